@@ -1,0 +1,48 @@
+#pragma once
+
+#include "error.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+#include <array>
+#include <compare>
+
+namespace arbor {
+
+/**
+ * A 20-byte EVM account or contract address.
+ *
+ * Parsed from "0x" + 40 hex digits. All-lowercase and all-uppercase input is accepted as is;
+ * mixed case must carry a valid EIP-55 checksum, so a mistyped address pasted from an explorer
+ * is caught instead of silently indexing the wrong contract.
+ */
+class Address
+{
+public:
+    static constexpr int Size = 20;
+
+    Address() = default;
+
+    static Result<Address> fromHex(QStringView text, const QString &field = QString());
+    /// Exactly 20 bytes, or an error.
+    static Result<Address> fromBytes(QByteArrayView bytes, const QString &field = QString());
+
+    QByteArray toBytes() const;
+    /// Lowercase "0x…" form: what Arbor stores and prints in machine-readable output.
+    QString toHex() const;
+    /// EIP-55 mixed-case form, for people.
+    QString toChecksumHex() const;
+    bool isZero() const;
+
+    friend auto operator<=>(const Address &, const Address &) = default;
+    friend bool operator==(const Address &, const Address &) = default;
+
+private:
+    std::array<unsigned char, Size> m_bytes{};
+};
+
+} // namespace arbor
+
+Q_DECLARE_METATYPE(arbor::Address)

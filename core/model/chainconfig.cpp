@@ -1,0 +1,104 @@
+#include "model/chainconfig.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace arbor {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arbor::ChainConfig", text); }
+
+} // namespace
+
+Result<QUrl> parseRpcUrl(const QString &text, const QString &field)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return Error::invalid(field, tr("An RPC URL is required, for example http://127.0.0.1:8545."));
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return Error::invalid(field, tr("“%1” is not a valid URL: %2.").arg(trimmed, url.errorString()));
+    const QString scheme = url.scheme().toLower();
+    if (scheme != u"http" && scheme != u"https")
+        return Error::invalid(field, tr("“%1” must start with http:// or https:// (WebSocket endpoints are not supported).").arg(trimmed));
+    if (url.host().isEmpty())
+        return Error::invalid(field, tr("“%1” has no host name.").arg(trimmed));
+    if (!url.userInfo().isEmpty())
+        return Error::invalid(field, tr("“%1” contains a user name or password; Arbor does not store credentials in URLs. Remove them from the URL.").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+    if (url.hasFragment())
+        return Error::invalid(field, tr("“%1” has a #fragment, which an RPC URL does not use; remove it.").arg(trimmed));
+    return url.adjusted(QUrl::NormalizePathSegments);
+}
+
+Status ChainConfig::validate() const
+{
+    const QString trimmedName = name.trimmed();
+    if (trimmedName.isEmpty())
+        return Error::invalid(QStringLiteral("name"), tr("A chain needs a name, for example “mainnet” or “base-sepolia”."));
+    if (trimmedName != name)
+        return Error::invalid(QStringLiteral("name"), tr("The name must not start or end with spaces."));
+    if (name.size() > MaxNameLength)
+        return Error::invalid(QStringLiteral("name"), tr("The name is %1 characters long; use at most %2.").arg(name.size()).arg(MaxNameLength));
+    for (QChar c : name) {
+        if (!c.isPrint())
+            return Error::invalid(QStringLiteral("name"), tr("The name contains a control character; use letters, digits, spaces, “-” or “_”."));
+    }
+    bool allDigits = true;
+    for (QChar c : name)
+        allDigits &= c.isDigit();
+    if (allDigits)
+        return Error::invalid(QStringLiteral("name"), tr("The name “%1” is all digits and would be mistaken for a chain id; add a letter.").arg(name));
+    if (chainId < 1 || chainId > MaxChainId)
+        return Error::invalid(QStringLiteral("chain id"), tr("The chain id must be between 1 and %1.").arg(MaxChainId));
+    if (rpcUrls.isEmpty())
+        return Error::invalid(QStringLiteral("rpc"), tr("At least one RPC URL is required."));
+    QSet<QString> seenUrls;
+    for (const QUrl &url : rpcUrls) {
+        const QString key = url.toString(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+        if (seenUrls.contains(key))
+            return Error::invalid(QStringLiteral("rpc"), tr("The RPC URL %1 is given twice.").arg(url.toDisplayString()));
+        seenUrls.insert(key);
+    }
+    if (startBlock && *startBlock < 0)
+        return Error::invalid(QStringLiteral("start block"), tr("The start block cannot be negative."));
+    if (confirmations < 0 || confirmations > MaxConfirmations)
+        return Error::invalid(QStringLiteral("confirmations"), tr("Confirmations must be between 0 and %1.").arg(MaxConfirmations));
+    if (pollIntervalMs < 100 || pollIntervalMs > 3600 * 1000)
+        return Error::invalid(QStringLiteral("poll interval"), tr("The poll interval must be between 100 ms and one hour."));
+    QSet<QString> seenTokens;
+    for (const Address &token : tokens) {
+        if (token.isZero())
+            return Error::invalid(QStringLiteral("token"), tr("The zero address is not a token contract."));
+        if (seenTokens.contains(token.toHex()))
+            return Error::invalid(QStringLiteral("token"), tr("The token %1 is given twice.").arg(token.toChecksumHex()));
+        seenTokens.insert(token.toHex());
+    }
+    return {};
+}
+
+ChainRef ChainRef::parse(const QString &text)
+{
+    ChainRef ref;
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (ok && id > 0)
+        ref.id = id;
+    else
+        ref.name = text;
+    return ref;
+}
+
+QString chainStateName(ChainState state)
+{
+    switch (state) {
+    case ChainState::Active:
+        return QStringLiteral("active");
+    case ChainState::Paused:
+        return QStringLiteral("paused");
+    case ChainState::Deleting:
+        return QStringLiteral("deleting");
+    }
+    return {};
+}
+
+} // namespace arbor

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "error.h"
+#include "model/address.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace arbor {
+
+/// What an operator asks for when adding a chain (`arborctl chain add`, the onboarding wizard).
+struct ChainConfig
+{
+    static constexpr qint64 MaxChainId = 9007199254740991;  // 2^53 - 1: what JSON tooling keeps exact
+    static constexpr int MaxConfirmations = 10000;
+    static constexpr int MaxNameLength = 64;
+
+    qint64 chainId = 0;
+    QString name;
+    QList<QUrl> rpcUrls;                 ///< in priority order: the first is preferred
+    std::optional<qint64> startBlock;    ///< empty: start at the head seen when the chain is added
+    int confirmations = 0;
+    int pollIntervalMs = 2000;
+    QList<Address> tokens;
+
+    /// Checks every field on its own (no network, no database): the first problem found.
+    Status validate() const;
+};
+
+/// Parses an RPC URL as typed by an operator: http(s) only, host required, no embedded
+/// credentials (those would end up in the database).
+Result<QUrl> parseRpcUrl(const QString &text, const QString &field);
+
+/// Parses a chain name or numeric id as typed on a command line.
+struct ChainRef
+{
+    std::optional<qint64> id;
+    QString name;
+    static ChainRef parse(const QString &text);
+    QString toString() const { return id ? QString::number(*id) : name; }
+};
+
+enum class ChainState {
+    Active,
+    Paused,
+    Deleting,
+};
+QString chainStateName(ChainState state);
+
+/// The health of one RPC endpoint as last recorded.
+struct EndpointRecord
+{
+    qint64 id = 0;
+    QUrl url;
+    int priority = 0;
+    QString status;          ///< "unknown", "ok", "degraded", "down"
+    std::optional<double> latencyMs;
+    std::optional<qint64> lastHead;
+    QString lastError;
+    QString clientVersion;
+};
+
+/// A registered chain as stored: configuration plus state.
+struct ChainRecord
+{
+    ChainConfig config;
+    ChainState state = ChainState::Active;
+    QDateTime createdAt;
+    QList<EndpointRecord> endpoints;
+    std::optional<qint64> checkpointBlock;
+};
+
+} // namespace arbor
+
+Q_DECLARE_METATYPE(arbor::ChainRecord)

@@ -1,0 +1,103 @@
+#include "model/entitydef.h"
+
+namespace arbor {
+namespace {
+
+ColumnDef col(const char *name, ColumnType type, bool nullable = false)
+{
+    ColumnDef c;
+    c.name = QString::fromLatin1(name);
+    c.type = type;
+    c.nullable = nullable;
+    return c;
+}
+
+ColumnDef local(ColumnDef c)
+{
+    c.crossChainSkip = true;
+    return c;
+}
+
+QStringList names(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *n : list)
+        out.append(QString::fromLatin1(n));
+    return out;
+}
+
+QList<EntityDef> buildEvmEntities()
+{
+    using T = ColumnType;
+    QList<EntityDef> entities;
+
+    entities.append({QStringLiteral("blocks"),
+                     {col("number", T::Integer), col("hash", T::Hash), col("parent_hash", T::Hash),
+                      col("timestamp", T::Integer), col("tx_count", T::Integer), col("gas_used", T::Integer)},
+                     names({"number"}), QStringLiteral("number"), false});
+
+    entities.append({QStringLiteral("token_transfers"),
+                     {col("block_number", T::Integer), col("log_index", T::Integer), col("tx_hash", T::Hash),
+                      col("token", T::Address), col("from_address", T::Address), col("to_address", T::Address),
+                      col("value", T::U256)},
+                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false});
+
+    entities.append({QStringLiteral("agent_events"),
+                     {col("block_number", T::Integer), col("log_index", T::Integer), col("tx_hash", T::Hash),
+                      col("registry", T::Address), col("registry_kind", T::Text), col("event", T::Text),
+                      col("agent_id", T::U256), col("actor", T::Address, true), col("counterparty", T::Address, true),
+                      col("feedback_index", T::Integer, true), col("value", T::Text, true),
+                      col("value_decimals", T::Integer, true), col("tag1", T::Text, true), col("tag2", T::Text, true),
+                      col("uri", T::Text, true), col("data_hash", T::Hash, true), col("metadata_key", T::Text, true),
+                      col("metadata_value", T::Bytes, true), col("response", T::Integer, true),
+                      col("endpoint", T::Text, true)},
+                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false});
+
+    // Cross-chain: the global table keeps the latest balance per (chain, token, holder).
+    entities.append({QStringLiteral("token_balances"),
+                     {col("token", T::Address), col("holder", T::Address), col("balance", T::U256),
+                      col("last_block", T::Integer), local(col("last_tx_hash", T::Hash, true))},
+                     names({"token", "holder"}), QStringLiteral("last_block"), true});
+
+    ColumnDef day = col("day", T::Integer);
+    entities.append({QStringLiteral("block_summaries"),
+                     {day, col("first_block", T::Integer), col("last_block", T::Integer),
+                      col("block_count", T::Integer), col("tx_count", T::Integer), col("transfer_count", T::Integer),
+                      col("gas_used", T::Integer)},
+                     names({"day"}), QStringLiteral("last_block"), true});
+
+    // Latest known state of each ERC-8004 agent, per chain and across chains.
+    ColumnDef owner = col("owner", T::Address, true);
+    entities.append({QStringLiteral("agent_identities"),
+                     {col("registry", T::Address), col("agent_id", T::U256), owner, col("uri", T::Text, true),
+                      col("registered_block", T::Integer), col("last_block", T::Integer)},
+                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true});
+
+    entities.append({QStringLiteral("agent_reputation"),
+                     {col("registry", T::Address), col("agent_id", T::U256), col("feedback_count", T::Integer),
+                      col("revoked_count", T::Integer), col("last_block", T::Integer)},
+                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true});
+
+    for (const EntityDef &e : entities)
+        Q_ASSERT_X(e.validate().ok(), "evmEntities", qPrintable(e.validate().ok() ? QString() : e.validate().error().toString()));
+    return entities;
+}
+
+} // namespace
+
+const QList<EntityDef> &evmEntities()
+{
+    static const QList<EntityDef> entities = buildEvmEntities();
+    return entities;
+}
+
+const EntityDef *findEvmEntity(const QString &name)
+{
+    for (const EntityDef &e : evmEntities()) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+} // namespace arbor

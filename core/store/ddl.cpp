@@ -1,0 +1,155 @@
+#include "store/ddl.h"
+
+namespace arbor::ddl {
+namespace {
+
+QString zeroBlob(int bytes)
+{
+    return QLatin1String("X'") + QString(bytes * 2, u'0') + u'\'';
+}
+
+QStringList columnDefinitions(Backend backend, const QList<ColumnDef> &columns, bool global)
+{
+    QStringList out;
+    for (const ColumnDef &c : columns) {
+        QString line = (global ? c.globalName() : c.name) + u' ' + sqlType(backend, c.type);
+        if (!c.nullable)
+            line += QLatin1String(" NOT NULL");
+        out.append(line);
+    }
+    return out;
+}
+
+} // namespace
+
+QString adminTable(Backend backend, const QString &name)
+{
+    Q_ASSERT(isSqlIdentifier(name));
+    return (backend == Backend::Postgres ? QLatin1String("arbor.") : QLatin1String("arbor_")) + name;
+}
+
+QString chainNamespace(Backend backend, qint64 chainId)
+{
+    Q_ASSERT(chainId > 0);
+    if (backend == Backend::Postgres)
+        return QLatin1String("chain_") + QString::number(chainId);
+    return u'c' + QString::number(chainId) + u'_';
+}
+
+QString entityTable(Backend backend, TableKind kind, qint64 chainId, const QString &entity)
+{
+    Q_ASSERT(isSqlIdentifier(entity));
+    const QString base = kind == TableKind::Staging ? QString(QLatin1String("stg_") + entity) : entity;
+    if (kind == TableKind::Global)
+        return (backend == Backend::Postgres ? QLatin1String("arbor_global.") : QLatin1String("g_")) + entity;
+    if (backend == Backend::Postgres)
+        return chainNamespace(backend, chainId) + u'.' + base;
+    return chainNamespace(backend, chainId) + base;
+}
+
+QString sqlType(Backend backend, ColumnType type)
+{
+    const bool pg = backend == Backend::Postgres;
+    switch (type) {
+    case ColumnType::Integer:
+        return pg ? QStringLiteral("BIGINT") : QStringLiteral("INTEGER");
+    case ColumnType::Text:
+        return QStringLiteral("TEXT");
+    case ColumnType::Bytes:
+    case ColumnType::Address:
+    case ColumnType::Hash:
+        return pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    case ColumnType::U256:
+        return pg ? QStringLiteral("NUMERIC(78,0)") : QStringLiteral("BLOB");
+    case ColumnType::Boolean:
+        return pg ? QStringLiteral("BOOLEAN") : QStringLiteral("INTEGER");
+    }
+    return {};
+}
+
+QString defaultLiteral(Backend backend, const ColumnDef &column)
+{
+    if (!column.defaultValue.isEmpty())
+        return column.defaultValue;
+    if (column.nullable)
+        return QStringLiteral("NULL");
+    const bool pg = backend == Backend::Postgres;
+    switch (column.type) {
+    case ColumnType::Integer:
+        return QStringLiteral("0");
+    case ColumnType::Text:
+        return QStringLiteral("''");
+    case ColumnType::Bytes:
+        return pg ? QStringLiteral("'\\x'::bytea") : QStringLiteral("X''");
+    case ColumnType::Address:
+        return pg ? QLatin1String("'\\x") + QString(40, u'0') + QLatin1String("'::bytea") : zeroBlob(20);
+    case ColumnType::Hash:
+        return pg ? QLatin1String("'\\x") + QString(64, u'0') + QLatin1String("'::bytea") : zeroBlob(32);
+    case ColumnType::U256:
+        return pg ? QStringLiteral("0") : zeroBlob(32);
+    case ColumnType::Boolean:
+        return pg ? QStringLiteral("FALSE") : QStringLiteral("0");
+    }
+    return QStringLiteral("NULL");
+}
+
+QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity)
+{
+    const QString table = entityTable(backend, kind, chainId, entity.name);
+    QStringList lines;
+    QStringList key;
+    if (kind == TableKind::Global) {
+        lines.append(QStringLiteral("chain_id ") + sqlType(backend, ColumnType::Integer) + QLatin1String(" NOT NULL"));
+        lines += columnDefinitions(backend, entity.globalColumns(), true);
+        lines.append(QStringLiteral("updated_at ") + sqlType(backend, ColumnType::Integer) + QLatin1String(" NOT NULL"));
+        key.append(QStringLiteral("chain_id"));
+        for (const QString &k : entity.key)
+            key.append(entity.column(k)->globalName());
+    } else {
+        lines += columnDefinitions(backend, entity.columns, false);
+        key = entity.key;
+    }
+    // Staging holds whatever a fetch produced, duplicates included; promotion deduplicates.
+    if (kind != TableKind::Staging)
+        lines.append(QLatin1String("PRIMARY KEY (") + key.join(QLatin1String(", ")) + u')');
+
+    const bool unlogged = backend == Backend::Postgres && kind == TableKind::Staging;
+    return QLatin1String(unlogged ? "CREATE UNLOGGED TABLE IF NOT EXISTS " : "CREATE TABLE IF NOT EXISTS ") + table
+        + QLatin1String(" (\n    ") + lines.join(QLatin1String(",\n    ")) + QLatin1String("\n)");
+}
+
+QString addColumn(Backend backend, const QString &table, const ColumnDef &column, const QString &columnName)
+{
+    QString sql = QLatin1String("ALTER TABLE ") + table + QLatin1String(" ADD COLUMN ") + columnName + u' '
+        + sqlType(backend, column.type);
+    if (!column.nullable)
+        sql += QLatin1String(" NOT NULL");
+    sql += QLatin1String(" DEFAULT ") + defaultLiteral(backend, column);
+    return sql;
+}
+
+QStringList createChain(Backend backend, qint64 chainId, const QList<EntityDef> &entities)
+{
+    QStringList out;
+    if (backend == Backend::Postgres)
+        out.append(QLatin1String("CREATE SCHEMA IF NOT EXISTS ") + chainNamespace(backend, chainId));
+    for (const EntityDef &e : entities) {
+        out.append(createTable(backend, TableKind::Production, chainId, e));
+        out.append(createTable(backend, TableKind::Staging, chainId, e));
+    }
+    return out;
+}
+
+QStringList createGlobal(Backend backend, const QList<EntityDef> &entities)
+{
+    QStringList out;
+    if (backend == Backend::Postgres)
+        out.append(QStringLiteral("CREATE SCHEMA IF NOT EXISTS arbor_global"));
+    for (const EntityDef &e : entities) {
+        if (e.crossChain)
+            out.append(createTable(backend, TableKind::Global, 0, e));
+    }
+    return out;
+}
+
+} // namespace arbor::ddl

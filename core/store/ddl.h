@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/entitydef.h"
+#include "store/databaseurl.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace arbor::ddl {
+
+/// Which of an entity's three tables.
+enum class TableKind {
+    Production,  ///< per chain: what queries see
+    Staging,     ///< per chain: where fetched rows wait for promotion
+    Global,      ///< cross-chain: chain_id first, updated_at last
+};
+
+/**
+ * SQL identifiers. Every name is built from a validated integer chain id and a validated
+ * entity or admin-table name, never from operator text:
+ *
+ * | table            | PostgreSQL                 | SQLite               |
+ * | admin            | arbor.<name>               | arbor_<name>         |
+ * | production       | chain_<id>.<entity>        | c<id>_<entity>       |
+ * | staging          | chain_<id>.stg_<entity>    | c<id>_stg_<entity>   |
+ * | global           | arbor_global.<entity>      | g_<entity>           |
+ */
+QString adminTable(Backend backend, const QString &name);
+QString entityTable(Backend backend, TableKind kind, qint64 chainId, const QString &entity);
+/// PostgreSQL schema of one chain ("chain_7"); SQLite table-name prefix ("c7_").
+QString chainNamespace(Backend backend, qint64 chainId);
+
+QString sqlType(Backend backend, ColumnType type);
+/// The DEFAULT used when a column is added to a table that may hold rows: the column's declared
+/// default, NULL for nullable columns, otherwise the type's zero.
+QString defaultLiteral(Backend backend, const ColumnDef &column);
+
+/// CREATE TABLE IF NOT EXISTS for one of an entity's tables.
+QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
+/// ALTER TABLE … ADD COLUMN … DEFAULT for a column missing from an existing table.
+QString addColumn(Backend backend, const QString &table, const ColumnDef &column, const QString &columnName);
+
+/// Everything that creates one chain's tables (PostgreSQL: its schema first).
+QStringList createChain(Backend backend, qint64 chainId, const QList<EntityDef> &entities);
+/// Global tables and (PostgreSQL) the arbor_global schema.
+QStringList createGlobal(Backend backend, const QList<EntityDef> &entities);
+
+} // namespace arbor::ddl

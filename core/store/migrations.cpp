@@ -1,0 +1,219 @@
+#include "store/migrations.h"
+
+#include <QCryptographicHash>
+
+namespace arbor {
+namespace {
+
+// Times are unix milliseconds in both backends; chain ids are the EVM chain ids.
+const char *const SqliteV1 = R"(CREATE TABLE arbor_chains (
+    chain_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL CHECK (state IN ('active', 'paused', 'deleting')),
+    start_block INTEGER,
+    confirmations INTEGER NOT NULL DEFAULT 0,
+    poll_interval_ms INTEGER NOT NULL DEFAULT 2000,
+    created_at INTEGER NOT NULL,
+    deleted_at INTEGER
+);
+CREATE TABLE arbor_rpc_endpoints (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    url TEXT NOT NULL,
+    priority INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'unknown',
+    latency_ms REAL,
+    error_rate REAL NOT NULL DEFAULT 0,
+    last_head INTEGER,
+    last_error TEXT,
+    last_error_at INTEGER,
+    client_version TEXT,
+    updated_at INTEGER,
+    UNIQUE (chain_id, url)
+);
+CREATE TABLE arbor_tokens (
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    address BLOB NOT NULL,
+    name TEXT,
+    symbol TEXT,
+    decimals INTEGER,
+    deploy_block INTEGER,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, address)
+);
+CREATE TABLE arbor_index_progress (
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    from_block INTEGER NOT NULL,
+    to_block INTEGER NOT NULL,
+    row_count INTEGER NOT NULL DEFAULT 0,
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    indexed_at INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, from_block)
+);
+CREATE TABLE arbor_index_summary (
+    chain_id INTEGER PRIMARY KEY REFERENCES arbor_chains (chain_id),
+    indexed_blocks INTEGER NOT NULL DEFAULT 0,
+    lowest_block INTEGER,
+    highest_block INTEGER,
+    range_count INTEGER NOT NULL DEFAULT 0,
+    last_indexed_at INTEGER
+);
+CREATE TABLE arbor_reindex_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    from_block INTEGER NOT NULL,
+    to_block INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    requested_at INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    finished_at INTEGER,
+    error TEXT
+);
+CREATE TABLE arbor_checkpoints (
+    chain_id INTEGER PRIMARY KEY REFERENCES arbor_chains (chain_id),
+    block_number INTEGER NOT NULL,
+    block_hash BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE arbor_chain_deletions (
+    chain_id INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    error TEXT,
+    PRIMARY KEY (chain_id, step)
+);
+CREATE TABLE arbor_lease (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    holder_pid INTEGER NOT NULL,
+    holder_host TEXT NOT NULL,
+    holder_app TEXT NOT NULL,
+    acquired_at INTEGER NOT NULL,
+    heartbeat_at INTEGER NOT NULL
+))";
+
+const char *const PostgresV1 = R"(CREATE TABLE arbor.chains (
+    chain_id BIGINT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL CHECK (state IN ('active', 'paused', 'deleting')),
+    start_block BIGINT,
+    confirmations INTEGER NOT NULL DEFAULT 0,
+    poll_interval_ms INTEGER NOT NULL DEFAULT 2000,
+    created_at BIGINT NOT NULL,
+    deleted_at BIGINT
+);
+CREATE TABLE arbor.rpc_endpoints (
+    id BIGSERIAL PRIMARY KEY,
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    url TEXT NOT NULL,
+    priority INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'unknown',
+    latency_ms DOUBLE PRECISION,
+    error_rate DOUBLE PRECISION NOT NULL DEFAULT 0,
+    last_head BIGINT,
+    last_error TEXT,
+    last_error_at BIGINT,
+    client_version TEXT,
+    updated_at BIGINT,
+    UNIQUE (chain_id, url)
+);
+CREATE TABLE arbor.tokens (
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    address BYTEA NOT NULL,
+    name TEXT,
+    symbol TEXT,
+    decimals INTEGER,
+    deploy_block BIGINT,
+    added_at BIGINT NOT NULL,
+    PRIMARY KEY (chain_id, address)
+);
+CREATE TABLE arbor.index_progress (
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    from_block BIGINT NOT NULL,
+    to_block BIGINT NOT NULL,
+    row_count BIGINT NOT NULL DEFAULT 0,
+    duration_ms BIGINT NOT NULL DEFAULT 0,
+    indexed_at BIGINT NOT NULL,
+    PRIMARY KEY (chain_id, from_block)
+);
+CREATE TABLE arbor.index_summary (
+    chain_id BIGINT PRIMARY KEY REFERENCES arbor.chains (chain_id),
+    indexed_blocks BIGINT NOT NULL DEFAULT 0,
+    lowest_block BIGINT,
+    highest_block BIGINT,
+    range_count BIGINT NOT NULL DEFAULT 0,
+    last_indexed_at BIGINT
+);
+CREATE TABLE arbor.reindex_requests (
+    id BIGSERIAL PRIMARY KEY,
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    from_block BIGINT NOT NULL,
+    to_block BIGINT NOT NULL,
+    reason TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    requested_at BIGINT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    finished_at BIGINT,
+    error TEXT
+);
+CREATE TABLE arbor.checkpoints (
+    chain_id BIGINT PRIMARY KEY REFERENCES arbor.chains (chain_id),
+    block_number BIGINT NOT NULL,
+    block_hash BYTEA NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE arbor.chain_deletions (
+    chain_id BIGINT NOT NULL,
+    step INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at BIGINT NOT NULL,
+    finished_at BIGINT,
+    error TEXT,
+    PRIMARY KEY (chain_id, step)
+);
+CREATE TABLE arbor.lease (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    holder_pid BIGINT NOT NULL,
+    holder_host TEXT NOT NULL,
+    holder_app TEXT NOT NULL,
+    acquired_at BIGINT NOT NULL,
+    heartbeat_at BIGINT NOT NULL
+))";
+
+QList<Migration> build(Backend backend)
+{
+    const bool pg = backend == Backend::Postgres;
+    QList<Migration> list;
+    list.append({1, QStringLiteral("admin tables"), QString::fromUtf8(pg ? PostgresV1 : SqliteV1)});
+    return list;
+}
+
+} // namespace
+
+QString Migration::checksum() const
+{
+    return QString::fromLatin1(QCryptographicHash::hash(sql.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+const QList<Migration> &migrations(Backend backend)
+{
+    static const QList<Migration> sqlite = build(Backend::Sqlite);
+    static const QList<Migration> postgres = build(Backend::Postgres);
+    return backend == Backend::Postgres ? postgres : sqlite;
+}
+
+bool MigrationStatus::ok() const
+{
+    return std::none_of(migrations.begin(), migrations.end(), [](const MigrationState &m) { return !m.problem.isEmpty(); });
+}
+
+int MigrationStatus::pendingCount() const
+{
+    return int(std::count_if(migrations.begin(), migrations.end(), [](const MigrationState &m) { return !m.applied; }));
+}
+
+} // namespace arbor

@@ -1,0 +1,296 @@
+#include "store/postgres/postgresstore.h"
+
+#include <QCoreApplication>
+
+#include <pqxx/connection>
+#include <pqxx/result>
+#include <pqxx/except>
+#include <pqxx/nontransaction>
+#include <pqxx/prepared_statement>
+#include <pqxx/transaction>
+
+#include <string>
+#include <vector>
+
+namespace arbor {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arbor::PostgresStore", text); }
+
+// A fixed key for pg_try_advisory_lock: "arbor" + lease.
+constexpr qint64 LeaseLockKey = 0x6172626f72'01;
+
+// PostgreSQL type OIDs Arbor reads.
+constexpr unsigned OidBool = 16;
+constexpr unsigned OidBytea = 17;
+constexpr unsigned OidInt8 = 20;
+constexpr unsigned OidInt2 = 21;
+constexpr unsigned OidInt4 = 23;
+constexpr unsigned OidFloat4 = 700;
+constexpr unsigned OidFloat8 = 701;
+
+std::string quoteConnValue(const QString &v)
+{
+    QString escaped = v;
+    escaped.replace(u'\\', QLatin1String("\\\\")).replace(u'\'', QLatin1String("\\'"));
+    return QString(u'\'' + escaped + u'\'').toStdString();
+}
+
+// "?" placeholders become "$1", "$2", … outside quoted literals and identifiers.
+std::string numberPlaceholders(const QString &sql)
+{
+    std::string out;
+    out.reserve(size_t(sql.size()) + 16);
+    const QByteArray utf8 = sql.toUtf8();
+    int n = 0;
+    char quote = 0;
+    for (char c : utf8) {
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            out += c;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            out += c;
+        } else if (c == '?') {
+            out += '$';
+            out += std::to_string(++n);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+Error fromException(const std::exception &e, const std::string &sql)
+{
+    const QString what = QString::fromUtf8(e.what()).trimmed();
+    if (dynamic_cast<const pqxx::broken_connection *>(&e))
+        return Error::unavailable(QStringLiteral("database"), tr("Lost the connection to PostgreSQL: %1").arg(what));
+    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e)) {
+        const std::string state = sqlError->sqlstate();
+        if (state == "23505" || state == "23503")  // unique_violation, foreign_key_violation
+            return Error::conflict(QString(), what);
+        if (state.rfind("08", 0) == 0)
+            return Error::unavailable(QStringLiteral("database"), tr("PostgreSQL connection error: %1").arg(what));
+    }
+    qCWarning(lcStore) << "postgresql:" << what << "in" << QString::fromStdString(sql.substr(0, 200));
+    return Error::internal(tr("PostgreSQL error: %1").arg(what));
+}
+
+QVariant fromField(const pqxx::field &f)
+{
+    if (f.is_null())
+        return {};
+    const char *text = f.c_str();
+    switch (unsigned(f.type())) {
+    case OidBool:
+        return text[0] == 't';
+    case OidInt2:
+    case OidInt4:
+    case OidInt8:
+        return QByteArray::fromRawData(text, int(f.size())).toLongLong();
+    case OidFloat4:
+    case OidFloat8:
+        return QByteArray::fromRawData(text, int(f.size())).toDouble();
+    case OidBytea:
+        // Text output of bytea is "\x" followed by hex digits.
+        return QByteArray::fromHex(QByteArray::fromRawData(text + 2, int(f.size()) - 2));
+    default:
+        return QString::fromUtf8(text, qsizetype(f.size()));
+    }
+}
+
+struct BoundParams
+{
+    std::vector<std::string> storage;
+    std::vector<const char *> pointers;
+};
+
+BoundParams bind(const QVariantList &params)
+{
+    BoundParams b;
+    b.storage.reserve(size_t(params.size()));
+    b.pointers.reserve(size_t(params.size()));
+    for (const QVariant &p : params) {
+        if (p.isNull()) {
+            b.storage.emplace_back();
+            continue;
+        }
+        switch (p.typeId()) {
+        case QMetaType::QByteArray:
+            b.storage.push_back("\\x" + p.toByteArray().toHex().toStdString());
+            break;
+        case QMetaType::Bool:
+            b.storage.push_back(p.toBool() ? "true" : "false");
+            break;
+        default:
+            b.storage.push_back(p.toString().toStdString());
+            break;
+        }
+    }
+    for (qsizetype i = 0; i < params.size(); ++i)
+        b.pointers.push_back(params[i].isNull() ? nullptr : b.storage[size_t(i)].c_str());
+    return b;
+}
+
+} // namespace
+
+PostgresStore::PostgresStore(DatabaseUrl url)
+    : Store(std::move(url))
+{
+}
+
+PostgresStore::~PostgresStore()
+{
+    m_transaction.reset();
+    m_connection.reset();
+}
+
+Result<std::unique_ptr<Store>> PostgresStore::open(const DatabaseUrl &url, const QString &password)
+{
+    std::string conninfo = "host=" + quoteConnValue(url.host) + " port=" + std::to_string(url.port)
+        + " user=" + quoteConnValue(url.user) + " dbname=" + quoteConnValue(url.database)
+        + " application_name='arbor' connect_timeout=10";
+    if (!password.isEmpty())
+        conninfo += " password=" + quoteConnValue(password);
+    std::unique_ptr<PostgresStore> store(new PostgresStore(url));
+    try {
+        store->m_connection = std::make_unique<pqxx::connection>(conninfo);
+    } catch (const std::exception &e) {
+        QString what = QString::fromUtf8(e.what()).trimmed();
+        if (what.contains(QLatin1String("password")))
+            what += u' ' + tr("Store the password with “arborctl db set-password” or set PGPASSWORD.");
+        return Error::unavailable(QStringLiteral("--db"), tr("Cannot connect to %1: %2").arg(url.displayName(), what));
+    }
+    if (Status s = store->exec(QStringLiteral("SET client_min_messages = warning")); !s)
+        return s.error();
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<QList<SqlRow>> PostgresStore::query(const QString &sql, const QVariantList &params)
+{
+    const std::string statement = numberPlaceholders(sql);
+    try {
+        const BoundParams bound = bind(params);
+        pqxx::result result;
+        if (m_transaction) {
+            result = m_transaction->exec_params(statement, pqxx::prepare::make_dynamic_params(bound.pointers));
+        } else {
+            pqxx::nontransaction tx(*m_connection);
+            result = tx.exec_params(statement, pqxx::prepare::make_dynamic_params(bound.pointers));
+        }
+        QList<SqlRow> rows;
+        rows.reserve(qsizetype(result.size()));
+        for (const auto &row : result) {
+            SqlRow out;
+            out.reserve(qsizetype(row.size()));
+            for (const auto &field : row)
+                out.append(fromField(field));
+            rows.append(std::move(out));
+        }
+        return rows;
+    } catch (const std::exception &e) {
+        return fromException(e, statement);
+    }
+}
+
+Status PostgresStore::exec(const QString &sql, const QVariantList &params)
+{
+    auto r = query(sql, params);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status PostgresStore::begin()
+{
+    try {
+        m_transaction = std::make_unique<pqxx::work>(*m_connection);
+        return {};
+    } catch (const std::exception &e) {
+        return fromException(e, "BEGIN");
+    }
+}
+
+Status PostgresStore::commit()
+{
+    try {
+        m_transaction->commit();
+        m_transaction.reset();
+        return {};
+    } catch (const std::exception &e) {
+        m_transaction.reset();
+        return fromException(e, "COMMIT");
+    }
+}
+
+void PostgresStore::rollback()
+{
+    try {
+        if (m_transaction)
+            m_transaction->abort();
+    } catch (const std::exception &) {
+    }
+    m_transaction.reset();
+}
+
+bool PostgresStore::tableExists(const QString &table)
+{
+    auto rows = query(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"), {table});
+    return rows && !rows->isEmpty() && rows->first().first().toBool();
+}
+
+Result<QStringList> PostgresStore::listChainTables(qint64 chainId)
+{
+    const QString schema = ddl::chainNamespace(Backend::Postgres, chainId);
+    auto rows = query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name"), {schema});
+    if (!rows)
+        return rows.error();
+    QStringList out;
+    for (const SqlRow &r : *rows)
+        out.append(schema + u'.' + r[0].toString());
+    return out;
+}
+
+Result<QStringList> PostgresStore::listColumns(const QString &table)
+{
+    const qsizetype dot = table.indexOf(u'.');
+    const QString schema = dot < 0 ? QStringLiteral("public") : table.left(dot);
+    const QString name = dot < 0 ? table : table.mid(dot + 1);
+    auto rows = query(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
+                                     "ORDER BY ordinal_position"),
+                      {schema, name});
+    if (!rows)
+        return rows.error();
+    QStringList out;
+    for (const SqlRow &r : *rows)
+        out.append(r[0].toString());
+    return out;
+}
+
+Status PostgresStore::dropChainNamespace(qint64 chainId)
+{
+    return exec(QLatin1String("DROP SCHEMA IF EXISTS ") + ddl::chainNamespace(Backend::Postgres, chainId) + QLatin1String(" CASCADE"));
+}
+
+Result<bool> PostgresStore::tryLockLease()
+{
+    if (m_leaseLocked)
+        return true;
+    auto rows = query(QStringLiteral("SELECT pg_try_advisory_lock(?)"), {LeaseLockKey});
+    if (!rows)
+        return rows.error();
+    m_leaseLocked = !rows->isEmpty() && rows->first().first().toBool();
+    return m_leaseLocked;
+}
+
+void PostgresStore::unlockLease()
+{
+    if (!m_leaseLocked)
+        return;
+    (void)query(QStringLiteral("SELECT pg_advisory_unlock(?)"), {LeaseLockKey});
+    m_leaseLocked = false;
+}
+
+} // namespace arbor

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <memory>
+
+namespace pqxx {
+class connection_base;
+class transaction_base;
+} // namespace pqxx
+
+namespace arbor {
+
+/**
+ * The shared backend: one PostgreSQL connection through libpqxx. Admin tables live in schema
+ * `arbor`, each chain in `chain_<id>`, cross-chain tables in `arbor_global`. libpqxx exceptions
+ * are caught here and returned as Error values. The engine lease is backed by a session
+ * advisory lock, released by the server when the holding process dies.
+ */
+class PostgresStore final : public Store
+{
+public:
+    static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password);
+    ~PostgresStore() override;
+
+    Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) override;
+    Status exec(const QString &sql, const QVariantList &params = {}) override;
+
+protected:
+    Status begin() override;
+    Status commit() override;
+    void rollback() override;
+    Result<QStringList> listChainTables(qint64 chainId) override;
+    Result<QStringList> listColumns(const QString &table) override;
+    Status dropChainNamespace(qint64 chainId) override;
+    bool tableExists(const QString &table) override;
+    Result<bool> tryLockLease() override;
+    void unlockLease() override;
+
+private:
+    explicit PostgresStore(DatabaseUrl url);
+
+    std::unique_ptr<pqxx::connection_base> m_connection;
+    std::unique_ptr<pqxx::transaction_base> m_transaction;
+    bool m_leaseLocked = false;
+};
+
+} // namespace arbor

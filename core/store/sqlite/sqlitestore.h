@@ -1,0 +1,38 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QSqlDatabase>
+
+namespace arbor {
+
+/**
+ * The embedded backend: one SQLite file through Qt Sql, in WAL mode so readers on other
+ * connections never block the writer. Each SqliteStore is one named connection owned by the
+ * thread that opened it.
+ */
+class SqliteStore final : public Store
+{
+public:
+    static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url);
+    ~SqliteStore() override;
+
+    Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) override;
+    Status exec(const QString &sql, const QVariantList &params = {}) override;
+
+protected:
+    Status begin() override;
+    Status commit() override;
+    void rollback() override;
+    Result<QStringList> listChainTables(qint64 chainId) override;
+    Result<QStringList> listColumns(const QString &table) override;
+    Status dropChainNamespace(qint64 chainId) override;
+    bool tableExists(const QString &table) override;
+
+private:
+    explicit SqliteStore(DatabaseUrl url);
+
+    QString m_connectionName;
+};
+
+} // namespace arbor

@@ -1,0 +1,254 @@
+#include "store/store.h"
+
+#include "store/postgres/postgresstore.h"
+#include "store/sqlite/sqlitestore.h"
+
+#include <QCoreApplication>
+
+Q_LOGGING_CATEGORY(lcStore, "arbor.store")
+
+namespace arbor {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arbor::Store", text); }
+
+} // namespace
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Store::Store(DatabaseUrl url)
+    : m_url(std::move(url))
+{
+}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString &password)
+{
+    if (url.backend == Backend::Postgres)
+        return PostgresStore::open(url, password);
+    return SqliteStore::open(url);
+}
+
+QString Store::admin(const char *name) const
+{
+    return ddl::adminTable(backend(), QString::fromLatin1(name));
+}
+
+Status Store::transaction(const std::function<Status()> &work)
+{
+    // Nested calls join the outer transaction, so composite operations stay atomic.
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status s = work();
+        --m_transactionDepth;
+        return s;
+    }
+    if (Status s = begin(); !s)
+        return s;
+    m_transactionDepth = 1;
+    Status s = work();
+    m_transactionDepth = 0;
+    if (!s) {
+        rollback();
+        return s;
+    }
+    if (Status c = commit(); !c) {
+        rollback();
+        return c;
+    }
+    return {};
+}
+
+QVariant Store::u256Value(const U256 &value) const
+{
+    if (backend() == Backend::Postgres)
+        return u256::toDecimal(value);
+    return u256::toBigEndian(value);
+}
+
+Result<U256> Store::u256FromValue(const QVariant &value, const QString &field) const
+{
+    if (backend() == Backend::Postgres)
+        return u256::fromDecimal(value.toString(), field);
+    return u256::fromBigEndian(value.toByteArray(), field);
+}
+
+// --- schema ------------------------------------------------------------------------------
+
+Result<MigrationStatus> Store::migrationStatus()
+{
+    const QString table = admin("schema_migrations");
+    if (!tableExists(table)) {
+        if (backend() == Backend::Postgres) {
+            if (Status s = exec(QStringLiteral("CREATE SCHEMA IF NOT EXISTS arbor")); !s)
+                return s.error();
+        }
+        Status s = exec(QLatin1String("CREATE TABLE IF NOT EXISTS ") + table
+                        + QLatin1String(" (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, "
+                                        "applied_at BIGINT NOT NULL)"));
+        if (!s)
+            return s.error();
+    }
+    auto rows = query(QLatin1String("SELECT version, name, checksum, applied_at FROM ") + table + QLatin1String(" ORDER BY version"));
+    if (!rows)
+        return rows.error();
+
+    const QList<Migration> &known = migrations(backend());
+    MigrationStatus status;
+    status.binaryVersion = known.isEmpty() ? 0 : known.last().version;
+    QHash<int, SqlRow> applied;
+    for (const SqlRow &r : *rows) {
+        applied.insert(r[0].toInt(), r);
+        status.databaseVersion = std::max(status.databaseVersion, r[0].toInt());
+    }
+    for (const Migration &m : known) {
+        MigrationState state;
+        state.version = m.version;
+        state.name = m.name;
+        if (auto it = applied.constFind(m.version); it != applied.constEnd()) {
+            state.applied = true;
+            state.appliedAt = QDateTime::fromMSecsSinceEpoch((*it)[3].toLongLong()).toString(Qt::ISODate);
+            if ((*it)[2].toString() != m.checksum())
+                state.problem = tr("edited after it was applied (checksum differs)");
+            applied.erase(it);
+        }
+        status.migrations.append(state);
+    }
+    for (const SqlRow &r : std::as_const(applied)) {
+        MigrationState state;
+        state.version = r[0].toInt();
+        state.name = r[1].toString();
+        state.applied = true;
+        state.appliedAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong()).toString(Qt::ISODate);
+        state.problem = tr("unknown to this binary: the database was migrated by a newer Arbor");
+        status.migrations.append(state);
+    }
+    std::sort(status.migrations.begin(), status.migrations.end(),
+              [](const MigrationState &a, const MigrationState &b) { return a.version < b.version; });
+    return status;
+}
+
+Result<int> Store::migrate()
+{
+    auto status = migrationStatus();
+    if (!status)
+        return status.error();
+    for (const MigrationState &m : status->migrations) {
+        if (m.problem.isEmpty())
+            continue;
+        return Error::refused(tr("The database %1 cannot be used by this version of Arbor: migration %2 (%3) is %4. "
+                                 "Nothing was changed. Use the Arbor release that migrated it, or restore a backup.")
+                                  .arg(m_url.displayName()).arg(m.version).arg(m.name, m.problem));
+    }
+    int applied = 0;
+    for (const Migration &m : migrations(backend())) {
+        const bool done = std::any_of(status->migrations.begin(), status->migrations.end(),
+                                      [&](const MigrationState &s) { return s.version == m.version && s.applied; });
+        if (done)
+            continue;
+        Status s = transaction([&]() -> Status {
+            for (const QString &statement : m.sql.split(QLatin1String(";\n"), Qt::SkipEmptyParts)) {
+                if (Status e = exec(statement); !e)
+                    return Error::internal(tr("Migration %1 (%2) failed: %3").arg(m.version).arg(m.name, e.error().message));
+            }
+            return exec(QLatin1String("INSERT INTO ") + admin("schema_migrations")
+                            + QLatin1String(" (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)"),
+                        {m.version, m.name, m.checksum(), nowMs()});
+        });
+        if (!s)
+            return s.error();
+        qCInfo(lcStore) << "applied migration" << m.version << m.name;
+        ++applied;
+    }
+    return applied;
+}
+
+Result<QStringList> Store::reconcileEntityTables(const QList<EntityDef> &entities)
+{
+    QStringList changes;
+    auto chainIds = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state <> 'deleting'"));
+    if (!chainIds)
+        return chainIds.error();
+
+    auto addMissing = [&](const QString &table, const QList<std::pair<ColumnDef, QString>> &wanted) -> Status {
+        auto have = listColumns(table);
+        if (!have)
+            return have.error();
+        for (const auto &[column, name] : wanted) {
+            if (have->contains(name))
+                continue;
+            if (Status s = exec(ddl::addColumn(backend(), table, column, name)); !s)
+                return s;
+            changes.append(table + u'.' + name);
+        }
+        return {};
+    };
+
+    Status s = transaction([&]() -> Status {
+        for (const QString &statement : ddl::createGlobal(backend(), entities)) {
+            if (Status e = exec(statement); !e)
+                return e;
+        }
+        for (const EntityDef &e : entities) {
+            QList<std::pair<ColumnDef, QString>> local;
+            for (const ColumnDef &c : e.columns)
+                local.append({c, c.name});
+            for (const SqlRow &row : std::as_const(*chainIds)) {
+                const qint64 chainId = row[0].toLongLong();
+                for (auto kind : {ddl::TableKind::Production, ddl::TableKind::Staging}) {
+                    const QString table = ddl::entityTable(backend(), kind, chainId, e.name);
+                    if (!tableExists(table)) {
+                        if (Status c = exec(ddl::createTable(backend(), kind, chainId, e)); !c)
+                            return c;
+                        changes.append(table);
+                        continue;
+                    }
+                    if (Status a = addMissing(table, local); !a)
+                        return a;
+                }
+            }
+            if (e.crossChain) {
+                QList<std::pair<ColumnDef, QString>> global;
+                for (const ColumnDef &c : e.globalColumns())
+                    global.append({c, c.globalName()});
+                if (Status a = addMissing(ddl::entityTable(backend(), ddl::TableKind::Global, 0, e.name), global); !a)
+                    return a;
+            }
+        }
+        return {};
+    });
+    if (!s)
+        return s.error();
+    for (const QString &c : std::as_const(changes))
+        qCInfo(lcStore) << "schema: added" << c;
+    return changes;
+}
+
+// --- introspection -------------------------------------------------------------------------
+
+Result<QStringList> Store::chainTables(qint64 chainId)
+{
+    return listChainTables(chainId);
+}
+
+Result<QStringList> Store::tableColumns(const QString &table)
+{
+    return listColumns(table);
+}
+
+Result<qint64> Store::rowCount(const QString &table, const QString &where, const QVariantList &params)
+{
+    QString sql = QLatin1String("SELECT COUNT(*) FROM ") + table;
+    if (!where.isEmpty())
+        sql += QLatin1String(" WHERE ") + where;
+    auto rows = query(sql, params);
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? 0 : rows->first().first().toLongLong();
+}
+
+} // namespace arbor

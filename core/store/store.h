@@ -1,0 +1,157 @@
+#pragma once
+
+#include "error.h"
+#include "model/chainconfig.h"
+#include "model/entitydef.h"
+#include "model/u256.h"
+#include "store/databaseurl.h"
+#include "store/ddl.h"
+#include "store/migrations.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QLoggingCategory>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace arbor {
+
+/// Who holds (or wants) the one-engine-per-database lease.
+struct LeaseHolder
+{
+    qint64 pid = 0;
+    QString host;
+    QString app;        ///< "arbor", "arborctl index", …
+
+    static LeaseHolder currentProcess(const QString &app);
+    QString describe() const;
+};
+
+struct LeaseInfo
+{
+    LeaseHolder holder;
+    QDateTime acquiredAt;
+    QDateTime heartbeatAt;
+    QString tookOverFrom;   ///< set when acquire() replaced a dead holder's lease
+};
+
+/// One step of the chain-deletion journal.
+struct DeletionRecord
+{
+    int step = 0;
+    QString name;
+    QString status;         ///< "started", "done"
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+/// A row as the backends return it: qint64, double, bool, QString, QByteArray or a null QVariant.
+using SqlRow = QList<QVariant>;
+
+/**
+ * Arbor's database: one connection to SQLite or PostgreSQL and every operation Arbor performs
+ * on it.
+ *
+ * The SQL lives here once; the two backends (SqliteStore, PostgresStore) supply the primitives
+ * (statements, transactions, introspection) and what genuinely differs (bulk loading, leases).
+ * Statements use `?` placeholders and bound values; identifiers come from ddl.h only.
+ *
+ * Thread: a Store belongs to the thread that opened it and must be used and destroyed there.
+ * Engine keeps one writer Store on its writer thread and reader Stores on reader threads.
+ */
+class Store
+{
+public:
+    /// Opens (creating an SQLite file and its folder if needed) without touching the schema.
+    static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password = QString());
+    virtual ~Store();
+
+    Backend backend() const { return m_url.backend; }
+    const DatabaseUrl &url() const { return m_url; }
+
+    // --- schema -------------------------------------------------------------------------
+    Result<MigrationStatus> migrationStatus();
+    /// Applies pending migrations, each in its own transaction. Refuses (touching nothing) a
+    /// database with an edited or unknown applied migration.
+    Result<int> migrate();
+    /// Creates missing global tables and adds columns declared in `entities` but missing from
+    /// any existing chain's production/staging tables or the global tables.
+    Result<QStringList> reconcileEntityTables(const QList<EntityDef> &entities);
+
+    // --- lease --------------------------------------------------------------------------
+    /// Takes the one-engine lease, replacing a holder that is dead (same host, no such pid)
+    /// or silent for `staleAfterMs`. Conflict error naming the live holder otherwise.
+    Result<LeaseInfo> acquireLease(const LeaseHolder &holder, qint64 staleAfterMs);
+    Status renewLease(const LeaseHolder &holder);
+    Status releaseLease(const LeaseHolder &holder);
+    Result<std::optional<LeaseInfo>> currentLease();
+
+    // --- chains -------------------------------------------------------------------------
+    Result<QList<ChainRecord>> chains();
+    Result<std::optional<ChainRecord>> findChain(const ChainRef &ref);
+    /// Conflict error if a chain with this id or name exists (deleted chains included until
+    /// their deletion finishes).
+    Status checkChainIsNew(const ChainConfig &config);
+    /// In one transaction: the chain row, its endpoints (with probe results) and tokens, and
+    /// its production and staging tables.
+    Status registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints,
+                         const QList<EntityDef> &entities);
+    Status setChainState(qint64 chainId, ChainState state);
+
+    // --- deletion steps (driven by ChainDeletion) --------------------------------------
+    Result<QList<DeletionRecord>> deletionJournal(qint64 chainId);
+    Result<QList<qint64>> chainsBeingDeleted();
+    Status recordDeletionStep(qint64 chainId, int step, const QString &name, bool done);
+    Status markChainDeleting(qint64 chainId);
+    Status removeGlobalRows(qint64 chainId, const QList<EntityDef> &entities);
+    Status deleteTrackingRows(qint64 chainId);
+    Status dropChainTables(qint64 chainId);
+    /// Last step: the chain row and its deletion journal, in one transaction.
+    Status forgetChain(qint64 chainId);
+
+    // --- introspection ------------------------------------------------------------------
+    /// Every table (PostgreSQL: schema.table) that belongs to the chain.
+    Result<QStringList> chainTables(qint64 chainId);
+    Result<QStringList> tableColumns(const QString &table);
+    Result<qint64> rowCount(const QString &table, const QString &where = QString(), const QVariantList &params = {});
+
+    // --- primitives ---------------------------------------------------------------------
+    virtual Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) = 0;
+    virtual Status exec(const QString &sql, const QVariantList &params = {}) = 0;
+    /// Runs `work` in a transaction: commit when it succeeds, roll back when it fails.
+    Status transaction(const std::function<Status()> &work);
+
+    /// A uint256 as this backend binds and returns it.
+    QVariant u256Value(const U256 &value) const;
+    Result<U256> u256FromValue(const QVariant &value, const QString &field) const;
+
+protected:
+    explicit Store(DatabaseUrl url);
+
+    virtual Status begin() = 0;
+    virtual Status commit() = 0;
+    virtual void rollback() = 0;
+    virtual Result<QStringList> listChainTables(qint64 chainId) = 0;
+    virtual Result<QStringList> listColumns(const QString &table) = 0;
+    virtual Status dropChainNamespace(qint64 chainId) = 0;
+    virtual bool tableExists(const QString &table) = 0;
+    /// PostgreSQL holds a session advisory lock alongside the lease row; SQLite does nothing.
+    virtual Result<bool> tryLockLease() { return true; }
+    virtual void unlockLease() {}
+
+    QString admin(const char *name) const;
+
+    DatabaseUrl m_url;
+    int m_transactionDepth = 0;
+};
+
+/// Milliseconds since the epoch: the time format of every admin table.
+qint64 nowMs();
+
+} // namespace arbor

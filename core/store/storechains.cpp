@@ -1,0 +1,263 @@
+// Store: chain registration, state and the deletion steps.
+#include "store/store.h"
+
+#include <QCoreApplication>
+
+namespace arbor {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arbor::Store", text); }
+
+ChainState parseState(const QString &s)
+{
+    if (s == u"paused")
+        return ChainState::Paused;
+    if (s == u"deleting")
+        return ChainState::Deleting;
+    return ChainState::Active;
+}
+
+std::optional<qint64> optionalInt(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+}
+
+} // namespace
+
+Result<QList<ChainRecord>> Store::chains()
+{
+    auto rows = query(QLatin1String("SELECT c.chain_id, c.name, c.state, c.start_block, c.confirmations, c.poll_interval_ms, "
+                                    "c.created_at, k.block_number FROM ")
+                      + admin("chains") + QLatin1String(" c LEFT JOIN ") + admin("checkpoints")
+                      + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
+    if (!rows)
+        return rows.error();
+    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version FROM ")
+                           + admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
+    if (!endpoints)
+        return endpoints.error();
+    auto tokens = query(QLatin1String("SELECT chain_id, address FROM ") + admin("tokens") + QLatin1String(" ORDER BY chain_id, added_at, address"));
+    if (!tokens)
+        return tokens.error();
+
+    QList<ChainRecord> out;
+    QHash<qint64, qsizetype> index;
+    for (const SqlRow &r : *rows) {
+        ChainRecord c;
+        c.config.chainId = r[0].toLongLong();
+        c.config.name = r[1].toString();
+        c.state = parseState(r[2].toString());
+        c.config.startBlock = optionalInt(r[3]);
+        c.config.confirmations = r[4].toInt();
+        c.config.pollIntervalMs = r[5].toInt();
+        c.createdAt = QDateTime::fromMSecsSinceEpoch(r[6].toLongLong());
+        c.checkpointBlock = optionalInt(r[7]);
+        index.insert(c.config.chainId, out.size());
+        out.append(c);
+    }
+    for (const SqlRow &r : *endpoints) {
+        auto it = index.constFind(r[0].toLongLong());
+        if (it == index.constEnd())
+            continue;
+        EndpointRecord e;
+        e.id = r[1].toLongLong();
+        e.url = QUrl(r[2].toString());
+        e.priority = r[3].toInt();
+        e.status = r[4].toString();
+        if (!r[5].isNull())
+            e.latencyMs = r[5].toDouble();
+        e.lastHead = optionalInt(r[6]);
+        e.lastError = r[7].toString();
+        e.clientVersion = r[8].toString();
+        ChainRecord &chain = out[*it];
+        chain.endpoints.append(e);
+        chain.config.rpcUrls.append(e.url);
+    }
+    for (const SqlRow &r : *tokens) {
+        auto it = index.constFind(r[0].toLongLong());
+        if (it == index.constEnd())
+            continue;
+        if (auto address = Address::fromBytes(r[1].toByteArray()))
+            out[*it].config.tokens.append(*address);
+    }
+    return out;
+}
+
+Result<std::optional<ChainRecord>> Store::findChain(const ChainRef &ref)
+{
+    auto all = chains();
+    if (!all)
+        return all.error();
+    for (const ChainRecord &c : *all) {
+        if ((ref.id && c.config.chainId == *ref.id) || (!ref.id && c.config.name == ref.name))
+            return std::optional<ChainRecord>(c);
+    }
+    return std::optional<ChainRecord>();
+}
+
+Status Store::checkChainIsNew(const ChainConfig &config)
+{
+    auto rows = query(QLatin1String("SELECT chain_id, name, state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? OR name = ?"),
+                      {config.chainId, config.name});
+    if (!rows)
+        return rows.error();
+    for (const SqlRow &r : *rows) {
+        const bool deleting = r[2].toString() == u"deleting";
+        const QString suffix = deleting ? tr(" It is being deleted; wait for the deletion to finish.") : QString();
+        if (r[0].toLongLong() == config.chainId)
+            return Error::conflict(QStringLiteral("chain id"), tr("Chain id %1 is already registered as “%2”.").arg(config.chainId).arg(r[1].toString()) + suffix);
+        return Error::conflict(QStringLiteral("name"), tr("The name “%1” is already used by chain %2; choose another name.").arg(config.name).arg(r[0].toLongLong()) + suffix);
+    }
+    return {};
+}
+
+Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities)
+{
+    if (Status v = config.validate(); !v)
+        return v;
+    return transaction([&]() -> Status {
+        if (Status s = checkChainIsNew(config); !s)
+            return s;
+        const qint64 now = nowMs();
+        Status s = exec(QLatin1String("INSERT INTO ") + admin("chains")
+                            + QLatin1String(" (chain_id, name, state, start_block, confirmations, poll_interval_ms, created_at) "
+                                            "VALUES (?, ?, 'active', ?, ?, ?, ?)"),
+                        {config.chainId, config.name, config.startBlock ? QVariant(*config.startBlock) : QVariant(),
+                         config.confirmations, config.pollIntervalMs, now});
+        if (!s)
+            return s;
+        for (const EndpointRecord &e : endpoints) {
+            s = exec(QLatin1String("INSERT INTO ") + admin("rpc_endpoints")
+                         + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     {config.chainId, e.url.toString(), e.priority, e.status,
+                      e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.lastHead ? QVariant(*e.lastHead) : QVariant(),
+                      e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
+                      e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now});
+            if (!s)
+                return s;
+        }
+        for (const Address &token : config.tokens) {
+            s = exec(QLatin1String("INSERT INTO ") + admin("tokens") + QLatin1String(" (chain_id, address, added_at) VALUES (?, ?, ?)"),
+                     {config.chainId, token.toBytes(), now});
+            if (!s)
+                return s;
+        }
+        s = exec(QLatin1String("INSERT INTO ") + admin("index_summary") + QLatin1String(" (chain_id) VALUES (?)"), {config.chainId});
+        if (!s)
+            return s;
+        for (const QString &statement : ddl::createChain(backend(), config.chainId, entities)) {
+            if (Status e = exec(statement); !e)
+                return e;
+        }
+        return {};
+    });
+}
+
+Status Store::setChainState(qint64 chainId, ChainState state)
+{
+    auto rows = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error::notFound(QStringLiteral("chain"), tr("No chain with id %1.").arg(chainId));
+    if (rows->first().first().toString() == u"deleting" && state != ChainState::Deleting)
+        return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is being deleted and cannot be paused or resumed.").arg(chainId));
+    return exec(QLatin1String("UPDATE ") + admin("chains") + QLatin1String(" SET state = ? WHERE chain_id = ?"),
+                {chainStateName(state), chainId});
+}
+
+Result<QList<DeletionRecord>> Store::deletionJournal(qint64 chainId)
+{
+    auto rows = query(QLatin1String("SELECT step, name, status, started_at, finished_at FROM ") + admin("chain_deletions")
+                          + QLatin1String(" WHERE chain_id = ? ORDER BY step"),
+                      {chainId});
+    if (!rows)
+        return rows.error();
+    QList<DeletionRecord> out;
+    for (const SqlRow &r : *rows) {
+        DeletionRecord d;
+        d.step = r[0].toInt();
+        d.name = r[1].toString();
+        d.status = r[2].toString();
+        d.startedAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong());
+        if (!r[4].isNull())
+            d.finishedAt = QDateTime::fromMSecsSinceEpoch(r[4].toLongLong());
+        out.append(d);
+    }
+    return out;
+}
+
+Result<QList<qint64>> Store::chainsBeingDeleted()
+{
+    auto rows = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state = 'deleting' UNION SELECT chain_id FROM ")
+                      + admin("chain_deletions") + QLatin1String(" ORDER BY 1"));
+    if (!rows)
+        return rows.error();
+    QList<qint64> out;
+    for (const SqlRow &r : *rows)
+        out.append(r[0].toLongLong());
+    return out;
+}
+
+Status Store::recordDeletionStep(qint64 chainId, int step, const QString &name, bool done)
+{
+    if (!done) {
+        return exec(QLatin1String("INSERT INTO ") + admin("chain_deletions")
+                        + QLatin1String(" (chain_id, step, name, status, started_at) VALUES (?, ?, ?, 'started', ?) "
+                                        "ON CONFLICT (chain_id, step) DO UPDATE SET status = 'started', started_at = excluded.started_at"),
+                    {chainId, step, name, nowMs()});
+    }
+    return exec(QLatin1String("UPDATE ") + admin("chain_deletions")
+                    + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND step = ?"),
+                {nowMs(), chainId, step});
+}
+
+Status Store::markChainDeleting(qint64 chainId)
+{
+    return exec(QLatin1String("UPDATE ") + admin("chains") + QLatin1String(" SET state = 'deleting', deleted_at = COALESCE(deleted_at, ?) WHERE chain_id = ?"),
+                {nowMs(), chainId});
+}
+
+Status Store::removeGlobalRows(qint64 chainId, const QList<EntityDef> &entities)
+{
+    return transaction([&]() -> Status {
+        for (const EntityDef &e : entities) {
+            if (!e.crossChain)
+                continue;
+            const QString table = ddl::entityTable(backend(), ddl::TableKind::Global, 0, e.name);
+            if (!tableExists(table))
+                continue;
+            if (Status s = exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
+Status Store::deleteTrackingRows(qint64 chainId)
+{
+    return transaction([&]() -> Status {
+        for (const char *table : {"rpc_endpoints", "tokens", "index_progress", "index_summary", "reindex_requests", "checkpoints"}) {
+            if (Status s = exec(QLatin1String("DELETE FROM ") + admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
+Status Store::dropChainTables(qint64 chainId)
+{
+    return dropChainNamespace(chainId);
+}
+
+Status Store::forgetChain(qint64 chainId)
+{
+    return transaction([&]() -> Status {
+        if (Status s = exec(QLatin1String("DELETE FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
+            return s;
+        return exec(QLatin1String("DELETE FROM ") + admin("chain_deletions") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+    });
+}
+
+} // namespace arbor

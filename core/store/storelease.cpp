@@ -1,0 +1,131 @@
+// Store: the one-engine-per-database lease.
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+
+namespace arbor {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arbor::Store", text); }
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+LeaseInfo leaseFromRow(const SqlRow &r)
+{
+    LeaseInfo info;
+    info.holder.pid = r[0].toLongLong();
+    info.holder.host = r[1].toString();
+    info.holder.app = r[2].toString();
+    info.acquiredAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong());
+    info.heartbeatAt = QDateTime::fromMSecsSinceEpoch(r[4].toLongLong());
+    return info;
+}
+
+} // namespace
+
+LeaseHolder LeaseHolder::currentProcess(const QString &app)
+{
+    return {qint64(::getpid()), QHostInfo::localHostName(), app};
+}
+
+QString LeaseHolder::describe() const
+{
+    return tr("%1 (pid %2 on %3)").arg(app).arg(pid).arg(host);
+}
+
+Result<std::optional<LeaseInfo>> Store::currentLease()
+{
+    auto rows = query(QLatin1String("SELECT holder_pid, holder_host, holder_app, acquired_at, heartbeat_at FROM ") + admin("lease"));
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<LeaseInfo>();
+    return std::optional<LeaseInfo>(leaseFromRow(rows->first()));
+}
+
+Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAfterMs)
+{
+    auto locked = tryLockLease();
+    if (!locked)
+        return locked.error();
+    if (!*locked) {
+        // PostgreSQL: another live session holds the advisory lock, whatever the row says.
+        auto current = currentLease();
+        const QString who = current && *current ? (*current)->holder.describe() : tr("Another engine");
+        return Error::conflict(QStringLiteral("database"),
+                               tr("%1 is already running an engine on %2. Stop it first, or use the console read-only.")
+                                   .arg(who, m_url.displayName()));
+    }
+
+    LeaseInfo result;
+    Status s = transaction([&]() -> Status {
+        auto current = currentLease();
+        if (!current)
+            return current.error();
+        const qint64 now = nowMs();
+        if (*current) {
+            const LeaseInfo &held = **current;
+            const bool same = held.holder.pid == holder.pid && held.holder.host == holder.host;
+            const bool silent = now - held.heartbeatAt.toMSecsSinceEpoch() > staleAfterMs;
+            const bool deadHere = held.holder.host == holder.host && !processAlive(held.holder.pid);
+            // On PostgreSQL the advisory lock is authoritative: if we got it, the holder's session is gone.
+            const bool lockProvesDead = backend() == Backend::Postgres;
+            if (!same && !silent && !deadHere && !lockProvesDead) {
+                const qint64 ago = std::max<qint64>(0, (now - held.heartbeatAt.toMSecsSinceEpoch()) / 1000);
+                return Error::conflict(QStringLiteral("database"),
+                                       tr("%1 is already running an engine on %2 (last heartbeat %3 s ago). "
+                                          "Stop it first, or use the console read-only.")
+                                           .arg(held.holder.describe(), m_url.displayName())
+                                           .arg(ago));
+            }
+            if (!same)
+                result.tookOverFrom = held.holder.describe();
+            if (Status d = exec(QLatin1String("DELETE FROM ") + admin("lease")); !d)
+                return d;
+        }
+        result.holder = holder;
+        result.acquiredAt = QDateTime::fromMSecsSinceEpoch(now);
+        result.heartbeatAt = result.acquiredAt;
+        return exec(QLatin1String("INSERT INTO ") + admin("lease")
+                        + QLatin1String(" (id, holder_pid, holder_host, holder_app, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?)"),
+                    {holder.pid, holder.host, holder.app, now, now});
+    });
+    if (!s) {
+        unlockLease();
+        return s.error();
+    }
+    if (!result.tookOverFrom.isEmpty())
+        qCWarning(lcStore) << "took over the database lease from" << result.tookOverFrom;
+    return result;
+}
+
+Status Store::renewLease(const LeaseHolder &holder)
+{
+    auto rows = query(QLatin1String("UPDATE ") + admin("lease") + QLatin1String(" SET heartbeat_at = ? WHERE holder_pid = ? AND holder_host = ? RETURNING id"),
+                      {nowMs(), holder.pid, holder.host});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error::conflict(QStringLiteral("database"), tr("The engine lease on %1 was taken over by another process.").arg(m_url.displayName()));
+    return {};
+}
+
+Status Store::releaseLease(const LeaseHolder &holder)
+{
+    Status s = exec(QLatin1String("DELETE FROM ") + admin("lease") + QLatin1String(" WHERE holder_pid = ? AND holder_host = ?"),
+                    {holder.pid, holder.host});
+    unlockLease();
+    return s;
+}
+
+} // namespace arbor
