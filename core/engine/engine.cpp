@@ -1,0 +1,408 @@
+#include "engine/engine.h"
+
+#include "engine/chaindeletion.h"
+#include "engine/storethread.h"
+#include "model/entitydef.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcEngine, "arbor.engine")
+
+namespace arbor {
+namespace {
+
+template<typename T>
+QFuture<T> ready(T value)
+{
+    QPromise<T> p;
+    p.start();
+    p.addResult(std::move(value));
+    p.finish();
+    return p.future();
+}
+
+template<typename T>
+using SharedPromise = std::shared_ptr<QPromise<T>>;
+
+template<typename T>
+SharedPromise<T> makePromise()
+{
+    auto p = std::make_shared<QPromise<T>>();
+    p->start();
+    return p;
+}
+
+template<typename T>
+void fulfil(const SharedPromise<T> &p, T value)
+{
+    p->addResult(std::move(value));
+    p->finish();
+}
+
+bool sameChains(const QList<ChainRecord> &a, const QList<ChainRecord> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const ChainRecord &x = a[i];
+        const ChainRecord &y = b[i];
+        if (x.config.chainId != y.config.chainId || x.config.name != y.config.name || x.state != y.state
+            || x.checkpointBlock != y.checkpointBlock || x.endpoints.size() != y.endpoints.size()
+            || x.config.tokens != y.config.tokens)
+            return false;
+        for (qsizetype e = 0; e < x.endpoints.size(); ++e) {
+            const EndpointRecord &p = x.endpoints[e];
+            const EndpointRecord &q = y.endpoints[e];
+            if (p.url != q.url || p.status != q.status || p.lastHead != q.lastHead || p.lastError != q.lastError || p.latencyMs != q.latencyMs)
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Engine::Engine(EngineOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_holder(LeaseHolder::currentProcess(m_options.app))
+{
+    qRegisterMetaType<arbor::ChainRecord>();
+    qRegisterMetaType<QList<arbor::ChainRecord>>();
+    qRegisterMetaType<arbor::EngineState>();
+    m_state.backend = m_options.database.displayName();
+
+    m_networkThread.setObjectName(QStringLiteral("arbor-network"));
+    m_network = new QNetworkAccessManager;
+    m_probe = new EndpointProbe(m_network);
+    m_probe->setTimeout(m_options.probeTimeoutMs);
+    m_network->moveToThread(&m_networkThread);
+    m_probe->moveToThread(&m_networkThread);
+    connect(&m_networkThread, &QThread::finished, m_probe, &QObject::deleteLater);
+    connect(&m_networkThread, &QThread::finished, m_network, &QObject::deleteLater);
+    m_networkThread.start();
+
+    m_heartbeat.setInterval(m_options.heartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, &Engine::renewLease);
+    m_snapshotTimer.setInterval(std::max(100, m_options.snapshotIntervalMs));
+    connect(&m_snapshotTimer, &QTimer::timeout, this, &Engine::refreshSnapshot);
+}
+
+Engine::~Engine()
+{
+    m_heartbeat.stop();
+    m_snapshotTimer.stop();
+    if (m_writer && m_options.lease != EngineOptions::Lease::None && !m_state.readOnly && m_state.started) {
+        // Queued behind any write in flight; ~StoreThread waits for it.
+        const LeaseHolder holder = m_holder;
+        m_writer->run([holder](Store &s) { return s.releaseLease(holder); });
+    }
+    m_writer.reset();
+    m_reader.reset();
+    m_networkThread.quit();
+    m_networkThread.wait();
+}
+
+QFuture<Status> Engine::start()
+{
+    auto promise = makePromise<Status>();
+    m_writer = std::make_unique<StoreThread>(QStringLiteral("arbor-store-writer"));
+    m_reader = std::make_unique<StoreThread>(QStringLiteral("arbor-store-reader"));
+    const DatabaseUrl url = m_options.database;
+    const EngineOptions options = m_options;
+    const LeaseHolder holder = m_holder;
+
+    struct Outcome
+    {
+        Outcome() = default;
+        Outcome(Error e) : status(std::move(e)) {}
+        Status status;
+        std::optional<LeaseInfo> lease;
+        QString leaseConflict;
+        QList<qint64> deleting;
+    };
+
+    m_writer->open(url, m_options.password).then(this, [=, this](Status opened) {
+        if (!opened) {
+            fulfil(promise, opened);
+            return;
+        }
+        m_writer->run([options, holder](Store &store) -> Outcome {
+            Outcome out;
+            if (options.schema == EngineOptions::Schema::Inspect)
+                return out;
+            auto migrated = store.migrate();
+            if (!migrated) {
+                out.status = migrated.error();
+                return out;
+            }
+            if (options.lease != EngineOptions::Lease::None) {
+                auto lease = store.acquireLease(holder, options.leaseStaleAfterMs);
+                if (lease) {
+                    out.lease = *lease;
+                } else if (lease.error().kind == Error::Kind::Conflict && options.lease == EngineOptions::Lease::ReadOnlyIfHeld) {
+                    out.leaseConflict = lease.error().message;
+                    return out;
+                } else {
+                    out.status = lease.error();
+                    return out;
+                }
+            }
+            if (auto changes = store.reconcileEntityTables(evmEntities()); !changes) {
+                out.status = changes.error();
+                return out;
+            }
+            auto deleting = store.chainsBeingDeleted();
+            if (!deleting) {
+                out.status = deleting.error();
+                return out;
+            }
+            out.deleting = *deleting;
+            return out;
+        }).then(this, [=, this](Outcome out) {
+            if (!out.status) {
+                fulfil(promise, out.status);
+                return;
+            }
+            if (!out.leaseConflict.isEmpty())
+                setReadOnly(out.leaseConflict);
+            if (out.lease) {
+                if (!out.lease->tookOverFrom.isEmpty())
+                    qCWarning(lcEngine) << "took over the lease of" << out.lease->tookOverFrom << "which is no longer running";
+                m_heartbeat.start();
+            }
+            m_reader->open(url, options.password).then(this, [=, this](Status readerOpened) {
+                if (!readerOpened) {
+                    fulfil(promise, readerOpened);
+                    return;
+                }
+                m_state.started = true;
+                Q_EMIT stateChanged(m_state);
+                if (options.snapshotIntervalMs > 0) {
+                    m_snapshotTimer.start();
+                    refreshSnapshot();
+                }
+                if (out.deleting.isEmpty() || m_state.readOnly) {
+                    fulfil(promise, Status());
+                    return;
+                }
+                // Finish deletes a crash interrupted before anything else sees the chain.
+                auto remaining = std::make_shared<int>(int(out.deleting.size()));
+                for (qint64 chainId : out.deleting) {
+                    qCInfo(lcEngine) << "finishing the interrupted deletion of chain" << chainId;
+                    runDeletion(chainId).then(this, [=](Status s) {
+                        if (!s)
+                            qCWarning(lcEngine) << "could not finish deleting chain" << chainId << ":" << s.error().message;
+                        if (--*remaining == 0)
+                            fulfil(promise, Status());
+                    });
+                }
+            });
+        });
+    });
+    return promise->future();
+}
+
+Status Engine::checkWritable() const
+{
+    if (!m_state.started)
+        return Error::unavailable(QStringLiteral("database"), tr("The engine has not started."));
+    if (m_state.readOnly)
+        return Error::refused(tr("The console is read-only: %1").arg(m_state.readOnlyReason));
+    return {};
+}
+
+void Engine::setReadOnly(const QString &reason)
+{
+    m_heartbeat.stop();
+    m_state.readOnly = true;
+    m_state.readOnlyReason = reason;
+    qCWarning(lcEngine) << "read-only:" << reason;
+    Q_EMIT stateChanged(m_state);
+}
+
+void Engine::renewLease()
+{
+    const LeaseHolder holder = m_holder;
+    m_writer->run([holder](Store &s) { return s.renewLease(holder); }).then(this, [this](Status s) {
+        if (s || !m_heartbeat.isActive())
+            return;
+        if (s.error().kind == Error::Kind::Conflict)
+            setReadOnly(s.error().message);
+        else
+            qCWarning(lcEngine) << "lease heartbeat failed:" << s.error().message;
+    });
+}
+
+QFuture<Result<MigrationStatus>> Engine::migrationStatus()
+{
+    return m_writer->run([](Store &s) { return s.migrationStatus(); });
+}
+
+QFuture<Result<int>> Engine::migrate()
+{
+    return m_writer->run([](Store &s) { return s.migrate(); });
+}
+
+QFuture<Result<QList<ProbeResult>>> Engine::probeEndpoints(const QList<QUrl> &urls, qint64 expectedChainId)
+{
+    auto promise = makePromise<Result<QList<ProbeResult>>>();
+    EndpointProbe *probe = m_probe;
+    QMetaObject::invokeMethod(probe, [probe, promise, urls, expectedChainId]() {
+        probe->probe(urls, expectedChainId, [promise](QList<ProbeResult> results) {
+            fulfil(promise, Result<QList<ProbeResult>>(std::move(results)));
+        });
+    });
+    return promise->future();
+}
+
+QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
+{
+    using R = Result<ChainRecord>;
+    if (Status s = checkWritable(); !s)
+        return ready<R>(s.error());
+    if (Status s = requested.validate(); !s)
+        return ready<R>(s.error());
+
+    auto promise = makePromise<R>();
+    m_writer->run([requested](Store &s) { return s.checkChainIsNew(requested); }).then(this, [=, this](Status isNew) {
+        if (!isNew) {
+            fulfil(promise, R(isNew.error()));
+            return;
+        }
+        probeEndpoints(requested.rpcUrls, requested.chainId).then(this, [=, this](Result<QList<ProbeResult>> probed) {
+            QStringList failures;
+            QList<EndpointRecord> endpoints;
+            std::optional<qint64> lowestHead;
+            for (const ProbeResult &p : *probed) {
+                if (!p.ok()) {
+                    failures.append(p.error->message);
+                    continue;
+                }
+                EndpointRecord e;
+                e.url = p.url;
+                e.priority = int(endpoints.size());
+                e.status = QStringLiteral("ok");
+                e.latencyMs = p.latencyMs;
+                e.lastHead = p.head;
+                e.clientVersion = p.clientVersion;
+                endpoints.append(e);
+                lowestHead = lowestHead ? std::min(*lowestHead, p.head) : p.head;
+            }
+            if (!failures.isEmpty()) {
+                const bool wrongChain = std::any_of(probed->begin(), probed->end(), [](const ProbeResult &p) {
+                    return p.error && p.error->field == u"chain id";
+                });
+                fulfil(promise, R(Error::invalid(wrongChain ? QStringLiteral("chain id") : QStringLiteral("rpc"),
+                                                 tr("Nothing was added. %1").arg(failures.join(u' ')))));
+                return;
+            }
+            ChainConfig config = requested;
+            if (!config.startBlock)
+                config.startBlock = lowestHead;  // "latest": the head every endpoint can serve
+            if (*config.startBlock > *lowestHead) {
+                fulfil(promise, R(Error::invalid(QStringLiteral("start block"),
+                                                 tr("Start block %1 is beyond the chain's head (%2). Nothing was added.")
+                                                     .arg(*config.startBlock).arg(*lowestHead))));
+                return;
+            }
+            m_writer->run([config, endpoints](Store &s) -> R {
+                if (Status r = s.registerChain(config, endpoints, evmEntities()); !r)
+                    return r.error();
+                auto found = s.findChain(ChainRef{config.chainId, {}});
+                if (!found)
+                    return found.error();
+                if (!*found)
+                    return Error::internal(tr("The chain was registered but cannot be read back."));
+                return **found;
+            }).then(this, [=, this](R added) {
+                if (added)
+                    qCInfo(lcEngine) << "added chain" << added->config.chainId << added->config.name;
+                refreshSnapshot();
+                fulfil(promise, added);
+            });
+        });
+    });
+    return promise->future();
+}
+
+QFuture<Status> Engine::setPaused(const ChainRef &chain, bool paused)
+{
+    if (Status s = checkWritable(); !s)
+        return ready(s);
+    auto future = m_writer->run([chain, paused](Store &s) -> Status {
+        auto found = s.findChain(chain);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return Error::notFound(QStringLiteral("chain"), tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()));
+        return s.setChainState((*found)->config.chainId, paused ? ChainState::Paused : ChainState::Active);
+    });
+    return future.then(this, [this](Status s) {
+        refreshSnapshot();
+        return s;
+    });
+}
+
+QFuture<Status> Engine::deleteChain(const ChainRef &chain)
+{
+    if (Status s = checkWritable(); !s)
+        return ready(s);
+    auto promise = makePromise<Status>();
+    m_writer->run([chain](Store &s) { return s.findChain(chain); }).then(this, [=, this](Result<std::optional<ChainRecord>> found) {
+        if (!found) {
+            fulfil(promise, Status(found.error()));
+            return;
+        }
+        if (!*found) {
+            fulfil(promise, Status(Error::notFound(QStringLiteral("chain"),
+                                                   tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()))));
+            return;
+        }
+        runDeletion((*found)->config.chainId).then(this, [promise](Status s) { fulfil(promise, s); });
+    });
+    return promise->future();
+}
+
+QFuture<Status> Engine::runDeletion(qint64 chainId)
+{
+    auto *deletion = new ChainDeletion(this, chainId);
+    return deletion->start().then(this, [this](Status s) {
+        refreshSnapshot();
+        return s;
+    });
+}
+
+QFuture<Result<QList<ChainRecord>>> Engine::chains()
+{
+    if (!m_state.started)
+        return ready<Result<QList<ChainRecord>>>(Error::unavailable(QStringLiteral("database"), tr("The engine has not started.")));
+    return m_reader->run([](Store &s) { return s.chains(); });
+}
+
+void Engine::refreshSnapshot()
+{
+    if (!m_state.started || m_snapshotInFlight)
+        return;
+    m_snapshotInFlight = true;
+    chains().then(this, [this](Result<QList<ChainRecord>> result) {
+        m_snapshotInFlight = false;
+        if (!result) {
+            qCWarning(lcEngine) << "cannot read the chain list:" << result.error().message;
+            return;
+        }
+        QList<ChainRecord> fresh = std::move(*result);
+        // A chain whose delete is running shows as deleting even before step 2 lands.
+        for (ChainRecord &c : fresh) {
+            if (m_deleting.contains(c.config.chainId))
+                c.state = ChainState::Deleting;
+        }
+        if (sameChains(fresh, m_snapshot))
+            return;
+        m_snapshot = std::move(fresh);
+        Q_EMIT chainsChanged(m_snapshot);
+    });
+}
+
+} // namespace arbor

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "error.h"
+#include "model/chainconfig.h"
+#include "rpc/endpointprobe.h"
+#include "store/databaseurl.h"
+#include "store/migrations.h"
+#include "store/store.h"
+
+#include <QFuture>
+#include <QList>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+Q_DECLARE_LOGGING_CATEGORY(lcEngine)
+
+namespace arbor {
+
+class ChainDeletion;
+class StoreThread;
+
+struct EngineOptions
+{
+    DatabaseUrl database;
+    QString password;                   ///< PostgreSQL only; empty lets libpq use PGPASSWORD/.pgpass
+    QString app = QStringLiteral("arbor");
+    /// Engines (the console, `arborctl index|serve`) take the one-engine lease; one-shot admin
+    /// commands do not.
+    enum class Lease { None, Required, ReadOnlyIfHeld };
+    Lease lease = Lease::Required;
+    /// Migrate: apply pending migrations, reconcile tables, finish interrupted deletions.
+    /// Inspect: only open the database (for `arborctl db status|migrate`).
+    enum class Schema { Migrate, Inspect };
+    Schema schema = Schema::Migrate;
+    qint64 leaseStaleAfterMs = 30000;
+    int heartbeatMs = 5000;
+    int snapshotIntervalMs = 1000;      ///< 0: no periodic chain snapshots (CLI one-shots)
+    int probeTimeoutMs = 10000;
+};
+
+/// The engine as the console shows it in its status bar.
+struct EngineState
+{
+    bool started = false;
+    bool readOnly = false;
+    QString readOnlyReason;
+    QString backend;                    ///< DatabaseUrl::displayName()
+};
+
+/**
+ * The facade the console and arborctl hold: every operator verb goes through here.
+ *
+ * Engine lives on the thread that created it (the GUI or CLI main thread) and never blocks it:
+ * database work runs on a writer StoreThread and a reader StoreThread, network work on a
+ * network thread. Commands return QFutures whose results arrive on the Engine's thread;
+ * continuous state arrives as signals carrying immutable snapshots (chainsChanged), batched on
+ * a timer.
+ *
+ * Only the Engine that holds the database lease writes. One started without it (another
+ * engine is running, or takeLease is false) is read-only and every command says so.
+ */
+class Engine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Engine(EngineOptions options, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Opens the database, applies migrations, takes the lease, finishes interrupted deletions
+    /// and reconciles entity tables. Must succeed before any other command.
+    QFuture<Status> start();
+
+    const EngineOptions &options() const { return m_options; }
+    EngineState state() const { return m_state; }
+    bool isReadOnly() const { return m_state.readOnly; }
+
+    QFuture<Result<MigrationStatus>> migrationStatus();
+    QFuture<Result<int>> migrate();
+
+    /// Validates, probes every URL (chain id must match on all), registers the chain and its
+    /// tables. Nothing is written unless every check passes.
+    QFuture<Result<ChainRecord>> addChain(const ChainConfig &config);
+    QFuture<Result<QList<ProbeResult>>> probeEndpoints(const QList<QUrl> &urls, qint64 expectedChainId);
+    QFuture<Status> setPaused(const ChainRef &chain, bool paused);
+    /// Runs the journaled delete; deletionProgress reports each step.
+    QFuture<Status> deleteChain(const ChainRef &chain);
+    QFuture<Result<QList<ChainRecord>>> chains();
+
+    /// The last snapshot sent with chainsChanged.
+    const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
+    /// Asks for a snapshot now instead of at the next tick.
+    void refreshSnapshot();
+
+    /// Tests only: simulate a crash right after deletion step `step` (1-based) completes.
+    void setDeletionFaultForTesting(int step) { m_deletionFaultStep = step; }
+
+Q_SIGNALS:
+    void chainsChanged(const QList<arbor::ChainRecord> &chains);
+    void stateChanged(const arbor::EngineState &state);
+    void deletionProgress(qint64 chainId, int step, const QString &name, bool done);
+    void chainDeleted(qint64 chainId);
+
+private:
+    friend class ChainDeletion;
+
+    Status checkWritable() const;
+    void setReadOnly(const QString &reason);
+    void renewLease();
+    void resumeDeletions();
+    QFuture<Status> runDeletion(qint64 chainId);
+
+    EngineOptions m_options;
+    EngineState m_state;
+    LeaseHolder m_holder;
+    std::unique_ptr<StoreThread> m_writer;
+    std::unique_ptr<StoreThread> m_reader;
+    QThread m_networkThread;
+    QNetworkAccessManager *m_network = nullptr;   ///< lives on m_networkThread
+    EndpointProbe *m_probe = nullptr;              ///< lives on m_networkThread
+    QTimer m_heartbeat;
+    QTimer m_snapshotTimer;
+    bool m_snapshotInFlight = false;
+    QList<ChainRecord> m_snapshot;
+    QSet<qint64> m_deleting;
+    int m_deletionFaultStep = 0;
+};
+
+} // namespace arbor
+
+Q_DECLARE_METATYPE(arbor::EngineState)

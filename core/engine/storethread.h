@@ -1,0 +1,65 @@
+#pragma once
+
+#include "store/store.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <type_traits>
+
+namespace arbor {
+
+/**
+ * A thread that owns one Store connection and runs jobs on it in order.
+ *
+ * All writes of an engine go through one StoreThread (the writer); reads for snapshots go
+ * through another, so a long write never delays the console's view. Jobs are posted with
+ * run(); their results come back as QFutures, whose continuations the caller attaches to its
+ * own thread with QFuture::then(context, …).
+ *
+ * Thread: created, used and destroyed by its owner's thread; the Store lives on the worker.
+ */
+class StoreThread final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreThread(QString name, QObject *parent = nullptr);
+    /// Finishes queued jobs, closes the Store on its thread, then stops the thread.
+    ~StoreThread() override;
+
+    /// Opens the Store on the worker thread.
+    QFuture<Status> open(const DatabaseUrl &url, const QString &password);
+    bool isOpen() const { return m_open.load(); }
+
+    template<typename F>
+    auto run(F job) -> QFuture<std::invoke_result_t<F, Store &>>
+    {
+        using T = std::invoke_result_t<F, Store &>;
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(m_worker, [this, promise, job = std::move(job)]() mutable {
+            if (m_store)
+                promise->addResult(job(*m_store));
+            else
+                promise->addResult(T(Error::unavailable(QStringLiteral("database"), notOpenMessage())));
+            promise->finish();
+        });
+        return future;
+    }
+
+private:
+    static QString notOpenMessage();
+
+    QThread m_thread;
+    QObject *m_worker = nullptr;       ///< lives on m_thread; jobs are posted to it
+    std::unique_ptr<Store> m_store;    ///< touched only on m_thread
+    std::atomic<bool> m_open{false};
+};
+
+} // namespace arbor
