@@ -1,0 +1,44 @@
+#pragma once
+
+#include "error.h"
+
+#include <QLoggingCategory>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets)
+
+namespace arbor {
+
+/**
+ * Secrets (database passwords, bot tokens, auth headers) in the OS keychain through QtKeychain.
+ *
+ * There is no silent fallback: when no keychain is available the call fails with an Error of
+ * kind Unavailable whose message says so and names the alternative (an environment variable).
+ * Nothing is ever written to the database or to a settings file instead.
+ *
+ * Thread: any thread with an event loop; callbacks run on `context`'s thread.
+ */
+class SecretStore final
+{
+public:
+    /// Keychain service name under which Arbor's entries are stored.
+    static QString service();
+
+    /// `done` receives the secret, NotFound when there is none, or Unavailable with the reason.
+    static void read(const QString &key, QObject *context, std::function<void(Result<QString>)> done);
+    static void write(const QString &key, const QString &secret, QObject *context, std::function<void(Status)> done);
+    static void remove(const QString &key, QObject *context, std::function<void(Status)> done);
+};
+
+/**
+ * The PostgreSQL password for `url`: empty when PGPASSWORD is set (libpq reads it) or when the
+ * keychain holds none; the keychain's entry otherwise. `notice` receives a visible explanation
+ * when the keychain could not be asked, so the console and arborctl can show it.
+ */
+void resolveDatabasePassword(const QString &keychainKey, QObject *context,
+                             std::function<void(QString password, QString notice)> done);
+
+} // namespace arbor
