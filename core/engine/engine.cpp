@@ -294,8 +294,9 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
                 const bool wrongChain = std::any_of(probed->begin(), probed->end(), [](const ProbeResult &p) {
                     return p.error && p.error->field == u"chain id";
                 });
-                fulfil(promise, R(Error::invalid(wrongChain ? QStringLiteral("chain id") : QStringLiteral("rpc"),
-                                                 tr("Nothing was added. %1").arg(failures.join(u' ')))));
+                const QString message = tr("Nothing was added. %1").arg(failures.join(u' '));
+                fulfil(promise, R(wrongChain ? Error::invalid(QStringLiteral("chain id"), message)
+                                             : Error::unavailable(QStringLiteral("rpc"), message)));
                 return;
             }
             ChainConfig config = requested;

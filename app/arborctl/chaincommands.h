@@ -1,0 +1,12 @@
+#pragma once
+
+#include "commandline.h"
+
+namespace arbor::cli {
+
+int chainAdd(const Invocation &inv);
+int chainList(const Invocation &inv);
+int chainSetPaused(const Invocation &inv, bool paused);
+int chainDelete(const Invocation &inv);
+
+} // namespace arbor::cli

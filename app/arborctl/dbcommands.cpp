@@ -1,0 +1,126 @@
+#include "dbcommands.h"
+
+#include "output.h"
+#include "secrets/secretstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+namespace arbor::cli {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arborctl", text); }
+
+EngineOptions inspectOptions()
+{
+    EngineOptions options;
+    options.app = QStringLiteral("arborctl");
+    options.lease = EngineOptions::Lease::None;
+    options.schema = EngineOptions::Schema::Inspect;
+    return options;
+}
+
+int printStatus(const MigrationStatus &status, bool asJson)
+{
+    if (asJson) {
+        printJson(migrationStatusToJson(status));
+    } else {
+        QList<QStringList> rows;
+        for (const MigrationState &m : status.migrations) {
+            const QString state = !m.problem.isEmpty() ? tr("PROBLEM: %1").arg(m.problem)
+                                  : m.applied        ? tr("applied %1").arg(m.appliedAt)
+                                                     : tr("pending");
+            rows.append({QString::number(m.version), m.name, state});
+        }
+        printTable({tr("VERSION"), tr("NAME"), tr("STATE")}, rows);
+        QTextStream(stdout) << tr("Database at version %1; this binary knows version %2; %3 pending.")
+                                   .arg(status.databaseVersion).arg(status.binaryVersion).arg(status.pendingCount())
+                            << Qt::endl;
+    }
+    return status.ok() ? ExitOk : ExitFailed;
+}
+
+} // namespace
+
+int dbStatus(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    parser.addOption(json);
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, tr("List applied and pending schema migrations."), &code))
+        return code;
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, inspectOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.migrationStatus().then(&engine, [asJson, finish](Result<MigrationStatus> status) {
+            finish(status ? printStatus(*status, asJson) : fail(status.error()));
+        });
+    });
+}
+
+int dbMigrate(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, tr("Apply pending schema migrations."), &code))
+        return code;
+    return runWithEngine(inv, inspectOptions(), [](Engine &engine, std::function<void(int)> finish) {
+        engine.migrate().then(&engine, [finish](Result<int> applied) {
+            if (!applied) {
+                finish(fail(applied.error()));
+                return;
+            }
+            QTextStream(stdout) << (*applied == 0 ? tr("The database is up to date.") : tr("Applied %1 migration(s).").arg(*applied)) << Qt::endl;
+            finish(ExitOk);
+        });
+    });
+}
+
+int dbSetPassword(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, tr("Store the PostgreSQL password for --db in the OS keychain (read from standard input)."), &code))
+        return code;
+    auto url = DatabaseUrl::resolve(inv.db);
+    if (!url)
+        return fail(url.error());
+    if (url->backend != Backend::Postgres)
+        return fail(Error::invalid(QStringLiteral("--db"), tr("Only PostgreSQL databases have a password; give --db postgresql://….")));
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return fail(Error::internal(tr("Cannot read standard input.")));
+    const QString password = QString::fromUtf8(in.readLine()).trimmed();
+    if (password.isEmpty())
+        return fail(Error::invalid(QStringLiteral("password"), tr("Standard input was empty: pipe the password in, e.g. arborctl db set-password < file.")));
+    QObject context;
+    SecretStore::write(url->keychainKey(), password, &context, [&code](Status s) {
+        code = s ? ExitOk : fail(s.error());
+        if (s)
+            QTextStream(stdout) << tr("Stored the password in the keychain.") << Qt::endl;
+        QCoreApplication::exit(code);
+    });
+    QCoreApplication::exec();
+    return code;
+}
+
+int dbForgetPassword(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, tr("Remove the PostgreSQL password for --db from the OS keychain."), &code))
+        return code;
+    auto url = DatabaseUrl::resolve(inv.db);
+    if (!url)
+        return fail(url.error());
+    QObject context;
+    SecretStore::remove(url->keychainKey(), &context, [&code](Status s) {
+        code = s ? ExitOk : fail(s.error());
+        QCoreApplication::exit(code);
+    });
+    QCoreApplication::exec();
+    return code;
+}
+
+} // namespace arbor::cli

@@ -1,0 +1,105 @@
+// arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
+#include "chaincommands.h"
+#include "commandline.h"
+#include "dbcommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <map>
+
+using namespace arbor::cli;
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("arborctl", text); }
+
+QString usage()
+{
+    return tr("Usage: arborctl [--db URL] COMMAND [options]\n"
+              "\n"
+              "Commands:\n"
+              "  db status [--json]       applied and pending schema migrations\n"
+              "  db migrate               apply pending migrations\n"
+              "  db set-password          store the PostgreSQL password (stdin) in the OS keychain\n"
+              "  db forget-password       remove it from the keychain\n"
+              "  chain add --name NAME --chain-id ID --rpc URL [--rpc URL…] [--start-block N]\n"
+              "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…] [--json]\n"
+              "  chain list [--json]\n"
+              "  chain pause NAME|ID\n"
+              "  chain resume NAME|ID\n"
+              "  chain delete NAME|ID --yes\n"
+              "\n"
+              "Global options:\n"
+              "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
+              "                  (default: $ARBOR_DB, else sqlite: in the user's data directory).\n"
+              "                  The PostgreSQL password comes from the OS keychain or PGPASSWORD.\n"
+              "  --version       print the version\n"
+              "  -h, --help      this help; COMMAND --help for a command's options\n"
+              "\n"
+              "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
+    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ARBOR_VERSION));
+
+    // Global options come before the command words; the rest belongs to the command.
+    QStringList args = QCoreApplication::arguments();
+    Invocation inv;
+    qsizetype i = 1;
+    for (; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == u"--version") {
+            QTextStream(stdout) << "arborctl " << ARBOR_VERSION << Qt::endl;
+            return ExitOk;
+        }
+        if (a == u"--help" || a == u"-h") {
+            QTextStream(stdout) << usage();
+            return ExitOk;
+        }
+        if (a == u"--db") {
+            if (i + 1 >= args.size())
+                return usageError(tr("--db needs a URL."));
+            inv.db = args[++i];
+        } else if (a.startsWith(QLatin1String("--db="))) {
+            inv.db = a.mid(5);
+        } else {
+            break;
+        }
+    }
+    const QStringList words = args.mid(i);
+    if (words.isEmpty()) {
+        QTextStream(stderr) << usage();
+        return ExitInvalid;
+    }
+
+    using Handler = int (*)(const Invocation &);
+    static const std::map<QString, std::map<QString, Handler>> commands = {
+        {QStringLiteral("db"), {{QStringLiteral("status"), dbStatus},
+                                {QStringLiteral("migrate"), dbMigrate},
+                                {QStringLiteral("set-password"), dbSetPassword},
+                                {QStringLiteral("forget-password"), dbForgetPassword}}},
+        {QStringLiteral("chain"), {{QStringLiteral("add"), chainAdd},
+                                   {QStringLiteral("list"), chainList},
+                                   {QStringLiteral("pause"), [](const Invocation &v) { return chainSetPaused(v, true); }},
+                                   {QStringLiteral("resume"), [](const Invocation &v) { return chainSetPaused(v, false); }},
+                                   {QStringLiteral("delete"), chainDelete}}},
+    };
+    const auto group = commands.find(words.first());
+    if (group == commands.end())
+        return usageError(tr("Unknown command “%1”.").arg(words.first()));
+    if (words.size() < 2)
+        return usageError(tr("“%1” needs a subcommand.").arg(words.first()));
+    const auto handler = group->second.find(words[1]);
+    if (handler == group->second.end())
+        return usageError(tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
+
+    inv.args = QStringList{words[0] + u' ' + words[1]} + words.mid(2);
+    return handler->second(inv);
+}

@@ -1,0 +1,89 @@
+#include "output.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace arbor::cli {
+
+QJsonObject chainToJson(const ChainRecord &chain)
+{
+    QJsonArray endpoints;
+    for (const EndpointRecord &e : chain.endpoints) {
+        QJsonObject o{
+            {QStringLiteral("url"), e.url.toString()},
+            {QStringLiteral("priority"), e.priority},
+            {QStringLiteral("status"), e.status},
+        };
+        o.insert(QStringLiteral("latencyMs"), e.latencyMs ? QJsonValue(*e.latencyMs) : QJsonValue());
+        o.insert(QStringLiteral("lastHead"), e.lastHead ? QJsonValue(*e.lastHead) : QJsonValue());
+        o.insert(QStringLiteral("lastError"), e.lastError.isEmpty() ? QJsonValue() : QJsonValue(e.lastError));
+        o.insert(QStringLiteral("clientVersion"), e.clientVersion.isEmpty() ? QJsonValue() : QJsonValue(e.clientVersion));
+        endpoints.append(o);
+    }
+    QJsonArray tokens;
+    for (const Address &t : chain.config.tokens)
+        tokens.append(t.toHex());
+    return {
+        {QStringLiteral("chainId"), chain.config.chainId},
+        {QStringLiteral("name"), chain.config.name},
+        {QStringLiteral("state"), chainStateName(chain.state)},
+        {QStringLiteral("startBlock"), chain.config.startBlock ? QJsonValue(*chain.config.startBlock) : QJsonValue()},
+        {QStringLiteral("confirmations"), chain.config.confirmations},
+        {QStringLiteral("pollIntervalMs"), chain.config.pollIntervalMs},
+        {QStringLiteral("checkpointBlock"), chain.checkpointBlock ? QJsonValue(*chain.checkpointBlock) : QJsonValue()},
+        {QStringLiteral("createdAt"), chain.createdAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("endpoints"), endpoints},
+        {QStringLiteral("tokens"), tokens},
+    };
+}
+
+QJsonObject migrationStatusToJson(const MigrationStatus &status)
+{
+    QJsonArray list;
+    for (const MigrationState &m : status.migrations) {
+        list.append(QJsonObject{
+            {QStringLiteral("version"), m.version},
+            {QStringLiteral("name"), m.name},
+            {QStringLiteral("applied"), m.applied},
+            {QStringLiteral("appliedAt"), m.appliedAt.isEmpty() ? QJsonValue() : QJsonValue(m.appliedAt)},
+            {QStringLiteral("problem"), m.problem.isEmpty() ? QJsonValue() : QJsonValue(m.problem)},
+        });
+    }
+    return {
+        {QStringLiteral("databaseVersion"), status.databaseVersion},
+        {QStringLiteral("binaryVersion"), status.binaryVersion},
+        {QStringLiteral("pending"), status.pendingCount()},
+        {QStringLiteral("ok"), status.ok()},
+        {QStringLiteral("migrations"), list},
+    };
+}
+
+void printTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &h : header)
+        widths.append(h.size());
+    for (const QStringList &r : rows) {
+        for (qsizetype i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], r[i].size());
+    }
+    QTextStream out(stdout);
+    auto line = [&](const QStringList &cells) {
+        QString text;
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            text += (i + 1 < cells.size() ? cells[i].leftJustified(widths[i] + 2) : cells[i]);
+        out << text << Qt::endl;
+    };
+    line(header);
+    for (const QStringList &r : rows)
+        line(r);
+}
+
+void printJson(const QJsonValue &value)
+{
+    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    QTextStream(stdout) << doc.toJson(QJsonDocument::Indented);
+}
+
+} // namespace arbor::cli

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Run Arbor's whole test suite: the one command for a fresh Debian 12 machine and for CI.
+#
+#   tests/run.sh [ctest arguments]...      e.g. tests/run.sh -R storage
+#
+# 1. installs missing build, run-time and test packages (packaging/deps.sh)
+# 2. installs the devnet's npm packages when tests/support/devnet/node_modules is missing or stale
+# 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
+# 4. configures and builds build/tests (RelWithDebInfo, tests on)
+# 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
+#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen, and exits with ctest's status.
+# Works as root and as a normal user with sudo; safe to run again.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+build_dir="$repo/build/tests"
+devnet="$repo/tests/support/devnet"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+elapsed() { echo "$((SECONDS - $1)) s"; }
+
+total_start=$SECONDS
+
+say "dependencies"
+bash "$repo/packaging/deps.sh" build run test
+
+say "devnet npm packages"
+if [[ ! -f "$devnet/package.json" ]]; then
+    echo "skipped: $devnet/package.json not found" >&2
+elif [[ ! -f "$devnet/package-lock.json" ]]; then
+    echo "skipped: $devnet/package-lock.json not found (create it with 'npm install' there)" >&2
+elif [[ ! -d "$devnet/node_modules" || "$devnet/package-lock.json" -nt "$devnet/node_modules" ]]; then
+    (cd "$devnet" && npm_config_update_notifier=false npm ci --no-audit --no-fund)
+    touch "$devnet/node_modules"
+else
+    echo "up to date" >&2
+fi
+if [[ -d "$devnet/node_modules/.bin" ]]; then
+    export PATH="$devnet/node_modules/.bin:$PATH"
+fi
+
+say "PostgreSQL"
+pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/arbor-test-pg.XXXXXX")"
+# shellcheck disable=SC2317  # called by the EXIT trap
+cleanup() {
+    bash "$repo/tests/support/pg.sh" stop "$pg_dir" || true
+    rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+ARBOR_TEST_PG_URL="$(bash "$repo/tests/support/pg.sh" start "$pg_dir")"
+export ARBOR_TEST_PG_URL
+echo "ARBOR_TEST_PG_URL=$ARBOR_TEST_PG_URL" >&2
+
+say "configure and build"
+build_start=$SECONDS
+build_rc=0
+{
+    cmake -S "$repo" -B "$build_dir" -G Ninja \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DARBOR_BUILD_TESTS=ON &&
+        cmake --build "$build_dir" --parallel
+} || build_rc=$?
+if ((build_rc != 0)); then
+    echo "build FAILED after $(elapsed "$build_start") (exit $build_rc)" >&2
+    exit "$build_rc"
+fi
+echo "build took $(elapsed "$build_start")" >&2
+
+say "tests"
+export QT_QPA_PLATFORM=offscreen
+test_start=$SECONDS
+test_rc=0
+bash "$repo/tests/support/with-keyring.sh" \
+    ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" || test_rc=$?
+echo "tests took $(elapsed "$test_start") (ctest exit $test_rc); total $(elapsed "$total_start")" >&2
+exit "$test_rc"
