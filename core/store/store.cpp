@@ -112,7 +112,7 @@ Result<MigrationStatus> Store::migrationStatus()
         state.name = m.name;
         if (auto it = applied.constFind(m.version); it != applied.constEnd()) {
             state.applied = true;
-            state.appliedAt = QDateTime::fromMSecsSinceEpoch((*it)[3].toLongLong(), QTimeZone::UTC).toString(Qt::ISODate);
+            state.appliedAt = QDateTime::fromMSecsSinceEpoch((*it)[3].toLongLong(), Qt::UTC).toString(Qt::ISODate);
             if ((*it)[2].toString() != m.checksum())
                 state.problem = tr("edited after it was applied (checksum differs)");
             applied.erase(it);
@@ -124,7 +124,7 @@ Result<MigrationStatus> Store::migrationStatus()
         state.version = r[0].toInt();
         state.name = r[1].toString();
         state.applied = true;
-        state.appliedAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong(), QTimeZone::UTC).toString(Qt::ISODate);
+        state.appliedAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong(), Qt::UTC).toString(Qt::ISODate);
         state.problem = tr("unknown to this binary: the database was migrated by a newer Arbor");
         status.migrations.append(state);
     }
