@@ -1,0 +1,431 @@
+// The storage suite: one set of tests, run against SQLite and PostgreSQL (ARBOR_TEST_BACKEND).
+#include "testdatabase.h"
+
+#include "model/entitydef.h"
+#include "store/ddl.h"
+#include "store/store.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace arbor;
+using namespace arbor::test;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { ARBOR_REQUIRE_BACKEND(); }
+
+    void migratesFreshDatabase();
+    void refusesEditedMigration();
+    void refusesNewerDatabase();
+    void registersChainWithTables();
+    void refusesDuplicateChainAndWritesNothing();
+    void pausesAndResumes();
+    void addsNewEntityColumnsOnStartup();
+    void storesUint256Exactly();
+    void deletionStepsLeaveNothing();
+    void leaseConflictNamesHolder();
+    void leaseOfDeadOrSilentHolderIsTakenOver();
+};
+
+static qint64 migrationRows(Store &store)
+{
+    return *store.rowCount(ddl::adminTable(store.backend(), QStringLiteral("schema_migrations")));
+}
+
+void TestStore::migratesFreshDatabase()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open(false);
+    QVERIFY(store);
+
+    auto before = store->migrationStatus();
+    QVERIFY(before);
+    QCOMPARE(before->databaseVersion, 0);
+    QVERIFY(before->pendingCount() > 0);
+
+    auto applied = store->migrate();
+    QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toString()));
+    QCOMPARE(*applied, before->pendingCount());
+
+    auto after = store->migrationStatus();
+    QVERIFY(after);
+    QVERIFY(after->ok());
+    QCOMPARE(after->pendingCount(), 0);
+    QCOMPARE(after->databaseVersion, after->binaryVersion);
+
+    // Running again changes nothing.
+    auto again = store->migrate();
+    QVERIFY(again);
+    QCOMPARE(*again, 0);
+
+    for (const char *table : {"chains", "rpc_endpoints", "index_progress", "index_summary", "reindex_requests",
+                              "chain_deletions", "checkpoints", "lease"}) {
+        auto n = store->rowCount(ddl::adminTable(store->backend(), QString::fromLatin1(table)));
+        QVERIFY2(n, table);
+        QCOMPARE(*n, 0);
+    }
+}
+
+void TestStore::refusesEditedMigration()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const QString table = ddl::adminTable(store->backend(), QStringLiteral("schema_migrations"));
+    QVERIFY(store->exec(QLatin1String("UPDATE ") + table + QLatin1String(" SET checksum = 'edited' WHERE version = 1")));
+    const qint64 rowsBefore = migrationRows(*store);
+
+    auto status = store->migrationStatus();
+    QVERIFY(status);
+    QVERIFY(!status->ok());
+    QVERIFY(status->migrations.first().problem.contains(QLatin1String("edited")));
+
+    auto applied = store->migrate();
+    QVERIFY(!applied);
+    QCOMPARE(applied.error().kind, Error::Kind::Refused);
+    QVERIFY2(applied.error().message.contains(QLatin1String("Nothing was changed")), qPrintable(applied.error().message));
+    QCOMPARE(migrationRows(*store), rowsBefore);
+    auto rows = store->query(QLatin1String("SELECT checksum FROM ") + table + QLatin1String(" WHERE version = 1"));
+    QCOMPARE(rows->first().first().toString(), QStringLiteral("edited"));
+}
+
+void TestStore::refusesNewerDatabase()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const QString table = ddl::adminTable(store->backend(), QStringLiteral("schema_migrations"));
+    QVERIFY(store->exec(QLatin1String("INSERT INTO ") + table + QLatin1String(" (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 0)")));
+
+    auto applied = store->migrate();
+    QVERIFY(!applied);
+    QCOMPARE(applied.error().kind, Error::Kind::Refused);
+    QVERIFY2(applied.error().message.contains(QLatin1String("newer")), qPrintable(applied.error().message));
+    auto status = store->migrationStatus();
+    QCOMPARE(status->databaseVersion, 999);
+    QCOMPARE(migrationRows(*store), 2);
+}
+
+void TestStore::registersChainWithTables()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    QVERIFY(store->reconcileEntityTables(evmEntities()));
+
+    const ChainConfig config = sampleChain(10, QStringLiteral("optimism"));
+    Status s = store->registerChain(config, sampleEndpoints(config), evmEntities());
+    QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+
+    auto tables = store->chainTables(10);
+    QVERIFY(tables);
+    QCOMPARE(tables->size(), evmEntities().size() * 2);
+    for (const EntityDef &e : evmEntities()) {
+        QVERIFY(tables->contains(ddl::entityTable(store->backend(), ddl::TableKind::Production, 10, e.name)));
+        QVERIFY(tables->contains(ddl::entityTable(store->backend(), ddl::TableKind::Staging, 10, e.name)));
+    }
+
+    auto found = store->findChain(ChainRef::parse(QStringLiteral("optimism")));
+    QVERIFY(found && *found);
+    const ChainRecord &c = **found;
+    QCOMPARE(c.config.chainId, 10);
+    QCOMPARE(c.state, ChainState::Active);
+    QCOMPARE(c.config.startBlock, std::optional<qint64>(100));
+    QCOMPARE(c.config.confirmations, 3);
+    QCOMPARE(c.endpoints.size(), 2);
+    QCOMPARE(c.endpoints[0].url, config.rpcUrls[0]);
+    QCOMPARE(c.endpoints[0].clientVersion, QStringLiteral("test/1.0"));
+    QCOMPARE(c.endpoints[1].priority, 1);
+    QCOMPARE(c.config.tokens, config.tokens);
+
+    auto byId = store->findChain(ChainRef::parse(QStringLiteral("10")));
+    QVERIFY(byId && *byId);
+    auto missing = store->findChain(ChainRef::parse(QStringLiteral("nope")));
+    QVERIFY(missing && !*missing);
+}
+
+void TestStore::refusesDuplicateChainAndWritesNothing()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const ChainConfig first = sampleChain(1, QStringLiteral("mainnet"));
+    QVERIFY(store->registerChain(first, sampleEndpoints(first), evmEntities()));
+
+    ChainConfig sameId = sampleChain(1, QStringLiteral("other"));
+    Status s = store->registerChain(sameId, sampleEndpoints(sameId), evmEntities());
+    QVERIFY(!s);
+    QCOMPARE(s.error().kind, Error::Kind::Conflict);
+    QCOMPARE(s.error().field, QStringLiteral("chain id"));
+
+    ChainConfig sameName = sampleChain(2, QStringLiteral("mainnet"));
+    s = store->registerChain(sameName, sampleEndpoints(sameName), evmEntities());
+    QVERIFY(!s);
+    QCOMPARE(s.error().field, QStringLiteral("name"));
+    QVERIFY(s.error().message.contains(QLatin1String("mainnet")));
+
+    QCOMPARE(chainFootprint(*store, 2), QStringList());
+    auto all = store->chains();
+    QCOMPARE(all->size(), 1);
+    QCOMPARE(all->first().endpoints.size(), 2);
+}
+
+void TestStore::pausesAndResumes()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const ChainConfig config = sampleChain(5, QStringLiteral("goerli"));
+    QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+
+    QVERIFY(store->setChainState(5, ChainState::Paused));
+    QCOMPARE((*store->findChain(ChainRef::parse(QStringLiteral("5"))))->state, ChainState::Paused);
+    QVERIFY(store->setChainState(5, ChainState::Active));
+    QCOMPARE((*store->findChain(ChainRef::parse(QStringLiteral("5"))))->state, ChainState::Active);
+
+    Status missing = store->setChainState(6, ChainState::Paused);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().kind, Error::Kind::NotFound);
+
+    QVERIFY(store->markChainDeleting(5));
+    Status s = store->setChainState(5, ChainState::Active);
+    QVERIFY(!s);
+    QVERIFY(s.error().message.contains(QLatin1String("being deleted")));
+}
+
+void TestStore::addsNewEntityColumnsOnStartup()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    QVERIFY(store->reconcileEntityTables(evmEntities()));
+    for (qint64 id : {1, 2}) {
+        const ChainConfig config = sampleChain(id, QStringLiteral("chain-%1").arg(id));
+        QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+    }
+    const QString blocks1 = ddl::entityTable(store->backend(), ddl::TableKind::Production, 1, QStringLiteral("blocks"));
+    const QString globalBalances = ddl::entityTable(store->backend(), ddl::TableKind::Global, 0, QStringLiteral("token_balances"));
+    const QByteArray hash(32, '\x11');
+    QVERIFY(store->exec(QLatin1String("INSERT INTO ") + blocks1 + QLatin1String(" (number, hash, parent_hash, timestamp, tx_count, gas_used) VALUES (?, ?, ?, ?, ?, ?)"),
+                        {7, hash, hash, 1700000000, 2, 21000}));
+    const QByteArray addr(20, '\x22');
+    QVERIFY(store->exec(QLatin1String("INSERT INTO ") + globalBalances
+                            + QLatin1String(" (chain_id, token, holder, balance, last_block, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                        {1, addr, addr, store->u256Value(U256(5)), 7, nowMs()}));
+
+    // A new release declares two more columns: one on a per-chain entity, one on a global one.
+    QList<EntityDef> next = evmEntities();
+    for (EntityDef &e : next) {
+        if (e.name == u"blocks") {
+            ColumnDef miner;
+            miner.name = QStringLiteral("miner");
+            miner.type = ColumnType::Address;
+            e.columns.append(miner);
+            ColumnDef baseFee;
+            baseFee.name = QStringLiteral("base_fee");
+            baseFee.type = ColumnType::U256;
+            baseFee.nullable = true;
+            e.columns.append(baseFee);
+        }
+        if (e.name == u"token_balances") {
+            ColumnDef symbol;
+            symbol.name = QStringLiteral("token_symbol");
+            symbol.type = ColumnType::Text;
+            symbol.crossChainRename = QStringLiteral("symbol");
+            e.columns.append(symbol);
+        }
+    }
+    auto changes = store->reconcileEntityTables(next);
+    QVERIFY2(changes, qPrintable(changes ? QString() : changes.error().toString()));
+    // miner + base_fee on 2 chains x (production + staging), token_symbol on 2 x 2 and once globally.
+    QCOMPARE(changes->size(), 2 * 2 * 2 + 2 * 2 + 1);
+
+    for (qint64 id : {1, 2}) {
+        for (auto kind : {ddl::TableKind::Production, ddl::TableKind::Staging}) {
+            auto columns = store->tableColumns(ddl::entityTable(store->backend(), kind, id, QStringLiteral("blocks")));
+            QVERIFY(columns->contains(QStringLiteral("miner")));
+            QVERIFY(columns->contains(QStringLiteral("base_fee")));
+        }
+    }
+    auto global = store->tableColumns(globalBalances);
+    QVERIFY(global->contains(QStringLiteral("symbol")));
+    QVERIFY(!global->contains(QStringLiteral("token_symbol")));
+
+    // Existing rows got the defaults; nothing was dropped.
+    auto row = store->query(QLatin1String("SELECT number, miner, base_fee FROM ") + blocks1);
+    QCOMPARE(row->size(), 1);
+    QCOMPARE(row->first()[0].toLongLong(), 7);
+    QCOMPARE(row->first()[1].toByteArray(), QByteArray(20, '\0'));
+    QVERIFY(row->first()[2].isNull());
+    QCOMPARE(*store->rowCount(globalBalances), 1);
+
+    // Start-up again: nothing left to add.
+    auto again = store->reconcileEntityTables(next);
+    QVERIFY(again);
+    QVERIFY(again->isEmpty());
+}
+
+void TestStore::storesUint256Exactly()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const ChainConfig config = sampleChain(3, QStringLiteral("c"));
+    QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+    const QString table = ddl::entityTable(store->backend(), ddl::TableKind::Production, 3, QStringLiteral("token_balances"));
+
+    const U256 max = std::numeric_limits<U256>::max();
+    const QList<U256> values = {U256(0), U256(1), U256(255), U256(256), (U256(1) << 128) + 7, max - 1, max,
+                                U256(std::numeric_limits<quint64>::max())};
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QByteArray holder(20, '\0');
+        holder[19] = char(i + 1);
+        QVERIFY(store->exec(QLatin1String("INSERT INTO ") + table + QLatin1String(" (token, holder, balance, last_block) VALUES (?, ?, ?, ?)"),
+                            {QByteArray(20, '\x01'), holder, store->u256Value(values[i]), 1}));
+    }
+    auto rows = store->query(QLatin1String("SELECT balance FROM ") + table + QLatin1String(" ORDER BY balance"));
+    QVERIFY(rows);
+    QList<U256> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(rows->size(), sorted.size());
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        auto v = store->u256FromValue(rows->at(i).first(), QStringLiteral("balance"));
+        QVERIFY(v);
+        QCOMPARE(u256::toDecimal(*v), u256::toDecimal(sorted[i]));
+    }
+}
+
+void TestStore::deletionStepsLeaveNothing()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    QVERIFY(store->reconcileEntityTables(evmEntities()));
+    for (qint64 id : {7, 8}) {
+        const ChainConfig config = sampleChain(id, QStringLiteral("chain-%1").arg(id));
+        QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+        const QString global = ddl::entityTable(store->backend(), ddl::TableKind::Global, 0, QStringLiteral("block_summaries"));
+        QVERIFY(store->exec(QLatin1String("INSERT INTO ") + global
+                                + QLatin1String(" (chain_id, day, first_block, last_block, block_count, tx_count, transfer_count, gas_used, updated_at) "
+                                                "VALUES (?, 19000, 1, 2, 2, 3, 4, 5, ?)"),
+                            {id, nowMs()}));
+        QVERIFY(store->exec(QLatin1String("INSERT INTO ") + ddl::adminTable(store->backend(), QStringLiteral("checkpoints"))
+                                + QLatin1String(" (chain_id, block_number, block_hash, updated_at) VALUES (?, 2, ?, ?)"),
+                            {id, QByteArray(32, '\x05'), nowMs()}));
+    }
+    QVERIFY(!chainFootprint(*store, 7).isEmpty());
+
+    QVERIFY(store->recordDeletionStep(7, 1, QStringLiteral("stop indexing"), false));
+    QVERIFY(store->recordDeletionStep(7, 1, QStringLiteral("stop indexing"), true));
+    QVERIFY(store->markChainDeleting(7));
+    QCOMPARE(*store->chainsBeingDeleted(), QList<qint64>{7});
+    QVERIFY(store->removeGlobalRows(7, evmEntities()));
+    QVERIFY(store->deleteTrackingRows(7));
+    QVERIFY(store->dropChainTables(7));
+    // Every step can run twice: a resumed delete repeats the step that was interrupted.
+    QVERIFY(store->removeGlobalRows(7, evmEntities()));
+    QVERIFY(store->deleteTrackingRows(7));
+    QVERIFY(store->dropChainTables(7));
+    auto journal = store->deletionJournal(7);
+    QCOMPARE(journal->size(), 1);
+    QCOMPARE(journal->first().status, QStringLiteral("done"));
+    QVERIFY(store->forgetChain(7));
+
+    QCOMPARE(chainFootprint(*store, 7), QStringList());
+    QVERIFY(store->chainsBeingDeleted()->isEmpty());
+    // The other chain is untouched.
+    // Its tables, and rows in chains, rpc_endpoints, tokens, index_summary, checkpoints and one global table.
+    QCOMPARE(chainFootprint(*store, 8).size(), evmEntities().size() * 2 + 6);
+}
+
+void TestStore::leaseConflictNamesHolder()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto a = db.open();
+    auto b = db.open(false);
+    QVERIFY(a && b);
+    const LeaseHolder first{QCoreApplication::applicationPid(), QStringLiteral("host-a"), QStringLiteral("arbor")};
+    const LeaseHolder second{QCoreApplication::applicationPid() + 1, QStringLiteral("host-b"), QStringLiteral("arborctl index")};
+
+    auto lease = a->acquireLease(first, 30000);
+    QVERIFY2(lease, qPrintable(lease ? QString() : lease.error().toString()));
+    QVERIFY(lease->tookOverFrom.isEmpty());
+    QVERIFY(a->renewLease(first));
+
+    auto other = b->acquireLease(second, 30000);
+    QVERIFY(!other);
+    QCOMPARE(other.error().kind, Error::Kind::Conflict);
+    QVERIFY2(other.error().message.contains(QString::number(first.pid)), qPrintable(other.error().message));
+    QVERIFY(other.error().message.contains(QLatin1String("host-a")));
+
+    auto current = b->currentLease();
+    QVERIFY(current && *current);
+    QCOMPARE((*current)->holder.host, QStringLiteral("host-a"));
+
+    QVERIFY(a->releaseLease(first));
+    auto now = b->acquireLease(second, 30000);
+    QVERIFY2(now, qPrintable(now ? QString() : now.error().toString()));
+    QVERIFY(!a->renewLease(first));
+}
+
+void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const QString host = LeaseHolder::currentProcess(QString()).host;
+
+    // A process that has exited, on this host: its pid is free.
+    QProcess child;
+    child.start(QStringLiteral("/bin/sleep"), {QStringLiteral("0.1")});
+    QVERIFY(child.waitForStarted());
+    const qint64 deadPid = child.processId();
+    QVERIFY(child.waitForFinished());
+    QVERIFY(store->exec(QLatin1String("INSERT INTO ") + ddl::adminTable(store->backend(), QStringLiteral("lease"))
+                            + QLatin1String(" (id, holder_pid, holder_host, holder_app, acquired_at, heartbeat_at) VALUES (1, ?, ?, 'arbor', ?, ?)"),
+                        {deadPid, host, nowMs(), nowMs()}));
+    const LeaseHolder me = LeaseHolder::currentProcess(QStringLiteral("arbor"));
+    auto lease = store->acquireLease(me, 30000);
+    QVERIFY2(lease, qPrintable(lease ? QString() : lease.error().toString()));
+    QVERIFY(!lease->tookOverFrom.isEmpty());
+    QVERIFY(store->releaseLease(me));
+
+    // A live-looking holder on another host that stopped heart-beating a minute ago.
+    QVERIFY(store->exec(QLatin1String("INSERT INTO ") + ddl::adminTable(store->backend(), QStringLiteral("lease"))
+                            + QLatin1String(" (id, holder_pid, holder_host, holder_app, acquired_at, heartbeat_at) VALUES (1, 1, 'elsewhere', 'arbor', ?, ?)"),
+                        {nowMs() - 120000, nowMs() - 60000}));
+    lease = store->acquireLease(me, 30000);
+    QVERIFY2(lease, qPrintable(lease ? QString() : lease.error().toString()));
+    QVERIFY(lease->tookOverFrom.contains(QLatin1String("elsewhere")));
+
+    if (store->backend() == Backend::Postgres) {
+        // On PostgreSQL the advisory lock decides: a second session cannot take the lease even if
+        // the row looks stale, until the holder's connection is gone.
+        auto other = db.open(false);
+        QVERIFY(other->exec(QLatin1String("UPDATE ") + ddl::adminTable(other->backend(), QStringLiteral("lease"))
+                                + QLatin1String(" SET heartbeat_at = 0")));
+        const LeaseHolder rival{me.pid + 1, QStringLiteral("rival"), QStringLiteral("arborctl serve")};
+        QVERIFY(!other->acquireLease(rival, 30000));
+        store.reset();  // the holder's connection closes, as when its process dies
+        // The server ends the session asynchronously; the lock goes with it.
+        QTRY_VERIFY_WITH_TIMEOUT(other->acquireLease(rival, 30000).ok(), 10000);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
