@@ -1,0 +1,517 @@
+// The console's main window driven offscreen against a real Engine on a temporary SQLite file.
+
+#include "dialogs/deletechaindialog.h"
+#include "engine/engine.h"
+#include "mainwindow.h"
+#include "model/entitydef.h"
+#include "models/chainlistmodel.h"
+#include "store/store.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+using namespace arbor;
+using arbor::ui::ChainListModel;
+using arbor::ui::DeleteChainDialog;
+using arbor::ui::MainWindow;
+
+namespace {
+
+const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
+const int EngineTimeoutMs = 20000;
+
+EndpointRecord endpoint(const QString &status, const QString &lastError = QString())
+{
+    EndpointRecord e;
+    e.url = UnusedRpc;
+    e.status = status;
+    e.latencyMs = 12.0;
+    e.lastHead = 100;
+    e.lastError = lastError;
+    return e;
+}
+
+ChainConfig config(qint64 id, const QString &name)
+{
+    ChainConfig c;
+    c.chainId = id;
+    c.name = name;
+    c.rpcUrls = {UnusedRpc};
+    c.startBlock = 0;
+    return c;
+}
+
+ChainRecord record(qint64 id, const QString &name, ChainState state = ChainState::Active)
+{
+    ChainRecord r;
+    r.config = config(id, name);
+    r.state = state;
+    r.endpoints = {endpoint(QStringLiteral("ok"))};
+    return r;
+}
+
+// The error of a failed Result, for QVERIFY2; evaluated only after the check.
+template<typename R>
+QByteArray why(const R &result)
+{
+    return result ? QByteArray() : result.error().toString().toUtf8();
+}
+
+// Registers a chain the way Engine::addChain does, minus the network probe.
+Status registerChain(const DatabaseUrl &url, qint64 id, const QString &name)
+{
+    auto store = Store::open(url);
+    if (!store)
+        return store.error();
+    return (*store)->registerChain(config(id, name), {endpoint(QStringLiteral("ok"))}, evmEntities());
+}
+
+// `tst_mainwindow --hold-lease URL`: another process running an engine on URL, as
+// `arborctl serve` would. Prints "holding" once it has the lease and runs until killed.
+int holdLease(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    auto url = DatabaseUrl::parse(QString::fromLocal8Bit(argv[2]));
+    if (!url)
+        return 2;
+    EngineOptions options;
+    options.database = *url;
+    options.app = QStringLiteral("arbor-test-holder");
+    options.lease = EngineOptions::Lease::Required;
+    options.snapshotIntervalMs = 0;
+    Engine engine(options);
+    engine.start().then(&app, [](Status started) {
+        if (!started) {
+            std::fprintf(stderr, "%s\n", qPrintable(started.error().toString()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        std::puts("holding");
+        std::fflush(stdout);
+    });
+    return app.exec();
+}
+
+} // namespace
+
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void modelUpdate_data();
+    void modelUpdate();
+    void modelPresentation();
+
+    void startsEmpty();
+    void showsRegisteredChains();
+    void pausesAndResumesThroughTheUi();
+    void deleteAsksForTheName();
+    void showsEmptyStateAgainWhenLastChainIsDeleted();
+    void readOnlyWhenAnotherEngineHoldsTheLease();
+
+private:
+    QAbstractItemModel *table() const { return m_table->model(); }
+    int rowOf(const QString &name) const;
+    QString cell(const QString &name, int column) const;
+    QAction *action(const char *name) const;
+
+    QTemporaryDir m_home;
+    DatabaseUrl m_url;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<MainWindow> m_window;
+    QTableView *m_table = nullptr;
+    QLabel *m_placeholder = nullptr;
+};
+
+void TstMainWindow::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    const QByteArray home = QFile::encodeName(m_home.path());
+    qputenv("HOME", home);
+    qputenv("XDG_CONFIG_HOME", home + "/config");
+    qputenv("XDG_DATA_HOME", home + "/data");
+    qputenv("XDG_CACHE_HOME", home + "/cache");
+    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
+    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    QVERIFY2(url, why(url).constData());
+    m_url = *url;
+
+    EngineOptions options;
+    options.database = m_url;
+    options.app = QStringLiteral("arbor-test");
+    options.lease = EngineOptions::Lease::Required;
+    options.snapshotIntervalMs = 200;
+    m_engine = std::make_unique<Engine>(options);
+    m_window = std::make_unique<MainWindow>(m_engine.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    m_table = m_window->findChild<QTableView *>(QStringLiteral("chainTable"));
+    m_placeholder = m_window->findChild<QLabel *>(QStringLiteral("emptyStateLabel"));
+    QVERIFY(m_table);
+    QVERIFY(m_placeholder);
+
+    QFuture<Status> started = m_engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), EngineTimeoutMs);
+    QVERIFY2(started.result().ok(), why(started.result()).constData());
+    QVERIFY(!m_engine->isReadOnly());
+}
+
+void TstMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_engine.reset();
+}
+
+int TstMainWindow::rowOf(const QString &name) const
+{
+    for (int row = 0; row < table()->rowCount(); ++row) {
+        if (table()->index(row, ChainListModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+QString TstMainWindow::cell(const QString &name, int column) const
+{
+    const int row = rowOf(name);
+    return row < 0 ? QString() : table()->index(row, column).data().toString();
+}
+
+QAction *TstMainWindow::action(const char *name) const
+{
+    return m_window->findChild<QAction *>(QString::fromLatin1(name));
+}
+
+// --- the model on its own ----------------------------------------------------------------
+
+void TstMainWindow::modelUpdate_data()
+{
+    QTest::addColumn<QList<ChainRecord>>("before");
+    QTest::addColumn<QList<ChainRecord>>("after");
+    QTest::addColumn<int>("insertSignals");
+    QTest::addColumn<int>("insertedRows");
+    QTest::addColumn<int>("removeSignals");
+    QTest::addColumn<int>("removedRows");
+    QTest::addColumn<int>("changedRows");
+
+    const ChainRecord a = record(1, QStringLiteral("mainnet"));
+    const ChainRecord b = record(10, QStringLiteral("optimism"));
+    const ChainRecord c = record(8453, QStringLiteral("base"));
+    const ChainRecord d = record(42161, QStringLiteral("arbitrum"));
+    ChainRecord bPaused = b;
+    bPaused.state = ChainState::Paused;
+    ChainRecord cAdvanced = c;
+    cAdvanced.checkpointBlock = 1234;
+    ChainRecord aFailing = a;
+    aFailing.endpoints.first().status = QStringLiteral("down");
+    aFailing.endpoints.first().lastError = QStringLiteral("connection refused");
+
+    QTest::newRow("first snapshot") << QList<ChainRecord>{} << QList<ChainRecord>{a, b} << 1 << 2 << 0 << 0 << 0;
+    QTest::newRow("unchanged") << QList<ChainRecord>{a, b} << QList<ChainRecord>{a, b} << 0 << 0 << 0 << 0 << 0;
+    QTest::newRow("unchanged, other order") << QList<ChainRecord>{a, b} << QList<ChainRecord>{b, a} << 0 << 0 << 0 << 0 << 0;
+    QTest::newRow("state changed") << QList<ChainRecord>{a, b} << QList<ChainRecord>{a, bPaused} << 0 << 0 << 0 << 0 << 1;
+    QTest::newRow("endpoint went down") << QList<ChainRecord>{a, b} << QList<ChainRecord>{aFailing, b} << 0 << 0 << 0 << 0 << 1;
+    QTest::newRow("added") << QList<ChainRecord>{a} << QList<ChainRecord>{a, b} << 1 << 1 << 0 << 0 << 0;
+    QTest::newRow("removed") << QList<ChainRecord>{a, b, c} << QList<ChainRecord>{a, c} << 0 << 0 << 1 << 1 << 0;
+    QTest::newRow("all removed") << QList<ChainRecord>{a, b, c} << QList<ChainRecord>{} << 0 << 0 << 1 << 3 << 0;
+    QTest::newRow("two removed apart") << QList<ChainRecord>{a, b, c, d} << QList<ChainRecord>{b, d} << 0 << 0 << 2 << 2 << 0;
+    QTest::newRow("mixed") << QList<ChainRecord>{a, b, c} << QList<ChainRecord>{cAdvanced, d, aFailing} << 1 << 1 << 1 << 1 << 2;
+}
+
+void TstMainWindow::modelUpdate()
+{
+    QFETCH(QList<ChainRecord>, before);
+    QFETCH(QList<ChainRecord>, after);
+    QFETCH(int, insertSignals);
+    QFETCH(int, insertedRows);
+    QFETCH(int, removeSignals);
+    QFETCH(int, removedRows);
+    QFETCH(int, changedRows);
+
+    ChainListModel model;
+    model.update(before);
+    QCOMPARE(model.rowCount(), before.size());
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+
+    model.update(after);
+
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(layout.size(), 0);
+    QCOMPARE(inserted.size(), insertSignals);
+    QCOMPARE(removed.size(), removeSignals);
+    QCOMPARE(changed.size(), changedRows);
+
+    int rowsIn = 0;
+    for (const QList<QVariant> &args : std::as_const(inserted))
+        rowsIn += args.at(2).toInt() - args.at(1).toInt() + 1;
+    int rowsOut = 0;
+    for (const QList<QVariant> &args : std::as_const(removed))
+        rowsOut += args.at(2).toInt() - args.at(1).toInt() + 1;
+    QCOMPARE(rowsIn, insertedRows);
+    QCOMPARE(rowsOut, removedRows);
+
+    // One dataChanged per changed row, spanning every column of it.
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const auto topLeft = args.at(0).value<QModelIndex>();
+        const auto bottomRight = args.at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), bottomRight.row());
+        QCOMPARE(topLeft.column(), 0);
+        QCOMPARE(bottomRight.column(), int(ChainListModel::ColumnCount) - 1);
+    }
+
+    // The rows now hold exactly the new snapshot.
+    QCOMPARE(model.rowCount(), after.size());
+    for (const ChainRecord &expected : after) {
+        const int row = model.rowOf(expected.config.chainId);
+        QVERIFY(row >= 0);
+        const QModelIndex name = model.index(row, ChainListModel::NameColumn);
+        QCOMPARE(name.data().toString(), expected.config.name);
+        QCOMPARE(model.index(row, ChainListModel::StatusColumn).data().toString(), ChainListModel::stateText(expected.state));
+        QCOMPARE(model.index(row, ChainListModel::EndpointsColumn).data().toString(),
+                 ChainListModel::endpointSummary(expected.endpoints));
+        QCOMPARE(name.data(ChainListModel::ChainIdRole).toLongLong(), expected.config.chainId);
+    }
+}
+
+void TstMainWindow::modelPresentation()
+{
+    ChainRecord chain = record(10, QStringLiteral("optimism"));
+    chain.endpoints.append(endpoint(QStringLiteral("down"), QStringLiteral("HTTP 503 from the node")));
+    chain.endpoints.last().url = QUrl(QStringLiteral("https://rpc.example.invalid/op"));
+
+    ChainListModel model;
+    model.update({chain, record(9, QStringLiteral("nine"))});
+    QCOMPARE(model.columnCount(), int(ChainListModel::ColumnCount));
+    QCOMPARE(model.headerData(ChainListModel::ChainIdColumn, Qt::Horizontal).toString(), QStringLiteral("Chain ID"));
+
+    const int row = model.rowOf(10);
+    auto at = [&](int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+    QCOMPARE(at(ChainListModel::NameColumn).toString(), QStringLiteral("optimism"));
+    QCOMPARE(at(ChainListModel::ChainIdColumn).toString(), QStringLiteral("10"));
+    QCOMPARE(at(ChainListModel::StatusColumn).toString(), QStringLiteral("active"));
+    QCOMPARE(at(ChainListModel::EndpointsColumn).toString(), QStringLiteral("2 (1 ok, 1 down)"));
+    QCOMPARE(at(ChainListModel::CheckpointColumn).toString(), QStringLiteral("—"));
+    QCOMPARE(at(ChainListModel::RpcUrlColumn).toString(), QStringLiteral("http://127.0.0.1:1"));
+    QCOMPARE(at(ChainListModel::ChainIdColumn, ChainListModel::ChainIdRole).toLongLong(), 10);
+
+    const QString tip = at(ChainListModel::EndpointsColumn, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("https://rpc.example.invalid/op")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("HTTP 503 from the node")), qPrintable(tip));
+
+    // Chain ids sort as numbers: 9 before 10.
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ChainListModel::SortRole);
+    proxy.sort(ChainListModel::ChainIdColumn);
+    QCOMPARE(proxy.index(0, ChainListModel::ChainIdColumn).data().toString(), QStringLiteral("9"));
+    QCOMPARE(proxy.index(1, ChainListModel::ChainIdColumn).data().toString(), QStringLiteral("10"));
+}
+
+// --- the window against a real engine ----------------------------------------------------
+
+void TstMainWindow::startsEmpty()
+{
+    QCOMPARE(table()->rowCount(), 0);
+    QTRY_VERIFY(m_placeholder->isVisible());
+    QCOMPARE(m_placeholder->text(), QStringLiteral("No chains yet — add one with arborctl chain add"));
+    QVERIFY(!m_table->isVisible());
+
+    auto *backend = m_window->findChild<QLabel *>(QStringLiteral("backendLabel"));
+    QVERIFY(backend);
+    QVERIFY2(backend->text().contains(m_url.path), qPrintable(backend->text()));
+    auto *notice = m_window->findChild<QLabel *>(QStringLiteral("readOnlyNotice"));
+    QVERIFY(notice);
+    QVERIFY(!notice->isVisible());
+}
+
+void TstMainWindow::showsRegisteredChains()
+{
+    Status s = registerChain(m_url, 1337, QStringLiteral("devnet"));
+    QVERIFY2(s, why(s).constData());
+    s = registerChain(m_url, 9, QStringLiteral("nine"));
+    QVERIFY2(s, why(s).constData());
+
+    QTRY_COMPARE(table()->rowCount(), 2);
+    QCOMPARE(cell(QStringLiteral("devnet"), ChainListModel::ChainIdColumn), QStringLiteral("1337"));
+    QCOMPARE(cell(QStringLiteral("devnet"), ChainListModel::StatusColumn), QStringLiteral("active"));
+    QCOMPARE(cell(QStringLiteral("devnet"), ChainListModel::EndpointsColumn), QStringLiteral("1 (1 ok)"));
+    QCOMPARE(cell(QStringLiteral("devnet"), ChainListModel::RpcUrlColumn), QStringLiteral("http://127.0.0.1:1"));
+    QCOMPARE(cell(QStringLiteral("nine"), ChainListModel::ChainIdColumn), QStringLiteral("9"));
+    QTRY_VERIFY(m_table->isVisible());
+    QVERIFY(!m_placeholder->isVisible());
+
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("chainCountLabel"));
+    QVERIFY(count);
+    QVERIFY2(count->text().startsWith(u'2'), qPrintable(count->text()));
+
+    // Sorting by id is numeric.
+    m_table->sortByColumn(ChainListModel::ChainIdColumn, Qt::AscendingOrder);
+    QCOMPARE(table()->index(0, ChainListModel::NameColumn).data().toString(), QStringLiteral("nine"));
+    m_table->sortByColumn(ChainListModel::ChainIdColumn, Qt::DescendingOrder);
+    QCOMPARE(table()->index(0, ChainListModel::NameColumn).data().toString(), QStringLiteral("devnet"));
+    m_table->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
+}
+
+void TstMainWindow::pausesAndResumesThroughTheUi()
+{
+    QAction *pause = action("pauseChainAction");
+    QAction *resume = action("resumeChainAction");
+    QVERIFY(pause);
+    QVERIFY(resume);
+
+    m_table->clearSelection();
+    QVERIFY(!pause->isEnabled());
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    QVERIFY(pause->isEnabled());
+    QVERIFY(!resume->isEnabled());
+
+    pause->trigger();
+    QTRY_COMPARE(cell(QStringLiteral("devnet"), ChainListModel::StatusColumn), QStringLiteral("paused"));
+    QCOMPARE(cell(QStringLiteral("nine"), ChainListModel::StatusColumn), QStringLiteral("active"));
+    // The selection survives the refresh: no model reset.
+    QTRY_VERIFY(resume->isEnabled());
+    QVERIFY(!pause->isEnabled());
+
+    resume->trigger();
+    QTRY_COMPARE(cell(QStringLiteral("devnet"), ChainListModel::StatusColumn), QStringLiteral("active"));
+    QTRY_VERIFY(pause->isEnabled());
+}
+
+void TstMainWindow::deleteAsksForTheName()
+{
+    QAction *remove = action("deleteChainAction");
+    QVERIFY(remove);
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    QVERIFY(remove->isEnabled());
+    remove->trigger();
+
+    DeleteChainDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<DeleteChainDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->chainId(), 1337);
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("confirmNameEdit"));
+    auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("confirmDeleteButton"));
+    QVERIFY(edit);
+    QVERIFY(confirm);
+
+    QVERIFY(!confirm->isEnabled());
+    QTest::keyClicks(edit, QStringLiteral("devne"));
+    QVERIFY(!confirm->isEnabled());
+    QTest::keyClick(edit, Qt::Key_Return);   // Enter does nothing while the name is wrong
+    QVERIFY(dialog->isVisible());
+    QTest::keyClicks(edit, QStringLiteral("t"));
+    QVERIFY(confirm->isEnabled());
+    QTest::mouseClick(confirm, Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(table()->rowCount(), 1, EngineTimeoutMs);
+    QCOMPARE(rowOf(QStringLiteral("devnet")), -1);
+    QCOMPARE(rowOf(QStringLiteral("nine")), 0);
+    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("commandErrorBox")));
+}
+
+void TstMainWindow::showsEmptyStateAgainWhenLastChainIsDeleted()
+{
+    QFuture<Status> deleted = m_engine->deleteChain(ChainRef{9, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(deleted.isFinished(), EngineTimeoutMs);
+    QVERIFY2(deleted.result().ok(), why(deleted.result()).constData());
+
+    QTRY_COMPARE(table()->rowCount(), 0);
+    QTRY_VERIFY(m_placeholder->isVisible());
+    QCOMPARE(m_placeholder->text(), QStringLiteral("No chains yet — add one with arborctl chain add"));
+    QVERIFY(!action("pauseChainAction")->isEnabled());
+    QVERIFY(!action("deleteChainAction")->isEnabled());
+}
+
+void TstMainWindow::readOnlyWhenAnotherEngineHoldsTheLease()
+{
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("shared.db")));
+    QVERIFY(url);
+
+    QProcess holder;
+    holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    holder.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--hold-lease"), url->toString()});
+    QVERIFY(holder.waitForStarted());
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += holder.readAllStandardOutput()).contains("holding") || holder.state() == QProcess::NotRunning,
+                             EngineTimeoutMs);
+    QVERIFY2(said.contains("holding"), "the lease holder did not start");
+
+    Status s = registerChain(*url, 31337, QStringLiteral("anvil"));
+    QVERIFY2(s, why(s).constData());
+
+    EngineOptions options;
+    options.database = *url;
+    options.app = QStringLiteral("arbor");
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    options.snapshotIntervalMs = 200;
+    auto engine = std::make_unique<Engine>(options);
+    auto window = std::make_unique<MainWindow>(engine.get());
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+
+    QFuture<Status> started = engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), EngineTimeoutMs);
+    QVERIFY2(started.result().ok(), why(started.result()).constData());
+    QVERIFY(engine->isReadOnly());
+
+    auto *notice = window->findChild<QLabel *>(QStringLiteral("readOnlyNotice"));
+    QVERIFY(notice);
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY(notice->text().contains(QStringLiteral("Read-only")));
+    QVERIFY2(notice->toolTip().contains(QStringLiteral("arbor-test-holder")), qPrintable(notice->toolTip()));
+    auto *banner = window->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
+    QVERIFY(banner);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("arbor-test-holder")), qPrintable(banner->text()));
+
+    // A read-only console still shows the chains, but offers no verbs.
+    auto *view = window->findChild<QTableView *>(QStringLiteral("chainTable"));
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    view->selectRow(0);
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("pauseChainAction"))->isEnabled());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("deleteChainAction"))->isEnabled());
+
+    window.reset();
+    engine.reset();
+    holder.kill();
+    holder.waitForFinished();
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && std::strcmp(argv[1], "--hold-lease") == 0)
+        return holdLease(argc, argv);
+
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TstMainWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

@@ -1,0 +1,445 @@
+#include "mainwindow.h"
+
+#include "dialogs/deletechaindialog.h"
+#include "models/chainlistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace arbor::ui {
+namespace {
+
+const int StatusMessageMs = 6000;
+
+QIcon themeIcon(const QWidget *widget, const QString &name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback, nullptr, widget));
+}
+
+} // namespace
+
+MainWindow::MainWindow(Engine *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_model(new ChainListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    Q_ASSERT(engine);
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Arbor"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ChainListModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createCentralWidget();
+    createStatusBar();
+
+    connect(m_engine, &Engine::chainsChanged, this, &MainWindow::onChainsChanged);
+    connect(m_engine, &Engine::stateChanged, this, &MainWindow::applyEngineState);
+    connect(m_engine, &Engine::deletionProgress, this, [this](qint64 chainId, int step, const QString &name, bool done) {
+        if (!done)
+            statusBar()->showMessage(tr("Deleting chain %1: step %2, %3…").arg(chainId).arg(step).arg(name));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+
+    readSettings();
+    m_model->update(m_engine->chainSnapshot());
+    applyEngineState(m_engine->state());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_pauseAction = new QAction(themeIcon(this, QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseChainAction"));
+    m_pauseAction->setToolTip(tr("Stop indexing the selected chain; its data stays"));
+    connect(m_pauseAction, &QAction::triggered, this, [this] { setSelectedPaused(true); });
+
+    m_resumeAction = new QAction(themeIcon(this, QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay), tr("&Resume"), this);
+    m_resumeAction->setObjectName(QStringLiteral("resumeChainAction"));
+    m_resumeAction->setToolTip(tr("Continue indexing the selected chain from its checkpoint"));
+    connect(m_resumeAction, &QAction::triggered, this, [this] { setSelectedPaused(false); });
+
+    m_deleteAction = new QAction(themeIcon(this, QStringLiteral("edit-delete"), QStyle::SP_TrashIcon), tr("&Delete…"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteChainAction"));
+    m_deleteAction->setToolTip(tr("Delete the selected chain and all of its indexed data"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
+
+    m_refreshAction = new QAction(themeIcon(this, QStringLiteral("view-refresh"), QStyle::SP_BrowserReload), tr("Re&fresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setToolTip(tr("Read the chain list now instead of at the next update"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, m_engine, &Engine::refreshSnapshot);
+
+    m_quitAction = new QAction(themeIcon(this, QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(windowIcon(), tr("&About Arbor"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_quitAction);
+
+    QMenu *chain = menuBar()->addMenu(tr("&Chain"));
+    chain->addAction(m_pauseAction);
+    chain->addAction(m_resumeAction);
+    chain->addSeparator();
+    chain->addAction(m_deleteAction);
+    chain->addSeparator();
+    chain->addAction(m_refreshAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Chain"));
+    bar->setObjectName(QStringLiteral("chainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_pauseAction);
+    bar->addAction(m_resumeAction);
+    bar->addAction(m_deleteAction);
+    bar->addSeparator();
+    bar->addAction(m_refreshAction);
+}
+
+void MainWindow::createCentralWidget()
+{
+    m_readOnlyBanner = new QFrame;
+    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setStyleSheet(QStringLiteral(
+        "#readOnlyBanner { background: #fff4ce; border: 1px solid #e2c56b; border-radius: 4px; }"
+        "#readOnlyBanner QLabel { color: #5c4300; background: transparent; }"));
+    auto *bannerIcon = new QLabel;
+    bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(24, 24));
+    m_readOnlyBannerText = new QLabel;
+    m_readOnlyBannerText->setObjectName(QStringLiteral("readOnlyBannerText"));
+    m_readOnlyBannerText->setWordWrap(true);
+    m_readOnlyBannerText->setTextFormat(Qt::PlainText);
+    m_readOnlyBannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *bannerLayout = new QHBoxLayout(m_readOnlyBanner);
+    bannerLayout->setContentsMargins(10, 8, 10, 8);
+    bannerLayout->addWidget(bannerIcon, 0, Qt::AlignTop);
+    bannerLayout->addWidget(m_readOnlyBannerText, 1);
+    m_readOnlyBanner->hide();
+
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("chainTable"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setObjectName(QStringLiteral("chainTableHeader"));
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(true);
+    header->resizeSection(ChainListModel::NameColumn, 200);
+    header->resizeSection(ChainListModel::ChainIdColumn, 100);
+    header->resizeSection(ChainListModel::StatusColumn, 110);
+    header->resizeSection(ChainListModel::EndpointsColumn, 150);
+    header->resizeSection(ChainListModel::CheckpointColumn, 120);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_pauseAction);
+    m_view->addAction(m_resumeAction);
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    m_view->addAction(separator);
+    m_view->addAction(m_deleteAction);
+
+    m_placeholder = new QLabel;
+    m_placeholder->setObjectName(QStringLiteral("emptyStateLabel"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_placeholder->setMargin(24);
+    QFont placeholderFont = m_placeholder->font();
+    placeholderFont.setPointSizeF(placeholderFont.pointSizeF() * 1.25);
+    m_placeholder->setFont(placeholderFont);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_placeholder);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_readOnlyBanner);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_readOnlyLabel = new QLabel(tr("Read-only"));
+    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyNotice"));
+    m_readOnlyLabel->setStyleSheet(QStringLiteral(
+        "QLabel { background: #f0b400; color: #1f1600; font-weight: bold; border-radius: 3px; padding: 1px 8px; }"));
+    m_readOnlyLabel->hide();
+
+    m_countLabel = new QLabel;
+    m_countLabel->setObjectName(QStringLiteral("chainCountLabel"));
+    m_backendLabel = new QLabel;
+    m_backendLabel->setObjectName(QStringLiteral("backendLabel"));
+    m_backendLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_backendLabel);
+}
+
+void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
+{
+    m_model->update(chains);
+    updatePlaceholder();
+    updateActions();
+}
+
+void MainWindow::applyEngineState(const EngineState &state)
+{
+    m_backendLabel->setText(state.backend);
+    m_backendLabel->setToolTip(tr("Database: %1").arg(state.backend));
+
+    m_readOnlyLabel->setVisible(state.readOnly);
+    m_readOnlyBanner->setVisible(state.readOnly);
+    if (state.readOnly) {
+        const QString reason = state.readOnlyReason.isEmpty() ? tr("Another engine holds the database.") : state.readOnlyReason;
+        m_readOnlyLabel->setText(tr("Read-only"));
+        m_readOnlyLabel->setToolTip(reason);
+        m_readOnlyBannerText->setText(tr("This console is read-only: chains can be watched but not changed. %1").arg(reason));
+        setWindowTitle(tr("Arbor (read-only)"));
+    } else {
+        setWindowTitle(tr("Arbor"));
+    }
+    updatePlaceholder();
+    updateActions();
+}
+
+void MainWindow::updatePlaceholder()
+{
+    const int chains = m_model->rowCount();
+    const EngineState state = m_engine->state();
+    QString text;
+    if (!m_startupError.isEmpty())
+        text = tr("Arbor could not open its database.\n\n%1").arg(m_startupError);
+    else if (!state.started)
+        text = tr("Opening the database…");
+    else if (chains == 0)
+        text = tr("No chains yet — add one with arborctl chain add");
+
+    if (!state.started)
+        m_countLabel->clear();
+    else
+        m_countLabel->setText(tr("%n chain(s)", nullptr, chains));
+    m_countLabel->setVisible(state.started);
+
+    if (text.isEmpty()) {
+        m_stack->setCurrentWidget(m_view);
+        return;
+    }
+    m_placeholder->setText(text);
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+std::optional<ChainRecord> MainWindow::selectedChain() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    const ChainRecord *chain = m_model->chainAt(m_proxy->mapToSource(rows.first()).row());
+    return chain ? std::optional<ChainRecord>(*chain) : std::nullopt;
+}
+
+void MainWindow::updateActions()
+{
+    const EngineState state = m_engine->state();
+    const bool writable = state.started && !state.readOnly;
+    const std::optional<ChainRecord> chain = selectedChain();
+    const bool idle = chain && !m_busyChains.contains(chain->config.chainId);
+
+    m_pauseAction->setEnabled(writable && idle && chain->state == ChainState::Active);
+    m_resumeAction->setEnabled(writable && idle && chain->state == ChainState::Paused);
+    m_deleteAction->setEnabled(writable && idle && chain->state != ChainState::Deleting);
+    m_refreshAction->setEnabled(state.started);
+
+    const QString why = state.readOnly ? tr("Read-only: %1").arg(state.readOnlyReason) : QString();
+    m_pauseAction->setStatusTip(why);
+    m_resumeAction->setStatusTip(why);
+    m_deleteAction->setStatusTip(why);
+}
+
+void MainWindow::setSelectedPaused(bool paused)
+{
+    const std::optional<ChainRecord> chain = selectedChain();
+    if (!chain)
+        return;
+    const qint64 id = chain->config.chainId;
+    const QString name = chain->config.name;
+    m_busyChains.insert(id);
+    updateActions();
+    statusBar()->showMessage(paused ? tr("Pausing “%1”…").arg(name) : tr("Resuming “%1”…").arg(name));
+
+    m_engine->setPaused(ChainRef{id, {}}, paused).then(this, [this, id, name, paused](Status status) {
+        m_busyChains.remove(id);
+        updateActions();
+        if (!status) {
+            statusBar()->clearMessage();
+            showCommandError(paused ? tr("Could not pause “%1”").arg(name) : tr("Could not resume “%1”").arg(name), status.error());
+            return;
+        }
+        statusBar()->showMessage(paused ? tr("“%1” is paused.").arg(name) : tr("“%1” is indexing again.").arg(name), StatusMessageMs);
+    });
+}
+
+void MainWindow::confirmDeleteSelected()
+{
+    const std::optional<ChainRecord> chain = selectedChain();
+    if (!chain || !m_deleteAction->isEnabled())
+        return;
+    auto *dialog = new DeleteChainDialog(*chain, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { deleteChain(dialog->chainId(), dialog->chainName()); });
+    dialog->open();
+}
+
+void MainWindow::deleteChain(qint64 chainId, const QString &name)
+{
+    m_busyChains.insert(chainId);
+    updateActions();
+    statusBar()->showMessage(tr("Deleting “%1”…").arg(name));
+
+    m_engine->deleteChain(ChainRef{chainId, {}}).then(this, [this, chainId, name](Status status) {
+        m_busyChains.remove(chainId);
+        updateActions();
+        if (!status) {
+            statusBar()->clearMessage();
+            showCommandError(tr("Could not delete “%1”").arg(name), status.error());
+            return;
+        }
+        statusBar()->showMessage(tr("“%1” was deleted.").arg(name), StatusMessageMs);
+    });
+}
+
+void MainWindow::showCommandError(const QString &title, const Error &error)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("commandErrorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(error.toString());
+    box->open();
+}
+
+void MainWindow::showStartupError(const Error &error)
+{
+    m_startupError = error.toString();
+    updatePlaceholder();
+    updateActions();
+
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Arbor"), tr("Arbor could not open its database."),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("startupErrorBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(m_startupError);
+    box->open();
+}
+
+void MainWindow::showNotice(const QString &text)
+{
+    statusBar()->showMessage(text);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Arbor"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<h3>%1</h3>").arg(tr("Arbor %1").arg(QApplication::applicationVersion())));
+    box->setInformativeText(tr("<p>An operations console for multi-chain EVM indexing.</p>"
+                               "<p>Database: %1<br/>Built with Qt %2.</p>")
+                                .arg(m_engine->state().backend.toHtmlEscaped(), QString::fromLatin1(qVersion())));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(980, 560);
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("chainTableHeader")).toByteArray());
+    settings.endGroup();
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("chainTableHeader"), m_view->horizontalHeader()->saveState());
+    settings.endGroup();
+}
+
+} // namespace arbor::ui

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "engine/engine.h"
+
+#include <QMainWindow>
+#include <QSet>
+
+#include <optional>
+
+class QAction;
+class QFrame;
+class QLabel;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace arbor::ui {
+
+class ChainListModel;
+
+/**
+ * The console's main window: the registered chains, their state and RPC health, and the
+ * per-chain verbs (pause, resume, delete).
+ *
+ * Renders the snapshots the Engine sends (chainsChanged, stateChanged) and issues commands
+ * through it; every result comes back as a QFuture continuation on this window, so the GUI
+ * thread never waits. The window does not own the Engine, which must outlive it.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(arbor::Engine *engine, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// The engine could not start (database unreachable, refused migration, …): says so in
+    /// place of the chain list and in a message box.
+    void showStartupError(const arbor::Error &error);
+    /// Something the operator should know that does not stop the console (e.g. no keychain).
+    void showNotice(const QString &text);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    void createStatusBar();
+
+    void onChainsChanged(const QList<arbor::ChainRecord> &chains);
+    void applyEngineState(const arbor::EngineState &state);
+    void updatePlaceholder();
+    void updateActions();
+
+    std::optional<arbor::ChainRecord> selectedChain() const;
+    void setSelectedPaused(bool paused);
+    void confirmDeleteSelected();
+    void deleteChain(qint64 chainId, const QString &name);
+    void showCommandError(const QString &title, const arbor::Error &error);
+    void showAbout();
+
+    void readSettings();
+    void writeSettings() const;
+
+    arbor::Engine *m_engine = nullptr;
+    ChainListModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+
+    QFrame *m_readOnlyBanner = nullptr;
+    QLabel *m_readOnlyBannerText = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_placeholder = nullptr;
+
+    QLabel *m_readOnlyLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_backendLabel = nullptr;
+
+    QAction *m_pauseAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+
+    QString m_startupError;
+    QSet<qint64> m_busyChains;   ///< chains with a command in flight: their actions wait
+};
+
+} // namespace arbor::ui
