@@ -423,7 +423,13 @@ void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
         QVERIFY(!other->acquireLease(rival, 30000));
         store.reset();  // the holder's connection closes, as when its process dies
         // The server ends the session asynchronously; the lock goes with it.
-        QTRY_VERIFY_WITH_TIMEOUT(other->acquireLease(rival, 30000).ok(), 10000);
+        QString lastError;
+        auto takeOver = [&]() {
+            auto r = other->acquireLease(rival, 30000);
+            lastError = r ? QString() : r.error().toString();
+            return r.ok();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(takeOver(), qPrintable(lastError), 10000);
     }
 }
 

@@ -4,10 +4,8 @@
 
 #include <memory>
 
-namespace pqxx {
-class connection_base;
-class transaction_base;
-} // namespace pqxx
+#include <pqxx/connection>
+#include <pqxx/transaction_base>
 
 namespace arbor {
 
@@ -40,7 +38,8 @@ protected:
 private:
     explicit PostgresStore(DatabaseUrl url);
 
-    std::unique_ptr<pqxx::connection_base> m_connection;
+    // pqxx::connection_base has no virtual destructor: own the concrete type, or it never closes.
+    std::unique_ptr<pqxx::connection> m_connection;
     std::unique_ptr<pqxx::transaction_base> m_transaction;
     bool m_leaseLocked = false;
 };
