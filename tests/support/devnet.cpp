@@ -1,0 +1,365 @@
+#include "devnet.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryFile>
+#include <QTimer>
+
+#include <algorithm>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace arbor::test {
+
+namespace {
+
+constexpr int StartTimeoutMs = 20000;
+constexpr int StartAttempts = 3;
+
+QString anvilProgram()
+{
+    return Devnet::directory() + u"/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"_s;
+}
+
+QString nodeProgram()
+{
+    return QStandardPaths::findExecutable(u"node"_s);
+}
+
+// A child that outlives a crashed or killed test keeps ports and memory busy for the
+// rest of the run; on Linux the kernel kills it when the test process goes away.
+void dieWithParent(QProcess &process)
+{
+#ifdef Q_OS_LINUX
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#else
+    Q_UNUSED(process);
+#endif
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+void pause(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+QString tail(const QByteArray &output)
+{
+    return QString::fromUtf8(output.right(2000)).trimmed();
+}
+
+} // namespace
+
+Devnet::Devnet() = default;
+
+Devnet::~Devnet()
+{
+    stop();
+}
+
+QString Devnet::directory()
+{
+    const QString fromEnvironment = qEnvironmentVariable("ARBOR_DEVNET_DIR");
+    if (!fromEnvironment.isEmpty())
+        return QDir::cleanPath(fromEnvironment);
+    return QDir::cleanPath(QStringLiteral(ARBOR_DEVNET_DIR));
+}
+
+bool Devnet::requiredByEnvironment()
+{
+    return qEnvironmentVariableIsSet("CI");
+}
+
+QString Devnet::unavailableReason()
+{
+    QStringList missing;
+    const QString dir = directory();
+    if (!QFileInfo::exists(dir + u"/devnet.mjs"_s))
+        missing << u"no devnet.mjs in %1 (check ARBOR_DEVNET_DIR)"_s.arg(dir);
+    if (nodeProgram().isEmpty())
+        missing << u"node is not in PATH"_s;
+    if (!QFileInfo(anvilProgram()).isExecutable())
+        missing << u"anvil is not installed at %1"_s.arg(anvilProgram());
+    if (!QFileInfo::exists(dir + u"/node_modules/solc/soljson.js"_s))
+        missing << u"solc is not installed in %1/node_modules"_s.arg(dir);
+    if (missing.isEmpty())
+        return {};
+    return u"devnet unavailable: %1. Run tests/run.sh, which installs it with npm ci in %2."_s
+        .arg(missing.join(u"; "_s), dir);
+}
+
+void Devnet::setExtraArguments(const QStringList &arguments)
+{
+    m_extraArguments = arguments;
+}
+
+bool Devnet::start(QString *error, quint64 chainId)
+{
+    stop();
+    const QString reason = unavailableReason();
+    if (!reason.isEmpty()) {
+        setError(error, reason);
+        return false;
+    }
+    m_chainId = chainId;
+    QString lastError;
+    // Another process can take the port between our probe and anvil's bind; try a new one.
+    for (int attempt = 0; attempt < StartAttempts; ++attempt) {
+        const quint16 port = freeLoopbackPort();
+        if (port == 0) {
+            setError(error, u"no free loopback port for anvil"_s);
+            return false;
+        }
+        if (startOnce(port, &lastError))
+            return true;
+        if (!lastError.contains(u"in use"_s))
+            break;
+        stop();
+    }
+    stop();
+    setError(error, lastError);
+    return false;
+}
+
+bool Devnet::startOnce(quint16 port, QString *error)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(anvilProgram());
+    QStringList arguments{
+        u"--host"_s, u"127.0.0.1"_s,
+        u"--port"_s, QString::number(port),
+        u"--chain-id"_s, QString::number(m_chainId),
+        u"--silent"_s,
+    };
+    // Past its in-memory history (~500 blocks) anvil otherwise spills block states to
+    // ~/.foundry/anvil/tmp: gigabytes for a large run, never removed after a kill. anvil
+    // rejects this flag next to --prune-history or a second --max-persisted-states.
+    const bool historyChosen = std::any_of(m_extraArguments.cbegin(), m_extraArguments.cend(), [](const QString &a) {
+        return a.startsWith(u"--max-persisted-states"_s) || a.startsWith(u"--prune-history"_s);
+    });
+    if (!historyChosen)
+        arguments << u"--max-persisted-states"_s << u"0"_s;
+    m_process->setArguments(arguments + m_extraArguments);
+    // Output goes to a file, not a pipe: nobody drains a pipe while a test blocks in
+    // waitForFinished() on node, and a chatty anvil (--print-traces) would then stall.
+    m_log = std::make_unique<QTemporaryFile>(QDir::tempPath() + u"/arbor-anvil-XXXXXX.log"_s);
+    if (!m_log->open()) {
+        setError(error, u"cannot create anvil's log file: %1"_s.arg(m_log->errorString()));
+        return false;
+    }
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(m_log->fileName());
+    dieWithParent(*m_process);
+    m_process->start();
+    if (!m_process->waitForStarted(5000)) {
+        setError(error, u"cannot start %1: %2"_s.arg(anvilProgram(), m_process->errorString()));
+        return false;
+    }
+    // anvil holds the log open and so do we; unlinking it now means a crashed test
+    // leaves no file behind (POSIX keeps an open, unlinked file readable).
+    QFile::remove(m_log->fileName());
+    m_rpcUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+
+    const QDeadlineTimer deadline(StartTimeoutMs);
+    while (!deadline.hasExpired()) {
+        if (m_process->state() == QProcess::NotRunning) {
+            setError(error, u"anvil exited during startup (exit code %1): %2"_s.arg(m_process->exitCode())
+                                .arg(logTail()));
+            return false;
+        }
+        QString ignored;
+        if (rpc(u"eth_blockNumber"_s, {}, &ignored, 1000))
+            return true;
+        pause(100);
+    }
+    setError(error, u"anvil did not answer on %1 within %2 s: %3"_s.arg(m_rpcUrl.toString())
+                        .arg(StartTimeoutMs / 1000)
+                        .arg(logTail()));
+    return false;
+}
+
+void Devnet::stop()
+{
+    if (m_process) {
+        if (m_process->state() != QProcess::NotRunning) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+        m_process.reset();
+    }
+    m_log.reset();
+    m_rpcUrl.clear();
+}
+
+QString Devnet::logTail() const
+{
+    if (!m_log)
+        return {};
+    m_log->seek(0);
+    return tail(m_log->readAll());
+}
+
+bool Devnet::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QUrl Devnet::rpcUrl() const
+{
+    return m_rpcUrl;
+}
+
+quint64 Devnet::chainId() const
+{
+    return m_chainId;
+}
+
+std::optional<QJsonObject> Devnet::deployTokens(int n, QString *error)
+{
+    return runScript(u"deploy"_s, {u"--tokens"_s, QString::number(n)}, {}, 120000, error);
+}
+
+std::optional<QJsonObject> Devnet::generateTraffic(const QStringList &tokens, int transfers, int holders,
+                                                   int blocks, quint64 seed, QString *error)
+{
+    // anvil mines a block in ~5-20 ms and takes a transfer in well under 1 ms; allow plenty.
+    const int timeoutMs = 60000 + transfers * 3 + blocks * 100;
+    return runScript(u"traffic"_s,
+                     {u"--tokens"_s, tokens.join(u','),
+                      u"--transfers"_s, QString::number(transfers),
+                      u"--holders"_s, QString::number(holders),
+                      u"--blocks"_s, QString::number(blocks),
+                      u"--seed"_s, QString::number(seed)},
+                     {}, timeoutMs, error);
+}
+
+std::optional<QJsonObject> Devnet::readBalances(const QStringList &tokens, const QStringList &holders,
+                                                QString *error)
+{
+    // Holders go through stdin: a thousand of them exceed Linux's limit on one argument.
+    return runScript(u"balances"_s, {u"--tokens"_s, tokens.join(u','), u"--holders"_s, u"-"_s},
+                     holders.join(u',').toUtf8(), 120000, error);
+}
+
+std::optional<QJsonObject> Devnet::runScript(const QString &command, const QStringList &arguments,
+                                             const QByteArray &input, int timeoutMs, QString *error)
+{
+    if (!isRunning()) {
+        setError(error, u"the devnet is not running; call start() first"_s);
+        return std::nullopt;
+    }
+    QProcess node;
+    node.setProgram(nodeProgram());
+    node.setArguments(QStringList{directory() + u"/devnet.mjs"_s, command, u"--rpc"_s, m_rpcUrl.toString()}
+                      + arguments);
+    node.setWorkingDirectory(directory());
+    dieWithParent(node);
+    node.start();
+    if (!node.waitForStarted(10000)) {
+        setError(error, u"cannot start node: %1"_s.arg(node.errorString()));
+        return std::nullopt;
+    }
+    node.write(input);
+    node.closeWriteChannel();
+    if (!node.waitForFinished(timeoutMs)) {
+        node.kill();
+        node.waitForFinished(5000);
+        setError(error, u"devnet.mjs %1 did not finish within %2 s: %3"_s.arg(command).arg(timeoutMs / 1000)
+                            .arg(tail(node.readAllStandardError())));
+        return std::nullopt;
+    }
+    const QByteArray output = node.readAllStandardOutput();
+    if (node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0) {
+        setError(error, u"devnet.mjs %1 failed (exit code %2): %3"_s.arg(command).arg(node.exitCode())
+                            .arg(tail(node.readAllStandardError())));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(output, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        setError(error, u"devnet.mjs %1 printed no JSON object (%2): %3"_s.arg(command, parseError.errorString(),
+                                                                            tail(output)));
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+std::optional<QJsonValue> Devnet::rpc(const QString &method, const QJsonArray &params, QString *error,
+                                      int timeoutMs)
+{
+    if (m_rpcUrl.isEmpty()) {
+        setError(error, u"the devnet is not running; call start() first"_s);
+        return std::nullopt;
+    }
+    if (!m_network) {
+        m_network = std::make_unique<QNetworkAccessManager>();
+        // A proxy from http_proxy must never sit between a test and its loopback node.
+        m_network->setProxy(QNetworkProxy::NoProxy);
+    }
+    QNetworkRequest request(m_rpcUrl);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setTransferTimeout(timeoutMs);
+    const QJsonObject body{
+        {u"jsonrpc"_s, u"2.0"_s},
+        {u"id"_s, m_nextRpcId++},
+        {u"method"_s, method},
+        {u"params"_s, params},
+    };
+    std::unique_ptr<QNetworkReply> reply(m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    const QByteArray payload = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError && payload.isEmpty()) {
+        setError(error, u"%1 to %2 failed: %3"_s.arg(method, m_rpcUrl.toString(), reply->errorString()));
+        return std::nullopt;
+    }
+    const QJsonObject response = QJsonDocument::fromJson(payload).object();
+    if (const QJsonValue rpcError = response.value(u"error"_s); rpcError.isObject()) {
+        setError(error, u"%1 failed: %2 (code %3)"_s.arg(method, rpcError[u"message"_s].toString())
+                            .arg(rpcError[u"code"_s].toInteger()));
+        return std::nullopt;
+    }
+    if (!response.contains(u"result"_s)) {
+        setError(error, u"%1: malformed response: %2"_s.arg(method, tail(payload)));
+        return std::nullopt;
+    }
+    return response.value(u"result"_s);
+}
+
+} // namespace arbor::test
