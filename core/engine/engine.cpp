@@ -121,6 +121,7 @@ QFuture<Status> Engine::start()
         std::optional<LeaseInfo> lease;
         QString leaseConflict;
         QList<qint64> deleting;
+        QHash<qint64, QString> deletingNames;
     };
 
     m_writer->open(url, m_options.password).then(this, [=, this](Status opened) {
@@ -159,6 +160,12 @@ QFuture<Status> Engine::start()
                 return out;
             }
             out.deleting = *deleting;
+            if (!deleting->isEmpty()) {
+                if (auto all = store.chains()) {
+                    for (const ChainRecord &c : *all)
+                        out.deletingNames.insert(c.config.chainId, c.config.name);
+                }
+            }
             return out;
         }).then(this, [=, this](Outcome out) {
             if (!out.status) {
@@ -191,9 +198,11 @@ QFuture<Status> Engine::start()
                 auto remaining = std::make_shared<int>(int(out.deleting.size()));
                 for (qint64 chainId : out.deleting) {
                     qCInfo(lcEngine) << "finishing the interrupted deletion of chain" << chainId;
-                    runDeletion(chainId).then(this, [=](Status s) {
+                    runDeletion(chainId).then(this, [=, this](Status s) {
                         if (!s)
                             qCWarning(lcEngine) << "could not finish deleting chain" << chainId << ":" << s.error().message;
+                        else
+                            m_finishedAtStart.insert(chainId, out.deletingNames.value(chainId));
                         if (--*remaining == 0)
                             fulfil(promise, Status());
                     });
@@ -357,6 +366,13 @@ QFuture<Status> Engine::deleteChain(const ChainRef &chain)
             return;
         }
         if (!*found) {
+            // "Delete it again" after a crash: start() has just finished that very delete.
+            for (auto it = m_finishedAtStart.constBegin(); it != m_finishedAtStart.constEnd(); ++it) {
+                if ((chain.id && *chain.id == it.key()) || (!chain.id && chain.name == it.value())) {
+                    fulfil(promise, Status());
+                    return;
+                }
+            }
             fulfil(promise, Status(Error::notFound(QStringLiteral("chain"),
                                                    tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()))));
             return;

@@ -129,6 +129,7 @@ private:
     bool m_snapshotInFlight = false;
     QList<ChainRecord> m_snapshot;
     QSet<qint64> m_deleting;
+    QHash<qint64, QString> m_finishedAtStart;      ///< deletes start() finished: id → name
     int m_deletionFaultStep = 0;
 };
 

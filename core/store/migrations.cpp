@@ -91,6 +91,7 @@ CREATE TABLE arbor_lease (
     holder_pid INTEGER NOT NULL,
     holder_host TEXT NOT NULL,
     holder_app TEXT NOT NULL,
+    holder_token TEXT NOT NULL,
     acquired_at INTEGER NOT NULL,
     heartbeat_at INTEGER NOT NULL
 ))";
@@ -180,6 +181,7 @@ CREATE TABLE arbor.lease (
     holder_pid BIGINT NOT NULL,
     holder_host TEXT NOT NULL,
     holder_app TEXT NOT NULL,
+    holder_token TEXT NOT NULL,
     acquired_at BIGINT NOT NULL,
     heartbeat_at BIGINT NOT NULL
 ))";

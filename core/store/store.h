@@ -28,6 +28,7 @@ struct LeaseHolder
     qint64 pid = 0;
     QString host;
     QString app;        ///< "arbor", "arborctl index", …
+    QString token;      ///< unique per engine instance: two engines in one process are two holders
 
     static LeaseHolder currentProcess(const QString &app);
     QString describe() const;

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QUuid>
 
 #include <cerrno>
 #include <csignal>
@@ -26,6 +27,7 @@ LeaseInfo leaseFromRow(const SqlRow &r)
     info.holder.pid = r[0].toLongLong();
     info.holder.host = r[1].toString();
     info.holder.app = r[2].toString();
+    info.holder.token = r[5].toString();
     info.acquiredAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong());
     info.heartbeatAt = QDateTime::fromMSecsSinceEpoch(r[4].toLongLong());
     return info;
@@ -35,7 +37,7 @@ LeaseInfo leaseFromRow(const SqlRow &r)
 
 LeaseHolder LeaseHolder::currentProcess(const QString &app)
 {
-    return {qint64(::getpid()), QHostInfo::localHostName(), app};
+    return {qint64(::getpid()), QHostInfo::localHostName(), app, QUuid::createUuid().toString(QUuid::WithoutBraces)};
 }
 
 QString LeaseHolder::describe() const
@@ -45,7 +47,7 @@ QString LeaseHolder::describe() const
 
 Result<std::optional<LeaseInfo>> Store::currentLease()
 {
-    auto rows = query(QLatin1String("SELECT holder_pid, holder_host, holder_app, acquired_at, heartbeat_at FROM ") + admin("lease"));
+    auto rows = query(QLatin1String("SELECT holder_pid, holder_host, holder_app, acquired_at, heartbeat_at, holder_token FROM ") + admin("lease"));
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -75,7 +77,7 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
         const qint64 now = nowMs();
         if (*current) {
             const LeaseInfo &held = **current;
-            const bool same = held.holder.pid == holder.pid && held.holder.host == holder.host;
+            const bool same = held.holder.token == holder.token;
             const bool silent = now - held.heartbeatAt.toMSecsSinceEpoch() > staleAfterMs;
             const bool deadHere = held.holder.host == holder.host && !processAlive(held.holder.pid);
             // On PostgreSQL the advisory lock is authoritative: if we got it, the holder's session is gone.
@@ -97,8 +99,8 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
         result.acquiredAt = QDateTime::fromMSecsSinceEpoch(now);
         result.heartbeatAt = result.acquiredAt;
         return exec(QLatin1String("INSERT INTO ") + admin("lease")
-                        + QLatin1String(" (id, holder_pid, holder_host, holder_app, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?)"),
-                    {holder.pid, holder.host, holder.app, now, now});
+                        + QLatin1String(" (id, holder_pid, holder_host, holder_app, holder_token, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?, ?)"),
+                    {holder.pid, holder.host, holder.app, holder.token, now, now});
     });
     if (!s) {
         unlockLease();
@@ -111,8 +113,8 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
 
 Status Store::renewLease(const LeaseHolder &holder)
 {
-    auto rows = query(QLatin1String("UPDATE ") + admin("lease") + QLatin1String(" SET heartbeat_at = ? WHERE holder_pid = ? AND holder_host = ? RETURNING id"),
-                      {nowMs(), holder.pid, holder.host});
+    auto rows = query(QLatin1String("UPDATE ") + admin("lease") + QLatin1String(" SET heartbeat_at = ? WHERE holder_token = ? RETURNING id"),
+                      {nowMs(), holder.token});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -122,8 +124,8 @@ Status Store::renewLease(const LeaseHolder &holder)
 
 Status Store::releaseLease(const LeaseHolder &holder)
 {
-    Status s = exec(QLatin1String("DELETE FROM ") + admin("lease") + QLatin1String(" WHERE holder_pid = ? AND holder_host = ?"),
-                    {holder.pid, holder.host});
+    Status s = exec(QLatin1String("DELETE FROM ") + admin("lease") + QLatin1String(" WHERE holder_token = ?"),
+                    {holder.token});
     unlockLease();
     return s;
 }

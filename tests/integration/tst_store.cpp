@@ -358,8 +358,8 @@ void TestStore::leaseConflictNamesHolder()
     auto a = db.open();
     auto b = db.open(false);
     QVERIFY(a && b);
-    const LeaseHolder first{QCoreApplication::applicationPid(), QStringLiteral("host-a"), QStringLiteral("arbor")};
-    const LeaseHolder second{QCoreApplication::applicationPid() + 1, QStringLiteral("host-b"), QStringLiteral("arborctl index")};
+    const LeaseHolder first{QCoreApplication::applicationPid(), QStringLiteral("host-a"), QStringLiteral("arbor"), QStringLiteral("token-a")};
+    const LeaseHolder second{QCoreApplication::applicationPid() + 1, QStringLiteral("host-b"), QStringLiteral("arborctl index"), QStringLiteral("token-b")};
 
     auto lease = a->acquireLease(first, 30000);
     QVERIFY2(lease, qPrintable(lease ? QString() : lease.error().toString()));
@@ -397,7 +397,7 @@ void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
     const qint64 deadPid = child.processId();
     QVERIFY(child.waitForFinished());
     QVERIFY(store->exec(QLatin1String("INSERT INTO ") + ddl::adminTable(store->backend(), QStringLiteral("lease"))
-                            + QLatin1String(" (id, holder_pid, holder_host, holder_app, acquired_at, heartbeat_at) VALUES (1, ?, ?, 'arbor', ?, ?)"),
+                            + QLatin1String(" (id, holder_pid, holder_host, holder_app, holder_token, acquired_at, heartbeat_at) VALUES (1, ?, ?, 'arbor', 'dead', ?, ?)"),
                         {deadPid, host, nowMs(), nowMs()}));
     const LeaseHolder me = LeaseHolder::currentProcess(QStringLiteral("arbor"));
     auto lease = store->acquireLease(me, 30000);
@@ -407,7 +407,7 @@ void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
 
     // A live-looking holder on another host that stopped heart-beating a minute ago.
     QVERIFY(store->exec(QLatin1String("INSERT INTO ") + ddl::adminTable(store->backend(), QStringLiteral("lease"))
-                            + QLatin1String(" (id, holder_pid, holder_host, holder_app, acquired_at, heartbeat_at) VALUES (1, 1, 'elsewhere', 'arbor', ?, ?)"),
+                            + QLatin1String(" (id, holder_pid, holder_host, holder_app, holder_token, acquired_at, heartbeat_at) VALUES (1, 1, 'elsewhere', 'arbor', 'silent', ?, ?)"),
                         {nowMs() - 120000, nowMs() - 60000}));
     lease = store->acquireLease(me, 30000);
     QVERIFY2(lease, qPrintable(lease ? QString() : lease.error().toString()));
@@ -419,7 +419,7 @@ void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
         auto other = db.open(false);
         QVERIFY(other->exec(QLatin1String("UPDATE ") + ddl::adminTable(other->backend(), QStringLiteral("lease"))
                                 + QLatin1String(" SET heartbeat_at = 0")));
-        const LeaseHolder rival{me.pid + 1, QStringLiteral("rival"), QStringLiteral("arborctl serve")};
+        const LeaseHolder rival{me.pid + 1, QStringLiteral("rival"), QStringLiteral("arborctl serve"), QStringLiteral("token-rival")};
         QVERIFY(!other->acquireLease(rival, 30000));
         store.reset();  // the holder's connection closes, as when its process dies
         // The server ends the session asynchronously; the lock goes with it.
