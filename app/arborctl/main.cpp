@@ -4,6 +4,7 @@
 #include "dbcommands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <map>
@@ -34,6 +35,7 @@ QString usage()
               "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
               "                  (default: $ARBOR_DB, else sqlite: in the user's data directory).\n"
               "                  The PostgreSQL password comes from the OS keychain or PGPASSWORD.\n"
+              "  -v, --verbose   also print the engine's log\n"
               "  --version       print the version\n"
               "  -h, --help      this help; COMMAND --help for a command's options\n"
               "\n"
@@ -52,9 +54,14 @@ int main(int argc, char *argv[])
     // Global options come before the command words; the rest belongs to the command.
     QStringList args = QCoreApplication::arguments();
     Invocation inv;
+    bool verbose = false;
     qsizetype i = 1;
     for (; i < args.size(); ++i) {
         const QString &a = args[i];
+        if (a == u"-v" || a == u"--verbose") {
+            verbose = true;
+            continue;
+        }
         if (a == u"--version") {
             QTextStream(stdout) << "arborctl " << ARBOR_VERSION << Qt::endl;
             return ExitOk;
@@ -74,6 +81,10 @@ int main(int argc, char *argv[])
         }
     }
     const QStringList words = args.mid(i);
+    // Progress and results go to stdout; the engine's log only shows warnings unless asked.
+    qSetMessagePattern(QStringLiteral("arborctl: %{if-category}%{category}: %{endif}%{message}"));
+    if (!verbose && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("arbor.*.info=false\narbor.*.debug=false"));
     if (words.isEmpty()) {
         QTextStream(stderr) << usage();
         return ExitInvalid;

@@ -1,0 +1,189 @@
+// Secrets live in the OS keychain or nowhere: the keychain round trip, and the explicit error
+// (never a plain-text fallback) when there is no keychain. Run under tests/support/with-keyring.sh.
+#include "secrets/secretstore.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace arbor;
+
+namespace {
+
+const QString Key = QStringLiteral("postgresql://arbor@db.example:5432/arbor_secrets_test");
+const QString Secret = QStringLiteral("correct horse battery staple");
+
+Result<QString> readSecret(const QString &key)
+{
+    std::optional<Result<QString>> result;
+    QObject context;
+    SecretStore::read(key, &context, [&](Result<QString> r) { result = std::move(r); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
+        return Error::unavailable(QStringLiteral("keychain"), QStringLiteral("the keychain did not answer"));
+    return *result;
+}
+
+Status writeSecret(const QString &key, const QString &secret)
+{
+    std::optional<Status> result;
+    QObject context;
+    SecretStore::write(key, secret, &context, [&](Status s) { result = std::move(s); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000))
+        return Error::unavailable(QStringLiteral("keychain"), QStringLiteral("the keychain did not answer"));
+    return *result;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run arborctl(const QStringList &args, const QByteArray &input, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(ARBOR_ARBORCTL), args);
+    p.write(input);
+    p.closeWriteChannel();
+    Run r;
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void roundTripThroughTheKeychain();
+    void arborctlStoresAndForgetsTheDatabasePassword();
+    void pgpasswordTakesPrecedence();
+    void noKeychainIsAnExplicitErrorAndNothingIsWritten();
+
+private:
+    bool m_keychain = false;
+};
+
+void TestSecrets::initTestCase()
+{
+    // Probe: is there a keychain in this session at all?
+    const Status probe = writeSecret(QStringLiteral("arbor-test-probe"), QStringLiteral("x"));
+    m_keychain = probe.ok();
+    if (!m_keychain)
+        qWarning() << "no keychain in this session:" << probe.error().message;
+}
+
+#define REQUIRE_KEYCHAIN()                                                                                 \
+    do {                                                                                                   \
+        if (!m_keychain) {                                                                                 \
+            if (qEnvironmentVariableIsSet("CI"))                                                           \
+                QFAIL("no keychain: run under tests/support/with-keyring.sh (tests/run.sh does)");          \
+            QSKIP("no keychain: run under tests/support/with-keyring.sh (tests/run.sh does)");             \
+        }                                                                                                  \
+    } while (false)
+
+void TestSecrets::roundTripThroughTheKeychain()
+{
+    REQUIRE_KEYCHAIN();
+    QVERIFY(writeSecret(Key, Secret));
+    auto read = readSecret(Key);
+    QVERIFY2(read, qPrintable(read ? QString() : read.error().toString()));
+    QCOMPARE(*read, Secret);
+
+    std::optional<Status> removed;
+    QObject context;
+    SecretStore::remove(Key, &context, [&](Status s) { removed = s; });
+    QTRY_VERIFY(removed.has_value());
+    QVERIFY(*removed);
+    auto gone = readSecret(Key);
+    QVERIFY(!gone);
+    QCOMPARE(gone.error().kind, Error::Kind::NotFound);
+}
+
+void TestSecrets::arborctlStoresAndForgetsTheDatabasePassword()
+{
+    REQUIRE_KEYCHAIN();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList db{QStringLiteral("--db"), Key};
+    Run r = arborctl(db + QStringList{QStringLiteral("db"), QStringLiteral("set-password")}, Secret.toUtf8() + '\n', env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(!r.out.contains(Secret));
+    QCOMPARE(*readSecret(Key), Secret);
+
+    // The console and arborctl resolve it for that database URL.
+    std::optional<QString> password;
+    QObject context;
+    qunsetenv("PGPASSWORD");
+    resolveDatabasePassword(Key, &context, [&](QString p, QString notice) {
+        QVERIFY(notice.isEmpty());
+        password = p;
+    });
+    QTRY_VERIFY(password.has_value());
+    QCOMPARE(*password, Secret);
+
+    r = arborctl(db + QStringList{QStringLiteral("db"), QStringLiteral("forget-password")}, {}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readSecret(Key).error().kind, Error::Kind::NotFound);
+
+    r = arborctl(db + QStringList{QStringLiteral("db"), QStringLiteral("set-password")}, "\n", env);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(QLatin1String("empty")));
+}
+
+void TestSecrets::pgpasswordTakesPrecedence()
+{
+    qputenv("PGPASSWORD", "from-environment");
+    std::optional<QString> password;
+    QString notice;
+    QObject context;
+    resolveDatabasePassword(Key, &context, [&](QString p, QString n) {
+        password = p;
+        notice = n;
+    });
+    QTRY_VERIFY(password.has_value());
+    // Empty: libpq reads PGPASSWORD itself; the keychain is not asked.
+    QCOMPARE(*password, QString());
+    QCOMPARE(notice, QString());
+    qunsetenv("PGPASSWORD");
+}
+
+void TestSecrets::noKeychainIsAnExplicitErrorAndNothingIsWritten()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+    env.remove(QStringLiteral("PGPASSWORD"));
+
+    const QString password = QStringLiteral("never-in-plain-text-7431");
+    const Run r = arborctl({QStringLiteral("--db"), Key, QStringLiteral("db"), QStringLiteral("set-password")}, password.toUtf8() + '\n', env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("No usable OS keychain")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("PGPASSWORD")), qPrintable(r.err));
+    QVERIFY(!r.err.contains(password));
+
+    QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains(password.toUtf8()), qPrintable(f.fileName()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSecrets)
+#include "tst_secrets.moc"
