@@ -15,7 +15,7 @@ const QStringList ReservedGlobalColumns = {QStringLiteral("chain_id"), QStringLi
 
 bool isSqlIdentifier(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9_]{0,47}$"));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(QStringLiteral("[a-z][a-z0-9_]{0,47}")));
     return pattern.match(name).hasMatch();
 }
 
@@ -49,7 +49,7 @@ Status EntityDef::validate() const
         return Error::invalid(field, tr("An entity needs at least one column."));
 
     QSet<QString> names;
-    QSet<QString> globalNames;
+    QHash<QString, QString> globalNames;  // global name -> column
     for (const ColumnDef &c : columns) {
         if (!isSqlIdentifier(c.name))
             return Error::invalid(field, tr("Column “%1” is not a lowercase SQL identifier.").arg(c.name));
@@ -72,8 +72,8 @@ Status EntityDef::validate() const
             if (ReservedGlobalColumns.contains(g))
                 return Error::invalid(field, tr("Column “%1” would be named “%2” in the global table, which Arbor reserves.").arg(c.name, g));
             if (globalNames.contains(g))
-                return Error::invalid(field, tr("Two columns are named “%1” in the global table; rename one.").arg(g));
-            globalNames.insert(g);
+                return Error::invalid(field, tr("Columns “%1” and “%2” would both be named “%3” in the global table; rename one.").arg(globalNames.value(g), c.name, g));
+            globalNames.insert(g, c.name);
         }
     }
 

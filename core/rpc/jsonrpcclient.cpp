@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -89,12 +90,12 @@ void JsonRpcClient::call(const QString &method, const QJsonArray &params, Callba
     connect(reply, &QNetworkReply::finished, this, [reply, id, url, timeoutMs, limit, method, done = std::move(done)]() {
         reply->deleteLater();
         if (reply->property("arborOversize").toBool()) {
-            done(Error::invalid(QStringLiteral("rpc"), tr("%1 sent a response larger than %2 MiB to %3.")
-                                                           .arg(url.toDisplayString()).arg(limit / (1024 * 1024)).arg(method)));
+            done(Error::invalid(QStringLiteral("rpc"), tr("%1 sent a response larger than %2 to %3.")
+                                                           .arg(url.toDisplayString(), QLocale::c().formattedDataSize(limit), method)));
             return;
         }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->readAll();
+        const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
         if (status >= 400) {
             const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
             QString message = tr("%1 answered HTTP %2 %3").arg(url.toDisplayString()).arg(status).arg(reason);

@@ -43,8 +43,13 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     }
     if (t.startsWith(QLatin1String("postgresql://")) || t.startsWith(QLatin1String("postgres://"))) {
         const QUrl u(t, QUrl::StrictMode);
-        if (!u.isValid())
+        if (!u.isValid()) {
+            // QUrl's error string quotes the whole input: never echo one that may hold a password.
+            if (t.contains(u'@'))
+                return Error::invalid(DbField, tr("The URL is not valid and may contain a password. Remove any password and store it in the keychain "
+                                                  "(arborctl db set-password) or set PGPASSWORD."));
             return Error::invalid(DbField, tr("“%1” is not a valid PostgreSQL URL: %2.").arg(t, u.errorString()));
+        }
         if (!u.password().isEmpty())
             return Error::invalid(DbField, tr("The URL contains a password. Remove it and store the password in the keychain "
                                               "(arborctl db set-password) or set PGPASSWORD."));
