@@ -28,9 +28,10 @@ namespace {
 
 const int StatusMessageMs = 6000;
 
-QIcon themeIcon(const QWidget *widget, const QString &name, QStyle::StandardPixmap fallback)
+// The desktop's icon when its theme has one, else Arbor's own: never a mix of styles.
+QIcon themeIcon(const QString &name, const QString &fallback)
 {
-    return QIcon::fromTheme(name, widget->style()->standardIcon(fallback, nullptr, widget));
+    return QIcon::fromTheme(name, QIcon(QLatin1String(":/icons/actions/") + fallback + QLatin1String(".svg")));
 }
 
 } // namespace
@@ -73,29 +74,29 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_pauseAction = new QAction(themeIcon(this, QStringLiteral("media-playback-pause"), QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction = new QAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), this);
     m_pauseAction->setObjectName(QStringLiteral("pauseChainAction"));
     m_pauseAction->setToolTip(tr("Stop indexing the selected chain; its data stays"));
     connect(m_pauseAction, &QAction::triggered, this, [this] { setSelectedPaused(true); });
 
-    m_resumeAction = new QAction(themeIcon(this, QStringLiteral("media-playback-start"), QStyle::SP_MediaPlay), tr("&Resume"), this);
+    m_resumeAction = new QAction(themeIcon(QStringLiteral("media-playback-start"), QStringLiteral("resume")), tr("&Resume"), this);
     m_resumeAction->setObjectName(QStringLiteral("resumeChainAction"));
     m_resumeAction->setToolTip(tr("Continue indexing the selected chain from its checkpoint"));
     connect(m_resumeAction, &QAction::triggered, this, [this] { setSelectedPaused(false); });
 
-    m_deleteAction = new QAction(themeIcon(this, QStringLiteral("edit-delete"), QStyle::SP_TrashIcon), tr("&Delete…"), this);
+    m_deleteAction = new QAction(themeIcon(QStringLiteral("edit-delete"), QStringLiteral("delete")), tr("&Delete…"), this);
     m_deleteAction->setObjectName(QStringLiteral("deleteChainAction"));
     m_deleteAction->setToolTip(tr("Delete the selected chain and all of its indexed data"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
 
-    m_refreshAction = new QAction(themeIcon(this, QStringLiteral("view-refresh"), QStyle::SP_BrowserReload), tr("Re&fresh"), this);
+    m_refreshAction = new QAction(themeIcon(QStringLiteral("view-refresh"), QStringLiteral("refresh")), tr("Re&fresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setToolTip(tr("Read the chain list now instead of at the next update"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, m_engine, &Engine::refreshSnapshot);
 
-    m_quitAction = new QAction(themeIcon(this, QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -207,9 +208,18 @@ void MainWindow::createCentralWidget()
     m_placeholder->setFont(placeholderFont);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
 
+    m_placeholderIcon = new QLabel;
+    m_placeholderIcon->setAlignment(Qt::AlignCenter);
+    auto *placeholderPage = new QWidget;
+    auto *placeholderLayout = new QVBoxLayout(placeholderPage);
+    placeholderLayout->addStretch(2);
+    placeholderLayout->addWidget(m_placeholderIcon);
+    placeholderLayout->addWidget(m_placeholder);
+    placeholderLayout->addStretch(3);
+
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_view);
-    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(placeholderPage);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -288,8 +298,10 @@ void MainWindow::updatePlaceholder()
         m_stack->setCurrentWidget(m_view);
         return;
     }
+    const QIcon icon = m_startupError.isEmpty() ? windowIcon() : style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this);
+    m_placeholderIcon->setPixmap(icon.pixmap(64, 64, m_startupError.isEmpty() ? QIcon::Disabled : QIcon::Normal));
     m_placeholder->setText(text);
-    m_stack->setCurrentWidget(m_placeholder);
+    m_stack->setCurrentWidget(m_placeholder->parentWidget());
 }
 
 std::optional<ChainRecord> MainWindow::selectedChain() const
@@ -408,9 +420,8 @@ void MainWindow::showAbout()
     box->setIconPixmap(windowIcon().pixmap(64, 64));
     box->setTextFormat(Qt::RichText);
     box->setText(QStringLiteral("<h3>%1</h3>").arg(tr("Arbor %1").arg(QApplication::applicationVersion())));
-    box->setInformativeText(tr("<p>An operations console for multi-chain EVM indexing.</p>"
-                               "<p>Database: %1<br/>Built with Qt %2.</p>")
-                                .arg(m_engine->state().backend.toHtmlEscaped(), QString::fromLatin1(qVersion())));
+    box->setInformativeText(tr("<p>An operations console for multi-chain EVM indexing.</p><p>Built with Qt %1.</p>")
+                                .arg(QString::fromLatin1(qVersion())));
     box->setStandardButtons(QMessageBox::Ok);
     box->open();
 }

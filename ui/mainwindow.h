@@ -73,6 +73,7 @@ private:
     QLabel *m_readOnlyBannerText = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
+    QLabel *m_placeholderIcon = nullptr;
     QLabel *m_placeholder = nullptr;
 
     QLabel *m_readOnlyLabel = nullptr;

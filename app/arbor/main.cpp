@@ -7,22 +7,29 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSocketNotifier>
 #include <QTranslator>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace {
 
-QString tr(const char *text)
+// The translation context of the strings in this file.
+class Console
 {
-    return QCoreApplication::translate("arbor::main", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Console)
+};
 
 void setIdentity()
 {
@@ -34,8 +41,11 @@ void setIdentity()
 void installTranslators(QCoreApplication &app)
 {
     // Owned by the application object: they live exactly as long as it does.
+    // English is the source language, but its plural forms ("1 chain", "2 chains") live in
+    // arbor_en: it is the fallback for locales Arbor has no translation for (and for C).
     auto *arbor = new QTranslator(&app);
-    if (arbor->load(QLocale(), QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (arbor->load(QLocale(), QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || arbor->load(QStringLiteral(":/i18n/arbor_en.qm")))
         QCoreApplication::installTranslator(arbor);
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -45,17 +55,46 @@ void installTranslators(QCoreApplication &app)
 QCommandLineOption databaseOption()
 {
     return QCommandLineOption(QStringLiteral("db"),
-                              tr("The database to open: sqlite:PATH or postgresql://user@host:port/dbname. "
+                              Console::tr("The database to open: sqlite:PATH or postgresql://user@host:port/dbname. "
                                  "Default: $ARBOR_DB, else arbor.db in the user's data folder."),
-                              tr("url"));
+                              Console::tr("url"));
 }
 
 void describeOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(tr("Arbor, the operations console for multi-chain EVM indexing."));
+    parser.setApplicationDescription(Console::tr("Arbor, the operations console for multi-chain EVM indexing."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(databaseOption());
+}
+
+int g_signalFd[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFd[0], &byte, 1);
+}
+
+// SIGTERM and SIGINT close the windows like File→Quit, so the settings are saved and the Engine
+// stops its threads and releases the database lease instead of leaving it to go stale.
+void closeOnTerminationSignals(QApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        [[maybe_unused]] const auto read = ::read(g_signalFd[1], &byte, 1);
+        QApplication::closeAllWindows();
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
 }
 
 // QApplication aborts without a display, so these must be answered before one exists.
@@ -98,6 +137,7 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.arbor.Arbor"),
                                                  QIcon(QStringLiteral(":/icons/org.arbor.Arbor.svg"))));
     installTranslators(app);
+    closeOnTerminationSignals(app);
 
     QCommandLineParser parser;
     describeOptions(parser);
@@ -107,7 +147,7 @@ int main(int argc, char **argv)
     if (!url) {
         const QString message = url.error().toString();
         std::fprintf(stderr, "arbor: %s\n", qPrintable(message));
-        QMessageBox::critical(nullptr, tr("Arbor"), message);
+        QMessageBox::critical(nullptr, Console::tr("Arbor"), message);
         return 2;
     }
 

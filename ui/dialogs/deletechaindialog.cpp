@@ -46,7 +46,7 @@ DeleteChainDialog::DeleteChainDialog(const ChainRecord &chain, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_deleteButton = buttons->addButton(tr("Delete Chain"), QDialogButtonBox::DestructiveRole);
     m_deleteButton->setObjectName(QStringLiteral("confirmDeleteButton"));
-    m_deleteButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete"), style()->standardIcon(QStyle::SP_TrashIcon, nullptr, this)));
+    m_deleteButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete"), QIcon(QStringLiteral(":/icons/actions/delete.svg"))));
     // Enter deletes only once the name matches: a disabled default button ignores it.
     buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     m_deleteButton->setDefault(true);

@@ -49,7 +49,9 @@ QIcon makeDot(const QColor &color)
     painter.setBrush(color);
     painter.drawEllipse(QRectF(8, 8, 16, 16));
     painter.end();
-    return QIcon(pixmap);
+    QIcon icon(pixmap);
+    icon.addPixmap(pixmap, QIcon::Selected);   // keep the colour on a selected row
+    return icon;
 }
 
 QIcon healthDot(Health health)
@@ -224,6 +226,10 @@ QString ChainListModel::toolTip(const ChainRecord &chain) const
 
 QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        const bool numeric = section == ChainIdColumn || section == CheckpointColumn;
+        return QVariant::fromValue((numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
