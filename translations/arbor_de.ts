@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>head %1</source>
-        <translation>Kopf %1</translation>
+        <translation>letzter Block %1</translation>
     </message>
     <message>
         <source>Last error: %1</source>
