@@ -109,13 +109,9 @@ Result<QList<SqlRow>> SqliteStore::query(const QString &sql, const QVariantList 
 
 Status SqliteStore::exec(const QString &sql, const QVariantList &params)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.prepare(sql))
-        return sqlError(q.lastError(), sql);
-    for (const QVariant &p : params)
-        q.addBindValue(p);
-    if (!q.exec())
-        return sqlError(q.lastError(), sql);
+    auto r = query(sql, params);
+    if (!r)
+        return r.error();
     return {};
 }
 
