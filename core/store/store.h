@@ -125,6 +125,13 @@ public:
     // --- primitives ---------------------------------------------------------------------
     virtual Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) = 0;
     virtual Status exec(const QString &sql, const QVariantList &params = {}) = 0;
+    /**
+     * Appends `rows` (values in `columns` order, as for bound parameters) to `table` in one go:
+     * COPY on PostgreSQL, one reused prepared INSERT on SQLite. Runs inside the caller's
+     * transaction when there is one, otherwise in its own. `table` and `columns` must come from
+     * ddl.h and an EntityDef, never from input.
+     */
+    virtual Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) = 0;
     /// Runs `work` in a transaction: commit when it succeeds, roll back when it fails.
     Status transaction(const std::function<Status()> &work);
 

@@ -14,5 +14,7 @@ trap cleanup EXIT
 ARBOR_TEST_PG_URL="$(bash "$repo/tests/support/pg.sh" start "$pg_dir")"
 export ARBOR_TEST_PG_URL
 cmake -S "$repo" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DARBOR_BUILD_TESTS=ON >/dev/null
-cmake --build "$build_dir" --parallel --target bench_chaintables
-QT_LOGGING_RULES='arbor.*.info=false' "$build_dir/tests/bench/bench_chaintables" "${1:-20}"
+cmake --build "$build_dir" --parallel --target bench_chaintables bench_bulkinsert
+export QT_LOGGING_RULES="arbor.*.info=false"
+"$build_dir/tests/bench/bench_chaintables" "${1:-20}"
+"$build_dir/tests/bench/bench_bulkinsert"

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void pausesAndResumes();
     void addsNewEntityColumnsOnStartup();
     void storesUint256Exactly();
+    void bulkInsertKeepsEveryValueExact();
     void deletionStepsLeaveNothing();
     void leaseConflictNamesHolder();
     void leaseOfDeadOrSilentHolderIsTakenOver();
@@ -305,6 +306,72 @@ void TestStore::storesUint256Exactly()
         QVERIFY(v);
         QCOMPARE(u256::toDecimal(*v), u256::toDecimal(sorted[i]));
     }
+}
+
+void TestStore::bulkInsertKeepsEveryValueExact()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const ChainConfig config = sampleChain(4, QStringLiteral("bulk"));
+    QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+
+    // Values that break naive COPY or CSV writers: tabs, newlines, backslashes, "\N", NUL bytes,
+    // empty versus NULL, non-ASCII text, the largest uint256.
+    const QStringList texts = {QStringLiteral("plain"), QStringLiteral("tab\there"), QStringLiteral("line\nbreak\r\n"),
+                               QStringLiteral("back\\slash \\N"), QStringLiteral("\\N"), QString(), QStringLiteral("ünïcødé ✓ 漢字"),
+                               QStringLiteral("ipfs://bafy/agent.json")};
+    const QList<QByteArray> blobs = {QByteArray("\x00\x09\x0a\x5c\xff", 5), QByteArray(), QByteArray(300, '\x5c')};
+    const QStringList columns = {QStringLiteral("block_number"), QStringLiteral("log_index"), QStringLiteral("tx_hash"), QStringLiteral("registry"),
+                                 QStringLiteral("registry_kind"), QStringLiteral("event"), QStringLiteral("agent_id"), QStringLiteral("actor"),
+                                 QStringLiteral("tag1"), QStringLiteral("metadata_value"), QStringLiteral("value_decimals")};
+    const int count = 3000;
+    const U256 max = std::numeric_limits<U256>::max();
+    QList<SqlRow> rows;
+    for (int i = 0; i < count; ++i) {
+        QByteArray hash(32, char(i % 251));
+        const QString text = texts[i % texts.size()];
+        rows.append({qint64(i / 10), qint64(i % 10), hash, QByteArray(20, '\x07'), QStringLiteral("reputation"), QStringLiteral("NewFeedback"),
+                     store->u256Value(i % 2 ? max - U256(i) : U256(i)), i % 3 ? QVariant(QByteArray(20, char(i % 256))) : QVariant(),
+                     i % 7 == 5 ? QVariant() : QVariant(text), i % 4 ? QVariant(blobs[i % blobs.size()]) : QVariant(), qint64(i % 19)});
+    }
+    const QString table = ddl::entityTable(store->backend(), ddl::TableKind::Staging, 4, QStringLiteral("agent_events"));
+    Status s = store->bulkInsert(table, columns, rows);
+    QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+
+    auto read = store->query(QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM ") + table
+                             + QLatin1String(" ORDER BY block_number, log_index"));
+    QVERIFY(read);
+    QCOMPARE(read->size(), count);
+    for (int i = 0; i < count; ++i) {
+        const SqlRow &got = read->at(i);
+        const SqlRow &want = rows[i];
+        QCOMPARE(got[0].toLongLong(), want[0].toLongLong());
+        QCOMPARE(got[2].toByteArray(), want[2].toByteArray());
+        QCOMPARE(got[5].toString(), QStringLiteral("NewFeedback"));
+        QCOMPARE(u256::toDecimal(*store->u256FromValue(got[6], QStringLiteral("agent_id"))),
+                 u256::toDecimal(*store->u256FromValue(want[6], QStringLiteral("agent_id"))));
+        QCOMPARE(got[7].isNull(), want[7].isNull());
+        QCOMPARE(got[7].toByteArray(), want[7].toByteArray());
+        QCOMPARE(got[8].isNull(), want[8].isNull());
+        QCOMPARE(got[8].toString(), want[8].toString());
+        QCOMPARE(got[9].isNull(), want[9].isNull());
+        QCOMPARE(got[9].toByteArray(), want[9].toByteArray());
+        QCOMPARE(got[10].toLongLong(), want[10].toLongLong());
+    }
+
+    // A failing bulk insert inside a transaction leaves nothing behind.
+    QList<SqlRow> bad = rows.mid(0, 10);
+    bad[9][1] = QVariant();  // log_index is NOT NULL
+    const qint64 before = *store->rowCount(table);
+    Status failed = store->transaction([&]() -> Status {
+        if (Status e = store->exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE block_number = 0")); !e)
+            return e;
+        return store->bulkInsert(table, columns, bad);
+    });
+    QVERIFY(!failed);
+    QCOMPARE(*store->rowCount(table), before);
 }
 
 void TestStore::deletionStepsLeaveNothing()

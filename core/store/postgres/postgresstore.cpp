@@ -7,6 +7,7 @@
 #include <pqxx/except>
 #include <pqxx/nontransaction>
 #include <pqxx/prepared_statement>
+#include <pqxx/tablewriter>
 #include <pqxx/transaction>
 
 #include <string>
@@ -134,6 +135,47 @@ BoundParams bind(const QVariantList &params)
     return b;
 }
 
+// One field in COPY's text format: \N for NULL; backslash, tab, newline and carriage return
+// escaped; bytea in hex form (its own backslash escaped too).
+void appendCopyField(std::string &line, const QVariant &v)
+{
+    if (v.isNull()) {
+        line += "\\N";
+        return;
+    }
+    std::string text;
+    switch (v.typeId()) {
+    case QMetaType::QByteArray:
+        line += "\\\\x";
+        line += v.toByteArray().toHex().toStdString();
+        return;
+    case QMetaType::Bool:
+        line += v.toBool() ? 't' : 'f';
+        return;
+    default:
+        text = v.toString().toStdString();
+        break;
+    }
+    for (char c : text) {
+        switch (c) {
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        default:
+            line += c;
+        }
+    }
+}
+
 } // namespace
 
 PostgresStore::PostgresStore(DatabaseUrl url)
@@ -201,6 +243,43 @@ Status PostgresStore::exec(const QString &sql, const QVariantList &params)
     if (!r)
         return r.error();
     return {};
+}
+
+Status PostgresStore::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    return transaction([&]() -> Status {
+        std::vector<std::string> names;
+        for (const QString &c : columns)
+            names.push_back(c.toStdString());
+        try {
+            // stream_to in libpqxx 6.4 only takes fixed-size tuples; tablewriter takes our
+            // pre-escaped lines. Arbor's connections are UTF-8, where its encoding caveat does not apply.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+            pqxx::tablewriter copy(*m_transaction, table.toStdString(), names.begin(), names.end());
+#pragma GCC diagnostic pop
+            std::string line;
+            for (const SqlRow &row : rows) {
+                if (row.size() != columns.size()) {
+                    copy.complete();
+                    return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
+                }
+                line.clear();
+                for (qsizetype i = 0; i < row.size(); ++i) {
+                    if (i > 0)
+                        line += '\t';
+                    appendCopyField(line, row[i]);
+                }
+                copy.write_raw_line(line);
+            }
+            copy.complete();
+            return {};
+        } catch (const std::exception &e) {
+            return fromException(e, "COPY " + table.toStdString());
+        }
+    });
 }
 
 Status PostgresStore::begin()

@@ -23,6 +23,7 @@ public:
 
     Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) override;
     Status exec(const QString &sql, const QVariantList &params = {}) override;
+    Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) override;
 
 protected:
     Status begin() override;

@@ -41,6 +41,17 @@ QVariant fromSqlite(const QVariant &v)
     }
 }
 
+// Qt's driver binds a null QString or QByteArray as SQL NULL; Arbor means NULL only by an
+// empty QVariant, so an empty string or byte array stays empty.
+QVariant toSqlite(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QByteArray && v.toByteArray().isNull())
+        return QByteArray("", 0);
+    if (v.typeId() == QMetaType::QString && v.toString().isNull())
+        return QStringLiteral("");
+    return v;
+}
+
 } // namespace
 
 SqliteStore::SqliteStore(DatabaseUrl url)
@@ -90,7 +101,7 @@ Result<QList<SqlRow>> SqliteStore::query(const QString &sql, const QVariantList 
     if (!q.prepare(sql))
         return sqlError(q.lastError(), sql);
     for (const QVariant &p : params)
-        q.addBindValue(p);
+        q.addBindValue(toSqlite(p));
     if (!q.exec())
         return sqlError(q.lastError(), sql);
     QList<SqlRow> rows;
@@ -113,6 +124,28 @@ Status SqliteStore::exec(const QString &sql, const QVariantList &params)
     if (!r)
         return r.error();
     return {};
+}
+
+Status SqliteStore::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    const QString sql = QLatin1String("INSERT INTO ") + table + QLatin1String(" (") + columns.join(QLatin1String(", "))
+        + QLatin1String(") VALUES (") + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", ")) + u')';
+    return transaction([&]() -> Status {
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        if (!q.prepare(sql))
+            return sqlError(q.lastError(), sql);
+        for (const SqlRow &row : rows) {
+            if (row.size() != columns.size())
+                return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
+            for (qsizetype i = 0; i < row.size(); ++i)
+                q.bindValue(int(i), toSqlite(row[i]));
+            if (!q.exec())
+                return sqlError(q.lastError(), sql);
+        }
+        return {};
+    });
 }
 
 Status SqliteStore::begin()
