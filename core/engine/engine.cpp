@@ -40,27 +40,6 @@ void fulfil(const SharedPromise<T> &p, T value)
     p->finish();
 }
 
-bool sameChains(const QList<ChainRecord> &a, const QList<ChainRecord> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        const ChainRecord &x = a[i];
-        const ChainRecord &y = b[i];
-        if (x.config.chainId != y.config.chainId || x.config.name != y.config.name || x.state != y.state
-            || x.checkpointBlock != y.checkpointBlock || x.endpoints.size() != y.endpoints.size()
-            || x.config.tokens != y.config.tokens)
-            return false;
-        for (qsizetype e = 0; e < x.endpoints.size(); ++e) {
-            const EndpointRecord &p = x.endpoints[e];
-            const EndpointRecord &q = y.endpoints[e];
-            if (p.url != q.url || p.status != q.status || p.lastHead != q.lastHead || p.lastError != q.lastError || p.latencyMs != q.latencyMs)
-                return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 Engine::Engine(EngineOptions options, QObject *parent)
@@ -415,7 +394,7 @@ void Engine::refreshSnapshot()
             if (m_deleting.contains(c.config.chainId))
                 c.state = ChainState::Deleting;
         }
-        if (sameChains(fresh, m_snapshot))
+        if (fresh == m_snapshot)
             return;
         m_snapshot = std::move(fresh);
         Q_EMIT chainsChanged(m_snapshot);

@@ -30,6 +30,8 @@ struct ChainConfig
 
     /// Checks every field on its own (no network, no database): the first problem found.
     Status validate() const;
+
+    friend bool operator==(const ChainConfig &, const ChainConfig &) = default;
 };
 
 /// Parses an RPC URL as typed by an operator: http(s) only, host required, no embedded
@@ -63,6 +65,8 @@ struct EndpointRecord
     std::optional<qint64> lastHead;
     QString lastError;
     QString clientVersion;
+
+    friend bool operator==(const EndpointRecord &, const EndpointRecord &) = default;
 };
 
 /// A registered chain as stored: configuration plus state.
@@ -73,6 +77,8 @@ struct ChainRecord
     QDateTime createdAt;
     QList<EndpointRecord> endpoints;
     std::optional<qint64> checkpointBlock;
+
+    friend bool operator==(const ChainRecord &, const ChainRecord &) = default;
 };
 
 } // namespace arbor

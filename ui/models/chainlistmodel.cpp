@@ -12,31 +12,6 @@
 namespace arbor::ui {
 namespace {
 
-bool sameEndpoint(const EndpointRecord &a, const EndpointRecord &b)
-{
-    return a.id == b.id && a.url == b.url && a.priority == b.priority && a.status == b.status
-        && a.latencyMs == b.latencyMs && a.lastHead == b.lastHead && a.lastError == b.lastError
-        && a.clientVersion == b.clientVersion;
-}
-
-// Core types have no operator==; compare every field a row can show.
-bool sameRecord(const ChainRecord &a, const ChainRecord &b)
-{
-    const ChainConfig &x = a.config;
-    const ChainConfig &y = b.config;
-    if (x.chainId != y.chainId || x.name != y.name || x.rpcUrls != y.rpcUrls || x.startBlock != y.startBlock
-        || x.confirmations != y.confirmations || x.pollIntervalMs != y.pollIntervalMs || x.tokens != y.tokens)
-        return false;
-    if (a.state != b.state || a.createdAt != b.createdAt || a.checkpointBlock != b.checkpointBlock
-        || a.endpoints.size() != b.endpoints.size())
-        return false;
-    for (qsizetype i = 0; i < a.endpoints.size(); ++i) {
-        if (!sameEndpoint(a.endpoints[i], b.endpoints[i]))
-            return false;
-    }
-    return true;
-}
-
 enum class Health { Good, Warning, Bad, Idle };
 
 QIcon makeDot(const QColor &color)
@@ -277,7 +252,7 @@ void ChainListModel::update(const QList<ChainRecord> &chains)
     for (int row = 0; row < m_chains.size(); ++row) {
         const ChainRecord &fresh = chains[incoming.value(m_chains[row].config.chainId)];
         present.insert(fresh.config.chainId);
-        if (sameRecord(m_chains[row], fresh))
+        if (m_chains[row] == fresh)
             continue;
         m_chains[row] = fresh;
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
