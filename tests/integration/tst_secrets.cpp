@@ -1,6 +1,7 @@
 // Secrets live in the OS keychain or nowhere: the keychain round trip, and the explicit error
 // (never a plain-text fallback) when there is no keychain. Run under tests/support/with-keyring.sh.
 #include "secrets/secretstore.h"
+#include "store/store.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void arborctlStoresAndForgetsTheDatabasePassword();
     void pgpasswordTakesPrecedence();
     void noKeychainIsAnExplicitErrorAndNothingIsWritten();
+    void postgresPasswordComesFromTheKeychain();
 
 private:
     bool m_keychain = false;
@@ -183,6 +185,60 @@ void TestSecrets::noKeychainIsAnExplicitErrorAndNothingIsWritten()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains(password.toUtf8()), qPrintable(f.fileName()));
     }
+}
+
+void TestSecrets::postgresPasswordComesFromTheKeychain()
+{
+    REQUIRE_KEYCHAIN();
+    const QString server = qEnvironmentVariable("ARBOR_TEST_PG_URL");
+    if (server.isEmpty()) {
+        if (qEnvironmentVariableIsSet("CI"))
+            QFAIL("ARBOR_TEST_PG_URL is not set");
+        QSKIP("ARBOR_TEST_PG_URL is not set: run under tests/run.sh");
+    }
+    // tests/support/pg.sh trusts everyone but arbor_pw, who must authenticate with a password.
+    auto serverUrl = DatabaseUrl::parse(server);
+    QVERIFY(serverUrl);
+    {
+        auto admin = Store::open(*serverUrl);
+        QVERIFY(admin);
+        (void)(*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS arbor_pw_test"));
+        (void)(*admin)->exec(QStringLiteral("DROP ROLE IF EXISTS arbor_pw"));
+        QVERIFY((*admin)->exec(QStringLiteral("CREATE ROLE arbor_pw LOGIN PASSWORD 'keychain-only-9f2'")));
+        QVERIFY((*admin)->exec(QStringLiteral("CREATE DATABASE arbor_pw_test OWNER arbor_pw")));
+    }
+    DatabaseUrl url = *serverUrl;
+    url.user = QStringLiteral("arbor_pw");
+    url.database = QStringLiteral("arbor_pw_test");
+    const QStringList db{QStringLiteral("--db"), url.toString()};
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("PGPASSWORD"));
+    env.insert(QStringLiteral("PGPASSFILE"), QStringLiteral("/nonexistent"));
+
+    Run r = arborctl(db + QStringList{QStringLiteral("chain"), QStringLiteral("list")}, {}, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("password")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("arborctl db set-password")), qPrintable(r.err));
+
+    r = arborctl(db + QStringList{QStringLiteral("db"), QStringLiteral("set-password")}, "keychain-only-9f2\n", env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = arborctl(db + QStringList{QStringLiteral("chain"), QStringLiteral("list")}, {}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QLatin1String("No chains")));
+
+    // PGPASSWORD wins over the keychain.
+    env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("wrong"));
+    r = arborctl(db + QStringList{QStringLiteral("chain"), QStringLiteral("list")}, {}, env);
+    QCOMPARE(r.exitCode, 1);
+    env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("keychain-only-9f2"));
+    QVERIFY(arborctl(db + QStringList{QStringLiteral("db"), QStringLiteral("forget-password")}, {}, env).exitCode == 0);
+    r = arborctl(db + QStringList{QStringLiteral("chain"), QStringLiteral("list")}, {}, env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    auto admin = Store::open(*serverUrl);
+    (void)(*admin)->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'arbor_pw_test'"));
+    (void)(*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS arbor_pw_test"));
+    (void)(*admin)->exec(QStringLiteral("DROP ROLE IF EXISTS arbor_pw"));
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)

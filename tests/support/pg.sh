@@ -5,7 +5,8 @@
 #   tests/support/pg.sh stop DIR     stop it (fast mode); safe to call twice or on a missing DIR
 #
 # The server listens on 127.0.0.1 only, on a free port chosen here (another server may already
-# use 5432), with its unix socket inside DIR, trust authentication and durability switched off
+# use 5432), with its unix socket inside DIR, trust authentication (but for the role arbor_pw,
+# which needs its password) and durability switched off
 # for speed. `start` prints postgresql://postgres@127.0.0.1:PORT/postgres on stdout and nothing
 # else; progress and errors go to stderr. As root the server runs as the postgres user.
 set -euo pipefail
@@ -87,6 +88,14 @@ cmd_start() {
             die "initdb failed"
         fi
         echo "include = 'arbor-test.conf'" | as_owner tee -a "$data/postgresql.conf" >/dev/null
+        # Everyone is trusted except the role arbor_pw, which must give its password: the tests
+        # use it to prove the password really comes from the keychain or PGPASSWORD.
+        {
+            echo "host all arbor_pw 127.0.0.1/32 scram-sha-256"
+            cat "$data/pg_hba.conf"
+        } >"$dir/pg_hba.conf.new"
+        as_owner tee "$data/pg_hba.conf" <"$dir/pg_hba.conf.new" >/dev/null
+        rm -f "$dir/pg_hba.conf.new"
     fi
 
     local port attempt
