@@ -86,6 +86,8 @@ private Q_SLOTS:
     void deleteInterruptedAtEveryStepIsFinished_data();
     void deleteInterruptedAtEveryStepIsFinished();
     void secondEngineIsRefusedOrReadOnly();
+    void refusesEditedOrNewerDatabaseAndChangesNothing_data();
+    void refusesEditedOrNewerDatabaseAndChangesNothing();
 
 private:
     Devnet m_devnet;
@@ -391,6 +393,47 @@ void TestLifecycle::secondEngineIsRefusedOrReadOnly()
     QFuture<Status> now = next->start();
     QTRY_VERIFY_WITH_TIMEOUT(now.isFinished(), 20000);
     QVERIFY2(now.result(), qPrintable(now.result() ? QString() : now.result().error().toString()));
+}
+
+void TestLifecycle::refusesEditedOrNewerDatabaseAndChangesNothing_data()
+{
+    QTest::addColumn<QString>("tamper");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("edited migration") << u"UPDATE %1 SET checksum = 'edited' WHERE version = 1"_qs << u"edited after it was applied"_qs;
+    QTest::newRow("newer database") << u"INSERT INTO %1 (version, name, checksum, applied_at) VALUES (99, 'future', 'x', 0)"_qs
+                                    << u"newer Arbor"_qs;
+}
+
+void TestLifecycle::refusesEditedOrNewerDatabaseAndChangesNothing()
+{
+    QFETCH(QString, tamper);
+    QFETCH(QString, problem);
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QList<SqlRow> before;
+    {
+        auto store = db.open();
+        const QString migrations = ddl::adminTable(store->backend(), u"schema_migrations"_qs);
+        QVERIFY(store->exec(tamper.arg(migrations)));
+        before = *store->query(QLatin1String("SELECT version, checksum FROM ") + migrations + QLatin1String(" ORDER BY version"));
+    }
+
+    Run r = arborctl(db, {u"db"_qs, u"status"_qs});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QLatin1String("PROBLEM: ")), qPrintable(describe(r)));
+    QVERIFY2(r.out.contains(problem), qPrintable(describe(r)));
+
+    for (const QStringList &args : {QStringList{u"chain"_qs, u"list"_qs}, QStringList{u"db"_qs, u"migrate"_qs}}) {
+        r = arborctl(db, args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(problem), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QLatin1String("Nothing was changed")), qPrintable(describe(r)));
+    }
+
+    auto store = db.open(false);
+    const QString migrations = ddl::adminTable(store->backend(), u"schema_migrations"_qs);
+    QCOMPARE(*store->query(QLatin1String("SELECT version, checksum FROM ") + migrations + QLatin1String(" ORDER BY version")), before);
+    QCOMPARE(*store->rowCount(ddl::adminTable(store->backend(), u"lease"_qs)), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLifecycle)
