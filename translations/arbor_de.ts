@@ -21,6 +21,559 @@
     </message>
 </context>
 <context>
+    <name>arbor::Address</name>
+    <message>
+        <source>“%1” is not an address: it must start with 0x followed by 40 hex digits.</source>
+        <translation>„%1“ ist keine Adresse: Erwartet wird 0x, gefolgt von 40 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an address: expected 40 hex digits after 0x, found %2.</source>
+        <translation>„%1“ ist keine Adresse: Nach 0x werden 40 Hexadezimalziffern erwartet, gefunden wurden %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an address: it contains a character that is not a hex digit.</source>
+        <translation>„%1“ ist keine Adresse: Ein Zeichen ist keine Hexadezimalziffer.</translation>
+    </message>
+    <message>
+        <source>“%1” has mixed case but an invalid EIP-55 checksum: check for a typo, or paste it in all lowercase.</source>
+        <translation>„%1“ mischt Groß- und Kleinbuchstaben, hat aber keine gültige EIP-55-Prüfsumme: auf Tippfehler prüfen oder die Adresse ganz in Kleinbuchstaben einfügen.</translation>
+    </message>
+    <message>
+        <source>An address has 20 bytes, not %1.</source>
+        <translation>Eine Adresse hat 20 Bytes, nicht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainConfig</name>
+    <message>
+        <source>An RPC URL is required, for example http://127.0.0.1:8545.</source>
+        <translation>Eine RPC-URL ist erforderlich, zum Beispiel http://127.0.0.1:8545.</translation>
+    </message>
+    <message>
+        <source>“%1” has no scheme: write http://%1 or https://%1.</source>
+        <translation>„%1“ hat kein Schema: http://%1 oder https://%1 schreiben.</translation>
+    </message>
+    <message>
+        <source>The URL is not valid and seems to contain a user name or password; Arbor does not store credentials in URLs. Remove them from the URL.</source>
+        <translation>Die URL ist ungültig und scheint einen Benutzernamen oder ein Passwort zu enthalten; Arbor speichert keine Zugangsdaten in URLs. Diese aus der URL entfernen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid URL: %2.</source>
+        <translation>„%1“ ist keine gültige URL: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” must start with http:// or https:// (WebSocket endpoints are not supported).</source>
+        <translation>„%1“ muss mit http:// oder https:// beginnen (WebSocket-Endpunkte werden nicht unterstützt).</translation>
+    </message>
+    <message>
+        <source>“%1” has no host name.</source>
+        <translation>„%1“ hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>“%1” contains a user name or password; Arbor does not store credentials in URLs. Remove them from the URL.</source>
+        <translation>„%1“ enthält einen Benutzernamen oder ein Passwort; Arbor speichert keine Zugangsdaten in URLs. Diese aus der URL entfernen.</translation>
+    </message>
+    <message>
+        <source>“%1” has a #fragment, which an RPC URL does not use; remove it.</source>
+        <translation>„%1“ enthält ein #Fragment, das eine RPC-URL nicht verwendet; das Fragment entfernen.</translation>
+    </message>
+    <message>
+        <source>A chain needs a name, for example “mainnet” or “base-sepolia”.</source>
+        <translation>Eine Chain braucht einen Namen, zum Beispiel „mainnet“ oder „base-sepolia“.</translation>
+    </message>
+    <message>
+        <source>The name must not start or end with spaces.</source>
+        <translation>Der Name darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The name is %1 characters long; use at most %2.</source>
+        <translation>Der Name ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The name contains a control character; use letters, digits, spaces, “-” or “_”.</source>
+        <translation>Der Name enthält ein Steuerzeichen; Buchstaben, Ziffern, Leerzeichen, „-“ oder „_“ verwenden.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is all digits and would be mistaken for a chain id; add a letter.</source>
+        <translation>Der Name „%1“ besteht nur aus Ziffern und würde mit einer Chain-ID verwechselt; einen Buchstaben hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The chain id must be between 1 and %1.</source>
+        <translation>Die Chain-ID muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>At least one RPC URL is required.</source>
+        <translation>Mindestens eine RPC-URL ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The RPC URL %1 is given twice.</source>
+        <translation>Die RPC-URL %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>The start block cannot be negative.</source>
+        <translation>Der Startblock darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Confirmations must be between 0 and %1.</source>
+        <translation>Die Zahl der Bestätigungen muss zwischen 0 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>The poll interval must be between 100 ms and one hour.</source>
+        <translation>Das Abfrageintervall muss zwischen 100 ms und einer Stunde liegen.</translation>
+    </message>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation>Die Nulladresse ist kein Token-Contract.</translation>
+    </message>
+    <message>
+        <source>The token %1 is given twice.</source>
+        <translation>Der Token %1 ist doppelt angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainDeletion</name>
+    <message>
+        <source>stop indexing</source>
+        <translation>Indizierung anhalten</translation>
+    </message>
+    <message>
+        <source>mark deleted</source>
+        <translation>als gelöscht markieren</translation>
+    </message>
+    <message>
+        <source>remove global rows</source>
+        <translation>globale Zeilen entfernen</translation>
+    </message>
+    <message>
+        <source>clear caches</source>
+        <translation>Caches leeren</translation>
+    </message>
+    <message>
+        <source>delete admin tracking rows</source>
+        <translation>Verwaltungsdaten löschen</translation>
+    </message>
+    <message>
+        <source>drop chain tables</source>
+        <translation>Tabellen der Chain löschen</translation>
+    </message>
+    <message>
+        <source>Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.</source>
+        <translation>Das Löschen der Chain %1 wurde bei Schritt %2 (%3) abgebrochen: %4. Das Löschen erneut ausführen, um es abzuschließen.</translation>
+    </message>
+    <message>
+        <source>Simulated crash after deletion step %1.</source>
+        <translation>Simulierter Absturz nach Löschschritt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::DatabaseUrl</name>
+    <message>
+        <source>%1 is a directory; give the path of the database file, e.g. sqlite:%1/arbor.db.</source>
+        <translation>%1 ist ein Ordner; den Pfad der Datenbankdatei angeben, z. B. sqlite:%1/arbor.db.</translation>
+    </message>
+    <message>
+        <source>The URL is not valid and may contain a password. Remove any password and store it in the keychain (arborctl db set-password) or set PGPASSWORD.</source>
+        <translation>Die URL ist ungültig und enthält möglicherweise ein Passwort. Ein Passwort aus der URL entfernen und im Schlüsselbund speichern (arborctl db set-password) oder PGPASSWORD setzen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid PostgreSQL URL: %2.</source>
+        <translation>„%1“ ist keine gültige PostgreSQL-URL: %2.</translation>
+    </message>
+    <message>
+        <source>The URL contains a password. Remove it and store the password in the keychain (arborctl db set-password) or set PGPASSWORD.</source>
+        <translation>Die URL enthält ein Passwort. Das Passwort aus der URL entfernen und im Schlüsselbund speichern (arborctl db set-password) oder PGPASSWORD setzen.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL has no host: use postgresql://user@host:port/dbname.</source>
+        <translation>Die PostgreSQL-URL nennt keinen Host: postgresql://benutzer@host:port/datenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL has no user: use postgresql://user@host:port/dbname.</source>
+        <translation>Die PostgreSQL-URL nennt keinen Benutzer: postgresql://benutzer@host:port/datenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL must name one database: postgresql://user@host:port/dbname.</source>
+        <translation>Die PostgreSQL-URL muss genau eine Datenbank nennen: postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+    <message>
+        <source>Connection options in the URL query are not supported; remove “?%1”.</source>
+        <translation>Verbindungsoptionen im Query-Teil der URL werden nicht unterstützt; „?%1“ entfernen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a database URL. Use sqlite:PATH or postgresql://user@host:port/dbname.</source>
+        <translation>„%1“ ist keine Datenbank-URL. sqlite:PFAD oder postgresql://benutzer@host:port/datenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1@%2:%3/%4</source>
+        <translation>PostgreSQL %1@%2:%3/%4</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EndpointProbe</name>
+    <message>
+        <source>%1 serves chain id %2, not %3. Check the URL, or use chain id %2.</source>
+        <translation>%1 bedient Chain-ID %2, nicht %3. Die URL prüfen oder Chain-ID %2 verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::Engine</name>
+    <message>
+        <source>The engine has not started.</source>
+        <translation>Die Engine ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>The console is read-only: %1</source>
+        <translation>Die Konsole ist schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was added. %1</source>
+        <translation>Es wurde nichts hinzugefügt. %1</translation>
+    </message>
+    <message>
+        <source>Start block %1 is beyond the chain&apos;s head (%2). Nothing was added.</source>
+        <translation>Startblock %1 liegt hinter dem letzten Block der Chain (%2). Es wurde nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The chain was registered but cannot be read back.</source>
+        <translation>Die Chain wurde eingetragen, lässt sich aber nicht wieder lesen.</translation>
+    </message>
+    <message>
+        <source>No chain named or numbered “%1”. See “arborctl chain list”.</source>
+        <translation>Keine Chain mit dem Namen oder der Nummer „%1“. Siehe „arborctl chain list“.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EntityDef</name>
+    <message>
+        <source>entity %1</source>
+        <translation>Entität %1</translation>
+    </message>
+    <message>
+        <source>The entity name must be a lowercase SQL identifier.</source>
+        <translation>Der Name der Entität muss ein SQL-Bezeichner in Kleinbuchstaben sein.</translation>
+    </message>
+    <message>
+        <source>Entity names starting with “stg_” are reserved for staging tables.</source>
+        <translation>Entitätsnamen, die mit „stg_“ beginnen, sind für Staging-Tabellen reserviert.</translation>
+    </message>
+    <message>
+        <source>An entity needs at least one column.</source>
+        <translation>Eine Entität braucht mindestens eine Spalte.</translation>
+    </message>
+    <message>
+        <source>Column “%1” is not a lowercase SQL identifier.</source>
+        <translation>Die Spalte „%1“ ist kein SQL-Bezeichner in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>Column “%1” is declared twice.</source>
+        <translation>Die Spalte „%1“ ist doppelt deklariert.</translation>
+    </message>
+    <message>
+        <source>Column “%1” is both skipped and renamed in the global table; choose one.</source>
+        <translation>Die Spalte „%1“ wird in der globalen Tabelle zugleich ausgelassen und umbenannt; nur eines davon wählen.</translation>
+    </message>
+    <message>
+        <source>The global name “%1” of column “%2” is not a lowercase SQL identifier.</source>
+        <translation>Der globale Name „%1“ der Spalte „%2“ ist kein SQL-Bezeichner in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>Column “chain_id” is added to the global table by Arbor; do not declare it.</source>
+        <translation>Die Spalte „chain_id“ fügt Arbor der globalen Tabelle selbst hinzu; sie nicht deklarieren.</translation>
+    </message>
+    <message>
+        <source>Column “%1” would be named “%2” in the global table, which Arbor reserves.</source>
+        <translation>Die Spalte „%1“ hieße in der globalen Tabelle „%2“; diesen Namen reserviert Arbor.</translation>
+    </message>
+    <message>
+        <source>Columns “%1” and “%2” would both be named “%3” in the global table; rename one.</source>
+        <translation>Die Spalten „%1“ und „%2“ hießen in der globalen Tabelle beide „%3“; eine davon umbenennen.</translation>
+    </message>
+    <message>
+        <source>The key names no column.</source>
+        <translation>Der Schlüssel nennt keine Spalte.</translation>
+    </message>
+    <message>
+        <source>The key names column “%1”, which the entity does not have.</source>
+        <translation>Der Schlüssel nennt die Spalte „%1“, die die Entität nicht hat.</translation>
+    </message>
+    <message>
+        <source>Key column “%1” must not be nullable.</source>
+        <translation>Die Schlüsselspalte „%1“ darf nicht NULL-fähig sein.</translation>
+    </message>
+    <message>
+        <source>Key column “%1” cannot be skipped in the global table.</source>
+        <translation>Die Schlüsselspalte „%1“ kann in der globalen Tabelle nicht ausgelassen werden.</translation>
+    </message>
+    <message>
+        <source>The version column “%1” does not exist.</source>
+        <translation>Die Versionsspalte „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The version column “%1” must be an integer height.</source>
+        <translation>Die Versionsspalte „%1“ muss eine ganzzahlige Blockhöhe sein.</translation>
+    </message>
+    <message>
+        <source>The version column “%1” cannot be skipped in the global table.</source>
+        <translation>Die Versionsspalte „%1“ kann in der globalen Tabelle nicht ausgelassen werden.</translation>
+    </message>
+    <message>
+        <source>A cross-chain entity needs a version column (a height) to decide which row wins.</source>
+        <translation>Eine kettenübergreifende Entität braucht eine Versionsspalte (eine Blockhöhe), die entscheidet, welche Zeile gilt.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::Hash</name>
+    <message>
+        <source>“%1” is not a 32-byte hash (0x followed by 64 hex digits).</source>
+        <translation>„%1“ ist kein 32-Byte-Hash (0x, gefolgt von 64 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>A hash has 32 bytes, not %1.</source>
+        <translation>Ein Hash hat 32 Bytes, nicht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::JsonRpcClient</name>
+    <message>
+        <source>%1 did not answer within %2 s. Check that the node is up and not overloaded.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfen, ob der Knoten läuft und nicht überlastet ist.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Das Zertifikat prüfen oder für einen lokalen Knoten http:// verwenden.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2. Check the host and port, and that the node is running.</source>
+        <translation>%1 ist nicht erreichbar: %2. Host und Port prüfen und ob der Knoten läuft.</translation>
+    </message>
+    <message>
+        <source>Request to %1 failed: %2.</source>
+        <translation>Die Anfrage an %1 ist fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
+        <source>%1 sent a response larger than %2 to %3.</source>
+        <translation>%1 hat auf %3 eine Antwort größer als %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 %3</source>
+        <translation>%1 hat mit HTTP %2 %3 geantwortet</translation>
+    </message>
+    <message>
+        <source> (rate limited: lower the request rate or add another endpoint)</source>
+        <translation> (Ratenbegrenzung: die Anfragerate senken oder einen weiteren Endpunkt hinzufügen)</translation>
+    </message>
+    <message>
+        <source> (the endpoint requires credentials or an API key)</source>
+        <translation> (der Endpunkt verlangt Zugangsdaten oder einen API-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>%1 sent an empty response. Is this a JSON-RPC endpoint?</source>
+        <translation>%1 hat eine leere Antwort gesendet. Ist das ein JSON-RPC-Endpunkt?</translation>
+    </message>
+    <message>
+        <source>%1 did not answer with JSON (%2 at offset %3): “%4”. Is this a JSON-RPC endpoint?</source>
+        <translation>%1 hat nicht mit JSON geantwortet (%2 an Position %3): „%4“. Ist das ein JSON-RPC-Endpunkt?</translation>
+    </message>
+    <message>
+        <source>%1 sent JSON that is not a JSON-RPC response object: “%2”.</source>
+        <translation>%1 hat JSON gesendet, das kein JSON-RPC-Antwortobjekt ist: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 sent a response without &quot;jsonrpc&quot;: &quot;2.0&quot;: “%2”.</source>
+        <translation>%1 hat eine Antwort ohne &quot;jsonrpc&quot;: &quot;2.0&quot; gesendet: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 returned JSON-RPC error %2: %3</source>
+        <translation>%1 hat den JSON-RPC-Fehler %2 gemeldet: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered a different request (id %2, expected %3).</source>
+        <translation>%1 hat auf eine andere Anfrage geantwortet (ID %2, erwartet %3).</translation>
+    </message>
+    <message>
+        <source>%1 sent a response with neither a result nor an error.</source>
+        <translation>%1 hat eine Antwort ohne Ergebnis und ohne Fehler gesendet.</translation>
+    </message>
+    <message>
+        <source>Expected a hex quantity string, got %1.</source>
+        <translation>Erwartet wurde eine Hex-Zahl als Zeichenkette, erhalten wurde %1.</translation>
+    </message>
+    <message>
+        <source>The quantity %1 is out of range.</source>
+        <translation>Der Wert %1 liegt außerhalb des zulässigen Bereichs.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::PostgresStore</name>
+    <message>
+        <source>Lost the connection to PostgreSQL: %1</source>
+        <translation>Die Verbindung zu PostgreSQL ist abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL connection error: %1</source>
+        <translation>PostgreSQL-Verbindungsfehler: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL error: %1</source>
+        <translation>PostgreSQL-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Store the password with “arborctl db set-password” or set PGPASSWORD.</source>
+        <translation>Das Passwort mit „arborctl db set-password“ speichern oder PGPASSWORD setzen.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>A row for %1 has %2 values for %3 columns.</source>
+        <translation>Eine Zeile für %1 hat %2 Werte für %3 Spalten.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::SecretStore</name>
+    <message>
+        <source>The keychain holds no secret for %1.</source>
+        <translation>Der Schlüsselbund enthält kein Geheimnis für %1.</translation>
+    </message>
+    <message>
+        <source>No usable OS keychain (%1). Arbor does not store secrets in plain text; use the environment variable instead (PGPASSWORD for databases).</source>
+        <translation>Kein nutzbarer Schlüsselbund des Systems (%1). Arbor speichert Geheimnisse nicht im Klartext; stattdessen die Umgebungsvariable verwenden (PGPASSWORD für Datenbanken).</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::SqliteStore</name>
+    <message>
+        <source>The database is locked by another process: %1</source>
+        <translation>Die Datenbank ist von einem anderen Prozess gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>SQLite error: %1</source>
+        <translation>SQLite-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver is not installed (Debian package libqt6sql6-sqlite).</source>
+        <translation>Der SQLite-Treiber von Qt ist nicht installiert (Debian-Paket libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Der Ordner %1 für die Datenbank lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SQLite database: %2</source>
+        <translation>%1 ist keine nutzbare SQLite-Datenbank: %2</translation>
+    </message>
+    <message>
+        <source>A row for %1 has %2 values for %3 columns.</source>
+        <translation>Eine Zeile für %1 hat %2 Werte für %3 Spalten.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::Store</name>
+    <message>
+        <source>edited after it was applied (checksum differs)</source>
+        <translation>nach dem Anwenden verändert worden (Prüfsumme weicht ab)</translation>
+    </message>
+    <message>
+        <source>unknown to this binary: the database was migrated by a newer Arbor</source>
+        <translation>dieser Programmversion unbekannt: Die Datenbank wurde von einer neueren Arbor-Version migriert</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be used by this version of Arbor: migration %2 (%3) is %4. Nothing was changed. Use the Arbor release that migrated it, or restore a backup.</source>
+        <translation>Die Datenbank %1 kann von dieser Arbor-Version nicht verwendet werden: Migration %2 (%3) ist %4. Es wurde nichts geändert. Die Arbor-Version verwenden, die sie migriert hat, oder eine Sicherung wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed: %3</source>
+        <translation>Migration %1 (%2) ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source> It is being deleted; wait for the deletion to finish.</source>
+        <translation> Die Chain wird gerade gelöscht; das Ende des Löschens abwarten.</translation>
+    </message>
+    <message>
+        <source>Chain id %1 is already registered as “%2”.</source>
+        <translation>Die Chain-ID %1 ist bereits als „%2“ eingetragen.</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used by chain %2; choose another name.</source>
+        <translation>Der Name „%1“ wird bereits von Chain %2 verwendet; einen anderen Namen wählen.</translation>
+    </message>
+    <message>
+        <source>No chain with id %1.</source>
+        <translation>Keine Chain mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>Chain %1 is being deleted and cannot be paused or resumed.</source>
+        <translation>Chain %1 wird gerade gelöscht und kann weder pausiert noch fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2 on %3)</source>
+        <translation>%1 (PID %2 auf %3)</translation>
+    </message>
+    <message>
+        <source>Another engine</source>
+        <translation>Eine andere Engine</translation>
+    </message>
+    <message>
+        <source>%1 is already running an engine on %2. Stop it first, or use the console read-only.</source>
+        <translation>%1 betreibt bereits eine Engine auf %2. Diese zuerst beenden oder die Konsole schreibgeschützt verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 is already running an engine on %2 (last heartbeat %3 s ago). Stop it first, or use the console read-only.</source>
+        <translation>%1 betreibt bereits eine Engine auf %2 (letztes Lebenszeichen vor %3 s). Diese zuerst beenden oder die Konsole schreibgeschützt verwenden.</translation>
+    </message>
+    <message>
+        <source>The engine lease on %1 was taken over by another process.</source>
+        <translation>Die Engine-Sperre auf %1 wurde von einem anderen Prozess übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::StoreThread</name>
+    <message>
+        <source>The database is not open.</source>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::U256</name>
+    <message>
+        <source>A 256-bit value has 32 bytes, not %1.</source>
+        <translation>Ein 256-Bit-Wert hat 32 Bytes, nicht %1.</translation>
+    </message>
+    <message>
+        <source>A number is required.</source>
+        <translation>Eine Zahl ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit in 256 bits.</source>
+        <translation>„%1“ passt nicht in 256 Bit.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole non-negative decimal number.</source>
+        <translation>„%1“ ist keine nicht-negative ganze Dezimalzahl.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a hex quantity (expected 0x followed by hex digits).</source>
+        <translation>„%1“ ist keine Hex-Zahl (erwartet: 0x, gefolgt von Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <source>The hex quantity “%1” does not fit in 256 bits.</source>
+        <translation>Die Hex-Zahl „%1“ passt nicht in 256 Bit.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a hex quantity: it contains a non-hex character.</source>
+        <translation>„%1“ ist keine Hex-Zahl: Ein Zeichen ist keine Hexadezimalziffer.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainListModel</name>
     <message>
         <source>ok</source>

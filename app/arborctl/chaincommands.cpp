@@ -10,16 +10,20 @@
 namespace arbor::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arborctl", text); }
+// Every arborctl message is in the translation context "arborctl".
+struct Arborctl
+{
+    Q_DECLARE_TR_FUNCTIONS(arborctl)
+};
 
 Result<qint64> parseInteger(const QString &text, const QString &field, qint64 min, qint64 max)
 {
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok)
-        return Error::invalid(field, tr("“%1” is not a whole number.").arg(text));
+        return Error::invalid(field, Arborctl::tr("“%1” is not a whole number.").arg(text));
     if (v < min || v > max)
-        return Error::invalid(field, tr("%1 is out of range: use %2 to %3.").arg(text).arg(min).arg(max));
+        return Error::invalid(field, Arborctl::tr("%1 is out of range: use %2 to %3.").arg(text).arg(min).arg(max));
     return v;
 }
 
@@ -35,7 +39,7 @@ Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return Error::invalid(QStringLiteral("chain"), tr("Name exactly one chain, by name or id."));
+        return Error::invalid(QStringLiteral("chain"), Arborctl::tr("Name exactly one chain, by name or id."));
     return ChainRef::parse(positional.first());
 }
 
@@ -44,33 +48,33 @@ Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
 int chainAdd(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption name(QStringLiteral("name"), tr("A name for the chain."), QStringLiteral("NAME"));
-    const QCommandLineOption chainId(QStringLiteral("chain-id"), tr("The EVM chain id every RPC URL must serve."), QStringLiteral("ID"));
-    const QCommandLineOption rpc(QStringLiteral("rpc"), tr("A JSON-RPC URL (repeat for failover; first is preferred)."), QStringLiteral("URL"));
-    const QCommandLineOption startBlock(QStringLiteral("start-block"), tr("First block to index (default: the current head)."), QStringLiteral("N"));
-    const QCommandLineOption confirmations(QStringLiteral("confirmations"), tr("Index only blocks this deep (default 0)."), QStringLiteral("N"));
-    const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), tr("Head poll interval in milliseconds (default 2000)."), QStringLiteral("MS"));
-    const QCommandLineOption token(QStringLiteral("token"), tr("An ERC-20 token contract to track (repeatable)."), QStringLiteral("ADDRESS"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the added chain as JSON."));
+    const QCommandLineOption name(QStringLiteral("name"), Arborctl::tr("A name for the chain."), QStringLiteral("NAME"));
+    const QCommandLineOption chainId(QStringLiteral("chain-id"), Arborctl::tr("The EVM chain id every RPC URL must serve."), QStringLiteral("ID"));
+    const QCommandLineOption rpc(QStringLiteral("rpc"), Arborctl::tr("A JSON-RPC URL (repeat for failover; first is preferred)."), QStringLiteral("URL"));
+    const QCommandLineOption startBlock(QStringLiteral("start-block"), Arborctl::tr("First block to index (default: the current head)."), QStringLiteral("N"));
+    const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep (default 0)."), QStringLiteral("N"));
+    const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds (default 2000)."), QStringLiteral("MS"));
+    const QCommandLineOption token(QStringLiteral("token"), Arborctl::tr("An ERC-20 token contract to track (repeatable)."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the added chain as JSON."));
     parser.addOptions({name, chainId, rpc, startBlock, confirmations, pollInterval, token, json});
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("Validate, probe every RPC URL, and register a chain."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("Validate, probe every RPC URL, and register a chain."), &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
 
     ChainConfig config;
     if (!parser.isSet(name))
-        return fail(Error::invalid(QStringLiteral("--name"), tr("Required: give the chain a name with --name.")));
+        return fail(Error::invalid(QStringLiteral("--name"), Arborctl::tr("Required: give the chain a name with --name.")));
     config.name = parser.value(name);
     if (!parser.isSet(chainId))
-        return fail(Error::invalid(QStringLiteral("--chain-id"), tr("Required: the chain id, e.g. --chain-id 1 for Ethereum mainnet.")));
+        return fail(Error::invalid(QStringLiteral("--chain-id"), Arborctl::tr("Required: the chain id, e.g. --chain-id 1 for Ethereum mainnet.")));
     auto id = parseInteger(parser.value(chainId), QStringLiteral("--chain-id"), 1, ChainConfig::MaxChainId);
     if (!id)
         return fail(id.error());
     config.chainId = *id;
     if (!parser.isSet(rpc))
-        return fail(Error::invalid(QStringLiteral("--rpc"), tr("Required: at least one RPC URL, e.g. --rpc http://127.0.0.1:8545.")));
+        return fail(Error::invalid(QStringLiteral("--rpc"), Arborctl::tr("Required: at least one RPC URL, e.g. --rpc http://127.0.0.1:8545.")));
     for (const QString &text : parser.values(rpc)) {
         auto url = parseRpcUrl(text, QStringLiteral("--rpc"));
         if (!url)
@@ -118,13 +122,13 @@ int chainAdd(const Invocation &inv)
                 printJson(chainToJson(*added));
             } else {
                 QTextStream out(stdout);
-                out << tr("Added chain %1 (id %2), starting at block %3.")
+                out << Arborctl::tr("Added chain %1 (id %2), starting at block %3.")
                            .arg(added->config.name)
                            .arg(added->config.chainId)
                            .arg(added->config.startBlock.value_or(0))
                     << Qt::endl;
                 for (const EndpointRecord &e : added->endpoints)
-                    out << "  " << e.url.toString() << "  " << tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << Qt::endl;
+                    out << "  " << e.url.toString() << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << Qt::endl;
             }
             finish(ExitOk);
         });
@@ -134,10 +138,10 @@ int chainAdd(const Invocation &inv)
 int chainList(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
     parser.addOption(json);
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("List registered chains."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("List registered chains."), &code))
         return code;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
@@ -152,17 +156,17 @@ int chainList(const Invocation &inv)
                     list.append(chainToJson(c));
                 printJson(list);
             } else if (chains->isEmpty()) {
-                QTextStream(stdout) << tr("No chains. Add one with “arborctl chain add”.") << Qt::endl;
+                QTextStream(stdout) << Arborctl::tr("No chains. Add one with “arborctl chain add”.") << Qt::endl;
             } else {
                 QList<QStringList> rows;
                 for (const ChainRecord &c : *chains) {
                     const auto ok = std::count_if(c.endpoints.begin(), c.endpoints.end(), [](const EndpointRecord &e) { return e.status == u"ok"; });
                     rows.append({QString::number(c.config.chainId), c.config.name, chainStateName(c.state),
-                                 tr("%1 (%2 ok)").arg(c.endpoints.size()).arg(ok),
+                                 Arborctl::tr("%1 (%2 ok)").arg(c.endpoints.size()).arg(ok),
                                  c.config.startBlock ? QString::number(*c.config.startBlock) : QStringLiteral("-"),
                                  c.checkpointBlock ? QString::number(*c.checkpointBlock) : QStringLiteral("-")});
                 }
-                printTable({tr("ID"), tr("NAME"), tr("STATE"), tr("ENDPOINTS"), tr("START"), tr("CHECKPOINT")}, rows);
+                printTable({Arborctl::tr("ID"), Arborctl::tr("NAME"), Arborctl::tr("STATE"), Arborctl::tr("ENDPOINTS"), Arborctl::tr("START"), Arborctl::tr("CHECKPOINT")}, rows);
             }
             finish(ExitOk);
         });
@@ -172,9 +176,9 @@ int chainList(const Invocation &inv)
 int chainSetPaused(const Invocation &inv, bool paused)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("chain"), tr("The chain's name or id."));
+    parser.addPositionalArgument(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."));
     int code = ExitOk;
-    if (!parseCommand(parser, inv, paused ? tr("Pause indexing a chain.") : tr("Resume indexing a chain."), &code))
+    if (!parseCommand(parser, inv, paused ? Arborctl::tr("Pause indexing a chain.") : Arborctl::tr("Resume indexing a chain."), &code))
         return code;
     auto chain = singleChainArgument(parser);
     if (!chain)
@@ -185,7 +189,7 @@ int chainSetPaused(const Invocation &inv, bool paused)
                 finish(fail(s.error()));
                 return;
             }
-            QTextStream(stdout) << (paused ? tr("Paused %1.") : tr("Resumed %1.")).arg(chain.toString()) << Qt::endl;
+            QTextStream(stdout) << (paused ? Arborctl::tr("Paused %1.") : Arborctl::tr("Resumed %1.")).arg(chain.toString()) << Qt::endl;
             finish(ExitOk);
         });
     });
@@ -194,28 +198,28 @@ int chainSetPaused(const Invocation &inv, bool paused)
 int chainDelete(const Invocation &inv)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("chain"), tr("The chain's name or id."));
-    const QCommandLineOption yes(QStringLiteral("yes"), tr("Confirm: delete the chain, its tables and its global rows."));
+    parser.addPositionalArgument(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."));
+    const QCommandLineOption yes(QStringLiteral("yes"), Arborctl::tr("Confirm: delete the chain, its tables and its global rows."));
     parser.addOption(yes);
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("Delete a chain and everything Arbor stored for it."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("Delete a chain and everything Arbor stored for it."), &code))
         return code;
     auto chain = singleChainArgument(parser);
     if (!chain)
         return fail(chain.error());
     if (!parser.isSet(yes))
-        return fail(Error::invalid(QStringLiteral("--yes"), tr("Deleting removes the chain's tables and global rows for good; add --yes to confirm.")));
+        return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting removes the chain's tables and global rows for good; add --yes to confirm.")));
     return runWithEngine(inv, adminOptions(), [chain = *chain](Engine &engine, std::function<void(int)> finish) {
         QObject::connect(&engine, &Engine::deletionProgress, &engine, [](qint64, int step, const QString &name, bool done) {
             if (done)
-                QTextStream(stdout) << tr("  [%1/%2] %3 … done").arg(step).arg(ChainDeletion::stepNames().size()).arg(name) << Qt::endl;
+                QTextStream(stdout) << Arborctl::tr("  [%1/%2] %3 … done").arg(step).arg(ChainDeletion::stepNames().size()).arg(name) << Qt::endl;
         });
         engine.deleteChain(chain).then(&engine, [chain, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;
             }
-            QTextStream(stdout) << tr("Deleted %1.").arg(chain.toString()) << Qt::endl;
+            QTextStream(stdout) << Arborctl::tr("Deleted %1.").arg(chain.toString()) << Qt::endl;
             finish(ExitOk);
         });
     });

@@ -8,7 +8,11 @@
 namespace arbor::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arborctl", text); }
+// Every arborctl message is in the translation context "arborctl".
+struct Arborctl
+{
+    Q_DECLARE_TR_FUNCTIONS(arborctl)
+};
 
 } // namespace
 
@@ -30,7 +34,7 @@ int fail(const Error &error)
 int usageError(const QString &message)
 {
     QTextStream err(stderr);
-    err << "arborctl: " << message << Qt::endl << tr("Try “arborctl --help”.") << Qt::endl;
+    err << "arborctl: " << message << Qt::endl << Arborctl::tr("Try “arborctl --help”.") << Qt::endl;
     return ExitInvalid;
 }
 
@@ -38,7 +42,7 @@ bool parseCommand(QCommandLineParser &parser, const Invocation &inv, const QStri
 {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Arborctl::tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(inv.args)) {
         *exitCode = usageError(parser.errorText());

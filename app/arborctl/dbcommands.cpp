@@ -10,7 +10,11 @@
 namespace arbor::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arborctl", text); }
+// Every arborctl message is in the translation context "arborctl".
+struct Arborctl
+{
+    Q_DECLARE_TR_FUNCTIONS(arborctl)
+};
 
 EngineOptions inspectOptions()
 {
@@ -28,13 +32,13 @@ int printStatus(const MigrationStatus &status, bool asJson)
     } else {
         QList<QStringList> rows;
         for (const MigrationState &m : status.migrations) {
-            const QString state = !m.problem.isEmpty() ? tr("PROBLEM: %1").arg(m.problem)
-                                  : m.applied        ? tr("applied %1").arg(m.appliedAt)
-                                                     : tr("pending");
+            const QString state = !m.problem.isEmpty() ? Arborctl::tr("PROBLEM: %1").arg(m.problem)
+                                  : m.applied        ? Arborctl::tr("applied %1").arg(m.appliedAt)
+                                                     : Arborctl::tr("pending");
             rows.append({QString::number(m.version), m.name, state});
         }
-        printTable({tr("VERSION"), tr("NAME"), tr("STATE")}, rows);
-        QTextStream(stdout) << tr("Database at version %1; this binary knows version %2; %3 pending.")
+        printTable({Arborctl::tr("VERSION"), Arborctl::tr("NAME"), Arborctl::tr("STATE")}, rows);
+        QTextStream(stdout) << Arborctl::tr("Database at version %1; this binary knows version %2; %3 pending.")
                                    .arg(status.databaseVersion).arg(status.binaryVersion).arg(status.pendingCount())
                             << Qt::endl;
     }
@@ -46,10 +50,10 @@ int printStatus(const MigrationStatus &status, bool asJson)
 int dbStatus(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
     parser.addOption(json);
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("List applied and pending schema migrations."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("List applied and pending schema migrations."), &code))
         return code;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, inspectOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
@@ -63,7 +67,7 @@ int dbMigrate(const Invocation &inv)
 {
     QCommandLineParser parser;
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("Apply pending schema migrations."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("Apply pending schema migrations."), &code))
         return code;
     return runWithEngine(inv, inspectOptions(), [](Engine &engine, std::function<void(int)> finish) {
         engine.migrate().then(&engine, [finish](Result<int> applied) {
@@ -71,7 +75,7 @@ int dbMigrate(const Invocation &inv)
                 finish(fail(applied.error()));
                 return;
             }
-            QTextStream(stdout) << (*applied == 0 ? tr("The database is up to date.") : tr("Applied %1 migration(s).").arg(*applied)) << Qt::endl;
+            QTextStream(stdout) << (*applied == 0 ? Arborctl::tr("The database is up to date.") : Arborctl::tr("Applied %1 migration(s).").arg(*applied)) << Qt::endl;
             finish(ExitOk);
         });
     });
@@ -81,24 +85,24 @@ int dbSetPassword(const Invocation &inv)
 {
     QCommandLineParser parser;
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("Store the PostgreSQL password for --db in the OS keychain (read from standard input)."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("Store the PostgreSQL password for --db in the OS keychain (read from standard input)."), &code))
         return code;
     auto url = DatabaseUrl::resolve(inv.db);
     if (!url)
         return fail(url.error());
     if (url->backend != Backend::Postgres)
-        return fail(Error::invalid(QStringLiteral("--db"), tr("Only PostgreSQL databases have a password; give --db postgresql://….")));
+        return fail(Error::invalid(QStringLiteral("--db"), Arborctl::tr("Only PostgreSQL databases have a password; give --db postgresql://….")));
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
-        return fail(Error::internal(tr("Cannot read standard input.")));
+        return fail(Error::internal(Arborctl::tr("Cannot read standard input.")));
     const QString password = QString::fromUtf8(in.readLine()).trimmed();
     if (password.isEmpty())
-        return fail(Error::invalid(QStringLiteral("password"), tr("Standard input was empty: pipe the password in, e.g. arborctl db set-password < file.")));
+        return fail(Error::invalid(QStringLiteral("password"), Arborctl::tr("Standard input was empty: pipe the password in, e.g. arborctl db set-password < file.")));
     QObject context;
     SecretStore::write(url->keychainKey(), password, &context, [&code](Status s) {
         code = s ? ExitOk : fail(s.error());
         if (s)
-            QTextStream(stdout) << tr("Stored the password in the keychain.") << Qt::endl;
+            QTextStream(stdout) << Arborctl::tr("Stored the password in the keychain.") << Qt::endl;
         QCoreApplication::exit(code);
     });
     QCoreApplication::exec();
@@ -109,7 +113,7 @@ int dbForgetPassword(const Invocation &inv)
 {
     QCommandLineParser parser;
     int code = ExitOk;
-    if (!parseCommand(parser, inv, tr("Remove the PostgreSQL password for --db from the OS keychain."), &code))
+    if (!parseCommand(parser, inv, Arborctl::tr("Remove the PostgreSQL password for --db from the OS keychain."), &code))
         return code;
     auto url = DatabaseUrl::resolve(inv.db);
     if (!url)

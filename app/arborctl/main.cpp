@@ -13,33 +13,37 @@ using namespace arbor::cli;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arborctl", text); }
+// Every arborctl message is in the translation context "arborctl".
+struct Arborctl
+{
+    Q_DECLARE_TR_FUNCTIONS(arborctl)
+};
 
 QString usage()
 {
-    return tr("Usage: arborctl [--db URL] COMMAND [options]\n"
-              "\n"
-              "Commands:\n"
-              "  db status [--json]       applied and pending schema migrations\n"
-              "  db migrate               apply pending migrations\n"
-              "  db set-password          store the PostgreSQL password (stdin) in the OS keychain\n"
-              "  db forget-password       remove it from the keychain\n"
-              "  chain add --name NAME --chain-id ID --rpc URL [--rpc URL…] [--start-block N]\n"
-              "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…] [--json]\n"
-              "  chain list [--json]\n"
-              "  chain pause NAME|ID\n"
-              "  chain resume NAME|ID\n"
-              "  chain delete NAME|ID --yes\n"
-              "\n"
-              "Global options:\n"
-              "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
-              "                  (default: $ARBOR_DB, else sqlite: in the user's data directory).\n"
-              "                  The PostgreSQL password comes from the OS keychain or PGPASSWORD.\n"
-              "  -v, --verbose   also print the engine's log\n"
-              "  --version       print the version\n"
-              "  -h, --help      this help; COMMAND --help for a command's options\n"
-              "\n"
-              "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
+    return Arborctl::tr("Usage: arborctl [--db URL] COMMAND [options]\n"
+                        "\n"
+                        "Commands:\n"
+                        "  db status [--json]       applied and pending schema migrations\n"
+                        "  db migrate               apply pending migrations\n"
+                        "  db set-password          store the PostgreSQL password (stdin) in the OS keychain\n"
+                        "  db forget-password       remove it from the keychain\n"
+                        "  chain add --name NAME --chain-id ID --rpc URL [--rpc URL…] [--start-block N]\n"
+                        "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…] [--json]\n"
+                        "  chain list [--json]\n"
+                        "  chain pause NAME|ID\n"
+                        "  chain resume NAME|ID\n"
+                        "  chain delete NAME|ID --yes\n"
+                        "\n"
+                        "Global options:\n"
+                        "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
+                        "                  (default: $ARBOR_DB, else sqlite: in the user's data directory).\n"
+                        "                  The PostgreSQL password comes from the OS keychain or PGPASSWORD.\n"
+                        "  -v, --verbose   also print the engine's log\n"
+                        "  --version       print the version\n"
+                        "  -h, --help      this help; COMMAND --help for a command's options\n"
+                        "\n"
+                        "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
 }
 
 } // namespace
@@ -72,7 +76,7 @@ int main(int argc, char *argv[])
         }
         if (a == u"--db") {
             if (i + 1 >= args.size())
-                return usageError(tr("--db needs a URL."));
+                return usageError(Arborctl::tr("--db needs a URL."));
             inv.db = args[++i];
         } else if (a.startsWith(QLatin1String("--db="))) {
             inv.db = a.mid(5);
@@ -104,12 +108,12 @@ int main(int argc, char *argv[])
     };
     const auto group = commands.find(words.first());
     if (group == commands.end())
-        return usageError(tr("Unknown command “%1”.").arg(words.first()));
+        return usageError(Arborctl::tr("Unknown command “%1”.").arg(words.first()));
     if (words.size() < 2)
-        return usageError(tr("“%1” needs a subcommand.").arg(words.first()));
+        return usageError(Arborctl::tr("“%1” needs a subcommand.").arg(words.first()));
     const auto handler = group->second.find(words[1]);
     if (handler == group->second.end())
-        return usageError(tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
+        return usageError(Arborctl::tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
 
     inv.args = QStringList{words[0] + u' ' + words[1]} + words.mid(2);
     return handler->second(inv);

@@ -10,8 +10,6 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::Address", text); }
-
 int hexValue(QChar c)
 {
     const char16_t u = c.unicode();

@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
@@ -20,6 +21,8 @@ namespace arbor {
  */
 class Address
 {
+    Q_DECLARE_TR_FUNCTIONS(arbor::Address)
+
 public:
     static constexpr int Size = 20;
 

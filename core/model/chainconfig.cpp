@@ -4,35 +4,30 @@
 #include <QSet>
 
 namespace arbor {
-namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("arbor::ChainConfig", text); }
-
-} // namespace
 
 Result<QUrl> parseRpcUrl(const QString &text, const QString &field)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return Error::invalid(field, tr("An RPC URL is required, for example http://127.0.0.1:8545."));
+        return Error::invalid(field, ChainConfig::tr("An RPC URL is required, for example http://127.0.0.1:8545."));
     if (!trimmed.contains(QLatin1String("://")) && !trimmed.contains(u'@'))
-        return Error::invalid(field, tr("“%1” has no scheme: write http://%1 or https://%1.").arg(trimmed));
+        return Error::invalid(field, ChainConfig::tr("“%1” has no scheme: write http://%1 or https://%1.").arg(trimmed));
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid()) {
         // QUrl's error string quotes the whole input: never echo one that may hold a password.
         if (trimmed.contains(u'@'))
-            return Error::invalid(field, tr("The URL is not valid and seems to contain a user name or password; Arbor does not store credentials in URLs. Remove them from the URL."));
-        return Error::invalid(field, tr("“%1” is not a valid URL: %2.").arg(trimmed, url.errorString()));
+            return Error::invalid(field, ChainConfig::tr("The URL is not valid and seems to contain a user name or password; Arbor does not store credentials in URLs. Remove them from the URL."));
+        return Error::invalid(field, ChainConfig::tr("“%1” is not a valid URL: %2.").arg(trimmed, url.errorString()));
     }
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http" && scheme != u"https")
-        return Error::invalid(field, tr("“%1” must start with http:// or https:// (WebSocket endpoints are not supported).").arg(trimmed));
+        return Error::invalid(field, ChainConfig::tr("“%1” must start with http:// or https:// (WebSocket endpoints are not supported).").arg(trimmed));
     if (url.host().isEmpty())
-        return Error::invalid(field, tr("“%1” has no host name.").arg(trimmed));
+        return Error::invalid(field, ChainConfig::tr("“%1” has no host name.").arg(trimmed));
     if (!url.userInfo().isEmpty())
-        return Error::invalid(field, tr("“%1” contains a user name or password; Arbor does not store credentials in URLs. Remove them from the URL.").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+        return Error::invalid(field, ChainConfig::tr("“%1” contains a user name or password; Arbor does not store credentials in URLs. Remove them from the URL.").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     if (url.hasFragment())
-        return Error::invalid(field, tr("“%1” has a #fragment, which an RPC URL does not use; remove it.").arg(trimmed));
+        return Error::invalid(field, ChainConfig::tr("“%1” has a #fragment, which an RPC URL does not use; remove it.").arg(trimmed));
     return url.adjusted(QUrl::NormalizePathSegments);
 }
 

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "model/address.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -32,6 +33,9 @@ struct ChainConfig
     Status validate() const;
 
     friend bool operator==(const ChainConfig &, const ChainConfig &) = default;
+
+    // Last: the macro leaves the access at private.
+    Q_DECLARE_TR_FUNCTIONS(arbor::ChainConfig)
 };
 
 /// Parses an RPC URL as typed by an operator: http(s) only, host required, no embedded

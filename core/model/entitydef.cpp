@@ -7,8 +7,6 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::EntityDef", text); }
-
 const QStringList ReservedGlobalColumns = {QStringLiteral("chain_id"), QStringLiteral("updated_at")};
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -60,6 +61,9 @@ struct EntityDef
     /// Columns of the global table in order, excluding chain_id and updated_at.
     QList<ColumnDef> globalColumns() const;
     Status validate() const;
+
+    // Last: the macro leaves the access at private.
+    Q_DECLARE_TR_FUNCTIONS(arbor::EntityDef)
 };
 
 /// Whether `name` is usable as an SQL identifier Arbor generates: [a-z][a-z0-9_]{0,47}.

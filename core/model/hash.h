@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <array>
@@ -13,6 +14,8 @@ namespace arbor {
 /// A 32-byte value: block and transaction hashes, topics, bytes32 fields.
 class Hash
 {
+    Q_DECLARE_TR_FUNCTIONS(arbor::Hash)
+
 public:
     static constexpr int Size = 32;
 

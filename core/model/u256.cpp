@@ -3,11 +3,6 @@
 #include <QCoreApplication>
 
 namespace arbor::u256 {
-namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("arbor::U256", text); }
-
-} // namespace
 
 QByteArray toBigEndian(const U256 &value)
 {
@@ -23,7 +18,7 @@ QByteArray toBigEndian(const U256 &value)
 Result<U256> fromBigEndian(QByteArrayView bytes, const QString &field)
 {
     if (bytes.size() != 32)
-        return Error::invalid(field, tr("A 256-bit value has 32 bytes, not %1.").arg(bytes.size()));
+        return Error::invalid(field, QCoreApplication::translate("arbor::U256", "A 256-bit value has 32 bytes, not %1.").arg(bytes.size()));
     U256 v = 0;
     for (char c : bytes) {
         v <<= 8;
@@ -40,17 +35,17 @@ QString toDecimal(const U256 &value)
 Result<U256> fromDecimal(QStringView text, const QString &field)
 {
     if (text.isEmpty())
-        return Error::invalid(field, tr("A number is required."));
+        return Error::invalid(field, QCoreApplication::translate("arbor::U256", "A number is required."));
     if (text.size() > 78)
-        return Error::invalid(field, tr("“%1” does not fit in 256 bits.").arg(text));
+        return Error::invalid(field, QCoreApplication::translate("arbor::U256", "“%1” does not fit in 256 bits.").arg(text));
     U256 v = 0;
     const U256 max = std::numeric_limits<U256>::max();
     for (QChar c : text) {
         if (c < u'0' || c > u'9')
-            return Error::invalid(field, tr("“%1” is not a whole non-negative decimal number.").arg(text));
+            return Error::invalid(field, QCoreApplication::translate("arbor::U256", "“%1” is not a whole non-negative decimal number.").arg(text));
         const unsigned digit = c.unicode() - u'0';
         if (v > (max - digit) / 10)
-            return Error::invalid(field, tr("“%1” does not fit in 256 bits.").arg(text));
+            return Error::invalid(field, QCoreApplication::translate("arbor::U256", "“%1” does not fit in 256 bits.").arg(text));
         v = v * 10 + digit;
     }
     return v;
@@ -59,10 +54,10 @@ Result<U256> fromDecimal(QStringView text, const QString &field)
 Result<U256> fromHexQuantity(QStringView text, const QString &field)
 {
     if (!text.startsWith(u"0x") || text.size() < 3)
-        return Error::invalid(field, tr("“%1” is not a hex quantity (expected 0x followed by hex digits).").arg(text.left(80)));
+        return Error::invalid(field, QCoreApplication::translate("arbor::U256", "“%1” is not a hex quantity (expected 0x followed by hex digits).").arg(text.left(80)));
     const QStringView digits = text.mid(2);
     if (digits.size() > 64)
-        return Error::invalid(field, tr("The hex quantity “%1” does not fit in 256 bits.").arg(text.left(80)));
+        return Error::invalid(field, QCoreApplication::translate("arbor::U256", "The hex quantity “%1” does not fit in 256 bits.").arg(text.left(80)));
     U256 v = 0;
     for (QChar c : digits) {
         const char16_t u = c.unicode();
@@ -74,7 +69,7 @@ Result<U256> fromHexQuantity(QStringView text, const QString &field)
         else if (u >= u'A' && u <= u'F')
             d = u - u'A' + 10;
         else
-            return Error::invalid(field, tr("“%1” is not a hex quantity: it contains a non-hex character.").arg(text.left(80)));
+            return Error::invalid(field, QCoreApplication::translate("arbor::U256", "“%1” is not a hex quantity: it contains a non-hex character.").arg(text.left(80)));
         v = (v << 4) | d;
     }
     return v;

@@ -16,8 +16,6 @@ Q_LOGGING_CATEGORY(lcRpc, "arbor.rpc")
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::JsonRpcClient", text); }
-
 QString excerpt(const QByteArray &body)
 {
     QString text = QString::fromUtf8(body.left(120)).simplified();
@@ -33,10 +31,10 @@ Error networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
     switch (reply->error()) {
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
-        return Error::unavailable(field, tr("%1 did not answer within %2 s. Check that the node is up and not overloaded.")
+        return Error::unavailable(field, JsonRpcClient::tr("%1 did not answer within %2 s. Check that the node is up and not overloaded.")
                                              .arg(where).arg(timeoutMs / 1000.0));
     case QNetworkReply::SslHandshakeFailedError:
-        return Error::unavailable(field, tr("The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.")
+        return Error::unavailable(field, JsonRpcClient::tr("The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.")
                                              .arg(where, reply->errorString()));
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
@@ -46,10 +44,10 @@ Error networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
     case QNetworkReply::UnknownNetworkError:
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyNotFoundError:
-        return Error::unavailable(field, tr("Cannot reach %1: %2. Check the host and port, and that the node is running.")
+        return Error::unavailable(field, JsonRpcClient::tr("Cannot reach %1: %2. Check the host and port, and that the node is running.")
                                              .arg(where, reply->errorString()));
     default:
-        return Error::unavailable(field, tr("Request to %1 failed: %2.").arg(where, reply->errorString()));
+        return Error::unavailable(field, JsonRpcClient::tr("Request to %1 failed: %2.").arg(where, reply->errorString()));
     }
 }
 

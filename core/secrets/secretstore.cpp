@@ -9,15 +9,13 @@ Q_LOGGING_CATEGORY(lcSecrets, "arbor.secrets")
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::SecretStore", text); }
-
 Error keychainError(const QKeychain::Job *job, const QString &key)
 {
     if (job->error() == QKeychain::EntryNotFound)
-        return Error::notFound(QStringLiteral("keychain"), tr("The keychain holds no secret for %1.").arg(key));
+        return Error::notFound(QStringLiteral("keychain"), SecretStore::tr("The keychain holds no secret for %1.").arg(key));
     return Error::unavailable(QStringLiteral("keychain"),
-                              tr("No usable OS keychain (%1). Arbor does not store secrets in plain text; "
-                                 "use the environment variable instead (PGPASSWORD for databases).")
+                              SecretStore::tr("No usable OS keychain (%1). Arbor does not store secrets in plain text; "
+                                              "use the environment variable instead (PGPASSWORD for databases).")
                                   .arg(job->errorString()));
 }
 

@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QObject>
 #include <QString>
@@ -23,6 +24,8 @@ namespace arbor {
  */
 class SecretStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(arbor::SecretStore)
+
 public:
     /// Keychain service name under which Arbor's entries are stored.
     static QString service();

@@ -9,8 +9,6 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::DatabaseUrl", text); }
-
 const QString DbField = QStringLiteral("--db");
 
 } // namespace

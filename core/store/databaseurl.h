@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace arbor {
@@ -39,6 +40,9 @@ struct DatabaseUrl
     QString displayName() const;
     /// The keychain entry that holds this database's password.
     QString keychainKey() const;
+
+    // Last: the macro leaves the access at private.
+    Q_DECLARE_TR_FUNCTIONS(arbor::DatabaseUrl)
 };
 
 } // namespace arbor

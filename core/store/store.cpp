@@ -9,11 +9,6 @@
 Q_LOGGING_CATEGORY(lcStore, "arbor.store")
 
 namespace arbor {
-namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("arbor::Store", text); }
-
-} // namespace
 
 qint64 nowMs()
 {

@@ -8,6 +8,7 @@
 #include "store/ddl.h"
 #include "store/migrations.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QLoggingCategory>
@@ -68,6 +69,8 @@ using SqlRow = QList<QVariant>;
  */
 class Store
 {
+    Q_DECLARE_TR_FUNCTIONS(arbor::Store)
+
 public:
     /// Opens (creating an SQLite file and its folder if needed) without touching the schema.
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password = QString());

@@ -6,8 +6,6 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::Store", text); }
-
 ChainState parseState(const QString &s)
 {
     if (s == u"paused")

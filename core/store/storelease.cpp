@@ -12,8 +12,6 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::Store", text); }
-
 bool processAlive(qint64 pid)
 {
     if (pid <= 0)
@@ -42,7 +40,7 @@ LeaseHolder LeaseHolder::currentProcess(const QString &app)
 
 QString LeaseHolder::describe() const
 {
-    return tr("%1 (pid %2 on %3)").arg(app).arg(pid).arg(host);
+    return Store::tr("%1 (pid %2 on %3)").arg(app).arg(pid).arg(host);
 }
 
 Result<std::optional<LeaseInfo>> Store::currentLease()

@@ -16,8 +16,6 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::PostgresStore", text); }
-
 // A fixed key for pg_try_advisory_lock: "arbor" + lease.
 constexpr qint64 LeaseLockKey = 0x6172626f72'01;
 
@@ -67,16 +65,16 @@ Error fromException(const std::exception &e, const std::string &sql)
 {
     const QString what = QString::fromUtf8(e.what()).trimmed();
     if (dynamic_cast<const pqxx::broken_connection *>(&e))
-        return Error::unavailable(QStringLiteral("database"), tr("Lost the connection to PostgreSQL: %1").arg(what));
+        return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("Lost the connection to PostgreSQL: %1").arg(what));
     if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e)) {
         const std::string state = sqlError->sqlstate();
         if (state == "23505" || state == "23503")  // unique_violation, foreign_key_violation
             return Error::conflict(QString(), what);
         if (state.rfind("08", 0) == 0)
-            return Error::unavailable(QStringLiteral("database"), tr("PostgreSQL connection error: %1").arg(what));
+            return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("PostgreSQL connection error: %1").arg(what));
     }
     qCWarning(lcStore) << "postgresql:" << what << "in" << QString::fromStdString(sql.substr(0, 200));
-    return Error::internal(tr("PostgreSQL error: %1").arg(what));
+    return Error::internal(PostgresStore::tr("PostgreSQL error: %1").arg(what));
 }
 
 QVariant fromField(const pqxx::field &f)

@@ -2,6 +2,8 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 #include <pqxx/connection>
@@ -17,6 +19,8 @@ namespace arbor {
  */
 class PostgresStore final : public Store
 {
+    Q_DECLARE_TR_FUNCTIONS(arbor::PostgresStore)
+
 public:
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password);
     ~PostgresStore() override;

@@ -12,18 +12,16 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("arbor::SqliteStore", text); }
-
 Error sqlError(const QSqlError &e, const QString &sql)
 {
     const QString native = e.nativeErrorCode();
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the write lock past busy_timeout.
     if (native == u"5" || native == u"6")
-        return Error::unavailable(QStringLiteral("database"), tr("The database is locked by another process: %1").arg(e.text()));
+        return Error::unavailable(QStringLiteral("database"), SqliteStore::tr("The database is locked by another process: %1").arg(e.text()));
     if (native == u"19" || native.startsWith(u"19"))  // SQLITE_CONSTRAINT and its extended codes
         return Error::conflict(QString(), e.databaseText());
     qCWarning(lcStore) << "sqlite:" << e.text() << "in" << sql.left(200);
-    return Error::internal(tr("SQLite error: %1").arg(e.text()));
+    return Error::internal(SqliteStore::tr("SQLite error: %1").arg(e.text()));
 }
 
 QVariant fromSqlite(const QVariant &v)

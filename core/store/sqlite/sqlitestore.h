@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 
 namespace arbor {
@@ -13,6 +14,8 @@ namespace arbor {
  */
 class SqliteStore final : public Store
 {
+    Q_DECLARE_TR_FUNCTIONS(arbor::SqliteStore)
+
 public:
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url);
     ~SqliteStore() override;
