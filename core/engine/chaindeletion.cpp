@@ -19,12 +19,24 @@ int crashAfterStep()
     return step;
 }
 
+// The journal keeps these English names whatever the console's language; people see tr() of them.
+constexpr const char *StepNames[] = {
+    QT_TRANSLATE_NOOP("arbor::ChainDeletion", "stop indexing"),
+    QT_TRANSLATE_NOOP("arbor::ChainDeletion", "mark deleted"),
+    QT_TRANSLATE_NOOP("arbor::ChainDeletion", "remove global rows"),
+    QT_TRANSLATE_NOOP("arbor::ChainDeletion", "clear caches"),
+    QT_TRANSLATE_NOOP("arbor::ChainDeletion", "delete admin tracking rows"),
+    QT_TRANSLATE_NOOP("arbor::ChainDeletion", "drop chain tables"),
+};
+
 } // namespace
 
 QStringList ChainDeletion::stepNames()
 {
-    return {tr("stop indexing"), tr("mark deleted"), tr("remove global rows"), tr("clear caches"),
-            tr("delete admin tracking rows"), tr("drop chain tables")};
+    QStringList names;
+    for (const char *name : StepNames)
+        names.append(tr(name));
+    return names;
 }
 
 ChainDeletion::ChainDeletion(Engine *engine, qint64 chainId)
@@ -33,6 +45,9 @@ ChainDeletion::ChainDeletion(Engine *engine, qint64 chainId)
     , m_chainId(chainId)
 {
     const QStringList names = stepNames();
+    QStringList journalNames;
+    for (const char *name : StepNames)
+        journalNames.append(QString::fromLatin1(name));
     StoreThread *writer = engine->m_writer.get();
 
     // Journal the step, do it, journal it done: one writer job, so "started" without "done"
@@ -56,20 +71,20 @@ ChainDeletion::ChainDeletion(Engine *engine, qint64 chainId)
     };
 
     m_steps = {
-        {names[0], inMemory(1, names[0], [engine, chainId]() {
+        {names[0], inMemory(1, journalNames[0], [engine, chainId]() {
              // No new work starts for a chain being deleted; running indexers are told to stop.
              engine->m_deleting.insert(chainId);
          })},
-        {names[1], journaled(2, names[1], [chainId](Store &s) { return s.markChainDeleting(chainId); })},
-        {names[2], journaled(3, names[2], [chainId](Store &s) { return s.removeGlobalRows(chainId, evmEntities()); })},
-        {names[3], inMemory(4, names[3], [engine, chainId]() {
+        {names[1], journaled(2, journalNames[1], [chainId](Store &s) { return s.markChainDeleting(chainId); })},
+        {names[2], journaled(3, journalNames[2], [chainId](Store &s) { return s.removeGlobalRows(chainId, evmEntities()); })},
+        {names[3], inMemory(4, journalNames[3], [engine, chainId]() {
              const auto before = engine->m_snapshot.size();
              engine->m_snapshot.removeIf([chainId](const ChainRecord &c) { return c.config.chainId == chainId; });
              if (engine->m_snapshot.size() != before)
                  Q_EMIT engine->chainsChanged(engine->m_snapshot);
          })},
-        {names[4], journaled(5, names[4], [chainId](Store &s) { return s.deleteTrackingRows(chainId); })},
-        {names[5], journaled(6, names[5], [chainId](Store &s) { return s.dropChainTables(chainId); })},
+        {names[4], journaled(5, journalNames[4], [chainId](Store &s) { return s.deleteTrackingRows(chainId); })},
+        {names[5], journaled(6, journalNames[5], [chainId](Store &s) { return s.dropChainTables(chainId); })},
     };
 }
 
