@@ -115,6 +115,21 @@ int main(int argc, char *argv[])
     if (handler == group->second.end())
         return usageError(Arborctl::tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
 
-    inv.args = QStringList{words[0] + u' ' + words[1]} + words.mid(2);
+    // --db is global but operators also put it after the command: take it from anywhere.
+    QStringList rest = words.mid(2);
+    for (qsizetype k = 0; k < rest.size();) {
+        if (rest[k] == u"--db") {
+            if (k + 1 >= rest.size())
+                return usageError(Arborctl::tr("--db needs a URL."));
+            inv.db = rest[k + 1];
+            rest.remove(k, 2);
+        } else if (rest[k].startsWith(QLatin1String("--db="))) {
+            inv.db = rest[k].mid(5);
+            rest.remove(k);
+        } else {
+            ++k;
+        }
+    }
+    inv.args = QStringList{words[0] + u' ' + words[1]} + rest;
     return handler->second(inv);
 }

@@ -25,14 +25,21 @@ struct Run
     QString err;
 };
 
+Run arborctlRaw(const QStringList &args, const QProcessEnvironment &extra = {});
+
 Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {})
+{
+    return arborctlRaw(QStringList{QStringLiteral("--db"), db.urlString()} + args, extra);
+}
+
+Run arborctlRaw(const QStringList &args, const QProcessEnvironment &extra)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(extra);
     env.remove(QStringLiteral("ARBOR_DB"));
+    env.insert(extra);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ARBOR_ARBORCTL), QStringList{QStringLiteral("--db"), db.urlString()} + args);
+    p.start(QStringLiteral(ARBOR_ARBORCTL), args);
     Run r;
     if (!p.waitForFinished(60000)) {
         p.kill();
@@ -246,9 +253,14 @@ void TestLifecycle::pausesAndResumes()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QLatin1String("nosuchchain")), qPrintable(describe(r)));
 
-    const Run text = arborctl(db, {u"chain"_qs, u"list"_qs});
-    QVERIFY(text.out.contains(QLatin1String("devnet")));
+    // --db may also follow the command, and ARBOR_DB stands in for it.
+    const Run text = arborctlRaw({u"chain"_qs, u"list"_qs, u"--db"_qs, db.urlString()});
+    QVERIFY2(text.out.contains(QLatin1String("devnet")), qPrintable(describe(text)));
     QVERIFY(text.out.contains(QLatin1String("active")));
+    QProcessEnvironment viaEnvironment;
+    viaEnvironment.insert(u"ARBOR_DB"_qs, db.urlString());
+    const Run env = arborctlRaw({u"chain"_qs, u"list"_qs, u"--json"_qs}, viaEnvironment);
+    QVERIFY2(env.out.contains(QLatin1String("\"devnet\"")), qPrintable(describe(env)));
 }
 
 void TestLifecycle::deleteNeedsConfirmationAndLeavesNothing()
