@@ -150,6 +150,8 @@ protected:
     virtual void rollback() = 0;
     virtual Result<QStringList> listChainTables(qint64 chainId) = 0;
     virtual Result<QStringList> listColumns(const QString &table) = 0;
+    /// Every per-chain and global entity table with its columns in order, in one catalogue read.
+    virtual Result<QHash<QString, QStringList>> listEntityColumns() = 0;
     virtual Status dropChainNamespace(qint64 chainId) = 0;
     virtual bool tableExists(const QString &table) = 0;
     /// PostgreSQL holds a session advisory lock alongside the lease row; SQLite does nothing.

@@ -19,7 +19,10 @@ struct Figures
 {
     QList<double> create;
     QList<double> remove;
+    double reconcileMs = 0;   ///< start-up schema check with `StartupChains` chains registered
 };
+
+constexpr int StartupChains = 34;
 
 double percentile(QList<double> v, double p)
 {
@@ -60,6 +63,20 @@ bool measure(int iterations, Figures *out, QString *error)
         }
         out->remove.append(double(t.nsecsElapsed()) / 1e6);
     }
+    for (int i = 0; i < StartupChains; ++i) {
+        const ChainConfig config = sampleChain(5000 + i, QStringLiteral("startup-%1").arg(i));
+        if (Status s = store->registerChain(config, sampleEndpoints(config), evmEntities()); !s) {
+            *error = s.error().toString();
+            return false;
+        }
+    }
+    QElapsedTimer t;
+    t.start();
+    if (auto changes = store->reconcileEntityTables(evmEntities()); !changes) {
+        *error = changes.error().toString();
+        return false;
+    }
+    out->reconcileMs = double(t.nsecsElapsed()) / 1e6;
     return true;
 }
 
@@ -82,12 +99,15 @@ int main(int argc, char *argv[])
             out << backend << ": failed: " << error << '\n';
             return 1;
         }
-        out << QStringLiteral("%1  create: median %2 ms, p90 %3 ms   delete: median %4 ms, p90 %5 ms\n")
+        out << QStringLiteral("%1  create: median %2 ms, p90 %3 ms   delete: median %4 ms, p90 %5 ms   "
+                              "start-up schema check with %6 chains: %7 ms\n")
                    .arg(QString::fromLatin1(backend).leftJustified(9))
                    .arg(percentile(f.create, 0.5), 0, 'f', 1)
                    .arg(percentile(f.create, 0.9), 0, 'f', 1)
                    .arg(percentile(f.remove, 0.5), 0, 'f', 1)
-                   .arg(percentile(f.remove, 0.9), 0, 'f', 1);
+                   .arg(percentile(f.remove, 0.9), 0, 'f', 1)
+                   .arg(StartupChains)
+                   .arg(f.reconcileMs, 0, 'f', 1);
     }
     if (backends.size() == 1)
         out << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)\n";
