@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void deleteInterruptedAtEveryStepIsFinished_data();
     void deleteInterruptedAtEveryStepIsFinished();
     void secondEngineIsRefusedOrReadOnly();
+    void engineThatLosesItsLeaseTurnsReadOnly();
     void refusesEditedOrNewerDatabaseAndChangesNothing_data();
     void refusesEditedOrNewerDatabaseAndChangesNothing();
 
@@ -405,6 +407,37 @@ void TestLifecycle::secondEngineIsRefusedOrReadOnly()
     QFuture<Status> now = next->start();
     QTRY_VERIFY_WITH_TIMEOUT(now.isFinished(), 20000);
     QVERIFY2(now.result(), qPrintable(now.result() ? QString() : now.result().error().toString()));
+}
+
+void TestLifecycle::engineThatLosesItsLeaseTurnsReadOnly()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    EngineOptions o;
+    o.database = db.url();
+    o.lease = EngineOptions::Lease::Required;
+    o.heartbeatMs = 100;
+    o.snapshotIntervalMs = 0;
+    Engine engine(o);
+    QSignalSpy stateChanges(&engine, &Engine::stateChanged);
+    QFuture<Status> started = engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), 20000);
+    QVERIFY(started.result());
+    QVERIFY(!engine.isReadOnly());
+
+    // Someone else's engine took the database over (an operator forced it, or our heartbeats
+    // stalled past the stale limit): the next heartbeat notices and the engine stops writing.
+    auto store = db.open(false);
+    QVERIFY(store->exec(QLatin1String("UPDATE ") + ddl::adminTable(store->backend(), u"lease"_qs)
+                        + QLatin1String(" SET holder_token = 'someone-else', holder_app = 'arborctl serve'")));
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isReadOnly(), 10000);
+    QVERIFY(engine.state().readOnlyReason.contains(QLatin1String("taken over")));
+    QVERIFY(!stateChanges.isEmpty());
+    QVERIFY(stateChanges.last().first().value<EngineState>().readOnly);
+
+    QFuture<Status> paused = engine.setPaused(ChainRef::parse(u"1"_qs), true);
+    QTRY_VERIFY(paused.isFinished());
+    QCOMPARE(paused.result().error().kind, Error::Kind::Refused);
 }
 
 void TestLifecycle::refusesEditedOrNewerDatabaseAndChangesNothing_data()
