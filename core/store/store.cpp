@@ -34,6 +34,26 @@ QString Store::admin(const char *name) const
     return ddl::adminTable(backend(), QString::fromLatin1(name));
 }
 
+Status Store::exec(const QString &sql, const QVariantList &params)
+{
+    auto rows = query(sql, params);
+    if (!rows)
+        return rows.error();
+    return {};
+}
+
+Result<QStringList> Store::queryStrings(const QString &sql, const QVariantList &params)
+{
+    auto rows = query(sql, params);
+    if (!rows)
+        return rows.error();
+    QStringList out;
+    out.reserve(rows->size());
+    for (const SqlRow &r : std::as_const(*rows))
+        out.append(r.first().toString());
+    return out;
+}
+
 Status Store::transaction(const std::function<Status()> &work)
 {
     // Nested calls join the outer transaction, so composite operations stay atomic.

@@ -127,7 +127,10 @@ public:
 
     // --- primitives ---------------------------------------------------------------------
     virtual Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) = 0;
-    virtual Status exec(const QString &sql, const QVariantList &params = {}) = 0;
+    /// query() for statements whose rows, if any, are not needed.
+    Status exec(const QString &sql, const QVariantList &params = {});
+    /// The first column of every row, as text.
+    Result<QStringList> queryStrings(const QString &sql, const QVariantList &params = {});
     /**
      * Appends `rows` (values in `columns` order, as for bound parameters) to `table` in one go:
      * COPY on PostgreSQL, one reused prepared INSERT on SQLite. Runs inside the caller's

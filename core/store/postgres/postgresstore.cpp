@@ -235,14 +235,6 @@ Result<QList<SqlRow>> PostgresStore::query(const QString &sql, const QVariantLis
     }
 }
 
-Status PostgresStore::exec(const QString &sql, const QVariantList &params)
-{
-    auto r = query(sql, params);
-    if (!r)
-        return r.error();
-    return {};
-}
-
 Status PostgresStore::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
 {
     if (rows.isEmpty())
@@ -351,15 +343,9 @@ Result<QStringList> PostgresStore::listColumns(const QString &table)
     const qsizetype dot = table.indexOf(u'.');
     const QString schema = dot < 0 ? QStringLiteral("public") : table.left(dot);
     const QString name = dot < 0 ? table : table.mid(dot + 1);
-    auto rows = query(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-                                     "ORDER BY ordinal_position"),
-                      {schema, name});
-    if (!rows)
-        return rows.error();
-    QStringList out;
-    for (const SqlRow &r : *rows)
-        out.append(r[0].toString());
-    return out;
+    return queryStrings(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
+                                       "ORDER BY ordinal_position"),
+                        {schema, name});
 }
 
 Status PostgresStore::dropChainNamespace(qint64 chainId)

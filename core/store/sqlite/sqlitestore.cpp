@@ -116,14 +116,6 @@ Result<QList<SqlRow>> SqliteStore::query(const QString &sql, const QVariantList 
     return rows;
 }
 
-Status SqliteStore::exec(const QString &sql, const QVariantList &params)
-{
-    auto r = query(sql, params);
-    if (!r)
-        return r.error();
-    return {};
-}
-
 Status SqliteStore::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
 {
     if (rows.isEmpty())
@@ -172,14 +164,8 @@ bool SqliteStore::tableExists(const QString &table)
 Result<QStringList> SqliteStore::listChainTables(qint64 chainId)
 {
     const QString prefix = ddl::chainNamespace(Backend::Sqlite, chainId);
-    auto rows = query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ? ORDER BY name"),
-                      {prefix.size(), prefix});
-    if (!rows)
-        return rows.error();
-    QStringList out;
-    for (const SqlRow &r : *rows)
-        out.append(r[0].toString());
-    return out;
+    return queryStrings(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ? ORDER BY name"),
+                        {prefix.size(), prefix});
 }
 
 Result<QHash<QString, QStringList>> SqliteStore::listEntityColumns()
@@ -196,13 +182,7 @@ Result<QHash<QString, QStringList>> SqliteStore::listEntityColumns()
 
 Result<QStringList> SqliteStore::listColumns(const QString &table)
 {
-    auto rows = query(QStringLiteral("SELECT name FROM pragma_table_info(?)"), {table});
-    if (!rows)
-        return rows.error();
-    QStringList out;
-    for (const SqlRow &r : *rows)
-        out.append(r[0].toString());
-    return out;
+    return queryStrings(QStringLiteral("SELECT name FROM pragma_table_info(?)"), {table});
 }
 
 Status SqliteStore::dropChainNamespace(qint64 chainId)

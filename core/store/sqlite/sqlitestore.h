@@ -21,7 +21,6 @@ public:
     ~SqliteStore() override;
 
     Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) override;
-    Status exec(const QString &sql, const QVariantList &params = {}) override;
     Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) override;
 
 protected:
