@@ -72,7 +72,7 @@ Engine::~Engine()
 {
     m_heartbeat.stop();
     m_snapshotTimer.stop();
-    if (m_writer && m_options.lease != EngineOptions::Lease::None && !m_state.readOnly && m_state.started) {
+    if (m_writer && m_holdsLease) {
         // Queued behind any write in flight; ~StoreThread waits for it.
         const LeaseHolder holder = m_holder;
         m_writer->run([holder](Store &s) { return s.releaseLease(holder); });
@@ -154,6 +154,7 @@ QFuture<Status> Engine::start()
             if (!out.leaseConflict.isEmpty())
                 setReadOnly(out.leaseConflict);
             if (out.lease) {
+                m_holdsLease = true;
                 if (!out.lease->tookOverFrom.isEmpty())
                     qCWarning(lcEngine) << "took over the lease of" << out.lease->tookOverFrom << "which is no longer running";
                 m_heartbeat.start();
@@ -204,6 +205,7 @@ Status Engine::checkWritable() const
 void Engine::setReadOnly(const QString &reason)
 {
     m_heartbeat.stop();
+    m_holdsLease = false;
     m_state.readOnly = true;
     m_state.readOnlyReason = reason;
     qCWarning(lcEngine) << "read-only:" << reason;

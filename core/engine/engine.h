@@ -125,6 +125,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;   ///< lives on m_networkThread
     EndpointProbe *m_probe = nullptr;              ///< lives on m_networkThread
     QTimer m_heartbeat;
+    bool m_holdsLease = false;                     ///< released by the destructor
     QTimer m_snapshotTimer;
     bool m_snapshotInFlight = false;
     QList<ChainRecord> m_snapshot;
