@@ -54,6 +54,17 @@ Result<QStringList> Store::queryStrings(const QString &sql, const QVariantList &
     return out;
 }
 
+Result<QHash<QString, QStringList>> Store::listEntityColumns()
+{
+    auto rows = query(entityColumnsQuery());
+    if (!rows)
+        return rows.error();
+    QHash<QString, QStringList> out;
+    for (const SqlRow &r : std::as_const(*rows))
+        out[r[0].toString()].append(r[1].toString());
+    return out;
+}
+
 Status Store::transaction(const std::function<Status()> &work)
 {
     // Nested calls join the outer transaction, so composite operations stay atomic.

@@ -153,8 +153,10 @@ protected:
     virtual void rollback() = 0;
     virtual Result<QStringList> listChainTables(qint64 chainId) = 0;
     virtual Result<QStringList> listColumns(const QString &table) = 0;
+    /// The catalogue query behind listEntityColumns(): rows of (table, column) in column order.
+    virtual QString entityColumnsQuery() const = 0;
     /// Every per-chain and global entity table with its columns in order, in one catalogue read.
-    virtual Result<QHash<QString, QStringList>> listEntityColumns() = 0;
+    Result<QHash<QString, QStringList>> listEntityColumns();
     virtual Status dropChainNamespace(qint64 chainId) = 0;
     virtual bool tableExists(const QString &table) = 0;
     /// PostgreSQL holds a session advisory lock alongside the lease row; SQLite does nothing.

@@ -322,20 +322,14 @@ Result<QStringList> PostgresStore::listChainTables(qint64 chainId)
     return out;
 }
 
-Result<QHash<QString, QStringList>> PostgresStore::listEntityColumns()
+QString PostgresStore::entityColumnsQuery() const
 {
     // pg_catalog rather than information_schema: the latter is a stack of views, many times slower.
-    auto rows = query(QStringLiteral("SELECT n.nspname || '.' || c.relname, a.attname FROM pg_attribute a "
-                                     "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                     "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
-                                     "AND (n.nspname = 'arbor_global' OR n.nspname LIKE 'chain\\_%') "
-                                     "ORDER BY 1, a.attnum"));
-    if (!rows)
-        return rows.error();
-    QHash<QString, QStringList> out;
-    for (const SqlRow &r : *rows)
-        out[r[0].toString()].append(r[1].toString());
-    return out;
+    return QStringLiteral("SELECT n.nspname || '.' || c.relname, a.attname FROM pg_attribute a "
+                          "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
+                          "AND (n.nspname = 'arbor_global' OR n.nspname LIKE 'chain\\_%') "
+                          "ORDER BY 1, a.attnum");
 }
 
 Result<QStringList> PostgresStore::listColumns(const QString &table)

@@ -34,7 +34,7 @@ protected:
     void rollback() override;
     Result<QStringList> listChainTables(qint64 chainId) override;
     Result<QStringList> listColumns(const QString &table) override;
-    Result<QHash<QString, QStringList>> listEntityColumns() override;
+    QString entityColumnsQuery() const override;
     Status dropChainNamespace(qint64 chainId) override;
     bool tableExists(const QString &table) override;
     Result<bool> tryLockLease() override;

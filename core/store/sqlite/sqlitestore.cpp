@@ -168,16 +168,10 @@ Result<QStringList> SqliteStore::listChainTables(qint64 chainId)
                         {prefix.size(), prefix});
 }
 
-Result<QHash<QString, QStringList>> SqliteStore::listEntityColumns()
+QString SqliteStore::entityColumnsQuery() const
 {
-    auto rows = query(QStringLiteral("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
-                                     "WHERE m.type = 'table' AND (m.name GLOB 'c[0-9]*_*' OR m.name GLOB 'g_*') ORDER BY m.name, p.cid"));
-    if (!rows)
-        return rows.error();
-    QHash<QString, QStringList> out;
-    for (const SqlRow &r : *rows)
-        out[r[0].toString()].append(r[1].toString());
-    return out;
+    return QStringLiteral("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+                          "WHERE m.type = 'table' AND (m.name GLOB 'c[0-9]*_*' OR m.name GLOB 'g_*') ORDER BY m.name, p.cid");
 }
 
 Result<QStringList> SqliteStore::listColumns(const QString &table)
