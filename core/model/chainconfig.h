@@ -69,6 +69,7 @@ struct EndpointRecord
     std::optional<qint64> lastHead;
     QString lastError;
     QString clientVersion;
+    double maxRequestsPerSecond = 0;   ///< token-bucket rate limit; 0 = unlimited
 
     friend bool operator==(const EndpointRecord &, const EndpointRecord &) = default;
 };

@@ -50,7 +50,7 @@ QList<EntityDef> buildEvmEntities()
                       col("value_decimals", T::Integer, true), col("tag1", T::Text, true), col("tag2", T::Text, true),
                       col("uri", T::Text, true), col("data_hash", T::Hash, true), col("metadata_key", T::Text, true),
                       col("metadata_value", T::Bytes, true), col("response", T::Integer, true),
-                      col("endpoint", T::Text, true)},
+                      col("endpoint", T::Text, true), col("request_hash", T::Hash, true)},
                      names({"block_number", "log_index"}), QStringLiteral("block_number"), false});
 
     // Cross-chain: the global table keeps the latest balance per (chain, token, holder).

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "error.h"
+#include "model/address.h"
+#include "model/evm.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace arbor::evmjson {
+
+/**
+ * Building and parsing the JSON-RPC bodies the indexer exchanges with EVM nodes, on the hot path
+ * (simdjson; no QJsonDocument).
+ *
+ * Every parse function validates what it reads: ids, sizes of hashes and addresses, quantities
+ * in range. A body that is not what was asked for (malformed JSON, truncated, wrong id, missing
+ * fields) is an Error of kind Invalid whose field names the JSON path ("result[3].hash"); the
+ * EndpointPool counts it against the endpoint and tries another. An error object from the node
+ * is an Error of kind Refused whose message carries the node's code and text.
+ *
+ * Thread: pure functions, any thread.
+ */
+
+/// A JSON-RPC batch of eth_getBlockByNumber(n, false) for n in [from, to], ids firstId….
+QByteArray blockBatchRequest(qint64 from, qint64 to, qint64 firstId);
+/// Parses the batch answer to blockBatchRequest (answers may come in any order). A null result
+/// ("block not found": the node is behind) is an Error of kind Unavailable naming the block.
+Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, qint64 to, qint64 firstId);
+
+/**
+ * eth_getLogs over [from, to] for logs emitted by `addresses` whose topic0 is one of `topic0s`
+ * (an empty list means any address / any topic).
+ */
+QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id);
+/// Parses the answer to logsRequest. Logs outside [from, to] are an Invalid error.
+Result<QList<LogEntry>> parseLogs(const QByteArray &body, qint64 from, qint64 to, qint64 id);
+
+/// A single call with `params` given as JSON text, e.g. call("eth_blockNumber", "[]", 1).
+QByteArray callRequest(const char *method, const QByteArray &paramsJson, qint64 id);
+/// The result of a single call that must be a quantity ("0x1b4") fitting a non-negative int64.
+Result<qint64> parseQuantity(const QByteArray &body, qint64 id);
+/// The result of a single call that must be a hex data string ("0x…"), e.g. eth_call, eth_getCode.
+Result<QByteArray> parseData(const QByteArray &body, qint64 id);
+
+/// Whether a node error says the log query was too large (too many results, response too big,
+/// block range too wide): the caller should split the range rather than fail over.
+bool isRangeTooLarge(const Error &error);
+
+} // namespace arbor::evmjson
