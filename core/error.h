@@ -67,6 +67,8 @@ public:
     const T *operator->() const { return &value(); }
 
     const Error &error() const { Q_ASSERT(!ok()); return std::get<Error>(m_value); }
+    /// The value, or `fallback` when this holds an error.
+    T value_or(T fallback) const & { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_value;

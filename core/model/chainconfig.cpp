@@ -74,7 +74,38 @@ Status ChainConfig::validate() const
             return Error::invalid(QStringLiteral("token"), tr("The token %1 is given twice.").arg(token.toChecksumHex()));
         seenTokens.insert(token.toHex());
     }
+    QSet<RegistryKind> seenKinds;
+    for (const RegistryRef &registry : registries) {
+        if (registry.address.isZero())
+            return Error::invalid(QStringLiteral("erc8004"), tr("The zero address is not a registry contract."));
+        if (seenKinds.contains(registry.kind))
+            return Error::invalid(QStringLiteral("erc8004"), tr("The %1 registry is given twice.").arg(registryKindName(registry.kind)));
+        seenKinds.insert(registry.kind);
+    }
     return {};
+}
+
+Result<QList<RegistryRef>> parseRegistries(const QString &text, const QString &field)
+{
+    QList<RegistryRef> out;
+    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+    if (parts.isEmpty())
+        return Error::invalid(field, ChainConfig::tr("Give registries as identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset)."));
+    for (const QString &part : parts) {
+        const qsizetype eq = part.indexOf(u'=');
+        const auto kind = eq > 0 ? registryKindFromName(QStringView(part).left(eq).trimmed()) : std::nullopt;
+        if (!kind)
+            return Error::invalid(field, ChainConfig::tr("\"%1\" is not KIND=ADDRESS with KIND one of identity, reputation, validation.").arg(part));
+        auto address = Address::fromHex(QStringView(part).mid(eq + 1).trimmed(), field);
+        if (!address)
+            return address.error();
+        for (const RegistryRef &r : out) {
+            if (r.kind == *kind)
+                return Error::invalid(field, ChainConfig::tr("The %1 registry is given twice.").arg(registryKindName(*kind)));
+        }
+        out.append({*kind, *address});
+    }
+    return out;
 }
 
 ChainRef ChainRef::parse(const QString &text)

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "model/address.h"
+#include "model/evm.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,6 +14,31 @@
 #include <optional>
 
 namespace arbor {
+
+/// An ERC-8004 registry contract indexed on a chain.
+struct RegistryRef
+{
+    RegistryKind kind = RegistryKind::Identity;
+    Address address;
+
+    friend bool operator==(const RegistryRef &, const RegistryRef &) = default;
+};
+
+/// Parses "identity=0x…,reputation=0x…,validation=0x…" (any subset, each kind at most once).
+Result<QList<RegistryRef>> parseRegistries(const QString &text, const QString &field);
+
+/// An ERC-20 token as fetched from the chain (eth_call) when it is added.
+struct TokenInfo
+{
+    Address address;
+    QString name;
+    QString symbol;
+    std::optional<int> decimals;
+    std::optional<qint64> deployBlock;     ///< empty when the node could not tell (see note)
+    QString deployBlockNote;               ///< why deployBlock is empty, for the operator
+
+    friend bool operator==(const TokenInfo &, const TokenInfo &) = default;
+};
 
 /// What an operator asks for when adding a chain (`arborctl chain add`, the onboarding wizard).
 struct ChainConfig
@@ -28,6 +54,7 @@ struct ChainConfig
     int confirmations = 0;
     int pollIntervalMs = 2000;
     QList<Address> tokens;
+    QList<RegistryRef> registries;
 
     /// Checks every field on its own (no network, no database): the first problem found.
     Status validate() const;
@@ -70,6 +97,10 @@ struct EndpointRecord
     QString lastError;
     QString clientVersion;
     double maxRequestsPerSecond = 0;   ///< token-bucket rate limit; 0 = unlimited
+    double errorRate = 0;              ///< recent failures, 0…1
+    qint64 requests = 0;
+    qint64 failures = 0;
+    QDateTime lastErrorAt;
 
     friend bool operator==(const EndpointRecord &, const EndpointRecord &) = default;
 };
@@ -82,6 +113,7 @@ struct ChainRecord
     QDateTime createdAt;
     QList<EndpointRecord> endpoints;
     std::optional<qint64> checkpointBlock;
+    QList<TokenInfo> tokens;                ///< metadata of config.tokens, same order
 
     friend bool operator==(const ChainRecord &, const ChainRecord &) = default;
 };

@@ -186,11 +186,87 @@ CREATE TABLE arbor.lease (
     heartbeat_at BIGINT NOT NULL
 ))";
 
+// v2: what indexing needs. Contracts indexed besides tokens (ERC-8004 registries), backfills of
+// contracts added to a live chain, the reorg log, and RPC counters.
+const char *const SqliteV2 = R"(CREATE TABLE arbor_registries (
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    kind TEXT NOT NULL CHECK (kind IN ('identity', 'reputation', 'validation')),
+    address BLOB NOT NULL,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, kind)
+);
+CREATE TABLE arbor_backfills (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    address BLOB NOT NULL,
+    contract_kind TEXT NOT NULL,
+    from_block INTEGER NOT NULL,
+    to_block INTEGER NOT NULL,
+    next_block INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+    created_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    error TEXT
+);
+CREATE TABLE arbor_reorgs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chain_id INTEGER NOT NULL REFERENCES arbor_chains (chain_id),
+    detected_at INTEGER NOT NULL,
+    ancestor_block INTEGER NOT NULL,
+    depth INTEGER NOT NULL,
+    old_head INTEGER NOT NULL,
+    old_hash BLOB NOT NULL,
+    new_hash BLOB NOT NULL
+);
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN max_rps REAL NOT NULL DEFAULT 0;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN request_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN failure_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE arbor_tokens ADD COLUMN deploy_block_note TEXT;
+CREATE INDEX arbor_reindex_requests_pending ON arbor_reindex_requests (chain_id, status))";
+
+const char *const PostgresV2 = R"(CREATE TABLE arbor.registries (
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    kind TEXT NOT NULL CHECK (kind IN ('identity', 'reputation', 'validation')),
+    address BYTEA NOT NULL,
+    added_at BIGINT NOT NULL,
+    PRIMARY KEY (chain_id, kind)
+);
+CREATE TABLE arbor.backfills (
+    id BIGSERIAL PRIMARY KEY,
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    address BYTEA NOT NULL,
+    contract_kind TEXT NOT NULL,
+    from_block BIGINT NOT NULL,
+    to_block BIGINT NOT NULL,
+    next_block BIGINT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+    created_at BIGINT NOT NULL,
+    finished_at BIGINT,
+    error TEXT
+);
+CREATE TABLE arbor.reorgs (
+    id BIGSERIAL PRIMARY KEY,
+    chain_id BIGINT NOT NULL REFERENCES arbor.chains (chain_id),
+    detected_at BIGINT NOT NULL,
+    ancestor_block BIGINT NOT NULL,
+    depth INTEGER NOT NULL,
+    old_head BIGINT NOT NULL,
+    old_hash BYTEA NOT NULL,
+    new_hash BYTEA NOT NULL
+);
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN max_rps DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN request_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN failure_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE arbor.tokens ADD COLUMN deploy_block_note TEXT;
+CREATE INDEX reindex_requests_pending ON arbor.reindex_requests (chain_id, status))";
+
 QList<Migration> build(Backend backend)
 {
     const bool pg = backend == Backend::Postgres;
     QList<Migration> list;
     list.append({1, QStringLiteral("admin tables"), QString::fromUtf8(pg ? PostgresV1 : SqliteV1)});
+    list.append({2, QStringLiteral("indexing: registries, backfills, reorgs, RPC counters"),
+                 QString::fromUtf8(pg ? PostgresV2 : SqliteV2)});
     return list;
 }
 

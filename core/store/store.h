@@ -6,6 +6,7 @@
 #include "model/u256.h"
 #include "store/databaseurl.h"
 #include "store/ddl.h"
+#include "store/indexbatch.h"
 #include "store/migrations.h"
 
 #include <QCoreApplication>
@@ -105,7 +106,7 @@ public:
     /// In one transaction: the chain row, its endpoints (with probe results) and tokens, and
     /// its production and staging tables.
     Status registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints,
-                         const QList<EntityDef> &entities);
+                         const QList<EntityDef> &entities, const QList<TokenInfo> &tokens = {});
     Status setChainState(qint64 chainId, ChainState state);
 
     // --- deletion steps (driven by ChainDeletion) --------------------------------------
@@ -118,6 +119,39 @@ public:
     Status dropChainTables(qint64 chainId);
     /// Last step: the chain row and its deletion journal, in one transaction.
     Status forgetChain(qint64 chainId);
+
+    // --- indexing (storeindex.cpp) -------------------------------------------------------
+    /// Everything a ChainIndexer needs to plan its work: config, registries, checkpoint,
+    /// indexed ranges, pending reindex requests and backfills.
+    Result<ChainIndexPlan> indexPlan(qint64 chainId);
+    Result<QList<IndexRange>> indexRanges(qint64 chainId);
+    /**
+     * Stages `batch` and promotes it, in ONE transaction: production rows (replacing the range
+     * for Gap/Reindex, the contract's rows for Backfill), derived per-chain rows, global rows
+     * (higher height wins; forced for Reindex), index_progress, and for Head the checkpoint.
+     * Head batches must follow the checkpoint and build on its hash: otherwise a Conflict
+     * error with field "checkpoint" or "parent_hash" and nothing written.
+     */
+    Result<PromoteResult> promote(const IndexBatch &batch, const QList<EntityDef> &entities);
+    /// Stored block hashes in [from, to], ascending.
+    Result<QList<std::pair<qint64, Hash>>> blockHashes(qint64 chainId, qint64 from, qint64 to);
+    /// Rolls the chain back to `reorg.ancestorBlock` (production, derived and global rows,
+    /// index_progress, checkpoint) and records the reorg, in one transaction.
+    Status rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entities);
+    Result<QList<ReorgRecord>> reorgs(qint64 chainId);
+    /// Rebuilds the chain's global rows (all cross-chain tables, or `table`) from production.
+    Status resyncGlobal(qint64 chainId, const QList<EntityDef> &entities, const QString &table = QString());
+    /// Records an audited reindex request; the range must lie within what is indexed.
+    Result<ReindexRequest> requestReindex(qint64 chainId, qint64 from, qint64 to, const QString &reason, const QString &requestedBy);
+    Result<QList<ReindexRequest>> reindexRequests(qint64 chainId);
+    Status failReindex(qint64 id, const QString &error) { return failRequest("reindex_requests", id, error); }
+    Status failBackfill(qint64 id, const QString &error) { return failRequest("backfills", id, error); }
+    /// Adds a token to a live chain and a backfill of its history [from, to].
+    Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from, qint64 to);
+    /// Per chain and table: production rows, global rows, last synced height, lag.
+    Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
+    /// Records measured endpoint health on rpc_endpoints rows (matched by id).
+    Status saveEndpointHealth(const QList<EndpointRecord> &endpoints);
 
     // --- introspection ------------------------------------------------------------------
     /// Every table (PostgreSQL: schema.table) that belongs to the chain.
@@ -164,6 +198,24 @@ protected:
     virtual void unlockLease() {}
 
     QString admin(const char *name) const;
+    QString chainTable(qint64 chainId, const QString &entity, bool staging = false) const;
+    QString globalTable(const QString &entity) const;
+
+private:
+    SqlRow blockRow(const BlockHeader &header) const;
+    SqlRow transferRow(const TokenTransfer &transfer) const;
+    SqlRow agentEventRow(const AgentEvent &event) const;
+    Status recordProgress(qint64 chainId, qint64 from, qint64 to, qint64 rows, qint64 durationMs);
+    Status refreshIndexSummary(qint64 chainId);
+    Status recomputeBlockSummaries(qint64 chainId, qint64 from, qint64 to, const QList<EntityDef> &entities, bool force);
+    Status recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QVariant>> &keys, const QList<EntityDef> &entities, bool force);
+    /// Upserts the global twins of the production rows matching `where` (higher height wins
+    /// unless `force`), and removes global rows whose production row is gone.
+    Status syncGlobalRows(qint64 chainId, const EntityDef &entity, const QString &where, const QVariantList &params, bool force);
+    Status failRequest(const char *table, qint64 id, const QString &error);
+    Status insertToken(qint64 chainId, const TokenInfo &token, qint64 now);
+
+protected:
 
     DatabaseUrl m_url;
     int m_transactionDepth = 0;

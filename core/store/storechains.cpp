@@ -30,11 +30,12 @@ Result<QList<ChainRecord>> Store::chains()
                       + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
     if (!rows)
         return rows.error();
-    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version FROM ")
+    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at FROM ")
                            + admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
-    auto tokens = query(QLatin1String("SELECT chain_id, address FROM ") + admin("tokens") + QLatin1String(" ORDER BY chain_id, added_at, address"));
+    auto tokens = query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note FROM ") + admin("tokens")
+                        + QLatin1String(" ORDER BY chain_id, added_at, address"));
     if (!tokens)
         return tokens.error();
 
@@ -67,6 +68,12 @@ Result<QList<ChainRecord>> Store::chains()
         e.lastHead = optionalInt(r[6]);
         e.lastError = r[7].toString();
         e.clientVersion = r[8].toString();
+        e.maxRequestsPerSecond = r[9].toDouble();
+        e.errorRate = r[10].toDouble();
+        e.requests = r[11].toLongLong();
+        e.failures = r[12].toLongLong();
+        if (!r[13].isNull())
+            e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(r[13].toLongLong());
         ChainRecord &chain = out[*it];
         chain.endpoints.append(e);
         chain.config.rpcUrls.append(e.url);
@@ -75,8 +82,29 @@ Result<QList<ChainRecord>> Store::chains()
         auto it = index.constFind(r[0].toLongLong());
         if (it == index.constEnd())
             continue;
-        if (auto address = Address::fromBytes(r[1].toByteArray()))
-            out[*it].config.tokens.append(*address);
+        auto address = Address::fromBytes(r[1].toByteArray());
+        if (!address)
+            continue;
+        TokenInfo t;
+        t.address = *address;
+        t.name = r[2].toString();
+        t.symbol = r[3].toString();
+        if (!r[4].isNull())
+            t.decimals = r[4].toInt();
+        t.deployBlock = optionalInt(r[5]);
+        t.deployBlockNote = r[6].toString();
+        out[*it].config.tokens.append(*address);
+        out[*it].tokens.append(t);
+    }
+    auto registries = query(QLatin1String("SELECT chain_id, kind, address FROM ") + admin("registries") + QLatin1String(" ORDER BY chain_id, kind"));
+    if (!registries)
+        return registries.error();
+    for (const SqlRow &r : *registries) {
+        auto it = index.constFind(r[0].toLongLong());
+        auto kind = registryKindFromName(r[1].toString());
+        auto address = Address::fromBytes(r[2].toByteArray());
+        if (it != index.constEnd() && kind && address)
+            out[*it].config.registries.append({*kind, *address});
     }
     return out;
 }
@@ -109,7 +137,18 @@ Status Store::checkChainIsNew(const ChainConfig &config)
     return {};
 }
 
-Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities)
+Status Store::insertToken(qint64 chainId, const TokenInfo &t, qint64 now)
+{
+    auto text = [](const QString &v) { return v.isEmpty() ? QVariant() : QVariant(v); };
+    return exec(QLatin1String("INSERT INTO ") + admin("tokens")
+                    + QLatin1String(" (chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, added_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                {chainId, t.address.toBytes(), text(t.name), text(t.symbol), t.decimals ? QVariant(*t.decimals) : QVariant(),
+                 t.deployBlock ? QVariant(*t.deployBlock) : QVariant(), text(t.deployBlockNote), now});
+}
+
+Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities,
+                            const QList<TokenInfo> &tokens)
 {
     if (Status v = config.validate(); !v)
         return v;
@@ -126,18 +165,28 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
             return s;
         for (const EndpointRecord &e : endpoints) {
             s = exec(QLatin1String("INSERT INTO ") + admin("rpc_endpoints")
-                         + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                         + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, max_rps) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {config.chainId, e.url.toString(), e.priority, e.status,
                       e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.lastHead ? QVariant(*e.lastHead) : QVariant(),
                       e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
-                      e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now});
+                      e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now, e.maxRequestsPerSecond});
             if (!s)
                 return s;
         }
         for (const Address &token : config.tokens) {
-            s = exec(QLatin1String("INSERT INTO ") + admin("tokens") + QLatin1String(" (chain_id, address, added_at) VALUES (?, ?, ?)"),
-                     {config.chainId, token.toBytes(), now});
+            TokenInfo info;
+            info.address = token;
+            for (const TokenInfo &t : tokens) {
+                if (t.address == token)
+                    info = t;
+            }
+            if (s = insertToken(config.chainId, info, now); !s)
+                return s;
+        }
+        for (const RegistryRef &r : config.registries) {
+            s = exec(QLatin1String("INSERT INTO ") + admin("registries") + QLatin1String(" (chain_id, kind, address, added_at) VALUES (?, ?, ?, ?)"),
+                     {config.chainId, registryKindName(r.kind), r.address.toBytes(), now});
             if (!s)
                 return s;
         }
@@ -236,7 +285,8 @@ Status Store::removeGlobalRows(qint64 chainId, const QList<EntityDef> &entities)
 Status Store::deleteTrackingRows(qint64 chainId)
 {
     return transaction([&]() -> Status {
-        for (const char *table : {"rpc_endpoints", "tokens", "index_progress", "index_summary", "reindex_requests", "checkpoints"}) {
+        for (const char *table : {"rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
+                                  "reindex_requests", "checkpoints"}) {
             if (Status s = exec(QLatin1String("DELETE FROM ") + admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
                 return s;
         }

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "model/chainconfig.h"
+#include "model/evm.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace arbor {
+
+/// Why a range is being indexed; decides what promotion replaces and advances.
+enum class BatchMode {
+    Head,       ///< the next range after the checkpoint: parent hash checked, checkpoint advanced
+    Gap,        ///< a hole below the checkpoint found in index_progress
+    Reindex,    ///< an operator's audited reindex request: the range's rows are replaced
+    Backfill,   ///< one contract added to a live chain: only its rows in the range are replaced
+};
+
+/**
+ * Everything fetched and decoded for one block range of one chain, ready for promotion.
+ * Built on a ChainIndexer's thread, handed by value to the writer thread.
+ */
+struct IndexBatch
+{
+    qint64 chainId = 0;
+    qint64 from = 0;
+    qint64 to = 0;
+    BatchMode mode = BatchMode::Head;
+    QList<BlockHeader> headers;             ///< every block of [from, to]; empty for Backfill
+    QList<TokenTransfer> transfers;
+    QList<AgentEvent> agentEvents;
+    qint64 reindexRequestId = 0;            ///< Reindex: the request this range belongs to
+    bool lastOfRequest = false;             ///< Reindex/Backfill: finishing this range finishes the request
+    qint64 backfillId = 0;                  ///< Backfill
+    std::optional<Address> contract;        ///< Backfill: the only contract whose rows are replaced
+    qint64 fetchMs = 0;                     ///< time spent fetching, recorded in index_progress
+};
+
+/// What one promotion did.
+struct PromoteResult
+{
+    qint64 rows = 0;                        ///< production rows written
+    std::optional<qint64> checkpoint;       ///< after the promotion
+    Hash checkpointHash;
+    qint64 durationMs = 0;
+};
+
+/// A contiguous range recorded in index_progress.
+struct IndexRange
+{
+    qint64 from = 0;
+    qint64 to = 0;
+    friend bool operator==(const IndexRange &, const IndexRange &) = default;
+};
+
+/// An operator's reindex request as audited in reindex_requests.
+struct ReindexRequest
+{
+    qint64 id = 0;
+    qint64 chainId = 0;
+    qint64 from = 0;
+    qint64 to = 0;
+    QString reason;
+    QString requestedBy;
+    QDateTime requestedAt;
+    QString status;                         ///< "pending", "done", "failed"
+    QDateTime finishedAt;
+    QString error;
+};
+
+/// A contract added to a live chain whose history is being filled in.
+struct Backfill
+{
+    qint64 id = 0;
+    qint64 chainId = 0;
+    Address address;
+    QString contractKind;                   ///< "token" or a registry kind name
+    qint64 from = 0;
+    qint64 to = 0;
+    qint64 next = 0;                        ///< first block not yet backfilled
+    QString status;
+};
+
+/// One detected reorganisation, as recorded in the reorg log.
+struct ReorgRecord
+{
+    qint64 chainId = 0;
+    QDateTime detectedAt;
+    qint64 ancestorBlock = 0;               ///< highest block both forks share
+    qint64 depth = 0;                       ///< blocks rolled back
+    qint64 oldHead = 0;
+    Hash oldHash;                           ///< our hash of the first replaced block
+    Hash newHash;                           ///< the node's hash of it now
+};
+
+/// What a ChainIndexer needs to know about its chain when it starts or replans.
+struct ChainIndexPlan
+{
+    ChainRecord chain;
+    QList<RegistryRef> registries;
+    std::optional<qint64> checkpoint;
+    Hash checkpointHash;
+    QList<IndexRange> ranges;               ///< index_progress, merged and ordered
+    QList<ReindexRequest> reindexRequests;  ///< pending, oldest first
+    QList<Backfill> backfills;              ///< pending, oldest first
+};
+
+/// One row of `arborctl sync-status`: a chain's table against its global twin.
+struct SyncStatusRow
+{
+    qint64 chainId = 0;
+    QString chainName;
+    QString table;
+    qint64 productionRows = 0;
+    std::optional<qint64> globalRows;       ///< empty for tables that are not synced cross-chain
+    std::optional<qint64> lastSyncedHeight; ///< highest version in the global table for this chain
+    std::optional<qint64> checkpoint;
+    std::optional<qint64> head;             ///< highest head an endpoint reported
+    std::optional<qint64> lag;              ///< head − checkpoint
+};
+
+/// The gaps of `ranges` within [from, to], in order.
+QList<IndexRange> findGaps(const QList<IndexRange> &ranges, qint64 from, qint64 to);
+
+} // namespace arbor
