@@ -201,6 +201,13 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         return Error::internal(tr("A batch for blocks %1–%2 carries %3 headers.").arg(batch.from).arg(batch.to).arg(batch.headers.size()));
 
     Status status = transaction([&]() -> Status {
+        // A chain paused or being deleted takes no more rows, whatever was in flight.
+        auto state = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chain});
+        if (!state)
+            return state.error();
+        if (state->isEmpty() || state->first()[0].toString() != u"active")
+            return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is not active; the range %2–%3 was not written.")
+                                                                .arg(chain).arg(batch.from).arg(batch.to));
         if (batch.mode == BatchMode::Head) {
             auto cp = query(QLatin1String("SELECT block_number, block_hash FROM ") + admin("checkpoints")
                                 + QLatin1String(" WHERE chain_id = ?"),

@@ -1,0 +1,179 @@
+#pragma once
+
+#include "error.h"
+#include "model/chainconfig.h"
+#include "model/entitydef.h"
+#include "rpc/endpointpool.h"
+#include "store/indexbatch.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QMap>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <map>
+#include <memory>
+
+class QNetworkAccessManager;
+
+Q_DECLARE_LOGGING_CATEGORY(lcIndexer)
+
+namespace arbor {
+
+class StoreThread;
+
+/// What a chain's indexer is doing, in the operator's words.
+enum class IndexPhase {
+    Starting,
+    CatchingUp,     ///< more than a poll's worth of blocks behind the head
+    Live,           ///< following the head
+    RpcDown,        ///< every endpoint failed; retrying by itself
+    Stalled,        ///< an error that needs attention (database, reorg deeper than the window)
+    Stopped,
+};
+QString indexPhaseName(IndexPhase phase);
+
+/// A chain's indexing state as the console and arborctl show it. Immutable snapshot.
+struct ChainStatus
+{
+    qint64 chainId = 0;
+    IndexPhase phase = IndexPhase::Starting;
+    std::optional<qint64> head;             ///< best head reported by an endpoint
+    std::optional<qint64> indexed;          ///< checkpoint: promoted through this block
+    double blocksPerSecond = 0;             ///< recent promotion rate
+    QString message;                        ///< why it is RpcDown/Stalled, or the last warning
+    qint64 reorgs = 0;                      ///< reorgs handled since start
+    qint64 skippedLogs = 0;                 ///< logs that failed to decode (not ERC-20, malformed)
+    QList<EndpointRecord> endpoints;        ///< measured health
+
+    std::optional<qint64> lag() const
+    {
+        if (!head || !indexed)
+            return std::nullopt;
+        return std::max<qint64>(0, *head - *indexed);
+    }
+};
+
+/// Tunables of one ChainIndexer. Defaults suit public endpoints; tests and benchmarks shrink them.
+struct IndexerOptions
+{
+    RpcPolicy rpc;
+    int maxRangesInFlight = 3;              ///< catch-up ranges fetched while earlier ones are written
+    qint64 initialLogSpan = 500;            ///< blocks per range to start with
+    qint64 maxLogSpan = 2000;
+    int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch
+    int reorgWindow = 256;                  ///< blocks searched for a common ancestor
+    int healthSaveIntervalMs = 2000;
+    int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
+    std::optional<qint64> stopAfterBlock;   ///< `arborctl index --until-block`: do not fetch beyond
+};
+
+/**
+ * Indexes one chain: catches up from its checkpoint to the head in pipelined ranges, then
+ * follows the head; serves gap fills, reindex requests and backfills; detects reorgs and rolls
+ * back to the common ancestor.
+ *
+ * Fetching and decoding run here, on the indexer's own thread with its own
+ * QNetworkAccessManager and EndpointPool; writes go to the engine's writer StoreThread as
+ * whole-range promotions, in block order. A batch is promoted only if it builds on the stored
+ * checkpoint (checked again inside the writer's transaction), so a crash, a reorg or a stale
+ * fetch can never leave a half range or a fork in the tables.
+ *
+ * Thread: created on the Engine's thread, moved to a worker thread; start() and stop() are
+ * invoked there. Signals are delivered queued to the Engine.
+ */
+class ChainIndexer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChainIndexer(qint64 chainId, StoreThread *writer, QList<EntityDef> entities, IndexerOptions options);
+    ~ChainIndexer() override;
+
+    qint64 chainId() const { return m_chainId; }
+
+public Q_SLOTS:
+    /// Loads the chain's plan and starts working. Call on the indexer's thread.
+    void start();
+    /// Stops all work and aborts requests in flight; nothing more is written.
+    void stop();
+    /// Looks for new reindex requests and backfills now instead of at the next poll.
+    void checkForWork();
+
+Q_SIGNALS:
+    void statusChanged(const arbor::ChainStatus &status);
+    /// A range was promoted; `checkpoint` is the chain's checkpoint afterwards.
+    void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
+    void reorgHandled(const arbor::ReorgRecord &reorg);
+
+private:
+    struct Fetch;
+    using FetchDone = std::function<void(Result<IndexBatch>)>;
+
+    void loadPlan();
+    void pump();
+    void scheduleHeadPoll(int delayMs);
+    void pollHead();
+    void verifyTip();
+    void startHeadFetch();
+    void promoteReady();
+    void onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result);
+    void handleReorg(qint64 atBlock);
+    void runSpecialWork();
+    /// Fetches and decodes [from, to]; `withLogs` false fetches headers only (tip and reorg checks).
+    void fetchRange(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, FetchDone done, bool withLogs = true);
+    void fetchHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    void fetchLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    void finishFetch(const std::shared_ptr<Fetch> &fetch);
+    void decode(const QList<LogEntry> &logs, IndexBatch &batch);
+    void setPhase(IndexPhase phase, const QString &message = QString());
+    void rpcFailed(const Error &error);
+    void stall(const Error &error);
+    void emitStatus();
+    void saveHealth();
+    int retryDelayMs();
+
+    const qint64 m_chainId;
+    StoreThread *m_writer;
+    const QList<EntityDef> m_entities;
+    IndexerOptions m_options;
+
+    QNetworkAccessManager *m_network = nullptr;
+    EndpointPool *m_pool = nullptr;
+    LogRangeSizer m_sizer;
+    ChainIndexPlan m_plan;
+    QList<Address> m_tokens;
+    std::map<Address, RegistryKind> m_registries;
+    QList<Hash> m_topics;
+
+    bool m_running = false;
+    quint64 m_generation = 0;               ///< bumped on reorg/stop: late callbacks are dropped
+    qint64 m_startBlock = 0;
+    std::optional<qint64> m_checkpoint;
+    Hash m_checkpointHash;
+    std::optional<qint64> m_head;
+    qint64 m_nextFetch = 0;                 ///< first block not yet scheduled for the head scan
+    int m_inFlight = 0;
+    std::map<qint64, IndexBatch> m_ready;   ///< fetched head ranges by first block, awaiting promotion
+    bool m_promoting = false;
+    bool m_specialBusy = false;
+    bool m_headPollScheduled = false;
+    bool m_headPollInFlight = false;
+    int m_failures = 0;
+
+    // Children, so they move to the indexer's thread with it.
+    QTimer m_headTimer{this};
+    QTimer m_healthTimer{this};
+    QTimer m_workTimer{this};
+    bool m_healthDirty = false;
+    ChainStatus m_status;
+    std::deque<std::pair<qint64, qint64>> m_rate;   ///< (ms, checkpoint) samples for blocks/s
+    QElapsedTimer m_clock;
+};
+
+} // namespace arbor
+
+Q_DECLARE_METATYPE(arbor::ChainStatus)
+Q_DECLARE_METATYPE(arbor::ReorgRecord)
