@@ -3,6 +3,7 @@
 #include "engine/chaindeletion.h"
 #include "engine/storethread.h"
 #include "model/entitydef.h"
+#include "rpc/tokenprobe.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -66,12 +67,22 @@ Engine::Engine(EngineOptions options, QObject *parent)
     connect(&m_heartbeat, &QTimer::timeout, this, &Engine::renewLease);
     m_snapshotTimer.setInterval(std::max(100, m_options.snapshotIntervalMs));
     connect(&m_snapshotTimer, &QTimer::timeout, this, &Engine::refreshSnapshot);
+    m_statusTimer.setInterval(std::max(50, m_options.statusIntervalMs));
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        if (!m_statusDirty)
+            return;
+        m_statusDirty = false;
+        Q_EMIT chainStatusChanged(m_statuses.values());
+    });
 }
 
 Engine::~Engine()
 {
     m_heartbeat.stop();
     m_snapshotTimer.stop();
+    m_statusTimer.stop();
+    // Indexers first: they post promotions to the writer, which must still be there.
+    stopAllIndexers();
     if (m_writer && m_holdsLease) {
         // Queued behind any write in flight; ~StoreThread waits for it.
         const LeaseHolder holder = m_holder;
@@ -204,6 +215,7 @@ Status Engine::checkWritable() const
 
 void Engine::setReadOnly(const QString &reason)
 {
+    stopAllIndexers();
     m_heartbeat.stop();
     m_holdsLease = false;
     m_state.readOnly = true;
@@ -400,7 +412,220 @@ void Engine::refreshSnapshot()
             return;
         m_snapshot = std::move(fresh);
         Q_EMIT chainsChanged(m_snapshot);
+        syncIndexers();
     });
+}
+
+// --- indexers ---------------------------------------------------------------------------------
+
+void Engine::syncIndexers()
+{
+    QSet<qint64> wanted;
+    if (m_options.indexing && m_state.started && !m_state.readOnly) {
+        for (const ChainRecord &c : std::as_const(m_snapshot)) {
+            const qint64 id = c.config.chainId;
+            if (c.state == ChainState::Active && !m_deleting.contains(id)
+                && (m_options.onlyChains.isEmpty() || m_options.onlyChains.contains(id)))
+                wanted.insert(id);
+        }
+    }
+    for (qint64 id : m_indexers.keys()) {
+        if (!wanted.contains(id))
+            stopIndexer(id);
+    }
+    for (qint64 id : std::as_const(wanted)) {
+        if (!m_indexers.contains(id))
+            startIndexer(id);
+    }
+}
+
+void Engine::startIndexer(qint64 chainId)
+{
+    Indexer slot;
+    slot.thread = new QThread;
+    slot.thread->setObjectName(QStringLiteral("arbor-chain-%1").arg(chainId));
+    slot.indexer = new ChainIndexer(chainId, m_writer.get(), evmEntities(), m_options.indexer);
+    slot.indexer->moveToThread(slot.thread);
+    connect(slot.thread, &QThread::started, slot.indexer, &ChainIndexer::start);
+    connect(slot.thread, &QThread::finished, slot.indexer, &QObject::deleteLater);
+    connect(slot.indexer, &ChainIndexer::statusChanged, this, [this](const ChainStatus &status) {
+        if (!m_indexers.contains(status.chainId))
+            return;
+        m_statuses.insert(status.chainId, status);
+        m_statusDirty = true;
+    });
+    connect(slot.indexer, &ChainIndexer::promoted, this, &Engine::chainPromoted);
+    connect(slot.indexer, &ChainIndexer::reorgHandled, this, &Engine::reorgHandled);
+    m_indexers.insert(chainId, slot);
+    m_statuses.insert(chainId, ChainStatus{chainId});
+    if (!m_statusTimer.isActive())
+        m_statusTimer.start();
+    qCInfo(lcEngine) << "indexing chain" << chainId;
+    slot.thread->start();
+}
+
+void Engine::stopIndexer(qint64 chainId)
+{
+    const Indexer slot = m_indexers.take(chainId);
+    m_statuses.remove(chainId);
+    m_statusDirty = true;
+    if (!slot.thread)
+        return;
+    // No waiting here: the writer refuses rows for a chain that is no longer active, so work
+    // still in flight cannot land after a pause or a delete.
+    QMetaObject::invokeMethod(slot.indexer, &ChainIndexer::stop);
+    connect(slot.thread, &QThread::finished, slot.thread, &QObject::deleteLater);
+    slot.thread->quit();
+    qCInfo(lcEngine) << "stopped indexing chain" << chainId;
+}
+
+void Engine::stopAllIndexers()
+{
+    const auto all = m_indexers;
+    m_indexers.clear();
+    m_statuses.clear();
+    for (const Indexer &slot : all) {
+        QMetaObject::invokeMethod(slot.indexer, &ChainIndexer::stop, Qt::BlockingQueuedConnection);
+        slot.thread->quit();
+        slot.thread->wait();
+        delete slot.thread;
+    }
+}
+
+Result<ChainRecord> Engine::resolveChain(Store &store, const ChainRef &chain) const
+{
+    auto found = store.findChain(chain);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error::notFound(QStringLiteral("chain"), tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()));
+    return **found;
+}
+
+// --- reindex, resync, tokens --------------------------------------------------------------------
+
+QFuture<Result<ReindexRequest>> Engine::requestReindex(const ChainRef &chain, qint64 from, qint64 to, const QString &reason)
+{
+    using R = Result<ReindexRequest>;
+    if (Status s = checkWritable(); !s)
+        return ready<R>(s.error());
+    const QString by = m_holder.describe();
+    return m_writer->run([this, chain, from, to, reason, by](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        if (c->state != ChainState::Active)
+            return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is %2; resume it before reindexing.").arg(c->config.name, chainStateName(c->state)));
+        return s.requestReindex(c->config.chainId, from, to, reason, by);
+    }).then(this, [this](R request) {
+        if (request && m_indexers.contains(request->chainId))
+            QMetaObject::invokeMethod(m_indexers.value(request->chainId).indexer, &ChainIndexer::checkForWork);
+        return request;
+    });
+}
+
+QFuture<Result<QList<ReindexRequest>>> Engine::reindexRequests(const ChainRef &chain)
+{
+    using R = Result<QList<ReindexRequest>>;
+    return m_reader->run([this, chain](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.reindexRequests(c->config.chainId);
+    });
+}
+
+QFuture<Status> Engine::resync(const ChainRef &chain, const QString &table)
+{
+    if (Status s = checkWritable(); !s)
+        return ready(s);
+    return m_writer->run([this, chain, table](Store &s) -> Status {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.resyncGlobal(c->config.chainId, evmEntities(), table);
+    });
+}
+
+QFuture<Result<QList<SyncStatusRow>>> Engine::syncStatus()
+{
+    return m_reader->run([](Store &s) { return s.syncStatus(evmEntities()); });
+}
+
+QFuture<Result<QList<ReorgRecord>>> Engine::reorgs(const ChainRef &chain)
+{
+    using R = Result<QList<ReorgRecord>>;
+    return m_reader->run([this, chain](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.reorgs(c->config.chainId);
+    });
+}
+
+QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address &token)
+{
+    using R = Result<TokenInfo>;
+    if (Status s = checkWritable(); !s)
+        return ready<R>(s.error());
+    if (token.isZero())
+        return ready<R>(Error::invalid(QStringLiteral("token"), tr("The zero address is not a token contract.")));
+    auto promise = makePromise<R>();
+    m_writer->run([this, chain](Store &s) { return resolveChain(s, chain); }).then(this, [=, this](Result<ChainRecord> c) {
+        if (!c) {
+            fulfil(promise, R(c.error()));
+            return;
+        }
+        const ChainRecord record = *c;
+        for (const Address &t : record.config.tokens) {
+            if (t == token) {
+                fulfil(promise, R(Error::conflict(QStringLiteral("token"), tr("Chain %1 already indexes the token %2.")
+                                                                               .arg(record.config.name, token.toChecksumHex()))));
+                return;
+            }
+        }
+        probeEndpoints({record.config.rpcUrls.first()}, record.config.chainId).then(this, [=, this](Result<QList<ProbeResult>> probed) {
+            if (!probed || probed->isEmpty() || !probed->first().ok()) {
+                fulfil(promise, R(!probed ? probed.error() : probed->isEmpty() ? Error::unavailable(QStringLiteral("rpc"), tr("No endpoint answered."))
+                                                                               : *probed->first().error));
+                return;
+            }
+            const qint64 head = probed->first().head;
+            const QUrl url = record.config.rpcUrls.first();
+            QMetaObject::invokeMethod(m_probe, [=, this] {
+                auto *probe = new TokenProbe(m_network);
+                probe->setTimeout(m_options.probeTimeoutMs);
+                probe->probe(url, token, head, [=, this](Result<TokenInfo> info) {
+                    probe->deleteLater();
+                    QMetaObject::invokeMethod(this, [=, this] {
+                        if (!info) {
+                            fulfil(promise, R(info.error()));
+                            return;
+                        }
+                        const TokenInfo t = *info;
+                        const qint64 start = record.config.startBlock.value_or(0);
+                        const qint64 from = std::max(start, t.deployBlock.value_or(start));
+                        const qint64 to = record.checkpointBlock.value_or(from - 1);
+                        m_writer->run([chainId = record.config.chainId, t, from, to](Store &s) { return s.addToken(chainId, t, from, to); })
+                            .then(this, [=, this](Result<Backfill> added) {
+                                if (!added) {
+                                    fulfil(promise, R(added.error()));
+                                    return;
+                                }
+                                if (m_indexers.contains(record.config.chainId)) {
+                                    // The head scan picks the token up from its next range; the backfill covers the past.
+                                    ChainIndexer *indexer = m_indexers.value(record.config.chainId).indexer;
+                                    QMetaObject::invokeMethod(indexer, &ChainIndexer::checkForWork);
+                                }
+                                refreshSnapshot();
+                                fulfil(promise, R(t));
+                            });
+                    });
+                });
+            });
+        });
+    });
+    return promise->future();
 }
 
 } // namespace arbor

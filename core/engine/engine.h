@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "engine/chainindexer.h"
 #include "model/chainconfig.h"
 #include "rpc/endpointprobe.h"
 #include "store/databaseurl.h"
@@ -42,6 +43,12 @@ struct EngineOptions
     int heartbeatMs = 5000;
     int snapshotIntervalMs = 1000;      ///< 0: no periodic chain snapshots (CLI one-shots)
     int probeTimeoutMs = 10000;
+    /// Index every active chain (the console, `arborctl index|serve`); one-shot commands do not.
+    bool indexing = false;
+    /// With indexing: only these chains (empty: all).
+    QList<qint64> onlyChains;
+    IndexerOptions indexer;
+    int statusIntervalMs = 500;         ///< how often chainStatusChanged may fire
 };
 
 /// The engine as the console shows it in its status bar.
@@ -93,6 +100,21 @@ public:
     QFuture<Status> deleteChain(const ChainRef &chain);
     QFuture<Result<QList<ChainRecord>>> chains();
 
+    /// Records an audited reindex of [from, to] (within what is indexed); the chain's indexer
+    /// re-fetches the range and replaces its rows.
+    QFuture<Result<ReindexRequest>> requestReindex(const ChainRef &chain, qint64 from, qint64 to, const QString &reason);
+    QFuture<Result<QList<ReindexRequest>>> reindexRequests(const ChainRef &chain);
+    /// Rebuilds the chain's global rows (all cross-chain tables, or `table`) from production.
+    QFuture<Status> resync(const ChainRef &chain, const QString &table = QString());
+    QFuture<Result<QList<SyncStatusRow>>> syncStatus();
+    QFuture<Result<QList<ReorgRecord>>> reorgs(const ChainRef &chain);
+    /// Reads the token's metadata and deployment block from the chain, adds it, and backfills
+    /// its history up to the checkpoint: no full reindex.
+    QFuture<Result<TokenInfo>> addToken(const ChainRef &chain, const Address &token);
+
+    /// Latest indexing status per chain (only chains this engine indexes).
+    QList<ChainStatus> chainStatuses() const { return m_statuses.values(); }
+
     /// The last snapshot sent with chainsChanged.
     const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
     /// Asks for a snapshot now instead of at the next tick.
@@ -106,6 +128,11 @@ Q_SIGNALS:
     void stateChanged(const arbor::EngineState &state);
     void deletionProgress(qint64 chainId, int step, const QString &name, bool done);
     void chainDeleted(qint64 chainId);
+    /// Indexing status of every chain this engine indexes, batched (statusIntervalMs).
+    void chainStatusChanged(const QList<arbor::ChainStatus> &statuses);
+    /// A range of `chainId` was promoted; `checkpoint` is its checkpoint afterwards.
+    void chainPromoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
+    void reorgHandled(const arbor::ReorgRecord &reorg);
 
 private:
     friend class ChainDeletion;
@@ -115,6 +142,12 @@ private:
     void renewLease();
     void resumeDeletions();
     QFuture<Status> runDeletion(qint64 chainId);
+    /// Starts indexers for active chains and stops those of paused, deleting or gone chains.
+    void syncIndexers();
+    void startIndexer(qint64 chainId);
+    void stopIndexer(qint64 chainId);
+    void stopAllIndexers();
+    Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
 
     EngineOptions m_options;
     EngineState m_state;
@@ -132,6 +165,16 @@ private:
     QSet<qint64> m_deleting;
     QHash<qint64, QString> m_finishedAtStart;      ///< deletes start() finished: id → name
     int m_deletionFaultStep = 0;
+
+    struct Indexer
+    {
+        QThread *thread = nullptr;
+        ChainIndexer *indexer = nullptr;   ///< lives on thread
+    };
+    QHash<qint64, Indexer> m_indexers;
+    QHash<qint64, ChainStatus> m_statuses;
+    bool m_statusDirty = false;
+    QTimer m_statusTimer;
 };
 
 } // namespace arbor
