@@ -1,1 +1,606 @@
-// placeholder: being written
+#include "rpc/evmjson.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <simdjson.h>
+
+#include <array>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+namespace arbor::evmjson {
+namespace {
+
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("arbor::evmjson", text);
+}
+
+QString excerpt(std::string_view text, size_t max = 80)
+{
+    QString out = QString::fromUtf8(text.data(), qsizetype(std::min(text.size(), max)));
+    if (text.size() > max)
+        out += QStringLiteral("…");
+    return out;
+}
+
+QString excerpt(element value)
+{
+    std::string_view s;
+    if (!value.get_string().get(s))
+        return excerpt(s);
+    return excerpt(simdjson::minify(value));
+}
+
+// ---- hex, straight from the parser's buffer -------------------------------------------------
+
+constexpr std::array<signed char, 256> HexDigits = [] {
+    std::array<signed char, 256> t{};
+    t.fill(-1);
+    for (int c = '0'; c <= '9'; ++c)
+        t[size_t(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        t[size_t(c)] = static_cast<signed char>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c)
+        t[size_t(c)] = static_cast<signed char>(c - 'A' + 10);
+    return t;
+}();
+
+bool hasPrefix(std::string_view s)
+{
+    return s.size() >= 2 && s[0] == '0' && s[1] == 'x';
+}
+
+// `digits` has 2 * n hex digits; writes n bytes.
+bool decodeHex(std::string_view digits, unsigned char *out)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(digits.data());
+    const size_t n = digits.size() / 2;
+    for (size_t i = 0; i < n; ++i) {
+        const int hi = HexDigits[p[2 * i]];
+        const int lo = HexDigits[p[2 * i + 1]];
+        if ((hi | lo) < 0)
+            return false;
+        out[i] = static_cast<unsigned char>(hi << 4 | lo);
+    }
+    return true;
+}
+
+template<typename T>
+std::optional<T> fixedBytes(std::string_view s)
+{
+    if (s.size() != size_t(2 + 2 * T::Size) || !hasPrefix(s))
+        return std::nullopt;
+    std::array<unsigned char, T::Size> bytes;
+    if (!decodeHex(s.substr(2), bytes.data()))
+        return std::nullopt;
+    return *T::fromBytes(QByteArrayView(bytes.data(), T::Size));
+}
+
+// A JSON-RPC quantity that fits a non-negative int64. Leading zeros are tolerated.
+std::optional<qint64> quantity(std::string_view s)
+{
+    if (s.size() < 3 || !hasPrefix(s))
+        return std::nullopt;
+    size_t i = 2;
+    while (i + 1 < s.size() && s[i] == '0')
+        ++i;
+    if (s.size() - i > 16)
+        return std::nullopt;
+    quint64 v = 0;
+    for (; i < s.size(); ++i) {
+        const int d = HexDigits[static_cast<unsigned char>(s[i])];
+        if (d < 0)
+            return std::nullopt;
+        v = v << 4 | unsigned(d);
+    }
+    if (v > quint64(std::numeric_limits<qint64>::max()))
+        return std::nullopt;
+    return qint64(v);
+}
+
+std::optional<QByteArray> data(std::string_view s)
+{
+    if (!hasPrefix(s) || s.size() % 2 != 0)
+        return std::nullopt;
+    QByteArray out(qsizetype(s.size() / 2 - 1), Qt::Uninitialized);
+    if (!decodeHex(s.substr(2), reinterpret_cast<unsigned char *>(out.data())))
+        return std::nullopt;
+    return out;
+}
+
+// ---- errors with JSON paths ------------------------------------------------------------------
+
+/// Where a value sits in the answer, e.g. "result[3].blockHash" or "[3].result.hash"; rendered
+/// only when an error needs it, so the success path builds no strings.
+struct JsonPath
+{
+    const char *head = "";
+    qsizetype index = -1;
+    const char *tail = "";
+
+    QString field(const char *name = "") const
+    {
+        QString p = QLatin1String(head);
+        if (index >= 0)
+            p += QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+        for (const char *part : {tail, name}) {
+            if (*part)
+                p += (p.isEmpty() ? QString() : QStringLiteral(".")) + QLatin1String(part);
+        }
+        return p.isEmpty() ? QStringLiteral("response") : p;
+    }
+};
+
+Error expected(const QString &field, const char *what, element value)
+{
+    return Error::invalid(field, tr("Expected %1, got “%2”.").arg(tr(what), excerpt(value)));
+}
+
+Error missing(const QString &field)
+{
+    return Error::invalid(field, tr("The node's answer lacks this field."));
+}
+
+Result<qint64> readQuantity(element value, const JsonPath &at, const char *name)
+{
+    std::string_view s;
+    if (!value.get_string().get(s)) {
+        if (const auto q = quantity(s))
+            return *q;
+    }
+    return expected(at.field(name), QT_TR_NOOP("a quantity (0x and up to 16 hex digits, below 2^63)"), value);
+}
+
+Result<Hash> readHash(element value, const JsonPath &at, const char *name)
+{
+    std::string_view s;
+    if (!value.get_string().get(s)) {
+        if (auto h = fixedBytes<Hash>(s))
+            return *h;
+    }
+    return expected(at.field(name), QT_TR_NOOP("a 32-byte hash (0x and 64 hex digits)"), value);
+}
+
+Result<Address> readAddress(element value, const JsonPath &at, const char *name)
+{
+    std::string_view s;
+    if (!value.get_string().get(s)) {
+        if (auto a = fixedBytes<Address>(s))
+            return *a;
+    }
+    return expected(at.field(name), QT_TR_NOOP("a 20-byte address (0x and 40 hex digits)"), value);
+}
+
+Result<QByteArray> readData(element value, const JsonPath &at, const char *name)
+{
+    std::string_view s;
+    if (!value.get_string().get(s)) {
+        if (auto d = data(s))
+            return std::move(*d);
+    }
+    return expected(at.field(name), QT_TR_NOOP("hex data (0x and an even number of hex digits)"), value);
+}
+
+// dom::array::size() saturates at 0xFFFFFF.
+qsizetype arraySize(array a)
+{
+    const size_t n = a.size();
+    if (n < 0xFFFFFF)
+        return qsizetype(n);
+    qsizetype count = 0;
+    for ([[maybe_unused]] element e : a)
+        ++count;
+    return count;
+}
+
+// ---- the JSON-RPC envelope -------------------------------------------------------------------
+
+simdjson::dom::parser &threadParser()
+{
+    // Reused: its buffers (about twice the largest body seen) are allocated once per thread.
+    thread_local simdjson::dom::parser parser;
+    return parser;
+}
+
+Result<element> parseJson(const QByteArray &body)
+{
+    // QByteArray owns spare capacity more often than not; without the padding simdjson copies.
+    const bool padded = body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+    element root;
+    const auto error = threadParser().parse(body.constData(), size_t(body.size()), !padded).get(root);
+    if (error == simdjson::MEMALLOC)
+        return Error::internal(tr("Out of memory parsing a node's answer of %1 bytes.").arg(body.size()));
+    if (error) {
+        const QString what = body.trimmed().isEmpty() ? tr("The node sent an empty answer.")
+                                                      : tr("The node's answer is not valid JSON (%1): “%2”.")
+                                                            .arg(QLatin1String(simdjson::error_message(error)), excerpt(std::string_view(body.constData(), size_t(body.size()))));
+        return Error::invalid(QStringLiteral("response"), what);
+    }
+    return root;
+}
+
+Error nodeError(element error, const QString &field)
+{
+    int64_t code = 0;
+    bool hasCode = false;
+    QString text;
+    object obj;
+    std::string_view s;
+    if (!error.get_object().get(obj)) {
+        for (auto [key, value] : obj) {
+            if (key == "code")
+                hasCode = !value.get_int64().get(code);
+            else if (key == "message" && !value.get_string().get(s))
+                text = excerpt(s, 500);
+        }
+    } else if (!error.get_string().get(s)) {
+        text = excerpt(s, 500);
+    } else {
+        text = excerpt(error);
+    }
+    const QString message = hasCode ? tr("JSON-RPC error %1 from the node: %2").arg(qint64(code)).arg(text)
+                                    : tr("Error from the node: %1").arg(text);
+    return Error{Error::Kind::Refused, field, message};
+}
+
+struct Response
+{
+    qint64 id = 0;
+    element result;
+};
+
+// The id and result of one response object, after its error (Refused) and shape (Invalid).
+Result<Response> response(element value, const JsonPath &at)
+{
+    object obj;
+    if (value.get_object().get(obj))
+        return expected(at.field(), QT_TR_NOOP("a JSON-RPC response object"), value);
+    // The error first: a node that could not parse the request answers with "id": null.
+    std::optional<element> id, result, version;
+    for (auto [key, field] : obj) {
+        if (key == "result")
+            result = field;
+        else if (key == "id")
+            id = field;
+        else if (key == "jsonrpc")
+            version = field;
+        else if (key == "error" && !field.is_null())
+            return nodeError(field, at.field("error"));
+    }
+    std::string_view versionText;
+    if (!version)
+        return missing(at.field("jsonrpc"));
+    if (version->get_string().get(versionText) || versionText != "2.0")
+        return expected(at.field("jsonrpc"), QT_TR_NOOP("\"2.0\""), *version);
+    int64_t idValue = 0;
+    if (!id)
+        return missing(at.field("id"));
+    if (id->get_int64().get(idValue))
+        return expected(at.field("id"), QT_TR_NOOP("a numeric id"), *id);
+    if (!result)
+        return missing(at.field("result"));
+    return Response{idValue, *result};
+}
+
+Result<element> singleResult(const QByteArray &body, qint64 id)
+{
+    const Result<element> root = parseJson(body);
+    if (!root)
+        return root.error();
+    const Result<Response> r = response(*root, JsonPath{});
+    if (!r)
+        return r.error();
+    if (r->id != id)
+        return Error::invalid(QStringLiteral("id"), tr("The node answered request %1, not %2.").arg(r->id).arg(id));
+    return r->result;
+}
+
+// ---- blocks and logs -------------------------------------------------------------------------
+
+Result<BlockHeader> block(element value, const JsonPath &at, qint64 number)
+{
+    object obj;
+    if (value.get_object().get(obj))
+        return expected(at.field(), QT_TR_NOOP("a block object"), value);
+    enum : unsigned { Number = 1, BlockHash = 2, Parent = 4, Timestamp = 8, Transactions = 16, GasUsed = 32, All = 63 };
+    unsigned seen = 0;
+    BlockHeader b;
+    for (auto [key, field] : obj) {
+        if (key == "number") {
+            const Result<qint64> n = readQuantity(field, at, "number");
+            if (!n)
+                return n.error();
+            if (*n != number)
+                return Error::invalid(at.field("number"), tr("The node sent block %1 in answer to a request for block %2.").arg(*n).arg(number));
+            b.number = *n;
+            seen |= Number;
+        } else if (key == "hash") {
+            const Result<Hash> h = readHash(field, at, "hash");
+            if (!h)
+                return h.error();
+            b.hash = *h;
+            seen |= BlockHash;
+        } else if (key == "parentHash") {
+            const Result<Hash> h = readHash(field, at, "parentHash");
+            if (!h)
+                return h.error();
+            b.parentHash = *h;
+            seen |= Parent;
+        } else if (key == "timestamp") {
+            const Result<qint64> t = readQuantity(field, at, "timestamp");
+            if (!t)
+                return t.error();
+            b.timestamp = *t;
+            seen |= Timestamp;
+        } else if (key == "gasUsed") {
+            const Result<qint64> g = readQuantity(field, at, "gasUsed");
+            if (!g)
+                return g.error();
+            b.gasUsed = *g;
+            seen |= GasUsed;
+        } else if (key == "transactions") {
+            array txs;
+            if (field.get_array().get(txs))
+                return expected(at.field("transactions"), QT_TR_NOOP("an array"), field);
+            b.txCount = arraySize(txs);
+            seen |= Transactions;
+        }
+    }
+    if (seen != All) {
+        static constexpr std::array<const char *, 6> names = {"number", "hash", "parentHash", "timestamp", "transactions", "gasUsed"};
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (!(seen & (1u << i)))
+                return missing(at.field(names[i]));
+        }
+    }
+    return b;
+}
+
+Status log(element value, const JsonPath &at, qint64 from, qint64 to, LogEntry &out)
+{
+    object obj;
+    if (value.get_object().get(obj))
+        return expected(at.field(), QT_TR_NOOP("a log object"), value);
+    enum : unsigned { Addr = 1, Topics = 2, Data = 4, Number = 8, BlockHash = 16, TxHash = 32, Index = 64, All = 127 };
+    unsigned seen = 0;
+    for (auto [key, field] : obj) {
+        if (key == "address") {
+            Result<Address> a = readAddress(field, at, "address");
+            if (!a)
+                return a.error();
+            out.address = *a;
+            seen |= Addr;
+        } else if (key == "topics") {
+            array topics;
+            if (field.get_array().get(topics))
+                return expected(at.field("topics"), QT_TR_NOOP("an array of topics"), field);
+            int n = 0;
+            for (element topic : topics) {
+                if (n == int(out.topics.size()))
+                    return Error::invalid(at.field("topics"), tr("A log has at most 4 topics."));
+                std::string_view s;
+                std::optional<Hash> h;
+                if (!topic.get_string().get(s))
+                    h = fixedBytes<Hash>(s);
+                if (!h)
+                    return expected(at.field("topics") + QLatin1Char('[') + QString::number(n) + QLatin1Char(']'), QT_TR_NOOP("a 32-byte hash (0x and 64 hex digits)"), topic);
+                out.topics[size_t(n++)] = *h;
+            }
+            out.topicCount = n;
+            seen |= Topics;
+        } else if (key == "data") {
+            Result<QByteArray> d = readData(field, at, "data");
+            if (!d)
+                return d.error();
+            out.data = std::move(*d);
+            seen |= Data;
+        } else if (key == "blockNumber") {
+            const Result<qint64> n = readQuantity(field, at, "blockNumber");
+            if (!n)
+                return n.error();
+            if (*n < from || *n > to)
+                return Error::invalid(at.field("blockNumber"), tr("The node sent a log of block %1, outside the range %2–%3 asked for.")
+                                                                      .arg(*n).arg(from).arg(to));
+            out.blockNumber = *n;
+            seen |= Number;
+        } else if (key == "blockHash") {
+            Result<Hash> h = readHash(field, at, "blockHash");
+            if (!h)
+                return h.error();
+            out.blockHash = *h;
+            seen |= BlockHash;
+        } else if (key == "transactionHash") {
+            Result<Hash> h = readHash(field, at, "transactionHash");
+            if (!h)
+                return h.error();
+            out.txHash = *h;
+            seen |= TxHash;
+        } else if (key == "logIndex") {
+            const Result<qint64> i = readQuantity(field, at, "logIndex");
+            if (!i)
+                return i.error();
+            out.logIndex = *i;
+            seen |= Index;
+        } else if (key == "removed") {
+            if (field.get_bool().get(out.removed))
+                return expected(at.field("removed"), QT_TR_NOOP("true or false"), field);
+        }
+    }
+    if (seen != All) {
+        static constexpr std::array<const char *, 7> names = {"address", "topics", "data", "blockNumber", "blockHash", "transactionHash", "logIndex"};
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (!(seen & (1u << i)))
+                return missing(at.field(names[i]));
+        }
+    }
+    return {};
+}
+
+QByteArray quantityText(qint64 n)
+{
+    Q_ASSERT(n >= 0);
+    return "0x" + QByteArray::number(n, 16);
+}
+
+} // namespace
+
+QByteArray blockBatchRequest(qint64 from, qint64 to, qint64 firstId)
+{
+    QByteArray out;
+    out.reserve(qsizetype((to - from + 1) * 100 + 2));
+    out += '[';
+    for (qint64 n = from; n <= to; ++n) {
+        if (n != from)
+            out += ',';
+        out += R"({"jsonrpc":"2.0","id":)" + QByteArray::number(firstId + (n - from))
+            + R"(,"method":"eth_getBlockByNumber","params":[")" + quantityText(n) + R"(",false]})";
+    }
+    out += ']';
+    return out;
+}
+
+Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, qint64 to, qint64 firstId)
+{
+    if (from < 0 || to < from || firstId < 0 || firstId > std::numeric_limits<qint64>::max() - (to - from))
+        return Error::invalid(QStringLiteral("range"), tr("The block range %1–%2 with first id %3 is not a valid batch.").arg(from).arg(to).arg(firstId));
+    const qint64 count = to - from + 1;
+    const Result<element> root = parseJson(body);
+    if (!root)
+        return root.error();
+    array answers;
+    if (root->get_array().get(answers)) {
+        // A node that rejects the whole batch answers with one error object.
+        const Result<Response> single = response(*root, JsonPath{});
+        if (!single)
+            return single.error();
+        return expected(QStringLiteral("response"), QT_TR_NOOP("an array of answers to the batch"), *root);
+    }
+    const qsizetype size = arraySize(answers);
+    if (size != count)
+        return Error::invalid(QStringLiteral("response"), tr("The node answered %1 of the %2 calls of the batch.").arg(size).arg(count));
+
+    QList<BlockHeader> blocks(count);
+    std::vector<bool> answered(size_t(count), false);
+    qsizetype index = 0;
+    for (element answer : answers) {
+        const JsonPath at{"", index++, ""};
+        const Result<Response> r = response(answer, at);
+        if (!r)
+            return r.error();
+        const qint64 slot = r->id - firstId;
+        if (r->id < firstId || slot >= count || answered[size_t(slot)])
+            return Error::invalid(at.field("id"), r->id >= firstId && slot < count
+                                                          ? tr("The node answered call %1 twice.").arg(r->id)
+                                                          : tr("The node answered call %1, which the batch did not contain.").arg(r->id));
+        answered[size_t(slot)] = true;
+        const qint64 number = from + slot;
+        if (r->result.is_null())
+            return Error::unavailable(at.field("result"), tr("Block %1 is not available on this node yet: it is behind the chain.").arg(number));
+        Result<BlockHeader> b = block(r->result, JsonPath{"", at.index, "result"}, number);
+        if (!b)
+            return b.error();
+        blocks[slot] = *b;
+    }
+    return blocks;
+}
+
+QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id)
+{
+    QByteArray filter = R"({"fromBlock":")" + quantityText(from) + R"(","toBlock":")" + quantityText(to) + '"';
+    if (!addresses.isEmpty()) {
+        filter += R"(,"address":[)";
+        for (qsizetype i = 0; i < addresses.size(); ++i)
+            filter += (i ? ",\"" : "\"") + addresses[i].toHex().toLatin1() + '"';
+        filter += ']';
+    }
+    if (!topic0s.isEmpty()) {
+        filter += R"(,"topics":[[)";
+        for (qsizetype i = 0; i < topic0s.size(); ++i)
+            filter += (i ? ",\"" : "\"") + topic0s[i].toHex().toLatin1() + '"';
+        filter += "]]";
+    }
+    filter += '}';
+    return callRequest("eth_getLogs", '[' + filter + ']', id);
+}
+
+Result<QList<LogEntry>> parseLogs(const QByteArray &body, qint64 from, qint64 to, qint64 id)
+{
+    const Result<element> result = singleResult(body, id);
+    if (!result)
+        return result.error();
+    array items;
+    if (result->get_array().get(items))
+        return expected(QStringLiteral("result"), QT_TR_NOOP("an array of logs"), *result);
+    QList<LogEntry> logs;
+    logs.reserve(arraySize(items));
+    qsizetype index = 0;
+    for (element item : items) {
+        LogEntry &entry = logs.emplace_back();
+        if (Status s = log(item, JsonPath{"result", index, ""}, from, to, entry); !s)
+            return s.error();
+        ++index;
+    }
+    return logs;
+}
+
+QByteArray callRequest(const char *method, const QByteArray &paramsJson, qint64 id)
+{
+    QByteArray name;
+    for (const char *c = method; *c; ++c) {
+        if (*c == '"' || *c == '\\')
+            name += '\\';
+        name += *c;
+    }
+    return R"({"jsonrpc":"2.0","id":)" + QByteArray::number(id) + R"(,"method":")" + name + R"(","params":)"
+        + (paramsJson.isEmpty() ? QByteArray("[]") : paramsJson) + '}';
+}
+
+Result<qint64> parseQuantity(const QByteArray &body, qint64 id)
+{
+    const Result<element> result = singleResult(body, id);
+    if (!result)
+        return result.error();
+    return readQuantity(*result, JsonPath{}, "result");
+}
+
+Result<QByteArray> parseData(const QByteArray &body, qint64 id)
+{
+    const Result<element> result = singleResult(body, id);
+    if (!result)
+        return result.error();
+    return readData(*result, JsonPath{}, "result");
+}
+
+bool isRangeTooLarge(const Error &error)
+{
+    if (error.kind != Error::Kind::Refused)
+        return false;
+    const QString &m = error.message;
+    static constexpr std::array<const char *, 20> phrases = {
+        "query returned more than", "too many results", "response size exceeded", "log response size", "response size is larger",
+        "exceed maximum block range", "exceeds maximum block range", "exceeds the maximum block range", "maximum block range",
+        "max block range", "block range too large", "block range is too large", "range is too large", "range too large",
+        "block range is too wide", "range too wide", "too many blocks", "block range limit", "this block range should work",
+        "returned too many logs",
+    };
+    for (const char *phrase : phrases) {
+        if (m.contains(QLatin1String(phrase), Qt::CaseInsensitive))
+            return true;
+    }
+    // "limit exceeded" and code -32005 (EIP-1474 "limit exceeded") also mean rate limiting on
+    // some providers: that is the endpoint's problem, not the range's.
+    static const QRegularExpression rateLimit(QStringLiteral("rate.?limit|request rate|too many requests|requests per|daily request|credits"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression limitExceeded(QStringLiteral("limit exceeded|(^|[^0-9])-32005($|[^0-9])"),
+                                                  QRegularExpression::CaseInsensitiveOption);
+    return m.contains(limitExceeded) && !m.contains(rateLimit);
+}
+
+} // namespace arbor::evmjson
