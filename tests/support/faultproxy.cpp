@@ -1,0 +1,677 @@
+#include "faultproxy.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <utility>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace arbor::test {
+
+namespace {
+
+constexpr qsizetype MaxHeaderBytes = 64 * 1024;
+constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
+constexpr int UpstreamTimeoutMs = 60000;
+
+QByteArray rpcErrorBody(const QByteArray &requestBody, int code, const QString &message)
+{
+    const auto errorFor = [&](const QJsonValue &id) {
+        return QJsonObject{
+            {u"jsonrpc"_s, u"2.0"_s},
+            {u"id"_s, id},
+            {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}},
+        };
+    };
+    const QJsonDocument request = QJsonDocument::fromJson(requestBody);
+    if (request.isArray() && !request.array().isEmpty()) {
+        QJsonArray answers;
+        for (const QJsonValue call : request.array())
+            answers.append(errorFor(call[u"id"_s].isUndefined() ? QJsonValue() : call[u"id"_s]));
+        return QJsonDocument(answers).toJson(QJsonDocument::Compact);
+    }
+    const QJsonValue id = request.object().value(u"id"_s);
+    return QJsonDocument(errorFor(id.isUndefined() ? QJsonValue() : id)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+// Headers that describe one hop, not the request: the proxy's own connection to the
+// upstream sets them (QNetworkAccessManager also decompresses, hence Accept-Encoding).
+bool isHopByHop(const QByteArray &lowerName)
+{
+    static const QSet<QByteArray> names{
+        "host", "connection", "keep-alive", "proxy-connection", "proxy-authorization", "te",
+        "trailer", "transfer-encoding", "upgrade", "content-length", "expect", "accept-encoding",
+    };
+    return names.contains(lowerName);
+}
+
+// Closing with SO_LINGER 0 sends RST instead of FIN: the client sees a reset, not a clean close.
+void resetSocket(QTcpSocket *socket)
+{
+#ifdef Q_OS_UNIX
+    const qintptr descriptor = socket->socketDescriptor();
+    if (descriptor != -1) {
+        const ::linger option{1, 0};
+        ::setsockopt(int(descriptor), SOL_SOCKET, SO_LINGER, &option, sizeof option);
+    }
+#endif
+    socket->abort();
+}
+
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray version;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    bool keepAlive = true;
+};
+
+} // namespace
+
+quint64 FaultProxy::Counters::answerFaults() const
+{
+    quint64 sum = 0;
+    for (std::size_t i = 0; i < FaultCount; ++i) {
+        if (Fault(i) != Fault::Delay)
+            sum += faults[i];
+    }
+    return sum;
+}
+
+struct FaultProxy::Shared
+{
+    const QUrl upstream;
+
+    mutable QMutex mutex;
+    FaultPlan plan;        // guarded by mutex
+    quint64 seed = 1;      // guarded by mutex
+    quint64 sequence = 0;  // guarded by mutex: the number of the next request drawn
+
+    std::atomic<bool> running{false};
+    std::atomic<bool> dead{false};
+    std::atomic<quint16> port{0};
+
+    std::atomic<quint64> connections{0};
+    std::atomic<quint64> requests{0};
+    std::atomic<quint64> forwarded{0};
+    std::atomic<quint64> upstreamFailures{0};
+    std::atomic<quint64> deadResets{0};
+    std::array<std::atomic<quint64>, FaultCount> faults{};
+
+    explicit Shared(const QUrl &url) : upstream(url) { }
+
+    void count(Fault kind) { ++faults[std::size_t(kind)]; }
+
+    /// Numbers the request and draws its fault; the plan comes along, so a later
+    /// setFaults() cannot change the parameters of a fault already drawn.
+    std::pair<FaultDecision, FaultPlan> decide(const QByteArray &body)
+    {
+        FaultPlan current;
+        quint64 currentSeed = 0;
+        quint64 number = 0;
+        {
+            const QMutexLocker locker(&mutex);
+            current = plan;
+            currentSeed = seed;
+            number = sequence++;
+        }
+        FaultDecision decision = current.decide(body, currentSeed, number);
+        return {decision, std::move(current)};
+    }
+
+    FaultPlan currentPlan() const
+    {
+        const QMutexLocker locker(&mutex);
+        return plan;
+    }
+};
+
+/// One client connection, on the proxy thread: reads requests in order and answers each
+/// before reading the next.
+class FaultProxy::Connection final : public QObject
+{
+public:
+    Connection(QTcpSocket *socket, Shared *shared, QNetworkAccessManager *network, QObject *parent)
+        : QObject(parent), m_socket(socket), m_shared(shared), m_network(network)
+    {
+        m_socket->setParent(this);
+        connect(m_socket, &QTcpSocket::readyRead, this, &Connection::readRequests);
+        connect(m_socket, &QTcpSocket::disconnected, this, &Connection::close);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::close);
+    }
+
+    ~Connection() override { abortUpstream(); }
+
+    /// Resets the connection; the object goes away soon after.
+    void reset()
+    {
+        close();
+        resetSocket(m_socket);
+    }
+
+    void readRequests()
+    {
+        if (m_closing)
+            return;
+        m_buffer.append(m_socket->readAll());
+        if (!m_busy)
+            parseNext();
+    }
+
+private:
+    /// No more requests on this connection; the object goes away once control returns.
+    void close()
+    {
+        m_closing = true;
+        abortUpstream();
+        if (m_dripTimer) {
+            m_dripTimer->stop();
+            m_dripTimer.release()->deleteLater();
+        }
+        if (!m_deleteScheduled) {
+            m_deleteScheduled = true;
+            deleteLater();
+        }
+    }
+
+    void abortUpstream()
+    {
+        if (QNetworkReply *reply = m_upstream.data()) {
+            m_upstream.clear();
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+
+    void parseNext()
+    {
+        const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0) {
+            if (m_buffer.size() > MaxHeaderBytes)
+                refuse(431, "request headers too large\n");
+            return;
+        }
+        const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
+            refuse(400, "malformed request line\n");
+            return;
+        }
+        HttpRequest request;
+        request.method = requestLine.at(0);
+        request.version = requestLine.at(2);
+        qsizetype contentLength = 0;
+        bool expectContinue = false;
+        QByteArray connectionHeader;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines.at(i).indexOf(':');
+            if (colon <= 0) {
+                refuse(400, "malformed header line\n");
+                return;
+            }
+            const QByteArray name = lines.at(i).left(colon).trimmed();
+            const QByteArray value = lines.at(i).mid(colon + 1).trimmed();
+            const QByteArray lower = name.toLower();
+            if (lower == "content-length") {
+                bool ok = false;
+                contentLength = value.toLongLong(&ok);
+                if (!ok || contentLength < 0) {
+                    refuse(400, "bad Content-Length\n");
+                    return;
+                }
+            } else if (lower == "transfer-encoding" && value.toLower() != "identity") {
+                refuse(501, "chunked request bodies are not supported by this proxy\n");
+                return;
+            } else if (lower == "connection") {
+                connectionHeader = value.toLower();
+            } else if (lower == "expect") {
+                expectContinue = value.toLower() == "100-continue";
+            }
+            request.headers.append({name, value});
+        }
+        if (contentLength > MaxBodyBytes) {
+            refuse(413, "request body too large\n");
+            return;
+        }
+        const qsizetype bodyStart = headerEnd + 4;
+        if (m_buffer.size() - bodyStart < contentLength) {
+            if (expectContinue && !m_continueSent) {
+                m_continueSent = true;
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
+            return;
+        }
+        request.body = m_buffer.mid(bodyStart, contentLength);
+        m_buffer.remove(0, bodyStart + contentLength);
+        m_continueSent = false;
+        request.keepAlive = request.version == "HTTP/1.0" ? connectionHeader.contains("keep-alive")
+                                                          : !connectionHeader.contains("close");
+        m_busy = true;
+        handle(std::move(request));
+    }
+
+    void handle(HttpRequest request)
+    {
+        ++m_shared->requests;
+        auto [decision, plan] = m_shared->decide(request.body);
+        if (decision.delayMs)
+            m_shared->count(Fault::Delay);
+        if (decision.answer)
+            m_shared->count(*decision.answer);
+        if (decision.delayMs) {
+            QTimer::singleShot(*decision.delayMs, this,
+                               [this, request = std::move(request), decision, plan] { act(request, decision, plan); });
+            return;
+        }
+        act(request, decision, plan);
+    }
+
+    void act(const HttpRequest &request, const FaultDecision &decision, const FaultPlan &plan)
+    {
+        if (m_closing)
+            return;
+        m_keepAlive = request.keepAlive;
+        if (!decision.answer) {
+            forward(request, std::nullopt, plan);
+            return;
+        }
+        switch (*decision.answer) {
+        case Fault::ServerError:
+            respond(decision.status, "text/plain", {}, reasonPhrase(decision.status) + " (injected by FaultProxy)\n");
+            return;
+        case Fault::TooManyRequests:
+            respond(429, "text/plain", {{"Retry-After", QByteArray::number(plan.retryAfterSeconds)}},
+                    "Too Many Requests (injected by FaultProxy)\n");
+            return;
+        case Fault::RpcError:
+            respond(200, "application/json", {}, rpcErrorBody(request.body, plan.rpcErrorCode, plan.rpcErrorMessage));
+            return;
+        case Fault::MalformedJson:
+            respond(200, "application/json", {}, "{\"jsonrpc\":\"2.0\",\"result\":<html>injected garbage</html>\n");
+            return;
+        case Fault::ConnectionReset:
+            reset();
+            return;
+        case Fault::Delay: // never an answer fault
+        case Fault::TruncatedJson:
+        case Fault::SlowDrip:
+            forward(request, decision.answer, plan);
+            return;
+        }
+    }
+
+    void forward(const HttpRequest &request, std::optional<Fault> answer, const FaultPlan &plan)
+    {
+        QNetworkRequest upstreamRequest(m_shared->upstream);
+        for (const auto &[name, value] : request.headers) {
+            if (!isHopByHop(name.toLower()))
+                upstreamRequest.setRawHeader(name, value);
+        }
+        upstreamRequest.setTransferTimeout(UpstreamTimeoutMs);
+        ++m_shared->forwarded;
+        QNetworkReply *reply = m_network->sendCustomRequest(upstreamRequest, request.method, request.body);
+        m_upstream = reply;
+        connect(reply, &QNetworkReply::finished, this, [this, reply, answer, plan] {
+            m_upstream.clear();
+            reply->deleteLater();
+            relay(reply, answer, plan);
+        });
+    }
+
+    void relay(QNetworkReply *reply, std::optional<Fault> answer, const FaultPlan &plan)
+    {
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            ++m_shared->upstreamFailures;
+            respond(502, "text/plain", {}, "upstream failed: " + reply->errorString().toUtf8() + '\n');
+            return;
+        }
+        QByteArray contentType = reply->rawHeader("Content-Type");
+        if (contentType.isEmpty())
+            contentType = "application/json";
+        QByteArray body = reply->readAll();
+        if (answer == Fault::TruncatedJson) {
+            body.truncate(body.size() / 2);
+        } else if (answer == Fault::SlowDrip) {
+            drip(status.toInt(), contentType, body, plan);
+            return;
+        }
+        respond(status.toInt(), contentType, {}, body);
+    }
+
+    QByteArray head(int status, const QByteArray &contentType, const QList<std::pair<QByteArray, QByteArray>> &extra,
+                    qsizetype contentLength) const
+    {
+        QByteArray text = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+        text += "Content-Type: " + contentType + "\r\n";
+        text += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+        for (const auto &[name, value] : extra)
+            text += name + ": " + value + "\r\n";
+        text += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+        return text;
+    }
+
+    void respond(int status, const QByteArray &contentType, const QList<std::pair<QByteArray, QByteArray>> &extra,
+                 const QByteArray &body)
+    {
+        m_socket->write(head(status, contentType, extra, body.size()) + body);
+        finishRequest();
+    }
+
+    void drip(int status, const QByteArray &contentType, const QByteArray &body, const FaultPlan &plan)
+    {
+        m_socket->write(head(status, contentType, {}, body.size()));
+        m_dripTimer = std::make_unique<QTimer>();
+        m_dripTimer->setInterval(std::max(1, plan.slowDripIntervalMs));
+        const qsizetype step = std::max(1, plan.slowDripBytes);
+        connect(m_dripTimer.get(), &QTimer::timeout, this, [this, body, step, offset = qsizetype(0)]() mutable {
+            m_socket->write(body.mid(offset, step));
+            offset += step;
+            if (offset >= body.size()) {
+                m_dripTimer.release()->deleteLater();
+                finishRequest();
+            }
+        });
+        m_dripTimer->start();
+    }
+
+    /// Answers an unusable request and closes: its framing cannot be trusted for a next one.
+    void refuse(int status, const QByteArray &message)
+    {
+        m_keepAlive = false;
+        m_buffer.clear();
+        m_busy = true;
+        respond(status, "text/plain", {}, message);
+    }
+
+    void finishRequest()
+    {
+        m_busy = false;
+        if (!m_keepAlive) {
+            // The answer is flushed first; disconnected() then calls close().
+            m_closing = true;
+            m_socket->disconnectFromHost();
+            return;
+        }
+        if (!m_buffer.isEmpty())
+            QMetaObject::invokeMethod(this, [this] { if (!m_busy && !m_closing) parseNext(); }, Qt::QueuedConnection);
+    }
+
+    QTcpSocket *m_socket;
+    Shared *m_shared;
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_upstream;
+    std::unique_ptr<QTimer> m_dripTimer;
+    QByteArray m_buffer;
+    bool m_busy = false;
+    bool m_keepAlive = true;
+    bool m_closing = false;
+    bool m_deleteScheduled = false;
+    bool m_continueSent = false;
+};
+
+/// The listening side, on the proxy thread: owns the listener, the connections and the
+/// upstream QNetworkAccessManager.
+class FaultProxy::Server final : public QObject
+{
+public:
+    explicit Server(std::shared_ptr<Shared> shared) : m_shared(std::move(shared)) { }
+
+    bool open(QString *error)
+    {
+        m_network = new QNetworkAccessManager(this);
+        // A proxy from http_proxy must never sit between the proxy and its loopback node.
+        m_network->setProxy(QNetworkProxy::NoProxy);
+        m_listener = new QTcpServer(this);
+        connect(m_listener, &QTcpServer::newConnection, this, &Server::accept);
+        if (!m_listener->listen(QHostAddress::LocalHost, 0)) {
+            *error = u"FaultProxy cannot listen on 127.0.0.1: %1"_s.arg(m_listener->errorString());
+            return false;
+        }
+        m_port = m_listener->serverPort();
+        m_shared->port = m_port;
+        return true;
+    }
+
+    void shutDown()
+    {
+        const QSet<Connection *> connections = std::exchange(m_connections, {});
+        qDeleteAll(connections);
+        delete m_listener;
+        m_listener = nullptr;
+        delete m_network;
+        m_network = nullptr;
+    }
+
+    bool setDead(bool dead, DeadMode mode)
+    {
+        if (dead) {
+            m_shared->dead = true;
+            if (mode == DeadMode::Refuse)
+                m_listener->close();
+            for (Connection *connection : std::as_const(m_connections))
+                connection->reset();
+            return true;
+        }
+        if (!m_listener->isListening() && !m_listener->listen(QHostAddress::LocalHost, m_port))
+            return false;
+        m_shared->dead = false;
+        return true;
+    }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+            if (m_shared->dead) {
+                ++m_shared->deadResets;
+                resetSocket(socket);
+                socket->deleteLater();
+                continue;
+            }
+            ++m_shared->connections;
+            auto *connection = new Connection(socket, m_shared.get(), m_network, this);
+            m_connections.insert(connection);
+            connect(connection, &QObject::destroyed, this, [this, connection] { m_connections.remove(connection); });
+        }
+    }
+
+    std::shared_ptr<Shared> m_shared;
+    QNetworkAccessManager *m_network = nullptr;
+    QTcpServer *m_listener = nullptr;
+    QSet<Connection *> m_connections; // open or closing; each removes itself when destroyed
+    quint16 m_port = 0;
+};
+
+FaultProxy::FaultProxy(const QUrl &upstream, quint64 seed)
+    : m_shared(std::make_shared<Shared>(upstream))
+{
+    m_shared->seed = seed;
+}
+
+FaultProxy::~FaultProxy()
+{
+    stop();
+}
+
+bool FaultProxy::start(QString *error)
+{
+    stop();
+    if (!m_shared->upstream.isValid() || m_shared->upstream.isRelative()) {
+        if (error)
+            *error = u"FaultProxy needs an absolute upstream URL, not \"%1\""_s.arg(m_shared->upstream.toString());
+        return false;
+    }
+    {
+        const QMutexLocker locker(&m_shared->mutex);
+        m_shared->sequence = 0;
+    }
+    m_shared->dead = false;
+    resetCounters();
+
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(u"FaultProxy"_s);
+    m_server = new Server(m_shared);
+    m_server->moveToThread(m_thread.get());
+    m_thread->start();
+    bool opened = false;
+    QString message;
+    QMetaObject::invokeMethod(m_server, [&] { opened = m_server->open(&message); }, Qt::BlockingQueuedConnection);
+    if (!opened) {
+        stop();
+        if (error)
+            *error = message;
+        return false;
+    }
+    m_shared->running = true;
+    return true;
+}
+
+void FaultProxy::stop()
+{
+    if (!m_thread)
+        return;
+    m_shared->running = false;
+    QMetaObject::invokeMethod(m_server, [this] { m_server->shutDown(); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    // Its thread has finished and it has no children left: deleting it here is safe.
+    delete m_server;
+    m_server = nullptr;
+    m_thread.reset();
+    m_shared->port = 0;
+    m_shared->dead = false;
+}
+
+bool FaultProxy::isRunning() const
+{
+    return m_shared->running;
+}
+
+QUrl FaultProxy::url() const
+{
+    if (!isRunning())
+        return {};
+    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port()));
+}
+
+quint16 FaultProxy::port() const
+{
+    return m_shared->port;
+}
+
+QUrl FaultProxy::upstream() const
+{
+    return m_shared->upstream;
+}
+
+void FaultProxy::setFaults(const FaultPlan &plan)
+{
+    const QMutexLocker locker(&m_shared->mutex);
+    m_shared->plan = plan;
+}
+
+FaultPlan FaultProxy::faults() const
+{
+    return m_shared->currentPlan();
+}
+
+void FaultProxy::setPassthrough()
+{
+    setFaults(FaultPlan::passthrough());
+}
+
+void FaultProxy::setSeed(quint64 seed)
+{
+    const QMutexLocker locker(&m_shared->mutex);
+    m_shared->seed = seed;
+    m_shared->sequence = 0;
+}
+
+quint64 FaultProxy::seed() const
+{
+    const QMutexLocker locker(&m_shared->mutex);
+    return m_shared->seed;
+}
+
+bool FaultProxy::setDead(bool dead, DeadMode mode)
+{
+    if (!m_thread)
+        return false;
+    bool done = false;
+    QMetaObject::invokeMethod(m_server, [&] { done = m_server->setDead(dead, mode); }, Qt::BlockingQueuedConnection);
+    return done;
+}
+
+bool FaultProxy::isDead() const
+{
+    return m_shared->dead;
+}
+
+FaultProxy::Counters FaultProxy::counters() const
+{
+    Counters counters;
+    counters.connections = m_shared->connections;
+    counters.requests = m_shared->requests;
+    counters.forwarded = m_shared->forwarded;
+    counters.upstreamFailures = m_shared->upstreamFailures;
+    counters.deadResets = m_shared->deadResets;
+    for (std::size_t i = 0; i < FaultCount; ++i)
+        counters.faults[i] = m_shared->faults[i];
+    return counters;
+}
+
+void FaultProxy::resetCounters()
+{
+    m_shared->connections = 0;
+    m_shared->requests = 0;
+    m_shared->forwarded = 0;
+    m_shared->upstreamFailures = 0;
+    m_shared->deadResets = 0;
+    for (auto &count : m_shared->faults)
+        count = 0;
+}
+
+} // namespace arbor::test

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "faultplan.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <array>
+#include <cstddef>
+#include <memory>
+
+class QThread;
+
+namespace arbor::test {
+
+/**
+ * A fault-injecting HTTP/1.1 reverse proxy on 127.0.0.1 in front of one JSON-RPC endpoint
+ * (usually Devnet's anvil), for tests of RPC clients under failure.
+ *
+ * Every request, whatever its path, goes to the upstream URL with its method and body and
+ * the client's end-to-end headers (not Host, Connection, Accept-Encoding and the like). The
+ * client gets the upstream's status, Content-Type and body; an upstream that does not answer
+ * gives 502. Connections are kept alive (HTTP/1.1 default, or "Connection: keep-alive" for
+ * HTTP/1.0) and requests on one connection are answered in order. Request bodies need a
+ * Content-Length; chunked bodies get 501.
+ *
+ * Faults follow a FaultPlan. Request n (counted from start() or the last setSeed()) gets
+ * FaultPlan::decide(body, seed, n), so the same seed and the same order of
+ * requests give the same faults, and a request retried after a fault is drawn anew: with
+ * probabilities below 1, a retrying client eventually gets through.
+ *
+ * Threads: the proxy runs on its own QThread, so the test's thread may block in an event
+ * loop or a wait without stalling it. All public functions may be called from any thread
+ * except the proxy's; start(), stop() and setDead() block until the proxy thread has acted.
+ *
+ * \code
+ *     FaultProxy proxy(devnet.rpcUrl(), 42);
+ *     QVERIFY2(proxy.start(&error), qPrintable(error));
+ *     FaultPlan plan;
+ *     plan.serverError = 0.2;
+ *     plan.onlyMethod = u"eth_getLogs"_s;
+ *     proxy.setFaults(plan);
+ *     // point the client at proxy.url() ...
+ *     QCOMPARE(proxy.counters().fault(FaultProxy::Fault::ServerError), 3u);
+ * \endcode
+ */
+class FaultProxy final
+{
+public:
+    using Fault = arbor::test::Fault;
+
+    /// How a dead proxy refuses.
+    enum class DeadMode {
+        /// Stop listening: connecting fails with "connection refused", as with a stopped node.
+        Refuse,
+        /// Keep listening but reset every connection at once, as with a crashing load balancer.
+        Reset,
+    };
+
+    /**
+     * A snapshot of what the proxy has seen since start() or resetCounters(). A request is
+     * counted before its answer (or reset) leaves the proxy, so once a client has its result
+     * the counters include it. Faults are counted when drawn, so a delayed request whose
+     * client gave up still counts. QNetworkAccessManager resends a request once when its
+     * connection is closed before any answer: one client request then shows as two
+     * requests and two ConnectionReset faults.
+     */
+    struct Counters
+    {
+        quint64 connections = 0;       ///< connections accepted (dead-mode resets excluded)
+        quint64 requests = 0;          ///< complete requests read
+        quint64 forwarded = 0;         ///< requests sent upstream
+        quint64 upstreamFailures = 0;  ///< forwarded requests the upstream did not answer (client got 502)
+        quint64 deadResets = 0;        ///< connections reset on arrival in DeadMode::Reset
+        std::array<quint64, FaultCount> faults{};
+
+        quint64 fault(Fault kind) const { return faults[std::size_t(kind)]; }
+        /// Requests given an answer fault (every kind but Delay).
+        quint64 answerFaults() const;
+    };
+
+    /// A proxy for \a upstream (e.g. Devnet::rpcUrl()); nothing runs before start().
+    explicit FaultProxy(const QUrl &upstream, quint64 seed = 1);
+    /// Stops the proxy and its thread.
+    ~FaultProxy();
+    FaultProxy(const FaultProxy &) = delete;
+    FaultProxy &operator=(const FaultProxy &) = delete;
+
+    /// Starts the thread and listens on a free loopback port. Restarts if already running.
+    bool start(QString *error);
+    /// Closes every connection, aborts upstream requests and ends the thread; safe when stopped.
+    void stop();
+    bool isRunning() const;
+
+    /// http://127.0.0.1:port/ while running; empty otherwise.
+    QUrl url() const;
+    quint16 port() const;
+    QUrl upstream() const;
+
+    /// Takes effect for requests read from now on (a request already drawn keeps its fault).
+    void setFaults(const FaultPlan &plan);
+    FaultPlan faults() const;
+    /// Same as setFaults(FaultPlan::passthrough()).
+    void setPassthrough();
+
+    /// Sets the seed and restarts the request numbering the draws use.
+    void setSeed(quint64 seed);
+    quint64 seed() const;
+
+    /**
+     * Dead: open connections are reset and new ones refused as \a mode says. Alive again:
+     * listens on the same port. Returns false only when that port was taken meanwhile
+     * (the proxy then stays dead) or the proxy is not running.
+     */
+    bool setDead(bool dead, DeadMode mode = DeadMode::Refuse);
+    bool isDead() const;
+
+    Counters counters() const;
+    void resetCounters();
+
+private:
+    struct Shared;
+    class Server;
+    class Connection;
+
+    std::shared_ptr<Shared> m_shared;
+    std::unique_ptr<QThread> m_thread;
+    Server *m_server = nullptr; // lives on m_thread, deleted by stop()
+};
+
+} // namespace arbor::test
