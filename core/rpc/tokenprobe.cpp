@@ -84,7 +84,7 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
             return;
         }
         const qint64 mid = state->lo + (state->hi - state->lo) / 2;
-        state->client->call(QStringLiteral("eth_getCode"), QJsonArray{token.toHex(), QStringLiteral("0x") + QString::number(mid, 16)},
+        state->client->call(QStringLiteral("eth_getCode"), QJsonArray{token.toHex(), QString(QStringLiteral("0x") + QString::number(mid, 16))},
                             [state, finish, search, mid](Result<QJsonValue> code) {
                                 if (!code) {
                                     state->info.deployBlockNote = tr("The node cannot serve contract code at block %1 (%2); "
