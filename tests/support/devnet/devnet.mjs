@@ -6,9 +6,13 @@
 //   node devnet.mjs deploy     --rpc URL [--tokens N] [--decimals 18,6,8]
 //   node devnet.mjs traffic    --rpc URL --tokens A,B --transfers N --holders H --blocks B --seed S
 //   node devnet.mjs balances   --rpc URL --tokens A,B --holders X,Y [--block N]
+//   node devnet.mjs registries --rpc URL
+//   node devnet.mjs agents     --rpc URL --identity A --reputation B --validation C --agents N --events M --seed S
+//   node devnet.mjs reorg      --rpc URL --depth D --token T[,T2] --transfers N --seed S [--holders X,Y] [--blocks B]
 //
-// Shared plumbing (JSON-RPC, PRNG, compilation) is in common.mjs.
-// An address list given as "-" is read from stdin.
+// ERC-20 commands are in this file, the ERC-8004 registries in agents.mjs, reorgs in
+// reorg.mjs, each documenting its output; shared plumbing (JSON-RPC, PRNG, compilation)
+// is in common.mjs. An address list given as "-" is read from stdin.
 // Each subcommand prints one JSON object on stdout; errors go to stderr with exit code 1.
 // Only dependency: solc (solc-js), loaded lazily and only when a compiled artifact
 // is not cached in .cache/.
@@ -17,6 +21,8 @@ import {
     Fail, Prng, Rpc, addressList, addressWord, automineState, callData, encodeString, hex, intArg, loadContracts,
     parseArgs, required, waitForReceipts, word,
 } from './common.mjs';
+import { agents, registries } from './agents.mjs';
+import { reorg } from './reorg.mjs';
 
 const SEL = {
     transfer: 'a9059cbb', // transfer(address,uint256)
@@ -327,7 +333,7 @@ async function readBalances(args) {
 
 // ---------------------------------------------------------------- main
 
-const commands = { deploy, traffic, balances: readBalances };
+const commands = { deploy, traffic, balances: readBalances, registries, agents, reorg };
 
 async function main() {
     const [command, ...rest] = process.argv.slice(2);
