@@ -274,6 +274,43 @@ std::optional<QJsonObject> Devnet::readBalances(const QStringList &tokens, const
                      holders.join(u',').toUtf8(), 120000, error);
 }
 
+std::optional<QJsonObject> Devnet::deployRegistries(QString *error)
+{
+    // The first run compiles the registries with solc-js (viaIR), a few seconds.
+    return runScript(u"registries"_s, {}, {}, 120000, error);
+}
+
+std::optional<QJsonObject> Devnet::generateAgentTraffic(const QJsonObject &registries, int agents, int events,
+                                                        quint64 seed, QString *error)
+{
+    const int timeoutMs = 60000 + (agents + events) * 20;
+    return runScript(u"agents"_s,
+                     {u"--identity"_s, registries[u"identity"_s].toString(),
+                      u"--reputation"_s, registries[u"reputation"_s].toString(),
+                      u"--validation"_s, registries[u"validation"_s].toString(),
+                      u"--agents"_s, QString::number(agents),
+                      u"--events"_s, QString::number(events),
+                      u"--seed"_s, QString::number(seed)},
+                     {}, timeoutMs, error);
+}
+
+std::optional<QJsonObject> Devnet::reorg(int depth, const QStringList &tokens, int transfers, const QStringList &holders,
+                                         quint64 seed, QString *error, int newBlocks)
+{
+    QStringList arguments{u"--depth"_s, QString::number(depth),
+                          u"--tokens"_s, tokens.join(u','),
+                          u"--transfers"_s, QString::number(transfers),
+                          u"--seed"_s, QString::number(seed)};
+    if (newBlocks > 0)
+        arguments << u"--blocks"_s << QString::number(newBlocks);
+    QByteArray input;
+    if (!holders.isEmpty()) {
+        arguments << u"--holders"_s << u"-"_s;
+        input = holders.join(u',').toUtf8();
+    }
+    return runScript(u"reorg"_s, arguments, input, 60000 + transfers * 10, error);
+}
+
 std::optional<QJsonObject> Devnet::runScript(const QString &command, const QStringList &arguments,
                                              const QByteArray &input, int timeoutMs, QString *error)
 {

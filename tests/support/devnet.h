@@ -17,9 +17,9 @@ class QTemporaryFile;
 namespace arbor::test {
 
 /**
- * A local EVM node (anvil) for integration tests, plus the traffic generator in
- * tests/support/devnet/devnet.mjs that deploys TestToken contracts and sends transfers
- * while computing the expected balances itself.
+ * A local EVM node (anvil) for integration tests, plus the generators in
+ * tests/support/devnet/devnet.mjs: TestToken contracts with transfers whose balances it
+ * computes itself, ERC-8004 agent registries with the events it sent, and reorgs.
  *
  * Everything here blocks the calling thread (local event loops, waitFor* calls); use it
  * from the test's main thread only. The node runs until stop() or destruction, and on
@@ -97,6 +97,54 @@ public:
      */
     std::optional<QJsonObject> readBalances(const QStringList &tokens, const QStringList &holders,
                                             QString *error);
+
+    /**
+     * Deploys the minimal ERC-8004 registries of tests/support/devnet/contracts from anvil's
+     * first account: IdentityRegistry, then ReputationRegistry and ValidationRegistry bound
+     * to it, one block each. Returns {"identity", "reputation", "validation", "deployBlock"}:
+     * lowercase addresses and the block of the first (Identity) deployment.
+     */
+    std::optional<QJsonObject> deployRegistries(QString *error);
+
+    /**
+     * Registers \a agents agents on \a registries (as deployRegistries() returns them) and
+     * sends \a events further ERC-8004 events among them, interleaved, in blocks of 1..8
+     * transactions from six senders derived from \a seed; the same seed on fresh registries
+     * gives the same events. With \a events >= 7 every event kind occurs; values cover both
+     * int128 extremes, valueDecimals 0 and 18, empty, non-ASCII and over-32-byte strings, and
+     * empty and non-empty metadata. Agent ids continue from the registry's last one.
+     *
+     * Returns {"fromBlock", "toBlock", "events": [...]}, agents + events entries in chain
+     * order, each as the generator sent it (not read back from logs) with its position from
+     * the receipt: {"registry", "kind": "identity"|"reputation"|"validation", "event",
+     * "blockNumber", "logIndex", "txHash", "agentId", then the event's parameters by their
+     * names in the ERC-8004 signature}. Integers are decimal strings (int128 values signed),
+     * bytes and bytes32 0x-hex, addresses lowercase; an indexed string parameter
+     * (indexedMetadataKey, indexedTag1) holds its topic, keccak-256 of the string. Fails if
+     * any transaction reverts or lands outside the block it was sent for.
+     */
+    std::optional<QJsonObject> generateAgentTraffic(const QJsonObject &registries, int agents, int events, quint64 seed,
+                                                    QString *error);
+
+    /**
+     * Reorganises the chain with anvil_reorg: the last \a depth blocks are replaced by new
+     * ones holding \a transfers different transfers of \a tokens among \a holders (empty:
+     * every recipient of a Transfer up to the common ancestor). A sender needs the token and
+     * ETH for gas at the common ancestor, as holders of an earlier generateTraffic() have.
+     * \a newBlocks (0: \a depth) new blocks are made; those past \a depth are mined on top,
+     * so the head moves by newBlocks - depth. The first new block always has a transfer.
+     *
+     * Returns {"depth", "commonAncestor", "fromBlock", "toBlock", "oldHashes": {number: hash}
+     * of the replaced blocks, "newHashes": {number: hash} of all new blocks,
+     * "removedTransfers": the tokens' Transfer logs of the replaced blocks,
+     * "addedTransfers": the transfers sent, "balances": {token: {holder: decimal}}}, with a
+     * transfer as {"token", "from", "to", "value", "blockNumber", "logIndex", "txHash"}. The
+     * balances are computed: balanceOf at the common ancestor plus the added transfers.
+     * Fails unless every replaced height got a new hash, every replaced transaction is gone
+     * and every added transfer succeeded in its block.
+     */
+    std::optional<QJsonObject> reorg(int depth, const QStringList &tokens, int transfers, const QStringList &holders,
+                                     quint64 seed, QString *error, int newBlocks = 0);
 
     /// One JSON-RPC call to the node, e.g. rpc(u"evm_mine"_s, {}, &error). Returns "result".
     std::optional<QJsonValue> rpc(const QString &method, const QJsonArray &params, QString *error,

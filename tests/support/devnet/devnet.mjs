@@ -1,25 +1,28 @@
 #!/usr/bin/env node
-// Devnet helper for Arbor's integration tests: deploys TestToken contracts on a local
-// anvil node and generates deterministic ERC-20 traffic whose expected results
-// (balances, Transfer counts) are computed here, independently of the chain.
+// Devnet helper for Arbor's integration tests: deploys test contracts on a local anvil
+// node and generates deterministic traffic whose expected results (balances, events)
+// are computed here, independently of the chain.
 //
-//   node devnet.mjs deploy   --rpc URL [--tokens N] [--decimals 18,6,8]
-//   node devnet.mjs traffic  --rpc URL --tokens A,B --transfers N --holders H --blocks B --seed S
-//   node devnet.mjs balances --rpc URL --tokens A,B --holders X,Y [--block N]
+//   node devnet.mjs deploy     --rpc URL [--tokens N] [--decimals 18,6,8]
+//   node devnet.mjs traffic    --rpc URL --tokens A,B --transfers N --holders H --blocks B --seed S
+//   node devnet.mjs balances   --rpc URL --tokens A,B --holders X,Y [--block N]
+//   node devnet.mjs registries --rpc URL
+//   node devnet.mjs agents     --rpc URL --identity A --reputation B --validation C --agents N --events M --seed S
+//   node devnet.mjs reorg      --rpc URL --depth D --token T[,T2] --transfers N --seed S [--holders X,Y] [--blocks B]
 //
-// An address list given as "-" is read from stdin.
+// ERC-20 commands are in this file, the ERC-8004 registries in agents.mjs, reorgs in
+// reorg.mjs, each documenting its output; shared plumbing (JSON-RPC, PRNG, compilation)
+// is in common.mjs. An address list given as "-" is read from stdin.
 // Each subcommand prints one JSON object on stdout; errors go to stderr with exit code 1.
-// Only dependency: solc (solc-js), loaded lazily and only when the compiled artifact
+// Only dependency: solc (solc-js), loaded lazily and only when a compiled artifact
 // is not cached in .cache/.
 
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
+import {
+    Fail, Prng, Rpc, addressList, addressWord, automineState, callData, encodeString, hex, intArg, loadContracts,
+    parseArgs, required, waitForReceipts, word,
+} from './common.mjs';
+import { agents, registries } from './agents.mjs';
+import { reorg } from './reorg.mjs';
 
 const SEL = {
     transfer: 'a9059cbb', // transfer(address,uint256)
@@ -35,85 +38,22 @@ const GAS_DEPLOY = 3_000_000n;
 const GAS_MINT = 120_000n;
 const GAS_TRANSFER = 100_000n;
 const HOLDER_ETH = 10n ** 22n; // 10,000 ETH for gas
-const RPC_BATCH = 1000;
 const VERIFY_EVERY_TXS = 5000;
 const TRANSFER_TOPIC = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';
 
-class Fail extends Error {}
+// ---------------------------------------------------------------- compile
 
-// ---------------------------------------------------------------- JSON-RPC
-
-class Rpc {
-    constructor(url) {
-        this.url = url;
-        this.nextId = 1;
+async function loadTestToken() {
+    const { TestToken: artifact } = await loadContracts(['TestToken']);
+    for (const [fn, sig] of [['transfer', 'transfer(address,uint256)'], ['mint', 'mint(address,uint256)'],
+        ['balanceOf', 'balanceOf(address)'], ['totalSupply', 'totalSupply()'], ['decimals', 'decimals()']]) {
+        if (artifact.selectors[sig] !== SEL[fn])
+            throw new Fail(`selector of ${sig} is ${artifact.selectors[sig]}, devnet.mjs assumes ${SEL[fn]}`);
     }
-
-    async call(method, params = []) {
-        const [result] = await this.batch([[method, params]]);
-        return result;
-    }
-
-    // Sends [method, params] pairs as JSON-RPC batches; returns results in order and
-    // throws on the first error so a failed call can never be mistaken for a result.
-    async batch(calls) {
-        const results = [];
-        for (let i = 0; i < calls.length; i += RPC_BATCH)
-            results.push(...(await this.#post(calls.slice(i, i + RPC_BATCH))));
-        return results;
-    }
-
-    async #post(calls) {
-        const firstId = this.nextId;
-        this.nextId += calls.length;
-        const body = calls.map(([method, params], i) => ({ jsonrpc: '2.0', id: firstId + i, method, params }));
-        let response;
-        try {
-            response = await fetch(this.url, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json' },
-                body: JSON.stringify(body),
-            });
-        } catch (e) {
-            throw new Fail(`cannot reach ${this.url}: ${e.cause?.message ?? e.message}`);
-        }
-        const text = await response.text();
-        if (!response.ok)
-            throw new Fail(`${this.url} answered HTTP ${response.status}: ${text.slice(0, 300)}`);
-        let replies = JSON.parse(text);
-        if (!Array.isArray(replies))
-            replies = [replies];
-        const byId = new Map(replies.map((r) => [r.id, r]));
-        return calls.map(([method, params], i) => {
-            const reply = byId.get(firstId + i);
-            if (!reply)
-                throw new Fail(`no reply to ${method}`);
-            if (reply.error) {
-                const detail = JSON.stringify(params).slice(0, 300);
-                throw new Fail(`${method} failed: ${reply.error.message ?? JSON.stringify(reply.error)} (params ${detail})`);
-            }
-            return reply.result;
-        });
-    }
+    return artifact;
 }
 
-// ---------------------------------------------------------------- helpers
-
-const hex = (n) => '0x' + BigInt(n).toString(16);
-const word = (n) => BigInt(n).toString(16).padStart(64, '0');
-const addressWord = (a) => a.slice(2).toLowerCase().padStart(64, '0');
-const isAddress = (a) => /^0x[0-9a-fA-F]{40}$/.test(a);
-
-function callData(selector, ...words) {
-    return '0x' + selector + words.join('');
-}
-
-function encodeString(s) {
-    const bytes = Buffer.from(s, 'utf8');
-    const padded = Buffer.alloc(Math.ceil(bytes.length / 32) * 32);
-    bytes.copy(padded);
-    return word(bytes.length) + padded.toString('hex');
-}
+// ---------------------------------------------------------------- deploy
 
 // ABI encoding of (string, string, uint8) for the TestToken constructor.
 function encodeConstructor(name, symbol, decimals) {
@@ -121,176 +61,6 @@ function encodeConstructor(name, symbol, decimals) {
     const symbolTail = encodeString(symbol);
     return word(96) + word(96 + nameTail.length / 2) + word(decimals) + nameTail + symbolTail;
 }
-
-function parseArgs(argv) {
-    const args = {};
-    for (let i = 0; i < argv.length; ++i) {
-        const key = argv[i];
-        if (!key.startsWith('--') || i + 1 >= argv.length)
-            throw new Fail(`bad argument ${key}; expected --name value pairs`);
-        args[key.slice(2)] = argv[++i];
-    }
-    return args;
-}
-
-function required(args, key) {
-    if (args[key] === undefined)
-        throw new Fail(`missing --${key}`);
-    return args[key];
-}
-
-function intArg(args, key, fallback) {
-    const raw = args[key] ?? (fallback === undefined ? required(args, key) : String(fallback));
-    if (!/^\d+$/.test(raw))
-        throw new Fail(`--${key} must be a non-negative integer, got ${raw}`);
-    return Number(raw);
-}
-
-// A list given as "-" is read from stdin: a thousand holders exceed Linux's 128 KiB limit
-// on a single argument.
-function addressList(args, key) {
-    let raw = required(args, key);
-    if (raw === '-')
-        raw = readFileSync(0, 'utf8');
-    const list = raw.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
-    for (const a of list)
-        if (!isAddress(a))
-            throw new Fail(`--${key}: ${a} is not an address`);
-    if (list.length === 0)
-        throw new Fail(`--${key} is empty`);
-    return list;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------- deterministic PRNG
-
-// xoshiro128** seeded through splitmix64: fast, and the same sequence on every platform.
-class Prng {
-    constructor(seed) {
-        let s = BigInt.asUintN(64, BigInt(seed));
-        const next64 = () => {
-            s = BigInt.asUintN(64, s + 0x9e3779b97f4a7c15n);
-            let z = s;
-            z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
-            z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
-            return z ^ (z >> 31n);
-        };
-        const a = next64();
-        const b = next64();
-        this.s = new Uint32Array([Number(a & 0xffffffffn), Number(a >> 32n), Number(b & 0xffffffffn), Number(b >> 32n)]);
-        if (this.s.every((v) => v === 0))
-            this.s[0] = 1;
-    }
-
-    u32() {
-        const s = this.s;
-        const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
-        const t = s[1] << 9;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = rotl(s[3], 11);
-        return result;
-    }
-
-    // Uniform integer in [0, n) for n up to 2^32.
-    below(n) {
-        return Math.floor((this.u32() / 4294967296) * n);
-    }
-
-    // BigInt in [0, n); the modulo bias over 128 random bits is negligible.
-    bigBelow(n) {
-        if (n <= 1n)
-            return 0n;
-        let r = 0n;
-        for (let i = 0; i < 4; ++i)
-            r = (r << 32n) | BigInt(this.u32());
-        return r % n;
-    }
-
-    bytes(count) {
-        const out = Buffer.alloc(count);
-        for (let i = 0; i < count; ++i)
-            out[i] = this.u32() & 0xff;
-        return out;
-    }
-}
-
-function rotl(x, k) {
-    return (x << k) | (x >>> (32 - k));
-}
-
-// ---------------------------------------------------------------- compile
-
-async function loadArtifact() {
-    const sourcePath = join(here, 'contracts', 'TestToken.sol');
-    const source = readFileSync(sourcePath, 'utf8');
-    const solcVersion = JSON.parse(readFileSync(require.resolve('solc/package.json'), 'utf8')).version;
-    const settings = {
-        optimizer: { enabled: true, runs: 200 },
-        evmVersion: 'cancun',
-        outputSelection: { '*': { TestToken: ['abi', 'evm.bytecode.object', 'evm.methodIdentifiers'] } },
-    };
-    const key = createHash('sha256').update(`${solcVersion}\n${JSON.stringify(settings)}\n${source}`).digest('hex').slice(0, 16);
-    const cacheDir = join(here, '.cache');
-    const cachePath = join(cacheDir, `TestToken-${key}.json`);
-    try {
-        return JSON.parse(readFileSync(cachePath, 'utf8'));
-    } catch {
-        // not cached yet
-    }
-
-    const solc = (await import('solc')).default;
-    const input = { language: 'Solidity', sources: { 'TestToken.sol': { content: source } }, settings };
-    const output = JSON.parse(solc.compile(JSON.stringify(input)));
-    const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
-    if (errors.length)
-        throw new Fail(`TestToken.sol does not compile:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
-    const contract = output.contracts['TestToken.sol'].TestToken;
-    const ids = contract.evm.methodIdentifiers;
-    for (const [fn, sig] of [['transfer', 'transfer(address,uint256)'], ['mint', 'mint(address,uint256)'],
-        ['balanceOf', 'balanceOf(address)'], ['totalSupply', 'totalSupply()'], ['decimals', 'decimals()']]) {
-        if (ids[sig] !== SEL[fn])
-            throw new Fail(`selector of ${sig} is ${ids[sig]}, devnet.mjs assumes ${SEL[fn]}`);
-    }
-    const artifact = { solcVersion: solc.version(), abi: contract.abi, bytecode: '0x' + contract.evm.bytecode.object };
-
-    // Write then rename, so tests running in parallel never read a half-written cache file.
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(artifact));
-    renameSync(tmp, cachePath);
-    return artifact;
-}
-
-// ---------------------------------------------------------------- chain helpers
-
-async function automineState(rpc) {
-    try {
-        return await rpc.call('anvil_getAutomine');
-    } catch {
-        return true;
-    }
-}
-
-async function waitForReceipts(rpc, hashes, timeoutMs) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const receipts = await rpc.batch(hashes.map((h) => ['eth_getTransactionReceipt', [h]]));
-        if (receipts.every(Boolean))
-            return receipts;
-        if (Date.now() > deadline) {
-            const missing = hashes.filter((_, i) => !receipts[i]);
-            throw new Fail(`no receipt after ${timeoutMs} ms for ${missing.join(', ')}`);
-        }
-        await sleep(100);
-    }
-}
-
-// ---------------------------------------------------------------- deploy
 
 async function deploy(args) {
     const rpc = new Rpc(required(args, 'rpc'));
@@ -301,7 +71,7 @@ async function deploy(args) {
         return Number(d);
     });
 
-    const artifact = await loadArtifact();
+    const artifact = await loadTestToken();
     const chainId = Number(BigInt(await rpc.call('eth_chainId')));
     const [deployer] = await rpc.call('eth_accounts');
     if (!deployer)
@@ -563,7 +333,7 @@ async function readBalances(args) {
 
 // ---------------------------------------------------------------- main
 
-const commands = { deploy, traffic, balances: readBalances };
+const commands = { deploy, traffic, balances: readBalances, registries, agents, reorg };
 
 async function main() {
     const [command, ...rest] = process.argv.slice(2);
