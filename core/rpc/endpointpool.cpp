@@ -1,1 +1,604 @@
-// placeholder: being written
+#include "rpc/endpointpool.h"
+
+#include "rpc/jsonrpcclient.h"
+#include "rpc/rpchttp.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+namespace arbor {
+namespace {
+
+constexpr qint64 Never = std::numeric_limits<qint64>::max();
+// Weight of the newest outcome in the error-rate EWMA: one failure alone reaches the 0.2 that
+// makes an endpoint "degraded"; about four successes bring it back.
+constexpr double ErrorRateAlpha = 0.2;
+constexpr double DegradedErrorRate = 0.2;
+// Heads are polled on all endpoints at once but answers straddle new blocks: a node this close
+// to the highest head is not behind.
+constexpr qint64 LagToleranceBlocks = 2;
+
+// Stand-in for evmjson::isRangeTooLarge() while evmjson.cpp is being written: replace the call
+// in EndpointPool::finish() with it once it lands, and delete this.
+bool isRangeTooLarge(const Error &error)
+{
+    if (error.kind != Error::Kind::Refused)
+        return false;
+    const QString text = error.message.toLower();
+    if (text.contains(u"rate limit") || text.contains(u"rate-limit") || text.contains(u"per second"))
+        return false;
+    static const QLatin1String needles[] = {
+        QLatin1String("more than"),     QLatin1String("too many results"), QLatin1String("too large"),
+        QLatin1String("too big"),       QLatin1String("too wide"),         QLatin1String("block range"),
+        QLatin1String("response size"), QLatin1String("max results"),      QLatin1String("maximum results"),
+        QLatin1String("limited to"),
+    };
+    return std::any_of(std::begin(needles), std::end(needles), [&](QLatin1String n) { return text.contains(n); });
+}
+
+qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
+{
+    const qint64 full = std::min<qint64>(qint64(baseMs) << std::min(attempt - 1, 20), std::max(baseMs, capMs));
+    return full / 2 + QRandomGenerator::global()->bounded(full / 2 + 1);
+}
+
+} // namespace
+
+struct EndpointPool::Endpoint
+{
+    const RpcPolicy *policy;
+    EndpointHealth health;          ///< status and circuitOpen are derived on read: see status()
+    int consecutiveFailures = 0;
+    qint64 openUntilMs = 0;         ///< pool clock; the circuit is half-open from then on
+    int openPeriodMs = 0;
+    bool trialInFlight = false;     ///< the one request a half-open circuit lets through
+    double tokens = 0;
+    qint64 tokensAtMs = 0;
+    int inFlight = 0;
+    bool answered = false;
+    bool lastOk = false;
+    QString announcedStatus;
+    QList<QPointer<QNetworkReply>> replies;
+
+    bool tripped() const { return consecutiveFailures >= std::max(1, policy->breakerThreshold); }
+    bool open(qint64 now) const { return tripped() && now < openUntilMs; }
+
+    QString status(qint64 now) const
+    {
+        if (!answered)
+            return QStringLiteral("unknown");
+        if (open(now))
+            return QStringLiteral("down");
+        if (tripped() || health.errorRate >= DegradedErrorRate || !lastOk)
+            return QStringLiteral("degraded");
+        return QStringLiteral("ok");
+    }
+
+    double burst() const { return std::max(1.0, health.maxRequestsPerSecond); }
+
+    void refill(qint64 now)
+    {
+        tokens = std::min(burst(), tokens + health.maxRequestsPerSecond * double(now - tokensAtMs) / 1000.0);
+        tokensAtMs = now;
+    }
+
+    /// Milliseconds until a request of `weight` may go; a weight above the burst needs a full bucket.
+    qint64 tokenWaitMs(int weight, qint64 now) const
+    {
+        const double rate = health.maxRequestsPerSecond;
+        if (rate <= 0)
+            return 0;
+        const double have = std::min(burst(), tokens + rate * double(now - tokensAtMs) / 1000.0);
+        const double need = std::min<double>(weight, burst());
+        if (have >= need)
+            return 0;
+        return std::max<qint64>(1, qint64(std::ceil((need - have) * 1000.0 / rate)));
+    }
+
+    void take(int weight, qint64 now)
+    {
+        if (health.maxRequestsPerSecond <= 0)
+            return;
+        refill(now);
+        tokens -= weight;
+    }
+
+    void recordAnswer(std::optional<qint64> latencyMs)
+    {
+        ++health.requests;
+        if (latencyMs) {
+            const double sample = double(*latencyMs);
+            health.latencyMs = health.latencyMs <= 0 ? std::max(sample, 0.1)
+                                                     : policy->latencyAlpha * sample + (1 - policy->latencyAlpha) * health.latencyMs;
+        }
+        health.errorRate *= 1 - ErrorRateAlpha;
+        if (tripped())
+            qCInfo(lcRpc).noquote() << rpchttp::displayUrl(health.url) << "answered again; its circuit is closed";
+        consecutiveFailures = 0;
+        openPeriodMs = 0;
+        answered = true;
+        lastOk = true;
+    }
+
+    void recordFailure(const QString &message, qint64 startedMs, qint64 now)
+    {
+        ++health.requests;
+        ++health.failures;
+        health.errorRate = health.errorRate * (1 - ErrorRateAlpha) + ErrorRateAlpha;
+        health.lastError = message;
+        health.lastErrorAtMs = QDateTime::currentMSecsSinceEpoch();
+        answered = true;
+        lastOk = false;
+        // Only a request sent while half-open extends the open period: requests already under
+        // way when the circuit opened say nothing new.
+        const bool trial = tripped() && startedMs >= openUntilMs;
+        ++consecutiveFailures;
+        if (consecutiveFailures == std::max(1, policy->breakerThreshold))
+            openPeriodMs = std::max(1, policy->breakerBaseMs);
+        else if (trial)
+            openPeriodMs = std::min(std::max(policy->breakerBaseMs, openPeriodMs * 2), std::max(policy->breakerBaseMs, policy->breakerMaxMs));
+        else
+            return;
+        openUntilMs = now + openPeriodMs;
+        qCWarning(lcRpc).noquote() << "circuit open for" << openPeriodMs << "ms after" << consecutiveFailures
+                                   << "failures in a row:" << message;
+    }
+
+    /// An error text that names this endpoint, whatever produced it.
+    QString describe(const Error &error) const
+    {
+        const QString where = rpchttp::displayUrl(health.url);
+        return error.message.contains(where) ? error.message : where + QLatin1String(": ") + error.toString();
+    }
+};
+
+struct EndpointPool::Pending
+{
+    QByteArray body;
+    int weight = 1;
+    std::optional<qint64> minHead;
+    Parser parse;
+    Done done;
+    Endpoint *pinned = nullptr;     ///< only this endpoint, once (head polls)
+    int attempts = 0;
+    qint64 notBeforeMs = 0;         ///< backoff before the next attempt
+    QList<const Endpoint *> tried;
+    QList<std::pair<const Endpoint *, QString>> errors;     ///< this request's failure per endpoint
+};
+
+EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
+                           QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_policy(policy)
+    , m_wakeTimer(new QTimer(this))
+{
+    m_clock.start();
+    m_wakeTimer->setSingleShot(true);
+    m_wakeTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_wakeTimer, &QTimer::timeout, this, &EndpointPool::wake);
+    for (const EndpointRecord &record : endpoints) {
+        auto e = std::make_unique<Endpoint>();
+        e->policy = &m_policy;
+        e->health.id = record.id;
+        e->health.url = record.url;
+        e->health.priority = record.priority;
+        e->health.maxRequestsPerSecond = std::max(0.0, record.maxRequestsPerSecond);
+        e->health.status = QStringLiteral("unknown");
+        e->announcedStatus = e->health.status;
+        e->tokens = e->burst();
+        m_endpoints.push_back(std::move(e));
+    }
+}
+
+EndpointPool::~EndpointPool()
+{
+    m_queue.clear();
+    for (const auto &e : m_endpoints) {
+        const auto replies = e->replies;
+        for (const QPointer<QNetworkReply> &reply : replies) {
+            if (!reply)
+                continue;
+            disconnect(reply, nullptr, this, nullptr);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+}
+
+void EndpointPool::send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done)
+{
+    if (m_endpoints.empty()) {
+        QMetaObject::invokeMethod(this, [done = std::move(done)] {
+            done(Error::unavailable(QStringLiteral("rpc"), tr("This chain has no RPC endpoint. Add one.")));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    auto pending = std::make_shared<Pending>();
+    pending->body = body;
+    pending->weight = std::max(1, weight);
+    pending->minHead = minHead;
+    pending->parse = std::move(parse);
+    pending->done = std::move(done);
+    m_queue.append(std::move(pending));
+    scheduleDispatch();
+}
+
+void EndpointPool::pollHeads(HeadDone done)
+{
+    struct Poll
+    {
+        int remaining = 0;
+        std::optional<qint64> best;
+        QStringList errors;
+        HeadDone done;
+    };
+    auto poll = std::make_shared<Poll>();
+    poll->done = std::move(done);
+    const auto conclude = [](const Poll &p) -> Result<qint64> {
+        if (p.best)
+            return *p.best;
+        return Error::unavailable(QStringLiteral("rpc"), p.errors.isEmpty()
+                                                             ? tr("This chain has no RPC endpoint. Add one.")
+                                                             : tr("No RPC endpoint reported its head: %1").arg(p.errors.join(u"; ")));
+    };
+
+    const qint64 now = this->now();
+    QList<std::shared_ptr<Pending>> polls;
+    for (const auto &owned : m_endpoints) {
+        Endpoint *e = owned.get();
+        if (e->open(now)) {
+            poll->errors.append(tr("%1: circuit open after repeated failures (last: %2)")
+                                    .arg(rpchttp::displayUrl(e->health.url), e->health.lastError));
+            continue;
+        }
+        const qint64 id = m_nextHeadId++;
+        auto p = std::make_shared<Pending>();
+        p->body = R"({"jsonrpc":"2.0","id":)" + QByteArray::number(id) + R"(,"method":"eth_blockNumber","params":[]})";
+        p->pinned = e;
+        p->parse = [e, id, poll](const QByteArray &body) -> Status {
+            const auto value = JsonRpcClient::parseResponse(body, id, e->health.url);
+            if (!value)
+                return value.error();
+            const auto head = quantityToInt64(*value, QStringLiteral("eth_blockNumber"));
+            if (!head)
+                return head.error();
+            e->health.lastHead = *head;   // as reported, even when lower than before
+            poll->best = std::max(poll->best.value_or(*head), *head);
+            return {};
+        };
+        p->done = [e, poll, conclude](Status status) {
+            if (!status)
+                poll->errors.append(e->health.lastError.isEmpty() ? e->describe(status.error()) : e->health.lastError);
+            if (--poll->remaining == 0)
+                poll->done(conclude(*poll));
+        };
+        polls.append(std::move(p));
+    }
+    poll->remaining = int(polls.size());
+    if (polls.isEmpty()) {
+        QMetaObject::invokeMethod(this, [poll, conclude] { poll->done(conclude(*poll)); }, Qt::QueuedConnection);
+        return;
+    }
+    m_queue.append(polls);
+    scheduleDispatch();
+}
+
+QList<EndpointHealth> EndpointPool::health() const
+{
+    const qint64 now = this->now();
+    QList<EndpointHealth> list;
+    list.reserve(qsizetype(m_endpoints.size()));
+    for (const auto &e : m_endpoints) {
+        EndpointHealth h = e->health;
+        h.status = e->status(now);
+        h.circuitOpen = e->open(now);
+        list.append(std::move(h));
+    }
+    return list;
+}
+
+bool EndpointPool::allDown() const
+{
+    const qint64 now = this->now();
+    return std::all_of(m_endpoints.begin(), m_endpoints.end(),
+                       [now](const auto &e) { return e->open(now) || (e->answered && !e->lastOk); });
+}
+
+int EndpointPool::inFlight() const
+{
+    int n = 0;
+    for (const auto &e : m_endpoints)
+        n += e->inFlight;
+    return n;
+}
+
+void EndpointPool::scheduleDispatch()
+{
+    if (m_dispatchScheduled)
+        return;
+    m_dispatchScheduled = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_dispatchScheduled = false;
+        dispatch();
+    }, Qt::QueuedConnection);
+}
+
+void EndpointPool::wake()
+{
+    QPointer<EndpointPool> alive(this);
+    if (noteStatusChanges(now())) {
+        Q_EMIT healthChanged();
+        if (!alive)
+            return;
+    }
+    dispatch();
+}
+
+bool EndpointPool::noteStatusChanges(qint64 now)
+{
+    bool changed = false;
+    for (const auto &e : m_endpoints) {
+        QString status = e->status(now);
+        if (status != e->announcedStatus) {
+            e->announcedStatus = std::move(status);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+void EndpointPool::dispatch()
+{
+    const qint64 now = this->now();
+    QList<const Endpoint *> claimed;
+    QList<std::shared_ptr<Pending>> refused;
+    qint64 wakeAt = Never;
+    for (qsizetype i = 0; i < m_queue.size();) {
+        const std::shared_ptr<Pending> pending = m_queue.at(i);
+        if (pending->notBeforeMs > now) {
+            wakeAt = std::min(wakeAt, pending->notBeforeMs);
+            ++i;
+            continue;
+        }
+        qint64 readyAt = Never;
+        QList<const Endpoint *> waitingFor;
+        if (Endpoint *e = choose(*pending, now, claimed, &readyAt, &waitingFor)) {
+            m_queue.removeAt(i);
+            start(e, pending);
+            continue;
+        }
+        if (pending->pinned && pending->pinned->open(now)) {
+            m_queue.removeAt(i);
+            refused.append(pending);
+            continue;
+        }
+        // Later requests must not take the tokens this one waits for, or a big batch would starve.
+        claimed += waitingFor;
+        wakeAt = std::min(wakeAt, readyAt);
+        ++i;
+    }
+    for (const auto &e : m_endpoints) {
+        if (e->open(now))
+            wakeAt = std::min(wakeAt, e->openUntilMs);     // to announce the half-open circuit
+    }
+    if (wakeAt == Never)
+        m_wakeTimer->stop();
+    else
+        m_wakeTimer->start(int(std::clamp<qint64>(wakeAt - now, 0, std::numeric_limits<int>::max())));
+
+    QPointer<EndpointPool> alive(this);
+    for (const auto &pending : std::as_const(refused)) {
+        const Endpoint *e = pending->pinned;
+        pending->done(Error::unavailable(QStringLiteral("rpc"), tr("%1: circuit open after repeated failures (last: %2)")
+                                                                    .arg(rpchttp::displayUrl(e->health.url), e->health.lastError)));
+        if (!alive)
+            return;
+    }
+}
+
+EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now, const QList<const Endpoint *> &claimed,
+                                              qint64 *readyAt, QList<const Endpoint *> *waitingFor) const
+{
+    QList<Endpoint *> candidates;
+    if (pending.pinned) {
+        candidates.append(pending.pinned);
+    } else {
+        for (const auto &e : m_endpoints)
+            candidates.append(e.get());
+        const auto keepIf = [&candidates](auto predicate) {
+            QList<Endpoint *> kept;
+            std::copy_if(candidates.begin(), candidates.end(), std::back_inserter(kept), predicate);
+            if (!kept.isEmpty())
+                candidates = std::move(kept);
+        };
+        if (pending.minHead) {
+            const qint64 minHead = *pending.minHead;
+            keepIf([&](const Endpoint *e) { return !e->open(now) && !(e->health.lastHead && *e->health.lastHead < minHead); });
+        }
+        keepIf([&](const Endpoint *e) { return !e->open(now) && !pending.tried.contains(e); });
+
+        std::optional<qint64> highest;
+        for (const auto &e : m_endpoints) {
+            if (e->health.lastHead)
+                highest = std::max(highest.value_or(*e->health.lastHead), *e->health.lastHead);
+        }
+        const auto rank = [&](const Endpoint *e) {
+            const QString status = e->status(now);
+            const int statusRank = status == u"down" ? 2 : status == u"degraded" ? 1 : 0;
+            const bool behind = highest && e->health.lastHead && *e->health.lastHead + LagToleranceBlocks < *highest;
+            // Coarse buckets keep the order stable against jitter; an endpoint not measured yet
+            // ranks as fast so that it gets tried.
+            const int latencyBucket = e->health.latencyMs <= 0 ? 0 : int(std::log2(1 + e->health.latencyMs) * 4);
+            return std::tuple(statusRank, int(e->health.errorRate * 5), behind, latencyBucket, e->health.priority);
+        };
+        std::stable_sort(candidates.begin(), candidates.end(), [&](const Endpoint *a, const Endpoint *b) { return rank(a) < rank(b); });
+    }
+
+    for (Endpoint *e : std::as_const(candidates)) {
+        if (e->tripped()) {
+            if (now < e->openUntilMs) {
+                *readyAt = std::min(*readyAt, e->openUntilMs);
+                continue;
+            }
+            if (e->trialInFlight)
+                continue;   // its answer dispatches again
+        }
+        if (e->inFlight >= std::max(1, m_policy.maxInFlightPerEndpoint) || claimed.contains(e))
+            continue;
+        if (const qint64 wait = e->tokenWaitMs(pending.weight, now); wait > 0) {
+            *readyAt = std::min(*readyAt, now + wait);
+            waitingFor->append(e);
+            continue;
+        }
+        return e;
+    }
+    return nullptr;
+}
+
+void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
+{
+    const qint64 startedMs = now();
+    endpoint->take(pending->weight, startedMs);
+    const bool trial = endpoint->tripped();
+    if (trial)
+        endpoint->trialInFlight = true;
+    ++endpoint->inFlight;
+    ++pending->attempts;
+    pending->tried.append(endpoint);
+
+    QNetworkRequest request = rpchttp::postRequest(endpoint->health.url, m_policy.timeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    QNetworkReply *reply = m_network->post(request, pending->body);
+    rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
+    endpoint->replies.append(reply);
+
+    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, trial] {
+        endpoint->replies.removeAll(reply);
+        reply->deleteLater();
+        --endpoint->inFlight;
+        if (trial)
+            endpoint->trialInFlight = false;
+
+        const double rate = endpoint->health.maxRequestsPerSecond;
+        const QString advice = rate > 0 ? tr("lower this endpoint's rate limit of %1 requests/s or add another endpoint").arg(rate)
+                                        : tr("set a rate limit on this endpoint or add another endpoint");
+        const QString what = pending->weight == 1 ? tr("a call") : tr("a batch of %1 calls").arg(pending->weight);
+        const auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        if (!body) {
+            finish(endpoint, pending, startedMs, body.error());
+            return;
+        }
+        QPointer<EndpointPool> alive(this);
+        Status status = pending->parse(*body);
+        if (alive)
+            finish(endpoint, pending, startedMs, std::move(status));
+    });
+}
+
+void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status)
+{
+    const qint64 now = this->now();
+    bool failed = false;
+    if (status.ok()) {
+        endpoint->recordAnswer(now - startedMs);
+    } else if (isRangeTooLarge(status.error())) {
+        endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller splits the range
+    } else {
+        switch (status.error().kind) {
+        case Error::Kind::Invalid:
+        case Error::Kind::Unavailable:
+        case Error::Kind::Refused:
+            failed = true;
+            endpoint->recordFailure(endpoint->describe(status.error()), startedMs, now);
+            break;
+        default:
+            endpoint->recordAnswer(now - startedMs);     // the caller's verdict on a good answer
+            break;
+        }
+    }
+    noteStatusChanges(now);
+
+    QPointer<EndpointPool> alive(this);
+    if (failed) {
+        pending->errors.removeIf([endpoint](const auto &entry) { return entry.first == endpoint; });
+        pending->errors.append({endpoint, endpoint->health.lastError});
+        const int attempts = pending->pinned ? 1 : std::max(1, m_policy.maxAttempts);
+        if (pending->attempts < attempts) {
+            const qint64 backoff = jitteredBackoffMs(m_policy.backoffBaseMs, pending->attempts, m_policy.breakerMaxMs);
+            qCDebug(lcRpc).noquote() << "attempt" << pending->attempts << "failed, next in" << backoff << "ms:"
+                                     << endpoint->health.lastError;
+            pending->notBeforeMs = now + backoff;
+            m_queue.prepend(pending);
+            scheduleDispatch();
+            Q_EMIT healthChanged();
+            return;
+        }
+        if (!pending->pinned)
+            status = exhausted(*pending, now);
+    }
+    Q_EMIT healthChanged();
+    if (!alive)
+        return;
+    pending->done(std::move(status));
+    if (alive)
+        scheduleDispatch();
+}
+
+Error EndpointPool::exhausted(const Pending &pending, qint64 now) const
+{
+    QStringList lines;
+    for (const auto &e : m_endpoints) {
+        const auto it = std::find_if(pending.errors.begin(), pending.errors.end(),
+                                     [&e](const auto &entry) { return entry.first == e.get(); });
+        if (it != pending.errors.end())
+            lines.append(it->second);
+        else if (e->open(now))
+            lines.append(tr("%1: circuit open after repeated failures (last: %2)").arg(rpchttp::displayUrl(e->health.url), e->health.lastError));
+        else
+            lines.append(tr("%1: not tried").arg(rpchttp::displayUrl(e->health.url)));
+    }
+    return Error::unavailable(QStringLiteral("rpc"), tr("No RPC endpoint answered after %1 attempts: %2").arg(pending.attempts).arg(lines.join(u"; ")));
+}
+
+LogRangeSizer::LogRangeSizer(qint64 initial, qint64 max, qint64 comfortableLogs)
+    : m_span(std::clamp<qint64>(initial, 1, std::max<qint64>(1, max)))
+    , m_max(std::max<qint64>(1, max))
+    , m_comfortableLogs(std::max<qint64>(0, comfortableLogs))
+{
+}
+
+void LogRangeSizer::succeeded(qint64 blocks, qint64 logs)
+{
+    if (blocks < m_span || logs > m_comfortableLogs)
+        return;
+    if (m_cooldown > 0) {
+        --m_cooldown;
+        return;
+    }
+    m_span = std::min(m_max, m_span * 2);
+}
+
+bool LogRangeSizer::tooLarge(qint64 blocks)
+{
+    if (blocks <= 1)
+        return false;
+    const qint64 before = m_span;
+    m_span = std::max<qint64>(1, std::min(m_span, blocks / 2));
+    if (m_span < before) {
+        m_cooldown = m_nextCooldown;
+        m_nextCooldown = std::min(m_nextCooldown * 2, 256);
+    }
+    return true;
+}
+
+} // namespace arbor

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QUrl>
@@ -13,6 +14,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace arbor {
 
@@ -105,19 +107,35 @@ Q_SIGNALS:
 private:
     struct Endpoint;
     struct Pending;
+    void scheduleDispatch();
     void dispatch();
+    Endpoint *choose(const Pending &pending, qint64 now, const QList<const Endpoint *> &claimed, qint64 *readyAt,
+                     QList<const Endpoint *> *waitingFor) const;
+    void start(Endpoint *endpoint, std::shared_ptr<Pending> pending);
     void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status);
+    void wake();
+    bool noteStatusChanges(qint64 now);
+    Error exhausted(const Pending &pending, qint64 now) const;
+    qint64 now() const { return m_clock.elapsed(); }
 
     QNetworkAccessManager *m_network;
     RpcPolicy m_policy;
     std::vector<std::unique_ptr<Endpoint>> m_endpoints;
     QList<std::shared_ptr<Pending>> m_queue;
     bool m_dispatchScheduled = false;
+    QTimer *m_wakeTimer = nullptr;      ///< next retry, rate-limit token or half-open circuit
+    QElapsedTimer m_clock;              ///< the pool's monotonic time, in ms since construction
+    qint64 m_nextHeadId = 1;
 };
 
 /**
  * The block span of eth_getLogs calls: halves when a node says the range is too large, grows
  * back (doubling) after calls that returned comfortably few logs, within [1, max].
+ *
+ * Only a call over the whole current span counts towards growing (a short call at the chain head
+ * says little). After a refusal the span grows again only after a few comfortable calls, twice
+ * as many after each further refusal: a provider with a fixed block-range cap would otherwise
+ * refuse every other call.
  */
 class LogRangeSizer
 {
@@ -133,6 +151,8 @@ private:
     qint64 m_span;
     qint64 m_max;
     qint64 m_comfortableLogs;
+    int m_cooldown = 0;         ///< comfortable calls still needed before the span may grow
+    int m_nextCooldown = 2;     ///< the cooldown the next refusal sets
 };
 
 } // namespace arbor

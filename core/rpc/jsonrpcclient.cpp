@@ -1,57 +1,19 @@
 #include "rpc/jsonrpcclient.h"
 
 #include "model/u256.h"
+#include "rpc/rpchttp.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcRpc, "arbor.rpc")
 
 namespace arbor {
-namespace {
 
-QString excerpt(const QByteArray &body)
-{
-    QString text = QString::fromUtf8(body.left(120)).simplified();
-    if (body.size() > 120)
-        text += QStringLiteral("…");
-    return text;
-}
-
-Error networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
-{
-    const QString where = url.toDisplayString(QUrl::RemoveUserInfo);
-    const QString field = QStringLiteral("rpc");
-    switch (reply->error()) {
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        return Error::unavailable(field, JsonRpcClient::tr("%1 did not answer within %2 s. Check that the node is up and not overloaded.")
-                                             .arg(where).arg(timeoutMs / 1000.0));
-    case QNetworkReply::SslHandshakeFailedError:
-        return Error::unavailable(field, JsonRpcClient::tr("The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.")
-                                             .arg(where, reply->errorString()));
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-        return Error::unavailable(field, JsonRpcClient::tr("Cannot reach %1: %2. Check the host and port, and that the node is running.")
-                                             .arg(where, reply->errorString()));
-    default:
-        return Error::unavailable(field, JsonRpcClient::tr("Request to %1 failed: %2.").arg(where, reply->errorString()));
-    }
-}
-
-} // namespace
+using rpchttp::excerpt;
 
 JsonRpcClient::JsonRpcClient(QNetworkAccessManager *network, QUrl url, QObject *parent)
     : QObject(parent)
@@ -69,48 +31,18 @@ void JsonRpcClient::call(const QString &method, const QJsonArray &params, Callba
         {QStringLiteral("method"), method},
         {QStringLiteral("params"), params},
     };
-    QNetworkRequest request(m_url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-
-    QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    const qint64 limit = m_maxResponseBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, limit](qint64 received, qint64) {
-        if (received > limit) {
-            reply->setProperty("arborOversize", true);
-            reply->abort();
-        }
-    });
-    const QUrl url = m_url;
-    const int timeoutMs = m_timeoutMs;
-    connect(reply, &QNetworkReply::finished, this, [reply, id, url, timeoutMs, limit, method, done = std::move(done)]() {
+    QNetworkReply *reply = m_network->post(rpchttp::postRequest(m_url, m_timeoutMs),
+                                           QJsonDocument(body).toJson(QJsonDocument::Compact));
+    rpchttp::limitResponseSize(reply, m_maxResponseBytes);
+    connect(reply, &QNetworkReply::finished, this,
+            [reply, id, url = m_url, timeoutMs = m_timeoutMs, limit = m_maxResponseBytes, method, done = std::move(done)]() {
         reply->deleteLater();
-        if (reply->property("arborOversize").toBool()) {
-            done(Error::invalid(QStringLiteral("rpc"), tr("%1 sent a response larger than %2 to %3.")
-                                                           .arg(url.toDisplayString(), QLocale::c().formattedDataSize(limit), method)));
+        auto data = rpchttp::replyBody(reply, url, timeoutMs, limit, method, tr("lower the request rate or add another endpoint"));
+        if (!data) {
+            done(data.error());
             return;
         }
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
-        if (status >= 400) {
-            const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-            QString message = tr("%1 answered HTTP %2 %3").arg(url.toDisplayString()).arg(status).arg(reason);
-            if (status == 429)
-                message += tr(" (rate limited: lower the request rate or add another endpoint)");
-            else if (status == 401 || status == 403)
-                message += tr(" (the endpoint requires credentials or an API key)");
-            if (!data.isEmpty())
-                message += QStringLiteral(": ") + excerpt(data);
-            done(Error::unavailable(QStringLiteral("rpc"), message));
-            return;
-        }
-        if (reply->error() != QNetworkReply::NoError) {
-            done(networkError(reply, url, timeoutMs));
-            return;
-        }
-        done(parseResponse(data, id, url));
+        done(parseResponse(*data, id, url));
     });
 }
 

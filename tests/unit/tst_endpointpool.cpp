@@ -1,0 +1,807 @@
+// The endpoint pool against scriptable fake JSON-RPC nodes on 127.0.0.1, and the log range sizer.
+
+#include "rpc/endpointpool.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <memory>
+#include <optional>
+
+using namespace arbor;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/**
+ * A scriptable HTTP/1.1 JSON-RPC node with keep-alive. eth_blockNumber answers `head`; any other
+ * method answers `result` (a string). `mode` decides how it answers at all.
+ */
+class FakeNode final : public QObject
+{
+public:
+    enum class Mode {
+        Ok,
+        Http500,
+        Http429,
+        Garbage,        ///< 200 with an HTML page
+        BadResult,      ///< a well-formed answer whose result is "bad"
+        RangeTooLarge,  ///< the JSON-RPC error geth sends for too many logs
+        Large,          ///< a 64 KiB result
+        Close,          ///< closes the connection without answering
+        Silent,         ///< never answers
+    };
+
+    explicit FakeNode(QString result, QObject *parent = nullptr)
+        : QObject(parent)
+        , result(std::move(result))
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &FakeNode::accept);
+        m_clock.start();
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_server.serverPort())); }
+
+    Mode mode = Mode::Ok;
+    int delayMs = 0;
+    qint64 head = 100;
+    QString result;
+
+    int requests = 0;
+    int connections = 0;
+    int concurrent = 0;
+    int maxConcurrent = 0;
+    QList<qint64> arrivalsMs;
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            ++connections;
+            socket->setParent(this);
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    }
+
+    void read(QTcpSocket *socket)
+    {
+        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
+        for (;;) {
+            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                break;
+            qsizetype length = 0;
+            for (const QByteArray &line : buffer.left(headerEnd).split('\n')) {
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            }
+            if (buffer.size() < headerEnd + 4 + length)
+                break;
+            const QByteArray body = buffer.mid(headerEnd + 4, length);
+            buffer.remove(0, headerEnd + 4 + length);
+            ++requests;
+            arrivalsMs.append(m_clock.elapsed());
+            maxConcurrent = std::max(maxConcurrent, ++concurrent);
+            QPointer<QTcpSocket> guard(socket);
+            QTimer::singleShot(delayMs, this, [this, guard, body] {
+                --concurrent;
+                if (guard)
+                    respond(guard, body);
+            });
+        }
+        socket->setProperty("buffer", buffer);
+    }
+
+    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
+    {
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+        head += "Content-Type: application/json\r\n";
+        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        head += "Connection: keep-alive\r\n\r\n";
+        socket->write(head + body);
+    }
+
+    static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+    void respond(QTcpSocket *socket, const QByteArray &body)
+    {
+        const QJsonObject request = QJsonDocument::fromJson(body).object();
+        const QJsonValue id = request.value(u"id"_s);
+        const auto answer = [&](const QJsonValue &value) {
+            send(socket, 200, "OK", json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"result"_s, value}}));
+        };
+        switch (mode) {
+        case Mode::Ok:
+            if (request.value(u"method"_s).toString() == u"eth_blockNumber")
+                answer(QString(u"0x"_s + QString::number(head, 16)));
+            else
+                answer(result);
+            break;
+        case Mode::Http500:
+            send(socket, 500, "Internal Server Error", "upstream exploded");
+            break;
+        case Mode::Http429:
+            send(socket, 429, "Too Many Requests", "slow down");
+            break;
+        case Mode::Garbage:
+            send(socket, 200, "OK", "<html><head><title>Welcome to nginx!</title></head></html>");
+            break;
+        case Mode::BadResult:
+            answer(u"bad"_s);
+            break;
+        case Mode::RangeTooLarge:
+            send(socket, 200, "OK", json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id},
+                                          {u"error"_s, QJsonObject{{u"code"_s, -32005},
+                                                                   {u"message"_s, u"query returned more than 10000 results"_s}}}}));
+            break;
+        case Mode::Large:
+            answer(QString(64 * 1024, u'a'));
+            break;
+        case Mode::Close:
+            socket->abort();
+            break;
+        case Mode::Silent:
+            break;
+        }
+    }
+
+    QTcpServer m_server;
+    QElapsedTimer m_clock;
+};
+
+/// What a send() delivered to its callback.
+struct Outcome
+{
+    std::optional<Status> status;
+    QString result;     ///< the result string the answering node sent
+    int calls = 0;
+};
+
+/// Stands in for the evmjson parsers: an error object is Refused, anything malformed Invalid.
+EndpointPool::Parser parser(const std::shared_ptr<Outcome> &outcome)
+{
+    return [outcome](const QByteArray &body) -> Status {
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(body, &error).object();
+        if (error.error != QJsonParseError::NoError)
+            return Error::invalid(u"result"_s, u"the answer is not JSON"_s);
+        if (object.contains(u"error"_s)) {
+            const QJsonObject e = object.value(u"error"_s).toObject();
+            return Error::refused(u"node error %1: %2"_s.arg(e.value(u"code"_s).toInt()).arg(e.value(u"message"_s).toString()));
+        }
+        const QString result = object.value(u"result"_s).toString();
+        if (result == u"bad")
+            return Error::invalid(u"result"_s, u"the node sent a bad result"_s);
+        outcome->result = result;
+        return {};
+    };
+}
+
+std::shared_ptr<Outcome> post(EndpointPool &pool, std::optional<qint64> minHead = {}, int weight = 1)
+{
+    auto outcome = std::make_shared<Outcome>();
+    pool.send(R"({"jsonrpc":"2.0","id":1,"method":"eth_getLogs","params":[]})"_ba, weight, minHead, parser(outcome),
+              [outcome](Status status) {
+                  ++outcome->calls;
+                  outcome->status.emplace(std::move(status));
+              });
+    return outcome;
+}
+
+/// Sends one request and waits for its outcome.
+Outcome call(EndpointPool &pool, std::optional<qint64> minHead = {}, int timeoutMs = 10000)
+{
+    const auto outcome = post(pool, minHead);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome->status.has_value(), timeoutMs); }();
+    return *outcome;
+}
+
+Result<qint64> pollHeads(EndpointPool &pool)
+{
+    std::optional<Result<qint64>> head;
+    pool.pollHeads([&head](Result<qint64> r) { head.emplace(std::move(r)); });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(head.has_value(), 10000); }();
+    if (!head)
+        return Error::internal(u"pollHeads never answered"_s);
+    return *head;
+}
+
+EndpointRecord record(qint64 id, const QUrl &url, int priority = 0, double rate = 0)
+{
+    EndpointRecord r;
+    r.id = id;
+    r.url = url;
+    r.priority = priority;
+    r.maxRequestsPerSecond = rate;
+    return r;
+}
+
+/// Small times so that the tests run in seconds.
+RpcPolicy quickPolicy()
+{
+    RpcPolicy policy;
+    policy.timeoutMs = 2000;
+    policy.backoffBaseMs = 20;
+    policy.breakerBaseMs = 300;
+    policy.breakerMaxMs = 2000;
+    return policy;
+}
+
+QUrl closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return {};
+    const quint16 port = server.serverPort();
+    server.close();
+    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port));
+}
+
+QString describe(const Outcome &o)
+{
+    if (!o.status)
+        return u"no outcome"_s;
+    return o.status->ok() ? u"ok: "_s + o.result : o.status->error().toString();
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(FakeNode::Mode)
+
+class TestEndpointPool final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void failover_data();
+    void failover();
+    void reusesConnections();
+    void rankingPrefersFasterEndpoint();
+    void retriesBackOff();
+    void circuitOpensAndHalfOpens();
+    void rateLimitSpacesRequests();
+    void batchHeavierThanBurst();
+    void inFlightCap();
+    void rangeTooLargeReturnsAtOnce();
+    void allDownThenRecovers();
+    void pollHeads();
+    void minHeadSkipsLaggingEndpoint();
+    void healthAfterFailures();
+    void destroyWithRequestsUnderWay();
+    void destroyFromCallback();
+    void noEndpoints();
+
+    void logRangeSizer();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestEndpointPool::initTestCase()
+{
+    m_network.setProxy(QNetworkProxy::NoProxy);
+}
+
+void TestEndpointPool::failover_data()
+{
+    QTest::addColumn<FakeNode::Mode>("mode");
+    QTest::addColumn<bool>("closed");
+    QTest::addColumn<QString>("needle");
+
+    using M = FakeNode::Mode;
+    QTest::newRow("closed port") << M::Ok << true << u"Cannot reach"_s;
+    QTest::newRow("HTTP 500") << M::Http500 << false << u"HTTP 500 Internal Server Error: upstream exploded"_s;
+    QTest::newRow("HTTP 429") << M::Http429 << false << u"HTTP 429 Too Many Requests (rate limited"_s;
+    QTest::newRow("not JSON") << M::Garbage << false << u"the answer is not JSON"_s;
+    QTest::newRow("parse says invalid") << M::BadResult << false << u"the node sent a bad result"_s;
+    QTest::newRow("too large") << M::Large << false << u"sent a response larger than"_s;
+    QTest::newRow("connection closed") << M::Close << false << QString();
+    QTest::newRow("no answer") << M::Silent << false << u"did not answer within 0.3 s"_s;
+}
+
+void TestEndpointPool::failover()
+{
+    QFETCH(FakeNode::Mode, mode);
+    QFETCH(bool, closed);
+    QFETCH(QString, needle);
+    QTest::failOnWarning(QRegularExpression(u"device not open"_s));
+
+    FakeNode dead(u"dead"_s);
+    FakeNode live(u"live"_s);
+    QVERIFY(dead.listen());
+    QVERIFY(live.listen());
+    dead.mode = mode;
+    const QUrl deadUrl = closed ? closedPort() : dead.url();
+
+    RpcPolicy policy = quickPolicy();
+    policy.timeoutMs = 300;
+    policy.maxResponseBytes = 1024;
+    // The dead endpoint is preferred by configuration: the pool must try it and move on.
+    EndpointPool pool(&m_network, {record(1, deadUrl, 0), record(2, live.url(), 1)}, policy);
+    const Outcome o = call(pool);
+    QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+    QCOMPARE(o.calls, 1);
+    QCOMPARE(o.result, u"live"_s);
+    QCOMPARE(live.requests, 1);
+    if (!closed)
+        QVERIFY(dead.requests >= 1);
+
+    const QList<EndpointHealth> health = pool.health();
+    QCOMPARE(health.size(), 2);
+    QCOMPARE(health[0].failures, qint64(1));
+    QVERIFY2(health[0].lastError.contains(deadUrl.toString()), qPrintable(health[0].lastError));
+    QVERIFY2(health[0].lastError.contains(needle), qPrintable(health[0].lastError));
+    QCOMPARE(health[0].status, u"degraded"_s);
+    QCOMPARE(health[1].status, u"ok"_s);
+    QCOMPARE(health[1].failures, qint64(0));
+    QVERIFY(health[1].latencyMs > 0);
+}
+
+void TestEndpointPool::reusesConnections()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    EndpointPool pool(&m_network, {record(1, node.url())}, quickPolicy());
+    for (int i = 0; i < 5; ++i) {
+        const Outcome o = call(pool);
+        QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+    }
+    QCOMPARE(node.requests, 5);
+    QCOMPARE(node.connections, 1);
+}
+
+void TestEndpointPool::rankingPrefersFasterEndpoint()
+{
+    FakeNode slow(u"slow"_s);
+    FakeNode fast(u"fast"_s);
+    QVERIFY(slow.listen());
+    QVERIFY(fast.listen());
+    slow.delayMs = 150;
+    // The slow endpoint comes first by configuration; measurement must overrule that.
+    EndpointPool pool(&m_network, {record(1, slow.url(), 0), record(2, fast.url(), 1)}, quickPolicy());
+    QStringList answeredBy;
+    for (int i = 0; i < 10; ++i) {
+        const Outcome o = call(pool);
+        QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+        answeredBy.append(o.result);
+    }
+    QVERIFY2(answeredBy.count(u"fast"_s) >= 8, qPrintable(answeredBy.join(u' ')));
+    QCOMPARE(answeredBy.mid(5), QStringList(5, u"fast"_s));
+    const auto health = pool.health();
+    QVERIFY(health[0].latencyMs > health[1].latencyMs);
+}
+
+void TestEndpointPool::retriesBackOff()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.mode = FakeNode::Mode::Http500;
+    RpcPolicy policy = quickPolicy();
+    policy.maxAttempts = 4;
+    policy.breakerThreshold = 10;
+    policy.backoffBaseMs = 100;
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = call(pool);
+    QVERIFY(o.status && !o.status->ok());
+    QCOMPARE(node.requests, 4);
+    // Jittered backoff of at least half of 100, 200 and 400 ms between the four attempts.
+    QVERIFY2(clock.elapsed() >= 330, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(o.status->error().message.contains(u"after 4 attempts"_s), qPrintable(o.status->error().message));
+}
+
+void TestEndpointPool::circuitOpensAndHalfOpens()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.mode = FakeNode::Mode::Http500;
+    RpcPolicy policy = quickPolicy();
+    policy.maxAttempts = 1;
+    policy.breakerThreshold = 3;
+    policy.breakerBaseMs = 400;
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+    QSignalSpy changed(&pool, &EndpointPool::healthChanged);
+
+    for (int i = 0; i < 3; ++i) {
+        const Outcome o = call(pool);
+        QVERIFY(o.status && !o.status->ok());
+    }
+    QCOMPARE(node.requests, 3);
+    QVERIFY(pool.health()[0].circuitOpen);
+    QCOMPARE(pool.health()[0].status, u"down"_s);
+    QVERIFY(pool.allDown());
+
+    // Open: the next request waits instead of hammering the endpoint; the half-open trial fails
+    // and the circuit opens again for twice as long.
+    QElapsedTimer clock;
+    clock.start();
+    auto waiting = post(pool);
+    QTest::qWait(150);
+    QCOMPARE(node.requests, 3);
+    QVERIFY(!waiting->status);
+    QTRY_VERIFY_WITH_TIMEOUT(waiting->status.has_value(), 5000);
+    QVERIFY(!waiting->status->ok());
+    QCOMPARE(node.requests, 4);
+    QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(pool.health()[0].circuitOpen);
+
+    // The node recovers: the next trial (after ~800 ms) succeeds and closes the circuit.
+    node.mode = FakeNode::Mode::Ok;
+    clock.restart();
+    const Outcome o = call(pool);
+    QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+    QVERIFY2(clock.elapsed() >= 600, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(node.requests, 5);
+    const EndpointHealth h = pool.health()[0];
+    QVERIFY(!h.circuitOpen);
+    QVERIFY(h.status != u"down");
+    QVERIFY(!pool.allDown());
+    QVERIFY(changed.count() >= 5);
+}
+
+void TestEndpointPool::rateLimitSpacesRequests()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    // 20 requests/s with a burst of 20: 40 requests need about one second.
+    EndpointPool pool(&m_network, {record(1, node.url(), 0, 20)}, quickPolicy());
+    QElapsedTimer clock;
+    clock.start();
+    QList<std::shared_ptr<Outcome>> outcomes;
+    for (int i = 0; i < 40; ++i)
+        outcomes.append(post(pool));
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(), [](const auto &o) { return o->status.has_value(); }), 10000);
+    const qint64 elapsed = clock.elapsed();
+    for (const auto &o : std::as_const(outcomes))
+        QVERIFY2(o->status->ok(), qPrintable(describe(*o)));
+    QCOMPARE(node.requests, 40);
+    QVERIFY2(elapsed >= 800, qPrintable(QString::number(elapsed)));
+    // After the burst, requests arrive spaced: no more than ~5 in any 250 ms.
+    const QList<qint64> &t = node.arrivalsMs;
+    for (int i = 25; i + 7 < t.size(); ++i)
+        QVERIFY2(t[i + 7] - t[i] >= 250, qPrintable(u"requests %1-%2 within %3 ms"_s.arg(i).arg(i + 7).arg(t[i + 7] - t[i])));
+}
+
+void TestEndpointPool::batchHeavierThanBurst()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    EndpointPool pool(&m_network, {record(1, node.url(), 0, 20)}, quickPolicy());
+    QElapsedTimer clock;
+    clock.start();
+    // A batch of 50 calls goes at once on a full bucket of 20, which then owes 30 tokens.
+    auto batch = post(pool, {}, 50);
+    QTRY_VERIFY_WITH_TIMEOUT(batch->status.has_value(), 5000);
+    QVERIFY2(batch->status->ok(), qPrintable(describe(*batch)));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    const Outcome next = call(pool);
+    QVERIFY2(next.status && next.status->ok(), qPrintable(describe(next)));
+    QVERIFY2(clock.elapsed() >= 1200, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestEndpointPool::inFlightCap()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.delayMs = 150;
+    RpcPolicy policy = quickPolicy();
+    policy.maxInFlightPerEndpoint = 2;
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+    QList<std::shared_ptr<Outcome>> outcomes;
+    for (int i = 0; i < 6; ++i)
+        outcomes.append(post(pool));
+    QTRY_COMPARE(pool.inFlight(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(), [](const auto &o) { return o->status.has_value(); }), 10000);
+    for (const auto &o : std::as_const(outcomes))
+        QVERIFY2(o->status->ok(), qPrintable(describe(*o)));
+    QCOMPARE(node.requests, 6);
+    QCOMPARE(node.maxConcurrent, 2);
+    QCOMPARE(pool.inFlight(), 0);
+}
+
+void TestEndpointPool::rangeTooLargeReturnsAtOnce()
+{
+    FakeNode strict(u"strict"_s);
+    FakeNode other(u"other"_s);
+    QVERIFY(strict.listen());
+    QVERIFY(other.listen());
+    strict.mode = FakeNode::Mode::RangeTooLarge;
+    EndpointPool pool(&m_network, {record(1, strict.url(), 0), record(2, other.url(), 1)}, quickPolicy());
+    const Outcome o = call(pool);
+    QVERIFY(o.status && !o.status->ok());
+    QCOMPARE(o.status->error().kind, Error::Kind::Refused);
+    QVERIFY2(o.status->error().message.contains(u"more than 10000 results"_s), qPrintable(o.status->error().message));
+    QCOMPARE(strict.requests, 1);
+    QCOMPARE(other.requests, 0);
+    const EndpointHealth h = pool.health()[0];
+    QCOMPARE(h.failures, qint64(0));
+    QCOMPARE(h.requests, qint64(1));
+    QCOMPARE(h.status, u"ok"_s);
+    QVERIFY(h.lastError.isEmpty());
+}
+
+void TestEndpointPool::allDownThenRecovers()
+{
+    FakeNode a(u"a"_s);
+    FakeNode b(u"b"_s);
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    a.mode = FakeNode::Mode::Http500;
+    b.mode = FakeNode::Mode::Http429;
+    RpcPolicy policy = quickPolicy();
+    policy.maxAttempts = 4;
+    policy.breakerThreshold = 2;
+    EndpointPool pool(&m_network, {record(1, a.url()), record(2, b.url())}, policy);
+
+    const Outcome failed = call(pool);
+    QVERIFY(failed.status && !failed.status->ok());
+    const Error &e = failed.status->error();
+    QCOMPARE(e.kind, Error::Kind::Unavailable);
+    QCOMPARE(e.field, u"rpc"_s);
+    QVERIFY2(e.message.contains(a.url().toString() + u" answered HTTP 500"_s), qPrintable(e.message));
+    QVERIFY2(e.message.contains(b.url().toString() + u" answered HTTP 429"_s), qPrintable(e.message));
+    QCOMPARE(a.requests, 2);
+    QCOMPARE(b.requests, 2);
+    QVERIFY(pool.allDown());
+    for (const EndpointHealth &h : pool.health())
+        QCOMPARE(h.status, u"down"_s);
+
+    // A request waits for the circuits to half-open instead of failing in a loop.
+    b.mode = FakeNode::Mode::Ok;
+    const Outcome recovered = call(pool);
+    QVERIFY2(recovered.status && recovered.status->ok(), qPrintable(describe(recovered)));
+    QCOMPARE(recovered.result, u"b"_s);
+    QVERIFY(!pool.allDown());
+    QVERIFY(a.requests <= 3);
+    QCOMPARE(pool.health()[1].circuitOpen, false);
+}
+
+void TestEndpointPool::pollHeads()
+{
+    FakeNode a(u"a"_s);
+    FakeNode b(u"b"_s);
+    FakeNode broken(u"broken"_s);
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    QVERIFY(broken.listen());
+    a.head = 100;
+    b.head = 120;
+    broken.mode = FakeNode::Mode::Http500;
+    EndpointPool pool(&m_network, {record(1, a.url()), record(2, b.url()), record(3, broken.url())}, quickPolicy());
+
+    auto head = ::pollHeads(pool);
+    QVERIFY2(head.ok(), qPrintable(head.ok() ? QString() : head.error().toString()));
+    QCOMPARE(*head, qint64(120));
+    auto health = pool.health();
+    QCOMPARE(health[0].lastHead, std::optional<qint64>(100));
+    QCOMPARE(health[1].lastHead, std::optional<qint64>(120));
+    QCOMPARE(health[2].lastHead, std::nullopt);
+    QCOMPARE(health[2].failures, qint64(1));
+    QCOMPARE(broken.requests, 1);   // head polls are not retried
+
+    // A node that goes backwards (it resynced) is recorded as it reports.
+    b.head = 110;
+    head = ::pollHeads(pool);
+    QVERIFY(head.ok());
+    QCOMPARE(*head, qint64(110));
+    health = pool.health();
+    QCOMPARE(health[1].lastHead, std::optional<qint64>(110));
+    QCOMPARE(health[1].failures, qint64(0));
+
+    a.mode = FakeNode::Mode::Garbage;
+    b.mode = FakeNode::Mode::Silent;
+    RpcPolicy policy = quickPolicy();
+    policy.timeoutMs = 300;
+    EndpointPool down(&m_network, {record(1, a.url()), record(2, b.url())}, policy);
+    head = ::pollHeads(down);
+    QVERIFY(!head.ok());
+    QCOMPARE(head.error().kind, Error::Kind::Unavailable);
+    QVERIFY2(head.error().message.contains(a.url().toString()), qPrintable(head.error().message));
+    QVERIFY2(head.error().message.contains(b.url().toString()), qPrintable(head.error().message));
+}
+
+void TestEndpointPool::minHeadSkipsLaggingEndpoint()
+{
+    FakeNode a(u"a"_s);
+    FakeNode b(u"b"_s);
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    a.head = 199;
+    b.head = 200;
+    b.delayMs = 60;     // a ranks first on every count but the head
+    EndpointPool pool(&m_network, {record(1, a.url(), 0), record(2, b.url(), 1)}, quickPolicy());
+    QVERIFY(::pollHeads(pool).ok());
+
+    Outcome o = call(pool, 200);
+    QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+    QCOMPARE(o.result, u"b"_s);
+    o = call(pool, 150);
+    QCOMPARE(o.result, u"a"_s);
+    // Nobody is known to be that far: try the best anyway.
+    o = call(pool, 500);
+    QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+    QCOMPARE(o.result, u"a"_s);
+}
+
+void TestEndpointPool::healthAfterFailures()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.mode = FakeNode::Mode::Http429;
+    QUrl url = node.url();
+    url.setUserInfo(u"user:s3cret"_s);
+    RpcPolicy policy = quickPolicy();
+    policy.maxAttempts = 1;
+    policy.breakerThreshold = 3;
+    EndpointPool pool(&m_network, {record(7, url, 2, 5)}, policy);
+    QSignalSpy changed(&pool, &EndpointPool::healthChanged);
+
+    EndpointHealth h = pool.health()[0];
+    QCOMPARE(h.id, qint64(7));
+    QCOMPARE(h.priority, 2);
+    QCOMPARE(h.maxRequestsPerSecond, 5.0);
+    QCOMPARE(h.status, u"unknown"_s);
+    QVERIFY(!pool.allDown());
+
+    for (int i = 0; i < 2; ++i) {
+        const Outcome o = call(pool);
+        QVERIFY(o.status && !o.status->ok());
+        QCOMPARE(o.status->error().kind, Error::Kind::Unavailable);
+    }
+    QCOMPARE(changed.count(), 2);
+    h = pool.health()[0];
+    QCOMPARE(h.requests, qint64(2));
+    QCOMPARE(h.failures, qint64(2));
+    QCOMPARE(h.status, u"degraded"_s);
+    QVERIFY(!h.circuitOpen);
+    QVERIFY(h.errorRate >= 0.2);
+    QVERIFY(std::abs(h.lastErrorAtMs - QDateTime::currentMSecsSinceEpoch()) < 60000);
+    const QString where = u"http://127.0.0.1:%1/"_s.arg(node.url().port());
+    QVERIFY2(h.lastError.startsWith(where + u" answered HTTP 429 Too Many Requests (rate limited: "_s), qPrintable(h.lastError));
+    QVERIFY2(h.lastError.contains(u"rate limit of 5 requests/s"_s), qPrintable(h.lastError));
+    QVERIFY2(!h.lastError.contains(u"s3cret"_s) && !h.lastError.contains(u"user"_s), qPrintable(h.lastError));
+    QVERIFY(pool.allDown());
+
+    const Outcome third = call(pool);
+    QVERIFY(third.status && !third.status->ok());
+    h = pool.health()[0];
+    QCOMPARE(h.failures, qint64(3));
+    QCOMPARE(h.status, u"down"_s);
+    QVERIFY(h.circuitOpen);
+    // Half-open after breakerBaseMs: announced without any request.
+    const int before = changed.count();
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() > before, 3000);
+    h = pool.health()[0];
+    QCOMPARE(h.status, u"degraded"_s);
+    QVERIFY(!h.circuitOpen);
+}
+
+void TestEndpointPool::destroyWithRequestsUnderWay()
+{
+    FakeNode node(u"a"_s);
+    FakeNode failing(u"b"_s);
+    QVERIFY(node.listen());
+    QVERIFY(failing.listen());
+    node.mode = FakeNode::Mode::Silent;
+    failing.mode = FakeNode::Mode::Http500;
+    RpcPolicy policy = quickPolicy();
+    policy.maxInFlightPerEndpoint = 2;
+    policy.backoffBaseMs = 2000;
+
+    int callbacks = 0;
+    auto *pool = new EndpointPool(&m_network, {record(1, node.url())}, policy);
+    for (int i = 0; i < 4; ++i)
+        pool->send("{}"_ba, 1, {}, [](const QByteArray &) { return Status(); }, [&callbacks](Status) { ++callbacks; });
+    pool->pollHeads([&callbacks](Result<qint64>) { ++callbacks; });
+    QTRY_COMPARE(node.requests, 2);
+    QCOMPARE(pool->inFlight(), 2);
+    delete pool;
+
+    // A request waiting out its retry backoff.
+    auto *backingOff = new EndpointPool(&m_network, {record(1, failing.url())}, policy);
+    backingOff->send("{}"_ba, 1, {}, [](const QByteArray &) { return Status(); }, [&callbacks](Status) { ++callbacks; });
+    QTRY_COMPARE(failing.requests, 1);
+    QTest::qWait(50);
+    delete backingOff;
+
+    QTest::qWait(300);
+    QCOMPARE(callbacks, 0);
+}
+
+void TestEndpointPool::destroyFromCallback()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.delayMs = 50;
+    QPointer<EndpointPool> pool = new EndpointPool(&m_network, {record(1, node.url())}, quickPolicy());
+    int callbacks = 0;
+    for (int i = 0; i < 3; ++i) {
+        pool->send("{}"_ba, 1, {}, [](const QByteArray &) { return Status(); }, [&callbacks, &pool](Status) {
+            ++callbacks;
+            delete pool.data();
+        });
+    }
+    QTRY_VERIFY(pool.isNull());
+    QTest::qWait(200);
+    QCOMPARE(callbacks, 1);
+}
+
+void TestEndpointPool::noEndpoints()
+{
+    EndpointPool pool(&m_network, {}, quickPolicy());
+    const Outcome o = call(pool);
+    QVERIFY(o.status && !o.status->ok());
+    QCOMPARE(o.status->error().kind, Error::Kind::Unavailable);
+    QVERIFY(!::pollHeads(pool).ok());
+    QVERIFY(pool.allDown());
+}
+
+void TestEndpointPool::logRangeSizer()
+{
+    // Clamped into [1, max].
+    QCOMPARE(LogRangeSizer(50000, 10000).span(), qint64(10000));
+    QCOMPARE(LogRangeSizer(0, 10000).span(), qint64(1));
+
+    LogRangeSizer sizer(2000, 10000, 5000);
+    QCOMPARE(sizer.span(), qint64(2000));
+    sizer.succeeded(2000, 10);
+    QCOMPARE(sizer.span(), qint64(4000));
+    sizer.succeeded(4000, 9000);            // busy: stays
+    QCOMPARE(sizer.span(), qint64(4000));
+    sizer.succeeded(100, 0);                // a short call at the head says nothing
+    QCOMPARE(sizer.span(), qint64(4000));
+    sizer.succeeded(4000, 0);
+    sizer.succeeded(8000, 0);
+    QCOMPARE(sizer.span(), qint64(10000));          // capped at max
+    sizer.succeeded(10000, 0);
+    QCOMPARE(sizer.span(), qint64(10000));
+
+    // Halves on refusal, then grows back after a few comfortable calls.
+    QVERIFY(sizer.tooLarge(10000));
+    QCOMPARE(sizer.span(), qint64(5000));
+    sizer.succeeded(5000, 0);
+    sizer.succeeded(5000, 0);
+    QCOMPARE(sizer.span(), qint64(5000));
+    sizer.succeeded(5000, 0);
+    QCOMPARE(sizer.span(), qint64(10000));
+    // Refused again at the same size: a longer wait before the next try.
+    QVERIFY(sizer.tooLarge(10000));
+    QCOMPARE(sizer.span(), qint64(5000));
+    for (int i = 0; i < 4; ++i)
+        sizer.succeeded(5000, 0);
+    QCOMPARE(sizer.span(), qint64(5000));
+    sizer.succeeded(5000, 0);
+    QCOMPARE(sizer.span(), qint64(10000));
+
+    // A late refusal of a call bigger than the span does not shrink it further than half that call.
+    QVERIFY(sizer.tooLarge(3000));
+    QCOMPARE(sizer.span(), qint64(1500));
+    QVERIFY(sizer.tooLarge(20000));
+    QCOMPARE(sizer.span(), qint64(1500));
+
+    // Down to one block, which cannot be split.
+    LogRangeSizer small(4, 100);
+    QVERIFY(small.tooLarge(4));
+    QCOMPARE(small.span(), qint64(2));
+    QVERIFY(small.tooLarge(2));
+    QCOMPARE(small.span(), qint64(1));
+    QVERIFY(!small.tooLarge(1));
+    QCOMPARE(small.span(), qint64(1));
+}
+
+QTEST_GUILESS_MAIN(TestEndpointPool)
+#include "tst_endpointpool.moc"
