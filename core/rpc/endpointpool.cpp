@@ -1,5 +1,7 @@
 #include "rpc/endpointpool.h"
 
+#include "rpc/evmjson.h"
+
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
 
@@ -26,24 +28,6 @@ constexpr double DegradedErrorRate = 0.2;
 // Heads are polled on all endpoints at once but answers straddle new blocks: a node this close
 // to the highest head is not behind.
 constexpr qint64 LagToleranceBlocks = 2;
-
-// Stand-in for evmjson::isRangeTooLarge() while evmjson.cpp is being written: replace the call
-// in EndpointPool::finish() with it once it lands, and delete this.
-bool isRangeTooLarge(const Error &error)
-{
-    if (error.kind != Error::Kind::Refused)
-        return false;
-    const QString text = error.message.toLower();
-    if (text.contains(u"rate limit") || text.contains(u"rate-limit") || text.contains(u"per second"))
-        return false;
-    static const QLatin1String needles[] = {
-        QLatin1String("more than"),     QLatin1String("too many results"), QLatin1String("too large"),
-        QLatin1String("too big"),       QLatin1String("too wide"),         QLatin1String("block range"),
-        QLatin1String("response size"), QLatin1String("max results"),      QLatin1String("maximum results"),
-        QLatin1String("limited to"),
-    };
-    return std::any_of(std::begin(needles), std::end(needles), [&](QLatin1String n) { return text.contains(n); });
-}
 
 qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
 {
@@ -511,7 +495,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
     bool failed = false;
     if (status.ok()) {
         endpoint->recordAnswer(now - startedMs);
-    } else if (isRangeTooLarge(status.error())) {
+    } else if (evmjson::isRangeTooLarge(status.error())) {
         endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller splits the range
     } else {
         switch (status.error().kind) {
