@@ -55,8 +55,11 @@ int chainAdd(const Invocation &inv)
     const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep (default 0)."), QStringLiteral("N"));
     const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds (default 2000)."), QStringLiteral("MS"));
     const QCommandLineOption token(QStringLiteral("token"), Arborctl::tr("An ERC-20 token contract to track (repeatable)."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption erc8004(QStringLiteral("erc8004"), Arborctl::tr("ERC-8004 registries to index: identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset)."),
+                                     QStringLiteral("KIND=ADDRESS,…"));
+    const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (default: unlimited)."), QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the added chain as JSON."));
-    parser.addOptions({name, chainId, rpc, startBlock, confirmations, pollInterval, token, json});
+    parser.addOptions({name, chainId, rpc, startBlock, confirmations, pollInterval, token, erc8004, rpcRate, json});
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("Validate, probe every RPC URL, and register a chain."), &code))
         return code;
@@ -104,6 +107,18 @@ int chainAdd(const Invocation &inv)
         if (!address)
             return fail(address.error());
         config.tokens.append(*address);
+    }
+    if (parser.isSet(erc8004)) {
+        auto registries = parseRegistries(parser.values(erc8004).join(u','), QStringLiteral("--erc8004"));
+        if (!registries)
+            return fail(registries.error());
+        config.registries = *registries;
+    }
+    if (parser.isSet(rpcRate)) {
+        auto v = parseInteger(parser.value(rpcRate), QStringLiteral("--rpc-rate"), 1, 100000);
+        if (!v)
+            return fail(v.error());
+        config.rpcRateLimit = double(*v);
     }
     if (Status valid = config.validate(); !valid) {
         Error e = valid.error();

@@ -1,5 +1,6 @@
 // arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
 #include "chaincommands.h"
+#include "indexcommands.h"
 #include "commandline.h"
 #include "dbcommands.h"
 
@@ -29,11 +30,18 @@ QString usage()
                         "  db set-password          store the PostgreSQL password (stdin) in the OS keychain\n"
                         "  db forget-password       remove it from the keychain\n"
                         "  chain add --name NAME --chain-id ID --rpc URL [--rpc URL…] [--start-block N]\n"
-                        "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…] [--json]\n"
+                        "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…]\n"
+                        "            [--erc8004 identity=ADDR,reputation=ADDR,validation=ADDR] [--json]\n"
                         "  chain list [--json]\n"
                         "  chain pause NAME|ID\n"
                         "  chain resume NAME|ID\n"
                         "  chain delete NAME|ID --yes\n"
+                        "  chain add-token --chain ID ADDRESS [--no-wait]\n"
+                        "  index [--chain ID…] --until-block N [--json]\n"
+                        "  serve                    index all active chains until SIGINT/SIGTERM\n"
+                        "  reindex --chain ID --from A --to B --reason TEXT [--no-wait]\n"
+                        "  resync --chain ID [--table T]\n"
+                        "  sync-status [--json]\n"
                         "\n"
                         "Global options:\n"
                         "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
@@ -104,19 +112,39 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("list"), chainList},
                                    {QStringLiteral("pause"), [](const Invocation &v) { return chainSetPaused(v, true); }},
                                    {QStringLiteral("resume"), [](const Invocation &v) { return chainSetPaused(v, false); }},
-                                   {QStringLiteral("delete"), chainDelete}}},
+                                   {QStringLiteral("delete"), chainDelete},
+                                   {QStringLiteral("add-token"), chainAddToken}}},
     };
-    const auto group = commands.find(words.first());
-    if (group == commands.end())
-        return usageError(Arborctl::tr("Unknown command “%1”.").arg(words.first()));
-    if (words.size() < 2)
-        return usageError(Arborctl::tr("“%1” needs a subcommand.").arg(words.first()));
-    const auto handler = group->second.find(words[1]);
-    if (handler == group->second.end())
-        return usageError(Arborctl::tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
+    static const std::map<QString, Handler> singleWord = {
+        {QStringLiteral("index"), indexCommand},
+        {QStringLiteral("serve"), serveCommand},
+        {QStringLiteral("reindex"), reindexCommand},
+        {QStringLiteral("resync"), resyncCommand},
+        {QStringLiteral("sync-status"), syncStatusCommand},
+    };
+    Handler handler = nullptr;
+    QString name;
+    qsizetype consumed = 0;
+    if (const auto single = singleWord.find(words.first()); single != singleWord.end()) {
+        handler = single->second;
+        name = words.first();
+        consumed = 1;
+    } else {
+        const auto group = commands.find(words.first());
+        if (group == commands.end())
+            return usageError(Arborctl::tr("Unknown command “%1”.").arg(words.first()));
+        if (words.size() < 2)
+            return usageError(Arborctl::tr("“%1” needs a subcommand.").arg(words.first()));
+        const auto found = group->second.find(words[1]);
+        if (found == group->second.end())
+            return usageError(Arborctl::tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
+        handler = found->second;
+        name = words[0] + u' ' + words[1];
+        consumed = 2;
+    }
 
     // --db is global but operators also put it after the command: take it from anywhere.
-    QStringList rest = words.mid(2);
+    QStringList rest = words.mid(consumed);
     for (qsizetype k = 0; k < rest.size();) {
         if (rest[k] == u"--db") {
             if (k + 1 >= rest.size())
@@ -130,6 +158,6 @@ int main(int argc, char *argv[])
             ++k;
         }
     }
-    inv.args = QStringList{words[0] + u' ' + words[1]} + rest;
-    return handler->second(inv);
+    inv.args = QStringList{name} + rest;
+    return handler(inv);
 }

@@ -285,6 +285,7 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
                 EndpointRecord e;
                 e.url = p.url;
                 e.priority = int(endpoints.size());
+                e.maxRequestsPerSecond = requested.rpcRateLimit;
                 e.status = QStringLiteral("ok");
                 e.latencyMs = p.latencyMs;
                 e.lastHead = p.head;
@@ -310,20 +311,28 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
                                                      .arg(*config.startBlock).arg(*lowestHead))));
                 return;
             }
-            m_writer->run([config, endpoints](Store &s) -> R {
-                if (Status r = s.registerChain(config, endpoints, evmEntities()); !r)
-                    return r.error();
-                auto found = s.findChain(ChainRef{config.chainId, {}});
-                if (!found)
-                    return found.error();
-                if (!*found)
-                    return Error::internal(tr("The chain was registered but cannot be read back."));
-                return **found;
-            }).then(this, [=, this](R added) {
-                if (added)
-                    qCInfo(lcEngine) << "added chain" << added->config.chainId << added->config.name;
-                refreshSnapshot();
-                fulfil(promise, added);
+            probeTokens(config.rpcUrls.first(), config.tokens, *lowestHead).then(this, [=, this](Result<QList<TokenInfo>> tokens) {
+                if (!tokens) {
+                    Error e = tokens.error();
+                    e.message = tr("Nothing was added. %1").arg(e.message);
+                    fulfil(promise, R(e));
+                    return;
+                }
+                m_writer->run([config, endpoints, tokens = *tokens](Store &s) -> R {
+                    if (Status r = s.registerChain(config, endpoints, evmEntities(), tokens); !r)
+                        return r.error();
+                    auto found = s.findChain(ChainRef{config.chainId, {}});
+                    if (!found)
+                        return found.error();
+                    if (!*found)
+                        return Error::internal(tr("The chain was registered but cannot be read back."));
+                    return **found;
+                }).then(this, [=, this](R added) {
+                    if (added)
+                        qCInfo(lcEngine) << "added chain" << added->config.chainId << added->config.name;
+                    refreshSnapshot();
+                    fulfil(promise, added);
+                });
             });
         });
     });
@@ -560,6 +569,57 @@ QFuture<Result<QList<ReorgRecord>>> Engine::reorgs(const ChainRef &chain)
         if (!c)
             return c.error();
         return s.reorgs(c->config.chainId);
+    });
+}
+
+QFuture<Result<QList<TokenInfo>>> Engine::probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head)
+{
+    using R = Result<QList<TokenInfo>>;
+    auto promise = makePromise<R>();
+    if (tokens.isEmpty()) {
+        fulfil(promise, R(QList<TokenInfo>()));
+        return promise->future();
+    }
+    QMetaObject::invokeMethod(m_probe, [=, this] {
+        // On the network thread: probe the tokens one after another, stop at the first error.
+        auto *probe = new TokenProbe(m_network);
+        probe->setTimeout(m_options.probeTimeoutMs);
+        auto found = std::make_shared<QList<TokenInfo>>();
+        auto next = std::make_shared<std::function<void()>>();
+        *next = [=]() {
+            if (found->size() == tokens.size()) {
+                probe->deleteLater();
+                const auto keepAlive = std::move(*next);   // this closure ends the cycle it is part of
+                fulfil(promise, R(*found));
+                return;
+            }
+            probe->probe(url, tokens.at(found->size()), head, [=](Result<TokenInfo> info) {
+                if (!info) {
+                    probe->deleteLater();
+                    *next = nullptr;
+                    fulfil(promise, R(info.error()));
+                    return;
+                }
+                found->append(*info);
+                (*next)();
+            });
+        };
+        (*next)();
+    });
+    return promise->future();
+}
+
+QFuture<Result<int>> Engine::pendingBackfills(const ChainRef &chain)
+{
+    using R = Result<int>;
+    return m_reader->run([this, chain](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        auto plan = s.indexPlan(c->config.chainId);
+        if (!plan)
+            return plan.error();
+        return int(plan->backfills.size());
     });
 }
 

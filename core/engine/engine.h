@@ -111,6 +111,8 @@ public:
     /// Reads the token's metadata and deployment block from the chain, adds it, and backfills
     /// its history up to the checkpoint: no full reindex.
     QFuture<Result<TokenInfo>> addToken(const ChainRef &chain, const Address &token);
+    /// Backfills of the chain not yet finished.
+    QFuture<Result<int>> pendingBackfills(const ChainRef &chain);
 
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const { return m_statuses.values(); }
@@ -144,6 +146,8 @@ private:
     QFuture<Status> runDeletion(qint64 chainId);
     /// Starts indexers for active chains and stops those of paused, deleting or gone chains.
     void syncIndexers();
+    /// Metadata and deployment block of each token, read on the network thread.
+    QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head);
     void startIndexer(qint64 chainId);
     void stopIndexer(qint64 chainId);
     void stopAllIndexers();

@@ -55,6 +55,7 @@ struct ChainConfig
     int pollIntervalMs = 2000;
     QList<Address> tokens;
     QList<RegistryRef> registries;
+    double rpcRateLimit = 0;             ///< requests per second per RPC URL; 0 = unlimited
 
     /// Checks every field on its own (no network, no database): the first problem found.
     Status validate() const;

@@ -79,7 +79,7 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
     *search = [state, finish, search, token]() {
         if (state->lo >= state->hi) {
             state->info.deployBlock = state->lo;
-            *search = nullptr;
+            const auto keepAlive = std::move(*search);   // this closure ends the cycle it is part of
             finish(state->info);
             return;
         }
@@ -90,7 +90,7 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
                                     state->info.deployBlockNote = tr("The node cannot serve contract code at block %1 (%2); "
                                                                      "it is probably not an archive node.")
                                                                       .arg(mid).arg(code.error().message);
-                                    *search = nullptr;
+                                    const auto keepAlive = std::move(*search);
                                     finish(state->info);
                                     return;
                                 }

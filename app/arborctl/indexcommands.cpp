@@ -1,0 +1,494 @@
+#include "indexcommands.h"
+
+#include "output.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace arbor::cli {
+namespace {
+
+struct Arborctl
+{
+    Q_DECLARE_TR_FUNCTIONS(arborctl)
+};
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFd[0], &byte, 1);
+}
+
+/// SIGINT/SIGTERM end the event loop, so the Engine shuts down cleanly (indexers stopped,
+/// lease released) instead of dying mid-write.
+void exitOnSignals(QObject *context, std::function<void()> onExit)
+{
+    if (g_signalFd[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onExit] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(g_signalFd[1], &byte, 1);
+        onExit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    ::sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+
+Result<qint64> parseBlock(const QString &text, const QString &field)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok || v < 0)
+        return Error::invalid(field, Arborctl::tr("“%1” is not a block number (a whole number ≥ 0).").arg(text));
+    return v;
+}
+
+Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return Error::invalid(QStringLiteral("--chain"), Arborctl::tr("Required: the chain's name or id, e.g. --chain 1."));
+    return ChainRef::parse(parser.value(option));
+}
+
+EngineOptions adminOptions()
+{
+    EngineOptions options;
+    options.app = QStringLiteral("arborctl");
+    options.lease = EngineOptions::Lease::None;
+    return options;
+}
+
+EngineOptions indexingOptions(const QString &app)
+{
+    EngineOptions options;
+    options.app = app;
+    options.lease = EngineOptions::Lease::Required;
+    options.indexing = true;
+    return options;
+}
+
+QString optionalNumber(const std::optional<qint64> &v)
+{
+    return v ? QString::number(*v) : QStringLiteral("-");
+}
+
+void printSyncStatus(const QList<SyncStatusRow> &rows, bool asJson)
+{
+    if (asJson) {
+        QJsonArray list;
+        for (const SyncStatusRow &r : rows) {
+            QJsonObject o{{QStringLiteral("chainId"), r.chainId},
+                          {QStringLiteral("chain"), r.chainName},
+                          {QStringLiteral("table"), r.table},
+                          {QStringLiteral("productionRows"), r.productionRows}};
+            auto put = [&o](const char *key, const std::optional<qint64> &v) {
+                o.insert(QLatin1String(key), v ? QJsonValue(*v) : QJsonValue());
+            };
+            put("globalRows", r.globalRows);
+            put("lastSyncedHeight", r.lastSyncedHeight);
+            put("checkpoint", r.checkpoint);
+            put("head", r.head);
+            put("lag", r.lag);
+            list.append(o);
+        }
+        printJson(list);
+        return;
+    }
+    QList<QStringList> table;
+    for (const SyncStatusRow &r : rows) {
+        table.append({QString::number(r.chainId), r.chainName, r.table, QString::number(r.productionRows),
+                      r.globalRows ? QString::number(*r.globalRows) : Arborctl::tr("(per chain)"), optionalNumber(r.lastSyncedHeight),
+                      optionalNumber(r.checkpoint), optionalNumber(r.lag)});
+    }
+    printTable({Arborctl::tr("ID"), Arborctl::tr("CHAIN"), Arborctl::tr("TABLE"), Arborctl::tr("ROWS"), Arborctl::tr("GLOBAL"),
+                Arborctl::tr("SYNCED TO"), Arborctl::tr("INDEXED TO"), Arborctl::tr("LAG")},
+               table);
+}
+
+/**
+ * Runs an indexing engine for `chainId` until `done(engine)` reports true (checked after every
+ * promotion and once at start). When another engine holds the lease, says who will do the work
+ * and exits 0: the request is recorded and that engine serves it.
+ */
+int indexUntil(const Invocation &inv, qint64 chainId, const QString &what,
+               std::function<void(Engine &, std::function<void(bool)>)> check)
+{
+    EngineOptions options = indexingOptions(QStringLiteral("arborctl"));
+    options.onlyChains = {chainId};
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    return runWithEngine(inv, options, [what, check](Engine &engine, std::function<void(int)> finish) {
+        if (engine.isReadOnly()) {
+            QTextStream(stdout) << Arborctl::tr("%1 is queued: %2").arg(what, engine.state().readOnlyReason) << Qt::endl;
+            finish(ExitOk);
+            return;
+        }
+        auto checking = std::make_shared<bool>(false);
+        auto recheck = [&engine, check, checking, finish, what]() {
+            if (*checking)
+                return;
+            *checking = true;
+            check(engine, [checking, finish, what](bool complete) {
+                *checking = false;
+                if (complete) {
+                    QTextStream(stdout) << Arborctl::tr("%1: done.").arg(what) << Qt::endl;
+                    finish(ExitOk);
+                }
+            });
+        };
+        QObject::connect(&engine, &Engine::chainPromoted, &engine, recheck);
+        exitOnSignals(&engine, [finish] { finish(ExitFailed); });
+        engine.refreshSnapshot();
+        recheck();
+    });
+}
+
+} // namespace
+
+int indexCommand(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("Index only this chain (repeatable; default: all active chains)."), QStringLiteral("ID"));
+    const QCommandLineOption until(QStringLiteral("until-block"), Arborctl::tr("Stop once every selected chain has promoted through block N."), QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the summary as JSON."));
+    parser.addOptions({chain, until, json});
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, Arborctl::tr("Index until a block, then exit."), &code))
+        return code;
+    if (!parser.isSet(until))
+        return fail(Error::invalid(QStringLiteral("--until-block"), Arborctl::tr("Required: the block to index through, e.g. --until-block 1000000. "
+                                                                                  "To follow the chains without end use “arborctl serve”.")));
+    auto target = parseBlock(parser.value(until), QStringLiteral("--until-block"));
+    if (!target)
+        return fail(target.error());
+    QList<ChainRef> refs;
+    for (const QString &text : parser.values(chain))
+        refs.append(ChainRef::parse(text));
+    const bool asJson = parser.isSet(json);
+    const qint64 untilBlock = *target;
+
+    EngineOptions options = indexingOptions(QStringLiteral("arborctl index"));
+    options.indexer.stopAfterBlock = untilBlock;
+    // Resolving names needs the database; the engine is told its chains once they are known.
+    QList<qint64> selected;
+    {
+        const int resolved = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
+            engine.chains().then(&engine, [&, finish](Result<QList<ChainRecord>> chains) {
+                if (!chains) {
+                    finish(fail(chains.error()));
+                    return;
+                }
+                for (const ChainRef &ref : refs) {
+                    auto it = std::find_if(chains->begin(), chains->end(), [&](const ChainRecord &c) {
+                        return ref.id ? c.config.chainId == *ref.id : c.config.name == ref.name;
+                    });
+                    if (it == chains->end()) {
+                        finish(fail(Error::notFound(QStringLiteral("--chain"), Arborctl::tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(ref.toString()))));
+                        return;
+                    }
+                    if (it->state != ChainState::Active) {
+                        finish(fail(Error::conflict(QStringLiteral("--chain"), Arborctl::tr("Chain %1 is %2; resume it first.").arg(it->config.name, chainStateName(it->state)))));
+                        return;
+                    }
+                    selected.append(it->config.chainId);
+                }
+                if (refs.isEmpty()) {
+                    for (const ChainRecord &c : *chains) {
+                        if (c.state == ChainState::Active)
+                            selected.append(c.config.chainId);
+                    }
+                }
+                if (selected.isEmpty()) {
+                    finish(fail(Error::notFound(QStringLiteral("chain"), Arborctl::tr("No active chain to index. Add one with “arborctl chain add”."))));
+                    return;
+                }
+                finish(ExitOk);
+            });
+        });
+        if (resolved != ExitOk)
+            return resolved;
+    }
+    options.onlyChains = selected;
+
+    return runWithEngine(inv, options, [selected, untilBlock, asJson](Engine &engine, std::function<void(int)> finish) {
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        auto startedAt = std::make_shared<QHash<qint64, std::optional<qint64>>>();
+        auto reached = std::make_shared<QSet<qint64>>();
+        auto finished = std::make_shared<bool>(false);
+
+        auto summarise = [&engine, timer, startedAt, selected, untilBlock, asJson, finish, finished]() {
+            if (*finished)
+                return;
+            *finished = true;
+            const double seconds = double(timer->elapsed()) / 1000.0;
+            engine.syncStatus().then(&engine, [=](Result<QList<SyncStatusRow>> rows) {
+                if (!rows) {
+                    finish(fail(rows.error()));
+                    return;
+                }
+                QList<SyncStatusRow> mine;
+                for (const SyncStatusRow &r : *rows) {
+                    if (selected.contains(r.chainId))
+                        mine.append(r);
+                }
+                if (asJson) {
+                    QJsonArray tables;
+                    for (const SyncStatusRow &r : mine)
+                        tables.append(QJsonObject{{QStringLiteral("chainId"), r.chainId}, {QStringLiteral("table"), r.table},
+                                                  {QStringLiteral("rows"), r.productionRows}});
+                    printJson(QJsonObject{{QStringLiteral("untilBlock"), untilBlock}, {QStringLiteral("seconds"), seconds},
+                                          {QStringLiteral("tables"), tables}});
+                } else {
+                    QTextStream out(stdout);
+                    out << Arborctl::tr("Indexed through block %1 in %2 s.").arg(untilBlock).arg(seconds, 0, 'f', 2) << Qt::endl;
+                    for (const SyncStatusRow &r : mine) {
+                        if (r.productionRows > 0)
+                            out << "  " << r.chainName << ' ' << r.table << ": " << r.productionRows << Qt::endl;
+                    }
+                }
+                finish(ExitOk);
+            });
+        };
+
+        auto progress = [=](qint64 chainId, std::optional<qint64> checkpoint) {
+            if (checkpoint && *checkpoint >= untilBlock)
+                reached->insert(chainId);
+            if (reached->size() == selected.size())
+                summarise();
+        };
+        QObject::connect(&engine, &Engine::chainPromoted, &engine,
+                         [progress](qint64 chainId, qint64, qint64, std::optional<qint64> checkpoint) { progress(chainId, checkpoint); });
+        QObject::connect(&engine, &Engine::chainStatusChanged, &engine, [](const QList<ChainStatus> &statuses) {
+            for (const ChainStatus &s : statuses) {
+                if (s.phase == IndexPhase::RpcDown || s.phase == IndexPhase::Stalled)
+                    QTextStream(stderr) << "arborctl: chain " << s.chainId << ' ' << indexPhaseName(s.phase) << ": " << s.message << Qt::endl;
+            }
+        });
+        exitOnSignals(&engine, [finish] { finish(ExitFailed); });
+        engine.chains().then(&engine, [=, &engine](Result<QList<ChainRecord>> chains) {
+            if (!chains) {
+                finish(fail(chains.error()));
+                return;
+            }
+            for (const ChainRecord &c : *chains) {
+                if (!selected.contains(c.config.chainId))
+                    continue;
+                startedAt->insert(c.config.chainId, c.checkpointBlock);
+                // Nothing below the start block exists to index.
+                if (c.config.startBlock && *c.config.startBlock > untilBlock)
+                    reached->insert(c.config.chainId);
+                progress(c.config.chainId, c.checkpointBlock);
+            }
+            engine.refreshSnapshot();
+        });
+    });
+}
+
+int serveCommand(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, Arborctl::tr("Index every active chain and follow the heads until SIGINT or SIGTERM."), &code))
+        return code;
+    EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
+    options.snapshotIntervalMs = 2000;
+    return runWithEngine(inv, options, [](Engine &engine, std::function<void(int)> finish) {
+        QTextStream(stderr) << Arborctl::tr("arborctl: serving %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;
+        auto phases = std::make_shared<QHash<qint64, IndexPhase>>();
+        QObject::connect(&engine, &Engine::chainStatusChanged, &engine, [phases](const QList<ChainStatus> &statuses) {
+            for (const ChainStatus &s : statuses) {
+                if (phases->value(s.chainId, IndexPhase::Stopped) == s.phase)
+                    continue;
+                phases->insert(s.chainId, s.phase);
+                QTextStream(stderr) << "arborctl: chain " << s.chainId << ": " << indexPhaseName(s.phase)
+                                    << (s.indexed ? QStringLiteral(" at block %1").arg(*s.indexed) : QString())
+                                    << (s.message.isEmpty() ? QString() : QLatin1String(" — ") + s.message) << Qt::endl;
+            }
+        });
+        // Timer-driven snapshots start indexers for chains added while serving.
+        exitOnSignals(&engine, [finish] {
+            QTextStream(stderr) << Arborctl::tr("arborctl: stopping.") << Qt::endl;
+            finish(ExitOk);
+        });
+        engine.refreshSnapshot();
+    });
+}
+
+int reindexCommand(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
+    const QCommandLineOption from(QStringLiteral("from"), Arborctl::tr("First block to reindex."), QStringLiteral("A"));
+    const QCommandLineOption to(QStringLiteral("to"), Arborctl::tr("Last block to reindex."), QStringLiteral("B"));
+    const QCommandLineOption reason(QStringLiteral("reason"), Arborctl::tr("Why, for the audit log."), QStringLiteral("TEXT"));
+    const QCommandLineOption noWait(QStringLiteral("no-wait"), Arborctl::tr("Record the request and exit; a running engine serves it."));
+    parser.addOptions({chain, from, to, reason, noWait});
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, Arborctl::tr("Re-fetch a block range and replace what was indexed (audited)."), &code))
+        return code;
+    auto ref = chainOption(parser, chain);
+    if (!ref)
+        return fail(ref.error());
+    if (!parser.isSet(from) || !parser.isSet(to))
+        return fail(Error::invalid(parser.isSet(from) ? QStringLiteral("--to") : QStringLiteral("--from"),
+                                   Arborctl::tr("Required: the range, e.g. --from 100 --to 200.")));
+    auto a = parseBlock(parser.value(from), QStringLiteral("--from"));
+    if (!a)
+        return fail(a.error());
+    auto b = parseBlock(parser.value(to), QStringLiteral("--to"));
+    if (!b)
+        return fail(b.error());
+    if (*b < *a)
+        return fail(Error::invalid(QStringLiteral("--to"), Arborctl::tr("--to (%1) is below --from (%2).").arg(*b).arg(*a)));
+    if (!parser.isSet(reason) || parser.value(reason).trimmed().isEmpty())
+        return fail(Error::invalid(QStringLiteral("--reason"), Arborctl::tr("Required: why, for the audit log, e.g. --reason \"node served bad logs\".")));
+
+    ReindexRequest request;
+    const int recorded = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
+        engine.requestReindex(*ref, *a, *b, parser.value(reason)).then(&engine, [&, finish](Result<ReindexRequest> r) {
+            if (!r) {
+                finish(fail(r.error()));
+                return;
+            }
+            request = *r;
+            QTextStream(stdout) << Arborctl::tr("Reindex request %1 recorded: chain %2, blocks %3–%4.").arg(r->id).arg(r->chainId).arg(r->from).arg(r->to)
+                                << Qt::endl;
+            finish(ExitOk);
+        });
+    });
+    if (recorded != ExitOk || parser.isSet(noWait))
+        return recorded;
+    const qint64 id = request.id;
+    return indexUntil(inv, request.chainId, Arborctl::tr("Reindex request %1").arg(id), [id, chainId = request.chainId](Engine &engine, std::function<void(bool)> done) {
+        engine.reindexRequests(ChainRef{chainId, {}}).then(&engine, [id, done](Result<QList<ReindexRequest>> all) {
+            if (!all)
+                return done(false);
+            for (const ReindexRequest &r : *all) {
+                if (r.id == id)
+                    return done(r.status != u"pending");
+            }
+            done(true);
+        });
+    });
+}
+
+int resyncCommand(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
+    const QCommandLineOption table(QStringLiteral("table"), Arborctl::tr("Only this cross-chain table (default: all)."), QStringLiteral("T"));
+    parser.addOptions({chain, table});
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, Arborctl::tr("Rebuild a chain's global rows from its production tables."), &code))
+        return code;
+    auto ref = chainOption(parser, chain);
+    if (!ref)
+        return fail(ref.error());
+    const QString only = parser.value(table);
+    return runWithEngine(inv, adminOptions(), [ref = *ref, only](Engine &engine, std::function<void(int)> finish) {
+        engine.resync(ref, only).then(&engine, [ref, only, finish](Status s) {
+            if (!s) {
+                Error e = s.error();
+                if (e.field == u"table")
+                    e.field = QStringLiteral("--table");
+                finish(fail(e));
+                return;
+            }
+            QTextStream(stdout) << (only.isEmpty() ? Arborctl::tr("Resynced the global tables of %1.").arg(ref.toString())
+                                                   : Arborctl::tr("Resynced global %1 of %2.").arg(only, ref.toString()))
+                                << Qt::endl;
+            finish(ExitOk);
+        });
+    });
+}
+
+int syncStatusCommand(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    parser.addOption(json);
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, Arborctl::tr("Per chain and table: rows in production and global, last synced height, lag."), &code))
+        return code;
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.syncStatus().then(&engine, [asJson, finish](Result<QList<SyncStatusRow>> rows) {
+            if (!rows) {
+                finish(fail(rows.error()));
+                return;
+            }
+            printSyncStatus(*rows, asJson);
+            finish(ExitOk);
+        });
+    });
+}
+
+int chainAddToken(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
+    const QCommandLineOption noWait(QStringLiteral("no-wait"), Arborctl::tr("Record the token and exit; a running engine backfills it."));
+    parser.addOptions({chain, noWait});
+    parser.addPositionalArgument(QStringLiteral("address"), Arborctl::tr("The ERC-20 token contract."));
+    int code = ExitOk;
+    if (!parseCommand(parser, inv, Arborctl::tr("Track a token on a live chain and backfill only its history."), &code))
+        return code;
+    auto ref = chainOption(parser, chain);
+    if (!ref)
+        return fail(ref.error());
+    if (parser.positionalArguments().size() != 1)
+        return fail(Error::invalid(QStringLiteral("address"), Arborctl::tr("Give exactly one token address.")));
+    auto address = Address::fromHex(parser.positionalArguments().first(), QStringLiteral("address"));
+    if (!address)
+        return fail(address.error());
+
+    qint64 chainId = 0;
+    const int added = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
+        engine.addToken(*ref, *address).then(&engine, [&, finish](Result<TokenInfo> t) {
+            if (!t) {
+                finish(fail(t.error()));
+                return;
+            }
+            QTextStream out(stdout);
+            out << Arborctl::tr("Added %1 (%2, %3 decimals)")
+                       .arg(t->address.toChecksumHex(), t->symbol.isEmpty() ? Arborctl::tr("no symbol") : t->symbol,
+                            t->decimals ? QString::number(*t->decimals) : QStringLiteral("?"));
+            if (t->deployBlock)
+                out << Arborctl::tr(", deployed at block %1.").arg(*t->deployBlock) << Qt::endl;
+            else
+                out << ". " << t->deployBlockNote << Qt::endl;
+            finish(ExitOk);
+        });
+        engine.chains().then(&engine, [&](Result<QList<ChainRecord>> chains) {
+            if (!chains)
+                return;
+            for (const ChainRecord &c : *chains) {
+                if (ref->id ? c.config.chainId == *ref->id : c.config.name == ref->name)
+                    chainId = c.config.chainId;
+            }
+        });
+    });
+    if (added != ExitOk || parser.isSet(noWait) || chainId == 0)
+        return added;
+    return indexUntil(inv, chainId, Arborctl::tr("Backfill of %1").arg(address->toChecksumHex()), [chainId](Engine &engine, std::function<void(bool)> done) {
+        engine.pendingBackfills(ChainRef{chainId, {}}).then(&engine, [done](Result<int> n) { done(n && *n == 0); });
+    });
+}
+
+} // namespace arbor::cli
