@@ -111,7 +111,7 @@ void TestStore::refusesNewerDatabase()
     QVERIFY2(applied.error().message.contains(QLatin1String("newer")), qPrintable(applied.error().message));
     auto status = store->migrationStatus();
     QCOMPARE(status->databaseVersion, 999);
-    QCOMPARE(migrationRows(*store), 2);
+    QCOMPARE(migrationRows(*store), int(migrations(store->backend()).size()) + 1);  // untouched: ours plus the future one
 }
 
 void TestStore::registersChainWithTables()
