@@ -189,6 +189,8 @@ Result<QByteArrayView> Reader::tail(qsizetype slot, const char *field)
     const quint64 headSize = quint64(m_headWords) * WordSize;
     if (!offset || *offset < headSize || *offset > size || size - *offset < WordSize)
         return invalid(field, tr("The offset of the value points outside the data (%1 bytes).").arg(m_data.size()));
+    if (*offset % WordSize != 0)
+        return invalid(field, tr("The offset of the value (%1) is not a whole number of words.").arg(*offset));
     const quint64 start = *offset + WordSize;
     const auto length = smallValue(m_data.sliced(qsizetype(*offset), WordSize));
     if (!length || *length > size - start)
