@@ -2,7 +2,7 @@
 # Build the libFuzzer targets with clang (ASan + UBSan, arbor_core instrumented too) in
 # build/fuzz and run each for N seconds (default 30), starting from the seed corpus.
 #
-#   tests/fuzz/run.sh [seconds]
+#   tests/fuzz/run.sh [seconds] [target...]      e.g. tests/fuzz/run.sh 300 fuzz_abi
 #
 # New interesting inputs go to build/fuzz/corpus/<target>/, crashes to build/fuzz/artifacts/.
 # Exits non-zero when a target crashes, leaks, hits undefined behaviour or fails to build.
@@ -13,6 +13,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 build_dir="$repo/build/fuzz"
 seconds="${1:-30}"
 targets=(fuzz_abi fuzz_evmjson)
+if (($# > 1)); then
+    targets=("${@:2}")
+fi
 
 command -v clang++ >/dev/null 2>&1 || { echo "clang++ not found: run packaging/deps.sh test" >&2; exit 1; }
 
