@@ -25,8 +25,11 @@ readonly RUN_PKGS=(
     libpqxx-6.4 ca-certificates fonts-dejavu-core
 )
 
+# clang and its runtime libraries build the libFuzzer targets (tests/fuzz/run.sh); Google
+# Benchmark builds bench_evmjson.
 readonly TEST_PKGS=(
     postgresql-15 xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools imagemagick
+    clang libclang-rt-14-dev libbenchmark-dev
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

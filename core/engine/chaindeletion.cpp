@@ -108,9 +108,9 @@ void ChainDeletion::runStep(int index)
     Q_EMIT m_engine->deletionProgress(m_chainId, index + 1, step.name, false);
     step.run().then(this, [this, index](Status s) {
         if (!s) {
-            finish(Error(s.error().kind, s.error().field,
+            finish(Error{s.error().kind, s.error().field,
                          tr("Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.")
-                             .arg(m_chainId).arg(index + 1).arg(m_steps[index].name, s.error().message)));
+                             .arg(m_chainId).arg(index + 1).arg(m_steps[index].name, s.error().message)});
             return;
         }
         Q_EMIT m_engine->deletionProgress(m_chainId, index + 1, m_steps[index].name, true);

@@ -23,14 +23,31 @@ bool allZero(QByteArrayView bytes)
     return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; });
 }
 
+quint64 bigEndian64(const char *p)
+{
+    quint64 v = 0;
+    for (int i = 0; i < 8; ++i)
+        v = (v << 8) | static_cast<unsigned char>(p[i]);
+    return v;
+}
+
 // The low 8 bytes of a word whose upper 24 bytes are zero; nullopt otherwise.
 std::optional<quint64> smallValue(QByteArrayView word)
 {
     if (!allZero(word.first(WordSize - 8)))
         return std::nullopt;
-    quint64 v = 0;
-    for (char c : word.last(8))
-        v = (v << 8) | static_cast<unsigned char>(c);
+    return bigEndian64(word.data() + WordSize - 8);
+}
+
+// Eight bytes at a time: shifting a 256-bit integer byte by byte dominated decoding time.
+U256 fromBigEndian(QByteArrayView bytes)
+{
+    Q_ASSERT(bytes.size() % 8 == 0);
+    U256 v = 0;
+    for (qsizetype i = 0; i < bytes.size(); i += 8) {
+        v <<= 64;
+        v |= bigEndian64(bytes.data() + i);
+    }
     return v;
 }
 
@@ -45,7 +62,7 @@ Result<U256> uint256(QByteArrayView word, const char *field)
 {
     if (word.size() != WordSize)
         return wrongSize(word, field);
-    return u256::fromBigEndian(word, QString::fromLatin1(field));
+    return fromBigEndian(word);
 }
 
 Result<Address> address(QByteArrayView word, const char *field)
@@ -83,11 +100,7 @@ Result<QString> int128(QByteArrayView word, const char *field)
     const char extension = negative ? char(0xff) : char(0);
     if (!std::all_of(word.begin(), word.begin() + 16, [extension](char c) { return c == extension; }))
         return invalid(field, tr("The value does not fit in an int128 (the upper 16 bytes must repeat its sign)."));
-    U256 low = 0;
-    for (char c : word.last(16)) {
-        low <<= 8;
-        low |= static_cast<unsigned char>(c);
-    }
+    const U256 low = fromBigEndian(word.last(16));
     if (!negative)
         return u256::toDecimal(low);
     // Two's complement: the magnitude is 2^128 - low, which also covers -2^127.
@@ -176,6 +189,8 @@ Result<QByteArrayView> Reader::tail(qsizetype slot, const char *field)
     const quint64 headSize = quint64(m_headWords) * WordSize;
     if (!offset || *offset < headSize || *offset > size || size - *offset < WordSize)
         return invalid(field, tr("The offset of the value points outside the data (%1 bytes).").arg(m_data.size()));
+    if (*offset % WordSize != 0)
+        return invalid(field, tr("The offset of the value (%1) is not a whole number of words.").arg(*offset));
     const quint64 start = *offset + WordSize;
     const auto length = smallValue(m_data.sliced(qsizetype(*offset), WordSize));
     if (!length || *length > size - start)

@@ -17,7 +17,9 @@ namespace arbor::abi {
  *
  * Every reader validates: values must fit their declared type (the bytes above it zero, or for
  * int128 a proper sign extension), addresses carry 12 zero bytes, offsets and lengths are 256-bit
- * words that may be anything and are bounds-checked before use, strings are valid UTF-8. A
+ * words that may be anything and are bounds-checked before use (an offset must also point at a
+ * whole word past the head, and the padding after a value must be zero), strings are valid
+ * UTF-8. A
  * violation is an Error of kind Invalid whose field is the `field` argument (an ASCII name such
  * as "Transfer.from"); nothing here reads outside the given bytes.
  *

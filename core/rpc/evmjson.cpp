@@ -204,7 +204,7 @@ qsizetype arraySize(array a)
 
 simdjson::dom::parser &threadParser()
 {
-    // Reused: its buffers (about twice the largest body seen) are allocated once per thread.
+    // Reused: its buffers, sized for the largest body seen, are allocated once per thread.
     thread_local simdjson::dom::parser parser;
     return parser;
 }

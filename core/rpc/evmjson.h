@@ -19,7 +19,9 @@ namespace arbor::evmjson {
  * EndpointPool counts it against the endpoint and tries another. An error object from the node
  * is an Error of kind Refused whose message carries the node's code and text.
  *
- * Thread: pure functions, any thread.
+ * Thread: pure functions, any thread. Each thread that parses keeps one simdjson parser whose
+ * buffers are sized for the largest body it has parsed and reused, so the hot path does not
+ * allocate them per call; that memory is held until the thread ends.
  */
 
 /// A JSON-RPC batch of eth_getBlockByNumber(n, false) for n in [from, to], ids firstId….

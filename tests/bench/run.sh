@@ -14,7 +14,8 @@ trap cleanup EXIT
 ARBOR_TEST_PG_URL="$(bash "$repo/tests/support/pg.sh" start "$pg_dir")"
 export ARBOR_TEST_PG_URL
 cmake -S "$repo" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DARBOR_BUILD_TESTS=ON >/dev/null
-cmake --build "$build_dir" --parallel --target bench_chaintables bench_bulkinsert
+cmake --build "$build_dir" --parallel --target bench_chaintables bench_bulkinsert bench_evmjson
 export QT_LOGGING_RULES="arbor.*.info=false"
 "$build_dir/tests/bench/bench_chaintables" "${1:-20}"
 "$build_dir/tests/bench/bench_bulkinsert"
+"$build_dir/tests/bench/bench_evmjson"

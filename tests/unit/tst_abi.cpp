@@ -474,6 +474,8 @@ void TestAbi::malformedLog_data()
     QTest::newRow("string: offset past end") << identity << registeredLog(uintWord(96) + good.mid(32)) << u"Registered.agentURI"_s;
     QTest::newRow("string: offset 2^255") << identity << registeredLog(uintWord(U256(1) << 255) + good.mid(32)) << u"Registered.agentURI"_s;
     QTest::newRow("string: offset 2^64 + 32") << identity << registeredLog(uintWord((U256(1) << 64) + 32) + good.mid(32)) << u"Registered.agentURI"_s;
+    QTest::newRow("string: offset not a whole word") << identity << registeredLog(uintWord(33) + QByteArray(1, '\0') + good.mid(32))
+                                                     << u"Registered.agentURI"_s;
     QTest::newRow("string: offset into the head") << identity << registeredLog(uintWord(0) + good.mid(32)) << u"Registered.agentURI"_s;
     QTest::newRow("string: length 2^256-1") << identity << registeredLog(uintWord(32) + uintWord(std::numeric_limits<U256>::max()) + good.mid(64))
                                             << u"Registered.agentURI"_s;
