@@ -74,5 +74,20 @@ test_start=$SECONDS
 test_rc=0
 bash "$repo/tests/support/with-keyring.sh" \
     ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" || test_rc=$?
-echo "tests took $(elapsed "$test_start") (ctest exit $test_rc); total $(elapsed "$total_start")" >&2
-exit "$test_rc"
+echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
+
+# A short libFuzzer pass over the ABI decoder and the JSON-RPC parser (clang, ASan + UBSan).
+# ARBOR_FUZZ_SECONDS=0 skips it; longer runs: tests/fuzz/run.sh 300.
+fuzz_rc=0
+fuzz_seconds="${ARBOR_FUZZ_SECONDS:-20}"
+if ((fuzz_seconds > 0)) && [[ -x "$repo/tests/fuzz/run.sh" ]]; then
+    say "fuzzing (${fuzz_seconds} s per target)"
+    fuzz_start=$SECONDS
+    bash "$repo/tests/fuzz/run.sh" "$fuzz_seconds" || fuzz_rc=$?
+    echo "fuzzing took $(elapsed "$fuzz_start") (exit $fuzz_rc)" >&2
+fi
+echo "total $(elapsed "$total_start")" >&2
+if ((test_rc != 0)); then
+    exit "$test_rc"
+fi
+exit "$fuzz_rc"
