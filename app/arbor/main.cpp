@@ -162,6 +162,7 @@ int main(int argc, char **argv)
         options.app = QStringLiteral("arbor");
         options.lease = arbor::EngineOptions::Lease::ReadOnlyIfHeld;
         options.snapshotIntervalMs = 1000;
+        options.indexing = true;   // the console indexes every active chain while it holds the lease
         engine = std::make_unique<arbor::Engine>(options);
         window = std::make_unique<arbor::ui::MainWindow>(engine.get());
         if (!notice.isEmpty())
