@@ -444,10 +444,21 @@ void ChainIndexer::checkForWork()
             return;
         m_plan.reindexRequests = plan->reindexRequests;
         m_plan.backfills = plan->backfills;
+        // Gaps are looked for below the checkpoint these ranges were read with, never above.
         m_plan.ranges = plan->ranges;
+        m_plan.checkpoint = plan->checkpoint;
         if (plan->chain.config.tokens != m_tokens) {
+            // Ranges already fetched were fetched without the new tokens: their backfills must
+            // reach as far as the head scan has fetched.
             m_tokens = plan->chain.config.tokens;
             m_plan.chain = plan->chain;
+            const qint64 fetchedThrough = m_nextFetch - 1;
+            for (Backfill &b : m_plan.backfills) {
+                if (b.to < fetchedThrough) {
+                    b.to = fetchedThrough;
+                    m_writer->run([id = b.id, fetchedThrough](Store &s) { return s.extendBackfill(id, fetchedThrough); });
+                }
+            }
         }
         runSpecialWork();
     });
@@ -476,8 +487,8 @@ void ChainIndexer::runSpecialWork()
         Backfill &b = m_plan.backfills.first();
         const qint64 to = std::min(b.to, b.next + span - 1);
         job = Job{b.next, to, BatchMode::Backfill, b.address, 0, b.id, to == b.to};
-    } else if (m_checkpoint) {
-        const QList<IndexRange> gaps = findGaps(m_plan.ranges, m_startBlock, *m_checkpoint);
+    } else if (m_plan.checkpoint) {
+        const QList<IndexRange> gaps = findGaps(m_plan.ranges, m_startBlock, *m_plan.checkpoint);
         if (!gaps.isEmpty()) {
             const qint64 to = std::min(gaps.first().to, gaps.first().from + span - 1);
             job = Job{gaps.first().from, to, BatchMode::Gap, std::nullopt, 0, 0, true};

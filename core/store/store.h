@@ -148,6 +148,8 @@ public:
     Status failBackfill(qint64 id, const QString &error) { return failRequest("backfills", id, error); }
     /// Adds a token to a live chain and a backfill of its history [from, to].
     Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from, qint64 to);
+    /// Moves a pending backfill's end up to `to` (ranges fetched before the contract was known).
+    Status extendBackfill(qint64 id, qint64 to);
     /// Per chain and table: production rows, global rows, last synced height, lag.
     Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
     /// Records measured endpoint health on rpc_endpoints rows (matched by id).

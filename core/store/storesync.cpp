@@ -83,6 +83,13 @@ Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 
     return backfill;
 }
 
+Status Store::extendBackfill(qint64 id, qint64 to)
+{
+    return exec(QLatin1String("UPDATE ") + admin("backfills")
+                    + QLatin1String(" SET to_block = ?, status = 'pending', finished_at = NULL WHERE id = ? AND to_block < ?"),
+                {to, id, to});
+}
+
 Status Store::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
 {
     return transaction([&]() -> Status {
