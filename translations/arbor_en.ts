@@ -129,6 +129,22 @@
         <source>The token %1 is given twice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The zero address is not a registry contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 registry is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give registries as identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not KIND=ADDRESS with KIND one of identity, reputation, validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -162,6 +178,41 @@
     </message>
     <message>
         <source>Simulated crash after deletion step %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainIndexer</name>
+    <message>
+        <source>The endpoints report head %1, below the indexed block %2; waiting for them to catch up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorganisation detected at block %1; looking for the common ancestor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 reorganised deeper than %2 blocks (no common ancestor since block %3). Reindex the chain from an earlier block, or delete and re-add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing has stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 was not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 does not build on block %2 as fetched: the chain changed while it was being read; fetching again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logs of block %1 come from another fork than its header; fetching again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every RPC endpoint is failing; retrying by itself. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -213,6 +264,45 @@
     </message>
 </context>
 <context>
+    <name>arbor::EndpointPool</name>
+    <message>
+        <source>This chain has no RPC endpoint. Add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RPC endpoint reported its head: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: circuit open after repeated failures (last: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower this endpoint&apos;s rate limit of %1 requests/s or add another endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set a rate limit on this endpoint or add another endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a batch of %1 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RPC endpoint answered after %1 attempts: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::EndpointProbe</name>
     <message>
         <source>%1 serves chain id %2, not %3. Check the URL, or use chain id %2.</source>
@@ -243,6 +333,22 @@
     </message>
     <message>
         <source>No chain named or numbered “%1”. See “arborctl chain list”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is %2; resume it before reindexing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 already indexes the token %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint answered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -339,38 +445,6 @@
 <context>
     <name>arbor::JsonRpcClient</name>
     <message>
-        <source>%1 did not answer within %2 s. Check that the node is up and not overloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot reach %1: %2. Check the host and port, and that the node is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request to %1 failed: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sent a response larger than %2 to %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (rate limited: lower the request rate or add another endpoint)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (the endpoint requires credentials or an API key)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 sent an empty response. Is this a JSON-RPC endpoint?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,6 +478,10 @@
     </message>
     <message>
         <source>The quantity %1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower the request rate or add another endpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -534,11 +612,70 @@
         <source>The engine lease on %1 was taken over by another process.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The range %1–%2 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 carries %3 headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is not active; the range %2–%3 was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is indexed through block %2; a range starting at %3 does not follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a cross-chain table; choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range must satisfy 0 ≤ --from ≤ --to (got %1–%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reindex needs a reason for the audit log (--reason TEXT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is indexed through block %2; a reindex must end at or below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 already indexes the token %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
     <message>
         <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::TokenProbe</name>
+    <message>
+        <source>The node cannot serve contract code at block %1 (%2); it is probably not an archive node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no contract at %1 on this chain (block %2). Check the address and the chain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -570,6 +707,256 @@
     </message>
     <message>
         <source>“%1” is not a hex quantity: it contains a non-hex character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::abi</name>
+    <message>
+        <source>An ABI word has 32 bytes, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word 0x%1 is not an address: its first 12 bytes must be zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value does not fit in a uint64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value does not fit in a uint8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value does not fit in an int128 (the upper 16 bytes must repeat its sign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is not a bool (0 or 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::abi::Reader</name>
+    <message>
+        <source>The data has %1 bytes, too short for the %2 words its parameters need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offset of the value points outside the data (%1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offset of the value (%1) is not a whole number of words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The length of the value runs past the end of the data (%1 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is not padded to a whole number of words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The padding after the value is not zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The string is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data has %1 bytes, but its encoding ends after %2: the log does not match the event&apos;s parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::evmevents</name>
+    <message>
+        <source> (log %1 of block %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feedback index %1 is 2^63 or more, which Arbor cannot store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is not an ERC-20 Transfer (its topic0 differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is an ERC-721 Transfer (the token id is indexed), not an ERC-20 one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is not an event of the %1 registry (unknown topic0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::evmevents::LogParams</name>
+    <message>
+        <source>The log has %1 topics, but this event has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::evmjson</name>
+    <message>
+        <source>Expected %1, got “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s answer lacks this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quantity (0x and up to 16 hex digits, below 2^63)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a 32-byte hash (0x and 64 hex digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a 20-byte address (0x and 40 hex digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hex data (0x and an even number of hex digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory parsing a node&apos;s answer of %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node sent an empty answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s answer is not valid JSON (%1): “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON-RPC error %1 from the node: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error from the node: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JSON-RPC response object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;2.0&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a numeric id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node answered request %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node sent block %1 in answer to a request for block %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a log object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A log has at most 4 topics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node sent a log of block %1, outside the range %2–%3 asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block range %1–%2 with first id %3 is not a valid batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of answers to the batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node answered %1 of the %2 calls of the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node answered call %1 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node answered call %1, which the batch did not contain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 is not available on this node yet: it is behind the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::rpchttp</name>
+    <message>
+        <source>%1 did not answer within %2 s. Check that the node is up and not overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2. Check the host and port, and that the node is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a response larger than %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate limited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the endpoint requires credentials or an API key)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
