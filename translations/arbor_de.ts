@@ -129,6 +129,22 @@
         <source>The token %1 is given twice.</source>
         <translation>Der Token %1 ist doppelt angegeben.</translation>
     </message>
+    <message>
+        <source>The zero address is not a registry contract.</source>
+        <translation>Die Nulladresse ist kein Registry-Contract.</translation>
+    </message>
+    <message>
+        <source>The %1 registry is given twice.</source>
+        <translation>Die Registry %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>Give registries as identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset).</source>
+        <translation>Die Registrys als identity=ADRESSE,reputation=ADRESSE,validation=ADRESSE angeben (beliebige Teilmenge).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not KIND=ADDRESS with KIND one of identity, reputation, validation.</source>
+        <translation>&quot;%1&quot; hat nicht die Form ART=ADRESSE mit ART gleich identity, reputation oder validation.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -163,6 +179,41 @@
     <message>
         <source>Simulated crash after deletion step %1.</source>
         <translation>Simulierter Absturz nach Löschschritt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainIndexer</name>
+    <message>
+        <source>The endpoints report head %1, below the indexed block %2; waiting for them to catch up.</source>
+        <translation>Die Endpunkte melden als letzten Block %1, also weniger als den indizierten Block %2; es wird gewartet, bis sie aufholen.</translation>
+    </message>
+    <message>
+        <source>Reorganisation detected at block %1; looking for the common ancestor.</source>
+        <translation>Reorganisation bei Block %1 erkannt; der gemeinsame Vorfahre wird gesucht.</translation>
+    </message>
+    <message>
+        <source>Chain %1 reorganised deeper than %2 blocks (no common ancestor since block %3). Reindex the chain from an earlier block, or delete and re-add it.</source>
+        <translation>Chain %1 wurde tiefer als %2 Blöcke reorganisiert (kein gemeinsamer Vorfahre ab Block %3). Die Chain ab einem früheren Block neu indizieren oder sie löschen und neu hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Indexing has stopped.</source>
+        <translation>Die Indizierung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Block %1 was not fetched.</source>
+        <translation>Block %1 wurde nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>Block %1 does not build on block %2 as fetched: the chain changed while it was being read; fetching again.</source>
+        <translation>Block %1 baut nicht auf dem abgerufenen Block %2 auf: Die Chain hat sich während des Lesens geändert; die Blöcke werden erneut abgerufen.</translation>
+    </message>
+    <message>
+        <source>The logs of block %1 come from another fork than its header; fetching again.</source>
+        <translation>Die Logs von Block %1 stammen aus einem anderen Fork als sein Header; sie werden erneut abgerufen.</translation>
+    </message>
+    <message>
+        <source>Every RPC endpoint is failing; retrying by itself. %1</source>
+        <translation>Alle RPC-Endpunkte schlagen fehl; weitere Versuche erfolgen automatisch. %1</translation>
     </message>
 </context>
 <context>
@@ -213,6 +264,45 @@
     </message>
 </context>
 <context>
+    <name>arbor::EndpointPool</name>
+    <message>
+        <source>This chain has no RPC endpoint. Add one.</source>
+        <translation>Diese Chain hat keinen RPC-Endpunkt. Einen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>No RPC endpoint reported its head: %1</source>
+        <translation>Kein RPC-Endpunkt hat seinen letzten Block gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>%1: circuit open after repeated failures (last: %2)</source>
+        <translation>%1: nach wiederholten Fehlern vorübergehend gesperrt (Circuit Breaker offen; letzter Fehler: %2)</translation>
+    </message>
+    <message>
+        <source>lower this endpoint&apos;s rate limit of %1 requests/s or add another endpoint</source>
+        <translation>das Ratenlimit dieses Endpunkts von %1 Anfragen/s senken oder einen weiteren Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>set a rate limit on this endpoint or add another endpoint</source>
+        <translation>ein Ratenlimit für diesen Endpunkt festlegen oder einen weiteren Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <source>a call</source>
+        <translation>einen Aufruf</translation>
+    </message>
+    <message>
+        <source>a batch of %1 calls</source>
+        <translation>einen Batch mit %1 Aufrufen</translation>
+    </message>
+    <message>
+        <source>%1: not tried</source>
+        <translation>%1: nicht versucht</translation>
+    </message>
+    <message>
+        <source>No RPC endpoint answered after %1 attempts: %2</source>
+        <translation>Kein RPC-Endpunkt hat nach %1 Versuchen geantwortet: %2</translation>
+    </message>
+</context>
+<context>
     <name>arbor::EndpointProbe</name>
     <message>
         <source>%1 serves chain id %2, not %3. Check the URL, or use chain id %2.</source>
@@ -244,6 +334,22 @@
     <message>
         <source>No chain named or numbered “%1”. See “arborctl chain list”.</source>
         <translation>Keine Chain mit dem Namen oder der Nummer „%1“. Siehe „arborctl chain list“.</translation>
+    </message>
+    <message>
+        <source>Chain %1 is %2; resume it before reindexing.</source>
+        <translation>Chain %1 hat den Status %2; sie vor der Neuindizierung fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation>Die Nulladresse ist kein Token-Contract.</translation>
+    </message>
+    <message>
+        <source>Chain %1 already indexes the token %2.</source>
+        <translation>Chain %1 indiziert den Token %2 bereits.</translation>
+    </message>
+    <message>
+        <source>No endpoint answered.</source>
+        <translation>Kein Endpunkt hat geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -339,38 +445,6 @@
 <context>
     <name>arbor::JsonRpcClient</name>
     <message>
-        <source>%1 did not answer within %2 s. Check that the node is up and not overloaded.</source>
-        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfen, ob der Knoten läuft und nicht überlastet ist.</translation>
-    </message>
-    <message>
-        <source>The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.</source>
-        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Das Zertifikat prüfen oder für einen lokalen Knoten http:// verwenden.</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1: %2. Check the host and port, and that the node is running.</source>
-        <translation>%1 ist nicht erreichbar: %2. Host und Port prüfen und ob der Knoten läuft.</translation>
-    </message>
-    <message>
-        <source>Request to %1 failed: %2.</source>
-        <translation>Die Anfrage an %1 ist fehlgeschlagen: %2.</translation>
-    </message>
-    <message>
-        <source>%1 sent a response larger than %2 to %3.</source>
-        <translation>%1 hat auf %3 eine Antwort größer als %2 gesendet.</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2 %3</source>
-        <translation>%1 hat mit HTTP %2 %3 geantwortet</translation>
-    </message>
-    <message>
-        <source> (rate limited: lower the request rate or add another endpoint)</source>
-        <translation> (Ratenbegrenzung: die Anfragerate senken oder einen weiteren Endpunkt hinzufügen)</translation>
-    </message>
-    <message>
-        <source> (the endpoint requires credentials or an API key)</source>
-        <translation> (der Endpunkt verlangt Zugangsdaten oder einen API-Schlüssel)</translation>
-    </message>
-    <message>
         <source>%1 sent an empty response. Is this a JSON-RPC endpoint?</source>
         <translation>%1 hat eine leere Antwort gesendet. Ist das ein JSON-RPC-Endpunkt?</translation>
     </message>
@@ -405,6 +479,10 @@
     <message>
         <source>The quantity %1 is out of range.</source>
         <translation>Der Wert %1 liegt außerhalb des zulässigen Bereichs.</translation>
+    </message>
+    <message>
+        <source>lower the request rate or add another endpoint</source>
+        <translation>die Anfragerate senken oder einen weiteren Endpunkt hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -534,12 +612,71 @@
         <source>The engine lease on %1 was taken over by another process.</source>
         <translation>Die Engine-Sperre auf %1 wurde von einem anderen Prozess übernommen.</translation>
     </message>
+    <message>
+        <source>The range %1–%2 is empty.</source>
+        <translation>Der Bereich %1–%2 ist leer.</translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 carries %3 headers.</source>
+        <translation>Ein Batch für die Blöcke %1–%2 enthält %3 Header.</translation>
+    </message>
+    <message>
+        <source>Chain %1 is not active; the range %2–%3 was not written.</source>
+        <translation>Chain %1 ist nicht aktiv; der Bereich %2–%3 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>Chain %1 is indexed through block %2; a range starting at %3 does not follow it.</source>
+        <translation>Chain %1 ist bis Block %2 indiziert; ein Bereich ab %3 schließt nicht daran an.</translation>
+    </message>
+    <message>
+        <source>Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.</source>
+        <translation>Block %1 von Chain %2 baut nicht auf dem gespeicherten Block %3 auf: Die Chain wurde reorganisiert.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a cross-chain table; choose one of: %2.</source>
+        <translation>&quot;%1&quot; ist keine kettenübergreifende Tabelle; eine der folgenden wählen: %2.</translation>
+    </message>
+    <message>
+        <source>The range must satisfy 0 ≤ --from ≤ --to (got %1–%2).</source>
+        <translation>Der Bereich muss 0 ≤ --from ≤ --to erfüllen (erhalten: %1–%2).</translation>
+    </message>
+    <message>
+        <source>A reindex needs a reason for the audit log (--reason TEXT).</source>
+        <translation>Eine Neuindizierung braucht eine Begründung für das Audit-Log (--reason TEXT).</translation>
+    </message>
+    <message>
+        <source>Chain %1 is indexed through block %2; a reindex must end at or below it.</source>
+        <translation>Chain %1 ist bis Block %2 indiziert; eine Neuindizierung muss spätestens dort enden.</translation>
+    </message>
+    <message>
+        <source>(nothing yet)</source>
+        <translation>(noch nichts)</translation>
+    </message>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation>Die Nulladresse ist kein Token-Contract.</translation>
+    </message>
+    <message>
+        <source>Chain %1 already indexes the token %2.</source>
+        <translation>Chain %1 indiziert den Token %2 bereits.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
     <message>
         <source>The database is not open.</source>
         <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::TokenProbe</name>
+    <message>
+        <source>The node cannot serve contract code at block %1 (%2); it is probably not an archive node.</source>
+        <translation>Der Knoten kann den Contract-Code bei Block %1 nicht liefern (%2); vermutlich ist er kein Archivknoten.</translation>
+    </message>
+    <message>
+        <source>There is no contract at %1 on this chain (block %2). Check the address and the chain.</source>
+        <translation>Auf dieser Chain gibt es unter %1 keinen Contract (Block %2). Adresse und Chain prüfen.</translation>
     </message>
 </context>
 <context>
@@ -571,6 +708,256 @@
     <message>
         <source>“%1” is not a hex quantity: it contains a non-hex character.</source>
         <translation>„%1“ ist keine Hex-Zahl: Ein Zeichen ist keine Hexadezimalziffer.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::abi</name>
+    <message>
+        <source>An ABI word has 32 bytes, not %1.</source>
+        <translation>Ein ABI-Wort hat 32 Bytes, nicht %1.</translation>
+    </message>
+    <message>
+        <source>The word 0x%1 is not an address: its first 12 bytes must be zero.</source>
+        <translation>Das Wort 0x%1 ist keine Adresse: Seine ersten 12 Bytes müssen null sein.</translation>
+    </message>
+    <message>
+        <source>The value does not fit in a uint64.</source>
+        <translation>Der Wert passt nicht in einen uint64.</translation>
+    </message>
+    <message>
+        <source>The value does not fit in a uint8.</source>
+        <translation>Der Wert passt nicht in einen uint8.</translation>
+    </message>
+    <message>
+        <source>The value does not fit in an int128 (the upper 16 bytes must repeat its sign).</source>
+        <translation>Der Wert passt nicht in einen int128 (die oberen 16 Bytes müssen sein Vorzeichen wiederholen).</translation>
+    </message>
+    <message>
+        <source>The value is not a bool (0 or 1).</source>
+        <translation>Der Wert ist kein bool (0 oder 1).</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::abi::Reader</name>
+    <message>
+        <source>The data has %1 bytes, too short for the %2 words its parameters need.</source>
+        <translation>Die Daten haben %1 Bytes, zu wenig für die %2 Wörter, die ihre Parameter benötigen.</translation>
+    </message>
+    <message>
+        <source>The offset of the value points outside the data (%1 bytes).</source>
+        <translation>Der Offset des Werts zeigt aus den Daten hinaus (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The offset of the value (%1) is not a whole number of words.</source>
+        <translation>Der Offset des Werts (%1) ist kein ganzzahliges Vielfaches der Wortlänge.</translation>
+    </message>
+    <message>
+        <source>The length of the value runs past the end of the data (%1 bytes).</source>
+        <translation>Die Länge des Werts reicht über das Ende der Daten hinaus (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>The value is not padded to a whole number of words.</source>
+        <translation>Der Wert ist nicht auf eine ganze Zahl von Wörtern aufgefüllt.</translation>
+    </message>
+    <message>
+        <source>The padding after the value is not zero.</source>
+        <translation>Die Auffüllung nach dem Wert besteht nicht nur aus Nullen.</translation>
+    </message>
+    <message>
+        <source>The string is not valid UTF-8.</source>
+        <translation>Die Zeichenkette ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>The data has %1 bytes, but its encoding ends after %2: the log does not match the event&apos;s parameters.</source>
+        <translation>Die Daten haben %1 Bytes, ihre Kodierung endet aber nach %2: Das Log passt nicht zu den Parametern des Events.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::evmevents</name>
+    <message>
+        <source> (log %1 of block %2)</source>
+        <translation> (Log %1 von Block %2)</translation>
+    </message>
+    <message>
+        <source>The feedback index %1 is 2^63 or more, which Arbor cannot store.</source>
+        <translation>Der Feedback-Index %1 ist 2^63 oder größer; so große Werte kann Arbor nicht speichern.</translation>
+    </message>
+    <message>
+        <source>The log is not an ERC-20 Transfer (its topic0 differs).</source>
+        <translation>Das Log ist kein ERC-20-Transfer (sein topic0 weicht ab).</translation>
+    </message>
+    <message>
+        <source>The log is an ERC-721 Transfer (the token id is indexed), not an ERC-20 one.</source>
+        <translation>Das Log ist ein ERC-721-Transfer (die Token-ID ist indiziert), kein ERC-20-Transfer.</translation>
+    </message>
+    <message>
+        <source>The log is not an event of the %1 registry (unknown topic0).</source>
+        <translation>Das Log ist kein Event der Registry %1 (unbekanntes topic0).</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::evmevents::LogParams</name>
+    <message>
+        <source>The log has %1 topics, but this event has %2.</source>
+        <translation>Das Log hat %1 Topics, dieses Event aber %2.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::evmjson</name>
+    <message>
+        <source>Expected %1, got “%2”.</source>
+        <translation>Erwartet wurde %1, erhalten wurde „%2“.</translation>
+    </message>
+    <message>
+        <source>The node&apos;s answer lacks this field.</source>
+        <translation>In der Antwort des Knotens fehlt dieses Feld.</translation>
+    </message>
+    <message>
+        <source>a quantity (0x and up to 16 hex digits, below 2^63)</source>
+        <translation>eine Hex-Zahl (0x und bis zu 16 Hexadezimalziffern, kleiner als 2^63)</translation>
+    </message>
+    <message>
+        <source>a 32-byte hash (0x and 64 hex digits)</source>
+        <translation>ein 32-Byte-Hash (0x und 64 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>a 20-byte address (0x and 40 hex digits)</source>
+        <translation>eine 20-Byte-Adresse (0x und 40 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>hex data (0x and an even number of hex digits)</source>
+        <translation>Hex-Daten (0x und eine gerade Anzahl Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>Out of memory parsing a node&apos;s answer of %1 bytes.</source>
+        <translation>Nicht genug Speicher, um eine Antwort des Knotens von %1 Bytes zu parsen.</translation>
+    </message>
+    <message>
+        <source>The node sent an empty answer.</source>
+        <translation>Der Knoten hat eine leere Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>The node&apos;s answer is not valid JSON (%1): “%2”.</source>
+        <translation>Die Antwort des Knotens ist kein gültiges JSON (%1): „%2“.</translation>
+    </message>
+    <message>
+        <source>JSON-RPC error %1 from the node: %2</source>
+        <translation>JSON-RPC-Fehler %1 vom Knoten: %2</translation>
+    </message>
+    <message>
+        <source>Error from the node: %1</source>
+        <translation>Fehler vom Knoten: %1</translation>
+    </message>
+    <message>
+        <source>a JSON-RPC response object</source>
+        <translation>ein JSON-RPC-Antwortobjekt</translation>
+    </message>
+    <message>
+        <source>&quot;2.0&quot;</source>
+        <translation>&quot;2.0&quot;</translation>
+    </message>
+    <message>
+        <source>a numeric id</source>
+        <translation>eine numerische ID</translation>
+    </message>
+    <message>
+        <source>The node answered request %1, not %2.</source>
+        <translation>Der Knoten hat auf Anfrage %1 geantwortet, nicht auf %2.</translation>
+    </message>
+    <message>
+        <source>a block object</source>
+        <translation>ein Block-Objekt</translation>
+    </message>
+    <message>
+        <source>The node sent block %1 in answer to a request for block %2.</source>
+        <translation>Der Knoten hat Block %1 gesendet, angefragt war Block %2.</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a log object</source>
+        <translation>ein Log-Objekt</translation>
+    </message>
+    <message>
+        <source>an array of topics</source>
+        <translation>ein Array von Topics</translation>
+    </message>
+    <message>
+        <source>A log has at most 4 topics.</source>
+        <translation>Ein Log hat höchstens 4 Topics.</translation>
+    </message>
+    <message>
+        <source>The node sent a log of block %1, outside the range %2–%3 asked for.</source>
+        <translation>Der Knoten hat ein Log von Block %1 gesendet, außerhalb des angefragten Bereichs %2–%3.</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>The block range %1–%2 with first id %3 is not a valid batch.</source>
+        <translation>Der Blockbereich %1–%2 mit der ersten ID %3 ist kein gültiger Batch.</translation>
+    </message>
+    <message>
+        <source>an array of answers to the batch</source>
+        <translation>ein Array mit den Antworten auf den Batch</translation>
+    </message>
+    <message>
+        <source>The node answered %1 of the %2 calls of the batch.</source>
+        <translation>Der Knoten hat auf %1 der %2 Aufrufe des Batches geantwortet.</translation>
+    </message>
+    <message>
+        <source>The node answered call %1 twice.</source>
+        <translation>Der Knoten hat auf Aufruf %1 zweimal geantwortet.</translation>
+    </message>
+    <message>
+        <source>The node answered call %1, which the batch did not contain.</source>
+        <translation>Der Knoten hat auf Aufruf %1 geantwortet, den der Batch nicht enthielt.</translation>
+    </message>
+    <message>
+        <source>Block %1 is not available on this node yet: it is behind the chain.</source>
+        <translation>Block %1 ist auf diesem Knoten noch nicht verfügbar: Der Knoten hinkt der Chain hinterher.</translation>
+    </message>
+    <message>
+        <source>an array of logs</source>
+        <translation>ein Array von Logs</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::rpchttp</name>
+    <message>
+        <source>%1 did not answer within %2 s. Check that the node is up and not overloaded.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfen, ob der Knoten läuft und nicht überlastet ist.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Das Zertifikat prüfen oder für einen lokalen Knoten http:// verwenden.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2. Check the host and port, and that the node is running.</source>
+        <translation>%1 ist nicht erreichbar: %2. Host und Port prüfen und sicherstellen, dass der Knoten läuft.</translation>
+    </message>
+    <message>
+        <source>Request to %1 failed: %2.</source>
+        <translation>Die Anfrage an %1 ist fehlgeschlagen: %2.</translation>
+    </message>
+    <message>
+        <source>%1 sent a response larger than %2 to %3.</source>
+        <translation>%1 hat auf %3 eine Antwort größer als %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 %3</source>
+        <translation>%1 hat mit HTTP %2 %3 geantwortet</translation>
+    </message>
+    <message>
+        <source>rate limited: %1</source>
+        <translation>Ratenlimit erreicht: %1</translation>
+    </message>
+    <message>
+        <source> (the endpoint requires credentials or an API key)</source>
+        <translation> (der Endpunkt verlangt Zugangsdaten oder einen API-Schlüssel)</translation>
     </message>
 </context>
 <context>
