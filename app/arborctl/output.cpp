@@ -19,11 +19,29 @@ QJsonObject chainToJson(const ChainRecord &chain)
         o.insert(QStringLiteral("lastHead"), e.lastHead ? QJsonValue(*e.lastHead) : QJsonValue());
         o.insert(QStringLiteral("lastError"), e.lastError.isEmpty() ? QJsonValue() : QJsonValue(e.lastError));
         o.insert(QStringLiteral("clientVersion"), e.clientVersion.isEmpty() ? QJsonValue() : QJsonValue(e.clientVersion));
+        o.insert(QStringLiteral("errorRate"), e.errorRate);
+        o.insert(QStringLiteral("requests"), e.requests);
+        o.insert(QStringLiteral("failures"), e.failures);
+        o.insert(QStringLiteral("maxRequestsPerSecond"), e.maxRequestsPerSecond);
         endpoints.append(o);
     }
     QJsonArray tokens;
     for (const Address &t : chain.config.tokens)
         tokens.append(t.toHex());
+    QJsonArray tokenInfo;
+    for (const TokenInfo &t : chain.tokens) {
+        tokenInfo.append(QJsonObject{
+            {QStringLiteral("address"), t.address.toHex()},
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("symbol"), t.symbol},
+            {QStringLiteral("decimals"), t.decimals ? QJsonValue(*t.decimals) : QJsonValue()},
+            {QStringLiteral("deployBlock"), t.deployBlock ? QJsonValue(*t.deployBlock) : QJsonValue()},
+            {QStringLiteral("deployBlockNote"), t.deployBlockNote.isEmpty() ? QJsonValue() : QJsonValue(t.deployBlockNote)},
+        });
+    }
+    QJsonObject registries;
+    for (const RegistryRef &r : chain.config.registries)
+        registries.insert(registryKindName(r.kind), r.address.toHex());
     return {
         {QStringLiteral("chainId"), chain.config.chainId},
         {QStringLiteral("name"), chain.config.name},
@@ -35,6 +53,8 @@ QJsonObject chainToJson(const ChainRecord &chain)
         {QStringLiteral("createdAt"), chain.createdAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("endpoints"), endpoints},
         {QStringLiteral("tokens"), tokens},
+        {QStringLiteral("tokenInfo"), tokenInfo},
+        {QStringLiteral("erc8004"), registries},
     };
 }
 
