@@ -488,9 +488,8 @@ Status Store::recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QV
                           key);
         if (!rows)
             return rows.error();
-        if (rows->isEmpty())
-            continue;
-        const QString kind = rows->first()[0].toString();
+        // An agent left with no events (rolled back) gets no row; the global sync below removes its twin.
+        const QString kind = rows->isEmpty() ? QString() : rows->first()[0].toString();
         if (kind == u"identity") {
             QVariant owner, uri;
             const qint64 firstBlock = rows->first()[4].toLongLong();
