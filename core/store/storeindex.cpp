@@ -349,7 +349,7 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         if (batch.mode == BatchMode::Backfill) {
             if (Status s = exec(QLatin1String("UPDATE ") + admin("backfills")
                                     + QLatin1String(" SET next_block = ?, status = CASE WHEN ? >= to_block THEN 'done' ELSE 'pending' END, "
-                                                    "finished_at = CASE WHEN ? >= to_block THEN ? ELSE NULL END WHERE id = ?"),
+                                                    "finished_at = CASE WHEN ? >= to_block THEN CAST(? AS BIGINT) ELSE NULL END WHERE id = ?"),
                                 {batch.to + 1, batch.to, batch.to, nowMs(), batch.backfillId});
                 !s)
                 return s;
