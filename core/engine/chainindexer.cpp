@@ -544,6 +544,7 @@ void ChainIndexer::fetchRange(qint64 from, qint64 to, BatchMode mode, std::optio
     fetch->batch.to = to;
     fetch->batch.mode = mode;
     fetch->batch.contract = only;
+    fetch->batch.tokens = m_tokens;
     fetch->only = only;
     fetch->withHeaders = mode != BatchMode::Backfill;
     fetch->done = std::move(done);
