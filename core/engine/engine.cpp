@@ -623,6 +623,17 @@ QFuture<Result<int>> Engine::pendingBackfills(const ChainRef &chain)
     });
 }
 
+QFuture<Result<QList<IndexRange>>> Engine::indexRanges(const ChainRef &chain)
+{
+    using R = Result<QList<IndexRange>>;
+    return m_reader->run([this, chain](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.indexRanges(c->config.chainId);
+    });
+}
+
 QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address &token)
 {
     using R = Result<TokenInfo>;
