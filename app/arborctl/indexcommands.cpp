@@ -390,7 +390,11 @@ int reindexCommand(const Invocation &inv)
     const int recorded = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
         engine.requestReindex(*ref, *a, *b, parser.value(reason)).then(&engine, [&, finish](Result<ReindexRequest> r) {
             if (!r) {
-                finish(fail(r.error()));
+                // The store names its parameters; the operator typed the options.
+                Error e = r.error();
+                if (e.field == u"to" || e.field == u"reason")
+                    e.field = QLatin1String("--") + e.field;
+                finish(fail(e));
                 return;
             }
             request = *r;
