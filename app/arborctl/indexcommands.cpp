@@ -138,23 +138,33 @@ int indexUntil(const Invocation &inv, qint64 chainId, const QString &what,
             finish(ExitOk);
             return;
         }
+        // One check at a time; a promotion that lands during a check (which may have read the
+        // state before it) asks for another, or the last promotion could go unnoticed.
         auto checking = std::make_shared<bool>(false);
-        auto recheck = [&engine, check, checking, finish, what]() {
-            if (*checking)
+        auto again = std::make_shared<bool>(false);
+        auto recheck = std::make_shared<std::function<void()>>();
+        *recheck = [&engine, check, checking, again, finish, what, weak = std::weak_ptr<std::function<void()>>(recheck)]() {
+            if (*checking) {
+                *again = true;
                 return;
+            }
             *checking = true;
-            check(engine, [checking, finish, what](bool complete) {
+            *again = false;
+            check(engine, [checking, again, finish, what, weak](bool complete) {
                 *checking = false;
                 if (complete) {
                     QTextStream(stdout) << Arborctl::tr("%1: done.").arg(what) << Qt::endl;
                     finish(ExitOk);
+                } else if (*again) {
+                    if (auto self = weak.lock())
+                        (*self)();
                 }
             });
         };
-        QObject::connect(&engine, &Engine::chainPromoted, &engine, recheck);
+        QObject::connect(&engine, &Engine::chainPromoted, &engine, [recheck] { (*recheck)(); });
         exitOnSignals(&engine, [finish] { finish(ExitFailed); });
         engine.refreshSnapshot();
-        recheck();
+        (*recheck)();
     });
 }
 
