@@ -138,23 +138,33 @@ int indexUntil(const Invocation &inv, qint64 chainId, const QString &what,
             finish(ExitOk);
             return;
         }
+        // One check at a time; a promotion that lands during a check (which may have read the
+        // state before it) asks for another, or the last promotion could go unnoticed.
         auto checking = std::make_shared<bool>(false);
-        auto recheck = [&engine, check, checking, finish, what]() {
-            if (*checking)
+        auto again = std::make_shared<bool>(false);
+        auto recheck = std::make_shared<std::function<void()>>();
+        *recheck = [&engine, check, checking, again, finish, what, weak = std::weak_ptr<std::function<void()>>(recheck)]() {
+            if (*checking) {
+                *again = true;
                 return;
+            }
             *checking = true;
-            check(engine, [checking, finish, what](bool complete) {
+            *again = false;
+            check(engine, [checking, again, finish, what, weak](bool complete) {
                 *checking = false;
                 if (complete) {
                     QTextStream(stdout) << Arborctl::tr("%1: done.").arg(what) << Qt::endl;
                     finish(ExitOk);
+                } else if (*again) {
+                    if (auto self = weak.lock())
+                        (*self)();
                 }
             });
         };
-        QObject::connect(&engine, &Engine::chainPromoted, &engine, recheck);
+        QObject::connect(&engine, &Engine::chainPromoted, &engine, [recheck] { (*recheck)(); });
         exitOnSignals(&engine, [finish] { finish(ExitFailed); });
         engine.refreshSnapshot();
-        recheck();
+        (*recheck)();
     });
 }
 
@@ -266,14 +276,42 @@ int indexCommand(const Invocation &inv)
             });
         };
 
-        auto progress = [=](qint64 chainId, std::optional<qint64> checkpoint) {
-            if (checkpoint && *checkpoint >= untilBlock)
-                reached->insert(chainId);
-            if (reached->size() == selected.size())
-                summarise();
+        // A chain is done when index_progress covers [start block, untilBlock]: indexed through
+        // the block, and no hole below it (a range lost to a crash or removed by hand is filled
+        // first). Checked after every promotion; one check per chain at a time, and a promotion
+        // that lands during a check asks for another.
+        auto startBlocks = std::make_shared<QHash<qint64, qint64>>();
+        auto checking = std::make_shared<QSet<qint64>>();
+        auto again = std::make_shared<QSet<qint64>>();
+        auto check = std::make_shared<std::function<void(qint64)>>();
+        *check = [=, &engine, weak = std::weak_ptr<std::function<void(qint64)>>(check)](qint64 chainId) {
+            if (*finished || reached->contains(chainId) || !startBlocks->contains(chainId))
+                return;
+            if (checking->contains(chainId)) {
+                again->insert(chainId);
+                return;
+            }
+            checking->insert(chainId);
+            engine.indexRanges(ChainRef{chainId, {}}).then(&engine, [=](Result<QList<IndexRange>> ranges) {
+                checking->remove(chainId);
+                if (*finished)
+                    return;
+                if (!ranges) {
+                    *finished = true;
+                    finish(fail(ranges.error()));
+                    return;
+                }
+                if (findGaps(*ranges, startBlocks->value(chainId), untilBlock).isEmpty()) {
+                    reached->insert(chainId);
+                    if (reached->size() == selected.size())
+                        summarise();
+                } else if (again->remove(chainId)) {
+                    if (auto self = weak.lock())
+                        (*self)(chainId);
+                }
+            });
         };
-        QObject::connect(&engine, &Engine::chainPromoted, &engine,
-                         [progress](qint64 chainId, qint64, qint64, std::optional<qint64> checkpoint) { progress(chainId, checkpoint); });
+        QObject::connect(&engine, &Engine::chainPromoted, &engine, [check](qint64 chainId, qint64, qint64, std::optional<qint64>) { (*check)(chainId); });
         QObject::connect(&engine, &Engine::chainStatusChanged, &engine, [](const QList<ChainStatus> &statuses) {
             for (const ChainStatus &s : statuses) {
                 if (s.phase == IndexPhase::RpcDown || s.phase == IndexPhase::Stalled)
@@ -290,10 +328,9 @@ int indexCommand(const Invocation &inv)
                 if (!selected.contains(c.config.chainId))
                     continue;
                 startedAt->insert(c.config.chainId, c.checkpointBlock);
-                // Nothing below the start block exists to index.
-                if (c.config.startBlock && *c.config.startBlock > untilBlock)
-                    reached->insert(c.config.chainId);
-                progress(c.config.chainId, c.checkpointBlock);
+                // Nothing below the start block exists to index: gaps are looked for from there.
+                startBlocks->insert(c.config.chainId, c.config.startBlock.value_or(0));
+                (*check)(c.config.chainId);
             }
             engine.refreshSnapshot();
         });
@@ -363,7 +400,11 @@ int reindexCommand(const Invocation &inv)
     const int recorded = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
         engine.requestReindex(*ref, *a, *b, parser.value(reason)).then(&engine, [&, finish](Result<ReindexRequest> r) {
             if (!r) {
-                finish(fail(r.error()));
+                // The store names its parameters; the operator typed the options.
+                Error e = r.error();
+                if (e.field == u"to" || e.field == u"reason")
+                    e.field = QLatin1String("--") + e.field;
+                finish(fail(e));
                 return;
             }
             request = *r;

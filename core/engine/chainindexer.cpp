@@ -448,17 +448,9 @@ void ChainIndexer::checkForWork()
         m_plan.ranges = plan->ranges;
         m_plan.checkpoint = plan->checkpoint;
         if (plan->chain.config.tokens != m_tokens) {
-            // Ranges already fetched were fetched without the new tokens: their backfills must
-            // reach as far as the head scan has fetched.
+            // Ranges fetched without the new token are refused by promote() and fetched again.
             m_tokens = plan->chain.config.tokens;
             m_plan.chain = plan->chain;
-            const qint64 fetchedThrough = m_nextFetch - 1;
-            for (Backfill &b : m_plan.backfills) {
-                if (b.to < fetchedThrough) {
-                    b.to = fetchedThrough;
-                    m_writer->run([id = b.id, fetchedThrough](Store &s) { return s.extendBackfill(id, fetchedThrough); });
-                }
-            }
         }
         runSpecialWork();
     });
@@ -555,6 +547,7 @@ void ChainIndexer::fetchRange(qint64 from, qint64 to, BatchMode mode, std::optio
     fetch->batch.to = to;
     fetch->batch.mode = mode;
     fetch->batch.contract = only;
+    fetch->batch.tokens = m_tokens;
     fetch->only = only;
     fetch->withHeaders = mode != BatchMode::Backfill;
     fetch->done = std::move(done);

@@ -623,6 +623,17 @@ QFuture<Result<int>> Engine::pendingBackfills(const ChainRef &chain)
     });
 }
 
+QFuture<Result<QList<IndexRange>>> Engine::indexRanges(const ChainRef &chain)
+{
+    using R = Result<QList<IndexRange>>;
+    return m_reader->run([this, chain](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.indexRanges(c->config.chainId);
+    });
+}
+
 QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address &token)
 {
     using R = Result<TokenInfo>;
@@ -665,8 +676,7 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
                         const TokenInfo t = *info;
                         const qint64 start = record.config.startBlock.value_or(0);
                         const qint64 from = std::max(start, t.deployBlock.value_or(start));
-                        const qint64 to = record.checkpointBlock.value_or(from - 1);
-                        m_writer->run([chainId = record.config.chainId, t, from, to](Store &s) { return s.addToken(chainId, t, from, to); })
+                        m_writer->run([chainId = record.config.chainId, t, from](Store &s) { return s.addToken(chainId, t, from); })
                             .then(this, [=, this](Result<Backfill> added) {
                                 if (!added) {
                                     fulfil(promise, R(added.error()));

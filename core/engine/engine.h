@@ -113,6 +113,8 @@ public:
     QFuture<Result<TokenInfo>> addToken(const ChainRef &chain, const Address &token);
     /// Backfills of the chain not yet finished.
     QFuture<Result<int>> pendingBackfills(const ChainRef &chain);
+    /// The chain's indexed ranges (index_progress), merged and ordered: what is not in them is a gap.
+    QFuture<Result<QList<IndexRange>>> indexRanges(const ChainRef &chain);
 
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const { return m_statuses.values(); }

@@ -36,6 +36,7 @@ struct IndexBatch
     bool lastOfRequest = false;             ///< Reindex/Backfill: finishing this range finishes the request
     qint64 backfillId = 0;                  ///< Backfill
     std::optional<Address> contract;        ///< Backfill: the only contract whose rows are replaced
+    QList<Address> tokens;                  ///< Head/Gap/Reindex: the tokens whose logs were fetched
     qint64 fetchMs = 0;                     ///< time spent fetching, recorded in index_progress
 };
 

@@ -130,7 +130,9 @@ public:
      * for Gap/Reindex, the contract's rows for Backfill), derived per-chain rows, global rows
      * (higher height wins; forced for Reindex), index_progress, and for Head the checkpoint.
      * Head batches must follow the checkpoint and build on its hash: otherwise a Conflict
-     * error with field "checkpoint" or "parent_hash" and nothing written.
+     * error with field "checkpoint" or "parent_hash" and nothing written. A batch other than a
+     * Backfill fetched without one of the chain's tokens (added meanwhile) is a Conflict error
+     * with field "tokens": it must be fetched again.
      */
     Result<PromoteResult> promote(const IndexBatch &batch, const QList<EntityDef> &entities);
     /// Stored block hashes in [from, to], ascending.
@@ -146,10 +148,13 @@ public:
     Result<QList<ReindexRequest>> reindexRequests(qint64 chainId);
     Status failReindex(qint64 id, const QString &error) { return failRequest("reindex_requests", id, error); }
     Status failBackfill(qint64 id, const QString &error) { return failRequest("backfills", id, error); }
-    /// Adds a token to a live chain and a backfill of its history [from, to].
-    Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from, qint64 to);
-    /// Moves a pending backfill's end up to `to` (ranges fetched before the contract was known).
-    Status extendBackfill(qint64 id, qint64 to);
+    /**
+     * Adds a token to a live chain and a backfill of its history [from, checkpoint], the
+     * checkpoint read in the same transaction: every range promoted before holds no rows of the
+     * token and is backfilled, every range promoted after must have been fetched with it (see
+     * promote()). No backfill when nothing from `from` on is indexed yet.
+     */
+    Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from);
     /// Per chain and table: production rows, global rows, last synced height, lag.
     Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
     /// Records measured endpoint health on rpc_endpoints rows (matched by id).

@@ -202,12 +202,29 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
 
     Status status = transaction([&]() -> Status {
         // A chain paused or being deleted takes no more rows, whatever was in flight.
-        auto state = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chain});
+        // The chain row's lock (PostgreSQL) orders this against addToken() of another process.
+        auto state = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?")
+                               + (backend() == Backend::Postgres ? QLatin1String(" FOR UPDATE") : QLatin1String()),
+                           {chain});
         if (!state)
             return state.error();
         if (state->isEmpty() || state->first()[0].toString() != u"active")
             return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is not active; the range %2–%3 was not written.")
                                                                 .arg(chain).arg(batch.from).arg(batch.to));
+        if (batch.mode != BatchMode::Backfill) {
+            // A token added after the range was fetched has no rows in it; its backfill only
+            // reaches the checkpoint it was added at.
+            auto tokens = query(QLatin1String("SELECT address FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ?"), {chain});
+            if (!tokens)
+                return tokens.error();
+            for (const SqlRow &r : *tokens) {
+                auto token = Address::fromBytes(r[0].toByteArray(), QStringLiteral("tokens.address"));
+                if (token && !batch.tokens.contains(*token))
+                    return Error::conflict(QStringLiteral("tokens"), tr("Blocks %1–%2 of chain %3 were fetched before the token %4 was added; "
+                                                                        "fetching them again.")
+                                                                         .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
+            }
+        }
         if (batch.mode == BatchMode::Head) {
             auto cp = query(QLatin1String("SELECT block_number, block_hash FROM ") + admin("checkpoints")
                                 + QLatin1String(" WHERE chain_id = ?"),
@@ -349,7 +366,7 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         if (batch.mode == BatchMode::Backfill) {
             if (Status s = exec(QLatin1String("UPDATE ") + admin("backfills")
                                     + QLatin1String(" SET next_block = ?, status = CASE WHEN ? >= to_block THEN 'done' ELSE 'pending' END, "
-                                                    "finished_at = CASE WHEN ? >= to_block THEN ? ELSE NULL END WHERE id = ?"),
+                                                    "finished_at = CASE WHEN ? >= to_block THEN CAST(? AS BIGINT) ELSE NULL END WHERE id = ?"),
                                 {batch.to + 1, batch.to, batch.to, nowMs(), batch.backfillId});
                 !s)
                 return s;
@@ -488,6 +505,7 @@ Status Store::recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QV
                           key);
         if (!rows)
             return rows.error();
+        // An agent left with no events (rolled back) gets no row; the global sync below removes its twin.
         const QString kind = rows->isEmpty() ? QString() : rows->first()[0].toString();
         if (kind == u"identity") {
             QVariant owner, uri;

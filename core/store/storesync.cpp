@@ -49,7 +49,7 @@ Result<QList<SyncStatusRow>> Store::syncStatus(const QList<EntityDef> &entities)
     return out;
 }
 
-Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 from, qint64 to)
+Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 from)
 {
     if (token.address.isZero())
         return Error::invalid(QStringLiteral("token"), tr("The zero address is not a token contract."));
@@ -61,6 +61,17 @@ Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 
             return existing.error();
         if (!existing->isEmpty())
             return Error::conflict(QStringLiteral("token"), tr("Chain %1 already indexes the token %2.").arg(chainId).arg(token.address.toChecksumHex()));
+        // Taken after the chain row's lock (PostgreSQL), which promote() takes too: no range can be
+        // promoted between reading the checkpoint and adding the token.
+        auto locked = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?")
+                                + (backend() == Backend::Postgres ? QLatin1String(" FOR UPDATE") : QLatin1String()),
+                            {chainId});
+        if (!locked)
+            return locked.error();
+        auto cp = query(QLatin1String("SELECT block_number FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+        if (!cp)
+            return cp.error();
+        const qint64 to = cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong();
         const qint64 now = nowMs();
         if (Status e = insertToken(chainId, token, now); !e)
             return e;
@@ -81,13 +92,6 @@ Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 
     if (!s)
         return s.error();
     return backfill;
-}
-
-Status Store::extendBackfill(qint64 id, qint64 to)
-{
-    return exec(QLatin1String("UPDATE ") + admin("backfills")
-                    + QLatin1String(" SET to_block = ?, status = 'pending', finished_at = NULL WHERE id = ? AND to_block < ?"),
-                {to, id, to});
 }
 
 Status Store::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
