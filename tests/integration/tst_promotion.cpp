@@ -46,6 +46,7 @@ IndexBatch headBatch(qint64 from, qint64 to, Hash parent, int fork = 0)
         batch.headers.append(h);
         batch.transfers.append({n, 0, hashOf(n, fork + 7), addressOf(1), addressOf(2), addressOf(3 + fork), U256(n)});
     }
+    batch.tokens = {addressOf(1)};
     return batch;
 }
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void promotesRangesAndAdvancesTheCheckpoint();
     void refusesARangeThatDoesNotFollowTheCheckpoint();
     void refusesAForkAndWritesNothing();
+    void refusesARangeFetchedWithoutAToken();
     void refusesRowsForAPausedChain();
     void rollsBackToTheCommonAncestor();
     void resyncRebuildsGlobalRows();
@@ -97,6 +99,7 @@ void TestPromotion::init()
     QVERIFY(m_store);
     ChainConfig config = sampleChain(ChainId, QStringLiteral("promo"));
     config.startBlock = 0;
+    config.tokens = {addressOf(1)};
     QVERIFY(m_store->registerChain(config, {}, evmEntities()));
     QVERIFY(m_store->reconcileEntityTables(evmEntities()));
 }
@@ -151,6 +154,16 @@ void TestPromotion::refusesAForkAndWritesNothing()
     QCOMPARE(count(QStringLiteral("blocks")), 10);
     QCOMPARE(count(QStringLiteral("token_transfers")), 10);
     QCOMPARE(*m_store->indexRanges(ChainId), (QList<IndexRange>{{0, 9}}));
+}
+
+void TestPromotion::refusesARangeFetchedWithoutAToken()
+{
+    IndexBatch stale = headBatch(0, 9, Hash());
+    stale.tokens.clear();   // fetched before the chain's token was known
+    auto r = m_store->promote(stale, evmEntities());
+    QVERIFY(!r);
+    QCOMPARE(r.error().field, QStringLiteral("tokens"));
+    QCOMPARE(count(QStringLiteral("blocks")), 0);
 }
 
 void TestPromotion::refusesRowsForAPausedChain()
