@@ -225,12 +225,17 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
                                                                          .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
             }
         }
+        auto cp = query(QLatin1String("SELECT block_number, block_hash FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"),
+                        {chain});
+        if (!cp)
+            return cp.error();
+        if (batch.mode != BatchMode::Head && (cp->isEmpty() || batch.to > cp->first()[0].toLongLong())) {
+            // Only the head scan writes above the checkpoint (a reorg may have lowered it under
+            // a backfill or reindex that was in flight).
+            return Error::conflict(QStringLiteral("checkpoint"), tr("Blocks %1–%2 of chain %3 lie above its checkpoint; not written.")
+                                                                     .arg(batch.from).arg(batch.to).arg(chain));
+        }
         if (batch.mode == BatchMode::Head) {
-            auto cp = query(QLatin1String("SELECT block_number, block_hash FROM ") + admin("checkpoints")
-                                + QLatin1String(" WHERE chain_id = ?"),
-                            {chain});
-            if (!cp)
-                return cp.error();
             if (!cp->isEmpty()) {
                 const qint64 at = cp->first()[0].toLongLong();
                 if (at != batch.from - 1)
@@ -341,7 +346,9 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         if (Status s = recomputeAgents(chain, agentKeyValues, entities, force); !s)
             return s;
 
-        if (Status s = recordProgress(chain, batch.from, batch.to, result.rows, batch.fetchMs + timer.elapsed()); !s)
+        // A reindex replaces rows the range already counted.
+        const qint64 newRows = batch.mode == BatchMode::Reindex ? 0 : result.rows;
+        if (Status s = recordProgress(chain, batch.from, batch.to, newRows, batch.fetchMs + timer.elapsed()); !s)
             return s;
 
         if (batch.mode == BatchMode::Head) {
@@ -639,6 +646,25 @@ Status Store::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entit
             !s)
             return s;
         if (Status s = refreshIndexSummary(chain); !s)
+            return s;
+        // Backfills and reindex requests end at the ancestor now; what lay above is re-indexed
+        // by the head scan.
+        for (const char *table : {"backfills", "reindex_requests"}) {
+            if (Status s = exec(QLatin1String("UPDATE ") + admin(table)
+                                    + QLatin1String(" SET to_block = ? WHERE chain_id = ? AND status = 'pending' AND to_block > ?"),
+                                {keep, chain, keep});
+                !s)
+                return s;
+        }
+        if (Status s = exec(QLatin1String("UPDATE ") + admin("backfills")
+                                + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND status = 'pending' AND next_block > to_block"),
+                            {nowMs(), chain});
+            !s)
+            return s;
+        if (Status s = exec(QLatin1String("UPDATE ") + admin("reindex_requests")
+                                + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND status = 'pending' AND from_block > to_block"),
+                            {nowMs(), chain});
+            !s)
             return s;
 
         auto ancestor = query(QLatin1String("SELECT hash FROM ") + chainTable(chain, QStringLiteral("blocks")) + QLatin1String(" WHERE number = ?"),

@@ -195,6 +195,13 @@ void TestPromotion::rollsBackToTheCommonAncestor()
     auto reorgs = m_store->reorgs(ChainId);
     QCOMPARE(reorgs->size(), 1);
     QCOMPARE(reorgs->first().depth, 12);
+    // Work that was planned above the ancestor is not written there.
+    IndexBatch stale = headBatch(20, 25, hashOf(19));
+    stale.mode = BatchMode::Gap;
+    auto refused = m_store->promote(stale, evmEntities());
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().field, QStringLiteral("checkpoint"));
+    QCOMPARE(count(QStringLiteral("blocks")), 18);
 
     // The new fork builds on the ancestor and is accepted.
     auto next = m_store->promote(headBatch(18, 20, hashOf(17), 1), evmEntities());
