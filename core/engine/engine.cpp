@@ -215,7 +215,9 @@ Status Engine::checkWritable() const
 
 void Engine::setReadOnly(const QString &reason)
 {
-    stopAllIndexers();
+    // Without waiting: this runs on the GUI thread.
+    for (qint64 id : m_indexers.keys())
+        stopIndexer(id);
     m_heartbeat.stop();
     m_holdsLease = false;
     m_state.readOnly = true;
