@@ -71,6 +71,7 @@ EngineOptions adminOptions()
     EngineOptions options;
     options.app = QStringLiteral("arborctl");
     options.lease = EngineOptions::Lease::None;
+    options.snapshotIntervalMs = 0;
     return options;
 }
 
@@ -93,6 +94,7 @@ EngineOptions indexingOptions(const QString &app)
     options.app = app;
     options.lease = EngineOptions::Lease::Required;
     options.indexing = true;
+    options.snapshotIntervalMs = 0;   // serve sets its own: it follows chains added, paused or resumed
     // Tuning for slow links and tests, documented in `arborctl --help`.
     if (const auto timeout = environmentNumber("ARBOR_RPC_TIMEOUT_MS"))
         options.indexer.rpc.timeoutMs = *timeout;
