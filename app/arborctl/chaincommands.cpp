@@ -32,6 +32,7 @@ EngineOptions adminOptions()
     EngineOptions options;
     options.app = QStringLiteral("arborctl");
     options.lease = EngineOptions::Lease::None;
+    options.snapshotIntervalMs = 0;
     return options;
 }
 

@@ -62,7 +62,6 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     if (!url)
         return fail(url.error());
     options.database = *url;
-    options.snapshotIntervalMs = 0;
 
     QObject context;
     int exitCode = ExitFailed;

@@ -21,6 +21,7 @@ EngineOptions inspectOptions()
     EngineOptions options;
     options.app = QStringLiteral("arborctl");
     options.lease = EngineOptions::Lease::None;
+    options.snapshotIntervalMs = 0;
     options.schema = EngineOptions::Schema::Inspect;
     return options;
 }

@@ -71,7 +71,21 @@ EngineOptions adminOptions()
     EngineOptions options;
     options.app = QStringLiteral("arborctl");
     options.lease = EngineOptions::Lease::None;
+    options.snapshotIntervalMs = 0;
     return options;
+}
+
+/// A positive whole number from the environment variable `name`, or nothing (unset or invalid).
+std::optional<int> environmentNumber(const char *name)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue(name, &ok);
+    if (!ok || v <= 0) {
+        if (qEnvironmentVariableIsSet(name))
+            QTextStream(stderr) << Arborctl::tr("arborctl: ignoring %1: not a positive whole number.").arg(QLatin1String(name)) << Qt::endl;
+        return std::nullopt;
+    }
+    return v;
 }
 
 EngineOptions indexingOptions(const QString &app)
@@ -80,6 +94,14 @@ EngineOptions indexingOptions(const QString &app)
     options.app = app;
     options.lease = EngineOptions::Lease::Required;
     options.indexing = true;
+    options.snapshotIntervalMs = 0;   // serve sets its own: it follows chains added, paused or resumed
+    // Tuning for slow links and tests, documented in `arborctl --help`.
+    if (const auto timeout = environmentNumber("ARBOR_RPC_TIMEOUT_MS"))
+        options.indexer.rpc.timeoutMs = *timeout;
+    if (const auto blocks = environmentNumber("ARBOR_INDEX_RANGE_BLOCKS")) {
+        options.indexer.initialLogSpan = *blocks;
+        options.indexer.maxLogSpan = *blocks;
+    }
     return options;
 }
 

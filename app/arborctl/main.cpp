@@ -51,6 +51,11 @@ QString usage()
                         "  --version       print the version\n"
                         "  -h, --help      this help; COMMAND --help for a command's options\n"
                         "\n"
+                        "Environment (index, serve and the waiting commands):\n"
+                        "  ARBOR_RPC_TIMEOUT_MS      give up on an RPC request after this many ms without data\n"
+                        "                            (default 15000) and retry it, on another endpoint if any\n"
+                        "  ARBOR_INDEX_RANGE_BLOCKS  blocks fetched and promoted per range (default 500, growing to 2000)\n"
+                        "\n"
                         "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
 }
 

@@ -129,7 +129,22 @@ void ChainIndexer::loadPlan()
         if (!m_pool) {
             RpcPolicy policy = m_options.rpc;
             m_pool = new EndpointPool(m_network, m_plan.chain.endpoints, policy, this);
-            connect(m_pool, &EndpointPool::healthChanged, this, [this] { m_healthDirty = true; });
+            connect(m_pool, &EndpointPool::healthChanged, this, [this] {
+                m_healthDirty = true;
+                // While every circuit is open the pool holds requests until one half-opens, so
+                // no fetch fails to tell us for as long as the breaker backs off (a minute and
+                // more): say so now.
+                const QList<EndpointHealth> health = m_pool->health();
+                const bool allOpen = !health.isEmpty()
+                    && std::all_of(health.begin(), health.end(), [](const EndpointHealth &h) { return h.circuitOpen; });
+                if (!allOpen || m_status.phase == IndexPhase::RpcDown || m_status.phase == IndexPhase::Stalled
+                    || m_status.phase == IndexPhase::Stopped)
+                    return;
+                QStringList errors;
+                for (const EndpointHealth &h : health)
+                    errors.append(h.lastError);
+                setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(errors.join(u"; ")));
+            });
         }
         qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_tokens.size() << "tokens and"
                           << m_registries.size() << "registries";

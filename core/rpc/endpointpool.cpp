@@ -464,6 +464,7 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_network->post(request, pending->body);
     rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
+    rpchttp::limitDuration(reply, m_policy.timeoutMs);
     endpoint->replies.append(reply);
 
     connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, trial] {

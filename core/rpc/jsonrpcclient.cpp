@@ -34,6 +34,7 @@ void JsonRpcClient::call(const QString &method, const QJsonArray &params, Callba
     QNetworkReply *reply = m_network->post(rpchttp::postRequest(m_url, m_timeoutMs),
                                            QJsonDocument(body).toJson(QJsonDocument::Compact));
     rpchttp::limitResponseSize(reply, m_maxResponseBytes);
+    rpchttp::limitDuration(reply, m_timeoutMs);
     connect(reply, &QNetworkReply::finished, this,
             [reply, id, url = m_url, timeoutMs = m_timeoutMs, limit = m_maxResponseBytes, method, done = std::move(done)]() {
         reply->deleteLater();

@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QVariant>
 
 namespace arbor::rpchttp {
@@ -52,6 +53,14 @@ QNetworkRequest postRequest(const QUrl &url, int timeoutMs)
     request.setTransferTimeout(timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     return request;
+}
+
+void limitDuration(QNetworkReply *reply, int timeoutMs)
+{
+    QTimer::singleShot(timeoutMs, reply, [reply] {
+        if (reply->isRunning())
+            reply->abort();
+    });
 }
 
 void limitResponseSize(QNetworkReply *reply, qint64 limit)

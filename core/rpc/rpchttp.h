@@ -22,6 +22,10 @@ namespace arbor::rpchttp {
 /// it, redirects only to an equally safe scheme.
 QNetworkRequest postRequest(const QUrl &url, int timeoutMs);
 
+/// Aborts `reply` when it has not finished within `timeoutMs`, even while bytes still trickle
+/// in (the request's own timeout only catches silence); replyBody() then reports the timeout.
+void limitDuration(QNetworkReply *reply, int timeoutMs);
+
 /// Aborts `reply` as soon as its announced length or the bytes received pass `limit`;
 /// replyBody() then reports the oversized response.
 void limitResponseSize(QNetworkReply *reply, qint64 limit);
