@@ -27,6 +27,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -326,7 +327,15 @@ struct CtlRun
     QString error;
     QByteArray stdOut;
     double seconds = 0;
+    double cpuSeconds = 0;      ///< user + system time of the arborctl process
 };
+
+double childCpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
 
 CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
 {
@@ -335,6 +344,7 @@ CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
     env.remove(QStringLiteral("ARBOR_DB"));
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::SeparateChannels);
+    const double cpuBefore = childCpuSeconds();
     QElapsedTimer timer;
     timer.start();
     p.start(QStringLiteral(ARBOR_ARBORCTL), args);
@@ -346,6 +356,7 @@ CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
         return r;
     }
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
+    r.cpuSeconds = childCpuSeconds() - cpuBefore;
     r.stdOut = p.readAllStandardOutput();
     r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (!r.ok)
@@ -359,6 +370,7 @@ struct IndexResult
     QString error;
     double seconds = 0;         ///< wall time of the `arborctl index` process
     double engineSeconds = 0;   ///< what arborctl reports: engine start to the last promotion
+    double cpuSeconds = 0;      ///< CPU time of arborctl (not of the node or the PostgreSQL server)
     qint64 blocks = 0;
     qint64 transfers = 0;
     qint64 allRows = 0;
@@ -391,6 +403,7 @@ IndexResult indexOn(const QByteArray &backend, const QUrl &rpc, qint64 chainId, 
     }
     const QJsonObject summary = QJsonDocument::fromJson(run.stdOut).object();
     r.seconds = run.seconds;
+    r.cpuSeconds = run.cpuSeconds;
     r.engineSeconds = summary.value(QLatin1String("seconds")).toDouble();
     for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
         const QJsonObject t = v.toObject();
@@ -549,7 +562,7 @@ int main(int argc, char *argv[])
                 out() << "warning: " << backend << " indexed " << r.blocks << " blocks and " << r.transfers << " transfers" << Qt::endl;
             if (!bestIndex.value(backend).ok || r.seconds < bestIndex.value(backend).seconds)
                 bestIndex[backend] = r;
-            line += QStringLiteral(" %1 %2").arg(QString::fromLatin1(backend), seconds(r.seconds));
+            line += QStringLiteral(" %1 %2 (cpu %3)").arg(QString::fromLatin1(backend), seconds(r.seconds), seconds(r.cpuSeconds));
         }
         out() << line << Qt::endl;
     }
@@ -573,7 +586,8 @@ int main(int argc, char *argv[])
     for (const QByteArray &backend : backends) {
         const IndexResult &r = bestIndex[backend];
         row(QStringLiteral("arborctl index ") + QString::fromLatin1(backend), r.seconds, double(r.blocks + r.transfers),
-            QStringLiteral("process wall time (engine %1); %2 rows in all tables").arg(seconds(r.engineSeconds)).arg(r.allRows));
+            QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 rows in all tables")
+                .arg(seconds(r.engineSeconds), seconds(r.cpuSeconds)).arg(r.allRows));
     }
     if (backends.size() == 1)
         out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
