@@ -45,7 +45,8 @@ Result<U256> uint256(QByteArrayView word, const char *field)
 {
     if (word.size() != WordSize)
         return wrongSize(word, field);
-    return u256::fromBigEndian(word, QString::fromLatin1(field));
+    // 32 bytes always convert; the field name is only wanted for an error.
+    return *u256::fromBigEndian(word);
 }
 
 Result<Address> address(QByteArrayView word, const char *field)

@@ -21,11 +21,9 @@ Result<U256> fromBigEndian(QByteArrayView bytes, const QString &field)
 {
     if (bytes.size() != 32)
         return Error::invalid(field, QCoreApplication::translate("arbor::U256", "A 256-bit value has 32 bytes, not %1.").arg(bytes.size()));
-    U256 v = 0;
-    for (char c : bytes) {
-        v <<= 8;
-        v |= static_cast<unsigned char>(c);
-    }
+    U256 v;
+    boost::multiprecision::import_bits(v, reinterpret_cast<const unsigned char *>(bytes.data()),
+                                       reinterpret_cast<const unsigned char *>(bytes.data()) + bytes.size(), 8);
     return v;
 }
 
