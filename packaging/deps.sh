@@ -12,7 +12,7 @@ readonly BUILD_PKGS=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libpqxx-dev qtkeychain-qt6-dev libsimdjson-dev libboost-dev libgl-dev libvulkan-dev
+    libpqxx-dev libsqlite3-dev qtkeychain-qt6-dev libsimdjson-dev libboost-dev libgl-dev libvulkan-dev
 )
 
 # What the console and arborctl load at run time: the Qt and client libraries they link, the
@@ -22,7 +22,7 @@ readonly RUN_PKGS=(
     libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6charts6 libqt6svg6
     libqt6sql6-sqlite qt6-qpa-plugins qt6-wayland
     libqt6keychain1 libsecret-1-0 gnome-keyring
-    libpqxx-6.4 ca-certificates fonts-dejavu-core
+    libpqxx-6.4 libsqlite3-0 ca-certificates fonts-dejavu-core
 )
 
 # clang and its runtime libraries build the libFuzzer targets (tests/fuzz/run.sh); Google

@@ -646,7 +646,7 @@ void ChainIndexer::fetchLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, q
         [this, fetch, found, from, to](Status status) {
             if (status) {
                 m_sizer.succeeded(to - from + 1, found->size());
-                fetch->logs += *found;
+                fetch->logs.append(std::move(*found));
             } else if (evmjson::isRangeTooLarge(status.error()) && to > from && m_sizer.tooLarge(to - from + 1)) {
                 const qint64 mid = from + (to - from) / 2;
                 qCDebug(lcIndexer) << "chain" << m_chainId << ": splitting eth_getLogs" << from << "-" << to;
@@ -684,9 +684,12 @@ void ChainIndexer::finishFetch(const std::shared_ptr<Fetch> &fetch)
         batch.headers = std::move(fetch->headers);
     }
     QList<LogEntry> &logs = fetch->logs;
-    std::sort(logs.begin(), logs.end(), [](const LogEntry &a, const LogEntry &b) {
+    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
         return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
-    });
+    };
+    // Nodes answer in chain order; a split range arrives in pieces.
+    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
+        std::sort(logs.begin(), logs.end(), inChainOrder);
     for (const LogEntry &log : logs) {
         if (fetch->withHeaders && log.blockHash != batch.headers.at(log.blockNumber - batch.from).hash)
             return done(Error::unavailable(QStringLiteral("chain"),

@@ -33,6 +33,8 @@ public:
     static Result<Address> fromBytes(QByteArrayView bytes, const QString &field = QString());
 
     QByteArray toBytes() const;
+    /// The 20 bytes in place, valid while this Address lives (no copy, unlike toBytes()).
+    QByteArrayView bytes() const { return QByteArrayView(m_bytes.data(), Size); }
     /// Lowercase "0x…" form: what Arbor stores and prints in machine-readable output.
     QString toHex() const;
     /// EIP-55 mixed-case form, for people.

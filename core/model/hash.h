@@ -24,6 +24,8 @@ public:
     static Result<Hash> fromBytes(QByteArrayView bytes, const QString &field = QString());
 
     QByteArray toBytes() const { return QByteArray(reinterpret_cast<const char *>(m_bytes.data()), Size); }
+    /// The 32 bytes in place, valid while this Hash lives (no copy, unlike toBytes()).
+    QByteArrayView bytes() const { return QByteArrayView(m_bytes.data(), Size); }
     QString toHex() const { return QLatin1String("0x") + QString::fromLatin1(toBytes().toHex()); }
 
     friend auto operator<=>(const Hash &, const Hash &) = default;

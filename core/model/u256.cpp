@@ -2,16 +2,18 @@
 
 #include <QCoreApplication>
 
+#include <array>
+
 namespace arbor::u256 {
 
 QByteArray toBigEndian(const U256 &value)
 {
-    QByteArray out(32, '\0');
-    U256 v = value;
-    for (int i = 31; i >= 0 && v != 0; --i) {
-        out[i] = char(static_cast<unsigned>(v & 0xff));
-        v >>= 8;
-    }
+    // export_bits writes the significant bytes, most significant first (at least one byte).
+    std::array<unsigned char, 32> digits{};
+    const auto end = boost::multiprecision::export_bits(value, digits.begin(), 8);
+    const qsizetype n = end - digits.begin();
+    QByteArray out(32 - n, '\0');
+    out.append(reinterpret_cast<const char *>(digits.data()), n);
     return out;
 }
 
@@ -19,11 +21,9 @@ Result<U256> fromBigEndian(QByteArrayView bytes, const QString &field)
 {
     if (bytes.size() != 32)
         return Error::invalid(field, QCoreApplication::translate("arbor::U256", "A 256-bit value has 32 bytes, not %1.").arg(bytes.size()));
-    U256 v = 0;
-    for (char c : bytes) {
-        v <<= 8;
-        v |= static_cast<unsigned char>(c);
-    }
+    U256 v;
+    boost::multiprecision::import_bits(v, reinterpret_cast<const unsigned char *>(bytes.data()),
+                                       reinterpret_cast<const unsigned char *>(bytes.data()) + bytes.size(), 8);
     return v;
 }
 

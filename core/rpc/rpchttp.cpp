@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace arbor::rpchttp {
 namespace {
 
@@ -101,7 +103,18 @@ Result<QByteArray> replyBody(QNetworkReply *reply, const QUrl &url, int timeoutM
                                          .arg(displayUrl(url), QLocale::c().formattedDataSize(limit), what));
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
+    QByteArray data;
+    if (reply->isOpen()) {
+        // Read into a buffer with spare room after the body: simdjson parses in place when it
+        // finds SIMDJSON_PADDING (64) bytes there, and copies the body (tens of MB for a wide
+        // eth_getLogs) otherwise.
+        constexpr qsizetype ParserPadding = 64;
+        const qint64 available = reply->bytesAvailable();
+        data = QByteArray(available + ParserPadding, Qt::Uninitialized);
+        data.resize(std::max<qint64>(0, reply->read(data.data(), available)));
+        if (reply->bytesAvailable() > 0)
+            data += reply->readAll();
+    }
     if (status >= 400) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         QString message = tr("%1 answered HTTP %2 %3").arg(displayUrl(url)).arg(status).arg(reason);

@@ -41,6 +41,7 @@ QString excerpt(const QByteArray &body);
  * response passed `limit` (Invalid; `what` names the request), HTTP error status (Unavailable,
  * with advice for 401/403 and `rateLimitAdvice` after 429), or a network failure (Unavailable:
  * unreachable, TLS, no answer within `timeoutMs`). Never reads a reply that was aborted.
+ * The body has at least 64 bytes of spare capacity, so evmjson parses it without a copy.
  */
 Result<QByteArray> replyBody(QNetworkReply *reply, const QUrl &url, int timeoutMs, qint64 limit, const QString &what,
                              const QString &rateLimitAdvice);

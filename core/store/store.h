@@ -209,6 +209,7 @@ protected:
     QString globalTable(const QString &entity) const;
 
 private:
+    /// Bound values of one row; hashes and addresses refer to `header`/`transfer` in place.
     SqlRow blockRow(const BlockHeader &header) const;
     SqlRow transferRow(const TokenTransfer &transfer) const;
     SqlRow agentEventRow(const AgentEvent &event) const;

@@ -14,6 +14,9 @@ namespace {
 
 QVariant bytes(const Hash &h) { return h.toBytes(); }
 QVariant bytes(const Address &a) { return a.toBytes(); }
+// A row's hashes and addresses point into the batch being promoted instead of copying it:
+// four allocations less per transfer, and the rows never outlive the batch.
+QVariant view(QByteArrayView b) { return QByteArray::fromRawData(b.constData(), b.size()); }
 
 template<typename T>
 QVariant opt(const std::optional<T> &value)
@@ -57,12 +60,13 @@ QString Store::globalTable(const QString &entity) const
 
 SqlRow Store::blockRow(const BlockHeader &h) const
 {
-    return {h.number, bytes(h.hash), bytes(h.parentHash), h.timestamp, h.txCount, h.gasUsed};
+    return {h.number, view(h.hash.bytes()), view(h.parentHash.bytes()), h.timestamp, h.txCount, h.gasUsed};
 }
 
 SqlRow Store::transferRow(const TokenTransfer &t) const
 {
-    return {t.blockNumber, t.logIndex, bytes(t.txHash), bytes(t.token), bytes(t.from), bytes(t.to), u256Value(t.value)};
+    return {t.blockNumber, t.logIndex, view(t.txHash.bytes()), view(t.token.bytes()), view(t.from.bytes()), view(t.to.bytes()),
+            u256Value(t.value)};
 }
 
 SqlRow Store::agentEventRow(const AgentEvent &e) const
@@ -297,21 +301,16 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
             }
         }
 
-        // Stage, then move staging into production.
+        // Bulk-load (COPY on PostgreSQL) straight into production. Inside this one transaction a
+        // pass through the staging table wrote every row twice and deleted it again for nothing:
+        // production takes plain inserts, and a duplicate aborts the whole promotion either way.
         auto stage = [&](const EntityDef &e, const QList<SqlRow> &rows) -> Status {
             if (rows.isEmpty())
                 return {};
-            const QStringList columns = columnNames(e);
-            const QString staging = chainTable(chain, e.name, true);
-            if (Status s = bulkInsert(staging, columns, rows); !s)
-                return s;
-            const QString list = columns.join(QLatin1String(", "));
-            if (Status s = exec(QLatin1String("INSERT INTO ") + chainTable(chain, e.name) + QLatin1String(" (") + list
-                                    + QLatin1String(") SELECT ") + list + QLatin1String(" FROM ") + staging);
-                !s)
+            if (Status s = bulkInsert(chainTable(chain, e.name), columnNames(e), rows); !s)
                 return s;
             result.rows += rows.size();
-            return exec(QLatin1String("DELETE FROM ") + staging);
+            return {};
         };
         {
             QList<SqlRow> rows;

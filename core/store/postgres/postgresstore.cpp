@@ -10,6 +10,7 @@
 #include <pqxx/tablewriter>
 #include <pqxx/transaction>
 
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -134,27 +135,53 @@ BoundParams bind(const QVariantList &params)
 }
 
 // One field in COPY's text format: \N for NULL; backslash, tab, newline and carriage return
-// escaped; bytea in hex form (its own backslash escaped too).
+// escaped; bytea in hex form (its own backslash escaped too). Written straight into `line`:
+// this runs for every value of every row promoted.
 void appendCopyField(std::string &line, const QVariant &v)
 {
     if (v.isNull()) {
         line += "\\N";
         return;
     }
-    std::string text;
+    QByteArray text;
     switch (v.typeId()) {
-    case QMetaType::QByteArray:
-        line += "\\\\x";
-        line += v.toByteArray().toHex().toStdString();
+    case QMetaType::QByteArray: {
+        static constexpr char digits[] = "0123456789abcdef";
+        const auto *bytes = static_cast<const QByteArray *>(v.constData());
+        const size_t at = line.size();
+        line.resize(at + 3 + 2 * size_t(bytes->size()));
+        char *out = line.data() + at;
+        *out++ = '\\';
+        *out++ = '\\';
+        *out++ = 'x';
+        for (const char c : *bytes) {
+            *out++ = digits[static_cast<unsigned char>(c) >> 4];
+            *out++ = digits[static_cast<unsigned char>(c) & 0xf];
+        }
         return;
+    }
     case QMetaType::Bool:
         line += v.toBool() ? 't' : 'f';
         return;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong: {
+        char digits[24];
+        const auto end = v.typeId() == QMetaType::UInt || v.typeId() == QMetaType::ULongLong
+            ? std::to_chars(digits, digits + sizeof digits, v.toULongLong()).ptr
+            : std::to_chars(digits, digits + sizeof digits, v.toLongLong()).ptr;
+        line.append(digits, end);
+        return;
+    }
+    case QMetaType::QString:
+        text = static_cast<const QString *>(v.constData())->toUtf8();
+        break;
     default:
-        text = v.toString().toStdString();
+        text = v.toString().toUtf8();
         break;
     }
-    for (char c : text) {
+    for (const char c : std::as_const(text)) {
         switch (c) {
         case '\\':
             line += "\\\\";
@@ -250,20 +277,30 @@ Status PostgresStore::bulkInsert(const QString &table, const QStringList &column
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
             pqxx::tablewriter copy(*m_transaction, table.toStdString(), names.begin(), names.end());
 #pragma GCC diagnostic pop
-            std::string line;
+            // Rows go out in chunks of ~256 KB: a COPY data message may hold many rows, and
+            // libpqxx copies each line it is given once more to append the newline.
+            constexpr size_t ChunkBytes = 256 * 1024;
+            std::string chunk;
+            chunk.reserve(ChunkBytes + 4096);
             for (const SqlRow &row : rows) {
                 if (row.size() != columns.size()) {
                     copy.complete();
                     return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
                 }
-                line.clear();
+                if (!chunk.empty())
+                    chunk += '\n';
                 for (qsizetype i = 0; i < row.size(); ++i) {
                     if (i > 0)
-                        line += '\t';
-                    appendCopyField(line, row[i]);
+                        chunk += '\t';
+                    appendCopyField(chunk, row[i]);
                 }
-                copy.write_raw_line(line);
+                if (chunk.size() >= ChunkBytes) {
+                    copy.write_raw_line(chunk);   // adds the newline that ends the last row
+                    chunk.clear();
+                }
             }
+            if (!chunk.empty())
+                copy.write_raw_line(chunk);
             copy.complete();
             return {};
         } catch (const std::exception &e) {

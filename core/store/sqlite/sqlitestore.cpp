@@ -3,51 +3,98 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
+
+#include <sqlite3.h>
 
 #include <atomic>
 
 namespace arbor {
 namespace {
 
-Error sqlError(const QSqlError &e, const QString &sql)
-{
-    const QString native = e.nativeErrorCode();
-    // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the write lock past busy_timeout.
-    if (native == u"5" || native == u"6")
-        return Error::unavailable(QStringLiteral("database"), SqliteStore::tr("The database is locked by another process: %1").arg(e.text()));
-    if (native == u"19" || native.startsWith(u"19"))  // SQLITE_CONSTRAINT and its extended codes
-        return Error::conflict(QString(), e.databaseText());
-    qCWarning(lcStore) << "sqlite:" << e.text() << "in" << sql.left(200);
-    return Error::internal(SqliteStore::tr("SQLite error: %1").arg(e.text()));
-}
+constexpr qsizetype MaxCachedStatements = 256;
 
-QVariant fromSqlite(const QVariant &v)
+Error sqlError(sqlite3 *db, int code, const QString &sql)
 {
-    if (v.isNull())
-        return {};
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-        return v.toLongLong();
+    const QString text = QString::fromUtf8(sqlite3_errmsg(db));
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        // Another process holds the write lock past busy_timeout.
+        return Error::unavailable(QStringLiteral("database"), SqliteStore::tr("The database is locked by another process: %1").arg(text));
+    case SQLITE_CONSTRAINT:
+        return Error::conflict(QString(), text);
     default:
-        return v;
+        qCWarning(lcStore) << "sqlite:" << text << "in" << sql.left(200);
+        return Error::internal(SqliteStore::tr("SQLite error: %1").arg(text));
     }
 }
 
-// Qt's driver binds a null QString or QByteArray as SQL NULL; Arbor means NULL only by an
-// empty QVariant, so an empty string or byte array stays empty.
-QVariant toSqlite(const QVariant &v)
+// As Qt's driver would bind it, but for one difference: Arbor means NULL only by an empty
+// QVariant, so an empty (even null) string or byte array stays empty. The values outlive the
+// statement's step, so nothing is copied.
+int bind(sqlite3_stmt *stmt, int index, const QVariant &v)
 {
-    if (v.typeId() == QMetaType::QByteArray && v.toByteArray().isNull())
-        return QByteArray("", 0);
-    if (v.typeId() == QMetaType::QString && v.toString().isNull())
-        return QStringLiteral("");
-    return v;
+    if (v.isNull())
+        return sqlite3_bind_null(stmt, index);
+    switch (v.typeId()) {
+    case QMetaType::QByteArray: {
+        const auto *bytes = static_cast<const QByteArray *>(v.constData());
+        if (bytes->isEmpty())
+            return sqlite3_bind_zeroblob(stmt, index, 0);
+        return sqlite3_bind_blob64(stmt, index, bytes->constData(), sqlite3_uint64(bytes->size()), SQLITE_STATIC);
+    }
+    case QMetaType::QString: {
+        const auto *text = static_cast<const QString *>(v.constData());
+        const void *data = text->isEmpty() ? static_cast<const void *>(u"") : static_cast<const void *>(text->constData());
+        return sqlite3_bind_text16(stmt, index, data, int(text->size() * 2), SQLITE_STATIC);
+    }
+    case QMetaType::Int:
+    case QMetaType::Short:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::UChar:
+    case QMetaType::UShort:
+        return sqlite3_bind_int(stmt, index, v.toInt());
+    case QMetaType::Bool:
+        return sqlite3_bind_int(stmt, index, v.toBool() ? 1 : 0);
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return sqlite3_bind_int64(stmt, index, v.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return sqlite3_bind_double(stmt, index, v.toDouble());
+    default: {
+        const QByteArray text = v.toString().toUtf8();
+        return sqlite3_bind_text64(stmt, index, text.constData(), sqlite3_uint64(text.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+    }
+}
+
+// Integers come back as qint64, as Arbor's readers expect; NULL as an empty QVariant.
+QVariant column(sqlite3_stmt *stmt, int i)
+{
+    switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_INTEGER:
+        return qint64(sqlite3_column_int64(stmt, i));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, i);
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_BLOB: {
+        const void *data = sqlite3_column_blob(stmt, i);
+        return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(stmt, i));
+    }
+    default: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
+        return QString::fromUtf8(text, sqlite3_column_bytes(stmt, i));
+    }
+    }
 }
 
 } // namespace
@@ -61,6 +108,7 @@ SqliteStore::SqliteStore(DatabaseUrl url)
 
 SqliteStore::~SqliteStore()
 {
+    finalizeStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -84,35 +132,83 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
     if (!db.open())
         return Error::unavailable(QStringLiteral("--db"), tr("Cannot open %1: %2").arg(url.path, db.lastError().text()));
 
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+    // A range's promotion touches a few MB of pages: with the default 2 MB cache they spill to
+    // the WAL mid-transaction and are read back, and every commit checkpoints. 64 MiB (allocated
+    // only as used) and a checkpoint every ~40 MB of WAL keep both off the writer's path.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=10000"}) {
         QSqlQuery q(db);
         if (!q.exec(QString::fromLatin1(pragma)))
             return Error::unavailable(QStringLiteral("--db"), tr("%1 is not a usable SQLite database: %2").arg(url.path, q.lastError().text()));
     }
+    // Qt's driver links the same libsqlite3 as Arbor, so its handle is ours to use.
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !*static_cast<sqlite3 *const *>(handle.constData()))
+        return Error::unavailable(QStringLiteral("--db"), tr("Qt's SQLite driver gave no native handle for %1.").arg(url.path));
+    store->m_db = *static_cast<sqlite3 *const *>(handle.constData());
     return std::unique_ptr<Store>(std::move(store));
+}
+
+sqlite3_stmt *SqliteStore::statement(const QString &sql, Error *error)
+{
+    if (sqlite3_stmt *cached = m_statements.value(sql)) {
+        sqlite3_reset(cached);
+        return cached;
+    }
+    if (m_statements.size() >= MaxCachedStatements)
+        finalizeStatements();
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *stmt = nullptr;
+    const char *tail = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+    if (rc != SQLITE_OK) {
+        *error = sqlError(m_db, rc, sql);
+        return nullptr;
+    }
+    if (!stmt || !QByteArrayView(tail, utf8.constData() + utf8.size() - tail).trimmed().isEmpty()) {
+        sqlite3_finalize(stmt);
+        *error = Error::internal(tr("SQLite error: expected one statement in %1").arg(sql.left(200)));
+        return nullptr;
+    }
+    m_statements.insert(sql, stmt);
+    return stmt;
+}
+
+void SqliteStore::finalizeStatements()
+{
+    for (sqlite3_stmt *stmt : std::as_const(m_statements))
+        sqlite3_finalize(stmt);
+    m_statements.clear();
 }
 
 Result<QList<SqlRow>> SqliteStore::query(const QString &sql, const QVariantList &params)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return sqlError(q.lastError(), sql);
-    for (const QVariant &p : params)
-        q.addBindValue(toSqlite(p));
-    if (!q.exec())
-        return sqlError(q.lastError(), sql);
+    Error error;
+    sqlite3_stmt *stmt = statement(sql, &error);
+    if (!stmt)
+        return error;
+    if (sqlite3_bind_parameter_count(stmt) != params.size())
+        return Error::internal(tr("SQLite error: %1 values for %2 parameters in %3").arg(params.size()).arg(sqlite3_bind_parameter_count(stmt)).arg(sql.left(200)));
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        if (const int rc = bind(stmt, int(i + 1), params[i]); rc != SQLITE_OK)
+            return sqlError(m_db, rc, sql);
+    }
     QList<SqlRow> rows;
-    const int columns = q.record().count();
-    while (q.next()) {
+    const int columns = sqlite3_column_count(stmt);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         SqlRow row;
         row.reserve(columns);
         for (int i = 0; i < columns; ++i)
-            row.append(fromSqlite(q.value(i)));
+            row.append(column(stmt, i));
         rows.append(std::move(row));
     }
-    if (q.lastError().isValid())
-        return sqlError(q.lastError(), sql);
+    if (rc != SQLITE_DONE) {
+        const Error e = sqlError(m_db, sqlite3_extended_errcode(m_db), sql);
+        sqlite3_reset(stmt);
+        return e;
+    }
+    sqlite3_reset(stmt);
     return rows;
 }
 
@@ -123,16 +219,23 @@ Status SqliteStore::bulkInsert(const QString &table, const QStringList &columns,
     const QString sql = QLatin1String("INSERT INTO ") + table + QLatin1String(" (") + columns.join(QLatin1String(", "))
         + QLatin1String(") VALUES (") + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", ")) + u')';
     return transaction([&]() -> Status {
-        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        if (!q.prepare(sql))
-            return sqlError(q.lastError(), sql);
+        Error error;
+        sqlite3_stmt *stmt = statement(sql, &error);
+        if (!stmt)
+            return error;
         for (const SqlRow &row : rows) {
             if (row.size() != columns.size())
                 return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
-            for (qsizetype i = 0; i < row.size(); ++i)
-                q.bindValue(int(i), toSqlite(row[i]));
-            if (!q.exec())
-                return sqlError(q.lastError(), sql);
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                if (const int rc = bind(stmt, int(i + 1), row[i]); rc != SQLITE_OK)
+                    return sqlError(m_db, rc, sql);
+            }
+            if (sqlite3_step(stmt) != SQLITE_DONE) {
+                const Error e = sqlError(m_db, sqlite3_extended_errcode(m_db), sql);
+                sqlite3_reset(stmt);
+                return e;
+            }
+            sqlite3_reset(stmt);
         }
         return {};
     });

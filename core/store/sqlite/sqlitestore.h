@@ -3,7 +3,11 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace arbor {
 
@@ -11,6 +15,10 @@ namespace arbor {
  * The embedded backend: one SQLite file through Qt Sql, in WAL mode so readers on other
  * connections never block the writer. Each SqliteStore is one named connection owned by the
  * thread that opened it.
+ *
+ * Qt Sql opens and closes the connection; statements run on its native handle, prepared once
+ * and kept in a small cache (indexing runs the same few dozen statements for every range), with
+ * values bound straight from the QVariants.
  */
 class SqliteStore final : public Store
 {
@@ -35,8 +43,13 @@ protected:
 
 private:
     explicit SqliteStore(DatabaseUrl url);
+    /// The cached prepared statement for `sql`, reset; nullptr with `error` set when it does not prepare.
+    sqlite3_stmt *statement(const QString &sql, Error *error);
+    void finalizeStatements();
 
     QString m_connectionName;
+    sqlite3 *m_db = nullptr;                        ///< Qt's connection, borrowed
+    QHash<QString, sqlite3_stmt *> m_statements;
 };
 
 } // namespace arbor

@@ -1,0 +1,603 @@
+// Indexing throughput on one devnet: the fastest plain JSON-RPC pull of the headers and logs
+// (the limit), then `arborctl index --until-block HEAD` on a fresh SQLite database and on a
+// fresh PostgreSQL database (when ARBOR_TEST_PG_URL is set), each as seconds, ratio to the
+// limit and rows/s.
+//
+//   bench_indexing [--tokens 3] [--blocks 2000] [--transfers 100000] [--holders 1000] [--runs 3]
+//                  [--hold]
+//   bench_indexing --rpc http://127.0.0.1:PORT --token ADDRESS... [--runs 3]
+//
+// Generating the devnet takes most of a minute: --hold keeps it up after the figures (until
+// Enter), and --rpc measures a node that is already up, e.g. while profiling arborctl.
+#include "devnet.h"
+#include "testdatabase.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QTextStream>
+
+#include <simdjson.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace arbor;
+using namespace arbor::test;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+// ---- the limit: a minimal keep-alive JSON-RPC client ------------------------------------------
+
+/// One blocking HTTP/1.1 connection to 127.0.0.1:port, reused for every request.
+class Connection
+{
+public:
+    explicit Connection(quint16 port)
+        : m_port(port)
+    {
+    }
+    ~Connection()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    /// POSTs `body` and fills `answer` (with simdjson's padding after it); false on any error.
+    bool post(const std::string &body, std::string &answer, std::string *error)
+    {
+        if (m_fd < 0 && !connectNow(error))
+            return false;
+        std::string request = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(m_port)
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+        request += body;
+        for (size_t sent = 0; sent < request.size();) {
+            const ssize_t n = ::send(m_fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0)
+                return fail(error, "send failed");
+            sent += size_t(n);
+        }
+        // Headers.
+        size_t headerEnd;
+        while ((headerEnd = m_buffer.find("\r\n\r\n")) == std::string::npos) {
+            if (!fill())
+                return fail(error, "connection closed in the headers");
+        }
+        const std::string headers = m_buffer.substr(0, headerEnd);
+        m_buffer.erase(0, headerEnd + 4);
+        if (headers.compare(0, 12, "HTTP/1.1 200") != 0)
+            return fail(error, "HTTP status: " + headers.substr(0, headers.find('\r')));
+        std::string lower = headers;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        answer.clear();
+        if (const size_t at = lower.find("content-length:"); at != std::string::npos) {
+            const size_t length = std::stoull(lower.substr(at + 15));
+            answer.reserve(length + simdjson::SIMDJSON_PADDING);
+            while (m_buffer.size() < length) {
+                if (!fill())
+                    return fail(error, "connection closed in the body");
+            }
+            answer.assign(m_buffer, 0, length);
+            m_buffer.erase(0, length);
+        } else if (lower.find("transfer-encoding: chunked") != std::string::npos) {
+            for (;;) {
+                size_t lineEnd;
+                while ((lineEnd = m_buffer.find("\r\n")) == std::string::npos) {
+                    if (!fill())
+                        return fail(error, "connection closed in a chunk header");
+                }
+                const size_t size = std::stoull(m_buffer.substr(0, lineEnd), nullptr, 16);
+                while (m_buffer.size() < lineEnd + 2 + size + 2) {
+                    if (!fill())
+                        return fail(error, "connection closed in a chunk");
+                }
+                answer.append(m_buffer, lineEnd + 2, size);
+                m_buffer.erase(0, lineEnd + 2 + size + 2);
+                if (size == 0)
+                    break;
+            }
+        } else {
+            return fail(error, "an answer without Content-Length or chunks");
+        }
+        if (answer.capacity() < answer.size() + simdjson::SIMDJSON_PADDING)
+            answer.reserve(answer.size() + simdjson::SIMDJSON_PADDING);
+        return true;
+    }
+
+private:
+    bool connectNow(std::string *error)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (m_fd < 0)
+            return fail(error, "socket failed");
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(m_port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            return fail(error, "connect failed");
+        return true;
+    }
+
+    bool fill()
+    {
+        char chunk[256 * 1024];
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (n <= 0)
+            return false;
+        m_buffer.append(chunk, size_t(n));
+        return true;
+    }
+
+    bool fail(std::string *error, const std::string &what)
+    {
+        if (error)
+            *error = what;
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+        m_buffer.clear();
+        return false;
+    }
+
+    quint16 m_port;
+    int m_fd = -1;
+    std::string m_buffer;
+};
+
+struct PullConfig
+{
+    int connections = 2;
+    qint64 headerBatch = 100;
+    qint64 logSpan = 500;
+    bool parse = false;
+};
+
+struct PullResult
+{
+    bool ok = false;
+    QString error;
+    double seconds = 0;
+    qint64 bytes = 0;
+    qint64 blocks = 0;      ///< headers received (counted only when parsing)
+    qint64 logs = 0;
+};
+
+std::string hexQuantity(qint64 n)
+{
+    char text[24];
+    std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(n));
+    return text;
+}
+
+// Walks what the indexer reads from a block or a log, as string views (no decoding).
+qint64 touch(simdjson::dom::element value, std::initializer_list<const char *> fields)
+{
+    qint64 n = 0;
+    for (const char *field : fields) {
+        simdjson::dom::element e;
+        std::string_view text;
+        if (!value.at_key(field).get(e))
+            n += e.get_string().get(text) ? 1 : qint64(text.size());
+    }
+    return n;
+}
+
+PullResult pull(quint16 port, qint64 head, const QStringList &tokens, const PullConfig &config)
+{
+    struct Job
+    {
+        std::string body;
+        bool logs;
+    };
+    std::vector<Job> jobs;
+    std::string addresses;
+    for (const QString &t : tokens)
+        addresses += (addresses.empty() ? "\"" : ",\"") + t.toStdString() + '"';
+    // The heavy calls first, so no connection ends with a big one alone.
+    qint64 id = 1;
+    for (qint64 from = 0; from <= head; from += config.logSpan) {
+        const qint64 to = std::min(head, from + config.logSpan - 1);
+        jobs.push_back({R"({"jsonrpc":"2.0","id":)" + std::to_string(id++) + R"(,"method":"eth_getLogs","params":[{"fromBlock":")"
+                            + hexQuantity(from) + R"(","toBlock":")" + hexQuantity(to) + R"(","address":[)" + addresses
+                            + R"(],"topics":[["0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"]]}]})",
+                        true});
+    }
+    for (qint64 from = 0; from <= head; from += config.headerBatch) {
+        const qint64 to = std::min(head, from + config.headerBatch - 1);
+        std::string body = "[";
+        for (qint64 n = from; n <= to; ++n) {
+            if (n != from)
+                body += ',';
+            body += R"({"jsonrpc":"2.0","id":)" + std::to_string(id++) + R"(,"method":"eth_getBlockByNumber","params":[")" + hexQuantity(n)
+                + R"(",false]})";
+        }
+        body += ']';
+        jobs.push_back({std::move(body), false});
+    }
+
+    std::atomic<size_t> next{0};
+    std::atomic<qint64> bytes{0}, blocks{0}, logs{0};
+    std::atomic<bool> failed{false};
+    std::string firstError;
+    std::mutex errorLock;
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<std::thread> threads;
+    for (int c = 0; c < config.connections; ++c) {
+        threads.emplace_back([&] {
+            Connection connection(port);
+            simdjson::dom::parser parser;
+            std::string answer;
+            std::string error;
+            for (size_t i; !failed && (i = next.fetch_add(1)) < jobs.size();) {
+                if (!connection.post(jobs[i].body, answer, &error)) {
+                    std::lock_guard lock(errorLock);
+                    firstError = error;
+                    failed = true;
+                    return;
+                }
+                bytes += qint64(answer.size());
+                if (!config.parse)
+                    continue;
+                simdjson::dom::element root;
+                if (parser.parse(answer.data(), answer.size(), false).get(root)) {
+                    std::lock_guard lock(errorLock);
+                    firstError = "invalid JSON";
+                    failed = true;
+                    return;
+                }
+                qint64 touched = 0;
+                simdjson::dom::array items;
+                if (jobs[i].logs) {
+                    if (root["result"].get_array().get(items))
+                        items = {};
+                    for (simdjson::dom::element log : items) {
+                        touched += touch(log, {"address", "data", "blockNumber", "blockHash", "transactionHash", "logIndex", "removed"});
+                        simdjson::dom::array topics;
+                        if (!log["topics"].get_array().get(topics)) {
+                            for (simdjson::dom::element topic : topics) {
+                                std::string_view text;
+                                if (!topic.get_string().get(text))
+                                    touched += qint64(text.size());
+                            }
+                        }
+                        ++logs;
+                    }
+                } else {
+                    if (root.get_array().get(items))
+                        items = {};
+                    for (simdjson::dom::element answerItem : items) {
+                        simdjson::dom::element block;
+                        simdjson::dom::array txs;
+                        if (answerItem["result"].get(block) || block["transactions"].get_array().get(txs))
+                            continue;
+                        touched += touch(block, {"number", "hash", "parentHash", "timestamp", "gasUsed"});
+                        touched += qint64(txs.size());
+                        ++blocks;
+                    }
+                }
+                if (touched == 0)
+                    bytes += 0;   // keeps the walk from being optimised away
+            }
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    PullResult r;
+    r.seconds = double(timer.nsecsElapsed()) / 1e9;
+    r.ok = !failed;
+    r.error = QString::fromStdString(firstError);
+    r.bytes = bytes;
+    r.blocks = blocks;
+    r.logs = logs;
+    return r;
+}
+
+// ---- arborctl ---------------------------------------------------------------------------------
+
+struct CtlRun
+{
+    bool ok = false;
+    QString error;
+    QByteArray stdOut;
+    double seconds = 0;
+    double cpuSeconds = 0;      ///< user + system time of the arborctl process
+};
+
+double childCpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("ARBOR_DB"));
+    p.setProcessEnvironment(env);
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    const double cpuBefore = childCpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    p.start(QStringLiteral(ARBOR_ARBORCTL), args);
+    CtlRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.error = QStringLiteral("arborctl %1 timed out").arg(args.join(u' '));
+        return r;
+    }
+    r.seconds = double(timer.nsecsElapsed()) / 1e9;
+    r.cpuSeconds = childCpuSeconds() - cpuBefore;
+    r.stdOut = p.readAllStandardOutput();
+    r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!r.ok)
+        r.error = QStringLiteral("arborctl %1 failed (%2): %3").arg(args.join(u' ')).arg(p.exitCode()).arg(QString::fromUtf8(p.readAllStandardError()).trimmed());
+    return r;
+}
+
+struct IndexResult
+{
+    bool ok = false;
+    QString error;
+    double seconds = 0;         ///< wall time of the `arborctl index` process
+    double engineSeconds = 0;   ///< what arborctl reports: engine start to the last promotion
+    double cpuSeconds = 0;      ///< CPU time of arborctl (not of the node or the PostgreSQL server)
+    qint64 blocks = 0;
+    qint64 transfers = 0;
+    qint64 allRows = 0;
+};
+
+IndexResult indexOn(const QByteArray &backend, const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64 head)
+{
+    IndexResult r;
+    qputenv("ARBOR_TEST_BACKEND", backend);
+    TestDatabase db;
+    if (!db.isValid()) {
+        r.error = db.error();
+        return r;
+    }
+    QStringList add{QStringLiteral("--db"), db.urlString(), QStringLiteral("chain"), QStringLiteral("add"), QStringLiteral("--name"),
+                    QStringLiteral("devnet"), QStringLiteral("--chain-id"), QString::number(chainId), QStringLiteral("--rpc"),
+                    rpc.toString(), QStringLiteral("--start-block"), QStringLiteral("0"), QStringLiteral("--confirmations"),
+                    QStringLiteral("0")};
+    for (const QString &t : tokens)
+        add << QStringLiteral("--token") << t;
+    if (const CtlRun added = arborctl(add, 120000); !added.ok) {
+        r.error = added.error;
+        return r;
+    }
+    const CtlRun run = arborctl({QStringLiteral("--db"), db.urlString(), QStringLiteral("index"), QStringLiteral("--until-block"),
+                                 QString::number(head), QStringLiteral("--json")});
+    if (!run.ok) {
+        r.error = run.error;
+        return r;
+    }
+    const QJsonObject summary = QJsonDocument::fromJson(run.stdOut).object();
+    r.seconds = run.seconds;
+    r.cpuSeconds = run.cpuSeconds;
+    r.engineSeconds = summary.value(QLatin1String("seconds")).toDouble();
+    for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
+        const QJsonObject t = v.toObject();
+        const qint64 rows = t.value(QLatin1String("rows")).toInteger();
+        const QString table = t.value(QLatin1String("table")).toString();
+        if (table == u"blocks")
+            r.blocks = rows;
+        else if (table == u"token_transfers")
+            r.transfers = rows;
+        r.allRows += rows;
+    }
+    r.ok = true;
+    return r;
+}
+
+/// The quantity a single call answers, e.g. eth_blockNumber; -1 on failure.
+qint64 callQuantity(quint16 port, const char *method)
+{
+    Connection connection(port);
+    std::string answer;
+    if (!connection.post(std::string(R"({"jsonrpc":"2.0","id":1,"method":")") + method + R"(","params":[]})", answer, nullptr))
+        return -1;
+    simdjson::dom::parser parser;
+    std::string_view text;
+    if (parser.parse(answer).at_key("result").get_string().get(text))
+        return -1;
+    return QByteArray(text.data(), qsizetype(text.size())).toLongLong(nullptr, 16);
+}
+
+// ---- figures ----------------------------------------------------------------------------------
+
+QString seconds(double s)
+{
+    return QString::number(s, 'f', 2) + QStringLiteral(" s");
+}
+
+QString perSecond(double n, double s)
+{
+    return s > 0 ? QString::number(qint64(n / s)) + QStringLiteral(" rows/s") : QStringLiteral("-");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Indexing throughput against a devnet: raw JSON-RPC pull, arborctl on SQLite and PostgreSQL."));
+    parser.addHelpOption();
+    const QCommandLineOption tokensOption(QStringLiteral("tokens"), QStringLiteral("Tokens to deploy."), QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic."), QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers."), QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption holdersOption(QStringLiteral("holders"), QStringLiteral("Holders."), QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Rounds of measurements; the best of each is reported."),
+                                        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption holdOption(QStringLiteral("hold"), QStringLiteral("Keep the devnet up afterwards, until Enter."));
+    const QCommandLineOption rpcOption(QStringLiteral("rpc"), QStringLiteral("Measure a node already running on http://127.0.0.1:PORT instead."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("With --rpc: a token to index (repeatable)."), QStringLiteral("ADDRESS"));
+    parser.addOptions({tokensOption, blocksOption, transfersOption, holdersOption, runsOption, holdOption, rpcOption, tokenOption});
+    parser.process(app);
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+
+    Devnet devnet;
+    QUrl rpc;
+    QStringList tokens;
+    qint64 expectedTransfers = -1;
+    if (parser.isSet(rpcOption)) {
+        rpc = QUrl(parser.value(rpcOption));
+        tokens = parser.values(tokenOption);
+        for (QString &t : tokens)
+            t = t.toLower();
+    } else {
+        const int tokenCount = std::max(1, parser.value(tokensOption).toInt());
+        if (const QString reason = Devnet::unavailableReason(); !reason.isEmpty()) {
+            out() << "bench_indexing: " << reason << Qt::endl;
+            return 1;
+        }
+        QString error;
+        QElapsedTimer generation;
+        generation.start();
+        if (!devnet.start(&error)) {
+            out() << "bench_indexing: " << error << Qt::endl;
+            return 1;
+        }
+        const auto deployed = devnet.deployTokens(tokenCount, &error);
+        if (!deployed) {
+            out() << "bench_indexing: " << error << Qt::endl;
+            return 1;
+        }
+        for (const QJsonValue &t : deployed->value(QLatin1String("tokens")).toArray())
+            tokens.append(t.toObject().value(QLatin1String("address")).toString());
+        const auto traffic = devnet.generateTraffic(tokens, std::max(0, parser.value(transfersOption).toInt()),
+                                                    std::max(2, parser.value(holdersOption).toInt()),
+                                                    std::max(1, parser.value(blocksOption).toInt()), 1, &error);
+        if (!traffic) {
+            out() << "bench_indexing: " << error << Qt::endl;
+            return 1;
+        }
+        expectedTransfers = 0;
+        const QJsonObject byToken = traffic->value(QLatin1String("transfers")).toObject();
+        for (auto it = byToken.begin(); it != byToken.end(); ++it)
+            expectedTransfers += it.value().isArray() ? it.value().toArray().size() : it.value().toInteger();
+        rpc = devnet.rpcUrl();
+        out() << "devnet: " << tokenCount << " tokens, " << parser.value(holdersOption) << " holders, " << parser.value(transfersOption)
+              << " transfers over " << parser.value(blocksOption) << " blocks (generated in " << seconds(double(generation.elapsed()) / 1000)
+              << ")" << Qt::endl;
+    }
+    const quint16 port = quint16(rpc.port());
+    const qint64 head = callQuantity(port, "eth_blockNumber");
+    const qint64 chainId = callQuantity(port, "eth_chainId");
+    if (rpc.host() != u"127.0.0.1" || head < 0 || chainId < 0) {
+        out() << "bench_indexing: no node answers at " << rpc.toString() << " (only http://127.0.0.1:PORT)" << Qt::endl;
+        return 1;
+    }
+
+    const QList<PullConfig> shapes = {{1, 100, 500}, {2, 100, 500}, {4, 100, 250}, {8, 100, 250}};
+    (void)pull(port, head, tokens, shapes[0]);   // warm-up: the node's first answers are slower
+    QList<QByteArray> backends{"sqlite"};
+    if (!qEnvironmentVariableIsEmpty("ARBOR_TEST_PG_URL"))
+        backends.append("postgres");
+
+    // Rounds interleave every figure, so a busy moment on a shared machine hits all of them.
+    PullResult best, bestParsed;
+    PullConfig bestShape, bestParsedShape;
+    QMap<QByteArray, IndexResult> bestIndex;
+    for (int run = 0; run < runs; ++run) {
+        QString line = QStringLiteral("round %1:").arg(run + 1);
+        for (PullConfig shape : shapes) {
+            for (bool parse : {false, true}) {
+                shape.parse = parse;
+                const PullResult r = pull(port, head, tokens, shape);
+                if (!r.ok) {
+                    out() << "raw pull failed: " << r.error << Qt::endl;
+                    return 1;
+                }
+                if (parse && expectedTransfers < 0)
+                    expectedTransfers = r.logs;
+                if (parse && (r.logs != expectedTransfers || r.blocks != head + 1))
+                    out() << "warning: the raw pull saw " << r.blocks << " blocks and " << r.logs << " logs" << Qt::endl;
+                PullResult &keep = parse ? bestParsed : best;
+                if (!keep.ok || r.seconds < keep.seconds) {
+                    keep = r;
+                    (parse ? bestParsedShape : bestShape) = shape;
+                }
+                line += QStringLiteral(" raw%1/%2c %3").arg(parse ? QStringLiteral("+parse") : QString()).arg(shape.connections).arg(seconds(r.seconds));
+            }
+        }
+        for (const QByteArray &backend : backends) {
+            const IndexResult r = indexOn(backend, rpc, chainId, tokens, head);
+            if (!r.ok) {
+                out() << "arborctl index on " << backend << ": " << r.error << Qt::endl;
+                return 1;
+            }
+            if (r.blocks != head + 1 || r.transfers != expectedTransfers)
+                out() << "warning: " << backend << " indexed " << r.blocks << " blocks and " << r.transfers << " transfers" << Qt::endl;
+            if (!bestIndex.value(backend).ok || r.seconds < bestIndex.value(backend).seconds)
+                bestIndex[backend] = r;
+            line += QStringLiteral(" %1 %2 (cpu %3)").arg(QString::fromLatin1(backend), seconds(r.seconds), seconds(r.cpuSeconds));
+        }
+        out() << line << Qt::endl;
+    }
+
+    const double rows = double(head + 1 + expectedTransfers);
+    const double limit = best.seconds;
+    out() << Qt::endl << "blocks 0-" << head << ", " << expectedTransfers << " Transfer logs; best of " << runs << " round(s) on a machine with "
+          << std::thread::hardware_concurrency() << " hardware threads" << Qt::endl;
+    auto row = [&](const QString &name, double s, double rowCount, const QString &note) {
+        out() << name.leftJustified(24) << seconds(s).rightJustified(8) << QStringLiteral("%1x").arg(s / limit, 0, 'f', 2).rightJustified(8)
+              << perSecond(rowCount, s).rightJustified(16) << "  " << note << Qt::endl;
+    };
+    out() << QString().leftJustified(24) << QStringLiteral("time").rightJustified(8) << QStringLiteral("vs raw").rightJustified(8)
+          << QStringLiteral("blocks+logs").rightJustified(16) << Qt::endl;
+    row(QStringLiteral("raw pull"), best.seconds, rows,
+        QStringLiteral("%1 MB; %2 connection(s), %3 headers/batch, %4 blocks/eth_getLogs")
+            .arg(double(best.bytes) / 1e6, 0, 'f', 1).arg(bestShape.connections).arg(bestShape.headerBatch).arg(bestShape.logSpan));
+    row(QStringLiteral("raw pull + simdjson"), bestParsed.seconds, rows,
+        QStringLiteral("%1 connection(s), %2 headers/batch, %3 blocks/eth_getLogs")
+            .arg(bestParsedShape.connections).arg(bestParsedShape.headerBatch).arg(bestParsedShape.logSpan));
+    for (const QByteArray &backend : backends) {
+        const IndexResult &r = bestIndex[backend];
+        row(QStringLiteral("arborctl index ") + QString::fromLatin1(backend), r.seconds, double(r.blocks + r.transfers),
+            QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 rows in all tables")
+                .arg(seconds(r.engineSeconds), seconds(r.cpuSeconds)).arg(r.allRows));
+    }
+    if (backends.size() == 1)
+        out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
+
+    if (parser.isSet(holdOption) && devnet.isRunning()) {
+        out() << Qt::endl << "devnet held at " << rpc.toString() << "; measure again with:" << Qt::endl << "  bench_indexing --rpc " << rpc.toString();
+        for (const QString &t : tokens)
+            out() << " --token " << t;
+        out() << Qt::endl << "Enter stops it." << Qt::endl;
+        QTextStream(stdin).readLine();
+    }
+    return 0;
+}
