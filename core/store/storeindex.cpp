@@ -301,16 +301,21 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
             }
         }
 
-        // Bulk-load (COPY on PostgreSQL) straight into production. Inside this one transaction a
-        // pass through the staging table wrote every row twice and deleted it again for nothing:
-        // production takes plain inserts, and a duplicate aborts the whole promotion either way.
+        // Stage, then move staging into production.
         auto stage = [&](const EntityDef &e, const QList<SqlRow> &rows) -> Status {
             if (rows.isEmpty())
                 return {};
-            if (Status s = bulkInsert(chainTable(chain, e.name), columnNames(e), rows); !s)
+            const QStringList columns = columnNames(e);
+            const QString staging = chainTable(chain, e.name, true);
+            if (Status s = bulkInsert(staging, columns, rows); !s)
+                return s;
+            const QString list = columns.join(QLatin1String(", "));
+            if (Status s = exec(QLatin1String("INSERT INTO ") + chainTable(chain, e.name) + QLatin1String(" (") + list
+                                    + QLatin1String(") SELECT ") + list + QLatin1String(" FROM ") + staging);
+                !s)
                 return s;
             result.rows += rows.size();
-            return {};
+            return exec(QLatin1String("DELETE FROM ") + staging);
         };
         {
             QList<SqlRow> rows;
