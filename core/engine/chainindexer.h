@@ -64,6 +64,7 @@ struct IndexerOptions
     qint64 initialLogSpan = 500;            ///< blocks per range to start with
     qint64 maxLogSpan = 2000;
     int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch
+    qint64 maxPromotionBlocks = 2000;       ///< ready ranges are promoted together up to this many blocks
     int reorgWindow = 256;                  ///< blocks searched for a common ancestor
     int healthSaveIntervalMs = 2000;
     int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
