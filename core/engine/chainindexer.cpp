@@ -303,6 +303,22 @@ void ChainIndexer::promoteReady()
         return;
     IndexBatch batch = std::move(it->second);
     m_ready.erase(it);
+    // Ranges that arrived while the writer was busy go in one promotion: fewer transactions and
+    // derived-row recomputations when writing is the bottleneck, while the first range of a
+    // catch-up still goes alone. Only ranges whose blocks link up as fetched are joined; a
+    // break is left to the promotion's own parent-hash check.
+    for (auto next = m_ready.find(batch.to + 1); next != m_ready.end(); next = m_ready.find(batch.to + 1)) {
+        IndexBatch &more = next->second;
+        if (more.headers.isEmpty() || batch.headers.isEmpty() || more.headers.first().parentHash != batch.headers.last().hash
+            || more.to - batch.from + 1 > m_options.maxPromotionBlocks)
+            break;
+        batch.to = more.to;
+        batch.headers.append(std::move(more.headers));
+        batch.transfers.append(std::move(more.transfers));
+        batch.agentEvents.append(std::move(more.agentEvents));
+        batch.fetchMs += more.fetchMs;
+        m_ready.erase(next);
+    }
     m_promoting = true;
     const quint64 generation = m_generation;
     m_writer->run([batch, entities = m_entities](Store &s) { return s.promote(batch, entities); })
