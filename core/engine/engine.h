@@ -3,6 +3,7 @@
 #include "error.h"
 #include "engine/chainindexer.h"
 #include "model/chainconfig.h"
+#include "queue/queueprocessor.h"
 #include "rpc/endpointprobe.h"
 #include "store/databaseurl.h"
 #include "store/migrations.h"
@@ -49,6 +50,14 @@ struct EngineOptions
     QList<qint64> onlyChains;
     IndexerOptions indexer;
     int statusIntervalMs = 500;         ///< how often chainStatusChanged may fire
+    /// Run balance-queue workers (the console, `arborctl serve|index`).
+    bool processQueue = false;
+    QueueOptions queue;
+    /// How often queueHealthChanged fires (the lease holder also records each sample); 0: never.
+    int queueHealthIntervalMs = 5000;
+    /// Queue upkeep by the lease holder: reclaim, priority boost, cleanup, daily snapshots.
+    int queueMaintenanceMs = 60000;
+    qint64 completedRetentionMs = 3600000;   ///< completed items are kept this long
 };
 
 /// The engine as the console shows it in its status bar.
@@ -116,6 +125,22 @@ public:
     /// The chain's indexed ranges (index_progress), merged and ordered: what is not in them is a gap.
     QFuture<Result<QList<IndexRange>>> indexRanges(const ChainRef &chain);
 
+    // --- balance queue and balances ----------------------------------------------------
+    /// Every chain's queue health now.
+    QFuture<Result<QList<QueueHealth>>> queueHealth();
+    /// Recorded health samples of the chain since `sinceMs` (kept 24 h), oldest first.
+    QFuture<Result<QList<QueueHealth>>> queueHealthHistory(const ChainRef &chain, qint64 sinceMs);
+    QFuture<Result<QList<QueueConfig>>> queueConfigs();
+    QFuture<Status> setQueueConfig(const QueueConfig &config);
+    /// Failed items of the chain back to pending; the number of items.
+    QFuture<Result<qint64>> retryFailed(const ChainRef &chain);
+    QFuture<Status> setBalanceMode(const ChainRef &chain, const Address &token, BalanceMode mode);
+    QFuture<Result<TokenBalance>> tokenBalance(const ChainRef &chain, const Address &token, const Address &holder);
+    QFuture<Result<QList<TokenBalance>>> portfolio(const Address &holder, const U256 &minBalance = 0);
+    QFuture<Result<QList<TokenBalance>>> topHolders(const ChainRef &chain, const Address &token, int limit);
+    /// Totals of this engine's queue workers since start (empty without processQueue).
+    QueueRunStats queueTotals() const;
+
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const { return m_statuses.values(); }
 
@@ -137,6 +162,8 @@ Q_SIGNALS:
     /// A range of `chainId` was promoted; `checkpoint` is its checkpoint afterwards.
     void chainPromoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
     void reorgHandled(const arbor::ReorgRecord &reorg);
+    /// Every chain's queue health, every queueHealthIntervalMs.
+    void queueHealthChanged(const QList<arbor::QueueHealth> &health);
 
 private:
     friend class ChainDeletion;
@@ -181,6 +208,11 @@ private:
     QHash<qint64, ChainStatus> m_statuses;
     bool m_statusDirty = false;
     QTimer m_statusTimer;
+
+    std::unique_ptr<QueueProcessor> m_queue;
+    QTimer m_queueHealthTimer;
+    bool m_queueHealthInFlight = false;
+    QTimer m_queueMaintenance;
 };
 
 } // namespace arbor

@@ -120,6 +120,21 @@ ChainRef ChainRef::parse(const QString &text)
     return ref;
 }
 
+QString balanceModeName(BalanceMode mode)
+{
+    return mode == BalanceMode::BalanceOf ? QStringLiteral("balance_of") : QStringLiteral("transfers");
+}
+
+Result<BalanceMode> parseBalanceMode(const QString &text, const QString &field)
+{
+    if (text == u"transfers")
+        return BalanceMode::Transfers;
+    if (text == u"balance_of" || text == u"balanceOf")
+        return BalanceMode::BalanceOf;
+    return Error::invalid(field, ChainConfig::tr("“%1” is not a balance mode; use “transfers” (sum of indexed transfers) or "
+                                                 "“balance_of” (balanceOf by eth_call).").arg(text));
+}
+
 QString chainStateName(ChainState state)
 {
     switch (state) {

@@ -27,6 +27,19 @@ struct RegistryRef
 /// Parses "identity=0x…,reputation=0x…,validation=0x…" (any subset, each kind at most once).
 Result<QList<RegistryRef>> parseRegistries(const QString &text, const QString &field);
 
+/**
+ * How a token's balances are computed by the balance queue.
+ *
+ * Transfers: the exact sum of the token's indexed Transfer events, in minus out. Right when the
+ * chain is indexed from the token's deployment block (the default then).
+ * BalanceOf: `balanceOf(holder)` by `eth_call` at the processed height. For tokens indexed from a
+ * later block, and for tokens whose balances change without Transfer events (rebasing).
+ */
+enum class BalanceMode { Transfers, BalanceOf };
+QString balanceModeName(BalanceMode mode);                    ///< "transfers", "balance_of"
+/// Invalid error naming `field` and the accepted values.
+Result<BalanceMode> parseBalanceMode(const QString &text, const QString &field = QStringLiteral("mode"));
+
 /// An ERC-20 token as fetched from the chain (eth_call) when it is added.
 struct TokenInfo
 {
@@ -36,6 +49,9 @@ struct TokenInfo
     std::optional<int> decimals;
     std::optional<qint64> deployBlock;     ///< empty when the node could not tell (see note)
     QString deployBlockNote;               ///< why deployBlock is empty, for the operator
+    /// Unset when adding: Transfers if the chain's history is indexed from deployBlock,
+    /// BalanceOf otherwise. Always set on tokens read back from the database.
+    std::optional<BalanceMode> balanceMode;
 
     friend bool operator==(const TokenInfo &, const TokenInfo &) = default;
 };

@@ -4,6 +4,7 @@
 #include "model/chainconfig.h"
 #include "model/entitydef.h"
 #include "model/u256.h"
+#include "queue/balancequeue.h"
 #include "store/databaseurl.h"
 #include "store/ddl.h"
 #include "store/indexbatch.h"
@@ -159,6 +160,65 @@ public:
     Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
     /// Records measured endpoint health on rpc_endpoints rows (matched by id).
     Status saveEndpointHealth(const QList<EndpointRecord> &endpoints);
+
+    // --- balance queue (storequeue.cpp) -------------------------------------------------
+    /// The chain's queue settings; defaults for a chain that never had them saved.
+    Result<QueueConfig> queueConfig(qint64 chainId);
+    /// Settings of every chain not being deleted, in chain id order.
+    Result<QList<QueueConfig>> queueConfigs();
+    /// Validates and saves; Invalid error naming the field otherwise, nothing saved.
+    Status setQueueConfig(const QueueConfig &config);
+    /**
+     * Claims up to `limit` pending items of the chain that are due, highest priority then oldest
+     * first, for `worker` ("host/pid/uuid") under `claimId`. PostgreSQL skips rows other
+     * transactions hold (FOR UPDATE SKIP LOCKED); SQLite serialises claims on its write lock.
+     * No item is ever held by two claims.
+     */
+    Result<QList<QueueItem>> claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId);
+    /**
+     * For the claim's Transfers-mode items: exact balances from the chain's transfers at its
+     * checkpoint, upserted into token_balances and the global table, items completed, in one
+     * transaction. An item whose sum comes out negative (history incomplete) is retried with
+     * backoff, then failed with the error kept. Items no longer held by `claimId` (reclaimed)
+     * are left alone.
+     */
+    Result<QueueRunStats> completeTransferItems(qint64 chainId, const QString &claimId, const QueueConfig &config);
+    /// Writes balances obtained elsewhere (balanceOf) and completes those items; `errors` are
+    /// retried or failed as above. One transaction.
+    Result<QueueRunStats> completeQueueItems(qint64 chainId, const QString &claimId, const QList<ComputedBalance> &balances,
+                                             const QList<QueueItemError> &errors, const QueueConfig &config);
+    /// Puts items back to pending that a worker claimed before `staleBeforeMs`, or that a worker
+    /// on this host that no longer runs claimed. A pending twin of the item wins.
+    Result<qint64> reclaimQueueItems(qint64 staleBeforeMs);
+    /// Pending and processing items (of the chain, or all), and the earliest time one is due.
+    Result<std::pair<qint64, std::optional<qint64>>> queueBacklog(std::optional<qint64> chainId = std::nullopt);
+    /// Health of every chain's queue now; with `record`, also saved to queue_health (and
+    /// samples older than 24 h removed).
+    Result<QList<QueueHealth>> sampleQueueHealth(bool record);
+    /// Recorded samples of the chain since `sinceMs`, oldest first.
+    Result<QList<QueueHealth>> queueHealthHistory(qint64 chainId, qint64 sinceMs);
+    /// Failed items of the chain back to pending with their retry count reset; returns how many.
+    Result<qint64> retryFailedQueueItems(qint64 chainId);
+    /// Raises the priority of items pending longer than their chain's boostAfterMs (once each).
+    Result<qint64> boostQueue();
+    /// Removes completed items processed before `beforeMs`.
+    Result<qint64> cleanupQueue(qint64 beforeMs);
+    /// Copies every chain's token_balances into balance_snapshots for the UTC day of `atMs`,
+    /// once per day and chain; returns the rows written.
+    Result<qint64> takeBalanceSnapshots(qint64 atMs);
+    /// Changes how a token's balances are computed and queues every holder it has.
+    Status setBalanceMode(qint64 chainId, const Address &token, BalanceMode mode);
+
+    // --- balance queries (storebalances.cpp) ----------------------------------------------
+    /// NotFound error for an unknown chain or a token the chain does not index. A holder with
+    /// no balance row has balance 0 and lastBlock 0.
+    Result<TokenBalance> tokenBalance(qint64 chainId, const Address &token, const Address &holder);
+    /// Every non-zero balance of `holder` of at least `minBalance` (raw units) on every chain.
+    Result<QList<TokenBalance>> portfolio(const Address &holder, const U256 &minBalance = 0);
+    /// The token's largest holders, largest first.
+    Result<QList<TokenBalance>> topHolders(qint64 chainId, const Address &token, int limit);
+    /// A holder's daily snapshots of the token, oldest first: (day start ms, balance).
+    Result<QList<std::pair<qint64, U256>>> balanceHistory(qint64 chainId, const Address &token, const Address &holder);
 
     // --- introspection ------------------------------------------------------------------
     /// Every table (PostgreSQL: schema.table) that belongs to the chain.

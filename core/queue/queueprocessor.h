@@ -1,0 +1,71 @@
+#pragma once
+
+#include "error.h"
+#include "queue/balancequeue.h"
+#include "store/databaseurl.h"
+
+#include <QList>
+#include <QLoggingCategory>
+#include <QObject>
+
+Q_DECLARE_LOGGING_CATEGORY(lcQueue)
+
+namespace arbor {
+
+class QueueWorker;
+
+struct QueueOptions
+{
+    int workers = 1;                    ///< worker threads, each with its own connection
+    qint64 reclaimAfterMs = 120000;     ///< processing longer than this: the worker is presumed dead
+    int rpcTimeoutMs = 15000;           ///< balanceOf calls
+    int configRefreshMs = 2000;         ///< how often workers re-read chains and queue settings
+    /// Stop once nothing is pending or processing (`arborctl queue run --until-empty`).
+    bool untilEmpty = false;
+    /// Record the id of every completed item in the stats (tests of exclusive claiming).
+    bool recordCompletedIds = false;
+};
+
+/**
+ * The balance-queue workers: each on its own thread with its own Store connection (and, for
+ * balanceOf tokens, its own QNetworkAccessManager), claiming batches per chain, computing
+ * exact balances and completing the items. Several processors, in one process or several,
+ * may share a queue: claims never overlap.
+ *
+ * Thread: created, used and destroyed on its owner's thread; the destructor stops the workers
+ * (finishing the batch in hand) and waits for their threads.
+ */
+class QueueProcessor final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QueueProcessor(DatabaseUrl url, QString password, QueueOptions options, QObject *parent = nullptr);
+    ~QueueProcessor() override;
+
+    void start();
+    /// Totals of every batch done so far (updated as batchDone arrives).
+    const QueueRunStats &totals() const { return m_totals; }
+    bool isRunning() const { return m_running > 0; }
+
+Q_SIGNALS:
+    void batchDone(const arbor::QueueRunStats &stats);
+    /// A worker could not open the database or claim; it retries on its own.
+    void workerError(const QString &message);
+    /// untilEmpty: every worker found the queue empty and stopped.
+    void finished();
+
+private:
+    void workerStopped();
+
+    DatabaseUrl m_url;
+    QString m_password;
+    QueueOptions m_options;
+    QList<QueueWorker *> m_workers;     ///< each lives on its own thread
+    QueueRunStats m_totals;
+    int m_running = 0;
+};
+
+} // namespace arbor
+
+Q_DECLARE_METATYPE(arbor::QueueRunStats)
