@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <barrier>
 #include <latch>
 #include <map>
 #include <thread>
@@ -292,37 +293,39 @@ void TestQueue::twoConnectionsNeverClaimTheSameItem()
     const qint64 total = countItems(QStringLiteral("status = 'pending'"));
     QCOMPARE(total, 600);
 
-    // Two workers, each with its own connection and thread, claim small batches as fast as
-    // they can until nothing is left.
+    // Two workers, each with its own connection and thread, claim small batches; a barrier
+    // makes every round's claims overlap (each holds its claim while the other claims).
     QList<qint64> claimed[2];
     QString errors[2];
     std::latch ready(2);
-    auto work = [this, &ready](int n, QList<qint64> *ids, QString *error) {
+    std::barrier round(2);
+    auto work = [this, &ready, &round](int n, QList<qint64> *ids, QString *error) {
         auto store = m_db->open(false);
         ready.arrive_and_wait();
-        if (!store) {
-            *error = QStringLiteral("open failed");
-            return;
-        }
-        for (int round = 0; round < 10000; ++round) {
-            const QString claim = QStringLiteral("w%1/%2").arg(n).arg(round);
+        for (int i = 0; store && i < 10000; ++i) {
+            const QString claim = QStringLiteral("w%1/%2").arg(n).arg(i);
             auto items = store->claimQueueItems(ChainId, 2, workerId(QCoreApplication::applicationPid()) + QString::number(n), claim);
-            if (!items) {
-                *error = items.error().toString();
+            if (!items || items->isEmpty()) {
+                if (!items)
+                    *error = items.error().toString();
+                round.arrive_and_drop();
                 return;
             }
-            if (items->isEmpty())
-                return;
             for (const QueueItem &item : *items)
                 ids->append(item.id);
+            round.arrive_and_wait();
             QueueConfig config;
             config.chainId = ChainId;
             auto done = store->completeTransferItems(ChainId, claim, config);
             if (!done) {
                 *error = done.error().toString();
+                round.arrive_and_drop();
                 return;
             }
         }
+        if (!store)
+            *error = QStringLiteral("open failed");
+        round.arrive_and_drop();
     };
     std::thread one(work, 0, &claimed[0], &errors[0]);
     std::thread two(work, 1, &claimed[1], &errors[1]);
