@@ -12,12 +12,13 @@
 //     output says which).
 //  3. Lag: the same transfers promoted range after range as fast as one thread can while a
 //     QueueProcessor drains concurrently; pending items and the oldest pending age sampled every
-//     100 ms (queueBacklog, sampleQueueHealth); the time from the last promotion to an empty queue.
+//     100 ms (queueBacklog; sampleQueueHealth as often as its cost allows); the time from the last
+//     promotion to an empty queue.
 //
 //   bench_queue [--backend sqlite|postgres|both] [--pg URL] [--only 1,2,3]
 //               [--transfers 200000] [--holders 100000] [--tokens 3] [--per-block 100] [--range 100]
 //               [--chains 34] [--chain-holders 100000] [--lookups 2000] [--balances auto|real|bulk]
-//               [--real-budget 60] [--lag-workers 1] [--batch-size N] [--timeout 600]
+//               [--real-budget 60] [--lag-workers 1] [--batch-size N] [--timeout 600] [--timeline]
 //
 // PostgreSQL: --pg URL or ARBOR_TEST_PG_URL (tests/bench/run.sh starts a throwaway server);
 // each phase uses a fresh database that is dropped afterwards.
@@ -31,6 +32,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -69,6 +71,7 @@ struct Options
     int batchSize = 0;              ///< 0: the chain's default
     int timeoutSeconds = 600;
     QList<int> phases{1, 2, 3};
+    bool timeline = false;          ///< phase 3: print every health sample
 };
 
 // ---- synthetic chain -------------------------------------------------------------------------
@@ -107,8 +110,8 @@ Hash numberedHash(char kind, qint64 chainId, qint64 n)
 constexpr qint64 MintValue = 1000000000000000000LL;   // 1 token of 18 decimals
 
 /**
- * Transfer k of a chain: the first `holders` transfers mint 1e18 of token k % tokens to holder
- * k; the rest move 1000…1999 units of token t from a holder minted t to any holder. No balance
+ * Transfer k of a chain: the first `holders` transfers mint 1…1.001 (18 decimals; distinct, so
+ * top-holder lists are not one long tie) of token k % tokens to holder k; the rest move 1000…1999 units of token t from a holder minted t to any holder. No balance
  * goes negative, whatever the order.
  */
 class Workload
@@ -135,7 +138,7 @@ public:
     Move move(qint64 k) const
     {
         if (k < m_holders)
-            return {-1, k, int(k % m_tokens), MintValue};
+            return {-1, k, int(k % m_tokens), MintValue + qint64(mix(~quint64(k)) % 1000000000000000ULL)};
         const int t = int(k % m_tokens);
         const qint64 senders = (m_holders - t + m_tokens - 1) / m_tokens;   // holders h with h % tokens == t
         const quint64 r = mix(quint64(k));
@@ -195,6 +198,13 @@ private:
 // ---- helpers ----------------------------------------------------------------------------------
 
 QString num(double v, int decimals = 0) { return QString::number(v, 'f', decimals); }
+
+/// The 1-minute load average: figures taken on a busy machine say so.
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine().split(' ').value(0)) : QStringLiteral("?");
+}
 
 /// The value at fraction p of the sorted samples (nearest rank).
 double percentile(const std::vector<double> &sorted, double p)
@@ -409,38 +419,55 @@ bool phaseThroughput(const Options &o)
 
 // ---- 2. lookups -------------------------------------------------------------------------------
 
-/// Copies chain `source`'s token_balances rows (production and global) to chain `target`.
-Status copyBalances(Store &store, qint64 source, qint64 target, qint64 *rows)
+/// Copies chain `source`'s token_balances rows (production and global) to every chain of
+/// `targets` with Store::bulkInsert, one transaction per chain; the rows are read once.
+Status copyBalances(Store &store, qint64 source, const QList<qint64> &targets, qint64 *rows)
 {
     const QString entity = QStringLiteral("token_balances");
-    return store.transaction([&]() -> Status {
-        for (ddl::TableKind kind : {ddl::TableKind::Production, ddl::TableKind::Global}) {
-            const QString from = ddl::entityTable(store.backend(), kind, kind == ddl::TableKind::Global ? 0 : source, entity);
-            const QString to = ddl::entityTable(store.backend(), kind, kind == ddl::TableKind::Global ? 0 : target, entity);
-            auto columns = store.tableColumns(from);
-            if (!columns)
-                return columns.error();
-            const qsizetype chainColumn = columns->indexOf(QStringLiteral("chain_id"));
-            QString sql = QStringLiteral("SELECT ") + columns->join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + from;
-            QVariantList params;
-            if (chainColumn >= 0) {
-                sql += QStringLiteral(" WHERE chain_id = ?");
-                params.append(source);
-            }
-            auto selected = store.query(sql, params);
-            if (!selected)
-                return selected.error();
-            QList<SqlRow> copied = std::move(*selected);
-            if (chainColumn >= 0) {
-                for (SqlRow &row : copied)
-                    row[chainColumn] = target;
-            }
-            if (Status s = store.bulkInsert(to, *columns, copied); !s)
-                return s;
-            *rows += copied.size();
+    struct Copy
+    {
+        ddl::TableKind kind;
+        QStringList columns;
+        qsizetype chainColumn = -1;
+        QList<SqlRow> rows;
+    };
+    QList<Copy> copies;
+    for (ddl::TableKind kind : {ddl::TableKind::Production, ddl::TableKind::Global}) {
+        const QString from = ddl::entityTable(store.backend(), kind, kind == ddl::TableKind::Global ? 0 : source, entity);
+        auto columns = store.tableColumns(from);
+        if (!columns)
+            return columns.error();
+        Copy c{kind, *columns, columns->indexOf(QStringLiteral("chain_id")), {}};
+        QString sql = QStringLiteral("SELECT ") + c.columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + from;
+        QVariantList params;
+        if (c.chainColumn >= 0) {
+            sql += QStringLiteral(" WHERE chain_id = ?");
+            params.append(source);
         }
-        return {};
-    });
+        auto selected = store.query(sql, params);
+        if (!selected)
+            return selected.error();
+        c.rows = std::move(*selected);
+        copies.append(std::move(c));
+    }
+    for (qint64 target : targets) {
+        Status s = store.transaction([&]() -> Status {
+            for (Copy &c : copies) {
+                if (c.chainColumn >= 0) {
+                    for (SqlRow &row : c.rows)
+                        row[c.chainColumn] = target;
+                }
+                const QString to = ddl::entityTable(store.backend(), c.kind, c.kind == ddl::TableKind::Global ? 0 : target, entity);
+                if (Status s = store.bulkInsert(to, c.columns, c.rows); !s)
+                    return s;
+                *rows += c.rows.size();
+            }
+            return {};
+        });
+        if (!s)
+            return Error::internal(QStringLiteral("chain %1: %2").arg(target).arg(s.error().toString()));
+    }
+    return {};
 }
 
 bool phaseLookups(const Options &o)
@@ -501,16 +528,24 @@ bool phaseLookups(const Options &o)
               << num(double(t.nsecsElapsed()) / 1e9, 2) << " s" << Qt::endl;
     } else {
         qint64 rows = 0;
-        for (qsizetype i = 1; i < chainIds.size(); ++i) {
-            if (Status s = copyBalances(*store, chainIds.first(), chainIds[i], &rows); !s) {
-                out() << "   bulk copy to chain " << chainIds[i] << ": " << s.error().toString() << Qt::endl;
-                return false;
-            }
+        if (Status s = copyBalances(*store, chainIds.first(), chainIds.mid(1), &rows); !s) {
+            out() << "   bulk copy: " << s.error().toString() << Qt::endl;
+            return false;
         }
         const double seconds = double(t.nsecsElapsed()) / 1e9;
         out() << "   balances: chain " << chainIds.first() << " by the real path, the other " << o.chains - 1
               << " BULK-LOADED (chain " << chainIds.first() << "'s token_balances rows copied with Store::bulkInsert into production and global): "
               << rows << " rows in " << num(seconds, 2) << " s (" << num(double(rows) / seconds) << " rows/s)" << Qt::endl;
+    }
+
+    if (store->backend() == Backend::Postgres) {
+        // What autovacuum does within a minute of loading; fresh tables have no statistics.
+        t.restart();
+        if (Status s = store->exec(QStringLiteral("ANALYZE")); !s) {
+            out() << "   ANALYZE: " << s.error().toString() << Qt::endl;
+            return false;
+        }
+        out() << "   ANALYZE (as autovacuum would after loading): " << num(double(t.nsecsElapsed()) / 1e9, 2) << " s" << Qt::endl;
     }
 
     std::mt19937_64 rng(42);
@@ -586,7 +621,7 @@ bool phaseLag(const Options &o)
     qint64 touched = 0;
     const std::vector<qint64> expected = w.expectedBalances(&touched);
     out() << "3. queue lag: " << w.transfers() << " transfers promoted range after range on one thread while a QueueProcessor ("
-          << o.lagWorkers << (o.lagWorkers == 1 ? " worker" : " workers") << ") drains; sampled every 100 ms" << Qt::endl;
+          << o.lagWorkers << (o.lagWorkers == 1 ? " worker" : " workers") << ") drains; backlog sampled every 100 ms" << Qt::endl;
     constexpr qint64 ChainId = 1;
     TestDatabase db;
     auto store = db.isValid() ? db.open() : nullptr;
@@ -625,11 +660,12 @@ bool phaseLag(const Options &o)
         lastPromotionNs = clock.nsecsElapsed();
     }));
 
-    qint64 maxPending = 0, maxOldestMs = 0, samples = 0, completedByLastPromotion = -1;
-    std::vector<double> sampleMs;
+    qint64 maxPending = 0, maxOldestMs = 0, completedByLastPromotion = -1;
+    std::vector<double> backlogMs, healthMs;
     QString sampleError;
-    bool promotionsDone = false, timedOut = false;
+    bool timedOut = false;
     double drainedAt = 0;
+    qint64 nextHealthNs = 0;
     QEventLoop loop;
     QTimer sampler;
     sampler.setInterval(100);
@@ -637,18 +673,38 @@ bool phaseLag(const Options &o)
         QElapsedTimer cost;
         cost.start();
         auto backlog = store->queueBacklog(ChainId);
-        auto health = store->sampleQueueHealth(false);
-        sampleMs.push_back(double(cost.nsecsElapsed()) / 1e6);
-        ++samples;
-        if (!backlog || !health) {
+        backlogMs.push_back(double(cost.nsecsElapsed()) / 1e6);
+        if (!backlog) {
             if (sampleError.isEmpty())
-                sampleError = !backlog ? backlog.error().toString() : health.error().toString();
+                sampleError = backlog.error().toString();
             return;
         }
         maxPending = std::max(maxPending, backlog->first);
+        // Health reads the whole queue table: every 100 ms, unless that would keep this
+        // connection busy more than a quarter of the time.
+        if (clock.nsecsElapsed() < nextHealthNs)
+            return;
+        cost.restart();
+        auto health = store->sampleQueueHealth(false);
+        healthMs.push_back(double(cost.nsecsElapsed()) / 1e6);
+        nextHealthNs = clock.nsecsElapsed() + std::max<qint64>(100000000, 3 * cost.nsecsElapsed());
+        if (!health) {
+            if (sampleError.isEmpty())
+                sampleError = health.error().toString();
+            return;
+        }
         for (const QueueHealth &h : *health) {
-            if (h.chainId == ChainId)
-                maxOldestMs = std::max(maxOldestMs, h.oldestPendingAgeMs);
+            if (h.chainId != ChainId)
+                continue;
+            maxOldestMs = std::max(maxOldestMs, h.oldestPendingAgeMs);
+            if (o.timeline)
+                out() << QStringLiteral("   t=%1 s  pending %2  processing %3  oldest %4 ms  completed %5  backlog %6\n")
+                             .arg(num(double(clock.nsecsElapsed()) / 1e9, 1))
+                             .arg(h.pending)
+                             .arg(h.processing)
+                             .arg(h.oldestPendingAgeMs)
+                             .arg(processor.totals().completed)
+                             .arg(backlog->first);
         }
     });
     // Once the last range is in: watch for the empty queue more closely than the sampler does.
@@ -662,7 +718,6 @@ bool phaseLag(const Options &o)
         }
     });
     QObject::connect(promoter.get(), &QThread::finished, &loop, [&] {
-        promotionsDone = true;
         completedByLastPromotion = processor.totals().completed;
         if (!promoteError.isEmpty())
             loop.quit();
@@ -697,9 +752,11 @@ bool phaseLag(const Options &o)
         out() << "   last promotion to empty queue: " << num(drainedAt - lastPromotion, 2) << " s (empty at " << num(drainedAt, 2) << " s); "
               << totals.completed << " items (" << touched << " pairs touched), retried " << totals.retried << ", failed " << totals.failed
               << Qt::endl;
-    std::sort(sampleMs.begin(), sampleMs.end());
-    out() << "   " << samples << " samples (queueBacklog + sampleQueueHealth): p50 " << num(percentile(sampleMs, 0.5), 1) << " ms, max "
-          << num(sampleMs.empty() ? 0 : sampleMs.back(), 1) << " ms" << Qt::endl;
+    std::sort(backlogMs.begin(), backlogMs.end());
+    std::sort(healthMs.begin(), healthMs.end());
+    out() << "   sampling cost: queueBacklog " << backlogMs.size() << "x, p50 " << num(percentile(backlogMs, 0.5), 1) << " ms, max "
+          << num(backlogMs.empty() ? 0 : backlogMs.back(), 1) << " ms; sampleQueueHealth " << healthMs.size() << "x, p50 "
+          << num(percentile(healthMs, 0.5), 1) << " ms, max " << num(healthMs.empty() ? 0 : healthMs.back(), 1) << " ms" << Qt::endl;
     if (!sampleError.isEmpty())
         out() << "   sampling FAILED: " << sampleError << Qt::endl;
     if (workerErrors > 0)
@@ -738,6 +795,8 @@ int main(int argc, char *argv[])
     const auto lagWorkersOpt = option("lag-workers", "Phase 3: queue workers.", "N", "1");
     const auto batchOpt = option("batch-size", "Queue batch size (default: the chain's).", "N", "0");
     const auto timeoutOpt = option("timeout", "Seconds before a drain is given up.", "S", "600");
+    const QCommandLineOption timelineOpt(QStringLiteral("timeline"), QStringLiteral("Phase 3: print every health sample."));
+    parser.addOption(timelineOpt);
     parser.process(app);
 
     Options o;
@@ -754,6 +813,7 @@ int main(int argc, char *argv[])
     o.lagWorkers = std::max(1, parser.value(lagWorkersOpt).toInt());
     o.batchSize = std::max(0, parser.value(batchOpt).toInt());
     o.timeoutSeconds = std::max(1, parser.value(timeoutOpt).toInt());
+    o.timeline = parser.isSet(timelineOpt);
     o.phases.clear();
     for (const QString &p : parser.value(onlyOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
         o.phases.append(p.trimmed().toInt());
@@ -790,7 +850,7 @@ int main(int argc, char *argv[])
     total.start();
     for (const QByteArray &b : backends) {
         qputenv("ARBOR_TEST_BACKEND", b);
-        out() << "== " << b << Qt::endl;
+        out() << "== " << b << "  (load average " << loadAverage() << " on " << QThread::idealThreadCount() << " cores)" << Qt::endl;
         QElapsedTimer t;
         t.start();
         if (o.phases.contains(1))
@@ -799,7 +859,7 @@ int main(int argc, char *argv[])
             ok = phaseLookups(o) && ok;
         if (o.phases.contains(3))
             ok = phaseLag(o) && ok;
-        out() << "   (" << b << ": " << num(double(t.nsecsElapsed()) / 1e9, 1) << " s)" << Qt::endl;
+        out() << "   (" << b << ": " << num(double(t.nsecsElapsed()) / 1e9, 1) << " s; load average now " << loadAverage() << ")" << Qt::endl;
     }
     if (backend == u"both" && backends.size() == 1)
         out() << "postgres: skipped (set --pg or ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
