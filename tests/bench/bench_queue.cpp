@@ -304,6 +304,7 @@ struct DrainFigures
 {
     QueueRunStats totals;
     qint64 batches = 0;
+    std::vector<double> batchMs;    ///< time between batches done (all workers together)
     double seconds = 0;
     bool timedOut = false;
     qint64 workerErrors = 0;
@@ -324,7 +325,12 @@ DrainFigures drainQueue(const TestDatabase &db, int workers, int timeoutSeconds)
         finished = true;
         loop.quit();
     });
-    QObject::connect(&processor, &QueueProcessor::batchDone, &loop, [&f] { ++f.batches; });
+    QElapsedTimer sinceBatch;
+    QObject::connect(&processor, &QueueProcessor::batchDone, &loop, [&f, &sinceBatch] {
+        ++f.batches;
+        f.batchMs.push_back(double(sinceBatch.nsecsElapsed()) / 1e6);
+        sinceBatch.restart();
+    });
     QObject::connect(&processor, &QueueProcessor::workerError, &loop, [&f](const QString &message) {
         if (f.workerErrors++ == 0)
             f.firstWorkerError = message;
@@ -335,6 +341,7 @@ DrainFigures drainQueue(const TestDatabase &db, int workers, int timeoutSeconds)
     });
     QElapsedTimer t;
     t.start();
+    sinceBatch.start();
     processor.start();
     if (!finished)
         loop.exec();
@@ -345,11 +352,14 @@ DrainFigures drainQueue(const TestDatabase &db, int workers, int timeoutSeconds)
 
 QString drainLine(const DrainFigures &f)
 {
-    QString line = QStringLiteral("%1 items in %2 s: %3 items/s (%4 batches; retried %5, failed %6)")
+    std::vector<double> ms = f.batchMs;
+    std::sort(ms.begin(), ms.end());
+    QString line = QStringLiteral("%1 items in %2 s: %3 items/s (%4 batches, p50 %5 ms, max %6 ms; retried %7, failed %8)")
                        .arg(f.totals.completed)
                        .arg(num(f.seconds, 2))
                        .arg(num(double(f.totals.completed) / f.seconds))
                        .arg(f.batches)
+                       .arg(num(percentile(ms, 0.5)), num(ms.empty() ? 0 : ms.back()))
                        .arg(f.totals.retried)
                        .arg(f.totals.failed);
     if (f.timedOut)
