@@ -30,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUuid>
 
 #include <memory>
@@ -295,8 +296,9 @@ QueueConfigDialog *TstBalanceQueueUi::openConfigDialog()
         return nullptr;
     QTest::mouseClick(settings, Qt::LeftButton);
     QueueConfigDialog *dialog = nullptr;
-    QTest::qWaitFor([&] { return (dialog = m_window->findChild<QueueConfigDialog *>()) && dialog->isVisible(); }, EngineTimeoutMs);
-    return dialog;
+    const bool shown =
+        QTest::qWaitFor([&] { return (dialog = m_window->findChild<QueueConfigDialog *>()) && dialog->isVisible(); }, EngineTimeoutMs);
+    return shown ? dialog : nullptr;
 }
 
 void TstBalanceQueueUi::runQueueUntilEmpty()
@@ -882,6 +884,9 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     app.setAttribute(Qt::AA_Use96Dpi, true);
+    QTranslator english;
+    if (!english.load(QStringLiteral(":/i18n/arbor_en.qm")) || !QCoreApplication::installTranslator(&english))
+        qFatal("arbor_en.qm is missing");
     TstBalanceQueueUi test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
