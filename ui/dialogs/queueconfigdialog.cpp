@@ -51,7 +51,7 @@ QueueConfigDialog::QueueConfigDialog(Engine *engine, const QueueConfig &config, 
                                      tr("Wait before the first retry; it doubles with each retry, up to 5 minutes"));
     m_boostAfter = createMsSpinBox("boostAfterSpin", config.boostAfterMs,
                                    tr("Items pending longer than this get their priority raised, once"));
-    m_boostBy = createSpinBox("boostBySpin", config.boostBy, QString(), tr("How much the priority is raised (at most 10)"));
+    m_boostBy = createSpinBox("boostBySpin", config.boostBy, QString(), tr("How much the priority is raised"));
     m_highLoadPending = createSpinBox("highLoadPendingSpin", config.highLoadPending, tr(" items"),
                                       tr("The queue shows HIGH_LOAD with more items than this pending"));
     m_delayedAfter = createMsSpinBox("delayedAfterSpin", config.delayedAfterMs,
@@ -62,18 +62,19 @@ QueueConfigDialog::QueueConfigDialog(Engine *engine, const QueueConfig &config, 
     auto *processing = new QGroupBox(tr("Processing"));
     auto *processingForm = new QFormLayout(processing);
     processingForm->addRow(m_enabled);
-    processingForm->addRow(tr("&Batch size:"), m_batchSize);
-    processingForm->addRow(tr("&Idle pause:"), m_interval);
-    processingForm->addRow(tr("&Maximum retries:"), m_maxRetries);
-    processingForm->addRow(tr("&First retry after:"), withHint(m_retryBackoff));
-    processingForm->addRow(tr("B&oost priority after:"), withHint(m_boostAfter));
-    processingForm->addRow(tr("Boost b&y:"), m_boostBy);
+    m_fieldLabels.insert(QStringLiteral("enabled"), m_enabled->text().remove(u'&'));
+    addRow(processingForm, tr("&Batch size:"), m_batchSize, "batch_size");
+    addRow(processingForm, tr("&Idle pause:"), m_interval, "interval_ms");
+    addRow(processingForm, tr("&Maximum retries:"), m_maxRetries, "max_retries");
+    addRow(processingForm, tr("&First retry after:"), withHint(m_retryBackoff), "retry_backoff_ms");
+    addRow(processingForm, tr("B&oost priority after:"), withHint(m_boostAfter), "boost_after_ms");
+    addRow(processingForm, tr("Boost b&y:"), m_boostBy, "boost_by");
 
     auto *thresholds = new QGroupBox(tr("Health thresholds"));
     auto *thresholdsForm = new QFormLayout(thresholds);
-    thresholdsForm->addRow(tr("&High load above:"), m_highLoadPending);
-    thresholdsForm->addRow(tr("&Delayed after:"), withHint(m_delayedAfter));
-    thresholdsForm->addRow(tr("&Errors above:"), m_errorsPerHour);
+    addRow(thresholdsForm, tr("&High load above:"), m_highLoadPending, "high_load_pending");
+    addRow(thresholdsForm, tr("&Delayed after:"), withHint(m_delayedAfter), "delayed_after_ms");
+    addRow(thresholdsForm, tr("&Errors above:"), m_errorsPerHour, "errors_per_hour");
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("queueConfigError"));
@@ -114,6 +115,16 @@ QueueConfigDialog::QueueConfigDialog(Engine *engine, const QueueConfig &config, 
     layout->addWidget(buttons);
     setMinimumWidth(440);
     revalidate();
+}
+
+void QueueConfigDialog::addRow(QFormLayout *form, const QString &label, QWidget *editor, const char *field)
+{
+    form->addRow(label, editor);
+    QString name = label;
+    name.remove(u'&');
+    if (name.endsWith(u':'))
+        name.chop(1);
+    m_fieldLabels.insert(QString::fromLatin1(field), name);
 }
 
 QSpinBox *QueueConfigDialog::createSpinBox(const char *objectName, int value, const QString &suffix, const QString &toolTip)
@@ -189,8 +200,16 @@ void QueueConfigDialog::revalidate()
         m_error->clear();
         m_error->hide();
     } else {
-        showError(valid.error().toString());
+        showError(describe(valid.error()));
     }
+}
+
+QString QueueConfigDialog::describe(const Error &error) const
+{
+    const QString label = m_fieldLabels.value(error.field);
+    if (label.isEmpty())
+        return error.toString();
+    return tr("%1: %2", "field label, what is wrong").arg(label, error.message);
 }
 
 void QueueConfigDialog::showError(const QString &message)
@@ -203,7 +222,7 @@ void QueueConfigDialog::save()
 {
     const QueueConfig wanted = config();
     if (const Status valid = wanted.validate(); !valid) {
-        showError(valid.error().toString());
+        showError(describe(valid.error()));
         return;
     }
     m_saving = true;
@@ -211,7 +230,7 @@ void QueueConfigDialog::save()
     m_engine->setQueueConfig(wanted).then(this, [this](Status saved) {
         m_saving = false;
         if (!saved) {
-            showError(tr("Not saved: %1").arg(saved.error().toString()));
+            showError(tr("Not saved: %1").arg(describe(saved.error())));
             m_saveButton->setEnabled(true);
             return;
         }

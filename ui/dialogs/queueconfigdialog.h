@@ -3,9 +3,11 @@
 #include "queue/balancequeue.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -41,9 +43,13 @@ private:
     /// For the qint64 millisecond fields: a double holds them exactly up to 2^53.
     QDoubleSpinBox *createMsSpinBox(const char *objectName, qint64 value, const QString &toolTip);
     QWidget *withHint(QDoubleSpinBox *spinBox);
+    /// A form row for the QueueConfig field `field` (as Error::field names it).
+    void addRow(QFormLayout *form, const QString &label, QWidget *editor, const char *field);
     void revalidate();
     void save();
     void showError(const QString &message);
+    /// The error with its field named as this dialog labels it ("Batch size: …").
+    QString describe(const arbor::Error &error) const;
 
     arbor::Engine *m_engine = nullptr;
     qint64 m_chainId = 0;
@@ -59,6 +65,7 @@ private:
     QSpinBox *m_highLoadPending = nullptr;
     QDoubleSpinBox *m_delayedAfter = nullptr;
     QSpinBox *m_errorsPerHour = nullptr;
+    QHash<QString, QString> m_fieldLabels;   ///< QueueConfig::validate() field name → label shown
     QLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;
 };
