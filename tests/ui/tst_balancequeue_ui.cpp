@@ -597,7 +597,7 @@ void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
     QTest::keyClicks(batchSize, QStringLiteral("0"));
     QCOMPARE(batchSize->value(), 0);
     QTRY_VERIFY(error->isVisible());
-    QVERIFY2(!error->text().isEmpty(), "no message for a batch size of 0");
+    QCOMPARE(error->text(), QStringLiteral("Batch size: 0 is out of range; use a value from 1 to 100000."));
     QVERIFY(!save->isEnabled());
     QTest::mouseClick(save, Qt::LeftButton);
     QVERIFY(dialog->isVisible());
@@ -605,7 +605,14 @@ void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
     // So is one above the maximum.
     batchSize->setValue(QueueConfig::MaxBatchSize + 1);
     QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("Batch size: 100001 is out of range; use a value from 1 to 100000."));
     QVERIFY(!save->isEnabled());
+    // And a threshold: DELAYED after less than a second.
+    batchSize->setValue(250);
+    delayed->setValue(10);
+    QCOMPARE(error->text(), QStringLiteral("Delayed after: 10 is out of range; use a value from 1000 to 604800000."));
+    QVERIFY(!save->isEnabled());
+    delayed->setValue(double(QueueConfig().delayedAfterMs));
 
     batchSize->setValue(250);
     QVERIFY(!error->isVisible());
@@ -709,8 +716,14 @@ void TstBalanceQueueUi::portfolioRejectsMalformedInput()
 
     QCOMPARE(holderError->isVisible(), holderWrong);
     QCOMPARE(minError->isVisible(), minimumWrong);
-    if (holderWrong)
-        QVERIFY2(holderError->text().contains(QStringLiteral("address")), qPrintable(holderError->text()));
+    if (holderWrong) {
+        // What Address says is wrong, word for word; for no input at all, what to enter.
+        const QString expected = holder.isEmpty() ? QStringLiteral("Enter an address: 0x followed by 40 hex digits.")
+                                                  : Address::fromHex(holder).error().message;
+        QCOMPARE(holderError->text(), expected);
+    } else {
+        QCOMPARE(minError->text(), QStringLiteral("Enter a whole number of the token's smallest units, e.g. 1000000."));
+    }
     // Nothing was asked: no busy indicator, no rows.
     QVERIFY(!busy->isVisible());
     QCOMPARE(table->model()->rowCount(), 0);
