@@ -434,6 +434,22 @@
         <source>A cross-chain entity needs a version column (a height) to decide which row wins.</source>
         <translation>Eine kettenübergreifende Entität braucht eine Versionsspalte (eine Blockhöhe), die entscheidet, welche Zeile gilt.</translation>
     </message>
+    <message>
+        <source>An index names no column.</source>
+        <translation>Ein Index nennt keine Spalte.</translation>
+    </message>
+    <message>
+        <source>An index names column “%1”, which the entity does not have.</source>
+        <translation>Ein Index nennt die Spalte „%1“, die die Entität nicht hat.</translation>
+    </message>
+    <message>
+        <source>Only a cross-chain entity has a global table to index.</source>
+        <translation>Nur eine chainübergreifende Entität hat eine globale Tabelle, die sich indizieren lässt.</translation>
+    </message>
+    <message>
+        <source>A global index names column “%1”, which the global table does not have.</source>
+        <translation>Ein globaler Index nennt die Spalte „%1“, die die globale Tabelle nicht hat.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::Hash</name>
@@ -517,6 +533,32 @@
     </message>
 </context>
 <context>
+    <name>arbor::QueueConfig</name>
+    <message>
+        <source>%1 is out of range; use a value from %2 to %3.</source>
+        <translation>%1 liegt außerhalb des Bereichs; verwenden Sie einen Wert von %2 bis %3.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueWorker</name>
+    <message>
+        <source>Chain %1 has no indexed block yet to read balances at.</source>
+        <translation>Chain %1 hat noch keinen indizierten Block, an dem Salden gelesen werden können.</translation>
+    </message>
+    <message>
+        <source>The chain has no RPC endpoint.</source>
+        <translation>Die Chain hat keinen RPC-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>No RPC endpoint of the chain answered balanceOf; retried later.</source>
+        <translation>Kein RPC-Endpunkt der Chain hat balanceOf beantwortet; später neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
+        <translation>balanceOf(%1) auf %2 bei Block %3 lieferte keinen uint256: %4</translation>
+    </message>
+</context>
+<context>
     <name>arbor::SecretStore</name>
     <message>
         <source>The keychain holds no secret for %1.</source>
@@ -568,6 +610,10 @@
     <message>
         <source>SQLite error: %1 values for %2 parameters in %3</source>
         <translation>SQLite-Fehler: %1 Werte für %2 Parameter in %3</translation>
+    </message>
+    <message>
+        <source>Cannot register u256_sum on %1: %2</source>
+        <translation>u256_sum kann auf %1 nicht registriert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -683,6 +729,34 @@
     <message>
         <source>Blocks %1–%2 of chain %3 lie above its checkpoint; not written.</source>
         <translation>Die Blöcke %1–%2 der Chain %3 liegen über ihrem Checkpoint; nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains.</source>
+        <translation>Es gibt keine Chain %1; `arborctl chain list` zeigt die Chains.</translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; `arborctl chain list` shows its tokens.</source>
+        <translation>Chain %1 indiziert den Token %2 nicht; `arborctl chain list` zeigt ihre Tokens.</translation>
+    </message>
+    <message>
+        <source>%1 holders cannot be listed; use a limit from 1 to %2.</source>
+        <translation>%1 Inhaber können nicht aufgelistet werden; verwenden Sie ein Limit von 1 bis %2.</translation>
+    </message>
+    <message>
+        <source>A claim needs a batch size of at least 1.</source>
+        <translation>Eine Übernahme braucht eine Stapelgröße von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token&apos;s history is incomplete. Index the chain from the token&apos;s deployment block, or switch the token to balance_of mode.</source>
+        <translation>Die indizierten Transfers des Tokens %1 ergeben für den Inhaber %2 einen negativen Saldo (ein %3, aus %4): Die Historie des Tokens ist unvollständig. Indizieren Sie die Chain ab dem Deployment-Block des Tokens, oder stellen Sie den Token auf den Modus balance_of um.</translation>
+    </message>
+    <message>
+        <source>Its worker (%1) stopped while processing it; taken back.</source>
+        <translation>Sein Worker (%1) hielt während der Bearbeitung an; zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; add it with `arborctl chain add-token`.</source>
+        <translation>Chain %1 indiziert den Token %2 nicht; fügen Sie ihn mit `arborctl chain add-token` hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1522,10 +1596,6 @@
         <translation>Einträge, die länger warten, erhalten einmalig eine höhere Priorität</translation>
     </message>
     <message>
-        <source>How much the priority is raised (at most 10)</source>
-        <translation>Um wie viel die Priorität steigt (höchstens 10)</translation>
-    </message>
-    <message>
         <source> items</source>
         <translation> Einträge</translation>
     </message>
@@ -1596,6 +1666,15 @@
     <message>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>How much the priority is raised</source>
+        <translation>Um wie viel die Priorität steigt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

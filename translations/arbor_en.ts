@@ -434,6 +434,22 @@
         <source>A cross-chain entity needs a version column (a height) to decide which row wins.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An index names no column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An index names column “%1”, which the entity does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a cross-chain entity has a global table to index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A global index names column “%1”, which the global table does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::Hash</name>
@@ -517,6 +533,32 @@
     </message>
 </context>
 <context>
+    <name>arbor::QueueConfig</name>
+    <message>
+        <source>%1 is out of range; use a value from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueWorker</name>
+    <message>
+        <source>Chain %1 has no indexed block yet to read balances at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain has no RPC endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RPC endpoint of the chain answered balanceOf; retried later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::SecretStore</name>
     <message>
         <source>The keychain holds no secret for %1.</source>
@@ -567,6 +609,10 @@
     </message>
     <message>
         <source>SQLite error: %1 values for %2 parameters in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot register u256_sum on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -682,6 +728,34 @@
     </message>
     <message>
         <source>Blocks %1–%2 of chain %3 lie above its checkpoint; not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; `arborctl chain list` shows its tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holders cannot be listed; use a limit from 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A claim needs a batch size of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token&apos;s history is incomplete. Index the chain from the token&apos;s deployment block, or switch the token to balance_of mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its worker (%1) stopped while processing it; taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; add it with `arborctl chain add-token`.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1520,10 +1594,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How much the priority is raised (at most 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,6 +1663,15 @@
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much the priority is raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
