@@ -175,7 +175,8 @@ private Q_SLOTS:
 private:
     void showPage(int key);
     QString queueCell(qint64 chainId, int column) const;
-    void selectQueueRow(qint64 chainId);
+    /// Selects the chain's row once the table shows it; false if it never does.
+    bool selectQueueRow(qint64 chainId);
     QueueConfigDialog *openConfigDialog();
     void runQueueUntilEmpty();
     template<typename W>
@@ -277,16 +278,20 @@ QString TstBalanceQueueUi::queueCell(qint64 chainId, int column) const
     return QStringLiteral("(no row)");
 }
 
-void TstBalanceQueueUi::selectQueueRow(qint64 chainId)
+bool TstBalanceQueueUi::selectQueueRow(qint64 chainId)
 {
     const QAbstractItemModel *model = m_queueTable->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(QueueHealthModel::ChainIdRole).toLongLong() == chainId) {
-            m_queueTable->selectRow(row);
-            return;
+    int found = -1;
+    const bool shown = QTest::qWaitFor([&] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(QueueHealthModel::ChainIdRole).toLongLong() == chainId)
+                found = row;
         }
-    }
-    QFAIL("no such chain in the queue table");
+        return found >= 0;
+    }, EngineTimeoutMs);
+    if (shown)
+        m_queueTable->selectRow(found);
+    return shown;
 }
 
 QueueConfigDialog *TstBalanceQueueUi::openConfigDialog()
@@ -559,11 +564,12 @@ void TstBalanceQueueUi::queueTableShowsEveryChain()
 
 void TstBalanceQueueUi::chartsFollowTheSelectedChain()
 {
+    showPage(Qt::Key_2);
     auto *charts = child<QueueChartPanel>("queueCharts");
     QVERIFY(charts);
-    selectQueueRow(Nine);
+    QVERIFY(selectQueueRow(Nine));
     QTRY_COMPARE(charts->chainId(), Nine);
-    selectQueueRow(Devnet);
+    QVERIFY(selectQueueRow(Devnet));
     QTRY_COMPARE(charts->chainId(), Devnet);
     QCOMPARE(child<QLabel>("queueChartsTitle")->text(), QStringLiteral("“devnet”, last 30 min"));
     // Seeded from the recorded history and then followed live: several samples, all of devnet.
@@ -575,7 +581,8 @@ void TstBalanceQueueUi::chartsFollowTheSelectedChain()
 
 void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
 {
-    selectQueueRow(Devnet);
+    showPage(Qt::Key_2);
+    QVERIFY(selectQueueRow(Devnet));
     QueueConfigDialog *dialog = openConfigDialog();
     QVERIFY(dialog);
     auto *batchSize = dialog->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"));
@@ -643,10 +650,20 @@ void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
 
 void TstBalanceQueueUi::disabledQueueShowsDisabled()
 {
-    selectQueueRow(Devnet);
+    QueueConfig stored;
+    stored.chainId = Devnet;
+    stored.batchSize = 250;
+    stored.maxRetries = 7;
+    const Status set = waitFor(m_engine->setQueueConfig(stored));
+    QVERIFY2(set, why(set).constData());
+
+    showPage(Qt::Key_2);
+    QVERIFY(selectQueueRow(Devnet));
     QueueConfigDialog *dialog = openConfigDialog();
     QVERIFY(dialog);
-    QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"))->value(), 250);   // what was saved
+    // The dialog opens on what is stored.
+    QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"))->value(), 250);
+    QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("maxRetriesSpin"))->value(), 7);
     auto *enabled = dialog->findChild<QCheckBox *>(QStringLiteral("queueEnabledCheck"));
     QVERIFY(enabled->isChecked());
     enabled->setChecked(false);
@@ -665,6 +682,7 @@ void TstBalanceQueueUi::disabledQueueShowsDisabled()
 
 void TstBalanceQueueUi::processedItemsLeaveTheQueue()
 {
+    showPage(Qt::Key_2);
     runQueueUntilEmpty();
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("0"), EngineTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::CompletedColumn), QStringLiteral("3"), EngineTimeoutMs);
@@ -672,7 +690,7 @@ void TstBalanceQueueUi::processedItemsLeaveTheQueue()
     QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
     // No failed items: nothing to retry.
-    selectQueueRow(Devnet);
+    QVERIFY(selectQueueRow(Devnet));
     QVERIFY(!child<QPushButton>("retryFailedButton")->isEnabled());
 }
 
@@ -867,7 +885,7 @@ void TstBalanceQueueUi::retryFailedQueuesItemsAgain()
     }
 
     showPage(Qt::Key_2);
-    selectQueueRow(Devnet);
+    QVERIFY(selectQueueRow(Devnet));
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("1"), EngineTimeoutMs);
     QCOMPARE(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("0"));
     auto *retry = child<QPushButton>("retryFailedButton");
