@@ -97,7 +97,7 @@ QueueChartPanel::Plot QueueChartPanel::createPlot(Metric metric)
     plot.x->setFormat(QStringLiteral("HH:mm"));
     plot.x->setTickCount(4);
     plot.y = new QValueAxis;
-    plot.y->setLabelFormat(metric == PendingMetric || metric == ErrorsMetric ? QStringLiteral("%d") : QStringLiteral("%.1f"));
+    plot.y->setLabelFormat(QStringLiteral("%g"));
     plot.y->setTickCount(4);
     chart->addAxis(plot.x, Qt::AlignBottom);
     chart->addAxis(plot.y, Qt::AlignLeft);
@@ -207,12 +207,13 @@ void QueueChartPanel::trimAndPlot()
         }
         plot.series->replace(points);
         plot.x->setRange(QDateTime::fromMSecsSinceEpoch(oldest), QDateTime::fromMSecsSinceEpoch(newest));
-        // Headroom above the highest point; whole numbers for counts.
+        // Headroom above the highest point, at least 0…3 for counts, ticks on round numbers.
         const bool counts = metric == PendingMetric || metric == ErrorsMetric;
-        double max = top <= 0 ? 1.0 : top * 1.15;
+        double max = top <= 0 ? 1.0 : top * 1.1;
         if (counts)
             max = qMax(3.0, std::ceil(max));
         plot.y->setRange(0, max);
+        plot.y->applyNiceNumbers();
     }
 }
 
