@@ -70,6 +70,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
 
     readSettings();
+    onPageChanged();   // restoreState() may have hidden the chain toolbar on another page
     m_model->update(m_engine->chainSnapshot());
     applyEngineState(m_engine->state());
 }

@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QSet>
 
+#include <climits>
+
 namespace arbor::ui {
 namespace {
 

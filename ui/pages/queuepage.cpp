@@ -17,6 +17,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <climits>
+
 namespace arbor::ui {
 
 QueuePage::QueuePage(Engine *engine, QWidget *parent)
