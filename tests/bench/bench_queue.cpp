@@ -12,8 +12,8 @@
 //     output says which).
 //  3. Lag: the same transfers promoted range after range as fast as one thread can while a
 //     QueueProcessor drains concurrently; pending items and the oldest pending age sampled every
-//     100 ms (queueBacklog; sampleQueueHealth as often as its cost allows); the time from the last
-//     promotion to an empty queue.
+//     100 ms (queueBacklog, sampleQueueHealth; less often when a sample costs over a third of
+//     that); the time from the last promotion to an empty queue.
 //
 //   bench_queue [--backend sqlite|postgres|both] [--pg URL] [--only 1,2,3]
 //               [--transfers 200000] [--holders 100000] [--tokens 3] [--per-block 100] [--range 100]
@@ -631,7 +631,7 @@ bool phaseLag(const Options &o)
     qint64 touched = 0;
     const std::vector<qint64> expected = w.expectedBalances(&touched);
     out() << "3. queue lag: " << w.transfers() << " transfers promoted range after range on one thread while a QueueProcessor ("
-          << o.lagWorkers << (o.lagWorkers == 1 ? " worker" : " workers") << ") drains; backlog sampled every 100 ms" << Qt::endl;
+          << o.lagWorkers << (o.lagWorkers == 1 ? " worker" : " workers") << ") drains; backlog and health sampled every 100 ms (or 3x their cost)" << Qt::endl;
     constexpr qint64 ChainId = 1;
     TestDatabase db;
     auto store = db.isValid() ? db.open() : nullptr;
@@ -677,21 +677,32 @@ bool phaseLag(const Options &o)
     double drainedAt = 0;
     qint64 nextHealthNs = 0;
     QEventLoop loop;
+    // Both samples read the queue table: each runs every 100 ms (the backlog every 10 ms once the
+    // last range is in, to see the queue empty), but never more often than three times its last
+    // cost, so that the sampler's own connection stays a minor load on the 2-core box.
+    qint64 nextBacklogNs = 0;
+    bool promotionsDone = false;
     QTimer sampler;
-    sampler.setInterval(100);
+    sampler.setInterval(10);
     QObject::connect(&sampler, &QTimer::timeout, &loop, [&] {
         QElapsedTimer cost;
-        cost.start();
-        auto backlog = store->queueBacklog(ChainId);
-        backlogMs.push_back(double(cost.nsecsElapsed()) / 1e6);
-        if (!backlog) {
-            if (sampleError.isEmpty())
-                sampleError = backlog.error().toString();
-            return;
+        if (clock.nsecsElapsed() >= nextBacklogNs) {
+            cost.start();
+            auto backlog = store->queueBacklog(ChainId);
+            backlogMs.push_back(double(cost.nsecsElapsed()) / 1e6);
+            nextBacklogNs = clock.nsecsElapsed() + std::max<qint64>(promotionsDone ? 10000000 : 100000000, 3 * cost.nsecsElapsed());
+            if (!backlog) {
+                if (sampleError.isEmpty())
+                    sampleError = backlog.error().toString();
+            } else {
+                maxPending = std::max(maxPending, backlog->first);
+                if (promotionsDone && backlog->first == 0) {
+                    drainedAt = double(clock.nsecsElapsed()) / 1e9;
+                    loop.quit();
+                    return;
+                }
+            }
         }
-        maxPending = std::max(maxPending, backlog->first);
-        // Health reads the whole queue table: every 100 ms, unless that would keep this
-        // connection busy more than a quarter of the time.
         if (clock.nsecsElapsed() < nextHealthNs)
             return;
         cost.restart();
@@ -708,31 +719,20 @@ bool phaseLag(const Options &o)
                 continue;
             maxOldestMs = std::max(maxOldestMs, h.oldestPendingAgeMs);
             if (o.timeline)
-                out() << QStringLiteral("   t=%1 s  pending %2  processing %3  oldest %4 ms  completed %5  backlog %6\n")
+                out() << QStringLiteral("   t=%1 s  pending %2  processing %3  oldest %4 ms  completed %5\n")
                              .arg(num(double(clock.nsecsElapsed()) / 1e9, 1))
                              .arg(h.pending)
                              .arg(h.processing)
                              .arg(h.oldestPendingAgeMs)
-                             .arg(processor.totals().completed)
-                             .arg(backlog->first);
-        }
-    });
-    // Once the last range is in: watch for the empty queue more closely than the sampler does.
-    QTimer emptyCheck;
-    emptyCheck.setInterval(10);
-    QObject::connect(&emptyCheck, &QTimer::timeout, &loop, [&] {
-        auto backlog = store->queueBacklog(ChainId);
-        if (backlog && backlog->first == 0) {
-            drainedAt = double(clock.nsecsElapsed()) / 1e9;
-            loop.quit();
+                             .arg(processor.totals().completed);
         }
     });
     QObject::connect(promoter.get(), &QThread::finished, &loop, [&] {
         completedByLastPromotion = processor.totals().completed;
+        promotionsDone = true;
+        nextBacklogNs = 0;
         if (!promoteError.isEmpty())
             loop.quit();
-        else
-            emptyCheck.start();
     });
     QTimer::singleShot(o.timeoutSeconds * 1000, &loop, [&] {
         timedOut = true;
@@ -744,7 +744,6 @@ bool phaseLag(const Options &o)
     sampler.start();
     loop.exec();
     sampler.stop();
-    emptyCheck.stop();
     promoter->wait();
     const QueueRunStats totals = processor.totals();
 
