@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "engine/chaindeletion.h"
+#include "engine/futures.h"
 #include "engine/storethread.h"
 #include "model/entitydef.h"
 #include "rpc/tokenprobe.h"
@@ -11,37 +12,10 @@
 Q_LOGGING_CATEGORY(lcEngine, "arbor.engine")
 
 namespace arbor {
-namespace {
 
-template<typename T>
-QFuture<T> ready(T value)
-{
-    QPromise<T> p;
-    p.start();
-    p.addResult(std::move(value));
-    p.finish();
-    return p.future();
-}
-
-template<typename T>
-using SharedPromise = std::shared_ptr<QPromise<T>>;
-
-template<typename T>
-SharedPromise<T> makePromise()
-{
-    auto p = std::make_shared<QPromise<T>>();
-    p->start();
-    return p;
-}
-
-template<typename T>
-void fulfil(const SharedPromise<T> &p, T value)
-{
-    p->addResult(std::move(value));
-    p->finish();
-}
-
-} // namespace
+using futures::fulfil;
+using futures::makePromise;
+using futures::ready;
 
 Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent)
@@ -81,6 +55,9 @@ Engine::~Engine()
     m_heartbeat.stop();
     m_snapshotTimer.stop();
     m_statusTimer.stop();
+    m_queueHealthTimer.stop();
+    m_queueMaintenance.stop();
+    m_queue.reset();
     // Indexers first: they post promotions to the writer, which must still be there.
     stopAllIndexers();
     if (m_writer && m_holdsLease) {
@@ -177,6 +154,7 @@ QFuture<Status> Engine::start()
                 }
                 m_state.started = true;
                 Q_EMIT stateChanged(m_state);
+                startQueue();
                 if (options.snapshotIntervalMs > 0) {
                     m_snapshotTimer.start();
                     refreshSnapshot();
@@ -220,6 +198,9 @@ void Engine::setReadOnly(const QString &reason)
         stopIndexer(id);
     m_heartbeat.stop();
     m_holdsLease = false;
+    m_queueMaintenance.stop();
+    if (m_queue)
+        m_queue->stop();
     m_state.readOnly = true;
     m_state.readOnlyReason = reason;
     qCWarning(lcEngine) << "read-only:" << reason;
@@ -468,7 +449,9 @@ void Engine::startIndexer(qint64 chainId)
     connect(slot.indexer, &ChainIndexer::promoted, this, &Engine::chainPromoted);
     connect(slot.indexer, &ChainIndexer::reorgHandled, this, &Engine::reorgHandled);
     m_indexers.insert(chainId, slot);
-    m_statuses.insert(chainId, ChainStatus{chainId});
+    ChainStatus starting;
+    starting.chainId = chainId;
+    m_statuses.insert(chainId, starting);
     if (!m_statusTimer.isActive())
         m_statusTimer.start();
     qCInfo(lcEngine) << "indexing chain" << chainId;

@@ -177,6 +177,10 @@ private:
     void syncIndexers();
     /// Metadata and deployment block of each token, read on the network thread.
     QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head);
+    /// Queue workers (processQueue), health samples and, for the lease holder, upkeep.
+    void startQueue();
+    void sampleQueueHealth();
+    void maintainQueue();
     void startIndexer(qint64 chainId);
     void stopIndexer(qint64 chainId);
     void stopAllIndexers();

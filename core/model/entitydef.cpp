@@ -97,6 +97,24 @@ Status EntityDef::validate() const
     } else if (crossChain) {
         return Error::invalid(field, tr("A cross-chain entity needs a version column (a height) to decide which row wins."));
     }
+    for (const QStringList &index : indexes) {
+        if (index.isEmpty())
+            return Error::invalid(field, tr("An index names no column."));
+        for (const QString &c : index) {
+            if (!column(c))
+                return Error::invalid(field, tr("An index names column “%1”, which the entity does not have.").arg(c));
+        }
+    }
+    if (!globalIndexes.isEmpty() && !crossChain)
+        return Error::invalid(field, tr("Only a cross-chain entity has a global table to index."));
+    for (const QStringList &index : globalIndexes) {
+        if (index.isEmpty())
+            return Error::invalid(field, tr("An index names no column."));
+        for (const QString &c : index) {
+            if (c != u"chain_id" && !globalNames.contains(c))
+                return Error::invalid(field, tr("A global index names column “%1”, which the global table does not have.").arg(c));
+        }
+    }
     return {};
 }
 

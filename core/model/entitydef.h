@@ -56,6 +56,10 @@ struct EntityDef
     QStringList key;
     QString versionColumn;
     bool crossChain = false;
+    /// Secondary indexes of the production table (column lists), for the queries Arbor runs.
+    QList<QStringList> indexes;
+    /// Secondary indexes of the global table, in global column names.
+    QList<QStringList> globalIndexes;
 
     const ColumnDef *column(const QString &columnName) const;
     /// Columns of the global table in order, excluding chain_id and updated_at.

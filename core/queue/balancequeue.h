@@ -46,6 +46,7 @@ struct QueueConfig
 
 enum class QueueStatus { Healthy, HighLoad, Delayed, Errors, Disabled };
 QString queueStatusName(QueueStatus status);                  ///< "HEALTHY", "HIGH_LOAD", …
+QueueStatus parseQueueStatus(const QString &text);            ///< Healthy for unknown text
 
 /// One health sample of a chain's queue (queue_health keeps them for 24 h).
 struct QueueHealth

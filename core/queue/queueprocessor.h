@@ -44,6 +44,8 @@ public:
     ~QueueProcessor() override;
 
     void start();
+    /// Asks the workers to stop after the batch in hand, without waiting; finished() follows.
+    void stop();
     /// Totals of every batch done so far (updated as batchDone arrives).
     const QueueRunStats &totals() const { return m_totals; }
     bool isRunning() const { return m_running > 0; }

@@ -118,6 +118,22 @@ QString createTable(Backend backend, TableKind kind, qint64 chainId, const Entit
         + QLatin1String(" (\n    ") + lines.join(QLatin1String(",\n    ")) + QLatin1String("\n)");
 }
 
+QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity)
+{
+    if (kind == TableKind::Staging)
+        return {};
+    const QString table = entityTable(backend, kind, chainId, entity.name);
+    // SQLite index names share one namespace per file; PostgreSQL's live in the table's schema.
+    const QString prefix = backend == Backend::Postgres ? entity.name : QString(table);
+    QStringList out;
+    for (const QStringList &columns : kind == TableKind::Global ? entity.globalIndexes : entity.indexes) {
+        const QString name = prefix + u'_' + columns.join(u'_') + QLatin1String("_idx");
+        out.append(QLatin1String("CREATE INDEX IF NOT EXISTS ") + name + QLatin1String(" ON ") + table + QLatin1String(" (")
+                   + columns.join(QLatin1String(", ")) + u')');
+    }
+    return out;
+}
+
 QString addColumn(Backend backend, const QString &table, const ColumnDef &column, const QString &columnName)
 {
     QString sql = QLatin1String("ALTER TABLE ") + table + QLatin1String(" ADD COLUMN ") + columnName + u' '
@@ -136,6 +152,7 @@ QStringList createChain(Backend backend, qint64 chainId, const QList<EntityDef> 
     for (const EntityDef &e : entities) {
         out.append(createTable(backend, TableKind::Production, chainId, e));
         out.append(createTable(backend, TableKind::Staging, chainId, e));
+        out += createIndexes(backend, TableKind::Production, chainId, e);
     }
     return out;
 }
@@ -146,8 +163,10 @@ QStringList createGlobal(Backend backend, const QList<EntityDef> &entities)
     if (backend == Backend::Postgres)
         out.append(QStringLiteral("CREATE SCHEMA IF NOT EXISTS arbor_global"));
     for (const EntityDef &e : entities) {
-        if (e.crossChain)
+        if (e.crossChain) {
             out.append(createTable(backend, TableKind::Global, 0, e));
+            out += createIndexes(backend, TableKind::Global, 0, e);
+        }
     }
     return out;
 }

@@ -38,6 +38,9 @@ QString defaultLiteral(Backend backend, const ColumnDef &column);
 /// CREATE TABLE IF NOT EXISTS for one of an entity's tables.
 QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
 /// ALTER TABLE … ADD COLUMN … DEFAULT for a column missing from an existing table.
+/// CREATE INDEX IF NOT EXISTS statements for the entity's secondary indexes on one table
+/// (production or global; staging has none).
+QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
 QString addColumn(Backend backend, const QString &table, const ColumnDef &column, const QString &columnName);
 
 /// Everything that creates one chain's tables (PostgreSQL: its schema first).

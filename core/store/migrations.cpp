@@ -260,6 +260,134 @@ ALTER TABLE arbor.rpc_endpoints ADD COLUMN failure_count BIGINT NOT NULL DEFAULT
 ALTER TABLE arbor.tokens ADD COLUMN deploy_block_note TEXT;
 CREATE INDEX reindex_requests_pending ON arbor.reindex_requests (chain_id, status))";
 
+// v3: the balance queue (DESIGN.md §8). Items are coalesced per (chain, token, holder) while
+// pending; completed ones stay until cleaned up, for the health figures.
+const char *const SqliteV3 = R"(CREATE TABLE arbor_balance_update_queue (
+    id INTEGER PRIMARY KEY,
+    chain_id INTEGER NOT NULL,
+    token BLOB NOT NULL,
+    holder BLOB NOT NULL,
+    update_type TEXT NOT NULL,
+    tx_hash BLOB,
+    block_number INTEGER,
+    priority INTEGER NOT NULL DEFAULT 5 CHECK (priority BETWEEN 1 AND 10),
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'processing', 'completed', 'failed')),
+    retry_count INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    last_error_at INTEGER,
+    boosted INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    claim_id TEXT,
+    claimed_by TEXT,
+    claimed_at INTEGER,
+    processed_at INTEGER,
+    duration_ms INTEGER
+);
+CREATE UNIQUE INDEX arbor_balance_queue_pending_key ON arbor_balance_update_queue (chain_id, token, holder) WHERE status = 'pending';
+CREATE INDEX arbor_balance_queue_claim ON arbor_balance_update_queue (chain_id, priority DESC, id) WHERE status = 'pending';
+CREATE INDEX arbor_balance_queue_claimed ON arbor_balance_update_queue (claim_id) WHERE status = 'processing';
+CREATE INDEX arbor_balance_queue_status ON arbor_balance_update_queue (chain_id, status, processed_at);
+CREATE TABLE arbor_queue_config (
+    chain_id INTEGER PRIMARY KEY REFERENCES arbor_chains (chain_id),
+    enabled INTEGER NOT NULL,
+    batch_size INTEGER NOT NULL,
+    interval_ms INTEGER NOT NULL,
+    max_retries INTEGER NOT NULL,
+    retry_backoff_ms INTEGER NOT NULL,
+    boost_after_ms INTEGER NOT NULL,
+    boost_by INTEGER NOT NULL,
+    high_load_pending INTEGER NOT NULL,
+    delayed_after_ms INTEGER NOT NULL,
+    errors_per_hour INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE arbor_queue_health (
+    chain_id INTEGER NOT NULL,
+    sampled_at INTEGER NOT NULL,
+    pending INTEGER NOT NULL,
+    processing INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    completed_hour INTEGER NOT NULL,
+    completed_minute INTEGER NOT NULL,
+    errors_hour INTEGER NOT NULL,
+    avg_processing_ms REAL NOT NULL,
+    oldest_pending_ms INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (chain_id, sampled_at)
+);
+CREATE TABLE arbor_balance_snapshot_days (
+    chain_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    row_count INTEGER NOT NULL,
+    taken_at INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, day)
+);
+ALTER TABLE arbor_tokens ADD COLUMN balance_mode TEXT NOT NULL DEFAULT 'transfers' CHECK (balance_mode IN ('transfers', 'balance_of')))";
+
+const char *const PostgresV3 = R"(CREATE TABLE arbor.balance_update_queue (
+    id BIGSERIAL PRIMARY KEY,
+    chain_id BIGINT NOT NULL,
+    token BYTEA NOT NULL,
+    holder BYTEA NOT NULL,
+    update_type TEXT NOT NULL,
+    tx_hash BYTEA,
+    block_number BIGINT,
+    priority INTEGER NOT NULL DEFAULT 5 CHECK (priority BETWEEN 1 AND 10),
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'processing', 'completed', 'failed')),
+    retry_count INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    last_error_at BIGINT,
+    boosted BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at BIGINT NOT NULL,
+    next_attempt_at BIGINT NOT NULL,
+    claim_id TEXT,
+    claimed_by TEXT,
+    claimed_at BIGINT,
+    processed_at BIGINT,
+    duration_ms BIGINT
+);
+CREATE UNIQUE INDEX balance_queue_pending_key ON arbor.balance_update_queue (chain_id, token, holder) WHERE status = 'pending';
+CREATE INDEX balance_queue_claim ON arbor.balance_update_queue (chain_id, priority DESC, id) WHERE status = 'pending';
+CREATE INDEX balance_queue_claimed ON arbor.balance_update_queue (claim_id) WHERE status = 'processing';
+CREATE INDEX balance_queue_status ON arbor.balance_update_queue (chain_id, status, processed_at);
+CREATE TABLE arbor.queue_config (
+    chain_id BIGINT PRIMARY KEY REFERENCES arbor.chains (chain_id),
+    enabled BOOLEAN NOT NULL,
+    batch_size INTEGER NOT NULL,
+    interval_ms INTEGER NOT NULL,
+    max_retries INTEGER NOT NULL,
+    retry_backoff_ms BIGINT NOT NULL,
+    boost_after_ms BIGINT NOT NULL,
+    boost_by INTEGER NOT NULL,
+    high_load_pending INTEGER NOT NULL,
+    delayed_after_ms BIGINT NOT NULL,
+    errors_per_hour INTEGER NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE arbor.queue_health (
+    chain_id BIGINT NOT NULL,
+    sampled_at BIGINT NOT NULL,
+    pending BIGINT NOT NULL,
+    processing BIGINT NOT NULL,
+    failed BIGINT NOT NULL,
+    completed_hour BIGINT NOT NULL,
+    completed_minute BIGINT NOT NULL,
+    errors_hour BIGINT NOT NULL,
+    avg_processing_ms DOUBLE PRECISION NOT NULL,
+    oldest_pending_ms BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (chain_id, sampled_at)
+);
+CREATE TABLE arbor.balance_snapshot_days (
+    chain_id BIGINT NOT NULL,
+    day BIGINT NOT NULL,
+    row_count BIGINT NOT NULL,
+    taken_at BIGINT NOT NULL,
+    PRIMARY KEY (chain_id, day)
+);
+ALTER TABLE arbor.tokens ADD COLUMN balance_mode TEXT NOT NULL DEFAULT 'transfers' CHECK (balance_mode IN ('transfers', 'balance_of')))";
+
 QList<Migration> build(Backend backend)
 {
     const bool pg = backend == Backend::Postgres;
@@ -267,6 +395,8 @@ QList<Migration> build(Backend backend)
     list.append({1, QStringLiteral("admin tables"), QString::fromUtf8(pg ? PostgresV1 : SqliteV1)});
     list.append({2, QStringLiteral("indexing: registries, backfills, reorgs, RPC counters"),
                  QString::fromUtf8(pg ? PostgresV2 : SqliteV2)});
+    list.append({3, QStringLiteral("balance queue: queue, settings, health, snapshots, balance modes"),
+                 QString::fromUtf8(pg ? PostgresV3 : SqliteV3)});
     return list;
 }
 

@@ -242,6 +242,11 @@ Result<QStringList> Store::reconcileEntityTables(const QList<EntityDef> &entitie
                     if (Status a = addMissing(table, local); !a)
                         return a;
                 }
+                // Indexes declared after the table was made (IF NOT EXISTS: cheap when present).
+                for (const QString &statement : ddl::createIndexes(backend(), ddl::TableKind::Production, chainId, e)) {
+                    if (Status c = exec(statement); !c)
+                        return c;
+                }
             }
             if (e.crossChain) {
                 QList<std::pair<ColumnDef, QString>> global;

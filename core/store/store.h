@@ -281,7 +281,18 @@ private:
     /// unless `force`), and removes global rows whose production row is gone.
     Status syncGlobalRows(qint64 chainId, const EntityDef &entity, const QString &where, const QVariantList &params, bool force);
     Status failRequest(const char *table, qint64 id, const QString &error);
-    Status insertToken(qint64 chainId, const TokenInfo &token, qint64 now);
+    /// Queues both sides (zero address left out) of the transfers in `transfersTable` matching
+    /// `where`, coalesced with items already pending.
+    Status enqueueHolders(qint64 chainId, const QString &transfersTable, const QString &where, const QVariantList &params,
+                          BalanceUpdateType type);
+    /// Queues every holder with a balance row of `token`.
+    Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
+    Result<QHash<QByteArray, BalanceMode>> tokenModes(qint64 chainId);
+    /// Upserts (token, holder, balance, last_block, last_tx_hash, computed_at) rows into the
+    /// chain's token_balances and the global table; a lower height never overwrites a higher one.
+    Status writeBalances(qint64 chainId, const QList<SqlRow> &rows);
+    Status failQueueItems(qint64 chainId, const QList<QueueItemError> &errors, const QueueConfig &config, QueueRunStats &stats);
+    Status insertToken(qint64 chainId, const TokenInfo &token, qint64 now, qint64 indexedFrom);
 
 protected:
 
@@ -291,5 +302,7 @@ protected:
 
 /// Milliseconds since the epoch: the time format of every admin table.
 qint64 nowMs();
+/// Whether a process with this id runs on this host.
+bool processAlive(qint64 pid);
 
 } // namespace arbor

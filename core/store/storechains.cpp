@@ -34,7 +34,7 @@ Result<QList<ChainRecord>> Store::chains()
                            + admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
-    auto tokens = query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note FROM ") + admin("tokens")
+    auto tokens = query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, balance_mode FROM ") + admin("tokens")
                         + QLatin1String(" ORDER BY chain_id, added_at, address"));
     if (!tokens)
         return tokens.error();
@@ -93,6 +93,7 @@ Result<QList<ChainRecord>> Store::chains()
             t.decimals = r[4].toInt();
         t.deployBlock = optionalInt(r[5]);
         t.deployBlockNote = r[6].toString();
+        t.balanceMode = parseBalanceMode(r[7].toString()).value_or(BalanceMode::Transfers);
         out[*it].config.tokens.append(*address);
         out[*it].tokens.append(t);
     }
@@ -137,14 +138,17 @@ Status Store::checkChainIsNew(const ChainConfig &config)
     return {};
 }
 
-Status Store::insertToken(qint64 chainId, const TokenInfo &t, qint64 now)
+Status Store::insertToken(qint64 chainId, const TokenInfo &t, qint64 now, qint64 indexedFrom)
 {
     auto text = [](const QString &v) { return v.isEmpty() ? QVariant() : QVariant(v); };
+    // Sums of transfers are exact only when every transfer since deployment is indexed.
+    const bool fromDeployment = indexedFrom <= 0 || (t.deployBlock && indexedFrom <= *t.deployBlock);
+    const BalanceMode mode = t.balanceMode.value_or(fromDeployment ? BalanceMode::Transfers : BalanceMode::BalanceOf);
     return exec(QLatin1String("INSERT INTO ") + admin("tokens")
-                    + QLatin1String(" (chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, added_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    + QLatin1String(" (chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, added_at, balance_mode) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {chainId, t.address.toBytes(), text(t.name), text(t.symbol), t.decimals ? QVariant(*t.decimals) : QVariant(),
-                 t.deployBlock ? QVariant(*t.deployBlock) : QVariant(), text(t.deployBlockNote), now});
+                 t.deployBlock ? QVariant(*t.deployBlock) : QVariant(), text(t.deployBlockNote), now, balanceModeName(mode)});
 }
 
 Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities,
@@ -181,7 +185,7 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
                 if (t.address == token)
                     info = t;
             }
-            if (s = insertToken(config.chainId, info, now); !s)
+            if (s = insertToken(config.chainId, info, now, config.startBlock.value_or(0)); !s)
                 return s;
         }
         for (const RegistryRef &r : config.registries) {
@@ -286,7 +290,8 @@ Status Store::deleteTrackingRows(qint64 chainId)
 {
     return transaction([&]() -> Status {
         for (const char *table : {"rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
-                                  "reindex_requests", "checkpoints"}) {
+                                  "reindex_requests", "checkpoints", "balance_update_queue", "queue_config", "queue_health",
+                                  "balance_snapshot_days"}) {
             if (Status s = exec(QLatin1String("DELETE FROM ") + admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
                 return s;
         }

@@ -275,8 +275,17 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
             return {};
         };
 
+        // Holders of rows about to be replaced are computed again, whether or not the new rows
+        // still name them.
+        const BalanceUpdateType updateType = batch.mode == BatchMode::Reindex ? BalanceUpdateType::Reindex
+            : batch.mode == BatchMode::Backfill                               ? BalanceUpdateType::Backfill
+                                                                               : BalanceUpdateType::Transfer;
         if (batch.mode == BatchMode::Backfill) {
             const QVariant contract = bytes(*batch.contract);
+            if (Status s = enqueueHolders(chain, chainTable(chain, transfers.name), QStringLiteral("token = ? AND block_number BETWEEN ? AND ?"),
+                                          {contract, batch.from, batch.to}, updateType);
+                !s)
+                return s;
             if (Status s = agentKeysIn(QStringLiteral("registry = ? AND block_number BETWEEN ? AND ?"), {contract, batch.from, batch.to}); !s)
                 return s;
             if (Status s = exec(QLatin1String("DELETE FROM ") + chainTable(chain, transfers.name)
@@ -291,6 +300,10 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
                 return s;
         } else if (batch.mode != BatchMode::Head) {
             if (Status s = agentKeysIn(QStringLiteral("block_number BETWEEN ? AND ?"), {batch.from, batch.to}); !s)
+                return s;
+            if (Status s = enqueueHolders(chain, chainTable(chain, transfers.name), QStringLiteral("block_number BETWEEN ? AND ?"),
+                                          {batch.from, batch.to}, updateType);
+                !s)
                 return s;
             for (const EntityDef *e : {&blocks, &transfers, &agentEvents}) {
                 if (Status s = exec(QLatin1String("DELETE FROM ") + chainTable(chain, e->name) + QLatin1String(" WHERE ")
@@ -315,6 +328,11 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
                 !s)
                 return s;
             result.rows += rows.size();
+            // The balance queue learns of the new transfers in this same transaction.
+            if (&e == &transfers) {
+                if (Status s = enqueueHolders(chain, staging, QStringLiteral("1 = 1"), {}, updateType); !s)
+                    return s;
+            }
             return exec(QLatin1String("DELETE FROM ") + staging);
         };
         {
@@ -617,6 +635,22 @@ Status Store::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entit
     const qint64 chain = reorg.chainId;
     const qint64 keep = reorg.ancestorBlock;
     return transaction([&]() -> Status {
+        // Holders touched by the orphaned transfers are computed again; until then their
+        // balances count as of the ancestor, so the recomputation may lower them.
+        if (Status s = enqueueHolders(chain, chainTable(chain, QStringLiteral("token_transfers")), QStringLiteral("block_number > ?"), {keep},
+                                      BalanceUpdateType::Reorg);
+            !s)
+            return s;
+        if (Status s = exec(QLatin1String("UPDATE ") + chainTable(chain, QStringLiteral("token_balances"))
+                                + QLatin1String(" SET last_block = ? WHERE last_block > ?"),
+                            {keep, keep});
+            !s)
+            return s;
+        if (Status s = exec(QLatin1String("UPDATE ") + globalTable(QStringLiteral("token_balances"))
+                                + QLatin1String(" SET last_block = ? WHERE chain_id = ? AND last_block > ?"),
+                            {keep, chain, keep});
+            !s)
+            return s;
         for (const char *name : {"blocks", "token_transfers", "agent_events"}) {
             const EntityDef &e = entity(entities, name);
             if (Status s = exec(QLatin1String("DELETE FROM ") + chainTable(chain, e.name) + QLatin1String(" WHERE ")

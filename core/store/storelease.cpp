@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 namespace arbor {
-namespace {
 
 bool processAlive(qint64 pid)
 {
@@ -18,6 +17,8 @@ bool processAlive(qint64 pid)
         return false;
     return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
+
+namespace {
 
 LeaseInfo leaseFromRow(const SqlRow &r)
 {

@@ -73,7 +73,7 @@ Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 
             return cp.error();
         const qint64 to = cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong();
         const qint64 now = nowMs();
-        if (Status e = insertToken(chainId, token, now); !e)
+        if (Status e = insertToken(chainId, token, now, from); !e)
             return e;
         if (to < from)
             return {};   // nothing indexed yet: the head scan will see the token from the start

@@ -16,6 +16,48 @@ namespace {
 
 constexpr qsizetype MaxCachedStatements = 256;
 
+// u256_sum(blob): SQL SUM over the 32-byte big-endian uint256 BLOBs SQLite stores amounts as.
+// NULL over no rows, like SUM; an error on a malformed value or past 2^256 - 1.
+struct U256Sum
+{
+    U256 total;
+    bool any;
+};
+
+void u256SumStep(sqlite3_context *context, int, sqlite3_value **args)
+{
+    auto *sum = static_cast<U256Sum *>(sqlite3_aggregate_context(context, sizeof(U256Sum)));
+    if (!sum)
+        return sqlite3_result_error_nomem(context);
+    if (sqlite3_value_type(args[0]) == SQLITE_NULL)
+        return;
+    const int size = sqlite3_value_bytes(args[0]);
+    const void *blob = sqlite3_value_blob(args[0]);
+    if (sqlite3_value_type(args[0]) != SQLITE_BLOB || size != 32)
+        return sqlite3_result_error(context, "u256_sum: a value is not a 32-byte uint256", -1);
+    U256 value;
+    boost::multiprecision::import_bits(value, static_cast<const unsigned char *>(blob), static_cast<const unsigned char *>(blob) + 32);
+    if (!sum->any) {
+        // The context starts zero-filled; give the number a proper start.
+        new (&sum->total) U256(0);
+        sum->any = true;
+    }
+    const U256 before = sum->total;
+    sum->total += value;
+    if (sum->total < before)
+        return sqlite3_result_error(context, "u256_sum: the sum exceeds 2^256 - 1", -1);
+}
+
+void u256SumFinal(sqlite3_context *context)
+{
+    auto *sum = static_cast<U256Sum *>(sqlite3_aggregate_context(context, 0));
+    if (!sum || !sum->any)
+        return sqlite3_result_null(context);
+    const QByteArray bytes = u256::toBigEndian(sum->total);
+    sqlite3_result_blob(context, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+    sum->total.~U256();
+}
+
 Error sqlError(sqlite3 *db, int code, const QString &sql)
 {
     const QString text = QString::fromUtf8(sqlite3_errmsg(db));
@@ -146,6 +188,10 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0 || !*static_cast<sqlite3 *const *>(handle.constData()))
         return Error::unavailable(QStringLiteral("--db"), tr("Qt's SQLite driver gave no native handle for %1.").arg(url.path));
     store->m_db = *static_cast<sqlite3 *const *>(handle.constData());
+    const int rc = sqlite3_create_function_v2(store->m_db, "u256_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
+                                              u256SumStep, u256SumFinal, nullptr);
+    if (rc != SQLITE_OK)
+        return Error::unavailable(QStringLiteral("--db"), tr("Cannot register u256_sum on %1: %2").arg(url.path, QString::fromUtf8(sqlite3_errstr(rc))));
     return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -1,0 +1,171 @@
+// Engine: the balance queue's workers, health and upkeep, and the balance queries.
+
+#include "engine/engine.h"
+
+#include "engine/futures.h"
+#include "engine/storethread.h"
+
+namespace arbor {
+
+using futures::ready;
+
+void Engine::startQueue()
+{
+    qRegisterMetaType<arbor::QueueHealth>();
+    qRegisterMetaType<QList<arbor::QueueHealth>>();
+    if (m_options.processQueue && !m_state.readOnly && !m_queue) {
+        m_queue = std::make_unique<QueueProcessor>(m_options.database, m_options.password, m_options.queue);
+        m_queue->start();
+    }
+    if (m_options.queueHealthIntervalMs > 0 && !m_queueHealthTimer.isActive()) {
+        m_queueHealthTimer.setInterval(m_options.queueHealthIntervalMs);
+        connect(&m_queueHealthTimer, &QTimer::timeout, this, &Engine::sampleQueueHealth, Qt::UniqueConnection);
+        m_queueHealthTimer.start();
+        sampleQueueHealth();
+    }
+    if (m_holdsLease && m_options.queueMaintenanceMs > 0 && !m_queueMaintenance.isActive()) {
+        m_queueMaintenance.setInterval(m_options.queueMaintenanceMs);
+        connect(&m_queueMaintenance, &QTimer::timeout, this, &Engine::maintainQueue, Qt::UniqueConnection);
+        m_queueMaintenance.start();
+        maintainQueue();
+    }
+}
+
+void Engine::sampleQueueHealth()
+{
+    if (m_queueHealthInFlight)
+        return;
+    m_queueHealthInFlight = true;
+    // The lease holder records the samples (one writer of the history); others only look.
+    const bool record = m_holdsLease;
+    StoreThread *thread = record ? m_writer.get() : m_reader.get();
+    thread->run([record](Store &s) { return s.sampleQueueHealth(record); }).then(this, [this](Result<QList<QueueHealth>> health) {
+        m_queueHealthInFlight = false;
+        if (!health) {
+            qCWarning(lcEngine) << "queue health:" << health.error().toString();
+            return;
+        }
+        Q_EMIT queueHealthChanged(*health);
+    });
+}
+
+void Engine::maintainQueue()
+{
+    const qint64 retention = m_options.completedRetentionMs;
+    m_writer->run([retention](Store &s) -> Status {
+        const qint64 now = nowMs();
+        auto boosted = s.boostQueue();
+        if (!boosted)
+            return boosted.error();
+        auto cleaned = s.cleanupQueue(now - retention);
+        if (!cleaned)
+            return cleaned.error();
+        auto snapshot = s.takeBalanceSnapshots(now);
+        if (!snapshot)
+            return snapshot.error();
+        if (*boosted || *cleaned || *snapshot)
+            qCInfo(lcEngine) << "queue upkeep: boosted" << *boosted << "items, removed" << *cleaned << "completed items, snapshot rows"
+                             << *snapshot;
+        return {};
+    }).then(this, [](Status s) {
+        if (!s)
+            qCWarning(lcEngine) << "queue upkeep:" << s.error().toString();
+    });
+}
+
+QueueRunStats Engine::queueTotals() const
+{
+    return m_queue ? m_queue->totals() : QueueRunStats();
+}
+
+QFuture<Result<QList<QueueHealth>>> Engine::queueHealth()
+{
+    return m_reader->run([](Store &s) { return s.sampleQueueHealth(false); });
+}
+
+QFuture<Result<QList<QueueHealth>>> Engine::queueHealthHistory(const ChainRef &chain, qint64 sinceMs)
+{
+    using R = Result<QList<QueueHealth>>;
+    return m_reader->run([this, chain, sinceMs](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        auto history = s.queueHealthHistory(c->config.chainId, sinceMs);
+        if (history) {
+            for (QueueHealth &h : *history)
+                h.chainName = c->config.name;
+        }
+        return history;
+    });
+}
+
+QFuture<Result<QList<QueueConfig>>> Engine::queueConfigs()
+{
+    return m_reader->run([](Store &s) { return s.queueConfigs(); });
+}
+
+QFuture<Status> Engine::setQueueConfig(const QueueConfig &config)
+{
+    if (Status s = checkWritable(); !s)
+        return ready(s);
+    return m_writer->run([config](Store &s) { return s.setQueueConfig(config); });
+}
+
+QFuture<Result<qint64>> Engine::retryFailed(const ChainRef &chain)
+{
+    using R = Result<qint64>;
+    if (Status s = checkWritable(); !s)
+        return ready<R>(s.error());
+    return m_writer->run([this, chain](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.retryFailedQueueItems(c->config.chainId);
+    });
+}
+
+QFuture<Status> Engine::setBalanceMode(const ChainRef &chain, const Address &token, BalanceMode mode)
+{
+    if (Status s = checkWritable(); !s)
+        return ready(s);
+    auto future = m_writer->run([this, chain, token, mode](Store &s) -> Status {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.setBalanceMode(c->config.chainId, token, mode);
+    });
+    future.then(this, [this](Status s) {
+        if (s)
+            refreshSnapshot();
+    });
+    return future;
+}
+
+QFuture<Result<TokenBalance>> Engine::tokenBalance(const ChainRef &chain, const Address &token, const Address &holder)
+{
+    using R = Result<TokenBalance>;
+    return m_reader->run([this, chain, token, holder](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.tokenBalance(c->config.chainId, token, holder);
+    });
+}
+
+QFuture<Result<QList<TokenBalance>>> Engine::portfolio(const Address &holder, const U256 &minBalance)
+{
+    return m_reader->run([holder, minBalance](Store &s) { return s.portfolio(holder, minBalance); });
+}
+
+QFuture<Result<QList<TokenBalance>>> Engine::topHolders(const ChainRef &chain, const Address &token, int limit)
+{
+    using R = Result<QList<TokenBalance>>;
+    return m_reader->run([this, chain, token, limit](Store &s) -> R {
+        auto c = resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return s.topHolders(c->config.chainId, token, limit);
+    });
+}
+
+} // namespace arbor

@@ -1,0 +1,137 @@
+// Store: the balance queries operators and their tools ask (DESIGN.md §8).
+
+#include "store/store.h"
+
+namespace arbor {
+namespace {
+
+constexpr int MaxTopHolders = 10000;
+
+} // namespace
+
+Result<TokenBalance> Store::tokenBalance(qint64 chainId, const Address &token, const Address &holder)
+{
+    auto chain = query(QLatin1String("SELECT name FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
+    if (!chain)
+        return chain.error();
+    if (chain->isEmpty())
+        return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
+    auto meta = query(QLatin1String("SELECT symbol, name, decimals FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
+                      {chainId, token.toBytes()});
+    if (!meta)
+        return meta.error();
+    if (meta->isEmpty())
+        return Error::notFound(QStringLiteral("token"), tr("Chain %1 does not index the token %2; `arborctl chain list` shows its tokens.")
+                                                            .arg(chainId).arg(token.toChecksumHex()));
+    TokenBalance b;
+    b.chainId = chainId;
+    b.chainName = chain->first()[0].toString();
+    b.token = token;
+    b.holder = holder;
+    b.symbol = meta->first()[0].toString();
+    b.tokenName = meta->first()[1].toString();
+    if (!meta->first()[2].isNull())
+        b.decimals = meta->first()[2].toInt();
+    auto row = query(QLatin1String("SELECT balance, last_block, computed_at FROM ") + chainTable(chainId, QStringLiteral("token_balances"))
+                         + QLatin1String(" WHERE token = ? AND holder = ?"),
+                     {token.toBytes(), holder.toBytes()});
+    if (!row)
+        return row.error();
+    if (!row->isEmpty()) {
+        auto balance = u256FromValue(row->first()[0], QStringLiteral("token_balances.balance"));
+        if (!balance)
+            return balance.error();
+        b.balance = *balance;
+        b.lastBlock = row->first()[1].toLongLong();
+        b.updatedAt = row->first()[2].toLongLong();
+    }
+    return b;
+}
+
+Result<QList<TokenBalance>> Store::portfolio(const Address &holder, const U256 &minBalance)
+{
+    // The global table holds every chain's balances, found by holder through its index.
+    const U256 floor = std::max<U256>(minBalance, 1);
+    auto rows = query(QLatin1String("SELECT g.chain_id, c.name, g.token, k.symbol, k.name, k.decimals, g.balance, g.last_block, g.updated_at FROM ")
+                          + globalTable(QStringLiteral("token_balances")) + QLatin1String(" g JOIN ") + admin("chains")
+                          + QLatin1String(" c ON c.chain_id = g.chain_id LEFT JOIN ") + admin("tokens")
+                          + QLatin1String(" k ON k.chain_id = g.chain_id AND k.address = g.token "
+                                          "WHERE g.holder = ? AND g.balance >= ? AND c.state <> 'deleting' ORDER BY g.chain_id, k.symbol, g.token"),
+                      {holder.toBytes(), u256Value(floor)});
+    if (!rows)
+        return rows.error();
+    QList<TokenBalance> out;
+    out.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        TokenBalance b;
+        b.chainId = r[0].toLongLong();
+        b.chainName = r[1].toString();
+        auto token = Address::fromBytes(r[2].toByteArray(), QStringLiteral("token_balances.token"));
+        auto balance = u256FromValue(r[6], QStringLiteral("token_balances.balance"));
+        if (!token || !balance)
+            return !token ? token.error() : balance.error();
+        b.token = *token;
+        b.symbol = r[3].toString();
+        b.tokenName = r[4].toString();
+        if (!r[5].isNull())
+            b.decimals = r[5].toInt();
+        b.holder = holder;
+        b.balance = *balance;
+        b.lastBlock = r[7].toLongLong();
+        b.updatedAt = r[8].toLongLong();
+        out.append(b);
+    }
+    return out;
+}
+
+Result<QList<TokenBalance>> Store::topHolders(qint64 chainId, const Address &token, int limit)
+{
+    if (limit < 1 || limit > MaxTopHolders)
+        return Error::invalid(QStringLiteral("limit"), tr("%1 holders cannot be listed; use a limit from 1 to %2.").arg(limit).arg(MaxTopHolders));
+    // Also checks the chain and the token.
+    auto meta = tokenBalance(chainId, token, Address());
+    if (!meta)
+        return meta.error();
+    auto rows = query(QLatin1String("SELECT holder, balance, last_block, computed_at FROM ") + chainTable(chainId, QStringLiteral("token_balances"))
+                          + QLatin1String(" WHERE token = ? AND balance > ? ORDER BY balance DESC, holder LIMIT ?"),
+                      {token.toBytes(), u256Value(0), limit});
+    if (!rows)
+        return rows.error();
+    QList<TokenBalance> out;
+    out.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        TokenBalance b = *meta;
+        auto holder = Address::fromBytes(r[0].toByteArray(), QStringLiteral("token_balances.holder"));
+        auto balance = u256FromValue(r[1], QStringLiteral("token_balances.balance"));
+        if (!holder || !balance)
+            return !holder ? holder.error() : balance.error();
+        b.holder = *holder;
+        b.balance = *balance;
+        b.lastBlock = r[2].toLongLong();
+        b.updatedAt = r[3].toLongLong();
+        out.append(b);
+    }
+    return out;
+}
+
+Result<QList<std::pair<qint64, U256>>> Store::balanceHistory(qint64 chainId, const Address &token, const Address &holder)
+{
+    auto meta = tokenBalance(chainId, token, holder);
+    if (!meta)
+        return meta.error();
+    auto rows = query(QLatin1String("SELECT day, balance FROM ") + chainTable(chainId, QStringLiteral("balance_snapshots"))
+                          + QLatin1String(" WHERE token = ? AND holder = ? ORDER BY day"),
+                      {token.toBytes(), holder.toBytes()});
+    if (!rows)
+        return rows.error();
+    QList<std::pair<qint64, U256>> out;
+    for (const SqlRow &r : *rows) {
+        auto balance = u256FromValue(r[1], QStringLiteral("balance_snapshots.balance"));
+        if (!balance)
+            return balance.error();
+        out.append({r[0].toLongLong(), *balance});
+    }
+    return out;
+}
+
+} // namespace arbor

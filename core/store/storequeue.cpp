@@ -1,0 +1,709 @@
+// Store: the balance-update queue (DESIGN.md §8). Items are enqueued by promote() and
+// rollBackTo() in their own transactions; workers claim, compute and complete them here.
+
+#include "store/store.h"
+
+#include <QHostInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace arbor {
+namespace {
+
+constexpr qint64 HourMs = 3600000;
+constexpr qint64 MinuteMs = 60000;
+constexpr qint64 DayMs = 86400000;
+constexpr qint64 HealthKeptMs = 24 * HourMs;
+constexpr qint64 MaxBackoffMs = 5 * MinuteMs;
+
+QByteArray zeroAddress()
+{
+    return QByteArray(20, '\0');
+}
+
+int priorityOf(BalanceUpdateType type)
+{
+    switch (type) {
+    case BalanceUpdateType::Reorg:
+        return 8;
+    case BalanceUpdateType::Reindex:
+        return 7;
+    case BalanceUpdateType::ModeChange:
+        return 6;
+    case BalanceUpdateType::Transfer:
+    case BalanceUpdateType::Manual:
+        return 5;
+    case BalanceUpdateType::Backfill:
+        return 3;
+    }
+    return 5;
+}
+
+qint64 backoffMs(const QueueConfig &config, int retries)
+{
+    const int shift = std::clamp(retries - 1, 0, 20);
+    return std::min(MaxBackoffMs, config.retryBackoffMs << shift);
+}
+
+} // namespace
+
+// --- settings ------------------------------------------------------------------------------
+
+namespace {
+
+const char *const ConfigColumns = "chain_id, enabled, batch_size, interval_ms, max_retries, retry_backoff_ms, boost_after_ms, boost_by, "
+                                  "high_load_pending, delayed_after_ms, errors_per_hour";
+
+QueueConfig configFromRow(const SqlRow &r)
+{
+    QueueConfig c;
+    c.chainId = r[0].toLongLong();
+    c.enabled = r[1].toBool();
+    c.batchSize = r[2].toInt();
+    c.intervalMs = r[3].toInt();
+    c.maxRetries = r[4].toInt();
+    c.retryBackoffMs = r[5].toLongLong();
+    c.boostAfterMs = r[6].toLongLong();
+    c.boostBy = r[7].toInt();
+    c.highLoadPending = r[8].toInt();
+    c.delayedAfterMs = r[9].toLongLong();
+    c.errorsPerHour = r[10].toInt();
+    return c;
+}
+
+} // namespace
+
+Result<QList<QueueConfig>> Store::queueConfigs()
+{
+    auto chains = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state <> 'deleting' ORDER BY chain_id"));
+    if (!chains)
+        return chains.error();
+    auto saved = query(QLatin1String("SELECT ") + QLatin1String(ConfigColumns) + QLatin1String(" FROM ") + admin("queue_config"));
+    if (!saved)
+        return saved.error();
+    QHash<qint64, QueueConfig> byChain;
+    for (const SqlRow &r : *saved)
+        byChain.insert(r[0].toLongLong(), configFromRow(r));
+    QList<QueueConfig> out;
+    for (const SqlRow &r : *chains) {
+        const qint64 id = r[0].toLongLong();
+        QueueConfig c = byChain.value(id);
+        c.chainId = id;
+        out.append(c);
+    }
+    return out;
+}
+
+Result<QueueConfig> Store::queueConfig(qint64 chainId)
+{
+    auto rows = query(QLatin1String("SELECT ") + QLatin1String(ConfigColumns) + QLatin1String(" FROM ") + admin("queue_config")
+                          + QLatin1String(" WHERE chain_id = ?"),
+                      {chainId});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty()) {
+        QueueConfig c;
+        c.chainId = chainId;
+        return c;
+    }
+    return configFromRow(rows->first());
+}
+
+Status Store::setQueueConfig(const QueueConfig &c)
+{
+    if (Status v = c.validate(); !v)
+        return v;
+    return transaction([&]() -> Status {
+        auto chain = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {c.chainId});
+        if (!chain)
+            return chain.error();
+        if (chain->isEmpty() || chain->first()[0].toString() == u"deleting")
+            return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(c.chainId));
+        if (Status s = exec(QLatin1String("DELETE FROM ") + admin("queue_config") + QLatin1String(" WHERE chain_id = ?"), {c.chainId}); !s)
+            return s;
+        return exec(QLatin1String("INSERT INTO ") + admin("queue_config") + QLatin1String(" (") + QLatin1String(ConfigColumns)
+                        + QLatin1String(", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {c.chainId, c.enabled, c.batchSize, c.intervalMs, c.maxRetries, c.retryBackoffMs, c.boostAfterMs, c.boostBy,
+                     c.highLoadPending, c.delayedAfterMs, c.errorsPerHour, nowMs()});
+    });
+}
+
+// --- enqueue -------------------------------------------------------------------------------
+
+Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, const QString &where, const QVariantList &params,
+                             BalanceUpdateType type)
+{
+    // Both sides of each transfer, the zero address (mints, burns) left out, one item per
+    // (token, holder) carrying its latest transfer. A holder already pending keeps its place.
+    const bool pg = backend() == Backend::Postgres;
+    const QString tx = pg ? QStringLiteral("(array_agg(tx_hash ORDER BY block_number DESC))[1]")
+                          : QStringLiteral("tx_hash");   // SQLite: the row MAX() picked
+    const QString sql = QLatin1String("INSERT INTO ") + admin("balance_update_queue")
+        + QLatin1String(" (chain_id, token, holder, update_type, tx_hash, block_number, priority, status, created_at, next_attempt_at) "
+                        "SELECT ?, token, holder, ?, ")
+        + tx + QLatin1String(", MAX(block_number), ?, 'pending', ?, ? FROM (SELECT token, from_address AS holder, tx_hash, block_number FROM ")
+        + transfersTable + QLatin1String(" WHERE ") + where + QLatin1String(" AND from_address <> ? UNION ALL SELECT token, to_address, tx_hash, block_number FROM ")
+        + transfersTable + QLatin1String(" WHERE ") + where
+        + QLatin1String(" AND to_address <> ?) h GROUP BY token, holder "
+                        "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' DO UPDATE SET "
+                        "tx_hash = excluded.tx_hash, block_number = excluded.block_number, "
+                        "priority = CASE WHEN excluded.priority > ")
+        + admin("balance_update_queue").section(u'.', -1)
+        + QLatin1String(".priority THEN excluded.priority ELSE ") + admin("balance_update_queue").section(u'.', -1)
+        + QLatin1String(".priority END");
+    const qint64 now = nowMs();
+    QVariantList bound{chainId, balanceUpdateTypeName(type), priorityOf(type), now, now};
+    bound += params;
+    bound.append(zeroAddress());
+    bound += params;
+    bound.append(zeroAddress());
+    return exec(sql, bound);
+}
+
+Status Store::enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type)
+{
+    const QString sql = QLatin1String("INSERT INTO ") + admin("balance_update_queue")
+        + QLatin1String(" (chain_id, token, holder, update_type, block_number, priority, status, created_at, next_attempt_at) "
+                        "SELECT ?, token, holder, ?, last_block, ?, 'pending', ?, ? FROM ")
+        + chainTable(chainId, QStringLiteral("token_balances"))
+        + QLatin1String(" WHERE token = ? ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' DO NOTHING");
+    const qint64 now = nowMs();
+    return exec(sql, {chainId, balanceUpdateTypeName(type), priorityOf(type), now, now, token.toBytes()});
+}
+
+// --- claim and complete --------------------------------------------------------------------
+
+Result<QHash<QByteArray, BalanceMode>> Store::tokenModes(qint64 chainId)
+{
+    auto rows = query(QLatin1String("SELECT address, balance_mode FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+    if (!rows)
+        return rows.error();
+    QHash<QByteArray, BalanceMode> out;
+    for (const SqlRow &r : *rows)
+        out.insert(r[0].toByteArray(), parseBalanceMode(r[1].toString()).value_or(BalanceMode::Transfers));
+    return out;
+}
+
+Result<QList<QueueItem>> Store::claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId)
+{
+    if (limit < 1)
+        return Error::invalid(QStringLiteral("limit"), tr("A claim needs a batch size of at least 1."));
+    auto modes = tokenModes(chainId);
+    if (!modes)
+        return modes.error();
+    const QString table = admin("balance_update_queue");
+    const qint64 now = nowMs();
+    // PostgreSQL: rows another worker is claiming are skipped, not waited for; SQLite claims
+    // under its one write lock.
+    const QString lock = backend() == Backend::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
+    auto rows = query(QLatin1String("UPDATE ") + table
+                          + QLatin1String(" SET status = 'processing', claim_id = ?, claimed_by = ?, claimed_at = ? "
+                                          "WHERE status = 'pending' AND id IN (SELECT id FROM ")
+                          + table
+                          + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY priority DESC, id LIMIT ?")
+                          + lock + QLatin1String(") RETURNING id, token, holder, retry_count"),
+                      {claimId, worker, now, chainId, now, limit});
+    if (!rows)
+        return rows.error();
+    QList<QueueItem> items;
+    items.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        QueueItem item;
+        item.id = r[0].toLongLong();
+        item.chainId = chainId;
+        const QByteArray token = r[1].toByteArray();
+        auto t = Address::fromBytes(token, QStringLiteral("balance_update_queue.token"));
+        auto h = Address::fromBytes(r[2].toByteArray(), QStringLiteral("balance_update_queue.holder"));
+        if (!t || !h)
+            return !t ? t.error() : h.error();
+        item.token = *t;
+        item.holder = *h;
+        item.mode = modes->value(token, BalanceMode::Transfers);
+        item.retryCount = r[3].toInt();
+        items.append(item);
+    }
+    std::sort(items.begin(), items.end(), [](const QueueItem &a, const QueueItem &b) { return a.id < b.id; });
+    return items;
+}
+
+Status Store::writeBalances(qint64 chainId, const QList<SqlRow> &rows)
+{
+    // rows: token, holder, balance, last_block, last_tx_hash, computed_at. A balance computed at
+    // a lower height than the stored one (a slower worker) does not overwrite it.
+    if (rows.isEmpty())
+        return {};
+    const QString staging = chainTable(chainId, QStringLiteral("token_balances"), true);
+    const QString production = chainTable(chainId, QStringLiteral("token_balances"));
+    const QString global = globalTable(QStringLiteral("token_balances"));
+    if (Status s = bulkInsert(staging, {QStringLiteral("token"), QStringLiteral("holder"), QStringLiteral("balance"), QStringLiteral("last_block"),
+                                        QStringLiteral("last_tx_hash"), QStringLiteral("computed_at")},
+                              rows);
+        !s)
+        return s;
+    if (Status s = exec(QLatin1String("INSERT INTO ") + production
+                            + QLatin1String(" AS b (token, holder, balance, last_block, last_tx_hash, computed_at) "
+                                            "SELECT token, holder, balance, last_block, last_tx_hash, computed_at FROM ")
+                            + staging
+                            + QLatin1String(" WHERE true ON CONFLICT (token, holder) DO UPDATE SET balance = excluded.balance, "
+                                            "last_block = excluded.last_block, last_tx_hash = COALESCE(excluded.last_tx_hash, b.last_tx_hash), "
+                                            "computed_at = excluded.computed_at WHERE b.last_block <= excluded.last_block"));
+        !s)
+        return s;
+    if (Status s = exec(QLatin1String("INSERT INTO ") + global
+                            + QLatin1String(" AS g (chain_id, token, holder, balance, last_block, updated_at) "
+                                            "SELECT ?, token, holder, balance, last_block, computed_at FROM ")
+                            + staging
+                            + QLatin1String(" WHERE true ON CONFLICT (chain_id, token, holder) DO UPDATE SET balance = excluded.balance, "
+                                            "last_block = excluded.last_block, updated_at = excluded.updated_at "
+                                            "WHERE g.last_block <= excluded.last_block"),
+                        {chainId});
+        !s)
+        return s;
+    return exec(QLatin1String("DELETE FROM ") + staging);
+}
+
+Status Store::failQueueItems(qint64 chainId, const QList<QueueItemError> &errors, const QueueConfig &config, QueueRunStats &stats)
+{
+    const QString table = admin("balance_update_queue");
+    const qint64 now = nowMs();
+    for (const QueueItemError &e : errors) {
+        auto item = query(QLatin1String("SELECT retry_count, token, holder FROM ") + table + QLatin1String(" WHERE id = ? AND status = 'processing'"),
+                          {e.id});
+        if (!item)
+            return item.error();
+        if (item->isEmpty())
+            continue;   // reclaimed meanwhile
+        const int retries = item->first()[0].toInt() + 1;
+        const bool giveUp = retries > config.maxRetries;
+        if (giveUp) {
+            ++stats.failed;
+            if (Status s = exec(QLatin1String("UPDATE ") + table
+                                    + QLatin1String(" SET status = 'failed', retry_count = ?, error = ?, last_error_at = ?, processed_at = ?, "
+                                                    "duration_ms = ? - claimed_at WHERE id = ?"),
+                                {retries, e.error, now, now, now, e.id});
+                !s)
+                return s;
+            continue;
+        }
+        ++stats.retried;
+        // A pending twin (queued by a later transfer) already stands for this holder: it
+        // inherits the failure count, and this item goes.
+        auto twin = query(QLatin1String("SELECT id FROM ") + table
+                              + QLatin1String(" WHERE chain_id = ? AND token = ? AND holder = ? AND status = 'pending'"),
+                          {chainId, item->first()[1], item->first()[2]});
+        if (!twin)
+            return twin.error();
+        const qint64 due = now + backoffMs(config, retries);
+        if (!twin->isEmpty()) {
+            if (Status s = exec(QLatin1String("UPDATE ") + table
+                                    + QLatin1String(" SET retry_count = ?, error = ?, last_error_at = ?, next_attempt_at = ? WHERE id = ?"),
+                                {retries, e.error, now, due, twin->first()[0]});
+                !s)
+                return s;
+            if (Status s = exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE id = ?"), {e.id}); !s)
+                return s;
+            continue;
+        }
+        if (Status s = exec(QLatin1String("UPDATE ") + table
+                                + QLatin1String(" SET status = 'pending', retry_count = ?, error = ?, last_error_at = ?, next_attempt_at = ?, "
+                                                "claim_id = NULL, claimed_by = NULL, claimed_at = NULL WHERE id = ?"),
+                            {retries, e.error, now, due, e.id});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Result<QueueRunStats> Store::completeTransferItems(qint64 chainId, const QString &claimId, const QueueConfig &config)
+{
+    QueueRunStats stats;
+    const QString table = admin("balance_update_queue");
+    const QString transfers = chainTable(chainId, QStringLiteral("token_transfers"));
+    const QString sum = backend() == Backend::Postgres ? QStringLiteral("SUM") : QStringLiteral("u256_sum");
+    Status status = transaction([&]() -> Status {
+        auto cp = query(QLatin1String("SELECT block_number FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+        if (!cp)
+            return cp.error();
+        const qint64 height = cp->isEmpty() ? 0 : cp->first()[0].toLongLong();
+        auto rows = query(QLatin1String("SELECT q.id, q.token, q.holder, q.tx_hash, (SELECT ") + sum + QLatin1String("(t.value) FROM ") + transfers
+                              + QLatin1String(" t WHERE t.token = q.token AND t.to_address = q.holder), (SELECT ") + sum
+                              + QLatin1String("(t.value) FROM ") + transfers
+                              + QLatin1String(" t WHERE t.token = q.token AND t.from_address = q.holder) FROM ") + table + QLatin1String(" q JOIN ")
+                              + admin("tokens")
+                              + QLatin1String(" k ON k.chain_id = q.chain_id AND k.address = q.token "
+                                              "WHERE q.claim_id = ? AND q.status = 'processing' AND k.balance_mode = 'transfers'"),
+                          {claimId});
+        if (!rows)
+            return rows.error();
+        const qint64 now = nowMs();
+        QList<SqlRow> balances;
+        balances.reserve(rows->size());
+        QList<QueueItemError> errors;
+        for (const SqlRow &r : *rows) {
+            U256 in = 0, out = 0;
+            if (!r[4].isNull()) {
+                auto v = u256FromValue(r[4], QStringLiteral("token_transfers.value"));
+                if (!v)
+                    return v.error();
+                in = *v;
+            }
+            if (!r[5].isNull()) {
+                auto v = u256FromValue(r[5], QStringLiteral("token_transfers.value"));
+                if (!v)
+                    return v.error();
+                out = *v;
+            }
+            if (out > in) {
+                const auto holder = Address::fromBytes(r[2].toByteArray());
+                const auto token = Address::fromBytes(r[1].toByteArray());
+                errors.append({r[0].toLongLong(),
+                               tr("The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token's history "
+                                  "is incomplete. Index the chain from the token's deployment block, or switch the token to balance_of mode.")
+                                   .arg(token ? token->toChecksumHex() : QString(), holder ? holder->toChecksumHex() : QString(),
+                                        u256::toDecimal(in), u256::toDecimal(out))});
+                continue;
+            }
+            balances.append({r[1], r[2], u256Value(in - out), height, r[3], now});
+        }
+        if (Status s = writeBalances(chainId, balances); !s)
+            return s;
+        if (Status s = failQueueItems(chainId, errors, config, stats); !s)
+            return s;
+        // What is still held by this claim in transfers mode computed cleanly.
+        auto done = query(QLatin1String("UPDATE ") + table
+                              + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ? - claimed_at, error = NULL "
+                                              "WHERE claim_id = ? AND status = 'processing' AND token IN (SELECT address FROM ")
+                              + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers') RETURNING id"),
+                          {now, now, claimId, chainId});
+        if (!done)
+            return done.error();
+        stats.completed = done->size();
+        for (const SqlRow &r : *done)
+            stats.completedIds.append(r[0].toLongLong());
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return stats;
+}
+
+Result<QueueRunStats> Store::completeQueueItems(qint64 chainId, const QString &claimId, const QList<ComputedBalance> &balances,
+                                                const QList<QueueItemError> &errors, const QueueConfig &config)
+{
+    QueueRunStats stats;
+    const QString table = admin("balance_update_queue");
+    Status status = transaction([&]() -> Status {
+        const qint64 now = nowMs();
+        QList<SqlRow> rows;
+        QList<qint64> ids;
+        for (const ComputedBalance &b : balances) {
+            auto item = query(QLatin1String("SELECT token, holder, tx_hash FROM ") + table
+                                  + QLatin1String(" WHERE id = ? AND claim_id = ? AND status = 'processing'"),
+                              {b.id, claimId});
+            if (!item)
+                return item.error();
+            if (item->isEmpty())
+                continue;   // reclaimed meanwhile: its new holder computes it
+            rows.append({item->first()[0], item->first()[1], u256Value(b.balance), b.block, item->first()[2], now});
+            ids.append(b.id);
+        }
+        if (Status s = writeBalances(chainId, rows); !s)
+            return s;
+        for (qint64 id : std::as_const(ids)) {
+            if (Status s = exec(QLatin1String("UPDATE ") + table
+                                    + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ? - claimed_at, error = NULL WHERE id = ?"),
+                                {now, now, id});
+                !s)
+                return s;
+        }
+        stats.completed = ids.size();
+        stats.completedIds = ids;
+        return failQueueItems(chainId, errors, config, stats);
+    });
+    if (!status)
+        return status.error();
+    return stats;
+}
+
+Result<qint64> Store::reclaimQueueItems(qint64 staleBeforeMs)
+{
+    const QString table = admin("balance_update_queue");
+    const QString host = QHostInfo::localHostName();
+    qint64 reclaimed = 0;
+    Status status = transaction([&]() -> Status {
+        auto rows = query(QLatin1String("SELECT id, chain_id, token, holder, claimed_by, claimed_at FROM ") + table
+                              + QLatin1String(" WHERE status = 'processing'"));
+        if (!rows)
+            return rows.error();
+        QHash<QString, bool> alive;
+        for (const SqlRow &r : *rows) {
+            // claimed_by: host/pid/uuid
+            const QString worker = r[4].toString();
+            bool dead = r[5].toLongLong() < staleBeforeMs;
+            if (!dead && worker.section(u'/', 0, 0) == host) {
+                if (!alive.contains(worker))
+                    alive.insert(worker, processAlive(worker.section(u'/', 1, 1).toLongLong()));
+                dead = !alive.value(worker);
+            }
+            if (!dead)
+                continue;
+            auto twin = query(QLatin1String("SELECT id FROM ") + table
+                                  + QLatin1String(" WHERE chain_id = ? AND token = ? AND holder = ? AND status = 'pending'"),
+                              {r[1], r[2], r[3]});
+            if (!twin)
+                return twin.error();
+            Status s = twin->isEmpty()
+                ? exec(QLatin1String("UPDATE ") + table
+                           + QLatin1String(" SET status = 'pending', retry_count = retry_count + 1, claim_id = NULL, claimed_by = NULL, "
+                                           "claimed_at = NULL, error = ?, last_error_at = ? WHERE id = ?"),
+                       {tr("Its worker (%1) stopped while processing it; taken back.").arg(worker), nowMs(), r[0]})
+                : exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE id = ?"), {r[0]});
+            if (!s)
+                return s;
+            ++reclaimed;
+        }
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return reclaimed;
+}
+
+Result<std::pair<qint64, std::optional<qint64>>> Store::queueBacklog(std::optional<qint64> chainId)
+{
+    QString sql = QLatin1String("SELECT COUNT(*), MIN(CASE WHEN status = 'pending' THEN next_attempt_at END) FROM ") + admin("balance_update_queue")
+        + QLatin1String(" WHERE status IN ('pending', 'processing')");
+    QVariantList params;
+    if (chainId) {
+        sql += QLatin1String(" AND chain_id = ?");
+        params.append(*chainId);
+    }
+    auto rows = query(sql, params);
+    if (!rows)
+        return rows.error();
+    const SqlRow &r = rows->first();
+    return std::pair<qint64, std::optional<qint64>>{r[0].toLongLong(), r[1].isNull() ? std::nullopt : std::optional<qint64>(r[1].toLongLong())};
+}
+
+// --- health --------------------------------------------------------------------------------
+
+Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
+{
+    auto configs = queueConfigs();
+    if (!configs)
+        return configs.error();
+    auto names = query(QLatin1String("SELECT chain_id, name FROM ") + admin("chains"));
+    if (!names)
+        return names.error();
+    QHash<qint64, QString> chainNames;
+    for (const SqlRow &r : *names)
+        chainNames.insert(r[0].toLongLong(), r[1].toString());
+
+    const QString table = admin("balance_update_queue");
+    const qint64 now = nowMs();
+    QList<QueueHealth> out;
+    for (const QueueConfig &config : *configs) {
+        QueueHealth h;
+        h.chainId = config.chainId;
+        h.chainName = chainNames.value(config.chainId);
+        h.sampledAt = now;
+        auto counts = query(QLatin1String("SELECT status, COUNT(*) FROM ") + table
+                                + QLatin1String(" WHERE status IN ('pending', 'processing', 'failed') AND chain_id = ? GROUP BY status"),
+                            {config.chainId});
+        if (!counts)
+            return counts.error();
+        for (const SqlRow &r : *counts) {
+            const QString s = r[0].toString();
+            (s == u"pending" ? h.pending : s == u"processing" ? h.processing : h.failed) = r[1].toLongLong();
+        }
+        auto done = query(QLatin1String("SELECT COUNT(*), SUM(CASE WHEN processed_at >= ? THEN 1 ELSE 0 END), AVG(duration_ms) FROM ") + table
+                              + QLatin1String(" WHERE status = 'completed' AND chain_id = ? AND processed_at >= ?"),
+                          {now - MinuteMs, config.chainId, now - HourMs});
+        if (!done)
+            return done.error();
+        h.completedLastHour = done->first()[0].toLongLong();
+        h.completedLastMinute = done->first()[1].toLongLong();
+        h.avgProcessingMs = done->first()[2].toDouble();
+        auto errors = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE last_error_at >= ? AND chain_id = ?"),
+                            {now - HourMs, config.chainId});
+        if (!errors)
+            return errors.error();
+        h.errorsLastHour = errors->first()[0].toLongLong();
+        if (h.pending > 0) {
+            auto oldest = query(QLatin1String("SELECT MIN(created_at) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
+                                {config.chainId});
+            if (!oldest)
+                return oldest.error();
+            if (!oldest->first()[0].isNull())
+                h.oldestPendingAgeMs = std::max<qint64>(0, now - oldest->first()[0].toLongLong());
+        }
+        h.status = QueueHealth::classify(h, config);
+        out.append(h);
+    }
+    if (!record)
+        return out;
+    Status s = transaction([&]() -> Status {
+        for (const QueueHealth &h : std::as_const(out)) {
+            if (Status e = exec(QLatin1String("INSERT INTO ") + admin("queue_health")
+                                    + QLatin1String(" (chain_id, sampled_at, pending, processing, failed, completed_hour, completed_minute, "
+                                                    "errors_hour, avg_processing_ms, oldest_pending_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                                    "ON CONFLICT (chain_id, sampled_at) DO NOTHING"),
+                                {h.chainId, h.sampledAt, h.pending, h.processing, h.failed, h.completedLastHour, h.completedLastMinute,
+                                 h.errorsLastHour, h.avgProcessingMs, h.oldestPendingAgeMs, queueStatusName(h.status)});
+                !e)
+                return e;
+        }
+        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {now - HealthKeptMs});
+    });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<QList<QueueHealth>> Store::queueHealthHistory(qint64 chainId, qint64 sinceMs)
+{
+    auto rows = query(QLatin1String("SELECT sampled_at, pending, processing, failed, completed_hour, completed_minute, errors_hour, "
+                                    "avg_processing_ms, oldest_pending_ms, status FROM ")
+                          + admin("queue_health") + QLatin1String(" WHERE chain_id = ? AND sampled_at >= ? ORDER BY sampled_at"),
+                      {chainId, sinceMs});
+    if (!rows)
+        return rows.error();
+    QList<QueueHealth> out;
+    out.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        QueueHealth h;
+        h.chainId = chainId;
+        h.sampledAt = r[0].toLongLong();
+        h.pending = r[1].toLongLong();
+        h.processing = r[2].toLongLong();
+        h.failed = r[3].toLongLong();
+        h.completedLastHour = r[4].toLongLong();
+        h.completedLastMinute = r[5].toLongLong();
+        h.errorsLastHour = r[6].toLongLong();
+        h.avgProcessingMs = r[7].toDouble();
+        h.oldestPendingAgeMs = r[8].toLongLong();
+        h.status = parseQueueStatus(r[9].toString());
+        out.append(h);
+    }
+    return out;
+}
+
+// --- upkeep --------------------------------------------------------------------------------
+
+Result<qint64> Store::retryFailedQueueItems(qint64 chainId)
+{
+    const QString table = admin("balance_update_queue");
+    qint64 count = 0;
+    Status status = transaction([&]() -> Status {
+        auto chain = query(QLatin1String("SELECT 1 FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
+        if (!chain)
+            return chain.error();
+        if (chain->isEmpty())
+            return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
+        const QString alias = table.section(u'.', -1);
+        // A failed item whose holder is pending again anyway is simply dropped.
+        auto dropped = query(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed' AND EXISTS (SELECT 1 FROM ")
+                                 + table + QLatin1String(" p WHERE p.chain_id = ") + alias + QLatin1String(".chain_id AND p.token = ") + alias
+                                 + QLatin1String(".token AND p.holder = ") + alias + QLatin1String(".holder AND p.status = 'pending') RETURNING id"),
+                             {chainId});
+        if (!dropped)
+            return dropped.error();
+        auto retried = query(QLatin1String("UPDATE ") + table
+                                 + QLatin1String(" SET status = 'pending', retry_count = 0, next_attempt_at = ?, claim_id = NULL, claimed_by = NULL, "
+                                                 "claimed_at = NULL, processed_at = NULL, update_type = 'manual' WHERE chain_id = ? AND status = 'failed' RETURNING id"),
+                             {nowMs(), chainId});
+        if (!retried)
+            return retried.error();
+        count = dropped->size() + retried->size();
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return count;
+}
+
+Result<qint64> Store::boostQueue()
+{
+    auto configs = queueConfigs();
+    if (!configs)
+        return configs.error();
+    qint64 boosted = 0;
+    const qint64 now = nowMs();
+    for (const QueueConfig &c : *configs) {
+        if (c.boostBy <= 0)
+            continue;
+        auto rows = query(QLatin1String("UPDATE ") + admin("balance_update_queue")
+                              + QLatin1String(" SET priority = CASE WHEN priority + ? > 10 THEN 10 ELSE priority + ? END, boosted = ? "
+                                              "WHERE chain_id = ? AND status = 'pending' AND boosted = ? AND created_at < ? RETURNING id"),
+                          {c.boostBy, c.boostBy, true, c.chainId, false, now - c.boostAfterMs});
+        if (!rows)
+            return rows.error();
+        boosted += rows->size();
+    }
+    return boosted;
+}
+
+Result<qint64> Store::cleanupQueue(qint64 beforeMs)
+{
+    auto rows = query(QLatin1String("DELETE FROM ") + admin("balance_update_queue")
+                          + QLatin1String(" WHERE status = 'completed' AND processed_at < ? RETURNING id"),
+                      {beforeMs});
+    if (!rows)
+        return rows.error();
+    return qint64(rows->size());
+}
+
+Result<qint64> Store::takeBalanceSnapshots(qint64 atMs)
+{
+    const qint64 day = atMs - atMs % DayMs;
+    auto chains = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state <> 'deleting' AND chain_id NOT IN (SELECT chain_id FROM ")
+                            + admin("balance_snapshot_days") + QLatin1String(" WHERE day = ?)"),
+                        {day});
+    if (!chains)
+        return chains.error();
+    qint64 written = 0;
+    for (const SqlRow &r : *chains) {
+        const qint64 chainId = r[0].toLongLong();
+        Status s = transaction([&]() -> Status {
+            auto rows = query(QLatin1String("INSERT INTO ") + chainTable(chainId, QStringLiteral("balance_snapshots"))
+                                  + QLatin1String(" (day, token, holder, balance, last_block) SELECT ?, token, holder, balance, last_block FROM ")
+                                  + chainTable(chainId, QStringLiteral("token_balances"))
+                                  + QLatin1String(" WHERE true ON CONFLICT (day, token, holder) DO NOTHING RETURNING 1"),
+                              {day});
+            if (!rows)
+                return rows.error();
+            written += rows->size();
+            return exec(QLatin1String("INSERT INTO ") + admin("balance_snapshot_days") + QLatin1String(" (chain_id, day, row_count, taken_at) VALUES (?, ?, ?, ?)"),
+                        {chainId, day, qint64(rows->size()), nowMs()});
+        });
+        if (!s)
+            return s.error();
+    }
+    return written;
+}
+
+Status Store::setBalanceMode(qint64 chainId, const Address &token, BalanceMode mode)
+{
+    return transaction([&]() -> Status {
+        auto found = query(QLatin1String("SELECT balance_mode FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
+                           {chainId, token.toBytes()});
+        if (!found)
+            return found.error();
+        if (found->isEmpty())
+            return Error::notFound(QStringLiteral("token"), tr("Chain %1 does not index the token %2; add it with `arborctl chain add-token`.")
+                                                                .arg(chainId).arg(token.toChecksumHex()));
+        if (Status s = exec(QLatin1String("UPDATE ") + admin("tokens") + QLatin1String(" SET balance_mode = ? WHERE chain_id = ? AND address = ?"),
+                            {balanceModeName(mode), chainId, token.toBytes()});
+            !s)
+            return s;
+        // Every holder the token ever had is computed again the new way.
+        if (Status s = enqueueHolders(chainId, chainTable(chainId, QStringLiteral("token_transfers")), QStringLiteral("token = ?"),
+                                      {token.toBytes()}, BalanceUpdateType::ModeChange);
+            !s)
+            return s;
+        return enqueueBalanceHolders(chainId, token, BalanceUpdateType::ModeChange);
+    });
+}
+
+} // namespace arbor
