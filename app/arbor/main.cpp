@@ -163,6 +163,8 @@ int main(int argc, char **argv)
         options.lease = arbor::EngineOptions::Lease::ReadOnlyIfHeld;
         options.snapshotIntervalMs = 1000;
         options.indexing = true;   // the console indexes every active chain while it holds the lease
+        options.processQueue = true;
+        options.queueHealthIntervalMs = 2000;
         engine = std::make_unique<arbor::Engine>(options);
         window = std::make_unique<arbor::ui::MainWindow>(engine.get());
         if (!notice.isEmpty())

@@ -318,6 +318,9 @@ int serveCommand(const Invocation &inv)
         return code;
     EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
     options.snapshotIntervalMs = 2000;
+    // serve keeps balances current and records the queue's health for consoles to chart.
+    options.processQueue = true;
+    options.queueHealthIntervalMs = 10000;
     return runWithEngine(inv, options, [](Engine &engine, std::function<void(int)> finish) {
         QTextStream(stderr) << Arborctl::tr("arborctl: serving %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;
         auto phases = std::make_shared<QHash<qint64, IndexPhase>>();

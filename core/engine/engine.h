@@ -54,7 +54,7 @@ struct EngineOptions
     bool processQueue = false;
     QueueOptions queue;
     /// How often queueHealthChanged fires (the lease holder also records each sample); 0: never.
-    int queueHealthIntervalMs = 5000;
+    int queueHealthIntervalMs = 0;
     /// Queue upkeep by the lease holder: reclaim, priority boost, cleanup, daily snapshots.
     int queueMaintenanceMs = 60000;
     qint64 completedRetentionMs = 3600000;   ///< completed items are kept this long

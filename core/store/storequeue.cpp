@@ -196,14 +196,20 @@ Result<QList<QueueItem>> Store::claimQueueItems(qint64 chainId, int limit, const
     const qint64 now = nowMs();
     // PostgreSQL: rows another worker is claiming are skipped, not waited for; SQLite claims
     // under its one write lock.
-    const QString lock = backend() == Backend::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
-    auto rows = query(QLatin1String("UPDATE ") + table
-                          + QLatin1String(" SET status = 'processing', claim_id = ?, claimed_by = ?, claimed_at = ? "
-                                          "WHERE status = 'pending' AND id IN (SELECT id FROM ")
-                          + table
-                          + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY priority DESC, id LIMIT ?")
-                          + lock + QLatin1String(") RETURNING id, token, holder, retry_count"),
-                      {claimId, worker, now, chainId, now, limit});
+    // The PostgreSQL form locks the chosen rows in a materialised CTE: a LIMIT … FOR UPDATE
+    // subquery under IN may be re-run by the planner and return more rows than asked for.
+    const QString choose = QLatin1String("SELECT id FROM ") + table
+        + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY priority DESC, id LIMIT ?");
+    const QString sql = backend() == Backend::Postgres
+        ? QLatin1String("WITH chosen AS MATERIALIZED (") + choose + QLatin1String(" FOR UPDATE SKIP LOCKED) UPDATE ") + table
+            + QLatin1String(" q SET status = 'processing', claim_id = ?, claimed_by = ?, claimed_at = ? FROM chosen "
+                            "WHERE q.id = chosen.id RETURNING q.id, q.token, q.holder, q.retry_count")
+        : QLatin1String("UPDATE ") + table
+            + QLatin1String(" SET status = 'processing', claim_id = ?, claimed_by = ?, claimed_at = ? WHERE id IN (") + choose
+            + QLatin1String(") RETURNING id, token, holder, retry_count");
+    const QVariantList params = backend() == Backend::Postgres ? QVariantList{chainId, now, limit, claimId, worker, now}
+                                                               : QVariantList{claimId, worker, now, chainId, now, limit};
+    auto rows = query(sql, params);
     if (!rows)
         return rows.error();
     QList<QueueItem> items;

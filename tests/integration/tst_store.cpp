@@ -293,8 +293,8 @@ void TestStore::storesUint256Exactly()
     for (qsizetype i = 0; i < values.size(); ++i) {
         QByteArray holder(20, '\0');
         holder[19] = char(i + 1);
-        QVERIFY(store->exec(QLatin1String("INSERT INTO ") + table + QLatin1String(" (token, holder, balance, last_block) VALUES (?, ?, ?, ?)"),
-                            {QByteArray(20, '\x01'), holder, store->u256Value(values[i]), 1}));
+        QVERIFY(store->exec(QLatin1String("INSERT INTO ") + table + QLatin1String(" (token, holder, balance, last_block, computed_at) VALUES (?, ?, ?, ?, ?)"),
+                            {QByteArray(20, '\x01'), holder, store->u256Value(values[i]), 1, 0}));
     }
     auto rows = store->query(QLatin1String("SELECT balance FROM ") + table + QLatin1String(" ORDER BY balance"));
     QVERIFY(rows);

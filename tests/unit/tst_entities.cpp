@@ -244,6 +244,22 @@ void TestEntities::validateRejects_data()
     }
     {
         EntityDef e = transfers();
+        e.indexes = {{u"token"_s, u"sender"_s}};
+        QTest::newRow("index names unknown column") << e << QStringList{u"sender"_s, u"index"_s};
+    }
+    {
+        EntityDef e = transfers();
+        e.indexes = {{}};
+        QTest::newRow("empty index") << e << QStringList{u"index"_s};
+    }
+    {
+        EntityDef e = transfers();
+        columnOf(e, u"memo"_s).crossChainSkip = true;
+        e.globalIndexes = {{u"memo"_s}};
+        QTest::newRow("global index on a skipped column") << e << QStringList{u"memo"_s, u"global"_s};
+    }
+    {
+        EntityDef e = transfers();
         e.versionColumn = u"height"_s;
         QTest::newRow("version column unknown") << e << QStringList{u"height"_s};
     }
@@ -459,16 +475,29 @@ void TestEntities::statementLists()
         crossChain += e.crossChain ? 1 : 0;
     QVERIFY(crossChain > 0);
 
+    qsizetype indexes = 0, globalIndexes = 0;
+    for (const EntityDef &e : entities) {
+        indexes += e.indexes.size();
+        globalIndexes += e.globalIndexes.size();
+    }
+    QVERIFY(indexes > 0);
+    QVERIFY(globalIndexes > 0);
+
     const QStringList pgChain = ddl::createChain(Backend::Postgres, 7, entities);
-    QCOMPARE(pgChain.size(), 1 + 2 * entities.size());
+    QCOMPARE(pgChain.size(), 1 + 2 * entities.size() + indexes);
     QCOMPARE(pgChain.first(), u"CREATE SCHEMA IF NOT EXISTS chain_7"_s);
-    QCOMPARE(ddl::createChain(Backend::Sqlite, 7, entities).size(), 2 * entities.size());
+    QCOMPARE(ddl::createChain(Backend::Sqlite, 7, entities).size(), 2 * entities.size() + indexes);
+    // The balance queue's sums of a holder's transfers and top holders use these.
+    QVERIFY(pgChain.contains(u"CREATE INDEX IF NOT EXISTS token_transfers_token_to_address_idx ON chain_7.token_transfers (token, to_address)"_s));
+    QVERIFY(ddl::createChain(Backend::Sqlite, 7, entities)
+                .contains(u"CREATE INDEX IF NOT EXISTS c7_token_balances_token_balance_idx ON c7_token_balances (token, balance)"_s));
 
     const QStringList pgGlobal = ddl::createGlobal(Backend::Postgres, entities);
-    QCOMPARE(pgGlobal.size(), 1 + crossChain);
+    QCOMPARE(pgGlobal.size(), 1 + crossChain + globalIndexes);
+    QVERIFY(pgGlobal.contains(u"CREATE INDEX IF NOT EXISTS token_balances_holder_idx ON arbor_global.token_balances (holder)"_s));
     QCOMPARE(pgGlobal.first(), u"CREATE SCHEMA IF NOT EXISTS arbor_global"_s);
     const QStringList sqliteGlobal = ddl::createGlobal(Backend::Sqlite, entities);
-    QCOMPARE(sqliteGlobal.size(), crossChain);
+    QCOMPARE(sqliteGlobal.size(), crossChain + globalIndexes);
     QVERIFY(!sqliteGlobal.join(u'\n').contains(u"g_blocks"_s));
 
     QCOMPARE(ddl::adminTable(Backend::Sqlite, u"chains"_s), u"arbor_chains"_s);

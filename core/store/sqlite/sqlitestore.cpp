@@ -17,10 +17,12 @@ namespace {
 constexpr qsizetype MaxCachedStatements = 256;
 
 // u256_sum(blob): SQL SUM over the 32-byte big-endian uint256 BLOBs SQLite stores amounts as.
-// NULL over no rows, like SUM; an error on a malformed value or past 2^256 - 1.
+// NULL over no rows, like SUM; an error on a malformed value or past 2^256 - 1. The running
+// total is four 64-bit limbs (least significant first): SQLite's aggregate context is only
+// 8-byte aligned, and plain limbs need no construction.
 struct U256Sum
 {
-    U256 total;
+    quint64 limbs[4];
     bool any;
 };
 
@@ -31,20 +33,24 @@ void u256SumStep(sqlite3_context *context, int, sqlite3_value **args)
         return sqlite3_result_error_nomem(context);
     if (sqlite3_value_type(args[0]) == SQLITE_NULL)
         return;
-    const int size = sqlite3_value_bytes(args[0]);
-    const void *blob = sqlite3_value_blob(args[0]);
-    if (sqlite3_value_type(args[0]) != SQLITE_BLOB || size != 32)
+    const auto *blob = static_cast<const unsigned char *>(sqlite3_value_blob(args[0]));
+    if (sqlite3_value_type(args[0]) != SQLITE_BLOB || sqlite3_value_bytes(args[0]) != 32)
         return sqlite3_result_error(context, "u256_sum: a value is not a 32-byte uint256", -1);
-    U256 value;
-    boost::multiprecision::import_bits(value, static_cast<const unsigned char *>(blob), static_cast<const unsigned char *>(blob) + 32);
-    if (!sum->any) {
-        // The context starts zero-filled; give the number a proper start.
-        new (&sum->total) U256(0);
-        sum->any = true;
+    sum->any = true;
+    unsigned carry = 0;
+    for (int limb = 0; limb < 4; ++limb) {
+        quint64 word = 0;
+        const unsigned char *p = blob + 32 - 8 * (limb + 1);
+        for (int i = 0; i < 8; ++i)
+            word = (word << 8) | p[i];
+        const quint64 partial = sum->limbs[limb] + word;
+        const unsigned c1 = partial < word;
+        const quint64 total = partial + carry;
+        const unsigned c2 = total < partial;
+        sum->limbs[limb] = total;
+        carry = c1 | c2;
     }
-    const U256 before = sum->total;
-    sum->total += value;
-    if (sum->total < before)
+    if (carry)
         return sqlite3_result_error(context, "u256_sum: the sum exceeds 2^256 - 1", -1);
 }
 
@@ -53,9 +59,13 @@ void u256SumFinal(sqlite3_context *context)
     auto *sum = static_cast<U256Sum *>(sqlite3_aggregate_context(context, 0));
     if (!sum || !sum->any)
         return sqlite3_result_null(context);
-    const QByteArray bytes = u256::toBigEndian(sum->total);
-    sqlite3_result_blob(context, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
-    sum->total.~U256();
+    unsigned char bytes[32];
+    for (int limb = 0; limb < 4; ++limb) {
+        unsigned char *p = bytes + 32 - 8 * (limb + 1);
+        for (int i = 0; i < 8; ++i)
+            p[i] = (unsigned char)(sum->limbs[limb] >> (8 * (7 - i)));
+    }
+    sqlite3_result_blob(context, bytes, 32, SQLITE_TRANSIENT);
 }
 
 Error sqlError(sqlite3 *db, int code, const QString &sql)

@@ -1,0 +1,629 @@
+// The balance queue at the Store and QueueProcessor level, on both backends: what promotion
+// queues, exact balances, exclusive claims, retries and failures, reclaiming, reorgs, health,
+// upkeep, and the balance queries.
+
+#include "testdatabase.h"
+
+#include "model/entitydef.h"
+#include "queue/queueprocessor.h"
+#include "store/ddl.h"
+#include "store/store.h"
+
+#include <QHostInfo>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <barrier>
+#include <latch>
+#include <map>
+#include <thread>
+
+using namespace arbor;
+using namespace arbor::test;
+
+namespace {
+
+constexpr qint64 ChainId = 7;
+
+Hash hashOf(qint64 number, int fork = 0)
+{
+    QByteArray bytes(32, '\0');
+    bytes[0] = char(fork + 1);
+    for (int i = 0; i < 8; ++i)
+        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
+    return *Hash::fromBytes(bytes);
+}
+
+Address addressOf(int n)
+{
+    QByteArray bytes(20, '\0');
+    bytes[18] = char(n >> 8);
+    bytes[19] = char(n);
+    bytes[0] = 0x22;
+    return *Address::fromBytes(bytes);
+}
+
+const Address TokenA = addressOf(1);
+const Address TokenB = addressOf(2);
+
+/// A transfer of `value` of `token` from `from` to `to` (0: the zero address) in `block`.
+struct Move
+{
+    Address token;
+    int from;
+    int to;
+    U256 value;
+};
+
+Address party(int n)
+{
+    return n == 0 ? Address() : addressOf(1000 + n);
+}
+
+/// Head blocks [from, to] on `fork`; block b carries moves[b - from] (if any).
+IndexBatch batchOf(qint64 from, qint64 to, Hash parent, const std::map<qint64, QList<Move>> &moves, int fork = 0)
+{
+    IndexBatch batch;
+    batch.chainId = ChainId;
+    batch.from = from;
+    batch.to = to;
+    batch.tokens = {TokenA, TokenB};
+    for (qint64 n = from; n <= to; ++n) {
+        BlockHeader h{n, hashOf(n, fork), parent, 1700000000 + n, 1, 21000};
+        parent = h.hash;
+        batch.headers.append(h);
+        int logIndex = 0;
+        if (auto it = moves.find(n); it != moves.end()) {
+            for (const Move &m : it->second)
+                batch.transfers.append({n, logIndex++, hashOf(n * 100 + logIndex, fork + 5), m.token, party(m.from), party(m.to), m.value});
+        }
+    }
+    return batch;
+}
+
+/// Balances the moves give, computed here independently of the database.
+std::map<std::pair<Address, Address>, U256> expectedBalances(const std::map<qint64, QList<Move>> &moves)
+{
+    std::map<std::pair<Address, Address>, boost::multiprecision::int512_t> sums;
+    for (const auto &[block, list] : moves) {
+        for (const Move &m : list) {
+            if (m.from != 0)
+                sums[{m.token, party(m.from)}] -= boost::multiprecision::int512_t(m.value);
+            if (m.to != 0)
+                sums[{m.token, party(m.to)}] += boost::multiprecision::int512_t(m.value);
+        }
+    }
+    std::map<std::pair<Address, Address>, U256> out;
+    for (const auto &[key, sum] : sums)
+        out[key] = U256(sum);
+    return out;
+}
+
+QString workerId(qint64 pid)
+{
+    return QHostInfo::localHostName() + QStringLiteral("/%1/test").arg(pid);
+}
+
+} // namespace
+
+class TestQueue : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup() { m_store.reset(); m_db.reset(); }
+    void promotionQueuesBothSidesCoalesced();
+    void computesExactBalancesAndAnswersQueries();
+    void twoConnectionsNeverClaimTheSameItem();
+    void processorWorkersDrainTheQueueOnce();
+    void incompleteHistoryRetriesThenFailsWithoutStallingOthers();
+    void retryFailedQueuesAgain();
+    void reclaimsItemsOfAStoppedWorker();
+    void reorgRequeuesHoldersAndBalancesFollowTheSurvivingChain();
+    void healthFollowsThresholds();
+    void upkeepBoostsCleansAndSnapshots();
+    void rejectsBadConfigAndQueries();
+    void balanceModeChangeRequeuesEveryHolder();
+
+private:
+    /// Claims and completes everything due, as one worker would.
+    QueueRunStats drain(const QueueConfig &config = QueueConfig());
+    qint64 countItems(const QString &where, const QVariantList &params = {});
+    U256 storedBalance(const Address &token, const Address &holder, bool global = false);
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<Store> m_store;
+    Hash m_tip;
+};
+
+void TestQueue::init()
+{
+    ARBOR_REQUIRE_BACKEND();
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_store = m_db->open();
+    QVERIFY(m_store);
+    ChainConfig config = sampleChain(ChainId, QStringLiteral("queue"));
+    config.startBlock = 0;
+    config.tokens = {TokenA, TokenB};
+    TokenInfo a{TokenA, QStringLiteral("Alpha"), QStringLiteral("ALP"), 6, 0, QString(), std::nullopt};
+    TokenInfo b{TokenB, QStringLiteral("Beta"), QStringLiteral("BET"), 18, 0, QString(), std::nullopt};
+    QVERIFY(m_store->registerChain(config, {}, evmEntities(), {a, b}));
+    QVERIFY(m_store->reconcileEntityTables(evmEntities()));
+}
+
+QueueRunStats TestQueue::drain(const QueueConfig &base)
+{
+    QueueConfig config = base;
+    config.chainId = ChainId;
+    QueueRunStats total;
+    for (int round = 0; round < 100; ++round) {
+        const QString claim = QStringLiteral("drain/%1").arg(round);
+        auto items = m_store->claimQueueItems(ChainId, config.batchSize, workerId(QCoreApplication::applicationPid()), claim);
+        if (!items || items->isEmpty())
+            break;
+        total.claimed += items->size();
+        auto done = m_store->completeTransferItems(ChainId, claim, config);
+        if (!done) {
+            qWarning() << done.error().toString();
+            break;
+        }
+        total += *done;
+    }
+    return total;
+}
+
+qint64 TestQueue::countItems(const QString &where, const QVariantList &params)
+{
+    return *m_store->rowCount(ddl::adminTable(m_store->backend(), QStringLiteral("balance_update_queue")), where, params);
+}
+
+U256 TestQueue::storedBalance(const Address &token, const Address &holder, bool global)
+{
+    const QString table = global ? ddl::entityTable(m_store->backend(), ddl::TableKind::Global, 0, QStringLiteral("token_balances"))
+                                 : ddl::entityTable(m_store->backend(), ddl::TableKind::Production, ChainId, QStringLiteral("token_balances"));
+    auto rows = m_store->query(QLatin1String("SELECT balance FROM ") + table + QLatin1String(" WHERE token = ? AND holder = ?")
+                                   + (global ? QLatin1String(" AND chain_id = 7") : QLatin1String()),
+                               {token.toBytes(), holder.toBytes()});
+    if (!rows || rows->isEmpty())
+        return U256(0);
+    return *m_store->u256FromValue(rows->first()[0], QStringLiteral("balance"));
+}
+
+void TestQueue::promotionQueuesBothSidesCoalesced()
+{
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, 1000}, {TokenA, 0, 2, 500}};          // mints: the zero address is not queued
+    moves[1] = {{TokenA, 1, 2, 10}, {TokenA, 1, 3, 20}, {TokenB, 0, 1, 7}};
+    moves[2] = {{TokenA, 2, 1, 5}};
+    auto r = m_store->promote(batchOf(0, 2, Hash(), moves), evmEntities());
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+
+    // (A,1) (A,2) (A,3) (B,1): four holders, once each, none for the zero address.
+    QCOMPARE(countItems(QStringLiteral("chain_id = ?"), {ChainId}), 4);
+    QCOMPARE(countItems(QStringLiteral("holder = ?"), {QByteArray(20, '\0')}), 0);
+    auto latest = m_store->query(QLatin1String("SELECT block_number, update_type, status, priority FROM ")
+                                     + ddl::adminTable(m_store->backend(), QStringLiteral("balance_update_queue"))
+                                     + QLatin1String(" WHERE token = ? AND holder = ?"),
+                                 {TokenA.toBytes(), party(1).toBytes()});
+    QCOMPARE(latest->size(), 1);
+    QCOMPARE(latest->first()[0].toLongLong(), 2);                      // its latest transfer
+    QCOMPARE(latest->first()[1].toString(), QStringLiteral("transfer"));
+    QCOMPARE(latest->first()[2].toString(), QStringLiteral("pending"));
+
+    // The next range names holder 1 again: still one pending item for it.
+    std::map<qint64, QList<Move>> more;
+    more[3] = {{TokenA, 2, 1, 1}, {TokenA, 3, 4, 2}};
+    QVERIFY(m_store->promote(batchOf(3, 3, hashOf(2), more), evmEntities()));
+    QCOMPARE(countItems(QStringLiteral("chain_id = ? AND status = 'pending'"), {ChainId}), 5);
+    QCOMPARE(countItems(QStringLiteral("token = ? AND holder = ?"), {TokenA.toBytes(), party(1).toBytes()}), 1);
+
+    // Once an item is being processed, a new transfer queues the holder anew.
+    auto claimed = m_store->claimQueueItems(ChainId, 100, workerId(QCoreApplication::applicationPid()), QStringLiteral("c1"));
+    QCOMPARE(claimed->size(), 5);
+    std::map<qint64, QList<Move>> again;
+    again[4] = {{TokenA, 4, 1, 1}};
+    QVERIFY(m_store->promote(batchOf(4, 4, hashOf(3), again), evmEntities()));
+    QCOMPARE(countItems(QStringLiteral("token = ? AND holder = ?"), {TokenA.toBytes(), party(1).toBytes()}), 2);
+    QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 2);      // holders 1 and 4
+}
+
+void TestQueue::computesExactBalancesAndAnswersQueries()
+{
+    // Values near 2^255 catch any rounding through doubles or 64-bit sums.
+    const U256 big = (U256(1) << 255) - 12345;
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, big}, {TokenB, 0, 2, U256(1500000000000000000ULL)}};
+    moves[1] = {{TokenA, 1, 2, big / 3}, {TokenA, 1, 3, 77}};
+    moves[2] = {{TokenA, 2, 3, 1}, {TokenB, 2, 1, 250000000000000000ULL}};
+    moves[5] = {{TokenA, 3, 0, 50}};                                     // a burn
+    QVERIFY(m_store->promote(batchOf(0, 5, Hash(), moves), evmEntities()));
+
+    const QueueRunStats stats = drain();
+    QCOMPARE(stats.failed, 0);
+    QCOMPARE(stats.completed, 5);                                         // A:1,2,3 B:1,2
+    QCOMPARE(countItems(QStringLiteral("status = 'completed'")), 5);
+
+    const auto expected = expectedBalances(moves);
+    for (const auto &[key, value] : expected) {
+        QCOMPARE(u256::toDecimal(storedBalance(key.first, key.second)), u256::toDecimal(value));
+        QCOMPARE(u256::toDecimal(storedBalance(key.first, key.second, true)), u256::toDecimal(value));
+        auto b = m_store->tokenBalance(ChainId, key.first, key.second);
+        QVERIFY2(b, qPrintable(b ? QString() : b.error().toString()));
+        QCOMPARE(u256::toDecimal(b->balance), u256::toDecimal(value));
+        QCOMPARE(b->lastBlock, 5);                                        // the checkpoint it was computed at
+    }
+
+    auto b = m_store->tokenBalance(ChainId, TokenB, party(2));
+    QCOMPARE(b->symbol, QStringLiteral("BET"));
+    QCOMPARE(b->formatted(), QStringLiteral("1.25"));
+    auto none = m_store->tokenBalance(ChainId, TokenB, party(9));
+    QVERIFY(none);
+    QCOMPARE(none->balance, U256(0));
+    QCOMPARE(none->lastBlock, 0);
+
+    auto top = m_store->topHolders(ChainId, TokenA, 10);
+    QVERIFY(top);
+    QCOMPARE(top->size(), 3);
+    QCOMPARE(top->at(0).holder, party(1));                                // big - big/3 - 77
+    QCOMPARE(top->at(1).holder, party(2));                                // big/3 - 1
+    QCOMPARE(top->at(2).holder, party(3));                                // 77 + 1 - 50
+    QCOMPARE(top->at(2).balance, U256(28));
+    QCOMPARE(m_store->topHolders(ChainId, TokenA, 1)->size(), 1);
+
+    auto portfolio = m_store->portfolio(party(1));
+    QVERIFY(portfolio);
+    QCOMPARE(portfolio->size(), 2);
+    QCOMPARE(portfolio->at(0).chainName, QStringLiteral("queue"));
+    QSet<QString> symbols{portfolio->at(0).symbol, portfolio->at(1).symbol};
+    QCOMPARE(symbols, (QSet<QString>{QStringLiteral("ALP"), QStringLiteral("BET")}));
+    QCOMPARE(m_store->portfolio(party(1), U256(1) << 254)->size(), 1);    // only the big ALP balance
+    QCOMPARE(m_store->portfolio(party(9))->size(), 0);
+}
+
+void TestQueue::twoConnectionsNeverClaimTheSameItem()
+{
+    // 600 holders of two tokens: 1200 items.
+    std::map<qint64, QList<Move>> moves;
+    for (int i = 0; i < 600; ++i)
+        moves[i / 50].append({i % 2 ? TokenA : TokenB, 0, i + 1, U256(i + 1)});
+    QVERIFY(m_store->promote(batchOf(0, 11, Hash(), moves), evmEntities()));
+    const qint64 total = countItems(QStringLiteral("status = 'pending'"));
+    QCOMPARE(total, 600);
+
+    // Two workers, each with its own connection and thread, claim small batches; a barrier
+    // makes every round's claims overlap (each holds its claim while the other claims).
+    QList<qint64> claimed[2];
+    QString errors[2];
+    std::latch ready(2);
+    std::barrier round(2);
+    auto work = [this, &ready, &round](int n, QList<qint64> *ids, QString *error) {
+        auto store = m_db->open(false);
+        ready.arrive_and_wait();
+        for (int i = 0; store && i < 10000; ++i) {
+            const QString claim = QStringLiteral("w%1/%2").arg(n).arg(i);
+            auto items = store->claimQueueItems(ChainId, 2, workerId(QCoreApplication::applicationPid()) + QString::number(n), claim);
+            if (!items || items->isEmpty()) {
+                if (!items)
+                    *error = items.error().toString();
+                round.arrive_and_drop();
+                return;
+            }
+            for (const QueueItem &item : *items)
+                ids->append(item.id);
+            round.arrive_and_wait();
+            QueueConfig config;
+            config.chainId = ChainId;
+            auto done = store->completeTransferItems(ChainId, claim, config);
+            if (!done) {
+                *error = done.error().toString();
+                round.arrive_and_drop();
+                return;
+            }
+        }
+        if (!store)
+            *error = QStringLiteral("open failed");
+        round.arrive_and_drop();
+    };
+    std::thread one(work, 0, &claimed[0], &errors[0]);
+    std::thread two(work, 1, &claimed[1], &errors[1]);
+    one.join();
+    two.join();
+    QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
+    QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
+    QVERIFY(!claimed[0].isEmpty());
+    QVERIFY(!claimed[1].isEmpty());
+    const QSet<qint64> a(claimed[0].begin(), claimed[0].end());
+    const QSet<qint64> b(claimed[1].begin(), claimed[1].end());
+    QCOMPARE(qint64(a.size()), qint64(claimed[0].size()));               // no item twice to one worker
+    QCOMPARE(qint64(b.size()), qint64(claimed[1].size()));
+    QVERIFY(!a.intersects(b));                                           // nor to both
+    QCOMPARE(qint64(a.size() + b.size()), total);
+    QCOMPARE(countItems(QStringLiteral("status = 'completed'")), total);
+    const auto expected = expectedBalances(moves);
+    for (const auto &[key, value] : expected)
+        QCOMPARE(storedBalance(key.first, key.second), value);
+}
+
+void TestQueue::processorWorkersDrainTheQueueOnce()
+{
+    std::map<qint64, QList<Move>> moves;
+    for (int i = 0; i < 400; ++i)
+        moves[i / 40].append({TokenA, (i * 7) % 50, (i * 13) % 50 + 1, U256(10)});
+    // Everyone starts with plenty, so no balance goes negative.
+    for (int h = 1; h <= 50; ++h)
+        moves[0].prepend({TokenA, 0, h, U256(1000000)});
+    QVERIFY(m_store->promote(batchOf(0, 9, Hash(), moves), evmEntities()));
+    const qint64 total = countItems(QStringLiteral("status = 'pending'"));
+    QCOMPARE(total, 50);
+    QueueConfig small;
+    small.chainId = ChainId;
+    small.batchSize = 3;
+    QVERIFY(m_store->setQueueConfig(small));
+
+    QueueOptions options;
+    options.workers = 2;
+    options.untilEmpty = true;
+    options.recordCompletedIds = true;
+    QueueProcessor processor(m_db->url(), QString(), options);
+    QSignalSpy finished(&processor, &QueueProcessor::finished);
+    processor.start();
+    QVERIFY(finished.wait(60000));
+    const QueueRunStats totals = processor.totals();
+    QCOMPARE(totals.completed, total);
+    QCOMPARE(totals.failed, 0);
+    const QSet<qint64> ids(totals.completedIds.begin(), totals.completedIds.end());
+    QCOMPARE(qint64(ids.size()), total);                                   // each completed exactly once
+    QCOMPARE(countItems(QStringLiteral("status = 'completed'")), total);
+    for (const auto &[key, value] : expectedBalances(moves))
+        QCOMPARE(storedBalance(key.first, key.second), value);
+}
+
+void TestQueue::incompleteHistoryRetriesThenFailsWithoutStallingOthers()
+{
+    // Holder 5 sends tokens it never received in the indexed history.
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, 100}, {TokenA, 5, 2, 40}};
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+    QueueConfig config;
+    config.maxRetries = 1;
+    config.retryBackoffMs = 60000;
+
+    QueueRunStats first = drain(config);
+    QCOMPARE(first.completed, 2);                                         // holders 1 and 2 are not held up
+    QCOMPARE(first.retried, 1);
+    QCOMPARE(first.failed, 0);
+    QCOMPARE(storedBalance(TokenA, party(2)), U256(40));
+    auto failedItem = [&] {
+        return m_store->query(QLatin1String("SELECT status, retry_count, error FROM ")
+                                  + ddl::adminTable(m_store->backend(), QStringLiteral("balance_update_queue")) + QLatin1String(" WHERE holder = ?"),
+                              {party(5).toBytes()});
+    };
+    QCOMPARE(failedItem()->first()[0].toString(), QStringLiteral("pending"));
+    QCOMPARE(failedItem()->first()[1].toInt(), 1);
+    QVERIFY(failedItem()->first()[2].toString().contains(QStringLiteral("balance_of")));
+
+    QCOMPARE(drain(config).claimed, 0);                                    // backing off: not due yet
+    QVERIFY(m_store->exec(QLatin1String("UPDATE ") + ddl::adminTable(m_store->backend(), QStringLiteral("balance_update_queue"))
+                          + QLatin1String(" SET next_attempt_at = 0")));     // the backoff has passed
+    QCOMPARE(drain(config).failed, 1);                                     // the retry fails too: given up
+    QCOMPARE(failedItem()->first()[0].toString(), QStringLiteral("failed"));
+    QCOMPARE(failedItem()->first()[1].toInt(), 2);
+    QVERIFY(failedItem()->first()[2].toString().contains(party(5).toChecksumHex()));
+    QCOMPARE(storedBalance(TokenA, party(5)), U256(0));                    // nothing written for it
+    auto health = m_store->sampleQueueHealth(false);
+    QCOMPARE(health->first().failed, 1);
+    QCOMPARE(health->first().errorsLastHour, 1);
+}
+
+void TestQueue::retryFailedQueuesAgain()
+{
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 5, 2, 40}};
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+    QueueConfig config;
+    config.maxRetries = 0;
+    drain(config);
+    QCOMPARE(countItems(QStringLiteral("status = 'failed'")), 1);
+
+    auto retried = m_store->retryFailedQueueItems(ChainId);
+    QVERIFY(retried);
+    QCOMPARE(*retried, 1);
+    QCOMPARE(countItems(QStringLiteral("status = 'pending' AND retry_count = 0")), 1);
+    QVERIFY(!m_store->retryFailedQueueItems(999));                           // unknown chain
+}
+
+void TestQueue::reclaimsItemsOfAStoppedWorker()
+{
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, 100}, {TokenA, 0, 2, 100}, {TokenA, 0, 3, 100}};
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+
+    // A pid that does not run: what a worker killed mid-batch leaves behind.
+    qint64 deadPid = 4000000;
+    while (processAlive(deadPid))
+        ++deadPid;
+    QCOMPARE(m_store->claimQueueItems(ChainId, 2, workerId(deadPid), QStringLiteral("dead/1"))->size(), 2);
+    QCOMPARE(m_store->claimQueueItems(ChainId, 1, workerId(QCoreApplication::applicationPid()), QStringLiteral("live/1"))->size(), 1);
+
+    auto reclaimed = m_store->reclaimQueueItems(nowMs() - 600000);
+    QVERIFY(reclaimed);
+    QCOMPARE(*reclaimed, 2);                                               // the live worker keeps its item
+    QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 2);
+    QCOMPARE(countItems(QStringLiteral("status = 'processing'")), 1);
+    // A claim silent for longer than the stale limit is taken back even from a live pid.
+    QCOMPARE(*m_store->reclaimQueueItems(nowMs() + 1), 1);
+    QCOMPARE(drain().completed, 3);
+    QCOMPARE(storedBalance(TokenA, party(3)), U256(100));
+}
+
+void TestQueue::reorgRequeuesHoldersAndBalancesFollowTheSurvivingChain()
+{
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, 1000}};
+    moves[3] = {{TokenA, 1, 2, 100}};
+    moves[6] = {{TokenA, 1, 3, 300}, {TokenA, 2, 4, 50}};               // orphaned below
+    QVERIFY(m_store->promote(batchOf(0, 7, Hash(), moves), evmEntities()));
+    drain();
+    QCOMPARE(storedBalance(TokenA, party(3)), U256(300));
+
+    ReorgRecord reorg{ChainId, QDateTime::currentDateTimeUtc(), 4, 3, 7, hashOf(5), hashOf(5, 1)};
+    QVERIFY(m_store->rollBackTo(reorg, evmEntities()));
+    // The holders the orphaned transfers touched are queued, ahead of ordinary updates.
+    QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'reorg' AND priority = 8")), 4);
+
+    // The surviving chain: block 6 now moves 10 from 1 to 5.
+    std::map<qint64, QList<Move>> fork;
+    fork[6] = {{TokenA, 1, 5, 10}};
+    QVERIFY(m_store->promote(batchOf(5, 7, hashOf(4), fork, 1), evmEntities()));
+    drain();
+    std::map<qint64, QList<Move>> surviving{{0, moves[0]}, {3, moves[3]}, {6, fork[6]}};
+    for (int holder : {1, 2, 3, 4, 5}) {
+        const auto expected = expectedBalances(surviving);
+        const auto it = expected.find({TokenA, party(holder)});
+        const U256 want = it == expected.end() ? U256(0) : it->second;
+        QCOMPARE(storedBalance(TokenA, party(holder)), want);
+        QCOMPARE(storedBalance(TokenA, party(holder), true), want);
+    }
+    QCOMPARE(m_store->tokenBalance(ChainId, TokenA, party(3))->lastBlock, 7);
+}
+
+void TestQueue::healthFollowsThresholds()
+{
+    std::map<qint64, QList<Move>> moves;
+    for (int i = 0; i < 30; ++i)
+        moves[0].append({TokenA, 0, i + 1, U256(1)});
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+
+    auto health = m_store->sampleQueueHealth(false);
+    QVERIFY(health);
+    QCOMPARE(health->size(), 1);
+    QCOMPARE(health->first().pending, 30);
+    QCOMPARE(health->first().chainName, QStringLiteral("queue"));
+    QCOMPARE(health->first().status, QueueStatus::Healthy);
+
+    QueueConfig config;
+    config.chainId = ChainId;
+    config.highLoadPending = 10;
+    QVERIFY(m_store->setQueueConfig(config));
+    QCOMPARE(m_store->sampleQueueHealth(false)->first().status, QueueStatus::HighLoad);
+
+    QTest::qWait(20);
+    config.delayedAfterMs = 1000;
+    QVERIFY(m_store->setQueueConfig(config));
+    QueueHealth old = m_store->sampleQueueHealth(false)->first();
+    QVERIFY(old.oldestPendingAgeMs >= 20);
+    old.oldestPendingAgeMs = 2000;
+    QCOMPARE(QueueHealth::classify(old, config), QueueStatus::Delayed);
+    old.errorsLastHour = 51;
+    QCOMPARE(QueueHealth::classify(old, config), QueueStatus::Errors);
+
+    drain();
+    auto recorded = m_store->sampleQueueHealth(true);
+    QVERIFY(recorded);
+    QCOMPARE(recorded->first().pending, 0);
+    QCOMPARE(recorded->first().completedLastHour, 30);
+    QCOMPARE(recorded->first().completedLastMinute, 30);
+    QCOMPARE(recorded->first().status, QueueStatus::Healthy);
+    auto history = m_store->queueHealthHistory(ChainId, 0);
+    QVERIFY(history);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().completedLastHour, 30);
+
+    config.enabled = false;
+    QVERIFY(m_store->setQueueConfig(config));
+    QCOMPARE(m_store->sampleQueueHealth(false)->first().status, QueueStatus::Disabled);
+}
+
+void TestQueue::upkeepBoostsCleansAndSnapshots()
+{
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, 5}, {TokenA, 0, 2, 6}};
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+    QueueConfig config;
+    config.chainId = ChainId;
+    config.boostAfterMs = 0;
+    config.boostBy = 3;
+    QVERIFY(m_store->setQueueConfig(config));
+    QTest::qWait(5);
+    QCOMPARE(*m_store->boostQueue(), 2);
+    QCOMPARE(countItems(QStringLiteral("priority = 8")), 2);
+    QCOMPARE(*m_store->boostQueue(), 0);                                  // once per item
+
+    drain();
+    QCOMPARE(*m_store->cleanupQueue(nowMs() - 60000), 0);                  // too recent
+    QCOMPARE(*m_store->cleanupQueue(nowMs() + 1), 2);
+    QCOMPARE(countItems(QString()), 0);
+
+    const qint64 now = nowMs();
+    QCOMPARE(*m_store->takeBalanceSnapshots(now), 2);
+    QCOMPARE(*m_store->takeBalanceSnapshots(now + 1), 0);                  // once a day
+    QCOMPARE(*m_store->takeBalanceSnapshots(now + 86400000), 2);
+    auto history = m_store->balanceHistory(ChainId, TokenA, party(2));
+    QVERIFY(history);
+    QCOMPARE(history->size(), 2);
+    QCOMPARE(history->first().second, U256(6));
+    QCOMPARE(history->first().first % 86400000, 0);
+}
+
+void TestQueue::rejectsBadConfigAndQueries()
+{
+    QueueConfig config;
+    config.chainId = ChainId;
+    config.batchSize = 0;
+    Status s = m_store->setQueueConfig(config);
+    QVERIFY(!s);
+    QCOMPARE(s.error().field, QStringLiteral("batch_size"));
+    QCOMPARE(m_store->queueConfig(ChainId)->batchSize, QueueConfig().batchSize);   // nothing saved
+    config.batchSize = 10;
+    config.maxRetries = -1;
+    QCOMPARE(m_store->setQueueConfig(config).error().field, QStringLiteral("max_retries"));
+    config.maxRetries = 2;
+    config.chainId = 999;
+    QCOMPARE(m_store->setQueueConfig(config).error().kind, Error::Kind::NotFound);
+    config.chainId = ChainId;
+    QVERIFY(m_store->setQueueConfig(config));
+    QCOMPARE(m_store->queueConfig(ChainId)->batchSize, 10);
+    QCOMPARE(m_store->queueConfigs()->size(), 1);
+
+    QCOMPARE(m_store->tokenBalance(999, TokenA, party(1)).error().field, QStringLiteral("chain"));
+    QCOMPARE(m_store->tokenBalance(ChainId, addressOf(77), party(1)).error().field, QStringLiteral("token"));
+    QCOMPARE(m_store->topHolders(ChainId, TokenA, 0).error().field, QStringLiteral("limit"));
+    QCOMPARE(m_store->topHolders(ChainId, TokenA, -5).error().field, QStringLiteral("limit"));
+    QCOMPARE(m_store->topHolders(ChainId, addressOf(77), 5).error().field, QStringLiteral("token"));
+    QCOMPARE(m_store->setBalanceMode(ChainId, addressOf(77), BalanceMode::BalanceOf).error().field, QStringLiteral("token"));
+}
+
+void TestQueue::balanceModeChangeRequeuesEveryHolder()
+{
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 1, 5}, {TokenA, 1, 2, 2}, {TokenB, 0, 3, 9}};
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+    drain();
+    QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 0);
+
+    QVERIFY(m_store->setBalanceMode(ChainId, TokenA, BalanceMode::BalanceOf));
+    QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'mode_change'")), 2);
+    auto chains = m_store->chains();
+    QCOMPARE(chains->first().tokens.first().balanceMode, std::optional<BalanceMode>(BalanceMode::BalanceOf));
+    QCOMPARE(chains->first().tokens.last().balanceMode, std::optional<BalanceMode>(BalanceMode::Transfers));
+    auto items = m_store->claimQueueItems(ChainId, 10, workerId(QCoreApplication::applicationPid()), QStringLiteral("m/1"));
+    QCOMPARE(items->size(), 2);
+    for (const QueueItem &item : *items)
+        QCOMPARE(item.mode, BalanceMode::BalanceOf);
+    // Transfers-mode completion leaves balanceOf items to the worker that calls the chain.
+    QueueConfig config;
+    auto none = m_store->completeTransferItems(ChainId, QStringLiteral("m/1"), config);
+    QCOMPARE(none->completed, 0);
+    auto written = m_store->completeQueueItems(ChainId, QStringLiteral("m/1"), {{items->first().id, U256(42), 0}},
+                                               {{items->last().id, QStringLiteral("reverted")}}, config);
+    QVERIFY(written);
+    QCOMPARE(written->completed, 1);
+    QCOMPARE(written->retried, 1);
+    QCOMPARE(storedBalance(TokenA, items->first().holder), U256(42));
+}
+
+QTEST_GUILESS_MAIN(TestQueue)
+#include "tst_queue.moc"
