@@ -309,8 +309,9 @@ int queueRun(const Invocation &inv)
         QObject::connect(processor, &QueueProcessor::workerError, &engine, [](const QString &message) {
             QTextStream(stderr) << Arborctl::tr("arborctl: queue worker: %1").arg(message) << Qt::endl;
         });
-        // Stops the workers (each finishes the batch in hand) and prints what they did.
-        auto stop = [&engine, processor = QPointer<QueueProcessor>(processor), totals, timer, done, options, asJson, finish](int exitCode) {
+        auto interrupted = std::make_shared<bool>(false);
+        // Once every worker has stopped: prints what they did.
+        auto report = [&engine, processor = QPointer<QueueProcessor>(processor), totals, timer, done, interrupted, options, asJson, finish]() {
             if (*done)
                 return;
             *done = true;
@@ -323,7 +324,7 @@ int queueRun(const Invocation &inv)
                     o.insert(QStringLiteral("workers"), options.workers);
                     o.insert(QStringLiteral("seconds"), seconds);
                     o.insert(QStringLiteral("untilEmpty"), options.untilEmpty);
-                    o.insert(QStringLiteral("interrupted"), exitCode != ExitOk);
+                    o.insert(QStringLiteral("interrupted"), *interrupted);
                     if (options.recordCompletedIds) {
                         QJsonArray ids;
                         for (qint64 id : std::as_const(totals->completedIds))
@@ -342,14 +343,21 @@ int queueRun(const Invocation &inv)
                                                .arg(options.workers)
                                         << Qt::endl;
                 }
-                finish(exitCode);
+                // Interrupted before the queue was empty: the run did not do what was asked.
+                finish(*interrupted && options.untilEmpty ? ExitFailed : ExitOk);
             }, Qt::QueuedConnection);
         };
-        QObject::connect(processor, &QueueProcessor::finished, &engine, [stop] { stop(ExitOk); });
-        exitOnSignals(&engine, [stop, untilEmpty = options.untilEmpty] {
-            QTextStream(stderr) << Arborctl::tr("arborctl: stopping the queue workers.") << Qt::endl;
-            // Interrupted before the queue was empty: the run did not do what was asked.
-            stop(untilEmpty ? ExitFailed : ExitOk);
+        QObject::connect(processor, &QueueProcessor::finished, &engine, report);
+        exitOnSignals(&engine, [processor = QPointer<QueueProcessor>(processor), interrupted, report] {
+            if (*interrupted) {
+                // A second signal: do not wait for the batches in hand (they are taken back later).
+                report();
+                return;
+            }
+            *interrupted = true;
+            QTextStream(stderr) << Arborctl::tr("arborctl: stopping the queue workers after the batches in hand.") << Qt::endl;
+            if (processor)
+                processor->stop();
         });
         if (!options.untilEmpty)
             QTextStream(stderr) << Arborctl::tr("arborctl: processing the balance queue of %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;

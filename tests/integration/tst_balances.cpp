@@ -564,7 +564,10 @@ void TestBalances::concurrentWorkersNeverShareAnItem()
     qInfo() << "completed per process:" << perProcess;
     QCOMPARE(completed, items);
     QCOMPARE(ids, itemIds(u"completed"_s) - done);
-    QVERIFY2(perProcess[0] > 0 && perProcess[1] > 0, "one process did all the work: the test proved nothing about sharing");
+    // PostgreSQL claims with SKIP LOCKED, so both get work; SQLite serialises claims on its write
+    // lock, and one process may well win every one.
+    if (m_backend == Backend::Postgres)
+        QVERIFY2(perProcess[0] > 0 && perProcess[1] > 0, "one process did all the work: the test proved nothing about sharing");
     checkDrained();
     checkBalances(m_expected, 6);
 }
