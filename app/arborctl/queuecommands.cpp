@@ -146,7 +146,8 @@ int queueConfig(const Invocation &inv)
     QCommandLineParser parser;
     const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
     const QCommandLineOption enabled(QStringLiteral("enabled"), Arborctl::tr("Process the chain's queue: true or false."), QStringLiteral("true|false"));
-    // Integer settings: option, help, where it goes, allowed range (QueueConfig::validate has the last word).
+    // Integer settings: option, help, where it goes, what fits the field; QueueConfig::validate()
+    // holds the allowed ranges and names them.
     struct Setting
     {
         QCommandLineOption option;
@@ -155,7 +156,7 @@ int queueConfig(const Invocation &inv)
         qint64 max;
     };
     const qint64 intMax = std::numeric_limits<int>::max();
-    const qint64 dayMs = 24 * 3600 * 1000LL;
+    const qint64 longMax = std::numeric_limits<qint64>::max();
     const QList<Setting> settings = {
         {QCommandLineOption(QStringLiteral("batch-size"), Arborctl::tr("Items claimed at once (1 to %1).").arg(QueueConfig::MaxBatchSize), QStringLiteral("N")),
          [](QueueConfig &c, qint64 v) { c.batchSize = int(v); }, 1, QueueConfig::MaxBatchSize},
@@ -164,17 +165,17 @@ int queueConfig(const Invocation &inv)
         {QCommandLineOption(QStringLiteral("max-retries"), Arborctl::tr("Failures before an item is marked failed (0 to %1).").arg(QueueConfig::MaxRetriesLimit), QStringLiteral("N")),
          [](QueueConfig &c, qint64 v) { c.maxRetries = int(v); }, 0, QueueConfig::MaxRetriesLimit},
         {QCommandLineOption(QStringLiteral("retry-backoff-ms"), Arborctl::tr("First retry after this many ms, doubling each time."), QStringLiteral("N")),
-         [](QueueConfig &c, qint64 v) { c.retryBackoffMs = v; }, 0, dayMs},
+         [](QueueConfig &c, qint64 v) { c.retryBackoffMs = v; }, 0, longMax},
         {QCommandLineOption(QStringLiteral("boost-after-ms"), Arborctl::tr("Raise the priority of items pending longer than this, in ms."), QStringLiteral("N")),
-         [](QueueConfig &c, qint64 v) { c.boostAfterMs = v; }, 0, dayMs * 365},
-        {QCommandLineOption(QStringLiteral("boost-by"), Arborctl::tr("By how much (priority is capped at 10)."), QStringLiteral("N")),
-         [](QueueConfig &c, qint64 v) { c.boostBy = int(v); }, 0, 10},
+         [](QueueConfig &c, qint64 v) { c.boostAfterMs = v; }, 0, longMax},
+        {QCommandLineOption(QStringLiteral("boost-by"), Arborctl::tr("By how much (the priority is capped at 10)."), QStringLiteral("N")),
+         [](QueueConfig &c, qint64 v) { c.boostBy = int(v); }, 0, intMax},
         {QCommandLineOption(QStringLiteral("high-load-pending"), Arborctl::tr("Status HIGH_LOAD above this many pending items."), QStringLiteral("N")),
-         [](QueueConfig &c, qint64 v) { c.highLoadPending = int(v); }, 1, intMax},
+         [](QueueConfig &c, qint64 v) { c.highLoadPending = int(v); }, 0, intMax},
         {QCommandLineOption(QStringLiteral("delayed-after-ms"), Arborctl::tr("Status DELAYED when the oldest pending item is older, in ms."), QStringLiteral("N")),
-         [](QueueConfig &c, qint64 v) { c.delayedAfterMs = v; }, 1, dayMs * 365},
+         [](QueueConfig &c, qint64 v) { c.delayedAfterMs = v; }, 0, longMax},
         {QCommandLineOption(QStringLiteral("errors-per-hour"), Arborctl::tr("Status ERRORS above this many failures in the last hour."), QStringLiteral("N")),
-         [](QueueConfig &c, qint64 v) { c.errorsPerHour = int(v); }, 1, intMax},
+         [](QueueConfig &c, qint64 v) { c.errorsPerHour = int(v); }, 0, intMax},
     };
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
     parser.addOptions({chain, enabled, json});

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void killedWorkersItemsAreReclaimed();
     void reorgLeavesTheSurvivingChainsBalances();
     void balanceOfModeReadsTheChain();
+    void queueRunStopsOnSigterm();
 
 private:
     qint64 nodeHead();
@@ -399,6 +400,8 @@ void TestBalances::badInputExitsTwoAndWritesNothing_data()
     row("portfolio: bad holder", {u"query"_s, u"portfolio"_s, u"--holder"_s, u"0xZZ08400098527886E0F7030069857D2E4169EE7"_s}, "--holder");
     row("config: batch size 0", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--batch-size"_s, u"0"_s}, "--batch-size");
     row("config: batch size too big", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--interval-ms"_s, u"50"_s, u"--batch-size"_s, u"100001"_s}, "--batch-size");
+    row("config: boost over the cap", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--boost-by"_s, u"10"_s}, "--boost-by");
+    row("config: interval over an hour", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--batch-size"_s, u"7"_s, u"--interval-ms"_s, u"3600001"_s}, "--interval-ms");
     row("config: negative retries", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--max-retries"_s, u"-1"_s}, "--max-retries");
     row("config: enabled maybe", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--enabled"_s, u"maybe"_s}, "--enabled");
     row("config: unknown chain", {u"queue"_s, u"config"_s, u"--chain"_s, u"999"_s, u"--batch-size"_s, u"10"_s}, "--chain");
@@ -687,6 +690,7 @@ void TestBalances::reorgLeavesTheSurvivingChainsBalances()
         }
     }
     const qint64 pending = health().value(u"pending"_s).toInteger();
+    qInfo() << "the reorg changed" << touched.size() << "balances;" << pending << "items pending";
     QVERIFY2(pending >= touched.size(), qPrintable(u"%1 items pending, the reorg changed %2 balances"_s.arg(pending).arg(touched.size())));
 
     const Run r = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s});
@@ -772,6 +776,36 @@ void TestBalances::balanceOfModeReadsTheChain()
     const Run b = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token, u"--holder"_s, holder, u"--json"_s});
     QVERIFY2(b.exitCode == 0, qPrintable(describe(b)));
     QCOMPARE(b.object().value(u"balance"_s).toString(), text(poked));
+}
+
+// --- 7. a long-running queue run -------------------------------------------------------------------
+
+void TestBalances::queueRunStopsOnSigterm()
+{
+    // Without --until-empty, `queue run` works until it is told to stop, then reports and exits 0.
+    QProcess worker;
+    worker.setProcessEnvironment(arborctlEnvironment());
+    worker.start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--workers"_s, u"2"_s, u"--json"_s});
+    QVERIFY2(worker.waitForStarted(), qPrintable(worker.errorString()));
+    QString log;
+    QElapsedTimer timer;
+    timer.start();
+    while (!log.contains(u"stop with Ctrl+C"_s) && worker.state() == QProcess::Running && timer.elapsed() < 30000) {
+        worker.waitForReadyRead(200);
+        log += QString::fromUtf8(worker.readAllStandardError());
+    }
+    QVERIFY2(worker.state() == QProcess::Running, qPrintable(u"queue run ended by itself: "_s + log));
+    QTest::qWait(500);
+    QVERIFY2(worker.state() == QProcess::Running, qPrintable(u"queue run ended by itself: "_s + log));
+    worker.terminate();
+    QVERIFY(worker.waitForFinished(30000));
+    log += QString::fromUtf8(worker.readAllStandardError());
+    QVERIFY2(worker.exitStatus() == QProcess::NormalExit && worker.exitCode() == 0, qPrintable(log));
+    const QJsonObject totals = QJsonDocument::fromJson(worker.readAllStandardOutput()).object();
+    QCOMPARE(totals.value(u"interrupted"_s).toBool(), true);
+    QCOMPARE(totals.value(u"claimed"_s).toInteger(), 0);
+    QCOMPARE(totals.value(u"workers"_s).toInt(), 2);
+    checkDrained();
 }
 
 QTEST_GUILESS_MAIN(TestBalances)
