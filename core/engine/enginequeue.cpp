@@ -36,14 +36,19 @@ void Engine::sampleQueueHealth()
     if (m_queueHealthInFlight)
         return;
     m_queueHealthInFlight = true;
-    // The lease holder records the samples (one writer of the history); others only look.
-    const bool record = m_holdsLease;
-    StoreThread *thread = record ? m_writer.get() : m_reader.get();
-    thread->run([record](Store &s) { return s.sampleQueueHealth(record); }).then(this, [this](Result<QList<QueueHealth>> health) {
+    // Counted on the reader, so promotions on the writer are not held up; the lease holder
+    // records the samples (one writer of the history), others only look.
+    m_reader->run([](Store &s) { return s.sampleQueueHealth(false); }).then(this, [this](Result<QList<QueueHealth>> health) {
         m_queueHealthInFlight = false;
         if (!health) {
             qCWarning(lcEngine) << "queue health:" << health.error().toString();
             return;
+        }
+        if (m_holdsLease) {
+            m_writer->run([samples = *health](Store &s) { return s.recordQueueHealth(samples); }).then(this, [](Status s) {
+                if (!s)
+                    qCWarning(lcEngine) << "queue health not recorded:" << s.error().toString();
+            });
         }
         Q_EMIT queueHealthChanged(*health);
     });

@@ -73,6 +73,9 @@ struct EntityDef
 /// Whether `name` is usable as an SQL identifier Arbor generates: [a-z][a-z0-9_]{0,47}.
 bool isSqlIdentifier(const QString &name);
 
+/// The entity named `name` in `entities`; a missing one is a programming error (qFatal).
+const EntityDef &requireEntity(const QList<EntityDef> &entities, const char *name);
+
 /// The entities Arbor indexes for every EVM chain, validated once.
 const QList<EntityDef> &evmEntities();
 const EntityDef *findEvmEntity(const QString &name);

@@ -103,6 +103,15 @@ const QList<EntityDef> &evmEntities()
     return entities;
 }
 
+const EntityDef &requireEntity(const QList<EntityDef> &entities, const char *name)
+{
+    for (const EntityDef &e : entities) {
+        if (e.name == QLatin1String(name))
+            return e;
+    }
+    qFatal("entity %s missing", name);
+}
+
 const EntityDef *findEvmEntity(const QString &name)
 {
     for (const EntityDef &e : evmEntities()) {

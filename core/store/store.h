@@ -195,6 +195,8 @@ public:
     /// Health of every chain's queue now; with `record`, also saved to queue_health (and
     /// samples older than 24 h removed).
     Result<QList<QueueHealth>> sampleQueueHealth(bool record);
+    /// Saves samples to queue_health and removes those older than 24 h.
+    Status recordQueueHealth(const QList<QueueHealth> &samples);
     /// Recorded samples of the chain since `sinceMs`, oldest first.
     Result<QList<QueueHealth>> queueHealthHistory(qint64 chainId, qint64 sinceMs);
     /// Failed items of the chain back to pending with their retry count reset; returns how many.

@@ -547,10 +547,17 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         h.status = QueueHealth::classify(h, config);
         out.append(h);
     }
-    if (!record)
-        return out;
-    Status s = transaction([&]() -> Status {
-        for (const QueueHealth &h : std::as_const(out)) {
+    if (record) {
+        if (Status s = recordQueueHealth(out); !s)
+            return s.error();
+    }
+    return out;
+}
+
+Status Store::recordQueueHealth(const QList<QueueHealth> &samples)
+{
+    return transaction([&]() -> Status {
+        for (const QueueHealth &h : samples) {
             if (Status e = exec(QLatin1String("INSERT INTO ") + admin("queue_health")
                                     + QLatin1String(" (chain_id, sampled_at, pending, processing, failed, completed_hour, completed_minute, "
                                                     "errors_hour, avg_processing_ms, oldest_pending_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -560,11 +567,8 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
                 !e)
                 return e;
         }
-        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {now - HealthKeptMs});
+        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {nowMs() - HealthKeptMs});
     });
-    if (!s)
-        return s.error();
-    return out;
 }
 
 Result<QList<QueueHealth>> Store::queueHealthHistory(qint64 chainId, qint64 sinceMs)

@@ -4,6 +4,7 @@
 
 #include "testdatabase.h"
 
+#include "engine/engine.h"
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
 #include "store/ddl.h"
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void upkeepBoostsCleansAndSnapshots();
     void rejectsBadConfigAndQueries();
     void balanceModeChangeRequeuesEveryHolder();
+    void engineProcessesTheQueueAndReportsHealth();
 
 private:
     /// Claims and completes everything due, as one worker would.
@@ -623,6 +625,51 @@ void TestQueue::balanceModeChangeRequeuesEveryHolder()
     QCOMPARE(written->completed, 1);
     QCOMPARE(written->retried, 1);
     QCOMPARE(storedBalance(TokenA, items->first().holder), U256(42));
+}
+
+void TestQueue::engineProcessesTheQueueAndReportsHealth()
+{
+    std::map<qint64, QList<Move>> moves;
+    for (int i = 0; i < 40; ++i)
+        moves[i / 10].append({i % 2 ? TokenA : TokenB, 0, i + 1, U256(1000 + i)});
+    QVERIFY(m_store->promote(batchOf(0, 3, Hash(), moves), evmEntities()));
+    m_store.reset();
+
+    // What the console and `arborctl serve` run: workers, health on a timer, upkeep.
+    EngineOptions options;
+    options.database = m_db->url();
+    options.snapshotIntervalMs = 0;
+    options.processQueue = true;
+    options.queueHealthIntervalMs = 100;
+    Engine engine(options);
+    QSignalSpy health(&engine, &Engine::queueHealthChanged);
+    auto started = engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), 20000);
+    QVERIFY2(started.result(), qPrintable(started.result() ? QString() : started.result().error().toString()));
+
+    // The workers drain the queue, and a later health sample says so.
+    QTRY_VERIFY_WITH_TIMEOUT(engine.queueTotals().completed == 40, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!health.isEmpty() && health.last().first().value<QList<QueueHealth>>().first().completedLastHour == 40, 20000);
+    const QueueHealth last = health.last().first().value<QList<QueueHealth>>().first();
+    QCOMPARE(last.pending, 0);
+    QCOMPARE(last.status, QueueStatus::Healthy);
+
+    auto balance = engine.tokenBalance(ChainRef{ChainId, QString()}, TokenB, party(1));
+    QTRY_VERIFY_WITH_TIMEOUT(balance.isFinished(), 10000);
+    QVERIFY(balance.result());
+    QCOMPARE(balance.result()->balance, U256(1000));
+    QCOMPARE(balance.result()->formatted(), QStringLiteral("0.000000000000001"));
+    auto top = engine.topHolders(ChainRef{ChainId, QString()}, TokenA, 3);
+    QTRY_VERIFY_WITH_TIMEOUT(top.isFinished(), 10000);
+    QCOMPARE(top.result()->size(), 3);
+    QCOMPARE(top.result()->first().balance, U256(1039));
+
+    // The lease holder records the samples it takes: the console charts them.
+    auto history = engine.queueHealthHistory(ChainRef{ChainId, QString()}, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(history.isFinished(), 10000);
+    QVERIFY(history.result());
+    QVERIFY(!history.result()->isEmpty());
+    QCOMPARE(history.result()->first().chainName, QStringLiteral("queue"));
 }
 
 QTEST_GUILESS_MAIN(TestQueue)
