@@ -154,6 +154,8 @@ private:
     QStringList m_holders;                                  ///< every holder of every traffic run
     Balances m_expected;                                    ///< what a correct indexer shows
     qint64 m_indexedHead = 0;
+    QString m_pokedHolder;                                  ///< balance set without a Transfer (token 0)
+    U256 m_pokedTransfersSum = 0;                           ///< its balance by its transfers
 };
 
 // --- helpers ------------------------------------------------------------------------------------
@@ -733,6 +735,8 @@ void TestBalances::balanceOfModeReadsTheChain()
     const U256 before = m_expected.value(token).value(holder);
     QVERIFY(before > 0);
     const U256 poked = before + 123456789;
+    m_pokedHolder = holder;
+    m_pokedTransfersSum = before;
     QByteArray key = QByteArray(12, '\0') + QByteArray::fromHex(holder.mid(2).toLatin1());
     key += u256::toBigEndian(3);
     const QString slot = u"0x"_s + QString::fromLatin1(keccak256(key).toHex());
@@ -778,34 +782,48 @@ void TestBalances::balanceOfModeReadsTheChain()
     QCOMPARE(b.object().value(u"balance"_s).toString(), text(poked));
 }
 
-// --- 7. a long-running queue run -------------------------------------------------------------------
+// --- 7. back to transfers, with a long-running queue run -------------------------------------------------------------------
 
 void TestBalances::queueRunStopsOnSigterm()
 {
-    // Without --until-empty, `queue run` works until it is told to stop, then reports and exits 0.
+    // Back to summing transfers: every holder of the token is queued again, and the poked
+    // holder shows what its transfers add up to. Without --until-empty, `queue run` works
+    // through that and waits for more until it is told to stop, then reports and exits 0.
+    QVERIFY(!m_pokedHolder.isEmpty());
+    const QString token = m_tokens.first();
+    const Run set = arborctl(*m_db, {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, u"devnet"_s, u"--token"_s, token, u"--mode"_s, u"transfers"_s});
+    QVERIFY2(set.exitCode == 0, qPrintable(describe(set)));
+    QVERIFY(!itemIds(u"pending"_s).isEmpty());
+
     QProcess worker;
     worker.setProcessEnvironment(arborctlEnvironment());
     worker.start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--workers"_s, u"2"_s, u"--json"_s});
     QVERIFY2(worker.waitForStarted(), qPrintable(worker.errorString()));
     QString log;
-    QElapsedTimer timer;
-    timer.start();
-    while (!log.contains(u"stop with Ctrl+C"_s) && worker.state() == QProcess::Running && timer.elapsed() < 30000) {
-        worker.waitForReadyRead(200);
+    const bool drained = QTest::qWaitFor([&] {
         log += QString::fromUtf8(worker.readAllStandardError());
-    }
-    QVERIFY2(worker.state() == QProcess::Running, qPrintable(u"queue run ended by itself: "_s + log));
+        return worker.state() != QProcess::Running || (itemIds(u"pending"_s).isEmpty() && itemIds(u"processing"_s).isEmpty());
+    }, 60000);
+    QVERIFY2(drained && worker.state() == QProcess::Running, qPrintable(u"queue run: "_s + log));
     QTest::qWait(500);
     QVERIFY2(worker.state() == QProcess::Running, qPrintable(u"queue run ended by itself: "_s + log));
     worker.terminate();
     QVERIFY(worker.waitForFinished(30000));
     log += QString::fromUtf8(worker.readAllStandardError());
     QVERIFY2(worker.exitStatus() == QProcess::NormalExit && worker.exitCode() == 0, qPrintable(log));
+    QVERIFY2(log.contains(u"stopping"_s), qPrintable(log));
     const QJsonObject totals = QJsonDocument::fromJson(worker.readAllStandardOutput()).object();
     QCOMPARE(totals.value(u"interrupted"_s).toBool(), true);
-    QCOMPARE(totals.value(u"claimed"_s).toInteger(), 0);
     QCOMPARE(totals.value(u"workers"_s).toInt(), 2);
+    QVERIFY2(totals.value(u"completed"_s).toInteger() >= qint64(m_holders.size()), QJsonDocument(totals).toJson().constData());
+    QCOMPARE(totals.value(u"completed"_s).toInteger(), totals.value(u"claimed"_s).toInteger());
     checkDrained();
+
+    m_expected[token][m_pokedHolder] = m_pokedTransfersSum;
+    const Run b = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token, u"--holder"_s, m_pokedHolder, u"--json"_s});
+    QVERIFY2(b.exitCode == 0, qPrintable(describe(b)));
+    QCOMPARE(b.object().value(u"balance"_s).toString(), text(m_pokedTransfersSum));
+    checkBalances(m_expected, 4);
 }
 
 QTEST_GUILESS_MAIN(TestBalances)
