@@ -145,6 +145,10 @@
         <source>&quot;%1&quot; is not KIND=ADDRESS with KIND one of identity, reputation, validation.</source>
         <translation>&quot;%1&quot; hat nicht die Form ART=ADRESSE mit ART gleich identity, reputation oder validation.</translation>
     </message>
+    <message>
+        <source>“%1” is not a balance mode; use “transfers” (sum of indexed transfers) or “balance_of” (balanceOf by eth_call).</source>
+        <translation>„%1“ ist kein Saldenmodus; verwenden Sie „transfers“ (Summe der indizierten Transfers) oder „balance_of“ (balanceOf per eth_call).</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -430,6 +434,22 @@
         <source>A cross-chain entity needs a version column (a height) to decide which row wins.</source>
         <translation>Eine kettenübergreifende Entität braucht eine Versionsspalte (eine Blockhöhe), die entscheidet, welche Zeile gilt.</translation>
     </message>
+    <message>
+        <source>An index names no column.</source>
+        <translation>Ein Index nennt keine Spalte.</translation>
+    </message>
+    <message>
+        <source>An index names column “%1”, which the entity does not have.</source>
+        <translation>Ein Index nennt die Spalte „%1“, die die Entität nicht hat.</translation>
+    </message>
+    <message>
+        <source>Only a cross-chain entity has a global table to index.</source>
+        <translation>Nur eine chainübergreifende Entität hat eine globale Tabelle, die sich indizieren lässt.</translation>
+    </message>
+    <message>
+        <source>A global index names column “%1”, which the global table does not have.</source>
+        <translation>Ein globaler Index nennt die Spalte „%1“, die die globale Tabelle nicht hat.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::Hash</name>
@@ -513,6 +533,32 @@
     </message>
 </context>
 <context>
+    <name>arbor::QueueConfig</name>
+    <message>
+        <source>%1 is out of range; use a value from %2 to %3.</source>
+        <translation>%1 liegt außerhalb des Bereichs; verwenden Sie einen Wert von %2 bis %3.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueWorker</name>
+    <message>
+        <source>Chain %1 has no indexed block yet to read balances at.</source>
+        <translation>Chain %1 hat noch keinen indizierten Block, an dem Salden gelesen werden können.</translation>
+    </message>
+    <message>
+        <source>The chain has no RPC endpoint.</source>
+        <translation>Die Chain hat keinen RPC-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>No RPC endpoint of the chain answered balanceOf; retried later.</source>
+        <translation>Kein RPC-Endpunkt der Chain hat balanceOf beantwortet; später neuer Versuch.</translation>
+    </message>
+    <message>
+        <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
+        <translation>balanceOf(%1) auf %2 bei Block %3 lieferte keinen uint256: %4</translation>
+    </message>
+</context>
+<context>
     <name>arbor::SecretStore</name>
     <message>
         <source>The keychain holds no secret for %1.</source>
@@ -552,6 +598,22 @@
     <message>
         <source>A row for %1 has %2 values for %3 columns.</source>
         <translation>Eine Zeile für %1 hat %2 Werte für %3 Spalten.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver gave no native handle for %1.</source>
+        <translation>Der SQLite-Treiber von Qt lieferte kein natives Handle für %1.</translation>
+    </message>
+    <message>
+        <source>SQLite error: expected one statement in %1</source>
+        <translation>SQLite-Fehler: Genau eine Anweisung erwartet in %1</translation>
+    </message>
+    <message>
+        <source>SQLite error: %1 values for %2 parameters in %3</source>
+        <translation>SQLite-Fehler: %1 Werte für %2 Parameter in %3</translation>
+    </message>
+    <message>
+        <source>Cannot register u256_sum on %1: %2</source>
+        <translation>u256_sum kann auf %1 nicht registriert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -659,6 +721,42 @@
     <message>
         <source>Chain %1 already indexes the token %2.</source>
         <translation>Chain %1 indiziert den Token %2 bereits.</translation>
+    </message>
+    <message>
+        <source>Blocks %1–%2 of chain %3 were fetched before the token %4 was added; fetching them again.</source>
+        <translation>Die Blöcke %1–%2 der Chain %3 wurden abgerufen, bevor der Token %4 hinzugefügt wurde; sie werden erneut abgerufen.</translation>
+    </message>
+    <message>
+        <source>Blocks %1–%2 of chain %3 lie above its checkpoint; not written.</source>
+        <translation>Die Blöcke %1–%2 der Chain %3 liegen über ihrem Checkpoint; nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains.</source>
+        <translation>Es gibt keine Chain %1; `arborctl chain list` zeigt die Chains.</translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; `arborctl chain list` shows its tokens.</source>
+        <translation>Chain %1 indiziert den Token %2 nicht; `arborctl chain list` zeigt ihre Tokens.</translation>
+    </message>
+    <message>
+        <source>%1 holders cannot be listed; use a limit from 1 to %2.</source>
+        <translation>%1 Inhaber können nicht aufgelistet werden; verwenden Sie ein Limit von 1 bis %2.</translation>
+    </message>
+    <message>
+        <source>A claim needs a batch size of at least 1.</source>
+        <translation>Eine Übernahme braucht eine Stapelgröße von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token&apos;s history is incomplete. Index the chain from the token&apos;s deployment block, or switch the token to balance_of mode.</source>
+        <translation>Die indizierten Transfers des Tokens %1 ergeben für den Inhaber %2 einen negativen Saldo (ein %3, aus %4): Die Historie des Tokens ist unvollständig. Indizieren Sie die Chain ab dem Deployment-Block des Tokens, oder stellen Sie den Token auf den Modus balance_of um.</translation>
+    </message>
+    <message>
+        <source>Its worker (%1) stopped while processing it; taken back.</source>
+        <translation>Sein Worker (%1) hielt während der Bearbeitung an; zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; add it with `arborctl chain add-token`.</source>
+        <translation>Chain %1 indiziert den Token %2 nicht; fügen Sie ihn mit `arborctl chain add-token` hinzu.</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1059,125 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::BalancesPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>token symbol, token name</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation>&amp;Portfolio</translation>
+    </message>
+    <message>
+        <source>&amp;Top Holders</source>
+        <translation>&amp;Größte Inhaber</translation>
+    </message>
+    <message>
+        <source>0x… address of the holder</source>
+        <translation>0x…-Adresse des Inhabers</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Only balances of at least this many of the token&apos;s smallest units (raw, before decimals)</source>
+        <translation>Nur Salden von mindestens so vielen kleinsten Einheiten des Tokens (roh, vor den Dezimalstellen)</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum (raw):</source>
+        <translation>&amp;Minimum (roh):</translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation>&amp;Nachschlagen</translation>
+    </message>
+    <message>
+        <source>Enter an address to see its balances on every chain.</source>
+        <translation>Geben Sie eine Adresse ein, um ihre Salden auf allen Chains zu sehen.</translation>
+    </message>
+    <message>
+        <source>No chains</source>
+        <translation>Keine Chains</translation>
+    </message>
+    <message>
+        <source>C&amp;hain:</source>
+        <translation>C&amp;hain:</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>An&amp;zahl:</translation>
+    </message>
+    <message>
+        <source>Choose a chain and one of its tokens to see its largest holders.</source>
+        <translation>Wählen Sie eine Chain und einen ihrer Tokens, um dessen größte Inhaber zu sehen.</translation>
+    </message>
+    <message>
+        <source>Enter an address: 0x followed by 40 hex digits.</source>
+        <translation>Geben Sie eine Adresse ein: 0x, gefolgt von 40 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of the token&apos;s smallest units, e.g. 1000000.</source>
+        <translation>Geben Sie eine ganze Zahl kleinster Einheiten des Tokens ein, z. B. 1000000.</translation>
+    </message>
+    <message>
+        <source>Looking up the balances of %1…</source>
+        <translation>Salden von %1 werden nachgeschlagen…</translation>
+    </message>
+    <message>
+        <source>Could not look up the balances: %1</source>
+        <translation>Die Salden konnten nicht nachgeschlagen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n balance(s) of %1.</source>
+        <translation>
+            <numerusform>%n Saldo von %1.</numerusform>
+            <numerusform>%n Salden von %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no balance of at least %2 raw units on any chain.</source>
+        <translation>%1 hat auf keiner Chain einen Saldo von mindestens %2 Roheinheiten.</translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed tokens on any chain.</source>
+        <translation>%1 hält auf keiner Chain indizierte Tokens.</translation>
+    </message>
+    <message>
+        <source>Looking up the largest holders of %1 on “%2”…</source>
+        <translation>Die größten Inhaber von %1 auf „%2“ werden nachgeschlagen…</translation>
+    </message>
+    <message>
+        <source>Could not look up the holders: %1</source>
+        <translation>Die Inhaber konnten nicht nachgeschlagen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n largest holder(s) of %1 on “%2”.</source>
+        <translation>
+            <numerusform>Der größte Inhaber von %1 auf „%2“.</numerusform>
+            <numerusform>Die %n größten Inhaber von %1 auf „%2“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No balances of %1 on “%2” yet.</source>
+        <translation>Noch keine Salden von %1 auf „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>chain name, chain id</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No tokens indexed</source>
+        <translation>Keine Tokens indiziert</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainListModel</name>
     <message>
         <source>ok</source>
@@ -1236,6 +1453,458 @@
     <message>
         <source>&lt;p&gt;An operations console for multi-chain EVM indexing.&lt;/p&gt;&lt;p&gt;Built with Qt %1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Eine Betriebskonsole für die Indizierung mehrerer EVM-Chains.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Chains</source>
+        <translation>&amp;Chains</translation>
+    </message>
+    <message>
+        <source>Balance &amp;Queue</source>
+        <translation>Salden-&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Balances</source>
+        <translation>&amp;Salden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Chains</source>
+        <translation>Chains</translation>
+    </message>
+    <message>
+        <source>Balance Queue</source>
+        <translation>Salden-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>Salden</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::PortfolioModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <source>The token&apos;s decimals are unknown: the raw balance is shown</source>
+        <translation>Die Dezimalstellen des Tokens sind unbekannt: Der Rohsaldo wird angezeigt</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Token address</source>
+        <translation>Token-Adresse</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Raw balance</source>
+        <translation>Rohsaldo</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueueChartPanel</name>
+    <message>
+        <source>Select a chain to see its queue over the last %1.</source>
+        <translation>Wählen Sie eine Chain, um ihre Warteschlange der letzten %1 zu sehen.</translation>
+    </message>
+    <message>
+        <source>Pending items</source>
+        <translation>Wartende Einträge</translation>
+    </message>
+    <message>
+        <source>Throughput (items/s)</source>
+        <translation>Durchsatz (Einträge/s)</translation>
+    </message>
+    <message>
+        <source>Oldest pending (min)</source>
+        <translation>Ältester wartender (min)</translation>
+    </message>
+    <message>
+        <source>Errors in the last hour</source>
+        <translation>Fehler in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>“%1”, last %2</source>
+        <translation>„%1“, letzte %2</translation>
+    </message>
+    <message>
+        <source>Queue over time</source>
+        <translation>Warteschlange im Zeitverlauf</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueueConfigDialog</name>
+    <message>
+        <source>Balance Queue Settings</source>
+        <translation>Einstellungen der Salden-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Balance queue of “%1” (chain %2)</source>
+        <translation>Salden-Warteschlange von „%1“ (Chain %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Process this chain&apos;s queue</source>
+        <translation>Warteschlange dieser Chain &amp;verarbeiten</translation>
+    </message>
+    <message>
+        <source>When off, holders are still queued but no balances are computed</source>
+        <translation>Wenn aus, werden Inhaber weiter eingereiht, aber keine Salden berechnet</translation>
+    </message>
+    <message>
+        <source>Items a worker claims at once</source>
+        <translation>Einträge, die ein Worker auf einmal übernimmt</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Pause between batches when the queue ran dry</source>
+        <translation>Pause zwischen Stapeln, wenn die Warteschlange leer war</translation>
+    </message>
+    <message>
+        <source>Failures before an item is marked failed</source>
+        <translation>Fehlschläge, bevor ein Eintrag als fehlgeschlagen gilt</translation>
+    </message>
+    <message>
+        <source>Wait before the first retry; it doubles with each retry, up to 5 minutes</source>
+        <translation>Wartezeit vor dem ersten neuen Versuch; sie verdoppelt sich mit jedem Versuch, bis zu 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Items pending longer than this get their priority raised, once</source>
+        <translation>Einträge, die länger warten, erhalten einmalig eine höhere Priorität</translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation> Einträge</translation>
+    </message>
+    <message>
+        <source>The queue shows HIGH_LOAD with more items than this pending</source>
+        <translation>Die Warteschlange zeigt HOHE_LAST, wenn mehr Einträge als diese warten</translation>
+    </message>
+    <message>
+        <source>The queue shows DELAYED when its oldest pending item is older than this</source>
+        <translation>Die Warteschlange zeigt VERZÖGERT, wenn ihr ältester wartender Eintrag älter ist</translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation> pro Stunde</translation>
+    </message>
+    <message>
+        <source>The queue shows ERRORS with more failed attempts than this in the last hour</source>
+        <translation>Die Warteschlange zeigt FEHLER bei mehr fehlgeschlagenen Versuchen in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Verarbeitung</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Idle pause:</source>
+        <translation>&amp;Leerlaufpause:</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum retries:</source>
+        <translation>&amp;Maximale Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation>&amp;Erste Wiederholung nach:</translation>
+    </message>
+    <message>
+        <source>B&amp;oost priority after:</source>
+        <translation>Priorität &amp;anheben nach:</translation>
+    </message>
+    <message>
+        <source>Boost b&amp;y:</source>
+        <translation>Anheben &amp;um:</translation>
+    </message>
+    <message>
+        <source>Health thresholds</source>
+        <translation>Schwellen für den Zustand</translation>
+    </message>
+    <message>
+        <source>&amp;High load above:</source>
+        <translation>&amp;Hohe Last über:</translation>
+    </message>
+    <message>
+        <source>&amp;Delayed after:</source>
+        <translation>Verzöger&amp;t nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Errors above:</source>
+        <translation>&amp;Fehler über:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>How much the priority is raised</source>
+        <translation>Um wie viel die Priorität steigt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueueHealthModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <source>Items given up on after their last retry; “Retry failed” queues them again</source>
+        <translation>Nach dem letzten Versuch aufgegebene Einträge; „Fehlgeschlagene wiederholen“ reiht sie erneut ein</translation>
+    </message>
+    <message>
+        <source>Items completed in the last hour</source>
+        <translation>In der letzten Stunde erledigte Einträge</translation>
+    </message>
+    <message>
+        <source>Failed attempts in the last hour, retries included</source>
+        <translation>Fehlgeschlagene Versuche in der letzten Stunde, Wiederholungen eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Items completed per second, over the last minute</source>
+        <translation>Erledigte Einträge pro Sekunde, über die letzte Minute</translation>
+    </message>
+    <message>
+        <source>Average processing time per item, over the last hour</source>
+        <translation>Mittlere Bearbeitungszeit pro Eintrag, über die letzte Stunde</translation>
+    </message>
+    <message>
+        <source>How long the oldest pending item has been waiting</source>
+        <translation>Wie lange der älteste wartende Eintrag schon wartet</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Completed/h</source>
+        <translation>Erledigt/h</translation>
+    </message>
+    <message>
+        <source>Errors/h</source>
+        <translation>Fehler/h</translation>
+    </message>
+    <message>
+        <source>Items/s</source>
+        <translation>Einträge/s</translation>
+    </message>
+    <message>
+        <source>Avg ms</source>
+        <translation>Ø ms</translation>
+    </message>
+    <message>
+        <source>Oldest pending</source>
+        <translation>Ältester wartender</translation>
+    </message>
+    <message>
+        <source>HEALTHY</source>
+        <translation>GESUND</translation>
+    </message>
+    <message>
+        <source>HIGH_LOAD</source>
+        <translation>HOHE_LAST</translation>
+    </message>
+    <message>
+        <source>DELAYED</source>
+        <translation>VERZÖGERT</translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>DISABLED</source>
+        <translation>DEAKTIVIERT</translation>
+    </message>
+    <message>
+        <source>Balances are being kept up to date.</source>
+        <translation>Die Salden werden aktuell gehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) pending: more than this chain&apos;s high-load threshold.</source>
+        <translation>
+            <numerusform>%n Eintrag wartet: mehr als die Schwelle für hohe Last dieser Chain.</numerusform>
+            <numerusform>%n Einträge warten: mehr als die Schwelle für hohe Last dieser Chain.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest pending item has been waiting for %1: longer than this chain allows.</source>
+        <translation>Der älteste wartende Eintrag wartet seit %1: länger, als diese Chain zulässt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour: more than this chain allows.</source>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde: mehr, als diese Chain zulässt.</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde: mehr, als diese Chain zulässt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue processing is turned off for this chain.</source>
+        <translation>Die Verarbeitung der Warteschlange ist für diese Chain abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>&lt; 1 s</source>
+        <translation>&lt; 1 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueuePage</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Batch size, retries and health thresholds of the selected chain&apos;s queue</source>
+        <translation>Stapelgröße, Wiederholungen und Zustandsschwellen der Warteschlange der gewählten Chain</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation>&amp;Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Queue the selected chain&apos;s failed items again</source>
+        <translation>Die fehlgeschlagenen Einträge der gewählten Chain erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Could not read the queue&apos;s health: %1</source>
+        <translation>Der Zustand der Warteschlange konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the queue&apos;s history: %1</source>
+        <translation>Der Verlauf der Warteschlange konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Nur lesend: %1</translation>
+    </message>
+    <message>
+        <source>“%1” has no failed items</source>
+        <translation>„%1“ hat keine fehlgeschlagenen Einträge</translation>
+    </message>
+    <message>
+        <source>Could not read the settings of “%1”: %2</source>
+        <translation>Die Einstellungen von „%1“ konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Settings of “%1” saved.</source>
+        <translation>Einstellungen von „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Queuing the failed items of “%1” again…</source>
+        <translation>Die fehlgeschlagenen Einträge von „%1“ werden erneut eingereiht…</translation>
+    </message>
+    <message>
+        <source>Could not retry the failed items of “%1”: %2</source>
+        <translation>Die fehlgeschlagenen Einträge von „%1“ konnten nicht erneut eingereiht werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n item(s) queued again.</source>
+        <translation>
+            <numerusform>„%1“: %n Eintrag erneut eingereiht.</numerusform>
+            <numerusform>„%1“: %n Einträge erneut eingereiht.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TopHoldersModel</name>
+    <message>
+        <source>The token&apos;s decimals are unknown: the raw balance is shown</source>
+        <translation>Die Dezimalstellen des Tokens sind unbekannt: Der Rohsaldo wird angezeigt</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Raw balance</source>
+        <translation>Rohsaldo</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
     </message>
 </context>
 </TS>

@@ -145,6 +145,10 @@
         <source>&quot;%1&quot; is not KIND=ADDRESS with KIND one of identity, reputation, validation.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is not a balance mode; use “transfers” (sum of indexed transfers) or “balance_of” (balanceOf by eth_call).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -430,6 +434,22 @@
         <source>A cross-chain entity needs a version column (a height) to decide which row wins.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An index names no column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An index names column “%1”, which the entity does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a cross-chain entity has a global table to index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A global index names column “%1”, which the global table does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::Hash</name>
@@ -513,6 +533,32 @@
     </message>
 </context>
 <context>
+    <name>arbor::QueueConfig</name>
+    <message>
+        <source>%1 is out of range; use a value from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueWorker</name>
+    <message>
+        <source>Chain %1 has no indexed block yet to read balances at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain has no RPC endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RPC endpoint of the chain answered balanceOf; retried later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::SecretStore</name>
     <message>
         <source>The keychain holds no secret for %1.</source>
@@ -551,6 +597,22 @@
     </message>
     <message>
         <source>A row for %1 has %2 values for %3 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver gave no native handle for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite error: expected one statement in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite error: %1 values for %2 parameters in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot register u256_sum on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -658,6 +720,42 @@
     </message>
     <message>
         <source>Chain %1 already indexes the token %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks %1–%2 of chain %3 were fetched before the token %4 was added; fetching them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks %1–%2 of chain %3 lie above its checkpoint; not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; `arborctl chain list` shows its tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holders cannot be listed; use a limit from 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A claim needs a batch size of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token&apos;s history is incomplete. Index the chain from the token&apos;s deployment block, or switch the token to balance_of mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its worker (%1) stopped while processing it; taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 does not index the token %2; add it with `arborctl chain add-token`.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -961,6 +1059,125 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::BalancesPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>token symbol, token name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top Holders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0x… address of the holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only balances of at least this many of the token&apos;s smallest units (raw, before decimals)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum (raw):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an address to see its balances on every chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a chain and one of its tokens to see its largest holders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an address: 0x followed by 40 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number of the token&apos;s smallest units, e.g. 1000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the balances of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look up the balances: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n balance(s) of %1.</source>
+        <translation>
+            <numerusform>%n balance of %1.</numerusform>
+            <numerusform>%n balances of %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no balance of at least %2 raw units on any chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no indexed tokens on any chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the largest holders of %1 on “%2”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not look up the holders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n largest holder(s) of %1 on “%2”.</source>
+        <translation>
+            <numerusform>The largest holder of %1 on “%2”.</numerusform>
+            <numerusform>The %n largest holders of %1 on “%2”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No balances of %1 on “%2” yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>chain name, chain id</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tokens indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainListModel</name>
     <message>
         <source>ok</source>
@@ -1233,6 +1450,458 @@
     </message>
     <message>
         <source>&lt;p&gt;An operations console for multi-chain EVM indexing.&lt;/p&gt;&lt;p&gt;Built with Qt %1.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::PortfolioModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s decimals are unknown: the raw balance is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueueChartPanel</name>
+    <message>
+        <source>Select a chain to see its queue over the last %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput (items/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest pending (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors in the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”, last %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueueConfigDialog</name>
+    <message>
+        <source>Balance Queue Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance queue of “%1” (chain %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Process this chain&apos;s queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When off, holders are still queued but no balances are computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items a worker claims at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause between batches when the queue ran dry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures before an item is marked failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait before the first retry; it doubles with each retry, up to 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items pending longer than this get their priority raised, once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue shows HIGH_LOAD with more items than this pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue shows DELAYED when its oldest pending item is older than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue shows ERRORS with more failed attempts than this in the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Idle pause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Maximum retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First retry after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;oost priority after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boost b&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High load above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delayed after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Errors above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much the priority is raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueueHealthModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items given up on after their last retry; “Retry failed” queues them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items completed in the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed attempts in the last hour, retries included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items completed per second, over the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average processing time per item, over the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the oldest pending item has been waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HEALTHY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIGH_LOAD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELAYED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DISABLED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances are being kept up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) pending: more than this chain&apos;s high-load threshold.</source>
+        <translation>
+            <numerusform>%n item pending: more than this chain&apos;s high-load threshold.</numerusform>
+            <numerusform>%n items pending: more than this chain&apos;s high-load threshold.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest pending item has been waiting for %1: longer than this chain allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour: more than this chain allows.</source>
+        <translation>
+            <numerusform>%n failed attempt in the last hour: more than this chain allows.</numerusform>
+            <numerusform>%n failed attempts in the last hour: more than this chain allows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue processing is turned off for this chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::QueuePage</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size, retries and health thresholds of the selected chain&apos;s queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue the selected chain&apos;s failed items again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the queue&apos;s health: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the queue&apos;s history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no failed items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the settings of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queuing the failed items of “%1” again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not retry the failed items of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n item(s) queued again.</source>
+        <translation>
+            <numerusform>“%1”: %n item queued again.</numerusform>
+            <numerusform>“%1”: %n items queued again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TopHoldersModel</name>
+    <message>
+        <source>The token&apos;s decimals are unknown: the raw balance is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

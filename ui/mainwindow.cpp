@@ -2,8 +2,11 @@
 
 #include "dialogs/deletechaindialog.h"
 #include "models/chainlistmodel.h"
+#include "pages/balancespage.h"
+#include "pages/queuepage.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
@@ -19,6 +22,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -66,6 +70,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
 
     readSettings();
+    onPageChanged();   // restoreState() may have hidden the chain toolbar on another page
     m_model->update(m_engine->chainSnapshot());
     applyEngineState(m_engine->state());
 }
@@ -95,6 +100,23 @@ void MainWindow::createActions()
     m_refreshAction->setToolTip(tr("Read the chain list now instead of at the next update"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, m_engine, &Engine::refreshSnapshot);
+    connect(m_refreshAction, &QAction::triggered, this, [this] { m_queuePage->refresh(); });
+
+    const QList<std::pair<QString, QString>> pages{
+        {QStringLiteral("showChainsAction"), tr("&Chains")},
+        {QStringLiteral("showQueueAction"), tr("Balance &Queue")},
+        {QStringLiteral("showBalancesAction"), tr("&Balances")},
+    };
+    auto *pageGroup = new QActionGroup(this);
+    for (int page = 0; page < pages.size(); ++page) {
+        auto *show = new QAction(pages[page].second, pageGroup);
+        show->setObjectName(pages[page].first);
+        show->setCheckable(true);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+        connect(show, &QAction::triggered, this, [this, page] { m_pages->setCurrentIndex(page); });
+        m_pageActions.append(show);
+    }
+    m_pageActions.first()->setChecked(true);
 
     m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -125,6 +147,9 @@ void MainWindow::createMenus()
     chain->addSeparator();
     chain->addAction(m_refreshAction);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_pageActions);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
@@ -132,7 +157,7 @@ void MainWindow::createMenus()
 
 void MainWindow::createToolBar()
 {
-    QToolBar *bar = addToolBar(tr("Chain"));
+    QToolBar *bar = m_chainToolBar = addToolBar(tr("Chain"));
     bar->setObjectName(QStringLiteral("chainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -221,12 +246,26 @@ void MainWindow::createCentralWidget()
     m_stack->addWidget(m_view);
     m_stack->addWidget(placeholderPage);
 
+    m_queuePage = new QueuePage(m_engine);
+    m_balancesPage = new BalancesPage(m_engine);
+
+    // Tab labels without mnemonics: Ctrl+1… choose pages, and Alt+letters stay with the pages' fields.
+    m_pages = new QTabWidget;
+    m_pages->setObjectName(QStringLiteral("pageTabs"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_stack, tr("Chains"));
+    m_pages->addTab(m_queuePage, tr("Balance Queue"));
+    m_pages->addTab(m_balancesPage, tr("Balances"));
+    for (int page = 0; page < m_pages->count(); ++page)
+        m_pages->setTabToolTip(page, m_pageActions[page]->shortcut().toString(QKeySequence::NativeText));
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(6);
     layout->addWidget(m_readOnlyBanner);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 }
 
@@ -247,6 +286,16 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
+}
+
+void MainWindow::onPageChanged()
+{
+    const int page = m_pages->currentIndex();
+    if (page >= 0 && page < m_pageActions.size())
+        m_pageActions[page]->setChecked(true);
+    // The chain verbs act on the chain table: only where it is shown.
+    m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack);
+    updateActions();
 }
 
 void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
@@ -317,7 +366,8 @@ void MainWindow::updateActions()
 {
     const EngineState state = m_engine->state();
     const bool writable = state.started && !state.readOnly;
-    const std::optional<ChainRecord> chain = selectedChain();
+    const bool onChains = m_pages->currentWidget() == m_stack;
+    const std::optional<ChainRecord> chain = onChains ? selectedChain() : std::nullopt;
     const bool idle = chain && !m_busyChains.contains(chain->config.chainId);
 
     m_pauseAction->setEnabled(writable && idle && chain->state == ChainState::Active);

@@ -12,15 +12,20 @@ class QFrame;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
+class QToolBar;
 
 namespace arbor::ui {
 
+class BalancesPage;
 class ChainListModel;
+class QueuePage;
 
 /**
- * The console's main window: the registered chains, their state and RPC health, and the
- * per-chain verbs (pause, resume, delete).
+ * The console's main window: pages for the registered chains (their state, RPC health and the
+ * per-chain verbs pause, resume, delete), the balance queue and the balance explorer, chosen
+ * with tabs or Ctrl+1, Ctrl+2, Ctrl+3.
  *
  * Renders the snapshots the Engine sends (chainsChanged, stateChanged) and issues commands
  * through it; every result comes back as a QFuture continuation on this window, so the GUI
@@ -49,6 +54,7 @@ private:
     void createToolBar();
     void createCentralWidget();
     void createStatusBar();
+    void onPageChanged();
 
     void onChainsChanged(const QList<arbor::ChainRecord> &chains);
     void applyEngineState(const arbor::EngineState &state);
@@ -71,6 +77,10 @@ private:
 
     QFrame *m_readOnlyBanner = nullptr;
     QLabel *m_readOnlyBannerText = nullptr;
+    QTabWidget *m_pages = nullptr;
+    QueuePage *m_queuePage = nullptr;
+    BalancesPage *m_balancesPage = nullptr;
+    QToolBar *m_chainToolBar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_placeholderIcon = nullptr;
@@ -85,6 +95,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QList<QAction *> m_pageActions;   ///< Ctrl+1… : one per page, in tab order
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 

@@ -1,0 +1,938 @@
+// The balance queue and balance explorer pages driven offscreen against a real Engine on a
+// temporary SQLite file, with balances put there through the core API.
+
+#include "charts/queuechartpanel.h"
+#include "dialogs/queueconfigdialog.h"
+#include "engine/engine.h"
+#include "mainwindow.h"
+#include "model/entitydef.h"
+#include "models/portfoliomodel.h"
+#include "models/queuehealthmodel.h"
+#include "models/topholdersmodel.h"
+#include "pages/balancespage.h"
+#include "pages/queuepage.h"
+#include "queue/queueprocessor.h"
+#include "store/indexbatch.h"
+#include "store/store.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QUuid>
+
+#include <memory>
+
+using namespace arbor;
+using arbor::ui::BalancesPage;
+using arbor::ui::MainWindow;
+using arbor::ui::PortfolioModel;
+using arbor::ui::QueueChartPanel;
+using arbor::ui::QueueConfigDialog;
+using arbor::ui::QueueHealthModel;
+using arbor::ui::QueuePage;
+using arbor::ui::TopHoldersModel;
+
+namespace {
+
+const int EngineTimeoutMs = 20000;
+const qint64 Devnet = 1337;
+const qint64 Nine = 9;
+const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
+
+template<typename R>
+QByteArray why(const R &result)
+{
+    return result ? QByteArray() : result.error().toString().toUtf8();
+}
+
+Hash hashOf(qint64 number)
+{
+    QByteArray bytes(32, '\0');
+    bytes[0] = 0x42;
+    for (int i = 0; i < 8; ++i)
+        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
+    return *Hash::fromBytes(bytes);
+}
+
+Address addressOf(int n)
+{
+    QByteArray bytes(20, '\0');
+    bytes[0] = char(0xa0 + n);
+    bytes[7] = char(0x5c);
+    bytes[19] = char(n);
+    return *Address::fromBytes(bytes);
+}
+
+const Address Token = addressOf(1);
+const Address Alice = addressOf(10);
+const Address Bob = addressOf(11);
+const Address Carol = addressOf(12);
+const Address Dave = addressOf(13);   // sends without ever having received: an item that fails
+
+ChainConfig chainConfig(qint64 id, const QString &name, const QList<Address> &tokens = {})
+{
+    ChainConfig c;
+    c.chainId = id;
+    c.name = name;
+    c.rpcUrls = {UnusedRpc};
+    c.startBlock = 0;
+    c.tokens = tokens;
+    return c;
+}
+
+EndpointRecord okEndpoint()
+{
+    EndpointRecord e;
+    e.url = UnusedRpc;
+    e.status = QStringLiteral("ok");
+    return e;
+}
+
+/// Blocks [from, to] of the devnet, each with the transfers given for it.
+IndexBatch batch(qint64 from, qint64 to, const QList<TokenTransfer> &transfers)
+{
+    IndexBatch b;
+    b.chainId = Devnet;
+    b.from = from;
+    b.to = to;
+    Hash parent = from == 0 ? Hash() : hashOf(from - 1);
+    for (qint64 n = from; n <= to; ++n) {
+        b.headers.append(BlockHeader{n, hashOf(n), parent, 1700000000 + n * 12, 1, 21000});
+        parent = hashOf(n);
+    }
+    b.transfers = transfers;
+    b.tokens = {Token};
+    return b;
+}
+
+TokenTransfer transfer(qint64 block, const Address &from, const Address &to, quint64 value)
+{
+    return TokenTransfer{block, 0, hashOf(1000 + block), Token, from, to, U256(value)};
+}
+
+QueueHealth sample(qint64 chainId, const QString &name, qint64 pending, qint64 at = 1000)
+{
+    QueueHealth h;
+    h.chainId = chainId;
+    h.chainName = name;
+    h.sampledAt = at;
+    h.pending = pending;
+    return h;
+}
+
+template<typename T>
+T waitFor(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
+        qFatal("an engine future did not finish");
+    return future.result();
+}
+
+} // namespace
+
+class TstBalanceQueueUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    // The models on their own.
+    void healthModelUpdate_data();
+    void healthModelUpdate();
+    void healthModelPresentation();
+    void durationText_data();
+    void durationText();
+    void chartsKeepARollingWindow();
+
+    // The pages against a real engine.
+    void pagesAreReachableByKeyboard();
+    void queueTableShowsEveryChain();
+    void chartsFollowTheSelectedChain();
+    void configDialogRejectsInvalidValuesAndSaves();
+    void disabledQueueShowsDisabled();
+    void processedItemsLeaveTheQueue();
+    void portfolioRejectsMalformedInput_data();
+    void portfolioRejectsMalformedInput();
+    void portfolioShowsBalancesAcrossChains();
+    void topHoldersShowsLargestFirst();
+    void retryFailedQueuesItemsAgain();
+
+private:
+    void showPage(int key);
+    QString queueCell(qint64 chainId, int column) const;
+    /// Selects the chain's row once the table shows it; false if it never does.
+    bool selectQueueRow(qint64 chainId);
+    QueueConfigDialog *openConfigDialog();
+    void runQueueUntilEmpty();
+    template<typename W>
+    W *child(const char *name) const
+    {
+        auto *w = m_window->findChild<W *>(QString::fromLatin1(name));
+        if (!w)
+            qWarning("no child named %s", name);
+        return w;
+    }
+
+    QTemporaryDir m_home;
+    DatabaseUrl m_url;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<Store> m_store;
+    QTabWidget *m_pages = nullptr;
+    QTableView *m_queueTable = nullptr;
+};
+
+void TstBalanceQueueUi::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    const QByteArray home = QFile::encodeName(m_home.path());
+    qputenv("HOME", home);
+    qputenv("XDG_CONFIG_HOME", home + "/config");
+    qputenv("XDG_DATA_HOME", home + "/data");
+    qputenv("XDG_CACHE_HOME", home + "/cache");
+    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
+    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    QVERIFY2(url, why(url).constData());
+    m_url = *url;
+
+    EngineOptions options;
+    options.database = m_url;
+    options.app = QStringLiteral("arbor-test");
+    options.lease = EngineOptions::Lease::Required;
+    options.snapshotIntervalMs = 200;
+    options.queueHealthIntervalMs = 200;
+    m_engine = std::make_unique<Engine>(options);
+    m_window = std::make_unique<MainWindow>(m_engine.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_pages = child<QTabWidget>("pageTabs");
+    m_queueTable = child<QTableView>("queueHealthTable");
+    QVERIFY(m_pages);
+    QVERIFY(m_queueTable);
+
+    const Status started = waitFor(m_engine->start());
+    QVERIFY2(started, why(started).constData());
+
+    auto store = Store::open(m_url);
+    QVERIFY2(store, why(store).constData());
+    m_store = std::move(*store);
+
+    TokenInfo token;
+    token.address = Token;
+    token.name = QStringLiteral("Test Token");
+    token.symbol = QStringLiteral("TST");
+    token.decimals = 6;
+    token.deployBlock = 0;
+    token.balanceMode = BalanceMode::Transfers;
+    Status s = m_store->registerChain(chainConfig(Devnet, QStringLiteral("devnet"), {Token}), {okEndpoint()}, evmEntities(), {token});
+    QVERIFY2(s, why(s).constData());
+    s = m_store->registerChain(chainConfig(Nine, QStringLiteral("nine")), {okEndpoint()}, evmEntities());
+    QVERIFY2(s, why(s).constData());
+
+    // 5 TST minted to Alice, 1.5 of them sent to Bob, 0.00025 minted to Carol: three holders queued.
+    auto promoted = m_store->promote(batch(0, 2, {transfer(0, Address(), Alice, 5000000), transfer(1, Alice, Bob, 1500000),
+                                                  transfer(2, Address(), Carol, 250)}),
+                                     evmEntities());
+    QVERIFY2(promoted, why(promoted).constData());
+}
+
+void TstBalanceQueueUi::cleanupTestCase()
+{
+    m_store.reset();
+    m_window.reset();
+    m_engine.reset();
+}
+
+void TstBalanceQueueUi::showPage(int key)
+{
+    QApplication::setActiveWindow(m_window.get());
+    QTest::keyClick(m_window.get(), Qt::Key(key), Qt::ControlModifier);
+}
+
+QString TstBalanceQueueUi::queueCell(qint64 chainId, int column) const
+{
+    const QAbstractItemModel *model = m_queueTable->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, column);
+        if (index.data(QueueHealthModel::ChainIdRole).toLongLong() == chainId)
+            return index.data().toString();
+    }
+    return QStringLiteral("(no row)");
+}
+
+bool TstBalanceQueueUi::selectQueueRow(qint64 chainId)
+{
+    const QAbstractItemModel *model = m_queueTable->model();
+    int found = -1;
+    const bool shown = QTest::qWaitFor([&] {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, 0).data(QueueHealthModel::ChainIdRole).toLongLong() == chainId)
+                found = row;
+        }
+        return found >= 0;
+    }, EngineTimeoutMs);
+    if (shown)
+        m_queueTable->selectRow(found);
+    return shown;
+}
+
+QueueConfigDialog *TstBalanceQueueUi::openConfigDialog()
+{
+    auto *settings = child<QPushButton>("queueSettingsButton");
+    if (!settings || !QTest::qWaitFor([&] { return settings->isEnabled(); }, EngineTimeoutMs))
+        return nullptr;
+    QTest::mouseClick(settings, Qt::LeftButton);
+    QueueConfigDialog *dialog = nullptr;
+    const bool shown =
+        QTest::qWaitFor([&] { return (dialog = m_window->findChild<QueueConfigDialog *>()) && dialog->isVisible(); }, EngineTimeoutMs);
+    return shown ? dialog : nullptr;
+}
+
+void TstBalanceQueueUi::runQueueUntilEmpty()
+{
+    QueueOptions options;
+    options.untilEmpty = true;
+    QueueProcessor processor(m_url, QString(), options);
+    QSignalSpy finished(&processor, &QueueProcessor::finished);
+    processor.start();
+    QVERIFY(finished.wait(EngineTimeoutMs));
+}
+
+// --- the models on their own ------------------------------------------------------------
+
+void TstBalanceQueueUi::healthModelUpdate_data()
+{
+    QTest::addColumn<QList<QueueHealth>>("before");
+    QTest::addColumn<QList<QueueHealth>>("after");
+    QTest::addColumn<int>("insertedRows");
+    QTest::addColumn<int>("removedRows");
+    QTest::addColumn<int>("firstChanged");   // -1: no dataChanged at all
+    QTest::addColumn<int>("lastChanged");
+
+    const QueueHealth a = sample(1, QStringLiteral("mainnet"), 10);
+    const QueueHealth b = sample(10, QStringLiteral("optimism"), 0);
+    const QueueHealth c = sample(8453, QStringLiteral("base"), 5);
+    const QueueHealth d = sample(42161, QStringLiteral("arbitrum"), 7);
+    auto later = [](QueueHealth h) {
+        h.sampledAt += 5000;
+        return h;
+    };
+    QueueHealth aMore = later(a);
+    aMore.pending = 11;
+    QueueHealth cFailing = later(c);
+    cFailing.errorsLastHour = 60;
+    cFailing.status = QueueStatus::Errors;
+    QueueHealth bAging = b;
+    bAging.oldestPendingAgeMs = 4 * 60000 + 10000;
+    QueueHealth bAgingMore = later(bAging);
+    bAgingMore.oldestPendingAgeMs = 4 * 60000 + 50000;   // still "4 min"
+
+    using L = QList<QueueHealth>;
+    QTest::newRow("first sample") << L{} << L{a, b} << 2 << 0 << -1 << -1;
+    QTest::newRow("only the time moved") << L{a, b} << L{later(a), later(b)} << 0 << 0 << -1 << -1;
+    QTest::newRow("same age in words") << L{a, bAging} << L{a, bAgingMore} << 0 << 0 << -1 << -1;
+    QTest::newRow("one row changed") << L{a, b, c} << L{a, b, cFailing} << 0 << 0 << 2 << 2;
+    QTest::newRow("rows apart changed: one signal") << L{a, b, c} << L{aMore, b, cFailing} << 0 << 0 << 0 << 2;
+    QTest::newRow("other order") << L{a, b, c} << L{c, aMore, b} << 0 << 0 << 0 << 0;
+    QTest::newRow("chain added") << L{a} << L{a, d} << 1 << 0 << -1 << -1;
+    QTest::newRow("chain removed") << L{a, b, c} << L{a, c} << 0 << 1 << -1 << -1;
+    QTest::newRow("mixed") << L{a, b, c} << L{d, cFailing, a} << 1 << 1 << 1 << 1;
+}
+
+void TstBalanceQueueUi::healthModelUpdate()
+{
+    QFETCH(QList<QueueHealth>, before);
+    QFETCH(QList<QueueHealth>, after);
+    QFETCH(int, insertedRows);
+    QFETCH(int, removedRows);
+    QFETCH(int, firstChanged);
+    QFETCH(int, lastChanged);
+
+    QueueHealthModel model;
+    model.update(before);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+
+    model.update(after);
+
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(layout.size(), 0);
+    int rowsIn = 0;
+    for (const QList<QVariant> &args : std::as_const(inserted))
+        rowsIn += args.at(2).toInt() - args.at(1).toInt() + 1;
+    int rowsOut = 0;
+    for (const QList<QVariant> &args : std::as_const(removed))
+        rowsOut += args.at(2).toInt() - args.at(1).toInt() + 1;
+    QCOMPARE(rowsIn, insertedRows);
+    QCOMPARE(rowsOut, removedRows);
+
+    if (firstChanged < 0) {
+        QCOMPARE(changed.size(), 0);
+    } else {
+        QCOMPARE(changed.size(), 1);
+        const auto topLeft = changed.first().at(0).value<QModelIndex>();
+        const auto bottomRight = changed.first().at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), firstChanged);
+        QCOMPARE(bottomRight.row(), lastChanged);
+        QCOMPARE(topLeft.column(), 0);
+        QCOMPARE(bottomRight.column(), int(QueueHealthModel::ColumnCount) - 1);
+    }
+
+    QCOMPARE(model.rowCount(), after.size());
+    for (const QueueHealth &expected : after) {
+        const int row = model.rowOf(expected.chainId);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row, QueueHealthModel::ChainColumn).data().toString(), expected.chainName);
+        QCOMPARE(model.index(row, QueueHealthModel::PendingColumn).data().toString(), QString::number(expected.pending));
+        QCOMPARE(model.index(row, QueueHealthModel::StatusColumn).data().toString(), QueueHealthModel::statusText(expected.status));
+    }
+}
+
+void TstBalanceQueueUi::healthModelPresentation()
+{
+    QueueHealth h = sample(10, QStringLiteral("optimism"), 1234);
+    h.processing = 50;
+    h.failed = 2;
+    h.completedLastHour = 7200;
+    h.completedLastMinute = 150;
+    h.errorsLastHour = 3;
+    h.avgProcessingMs = 1.25;
+    h.oldestPendingAgeMs = 4 * 60000 + 2000;
+    h.status = QueueStatus::HighLoad;
+
+    QueueHealthModel model;
+    model.update({h});
+    QCOMPARE(model.columnCount(), int(QueueHealthModel::ColumnCount));
+    auto at = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+    QCOMPARE(at(QueueHealthModel::ChainColumn).toString(), QStringLiteral("optimism"));
+    QCOMPARE(at(QueueHealthModel::StatusColumn).toString(), QStringLiteral("HIGH_LOAD"));
+    QCOMPARE(at(QueueHealthModel::PendingColumn).toString(), QStringLiteral("1,234"));
+    QCOMPARE(at(QueueHealthModel::ProcessingColumn).toString(), QStringLiteral("50"));
+    QCOMPARE(at(QueueHealthModel::FailedColumn).toString(), QStringLiteral("2"));
+    QCOMPARE(at(QueueHealthModel::CompletedColumn).toString(), QStringLiteral("7,200"));
+    QCOMPARE(at(QueueHealthModel::ErrorsColumn).toString(), QStringLiteral("3"));
+    QCOMPARE(at(QueueHealthModel::ThroughputColumn).toString(), QStringLiteral("2.5"));
+    QCOMPARE(at(QueueHealthModel::AverageTimeColumn).toString(), QStringLiteral("1.3"));
+    QCOMPARE(at(QueueHealthModel::OldestPendingColumn).toString(), QStringLiteral("4 min"));
+    QCOMPARE(at(QueueHealthModel::PendingColumn, QueueHealthModel::SortRole).toLongLong(), 1234);
+    QCOMPARE(at(QueueHealthModel::ChainColumn, QueueHealthModel::ChainIdRole).toLongLong(), 10);
+    QVERIFY2(at(QueueHealthModel::StatusColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("1234 items pending")),
+             qPrintable(at(QueueHealthModel::StatusColumn, Qt::ToolTipRole).toString()));
+
+    // The badge colours an operator tells apart at a glance.
+    const QList<std::pair<QueueStatus, QString>> badges{
+        {QueueStatus::Healthy, QStringLiteral("HEALTHY")}, {QueueStatus::HighLoad, QStringLiteral("HIGH_LOAD")},
+        {QueueStatus::Delayed, QStringLiteral("DELAYED")}, {QueueStatus::Errors, QStringLiteral("ERRORS")},
+        {QueueStatus::Disabled, QStringLiteral("DISABLED")}};
+    QSet<QRgb> colors;
+    for (const auto &[status, text] : badges) {
+        h.status = status;
+        model.update({h});
+        QCOMPARE(at(QueueHealthModel::StatusColumn).toString(), text);
+        const QColor color = at(QueueHealthModel::StatusColumn, QueueHealthModel::BadgeColorRole).value<QColor>();
+        QVERIFY(color.isValid());
+        colors.insert(color.rgb());
+    }
+    QCOMPARE(colors.size(), 5);
+    QCOMPARE(QueueHealthModel::statusColor(QueueStatus::Healthy).green() > QueueHealthModel::statusColor(QueueStatus::Healthy).red(), true);
+    QCOMPARE(QueueHealthModel::statusColor(QueueStatus::Errors).red() > 150, true);
+
+    // Nothing completed: no average to show.
+    h.completedLastHour = 0;
+    model.update({h});
+    QCOMPARE(at(QueueHealthModel::AverageTimeColumn).toString(), QStringLiteral("—"));
+}
+
+void TstBalanceQueueUi::durationText_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << qint64(0) << QStringLiteral("—");
+    QTest::newRow("sub-second") << qint64(400) << QStringLiteral("< 1 s");
+    QTest::newRow("seconds") << qint64(45999) << QStringLiteral("45 s");
+    QTest::newRow("minutes") << qint64(4 * 60000 + 59000) << QStringLiteral("4 min");
+    QTest::newRow("an hour") << qint64(3600000) << QStringLiteral("1 h");
+    QTest::newRow("hours") << qint64(2 * 3600000 + 5 * 60000) << QStringLiteral("2 h 5 min");
+    QTest::newRow("days") << qint64(3 * 86400000LL + 4 * 3600000) << QStringLiteral("3 d 4 h");
+}
+
+void TstBalanceQueueUi::durationText()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    QCOMPARE(QueueHealthModel::durationText(ms), text);
+}
+
+void TstBalanceQueueUi::chartsKeepARollingWindow()
+{
+    QueueChartPanel charts;
+    charts.showChain(7, QStringLiteral("seven"));
+    const qint64 start = 1700000000000;
+    const qint64 minute = 60000;
+    // Live samples every minute for 40 minutes: only the last 30 minutes stay.
+    for (int i = 0; i <= 40; ++i)
+        charts.addSample(sample(7, QStringLiteral("seven"), i, start + i * minute));
+    charts.addSample(sample(8, QStringLiteral("other"), 999, start + 41 * minute));   // another chain: ignored
+    QCOMPARE(charts.samples().size(), 31);
+    QCOMPARE(charts.samples().first().sampledAt, start + 10 * minute);
+    const QList<QPointF> pending = charts.points(QueueChartPanel::PendingMetric);
+    QCOMPARE(pending.size(), 31);
+    QCOMPARE(pending.last(), QPointF(double(start + 40 * minute), 40.0));
+
+    // History merges in by time, without doubling a moment already shown.
+    charts.showChain(7, QStringLiteral("seven"));
+    charts.addSample(sample(7, QStringLiteral("seven"), 5, start + 3 * minute));
+    charts.addHistory({sample(7, QStringLiteral("seven"), 1, start + 1 * minute), sample(7, QStringLiteral("seven"), 2, start + 2 * minute),
+                       sample(7, QStringLiteral("seven"), 3, start + 3 * minute)});
+    QCOMPARE(charts.samples().size(), 3);
+    QCOMPARE(charts.points(QueueChartPanel::PendingMetric).last().y(), 5.0);
+
+    QueueHealth aging = sample(7, QStringLiteral("seven"), 1, start + 4 * minute);
+    aging.oldestPendingAgeMs = 90000;
+    aging.completedLastMinute = 30;
+    aging.errorsLastHour = 4;
+    charts.addSample(aging);
+    QCOMPARE(charts.points(QueueChartPanel::OldestPendingMetric).last().y(), 1.5);
+    QCOMPARE(charts.points(QueueChartPanel::ThroughputMetric).last().y(), 0.5);
+    QCOMPARE(charts.points(QueueChartPanel::ErrorsMetric).last().y(), 4.0);
+
+    charts.clear();
+    QCOMPARE(charts.chainId(), 0);
+    QVERIFY(charts.points(QueueChartPanel::PendingMetric).isEmpty());
+}
+
+// --- the pages against a real engine ----------------------------------------------------
+
+void TstBalanceQueueUi::pagesAreReachableByKeyboard()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(m_pages->currentIndex(), 0);   // the chains page
+    showPage(Qt::Key_2);
+    QTRY_COMPARE(m_pages->currentWidget()->objectName(), QStringLiteral("queuePage"));
+    showPage(Qt::Key_3);
+    QTRY_COMPARE(m_pages->currentWidget()->objectName(), QStringLiteral("balancesPage"));
+    showPage(Qt::Key_1);
+    QTRY_COMPARE(m_pages->currentIndex(), 0);
+    QVERIFY(child<QTableView>("chainTable")->isVisible() || child<QLabel>("emptyStateLabel")->isVisible());
+    QCOMPARE(child<QAction>("showQueueAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_2));
+}
+
+void TstBalanceQueueUi::queueTableShowsEveryChain()
+{
+    showPage(Qt::Key_2);
+    QTRY_VERIFY(m_queueTable->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(m_queueTable->model()->rowCount(), 2, EngineTimeoutMs);
+
+    QTRY_COMPARE(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("3"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::ChainColumn), QStringLiteral("devnet"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::ProcessingColumn), QStringLiteral("0"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("0"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::CompletedColumn), QStringLiteral("0"));
+    QVERIFY(queueCell(Devnet, QueueHealthModel::OldestPendingColumn) != QStringLiteral("—"));
+
+    QCOMPARE(queueCell(Nine, QueueHealthModel::ChainColumn), QStringLiteral("nine"));
+    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QCOMPARE(queueCell(Nine, QueueHealthModel::PendingColumn), QStringLiteral("0"));
+    QCOMPARE(queueCell(Nine, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
+
+    // Sorted by name: devnet before nine.
+    QCOMPARE(m_queueTable->model()->index(0, QueueHealthModel::ChainColumn).data().toString(), QStringLiteral("devnet"));
+}
+
+void TstBalanceQueueUi::chartsFollowTheSelectedChain()
+{
+    showPage(Qt::Key_2);
+    auto *charts = child<QueueChartPanel>("queueCharts");
+    QVERIFY(charts);
+    QVERIFY(selectQueueRow(Nine));
+    QTRY_COMPARE(charts->chainId(), Nine);
+    QVERIFY(selectQueueRow(Devnet));
+    QTRY_COMPARE(charts->chainId(), Devnet);
+    QCOMPARE(child<QLabel>("queueChartsTitle")->text(), QStringLiteral("“devnet”, last 30 min"));
+    // Seeded from the recorded history and then followed live: several samples, all of devnet.
+    QTRY_VERIFY_WITH_TIMEOUT(charts->samples().size() >= 3, EngineTimeoutMs);
+    for (const QueueHealth &h : charts->samples())
+        QCOMPARE(h.chainId, Devnet);
+    QCOMPARE(charts->points(QueueChartPanel::PendingMetric).last().y(), 3.0);
+}
+
+void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
+{
+    showPage(Qt::Key_2);
+    QVERIFY(selectQueueRow(Devnet));
+    QueueConfigDialog *dialog = openConfigDialog();
+    QVERIFY(dialog);
+    auto *batchSize = dialog->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"));
+    auto *highLoad = dialog->findChild<QSpinBox *>(QStringLiteral("highLoadPendingSpin"));
+    auto *delayed = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("delayedAfterSpin"));
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("queueConfigError"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveQueueConfigButton"));
+    QVERIFY(batchSize && highLoad && delayed && error && save);
+
+    // The chain's settings as stored: the defaults.
+    QCOMPARE(batchSize->value(), QueueConfig().batchSize);
+    QCOMPARE(highLoad->value(), QueueConfig().highLoadPending);
+    QCOMPARE(qint64(delayed->value()), QueueConfig().delayedAfterMs);
+    QVERIFY(!error->isVisible());
+    QVERIFY(save->isEnabled());
+
+    // A batch size of 0 is refused on the spot, with a message, and cannot be saved.
+    batchSize->selectAll();
+    QTest::keyClicks(batchSize, QStringLiteral("0"));
+    QCOMPARE(batchSize->value(), 0);
+    QTRY_VERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("Batch size: 0 is out of range; use a value from 1 to 100000."));
+    QVERIFY(!save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(dialog->isVisible());
+
+    // So is one above the maximum.
+    batchSize->setValue(QueueConfig::MaxBatchSize + 1);
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("Batch size: 100001 is out of range; use a value from 1 to 100000."));
+    QVERIFY(!save->isEnabled());
+    // And a threshold: DELAYED after less than a second.
+    batchSize->setValue(250);
+    delayed->setValue(10);
+    QCOMPARE(error->text(), QStringLiteral("Delayed after: 10 is out of range; use a value from 1000 to 604800000."));
+    QVERIFY(!save->isEnabled());
+    delayed->setValue(double(QueueConfig().delayedAfterMs));
+
+    batchSize->setValue(250);
+    QVERIFY(!error->isVisible());
+    QVERIFY(save->isEnabled());
+    highLoad->setValue(2);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<QueueConfigDialog *>(), EngineTimeoutMs);
+    QCOMPARE(child<QLabel>("queueStatusLine")->text(), QStringLiteral("Settings of “devnet” saved."));
+
+    // Saved: read back through the engine.
+    const auto configs = waitFor(m_engine->queueConfigs());
+    QVERIFY2(configs, why(configs).constData());
+    std::optional<QueueConfig> saved;
+    for (const QueueConfig &c : *configs) {
+        if (c.chainId == Devnet)
+            saved = c;
+    }
+    QVERIFY(saved);
+    QCOMPARE(saved->batchSize, 250);
+    QCOMPARE(saved->highLoadPending, 2);
+    QCOMPARE(saved->maxRetries, QueueConfig().maxRetries);
+    QVERIFY(saved->enabled);
+
+    // 3 pending is above the new threshold of 2.
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HIGH_LOAD"), EngineTimeoutMs);
+    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+}
+
+void TstBalanceQueueUi::disabledQueueShowsDisabled()
+{
+    QueueConfig stored;
+    stored.chainId = Devnet;
+    stored.batchSize = 250;
+    stored.maxRetries = 7;
+    const Status set = waitFor(m_engine->setQueueConfig(stored));
+    QVERIFY2(set, why(set).constData());
+
+    showPage(Qt::Key_2);
+    QVERIFY(selectQueueRow(Devnet));
+    QueueConfigDialog *dialog = openConfigDialog();
+    QVERIFY(dialog);
+    // The dialog opens on what is stored.
+    QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"))->value(), 250);
+    QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("maxRetriesSpin"))->value(), 7);
+    auto *enabled = dialog->findChild<QCheckBox *>(QStringLiteral("queueEnabledCheck"));
+    QVERIFY(enabled->isChecked());
+    enabled->setChecked(false);
+    dialog->findChild<QSpinBox *>(QStringLiteral("highLoadPendingSpin"))->setValue(QueueConfig().highLoadPending);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveQueueConfigButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<QueueConfigDialog *>(), EngineTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("DISABLED"), EngineTimeoutMs);
+
+    QueueConfig on;
+    on.chainId = Devnet;
+    on.batchSize = 250;
+    const Status s = waitFor(m_engine->setQueueConfig(on));
+    QVERIFY2(s, why(s).constData());
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"), EngineTimeoutMs);
+}
+
+void TstBalanceQueueUi::processedItemsLeaveTheQueue()
+{
+    showPage(Qt::Key_2);
+    runQueueUntilEmpty();
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("0"), EngineTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::CompletedColumn), QStringLiteral("3"), EngineTimeoutMs);
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("0"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
+    // No failed items: nothing to retry.
+    QVERIFY(selectQueueRow(Devnet));
+    QVERIFY(!child<QPushButton>("retryFailedButton")->isEnabled());
+}
+
+void TstBalanceQueueUi::portfolioRejectsMalformedInput_data()
+{
+    QTest::addColumn<QString>("holder");
+    QTest::addColumn<QString>("minimum");
+    QTest::addColumn<bool>("holderWrong");
+    QTest::addColumn<bool>("minimumWrong");
+    QTest::newRow("empty") << QString() << QString() << true << false;
+    QTest::newRow("too short") << QStringLiteral("0x1234") << QString() << true << false;
+    QTest::newRow("not hex") << QStringLiteral("0xzz00000000000000000000000000000000000000") << QString() << true << false;
+    QTest::newRow("bad checksum") << QStringLiteral("0xA00000000000000000000000000000000000000a") << QString() << true << false;
+    QTest::newRow("minimum not a number") << Alice.toHex() << QStringLiteral("1.5") << false << true;
+    QTest::newRow("minimum negative") << Alice.toHex() << QStringLiteral("-1") << false << true;
+}
+
+void TstBalanceQueueUi::portfolioRejectsMalformedInput()
+{
+    QFETCH(QString, holder);
+    QFETCH(QString, minimum);
+    QFETCH(bool, holderWrong);
+    QFETCH(bool, minimumWrong);
+
+    showPage(Qt::Key_3);
+    auto *tabs = child<QTabWidget>("balancesModeTabs");
+    tabs->setCurrentIndex(BalancesPage::PortfolioMode);
+    auto *edit = child<QLineEdit>("holderEdit");
+    auto *minEdit = child<QLineEdit>("minBalanceEdit");
+    auto *holderError = child<QLabel>("holderError");
+    auto *minError = child<QLabel>("minBalanceError");
+    auto *busy = child<QProgressBar>("portfolioBusy");
+    auto *table = child<QTableView>("portfolioTable");
+    QTRY_VERIFY(edit->isVisible());
+
+    edit->clear();
+    QTest::keyClicks(edit, holder);
+    minEdit->clear();
+    QTest::keyClicks(minEdit, minimum);
+    QTest::mouseClick(child<QPushButton>("portfolioButton"), Qt::LeftButton);
+
+    QCOMPARE(holderError->isVisible(), holderWrong);
+    QCOMPARE(minError->isVisible(), minimumWrong);
+    if (holderWrong) {
+        // What Address says is wrong, word for word; for no input at all, what to enter.
+        const QString expected = holder.isEmpty() ? QStringLiteral("Enter an address: 0x followed by 40 hex digits.")
+                                                  : Address::fromHex(holder).error().message;
+        QCOMPARE(holderError->text(), expected);
+    } else {
+        QCOMPARE(minError->text(), QStringLiteral("Enter a whole number of the token's smallest units, e.g. 1000000."));
+    }
+    // Nothing was asked: no busy indicator, no rows.
+    QVERIFY(!busy->isVisible());
+    QCOMPARE(table->model()->rowCount(), 0);
+
+    // Typing clears the message.
+    if (holderWrong) {
+        QTest::keyClicks(edit, QStringLiteral("0"));
+        QVERIFY(!holderError->isVisible());
+    }
+}
+
+void TstBalanceQueueUi::portfolioShowsBalancesAcrossChains()
+{
+    runQueueUntilEmpty();   // balances exist once the queue has been worked off
+    showPage(Qt::Key_3);
+    child<QTabWidget>("balancesModeTabs")->setCurrentIndex(BalancesPage::PortfolioMode);
+    auto *edit = child<QLineEdit>("holderEdit");
+    auto *minEdit = child<QLineEdit>("minBalanceEdit");
+    auto *table = child<QTableView>("portfolioTable");
+    auto *summary = child<QLabel>("portfolioSummary");
+    auto *busy = child<QProgressBar>("portfolioBusy");
+    auto cell = [&](int row, int column) { return table->model()->index(row, column).data().toString(); };
+
+    const struct
+    {
+        Address holder;
+        QString balance;
+        QString raw;
+    } expected[] = {
+        {Alice, QStringLiteral("3.5"), QStringLiteral("3500000")},
+        {Bob, QStringLiteral("1.5"), QStringLiteral("1500000")},
+        {Carol, QStringLiteral("0.00025"), QStringLiteral("250")},
+    };
+    for (const auto &e : expected) {
+        edit->clear();
+        minEdit->clear();
+        QTest::keyClicks(edit, e.holder.toHex());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible() && table->model()->rowCount() == 1, EngineTimeoutMs);
+        QCOMPARE(cell(0, PortfolioModel::ChainColumn), QStringLiteral("devnet"));
+        QCOMPARE(cell(0, PortfolioModel::TokenColumn), QStringLiteral("TST"));
+        QCOMPARE(cell(0, PortfolioModel::TokenAddressColumn), Token.toChecksumHex());
+        QCOMPARE(cell(0, PortfolioModel::BalanceColumn), e.balance);
+        QCOMPARE(cell(0, PortfolioModel::RawBalanceColumn), e.raw);
+        QCOMPARE(cell(0, PortfolioModel::LastBlockColumn), QStringLiteral("2"));
+        QVERIFY(cell(0, PortfolioModel::UpdatedColumn) != QStringLiteral("—"));
+        QCOMPARE(summary->text(), QStringLiteral("1 balance of %1.").arg(e.holder.toChecksumHex()));
+    }
+
+    // A minimum above Alice's 3500000 raw units leaves nothing.
+    edit->clear();
+    QTest::keyClicks(edit, Alice.toChecksumHex());
+    QTest::keyClicks(minEdit, QStringLiteral("3500001"));
+    QTest::keyClick(minEdit, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(summary->text(),
+                              QStringLiteral("%1 holds no balance of at least 3500001 raw units on any chain.").arg(Alice.toChecksumHex()),
+                              EngineTimeoutMs);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!busy->isVisible());
+
+    // A query is superseded by a later one: its answer, arriving afterwards, is dropped. (Return
+    // is signalled directly, so no event is processed between the two; an answer may still come
+    // back at once when the reader is quicker than the continuation is attached.)
+    minEdit->clear();
+    edit->setText(Bob.toHex());
+    Q_EMIT edit->returnPressed();
+    edit->setText(QStringLiteral("0x12"));
+    Q_EMIT edit->returnPressed();
+    QVERIFY(!busy->isVisible());
+    QVERIFY(child<QLabel>("holderError")->isVisible());
+    QTest::qWait(500);   // Bob's answer comes back meanwhile
+    QCOMPARE(table->model()->rowCount(), 0);
+    QCOMPARE(summary->text(), QString());
+
+    edit->setText(Bob.toHex());
+    Q_EMIT edit->returnPressed();
+    edit->setText(Dave.toHex());
+    Q_EMIT edit->returnPressed();
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), EngineTimeoutMs);
+    QTest::qWait(200);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QCOMPARE(summary->text(), QStringLiteral("%1 holds no indexed tokens on any chain.").arg(Dave.toChecksumHex()));
+}
+
+void TstBalanceQueueUi::topHoldersShowsLargestFirst()
+{
+    runQueueUntilEmpty();   // balances exist once the queue has been worked off
+    showPage(Qt::Key_3);
+    child<QTabWidget>("balancesModeTabs")->setCurrentIndex(BalancesPage::TopHoldersMode);
+    auto *chains = child<QComboBox>("holdersChainCombo");
+    auto *tokens = child<QComboBox>("holdersTokenCombo");
+    auto *limit = child<QSpinBox>("holdersLimitSpin");
+    auto *button = child<QPushButton>("holdersButton");
+    auto *table = child<QTableView>("holdersTable");
+    auto *summary = child<QLabel>("holdersSummary");
+    auto *busy = child<QProgressBar>("holdersBusy");
+    auto cell = [&](int row, int column) { return table->model()->index(row, column).data().toString(); };
+
+    QTRY_COMPARE(chains->count(), 2);
+    QCOMPARE(chains->itemText(0), QStringLiteral("devnet (1337)"));
+    QCOMPARE(chains->itemText(1), QStringLiteral("nine (9)"));
+
+    // A chain without tokens has nothing to ask about.
+    chains->setCurrentIndex(chains->findData(Nine));
+    QCOMPARE(tokens->count(), 0);
+    QVERIFY(!tokens->isEnabled());
+    QVERIFY(!button->isEnabled());
+
+    chains->setCurrentIndex(chains->findData(Devnet));
+    QCOMPARE(tokens->count(), 1);
+    QCOMPARE(tokens->currentText(), QStringLiteral("TST (Test Token)"));
+    QVERIFY(button->isEnabled());
+
+    limit->setValue(2);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible() && table->model()->rowCount() == 2, EngineTimeoutMs);
+    QCOMPARE(cell(0, TopHoldersModel::RankColumn), QStringLiteral("1"));
+    QCOMPARE(cell(0, TopHoldersModel::HolderColumn), Alice.toChecksumHex());
+    QCOMPARE(cell(0, TopHoldersModel::BalanceColumn), QStringLiteral("3.5"));
+    QCOMPARE(cell(0, TopHoldersModel::RawBalanceColumn), QStringLiteral("3500000"));
+    QCOMPARE(cell(0, TopHoldersModel::LastBlockColumn), QStringLiteral("2"));
+    QCOMPARE(cell(1, TopHoldersModel::RankColumn), QStringLiteral("2"));
+    QCOMPARE(cell(1, TopHoldersModel::HolderColumn), Bob.toChecksumHex());
+    QCOMPARE(cell(1, TopHoldersModel::BalanceColumn), QStringLiteral("1.5"));
+    QCOMPARE(summary->text(), QStringLiteral("The 2 largest holders of TST (Test Token) on “devnet (1337)”."));
+
+    limit->setValue(10);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible() && table->model()->rowCount() == 3, EngineTimeoutMs);
+    QCOMPARE(cell(2, TopHoldersModel::RankColumn), QStringLiteral("3"));
+    QCOMPARE(cell(2, TopHoldersModel::HolderColumn), Carol.toChecksumHex());
+    QCOMPARE(cell(2, TopHoldersModel::BalanceColumn), QStringLiteral("0.00025"));
+    QCOMPARE(cell(2, TopHoldersModel::RawBalanceColumn), QStringLiteral("250"));
+}
+
+void TstBalanceQueueUi::retryFailedQueuesItemsAgain()
+{
+    // Dave sends 100 he never received: his balance cannot be computed and his item fails.
+    auto promoted = m_store->promote(batch(3, 3, {transfer(3, Dave, Alice, 100)}), evmEntities());
+    QVERIFY2(promoted, why(promoted).constData());
+    QueueConfig config;
+    config.chainId = Devnet;
+    config.maxRetries = 1;
+    config.retryBackoffMs = 0;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const QString claim = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto items = m_store->claimQueueItems(Devnet, 100, QStringLiteral("tst/1/ui"), claim);
+        QVERIFY2(items, why(items).constData());
+        if (items->isEmpty())
+            break;
+        auto done = m_store->completeTransferItems(Devnet, claim, config);
+        QVERIFY2(done, why(done).constData());
+    }
+
+    showPage(Qt::Key_2);
+    QVERIFY(selectQueueRow(Devnet));
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("1"), EngineTimeoutMs);
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("0"));
+    auto *retry = child<QPushButton>("retryFailedButton");
+    QTRY_VERIFY(retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+
+    QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>("queueStatusLine")->text(), QStringLiteral("“devnet”: 1 item queued again."), EngineTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("0"), EngineTimeoutMs);
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("1"));
+    QTRY_VERIFY(!retry->isEnabled());   // nothing failed any more
+
+    // Alice's balance took Dave's 100 in.
+    showPage(Qt::Key_3);
+    child<QTabWidget>("balancesModeTabs")->setCurrentIndex(BalancesPage::PortfolioMode);
+    auto *edit = child<QLineEdit>("holderEdit");
+    edit->clear();
+    child<QLineEdit>("minBalanceEdit")->clear();
+    QTest::keyClicks(edit, Alice.toHex());
+    QTest::keyClick(edit, Qt::Key_Return);
+    auto *table = child<QTableView>("portfolioTable");
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->index(0, PortfolioModel::BalanceColumn).data().toString(), QStringLiteral("3.5001"),
+                              EngineTimeoutMs);
+    QCOMPARE(table->model()->index(0, PortfolioModel::LastBlockColumn).data().toString(), QStringLiteral("3"));
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    QTranslator english;
+    if (!english.load(QStringLiteral(":/i18n/arbor_en.qm")) || !QCoreApplication::installTranslator(&english))
+        qFatal("arbor_en.qm is missing");
+    TstBalanceQueueUi test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_balancequeue_ui.moc"

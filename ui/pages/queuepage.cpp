@@ -1,0 +1,255 @@
+#include "pages/queuepage.h"
+
+#include "charts/queuechartpanel.h"
+#include "delegates/statusbadgedelegate.h"
+#include "dialogs/queueconfigdialog.h"
+#include "engine/engine.h"
+#include "models/queuehealthmodel.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace arbor::ui {
+
+QueuePage::QueuePage(Engine *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_model(new QueueHealthModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    Q_ASSERT(engine);
+    setObjectName(QStringLiteral("queuePage"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(QueueHealthModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+
+    m_configureButton = new QPushButton(QIcon::fromTheme(QStringLiteral("configure")), tr("&Settings…"));
+    m_configureButton->setObjectName(QStringLiteral("queueSettingsButton"));
+    m_configureButton->setToolTip(tr("Batch size, retries and health thresholds of the selected chain's queue"));
+    connect(m_configureButton, &QPushButton::clicked, this, &QueuePage::editSelectedConfig);
+
+    m_retryButton = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Retry &Failed"));
+    m_retryButton->setObjectName(QStringLiteral("retryFailedButton"));
+    m_retryButton->setToolTip(tr("Queue the selected chain's failed items again"));
+    connect(m_retryButton, &QPushButton::clicked, this, &QueuePage::retrySelectedFailed);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_configureButton);
+    buttons->addWidget(m_retryButton);
+    buttons->addStretch();
+
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("queueHealthTable"));
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegateForColumn(QueueHealthModel::StatusColumn,
+                                     new StatusBadgeDelegate(QueueHealthModel::BadgeColorRole, m_view));
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(QueueHealthModel::ChainColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->resizeSection(QueueHealthModel::ChainColumn, 150);
+    header->resizeSection(QueueHealthModel::StatusColumn, 110);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &QueuePage::editSelectedConfig);
+
+    m_charts = new QueueChartPanel;
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->setObjectName(QStringLiteral("queueSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_charts);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+
+    m_statusLine = new QLabel;
+    m_statusLine->setObjectName(QStringLiteral("queueStatusLine"));
+    m_statusLine->setTextFormat(Qt::PlainText);
+    m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLine->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_statusLine);
+
+    connect(m_engine, &Engine::queueHealthChanged, this, &QueuePage::onHealthChanged);
+    connect(m_engine, &Engine::stateChanged, this, &QueuePage::applyEngineState);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePage::onSelectionChanged);
+    applyEngineState(m_engine->state());
+}
+
+QueuePage::~QueuePage() = default;
+
+void QueuePage::refresh()
+{
+    if (!m_engine->state().started || m_refreshInFlight)
+        return;
+    m_refreshInFlight = true;
+    m_engine->queueHealth().then(this, [this](Result<QList<QueueHealth>> health) {
+        m_refreshInFlight = false;
+        if (!health) {
+            showStatus(tr("Could not read the queue's health: %1").arg(health.error().toString()), true);
+            return;
+        }
+        onHealthChanged(*health);
+    });
+}
+
+void QueuePage::onHealthChanged(const QList<QueueHealth> &health)
+{
+    m_model->update(health);
+    for (const QueueHealth &sample : health)
+        m_charts->addSample(sample);
+
+    if (m_charts->chainId() != 0 && m_model->rowOf(m_charts->chainId()) < 0)
+        onSelectionChanged();   // the chart's chain went away
+    if (!m_view->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
+        m_view->selectRow(0);
+    updateActions();
+}
+
+void QueuePage::applyEngineState(const EngineState &state)
+{
+    updateActions();
+    if (state.started && m_model->rowCount() == 0)
+        refresh();
+}
+
+std::optional<QueueHealth> QueuePage::selectedChain() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    const QueueHealth *health = m_model->healthAt(m_proxy->mapToSource(rows.first()).row());
+    return health ? std::optional<QueueHealth>(*health) : std::nullopt;
+}
+
+void QueuePage::onSelectionChanged()
+{
+    const std::optional<QueueHealth> chain = selectedChain();
+    updateActions();
+    if (!chain) {
+        m_charts->clear();
+        return;
+    }
+    if (chain->chainId == m_charts->chainId())
+        return;
+
+    const qint64 id = chain->chainId;
+    m_charts->showChain(id, chain->chainName);
+    m_charts->addSample(*chain);
+    const quint64 request = ++m_historyRequest;
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - m_charts->windowMs();
+    m_engine->queueHealthHistory(ChainRef{id, {}}, since).then(this, [this, request, id](Result<QList<QueueHealth>> history) {
+        if (request != m_historyRequest || m_charts->chainId() != id)
+            return;   // another chain was selected meanwhile
+        if (!history) {
+            showStatus(tr("Could not read the queue's history: %1").arg(history.error().toString()), true);
+            return;
+        }
+        m_charts->addHistory(*history);
+    });
+}
+
+void QueuePage::updateActions()
+{
+    const EngineState state = m_engine->state();
+    const bool writable = state.started && !state.readOnly;
+    const std::optional<QueueHealth> chain = selectedChain();
+    const bool idle = chain && !m_busyChains.contains(chain->chainId);
+
+    m_configureButton->setEnabled(writable && idle);
+    m_retryButton->setEnabled(writable && idle && chain->failed > 0);
+    if (state.readOnly)
+        m_retryButton->setToolTip(tr("Read-only: %1").arg(state.readOnlyReason));
+    else if (chain && chain->failed == 0)
+        m_retryButton->setToolTip(tr("“%1” has no failed items").arg(chain->chainName));
+    else
+        m_retryButton->setToolTip(tr("Queue the selected chain's failed items again"));
+}
+
+void QueuePage::editSelectedConfig()
+{
+    const std::optional<QueueHealth> chain = selectedChain();
+    if (!chain || !m_configureButton->isEnabled())
+        return;
+    const qint64 id = chain->chainId;
+    const QString name = chain->chainName;
+    m_busyChains.insert(id);
+    updateActions();
+
+    m_engine->queueConfigs().then(this, [this, id, name](Result<QList<QueueConfig>> configs) {
+        m_busyChains.remove(id);
+        updateActions();
+        if (!configs) {
+            showStatus(tr("Could not read the settings of “%1”: %2").arg(name, configs.error().toString()), true);
+            return;
+        }
+        QueueConfig config;   // a chain that never had its settings saved runs on the defaults
+        config.chainId = id;
+        for (const QueueConfig &c : std::as_const(*configs)) {
+            if (c.chainId == id)
+                config = c;
+        }
+        auto *dialog = new QueueConfigDialog(m_engine, config, name, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, name] {
+            showStatus(tr("Settings of “%1” saved.").arg(name));
+            refresh();
+        });
+        dialog->open();
+    });
+}
+
+void QueuePage::retrySelectedFailed()
+{
+    const std::optional<QueueHealth> chain = selectedChain();
+    if (!chain || !m_retryButton->isEnabled())
+        return;
+    const qint64 id = chain->chainId;
+    const QString name = chain->chainName;
+    m_busyChains.insert(id);
+    updateActions();
+    showStatus(tr("Queuing the failed items of “%1” again…").arg(name));
+
+    m_engine->retryFailed(ChainRef{id, {}}).then(this, [this, id, name](Result<qint64> retried) {
+        m_busyChains.remove(id);
+        updateActions();
+        if (!retried) {
+            showStatus(tr("Could not retry the failed items of “%1”: %2").arg(name, retried.error().toString()), true);
+            return;
+        }
+        showStatus(tr("“%1”: %n item(s) queued again.", nullptr, int(qMin<qint64>(*retried, INT_MAX))).arg(name));
+        refresh();
+    });
+}
+
+void QueuePage::showStatus(const QString &text, bool error)
+{
+    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    m_statusLine->setText(text);
+}
+
+} // namespace arbor::ui

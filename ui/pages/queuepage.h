@@ -1,0 +1,68 @@
+#pragma once
+
+#include "queue/balancequeue.h"
+
+#include <QSet>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace arbor {
+class Engine;
+struct EngineState;
+}
+
+namespace arbor::ui {
+
+class QueueChartPanel;
+class QueueHealthModel;
+
+/**
+ * The balance queue page: every chain's queue health in a table, live charts of the selected
+ * chain, its settings and "Retry failed".
+ *
+ * The table follows Engine::queueHealthChanged; the charts are seeded from the chain's recorded
+ * history when it is selected and then follow the same signal. Commands go through the Engine
+ * and report in the page's status line. The page does not own the Engine, which must outlive it.
+ */
+class QueuePage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit QueuePage(arbor::Engine *engine, QWidget *parent = nullptr);
+    ~QueuePage() override;
+
+    /// Reads every chain's health now instead of at the next tick.
+    void refresh();
+
+private:
+    void onHealthChanged(const QList<arbor::QueueHealth> &health);
+    void applyEngineState(const arbor::EngineState &state);
+    void onSelectionChanged();
+    void updateActions();
+    std::optional<arbor::QueueHealth> selectedChain() const;
+    void editSelectedConfig();
+    void retrySelectedFailed();
+    void showStatus(const QString &text, bool error = false);
+
+    arbor::Engine *m_engine = nullptr;
+    QueueHealthModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_view = nullptr;
+    QueueChartPanel *m_charts = nullptr;
+    QPushButton *m_configureButton = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QLabel *m_statusLine = nullptr;
+
+    bool m_refreshInFlight = false;
+    quint64 m_historyRequest = 0;      ///< answers to older history requests are dropped
+    QSet<qint64> m_busyChains;         ///< chains with a command in flight
+};
+
+} // namespace arbor::ui
