@@ -16,26 +16,6 @@ struct Arborctl
     Q_DECLARE_TR_FUNCTIONS(arborctl)
 };
 
-Result<qint64> parseInteger(const QString &text, const QString &field, qint64 min, qint64 max)
-{
-    bool ok = false;
-    const qint64 v = text.trimmed().toLongLong(&ok);
-    if (!ok)
-        return Error::invalid(field, Arborctl::tr("“%1” is not a whole number.").arg(text));
-    if (v < min || v > max)
-        return Error::invalid(field, Arborctl::tr("%1 is out of range: use %2 to %3.").arg(text).arg(min).arg(max));
-    return v;
-}
-
-EngineOptions adminOptions()
-{
-    EngineOptions options;
-    options.app = QStringLiteral("arborctl");
-    options.lease = EngineOptions::Lease::None;
-    options.snapshotIntervalMs = 0;
-    return options;
-}
-
 Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();

@@ -3,7 +3,12 @@
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace arbor::cli {
 namespace {
@@ -13,6 +18,14 @@ struct Arborctl
 {
     Q_DECLARE_TR_FUNCTIONS(arborctl)
 };
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFd[0], &byte, 1);
+}
 
 } // namespace
 
@@ -54,6 +67,92 @@ bool parseCommand(QCommandLineParser &parser, const Invocation &inv, const QStri
         return false;
     }
     return true;
+}
+
+EngineOptions adminOptions()
+{
+    EngineOptions options;
+    options.app = QStringLiteral("arborctl");
+    options.lease = EngineOptions::Lease::None;
+    options.snapshotIntervalMs = 0;
+    options.queueHealthIntervalMs = 0;
+    return options;
+}
+
+Result<qint64> parseInteger(const QString &text, const QString &field, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok)
+        return Error::invalid(field, Arborctl::tr("“%1” is not a whole number.").arg(text));
+    if (v < min || v > max)
+        return Error::invalid(field, Arborctl::tr("%1 is out of range: use %2 to %3.").arg(text).arg(min).arg(max));
+    return v;
+}
+
+Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option))
+        return Error::invalid(QStringLiteral("--chain"), Arborctl::tr("Required: the chain's name or id, e.g. --chain 1."));
+    return ChainRef::parse(parser.value(option));
+}
+
+QFuture<Result<ChainRecord>> findChain(Engine &engine, const ChainRef &ref, const std::optional<Address> &token)
+{
+    return engine.chains().then(&engine, [ref, token](Result<QList<ChainRecord>> chains) -> Result<ChainRecord> {
+        if (!chains)
+            return chains.error();
+        for (const ChainRecord &c : *chains) {
+            if (ref.id ? c.config.chainId != *ref.id : c.config.name != ref.name)
+                continue;
+            if (c.state == ChainState::Deleting)
+                return Error::notFound(QStringLiteral("--chain"), Arborctl::tr("Chain %1 is being deleted.").arg(c.config.name));
+            if (token && !c.config.tokens.contains(*token)) {
+                return Error::notFound(QStringLiteral("--token"),
+                                       Arborctl::tr("Chain %1 does not index token %2. Track it with “arborctl chain add-token --chain %3 %2”.")
+                                           .arg(c.config.name, token->toHex())
+                                           .arg(c.config.chainId));
+            }
+            return c;
+        }
+        return Error::notFound(QStringLiteral("--chain"), Arborctl::tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(ref.toString()));
+    });
+}
+
+Error optionError(Error error)
+{
+    // Core names fields in its own words ("batchSize", "batch size", "limit"); options are kebab-case.
+    if (error.field.isEmpty() || error.field.startsWith(u'-') || (error.kind != Error::Kind::Invalid && error.kind != Error::Kind::NotFound))
+        return error;
+    QString option;
+    for (QChar c : std::as_const(error.field)) {
+        if (c.isUpper()) {
+            option += u'-';
+            option += c.toLower();
+        } else {
+            option += (c == u' ' || c == u'_') ? QChar(u'-') : c;
+        }
+    }
+    error.field = QLatin1String("--") + option;
+    return error;
+}
+
+void exitOnSignals(QObject *context, std::function<void()> onExit)
+{
+    if (g_signalFd[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onExit] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(g_signalFd[1], &byte, 1);
+        onExit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    ::sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
 }
 
 int runWithEngine(const Invocation &inv, EngineOptions options, const Command &command)

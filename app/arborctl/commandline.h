@@ -40,4 +40,24 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
 /// exit with `*exitCode`.
 bool parseCommand(QCommandLineParser &parser, const Invocation &inv, const QString &description, int *exitCode);
 
+/// Options of a one-shot admin command: no lease, no indexing, no periodic snapshots.
+EngineOptions adminOptions();
+
+/// A whole number in [min, max], or an Invalid error naming `field` and the range.
+Result<qint64> parseInteger(const QString &text, const QString &field, qint64 min, qint64 max);
+
+/// The required --chain option as a chain reference (name or id).
+Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLineOption &option);
+
+/// The chain `ref` names (NotFound on --chain otherwise); with `token`, also checks that the
+/// chain indexes that token (NotFound on --token otherwise).
+QFuture<Result<ChainRecord>> findChain(Engine &engine, const ChainRef &ref, const std::optional<Address> &token = std::nullopt);
+
+/// An error from core with its field renamed to the option the operator typed ("limit" → "--limit").
+Error optionError(Error error);
+
+/// Calls `onExit` on the event loop when SIGINT or SIGTERM arrives, so a long-running command
+/// shuts down cleanly (workers stopped, lease released) instead of dying mid-write.
+void exitOnSignals(QObject *context, std::function<void()> onExit);
+
 } // namespace arbor::cli

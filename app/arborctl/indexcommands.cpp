@@ -6,13 +6,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace arbor::cli {
 namespace {
@@ -22,34 +17,6 @@ struct Arborctl
     Q_DECLARE_TR_FUNCTIONS(arborctl)
 };
 
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalFd[0], &byte, 1);
-}
-
-/// SIGINT/SIGTERM end the event loop, so the Engine shuts down cleanly (indexers stopped,
-/// lease released) instead of dying mid-write.
-void exitOnSignals(QObject *context, std::function<void()> onExit)
-{
-    if (g_signalFd[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalFd[1], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [onExit] {
-        char byte = 0;
-        [[maybe_unused]] const auto read = ::read(g_signalFd[1], &byte, 1);
-        onExit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    ::sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::sigaction(SIGINT, &action, nullptr);
-}
-
 Result<qint64> parseBlock(const QString &text, const QString &field)
 {
     bool ok = false;
@@ -57,22 +24,6 @@ Result<qint64> parseBlock(const QString &text, const QString &field)
     if (!ok || v < 0)
         return Error::invalid(field, Arborctl::tr("“%1” is not a block number (a whole number ≥ 0).").arg(text));
     return v;
-}
-
-Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    if (!parser.isSet(option))
-        return Error::invalid(QStringLiteral("--chain"), Arborctl::tr("Required: the chain's name or id, e.g. --chain 1."));
-    return ChainRef::parse(parser.value(option));
-}
-
-EngineOptions adminOptions()
-{
-    EngineOptions options;
-    options.app = QStringLiteral("arborctl");
-    options.lease = EngineOptions::Lease::None;
-    options.snapshotIntervalMs = 0;
-    return options;
 }
 
 /// A positive whole number from the environment variable `name`, or nothing (unset or invalid).

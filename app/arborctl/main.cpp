@@ -1,8 +1,10 @@
 // arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
+#include "balancecommands.h"
 #include "chaincommands.h"
 #include "indexcommands.h"
 #include "commandline.h"
 #include "dbcommands.h"
+#include "queuecommands.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -37,11 +39,21 @@ QString usage()
                         "  chain resume NAME|ID\n"
                         "  chain delete NAME|ID --yes\n"
                         "  chain add-token --chain ID ADDRESS [--no-wait]\n"
+                        "  chain set-balance-mode --chain ID --token ADDRESS --mode transfers|balance_of\n"
                         "  index [--chain ID…] --until-block N [--json]\n"
                         "  serve                    index all active chains until SIGINT/SIGTERM\n"
                         "  reindex --chain ID --from A --to B --reason TEXT [--no-wait]\n"
                         "  resync --chain ID [--table T]\n"
                         "  sync-status [--json]\n"
+                        "  query balance --chain ID --token ADDRESS --holder ADDRESS [--json]\n"
+                        "  query portfolio --holder ADDRESS [--min-balance X] [--json]\n"
+                        "  query top-holders --chain ID --token ADDRESS [--limit N] [--json]\n"
+                        "  queue health [--json]    per chain: status, backlog, throughput, errors\n"
+                        "  queue config --chain ID [--enabled true|false] [--batch-size N] [--interval-ms N]\n"
+                        "            [--max-retries N] [--boost-after-ms N] … [--json]\n"
+                        "  queue retry-failed --chain ID [--json]\n"
+                        "  queue run [--until-empty] [--workers N] [--json]\n"
+                        "                           process the balance queue (no lease needed; several may run)\n"
                         "\n"
                         "Global options:\n"
                         "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
@@ -118,7 +130,15 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("pause"), [](const Invocation &v) { return chainSetPaused(v, true); }},
                                    {QStringLiteral("resume"), [](const Invocation &v) { return chainSetPaused(v, false); }},
                                    {QStringLiteral("delete"), chainDelete},
-                                   {QStringLiteral("add-token"), chainAddToken}}},
+                                   {QStringLiteral("add-token"), chainAddToken},
+                                   {QStringLiteral("set-balance-mode"), chainSetBalanceMode}}},
+        {QStringLiteral("query"), {{QStringLiteral("balance"), queryBalance},
+                                   {QStringLiteral("portfolio"), queryPortfolio},
+                                   {QStringLiteral("top-holders"), queryTopHolders}}},
+        {QStringLiteral("queue"), {{QStringLiteral("health"), queueHealth},
+                                   {QStringLiteral("config"), queueConfig},
+                                   {QStringLiteral("retry-failed"), queueRetryFailed},
+                                   {QStringLiteral("run"), queueRun}}},
     };
     static const std::map<QString, Handler> singleWord = {
         {QStringLiteral("index"), indexCommand},

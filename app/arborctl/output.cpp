@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -37,6 +38,7 @@ QJsonObject chainToJson(const ChainRecord &chain)
             {QStringLiteral("decimals"), t.decimals ? QJsonValue(*t.decimals) : QJsonValue()},
             {QStringLiteral("deployBlock"), t.deployBlock ? QJsonValue(*t.deployBlock) : QJsonValue()},
             {QStringLiteral("deployBlockNote"), t.deployBlockNote.isEmpty() ? QJsonValue() : QJsonValue(t.deployBlockNote)},
+            {QStringLiteral("balanceMode"), t.balanceMode ? QJsonValue(balanceModeName(*t.balanceMode)) : QJsonValue()},
         });
     }
     QJsonObject registries;
@@ -76,6 +78,78 @@ QJsonObject migrationStatusToJson(const MigrationStatus &status)
         {QStringLiteral("pending"), status.pendingCount()},
         {QStringLiteral("ok"), status.ok()},
         {QStringLiteral("migrations"), list},
+    };
+}
+
+QJsonValue timestampToJson(qint64 ms)
+{
+    if (ms <= 0)
+        return QJsonValue();
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QJsonObject tokenBalanceToJson(const TokenBalance &b)
+{
+    return {
+        {QStringLiteral("chainId"), b.chainId},
+        {QStringLiteral("chain"), b.chainName},
+        {QStringLiteral("token"), b.token.toHex()},
+        {QStringLiteral("symbol"), b.symbol},
+        {QStringLiteral("name"), b.tokenName},
+        {QStringLiteral("decimals"), b.decimals ? QJsonValue(*b.decimals) : QJsonValue()},
+        {QStringLiteral("holder"), b.holder.toHex()},
+        {QStringLiteral("balance"), u256::toDecimal(b.balance)},
+        {QStringLiteral("formatted"), b.formatted()},
+        {QStringLiteral("lastBlock"), b.lastBlock},
+        {QStringLiteral("updatedAt"), timestampToJson(b.updatedAt)},
+    };
+}
+
+QJsonObject queueHealthToJson(const QueueHealth &h)
+{
+    return {
+        {QStringLiteral("chainId"), h.chainId},
+        {QStringLiteral("chain"), h.chainName},
+        {QStringLiteral("status"), queueStatusName(h.status)},
+        {QStringLiteral("pending"), h.pending},
+        {QStringLiteral("processing"), h.processing},
+        {QStringLiteral("failed"), h.failed},
+        {QStringLiteral("completedLastHour"), h.completedLastHour},
+        {QStringLiteral("completedLastMinute"), h.completedLastMinute},
+        {QStringLiteral("errorsLastHour"), h.errorsLastHour},
+        {QStringLiteral("avgProcessingMs"), h.avgProcessingMs},
+        {QStringLiteral("throughputPerSecond"), h.throughputPerSecond()},
+        {QStringLiteral("oldestPendingAgeMs"), h.oldestPendingAgeMs},
+        {QStringLiteral("sampledAt"), timestampToJson(h.sampledAt)},
+    };
+}
+
+QJsonObject queueConfigToJson(const QueueConfig &c, const QString &chainName)
+{
+    return {
+        {QStringLiteral("chainId"), c.chainId},
+        {QStringLiteral("chain"), chainName},
+        {QStringLiteral("enabled"), c.enabled},
+        {QStringLiteral("batchSize"), c.batchSize},
+        {QStringLiteral("intervalMs"), c.intervalMs},
+        {QStringLiteral("maxRetries"), c.maxRetries},
+        {QStringLiteral("retryBackoffMs"), c.retryBackoffMs},
+        {QStringLiteral("boostAfterMs"), c.boostAfterMs},
+        {QStringLiteral("boostBy"), c.boostBy},
+        {QStringLiteral("highLoadPending"), c.highLoadPending},
+        {QStringLiteral("delayedAfterMs"), c.delayedAfterMs},
+        {QStringLiteral("errorsPerHour"), c.errorsPerHour},
+    };
+}
+
+QJsonObject queueRunStatsToJson(const QueueRunStats &s)
+{
+    return {
+        {QStringLiteral("claimed"), s.claimed},
+        {QStringLiteral("completed"), s.completed},
+        {QStringLiteral("retried"), s.retried},
+        {QStringLiteral("failed"), s.failed},
+        {QStringLiteral("reclaimed"), s.reclaimed},
     };
 }
 

@@ -288,9 +288,11 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, qint64 height, QList<Q
     auto sendChunk = std::make_shared<std::function<void(int)>>();
     *sendChunk = [this, job, sendChunk](int urlIndex) {
         if (job->next >= job->items.size()) {
-            auto done = std::move(job->done);
-            *sendChunk = nullptr;   // break the cycle
-            done(job->balances, job->errors);
+            // Breaking the cycle destroys this lambda and its captures: keep what is needed.
+            const std::shared_ptr<Job> finished = job;
+            auto done = std::move(finished->done);
+            *sendChunk = nullptr;
+            done(finished->balances, finished->errors);
             return;
         }
         const qsizetype count = std::min<qsizetype>(CallsPerRequest, job->items.size() - job->next);

@@ -1,0 +1,830 @@
+// Balances end to end: devnet traffic indexed with `arborctl index`, the balance queue drained
+// with `arborctl queue run`, and every balance read back the way an operator reads it
+// (`arborctl query balance|portfolio|top-holders --json`), on SQLite and PostgreSQL. Balances are
+// checked against what the traffic generator computed itself, and after a reorg or a balance
+// poked without a Transfer event, against balanceOf on the node.
+//
+// The test functions share one devnet and one database and run in declaration order. Each
+// function that needs queue items first sends fresh traffic to new holders, so it knows exactly
+// which items the queue must hold.
+#include "devnet.h"
+#include "testdatabase.h"
+
+#include "model/address.h"
+#include "model/keccak.h"
+#include "model/u256.h"
+#include "queue/balancequeue.h"
+#include "store/ddl.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSet>
+#include <QTest>
+
+#include <algorithm>
+#include <map>
+
+using namespace arbor;
+using namespace arbor::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int TokenCount = 3;
+const QString ZeroAddress = u"0x0000000000000000000000000000000000000000"_s;
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
+};
+
+QString describe(const Run &r)
+{
+    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(r.out.left(4000), r.err.right(4000));
+}
+
+QProcessEnvironment arborctlEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"ARBOR_DB"_s);
+    return env;
+}
+
+Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(arborctlEnvironment());
+    p.start(QStringLiteral(ARBOR_ARBORCTL), QStringList{u"--db"_s, db.urlString()} + args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError()) + u"\n(arborctl timed out after %1 ms and was killed)"_s.arg(timeoutMs);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+U256 decimal(const QString &text)
+{
+    auto v = u256::fromDecimal(text);
+    return v ? *v : U256(0);
+}
+
+QString text(const U256 &v)
+{
+    return u256::toDecimal(v);
+}
+
+using Balances = QHash<QString, QHash<QString, U256>>;   ///< token → holder → balance
+
+/// Merges a {token: {holder: decimal}} object (generator or readBalances output) into `into`.
+void merge(Balances &into, const QJsonObject &balances)
+{
+    for (auto token = balances.begin(); token != balances.end(); ++token) {
+        const QJsonObject holders = token.value().toObject();
+        for (auto h = holders.begin(); h != holders.end(); ++h)
+            into[token.key()][h.key()] = decimal(h.value().toString());
+    }
+}
+
+} // namespace
+
+class TestBalances : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { ARBOR_REQUIRE_BACKEND(); }
+
+    void badInputExitsTwoAndWritesNothing_data();
+    void badInputExitsTwoAndWritesNothing();
+    void balancesEqualTheGenerators();
+    void concurrentWorkersNeverShareAnItem();
+    void killedWorkersItemsAreReclaimed();
+    void reorgLeavesTheSurvivingChainsBalances();
+    void balanceOfModeReadsTheChain();
+    void queueRunStopsOnSigterm();
+
+private:
+    qint64 nodeHead();
+    Run index();
+    /// Fresh traffic among `holders` new holders on every token, indexed to the head: leaves
+    /// exactly TokenCount × holders items pending. Adds the holders and balances to m_expected.
+    void sendAndIndex(int transfers, int holders, quint64 seed);
+    /// `arborctl queue health --json`, this chain's row.
+    QJsonObject health();
+    void setBatchSize(int n);
+    /// Ids of every item in the queue table with `status` (or all).
+    QSet<qint64> itemIds(const QString &status = QString());
+    QString queueTable() const { return ddl::adminTable(m_backend, u"balance_update_queue"_s); }
+    QString balancesTable() const { return ddl::entityTable(m_backend, ddl::TableKind::Production, m_chainId, u"token_balances"_s); }
+
+    /// Every balance as the operator reads it, against `expected`: top-holders lists every
+    /// holder with a balance (largest first, exact, no zero address, no zero balance), the
+    /// portfolio of `samples` holders lists exactly their non-zero balances, query balance
+    /// of `samples` holders per token. Balances are computed at a checkpoint: with
+    /// `computedAtHead`, every one at the current one.
+    void checkBalances(const Balances &expected, int samples, bool computedAtHead = false);
+    /// The queue is empty: nothing pending, processing or failed.
+    void checkDrained();
+    QStringList sampleHolders(int n, quint64 salt) const;
+
+    Devnet m_devnet;
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<Store> m_store;
+    Backend m_backend = Backend::Sqlite;
+    qint64 m_chainId = 31337;
+    QStringList m_tokens;                                   ///< lowercase 0x-hex
+    QHash<QString, QJsonObject> m_tokenInfo;                ///< as deployTokens() returned them
+    QStringList m_holders;                                  ///< every holder of every traffic run
+    Balances m_expected;                                    ///< what a correct indexer shows
+    qint64 m_indexedHead = 0;
+    QString m_pokedHolder;                                  ///< balance set without a Transfer (token 0)
+    U256 m_pokedTransfersSum = 0;                           ///< its balance by its transfers
+};
+
+// --- helpers ------------------------------------------------------------------------------------
+
+qint64 TestBalances::nodeHead()
+{
+    QString error;
+    auto head = m_devnet.rpc(u"eth_blockNumber"_s, {}, &error);
+    if (!head) {
+        qWarning() << "eth_blockNumber:" << error;
+        return -1;
+    }
+    return head->toString().toLongLong(nullptr, 16);
+}
+
+Run TestBalances::index()
+{
+    const qint64 head = nodeHead();
+    Run r = arborctl(*m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(head)});
+    if (r.exitCode == 0)
+        m_indexedHead = head;
+    return r;
+}
+
+void TestBalances::sendAndIndex(int transfers, int holders, quint64 seed)
+{
+    QString error;
+    const auto traffic = m_devnet.generateTraffic(m_tokens, transfers, holders, 30, seed, &error);
+    QVERIFY2(traffic, qPrintable(error));
+    for (const QJsonValue &h : traffic->value(u"holders"_s).toArray())
+        m_holders.append(h.toString());
+    merge(m_expected, traffic->value(u"balances"_s).toObject());
+    const Run r = index();
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+}
+
+QJsonObject TestBalances::health()
+{
+    const Run r = arborctl(*m_db, {u"queue"_s, u"health"_s, u"--json"_s});
+    if (r.exitCode != 0) {
+        qWarning().noquote() << "queue health:" << describe(r);
+        return {};
+    }
+    for (const QJsonValue &row : r.array()) {
+        if (row.toObject().value(u"chainId"_s).toInteger() == m_chainId)
+            return row.toObject();
+    }
+    qWarning().noquote() << "queue health has no row for the chain:" << r.out;
+    return {};
+}
+
+void TestBalances::setBatchSize(int n)
+{
+    const Run r = arborctl(*m_db, {u"queue"_s, u"config"_s, u"--chain"_s, QString::number(m_chainId), u"--batch-size"_s, QString::number(n), u"--json"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QCOMPARE(r.object().value(u"batchSize"_s).toInt(), n);
+}
+
+QSet<qint64> TestBalances::itemIds(const QString &status)
+{
+    QSet<qint64> ids;
+    auto rows = m_store->query(u"SELECT id FROM "_s + queueTable() + (status.isEmpty() ? QString() : u" WHERE status = ?"_s),
+                               status.isEmpty() ? QVariantList{} : QVariantList{status});
+    if (!rows) {
+        qWarning().noquote() << "reading the queue table:" << rows.error().toString();
+        return ids;
+    }
+    for (const SqlRow &r : *rows)
+        ids.insert(r.first().toLongLong());
+    return ids;
+}
+
+QStringList TestBalances::sampleHolders(int n, quint64 salt) const
+{
+    QStringList out;
+    for (int i = 0; i < n && !m_holders.isEmpty(); ++i)
+        out.append(m_holders[int((salt * 7919 + quint64(i) * 104729) % quint64(m_holders.size()))]);
+    out.removeDuplicates();
+    return out;
+}
+
+void TestBalances::checkDrained()
+{
+    const QJsonObject h = health();
+    QVERIFY2(!h.isEmpty(), "no queue health");
+    QVERIFY2(h.value(u"pending"_s).toInteger() == 0 && h.value(u"processing"_s).toInteger() == 0 && h.value(u"failed"_s).toInteger() == 0,
+             qPrintable(u"the queue is not drained: "_s + QString::fromUtf8(QJsonDocument(h).toJson(QJsonDocument::Compact))));
+}
+
+void TestBalances::checkBalances(const Balances &expected, int samples, bool computedAtHead)
+{
+    const QString chain = QString::number(m_chainId);
+    // The zero address is never a holder.
+    QCOMPARE(*m_store->rowCount(balancesTable(), u"holder = ?"_s, {QByteArray(20, '\0')}), 0);
+
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject info = m_tokenInfo.value(token);
+        const int decimals = info.value(u"decimals"_s).toInt();
+        QList<std::pair<U256, QString>> sorted;
+        const QHash<QString, U256> held = expected.value(token);
+        for (auto it = held.begin(); it != held.end(); ++it) {
+            if (it.value() > 0)
+                sorted.append({it.value(), it.key()});
+        }
+        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        QVERIFY2(sorted.size() > 10, "too few holders to test anything");
+
+        const Run top = arborctl(*m_db, {u"query"_s, u"top-holders"_s, u"--chain"_s, chain, u"--token"_s, token, u"--limit"_s, u"10000"_s, u"--json"_s});
+        QVERIFY2(top.exitCode == 0, qPrintable(describe(top)));
+        const QJsonObject result = top.object();
+        QCOMPARE(result.value(u"symbol"_s).toString(), info.value(u"symbol"_s).toString());
+        QCOMPARE(result.value(u"decimals"_s).toInt(), decimals);
+        const QJsonArray list = result.value(u"holders"_s).toArray();
+        QVERIFY2(list.size() == sorted.size(), qPrintable(u"token %1: top-holders lists %2 holders, %3 hold a balance"_s.arg(token).arg(list.size()).arg(sorted.size())));
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonObject b = list[i].toObject();
+            const QString holder = b.value(u"holder"_s).toString();
+            const U256 balance = decimal(b.value(u"balance"_s).toString());
+            QVERIFY2(holder != ZeroAddress, "the zero address is listed as a holder");
+            QVERIFY2(!seen.contains(holder), qPrintable(u"%1 listed twice"_s.arg(holder)));
+            seen.insert(holder);
+            QVERIFY2(held.contains(holder), qPrintable(u"token %1: %2 is listed but never held it"_s.arg(token, holder)));
+            QVERIFY2(balance == held.value(holder),
+                     qPrintable(u"token %1 holder %2: arborctl shows %3, expected %4"_s.arg(token, holder, text(balance), text(held.value(holder)))));
+            // Largest first: the i-th balance is the generator's i-th largest.
+            QVERIFY2(balance == sorted[i].first, qPrintable(u"token %1: rank %2 has %3, the %2th largest balance is %4"_s
+                                                                .arg(token).arg(i + 1).arg(text(balance), text(sorted[i].first))));
+            QCOMPARE(b.value(u"rank"_s).toInt(), int(i + 1));
+            QCOMPARE(b.value(u"formatted"_s).toString(), u256::formatUnits(balance, decimals));
+            const qint64 at = b.value(u"lastBlock"_s).toInteger();
+            QVERIFY2(computedAtHead ? at == m_indexedHead : (at > 0 && at <= m_indexedHead),
+                     qPrintable(u"token %1 holder %2: computed at block %3, the chain is indexed to %4"_s.arg(token, holder).arg(at).arg(m_indexedHead)));
+        }
+    }
+    if (QTest::currentTestFailed())
+        return;
+
+    // A portfolio lists exactly the tokens the holder has a balance of.
+    for (const QString &holder : sampleHolders(samples, quint64(m_indexedHead))) {
+        const Run r = arborctl(*m_db, {u"query"_s, u"portfolio"_s, u"--holder"_s, holder, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QHash<QString, U256> listed;
+        for (const QJsonValue &x : r.object().value(u"balances"_s).toArray()) {
+            const QJsonObject b = x.toObject();
+            QCOMPARE(b.value(u"holder"_s).toString(), holder);
+            QCOMPARE(b.value(u"chainId"_s).toInteger(), m_chainId);
+            listed.insert(b.value(u"token"_s).toString(), decimal(b.value(u"balance"_s).toString()));
+        }
+        QHash<QString, U256> want;
+        for (const QString &token : std::as_const(m_tokens)) {
+            if (expected.value(token).value(holder) > 0)
+                want.insert(token, expected.value(token).value(holder));
+        }
+        QVERIFY2(listed == want, qPrintable(u"portfolio of %1: %2"_s.arg(holder, r.out)));
+    }
+
+    // Single balances, as `query balance` shows them.
+    for (const QString &token : std::as_const(m_tokens)) {
+        for (const QString &holder : sampleHolders(std::max(1, samples / 2), quint64(m_indexedHead) + 1)) {
+            const Run r = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, chain, u"--token"_s, token, u"--holder"_s, holder, u"--json"_s});
+            QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+            const QJsonObject b = r.object();
+            const U256 want = expected.value(token).value(holder);
+            QVERIFY2(b.value(u"balance"_s).toString() == text(want),
+                     qPrintable(u"token %1 holder %2: query balance shows %3, expected %4"_s.arg(token, holder, b.value(u"balance"_s).toString(), text(want))));
+            QCOMPARE(b.value(u"formatted"_s).toString(), u256::formatUnits(want, m_tokenInfo.value(token).value(u"decimals"_s).toInt()));
+            QCOMPARE(b.value(u"symbol"_s).toString(), m_tokenInfo.value(token).value(u"symbol"_s).toString());
+            const qint64 at = b.value(u"lastBlock"_s).toInteger();
+            QVERIFY2(computedAtHead ? at == m_indexedHead : (at > 0 && at <= m_indexedHead), qPrintable(r.out));
+            QVERIFY2(!b.value(u"updatedAt"_s).isNull(), qPrintable(r.out));
+        }
+    }
+}
+
+// --- set-up -------------------------------------------------------------------------------------
+
+void TestBalances::initTestCase()
+{
+    ARBOR_REQUIRE_BACKEND();
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(m_devnet.start(&error), qPrintable(error));
+    m_chainId = qint64(m_devnet.chainId());
+    const auto deployed = m_devnet.deployTokens(TokenCount, &error);
+    QVERIFY2(deployed, qPrintable(error));
+    for (const QJsonValue &t : deployed->value(u"tokens"_s).toArray()) {
+        const QString address = t.toObject().value(u"address"_s).toString();
+        m_tokens.append(address);
+        m_tokenInfo.insert(address, t.toObject());
+    }
+    QCOMPARE(m_tokens.size(), TokenCount);
+
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_backend = m_db->url().backend;
+    // From block 0, so every token's whole history is indexed: its balances are sums of transfers.
+    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(m_chainId),
+                    u"--rpc"_s, m_devnet.rpcUrl().toString(), u"--start-block"_s, u"0"_s};
+    for (const QString &token : std::as_const(m_tokens))
+        add << u"--token"_s << token;
+    const Run added = arborctl(*m_db, add);
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    m_store = m_db->open(false);
+    QVERIFY(m_store);
+
+    const Run list = arborctl(*m_db, {u"chain"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(list.exitCode == 0, qPrintable(describe(list)));
+    for (const QJsonValue &t : list.array().first().toObject().value(u"tokenInfo"_s).toArray())
+        QCOMPARE(t.toObject().value(u"balanceMode"_s).toString(), u"transfers"_s);
+
+    // 200 holders of 3 tokens, a few thousand transfers.
+    sendAndIndex(3000, 200, 42);
+}
+
+// --- 1. bad input -------------------------------------------------------------------------------
+
+void TestBalances::badInputExitsTwoAndWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("option");
+
+    // Placeholders: CHAIN, TOKEN (tracked), HOLDER; the rest is literal.
+    const QString unknownToken = u"0x00000000000000000000000000000000000000aa"_s;
+    const QString badChecksum = u"0x52908400098527886e0F7030069857D2E4169EE7"_s;
+    auto row = [](const char *name, QStringList args, const char *option) { QTest::newRow(name) << args << QString::fromLatin1(option); };
+    row("balance: short token", {u"query"_s, u"balance"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"0x1234"_s, u"--holder"_s, u"HOLDER"_s}, "--token");
+    row("balance: bad checksum", {u"query"_s, u"balance"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, badChecksum, u"--holder"_s, u"HOLDER"_s}, "--token");
+    row("balance: holder not hex", {u"query"_s, u"balance"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--holder"_s, u"alice"_s}, "--holder");
+    row("balance: no holder", {u"query"_s, u"balance"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s}, "--holder");
+    row("balance: unknown chain", {u"query"_s, u"balance"_s, u"--chain"_s, u"999"_s, u"--token"_s, u"TOKEN"_s, u"--holder"_s, u"HOLDER"_s}, "--chain");
+    row("balance: untracked token", {u"query"_s, u"balance"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, unknownToken, u"--holder"_s, u"HOLDER"_s}, "--token");
+    row("top: limit 0", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--limit"_s, u"0"_s}, "--limit");
+    row("top: negative limit", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--limit"_s, u"-5"_s}, "--limit");
+    row("top: huge limit", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--limit"_s, u"10001"_s}, "--limit");
+    row("top: limit overflow", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--limit"_s, u"99999999999999999999"_s}, "--limit");
+    row("top: limit not a number", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--limit"_s, u"ten"_s}, "--limit");
+    row("top: unknown chain name", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"mainnet"_s, u"--token"_s, u"TOKEN"_s}, "--chain");
+    row("top: untracked token", {u"query"_s, u"top-holders"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, unknownToken}, "--token");
+    row("portfolio: negative min", {u"query"_s, u"portfolio"_s, u"--holder"_s, u"HOLDER"_s, u"--min-balance"_s, u"-1"_s}, "--min-balance");
+    row("portfolio: fractional min", {u"query"_s, u"portfolio"_s, u"--holder"_s, u"HOLDER"_s, u"--min-balance"_s, u"1.5"_s}, "--min-balance");
+    row("portfolio: min over 2^256", {u"query"_s, u"portfolio"_s, u"--holder"_s, u"HOLDER"_s, u"--min-balance"_s,
+                                      u"115792089237316195423570985008687907853269984665640564039457584007913129639936"_s}, "--min-balance");
+    row("portfolio: bad holder", {u"query"_s, u"portfolio"_s, u"--holder"_s, u"0xZZ08400098527886E0F7030069857D2E4169EE7"_s}, "--holder");
+    row("config: batch size 0", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--batch-size"_s, u"0"_s}, "--batch-size");
+    row("config: batch size too big", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--interval-ms"_s, u"50"_s, u"--batch-size"_s, u"100001"_s}, "--batch-size");
+    row("config: boost over the cap", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--boost-by"_s, u"10"_s}, "--boost-by");
+    row("config: interval over an hour", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--batch-size"_s, u"7"_s, u"--interval-ms"_s, u"3600001"_s}, "--interval-ms");
+    row("config: negative retries", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--max-retries"_s, u"-1"_s}, "--max-retries");
+    row("config: enabled maybe", {u"queue"_s, u"config"_s, u"--chain"_s, u"CHAIN"_s, u"--enabled"_s, u"maybe"_s}, "--enabled");
+    row("config: unknown chain", {u"queue"_s, u"config"_s, u"--chain"_s, u"999"_s, u"--batch-size"_s, u"10"_s}, "--chain");
+    row("retry: unknown chain", {u"queue"_s, u"retry-failed"_s, u"--chain"_s, u"nosuchchain"_s}, "--chain");
+    row("retry: no chain", {u"queue"_s, u"retry-failed"_s}, "--chain");
+    row("run: no workers", {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--workers"_s, u"0"_s}, "--workers");
+    row("run: too many workers", {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--workers"_s, u"1000"_s}, "--workers");
+    row("mode: unknown mode", {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"TOKEN"_s, u"--mode"_s, u"rebasing"_s}, "--mode");
+    row("mode: untracked token", {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, unknownToken, u"--mode"_s, u"balance_of"_s}, "--token");
+    row("mode: unknown chain", {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, u"999"_s, u"--token"_s, u"TOKEN"_s, u"--mode"_s, u"balance_of"_s}, "--chain");
+    row("mode: bad token", {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, u"CHAIN"_s, u"--token"_s, u"0x"_s, u"--mode"_s, u"balance_of"_s}, "--token");
+}
+
+void TestBalances::badInputExitsTwoAndWritesNothing()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, option);
+    for (QString &a : args) {
+        if (a == u"CHAIN")
+            a = QString::number(m_chainId);
+        else if (a == u"TOKEN")
+            a = m_tokens.first();
+        else if (a == u"HOLDER")
+            a = m_holders.first();
+    }
+    // What an operator could see change: queue settings, backlog, token modes, balances.
+    auto state = [&]() {
+        QStringList out;
+        const auto config = m_store->queueConfig(m_chainId);
+        if (!config)
+            return QStringList{config.error().toString()};
+        out << u"enabled %1 batch %2 interval %3 retries %4 backoff %5 boost %6/%7"_s.arg(config->enabled)
+                   .arg(config->batchSize).arg(config->intervalMs).arg(config->maxRetries).arg(config->retryBackoffMs)
+                   .arg(config->boostAfterMs).arg(config->boostBy);
+        const auto chains = m_store->chains();
+        if (!chains)
+            return QStringList{chains.error().toString()};
+        for (const ChainRecord &c : *chains) {
+            for (const TokenInfo &t : c.tokens)
+                out << c.config.name + u' ' + t.address.toHex() + u' ' + (t.balanceMode ? balanceModeName(*t.balanceMode) : u"unset"_s);
+        }
+        out << u"balances %1, items %2, pending %3, failed %4"_s.arg(*m_store->rowCount(balancesTable())).arg(itemIds().size())
+                   .arg(itemIds(u"pending"_s).size()).arg(itemIds(u"failed"_s).size());
+        return out;
+    };
+    const QStringList before = state();
+    QVERIFY2(before.size() > 2, qPrintable(before.join(u'\n')));
+
+    const Run r = arborctl(*m_db, args);
+    QVERIFY2(r.exitCode == 2, qPrintable(describe(r)));
+    QVERIFY2(r.out.isEmpty(), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains(option), qPrintable(u"the message does not name %1:\n%2"_s.arg(option, r.err)));
+    QCOMPARE(state(), before);
+}
+
+// --- 2. balances ---------------------------------------------------------------------------------
+
+void TestBalances::balancesEqualTheGenerators()
+{
+    // Each holder was minted each token: one item per (token, holder), however many transfers.
+    const qint64 items = qint64(TokenCount) * m_holders.size();
+    QJsonObject h = health();
+    QCOMPARE(h.value(u"pending"_s).toInteger(), items);
+    QCOMPARE(h.value(u"processing"_s).toInteger(), 0);
+    QCOMPARE(h.value(u"status"_s).toString(), u"HEALTHY"_s);
+    QCOMPARE(itemIds(u"pending"_s).size(), items);
+
+    // Small batches, so that both workers claim.
+    setBatchSize(40);
+    const Run r = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--workers"_s, u"2"_s, u"--json"_s, u"--list-completed"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    const QJsonObject totals = r.object();
+    QCOMPARE(totals.value(u"completed"_s).toInteger(), items);
+    QCOMPARE(totals.value(u"claimed"_s).toInteger(), items);
+    QCOMPARE(totals.value(u"failed"_s).toInteger(), 0);
+    QCOMPARE(totals.value(u"retried"_s).toInteger(), 0);
+    QSet<qint64> completed;
+    for (const QJsonValue &id : totals.value(u"completedIds"_s).toArray()) {
+        QVERIFY2(!completed.contains(id.toInteger()), qPrintable(u"item %1 completed twice"_s.arg(id.toInteger())));
+        completed.insert(id.toInteger());
+    }
+    QCOMPARE(completed, itemIds());
+    QCOMPARE(completed, itemIds(u"completed"_s));
+    checkDrained();
+    h = health();
+    QCOMPARE(h.value(u"completedLastHour"_s).toInteger(), items);
+    QCOMPARE(h.value(u"errorsLastHour"_s).toInteger(), 0);
+
+    checkBalances(m_expected, 12, true);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The default limit is 10: the ten largest.
+    const Run top = arborctl(*m_db, {u"query"_s, u"top-holders"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, m_tokens.last(), u"--json"_s});
+    QVERIFY2(top.exitCode == 0, qPrintable(describe(top)));
+    QCOMPARE(top.object().value(u"holders"_s).toArray().size(), 10);
+
+    // Nobody holds anything as the zero address, and a holder never seen has 0.
+    const Run zero = arborctl(*m_db, {u"query"_s, u"portfolio"_s, u"--holder"_s, ZeroAddress, u"--json"_s});
+    QVERIFY2(zero.exitCode == 0, qPrintable(describe(zero)));
+    QVERIFY2(zero.object().value(u"balances"_s).toArray().isEmpty(), qPrintable(zero.out));
+    const Run nobody = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, u"devnet"_s, u"--token"_s, m_tokens.first(), u"--holder"_s,
+                                        u"0x00000000000000000000000000000000000000bb"_s, u"--json"_s});
+    QVERIFY2(nobody.exitCode == 0, qPrintable(describe(nobody)));
+    QCOMPARE(nobody.object().value(u"balance"_s).toString(), u"0"_s);
+
+    // --min-balance (raw units) leaves out smaller balances.
+    const QString holder = m_holders.first();
+    U256 smallest = 0;
+    for (const QString &token : std::as_const(m_tokens)) {
+        const U256 b = m_expected.value(token).value(holder);
+        if (b > 0 && (smallest == 0 || b < smallest))
+            smallest = b;
+    }
+    QVERIFY(smallest > 0);
+    const Run min = arborctl(*m_db, {u"query"_s, u"portfolio"_s, u"--holder"_s, holder, u"--min-balance"_s, text(smallest + 1), u"--json"_s});
+    QVERIFY2(min.exitCode == 0, qPrintable(describe(min)));
+    for (const QJsonValue &b : min.object().value(u"balances"_s).toArray())
+        QVERIFY2(decimal(b.toObject().value(u"balance"_s).toString()) > smallest, qPrintable(min.out));
+    int expectedCount = 0;
+    for (const QString &token : std::as_const(m_tokens))
+        expectedCount += m_expected.value(token).value(holder) > smallest;
+    QCOMPARE(min.object().value(u"balances"_s).toArray().size(), expectedCount);
+}
+
+// --- 3. exclusive claims -----------------------------------------------------------------------------
+
+void TestBalances::concurrentWorkersNeverShareAnItem()
+{
+    // Two arborctl processes drain one queue in small batches: if any item were claimed by
+    // both, their completed counts would add up to more than the items there are.
+    const QSet<qint64> done = itemIds();
+    sendAndIndex(2000, 150, 4343);
+    if (QTest::currentTestFailed())
+        return;
+    const qint64 items = qint64(TokenCount) * 150;
+    QCOMPARE(health().value(u"pending"_s).toInteger(), items);
+    setBatchSize(15);
+
+    const QStringList run{u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s, u"--list-completed"_s};
+    QProcess a, b;
+    for (QProcess *p : {&a, &b}) {
+        p->setProcessEnvironment(arborctlEnvironment());
+        p->start(QStringLiteral(ARBOR_ARBORCTL), run);
+    }
+    QVERIFY2(a.waitForFinished(120000) && b.waitForFinished(120000), "queue run did not finish");
+    qint64 completed = 0;
+    QSet<qint64> ids;
+    QList<qint64> perProcess;
+    for (QProcess *p : {&a, &b}) {
+        const QString err = QString::fromUtf8(p->readAllStandardError());
+        QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0, qPrintable(u"exit %1: %2"_s.arg(p->exitCode()).arg(err)));
+        const QJsonObject totals = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+        QCOMPARE(totals.value(u"failed"_s).toInteger(), 0);
+        completed += totals.value(u"completed"_s).toInteger();
+        perProcess.append(totals.value(u"completed"_s).toInteger());
+        for (const QJsonValue &id : totals.value(u"completedIds"_s).toArray()) {
+            QVERIFY2(!ids.contains(id.toInteger()), qPrintable(u"item %1 completed by both processes"_s.arg(id.toInteger())));
+            QVERIFY2(!done.contains(id.toInteger()), qPrintable(u"item %1 was done before"_s.arg(id.toInteger())));
+            ids.insert(id.toInteger());
+        }
+    }
+    qInfo() << "completed per process:" << perProcess;
+    QCOMPARE(completed, items);
+    QCOMPARE(ids, itemIds(u"completed"_s) - done);
+    // PostgreSQL claims with SKIP LOCKED, so both get work; SQLite serialises claims on its write
+    // lock, and one process may well win every one.
+    if (m_backend == Backend::Postgres)
+        QVERIFY2(perProcess[0] > 0 && perProcess[1] > 0, "one process did all the work: the test proved nothing about sharing");
+    checkDrained();
+    checkBalances(m_expected, 6);
+}
+
+// --- 4. a worker killed mid-batch ------------------------------------------------------------------
+
+void TestBalances::killedWorkersItemsAreReclaimed()
+{
+    sendAndIndex(1500, 120, 5151);
+    if (QTest::currentTestFailed())
+        return;
+    const qint64 items = qint64(TokenCount) * 120;
+    QCOMPARE(health().value(u"pending"_s).toInteger(), items);
+    setBatchSize(30);
+
+    // Completing a batch of 30 takes a second or so: a trigger slows every row written to
+    // token_balances, so a kill lands while claimed items are 'processing'.
+    const QString table = balancesTable();
+    const bool postgres = m_backend == Backend::Postgres;
+    const QStringList slow = postgres
+        ? QStringList{u"CREATE FUNCTION public.test_slow_balances() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                      "BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$"_s,
+                      u"CREATE TRIGGER test_slow_balances AFTER INSERT OR UPDATE ON "_s + table
+                          + u" FOR EACH ROW EXECUTE FUNCTION public.test_slow_balances()"_s}
+        : QStringList{u"CREATE TABLE test_pad (x INTEGER)"_s,
+                      u"WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000) INSERT INTO test_pad SELECT x FROM n"_s,
+                      u"CREATE TRIGGER test_slow_insert AFTER INSERT ON "_s + table + u" BEGIN SELECT COUNT(*) FROM test_pad a, test_pad b; END"_s,
+                      u"CREATE TRIGGER test_slow_update AFTER UPDATE ON "_s + table + u" BEGIN SELECT COUNT(*) FROM test_pad a, test_pad b; END"_s};
+    const QStringList fast = postgres
+        ? QStringList{u"DROP TRIGGER test_slow_balances ON "_s + table, u"DROP FUNCTION public.test_slow_balances()"_s}
+        : QStringList{u"DROP TRIGGER test_slow_insert"_s, u"DROP TRIGGER test_slow_update"_s, u"DROP TABLE test_pad"_s};
+    for (const QString &sql : slow) {
+        const Status s = m_store->exec(sql);
+        QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+    }
+    auto restore = qScopeGuard([&] {
+        for (const QString &sql : fast)
+            (void)m_store->exec(sql);
+    });
+
+    QProcess worker;
+    worker.setProcessEnvironment(arborctlEnvironment());
+    worker.start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--until-empty"_s});
+    QVERIFY2(worker.waitForStarted(), qPrintable(worker.errorString()));
+    // One batch done, the next one claimed and being written: kill it there.
+    QString log;
+    QElapsedTimer timer;
+    timer.start();
+    while (!log.contains(u"batch:"_s) && worker.state() == QProcess::Running && timer.elapsed() < 60000) {
+        worker.waitForReadyRead(200);
+        log += QString::fromUtf8(worker.readAllStandardError());
+    }
+    QVERIFY2(log.contains(u"batch:"_s), qPrintable(u"no batch finished: "_s + log));
+    const QSet<qint64> completedBefore = itemIds(u"completed"_s);
+    QVERIFY2(QTest::qWaitFor([&] { return !itemIds(u"processing"_s).isEmpty(); }, 30000), "no item is processing");
+    worker.kill();
+    QVERIFY(worker.waitForFinished(10000));
+    QCOMPARE(worker.exitStatus(), QProcess::CrashExit);
+
+    // What the operator sees: items stuck in processing, with no worker left.
+    const QSet<qint64> stuck = itemIds(u"processing"_s);
+    QVERIFY2(!stuck.isEmpty(), "the kill landed after the batch was completed");
+    const QJsonObject h = health();
+    QCOMPARE(h.value(u"processing"_s).toInteger(), qint64(stuck.size()));
+    const qint64 remaining = h.value(u"pending"_s).toInteger() + stuck.size();
+    qInfo() << "killed with" << stuck.size() << "items processing," << remaining << "left";
+    QVERIFY(remaining < items);
+    restore.dismiss();
+    for (const QString &sql : fast) {
+        const Status s = m_store->exec(sql);
+        QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+    }
+
+    // The next run takes them back at once (their worker is gone) and completes everything.
+    timer.restart();
+    const Run r = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s, u"--list-completed"_s}, 90000);
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    qInfo() << "the next run took" << timer.elapsed() << "ms";
+    const QJsonObject totals = r.object();
+    QCOMPARE(totals.value(u"reclaimed"_s).toInteger(), qint64(stuck.size()));
+    QCOMPARE(totals.value(u"completed"_s).toInteger(), remaining);
+    QSet<qint64> ids;
+    for (const QJsonValue &id : totals.value(u"completedIds"_s).toArray())
+        ids.insert(id.toInteger());
+    QVERIFY2(ids.contains(stuck), "not every reclaimed item was completed");
+    QVERIFY2(!ids.intersects(completedBefore), "an item completed before the kill was completed again");
+    checkDrained();
+    checkBalances(m_expected, 6);
+}
+
+// --- 5. reorg ---------------------------------------------------------------------------------------
+
+void TestBalances::reorgLeavesTheSurvivingChainsBalances()
+{
+    // The last 4 blocks replaced by 6 with other transfers among earlier holders, whose
+    // balances were all computed: the rollback must queue them again.
+    QString error;
+    const qint64 head = nodeHead();
+    QCOMPARE(m_indexedHead, head);
+    const QStringList movers = m_holders.mid(m_holders.size() - 120);
+    const auto reorg = m_devnet.reorg(4, m_tokens, 30, movers, 777, &error, 6);
+    QVERIFY2(reorg, qPrintable(error));
+    QVERIFY2(!reorg->value(u"removedTransfers"_s).toArray().isEmpty(), "the reorg replaced no transfers; it tests nothing");
+    QCOMPARE(nodeHead(), head + 2);
+    const Run indexed = index();
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+
+    // Everyone whose balance the reorg touched is queued again.
+    QSet<QString> touched;
+    for (const char *key : {"removedTransfers", "addedTransfers"}) {
+        for (const QJsonValue &x : reorg->value(QLatin1String(key)).toArray()) {
+            const QJsonObject t = x.toObject();
+            for (const char *side : {"from", "to"}) {
+                if (t.value(QLatin1String(side)).toString() != ZeroAddress)
+                    touched.insert(t.value(u"token"_s).toString() + u'/' + t.value(QLatin1String(side)).toString());
+            }
+        }
+    }
+    const qint64 pending = health().value(u"pending"_s).toInteger();
+    qInfo() << "the reorg changed" << touched.size() << "balances;" << pending << "items pending";
+    QVERIFY2(pending >= touched.size(), qPrintable(u"%1 items pending, the reorg changed %2 balances"_s.arg(pending).arg(touched.size())));
+
+    const Run r = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QCOMPARE(r.object().value(u"completed"_s).toInteger(), pending);
+    checkDrained();
+
+    // The truth: balanceOf on the node at the new head, for every holder.
+    const auto onChain = m_devnet.readBalances(m_tokens, m_holders, &error);
+    QVERIFY2(onChain, qPrintable(error));
+    Balances truth;
+    merge(truth, onChain->value(u"balances"_s).toObject());
+    // The generator's own figures for the reorged holders agree with the node.
+    Balances generated = m_expected;
+    merge(generated, reorg->value(u"balances"_s).toObject());
+    QVERIFY2(generated == truth, "the generator and the node disagree about the reorg");
+    m_expected = truth;
+    checkBalances(m_expected, 8);
+    if (QTest::currentTestFailed())
+        return;
+    // And each touched holder, one by one.
+    for (const QString &key : std::as_const(touched)) {
+        const QString token = key.section(u'/', 0, 0), holder = key.section(u'/', 1, 1);
+        const Run b = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token, u"--holder"_s, holder, u"--json"_s});
+        QVERIFY2(b.exitCode == 0, qPrintable(describe(b)));
+        QVERIFY2(b.object().value(u"balance"_s).toString() == text(truth.value(token).value(holder)),
+                 qPrintable(u"token %1 holder %2 after the reorg: %3, the node says %4"_s.arg(token, holder, b.object().value(u"balance"_s).toString(),
+                                                                                                  text(truth.value(token).value(holder)))));
+    }
+}
+
+// --- 6. balanceOf mode ----------------------------------------------------------------------------
+
+void TestBalances::balanceOfModeReadsTheChain()
+{
+    // A balance changed without a Transfer event (as a rebasing token does): summing transfers
+    // cannot see it, balanceOf can. TestToken keeps balanceOf in storage slot 3.
+    const QString token = m_tokens.first();
+    const QString holder = m_holders.at(5);
+    const U256 before = m_expected.value(token).value(holder);
+    QVERIFY(before > 0);
+    const U256 poked = before + 123456789;
+    m_pokedHolder = holder;
+    m_pokedTransfersSum = before;
+    QByteArray key = QByteArray(12, '\0') + QByteArray::fromHex(holder.mid(2).toLatin1());
+    key += u256::toBigEndian(3);
+    const QString slot = u"0x"_s + QString::fromLatin1(keccak256(key).toHex());
+    QString error;
+    QVERIFY2(m_devnet.rpc(u"anvil_setStorageAt"_s, QJsonArray{token, slot, QString(u"0x"_s + QString::fromLatin1(u256::toBigEndian(poked).toHex()))}, &error), qPrintable(error));
+    QVERIFY2(m_devnet.rpc(u"evm_mine"_s, {}, &error), qPrintable(error));
+    const Run indexed = index();
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+    checkDrained();
+
+    const auto onChain = m_devnet.readBalances(m_tokens, m_holders, &error);
+    QVERIFY2(onChain, qPrintable(error));
+    Balances truth;
+    merge(truth, onChain->value(u"balances"_s).toObject());
+    QCOMPARE(truth.value(token).value(holder), poked);
+
+    const Run set = arborctl(*m_db, {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token,
+                                     u"--mode"_s, u"balance_of"_s, u"--json"_s});
+    QVERIFY2(set.exitCode == 0, qPrintable(describe(set)));
+    const Run list = arborctl(*m_db, {u"chain"_s, u"list"_s, u"--json"_s});
+    for (const QJsonValue &t : list.array().first().toObject().value(u"tokenInfo"_s).toArray()) {
+        const QJsonObject info = t.toObject();
+        QCOMPARE(info.value(u"balanceMode"_s).toString(), info.value(u"address"_s).toString() == token ? u"balance_of"_s : u"transfers"_s);
+    }
+
+    // Every holder the token has (each was minted it) is queued again, and only those of this token.
+    const qint64 pending = health().value(u"pending"_s).toInteger();
+    QCOMPARE(pending, qint64(m_holders.size()));
+    const Run r = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--workers"_s, u"2"_s, u"--json"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QCOMPARE(r.object().value(u"completed"_s).toInteger(), pending);
+    QCOMPARE(r.object().value(u"failed"_s).toInteger(), 0);
+    checkDrained();
+
+    // The poked balance shows; every other token still sums its transfers (and equals the chain).
+    Balances unpoked = truth;
+    unpoked[token][holder] = before;
+    QVERIFY2(unpoked == m_expected, "the node's balances moved by more than the poke");
+    m_expected = truth;
+    checkBalances(m_expected, 6);
+    const Run b = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token, u"--holder"_s, holder, u"--json"_s});
+    QVERIFY2(b.exitCode == 0, qPrintable(describe(b)));
+    QCOMPARE(b.object().value(u"balance"_s).toString(), text(poked));
+}
+
+// --- 7. back to transfers, with a long-running queue run -------------------------------------------------------------------
+
+void TestBalances::queueRunStopsOnSigterm()
+{
+    // Back to summing transfers: every holder of the token is queued again, and the poked
+    // holder shows what its transfers add up to. Without --until-empty, `queue run` works
+    // through that and waits for more until it is told to stop, then reports and exits 0.
+    QVERIFY(!m_pokedHolder.isEmpty());
+    const QString token = m_tokens.first();
+    const Run set = arborctl(*m_db, {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, u"devnet"_s, u"--token"_s, token, u"--mode"_s, u"transfers"_s});
+    QVERIFY2(set.exitCode == 0, qPrintable(describe(set)));
+    QVERIFY(!itemIds(u"pending"_s).isEmpty());
+
+    QProcess worker;
+    worker.setProcessEnvironment(arborctlEnvironment());
+    worker.start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--workers"_s, u"2"_s, u"--json"_s});
+    QVERIFY2(worker.waitForStarted(), qPrintable(worker.errorString()));
+    QString log;
+    const bool drained = QTest::qWaitFor([&] {
+        log += QString::fromUtf8(worker.readAllStandardError());
+        return worker.state() != QProcess::Running || (itemIds(u"pending"_s).isEmpty() && itemIds(u"processing"_s).isEmpty());
+    }, 60000);
+    QVERIFY2(drained && worker.state() == QProcess::Running, qPrintable(u"queue run: "_s + log));
+    QTest::qWait(500);
+    QVERIFY2(worker.state() == QProcess::Running, qPrintable(u"queue run ended by itself: "_s + log));
+    worker.terminate();
+    QVERIFY(worker.waitForFinished(30000));
+    log += QString::fromUtf8(worker.readAllStandardError());
+    QVERIFY2(worker.exitStatus() == QProcess::NormalExit && worker.exitCode() == 0, qPrintable(log));
+    QVERIFY2(log.contains(u"stopping"_s), qPrintable(log));
+    const QJsonObject totals = QJsonDocument::fromJson(worker.readAllStandardOutput()).object();
+    QCOMPARE(totals.value(u"interrupted"_s).toBool(), true);
+    QCOMPARE(totals.value(u"workers"_s).toInt(), 2);
+    QVERIFY2(totals.value(u"completed"_s).toInteger() >= qint64(m_holders.size()), QJsonDocument(totals).toJson().constData());
+    QCOMPARE(totals.value(u"completed"_s).toInteger(), totals.value(u"claimed"_s).toInteger());
+    checkDrained();
+
+    m_expected[token][m_pokedHolder] = m_pokedTransfersSum;
+    const Run b = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token, u"--holder"_s, m_pokedHolder, u"--json"_s});
+    QVERIFY2(b.exitCode == 0, qPrintable(describe(b)));
+    QCOMPARE(b.object().value(u"balance"_s).toString(), text(m_pokedTransfersSum));
+    checkBalances(m_expected, 4);
+}
+
+QTEST_GUILESS_MAIN(TestBalances)
+#include "tst_balances.moc"
