@@ -179,33 +179,23 @@ void QueueWorker::tick()
 
 Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<void()> done)
 {
+    // Transfers-mode items: one transaction in the database, no claim round trip.
+    auto computed = m_store->processTransferItems(config.chainId, config);
+    if (!computed)
+        return computed.error();
+    QueueRunStats stats = *computed;
+
+    // balanceOf items are claimed, then read from the chain.
     const QString claimId = m_workerId + u'/' + QString::number(++m_claims);
-    auto items = m_store->claimQueueItems(config.chainId, config.batchSize, m_workerId, claimId);
+    const int room = std::max<int>(1, config.batchSize - int(stats.claimed));
+    auto items = m_store->claimQueueItems(config.chainId, room, m_workerId, claimId, true);
     if (!items)
         return items.error();
-    if (items->isEmpty())
+    if (stats.claimed == 0 && items->isEmpty())
         return false;
     m_busy = true;
-
-    QueueRunStats stats;
-    stats.claimed = items->size();
-    QList<QueueItem> remote;
-    bool anyTransfers = false;
-    for (const QueueItem &item : std::as_const(*items)) {
-        if (item.mode == BalanceMode::BalanceOf)
-            remote.append(item);
-        else
-            anyTransfers = true;
-    }
-    if (anyTransfers) {
-        auto computed = m_store->completeTransferItems(config.chainId, claimId, config);
-        if (!computed) {
-            // The claim stays "processing" and is taken back after reclaimAfterMs.
-            m_busy = false;
-            return computed.error();
-        }
-        stats += *computed;
-    }
+    stats.claimed += items->size();
+    const QList<QueueItem> remote = *items;
     if (remote.isEmpty()) {
         if (!m_options.recordCompletedIds)
             stats.completedIds.clear();

@@ -287,7 +287,8 @@ const char *const SqliteV3 = R"(CREATE TABLE arbor_balance_update_queue (
 CREATE UNIQUE INDEX arbor_balance_queue_pending_key ON arbor_balance_update_queue (chain_id, token, holder) WHERE status = 'pending';
 CREATE INDEX arbor_balance_queue_claim ON arbor_balance_update_queue (chain_id, priority DESC, id) WHERE status = 'pending';
 CREATE INDEX arbor_balance_queue_claimed ON arbor_balance_update_queue (claim_id) WHERE status = 'processing';
-CREATE INDEX arbor_balance_queue_status ON arbor_balance_update_queue (chain_id, status, processed_at);
+CREATE INDEX arbor_balance_queue_done ON arbor_balance_update_queue (chain_id, status, processed_at) WHERE status IN ('completed', 'failed');
+CREATE INDEX arbor_balance_queue_errors ON arbor_balance_update_queue (chain_id, last_error_at) WHERE last_error_at IS NOT NULL;
 CREATE TABLE arbor_queue_config (
     chain_id INTEGER PRIMARY KEY REFERENCES arbor_chains (chain_id),
     enabled INTEGER NOT NULL,
@@ -350,7 +351,8 @@ const char *const PostgresV3 = R"(CREATE TABLE arbor.balance_update_queue (
 CREATE UNIQUE INDEX balance_queue_pending_key ON arbor.balance_update_queue (chain_id, token, holder) WHERE status = 'pending';
 CREATE INDEX balance_queue_claim ON arbor.balance_update_queue (chain_id, priority DESC, id) WHERE status = 'pending';
 CREATE INDEX balance_queue_claimed ON arbor.balance_update_queue (claim_id) WHERE status = 'processing';
-CREATE INDEX balance_queue_status ON arbor.balance_update_queue (chain_id, status, processed_at);
+CREATE INDEX balance_queue_done ON arbor.balance_update_queue (chain_id, status, processed_at) WHERE status IN ('completed', 'failed');
+CREATE INDEX balance_queue_errors ON arbor.balance_update_queue (chain_id, last_error_at) WHERE last_error_at IS NOT NULL;
 CREATE TABLE arbor.queue_config (
     chain_id BIGINT PRIMARY KEY REFERENCES arbor.chains (chain_id),
     enabled BOOLEAN NOT NULL,

@@ -174,7 +174,16 @@ public:
      * transactions hold (FOR UPDATE SKIP LOCKED); SQLite serialises claims on its write lock.
      * No item is ever held by two claims.
      */
-    Result<QList<QueueItem>> claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId);
+    Result<QList<QueueItem>> claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId,
+                                             bool balanceOfOnly = false);
+    /**
+     * What a worker does with Transfers-mode items, in ONE transaction: takes up to
+     * config.batchSize due items (highest priority, then oldest; PostgreSQL skips rows another
+     * transaction holds), computes their exact balances at the checkpoint, writes them to
+     * token_balances and the global table, and completes the items. Negative sums retry or
+     * fail as for completeTransferItems(). A crash leaves the items pending.
+     */
+    Result<QueueRunStats> processTransferItems(qint64 chainId, const QueueConfig &config);
     /**
      * For the claim's Transfers-mode items: exact balances from the chain's transfers at its
      * checkpoint, upserted into token_balances and the global table, items completed, in one
@@ -294,6 +303,10 @@ private:
     /// chain's token_balances and the global table; a lower height never overwrites a higher one.
     Status writeBalances(qint64 chainId, const QList<SqlRow> &rows);
     Status failQueueItems(qint64 chainId, const QList<QueueItemError> &errors, const QueueConfig &config, QueueRunStats &stats);
+    /// Sums, writes and completes the items the `items` CTE (id, token, holder, tx_hash)
+    /// selects; runs inside the caller's transaction.
+    Result<QueueRunStats> computeTransferBalances(qint64 chainId, const QString &itemsCte, const QVariantList &params,
+                                                  const QueueConfig &config, qint64 startedMs);
     Status insertToken(qint64 chainId, const TokenInfo &token, qint64 now, qint64 indexedFrom);
 
 protected:

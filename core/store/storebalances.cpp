@@ -11,39 +11,41 @@ constexpr int MaxTopHolders = 10000;
 
 Result<TokenBalance> Store::tokenBalance(qint64 chainId, const Address &token, const Address &holder)
 {
-    auto chain = query(QLatin1String("SELECT name FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
-    if (!chain)
-        return chain.error();
-    if (chain->isEmpty())
-        return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
-    auto meta = query(QLatin1String("SELECT symbol, name, decimals FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
-                      {chainId, token.toBytes()});
-    if (!meta)
-        return meta.error();
-    if (meta->isEmpty())
+    // One round trip when the chain and token exist (the common case); the checks that name
+    // what is missing run only when that query finds nothing or the chain has no tables.
+    auto rows = query(QLatin1String("SELECT c.name, k.symbol, k.name, k.decimals, b.balance, b.last_block, b.computed_at FROM ") + admin("chains")
+                          + QLatin1String(" c JOIN ") + admin("tokens") + QLatin1String(" k ON k.chain_id = c.chain_id AND k.address = ? LEFT JOIN ")
+                          + chainTable(chainId, QStringLiteral("token_balances"))
+                          + QLatin1String(" b ON b.token = k.address AND b.holder = ? WHERE c.chain_id = ? AND c.state <> 'deleting'"),
+                      {token.toBytes(), holder.toBytes(), chainId});
+    if (!rows || rows->isEmpty()) {
+        auto chain = query(QLatin1String("SELECT 1 FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
+        if (!chain)
+            return chain.error();
+        if (chain->isEmpty())
+            return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
+        if (!rows)
+            return rows.error();
         return Error::notFound(QStringLiteral("token"), tr("Chain %1 does not index the token %2; `arborctl chain list` shows its tokens.")
                                                             .arg(chainId).arg(token.toChecksumHex()));
+    }
+    const SqlRow &r = rows->first();
     TokenBalance b;
     b.chainId = chainId;
-    b.chainName = chain->first()[0].toString();
+    b.chainName = r[0].toString();
     b.token = token;
     b.holder = holder;
-    b.symbol = meta->first()[0].toString();
-    b.tokenName = meta->first()[1].toString();
-    if (!meta->first()[2].isNull())
-        b.decimals = meta->first()[2].toInt();
-    auto row = query(QLatin1String("SELECT balance, last_block, computed_at FROM ") + chainTable(chainId, QStringLiteral("token_balances"))
-                         + QLatin1String(" WHERE token = ? AND holder = ?"),
-                     {token.toBytes(), holder.toBytes()});
-    if (!row)
-        return row.error();
-    if (!row->isEmpty()) {
-        auto balance = u256FromValue(row->first()[0], QStringLiteral("token_balances.balance"));
+    b.symbol = r[1].toString();
+    b.tokenName = r[2].toString();
+    if (!r[3].isNull())
+        b.decimals = r[3].toInt();
+    if (!r[4].isNull()) {
+        auto balance = u256FromValue(r[4], QStringLiteral("token_balances.balance"));
         if (!balance)
             return balance.error();
         b.balance = *balance;
-        b.lastBlock = row->first()[1].toLongLong();
-        b.updatedAt = row->first()[2].toLongLong();
+        b.lastBlock = r[5].toLongLong();
+        b.updatedAt = r[6].toLongLong();
     }
     return b;
 }

@@ -146,12 +146,7 @@ Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, cons
         + transfersTable + QLatin1String(" WHERE ") + where + QLatin1String(" AND from_address <> ? UNION ALL SELECT token, to_address, tx_hash, block_number FROM ")
         + transfersTable + QLatin1String(" WHERE ") + where
         + QLatin1String(" AND to_address <> ?) h GROUP BY token, holder "
-                        "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' DO UPDATE SET "
-                        "tx_hash = excluded.tx_hash, block_number = excluded.block_number, "
-                        "priority = CASE WHEN excluded.priority > ")
-        + admin("balance_update_queue").section(u'.', -1)
-        + QLatin1String(".priority THEN excluded.priority ELSE ") + admin("balance_update_queue").section(u'.', -1)
-        + QLatin1String(".priority END");
+                        "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' DO NOTHING");
     const qint64 now = nowMs();
     QVariantList bound{chainId, balanceUpdateTypeName(type), priorityOf(type), now, now};
     bound += params;
@@ -185,7 +180,7 @@ Result<QHash<QByteArray, BalanceMode>> Store::tokenModes(qint64 chainId)
     return out;
 }
 
-Result<QList<QueueItem>> Store::claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId)
+Result<QList<QueueItem>> Store::claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId, bool balanceOfOnly)
 {
     if (limit < 1)
         return Error::invalid(QStringLiteral("limit"), tr("A claim needs a batch size of at least 1."));
@@ -198,8 +193,11 @@ Result<QList<QueueItem>> Store::claimQueueItems(qint64 chainId, int limit, const
     // under its one write lock.
     // The PostgreSQL form locks the chosen rows in a materialised CTE: a LIMIT … FOR UPDATE
     // subquery under IN may be re-run by the planner and return more rows than asked for.
-    const QString choose = QLatin1String("SELECT id FROM ") + table
-        + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY priority DESC, id LIMIT ?");
+    const QString onlyBalanceOf = balanceOfOnly ? QLatin1String(" AND token IN (SELECT address FROM ") + admin("tokens")
+            + QLatin1String(" WHERE chain_id = ") + QString::number(chainId) + QLatin1String(" AND balance_mode = 'balance_of')")
+                                                : QString();
+    const QString choose = QLatin1String("SELECT id FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ?")
+        + onlyBalanceOf + QLatin1String(" ORDER BY priority DESC, id LIMIT ?");
     const QString sql = backend() == Backend::Postgres
         ? QLatin1String("WITH chosen AS MATERIALIZED (") + choose + QLatin1String(" FOR UPDATE SKIP LOCKED) UPDATE ") + table
             + QLatin1String(" q SET status = 'processing', claim_id = ?, claimed_by = ?, claimed_at = ? FROM chosen "
@@ -274,7 +272,8 @@ Status Store::failQueueItems(qint64 chainId, const QList<QueueItemError> &errors
     const QString table = admin("balance_update_queue");
     const qint64 now = nowMs();
     for (const QueueItemError &e : errors) {
-        auto item = query(QLatin1String("SELECT retry_count, token, holder FROM ") + table + QLatin1String(" WHERE id = ? AND status = 'processing'"),
+        auto item = query(QLatin1String("SELECT retry_count, token, holder FROM ") + table
+                              + QLatin1String(" WHERE id = ? AND status IN ('processing', 'pending')"),
                           {e.id});
         if (!item)
             return item.error();
@@ -286,8 +285,8 @@ Status Store::failQueueItems(qint64 chainId, const QList<QueueItemError> &errors
             ++stats.failed;
             if (Status s = exec(QLatin1String("UPDATE ") + table
                                     + QLatin1String(" SET status = 'failed', retry_count = ?, error = ?, last_error_at = ?, processed_at = ?, "
-                                                    "duration_ms = ? - claimed_at WHERE id = ?"),
-                                {retries, e.error, now, now, now, e.id});
+                                                    "duration_ms = ? - COALESCE(claimed_at, ?) WHERE id = ?"),
+                                {retries, e.error, now, now, now, now, e.id});
                 !s)
                 return s;
             continue;
@@ -296,8 +295,8 @@ Status Store::failQueueItems(qint64 chainId, const QList<QueueItemError> &errors
         // A pending twin (queued by a later transfer) already stands for this holder: it
         // inherits the failure count, and this item goes.
         auto twin = query(QLatin1String("SELECT id FROM ") + table
-                              + QLatin1String(" WHERE chain_id = ? AND token = ? AND holder = ? AND status = 'pending'"),
-                          {chainId, item->first()[1], item->first()[2]});
+                              + QLatin1String(" WHERE chain_id = ? AND token = ? AND holder = ? AND status = 'pending' AND id <> ?"),
+                          {chainId, item->first()[1], item->first()[2], e.id});
         if (!twin)
             return twin.error();
         const qint64 due = now + backoffMs(config, retries);
@@ -321,72 +320,126 @@ Status Store::failQueueItems(qint64 chainId, const QList<QueueItemError> &errors
     return {};
 }
 
-Result<QueueRunStats> Store::completeTransferItems(qint64 chainId, const QString &claimId, const QueueConfig &config)
+Result<QueueRunStats> Store::computeTransferBalances(qint64 chainId, const QString &itemsCte, const QVariantList &params,
+                                                     const QueueConfig &config, qint64 startedMs)
 {
+    // One grouped join per batch, not a sum per item: however the planner reads token_transfers,
+    // it reads it at most once per batch.
     QueueRunStats stats;
-    const QString table = admin("balance_update_queue");
     const QString transfers = chainTable(chainId, QStringLiteral("token_transfers"));
     const QString sum = backend() == Backend::Postgres ? QStringLiteral("SUM") : QStringLiteral("u256_sum");
-    Status status = transaction([&]() -> Status {
-        auto cp = query(QLatin1String("SELECT block_number FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
-        if (!cp)
-            return cp.error();
-        const qint64 height = cp->isEmpty() ? 0 : cp->first()[0].toLongLong();
-        auto rows = query(QLatin1String("SELECT q.id, q.token, q.holder, q.tx_hash, (SELECT ") + sum + QLatin1String("(t.value) FROM ") + transfers
-                              + QLatin1String(" t WHERE t.token = q.token AND t.to_address = q.holder), (SELECT ") + sum
-                              + QLatin1String("(t.value) FROM ") + transfers
-                              + QLatin1String(" t WHERE t.token = q.token AND t.from_address = q.holder) FROM ") + table + QLatin1String(" q JOIN ")
-                              + admin("tokens")
-                              + QLatin1String(" k ON k.chain_id = q.chain_id AND k.address = q.token "
-                                              "WHERE q.claim_id = ? AND q.status = 'processing' AND k.balance_mode = 'transfers'"),
-                          {claimId});
-        if (!rows)
-            return rows.error();
-        const qint64 now = nowMs();
-        QList<SqlRow> balances;
-        balances.reserve(rows->size());
-        QList<QueueItemError> errors;
-        for (const SqlRow &r : *rows) {
-            U256 in = 0, out = 0;
-            if (!r[4].isNull()) {
-                auto v = u256FromValue(r[4], QStringLiteral("token_transfers.value"));
-                if (!v)
-                    return v.error();
-                in = *v;
-            }
-            if (!r[5].isNull()) {
-                auto v = u256FromValue(r[5], QStringLiteral("token_transfers.value"));
-                if (!v)
-                    return v.error();
-                out = *v;
-            }
-            if (out > in) {
-                const auto holder = Address::fromBytes(r[2].toByteArray());
-                const auto token = Address::fromBytes(r[1].toByteArray());
-                errors.append({r[0].toLongLong(),
-                               tr("The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token's history "
-                                  "is incomplete. Index the chain from the token's deployment block, or switch the token to balance_of mode.")
-                                   .arg(token ? token->toChecksumHex() : QString(), holder ? holder->toChecksumHex() : QString(),
-                                        u256::toDecimal(in), u256::toDecimal(out))});
+    auto cp = query(QLatin1String("SELECT block_number FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+    if (!cp)
+        return cp.error();
+    const qint64 height = cp->isEmpty() ? 0 : cp->first()[0].toLongLong();
+    auto side = [&](const char *column) -> QString {
+        return QLatin1String("SELECT t.token, t.") + QLatin1String(column) + QLatin1String(" AS holder, ") + sum
+            + QLatin1String("(t.value) AS total FROM ") + transfers + QLatin1String(" t JOIN items i ON t.token = i.token AND t.")
+            + QLatin1String(column) + QLatin1String(" = i.holder GROUP BY t.token, t.") + QLatin1String(column);
+    };
+    auto rows = query(QLatin1String("WITH ") + itemsCte + QLatin1String(", ins AS (") + side("to_address") + QLatin1String("), outs AS (")
+                          + side("from_address")
+                          + QLatin1String(") SELECT i.id, i.token, i.holder, i.tx_hash, ins.total, outs.total FROM items i "
+                                          "LEFT JOIN ins ON ins.token = i.token AND ins.holder = i.holder "
+                                          "LEFT JOIN outs ON outs.token = i.token AND outs.holder = i.holder"),
+                      params);
+    if (!rows)
+        return rows.error();
+    stats.claimed = rows->size();
+    if (rows->isEmpty())
+        return stats;
+    const qint64 now = nowMs();
+    QList<SqlRow> balances;
+    balances.reserve(rows->size());
+    QList<QueueItemError> errors;
+    QStringList done;
+    done.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        U256 in = 0, out = 0;
+        for (auto [column, target] : {std::pair{4, &in}, std::pair{5, &out}}) {
+            if (r[column].isNull())
                 continue;
-            }
-            balances.append({r[1], r[2], u256Value(in - out), height, r[3], now});
+            auto v = u256FromValue(r[column], QStringLiteral("token_transfers.value"));
+            if (!v)
+                return v.error();
+            *target = *v;
         }
-        if (Status s = writeBalances(chainId, balances); !s)
-            return s;
-        if (Status s = failQueueItems(chainId, errors, config, stats); !s)
-            return s;
-        // What is still held by this claim in transfers mode computed cleanly.
-        auto done = query(QLatin1String("UPDATE ") + table
-                              + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ? - claimed_at, error = NULL "
-                                              "WHERE claim_id = ? AND status = 'processing' AND token IN (SELECT address FROM ")
-                              + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers') RETURNING id"),
-                          {now, now, claimId, chainId});
-        if (!done)
-            return done.error();
-        stats.completed = done->size();
-        for (const SqlRow &r : *done)
-            stats.completedIds.append(r[0].toLongLong());
+        if (out > in) {
+            const auto holder = Address::fromBytes(r[2].toByteArray());
+            const auto token = Address::fromBytes(r[1].toByteArray());
+            errors.append({r[0].toLongLong(),
+                           tr("The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token's history "
+                              "is incomplete. Index the chain from the token's deployment block, or switch the token to balance_of mode.")
+                               .arg(token ? token->toChecksumHex() : QString(), holder ? holder->toChecksumHex() : QString(),
+                                    u256::toDecimal(in), u256::toDecimal(out))});
+            continue;
+        }
+        balances.append({r[1], r[2], u256Value(in - out), height, r[3], now});
+        done.append(QString::number(r[0].toLongLong()));
+        stats.completedIds.append(r[0].toLongLong());
+    }
+    if (Status s = writeBalances(chainId, balances); !s)
+        return s.error();
+    if (Status s = failQueueItems(chainId, errors, config, stats); !s)
+        return s.error();
+    // The ids as one bound value: a JSON array for SQLite's json_each, an array literal for
+    // PostgreSQL.
+    const bool pg = backend() == Backend::Postgres;
+    const QString ids = pg ? u'{' + done.join(u',') + u'}' : u'[' + done.join(u',') + u']';
+    if (Status s = exec(QLatin1String("UPDATE ") + admin("balance_update_queue")
+                            + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ?, error = NULL WHERE id ")
+                            + (pg ? QLatin1String("= ANY(CAST(? AS BIGINT[]))") : QLatin1String("IN (SELECT value FROM json_each(?))")),
+                        {now, now - startedMs, ids});
+        !s)
+        return s.error();
+    stats.completed = done.size();
+    return stats;
+}
+
+Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueConfig &config)
+{
+    // Claim, compute, write and complete in one transaction: nothing is ever "processing", so
+    // a crash leaves the items pending, and no item waits on a second write. PostgreSQL skips
+    // rows another worker's transaction holds; SQLite's write lock serialises the batches.
+    const qint64 started = nowMs();
+    const QString table = admin("balance_update_queue");
+    const bool pg = backend() == Backend::Postgres;
+    const QString items = QLatin1String("items AS ") + (pg ? QLatin1String("MATERIALIZED ") : QLatin1String())
+        + QLatin1String("(SELECT id, token, holder, tx_hash FROM ") + table
+        + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ? AND token IN (SELECT address FROM ") + admin("tokens")
+        + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers') ORDER BY priority DESC, id LIMIT ?")
+        + (pg ? QLatin1String(" FOR UPDATE SKIP LOCKED)") : QLatin1String(")"));
+    QueueRunStats stats;
+    Status status = transaction([&]() -> Status {
+        auto computed = computeTransferBalances(chainId, items, {chainId, started, chainId, config.batchSize}, config, started);
+        if (!computed)
+            return computed.error();
+        stats = *computed;
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return stats;
+}
+
+Result<QueueRunStats> Store::completeTransferItems(qint64 chainId, const QString &claimId, const QueueConfig &config)
+{
+    const QString items = QLatin1String("items AS (SELECT q.id, q.token, q.holder, q.tx_hash FROM ") + admin("balance_update_queue")
+        + QLatin1String(" q JOIN ") + admin("tokens")
+        + QLatin1String(" k ON k.chain_id = q.chain_id AND k.address = q.token "
+                        "WHERE q.claim_id = ? AND q.status = 'processing' AND k.balance_mode = 'transfers')");
+    QueueRunStats stats;
+    Status status = transaction([&]() -> Status {
+        auto claimedAt = query(QLatin1String("SELECT MIN(claimed_at) FROM ") + admin("balance_update_queue") + QLatin1String(" WHERE claim_id = ?"),
+                               {claimId});
+        if (!claimedAt)
+            return claimedAt.error();
+        const qint64 started = claimedAt->first()[0].isNull() ? nowMs() : claimedAt->first()[0].toLongLong();
+        auto computed = computeTransferBalances(chainId, items, {claimId}, config, started);
+        if (!computed)
+            return computed.error();
+        stats = *computed;
+        stats.claimed = 0;   // counted by the claim
         return {};
     });
     if (!status)
@@ -478,18 +531,19 @@ Result<qint64> Store::reclaimQueueItems(qint64 staleBeforeMs)
 
 Result<std::pair<qint64, std::optional<qint64>>> Store::queueBacklog(std::optional<qint64> chainId)
 {
-    QString sql = QLatin1String("SELECT COUNT(*), MIN(CASE WHEN status = 'pending' THEN next_attempt_at END) FROM ") + admin("balance_update_queue")
-        + QLatin1String(" WHERE status IN ('pending', 'processing')");
-    QVariantList params;
-    if (chainId) {
-        sql += QLatin1String(" AND chain_id = ?");
-        params.append(*chainId);
-    }
-    auto rows = query(sql, params);
-    if (!rows)
-        return rows.error();
-    const SqlRow &r = rows->first();
-    return std::pair<qint64, std::optional<qint64>>{r[0].toLongLong(), r[1].isNull() ? std::nullopt : std::optional<qint64>(r[1].toLongLong())};
+    const QString table = admin("balance_update_queue");
+    const QString chain = chainId ? QStringLiteral(" AND chain_id = ?") : QString();
+    const QVariantList params = chainId ? QVariantList{*chainId} : QVariantList{};
+    auto pending = query(QLatin1String("SELECT COUNT(*), MIN(next_attempt_at) FROM ") + table + QLatin1String(" WHERE status = 'pending'") + chain,
+                         params);
+    if (!pending)
+        return pending.error();
+    auto processing = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE status = 'processing'") + chain, params);
+    if (!processing)
+        return processing.error();
+    const SqlRow &r = pending->first();
+    return std::pair<qint64, std::optional<qint64>>{r[0].toLongLong() + processing->first()[0].toLongLong(),
+                                                    r[1].isNull() ? std::nullopt : std::optional<qint64>(r[1].toLongLong())};
 }
 
 // --- health --------------------------------------------------------------------------------
@@ -514,15 +568,23 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         h.chainId = config.chainId;
         h.chainName = chainNames.value(config.chainId);
         h.sampledAt = now;
-        auto counts = query(QLatin1String("SELECT status, COUNT(*) FROM ") + table
-                                + QLatin1String(" WHERE status IN ('pending', 'processing', 'failed') AND chain_id = ? GROUP BY status"),
+        // One count per status, each answered by the partial index that holds that status.
+        auto pending = query(QLatin1String("SELECT COUNT(*), MIN(created_at) FROM ") + table
+                                 + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
+                             {config.chainId});
+        auto processing = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE status = 'processing' AND chain_id = ?"),
+                                {config.chainId});
+        auto failed = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed'"),
                             {config.chainId});
-        if (!counts)
-            return counts.error();
-        for (const SqlRow &r : *counts) {
-            const QString s = r[0].toString();
-            (s == u"pending" ? h.pending : s == u"processing" ? h.processing : h.failed) = r[1].toLongLong();
+        for (const auto *r : {&pending, &processing, &failed}) {
+            if (!*r)
+                return r->error();
         }
+        h.pending = pending->first()[0].toLongLong();
+        if (h.pending > 0 && !pending->first()[1].isNull())
+            h.oldestPendingAgeMs = std::max<qint64>(0, now - pending->first()[1].toLongLong());
+        h.processing = processing->first()[0].toLongLong();
+        h.failed = failed->first()[0].toLongLong();
         auto done = query(QLatin1String("SELECT COUNT(*), SUM(CASE WHEN processed_at >= ? THEN 1 ELSE 0 END), AVG(duration_ms) FROM ") + table
                               + QLatin1String(" WHERE status = 'completed' AND chain_id = ? AND processed_at >= ?"),
                           {now - MinuteMs, config.chainId, now - HourMs});
@@ -531,19 +593,11 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         h.completedLastHour = done->first()[0].toLongLong();
         h.completedLastMinute = done->first()[1].toLongLong();
         h.avgProcessingMs = done->first()[2].toDouble();
-        auto errors = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE last_error_at >= ? AND chain_id = ?"),
-                            {now - HourMs, config.chainId});
+        auto errors = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND last_error_at >= ?"),
+                            {config.chainId, now - HourMs});
         if (!errors)
             return errors.error();
         h.errorsLastHour = errors->first()[0].toLongLong();
-        if (h.pending > 0) {
-            auto oldest = query(QLatin1String("SELECT MIN(created_at) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
-                                {config.chainId});
-            if (!oldest)
-                return oldest.error();
-            if (!oldest->first()[0].isNull())
-                h.oldestPendingAgeMs = std::max<qint64>(0, now - oldest->first()[0].toLongLong());
-        }
         h.status = QueueHealth::classify(h, config);
         out.append(h);
     }
