@@ -180,7 +180,7 @@ void QueueWorker::tick()
 Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<void()> done)
 {
     // Transfers-mode items: one transaction in the database, no claim round trip.
-    auto computed = m_store->processTransferItems(config.chainId, config);
+    auto computed = m_store->processTransferItems(config.chainId, config, m_workerId, m_workerId + u'/' + QString::number(++m_claims));
     if (!computed)
         return computed.error();
     QueueRunStats stats = *computed;

@@ -181,9 +181,11 @@ public:
      * config.batchSize due items (highest priority, then oldest; PostgreSQL skips rows another
      * transaction holds), computes their exact balances at the checkpoint, writes them to
      * token_balances and the global table, and completes the items. Negative sums retry or
-     * fail as for completeTransferItems(). A crash leaves the items pending.
+     * fail as for completeTransferItems(). A crash leaves the items pending. On PostgreSQL the
+     * items pass through "processing" inside the transaction, under `worker` and `claimId`, so
+     * that a promotion committing meanwhile queues their holders again.
      */
-    Result<QueueRunStats> processTransferItems(qint64 chainId, const QueueConfig &config);
+    Result<QueueRunStats> processTransferItems(qint64 chainId, const QueueConfig &config, const QString &worker, const QString &claimId);
     /**
      * For the claim's Transfers-mode items: exact balances from the chain's transfers at its
      * checkpoint, upserted into token_balances and the global table, items completed, in one

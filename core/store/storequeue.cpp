@@ -332,17 +332,27 @@ Result<QueueRunStats> Store::computeTransferBalances(qint64 chainId, const QStri
     if (!cp)
         return cp.error();
     const qint64 height = cp->isEmpty() ? 0 : cp->first()[0].toLongLong();
+    // PostgreSQL: one grouped join per batch, so however the planner reads token_transfers
+    // (statistics taken while a token had only mints can make it scan), it reads it at most once
+    // per batch. SQLite: a correlated sum per item, each an index range on (token, holder).
     auto side = [&](const char *column) -> QString {
         return QLatin1String("SELECT t.token, t.") + QLatin1String(column) + QLatin1String(" AS holder, ") + sum
             + QLatin1String("(t.value) AS total FROM ") + transfers + QLatin1String(" t JOIN items i ON t.token = i.token AND t.")
             + QLatin1String(column) + QLatin1String(" = i.holder GROUP BY t.token, t.") + QLatin1String(column);
     };
-    auto rows = query(QLatin1String("WITH ") + itemsCte + QLatin1String(", ins AS (") + side("to_address") + QLatin1String("), outs AS (")
-                          + side("from_address")
-                          + QLatin1String(") SELECT i.id, i.token, i.holder, i.tx_hash, ins.total, outs.total FROM items i "
-                                          "LEFT JOIN ins ON ins.token = i.token AND ins.holder = i.holder "
-                                          "LEFT JOIN outs ON outs.token = i.token AND outs.holder = i.holder"),
-                      params);
+    auto correlated = [&](const char *column) -> QString {
+        return QLatin1String("(SELECT u256_sum(t.value) FROM ") + transfers + QLatin1String(" t WHERE t.token = i.token AND t.")
+            + QLatin1String(column) + QLatin1String(" = i.holder)");
+    };
+    const QString sql = backend() == Backend::Postgres
+        ? QLatin1String("WITH ") + itemsCte + QLatin1String(", ins AS (") + side("to_address") + QLatin1String("), outs AS (")
+            + side("from_address")
+            + QLatin1String(") SELECT i.id, i.token, i.holder, i.tx_hash, ins.total, outs.total FROM items i "
+                            "LEFT JOIN ins ON ins.token = i.token AND ins.holder = i.holder "
+                            "LEFT JOIN outs ON outs.token = i.token AND outs.holder = i.holder")
+        : QLatin1String("WITH ") + itemsCte + QLatin1String(" SELECT i.id, i.token, i.holder, i.tx_hash, ") + correlated("to_address")
+            + QLatin1String(", ") + correlated("from_address") + QLatin1String(" FROM items i");
+    auto rows = query(sql, params);
     if (!rows)
         return rows.error();
     stats.claimed = rows->size();
@@ -396,22 +406,47 @@ Result<QueueRunStats> Store::computeTransferBalances(qint64 chainId, const QStri
     return stats;
 }
 
-Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueConfig &config)
+Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueConfig &config, const QString &worker, const QString &claimId)
 {
-    // Claim, compute, write and complete in one transaction: nothing is ever "processing", so
-    // a crash leaves the items pending, and no item waits on a second write. PostgreSQL skips
-    // rows another worker's transaction holds; SQLite's write lock serialises the batches.
+    // Take, compute, write and complete in one transaction: a crash leaves the items pending.
+    //
+    // SQLite: the transaction holds the one write lock, so no promotion commits while it runs
+    // and the items go straight from pending to completed.
+    //
+    // PostgreSQL: a promotion may commit while the sums run. Its enqueue would find the holder
+    // still "pending" and coalesce into an item whose sums cannot see its transfers. So the
+    // items are first marked "processing" in this transaction: the promotion's insert then
+    // waits for this transaction and, once it commits, queues the holder anew. The sums run
+    // after that mark, as a statement of their own.
     const qint64 started = nowMs();
     const QString table = admin("balance_update_queue");
-    const bool pg = backend() == Backend::Postgres;
-    const QString items = QLatin1String("items AS ") + (pg ? QLatin1String("MATERIALIZED ") : QLatin1String())
-        + QLatin1String("(SELECT id, token, holder, tx_hash FROM ") + table
-        + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ? AND token IN (SELECT address FROM ") + admin("tokens")
-        + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers') ORDER BY priority DESC, id LIMIT ?")
-        + (pg ? QLatin1String(" FOR UPDATE SKIP LOCKED)") : QLatin1String(")"));
+    const QString transfersOnly = QLatin1String(" AND token IN (SELECT address FROM ") + admin("tokens")
+        + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers')");
     QueueRunStats stats;
     Status status = transaction([&]() -> Status {
-        auto computed = computeTransferBalances(chainId, items, {chainId, started, chainId, config.batchSize}, config, started);
+        Result<QueueRunStats> computed = QueueRunStats();
+        if (backend() == Backend::Postgres) {
+            auto marked = query(QLatin1String("WITH chosen AS MATERIALIZED (SELECT id FROM ") + table
+                                    + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ?") + transfersOnly
+                                    + QLatin1String(" ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE ") + table
+                                    + QLatin1String(" q SET status = 'processing', claim_id = ?, claimed_by = ?, claimed_at = ? FROM chosen "
+                                                    "WHERE q.id = chosen.id RETURNING q.id"),
+                                {chainId, started, chainId, config.batchSize, claimId, worker, started});
+            if (!marked)
+                return marked.error();
+            if (marked->isEmpty())
+                return {};
+            computed = computeTransferBalances(chainId,
+                                               QLatin1String("items AS (SELECT id, token, holder, tx_hash FROM ") + table
+                                                   + QLatin1String(" WHERE claim_id = ? AND status = 'processing')"),
+                                               {claimId}, config, started);
+        } else {
+            computed = computeTransferBalances(chainId,
+                                               QLatin1String("items AS (SELECT id, token, holder, tx_hash FROM ") + table
+                                                   + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ?")
+                                                   + transfersOnly + QLatin1String(" ORDER BY priority DESC, id LIMIT ?)"),
+                                               {chainId, started, chainId, config.batchSize}, config, started);
+        }
         if (!computed)
             return computed.error();
         stats = *computed;

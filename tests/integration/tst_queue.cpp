@@ -15,7 +15,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <atomic>
 #include <barrier>
+#include <chrono>
 #include <latch>
 #include <map>
 #include <thread>
@@ -128,6 +130,7 @@ private Q_SLOTS:
     void rejectsBadConfigAndQueries();
     void balanceModeChangeRequeuesEveryHolder();
     void engineProcessesTheQueueAndReportsHealth();
+    void drainingWhilePromotingMissesNoTransfer();
 
 private:
     /// Claims and completes everything due, as one worker would.
@@ -670,6 +673,59 @@ void TestQueue::engineProcessesTheQueueAndReportsHealth()
     QVERIFY(history.result());
     QVERIFY(!history.result()->isEmpty());
     QCOMPARE(history.result()->first().chainName, QStringLiteral("queue"));
+}
+
+void TestQueue::drainingWhilePromotingMissesNoTransfer()
+{
+    // A holder whose item is being computed while a promotion adds a transfer of theirs must be
+    // computed again: the promotion may not coalesce into the item in hand. 30 ranges are
+    // promoted on one connection while a worker drains on another, then every balance is checked.
+    std::map<qint64, QList<Move>> moves;
+    constexpr int Holders = 60;
+    constexpr int Ranges = 30;
+    constexpr int PerRange = 200;
+    for (int h = 1; h <= Holders; ++h)
+        moves[0].append({TokenA, 0, h, U256(1000000)});
+    quint32 seed = 12345;
+    auto next = [&seed] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+    for (int r = 1; r <= Ranges; ++r) {
+        for (int i = 0; i < PerRange; ++i)
+            moves[r].append({TokenA, int(next() % Holders) + 1, int(next() % Holders) + 1, U256(next() % 100)});
+    }
+    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), {{0, moves[0]}}), evmEntities()));
+
+    std::atomic<bool> promoting{true};
+    QString workerError;
+    std::thread worker([&] {
+        auto store = m_db->open(false);
+        QueueConfig config;
+        config.chainId = ChainId;
+        config.batchSize = 25;
+        for (int i = 0; store && (promoting || i < 5); ++i) {
+            auto done = store->processTransferItems(ChainId, config, workerId(QCoreApplication::applicationPid()), QStringLiteral("c/%1").arg(i));
+            if (!done) {
+                workerError = done.error().toString();
+                return;
+            }
+            if (done->claimed == 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+    for (int r = 1; r <= Ranges; ++r) {
+        auto promoted = m_store->promote(batchOf(r, r, hashOf(r - 1), {{r, moves[r]}}), evmEntities());
+        QVERIFY2(promoted, qPrintable(promoted ? QString() : promoted.error().toString()));
+    }
+    promoting = false;
+    worker.join();
+    QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
+    drain();
+    QCOMPARE(countItems(QStringLiteral("status IN ('pending', 'processing')")), 0);
+    int wrong = 0;
+    for (const auto &[key, value] : expectedBalances(moves)) {
+        if (storedBalance(key.first, key.second) != value)
+            ++wrong;
+    }
+    QCOMPARE(wrong, 0);
 }
 
 QTEST_GUILESS_MAIN(TestQueue)
