@@ -300,6 +300,8 @@ private:
                           BalanceUpdateType type);
     /// Queues every holder with a balance row of `token`.
     Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
+    /// The ON CONFLICT action that coalesces a queued holder with its pending item.
+    QString coalesce() const;
     Result<QHash<QByteArray, BalanceMode>> tokenModes(qint64 chainId);
     /// Upserts (token, holder, balance, last_block, last_tx_hash, computed_at) rows into the
     /// chain's token_balances and the global table; a lower height never overwrites a higher one.

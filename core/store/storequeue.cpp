@@ -131,6 +131,18 @@ Status Store::setQueueConfig(const QueueConfig &c)
 
 // --- enqueue -------------------------------------------------------------------------------
 
+QString Store::coalesce() const
+{
+    // PostgreSQL: coalescing must lock the pending item until the enqueuing transaction
+    // commits. Otherwise a worker could take the item (FOR UPDATE SKIP LOCKED would not skip
+    // it) and compute it from a snapshot without this transaction's transfers, and nothing
+    // would queue the holder again. An update takes that lock; DO NOTHING takes none. SQLite's
+    // single writer cannot interleave the two.
+    if (backend() == Backend::Postgres)
+        return QStringLiteral("DO UPDATE SET block_number = excluded.block_number, tx_hash = excluded.tx_hash");
+    return QStringLiteral("DO NOTHING");
+}
+
 Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, const QString &where, const QVariantList &params,
                              BalanceUpdateType type)
 {
@@ -146,7 +158,8 @@ Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, cons
         + transfersTable + QLatin1String(" WHERE ") + where + QLatin1String(" AND from_address <> ? UNION ALL SELECT token, to_address, tx_hash, block_number FROM ")
         + transfersTable + QLatin1String(" WHERE ") + where
         + QLatin1String(" AND to_address <> ?) h GROUP BY token, holder "
-                        "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' DO NOTHING");
+                        "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ")
+        + coalesce();
     const qint64 now = nowMs();
     QVariantList bound{chainId, balanceUpdateTypeName(type), priorityOf(type), now, now};
     bound += params;
@@ -162,7 +175,7 @@ Status Store::enqueueBalanceHolders(qint64 chainId, const Address &token, Balanc
         + QLatin1String(" (chain_id, token, holder, update_type, block_number, priority, status, created_at, next_attempt_at) "
                         "SELECT ?, token, holder, ?, last_block, ?, 'pending', ?, ? FROM ")
         + chainTable(chainId, QStringLiteral("token_balances"))
-        + QLatin1String(" WHERE token = ? ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' DO NOTHING");
+        + QLatin1String(" WHERE token = ? ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ") + coalesce();
     const qint64 now = nowMs();
     return exec(sql, {chainId, balanceUpdateTypeName(type), priorityOf(type), now, now, token.toBytes()});
 }
