@@ -1,0 +1,217 @@
+// Store: the balance queue's health figures and its upkeep (priority boost, cleanup of
+// completed items, retrying failed ones, daily balance snapshots).
+
+#include "store/store.h"
+
+namespace arbor {
+namespace {
+
+constexpr qint64 MinuteMs = 60000;
+constexpr qint64 HourMs = 60 * MinuteMs;
+constexpr qint64 DayMs = 24 * HourMs;
+constexpr qint64 HealthKeptMs = DayMs;
+
+} // namespace
+
+// --- health --------------------------------------------------------------------------------
+
+Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
+{
+    auto configs = queueConfigs();
+    if (!configs)
+        return configs.error();
+    auto names = query(QLatin1String("SELECT chain_id, name FROM ") + admin("chains"));
+    if (!names)
+        return names.error();
+    QHash<qint64, QString> chainNames;
+    for (const SqlRow &r : *names)
+        chainNames.insert(r[0].toLongLong(), r[1].toString());
+
+    const QString table = admin("balance_update_queue");
+    const qint64 now = nowMs();
+    QList<QueueHealth> out;
+    for (const QueueConfig &config : *configs) {
+        QueueHealth h;
+        h.chainId = config.chainId;
+        h.chainName = chainNames.value(config.chainId);
+        h.sampledAt = now;
+        // One count per status, each answered by the partial index that holds that status.
+        auto pending = query(QLatin1String("SELECT COUNT(*), MIN(created_at) FROM ") + table
+                                 + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
+                             {config.chainId});
+        auto processing = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE status = 'processing' AND chain_id = ?"),
+                                {config.chainId});
+        auto failed = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed'"),
+                            {config.chainId});
+        for (const auto *r : {&pending, &processing, &failed}) {
+            if (!*r)
+                return r->error();
+        }
+        h.pending = pending->first()[0].toLongLong();
+        if (h.pending > 0 && !pending->first()[1].isNull())
+            h.oldestPendingAgeMs = std::max<qint64>(0, now - pending->first()[1].toLongLong());
+        h.processing = processing->first()[0].toLongLong();
+        h.failed = failed->first()[0].toLongLong();
+        auto done = query(QLatin1String("SELECT COUNT(*), SUM(CASE WHEN processed_at >= ? THEN 1 ELSE 0 END), AVG(duration_ms) FROM ") + table
+                              + QLatin1String(" WHERE status = 'completed' AND chain_id = ? AND processed_at >= ?"),
+                          {now - MinuteMs, config.chainId, now - HourMs});
+        if (!done)
+            return done.error();
+        h.completedLastHour = done->first()[0].toLongLong();
+        h.completedLastMinute = done->first()[1].toLongLong();
+        h.avgProcessingMs = done->first()[2].toDouble();
+        auto errors = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND last_error_at >= ?"),
+                            {config.chainId, now - HourMs});
+        if (!errors)
+            return errors.error();
+        h.errorsLastHour = errors->first()[0].toLongLong();
+        h.status = QueueHealth::classify(h, config);
+        out.append(h);
+    }
+    if (record) {
+        if (Status s = recordQueueHealth(out); !s)
+            return s.error();
+    }
+    return out;
+}
+
+Status Store::recordQueueHealth(const QList<QueueHealth> &samples)
+{
+    return transaction([&]() -> Status {
+        for (const QueueHealth &h : samples) {
+            if (Status e = exec(QLatin1String("INSERT INTO ") + admin("queue_health")
+                                    + QLatin1String(" (chain_id, sampled_at, pending, processing, failed, completed_hour, completed_minute, "
+                                                    "errors_hour, avg_processing_ms, oldest_pending_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                                    "ON CONFLICT (chain_id, sampled_at) DO NOTHING"),
+                                {h.chainId, h.sampledAt, h.pending, h.processing, h.failed, h.completedLastHour, h.completedLastMinute,
+                                 h.errorsLastHour, h.avgProcessingMs, h.oldestPendingAgeMs, queueStatusName(h.status)});
+                !e)
+                return e;
+        }
+        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {nowMs() - HealthKeptMs});
+    });
+}
+
+Result<QList<QueueHealth>> Store::queueHealthHistory(qint64 chainId, qint64 sinceMs)
+{
+    auto rows = query(QLatin1String("SELECT sampled_at, pending, processing, failed, completed_hour, completed_minute, errors_hour, "
+                                    "avg_processing_ms, oldest_pending_ms, status FROM ")
+                          + admin("queue_health") + QLatin1String(" WHERE chain_id = ? AND sampled_at >= ? ORDER BY sampled_at"),
+                      {chainId, sinceMs});
+    if (!rows)
+        return rows.error();
+    QList<QueueHealth> out;
+    out.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        QueueHealth h;
+        h.chainId = chainId;
+        h.sampledAt = r[0].toLongLong();
+        h.pending = r[1].toLongLong();
+        h.processing = r[2].toLongLong();
+        h.failed = r[3].toLongLong();
+        h.completedLastHour = r[4].toLongLong();
+        h.completedLastMinute = r[5].toLongLong();
+        h.errorsLastHour = r[6].toLongLong();
+        h.avgProcessingMs = r[7].toDouble();
+        h.oldestPendingAgeMs = r[8].toLongLong();
+        h.status = parseQueueStatus(r[9].toString());
+        out.append(h);
+    }
+    return out;
+}
+
+// --- upkeep --------------------------------------------------------------------------------
+
+Result<qint64> Store::retryFailedQueueItems(qint64 chainId)
+{
+    const QString table = admin("balance_update_queue");
+    qint64 count = 0;
+    Status status = transaction([&]() -> Status {
+        auto chain = query(QLatin1String("SELECT 1 FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
+        if (!chain)
+            return chain.error();
+        if (chain->isEmpty())
+            return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
+        const QString alias = table.section(u'.', -1);
+        // A failed item whose holder is pending again anyway is simply dropped.
+        auto dropped = query(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed' AND EXISTS (SELECT 1 FROM ")
+                                 + table + QLatin1String(" p WHERE p.chain_id = ") + alias + QLatin1String(".chain_id AND p.token = ") + alias
+                                 + QLatin1String(".token AND p.holder = ") + alias + QLatin1String(".holder AND p.status = 'pending') RETURNING id"),
+                             {chainId});
+        if (!dropped)
+            return dropped.error();
+        auto retried = query(QLatin1String("UPDATE ") + table
+                                 + QLatin1String(" SET status = 'pending', retry_count = 0, next_attempt_at = ?, claim_id = NULL, claimed_by = NULL, "
+                                                 "claimed_at = NULL, processed_at = NULL, update_type = 'manual' WHERE chain_id = ? AND status = 'failed' RETURNING id"),
+                             {nowMs(), chainId});
+        if (!retried)
+            return retried.error();
+        count = dropped->size() + retried->size();
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return count;
+}
+
+Result<qint64> Store::boostQueue()
+{
+    auto configs = queueConfigs();
+    if (!configs)
+        return configs.error();
+    qint64 boosted = 0;
+    const qint64 now = nowMs();
+    for (const QueueConfig &c : *configs) {
+        if (c.boostBy <= 0)
+            continue;
+        auto rows = query(QLatin1String("UPDATE ") + admin("balance_update_queue")
+                              + QLatin1String(" SET priority = CASE WHEN priority + ? > 10 THEN 10 ELSE priority + ? END, boosted = ? "
+                                              "WHERE chain_id = ? AND status = 'pending' AND boosted = ? AND created_at < ? RETURNING id"),
+                          {c.boostBy, c.boostBy, true, c.chainId, false, now - c.boostAfterMs});
+        if (!rows)
+            return rows.error();
+        boosted += rows->size();
+    }
+    return boosted;
+}
+
+Result<qint64> Store::cleanupQueue(qint64 beforeMs)
+{
+    auto rows = query(QLatin1String("DELETE FROM ") + admin("balance_update_queue")
+                          + QLatin1String(" WHERE status = 'completed' AND processed_at < ? RETURNING id"),
+                      {beforeMs});
+    if (!rows)
+        return rows.error();
+    return qint64(rows->size());
+}
+
+Result<qint64> Store::takeBalanceSnapshots(qint64 atMs)
+{
+    const qint64 day = atMs - atMs % DayMs;
+    auto chains = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state <> 'deleting' AND chain_id NOT IN (SELECT chain_id FROM ")
+                            + admin("balance_snapshot_days") + QLatin1String(" WHERE day = ?)"),
+                        {day});
+    if (!chains)
+        return chains.error();
+    qint64 written = 0;
+    for (const SqlRow &r : *chains) {
+        const qint64 chainId = r[0].toLongLong();
+        Status s = transaction([&]() -> Status {
+            auto rows = query(QLatin1String("INSERT INTO ") + chainTable(chainId, QStringLiteral("balance_snapshots"))
+                                  + QLatin1String(" (day, token, holder, balance, last_block) SELECT ?, token, holder, balance, last_block FROM ")
+                                  + chainTable(chainId, QStringLiteral("token_balances"))
+                                  + QLatin1String(" WHERE true ON CONFLICT (day, token, holder) DO NOTHING RETURNING 1"),
+                              {day});
+            if (!rows)
+                return rows.error();
+            written += rows->size();
+            return exec(QLatin1String("INSERT INTO ") + admin("balance_snapshot_days") + QLatin1String(" (chain_id, day, row_count, taken_at) VALUES (?, ?, ?, ?)"),
+                        {chainId, day, qint64(rows->size()), nowMs()});
+        });
+        if (!s)
+            return s.error();
+    }
+    return written;
+}
+
+} // namespace arbor
