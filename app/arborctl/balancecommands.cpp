@@ -14,14 +14,6 @@ struct Arborctl
     Q_DECLARE_TR_FUNCTIONS(arborctl)
 };
 
-Result<Address> addressOption(const QCommandLineParser &parser, const QCommandLineOption &option, const QString &example)
-{
-    const QString field = QLatin1String("--") + option.names().first();
-    if (!parser.isSet(option))
-        return Error::invalid(field, Arborctl::tr("Required: an address, e.g. %1 %2.").arg(field, example));
-    return Address::fromHex(parser.value(option).trimmed(), field);
-}
-
 QString amount(const TokenBalance &b)
 {
     return b.symbol.isEmpty() ? b.formatted() : b.formatted() + u' ' + b.symbol;
@@ -34,17 +26,15 @@ QString asOf(const TokenBalance &b)
     return Arborctl::tr("block %1, %2").arg(b.lastBlock).arg(timestampToJson(b.updatedAt).toString());
 }
 
-const QString exampleAddress = QStringLiteral("0x52908400098527886E0F7030069857D2E4169EE7");
-
 } // namespace
 
 int queryBalance(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
-    const QCommandLineOption token(QStringLiteral("token"), Arborctl::tr("The ERC-20 token contract."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption chain = chainIdOption();
+    const QCommandLineOption token = tokenAddressOption();
     const QCommandLineOption holder(QStringLiteral("holder"), Arborctl::tr("The holder's address."), QStringLiteral("ADDRESS"));
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption json = jsonOption();
     parser.addOptions({chain, token, holder, json});
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("A holder's balance of one token, as the balance queue last computed it."), &code))
@@ -54,10 +44,10 @@ int queryBalance(const Invocation &inv)
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
-    auto tokenAddress = addressOption(parser, token, exampleAddress);
+    auto tokenAddress = addressOption(parser, token);
     if (!tokenAddress)
         return fail(tokenAddress.error());
-    auto holderAddress = addressOption(parser, holder, exampleAddress);
+    auto holderAddress = addressOption(parser, holder);
     if (!holderAddress)
         return fail(holderAddress.error());
 
@@ -98,14 +88,14 @@ int queryPortfolio(const Invocation &inv)
     const QCommandLineOption holder(QStringLiteral("holder"), Arborctl::tr("The holder's address."), QStringLiteral("ADDRESS"));
     const QCommandLineOption minBalance(QStringLiteral("min-balance"), Arborctl::tr("Only balances of at least X, in the token's raw units (a whole number ≥ 0)."),
                                        QStringLiteral("X"));
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption json = jsonOption();
     parser.addOptions({holder, minBalance, json});
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("Every non-zero balance of a holder, on every chain and token."), &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
         return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
-    auto holderAddress = addressOption(parser, holder, exampleAddress);
+    auto holderAddress = addressOption(parser, holder);
     if (!holderAddress)
         return fail(holderAddress.error());
     U256 minimum = 0;
@@ -155,10 +145,10 @@ int queryPortfolio(const Invocation &inv)
 int queryTopHolders(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
-    const QCommandLineOption token(QStringLiteral("token"), Arborctl::tr("The ERC-20 token contract."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption chain = chainIdOption();
+    const QCommandLineOption token = tokenAddressOption();
     const QCommandLineOption limit(QStringLiteral("limit"), Arborctl::tr("How many holders, 1 to 10000 (default 10)."), QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption json = jsonOption();
     parser.addOptions({chain, token, limit, json});
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("A token's largest holders, largest first."), &code))
@@ -168,7 +158,7 @@ int queryTopHolders(const Invocation &inv)
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
-    auto tokenAddress = addressOption(parser, token, exampleAddress);
+    auto tokenAddress = addressOption(parser, token);
     if (!tokenAddress)
         return fail(tokenAddress.error());
     int count = 10;

@@ -198,4 +198,30 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     return exitCode;
 }
 
+
+QCommandLineOption chainIdOption()
+{
+    return QCommandLineOption(QStringLiteral("chain"), QCoreApplication::translate("arborctl", "The chain's name or id."), QStringLiteral("ID"));
+}
+
+QCommandLineOption tokenAddressOption()
+{
+    return QCommandLineOption(QStringLiteral("token"), QCoreApplication::translate("arborctl", "The ERC-20 token contract."),
+                              QStringLiteral("ADDRESS"));
+}
+
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("json"), QCoreApplication::translate("arborctl", "Print JSON."));
+}
+
+Result<Address> addressOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    const QString field = QLatin1String("--") + option.names().first();
+    if (!parser.isSet(option))
+        return Error::invalid(field, QCoreApplication::translate("arborctl", "Required: an address, e.g. %1 %2.")
+                                         .arg(field, QStringLiteral("0x52908400098527886E0F7030069857D2E4169EE7")));
+    return Address::fromHex(parser.value(option).trimmed(), field);
+}
+
 } // namespace arbor::cli

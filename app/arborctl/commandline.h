@@ -49,6 +49,13 @@ Result<qint64> parseInteger(const QString &text, const QString &field, qint64 mi
 /// The required --chain option as a chain reference (name or id).
 Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLineOption &option);
 
+/// The options several commands share, spelled and explained once.
+QCommandLineOption chainIdOption();          ///< --chain ID: a chain's name or id
+QCommandLineOption tokenAddressOption();     ///< --token ADDRESS: an ERC-20 contract
+QCommandLineOption jsonOption();             ///< --json
+/// The address given with `option`; Invalid error naming the option when missing or malformed.
+Result<Address> addressOption(const QCommandLineParser &parser, const QCommandLineOption &option);
+
 /// The chain `ref` names (NotFound on --chain otherwise); with `token`, also checks that the
 /// chain indexes that token (NotFound on --token otherwise).
 QFuture<Result<ChainRecord>> findChain(Engine &engine, const ChainRef &ref, const std::optional<Address> &token = std::nullopt);

@@ -66,7 +66,7 @@ void printQueueConfig(const QueueConfig &c, const QString &chainName, bool asJso
 int queueHealth(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption json = jsonOption();
     parser.addOption(json);
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("Per chain: balance-queue status, backlog, throughput and errors."), &code))
@@ -106,8 +106,8 @@ int queueHealth(const Invocation &inv)
 int queueRetryFailed(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption chain = chainIdOption();
+    const QCommandLineOption json = jsonOption();
     parser.addOptions({chain, json});
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("Put a chain's failed balance-queue items back in the queue, retry counts reset."), &code))
@@ -144,7 +144,7 @@ int queueRetryFailed(const Invocation &inv)
 int queueConfig(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
+    const QCommandLineOption chain = chainIdOption();
     const QCommandLineOption enabled(QStringLiteral("enabled"), Arborctl::tr("Process the chain's queue: true or false."), QStringLiteral("true|false"));
     // Integer settings: option, help, where it goes, what fits the field; QueueConfig::validate()
     // holds the allowed ranges and names them.
@@ -177,7 +177,7 @@ int queueConfig(const Invocation &inv)
         {QCommandLineOption(QStringLiteral("errors-per-hour"), Arborctl::tr("Status ERRORS above this many failures in the last hour."), QStringLiteral("N")),
          [](QueueConfig &c, qint64 v) { c.errorsPerHour = int(v); }, 0, intMax},
     };
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption json = jsonOption();
     parser.addOptions({chain, enabled, json});
     for (const Setting &s : settings)
         parser.addOption(s.option);
@@ -369,11 +369,11 @@ int queueRun(const Invocation &inv)
 int chainSetBalanceMode(const Invocation &inv)
 {
     QCommandLineParser parser;
-    const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
-    const QCommandLineOption token(QStringLiteral("token"), Arborctl::tr("The ERC-20 token contract."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption chain = chainIdOption();
+    const QCommandLineOption token = tokenAddressOption();
     const QCommandLineOption mode(QStringLiteral("mode"), Arborctl::tr("transfers (sum of indexed transfers) or balance_of (balanceOf by eth_call)."),
                                   QStringLiteral("MODE"));
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
+    const QCommandLineOption json = jsonOption();
     parser.addOptions({chain, token, mode, json});
     int code = ExitOk;
     if (!parseCommand(parser, inv, Arborctl::tr("Change how a token's balances are computed; every holder is queued again."), &code))
@@ -383,9 +383,7 @@ int chainSetBalanceMode(const Invocation &inv)
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
-    if (!parser.isSet(token))
-        return fail(Error::invalid(QStringLiteral("--token"), Arborctl::tr("Required: the token contract, e.g. --token 0x52908400098527886E0F7030069857D2E4169EE7.")));
-    auto address = Address::fromHex(parser.value(token).trimmed(), QStringLiteral("--token"));
+    auto address = addressOption(parser, token);
     if (!address)
         return fail(address.error());
     if (!parser.isSet(mode))
