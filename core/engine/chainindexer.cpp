@@ -356,6 +356,8 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
     m_checkpoint = result->checkpoint;
     m_checkpointHash = result->checkpointHash;
     m_status.indexed = m_checkpoint;
+    if (!batch.headers.isEmpty() && m_checkpoint && batch.headers.constLast().number == *m_checkpoint)
+        m_status.indexedTime = batch.headers.constLast().timestamp;
     m_rate.emplace_back(m_clock.elapsed(), *m_checkpoint);
     while (m_rate.size() > 2 && m_rate.back().first - m_rate.front().first > 10000)
         m_rate.pop_front();

@@ -42,6 +42,7 @@ struct ChainStatus
     IndexPhase phase = IndexPhase::Starting;
     std::optional<qint64> head;             ///< best head reported by an endpoint
     std::optional<qint64> indexed;          ///< checkpoint: promoted through this block
+    std::optional<qint64> indexedTime;      ///< unix seconds of the checkpoint block, once one was promoted here
     double blocksPerSecond = 0;             ///< recent promotion rate
     QString message;                        ///< why it is RpcDown/Stalled, or the last warning
     qint64 reorgs = 0;                      ///< reorgs handled since start
@@ -53,6 +54,20 @@ struct ChainStatus
         if (!head || !indexed)
             return std::nullopt;
         return std::max<qint64>(0, *head - *indexed);
+    }
+
+    /// How far behind in time: 0 at the head, else `nowSecs` minus the checkpoint block's
+    /// timestamp. Empty until both are known.
+    std::optional<qint64> lagSeconds(qint64 nowSecs) const
+    {
+        const std::optional<qint64> blocks = lag();
+        if (!blocks)
+            return std::nullopt;
+        if (*blocks == 0)
+            return 0;
+        if (!indexedTime)
+            return std::nullopt;
+        return std::max<qint64>(0, nowSecs - *indexedTime);
     }
 };
 

@@ -103,7 +103,12 @@ public:
     /// Validates, probes every URL (chain id must match on all), registers the chain and its
     /// tables. Nothing is written unless every check passes.
     QFuture<Result<ChainRecord>> addChain(const ChainConfig &config);
+    /// eth_chainId, eth_blockNumber and web3_clientVersion on every URL at once; `expectedChainId`
+    /// 0 skips the chain-id check. Needs no started engine.
     QFuture<Result<QList<ProbeResult>>> probeEndpoints(const QList<QUrl> &urls, qint64 expectedChainId);
+    /// Name, symbol, decimals (eth_call) and deployment block (binary search on eth_getCode up
+    /// to `head`) of each token, read through `url`. Needs no started engine.
+    QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head);
     QFuture<Status> setPaused(const ChainRef &chain, bool paused);
     /// Runs the journaled delete; deletionProgress reports each step.
     QFuture<Status> deleteChain(const ChainRef &chain);
@@ -175,8 +180,6 @@ private:
     QFuture<Status> runDeletion(qint64 chainId);
     /// Starts indexers for active chains and stops those of paused, deleting or gone chains.
     void syncIndexers();
-    /// Metadata and deployment block of each token, read on the network thread.
-    QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head);
     /// Queue workers (processQueue), health samples and, for the lease holder, upkeep.
     void startQueue();
     void sampleQueueHealth();
