@@ -1,14 +1,19 @@
 #include "mainwindow.h"
 
+#include "delegates/statusbadgedelegate.h"
+#include "desktopnotifier.h"
 #include "dialogs/deletechaindialog.h"
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/queuepage.h"
+#include "widgets/logpanel.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -45,11 +51,14 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     , m_engine(engine)
     , m_model(new ChainListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_alertMonitor(new AlertMonitor(this))
 {
     Q_ASSERT(engine);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Arbor"));
 
+    m_notifier = new DesktopNotifier(this, this);
+    connect(m_notifier, &DesktopNotifier::activated, this, &MainWindow::showAlertsPanel);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ChainListModel::SortRole);
     m_proxy->setDynamicSortFilter(true);
@@ -66,6 +75,15 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
         if (!done)
             statusBar()->showMessage(tr("Deleting chain %1: step %2, %3…").arg(chainId).arg(step).arg(name));
     });
+    connect(m_engine, &Engine::chainStatusChanged, this, &MainWindow::onChainStatuses);
+    connect(m_engine, &Engine::reorgHandled, m_alertMonitor, &AlertMonitor::reorgHandled);
+    connect(m_engine, &Engine::queueHealthChanged, m_alertMonitor, &AlertMonitor::updateQueues);
+    connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
+    connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
+    connect(m_alertMonitor, &AlertMonitor::alertCleared, this, &MainWindow::updateAlertSummary);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] { onChainStatuses(m_engine->chainStatuses()); });
+    m_tick.start();
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
 
@@ -129,6 +147,14 @@ void MainWindow::createActions()
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
+    m_logPanel = new LogPanel;
+    m_logDock = new QDockWidget(tr("Log and Alerts"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_logPanel);
+    m_logDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    m_logDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+
     m_aboutQtAction = new QAction(tr("About &Qt"), this);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -149,6 +175,12 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_pageActions);
+    view->addSeparator();
+    QAction *toggleLog = m_logDock->toggleViewAction();
+    toggleLog->setObjectName(QStringLiteral("toggleLogAction"));
+    toggleLog->setText(tr("&Log and Alerts"));
+    toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(toggleLog);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -191,6 +223,7 @@ void MainWindow::createCentralWidget()
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("chainTable"));
     m_view->setModel(m_proxy);
+    m_view->setItemDelegateForColumn(ChainListModel::StatusColumn, new StatusBadgeDelegate(ChainListModel::BadgeColorRole, m_view));
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -208,11 +241,15 @@ void MainWindow::createCentralWidget()
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(true);
-    header->resizeSection(ChainListModel::NameColumn, 200);
-    header->resizeSection(ChainListModel::ChainIdColumn, 100);
-    header->resizeSection(ChainListModel::StatusColumn, 110);
+    header->resizeSection(ChainListModel::NameColumn, 170);
+    header->resizeSection(ChainListModel::ChainIdColumn, 80);
+    header->resizeSection(ChainListModel::StatusColumn, 100);
+    header->resizeSection(ChainListModel::HeadColumn, 100);
+    header->resizeSection(ChainListModel::CheckpointColumn, 100);
+    header->resizeSection(ChainListModel::LagBlocksColumn, 70);
+    header->resizeSection(ChainListModel::LagSecondsColumn, 80);
+    header->resizeSection(ChainListModel::RateColumn, 75);
     header->resizeSection(ChainListModel::EndpointsColumn, 150);
-    header->resizeSection(ChainListModel::CheckpointColumn, 120);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_pauseAction);
     m_view->addAction(m_resumeAction);
@@ -279,13 +316,24 @@ void MainWindow::createStatusBar()
 
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(QStringLiteral("chainCountLabel"));
+    m_indexingLabel = new QLabel;
+    m_indexingLabel->setObjectName(QStringLiteral("indexingLabel"));
+    m_alertsButton = new QPushButton;
+    m_alertsButton->setObjectName(QStringLiteral("alertsButton"));
+    m_alertsButton->setFlat(true);
+    m_alertsButton->setCursor(Qt::PointingHandCursor);
+    m_alertsButton->setToolTip(tr("Show the alerts"));
+    connect(m_alertsButton, &QPushButton::clicked, this, &MainWindow::showAlertsPanel);
     m_backendLabel = new QLabel;
     m_backendLabel->setObjectName(QStringLiteral("backendLabel"));
     m_backendLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     statusBar()->addPermanentWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_alertsButton);
+    statusBar()->addPermanentWidget(m_indexingLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
+    updateAlertSummary();
 }
 
 void MainWindow::onPageChanged()
@@ -300,9 +348,68 @@ void MainWindow::onPageChanged()
 
 void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
 {
+    QHash<qint64, QString> names;
+    for (const ChainRecord &c : chains) {
+        names.insert(c.config.chainId, c.config.name);
+        if (c.state != ChainState::Active)
+            m_alertMonitor->forgetChain(c.config.chainId);
+    }
+    m_alertMonitor->setChainNames(names);
     m_model->update(chains);
+    m_model->updateStatuses(m_engine->chainStatuses(), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
     updateActions();
+}
+
+void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    m_model->updateStatuses(statuses, now.toSecsSinceEpoch());
+    m_alertMonitor->updateChains(statuses, now.toMSecsSinceEpoch());
+    int indexing = 0;
+    int live = 0;
+    for (const ChainStatus &s : statuses) {
+        indexing += s.phase == IndexPhase::CatchingUp || s.phase == IndexPhase::Starting;
+        live += s.phase == IndexPhase::Live;
+    }
+    const bool engineIndexes = m_engine->state().started && !m_engine->state().readOnly;
+    m_indexingLabel->setVisible(engineIndexes);
+    m_indexingLabel->setText(tr("%1 live, %2 catching up").arg(live).arg(indexing));
+    updateAlertSummary();
+}
+
+void MainWindow::onAlertRaised(const Alert &alert)
+{
+    m_logPanel->alertRaised(alert);
+    m_notifier->notify(alert);
+    updateAlertSummary();
+}
+
+void MainWindow::updateAlertSummary()
+{
+    const int active = int(m_alertMonitor->activeAlerts().size());
+    m_alertsButton->setText(active == 0 ? tr("No alerts") : tr("%n alert(s)", nullptr, active));
+    m_alertsButton->setIcon(active == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_alertsButton->setVisible(m_engine->state().started);
+    m_notifier->setSummary(tr("Arbor — %n chain(s)", nullptr, m_model->rowCount())
+                           + (active ? QLatin1String(", ") + tr("%n alert(s)", nullptr, active) : QString()));
+}
+
+void MainWindow::showAlertsPanel()
+{
+    showNormal();
+    raise();
+    activateWindow();
+    m_logDock->show();
+    m_logPanel->showAlerts();
+}
+
+void MainWindow::setLogSink(LogSink *sink)
+{
+    if (!sink)
+        return;
+    m_logPanel->addMessages(sink->messages());
+    connect(sink, &LogSink::messagesAdded, m_logPanel, &LogPanel::addMessages);
 }
 
 void MainWindow::applyEngineState(const EngineState &state)
@@ -323,6 +430,7 @@ void MainWindow::applyEngineState(const EngineState &state)
     }
     updatePlaceholder();
     updateActions();
+    updateAlertSummary();
 }
 
 void MainWindow::updatePlaceholder()

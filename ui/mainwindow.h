@@ -1,13 +1,18 @@
 #pragma once
 
+#include "alerts/alertmonitor.h"
 #include "engine/engine.h"
+#include "logging/logsink.h"
 
 #include <QMainWindow>
 #include <QSet>
+#include <QTimer>
 
 #include <optional>
 
 class QAction;
+class QDockWidget;
+class QPushButton;
 class QFrame;
 class QLabel;
 class QSortFilterProxyModel;
@@ -20,6 +25,8 @@ namespace arbor::ui {
 
 class BalancesPage;
 class ChainListModel;
+class DesktopNotifier;
+class LogPanel;
 class QueuePage;
 
 /**
@@ -44,6 +51,11 @@ public:
     void showStartupError(const arbor::Error &error);
     /// Something the operator should know that does not stop the console (e.g. no keychain).
     void showNotice(const QString &text);
+    /// Shows what `sink` collected so far in the log panel, and what it collects from now on.
+    void setLogSink(arbor::LogSink *sink);
+    /// The alerts the window raises (stalls, endpoints down, deep reorgs, queue trouble).
+    arbor::AlertMonitor *alertMonitor() const { return m_alertMonitor; }
+    DesktopNotifier *notifier() const { return m_notifier; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +69,11 @@ private:
     void onPageChanged();
 
     void onChainsChanged(const QList<arbor::ChainRecord> &chains);
+    /// Takes the indexers' figures into the chain table, the alerts and the status bar.
+    void onChainStatuses(const QList<arbor::ChainStatus> &statuses);
+    void onAlertRaised(const arbor::Alert &alert);
+    void updateAlertSummary();
+    void showAlertsPanel();
     void applyEngineState(const arbor::EngineState &state);
     void updatePlaceholder();
     void updateActions();
@@ -88,7 +105,15 @@ private:
 
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_countLabel = nullptr;
+    QLabel *m_indexingLabel = nullptr;
+    QPushButton *m_alertsButton = nullptr;
     QLabel *m_backendLabel = nullptr;
+
+    QDockWidget *m_logDock = nullptr;
+    LogPanel *m_logPanel = nullptr;
+    arbor::AlertMonitor *m_alertMonitor = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    QTimer m_tick;   ///< ages the lag in seconds and the stall clocks between snapshots
 
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;

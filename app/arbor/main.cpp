@@ -1,6 +1,7 @@
 // arbor: the operations console. Argument parsing and wiring only; the window lives in arbor_ui.
 
 #include "engine/engine.h"
+#include "logging/logsink.h"
 #include "mainwindow.h"
 #include "secrets/secretstore.h"
 #include "store/databaseurl.h"
@@ -138,6 +139,9 @@ int main(int argc, char **argv)
                                                  QIcon(QStringLiteral(":/icons/org.arbor.Arbor.svg"))));
     installTranslators(app);
     closeOnTerminationSignals(app);
+    // Collects every core category from here on, for the window's log panel.
+    arbor::LogSink logSink;
+    logSink.install();
 
     QCommandLineParser parser;
     describeOptions(parser);
@@ -167,6 +171,7 @@ int main(int argc, char **argv)
         options.queueHealthIntervalMs = 2000;
         engine = std::make_unique<arbor::Engine>(options);
         window = std::make_unique<arbor::ui::MainWindow>(engine.get());
+        window->setLogSink(&logSink);
         if (!notice.isEmpty())
             window->showNotice(notice);
         window->show();

@@ -6,8 +6,11 @@
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
 #include "store/store.h"
+#include "widgets/logpanel.h"
 
 #include <QAction>
+#include <QDockWidget>
+#include <QLocale>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +22,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <cstdio>
 #include <cstring>
@@ -119,6 +123,9 @@ private Q_SLOTS:
     void modelUpdate_data();
     void modelUpdate();
     void modelPresentation();
+    void modelShowsIndexingFigures();
+    void alertsReachThePanelAndTheStatusBar();
+    void logPanelShowsCoreMessages();
 
     void startsEmpty();
     void showsRegisteredChains();
@@ -334,6 +341,122 @@ void TstMainWindow::modelPresentation()
 }
 
 // --- the window against a real engine ----------------------------------------------------
+
+void TstMainWindow::modelShowsIndexingFigures()
+{
+    ChainListModel model;
+    model.update({record(1, QStringLiteral("mainnet")), record(2, QStringLiteral("paused"), ChainState::Paused)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    const qint64 now = 1700000000;
+    ChainStatus behind;
+    behind.chainId = 1;
+    behind.phase = IndexPhase::CatchingUp;
+    behind.head = 1000;
+    behind.indexed = 900;
+    behind.indexedTime = now - 150;
+    behind.blocksPerSecond = 12.5;
+    EndpointRecord measured = endpoint(QStringLiteral("down"), QStringLiteral("connection refused"));
+    behind.endpoints = {measured};
+    ChainStatus pausedStatus = behind;
+    pausedStatus.chainId = 2;
+    model.updateStatuses({behind, pausedStatus}, now);
+
+    auto at = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    QCOMPARE(at(0, ChainListModel::StatusColumn), QStringLiteral("indexing"));
+    QCOMPARE(at(0, ChainListModel::HeadColumn), QLocale().toString(1000));
+    QCOMPARE(at(0, ChainListModel::CheckpointColumn), QStringLiteral("900"));
+    QCOMPARE(at(0, ChainListModel::LagBlocksColumn), QStringLiteral("100"));
+    QCOMPARE(at(0, ChainListModel::LagSecondsColumn), QStringLiteral("2 min"));
+    QCOMPARE(at(0, ChainListModel::RateColumn), QLocale().toString(12.5, 'f', 1));
+    // The indexer's measurement wins over the stored endpoint row.
+    QCOMPARE(at(0, ChainListModel::EndpointsColumn), QStringLiteral("1 (1 down)"));
+    QVERIFY(model.index(0, ChainListModel::EndpointsColumn).data(Qt::ToolTipRole).toString().contains(u"connection refused"));
+    // A paused chain says so whatever an old status says.
+    QCOMPARE(at(1, ChainListModel::StatusColumn), QStringLiteral("paused"));
+    QCOMPARE(at(1, ChainListModel::LagBlocksColumn), QStringLiteral("—"));
+    QCOMPARE(changed.size(), 1);   // the paused row shows nothing new
+
+    // The same figures a second later: only the lag in seconds moved, one row changes.
+    changed.clear();
+    model.updateStatuses({behind, pausedStatus}, now + 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 0);
+    changed.clear();
+    model.updateStatuses({behind, pausedStatus}, now + 1);
+    QCOMPARE(changed.size(), 0);
+
+    // Caught up: live, no lag.
+    ChainStatus live = behind;
+    live.phase = IndexPhase::Live;
+    live.indexed = 1000;
+    model.updateStatuses({live}, now + 2);
+    QCOMPARE(at(0, ChainListModel::StatusColumn), QStringLiteral("live"));
+    QCOMPARE(at(0, ChainListModel::LagBlocksColumn), QStringLiteral("0"));
+    QCOMPARE(at(0, ChainListModel::LagSecondsColumn), QStringLiteral("0 s"));
+
+    // Sorting by lag is numeric.
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(ChainListModel::SortRole);
+    proxy.sort(ChainListModel::HeadColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, ChainListModel::NameColumn).data().toString(), QStringLiteral("mainnet"));
+}
+
+void TstMainWindow::alertsReachThePanelAndTheStatusBar()
+{
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("alertsButton"));
+    auto *list = m_window->findChild<QTreeWidget *>(QStringLiteral("alertList"));
+    QVERIFY(button);
+    QVERIFY(list);
+    QTRY_VERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("No alerts"));
+    const int before = list->topLevelItemCount();
+
+    ChainStatus down;
+    down.chainId = 77;
+    down.phase = IndexPhase::RpcDown;
+    down.message = QStringLiteral("every endpoint refused the connection");
+    m_window->alertMonitor()->setChainNames({{77, QStringLiteral("sepolia")}});
+    m_window->alertMonitor()->updateChains({down}, QDateTime::currentMSecsSinceEpoch());
+
+    QCOMPARE(list->topLevelItemCount(), before + 1);
+    const QString shown = list->topLevelItem(0)->text(1);
+    QVERIFY2(shown.contains(u"sepolia") && shown.contains(u"every endpoint refused"), qPrintable(shown));
+    QVERIFY2(button->text().startsWith(u"1 alert"), qPrintable(button->text()));
+
+    // Clicking the count opens the panel on the alerts.
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("logDock"));
+    QVERIFY(dock);
+    dock->hide();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(dock->isVisible());
+    QCOMPARE(list->isVisible(), true);
+
+    // The condition ends: the entry says so and the count goes back.
+    down.phase = IndexPhase::Live;
+    m_window->alertMonitor()->updateChains({down}, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY2(list->topLevelItem(0)->text(2).startsWith(u"cleared"), qPrintable(list->topLevelItem(0)->text(2)));
+    QCOMPARE(button->text(), QStringLiteral("No alerts"));
+    m_window->alertMonitor()->updateChains({}, QDateTime::currentMSecsSinceEpoch());
+}
+
+void TstMainWindow::logPanelShowsCoreMessages()
+{
+    LogSink sink(100, 10);
+    sink.install();
+    m_window->setLogSink(&sink);
+    qCWarning(lcEngine, "chain 5: endpoint http://127.0.0.1:1 refused the connection");
+    auto *view = m_window->findChild<QTableView *>(QStringLiteral("logView"));
+    QVERIFY(view);
+    QAbstractItemModel *model = view->model();
+    QTRY_VERIFY(model->rowCount() > 0);
+    const int last = model->rowCount() - 1;
+    QCOMPARE(model->index(last, 2).data().toString(), QStringLiteral("arbor.engine"));
+    QCOMPARE(model->index(last, 1).data().toString(), QStringLiteral("Warning"));
+    QVERIFY(model->index(last, 3).data().toString().contains(u"refused the connection"));
+    sink.uninstall();
+}
 
 void TstMainWindow::startsEmpty()
 {

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QIcon>
+#include <QLocale>
 #include <QMap>
 #include <QPainter>
 #include <QPixmap>
@@ -40,17 +41,67 @@ QIcon healthDot(Health health)
     return dots[size_t(health)];
 }
 
-Health stateHealth(ChainState state)
+QColor healthColor(Health health)
+{
+    static const std::array<QColor, 4> colors{
+        QColor(0x2e, 0x9d, 0x4f),   // Good
+        QColor(0xd9, 0x8c, 0x00),   // Warning
+        QColor(0xc6, 0x28, 0x28),   // Bad
+        QColor(0x8a, 0x8f, 0x98),   // Idle
+    };
+    return colors[size_t(health)];
+}
+
+// What the Status badge's colour says: green when indexing or live, amber while starting or
+// catching up after trouble, red when it needs the operator, grey when paused.
+Health statusHealth(ChainState state, const ChainStatus *status)
 {
     switch (state) {
-    case ChainState::Active:
-        return Health::Good;
     case ChainState::Paused:
         return Health::Idle;
     case ChainState::Deleting:
         return Health::Bad;
+    case ChainState::Active:
+        break;
+    }
+    if (!status)
+        return Health::Idle;
+    switch (status->phase) {
+    case IndexPhase::CatchingUp:
+    case IndexPhase::Live:
+        return Health::Good;
+    case IndexPhase::Starting:
+        return Health::Warning;
+    case IndexPhase::RpcDown:
+    case IndexPhase::Stalled:
+        return Health::Bad;
+    case IndexPhase::Stopped:
+        return Health::Idle;
     }
     return Health::Idle;
+}
+
+bool isNumeric(int column)
+{
+    switch (column) {
+    case ChainListModel::ChainIdColumn:
+    case ChainListModel::HeadColumn:
+    case ChainListModel::CheckpointColumn:
+    case ChainListModel::LagBlocksColumn:
+    case ChainListModel::LagSecondsColumn:
+    case ChainListModel::RateColumn:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The figures the table shows; a status that differs only elsewhere changes no cell.
+bool sameFigures(const ChainStatus &a, const ChainStatus &b)
+{
+    return a.phase == b.phase && a.head == b.head && a.indexed == b.indexed && a.indexedTime == b.indexedTime
+        && qFuzzyCompare(1.0 + a.blocksPerSecond, 1.0 + b.blocksPerSecond) && a.message == b.message
+        && a.endpoints == b.endpoints;
 }
 
 Health endpointHealth(const QList<EndpointRecord> &endpoints)
@@ -70,7 +121,7 @@ Health endpointHealth(const QList<EndpointRecord> &endpoints)
     return Health::Warning;
 }
 
-QString statusText(const QString &status)
+QString endpointStatusText(const QString &status)
 {
     if (status == u"ok")
         return ChainListModel::tr("ok");
@@ -111,24 +162,27 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ChainRecord &chain = m_chains.at(index.row());
+    const int row = index.row();
+    const ChainRecord &chain = m_chains.at(row);
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(chain, index.column());
+        return displayData(row, index.column());
     case Qt::ToolTipRole:
-        return toolTip(chain);
+        return toolTip(row);
     case Qt::DecorationRole:
-        if (index.column() == StatusColumn)
-            return healthDot(stateHealth(chain.state));
         if (index.column() == EndpointsColumn)
-            return healthDot(chain.state == ChainState::Paused ? Health::Idle : endpointHealth(chain.endpoints));
+            return healthDot(chain.state == ChainState::Paused ? Health::Idle : endpointHealth(endpointsOf(row)));
+        return {};
+    case BadgeColorRole:
+        if (index.column() == StatusColumn)
+            return healthColor(statusHealth(chain.state, statusAt(row)));
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == ChainIdColumn || index.column() == CheckpointColumn)
+        if (isNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
-        return sortData(chain, index.column());
+        return sortData(row, index.column());
     case ChainIdRole:
         return chain.config.chainId;
     case StateRole:
@@ -138,19 +192,35 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant ChainListModel::displayData(const ChainRecord &chain, int column) const
+QVariant ChainListModel::displayData(int row, int column) const
 {
+    const ChainRecord &chain = m_chains.at(row);
+    const ChainStatus *status = statusAt(row);
+    const QString none = QStringLiteral("—");
+    const QLocale locale;
     switch (column) {
     case NameColumn:
         return chain.config.name;
     case ChainIdColumn:
         return QString::number(chain.config.chainId);
     case StatusColumn:
-        return stateText(chain.state);
+        return statusText(chain.state, status);
+    case HeadColumn:
+        return status && status->head ? locale.toString(*status->head) : none;
+    case CheckpointColumn: {
+        const std::optional<qint64> indexed = status && status->indexed ? status->indexed : chain.checkpointBlock;
+        return indexed ? locale.toString(*indexed) : none;
+    }
+    case LagBlocksColumn:
+        return status && status->lag() ? locale.toString(*status->lag()) : none;
+    case LagSecondsColumn: {
+        const std::optional<qint64> lag = status ? status->lagSeconds(m_nowSecs) : std::nullopt;
+        return lag ? durationText(*lag) : none;
+    }
+    case RateColumn:
+        return status && status->indexed ? locale.toString(status->blocksPerSecond, 'f', 1) : none;
     case EndpointsColumn:
-        return endpointSummary(chain.endpoints);
-    case CheckpointColumn:
-        return chain.checkpointBlock ? QString::number(*chain.checkpointBlock) : QStringLiteral("—");
+        return endpointSummary(endpointsOf(row));
     case RpcUrlColumn:
         return firstRpcUrl(chain).toDisplayString();
     default:
@@ -158,33 +228,48 @@ QVariant ChainListModel::displayData(const ChainRecord &chain, int column) const
     }
 }
 
-QVariant ChainListModel::sortData(const ChainRecord &chain, int column) const
+QVariant ChainListModel::sortData(int row, int column) const
 {
+    const ChainRecord &chain = m_chains.at(row);
+    const ChainStatus *status = statusAt(row);
     switch (column) {
     case ChainIdColumn:
         return chain.config.chainId;
     case StatusColumn:
-        return int(chain.state);
-    case EndpointsColumn:
-        return qint64(chain.endpoints.size());
+        return int(statusHealth(chain.state, status));
+    case HeadColumn:
+        return status && status->head ? *status->head : qint64(-1);
     case CheckpointColumn:
-        return chain.checkpointBlock.value_or(-1);
+        return status && status->indexed ? *status->indexed : chain.checkpointBlock.value_or(-1);
+    case LagBlocksColumn:
+        return status && status->lag() ? *status->lag() : qint64(-1);
+    case LagSecondsColumn:
+        return status ? status->lagSeconds(m_nowSecs).value_or(-1) : qint64(-1);
+    case RateColumn:
+        return status ? status->blocksPerSecond : -1.0;
+    case EndpointsColumn:
+        return int(endpointHealth(endpointsOf(row)));
     default:
-        return displayData(chain, column).toString().toCaseFolded();
+        return displayData(row, column).toString().toCaseFolded();
     }
 }
 
-QString ChainListModel::toolTip(const ChainRecord &chain) const
+QString ChainListModel::toolTip(int row) const
 {
+    const ChainRecord &chain = m_chains.at(row);
+    const ChainStatus *status = statusAt(row);
     QString html = QLatin1String("<p><b>") + chain.config.name.toHtmlEscaped() + QLatin1String("</b> — ")
-        + tr("chain %1").arg(chain.config.chainId) + QLatin1String(", ") + stateText(chain.state).toHtmlEscaped()
+        + tr("chain %1").arg(chain.config.chainId) + QLatin1String(", ") + statusText(chain.state, status).toHtmlEscaped()
         + QLatin1String("</p>");
-    if (chain.endpoints.isEmpty())
+    if (status && !status->message.isEmpty())
+        html += QLatin1String("<p>") + status->message.toHtmlEscaped() + QLatin1String("</p>");
+    const QList<EndpointRecord> &endpoints = endpointsOf(row);
+    if (endpoints.isEmpty())
         return html + QLatin1String("<p>") + tr("No RPC endpoint is registered.") + QLatin1String("</p>");
 
     html += QLatin1String("<table cellspacing='0' cellpadding='2'>");
-    for (const EndpointRecord &e : chain.endpoints) {
-        QStringList facts{statusText(e.status)};
+    for (const EndpointRecord &e : endpoints) {
+        QStringList facts{endpointStatusText(e.status)};
         if (e.latencyMs)
             facts.append(tr("%1 ms").arg(qRound(*e.latencyMs)));
         if (e.lastHead)
@@ -201,9 +286,23 @@ QString ChainListModel::toolTip(const ChainRecord &chain) const
 
 QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
-        const bool numeric = section == ChainIdColumn || section == CheckpointColumn;
-        return QVariant::fromValue((numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case HeadColumn:
+            return tr("The highest block an RPC endpoint reports");
+        case CheckpointColumn:
+            return tr("Every block up to this one is indexed");
+        case LagBlocksColumn:
+            return tr("Blocks between the indexed height and the head");
+        case LagSecondsColumn:
+            return tr("How old the last indexed block is, while the chain is behind its head");
+        case RateColumn:
+            return tr("Blocks indexed per second, over the last ten seconds");
+        default:
+            return {};
+        }
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
@@ -214,14 +313,58 @@ QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Chain ID");
     case StatusColumn:
         return tr("Status");
-    case EndpointsColumn:
-        return tr("Endpoints");
+    case HeadColumn:
+        return tr("Head");
     case CheckpointColumn:
-        return tr("Checkpoint");
+        return tr("Indexed");
+    case LagBlocksColumn:
+        return tr("Lag");
+    case LagSecondsColumn:
+        return tr("Lag (time)");
+    case RateColumn:
+        return tr("Blocks/s");
+    case EndpointsColumn:
+        return tr("RPC health");
     case RpcUrlColumn:
         return tr("RPC URL");
     default:
         return {};
+    }
+}
+
+void ChainListModel::updateStatuses(const QList<ChainStatus> &statuses, qint64 nowSecs)
+{
+    QHash<qint64, ChainStatus> fresh;
+    fresh.reserve(statuses.size());
+    for (const ChainStatus &s : statuses)
+        fresh.insert(s.chainId, s);
+    const qint64 before = m_nowSecs;
+    m_nowSecs = nowSecs;
+    for (int row = 0; row < m_chains.size(); ++row) {
+        const qint64 id = m_chains[row].config.chainId;
+        const auto old = m_statuses.constFind(id);
+        const auto now = fresh.constFind(id);
+        const bool hadStatus = old != m_statuses.cend();
+        const bool hasStatus = now != fresh.cend();
+        // Only an active chain shows its indexer's figures.
+        const bool shown = m_chains[row].state == ChainState::Active;
+        bool changed = shown && hadStatus != hasStatus;
+        if (shown && !changed && hasStatus) {
+            changed = !sameFigures(*old, *now)
+                || (before != nowSecs && old->lagSeconds(before) != now->lagSeconds(nowSecs));
+        }
+        if (hasStatus)
+            m_statuses.insert(id, *now);
+        else
+            m_statuses.remove(id);
+        if (!changed)
+            continue;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    // Figures of chains not (yet) in the list are kept for when they arrive.
+    for (const ChainStatus &s : statuses) {
+        if (rowOf(s.chainId) < 0)
+            m_statuses.insert(s.chainId, s);
     }
 }
 
@@ -276,6 +419,21 @@ const ChainRecord *ChainListModel::chainAt(int row) const
     return row >= 0 && row < m_chains.size() ? &m_chains[row] : nullptr;
 }
 
+const ChainStatus *ChainListModel::statusAt(int row) const
+{
+    if (row < 0 || row >= m_chains.size() || m_chains[row].state != ChainState::Active)
+        return nullptr;
+    const auto it = m_statuses.constFind(m_chains[row].config.chainId);
+    return it == m_statuses.cend() ? nullptr : &*it;
+}
+
+const QList<EndpointRecord> &ChainListModel::endpointsOf(int row) const
+{
+    const ChainStatus *status = statusAt(row);
+    // The indexer's measurements are newer than the stored rows.
+    return status && !status->endpoints.isEmpty() ? status->endpoints : m_chains[row].endpoints;
+}
+
 int ChainListModel::rowOf(qint64 chainId) const
 {
     for (int row = 0; row < m_chains.size(); ++row) {
@@ -298,6 +456,38 @@ QString ChainListModel::stateText(ChainState state)
     return {};
 }
 
+QString ChainListModel::statusText(ChainState state, const ChainStatus *status)
+{
+    if (state != ChainState::Active || !status)
+        return stateText(state);
+    switch (status->phase) {
+    case IndexPhase::Starting:
+        return tr("starting");
+    case IndexPhase::CatchingUp:
+        return tr("indexing");
+    case IndexPhase::Live:
+        return tr("live");
+    case IndexPhase::RpcDown:
+        return tr("rpc down");
+    case IndexPhase::Stalled:
+        return tr("stalled");
+    case IndexPhase::Stopped:
+        return tr("stopped");
+    }
+    return stateText(state);
+}
+
+QString ChainListModel::durationText(qint64 seconds)
+{
+    if (seconds < 120)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 7200)
+        return tr("%1 min").arg(seconds / 60);
+    if (seconds < 3 * 86400)
+        return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("%1 days").arg(seconds / 86400);
+}
+
 QString ChainListModel::endpointSummary(const QList<EndpointRecord> &endpoints)
 {
     if (endpoints.isEmpty())
@@ -310,10 +500,10 @@ QString ChainListModel::endpointSummary(const QList<EndpointRecord> &endpoints)
     QStringList parts;
     for (const QString &status : order) {
         if (const int n = counts.take(status))
-            parts.append(tr("%1 %2", "count, endpoint status").arg(n).arg(statusText(status)));
+            parts.append(tr("%1 %2", "count, endpoint status").arg(n).arg(endpointStatusText(status)));
     }
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        parts.append(tr("%1 %2", "count, endpoint status").arg(it.value()).arg(statusText(it.key())));
+        parts.append(tr("%1 %2", "count, endpoint status").arg(it.value()).arg(endpointStatusText(it.key())));
     return tr("%1 (%2)", "endpoint count, health summary").arg(endpoints.size()).arg(parts.join(QLatin1String(", ")));
 }
 

@@ -1,20 +1,24 @@
 #pragma once
 
+#include "engine/chainindexer.h"
 #include "model/chainconfig.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace arbor::ui {
 
 /**
  * The registered chains as a table: one row per chain, in the order the engine first reported
- * them (views sort through a proxy).
+ * them (views sort through a proxy), with each chain's live indexing figures.
  *
- * Fed with the immutable snapshots Engine::chainsChanged carries. update() diffs a snapshot
- * against the rows it holds, keyed by chain id: added chains are inserted, removed chains
- * removed, and each chain whose record changed gets one dataChanged spanning its row. The model
- * is never reset, so selections and scroll positions survive every refresh.
+ * Fed with the immutable snapshots Engine::chainsChanged (the registered chains) and
+ * Engine::chainStatusChanged (head, checkpoint, rate, measured endpoint health) carry. update()
+ * diffs a snapshot against the rows it holds, keyed by chain id: added chains are inserted,
+ * removed chains removed, and each chain whose record changed gets one dataChanged spanning its
+ * row. updateStatuses() emits one dataChanged per row whose figures changed. The model is never
+ * reset, so selections and scroll positions survive every refresh.
  *
  * Thread: the GUI thread.
  */
@@ -27,8 +31,12 @@ public:
         NameColumn,
         ChainIdColumn,
         StatusColumn,
-        EndpointsColumn,
-        CheckpointColumn,
+        HeadColumn,
+        CheckpointColumn,       ///< indexed height
+        LagBlocksColumn,
+        LagSecondsColumn,
+        RateColumn,             ///< blocks per second
+        EndpointsColumn,        ///< RPC health
         RpcUrlColumn,
         ColumnCount
     };
@@ -37,6 +45,7 @@ public:
         ChainIdRole = Qt::UserRole,   ///< qint64 chain id, on every column
         SortRole,                     ///< numbers for numeric columns, text otherwise
         StateRole,                    ///< arbor::ChainState as int
+        BadgeColorRole,               ///< QColor of the status and RPC health badges
     };
 
     explicit ChainListModel(QObject *parent = nullptr);
@@ -48,23 +57,36 @@ public:
 
     /// Brings the rows in line with `chains` (a complete snapshot) with the fewest signals.
     void update(const QList<arbor::ChainRecord> &chains);
+    /// Takes the indexers' latest figures (a complete snapshot: chains missing from it are not
+    /// indexed here). `nowSecs` dates the lag in seconds.
+    void updateStatuses(const QList<arbor::ChainStatus> &statuses, qint64 nowSecs);
 
     /// The chain shown in `row`, or nullptr when the row does not exist.
     const arbor::ChainRecord *chainAt(int row) const;
+    /// The indexing figures of the chain in `row`, when it is indexed here.
+    const arbor::ChainStatus *statusAt(int row) const;
     /// The row of the chain with this id, or -1.
     int rowOf(qint64 chainId) const;
 
     /// "active", "paused", "deleting" in the operator's language.
     static QString stateText(arbor::ChainState state);
+    /// What the Status column says: "paused" and "deleting" from the chain's state, otherwise
+    /// what its indexer is doing ("indexing", "live", "stalled", "rpc down", …).
+    static QString statusText(arbor::ChainState state, const arbor::ChainStatus *status);
+    /// "12 s", "4 min", "3 h 5 min".
+    static QString durationText(qint64 seconds);
     /// "2 (1 ok, 1 down)": how many endpoints and how they are doing.
     static QString endpointSummary(const QList<arbor::EndpointRecord> &endpoints);
 
 private:
-    QVariant displayData(const arbor::ChainRecord &chain, int column) const;
-    QVariant sortData(const arbor::ChainRecord &chain, int column) const;
-    QString toolTip(const arbor::ChainRecord &chain) const;
+    QVariant displayData(int row, int column) const;
+    QVariant sortData(int row, int column) const;
+    QString toolTip(int row) const;
+    const QList<arbor::EndpointRecord> &endpointsOf(int row) const;
 
     QList<arbor::ChainRecord> m_chains;
+    QHash<qint64, arbor::ChainStatus> m_statuses;
+    qint64 m_nowSecs = 0;
 };
 
 } // namespace arbor::ui
