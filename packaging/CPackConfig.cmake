@@ -16,11 +16,13 @@ set(CPACK_PACKAGE_NAME arbor)
 set(CPACK_PACKAGE_VENDOR "The Arbor developers")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Arbor indexes EVM chains from their JSON-RPC endpoints into a local SQLite database or a \
-shared PostgreSQL server, keeps cross-chain tables in sync, maintains token balances through a \
-work queue and fires user-defined triggers. The console (arbor) shows sync lag, queue depth and \
-RPC health live; arborctl does everything the console does, headless.")
+# The .deb's long description: lines under 80 characters, as Debian policy asks.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "Arbor indexes EVM chains from their JSON-RPC endpoints into a local SQLite"
+    "database or a shared PostgreSQL server, keeps cross-chain tables in sync,"
+    "maintains token balances through a work queue and fires user-defined"
+    "triggers. The console, arbor, shows sync lag, queue depth and RPC health"
+    "live; arborctl does everything the console does, headless.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY arbor)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
