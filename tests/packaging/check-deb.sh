@@ -116,7 +116,7 @@ for path in /usr/bin/arbor /usr/bin/arborctl \
 done
 while read -r path; do
     case "$path" in
-        /usr | /usr/bin | /usr/bin/arbor | /usr/bin/arborctl) ;;
+        /usr | /usr/bin | /usr/bin/arbor | /usr/bin/arborctl | /usr/share) ;;
         /usr/bin/*) fail "unexpected program in the package: $path (a test or helper with an install rule?)" ;;
         /usr/share/*) ;;
         *) fail "a path outside /usr/bin and /usr/share: $path" ;;
@@ -145,7 +145,7 @@ for exe in arbor arborctl; do
         fail "usr/bin/$exe has an RPATH/RUNPATH into the build tree"
     fi
     # Without a display: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM (tests/run.sh sets offscreen).
-    if out="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C timeout 30 "$bin" --version 2>&1)"; then
+    if out="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C.UTF-8 timeout 30 "$bin" --version 2>&1)"; then
         if [[ -n "$version" && "$out" != *"$version"* ]]; then
             fail "usr/bin/$exe --version prints '$out', without the version $version"
         else
@@ -157,7 +157,7 @@ for exe in arbor arborctl; do
 done
 # The translations are embedded (no .qm files installed): German help differs from English.
 if [[ -x "$root/usr/bin/arbor" ]]; then
-    help_c="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C LANGUAGE= timeout 30 "$root/usr/bin/arbor" --help 2>&1)"
+    help_c="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C.UTF-8 LANGUAGE= timeout 30 "$root/usr/bin/arbor" --help 2>&1)"
     help_de="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=de_DE.UTF-8 LANGUAGE=de timeout 30 "$root/usr/bin/arbor" --help 2>&1)"
     if [[ -z "$help_c" || "$help_c" == "$help_de" ]]; then
         fail "usr/bin/arbor --help is not translated under LC_ALL=de_DE.UTF-8: are the .qm files embedded?"
@@ -171,18 +171,29 @@ desktop="$root/usr/share/applications/org.arbor.Arbor.desktop"
 metainfo="$root/usr/share/metainfo/org.arbor.Arbor.metainfo.xml"
 if command -v desktop-file-validate >/dev/null 2>&1; then
     if [[ -f "$desktop" ]]; then
-        out="$(desktop-file-validate "$desktop" 2>&1)" || fail "desktop-file-validate: $out"
-        [[ -n "$out" ]] && note "desktop-file-validate: $out"
+        if out="$(desktop-file-validate "$desktop" 2>&1)"; then
+            note "desktop-file-validate: passed${out:+ ($out)}"
+        else
+            fail "desktop-file-validate: $out"
+        fi
     fi
 else
     note "skipped: desktop-file-validate not installed (packaging/deps.sh test installs desktop-file-utils)"
 fi
 if command -v appstreamcli >/dev/null 2>&1; then
     if [[ -f "$metainfo" ]]; then
-        out="$(appstreamcli validate --no-net "$metainfo" 2>&1)" || fail "appstreamcli validate: $out"
+        if out="$(appstreamcli validate --no-net "$metainfo" 2>&1)"; then
+            note "appstreamcli validate: $(tail -n1 <<<"$out")"
+        else
+            fail "appstreamcli validate: $out"
+        fi
     fi
     # The installed tree: the metainfo's launchable desktop entry and its icon are found.
-    out="$(appstreamcli validate-tree --no-net "$root" 2>&1)" || fail "appstreamcli validate-tree: $out"
+    if out="$(appstreamcli validate-tree --no-net "$root" 2>&1)"; then
+        note "appstreamcli validate-tree: $(tail -n1 <<<"$out")"
+    else
+        fail "appstreamcli validate-tree: $out"
+    fi
 else
     note "skipped: appstreamcli not installed (packaging/deps.sh test installs appstream)"
 fi
