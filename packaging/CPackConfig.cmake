@@ -25,7 +25,6 @@ string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
     "live; arborctl does everything the console does, headless.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY arbor)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 # RelWithDebInfo (build/tests) or Release: the package carries stripped executables either way.
 set(CPACK_STRIP_FILES ON)
 # Directories the install step creates are 0755 whatever the umask of whoever runs cpack.
@@ -81,6 +80,6 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # `package_source`: the tree without build directories, VCS data or installed npm packages.
 set(CPACK_SOURCE_GENERATOR TXZ)
 set(CPACK_SOURCE_PACKAGE_FILE_NAME arbor-${PROJECT_VERSION})
-set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build/" "/node_modules/" "/\\\\.cache/")
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git(/|$)" "/build/" "/node_modules(/|$)" "/\\\\.cache/")
 
 include(CPack)

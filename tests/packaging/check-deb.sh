@@ -166,9 +166,14 @@ if [[ -x "$root/usr/bin/arbor" ]]; then
     fi
 fi
 
+# The metainfo announces this version among its releases (a version bump updates both).
+metainfo="$root/usr/share/metainfo/org.arbor.Arbor.metainfo.xml"
+if [[ -n "$version" && -f "$metainfo" ]] && ! grep -q "<release [^>]*version=\"$version\"" "$metainfo"; then
+    fail "resources/org.arbor.Arbor.metainfo.xml has no <release version=\"$version\">: add the release"
+fi
+
 # 5. The freedesktop validators, on the files as installed.
 desktop="$root/usr/share/applications/org.arbor.Arbor.desktop"
-metainfo="$root/usr/share/metainfo/org.arbor.Arbor.metainfo.xml"
 if command -v desktop-file-validate >/dev/null 2>&1; then
     if [[ -f "$desktop" ]]; then
         if out="$(desktop-file-validate "$desktop" 2>&1)"; then
