@@ -15,21 +15,26 @@ readonly BUILD_PKGS=(
     libpqxx-dev libsqlite3-dev qtkeychain-qt6-dev libsimdjson-dev libboost-dev libgl-dev libvulkan-dev
 )
 
-# What the console and arborctl load at run time: the Qt and client libraries they link, the
-# SQLite driver and platform plugins Qt loads as plugins, libsecret (QtKeychain opens it at run
-# time) with a Secret Service (gnome-keyring), CA certificates for HTTPS RPC endpoints, a font.
-readonly RUN_PKGS=(
-    libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6charts6 libqt6svg6
-    libqt6sql6-sqlite qt6-qpa-plugins qt6-wayland
-    libqt6keychain1 libsecret-1-0 gnome-keyring
-    libpqxx-6.4 libsqlite3-0 ca-certificates fonts-dejavu-core
-)
+# What the console and arborctl load at run time: packaging/runtime-packages.txt, the list the
+# .deb's Depends and Recommends come from too (packaging/CPackConfig.cmake). Of a line with
+# alternatives ("a | b") the first is installed.
+run_pkgs_file="$(dirname "${BASH_SOURCE[0]}")/runtime-packages.txt"
+RUN_PKGS=()
+while read -r kind first _; do
+    case "$kind" in
+        linked | depends | recommends) RUN_PKGS+=("$first") ;;
+    esac
+done < <(sed 's/#.*//' "$run_pkgs_file")
+((${#RUN_PKGS[@]} > 0)) || { printf 'deps: error: no packages in %s\n' "$run_pkgs_file" >&2; exit 1; }
+readonly RUN_PKGS
 
 # clang and its runtime libraries build the libFuzzer targets (tests/fuzz/run.sh); Google
-# Benchmark builds bench_evmjson.
+# Benchmark builds bench_evmjson; desktop-file-utils and appstream validate the desktop entry and
+# the metainfo (tests/ui, tests/packaging).
 readonly TEST_PKGS=(
     postgresql-15 xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools imagemagick
     clang libclang-rt-14-dev libbenchmark-dev
+    desktop-file-utils appstream
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

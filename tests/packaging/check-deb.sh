@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Build the .deb from an existing build directory and check it.
+#
+#   tests/packaging/check-deb.sh BUILD_DIR [VERSION]
+#
+# Runs cpack (DEB) on BUILD_DIR's CPackConfig.cmake into a temporary directory (no compiling:
+# it packages what the build already made), then checks with dpkg-deb:
+#   - Package, Version, Architecture; Depends holds what dpkg-shlibdeps finds for the `linked`
+#     lines of packaging/runtime-packages.txt and every `depends` line; Recommends every
+#     `recommends` line;
+#   - the file list: the two executables, the desktop entry, the icon, the metainfo; nothing
+#     else in usr/bin, no test programs, nothing outside usr/, no build paths, no .qm files
+#     (the translations are embedded), no RPATH/RUNPATH into the build tree;
+#   - the extracted usr/bin/arborctl --version and usr/bin/arbor --version, without a display;
+#   - the extracted desktop entry and metainfo with desktop-file-validate and appstreamcli
+#     (skipped, with a note, when those are not installed).
+# Exits non-zero naming every check that failed. Registered with ctest as packaging_deb.
+set -uo pipefail
+
+if (($# < 1)); then
+    echo "usage: $0 BUILD_DIR [VERSION]" >&2
+    exit 2
+fi
+build_dir="$(cd "$1" && pwd -P)" || exit 2
+version="${2:-}"
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+packages_file="$repo/packaging/runtime-packages.txt"
+cpack_cmd="${CPACK_COMMAND:-cpack}"
+
+failures=0
+fail() { printf 'check-deb: FAIL: %s\n' "$*" >&2; failures=$((failures + 1)); }
+note() { printf 'check-deb: %s\n' "$*" >&2; }
+
+for tool in dpkg-deb dpkg-shlibdeps readelf "$cpack_cmd"; do
+    command -v "$tool" >/dev/null 2>&1 || { note "error: $tool not found (dpkg-dev, binutils, cmake)"; exit 1; }
+done
+[[ -f "$build_dir/CPackConfig.cmake" ]] || {
+    note "error: $build_dir/CPackConfig.cmake not found: configure $build_dir first"
+    exit 1
+}
+for exe in app/arbor/arbor app/arborctl/arborctl; do
+    [[ -x "$build_dir/$exe" ]] || { note "error: $build_dir/$exe is not built"; exit 1; }
+done
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/arbor-check-deb.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# 1. Build the package. cpack's install step only copies what the build made.
+start=$SECONDS
+if ! "$cpack_cmd" --config "$build_dir/CPackConfig.cmake" -G DEB -B "$work/out" >"$work/cpack.log" 2>&1; then
+    cat "$work/cpack.log" >&2
+    note "error: cpack failed"
+    exit 1
+fi
+shopt -s nullglob
+debs=("$work/out"/*.deb)
+shopt -u nullglob
+if ((${#debs[@]} != 1)); then
+    cat "$work/cpack.log" >&2
+    note "error: expected one .deb from cpack, got ${#debs[@]}: ${debs[*]##*/}"
+    exit 1
+fi
+deb="${debs[0]}"
+note "built ${deb##*/} ($(du -k "$deb" | cut -f1) KiB) in $((SECONDS - start)) s"
+
+# 2. Control fields.
+field() { dpkg-deb -f "$deb" "$1"; }
+[[ "$(field Package)" == arbor ]] || fail "Package is '$(field Package)', not 'arbor'"
+if [[ -n "$version" && "$(field Version)" != "$version" ]]; then
+    fail "Version is '$(field Version)', not the project's '$version'"
+fi
+arch="$(dpkg --print-architecture)"
+[[ "$(field Architecture)" == "$arch" ]] || fail "Architecture is '$(field Architecture)', not '$arch'"
+for f in Maintainer Section Homepage Description; do
+    [[ -n "$(field "$f")" ]] || fail "the control field $f is missing"
+done
+depends="$(field Depends)"
+recommends="$(field Recommends)"
+
+# Is relation REL ("a | b") among the comma-separated relations of FIELD? Versions are ignored.
+has_relation() {
+    local field="$1" want="$2" rel
+    want="$(tr -d ' ' <<<"$want")"
+    while IFS= read -r rel; do
+        rel="$(sed -E 's/\([^)]*\)//g; s/:any//g; s/[[:space:]]//g' <<<"$rel")"
+        [[ "$rel" == "$want" ]] && return 0
+    done < <(tr ',' '\n' <<<"$field")
+    return 1
+}
+while read -r kind relation; do
+    case "$kind" in
+        linked)
+            has_relation "$depends" "$relation" ||
+                fail "Depends lacks $relation, a library the executables link (did dpkg-shlibdeps run?)"
+            ;;
+        depends)
+            has_relation "$depends" "$relation" ||
+                fail "Depends lacks $relation (packaging/runtime-packages.txt: loaded at run time)"
+            ;;
+        recommends)
+            has_relation "$recommends" "$relation" || fail "Recommends lacks $relation"
+            ;;
+        '') ;;
+        *) fail "packaging/runtime-packages.txt: unknown kind '$kind'" ;;
+    esac
+done < <(sed 's/#.*//' "$packages_file")
+
+# 3. The file list.
+dpkg-deb -c "$deb" >"$work/contents" || fail "dpkg-deb -c cannot list the package"
+awk '{ print $6 }' "$work/contents" | sed 's|^\./|/|; s|/$||' | grep -v '^$' | sort >"$work/files"
+for path in /usr/bin/arbor /usr/bin/arborctl \
+    /usr/share/applications/org.arbor.Arbor.desktop \
+    /usr/share/icons/hicolor/scalable/apps/org.arbor.Arbor.svg \
+    /usr/share/metainfo/org.arbor.Arbor.metainfo.xml; do
+    grep -qxF "$path" "$work/files" || fail "the package lacks $path"
+done
+while read -r path; do
+    case "$path" in
+        /usr | /usr/bin | /usr/bin/arbor | /usr/bin/arborctl | /usr/share) ;;
+        /usr/bin/*) fail "unexpected program in the package: $path (a test or helper with an install rule?)" ;;
+        /usr/share/*) ;;
+        *) fail "a path outside /usr/bin and /usr/share: $path" ;;
+    esac
+    case "$path" in
+        *tst_* | *bench* | *fuzz* | */tests/* | *CMakeFiles* | *_CPack_Packages* | *.o | *.a | *.qm)
+            fail "a test, build or translation file in the package: $path"
+            ;;
+    esac
+    for build_path in "$build_dir" "$repo"; do
+        [[ "$path" == *"$build_path"* ]] && fail "a build path in the package: $path"
+    done
+done <"$work/files"
+# Owned by root, and no group- or world-writable entries.
+while read -r line; do
+    fail "bad owner or permissions: $line"
+done < <(awk '$2 != "root/root" || substr($1, 6, 1) == "w" || substr($1, 9, 1) == "w" { print }' "$work/contents")
+
+# 4. Extract and run.
+root="$work/root"
+dpkg-deb -x "$deb" "$root" || fail "dpkg-deb -x cannot extract the package"
+for exe in arbor arborctl; do
+    bin="$root/usr/bin/$exe"
+    [[ -x "$bin" ]] || continue
+    if readelf -d "$bin" 2>/dev/null | grep -E 'RPATH|RUNPATH' | grep -qF -e "$build_dir" -e "$repo"; then
+        fail "usr/bin/$exe has an RPATH/RUNPATH into the build tree"
+    fi
+    # Without a display: no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM (tests/run.sh sets offscreen).
+    if out="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C.UTF-8 timeout 30 "$bin" --version 2>&1)"; then
+        if [[ -n "$version" && "$out" != *"$version"* ]]; then
+            fail "usr/bin/$exe --version prints '$out', without the version $version"
+        else
+            note "usr/bin/$exe --version: $out"
+        fi
+    else
+        fail "usr/bin/$exe --version failed (exit $?): $out"
+    fi
+done
+# The translations are embedded (no .qm files installed): German help differs from English.
+if [[ -x "$root/usr/bin/arbor" ]]; then
+    help_c="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C.UTF-8 LANGUAGE= timeout 30 "$root/usr/bin/arbor" --help 2>&1)"
+    help_de="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=de_DE.UTF-8 LANGUAGE=de timeout 30 "$root/usr/bin/arbor" --help 2>&1)"
+    if [[ -z "$help_c" || "$help_c" == "$help_de" ]]; then
+        fail "usr/bin/arbor --help is not translated under LC_ALL=de_DE.UTF-8: are the .qm files embedded?"
+    else
+        note "usr/bin/arbor --help is translated (German): $(grep -m1 -v '^Usage\|^Aufruf' <<<"$help_de")"
+    fi
+fi
+
+# The metainfo announces this version among its releases (a version bump updates both).
+metainfo="$root/usr/share/metainfo/org.arbor.Arbor.metainfo.xml"
+if [[ -n "$version" && -f "$metainfo" ]] && ! grep -q "<release [^>]*version=\"$version\"" "$metainfo"; then
+    fail "resources/org.arbor.Arbor.metainfo.xml has no <release version=\"$version\">: add the release"
+fi
+
+# 5. The freedesktop validators, on the files as installed.
+desktop="$root/usr/share/applications/org.arbor.Arbor.desktop"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+    if [[ -f "$desktop" ]]; then
+        if out="$(desktop-file-validate "$desktop" 2>&1)"; then
+            note "desktop-file-validate: passed${out:+ ($out)}"
+        else
+            fail "desktop-file-validate: $out"
+        fi
+    fi
+else
+    note "skipped: desktop-file-validate not installed (packaging/deps.sh test installs desktop-file-utils)"
+fi
+if command -v appstreamcli >/dev/null 2>&1; then
+    if [[ -f "$metainfo" ]]; then
+        if out="$(appstreamcli validate --no-net "$metainfo" 2>&1)"; then
+            note "appstreamcli validate: $(tail -n1 <<<"$out")"
+        else
+            fail "appstreamcli validate: $out"
+        fi
+    fi
+    # The installed tree: the metainfo's launchable desktop entry and its icon are found.
+    if out="$(appstreamcli validate-tree --no-net "$root" 2>&1)"; then
+        note "appstreamcli validate-tree: $(tail -n1 <<<"$out")"
+    else
+        fail "appstreamcli validate-tree: $out"
+    fi
+else
+    note "skipped: appstreamcli not installed (packaging/deps.sh test installs appstream)"
+fi
+
+# 6. Report.
+note "Depends: $depends"
+note "Recommends: $recommends"
+note "files:"
+sed 's/^/    /' "$work/files" >&2
+if ((failures > 0)); then
+    note "$failures check(s) FAILED for ${deb##*/}"
+    exit 1
+fi
+note "OK: ${deb##*/}"
