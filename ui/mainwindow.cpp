@@ -366,6 +366,12 @@ void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
     const QDateTime now = QDateTime::currentDateTime();
     m_model->updateStatuses(statuses, now.toSecsSinceEpoch());
     m_alertMonitor->updateChains(statuses, now.toMSecsSinceEpoch());
+    QSet<qint64> stalled;
+    for (const Alert &alert : m_alertMonitor->activeAlerts()) {
+        if (alert.kind == Alert::Kind::Stalled)
+            stalled.insert(alert.chainId);
+    }
+    m_model->setStalled(stalled);
     int indexing = 0;
     int live = 0;
     for (const ChainStatus &s : statuses) {

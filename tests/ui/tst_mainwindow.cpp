@@ -395,6 +395,12 @@ void TstMainWindow::modelShowsIndexingFigures()
     QCOMPARE(at(0, ChainListModel::LagBlocksColumn), QStringLiteral("0"));
     QCOMPARE(at(0, ChainListModel::LagSecondsColumn), QStringLiteral("0 s"));
 
+    // No progress while behind, as the AlertMonitor decides: stalled, though the indexer says live.
+    model.setStalled({1});
+    QCOMPARE(at(0, ChainListModel::StatusColumn), QStringLiteral("stalled"));
+    model.setStalled({});
+    QCOMPARE(at(0, ChainListModel::StatusColumn), QStringLiteral("live"));
+
     // Sorting by lag is numeric.
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);

@@ -174,8 +174,11 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
             return healthDot(chain.state == ChainState::Paused ? Health::Idle : endpointHealth(endpointsOf(row)));
         return {};
     case BadgeColorRole:
-        if (index.column() == StatusColumn)
+        if (index.column() == StatusColumn) {
+            if (m_stalled.contains(chain.config.chainId) && statusAt(row))
+                return healthColor(Health::Bad);
             return healthColor(statusHealth(chain.state, statusAt(row)));
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (isNumeric(index.column()))
@@ -204,7 +207,7 @@ QVariant ChainListModel::displayData(int row, int column) const
     case ChainIdColumn:
         return QString::number(chain.config.chainId);
     case StatusColumn:
-        return statusText(chain.state, status);
+        return statusText(chain.state, status, m_stalled.contains(chain.config.chainId));
     case HeadColumn:
         return status && status->head ? locale.toString(*status->head) : none;
     case CheckpointColumn: {
@@ -419,6 +422,19 @@ const ChainRecord *ChainListModel::chainAt(int row) const
     return row >= 0 && row < m_chains.size() ? &m_chains[row] : nullptr;
 }
 
+void ChainListModel::setStalled(const QSet<qint64> &chainIds)
+{
+    if (chainIds == m_stalled)
+        return;
+    const QSet<qint64> changed = (chainIds - m_stalled) + (m_stalled - chainIds);
+    m_stalled = chainIds;
+    for (qint64 id : changed) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, StatusColumn), index(row, StatusColumn));
+    }
+}
+
 const ChainStatus *ChainListModel::statusAt(int row) const
 {
     if (row < 0 || row >= m_chains.size() || m_chains[row].state != ChainState::Active)
@@ -456,10 +472,12 @@ QString ChainListModel::stateText(ChainState state)
     return {};
 }
 
-QString ChainListModel::statusText(ChainState state, const ChainStatus *status)
+QString ChainListModel::statusText(ChainState state, const ChainStatus *status, bool stalled)
 {
     if (state != ChainState::Active || !status)
         return stateText(state);
+    if (stalled && (status->phase == IndexPhase::CatchingUp || status->phase == IndexPhase::Live))
+        return tr("stalled");
     switch (status->phase) {
     case IndexPhase::Starting:
         return tr("starting");

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace arbor::ui {
 
@@ -60,6 +61,9 @@ public:
     /// Takes the indexers' latest figures (a complete snapshot: chains missing from it are not
     /// indexed here). `nowSecs` dates the lag in seconds.
     void updateStatuses(const QList<arbor::ChainStatus> &statuses, qint64 nowSecs);
+    /// Chains the AlertMonitor found making no progress while behind: shown as stalled even
+    /// though their indexer still says it is indexing.
+    void setStalled(const QSet<qint64> &chainIds);
 
     /// The chain shown in `row`, or nullptr when the row does not exist.
     const arbor::ChainRecord *chainAt(int row) const;
@@ -72,7 +76,7 @@ public:
     static QString stateText(arbor::ChainState state);
     /// What the Status column says: "paused" and "deleting" from the chain's state, otherwise
     /// what its indexer is doing ("indexing", "live", "stalled", "rpc down", …).
-    static QString statusText(arbor::ChainState state, const arbor::ChainStatus *status);
+    static QString statusText(arbor::ChainState state, const arbor::ChainStatus *status, bool stalled = false);
     /// "12 s", "4 min", "3 h 5 min".
     static QString durationText(qint64 seconds);
     /// "2 (1 ok, 1 down)": how many endpoints and how they are doing.
@@ -86,6 +90,7 @@ private:
 
     QList<arbor::ChainRecord> m_chains;
     QHash<qint64, arbor::ChainStatus> m_statuses;
+    QSet<qint64> m_stalled;
     qint64 m_nowSecs = 0;
 };
 
