@@ -216,7 +216,12 @@ bool TstAddChainWizard::probe(const QString &urls)
     if (!edit)
         return false;
     edit->setFocus();
-    QTest::keyClicks(edit, urls);
+    const QStringList lines = urls.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, lines.at(i));
+    }
     if (!clickNext())
         return false;
     auto *page = qobject_cast<ProbePage *>(m_wizard->currentPage());
@@ -351,7 +356,7 @@ void TstAddChainWizard::chainPageExplainsBadNamesAndBlocks_data()
     QTest::addColumn<QString>("block");
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
-    QTest::newRow("empty") << QStringLiteral("x\b") << QString() << QStringLiteral("chainNameError")
+    QTest::newRow("empty") << QStringLiteral("x") << QString() << QStringLiteral("chainNameError")
                            << QStringLiteral("A chain needs a name");
     QTest::newRow("too long") << QString(65, u'a') << QString() << QStringLiteral("chainNameError")
                               << QStringLiteral("The name is 65 characters long; use at most 64.");
@@ -384,6 +389,8 @@ void TstAddChainWizard::chainPageExplainsBadNamesAndBlocks()
     auto *nameEdit = child<QLineEdit>("chainNameEdit");
     nameEdit->setFocus();
     QTest::keyClicks(nameEdit, name);
+    if (name == u"x")   // typed and erased again
+        QTest::keyClick(nameEdit, Qt::Key_Backspace);
     if (!block.isEmpty()) {
         choose(child<QRadioButton>("startBlockRadio"));
         QVERIFY(child<QRadioButton>("startBlockRadio")->isChecked());

@@ -59,7 +59,11 @@ void RpcPage::check()
             problem = tr("Line %1: %2").arg(i + 1).arg(url.error().message);
             break;
         }
-        const QString key = url->toString(QUrl::StripTrailingSlash);
+        // "http://host" and "http://host/" are one endpoint.
+        QUrl same = url->adjusted(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+        if (same.path() == u"/")
+            same.setPath(QString());
+        const QString key = same.toString();
         if (seen.contains(key)) {
             problem = tr("Line %1: %2 is already on an earlier line; remove one of them.").arg(i + 1).arg(url->toDisplayString());
             break;
