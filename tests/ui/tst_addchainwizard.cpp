@@ -1,0 +1,616 @@
+// The add-chain wizard driven offscreen with QTest against a real Engine on a temporary SQLite
+// file: what the operator sees on each page for bad input, an endpoint that does not answer,
+// endpoints of two different chains, and a chain added end to end from a local devnet.
+
+#include "devnet.h"
+#include "dialogs/addchainwizard.h"
+#include "dialogs/wizard/chainpage.h"
+#include "dialogs/wizard/contractspage.h"
+#include "dialogs/wizard/probepage.h"
+#include "engine/engine.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace arbor;
+using arbor::test::Devnet;
+using arbor::ui::AddChainWizard;
+using arbor::ui::ContractsPage;
+using arbor::ui::ProbePage;
+
+namespace {
+
+const int EngineTimeoutMs = 30000;
+
+template<typename R>
+QByteArray why(const R &result)
+{
+    return result ? QByteArray() : result.error().toString().toUtf8();
+}
+
+template<typename T>
+T waitFor(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
+        qFatal("an engine future did not finish");
+    return future.result();
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+/// Selects a radio button as a keyboard user does.
+void choose(QRadioButton *radio)
+{
+    radio->setFocus();
+    QTest::keyClick(radio, Qt::Key_Space);
+}
+
+/// What a label shows, or empty when it is hidden.
+QString shown(const QLabel *label)
+{
+    return label && label->isVisible() ? label->text() : QString();
+}
+
+} // namespace
+
+class TstAddChainWizard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+
+    void rpcPageExplainsBadUrls_data();
+    void rpcPageExplainsBadUrls();
+    void rpcPageRejectsDuplicates();
+    void probeExplainsAnEndpointThatDoesNotAnswer();
+    void probeExplainsEndpointsOfDifferentChains();
+    void chainPageExplainsBadNamesAndBlocks_data();
+    void chainPageExplainsBadNamesAndBlocks();
+    void contractsPageExplainsBadAddressesAndContracts();
+    // Last: it adds the devnet's chain, which the pages above would then report as added.
+    void addsTheDevnetChainEndToEnd();
+
+private:
+    AddChainWizard *openWizard();
+    /// Starts the shared devnet with two tokens, the registries and some traffic, once.
+    bool ensureDevnet(QString *error);
+    /// Types the URLs on the first page and moves to the probe page.
+    bool probe(const QString &urls);
+    bool clickNext();
+    bool nextEnabled() const;
+    template<typename W>
+    W *child(const char *name) const
+    {
+        auto *w = m_wizard ? m_wizard->findChild<W *>(QString::fromLatin1(name)) : nullptr;
+        if (!w)
+            qWarning("no child named %s", name);
+        return w;
+    }
+
+    QTemporaryDir m_home;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<AddChainWizard> m_wizard;
+    std::unique_ptr<Devnet> m_devnet;
+    QStringList m_tokens;
+    QJsonArray m_tokenInfo;
+    QJsonObject m_registries;
+};
+
+void TstAddChainWizard::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    const QByteArray home = QFile::encodeName(m_home.path());
+    qputenv("HOME", home);
+    qputenv("XDG_CONFIG_HOME", home + "/config");
+    qputenv("XDG_DATA_HOME", home + "/data");
+    qputenv("XDG_CACHE_HOME", home + "/cache");
+    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
+    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    QVERIFY2(url, why(url).constData());
+    EngineOptions options;
+    options.database = *url;
+    options.app = QStringLiteral("arbor-test");
+    options.snapshotIntervalMs = 200;
+    options.statusIntervalMs = 200;
+    options.probeTimeoutMs = 5000;
+    options.indexing = true;
+    m_engine = std::make_unique<Engine>(options);
+    const Status started = waitFor(m_engine->start());
+    QVERIFY2(started, why(started).constData());
+}
+
+void TstAddChainWizard::cleanupTestCase()
+{
+    m_wizard.reset();
+    m_engine.reset();
+    m_devnet.reset();
+}
+
+void TstAddChainWizard::cleanup()
+{
+    m_wizard.reset();
+}
+
+AddChainWizard *TstAddChainWizard::openWizard()
+{
+    m_wizard = std::make_unique<AddChainWizard>(m_engine.get());
+    m_wizard->show();
+    if (!QTest::qWaitForWindowExposed(m_wizard.get()))
+        return nullptr;
+    return m_wizard.get();
+}
+
+bool TstAddChainWizard::ensureDevnet(QString *error)
+{
+    if (m_devnet)
+        return true;
+    auto devnet = std::make_unique<Devnet>();
+    if (!devnet->start(error))
+        return false;
+    const auto deployed = devnet->deployTokens(2, error);
+    if (!deployed)
+        return false;
+    m_tokenInfo = deployed->value(QLatin1String("tokens")).toArray();
+    for (const QJsonValue &t : std::as_const(m_tokenInfo))
+        m_tokens.append(t.toObject().value(QLatin1String("address")).toString());
+    const auto registries = devnet->deployRegistries(error);
+    if (!registries)
+        return false;
+    m_registries = *registries;
+    if (!devnet->generateAgentTraffic(m_registries, 3, 10, 7, error))
+        return false;
+    if (!devnet->generateTraffic(m_tokens, 200, 20, 10, 42, error))
+        return false;
+    m_devnet = std::move(devnet);
+    return true;
+}
+
+bool TstAddChainWizard::nextEnabled() const
+{
+    QAbstractButton *next = m_wizard->button(QWizard::NextButton);
+    return next->isVisible() && next->isEnabled();
+}
+
+bool TstAddChainWizard::clickNext()
+{
+    const int before = m_wizard->currentId();
+    if (!nextEnabled())
+        return false;
+    QTest::mouseClick(m_wizard->button(QWizard::NextButton), Qt::LeftButton);
+    return m_wizard->currentId() == before + 1;
+}
+
+bool TstAddChainWizard::probe(const QString &urls)
+{
+    if (!openWizard())
+        return false;
+    auto *edit = child<QPlainTextEdit>("rpcUrlsEdit");
+    if (!edit)
+        return false;
+    edit->setFocus();
+    const QStringList lines = urls.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClicks(edit, lines.at(i));
+    }
+    if (!clickNext())
+        return false;
+    auto *page = qobject_cast<ProbePage *>(m_wizard->currentPage());
+    return page && QTest::qWaitFor([page] { return !page->isProbing(); }, EngineTimeoutMs);
+}
+
+// --- RPC page -----------------------------------------------------------------------------------
+
+void TstAddChainWizard::rpcPageExplainsBadUrls_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("malformed") << QStringLiteral("http://[::1") << QStringLiteral("is not a valid URL");
+    QTest::newRow("no scheme") << QStringLiteral("127.0.0.1:8545") << QStringLiteral("has no scheme");
+    QTest::newRow("ftp") << QStringLiteral("ftp://rpc.example.org") << QStringLiteral("must start with http:// or https://");
+    QTest::newRow("credentials") << QStringLiteral("https://alice:secret@rpc.example.org")
+                                 << QStringLiteral("user name or password");
+}
+
+void TstAddChainWizard::rpcPageExplainsBadUrls()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, message);
+    QVERIFY(openWizard());
+    auto *edit = child<QPlainTextEdit>("rpcUrlsEdit");
+    auto *error = child<QLabel>("rpcUrlsError");
+    QVERIFY(edit && error);
+    QVERIFY(!nextEnabled());   // nothing typed yet
+    QVERIFY(shown(error).isEmpty());
+
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("https://rpc.example.org"));
+    QTRY_VERIFY(nextEnabled());
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTest::keyClicks(edit, line);
+
+    QTRY_VERIFY(shown(error).contains(message));
+    QVERIFY2(shown(error).startsWith(QLatin1String("Line 2:")), qPrintable(shown(error)));
+    QVERIFY(!nextEnabled());
+    if (line.contains(u'@'))
+        QVERIFY2(!shown(error).contains(QLatin1String("secret")), "the password is echoed back");
+
+    // Removing the bad line makes the page usable again.
+    for (qsizetype i = 0; i < line.size() + 1; ++i)
+        QTest::keyClick(edit, Qt::Key_Backspace);
+    QTRY_VERIFY(nextEnabled());
+    QVERIFY(shown(error).isEmpty());
+}
+
+void TstAddChainWizard::rpcPageRejectsDuplicates()
+{
+    QVERIFY(openWizard());
+    auto *edit = child<QPlainTextEdit>("rpcUrlsEdit");
+    auto *error = child<QLabel>("rpcUrlsError");
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("http://127.0.0.1:8545"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTest::keyClicks(edit, QStringLiteral("http://127.0.0.1:8545/"));
+    QTRY_VERIFY(shown(error).contains(QLatin1String("Line 2")));
+    QVERIFY(shown(error).contains(QLatin1String("earlier line")));
+    QVERIFY(!nextEnabled());
+}
+
+// --- probe page ---------------------------------------------------------------------------------
+
+void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
+{
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    QVERIFY(probe(url));
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ProbePageId));
+    auto *table = child<QTableWidget>("probeTable");
+    auto *summary = child<QLabel>("probeSummary");
+    auto *busy = child<QProgressBar>("probeBusy");
+    auto *again = child<QPushButton>("probeAgainButton");
+    QVERIFY(table && summary && busy && again);
+
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, ProbePage::UrlColumn)->text(), url);
+    const QString result = table->item(0, ProbePage::ResultColumn)->text();
+    QVERIFY2(!result.isEmpty() && !result.contains(QLatin1String("Probing")), qPrintable(result));
+    QVERIFY(table->item(0, ProbePage::ChainIdColumn)->text().isEmpty());
+    QVERIFY2(shown(summary).contains(QLatin1String("No endpoint answered")), qPrintable(shown(summary)));
+    QVERIFY2(shown(summary).contains(QLatin1String("URL 1 did not answer: ") + result), qPrintable(shown(summary)));
+    QVERIFY(!busy->isVisible());
+    QVERIFY(!nextEnabled());
+
+    // Probe again shows the busy indicator, then the same explanation.
+    QVERIFY(again->isEnabled());
+    QTest::mouseClick(again, Qt::LeftButton);
+    QVERIFY(busy->isVisible());
+    QVERIFY(!again->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), EngineTimeoutMs);
+    QVERIFY(shown(summary).contains(QLatin1String("No endpoint answered")));
+    QVERIFY(!nextEnabled());
+}
+
+void TstAddChainWizard::probeExplainsEndpointsOfDifferentChains()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+    Devnet other;
+    QVERIFY2(other.start(&error, 5), qPrintable(error));
+
+    QVERIFY(probe(m_devnet->rpcUrl().toString() + u'\n' + other.rpcUrl().toString()));
+    auto *table = child<QTableWidget>("probeTable");
+    auto *summary = child<QLabel>("probeSummary");
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, ProbePage::ChainIdColumn)->text(), QStringLiteral("31337"));
+    QCOMPARE(table->item(1, ProbePage::ChainIdColumn)->text(), QStringLiteral("5"));
+    QVERIFY2(shown(summary).contains(QLatin1String("URL 2 reports chain 5, URL 1 reports chain 31337")),
+             qPrintable(shown(summary)));
+    QVERIFY(!nextEnabled());
+
+    // Without the wrong URL the chain can be added.
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::RpcPageId));
+    auto *edit = child<QPlainTextEdit>("rpcUrlsEdit");
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, m_devnet->rpcUrl().toString());
+    QVERIFY(clickNext());
+    QTRY_VERIFY_WITH_TIMEOUT(nextEnabled(), EngineTimeoutMs);
+    QVERIFY2(shown(summary).contains(QLatin1String("serves chain 31337")), qPrintable(shown(summary)));
+}
+
+// --- chain page ---------------------------------------------------------------------------------
+
+void TstAddChainWizard::chainPageExplainsBadNamesAndBlocks_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QStringLiteral("x") << QString() << QStringLiteral("chainNameError")
+                           << QStringLiteral("A chain needs a name");
+    QTest::newRow("too long") << QString(65, u'a') << QString() << QStringLiteral("chainNameError")
+                              << QStringLiteral("The name is 65 characters long; use at most 64.");
+    QTest::newRow("leading space") << QStringLiteral(" devnet") << QString() << QStringLiteral("chainNameError")
+                                   << QStringLiteral("must not start or end with spaces");
+    QTest::newRow("all digits") << QStringLiteral("31337") << QString() << QStringLiteral("chainNameError")
+                                << QStringLiteral("would be mistaken for a chain id");
+    QTest::newRow("block beyond head") << QStringLiteral("devnet") << QStringLiteral("999999999")
+                                       << QStringLiteral("startBlockError") << QStringLiteral("beyond the chain's head");
+    QTest::newRow("block not a number") << QStringLiteral("devnet") << QStringLiteral("12abc")
+                                        << QStringLiteral("startBlockError") << QStringLiteral("whole number");
+}
+
+void TstAddChainWizard::chainPageExplainsBadNamesAndBlocks()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QFETCH(QString, name);
+    QFETCH(QString, block);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+    QVERIFY(probe(m_devnet->rpcUrl().toString()));
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ChainPageId));
+    QCOMPARE(child<QLineEdit>("chainIdEdit")->text(), QStringLiteral("31337"));
+    QVERIFY(child<QLineEdit>("chainIdEdit")->isReadOnly());
+    QVERIFY(!nextEnabled());   // no name yet
+
+    auto *nameEdit = child<QLineEdit>("chainNameEdit");
+    nameEdit->setFocus();
+    QTest::keyClicks(nameEdit, name);
+    if (name == u"x")   // typed and erased again
+        QTest::keyClick(nameEdit, Qt::Key_Backspace);
+    if (!block.isEmpty()) {
+        choose(child<QRadioButton>("startBlockRadio"));
+        QVERIFY(child<QRadioButton>("startBlockRadio")->isChecked());
+        QTest::keyClicks(child<QLineEdit>("startBlockEdit"), block);
+    }
+    auto *label = m_wizard->findChild<QLabel *>(field);
+    QVERIFY(label);
+    QTRY_VERIFY2(shown(label).contains(message), qPrintable(shown(label)));
+    QVERIFY(!nextEnabled());
+
+    // Fixing it enables Next.
+    nameEdit->selectAll();
+    QTest::keyClicks(nameEdit, QStringLiteral("devnet"));
+    if (!block.isEmpty()) {
+        child<QLineEdit>("startBlockEdit")->selectAll();
+        QTest::keyClicks(child<QLineEdit>("startBlockEdit"), QStringLiteral("1"));
+    }
+    QTRY_VERIFY(nextEnabled());
+    QVERIFY(shown(label).isEmpty());
+}
+
+// --- contracts page -----------------------------------------------------------------------------
+
+void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+    QVERIFY(probe(m_devnet->rpcUrl().toString()));
+    QVERIFY(clickNext());
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("devnet"));
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
+    QVERIFY(nextEnabled());   // tokens and registries are optional
+
+    auto *edit = child<QLineEdit>("tokenAddressEdit");
+    auto *add = child<QPushButton>("addTokenButton");
+    auto *tokenError = child<QLabel>("tokenError");
+    auto *table = child<QTableWidget>("tokenTable");
+
+    // Malformed: too short.
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("0x1234"));
+    QTRY_VERIFY(!shown(tokenError).isEmpty());
+    QVERIFY(!add->isEnabled());
+    QVERIFY(!nextEnabled());
+    // Malformed: a mixed-case address with a wrong checksum.
+    edit->clear();
+    QString badChecksum = m_tokens.first();
+    for (qsizetype i = 2; i < badChecksum.size(); ++i) {
+        if (badChecksum.at(i).isLetter()) {
+            badChecksum[i] = badChecksum.at(i).toUpper();
+            break;
+        }
+    }
+    QTest::keyClicks(edit, badChecksum);
+    QTRY_VERIFY2(!shown(tokenError).isEmpty(), "a wrong EIP-55 checksum is not explained");
+    QVERIFY(!add->isEnabled());
+    QVERIFY(!nextEnabled());
+
+    // No code at the address, and a contract that is not an ERC-20 (the validation registry).
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("0x00000000000000000000000000000000000000aa"));
+    QTRY_VERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTest::keyClicks(edit, m_registries.value(QLatin1String("validation")).toString());
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(table->rowCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!table->item(0, ContractsPage::StatusColumn)->text().contains(QLatin1String("Reading"))
+                                 && !table->item(1, ContractsPage::StatusColumn)->text().contains(QLatin1String("Reading")),
+                             EngineTimeoutMs);
+    QVERIFY2(table->item(0, ContractsPage::StatusColumn)->text().contains(QLatin1String("no contract")),
+             qPrintable(table->item(0, ContractsPage::StatusColumn)->text()));
+    QVERIFY2(table->item(1, ContractsPage::StatusColumn)->text().contains(QLatin1String("not an ERC-20")),
+             qPrintable(table->item(1, ContractsPage::StatusColumn)->text()));
+    QVERIFY(!nextEnabled());
+
+    // Removing both makes the page usable again.
+    table->selectAll();
+    QTest::mouseClick(child<QPushButton>("removeTokenButton"), Qt::LeftButton);
+    QCOMPARE(table->rowCount(), 0);
+    QTRY_VERIFY(nextEnabled());
+
+    // Registries: each checked as typed.
+    auto *identity = child<QLineEdit>("identityRegistryEdit");
+    QTest::keyClicks(identity, QStringLiteral("0xnot-an-address"));
+    QTRY_VERIFY(!shown(child<QLabel>("identityRegistryError")).isEmpty());
+    QVERIFY(!nextEnabled());
+    identity->clear();
+    QTest::keyClicks(identity, QStringLiteral("0x0000000000000000000000000000000000000000"));
+    QTRY_VERIFY(shown(child<QLabel>("identityRegistryError")).contains(QLatin1String("zero address")));
+    QVERIFY(!nextEnabled());
+    identity->clear();
+    QTRY_VERIFY(nextEnabled());
+}
+
+// --- end to end ---------------------------------------------------------------------------------
+
+void TstAddChainWizard::addsTheDevnetChainEndToEnd()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+
+    // Probe: the chain id and the client as the node reports them.
+    QVERIFY(probe(m_devnet->rpcUrl().toString()));
+    auto *probeTable = child<QTableWidget>("probeTable");
+    QCOMPARE(probeTable->item(0, ProbePage::ChainIdColumn)->text(), QStringLiteral("31337"));
+    QVERIFY2(probeTable->item(0, ProbePage::ClientColumn)->text().startsWith(QLatin1String("anvil"), Qt::CaseInsensitive),
+             qPrintable(probeTable->item(0, ProbePage::ClientColumn)->text()));
+    QVERIFY(probeTable->item(0, ProbePage::LatencyColumn)->text().endsWith(QLatin1String(" ms")));
+    QVERIFY(nextEnabled());
+    QVERIFY(clickNext());
+
+    // Chain: named, indexed from the tokens' deployment, polled often.
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("devnet"));
+    choose(child<QRadioButton>("startDeploymentRadio"));
+    QVERIFY(child<QRadioButton>("startDeploymentRadio")->isChecked());
+    child<QSpinBox>("pollIntervalSpin")->setValue(200);
+    QVERIFY(clickNext());
+
+    // Contracts: both tokens read from the chain as they are added.
+    auto *edit = child<QLineEdit>("tokenAddressEdit");
+    auto *table = child<QTableWidget>("tokenTable");
+    QVERIFY(!nextEnabled());   // the start block waits for a token
+    QVERIFY(shown(child<QLabel>("startDeploymentMessage")).contains(QLatin1String("no token")));
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (qsizetype i = 0; i < m_tokens.size(); ++i) {
+        const QJsonObject info = m_tokenInfo.at(i).toObject();
+        edit->setFocus();
+        QTest::keyClicks(edit, m_tokens.at(i));
+        QTest::mouseClick(child<QPushButton>("addTokenButton"), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), int(i + 1));
+        QTRY_COMPARE_WITH_TIMEOUT(table->item(int(i), ContractsPage::SymbolColumn)->text(),
+                                  info.value(QLatin1String("symbol")).toString(), EngineTimeoutMs);
+        QCOMPARE(table->item(int(i), ContractsPage::NameColumn)->text(), info.value(QLatin1String("name")).toString());
+        QCOMPARE(table->item(int(i), ContractsPage::DecimalsColumn)->text(),
+                 QString::number(info.value(QLatin1String("decimals")).toInt()));
+        const qint64 deployed = info.value(QLatin1String("deployBlock")).toInteger();
+        QCOMPARE(table->item(int(i), ContractsPage::DeployColumn)->text(), QLocale().toString(deployed));
+        earliest = std::min(earliest, deployed);
+    }
+    QVERIFY2(table->item(1, ContractsPage::DecimalsColumn)->text() == QLatin1String("6"), "the second token has 6 decimals");
+    for (const char *kind : {"identity", "reputation", "validation"}) {
+        auto *registry = m_wizard->findChild<QLineEdit *>(QLatin1String(kind) + QLatin1String("RegistryEdit"));
+        QTest::keyClicks(registry, m_registries.value(QLatin1String(kind)).toString());
+    }
+    QTRY_VERIFY(nextEnabled());
+    QVERIFY2(shown(child<QLabel>("startDeploymentMessage")).contains(QLocale().toString(earliest)),
+             qPrintable(shown(child<QLabel>("startDeploymentMessage"))));
+    QVERIFY(clickNext());
+
+    // Review: everything entered, in words.
+    const QString summary = child<QLabel>("reviewSummary")->text();
+    QVERIFY(summary.contains(QLatin1String("devnet")));
+    QVERIFY(summary.contains(QLatin1String("31337")));
+    QVERIFY(summary.contains(m_devnet->rpcUrl().toDisplayString()));
+    for (const QJsonValue &t : std::as_const(m_tokenInfo))
+        QVERIFY(summary.contains(t.toObject().value(QLatin1String("symbol")).toString()));
+    QVERIFY(summary.contains(QLatin1String("earliest token deployment")));
+    QVERIFY(summary.contains(QLatin1String("identity")) && summary.contains(QLatin1String("validation")));
+
+    // Create.
+    QSignalSpy added(m_wizard.get(), &AddChainWizard::chainAdded);
+    QSignalSpy finished(m_wizard.get(), &QDialog::finished);
+    QAbstractButton *create = m_wizard->button(QWizard::FinishButton);
+    QVERIFY(create->isVisible() && create->isEnabled());
+    QCOMPARE(create->text(), QStringLiteral("&Create Chain"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(child<QProgressBar>("createBusy")->isVisible());
+    QVERIFY(child<QLabel>("createStatus")->isVisible());
+    QVERIFY(!create->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, EngineTimeoutMs);
+    QVERIFY2(shown(child<QLabel>("createError")).isEmpty(), qPrintable(shown(child<QLabel>("createError"))));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(m_wizard->result(), int(QDialog::Accepted));
+    QVERIFY(!m_wizard->isVisible());
+
+    const auto record = added.first().first().value<ChainRecord>();
+    QCOMPARE(record.config.chainId, qint64(31337));
+    QCOMPARE(record.config.name, QStringLiteral("devnet"));
+    QCOMPARE(record.config.startBlock, std::optional<qint64>(earliest));
+    QCOMPARE(record.config.tokens.size(), 2);
+    QCOMPARE(record.config.registries.size(), 3);
+
+    // Indexing follows: the checkpoint reaches the devnet's head.
+    const auto head = m_devnet->rpc(QStringLiteral("eth_blockNumber"), {}, &error);
+    QVERIFY2(head, qPrintable(error));
+    const qint64 headBlock = head->toString().toLongLong(nullptr, 16);
+    auto indexedTo = [this] {
+        for (const ChainStatus &s : m_engine->chainStatuses()) {
+            if (s.chainId == 31337)
+                return s.indexed.value_or(-1);
+        }
+        return qint64(-1);
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(indexedTo() >= headBlock, qPrintable(QStringLiteral("indexed to %1 of %2").arg(indexedTo()).arg(headBlock)),
+                              120000);
+
+    // The token metadata is stored as the wizard showed it.
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    QCOMPARE(chains->size(), 1);
+    const ChainRecord &stored = chains->first();
+    QCOMPARE(stored.tokens.size(), 2);
+    for (qsizetype i = 0; i < stored.tokens.size(); ++i) {
+        const QJsonObject info = m_tokenInfo.at(i).toObject();
+        QCOMPARE(stored.tokens.at(i).address.toHex(), m_tokens.at(i));
+        QCOMPARE(stored.tokens.at(i).symbol, info.value(QLatin1String("symbol")).toString());
+        QCOMPARE(stored.tokens.at(i).decimals, std::optional<int>(info.value(QLatin1String("decimals")).toInt()));
+        QCOMPARE(stored.tokens.at(i).deployBlock, std::optional<qint64>(info.value(QLatin1String("deployBlock")).toInteger()));
+    }
+    QVERIFY(stored.checkpointBlock && *stored.checkpointBlock >= headBlock);
+
+    // A second wizard now explains that the chain exists.
+    QVERIFY(probe(m_devnet->rpcUrl().toString()));
+    QVERIFY2(shown(child<QLabel>("probeSummary")).contains(QLatin1String("already added")),
+             qPrintable(shown(child<QLabel>("probeSummary"))));
+    QVERIFY(!nextEnabled());
+}
+
+QTEST_MAIN(TstAddChainWizard)
+#include "tst_addchainwizard.moc"

@@ -1,0 +1,158 @@
+#include "dialogs/wizard/reviewpage.h"
+
+#include "dialogs/addchainwizard.h"
+#include "dialogs/wizard/messagelabel.h"
+#include "engine/engine.h"
+
+#include <QAbstractButton>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace arbor::ui {
+
+namespace {
+
+QString row(const QString &label, const QString &value)
+{
+    return QLatin1String("<tr><td style=\"padding-right:12px; white-space:nowrap;\"><b>") + label.toHtmlEscaped()
+        + QLatin1String("</b></td><td>") + value + QLatin1String("</td></tr>");
+}
+
+} // namespace
+
+ReviewPage::ReviewPage(AddChainWizard *wizard)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+{
+    setObjectName(QStringLiteral("reviewPage"));
+    setTitle(tr("Review"));
+    setSubTitle(tr("Check the chain's settings. Create probes the endpoints once more, creates the chain's tables and "
+                   "starts indexing."));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("reviewSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_summary);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("createBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(160);
+    m_busyLabel = new QLabel(tr("Probing endpoints and creating tables…"), this);
+    m_busyLabel->setObjectName(QStringLiteral("createStatus"));
+    m_error = new MessageLabel(QStringLiteral("createError"), this);
+
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_busy);
+    status->addWidget(m_busyLabel);
+    status->addStretch(1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(status);
+    layout->addWidget(m_error);
+    setCreating(false);
+}
+
+void ReviewPage::initializePage()
+{
+    const ChainConfig config = m_wizard->config();
+    const QLocale locale;
+    QString html = QStringLiteral("<table cellspacing=\"4\">");
+    html += row(tr("Name"), config.name.toHtmlEscaped());
+    html += row(tr("Chain ID"), QString::number(config.chainId));
+
+    QStringList urls;
+    for (const QUrl &url : config.rpcUrls)
+        urls.append(url.toDisplayString().toHtmlEscaped());
+    QString urlText = urls.join(QLatin1String("<br>"));
+    const qsizetype leftOut = m_wizard->typedUrls().size() - config.rpcUrls.size();
+    if (leftOut > 0)
+        urlText += QLatin1String("<br><i>") + tr("%n URL(s) that did not answer will be left out.", nullptr, int(leftOut)) + QLatin1String("</i>");
+    html += row(tr("RPC endpoints"), urlText);
+
+    QString start;
+    if (!config.startBlock)
+        start = tr("the latest block when the chain is created");
+    else if (m_wizard->startsAtTokenDeployment())
+        start = tr("block %1 (the earliest token deployment)").arg(locale.toString(*config.startBlock));
+    else
+        start = tr("block %1").arg(locale.toString(*config.startBlock));
+    html += row(tr("Start indexing at"), start);
+    html += row(tr("Confirmations"), config.confirmations == 0 ? tr("none: follow the head") : tr("%n block(s)", nullptr, config.confirmations));
+    html += row(tr("Poll interval"), tr("%1 ms").arg(locale.toString(config.pollIntervalMs)));
+
+    QStringList tokens;
+    for (const TokenInfo &t : m_wizard->tokenInfos()) {
+        QString line = t.symbol.isEmpty() ? t.address.toChecksumHex() : t.symbol.toHtmlEscaped() + QLatin1String(" — ") + t.name.toHtmlEscaped();
+        if (t.decimals)
+            line += QLatin1String(", ") + tr("%n decimal(s)", nullptr, *t.decimals);
+        if (t.deployBlock)
+            line += QLatin1String(", ") + tr("deployed at block %1").arg(locale.toString(*t.deployBlock));
+        line += QLatin1String("<br><small><code>") + t.address.toChecksumHex() + QLatin1String("</code></small>");
+        tokens.append(line);
+    }
+    html += row(tr("Tokens"), tokens.isEmpty() ? tr("none") : tokens.join(QLatin1String("<br>")));
+
+    QStringList registries;
+    for (const RegistryRef &r : config.registries)
+        registries.append(registryKindName(r.kind) + QLatin1String(": <code>") + r.address.toChecksumHex() + QLatin1String("</code>"));
+    html += row(tr("ERC-8004 registries"), registries.isEmpty() ? tr("none") : registries.join(QLatin1String("<br>")));
+    html += QLatin1String("</table>");
+    m_summary->setText(html);
+    m_error->clearMessage();
+}
+
+bool ReviewPage::validatePage()
+{
+    if (m_created)
+        return true;
+    if (!m_creating)
+        create();
+    return false;
+}
+
+bool ReviewPage::isComplete() const
+{
+    return !m_creating;
+}
+
+void ReviewPage::create()
+{
+    m_error->clearMessage();
+    setCreating(true);
+    m_wizard->engine()->addChain(m_wizard->config()).then(this, [this](Result<ChainRecord> added) {
+        setCreating(false);
+        if (!added) {
+            m_error->showMessage(tr("The chain was not added. %1").arg(added.error().toString()));
+            return;
+        }
+        m_created = true;
+        Q_EMIT m_wizard->chainAdded(*added);
+        m_wizard->accept();
+    });
+}
+
+void ReviewPage::setCreating(bool creating)
+{
+    m_creating = creating;
+    m_busy->setVisible(creating);
+    m_busyLabel->setVisible(creating);
+    Q_EMIT completeChanged();
+    // QWizard re-enables Back on completeChanged; while the engine works, going back means nothing.
+    if (QAbstractButton *back = m_wizard->button(QWizard::BackButton))
+        back->setEnabled(!creating);
+}
+
+} // namespace arbor::ui
