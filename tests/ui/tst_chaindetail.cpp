@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -88,6 +89,8 @@ class TstChainDetail : public QObject
 private Q_SLOTS:
     void initTestCase();
     void csvMergesLinesByTime();
+    void endpointModelUpdatesRowsInPlace();
+    void reindexModelInsertsNewRequestsOnTop();
     void gapsBetweenPromotedRangesAreListed();
     void liveChainFromTheDevnet();
 
@@ -138,6 +141,66 @@ void TstChainDetail::csvMergesLinesByTime()
     QCOMPARE(csv, QStringLiteral("time,a,\"http://x/?q=1,2\"\n"
                                  "2023-11-14T22:13:20.000Z,1,\n"
                                  "2023-11-14T22:13:21.000Z,2,7.5\n"));
+}
+
+void TstChainDetail::endpointModelUpdatesRowsInPlace()
+{
+    EndpointModel model;
+    auto endpoint = [](const char *url, double latency) {
+        EndpointRecord e;
+        e.url = QUrl(QString::fromLatin1(url));
+        e.status = QStringLiteral("ok");
+        e.latencyMs = latency;
+        return e;
+    };
+    model.update({endpoint("http://a", 10), endpoint("http://b", 20), endpoint("http://c", 30)});
+    QCOMPARE(model.rowCount(), 3);
+
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.update({endpoint("http://a", 10), endpoint("http://b", 25), endpoint("http://c", 30)});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, EndpointModel::LatencyColumn).data().toString(), QStringLiteral("25.0 ms"));
+
+    model.update({endpoint("http://a", 10), endpoint("http://b", 25), endpoint("http://c", 30)});
+    QCOMPARE(changed.size(), 1);   // nothing changed, nothing announced
+
+    model.update({endpoint("http://c", 31), endpoint("http://a", 10), endpoint("http://d", 40)});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowOf(QUrl(QStringLiteral("http://d"))), 2);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TstChainDetail::reindexModelInsertsNewRequestsOnTop()
+{
+    ReindexRequestModel model;
+    auto request = [](qint64 id, const char *status) {
+        ReindexRequest r;
+        r.id = id;
+        r.from = id * 10;
+        r.to = id * 10 + 5;
+        r.status = QString::fromLatin1(status);
+        return r;
+    };
+    model.setRequests({request(1, "done"), request(2, "pending")});
+    QCOMPARE(model.index(0, 0).data(ReindexRequestModel::IdRole).toLongLong(), 2);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setRequests({request(2, "done"), request(1, "done"), request(3, "pending")});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.index(1, ReindexRequestModel::StatusColumn).data().toString(), QStringLiteral("Done"));
+    QCOMPARE(model.index(0, ReindexRequestModel::RangeColumn).data().toString(), QStringLiteral("30 – 35"));
+    QCOMPARE(reset.size(), 0);
 }
 
 void TstChainDetail::gapsBetweenPromotedRangesAreListed()
@@ -273,6 +336,14 @@ void TstChainDetail::liveChainFromTheDevnet()
     const QImage image(pngPath);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), charts->view(ChainChartPanel::LagChart)->size() * charts->devicePixelRatio());
+
+    // Deleted: its series are dropped and the page lets go of it.
+    QVERIFY(!engine->chainSeries(chainId).isEmpty());
+    const Status deleted = waitFor(engine->deleteChain(ChainRef{chainId, {}}));
+    QVERIFY2(deleted, why(deleted).constData());
+    QTRY_COMPARE(page.chainId(), 0);
+    QVERIFY(engine->chainSeries(chainId).isEmpty());
+    QCOMPARE(label(page, "chainDetailName"), QStringLiteral("No chain selected"));
 
     page.hide();
     engine.reset();

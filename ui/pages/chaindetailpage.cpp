@@ -82,6 +82,8 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
 
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ChainDetailPage::refresh);
+    m_chartTimer.setInterval(ChartIntervalMs);
+    connect(&m_chartTimer, &QTimer::timeout, this, &ChainDetailPage::updateCharts);
     connect(m_engine, &Engine::chainStatusChanged, this, &ChainDetailPage::onStatuses);
     connect(m_engine, &Engine::chainsChanged, this, &ChainDetailPage::onChains);
     connect(m_engine, &Engine::chainDeleted, this, &ChainDetailPage::onChainDeleted);
@@ -182,13 +184,16 @@ void ChainDetailPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     refresh();
+    updateCharts();
     m_refreshTimer.start();
+    m_chartTimer.start();
 }
 
 void ChainDetailPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_refreshTimer.stop();
+    m_chartTimer.stop();
 }
 
 void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
@@ -254,9 +259,8 @@ void ChainDetailPage::updateHeader()
     else
         m_state->setText(tr("Not indexed by this console"));
 
-    const std::optional<qint64> indexed = m_status && m_status->indexed ? m_status->indexed : m_record ? m_record->checkpointBlock : std::nullopt;
     m_head->setText(block(m_status ? m_status->head : std::nullopt));
-    m_indexed->setText(block(indexed));
+    m_indexed->setText(block(checkpoint()));
     const auto lagBlocks = m_status ? m_status->lag() : std::nullopt;
     const auto lagSeconds = m_status ? m_status->lagSeconds(QDateTime::currentSecsSinceEpoch()) : std::nullopt;
     if (!lagBlocks)
@@ -277,6 +281,15 @@ void ChainDetailPage::updateCharts()
     m_charts->setSeries(m_engine->chainSeries(m_chainId, now - m_charts->windowMs()), now);
 }
 
+std::optional<qint64> ChainDetailPage::checkpoint() const
+{
+    if (m_status && m_status->indexed)
+        return m_status->indexed;
+    if (m_record)
+        return m_record->checkpointBlock;
+    return std::nullopt;
+}
+
 void ChainDetailPage::updateProgress()
 {
     if (m_chainId == 0 || !m_rangesKnown) {
@@ -285,7 +298,7 @@ void ChainDetailPage::updateProgress()
         m_gapList->clear();
         return;
     }
-    const std::optional<qint64> checkpoint = m_status && m_status->indexed ? m_status->indexed : m_record ? m_record->checkpointBlock : std::nullopt;
+    const std::optional<qint64> checkpoint = this->checkpoint();
     qint64 start = 0;
     if (m_record && m_record->config.startBlock)
         start = *m_record->config.startBlock;

@@ -47,6 +47,7 @@ class ChainDetailPage final : public QWidget
 
 public:
     static constexpr int RefreshIntervalMs = 3000;
+    static constexpr int ChartIntervalMs = 1000;   ///< the time axis slides even when no status arrives
 
     explicit ChainDetailPage(arbor::Engine *engine, QWidget *parent = nullptr);
 
@@ -77,6 +78,8 @@ private:
     void updateHeader();
     void updateCharts();
     void updateProgress();
+    /// The checkpoint: live from the indexer, else as last recorded.
+    std::optional<qint64> checkpoint() const;
     QWidget *createHeader();
     QTableView *createTable(const QString &name, QAbstractItemModel *model);
 
@@ -89,6 +92,7 @@ private:
     QList<arbor::IndexRange> m_ranges;
     bool m_rangesKnown = false;
     QTimer m_refreshTimer;
+    QTimer m_chartTimer;
 
     QLabel *m_name = nullptr;
     QLabel *m_id = nullptr;
