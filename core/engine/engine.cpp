@@ -7,6 +7,7 @@
 #include "rpc/tokenprobe.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QNetworkAccessManager>
 
 Q_LOGGING_CATEGORY(lcEngine, "arbor.engine")
@@ -43,11 +44,16 @@ Engine::Engine(EngineOptions options, QObject *parent)
     connect(&m_snapshotTimer, &QTimer::timeout, this, &Engine::refreshSnapshot);
     m_statusTimer.setInterval(std::max(50, m_options.statusIntervalMs));
     connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        // Every tick, not only on change: lag in seconds grows while nothing is promoted.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const ChainStatus &status : std::as_const(m_statuses))
+            m_metrics.record(status, now);
         if (!m_statusDirty)
             return;
         m_statusDirty = false;
         Q_EMIT chainStatusChanged(m_statuses.values());
     });
+    connect(this, &Engine::chainDeleted, this, [this](qint64 chainId) { m_metrics.remove(chainId); });
 }
 
 Engine::~Engine()

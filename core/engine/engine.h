@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "engine/chainindexer.h"
+#include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
 #include "queue/queueprocessor.h"
 #include "rpc/endpointprobe.h"
@@ -148,6 +149,10 @@ public:
 
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const { return m_statuses.values(); }
+    /// The chain's metric series (lag, blocks/s, RPC latency per endpoint) from `sinceMs` on
+    /// (0: all held, about three hours), recorded from its statuses once per second at most.
+    /// In memory and cheap: call it on chainStatusChanged. Dropped when the chain is deleted.
+    ChainSeries chainSeries(qint64 chainId, qint64 sinceMs = 0) const { return m_metrics.series(chainId, sinceMs); }
 
     /// The last snapshot sent with chainsChanged.
     const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
@@ -215,6 +220,7 @@ private:
     QHash<qint64, ChainStatus> m_statuses;
     bool m_statusDirty = false;
     QTimer m_statusTimer;
+    ChainMetrics m_metrics;                        ///< fed on every m_statusTimer tick
 
     std::unique_ptr<QueueProcessor> m_queue;
     QTimer m_queueHealthTimer;

@@ -1,0 +1,372 @@
+#include "pages/chaindetailpage.h"
+
+#include "charts/chainchartpanel.h"
+#include "engine/engine.h"
+#include "models/endpointmodel.h"
+#include "models/reindexrequestmodel.h"
+#include "models/reorgmodel.h"
+#include "widgets/indexprogressbar.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace arbor::ui {
+namespace {
+
+QLabel *valueLabel(const QString &name)
+{
+    auto *label = new QLabel;
+    label->setObjectName(name);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString block(std::optional<qint64> n)
+{
+    return n ? QLocale().toString(*n) : ChainDetailPage::tr("–");
+}
+
+} // namespace
+
+ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
+    : QWidget(parent), m_engine(engine)
+{
+    setObjectName(QStringLiteral("chainDetailPage"));
+
+    m_charts = new ChainChartPanel;
+    m_endpoints = new EndpointModel(this);
+    m_reindex = new ReindexRequestModel(this);
+    m_reorgs = new ReorgModel(this);
+
+    m_progress = new IndexProgressBar;
+    m_progressText = valueLabel(QStringLiteral("chainDetailProgressText"));
+    m_gapList = new QListWidget;
+    m_gapList->setObjectName(QStringLiteral("chainDetailGaps"));
+    auto *progressPage = new QWidget;
+    auto *progressLayout = new QVBoxLayout(progressPage);
+    progressLayout->addWidget(m_progress);
+    progressLayout->addWidget(m_progressText);
+    progressLayout->addWidget(new QLabel(tr("Gaps below the checkpoint (filled by the gap scan):")));
+    progressLayout->addWidget(m_gapList, 1);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("chainDetailTabs"));
+    m_tabs->addTab(createTable(QStringLiteral("chainDetailEndpoints"), m_endpoints), tr("RPC endpoints"));
+    m_tabs->addTab(progressPage, tr("Index progress"));
+    m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
+    m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_charts);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+
+    m_loadError = valueLabel(QStringLiteral("chainDetailLoadError"));
+    m_loadError->setWordWrap(true);
+    m_loadError->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createHeader());
+    layout->addWidget(m_loadError);
+    layout->addWidget(splitter, 1);
+
+    m_refreshTimer.setInterval(RefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ChainDetailPage::refresh);
+    m_chartTimer.setInterval(ChartIntervalMs);
+    connect(&m_chartTimer, &QTimer::timeout, this, &ChainDetailPage::updateCharts);
+    connect(m_engine, &Engine::chainStatusChanged, this, &ChainDetailPage::onStatuses);
+    connect(m_engine, &Engine::chainsChanged, this, &ChainDetailPage::onChains);
+    connect(m_engine, &Engine::chainDeleted, this, &ChainDetailPage::onChainDeleted);
+    showChain(0);
+}
+
+QWidget *ChainDetailPage::createHeader()
+{
+    m_name = valueLabel(QStringLiteral("chainDetailName"));
+    QFont big = m_name->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    m_name->setFont(big);
+    m_id = valueLabel(QStringLiteral("chainDetailId"));
+    m_state = valueLabel(QStringLiteral("chainDetailStatus"));
+    m_head = valueLabel(QStringLiteral("chainDetailHead"));
+    m_indexed = valueLabel(QStringLiteral("chainDetailIndexed"));
+    m_lag = valueLabel(QStringLiteral("chainDetailLag"));
+    m_rate = valueLabel(QStringLiteral("chainDetailRate"));
+    m_message = valueLabel(QStringLiteral("chainDetailMessage"));
+    m_message->setWordWrap(true);
+
+    auto *header = new QWidget;
+    auto *grid = new QGridLayout(header);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_name, 0, 0, 1, 8);
+    const std::pair<QString, QLabel *> fields[] = {
+        {tr("Chain id:"), m_id}, {tr("Status:"), m_state}, {tr("Head:"), m_head}, {tr("Indexed:"), m_indexed},
+        {tr("Lag:"), m_lag},     {tr("Rate:"), m_rate},
+    };
+    int i = 0;
+    for (const auto &[caption, value] : fields) {
+        auto *label = new QLabel(caption);
+        label->setBuddy(value);
+        grid->addWidget(label, 1 + i / 3, (i % 3) * 2);
+        grid->addWidget(value, 1 + i / 3, (i % 3) * 2 + 1);
+        ++i;
+    }
+    grid->addWidget(m_message, 3, 0, 1, 8);
+    grid->setColumnStretch(6, 1);
+    return header;
+}
+
+QTableView *ChainDetailPage::createTable(const QString &name, QAbstractItemModel *model)
+{
+    auto *view = new QTableView;
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return view;
+}
+
+QString ChainDetailPage::phaseText(IndexPhase phase)
+{
+    switch (phase) {
+    case IndexPhase::Starting:
+        return tr("Starting");
+    case IndexPhase::CatchingUp:
+        return tr("Catching up");
+    case IndexPhase::Live:
+        return tr("Live");
+    case IndexPhase::RpcDown:
+        return tr("RPC down");
+    case IndexPhase::Stalled:
+        return tr("Stalled");
+    case IndexPhase::Stopped:
+        return tr("Stopped");
+    }
+    return {};
+}
+
+void ChainDetailPage::showChain(qint64 chainId)
+{
+    m_chainId = chainId;
+    ++m_generation;
+    m_inFlight = 0;
+    m_record.reset();
+    m_status.reset();
+    m_ranges.clear();
+    m_rangesKnown = false;
+    m_endpoints->clear();
+    m_reindex->setRequests({});
+    m_reorgs->setReorgs({});
+    m_charts->clear();
+    m_loadError->hide();
+    onChains(m_engine->chainSnapshot());
+    onStatuses(m_engine->chainStatuses());
+    updateCharts();
+    refresh();
+}
+
+void ChainDetailPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+    updateCharts();
+    m_refreshTimer.start();
+    m_chartTimer.start();
+}
+
+void ChainDetailPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_refreshTimer.stop();
+    m_chartTimer.stop();
+}
+
+void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
+{
+    if (m_chainId == 0)
+        return;
+    m_status.reset();
+    for (const ChainStatus &s : statuses) {
+        if (s.chainId == m_chainId)
+            m_status = s;
+    }
+    if (m_status && !m_status->endpoints.isEmpty())
+        m_endpoints->update(m_status->endpoints);
+    updateHeader();
+    updateCharts();
+    updateProgress();
+}
+
+void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
+{
+    if (m_chainId == 0) {
+        updateHeader();
+        return;
+    }
+    m_record.reset();
+    for (const ChainRecord &c : chains) {
+        if (c.config.chainId == m_chainId)
+            m_record = c;
+    }
+    // The live status measures endpoints more often; the record is what is left when paused.
+    if (m_record && (!m_status || m_status->endpoints.isEmpty()))
+        m_endpoints->update(m_record->endpoints);
+    updateHeader();
+    updateProgress();
+}
+
+void ChainDetailPage::onChainDeleted(qint64 chainId)
+{
+    if (chainId != m_chainId)
+        return;
+    showChain(0);
+}
+
+void ChainDetailPage::updateHeader()
+{
+    const QLocale locale;
+    if (m_chainId == 0) {
+        m_name->setText(tr("No chain selected"));
+        for (QLabel *l : {m_id, m_state, m_head, m_indexed, m_lag, m_rate, m_message})
+            l->clear();
+        return;
+    }
+    m_name->setText(m_record ? m_record->config.name : tr("Chain %1").arg(m_chainId));
+    m_id->setText(QString::number(m_chainId));
+    if (m_status)
+        m_state->setText(phaseText(m_status->phase));
+    else if (!m_record)
+        m_state->setText(tr("Unknown chain"));
+    else if (m_record->state == ChainState::Paused)
+        m_state->setText(tr("Paused"));
+    else if (m_record->state == ChainState::Deleting)
+        m_state->setText(tr("Deleting"));
+    else
+        m_state->setText(tr("Not indexed by this console"));
+
+    m_head->setText(block(m_status ? m_status->head : std::nullopt));
+    m_indexed->setText(block(checkpoint()));
+    const auto lagBlocks = m_status ? m_status->lag() : std::nullopt;
+    const auto lagSeconds = m_status ? m_status->lagSeconds(QDateTime::currentSecsSinceEpoch()) : std::nullopt;
+    if (!lagBlocks)
+        m_lag->setText(tr("–"));
+    else if (!lagSeconds)
+        m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)));
+    else
+        m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)) + tr(", %n second(s)", nullptr, int(*lagSeconds)));
+    m_rate->setText(m_status ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
+    m_message->setText(m_status ? m_status->message : QString());
+}
+
+void ChainDetailPage::updateCharts()
+{
+    if (m_chainId == 0)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_charts->setSeries(m_engine->chainSeries(m_chainId, now - m_charts->windowMs()), now);
+}
+
+std::optional<qint64> ChainDetailPage::checkpoint() const
+{
+    if (m_status && m_status->indexed)
+        return m_status->indexed;
+    if (m_record)
+        return m_record->checkpointBlock;
+    return std::nullopt;
+}
+
+void ChainDetailPage::updateProgress()
+{
+    if (m_chainId == 0 || !m_rangesKnown) {
+        m_progress->clear();
+        m_progressText->setText(m_chainId == 0 ? QString() : tr("Reading index progress…"));
+        m_gapList->clear();
+        return;
+    }
+    const std::optional<qint64> checkpoint = this->checkpoint();
+    qint64 start = 0;
+    if (m_record && m_record->config.startBlock)
+        start = *m_record->config.startBlock;
+    else if (!m_ranges.isEmpty())
+        start = m_ranges.first().from;
+    else if (checkpoint)
+        start = *checkpoint;
+    qint64 end = checkpoint.value_or(start - 1);
+    if (m_status && m_status->head)
+        end = std::max(end, *m_status->head);
+    m_progress->setProgress(m_ranges, start, end, checkpoint);
+
+    const QLocale locale;
+    if (end < start)
+        m_progressText->setText(tr("Nothing indexed yet."));
+    else
+        m_progressText->setText(tr("Blocks %1 to %2: %3 % indexed, %n gap(s).", nullptr, int(m_progress->gaps().size()))
+                                    .arg(locale.toString(start), locale.toString(end), locale.toString(m_progress->fraction() * 100, 'f', 1)));
+
+    QStringList lines;
+    for (const IndexRange &gap : m_progress->gaps())
+        lines.append(tr("Blocks %1 – %2 (%n block(s))", nullptr, int(gap.to - gap.from + 1)).arg(locale.toString(gap.from), locale.toString(gap.to)));
+    bool same = m_gapList->count() == lines.size();
+    for (int i = 0; same && i < lines.size(); ++i)
+        same = m_gapList->item(i)->text() == lines[i];
+    if (!same) {
+        m_gapList->clear();
+        m_gapList->addItems(lines);
+    }
+}
+
+void ChainDetailPage::refresh()
+{
+    if (m_chainId == 0 || m_inFlight > 0)
+        return;
+    const int generation = m_generation;
+    const ChainRef chain{m_chainId, {}};
+    m_inFlight = 3;
+    auto failed = [this](const Error &error) {
+        m_loadError->setText(tr("Could not read the chain's history: %1").arg(error.message));
+        m_loadError->show();
+    };
+    m_engine->indexRanges(chain).then(this, [this, generation, failed](Result<QList<IndexRange>> ranges) {
+        if (generation != m_generation)
+            return;
+        --m_inFlight;
+        if (!ranges)
+            return failed(ranges.error());
+        m_ranges = *ranges;
+        m_rangesKnown = true;
+        updateProgress();
+    });
+    m_engine->reindexRequests(chain).then(this, [this, generation, failed](Result<QList<ReindexRequest>> requests) {
+        if (generation != m_generation)
+            return;
+        --m_inFlight;
+        if (!requests)
+            return failed(requests.error());
+        m_reindex->setRequests(*requests);
+    });
+    m_engine->reorgs(chain).then(this, [this, generation, failed](Result<QList<ReorgRecord>> reorgs) {
+        if (generation != m_generation)
+            return;
+        --m_inFlight;
+        if (!reorgs)
+            return failed(reorgs.error());
+        m_reorgs->setReorgs(*reorgs);
+    });
+}
+
+} // namespace arbor::ui

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "engine/chainindexer.h"
+#include "model/chainconfig.h"
+#include "store/indexbatch.h"
+
+#include <QList>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QAbstractItemModel;
+class QLabel;
+class QListWidget;
+class QTableView;
+class QTabWidget;
+
+namespace arbor {
+class Engine;
+}
+
+namespace arbor::ui {
+
+class ChainChartPanel;
+class EndpointModel;
+class IndexProgressBar;
+class ReindexRequestModel;
+class ReorgModel;
+
+/**
+ * Everything about one chain: a header (name, id, status, head, indexed, lag, blocks/s), live
+ * charts of lag, rate and RPC latency, the RPC endpoints, index progress with its gaps, the
+ * reindex request history and the reorg log.
+ *
+ * Live figures come from the Engine's signals (chainStatusChanged, chainsChanged) and its
+ * in-memory series (Engine::chainSeries). The database-backed parts (ranges, reindex requests,
+ * reorgs) are read through Engine futures when the chain is shown and every RefreshIntervalMs
+ * while the page is visible; results for a chain no longer shown are dropped. Nothing here
+ * waits on the GUI thread.
+ *
+ * Thread: the GUI thread.
+ */
+class ChainDetailPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RefreshIntervalMs = 3000;
+    static constexpr int ChartIntervalMs = 1000;   ///< the time axis slides even when no status arrives
+
+    explicit ChainDetailPage(arbor::Engine *engine, QWidget *parent = nullptr);
+
+    /// Shows `chainId` (0: none) and reads its history at once.
+    void showChain(qint64 chainId);
+    qint64 chainId() const { return m_chainId; }
+    /// Reads ranges, reindex requests and reorgs again now.
+    void refresh();
+
+    ChainChartPanel *charts() const { return m_charts; }
+    EndpointModel *endpointModel() const { return m_endpoints; }
+    IndexProgressBar *progressBar() const { return m_progress; }
+    QListWidget *gapList() const { return m_gapList; }
+    ReindexRequestModel *reindexModel() const { return m_reindex; }
+    ReorgModel *reorgModel() const { return m_reorgs; }
+
+    /// The indexing phase as an operator reads it.
+    static QString phaseText(arbor::IndexPhase phase);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void onStatuses(const QList<arbor::ChainStatus> &statuses);
+    void onChains(const QList<arbor::ChainRecord> &chains);
+    void onChainDeleted(qint64 chainId);
+    void updateHeader();
+    void updateCharts();
+    void updateProgress();
+    /// The checkpoint: live from the indexer, else as last recorded.
+    std::optional<qint64> checkpoint() const;
+    QWidget *createHeader();
+    QTableView *createTable(const QString &name, QAbstractItemModel *model);
+
+    arbor::Engine *m_engine;
+    qint64 m_chainId = 0;
+    int m_generation = 0;                        ///< bumped by showChain: stale results are dropped
+    int m_inFlight = 0;                          ///< refresh futures not yet back
+    std::optional<arbor::ChainRecord> m_record;
+    std::optional<arbor::ChainStatus> m_status;
+    QList<arbor::IndexRange> m_ranges;
+    bool m_rangesKnown = false;
+    QTimer m_refreshTimer;
+    QTimer m_chartTimer;
+
+    QLabel *m_name = nullptr;
+    QLabel *m_id = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_head = nullptr;
+    QLabel *m_indexed = nullptr;
+    QLabel *m_lag = nullptr;
+    QLabel *m_rate = nullptr;
+    QLabel *m_message = nullptr;
+    ChainChartPanel *m_charts = nullptr;
+    EndpointModel *m_endpoints = nullptr;
+    IndexProgressBar *m_progress = nullptr;
+    QLabel *m_progressText = nullptr;
+    QListWidget *m_gapList = nullptr;
+    ReindexRequestModel *m_reindex = nullptr;
+    ReorgModel *m_reorgs = nullptr;
+    QLabel *m_loadError = nullptr;
+    QTabWidget *m_tabs = nullptr;
+};
+
+} // namespace arbor::ui
