@@ -111,6 +111,11 @@ QString LocalDevnet::unavailableReason()
               "(e.g. npm install -g @foundry-rs/anvil-linux-amd64) to try a local devnet");
 }
 
+qint64 LocalDevnet::nodeProcessId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 void LocalDevnet::setTrafficInterval(int ms)
 {
     m_trafficTimer->setInterval(std::max(ms, 10));
@@ -528,7 +533,7 @@ void LocalDevnet::send(const Address &from, const Address &to, const QByteArray 
 
 void LocalDevnet::fail(const Error &error)
 {
-    if (m_state == State::Failed || m_state == State::Stopped)
+    if (m_state == State::Failed)   // one report per start()
         return;
     qCWarning(lcDevnet) << "local devnet failed:" << error.toString();
     stop();

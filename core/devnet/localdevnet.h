@@ -76,6 +76,8 @@ public:
     bool isRunning() const { return m_state == State::Running; }
     /// The node's JSON-RPC URL (valid from start() on).
     QUrl rpcUrl() const { return m_rpcUrl; }
+    /// The anvil process id while it runs, else 0.
+    qint64 nodeProcessId() const;
     /// What ready() carried; empty before.
     ChainConfig chainConfig() const { return m_config; }
     /// The accounts that receive the demo tokens and send the traffic.
