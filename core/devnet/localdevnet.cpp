@@ -487,7 +487,9 @@ void LocalDevnet::sendTraffic()
         return;
     }
     if (roll >= 82 && roll < 88) {
-        const Address owner = m_holders.at(randomBelow(m_holders.size()));
+        // One sender for every new agent: its nonces order the registrations, so the ids
+        // counted here are the ids the registry hands out.
+        const Address owner = m_holders.at(1);
         const quint64 id = quint64(m_agents.size()) + 1;
         const QByteArray data = devnet::callData(
             "register(string)", devnet::AbiEncoder().string(u"https://agents.example/agent-%1.json"_s.arg(id)));

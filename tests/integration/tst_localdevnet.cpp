@@ -19,6 +19,7 @@
 #include <QNetworkProxy>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void tokensReadBack_data();
     void tokensReadBack();
     void transfersKeepComing();
+    void trafficSucceeds();
     void engineIndexesIt();
     void stopLeavesNoAnvil();
 
@@ -257,6 +259,45 @@ void TestLocalDevnet::transfersKeepComing()
     const auto later = rpc(u"eth_blockNumber"_s, {});
     QVERIFY(later && *quantityToInt64(*later, u"head"_s) >= start + 3);
     QVERIFY(m_devnet->trafficSent() >= 5);
+}
+
+void TestLocalDevnet::trafficSucceeds()
+{
+    if (!m_devnet || !m_devnet->isRunning())
+        QSKIP("the devnet did not start");
+    QSet<QString> tokens;
+    for (const Address &t : m_devnet->chainConfig().tokens)
+        tokens.insert(t.toHex());
+    QSet<QString> registries;
+    for (const RegistryRef &r : m_devnet->chainConfig().registries)
+        registries.insert(r.address.toHex());
+
+    // Every generated transaction lands and succeeds; besides transfers there are ERC-8004 events.
+    qint64 scanned = 1;   // block 0 is genesis
+    int transfers = 0;
+    int agentTransactions = 0;
+    QStringList reverted;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        const auto head = rpc(u"eth_blockNumber"_s, {});
+        const qint64 last = head ? *quantityToInt64(*head, u"head"_s) : 0;
+        for (; scanned <= last; ++scanned) {
+            const auto receipts = rpc(u"eth_getBlockReceipts"_s, {QString(u"0x"_s + QString::number(scanned, 16))});
+            if (!receipts)
+                break;
+            for (const QJsonValue &v : receipts->toArray()) {
+                const QJsonObject r = v.toObject();
+                const QString to = r.value(u"to"_s).toString().toLower();
+                if (r.value(u"status"_s).toString() != u"0x1"_s)
+                    reverted.append(r.value(u"transactionHash"_s).toString());
+                if (tokens.contains(to))
+                    ++transfers;
+                else if (registries.contains(to))
+                    ++agentTransactions;
+            }
+        }
+        return agentTransactions > 3 + 1 && transfers > 20 + 5;   // beyond the setup's agents and mints
+    }()), 60000);
+    QVERIFY2(reverted.isEmpty(), qPrintable(u"reverted: "_s + reverted.join(u", "_s)));
 }
 
 void TestLocalDevnet::engineIndexesIt()
