@@ -1,0 +1,162 @@
+#pragma once
+
+#include "devnet/democontracts.h"
+#include "error.h"
+#include "model/address.h"
+#include "model/chainconfig.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QList>
+#include <QLoggingCategory>
+#include <QMap>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QProcess;
+class QTimer;
+
+Q_DECLARE_LOGGING_CATEGORY(lcDevnet)
+
+namespace arbor {
+
+class JsonRpcClient;
+
+/**
+ * "Try a local devnet": a local EVM node (Foundry's anvil, found on PATH) with demo contracts
+ * and live traffic, so a newcomer sees indexing at work within a minute.
+ *
+ * start() picks a free loopback port, starts anvil (chain id 31337) as a child process, waits
+ * until it answers eth_chainId, deploys from anvil's first unlocked account two ERC-20 demo
+ * tokens (Demo Dollar, DUSD, 6 decimals; Demo Token, DEMO, 18 decimals) and the ERC-8004
+ * Identity, Reputation and Validation registries, mints to the demo holders (anvil's unlocked
+ * accounts) and registers a few agents. It then switches the node to a block a second and
+ * emits ready() with a ChainConfig for Engine::addChain(). From then on a timer keeps sending
+ * token transfers among the holders and, now and then, ERC-8004 events (new agents, feedback,
+ * validation requests and responses).
+ *
+ * Every step is asynchronous (signals, timers, JSON-RPC callbacks): nothing here blocks the
+ * calling thread, except stop(), which waits up to a second for the killed node to exit.
+ * progress() reports each step; failed() reports the first failure (anvil missing or exited,
+ * with the tail of its output; the node not answering; a reverted deployment) and leaves the
+ * node stopped, so start() may be called again.
+ *
+ * anvil is a child process: stop() and the destructor kill it, and on Linux it also dies with
+ * the console (parent-death signal), so it never outlives the process that started it.
+ *
+ * Thread: lives on the thread that created it (the GUI thread); its signals are emitted there.
+ */
+class LocalDevnet final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 ChainId = 31337;
+
+    enum class State { Stopped, Starting, Running, Failed };
+
+    explicit LocalDevnet(QObject *parent = nullptr);
+    ~LocalDevnet() override;
+
+    /// Absolute path of anvil on PATH, empty when it is not installed.
+    static QString anvilProgram();
+    /// Empty when anvil is installed; otherwise what is missing and how to install it.
+    static QString unavailableReason();
+
+    /// Starts the node and deploys the demo; no-op while starting or running.
+    void start();
+    /// Stops traffic and kills the node; safe to call in any state. Emits no signal.
+    void stop();
+
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    /// The node's JSON-RPC URL (valid from start() on).
+    QUrl rpcUrl() const { return m_rpcUrl; }
+    /// The anvil process id while it runs, else 0.
+    qint64 nodeProcessId() const;
+    /// What ready() carried; empty before.
+    ChainConfig chainConfig() const { return m_config; }
+    /// The accounts that receive the demo tokens and send the traffic.
+    QList<Address> holders() const { return m_holders; }
+    /// Transactions the traffic generator has sent since ready().
+    qint64 trafficSent() const { return m_trafficSent; }
+    /// Time between two generated transactions; default 400 ms.
+    void setTrafficInterval(int ms);
+
+Q_SIGNALS:
+    /// A step of start(), for the operator: "Starting anvil…", "Deploying the demo tokens…".
+    void progress(const QString &step);
+    /// The node runs, the demo is deployed and traffic flows: add \a config as a chain.
+    void ready(const arbor::ChainConfig &config);
+    /// start() failed, or the node exited while running; the node is stopped.
+    void failed(const arbor::Error &error);
+
+private:
+    using ReceiptCallback = std::function<void(const QJsonObject &receipt)>;
+
+    void launch();
+    void pollChainId();
+    void deployDemo();
+    void deploy(const QString &contract, const QByteArray &constructorArguments, const QString &what,
+                std::function<void(const Address &)> next);
+    void transact(const Address &from, const Address &to, const QByteArray &data, qint64 gas, const QString &what,
+                  ReceiptCallback next);
+    void transactAll(const QList<QJsonObject> &transactions, const QString &what, std::function<void()> next);
+    void waitForReceipt(const QString &hash, const QString &what, int attempt, ReceiptCallback next);
+    void finishSetup();
+    void sendTraffic();
+    void send(const Address &from, const Address &to, const QByteArray &data, qint64 gas);
+    void fail(const Error &error);
+    void onProcessFinished();
+    QString outputTail() const;
+    bool alive(quint64 generation) const { return generation == m_generation && m_state == State::Starting; }
+
+    QString m_program;
+    std::unique_ptr<QProcess> m_process;
+    QNetworkAccessManager *m_network = nullptr;
+    JsonRpcClient *m_client = nullptr;
+    QTimer *m_trafficTimer = nullptr;
+    QUrl m_rpcUrl;
+    State m_state = State::Stopped;
+    quint64 m_generation = 0;      ///< bumped by stop(): callbacks of an earlier run do nothing
+    int m_launchAttempts = 0;
+    QElapsedTimer m_startClock;
+    QByteArray m_output;           ///< the tail of anvil's output, for error messages
+
+    QMap<QString, devnet::ContractArtifact> m_artifacts;
+    QList<Address> m_holders;
+    Address m_deployer;
+    struct DemoToken
+    {
+        Address address;
+        int decimals = 18;
+    };
+    QList<DemoToken> m_tokens;
+    Address m_identity;
+    Address m_reputation;
+    Address m_validation;
+    ChainConfig m_config;
+
+    struct Agent
+    {
+        quint64 id = 0;
+        Address owner;
+        qint64 registeredAtMs = 0;
+    };
+    QList<Agent> m_agents;
+    struct Validation
+    {
+        QByteArray requestHash;
+        Address validator;
+        qint64 requestedAtMs = 0;
+    };
+    QList<Validation> m_openValidations;   ///< requested, not answered yet
+    qint64 m_trafficSent = 0;
+    quint64 m_tick = 0;
+};
+
+} // namespace arbor

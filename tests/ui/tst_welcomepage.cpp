@@ -1,0 +1,171 @@
+// The first-run page driven offscreen against a real Engine on a temporary SQLite file: without
+// anvil the devnet button says why it is disabled; with anvil a click ends with the local devnet
+// registered as a chain.
+#include "devnet.h"
+
+#include "devnet/localdevnet.h"
+#include "engine/engine.h"
+#include "pages/welcomepage.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace arbor;
+using arbor::ui::WelcomePage;
+
+namespace {
+
+constexpr int EngineTimeoutMs = 30000;
+
+template<typename T>
+T waitFor(QFuture<T> future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
+        qFatal("an engine future did not finish");
+    return future.result();
+}
+
+template<typename R>
+QByteArray why(const R &result)
+{
+    return result ? QByteArray() : result.error().toString().toUtf8();
+}
+
+} // namespace
+
+class TstWelcomePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void devnetDisabledWithoutAnvil();
+    void addChainButtonAsksForTheDialog();
+    void devnetButtonAddsTheChain();
+
+private:
+    QByteArray m_path;
+    QTemporaryDir m_home;
+    std::unique_ptr<Engine> m_engine;
+};
+
+void TstWelcomePage::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    const QByteArray home = QFile::encodeName(m_home.path());
+    qputenv("HOME", home);
+    qputenv("XDG_CONFIG_HOME", home + "/config");
+    qputenv("XDG_DATA_HOME", home + "/data");
+    qputenv("XDG_CACHE_HOME", home + "/cache");
+    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
+    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_path = qgetenv("PATH");
+
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    QVERIFY2(url, why(url).constData());
+    EngineOptions options;
+    options.database = *url;
+    options.app = QStringLiteral("arbor-test");
+    options.indexing = true;
+    options.snapshotIntervalMs = 200;
+    m_engine = std::make_unique<Engine>(options);
+    const Status started = waitFor(m_engine->start());
+    QVERIFY2(started, why(started).constData());
+}
+
+void TstWelcomePage::cleanupTestCase()
+{
+    m_engine.reset();
+    qputenv("PATH", m_path);
+}
+
+void TstWelcomePage::devnetDisabledWithoutAnvil()
+{
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    qputenv("PATH", QFile::encodeName(empty.path()));
+    const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
+
+    WelcomePage page(m_engine.get());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
+    auto *reason = page.findChild<QLabel *>(QStringLiteral("welcomeDevnetUnavailable"));
+    QVERIFY(button);
+    QVERIFY(reason);
+    QVERIFY(!button->isEnabled());
+    QVERIFY(button->toolTip().contains(QStringLiteral("anvil was not found on PATH")));
+    QVERIFY(reason->isVisible());
+    QVERIFY(reason->text().contains(QStringLiteral("npm install -g @foundry-rs/anvil-linux-amd64")));
+    QVERIFY(!page.localDevnet());
+}
+
+void TstWelcomePage::addChainButtonAsksForTheDialog()
+{
+    WelcomePage page(m_engine.get());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy requested(&page, &WelcomePage::addChainRequested);
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeAddChainButton"));
+    QVERIFY(button);
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(requested.count(), 1);
+}
+
+void TstWelcomePage::devnetButtonAddsTheChain()
+{
+    ARBOR_REQUIRE_DEVNET();
+    qputenv("PATH", QFile::encodeName(arbor::test::Devnet::directory()) + "/node_modules/.bin:" + m_path);
+    const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
+
+    auto page = std::make_unique<WelcomePage>(m_engine.get());
+    page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+    auto *button = page->findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
+    auto *steps = page->findChild<QLabel *>(QStringLiteral("welcomeDevnetSteps"));
+    auto *error = page->findChild<QLabel *>(QStringLiteral("welcomeDevnetError"));
+    QVERIFY(button && steps && error);
+    QVERIFY(button->isEnabled());
+    QVERIFY(!page->findChild<QLabel *>(QStringLiteral("welcomeDevnetUnavailable"))->isVisible());
+
+    QSignalSpy added(page.get(), &WelcomePage::chainAdded);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!button->isEnabled());   // one devnet at a time
+    QVERIFY(page->localDevnet());
+    QTRY_VERIFY_WITH_TIMEOUT(steps->text().contains(QStringLiteral("Starting anvil")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(added.count() == 1 || error->isVisible(), 90000);
+    QVERIFY2(!error->isVisible(), qPrintable(error->text()));
+
+    const auto chain = added.first().first().value<ChainRecord>();
+    QCOMPARE(chain.config.chainId, LocalDevnet::ChainId);
+    QCOMPARE(chain.config.name, QStringLiteral("Local devnet"));
+    QVERIFY(steps->text().contains(QStringLiteral("Indexing the local devnet")));
+    QVERIFY(!button->isEnabled());
+
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    QCOMPARE(chains->size(), 1);
+    QCOMPARE(chains->first().config.chainId, LocalDevnet::ChainId);
+    QCOMPARE(chains->first().tokens.size(), 2);
+
+    // The devnet keeps running with the page and goes with it.
+    QVERIFY(page->localDevnet()->isRunning());
+    const qint64 pid = page->localDevnet()->nodeProcessId();
+    QVERIFY(pid > 0);
+    page.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)), 5000);
+}
+
+QTEST_MAIN(TstWelcomePage)
+#include "tst_welcomepage.moc"
