@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QChartView>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -22,6 +23,7 @@
 #include <QListWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 #include <memory>
@@ -361,6 +363,17 @@ void TstChainDetail::liveChainFromTheDevnet()
     const QImage image(pngPath);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), charts->view(ChainChartPanel::LagChart)->size() * charts->devicePixelRatio());
+
+    // For review: ARBOR_SCREENSHOTS=<dir> keeps a picture of the page.
+    if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOTS"); !dir.isEmpty()) {
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail.png")));
+        auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"));
+        tabs->setCurrentIndex(1);
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-progress.png")));
+        tabs->setCurrentIndex(2);
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-reindex.png")));
+        tabs->setCurrentIndex(0);
+    }
 
     // Deleted: its series are dropped and the page lets go of it.
     QVERIFY(!engine->chainSeries(chainId).isEmpty());
