@@ -7,6 +7,7 @@
 #include "model/entitydef.h"
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
+#include "models/reorgmodel.h"
 #include "pages/chaindetailpage.h"
 #include "store/indexbatch.h"
 #include "store/store.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QChartView>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -21,6 +23,7 @@
 #include <QListWidget>
 #include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 #include <memory>
@@ -31,6 +34,7 @@ using arbor::ui::ChainChartPanel;
 using arbor::ui::ChainDetailPage;
 using arbor::ui::EndpointModel;
 using arbor::ui::ReindexRequestModel;
+using arbor::ui::ReorgModel;
 
 namespace {
 
@@ -91,6 +95,7 @@ private Q_SLOTS:
     void csvMergesLinesByTime();
     void endpointModelUpdatesRowsInPlace();
     void reindexModelInsertsNewRequestsOnTop();
+    void reorgModelGrowsAtTheTop();
     void gapsBetweenPromotedRangesAreListed();
     void liveChainFromTheDevnet();
 
@@ -201,6 +206,28 @@ void TstChainDetail::reindexModelInsertsNewRequestsOnTop()
     QCOMPARE(model.index(1, ReindexRequestModel::StatusColumn).data().toString(), QStringLiteral("Done"));
     QCOMPARE(model.index(0, ReindexRequestModel::RangeColumn).data().toString(), QStringLiteral("30 – 35"));
     QCOMPARE(reset.size(), 0);
+}
+
+void TstChainDetail::reorgModelGrowsAtTheTop()
+{
+    const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    auto reorg = [&](int n) { return ReorgRecord{5, t0.addSecs(n), 100 + n, n, 100 + 2 * n, hashOf(n), hashOf(1000 + n)}; };
+    ReorgModel model;
+    model.setReorgs({reorg(1), reorg(2)});
+    QCOMPARE(model.index(0, 0).data(ReorgModel::DepthRole).toLongLong(), 2);   // newest first
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setReorgs({reorg(2), reorg(1)});
+    QCOMPARE(inserted.size(), 0);
+    model.setReorgs({reorg(1), reorg(3), reorg(2)});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, ReorgModel::AncestorColumn).data().toString(), QStringLiteral("103"));
+    QCOMPARE(model.index(0, ReorgModel::NewHashColumn).data().toString(), hashOf(1003).toHex());
+    QCOMPARE(reset.size(), 0);
+    model.setReorgs({});   // another chain: one reset
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TstChainDetail::gapsBetweenPromotedRangesAreListed()
@@ -336,6 +363,17 @@ void TstChainDetail::liveChainFromTheDevnet()
     const QImage image(pngPath);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), charts->view(ChainChartPanel::LagChart)->size() * charts->devicePixelRatio());
+
+    // For review: ARBOR_SCREENSHOTS=<dir> keeps a picture of the page.
+    if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOTS"); !dir.isEmpty()) {
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail.png")));
+        auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"));
+        tabs->setCurrentIndex(1);
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-progress.png")));
+        tabs->setCurrentIndex(2);
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-reindex.png")));
+        tabs->setCurrentIndex(0);
+    }
 
     // Deleted: its series are dropped and the page lets go of it.
     QVERIFY(!engine->chainSeries(chainId).isEmpty());

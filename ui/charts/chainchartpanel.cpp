@@ -124,12 +124,14 @@ ChainChartPanel::Plot ChainChartPanel::createPlot(Chart chart)
     plot.y->setLabelFormat(QStringLiteral("%g"));
     plot.y->setTickCount(4);
     plot.y->setRange(0, 1);
+    plot.y->applyNiceNumbers();
     c->addAxis(plot.y, Qt::AlignLeft);
     if (chart == LagChart) {
         plot.y2 = new QValueAxis;
         plot.y2->setLabelFormat(QStringLiteral("%g"));
         plot.y2->setTickCount(4);
         plot.y2->setRange(0, 1);
+        plot.y2->applyNiceNumbers();
         c->addAxis(plot.y2, Qt::AlignRight);
     }
 
@@ -236,6 +238,7 @@ void ChainChartPanel::fitY(QValueAxis *axis, double top)
         }
     }
     axis->setRange(0, wanted);
+    axis->applyNiceNumbers();   // ticks on round numbers
 }
 
 QStringList ChainChartPanel::lineNames(Chart chart) const

@@ -265,6 +265,8 @@ void ChainDetailPage::updateHeader()
     const auto lagSeconds = m_status ? m_status->lagSeconds(QDateTime::currentSecsSinceEpoch()) : std::nullopt;
     if (!lagBlocks)
         m_lag->setText(tr("–"));
+    else if (*lagBlocks == 0)
+        m_lag->setText(tr("none (at the head)"));
     else if (!lagSeconds)
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)));
     else
