@@ -2,10 +2,13 @@
 
 #include "delegates/statusbadgedelegate.h"
 #include "desktopnotifier.h"
+#include "dialogs/addchainwizard.h"
 #include "dialogs/deletechaindialog.h"
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
+#include "pages/chaindetailpage.h"
 #include "pages/queuepage.h"
+#include "pages/welcomepage.h"
 #include "widgets/logpanel.h"
 
 #include <QAction>
@@ -97,6 +100,17 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
+    m_addChainAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Chain…"), this);
+    m_addChainAction->setObjectName(QStringLiteral("addChainAction"));
+    m_addChainAction->setToolTip(tr("Add an EVM chain: its RPC URLs, tokens and ERC-8004 registries"));
+    m_addChainAction->setShortcut(QKeySequence::New);
+    connect(m_addChainAction, &QAction::triggered, this, &MainWindow::openAddChainWizard);
+
+    m_detailsAction = new QAction(QIcon::fromTheme(QStringLiteral("document-properties")), tr("De&tails"), this);
+    m_detailsAction->setObjectName(QStringLiteral("chainDetailsAction"));
+    m_detailsAction->setToolTip(tr("Charts, endpoints, index progress, reindexes and reorgs of the selected chain"));
+    connect(m_detailsAction, &QAction::triggered, this, &MainWindow::showSelectedDetails);
+
     m_pauseAction = new QAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), this);
     m_pauseAction->setObjectName(QStringLiteral("pauseChainAction"));
     m_pauseAction->setToolTip(tr("Stop indexing the selected chain; its data stays"));
@@ -122,6 +136,7 @@ void MainWindow::createActions()
 
     const QList<std::pair<QString, QString>> pages{
         {QStringLiteral("showChainsAction"), tr("&Chains")},
+        {QStringLiteral("showChainDetailAction"), tr("Chain &Details")},
         {QStringLiteral("showQueueAction"), tr("Balance &Queue")},
         {QStringLiteral("showBalancesAction"), tr("&Balances")},
     };
@@ -166,6 +181,9 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu *chain = menuBar()->addMenu(tr("&Chain"));
+    chain->addAction(m_addChainAction);
+    chain->addAction(m_detailsAction);
+    chain->addSeparator();
     chain->addAction(m_pauseAction);
     chain->addAction(m_resumeAction);
     chain->addSeparator();
@@ -193,6 +211,8 @@ void MainWindow::createToolBar()
     bar->setObjectName(QStringLiteral("chainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_addChainAction);
+    bar->addSeparator();
     bar->addAction(m_pauseAction);
     bar->addAction(m_resumeAction);
     bar->addAction(m_deleteAction);
@@ -251,6 +271,7 @@ void MainWindow::createCentralWidget()
     header->resizeSection(ChainListModel::RateColumn, 75);
     header->resizeSection(ChainListModel::EndpointsColumn, 150);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_detailsAction);
     m_view->addAction(m_pauseAction);
     m_view->addAction(m_resumeAction);
     auto *separator = new QAction(m_view);
@@ -279,10 +300,18 @@ void MainWindow::createCentralWidget()
     placeholderLayout->addWidget(m_placeholder);
     placeholderLayout->addStretch(3);
 
+    connect(m_view, &QAbstractItemView::activated, this, &MainWindow::showSelectedDetails);
+
+    m_welcomePage = new WelcomePage(m_engine);
+    connect(m_welcomePage, &WelcomePage::addChainRequested, this, &MainWindow::openAddChainWizard);
+    connect(m_welcomePage, &WelcomePage::chainAdded, this, &MainWindow::onChainAdded);
+
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_view);
     m_stack->addWidget(placeholderPage);
+    m_stack->addWidget(m_welcomePage);
 
+    m_detailPage = new ChainDetailPage(m_engine);
     m_queuePage = new QueuePage(m_engine);
     m_balancesPage = new BalancesPage(m_engine);
 
@@ -291,6 +320,7 @@ void MainWindow::createCentralWidget()
     m_pages->setObjectName(QStringLiteral("pageTabs"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_stack, tr("Chains"));
+    m_pages->addTab(m_detailPage, tr("Chain Details"));
     m_pages->addTab(m_queuePage, tr("Balance Queue"));
     m_pages->addTab(m_balancesPage, tr("Balances"));
     for (int page = 0; page < m_pages->count(); ++page)
@@ -343,6 +373,12 @@ void MainWindow::onPageChanged()
         m_pageActions[page]->setChecked(true);
     // The chain verbs act on the chain table: only where it is shown.
     m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack);
+    if (m_pages->currentWidget() == m_detailPage && m_detailPage->chainId() == 0) {
+        const std::optional<ChainRecord> chain = selectedChain();
+        const ChainRecord *first = m_model->chainAt(0);
+        if (chain || first)
+            m_detailPage->showChain(chain ? chain->config.chainId : first->config.chainId);
+    }
     updateActions();
 }
 
@@ -448,8 +484,8 @@ void MainWindow::updatePlaceholder()
         text = tr("Arbor could not open its database.\n\n%1").arg(m_startupError);
     else if (!state.started)
         text = tr("Opening the database…");
-    else if (chains == 0)
-        text = tr("No chains yet — add one with arborctl chain add");
+    else if (chains == 0 && state.readOnly)
+        text = tr("No chains yet. This console is read-only: add chains where the engine runs.");
 
     if (!state.started)
         m_countLabel->clear();
@@ -458,7 +494,7 @@ void MainWindow::updatePlaceholder()
     m_countLabel->setVisible(state.started);
 
     if (text.isEmpty()) {
-        m_stack->setCurrentWidget(m_view);
+        m_stack->setCurrentWidget(chains == 0 ? static_cast<QWidget *>(m_welcomePage) : m_view);
         return;
     }
     const QIcon icon = m_startupError.isEmpty() ? windowIcon() : style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this);
@@ -488,11 +524,64 @@ void MainWindow::updateActions()
     m_resumeAction->setEnabled(writable && idle && chain->state == ChainState::Paused);
     m_deleteAction->setEnabled(writable && idle && chain->state != ChainState::Deleting);
     m_refreshAction->setEnabled(state.started);
+    m_addChainAction->setEnabled(writable);
+    m_detailsAction->setEnabled(chain.has_value());
 
     const QString why = state.readOnly ? tr("Read-only: %1").arg(state.readOnlyReason) : QString();
     m_pauseAction->setStatusTip(why);
     m_resumeAction->setStatusTip(why);
     m_deleteAction->setStatusTip(why);
+    m_addChainAction->setStatusTip(why);
+}
+
+void MainWindow::openAddChainWizard()
+{
+    if (!m_addChainAction->isEnabled())
+        return;
+    auto *wizard = new AddChainWizard(m_engine, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &AddChainWizard::chainAdded, this, &MainWindow::onChainAdded);
+    wizard->open();
+}
+
+void MainWindow::onChainAdded(const ChainRecord &chain)
+{
+    statusBar()->showMessage(tr("“%1” was added and is being indexed.").arg(chain.config.name), StatusMessageMs);
+    m_engine->refreshSnapshot();
+    // The snapshot arrives later; select the new row once it is there.
+    const qint64 id = chain.config.chainId;
+    auto *once = new QObject(this);
+    connect(m_model, &QAbstractItemModel::rowsInserted, once, [this, id, once] {
+        if (m_model->rowOf(id) < 0)
+            return;
+        selectChain(id);
+        once->deleteLater();
+    });
+    if (m_model->rowOf(id) >= 0) {
+        selectChain(id);
+        once->deleteLater();
+    }
+}
+
+void MainWindow::selectChain(qint64 chainId)
+{
+    const int row = m_model->rowOf(chainId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_pages->setCurrentWidget(m_stack);
+}
+
+void MainWindow::showSelectedDetails()
+{
+    const std::optional<ChainRecord> chain = selectedChain();
+    if (!chain)
+        return;
+    m_detailPage->showChain(chain->config.chainId);
+    m_pages->setCurrentWidget(m_detailPage);
 }
 
 void MainWindow::setSelectedPaused(bool paused)

@@ -24,15 +24,18 @@ class QToolBar;
 namespace arbor::ui {
 
 class BalancesPage;
+class ChainDetailPage;
 class ChainListModel;
 class DesktopNotifier;
 class LogPanel;
 class QueuePage;
+class WelcomePage;
 
 /**
- * The console's main window: pages for the registered chains (their state, RPC health and the
- * per-chain verbs pause, resume, delete), the balance queue and the balance explorer, chosen
- * with tabs or Ctrl+1, Ctrl+2, Ctrl+3.
+ * The console's main window: pages for the registered chains (their live indexing figures and
+ * the per-chain verbs add, pause, resume, resync, reindex, delete), one chain in detail, the
+ * balance queue and the balance explorer, chosen with tabs or Ctrl+1 … Ctrl+4; a welcome page
+ * while there are no chains; a log and alerts panel; desktop notifications.
  *
  * Renders the snapshots the Engine sends (chainsChanged, stateChanged) and issues commands
  * through it; every result comes back as a QFuture continuation on this window, so the GUI
@@ -79,6 +82,11 @@ private:
     void updateActions();
 
     std::optional<arbor::ChainRecord> selectedChain() const;
+    void openAddChainWizard();
+    void onChainAdded(const arbor::ChainRecord &chain);
+    /// Opens the Chain page on the selected chain (double-click, Enter, Chain → Details).
+    void showSelectedDetails();
+    void selectChain(qint64 chainId);
     void setSelectedPaused(bool paused);
     void confirmDeleteSelected();
     void deleteChain(qint64 chainId, const QString &name);
@@ -97,6 +105,8 @@ private:
     QTabWidget *m_pages = nullptr;
     QueuePage *m_queuePage = nullptr;
     BalancesPage *m_balancesPage = nullptr;
+    ChainDetailPage *m_detailPage = nullptr;
+    WelcomePage *m_welcomePage = nullptr;
     QToolBar *m_chainToolBar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
@@ -119,6 +129,8 @@ private:
     QAction *m_resumeAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_addChainAction = nullptr;
+    QAction *m_detailsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QList<QAction *> m_pageActions;   ///< Ctrl+1… : one per page, in tab order
     QAction *m_aboutAction = nullptr;

@@ -467,9 +467,19 @@ void TstMainWindow::logPanelShowsCoreMessages()
 void TstMainWindow::startsEmpty()
 {
     QCOMPARE(table()->rowCount(), 0);
-    QTRY_VERIFY(m_placeholder->isVisible());
-    QCOMPARE(m_placeholder->text(), QStringLiteral("No chains yet — add one with arborctl chain add"));
+    // First run: the welcome page, whose "Add chain…" opens the add-chain wizard.
+    auto *welcome = m_window->findChild<QWidget *>(QStringLiteral("welcomePage"));
+    QVERIFY(welcome);
+    QTRY_VERIFY(welcome->isVisible());
     QVERIFY(!m_table->isVisible());
+    QVERIFY(!m_placeholder->isVisible());
+    auto *add = m_window->findChild<QPushButton *>(QStringLiteral("welcomeAddChainButton"));
+    QVERIFY(add);
+    QTest::mouseClick(add, Qt::LeftButton);
+    QWidget *wizard = nullptr;
+    QTRY_VERIFY((wizard = m_window->findChild<QWidget *>(QStringLiteral("addChainWizard"))) && wizard->isVisible());
+    QMetaObject::invokeMethod(wizard, "reject");
+    QTRY_VERIFY(!m_window->findChild<QWidget *>(QStringLiteral("addChainWizard")));
 
     auto *backend = m_window->findChild<QLabel *>(QStringLiteral("backendLabel"));
     QVERIFY(backend);
@@ -570,8 +580,7 @@ void TstMainWindow::showsEmptyStateAgainWhenLastChainIsDeleted()
     QVERIFY2(deleted.result().ok(), why(deleted.result()).constData());
 
     QTRY_COMPARE(table()->rowCount(), 0);
-    QTRY_VERIFY(m_placeholder->isVisible());
-    QCOMPARE(m_placeholder->text(), QStringLiteral("No chains yet — add one with arborctl chain add"));
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("welcomePage"))->isVisible());
     QVERIFY(!action("pauseChainAction")->isEnabled());
     QVERIFY(!action("deleteChainAction")->isEnabled());
 }
