@@ -67,6 +67,14 @@ void choose(QRadioButton *radio)
     QTest::keyClick(radio, Qt::Key_Space);
 }
 
+/// With ARBOR_SCREENSHOT_DIR set, saves the wizard's current look there for review.
+void screenshot(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        window->grab().save(dir + u'/' + name + QLatin1String(".png"));
+}
+
 /// What a label shows, or empty when it is hidden.
 QString shown(const QLabel *label)
 {
@@ -260,6 +268,7 @@ void TstAddChainWizard::rpcPageExplainsBadUrls()
 
     QTRY_VERIFY(shown(error).contains(message));
     QVERIFY2(shown(error).startsWith(QLatin1String("Line 2:")), qPrintable(shown(error)));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-1-rpc-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
     QVERIFY(!nextEnabled());
     if (line.contains(u'@'))
         QVERIFY2(!shown(error).contains(QLatin1String("secret")), "the password is echoed back");
@@ -466,13 +475,18 @@ void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
              qPrintable(table->item(0, ContractsPage::StatusColumn)->text()));
     QVERIFY2(table->item(1, ContractsPage::StatusColumn)->text().contains(QLatin1String("not an ERC-20")),
              qPrintable(table->item(1, ContractsPage::StatusColumn)->text()));
+    const QString problems = shown(child<QLabel>("tokenProblems"));
+    QVERIFY2(problems.contains(QLatin1String("no contract")) && problems.contains(QLatin1String("not an ERC-20")),
+             qPrintable(problems));
     QVERIFY(!nextEnabled());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-4-contracts-problems"));
 
     // Removing both makes the page usable again.
     table->selectAll();
     QTest::mouseClick(child<QPushButton>("removeTokenButton"), Qt::LeftButton);
     QCOMPARE(table->rowCount(), 0);
     QTRY_VERIFY(nextEnabled());
+    QVERIFY(shown(child<QLabel>("tokenProblems")).isEmpty());
 
     // Registries: each checked as typed.
     auto *identity = child<QLineEdit>("identityRegistryEdit");
@@ -502,6 +516,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY2(probeTable->item(0, ProbePage::ClientColumn)->text().startsWith(QLatin1String("anvil"), Qt::CaseInsensitive),
              qPrintable(probeTable->item(0, ProbePage::ClientColumn)->text()));
     QVERIFY(probeTable->item(0, ProbePage::LatencyColumn)->text().endsWith(QLatin1String(" ms")));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-2-probe"));
     QVERIFY(nextEnabled());
     QVERIFY(clickNext());
 
@@ -510,6 +525,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     choose(child<QRadioButton>("startDeploymentRadio"));
     QVERIFY(child<QRadioButton>("startDeploymentRadio")->isChecked());
     child<QSpinBox>("pollIntervalSpin")->setValue(200);
+    screenshot(m_wizard.get(), QStringLiteral("wizard-3-chain"));
     QVERIFY(clickNext());
 
     // Contracts: both tokens read from the chain as they are added.
@@ -541,7 +557,9 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QTRY_VERIFY(nextEnabled());
     QVERIFY2(shown(child<QLabel>("startDeploymentMessage")).contains(QLocale().toString(earliest)),
              qPrintable(shown(child<QLabel>("startDeploymentMessage"))));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-4-contracts"));
     QVERIFY(clickNext());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-5-review"));
 
     // Review: everything entered, in words.
     const QString summary = child<QLabel>("reviewSummary")->text();
@@ -563,6 +581,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY(child<QProgressBar>("createBusy")->isVisible());
     QVERIFY(child<QLabel>("createStatus")->isVisible());
     QVERIFY(!create->isEnabled());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-6-creating"));
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, EngineTimeoutMs);
     QVERIFY2(shown(child<QLabel>("createError")).isEmpty(), qPrintable(shown(child<QLabel>("createError"))));
     QCOMPARE(finished.count(), 1);

@@ -19,7 +19,7 @@ AddChainWizard::AddChainWizard(Engine *engine, QWidget *parent)
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::HaveHelpButton, false);
     setButtonText(QWizard::FinishButton, tr("&Create Chain"));
-    setMinimumSize(720, 560);
+    setMinimumSize(820, 600);
 
     m_rpcPage = new RpcPage(this);
     m_probePage = new ProbePage(this);
