@@ -100,6 +100,7 @@ private Q_SLOTS:
     void chainPageExplainsBadNamesAndBlocks_data();
     void chainPageExplainsBadNamesAndBlocks();
     void contractsPageExplainsBadAddressesAndContracts();
+    void createExplainsWhatTheEngineRefused();
     // Last: it adds the devnet's chain, which the pages above would then report as added.
     void addsTheDevnetChainEndToEnd();
 
@@ -298,7 +299,8 @@ void TstAddChainWizard::rpcPageRejectsDuplicates()
 
 void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
 {
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    const quint16 port = closedPort();
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     QVERIFY(probe(url));
     QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ProbePageId));
     auto *table = child<QTableWidget>("probeTable");
@@ -317,13 +319,20 @@ void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
     QVERIFY(!busy->isVisible());
     QVERIFY(!nextEnabled());
 
-    // Probe again shows the busy indicator, then the same explanation.
+    // Probe again, now at a port that accepts connections and never answers: the busy
+    // indicator shows until the probe gives up, then the explanation.
+    QTcpServer silent;
+    QVERIFY2(silent.listen(QHostAddress::LocalHost, port), qPrintable(silent.errorString()));
     QVERIFY(again->isEnabled());
     QTest::mouseClick(again, Qt::LeftButton);
     QVERIFY(busy->isVisible());
     QVERIFY(!again->isEnabled());
+    QVERIFY(!nextEnabled());
+    QCOMPARE(table->item(0, ProbePage::ResultColumn)->text(), QStringLiteral("Probing…"));
     QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), EngineTimeoutMs);
-    QVERIFY(shown(summary).contains(QLatin1String("No endpoint answered")));
+    QVERIFY2(shown(summary).contains(QLatin1String("No endpoint answered")), qPrintable(shown(summary)));
+    QVERIFY(table->item(0, ProbePage::ResultColumn)->text() != result);   // another failure, explained anew
+    QVERIFY(again->isEnabled());
     QVERIFY(!nextEnabled());
 }
 
@@ -499,6 +508,52 @@ void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
     QVERIFY(!nextEnabled());
     identity->clear();
     QTRY_VERIFY(nextEnabled());
+}
+
+// --- review page --------------------------------------------------------------------------------
+
+void TstAddChainWizard::createExplainsWhatTheEngineRefused()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    Devnet seven;
+    QVERIFY2(seven.start(&error, 7), qPrintable(error));
+    QVERIFY(probe(seven.rpcUrl().toString()));
+    QVERIFY(clickNext());
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("seven"));
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ReviewPageId));
+
+    // Between the probe and Create the node stops answering (its port accepts connections and
+    // says nothing): Engine::addChain probes again, times out and refuses.
+    const quint16 port = quint16(seven.rpcUrl().port());
+    seven.stop();
+    QTcpServer silent;
+    QVERIFY2(silent.listen(QHostAddress::LocalHost, port), qPrintable(silent.errorString()));
+    QSignalSpy added(m_wizard.get(), &AddChainWizard::chainAdded);
+    QAbstractButton *create = m_wizard->button(QWizard::FinishButton);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(child<QProgressBar>("createBusy")->isVisible());
+    QVERIFY(!m_wizard->button(QWizard::BackButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::CancelButton)->isEnabled());
+    auto *createError = child<QLabel>("createError");
+    QTRY_VERIFY_WITH_TIMEOUT(!shown(createError).isEmpty(), EngineTimeoutMs);
+    QVERIFY2(shown(createError).contains(QLatin1String("Nothing was added")), qPrintable(shown(createError)));
+    QVERIFY(!child<QProgressBar>("createBusy")->isVisible());
+    QCOMPARE(added.count(), 0);
+    QVERIFY(m_wizard->isVisible());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ReviewPageId));
+    QVERIFY(create->isEnabled());   // Create can be tried again
+    screenshot(m_wizard.get(), QStringLiteral("wizard-5-review-refused"));
+
+    // Back works, and nothing was written.
+    QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    QVERIFY(chains->isEmpty());
 }
 
 // --- end to end ---------------------------------------------------------------------------------

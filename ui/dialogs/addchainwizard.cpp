@@ -34,6 +34,13 @@ AddChainWizard::AddChainWizard(Engine *engine, QWidget *parent)
     setStartId(RpcPageId);
 }
 
+void AddChainWizard::reject()
+{
+    if (m_reviewPage->isCreating())
+        return;
+    QWizard::reject();
+}
+
 QList<QUrl> AddChainWizard::typedUrls() const
 {
     return m_rpcPage->urls();

@@ -138,7 +138,8 @@ void ReviewPage::create()
     m_wizard->engine()->addChain(m_wizard->config()).then(this, [this](Result<ChainRecord> added) {
         setCreating(false);
         if (!added) {
-            m_error->showMessage(tr("The chain was not added. %1").arg(added.error().toString()));
+            m_error->showMessage(added.error().toString() + u'\n'
+                                 + tr("Go back to fix it, or try Create again."));
             return;
         }
         m_created = true;
@@ -153,9 +154,12 @@ void ReviewPage::setCreating(bool creating)
     m_busy->setVisible(creating);
     m_busyLabel->setVisible(creating);
     Q_EMIT completeChanged();
-    // QWizard re-enables Back on completeChanged; while the engine works, going back means nothing.
-    if (QAbstractButton *back = m_wizard->button(QWizard::BackButton))
-        back->setEnabled(!creating);
+    // QWizard re-enables Back on completeChanged. While the engine works, going back means
+    // nothing and cancelling cannot stop it: both wait.
+    for (QWizard::WizardButton which : {QWizard::BackButton, QWizard::CancelButton}) {
+        if (QAbstractButton *button = m_wizard->button(which))
+            button->setEnabled(!creating);
+    }
 }
 
 } // namespace arbor::ui
