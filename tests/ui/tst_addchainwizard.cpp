@@ -97,6 +97,7 @@ private Q_SLOTS:
     void rpcPageRejectsDuplicates();
     void probeExplainsAnEndpointThatDoesNotAnswer();
     void probeExplainsEndpointsOfDifferentChains();
+    void probeLeavesOutEndpointsThatDoNotAnswer();
     void chainPageExplainsBadNamesAndBlocks_data();
     void chainPageExplainsBadNamesAndBlocks();
     void contractsPageExplainsBadAddressesAndContracts();
@@ -364,6 +365,31 @@ void TstAddChainWizard::probeExplainsEndpointsOfDifferentChains()
     QVERIFY(clickNext());
     QTRY_VERIFY_WITH_TIMEOUT(nextEnabled(), EngineTimeoutMs);
     QVERIFY2(shown(summary).contains(QLatin1String("serves chain 31337")), qPrintable(shown(summary)));
+}
+
+void TstAddChainWizard::probeLeavesOutEndpointsThatDoNotAnswer()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    QVERIFY(probe(dead + u'\n' + m_devnet->rpcUrl().toString()));
+    auto *table = child<QTableWidget>("probeTable");
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(table->item(0, ProbePage::ChainIdColumn)->text().isEmpty());
+    QCOMPARE(table->item(1, ProbePage::ChainIdColumn)->text(), QStringLiteral("31337"));
+    const QString summary = shown(child<QLabel>("probeSummary"));
+    QVERIFY2(summary.contains(QLatin1String("URL 1 did not answer")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("without the URLs that did not answer")), qPrintable(summary));
+    QVERIFY(nextEnabled());
+
+    QVERIFY(clickNext());
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("devnet"));
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->config().rpcUrls, QList<QUrl>{m_devnet->rpcUrl()});
+    const QString review = child<QLabel>("reviewSummary")->text();
+    QVERIFY2(review.contains(QLatin1String("Left out")) && review.contains(dead), qPrintable(review));
 }
 
 // --- chain page ---------------------------------------------------------------------------------
