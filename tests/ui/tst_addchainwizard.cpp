@@ -438,6 +438,7 @@ void TstAddChainWizard::chainPageExplainsBadNamesAndBlocks()
     if (!block.isEmpty()) {
         choose(child<QRadioButton>("startBlockRadio"));
         QVERIFY(child<QRadioButton>("startBlockRadio")->isChecked());
+        QVERIFY(!nextEnabled());   // a block is needed
         QTest::keyClicks(child<QLineEdit>("startBlockEdit"), block);
     }
     auto *label = m_wizard->findChild<QLabel *>(field);
