@@ -67,6 +67,14 @@ void choose(QRadioButton *radio)
     QTest::keyClick(radio, Qt::Key_Space);
 }
 
+/// With ARBOR_SCREENSHOT_DIR set, saves the wizard's current look there for review.
+void screenshot(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        window->grab().save(dir + u'/' + name + QLatin1String(".png"));
+}
+
 /// What a label shows, or empty when it is hidden.
 QString shown(const QLabel *label)
 {
@@ -89,9 +97,11 @@ private Q_SLOTS:
     void rpcPageRejectsDuplicates();
     void probeExplainsAnEndpointThatDoesNotAnswer();
     void probeExplainsEndpointsOfDifferentChains();
+    void probeLeavesOutEndpointsThatDoNotAnswer();
     void chainPageExplainsBadNamesAndBlocks_data();
     void chainPageExplainsBadNamesAndBlocks();
     void contractsPageExplainsBadAddressesAndContracts();
+    void createExplainsWhatTheEngineRefused();
     // Last: it adds the devnet's chain, which the pages above would then report as added.
     void addsTheDevnetChainEndToEnd();
 
@@ -260,6 +270,7 @@ void TstAddChainWizard::rpcPageExplainsBadUrls()
 
     QTRY_VERIFY(shown(error).contains(message));
     QVERIFY2(shown(error).startsWith(QLatin1String("Line 2:")), qPrintable(shown(error)));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-1-rpc-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
     QVERIFY(!nextEnabled());
     if (line.contains(u'@'))
         QVERIFY2(!shown(error).contains(QLatin1String("secret")), "the password is echoed back");
@@ -289,7 +300,8 @@ void TstAddChainWizard::rpcPageRejectsDuplicates()
 
 void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
 {
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    const quint16 port = closedPort();
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     QVERIFY(probe(url));
     QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ProbePageId));
     auto *table = child<QTableWidget>("probeTable");
@@ -308,13 +320,20 @@ void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
     QVERIFY(!busy->isVisible());
     QVERIFY(!nextEnabled());
 
-    // Probe again shows the busy indicator, then the same explanation.
+    // Probe again, now at a port that accepts connections and never answers: the busy
+    // indicator shows until the probe gives up, then the explanation.
+    QTcpServer silent;
+    QVERIFY2(silent.listen(QHostAddress::LocalHost, port), qPrintable(silent.errorString()));
     QVERIFY(again->isEnabled());
     QTest::mouseClick(again, Qt::LeftButton);
     QVERIFY(busy->isVisible());
     QVERIFY(!again->isEnabled());
+    QVERIFY(!nextEnabled());
+    QCOMPARE(table->item(0, ProbePage::ResultColumn)->text(), QStringLiteral("Probing…"));
     QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), EngineTimeoutMs);
-    QVERIFY(shown(summary).contains(QLatin1String("No endpoint answered")));
+    QVERIFY2(shown(summary).contains(QLatin1String("No endpoint answered")), qPrintable(shown(summary)));
+    QVERIFY(table->item(0, ProbePage::ResultColumn)->text() != result);   // another failure, explained anew
+    QVERIFY(again->isEnabled());
     QVERIFY(!nextEnabled());
 }
 
@@ -346,6 +365,31 @@ void TstAddChainWizard::probeExplainsEndpointsOfDifferentChains()
     QVERIFY(clickNext());
     QTRY_VERIFY_WITH_TIMEOUT(nextEnabled(), EngineTimeoutMs);
     QVERIFY2(shown(summary).contains(QLatin1String("serves chain 31337")), qPrintable(shown(summary)));
+}
+
+void TstAddChainWizard::probeLeavesOutEndpointsThatDoNotAnswer()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    QVERIFY(probe(dead + u'\n' + m_devnet->rpcUrl().toString()));
+    auto *table = child<QTableWidget>("probeTable");
+    QCOMPARE(table->rowCount(), 2);
+    QVERIFY(table->item(0, ProbePage::ChainIdColumn)->text().isEmpty());
+    QCOMPARE(table->item(1, ProbePage::ChainIdColumn)->text(), QStringLiteral("31337"));
+    const QString summary = shown(child<QLabel>("probeSummary"));
+    QVERIFY2(summary.contains(QLatin1String("URL 1 did not answer")), qPrintable(summary));
+    QVERIFY2(summary.contains(QLatin1String("without the URLs that did not answer")), qPrintable(summary));
+    QVERIFY(nextEnabled());
+
+    QVERIFY(clickNext());
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("devnet"));
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->config().rpcUrls, QList<QUrl>{m_devnet->rpcUrl()});
+    const QString review = child<QLabel>("reviewSummary")->text();
+    QVERIFY2(review.contains(QLatin1String("Left out")) && review.contains(dead), qPrintable(review));
 }
 
 // --- chain page ---------------------------------------------------------------------------------
@@ -394,6 +438,7 @@ void TstAddChainWizard::chainPageExplainsBadNamesAndBlocks()
     if (!block.isEmpty()) {
         choose(child<QRadioButton>("startBlockRadio"));
         QVERIFY(child<QRadioButton>("startBlockRadio")->isChecked());
+        QVERIFY(!nextEnabled());   // a block is needed
         QTest::keyClicks(child<QLineEdit>("startBlockEdit"), block);
     }
     auto *label = m_wizard->findChild<QLabel *>(field);
@@ -466,13 +511,18 @@ void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
              qPrintable(table->item(0, ContractsPage::StatusColumn)->text()));
     QVERIFY2(table->item(1, ContractsPage::StatusColumn)->text().contains(QLatin1String("not an ERC-20")),
              qPrintable(table->item(1, ContractsPage::StatusColumn)->text()));
+    const QString problems = shown(child<QLabel>("tokenProblems"));
+    QVERIFY2(problems.contains(QLatin1String("no contract")) && problems.contains(QLatin1String("not an ERC-20")),
+             qPrintable(problems));
     QVERIFY(!nextEnabled());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-4-contracts-problems"));
 
     // Removing both makes the page usable again.
     table->selectAll();
     QTest::mouseClick(child<QPushButton>("removeTokenButton"), Qt::LeftButton);
     QCOMPARE(table->rowCount(), 0);
     QTRY_VERIFY(nextEnabled());
+    QVERIFY(shown(child<QLabel>("tokenProblems")).isEmpty());
 
     // Registries: each checked as typed.
     auto *identity = child<QLineEdit>("identityRegistryEdit");
@@ -485,6 +535,52 @@ void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
     QVERIFY(!nextEnabled());
     identity->clear();
     QTRY_VERIFY(nextEnabled());
+}
+
+// --- review page --------------------------------------------------------------------------------
+
+void TstAddChainWizard::createExplainsWhatTheEngineRefused()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    Devnet seven;
+    QVERIFY2(seven.start(&error, 7), qPrintable(error));
+    QVERIFY(probe(seven.rpcUrl().toString()));
+    QVERIFY(clickNext());
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("seven"));
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ReviewPageId));
+
+    // Between the probe and Create the node stops answering (its port accepts connections and
+    // says nothing): Engine::addChain probes again, times out and refuses.
+    const quint16 port = quint16(seven.rpcUrl().port());
+    seven.stop();
+    QTcpServer silent;
+    QVERIFY2(silent.listen(QHostAddress::LocalHost, port), qPrintable(silent.errorString()));
+    QSignalSpy added(m_wizard.get(), &AddChainWizard::chainAdded);
+    QAbstractButton *create = m_wizard->button(QWizard::FinishButton);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(child<QProgressBar>("createBusy")->isVisible());
+    QVERIFY(!m_wizard->button(QWizard::BackButton)->isEnabled());
+    QVERIFY(!m_wizard->button(QWizard::CancelButton)->isEnabled());
+    auto *createError = child<QLabel>("createError");
+    QTRY_VERIFY_WITH_TIMEOUT(!shown(createError).isEmpty(), EngineTimeoutMs);
+    QVERIFY2(shown(createError).contains(QLatin1String("Nothing was added")), qPrintable(shown(createError)));
+    QVERIFY(!child<QProgressBar>("createBusy")->isVisible());
+    QCOMPARE(added.count(), 0);
+    QVERIFY(m_wizard->isVisible());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ReviewPageId));
+    QVERIFY(create->isEnabled());   // Create can be tried again
+    screenshot(m_wizard.get(), QStringLiteral("wizard-5-review-refused"));
+
+    // Back works, and nothing was written.
+    QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    QVERIFY(chains->isEmpty());
 }
 
 // --- end to end ---------------------------------------------------------------------------------
@@ -502,6 +598,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY2(probeTable->item(0, ProbePage::ClientColumn)->text().startsWith(QLatin1String("anvil"), Qt::CaseInsensitive),
              qPrintable(probeTable->item(0, ProbePage::ClientColumn)->text()));
     QVERIFY(probeTable->item(0, ProbePage::LatencyColumn)->text().endsWith(QLatin1String(" ms")));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-2-probe"));
     QVERIFY(nextEnabled());
     QVERIFY(clickNext());
 
@@ -510,6 +607,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     choose(child<QRadioButton>("startDeploymentRadio"));
     QVERIFY(child<QRadioButton>("startDeploymentRadio")->isChecked());
     child<QSpinBox>("pollIntervalSpin")->setValue(200);
+    screenshot(m_wizard.get(), QStringLiteral("wizard-3-chain"));
     QVERIFY(clickNext());
 
     // Contracts: both tokens read from the chain as they are added.
@@ -541,7 +639,9 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QTRY_VERIFY(nextEnabled());
     QVERIFY2(shown(child<QLabel>("startDeploymentMessage")).contains(QLocale().toString(earliest)),
              qPrintable(shown(child<QLabel>("startDeploymentMessage"))));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-4-contracts"));
     QVERIFY(clickNext());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-5-review"));
 
     // Review: everything entered, in words.
     const QString summary = child<QLabel>("reviewSummary")->text();
@@ -563,6 +663,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY(child<QProgressBar>("createBusy")->isVisible());
     QVERIFY(child<QLabel>("createStatus")->isVisible());
     QVERIFY(!create->isEnabled());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-6-creating"));
     QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, EngineTimeoutMs);
     QVERIFY2(shown(child<QLabel>("createError")).isEmpty(), qPrintable(shown(child<QLabel>("createError"))));
     QCOMPARE(finished.count(), 1);

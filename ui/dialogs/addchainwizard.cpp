@@ -19,7 +19,7 @@ AddChainWizard::AddChainWizard(Engine *engine, QWidget *parent)
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::HaveHelpButton, false);
     setButtonText(QWizard::FinishButton, tr("&Create Chain"));
-    setMinimumSize(720, 560);
+    setMinimumSize(820, 600);
 
     m_rpcPage = new RpcPage(this);
     m_probePage = new ProbePage(this);
@@ -32,6 +32,13 @@ AddChainWizard::AddChainWizard(Engine *engine, QWidget *parent)
     setPage(ContractsPageId, m_contractsPage);
     setPage(ReviewPageId, m_reviewPage);
     setStartId(RpcPageId);
+}
+
+void AddChainWizard::reject()
+{
+    if (m_reviewPage->isCreating())
+        return;
+    QWizard::reject();
 }
 
 QList<QUrl> AddChainWizard::typedUrls() const

@@ -57,6 +57,9 @@ public:
     /// Everything entered, as Engine::addChain takes it.
     arbor::ChainConfig config() const;
 
+    /// Ignored while the chain is being created: the engine cannot be stopped half-way.
+    void reject() override;
+
 Q_SIGNALS:
     void chainAdded(const arbor::ChainRecord &chain);
 

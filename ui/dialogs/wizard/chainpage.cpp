@@ -97,6 +97,8 @@ ChainPage::ChainPage(AddChainWizard *wizard)
     connect(m_blockEdit, &QLineEdit::textChanged, this, &ChainPage::check);
     connect(group, &QButtonGroup::buttonToggled, this, [this] {
         m_blockEdit->setEnabled(m_blockRadio->isChecked());
+        if (m_blockRadio->isChecked())
+            m_blockEdit->setFocus();
         check();
     });
 }
@@ -134,17 +136,20 @@ void ChainPage::check()
         m_nameError->showMessage(nameProblem);
 
     QString startProblem;
+    bool startMissing = false;
     if (m_blockRadio->isChecked()) {
         const std::optional<qint64> block = startBlock();
         const std::optional<qint64> head = m_wizard->probedHead();
-        if (!block)
+        if (m_blockEdit->text().trimmed().isEmpty())
+            startMissing = true;   // nothing to explain until something is typed
+        else if (!block)
             startProblem = tr("Enter the block to start at as a whole number, 0 or more.");
         else if (head && *block > *head)
             startProblem = tr("Block %1 is beyond the chain's head (%2); enter %2 or less.").arg(*block).arg(*head);
     }
     m_startError->showMessage(startProblem);
 
-    m_valid = nameProblem.isEmpty() && startProblem.isEmpty();
+    m_valid = nameProblem.isEmpty() && startProblem.isEmpty() && !startMissing;
     Q_EMIT completeChanged();
 }
 

@@ -71,6 +71,8 @@ ContractsPage::ContractsPage(AddChainWizard *wizard)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
 
+    m_tokenProblems = new MessageLabel(QStringLiteral("tokenProblems"), this);
+
     auto *addRow = new QHBoxLayout;
     addRow->addWidget(m_tokenEdit, 1);
     addRow->addWidget(m_addButton);
@@ -81,6 +83,7 @@ ContractsPage::ContractsPage(AddChainWizard *wizard)
     tokensLayout->addLayout(addRow);
     tokensLayout->addWidget(m_tokenError);
     tokensLayout->addWidget(m_table, 1);
+    tokensLayout->addWidget(m_tokenProblems);
 
     // Registries.
     auto *registries = new QGroupBox(tr("ERC-8004 registries"), this);
@@ -123,6 +126,7 @@ void ContractsPage::initializePage()
         m_chainId = m_wizard->probedChainId();
         m_tokens.clear();
         m_table->setRowCount(0);
+        showTokenProblems();
     }
     updateStart();
 }
@@ -204,6 +208,7 @@ void ContractsPage::removeSelectedTokens()
         m_tokens.removeAt(row);
         m_table->removeRow(row);
     }
+    showTokenProblems();
     checkTokenInput();
     updateStart();
 }
@@ -228,7 +233,7 @@ void ContractsPage::showToken(int row)
         status = t.info->deployBlockNote.isEmpty() ? tr("Deployment block unknown") : t.info->deployBlockNote;
         icon = QStyle::SP_MessageBoxWarning;
     } else {
-        status = tr("ERC-20 token");
+        status = tr("ERC-20");
     }
     m_table->setItem(row, NameColumn, cell(t.info ? t.info->name : QString()));
     m_table->setItem(row, SymbolColumn, cell(t.info ? t.info->symbol : QString()));
@@ -238,6 +243,17 @@ void ContractsPage::showToken(int row)
     auto *statusItem = cell(status);
     statusItem->setIcon(style()->standardIcon(icon));
     m_table->setItem(row, StatusColumn, statusItem);
+    showTokenProblems();
+}
+
+void ContractsPage::showTokenProblems()
+{
+    QStringList problems;
+    for (const Token &t : std::as_const(m_tokens)) {
+        if (!t.problem.isEmpty())
+            problems.append(tr("%1: %2").arg(t.address.toChecksumHex(), t.problem));
+    }
+    m_tokenProblems->showMessage(problems.join(u'\n'));
 }
 
 void ContractsPage::checkRegistries()

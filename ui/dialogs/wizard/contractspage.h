@@ -56,6 +56,8 @@ private:
     void addToken();
     void removeSelectedTokens();
     void showToken(int row);
+    /// Lists under the table why tokens cannot be added, in full (the table cells elide).
+    void showTokenProblems();
     void checkRegistries();
     void updateStart();
     int rowOf(const arbor::Address &address) const;
@@ -66,6 +68,7 @@ private:
     QPushButton *m_removeButton = nullptr;
     MessageLabel *m_tokenError = nullptr;
     QTableWidget *m_table = nullptr;
+    MessageLabel *m_tokenProblems = nullptr;
     QLineEdit *m_registryEdits[3] = {};
     MessageLabel *m_registryErrors[3] = {};
     MessageLabel *m_startMessage = nullptr;

@@ -16,13 +16,14 @@ MessageLabel::MessageLabel(const QString &objectName, QWidget *parent)
 
 void MessageLabel::showMessage(const QString &text, Kind kind)
 {
-    QPalette p = palette();
-    const bool dark = p.color(QPalette::Window).lightness() < 128;
-    QColor colour = p.color(QPalette::WindowText);
-    if (kind == Kind::Error)
-        colour = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x1c, 0x1c);
-    p.setColor(QPalette::WindowText, colour);
-    setPalette(p);
+    if (kind == Kind::Error) {
+        QPalette p = parentWidget() ? parentWidget()->palette() : palette();
+        const bool dark = p.color(QPalette::Window).lightness() < 128;
+        p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x1c, 0x1c));
+        setPalette(p);
+    } else {
+        setPalette(QPalette());   // inherit the page's
+    }
     setText(text);
     setVisible(!text.isEmpty());
 }

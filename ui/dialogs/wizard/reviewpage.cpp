@@ -76,11 +76,14 @@ void ReviewPage::initializePage()
     QStringList urls;
     for (const QUrl &url : config.rpcUrls)
         urls.append(url.toDisplayString().toHtmlEscaped());
-    QString urlText = urls.join(QLatin1String("<br>"));
-    const qsizetype leftOut = m_wizard->typedUrls().size() - config.rpcUrls.size();
-    if (leftOut > 0)
-        urlText += QLatin1String("<br><i>") + tr("%n URL(s) that did not answer will be left out.", nullptr, int(leftOut)) + QLatin1String("</i>");
-    html += row(tr("RPC endpoints"), urlText);
+    html += row(tr("RPC endpoints"), urls.join(QLatin1String("<br>")));
+    QStringList leftOut;
+    for (const QUrl &url : m_wizard->typedUrls()) {
+        if (!config.rpcUrls.contains(url))
+            leftOut.append(url.toDisplayString().toHtmlEscaped());
+    }
+    if (!leftOut.isEmpty())
+        html += row(tr("Left out (did not answer)"), leftOut.join(QLatin1String("<br>")));
 
     QString start;
     if (!config.startBlock)
@@ -90,14 +93,14 @@ void ReviewPage::initializePage()
     else
         start = tr("block %1").arg(locale.toString(*config.startBlock));
     html += row(tr("Start indexing at"), start);
-    html += row(tr("Confirmations"), config.confirmations == 0 ? tr("none: follow the head") : tr("%n block(s)", nullptr, config.confirmations));
+    html += row(tr("Confirmations"), config.confirmations == 0 ? tr("none: follow the head") : tr("index blocks %1 deep").arg(config.confirmations));
     html += row(tr("Poll interval"), tr("%1 ms").arg(locale.toString(config.pollIntervalMs)));
 
     QStringList tokens;
     for (const TokenInfo &t : m_wizard->tokenInfos()) {
-        QString line = t.symbol.isEmpty() ? t.address.toChecksumHex() : t.symbol.toHtmlEscaped() + QLatin1String(" — ") + t.name.toHtmlEscaped();
+        QString line = t.symbol.isEmpty() ? t.address.toChecksumHex() : t.symbol.toHtmlEscaped() + QStringLiteral(" — ") + t.name.toHtmlEscaped();
         if (t.decimals)
-            line += QLatin1String(", ") + tr("%n decimal(s)", nullptr, *t.decimals);
+            line += QLatin1String(", ") + tr("decimals: %1").arg(*t.decimals);
         if (t.deployBlock)
             line += QLatin1String(", ") + tr("deployed at block %1").arg(locale.toString(*t.deployBlock));
         line += QLatin1String("<br><small><code>") + t.address.toChecksumHex() + QLatin1String("</code></small>");
@@ -135,7 +138,8 @@ void ReviewPage::create()
     m_wizard->engine()->addChain(m_wizard->config()).then(this, [this](Result<ChainRecord> added) {
         setCreating(false);
         if (!added) {
-            m_error->showMessage(tr("The chain was not added. %1").arg(added.error().toString()));
+            m_error->showMessage(added.error().toString() + u'\n'
+                                 + tr("Go back to fix it, or try Create again."));
             return;
         }
         m_created = true;
@@ -150,9 +154,12 @@ void ReviewPage::setCreating(bool creating)
     m_busy->setVisible(creating);
     m_busyLabel->setVisible(creating);
     Q_EMIT completeChanged();
-    // QWizard re-enables Back on completeChanged; while the engine works, going back means nothing.
-    if (QAbstractButton *back = m_wizard->button(QWizard::BackButton))
-        back->setEnabled(!creating);
+    // QWizard re-enables Back on completeChanged. While the engine works, going back means
+    // nothing and cancelling cannot stop it: both wait.
+    for (QWizard::WizardButton which : {QWizard::BackButton, QWizard::CancelButton}) {
+        if (QAbstractButton *button = m_wizard->button(which))
+            button->setEnabled(!creating);
+    }
 }
 
 } // namespace arbor::ui
