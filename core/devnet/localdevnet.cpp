@@ -203,11 +203,13 @@ void LocalDevnet::onProcessFinished()
         launch();
         return;
     }
+    // On Unix a crashed process's exit code is the signal that ended it.
+    const bool crashed = m_process && m_process->exitStatus() == QProcess::CrashExit;
+    const QString how = crashed ? tr("killed by signal %1").arg(exitCode) : tr("exit code %1").arg(exitCode);
     if (m_state == State::Starting)
-        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while starting (exit code %1): %2").arg(exitCode).arg(tail)));
+        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while starting (%1): %2").arg(how, tail)));
     else if (m_state == State::Running)
-        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while the devnet was running (exit code %1): %2")
-                                                 .arg(exitCode).arg(tail)));
+        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while the devnet was running (%1): %2").arg(how, tail)));
 }
 
 QString LocalDevnet::outputTail() const

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void devnetDisabledWithoutAnvil();
     void addChainButtonAsksForTheDialog();
+    void devnetFailureShownWithRetry();
     void devnetButtonAddsTheChain();
 
 private:
@@ -121,6 +122,46 @@ void TstWelcomePage::addChainButtonAsksForTheDialog()
     QVERIFY(button->isEnabled());
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(requested.count(), 1);
+}
+
+void TstWelcomePage::devnetFailureShownWithRetry()
+{
+    // An "anvil" that refuses to run: the page shows why, offers Retry, and adds nothing.
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QFile fake(bin.filePath(QStringLiteral("anvil")));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write("#!/bin/sh\necho 'error: this anvil is a stand-in for the test' >&2\nexit 3\n");
+    fake.close();
+    fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("PATH", QFile::encodeName(bin.path()) + ":/usr/bin:/bin");
+    const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
+
+    WelcomePage page(m_engine.get());
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
+    auto *error = page.findChild<QLabel *>(QStringLiteral("welcomeDevnetError"));
+    auto *retry = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetRetryButton"));
+    QVERIFY(button && error && retry);
+    QVERIFY(button->isEnabled());
+    QVERIFY(!retry->isVisible());
+    QSignalSpy added(&page, &WelcomePage::chainAdded);
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 20000);
+    QVERIFY2(error->text().contains(QStringLiteral("this anvil is a stand-in for the test")), qPrintable(error->text()));
+    QVERIFY(retry->isVisible());
+    QVERIFY(button->isEnabled());
+
+    // Retry runs the whole start again and fails the same way.
+    error->clear();
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("exit code 3")), 20000);
+    QCOMPARE(added.count(), 0);
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    QVERIFY(chains->isEmpty());
 }
 
 void TstWelcomePage::devnetButtonAddsTheChain()
