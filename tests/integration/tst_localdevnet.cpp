@@ -283,8 +283,10 @@ void TestLocalDevnet::transfersKeepComing()
         transfers = logs ? logs->toArray().size() : 0;
         return transfers >= 5;
     }()), 30000);
-    const auto later = rpc(u"eth_blockNumber"_s, {});
-    QVERIFY(later && *quantityToInt64(*later, u"head"_s) >= start + 3);
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        const auto later = rpc(u"eth_blockNumber"_s, {});
+        return later && *quantityToInt64(*later, u"head"_s) >= start + 3;
+    }()), 15000);
     QVERIFY(m_devnet->trafficSent() >= 5);
 }
 

@@ -39,6 +39,14 @@ QByteArray why(const R &result)
     return result ? QByteArray() : result.error().toString().toUtf8();
 }
 
+/// For review: with ARBOR_SCREENSHOT_DIR set, the page as an operator sees it.
+void saveScreenshot(QWidget *page, const char *name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        page->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
+}
+
 } // namespace
 
 class TstWelcomePage : public QObject
@@ -98,6 +106,7 @@ void TstWelcomePage::devnetDisabledWithoutAnvil()
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
     WelcomePage page(m_engine.get());
+    page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
@@ -109,11 +118,13 @@ void TstWelcomePage::devnetDisabledWithoutAnvil()
     QVERIFY(reason->isVisible());
     QVERIFY(reason->text().contains(QStringLiteral("npm install -g @foundry-rs/anvil-linux-amd64")));
     QVERIFY(!page.localDevnet());
+    saveScreenshot(&page, "welcomepage-no-anvil");
 }
 
 void TstWelcomePage::addChainButtonAsksForTheDialog()
 {
     WelcomePage page(m_engine.get());
+    page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QSignalSpy requested(&page, &WelcomePage::addChainRequested);
@@ -138,6 +149,7 @@ void TstWelcomePage::devnetFailureShownWithRetry()
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
     WelcomePage page(m_engine.get());
+    page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
@@ -153,6 +165,7 @@ void TstWelcomePage::devnetFailureShownWithRetry()
     QVERIFY2(error->text().contains(QStringLiteral("this anvil is a stand-in for the test")), qPrintable(error->text()));
     QVERIFY(retry->isVisible());
     QVERIFY(button->isEnabled());
+    saveScreenshot(&page, "welcomepage-devnet-failed");
 
     // Retry runs the whole start again and fails the same way.
     error->clear();
@@ -171,6 +184,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
     auto page = std::make_unique<WelcomePage>(m_engine.get());
+    page->resize(900, 640);
     page->show();
     QVERIFY(QTest::qWaitForWindowExposed(page.get()));
     auto *button = page->findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
@@ -193,6 +207,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     QCOMPARE(chain.config.name, QStringLiteral("Local devnet"));
     QVERIFY(steps->text().contains(QStringLiteral("Indexing the local devnet")));
     QVERIFY(!button->isEnabled());
+    saveScreenshot(page.get(), "welcomepage-devnet-added");
 
     const auto chains = waitFor(m_engine->chains());
     QVERIFY2(chains, why(chains).constData());

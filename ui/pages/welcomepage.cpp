@@ -54,7 +54,6 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     text->setObjectName(QStringLiteral("welcomeText"));
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
-    text->setMaximumWidth(560);
 
     m_addChainButton = largeButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add chain…"),
                                    QStringLiteral("welcomeAddChainButton"));
@@ -69,7 +68,6 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     m_unavailableLabel->setObjectName(QStringLiteral("welcomeDevnetUnavailable"));
     m_unavailableLabel->setAlignment(Qt::AlignCenter);
     m_unavailableLabel->setWordWrap(true);
-    m_unavailableLabel->setMaximumWidth(560);
     m_unavailableLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_stepsLabel = new QLabel;
@@ -82,7 +80,6 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     m_errorLabel->setObjectName(QStringLiteral("welcomeDevnetError"));
     m_errorLabel->setAlignment(Qt::AlignCenter);
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setMaximumWidth(640);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette errorPalette = m_errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
@@ -106,20 +103,29 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     retry->addWidget(m_retryButton);
     retry->addStretch();
 
-    auto *layout = new QVBoxLayout(this);
+    // One centred column of readable width; labels wrap inside it.
+    auto *column = new QWidget;
+    column->setObjectName(QStringLiteral("welcomeColumn"));
+    column->setMaximumWidth(640);
+    auto *layout = new QVBoxLayout(column);
     layout->addStretch(2);
     layout->addWidget(icon);
     layout->addSpacing(8);
     layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addWidget(text);
     layout->addSpacing(24);
     layout->addLayout(buttons);
-    layout->addWidget(m_unavailableLabel, 0, Qt::AlignHCenter);
+    layout->addWidget(m_unavailableLabel);
     layout->addSpacing(12);
-    layout->addWidget(m_stepsLabel, 0, Qt::AlignHCenter);
-    layout->addWidget(m_errorLabel, 0, Qt::AlignHCenter);
+    layout->addWidget(m_stepsLabel);
+    layout->addWidget(m_errorLabel);
     layout->addLayout(retry);
     layout->addStretch(3);
+
+    auto *outer = new QHBoxLayout(this);
+    outer->addStretch();
+    outer->addWidget(column, 1);
+    outer->addStretch();
 
     updateAvailability();
 }
