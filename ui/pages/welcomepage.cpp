@@ -155,9 +155,10 @@ void WelcomePage::startDevnet()
         m_devnet = new LocalDevnet(this);
         connect(m_devnet, &LocalDevnet::progress, this, &WelcomePage::onProgress);
         connect(m_devnet, &LocalDevnet::ready, this, &WelcomePage::onReady);
-        connect(m_devnet, &LocalDevnet::failed, this, [this](const arbor::Error &error) { onFailed(error.toString()); });
+        connect(m_devnet, &LocalDevnet::failed, this, [this](const arbor::Error &error) { onFailed(error.message); });
     }
     m_added = false;
+    m_failed = false;
     m_steps.clear();
     m_errorLabel->hide();
     m_retryButton->hide();
@@ -176,9 +177,10 @@ void WelcomePage::showSteps()
 {
     QStringList lines;
     for (qsizetype i = 0; i < m_steps.size(); ++i) {
-        const bool current = i == m_steps.size() - 1 && !m_added;
-        //: A step of starting the local devnet: done (✓) or in progress (…)
-        lines.append(current ? tr("… %1").arg(m_steps.at(i)) : tr("✓ %1").arg(m_steps.at(i)));
+        const bool last = i == m_steps.size() - 1 && !m_added;
+        //: A step of starting the local devnet: done (✓), failed (✗) or in progress (…)
+        lines.append(!last ? tr("✓ %1").arg(m_steps.at(i))
+                           : m_failed ? tr("✗ %1").arg(m_steps.at(i)) : tr("… %1").arg(m_steps.at(i)));
     }
     m_stepsLabel->setText(lines.join(QLatin1Char('\n')));
 }
@@ -208,6 +210,7 @@ void WelcomePage::onFailed(const QString &message)
     m_errorLabel->show();
     m_retryButton->show();
     m_added = false;
+    m_failed = true;
     showSteps();
     updateAvailability();
 }
