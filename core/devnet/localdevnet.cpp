@@ -203,11 +203,13 @@ void LocalDevnet::onProcessFinished()
         launch();
         return;
     }
+    // On Unix a crashed process's exit code is the signal that ended it.
+    const bool crashed = m_process && m_process->exitStatus() == QProcess::CrashExit;
+    const QString how = crashed ? tr("killed by signal %1").arg(exitCode) : tr("exit code %1").arg(exitCode);
     if (m_state == State::Starting)
-        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while starting (exit code %1): %2").arg(exitCode).arg(tail)));
+        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while starting (%1): %2").arg(how, tail)));
     else if (m_state == State::Running)
-        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while the devnet was running (exit code %1): %2")
-                                                 .arg(exitCode).arg(tail)));
+        fail(Error::unavailable(u"anvil"_s, tr("anvil exited while the devnet was running (%1): %2").arg(how, tail)));
 }
 
 QString LocalDevnet::outputTail() const
@@ -247,7 +249,6 @@ void LocalDevnet::pollChainId()
 
 void LocalDevnet::deployDemo()
 {
-    Q_EMIT progress(tr("Deploying the demo tokens…"));
     const quint64 generation = m_generation;
     m_client->call(u"eth_accounts"_s, {}, [this, generation](Result<QJsonValue> result) {
         if (!alive(generation))
@@ -270,58 +271,72 @@ void LocalDevnet::deployDemo()
         m_tokens.clear();
         m_agents.clear();
         m_openValidations.clear();
+        deployTokens();
+    });
+}
 
-        const auto token = [](const QString &name, const QString &symbol, int decimals) {
-            return devnet::AbiEncoder().string(name).string(symbol).uint256(decimals).encode();
-        };
-        deploy(u"TestToken"_s, token(u"Demo Dollar"_s, u"DUSD"_s, 6), tr("Demo Dollar (DUSD)"),
-               [this, token](const Address &dusd) {
-            m_tokens.append({dusd, 6});
-            deploy(u"TestToken"_s, token(u"Demo Token"_s, u"DEMO"_s, 18), tr("Demo Token (DEMO)"),
-                   [this](const Address &demo) {
-                m_tokens.append({demo, 18});
-                Q_EMIT progress(tr("Deploying the ERC-8004 registries…"));
-                deploy(u"IdentityRegistry"_s, {}, tr("the identity registry"), [this](const Address &identity) {
-                    m_identity = identity;
-                    const QByteArray bound = devnet::AbiEncoder().address(identity).encode();
-                    deploy(u"ReputationRegistry"_s, bound, tr("the reputation registry"),
-                           [this, bound](const Address &reputation) {
-                        m_reputation = reputation;
-                        deploy(u"ValidationRegistry"_s, bound, tr("the validation registry"),
-                               [this](const Address &validation) {
-                            m_validation = validation;
-                            Q_EMIT progress(tr("Minting demo tokens to %n holder(s)…", nullptr, int(m_holders.size())));
-                            QList<QJsonObject> mints;
-                            for (const DemoToken &t : std::as_const(m_tokens)) {
-                                for (const Address &holder : std::as_const(m_holders)) {
-                                    const QByteArray data = devnet::callData(
-                                        "mint(address,uint256)",
-                                        devnet::AbiEncoder().address(holder).uint256(units(MintedUnits, t.decimals)));
-                                    mints.append({{u"from"_s, m_deployer.toHex()}, {u"to"_s, t.address.toHex()},
-                                                  {u"data"_s, devnet::hexData(data)}, {u"gas"_s, quantity(GasTransfer)}});
-                                }
-                            }
-                            transactAll(mints, tr("minting"), [this] {
-                                Q_EMIT progress(tr("Registering demo agents…"));
-                                QList<QJsonObject> registrations;
-                                for (int i = 0; i < SetupAgents; ++i) {
-                                    const Address &owner = m_holders.at((i + 1) % m_holders.size());
-                                    const QString uri = u"https://agents.example/agent-%1.json"_s.arg(i + 1);
-                                    const QByteArray data = devnet::callData("register(string)",
-                                                                             devnet::AbiEncoder().string(uri));
-                                    registrations.append({{u"from"_s, owner.toHex()}, {u"to"_s, m_identity.toHex()},
-                                                          {u"data"_s, devnet::hexData(data)},
-                                                          {u"gas"_s, quantity(GasAgentTx)}});
-                                    m_agents.append({quint64(i + 1), owner, 0});
-                                }
-                                transactAll(registrations, tr("registering agents"), [this] { finishSetup(); });
-                            });
-                        });
-                    });
-                });
+void LocalDevnet::deployTokens()
+{
+    Q_EMIT progress(tr("Deploying the demo tokens…"));
+    const auto token = [](const QString &name, const QString &symbol, int decimals) {
+        return devnet::AbiEncoder().string(name).string(symbol).uint256(decimals).encode();
+    };
+    deploy(u"TestToken"_s, token(u"Demo Dollar"_s, u"DUSD"_s, 6), tr("Demo Dollar (DUSD)"),
+           [this, token](const Address &dusd) {
+        m_tokens.append({dusd, 6});
+        deploy(u"TestToken"_s, token(u"Demo Token"_s, u"DEMO"_s, 18), tr("Demo Token (DEMO)"),
+               [this](const Address &demo) {
+            m_tokens.append({demo, 18});
+            deployRegistries();
+        });
+    });
+}
+
+void LocalDevnet::deployRegistries()
+{
+    Q_EMIT progress(tr("Deploying the ERC-8004 registries…"));
+    // Identity first: the other two take its address in their constructor.
+    deploy(u"IdentityRegistry"_s, {}, tr("the identity registry"), [this](const Address &identity) {
+        m_identity = identity;
+        const QByteArray bound = devnet::AbiEncoder().address(identity).encode();
+        deploy(u"ReputationRegistry"_s, bound, tr("the reputation registry"), [this, bound](const Address &reputation) {
+            m_reputation = reputation;
+            deploy(u"ValidationRegistry"_s, bound, tr("the validation registry"), [this](const Address &validation) {
+                m_validation = validation;
+                mintDemoTokens();
             });
         });
     });
+}
+
+void LocalDevnet::mintDemoTokens()
+{
+    Q_EMIT progress(tr("Minting demo tokens to %n holder(s)…", nullptr, int(m_holders.size())));
+    QList<QJsonObject> mints;
+    for (const DemoToken &t : std::as_const(m_tokens)) {
+        for (const Address &holder : std::as_const(m_holders)) {
+            const QByteArray data = devnet::callData(
+                "mint(address,uint256)", devnet::AbiEncoder().address(holder).uint256(units(MintedUnits, t.decimals)));
+            mints.append({{u"from"_s, m_deployer.toHex()}, {u"to"_s, t.address.toHex()},
+                          {u"data"_s, devnet::hexData(data)}, {u"gas"_s, quantity(GasTransfer)}});
+        }
+    }
+    transactAll(mints, tr("minting"), [this] { registerDemoAgents(); });
+}
+
+void LocalDevnet::registerDemoAgents()
+{
+    Q_EMIT progress(tr("Registering demo agents…"));
+    QList<QJsonObject> registrations;
+    for (int i = 0; i < SetupAgents; ++i) {
+        const Address &owner = m_holders.at((i + 1) % m_holders.size());
+        const QString uri = u"https://agents.example/agent-%1.json"_s.arg(i + 1);
+        const QByteArray data = devnet::callData("register(string)", devnet::AbiEncoder().string(uri));
+        registrations.append({{u"from"_s, owner.toHex()}, {u"to"_s, m_identity.toHex()},
+                              {u"data"_s, devnet::hexData(data)}, {u"gas"_s, quantity(GasAgentTx)}});
+        m_agents.append({quint64(i + 1), owner, 0});
+    }
+    transactAll(registrations, tr("registering agents"), [this] { finishSetup(); });
 }
 
 void LocalDevnet::deploy(const QString &contract, const QByteArray &constructorArguments, const QString &what,

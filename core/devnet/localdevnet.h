@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QList>
 #include <QLoggingCategory>
 #include <QMap>
@@ -101,6 +102,10 @@ private:
     void launch();
     void pollChainId();
     void deployDemo();
+    void deployTokens();
+    void deployRegistries();
+    void mintDemoTokens();
+    void registerDemoAgents();
     void deploy(const QString &contract, const QByteArray &constructorArguments, const QString &what,
                 std::function<void(const Address &)> next);
     void transact(const Address &from, const Address &to, const QByteArray &data, qint64 gas, const QString &what,

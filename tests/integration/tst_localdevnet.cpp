@@ -27,6 +27,8 @@
 
 #include <memory>
 
+#include <csignal>
+
 using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
@@ -68,6 +70,7 @@ private Q_SLOTS:
 
     void artifactsMatchFreshCompile();
     void unavailableWithoutAnvil();
+    void reportsAnvilOutputWhenItExits();
     void becomesReady();
     void tokensReadBack_data();
     void tokensReadBack();
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void trafficSucceeds();
     void engineIndexesIt();
     void stopLeavesNoAnvil();
+    void reportsNodeExitAndStartsAgain();
 
 private:
     Result<QJsonValue> rpc(const QString &method, const QJsonArray &params);
@@ -152,6 +156,29 @@ void TestLocalDevnet::unavailableWithoutAnvil()
     QCOMPARE(failed.count(), 1);
     QCOMPARE(ready.count(), 0);
     QVERIFY(failed.first().first().value<Error>().message.contains(u"anvil"_s));
+    QCOMPARE(devnet.state(), LocalDevnet::State::Failed);
+}
+
+void TestLocalDevnet::reportsAnvilOutputWhenItExits()
+{
+    // An "anvil" that refuses to run: its exit code and output reach the operator.
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QFile fake(bin.filePath(u"anvil"_s));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write("#!/bin/sh\necho 'error: this anvil is a stand-in for the test' >&2\nexit 3\n");
+    fake.close();
+    fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("PATH", QFile::encodeName(bin.path()) + ":/usr/bin:/bin");
+    const auto restorePath = qScopeGuard([this] { qputenv("PATH", QFile::encodeName(anvilDirectory()) + ':' + m_path); });
+
+    LocalDevnet devnet;
+    QSignalSpy failed(&devnet, &LocalDevnet::failed);
+    devnet.start();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    const Error error = failed.first().first().value<Error>();
+    QVERIFY2(error.message.contains(u"exit code 3"_s), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"this anvil is a stand-in for the test"_s), qPrintable(error.message));
     QCOMPARE(devnet.state(), LocalDevnet::State::Failed);
 }
 
@@ -256,8 +283,10 @@ void TestLocalDevnet::transfersKeepComing()
         transfers = logs ? logs->toArray().size() : 0;
         return transfers >= 5;
     }()), 30000);
-    const auto later = rpc(u"eth_blockNumber"_s, {});
-    QVERIFY(later && *quantityToInt64(*later, u"head"_s) >= start + 3);
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        const auto later = rpc(u"eth_blockNumber"_s, {});
+        return later && *quantityToInt64(*later, u"head"_s) >= start + 3;
+    }()), 15000);
     QVERIFY(m_devnet->trafficSent() >= 5);
 }
 
@@ -366,6 +395,33 @@ void TestLocalDevnet::stopLeavesNoAnvil()
     const qint64 otherPid = other->nodeProcessId();
     other.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(otherPid)), 5000);
+}
+
+void TestLocalDevnet::reportsNodeExitAndStartsAgain()
+{
+    ARBOR_REQUIRE_DEVNET();
+    LocalDevnet devnet;
+    QSignalSpy ready(&devnet, &LocalDevnet::ready);
+    QSignalSpy failed(&devnet, &LocalDevnet::failed);
+    devnet.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1 || failed.count() > 0, ReadyTimeoutMs);
+    QCOMPARE(failed.count(), 0);
+
+    // The node dies under the console: the devnet says so instead of silently stopping traffic.
+    const qint64 pid = devnet.nodeProcessId();
+    QVERIFY(pid > 0);
+    QVERIFY(::kill(pid_t(pid), SIGKILL) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    const Error error = failed.first().first().value<Error>();
+    QVERIFY2(error.message.contains(u"while the devnet was running (killed by signal 9)"_s), qPrintable(error.message));
+    QCOMPARE(devnet.state(), LocalDevnet::State::Failed);
+
+    // Retry: a fresh node with a fresh demo.
+    devnet.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 2 || failed.count() > 1, ReadyTimeoutMs);
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(devnet.isRunning());
+    QCOMPARE(ready.last().first().value<ChainConfig>().tokens.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestLocalDevnet)

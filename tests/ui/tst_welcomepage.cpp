@@ -39,6 +39,14 @@ QByteArray why(const R &result)
     return result ? QByteArray() : result.error().toString().toUtf8();
 }
 
+/// For review: with ARBOR_SCREENSHOT_DIR set, the page as an operator sees it.
+void saveScreenshot(QWidget *page, const char *name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        page->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
+}
+
 } // namespace
 
 class TstWelcomePage : public QObject
@@ -50,6 +58,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void devnetDisabledWithoutAnvil();
     void addChainButtonAsksForTheDialog();
+    void devnetFailureShownWithRetry();
     void devnetButtonAddsTheChain();
 
 private:
@@ -97,6 +106,7 @@ void TstWelcomePage::devnetDisabledWithoutAnvil()
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
     WelcomePage page(m_engine.get());
+    page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
@@ -108,11 +118,13 @@ void TstWelcomePage::devnetDisabledWithoutAnvil()
     QVERIFY(reason->isVisible());
     QVERIFY(reason->text().contains(QStringLiteral("npm install -g @foundry-rs/anvil-linux-amd64")));
     QVERIFY(!page.localDevnet());
+    saveScreenshot(&page, "welcomepage-no-anvil");
 }
 
 void TstWelcomePage::addChainButtonAsksForTheDialog()
 {
     WelcomePage page(m_engine.get());
+    page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QSignalSpy requested(&page, &WelcomePage::addChainRequested);
@@ -123,6 +135,48 @@ void TstWelcomePage::addChainButtonAsksForTheDialog()
     QCOMPARE(requested.count(), 1);
 }
 
+void TstWelcomePage::devnetFailureShownWithRetry()
+{
+    // An "anvil" that refuses to run: the page shows why, offers Retry, and adds nothing.
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    QFile fake(bin.filePath(QStringLiteral("anvil")));
+    QVERIFY(fake.open(QIODevice::WriteOnly));
+    fake.write("#!/bin/sh\necho 'error: this anvil is a stand-in for the test' >&2\nexit 3\n");
+    fake.close();
+    fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("PATH", QFile::encodeName(bin.path()) + ":/usr/bin:/bin");
+    const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
+
+    WelcomePage page(m_engine.get());
+    page.resize(900, 640);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
+    auto *error = page.findChild<QLabel *>(QStringLiteral("welcomeDevnetError"));
+    auto *retry = page.findChild<QPushButton *>(QStringLiteral("welcomeDevnetRetryButton"));
+    QVERIFY(button && error && retry);
+    QVERIFY(button->isEnabled());
+    QVERIFY(!retry->isVisible());
+    QSignalSpy added(&page, &WelcomePage::chainAdded);
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 20000);
+    QVERIFY2(error->text().contains(QStringLiteral("this anvil is a stand-in for the test")), qPrintable(error->text()));
+    QVERIFY(retry->isVisible());
+    QVERIFY(button->isEnabled());
+    saveScreenshot(&page, "welcomepage-devnet-failed");
+
+    // Retry runs the whole start again and fails the same way.
+    error->clear();
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("exit code 3")), 20000);
+    QCOMPARE(added.count(), 0);
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    QVERIFY(chains->isEmpty());
+}
+
 void TstWelcomePage::devnetButtonAddsTheChain()
 {
     ARBOR_REQUIRE_DEVNET();
@@ -130,6 +184,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
     auto page = std::make_unique<WelcomePage>(m_engine.get());
+    page->resize(900, 640);
     page->show();
     QVERIFY(QTest::qWaitForWindowExposed(page.get()));
     auto *button = page->findChild<QPushButton *>(QStringLiteral("welcomeDevnetButton"));
@@ -152,6 +207,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     QCOMPARE(chain.config.name, QStringLiteral("Local devnet"));
     QVERIFY(steps->text().contains(QStringLiteral("Indexing the local devnet")));
     QVERIFY(!button->isEnabled());
+    saveScreenshot(page.get(), "welcomepage-devnet-added");
 
     const auto chains = waitFor(m_engine->chains());
     QVERIFY2(chains, why(chains).constData());

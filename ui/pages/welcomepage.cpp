@@ -54,7 +54,6 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     text->setObjectName(QStringLiteral("welcomeText"));
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
-    text->setMaximumWidth(560);
 
     m_addChainButton = largeButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add chain…"),
                                    QStringLiteral("welcomeAddChainButton"));
@@ -69,7 +68,6 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     m_unavailableLabel->setObjectName(QStringLiteral("welcomeDevnetUnavailable"));
     m_unavailableLabel->setAlignment(Qt::AlignCenter);
     m_unavailableLabel->setWordWrap(true);
-    m_unavailableLabel->setMaximumWidth(560);
     m_unavailableLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_stepsLabel = new QLabel;
@@ -82,7 +80,6 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     m_errorLabel->setObjectName(QStringLiteral("welcomeDevnetError"));
     m_errorLabel->setAlignment(Qt::AlignCenter);
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setMaximumWidth(640);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette errorPalette = m_errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
@@ -106,20 +103,29 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     retry->addWidget(m_retryButton);
     retry->addStretch();
 
-    auto *layout = new QVBoxLayout(this);
+    // One centred column of readable width; labels wrap inside it.
+    auto *column = new QWidget;
+    column->setObjectName(QStringLiteral("welcomeColumn"));
+    column->setMaximumWidth(640);
+    auto *layout = new QVBoxLayout(column);
     layout->addStretch(2);
     layout->addWidget(icon);
     layout->addSpacing(8);
     layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addWidget(text);
     layout->addSpacing(24);
     layout->addLayout(buttons);
-    layout->addWidget(m_unavailableLabel, 0, Qt::AlignHCenter);
+    layout->addWidget(m_unavailableLabel);
     layout->addSpacing(12);
-    layout->addWidget(m_stepsLabel, 0, Qt::AlignHCenter);
-    layout->addWidget(m_errorLabel, 0, Qt::AlignHCenter);
+    layout->addWidget(m_stepsLabel);
+    layout->addWidget(m_errorLabel);
     layout->addLayout(retry);
     layout->addStretch(3);
+
+    auto *outer = new QHBoxLayout(this);
+    outer->addStretch();
+    outer->addWidget(column, 1);
+    outer->addStretch();
 
     updateAvailability();
 }
@@ -149,9 +155,10 @@ void WelcomePage::startDevnet()
         m_devnet = new LocalDevnet(this);
         connect(m_devnet, &LocalDevnet::progress, this, &WelcomePage::onProgress);
         connect(m_devnet, &LocalDevnet::ready, this, &WelcomePage::onReady);
-        connect(m_devnet, &LocalDevnet::failed, this, [this](const arbor::Error &error) { onFailed(error.toString()); });
+        connect(m_devnet, &LocalDevnet::failed, this, [this](const arbor::Error &error) { onFailed(error.message); });
     }
     m_added = false;
+    m_failed = false;
     m_steps.clear();
     m_errorLabel->hide();
     m_retryButton->hide();
@@ -170,9 +177,10 @@ void WelcomePage::showSteps()
 {
     QStringList lines;
     for (qsizetype i = 0; i < m_steps.size(); ++i) {
-        const bool current = i == m_steps.size() - 1 && !m_added;
-        //: A step of starting the local devnet: done (✓) or in progress (…)
-        lines.append(current ? tr("… %1").arg(m_steps.at(i)) : tr("✓ %1").arg(m_steps.at(i)));
+        const bool last = i == m_steps.size() - 1 && !m_added;
+        //: A step of starting the local devnet: done (✓), failed (✗) or in progress (…)
+        lines.append(!last ? tr("✓ %1").arg(m_steps.at(i))
+                           : m_failed ? tr("✗ %1").arg(m_steps.at(i)) : tr("… %1").arg(m_steps.at(i)));
     }
     m_stepsLabel->setText(lines.join(QLatin1Char('\n')));
 }
@@ -202,6 +210,7 @@ void WelcomePage::onFailed(const QString &message)
     m_errorLabel->show();
     m_retryButton->show();
     m_added = false;
+    m_failed = true;
     showSteps();
     updateAvailability();
 }

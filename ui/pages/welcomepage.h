@@ -66,6 +66,7 @@ private:
     QPushButton *m_retryButton = nullptr;
     QStringList m_steps;
     bool m_added = false;
+    bool m_failed = false;
 };
 
 } // namespace arbor::ui
