@@ -44,6 +44,74 @@
     </message>
 </context>
 <context>
+    <name>arbor::AlertMonitor</name>
+    <message>
+        <source>chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (chain %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All RPC endpoints of %1 are down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing waits and resumes by itself when an endpoint answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Indexing waits and resumes by itself when an endpoint answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indexer stopped on an error; it retries by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) behind the head and no new block indexed for %1 minutes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorg of %n block(s) on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 is delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oldest pending item has waited %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ChainConfig</name>
     <message>
         <source>An RPC URL is required, for example http://127.0.0.1:8545.</source>
@@ -502,6 +570,140 @@
     </message>
     <message>
         <source>lower the request rate or add another endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::LocalDevnet</name>
+    <message>
+        <source>anvil was not found on PATH; install Foundry&apos;s anvil (e.g. npm install -g @foundry-rs/anvil-linux-amd64) to try a local devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free loopback port for the local devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting anvil on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anvil exited while starting (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anvil exited while the devnet was running (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anvil did not answer on %1 within %2 s: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node on %1 answered chain id %2, expected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anvil offers %1 unlocked accounts; the demo needs at least 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploying the demo tokens…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo Dollar (DUSD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo Token (DEMO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploying the ERC-8004 registries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the identity registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reputation registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the validation registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Minting demo tokens to %n holder(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>minting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering demo agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registering agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the embedded demo contracts lack %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploying %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt of %1 names no contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no receipt for transaction %2 after %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reverted (transaction %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switching to a block a second…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet is running on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1059,6 +1261,17 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::AddChainWizard</name>
+    <message>
+        <source>Add Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::BalancesPage</name>
     <message>
         <source>%1 (%2)</source>
@@ -1178,6 +1391,232 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ChainChartPanel</name>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a chart as an image or its data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export image (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ChainDetailPage</name>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaps below the checkpoint (filled by the gap scan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reindex requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorgs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chain selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not indexed by this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (at the head)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 blocks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading index progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing indexed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 – %2 (%n block(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the chain&apos;s history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainListModel</name>
     <message>
         <source>ok</source>
@@ -1228,14 +1667,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Endpoints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RPC URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,6 +1696,304 @@
         <comment>endpoint count, health summary</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The highest block an RPC endpoint reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every block up to this one is indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks between the indexed height and the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How old the last indexed block is, while the chain is behind its head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks indexed per second, over the last ten seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag (time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rpc down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ChainPage</name>
+    <message>
+        <source>The Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the chain as it should appear in Arbor, and choose where indexing starts and how closely it follows the chain&apos;s head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example mainnet or base-sepolia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As reported by the endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the &amp;latest block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the earliest &amp;deployment of the chain&apos;s tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing from a token&apos;s deployment makes its balances exact sums of its transfers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index only blocks this deep below the head; 0 follows the head, reorgs are rolled back when they happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often Arbor asks the endpoints for a new head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start indexing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the head is at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chain named “%1” exists already (chain %2); choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the block to start at as a whole number, 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 is beyond the chain&apos;s head (%2); enter %2 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ContractsPage</name>
+    <message>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the ERC-20 tokens whose transfers and balances Arbor should index, and the ERC-8004 agent registries, if the chain has any. Both are optional and can be added later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token contract address, 0x…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERC-20 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERC-8004 registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;putation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Validation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in the list already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Add Token to read this token from the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node returned nothing for this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contract is not an ERC-20 token: it has no name(), symbol() or decimals(). Remove it, or check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading from the chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment block unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERC-20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zero address is not a registry contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing starts at the earliest token deployment, known once the tokens are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing is to start at a token&apos;s deployment, but no token with a known deployment block is listed. Add one, or go back and choose another start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::DeleteChainDialog</name>
@@ -1282,6 +2011,201 @@
     </message>
     <message>
         <source>Type the chain&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::DesktopNotifier</name>
+    <message>
+        <source>Arbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Arbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EndpointModel</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+(at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::IndexProgressBar</name>
+    <message>
+        <source>Blocks %1 to %2: %3 % indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) below the checkpoint</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No index progress yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::LogPanel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleared %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1385,10 +2309,6 @@
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>No chains yet — add one with arborctl chain add</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n chain(s)</source>
         <translation>
@@ -1480,6 +2400,72 @@
         <source>Balances</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Add Chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an EVM chain: its RPC URLs, tokens and ERC-8004 registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;tails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts, endpoints, index progress, reindexes and reorgs of the selected chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log and Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log and Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 live, %2 catching up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Arbor — %n chain(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No chains yet. This console is read-only: add chains where the engine runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was added and is being indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::PortfolioModel</name>
@@ -1517,6 +2503,93 @@
     </message>
     <message>
         <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ProbePage</name>
+    <message>
+        <source>Check the Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor asks every URL for its chain id, latest block and client version. All endpoints that answer must serve the same chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing endpoints…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Probe Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL %1 did not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL %1 reports chain %2, URL %3 reports chain %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint answered, so the chain cannot be added. Check that the node is running and the URL is right, then probe again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All endpoints of a chain must serve the same chain: go back and remove or fix the wrong URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, edit that chain instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain will be added without the URLs that did not answer. Go back to fix them, or continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every endpoint answered and serves chain %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1879,6 +2952,214 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ReindexRequestModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ReorgModel</name>
+    <message numerus="yes">
+        <source>%n block(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common ancestor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the chain&apos;s settings. Create probes the endpoints once more, creates the chain&apos;s tables and starts indexing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing endpoints and creating tables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (did not answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the latest block when the chain is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 (the earliest token deployment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start indexing at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: follow the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index blocks %1 deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decimals: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deployed at block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERC-8004 registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to fix it, or try Create again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::RpcPage</name>
+    <message>
+        <source>RPC Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the JSON-RPC URLs of the chain&apos;s nodes, one per line. Arbor prefers the first and fails over to the others, so put your most reliable endpoint first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RPC URLs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://rpc.example.org
+http://127.0.0.1:8545</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// endpoints are supported. Do not put user names or passwords in a URL: Arbor stores URLs in its database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is already on an earlier line; remove one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one RPC URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::TopHoldersModel</name>
     <message>
         <source>The token&apos;s decimals are unknown: the raw balance is shown</source>
@@ -1902,6 +3183,63 @@
     </message>
     <message>
         <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::WelcomePage</name>
+    <message>
+        <source>Welcome to Arbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor indexes EVM chains into a local database and shows sync lag, balances, RPC health and agent events live.
+Add a chain by its RPC endpoint, or try a local devnet with demo tokens, ERC-8004 registries and live traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index a chain through its JSON-RPC endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try a local devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a local EVM node (anvil) with demo tokens, ERC-8004 registries and live traffic, and index it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <extracomment>A step of starting the local devnet: done (✓), failed (✗) or in progress (…)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the local devnet as a chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing the local devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
