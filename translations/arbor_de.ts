@@ -47,68 +47,68 @@
     <name>arbor::AlertMonitor</name>
     <message>
         <source>chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>%1 (chain %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Chain %2)</translation>
     </message>
     <message>
         <source>All RPC endpoints of %1 are down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle RPC-Endpunkte von %1 sind ausgefallen</translation>
     </message>
     <message>
         <source>Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung wartet und wird automatisch fortgesetzt, sobald wieder ein Endpunkt antwortet.</translation>
     </message>
     <message>
         <source>%1 Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Die Indizierung wartet und wird automatisch fortgesetzt, sobald wieder ein Endpunkt antwortet.</translation>
     </message>
     <message>
         <source>The indexer stopped on an error; it retries by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung wurde wegen eines Fehlers angehalten; weitere Versuche erfolgen automatisch.</translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) behind the head and no new block indexed for %1 minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block hinter dem letzten Block der Chain, und seit %1 Minuten wurde kein neuer Block indiziert.</numerusform>
+            <numerusform>%n Blöcke hinter dem letzten Block der Chain, und seit %1 Minuten wurde kein neuer Block indiziert.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stockt</translation>
     </message>
     <message numerus="yes">
         <source>Reorg of %n block(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reorganisation von %n Block auf %1</numerusform>
+            <numerusform>Reorganisation von %n Blöcken auf %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
     </message>
     <message>
         <source>Balance queue of %1 has errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Salden-Warteschlange von %1 hat Fehler</translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Balance queue of %1 is delayed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Salden-Warteschlange von %1 ist verzögert</translation>
     </message>
     <message>
         <source>The oldest pending item has waited %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der älteste wartende Eintrag wartet seit %1 Sekunden.</translation>
     </message>
 </context>
 <context>
@@ -577,134 +577,134 @@
     <name>arbor::LocalDevnet</name>
     <message>
         <source>anvil was not found on PATH; install Foundry&apos;s anvil (e.g. npm install -g @foundry-rs/anvil-linux-amd64) to try a local devnet</source>
-        <translation type="unfinished"></translation>
+        <translation>anvil wurde im PATH nicht gefunden; installieren Sie anvil aus Foundry (z. B. npm install -g @foundry-rs/anvil-linux-amd64), um ein lokales Devnet auszuprobieren</translation>
     </message>
     <message>
         <source>no free loopback port for the local devnet</source>
-        <translation type="unfinished"></translation>
+        <translation>kein freier Loopback-Port für das lokale Devnet</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lässt sich nicht starten: %2</translation>
     </message>
     <message>
         <source>Starting anvil on %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>anvil wird auf %1 gestartet…</translation>
     </message>
     <message>
         <source>killed by signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Signal %1 beendet</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <source>anvil exited while starting (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>anvil wurde beim Start beendet (%1): %2</translation>
     </message>
     <message>
         <source>anvil exited while the devnet was running (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>anvil wurde während des Betriebs des Devnets beendet (%1): %2</translation>
     </message>
     <message>
         <source>(no output)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Ausgabe)</translation>
     </message>
     <message>
         <source>anvil did not answer on %1 within %2 s: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>anvil hat auf %1 nicht innerhalb von %2 s geantwortet: %3</translation>
     </message>
     <message>
         <source>the node on %1 answered chain id %2, expected %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Knoten auf %1 meldet Chain-ID %2, erwartet wurde %3</translation>
     </message>
     <message>
         <source>anvil offers %1 unlocked accounts; the demo needs at least 2</source>
-        <translation type="unfinished"></translation>
+        <translation>anvil bietet %1 entsperrte Konten an; die Demo braucht mindestens 2</translation>
     </message>
     <message>
         <source>Deploying the demo tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo-Tokens werden deployt…</translation>
     </message>
     <message>
         <source>Demo Dollar (DUSD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo Dollar (DUSD)</translation>
     </message>
     <message>
         <source>Demo Token (DEMO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo Token (DEMO)</translation>
     </message>
     <message>
         <source>Deploying the ERC-8004 registries…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ERC-8004-Registrys werden deployt…</translation>
     </message>
     <message>
         <source>the identity registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity-Registry</translation>
     </message>
     <message>
         <source>the reputation registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Reputation-Registry</translation>
     </message>
     <message>
         <source>the validation registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Validation-Registry</translation>
     </message>
     <message numerus="yes">
         <source>Minting demo tokens to %n holder(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Demo-Tokens werden an %n Inhaber gemintet…</numerusform>
+            <numerusform>Demo-Tokens werden an %n Inhaber gemintet…</numerusform>
         </translation>
     </message>
     <message>
         <source>minting</source>
-        <translation type="unfinished"></translation>
+        <translation>Minten</translation>
     </message>
     <message>
         <source>Registering demo agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Agenten werden registriert…</translation>
     </message>
     <message>
         <source>registering agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren der Agenten</translation>
     </message>
     <message>
         <source>the embedded demo contracts lack %1</source>
-        <translation type="unfinished"></translation>
+        <translation>den eingebetteten Demo-Contracts fehlt %1</translation>
     </message>
     <message>
         <source>deploying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment von %1</translation>
     </message>
     <message>
         <source>the receipt of %1 names no contract</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Receipt nennt keinen Contract</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>%1: no receipt for transaction %2 after %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Receipt für Transaktion %2 nach %3 s</translation>
     </message>
     <message>
         <source>%1 reverted (transaction %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 per Revert abgebrochen (Transaktion %2)</translation>
     </message>
     <message>
         <source>Switching to a block a second…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umstellung auf einen Block pro Sekunde…</translation>
     </message>
     <message>
         <source>Local devnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Devnet</translation>
     </message>
     <message>
         <source>The local devnet is running on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das lokale Devnet läuft auf %1</translation>
     </message>
 </context>
 <context>
@@ -1264,11 +1264,11 @@
     <name>arbor::ui::AddChainWizard</name>
     <message>
         <source>Add Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Create Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain &amp;erstellen</translation>
     </message>
 </context>
 <context>
@@ -1394,226 +1394,226 @@
     <name>arbor::ui::ChainChartPanel</name>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Save a chart as an image or its data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Diagramm als Bild oder seine Daten als CSV speichern</translation>
     </message>
     <message>
         <source>Image (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild (PNG)…</translation>
     </message>
     <message>
         <source>Data (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten (CSV)…</translation>
     </message>
     <message>
         <source>Lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand</translation>
     </message>
     <message>
         <source>Blocks per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke pro Sekunde</translation>
     </message>
     <message>
         <source>RPC latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Latenz (ms)</translation>
     </message>
     <message>
         <source>Blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Blocks/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke/s</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Could not write the image %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Export image (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild exportieren (PNG)…</translation>
     </message>
     <message>
         <source>Export data (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten exportieren (CSV)…</translation>
     </message>
     <message>
         <source>Export chart image</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als Bild exportieren</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Export chart data</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrammdaten exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::ChainDetailPage</name>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>Gaps below the checkpoint (filled by the gap scan):</source>
-        <translation type="unfinished"></translation>
+        <translation>Lücken unterhalb des Checkpoints (werden von der Lückensuche gefüllt):</translation>
     </message>
     <message>
         <source>RPC endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Endpunkte</translation>
     </message>
     <message>
         <source>Index progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierungsfortschritt</translation>
     </message>
     <message>
         <source>Reindex requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuindizierungsaufträge</translation>
     </message>
     <message>
         <source>Reorgs</source>
-        <translation type="unfinished"></translation>
+        <translation>Reorganisationen</translation>
     </message>
     <message>
         <source>Chain id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain-ID:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Head:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Block:</translation>
     </message>
     <message>
         <source>Indexed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiziert:</translation>
     </message>
     <message>
         <source>Lag:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand:</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate:</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>Catching up</source>
-        <translation type="unfinished"></translation>
+        <translation>Holt auf</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>RPC down</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC ausgefallen</translation>
     </message>
     <message>
         <source>Stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockt</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>No chain selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Chain gewählt</translation>
     </message>
     <message>
         <source>Chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>Unknown chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Chain</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Deleting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gelöscht</translation>
     </message>
     <message>
         <source>Not indexed by this console</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird von dieser Konsole nicht indiziert</translation>
     </message>
     <message>
         <source>none (at the head)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (auf dem letzten Block)</translation>
     </message>
     <message numerus="yes">
         <source>%n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block</numerusform>
+            <numerusform>%n Blöcke</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Sekunde</numerusform>
+            <numerusform>, %n Sekunden</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 blocks/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Blöcke/s</translation>
     </message>
     <message>
         <source>Reading index progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierungsfortschritt wird gelesen…</translation>
     </message>
     <message>
         <source>Nothing indexed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts indiziert.</translation>
     </message>
     <message numerus="yes">
         <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blöcke %1 bis %2: %3 % indiziert, %n Lücke.</numerusform>
+            <numerusform>Blöcke %1 bis %2: %3 % indiziert, %n Lücken.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Blocks %1 – %2 (%n block(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blöcke %1 – %2 (%n Block)</numerusform>
+            <numerusform>Blöcke %1 – %2 (%n Blöcke)</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not read the chain&apos;s history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf der Chain konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1698,301 +1698,301 @@
     </message>
     <message>
         <source>The highest block an RPC endpoint reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Der höchste Block, den ein RPC-Endpunkt meldet</translation>
     </message>
     <message>
         <source>Every block up to this one is indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Block bis zu diesem ist indiziert</translation>
     </message>
     <message>
         <source>Blocks between the indexed height and the head</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke zwischen der indizierten Höhe und dem letzten Block</translation>
     </message>
     <message>
         <source>How old the last indexed block is, while the chain is behind its head</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie alt der zuletzt indizierte Block ist, solange die Chain hinter ihrem letzten Block zurückliegt</translation>
     </message>
     <message>
         <source>Blocks indexed per second, over the last ten seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierte Blöcke pro Sekunde, über die letzten zehn Sekunden</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Block</translation>
     </message>
     <message>
         <source>Indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiziert</translation>
     </message>
     <message>
         <source>Lag</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand</translation>
     </message>
     <message>
         <source>Lag (time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückstand (Zeit)</translation>
     </message>
     <message>
         <source>Blocks/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke/s</translation>
     </message>
     <message>
         <source>RPC health</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Zustand</translation>
     </message>
     <message>
         <source>stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>stockt</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>startet</translation>
     </message>
     <message>
         <source>indexing</source>
-        <translation type="unfinished"></translation>
+        <translation>indiziert</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>live</translation>
     </message>
     <message>
         <source>rpc down</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC ausgefallen</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 min</translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 h %2 min</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tage</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::ChainPage</name>
     <message>
         <source>The Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chain</translation>
     </message>
     <message>
         <source>Name the chain as it should appear in Arbor, and choose where indexing starts and how closely it follows the chain&apos;s head.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen Sie die Chain so, wie sie in Arbor erscheinen soll, und legen Sie fest, wo die Indizierung beginnt und wie dicht sie dem letzten Block der Chain folgt.</translation>
     </message>
     <message>
         <source>for example mainnet or base-sepolia</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Beispiel mainnet oder base-sepolia</translation>
     </message>
     <message>
         <source>As reported by the endpoints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie von den Endpunkten gemeldet.</translation>
     </message>
     <message>
         <source>At the &amp;latest block</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem neues&amp;ten Block</translation>
     </message>
     <message>
         <source>At &amp;block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ab Block</translation>
     </message>
     <message>
         <source>At the earliest &amp;deployment of the chain&apos;s tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab dem frühesten &amp;Deployment der Tokens der Chain</translation>
     </message>
     <message>
         <source>Indexing from a token&apos;s deployment makes its balances exact sums of its transfers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Indizierung ab dem Deployment eines Tokens macht seine Salden zu exakten Summen seiner Transfers.</translation>
     </message>
     <message>
         <source>block number</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocknummer</translation>
     </message>
     <message>
         <source> blocks</source>
-        <translation type="unfinished"></translation>
+        <translation> Blöcke</translation>
     </message>
     <message>
         <source>Index only blocks this deep below the head; 0 follows the head, reorgs are rolled back when they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Blöcke indizieren, die so tief unter dem letzten Block liegen; 0 folgt dem letzten Block, Reorganisationen werden zurückgerollt, wenn sie auftreten.</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"> ms</translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>How often Arbor asks the endpoints for a new head.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft Arbor die Endpunkte nach einem neuen letzten Block fragt.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Chain ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain-ID:</translation>
     </message>
     <message>
         <source>Start indexing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung beginnen:</translation>
     </message>
     <message>
         <source>&amp;Confirmations:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigungen:</translation>
     </message>
     <message>
         <source>&amp;Poll interval:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage&amp;intervall:</translation>
     </message>
     <message>
         <source>(the head is at %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(der letzte Block ist %1)</translation>
     </message>
     <message>
         <source>A chain named “%1” exists already (chain %2); choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chain namens „%1“ existiert bereits (Chain %2); wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Enter the block to start at as a whole number, 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Startblock als ganze Zahl ein, 0 oder größer.</translation>
     </message>
     <message>
         <source>Block %1 is beyond the chain&apos;s head (%2); enter %2 or less.</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1 liegt hinter dem letzten Block der Chain (%2); geben Sie %2 oder weniger ein.</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::ContractsPage</name>
     <message>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contracts</translation>
     </message>
     <message>
         <source>Add the ERC-20 tokens whose transfers and balances Arbor should index, and the ERC-8004 agent registries, if the chain has any. Both are optional and can be added later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die ERC-20-Tokens hinzu, deren Transfers und Salden Arbor indizieren soll, sowie die ERC-8004-Agenten-Registrys, falls die Chain welche hat. Beides ist optional und lässt sich später hinzufügen.</translation>
     </message>
     <message>
         <source>token contract address, 0x…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse des Token-Contracts, 0x…</translation>
     </message>
     <message>
         <source>&amp;Add Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol</translation>
     </message>
     <message>
         <source>Decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezimalstellen</translation>
     </message>
     <message>
         <source>Deployed at</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployt bei</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>ERC-20 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>ERC-20-Tokens</translation>
     </message>
     <message>
         <source>ERC-8004 registries</source>
-        <translation type="unfinished"></translation>
+        <translation>ERC-8004-Registrys</translation>
     </message>
     <message>
         <source>&amp;Identity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identity:</translation>
     </message>
     <message>
         <source>Re&amp;putation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;putation:</translation>
     </message>
     <message>
         <source>&amp;Validation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Validation:</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>The zero address is not a token contract.</source>
-        <translation type="unfinished">Die Nulladresse ist kein Token-Contract.</translation>
+        <translation>Die Nulladresse ist kein Token-Contract.</translation>
     </message>
     <message>
         <source>%1 is in the list already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits in der Liste.</translation>
     </message>
     <message>
         <source>Press Add Token to read this token from the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf „Token hinzufügen“, um diesen Token von der Chain zu lesen.</translation>
     </message>
     <message>
         <source>The node returned nothing for this address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Knoten hat für diese Adresse nichts zurückgegeben.</translation>
     </message>
     <message>
         <source>This contract is not an ERC-20 token: it has no name(), symbol() or decimals(). Remove it, or check the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Contract ist kein ERC-20-Token: Er hat weder name() noch symbol() noch decimals(). Entfernen Sie ihn oder prüfen Sie die Adresse.</translation>
     </message>
     <message>
         <source>Reading from the chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird von der Chain gelesen…</translation>
     </message>
     <message>
         <source>Deployment block unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment-Block unbekannt</translation>
     </message>
     <message>
         <source>ERC-20</source>
-        <translation type="unfinished"></translation>
+        <translation>ERC-20</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The zero address is not a registry contract.</source>
-        <translation type="unfinished">Die Nulladresse ist kein Registry-Contract.</translation>
+        <translation>Die Nulladresse ist kein Registry-Contract.</translation>
     </message>
     <message>
         <source>Indexing starts at the earliest token deployment, known once the tokens are read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung beginnt beim frühesten Token-Deployment, das feststeht, sobald die Tokens gelesen sind.</translation>
     </message>
     <message>
         <source>Indexing is to start at a token&apos;s deployment, but no token with a known deployment block is listed. Add one, or go back and choose another start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung soll beim Deployment eines Tokens beginnen, aber kein aufgeführter Token hat einen bekannten Deployment-Block. Fügen Sie einen hinzu oder gehen Sie zurück und wählen Sie einen anderen Start.</translation>
     </message>
     <message>
         <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung beginnt bei Block %1, dem frühesten Deployment dieser Tokens.</translation>
     </message>
 </context>
 <context>
@@ -2018,195 +2018,196 @@
     <name>arbor::ui::DesktopNotifier</name>
     <message>
         <source>Arbor</source>
-        <translation type="unfinished">Arbor</translation>
+        <translation>Arbor</translation>
     </message>
     <message>
         <source>Show Arbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor anzeigen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::EndpointModel</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingeschränkt</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgefallen</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>%1
 (at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+(um %2)</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerrate</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge</translation>
     </message>
     <message>
         <source>Last head</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter gemeldeter Block</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::IndexProgressBar</name>
     <message>
         <source>Blocks %1 to %2: %3 % indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke %1 bis %2: %3 % indiziert</translation>
     </message>
     <message numerus="yes">
         <source>%n gap(s) below the checkpoint</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lücke unterhalb des Checkpoints</numerusform>
+            <numerusform>%n Lücken unterhalb des Checkpoints</numerusform>
         </translation>
     </message>
     <message>
         <source>No index progress yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Indizierungsfortschritt.</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::LogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Debug</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::LogPanel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Info and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Info und höher</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen und Fehler</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fehler</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen:</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished">aktiv</translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>cleared %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgehoben %1</translation>
     </message>
 </context>
 <context>
@@ -2404,69 +2405,69 @@
     </message>
     <message>
         <source>&amp;Add Chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain &amp;hinzufügen …</translation>
     </message>
     <message>
         <source>Add an EVM chain: its RPC URLs, tokens and ERC-8004 registries</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine EVM-Chain hinzufügen: ihre RPC-URLs, Tokens und ERC-8004-Registrys</translation>
     </message>
     <message>
         <source>De&amp;tails</source>
-        <translation type="unfinished"></translation>
+        <translation>De&amp;tails</translation>
     </message>
     <message>
         <source>Charts, endpoints, index progress, reindexes and reorgs of the selected chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme, Endpunkte, Indizierungsfortschritt, Neuindizierungen und Reorganisationen der gewählten Chain</translation>
     </message>
     <message>
         <source>Chain &amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain-&amp;Details</translation>
     </message>
     <message>
         <source>Log and Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll und Alarme</translation>
     </message>
     <message>
         <source>&amp;Log and Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll und Alarme</translation>
     </message>
     <message>
         <source>Chain Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain-Details</translation>
     </message>
     <message>
         <source>Show the alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Alarme anzeigen</translation>
     </message>
     <message>
         <source>%1 live, %2 catching up</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 live, %2 holen auf</translation>
     </message>
     <message>
         <source>No alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme</translation>
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Arbor — %n chain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Arbor — %n Chain</numerusform>
+            <numerusform>Arbor — %n Chains</numerusform>
         </translation>
     </message>
     <message>
         <source>No chains yet. This console is read-only: add chains where the engine runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Chains. Diese Konsole ist schreibgeschützt: Chains dort hinzufügen, wo die Engine läuft.</translation>
     </message>
     <message>
         <source>“%1” was added and is being indexed.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde hinzugefügt und wird indiziert.</translation>
     </message>
 </context>
 <context>
@@ -2512,87 +2513,87 @@
     <name>arbor::ui::ProbePage</name>
     <message>
         <source>Check the Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte prüfen</translation>
     </message>
     <message>
         <source>Arbor asks every URL for its chain id, latest block and client version. All endpoints that answer must serve the same chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor fragt jede URL nach ihrer Chain-ID, ihrem neuesten Block und ihrer Client-Version. Alle Endpunkte, die antworten, müssen dieselbe Chain bedienen.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Chain ID</source>
-        <translation type="unfinished">Chain-ID</translation>
+        <translation>Chain-ID</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Block</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Probing endpoints…</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte werden geprüft…</translation>
     </message>
     <message>
         <source>&amp;Probe Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;prüfen</translation>
     </message>
     <message>
         <source>Probing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
     <message>
         <source>URL %1 did not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>URL %1 hat nicht geantwortet: %2</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemeldet</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Geantwortet</translation>
     </message>
     <message>
         <source>URL %1 reports chain %2, URL %3 reports chain %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL %1 meldet Chain %2, URL %3 meldet Chain %4.</translation>
     </message>
     <message>
         <source>No endpoint answered, so the chain cannot be added. Check that the node is running and the URL is right, then probe again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Endpunkt hat geantwortet, daher kann die Chain nicht hinzugefügt werden. Prüfen Sie, ob der Knoten läuft und die URL stimmt, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
         <source>All endpoints of a chain must serve the same chain: go back and remove or fix the wrong URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Endpunkte einer Chain müssen dieselbe Chain bedienen: Gehen Sie zurück und entfernen oder korrigieren Sie die falsche URL.</translation>
     </message>
     <message>
         <source>Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, edit that chain instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain %1 ist bereits als „%2“ hinzugefügt. Jede Chain wird nur einmal hinzugefügt; um weitere Endpunkte zu verwenden, bearbeiten Sie stattdessen diese Chain.</translation>
     </message>
     <message>
         <source>The chain will be added without the URLs that did not answer. Go back to fix them, or continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chain wird ohne die URLs hinzugefügt, die nicht geantwortet haben. Gehen Sie zurück, um sie zu korrigieren, oder fahren Sie fort.</translation>
     </message>
     <message>
         <source>Every endpoint answered and serves chain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Endpunkte haben geantwortet und bedienen Chain %1.</translation>
     </message>
 </context>
 <context>
@@ -2957,208 +2958,209 @@
     <name>arbor::ui::ReindexRequestModel</name>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">Wartend</translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert von</translation>
     </message>
     <message>
         <source>Requested at</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert am</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Finished at</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet am</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::ReorgModel</name>
     <message numerus="yes">
         <source>%n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block</numerusform>
+            <numerusform>%n Blöcke</numerusform>
         </translation>
     </message>
     <message>
         <source>Detected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkannt</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiefe</translation>
     </message>
     <message>
         <source>Common ancestor</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsamer Vorfahre</translation>
     </message>
     <message>
         <source>Old head</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter letzter Block</translation>
     </message>
     <message>
         <source>Old hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter Hash</translation>
     </message>
     <message>
         <source>New hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Hash</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::ReviewPage</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Überprüfen</translation>
     </message>
     <message>
         <source>Check the chain&apos;s settings. Create probes the endpoints once more, creates the chain&apos;s tables and starts indexing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Einstellungen der Chain. „Erstellen“ prüft die Endpunkte noch einmal, legt die Tabellen der Chain an und startet die Indizierung.</translation>
     </message>
     <message>
         <source>Probing endpoints and creating tables…</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte werden geprüft und Tabellen angelegt…</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Chain ID</source>
-        <translation type="unfinished">Chain-ID</translation>
+        <translation>Chain-ID</translation>
     </message>
     <message>
         <source>RPC endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Endpunkte</translation>
     </message>
     <message>
         <source>Left out (did not answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen (keine Antwort)</translation>
     </message>
     <message>
         <source>the latest block when the chain is created</source>
-        <translation type="unfinished"></translation>
+        <translation>der neueste Block beim Erstellen der Chain</translation>
     </message>
     <message>
         <source>block %1 (the earliest token deployment)</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1 (das früheste Token-Deployment)</translation>
     </message>
     <message>
         <source>block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1</translation>
     </message>
     <message>
         <source>Start indexing at</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung beginnen bei</translation>
     </message>
     <message>
         <source>Confirmations</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigungen</translation>
     </message>
     <message>
         <source>none: follow the head</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: dem letzten Block folgen</translation>
     </message>
     <message>
         <source>index blocks %1 deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke %1 tief indizieren</translation>
     </message>
     <message>
         <source>Poll interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageintervall</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>decimals: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dezimalstellen: %1</translation>
     </message>
     <message>
         <source>deployed at block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>deployt bei Block %1</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>ERC-8004 registries</source>
-        <translation type="unfinished"></translation>
+        <translation>ERC-8004-Registrys</translation>
     </message>
     <message>
         <source>Go back to fix it, or try Create again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehen Sie zurück, um den Fehler zu beheben, oder versuchen Sie „Erstellen“ erneut.</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::RpcPage</name>
     <message>
         <source>RPC Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>RPC-Endpunkte</translation>
     </message>
     <message>
         <source>Enter the JSON-RPC URLs of the chain&apos;s nodes, one per line. Arbor prefers the first and fails over to the others, so put your most reliable endpoint first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die JSON-RPC-URLs der Knoten der Chain ein, eine pro Zeile. Arbor bevorzugt die erste und weicht bei Ausfällen auf die anderen aus; setzen Sie daher Ihren zuverlässigsten Endpunkt an den Anfang.</translation>
     </message>
     <message>
         <source>&amp;RPC URLs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;RPC-URLs:</translation>
     </message>
     <message>
         <source>https://rpc.example.org
 http://127.0.0.1:8545</source>
-        <translation type="unfinished"></translation>
+        <translation>https://rpc.example.org
+http://127.0.0.1:8545</translation>
     </message>
     <message>
         <source>Only http:// and https:// endpoints are supported. Do not put user names or passwords in a URL: Arbor stores URLs in its database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur http://- und https://-Endpunkte werden unterstützt. Keine Benutzernamen oder Passwörter in eine URL schreiben: Arbor speichert URLs in seiner Datenbank.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>Line %1: %2 is already on an earlier line; remove one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2 steht bereits in einer früheren Zeile; entfernen Sie eine davon.</translation>
     </message>
     <message>
         <source>Enter at least one RPC URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie mindestens eine RPC-URL ein.</translation>
     </message>
 </context>
 <context>
@@ -3192,57 +3194,58 @@ http://127.0.0.1:8545</source>
     <name>arbor::ui::WelcomePage</name>
     <message>
         <source>Welcome to Arbor</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Arbor</translation>
     </message>
     <message>
         <source>Arbor indexes EVM chains into a local database and shows sync lag, balances, RPC health and agent events live.
 Add a chain by its RPC endpoint, or try a local devnet with demo tokens, ERC-8004 registries and live traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor indiziert EVM-Chains in eine lokale Datenbank und zeigt Synchronisationsrückstand, Salden, RPC-Zustand und Agenten-Events live an.
+Fügen Sie eine Chain über ihren RPC-Endpunkt hinzu oder probieren Sie ein lokales Devnet mit Demo-Tokens, ERC-8004-Registrys und Live-Verkehr aus.</translation>
     </message>
     <message>
         <source>Add chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain hinzufügen…</translation>
     </message>
     <message>
         <source>Index a chain through its JSON-RPC endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chain über ihren JSON-RPC-Endpunkt indizieren</translation>
     </message>
     <message>
         <source>Try a local devnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Devnet ausprobieren</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;versuchen</translation>
     </message>
     <message>
         <source>Start a local EVM node (anvil) with demo tokens, ERC-8004 registries and live traffic, and index it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen lokalen EVM-Knoten (anvil) mit Demo-Tokens, ERC-8004-Registrys und Live-Verkehr starten und indizieren</translation>
     </message>
     <message>
         <source>✓ %1</source>
         <extracomment>A step of starting the local devnet: done (✓), failed (✗) or in progress (…)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
     <message>
         <source>✗ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1</translation>
     </message>
     <message>
         <source>… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>… %1</translation>
     </message>
     <message>
         <source>Adding the local devnet as a chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das lokale Devnet wird als Chain hinzugefügt…</translation>
     </message>
     <message>
         <source>Indexing the local devnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Das lokale Devnet wird indiziert</translation>
     </message>
     <message>
         <source>The local devnet could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das lokale Devnet konnte nicht starten: %1</translation>
     </message>
 </context>
 </TS>

@@ -71,9 +71,9 @@
     </message>
     <message numerus="yes">
         <source>%n block(s) behind the head and no new block indexed for %1 minutes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n block behind the head and no new block indexed for %1 minutes.</numerusform>
+            <numerusform>%n blocks behind the head and no new block indexed for %1 minutes.</numerusform>
         </translation>
     </message>
     <message>
@@ -82,9 +82,9 @@
     </message>
     <message numerus="yes">
         <source>Reorg of %n block(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reorg of %n block on %1</numerusform>
+            <numerusform>Reorg of %n blocks on %1</numerusform>
         </translation>
     </message>
     <message>
@@ -97,9 +97,9 @@
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed attempt in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
+            <numerusform>%n failed attempts in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
         </translation>
     </message>
     <message>
@@ -653,9 +653,9 @@
     </message>
     <message numerus="yes">
         <source>Minting demo tokens to %n holder(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Minting demo tokens to %n holder…</numerusform>
+            <numerusform>Minting demo tokens to %n holders…</numerusform>
         </translation>
     </message>
     <message>
@@ -1573,16 +1573,16 @@
     </message>
     <message numerus="yes">
         <source>%n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n block</numerusform>
+            <numerusform>%n blocks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n second</numerusform>
+            <numerusform>, %n seconds</numerusform>
         </translation>
     </message>
     <message>
@@ -1599,16 +1599,16 @@
     </message>
     <message numerus="yes">
         <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blocks %1 to %2: %3 % indexed, %n gap.</numerusform>
+            <numerusform>Blocks %1 to %2: %3 % indexed, %n gaps.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Blocks %1 – %2 (%n block(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blocks %1 – %2 (%n block)</numerusform>
+            <numerusform>Blocks %1 – %2 (%n blocks)</numerusform>
         </translation>
     </message>
     <message>
@@ -2105,9 +2105,9 @@
     </message>
     <message numerus="yes">
         <source>%n gap(s) below the checkpoint</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gap below the checkpoint</numerusform>
+            <numerusform>%n gaps below the checkpoint</numerusform>
         </translation>
     </message>
     <message>
@@ -2446,16 +2446,16 @@
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Arbor — %n chain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Arbor — %n chain</numerusform>
+            <numerusform>Arbor — %n chains</numerusform>
         </translation>
     </message>
     <message>
@@ -3002,9 +3002,9 @@
     <name>arbor::ui::ReorgModel</name>
     <message numerus="yes">
         <source>%n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n block</numerusform>
+            <numerusform>%n blocks</numerusform>
         </translation>
     </message>
     <message>
