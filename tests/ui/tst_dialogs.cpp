@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -251,7 +252,8 @@ void TstDialogs::resyncRebuildsGlobalRows()
     auto before = syncRow(Devnet, QStringLiteral("block_summaries"));
     QVERIFY(before && before->globalRows);
     QCOMPARE(*before->globalRows, 0);
-    QCOMPARE(before->productionRows, 3);   // 30 blocks, a day per 10
+    const qint64 days = before->productionRows;   // 30 blocks over a few UTC days
+    QVERIFY(days >= 3);
 
     ResyncDialog dialog(m_engine.get(), chain(Devnet));
     dialog.show();
@@ -269,7 +271,8 @@ void TstDialogs::resyncRebuildsGlobalRows()
     QTest::mouseClick(start, Qt::LeftButton);
     QVERIFY(!start->isEnabled());            // cannot start twice
     QVERIFY(!combo->isEnabled());
-    QVERIFY(finished.wait(EngineTimeoutMs));
+    // The signal may come while the click is processed: count, do not wait for a new one.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, EngineTimeoutMs);
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QVERIFY2(status->text().startsWith(QStringLiteral("Resync finished")), qPrintable(status->text()));
     QVERIFY(!start->isEnabled());
@@ -286,11 +289,12 @@ void TstDialogs::resyncRebuildsGlobalRows()
     QVERIFY(summaries >= 0);
     QCOMPARE(counts->rowCount(), table.isEmpty() ? ResyncDialog::crossChainTables().size() : 1);
     QCOMPARE(counts->item(summaries, 2)->text(), QStringLiteral("0"));
-    QCOMPARE(counts->item(summaries, 3)->text(), QStringLiteral("3"));
+    QCOMPARE(counts->item(summaries, 1)->text(), QString::number(days));
+    QCOMPARE(counts->item(summaries, 3)->text(), QString::number(days));
 
     auto after = syncRow(Devnet, QStringLiteral("block_summaries"));
     QVERIFY(after && after->globalRows);
-    QCOMPARE(*after->globalRows, 3);
+    QCOMPARE(*after->globalRows, days);
 }
 
 // --- reindex ------------------------------------------------------------------------------
@@ -428,7 +432,7 @@ void TstDialogs::deleteShowsEveryStepDone()
     dialog.reject();            // Escape does not walk away from a running delete
     QVERIFY(dialog.isVisible());
 
-    QVERIFY(finished.wait(EngineTimeoutMs));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, EngineTimeoutMs);
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     for (int row = 0; row < steps->count(); ++row)
         QVERIFY2(steps->item(row)->checkState() == Qt::Checked, qPrintable(steps->item(row)->text()));

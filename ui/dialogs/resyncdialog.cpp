@@ -4,6 +4,7 @@
 #include "model/entitydef.h"
 
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -92,7 +93,6 @@ ResyncDialog::ResyncDialog(Engine *engine, const ChainRecord &chain, QWidget *pa
     connect(buttons, &QDialogButtonBox::rejected, this, &ResyncDialog::reject);
     setMinimumWidth(520);
 
-    loadCounts(false);
 }
 
 void ResyncDialog::reject()
@@ -115,7 +115,11 @@ void ResyncDialog::start()
     const QString table = m_tableCombo->currentData().toString();
     m_status->setText(table.isEmpty() ? tr("Rebuilding the global rows of every cross-chain table…")
                                       : tr("Rebuilding the global rows of %1…").arg(table));
-    m_engine->resync(ChainRef{m_chainId, {}}, table).then(this, [this](Status s) { finish(s); });
+    // One step after the other, so "before" is read before the resync writes and "after" once it committed.
+    readCounts([this, table](QHash<QString, qint64> before) {
+        m_before = std::move(before);
+        m_engine->resync(ChainRef{m_chainId, {}}, table).then(this, [this](Status s) { finish(s); });
+    });
 }
 
 void ResyncDialog::finish(const Status &status)
@@ -130,27 +134,28 @@ void ResyncDialog::finish(const Status &status)
         const QString table = m_tableCombo->currentData().toString();
         m_status->setText(table.isEmpty() ? tr("Resync finished: the global rows of every cross-chain table were rebuilt.")
                                           : tr("Resync finished: the global rows of %1 were rebuilt.").arg(table));
-        loadCounts(true);
+        readCounts([this](QHash<QString, qint64> after) {
+            m_after = std::move(after);
+            showCounts();
+        });
     }
     Q_EMIT resyncFinished(status.ok(), status ? QString() : status.error().toString());
 }
 
-void ResyncDialog::loadCounts(bool after)
+void ResyncDialog::readCounts(std::function<void(QHash<QString, qint64>)> done)
 {
-    // Counting rows is a cheap read on the reader thread; without it the dialog still works.
-    m_engine->syncStatus().then(this, [this, after](Result<QList<SyncStatusRow>> rows) {
-        if (!rows)
-            return;
-        auto &target = after ? m_after : m_before;
-        target.clear();
-        for (const SyncStatusRow &row : *rows) {
-            if (row.chainId != m_chainId || !row.globalRows)
-                continue;
-            target.insert(row.table, *row.globalRows);
-            m_productionRows.insert(row.table, row.productionRows);
+    // Counting rows is a cheap read on the reader thread; if it fails the counts show "–".
+    m_engine->syncStatus().then(this, [this, done = std::move(done)](Result<QList<SyncStatusRow>> rows) {
+        QHash<QString, qint64> counts;
+        if (rows) {
+            for (const SyncStatusRow &row : *rows) {
+                if (row.chainId != m_chainId || !row.globalRows)
+                    continue;
+                counts.insert(row.table, *row.globalRows);
+                m_productionRows.insert(row.table, row.productionRows);
+            }
         }
-        if (after)
-            showCounts();
+        done(counts);
     });
 }
 

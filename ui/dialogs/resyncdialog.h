@@ -7,6 +7,8 @@
 #include <QDialog>
 #include <QHash>
 
+#include <functional>
+
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -46,7 +48,7 @@ Q_SIGNALS:
 private:
     void start();
     void finish(const arbor::Status &status);
-    void loadCounts(bool after);
+    void readCounts(std::function<void(QHash<QString, qint64>)> done);
     void showCounts();
 
     arbor::Engine *m_engine;
