@@ -44,6 +44,7 @@ namespace {
 const int EngineTimeoutMs = 20000;
 const qint64 Devnet = 1337;
 const qint64 Doomed = 77;
+const qint64 Fragile = 78;   // its delete is interrupted once
 const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
 // Set in the child process that checks the dialog without a keychain.
 const char NoKeychainChild[] = "ARBOR_TST_DIALOGS_NO_KEYCHAIN";
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void reindexExplainsBadInputOnTheField();
     void reindexRecordsTheRequestAndShowsIt();
     void deleteShowsEveryStepDone();
+    void deleteShowsWhereItStopped();
     void settingsRejectInvalidPostgresUrl_data();
     void settingsRejectInvalidPostgresUrl();
     void settingsSaveSqlitePathAndLanguage();
@@ -157,8 +159,9 @@ void TstDialogs::initTestCase()
 {
     QVERIFY(m_home.isValid());
     if (!qEnvironmentVariableIsSet(NoKeychainChild)) {
-        // with-keyring.sh gives a throwaway HOME already; the keyring itself lives in the session.
+        // The keyring (with-keyring.sh) lives in the session bus, not under HOME.
         const QByteArray home = QFile::encodeName(m_home.path());
+        qputenv("HOME", home);
         qputenv("XDG_CONFIG_HOME", home + "/config");
         qputenv("XDG_DATA_HOME", home + "/data");
         qputenv("XDG_CACHE_HOME", home + "/cache");
@@ -192,7 +195,8 @@ void TstDialogs::initTestCase()
     token.decimals = 6;
     token.deployBlock = 0;
     token.balanceMode = BalanceMode::Transfers;
-    for (const auto &[id, name] : {std::pair{Devnet, QStringLiteral("devnet")}, std::pair{Doomed, QStringLiteral("doomed")}}) {
+    for (const auto &[id, name] : {std::pair{Devnet, QStringLiteral("devnet")}, std::pair{Doomed, QStringLiteral("doomed")},
+                                 std::pair{Fragile, QStringLiteral("fragile")}}) {
         Status s = m_store->registerChain(chainConfig(id, name), {okEndpoint()}, evmEntities(), {token});
         QVERIFY2(s, why(s).constData());
         auto promoted = m_store->promote(batch(id, 0, 29), evmEntities());
@@ -446,6 +450,39 @@ void TstDialogs::deleteShowsEveryStepDone()
 
     QTest::mouseClick(close, Qt::LeftButton);
     QVERIFY(!dialog.isVisible());
+}
+
+void TstDialogs::deleteShowsWhereItStopped()
+{
+    m_engine->setDeletionFaultForTesting(3);   // as if the process died right after step 3
+    DeleteProgressDialog dialog(m_engine.get(), Fragile, QStringLiteral("fragile"));
+    QSignalSpy finished(&dialog, &DeleteProgressDialog::deletionFinished);
+    dialog.show();
+    auto *steps = dialog.findChild<QListWidget *>(QStringLiteral("deleteSteps"));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("deleteStatus"));
+    QPushButton *close = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, EngineTimeoutMs);
+    m_engine->setDeletionFaultForTesting(0);
+    QVERIFY(!finished.first().at(0).toBool());
+    QVERIFY(!dialog.succeeded());
+    for (int row = 0; row < steps->count(); ++row)
+        QCOMPARE(steps->item(row)->checkState(), row < 3 ? Qt::Checked : Qt::Unchecked);
+    QVERIFY2(status->text().startsWith(QStringLiteral("The chain was not fully deleted"))
+                 && status->text().contains(QStringLiteral("step 3")),
+             qPrintable(status->text()));
+    QVERIFY(close->isEnabled());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QVERIFY(!dialog.isVisible());
+
+    // Deleting again finishes the journaled delete.
+    DeleteProgressDialog again(m_engine.get(), Fragile, QStringLiteral("fragile"));
+    QSignalSpy finishedAgain(&again, &DeleteProgressDialog::deletionFinished);
+    QTRY_COMPARE_WITH_TIMEOUT(finishedAgain.size(), 1, EngineTimeoutMs);
+    QVERIFY2(finishedAgain.first().at(0).toBool(), qPrintable(finishedAgain.first().at(1).toString()));
+    const auto chains = waitFor(m_engine->chains());
+    QVERIFY2(chains, why(chains).constData());
+    for (const ChainRecord &c : *chains)
+        QVERIFY(c.config.chainId != Fragile);
 }
 
 // --- settings -----------------------------------------------------------------------------
