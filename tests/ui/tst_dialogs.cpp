@@ -112,6 +112,14 @@ IndexBatch batch(qint64 chain, qint64 from, qint64 to)
     return b;
 }
 
+/// With ARBOR_SCREENSHOT_DIR set, saves what the widget shows, for review.
+void screenshot(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
+}
+
 template<typename T>
 T waitFor(QFuture<T> future)
 {
@@ -299,6 +307,7 @@ void TstDialogs::resyncRebuildsGlobalRows()
     auto after = syncRow(Devnet, QStringLiteral("block_summaries"));
     QVERIFY(after && after->globalRows);
     QCOMPARE(*after->globalRows, days);
+    screenshot(&dialog, table.isEmpty() ? "resync-all" : "resync-one");
 }
 
 // --- reindex ------------------------------------------------------------------------------
@@ -357,6 +366,9 @@ void TstDialogs::reindexExplainsBadInputOnTheField()
     from->setValue(5);
     QVERIFY(!toError->isVisible());
     QVERIFY(start->isEnabled());
+    from->setValue(35);
+    reason->clear();
+    screenshot(&dialog, "reindex-invalid");
 }
 
 void TstDialogs::reindexRecordsTheRequestAndShowsIt()
@@ -413,6 +425,7 @@ void TstDialogs::reindexRecordsTheRequestAndShowsIt()
     auto *againHistory = again.findChild<QTableWidget *>(QStringLiteral("reindexHistory"));
     QTRY_VERIFY_WITH_TIMEOUT(againHistory->rowCount() >= 1 && againHistory->item(0, ReindexDialog::ReasonColumn), EngineTimeoutMs);
     QCOMPARE(againHistory->item(0, ReindexDialog::ReasonColumn)->text(), why);
+    screenshot(&dialog, "reindex-requested");
 }
 
 // --- delete -------------------------------------------------------------------------------
@@ -442,6 +455,7 @@ void TstDialogs::deleteShowsEveryStepDone()
         QVERIFY2(steps->item(row)->checkState() == Qt::Checked, qPrintable(steps->item(row)->text()));
     QCOMPARE(status->text(), QStringLiteral("Chain “doomed” deleted."));
     QVERIFY(close->isEnabled());
+    screenshot(&dialog, "delete-done");
 
     const auto chains = waitFor(m_engine->chains());
     QVERIFY2(chains, why(chains).constData());
@@ -471,6 +485,7 @@ void TstDialogs::deleteShowsWhereItStopped()
                  && status->text().contains(QStringLiteral("step 3")),
              qPrintable(status->text()));
     QVERIFY(close->isEnabled());
+    screenshot(&dialog, "delete-interrupted");
     QTest::mouseClick(close, Qt::LeftButton);
     QVERIFY(!dialog.isVisible());
 
@@ -518,6 +533,8 @@ void TstDialogs::settingsRejectInvalidPostgresUrl()
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
     QVERIFY(!error->text().contains(QStringLiteral("hunter2")));
     QVERIFY(!ok->isEnabled());
+    if (qstrcmp(QTest::currentDataTag(), "no user") == 0)
+        screenshot(&dialog, "settings-invalid-url");
 
     edit->setText(QStringLiteral("postgresql://arbor@db.example.org:5433/arbor"));
     QVERIFY(!error->isVisible());
@@ -668,11 +685,13 @@ void TstDialogs::noKeychainChild()
     QCOMPARE(dialog.keychain(), SettingsDialog::Keychain::Unavailable);
     auto *notice = dialog.findChild<QLabel *>(QStringLiteral("keychainNotice"));
     QVERIFY(notice && notice->isVisible());
+    QTRY_VERIFY2(notice->height() >= notice->sizeHint().height(), "the notice is cut off");
     QVERIFY2(notice->text().contains(QStringLiteral("cannot be stored")) && notice->text().contains(QStringLiteral("PGPASSWORD")),
              qPrintable(notice->text()));
     QTest::mouseClick(dialog.findChild<QRadioButton *>(QStringLiteral("postgresRadio")), Qt::LeftButton);
     dialog.findChild<QLineEdit *>(QStringLiteral("postgresUrlEdit"))->setText(QStringLiteral("postgresql://arbor@db.example.org/arbor"));
     QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("postgresPasswordEdit"))->isEnabled());
+    screenshot(&dialog, "settings-no-keychain");
 
     // The URL is still saved; the password is up to PGPASSWORD.
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("settingsOkButton")), Qt::LeftButton);

@@ -18,6 +18,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -83,6 +84,9 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
+    // Outside the tabs: a tab page does not grow for a notice that appears after it is shown.
+    m_keychainNoticeFrame->setParent(this);
+    layout->addWidget(m_keychainNoticeFrame);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -123,11 +127,13 @@ QWidget *SettingsDialog::createStoragePage()
                                page);
     m_keychainNotice = new QLabel(page);
     m_keychainNotice->setObjectName(QStringLiteral("keychainNotice"));
-    m_keychainNotice->setWordWrap(true);
     m_keychainNotice->setTextFormat(Qt::PlainText);
-    m_keychainNotice->setFrameShape(QFrame::StyledPanel);
-    m_keychainNotice->setMargin(6);
-    m_keychainNotice->hide();
+    auto *noticeFrame = new QFrame(page);
+    noticeFrame->setFrameShape(QFrame::StyledPanel);
+    auto *noticeLayout = new QVBoxLayout(noticeFrame);
+    noticeLayout->addWidget(m_keychainNotice);
+    noticeFrame->hide();
+    m_keychainNoticeFrame = noticeFrame;
 
     auto *group = new QButtonGroup(page);
     group->addButton(m_sqliteRadio);
@@ -146,7 +152,6 @@ QWidget *SettingsDialog::createStoragePage()
     postgresForm->addRow(QString(), m_postgresError);
     postgresForm->addRow(tr("Pass&word:"), m_passwordEdit);
     postgresForm->addRow(QString(), m_passwordHint);
-    postgresForm->addRow(QString(), m_keychainNotice);
 
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_sqliteRadio);
@@ -255,11 +260,20 @@ void SettingsDialog::setKeychainUnavailable(const QString &reason)
     m_passwordEdit->setEnabled(false);
     m_passwordEdit->setPlaceholderText(tr("No keychain available"));
     m_passwordHint->hide();
-    m_keychainNotice->setText(tr("The PostgreSQL password cannot be stored: no OS keychain is available (%1).\n"
-                                 "Arbor never writes passwords to its settings file. Instead, set the PGPASSWORD "
-                                 "environment variable for Arbor, or put the password in ~/.pgpass.")
-                                  .arg(reason));
-    m_keychainNotice->show();
+    // Broken by hand rather than word-wrapped: a wrapped label in a tab page is given too little height.
+    m_keychainNotice->setText(tr("The PostgreSQL password cannot be stored: no OS keychain is available,\n"
+                                 "and Arbor never writes passwords to its settings file.\n"
+                                 "Instead, set the PGPASSWORD environment variable for Arbor,\n"
+                                 "or put the password in ~/.pgpass."));
+    m_keychainNotice->setToolTip(reason);
+    m_keychainNoticeFrame->show();
+    // The notice arrives after the dialog is laid out: make room for it.
+    QTimer::singleShot(0, this, [this] {
+        // After the layouts took the notice in (their requests are posted events).
+        const QSize hint = sizeHint();
+        if (isVisible() && (hint.height() > height() || hint.width() > width()))
+            resize(std::max(width(), hint.width()), std::max(height(), hint.height()));
+    });
 }
 
 void SettingsDialog::chooseSqliteFile()

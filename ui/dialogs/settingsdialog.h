@@ -89,6 +89,7 @@ private:
     QLineEdit *m_passwordEdit = nullptr;
     QLabel *m_passwordHint = nullptr;
     QLabel *m_keychainNotice = nullptr;
+    QWidget *m_keychainNoticeFrame = nullptr;
     QSpinBox *m_pollSpin = nullptr;
     QSpinBox *m_refreshSpin = nullptr;
     QCheckBox *m_notificationsCheck = nullptr;
