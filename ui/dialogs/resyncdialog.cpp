@@ -67,8 +67,12 @@ ResyncDialog::ResyncDialog(Engine *engine, const ChainRecord &chain, QWidget *pa
     m_counts->verticalHeader()->hide();
     m_counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_counts->setSelectionMode(QAbstractItemView::NoSelection);
+    m_counts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_counts->hide();
+    // Room for every cross-chain table from the start: the dialog does not jump when results arrive.
+    m_counts->setMinimumHeight(m_counts->horizontalHeader()->sizeHint().height()
+                               + m_counts->verticalHeader()->defaultSectionSize() * int(crossChainTables().size())
+                               + 2 * m_counts->frameWidth() + 2);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_closeButton = buttons->button(QDialogButtonBox::Close);
@@ -180,8 +184,7 @@ void ResyncDialog::showCounts()
         m_counts->setItem(row, 2, cell(count(m_before, table), true));
         m_counts->setItem(row, 3, cell(count(m_after, table), true));
     }
-    m_counts->resizeColumnsToContents();
-    m_counts->show();
+
 }
 
 } // namespace arbor::ui
