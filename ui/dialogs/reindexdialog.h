@@ -1,0 +1,86 @@
+#pragma once
+
+#include "error.h"
+#include "model/chainconfig.h"
+#include "store/indexbatch.h"
+
+#include <QDialog>
+#include <QTimer>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace arbor {
+class Engine;
+}
+
+namespace arbor::ui {
+
+/**
+ * Asks for an audited reindex of a block range of one chain, then follows the request.
+ *
+ * The range must lie within what is indexed (from the chain's index ranges and checkpoint);
+ * the reason is required. Problems are shown under the field and keep Start disabled. Once
+ * the request is recorded the dialog polls Engine::reindexRequests() every second until the
+ * request is done or failed, and lists the chain's earlier requests (who, when, range, reason,
+ * status).
+ */
+class ReindexDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum HistoryColumn { IdColumn, RequestedByColumn, RequestedAtColumn, RangeColumn, ReasonColumn, StatusColumn, HistoryColumnCount };
+
+    ReindexDialog(arbor::Engine *engine, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
+
+    /// The indexed bounds once known: [first indexed block, checkpoint].
+    std::optional<arbor::IndexRange> bounds() const { return m_bounds; }
+    /// The request this dialog made, once recorded (id 0 before).
+    const arbor::ReindexRequest &request() const { return m_request; }
+
+    static constexpr int PollIntervalMs = 1000;
+
+Q_SIGNALS:
+    /// The request reached "done" or "failed".
+    void requestFinished(const QString &status);
+
+private:
+    void loadBounds();
+    void validate();
+    void start();
+    void poll();
+    void showHistory(const QList<arbor::ReindexRequest> &requests);
+    void showRequest(const arbor::ReindexRequest &request);
+    static QString statusText(const QString &status);
+
+    arbor::Engine *m_engine;
+    qint64 m_chainId = 0;
+    QString m_chainName;
+    std::optional<qint64> m_checkpoint;
+    std::optional<arbor::IndexRange> m_bounds;
+    arbor::ReindexRequest m_request;
+
+    QLabel *m_boundsLabel = nullptr;
+    QSpinBox *m_fromSpin = nullptr;
+    QSpinBox *m_toSpin = nullptr;
+    QLineEdit *m_reasonEdit = nullptr;
+    QLabel *m_fromError = nullptr;
+    QLabel *m_toError = nullptr;
+    QLabel *m_reasonError = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QTableWidget *m_history = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QTimer m_pollTimer;
+    bool m_pollInFlight = false;
+    bool m_submitting = false;
+};
+
+} // namespace arbor::ui
