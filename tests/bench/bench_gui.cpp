@@ -12,7 +12,7 @@
 // It stops when every chain's checkpoint reached its devnet head, or at --limit seconds, and
 // prints the figures. Goal (not asserted): longest stall < 50 ms, RSS < 400 MB.
 //
-//   bench_gui [--chains 10] [--blocks 1500] [--transfers 4000] [--holders 200] [--limit 300]
+//   bench_gui [--chains 10] [--blocks 1200] [--transfers 3000] [--holders 200] [--limit 300]
 //             [--slow-ms 16]
 //
 // Runs under QT_QPA_PLATFORM=offscreen (the default here without a display) or xvfb-run.
@@ -39,6 +39,9 @@
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -117,6 +120,48 @@ QString describe(const QObject *o)
     }
     return parts.join(QStringLiteral(" < "));
 }
+
+/// The calling thread's scheduler figures (/proc/thread-self/schedstat): ns on a CPU and ns
+/// runnable but waiting for one. Opened once, on the thread it describes.
+class SchedStat
+{
+public:
+    SchedStat()
+        : m_fd(::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC))
+    {
+    }
+    ~SchedStat()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool read(qint64 *onCpuNs, qint64 *waitingNs) const
+    {
+        char buffer[128];
+        const ssize_t n = m_fd >= 0 ? ::pread(m_fd, buffer, sizeof buffer - 1, 0) : -1;
+        if (n <= 0)
+            return false;
+        buffer[n] = 0;
+        const QList<QByteArray> parts = QByteArray(buffer).trimmed().split(' ');
+        if (parts.size() < 2)
+            return false;
+        *onCpuNs = parts[0].toLongLong();
+        *waitingNs = parts[1].toLongLong();
+        return true;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+/// A stall of the probe and where the GUI thread's time went during it.
+struct Stall
+{
+    double atMs = 0;
+    double ms = 0;           ///< lateness of the tick
+    double onCpuMs = 0;      ///< the GUI thread ran (code on the GUI thread)
+    double waitingMs = 0;    ///< runnable but no CPU free (starved by other threads/processes)
+};
 
 struct SlowEvent
 {
@@ -224,8 +269,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption chainsOption(QStringLiteral("chains"), QStringLiteral("Devnets to index."), QStringLiteral("n"), QStringLiteral("10"));
-    const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("1500"));
-    const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers per devnet."), QStringLiteral("n"), QStringLiteral("4000"));
+    const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("1200"));
+    const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers per devnet."), QStringLiteral("n"), QStringLiteral("3000"));
     const QCommandLineOption holdersOption(QStringLiteral("holders"), QStringLiteral("Holders per devnet."), QStringLiteral("n"), QStringLiteral("200"));
     const QCommandLineOption limitOption(QStringLiteral("limit"), QStringLiteral("Stop indexing after this many seconds."), QStringLiteral("s"), QStringLiteral("300"));
     const QCommandLineOption slowOption(QStringLiteral("slow-ms"), QStringLiteral("Log GUI-thread events at least this long."), QStringLiteral("ms"), QStringLiteral("16"));
@@ -246,7 +291,7 @@ int main(int argc, char **argv)
     // ---- the devnets -------------------------------------------------------------------------
     QElapsedTimer setup;
     setup.start();
-    std::vector<Chain> chains(size_t(chainCount));
+    std::vector<Chain> chains(static_cast<size_t>(chainCount));
     qint64 expectedBlocks = 0, expectedTransfers = 0;
     for (int i = 0; i < chainCount; ++i) {
         Chain &c = chains[size_t(i)];
@@ -359,7 +404,10 @@ int main(int argc, char **argv)
 
     std::vector<double> lateness;   // ms per 5 ms tick
     lateness.reserve(size_t(limitS) * 220);
-    std::vector<std::pair<double, double>> bigStalls;   // (at ms, stall ms) over 50 ms
+    std::vector<Stall> stalls;   // over 16 ms
+    SchedStat sched;
+    qint64 lastCpuNs = 0, lastWaitNs = 0;
+    sched.read(&lastCpuNs, &lastWaitNs);
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(5);
@@ -369,8 +417,12 @@ int main(int argc, char **argv)
         const double late = std::max(0.0, double(now - lastTick) / 1e6 - 5.0);
         lastTick = now;
         lateness.push_back(late);
-        if (late > 50)
-            bigStalls.emplace_back(double(now) / 1e6 - late, late);
+        qint64 cpuNs = lastCpuNs, waitNs = lastWaitNs;
+        sched.read(&cpuNs, &waitNs);
+        if (late > 16)
+            stalls.push_back({double(now) / 1e6 - late, late, double(cpuNs - lastCpuNs) / 1e6, double(waitNs - lastWaitNs) / 1e6});
+        lastCpuNs = cpuNs;
+        lastWaitNs = waitNs;
     });
     probe.start();
 
@@ -525,12 +577,26 @@ int main(int argc, char **argv)
         out() << "    " << QString::number(sorted[i].second.count).rightJustified(5) << ms(sorted[i].second.total).rightJustified(10)
               << ms(sorted[i].second.max).rightJustified(10) << "  " << sorted[i].first << Qt::endl;
 
-    out() << Qt::endl << "  stalls > 50 ms and the outermost events running then" << Qt::endl;
-    for (size_t i = 0; i < std::min<size_t>(15, bigStalls.size()); ++i) {
-        const auto [at, len] = bigStalls[i];
-        out() << "    at " << QString::number(at / 1000, 'f', 2) << " s: " << ms(len) << Qt::endl;
+    // Where the GUI thread was during the stalls: running (its own code), runnable but waiting
+    // for a CPU (starved), or neither (asleep or blocked, e.g. on a lock).
+    double stallMs = 0, stallCpuMs = 0, stallWaitMs = 0;
+    for (const Stall &st : stalls) {
+        stallMs += st.ms + 5;
+        stallCpuMs += st.onCpuMs;
+        stallWaitMs += st.waitingMs;
+    }
+    out() << Qt::endl << "  GUI thread during the " << stalls.size() << " ticks later than 16 ms (" << ms(stallMs) << " between them): on a CPU "
+          << ms(stallCpuMs) << ", runnable but waiting for a CPU " << ms(stallWaitMs) << ", asleep/blocked "
+          << ms(std::max(0.0, stallMs - stallCpuMs - stallWaitMs)) << Qt::endl;
+    std::vector<Stall> worst = stalls;
+    std::sort(worst.begin(), worst.end(), [](const Stall &a, const Stall &b) { return a.ms > b.ms; });
+    out() << Qt::endl << "  the longest stalls, the GUI thread's time in them, and the outermost events running then" << Qt::endl;
+    for (size_t i = 0; i < std::min<size_t>(12, worst.size()); ++i) {
+        const Stall &st = worst[i];
+        out() << "    at " << QString::number(st.atMs / 1000, 'f', 2) << " s: " << ms(st.ms) << " late; on CPU " << ms(st.onCpuMs) << ", waiting for a CPU "
+              << ms(st.waitingMs) << Qt::endl;
         for (const SlowEvent &e : slow) {
-            if (e.atMs + e.ms >= at && e.atMs <= at + len && e.ms >= 0.3 * len && e.depth <= 2)
+            if (e.atMs + e.ms >= st.atMs && e.atMs <= st.atMs + st.ms + 5 && e.ms >= 0.3 * st.ms && e.depth <= 2)
                 out() << "        d" << e.depth << ' ' << ms(e.ms) << ' ' << e.what << Qt::endl;
         }
     }
