@@ -2,7 +2,7 @@
 // Engine over a fresh SQLite file, adds the chains and, once indexing is under way, writes a PNG
 // of every page and of the dialogs the window's main actions open.
 //
-//   arbor_screenshots DIR [--chains 2] [--transfers 1500] [--blocks 400]
+//   arbor_screenshots DIR [--chains 2] [--transfers 1500] [--blocks 800]
 //
 // Meant for a real X server (tests/ui/screenshots.sh runs it under Xvfb); works offscreen too.
 #include "devnet.h"
@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QPointer>
+#include <QPushButton>
 #include <QSet>
 #include <QTabWidget>
 #include <QTableView>
@@ -170,7 +171,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Folder for the PNGs."));
     const QCommandLineOption chainsOption(QStringLiteral("chains"), QStringLiteral("Devnets."), QStringLiteral("n"), QStringLiteral("2"));
     const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers per devnet."), QStringLiteral("n"), QStringLiteral("1500"));
-    const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("400"));
+    const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("800"));
     parser.addOptions({chainsOption, transfersOption, blocksOption});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
@@ -273,7 +274,7 @@ int main(int argc, char **argv)
         return std::all_of(statuses.begin(), statuses.end(), [](const ChainStatus &s) { return s.indexed.value_or(-1) > 0; });
     }, 60000);
     out() << (underWay ? "indexing under way" : "indexing not yet under way after 60 s; shooting anyway") << Qt::endl;
-    QTest::qWait(4000);
+    QTest::qWait(2500);   // a queue health sample for the charts
     for (const ChainStatus &s : engine->chainStatuses())
         out() << "  chain " << s.chainId << ": indexed " << s.indexed.value_or(-1) << " of head " << s.head.value_or(-1) << Qt::endl;
 
@@ -286,6 +287,22 @@ int main(int argc, char **argv)
             chainTable->selectRow(0);
         QTest::qWait(2000);
         shooter.save(window.get(), slug(pages->tabText(page)));
+        // A page with tabs of its own (Balances: Portfolio, Top Holders): each further one too,
+        // with its query run once when it has a button for it.
+        for (auto *inner : current->findChildren<QTabWidget *>()) {
+            for (int tab = 1; tab < inner->count(); ++tab) {
+                inner->setCurrentIndex(tab);
+                QTest::qWait(1000);
+                for (auto *button : inner->currentWidget()->findChildren<QPushButton *>()) {
+                    if (button->isVisible() && button->isEnabled() && button->objectName() == QLatin1String("holdersButton")) {
+                        button->click();
+                        QTest::qWait(1500);
+                    }
+                }
+                shooter.save(window.get(), slug(pages->tabText(page)) + u'-' + slug(inner->tabText(tab)));
+            }
+            inner->setCurrentIndex(0);
+        }
     }
 
     // ---- dialogs of the main actions ---------------------------------------------------------
