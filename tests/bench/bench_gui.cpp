@@ -12,8 +12,11 @@
 // It stops when every chain's checkpoint reached its devnet head, or at --limit seconds, and
 // prints the figures. Goal (not asserted): longest stall < 50 ms, RSS < 400 MB.
 //
-//   bench_gui [--chains 10] [--blocks 1200] [--transfers 3000] [--holders 200] [--limit 300]
-//             [--slow-ms 16]
+//   bench_gui [--chains 10] [--blocks 1200] [--transfers 3000] [--holders 200]
+//             [--empty-blocks 6000] [--limit 300] [--slow-ms 16]
+//
+// The traffic takes ~15 s per devnet to generate on a small machine; the empty blocks after it
+// (anvil_mine, instant) make indexing last tens of seconds without a longer setup.
 //
 // Runs under QT_QPA_PLATFORM=offscreen (the default here without a display) or xvfb-run.
 #include "devnet.h"
@@ -41,6 +44,7 @@
 #include <QTimer>
 
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -163,10 +167,18 @@ struct Stall
     double waitingMs = 0;    ///< runnable but no CPU free (starved by other threads/processes)
 };
 
+qint64 threadCpuNs()
+{
+    timespec t{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
 struct SlowEvent
 {
     double atMs = 0;       ///< since the measurement started
-    double ms = 0;         ///< inclusive of nested events
+    double ms = 0;         ///< wall time, inclusive of nested events
+    double cpuMs = 0;      ///< the GUI thread's CPU time in it (ms minus this: descheduled)
     int depth = 0;         ///< 0: delivered by the event loop itself
     QString what;          ///< event type and receiver
 };
@@ -184,6 +196,7 @@ public:
         const QEvent::Type type = event->type();   // the event may be gone afterwards
         QElapsedTimer t;
         t.start();
+        const qint64 cpu = threadCpuNs();
         ++m_depth;
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
@@ -191,7 +204,7 @@ public:
         if (elapsed >= m_slowMs) {
             // The receiver may have been deleted by its own event (DeferredDelete).
             const QString what = type == QEvent::DeferredDelete ? QStringLiteral("DeferredDelete") : eventName(type) + u' ' + describe(receiver);
-            m_slow.push_back({double(m_clock.nsecsElapsed()) / 1e6 - elapsed, elapsed, m_depth, what});
+            m_slow.push_back({double(m_clock.nsecsElapsed()) / 1e6 - elapsed, elapsed, double(threadCpuNs() - cpu) / 1e6, m_depth, what});
         }
         return result;
     }
@@ -272,14 +285,16 @@ int main(int argc, char **argv)
     const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("1200"));
     const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers per devnet."), QStringLiteral("n"), QStringLiteral("3000"));
     const QCommandLineOption holdersOption(QStringLiteral("holders"), QStringLiteral("Holders per devnet."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption emptyOption(QStringLiteral("empty-blocks"), QStringLiteral("Empty blocks mined after the traffic (anvil_mine), so indexing lasts."), QStringLiteral("n"), QStringLiteral("6000"));
     const QCommandLineOption limitOption(QStringLiteral("limit"), QStringLiteral("Stop indexing after this many seconds."), QStringLiteral("s"), QStringLiteral("300"));
     const QCommandLineOption slowOption(QStringLiteral("slow-ms"), QStringLiteral("Log GUI-thread events at least this long."), QStringLiteral("ms"), QStringLiteral("16"));
-    parser.addOptions({chainsOption, blocksOption, transfersOption, holdersOption, limitOption, slowOption});
+    parser.addOptions({chainsOption, blocksOption, transfersOption, holdersOption, emptyOption, limitOption, slowOption});
     parser.process(app);
     const int chainCount = std::max(1, parser.value(chainsOption).toInt());
     const int blocks = std::max(1, parser.value(blocksOption).toInt());
     const int transfers = std::max(0, parser.value(transfersOption).toInt());
     const int holders = std::max(2, parser.value(holdersOption).toInt());
+    const int emptyBlocks = std::max(0, parser.value(emptyOption).toInt());
     const int limitS = std::max(1, parser.value(limitOption).toInt());
     const double slowMs = std::max(1.0, parser.value(slowOption).toDouble());
 
@@ -318,6 +333,11 @@ int main(int argc, char **argv)
         const QJsonObject byToken = traffic->value(QLatin1String("transfers")).toObject();
         for (auto it = byToken.begin(); it != byToken.end(); ++it)
             c.transfers += it.value().isArray() ? it.value().toArray().size() : it.value().toInteger();
+        if (emptyBlocks > 0
+            && !c.devnet->rpc(QStringLiteral("anvil_mine"), {QStringLiteral("0x%1").arg(emptyBlocks, 0, 16)}, &error, 120000)) {
+            out() << "bench_gui: devnet " << c.chainId << ": anvil_mine: " << error << Qt::endl;
+            return 1;
+        }
         const auto head = c.devnet->rpc(QStringLiteral("eth_blockNumber"), {}, &error);
         if (!head) {
             out() << "bench_gui: devnet " << c.chainId << ": " << error << Qt::endl;
@@ -527,7 +547,7 @@ int main(int argc, char **argv)
         out() << "  " << name.leftJustified(34) << value.rightJustified(14) << (note.isEmpty() ? QString() : QStringLiteral("  ") + note) << Qt::endl;
     };
     out() << Qt::endl << "bench_gui: " << chainCount << " devnets × (" << transfers << " transfers, " << holders << " holders, " << blocks
-          << " blocks); setup " << QString::number(setupS, 'f', 1) << " s; QPA " << QGuiApplication::platformName() << Qt::endl;
+          << " blocks, then " << emptyBlocks << " empty); setup " << QString::number(setupS, 'f', 1) << " s; QPA " << QGuiApplication::platformName() << Qt::endl;
     row(QStringLiteral("wall time"), QStringLiteral("%1 s").arg(wallS, 0, 'f', 1),
         doneAtS >= 0 ? QStringLiteral("every chain at its head") : QStringLiteral("stopped at the %1 s limit").arg(limitS));
     row(QStringLiteral("blocks indexed (checkpoints)"), QString::number(blocksIndexed), QStringLiteral("of %1").arg(expectedBlocks));
@@ -556,7 +576,7 @@ int main(int argc, char **argv)
     struct Group
     {
         int count = 0;
-        double total = 0, max = 0;
+        double total = 0, max = 0, cpu = 0, maxCpu = 0;
         int depth = 0;
     };
     QHash<QString, Group> groups;
@@ -565,6 +585,8 @@ int main(int argc, char **argv)
         ++g.count;
         g.total += e.ms;
         g.max = std::max(g.max, e.ms);
+        g.cpu += e.cpuMs;
+        g.maxCpu = std::max(g.maxCpu, e.cpuMs);
         g.depth = e.depth;
     }
     QList<QPair<QString, Group>> sorted;
@@ -572,10 +594,11 @@ int main(int argc, char **argv)
         sorted.append({it.key(), it.value()});
     std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second.max > b.second.max; });
     out() << Qt::endl << "  GUI-thread events >= " << ms(slowMs) << " by receiver (d0: from the event loop, d1+: nested), slowest first"
-          << Qt::endl << "    count     total       max  event" << Qt::endl;
+          << Qt::endl << "    count  wall total    wall max   CPU total     CPU max  event" << Qt::endl;
     for (int i = 0; i < std::min<int>(25, int(sorted.size())); ++i)
-        out() << "    " << QString::number(sorted[i].second.count).rightJustified(5) << ms(sorted[i].second.total).rightJustified(10)
-              << ms(sorted[i].second.max).rightJustified(10) << "  " << sorted[i].first << Qt::endl;
+        out() << "    " << QString::number(sorted[i].second.count).rightJustified(5) << ms(sorted[i].second.total).rightJustified(12)
+              << ms(sorted[i].second.max).rightJustified(12) << ms(sorted[i].second.cpu).rightJustified(12)
+              << ms(sorted[i].second.maxCpu).rightJustified(12) << "  " << sorted[i].first << Qt::endl;
 
     // Where the GUI thread was during the stalls: running (its own code), runnable but waiting
     // for a CPU (starved), or neither (asleep or blocked, e.g. on a lock).
@@ -597,7 +620,7 @@ int main(int argc, char **argv)
               << ms(st.waitingMs) << Qt::endl;
         for (const SlowEvent &e : slow) {
             if (e.atMs + e.ms >= st.atMs && e.atMs <= st.atMs + st.ms + 5 && e.ms >= 0.3 * st.ms && e.depth <= 2)
-                out() << "        d" << e.depth << ' ' << ms(e.ms) << ' ' << e.what << Qt::endl;
+                out() << "        d" << e.depth << ' ' << ms(e.ms) << " (CPU " << ms(e.cpuMs) << ") " << e.what << Qt::endl;
         }
     }
     return 0;
