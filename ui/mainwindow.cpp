@@ -3,7 +3,12 @@
 #include "delegates/statusbadgedelegate.h"
 #include "desktopnotifier.h"
 #include "dialogs/addchainwizard.h"
+#include "appsettings.h"
 #include "dialogs/deletechaindialog.h"
+#include "dialogs/deleteprogressdialog.h"
+#include "dialogs/reindexdialog.h"
+#include "dialogs/resyncdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
@@ -111,6 +116,23 @@ void MainWindow::createActions()
     m_detailsAction->setToolTip(tr("Charts, endpoints, index progress, reindexes and reorgs of the selected chain"));
     connect(m_detailsAction, &QAction::triggered, this, &MainWindow::showSelectedDetails);
 
+    m_resyncAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&sync…"), this);
+    m_resyncAction->setObjectName(QStringLiteral("resyncChainAction"));
+    m_resyncAction->setToolTip(tr("Rebuild the selected chain's cross-chain rows from its own tables"));
+    connect(m_resyncAction, &QAction::triggered, this, &MainWindow::openResyncDialog);
+
+    m_reindexAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Rei&ndex…"), this);
+    m_reindexAction->setObjectName(QStringLiteral("reindexChainAction"));
+    m_reindexAction->setToolTip(tr("Fetch a block range of the selected chain again and replace its rows (audited)"));
+    connect(m_reindexAction, &QAction::triggered, this, &MainWindow::openReindexDialog);
+
+    m_settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setEnabled(false);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+
     m_pauseAction = new QAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), this);
     m_pauseAction->setObjectName(QStringLiteral("pauseChainAction"));
     m_pauseAction->setToolTip(tr("Stop indexing the selected chain; its data stays"));
@@ -178,6 +200,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settingsAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *chain = menuBar()->addMenu(tr("&Chain"));
@@ -186,6 +210,8 @@ void MainWindow::createMenus()
     chain->addSeparator();
     chain->addAction(m_pauseAction);
     chain->addAction(m_resumeAction);
+    chain->addAction(m_resyncAction);
+    chain->addAction(m_reindexAction);
     chain->addSeparator();
     chain->addAction(m_deleteAction);
     chain->addSeparator();
@@ -215,6 +241,8 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_pauseAction);
     bar->addAction(m_resumeAction);
+    bar->addAction(m_resyncAction);
+    bar->addAction(m_reindexAction);
     bar->addAction(m_deleteAction);
     bar->addSeparator();
     bar->addAction(m_refreshAction);
@@ -274,6 +302,8 @@ void MainWindow::createCentralWidget()
     m_view->addAction(m_detailsAction);
     m_view->addAction(m_pauseAction);
     m_view->addAction(m_resumeAction);
+    m_view->addAction(m_resyncAction);
+    m_view->addAction(m_reindexAction);
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
     m_view->addAction(separator);
@@ -523,6 +553,8 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(writable && idle && chain->state == ChainState::Active);
     m_resumeAction->setEnabled(writable && idle && chain->state == ChainState::Paused);
     m_deleteAction->setEnabled(writable && idle && chain->state != ChainState::Deleting);
+    m_resyncAction->setEnabled(writable && idle && chain->state != ChainState::Deleting);
+    m_reindexAction->setEnabled(writable && idle && chain->state == ChainState::Active);
     m_refreshAction->setEnabled(state.started);
     m_addChainAction->setEnabled(writable);
     m_detailsAction->setEnabled(chain.has_value());
@@ -532,6 +564,8 @@ void MainWindow::updateActions()
     m_resumeAction->setStatusTip(why);
     m_deleteAction->setStatusTip(why);
     m_addChainAction->setStatusTip(why);
+    m_resyncAction->setStatusTip(why);
+    m_reindexAction->setStatusTip(why);
 }
 
 void MainWindow::openAddChainWizard()
@@ -540,6 +574,8 @@ void MainWindow::openAddChainWizard()
         return;
     auto *wizard = new AddChainWizard(m_engine, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_settings)
+        wizard->setDefaultPollIntervalMs(m_settings->defaultPollIntervalMs());
     connect(wizard, &AddChainWizard::chainAdded, this, &MainWindow::onChainAdded);
     wizard->open();
 }
@@ -624,16 +660,70 @@ void MainWindow::deleteChain(qint64 chainId, const QString &name)
     updateActions();
     statusBar()->showMessage(tr("Deleting “%1”…").arg(name));
 
-    m_engine->deleteChain(ChainRef{chainId, {}}).then(this, [this, chainId, name](Status status) {
+    auto *progress = new DeleteProgressDialog(m_engine, chainId, name, this);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(progress, &DeleteProgressDialog::deletionFinished, this, [this, chainId, name](bool ok, const QString &) {
         m_busyChains.remove(chainId);
         updateActions();
-        if (!status) {
+        if (ok)
+            statusBar()->showMessage(tr("“%1” was deleted.").arg(name), StatusMessageMs);
+        else
             statusBar()->clearMessage();
-            showCommandError(tr("Could not delete “%1”").arg(name), status.error());
-            return;
-        }
-        statusBar()->showMessage(tr("“%1” was deleted.").arg(name), StatusMessageMs);
     });
+    progress->open();
+}
+
+void MainWindow::openResyncDialog()
+{
+    const std::optional<ChainRecord> chain = selectedChain();
+    if (!chain || !m_resyncAction->isEnabled())
+        return;
+    auto *dialog = new ResyncDialog(m_engine, *chain, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openReindexDialog()
+{
+    const std::optional<ChainRecord> chain = selectedChain();
+    if (!chain || !m_reindexAction->isEnabled())
+        return;
+    auto *dialog = new ReindexDialog(m_engine, *chain, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::setSettings(AppSettings *settings)
+{
+    m_settings = settings;
+    m_settingsAction->setEnabled(settings != nullptr);
+    applySettings();
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_settings)
+        return;
+    auto *dialog = new SettingsDialog(*m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
+    connect(dialog, &SettingsDialog::databaseChanged, this, &MainWindow::databaseSwitchRequested, Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::languageChanged, this, [this] {
+        statusBar()->showMessage(tr("The new language applies when Arbor starts again."), StatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::applySettings()
+{
+    if (!m_settings)
+        return;
+    AlertPolicy policy = m_alertMonitor->policy();
+    // The setting is the depth that notifies; the monitor alerts on reorgs deeper than its threshold.
+    policy.reorgDepth = m_settings->reorgNotifyDepth() - 1;
+    m_alertMonitor->setPolicy(policy);
+    m_notifier->setEnabled(m_settings->notificationsEnabled());
+    m_tick.setInterval(m_settings->refreshIntervalMs());
 }
 
 void MainWindow::showCommandError(const QString &title, const Error &error)

@@ -28,6 +28,7 @@ class ChainDetailPage;
 class ChainListModel;
 class DesktopNotifier;
 class LogPanel;
+class AppSettings;
 class QueuePage;
 class WelcomePage;
 
@@ -58,6 +59,17 @@ public:
     void setLogSink(arbor::LogSink *sink);
     /// The alerts the window raises (stalls, endpoints down, deep reorgs, queue trouble).
     arbor::AlertMonitor *alertMonitor() const { return m_alertMonitor; }
+    /// The console's settings: Settings… edits them, and the alert thresholds and notifications
+    /// follow them. The window does not own them; without, Settings… is disabled.
+    void setSettings(AppSettings *settings);
+    /// Saves geometry, window state and the chain table's columns (also done on close).
+    void saveSettings() const { writeSettings(); }
+
+Q_SIGNALS:
+    /// Settings… changed the database: the caller restarts the engine (and this window) on it.
+    void databaseSwitchRequested();
+
+public:
     DesktopNotifier *notifier() const { return m_notifier; }
 
 protected:
@@ -86,6 +98,10 @@ private:
     void onChainAdded(const arbor::ChainRecord &chain);
     /// Opens the Chain page on the selected chain (double-click, Enter, Chain → Details).
     void showSelectedDetails();
+    void openResyncDialog();
+    void openReindexDialog();
+    void openSettings();
+    void applySettings();
     void selectChain(qint64 chainId);
     void setSelectedPaused(bool paused);
     void confirmDeleteSelected();
@@ -130,6 +146,9 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_addChainAction = nullptr;
+    QAction *m_resyncAction = nullptr;
+    QAction *m_reindexAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_detailsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QList<QAction *> m_pageActions;   ///< Ctrl+1… : one per page, in tab order
@@ -137,6 +156,7 @@ private:
     QAction *m_aboutQtAction = nullptr;
 
     QString m_startupError;
+    AppSettings *m_settings = nullptr;
     QSet<qint64> m_busyChains;   ///< chains with a command in flight: their actions wait
 };
 

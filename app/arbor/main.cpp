@@ -1,5 +1,6 @@
 // arbor: the operations console. Argument parsing and wiring only; the window lives in arbor_ui.
 
+#include "appsettings.h"
 #include "engine/engine.h"
 #include "logging/logsink.h"
 #include "mainwindow.h"
@@ -19,6 +20,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 
 #include <sys/socket.h>
@@ -39,17 +41,26 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(ARBOR_VERSION));
 }
 
+// The language of the settings ("system", "en", "de"); the system's for "system".
+QLocale chosenLocale()
+{
+    const QString language = arbor::ui::AppSettings().language();
+    return language == u"system" ? QLocale() : QLocale(language);
+}
+
 void installTranslators(QCoreApplication &app)
 {
     // Owned by the application object: they live exactly as long as it does.
     // English is the source language, but its plural forms ("1 chain", "2 chains") live in
     // arbor_en: it is the fallback for locales Arbor has no translation for (and for C).
+    const QLocale locale = chosenLocale();
+    QLocale::setDefault(locale);
     auto *arbor = new QTranslator(&app);
-    if (arbor->load(QLocale(), QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+    if (arbor->load(locale, QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n"))
         || arbor->load(QStringLiteral(":/i18n/arbor_en.qm")))
         QCoreApplication::installTranslator(arbor);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
 
@@ -57,7 +68,7 @@ QCommandLineOption databaseOption()
 {
     return QCommandLineOption(QStringLiteral("db"),
                               Console::tr("The database to open: sqlite:PATH or postgresql://user@host:port/dbname. "
-                                 "Default: $ARBOR_DB, else arbor.db in the user's data folder."),
+                                 "Default: $ARBOR_DB, else the one chosen in Settings, else arbor.db in the user's data folder."),
                               Console::tr("url"));
 }
 
@@ -147,7 +158,12 @@ int main(int argc, char **argv)
     describeOptions(parser);
     parser.process(app);
 
-    const arbor::Result<arbor::DatabaseUrl> url = arbor::DatabaseUrl::resolve(parser.value(QStringLiteral("db")));
+    // --db, else ARBOR_DB, else the database chosen in Settings, else the default SQLite file.
+    arbor::ui::AppSettings settings;
+    QString chosen = parser.value(QStringLiteral("db"));
+    if (chosen.isEmpty() && qEnvironmentVariableIsEmpty("ARBOR_DB") && settings.hasDatabase())
+        chosen = settings.databaseText();
+    const arbor::Result<arbor::DatabaseUrl> url = arbor::DatabaseUrl::resolve(chosen);
     if (!url) {
         const QString message = url.error().toString();
         std::fprintf(stderr, "arbor: %s\n", qPrintable(message));
@@ -159,9 +175,10 @@ int main(int argc, char **argv)
     std::unique_ptr<arbor::Engine> engine;
     std::unique_ptr<arbor::ui::MainWindow> window;
 
-    const auto launch = [&](const QString &password, const QString &notice) {
+    std::function<void(const arbor::DatabaseUrl &)> open;
+    const auto launch = [&](const arbor::DatabaseUrl &database, const QString &password, const QString &notice) {
         arbor::EngineOptions options;
-        options.database = *url;
+        options.database = database;
         options.password = password;
         options.app = QStringLiteral("arbor");
         options.lease = arbor::EngineOptions::Lease::ReadOnlyIfHeld;
@@ -172,21 +189,42 @@ int main(int argc, char **argv)
         engine = std::make_unique<arbor::Engine>(options);
         window = std::make_unique<arbor::ui::MainWindow>(engine.get());
         window->setLogSink(&logSink);
+        window->setSettings(&settings);
         if (!notice.isEmpty())
             window->showNotice(notice);
         window->show();
 
         arbor::ui::MainWindow *shown = window.get();
+        // Settings… chose another database: this engine stops (releasing its lease) and a new
+        // one starts on it, with a new window in the same place.
+        QObject::connect(shown, &arbor::ui::MainWindow::databaseSwitchRequested, &app, [&, shown] {
+            const arbor::Result<arbor::DatabaseUrl> next = settings.hasDatabase()
+                ? arbor::DatabaseUrl::parse(settings.databaseText())
+                : arbor::DatabaseUrl::resolve(QString());
+            if (!next) {
+                shown->showNotice(next.error().toString());
+                return;
+            }
+            shown->saveSettings();   // the next window opens where this one was
+            window.reset();
+            engine.reset();
+            open(*next);
+        }, Qt::QueuedConnection);
         engine->start().then(shown, [shown](arbor::Status started) {
             if (!started)
                 shown->showStartupError(started.error());
         });
     };
-
-    if (url->backend == arbor::Backend::Postgres)
-        arbor::resolveDatabasePassword(url->keychainKey(), &app, launch);
-    else
-        launch(QString(), QString());
+    open = [&](const arbor::DatabaseUrl &database) {
+        if (database.backend == arbor::Backend::Postgres) {
+            arbor::resolveDatabasePassword(database.keychainKey(), &app, [&, database](const QString &password, const QString &notice) {
+                launch(database, password, notice);
+            });
+        } else {
+            launch(database, QString(), QString());
+        }
+    };
+    open(*url);
 
     const int code = app.exec();
     window.reset();

@@ -1,5 +1,7 @@
 // The console's main window driven offscreen against a real Engine on a temporary SQLite file.
 
+#include "appsettings.h"
+#include "desktopnotifier.h"
 #include "dialogs/deletechaindialog.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
@@ -29,6 +31,7 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::ui::AppSettings;
 using arbor::ui::ChainListModel;
 using arbor::ui::DeleteChainDialog;
 using arbor::ui::MainWindow;
@@ -130,6 +133,7 @@ private Q_SLOTS:
     void startsEmpty();
     void showsRegisteredChains();
     void pausesAndResumesThroughTheUi();
+    void chainVerbsOpenTheirDialogs();
     void deleteAsksForTheName();
     void showsEmptyStateAgainWhenLastChainIsDeleted();
     void readOnlyWhenAnotherEngineHoldsTheLease();
@@ -542,6 +546,46 @@ void TstMainWindow::pausesAndResumesThroughTheUi()
     QTRY_VERIFY(pause->isEnabled());
 }
 
+void TstMainWindow::chainVerbsOpenTheirDialogs()
+{
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    const QList<std::pair<const char *, QString>> verbs{
+        {"resyncChainAction", QStringLiteral("resyncDialog")},
+        {"reindexChainAction", QStringLiteral("reindexDialog")},
+    };
+    for (const auto &[actionName, dialogName] : verbs) {
+        QAction *verb = action(actionName);
+        QVERIFY(verb);
+        QVERIFY2(verb->isEnabled(), actionName);
+        verb->trigger();
+        QWidget *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QWidget *>(dialogName)) && dialog->isVisible());
+        // The dialog names the chain it acts on.
+        QString shown = dialog->windowTitle();
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            shown += QLatin1Char('\n') + label->text();
+        QVERIFY2(shown.contains(u"devnet"), qPrintable(shown));
+        QMetaObject::invokeMethod(dialog, "reject");
+        QTRY_VERIFY(!m_window->findChild<QWidget *>(dialogName));
+    }
+
+    // Settings… needs the console's settings; with them it opens the settings dialog.
+    QAction *settingsAction = action("settingsAction");
+    QVERIFY(settingsAction);
+    QVERIFY(!settingsAction->isEnabled());
+    AppSettings settings(m_home.filePath(QStringLiteral("settings.ini")));
+    settings.setNotificationsEnabled(false);
+    m_window->setSettings(&settings);
+    QVERIFY(settingsAction->isEnabled());
+    QVERIFY(!m_window->notifier()->isEnabled());
+    settingsAction->trigger();
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QWidget *>(QStringLiteral("settingsDialog"))) && dialog->isVisible());
+    QMetaObject::invokeMethod(dialog, "reject");
+    QTRY_VERIFY(!m_window->findChild<QWidget *>(QStringLiteral("settingsDialog")));
+    m_window->setSettings(nullptr);
+}
+
 void TstMainWindow::deleteAsksForTheName()
 {
     QAction *remove = action("deleteChainAction");
@@ -567,10 +611,18 @@ void TstMainWindow::deleteAsksForTheName()
     QVERIFY(confirm->isEnabled());
     QTest::mouseClick(confirm, Qt::LeftButton);
 
+    // Then each cleanup step is shown as it completes.
+    QWidget *progress = nullptr;
+    QTRY_VERIFY((progress = m_window->findChild<QWidget *>(QStringLiteral("deleteProgressDialog"))) && progress->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(table()->rowCount(), 1, EngineTimeoutMs);
     QCOMPARE(rowOf(QStringLiteral("devnet")), -1);
     QCOMPARE(rowOf(QStringLiteral("nine")), 0);
+    auto *status = progress->findChild<QLabel *>(QStringLiteral("deleteStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY2(status->text().contains(u"deleted"), qPrintable(status->text()));
+    QMetaObject::invokeMethod(progress, "accept");
     QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("commandErrorBox")));
+    QTRY_VERIFY(action("deleteChainAction")->isEnabled());
 }
 
 void TstMainWindow::showsEmptyStateAgainWhenLastChainIsDeleted()

@@ -41,6 +41,11 @@ void AddChainWizard::reject()
     QWizard::reject();
 }
 
+void AddChainWizard::setDefaultPollIntervalMs(int ms)
+{
+    m_chainPage->setPollIntervalMs(ms);
+}
+
 QList<QUrl> AddChainWizard::typedUrls() const
 {
     return m_rpcPage->urls();

@@ -38,6 +38,8 @@ public:
     explicit AddChainWizard(arbor::Engine *engine, QWidget *parent = nullptr);
 
     arbor::Engine *engine() const { return m_engine; }
+    /// The poll interval the chain page proposes (the console's setting for new chains).
+    void setDefaultPollIntervalMs(int ms);
 
     /// The URLs typed on the first page, in priority order (valid ones only).
     QList<QUrl> typedUrls() const;

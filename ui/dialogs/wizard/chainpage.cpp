@@ -186,6 +186,11 @@ int ChainPage::confirmations() const
     return m_confirmationsSpin->value();
 }
 
+void ChainPage::setPollIntervalMs(int ms)
+{
+    m_pollSpin->setValue(ms);
+}
+
 int ChainPage::pollIntervalMs() const
 {
     return m_pollSpin->value();

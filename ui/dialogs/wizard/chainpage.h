@@ -37,6 +37,8 @@ public:
     std::optional<qint64> startBlock() const;
     int confirmations() const;
     int pollIntervalMs() const;
+    /// The poll interval proposed (the console's setting for new chains).
+    void setPollIntervalMs(int ms);
 
 private:
     void check();

@@ -1,0 +1,331 @@
+// Screenshots of the console for review: starts devnets with traffic, opens the MainWindow on an
+// Engine over a fresh SQLite file, adds the chains and, once indexing is under way, writes a PNG
+// of every page and of the dialogs the window's main actions open.
+//
+//   arbor_screenshots DIR [--chains 2] [--transfers 1500] [--blocks 800]
+//
+// Meant for a real X server (tests/ui/screenshots.sh runs it under Xvfb); works offscreen too.
+#include "devnet.h"
+
+#include "engine/engine.h"
+#include "mainwindow.h"
+#include "store/databaseurl.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDialog>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QPointer>
+#include <QPushButton>
+#include <QSet>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <memory>
+#include <vector>
+
+using namespace arbor;
+using namespace arbor::test;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+/// "Balance Queue" → "balance-queue".
+QString slug(const QString &text)
+{
+    QString s;
+    for (const QChar c : text.toLower()) {
+        if (c.isLetterOrNumber())
+            s += c;
+        else if (!s.isEmpty() && !s.endsWith(u'-'))
+            s += u'-';
+    }
+    while (s.endsWith(u'-'))
+        s.chop(1);
+    return s.isEmpty() ? QStringLiteral("page") : s;
+}
+
+class Shooter
+{
+public:
+    explicit Shooter(const QString &dir)
+        : m_dir(dir)
+    {
+    }
+
+    bool save(QWidget *w, const QString &name)
+    {
+        const QString file = m_dir.filePath(QStringLiteral("%1-%2.png").arg(++m_count, 2, 10, QLatin1Char('0')).arg(name));
+        const bool ok = w->grab().save(file);
+        out() << (ok ? "wrote " : "FAILED to write ") << file << " (" << w->metaObject()->className() << ' ' << w->width() << 'x' << w->height()
+              << ')' << Qt::endl;
+        if (ok)
+            m_written.append(file);
+        return ok;
+    }
+
+    QStringList written() const { return m_written; }
+
+private:
+    QDir m_dir;
+    int m_count = 0;
+    QStringList m_written;
+};
+
+QSet<QWidget *> visibleDialogs()
+{
+    QSet<QWidget *> dialogs;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w->isVisible() && qobject_cast<QDialog *>(w))
+            dialogs.insert(w);
+    }
+    return dialogs;
+}
+
+/// Triggers `action` and grabs the dialog it opens, modal (exec) or not, then closes it.
+/// False when no dialog appeared within the time limit.
+bool shootDialog(QAction *action, const QString &name, Shooter &shooter)
+{
+    const QSet<QWidget *> before = visibleDialogs();
+    bool done = false;
+    QElapsedTimer since;
+    QPointer<QWidget> found;
+    // A timer, because an exec()'d dialog runs its own event loop until it is closed.
+    QTimer poll;
+    poll.setInterval(100);
+    QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+        if (!found) {
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (!dialog || before.contains(dialog)) {
+                dialog = nullptr;
+                for (QWidget *w : visibleDialogs()) {
+                    if (!before.contains(w))
+                        dialog = w;
+                }
+            }
+            if (!dialog)
+                return;
+            found = dialog;
+            since.start();
+            return;
+        }
+        if (since.elapsed() < 1500)   // let it lay out, fetch and paint
+            return;
+        shooter.save(found, name);
+        if (auto *d = qobject_cast<QDialog *>(found.data()))
+            d->reject();
+        else
+            found->close();
+        poll.stop();
+        done = true;
+    });
+    poll.start();
+    QTimer::singleShot(0, action, &QAction::trigger);
+    const bool ok = QTest::qWaitFor([&] { return done; }, 15000);
+    poll.stop();
+    QTest::qWait(300);
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QTemporaryDir home;
+    if (!home.isValid())
+        return 1;
+    const QByteArray homePath = QFile::encodeName(home.path());
+    qputenv("HOME", homePath);
+    qputenv("XDG_CONFIG_HOME", homePath + "/config");
+    qputenv("XDG_DATA_HOME", homePath + "/data");
+    qputenv("XDG_CACHE_HOME", homePath + "/cache");
+
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
+    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Arbor"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // The English plural forms the console loads ("1 chain", "2 chains").
+    QTranslator english;
+    if (english.load(QStringLiteral(":/i18n/arbor_en.qm")))
+        QCoreApplication::installTranslator(&english);
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Folder for the PNGs."));
+    const QCommandLineOption chainsOption(QStringLiteral("chains"), QStringLiteral("Devnets."), QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers per devnet."), QStringLiteral("n"), QStringLiteral("1500"));
+    const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("800"));
+    parser.addOptions({chainsOption, transfersOption, blocksOption});
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1) {
+        out() << "usage: arbor_screenshots DIR" << Qt::endl;
+        return 2;
+    }
+    const QString dir = parser.positionalArguments().first();
+    if (!QDir().mkpath(dir)) {
+        out() << "arbor_screenshots: cannot create " << dir << Qt::endl;
+        return 1;
+    }
+    if (const QString reason = Devnet::unavailableReason(); !reason.isEmpty()) {
+        out() << "arbor_screenshots: " << reason << Qt::endl;
+        return 1;
+    }
+
+    // ---- devnets -----------------------------------------------------------------------------
+    struct Chain
+    {
+        std::unique_ptr<Devnet> devnet;
+        qint64 chainId = 0;
+        QString token;
+    };
+    std::vector<Chain> chains;
+    for (int i = 0; i < std::max(1, parser.value(chainsOption).toInt()); ++i) {
+        Chain c;
+        c.devnet = std::make_unique<Devnet>();
+        c.chainId = 31337 + i;
+        QString error;
+        if (!c.devnet->start(&error, quint64(c.chainId))) {
+            out() << "arbor_screenshots: " << error << Qt::endl;
+            return 1;
+        }
+        const auto deployed = c.devnet->deployTokens(1, &error);
+        if (!deployed) {
+            out() << "arbor_screenshots: " << error << Qt::endl;
+            return 1;
+        }
+        c.token = deployed->value(QLatin1String("tokens")).toArray().first().toObject().value(QLatin1String("address")).toString();
+        if (!c.devnet->generateTraffic({c.token}, parser.value(transfersOption).toInt(), 100, parser.value(blocksOption).toInt(),
+                                       quint64(i + 1), &error)) {
+            out() << "arbor_screenshots: " << error << Qt::endl;
+            return 1;
+        }
+        out() << "devnet " << c.chainId << " ready at " << c.devnet->rpcUrl().toString() << Qt::endl;
+        chains.push_back(std::move(c));
+    }
+
+    // ---- the console -------------------------------------------------------------------------
+    const auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + home.filePath(QStringLiteral("arbor.db")));
+    if (!url)
+        return 1;
+    EngineOptions options;   // as app/arbor/main.cpp sets them
+    options.database = *url;
+    options.app = QStringLiteral("arbor");
+    options.lease = EngineOptions::Lease::Required;
+    options.snapshotIntervalMs = 1000;
+    options.indexing = true;
+    options.processQueue = true;
+    options.queueHealthIntervalMs = 2000;
+    auto engine = std::make_unique<Engine>(options);
+    auto window = std::make_unique<ui::MainWindow>(engine.get());
+    window->resize(1280, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        out() << "arbor_screenshots: the window was not exposed" << Qt::endl;
+
+    auto started = engine->start();
+    if (!QTest::qWaitFor([&] { return started.isFinished(); }, 60000) || !started.result()) {
+        out() << "arbor_screenshots: the engine did not start" << Qt::endl;
+        return 1;
+    }
+    Shooter shooter(dir);
+    auto *pages = window->findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    auto *chainTable = window->findChild<QTableView *>(QStringLiteral("chainTable"));
+    if (!pages) {
+        out() << "arbor_screenshots: no QTabWidget pageTabs" << Qt::endl;
+        return 1;
+    }
+
+    for (const Chain &c : chains) {
+        ChainConfig config;
+        config.chainId = c.chainId;
+        config.name = QStringLiteral("devnet-%1").arg(c.chainId);
+        config.rpcUrls = {c.devnet->rpcUrl()};
+        config.startBlock = 0;
+        config.tokens = {*Address::fromHex(c.token)};
+        auto added = engine->addChain(config);
+        if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
+            out() << "arbor_screenshots: addChain " << c.chainId << " failed: "
+                  << (added.isFinished() ? added.result().error().toString() : QStringLiteral("timeout")) << Qt::endl;
+            return 1;
+        }
+    }
+    // Under way: every chain has promoted some blocks; then a few health samples for the charts.
+    const bool underWay = QTest::qWaitFor([&] {
+        const QList<ChainStatus> statuses = engine->chainStatuses();
+        if (statuses.size() < qsizetype(chains.size()))
+            return false;
+        return std::all_of(statuses.begin(), statuses.end(), [](const ChainStatus &s) { return s.indexed.value_or(-1) > 0; });
+    }, 60000);
+    out() << (underWay ? "indexing under way" : "indexing not yet under way after 60 s; shooting anyway") << Qt::endl;
+    QTest::qWait(2500);   // a queue health sample for the charts
+    for (const ChainStatus &s : engine->chainStatuses())
+        out() << "  chain " << s.chainId << ": indexed " << s.indexed.value_or(-1) << " of head " << s.head.value_or(-1) << Qt::endl;
+
+    // ---- pages -------------------------------------------------------------------------------
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QWidget *current = pages->currentWidget();
+        if (chainTable && (current == chainTable || current->isAncestorOf(chainTable)) && chainTable->model()
+            && chainTable->model()->rowCount() > 0)
+            chainTable->selectRow(0);
+        QTest::qWait(2000);
+        shooter.save(window.get(), slug(pages->tabText(page)));
+        // A page with tabs of its own (Balances: Portfolio, Top Holders): each further one too,
+        // with its query run once when it has a button for it.
+        for (auto *inner : current->findChildren<QTabWidget *>()) {
+            for (int tab = 1; tab < inner->count(); ++tab) {
+                inner->setCurrentIndex(tab);
+                QTest::qWait(1000);
+                for (auto *button : inner->currentWidget()->findChildren<QPushButton *>()) {
+                    if (button->isVisible() && button->isEnabled() && button->objectName() == QLatin1String("holdersButton")) {
+                        button->click();
+                        QTest::qWait(1500);
+                    }
+                }
+                shooter.save(window.get(), slug(pages->tabText(page)) + u'-' + slug(inner->tabText(tab)));
+            }
+            inner->setCurrentIndex(0);
+        }
+    }
+
+    // ---- dialogs of the main actions ---------------------------------------------------------
+    pages->setCurrentIndex(0);
+    if (chainTable && chainTable->model() && chainTable->model()->rowCount() > 0)
+        chainTable->selectRow(0);
+    QTest::qWait(500);
+    for (const char *name : {"addChainAction", "settingsAction", "resyncChainAction", "reindexChainAction"}) {
+        auto *action = window->findChild<QAction *>(QString::fromLatin1(name));
+        if (!action) {
+            out() << "skipped " << name << ": no such action in this window" << Qt::endl;
+            continue;
+        }
+        if (!action->isEnabled()) {
+            out() << "skipped " << name << ": disabled" << Qt::endl;
+            continue;
+        }
+        if (!shootDialog(action, QString::fromLatin1(name).remove(QStringLiteral("Action")), shooter))
+            out() << "no dialog opened for " << name << Qt::endl;
+    }
+
+    out() << shooter.written().size() << " screenshot(s) in " << dir << Qt::endl;
+    window.reset();
+    engine.reset();
+    return shooter.written().isEmpty() ? 1 : 0;
+}
