@@ -104,6 +104,8 @@ ReindexDialog::ReindexDialog(Engine *engine, const ChainRecord &chain, QWidget *
     m_history->verticalHeader()->hide();
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_history->setWordWrap(false);
+    m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_history->horizontalHeader()->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
     auto *historyBox = new QGroupBox(tr("Reindex requests of this chain"), this);
     auto *historyLayout = new QVBoxLayout(historyBox);
@@ -277,17 +279,20 @@ QString ReindexDialog::statusText(const QString &status)
 void ReindexDialog::showRequest(const ReindexRequest &request)
 {
     const QString range = tr("blocks %1 to %2").arg(locale().toString(request.from), locale().toString(request.to));
+    const bool finished = request.status == QLatin1String("done") || request.status == QLatin1String("failed");
+    if (finished && !m_finished) {
+        m_finished = true;
+        Q_EMIT requestFinished(request.status);
+    }
     if (request.status == QLatin1String("done")) {
         m_pollTimer.stop();
         m_progress->setRange(0, 1);
         m_progress->setValue(1);
         m_status->setText(tr("Reindex #%1 of %2 is done.").arg(request.id).arg(range));
-        Q_EMIT requestFinished(request.status);
     } else if (request.status == QLatin1String("failed")) {
         m_pollTimer.stop();
         m_progress->hide();
         m_status->setText(tr("Reindex #%1 of %2 failed: %3").arg(request.id).arg(range, request.error));
-        Q_EMIT requestFinished(request.status);
     } else {
         m_progress->setRange(0, 0);
         m_progress->show();

@@ -81,6 +81,7 @@ private:
     QTimer m_pollTimer;
     bool m_pollInFlight = false;
     bool m_submitting = false;
+    bool m_finished = false;
 };
 
 } // namespace arbor::ui
