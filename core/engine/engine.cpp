@@ -3,6 +3,7 @@
 #include "engine/chaindeletion.h"
 #include "engine/futures.h"
 #include "engine/storethread.h"
+#include "engine/workerthread.h"
 #include "model/entitydef.h"
 #include "rpc/tokenprobe.h"
 
@@ -36,6 +37,7 @@ Engine::Engine(EngineOptions options, QObject *parent)
     m_probe->moveToThread(&m_networkThread);
     connect(&m_networkThread, &QThread::finished, m_probe, &QObject::deleteLater);
     connect(&m_networkThread, &QThread::finished, m_network, &QObject::deleteLater);
+    runInBackground(&m_networkThread);
     m_networkThread.start();
 
     m_heartbeat.setInterval(m_options.heartbeatMs);
@@ -461,6 +463,7 @@ void Engine::startIndexer(qint64 chainId)
     if (!m_statusTimer.isActive())
         m_statusTimer.start();
     qCInfo(lcEngine) << "indexing chain" << chainId;
+    runInBackground(slot.thread);
     slot.thread->start();
 }
 

@@ -1,5 +1,7 @@
 #include "engine/storethread.h"
 
+#include "engine/workerthread.h"
+
 #include <QCoreApplication>
 
 namespace arbor {
@@ -11,6 +13,7 @@ StoreThread::StoreThread(QString name, QObject *parent)
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    runInBackground(&m_thread);
     m_thread.start();
 }
 

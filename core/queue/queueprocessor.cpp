@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+#include "engine/workerthread.h"
+
 #include <QThread>
 #include <QUuid>
 
@@ -60,6 +62,7 @@ void QueueProcessor::start()
         connect(worker, &QueueWorker::stopped, this, &QueueProcessor::workerStopped);
         m_workers.append(worker);
         ++m_running;
+        runInBackground(thread);
         thread->start();
     }
 }

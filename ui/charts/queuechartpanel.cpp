@@ -165,8 +165,17 @@ void QueueChartPanel::addSample(const QueueHealth &sample)
     trimAndPlot();
 }
 
+void QueueChartPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_plotPending)
+        plot();
+}
+
 QList<QPointF> QueueChartPanel::points(Metric metric) const
 {
+    if (m_plotPending)
+        const_cast<QueueChartPanel *>(this)->plot();
     return m_plots[metric].series->points();
 }
 
@@ -190,10 +199,23 @@ double QueueChartPanel::value(const QueueHealth &sample, Metric metric)
 void QueueChartPanel::trimAndPlot()
 {
     const qint64 newest = m_samples.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : m_samples.last().sampledAt;
-    const qint64 oldest = newest - m_windowMs;
-    const auto keep = std::lower_bound(m_samples.begin(), m_samples.end(), oldest,
+    const auto keep = std::lower_bound(m_samples.begin(), m_samples.end(), newest - m_windowMs,
                                        [](const QueueHealth &s, qint64 t) { return s.sampledAt < t; });
     m_samples.erase(m_samples.begin(), keep);
+    // Four charts redrawn on every sample cost the GUI thread most of a frame: while the page
+    // is hidden only the samples are kept, and drawn when it is shown.
+    if (!isVisible()) {
+        m_plotPending = true;
+        return;
+    }
+    plot();
+}
+
+void QueueChartPanel::plot()
+{
+    m_plotPending = false;
+    const qint64 newest = m_samples.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : m_samples.last().sampledAt;
+    const qint64 oldest = newest - m_windowMs;
 
     for (int metric = 0; metric < MetricCount; ++metric) {
         Plot &plot = m_plots[metric];

@@ -59,6 +59,9 @@ public:
     /// The points plotted for `metric`: x in ms since the epoch, y in the chart's unit.
     QList<QPointF> points(Metric metric) const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Plot
     {
@@ -71,6 +74,7 @@ private:
     Plot createPlot(Metric metric);
     static double value(const arbor::QueueHealth &sample, Metric metric);
     void trimAndPlot();
+    void plot();
 
     qint64 m_windowMs = DefaultWindowMs;
     qint64 m_chainId = 0;
@@ -79,6 +83,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_hint = nullptr;
     QStackedWidget *m_stack = nullptr;
+    bool m_plotPending = false;   ///< samples arrived while hidden
 };
 
 } // namespace arbor::ui

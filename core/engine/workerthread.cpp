@@ -1,0 +1,32 @@
+#include "engine/workerthread.h"
+
+#include <QThread>
+
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace arbor {
+
+void runInBackground(QThread *thread, int niceness)
+{
+#ifdef Q_OS_LINUX
+    // Runs on the new thread (direct connection), before its event loop: on Linux a nice value
+    // belongs to the thread whose id is given, not to the whole process.
+    QObject::connect(thread, &QThread::started, thread, [niceness] {
+        const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+        errno = 0;
+        const int current = ::getpriority(PRIO_PROCESS, tid);
+        if (errno == 0)
+            ::setpriority(PRIO_PROCESS, tid, std::min(19, current + niceness));
+    }, Qt::DirectConnection);
+#else
+    Q_UNUSED(thread);
+    Q_UNUSED(niceness);
+#endif
+}
+
+} // namespace arbor
