@@ -4,10 +4,6 @@
 <context>
     <name>Console</name>
     <message>
-        <source>The database to open: sqlite:PATH or postgresql://user@host:port/dbname. Default: $ARBOR_DB, else arbor.db in the user&apos;s data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>url</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,6 +13,10 @@
     </message>
     <message>
         <source>Arbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database to open: sqlite:PATH or postgresql://user@host:port/dbname. Default: $ARBOR_DB, else the one chosen in Settings, else arbor.db in the user&apos;s data folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1272,6 +1272,33 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::AppSettings</name>
+    <message>
+        <source>The settings file %1 cannot be written; check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged; move it away to start with defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a language Arbor offers; choose system, en or de.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refresh interval must be between %1 and %2 ms (got %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The poll interval must be between %1 and %2 ms (got %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reorg depth must be between %1 and %2 blocks (got %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::BalancesPage</name>
     <message>
         <source>%1 (%2)</source>
@@ -2015,6 +2042,33 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::DeleteProgressDialog</name>
+    <message>
+        <source>Deleting Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting “%1” (chain ID %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the chain&apos;s indexer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain “%1” deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain was not fully deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::DesktopNotifier</name>
     <message>
         <source>Arbor</source>
@@ -2349,10 +2403,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not delete “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>“%1” was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,6 +2514,30 @@
     </message>
     <message>
         <source>“%1” was added and is being indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;sync…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the selected chain&apos;s cross-chain rows from its own tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rei&amp;ndex…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch a block range of the selected chain again and replace its rows (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language applies when Arbor starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2952,6 +3026,164 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ReindexDialog</name>
+    <message>
+        <source>Reindex Block Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch a block range of “%1” (chain ID %2) again from its RPC endpoints and replace its rows. The request is recorded with your reason in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading what is indexed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, for the audit log (e.g. “RPC returned truncated logs”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From block:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To block:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reindex requests of this chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start Reindex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console is read-only (%1); request the reindex from the console that holds the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is indexed could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this chain is indexed yet, so there is nothing to reindex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed: blocks %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>There are gaps (%n indexed range(s)); reindexing a range over a gap fills it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a block from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 is not indexed. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1 is past the checkpoint. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: make “To” at least %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: it is kept in the audit log with your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the reindex request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reindex was not requested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s progress could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reindex #%1 of %2 is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reindex #%1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reindex #%1 of %2 is %3. The chain&apos;s indexer takes it up between head scans; you can close this dialog, the request stays recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ReindexRequestModel</name>
     <message>
         <source>%1 – %2</source>
@@ -3029,6 +3261,73 @@
     </message>
     <message>
         <source>New hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ResyncDialog</name>
+    <message>
+        <source>Resync Global Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the rows of “%1” (chain ID %2) in the cross-chain tables from its own tables. Other chains&apos; rows are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tables:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global rows before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global rows after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start Resync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console is read-only (%1); resync from the console that holds the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding the global rows of every cross-chain table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding the global rows of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resync finished: the global rows of every cross-chain table were rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resync finished: the global rows of %1 were rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3156,6 +3455,176 @@ http://127.0.0.1:8545</source>
     </message>
     <message>
         <source>Enter at least one RPC URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Embedded SQLite file (one machine, no set-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server (shared, larger deployments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the OS keychain, never in the settings file. Leave empty to keep the stored password, or to let PostgreSQL use PGPASSWORD or ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the database restarts the engine on it; nothing is copied between databases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval for new chains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a new chain asks its RPC endpoints for the head (%1–%2 ms). Each chain keeps its own setting once added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh interval of the console:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often tables and charts update (%1–%2 ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify of reorgs at least this &amp;deep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shallower reorgs are still handled and logged, without a notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect after Arbor restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password is stored in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL password cannot be stored: no OS keychain is available,
+and Arbor never writes passwords to its settings file.
+Instead, set the PGPASSWORD environment variable for Arbor,
+or put the password in ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the database file, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder; choose a path inside a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s URL: postgresql://user@host:port/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://, as in postgresql://user@host:port/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the password in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
