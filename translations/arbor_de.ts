@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>The database to open: sqlite:PATH or postgresql://user@host:port/dbname. Default: $ARBOR_DB, else the one chosen in Settings, else arbor.db in the user&apos;s data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu öffnende Datenbank: sqlite:PFAD oder postgresql://benutzer@host:port/datenbank. Standard: $ARBOR_DB, sonst die in den Einstellungen gewählte, sonst arbor.db im Datenordner des Benutzers.</translation>
     </message>
 </context>
 <context>
@@ -1275,27 +1275,27 @@
     <name>arbor::ui::AppSettings</name>
     <message>
         <source>The settings file %1 cannot be written; check its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden; ihre Zugriffsrechte prüfen.</translation>
     </message>
     <message>
         <source>The settings file %1 is damaged; move it away to start with defaults.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 ist beschädigt; sie an einen anderen Ort verschieben, um mit den Standardwerten zu starten.</translation>
     </message>
     <message>
         <source>“%1” is not a language Arbor offers; choose system, en or de.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Sprache, die Arbor anbietet; system, en oder de wählen.</translation>
     </message>
     <message>
         <source>The refresh interval must be between %1 and %2 ms (got %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Aktualisierungsintervall muss zwischen %1 und %2 ms liegen (angegeben: %3).</translation>
     </message>
     <message>
         <source>The poll interval must be between %1 and %2 ms (got %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Abfrageintervall muss zwischen %1 und %2 ms liegen (angegeben: %3).</translation>
     </message>
     <message>
         <source>The reorg depth must be between %1 and %2 blocks (got %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reorganisationstiefe muss zwischen %1 und %2 Blöcken liegen (angegeben: %3).</translation>
     </message>
 </context>
 <context>
@@ -2045,27 +2045,27 @@
     <name>arbor::ui::DeleteProgressDialog</name>
     <message>
         <source>Deleting Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain wird gelöscht</translation>
     </message>
     <message>
         <source>Deleting “%1” (chain ID %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (Chain-ID %2) wird gelöscht</translation>
     </message>
     <message>
         <source>Stopping the chain&apos;s indexer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung der Chain wird angehalten…</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 von %2: %3…</translation>
     </message>
     <message>
         <source>Chain “%1” deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain „%1“ gelöscht.</translation>
     </message>
     <message>
         <source>The chain was not fully deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chain wurde nicht vollständig gelöscht: %1</translation>
     </message>
 </context>
 <context>
@@ -2521,27 +2521,27 @@
     </message>
     <message>
         <source>Re&amp;sync…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;sync …</translation>
     </message>
     <message>
         <source>Rebuild the selected chain&apos;s cross-chain rows from its own tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Die chainübergreifenden Zeilen der gewählten Chain aus ihren eigenen Tabellen neu aufbauen</translation>
     </message>
     <message>
         <source>Rei&amp;ndex…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu indizieren …</translation>
     </message>
     <message>
         <source>Fetch a block range of the selected chain again and replace its rows (audited)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Blockbereich der gewählten Chain erneut abrufen und seine Zeilen ersetzen (im Audit-Protokoll festgehalten)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished">&amp;Einstellungen…</translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>The new language applies when Arbor starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Arbor.</translation>
     </message>
 </context>
 <context>
@@ -3032,158 +3032,158 @@
     <name>arbor::ui::ReindexDialog</name>
     <message>
         <source>Reindex Block Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockbereich neu indizieren</translation>
     </message>
     <message>
         <source>Fetch a block range of “%1” (chain ID %2) again from its RPC endpoints and replace its rows. The request is recorded with your reason in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Blockbereich von „%1“ (Chain-ID %2) erneut von den RPC-Endpunkten abrufen und seine Zeilen ersetzen. Der Auftrag wird mit Ihrer Begründung im Audit-Protokoll festgehalten.</translation>
     </message>
     <message>
         <source>Reading what is indexed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierter Bereich wird gelesen…</translation>
     </message>
     <message>
         <source>Why, for the audit log (e.g. “RPC returned truncated logs”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für das Audit-Protokoll (z. B. „RPC lieferte abgeschnittene Logs“)</translation>
     </message>
     <message>
         <source>&amp;From block:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von Block:</translation>
     </message>
     <message>
         <source>&amp;To block:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis Block:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;gründung:</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished">Angefordert von</translation>
+        <translation>Angefordert von</translation>
     </message>
     <message>
         <source>Requested at</source>
-        <translation type="unfinished">Angefordert am</translation>
+        <translation>Angefordert am</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Begründung</translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reindex requests of this chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuindizierungsaufträge dieser Chain</translation>
     </message>
     <message>
         <source>&amp;Start Reindex</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuindizierung starten</translation>
     </message>
     <message>
         <source>This console is read-only (%1); request the reindex from the console that holds the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole ist schreibgeschützt (%1); fordern Sie die Neuindizierung an der Konsole an, die die Datenbank hält.</translation>
     </message>
     <message>
         <source>What is indexed could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der indizierte Bereich konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Nothing of this chain is indexed yet, so there is nothing to reindex.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von dieser Chain ist noch nichts indiziert, daher gibt es nichts neu zu indizieren.</translation>
     </message>
     <message>
         <source>Indexed: blocks %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiziert: Blöcke %1 bis %2.</translation>
     </message>
     <message numerus="yes">
         <source>There are gaps (%n indexed range(s)); reindexing a range over a gap fills it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Es gibt Lücken (%n indizierter Bereich); eine Neuindizierung über eine Lücke hinweg füllt sie.</numerusform>
+            <numerusform>Es gibt Lücken (%n indizierte Bereiche); eine Neuindizierung über eine Lücke hinweg füllt sie.</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose a block from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Block von %1 bis %2.</translation>
     </message>
     <message>
         <source>Block %1 is not indexed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1 ist nicht indiziert. %2</translation>
     </message>
     <message>
         <source>Block %1 is past the checkpoint. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1 liegt hinter dem Checkpoint. %2</translation>
     </message>
     <message>
         <source>The range ends before it starts: make “To” at least %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bereich endet, bevor er beginnt: „Bis“ auf mindestens %1 setzen.</translation>
     </message>
     <message>
         <source>Give a reason: it is kept in the audit log with your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Begründung an: Sie wird mit Ihrem Namen im Audit-Protokoll festgehalten.</translation>
     </message>
     <message>
         <source>Recording the reindex request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuindizierungsauftrag wird gespeichert…</translation>
     </message>
     <message>
         <source>The reindex was not requested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Neuindizierung wurde nicht beauftragt: %1</translation>
     </message>
     <message>
         <source>The request&apos;s progress could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fortschritt des Auftrags konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>wartend</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>in Arbeit</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>blocks %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke %1 bis %2</translation>
     </message>
     <message>
         <source>Reindex #%1 of %2 is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuindizierung #%1 (%2) ist abgeschlossen.</translation>
     </message>
     <message>
         <source>Reindex #%1 of %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuindizierung #%1 (%2) ist fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>Reindex #%1 of %2 is %3. The chain&apos;s indexer takes it up between head scans; you can close this dialog, the request stays recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuindizierung #%1 (%2), Status: %3. Die Indizierung der Chain übernimmt sie zwischen zwei Abfragen des letzten Blocks; Sie können diesen Dialog schließen, der Auftrag bleibt gespeichert.</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished">%1 – %2</translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3271,67 +3271,67 @@
     <name>arbor::ui::ResyncDialog</name>
     <message>
         <source>Resync Global Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Resync der globalen Tabellen</translation>
     </message>
     <message>
         <source>Rebuild the rows of “%1” (chain ID %2) in the cross-chain tables from its own tables. Other chains&apos; rows are not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen von „%1“ (Chain-ID %2) in den chainübergreifenden Tabellen aus den eigenen Tabellen der Chain neu aufbauen. Die Zeilen anderer Chains bleiben unverändert.</translation>
     </message>
     <message>
         <source>All tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tabellen</translation>
     </message>
     <message>
         <source>&amp;Tables:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tabellen:</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Chain rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen der Chain</translation>
     </message>
     <message>
         <source>Global rows before</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale Zeilen vorher</translation>
     </message>
     <message>
         <source>Global rows after</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale Zeilen nachher</translation>
     </message>
     <message>
         <source>&amp;Start Resync</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resync starten</translation>
     </message>
     <message>
         <source>This console is read-only (%1); resync from the console that holds the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole ist schreibgeschützt (%1); führen Sie den Resync an der Konsole aus, die die Datenbank hält.</translation>
     </message>
     <message>
         <source>Rebuilding the global rows of every cross-chain table…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die globalen Zeilen aller chainübergreifenden Tabellen werden neu aufgebaut…</translation>
     </message>
     <message>
         <source>Rebuilding the global rows of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die globalen Zeilen von %1 werden neu aufgebaut…</translation>
     </message>
     <message>
         <source>Resync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resync fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Resync finished: the global rows of every cross-chain table were rebuilt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resync abgeschlossen: Die globalen Zeilen aller chainübergreifenden Tabellen wurden neu aufgebaut.</translation>
     </message>
     <message>
         <source>Resync finished: the global rows of %1 were rebuilt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resync abgeschlossen: Die globalen Zeilen von %1 wurden neu aufgebaut.</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished">–</translation>
+        <translation>–</translation>
     </message>
 </context>
 <context>
@@ -3466,170 +3466,173 @@ http://127.0.0.1:8545</translation>
     <name>arbor::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank</translation>
     </message>
     <message>
         <source>&amp;Indexing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indizierung</translation>
     </message>
     <message>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>&amp;Embedded SQLite file (one machine, no set-up)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingebettete SQLite-Datei (ein Rechner, keine Einrichtung)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Choose the database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbankdatei auswählen</translation>
     </message>
     <message>
         <source>&amp;PostgreSQL server (shared, larger deployments)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PostgreSQL-Server (gemeinsam genutzt, größere Installationen)</translation>
     </message>
     <message>
         <source>Checking the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird geprüft…</translation>
     </message>
     <message>
         <source>Stored in the OS keychain, never in the settings file. Leave empty to keep the stored password, or to let PostgreSQL use PGPASSWORD or ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Betriebssystems gespeichert, nie in der Einstellungsdatei. Leer lassen, um das gespeicherte Passwort zu behalten oder PostgreSQL PGPASSWORD bzw. ~/.pgpass verwenden zu lassen.</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;wort:</translation>
     </message>
     <message>
         <source>Changing the database restarts the engine on it; nothing is copied between databases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Wechsel der Datenbank startet die Engine mit der neuen Datenbank neu; zwischen den Datenbanken wird nichts kopiert.</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"> ms</translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>&amp;Poll interval for new chains:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageintervall für &amp;neue Chains:</translation>
     </message>
     <message>
         <source>How often a new chain asks its RPC endpoints for the head (%1–%2 ms). Each chain keeps its own setting once added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft eine neue Chain ihre RPC-Endpunkte nach dem letzten Block fragt (%1–%2 ms). Nach dem Hinzufügen behält jede Chain ihre eigene Einstellung.</translation>
     </message>
     <message>
         <source>&amp;Refresh interval of the console:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisierungsintervall der Konsole:</translation>
     </message>
     <message>
         <source>How often tables and charts update (%1–%2 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft Tabellen und Diagramme aktualisiert werden (%1–%2 ms).</translation>
     </message>
     <message>
         <source>Show &amp;desktop notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen an&amp;zeigen</translation>
     </message>
     <message>
         <source> blocks</source>
-        <translation type="unfinished"> Blöcke</translation>
+        <translation> Blöcke</translation>
     </message>
     <message>
         <source>Notify of reorgs at least this &amp;deep:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Reorganisationen ab dieser &amp;Tiefe benachrichtigen:</translation>
     </message>
     <message>
         <source>Shallower reorgs are still handled and logged, without a notification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flachere Reorganisationen werden weiterhin behandelt und protokolliert, nur ohne Benachrichtigung.</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Takes effect after Arbor restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach einem Neustart von Arbor wirksam.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sp&amp;rache:</translation>
     </message>
     <message>
         <source>A password is stored in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ist ein Passwort gespeichert</translation>
     </message>
     <message>
         <source>Not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>No keychain available</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
         <source>The PostgreSQL password cannot be stored: no OS keychain is available,
 and Arbor never writes passwords to its settings file.
 Instead, set the PGPASSWORD environment variable for Arbor,
 or put the password in ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PostgreSQL-Passwort kann nicht gespeichert werden: Kein Schlüsselbund des Betriebssystems ist verfügbar,
+und Arbor schreibt Passwörter nie in seine Einstellungsdatei.
+Setzen Sie stattdessen die Umgebungsvariable PGPASSWORD für Arbor
+oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Database File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankdatei</translation>
     </message>
     <message>
         <source>SQLite databases (*.db *.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datenbanken (*.db *.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Enter the database file, e.g. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Datenbankdatei an, z. B. %1.</translation>
     </message>
     <message>
         <source>%1 is a file, not a folder; choose a path inside a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Datei, kein Ordner; wählen Sie einen Pfad innerhalb eines Ordners.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Enter the server&apos;s URL: postgresql://user@host:port/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL des Servers ein: postgresql://benutzer@host:port/datenbank.</translation>
     </message>
     <message>
         <source>The URL must start with postgresql://, as in postgresql://user@host:port/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL muss mit postgresql:// beginnen, wie in postgresql://benutzer@host:port/datenbank.</translation>
     </message>
     <message>
         <source>Storing the password in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort wird im Schlüsselbund gespeichert…</translation>
     </message>
     <message>
         <source>Settings not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -3105,9 +3105,9 @@
     </message>
     <message numerus="yes">
         <source>There are gaps (%n indexed range(s)); reindexing a range over a gap fills it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>There are gaps (%n indexed range); reindexing a range over a gap fills it.</numerusform>
+            <numerusform>There are gaps (%n indexed ranges); reindexing a range over a gap fills it.</numerusform>
         </translation>
     </message>
     <message>
