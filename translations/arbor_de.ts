@@ -500,7 +500,7 @@
     </message>
     <message>
         <source>A cross-chain entity needs a version column (a height) to decide which row wins.</source>
-        <translation>Eine kettenübergreifende Entität braucht eine Versionsspalte (eine Blockhöhe), die entscheidet, welche Zeile gilt.</translation>
+        <translation>Eine chainübergreifende Entität braucht eine Versionsspalte (eine Blockhöhe), die entscheidet, welche Zeile gilt.</translation>
     </message>
     <message>
         <source>An index names no column.</source>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a cross-chain table; choose one of: %2.</source>
-        <translation>&quot;%1&quot; ist keine kettenübergreifende Tabelle; eine der folgenden wählen: %2.</translation>
+        <translation>&quot;%1&quot; ist keine chainübergreifende Tabelle; eine der folgenden wählen: %2.</translation>
     </message>
     <message>
         <source>The range must satisfy 0 ≤ --from ≤ --to (got %1–%2).</source>
@@ -2034,7 +2034,7 @@
     </message>
     <message>
         <source>Indexing stops, and the chain&apos;s tables, its rows in the cross-chain tables and its tracking data are removed. This cannot be undone; to index the chain again you would add it anew and sync from its start block.</source>
-        <translation>Die Indizierung wird beendet, und die Tabellen der Chain, ihre Zeilen in den kettenübergreifenden Tabellen und ihre Verwaltungsdaten werden entfernt. Das lässt sich nicht rückgängig machen; um die Chain wieder zu indizieren, müsste sie neu hinzugefügt und ab ihrem Startblock synchronisiert werden.</translation>
+        <translation>Die Indizierung wird beendet, und die Tabellen der Chain, ihre Zeilen in den chainübergreifenden Tabellen und ihre Verwaltungsdaten werden entfernt. Das lässt sich nicht rückgängig machen; um die Chain wieder zu indizieren, müsste sie neu hinzugefügt und ab ihrem Startblock synchronisiert werden.</translation>
     </message>
     <message>
         <source>Type the chain&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to confirm:</source>

@@ -3,7 +3,7 @@
 #include "appsettings.h"
 #include "engine/engine.h"
 #include "logging/logsink.h"
-#include "mainwindow.h"
+#include "consolesession.h"
 #include "secrets/secretstore.h"
 #include "store/databaseurl.h"
 
@@ -20,7 +20,6 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <functional>
 #include <memory>
 
 #include <sys/socket.h>
@@ -171,63 +170,15 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    // Declared before the window so it is destroyed after it: the window holds a plain pointer.
-    std::unique_ptr<arbor::Engine> engine;
-    std::unique_ptr<arbor::ui::MainWindow> window;
+    arbor::EngineOptions options;
+    options.app = QStringLiteral("arbor");
+    options.lease = arbor::EngineOptions::Lease::ReadOnlyIfHeld;
+    options.snapshotIntervalMs = 1000;
+    options.indexing = true;   // the console indexes every active chain while it holds the lease
+    options.processQueue = true;
+    options.queueHealthIntervalMs = 2000;
+    arbor::ui::ConsoleSession session(options, &logSink, &settings);
+    session.open(*url);
 
-    std::function<void(const arbor::DatabaseUrl &)> open;
-    const auto launch = [&](const arbor::DatabaseUrl &database, const QString &password, const QString &notice) {
-        arbor::EngineOptions options;
-        options.database = database;
-        options.password = password;
-        options.app = QStringLiteral("arbor");
-        options.lease = arbor::EngineOptions::Lease::ReadOnlyIfHeld;
-        options.snapshotIntervalMs = 1000;
-        options.indexing = true;   // the console indexes every active chain while it holds the lease
-        options.processQueue = true;
-        options.queueHealthIntervalMs = 2000;
-        engine = std::make_unique<arbor::Engine>(options);
-        window = std::make_unique<arbor::ui::MainWindow>(engine.get());
-        window->setLogSink(&logSink);
-        window->setSettings(&settings);
-        if (!notice.isEmpty())
-            window->showNotice(notice);
-        window->show();
-
-        arbor::ui::MainWindow *shown = window.get();
-        // Settings… chose another database: this engine stops (releasing its lease) and a new
-        // one starts on it, with a new window in the same place.
-        QObject::connect(shown, &arbor::ui::MainWindow::databaseSwitchRequested, &app, [&, shown] {
-            const arbor::Result<arbor::DatabaseUrl> next = settings.hasDatabase()
-                ? arbor::DatabaseUrl::parse(settings.databaseText())
-                : arbor::DatabaseUrl::resolve(QString());
-            if (!next) {
-                shown->showNotice(next.error().toString());
-                return;
-            }
-            shown->saveSettings();   // the next window opens where this one was
-            window.reset();
-            engine.reset();
-            open(*next);
-        }, Qt::QueuedConnection);
-        engine->start().then(shown, [shown](arbor::Status started) {
-            if (!started)
-                shown->showStartupError(started.error());
-        });
-    };
-    open = [&](const arbor::DatabaseUrl &database) {
-        if (database.backend == arbor::Backend::Postgres) {
-            arbor::resolveDatabasePassword(database.keychainKey(), &app, [&, database](const QString &password, const QString &notice) {
-                launch(database, password, notice);
-            });
-        } else {
-            launch(database, QString(), QString());
-        }
-    };
-    open(*url);
-
-    const int code = app.exec();
-    window.reset();
-    engine.reset();
-    return code;
+    return app.exec();
 }

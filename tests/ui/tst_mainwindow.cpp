@@ -1,6 +1,7 @@
 // The console's main window driven offscreen against a real Engine on a temporary SQLite file.
 
 #include "appsettings.h"
+#include "consolesession.h"
 #include "desktopnotifier.h"
 #include "dialogs/deletechaindialog.h"
 #include "engine/engine.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QPointer>
 #include <QLocale>
 #include <QApplication>
 #include <QLabel>
@@ -33,6 +35,7 @@
 using namespace arbor;
 using arbor::ui::AppSettings;
 using arbor::ui::ChainListModel;
+using arbor::ui::ConsoleSession;
 using arbor::ui::DeleteChainDialog;
 using arbor::ui::MainWindow;
 
@@ -137,6 +140,7 @@ private Q_SLOTS:
     void deleteAsksForTheName();
     void showsEmptyStateAgainWhenLastChainIsDeleted();
     void readOnlyWhenAnotherEngineHoldsTheLease();
+    void switchingTheDatabaseRestartsTheEngine();
 
 private:
     QAbstractItemModel *table() const { return m_table->model(); }
@@ -690,6 +694,64 @@ void TstMainWindow::readOnlyWhenAnotherEngineHoldsTheLease()
     engine.reset();
     holder.kill();
     holder.waitForFinished();
+}
+
+void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
+{
+    // Two databases, each with its own chain; the settings name the first.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto first = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(QStringLiteral("first.db")));
+    auto second = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(QStringLiteral("second.db")));
+    QVERIFY(first && second);
+    QVERIFY(registerChain(*first, 11, QStringLiteral("on-first")));
+    QVERIFY(registerChain(*second, 22, QStringLiteral("on-second")));
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(settings.setDatabase(first->toString()));
+
+    EngineOptions options;
+    options.app = QStringLiteral("arbor-test-session");
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    options.snapshotIntervalMs = 200;
+    LogSink sink;
+    ConsoleSession session(options, &sink, &settings);
+    session.open(*first);
+    QVERIFY(session.window());
+    auto chainNames = [&session] {
+        QStringList names;
+        for (const ChainRecord &c : session.engine()->chainSnapshot())
+            names.append(c.config.name);
+        return names;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
+    QVERIFY(!session.engine()->isReadOnly());
+    QTRY_COMPARE(chainNames(), QStringList{QStringLiteral("on-first")});
+
+    // Settings… chose the second database: a new engine and window on it.
+    QVERIFY(settings.setDatabase(second->toString()));
+    QPointer<MainWindow> old = session.window();
+    Q_EMIT old->databaseSwitchRequested();
+    QTRY_VERIFY(old.isNull());
+    QVERIFY(session.window());
+    QCOMPARE(session.engine()->options().database.path, second->path);
+    QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
+    QVERIFY(!session.engine()->isReadOnly());
+    QTRY_COMPARE(chainNames(), QStringList{QStringLiteral("on-second")});
+    auto *backend = session.window()->findChild<QLabel *>(QStringLiteral("backendLabel"));
+    QVERIFY(backend);
+    QVERIFY2(backend->text().contains(u"second.db"), qPrintable(backend->text()));
+    QVERIFY(QApplication::quitOnLastWindowClosed());
+
+    // The first database's lease went with the old engine: another engine takes it at once.
+    EngineOptions other;
+    other.database = *first;
+    other.app = QStringLiteral("arbor-test-after-switch");
+    other.lease = EngineOptions::Lease::Required;
+    other.snapshotIntervalMs = 0;
+    Engine after(other);
+    QFuture<Status> started = after.start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), EngineTimeoutMs);
+    QVERIFY2(started.result().ok(), why(started.result()).constData());
 }
 
 int main(int argc, char **argv)

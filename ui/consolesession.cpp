@@ -1,0 +1,88 @@
+#include "consolesession.h"
+
+#include "appsettings.h"
+#include "logging/logsink.h"
+#include "mainwindow.h"
+#include "secrets/secretstore.h"
+
+#include <QApplication>
+
+namespace arbor::ui {
+
+ConsoleSession::ConsoleSession(EngineOptions options, LogSink *logSink, AppSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_logSink(logSink)
+    , m_settings(settings)
+{
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    close();
+}
+
+void ConsoleSession::close()
+{
+    if (m_window)
+        m_window->saveSettings();
+    m_window.reset();
+    m_engine.reset();
+}
+
+void ConsoleSession::open(const DatabaseUrl &database)
+{
+    // Switching: the old window goes before the new one exists, which must not end the
+    // application (PostgreSQL's keychain answer comes later).
+    if (m_window)
+        QApplication::setQuitOnLastWindowClosed(false);
+    close();
+    const quint64 generation = ++m_generation;
+    if (database.backend != Backend::Postgres) {
+        launch(database, QString(), QString());
+        return;
+    }
+    resolveDatabasePassword(database.keychainKey(), this, [this, generation, database](const QString &password, const QString &notice) {
+        if (generation == m_generation)
+            launch(database, password, notice);
+    });
+}
+
+void ConsoleSession::switchToSettingsDatabase()
+{
+    const Result<DatabaseUrl> next = m_settings && m_settings->hasDatabase() ? DatabaseUrl::parse(m_settings->databaseText())
+                                                                              : DatabaseUrl::resolve(QString());
+    if (!next) {
+        if (m_window)
+            m_window->showNotice(next.error().toString());
+        return;
+    }
+    open(*next);
+}
+
+void ConsoleSession::launch(const DatabaseUrl &database, const QString &password, const QString &notice)
+{
+    EngineOptions options = m_options;
+    options.database = database;
+    options.password = password;
+    m_engine = std::make_unique<Engine>(options);
+    m_window = std::make_unique<MainWindow>(m_engine.get());
+    m_window->setLogSink(m_logSink);
+    m_window->setSettings(m_settings);
+    if (!notice.isEmpty())
+        m_window->showNotice(notice);
+    // Queued: the switch destroys the window whose dialog asked for it.
+    connect(m_window.get(), &MainWindow::databaseSwitchRequested, this, &ConsoleSession::switchToSettingsDatabase,
+            Qt::QueuedConnection);
+    m_window->show();
+    QApplication::setQuitOnLastWindowClosed(true);
+
+    MainWindow *shown = m_window.get();
+    m_engine->start().then(shown, [shown](Status started) {
+        if (!started)
+            shown->showStartupError(started.error());
+    });
+    Q_EMIT windowOpened(shown);
+}
+
+} // namespace arbor::ui
