@@ -704,6 +704,12 @@ void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
     auto first = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(QStringLiteral("first.db")));
     auto second = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(QStringLiteral("second.db")));
     QVERIFY(first && second);
+    for (const DatabaseUrl &url : {*first, *second}) {
+        auto store = Store::open(url);
+        QVERIFY2(store, why(store).constData());
+        auto migrated = (*store)->migrate();
+        QVERIFY2(migrated, why(migrated).constData());
+    }
     QVERIFY(registerChain(*first, 11, QStringLiteral("on-first")));
     QVERIFY(registerChain(*second, 22, QStringLiteral("on-second")));
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
