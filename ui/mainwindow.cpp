@@ -84,6 +84,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, this, &MainWindow::updateAlertSummary);
+    m_tick.setObjectName(QStringLiteral("consoleTick"));
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] { onChainStatuses(m_engine->chainStatuses()); });
     m_tick.start();

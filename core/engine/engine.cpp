@@ -40,6 +40,11 @@ Engine::Engine(EngineOptions options, QObject *parent)
     runInBackground(&m_networkThread);
     m_networkThread.start();
 
+    m_heartbeat.setObjectName(QStringLiteral("leaseHeartbeat"));
+    m_snapshotTimer.setObjectName(QStringLiteral("chainSnapshotTimer"));
+    m_statusTimer.setObjectName(QStringLiteral("chainStatusTimer"));
+    m_queueHealthTimer.setObjectName(QStringLiteral("queueHealthTimer"));
+    m_queueMaintenance.setObjectName(QStringLiteral("queueMaintenanceTimer"));
     m_heartbeat.setInterval(m_options.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &Engine::renewLease);
     m_snapshotTimer.setInterval(std::max(100, m_options.snapshotIntervalMs));

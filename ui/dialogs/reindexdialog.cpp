@@ -1,6 +1,7 @@
 #include "dialogs/reindexdialog.h"
 
 #include "engine/engine.h"
+#include "widgets/messagelabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -17,29 +18,6 @@
 #include <limits>
 
 namespace arbor::ui {
-namespace {
-
-QLabel *errorLabel(const char *name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(name));
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-
-} // namespace
-
 ReindexDialog::ReindexDialog(Engine *engine, const ChainRecord &chain, QWidget *parent)
     : QDialog(parent)
     , m_engine(engine)
@@ -76,9 +54,9 @@ ReindexDialog::ReindexDialog(Engine *engine, const ChainRecord &chain, QWidget *
     m_reasonEdit->setObjectName(QStringLiteral("reindexReasonEdit"));
     m_reasonEdit->setPlaceholderText(tr("Why, for the audit log (e.g. “RPC returned truncated logs”)"));
     m_reasonEdit->setMaxLength(500);
-    m_fromError = errorLabel("reindexFromError", this);
-    m_toError = errorLabel("reindexToError", this);
-    m_reasonError = errorLabel("reindexReasonError", this);
+    m_fromError = new MessageLabel(QStringLiteral("reindexFromError"), this);
+    m_toError = new MessageLabel(QStringLiteral("reindexToError"), this);
+    m_reasonError = new MessageLabel(QStringLiteral("reindexReasonError"), this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&From block:"), m_fromSpin);
@@ -192,9 +170,9 @@ void ReindexDialog::validate()
     }
     if (m_reasonEdit->text().trimmed().isEmpty())
         reasonError = tr("Give a reason: it is kept in the audit log with your name.");
-    showError(m_fromError, fromError);
-    showError(m_toError, toError);
-    showError(m_reasonError, reasonError);
+    m_fromError->showMessage(fromError);
+    m_toError->showMessage(toError);
+    m_reasonError->showMessage(reasonError);
 
     const bool ok = m_bounds && fromError.isEmpty() && toError.isEmpty() && reasonError.isEmpty();
     m_startButton->setEnabled(ok && !m_submitting && m_request.id == 0 && !m_engine->isReadOnly());
@@ -221,12 +199,12 @@ void ReindexDialog::start()
                 m_toSpin->setEnabled(true);
                 m_reasonEdit->setEnabled(true);
                 const Error &e = request.error();
-                QLabel *field = e.field == QLatin1String("reason") ? m_reasonError
+                MessageLabel *field = e.field == QLatin1String("reason") ? m_reasonError
                               : e.field == QLatin1String("to")     ? m_toError
                               : e.field == QLatin1String("range")  ? m_fromError
                                                                    : nullptr;
                 if (field)
-                    showError(field, e.message);
+                    field->showMessage(e.message);
                 m_status->setText(tr("The reindex was not requested: %1").arg(e.toString()));
                 validate();
                 return;

@@ -22,6 +22,8 @@ class Engine;
 
 namespace arbor::ui {
 
+class MessageLabel;
+
 /**
  * Asks for an audited reindex of a block range of one chain, then follows the request.
  *
@@ -71,9 +73,9 @@ private:
     QSpinBox *m_fromSpin = nullptr;
     QSpinBox *m_toSpin = nullptr;
     QLineEdit *m_reasonEdit = nullptr;
-    QLabel *m_fromError = nullptr;
-    QLabel *m_toError = nullptr;
-    QLabel *m_reasonError = nullptr;
+    MessageLabel *m_fromError = nullptr;
+    MessageLabel *m_toError = nullptr;
+    MessageLabel *m_reasonError = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QTableWidget *m_history = nullptr;

@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "secrets/secretstore.h"
+#include "widgets/messagelabel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -27,25 +28,6 @@ namespace {
 
 // Asked once to learn whether a keychain answers at all; never written.
 const QString KeychainProbeKey = QStringLiteral("arbor-keychain-probe");
-
-QLabel *errorLabel(const char *name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QString::fromLatin1(name));
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 QLabel *noteLabel(const QString &text, QWidget *parent)
 {
@@ -110,14 +92,14 @@ QWidget *SettingsDialog::createStoragePage()
     m_browseButton = new QToolButton(page);
     m_browseButton->setText(tr("Choose…"));
     m_browseButton->setToolTip(tr("Choose the database file"));
-    m_sqliteError = errorLabel("sqlitePathError", page);
+    m_sqliteError = new MessageLabel(QStringLiteral("sqlitePathError"), page);
 
     m_postgresRadio = new QRadioButton(tr("&PostgreSQL server (shared, larger deployments)"), page);
     m_postgresRadio->setObjectName(QStringLiteral("postgresRadio"));
     m_postgresUrlEdit = new QLineEdit(current.backend == Backend::Postgres ? current.toString() : QString(), page);
     m_postgresUrlEdit->setObjectName(QStringLiteral("postgresUrlEdit"));
     m_postgresUrlEdit->setPlaceholderText(QStringLiteral("postgresql://arbor@db.example.org:5432/arbor"));
-    m_postgresError = errorLabel("postgresUrlError", page);
+    m_postgresError = new MessageLabel(QStringLiteral("postgresUrlError"), page);
     m_passwordEdit = new QLineEdit(page);
     m_passwordEdit->setObjectName(QStringLiteral("postgresPasswordEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
@@ -322,8 +304,8 @@ void SettingsDialog::validate()
     m_passwordEdit->setEnabled(!sqlite && m_keychain != Keychain::Unavailable);
 
     const auto url = chosenDatabase();
-    showError(m_sqliteError, sqlite && !url ? url.error().message : QString());
-    showError(m_postgresError, !sqlite && !url ? url.error().message : QString());
+    m_sqliteError->showMessage(sqlite && !url ? url.error().message : QString());
+    m_postgresError->showMessage(!sqlite && !url ? url.error().message : QString());
     m_okButton->setEnabled(url.ok() && !m_busy);
 }
 

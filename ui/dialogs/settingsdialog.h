@@ -18,6 +18,8 @@ class QToolButton;
 
 namespace arbor::ui {
 
+class MessageLabel;
+
 class AppSettings;
 
 /**
@@ -83,9 +85,9 @@ private:
     QRadioButton *m_postgresRadio = nullptr;
     QLineEdit *m_sqlitePathEdit = nullptr;
     QToolButton *m_browseButton = nullptr;
-    QLabel *m_sqliteError = nullptr;
+    MessageLabel *m_sqliteError = nullptr;
     QLineEdit *m_postgresUrlEdit = nullptr;
-    QLabel *m_postgresError = nullptr;
+    MessageLabel *m_postgresError = nullptr;
     QLineEdit *m_passwordEdit = nullptr;
     QLabel *m_passwordHint = nullptr;
     QLabel *m_keychainNotice = nullptr;

@@ -81,6 +81,8 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     m_refreshTimer.setInterval(RefreshIntervalMs);
+    m_refreshTimer.setObjectName(QStringLiteral("chainDetailRefreshTimer"));
+    m_chartTimer.setObjectName(QStringLiteral("chainDetailChartTimer"));
     connect(&m_refreshTimer, &QTimer::timeout, this, &ChainDetailPage::refresh);
     m_chartTimer.setInterval(ChartIntervalMs);
     connect(&m_chartTimer, &QTimer::timeout, this, &ChainDetailPage::updateCharts);

@@ -1,7 +1,7 @@
 #include "dialogs/wizard/contractspage.h"
 
 #include "dialogs/addchainwizard.h"
-#include "dialogs/wizard/messagelabel.h"
+#include "widgets/messagelabel.h"
 #include "engine/engine.h"
 
 #include <QFontDatabase>

@@ -1,7 +1,7 @@
 #include "dialogs/wizard/probepage.h"
 
 #include "dialogs/addchainwizard.h"
-#include "dialogs/wizard/messagelabel.h"
+#include "widgets/messagelabel.h"
 #include "engine/engine.h"
 
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #include "dialogs/wizard/rpcpage.h"
 
-#include "dialogs/wizard/messagelabel.h"
+#include "widgets/messagelabel.h"
 #include "model/chainconfig.h"
 
 #include <QFontDatabase>

@@ -1,4 +1,4 @@
-#include "dialogs/wizard/messagelabel.h"
+#include "widgets/messagelabel.h"
 
 #include <QPalette>
 

@@ -5,7 +5,7 @@
 namespace arbor::ui {
 
 /**
- * The inline message the add-chain wizard shows under an input: what is wrong and the fix
+ * The inline message shown under an input (the add-chain wizard, the dialogs): what is wrong and the fix
  * (Error), or something worth knowing that does not block (Note). Hidden while empty.
  */
 class MessageLabel final : public QLabel
