@@ -359,7 +359,7 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
     if (!batch.headers.isEmpty() && m_checkpoint && batch.headers.constLast().number == *m_checkpoint)
         m_status.indexedTime = batch.headers.constLast().timestamp;
     m_rate.emplace_back(m_clock.elapsed(), *m_checkpoint);
-    while (m_rate.size() > 2 && m_rate.back().first - m_rate.front().first > 10000)
+    while (m_rate.size() > 2 && m_rate.back().first - m_rate.front().first > RateWindowMs)
         m_rate.pop_front();
     if (m_rate.size() >= 2 && m_rate.back().first > m_rate.front().first)
         m_status.blocksPerSecond = double(m_rate.back().second - m_rate.front().second) * 1000.0
@@ -791,6 +791,13 @@ void ChainIndexer::emitStatus()
 
 void ChainIndexer::saveHealth()
 {
+    // The rate is measured at promotions; with none for a while (at the head of a quiet chain)
+    // it is zero, not the last catch-up speed.
+    if (m_status.blocksPerSecond > 0 && (m_rate.empty() || m_clock.elapsed() - m_rate.back().first > RateWindowMs)) {
+        m_rate.clear();
+        m_status.blocksPerSecond = 0;
+        emitStatus();
+    }
     if (!m_pool || !m_healthDirty)
         return;
     m_healthDirty = false;

@@ -185,7 +185,8 @@ private:
     QTimer m_workTimer{this};
     bool m_healthDirty = false;
     ChainStatus m_status;
-    std::deque<std::pair<qint64, qint64>> m_rate;   ///< (ms, checkpoint) samples for blocks/s
+    static constexpr qint64 RateWindowMs = 10000;
+    std::deque<std::pair<qint64, qint64>> m_rate;   ///< (ms, checkpoint) samples for blocks/s, the last RateWindowMs
     QElapsedTimer m_clock;
 };
 

@@ -328,6 +328,22 @@ void TstChainDetail::liveChainFromTheDevnet()
     QTRY_VERIFY_WITH_TIMEOUT(charts->points(ChainChartPanel::LagChart, lagLine).size() > before, 5000);
     QCOMPARE(charts->points(ChainChartPanel::LagChart, lagLine).last().y(), 0.0);
 
+    // At the head of a quiet chain the rate falls back to zero once no range was promoted for
+    // the rate window (10 s), instead of showing the catch-up speed for ever.
+    auto rateOf = [&] {
+        for (const ChainStatus &s : engine->chainStatuses()) {
+            if (s.chainId == chainId)
+                return s.blocksPerSecond;
+        }
+        return -1.0;
+    };
+    for (int burst = 0; burst < 6 && rateOf() <= 0; ++burst) {
+        QVERIFY2(devnet.rpc(QStringLiteral("anvil_mine"), {QStringLiteral("0x14")}, &error), qPrintable(error));
+        QTest::qWait(700);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(rateOf() > 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rateOf(), 0.0, 20000);
+
     // The devnet endpoint, healthy and measured, also as a latency line.
     EndpointModel *endpoints = page.endpointModel();
     QTRY_COMPARE(endpoints->rowCount(), 1);
