@@ -39,8 +39,6 @@
 namespace arbor::ui {
 namespace {
 
-const int StatusMessageMs = 6000;
-
 // The desktop's icon when its theme has one, else Arbor's own: never a mix of styles.
 QIcon themeIcon(const QString &name, const QString &fallback)
 {

@@ -76,6 +76,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    static constexpr int StatusMessageMs = 6000;   ///< how long a command's outcome stays in the status bar
+
     void createActions();
     void createMenus();
     void createToolBar();

@@ -15,11 +15,6 @@
 #include <QStatusBar>
 
 namespace arbor::ui {
-namespace {
-
-const int StatusMessageMs = 6000;
-
-} // namespace
 
 void MainWindow::setSelectedPaused(bool paused)
 {
