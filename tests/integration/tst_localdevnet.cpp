@@ -10,6 +10,7 @@
 #include "model/keccak.h"
 #include "rpc/jsonrpcclient.h"
 #include "store/store.h"
+#include "testresults.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,6 +31,8 @@
 #include <csignal>
 
 using namespace arbor;
+using arbor::test::why;
+using arbor::test::waitFor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
@@ -37,20 +40,6 @@ namespace {
 
 constexpr int ReadyTimeoutMs = 90000;
 constexpr int EngineTimeoutMs = 30000;
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
-        qFatal("an engine future did not finish");
-    return future.result();
-}
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
 
 /// Where the test installs anvil (npm ci in tests/support/devnet).
 QString anvilDirectory()

@@ -8,6 +8,7 @@
 #include "dialogs/wizard/contractspage.h"
 #include "dialogs/wizard/probepage.h"
 #include "engine/engine.h"
+#include "testresults.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -28,6 +29,8 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::why;
+using arbor::test::waitFor;
 using arbor::test::Devnet;
 using arbor::ui::AddChainWizard;
 using arbor::ui::ContractsPage;
@@ -36,20 +39,6 @@ using arbor::ui::ProbePage;
 namespace {
 
 const int EngineTimeoutMs = 30000;
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
-        qFatal("an engine future did not finish");
-    return future.result();
-}
 
 quint16 closedPort()
 {

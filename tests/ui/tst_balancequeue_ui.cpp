@@ -14,6 +14,7 @@
 #include "queue/queueprocessor.h"
 #include "store/indexbatch.h"
 #include "store/store.h"
+#include "testresults.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,6 +37,8 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::why;
+using arbor::test::waitFor;
 using arbor::ui::BalancesPage;
 using arbor::ui::MainWindow;
 using arbor::ui::PortfolioModel;
@@ -51,12 +54,6 @@ const int EngineTimeoutMs = 20000;
 const qint64 Devnet = 1337;
 const qint64 Nine = 9;
 const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
 
 Hash hashOf(qint64 number)
 {
@@ -131,14 +128,6 @@ QueueHealth sample(qint64 chainId, const QString &name, qint64 pending, qint64 a
     h.sampledAt = at;
     h.pending = pending;
     return h;
-}
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
-        qFatal("an engine future did not finish");
-    return future.result();
 }
 
 } // namespace

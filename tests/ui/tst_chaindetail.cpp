@@ -12,6 +12,7 @@
 #include "store/indexbatch.h"
 #include "store/store.h"
 #include "widgets/indexprogressbar.h"
+#include "testresults.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -29,6 +30,8 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::why;
+using arbor::test::waitFor;
 using arbor::test::Devnet;
 using arbor::ui::ChainChartPanel;
 using arbor::ui::ChainDetailPage;
@@ -39,20 +42,6 @@ using arbor::ui::ReorgModel;
 namespace {
 
 const int EngineTimeoutMs = 30000;
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
-        qFatal("an engine future did not finish");
-    return future.result();
-}
 
 Hash hashOf(qint64 number)
 {

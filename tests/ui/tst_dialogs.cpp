@@ -11,6 +11,7 @@
 #include "secrets/secretstore.h"
 #include "store/indexbatch.h"
 #include "store/store.h"
+#include "testresults.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -33,6 +34,8 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::why;
+using arbor::test::waitFor;
 using arbor::ui::AppSettings;
 using arbor::ui::DeleteProgressDialog;
 using arbor::ui::ReindexDialog;
@@ -48,12 +51,6 @@ const qint64 Fragile = 78;   // its delete is interrupted once
 const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
 // Set in the child process that checks the dialog without a keychain.
 const char NoKeychainChild[] = "ARBOR_TST_DIALOGS_NO_KEYCHAIN";
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
 
 Hash hashOf(qint64 chain, qint64 number)
 {
@@ -118,14 +115,6 @@ void screenshot(QWidget *widget, const char *name)
     const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
-}
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
-        qFatal("an engine future did not finish");
-    return future.result();
 }
 
 } // namespace

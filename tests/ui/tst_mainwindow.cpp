@@ -10,6 +10,7 @@
 #include "models/chainlistmodel.h"
 #include "store/store.h"
 #include "widgets/logpanel.h"
+#include "testresults.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -33,6 +34,7 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::why;
 using arbor::ui::AppSettings;
 using arbor::ui::ChainListModel;
 using arbor::ui::ConsoleSession;
@@ -72,13 +74,6 @@ ChainRecord record(qint64 id, const QString &name, ChainState state = ChainState
     r.state = state;
     r.endpoints = {endpoint(QStringLiteral("ok"))};
     return r;
-}
-
-// The error of a failed Result, for QVERIFY2; evaluated only after the check.
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
 }
 
 // Registers a chain the way Engine::addChain does, minus the network probe.

@@ -6,6 +6,7 @@
 #include "devnet/localdevnet.h"
 #include "engine/engine.h"
 #include "pages/welcomepage.h"
+#include "testresults.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -19,25 +20,13 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::why;
+using arbor::test::waitFor;
 using arbor::ui::WelcomePage;
 
 namespace {
 
 constexpr int EngineTimeoutMs = 30000;
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, EngineTimeoutMs))
-        qFatal("an engine future did not finish");
-    return future.result();
-}
-
-template<typename R>
-QByteArray why(const R &result)
-{
-    return result ? QByteArray() : result.error().toString().toUtf8();
-}
 
 /// For review: with ARBOR_SCREENSHOT_DIR set, the page as an operator sees it.
 void saveScreenshot(QWidget *page, const char *name)
