@@ -545,9 +545,44 @@ void TestBalances::concurrentWorkersNeverShareAnItem()
 
     const QStringList run{u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s, u"--list-completed"_s};
     QProcess a, b;
-    for (QProcess *p : {&a, &b}) {
-        p->setProcessEnvironment(arborctlEnvironment());
-        p->start(QStringLiteral(ARBOR_ARBORCTL), run);
+    const auto startBoth = [&] {
+        for (QProcess *p : {&a, &b}) {
+            p->setProcessEnvironment(arborctlEnvironment());
+            p->start(QStringLiteral(ARBOR_ARBORCTL), run);
+        }
+    };
+    if (m_backend == Backend::Postgres) {
+        // 450 items drain in a few batches' time, less than a process takes to start: the first
+        // one up could take them all. Hold every pending item locked until both processes are
+        // claiming (SKIP LOCKED finds nothing and they keep looking), then let them race.
+        // On the test's own connection, the only one besides the two processes'.
+        Store *holder = m_store.get();
+        const Status held = holder->transaction([&]() -> Status {
+            auto locked = holder->query(u"SELECT id FROM "_s + queueTable() + u" WHERE status = 'pending' FOR UPDATE"_s);
+            if (!locked)
+                return locked.error();
+            startBoth();
+            // A worker that finds every item locked keeps polling the queue table on its own
+            // connection: two such connections are the two processes' workers.
+            QSet<qint64> claimers;
+            const auto pollClaimers = [&] {
+                // Inside a transaction pg_stat_activity is a snapshot taken at first use.
+                (void)holder->query(u"SELECT pg_stat_clear_snapshot()"_s);
+                auto rows = holder->query(u"SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                                          "AND query LIKE '%balance_update_queue%'"_s);
+                if (rows) {
+                    for (const SqlRow &row : *rows)
+                        claimers.insert(row.first().toLongLong());
+                }
+                return claimers.size();
+            };
+            if (!QTest::qWaitFor([&] { return pollClaimers() >= 2; }, 60000))
+                return Error::internal(u"the two queue runs did not both start claiming within 60 s"_s);
+            return Status();
+        });
+        QVERIFY2(held, qPrintable(held ? QString() : held.error().toString()));
+    } else {
+        startBoth();
     }
     QVERIFY2(a.waitForFinished(120000) && b.waitForFinished(120000), "queue run did not finish");
     qint64 completed = 0;
