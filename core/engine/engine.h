@@ -107,9 +107,15 @@ public:
     /// eth_chainId, eth_blockNumber and web3_clientVersion on every URL at once; `expectedChainId`
     /// 0 skips the chain-id check. Needs no started engine.
     QFuture<Result<QList<ProbeResult>>> probeEndpoints(const QList<QUrl> &urls, qint64 expectedChainId);
-    /// Name, symbol, decimals (eth_call) and deployment block (binary search on eth_getCode up
-    /// to `head`) of each token, read through `url`. Needs no started engine.
-    QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head);
+    /**
+     * Name, symbol, decimals (eth_call) and deployment block (binary search on eth_getCode up
+     * to `head`, a hint only: most nodes keep no historical state) of each token, read through
+     * `url`. With `startBlock`, also the balance mode the token gets when indexing starts there,
+     * and why: Transfers when it has no Transfer before the start block (eth_getLogs, which
+     * every node serves), BalanceOf otherwise. Needs no started engine.
+     */
+    QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head,
+                                                  std::optional<qint64> startBlock = std::nullopt);
     QFuture<Status> setPaused(const ChainRef &chain, bool paused);
     /// Runs the journaled delete; deletionProgress reports each step.
     QFuture<Status> deleteChain(const ChainRef &chain);

@@ -28,12 +28,14 @@ struct RegistryRef
 Result<QList<RegistryRef>> parseRegistries(const QString &text, const QString &field);
 
 /**
- * How a token's balances are computed by the balance queue.
+ * How a token's balances are computed.
  *
- * Transfers: the exact sum of the token's indexed Transfer events, in minus out. Right when the
- * chain is indexed from the token's deployment block (the default then).
- * BalanceOf: `balanceOf(holder)` by `eth_call` at the processed height. For tokens indexed from a
- * later block, and for tokens whose balances change without Transfer events (rebasing).
+ * Transfers: the exact sum of the token's indexed Transfer events, in minus out, kept current
+ * by promotion. Right exactly when indexing starts at or before the token's first Transfer,
+ * which adding a token checks with eth_getLogs (every node serves logs).
+ * BalanceOf: `balanceOf(holder)` by `eth_call`, at the checkpoint on a node that serves
+ * historical state, at the newest block otherwise. For tokens with Transfers before the start
+ * block, and for tokens whose balances change without Transfer events (rebasing).
  */
 enum class BalanceMode { Transfers, BalanceOf };
 QString balanceModeName(BalanceMode mode);                    ///< "transfers", "balance_of"
@@ -49,9 +51,12 @@ struct TokenInfo
     std::optional<int> decimals;
     std::optional<qint64> deployBlock;     ///< empty when the node could not tell (see note)
     QString deployBlockNote;               ///< why deployBlock is empty, for the operator
-    /// Unset when adding: Transfers if the chain's history is indexed from deployBlock,
-    /// BalanceOf otherwise. Always set on tokens read back from the database.
+    /// Set by the token probe (from eth_getLogs before the start block) or the operator; when
+    /// unset at registration, Transfers if the chain is indexed from deployBlock, BalanceOf
+    /// otherwise. Always set on tokens read back from the database.
     std::optional<BalanceMode> balanceMode;
+    /// Why the token got its mode, in the operator's words ("No Transfer before block …").
+    QString balanceModeReason;
 
     friend bool operator==(const TokenInfo &, const TokenInfo &) = default;
 };
@@ -113,6 +118,10 @@ struct EndpointRecord
     std::optional<qint64> lastHead;
     QString lastError;
     QString clientVersion;
+    /// Whether the node serves state at old blocks (an archive node): detected once per
+    /// endpoint. Unset until detected. Without it, balanceOf is read at the newest block.
+    std::optional<bool> servesHistory;
+    QString historyNote;               ///< what the detection saw, e.g. the node's refusal
     double maxRequestsPerSecond = 0;   ///< token-bucket rate limit; 0 = unlimited
     double errorRate = 0;              ///< recent failures, 0…1
     qint64 requests = 0;

@@ -77,7 +77,7 @@ QueueStatus QueueHealth::classify(const QueueHealth &h, const QueueConfig &confi
 {
     if (!config.enabled)
         return QueueStatus::Disabled;
-    if (h.errorsLastHour > config.errorsPerHour)
+    if (h.errorsLastHour > config.errorsPerHour || !h.problems.isEmpty())
         return QueueStatus::Errors;
     if (h.oldestPendingAgeMs > config.delayedAfterMs)
         return QueueStatus::Delayed;

@@ -48,6 +48,22 @@ enum class QueueStatus { Healthy, HighLoad, Delayed, Errors, Disabled };
 QString queueStatusName(QueueStatus status);                  ///< "HEALTHY", "HIGH_LOAD", …
 QueueStatus parseQueueStatus(const QString &text);            ///< Healthy for unknown text
 
+/**
+ * A failure every item of one token shares (a node capability, a token that is not an ERC-20):
+ * said once for the token instead of item by item. Its items wait without using up retries
+ * until a batch of the token succeeds again.
+ */
+struct TokenProblem
+{
+    Address token;
+    QString symbol;
+    QString message;                    ///< what the node said
+    QString fix;                        ///< what the operator can do about it
+    qint64 since = 0;                   ///< ms since the epoch, first seen
+    qint64 lastSeen = 0;                ///< ms since the epoch
+    qint64 waitingItems = 0;            ///< the token's items held back meanwhile
+};
+
 /// One health sample of a chain's queue (queue_health keeps them for 24 h).
 struct QueueHealth
 {
@@ -63,9 +79,11 @@ struct QueueHealth
     double avgProcessingMs = 0;         ///< per item, over the last hour
     qint64 oldestPendingAgeMs = 0;      ///< 0 with nothing pending
     QueueStatus status = QueueStatus::Healthy;
+    QList<TokenProblem> problems;       ///< not recorded in queue_health: the current ones only
 
     double throughputPerSecond() const { return completedLastMinute / 60.0; }
-    /// The status these figures mean under `config` (worst first: ERRORS, DELAYED, HIGH_LOAD).
+    /// The status these figures mean under `config` (worst first: ERRORS, DELAYED, HIGH_LOAD);
+    /// a token problem is ERRORS.
     static QueueStatus classify(const QueueHealth &health, const QueueConfig &config);
 };
 

@@ -22,13 +22,18 @@ struct ProbeResult
     qint64 head = 0;
     QString clientVersion;          ///< empty when the node does not implement web3_clientVersion
     double latencyMs = 0;           ///< round trip of eth_blockNumber
+    /// Whether the node serves state at old blocks (eth_getBalance at block 1); unset when the
+    /// chain is too young to tell or the call did not get an answer either way.
+    std::optional<bool> servesHistory;
+    QString historyNote;            ///< the node's refusal when it does not
 
     bool ok() const { return !error.has_value(); }
 };
 
 /**
- * Probes RPC endpoints before a chain is registered: eth_chainId, eth_blockNumber and
- * web3_clientVersion on every URL at once, and the chain id checked against the expected one.
+ * Probes RPC endpoints before a chain is registered: eth_chainId, eth_blockNumber,
+ * web3_clientVersion and whether it serves historical state on every URL at once, and the
+ * chain id checked against the expected one.
  *
  * Thread: lives on the network thread with its QNetworkAccessManager; `done` runs there.
  */
