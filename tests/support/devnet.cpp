@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTimer>
 
@@ -31,6 +32,10 @@ namespace {
 
 constexpr int StartTimeoutMs = 20000;
 constexpr int StartAttempts = 3;
+// The port a killed anvil held is usually free at once; give it this long before moving on.
+constexpr int SamePortWaitMs = 10000;
+// anvil parses a dump at roughly 20-50 MB/s; a chain of 100,000 transfers dumps to ~300 MB.
+constexpr qint64 LoadBytesPerSecond = 10 * 1000 * 1000;
 
 QString anvilProgram()
 {
@@ -129,6 +134,7 @@ void Devnet::setExtraArguments(const QStringList &arguments)
 bool Devnet::start(QString *error, quint64 chainId)
 {
     stop();
+    m_stateFile.clear();
     const QString reason = unavailableReason();
     if (!reason.isEmpty()) {
         setError(error, reason);
@@ -143,7 +149,7 @@ bool Devnet::start(QString *error, quint64 chainId)
             setError(error, u"no free loopback port for anvil"_s);
             return false;
         }
-        if (startOnce(port, &lastError))
+        if (startOnce(port, &lastError, StartTimeoutMs))
             return true;
         if (!lastError.contains(u"in use"_s))
             break;
@@ -154,7 +160,7 @@ bool Devnet::start(QString *error, quint64 chainId)
     return false;
 }
 
-bool Devnet::startOnce(quint16 port, QString *error)
+bool Devnet::startOnce(quint16 port, QString *error, int timeoutMs)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(anvilProgram());
@@ -172,6 +178,8 @@ bool Devnet::startOnce(quint16 port, QString *error)
     });
     if (!historyChosen)
         arguments << u"--max-persisted-states"_s << u"0"_s;
+    if (!m_stateFile.isEmpty())
+        arguments << u"--load-state"_s << m_stateFile;
     m_process->setArguments(arguments + m_extraArguments);
     // Output goes to a file, not a pipe: nobody drains a pipe while a test blocks in
     // waitForFinished() on node, and a chatty anvil (--print-traces) would then stall.
@@ -193,7 +201,7 @@ bool Devnet::startOnce(quint16 port, QString *error)
     QFile::remove(m_log->fileName());
     m_rpcUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
 
-    const QDeadlineTimer deadline(StartTimeoutMs);
+    const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning) {
             setError(error, u"anvil exited during startup (exit code %1): %2"_s.arg(m_process->exitCode())
@@ -206,12 +214,12 @@ bool Devnet::startOnce(quint16 port, QString *error)
         pause(100);
     }
     setError(error, u"anvil did not answer on %1 within %2 s: %3"_s.arg(m_rpcUrl.toString())
-                        .arg(StartTimeoutMs / 1000)
+                        .arg(timeoutMs / 1000)
                         .arg(logTail()));
     return false;
 }
 
-void Devnet::stop()
+void Devnet::killNode()
 {
     if (m_process) {
         if (m_process->state() != QProcess::NotRunning) {
@@ -222,6 +230,75 @@ void Devnet::stop()
     }
     m_log.reset();
     m_rpcUrl.clear();
+}
+
+void Devnet::stop()
+{
+    killNode();
+    m_stateFile.clear();
+    m_stateDir.reset();
+}
+
+bool Devnet::restartFromStateDump(QString *error)
+{
+    if (!isRunning()) {
+        setError(error, u"the devnet is not running; call start() first"_s);
+        return false;
+    }
+    auto stateDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/arbor-anvil-state-XXXXXX"_s);
+    if (!stateDir->isValid()) {
+        setError(error, u"cannot create a folder for the state dump: %1"_s.arg(stateDir->errorString()));
+        return false;
+    }
+    const QString file = stateDir->filePath(u"state.json"_s);
+    const auto dumped = runScript(u"dump-state"_s, {u"--out"_s, file}, {}, 600000, error);
+    if (!dumped)
+        return false;
+    const qint64 head = dumped->value(u"head"_s).toInteger(-1);
+    const qint64 bytes = dumped->value(u"bytes"_s).toInteger();
+    const quint16 port = quint16(m_rpcUrl.port());
+
+    killNode();
+    m_stateDir = std::move(stateDir);
+    m_stateFile = file;
+    const int timeoutMs = StartTimeoutMs + int(std::min<qint64>(bytes * 1000 / LoadBytesPerSecond, 600000));
+    QString lastError;
+    bool started = false;
+    // The same URL first, so a chain registered with it keeps working; anvil binds with
+    // SO_REUSEADDR, so the port is normally free as soon as the old process is gone.
+    const QDeadlineTimer samePort(SamePortWaitMs);
+    while (!started) {
+        started = startOnce(port, &lastError, timeoutMs);
+        if (started || !lastError.contains(u"in use"_s) || samePort.hasExpired())
+            break;
+        killNode();
+        pause(200);
+    }
+    for (int attempt = 0; !started && lastError.contains(u"in use"_s) && attempt < StartAttempts; ++attempt) {
+        killNode();
+        const quint16 other = freeLoopbackPort();
+        if (other != 0)
+            started = startOnce(other, &lastError, timeoutMs);
+    }
+    if (!started) {
+        stop();
+        setError(error, u"anvil did not start again from its state dump (%1 bytes): %2"_s.arg(bytes).arg(lastError));
+        return false;
+    }
+    QString headError;
+    const auto newHead = rpc(u"eth_blockNumber"_s, {}, &headError);
+    const qint64 loaded = newHead ? newHead->toString().toLongLong(nullptr, 16) : -1;
+    if (loaded != head) {
+        stop();
+        setError(error, u"anvil started from the dump of block %1 is at block %2 %3"_s.arg(head).arg(loaded).arg(headError));
+        return false;
+    }
+    return true;
+}
+
+bool Devnet::isFromStateDump() const
+{
+    return isRunning() && !m_stateFile.isEmpty();
 }
 
 QString Devnet::logTail() const

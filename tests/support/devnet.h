@@ -12,6 +12,7 @@
 
 class QNetworkAccessManager;
 class QProcess;
+class QTemporaryDir;
 class QTemporaryFile;
 
 namespace arbor::test {
@@ -65,6 +66,29 @@ public:
     /// Kills anvil and waits for it; safe to call when not running.
     void stop();
     bool isRunning() const;
+
+    /**
+     * Turns the running node into "a node started from a state dump", the kind operators meet
+     * as public RPC endpoints and pruned full nodes: dumps anvil's state (anvil_dumpState,
+     * written by `devnet.mjs dump-state` as the plain JSON --load-state reads), kills anvil and
+     * starts it again with `--load-state FILE` and the same chain id and extra arguments, on
+     * the same port when it is free again within a few seconds (rpcUrl() tells; it changes
+     * only when another process took the port meanwhile).
+     *
+     * The new node has the same head, block hashes, transactions, receipts and logs, and
+     * state at the head (eth_call, eth_getBalance, eth_getCode at "latest" answer as before),
+     * but no state at any block before the loaded head: such calls fail with anvil's
+     * "BlockOutOfRangeError: block height is N but requested was M". Blocks mined after the
+     * restart get state as usual (about the last 500, see start()), so traffic, evm_mine and
+     * readBalances() work on it; reorg() deeper than the restart does not. Checked on anvil
+     * 1.7.1 (tst_devnet's restartedNodeHasLogsButNoOldState).
+     *
+     * Blocks for as long as the dump, the load and startup take (seconds for a chain of
+     * 100,000 transfers). The dump file lives until stop(). On failure the devnet is stopped.
+     */
+    bool restartFromStateDump(QString *error);
+    /// True when the running node was started from a state dump by restartFromStateDump().
+    bool isFromStateDump() const;
 
     QUrl rpcUrl() const;
     quint64 chainId() const;
@@ -151,13 +175,16 @@ public:
                                   int timeoutMs = 30000);
 
 private:
-    bool startOnce(quint16 port, QString *error);
+    bool startOnce(quint16 port, QString *error, int timeoutMs);
+    void killNode();
     QString logTail() const;
     std::optional<QJsonObject> runScript(const QString &command, const QStringList &arguments,
                                          const QByteArray &input, int timeoutMs, QString *error);
 
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<QTemporaryFile> m_log;
+    std::unique_ptr<QTemporaryDir> m_stateDir;              ///< holds the dump the node loaded
+    QString m_stateFile;                                    ///< --load-state FILE, when set
     std::unique_ptr<QNetworkAccessManager> m_network;
     QStringList m_extraArguments;
     QUrl m_rpcUrl;

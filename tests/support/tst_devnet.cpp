@@ -261,6 +261,7 @@ private slots:
     void reorgReplacesBlocks();
     void reorgCanLengthenTheChain();
     void reorgRefusesToReplaceGenesis();
+    void restartedNodeHasLogsButNoOldState();
     void cleanupTestCase();
 
 private:
@@ -745,6 +746,119 @@ void TestDevnet::reorgRefusesToReplaceGenesis()
     QString error;
     QVERIFY(!m_devnet.reorg(1000000, m_tokens, 1, {}, 1, &error));
     QVERIFY2(error.contains(u"genesis"_s), qPrintable(error));
+}
+
+void TestDevnet::restartedNodeHasLogsButNoOldState()
+{
+    // A devnet of its own, so the other functions keep a node with recent history.
+    Devnet devnet;
+    QString error;
+    QVERIFY2(devnet.start(&error, 31337), qPrintable(error));
+    QVERIFY(!devnet.isFromStateDump());
+    const auto deployment = devnet.deployTokens(2, &error);
+    QVERIFY2(deployment, qPrintable(error));
+    const QStringList tokens = tokenAddresses(*deployment);
+    const qint64 deployBlock = deployment->value(u"tokens"_s).toArray().first()[u"deployBlock"_s].toInteger();
+    const auto traffic = devnet.generateTraffic(tokens, 400, 20, 10, 11, &error);
+    QVERIFY2(traffic, qPrintable(error));
+    const QStringList holders = toStringList(traffic->value(u"holders"_s).toArray());
+    const qint64 fromBlock = traffic->value(u"fromBlock"_s).toInteger();
+
+    const auto call = [&](const QString &method, const QJsonArray &params, QString *callError) {
+        return devnet.rpc(method, params, callError);
+    };
+    const auto head = [&]() -> qint64 {
+        QString e;
+        const auto h = call(u"eth_blockNumber"_s, {}, &e);
+        return h ? quantity(*h) : -1;
+    };
+    const auto logs = [&](qint64 to) -> QJsonArray {
+        QString e;
+        const auto l = call(u"eth_getLogs"_s,
+                            {QJsonObject{{u"fromBlock"_s, blockTag(0)}, {u"toBlock"_s, blockTag(to)},
+                                         {u"address"_s, QJsonArray::fromStringList(tokens)},
+                                         {u"topics"_s, QJsonArray{TransferTopic}}}},
+                            &e);
+        if (!l)
+            qWarning("eth_getLogs: %s", qPrintable(e));
+        return l ? l->toArray() : QJsonArray();
+    };
+    const auto hashes = [&](qint64 to) {
+        QStringList out;
+        for (qint64 n = 0; n <= to; ++n) {
+            QString e;
+            const auto block = call(u"eth_getBlockByNumber"_s, {blockTag(n), false}, &e);
+            out << (block ? block->toObject()[u"hash"_s].toString() : e);
+        }
+        return out;
+    };
+    const auto supplyAt = [&](qint64 block, QString *callError) {
+        return call(u"eth_call"_s, QJsonArray{QJsonObject{{u"to"_s, tokens.first()}, {u"data"_s, u"0x18160ddd"_s}}, blockTag(block)},
+                    callError);
+    };
+
+    const qint64 dumpedHead = head();
+    QCOMPARE(dumpedHead, traffic->value(u"toBlock"_s).toInteger());
+    const QJsonArray logsBefore = logs(dumpedHead);
+    QCOMPARE(logsBefore.size(), 400 + 2 * 20);
+    const QStringList hashesBefore = hashes(dumpedHead);
+    // The live node still has the state of these blocks (it keeps about the last 500).
+    QVERIFY2(supplyAt(fromBlock, &error), qPrintable(error));
+    const QUrl url = devnet.rpcUrl();
+
+    QVERIFY2(devnet.restartFromStateDump(&error), qPrintable(error));
+    QVERIFY(devnet.isRunning());
+    QVERIFY(devnet.isFromStateDump());
+    QCOMPARE(devnet.rpcUrl(), url);
+    const auto chainId = call(u"eth_chainId"_s, {}, &error);
+    QVERIFY2(chainId, qPrintable(error));
+    QCOMPARE(quantity(*chainId), qint64(31337));
+
+    // The same chain: head, every block hash, every Transfer log with its position.
+    QCOMPARE(head(), dumpedHead);
+    QCOMPARE(hashes(dumpedHead), hashesBefore);
+    QCOMPARE(logs(dumpedHead), logsBefore);
+    QString receiptError;
+    const auto receipt = call(u"eth_getTransactionReceipt"_s, {logsBefore.last()[u"transactionHash"_s].toString()}, &receiptError);
+    QVERIFY2(receipt && receipt->isObject(), qPrintable(receiptError));
+    QCOMPARE(receipt->toObject()[u"logs"_s].toArray().last(), logsBefore.last());
+
+    // State at the head: balances as the generator computed them.
+    const auto atHead = devnet.readBalances(tokens, holders, &error);
+    QVERIFY2(atHead, qPrintable(error));
+    QCOMPARE(atHead->value(u"block"_s).toInteger(), dumpedHead);
+    QCOMPARE(atHead->value(u"balances"_s).toObject(), traffic->value(u"balances"_s).toObject());
+
+    // No state before it, whichever call asks: the node's own refusal.
+    const QList<std::pair<QString, QJsonArray>> oldState{
+        {u"eth_call"_s, QJsonArray{QJsonObject{{u"to"_s, tokens.first()}, {u"data"_s, u"0x18160ddd"_s}}, blockTag(fromBlock)}},
+        {u"eth_call"_s, QJsonArray{QJsonObject{{u"to"_s, tokens.first()}, {u"data"_s, u"0x18160ddd"_s}}, blockTag(dumpedHead - 1)}},
+        {u"eth_getBalance"_s, QJsonArray{holders.first(), blockTag(dumpedHead - 1)}},
+        {u"eth_getBalance"_s, QJsonArray{deployment->value(u"tokens"_s).toArray().first()[u"deployer"_s].toString(), blockTag(1)}},
+        {u"eth_getCode"_s, QJsonArray{tokens.first(), blockTag(deployBlock)}},
+    };
+    for (const auto &[method, params] : oldState) {
+        QString refusal;
+        QVERIFY2(!call(method, params, &refusal), qPrintable(method + u" answered at an old block"_s));
+        QVERIFY2(refusal.contains(u"BlockOutOfRange"_s) && refusal.contains(u"block height is %1"_s.arg(dumpedHead)),
+                 qPrintable(refusal));
+    }
+
+    // The restarted node goes on: new traffic lands, and blocks mined since have state.
+    const auto more = devnet.generateTraffic(tokens, 60, 8, 3, 12, &error);
+    QVERIFY2(more, qPrintable(error));
+    const qint64 newHead = head();
+    QVERIFY(newHead > dumpedHead);
+    QCOMPARE(logs(newHead).size(), logsBefore.size() + 60 + 2 * 8);
+    const auto moreBalances = devnet.readBalances(tokens, toStringList(more->value(u"holders"_s).toArray()), &error);
+    QVERIFY2(moreBalances, qPrintable(error));
+    QCOMPARE(moreBalances->value(u"balances"_s).toObject(), more->value(u"balances"_s).toObject());
+    QVERIFY2(supplyAt(dumpedHead + 1, &error), qPrintable(error));
+    QVERIFY(!supplyAt(dumpedHead - 1, &error));
+
+    devnet.stop();
+    QVERIFY(!devnet.isRunning());
+    QVERIFY(!devnet.isFromStateDump());
 }
 
 void TestDevnet::cleanupTestCase()

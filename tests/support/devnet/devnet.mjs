@@ -9,6 +9,7 @@
 //   node devnet.mjs registries --rpc URL
 //   node devnet.mjs agents     --rpc URL --identity A --reputation B --validation C --agents N --events M --seed S
 //   node devnet.mjs reorg      --rpc URL --depth D --token T[,T2] --transfers N --seed S [--holders X,Y] [--blocks B]
+//   node devnet.mjs dump-state --rpc URL --out FILE
 //
 // ERC-20 commands are in this file, the ERC-8004 registries in agents.mjs, reorgs in
 // reorg.mjs, each documenting its output; shared plumbing (JSON-RPC, PRNG, compilation)
@@ -21,6 +22,9 @@ import {
     Fail, Prng, Rpc, addressList, addressWord, automineState, callData, encodeString, hex, intArg, loadContracts,
     parseArgs, required, waitForReceipts, word,
 } from './common.mjs';
+import { writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
 import { agents, registries } from './agents.mjs';
 import { reorg } from './reorg.mjs';
 
@@ -331,9 +335,39 @@ async function readBalances(args) {
     };
 }
 
+// ---------------------------------------------------------------- state dump
+
+// Writes the node's state as `anvil --load-state FILE` reads it: anvil_dumpState answers
+// gzip-compressed JSON (accounts, blocks, transactions; no historical states), which
+// --load-state wants plain. Prints {"file", "bytes", "head"}: the head is the block the dump
+// holds state for, read before and after to prove nothing was mined in between.
+async function dumpState(args) {
+    const rpc = new Rpc(required(args, 'rpc'));
+    const file = required(args, 'out');
+    const before = Number(BigInt(await rpc.call('eth_blockNumber')));
+    const dumped = await rpc.call('anvil_dumpState');
+    const after = Number(BigInt(await rpc.call('eth_blockNumber')));
+    if (before !== after)
+        throw new Fail(`the head moved from ${before} to ${after} during the dump`);
+    let json;
+    try {
+        json = gunzipSync(Buffer.from(dumped.replace(/^0x/, ''), 'hex'));
+    } catch (e) {
+        throw new Fail(`anvil_dumpState answered something that is not gzip: ${e.message}`);
+    }
+    // A dump of a large chain runs to hundreds of MB: find the head without parsing it all.
+    const key = Buffer.from('"best_block_number":');
+    const at = json.indexOf(key);
+    const dumpedHead = at < 0 ? NaN : Number(/^\s*"?(0x[0-9a-fA-F]+|\d+)/.exec(json.subarray(at + key.length, at + key.length + 40).toString())?.[1]);
+    if (dumpedHead !== after)
+        throw new Fail(`the dump holds block ${dumpedHead}, the node is at ${after}`);
+    writeFileSync(file, json);
+    return { file, bytes: json.length, head: after };
+}
+
 // ---------------------------------------------------------------- main
 
-const commands = { deploy, traffic, balances: readBalances, registries, agents, reorg };
+const commands = { deploy, traffic, balances: readBalances, registries, agents, reorg, 'dump-state': dumpState };
 
 async function main() {
     const [command, ...rest] = process.argv.slice(2);
