@@ -24,6 +24,14 @@ Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
     return ChainRef::parse(positional.first());
 }
 
+QString historyText(const EndpointRecord &e)
+{
+    if (!e.servesHistory)
+        return Arborctl::tr("state history not known yet");
+    return *e.servesHistory ? Arborctl::tr("serves historical state")
+                            : Arborctl::tr("recent state only (balanceOf is read at its newest block)");
+}
+
 } // namespace
 
 int chainAdd(const Invocation &inv)
@@ -123,8 +131,17 @@ int chainAdd(const Invocation &inv)
                            .arg(added->config.chainId)
                            .arg(added->config.startBlock.value_or(0))
                     << Qt::endl;
-                for (const EndpointRecord &e : added->endpoints)
-                    out << "  " << e.url.toString() << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << Qt::endl;
+                for (const EndpointRecord &e : added->endpoints) {
+                    out << "  " << e.url.toString() << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
+                        << ", " << historyText(e) << Qt::endl;
+                }
+                for (const TokenInfo &t : added->tokens) {
+                    out << "  " << Arborctl::tr("Token %1 (%2): balances from %3. %4")
+                                       .arg(t.address.toChecksumHex(), t.symbol.isEmpty() ? Arborctl::tr("no symbol") : t.symbol,
+                                            t.balanceMode == BalanceMode::BalanceOf ? Arborctl::tr("balanceOf on the node") : Arborctl::tr("its transfers"),
+                                            t.balanceModeReason)
+                        << Qt::endl;
+                }
             }
             finish(ExitOk);
         });

@@ -24,6 +24,8 @@ QJsonObject chainToJson(const ChainRecord &chain)
         o.insert(QStringLiteral("requests"), e.requests);
         o.insert(QStringLiteral("failures"), e.failures);
         o.insert(QStringLiteral("maxRequestsPerSecond"), e.maxRequestsPerSecond);
+        o.insert(QStringLiteral("servesHistory"), e.servesHistory ? QJsonValue(*e.servesHistory) : QJsonValue());
+        o.insert(QStringLiteral("historyNote"), e.historyNote.isEmpty() ? QJsonValue() : QJsonValue(e.historyNote));
         endpoints.append(o);
     }
     QJsonArray tokens;
@@ -39,6 +41,7 @@ QJsonObject chainToJson(const ChainRecord &chain)
             {QStringLiteral("deployBlock"), t.deployBlock ? QJsonValue(*t.deployBlock) : QJsonValue()},
             {QStringLiteral("deployBlockNote"), t.deployBlockNote.isEmpty() ? QJsonValue() : QJsonValue(t.deployBlockNote)},
             {QStringLiteral("balanceMode"), t.balanceMode ? QJsonValue(balanceModeName(*t.balanceMode)) : QJsonValue()},
+            {QStringLiteral("balanceModeReason"), t.balanceModeReason.isEmpty() ? QJsonValue() : QJsonValue(t.balanceModeReason)},
         });
     }
     QJsonObject registries;
@@ -107,6 +110,18 @@ QJsonObject tokenBalanceToJson(const TokenBalance &b)
 
 QJsonObject queueHealthToJson(const QueueHealth &h)
 {
+    QJsonArray problems;
+    for (const TokenProblem &p : h.problems) {
+        problems.append(QJsonObject{
+            {QStringLiteral("token"), p.token.toHex()},
+            {QStringLiteral("symbol"), p.symbol},
+            {QStringLiteral("message"), p.message},
+            {QStringLiteral("fix"), p.fix},
+            {QStringLiteral("since"), timestampToJson(p.since)},
+            {QStringLiteral("lastSeen"), timestampToJson(p.lastSeen)},
+            {QStringLiteral("waitingItems"), p.waitingItems},
+        });
+    }
     return {
         {QStringLiteral("chainId"), h.chainId},
         {QStringLiteral("chain"), h.chainName},
@@ -121,6 +136,7 @@ QJsonObject queueHealthToJson(const QueueHealth &h)
         {QStringLiteral("throughputPerSecond"), h.throughputPerSecond()},
         {QStringLiteral("oldestPendingAgeMs"), h.oldestPendingAgeMs},
         {QStringLiteral("sampledAt"), timestampToJson(h.sampledAt)},
+        {QStringLiteral("problems"), problems},
     };
 }
 
@@ -150,6 +166,7 @@ QJsonObject queueRunStatsToJson(const QueueRunStats &s)
         {QStringLiteral("retried"), s.retried},
         {QStringLiteral("failed"), s.failed},
         {QStringLiteral("reclaimed"), s.reclaimed},
+        {QStringLiteral("heldBack"), s.heldBack},
     };
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
 #include <QTextStream>
@@ -97,6 +98,16 @@ int queueHealth(const Invocation &inv)
                 printTable({Arborctl::tr("ID"), Arborctl::tr("CHAIN"), Arborctl::tr("STATUS"), Arborctl::tr("PENDING"), Arborctl::tr("PROCESSING"),
                             Arborctl::tr("FAILED"), Arborctl::tr("DONE/H"), Arborctl::tr("ERRORS/H"), Arborctl::tr("AVG MS"), Arborctl::tr("OLDEST")},
                            rows);
+                QTextStream out(stdout);
+                for (const QueueHealth &h : *health) {
+                    for (const TokenProblem &p : h.problems) {
+                        out << Arborctl::tr("%1: token %2 (%3): %4 Fix: %5 (%6 items waiting, since %7)")
+                                   .arg(h.chainName, p.symbol.isEmpty() ? Arborctl::tr("no symbol") : p.symbol, p.token.toChecksumHex(), p.message, p.fix)
+                                   .arg(p.waitingItems)
+                                   .arg(QDateTime::fromMSecsSinceEpoch(p.since).toString(Qt::ISODate))
+                            << Qt::endl;
+                    }
+                }
             }
             finish(ExitOk);
         });
@@ -343,6 +354,11 @@ int queueRun(const Invocation &inv)
                                                .arg(seconds, 0, 'f', 2)
                                                .arg(options.workers)
                                         << Qt::endl;
+                    if (totals->heldBack > 0)
+                        QTextStream(stdout) << Arborctl::tr("Held back %1 items of tokens whose every item failed alike; "
+                                                            "`arborctl queue health` says why.")
+                                                   .arg(totals->heldBack)
+                                            << Qt::endl;
                 }
                 // Interrupted before the queue was empty: the run did not do what was asked.
                 finish(*interrupted && options.untilEmpty ? ExitFailed : ExitOk);

@@ -286,6 +286,8 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
                 e.latencyMs = p.latencyMs;
                 e.lastHead = p.head;
                 e.clientVersion = p.clientVersion;
+                e.servesHistory = p.servesHistory;
+                e.historyNote = p.historyNote;
                 endpoints.append(e);
                 lowestHead = lowestHead ? std::min(*lowestHead, p.head) : p.head;
             }
@@ -307,7 +309,7 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
                                                      .arg(*config.startBlock).arg(*lowestHead))));
                 return;
             }
-            probeTokens(config.rpcUrls.first(), config.tokens, *lowestHead).then(this, [=, this](Result<QList<TokenInfo>> tokens) {
+            probeTokens(config.rpcUrls.first(), config.tokens, *lowestHead, config.startBlock).then(this, [=, this](Result<QList<TokenInfo>> tokens) {
                 if (!tokens) {
                     Error e = tokens.error();
                     e.message = tr("Nothing was added. %1").arg(e.message);
@@ -571,7 +573,8 @@ QFuture<Result<QList<ReorgRecord>>> Engine::reorgs(const ChainRef &chain)
     });
 }
 
-QFuture<Result<QList<TokenInfo>>> Engine::probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head)
+QFuture<Result<QList<TokenInfo>>> Engine::probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head,
+                                                      std::optional<qint64> startBlock)
 {
     using R = Result<QList<TokenInfo>>;
     auto promise = makePromise<R>();
@@ -592,7 +595,7 @@ QFuture<Result<QList<TokenInfo>>> Engine::probeTokens(const QUrl &url, const QLi
                 fulfil(promise, R(*found));
                 return;
             }
-            probe->probe(url, tokens.at(found->size()), head, [=](Result<TokenInfo> info) {
+            probe->probe(url, tokens.at(found->size()), head, startBlock, [=](Result<TokenInfo> info) {
                 if (!info) {
                     probe->deleteLater();
                     *next = nullptr;
@@ -665,7 +668,7 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
             QMetaObject::invokeMethod(m_probe, [=, this] {
                 auto *probe = new TokenProbe(m_network);
                 probe->setTimeout(m_options.probeTimeoutMs);
-                probe->probe(url, token, head, [=, this](Result<TokenInfo> info) {
+                probe->probe(url, token, head, record.config.startBlock.value_or(0), [=, this](Result<TokenInfo> info) {
                     probe->deleteLater();
                     QMetaObject::invokeMethod(this, [=, this] {
                         if (!info) {

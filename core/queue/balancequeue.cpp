@@ -2,6 +2,24 @@
 
 namespace arbor {
 
+int queuePriority(BalanceUpdateType type)
+{
+    switch (type) {
+    case BalanceUpdateType::Reorg:
+        return 8;
+    case BalanceUpdateType::Reindex:
+        return 7;
+    case BalanceUpdateType::ModeChange:
+        return 6;
+    case BalanceUpdateType::Transfer:
+    case BalanceUpdateType::Manual:
+        return 5;
+    case BalanceUpdateType::Backfill:
+        return 3;
+    }
+    return 5;
+}
+
 QString balanceUpdateTypeName(BalanceUpdateType type)
 {
     switch (type) {
@@ -98,6 +116,7 @@ QueueRunStats &QueueRunStats::operator+=(const QueueRunStats &other)
     retried += other.retried;
     failed += other.failed;
     reclaimed += other.reclaimed;
+    heldBack += other.heldBack;
     completedIds += other.completedIds;
     return *this;
 }

@@ -18,6 +18,8 @@ namespace arbor {
 /// Why a holder was queued (balance_update_queue.update_type).
 enum class BalanceUpdateType { Transfer, Reorg, Reindex, Backfill, ModeChange, Manual };
 QString balanceUpdateTypeName(BalanceUpdateType type);        ///< "transfer", "reorg", …
+/// The priority (1…10, higher first) an item queued for this reason gets: reorgs first.
+int queuePriority(BalanceUpdateType type);
 
 /// Per-chain queue settings (queue_config). Defaults are what a new chain gets.
 struct QueueConfig
@@ -113,6 +115,7 @@ struct QueueRunStats
     qint64 retried = 0;                 ///< failed, to be tried again after a backoff
     qint64 failed = 0;                  ///< failed for the last time
     qint64 reclaimed = 0;               ///< taken back from crashed workers
+    qint64 heldBack = 0;                ///< items of a token with a problem, waiting without a retry spent
     QList<qint64> completedIds;         ///< only when asked for (tests of exclusive claiming)
 
     QueueRunStats &operator+=(const QueueRunStats &other);
@@ -142,6 +145,8 @@ struct QueueItemError
 {
     qint64 id = 0;
     QString error;
+    QString cause;                      ///< the node's own words: alike for items that fail alike
+    QString fix;                        ///< what the operator can do, when the failure is the token's
 };
 
 } // namespace arbor

@@ -1,5 +1,6 @@
 #include "queue/queueworker.h"
 
+#include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
 
 #include <QJsonArray>
@@ -8,7 +9,10 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <QSet>
+
 #include <algorithm>
+#include <array>
 
 namespace arbor {
 namespace {
@@ -205,35 +209,51 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
     }
 
     auto chain = m_store->findChain(ChainRef{config.chainId, QString()});
-    QList<QueueItemError> errors;
-    if (!chain || !*chain || !(*chain)->checkpointBlock) {
-        const QString why = !chain ? chain.error().toString()
-                                   : tr("Chain %1 has no indexed block yet to read balances at.").arg(config.chainId);
-        for (const QueueItem &item : std::as_const(remote))
-            errors.append({item.id, why});
-        auto failed = m_store->completeQueueItems(config.chainId, claimId, {}, errors, config);
-        if (!failed) {
-            m_busy = false;
-            return failed.error();
-        }
-        stats += *failed;
-        if (!m_options.recordCompletedIds)
-            stats.completedIds.clear();
-        Q_EMIT batchDone(stats);
-        done();
-        return true;
+    if (!chain || !*chain) {
+        m_busy = false;
+        return !chain ? chain.error() : Error::notFound(QStringLiteral("chain"), tr("Chain %1 is gone.").arg(config.chainId));
     }
-    const qint64 height = *(*chain)->checkpointBlock;
-    fetchBalances(**chain, height, remote, [this, config, claimId, stats, done](QList<ComputedBalance> balances, QList<QueueItemError> errors) mutable {
+    fetchBalances(**chain, remote, [this, config, claimId, stats, remote, done](QList<ComputedBalance> balances, QList<QueueItemError> errors) mutable {
         if (!m_store) {
             done();
             return;
         }
+        // A failure every item of a token shares in this batch is the token's (or the node's):
+        // said once for the token, its items held back without using up retries.
+        QHash<QByteArray, QList<qint64>> itemsOf;
+        for (const QueueItem &item : std::as_const(remote))
+            itemsOf[item.token.toBytes()].append(item.id);
+        QHash<qint64, const QueueItemError *> errorOf;
+        for (const QueueItemError &e : std::as_const(errors))
+            errorOf.insert(e.id, &e);
+        QSet<qint64> heldBack;
+        for (auto it = itemsOf.cbegin(); it != itemsOf.cend(); ++it) {
+            const QList<qint64> &ids = it.value();
+            const QueueItemError *first = errorOf.value(ids.first());
+            if (ids.size() < 2 || !first || first->cause.isEmpty())
+                continue;
+            const bool alike = std::all_of(ids.begin(), ids.end(), [&](qint64 id) {
+                const QueueItemError *e = errorOf.value(id);
+                return e && e->cause == first->cause;
+            });
+            if (!alike)
+                continue;
+            const Address token = *Address::fromBytes(it.key());
+            if (Status s = m_store->holdBackTokenItems(config.chainId, claimId, token, first->cause, first->fix, ids, config); !s) {
+                Q_EMIT workerError(s.error().toString());
+                continue;
+            }
+            qCWarning(lcQueue) << "chain" << config.chainId << "token" << token.toChecksumHex() << ":" << first->cause;
+            for (qint64 id : ids)
+                heldBack.insert(id);
+        }
+        errors.removeIf([&](const QueueItemError &e) { return heldBack.contains(e.id); });
         auto completed = m_store->completeQueueItems(config.chainId, claimId, balances, errors, config);
         if (!completed)
             Q_EMIT workerError(completed.error().toString());
         else
             stats += *completed;
+        stats.heldBack += heldBack.size();
         if (!m_options.recordCompletedIds)
             stats.completedIds.clear();
         Q_EMIT batchDone(stats);
@@ -242,26 +262,41 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
     return true;
 }
 
-void QueueWorker::fetchBalances(const ChainRecord &chain, qint64 height, QList<QueueItem> items, BalancesDone done)
+void QueueWorker::call(const QUrl &url, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done)
+{
+    auto *client = new JsonRpcClient(m_network, url, this);
+    client->setTimeout(m_options.rpcTimeoutMs);
+    client->call(method, params, [client, done = std::move(done)](Result<QJsonValue> r) {
+        client->deleteLater();
+        done(std::move(r));
+    });
+}
+
+void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items, BalancesDone done)
 {
     // Endpoints the indexer found working first, then the rest by priority.
-    QList<QUrl> urls;
+    struct Source
+    {
+        QUrl url;
+        qint64 endpointId = 0;
+        std::optional<bool> history;
+        std::optional<qint64> height;       ///< where this batch reads on this endpoint
+    };
+    QList<Source> sources;
     for (const EndpointRecord &e : chain.endpoints) {
         if (e.status != u"down")
-            urls.append(e.url);
+            sources.append({e.url, e.id, e.servesHistory, std::nullopt});
     }
     for (const EndpointRecord &e : chain.endpoints) {
-        if (!urls.contains(e.url))
-            urls.append(e.url);
+        if (e.status == u"down")
+            sources.append({e.url, e.id, e.servesHistory, std::nullopt});
     }
-    if (urls.isEmpty())
-        urls = chain.config.rpcUrls;
 
     struct Job
     {
         QList<QueueItem> items;
-        QList<QUrl> urls;
-        qint64 height = 0;
+        QList<Source> sources;
+        std::optional<qint64> checkpoint;
         qsizetype next = 0;
         QList<ComputedBalance> balances;
         QList<QueueItemError> errors;
@@ -269,14 +304,16 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, qint64 height, QList<Q
     };
     auto job = std::make_shared<Job>();
     job->items = std::move(items);
-    job->urls = urls;
-    job->height = height;
+    job->sources = sources;
+    job->checkpoint = chain.checkpointBlock;
     job->done = std::move(done);
 
     // One JSON-RPC batch of up to CallsPerRequest calls at a time; an endpoint that fails the
-    // whole request is passed over for the next one.
+    // whole request is passed over for the next one. On a node with historical state the batch
+    // reads at the checkpoint, otherwise at the newest block the node serves, recorded as the
+    // balances' height.
     auto sendChunk = std::make_shared<std::function<void(int)>>();
-    *sendChunk = [this, job, sendChunk](int urlIndex) {
+    *sendChunk = [this, job, sendChunk, chainId = chain.config.chainId](int sourceIndex) {
         if (job->next >= job->items.size()) {
             // Breaking the cycle destroys this lambda and its captures: keep what is needed.
             const std::shared_ptr<Job> finished = job;
@@ -286,21 +323,61 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, qint64 height, QList<Q
             return;
         }
         const qsizetype count = std::min<qsizetype>(CallsPerRequest, job->items.size() - job->next);
-        if (urlIndex >= job->urls.size()) {
-            const QString why = job->urls.isEmpty() ? tr("The chain has no RPC endpoint.")
-                                                    : tr("No RPC endpoint of the chain answered balanceOf; retried later.");
+        if (sourceIndex >= job->sources.size()) {
+            const QString why = job->sources.isEmpty() ? tr("The chain has no RPC endpoint.")
+                                                       : tr("No RPC endpoint of the chain answered balanceOf; retried later.");
+            const QString fix = tr("Check the chain's RPC endpoints (arborctl chain list shows their last errors).");
             for (qsizetype i = job->next; i < job->next + count; ++i)
-                job->errors.append({job->items[i].id, why});
+                job->errors.append({job->items[i].id, why, why, fix});
             job->next += count;
             (*sendChunk)(0);
             return;
         }
-        const QUrl url = job->urls[urlIndex];
+        Source &source = job->sources[sourceIndex];
+        if (!source.history) {
+            // Detected once per endpoint, then kept on its row.
+            call(source.url, QStringLiteral("eth_getBalance"), QJsonArray{QStringLiteral("0x0000000000000000000000000000000000000000"), QStringLiteral("0x1")},
+                 [this, job, sendChunk, sourceIndex](Result<QJsonValue> r) {
+                     if (!*sendChunk)
+                         return;
+                     Source &source = job->sources[sourceIndex];
+                     source.history = bool(r);
+                     if (m_store) {
+                         if (Status s = m_store->setEndpointHistory(source.endpointId, bool(r), r ? QString() : r.error().message); !s)
+                             Q_EMIT workerError(s.error().toString());
+                     }
+                     (*sendChunk)(sourceIndex);
+                 });
+            return;
+        }
+        if (!source.height) {
+            if (*source.history && job->checkpoint) {
+                source.height = *job->checkpoint;
+            } else {
+                call(source.url, QStringLiteral("eth_blockNumber"), {}, [job, sendChunk, sourceIndex](Result<QJsonValue> r) {
+                    if (!*sendChunk)
+                        return;
+                    auto head = r ? quantityToInt64(*r, QStringLiteral("eth_blockNumber")) : Result<qint64>(r.error());
+                    if (!head) {
+                        qCWarning(lcQueue) << "eth_blockNumber failed on" << rpchttp::displayUrl(job->sources[sourceIndex].url) << ":"
+                                           << head.error().toString();
+                        (*sendChunk)(sourceIndex + 1);
+                        return;
+                    }
+                    job->sources[sourceIndex].height = *head;
+                    (*sendChunk)(sourceIndex);
+                });
+                return;
+            }
+        }
+        const QUrl url = source.url;
+        const qint64 height = *source.height;
+        const bool atCheckpoint = *source.history;
         const int timeoutMs = m_options.rpcTimeoutMs;
-        QNetworkReply *reply = m_network->post(rpchttp::postRequest(url, timeoutMs), balanceOfRequest(job->items, job->next, count, job->height));
+        QNetworkReply *reply = m_network->post(rpchttp::postRequest(url, timeoutMs), balanceOfRequest(job->items, job->next, count, height));
         rpchttp::limitDuration(reply, timeoutMs);
         rpchttp::limitResponseSize(reply, MaxReplyBytes);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, url, urlIndex, count, timeoutMs, job, sendChunk] {
+        connect(reply, &QNetworkReply::finished, this, [this, reply, url, sourceIndex, count, timeoutMs, height, atCheckpoint, job, sendChunk, chainId] {
             reply->deleteLater();
             if (!*sendChunk)
                 return;
@@ -310,12 +387,15 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, qint64 height, QList<Q
             if (!body || !doc.isArray()) {
                 qCWarning(lcQueue) << "balanceOf batch failed on" << rpchttp::displayUrl(url) << ":"
                                    << (body ? parseError.errorString() : body.error().toString());
-                (*sendChunk)(urlIndex + 1);
+                (*sendChunk)(sourceIndex + 1);
                 return;
             }
             QHash<qint64, QJsonObject> answers;
             for (const QJsonValue &v : doc.array())
                 answers.insert(v.toObject().value(QLatin1String("id")).toInteger(-1), v.toObject());
+            QList<ComputedBalance> balances;
+            QList<QueueItemError> errors;
+            QString missingState;
             for (qsizetype i = job->next; i < job->next + count; ++i) {
                 const QueueItem &item = job->items[i];
                 const QJsonObject answer = answers.value(i);
@@ -324,21 +404,62 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, qint64 height, QList<Q
                 if (answer.isEmpty() || answer.contains(QLatin1String("error")) || !result.startsWith(QLatin1String("0x"))
                     || data.size() != 32) {
                     const QString message = answer.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
-                    job->errors.append({item.id, tr("balanceOf(%1) on %2 at block %3 gave no uint256: %4")
-                                                     .arg(item.holder.toChecksumHex(), item.token.toChecksumHex())
-                                                     .arg(job->height)
-                                                     .arg(message.isEmpty() ? rpchttp::excerpt(QJsonDocument(answer).toJson(QJsonDocument::Compact))
-                                                                            : message)});
+                    const QString cause = message.isEmpty() ? rpchttp::excerpt(QJsonDocument(answer).toJson(QJsonDocument::Compact)) : message;
+                    if (atCheckpoint && !message.isEmpty() && looksLikeMissingState(message))
+                        missingState = message;
+                    errors.append({item.id,
+                                   tr("balanceOf(%1) on %2 at block %3 gave no uint256: %4")
+                                       .arg(item.holder.toChecksumHex(), item.token.toChecksumHex())
+                                       .arg(height)
+                                       .arg(cause),
+                                   cause,
+                                   tr("Check that %1 is an ERC-20 token with balanceOf(address) on chain %2; if it is not, "
+                                      "remove it, or switch it to transfers mode when the chain is indexed from its deployment.")
+                                       .arg(item.token.toChecksumHex())
+                                       .arg(chainId)});
                     continue;
                 }
                 auto value = u256::fromBigEndian(data);
-                job->balances.append({item.id, value.value_or(U256(0)), job->height});
+                balances.append({item.id, value.value_or(U256(0)), height});
             }
+            if (!missingState.isEmpty()) {
+                // A node capability, not the items' failure: read this chunk again at the node's
+                // newest block, and from now on there.
+                Source &source = job->sources[sourceIndex];
+                qCInfo(lcQueue) << rpchttp::displayUrl(url) << "serves no state at block" << height << "(" << missingState
+                                << "); reading balanceOf at its newest block";
+                source.history = false;
+                source.height.reset();
+                if (m_store) {
+                    if (Status s = m_store->setEndpointHistory(source.endpointId, false, missingState); !s)
+                        Q_EMIT workerError(s.error().toString());
+                }
+                (*sendChunk)(sourceIndex);
+                return;
+            }
+            job->balances += balances;
+            job->errors += errors;
             job->next += count;
             (*sendChunk)(0);
         });
     };
     (*sendChunk)(0);
+}
+
+bool QueueWorker::looksLikeMissingState(const QString &message)
+{
+    // What nodes say when asked for state they no longer keep (geth, erigon, nethermind,
+    // besu, reth, anvil, hosted providers).
+    static constexpr std::array<const char *, 14> phrases = {
+        "missing trie node", "header not found", "block out of range", "blockoutofrange", "historical state", "state not available",
+        "state is not available", "state unavailable", "pruned", "unknown block", "no state", "state histories",
+        "requested block is too old", "archive",
+    };
+    for (const char *phrase : phrases) {
+        if (message.contains(QLatin1String(phrase), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 } // namespace arbor

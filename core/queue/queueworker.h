@@ -1,6 +1,7 @@
 #pragma once
 
 #include "queue/queueprocessor.h"
+#include "rpc/jsonrpcclient.h"
 #include "model/chainconfig.h"
 #include "store/store.h"
 
@@ -54,7 +55,12 @@ private:
     /// Calls `done` when the batch is complete (at once, or after its balanceOf calls).
     Result<bool> processChain(const QueueConfig &config, std::function<void()> done);
     using BalancesDone = std::function<void(QList<ComputedBalance>, QList<QueueItemError>)>;
-    void fetchBalances(const ChainRecord &chain, qint64 height, QList<QueueItem> items, BalancesDone done);
+    /// balanceOf for `items` through the chain's endpoints: at the checkpoint on a node that
+    /// serves historical state, at the node's newest block otherwise (detected once per endpoint).
+    void fetchBalances(const ChainRecord &chain, QList<QueueItem> items, BalancesDone done);
+    void call(const QUrl &url, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done);
+    /// Whether a node's error says it keeps no state at the block asked for.
+    static bool looksLikeMissingState(const QString &message);
     void finishStop();
 
     DatabaseUrl m_url;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
 
 #include <memory>
 
@@ -29,7 +30,7 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
 {
     auto state = std::make_shared<ProbeState>();
     state->done = std::move(done);
-    state->pending = int(urls.size()) * 3;
+    state->pending = int(urls.size()) * 4;
     for (const QUrl &url : urls) {
         ProbeResult r;
         r.url = url;
@@ -44,6 +45,11 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
         if (--state->pending > 0)
             return;
         for (ProbeResult &r : state->results) {
+            // State at block 1 says nothing on a chain that young: every block is recent.
+            if (r.head < 2) {
+                r.servesHistory.reset();
+                r.historyNote.clear();
+            }
             if (!r.error && expectedChainId != 0 && r.chainId != expectedChainId) {
                 r.error = Error::invalid(QStringLiteral("chain id"),
                                          tr("%1 serves chain id %2, not %3. Check the URL, or use chain id %2.")
@@ -56,7 +62,7 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
     for (qsizetype i = 0; i < urls.size(); ++i) {
         auto *client = new JsonRpcClient(m_network, urls[i], this);
         client->setTimeout(m_timeoutMs);
-        auto calls = std::make_shared<int>(3);
+        auto calls = std::make_shared<int>(4);
         auto release = [client, calls]() {
             if (--*calls == 0)
                 client->deleteLater();
@@ -93,6 +99,18 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
             release();
             finishOne();
         });
+
+        // Whether the node serves state at an old block: archive nodes do; full nodes (pruned),
+        // nodes started from a state dump and most public endpoints do not. Not the endpoint's
+        // failure either way.
+        client->call(QStringLiteral("eth_getBalance"), QJsonArray{QStringLiteral("0x0000000000000000000000000000000000000000"), QStringLiteral("0x1")},
+                     [=](Result<QJsonValue> r) {
+                         state->results[i].servesHistory = bool(r);
+                         if (!r)
+                             state->results[i].historyNote = r.error().message;
+                         release();
+                         finishOne();
+                     });
 
         // Optional: many providers disable web3_clientVersion; its failure is not the endpoint's.
         client->call(QStringLiteral("web3_clientVersion"), {}, [=](Result<QJsonValue> r) {

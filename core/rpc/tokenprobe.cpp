@@ -1,6 +1,8 @@
 #include "rpc/tokenprobe.h"
 
 #include "model/abi.h"
+#include "model/evmevents.h"
+#include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 
 #include <QJsonArray>
@@ -19,7 +21,27 @@ struct TokenState
     int pending = 0;
     qint64 lo = 0;
     qint64 hi = 0;
+    std::optional<qint64> startBlock;
+    // The backwards search for Transfers before the start block.
+    qint64 scanLo = 0;
+    qint64 scanHi = 0;
+    qint64 window = 0;
+    qint64 maxWindow = 0;
 };
+
+constexpr qint64 FirstLogWindow = 10000;
+constexpr qint64 MaxLogWindow = 5000000;
+
+QString quantity(qint64 n)
+{
+    return QStringLiteral("0x") + QString::number(n, 16);
+}
+
+/// Whether a node's refusal of eth_getLogs means "ask for less", as the indexer reads it.
+bool rangeTooLarge(const Error &e)
+{
+    return evmjson::isRangeTooLarge(Error{Error::Kind::Refused, e.field, e.message});
+}
 
 QByteArray hexData(const QJsonValue &value)
 {
@@ -56,7 +78,8 @@ TokenProbe::TokenProbe(QNetworkAccessManager *network, QObject *parent)
 {
 }
 
-void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::function<void(Result<TokenInfo>)> done)
+void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::optional<qint64> startBlock,
+                       std::function<void(Result<TokenInfo>)> done)
 {
     auto state = std::make_shared<TokenState>();
     state->info.address = token;
@@ -64,6 +87,7 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
     state->client = new JsonRpcClient(m_network, rpc, this);
     state->client->setTimeout(m_timeoutMs);
     state->hi = head;
+    state->startBlock = startBlock;
     const QString at = QStringLiteral("0x") + QString::number(head, 16);
 
     auto finish = [state](Result<TokenInfo> result) {
@@ -74,24 +98,107 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
             done(std::move(result));
     };
 
+    // The balance mode, from logs: is there any Transfer of the token before the start block?
+    auto scan = std::make_shared<std::function<void()>>();
+    *scan = [state, finish, scan, token]() {
+        TokenInfo &info = state->info;
+        if (state->scanHi < state->scanLo) {
+            info.balanceMode = BalanceMode::Transfers;
+            info.balanceModeReason = tr("No Transfer of the token before the start block %1 (eth_getLogs over blocks %2–%3).")
+                                         .arg(*state->startBlock).arg(state->scanLo).arg(*state->startBlock - 1);
+            const auto keepAlive = std::move(*scan);
+            finish(info);
+            return;
+        }
+        const qint64 from = std::max(state->scanLo, state->scanHi - state->window + 1);
+        const QJsonObject filter{{QStringLiteral("fromBlock"), quantity(from)},
+                                 {QStringLiteral("toBlock"), quantity(state->scanHi)},
+                                 {QStringLiteral("address"), token.toHex()},
+                                 {QStringLiteral("topics"), QJsonArray{evmevents::transferTopic().toHex()}}};
+        state->client->call(QStringLiteral("eth_getLogs"), QJsonArray{filter}, [state, finish, scan, from](Result<QJsonValue> logs) {
+            TokenInfo &info = state->info;
+            if (!logs && rangeTooLarge(logs.error()) && state->window > 1) {
+                state->window = std::max<qint64>(1, state->window / 2);
+                state->maxWindow = state->window;
+                return (*scan)();
+            }
+            if (!logs || !logs->isArray()) {
+                // balanceOf is exact whatever the history: the safe choice when the node would not say.
+                info.balanceMode = BalanceMode::BalanceOf;
+                info.balanceModeReason = tr("Whether the token has Transfers before the start block %1 could not be read (%2); "
+                                            "balanceOf is exact either way.")
+                                             .arg(*state->startBlock)
+                                             .arg(logs ? tr("eth_getLogs did not answer with a list") : logs.error().message);
+                const auto keepAlive = std::move(*scan);
+                finish(info);
+                return;
+            }
+            const QJsonArray found = logs->toArray();
+            if (!found.isEmpty()) {
+                qint64 latest = from;
+                for (const QJsonValue &log : found) {
+                    if (auto n = quantityToInt64(log.toObject().value(QLatin1String("blockNumber")), QStringLiteral("blockNumber")))
+                        latest = std::max(latest, *n);
+                }
+                info.balanceMode = BalanceMode::BalanceOf;
+                info.balanceModeReason = tr("The token has Transfers before the start block %1 (%2 in blocks %3–%4, the latest at block %5): "
+                                            "sums of the indexed Transfers would miss them, so balances are read with balanceOf.")
+                                             .arg(*state->startBlock).arg(found.size()).arg(from).arg(state->scanHi).arg(latest);
+                const auto keepAlive = std::move(*scan);
+                finish(info);
+                return;
+            }
+            state->scanHi = from - 1;
+            state->window = std::min(state->window * 2, state->maxWindow);
+            (*scan)();
+        });
+    };
+
+    auto decide = [state, finish, scan]() {
+        TokenInfo &info = state->info;
+        if (!state->startBlock) {
+            *scan = nullptr;
+            return finish(info);
+        }
+        const qint64 start = *state->startBlock;
+        if (start <= 0) {
+            info.balanceMode = BalanceMode::Transfers;
+            info.balanceModeReason = tr("The chain is indexed from its first block.");
+            *scan = nullptr;
+            return finish(info);
+        }
+        if (info.deployBlock && *info.deployBlock >= start) {
+            info.balanceMode = BalanceMode::Transfers;
+            info.balanceModeReason = tr("Deployed at block %1, at or after the start block %2.").arg(*info.deployBlock).arg(start);
+            *scan = nullptr;
+            return finish(info);
+        }
+        // A known deployment block (the node serves history) narrows the search; logs decide.
+        state->scanLo = info.deployBlock.value_or(0);
+        state->scanHi = start - 1;
+        state->window = FirstLogWindow;
+        state->maxWindow = MaxLogWindow;
+        (*scan)();
+    };
+
     // Binary search for the first block with code: O(log head) sequential calls.
     auto search = std::make_shared<std::function<void()>>();
-    *search = [state, finish, search, token]() {
+    *search = [state, decide, search, token]() {
         if (state->lo >= state->hi) {
             state->info.deployBlock = state->lo;
             const auto keepAlive = std::move(*search);   // this closure ends the cycle it is part of
-            finish(state->info);
+            decide();
             return;
         }
         const qint64 mid = state->lo + (state->hi - state->lo) / 2;
         state->client->call(QStringLiteral("eth_getCode"), QJsonArray{token.toHex(), QString(QStringLiteral("0x") + QString::number(mid, 16))},
-                            [state, finish, search, mid](Result<QJsonValue> code) {
+                            [state, decide, search, mid](Result<QJsonValue> code) {
                                 if (!code) {
                                     state->info.deployBlockNote = tr("The node cannot serve contract code at block %1 (%2); "
                                                                      "it is probably not an archive node.")
                                                                       .arg(mid).arg(code.error().message);
                                     const auto keepAlive = std::move(*search);
-                                    finish(state->info);
+                                    decide();
                                     return;
                                 }
                                 if (hexData(*code).isEmpty())
@@ -109,11 +216,14 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
 
     state->client->call(QStringLiteral("eth_getCode"), QJsonArray{token.toHex(), at}, [=](Result<QJsonValue> code) {
         if (!code) {
+            *search = nullptr;
+            *scan = nullptr;
             finish(code.error());
             return;
         }
         if (hexData(*code).isEmpty()) {
             *search = nullptr;
+            *scan = nullptr;
             finish(Error::invalid(QStringLiteral("token"), tr("There is no contract at %1 on this chain (block %2). Check the address and the chain.")
                                                                 .arg(token.toChecksumHex()).arg(state->hi)));
             return;

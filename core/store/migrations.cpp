@@ -390,6 +390,28 @@ CREATE TABLE arbor.balance_snapshot_days (
 );
 ALTER TABLE arbor.tokens ADD COLUMN balance_mode TEXT NOT NULL DEFAULT 'transfers' CHECK (balance_mode IN ('transfers', 'balance_of')))";
 
+// Balances on any node: why a token got its mode, token-level queue problems, whether an
+// endpoint serves historical state, and the lookup promotion makes for holders still queued.
+const char *const SqliteV4 = R"(ALTER TABLE arbor_tokens ADD COLUMN balance_mode_reason TEXT;
+ALTER TABLE arbor_tokens ADD COLUMN balance_problem TEXT;
+ALTER TABLE arbor_tokens ADD COLUMN balance_problem_fix TEXT;
+ALTER TABLE arbor_tokens ADD COLUMN balance_problem_since INTEGER;
+ALTER TABLE arbor_tokens ADD COLUMN balance_problem_seen INTEGER;
+ALTER TABLE arbor_tokens ADD COLUMN balance_problem_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN serves_history INTEGER;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN history_note TEXT;
+CREATE INDEX arbor_balance_queue_open_key ON arbor_balance_update_queue (chain_id, token, holder) WHERE status <> 'completed')";
+
+const char *const PostgresV4 = R"(ALTER TABLE arbor.tokens ADD COLUMN balance_mode_reason TEXT;
+ALTER TABLE arbor.tokens ADD COLUMN balance_problem TEXT;
+ALTER TABLE arbor.tokens ADD COLUMN balance_problem_fix TEXT;
+ALTER TABLE arbor.tokens ADD COLUMN balance_problem_since BIGINT;
+ALTER TABLE arbor.tokens ADD COLUMN balance_problem_seen BIGINT;
+ALTER TABLE arbor.tokens ADD COLUMN balance_problem_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN serves_history BOOLEAN;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN history_note TEXT;
+CREATE INDEX balance_queue_open_key ON arbor.balance_update_queue (chain_id, token, holder) WHERE status <> 'completed')";
+
 QList<Migration> build(Backend backend)
 {
     const bool pg = backend == Backend::Postgres;
@@ -399,6 +421,8 @@ QList<Migration> build(Backend backend)
                  QString::fromUtf8(pg ? PostgresV2 : SqliteV2)});
     list.append({3, QStringLiteral("balance queue: queue, settings, health, snapshots, balance modes"),
                  QString::fromUtf8(pg ? PostgresV3 : SqliteV3)});
+    list.append({4, QStringLiteral("balances on any node: mode reasons, token problems, endpoint state history"),
+                 QString::fromUtf8(pg ? PostgresV4 : SqliteV4)});
     return list;
 }
 

@@ -158,6 +158,8 @@ public:
     Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from);
     /// Per chain and table: production rows, global rows, last synced height, lag.
     Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
+    /// Records whether the endpoint serves historical state, and what the detection saw.
+    Status setEndpointHistory(qint64 endpointId, bool servesHistory, const QString &note);
     /// Records measured endpoint health on rpc_endpoints rows (matched by id).
     Status saveEndpointHealth(const QList<EndpointRecord> &endpoints);
 
@@ -201,7 +203,20 @@ public:
     /// Puts items back to pending that a worker claimed before `staleBeforeMs`, or that a worker
     /// on this host that no longer runs claimed. A pending twin of the item wins.
     Result<qint64> reclaimQueueItems(qint64 staleBeforeMs);
-    /// Pending and processing items (of the chain, or all), and the earliest time one is due.
+    /**
+     * A failure every claimed item of `token` shared (`ids`, held by `claimId`): recorded once on
+     * the token with the node's `message` and the `fix`, the items put back to pending without a
+     * retry spent, and every pending item of the token held back for a backoff that doubles
+     * with each batch failing alike. One transaction.
+     */
+    Status holdBackTokenItems(qint64 chainId, const QString &claimId, const Address &token, const QString &message, const QString &fix,
+                              const QList<qint64> &ids, const QueueConfig &config);
+    /// Forgets the token's problem (a batch of it succeeded).
+    Status clearTokenProblem(qint64 chainId, const Address &token);
+    /// The chain's tokens with a problem, oldest first.
+    Result<QList<TokenProblem>> tokenProblems(qint64 chainId);
+    /// Pending and processing items (of the chain, or all), and the earliest time one is due;
+    /// pending items of a token with a problem are not counted.
     Result<std::pair<qint64, std::optional<qint64>>> queueBacklog(std::optional<qint64> chainId = std::nullopt);
     /// Health of every chain's queue now; with `record`, also saved to queue_health (and
     /// samples older than 24 h removed).
@@ -298,6 +313,12 @@ private:
     /// `where`, coalesced with items already pending.
     Status enqueueHolders(qint64 chainId, const QString &transfersTable, const QString &where, const QVariantList &params,
                           BalanceUpdateType type);
+    /// Head ranges: transfers-mode balances += the range's net per-holder changes (one upsert per
+    /// touched holder, production and global); the queue gets holders it still has work for,
+    /// balance_of tokens and tokens being backfilled. Runs inside promote()'s transaction.
+    Status keepTransferBalances(const IndexBatch &batch);
+    /// Queues (token, holder, -, block, tx hash, -) rows, coalesced with pending items.
+    Status enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type);
     /// Queues every holder with a balance row of `token`.
     Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
     /// The ON CONFLICT action that coalesces a queued holder with its pending item.

@@ -30,11 +30,11 @@ Result<QList<ChainRecord>> Store::chains()
                       + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
     if (!rows)
         return rows.error();
-    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at FROM ")
+    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note FROM ")
                            + admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
-    auto tokens = query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, balance_mode FROM ") + admin("tokens")
+    auto tokens = query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, balance_mode, balance_mode_reason FROM ") + admin("tokens")
                         + QLatin1String(" ORDER BY chain_id, added_at, address"));
     if (!tokens)
         return tokens.error();
@@ -74,6 +74,9 @@ Result<QList<ChainRecord>> Store::chains()
         e.failures = r[12].toLongLong();
         if (!r[13].isNull())
             e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(r[13].toLongLong());
+        if (!r[14].isNull())
+            e.servesHistory = r[14].toBool();
+        e.historyNote = r[15].toString();
         ChainRecord &chain = out[*it];
         chain.endpoints.append(e);
         chain.config.rpcUrls.append(e.url);
@@ -94,6 +97,7 @@ Result<QList<ChainRecord>> Store::chains()
         t.deployBlock = optionalInt(r[5]);
         t.deployBlockNote = r[6].toString();
         t.balanceMode = parseBalanceMode(r[7].toString()).value_or(BalanceMode::Transfers);
+        t.balanceModeReason = r[8].toString();
         out[*it].config.tokens.append(*address);
         out[*it].tokens.append(t);
     }
@@ -141,14 +145,26 @@ Status Store::checkChainIsNew(const ChainConfig &config)
 Status Store::insertToken(qint64 chainId, const TokenInfo &t, qint64 now, qint64 indexedFrom)
 {
     auto text = [](const QString &v) { return v.isEmpty() ? QVariant() : QVariant(v); };
-    // Sums of transfers are exact only when every transfer since deployment is indexed.
-    const bool fromDeployment = indexedFrom <= 0 || (t.deployBlock && indexedFrom <= *t.deployBlock);
-    const BalanceMode mode = t.balanceMode.value_or(fromDeployment ? BalanceMode::Transfers : BalanceMode::BalanceOf);
+    // A token the probe did not decide for: sums of transfers are exact only when every
+    // transfer since deployment is indexed.
+    BalanceMode mode = BalanceMode::BalanceOf;
+    QString reason = t.balanceModeReason;
+    if (t.balanceMode) {
+        mode = *t.balanceMode;
+    } else if (indexedFrom <= 0 || (t.deployBlock && indexedFrom <= *t.deployBlock)) {
+        mode = BalanceMode::Transfers;
+        if (reason.isEmpty())
+            reason = indexedFrom <= 0 ? tr("The chain is indexed from its first block.")
+                                      : tr("Indexed from block %1, at or before its deployment at block %2.").arg(indexedFrom).arg(*t.deployBlock);
+    } else if (reason.isEmpty()) {
+        reason = tr("Indexed from block %1; whether the token has Transfers before it is not known, and balanceOf is exact either way.")
+                     .arg(indexedFrom);
+    }
     return exec(QLatin1String("INSERT INTO ") + admin("tokens")
-                    + QLatin1String(" (chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, added_at, balance_mode) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    + QLatin1String(" (chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, added_at, balance_mode, "
+                                    "balance_mode_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {chainId, t.address.toBytes(), text(t.name), text(t.symbol), t.decimals ? QVariant(*t.decimals) : QVariant(),
-                 t.deployBlock ? QVariant(*t.deployBlock) : QVariant(), text(t.deployBlockNote), now, balanceModeName(mode)});
+                 t.deployBlock ? QVariant(*t.deployBlock) : QVariant(), text(t.deployBlockNote), now, balanceModeName(mode), text(reason)});
 }
 
 Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities,
@@ -169,12 +185,13 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
             return s;
         for (const EndpointRecord &e : endpoints) {
             s = exec(QLatin1String("INSERT INTO ") + admin("rpc_endpoints")
-                         + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, max_rps) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                         + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, max_rps, "
+                                         "serves_history, history_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {config.chainId, e.url.toString(), e.priority, e.status,
                       e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.lastHead ? QVariant(*e.lastHead) : QVariant(),
                       e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
-                      e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now, e.maxRequestsPerSecond});
+                      e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now, e.maxRequestsPerSecond,
+                      e.servesHistory ? QVariant(*e.servesHistory) : QVariant(), e.historyNote.isEmpty() ? QVariant() : QVariant(e.historyNote)});
             if (!s)
                 return s;
         }

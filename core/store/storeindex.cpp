@@ -319,9 +319,12 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
                 !s)
                 return s;
             result.rows += rows.size();
-            // The balance queue learns of the new transfers in this same transaction.
+            // Balances follow the new transfers in this same transaction: a head range adds its
+            // net changes; a range that replaces rows has its holders recounted by the queue.
             if (&e == &transfers) {
-                if (Status s = enqueueHolders(chain, staging, QStringLiteral("1 = 1"), {}, updateType); !s)
+                Status s = batch.mode == BatchMode::Head ? keepTransferBalances(batch)
+                                                         : enqueueHolders(chain, staging, QStringLiteral("1 = 1"), {}, updateType);
+                if (!s)
                     return s;
             }
             return exec(QLatin1String("DELETE FROM ") + staging);

@@ -18,24 +18,6 @@ QByteArray zeroAddress()
     return QByteArray(20, '\0');
 }
 
-int priorityOf(BalanceUpdateType type)
-{
-    switch (type) {
-    case BalanceUpdateType::Reorg:
-        return 8;
-    case BalanceUpdateType::Reindex:
-        return 7;
-    case BalanceUpdateType::ModeChange:
-        return 6;
-    case BalanceUpdateType::Transfer:
-    case BalanceUpdateType::Manual:
-        return 5;
-    case BalanceUpdateType::Backfill:
-        return 3;
-    }
-    return 5;
-}
-
 qint64 backoffMs(const QueueConfig &config, int retries)
 {
     const int shift = std::clamp(retries - 1, 0, 20);
@@ -157,7 +139,7 @@ Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, cons
                         "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ")
         + coalesce();
     const qint64 now = nowMs();
-    QVariantList bound{chainId, balanceUpdateTypeName(type), priorityOf(type), now, now};
+    QVariantList bound{chainId, balanceUpdateTypeName(type), queuePriority(type), now, now};
     bound += params;
     bound.append(zeroAddress());
     bound += params;
@@ -173,7 +155,7 @@ Status Store::enqueueBalanceHolders(qint64 chainId, const Address &token, Balanc
         + chainTable(chainId, QStringLiteral("token_balances"))
         + QLatin1String(" WHERE token = ? ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ") + coalesce();
     const qint64 now = nowMs();
-    return exec(sql, {chainId, balanceUpdateTypeName(type), priorityOf(type), now, now, token.toBytes()});
+    return exec(sql, {chainId, balanceUpdateTypeName(type), queuePriority(type), now, now, token.toBytes()});
 }
 
 // --- claim and complete --------------------------------------------------------------------
@@ -390,7 +372,8 @@ Result<QueueRunStats> Store::computeTransferBalances(qint64 chainId, const QStri
                            tr("The indexed transfers of token %1 give holder %2 a negative balance (in %3, out %4): the token's history "
                               "is incomplete. Index the chain from the token's deployment block, or switch the token to balance_of mode.")
                                .arg(token ? token->toChecksumHex() : QString(), holder ? holder->toChecksumHex() : QString(),
-                                    u256::toDecimal(in), u256::toDecimal(out))});
+                                    u256::toDecimal(in), u256::toDecimal(out)),
+                           QString(), QString()});
             continue;
         }
         balances.append({r[1], r[2], u256Value(in - out), height, r[3], now});
@@ -513,6 +496,14 @@ Result<QueueRunStats> Store::completeQueueItems(qint64 chainId, const QString &c
         }
         if (Status s = writeBalances(chainId, rows); !s)
             return s;
+        // A token whose balances come again has no problem any more.
+        QSet<QByteArray> tokens;
+        for (const SqlRow &r : std::as_const(rows))
+            tokens.insert(r[0].toByteArray());
+        for (const QByteArray &token : std::as_const(tokens)) {
+            if (Status s = clearTokenProblem(chainId, *Address::fromBytes(token)); !s)
+                return s;
+        }
         for (qint64 id : std::as_const(ids)) {
             if (Status s = exec(QLatin1String("UPDATE ") + table
                                     + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ? - claimed_at, error = NULL WHERE id = ?"),
@@ -578,7 +569,12 @@ Result<std::pair<qint64, std::optional<qint64>>> Store::queueBacklog(std::option
     const QString table = admin("balance_update_queue");
     const QString chain = chainId ? QStringLiteral(" AND chain_id = ?") : QString();
     const QVariantList params = chainId ? QVariantList{*chainId} : QVariantList{};
-    auto pending = query(QLatin1String("SELECT COUNT(*), MIN(next_attempt_at) FROM ") + table + QLatin1String(" WHERE status = 'pending'") + chain,
+    // Items held back for a token problem wait for the problem, not for a worker.
+    const QString notHeldBack = QLatin1String(" AND NOT EXISTS (SELECT 1 FROM ") + admin("tokens") + QLatin1String(" k WHERE k.chain_id = ")
+        + table.section(u'.', -1) + QLatin1String(".chain_id AND k.address = ") + table.section(u'.', -1)
+        + QLatin1String(".token AND k.balance_problem IS NOT NULL)");
+    auto pending = query(QLatin1String("SELECT COUNT(*), MIN(next_attempt_at) FROM ") + table + QLatin1String(" WHERE status = 'pending'") + chain
+                             + notHeldBack,
                          params);
     if (!pending)
         return pending.error();
@@ -593,6 +589,12 @@ Result<std::pair<qint64, std::optional<qint64>>> Store::queueBacklog(std::option
 Status Store::setBalanceMode(qint64 chainId, const Address &token, BalanceMode mode)
 {
     return transaction([&]() -> Status {
+        // The chain row's lock (PostgreSQL) orders this against promotions, which read the
+        // modes under it to decide whose balances they keep.
+        if (backend() == Backend::Postgres) {
+            if (Status s = exec(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? FOR UPDATE"), {chainId}); !s)
+                return s;
+        }
         auto found = query(QLatin1String("SELECT balance_mode FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
                            {chainId, token.toBytes()});
         if (!found)
@@ -600,8 +602,11 @@ Status Store::setBalanceMode(qint64 chainId, const Address &token, BalanceMode m
         if (found->isEmpty())
             return Error::notFound(QStringLiteral("token"), tr("Chain %1 does not index the token %2; add it with `arborctl chain add-token`.")
                                                                 .arg(chainId).arg(token.toChecksumHex()));
-        if (Status s = exec(QLatin1String("UPDATE ") + admin("tokens") + QLatin1String(" SET balance_mode = ? WHERE chain_id = ? AND address = ?"),
-                            {balanceModeName(mode), chainId, token.toBytes()});
+        if (Status s = exec(QLatin1String("UPDATE ") + admin("tokens")
+                                + QLatin1String(" SET balance_mode = ?, balance_mode_reason = ?, balance_problem = NULL, balance_problem_fix = NULL, "
+                                                "balance_problem_since = NULL, balance_problem_seen = NULL, balance_problem_count = 0 "
+                                                "WHERE chain_id = ? AND address = ?"),
+                            {balanceModeName(mode), tr("Set by the operator."), chainId, token.toBytes()});
             !s)
             return s;
         // Every holder the token ever had is computed again the new way.

@@ -65,6 +65,10 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         if (!errors)
             return errors.error();
         h.errorsLastHour = errors->first()[0].toLongLong();
+        auto problems = tokenProblems(config.chainId);
+        if (!problems)
+            return problems.error();
+        h.problems = *problems;
         h.status = QueueHealth::classify(h, config);
         out.append(h);
     }
@@ -73,6 +77,82 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
             return s.error();
     }
     return out;
+}
+
+Result<QList<TokenProblem>> Store::tokenProblems(qint64 chainId)
+{
+    auto rows = query(QLatin1String("SELECT k.address, k.symbol, k.balance_problem, k.balance_problem_fix, k.balance_problem_since, "
+                                    "k.balance_problem_seen, (SELECT COUNT(*) FROM ")
+                          + admin("balance_update_queue")
+                          + QLatin1String(" q WHERE q.chain_id = k.chain_id AND q.token = k.address AND q.status = 'pending') FROM ") + admin("tokens")
+                          + QLatin1String(" k WHERE k.chain_id = ? AND k.balance_problem IS NOT NULL ORDER BY k.balance_problem_since"),
+                      {chainId});
+    if (!rows)
+        return rows.error();
+    QList<TokenProblem> out;
+    for (const SqlRow &r : *rows) {
+        auto token = Address::fromBytes(r[0].toByteArray(), QStringLiteral("tokens.address"));
+        if (!token)
+            return token.error();
+        out.append({*token, r[1].toString(), r[2].toString(), r[3].toString(), r[4].toLongLong(), r[5].toLongLong(), r[6].toLongLong()});
+    }
+    return out;
+}
+
+Status Store::holdBackTokenItems(qint64 chainId, const QString &claimId, const Address &token, const QString &message, const QString &fix,
+                                 const QList<qint64> &ids, const QueueConfig &config)
+{
+    const QString table = admin("balance_update_queue");
+    const bool pg = backend() == Backend::Postgres;
+    QStringList idText;
+    idText.reserve(ids.size());
+    for (qint64 id : ids)
+        idText.append(QString::number(id));
+    const QString idList = pg ? u'{' + idText.join(u',') + u'}' : u'[' + idText.join(u',') + u']';
+    const QString inIds = pg ? QStringLiteral("id = ANY(CAST(? AS BIGINT[]))") : QStringLiteral("id IN (SELECT value FROM json_each(?))");
+    return transaction([&]() -> Status {
+        const qint64 now = nowMs();
+        if (Status s = exec(QLatin1String("UPDATE ") + admin("tokens")
+                                + QLatin1String(" SET balance_problem = ?, balance_problem_fix = ?, balance_problem_since = COALESCE(balance_problem_since, ?), "
+                                                "balance_problem_seen = ?, balance_problem_count = balance_problem_count + 1 "
+                                                "WHERE chain_id = ? AND address = ?"),
+                            {message, fix, now, now, chainId, token.toBytes()});
+            !s)
+            return s;
+        auto count = query(QLatin1String("SELECT balance_problem_count FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
+                           {chainId, token.toBytes()});
+        if (!count)
+            return count.error();
+        // The token's items look again after a backoff that doubles with each batch failing alike.
+        const int attempts = count->isEmpty() ? 1 : std::max(1, count->first()[0].toInt());
+        const qint64 due = now + std::min<qint64>(5 * 60000, config.retryBackoffMs << std::clamp(attempts - 1, 0, 20));
+        // An item with a pending twin (queued again meanwhile) gives way to it.
+        if (Status s = exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE ") + inIds
+                                + QLatin1String(" AND claim_id = ? AND status = 'processing' AND EXISTS (SELECT 1 FROM ") + table
+                                + QLatin1String(" p WHERE p.chain_id = ") + table.section(u'.', -1) + QLatin1String(".chain_id AND p.token = ")
+                                + table.section(u'.', -1) + QLatin1String(".token AND p.holder = ") + table.section(u'.', -1)
+                                + QLatin1String(".holder AND p.status = 'pending')"),
+                            {idList, claimId});
+            !s)
+            return s;
+        if (Status s = exec(QLatin1String("UPDATE ") + table
+                                + QLatin1String(" SET status = 'pending', error = ?, claim_id = NULL, claimed_by = NULL, claimed_at = NULL WHERE ")
+                                + inIds + QLatin1String(" AND claim_id = ? AND status = 'processing'"),
+                            {message, idList, claimId});
+            !s)
+            return s;
+        return exec(QLatin1String("UPDATE ") + table
+                        + QLatin1String(" SET next_attempt_at = ? WHERE chain_id = ? AND token = ? AND status = 'pending' AND next_attempt_at < ?"),
+                    {due, chainId, token.toBytes(), due});
+    });
+}
+
+Status Store::clearTokenProblem(qint64 chainId, const Address &token)
+{
+    return exec(QLatin1String("UPDATE ") + admin("tokens")
+                    + QLatin1String(" SET balance_problem = NULL, balance_problem_fix = NULL, balance_problem_since = NULL, balance_problem_seen = NULL, "
+                                    "balance_problem_count = 0 WHERE chain_id = ? AND address = ? AND balance_problem_count > 0"),
+                {chainId, token.toBytes()});
 }
 
 Status Store::recordQueueHealth(const QList<QueueHealth> &samples)

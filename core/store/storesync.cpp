@@ -94,6 +94,12 @@ Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 
     return backfill;
 }
 
+Status Store::setEndpointHistory(qint64 endpointId, bool servesHistory, const QString &note)
+{
+    return exec(QLatin1String("UPDATE ") + admin("rpc_endpoints") + QLatin1String(" SET serves_history = ?, history_note = ? WHERE id = ?"),
+                {servesHistory, note.isEmpty() ? QVariant() : QVariant(note.left(500)), endpointId});
+}
+
 Status Store::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
 {
     return transaction([&]() -> Status {

@@ -1,0 +1,165 @@
+// Store: transfers-mode balances kept current inside promotion (DESIGN.md §3, §8). A head range
+// adds each holder's net change to the balance it had at the previous checkpoint: exact signed
+// arithmetic in memory, then one upsert per touched holder. Holders the queue still has work
+// for, and tokens whose balances come from the node or whose history is being backfilled, go
+// to the queue instead.
+
+#include "store/store.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+namespace arbor {
+namespace {
+
+/// Wide enough that no range's sum of uint256 transfers can overflow it.
+using Net = boost::multiprecision::int512_t;
+
+QVariant view(QByteArrayView b) { return QByteArray::fromRawData(b.constData(), b.size()); }
+
+/// (token, holder) as one 40-byte key.
+QByteArray keyOf(const Address &token, const Address &holder)
+{
+    QByteArray key;
+    key.reserve(2 * Address::Size);
+    key.append(token.bytes());
+    key.append(holder.bytes());
+    return key;
+}
+
+QByteArray keyOf(const QVariant &token, const QVariant &holder)
+{
+    return token.toByteArray() + holder.toByteArray();
+}
+
+struct HolderChange
+{
+    Address token;
+    Address holder;
+    Net net = 0;
+    const TokenTransfer *last = nullptr;    ///< the holder's latest transfer in the range
+};
+
+const QStringList &stagedBalanceColumns()
+{
+    static const QStringList columns{QStringLiteral("token"), QStringLiteral("holder"), QStringLiteral("balance"),
+                                     QStringLiteral("last_block"), QStringLiteral("last_tx_hash"), QStringLiteral("computed_at")};
+    return columns;
+}
+
+} // namespace
+
+Status Store::keepTransferBalances(const IndexBatch &batch)
+{
+    const qint64 chain = batch.chainId;
+    auto modes = tokenModes(chain);
+    if (!modes)
+        return modes.error();
+    // A token whose history is still being backfilled has no base to add to: its holders are
+    // recounted once the backfill's ranges land.
+    auto backfilling = query(QLatin1String("SELECT address FROM ") + admin("backfills")
+                                 + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
+                             {chain});
+    if (!backfilling)
+        return backfilling.error();
+    QSet<QByteArray> incomplete;
+    for (const SqlRow &r : *backfilling)
+        incomplete.insert(r[0].toByteArray());
+
+    QHash<QByteArray, HolderChange> changes;
+    QHash<QByteArray, HolderChange> queued;
+    const Address zero;
+    for (const TokenTransfer &t : batch.transfers) {
+        const QByteArray token = t.token.toBytes();
+        const bool kept = modes->value(token, BalanceMode::Transfers) == BalanceMode::Transfers && !incomplete.contains(token);
+        for (const auto &[holder, incoming] : {std::pair{&t.from, false}, std::pair{&t.to, true}}) {
+            if (*holder == zero)
+                continue;   // mints and burns move the supply, not a holder
+            HolderChange &c = (kept ? changes : queued)[keyOf(t.token, *holder)];
+            c.token = t.token;
+            c.holder = *holder;
+            if (kept)
+                c.net += incoming ? Net(t.value) : -Net(t.value);
+            c.last = &t;
+        }
+    }
+
+    const qint64 now = nowMs();
+    const QString staging = chainTable(chain, QStringLiteral("token_balances"), true);
+    if (!changes.isEmpty()) {
+        // The touched holders' balances at the previous checkpoint, and whether the queue holds
+        // an unfinished item for them (a reorg, reindex or mode change recount): those are
+        // recounted by the queue, which sees this range's transfers too.
+        QList<SqlRow> keys;
+        keys.reserve(changes.size());
+        for (const HolderChange &c : std::as_const(changes))
+            keys.append({view(c.token.bytes()), view(c.holder.bytes()), u256Value(0), batch.to, view(c.last->txHash.bytes()), now});
+        if (Status s = bulkInsert(staging, stagedBalanceColumns(), keys); !s)
+            return s;
+        auto current = query(QLatin1String("SELECT s.token, s.holder, b.balance, (SELECT COUNT(*) FROM ") + admin("balance_update_queue")
+                                 + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.token AND q.holder = s.holder AND q.status <> 'completed') FROM ")
+                                 + staging + QLatin1String(" s LEFT JOIN ") + chainTable(chain, QStringLiteral("token_balances"))
+                                 + QLatin1String(" b ON b.token = s.token AND b.holder = s.holder"),
+                             {chain});
+        if (!current)
+            return current.error();
+        if (Status s = exec(QLatin1String("DELETE FROM ") + staging); !s)
+            return s;
+
+        static const Net Limit = Net(1) << 256;
+        QList<SqlRow> balances;
+        balances.reserve(current->size());
+        for (const SqlRow &r : *current) {
+            const QByteArray key = keyOf(r[0], r[1]);
+            auto it = changes.find(key);
+            if (it == changes.end())
+                return Error::internal(tr("A staged balance key of chain %1 was not among the range's holders.").arg(chain));
+            Net balance = it->net;
+            if (!r[2].isNull()) {
+                auto old = u256FromValue(r[2], QStringLiteral("token_balances.balance"));
+                if (!old)
+                    return old.error();
+                balance += Net(*old);
+            }
+            // Still queued, or a base that cannot be right (history missing): the queue recounts
+            // and, for a negative sum, says why.
+            if (r[3].toLongLong() > 0 || balance < 0 || balance >= Limit) {
+                queued.insert(key, *it);
+                continue;
+            }
+            balances.append({view(it->token.bytes()), view(it->holder.bytes()), u256Value(static_cast<U256>(balance)), batch.to,
+                             view(it->last->txHash.bytes()), now});
+        }
+        if (Status s = writeBalances(chain, balances); !s)
+            return s;
+    }
+
+    if (queued.isEmpty())
+        return {};
+    QList<SqlRow> rows;
+    rows.reserve(queued.size());
+    for (const HolderChange &c : std::as_const(queued))
+        rows.append({view(c.token.bytes()), view(c.holder.bytes()), u256Value(0), c.last->blockNumber, view(c.last->txHash.bytes()), now});
+    return enqueueKeys(chain, rows, BalanceUpdateType::Transfer);
+}
+
+Status Store::enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type)
+{
+    // rows as staged balances: token, holder, (unused), block, tx hash, time.
+    const QString staging = chainTable(chainId, QStringLiteral("token_balances"), true);
+    if (Status s = bulkInsert(staging, stagedBalanceColumns(), rows); !s)
+        return s;
+    const qint64 now = nowMs();
+    if (Status s = exec(QLatin1String("INSERT INTO ") + admin("balance_update_queue")
+                            + QLatin1String(" (chain_id, token, holder, update_type, tx_hash, block_number, priority, status, created_at, "
+                                            "next_attempt_at) SELECT ?, token, holder, ?, last_tx_hash, last_block, ?, 'pending', ?, ? FROM ")
+                            + staging + QLatin1String(" WHERE true ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ") + coalesce(),
+                        {chainId, balanceUpdateTypeName(type), queuePriority(type), now, now});
+        !s)
+        return s;
+    return exec(QLatin1String("DELETE FROM ") + staging);
+}
+
+} // namespace arbor
