@@ -7,7 +7,9 @@
 #include "dialogs/wizard/chainpage.h"
 #include "dialogs/wizard/contractspage.h"
 #include "dialogs/wizard/probepage.h"
+#include "dialogs/wizard/reviewpage.h"
 #include "engine/engine.h"
+#include "models/tokenmodel.h"
 #include "testresults.h"
 
 #include <QAbstractButton>
@@ -21,6 +23,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -35,6 +38,8 @@ using arbor::test::Devnet;
 using arbor::ui::AddChainWizard;
 using arbor::ui::ContractsPage;
 using arbor::ui::ProbePage;
+using arbor::ui::ReviewPage;
+using arbor::ui::TokenModel;
 
 namespace {
 
@@ -304,6 +309,7 @@ void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
     const QString result = table->item(0, ProbePage::ResultColumn)->text();
     QVERIFY2(!result.isEmpty() && !result.contains(QLatin1String("Probing")), qPrintable(result));
     QVERIFY(table->item(0, ProbePage::ChainIdColumn)->text().isEmpty());
+    QVERIFY(table->item(0, ProbePage::HistoryColumn)->text().isEmpty());   // nothing to say of a node that did not answer
     QVERIFY2(shown(summary).contains(QLatin1String("No endpoint answered")), qPrintable(shown(summary)));
     QVERIFY2(shown(summary).contains(QLatin1String("URL 1 did not answer: ") + result), qPrintable(shown(summary)));
     QVERIFY(!busy->isVisible());
@@ -587,6 +593,10 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY2(probeTable->item(0, ProbePage::ClientColumn)->text().startsWith(QLatin1String("anvil"), Qt::CaseInsensitive),
              qPrintable(probeTable->item(0, ProbePage::ClientColumn)->text()));
     QVERIFY(probeTable->item(0, ProbePage::LatencyColumn)->text().endsWith(QLatin1String(" ms")));
+    // A live anvil keeps every state.
+    QCOMPARE(probeTable->horizontalHeaderItem(ProbePage::HistoryColumn)->text(), QStringLiteral("State history"));
+    QCOMPARE(probeTable->item(0, ProbePage::HistoryColumn)->text(), QStringLiteral("Archive (full history)"));
+    QVERIFY(probeTable->item(0, ProbePage::HistoryColumn)->toolTip().contains(QLatin1String("old blocks")));
     screenshot(m_wizard.get(), QStringLiteral("wizard-2-probe"));
     QVERIFY(nextEnabled());
     QVERIFY(clickNext());
@@ -630,6 +640,34 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
              qPrintable(shown(child<QLabel>("startDeploymentMessage"))));
     screenshot(m_wizard.get(), QStringLiteral("wizard-4-contracts"));
     QVERIFY(clickNext());
+
+    // Review: each token's balance mode, asked of the node without waiting for it. Indexing
+    // starts at the earliest deployment, so no token has a Transfer before it: Transfers mode.
+    auto *review = qobject_cast<ReviewPage *>(m_wizard->currentPage());
+    auto *tokenView = child<QTableView>("reviewTokenTable");
+    QVERIFY(review && tokenView);
+    const QAbstractItemModel *modes = tokenView->model();
+    QCOMPARE(modes->rowCount(), 2);
+    QVERIFY(review->isCheckingModes());
+    QCOMPARE(modes->index(0, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("Checking…"));
+    QVERIFY(child<QLabel>("reviewModeStatus")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isCheckingModes(), EngineTimeoutMs);
+    QVERIFY2(shown(child<QLabel>("reviewModeError")).isEmpty(), qPrintable(shown(child<QLabel>("reviewModeError"))));
+    QVERIFY(!child<QLabel>("reviewModeStatus")->isVisible());
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(modes->index(row, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("Transfers"));
+        QVERIFY2(!modes->index(row, TokenModel::ReasonColumn).data().toString().isEmpty(), "no reason for the mode");
+    }
+    // Back and forth: asked again, and only the latest answer counts.
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QVERIFY(!review->isCheckingModes());
+    QVERIFY(clickNext());
+    QVERIFY(review->isCheckingModes());
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QVERIFY(clickNext());
+    QCOMPARE(modes->index(1, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("Checking…"));
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isCheckingModes(), EngineTimeoutMs);
+    QCOMPARE(modes->index(1, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("Transfers"));
     screenshot(m_wizard.get(), QStringLiteral("wizard-5-review"));
 
     // Review: everything entered, in words.
@@ -665,6 +703,12 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QCOMPARE(record.config.startBlock, std::optional<qint64>(earliest));
     QCOMPARE(record.config.tokens.size(), 2);
     QCOMPARE(record.config.registries.size(), 3);
+    // The modes the chain got are what the review shows.
+    QCOMPARE(review->tokenModel()->tokens(), record.tokens);
+    for (const TokenInfo &t : record.tokens) {
+        QCOMPARE(t.balanceMode, std::optional<BalanceMode>(BalanceMode::Transfers));
+        QVERIFY(!t.balanceModeReason.isEmpty());
+    }
 
     // Indexing follows: the checkpoint reaches the devnet's head.
     const auto head = m_devnet->rpc(QStringLiteral("eth_blockNumber"), {}, &error);

@@ -8,6 +8,7 @@
 #include "model/entitydef.h"
 #include "models/portfoliomodel.h"
 #include "models/queuehealthmodel.h"
+#include "models/tokenproblemmodel.h"
 #include "models/topholdersmodel.h"
 #include "pages/balancespage.h"
 #include "pages/queuepage.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,6 +48,7 @@ using arbor::ui::QueueChartPanel;
 using arbor::ui::QueueConfigDialog;
 using arbor::ui::QueueHealthModel;
 using arbor::ui::QueuePage;
+using arbor::ui::TokenProblemModel;
 using arbor::ui::TopHoldersModel;
 
 namespace {
@@ -130,6 +133,27 @@ QueueHealth sample(qint64 chainId, const QString &name, qint64 pending, qint64 a
     return h;
 }
 
+TokenProblem problem(qint64 waiting, qint64 lastSeen = 1700000060000)
+{
+    TokenProblem p;
+    p.token = Token;
+    p.symbol = QStringLiteral("TST");
+    p.message = QStringLiteral("block out of range: the node keeps no state at block 120");
+    p.fix = QStringLiteral("Add an archive endpoint, or set the token's balance mode to transfers.");
+    p.since = 1700000000000;
+    p.lastSeen = lastSeen;
+    p.waitingItems = waiting;
+    return p;
+}
+
+QueueHealth failing(qint64 chainId, const QString &name, const QList<TokenProblem> &problems)
+{
+    QueueHealth h = sample(chainId, name, 3000);
+    h.problems = problems;
+    h.status = problems.isEmpty() ? QueueStatus::Healthy : QueueStatus::Errors;
+    return h;
+}
+
 } // namespace
 
 class TstBalanceQueueUi : public QObject
@@ -147,6 +171,8 @@ private Q_SLOTS:
     void durationText_data();
     void durationText();
     void chartsKeepARollingWindow();
+    void problemModelShowsEachProblemOnce();
+    void queuePageShowsTokenProblemsWhileTheyLast();
 
     // The pages against a real engine.
     void pagesAreReachableByKeyboard();
@@ -509,6 +535,91 @@ void TstBalanceQueueUi::chartsKeepARollingWindow()
     charts.clear();
     QCOMPARE(charts.chainId(), 0);
     QVERIFY(charts.points(QueueChartPanel::PendingMetric).isEmpty());
+}
+
+void TstBalanceQueueUi::problemModelShowsEachProblemOnce()
+{
+    TokenProblemModel model;
+    model.update({failing(1, QStringLiteral("mainnet"), {}), failing(Devnet, QStringLiteral("devnet"), {problem(3000)})});
+    QCOMPARE(model.rowCount(), 1);
+    auto at = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+    QCOMPARE(at(TokenProblemModel::ChainColumn).toString(), QStringLiteral("devnet"));
+    QCOMPARE(at(TokenProblemModel::ChainColumn, TokenProblemModel::ChainIdRole).toLongLong(), Devnet);
+    QVERIFY(at(TokenProblemModel::TokenColumn).toString().startsWith(QLatin1String("TST")));
+    QVERIFY(at(TokenProblemModel::TokenColumn).toString().contains(Token.toChecksumHex()));
+    QCOMPARE(at(TokenProblemModel::TokenColumn, TokenProblemModel::TokenRole).toString(), Token.toHex());
+    QCOMPARE(at(TokenProblemModel::MessageColumn).toString(), problem(0).message);
+    QCOMPARE(at(TokenProblemModel::FixColumn).toString(), problem(0).fix);
+    QCOMPARE(at(TokenProblemModel::WaitingColumn).toString(), QStringLiteral("3,000"));
+    QCOMPARE(at(TokenProblemModel::SinceColumn).toString(),
+             QLocale().toString(QDateTime::fromMSecsSinceEpoch(problem(0).since).toLocalTime(), QLocale::ShortFormat));
+
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // The next samples: seen again, nothing else new, then more items held back. Still one row.
+    model.update({failing(Devnet, QStringLiteral("devnet"), {problem(3000, 1700000065000)})});
+    QCOMPARE(changed.size(), 0);
+    model.update({failing(Devnet, QStringLiteral("devnet"), {problem(3100, 1700000070000)})});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(at(TokenProblemModel::WaitingColumn).toString(), QStringLiteral("3,100"));
+    QCOMPARE(inserted.size(), 0);
+
+    // The same token on another chain is another problem.
+    model.update({failing(Devnet, QStringLiteral("devnet"), {problem(3100)}), failing(Nine, QStringLiteral("nine"), {problem(5)})});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(inserted.size(), 1);
+
+    // Gone when the problem is gone.
+    model.update({failing(Devnet, QStringLiteral("devnet"), {}), failing(Nine, QStringLiteral("nine"), {})});
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
+{
+    // An engine that is never started: the page sees only the samples this test sends.
+    EngineOptions options;
+    options.database = m_url;
+    options.app = QStringLiteral("arbor-test-problems");
+    Engine engine(options);
+    QueuePage page(&engine);
+    page.resize(1000, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *box = page.findChild<QWidget *>(QStringLiteral("queueProblems"));
+    auto *table = page.findChild<QTableView *>(QStringLiteral("queueProblemsTable"));
+    auto *caption = page.findChild<QLabel *>(QStringLiteral("queueProblemsCaption"));
+    auto *health = page.findChild<QTableView *>(QStringLiteral("queueHealthTable"));
+    QVERIFY(box && table && caption && health);
+    QVERIFY(!box->isVisible());
+
+    Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {problem(3000)})});
+    QVERIFY(box->isVisible());
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, TokenProblemModel::MessageColumn).data().toString(), problem(0).message);
+    QCOMPARE(table->model()->index(0, TokenProblemModel::FixColumn).data().toString(), problem(0).fix);
+    QCOMPARE(caption->text(), QStringLiteral("1 token fails the same way on every item. Their items wait, using up no retries, "
+                                             "until a batch of the token succeeds again."));
+    // The health row says ERRORS and why.
+    const QModelIndex status = health->model()->index(0, QueueHealthModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("ERRORS"));
+    QVERIFY2(status.data(Qt::ToolTipRole).toString().contains(QLatin1String("1 token fails the same way")),
+             qPrintable(status.data(Qt::ToolTipRole).toString()));
+
+    // Tick after tick the problem is said once.
+    for (int tick = 1; tick <= 3; ++tick)
+        Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {problem(3000, 1700000060000 + tick * 1000)})});
+    QCOMPARE(table->model()->rowCount(), 1);
+
+    // Solved: the list goes away.
+    Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {})});
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!box->isVisible());
+    QCOMPARE(health->model()->index(0, QueueHealthModel::StatusColumn).data().toString(), QStringLiteral("HEALTHY"));
 }
 
 // --- the pages against a real engine ----------------------------------------------------

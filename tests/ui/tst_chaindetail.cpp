@@ -8,6 +8,7 @@
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
 #include "models/reorgmodel.h"
+#include "models/tokenmodel.h"
 #include "pages/chaindetailpage.h"
 #include "store/indexbatch.h"
 #include "store/store.h"
@@ -25,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 #include <memory>
@@ -38,6 +40,7 @@ using arbor::ui::ChainDetailPage;
 using arbor::ui::EndpointModel;
 using arbor::ui::ReindexRequestModel;
 using arbor::ui::ReorgModel;
+using arbor::ui::TokenModel;
 
 namespace {
 
@@ -73,6 +76,36 @@ QString label(const QWidget &page, const char *name)
     return l ? l->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
 }
 
+Address addressOf(int n)
+{
+    QByteArray bytes(20, '\0');
+    bytes[0] = char(0xb0 + n);
+    bytes[19] = char(n);
+    return *Address::fromBytes(bytes);
+}
+
+TokenInfo token(int n, const QString &symbol, std::optional<BalanceMode> mode, const QString &reason)
+{
+    TokenInfo t;
+    t.address = addressOf(n);
+    t.name = symbol + QStringLiteral(" Token");
+    t.symbol = symbol;
+    t.decimals = 18;
+    t.balanceMode = mode;
+    t.balanceModeReason = reason;
+    return t;
+}
+
+EndpointRecord endpointServing(const char *url, std::optional<bool> servesHistory, const QString &note)
+{
+    EndpointRecord e;
+    e.url = QUrl(QString::fromLatin1(url));
+    e.status = QStringLiteral("ok");
+    e.servesHistory = servesHistory;
+    e.historyNote = note;
+    return e;
+}
+
 } // namespace
 
 class TstChainDetail : public QObject
@@ -83,6 +116,10 @@ private Q_SLOTS:
     void initTestCase();
     void csvMergesLinesByTime();
     void endpointModelUpdatesRowsInPlace();
+    void endpointModelSaysWhetherTheNodeServesHistory_data();
+    void endpointModelSaysWhetherTheNodeServesHistory();
+    void tokenModelShowsModesAndWhy();
+    void pageShowsTheChainsTokensAndEndpointHistory();
     void reindexModelInsertsNewRequestsOnTop();
     void reorgModelGrowsAtTheTop();
     void gapsBetweenPromotedRangesAreListed();
@@ -170,6 +207,149 @@ void TstChainDetail::endpointModelUpdatesRowsInPlace()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.rowOf(QUrl(QStringLiteral("http://d"))), 2);
     QCOMPARE(reset.size(), 0);
+}
+
+void TstChainDetail::endpointModelSaysWhetherTheNodeServesHistory_data()
+{
+    QTest::addColumn<int>("history");   // 1, 0, -1: not known
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("explained");
+    QTest::newRow("archive") << 1 << QString() << QStringLiteral("Archive (full history)")
+                             << QStringLiteral("read at the indexed height");
+    QTest::newRow("recent only") << 0 << QStringLiteral("eth_getBalance at block 1: block out of range")
+                                 << QStringLiteral("Recent state only") << QStringLiteral("read at its newest block");
+    QTest::newRow("not detected yet") << -1 << QString() << QStringLiteral("Unknown")
+                                      << QStringLiteral("Not known yet");
+}
+
+void TstChainDetail::endpointModelSaysWhetherTheNodeServesHistory()
+{
+    QFETCH(int, history);
+    QFETCH(QString, note);
+    QFETCH(QString, text);
+    QFETCH(QString, explained);
+    const std::optional<bool> servesHistory = history < 0 ? std::nullopt : std::optional<bool>(history == 1);
+
+    EndpointModel model;
+    model.update({endpointServing("http://node", servesHistory, note)});
+    const QModelIndex cell = model.index(0, EndpointModel::HistoryColumn);
+    QCOMPARE(model.headerData(EndpointModel::HistoryColumn, Qt::Horizontal).toString(), QStringLiteral("State history"));
+    QCOMPARE(cell.data().toString(), text);
+    const QString tip = cell.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(explained), qPrintable(tip));
+    if (!note.isEmpty())
+        QVERIFY2(tip.contains(note), qPrintable(tip));
+    QCOMPARE(cell.data(EndpointModel::ServesHistoryRole).isValid(), servesHistory.has_value());
+    if (servesHistory)
+        QCOMPARE(cell.data(EndpointModel::ServesHistoryRole).toBool(), *servesHistory);
+
+    // Detected later: the row changes in place.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.update({endpointServing("http://node", false, QStringLiteral("missing trie node"))});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(cell.data().toString(), QStringLiteral("Recent state only"));
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("missing trie node")));
+}
+
+void TstChainDetail::tokenModelShowsModesAndWhy()
+{
+    const QString noTransfer = QStringLiteral("No Transfer of the token before the start block 120 (eth_getLogs over blocks 0–119).");
+    const QString transfersBefore = QStringLiteral("37 Transfers before the start block 120, the first at block 12.");
+    TokenModel model;
+    model.setTokens({token(1, QStringLiteral("AAA"), BalanceMode::Transfers, noTransfer),
+                     token(2, QStringLiteral("BBB"), BalanceMode::BalanceOf, transfersBefore),
+                     token(3, QStringLiteral("CCC"), std::nullopt, QString())});
+    QCOMPARE(model.rowCount(), 3);
+    auto at = [&](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+    QCOMPARE(at(0, TokenModel::SymbolColumn).toString(), QStringLiteral("AAA"));
+    QCOMPARE(at(0, TokenModel::AddressColumn).toString(), addressOf(1).toChecksumHex());
+    QCOMPARE(at(0, TokenModel::DecimalsColumn).toString(), QStringLiteral("18"));
+    QCOMPARE(at(0, TokenModel::BalanceModeColumn).toString(), QStringLiteral("Transfers"));
+    QCOMPARE(at(0, TokenModel::ReasonColumn).toString(), noTransfer);
+    QCOMPARE(at(0, TokenModel::ReasonColumn, Qt::ToolTipRole).toString(), noTransfer);
+    QVERIFY(at(0, TokenModel::BalanceModeColumn, Qt::ToolTipRole).toString().contains(QLatin1String("Transfer events")));
+    QCOMPARE(at(1, TokenModel::BalanceModeColumn).toString(), QStringLiteral("balanceOf"));
+    QCOMPARE(at(1, TokenModel::ReasonColumn).toString(), transfersBefore);
+    QCOMPARE(at(1, TokenModel::BalanceModeColumn, TokenModel::BalanceModeRole).toInt(), int(BalanceMode::BalanceOf));
+    // Undecided: the text the owner chose.
+    QCOMPARE(at(2, TokenModel::BalanceModeColumn).toString(), QStringLiteral("–"));
+    QVERIFY(!at(2, TokenModel::BalanceModeColumn, TokenModel::BalanceModeRole).isValid());
+    model.setUndecidedText(QStringLiteral("Checking…"));
+    QCOMPARE(at(2, TokenModel::BalanceModeColumn).toString(), QStringLiteral("Checking…"));
+
+    // A mode decided, a token gone: rows change in place, never a reset.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setTokens({token(1, QStringLiteral("AAA"), BalanceMode::Transfers, noTransfer),
+                     token(3, QStringLiteral("CCC"), BalanceMode::Transfers, noTransfer)});
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowOf(addressOf(3)), 1);
+    QCOMPARE(at(1, TokenModel::BalanceModeColumn).toString(), QStringLiteral("Transfers"));
+    model.setTokens({token(1, QStringLiteral("AAA"), BalanceMode::Transfers, noTransfer),
+                     token(3, QStringLiteral("CCC"), BalanceMode::Transfers, noTransfer)});
+    QCOMPARE(changed.size(), 1);   // nothing changed, nothing announced
+}
+
+void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
+{
+    // No periodic snapshots: the record below is the only one the page sees.
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("tokens.db")));
+    QVERIFY2(url, why(url).constData());
+    EngineOptions options;
+    options.database = *url;
+    options.app = QStringLiteral("arbor-test");
+    options.snapshotIntervalMs = 0;
+    Engine engine(options);
+    const Status started = waitFor(engine.start());
+    QVERIFY2(started, why(started).constData());
+
+    const QString reason = QStringLiteral("37 Transfers before the start block 120, the first at block 12.");
+    ChainRecord record;
+    record.config.chainId = 88;
+    record.config.name = QStringLiteral("pruned");
+    record.config.rpcUrls = {QUrl(QStringLiteral("http://full.example")), QUrl(QStringLiteral("http://archive.example"))};
+    record.config.startBlock = 120;
+    record.config.tokens = {addressOf(1), addressOf(2)};
+    record.tokens = {token(1, QStringLiteral("AAA"), BalanceMode::BalanceOf, reason),
+                     token(2, QStringLiteral("BBB"), BalanceMode::Transfers, QStringLiteral("No Transfer before block 120."))};
+    record.endpoints = {endpointServing("http://full.example", false, QStringLiteral("header not found")),
+                        endpointServing("http://archive.example", true, QString())};
+
+    ChainDetailPage page(&engine);
+    page.resize(1000, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.showChain(88);
+    Q_EMIT engine.chainsChanged({record});
+
+    QCOMPARE(label(page, "chainDetailName"), QStringLiteral("pruned"));
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"));
+    auto *tokens = page.findChild<QTableView *>(QStringLiteral("chainDetailTokens"));
+    QVERIFY(tabs && tokens);
+    QCOMPARE(tabs->tabText(tabs->indexOf(tokens)), QStringLiteral("Tokens"));
+    tabs->setCurrentWidget(tokens);
+    QVERIFY(tokens->isVisible());
+    const QAbstractItemModel *model = tokens->model();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, TokenModel::SymbolColumn).data().toString(), QStringLiteral("AAA"));
+    QCOMPARE(model->index(0, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("balanceOf"));
+    QCOMPARE(model->index(0, TokenModel::ReasonColumn).data().toString(), reason);
+    QCOMPARE(model->index(1, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("Transfers"));
+
+    EndpointModel *endpoints = page.endpointModel();
+    QCOMPARE(endpoints->rowCount(), 2);
+    QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
+    QVERIFY(endpoints->index(0, EndpointModel::HistoryColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("header not found")));
+    QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
+
+    // Another chain shown: its tokens, not these.
+    page.showChain(0);
+    QCOMPARE(page.tokenModel()->rowCount(), 0);
 }
 
 void TstChainDetail::reindexModelInsertsNewRequestsOnTop()
@@ -340,6 +520,16 @@ void TstChainDetail::liveChainFromTheDevnet()
     QCOMPARE(endpoints->index(0, EndpointModel::UrlColumn).data().toString(), devnet.rpcUrl().toDisplayString());
     QTRY_VERIFY(endpoints->index(0, EndpointModel::LatencyColumn).data().toString().endsWith(QLatin1String(" ms")));
     QTRY_COMPARE(charts->lineNames(ChainChartPanel::LatencyChart), QStringList{devnet.rpcUrl().toString()});
+    // A live anvil keeps every state: detected once and shown on the endpoint row.
+    QTRY_COMPARE_WITH_TIMEOUT(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(),
+                              QStringLiteral("Archive (full history)"), 15000);
+
+    // The token, indexed from block 0, with the mode it got and why.
+    TokenModel *tokens = page.tokenModel();
+    QTRY_COMPARE(tokens->rowCount(), 1);
+    QCOMPARE(tokens->index(0, TokenModel::AddressColumn).data().toString(), Address::fromHex(tokenHex)->toChecksumHex());
+    QCOMPARE(tokens->index(0, TokenModel::BalanceModeColumn).data().toString(), QStringLiteral("Transfers"));
+    QVERIFY2(!tokens->index(0, TokenModel::ReasonColumn).data().toString().isEmpty(), "no reason for the balance mode");
 
     // A reindex request appears in the history.
     const auto requested = waitFor(engine->requestReindex(ChainRef{chainId, {}}, 1, 3, QStringLiteral("chain detail test")));
@@ -374,8 +564,10 @@ void TstChainDetail::liveChainFromTheDevnet()
         page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail.png")));
         auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"));
         tabs->setCurrentIndex(1);
-        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-progress.png")));
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-tokens.png")));
         tabs->setCurrentIndex(2);
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-progress.png")));
+        tabs->setCurrentIndex(3);
         page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-reindex.png")));
         tabs->setCurrentIndex(0);
     }

@@ -74,6 +74,26 @@ QString EndpointModel::statusText(const QString &status)
     return tr("Unknown");
 }
 
+QString EndpointModel::historyText(std::optional<bool> servesHistory)
+{
+    if (!servesHistory)
+        return tr("Unknown");
+    return *servesHistory ? tr("Archive (full history)") : tr("Recent state only");
+}
+
+QString EndpointModel::historyToolTip(std::optional<bool> servesHistory, const QString &note)
+{
+    QString text;
+    if (!servesHistory)
+        text = tr("Not known yet whether this node serves state at old blocks.");
+    else if (*servesHistory)
+        text = tr("The node serves state at old blocks: balanceOf is read at the indexed height.");
+    else
+        text = tr("The node serves recent state only: balanceOf is read at its newest block, and that block is "
+                  "recorded as the balance's height.");
+    return note.isEmpty() ? text : text + u'\n' + note;
+}
+
 QVariant EndpointModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -83,14 +103,19 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         return e.url;
     if (role == StatusRole)
         return e.status;
+    if (role == ServesHistoryRole)
+        return e.servesHistory ? QVariant(*e.servesHistory) : QVariant();
     if (role == Qt::TextAlignmentRole) {
-        if (index.column() == UrlColumn || index.column() == StatusColumn || index.column() == LastErrorColumn)
+        if (index.column() == UrlColumn || index.column() == StatusColumn || index.column() == HistoryColumn
+            || index.column() == LastErrorColumn)
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     if (role == Qt::ToolTipRole && index.column() == LastErrorColumn && !e.lastError.isEmpty())
         return e.lastErrorAt.isValid() ? tr("%1\n(at %2)").arg(e.lastError, QLocale().toString(e.lastErrorAt.toLocalTime(), QLocale::ShortFormat))
                                        : e.lastError;
+    if (role == Qt::ToolTipRole && index.column() == HistoryColumn)
+        return historyToolTip(e.servesHistory, e.historyNote);
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;
@@ -109,6 +134,8 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         return locale.toString(e.failures);
     case LastHeadColumn:
         return e.lastHead ? locale.toString(*e.lastHead) : tr("–");
+    case HistoryColumn:
+        return historyText(e.servesHistory);
     case LastErrorColumn:
         return e.lastError;
     case ColumnCount:
@@ -136,6 +163,8 @@ QVariant EndpointModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Failures");
     case LastHeadColumn:
         return tr("Last head");
+    case HistoryColumn:
+        return tr("State history");
     case LastErrorColumn:
         return tr("Last error");
     case ColumnCount:

@@ -5,11 +5,14 @@
 #include <QAbstractTableModel>
 #include <QList>
 
+#include <optional>
+
 namespace arbor::ui {
 
 /**
  * The RPC endpoints of one chain as a table: URL, status, latency, error rate, requests and
- * failures, last head and last error.
+ * failures, last head, whether the node serves historical state (its note as the tooltip) and
+ * the last error.
  *
  * Fed with ChainStatus::endpoints (live) or ChainRecord::endpoints (as last recorded).
  * update() diffs by URL: endpoints that appeared are inserted, those that went away removed,
@@ -31,10 +34,15 @@ public:
         RequestsColumn,
         FailuresColumn,
         LastHeadColumn,
+        HistoryColumn,          ///< "Archive (full history)", "Recent state only", "Unknown"
         LastErrorColumn,
         ColumnCount
     };
-    enum Role { UrlRole = Qt::UserRole, StatusRole };
+    enum Role {
+        UrlRole = Qt::UserRole,
+        StatusRole,
+        ServesHistoryRole,      ///< bool, or an invalid QVariant while not known
+    };
 
     explicit EndpointModel(QObject *parent = nullptr);
 
@@ -52,6 +60,10 @@ public:
 
     /// The endpoint status as an operator reads it ("ok" → "OK").
     static QString statusText(const QString &status);
+    /// Whether a node serves historical state, as an operator reads it (also the probe page's).
+    static QString historyText(std::optional<bool> servesHistory);
+    /// What that means for balances, and `note` (what the detection saw) when there is one.
+    static QString historyToolTip(std::optional<bool> servesHistory, const QString &note);
 
 private:
     QList<arbor::EndpointRecord> m_rows;

@@ -180,7 +180,8 @@ bool QueueHealthModel::sameFigures(const QueueHealth &a, const QueueHealth &b)
     return a.chainName == b.chainName && a.status == b.status && a.pending == b.pending && a.processing == b.processing
         && a.failed == b.failed && a.completedLastHour == b.completedLastHour
         && a.completedLastMinute == b.completedLastMinute && a.errorsLastHour == b.errorsLastHour
-        && a.avgProcessingMs == b.avgProcessingMs && durationText(a.oldestPendingAgeMs) == durationText(b.oldestPendingAgeMs);
+        && a.avgProcessingMs == b.avgProcessingMs && durationText(a.oldestPendingAgeMs) == durationText(b.oldestPendingAgeMs)
+        && a.problems.size() == b.problems.size();
 }
 
 void QueueHealthModel::update(const QList<QueueHealth> &health)
@@ -295,6 +296,9 @@ QString QueueHealthModel::statusExplanation(const QueueHealth &health)
         return tr("The oldest pending item has been waiting for %1: longer than this chain allows.")
             .arg(durationText(health.oldestPendingAgeMs));
     case QueueStatus::Errors:
+        if (!health.problems.isEmpty())
+            return tr("%n token(s) fail the same way on every item: see the problems under the table.", nullptr,
+                      int(health.problems.size()));
         return tr("%n failed attempt(s) in the last hour: more than this chain allows.", nullptr,
                   int(qMin<qint64>(health.errorsLastHour, INT_MAX)));
     case QueueStatus::Disabled:

@@ -5,6 +5,7 @@
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
 #include "models/reorgmodel.h"
+#include "models/tokenmodel.h"
 #include "widgets/indexprogressbar.h"
 
 #include <QDateTime>
@@ -44,6 +45,7 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
 
     m_charts = new ChainChartPanel;
     m_endpoints = new EndpointModel(this);
+    m_tokens = new TokenModel(this);
     m_reindex = new ReindexRequestModel(this);
     m_reorgs = new ReorgModel(this);
 
@@ -61,6 +63,7 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("chainDetailTabs"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailEndpoints"), m_endpoints), tr("RPC endpoints"));
+    m_tabs->addTab(createTable(QStringLiteral("chainDetailTokens"), m_tokens), tr("Tokens"));
     m_tabs->addTab(progressPage, tr("Index progress"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
@@ -172,6 +175,7 @@ void ChainDetailPage::showChain(qint64 chainId)
     m_ranges.clear();
     m_rangesKnown = false;
     m_endpoints->clear();
+    m_tokens->setTokens({});
     m_reindex->setRequests({});
     m_reorgs->setReorgs({});
     m_charts->clear();
@@ -228,6 +232,7 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
     // The live status measures endpoints more often; the record is what is left when paused.
     if (m_record && (!m_status || m_status->endpoints.isEmpty()))
         m_endpoints->update(m_record->endpoints);
+    m_tokens->setTokens(m_record ? m_record->tokens : QList<TokenInfo>());
     updateHeader();
     updateProgress();
 }

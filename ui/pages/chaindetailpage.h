@@ -27,13 +27,16 @@ class EndpointModel;
 class IndexProgressBar;
 class ReindexRequestModel;
 class ReorgModel;
+class TokenModel;
 
 /**
  * Everything about one chain: a header (name, id, status, head, indexed, lag, blocks/s), live
- * charts of lag, rate and RPC latency, the RPC endpoints, index progress with its gaps, the
+ * charts of lag, rate and RPC latency, the RPC endpoints (whether each serves historical state
+ * among them), the tokens with their balance mode and why, index progress with its gaps, the
  * reindex request history and the reorg log.
  *
- * Live figures come from the Engine's signals (chainStatusChanged, chainsChanged) and its
+ * Live figures come from the Engine's signals (chainStatusChanged, chainsChanged; the tokens from
+ * the chain's record in chainsChanged) and its
  * in-memory series (Engine::chainSeries). The database-backed parts (ranges, reindex requests,
  * reorgs) are read through Engine futures when the chain is shown and every RefreshIntervalMs
  * while the page is visible; results for a chain no longer shown are dropped. Nothing here
@@ -59,6 +62,7 @@ public:
 
     ChainChartPanel *charts() const { return m_charts; }
     EndpointModel *endpointModel() const { return m_endpoints; }
+    TokenModel *tokenModel() const { return m_tokens; }
     IndexProgressBar *progressBar() const { return m_progress; }
     QListWidget *gapList() const { return m_gapList; }
     ReindexRequestModel *reindexModel() const { return m_reindex; }
@@ -104,6 +108,7 @@ private:
     QLabel *m_message = nullptr;
     ChainChartPanel *m_charts = nullptr;
     EndpointModel *m_endpoints = nullptr;
+    TokenModel *m_tokens = nullptr;
     IndexProgressBar *m_progress = nullptr;
     QLabel *m_progressText = nullptr;
     QListWidget *m_gapList = nullptr;

@@ -5,6 +5,7 @@
 #include "dialogs/queueconfigdialog.h"
 #include "engine/engine.h"
 #include "models/queuehealthmodel.h"
+#include "models/tokenproblemmodel.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -26,6 +27,7 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     , m_engine(engine)
     , m_model(new QueueHealthModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_problems(new TokenProblemModel(this))
 {
     Q_ASSERT(engine);
     setObjectName(QStringLiteral("queuePage"));
@@ -72,15 +74,41 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     header->resizeSection(QueueHealthModel::StatusColumn, 110);
     connect(m_view, &QAbstractItemView::doubleClicked, this, &QueuePage::editSelectedConfig);
 
+    m_problemCaption = new QLabel;
+    m_problemCaption->setObjectName(QStringLiteral("queueProblemsCaption"));
+    m_problemCaption->setWordWrap(true);
+    auto *problemView = new QTableView;
+    problemView->setObjectName(QStringLiteral("queueProblemsTable"));
+    problemView->setModel(m_problems);
+    problemView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    problemView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    problemView->setAlternatingRowColors(true);
+    problemView->setWordWrap(true);
+    problemView->verticalHeader()->hide();
+    problemView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QHeaderView *problemHeader = problemView->horizontalHeader();
+    problemHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    problemHeader->setSectionResizeMode(TokenProblemModel::MessageColumn, QHeaderView::Stretch);
+    problemHeader->setSectionResizeMode(TokenProblemModel::FixColumn, QHeaderView::Stretch);
+    m_problemBox = new QWidget;
+    m_problemBox->setObjectName(QStringLiteral("queueProblems"));
+    auto *problemLayout = new QVBoxLayout(m_problemBox);
+    problemLayout->setContentsMargins(0, 0, 0, 0);
+    problemLayout->addWidget(m_problemCaption);
+    problemLayout->addWidget(problemView, 1);
+    m_problemBox->hide();
+
     m_charts = new QueueChartPanel;
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("queueSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_view);
+    splitter->addWidget(m_problemBox);
     splitter->addWidget(m_charts);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
 
     m_statusLine = new QLabel;
     m_statusLine->setObjectName(QStringLiteral("queueStatusLine"));
@@ -120,6 +148,11 @@ void QueuePage::refresh()
 void QueuePage::onHealthChanged(const QList<QueueHealth> &health)
 {
     m_model->update(health);
+    m_problems->update(health);
+    const int problems = m_problems->rowCount();
+    m_problemCaption->setText(tr("%n token(s) fail the same way on every item. Their items wait, using up no retries, "
+                                 "until a batch of the token succeeds again.", nullptr, problems));
+    m_problemBox->setVisible(problems > 0);
     for (const QueueHealth &sample : health)
         m_charts->addSample(sample);
 
@@ -160,6 +193,8 @@ void QueuePage::onSelectionChanged()
     const qint64 id = chain->chainId;
     m_charts->showChain(id, chain->chainName);
     m_charts->addSample(*chain);
+    if (!m_engine->state().started)
+        return;   // nothing recorded to read yet
     const quint64 request = ++m_historyRequest;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - m_charts->windowMs();
     m_engine->queueHealthHistory(ChainRef{id, {}}, since).then(this, [this, request, id](Result<QList<QueueHealth>> history) {

@@ -21,12 +21,14 @@ namespace arbor::ui {
 
 class QueueChartPanel;
 class QueueHealthModel;
+class TokenProblemModel;
 
 /**
- * The balance queue page: every chain's queue health in a table, live charts of the selected
- * chain, its settings and "Retry failed".
+ * The balance queue page: every chain's queue health in a table, the token problems under it
+ * (a failure every item of one token shares, said once for the token, shown while it lasts),
+ * live charts of the selected chain, its settings and "Retry failed".
  *
- * The table follows Engine::queueHealthChanged; the charts are seeded from the chain's recorded
+ * The tables follow Engine::queueHealthChanged; the charts are seeded from the chain's recorded
  * history when it is selected and then follow the same signal. Commands go through the Engine
  * and report in the page's status line. The page does not own the Engine, which must outlive it.
  */
@@ -55,6 +57,9 @@ private:
     QueueHealthModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_view = nullptr;
+    TokenProblemModel *m_problems = nullptr;
+    QWidget *m_problemBox = nullptr;
+    QLabel *m_problemCaption = nullptr;
     QueueChartPanel *m_charts = nullptr;
     QPushButton *m_configureButton = nullptr;
     QPushButton *m_retryButton = nullptr;

@@ -1,6 +1,7 @@
 #include "dialogs/wizard/probepage.h"
 
 #include "dialogs/addchainwizard.h"
+#include "models/endpointmodel.h"
 #include "widgets/messagelabel.h"
 #include "engine/engine.h"
 
@@ -36,12 +37,13 @@ ProbePage::ProbePage(AddChainWizard *wizard)
 {
     setObjectName(QStringLiteral("probePage"));
     setTitle(tr("Check the Endpoints"));
-    setSubTitle(tr("Arbor asks every URL for its chain id, latest block and client version. All endpoints that "
-                   "answer must serve the same chain."));
+    setSubTitle(tr("Arbor asks every URL for its chain id, latest block and client version, and whether it serves "
+                   "historical state. All endpoints that answer must serve the same chain."));
 
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("probeTable"));
-    m_table->setHorizontalHeaderLabels({tr("URL"), tr("Chain ID"), tr("Head"), tr("Latency"), tr("Client"), tr("Result")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("URL"), tr("Chain ID"), tr("Head"), tr("Latency"), tr("Client"), tr("State history"), tr("Result")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -146,6 +148,9 @@ void ProbePage::showResults(const QList<ProbeResult> &results)
         m_table->setItem(row, HeadColumn, cell(locale.toString(r.head), Numeric));
         m_table->setItem(row, LatencyColumn, cell(tr("%1 ms").arg(locale.toString(r.latencyMs, 'f', 0)), Numeric));
         m_table->setItem(row, ClientColumn, cell(r.clientVersion.isEmpty() ? tr("not reported") : r.clientVersion));
+        auto *history = cell(EndpointModel::historyText(r.servesHistory));
+        history->setToolTip(EndpointModel::historyToolTip(r.servesHistory, r.historyNote));
+        m_table->setItem(row, HistoryColumn, history);
         auto *result = cell(tr("Answered"));
         result->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
         m_table->setItem(row, ResultColumn, result);

@@ -19,8 +19,8 @@ class MessageLabel;
 
 /**
  * Second page of the add-chain wizard: probes every URL of the first page (chain id, head,
- * latency, client version) through Engine::probeEndpoints and shows one row per URL, failures
- * explained. Next is enabled once at least one URL answered and all that answered serve the
+ * latency, client version, whether it serves historical state) through Engine::probeEndpoints
+ * and shows one row per URL, failures explained. Next is enabled once at least one URL answered and all that answered serve the
  * same chain, one not yet added; URLs that did not answer are left out of the chain.
  */
 class ProbePage final : public QWizardPage
@@ -28,7 +28,7 @@ class ProbePage final : public QWizardPage
     Q_OBJECT
 
 public:
-    enum Column { UrlColumn, ChainIdColumn, HeadColumn, LatencyColumn, ClientColumn, ResultColumn, ColumnCount };
+    enum Column { UrlColumn, ChainIdColumn, HeadColumn, LatencyColumn, ClientColumn, HistoryColumn, ResultColumn, ColumnCount };
 
     explicit ProbePage(AddChainWizard *wizard);
 

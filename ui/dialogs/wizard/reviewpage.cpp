@@ -1,15 +1,19 @@
 #include "dialogs/wizard/reviewpage.h"
 
 #include "dialogs/addchainwizard.h"
+#include "models/tokenmodel.h"
 #include "widgets/messagelabel.h"
 #include "engine/engine.h"
 
 #include <QAbstractButton>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace arbor::ui {
@@ -53,6 +57,28 @@ ReviewPage::ReviewPage(AddChainWizard *wizard)
     m_busyLabel->setObjectName(QStringLiteral("createStatus"));
     m_error = new MessageLabel(QStringLiteral("createError"), this);
 
+    m_tokens = new TokenModel(this);
+    m_tokenView = new QTableView(this);
+    m_tokenView->setObjectName(QStringLiteral("reviewTokenTable"));
+    m_tokenView->setModel(m_tokens);
+    m_tokenView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tokenView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tokenView->setAlternatingRowColors(true);
+    m_tokenView->setWordWrap(true);
+    m_tokenView->verticalHeader()->hide();
+    m_tokenView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tokenView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tokenView->horizontalHeader()->setSectionResizeMode(TokenModel::ReasonColumn, QHeaderView::Stretch);
+    m_modeStatus = new QLabel(tr("Asking the node how each token's balances will be computed…"), this);
+    m_modeStatus->setObjectName(QStringLiteral("reviewModeStatus"));
+    m_modeError = new MessageLabel(QStringLiteral("reviewModeError"), this);
+    m_tokenBox = new QGroupBox(tr("Token balances"), this);
+    m_tokenBox->setObjectName(QStringLiteral("reviewTokenBox"));
+    auto *tokenLayout = new QVBoxLayout(m_tokenBox);
+    tokenLayout->addWidget(m_tokenView, 1);
+    tokenLayout->addWidget(m_modeStatus);
+    tokenLayout->addWidget(m_modeError);
+
     auto *status = new QHBoxLayout;
     status->addWidget(m_busy);
     status->addWidget(m_busyLabel);
@@ -60,9 +86,11 @@ ReviewPage::ReviewPage(AddChainWizard *wizard)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_tokenBox, 1);
     layout->addLayout(status);
     layout->addWidget(m_error);
     setCreating(false);
+    setCheckingModes(false);
 }
 
 void ReviewPage::initializePage()
@@ -115,6 +143,63 @@ void ReviewPage::initializePage()
     html += QLatin1String("</table>");
     m_summary->setText(html);
     m_error->clearMessage();
+    checkBalanceModes();
+}
+
+void ReviewPage::cleanupPage()
+{
+    ++m_modeGeneration;   // the operator went back: the answer would be for settings that may change
+    setCheckingModes(false);
+    QWizardPage::cleanupPage();
+}
+
+void ReviewPage::checkBalanceModes()
+{
+    const int generation = ++m_modeGeneration;
+    m_modeError->clearMessage();
+    QList<TokenInfo> tokens = m_wizard->tokenInfos();
+    for (TokenInfo &t : tokens) {
+        t.balanceMode.reset();
+        t.balanceModeReason.clear();
+    }
+    showTokens(tokens);
+    const ChainConfig config = m_wizard->config();
+    const std::optional<qint64> head = m_wizard->probedHead();
+    if (tokens.isEmpty() || config.rpcUrls.isEmpty() || !head) {
+        m_tokens->setUndecidedText(tr("decided at Create"));
+        setCheckingModes(false);
+        return;
+    }
+    // Without a start block the chain starts at the head it has when created: the probed head
+    // is the closest known.
+    const qint64 start = config.startBlock.value_or(*head);
+    m_tokens->setUndecidedText(tr("Checking…"));
+    setCheckingModes(true);
+    m_wizard->engine()->probeTokens(config.rpcUrls.first(), config.tokens, *head, start)
+        .then(this, [this, generation](Result<QList<TokenInfo>> probed) {
+            if (generation != m_modeGeneration)
+                return;
+            setCheckingModes(false);
+            m_tokens->setUndecidedText(tr("decided at Create"));
+            if (!probed) {
+                m_modeError->showMessage(tr("Could not check how the balances will be computed: %1").arg(probed.error().toString())
+                                         + u'\n' + tr("Create decides the modes itself when it adds the chain."));
+                return;
+            }
+            showTokens(*probed);
+        });
+}
+
+void ReviewPage::setCheckingModes(bool checking)
+{
+    m_checkingModes = checking;
+    m_modeStatus->setVisible(checking);
+}
+
+void ReviewPage::showTokens(const QList<TokenInfo> &tokens)
+{
+    m_tokens->setTokens(tokens);
+    m_tokenBox->setVisible(!tokens.isEmpty());
 }
 
 bool ReviewPage::validatePage()
@@ -143,6 +228,11 @@ void ReviewPage::create()
             return;
         }
         m_created = true;
+        // What the chain got is what counts from now on, not the earlier check.
+        ++m_modeGeneration;
+        setCheckingModes(false);
+        m_modeError->clearMessage();
+        showTokens(added->tokens);
         Q_EMIT m_wizard->chainAdded(*added);
         m_wizard->accept();
     });
