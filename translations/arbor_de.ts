@@ -744,10 +744,6 @@
 <context>
     <name>arbor::QueueWorker</name>
     <message>
-        <source>Chain %1 has no indexed block yet to read balances at.</source>
-        <translation>Chain %1 hat noch keinen indizierten Block, an dem Salden gelesen werden können.</translation>
-    </message>
-    <message>
         <source>The chain has no RPC endpoint.</source>
         <translation>Die Chain hat keinen RPC-Endpunkt.</translation>
     </message>
@@ -758,6 +754,18 @@
     <message>
         <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
         <translation>balanceOf(%1) auf %2 bei Block %3 lieferte keinen uint256: %4</translation>
+    </message>
+    <message>
+        <source>Chain %1 is gone.</source>
+        <translation>Chain %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Check the chain&apos;s RPC endpoints (arborctl chain list shows their last errors).</source>
+        <translation>Prüfen Sie die RPC-Endpunkte der Chain (arborctl chain list zeigt ihre letzten Fehler).</translation>
+    </message>
+    <message>
+        <source>Check that %1 is an ERC-20 token with balanceOf(address) on chain %2; if it is not, remove it, or switch it to transfers mode when the chain is indexed from its deployment.</source>
+        <translation>Prüfen Sie, ob %1 auf Chain %2 ein ERC-20-Token mit balanceOf(address) ist; falls nicht, entfernen Sie ihn, oder stellen Sie ihn auf den Modus transfers um, wenn die Chain ab seinem Deployment indiziert wird.</translation>
     </message>
 </context>
 <context>
@@ -960,6 +968,26 @@
         <source>Chain %1 does not index the token %2; add it with `arborctl chain add-token`.</source>
         <translation>Chain %1 indiziert den Token %2 nicht; fügen Sie ihn mit `arborctl chain add-token` hinzu.</translation>
     </message>
+    <message>
+        <source>A staged balance key of chain %1 was not among the range&apos;s holders.</source>
+        <translation>Ein vorgemerkter Saldenschlüssel der Chain %1 war nicht unter den Inhabern des Bereichs.</translation>
+    </message>
+    <message>
+        <source>The chain is indexed from its first block.</source>
+        <translation>Die Chain wird ab ihrem ersten Block indiziert.</translation>
+    </message>
+    <message>
+        <source>Indexed from block %1, at or before its deployment at block %2.</source>
+        <translation>Indiziert ab Block %1, bei oder vor seinem Deployment bei Block %2.</translation>
+    </message>
+    <message>
+        <source>Indexed from block %1; whether the token has Transfers before it is not known, and balanceOf is exact either way.</source>
+        <translation>Indiziert ab Block %1; ob der Token davor Transfers hat, ist nicht bekannt, und balanceOf ist in jedem Fall exakt.</translation>
+    </message>
+    <message>
+        <source>Set by the operator.</source>
+        <translation>Vom Betreiber festgelegt.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
@@ -977,6 +1005,30 @@
     <message>
         <source>There is no contract at %1 on this chain (block %2). Check the address and the chain.</source>
         <translation>Auf dieser Chain gibt es unter %1 keinen Contract (Block %2). Adresse und Chain prüfen.</translation>
+    </message>
+    <message>
+        <source>No Transfer of the token before the start block %1 (eth_getLogs over blocks %2–%3).</source>
+        <translation>Kein Transfer des Tokens vor dem Startblock %1 (eth_getLogs über die Blöcke %2–%3).</translation>
+    </message>
+    <message>
+        <source>Whether the token has Transfers before the start block %1 could not be read (%2); balanceOf is exact either way.</source>
+        <translation>Ob der Token vor dem Startblock %1 Transfers hat, ließ sich nicht lesen (%2); balanceOf ist in jedem Fall exakt.</translation>
+    </message>
+    <message>
+        <source>eth_getLogs did not answer with a list</source>
+        <translation>eth_getLogs hat nicht mit einer Liste geantwortet</translation>
+    </message>
+    <message>
+        <source>The token has Transfers before the start block %1 (%2 in blocks %3–%4, the latest at block %5): sums of the indexed Transfers would miss them, so balances are read with balanceOf.</source>
+        <translation>Der Token hat Transfers vor dem Startblock %1 (%2 in den Blöcken %3–%4, der letzte bei Block %5): Summen der indizierten Transfers würden sie verfehlen, daher werden die Salden mit balanceOf gelesen.</translation>
+    </message>
+    <message>
+        <source>The chain is indexed from its first block.</source>
+        <translation>Die Chain wird ab ihrem ersten Block indiziert.</translation>
+    </message>
+    <message>
+        <source>Deployed at block %1, at or after the start block %2.</source>
+        <translation>Deployt bei Block %1, bei oder nach dem Startblock %2.</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1694,10 @@
         <source>Could not read the chain&apos;s history: %1</source>
         <translation>Der Verlauf der Chain konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>
@@ -2151,6 +2207,30 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>Archive (full history)</source>
+        <translation>Archiv (volle Historie)</translation>
+    </message>
+    <message>
+        <source>Recent state only</source>
+        <translation>Nur aktueller Zustand</translation>
+    </message>
+    <message>
+        <source>Not known yet whether this node serves state at old blocks.</source>
+        <translation>Noch nicht bekannt, ob dieser Knoten den Zustand alter Blöcke liefert.</translation>
+    </message>
+    <message>
+        <source>The node serves state at old blocks: balanceOf is read at the indexed height.</source>
+        <translation>Der Knoten liefert den Zustand alter Blöcke: balanceOf wird auf der indizierten Höhe gelesen.</translation>
+    </message>
+    <message>
+        <source>The node serves recent state only: balanceOf is read at its newest block, and that block is recorded as the balance&apos;s height.</source>
+        <translation>Der Knoten liefert nur den aktuellen Zustand: balanceOf wird bei seinem neuesten Block gelesen, und dieser Block wird als Höhe des Saldos vermerkt.</translation>
+    </message>
+    <message>
+        <source>State history</source>
+        <translation>Zustandshistorie</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::IndexProgressBar</name>
@@ -2590,10 +2670,6 @@
         <translation>Endpunkte prüfen</translation>
     </message>
     <message>
-        <source>Arbor asks every URL for its chain id, latest block and client version. All endpoints that answer must serve the same chain.</source>
-        <translation>Arbor fragt jede URL nach ihrer Chain-ID, ihrem neuesten Block und ihrer Client-Version. Alle Endpunkte, die antworten, müssen dieselbe Chain bedienen.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -2668,6 +2744,14 @@
     <message>
         <source>Every endpoint answered and serves chain %1.</source>
         <translation>Alle Endpunkte haben geantwortet und bedienen Chain %1.</translation>
+    </message>
+    <message>
+        <source>Arbor asks every URL for its chain id, latest block and client version, and whether it serves historical state. All endpoints that answer must serve the same chain.</source>
+        <translation>Arbor fragt jede URL nach ihrer Chain-ID, ihrem neuesten Block und ihrer Client-Version sowie danach, ob sie historischen Zustand liefert. Alle Endpunkte, die antworten, müssen dieselbe Chain bedienen.</translation>
+    </message>
+    <message>
+        <source>State history</source>
+        <translation>Zustandshistorie</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +3053,13 @@
         <source>%1 d</source>
         <translation>%1 T</translation>
     </message>
+    <message numerus="yes">
+        <source>%n token(s) fail the same way on every item: see the problems under the table.</source>
+        <translation>
+            <numerusform>%n Token scheitert bei jedem Eintrag auf dieselbe Weise: siehe die Probleme unter der Tabelle.</numerusform>
+            <numerusform>%n Tokens scheitern bei jedem Eintrag auf dieselbe Weise: siehe die Probleme unter der Tabelle.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::QueuePage</name>
@@ -3025,6 +3116,13 @@
         <translation>
             <numerusform>„%1“: %n Eintrag erneut eingereiht.</numerusform>
             <numerusform>„%1“: %n Einträge erneut eingereiht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) fail the same way on every item. Their items wait, using up no retries, until a batch of the token succeeds again.</source>
+        <translation>
+            <numerusform>%n Token scheitert bei jedem Eintrag auf dieselbe Weise. Seine Einträge warten, ohne Wiederholungen zu verbrauchen, bis ein Stapel des Tokens wieder gelingt.</numerusform>
+            <numerusform>%n Tokens scheitern bei jedem Eintrag auf dieselbe Weise. Ihre Einträge warten, ohne Wiederholungen zu verbrauchen, bis ein Stapel des Tokens wieder gelingt.</numerusform>
         </translation>
     </message>
 </context>
@@ -3424,6 +3522,30 @@
         <source>Go back to fix it, or try Create again.</source>
         <translation>Gehen Sie zurück, um den Fehler zu beheben, oder versuchen Sie „Erstellen“ erneut.</translation>
     </message>
+    <message>
+        <source>Asking the node how each token&apos;s balances will be computed…</source>
+        <translation>Der Knoten wird gefragt, wie die Salden jedes Tokens berechnet werden…</translation>
+    </message>
+    <message>
+        <source>Token balances</source>
+        <translation>Token-Salden</translation>
+    </message>
+    <message>
+        <source>decided at Create</source>
+        <translation>wird beim Erstellen entschieden</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Could not check how the balances will be computed: %1</source>
+        <translation>Es ließ sich nicht prüfen, wie die Salden berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Create decides the modes itself when it adds the chain.</source>
+        <translation>Beim Erstellen entscheidet Arbor die Modi selbst, wenn die Chain hinzugefügt wird.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::RpcPage</name>
@@ -3633,6 +3755,92 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Settings not saved: %1</source>
         <translation>Einstellungen nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TokenModel</name>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <source>balanceOf</source>
+        <translation>balanceOf</translation>
+    </message>
+    <message>
+        <source>Balances are the sum of the token&apos;s indexed Transfer events, kept current as blocks are indexed.</source>
+        <translation>Die Salden sind die Summe der indizierten Transfer-Ereignisse des Tokens und werden beim Indizieren der Blöcke aktuell gehalten.</translation>
+    </message>
+    <message>
+        <source>Balances are read with balanceOf from the node: at the indexed height on a node that serves historical state, at its newest block otherwise.</source>
+        <translation>Die Salden werden mit balanceOf vom Knoten gelesen: auf der indizierten Höhe bei einem Knoten, der historischen Zustand liefert, sonst bei seinem neuesten Block.</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>Dezimalstellen</translation>
+    </message>
+    <message>
+        <source>Balance mode</source>
+        <translation>Saldenmodus</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TokenProblemModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2</source>
+        <translation>Zuerst gesehen %1, zuletzt gesehen %2</translation>
+    </message>
+    <message>
+        <source>The token&apos;s items held back until a batch of it succeeds again; they use up no retries.</source>
+        <translation>Die zurückgehaltenen Einträge des Tokens, bis ein Stapel davon wieder gelingt; sie verbrauchen keine Wiederholungen.</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>What the node said</source>
+        <translation>Antwort des Knotens</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Items waiting</source>
+        <translation>Wartende Einträge</translation>
     </message>
 </context>
 <context>

@@ -744,10 +744,6 @@
 <context>
     <name>arbor::QueueWorker</name>
     <message>
-        <source>Chain %1 has no indexed block yet to read balances at.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The chain has no RPC endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,6 +753,18 @@
     </message>
     <message>
         <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the chain&apos;s RPC endpoints (arborctl chain list shows their last errors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that %1 is an ERC-20 token with balanceOf(address) on chain %2; if it is not, remove it, or switch it to transfers mode when the chain is indexed from its deployment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -960,6 +968,26 @@
         <source>Chain %1 does not index the token %2; add it with `arborctl chain add-token`.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A staged balance key of chain %1 was not among the range&apos;s holders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain is indexed from its first block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed from block %1, at or before its deployment at block %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed from block %1; whether the token has Transfers before it is not known, and balanceOf is exact either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
@@ -976,6 +1004,30 @@
     </message>
     <message>
         <source>There is no contract at %1 on this chain (block %2). Check the address and the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Transfer of the token before the start block %1 (eth_getLogs over blocks %2–%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the token has Transfers before the start block %1 could not be read (%2); balanceOf is exact either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eth_getLogs did not answer with a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has Transfers before the start block %1 (%2 in blocks %3–%4, the latest at block %5): sums of the indexed Transfers would miss them, so balances are read with balanceOf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain is indexed from its first block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployed at block %1, at or after the start block %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1642,6 +1694,10 @@
         <source>Could not read the chain&apos;s history: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>
@@ -2150,6 +2206,30 @@
         <source>Last error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Archive (full history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent state only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known yet whether this node serves state at old blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node serves state at old blocks: balanceOf is read at the indexed height.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node serves recent state only: balanceOf is read at its newest block, and that block is recorded as the balance&apos;s height.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State history</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::IndexProgressBar</name>
@@ -2587,10 +2667,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arbor asks every URL for its chain id, latest block and client version. All endpoints that answer must serve the same chain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2664,6 +2740,14 @@
     </message>
     <message>
         <source>Every endpoint answered and serves chain %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor asks every URL for its chain id, latest block and client version, and whether it serves historical state. All endpoints that answer must serve the same chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2966,6 +3050,13 @@
         <source>%1 d</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n token(s) fail the same way on every item: see the problems under the table.</source>
+        <translation>
+            <numerusform>%n token fails the same way on every item: see the problems under the table.</numerusform>
+            <numerusform>%n tokens fail the same way on every item: see the problems under the table.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::QueuePage</name>
@@ -3022,6 +3113,13 @@
         <translation>
             <numerusform>“%1”: %n item queued again.</numerusform>
             <numerusform>“%1”: %n items queued again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) fail the same way on every item. Their items wait, using up no retries, until a batch of the token succeeds again.</source>
+        <translation>
+            <numerusform>%n token fails the same way on every item. Their items wait, using up no retries, until a batch of the token succeeds again.</numerusform>
+            <numerusform>%n tokens fail the same way on every item. Their items wait, using up no retries, until a batch of the token succeeds again.</numerusform>
         </translation>
     </message>
 </context>
@@ -3421,6 +3519,30 @@
         <source>Go back to fix it, or try Create again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asking the node how each token&apos;s balances will be computed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided at Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check how the balances will be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create decides the modes itself when it adds the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::RpcPage</name>
@@ -3625,6 +3747,92 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Settings not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TokenModel</name>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balanceOf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances are the sum of the token&apos;s indexed Transfer events, kept current as blocks are indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances are read with balanceOf from the node: at the indexed height on a node that serves historical state, at its newest block otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TokenProblemModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token&apos;s items held back until a batch of it succeeds again; they use up no retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the node said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
