@@ -490,6 +490,12 @@ int chainAddToken(const Invocation &inv)
                 out << Arborctl::tr(", deployed at block %1.").arg(*t->deployBlock) << Qt::endl;
             else
                 out << ". " << t->deployBlockNote << Qt::endl;
+            if (t->balanceMode) {
+                out << Arborctl::tr("Balances from %1: %2")
+                           .arg(*t->balanceMode == BalanceMode::BalanceOf ? Arborctl::tr("balanceOf on the node") : Arborctl::tr("its transfers"),
+                                t->balanceModeReason)
+                    << Qt::endl;
+            }
             finish(ExitOk);
         });
         engine.chains().then(&engine, [&](Result<QList<ChainRecord>> chains) {
