@@ -818,6 +818,8 @@ void ChainIndexer::saveHealth()
         e.requests = h.requests;
         e.failures = h.failures;
         e.maxRequestsPerSecond = h.maxRequestsPerSecond;
+        e.servesHistory = h.servesHistory;
+        e.historyNote = h.historyNote;
         records.append(e);
     }
     m_status.endpoints = records;

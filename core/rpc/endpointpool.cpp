@@ -177,6 +177,8 @@ EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointR
         e->health.url = record.url;
         e->health.priority = record.priority;
         e->health.maxRequestsPerSecond = std::max(0.0, record.maxRequestsPerSecond);
+        e->health.servesHistory = record.servesHistory;
+        e->health.historyNote = record.historyNote;
         e->health.status = QStringLiteral("unknown");
         e->announcedStatus = e->health.status;
         e->tokens = e->burst();

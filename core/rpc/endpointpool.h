@@ -48,6 +48,8 @@ struct EndpointHealth
     qint64 failures = 0;
     bool circuitOpen = false;
     double maxRequestsPerSecond = 0;        ///< token-bucket rate; 0 = unlimited
+    std::optional<bool> servesHistory;      ///< as detected for the endpoint's row (not measured here)
+    QString historyNote;
 
     friend bool operator==(const EndpointHealth &, const EndpointHealth &) = default;
 };
