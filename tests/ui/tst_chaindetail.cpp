@@ -347,6 +347,21 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     QVERIFY(endpoints->index(0, EndpointModel::HistoryColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("header not found")));
     QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
 
+    // Indexed here: the live figures, and still what the record knows of each node's history.
+    ChainStatus status;
+    status.chainId = 88;
+    status.phase = IndexPhase::Live;
+    for (const EndpointRecord &recorded : record.endpoints) {
+        EndpointRecord live = endpointServing("http://x", std::nullopt, QString());
+        live.url = recorded.url;
+        live.latencyMs = 12;
+        status.endpoints.append(live);
+    }
+    Q_EMIT engine.chainStatusChanged({status});
+    QCOMPARE(endpoints->index(0, EndpointModel::LatencyColumn).data().toString(), QStringLiteral("12.0 ms"));
+    QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
+    QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
+
     // Another chain shown: its tokens, not these.
     page.showChain(0);
     QCOMPARE(page.tokenModel()->rowCount(), 0);

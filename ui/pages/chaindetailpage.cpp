@@ -211,8 +211,7 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
         if (s.chainId == m_chainId)
             m_status = s;
     }
-    if (m_status && !m_status->endpoints.isEmpty())
-        m_endpoints->update(m_status->endpoints);
+    updateEndpoints();
     updateHeader();
     updateCharts();
     updateProgress();
@@ -229,12 +228,33 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
         if (c.config.chainId == m_chainId)
             m_record = c;
     }
-    // The live status measures endpoints more often; the record is what is left when paused.
-    if (m_record && (!m_status || m_status->endpoints.isEmpty()))
-        m_endpoints->update(m_record->endpoints);
+    updateEndpoints();
     m_tokens->setTokens(m_record ? m_record->tokens : QList<TokenInfo>());
     updateHeader();
     updateProgress();
+}
+
+void ChainDetailPage::updateEndpoints()
+{
+    // The live status measures endpoints more often; the record is what is left when paused,
+    // and it alone knows whether each node serves historical state (detected once).
+    if (!m_status || m_status->endpoints.isEmpty()) {
+        if (m_record)
+            m_endpoints->update(m_record->endpoints);
+        return;
+    }
+    QList<EndpointRecord> endpoints = m_status->endpoints;
+    if (m_record) {
+        for (EndpointRecord &live : endpoints) {
+            for (const EndpointRecord &recorded : m_record->endpoints) {
+                if (recorded.url == live.url && !live.servesHistory) {
+                    live.servesHistory = recorded.servesHistory;
+                    live.historyNote = recorded.historyNote;
+                }
+            }
+        }
+    }
+    m_endpoints->update(endpoints);
 }
 
 void ChainDetailPage::onChainDeleted(qint64 chainId)

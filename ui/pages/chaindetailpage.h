@@ -79,6 +79,8 @@ private:
     void onStatuses(const QList<arbor::ChainStatus> &statuses);
     void onChains(const QList<arbor::ChainRecord> &chains);
     void onChainDeleted(qint64 chainId);
+    /// The endpoints table from the live status, else from the record.
+    void updateEndpoints();
     void updateHeader();
     void updateCharts();
     void updateProgress();
