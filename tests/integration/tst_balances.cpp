@@ -1097,11 +1097,8 @@ void TestBalances::defaultAddIsExactOnAnyNode()
         qInfo().noquote() << "the live node serves history:" << compact(endpoint);
     }
 
-    QElapsedTimer timer;
-    timer.start();
     const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(chainId), u"--until-block"_s, QString::number(head)});
     QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
-    const qint64 indexMs = timer.elapsed();
     // Summed inside promotion: indexing left nothing for the queue.
     const QJsonObject afterIndex = healthRow(db, chainId);
     QVERIFY2(afterIndex.value(u"pending"_s).toInteger() == 0 && afterIndex.value(u"failed"_s).toInteger() == 0,
@@ -1109,7 +1106,6 @@ void TestBalances::defaultAddIsExactOnAnyNode()
     const Run drained = arborctl(db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s});
     QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
     QCOMPARE(drained.object().value(u"failed"_s).toInteger(), 0);
-    qInfo() << "index" << indexMs << "ms, index and queue" << timer.elapsed() << "ms";
 
     const QJsonObject health = healthRow(db, chainId);
     QVERIFY2(health.value(u"pending"_s).toInteger() == 0 && health.value(u"processing"_s).toInteger() == 0
