@@ -12,6 +12,7 @@
 // their own devnet and database: a node started from a state dump, which serves logs but no
 // state before its head, as public endpoints and pruned nodes do, and a live one.
 #include "devnet.h"
+#include "faultproxy.h"
 #include "testdatabase.h"
 
 #include "model/address.h"
@@ -255,6 +256,7 @@ private Q_SLOTS:
     void defaultAddIsExactOnAnyNode_data();
     void defaultAddIsExactOnAnyNode();
     void earlierHistoryReadsBalanceOfAtTheNewestBlock();
+    void repeatedFailureIsSaidOncePerToken();
 
 private:
     qint64 nodeHead();
@@ -1233,6 +1235,101 @@ void TestBalances::earlierHistoryReadsBalanceOfAtTheNewestBlock()
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token B: "_s + mismatch));
     mismatch = balanceMismatch(db, chainId, b, expectedB, late.mid(0, 3), startBlock, loadedHead);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token B: "_s + mismatch));
+}
+
+void TestBalances::repeatedFailureIsSaidOncePerToken()
+{
+    // Every balanceOf of a token fails the same way (here: a node that reverts every eth_call).
+    // That is said once, for the token, with the node's words and a fix; its items wait without
+    // using up retries and never land in "failed"; the other token is not held up; and once the
+    // node answers again, the next run computes them and the problem is gone.
+    ARBOR_REQUIRE_DEVNET();
+    Devnet devnet;
+    QString error;
+    QVERIFY2(devnet.start(&error), qPrintable(error));
+    const qint64 chainId = qint64(devnet.chainId());
+    const auto deployed = devnet.deployTokens(2, &error);
+    QVERIFY2(deployed, qPrintable(error));
+    const QString a = deployed->value(u"tokens"_s).toArray().at(0).toObject().value(u"address"_s).toString();
+    const QString b = deployed->value(u"tokens"_s).toArray().at(1).toObject().value(u"address"_s).toString();
+    QVERIFY2(devnet.generateTraffic({a}, 200, 30, 5, 7101, &error), qPrintable(error));
+    const qint64 startBlock = headOf(devnet) + 1;   // a has history before it: balance_of
+    const auto after = devnet.generateTraffic({a, b}, 400, 40, 8, 7102, &error);
+    QVERIFY2(after, qPrintable(error));
+    const QStringList late = strings(after->value(u"holders"_s).toArray());
+    const qint64 head = headOf(devnet);
+
+    FaultProxy proxy(devnet.rpcUrl(), 7);
+    QVERIFY2(proxy.start(&error), qPrintable(error));
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const Run added = arborctl(db, {u"chain"_s, u"add"_s, u"--name"_s, u"reverting"_s, u"--chain-id"_s, QString::number(chainId),
+                                    u"--rpc"_s, proxy.url().toString(), u"--start-block"_s, QString::number(startBlock),
+                                    u"--token"_s, a, u"--token"_s, b});
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    const QJsonObject chain = chainRow(db, chainId);
+    QCOMPARE(tokenRow(chain, a).value(u"balanceMode"_s).toString(), u"balance_of"_s);
+    QCOMPARE(tokenRow(chain, b).value(u"balanceMode"_s).toString(), u"transfers"_s);
+    const Run backoff = arborctl(db, {u"queue"_s, u"config"_s, u"--chain"_s, QString::number(chainId), u"--retry-backoff-ms"_s, u"200"_s,
+                                      u"--max-retries"_s, u"2"_s});
+    QVERIFY2(backoff.exitCode == 0, qPrintable(describe(backoff)));
+    const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(chainId), u"--until-block"_s, QString::number(head)});
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+
+    FaultPlan reverting;
+    reverting.rpcError = 1.0;
+    reverting.rpcErrorCode = 3;
+    reverting.rpcErrorMessage = u"execution reverted"_s;
+    reverting.onlyMethod = u"eth_call"_s;
+    proxy.setFaults(reverting);
+    // Three runs: with two retries allowed, item by item the third would have failed them all.
+    qint64 heldBack = 0;
+    for (int run = 0; run < 3; ++run) {
+        const Run drained = arborctl(db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s}, 120000);
+        QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
+        QVERIFY2(drained.object().value(u"failed"_s).toInteger() == 0 && drained.object().value(u"retried"_s).toInteger() == 0,
+                 qPrintable(drained.out));
+        heldBack = std::max(heldBack, drained.object().value(u"heldBack"_s).toInteger());
+        QTest::qWait(700);   // past the token's backoff, so the next run asks the node again
+    }
+    QVERIFY2(heldBack >= 2, "no items of the reverting token were held back");
+    QVERIFY2(proxy.counters().faults[std::size_t(FaultProxy::Fault::RpcError)] >= 2, "the node was not asked again");
+
+    QJsonObject health = healthRow(db, chainId);
+    const QJsonArray problems = health.value(u"problems"_s).toArray();
+    QVERIFY2(problems.size() == 1, qPrintable(compact(health)));
+    const QJsonObject problem = problems.first().toObject();
+    QCOMPARE(problem.value(u"token"_s).toString(), a);
+    QVERIFY2(problem.value(u"message"_s).toString().contains(u"execution reverted"_s), qPrintable(compact(problem)));
+    QVERIFY2(!problem.value(u"fix"_s).toString().trimmed().isEmpty(), qPrintable(compact(problem)));
+    QCOMPARE(problem.value(u"waitingItems"_s).toInteger(), heldBack);
+    QCOMPARE(health.value(u"status"_s).toString(), u"ERRORS"_s);
+    QVERIFY2(health.value(u"failed"_s).toInteger() == 0 && health.value(u"errorsLastHour"_s).toInteger() == 0, qPrintable(compact(health)));
+    const Run text = arborctl(db, {u"queue"_s, u"health"_s});
+    QVERIFY2(text.exitCode == 0 && text.out.count(u"execution reverted"_s) == 1, qPrintable(describe(text)));
+
+    // The other token was not held up: its balances are the generator's.
+    Balances generated;
+    merge(generated, after->value(u"balances"_s).toObject());
+    QString mismatch = topHoldersMismatch(db, chainId, b, generated.value(b), startBlock, head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(u"token B: "_s + mismatch));
+
+    // The node answers again: the held-back items are computed and the problem is gone.
+    proxy.setPassthrough();
+    QTest::qWait(1700);   // the backoff after three alike batches
+    const Run recovered = arborctl(db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s}, 120000);
+    QVERIFY2(recovered.exitCode == 0, qPrintable(describe(recovered)));
+    QVERIFY2(recovered.object().value(u"completed"_s).toInteger() == heldBack, qPrintable(recovered.out));
+    health = healthRow(db, chainId);
+    QVERIFY2(health.value(u"problems"_s).toArray().isEmpty() && health.value(u"pending"_s).toInteger() == 0
+                 && health.value(u"failed"_s).toInteger() == 0,
+             qPrintable(compact(health)));
+    const auto onChain = devnet.readBalances({a}, late, &error);
+    QVERIFY2(onChain, qPrintable(error));
+    Balances truth;
+    merge(truth, onChain->value(u"balances"_s).toObject());
+    mismatch = balanceMismatch(db, chainId, a, truth.value(a), late.mid(0, 5), head, head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(u"token A: "_s + mismatch));
 }
 
 QTEST_GUILESS_MAIN(TestBalances)
