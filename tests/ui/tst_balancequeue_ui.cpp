@@ -22,6 +22,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -613,6 +614,12 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
     QCOMPARE(status.data().toString(), QStringLiteral("ERRORS"));
     QVERIFY2(status.data(Qt::ToolTipRole).toString().contains(QLatin1String("1 token fails the same way")),
              qPrintable(status.data(Qt::ToolTipRole).toString()));
+
+    // For review: ARBOR_SCREENSHOTS=<dir> keeps a picture of the page with its problem.
+    if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOTS"); !dir.isEmpty()) {
+        QTest::qWait(100);   // the layout settles
+        page.grab().save(QDir(dir).filePath(QStringLiteral("queue-problems.png")));
+    }
 
     // Tick after tick the problem is said once.
     for (int tick = 1; tick <= 3; ++tick)

@@ -18,9 +18,15 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 
 namespace arbor::ui {
+namespace {
+
+const int MaxProblemsHeight = 240;
+
+} // namespace
 
 QueuePage::QueuePage(Engine *engine, QWidget *parent)
     : QWidget(parent)
@@ -77,7 +83,8 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     m_problemCaption = new QLabel;
     m_problemCaption->setObjectName(QStringLiteral("queueProblemsCaption"));
     m_problemCaption->setWordWrap(true);
-    auto *problemView = new QTableView;
+    m_problemView = new QTableView;
+    auto *problemView = m_problemView;
     problemView->setObjectName(QStringLiteral("queueProblemsTable"));
     problemView->setModel(m_problems);
     problemView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -103,12 +110,16 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("queueSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_problemBox);
+    // The problems share the health table's pane: they come and go without moving the splitter.
+    auto *tables = new QWidget;
+    auto *tablesLayout = new QVBoxLayout(tables);
+    tablesLayout->setContentsMargins(0, 0, 0, 0);
+    tablesLayout->addWidget(m_view, 1);
+    tablesLayout->addWidget(m_problemBox, 1);
+    splitter->addWidget(tables);
     splitter->addWidget(m_charts);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(1, 2);
 
     m_statusLine = new QLabel;
     m_statusLine->setObjectName(QStringLiteral("queueStatusLine"));
@@ -153,6 +164,12 @@ void QueuePage::onHealthChanged(const QList<QueueHealth> &health)
     m_problemCaption->setText(tr("%n token(s) fail the same way on every item. Their items wait, using up no retries, "
                                  "until a batch of the token succeeds again.", nullptr, problems));
     m_problemBox->setVisible(problems > 0);
+    // Tall enough for a few problems in full; more scroll.
+    m_problemView->resizeRowsToContents();
+    int height = m_problemView->horizontalHeader()->sizeHint().height() + 2 * m_problemView->frameWidth();
+    for (int row = 0; row < problems; ++row)
+        height += m_problemView->rowHeight(row);
+    m_problemView->setMinimumHeight(std::min(height, MaxProblemsHeight));
     for (const QueueHealth &sample : health)
         m_charts->addSample(sample);
 

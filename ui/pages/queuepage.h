@@ -58,6 +58,7 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_view = nullptr;
     TokenProblemModel *m_problems = nullptr;
+    QTableView *m_problemView = nullptr;
     QWidget *m_problemBox = nullptr;
     QLabel *m_problemCaption = nullptr;
     QueueChartPanel *m_charts = nullptr;
