@@ -72,8 +72,11 @@ ChainDeletion::ChainDeletion(Engine *engine, qint64 chainId)
 
     m_steps = {
         {names[0], inMemory(1, journalNames[0], [engine, chainId]() {
-             // No new work starts for a chain being deleted; running indexers are told to stop.
+             // No new work starts for a chain being deleted; its indexer is told to stop now, not
+             // at the next snapshot (which, the chain gone from it, might never differ again).
              engine->m_deleting.insert(chainId);
+             if (engine->m_indexers.contains(chainId))
+                 engine->stopIndexer(chainId);
          })},
         {names[1], journaled(2, journalNames[1], [chainId](Store &s) { return s.markChainDeleting(chainId); })},
         {names[2], journaled(3, journalNames[2], [chainId](Store &s) { return s.removeGlobalRows(chainId, evmEntities()); })},

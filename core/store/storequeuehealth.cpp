@@ -35,36 +35,31 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         h.chainId = config.chainId;
         h.chainName = chainNames.value(config.chainId);
         h.sampledAt = now;
-        // One count per status, each answered by the partial index that holds that status.
-        auto pending = query(QLatin1String("SELECT COUNT(*), MIN(created_at) FROM ") + table
-                                 + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
-                             {config.chainId});
-        auto processing = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE status = 'processing' AND chain_id = ?"),
-                                {config.chainId});
-        auto failed = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed'"),
-                            {config.chainId});
-        for (const auto *r : {&pending, &processing, &failed}) {
-            if (!*r)
-                return r->error();
-        }
-        h.pending = pending->first()[0].toLongLong();
-        if (h.pending > 0 && !pending->first()[1].isNull())
-            h.oldestPendingAgeMs = std::max<qint64>(0, now - pending->first()[1].toLongLong());
-        h.processing = processing->first()[0].toLongLong();
-        h.failed = failed->first()[0].toLongLong();
-        auto done = query(QLatin1String("SELECT COUNT(*), SUM(CASE WHEN processed_at >= ? THEN 1 ELSE 0 END), AVG(duration_ms) FROM ") + table
-                              + QLatin1String(" WHERE status = 'completed' AND chain_id = ? AND processed_at >= ?"),
-                          {now - MinuteMs, config.chainId, now - HourMs});
-        if (!done)
-            return done.error();
-        h.completedLastHour = done->first()[0].toLongLong();
-        h.completedLastMinute = done->first()[1].toLongLong();
-        h.avgProcessingMs = done->first()[2].toDouble();
-        auto errors = query(QLatin1String("SELECT COUNT(*) FROM ") + table + QLatin1String(" WHERE chain_id = ? AND last_error_at >= ?"),
-                            {config.chainId, now - HourMs});
-        if (!errors)
-            return errors.error();
-        h.errorsLastHour = errors->first()[0].toLongLong();
+        // One statement, so one snapshot: a batch committing meanwhile is counted once, either
+        // as pending or as completed. Each count is answered by the partial index of its status.
+        const QString where = QStringLiteral(" WHERE chain_id = ? AND status = ");
+        auto counts = query(QLatin1String("SELECT (SELECT COUNT(*) FROM ") + table + where + QLatin1String("'pending'), (SELECT MIN(created_at) FROM ")
+                                + table + where + QLatin1String("'pending'), (SELECT COUNT(*) FROM ") + table + where
+                                + QLatin1String("'processing'), (SELECT COUNT(*) FROM ") + table + where
+                                + QLatin1String("'failed'), (SELECT COUNT(*) FROM ") + table + where
+                                + QLatin1String("'completed' AND processed_at >= ?), (SELECT COUNT(*) FROM ") + table + where
+                                + QLatin1String("'completed' AND processed_at >= ?), (SELECT AVG(duration_ms) FROM ") + table + where
+                                + QLatin1String("'completed' AND processed_at >= ?), (SELECT COUNT(*) FROM ") + table
+                                + QLatin1String(" WHERE chain_id = ? AND last_error_at >= ?)"),
+                            {config.chainId, config.chainId, config.chainId, config.chainId, config.chainId, now - HourMs, config.chainId,
+                             now - MinuteMs, config.chainId, now - HourMs, config.chainId, now - HourMs});
+        if (!counts)
+            return counts.error();
+        const SqlRow &c = counts->first();
+        h.pending = c[0].toLongLong();
+        if (h.pending > 0 && !c[1].isNull())
+            h.oldestPendingAgeMs = std::max<qint64>(0, now - c[1].toLongLong());
+        h.processing = c[2].toLongLong();
+        h.failed = c[3].toLongLong();
+        h.completedLastHour = c[4].toLongLong();
+        h.completedLastMinute = c[5].toLongLong();
+        h.avgProcessingMs = c[6].toDouble();
+        h.errorsLastHour = c[7].toLongLong();
         auto problems = tokenProblems(config.chainId);
         if (!problems)
             return problems.error();
