@@ -97,7 +97,7 @@ Status EntityDef::validate() const
     } else if (crossChain) {
         return Error::invalid(field, tr("A cross-chain entity needs a version column (a height) to decide which row wins."));
     }
-    for (const QStringList &index : indexes) {
+    for (const QStringList &index : indexes + onDemandIndexes) {
         if (index.isEmpty())
             return Error::invalid(field, tr("An index names no column."));
         for (const QString &c : index) {

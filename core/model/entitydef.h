@@ -60,6 +60,9 @@ struct EntityDef
     QList<QStringList> indexes;
     /// Secondary indexes of the global table, in global column names.
     QList<QStringList> globalIndexes;
+    /// Secondary indexes of the production table built the first time a query needs them
+    /// (Store::ensureOnDemandIndexes), not maintained row by row while a chain catches up.
+    QList<QStringList> onDemandIndexes;
 
     const ColumnDef *column(const QString &columnName) const;
     /// Columns of the global table in order, excluding chain_id and updated_at.

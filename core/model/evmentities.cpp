@@ -34,15 +34,18 @@ QList<EntityDef> buildEvmEntities()
     entities.append({QStringLiteral("blocks"),
                      {col("number", T::Integer), col("hash", T::Hash), col("parent_hash", T::Hash),
                       col("timestamp", T::Integer), col("tx_count", T::Integer), col("gas_used", T::Integer)},
-                     names({"number"}), QStringLiteral("number"), false, {}, {}});
+                     names({"number"}), QStringLiteral("number"), false, {}, {}, {}});
 
     entities.append({QStringLiteral("token_transfers"),
                      {col("block_number", T::Integer), col("log_index", T::Integer), col("tx_hash", T::Hash),
                       col("token", T::Address), col("from_address", T::Address), col("to_address", T::Address),
                       col("value", T::U256)},
-                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false,
-                     // The balance queue sums a holder's transfers in and out.
-                     {names({"token", "to_address"}), names({"token", "from_address"})}, {}});
+                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false, {}, {},
+                     // The balance queue's recount sums a holder's transfers in and out. Kept
+                     // row by row, these two indexes cost as much as the rest of promotion, and
+                     // promotion keeps transfers-mode balances itself: they are built when the
+                     // queue first needs a recount (a reorg, reindex, backfill or mode change).
+                     {names({"token", "to_address"}), names({"token", "from_address"})}});
 
     entities.append({QStringLiteral("agent_events"),
                      {col("block_number", T::Integer), col("log_index", T::Integer), col("tx_hash", T::Hash),
@@ -53,7 +56,7 @@ QList<EntityDef> buildEvmEntities()
                       col("uri", T::Text, true), col("data_hash", T::Hash, true), col("metadata_key", T::Text, true),
                       col("metadata_value", T::Bytes, true), col("response", T::Integer, true),
                       col("endpoint", T::Text, true), col("request_hash", T::Hash, true)},
-                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false, {}, {}});
+                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false, {}, {}, {}});
 
     // Cross-chain: the global table keeps the latest balance per (chain, token, holder), found
     // by holder for portfolios; top holders come from the per-chain table.
@@ -62,33 +65,33 @@ QList<EntityDef> buildEvmEntities()
                       col("last_block", T::Integer), local(col("last_tx_hash", T::Hash, true)),
                       local(col("computed_at", T::Integer))},
                      names({"token", "holder"}), QStringLiteral("last_block"), true,
-                     {names({"token", "balance"})}, {names({"holder"})}});
+                     {names({"token", "balance"})}, {names({"holder"})}, {}});
 
     // Daily copies of token_balances, taken by the queue's upkeep (day: UTC midnight, ms).
     entities.append({QStringLiteral("balance_snapshots"),
                      {col("day", T::Integer), col("token", T::Address), col("holder", T::Address), col("balance", T::U256),
                       col("last_block", T::Integer)},
                      names({"day", "token", "holder"}), QStringLiteral("last_block"), false,
-                     {names({"token", "holder"})}, {}});
+                     {names({"token", "holder"})}, {}, {}});
 
     ColumnDef day = col("day", T::Integer);
     entities.append({QStringLiteral("block_summaries"),
                      {day, col("first_block", T::Integer), col("last_block", T::Integer),
                       col("block_count", T::Integer), col("tx_count", T::Integer), col("transfer_count", T::Integer),
                       col("gas_used", T::Integer)},
-                     names({"day"}), QStringLiteral("last_block"), true, {}, {}});
+                     names({"day"}), QStringLiteral("last_block"), true, {}, {}, {}});
 
     // Latest known state of each ERC-8004 agent, per chain and across chains.
     ColumnDef owner = col("owner", T::Address, true);
     entities.append({QStringLiteral("agent_identities"),
                      {col("registry", T::Address), col("agent_id", T::U256), owner, col("uri", T::Text, true),
                       col("registered_block", T::Integer), col("last_block", T::Integer)},
-                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true, {}, {}});
+                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true, {}, {}, {}});
 
     entities.append({QStringLiteral("agent_reputation"),
                      {col("registry", T::Address), col("agent_id", T::U256), col("feedback_count", T::Integer),
                       col("revoked_count", T::Integer), col("last_block", T::Integer)},
-                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true, {}, {}});
+                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true, {}, {}, {}});
 
     for (const EntityDef &e : entities)
         Q_ASSERT_X(e.validate().ok(), "evmEntities", qPrintable(e.validate().ok() ? QString() : e.validate().error().toString()));

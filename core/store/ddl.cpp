@@ -118,7 +118,7 @@ QString createTable(Backend backend, TableKind kind, qint64 chainId, const Entit
         + QLatin1String(" (\n    ") + lines.join(QLatin1String(",\n    ")) + QLatin1String("\n)");
 }
 
-QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity)
+QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity, bool onDemand)
 {
     if (kind == TableKind::Staging)
         return {};
@@ -126,7 +126,10 @@ QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const
     // SQLite index names share one namespace per file; PostgreSQL's live in the table's schema.
     const QString prefix = backend == Backend::Postgres ? entity.name : QString(table);
     QStringList out;
-    for (const QStringList &columns : kind == TableKind::Global ? entity.globalIndexes : entity.indexes) {
+    const QList<QStringList> &declared = kind == TableKind::Global ? entity.globalIndexes
+                                       : onDemand                   ? entity.onDemandIndexes
+                                                                    : entity.indexes;
+    for (const QStringList &columns : declared) {
         const QString name = prefix + u'_' + columns.join(u'_') + QLatin1String("_idx");
         out.append(QLatin1String("CREATE INDEX IF NOT EXISTS ") + name + QLatin1String(" ON ") + table + QLatin1String(" (")
                    + columns.join(QLatin1String(", ")) + u')');

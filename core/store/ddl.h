@@ -39,8 +39,9 @@ QString defaultLiteral(Backend backend, const ColumnDef &column);
 QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
 /// ALTER TABLE … ADD COLUMN … DEFAULT for a column missing from an existing table.
 /// CREATE INDEX IF NOT EXISTS statements for the entity's secondary indexes on one table
-/// (production or global; staging has none).
-QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
+/// (production or global; staging has none); with `onDemand`, its production table's
+/// on-demand indexes instead.
+QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity, bool onDemand = false);
 QString addColumn(Backend backend, const QString &table, const ColumnDef &column, const QString &columnName);
 
 /// Everything that creates one chain's tables (PostgreSQL: its schema first).

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QTimeZone>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcStore, "arbor.store")
 
 namespace arbor {
@@ -79,6 +81,8 @@ Status Store::transaction(const std::function<Status()> &work)
     m_transactionDepth = 1;
     Status s = work();
     m_transactionDepth = 0;
+    // Indexes built inside the transaction exist only once it commits.
+    const QSet<qint64> built = std::exchange(m_onDemandIndexedPending, {});
     if (!s) {
         rollback();
         return s;
@@ -87,6 +91,7 @@ Status Store::transaction(const std::function<Status()> &work)
         rollback();
         return c;
     }
+    m_onDemandIndexed += built;
     return {};
 }
 

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QLoggingCategory>
 #include <QString>
 #include <QVariant>
@@ -319,6 +320,9 @@ private:
     Status keepTransferBalances(const IndexBatch &batch);
     /// Queues (token, holder, -, block, tx hash, -) rows, coalesced with pending items.
     Status enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type);
+    /// Builds the entities' on-demand indexes of the chain (the recount's holder indexes) if they
+    /// are missing; remembered per chain, so cheap after the first call.
+    Status ensureOnDemandIndexes(qint64 chainId);
     /// Queues every holder with a balance row of `token`.
     Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
     /// The ON CONFLICT action that coalesces a queued holder with its pending item.
@@ -338,6 +342,8 @@ protected:
 
     DatabaseUrl m_url;
     int m_transactionDepth = 0;
+    QSet<qint64> m_onDemandIndexed;         ///< chains whose on-demand indexes are known to exist
+    QSet<qint64> m_onDemandIndexedPending;  ///< built in the open transaction, not committed yet
 };
 
 /// Milliseconds since the epoch: the time format of every admin table.

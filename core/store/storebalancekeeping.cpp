@@ -6,6 +6,7 @@
 
 #include "store/store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 
@@ -145,8 +146,28 @@ Status Store::keepTransferBalances(const IndexBatch &batch)
     return enqueueKeys(chain, rows, BalanceUpdateType::Transfer);
 }
 
+Status Store::ensureOnDemandIndexes(qint64 chainId)
+{
+    if (m_onDemandIndexed.contains(chainId) || m_onDemandIndexedPending.contains(chainId))
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    for (const EntityDef &e : evmEntities()) {
+        for (const QString &statement : ddl::createIndexes(backend(), ddl::TableKind::Production, chainId, e, true)) {
+            if (Status s = exec(statement); !s)
+                return s;
+        }
+    }
+    if (timer.elapsed() > 100)
+        qCInfo(lcStore) << "built the recount indexes of chain" << chainId << "in" << timer.elapsed() << "ms";
+    (m_transactionDepth > 0 ? m_onDemandIndexedPending : m_onDemandIndexed).insert(chainId);
+    return {};
+}
+
 Status Store::enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type)
 {
+    if (Status s = ensureOnDemandIndexes(chainId); !s)
+        return s;
     // rows as staged balances: token, holder, (unused), block, tx hash, time.
     const QString staging = chainTable(chainId, QStringLiteral("token_balances"), true);
     if (Status s = bulkInsert(staging, stagedBalanceColumns(), rows); !s)

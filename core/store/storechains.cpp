@@ -318,6 +318,7 @@ Status Store::deleteTrackingRows(qint64 chainId)
 
 Status Store::dropChainTables(qint64 chainId)
 {
+    m_onDemandIndexed.remove(chainId);
     return dropChainNamespace(chainId);
 }
 

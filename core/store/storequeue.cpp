@@ -126,6 +126,8 @@ Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, cons
 {
     // Both sides of each transfer, the zero address (mints, burns) left out, one item per
     // (token, holder) carrying its latest transfer. A holder already pending keeps its place.
+    if (Status s = ensureOnDemandIndexes(chainId); !s)
+        return s;
     const bool pg = backend() == Backend::Postgres;
     const QString tx = pg ? QStringLiteral("(array_agg(tx_hash ORDER BY block_number DESC))[1]")
                           : QStringLiteral("tx_hash");   // SQLite: the row MAX() picked
@@ -149,6 +151,8 @@ Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, cons
 
 Status Store::enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type)
 {
+    if (Status s = ensureOnDemandIndexes(chainId); !s)
+        return s;
     const QString sql = QLatin1String("INSERT INTO ") + admin("balance_update_queue")
         + QLatin1String(" (chain_id, token, holder, update_type, block_number, priority, status, created_at, next_attempt_at) "
                         "SELECT ?, token, holder, ?, last_block, ?, 'pending', ?, ? FROM ")
@@ -410,6 +414,10 @@ Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueCon
     // items are first marked "processing" in this transaction: the promotion's insert then
     // waits for this transaction and, once it commits, queues the holder anew. The sums run
     // after that mark, as a statement of their own.
+    // The recount's holder indexes, before any item is locked: on PostgreSQL building one
+    // waits for a promotion in flight, which may itself wait for this worker's items.
+    if (Status s = ensureOnDemandIndexes(chainId); !s)
+        return s.error();
     const qint64 started = nowMs();
     const QString table = admin("balance_update_queue");
     const QString transfersOnly = QLatin1String(" AND token IN (SELECT address FROM ") + admin("tokens")
@@ -455,6 +463,8 @@ Result<QueueRunStats> Store::completeTransferItems(qint64 chainId, const QString
         + QLatin1String(" q JOIN ") + admin("tokens")
         + QLatin1String(" k ON k.chain_id = q.chain_id AND k.address = q.token "
                         "WHERE q.claim_id = ? AND q.status = 'processing' AND k.balance_mode = 'transfers')");
+    if (Status s = ensureOnDemandIndexes(chainId); !s)
+        return s.error();
     QueueRunStats stats;
     Status status = transaction([&]() -> Status {
         auto claimedAt = query(QLatin1String("SELECT MIN(claimed_at) FROM ") + admin("balance_update_queue") + QLatin1String(" WHERE claim_id = ?"),

@@ -487,8 +487,12 @@ void TestEntities::statementLists()
     QCOMPARE(pgChain.size(), 1 + 2 * entities.size() + indexes);
     QCOMPARE(pgChain.first(), u"CREATE SCHEMA IF NOT EXISTS chain_7"_s);
     QCOMPARE(ddl::createChain(Backend::Sqlite, 7, entities).size(), 2 * entities.size() + indexes);
-    // The balance queue's sums of a holder's transfers and top holders use these.
-    QVERIFY(pgChain.contains(u"CREATE INDEX IF NOT EXISTS token_transfers_token_to_address_idx ON chain_7.token_transfers (token, to_address)"_s));
+    // Top holders use this one; the balance queue's sums of a holder's transfers use the
+    // transfers' on-demand indexes, built at the first recount rather than with the chain.
+    const QString holderIndex = u"CREATE INDEX IF NOT EXISTS token_transfers_token_to_address_idx ON chain_7.token_transfers (token, to_address)"_s;
+    QVERIFY(!pgChain.contains(holderIndex));
+    QVERIFY(ddl::createIndexes(Backend::Postgres, ddl::TableKind::Production, 7, requireEntity(entities, "token_transfers"), true)
+                .contains(holderIndex));
     QVERIFY(ddl::createChain(Backend::Sqlite, 7, entities)
                 .contains(u"CREATE INDEX IF NOT EXISTS c7_token_balances_token_balance_idx ON c7_token_balances (token, balance)"_s));
 
