@@ -56,6 +56,8 @@ struct DeletionRecord
     QDateTime finishedAt;
 };
 
+struct HolderChange;
+
 /// A row as the backends return it: qint64, double, bool, QString, QByteArray or a null QVariant.
 using SqlRow = QList<QVariant>;
 
@@ -318,6 +320,8 @@ private:
     /// touched holder, production and global); the queue gets holders it still has work for,
     /// balance_of tokens and tokens being backfilled. Runs inside promote()'s transaction.
     Status keepTransferBalances(const IndexBatch &batch);
+    /// keepTransferBalances() on PostgreSQL: the signed changes summed in the database.
+    Status addChangesInDatabase(qint64 chainId, qint64 height, const QList<HolderChange> &changes, qint64 now);
     /// Queues (token, holder, -, block, tx hash, -) rows, coalesced with pending items.
     Status enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type);
     /// Builds the entities' on-demand indexes of the chain (the recount's holder indexes) if they

@@ -414,14 +414,22 @@ Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueCon
     // items are first marked "processing" in this transaction: the promotion's insert then
     // waits for this transaction and, once it commits, queues the holder anew. The sums run
     // after that mark, as a statement of their own.
-    // The recount's holder indexes, before any item is locked: on PostgreSQL building one
-    // waits for a promotion in flight, which may itself wait for this worker's items.
-    if (Status s = ensureOnDemandIndexes(chainId); !s)
-        return s.error();
     const qint64 started = nowMs();
     const QString table = admin("balance_update_queue");
     const QString transfersOnly = QLatin1String(" AND token IN (SELECT address FROM ") + admin("tokens")
         + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers')");
+    // The recount's holder indexes (whoever queued the items built them; this is for items
+    // queued otherwise), before any item is locked: on PostgreSQL building one waits for a
+    // promotion in flight, which may itself wait for this worker's items.
+    auto due = query(QLatin1String("SELECT id FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'pending' AND next_attempt_at <= ?")
+                         + transfersOnly + QLatin1String(" LIMIT 1"),
+                     {chainId, started, chainId});
+    if (!due)
+        return due.error();
+    if (due->isEmpty())
+        return QueueRunStats();
+    if (Status s = ensureOnDemandIndexes(chainId); !s)
+        return s.error();
     QueueRunStats stats;
     Status status = transaction([&]() -> Status {
         Result<QueueRunStats> computed = QueueRunStats();
