@@ -160,13 +160,10 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
     QCoreApplication::setApplicationName(QStringLiteral("arbor"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Arbor"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    // The English plural forms the console loads ("1 chain", "2 chains").
-    QTranslator english;
-    if (english.load(QStringLiteral(":/i18n/arbor_en.qm")))
-        QCoreApplication::installTranslator(&english);
-
     QCommandLineParser parser;
+    const QCommandLineOption languageOption(QStringLiteral("language"), QStringLiteral("en (default) or de."), QStringLiteral("code"),
+                                            QStringLiteral("en"));
+    parser.addOption(languageOption);
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Folder for the PNGs."));
     const QCommandLineOption chainsOption(QStringLiteral("chains"), QStringLiteral("Devnets."), QStringLiteral("n"), QStringLiteral("2"));
@@ -174,6 +171,12 @@ int main(int argc, char **argv)
     const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("800"));
     parser.addOptions({chainsOption, transfersOption, blocksOption});
     parser.process(app);
+    // English carries the plural forms the console loads ("1 chain", "2 chains"); German all.
+    const bool german = parser.value(languageOption) == u"de";
+    QLocale::setDefault(german ? QLocale(QLocale::German, QLocale::Germany) : QLocale(QLocale::English, QLocale::UnitedStates));
+    QTranslator translator;
+    if (translator.load(german ? QStringLiteral(":/i18n/arbor_de.qm") : QStringLiteral(":/i18n/arbor_en.qm")))
+        QCoreApplication::installTranslator(&translator);
     if (parser.positionalArguments().size() != 1) {
         out() << "usage: arbor_screenshots DIR" << Qt::endl;
         return 2;

@@ -615,8 +615,8 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
     QVERIFY2(status.data(Qt::ToolTipRole).toString().contains(QLatin1String("1 token fails the same way")),
              qPrintable(status.data(Qt::ToolTipRole).toString()));
 
-    // For review: ARBOR_SCREENSHOTS=<dir> keeps a picture of the page with its problem.
-    if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOTS"); !dir.isEmpty()) {
+    // For review: ARBOR_SCREENSHOT_DIR=<dir> keeps a picture of the page with its problem.
+    if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QTest::qWait(100);   // the layout settles
         page.grab().save(QDir(dir).filePath(QStringLiteral("queue-problems.png")));
     }
