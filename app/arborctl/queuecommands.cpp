@@ -328,7 +328,7 @@ int queueRun(const Invocation &inv)
                 return;
             *done = true;
             // Not from inside the processor's own signal.
-            QMetaObject::invokeMethod(&engine, [=]() {
+            QMetaObject::invokeMethod(&engine, [=, &engine]() {
                 delete processor.data();
                 const double seconds = double(timer->elapsed()) / 1000.0;
                 if (asJson) {
@@ -360,8 +360,24 @@ int queueRun(const Invocation &inv)
                                                    .arg(totals->heldBack)
                                             << Qt::endl;
                 }
-                // Interrupted before the queue was empty: the run did not do what was asked.
-                finish(*interrupted && options.untilEmpty ? ExitFailed : ExitOk);
+                // Interrupted before the queue was empty, or items left waiting on a token
+                // problem: the run did not do what was asked.
+                if (*interrupted && options.untilEmpty) {
+                    finish(ExitFailed);
+                    return;
+                }
+                if (!options.untilEmpty || totals->heldBack == 0) {
+                    finish(ExitOk);
+                    return;
+                }
+                engine.queueHealth().then(&engine, [finish](Result<QList<QueueHealth>> health) {
+                    bool waiting = !health;
+                    for (const QueueHealth &h : health ? *health : QList<QueueHealth>()) {
+                        for (const TokenProblem &p : h.problems)
+                            waiting = waiting || p.waitingItems > 0;
+                    }
+                    finish(waiting ? ExitFailed : ExitOk);
+                });
             }, Qt::QueuedConnection);
         };
         QObject::connect(processor, &QueueProcessor::finished, &engine, report);

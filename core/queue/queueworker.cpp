@@ -1,5 +1,6 @@
 #include "queue/queueworker.h"
 
+#include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
 
@@ -110,6 +111,11 @@ void QueueWorker::tick()
             return scheduleTick(RetryAfterErrorMs);
         }
         m_store = std::move(*opened);
+        if (m_options.untilEmpty) {
+            // A run to the end gives items held back for a token problem one more try now.
+            if (auto released = m_store->releaseHeldBackItems(); !released)
+                Q_EMIT workerError(released.error().toString());
+        }
     }
     if (!m_sinceRefresh.isValid() || m_sinceRefresh.elapsed() >= m_options.configRefreshMs) {
         if (Status s = refresh(); !s) {
@@ -210,8 +216,21 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
 
     auto chain = m_store->findChain(ChainRef{config.chainId, QString()});
     if (!chain || !*chain) {
+        // The claim goes back as an ordinary failure (retried later), not left "processing".
+        const QString why = !chain ? chain.error().toString() : tr("Chain %1 is gone.").arg(config.chainId);
+        QList<QueueItemError> errors;
+        for (const QueueItem &item : remote)
+            errors.append({item.id, why, QString(), QString()});
+        auto failed = m_store->completeQueueItems(config.chainId, claimId, {}, errors, config);
         m_busy = false;
-        return !chain ? chain.error() : Error::notFound(QStringLiteral("chain"), tr("Chain %1 is gone.").arg(config.chainId));
+        if (!failed)
+            return failed.error();
+        stats += *failed;
+        if (!m_options.recordCompletedIds)
+            stats.completedIds.clear();
+        Q_EMIT batchDone(stats);
+        done();
+        return true;
     }
     fetchBalances(**chain, remote, [this, config, claimId, stats, remote, done](QList<ComputedBalance> balances, QList<QueueItemError> errors) mutable {
         if (!m_store) {
@@ -280,16 +299,18 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         QUrl url;
         qint64 endpointId = 0;
         std::optional<bool> history;
-        std::optional<qint64> height;       ///< where this batch reads on this endpoint
+        std::optional<qint64> newest;       ///< the node's head, once asked
+        bool noStateAtCheckpoint = false;   ///< this batch reads at the newest block instead
+        QString missingState;               ///< what the node said about the checkpoint
     };
     QList<Source> sources;
     for (const EndpointRecord &e : chain.endpoints) {
         if (e.status != u"down")
-            sources.append({e.url, e.id, e.servesHistory, std::nullopt});
+            sources.append({e.url, e.id, e.servesHistory, std::nullopt, false, QString()});
     }
     for (const EndpointRecord &e : chain.endpoints) {
         if (e.status == u"down")
-            sources.append({e.url, e.id, e.servesHistory, std::nullopt});
+            sources.append({e.url, e.id, e.servesHistory, std::nullopt, false, QString()});
     }
 
     struct Job
@@ -297,6 +318,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         QList<QueueItem> items;
         QList<Source> sources;
         std::optional<qint64> checkpoint;
+        int confirmations = 0;
         qsizetype next = 0;
         QList<ComputedBalance> balances;
         QList<QueueItemError> errors;
@@ -306,12 +328,14 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
     job->items = std::move(items);
     job->sources = sources;
     job->checkpoint = chain.checkpointBlock;
+    job->confirmations = chain.config.confirmations;
     job->done = std::move(done);
 
     // One JSON-RPC batch of up to CallsPerRequest calls at a time; an endpoint that fails the
-    // whole request is passed over for the next one. On a node with historical state the batch
-    // reads at the checkpoint, otherwise at the newest block the node serves, recorded as the
-    // balances' height.
+    // whole request is passed over for the next one. A batch reads at the checkpoint, the
+    // height the indexed transfers are at. A node without the state there (no archive) is read
+    // at its newest block `confirmations` deep instead, recorded as the balances' height; a
+    // node whose head is below the checkpoint is behind, and the next endpoint is asked.
     auto sendChunk = std::make_shared<std::function<void(int)>>();
     *sendChunk = [this, job, sendChunk, chainId = chain.config.chainId](int sourceIndex) {
         if (job->next >= job->items.size()) {
@@ -324,60 +348,83 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         }
         const qsizetype count = std::min<qsizetype>(CallsPerRequest, job->items.size() - job->next);
         if (sourceIndex >= job->sources.size()) {
+            // Not the token's failure: no cause, so it is retried item by item, never held back.
             const QString why = job->sources.isEmpty() ? tr("The chain has no RPC endpoint.")
-                                                       : tr("No RPC endpoint of the chain answered balanceOf; retried later.");
-            const QString fix = tr("Check the chain's RPC endpoints (arborctl chain list shows their last errors).");
+                                                       : tr("No RPC endpoint of the chain answered balanceOf at or above the indexed block; "
+                                                            "retried later.");
             for (qsizetype i = job->next; i < job->next + count; ++i)
-                job->errors.append({job->items[i].id, why, why, fix});
+                job->errors.append({job->items[i].id, why, QString(), QString()});
             job->next += count;
             (*sendChunk)(0);
             return;
         }
         Source &source = job->sources[sourceIndex];
         if (!source.history) {
-            // Detected once per endpoint, then kept on its row.
+            // Detected once per endpoint and kept on its row, for the operator.
             call(source.url, QStringLiteral("eth_getBalance"), QJsonArray{QStringLiteral("0x0000000000000000000000000000000000000000"), QStringLiteral("0x1")},
                  [this, job, sendChunk, sourceIndex](Result<QJsonValue> r) {
                      if (!*sendChunk)
                          return;
                      Source &source = job->sources[sourceIndex];
-                     source.history = bool(r);
-                     if (m_store) {
-                         if (Status s = m_store->setEndpointHistory(source.endpointId, bool(r), r ? QString() : r.error().message); !s)
-                             Q_EMIT workerError(s.error().toString());
+                     if (r || evmjson::isMissingState(r.error().message)) {
+                         source.history = bool(r);
+                         if (m_store) {
+                             if (Status s = m_store->setEndpointHistory(source.endpointId, bool(r), r ? QString() : r.error().message); !s)
+                                 Q_EMIT workerError(s.error().toString());
+                         }
+                     } else {
+                         source.history = std::nullopt;   // no answer either way: asked again next batch
+                         source.newest.reset();
+                         (*sendChunk)(sourceIndex + 1);
+                         return;
                      }
                      (*sendChunk)(sourceIndex);
                  });
             return;
         }
-        if (!source.height) {
-            if (*source.history && job->checkpoint) {
-                source.height = *job->checkpoint;
-            } else {
-                call(source.url, QStringLiteral("eth_blockNumber"), {}, [job, sendChunk, sourceIndex](Result<QJsonValue> r) {
-                    if (!*sendChunk)
-                        return;
-                    auto head = r ? quantityToInt64(*r, QStringLiteral("eth_blockNumber")) : Result<qint64>(r.error());
-                    if (!head) {
-                        qCWarning(lcQueue) << "eth_blockNumber failed on" << rpchttp::displayUrl(job->sources[sourceIndex].url) << ":"
-                                           << head.error().toString();
-                        (*sendChunk)(sourceIndex + 1);
-                        return;
+        const bool atCheckpoint = job->checkpoint && !source.noStateAtCheckpoint;
+        if (!atCheckpoint && !source.newest) {
+            call(source.url, QStringLiteral("eth_blockNumber"), {}, [this, job, sendChunk, sourceIndex](Result<QJsonValue> r) {
+                if (!*sendChunk)
+                    return;
+                Source &source = job->sources[sourceIndex];
+                auto head = r ? quantityToInt64(*r, QStringLiteral("eth_blockNumber")) : Result<qint64>(r.error());
+                if (!head) {
+                    qCWarning(lcQueue) << "eth_blockNumber failed on" << rpchttp::displayUrl(source.url) << ":" << head.error().toString();
+                    (*sendChunk)(sourceIndex + 1);
+                    return;
+                }
+                source.newest = *head;
+                if (!source.missingState.isEmpty() && job->checkpoint && *head >= *job->checkpoint && source.history != false) {
+                    // It has the checkpoint's block but not its state: it keeps no history.
+                    source.history = false;
+                    if (m_store) {
+                        if (Status s = m_store->setEndpointHistory(source.endpointId, false, source.missingState); !s)
+                            Q_EMIT workerError(s.error().toString());
                     }
-                    job->sources[sourceIndex].height = *head;
-                    (*sendChunk)(sourceIndex);
-                });
+                }
+                (*sendChunk)(sourceIndex);
+            });
+            return;
+        }
+        qint64 height = 0;
+        if (atCheckpoint) {
+            height = *job->checkpoint;
+        } else {
+            height = std::max<qint64>(0, *source.newest - job->confirmations);
+            if (job->checkpoint && height < *job->checkpoint) {
+                qCInfo(lcQueue) << rpchttp::displayUrl(source.url) << "is at block" << *source.newest << ", behind the indexed block"
+                                << *job->checkpoint;
+                (*sendChunk)(sourceIndex + 1);
                 return;
             }
         }
         const QUrl url = source.url;
-        const qint64 height = *source.height;
-        const bool atCheckpoint = *source.history;
         const int timeoutMs = m_options.rpcTimeoutMs;
         QNetworkReply *reply = m_network->post(rpchttp::postRequest(url, timeoutMs), balanceOfRequest(job->items, job->next, count, height));
         rpchttp::limitDuration(reply, timeoutMs);
         rpchttp::limitResponseSize(reply, MaxReplyBytes);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, url, sourceIndex, count, timeoutMs, height, atCheckpoint, job, sendChunk, chainId] {
+        connect(reply, &QNetworkReply::finished, this, [reply, url, sourceIndex, count, timeoutMs, height, atCheckpoint, job, sendChunk, chainId] {
             reply->deleteLater();
             if (!*sendChunk)
                 return;
@@ -405,7 +452,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
                     || data.size() != 32) {
                     const QString message = answer.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
                     const QString cause = message.isEmpty() ? rpchttp::excerpt(QJsonDocument(answer).toJson(QJsonDocument::Compact)) : message;
-                    if (atCheckpoint && !message.isEmpty() && looksLikeMissingState(message))
+                    if (!message.isEmpty() && evmjson::isMissingState(message))
                         missingState = message;
                     errors.append({item.id,
                                    tr("balanceOf(%1) on %2 at block %3 gave no uint256: %4")
@@ -423,18 +470,18 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
                 balances.append({item.id, value.value_or(U256(0)), height});
             }
             if (!missingState.isEmpty()) {
-                // A node capability, not the items' failure: read this chunk again at the node's
-                // newest block, and from now on there.
+                // A node capability, not the items' failure: read this chunk again elsewhere
+                // (at the checkpoint: at the node's newest block; at its newest: the next node).
                 Source &source = job->sources[sourceIndex];
-                qCInfo(lcQueue) << rpchttp::displayUrl(url) << "serves no state at block" << height << "(" << missingState
-                                << "); reading balanceOf at its newest block";
-                source.history = false;
-                source.height.reset();
-                if (m_store) {
-                    if (Status s = m_store->setEndpointHistory(source.endpointId, false, missingState); !s)
-                        Q_EMIT workerError(s.error().toString());
+                if (atCheckpoint) {
+                    qCInfo(lcQueue) << rpchttp::displayUrl(url) << "serves no state at block" << height << "(" << missingState
+                                    << "); reading balanceOf at its newest block";
+                    source.noStateAtCheckpoint = true;
+                    source.missingState = missingState;
+                    (*sendChunk)(sourceIndex);
+                } else {
+                    (*sendChunk)(sourceIndex + 1);
                 }
-                (*sendChunk)(sourceIndex);
                 return;
             }
             job->balances += balances;
@@ -444,22 +491,6 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         });
     };
     (*sendChunk)(0);
-}
-
-bool QueueWorker::looksLikeMissingState(const QString &message)
-{
-    // What nodes say when asked for state they no longer keep (geth, erigon, nethermind,
-    // besu, reth, anvil, hosted providers).
-    static constexpr std::array<const char *, 14> phrases = {
-        "missing trie node", "header not found", "block out of range", "blockoutofrange", "historical state", "state not available",
-        "state is not available", "state unavailable", "pruned", "unknown block", "no state", "state histories",
-        "requested block is too old", "archive",
-    };
-    for (const char *phrase : phrases) {
-        if (message.contains(QLatin1String(phrase), Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
 }
 
 } // namespace arbor

@@ -55,12 +55,10 @@ private:
     /// Calls `done` when the batch is complete (at once, or after its balanceOf calls).
     Result<bool> processChain(const QueueConfig &config, std::function<void()> done);
     using BalancesDone = std::function<void(QList<ComputedBalance>, QList<QueueItemError>)>;
-    /// balanceOf for `items` through the chain's endpoints: at the checkpoint on a node that
-    /// serves historical state, at the node's newest block otherwise (detected once per endpoint).
+    /// balanceOf for `items` through the chain's endpoints: at the checkpoint, or where the node
+    /// keeps no state there, at its newest block `confirmations` deep.
     void fetchBalances(const ChainRecord &chain, QList<QueueItem> items, BalancesDone done);
     void call(const QUrl &url, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done);
-    /// Whether a node's error says it keeps no state at the block asked for.
-    static bool looksLikeMissingState(const QString &message);
     void finishStop();
 
     DatabaseUrl m_url;

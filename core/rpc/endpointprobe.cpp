@@ -1,5 +1,6 @@
 #include "rpc/endpointprobe.h"
 
+#include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 
 #include <QCoreApplication>
@@ -105,9 +106,13 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
         // failure either way.
         client->call(QStringLiteral("eth_getBalance"), QJsonArray{QStringLiteral("0x0000000000000000000000000000000000000000"), QStringLiteral("0x1")},
                      [=](Result<QJsonValue> r) {
-                         state->results[i].servesHistory = bool(r);
-                         if (!r)
+                         // A refusal that says so means no; no answer (a timeout, a 429) says nothing.
+                         if (r) {
+                             state->results[i].servesHistory = true;
+                         } else if (evmjson::isMissingState(r.error().message)) {
+                             state->results[i].servesHistory = false;
                              state->results[i].historyNote = r.error().message;
+                         }
                          release();
                          finishOne();
                      });

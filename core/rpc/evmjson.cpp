@@ -619,4 +619,19 @@ bool isRangeTooLarge(const Error &error)
     return m.contains(limitExceeded) && !m.contains(rateLimit);
 }
 
+bool isMissingState(const QString &message)
+{
+    // What geth, erigon, nethermind, besu, reth, anvil and hosted providers say.
+    static constexpr std::array<const char *, 13> phrases = {
+        "missing trie node", "header not found", "block out of range", "blockoutofrange", "historical state", "state not available",
+        "state is not available", "state unavailable", "pruned", "no state", "state histories", "requested block is too old",
+        "not an archive",
+    };
+    for (const char *phrase : phrases) {
+        if (message.contains(QLatin1String(phrase), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 } // namespace arbor::evmjson

@@ -48,5 +48,8 @@ Result<QByteArray> parseData(const QByteArray &body, qint64 id);
 /// Whether a node error says the log query was too large (too many results, response too big,
 /// block range too wide): the caller should split the range rather than fail over.
 bool isRangeTooLarge(const Error &error);
+/// Whether a node's error message says it keeps no state at the block asked for (a pruned or
+/// full node, one started from a state dump, most public endpoints).
+bool isMissingState(const QString &message);
 
 } // namespace arbor::evmjson

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 
 namespace arbor {
@@ -27,10 +29,13 @@ struct TokenState
     qint64 scanHi = 0;
     qint64 window = 0;
     qint64 maxWindow = 0;
+    int logCalls = 0;
 };
 
 constexpr qint64 FirstLogWindow = 10000;
 constexpr qint64 MaxLogWindow = 5000000;
+/// The search gives up (and picks balance_of, exact either way) after this many eth_getLogs.
+constexpr int MaxLogCalls = 200;
 
 QString quantity(qint64 n)
 {
@@ -41,6 +46,14 @@ QString quantity(qint64 n)
 bool rangeTooLarge(const Error &e)
 {
     return evmjson::isRangeTooLarge(Error{Error::Kind::Refused, e.field, e.message});
+}
+
+/// Whether the refusal says the range holds more logs than the node returns (so some).
+bool tooManyResults(const Error &e)
+{
+    static constexpr std::array<const char *, 4> phrases = {"query returned more than", "too many results", "returned too many logs",
+                                                             "more than 10000 results"};
+    return std::any_of(phrases.begin(), phrases.end(), [&](const char *p) { return e.message.contains(QLatin1String(p), Qt::CaseInsensitive); });
 }
 
 QByteArray hexData(const QJsonValue &value)
@@ -117,7 +130,18 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
                                  {QStringLiteral("topics"), QJsonArray{evmevents::transferTopic().toHex()}}};
         state->client->call(QStringLiteral("eth_getLogs"), QJsonArray{filter}, [state, finish, scan, from](Result<QJsonValue> logs) {
             TokenInfo &info = state->info;
-            if (!logs && rangeTooLarge(logs.error()) && state->window > 1) {
+            ++state->logCalls;
+            if (!logs && tooManyResults(logs.error())) {
+                // The node found more Transfers in the window than it will return: there are some.
+                info.balanceMode = BalanceMode::BalanceOf;
+                info.balanceModeReason = tr("The token has Transfers before the start block %1 (more in blocks %2–%3 than the node "
+                                            "returns at once): sums of the indexed Transfers would miss them, so balances are read with balanceOf.")
+                                             .arg(*state->startBlock).arg(from).arg(state->scanHi);
+                const auto keepAlive = std::move(*scan);
+                finish(info);
+                return;
+            }
+            if (!logs && rangeTooLarge(logs.error()) && state->window > 1 && state->logCalls < MaxLogCalls) {
                 state->window = std::max<qint64>(1, state->window / 2);
                 state->maxWindow = state->window;
                 return (*scan)();
@@ -150,6 +174,17 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
             }
             state->scanHi = from - 1;
             state->window = std::min(state->window * 2, state->maxWindow);
+            if (state->scanHi >= state->scanLo && state->logCalls >= MaxLogCalls) {
+                // A node that answers only narrow ranges over a long history: stop asking.
+                info.balanceMode = BalanceMode::BalanceOf;
+                info.balanceModeReason = tr("No Transfer of the token in blocks %1–%2; blocks %3–%4 were not searched (the node answers "
+                                            "%5 blocks per eth_getLogs at most). balanceOf is exact either way.")
+                                             .arg(state->scanHi + 1).arg(*state->startBlock - 1).arg(state->scanLo).arg(state->scanHi)
+                                             .arg(state->maxWindow);
+                const auto keepAlive = std::move(*scan);
+                finish(info);
+                return;
+            }
             (*scan)();
         });
     };
@@ -197,6 +232,15 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
                                     state->info.deployBlockNote = tr("The node cannot serve contract code at block %1 (%2); "
                                                                      "it is probably not an archive node.")
                                                                       .arg(mid).arg(code.error().message);
+                                    const auto keepAlive = std::move(*search);
+                                    decide();
+                                    return;
+                                }
+                                if (!code->isString()) {
+                                    // null is no answer about the code: the search cannot go on.
+                                    state->info.deployBlockNote = tr("The node gave no contract code at block %1; "
+                                                                     "it is probably not an archive node.")
+                                                                      .arg(mid);
                                     const auto keepAlive = std::move(*search);
                                     decide();
                                     return;

@@ -214,12 +214,15 @@ public:
      */
     Status holdBackTokenItems(qint64 chainId, const QString &claimId, const Address &token, const QString &message, const QString &fix,
                               const QList<qint64> &ids, const QueueConfig &config);
+    /// Makes every item held back for a token problem due now (a run to the end tries them once).
+    Result<qint64> releaseHeldBackItems();
     /// Forgets the token's problem (a batch of it succeeded).
     Status clearTokenProblem(qint64 chainId, const Address &token);
     /// The chain's tokens with a problem, oldest first.
     Result<QList<TokenProblem>> tokenProblems(qint64 chainId);
     /// Pending and processing items (of the chain, or all), and the earliest time one is due;
-    /// pending items of a token with a problem are not counted.
+    /// pending items of a token with a problem or a backfill under way (which only the indexer
+    /// completes) are not counted.
     Result<std::pair<qint64, std::optional<qint64>>> queueBacklog(std::optional<qint64> chainId = std::nullopt);
     /// Health of every chain's queue now; with `record`, also saved to queue_health (and
     /// samples older than 24 h removed).

@@ -16,6 +16,8 @@ namespace arbor {
 
 /// Wide enough that no range's sum of uint256 transfers can overflow it.
 using Net = boost::multiprecision::int512_t;
+/// 2^256: no balance reaches it.
+const Net Limit = Net(1) << 256;
 
 namespace {
 
@@ -88,6 +90,16 @@ Status Store::keepTransferBalances(const IndexBatch &batch)
             c.last = &t;
         }
     }
+    // A range's net beyond uint256 either way (spam tokens move absurd amounts) cannot be a
+    // change of a real balance: the queue recounts such holders and says what it found.
+    for (auto it = changes.begin(); it != changes.end();) {
+        if (it->net >= Limit || it->net <= -Limit) {
+            queued.insert(it.key(), *it);
+            it = changes.erase(it);
+        } else {
+            ++it;
+        }
+    }
 
     const qint64 now = nowMs();
     const QString staging = chainTable(chain, QStringLiteral("token_balances"), true);
@@ -114,7 +126,6 @@ Status Store::keepTransferBalances(const IndexBatch &batch)
         if (Status s = exec(QLatin1String("DELETE FROM ") + staging); !s)
             return s;
 
-        static const Net Limit = Net(1) << 256;
         QList<SqlRow> balances;
         balances.reserve(current->size());
         for (const SqlRow &r : *current) {
@@ -175,7 +186,8 @@ Status Store::addChangesInDatabase(qint64 chainId, qint64 height, const QList<Ho
                                             "next_attempt_at) SELECT ?, s.token, s.holder, ?, s.last_tx_hash, s.last_block, ?, 'pending', ?, ? FROM ")
                             + staging + QLatin1String(" s LEFT JOIN ") + production
                             + QLatin1String(" b ON b.token = s.token AND b.holder = s.holder WHERE ") + unfinished
-                            + QLatin1String(" OR COALESCE(b.balance, 0) + s.balance < 0 ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ")
+                            + QLatin1String(" OR COALESCE(b.balance, 0) + s.balance NOT BETWEEN 0 AND ") + QString::fromStdString((Limit - 1).str())
+                            + QLatin1String(" ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ")
                             + coalesce() + QLatin1String(" RETURNING 1"),
                         {chainId, balanceUpdateTypeName(BalanceUpdateType::Transfer), queuePriority(BalanceUpdateType::Transfer), now, now,
                          chainId});
@@ -193,6 +205,7 @@ Status Store::addChangesInDatabase(qint64 chainId, qint64 height, const QList<Ho
                             + QLatin1String(" p ON p.token = s.token AND p.holder = s.holder WHERE NOT ") + unfinished
                             + QLatin1String(" ON CONFLICT (token, holder) DO UPDATE SET balance = excluded.balance, last_block = excluded.last_block, "
                                             "last_tx_hash = excluded.last_tx_hash, computed_at = excluded.computed_at "
+                                            "WHERE b.last_block <= excluded.last_block "
                                             "RETURNING b.token, b.holder, b.balance, b.last_block, b.computed_at) INSERT INTO ")
                             + globalTable(QStringLiteral("token_balances"))
                             + QLatin1String(" AS g (chain_id, token, holder, balance, last_block, updated_at) "

@@ -416,8 +416,11 @@ Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueCon
     // after that mark, as a statement of their own.
     const qint64 started = nowMs();
     const QString table = admin("balance_update_queue");
+    // A token whose history is still being backfilled is recounted once it is complete: a sum
+    // of part of its history would be wrong, or negative and failed for nothing.
     const QString transfersOnly = QLatin1String(" AND token IN (SELECT address FROM ") + admin("tokens")
-        + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers')");
+        + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'transfers') AND token NOT IN (SELECT address FROM ") + admin("backfills")
+        + QLatin1String(" WHERE chain_id = ") + QString::number(chainId) + QLatin1String(" AND status = 'pending')");
     // The recount's holder indexes (whoever queued the items built them; this is for items
     // queued otherwise), before any item is locked: on PostgreSQL building one waits for a
     // promotion in flight, which may itself wait for this worker's items.
@@ -590,7 +593,9 @@ Result<std::pair<qint64, std::optional<qint64>>> Store::queueBacklog(std::option
     // Items held back for a token problem wait for the problem, not for a worker.
     const QString notHeldBack = QLatin1String(" AND NOT EXISTS (SELECT 1 FROM ") + admin("tokens") + QLatin1String(" k WHERE k.chain_id = ")
         + table.section(u'.', -1) + QLatin1String(".chain_id AND k.address = ") + table.section(u'.', -1)
-        + QLatin1String(".token AND k.balance_problem IS NOT NULL)");
+        + QLatin1String(".token AND k.balance_problem IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM ") + admin("backfills")
+        + QLatin1String(" f WHERE f.chain_id = ") + table.section(u'.', -1) + QLatin1String(".chain_id AND f.address = ")
+        + table.section(u'.', -1) + QLatin1String(".token AND f.status = 'pending')");
     auto pending = query(QLatin1String("SELECT COUNT(*), MIN(next_attempt_at) FROM ") + table + QLatin1String(" WHERE status = 'pending'") + chain
                              + notHeldBack,
                          params);
@@ -632,7 +637,22 @@ Status Store::setBalanceMode(qint64 chainId, const Address &token, BalanceMode m
                                       {token.toBytes()}, BalanceUpdateType::ModeChange);
             !s)
             return s;
-        return enqueueBalanceHolders(chainId, token, BalanceUpdateType::ModeChange);
+        if (Status s = enqueueBalanceHolders(chainId, token, BalanceUpdateType::ModeChange); !s)
+            return s;
+        // balanceOf may have read above the checkpoint (at a node's newest block): such heights
+        // come down to it, so the recount, made at the checkpoint, replaces those balances.
+        auto cp = query(QLatin1String("SELECT block_number FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+        if (!cp)
+            return cp.error();
+        const qint64 height = cp->isEmpty() ? 0 : cp->first()[0].toLongLong();
+        if (Status s = exec(QLatin1String("UPDATE ") + chainTable(chainId, QStringLiteral("token_balances"))
+                                + QLatin1String(" SET last_block = ? WHERE token = ? AND last_block > ?"),
+                            {height, token.toBytes(), height});
+            !s)
+            return s;
+        return exec(QLatin1String("UPDATE ") + globalTable(QStringLiteral("token_balances"))
+                        + QLatin1String(" SET last_block = ? WHERE chain_id = ? AND token = ? AND last_block > ?"),
+                    {height, chainId, token.toBytes(), height});
     });
 }
 

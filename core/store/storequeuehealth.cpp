@@ -142,6 +142,19 @@ Status Store::holdBackTokenItems(qint64 chainId, const QString &claimId, const A
     });
 }
 
+Result<qint64> Store::releaseHeldBackItems()
+{
+    auto rows = query(QLatin1String("UPDATE ") + admin("balance_update_queue")
+                          + QLatin1String(" SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ? AND EXISTS (SELECT 1 FROM ")
+                          + admin("tokens") + QLatin1String(" k WHERE k.chain_id = ") + admin("balance_update_queue").section(u'.', -1)
+                          + QLatin1String(".chain_id AND k.address = ") + admin("balance_update_queue").section(u'.', -1)
+                          + QLatin1String(".token AND k.balance_problem IS NOT NULL) RETURNING id"),
+                      {nowMs(), nowMs()});
+    if (!rows)
+        return rows.error();
+    return qint64(rows->size());
+}
+
 Status Store::clearTokenProblem(qint64 chainId, const Address &token)
 {
     return exec(QLatin1String("UPDATE ") + admin("tokens")
