@@ -748,10 +748,6 @@
         <translation>Die Chain hat keinen RPC-Endpunkt.</translation>
     </message>
     <message>
-        <source>No RPC endpoint of the chain answered balanceOf; retried later.</source>
-        <translation>Kein RPC-Endpunkt der Chain hat balanceOf beantwortet; später neuer Versuch.</translation>
-    </message>
-    <message>
         <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
         <translation>balanceOf(%1) auf %2 bei Block %3 lieferte keinen uint256: %4</translation>
     </message>
@@ -760,12 +756,12 @@
         <translation>Chain %1 gibt es nicht mehr.</translation>
     </message>
     <message>
-        <source>Check the chain&apos;s RPC endpoints (arborctl chain list shows their last errors).</source>
-        <translation>Prüfen Sie die RPC-Endpunkte der Chain (arborctl chain list zeigt ihre letzten Fehler).</translation>
-    </message>
-    <message>
         <source>Check that %1 is an ERC-20 token with balanceOf(address) on chain %2; if it is not, remove it, or switch it to transfers mode when the chain is indexed from its deployment.</source>
         <translation>Prüfen Sie, ob %1 auf Chain %2 ein ERC-20-Token mit balanceOf(address) ist; falls nicht, entfernen Sie ihn, oder stellen Sie ihn auf den Modus transfers um, wenn die Chain ab seinem Deployment indiziert wird.</translation>
+    </message>
+    <message>
+        <source>No RPC endpoint of the chain answered balanceOf at or above the indexed block; retried later.</source>
+        <translation>Kein RPC-Endpunkt der Chain hat balanceOf auf oder über dem indizierten Block beantwortet; später neuer Versuch.</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1025,18 @@
     <message>
         <source>Deployed at block %1, at or after the start block %2.</source>
         <translation>Deployt bei Block %1, bei oder nach dem Startblock %2.</translation>
+    </message>
+    <message>
+        <source>The token has Transfers before the start block %1 (more in blocks %2–%3 than the node returns at once): sums of the indexed Transfers would miss them, so balances are read with balanceOf.</source>
+        <translation>Der Token hat Transfers vor dem Startblock %1 (in den Blöcken %2–%3 mehr, als der Knoten auf einmal liefert): Summen der indizierten Transfers würden sie verfehlen, daher werden Salden mit balanceOf gelesen.</translation>
+    </message>
+    <message>
+        <source>No Transfer of the token in blocks %1–%2; blocks %3–%4 were not searched (the node answers %5 blocks per eth_getLogs at most). balanceOf is exact either way.</source>
+        <translation>Kein Transfer des Tokens in den Blöcken %1–%2; die Blöcke %3–%4 wurden nicht durchsucht (der Knoten beantwortet höchstens %5 Blöcke je eth_getLogs). balanceOf ist in jedem Fall exakt.</translation>
+    </message>
+    <message>
+        <source>The node gave no contract code at block %1; it is probably not an archive node.</source>
+        <translation>Der Knoten lieferte keinen Vertragscode bei Block %1; vermutlich ist er kein Archivknoten.</translation>
     </message>
 </context>
 <context>

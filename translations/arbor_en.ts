@@ -748,10 +748,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No RPC endpoint of the chain answered balanceOf; retried later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>balanceOf(%1) on %2 at block %3 gave no uint256: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,11 +756,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the chain&apos;s RPC endpoints (arborctl chain list shows their last errors).</source>
+        <source>Check that %1 is an ERC-20 token with balanceOf(address) on chain %2; if it is not, remove it, or switch it to transfers mode when the chain is indexed from its deployment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check that %1 is an ERC-20 token with balanceOf(address) on chain %2; if it is not, remove it, or switch it to transfers mode when the chain is indexed from its deployment.</source>
+        <source>No RPC endpoint of the chain answered balanceOf at or above the indexed block; retried later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1028,6 +1024,18 @@
     </message>
     <message>
         <source>Deployed at block %1, at or after the start block %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token has Transfers before the start block %1 (more in blocks %2–%3 than the node returns at once): sums of the indexed Transfers would miss them, so balances are read with balanceOf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Transfer of the token in blocks %1–%2; blocks %3–%4 were not searched (the node answers %5 blocks per eth_getLogs at most). balanceOf is exact either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node gave no contract code at block %1; it is probably not an archive node.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
