@@ -331,7 +331,7 @@ int serveCommand(const Invocation &inv)
                 phases->insert(s.chainId, s.phase);
                 QTextStream(stderr) << "arborctl: chain " << s.chainId << ": " << indexPhaseName(s.phase)
                                     << (s.indexed ? QStringLiteral(" at block %1").arg(*s.indexed) : QString())
-                                    << (s.message.isEmpty() ? QString() : QLatin1String(" — ") + s.message) << Qt::endl;
+                                    << (s.message.isEmpty() ? QString() : QStringLiteral(" — ") + s.message) << Qt::endl;
             }
         });
         // Timer-driven snapshots start indexers for chains added while serving.

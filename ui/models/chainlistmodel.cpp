@@ -261,7 +261,7 @@ QString ChainListModel::toolTip(int row) const
 {
     const ChainRecord &chain = m_chains.at(row);
     const ChainStatus *status = statusAt(row);
-    QString html = QLatin1String("<p><b>") + chain.config.name.toHtmlEscaped() + QLatin1String("</b> — ")
+    QString html = QLatin1String("<p><b>") + chain.config.name.toHtmlEscaped() + QStringLiteral("</b> — ")
         + tr("chain %1").arg(chain.config.chainId) + QLatin1String(", ") + statusText(chain.state, status).toHtmlEscaped()
         + QLatin1String("</p>");
     if (status && !status->message.isEmpty())

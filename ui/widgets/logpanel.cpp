@@ -123,7 +123,7 @@ void LogPanel::alertRaised(const Alert &alert)
 {
     auto *item = new QTreeWidgetItem;
     item->setText(AlertTimeColumn, QLocale().toString(alert.raisedAt, QLocale::ShortFormat));
-    item->setText(AlertTitleColumn, alert.text.isEmpty() ? alert.title : alert.title + QLatin1String(" — ") + alert.text);
+    item->setText(AlertTitleColumn, alert.text.isEmpty() ? alert.title : alert.title + QStringLiteral(" — ") + alert.text);
     item->setToolTip(AlertTitleColumn, alert.text);
     item->setIcon(AlertTitleColumn, style()->standardIcon(alert.isCondition() ? QStyle::SP_MessageBoxWarning
                                                                               : QStyle::SP_MessageBoxInformation));
