@@ -1,5 +1,6 @@
 #include "faultproxy.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -107,6 +108,14 @@ struct HttpRequest
     bool keepAlive = true;
 };
 
+/// What the proxy answers in the upstream's place.
+struct LocalAnswer
+{
+    int status = 200;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+};
+
 } // namespace
 
 quint64 FaultProxy::Counters::answerFaults() const
@@ -127,6 +136,9 @@ struct FaultProxy::Shared
     FaultPlan plan;        // guarded by mutex
     quint64 seed = 1;      // guarded by mutex
     quint64 sequence = 0;  // guarded by mutex: the number of the next request drawn
+    ProviderLimits limits; // guarded by mutex
+    CallRateBucket bucket; // guarded by mutex
+    QElapsedTimer clock;   // the bucket's; started once, read only
 
     std::atomic<bool> running{false};
     std::atomic<bool> dead{false};
@@ -138,8 +150,14 @@ struct FaultProxy::Shared
     std::atomic<quint64> upstreamFailures{0};
     std::atomic<quint64> deadResets{0};
     std::array<std::atomic<quint64>, FaultCount> faults{};
+    std::atomic<quint64> batchRefused{0};
+    std::atomic<quint64> rateLimited{0};
+    std::atomic<quint64> rangeRefused{0};
+    std::atomic<quint64> resultsRefused{0};
+    std::atomic<quint64> callsAdmitted{0};
+    std::atomic<quint64> largestBatchAdmitted{0};
 
-    explicit Shared(const QUrl &url) : upstream(url) { }
+    explicit Shared(const QUrl &url) : upstream(url) { clock.start(); }
 
     void count(Fault kind) { ++faults[std::size_t(kind)]; }
 
@@ -164,6 +182,46 @@ struct FaultProxy::Shared
     {
         const QMutexLocker locker(&mutex);
         return plan;
+    }
+
+    ProviderLimits currentLimits() const
+    {
+        const QMutexLocker locker(&mutex);
+        return limits;
+    }
+
+    void setLimits(const ProviderLimits &newLimits)
+    {
+        const QMutexLocker locker(&mutex);
+        limits = newLimits;
+        bucket = CallRateBucket(newLimits.requestsPerSecond, clock.elapsed());
+    }
+
+    /// Checks the limits in their order and counts the outcome; a refusal comes back as
+    /// the answer to give, nothing means go on to the plan's draw.
+    std::optional<LocalAnswer> admit(const LimitedRequest &request)
+    {
+        if (const QByteArray refusal = request.batchRefusalBody(); !refusal.isEmpty()) {
+            ++batchRefused;
+            return LocalAnswer{400, {}, refusal};
+        }
+        int retryAfter = 0;
+        {
+            const QMutexLocker locker(&mutex);
+            retryAfter = bucket.take(std::max<quint64>(1, request.calls()), clock.elapsed());
+        }
+        if (retryAfter > 0) {
+            ++rateLimited;
+            return LocalAnswer{429, {{"Retry-After", QByteArray::number(retryAfter)}}, request.limits().rateLimitedBody()};
+        }
+        rangeRefused += request.rangeRefusedCalls();
+        if (request.isAnsweredHere())
+            return LocalAnswer{200, {}, request.answer({})};
+        const quint64 admitted = request.calls() - request.rangeRefusedCalls();
+        callsAdmitted += admitted;
+        quint64 largest = largestBatchAdmitted;
+        while (admitted > largest && !largestBatchAdmitted.compare_exchange_weak(largest, admitted)) { }
+        return std::nullopt;
     }
 };
 
@@ -295,26 +353,34 @@ private:
     void handle(HttpRequest request)
     {
         ++m_shared->requests;
+        auto limited = std::make_shared<const LimitedRequest>(request.body, m_shared->currentLimits());
+        if (const std::optional<LocalAnswer> refusal = m_shared->admit(*limited)) {
+            m_keepAlive = request.keepAlive;
+            respond(refusal->status, "application/json", refusal->headers, refusal->body);
+            return;
+        }
         auto [decision, plan] = m_shared->decide(request.body);
         if (decision.delayMs)
             m_shared->count(Fault::Delay);
         if (decision.answer)
             m_shared->count(*decision.answer);
         if (decision.delayMs) {
-            QTimer::singleShot(*decision.delayMs, this,
-                               [this, request = std::move(request), decision, plan] { act(request, decision, plan); });
+            QTimer::singleShot(*decision.delayMs, this, [this, request = std::move(request), limited, decision, plan] {
+                act(request, limited, decision, plan);
+            });
             return;
         }
-        act(request, decision, plan);
+        act(request, limited, decision, plan);
     }
 
-    void act(const HttpRequest &request, const FaultDecision &decision, const FaultPlan &plan)
+    void act(const HttpRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
+             const FaultDecision &decision, const FaultPlan &plan)
     {
         if (m_closing)
             return;
         m_keepAlive = request.keepAlive;
         if (!decision.answer) {
-            forward(request, std::nullopt, plan);
+            forward(request, limited, std::nullopt, plan);
             return;
         }
         switch (*decision.answer) {
@@ -337,12 +403,13 @@ private:
         case Fault::Delay: // never an answer fault
         case Fault::TruncatedJson:
         case Fault::SlowDrip:
-            forward(request, decision.answer, plan);
+            forward(request, limited, decision.answer, plan);
             return;
         }
     }
 
-    void forward(const HttpRequest &request, std::optional<Fault> answer, const FaultPlan &plan)
+    void forward(const HttpRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
+                 std::optional<Fault> answer, const FaultPlan &plan)
     {
         QNetworkRequest upstreamRequest(m_shared->upstream);
         for (const auto &[name, value] : request.headers) {
@@ -351,16 +418,16 @@ private:
         }
         upstreamRequest.setTransferTimeout(UpstreamTimeoutMs);
         ++m_shared->forwarded;
-        QNetworkReply *reply = m_network->sendCustomRequest(upstreamRequest, request.method, request.body);
+        QNetworkReply *reply = m_network->sendCustomRequest(upstreamRequest, request.method, limited->upstreamBody());
         m_upstream = reply;
-        connect(reply, &QNetworkReply::finished, this, [this, reply, answer, plan] {
+        connect(reply, &QNetworkReply::finished, this, [this, reply, limited, answer, plan] {
             m_upstream.clear();
             reply->deleteLater();
-            relay(reply, answer, plan);
+            relay(reply, *limited, answer, plan);
         });
     }
 
-    void relay(QNetworkReply *reply, std::optional<Fault> answer, const FaultPlan &plan)
+    void relay(QNetworkReply *reply, const LimitedRequest &limited, std::optional<Fault> answer, const FaultPlan &plan)
     {
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!status.isValid()) {
@@ -372,6 +439,11 @@ private:
         if (contentType.isEmpty())
             contentType = "application/json";
         QByteArray body = reply->readAll();
+        if (status.toInt() == 200) {
+            quint64 resultsRefused = 0;
+            body = limited.answer(body, &resultsRefused);
+            m_shared->resultsRefused += resultsRefused;
+        }
         if (answer == Fault::TruncatedJson) {
             body.truncate(body.size() / 2);
         } else if (answer == Fault::SlowDrip) {
@@ -549,6 +621,7 @@ bool FaultProxy::start(QString *error)
         m_shared->sequence = 0;
     }
     m_shared->dead = false;
+    m_shared->setLimits(m_shared->currentLimits());
     resetCounters();
 
     m_thread = std::make_unique<QThread>();
@@ -623,6 +696,16 @@ void FaultProxy::setPassthrough()
     setFaults(FaultPlan::passthrough());
 }
 
+void FaultProxy::setLimits(const ProviderLimits &limits)
+{
+    m_shared->setLimits(limits);
+}
+
+ProviderLimits FaultProxy::limits() const
+{
+    return m_shared->currentLimits();
+}
+
 void FaultProxy::setSeed(quint64 seed)
 {
     const QMutexLocker locker(&m_shared->mutex);
@@ -660,6 +743,12 @@ FaultProxy::Counters FaultProxy::counters() const
     counters.deadResets = m_shared->deadResets;
     for (std::size_t i = 0; i < FaultCount; ++i)
         counters.faults[i] = m_shared->faults[i];
+    counters.batchRefused = m_shared->batchRefused;
+    counters.rateLimited = m_shared->rateLimited;
+    counters.rangeRefused = m_shared->rangeRefused;
+    counters.resultsRefused = m_shared->resultsRefused;
+    counters.callsAdmitted = m_shared->callsAdmitted;
+    counters.largestBatchAdmitted = m_shared->largestBatchAdmitted;
     return counters;
 }
 
@@ -672,6 +761,12 @@ void FaultProxy::resetCounters()
     m_shared->deadResets = 0;
     for (auto &count : m_shared->faults)
         count = 0;
+    m_shared->batchRefused = 0;
+    m_shared->rateLimited = 0;
+    m_shared->rangeRefused = 0;
+    m_shared->resultsRefused = 0;
+    m_shared->callsAdmitted = 0;
+    m_shared->largestBatchAdmitted = 0;
 }
 
 } // namespace arbor::test

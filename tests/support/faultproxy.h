@@ -24,10 +24,16 @@ namespace arbor::test {
  * HTTP/1.0) and requests on one connection are answered in order. Request bodies need a
  * Content-Length; chunked bodies get 501.
  *
+ * Before any fault is drawn, a request meets the ProviderLimits set with setLimits(), as at a
+ * hosted provider: batch size, calls per second (429 with Retry-After), eth_getLogs block
+ * range and result count (see ProviderLimits for the exact statuses and messages). By
+ * default nothing is limited.
+ *
  * Faults follow a FaultPlan. Request n (counted from start() or the last setSeed()) gets
  * FaultPlan::decide(body, seed, n), so the same seed and the same order of
  * requests give the same faults, and a request retried after a fault is drawn anew: with
- * probabilities below 1, a retrying client eventually gets through.
+ * probabilities below 1, a retrying client eventually gets through. Requests the limits
+ * refuse are neither drawn nor numbered.
  *
  * Threads: the proxy runs on its own QThread, so the test's thread may block in an event
  * loop or a wait without stalling it. All public functions may be called from any thread
@@ -42,6 +48,14 @@ namespace arbor::test {
  *     proxy.setFaults(plan);
  *     // point the client at proxy.url() ...
  *     QCOMPARE(proxy.counters().fault(FaultProxy::Fault::ServerError), 3u);
+ *
+ *     ProviderLimits limits; // Infura-like
+ *     limits.maxBatch = 100;
+ *     limits.requestsPerSecond = 10;
+ *     limits.maxLogResults = 10000;
+ *     proxy.setLimits(limits);
+ *     // ... the client indexes through proxy.url() ...
+ *     QVERIFY(proxy.counters().largestBatchAdmitted <= 100);
  * \endcode
  */
 class FaultProxy final
@@ -74,6 +88,19 @@ public:
         quint64 deadResets = 0;        ///< connections reset on arrival in DeadMode::Reset
         std::array<quint64, FaultCount> faults{};
 
+        // ProviderLimits. The calls a client sent add up to callsAdmitted + rangeRefused +
+        // the calls of the requests counted in batchRefused and rateLimited.
+        quint64 batchRefused = 0;    ///< requests answered 400 for maxBatch
+        quint64 rateLimited = 0;     ///< requests answered 429 for requestsPerSecond
+        quint64 rangeRefused = 0;    ///< eth_getLogs calls (batch elements each) refused for maxLogRange
+        quint64 resultsRefused = 0;  ///< eth_getLogs calls (batch elements each) refused for maxLogResults
+        /// Calls (batch elements each) that passed maxBatch, requestsPerSecond and maxLogRange
+        /// and went on to the FaultPlan draw, those later refused for maxLogResults included.
+        quint64 callsAdmitted = 0;
+        /// The most calls admitted from one request: 1 for a single call, the batch size for
+        /// a batch (less its range-refused calls); 0 before any admission.
+        quint64 largestBatchAdmitted = 0;
+
         quint64 fault(Fault kind) const { return faults[std::size_t(kind)]; }
         /// Requests given an answer fault (every kind but Delay).
         quint64 answerFaults() const;
@@ -102,6 +129,13 @@ public:
     FaultPlan faults() const;
     /// Same as setFaults(FaultPlan::passthrough()).
     void setPassthrough();
+
+    /**
+     * Takes effect for requests read from now on. Also refills the requestsPerSecond bucket
+     * (start() does too), so a test begins with a provider that has seen nothing.
+     */
+    void setLimits(const ProviderLimits &limits);
+    ProviderLimits limits() const;
 
     /// Sets the seed and restarts the request numbering the draws use.
     void setSeed(quint64 seed);

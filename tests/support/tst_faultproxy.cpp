@@ -15,6 +15,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -26,14 +27,28 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using arbor::test::CallRateBucket;
 using arbor::test::Devnet;
 using arbor::test::FaultPlan;
 using arbor::test::FaultProxy;
+using arbor::test::LimitedRequest;
+using arbor::test::ProviderLimits;
 using Fault = FaultProxy::Fault;
 
 namespace {
 
 const QString Account0 = u"0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"_s;
+const QString TransferTopic = u"0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"_s;
+
+QString blockTag(quint64 block)
+{
+    return u"0x"_s + QString::number(block, 16);
+}
+
+QJsonObject logFilter(const QString &from, const QString &to)
+{
+    return QJsonObject{{u"fromBlock"_s, from}, {u"toBlock"_s, to}};
+}
 
 /// What a client saw for one request.
 struct Exchange
@@ -44,6 +59,7 @@ struct Exchange
     QByteArray body;
     QByteArray retryAfter;
     QByteArray contentLength;
+    QByteArray contentType;
     qint64 elapsedMs = 0;
 
     QJsonDocument json() const { return QJsonDocument::fromJson(body); }
@@ -92,6 +108,7 @@ Exchange collect(QNetworkReply *reply)
         exchange.body = reply->readAll();
     exchange.retryAfter = reply->rawHeader("Retry-After");
     exchange.contentLength = reply->rawHeader("Content-Length");
+    exchange.contentType = reply->rawHeader("Content-Type");
     return exchange;
 }
 
@@ -139,6 +156,15 @@ private slots:
     void deadRefusesAndRevives();
     void countersAddUpUnderConcurrentMixedFaults();
     void stopsWithRequestsInFlightAndRestarts();
+    void rateBucketKeepsTheAverageRate();
+    void batchOverMaxBatchIsRefused();
+    void burstOverTheRateGets429WithRetryAfter();
+    void batchLargerThanTheRateIsAdmittedOnce();
+    void logRangeOverTheMaximumIsRefused_data();
+    void logRangeOverTheMaximumIsRefused();
+    void logRangeIsCheckedPerCallOfABatch();
+    void logResultsOverTheMaximumAreRefusedWithAUsableRange();
+    void limitsComeBeforeThePlanDraws();
     void cleanupTestCase();
 
 private:
@@ -165,6 +191,8 @@ void TestFaultProxy::initTestCase()
     QVERIFY2(m_devnet.start(&error), qPrintable(error));
     for (int i = 0; i < 3; ++i)
         QVERIFY2(m_devnet.rpc(u"evm_mine"_s, {}, &error), qPrintable(error));
+    // Enough blocks for eth_getLogs ranges over 500 blocks to be answered by the node.
+    QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x258"_s}, &error), qPrintable(error));
 
     m_proxy = std::make_unique<FaultProxy>(m_devnet.rpcUrl(), 20240601);
     QVERIFY2(m_proxy->start(&error), qPrintable(error));
@@ -181,6 +209,7 @@ void TestFaultProxy::init()
 {
     QVERIFY(m_proxy && m_proxy->isRunning());
     m_proxy->setPassthrough();
+    m_proxy->setLimits(ProviderLimits::none());
     QVERIFY(m_proxy->setDead(false));
     // A connection from an earlier test would blur the connection count.
     m_network->clearConnectionCache();
@@ -668,6 +697,365 @@ void TestFaultProxy::stopsWithRequestsInFlightAndRestarts()
     proxy.setPassthrough();
     QCOMPARE(post(network, proxy.url(), call(u"eth_chainId"_s)).status, 200);
     // The destructor stops a running proxy.
+}
+
+void TestFaultProxy::rateBucketKeepsTheAverageRate()
+{
+    // On a clock of our own: exact figures, no waiting.
+    CallRateBucket bucket(5, 1000);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(bucket.take(1, 1000), 0);
+    QCOMPARE(bucket.take(1, 1000), 1); // empty: exactly 0 tokens do not admit
+    QCOMPARE(bucket.take(1, 1001), 0); // 0.005 tokens back admit one call...
+    QCOMPARE(bucket.take(1, 1001), 1); // ...which leaves -0.995
+    QCOMPARE(bucket.take(1, 1199), 1);
+    QCOMPARE(bucket.take(1, 1201), 0);
+    QCOMPARE(bucket.tokens(1000000), 5.0); // refills up to its capacity only
+
+    // A batch beyond one second's allowance gets through on a full bucket, then the calls
+    // after it wait until the average is kept: 10 calls at 5/s take 2 s.
+    CallRateBucket afterBatch(5, 0);
+    QCOMPARE(afterBatch.take(10, 0), 0);
+    QCOMPARE(afterBatch.tokens(0), -5.0);
+    QCOMPARE(afterBatch.take(1, 0), 2); // 1 s would leave exactly 0
+    QCOMPARE(afterBatch.take(1, 999), 1);
+    QCOMPARE(afterBatch.take(1, 1000), 1);
+    QCOMPARE(afterBatch.take(1, 1001), 0);
+
+    // Below one call a second the bucket still holds one call.
+    CallRateBucket slow(0.5, 0);
+    QCOMPARE(slow.take(1, 0), 0);
+    QCOMPARE(slow.take(1, 0), 1);    // half a token a second later
+    QCOMPARE(slow.take(1, 1000), 0);
+    QCOMPARE(slow.take(1, 1000), 2); // -0.5 needs exactly 1 s
+    QCOMPARE(slow.take(1, 2001), 0);
+
+    QCOMPARE(CallRateBucket().take(1000, 0), 0); // rate 0: no limit
+
+    // What the proxy sees of a request, before any upstream answer.
+    ProviderLimits limits;
+    limits.maxBatch = 2;
+    QCOMPARE(LimitedRequest(QByteArray("[]"), limits).calls(), 0u);
+    QCOMPARE(LimitedRequest("not JSON", limits).calls(), 1u);
+    QVERIFY(LimitedRequest(call(u"eth_chainId"_s), limits).batchRefusalBody().isEmpty());
+    QVERIFY(!LimitedRequest(batch({call(u"a"_s), call(u"b"_s), call(u"c"_s)}), limits).batchRefusalBody().isEmpty());
+
+    // setLimits() and limits() round-trip; the default limits nothing.
+    QCOMPARE(m_proxy->limits().maxBatch, 0);
+    QCOMPARE(m_proxy->limits().requestsPerSecond, 0.0);
+    QCOMPARE(m_proxy->limits().maxLogRange, 0u);
+    QCOMPARE(m_proxy->limits().maxLogResults, 0);
+    limits.requestsPerSecond = 2.5;
+    limits.maxLogRange = 10;
+    limits.maxLogResults = 7;
+    m_proxy->setLimits(limits);
+    QCOMPARE(m_proxy->limits().maxBatch, 2);
+    QCOMPARE(m_proxy->limits().requestsPerSecond, 2.5);
+    QCOMPARE(m_proxy->limits().maxLogRange, 10u);
+    QCOMPARE(m_proxy->limits().maxLogResults, 7);
+}
+
+void TestFaultProxy::batchOverMaxBatchIsRefused()
+{
+    ProviderLimits limits;
+    limits.maxBatch = 50;
+    m_proxy->setLimits(limits);
+    const auto calls = [](int n) {
+        QList<QByteArray> list;
+        for (int i = 0; i < n; ++i)
+            list << call(u"eth_chainId"_s, {}, i + 1);
+        return batch(list);
+    };
+
+    const Exchange refused = post(*m_network, proxied(), calls(51));
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.contentType, QByteArray("application/json"));
+    QCOMPARE(refused.body,
+             QByteArray(R"({"jsonrpc":"2.0","id":null,"error":)"
+                        R"({"code":-32600,"message":"batch size too large: 51 calls, at most 50"}})"));
+    FaultProxy::Counters counters = m_proxy->counters();
+    QCOMPARE(counters.batchRefused, 1u);
+    QCOMPARE(counters.forwarded, 0u);
+    QCOMPARE(counters.callsAdmitted, 0u);
+    QCOMPARE(counters.largestBatchAdmitted, 0u);
+
+    const Exchange admitted = post(*m_network, proxied(), calls(50));
+    QCOMPARE(admitted.status, 200);
+    QCOMPARE(admitted.json().array().size(), 50);
+    QCOMPARE(admitted.json().array().at(49)[u"id"_s].toInt(), 50);
+    QVERIFY(admitted.json().array().at(49)[u"result"_s].isString());
+    // A single call is never a batch.
+    QCOMPARE(post(*m_network, proxied(), call(u"eth_chainId"_s)).status, 200);
+
+    counters = m_proxy->counters();
+    QCOMPARE(counters.requests, 3u);
+    QCOMPARE(counters.batchRefused, 1u);
+    QCOMPARE(counters.forwarded, 2u);
+    QCOMPARE(counters.callsAdmitted, 51u);
+    QCOMPARE(counters.largestBatchAdmitted, 50u);
+    QCOMPARE(counters.rateLimited + counters.rangeRefused + counters.resultsRefused, 0u);
+
+    m_proxy->resetCounters();
+    QCOMPARE(m_proxy->counters().batchRefused, 0u);
+    QCOMPARE(m_proxy->counters().callsAdmitted, 0u);
+    QCOMPARE(m_proxy->counters().largestBatchAdmitted, 0u);
+}
+
+void TestFaultProxy::burstOverTheRateGets429WithRetryAfter()
+{
+    ProviderLimits limits;
+    limits.requestsPerSecond = 5;
+    m_proxy->setLimits(limits);
+    constexpr int Burst = 20;
+    int passed = 0;
+    int limited = 0;
+    int retryAfter = 0;
+    for (int i = 0; i < Burst; ++i) {
+        const Exchange exchange = post(*m_network, proxied(), call(u"eth_blockNumber"_s, {}, i));
+        if (exchange.status == 200) {
+            ++passed;
+            QCOMPARE(exchange.json()[u"id"_s].toInt(), i);
+            continue;
+        }
+        QCOMPARE(exchange.status, 429);
+        ++limited;
+        bool isNumber = false;
+        retryAfter = exchange.retryAfter.toInt(&isNumber);
+        QVERIFY2(isNumber && retryAfter >= 1, exchange.retryAfter.constData());
+        QCOMPARE(exchange.contentType, QByteArray("application/json"));
+        QCOMPARE(exchange.body,
+                 QByteArray(R"({"jsonrpc":"2.0","id":null,"error":)"
+                            R"({"code":429,"message":"Too Many Requests: at most 5 requests per second"}})"));
+    }
+    QVERIFY2(limited > 0, "a burst of 20 calls at 5 per second must meet the limit");
+    QVERIFY(passed >= 5); // the bucket starts full
+
+    FaultProxy::Counters counters = m_proxy->counters();
+    QCOMPARE(counters.requests, quint64(Burst));
+    QCOMPARE(counters.rateLimited, quint64(limited));
+    QCOMPARE(counters.callsAdmitted, quint64(passed));
+    QCOMPARE(counters.forwarded, quint64(passed)); // a 429 is not forwarded
+
+    // Retry-After is honest: a call sent that much later gets through.
+    QTest::qWait(retryAfter * 1000);
+    QCOMPARE(post(*m_network, proxied(), call(u"eth_blockNumber"_s)).status, 200);
+    QCOMPARE(m_proxy->counters().rateLimited, quint64(limited));
+}
+
+void TestFaultProxy::batchLargerThanTheRateIsAdmittedOnce()
+{
+    ProviderLimits limits;
+    limits.requestsPerSecond = 5;
+    m_proxy->setLimits(limits);
+    QList<QByteArray> calls;
+    for (int i = 0; i < 10; ++i)
+        calls << call(u"eth_chainId"_s, {}, i);
+
+    const Exchange first = post(*m_network, proxied(), batch(calls));
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.json().array().size(), 10);
+
+    // The batch took 10 tokens of 5: about a second passes before the bucket is above 0.
+    const Exchange next = post(*m_network, proxied(), call(u"eth_chainId"_s));
+    QCOMPARE(next.status, 429);
+    QVERIFY2(next.retryAfter == "1" || next.retryAfter == "2", next.retryAfter.constData());
+    const Exchange again = post(*m_network, proxied(), batch(calls));
+    QCOMPARE(again.status, 429);
+
+    QTest::qWait(next.retryAfter.toInt() * 1000);
+    QCOMPARE(post(*m_network, proxied(), call(u"eth_chainId"_s)).status, 200);
+
+    const FaultProxy::Counters counters = m_proxy->counters();
+    QCOMPARE(counters.rateLimited, 2u);
+    QCOMPARE(counters.callsAdmitted, 11u);
+    QCOMPARE(counters.largestBatchAdmitted, 10u);
+    QCOMPARE(counters.forwarded, 2u);
+}
+
+void TestFaultProxy::logRangeOverTheMaximumIsRefused_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("501 blocks") << u"0x0"_s << u"0x1f4"_s << true;
+    QTest::newRow("501 blocks, upper-case hex") << u"0X64"_s << u"0x258"_s << true;
+    QTest::newRow("500 blocks") << u"0x1"_s << u"0x1f4"_s << false;
+    QTest::newRow("1 block") << u"0x5"_s << u"0x5"_s << false;
+    QTest::newRow("to latest: not checked") << u"0x0"_s << u"latest"_s << false;
+    QTest::newRow("from earliest: not checked") << u"earliest"_s << u"0x258"_s << false;
+    QTest::newRow("to before from") << u"0x258"_s << u"0x0"_s << false;
+}
+
+void TestFaultProxy::logRangeOverTheMaximumIsRefused()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(bool, refused);
+    ProviderLimits limits;
+    limits.maxLogRange = 500;
+    m_proxy->setLimits(limits);
+
+    const QByteArray body = call(u"eth_getLogs"_s, {logFilter(from, to)}, 77);
+    const Exchange exchange = post(*m_network, proxied(), body);
+    QCOMPARE(exchange.status, 200);
+    const QJsonObject answer = exchange.json().object();
+    QCOMPARE(answer[u"id"_s].toInt(), 77);
+    const FaultProxy::Counters counters = m_proxy->counters();
+    if (refused) {
+        QVERIFY(!answer.contains(u"result"_s));
+        QCOMPARE(answer[u"error"_s][u"code"_s].toInt(), -32600);
+        QCOMPARE(answer[u"error"_s][u"message"_s].toString(), u"exceed maximum block range: 500"_s);
+        QCOMPARE(counters.forwarded, 0u);
+        QCOMPARE(counters.rangeRefused, 1u);
+        QCOMPARE(counters.callsAdmitted, 0u);
+    } else {
+        QCOMPARE(exchange.body, post(*m_network, upstream(), body).body);
+        QCOMPARE(counters.forwarded, 1u);
+        QCOMPARE(counters.rangeRefused, 0u);
+        QCOMPARE(counters.callsAdmitted, 1u);
+    }
+}
+
+void TestFaultProxy::logRangeIsCheckedPerCallOfABatch()
+{
+    ProviderLimits limits;
+    limits.maxLogRange = 500;
+    m_proxy->setLimits(limits);
+    const QByteArray tooWide = call(u"eth_getLogs"_s, {logFilter(u"0x0"_s, u"0x1f4"_s)}, 1);
+    const QByteArray narrow = call(u"eth_getLogs"_s, {logFilter(u"0x1"_s, u"0x1f4"_s)}, 3);
+
+    // The refused call is answered here, the others upstream, in the order of the calls.
+    const Exchange mixed = post(*m_network, proxied(), batch({tooWide, call(u"eth_chainId"_s, {}, 2), narrow}));
+    QCOMPARE(mixed.status, 200);
+    const QJsonArray answers = mixed.json().array();
+    QCOMPARE(answers.size(), 3);
+    QCOMPARE(answers[0][u"id"_s].toInt(), 1);
+    QCOMPARE(answers[0][u"error"_s][u"message"_s].toString(), u"exceed maximum block range: 500"_s);
+    QCOMPARE(answers[1][u"id"_s].toInt(), 2);
+    QCOMPARE(answers[1][u"result"_s], post(*m_network, upstream(), call(u"eth_chainId"_s)).json()[u"result"_s]);
+    QCOMPARE(answers[2][u"id"_s].toInt(), 3);
+    QVERIFY(answers[2][u"result"_s].isArray());
+    FaultProxy::Counters counters = m_proxy->counters();
+    QCOMPARE(counters.forwarded, 1u);
+    QCOMPARE(counters.rangeRefused, 1u);
+    QCOMPARE(counters.callsAdmitted, 2u);
+    QCOMPARE(counters.largestBatchAdmitted, 2u);
+
+    // A batch of refused calls only is not forwarded.
+    const Exchange allRefused =
+        post(*m_network, proxied(), batch({tooWide, call(u"eth_getLogs"_s, {logFilter(u"0x2"_s, u"0x258"_s)}, 9)}));
+    QCOMPARE(allRefused.status, 200);
+    QCOMPARE(allRefused.json().array().size(), 2);
+    QCOMPARE(allRefused.json().array().at(1)[u"id"_s].toInt(), 9);
+    QCOMPARE(allRefused.json().array().at(1)[u"error"_s][u"code"_s].toInt(), -32600);
+    counters = m_proxy->counters();
+    QCOMPARE(counters.forwarded, 1u);
+    QCOMPARE(counters.rangeRefused, 3u);
+    QCOMPARE(counters.callsAdmitted, 2u);
+}
+
+void TestFaultProxy::logResultsOverTheMaximumAreRefusedWithAUsableRange()
+{
+    QString error;
+    const auto deployment = m_devnet.deployTokens(1, &error);
+    QVERIFY2(deployment, qPrintable(error));
+    const QString token = deployment->value(u"tokens"_s)[0][u"address"_s].toString();
+    const auto traffic = m_devnet.generateTraffic({token}, 120, 10, 12, 5, &error);
+    QVERIFY2(traffic, qPrintable(error));
+    const quint64 fromBlock = quint64(traffic->value(u"fromBlock"_s).toInteger());
+    const quint64 toBlock = quint64(traffic->value(u"toBlock"_s).toInteger());
+    const auto transfers = [&](quint64 from, quint64 to, int id) {
+        QJsonObject filter = logFilter(blockTag(from), blockTag(to));
+        filter[u"address"_s] = token;
+        filter[u"topics"_s] = QJsonArray{TransferTopic};
+        return call(u"eth_getLogs"_s, {filter}, id);
+    };
+
+    const Exchange direct = post(*m_network, upstream(), transfers(fromBlock, toBlock, 1));
+    const QJsonArray logs = direct.json()[u"result"_s].toArray();
+    QCOMPARE(logs.size(), traffic->value(u"transfers"_s)[token].toInteger());
+    std::map<QString, int> perBlock;
+    for (const QJsonValue log : logs)
+        ++perBlock[log[u"blockNumber"_s].toString()];
+    const int cap = int(logs.size() / 2);
+    const int busiest = std::max_element(perBlock.cbegin(), perBlock.cend(), [](const auto &a, const auto &b) {
+                            return a.second < b.second;
+                        })->second;
+    QVERIFY2(busiest <= cap, "the traffic should spread its logs over blocks");
+
+    ProviderLimits limits;
+    limits.maxLogResults = cap;
+    m_proxy->setLimits(limits);
+    const Exchange refused = post(*m_network, proxied(), transfers(fromBlock, toBlock, 1));
+    QCOMPARE(refused.status, 200);
+    QCOMPARE(refused.json()[u"id"_s].toInt(), 1);
+    QVERIFY(!refused.json().object().contains(u"result"_s));
+    QCOMPARE(refused.json()[u"error"_s][u"code"_s].toInt(), -32005);
+    const QString message = refused.json()[u"error"_s][u"message"_s].toString();
+    const QRegularExpression infura(
+        uR"(^query returned more than (\d+) results\. Try with this block range \[0x([0-9A-F]+), 0x([0-9A-F]+)\]\.$)"_s);
+    const QRegularExpressionMatch hint = infura.match(message);
+    QVERIFY2(hint.hasMatch(), qPrintable(message));
+    QCOMPARE(hint.captured(1).toInt(), cap);
+    const quint64 hintFrom = hint.captured(2).toULongLong(nullptr, 16);
+    const quint64 hintTo = hint.captured(3).toULongLong(nullptr, 16);
+    QCOMPARE(hintFrom, fromBlock);
+    QVERIFY(hintTo >= hintFrom && hintTo < toBlock);
+    FaultProxy::Counters counters = m_proxy->counters();
+    QCOMPARE(counters.forwarded, 1u); // the upstream did the work
+    QCOMPARE(counters.resultsRefused, 1u);
+
+    // A client that follows the hint gets its logs.
+    const Exchange narrowed = post(*m_network, proxied(), transfers(hintFrom, hintTo, 2));
+    QCOMPARE(narrowed.status, 200);
+    const qsizetype narrowedLogs = narrowed.json()[u"result"_s].toArray().size();
+    QVERIFY(narrowedLogs > 0 && narrowedLogs <= cap);
+
+    // In a batch each eth_getLogs answer is checked on its own.
+    const Exchange mixed =
+        post(*m_network, proxied(), batch({transfers(fromBlock, toBlock, 3), transfers(hintFrom, hintTo, 4)}));
+    const QJsonArray answers = mixed.json().array();
+    QCOMPARE(answers.size(), 2);
+    QCOMPARE(answers[0][u"id"_s].toInt(), 3);
+    QCOMPARE(answers[0][u"error"_s][u"code"_s].toInt(), -32005);
+    QCOMPARE(answers[1][u"id"_s].toInt(), 4);
+    QCOMPARE(answers[1][u"result"_s].toArray().size(), narrowedLogs);
+    counters = m_proxy->counters();
+    QCOMPARE(counters.resultsRefused, 2u);
+    QCOMPARE(counters.callsAdmitted, 4u);
+
+    // At the cap the answer passes untouched.
+    limits.maxLogResults = int(logs.size());
+    m_proxy->setLimits(limits);
+    QCOMPARE(post(*m_network, proxied(), transfers(fromBlock, toBlock, 1)).body, direct.body);
+    QCOMPARE(m_proxy->counters().resultsRefused, 2u);
+}
+
+void TestFaultProxy::limitsComeBeforeThePlanDraws()
+{
+    forceOnly([](FaultPlan &plan) {
+        plan.serverError = 1;
+        plan.serverErrorStatuses = {503};
+    });
+    ProviderLimits limits;
+    limits.maxBatch = 2;
+    limits.requestsPerSecond = 1;
+    m_proxy->setLimits(limits);
+
+    // The refused batch takes no tokens, so the next one is admitted, then faulted; it
+    // takes two tokens of one, so the call after it meets the rate limit.
+    QCOMPARE(post(*m_network, proxied(), batch({call(u"a"_s), call(u"b"_s), call(u"c"_s)})).status, 400);
+    QCOMPARE(post(*m_network, proxied(), batch({call(u"a"_s), call(u"b"_s)})).status, 503);
+    QCOMPARE(post(*m_network, proxied(), call(u"eth_chainId"_s)).status, 429);
+
+    const FaultProxy::Counters counters = m_proxy->counters();
+    QCOMPARE(counters.requests, 3u);
+    QCOMPARE(counters.batchRefused, 1u);
+    QCOMPARE(counters.rateLimited, 1u);
+    QCOMPARE(counters.callsAdmitted, 2u);
+    QCOMPARE(counters.largestBatchAdmitted, 2u);
+    QCOMPARE(counters.fault(Fault::ServerError), 1u); // refused requests are not drawn
+    QCOMPARE(counters.forwarded, 0u);
 }
 
 void TestFaultProxy::cleanupTestCase()
