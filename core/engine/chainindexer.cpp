@@ -589,8 +589,7 @@ void ChainIndexer::fetchRange(qint64 from, qint64 to, BatchMode mode, std::optio
     if (fetch->withHeaders) {
         fetch->headers.resize(to - from + 1);
         fetch->haveHeader.fill(false, to - from + 1);
-        for (qint64 a = from; a <= to; a += m_options.headerBatchSize)
-            fetchHeaders(fetch, a, std::min(to, a + m_options.headerBatchSize - 1));
+        fetchHeaders(fetch, from, to);
     }
     const bool wantLogs = only || !m_tokens.isEmpty() || !m_registries.empty();
     if (withLogs && wantLogs)
@@ -603,6 +602,13 @@ void ChainIndexer::fetchHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from
 {
     if (!m_pool) {
         fetch->error = Error::unavailable(QStringLiteral("rpc"), tr("Indexing has stopped."));
+        return;
+    }
+    // In batches the endpoints accept: a provider's cap is learned from its first refusal.
+    const qint64 perBatch = m_pool->batchLimit(m_options.headerBatchSize);
+    if (to - from + 1 > perBatch) {
+        for (qint64 a = from; a <= to; a += perBatch)
+            fetchHeaders(fetch, a, std::min(to, a + perBatch - 1));
         return;
     }
     ++fetch->pending;
@@ -622,9 +628,15 @@ void ChainIndexer::fetchHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from
             }
             return {};
         },
-        [this, fetch](Status status) {
-            if (!status && !fetch->error)
+        [this, fetch, from, to](Status status) {
+            if (!status && to > from && evmjson::isBatchTooLarge(status.error().message)) {
+                qCDebug(lcIndexer) << "chain" << m_chainId << ": batch of" << (to - from + 1) << "headers refused; sending smaller ones";
+                const qint64 mid = from + (to - from) / 2;
+                fetchHeaders(fetch, from, mid);
+                fetchHeaders(fetch, mid + 1, to);
+            } else if (!status && !fetch->error) {
                 fetch->error = status.error();
+            }
             if (--fetch->pending == 0)
                 finishFetch(fetch);
         });
@@ -652,8 +664,8 @@ void ChainIndexer::fetchLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, q
     static std::atomic<qint64> ids{1};
     const qint64 id = ids.fetch_add(1) + (qint64(1) << 40);
     auto found = std::make_shared<QList<LogEntry>>();
-    m_pool->send(
-        evmjson::logsRequest(from, to, addresses, topics, id), 1, to,
+    m_pool->sendLogs(
+        evmjson::logsRequest(from, to, addresses, topics, id), to - from + 1, to,
         [found, from, to, id](const QByteArray &answer) -> Status {
             auto logs = evmjson::parseLogs(answer, from, to, id);
             if (!logs)
@@ -662,6 +674,8 @@ void ChainIndexer::fetchLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, q
             return {};
         },
         [this, fetch, found, from, to](Status status) {
+            if (const qint64 cap = m_pool ? m_pool->logRangeLimit() : 0; cap > 0)
+                m_sizer.setMax(std::min(cap, m_options.maxLogSpan));
             if (status) {
                 m_sizer.succeeded(to - from + 1, found->size());
                 fetch->logs.append(std::move(*found));
@@ -818,6 +832,7 @@ void ChainIndexer::saveHealth()
         e.requests = h.requests;
         e.failures = h.failures;
         e.maxRequestsPerSecond = h.maxRequestsPerSecond;
+        e.limits = h.limits;
         e.servesHistory = h.servesHistory;
         e.historyNote = h.historyNote;
         records.append(e);

@@ -5,6 +5,7 @@
 #include "engine/storethread.h"
 #include "engine/workerthread.h"
 #include "model/entitydef.h"
+#include "rpc/endpointlimiter.h"
 #include "rpc/tokenprobe.h"
 
 #include <QCoreApplication>
@@ -269,6 +270,9 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
             fulfil(promise, R(isNew.error()));
             return;
         }
+        // Every request to these URLs, the probes' included, keeps to the rate the operator set.
+        for (const QUrl &url : requested.rpcUrls)
+            EndpointLimiter::forUrl(url)->setOperatorRate(requested.rpcRateLimit);
         probeEndpoints(requested.rpcUrls, requested.chainId).then(this, [=, this](Result<QList<ProbeResult>> probed) {
             QStringList failures;
             QList<EndpointRecord> endpoints;
@@ -288,6 +292,7 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
                 e.clientVersion = p.clientVersion;
                 e.servesHistory = p.servesHistory;
                 e.historyNote = p.historyNote;
+                e.limits = EndpointLimiter::forUrl(p.url)->limits();
                 endpoints.append(e);
                 lowestHead = lowestHead ? std::min(*lowestHead, p.head) : p.head;
             }

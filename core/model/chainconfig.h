@@ -108,12 +108,23 @@ enum class ChainState {
 QString chainStateName(ChainState state);
 
 /// The health of one RPC endpoint as last recorded.
+/// What Arbor has learned one endpoint accepts, kept on its rpc_endpoints row. 0 = not learned.
+struct EndpointLimits
+{
+    double learnedRate = 0;         ///< calls per second learned from its 429s (unless the operator set one)
+    int maxBatch = 0;               ///< calls per JSON-RPC batch it accepts, learned from a refusal
+    qint64 logRangeLimit = 0;       ///< blocks per eth_getLogs it accepts, as its refusal stated
+    qint64 logResultLimit = 0;      ///< logs per eth_getLogs answer it returns, as its refusal stated
+
+    friend bool operator==(const EndpointLimits &, const EndpointLimits &) = default;
+};
+
 struct EndpointRecord
 {
     qint64 id = 0;
     QUrl url;
     int priority = 0;
-    QString status;          ///< "unknown", "ok", "degraded", "down"
+    QString status;          ///< "unknown", "ok", "rate limited", "degraded", "down"
     std::optional<double> latencyMs;
     std::optional<qint64> lastHead;
     QString lastError;
@@ -122,7 +133,8 @@ struct EndpointRecord
     /// endpoint. Unset until detected. Without it, balanceOf is read at the newest block.
     std::optional<bool> servesHistory;
     QString historyNote;               ///< what the detection saw, e.g. the node's refusal
-    double maxRequestsPerSecond = 0;   ///< token-bucket rate limit; 0 = unlimited
+    double maxRequestsPerSecond = 0;   ///< the operator's rate limit; 0 = none (learned from 429s instead)
+    EndpointLimits limits;             ///< what it was learned to accept
     double errorRate = 0;              ///< recent failures, 0…1
     qint64 requests = 0;
     qint64 failures = 0;

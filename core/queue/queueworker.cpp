@@ -1,5 +1,6 @@
 #include "queue/queueworker.h"
 
+#include "rpc/endpointlimiter.h"
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
@@ -305,6 +306,12 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
     };
     QList<Source> sources;
     for (const EndpointRecord &e : chain.endpoints) {
+        // The limits the indexer (perhaps in another process) keeps on the row apply here too.
+        const auto limiter = EndpointLimiter::forUrl(e.url);
+        limiter->setOperatorRate(e.maxRequestsPerSecond);
+        limiter->seed(e.limits);
+    }
+    for (const EndpointRecord &e : chain.endpoints) {
         if (e.status != u"down")
             sources.append({e.url, e.id, e.servesHistory, std::nullopt, false, QString()});
     }
@@ -420,15 +427,19 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
             }
         }
         const QUrl url = source.url;
-        const int timeoutMs = m_options.rpcTimeoutMs;
-        QNetworkReply *reply = m_network->post(rpchttp::postRequest(url, timeoutMs), balanceOfRequest(job->items, job->next, count, height));
-        rpchttp::limitDuration(reply, timeoutMs);
-        rpchttp::limitResponseSize(reply, MaxReplyBytes);
-        connect(reply, &QNetworkReply::finished, this, [reply, url, sourceIndex, count, timeoutMs, height, atCheckpoint, job, sendChunk, chainId] {
-            reply->deleteLater();
+        auto *client = new JsonRpcClient(m_network, url, this);
+        client->setTimeout(m_options.rpcTimeoutMs);
+        client->setMaxResponseBytes(MaxReplyBytes);
+        const qsizetype batch = client->limiter().batchLimit(int(count));
+        client->post(balanceOfRequest(job->items, job->next, batch, height), int(batch),
+                     [client, url, sourceIndex, count = batch, height, atCheckpoint, job, sendChunk, chainId](Result<QByteArray> body) {
+            client->deleteLater();
             if (!*sendChunk)
                 return;
-            auto body = rpchttp::replyBody(reply, url, timeoutMs, MaxReplyBytes, QStringLiteral("eth_call"), QString());
+            if (!body && evmjson::isBatchTooLarge(body.error().message)) {
+                (*sendChunk)(sourceIndex);      // again, in the batch size it accepts
+                return;
+            }
             QJsonParseError parseError;
             const QJsonDocument doc = body ? QJsonDocument::fromJson(*body, &parseError) : QJsonDocument();
             if (!body || !doc.isArray()) {

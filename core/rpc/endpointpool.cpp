@@ -45,8 +45,7 @@ struct EndpointPool::Endpoint
     qint64 openUntilMs = 0;         ///< pool clock; the circuit is half-open from then on
     int openPeriodMs = 0;
     bool trialInFlight = false;     ///< the one request a half-open circuit lets through
-    double tokens = 0;
-    qint64 tokensAtMs = 0;
+    std::shared_ptr<EndpointLimiter> limiter;
     int inFlight = 0;
     bool answered = false;
     bool lastOk = false;
@@ -62,38 +61,20 @@ struct EndpointPool::Endpoint
             return QStringLiteral("unknown");
         if (open(now))
             return QStringLiteral("down");
+        if (limiter->rateLimitedWithin(policy->rateLimitedShowMs))
+            return QStringLiteral("rate limited");
         if (tripped() || health.errorRate >= DegradedErrorRate || !lastOk)
             return QStringLiteral("degraded");
         return QStringLiteral("ok");
     }
 
-    double burst() const { return std::max(1.0, health.maxRequestsPerSecond); }
-
-    void refill(qint64 now)
+    /// Whether a request of `weight` calls (over `logBlocks` blocks) is within what it accepts.
+    bool fits(int weight, qint64 logBlocks) const
     {
-        tokens = std::min(burst(), tokens + health.maxRequestsPerSecond * double(now - tokensAtMs) / 1000.0);
-        tokensAtMs = now;
-    }
-
-    /// Milliseconds until a request of `weight` may go; a weight above the burst needs a full bucket.
-    qint64 tokenWaitMs(int weight, qint64 now) const
-    {
-        const double rate = health.maxRequestsPerSecond;
-        if (rate <= 0)
-            return 0;
-        const double have = std::min(burst(), tokens + rate * double(now - tokensAtMs) / 1000.0);
-        const double need = std::min<double>(weight, burst());
-        if (have >= need)
-            return 0;
-        return std::max<qint64>(1, qint64(std::ceil((need - have) * 1000.0 / rate)));
-    }
-
-    void take(int weight, qint64 now)
-    {
-        if (health.maxRequestsPerSecond <= 0)
-            return;
-        refill(now);
-        tokens -= weight;
+        if (weight > 1 && limiter->batchLimit(weight) < weight)
+            return false;
+        const qint64 range = limiter->limits().logRangeLimit;
+        return !(logBlocks > 0 && range > 0 && logBlocks > range);
     }
 
     void recordAnswer(std::optional<qint64> latencyMs)
@@ -150,6 +131,8 @@ struct EndpointPool::Pending
     QByteArray body;
     int weight = 1;
     std::optional<qint64> minHead;
+    qint64 logBlocks = 0;           ///< an eth_getLogs over this many blocks; 0 = not one
+    int rateLimited = 0;            ///< 429s this request met
     Parser parse;
     Done done;
     Endpoint *pinned = nullptr;     ///< only this endpoint, once (head polls)
@@ -177,11 +160,13 @@ EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointR
         e->health.url = record.url;
         e->health.priority = record.priority;
         e->health.maxRequestsPerSecond = std::max(0.0, record.maxRequestsPerSecond);
+        e->limiter = EndpointLimiter::forUrl(record.url);
+        e->limiter->setOperatorRate(e->health.maxRequestsPerSecond);
+        e->limiter->seed(record.limits);
         e->health.servesHistory = record.servesHistory;
         e->health.historyNote = record.historyNote;
         e->health.status = QStringLiteral("unknown");
         e->announcedStatus = e->health.status;
-        e->tokens = e->burst();
         m_endpoints.push_back(std::move(e));
     }
 }
@@ -203,20 +188,79 @@ EndpointPool::~EndpointPool()
 
 void EndpointPool::send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done)
 {
-    if (m_endpoints.empty()) {
-        QMetaObject::invokeMethod(this, [done = std::move(done)] {
-            done(Error::unavailable(QStringLiteral("rpc"), tr("This chain has no RPC endpoint. Add one.")));
-        }, Qt::QueuedConnection);
-        return;
-    }
     auto pending = std::make_shared<Pending>();
     pending->body = body;
     pending->weight = std::max(1, weight);
     pending->minHead = minHead;
     pending->parse = std::move(parse);
     pending->done = std::move(done);
+    enqueue(std::move(pending));
+}
+
+void EndpointPool::sendLogs(const QByteArray &body, qint64 blocks, std::optional<qint64> minHead, Parser parse, Done done)
+{
+    auto pending = std::make_shared<Pending>();
+    pending->body = body;
+    pending->logBlocks = std::max<qint64>(1, blocks);
+    pending->minHead = minHead;
+    pending->parse = std::move(parse);
+    pending->done = std::move(done);
+    enqueue(std::move(pending));
+}
+
+void EndpointPool::enqueue(std::shared_ptr<Pending> pending)
+{
+    if (m_endpoints.empty()) {
+        QMetaObject::invokeMethod(this, [done = std::move(pending->done)] {
+            done(Error::unavailable(QStringLiteral("rpc"), tr("This chain has no RPC endpoint. Add one.")));
+        }, Qt::QueuedConnection);
+        return;
+    }
     m_queue.append(std::move(pending));
     scheduleDispatch();
+}
+
+int EndpointPool::batchLimit(int wanted) const
+{
+    const qint64 now = this->now();
+    const bool anyUsable = std::any_of(m_endpoints.begin(), m_endpoints.end(), [now](const auto &e) { return !e->open(now); });
+    int best = 0;
+    for (const auto &e : m_endpoints) {
+        if (!anyUsable || !e->open(now))
+            best = std::max(best, e->limiter->batchLimit(wanted));
+    }
+    return std::max(1, best);
+}
+
+qint64 EndpointPool::logRangeLimit() const
+{
+    const qint64 now = this->now();
+    const bool anyUsable = std::any_of(m_endpoints.begin(), m_endpoints.end(), [now](const auto &e) { return !e->open(now); });
+    qint64 widest = 0;
+    for (const auto &e : m_endpoints) {
+        if (anyUsable && e->open(now))
+            continue;
+        const qint64 cap = e->limiter->limits().logRangeLimit;
+        if (cap <= 0)
+            return 0;
+        widest = std::max(widest, cap);
+    }
+    return widest;
+}
+
+std::optional<Error> EndpointPool::oversize(const Pending &pending) const
+{
+    if (pending.pinned || (pending.weight <= 1 && pending.logBlocks <= 0))
+        return std::nullopt;
+    for (const auto &e : m_endpoints) {
+        if (e->fits(pending.weight, pending.logBlocks))
+            return std::nullopt;
+    }
+    if (pending.weight > 1)
+        return Error::refused(tr("A batch of %1 calls is larger than any endpoint of this chain accepts (batch size too large).")
+                                  .arg(pending.weight));
+    return Error::refused(tr("An eth_getLogs over %1 blocks exceeds the maximum block range any endpoint of this chain serves.")
+                              .arg(pending.logBlocks));
 }
 
 void EndpointPool::pollHeads(HeadDone done)
@@ -288,6 +332,8 @@ QList<EndpointHealth> EndpointPool::health() const
         EndpointHealth h = e->health;
         h.status = e->status(now);
         h.circuitOpen = e->open(now);
+        h.limits = e->limiter->limits();
+        h.rateLimitedCount = e->limiter->rateLimitedCount();
         list.append(std::move(h));
     }
     return list;
@@ -348,12 +394,18 @@ void EndpointPool::dispatch()
     const qint64 now = this->now();
     QList<const Endpoint *> claimed;
     QList<std::shared_ptr<Pending>> refused;
+    QList<std::pair<std::shared_ptr<Pending>, Error>> oversized;
     qint64 wakeAt = Never;
     for (qsizetype i = 0; i < m_queue.size();) {
         const std::shared_ptr<Pending> pending = m_queue.at(i);
         if (pending->notBeforeMs > now) {
             wakeAt = std::min(wakeAt, pending->notBeforeMs);
             ++i;
+            continue;
+        }
+        if (std::optional<Error> tooBig = oversize(*pending)) {
+            m_queue.removeAt(i);
+            oversized.append({pending, std::move(*tooBig)});
             continue;
         }
         qint64 readyAt = Never;
@@ -376,6 +428,8 @@ void EndpointPool::dispatch()
     for (const auto &e : m_endpoints) {
         if (e->open(now))
             wakeAt = std::min(wakeAt, e->openUntilMs);     // to announce the half-open circuit
+        else if (e->announcedStatus == u"rate limited")
+            wakeAt = std::min(wakeAt, now + m_policy.rateLimitedShowMs / 4);    // to announce its end
     }
     if (wakeAt == Never)
         m_wakeTimer->stop();
@@ -383,6 +437,11 @@ void EndpointPool::dispatch()
         m_wakeTimer->start(int(std::clamp<qint64>(wakeAt - now, 0, std::numeric_limits<int>::max())));
 
     QPointer<EndpointPool> alive(this);
+    for (const auto &[pending, error] : std::as_const(oversized)) {
+        pending->done(error);
+        if (!alive)
+            return;
+    }
     for (const auto &pending : std::as_const(refused)) {
         const Endpoint *e = pending->pinned;
         pending->done(Error::unavailable(QStringLiteral("rpc"), tr("%1: circuit open after repeated failures (last: %2)")
@@ -407,6 +466,7 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
             if (!kept.isEmpty())
                 candidates = std::move(kept);
         };
+        keepIf([&](const Endpoint *e) { return e->fits(pending.weight, pending.logBlocks); });
         if (pending.minHead) {
             const qint64 minHead = *pending.minHead;
             keepIf([&](const Endpoint *e) { return !e->open(now) && !(e->health.lastHead && *e->health.lastHead < minHead); });
@@ -441,7 +501,7 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
         }
         if (e->inFlight >= std::max(1, m_policy.maxInFlightPerEndpoint) || claimed.contains(e))
             continue;
-        if (const qint64 wait = e->tokenWaitMs(pending.weight, now); wait > 0) {
+        if (const qint64 wait = e->limiter->waitMs(pending.weight); wait > 0) {
             *readyAt = std::min(*readyAt, now + wait);
             waitingFor->append(e);
             continue;
@@ -454,7 +514,8 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
 void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
 {
     const qint64 startedMs = now();
-    endpoint->take(pending->weight, startedMs);
+    const auto sentAt = EndpointLimiter::Clock::now();
+    endpoint->limiter->take(pending->weight);
     const bool trial = endpoint->tripped();
     if (trial)
         endpoint->trialInFlight = true;
@@ -469,27 +530,68 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
     rpchttp::limitDuration(reply, m_policy.timeoutMs);
     endpoint->replies.append(reply);
 
-    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, trial] {
+    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, trial] {
         endpoint->replies.removeAll(reply);
         reply->deleteLater();
         --endpoint->inFlight;
         if (trial)
             endpoint->trialInFlight = false;
 
-        const double rate = endpoint->health.maxRequestsPerSecond;
-        const QString advice = rate > 0 ? tr("lower this endpoint's rate limit of %1 requests/s or add another endpoint").arg(rate)
-                                        : tr("set a rate limit on this endpoint or add another endpoint");
+        const double rate = endpoint->limiter->rate();
+        const QString advice = rate > 0 ? tr("sending at most %1 calls/s to it; waiting as it asks").arg(rate, 0, 'f', 1)
+                                        : tr("waiting as it asks");
         const QString what = pending->weight == 1 ? tr("a call") : tr("a batch of %1 calls").arg(pending->weight);
         const auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429) {
+            endpoint->limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);
+            retryRateLimited(endpoint, pending, body ? Error::unavailable(QStringLiteral("rpc"), tr("HTTP 429")) : body.error());
+            return;
+        }
         if (!body) {
             finish(endpoint, pending, startedMs, body.error());
             return;
         }
         QPointer<EndpointPool> alive(this);
         Status status = pending->parse(*body);
-        if (alive)
-            finish(endpoint, pending, startedMs, std::move(status));
+        if (!alive)
+            return;
+        if (!status && evmjson::isRateLimited(status.error().message) && !evmjson::isRangeTooLarge(status.error())) {
+            endpoint->limiter->rateLimited(std::nullopt, sentAt);
+            retryRateLimited(endpoint, pending, status.error());
+            return;
+        }
+        finish(endpoint, pending, startedMs, std::move(status));
     });
+}
+
+void EndpointPool::retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending> pending, const Error &error)
+{
+    // Being asked to slow down is not a failure: no attempt spent, nothing against its health.
+    ++endpoint->health.requests;
+    if (!endpoint->answered) {
+        endpoint->answered = true;     // it is up: it answers, only not yet to us
+        endpoint->lastOk = true;
+    }
+    --pending->attempts;
+    pending->tried.removeOne(endpoint);
+    const bool wasLimited = endpoint->announcedStatus == u"rate limited";
+    noteStatusChanges(now());
+    if (++pending->rateLimited <= m_policy.maxRateLimitedRetries) {
+        m_queue.prepend(pending);
+        scheduleDispatch();
+        if (!wasLimited)
+            Q_EMIT healthChanged();
+        return;
+    }
+    const QString message = tr("%1 answered %2 requests in a row with “too many requests” (last: %3); it is reachable but allows "
+                               "fewer requests than Arbor needs. Add another endpoint or raise the plan's limit.")
+                                .arg(rpchttp::displayUrl(endpoint->health.url))
+                                .arg(pending->rateLimited)
+                                .arg(error.message);
+    QPointer<EndpointPool> alive(this);
+    Q_EMIT healthChanged();
+    if (alive)
+        pending->done(Error::unavailable(QStringLiteral("rpc"), message));
 }
 
 void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status)
@@ -498,8 +600,20 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
     bool failed = false;
     if (status.ok()) {
         endpoint->recordAnswer(now - startedMs);
+        endpoint->limiter->answered(pending->weight);
+        if (pending->weight > 1)
+            endpoint->limiter->batchAccepted(pending->weight);
     } else if (evmjson::isRangeTooLarge(status.error())) {
         endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller splits the range
+        endpoint->limiter->answered(pending->weight);
+        if (const auto blocks = evmjson::statedLogRangeLimit(status.error().message))
+            endpoint->limiter->logRangeLimited(*blocks);
+        if (const auto logs = evmjson::statedLogResultLimit(status.error().message))
+            endpoint->limiter->logResultsLimited(*logs);
+    } else if (pending->weight > 1 && evmjson::isBatchTooLarge(status.error().message)) {
+        endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller sends smaller batches
+        endpoint->limiter->batchRefused(pending->weight);
+        status = Error::refused(endpoint->describe(status.error()));
     } else {
         switch (status.error().kind) {
         case Error::Kind::Invalid:
@@ -573,6 +687,12 @@ void LogRangeSizer::succeeded(qint64 blocks, qint64 logs)
         return;
     }
     m_span = std::min(m_max, m_span * 2);
+}
+
+void LogRangeSizer::setMax(qint64 max)
+{
+    m_max = std::max<qint64>(1, max);
+    m_span = std::min(m_span, m_max);
 }
 
 bool LogRangeSizer::tooLarge(qint64 blocks)

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "model/chainconfig.h"
+#include "rpc/endpointlimiter.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -29,6 +30,8 @@ struct RpcPolicy
     int breakerBaseMs = 1000;               ///< first open period; doubles while failures continue
     int breakerMaxMs = 60000;
     int backoffBaseMs = 200;                ///< delay before a retry, doubling per attempt, with jitter
+    int maxRateLimitedRetries = 30;         ///< 429s one request survives before send() fails
+    int rateLimitedShowMs = 30000;          ///< how long after a 429 the endpoint shows "rate limited"
     double latencyAlpha = 0.2;              ///< EWMA weight of the newest latency sample
 };
 
@@ -38,7 +41,7 @@ struct EndpointHealth
     qint64 id = 0;                          ///< rpc_endpoints.id
     QUrl url;
     int priority = 0;
-    QString status;                         ///< "unknown", "ok", "degraded", "down"
+    QString status;                         ///< "unknown", "ok", "rate limited", "degraded", "down"
     double latencyMs = 0;                   ///< EWMA; 0 until the first answer
     double errorRate = 0;                   ///< EWMA of failures over recent requests, 0…1
     std::optional<qint64> lastHead;
@@ -47,7 +50,9 @@ struct EndpointHealth
     qint64 requests = 0;
     qint64 failures = 0;
     bool circuitOpen = false;
-    double maxRequestsPerSecond = 0;        ///< token-bucket rate; 0 = unlimited
+    double maxRequestsPerSecond = 0;        ///< the operator's rate; 0 = none (learned instead)
+    EndpointLimits limits;                  ///< what it was learned to accept (rate, batch, log caps)
+    qint64 rateLimitedCount = 0;            ///< 429s it answered since the process started
     std::optional<bool> servesHistory;      ///< as detected for the endpoint's row (not measured here)
     QString historyNote;
 
@@ -67,7 +72,19 @@ struct EndpointHealth
  *     Refused (a node error): the failure is recorded on that endpoint and the request is
  *     retried on the next-best endpoint after a jittered backoff, up to maxAttempts.
  *   - parse returns an error for which evmjson::isRangeTooLarge() holds: `done(error)` runs at
- *     once, without a retry and without counting against the endpoint (the caller splits).
+ *     once, without a retry and without counting against the endpoint (the caller splits). A
+ *     block range or result cap the refusal states is learned for the endpoint.
+ *   - HTTP 429, or a node error that says "rate limited": not a failure. The endpoint's limiter
+ *     learns a lower rate and pauses for Retry-After; the request waits and goes again (to
+ *     whichever endpoint is free first), up to maxRateLimitedRetries times. The endpoint shows
+ *     "rate limited", never "down", for it.
+ *   - a batch refused as too large (evmjson::isBatchTooLarge): the endpoint's batch size is
+ *     halved and `done(error)` runs at once (the caller splits by batchLimit()), without
+ *     counting against the endpoint.
+ * A batch larger than every endpoint's learned batch size, or a log range wider than every
+ * endpoint's learned range cap, fails at once in the same way, without a request.
+ * Every request goes through the endpoint's EndpointLimiter, shared with the process's other
+ * clients of that URL.
  * When every attempt failed, `done` gets an Unavailable error naming each endpoint's last error.
  * Ranking: open circuits last; then status, error rate, latency EWMA and configured priority.
  * Ranking never sends all traffic to a failing endpoint and never retries in a tight loop.
@@ -90,6 +107,14 @@ public:
 
     /// `weight`: the number of calls in the body (a batch of 100 costs 100 rate-limit tokens).
     void send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done);
+    /// send() for one eth_getLogs call over `blocks` blocks: endpoints whose learned range cap
+    /// is smaller are passed over.
+    void sendLogs(const QByteArray &body, qint64 blocks, std::optional<qint64> minHead, Parser parse, Done done);
+
+    /// `wanted` calls per batch, capped at the largest batch an endpoint that may be asked accepts.
+    int batchLimit(int wanted) const;
+    /// The widest eth_getLogs range an endpoint that may be asked accepts; 0 = no cap learned.
+    qint64 logRangeLimit() const;
 
     /// eth_blockNumber on every endpoint whose circuit allows it; `done` gets the highest head
     /// reported, or Unavailable when none answered. Each endpoint's lastHead is updated. A head
@@ -98,7 +123,7 @@ public:
     void pollHeads(HeadDone done);
 
     QList<EndpointHealth> health() const;
-    /// True when every endpoint's circuit is open or its last request failed.
+    /// True when every endpoint's circuit is open or its last request failed (a 429 is neither).
     bool allDown() const;
     int inFlight() const;
 
@@ -113,8 +138,11 @@ private:
     void dispatch();
     Endpoint *choose(const Pending &pending, qint64 now, const QList<const Endpoint *> &claimed, qint64 *readyAt,
                      QList<const Endpoint *> *waitingFor) const;
+    void enqueue(std::shared_ptr<Pending> pending);
+    std::optional<Error> oversize(const Pending &pending) const;
     void start(Endpoint *endpoint, std::shared_ptr<Pending> pending);
     void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status);
+    void retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending> pending, const Error &error);
     void wake();
     bool noteStatusChanges(qint64 now);
     Error exhausted(const Pending &pending, qint64 now) const;
@@ -144,6 +172,8 @@ class LogRangeSizer
 public:
     explicit LogRangeSizer(qint64 initial = 2000, qint64 max = 10000, qint64 comfortableLogs = 5000);
     qint64 span() const { return m_span; }
+    /// A new most, e.g. the range cap an endpoint stated; the span shrinks to it at once.
+    void setMax(qint64 max);
     /// A call over `blocks` blocks returned `logs` logs.
     void succeeded(qint64 blocks, qint64 logs);
     /// The node refused a call over `blocks` blocks as too large; false when it cannot shrink.

@@ -51,5 +51,15 @@ bool isRangeTooLarge(const Error &error);
 /// Whether a node's error message says it keeps no state at the block asked for (a pruned or
 /// full node, one started from a state dump, most public endpoints).
 bool isMissingState(const QString &message);
+/// Whether an error message says a JSON-RPC batch had more calls than the endpoint accepts.
+bool isBatchTooLarge(const QString &message);
+/// Whether a node error (a JSON-RPC error object, not HTTP 429) says the caller is sending too
+/// fast: "rate limit", "too many requests", "request rate exceeded" and the like.
+bool isRateLimited(const QString &message);
+/// The most blocks an eth_getLogs refusal says the endpoint serves ("maximum block range: 500",
+/// "up to a 2K block range"); unset when it names no number.
+std::optional<qint64> statedLogRangeLimit(const QString &message);
+/// The most logs an eth_getLogs refusal says the endpoint returns ("more than 10000 results").
+std::optional<qint64> statedLogResultLimit(const QString &message);
 
 } // namespace arbor::evmjson

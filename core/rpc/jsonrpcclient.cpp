@@ -1,6 +1,8 @@
 #include "rpc/jsonrpcclient.h"
 
 #include "model/u256.h"
+#include "rpc/endpointlimiter.h"
+#include "rpc/evmjson.h"
 #include "rpc/rpchttp.h"
 
 #include <QCoreApplication>
@@ -8,6 +10,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcRpc, "arbor.rpc")
 
@@ -15,10 +19,34 @@ namespace arbor {
 
 using rpchttp::excerpt;
 
+namespace {
+
+/// The message of a single call's JSON-RPC error answer, if the body is one.
+QString errorMessage(const QByteArray &body)
+{
+    if (!body.contains("\"error\""))
+        return {};
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+    return error.value(QLatin1String("message")).toString();
+}
+
+} // namespace
+
+struct JsonRpcClient::Post
+{
+    QByteArray body;
+    int weight = 1;
+    QString what;               ///< how error messages name the request
+    BodyCallback done;
+    int attempts = 0;
+    int rateLimited = 0;
+};
+
 JsonRpcClient::JsonRpcClient(QNetworkAccessManager *network, QUrl url, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_url(std::move(url))
+    , m_limiter(EndpointLimiter::forUrl(m_url))
 {
 }
 
@@ -31,19 +59,88 @@ void JsonRpcClient::call(const QString &method, const QJsonArray &params, Callba
         {QStringLiteral("method"), method},
         {QStringLiteral("params"), params},
     };
-    QNetworkReply *reply = m_network->post(rpchttp::postRequest(m_url, m_timeoutMs),
-                                           QJsonDocument(body).toJson(QJsonDocument::Compact));
-    rpchttp::limitResponseSize(reply, m_maxResponseBytes);
-    rpchttp::limitDuration(reply, m_timeoutMs);
-    connect(reply, &QNetworkReply::finished, this,
-            [reply, id, url = m_url, timeoutMs = m_timeoutMs, limit = m_maxResponseBytes, method, done = std::move(done)]() {
-        reply->deleteLater();
-        auto data = rpchttp::replyBody(reply, url, timeoutMs, limit, method, tr("lower the request rate or add another endpoint"));
+    post(QJsonDocument(body).toJson(QJsonDocument::Compact), 1, method, [id, url = m_url, done = std::move(done)](Result<QByteArray> data) {
         if (!data) {
             done(data.error());
             return;
         }
         done(parseResponse(*data, id, url));
+    });
+}
+
+void JsonRpcClient::post(const QByteArray &body, int weight, BodyCallback done)
+{
+    post(body, weight, weight == 1 ? tr("a call") : tr("a batch of %1 calls").arg(weight), std::move(done));
+}
+
+void JsonRpcClient::post(const QByteArray &body, int weight, const QString &what, BodyCallback done)
+{
+    auto post = std::make_shared<Post>();
+    post->body = body;
+    post->weight = std::max(1, weight);
+    post->what = what;
+    post->done = std::move(done);
+    send(std::move(post));
+}
+
+void JsonRpcClient::send(std::shared_ptr<Post> post)
+{
+    if (const qint64 wait = m_limiter->waitMs(post->weight); wait > 0) {
+        QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, post] { send(post); });
+        return;
+    }
+    m_limiter->take(post->weight);
+    ++post->attempts;
+    const auto sentAt = EndpointLimiter::Clock::now();
+    QNetworkReply *reply = m_network->post(rpchttp::postRequest(m_url, m_timeoutMs), post->body);
+    rpchttp::limitResponseSize(reply, m_maxResponseBytes);
+    rpchttp::limitDuration(reply, m_timeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, post, sentAt]() {
+        reply->deleteLater();
+        auto data = rpchttp::replyBody(reply, m_url, m_timeoutMs, m_maxResponseBytes, post->what, tr("waiting as it asks"));
+        const bool tooMany = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429
+            || (data && post->weight == 1 && evmjson::isRateLimited(errorMessage(*data)));
+        if (tooMany) {
+            m_limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);
+            if (++post->rateLimited <= m_rateLimitedRetries) {
+                --post->attempts;
+                send(post);
+                return;
+            }
+            const QString last = data ? errorMessage(*data) : data.error().message;
+            post->done(Error::unavailable(QStringLiteral("rpc"), tr("%1 answered %2 requests in a row with “too many requests” (last: %3); "
+                                                                    "it allows fewer requests than Arbor needs. Add another endpoint or "
+                                                                    "raise the plan's limit.")
+                                                                     .arg(rpchttp::displayUrl(m_url))
+                                                                     .arg(post->rateLimited)
+                                                                     .arg(last)));
+            return;
+        }
+        const QString refusal = data ? (post->weight > 1 && !data->trimmed().startsWith('[') ? rpchttp::excerpt(*data) : QString())
+                                     : data.error().message;
+        if (post->weight > 1 && !refusal.isEmpty() && evmjson::isBatchTooLarge(refusal)) {
+            m_limiter->batchRefused(post->weight);
+            post->done(Error::refused(tr("%1 refused a batch of %2 calls (batch size too large): %3")
+                                          .arg(rpchttp::displayUrl(m_url))
+                                          .arg(post->weight)
+                                          .arg(refusal)));
+            return;
+        }
+        if (!data) {
+            if (rpchttp::isTransient(reply) && post->attempts < m_attempts) {
+                const int base = 250 << std::min(post->attempts - 1, 6);
+                const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+                qCDebug(lcRpc).noquote() << "retrying in" << delay << "ms:" << data.error().message;
+                QTimer::singleShot(delay, this, [this, post] { send(post); });
+                return;
+            }
+            post->done(data.error());
+            return;
+        }
+        m_limiter->answered(post->weight);
+        if (post->weight > 1)
+            m_limiter->batchAccepted(post->weight);
+        post->done(std::move(*data));
     });
 }
 

@@ -81,6 +81,23 @@ void limitResponseSize(QNetworkReply *reply, qint64 limit)
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [check](qint64 received, qint64) { check(received); });
 }
 
+bool isTransient(const QNetworkReply *reply)
+{
+    if (reply->property("arborOversize").toBool())
+        return false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 408 || status == 500 || status == 502 || status == 503 || status == 504)
+        return true;
+    switch (reply->error()) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString displayUrl(const QUrl &url)
 {
     return url.toDisplayString(QUrl::RemoveUserInfo);

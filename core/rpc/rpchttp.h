@@ -30,6 +30,10 @@ void limitDuration(QNetworkReply *reply, int timeoutMs);
 /// replyBody() then reports the oversized response.
 void limitResponseSize(QNetworkReply *reply, qint64 limit);
 
+/// Whether a finished `reply` failed in a way a second try may not: HTTP 500/502/503/504/408 or
+/// a connection closed under it. Not a timeout, a refused connection or an HTTP 4xx.
+bool isTransient(const QNetworkReply *reply);
+
 /// How error messages show an endpoint: its URL without user name or password.
 QString displayUrl(const QUrl &url);
 

@@ -412,6 +412,17 @@ ALTER TABLE arbor.rpc_endpoints ADD COLUMN serves_history BOOLEAN;
 ALTER TABLE arbor.rpc_endpoints ADD COLUMN history_note TEXT;
 CREATE INDEX balance_queue_open_key ON arbor.balance_update_queue (chain_id, token, holder) WHERE status <> 'completed')";
 
+// Hosted providers: what each endpoint was learned to accept.
+const char *const SqliteV5 = R"(ALTER TABLE arbor_rpc_endpoints ADD COLUMN learned_rps REAL;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN max_batch INTEGER;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN log_range_limit INTEGER;
+ALTER TABLE arbor_rpc_endpoints ADD COLUMN log_result_limit INTEGER)";
+
+const char *const PostgresV5 = R"(ALTER TABLE arbor.rpc_endpoints ADD COLUMN learned_rps DOUBLE PRECISION;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN max_batch INTEGER;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN log_range_limit BIGINT;
+ALTER TABLE arbor.rpc_endpoints ADD COLUMN log_result_limit BIGINT)";
+
 QList<Migration> build(Backend backend)
 {
     const bool pg = backend == Backend::Postgres;
@@ -423,6 +434,8 @@ QList<Migration> build(Backend backend)
                  QString::fromUtf8(pg ? PostgresV3 : SqliteV3)});
     list.append({4, QStringLiteral("balances on any node: mode reasons, token problems, endpoint state history"),
                  QString::fromUtf8(pg ? PostgresV4 : SqliteV4)});
+    list.append({5, QStringLiteral("hosted providers: learned rate, batch size and eth_getLogs caps per endpoint"),
+                 QString::fromUtf8(pg ? PostgresV5 : SqliteV5)});
     return list;
 }
 

@@ -299,6 +299,9 @@ protected:
     virtual void unlockLease() {}
 
     QString admin(const char *name) const;
+    /// A learned limit as stored: NULL until learned (0).
+    template<typename T>
+    static QVariant positiveOrNull(T value) { return value > 0 ? QVariant::fromValue(value) : QVariant(); }
     QString chainTable(qint64 chainId, const QString &entity, bool staging = false) const;
     QString globalTable(const QString &entity) const;
 

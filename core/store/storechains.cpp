@@ -30,7 +30,8 @@ Result<QList<ChainRecord>> Store::chains()
                       + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
     if (!rows)
         return rows.error();
-    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note FROM ")
+    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note, "
+                                         "learned_rps, max_batch, log_range_limit, log_result_limit FROM ")
                            + admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
@@ -77,6 +78,10 @@ Result<QList<ChainRecord>> Store::chains()
         if (!r[14].isNull())
             e.servesHistory = r[14].toBool();
         e.historyNote = r[15].toString();
+        e.limits.learnedRate = r[16].toDouble();
+        e.limits.maxBatch = r[17].toInt();
+        e.limits.logRangeLimit = r[18].toLongLong();
+        e.limits.logResultLimit = r[19].toLongLong();
         ChainRecord &chain = out[*it];
         chain.endpoints.append(e);
         chain.config.rpcUrls.append(e.url);
@@ -186,12 +191,15 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
         for (const EndpointRecord &e : endpoints) {
             s = exec(QLatin1String("INSERT INTO ") + admin("rpc_endpoints")
                          + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, max_rps, "
-                                         "serves_history, history_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                         "serves_history, history_note, learned_rps, max_batch, log_range_limit, log_result_limit) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {config.chainId, e.url.toString(), e.priority, e.status,
                       e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.lastHead ? QVariant(*e.lastHead) : QVariant(),
                       e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
                       e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now, e.maxRequestsPerSecond,
-                      e.servesHistory ? QVariant(*e.servesHistory) : QVariant(), e.historyNote.isEmpty() ? QVariant() : QVariant(e.historyNote)});
+                      e.servesHistory ? QVariant(*e.servesHistory) : QVariant(), e.historyNote.isEmpty() ? QVariant() : QVariant(e.historyNote),
+                      positiveOrNull(e.limits.learnedRate), positiveOrNull(e.limits.maxBatch), positiveOrNull(e.limits.logRangeLimit),
+                      positiveOrNull(e.limits.logResultLimit)});
             if (!s)
                 return s;
         }

@@ -107,11 +107,13 @@ Status Store::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
         for (const EndpointRecord &e : endpoints) {
             if (Status s = exec(QLatin1String("UPDATE ") + admin("rpc_endpoints")
                                     + QLatin1String(" SET status = ?, latency_ms = ?, error_rate = ?, last_head = COALESCE(?, last_head), "
-                                                    "last_error = ?, last_error_at = ?, request_count = ?, failure_count = ?, updated_at = ? WHERE id = ?"),
+                                                    "last_error = ?, last_error_at = ?, request_count = ?, failure_count = ?, learned_rps = ?, max_batch = ?, "
+                                                    "log_range_limit = ?, log_result_limit = ?, updated_at = ? WHERE id = ?"),
                                 {e.status, e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.errorRate,
                                  e.lastHead ? QVariant(*e.lastHead) : QVariant(), e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
                                  e.lastErrorAt.isValid() ? QVariant(e.lastErrorAt.toMSecsSinceEpoch()) : QVariant(), e.requests, e.failures,
-                                 now, e.id});
+                                 positiveOrNull(e.limits.learnedRate), positiveOrNull(e.limits.maxBatch), positiveOrNull(e.limits.logRangeLimit),
+                                 positiveOrNull(e.limits.logResultLimit), now, e.id});
                 !s)
                 return s;
         }

@@ -231,6 +231,8 @@ private slots:
     void rangeTooLarge_data();
     void rangeTooLarge();
     void requests();
+    void providerMessages_data();
+    void providerMessages();
 };
 
 void TestAbi::transferTopic()
@@ -833,6 +835,48 @@ void TestAbi::rangeTooLarge()
     QCOMPARE(evmjson::isRangeTooLarge(logs.error()), tooLarge);
     // The same words in a malformed answer are not a node's verdict.
     QVERIFY(!evmjson::isRangeTooLarge(Error::invalid(u"response"_s, QString::fromUtf8(message))));
+}
+
+void TestAbi::providerMessages_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("batch");
+    QTest::addColumn<bool>("rate");
+    QTest::addColumn<qint64>("range");     // 0: no range stated
+    QTest::addColumn<qint64>("results");   // 0: no result count stated
+
+    QTest::newRow("batch, ours") << u"batch size too large: 120 calls, at most 50"_s << true << false << qint64(0) << qint64(0);
+    QTest::newRow("batch, geth") << u"batch too large"_s << true << false << qint64(0) << qint64(0);
+    QTest::newRow("batch, limit") << u"Batch size limit exceeded"_s << true << false << qint64(0) << qint64(0);
+    QTest::newRow("batch, max requests") << u"too many requests in batch (max 100)"_s << true << false << qint64(0) << qint64(0);
+    QTest::newRow("429") << u"Too Many Requests: at most 10 requests per second"_s << false << true << qint64(0) << qint64(0);
+    QTest::newRow("infura rate") << u"project ID request rate exceeded"_s << false << true << qint64(0) << qint64(0);
+    QTest::newRow("alchemy capacity") << u"Your app has exceeded its compute units per second capacity"_s << false << true << qint64(0) << qint64(0);
+    QTest::newRow("range, ankr") << u"exceed maximum block range: 500"_s << false << false << qint64(500) << qint64(0);
+    QTest::newRow("range, quicknode") << u"eth_getLogs is limited to a 10,000 range"_s << false << false << qint64(10000) << qint64(0);
+    QTest::newRow("range and cap, alchemy")
+        << u"You can make eth_getLogs requests with up to a 2K block range and no limit on the response size, or you can request "
+           "any block range with a cap of 10K logs in the response."_s
+        << false << false << qint64(2000) << qint64(10000);
+    QTest::newRow("results, infura") << u"query returned more than 10000 results. Try with this block range [0x1, 0x5]."_s << false << false
+                                     << qint64(0) << qint64(10000);
+    QTest::newRow("state") << u"missing trie node"_s << false << false << qint64(0) << qint64(0);
+    QTest::newRow("revert") << u"execution reverted"_s << false << false << qint64(0) << qint64(0);
+}
+
+void TestAbi::providerMessages()
+{
+    QFETCH(QString, message);
+    QFETCH(bool, batch);
+    QFETCH(bool, rate);
+    QFETCH(qint64, range);
+    QFETCH(qint64, results);
+    QCOMPARE(evmjson::isBatchTooLarge(message), batch);
+    QCOMPARE(evmjson::isRateLimited(message), rate);
+    QCOMPARE(evmjson::statedLogRangeLimit(message).value_or(0), range);
+    QCOMPARE(evmjson::statedLogResultLimit(message).value_or(0), results);
+    if (range > 0 || results > 0)
+        QVERIFY(evmjson::isRangeTooLarge(Error::refused(message)));
 }
 
 void TestAbi::requests()

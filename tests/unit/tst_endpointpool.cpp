@@ -1,8 +1,10 @@
 // The endpoint pool against scriptable fake JSON-RPC nodes on 127.0.0.1, and the log range sizer.
 
 #include "rpc/endpointpool.h"
+#include "rpc/evmjson.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -38,6 +40,8 @@ public:
         Large,          ///< a 64 KiB result
         Close,          ///< closes the connection without answering
         Silent,         ///< never answers
+        Busy,           ///< 429 with Retry-After: 1 for the next `busy` requests, then as Ok
+        BatchCap,       ///< a batch of more than `batchCap` calls: HTTP 400 "batch size too large"; else as Ok
     };
 
     explicit FakeNode(QString result, QObject *parent = nullptr)
@@ -55,8 +59,12 @@ public:
     int delayMs = 0;
     qint64 head = 100;
     QString result;
+    int busy = 0;
+    int batchCap = 0;
+    QString rangeMessage = u"query returned more than 10000 results"_s;
 
     int requests = 0;
+    int largestBatch = 0;
     int connections = 0;
     int concurrent = 0;
     int maxConcurrent = 0;
@@ -102,9 +110,9 @@ private:
         socket->setProperty("buffer", buffer);
     }
 
-    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
+    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body, const QByteArray &extraHeader = {})
     {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + extraHeader;
         head += "Content-Type: application/json\r\n";
         head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         head += "Connection: keep-alive\r\n\r\n";
@@ -115,12 +123,35 @@ private:
 
     void respond(QTcpSocket *socket, const QByteArray &body)
     {
-        const QJsonObject request = QJsonDocument::fromJson(body).object();
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        if (document.isArray()) {
+            const QJsonArray calls = document.array();
+            if (mode == Mode::BatchCap && calls.size() > batchCap) {
+                send(socket, 400, "Bad Request",
+                     json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, QJsonValue::Null},
+                           {u"error"_s, QJsonObject{{u"code"_s, -32600}, {u"message"_s, u"batch size too large"_s}}}}));
+                return;
+            }
+            largestBatch = std::max(largestBatch, int(calls.size()));
+            QJsonArray answers;
+            for (const QJsonValue &call : calls)
+                answers.append(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, call.toObject().value(u"id"_s)}, {u"result"_s, result}});
+            send(socket, 200, "OK", QJsonDocument(answers).toJson(QJsonDocument::Compact));
+            return;
+        }
+        if (mode == Mode::Busy && busy > 0) {
+            --busy;
+            send(socket, 429, "Too Many Requests", "slow down", "Retry-After: 1\r\n");
+            return;
+        }
+        const QJsonObject request = document.object();
         const QJsonValue id = request.value(u"id"_s);
         const auto answer = [&](const QJsonValue &value) {
             send(socket, 200, "OK", json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"result"_s, value}}));
         };
         switch (mode) {
+        case Mode::Busy:
+        case Mode::BatchCap:
         case Mode::Ok:
             if (request.value(u"method"_s).toString() == u"eth_blockNumber")
                 answer(QString(u"0x"_s + QString::number(head, 16)));
@@ -141,8 +172,7 @@ private:
             break;
         case Mode::RangeTooLarge:
             send(socket, 200, "OK", json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id},
-                                          {u"error"_s, QJsonObject{{u"code"_s, -32005},
-                                                                   {u"message"_s, u"query returned more than 10000 results"_s}}}}));
+                                          {u"error"_s, QJsonObject{{u"code"_s, -32005}, {u"message"_s, rangeMessage}}}}));
             break;
         case Mode::Large:
             answer(QString(64 * 1024, u'a'));
@@ -275,6 +305,9 @@ private slots:
     void batchHeavierThanBurst();
     void inFlightCap();
     void rangeTooLargeReturnsAtOnce();
+    void rateLimitedIsNotAnOutage();
+    void batchCapIsLearned();
+    void logCapsAreLearned();
     void allDownThenRecovers();
     void pollHeads();
     void minHeadSkipsLaggingEndpoint();
@@ -303,7 +336,6 @@ void TestEndpointPool::failover_data()
     using M = FakeNode::Mode;
     QTest::newRow("closed port") << M::Ok << true << u"Cannot reach"_s;
     QTest::newRow("HTTP 500") << M::Http500 << false << u"HTTP 500 Internal Server Error: upstream exploded"_s;
-    QTest::newRow("HTTP 429") << M::Http429 << false << u"HTTP 429 Too Many Requests (rate limited"_s;
     QTest::newRow("not JSON") << M::Garbage << false << u"the answer is not JSON"_s;
     QTest::newRow("parse says invalid") << M::BadResult << false << u"the node sent a bad result"_s;
     QTest::newRow("too large") << M::Large << false << u"sent a response larger than"_s;
@@ -534,6 +566,161 @@ void TestEndpointPool::rangeTooLargeReturnsAtOnce()
     QVERIFY(h.lastError.isEmpty());
 }
 
+/// Sends a JSON-RPC batch of `size` calls and waits for its outcome.
+Outcome callBatch(EndpointPool &pool, int size)
+{
+    QJsonArray calls;
+    for (int i = 0; i < size; ++i)
+        calls.append(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, i + 1}, {u"method"_s, u"eth_getBlockByNumber"_s}, {u"params"_s, QJsonArray()}});
+    auto outcome = std::make_shared<Outcome>();
+    pool.send(QJsonDocument(calls).toJson(QJsonDocument::Compact), size, std::nullopt,
+              [outcome](const QByteArray &body) -> Status {
+                  const QJsonDocument answer = QJsonDocument::fromJson(body);
+                  if (!answer.isArray())
+                      return Error::refused(u"not a batch answer: %1"_s.arg(QString::fromUtf8(body.left(200))));
+                  outcome->result = QString::number(answer.array().size());
+                  return {};
+              },
+              [outcome](Status status) {
+                  ++outcome->calls;
+                  outcome->status.emplace(std::move(status));
+              });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome->status.has_value(), 10000); }();
+    return *outcome;
+}
+
+/// Sends one eth_getLogs over `blocks` blocks and waits for its outcome.
+Outcome callLogs(EndpointPool &pool, qint64 blocks)
+{
+    auto outcome = std::make_shared<Outcome>();
+    pool.sendLogs(R"({"jsonrpc":"2.0","id":1,"method":"eth_getLogs","params":[]})"_ba, blocks, std::nullopt, parser(outcome),
+                  [outcome](Status status) {
+                      ++outcome->calls;
+                      outcome->status.emplace(std::move(status));
+                  });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome->status.has_value(), 10000); }();
+    return *outcome;
+}
+
+void TestEndpointPool::rateLimitedIsNotAnOutage()
+{
+    // One endpoint that says "too many requests" twice: the request waits it out and succeeds.
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.mode = FakeNode::Mode::Busy;
+    node.busy = 2;
+    RpcPolicy policy = quickPolicy();
+    policy.maxAttempts = 1;
+    policy.breakerThreshold = 1;
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+    const Outcome o = call(pool);
+    QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+    QCOMPARE(o.result, u"a"_s);
+    QCOMPARE(node.requests, 3);
+    EndpointHealth h = pool.health()[0];
+    QCOMPARE(h.status, u"rate limited"_s);
+    QCOMPARE(h.failures, qint64(0));
+    QVERIFY(!h.circuitOpen);
+    QCOMPARE(h.rateLimitedCount, qint64(2));
+    QVERIFY2(h.limits.learnedRate > 0, "a rate is learned from the 429s");
+    QVERIFY(!pool.allDown());
+
+    // With another endpoint free, the request goes there; neither is down.
+    FakeNode busy(u"busy"_s);
+    FakeNode free(u"free"_s);
+    QVERIFY(busy.listen());
+    QVERIFY(free.listen());
+    busy.mode = FakeNode::Mode::Busy;
+    busy.busy = 1000;
+    EndpointPool two(&m_network, {record(1, busy.url(), 0), record(2, free.url(), 1)}, policy);
+    for (int i = 0; i < 3; ++i) {
+        const Outcome r = call(two);
+        QVERIFY2(r.status && r.status->ok(), qPrintable(describe(r)));
+        QCOMPARE(r.result, u"free"_s);
+    }
+    QVERIFY(busy.requests >= 1);
+    QCOMPARE(two.health()[0].status, u"rate limited"_s);
+    QCOMPARE(two.health()[0].failures, qint64(0));
+    QVERIFY(!two.allDown());
+
+    // A request that meets nothing but 429s fails in the end, saying so.
+    policy.maxRateLimitedRetries = 1;
+    EndpointPool only(&m_network, {record(1, busy.url())}, policy);
+    const Outcome refused = call(only);
+    QVERIFY(refused.status && !refused.status->ok());
+    QVERIFY2(refused.status->error().message.contains(u"too many requests"_s), qPrintable(refused.status->error().message));
+}
+
+void TestEndpointPool::batchCapIsLearned()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.mode = FakeNode::Mode::BatchCap;
+    node.batchCap = 4;
+    EndpointPool pool(&m_network, {record(1, node.url())}, quickPolicy());
+    QCOMPARE(pool.batchLimit(8), 8);
+
+    const Outcome refused = callBatch(pool, 8);
+    QVERIFY(refused.status && !refused.status->ok());
+    QVERIFY2(evmjson::isBatchTooLarge(refused.status->error().message), qPrintable(refused.status->error().message));
+    QCOMPARE(node.requests, 1);     // not retried: the caller splits
+    EndpointHealth h = pool.health()[0];
+    QCOMPARE(h.failures, qint64(0));
+    QCOMPARE(h.status, u"ok"_s);
+    QCOMPARE(h.limits.maxBatch, 4);
+    QCOMPARE(pool.batchLimit(8), 4);
+
+    const Outcome accepted = callBatch(pool, 4);
+    QVERIFY2(accepted.status && accepted.status->ok(), qPrintable(describe(accepted)));
+    QCOMPARE(accepted.result, u"4"_s);
+    QCOMPARE(node.largestBatch, 4);
+
+    // Too big for every endpoint: refused without a request.
+    const int before = node.requests;
+    const Outcome oversize = callBatch(pool, 9);
+    QVERIFY(oversize.status && !oversize.status->ok());
+    QVERIFY2(evmjson::isBatchTooLarge(oversize.status->error().message), qPrintable(oversize.status->error().message));
+    QCOMPARE(node.requests, before);
+
+    // What one client of the URL learned, every other knows.
+    EndpointPool other(&m_network, {record(2, node.url())}, quickPolicy());
+    QCOMPARE(other.batchLimit(100), 4);
+}
+
+void TestEndpointPool::logCapsAreLearned()
+{
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.mode = FakeNode::Mode::RangeTooLarge;
+    node.rangeMessage = u"exceed maximum block range: 500"_s;
+    EndpointPool pool(&m_network, {record(1, node.url())}, quickPolicy());
+    QCOMPARE(pool.logRangeLimit(), qint64(0));
+
+    const Outcome refused = callLogs(pool, 1000);
+    QVERIFY(refused.status && !refused.status->ok());
+    QVERIFY(evmjson::isRangeTooLarge(refused.status->error()));
+    QCOMPARE(pool.health()[0].limits.logRangeLimit, qint64(500));
+    QCOMPARE(pool.logRangeLimit(), qint64(500));
+
+    // Wider than it serves: refused without a request; within it: sent.
+    const int before = node.requests;
+    const Outcome wide = callLogs(pool, 501);
+    QVERIFY(wide.status && !wide.status->ok());
+    QVERIFY(evmjson::isRangeTooLarge(wide.status->error()));
+    QCOMPARE(node.requests, before);
+    node.mode = FakeNode::Mode::Ok;
+    const Outcome fits = callLogs(pool, 500);
+    QVERIFY2(fits.status && fits.status->ok(), qPrintable(describe(fits)));
+    QCOMPARE(node.requests, before + 1);
+
+    node.mode = FakeNode::Mode::RangeTooLarge;
+    node.rangeMessage = u"query returned more than 10000 results. Try with this block range [0x1, 0x40]."_s;
+    const Outcome many = callLogs(pool, 100);
+    QVERIFY(many.status && !many.status->ok());
+    QCOMPARE(pool.health()[0].limits.logResultLimit, qint64(10000));
+    QCOMPARE(pool.health()[0].limits.logRangeLimit, qint64(500));
+}
+
 void TestEndpointPool::allDownThenRecovers()
 {
     FakeNode a(u"a"_s);
@@ -541,7 +728,7 @@ void TestEndpointPool::allDownThenRecovers()
     QVERIFY(a.listen());
     QVERIFY(b.listen());
     a.mode = FakeNode::Mode::Http500;
-    b.mode = FakeNode::Mode::Http429;
+    b.mode = FakeNode::Mode::Garbage;
     RpcPolicy policy = quickPolicy();
     policy.maxAttempts = 4;
     policy.breakerThreshold = 2;
@@ -553,7 +740,7 @@ void TestEndpointPool::allDownThenRecovers()
     QCOMPARE(e.kind, Error::Kind::Unavailable);
     QCOMPARE(e.field, u"rpc"_s);
     QVERIFY2(e.message.contains(a.url().toString() + u" answered HTTP 500"_s), qPrintable(e.message));
-    QVERIFY2(e.message.contains(b.url().toString() + u" answered HTTP 429"_s), qPrintable(e.message));
+    QVERIFY2(e.message.contains(b.url().toString()) && e.message.contains(u"not JSON"_s), qPrintable(e.message));
     QCOMPARE(a.requests, 2);
     QCOMPARE(b.requests, 2);
     QVERIFY(pool.allDown());
@@ -641,7 +828,7 @@ void TestEndpointPool::healthAfterFailures()
 {
     FakeNode node(u"a"_s);
     QVERIFY(node.listen());
-    node.mode = FakeNode::Mode::Http429;
+    node.mode = FakeNode::Mode::Http500;
     QUrl url = node.url();
     url.setUserInfo(u"user:s3cret"_s);
     RpcPolicy policy = quickPolicy();
@@ -671,8 +858,7 @@ void TestEndpointPool::healthAfterFailures()
     QVERIFY(h.errorRate >= 0.2);
     QVERIFY(std::abs(h.lastErrorAtMs - QDateTime::currentMSecsSinceEpoch()) < 60000);
     const QString where = u"http://127.0.0.1:%1/"_s.arg(node.url().port());
-    QVERIFY2(h.lastError.startsWith(where + u" answered HTTP 429 Too Many Requests (rate limited: "_s), qPrintable(h.lastError));
-    QVERIFY2(h.lastError.contains(u"rate limit of 5 requests/s"_s), qPrintable(h.lastError));
+    QVERIFY2(h.lastError.startsWith(where + u" answered HTTP 500 Internal Server Error"_s), qPrintable(h.lastError));
     QVERIFY2(!h.lastError.contains(u"s3cret"_s) && !h.lastError.contains(u"user"_s), qPrintable(h.lastError));
     QVERIFY(pool.allDown());
 

@@ -1,6 +1,7 @@
 // The JSON-RPC client against hostile bodies and a fake node on 127.0.0.1, and the endpoint probe.
 
 #include "rpc/endpointprobe.h"
+#include "rpc/endpointlimiter.h"
 #include "rpc/jsonrpcclient.h"
 
 #include <QJsonDocument>
@@ -87,9 +88,10 @@ private:
     }
 
     static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &contentType,
-                     const QByteArray &body)
+                     const QByteArray &body, const QByteArray &extraHeader = {})
     {
         QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+        head += extraHeader;
         head += "Content-Type: " + contentType + "\r\n";
         head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
         head += "Connection: close\r\n\r\n";
@@ -117,7 +119,14 @@ private:
         const QString method = request.value(u"method"_s).toString();
         m_methods.append(method);
 
-        if (path == "/ok" || path == "/no-client-version") {
+        if (path == "/busy" && m_busyLeft > 0) {
+            --m_busyLeft;
+            send(socket, 429, "Too Many Requests", "application/json", json(error(QJsonValue::Null, 429, u"Too Many Requests"_s)),
+                 "Retry-After: 1\r\n");
+        } else if (path == "/flaky" && m_flakyLeft > 0) {
+            --m_flakyLeft;
+            send(socket, 503, "Service Unavailable", "text/plain", "try again");
+        } else if (path == "/ok" || path == "/no-client-version" || path == "/busy" || path == "/flaky") {
             QJsonObject response;
             if (method == u"eth_chainId")
                 response = result(id, u"0x7a69"_s);
@@ -149,6 +158,10 @@ private:
 
     QTcpServer m_server;
     QStringList m_methods;
+
+public:
+    int m_busyLeft = 0;         ///< requests to /busy still answered 429 (Retry-After: 1)
+    int m_flakyLeft = 0;        ///< requests to /flaky still answered 503
 };
 
 const QUrl HostileUrl(u"http://node.test:8545/rpc"_s);
@@ -171,6 +184,8 @@ private slots:
     void call_data();
     void call();
     void callClosedPort();
+    void callWaitsOutRateLimits();
+    void callRetriesServerErrors();
 
     void probeMatchingChain();
     void probeWrongChain();
@@ -361,6 +376,7 @@ void TestJsonRpc::call()
     QTest::failOnWarning(QRegularExpression(u"device not open"_s));
 
     JsonRpcClient client(&m_network, m_node.url(path));
+    client.setRateLimitedRetries(0);
     if (timeoutMs > 0)
         client.setTimeout(timeoutMs);
     if (maxBytes > 0)
@@ -381,6 +397,40 @@ void TestJsonRpc::call()
         QVERIFY2(message.contains(needle), qPrintable(QString(u"“"_s + needle + u"” missing from: "_s + message)));
     for (const QString &text : forbidden)
         QVERIFY2(!message.contains(text), qPrintable(QString(u"“"_s + text + u"” in: "_s + message)));
+}
+
+void TestJsonRpc::callWaitsOutRateLimits()
+{
+    m_node.m_busyLeft = 2;
+    const qsizetype before = m_node.methods().size();
+    JsonRpcClient client(&m_network, m_node.url(u"/busy"_s));
+    const auto r = callOnce(client, u"eth_chainId"_s);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    QCOMPARE(*r, QJsonValue(u"0x7a69"_s));
+    QCOMPARE(m_node.methods().size() - before, 3);     // two 429s waited out, then the answer
+    QCOMPARE(client.limiter().rateLimitedCount(), qint64(2));
+    QVERIFY(client.limiter().rateLimitedWithin(60000));
+    // The limiter is the URL's, shared with every other client of it.
+    JsonRpcClient other(&m_network, m_node.url(u"/busy"_s));
+    QCOMPARE(&other.limiter(), &client.limiter());
+}
+
+void TestJsonRpc::callRetriesServerErrors()
+{
+    m_node.m_flakyLeft = 2;
+    const qsizetype before = m_node.methods().size();
+    JsonRpcClient client(&m_network, m_node.url(u"/flaky"_s));
+    const auto r = callOnce(client, u"eth_blockNumber"_s);
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+    QCOMPARE(m_node.methods().size() - before, 3);
+
+    // A node that keeps failing gets three tries, then its error.
+    m_node.m_flakyLeft = 10;
+    const qsizetype again = m_node.methods().size();
+    const auto failed = callOnce(client, u"eth_blockNumber"_s);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message.contains(u"HTTP 503"_s), qPrintable(failed.error().message));
+    QCOMPARE(m_node.methods().size() - again, 3);
 }
 
 void TestJsonRpc::callClosedPort()

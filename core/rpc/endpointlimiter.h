@@ -1,0 +1,107 @@
+#pragma once
+
+#include "model/chainconfig.h"
+
+#include <QMutex>
+#include <QUrl>
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+
+class QNetworkReply;
+
+namespace arbor {
+
+/**
+ * The limits of one RPC endpoint, shared by every client of it in the process: the indexer's
+ * EndpointPool, the balance queue, the probes of `chain add`. One provider quota, one limiter.
+ *
+ * - **Rate.** A token bucket of calls per second (a batch of 50 costs 50; a batch larger than a
+ *   second's allowance waits for a full bucket and leaves it in debt). The rate is the operator's
+ *   when set; otherwise it is learned: none until the endpoint first answers 429, then additive
+ *   increase while calls go through at the learned rate, multiplicative decrease on a 429 for a
+ *   request sent after the last decrease (one burst of refusals is one signal, not twenty).
+ *   A 429 also pauses the endpoint for its Retry-After (or a second).
+ * - **Batch size.** Halved on a refusal of a batch as too large, never below what it accepted;
+ *   grows back (doubling) after a run of accepted full batches that lengthens with each refusal.
+ * - **eth_getLogs caps.** The block range and result count a refusal stated.
+ *
+ * Being rate limited is not a failure: callers retry a 429 here and never count it against the
+ * endpoint's health.
+ *
+ * Thread: every function may be called from any thread (a mutex guards the state).
+ */
+class EndpointLimiter final
+{
+public:
+    using Clock = std::chrono::steady_clock;
+
+    /// The process-wide limiter of `url` (by its full text: two API keys are two quotas).
+    static std::shared_ptr<EndpointLimiter> forUrl(const QUrl &url);
+
+    explicit EndpointLimiter(QUrl url);
+
+    const QUrl &url() const { return m_url; }
+
+    /// The operator's rate in calls per second; 0 learns it instead.
+    void setOperatorRate(double perSecond);
+    double operatorRate() const;
+    /// Seeds what an earlier run learned (the endpoint's row); what this process learned wins.
+    void seed(const EndpointLimits &stored);
+    EndpointLimits limits() const;
+    /// The rate the bucket runs at: the operator's, else the learned one; 0 = unlimited.
+    double rate() const;
+
+    /// Milliseconds until `weight` calls may be sent (a pause after a 429 included); 0 = now.
+    qint64 waitMs(int weight) const;
+    /// Takes `weight` calls from the bucket: call when sending.
+    void take(int weight);
+
+    /// The endpoint answered 429 (or said "rate limited") to a request sent at `sentAt`.
+    void rateLimited(std::optional<qint64> retryAfterMs, Clock::time_point sentAt);
+    /// `weight` calls were answered (not refused for the rate).
+    void answered(int weight);
+    /// Whether a 429 came within the last `withinMs`.
+    bool rateLimitedWithin(qint64 withinMs) const;
+    /// How many 429s this endpoint gave since the process started.
+    qint64 rateLimitedCount() const;
+
+    /// `wanted` capped at the learned batch size.
+    int batchLimit(int wanted) const;
+    void batchRefused(int size);
+    void batchAccepted(int size);
+
+    /// A refusal of an eth_getLogs range stated `blocks` as the most it serves.
+    void logRangeLimited(qint64 blocks);
+    /// A refusal of an eth_getLogs answer stated `logs` as the most it returns.
+    void logResultsLimited(qint64 logs);
+
+    /// The Retry-After of a 429 `reply` in milliseconds (delta seconds or an HTTP date).
+    static std::optional<qint64> retryAfterMs(const QNetworkReply *reply);
+
+private:
+    static qint64 msSince(Clock::time_point from, Clock::time_point to);
+    void refillLocked(Clock::time_point now) const;
+    double observedRateLocked(Clock::time_point now) const;
+
+    const QUrl m_url;
+    mutable QMutex m_mutex;
+    double m_operatorRate = 0;
+    EndpointLimits m_learned;
+    bool m_learnedHere = false;                 ///< the rate was learned in this process
+    mutable double m_tokens = 0;
+    mutable Clock::time_point m_tokensAt;
+    Clock::time_point m_pausedUntil;
+    Clock::time_point m_lastDecrease;
+    Clock::time_point m_lastIncrease;
+    std::optional<Clock::time_point> m_lastRateLimited;
+    qint64 m_rateLimitedCount = 0;
+    std::deque<std::pair<Clock::time_point, int>> m_sent;  ///< the last few seconds of calls sent
+    int m_largestAcceptedBatch = 0;
+    int m_batchCooldown = 0;
+    int m_nextBatchCooldown = 16;
+};
+
+} // namespace arbor
