@@ -32,6 +32,23 @@ QString historyText(const EndpointRecord &e)
                             : Arborctl::tr("recent state only (balanceOf is read at its newest block)");
 }
 
+/// What the endpoint was found to accept, when anything: "rate 8.5/s learned, batches of 50".
+QString limitsText(const EndpointRecord &e)
+{
+    QStringList parts;
+    if (e.maxRequestsPerSecond > 0)
+        parts.append(Arborctl::tr("at most %1 requests/s (set)").arg(e.maxRequestsPerSecond));
+    else if (e.limits.learnedRate > 0)
+        parts.append(Arborctl::tr("rate limited: %1 requests/s learned").arg(e.limits.learnedRate, 0, 'f', 1));
+    if (e.limits.maxBatch > 0)
+        parts.append(Arborctl::tr("batches of at most %1 calls").arg(e.limits.maxBatch));
+    if (e.limits.logRangeLimit > 0)
+        parts.append(Arborctl::tr("eth_getLogs over at most %1 blocks").arg(e.limits.logRangeLimit));
+    if (e.limits.logResultLimit > 0)
+        parts.append(Arborctl::tr("at most %1 logs per answer").arg(e.limits.logResultLimit));
+    return parts.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 int chainAdd(const Invocation &inv)
@@ -133,7 +150,10 @@ int chainAdd(const Invocation &inv)
                     << Qt::endl;
                 for (const EndpointRecord &e : added->endpoints) {
                     out << "  " << e.url.toString() << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
-                        << ", " << historyText(e) << Qt::endl;
+                        << ", " << historyText(e);
+                    if (const QString limits = limitsText(e); !limits.isEmpty())
+                        out << ", " << limits;
+                    out << Qt::endl;
                 }
                 for (const TokenInfo &t : added->tokens) {
                     out << "  " << Arborctl::tr("Token %1 (%2): balances from %3. %4")
@@ -174,8 +194,11 @@ int chainList(const Invocation &inv)
                 QList<QStringList> rows;
                 for (const ChainRecord &c : *chains) {
                     const auto ok = std::count_if(c.endpoints.begin(), c.endpoints.end(), [](const EndpointRecord &e) { return e.status == u"ok"; });
+                    const auto limited = std::count_if(c.endpoints.begin(), c.endpoints.end(),
+                                                       [](const EndpointRecord &e) { return e.status == u"rate limited"; });
                     rows.append({QString::number(c.config.chainId), c.config.name, chainStateName(c.state),
-                                 Arborctl::tr("%1 (%2 ok)").arg(c.endpoints.size()).arg(ok),
+                                 limited > 0 ? Arborctl::tr("%1 (%2 ok, %3 rate limited)").arg(c.endpoints.size()).arg(ok).arg(limited)
+                                             : Arborctl::tr("%1 (%2 ok)").arg(c.endpoints.size()).arg(ok),
                                  c.config.startBlock ? QString::number(*c.config.startBlock) : QStringLiteral("-"),
                                  c.checkpointBlock ? QString::number(*c.checkpointBlock) : QStringLiteral("-")});
                 }

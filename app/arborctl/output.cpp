@@ -24,6 +24,11 @@ QJsonObject chainToJson(const ChainRecord &chain)
         o.insert(QStringLiteral("requests"), e.requests);
         o.insert(QStringLiteral("failures"), e.failures);
         o.insert(QStringLiteral("maxRequestsPerSecond"), e.maxRequestsPerSecond);
+        const auto learned = [](auto value) { return value > 0 ? QJsonValue(value) : QJsonValue(); };
+        o.insert(QStringLiteral("learnedRequestsPerSecond"), learned(e.limits.learnedRate));
+        o.insert(QStringLiteral("maxBatch"), learned(e.limits.maxBatch));
+        o.insert(QStringLiteral("logRangeLimit"), learned(e.limits.logRangeLimit));
+        o.insert(QStringLiteral("logResultLimit"), learned(e.limits.logResultLimit));
         o.insert(QStringLiteral("servesHistory"), e.servesHistory ? QJsonValue(*e.servesHistory) : QJsonValue());
         o.insert(QStringLiteral("historyNote"), e.historyNote.isEmpty() ? QJsonValue() : QJsonValue(e.historyNote));
         endpoints.append(o);
