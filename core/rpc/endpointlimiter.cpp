@@ -16,7 +16,7 @@ namespace {
 constexpr qint64 SentWindowMs = 2000;       // what "the rate we send at" is measured over
 constexpr double MinLearnedRate = 0.2;
 constexpr double Decrease = 0.85;           // on a 429 once a rate is learned
-constexpr double FirstDecrease = 0.5;       // on the first 429s, from the rate measured while unlimited
+constexpr qint64 AnsweredWindowMs = 5000;   // what the first estimate of its rate is taken from
 constexpr qint64 IncreaseEveryMs = 1000;
 constexpr qint64 MaxPauseMs = 10 * 60 * 1000;
 
@@ -150,8 +150,26 @@ void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, Clock::tim
     if (m_operatorRate > 0 || sentAt < m_lastDecrease)
         return;     // the operator's rate stands; a request sent before the last decrease says nothing new
     const double before = m_learned.learnedRate;
-    const double base = before > 0 ? before : std::max(2.0, observedRateLocked(now));
-    m_learned.learnedRate = std::max(MinLearnedRate, base * (before > 0 ? Decrease : FirstDecrease));
+    if (before > 0) {
+        m_learned.learnedRate = std::max(MinLearnedRate, before * Decrease);
+    } else {
+        // The first estimate: what it let through lately, spread over that time and the wait it
+        // asks for (a provider that admitted a burst of 50 and asks for 5 s allows about 10/s).
+        while (!m_answered.empty() && msSince(m_answered.front().first, now) > AnsweredWindowMs)
+            m_answered.pop_front();
+        qint64 calls = 0;
+        for (const auto &[at, weight] : m_answered)
+            calls += weight;
+        qint64 spanMs = m_answered.empty() ? 0 : msSince(m_answered.front().first, now);
+        if (calls == 0) {
+            // Nothing answered yet (a first burst): half of what was sent.
+            for (const auto &[at, weight] : m_sent)
+                calls += weight;
+            calls = std::max<qint64>(1, calls / 2);
+            spanMs = m_sent.empty() ? 0 : msSince(m_sent.front().first, now);
+        }
+        m_learned.learnedRate = std::max(MinLearnedRate, double(calls) * 1000.0 / double(std::max<qint64>(1000, spanMs + pause)));
+    }
     m_learnedHere = true;
     m_lastDecrease = now;
     m_lastIncrease = now;
@@ -161,11 +179,16 @@ void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, Clock::tim
 
 void EndpointLimiter::answered(int weight)
 {
-    Q_UNUSED(weight);
     QMutexLocker lock(&m_mutex);
-    if (m_operatorRate > 0 || m_learned.learnedRate <= 0)
-        return;
     const Clock::time_point now = Clock::now();
+    if (m_learned.learnedRate <= 0 && m_operatorRate <= 0) {
+        m_answered.emplace_back(now, std::max(1, weight));
+        while (msSince(m_answered.front().first, now) > AnsweredWindowMs)
+            m_answered.pop_front();
+        return;
+    }
+    if (m_operatorRate > 0)
+        return;
     if (msSince(m_lastIncrease, now) < IncreaseEveryMs)
         return;
     if (m_lastRateLimited && msSince(*m_lastRateLimited, now) < IncreaseEveryMs)

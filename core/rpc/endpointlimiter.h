@@ -20,9 +20,10 @@ namespace arbor {
  *
  * - **Rate.** A token bucket of calls per second (a batch of 50 costs 50; a batch larger than a
  *   second's allowance waits for a full bucket and leaves it in debt). The rate is the operator's
- *   when set; otherwise it is learned: none until the endpoint first answers 429, then additive
- *   increase while calls go through at the learned rate, multiplicative decrease on a 429 for a
- *   request sent after the last decrease (one burst of refusals is one signal, not twenty).
+ *   when set; otherwise it is learned: none until the endpoint first answers 429, then first
+ *   estimated from the calls it let through lately and the wait it asked for, then additive
+ *   increase while calls go through at the learned rate and multiplicative decrease on a 429 for
+ *   a request sent after the last decrease (one burst of refusals is one signal, not twenty).
  *   A 429 also pauses the endpoint for its Retry-After (or a second).
  * - **Batch size.** Halved on a refusal of a batch as too large, never below what it accepted;
  *   grows back (doubling) after a run of accepted full batches that lengthens with each refusal.
@@ -99,6 +100,7 @@ private:
     std::optional<Clock::time_point> m_lastRateLimited;
     qint64 m_rateLimitedCount = 0;
     std::deque<std::pair<Clock::time_point, int>> m_sent;  ///< the last few seconds of calls sent
+    std::deque<std::pair<Clock::time_point, int>> m_answered;  ///< calls answered while no rate is known
     int m_largestAcceptedBatch = 0;
     int m_batchCooldown = 0;
     int m_nextBatchCooldown = 16;

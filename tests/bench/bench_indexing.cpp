@@ -16,11 +16,18 @@
 //   bench_indexing [--tokens 3] [--blocks 2000] [--transfers 100000] [--holders 1000] [--runs 3]
 //                  [--live-node] [--hold]
 //   bench_indexing --rpc http://127.0.0.1:PORT --token ADDRESS... [--start-block N] [--runs 3]
+//   bench_indexing --provider-rate 25 --provider-batch 50 [...]
+//
+// --provider-rate/--provider-batch measure only `arborctl index` through a FaultProxy that
+// behaves like a hosted provider (calls per second above which it answers 429 with Retry-After,
+// batches above which it answers 400): the time against the least possible at that rate, the
+// calls needed (one header per block, one eth_getLogs per 2,000 blocks) divided by the rate.
 //
 // Generating the devnet takes most of a minute: --hold keeps it up after the figures (until
 // Enter), and --rpc measures a node that is already up, e.g. while profiling arborctl (no
 // generator figures there: balances are not checked).
 #include "devnet.h"
+#include "faultproxy.h"
 #include "testdatabase.h"
 
 #include <QCommandLineParser>
@@ -33,6 +40,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QTextStream>
+#include <QThread>
 
 #include <simdjson.h>
 
@@ -577,6 +585,64 @@ QString perSecond(double n, double s, const QString &unit = QStringLiteral("rows
 
 } // namespace
 
+/// `arborctl index` through a provider-like proxy in front of `rpc`: the figures of one run.
+struct ProviderResult
+{
+    bool ok = false;
+    QString error;
+    double seconds = 0;
+    qint64 transfers = 0;
+    FaultProxy::Counters counters;
+    QJsonObject endpoint;       ///< the endpoint as `chain list --json` shows it afterwards
+};
+
+ProviderResult indexThroughProvider(const QByteArray &backend, const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64 startBlock,
+                                    qint64 head, const ProviderLimits &limits)
+{
+    ProviderResult r;
+    FaultProxy proxy(rpc, 7);
+    QString error;
+    if (!proxy.start(&error)) {
+        r.error = error;
+        return r;
+    }
+    proxy.setLimits(limits);
+    qputenv("ARBOR_TEST_BACKEND", backend);
+    TestDatabase db;
+    if (!db.isValid()) {
+        r.error = db.error();
+        return r;
+    }
+    const QStringList onDb{QStringLiteral("--db"), db.urlString()};
+    QStringList add = onDb
+        + QStringList{QStringLiteral("chain"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("hosted"), QStringLiteral("--chain-id"),
+                      QString::number(chainId), QStringLiteral("--rpc"), proxy.url().toString(), QStringLiteral("--start-block"),
+                      QString::number(startBlock), QStringLiteral("--confirmations"), QStringLiteral("0")};
+    for (const QString &t : tokens)
+        add << QStringLiteral("--token") << t;
+    if (const CtlRun added = arborctl(add, 600000); !added.ok) {
+        r.error = added.error;
+        return r;
+    }
+    QThread::sleep(1);      // the bucket refills after the probes
+    proxy.resetCounters();
+    const CtlRun run = arborctl(onDb + QStringList{QStringLiteral("index"), QStringLiteral("--until-block"), QString::number(head), QStringLiteral("--json")});
+    r.counters = proxy.counters();
+    if (!run.ok) {
+        r.error = run.error;
+        return r;
+    }
+    r.seconds = run.seconds;
+    for (const QJsonValue &v : QJsonDocument::fromJson(run.stdOut).object().value(QLatin1String("tables")).toArray()) {
+        if (v.toObject().value(QLatin1String("table")).toString() == u"token_transfers")
+            r.transfers = v.toObject().value(QLatin1String("rows")).toInteger();
+    }
+    const CtlRun list = arborctl(onDb + QStringList{QStringLiteral("chain"), QStringLiteral("list"), QStringLiteral("--json")}, 120000);
+    r.endpoint = QJsonDocument::fromJson(list.stdOut).array().first().toObject().value(QLatin1String("endpoints")).toArray().first().toObject();
+    r.ok = true;
+    return r;
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -596,8 +662,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption startOption(QStringLiteral("start-block"), QStringLiteral("With --rpc: the chain's start block (default 0)."),
                                          QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption liveOption(QStringLiteral("live-node"), QStringLiteral("Measure the live anvil, not one restarted from a state dump."));
+    const QCommandLineOption providerRateOption(QStringLiteral("provider-rate"),
+                                                QStringLiteral("Only measure `index` through a provider-like proxy allowing N calls/s."), QStringLiteral("N"));
+    const QCommandLineOption providerBatchOption(QStringLiteral("provider-batch"), QStringLiteral("With --provider-rate: the largest batch it accepts."),
+                                                 QStringLiteral("N"), QStringLiteral("50"));
     parser.addOptions({tokensOption, blocksOption, transfersOption, holdersOption, runsOption, holdOption, rpcOption, tokenOption, startOption,
-                       liveOption});
+                       liveOption, providerRateOption, providerBatchOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
 
@@ -673,11 +743,44 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    const QList<PullConfig> shapes = {{1, 100, 500}, {2, 100, 500}, {4, 100, 250}, {8, 100, 250}};
-    (void)pull(port, head, tokens, shapes[0]);   // warm-up: the node's first answers are slower
     QList<QByteArray> backends{"sqlite"};
     if (!qEnvironmentVariableIsEmpty("ARBOR_TEST_PG_URL"))
         backends.append("postgres");
+
+    if (parser.isSet(providerRateOption)) {
+        ProviderLimits limits;
+        limits.requestsPerSecond = std::max(0.1, parser.value(providerRateOption).toDouble());
+        limits.maxBatch = std::max(1, parser.value(providerBatchOption).toInt());
+        const qint64 blocks = head + 1 - startBlock;
+        const qint64 needed = blocks + (blocks + 1999) / 2000;
+        const double least = double(needed) / limits.requestsPerSecond;
+        out() << "provider: " << limits.requestsPerSecond << " calls/s (429 with Retry-After above it), batches of at most " << limits.maxBatch
+              << "; " << needed << " calls needed (" << blocks << " headers, " << (blocks + 1999) / 2000 << " eth_getLogs): least possible "
+              << seconds(least) << Qt::endl;
+        for (int run = 0; run < runs; ++run) {
+            for (const QByteArray &backend : backends) {
+                const ProviderResult r = indexThroughProvider(backend, rpc, chainId, tokens, startBlock, head, limits);
+                if (!r.ok) {
+                    out() << backend << ": " << r.error << Qt::endl;
+                    return 1;
+                }
+                const FaultProxy::Counters &c = r.counters;
+                out() << backend << " round " << run + 1 << ": index " << seconds(r.seconds) << " = "
+                      << QString::number(r.seconds / least, 'f', 2) << "x the least possible; " << r.transfers << " transfers"
+                      << (expectedTransfers >= 0 && r.transfers != expectedTransfers ? QStringLiteral(" (WRONG: expected %1)").arg(expectedTransfers) : QString())
+                      << "; proxy: " << c.requests << " requests, " << c.callsAdmitted << " calls admitted ("
+                      << QString::number(double(c.callsAdmitted) / r.seconds, 'f', 1) << "/s), " << c.rateLimited << " answered 429, "
+                      << c.batchRefused << " batches refused, largest batch " << c.largestBatchAdmitted << "; endpoint row: status "
+                      << r.endpoint.value(QLatin1String("status")).toString() << ", learned "
+                      << r.endpoint.value(QLatin1String("learnedRequestsPerSecond")).toDouble() << " calls/s, batch "
+                      << r.endpoint.value(QLatin1String("maxBatch")).toInteger() << Qt::endl;
+            }
+        }
+        return 0;
+    }
+
+    const QList<PullConfig> shapes = {{1, 100, 500}, {2, 100, 500}, {4, 100, 250}, {8, 100, 250}};
+    (void)pull(port, head, tokens, shapes[0]);   // warm-up: the node's first answers are slower
 
     // Rounds interleave every figure, so a busy moment on a shared machine hits all of them.
     PullResult best, bestParsed;
