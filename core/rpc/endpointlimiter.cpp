@@ -218,7 +218,9 @@ int EndpointLimiter::batchLimit(int wanted) const
 {
     QMutexLocker lock(&m_mutex);
     wanted = std::max(1, wanted);
-    return m_learned.maxBatch > 0 ? std::min(wanted, m_learned.maxBatch) : wanted;
+    if (m_learned.maxBatch <= 0)
+        return wanted;
+    return std::min(wanted, std::max(m_learned.maxBatch, m_probeBatch));
 }
 
 void EndpointLimiter::batchRefused(int size)
@@ -226,12 +228,22 @@ void EndpointLimiter::batchRefused(int size)
     if (size <= 1)
         return;
     QMutexLocker lock(&m_mutex);
+    if (m_learned.maxBatch > 0 && size > m_learned.maxBatch) {
+        // A larger batch tried after a run of accepted ones: the cap stands; try again later.
+        if (m_probeBatch > 0) {
+            m_probeBatch = 0;
+            m_batchCooldown = m_nextBatchCooldown;
+            m_nextBatchCooldown = std::min(m_nextBatchCooldown * 2, 1024);
+        }
+        return;
+    }
     if (m_largestAcceptedBatch >= size)
         m_largestAcceptedBatch = size / 2;      // it took this size before: its cap has changed
     const int cap = std::max({1, size / 2, m_largestAcceptedBatch});
     if (m_learned.maxBatch > 0 && cap >= m_learned.maxBatch)
         return;     // a refusal already learned from (batches sent together are refused together)
     m_learned.maxBatch = cap;
+    m_probeBatch = 0;
     m_batchCooldown = m_nextBatchCooldown;
     m_nextBatchCooldown = std::min(m_nextBatchCooldown * 2, 1024);
     qCInfo(lcRpc).noquote() << rpchttp::displayUrl(m_url) << "refused a batch of" << size << "calls; sending at most" << cap;
@@ -243,12 +255,20 @@ void EndpointLimiter::batchAccepted(int size)
     m_largestAcceptedBatch = std::max(m_largestAcceptedBatch, size);
     if (m_learned.maxBatch <= 0 || size < m_learned.maxBatch)
         return;
+    if (size > m_learned.maxBatch) {
+        // A larger batch went through: that is the new cap.
+        m_learned.maxBatch = size;
+        m_probeBatch = 0;
+        m_batchCooldown = m_nextBatchCooldown / 2;
+        return;
+    }
+    if (m_probeBatch > 0)
+        return;
     if (m_batchCooldown > 0) {
         --m_batchCooldown;
         return;
     }
-    m_learned.maxBatch *= 2;
-    m_batchCooldown = m_nextBatchCooldown / 2;
+    m_probeBatch = m_learned.maxBatch * 2;
 }
 
 void EndpointLimiter::logRangeLimited(qint64 blocks)

@@ -25,8 +25,9 @@ namespace arbor {
  *   increase while calls go through at the learned rate and multiplicative decrease on a 429 for
  *   a request sent after the last decrease (one burst of refusals is one signal, not twenty).
  *   A 429 also pauses the endpoint for its Retry-After (or a second).
- * - **Batch size.** Halved on a refusal of a batch as too large, never below what it accepted;
- *   grows back (doubling) after a run of accepted full batches that lengthens with each refusal.
+ * - **Batch size.** Halved on a refusal of a batch as too large, never below what it accepted.
+ *   After a run of accepted full batches (twice as long after each refused try), one batch twice
+ *   as large is tried; accepted, it is the new size. The size kept is always one it accepted.
  * - **eth_getLogs caps.** The block range and result count a refusal stated.
  *
  * Being rate limited is not a failure: callers retry a 429 here and never count it against the
@@ -102,6 +103,7 @@ private:
     std::deque<std::pair<Clock::time_point, int>> m_sent;  ///< the last few seconds of calls sent
     std::deque<std::pair<Clock::time_point, int>> m_answered;  ///< calls answered while no rate is known
     int m_largestAcceptedBatch = 0;
+    int m_probeBatch = 0;                       ///< a larger batch being tried after a run of accepted ones
     int m_batchCooldown = 0;
     int m_nextBatchCooldown = 16;
 };

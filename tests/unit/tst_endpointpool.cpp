@@ -685,6 +685,32 @@ void TestEndpointPool::batchCapIsLearned()
     // What one client of the URL learned, every other knows.
     EndpointPool other(&m_network, {record(2, node.url())}, quickPolicy());
     QCOMPARE(other.batchLimit(100), 4);
+
+    // After a run of runs batches a larger one is tried; refused, the size kept is still 4.
+    int runs = 0;
+    while (pool.batchLimit(8) == 4 && runs < 40) {
+        const Outcome o = callBatch(pool, 4);
+        QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+        ++runs;
+    }
+    QCOMPARE(pool.batchLimit(8), 8);
+    QVERIFY2(runs > 4, "not tried again at once");
+    QCOMPARE(pool.health()[0].limits.maxBatch, 4);
+    const Outcome tried = callBatch(pool, 8);
+    QVERIFY(tried.status && !tried.status->ok());
+    QCOMPARE(pool.batchLimit(8), 4);
+    QCOMPARE(pool.health()[0].limits.maxBatch, 4);
+
+    // A provider that lifted its cap: the larger batch is taken and becomes the size.
+    node.batchCap = 100;
+    runs = 0;
+    while (pool.batchLimit(8) == 4 && runs < 80) {
+        QVERIFY(callBatch(pool, 4).status->ok());
+        ++runs;
+    }
+    const Outcome grown = callBatch(pool, 8);
+    QVERIFY2(grown.status && grown.status->ok(), qPrintable(describe(grown)));
+    QCOMPARE(pool.health()[0].limits.maxBatch, 8);
 }
 
 void TestEndpointPool::logCapsAreLearned()
