@@ -350,14 +350,6 @@
         <translation>%1: nach wiederholten Fehlern vorübergehend gesperrt (Circuit Breaker offen; letzter Fehler: %2)</translation>
     </message>
     <message>
-        <source>lower this endpoint&apos;s rate limit of %1 requests/s or add another endpoint</source>
-        <translation>das Ratenlimit dieses Endpunkts von %1 Anfragen/s senken oder einen weiteren Endpunkt hinzufügen</translation>
-    </message>
-    <message>
-        <source>set a rate limit on this endpoint or add another endpoint</source>
-        <translation>ein Ratenlimit für diesen Endpunkt festlegen oder einen weiteren Endpunkt hinzufügen</translation>
-    </message>
-    <message>
         <source>a call</source>
         <translation>einen Aufruf</translation>
     </message>
@@ -372,6 +364,30 @@
     <message>
         <source>No RPC endpoint answered after %1 attempts: %2</source>
         <translation>Kein RPC-Endpunkt hat nach %1 Versuchen geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>A batch of %1 calls is larger than any endpoint of this chain accepts (batch size too large).</source>
+        <translation>Ein Batch mit %1 Aufrufen ist größer, als ihn irgendein Endpunkt dieser Chain annimmt (Batch zu groß).</translation>
+    </message>
+    <message>
+        <source>An eth_getLogs over %1 blocks exceeds the maximum block range any endpoint of this chain serves.</source>
+        <translation>Ein eth_getLogs über %1 Blöcke überschreitet den größten Blockbereich, den ein Endpunkt dieser Chain bedient.</translation>
+    </message>
+    <message>
+        <source>sending at most %1 calls/s to it; waiting as it asks</source>
+        <translation>höchstens %1 Aufrufe/s an diesen Endpunkt; es wird so lange gewartet, wie er verlangt</translation>
+    </message>
+    <message>
+        <source>waiting as it asks</source>
+        <translation>es wird so lange gewartet, wie er verlangt</translation>
+    </message>
+    <message>
+        <source>HTTP 429</source>
+        <translation>HTTP 429</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 requests in a row with “too many requests” (last: %3); it is reachable but allows fewer requests than Arbor needs. Add another endpoint or raise the plan&apos;s limit.</source>
+        <translation>%1 hat %2 Anfragen in Folge mit „too many requests“ beantwortet (zuletzt: %3); der Endpunkt ist erreichbar, erlaubt aber weniger Anfragen, als Arbor braucht. Fügen Sie einen weiteren Endpunkt hinzu oder erhöhen Sie das Limit des Tarifs.</translation>
     </message>
 </context>
 <context>
@@ -569,8 +585,24 @@
         <translation>Der Wert %1 liegt außerhalb des zulässigen Bereichs.</translation>
     </message>
     <message>
-        <source>lower the request rate or add another endpoint</source>
-        <translation>die Anfragerate senken oder einen weiteren Endpunkt hinzufügen</translation>
+        <source>a call</source>
+        <translation>einen Aufruf</translation>
+    </message>
+    <message>
+        <source>a batch of %1 calls</source>
+        <translation>einen Batch mit %1 Aufrufen</translation>
+    </message>
+    <message>
+        <source>waiting as it asks</source>
+        <translation>es wird so lange gewartet, wie er verlangt</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 requests in a row with “too many requests” (last: %3); it allows fewer requests than Arbor needs. Add another endpoint or raise the plan&apos;s limit.</source>
+        <translation>%1 hat %2 Anfragen in Folge mit „too many requests“ beantwortet (zuletzt: %3); der Endpunkt erlaubt weniger Anfragen, als Arbor braucht. Fügen Sie einen weiteren Endpunkt hinzu oder erhöhen Sie das Limit des Tarifs.</translation>
+    </message>
+    <message>
+        <source>%1 refused a batch of %2 calls (batch size too large): %3</source>
+        <translation>%1 hat einen Batch mit %2 Aufrufen abgelehnt (Batch zu groß): %3</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1903,10 @@
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
+    <message>
+        <source>rate limited</source>
+        <translation>gedrosselt</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainPage</name>
@@ -2238,6 +2274,100 @@
     <message>
         <source>State history</source>
         <translation>Zustandshistorie</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>%1/s set</source>
+        <comment>calls per second, the operator&apos;s limit</comment>
+        <translation>%1/s festgelegt</translation>
+    </message>
+    <message>
+        <source>%1/s learned</source>
+        <comment>calls per second, learned from the provider</comment>
+        <translation>%1/s gelernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <comment>JSON-RPC calls per batch</comment>
+        <translation>
+            <numerusform>%Ln Aufruf</numerusform>
+            <numerusform>%Ln Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s)</source>
+        <comment>blocks per eth_getLogs query</comment>
+        <translation>
+            <numerusform>%Ln Block</numerusform>
+            <numerusform>%Ln Blöcke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <comment>logs per eth_getLogs answer</comment>
+        <translation>
+            <numerusform>%Ln Log</numerusform>
+            <numerusform>%Ln Logs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider answered &quot;too many requests&quot; lately; Arbor sends more slowly and retries, nothing is lost.</source>
+        <translation>Der Anbieter hat zuletzt mit „too many requests“ geantwortet; Arbor sendet langsamer und wiederholt die Anfragen, es geht nichts verloren.</translation>
+    </message>
+    <message>
+        <source>The rate you set for this endpoint; Arbor sends no faster.</source>
+        <translation>Die Rate, die Sie für diesen Endpunkt festgelegt haben; schneller sendet Arbor nicht.</translation>
+    </message>
+    <message>
+        <source>Learned from the provider&apos;s &quot;too many requests&quot; answers; Arbor sends no faster.</source>
+        <translation>Aus den „too many requests“-Antworten des Anbieters gelernt; schneller sendet Arbor nicht.</translation>
+    </message>
+    <message>
+        <source>No rate set or learned: Arbor sends as fast as the endpoint answers.</source>
+        <translation>Keine Rate festgelegt oder gelernt: Arbor sendet so schnell, wie der Endpunkt antwortet.</translation>
+    </message>
+    <message>
+        <source>The largest JSON-RPC batch the provider accepts, learned from its refusals; Arbor splits larger ones.</source>
+        <translation>Der größte JSON-RPC-Batch, den der Anbieter annimmt, aus seinen Ablehnungen gelernt; größere teilt Arbor auf.</translation>
+    </message>
+    <message>
+        <source>No batch refused so far: Arbor sends batches of its usual size.</source>
+        <translation>Bisher wurde kein Batch abgelehnt: Arbor sendet Batches in der üblichen Größe.</translation>
+    </message>
+    <message>
+        <source>The eth_getLogs limits the provider stated when it refused a query; Arbor asks for smaller block ranges.</source>
+        <translation>Die eth_getLogs-Grenzen, die der Anbieter beim Ablehnen einer Abfrage genannt hat; Arbor fragt kleinere Blockbereiche ab.</translation>
+    </message>
+    <message>
+        <source>No eth_getLogs limit seen: Arbor asks for its usual block ranges.</source>
+        <translation>Keine eth_getLogs-Grenze bekannt: Arbor fragt die üblichen Blockbereiche ab.</translation>
+    </message>
+    <message>
+        <source>Calls per second Arbor sends at most: the rate you set, or the one learned from the provider&apos;s refusals</source>
+        <translation>Aufrufe pro Sekunde, die Arbor höchstens sendet: die von Ihnen festgelegte Rate oder die aus den Ablehnungen des Anbieters gelernte</translation>
+    </message>
+    <message>
+        <source>The largest JSON-RPC batch the provider accepts, when it refused a larger one</source>
+        <translation>Der größte JSON-RPC-Batch, den der Anbieter annimmt, falls er einen größeren abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>The most blocks per eth_getLogs query and logs per answer the provider accepts</source>
+        <translation>Wie viele Blöcke pro eth_getLogs-Abfrage und Logs pro Antwort der Anbieter höchstens zulässt</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
     </message>
 </context>
 <context>

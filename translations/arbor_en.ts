@@ -350,14 +350,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>lower this endpoint&apos;s rate limit of %1 requests/s or add another endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>set a rate limit on this endpoint or add another endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,6 +363,30 @@
     </message>
     <message>
         <source>No RPC endpoint answered after %1 attempts: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch of %1 calls is larger than any endpoint of this chain accepts (batch size too large).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An eth_getLogs over %1 blocks exceeds the maximum block range any endpoint of this chain serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending at most %1 calls/s to it; waiting as it asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting as it asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP 429</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 requests in a row with “too many requests” (last: %3); it is reachable but allows fewer requests than Arbor needs. Add another endpoint or raise the plan&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -569,7 +585,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>lower the request rate or add another endpoint</source>
+        <source>a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a batch of %1 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting as it asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered %2 requests in a row with “too many requests” (last: %3); it allows fewer requests than Arbor needs. Add another endpoint or raise the plan&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused a batch of %2 calls (batch size too large): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1871,6 +1903,10 @@
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainPage</name>
@@ -2236,6 +2272,100 @@
     </message>
     <message>
         <source>State history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s set</source>
+        <comment>calls per second, the operator&apos;s limit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s learned</source>
+        <comment>calls per second, learned from the provider</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <comment>JSON-RPC calls per batch</comment>
+        <translation>
+            <numerusform>%Ln call</numerusform>
+            <numerusform>%Ln calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s)</source>
+        <comment>blocks per eth_getLogs query</comment>
+        <translation>
+            <numerusform>%Ln block</numerusform>
+            <numerusform>%Ln blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln log(s)</source>
+        <comment>logs per eth_getLogs answer</comment>
+        <translation>
+            <numerusform>%Ln log</numerusform>
+            <numerusform>%Ln logs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider answered &quot;too many requests&quot; lately; Arbor sends more slowly and retries, nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate you set for this endpoint; Arbor sends no faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned from the provider&apos;s &quot;too many requests&quot; answers; Arbor sends no faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rate set or learned: Arbor sends as fast as the endpoint answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest JSON-RPC batch the provider accepts, learned from its refusals; Arbor splits larger ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batch refused so far: Arbor sends batches of its usual size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The eth_getLogs limits the provider stated when it refused a query; Arbor asks for smaller block ranges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No eth_getLogs limit seen: Arbor asks for its usual block ranges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per second Arbor sends at most: the rate you set, or the one learned from the provider&apos;s refusals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest JSON-RPC batch the provider accepts, when it refused a larger one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most blocks per eth_getLogs query and logs per answer the provider accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 // live figures and charts from a devnet chain being indexed, and gaps from promoted ranges.
 
 #include "charts/chainchartpanel.h"
+#include "delegates/statusbadgedelegate.h"
 #include "devnet.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
@@ -28,8 +29,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
+
+Q_DECLARE_METATYPE(arbor::EndpointLimits)
 
 using namespace arbor;
 using arbor::test::why;
@@ -38,6 +42,7 @@ using arbor::test::Devnet;
 using arbor::ui::ChainChartPanel;
 using arbor::ui::ChainDetailPage;
 using arbor::ui::EndpointModel;
+using arbor::ui::StatusBadgeDelegate;
 using arbor::ui::ReindexRequestModel;
 using arbor::ui::ReorgModel;
 using arbor::ui::TokenModel;
@@ -106,6 +111,16 @@ EndpointRecord endpointServing(const char *url, std::optional<bool> servesHistor
     return e;
 }
 
+EndpointLimits limits(double learnedRate, int maxBatch, qint64 logRange, qint64 logResults)
+{
+    EndpointLimits l;
+    l.learnedRate = learnedRate;
+    l.maxBatch = maxBatch;
+    l.logRangeLimit = logRange;
+    l.logResultLimit = logResults;
+    return l;
+}
+
 } // namespace
 
 class TstChainDetail : public QObject
@@ -118,6 +133,8 @@ private Q_SLOTS:
     void endpointModelUpdatesRowsInPlace();
     void endpointModelSaysWhetherTheNodeServesHistory_data();
     void endpointModelSaysWhetherTheNodeServesHistory();
+    void endpointModelShowsLimits_data();
+    void endpointModelShowsLimits();
     void tokenModelShowsModesAndWhy();
     void pageShowsTheChainsTokensAndEndpointHistory();
     void reindexModelInsertsNewRequestsOnTop();
@@ -129,6 +146,7 @@ private:
     std::unique_ptr<Engine> startEngine(const QString &file, bool indexing);
 
     QTemporaryDir m_home;
+    QTranslator m_english;   // the plural forms the console loads: "50 calls", not "50 call(s)"
 };
 
 void TstChainDetail::initTestCase()
@@ -142,6 +160,8 @@ void TstChainDetail::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
     QCoreApplication::setApplicationName(QStringLiteral("arbor"));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(m_english.load(QStringLiteral(":/i18n/arbor_en.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&m_english));
 }
 
 std::unique_ptr<Engine> TstChainDetail::startEngine(const QString &file, bool indexing)
@@ -252,6 +272,71 @@ void TstChainDetail::endpointModelSaysWhetherTheNodeServesHistory()
     QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("missing trie node")));
 }
 
+void TstChainDetail::endpointModelShowsLimits_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<double>("operatorRate");
+    QTest::addColumn<EndpointLimits>("learned");
+    QTest::addColumn<QString>("statusText");
+    QTest::addColumn<QString>("rate");
+    QTest::addColumn<QString>("rateTip");
+    QTest::addColumn<QString>("batch");
+    QTest::addColumn<QString>("logs");
+    const QString learnedTip = QStringLiteral("Learned from the provider's \"too many requests\" answers");
+    QTest::newRow("rate limited, everything learned")
+        << QStringLiteral("rate limited") << 0.0 << limits(8.42, 50, 500, 10000) << QStringLiteral("Rate limited")
+        << QStringLiteral("8.4/s learned") << learnedTip << QStringLiteral("50 calls") << QStringLiteral("500 blocks, 10,000 logs");
+    QTest::newRow("the operator's rate wins")
+        << QStringLiteral("ok") << 10.0 << limits(3, 0, 0, 0) << QStringLiteral("OK") << QStringLiteral("10/s set")
+        << QStringLiteral("The rate you set") << QStringLiteral("–") << QStringLiteral("–");
+    QTest::newRow("nothing learned")
+        << QStringLiteral("ok") << 0.0 << EndpointLimits() << QStringLiteral("OK") << QStringLiteral("–")
+        << QStringLiteral("No rate set or learned") << QStringLiteral("–") << QStringLiteral("–");
+    QTest::newRow("one call per batch, a block range cap only")
+        << QStringLiteral("degraded") << 0.0 << limits(0, 1, 2000, 0) << QStringLiteral("Degraded") << QStringLiteral("–")
+        << QStringLiteral("No rate set or learned") << QStringLiteral("1 call") << QStringLiteral("2,000 blocks");
+}
+
+void TstChainDetail::endpointModelShowsLimits()
+{
+    QFETCH(QString, status);
+    QFETCH(double, operatorRate);
+    QFETCH(EndpointLimits, learned);
+    QFETCH(QString, statusText);
+    QFETCH(QString, rate);
+    QFETCH(QString, rateTip);
+    QFETCH(QString, batch);
+    QFETCH(QString, logs);
+
+    EndpointRecord e = endpointServing("https://eth.provider.example/v2/key", true, QString());
+    e.status = status;
+    e.maxRequestsPerSecond = operatorRate;
+    e.limits = learned;
+    EndpointModel model;
+    model.update({e});
+    auto at = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+    QCOMPARE(model.headerData(EndpointModel::RateColumn, Qt::Horizontal).toString(), QStringLiteral("Rate"));
+    QCOMPARE(model.headerData(EndpointModel::BatchColumn, Qt::Horizontal).toString(), QStringLiteral("Batch"));
+    QCOMPARE(model.headerData(EndpointModel::LogsColumn, Qt::Horizontal).toString(), QStringLiteral("Logs"));
+    QCOMPARE(at(EndpointModel::StatusColumn).toString(), statusText);
+    QCOMPARE(at(EndpointModel::RateColumn).toString(), rate);
+    QVERIFY2(at(EndpointModel::RateColumn, Qt::ToolTipRole).toString().startsWith(rateTip),
+             qPrintable(at(EndpointModel::RateColumn, Qt::ToolTipRole).toString()));
+    QCOMPARE(at(EndpointModel::BatchColumn).toString(), batch);
+    QCOMPARE(at(EndpointModel::LogsColumn).toString(), logs);
+    QVERIFY(!at(EndpointModel::BatchColumn, Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(!at(EndpointModel::LogsColumn, Qt::ToolTipRole).toString().isEmpty());
+
+    // Working, not failing: a rate limited endpoint never wears the red of a down one.
+    const QColor badge = at(EndpointModel::StatusColumn, EndpointModel::BadgeColorRole).value<QColor>();
+    QVERIFY(badge.isValid());
+    QCOMPARE(badge == EndpointModel::statusColor(QStringLiteral("down")), status == u"down");
+    if (status == u"rate limited") {
+        QVERIFY(badge != EndpointModel::statusColor(QStringLiteral("degraded")));
+        QVERIFY(at(EndpointModel::StatusColumn, Qt::ToolTipRole).toString().contains(QLatin1String("nothing is lost")));
+    }
+}
+
 void TstChainDetail::tokenModelShowsModesAndWhy()
 {
     const QString noTransfer = QStringLiteral("No Transfer of the token before the start block 120 (eth_getLogs over blocks 0–119).");
@@ -319,6 +404,9 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
                      token(2, QStringLiteral("BBB"), BalanceMode::Transfers, QStringLiteral("No Transfer before block 120."))};
     record.endpoints = {endpointServing("http://full.example", false, QStringLiteral("header not found")),
                         endpointServing("http://archive.example", true, QString())};
+    // A hosted provider: what an earlier run learned of it is on its row.
+    record.endpoints[1].status = QStringLiteral("rate limited");
+    record.endpoints[1].limits = limits(8.4, 50, 500, 10000);
 
     ChainDetailPage page(&engine);
     page.resize(1000, 800);
@@ -346,6 +434,15 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
     QVERIFY(endpoints->index(0, EndpointModel::HistoryColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("header not found")));
     QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
+    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Rate limited"));
+    QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("8.4/s learned"));
+    QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("50 calls"));
+    QCOMPARE(endpoints->index(1, EndpointModel::LogsColumn).data().toString(), QStringLiteral("500 blocks, 10,000 logs"));
+    QCOMPARE(endpoints->index(0, EndpointModel::RateColumn).data().toString(), QStringLiteral("–"));
+    // The status is a badge in its colour.
+    auto *endpointTable = page.findChild<QTableView *>(QStringLiteral("chainDetailEndpoints"));
+    QVERIFY(endpointTable);
+    QVERIFY(qobject_cast<StatusBadgeDelegate *>(endpointTable->itemDelegateForColumn(EndpointModel::StatusColumn)));
 
     // Indexed here: the live figures, and still what the record knows of each node's history.
     ChainStatus status;
@@ -361,6 +458,15 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     QCOMPARE(endpoints->index(0, EndpointModel::LatencyColumn).data().toString(), QStringLiteral("12.0 ms"));
     QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
     QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
+    // ... and the limits learned before, until the indexer reports its own.
+    QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("8.4/s learned"));
+    QCOMPARE(endpoints->index(1, EndpointModel::LogsColumn).data().toString(), QStringLiteral("500 blocks, 10,000 logs"));
+    status.endpoints[1].status = QStringLiteral("rate limited");
+    status.endpoints[1].limits = limits(6, 25, 500, 10000);
+    Q_EMIT engine.chainStatusChanged({status});
+    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Rate limited"));
+    QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("6/s learned"));
+    QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("25 calls"));
 
     // Another chain shown: its tokens, not these.
     page.showChain(0);
@@ -451,8 +557,8 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     QCOMPARE(label(page, "chainDetailId"), QStringLiteral("77"));
     QTRY_COMPARE(label(page, "chainDetailIndexed"), QStringLiteral("29"));
     QTRY_COMPARE(page.gapList()->count(), 1);
-    // The plural form comes from the English translation the console loads; not loaded here.
-    QVERIFY2(page.gapList()->item(0)->text().startsWith(QStringLiteral("Blocks 10 – 19 (10 block")), qPrintable(page.gapList()->item(0)->text()));
+    // The plural form comes from the English translation the console loads.
+    QCOMPARE(page.gapList()->item(0)->text(), QStringLiteral("Blocks 10 – 19 (10 blocks)"));
     QCOMPARE(page.progressBar()->gaps(), (QList<IndexRange>{{10, 19}}));
     QCOMPARE(page.progressBar()->ranges(), (QList<IndexRange>{{0, 9}, {20, 29}}));
     QCOMPARE(page.progressBar()->fraction(), 20.0 / 30.0);

@@ -334,6 +334,19 @@ void TstMainWindow::modelPresentation()
     QVERIFY2(tip.contains(QStringLiteral("https://rpc.example.invalid/op")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("HTTP 503 from the node")), qPrintable(tip));
 
+    // A rate limited endpoint is working: counted apart, but the chain's RPC health stays good.
+    ChainRecord hosted = record(11, QStringLiteral("hosted"));
+    hosted.endpoints.append(endpoint(QStringLiteral("rate limited")));
+    hosted.endpoints.last().url = QUrl(QStringLiteral("https://eth.provider.example/v2/key"));
+    model.update({chain, record(9, QStringLiteral("nine")), hosted});
+    const QModelIndex hostedHealth = model.index(model.rowOf(11), ChainListModel::EndpointsColumn);
+    QCOMPARE(hostedHealth.data().toString(), QStringLiteral("2 (1 ok, 1 rate limited)"));
+    QVERIFY(hostedHealth.data(Qt::ToolTipRole).toString().contains(QLatin1String("rate limited")));
+    const QModelIndex allOk = model.index(model.rowOf(9), ChainListModel::EndpointsColumn);
+    QCOMPARE(hostedHealth.data(ChainListModel::SortRole), allOk.data(ChainListModel::SortRole));
+    QVERIFY(hostedHealth.data(ChainListModel::SortRole) != at(ChainListModel::EndpointsColumn, ChainListModel::SortRole));
+    model.update({chain, record(9, QStringLiteral("nine"))});
+
     // Chain ids sort as numbers: 9 before 10.
     QSortFilterProxyModel proxy;
     proxy.setSourceModel(&model);

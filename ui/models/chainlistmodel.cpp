@@ -108,13 +108,14 @@ Health endpointHealth(const QList<EndpointRecord> &endpoints)
 {
     if (endpoints.isEmpty())
         return Health::Bad;
-    int ok = 0;
+    // Rate limited is working: the provider's quota, which Arbor keeps to, not a failure.
+    int working = 0;
     int down = 0;
     for (const EndpointRecord &e : endpoints) {
-        ok += e.status == u"ok";
+        working += e.status == u"ok" || e.status == u"rate limited";
         down += e.status == u"down";
     }
-    if (ok == endpoints.size())
+    if (working == endpoints.size())
         return Health::Good;
     if (down == endpoints.size())
         return Health::Bad;
@@ -125,6 +126,8 @@ QString endpointStatusText(const QString &status)
 {
     if (status == u"ok")
         return ChainListModel::tr("ok");
+    if (status == u"rate limited")
+        return ChainListModel::tr("rate limited");
     if (status == u"degraded")
         return ChainListModel::tr("degraded");
     if (status == u"down")
@@ -511,7 +514,8 @@ QString ChainListModel::endpointSummary(const QList<EndpointRecord> &endpoints)
     if (endpoints.isEmpty())
         return tr("none");
     // Fixed order so the text does not jump around between refreshes.
-    const QStringList order{QStringLiteral("ok"), QStringLiteral("degraded"), QStringLiteral("down"), QStringLiteral("unknown")};
+    const QStringList order{QStringLiteral("ok"), QStringLiteral("rate limited"), QStringLiteral("degraded"), QStringLiteral("down"),
+                            QStringLiteral("unknown")};
     QMap<QString, int> counts;
     for (const EndpointRecord &e : endpoints)
         ++counts[e.status.isEmpty() ? QStringLiteral("unknown") : e.status];

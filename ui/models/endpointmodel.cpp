@@ -3,8 +3,21 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace arbor::ui {
+namespace {
+
+// "10" for a whole rate, "8.4" otherwise.
+QString rateNumber(double perSecond)
+{
+    const QLocale locale;
+    const double whole = std::round(perSecond);
+    return std::abs(perSecond - whole) < 0.05 ? locale.toString(qint64(whole)) : locale.toString(perSecond, 'f', 1);
+}
+
+} // namespace
 
 EndpointModel::EndpointModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -67,11 +80,51 @@ QString EndpointModel::statusText(const QString &status)
 {
     if (status == QLatin1String("ok"))
         return tr("OK");
+    if (status == QLatin1String("rate limited"))
+        return tr("Rate limited");
     if (status == QLatin1String("degraded"))
         return tr("Degraded");
     if (status == QLatin1String("down"))
         return tr("Down");
     return tr("Unknown");
+}
+
+QColor EndpointModel::statusColor(const QString &status)
+{
+    if (status == QLatin1String("ok"))
+        return QColor(0x2e, 0x9d, 0x4f);
+    // Calm: the endpoint works, Arbor only sends more slowly.
+    if (status == QLatin1String("rate limited"))
+        return QColor(0x2f, 0x6f, 0xb3);
+    if (status == QLatin1String("degraded"))
+        return QColor(0xd9, 0x8c, 0x00);
+    if (status == QLatin1String("down"))
+        return QColor(0xc6, 0x28, 0x28);
+    return QColor(0x8a, 0x8f, 0x98);
+}
+
+QString EndpointModel::rateText(const EndpointRecord &endpoint)
+{
+    if (endpoint.maxRequestsPerSecond > 0)
+        return tr("%1/s set", "calls per second, the operator's limit").arg(rateNumber(endpoint.maxRequestsPerSecond));
+    if (endpoint.limits.learnedRate > 0)
+        return tr("%1/s learned", "calls per second, learned from the provider").arg(rateNumber(endpoint.limits.learnedRate));
+    return tr("–");
+}
+
+QString EndpointModel::batchText(const EndpointLimits &limits)
+{
+    return limits.maxBatch > 0 ? tr("%Ln call(s)", "JSON-RPC calls per batch", limits.maxBatch) : tr("–");
+}
+
+QString EndpointModel::logsText(const EndpointLimits &limits)
+{
+    QStringList parts;
+    if (limits.logRangeLimit > 0)
+        parts.append(tr("%Ln block(s)", "blocks per eth_getLogs query", int(std::min<qint64>(limits.logRangeLimit, std::numeric_limits<int>::max()))));
+    if (limits.logResultLimit > 0)
+        parts.append(tr("%Ln log(s)", "logs per eth_getLogs answer", int(std::min<qint64>(limits.logResultLimit, std::numeric_limits<int>::max()))));
+    return parts.isEmpty() ? tr("–") : parts.join(QLatin1String(", "));
 }
 
 QString EndpointModel::historyText(std::optional<bool> servesHistory)
@@ -105,17 +158,16 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         return e.status;
     if (role == ServesHistoryRole)
         return e.servesHistory ? QVariant(*e.servesHistory) : QVariant();
+    if (role == BadgeColorRole)
+        return index.column() == StatusColumn ? QVariant(statusColor(e.status)) : QVariant();
     if (role == Qt::TextAlignmentRole) {
         if (index.column() == UrlColumn || index.column() == StatusColumn || index.column() == HistoryColumn
-            || index.column() == LastErrorColumn)
+            || index.column() == LogsColumn || index.column() == LastErrorColumn)
             return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
-    if (role == Qt::ToolTipRole && index.column() == LastErrorColumn && !e.lastError.isEmpty())
-        return e.lastErrorAt.isValid() ? tr("%1\n(at %2)").arg(e.lastError, QLocale().toString(e.lastErrorAt.toLocalTime(), QLocale::ShortFormat))
-                                       : e.lastError;
-    if (role == Qt::ToolTipRole && index.column() == HistoryColumn)
-        return historyToolTip(e.servesHistory, e.historyNote);
+    if (role == Qt::ToolTipRole)
+        return toolTip(e, Column(index.column()));
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;
@@ -136,6 +188,12 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         return e.lastHead ? locale.toString(*e.lastHead) : tr("–");
     case HistoryColumn:
         return historyText(e.servesHistory);
+    case RateColumn:
+        return rateText(e);
+    case BatchColumn:
+        return batchText(e.limits);
+    case LogsColumn:
+        return logsText(e.limits);
     case LastErrorColumn:
         return e.lastError;
     case ColumnCount:
@@ -144,8 +202,55 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QVariant EndpointModel::toolTip(const EndpointRecord &e, Column column)
+{
+    switch (column) {
+    case StatusColumn:
+        if (e.status == QLatin1String("rate limited"))
+            return tr("The provider answered \"too many requests\" lately; Arbor sends more slowly and retries, nothing is lost.");
+        return {};
+    case RateColumn:
+        if (e.maxRequestsPerSecond > 0)
+            return tr("The rate you set for this endpoint; Arbor sends no faster.");
+        if (e.limits.learnedRate > 0)
+            return tr("Learned from the provider's \"too many requests\" answers; Arbor sends no faster.");
+        return tr("No rate set or learned: Arbor sends as fast as the endpoint answers.");
+    case BatchColumn:
+        if (e.limits.maxBatch > 0)
+            return tr("The largest JSON-RPC batch the provider accepts, learned from its refusals; Arbor splits larger ones.");
+        return tr("No batch refused so far: Arbor sends batches of its usual size.");
+    case LogsColumn:
+        if (e.limits.logRangeLimit > 0 || e.limits.logResultLimit > 0)
+            return tr("The eth_getLogs limits the provider stated when it refused a query; Arbor asks for smaller block ranges.");
+        return tr("No eth_getLogs limit seen: Arbor asks for its usual block ranges.");
+    case LastErrorColumn:
+        if (!e.lastError.isEmpty()) {
+            return e.lastErrorAt.isValid()
+                ? tr("%1\n(at %2)").arg(e.lastError, QLocale().toString(e.lastErrorAt.toLocalTime(), QLocale::ShortFormat))
+                : e.lastError;
+        }
+        return {};
+    case HistoryColumn:
+        return historyToolTip(e.servesHistory, e.historyNote);
+    default:
+        return {};
+    }
+}
+
 QVariant EndpointModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case RateColumn:
+            return tr("Calls per second Arbor sends at most: the rate you set, or the one learned from the provider's refusals");
+        case BatchColumn:
+            return tr("The largest JSON-RPC batch the provider accepts, when it refused a larger one");
+        case LogsColumn:
+            return tr("The most blocks per eth_getLogs query and logs per answer the provider accepts");
+        default:
+            return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -165,6 +270,12 @@ QVariant EndpointModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Last head");
     case HistoryColumn:
         return tr("State history");
+    case RateColumn:
+        return tr("Rate");
+    case BatchColumn:
+        return tr("Batch");
+    case LogsColumn:
+        return tr("Logs");
     case LastErrorColumn:
         return tr("Last error");
     case ColumnCount:

@@ -3,6 +3,7 @@
 #include "model/chainconfig.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QList>
 
 #include <optional>
@@ -11,8 +12,12 @@ namespace arbor::ui {
 
 /**
  * The RPC endpoints of one chain as a table: URL, status, latency, error rate, requests and
- * failures, last head, whether the node serves historical state (its note as the tooltip) and
- * the last error.
+ * failures, last head, whether the node serves historical state (its note as the tooltip), the
+ * limits it runs under (the operator's or the learned rate, the batch size and the eth_getLogs
+ * caps a hosted provider was found to accept) and the last error.
+ *
+ * "rate limited" is a working endpoint that Arbor slows down for, not a failure: its badge is
+ * blue, never the red of "down".
  *
  * Fed with ChainStatus::endpoints (live) or ChainRecord::endpoints (as last recorded).
  * update() diffs by URL: endpoints that appeared are inserted, those that went away removed,
@@ -35,6 +40,9 @@ public:
         FailuresColumn,
         LastHeadColumn,
         HistoryColumn,          ///< "Archive (full history)", "Recent state only", "Unknown"
+        RateColumn,             ///< "10/s set", "8.4/s learned" or "–"
+        BatchColumn,            ///< "50 calls" or "–"
+        LogsColumn,             ///< eth_getLogs caps: "500 blocks, 10,000 logs" or "–"
         LastErrorColumn,
         ColumnCount
     };
@@ -42,6 +50,7 @@ public:
         UrlRole = Qt::UserRole,
         StatusRole,
         ServesHistoryRole,      ///< bool, or an invalid QVariant while not known
+        BadgeColorRole,         ///< QColor of the status badge, on StatusColumn
     };
 
     explicit EndpointModel(QObject *parent = nullptr);
@@ -58,14 +67,25 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// The endpoint status as an operator reads it ("ok" → "OK").
+    /// The endpoint status as an operator reads it ("ok" → "OK", "rate limited" → "Rate limited").
     static QString statusText(const QString &status);
+    /// Green for "ok", blue for "rate limited", amber for "degraded", red for "down", else grey.
+    static QColor statusColor(const QString &status);
+    /// The rate Arbor sends at: "10/s set" (the operator's), "8.4/s learned" or "–".
+    static QString rateText(const arbor::EndpointRecord &endpoint);
+    /// The largest batch the endpoint accepts: "50 calls" or "–".
+    static QString batchText(const arbor::EndpointLimits &limits);
+    /// The eth_getLogs caps: "500 blocks, 10,000 logs", one of them, or "–".
+    static QString logsText(const arbor::EndpointLimits &limits);
     /// Whether a node serves historical state, as an operator reads it (also the probe page's).
     static QString historyText(std::optional<bool> servesHistory);
     /// What that means for balances, and `note` (what the detection saw) when there is one.
     static QString historyToolTip(std::optional<bool> servesHistory, const QString &note);
 
 private:
+    /// One sentence on what the cell means for this endpoint, or an invalid QVariant.
+    static QVariant toolTip(const arbor::EndpointRecord &endpoint, Column column);
+
     QList<arbor::EndpointRecord> m_rows;
 };
 

@@ -1,6 +1,7 @@
 #include "pages/chaindetailpage.h"
 
 #include "charts/chainchartpanel.h"
+#include "delegates/statusbadgedelegate.h"
 #include "engine/engine.h"
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
@@ -36,6 +37,27 @@ QString block(std::optional<qint64> n)
     return n ? QLocale().toString(*n) : ChainDetailPage::tr("–");
 }
 
+// What the row recorded and the live figures do not carry yet: the node's history, detected
+// once, and the limits an earlier run learned (a limit, once learned, is never 0 again).
+void mergeRecorded(EndpointRecord &live, const EndpointRecord &recorded)
+{
+    if (!live.servesHistory) {
+        live.servesHistory = recorded.servesHistory;
+        live.historyNote = recorded.historyNote;
+    }
+    if (live.maxRequestsPerSecond <= 0)
+        live.maxRequestsPerSecond = recorded.maxRequestsPerSecond;
+    EndpointLimits &limits = live.limits;
+    if (limits.learnedRate <= 0)
+        limits.learnedRate = recorded.limits.learnedRate;
+    if (limits.maxBatch <= 0)
+        limits.maxBatch = recorded.limits.maxBatch;
+    if (limits.logRangeLimit <= 0)
+        limits.logRangeLimit = recorded.limits.logRangeLimit;
+    if (limits.logResultLimit <= 0)
+        limits.logResultLimit = recorded.limits.logResultLimit;
+}
+
 } // namespace
 
 ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
@@ -62,7 +84,10 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("chainDetailTabs"));
-    m_tabs->addTab(createTable(QStringLiteral("chainDetailEndpoints"), m_endpoints), tr("RPC endpoints"));
+    QTableView *endpointTable = createTable(QStringLiteral("chainDetailEndpoints"), m_endpoints);
+    endpointTable->setItemDelegateForColumn(EndpointModel::StatusColumn,
+                                            new StatusBadgeDelegate(EndpointModel::BadgeColorRole, endpointTable));
+    m_tabs->addTab(endpointTable, tr("RPC endpoints"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailTokens"), m_tokens), tr("Tokens"));
     m_tabs->addTab(progressPage, tr("Index progress"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
@@ -237,7 +262,8 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
 void ChainDetailPage::updateEndpoints()
 {
     // The live status measures endpoints more often; the record is what is left when paused,
-    // and it alone knows whether each node serves historical state (detected once).
+    // and it alone knows whether each node serves historical state (detected once) and, until
+    // the indexer reports, the limits an earlier run learned.
     if (!m_status || m_status->endpoints.isEmpty()) {
         if (m_record)
             m_endpoints->update(m_record->endpoints);
@@ -247,10 +273,8 @@ void ChainDetailPage::updateEndpoints()
     if (m_record) {
         for (EndpointRecord &live : endpoints) {
             for (const EndpointRecord &recorded : m_record->endpoints) {
-                if (recorded.url == live.url && !live.servesHistory) {
-                    live.servesHistory = recorded.servesHistory;
-                    live.historyNote = recorded.historyNote;
-                }
+                if (recorded.url == live.url)
+                    mergeRecorded(live, recorded);
             }
         }
     }
