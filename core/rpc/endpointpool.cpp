@@ -1,5 +1,7 @@
 #include "rpc/endpointpool.h"
 
+#include "rpc/endpointstate.h"
+
 #include "rpc/evmjson.h"
 
 #include "rpc/jsonrpcclient.h"
@@ -21,10 +23,6 @@ namespace arbor {
 namespace {
 
 constexpr qint64 Never = std::numeric_limits<qint64>::max();
-// Weight of the newest outcome in the error-rate EWMA: one failure alone reaches the 0.2 that
-// makes an endpoint "degraded"; about four successes bring it back.
-constexpr double ErrorRateAlpha = 0.2;
-constexpr double DegradedErrorRate = 0.2;
 // Heads are polled on all endpoints at once but answers straddle new blocks: a node this close
 // to the highest head is not behind.
 constexpr qint64 LagToleranceBlocks = 2;
@@ -37,94 +35,6 @@ qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
 
 } // namespace
 
-struct EndpointPool::Endpoint
-{
-    const RpcPolicy *policy;
-    EndpointHealth health;          ///< status and circuitOpen are derived on read: see status()
-    int consecutiveFailures = 0;
-    qint64 openUntilMs = 0;         ///< pool clock; the circuit is half-open from then on
-    int openPeriodMs = 0;
-    bool trialInFlight = false;     ///< the one request a half-open circuit lets through
-    std::shared_ptr<EndpointLimiter> limiter;
-    int inFlight = 0;
-    bool answered = false;
-    bool lastOk = false;
-    QString announcedStatus;
-    QList<QPointer<QNetworkReply>> replies;
-
-    bool tripped() const { return consecutiveFailures >= std::max(1, policy->breakerThreshold); }
-    bool open(qint64 now) const { return tripped() && now < openUntilMs; }
-
-    QString status(qint64 now) const
-    {
-        if (!answered)
-            return QStringLiteral("unknown");
-        if (open(now))
-            return QStringLiteral("down");
-        if (limiter->rateLimitedWithin(policy->rateLimitedShowMs))
-            return QStringLiteral("rate limited");
-        if (tripped() || health.errorRate >= DegradedErrorRate || !lastOk)
-            return QStringLiteral("degraded");
-        return QStringLiteral("ok");
-    }
-
-    /// Whether a request of `weight` calls (over `logBlocks` blocks) is within what it accepts.
-    bool fits(int weight, qint64 logBlocks) const
-    {
-        if (weight > 1 && limiter->batchLimit(weight) < weight)
-            return false;
-        const qint64 range = limiter->limits().logRangeLimit;
-        return !(logBlocks > 0 && range > 0 && logBlocks > range);
-    }
-
-    void recordAnswer(std::optional<qint64> latencyMs)
-    {
-        ++health.requests;
-        if (latencyMs) {
-            const double sample = double(*latencyMs);
-            health.latencyMs = health.latencyMs <= 0 ? std::max(sample, 0.1)
-                                                     : policy->latencyAlpha * sample + (1 - policy->latencyAlpha) * health.latencyMs;
-        }
-        health.errorRate *= 1 - ErrorRateAlpha;
-        if (tripped())
-            qCInfo(lcRpc).noquote() << rpchttp::displayUrl(health.url) << "answered again; its circuit is closed";
-        consecutiveFailures = 0;
-        openPeriodMs = 0;
-        answered = true;
-        lastOk = true;
-    }
-
-    void recordFailure(const QString &message, qint64 startedMs, qint64 now)
-    {
-        ++health.requests;
-        ++health.failures;
-        health.errorRate = health.errorRate * (1 - ErrorRateAlpha) + ErrorRateAlpha;
-        health.lastError = message;
-        health.lastErrorAtMs = QDateTime::currentMSecsSinceEpoch();
-        answered = true;
-        lastOk = false;
-        // Only a request sent while half-open extends the open period: requests already under
-        // way when the circuit opened say nothing new.
-        const bool trial = tripped() && startedMs >= openUntilMs;
-        ++consecutiveFailures;
-        if (consecutiveFailures == std::max(1, policy->breakerThreshold))
-            openPeriodMs = std::max(1, policy->breakerBaseMs);
-        else if (trial)
-            openPeriodMs = std::min(std::max(policy->breakerBaseMs, openPeriodMs * 2), std::max(policy->breakerBaseMs, policy->breakerMaxMs));
-        else
-            return;
-        openUntilMs = now + openPeriodMs;
-        qCWarning(lcRpc).noquote() << "circuit open for" << openPeriodMs << "ms after" << consecutiveFailures
-                                   << "failures in a row:" << message;
-    }
-
-    /// An error text that names this endpoint, whatever produced it.
-    QString describe(const Error &error) const
-    {
-        const QString where = rpchttp::displayUrl(health.url);
-        return error.message.contains(where) ? error.message : where + QLatin1String(": ") + error.toString();
-    }
-};
 
 struct EndpointPool::Pending
 {
@@ -669,43 +579,6 @@ Error EndpointPool::exhausted(const Pending &pending, qint64 now) const
             lines.append(tr("%1: not tried").arg(rpchttp::displayUrl(e->health.url)));
     }
     return Error::unavailable(QStringLiteral("rpc"), tr("No RPC endpoint answered after %1 attempts: %2").arg(pending.attempts).arg(lines.join(u"; ")));
-}
-
-LogRangeSizer::LogRangeSizer(qint64 initial, qint64 max, qint64 comfortableLogs)
-    : m_span(std::clamp<qint64>(initial, 1, std::max<qint64>(1, max)))
-    , m_max(std::max<qint64>(1, max))
-    , m_comfortableLogs(std::max<qint64>(0, comfortableLogs))
-{
-}
-
-void LogRangeSizer::succeeded(qint64 blocks, qint64 logs)
-{
-    if (blocks < m_span || logs > m_comfortableLogs)
-        return;
-    if (m_cooldown > 0) {
-        --m_cooldown;
-        return;
-    }
-    m_span = std::min(m_max, m_span * 2);
-}
-
-void LogRangeSizer::setMax(qint64 max)
-{
-    m_max = std::max<qint64>(1, max);
-    m_span = std::min(m_span, m_max);
-}
-
-bool LogRangeSizer::tooLarge(qint64 blocks)
-{
-    if (blocks <= 1)
-        return false;
-    const qint64 before = m_span;
-    m_span = std::max<qint64>(1, std::min(m_span, blocks / 2));
-    if (m_span < before) {
-        m_cooldown = m_nextCooldown;
-        m_nextCooldown = std::min(m_nextCooldown * 2, 256);
-    }
-    return true;
 }
 
 } // namespace arbor

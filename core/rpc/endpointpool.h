@@ -3,6 +3,7 @@
 #include "error.h"
 #include "model/chainconfig.h"
 #include "rpc/endpointlimiter.h"
+#include "rpc/lograngesizer.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -18,6 +19,8 @@ class QNetworkAccessManager;
 class QTimer;
 
 namespace arbor {
+
+struct EndpointState;
 
 /// How an EndpointPool treats its endpoints. Defaults suit public providers; tests shrink them.
 struct RpcPolicy
@@ -132,7 +135,7 @@ Q_SIGNALS:
     void healthChanged();
 
 private:
-    struct Endpoint;
+    using Endpoint = EndpointState;
     struct Pending;
     void scheduleDispatch();
     void dispatch();
@@ -156,35 +159,6 @@ private:
     QTimer *m_wakeTimer = nullptr;      ///< next retry, rate-limit token or half-open circuit
     QElapsedTimer m_clock;              ///< the pool's monotonic time, in ms since construction
     qint64 m_nextHeadId = 1;
-};
-
-/**
- * The block span of eth_getLogs calls: halves when a node says the range is too large, grows
- * back (doubling) after calls that returned comfortably few logs, within [1, max].
- *
- * Only a call over the whole current span counts towards growing (a short call at the chain head
- * says little). After a refusal the span grows again only after a few comfortable calls, twice
- * as many after each further refusal: a provider with a fixed block-range cap would otherwise
- * refuse every other call.
- */
-class LogRangeSizer
-{
-public:
-    explicit LogRangeSizer(qint64 initial = 2000, qint64 max = 10000, qint64 comfortableLogs = 5000);
-    qint64 span() const { return m_span; }
-    /// A new most, e.g. the range cap an endpoint stated; the span shrinks to it at once.
-    void setMax(qint64 max);
-    /// A call over `blocks` blocks returned `logs` logs.
-    void succeeded(qint64 blocks, qint64 logs);
-    /// The node refused a call over `blocks` blocks as too large; false when it cannot shrink.
-    bool tooLarge(qint64 blocks);
-
-private:
-    qint64 m_span;
-    qint64 m_max;
-    qint64 m_comfortableLogs;
-    int m_cooldown = 0;         ///< comfortable calls still needed before the span may grow
-    int m_nextCooldown = 2;     ///< the cooldown the next refusal sets
 };
 
 } // namespace arbor

@@ -1,0 +1,44 @@
+#include "rpc/lograngesizer.h"
+
+#include <algorithm>
+
+namespace arbor {
+
+LogRangeSizer::LogRangeSizer(qint64 initial, qint64 max, qint64 comfortableLogs)
+    : m_span(std::clamp<qint64>(initial, 1, std::max<qint64>(1, max)))
+    , m_max(std::max<qint64>(1, max))
+    , m_comfortableLogs(std::max<qint64>(0, comfortableLogs))
+{
+}
+
+void LogRangeSizer::succeeded(qint64 blocks, qint64 logs)
+{
+    if (blocks < m_span || logs > m_comfortableLogs)
+        return;
+    if (m_cooldown > 0) {
+        --m_cooldown;
+        return;
+    }
+    m_span = std::min(m_max, m_span * 2);
+}
+
+void LogRangeSizer::setMax(qint64 max)
+{
+    m_max = std::max<qint64>(1, max);
+    m_span = std::min(m_span, m_max);
+}
+
+bool LogRangeSizer::tooLarge(qint64 blocks)
+{
+    if (blocks <= 1)
+        return false;
+    const qint64 before = m_span;
+    m_span = std::max<qint64>(1, std::min(m_span, blocks / 2));
+    if (m_span < before) {
+        m_cooldown = m_nextCooldown;
+        m_nextCooldown = std::min(m_nextCooldown * 2, 256);
+    }
+    return true;
+}
+
+} // namespace arbor

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace arbor {
+
+/**
+ * The block span of eth_getLogs calls: halves when a node says the range is too large, grows
+ * back (doubling) after calls that returned comfortably few logs, within [1, max].
+ *
+ * Only a call over the whole current span counts towards growing (a short call at the chain head
+ * says little). After a refusal the span grows again only after a few comfortable calls, twice
+ * as many after each further refusal: a provider with a fixed block-range cap would otherwise
+ * refuse every other call.
+ */
+class LogRangeSizer
+{
+public:
+    explicit LogRangeSizer(qint64 initial = 2000, qint64 max = 10000, qint64 comfortableLogs = 5000);
+    qint64 span() const { return m_span; }
+    /// A new most, e.g. the range cap an endpoint stated; the span shrinks to it at once.
+    void setMax(qint64 max);
+    /// A call over `blocks` blocks returned `logs` logs.
+    void succeeded(qint64 blocks, qint64 logs);
+    /// The node refused a call over `blocks` blocks as too large; false when it cannot shrink.
+    bool tooLarge(qint64 blocks);
+
+private:
+    qint64 m_span;
+    qint64 m_max;
+    qint64 m_comfortableLogs;
+    int m_cooldown = 0;         ///< comfortable calls still needed before the span may grow
+    int m_nextCooldown = 2;     ///< the cooldown the next refusal sets
+};
+
+} // namespace arbor
