@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/chainconfig.h"
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 #include "rpc/endpointprobe.h"
 #include "store/migrations.h"
 

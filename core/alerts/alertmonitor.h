@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/chainindexer.h"
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 #include "store/indexbatch.h"
 
 #include <QCoreApplication>

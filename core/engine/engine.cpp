@@ -3,7 +3,7 @@
 #include "engine/chaindeletion.h"
 #include "engine/futures.h"
 #include "engine/storethread.h"
-#include "engine/workerthread.h"
+#include "util/workerthread.h"
 #include "model/entitydef.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/tokenprobe.h"

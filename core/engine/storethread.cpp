@@ -1,6 +1,6 @@
 #include "engine/storethread.h"
 
-#include "engine/workerthread.h"
+#include "util/workerthread.h"
 
 #include <QCoreApplication>
 

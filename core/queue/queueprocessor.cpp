@@ -4,7 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
-#include "engine/workerthread.h"
+#include "util/workerthread.h"
 
 #include <QThread>
 #include <QUuid>

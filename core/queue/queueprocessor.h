@@ -1,7 +1,7 @@
 #pragma once
 
 #include "error.h"
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 #include "store/databaseurl.h"
 
 #include <QList>

@@ -4,7 +4,7 @@
 #include "model/chainconfig.h"
 #include "model/entitydef.h"
 #include "model/u256.h"
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 #include "store/databaseurl.h"
 #include "store/ddl.h"
 #include "store/indexbatch.h"

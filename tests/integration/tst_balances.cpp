@@ -18,7 +18,7 @@
 #include "model/address.h"
 #include "model/keccak.h"
 #include "model/u256.h"
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 #include "store/ddl.h"
 
 #include <QElapsedTimer>

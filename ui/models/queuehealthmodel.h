@@ -1,6 +1,6 @@
 #pragma once
 
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 
 #include <QAbstractTableModel>
 #include <QColor>

@@ -1,4 +1,4 @@
-#include "engine/workerthread.h"
+#include "util/workerthread.h"
 
 #include <QThread>
 

@@ -1,4 +1,4 @@
-#include "queue/balancequeue.h"
+#include "model/balancequeue.h"
 
 namespace arbor {
 
