@@ -125,7 +125,7 @@ void QueueWorker::tick()
         }
     }
     if (!m_sinceReclaim.isValid() || m_sinceReclaim.elapsed() >= m_options.reclaimAfterMs / 4) {
-        auto reclaimed = m_store->reclaimQueueItems(nowMs() - m_options.reclaimAfterMs);
+        auto reclaimed = m_store->reclaimQueueItems(m_store->now() - m_options.reclaimAfterMs);
         if (!reclaimed) {
             Q_EMIT workerError(reclaimed.error().toString());
             return scheduleTick(RetryAfterErrorMs);
@@ -182,7 +182,7 @@ void QueueWorker::tick()
             return finishStop();
         }
         // Items in backoff, or held by another worker: look again when the first is due.
-        const qint64 wait = due ? std::clamp<qint64>(*due - nowMs(), 10, 1000) : 100;
+        const qint64 wait = due ? std::clamp<qint64>(*due - m_store->now(), 10, 1000) : 100;
         return scheduleTick(int(wait));
     }
     scheduleTick(std::max(idleMs, 10));

@@ -164,6 +164,16 @@ Result<MigrationStatus> Store::migrationStatus()
     return status;
 }
 
+void Store::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
+qint64 Store::now() const
+{
+    return m_clock ? m_clock() : nowMs();
+}
+
 Result<int> Store::migrate()
 {
     auto status = migrationStatus();
@@ -189,7 +199,7 @@ Result<int> Store::migrate()
             }
             return exec(QLatin1String("INSERT INTO ") + admin("schema_migrations")
                             + QLatin1String(" (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)"),
-                        {m.version, m.name, m.checksum(), nowMs()});
+                        {m.version, m.name, m.checksum(), now()});
         });
         if (!s)
             return s.error();

@@ -84,6 +84,12 @@ public:
     Backend backend() const { return m_url.backend; }
     const DatabaseUrl &url() const { return m_url; }
 
+    /// Milliseconds since the epoch, as the store stamps rows and ages queue items. Tests set a
+    /// clock they move themselves (an empty one restores the system's).
+    using Clock = std::function<qint64()>;
+    void setClock(Clock clock);
+    qint64 now() const;
+
     // --- schema -------------------------------------------------------------------------
     Result<MigrationStatus> migrationStatus();
     /// Applies pending migrations, each in its own transaction. Refuses (touching nothing) a
@@ -351,6 +357,7 @@ private:
 protected:
 
     DatabaseUrl m_url;
+    Clock m_clock;
     int m_transactionDepth = 0;
     QSet<qint64> m_onDemandIndexed;         ///< chains whose on-demand indexes are known to exist
     QSet<qint64> m_onDemandIndexedPending;  ///< built in the open transaction, not committed yet

@@ -101,7 +101,7 @@ Status Store::keepTransferBalances(const IndexBatch &batch)
         }
     }
 
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     const QString staging = chainTable(chain, QStringLiteral("token_balances"), true);
     if (!changes.isEmpty() && backend() == Backend::Postgres) {
         if (Status s = addChangesInDatabase(chain, batch.to, changes.values(), now); !s)
@@ -245,7 +245,7 @@ Status Store::enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpda
     const QString staging = chainTable(chainId, QStringLiteral("token_balances"), true);
     if (Status s = bulkInsert(staging, stagedBalanceColumns(), rows); !s)
         return s;
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     if (Status s = exec(QLatin1String("INSERT INTO ") + admin("balance_update_queue")
                             + QLatin1String(" (chain_id, token, holder, update_type, tx_hash, block_number, priority, status, created_at, "
                                             "next_attempt_at) SELECT ?, token, holder, ?, last_tx_hash, last_block, ?, 'pending', ?, ? FROM ")

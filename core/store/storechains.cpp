@@ -180,7 +180,7 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
     return transaction([&]() -> Status {
         if (Status s = checkChainIsNew(config); !s)
             return s;
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         Status s = exec(QLatin1String("INSERT INTO ") + admin("chains")
                             + QLatin1String(" (chain_id, name, state, start_block, confirmations, poll_interval_ms, created_at) "
                                             "VALUES (?, ?, 'active', ?, ?, ?, ?)"),
@@ -282,17 +282,17 @@ Status Store::recordDeletionStep(qint64 chainId, int step, const QString &name, 
         return exec(QLatin1String("INSERT INTO ") + admin("chain_deletions")
                         + QLatin1String(" (chain_id, step, name, status, started_at) VALUES (?, ?, ?, 'started', ?) "
                                         "ON CONFLICT (chain_id, step) DO UPDATE SET status = 'started', started_at = excluded.started_at"),
-                    {chainId, step, name, nowMs()});
+                    {chainId, step, name, now()});
     }
     return exec(QLatin1String("UPDATE ") + admin("chain_deletions")
                     + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND step = ?"),
-                {nowMs(), chainId, step});
+                {now(), chainId, step});
 }
 
 Status Store::markChainDeleting(qint64 chainId)
 {
     return exec(QLatin1String("UPDATE ") + admin("chains") + QLatin1String(" SET state = 'deleting', deleted_at = COALESCE(deleted_at, ?) WHERE chain_id = ?"),
-                {nowMs(), chainId});
+                {now(), chainId});
 }
 
 Status Store::removeGlobalRows(qint64 chainId, const QList<EntityDef> &entities)

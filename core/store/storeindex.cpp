@@ -379,7 +379,7 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
                 return s;
             if (Status s = exec(QLatin1String("INSERT INTO ") + admin("checkpoints")
                                     + QLatin1String(" (chain_id, block_number, block_hash, updated_at) VALUES (?, ?, ?, ?)"),
-                                {chain, last.number, bytes(last.hash), nowMs()});
+                                {chain, last.number, bytes(last.hash), now()});
                 !s)
                 return s;
             result.checkpoint = last.number;
@@ -388,7 +388,7 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         if (batch.mode == BatchMode::Reindex && batch.lastOfRequest) {
             if (Status s = exec(QLatin1String("UPDATE ") + admin("reindex_requests")
                                     + QLatin1String(" SET status = 'done', finished_at = ? WHERE id = ?"),
-                                {nowMs(), batch.reindexRequestId});
+                                {now(), batch.reindexRequestId});
                 !s)
                 return s;
         }
@@ -396,7 +396,7 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
             if (Status s = exec(QLatin1String("UPDATE ") + admin("backfills")
                                     + QLatin1String(" SET next_block = ?, status = CASE WHEN ? >= to_block THEN 'done' ELSE 'pending' END, "
                                                     "finished_at = CASE WHEN ? >= to_block THEN CAST(? AS BIGINT) ELSE NULL END WHERE id = ?"),
-                                {batch.to + 1, batch.to, batch.to, nowMs(), batch.backfillId});
+                                {batch.to + 1, batch.to, batch.to, now(), batch.backfillId});
                 !s)
                 return s;
         }
@@ -430,7 +430,7 @@ Status Store::recordProgress(qint64 chainId, qint64 from, qint64 to, qint64 rows
             !s)
             return s;
     }
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     if (Status s = exec(QLatin1String("INSERT INTO ") + admin("index_progress")
                             + QLatin1String(" (chain_id, from_block, to_block, row_count, duration_ms, indexed_at) VALUES (?, ?, ?, ?, ?, ?)"),
                         {chainId, lo, hi, rowCount, duration, now});
@@ -447,7 +447,7 @@ Status Store::refreshIndexSummary(qint64 chainId)
                     + QLatin1String(" WHERE chain_id = ?), highest_block = (SELECT MAX(to_block) FROM ") + admin("index_progress")
                     + QLatin1String(" WHERE chain_id = ?), range_count = (SELECT COUNT(*) FROM ") + admin("index_progress")
                     + QLatin1String(" WHERE chain_id = ?), last_indexed_at = ? WHERE chain_id = ?"),
-                {chainId, chainId, chainId, chainId, nowMs(), chainId});
+                {chainId, chainId, chainId, chainId, now(), chainId});
 }
 
 // --- derived rows ---------------------------------------------------------------------------
@@ -618,7 +618,7 @@ Status Store::syncGlobalRows(qint64 chainId, const EntityDef &e, const QString &
     if (Status s = exec(deleteSql, deleteParams); !s)
         return s;
 
-    QVariantList insertParams{chainId, nowMs()};
+    QVariantList insertParams{chainId, now()};
     insertParams += params;
     const QString sql = QLatin1String("INSERT INTO ") + global + QLatin1String(" AS g (chain_id, ") + target.join(QLatin1String(", "))
         + QLatin1String(", updated_at) SELECT ?, ") + source.join(QLatin1String(", ")) + QLatin1String(", ? FROM ")

@@ -73,7 +73,7 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
         auto current = currentLease();
         if (!current)
             return current.error();
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         if (*current) {
             const LeaseInfo &held = **current;
             const bool same = held.holder.token == holder.token;
@@ -113,7 +113,7 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
 Status Store::renewLease(const LeaseHolder &holder)
 {
     auto rows = query(QLatin1String("UPDATE ") + admin("lease") + QLatin1String(" SET heartbeat_at = ? WHERE holder_token = ? RETURNING id"),
-                      {nowMs(), holder.token});
+                      {now(), holder.token});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())

@@ -103,7 +103,7 @@ Status Store::setQueueConfig(const QueueConfig &c)
         return exec(QLatin1String("INSERT INTO ") + admin("queue_config") + QLatin1String(" (") + QLatin1String(ConfigColumns)
                         + QLatin1String(", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     {c.chainId, c.enabled, c.batchSize, c.intervalMs, c.maxRetries, c.retryBackoffMs, c.boostAfterMs, c.boostBy,
-                     c.highLoadPending, c.delayedAfterMs, c.errorsPerHour, nowMs()});
+                     c.highLoadPending, c.delayedAfterMs, c.errorsPerHour, now()});
     });
 }
 
@@ -140,7 +140,7 @@ Status Store::enqueueHolders(qint64 chainId, const QString &transfersTable, cons
         + QLatin1String(" AND to_address <> ?) h GROUP BY token, holder "
                         "ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ")
         + coalesce();
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     QVariantList bound{chainId, balanceUpdateTypeName(type), queuePriority(type), now, now};
     bound += params;
     bound.append(zeroAddress());
@@ -158,7 +158,7 @@ Status Store::enqueueBalanceHolders(qint64 chainId, const Address &token, Balanc
                         "SELECT ?, token, holder, ?, last_block, ?, 'pending', ?, ? FROM ")
         + chainTable(chainId, QStringLiteral("token_balances"))
         + QLatin1String(" WHERE token = ? ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ") + coalesce();
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     return exec(sql, {chainId, balanceUpdateTypeName(type), queuePriority(type), now, now, token.toBytes()});
 }
 
@@ -183,7 +183,7 @@ Result<QList<QueueItem>> Store::claimQueueItems(qint64 chainId, int limit, const
     if (!modes)
         return modes.error();
     const QString table = admin("balance_update_queue");
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     // PostgreSQL: rows another worker is claiming are skipped, not waited for; SQLite claims
     // under its one write lock.
     // The PostgreSQL form locks the chosen rows in a materialised CTE: a LIMIT … FOR UPDATE
@@ -265,7 +265,7 @@ Status Store::writeBalances(qint64 chainId, const QList<SqlRow> &rows)
 Status Store::failQueueItems(qint64 chainId, const QList<QueueItemError> &errors, const QueueConfig &config, QueueRunStats &stats)
 {
     const QString table = admin("balance_update_queue");
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     for (const QueueItemError &e : errors) {
         auto item = query(QLatin1String("SELECT retry_count, token, holder FROM ") + table
                               + QLatin1String(" WHERE id = ? AND status IN ('processing', 'pending')"),
@@ -353,7 +353,7 @@ Result<QueueRunStats> Store::computeTransferBalances(qint64 chainId, const QStri
     stats.claimed = rows->size();
     if (rows->isEmpty())
         return stats;
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     QList<SqlRow> balances;
     balances.reserve(rows->size());
     QList<QueueItemError> errors;
@@ -414,7 +414,7 @@ Result<QueueRunStats> Store::processTransferItems(qint64 chainId, const QueueCon
     // items are first marked "processing" in this transaction: the promotion's insert then
     // waits for this transaction and, once it commits, queues the holder anew. The sums run
     // after that mark, as a statement of their own.
-    const qint64 started = nowMs();
+    const qint64 started = now();
     const QString table = admin("balance_update_queue");
     // A token whose history is still being backfilled is recounted once it is complete: a sum
     // of part of its history would be wrong, or negative and failed for nothing.
@@ -482,7 +482,7 @@ Result<QueueRunStats> Store::completeTransferItems(qint64 chainId, const QString
                                {claimId});
         if (!claimedAt)
             return claimedAt.error();
-        const qint64 started = claimedAt->first()[0].isNull() ? nowMs() : claimedAt->first()[0].toLongLong();
+        const qint64 started = claimedAt->first()[0].isNull() ? now() : claimedAt->first()[0].toLongLong();
         auto computed = computeTransferBalances(chainId, items, {claimId}, config, started);
         if (!computed)
             return computed.error();
@@ -501,7 +501,7 @@ Result<QueueRunStats> Store::completeQueueItems(qint64 chainId, const QString &c
     QueueRunStats stats;
     const QString table = admin("balance_update_queue");
     Status status = transaction([&]() -> Status {
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         QList<SqlRow> rows;
         QList<qint64> ids;
         for (const ComputedBalance &b : balances) {
@@ -572,7 +572,7 @@ Result<qint64> Store::reclaimQueueItems(qint64 staleBeforeMs)
                 ? exec(QLatin1String("UPDATE ") + table
                            + QLatin1String(" SET status = 'pending', retry_count = retry_count + 1, claim_id = NULL, claimed_by = NULL, "
                                            "claimed_at = NULL, error = ?, last_error_at = ? WHERE id = ?"),
-                       {tr("Its worker (%1) stopped while processing it; taken back.").arg(worker), nowMs(), r[0]})
+                       {tr("Its worker (%1) stopped while processing it; taken back.").arg(worker), now(), r[0]})
                 : exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE id = ?"), {r[0]});
             if (!s)
                 return s;

@@ -28,7 +28,7 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         chainNames.insert(r[0].toLongLong(), r[1].toString());
 
     const QString table = admin("balance_update_queue");
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     QList<QueueHealth> out;
     for (const QueueConfig &config : *configs) {
         QueueHealth h;
@@ -106,7 +106,7 @@ Status Store::holdBackTokenItems(qint64 chainId, const QString &claimId, const A
     const QString idList = pg ? u'{' + idText.join(u',') + u'}' : u'[' + idText.join(u',') + u']';
     const QString inIds = pg ? QStringLiteral("id = ANY(CAST(? AS BIGINT[]))") : QStringLiteral("id IN (SELECT value FROM json_each(?))");
     return transaction([&]() -> Status {
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         if (Status s = exec(QLatin1String("UPDATE ") + admin("tokens")
                                 + QLatin1String(" SET balance_problem = ?, balance_problem_fix = ?, balance_problem_since = COALESCE(balance_problem_since, ?), "
                                                 "balance_problem_seen = ?, balance_problem_count = balance_problem_count + 1 "
@@ -149,7 +149,7 @@ Result<qint64> Store::releaseHeldBackItems()
                           + admin("tokens") + QLatin1String(" k WHERE k.chain_id = ") + admin("balance_update_queue").section(u'.', -1)
                           + QLatin1String(".chain_id AND k.address = ") + admin("balance_update_queue").section(u'.', -1)
                           + QLatin1String(".token AND k.balance_problem IS NOT NULL) RETURNING id"),
-                      {nowMs(), nowMs()});
+                      {now(), now()});
     if (!rows)
         return rows.error();
     return qint64(rows->size());
@@ -176,7 +176,7 @@ Status Store::recordQueueHealth(const QList<QueueHealth> &samples)
                 !e)
                 return e;
         }
-        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {nowMs() - HealthKeptMs});
+        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {now() - HealthKeptMs});
     });
 }
 
@@ -231,7 +231,7 @@ Result<qint64> Store::retryFailedQueueItems(qint64 chainId)
         auto retried = query(QLatin1String("UPDATE ") + table
                                  + QLatin1String(" SET status = 'pending', retry_count = 0, next_attempt_at = ?, claim_id = NULL, claimed_by = NULL, "
                                                  "claimed_at = NULL, processed_at = NULL, update_type = 'manual' WHERE chain_id = ? AND status = 'failed' RETURNING id"),
-                             {nowMs(), chainId});
+                             {now(), chainId});
         if (!retried)
             return retried.error();
         count = dropped->size() + retried->size();
@@ -248,7 +248,7 @@ Result<qint64> Store::boostQueue()
     if (!configs)
         return configs.error();
     qint64 boosted = 0;
-    const qint64 now = nowMs();
+    const qint64 now = this->now();
     for (const QueueConfig &c : *configs) {
         if (c.boostBy <= 0)
             continue;
@@ -294,7 +294,7 @@ Result<qint64> Store::takeBalanceSnapshots(qint64 atMs)
                 return rows.error();
             written += rows->size();
             return exec(QLatin1String("INSERT INTO ") + admin("balance_snapshot_days") + QLatin1String(" (chain_id, day, row_count, taken_at) VALUES (?, ?, ?, ?)"),
-                        {chainId, day, qint64(rows->size()), nowMs()});
+                        {chainId, day, qint64(rows->size()), now()});
         });
         if (!s)
             return s.error();

@@ -72,12 +72,12 @@ Status Store::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entit
         }
         if (Status s = exec(QLatin1String("UPDATE ") + admin("backfills")
                                 + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND status = 'pending' AND next_block > to_block"),
-                            {nowMs(), chain});
+                            {now(), chain});
             !s)
             return s;
         if (Status s = exec(QLatin1String("UPDATE ") + admin("reindex_requests")
                                 + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND status = 'pending' AND from_block > to_block"),
-                            {nowMs(), chain});
+                            {now(), chain});
             !s)
             return s;
 
@@ -90,13 +90,13 @@ Status Store::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entit
         if (!ancestor->isEmpty()) {
             if (Status s = exec(QLatin1String("INSERT INTO ") + admin("checkpoints")
                                     + QLatin1String(" (chain_id, block_number, block_hash, updated_at) VALUES (?, ?, ?, ?)"),
-                                {chain, keep, ancestor->first()[0], nowMs()});
+                                {chain, keep, ancestor->first()[0], now()});
                 !s)
                 return s;
         }
         return exec(QLatin1String("INSERT INTO ") + admin("reorgs")
                         + QLatin1String(" (chain_id, detected_at, ancestor_block, depth, old_head, old_hash, new_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    {chain, nowMs(), keep, reorg.depth, reorg.oldHead, reorg.oldHash.toBytes(), reorg.newHash.toBytes()});
+                    {chain, now(), keep, reorg.depth, reorg.oldHead, reorg.oldHash.toBytes(), reorg.newHash.toBytes()});
     });
 }
 
@@ -164,7 +164,7 @@ Result<ReindexRequest> Store::requestReindex(qint64 chainId, qint64 from, qint64
                                   .arg(cp->isEmpty() ? tr("(nothing yet)") : cp->first()[0].toString()));
     ReindexRequest request;
     Status s = transaction([&]() -> Status {
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         if (Status e = exec(QLatin1String("INSERT INTO ") + admin("reindex_requests")
                                 + QLatin1String(" (chain_id, from_block, to_block, reason, requested_by, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')"),
                             {chainId, from, to, reason.trimmed(), requestedBy, now});
@@ -201,7 +201,7 @@ Result<QList<ReindexRequest>> Store::reindexRequests(qint64 chainId)
 Status Store::failRequest(const char *table, qint64 id, const QString &error)
 {
     return exec(QLatin1String("UPDATE ") + admin(table) + QLatin1String(" SET status = 'failed', finished_at = ?, error = ? WHERE id = ?"),
-                {nowMs(), error, id});
+                {now(), error, id});
 }
 
 } // namespace arbor

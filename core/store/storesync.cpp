@@ -72,7 +72,7 @@ Result<Backfill> Store::addToken(qint64 chainId, const TokenInfo &token, qint64 
         if (!cp)
             return cp.error();
         const qint64 to = cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong();
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         if (Status e = insertToken(chainId, token, now, from); !e)
             return e;
         if (to < from)
@@ -103,7 +103,7 @@ Status Store::setEndpointHistory(qint64 endpointId, bool servesHistory, const QS
 Status Store::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
 {
     return transaction([&]() -> Status {
-        const qint64 now = nowMs();
+        const qint64 now = this->now();
         for (const EndpointRecord &e : endpoints) {
             if (Status s = exec(QLatin1String("UPDATE ") + admin("rpc_endpoints")
                                     + QLatin1String(" SET status = ?, latency_ms = ?, error_rate = ?, last_head = COALESCE(?, last_head), "

@@ -15,6 +15,7 @@
 #include "store/store.h"
 
 #include <QHostInfo>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -633,6 +634,10 @@ void TestQueue::reorgRequeuesHoldersAndBalancesFollowTheSurvivingChain()
 
 void TestQueue::healthFollowsThresholds()
 {
+    // The store's clock, moved by the test: ages are exact, no sleeping.
+    qint64 clockMs = nowMs();
+    m_store->setClock([&clockMs] { return clockMs; });
+    const auto restoreClock = qScopeGuard([this] { m_store->setClock({}); });
     std::map<qint64, QList<Move>> moves;
     for (int i = 0; i < 30; ++i)
         moves[0].append({TokenA, 0, i + 1, U256(1)});
@@ -651,11 +656,11 @@ void TestQueue::healthFollowsThresholds()
     QVERIFY(m_store->setQueueConfig(config));
     QCOMPARE(m_store->sampleQueueHealth(false)->first().status, QueueStatus::HighLoad);
 
-    QTest::qWait(20);
+    clockMs += 20;
     config.delayedAfterMs = 1000;
     QVERIFY(m_store->setQueueConfig(config));
     QueueHealth old = m_store->sampleQueueHealth(false)->first();
-    QVERIFY(old.oldestPendingAgeMs >= 20);
+    QCOMPARE(old.oldestPendingAgeMs, qint64(20));
     old.oldestPendingAgeMs = 2000;
     QCOMPARE(QueueHealth::classify(old, config), QueueStatus::Delayed);
     old.errorsLastHour = 51;
@@ -680,6 +685,9 @@ void TestQueue::healthFollowsThresholds()
 
 void TestQueue::upkeepBoostsCleansAndSnapshots()
 {
+    qint64 clockMs = nowMs();
+    m_store->setClock([&clockMs] { return clockMs; });
+    const auto restoreClock = qScopeGuard([this] { m_store->setClock({}); });
     std::map<qint64, QList<Move>> moves;
     moves[0] = {{TokenA, 0, 1, 5}, {TokenA, 0, 2, 6}};
     QVERIFY(promoteQueued(0, 0, moves));
@@ -688,14 +696,14 @@ void TestQueue::upkeepBoostsCleansAndSnapshots()
     config.boostAfterMs = 0;
     config.boostBy = 3;
     QVERIFY(m_store->setQueueConfig(config));
-    QTest::qWait(5);
+    clockMs += 5;
     QCOMPARE(*m_store->boostQueue(), 2);
     QCOMPARE(countItems(QStringLiteral("priority = 8")), 2);
     QCOMPARE(*m_store->boostQueue(), 0);                                  // once per item
 
     drain();
-    QCOMPARE(*m_store->cleanupQueue(nowMs() - 60000), 0);                  // too recent
-    QCOMPARE(*m_store->cleanupQueue(nowMs() + 1), 2);
+    QCOMPARE(*m_store->cleanupQueue(clockMs - 60000), 0);                  // too recent
+    QCOMPARE(*m_store->cleanupQueue(clockMs + 1), 2);
     QCOMPARE(countItems(QString()), 0);
 
     const qint64 now = nowMs();
