@@ -1,5 +1,6 @@
 #include "devnet/democontracts.h"
 
+#include "model/hex.h"
 #include "model/keccak.h"
 
 #include <QFile>
@@ -48,13 +49,13 @@ Result<QMap<QString, ContractArtifact>> loadArtifacts()
     QMap<QString, ContractArtifact> out;
     for (auto it = contracts.begin(); it != contracts.end(); ++it) {
         const QJsonObject entry = it.value().toObject();
-        const QString hex = entry.value(u"bytecode"_s).toString();
         ContractArtifact artifact;
         artifact.name = it.key();
         artifact.constructorSignature = entry.value(u"constructor"_s).toString();
-        artifact.bytecode = QByteArray::fromHex(hex.mid(2).toLatin1());
-        if (!hex.startsWith(u"0x"_s) || artifact.bytecode.isEmpty() || artifact.bytecode.size() * 2 != hex.size() - 2)
-            return Error::internal(u"the embedded bytecode of %1 is not 0x-hex"_s.arg(it.key()));
+        auto bytecode = hex::decode(entry.value(u"bytecode"_s).toString(), u"bytecode"_s);
+        if (!bytecode || bytecode->isEmpty())
+            return Error::internal(u"the embedded bytecode of %1 is not 0x-hex: %2"_s.arg(it.key(), bytecode ? u"empty"_s : bytecode.error().message));
+        artifact.bytecode = *bytecode;
         out.insert(artifact.name, artifact);
     }
     return out;

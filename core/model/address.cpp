@@ -1,5 +1,6 @@
 #include "model/address.h"
 
+#include "model/hex.h"
 #include "model/keccak.h"
 
 #include <QCoreApplication>
@@ -8,44 +9,26 @@
 #include <cstring>
 
 namespace arbor {
-namespace {
-
-int hexValue(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= u'a' && u <= u'f')
-        return u - u'a' + 10;
-    if (u >= u'A' && u <= u'F')
-        return u - u'A' + 10;
-    return -1;
-}
-
-} // namespace
 
 Result<Address> Address::fromHex(QStringView text, const QString &field)
 {
     const QStringView t = text.trimmed();
-    if (!t.startsWith(u"0x") && !t.startsWith(u"0X"))
-        return Error::invalid(field, tr("“%1” is not an address: it must start with 0x followed by 40 hex digits.").arg(t));
-    const QStringView digits = t.mid(2);
-    if (digits.size() != Size * 2)
-        return Error::invalid(field, tr("“%1” is not an address: expected 40 hex digits after 0x, found %2.").arg(t).arg(digits.size()));
+    // Addresses alone tolerate an uppercase 0X, as pasted from some tools.
+    const QString prefixed = t.startsWith(u"0X") ? u"0x" + t.mid(2).toString() : t.toString();
+    const auto bytes = hex::decode(prefixed, field, Size);
+    if (!bytes) {
+        // The address's own (translated) wording rather than the decoder's.
+        if (!prefixed.startsWith(u"0x"))
+            return Error::invalid(field, tr("“%1” is not an address: it must start with 0x followed by 40 hex digits.").arg(t));
+        if (prefixed.size() != 2 + Size * 2)
+            return Error::invalid(field, tr("“%1” is not an address: expected 40 hex digits after 0x, found %2.").arg(t).arg(prefixed.size() - 2));
+        return Error::invalid(field, tr("“%1” is not an address: it contains a character that is not a hex digit.").arg(t));
+    }
     Address address;
-    bool hasLower = false;
-    bool hasUpper = false;
-    for (int i = 0; i < Size; ++i) {
-        const int hi = hexValue(digits[2 * i]);
-        const int lo = hexValue(digits[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return Error::invalid(field, tr("“%1” is not an address: it contains a character that is not a hex digit.").arg(t));
-        address.m_bytes[size_t(i)] = static_cast<unsigned char>(hi * 16 + lo);
-    }
-    for (QChar c : digits) {
-        hasLower |= c.isLower();
-        hasUpper |= c.isUpper();
-    }
+    std::memcpy(address.m_bytes.data(), bytes->constData(), Size);
+    const QStringView digits = t.mid(2);
+    const bool hasLower = std::any_of(digits.begin(), digits.end(), [](QChar c) { return c.isLower(); });
+    const bool hasUpper = std::any_of(digits.begin(), digits.end(), [](QChar c) { return c.isUpper(); });
     if (hasLower && hasUpper && address.toChecksumHex().mid(2) != digits)
         return Error::invalid(field, tr("“%1” has mixed case but an invalid EIP-55 checksum: check for a typo, or paste it in all lowercase.").arg(t));
     return address;

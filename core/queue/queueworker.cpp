@@ -1,5 +1,6 @@
 #include "queue/queueworker.h"
 
+#include "model/hex.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
@@ -458,7 +459,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
                 const QueueItem &item = job->items[i];
                 const QJsonObject answer = answers.value(i);
                 const QString result = answer.value(QLatin1String("result")).toString();
-                const QByteArray data = QByteArray::fromHex(result.mid(2).toLatin1());
+                const QByteArray data = hex::decode(result, QStringLiteral("balanceOf"), 32).value_or(QByteArray());
                 if (answer.isEmpty() || answer.contains(QLatin1String("error")) || !result.startsWith(QLatin1String("0x"))
                     || data.size() != 32) {
                     const QString message = answer.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();

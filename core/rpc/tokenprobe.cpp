@@ -2,6 +2,7 @@
 
 #include "model/abi.h"
 #include "model/evmevents.h"
+#include "model/hex.h"
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 
@@ -58,10 +59,8 @@ bool tooManyResults(const Error &e)
 
 QByteArray hexData(const QJsonValue &value)
 {
-    const QString text = value.toString();
-    if (!text.startsWith(QLatin1String("0x")))
-        return {};
-    return QByteArray::fromHex(QStringView(text).mid(2).toLatin1());
+    // A malformed answer reads as no data, which decodeText and the callers already treat as "none".
+    return hex::decode(value.toString(), QStringLiteral("eth_call result")).value_or(QByteArray());
 }
 
 /// A name() or symbol() answer: ABI `string`, or `bytes32` padded with zeros.

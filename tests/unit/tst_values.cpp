@@ -1,7 +1,8 @@
-// Value types an operator pastes or reads: Keccak-256, addresses, hashes, 256-bit amounts.
+// Value types an operator pastes or reads: Keccak-256, 0x-hex, addresses, hashes, 256-bit amounts.
 
 #include "model/address.h"
 #include "model/hash.h"
+#include "model/hex.h"
 #include "model/keccak.h"
 #include "model/u256.h"
 
@@ -41,6 +42,9 @@ class TestValues final : public QObject
 private slots:
     void keccak_data();
     void keccak();
+
+    void hexDecode_data();
+    void hexDecode();
 
     void addressAccepted_data();
     void addressAccepted();
@@ -95,6 +99,46 @@ void TestValues::keccak()
     const QByteArray out = keccak256(input);
     QCOMPARE(out.size(), 32);
     QCOMPARE(out.toHex(), digest);
+}
+
+void TestValues::hexDecode_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qsizetype>("expectedBytes");
+    QTest::addColumn<QByteArray>("bytes");   // when decoding succeeds
+    QTest::addColumn<QString>("needle");     // in the error otherwise
+
+    QTest::newRow("good") << u"0x00ff10Ab"_s << qsizetype(-1) << "\x00\xff\x10\xab"_ba << QString();
+    QTest::newRow("good, exact length") << u"0xdeadbeef"_s << qsizetype(4) << "\xde\xad\xbe\xef"_ba << QString();
+    QTest::newRow("0x alone is no bytes") << u"0x"_s << qsizetype(-1) << QByteArray() << QString();
+    QTest::newRow("no prefix") << u"deadbeef"_s << qsizetype(-1) << QByteArray() << u"must start with 0x"_s;
+    QTest::newRow("no prefix, exact length") << u"deadbeef"_s << qsizetype(4) << QByteArray() << u"followed by 8 hex digits"_s;
+    QTest::newRow("uppercase prefix") << u"0Xdeadbeef"_s << qsizetype(-1) << QByteArray() << u"must start with 0x"_s;
+    QTest::newRow("empty") << QString() << qsizetype(-1) << QByteArray() << u"must start with 0x"_s;
+    QTest::newRow("odd length") << u"0xabc"_s << qsizetype(-1) << QByteArray() << u"odd number of hex digits (3)"_s;
+    QTest::newRow("bad digit") << u"0xabcg"_s << qsizetype(-1) << QByteArray() << u"“g” at position 5 is not a hex digit"_s;
+    QTest::newRow("space inside") << u"0xab cd"_s << qsizetype(-1) << QByteArray() << u"odd number"_s;
+    QTest::newRow("space between bytes") << u"0xab  cd"_s << qsizetype(-1) << QByteArray() << u"“ ” at position 4"_s;
+    QTest::newRow("too short") << u"0xdead"_s << qsizetype(4) << QByteArray() << u"expected 8 hex digits after 0x, found 4"_s;
+    QTest::newRow("too long") << u"0xdeadbeef00"_s << qsizetype(4) << QByteArray() << u"expected 8 hex digits after 0x, found 10"_s;
+}
+
+void TestValues::hexDecode()
+{
+    QFETCH(QString, text);
+    QFETCH(qsizetype, expectedBytes);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, needle);
+    const auto decoded = hex::decode(text, u"--data"_s, expectedBytes);
+    if (needle.isEmpty()) {
+        QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().toString()));
+        QCOMPARE(*decoded, bytes);
+    } else {
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().kind, Error::Kind::Invalid);
+        QCOMPARE(decoded.error().field, u"--data"_s);
+        QVERIFY2(decoded.error().message.contains(needle), qPrintable(decoded.error().message));
+    }
 }
 
 void TestValues::addressAccepted_data()
