@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <cstdlib>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -161,6 +162,17 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     if (!url)
         return fail(url.error());
     options.database = *url;
+#ifdef ARBOR_TEST_HOOKS
+    // Only in arborctl_testhooks, the build the crash-recovery tests run: ARBOR_FAULT_DELETE_STEP=N
+    // makes a delete die right after step N, as a crash would.
+    if (const int crashStep = qEnvironmentVariableIntValue("ARBOR_FAULT_DELETE_STEP"); crashStep > 0) {
+        options.deletionStepHook = [crashStep](qint64, int step) -> Status {
+            if (step == crashStep)
+                std::_Exit(70);
+            return {};
+        };
+    }
+#endif
 
     QObject context;
     int exitCode = ExitFailed;

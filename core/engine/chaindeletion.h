@@ -11,7 +11,15 @@
 
 namespace arbor {
 
-class Engine;
+class StoreThread;
+
+/**
+ * Watches a delete step by step: called with the chain id and the 1-based step right after the
+ * step is journaled done (and deletionProgress reported it). An error it returns ends the delete
+ * there, with that error, exactly as if the process had stopped at that point. The product sets
+ * none; tests set one (EngineOptions::deletionStepHook) to interrupt a delete where a crash would.
+ */
+using DeletionStepHook = std::function<Status(qint64 chainId, int step)>;
 
 /**
  * The journaled delete of one chain (DESIGN.md §7): stop indexing, mark deleted, remove global
@@ -20,14 +28,27 @@ class Engine;
  * idempotent, so a delete interrupted at any point is finished by running it again — which
  * Engine::start() does for every chain left in the journal.
  *
- * Thread: the Engine's; database steps run on the engine's writer thread.
+ * It touches nothing of the Engine's but the Services it is given. It deletes itself when done.
+ *
+ * Thread: the Engine's; database steps run on the writer thread.
  */
 class ChainDeletion final : public QObject
 {
     Q_OBJECT
 
 public:
-    ChainDeletion(Engine *engine, qint64 chainId);
+    /// What a delete needs from the engine that runs it.
+    struct Services
+    {
+        StoreThread *writer = nullptr;
+        /// Step 1: no new work starts for the chain and its indexer is told to stop.
+        std::function<void(qint64 chainId)> stopIndexing;
+        /// Step 4: the chain leaves every in-memory cache (the chain snapshot).
+        std::function<void(qint64 chainId)> clearCaches;
+        DeletionStepHook afterStep;   ///< optional
+    };
+
+    ChainDeletion(qint64 chainId, Services services, QObject *parent = nullptr);
 
     struct Step
     {
@@ -38,12 +59,18 @@ public:
     QFuture<Status> start();
     static QStringList stepNames();
 
+Q_SIGNALS:
+    /// Step `step` (1-based) named `name` started (`done` false) or completed (`done` true).
+    void progress(qint64 chainId, int step, const QString &name, bool done);
+    /// Every step is done and the chain is forgotten; emitted before start()'s future finishes.
+    void deleted(qint64 chainId);
+
 private:
     void runStep(int index);
     void finish(Status status);
 
-    Engine *m_engine;
-    qint64 m_chainId;
+    const qint64 m_chainId;
+    const Services m_services;
     QList<Step> m_steps;
     std::shared_ptr<QPromise<Status>> m_promise;
 };

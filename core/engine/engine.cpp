@@ -1,12 +1,15 @@
 #include "engine/engine.h"
 
+#include "engine/chainaddition.h"
 #include "engine/chaindeletion.h"
 #include "engine/futures.h"
+#include "engine/indexersupervisor.h"
+#include "engine/leasekeeper.h"
 #include "engine/storethread.h"
 #include "util/workerthread.h"
 #include "model/entitydef.h"
-#include "rpc/endpointlimiter.h"
 #include "rpc/tokenprobe.h"
+#include "store/store.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,7 +26,7 @@ using futures::ready;
 Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_holder(LeaseHolder::currentProcess(m_options.app))
+    , m_lease(std::make_unique<LeaseKeeper>(LeaseHolder::currentProcess(m_options.app), m_options.heartbeatMs))
 {
     qRegisterMetaType<arbor::ChainRecord>();
     qRegisterMetaType<QList<arbor::ChainRecord>>();
@@ -41,44 +44,28 @@ Engine::Engine(EngineOptions options, QObject *parent)
     runInBackground(&m_networkThread);
     m_networkThread.start();
 
-    m_heartbeat.setObjectName(QStringLiteral("leaseHeartbeat"));
     m_snapshotTimer.setObjectName(QStringLiteral("chainSnapshotTimer"));
-    m_statusTimer.setObjectName(QStringLiteral("chainStatusTimer"));
     m_queueHealthTimer.setObjectName(QStringLiteral("queueHealthTimer"));
     m_queueMaintenance.setObjectName(QStringLiteral("queueMaintenanceTimer"));
-    m_heartbeat.setInterval(m_options.heartbeatMs);
-    connect(&m_heartbeat, &QTimer::timeout, this, &Engine::renewLease);
+    connect(m_lease.get(), &LeaseKeeper::lost, this, &Engine::setReadOnly);
     m_snapshotTimer.setInterval(std::max(100, m_options.snapshotIntervalMs));
     connect(&m_snapshotTimer, &QTimer::timeout, this, &Engine::refreshSnapshot);
-    m_statusTimer.setInterval(std::max(50, m_options.statusIntervalMs));
-    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
-        // Every tick, not only on change: lag in seconds grows while nothing is promoted.
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const ChainStatus &status : std::as_const(m_statuses))
-            m_metrics.record(status, now);
-        if (!m_statusDirty)
-            return;
-        m_statusDirty = false;
-        Q_EMIT chainStatusChanged(m_statuses.values());
+    connect(this, &Engine::chainDeleted, this, [this](qint64 chainId) {
+        if (m_indexers)
+            m_indexers->forget(chainId);
     });
-    connect(this, &Engine::chainDeleted, this, [this](qint64 chainId) { m_metrics.remove(chainId); });
 }
 
 Engine::~Engine()
 {
-    m_heartbeat.stop();
     m_snapshotTimer.stop();
-    m_statusTimer.stop();
     m_queueHealthTimer.stop();
     m_queueMaintenance.stop();
     m_queue.reset();
-    // Indexers first: they post promotions to the writer, which must still be there.
-    stopAllIndexers();
-    if (m_writer && m_holdsLease) {
-        // Queued behind any write in flight; ~StoreThread waits for it.
-        const LeaseHolder holder = m_holder;
-        m_writer->run([holder](Store &s) { return s.releaseLease(holder); });
-    }
+    // Indexers first, their threads joined: they post promotions to the writer, which must still be there.
+    m_indexers.reset();
+    // Queued behind any write in flight; ~StoreThread waits for it.
+    m_lease->release();
     m_writer.reset();
     m_reader.reset();
     m_networkThread.quit();
@@ -90,9 +77,13 @@ QFuture<Status> Engine::start()
     auto promise = makePromise<Status>();
     m_writer = std::make_unique<StoreThread>(QStringLiteral("arbor-store-writer"));
     m_reader = std::make_unique<StoreThread>(QStringLiteral("arbor-store-reader"));
+    m_indexers = std::make_unique<IndexerSupervisor>(m_writer.get(), m_options.indexer, m_options.statusIntervalMs);
+    connect(m_indexers.get(), &IndexerSupervisor::statusesChanged, this, &Engine::chainStatusChanged);
+    connect(m_indexers.get(), &IndexerSupervisor::promoted, this, &Engine::chainPromoted);
+    connect(m_indexers.get(), &IndexerSupervisor::reorgHandled, this, &Engine::reorgHandled);
     const DatabaseUrl url = m_options.database;
     const EngineOptions options = m_options;
-    const LeaseHolder holder = m_holder;
+    const LeaseHolder holder = m_lease->holder();
 
     struct Outcome
     {
@@ -156,10 +147,9 @@ QFuture<Status> Engine::start()
             if (!out.leaseConflict.isEmpty())
                 setReadOnly(out.leaseConflict);
             if (out.lease) {
-                m_holdsLease = true;
                 if (!out.lease->tookOverFrom.isEmpty())
                     qCWarning(lcEngine) << "took over the lease of" << out.lease->tookOverFrom << "which is no longer running";
-                m_heartbeat.start();
+                m_lease->keep(m_writer.get());
             }
             m_reader->open(url, options.password).then(this, [=, this](Status readerOpened) {
                 if (!readerOpened) {
@@ -208,10 +198,9 @@ Status Engine::checkWritable() const
 void Engine::setReadOnly(const QString &reason)
 {
     // Without waiting: this runs on the GUI thread.
-    for (qint64 id : m_indexers.keys())
-        stopIndexer(id);
-    m_heartbeat.stop();
-    m_holdsLease = false;
+    if (m_indexers)
+        m_indexers->stopAll();
+    m_lease->stop();
     m_queueMaintenance.stop();
     if (m_queue)
         m_queue->stop();
@@ -219,19 +208,6 @@ void Engine::setReadOnly(const QString &reason)
     m_state.readOnlyReason = reason;
     qCWarning(lcEngine) << "read-only:" << reason;
     Q_EMIT stateChanged(m_state);
-}
-
-void Engine::renewLease()
-{
-    const LeaseHolder holder = m_holder;
-    m_writer->run([holder](Store &s) { return s.renewLease(holder); }).then(this, [this](Status s) {
-        if (s || !m_heartbeat.isActive())
-            return;
-        if (s.error().kind == Error::Kind::Conflict)
-            setReadOnly(s.error().message);
-        else
-            qCWarning(lcEngine) << "lease heartbeat failed:" << s.error().message;
-    });
 }
 
 QFuture<Result<MigrationStatus>> Engine::migrationStatus()
@@ -261,85 +237,18 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
     using R = Result<ChainRecord>;
     if (Status s = checkWritable(); !s)
         return ready<R>(s.error());
-    if (Status s = requested.validate(); !s)
-        return ready<R>(s.error());
 
-    auto promise = makePromise<R>();
-    m_writer->run([requested](Store &s) { return s.checkChainIsNew(requested); }).then(this, [=, this](Status isNew) {
-        if (!isNew) {
-            fulfil(promise, R(isNew.error()));
-            return;
-        }
-        // Every request to these URLs, the probes' included, keeps to the rate the operator set.
-        for (const QUrl &url : requested.rpcUrls)
-            EndpointLimiter::forUrl(url)->setOperatorRate(requested.rpcRateLimit);
-        probeEndpoints(requested.rpcUrls, requested.chainId).then(this, [=, this](Result<QList<ProbeResult>> probed) {
-            QStringList failures;
-            QList<EndpointRecord> endpoints;
-            std::optional<qint64> lowestHead;
-            for (const ProbeResult &p : *probed) {
-                if (!p.ok()) {
-                    failures.append(p.error->message);
-                    continue;
-                }
-                EndpointRecord e;
-                e.url = p.url;
-                e.priority = int(endpoints.size());
-                e.maxRequestsPerSecond = requested.rpcRateLimit;
-                e.status = QStringLiteral("ok");
-                e.latencyMs = p.latencyMs;
-                e.lastHead = p.head;
-                e.clientVersion = p.clientVersion;
-                e.servesHistory = p.servesHistory;
-                e.historyNote = p.historyNote;
-                e.limits = EndpointLimiter::forUrl(p.url)->limits();
-                endpoints.append(e);
-                lowestHead = lowestHead ? std::min(*lowestHead, p.head) : p.head;
-            }
-            if (!failures.isEmpty()) {
-                const bool wrongChain = std::any_of(probed->begin(), probed->end(), [](const ProbeResult &p) {
-                    return p.error && p.error->field == u"chain id";
-                });
-                const QString message = tr("Nothing was added. %1").arg(failures.join(u' '));
-                fulfil(promise, R(wrongChain ? Error::invalid(QStringLiteral("chain id"), message)
-                                             : Error::unavailable(QStringLiteral("rpc"), message)));
-                return;
-            }
-            ChainConfig config = requested;
-            if (!config.startBlock)
-                config.startBlock = lowestHead;  // "latest": the head every endpoint can serve
-            if (*config.startBlock > *lowestHead) {
-                fulfil(promise, R(Error::invalid(QStringLiteral("start block"),
-                                                 tr("Start block %1 is beyond the chain's head (%2). Nothing was added.")
-                                                     .arg(*config.startBlock).arg(*lowestHead))));
-                return;
-            }
-            probeTokens(config.rpcUrls.first(), config.tokens, *lowestHead, config.startBlock).then(this, [=, this](Result<QList<TokenInfo>> tokens) {
-                if (!tokens) {
-                    Error e = tokens.error();
-                    e.message = tr("Nothing was added. %1").arg(e.message);
-                    fulfil(promise, R(e));
-                    return;
-                }
-                m_writer->run([config, endpoints, tokens = *tokens](Store &s) -> R {
-                    if (Status r = s.registerChain(config, endpoints, evmEntities(), tokens); !r)
-                        return r.error();
-                    auto found = s.findChain(ChainRef{config.chainId, {}});
-                    if (!found)
-                        return found.error();
-                    if (!*found)
-                        return Error::internal(tr("The chain was registered but cannot be read back."));
-                    return **found;
-                }).then(this, [=, this](R added) {
-                    if (added)
-                        qCInfo(lcEngine) << "added chain" << added->config.chainId << added->config.name;
-                    refreshSnapshot();
-                    fulfil(promise, added);
-                });
-            });
-        });
+    ChainAddition::Services services;
+    services.writer = m_writer.get();
+    services.probeEndpoints = [this](const QList<QUrl> &urls, qint64 chainId) { return probeEndpoints(urls, chainId); };
+    services.probeTokens = [this](const QUrl &url, const QList<Address> &tokens, qint64 head, std::optional<qint64> startBlock) {
+        return probeTokens(url, tokens, head, startBlock);
+    };
+    auto *addition = new ChainAddition(requested, std::move(services), this);
+    return addition->start().then(this, [this](R added) {
+        refreshSnapshot();
+        return added;
     });
-    return promise->future();
 }
 
 QFuture<Status> Engine::setPaused(const ChainRef &chain, bool paused)
@@ -389,7 +298,23 @@ QFuture<Status> Engine::deleteChain(const ChainRef &chain)
 
 QFuture<Status> Engine::runDeletion(qint64 chainId)
 {
-    auto *deletion = new ChainDeletion(this, chainId);
+    ChainDeletion::Services services;
+    services.writer = m_writer.get();
+    services.stopIndexing = [this](qint64 id) {
+        m_deleting.insert(id);   // no new work starts for a chain being deleted
+        m_indexers->stop(id);
+    };
+    services.clearCaches = [this](qint64 id) {
+        if (m_snapshot.removeIf([id](const ChainRecord &c) { return c.config.chainId == id; }) > 0)
+            Q_EMIT chainsChanged(m_snapshot);
+    };
+    services.afterStep = m_options.deletionStepHook;
+    auto *deletion = new ChainDeletion(chainId, std::move(services), this);
+    connect(deletion, &ChainDeletion::progress, this, &Engine::deletionProgress);
+    connect(deletion, &ChainDeletion::deleted, this, [this](qint64 id) {
+        m_deleting.remove(id);
+        Q_EMIT chainDeleted(id);
+    });
     return deletion->start().then(this, [this](Status s) {
         refreshSnapshot();
         return s;
@@ -441,70 +366,17 @@ void Engine::syncIndexers()
                 wanted.insert(id);
         }
     }
-    for (qint64 id : m_indexers.keys()) {
-        if (!wanted.contains(id))
-            stopIndexer(id);
-    }
-    for (qint64 id : std::as_const(wanted)) {
-        if (!m_indexers.contains(id))
-            startIndexer(id);
-    }
+    m_indexers->sync(wanted);
 }
 
-void Engine::startIndexer(qint64 chainId)
+QList<ChainStatus> Engine::chainStatuses() const
 {
-    Indexer slot;
-    slot.thread = new QThread;
-    slot.thread->setObjectName(QStringLiteral("arbor-chain-%1").arg(chainId));
-    slot.indexer = new ChainIndexer(chainId, m_writer.get(), evmEntities(), m_options.indexer);
-    slot.indexer->moveToThread(slot.thread);
-    connect(slot.thread, &QThread::started, slot.indexer, &ChainIndexer::start);
-    connect(slot.thread, &QThread::finished, slot.indexer, &QObject::deleteLater);
-    connect(slot.indexer, &ChainIndexer::statusChanged, this, [this](const ChainStatus &status) {
-        if (!m_indexers.contains(status.chainId))
-            return;
-        m_statuses.insert(status.chainId, status);
-        m_statusDirty = true;
-    });
-    connect(slot.indexer, &ChainIndexer::promoted, this, &Engine::chainPromoted);
-    connect(slot.indexer, &ChainIndexer::reorgHandled, this, &Engine::reorgHandled);
-    m_indexers.insert(chainId, slot);
-    ChainStatus starting;
-    starting.chainId = chainId;
-    m_statuses.insert(chainId, starting);
-    if (!m_statusTimer.isActive())
-        m_statusTimer.start();
-    qCInfo(lcEngine) << "indexing chain" << chainId;
-    runInBackground(slot.thread);
-    slot.thread->start();
+    return m_indexers ? m_indexers->statuses() : QList<ChainStatus>();
 }
 
-void Engine::stopIndexer(qint64 chainId)
+ChainSeries Engine::chainSeries(qint64 chainId, qint64 sinceMs) const
 {
-    const Indexer slot = m_indexers.take(chainId);
-    m_statuses.remove(chainId);
-    m_statusDirty = true;
-    if (!slot.thread)
-        return;
-    // No waiting here: the writer refuses rows for a chain that is no longer active, so work
-    // still in flight cannot land after a pause or a delete.
-    QMetaObject::invokeMethod(slot.indexer, &ChainIndexer::stop);
-    connect(slot.thread, &QThread::finished, slot.thread, &QObject::deleteLater);
-    slot.thread->quit();
-    qCInfo(lcEngine) << "stopped indexing chain" << chainId;
-}
-
-void Engine::stopAllIndexers()
-{
-    const auto all = m_indexers;
-    m_indexers.clear();
-    m_statuses.clear();
-    for (const Indexer &slot : all) {
-        QMetaObject::invokeMethod(slot.indexer, &ChainIndexer::stop, Qt::BlockingQueuedConnection);
-        slot.thread->quit();
-        slot.thread->wait();
-        delete slot.thread;
-    }
+    return m_indexers ? m_indexers->series(chainId, sinceMs) : ChainSeries();
 }
 
 Result<ChainRecord> Engine::resolveChain(Store &store, const ChainRef &chain) const
@@ -524,7 +396,7 @@ QFuture<Result<ReindexRequest>> Engine::requestReindex(const ChainRef &chain, qi
     using R = Result<ReindexRequest>;
     if (Status s = checkWritable(); !s)
         return ready<R>(s.error());
-    const QString by = m_holder.describe();
+    const QString by = m_lease->holder().describe();
     return m_writer->run([this, chain, from, to, reason, by](Store &s) -> R {
         auto c = resolveChain(s, chain);
         if (!c)
@@ -533,8 +405,8 @@ QFuture<Result<ReindexRequest>> Engine::requestReindex(const ChainRef &chain, qi
             return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is %2; resume it before reindexing.").arg(c->config.name, chainStateName(c->state)));
         return s.requestReindex(c->config.chainId, from, to, reason, by);
     }).then(this, [this](R request) {
-        if (request && m_indexers.contains(request->chainId))
-            QMetaObject::invokeMethod(m_indexers.value(request->chainId).indexer, &ChainIndexer::checkForWork);
+        if (request)
+            m_indexers->checkForWork(request->chainId);
         return request;
     });
 }
@@ -689,11 +561,8 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
                                     fulfil(promise, R(added.error()));
                                     return;
                                 }
-                                if (m_indexers.contains(record.config.chainId)) {
-                                    // The head scan picks the token up from its next range; the backfill covers the past.
-                                    ChainIndexer *indexer = m_indexers.value(record.config.chainId).indexer;
-                                    QMetaObject::invokeMethod(indexer, &ChainIndexer::checkForWork);
-                                }
+                                // The head scan picks the token up from its next range; the backfill covers the past.
+                                m_indexers->checkForWork(record.config.chainId);
                                 refreshSnapshot();
                                 fulfil(promise, R(t));
                             });

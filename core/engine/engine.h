@@ -1,14 +1,16 @@
 #pragma once
 
 #include "error.h"
-#include "engine/chainindexer.h"
+#include "engine/chaindeletion.h"
+#include "engine/chainindexer.h"   // ChainStatus, IndexerOptions; the ChainIndexer class stays unused here
 #include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
+#include "model/balancequeue.h"
 #include "queue/queueprocessor.h"
 #include "rpc/endpointprobe.h"
 #include "store/databaseurl.h"
+#include "store/indexbatch.h"
 #include "store/migrations.h"
-#include "store/store.h"
 
 #include <QFuture>
 #include <QList>
@@ -25,7 +27,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace arbor {
 
-class ChainDeletion;
+class IndexerSupervisor;
+class LeaseKeeper;
+class Store;
 class StoreThread;
 
 struct EngineOptions
@@ -59,6 +63,9 @@ struct EngineOptions
     /// Queue upkeep by the lease holder: reclaim, priority boost, cleanup, daily snapshots.
     int queueMaintenanceMs = 60000;
     qint64 completedRetentionMs = 3600000;   ///< completed items are kept this long
+    /// Called after each step of every delete (see DeletionStepHook). Unset in the product;
+    /// tests set it to interrupt a delete where a crash would.
+    DeletionStepHook deletionStepHook;
 };
 
 /// The engine as the console shows it in its status bar.
@@ -81,6 +88,11 @@ struct EngineState
  *
  * Only the Engine that holds the database lease writes. One started without it (another
  * engine is running, or takeLease is false) is read-only and every command says so.
+ *
+ * Engine is the facade: the work is done by the parts it owns and wires together — a
+ * LeaseKeeper (renews the lease), an IndexerSupervisor (one ChainIndexer thread per indexed
+ * chain, statuses and metrics), the QueueProcessor, and one operation object per long command
+ * (ChainAddition, ChainDeletion). None of them reaches into Engine; each gets what it needs.
  */
 class Engine final : public QObject
 {
@@ -154,19 +166,16 @@ public:
     QueueRunStats queueTotals() const;
 
     /// Latest indexing status per chain (only chains this engine indexes).
-    QList<ChainStatus> chainStatuses() const { return m_statuses.values(); }
+    QList<ChainStatus> chainStatuses() const;
     /// The chain's metric series (lag, blocks/s, RPC latency per endpoint) from `sinceMs` on
     /// (0: all held, about three hours), recorded from its statuses once per second at most.
     /// In memory and cheap: call it on chainStatusChanged. Dropped when the chain is deleted.
-    ChainSeries chainSeries(qint64 chainId, qint64 sinceMs = 0) const { return m_metrics.series(chainId, sinceMs); }
+    ChainSeries chainSeries(qint64 chainId, qint64 sinceMs = 0) const;
 
     /// The last snapshot sent with chainsChanged.
     const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
     /// Asks for a snapshot now instead of at the next tick.
     void refreshSnapshot();
-
-    /// Tests only: simulate a crash right after deletion step `step` (1-based) completes.
-    void setDeletionFaultForTesting(int step) { m_deletionFaultStep = step; }
 
 Q_SIGNALS:
     void chainsChanged(const QList<arbor::ChainRecord> &chains);
@@ -182,12 +191,8 @@ Q_SIGNALS:
     void queueHealthChanged(const QList<arbor::QueueHealth> &health);
 
 private:
-    friend class ChainDeletion;
-
     Status checkWritable() const;
     void setReadOnly(const QString &reason);
-    void renewLease();
-    void resumeDeletions();
     QFuture<Status> runDeletion(qint64 chainId);
     /// Starts indexers for active chains and stops those of paused, deleting or gone chains.
     void syncIndexers();
@@ -195,38 +200,22 @@ private:
     void startQueue();
     void sampleQueueHealth();
     void maintainQueue();
-    void startIndexer(qint64 chainId);
-    void stopIndexer(qint64 chainId);
-    void stopAllIndexers();
     Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
 
     EngineOptions m_options;
     EngineState m_state;
-    LeaseHolder m_holder;
     std::unique_ptr<StoreThread> m_writer;
     std::unique_ptr<StoreThread> m_reader;
     QThread m_networkThread;
     QNetworkAccessManager *m_network = nullptr;   ///< lives on m_networkThread
     EndpointProbe *m_probe = nullptr;              ///< lives on m_networkThread
-    QTimer m_heartbeat;
-    bool m_holdsLease = false;                     ///< released by the destructor
+    std::unique_ptr<LeaseKeeper> m_lease;         ///< released by the destructor
     QTimer m_snapshotTimer;
     bool m_snapshotInFlight = false;
     QList<ChainRecord> m_snapshot;
     QSet<qint64> m_deleting;
     QHash<qint64, QString> m_finishedAtStart;      ///< deletes start() finished: id → name
-    int m_deletionFaultStep = 0;
-
-    struct Indexer
-    {
-        QThread *thread = nullptr;
-        ChainIndexer *indexer = nullptr;   ///< lives on thread
-    };
-    QHash<qint64, Indexer> m_indexers;
-    QHash<qint64, ChainStatus> m_statuses;
-    bool m_statusDirty = false;
-    QTimer m_statusTimer;
-    ChainMetrics m_metrics;                        ///< fed on every m_statusTimer tick
+    std::unique_ptr<IndexerSupervisor> m_indexers; ///< from start(); before the writer goes
 
     std::unique_ptr<QueueProcessor> m_queue;
     QTimer m_queueHealthTimer;

@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 
 #include "engine/futures.h"
+#include "engine/leasekeeper.h"
 #include "engine/storethread.h"
 
 namespace arbor {
@@ -23,7 +24,7 @@ void Engine::startQueue()
         m_queueHealthTimer.start();
         sampleQueueHealth();
     }
-    if (m_holdsLease && m_options.queueMaintenanceMs > 0 && !m_queueMaintenance.isActive()) {
+    if (m_lease->holds() && m_options.queueMaintenanceMs > 0 && !m_queueMaintenance.isActive()) {
         m_queueMaintenance.setInterval(m_options.queueMaintenanceMs);
         connect(&m_queueMaintenance, &QTimer::timeout, this, &Engine::maintainQueue, Qt::UniqueConnection);
         m_queueMaintenance.start();
@@ -44,7 +45,7 @@ void Engine::sampleQueueHealth()
             qCWarning(lcEngine) << "queue health:" << health.error().toString();
             return;
         }
-        if (m_holdsLease) {
+        if (m_lease->holds()) {
             m_writer->run([samples = *health](Store &s) { return s.recordQueueHealth(samples); }).then(this, [](Status s) {
                 if (!s)
                     qCWarning(lcEngine) << "queue health not recorded:" << s.error().toString();

@@ -150,6 +150,7 @@ private:
     DatabaseUrl m_url;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<Store> m_store;
+    int m_deleteFaultStep = 0;   ///< a delete stops right after this step, as if the process died there
 };
 
 void TstDialogs::initTestCase()
@@ -177,6 +178,11 @@ void TstDialogs::initTestCase()
     options.database = m_url;
     options.app = QStringLiteral("arbor-test");
     options.snapshotIntervalMs = 200;
+    options.deletionStepHook = [this](qint64, int step) -> Status {
+        if (step != m_deleteFaultStep)
+            return {};
+        return Error::internal(QStringLiteral("Simulated crash after deletion step %1.").arg(step));
+    };
     m_engine = std::make_unique<Engine>(options);
     const Status started = waitFor(m_engine->start());
     QVERIFY2(started, why(started).constData());
@@ -457,7 +463,7 @@ void TstDialogs::deleteShowsEveryStepDone()
 
 void TstDialogs::deleteShowsWhereItStopped()
 {
-    m_engine->setDeletionFaultForTesting(3);   // as if the process died right after step 3
+    m_deleteFaultStep = 3;   // as if the process died right after step 3
     DeleteProgressDialog dialog(m_engine.get(), Fragile, QStringLiteral("fragile"));
     QSignalSpy finished(&dialog, &DeleteProgressDialog::deletionFinished);
     dialog.show();
@@ -465,7 +471,7 @@ void TstDialogs::deleteShowsWhereItStopped()
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("deleteStatus"));
     QPushButton *close = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, EngineTimeoutMs);
-    m_engine->setDeletionFaultForTesting(0);
+    m_deleteFaultStep = 0;
     QVERIFY(!finished.first().at(0).toBool());
     QVERIFY(!dialog.succeeded());
     for (int row = 0; row < steps->count(); ++row)

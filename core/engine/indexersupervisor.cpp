@@ -1,0 +1,108 @@
+#include "engine/indexersupervisor.h"
+
+#include "engine/engine.h"
+#include "util/workerthread.h"
+#include "model/entitydef.h"
+
+#include <QDateTime>
+
+namespace arbor {
+
+IndexerSupervisor::IndexerSupervisor(StoreThread *writer, IndexerOptions options, int statusIntervalMs, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_options(std::move(options))
+{
+    m_statusTimer.setObjectName(QStringLiteral("chainStatusTimer"));
+    m_statusTimer.setInterval(std::max(50, statusIntervalMs));
+    connect(&m_statusTimer, &QTimer::timeout, this, &IndexerSupervisor::tick);
+}
+
+IndexerSupervisor::~IndexerSupervisor()
+{
+    m_statusTimer.stop();
+    stopAll();
+    // m_reaper's destructor, which runs next, joins every thread stopAll() handed it.
+}
+
+void IndexerSupervisor::tick()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const ChainStatus &status : std::as_const(m_statuses))
+        m_metrics.record(status, now);
+    if (!m_statusDirty)
+        return;
+    m_statusDirty = false;
+    Q_EMIT statusesChanged(m_statuses.values());
+}
+
+void IndexerSupervisor::sync(const QSet<qint64> &wanted)
+{
+    for (qint64 id : m_indexers.keys()) {
+        if (!wanted.contains(id))
+            stop(id);
+    }
+    for (qint64 id : wanted) {
+        if (!m_indexers.contains(id))
+            start(id);
+    }
+}
+
+void IndexerSupervisor::start(qint64 chainId)
+{
+    Indexer slot;
+    slot.thread = new QThread;
+    slot.thread->setObjectName(QStringLiteral("arbor-chain-%1").arg(chainId));
+    slot.indexer = new ChainIndexer(chainId, m_writer, evmEntities(), m_options);
+    slot.indexer->moveToThread(slot.thread);
+    connect(slot.thread, &QThread::started, slot.indexer, &ChainIndexer::start);
+    connect(slot.thread, &QThread::finished, slot.indexer, &QObject::deleteLater);
+    connect(slot.indexer, &ChainIndexer::statusChanged, this, [this](const ChainStatus &status) {
+        if (!m_indexers.contains(status.chainId))
+            return;
+        m_statuses.insert(status.chainId, status);
+        m_statusDirty = true;
+    });
+    connect(slot.indexer, &ChainIndexer::promoted, this, &IndexerSupervisor::promoted);
+    connect(slot.indexer, &ChainIndexer::reorgHandled, this, &IndexerSupervisor::reorgHandled);
+    m_indexers.insert(chainId, slot);
+    ChainStatus starting;
+    starting.chainId = chainId;
+    m_statuses.insert(chainId, starting);
+    if (!m_statusTimer.isActive())
+        m_statusTimer.start();
+    qCInfo(lcEngine) << "indexing chain" << chainId;
+    runInBackground(slot.thread);
+    slot.thread->start();
+}
+
+void IndexerSupervisor::stop(qint64 chainId)
+{
+    const Indexer slot = m_indexers.take(chainId);
+    m_statuses.remove(chainId);
+    m_statusDirty = true;
+    if (!slot.thread)
+        return;
+    // One queued job, so the indexer stops before its event loop ends (QThread::quit() from here
+    // would end it with the stop still queued).
+    QMetaObject::invokeMethod(slot.indexer, [indexer = slot.indexer] {
+        indexer->stop();
+        QThread::currentThread()->quit();
+    });
+    m_reaper.reap(slot.thread);
+    qCInfo(lcEngine) << "stopped indexing chain" << chainId;
+}
+
+void IndexerSupervisor::stopAll()
+{
+    for (qint64 id : m_indexers.keys())
+        stop(id);
+}
+
+void IndexerSupervisor::checkForWork(qint64 chainId)
+{
+    if (const auto it = m_indexers.constFind(chainId); it != m_indexers.constEnd())
+        QMetaObject::invokeMethod(it->indexer, &ChainIndexer::checkForWork);
+}
+
+} // namespace arbor

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "engine/chainindexer.h"
+#include "engine/threadreaper.h"
+#include "metrics/chainmetrics.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <optional>
+
+namespace arbor {
+
+class StoreThread;
+
+/**
+ * Runs one ChainIndexer per indexed chain, each on a thread of its own, and gathers what they
+ * report: the Engine says which chains should be indexed (sync()), the supervisor starts and
+ * stops indexers to match.
+ *
+ * Statuses are batched: statusesChanged fires at most every `statusIntervalMs`, only when one
+ * changed; every tick also records each status into the chain metrics (lag in seconds grows
+ * while nothing is promoted, so a tick without change still counts).
+ *
+ * Stopping does not wait on the caller's (GUI) thread: the indexer is told to stop and its
+ * thread to quit, both queued on that thread, and the thread is handed to a ThreadReaper, which
+ * joins and deletes it on the reaper's thread. Work still in flight cannot land after a pause or
+ * a delete: the writer refuses rows for a chain that is no longer active. The destructor stops
+ * every indexer and, through the reaper, joins every thread before it returns — the writer must
+ * outlive the supervisor. There is no restart on failure: an indexer rides out RPC and store
+ * errors itself (backoff, the RpcDown and Stalled phases) and keeps reporting them as status.
+ *
+ * Thread: the Engine's. Invariant: statuses() holds exactly the chains being indexed.
+ */
+class IndexerSupervisor final : public QObject
+{
+    Q_OBJECT
+
+public:
+    IndexerSupervisor(StoreThread *writer, IndexerOptions options, int statusIntervalMs, QObject *parent = nullptr);
+    ~IndexerSupervisor() override;
+
+    /// Starts indexers for the chains in `wanted` and stops every other one.
+    void sync(const QSet<qint64> &wanted);
+    /// Stops the chain's indexer, if it has one, without waiting for its thread.
+    void stop(qint64 chainId);
+    void stopAll();
+    bool isIndexing(qint64 chainId) const { return m_indexers.contains(chainId); }
+    /// Asks the chain's indexer to look for reindex requests and backfills now.
+    void checkForWork(qint64 chainId);
+
+    QList<ChainStatus> statuses() const { return m_statuses.values(); }
+    ChainSeries series(qint64 chainId, qint64 sinceMs) const { return m_metrics.series(chainId, sinceMs); }
+    /// Drops the chain's metric series (the chain was deleted).
+    void forget(qint64 chainId) { m_metrics.remove(chainId); }
+
+Q_SIGNALS:
+    void statusesChanged(const QList<arbor::ChainStatus> &statuses);
+    void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
+    void reorgHandled(const arbor::ReorgRecord &reorg);
+
+private:
+    void start(qint64 chainId);
+    void tick();
+
+    struct Indexer
+    {
+        QThread *thread = nullptr;
+        ChainIndexer *indexer = nullptr;   ///< lives on thread
+    };
+
+    StoreThread *m_writer;
+    const IndexerOptions m_options;
+    QHash<qint64, Indexer> m_indexers;
+    QHash<qint64, ChainStatus> m_statuses;
+    bool m_statusDirty = false;
+    QTimer m_statusTimer;
+    ChainMetrics m_metrics;                ///< fed on every m_statusTimer tick
+    ThreadReaper m_reaper;                 ///< declared last: destroyed first, joining every stopped thread
+};
+
+} // namespace arbor
