@@ -32,6 +32,31 @@ void ConsoleSession::close()
 
 void ConsoleSession::open(const DatabaseUrl &database)
 {
+    if (m_engine && m_window)
+        closeThenOpen(database);
+    else
+        openNow(database);
+}
+
+void ConsoleSession::closeThenOpen(const DatabaseUrl &database)
+{
+    m_next = database;
+    if (m_closing)
+        return;   // the switch under way opens the latest choice
+    m_closing = true;
+    m_window->showClosing();
+    // Barriers, not waits: a job posted now runs after everything the old writer (promotions,
+    // the lease heartbeat) and reader hold, so ~Engine below waits only for what comes after.
+    m_engine->migrationStatus().then(this, [this](const Result<MigrationStatus> &) {
+        m_engine->chains().then(this, [this](const Result<QList<ChainRecord>> &) {
+            m_closing = false;
+            openNow(m_next);
+        });
+    });
+}
+
+void ConsoleSession::openNow(const DatabaseUrl &database)
+{
     // Switching: the old window goes before the new one exists, which must not end the
     // application (PostgreSQL's keychain answer comes later).
     if (m_window)

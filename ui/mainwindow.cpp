@@ -12,7 +12,6 @@
 #include "widgets/logpanel.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -22,7 +21,6 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -31,21 +29,13 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace arbor::ui {
-namespace {
-
-// The desktop's icon when its theme has one, else Arbor's own: never a mix of styles.
-QIcon themeIcon(const QString &name, const QString &fallback)
-{
-    return QIcon::fromTheme(name, QIcon(QLatin1String(":/icons/actions/") + fallback + QLatin1String(".svg")));
-}
-
-} // namespace
 
 MainWindow::MainWindow(Engine *engine, QWidget *parent)
     : QMainWindow(parent)
@@ -53,6 +43,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     , m_model(new ChainListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_alertMonitor(new AlertMonitor(this))
+    , m_actions(this)
 {
     Q_ASSERT(engine);
     setObjectName(QStringLiteral("mainWindow"));
@@ -65,8 +56,6 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     m_proxy->setDynamicSortFilter(true);
 
     createActions();
-    createMenus();
-    createToolBar();
     createCentralWidget();
     createStatusBar();
 
@@ -99,84 +88,21 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_addChainAction = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Chain…"), this);
-    m_addChainAction->setObjectName(QStringLiteral("addChainAction"));
-    m_addChainAction->setToolTip(tr("Add an EVM chain: its RPC URLs, tokens and ERC-8004 registries"));
-    m_addChainAction->setShortcut(QKeySequence::New);
-    connect(m_addChainAction, &QAction::triggered, this, &MainWindow::openAddChainWizard);
-
-    m_detailsAction = new QAction(QIcon::fromTheme(QStringLiteral("document-properties")), tr("De&tails"), this);
-    m_detailsAction->setObjectName(QStringLiteral("chainDetailsAction"));
-    m_detailsAction->setToolTip(tr("Charts, endpoints, index progress, reindexes and reorgs of the selected chain"));
-    connect(m_detailsAction, &QAction::triggered, this, &MainWindow::showSelectedDetails);
-
-    m_resyncAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&sync…"), this);
-    m_resyncAction->setObjectName(QStringLiteral("resyncChainAction"));
-    m_resyncAction->setToolTip(tr("Rebuild the selected chain's cross-chain rows from its own tables"));
-    connect(m_resyncAction, &QAction::triggered, this, &MainWindow::openResyncDialog);
-
-    m_reindexAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Rei&ndex…"), this);
-    m_reindexAction->setObjectName(QStringLiteral("reindexChainAction"));
-    m_reindexAction->setToolTip(tr("Fetch a block range of the selected chain again and replace its rows (audited)"));
-    connect(m_reindexAction, &QAction::triggered, this, &MainWindow::openReindexDialog);
-
-    m_settingsAction = new QAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), this);
-    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_settingsAction->setEnabled(false);
-    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
-
-    m_pauseAction = new QAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), this);
-    m_pauseAction->setObjectName(QStringLiteral("pauseChainAction"));
-    m_pauseAction->setToolTip(tr("Stop indexing the selected chain; its data stays"));
-    connect(m_pauseAction, &QAction::triggered, this, [this] { setSelectedPaused(true); });
-
-    m_resumeAction = new QAction(themeIcon(QStringLiteral("media-playback-start"), QStringLiteral("resume")), tr("&Resume"), this);
-    m_resumeAction->setObjectName(QStringLiteral("resumeChainAction"));
-    m_resumeAction->setToolTip(tr("Continue indexing the selected chain from its checkpoint"));
-    connect(m_resumeAction, &QAction::triggered, this, [this] { setSelectedPaused(false); });
-
-    m_deleteAction = new QAction(themeIcon(QStringLiteral("edit-delete"), QStringLiteral("delete")), tr("&Delete…"), this);
-    m_deleteAction->setObjectName(QStringLiteral("deleteChainAction"));
-    m_deleteAction->setToolTip(tr("Delete the selected chain and all of its indexed data"));
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
-
-    m_refreshAction = new QAction(themeIcon(QStringLiteral("view-refresh"), QStringLiteral("refresh")), tr("Re&fresh"), this);
-    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
-    m_refreshAction->setToolTip(tr("Read the chain list now instead of at the next update"));
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    connect(m_refreshAction, &QAction::triggered, m_engine, &Engine::refreshSnapshot);
-    connect(m_refreshAction, &QAction::triggered, this, [this] { m_queuePage->refresh(); });
-
-    const QList<std::pair<QString, QString>> pages{
-        {QStringLiteral("showChainsAction"), tr("&Chains")},
-        {QStringLiteral("showChainDetailAction"), tr("Chain &Details")},
-        {QStringLiteral("showQueueAction"), tr("Balance &Queue")},
-        {QStringLiteral("showBalancesAction"), tr("&Balances")},
-    };
-    auto *pageGroup = new QActionGroup(this);
-    for (int page = 0; page < pages.size(); ++page) {
-        auto *show = new QAction(pages[page].second, pageGroup);
-        show->setObjectName(pages[page].first);
-        show->setCheckable(true);
-        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
-        connect(show, &QAction::triggered, this, [this, page] { m_pages->setCurrentIndex(page); });
-        m_pageActions.append(show);
-    }
-    m_pageActions.first()->setChecked(true);
-
-    m_quitAction = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_aboutAction = new QAction(windowIcon(), tr("&About Arbor"), this);
-    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.addChain(), &QAction::triggered, this, &MainWindow::openAddChainWizard);
+    connect(m_actions.details(), &QAction::triggered, this, &MainWindow::showSelectedDetails);
+    connect(m_actions.resync(), &QAction::triggered, this, &MainWindow::openResyncDialog);
+    connect(m_actions.reindex(), &QAction::triggered, this, &MainWindow::openReindexDialog);
+    connect(m_actions.settings(), &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_actions.pause(), &QAction::triggered, this, [this] { setSelectedPaused(true); });
+    connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
+    connect(m_actions.deleteChain(), &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
+    connect(m_actions.refresh(), &QAction::triggered, m_engine, &Engine::refreshSnapshot);
+    connect(m_actions.refresh(), &QAction::triggered, this, [this] { m_queuePage->refresh(); });
+    for (int page = 0; page < m_actions.pages().size(); ++page)
+        connect(m_actions.pages()[page], &QAction::triggered, this, [this, page] { m_pages->setCurrentIndex(page); });
+    connect(m_actions.quit(), &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.about(), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.aboutQt(), &QAction::triggered, qApp, &QApplication::aboutQt);
 
     m_logPanel = new LogPanel;
     m_logDock = new QDockWidget(tr("Log and Alerts"), this);
@@ -186,60 +112,12 @@ void MainWindow::createActions()
     m_logDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
-    m_aboutQtAction = new QAction(tr("About &Qt"), this);
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_settingsAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *chain = menuBar()->addMenu(tr("&Chain"));
-    chain->addAction(m_addChainAction);
-    chain->addAction(m_detailsAction);
-    chain->addSeparator();
-    chain->addAction(m_pauseAction);
-    chain->addAction(m_resumeAction);
-    chain->addAction(m_resyncAction);
-    chain->addAction(m_reindexAction);
-    chain->addSeparator();
-    chain->addAction(m_deleteAction);
-    chain->addSeparator();
-    chain->addAction(m_refreshAction);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions(m_pageActions);
-    view->addSeparator();
-    QAction *toggleLog = m_logDock->toggleViewAction();
-    toggleLog->setObjectName(QStringLiteral("toggleLogAction"));
-    toggleLog->setText(tr("&Log and Alerts"));
-    toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    view->addAction(toggleLog);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
-}
-
-void MainWindow::createToolBar()
-{
-    QToolBar *bar = m_chainToolBar = addToolBar(tr("Chain"));
-    bar->setObjectName(QStringLiteral("chainToolBar"));
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_addChainAction);
-    bar->addSeparator();
-    bar->addAction(m_pauseAction);
-    bar->addAction(m_resumeAction);
-    bar->addAction(m_resyncAction);
-    bar->addAction(m_reindexAction);
-    bar->addAction(m_deleteAction);
-    bar->addSeparator();
-    bar->addAction(m_refreshAction);
+    m_actions.addToMenuBar(menuBar(), m_logDock->toggleViewAction());
+    m_chainToolBar = addToolBar(tr("Chain"));
+    m_chainToolBar->setObjectName(QStringLiteral("chainToolBar"));
+    m_chainToolBar->setMovable(false);
+    m_chainToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_actions.addToToolBar(m_chainToolBar);
 }
 
 void MainWindow::createCentralWidget()
@@ -292,16 +170,7 @@ void MainWindow::createCentralWidget()
     header->resizeSection(ChainListModel::LagSecondsColumn, 80);
     header->resizeSection(ChainListModel::RateColumn, 75);
     header->resizeSection(ChainListModel::EndpointsColumn, 150);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addAction(m_detailsAction);
-    m_view->addAction(m_pauseAction);
-    m_view->addAction(m_resumeAction);
-    m_view->addAction(m_resyncAction);
-    m_view->addAction(m_reindexAction);
-    auto *separator = new QAction(m_view);
-    separator->setSeparator(true);
-    m_view->addAction(separator);
-    m_view->addAction(m_deleteAction);
+    m_actions.addToContextMenu(m_view);
 
     m_placeholder = new QLabel;
     m_placeholder->setObjectName(QStringLiteral("emptyStateLabel"));
@@ -348,7 +217,7 @@ void MainWindow::createCentralWidget()
     m_pages->addTab(m_queuePage, tr("Balance Queue"));
     m_pages->addTab(m_balancesPage, tr("Balances"));
     for (int page = 0; page < m_pages->count(); ++page)
-        m_pages->setTabToolTip(page, m_pageActions[page]->shortcut().toString(QKeySequence::NativeText));
+        m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     auto *central = new QWidget;
@@ -393,8 +262,8 @@ void MainWindow::createStatusBar()
 void MainWindow::onPageChanged()
 {
     const int page = m_pages->currentIndex();
-    if (page >= 0 && page < m_pageActions.size())
-        m_pageActions[page]->setChecked(true);
+    if (page >= 0 && page < m_actions.pages().size())
+        m_actions.pages()[page]->setChecked(true);
     // The chain verbs act on the chain table: only where it is shown.
     m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack);
     if (m_pages->currentWidget() == m_detailPage && m_detailPage->chainId() == 0) {
@@ -504,7 +373,9 @@ void MainWindow::updatePlaceholder()
     const int chains = m_model->rowCount();
     const EngineState state = m_engine->state();
     QString text;
-    if (!m_startupError.isEmpty())
+    if (m_closing)
+        text = tr("Closing the old database…");
+    else if (!m_startupError.isEmpty())
         text = tr("Arbor could not open its database.\n\n%1").arg(m_startupError);
     else if (!state.started)
         text = tr("Opening the database…");
@@ -538,33 +409,14 @@ std::optional<ChainRecord> MainWindow::selectedChain() const
 
 void MainWindow::updateActions()
 {
-    const EngineState state = m_engine->state();
-    const bool writable = state.started && !state.readOnly;
-    const bool onChains = m_pages->currentWidget() == m_stack;
+    const bool onChains = m_pages->currentWidget() == m_stack && !m_closing;
     const std::optional<ChainRecord> chain = onChains ? selectedChain() : std::nullopt;
-    const bool idle = chain && !m_busyChains.contains(chain->config.chainId);
-
-    m_pauseAction->setEnabled(writable && idle && chain->state == ChainState::Active);
-    m_resumeAction->setEnabled(writable && idle && chain->state == ChainState::Paused);
-    m_deleteAction->setEnabled(writable && idle && chain->state != ChainState::Deleting);
-    m_resyncAction->setEnabled(writable && idle && chain->state != ChainState::Deleting);
-    m_reindexAction->setEnabled(writable && idle && chain->state == ChainState::Active);
-    m_refreshAction->setEnabled(state.started);
-    m_addChainAction->setEnabled(writable);
-    m_detailsAction->setEnabled(chain.has_value());
-
-    const QString why = state.readOnly ? tr("Read-only: %1").arg(state.readOnlyReason) : QString();
-    m_pauseAction->setStatusTip(why);
-    m_resumeAction->setStatusTip(why);
-    m_deleteAction->setStatusTip(why);
-    m_addChainAction->setStatusTip(why);
-    m_resyncAction->setStatusTip(why);
-    m_reindexAction->setStatusTip(why);
+    m_actions.update(m_closing ? EngineState() : m_engine->state(), chain, chain && m_busyChains.contains(chain->config.chainId));
 }
 
 void MainWindow::openAddChainWizard()
 {
-    if (!m_addChainAction->isEnabled())
+    if (!m_actions.addChain()->isEnabled())
         return;
     auto *wizard = new AddChainWizard(m_engine, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
@@ -635,6 +487,19 @@ void MainWindow::showStartupError(const Error &error)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(m_startupError);
     box->open();
+}
+
+void MainWindow::showClosing()
+{
+    m_closing = true;
+    m_pages->setCurrentWidget(m_stack);
+    m_pages->tabBar()->setEnabled(false);
+    for (QAction *page : m_actions.pages())
+        page->setEnabled(false);
+    m_actions.settings()->setEnabled(false);
+    updatePlaceholder();
+    updateActions();
+    statusBar()->showMessage(tr("Closing the old database…"));
 }
 
 void MainWindow::showNotice(const QString &text)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/alertmonitor.h"
+#include "consoleactions.h"
 #include "engine/engine.h"
 #include "logging/logsink.h"
 
@@ -62,6 +63,9 @@ public:
     /// The console's settings: Settings… edits them, and the alert thresholds and notifications
     /// follow them. The window does not own them; without, Settings… is disabled.
     void setSettings(AppSettings *settings);
+    /// The session is closing this window's database: says so in place of the chain list and
+    /// in the status bar, and offers no more commands. The window stays responsive until deleted.
+    void showClosing();
     /// Saves geometry, window state and the chain table's columns (also done on close).
     void saveSettings() const { writeSettings(); }
 
@@ -78,9 +82,8 @@ protected:
 private:
     static constexpr int StatusMessageMs = 6000;   ///< how long a command's outcome stays in the status bar
 
+    /// Connects the verbs, adds the log dock, the menus and the chain toolbar.
     void createActions();
-    void createMenus();
-    void createToolBar();
     void createCentralWidget();
     void createStatusBar();
     void onPageChanged();
@@ -140,24 +143,13 @@ private:
     QDockWidget *m_logDock = nullptr;
     LogPanel *m_logPanel = nullptr;
     arbor::AlertMonitor *m_alertMonitor = nullptr;
+    ConsoleActions m_actions;
     DesktopNotifier *m_notifier = nullptr;
     QTimer m_tick;   ///< ages the lag in seconds and the stall clocks between snapshots
 
-    QAction *m_pauseAction = nullptr;
-    QAction *m_resumeAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_addChainAction = nullptr;
-    QAction *m_resyncAction = nullptr;
-    QAction *m_reindexAction = nullptr;
-    QAction *m_settingsAction = nullptr;
-    QAction *m_detailsAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QList<QAction *> m_pageActions;   ///< Ctrl+1… : one per page, in tab order
-    QAction *m_aboutAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
 
     QString m_startupError;
+    bool m_closing = false;   ///< showClosing(): the engine is going away
     AppSettings *m_settings = nullptr;
     QSet<qint64> m_busyChains;   ///< chains with a command in flight: their actions wait
 };

@@ -42,7 +42,7 @@ void MainWindow::setSelectedPaused(bool paused)
 void MainWindow::confirmDeleteSelected()
 {
     const std::optional<ChainRecord> chain = selectedChain();
-    if (!chain || !m_deleteAction->isEnabled())
+    if (!chain || !m_actions.deleteChain()->isEnabled())
         return;
     auto *dialog = new DeleteChainDialog(*chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -72,7 +72,7 @@ void MainWindow::deleteChain(qint64 chainId, const QString &name)
 void MainWindow::openResyncDialog()
 {
     const std::optional<ChainRecord> chain = selectedChain();
-    if (!chain || !m_resyncAction->isEnabled())
+    if (!chain || !m_actions.resync()->isEnabled())
         return;
     auto *dialog = new ResyncDialog(m_engine, *chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -82,7 +82,7 @@ void MainWindow::openResyncDialog()
 void MainWindow::openReindexDialog()
 {
     const std::optional<ChainRecord> chain = selectedChain();
-    if (!chain || !m_reindexAction->isEnabled())
+    if (!chain || !m_actions.reindex()->isEnabled())
         return;
     auto *dialog = new ReindexDialog(m_engine, *chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -92,7 +92,7 @@ void MainWindow::openReindexDialog()
 void MainWindow::setSettings(AppSettings *settings)
 {
     m_settings = settings;
-    m_settingsAction->setEnabled(settings != nullptr);
+    m_actions.settings()->setEnabled(settings != nullptr);
     applySettings();
 }
 
