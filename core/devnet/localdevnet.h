@@ -49,7 +49,9 @@ class JsonRpcClient;
  * anvil is a child process: stop() and the destructor kill it, and on Linux it also dies with
  * the console (parent-death signal), so it never outlives the process that started it.
  *
- * Thread: lives on the thread that created it (the GUI thread); its signals are emitted there.
+ * Thread: lives on one thread, which needs an event loop, and emits its signals there. The
+ * console keeps it off the GUI thread, on the worker of a ui::DevnetService; on Linux the node
+ * dies with the thread that started it.
  */
 class LocalDevnet final : public QObject
 {

@@ -2,6 +2,7 @@
 
 #include "devnet/localdevnet.h"
 #include "engine/engine.h"
+#include "services/devnetservice.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -152,10 +153,10 @@ void WelcomePage::startDevnet()
     if (!LocalDevnet::unavailableReason().isEmpty())
         return;
     if (!m_devnet) {
-        m_devnet = new LocalDevnet(this);
-        connect(m_devnet, &LocalDevnet::progress, this, &WelcomePage::onProgress);
-        connect(m_devnet, &LocalDevnet::ready, this, &WelcomePage::onReady);
-        connect(m_devnet, &LocalDevnet::failed, this, [this](const arbor::Error &error) { onFailed(error.message); });
+        m_devnet = new DevnetService(this);
+        connect(m_devnet, &DevnetService::progress, this, &WelcomePage::onProgress);
+        connect(m_devnet, &DevnetService::ready, this, &WelcomePage::onReady);
+        connect(m_devnet, &DevnetService::failed, this, [this](const arbor::Error &error) { onFailed(error.message); });
     }
     m_added = false;
     m_failed = false;

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "devnet/localdevnet.h"
 #include "model/chainconfig.h"
+#include "services/devnetservice.h"
 
-#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -21,11 +20,12 @@ namespace arbor::ui {
  * ways to start — "Add chain…" (the operator's own RPC endpoint) and "Try a local devnet".
  *
  * "Try a local devnet" is enabled when anvil is on PATH (otherwise disabled, with what to
- * install next to it). It creates a LocalDevnet, shows its steps inline, and when the node is
- * ready adds it through Engine::addChain() and emits chainAdded(). Failures are shown inline
- * with a Retry button.
+ * install next to it). It starts the local devnet through a DevnetService (the node and its
+ * client on a worker thread, its steps back by queued signals), shows the steps inline, and when
+ * the node is ready adds it through Engine::addChain() and emits chainAdded(). Failures are shown
+ * inline with a Retry button.
  *
- * The page owns the LocalDevnet: the node keeps running and generating traffic for as long as
+ * The page owns the DevnetService: the node keeps running and generating traffic for as long as
  * the page lives, and stops with it. Hide the page once chains exist rather than deleting it,
  * or reparent localDevnet() to an object that lives as long as the console.
  *
@@ -39,8 +39,8 @@ public:
     explicit WelcomePage(arbor::Engine *engine, QWidget *parent = nullptr);
     ~WelcomePage() override;
 
-    /// The devnet started from this page, or null before the first click.
-    arbor::LocalDevnet *localDevnet() const { return m_devnet; }
+    /// The devnet service started from this page, or null before the first click.
+    DevnetService *localDevnet() const { return m_devnet; }
 
 Q_SIGNALS:
     /// "Add chain…" was clicked: open the add-chain dialog.
@@ -57,7 +57,7 @@ private:
     void updateAvailability();
 
     arbor::Engine *m_engine = nullptr;
-    QPointer<arbor::LocalDevnet> m_devnet;
+    DevnetService *m_devnet = nullptr;
     QPushButton *m_addChainButton = nullptr;
     QPushButton *m_devnetButton = nullptr;
     QLabel *m_unavailableLabel = nullptr;

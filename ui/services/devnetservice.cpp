@@ -1,0 +1,81 @@
+#include "services/devnetservice.h"
+
+namespace arbor::ui {
+
+template<typename F>
+void DevnetService::report(quint64 run, F step)
+{
+    QMetaObject::invokeMethod(this, [this, run, step = std::move(step)] {
+        if (run == m_run)
+            step();
+    }, Qt::QueuedConnection);
+}
+
+DevnetService::DevnetService(QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("arbor-devnet"));
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_devnet = new LocalDevnet;
+    m_devnet->moveToThread(&m_thread);
+
+    // Direct: these run on the worker, where the devnet emits, and post the outcome back.
+    connect(m_devnet, &LocalDevnet::progress, m_devnet, [this](const QString &step) {
+        report(m_workerRun, [this, step] { Q_EMIT progress(step); });
+    }, Qt::DirectConnection);
+    connect(m_devnet, &LocalDevnet::ready, m_devnet, [this](const ChainConfig &config) {
+        const qint64 pid = m_devnet->nodeProcessId();
+        report(m_workerRun, [this, config, pid] {
+            m_state = LocalDevnet::State::Running;
+            m_nodeProcessId = pid;
+            Q_EMIT ready(config);
+        });
+    }, Qt::DirectConnection);
+    connect(m_devnet, &LocalDevnet::failed, m_devnet, [this](const Error &error) {
+        report(m_workerRun, [this, error] {
+            m_state = LocalDevnet::State::Failed;
+            m_nodeProcessId = 0;
+            Q_EMIT failed(error);
+        });
+    }, Qt::DirectConnection);
+    m_thread.start();
+}
+
+DevnetService::~DevnetService()
+{
+    // The node is killed on the thread that started it; then the thread ends.
+    QMetaObject::invokeMethod(m_worker, [this] {
+        delete m_devnet;
+        m_devnet = nullptr;
+    }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void DevnetService::start()
+{
+    if (m_state == LocalDevnet::State::Starting || m_state == LocalDevnet::State::Running)
+        return;
+    const quint64 run = ++m_run;
+    m_state = LocalDevnet::State::Starting;
+    m_nodeProcessId = 0;
+    QMetaObject::invokeMethod(m_worker, [this, run] {
+        m_workerRun = run;
+        m_devnet->start();
+    });
+}
+
+void DevnetService::stop()
+{
+    const quint64 run = ++m_run;
+    m_state = LocalDevnet::State::Stopped;
+    m_nodeProcessId = 0;
+    QMetaObject::invokeMethod(m_worker, [this, run] {
+        m_workerRun = run;
+        m_devnet->stop();
+    });
+}
+
+} // namespace arbor::ui
