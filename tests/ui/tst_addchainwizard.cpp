@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "models/tokenmodel.h"
 #include "testresults.h"
+#include "uifixture.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -33,6 +34,7 @@
 
 using namespace arbor;
 using arbor::test::why;
+using arbor::test::UiFixture;
 using arbor::test::waitFor;
 using arbor::test::Devnet;
 using arbor::ui::AddChainWizard;
@@ -116,7 +118,7 @@ private:
         return w;
     }
 
-    QTemporaryDir m_home;
+    arbor::test::UiFixture m_home;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<AddChainWizard> m_wizard;
     std::unique_ptr<Devnet> m_devnet;
@@ -128,26 +130,16 @@ private:
 void TstAddChainWizard::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    const QByteArray home = QFile::encodeName(m_home.path());
-    qputenv("HOME", home);
-    qputenv("XDG_CONFIG_HOME", home + "/config");
-    qputenv("XDG_DATA_HOME", home + "/data");
-    qputenv("XDG_CACHE_HOME", home + "/cache");
-    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
-    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_home.setUp();
 
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    auto url = m_home.databaseUrl();
     QVERIFY2(url, why(url).constData());
-    EngineOptions options;
-    options.database = *url;
-    options.app = QStringLiteral("arbor-test");
-    options.snapshotIntervalMs = 200;
+    EngineOptions options = UiFixture::engineOptions(*url);
     options.statusIntervalMs = 200;
     options.probeTimeoutMs = 5000;
     options.indexing = true;
-    m_engine = std::make_unique<Engine>(options);
-    const Status started = waitFor(m_engine->start());
+    Status started;
+    std::tie(m_engine, started) = UiFixture::startEngine(options);
     QVERIFY2(started, why(started).constData());
 }
 

@@ -16,6 +16,7 @@
 #include "store/indexbatch.h"
 #include "store/store.h"
 #include "testresults.h"
+#include "uifixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,6 +42,7 @@
 
 using namespace arbor;
 using arbor::test::why;
+using arbor::test::UiFixture;
 using arbor::test::waitFor;
 using arbor::ui::BalancesPage;
 using arbor::ui::MainWindow;
@@ -204,7 +206,7 @@ private:
         return w;
     }
 
-    QTemporaryDir m_home;
+    arbor::test::UiFixture m_home;
     DatabaseUrl m_url;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -216,24 +218,14 @@ private:
 void TstBalanceQueueUi::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    const QByteArray home = QFile::encodeName(m_home.path());
-    qputenv("HOME", home);
-    qputenv("XDG_CONFIG_HOME", home + "/config");
-    qputenv("XDG_DATA_HOME", home + "/data");
-    qputenv("XDG_CACHE_HOME", home + "/cache");
-    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
-    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_home.setUp();
 
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    auto url = m_home.databaseUrl();
     QVERIFY2(url, why(url).constData());
     m_url = *url;
 
-    EngineOptions options;
-    options.database = m_url;
-    options.app = QStringLiteral("arbor-test");
+    EngineOptions options = UiFixture::engineOptions(m_url);
     options.lease = EngineOptions::Lease::Required;
-    options.snapshotIntervalMs = 200;
     options.queueHealthIntervalMs = 200;
     m_engine = std::make_unique<Engine>(options);
     m_window = std::make_unique<MainWindow>(m_engine.get());

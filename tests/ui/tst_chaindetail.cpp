@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "widgets/indexprogressbar.h"
 #include "testresults.h"
+#include "uifixture.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -37,6 +38,7 @@ Q_DECLARE_METATYPE(arbor::EndpointLimits)
 
 using namespace arbor;
 using arbor::test::why;
+using arbor::test::UiFixture;
 using arbor::test::waitFor;
 using arbor::test::Devnet;
 using arbor::ui::ChainChartPanel;
@@ -145,43 +147,32 @@ private Q_SLOTS:
 private:
     std::unique_ptr<Engine> startEngine(const QString &file, bool indexing);
 
-    QTemporaryDir m_home;
+    arbor::test::UiFixture m_home;
     QTranslator m_english;   // the plural forms the console loads: "50 calls", not "50 call(s)"
 };
 
 void TstChainDetail::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    const QByteArray home = QFile::encodeName(m_home.path());
-    qputenv("HOME", home);
-    qputenv("XDG_CONFIG_HOME", home + "/config");
-    qputenv("XDG_DATA_HOME", home + "/data");
-    qputenv("XDG_CACHE_HOME", home + "/cache");
-    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
-    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_home.setUp();
     QVERIFY(m_english.load(QStringLiteral(":/i18n/arbor_en.qm")));
     QVERIFY(QCoreApplication::installTranslator(&m_english));
 }
 
 std::unique_ptr<Engine> TstChainDetail::startEngine(const QString &file, bool indexing)
 {
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(file));
+    auto url = m_home.databaseUrl(file);
     if (!url)
         qFatal("%s", why(url).constData());
-    EngineOptions options;
-    options.database = *url;
-    options.app = QStringLiteral("arbor-test");
-    options.snapshotIntervalMs = 200;
+    EngineOptions options = UiFixture::engineOptions(*url);
     options.statusIntervalMs = 200;
     options.indexing = indexing;
     options.indexer.healthSaveIntervalMs = 500;
     options.indexer.workPollIntervalMs = 500;
-    auto engine = std::make_unique<Engine>(options);
-    const Status started = waitFor(engine->start());
+    auto [engine, started] = UiFixture::startEngine(options);
     if (!started)
         qFatal("%s", why(started).constData());
-    return engine;
+    return std::move(engine);
 }
 
 void TstChainDetail::csvMergesLinesByTime()
@@ -383,7 +374,7 @@ void TstChainDetail::tokenModelShowsModesAndWhy()
 void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
 {
     // No periodic snapshots: the record below is the only one the page sees.
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("tokens.db")));
+    auto url = m_home.databaseUrl(QStringLiteral("tokens.db"));
     QVERIFY2(url, why(url).constData());
     EngineOptions options;
     options.database = *url;
@@ -525,7 +516,7 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     const qint64 chainId = 77;
     std::unique_ptr<Engine> engine = startEngine(QStringLiteral("gaps.db"), false);
     {
-        auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("gaps.db")));
+        auto url = m_home.databaseUrl(QStringLiteral("gaps.db"));
         auto store = Store::open(*url);
         QVERIFY2(store, why(store).constData());
         ChainConfig config;

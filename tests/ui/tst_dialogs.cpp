@@ -12,6 +12,7 @@
 #include "store/indexbatch.h"
 #include "store/store.h"
 #include "testresults.h"
+#include "uifixture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -36,6 +37,7 @@
 using namespace arbor;
 using arbor::test::why;
 using arbor::test::waitFor;
+using arbor::test::UiFixture;
 using arbor::ui::AppSettings;
 using arbor::ui::DeleteProgressDialog;
 using arbor::ui::ReindexDialog;
@@ -146,7 +148,7 @@ private:
     std::optional<SyncStatusRow> syncRow(qint64 chainId, const QString &table);
     QString settingsFile(const QString &name) const { return m_home.filePath(name + QStringLiteral(".conf")); }
 
-    QTemporaryDir m_home;
+    arbor::test::UiFixture m_home;
     DatabaseUrl m_url;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<Store> m_store;
@@ -156,28 +158,19 @@ private:
 void TstDialogs::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    if (!qEnvironmentVariableIsSet(NoKeychainChild)) {
-        // The keyring (with-keyring.sh) lives in the session bus, not under HOME.
-        const QByteArray home = QFile::encodeName(m_home.path());
-        qputenv("HOME", home);
-        qputenv("XDG_CONFIG_HOME", home + "/config");
-        qputenv("XDG_DATA_HOME", home + "/data");
-        qputenv("XDG_CACHE_HOME", home + "/cache");
-    }
-    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
-    QCoreApplication::setApplicationName(QStringLiteral("arbor-tst-dialogs"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    // The keyring (with-keyring.sh) lives in the session bus, not under HOME.
+    UiFixture::Setup setup;
+    setup.applicationName = QStringLiteral("arbor-tst-dialogs");
+    setup.temporaryHome = !qEnvironmentVariableIsSet(NoKeychainChild);
+    m_home.setUp(setup);
     if (qEnvironmentVariableIsSet(NoKeychainChild))
         return;   // the child only needs the settings dialog
 
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    auto url = m_home.databaseUrl();
     QVERIFY2(url, why(url).constData());
     m_url = *url;
 
-    EngineOptions options;
-    options.database = m_url;
-    options.app = QStringLiteral("arbor-test");
-    options.snapshotIntervalMs = 200;
+    EngineOptions options = UiFixture::engineOptions(m_url);
     options.deletionStepHook = [this](qint64, int step) -> Status {
         if (step != m_deleteFaultStep)
             return {};

@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "widgets/logpanel.h"
 #include "testresults.h"
+#include "uifixture.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -35,6 +36,7 @@
 
 using namespace arbor;
 using arbor::test::why;
+using arbor::test::UiFixture;
 using arbor::ui::AppSettings;
 using arbor::ui::ChainListModel;
 using arbor::ui::ConsoleSession;
@@ -143,7 +145,7 @@ private:
     QString cell(const QString &name, int column) const;
     QAction *action(const char *name) const;
 
-    QTemporaryDir m_home;
+    arbor::test::UiFixture m_home;
     DatabaseUrl m_url;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -154,23 +156,16 @@ private:
 void TstMainWindow::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    const QByteArray home = QFile::encodeName(m_home.path());
-    qputenv("HOME", home);
-    qputenv("XDG_CONFIG_HOME", home + "/config");
-    qputenv("XDG_DATA_HOME", home + "/data");
-    qputenv("XDG_CACHE_HOME", home + "/cache");
-    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
-    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
+    UiFixture::Setup setup;
+    setup.englishLocale = false;   // the locale stays the system's
+    m_home.setUp(setup);
 
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    auto url = m_home.databaseUrl();
     QVERIFY2(url, why(url).constData());
     m_url = *url;
 
-    EngineOptions options;
-    options.database = m_url;
-    options.app = QStringLiteral("arbor-test");
+    EngineOptions options = UiFixture::engineOptions(m_url);
     options.lease = EngineOptions::Lease::Required;
-    options.snapshotIntervalMs = 200;
     m_engine = std::make_unique<Engine>(options);
     m_window = std::make_unique<MainWindow>(m_engine.get());
     m_window->show();
@@ -651,7 +646,7 @@ void TstMainWindow::showsEmptyStateAgainWhenLastChainIsDeleted()
 
 void TstMainWindow::readOnlyWhenAnotherEngineHoldsTheLease()
 {
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("shared.db")));
+    auto url = m_home.databaseUrl(QStringLiteral("shared.db"));
     QVERIFY(url);
 
     QProcess holder;

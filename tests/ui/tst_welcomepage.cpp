@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 #include "pages/welcomepage.h"
 #include "testresults.h"
+#include "uifixture.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -21,6 +22,7 @@
 
 using namespace arbor;
 using arbor::test::why;
+using arbor::test::UiFixture;
 using arbor::test::waitFor;
 using arbor::ui::WelcomePage;
 
@@ -52,32 +54,22 @@ private Q_SLOTS:
 
 private:
     QByteArray m_path;
-    QTemporaryDir m_home;
+    arbor::test::UiFixture m_home;
     std::unique_ptr<Engine> m_engine;
 };
 
 void TstWelcomePage::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    const QByteArray home = QFile::encodeName(m_home.path());
-    qputenv("HOME", home);
-    qputenv("XDG_CONFIG_HOME", home + "/config");
-    qputenv("XDG_DATA_HOME", home + "/data");
-    qputenv("XDG_CACHE_HOME", home + "/cache");
-    QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
-    QCoreApplication::setApplicationName(QStringLiteral("arbor"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_home.setUp();
     m_path = qgetenv("PATH");
 
-    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + m_home.filePath(QStringLiteral("arbor.db")));
+    auto url = m_home.databaseUrl();
     QVERIFY2(url, why(url).constData());
-    EngineOptions options;
-    options.database = *url;
-    options.app = QStringLiteral("arbor-test");
+    EngineOptions options = UiFixture::engineOptions(*url);
     options.indexing = true;
-    options.snapshotIntervalMs = 200;
-    m_engine = std::make_unique<Engine>(options);
-    const Status started = waitFor(m_engine->start());
+    Status started;
+    std::tie(m_engine, started) = UiFixture::startEngine(options);
     QVERIFY2(started, why(started).constData());
 }
 
