@@ -35,12 +35,9 @@ int queryBalance(const Invocation &inv)
     const QCommandLineOption token = tokenAddressOption();
     const QCommandLineOption holder(QStringLiteral("holder"), Arborctl::tr("The holder's address."), QStringLiteral("ADDRESS"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({chain, token, holder, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("A holder's balance of one token, as the balance queue last computed it."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("A holder's balance of one token, as the balance queue last computed it."),
+                                                     {chain, token, holder, json}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
@@ -89,12 +86,9 @@ int queryPortfolio(const Invocation &inv)
     const QCommandLineOption minBalance(QStringLiteral("min-balance"), Arborctl::tr("Only balances of at least X, in the token's raw units (a whole number ≥ 0)."),
                                        QStringLiteral("X"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({holder, minBalance, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Every non-zero balance of a holder, on every chain and token."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Every non-zero balance of a holder, on every chain and token."),
+                                                     {holder, minBalance, json}}))
+        return *exit;
     auto holderAddress = addressOption(parser, holder);
     if (!holderAddress)
         return fail(holderAddress.error());
@@ -149,12 +143,9 @@ int queryTopHolders(const Invocation &inv)
     const QCommandLineOption token = tokenAddressOption();
     const QCommandLineOption limit(QStringLiteral("limit"), Arborctl::tr("How many holders, 1 to 10000 (default 10)."), QStringLiteral("N"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({chain, token, limit, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("A token's largest holders, largest first."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("A token's largest holders, largest first."),
+                                                     {chain, token, limit, json}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());

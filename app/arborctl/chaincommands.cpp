@@ -65,12 +65,9 @@ int chainAdd(const Invocation &inv)
                                      QStringLiteral("KIND=ADDRESS,…"));
     const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (default: unlimited)."), QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the added chain as JSON."));
-    parser.addOptions({name, chainId, rpc, startBlock, confirmations, pollInterval, token, erc8004, rpcRate, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Validate, probe every RPC URL, and register a chain."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Validate, probe every RPC URL, and register a chain."),
+                                                     {name, chainId, rpc, startBlock, confirmations, pollInterval, token, erc8004, rpcRate, json}}))
+        return *exit;
 
     ChainConfig config;
     if (!parser.isSet(name))
@@ -172,10 +169,8 @@ int chainList(const Invocation &inv)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
-    parser.addOption(json);
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("List registered chains."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("List registered chains."), {json}}))
+        return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
         engine.chains().then(&engine, [asJson, finish](Result<QList<ChainRecord>> chains) {
@@ -212,10 +207,10 @@ int chainList(const Invocation &inv)
 int chainSetPaused(const Invocation &inv, bool paused)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."));
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, paused ? Arborctl::tr("Pause indexing a chain.") : Arborctl::tr("Resume indexing a chain."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {paused ? Arborctl::tr("Pause indexing a chain.") : Arborctl::tr("Resume indexing a chain."),
+                                                     {},
+                                                     {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
+        return *exit;
     auto chain = singleChainArgument(parser);
     if (!chain)
         return fail(chain.error());
@@ -234,12 +229,11 @@ int chainSetPaused(const Invocation &inv, bool paused)
 int chainDelete(const Invocation &inv)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."));
     const QCommandLineOption yes(QStringLiteral("yes"), Arborctl::tr("Confirm: delete the chain, its tables and its global rows."));
-    parser.addOption(yes);
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Delete a chain and everything Arbor stored for it."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Delete a chain and everything Arbor stored for it."),
+                                                     {yes},
+                                                     {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
+        return *exit;
     auto chain = singleChainArgument(parser);
     if (!chain)
         return fail(chain.error());

@@ -52,22 +52,24 @@ int usageError(const QString &message)
     return ExitInvalid;
 }
 
-bool parseCommand(QCommandLineParser &parser, const Invocation &inv, const QString &description, int *exitCode)
+std::optional<int> parseCommand(QCommandLineParser &parser, const Invocation &inv, const CommandSpec &spec)
 {
-    parser.setApplicationDescription(description);
+    parser.setApplicationDescription(spec.description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(spec.options);
+    for (const PositionalArgument &argument : spec.arguments)
+        parser.addPositionalArgument(argument.name, argument.description);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Arborctl::tr("Show this help."));
     parser.addOption(help);
-    if (!parser.parse(inv.args)) {
-        *exitCode = usageError(parser.errorText());
-        return false;
-    }
+    if (!parser.parse(inv.args))
+        return usageError(parser.errorText());
     if (parser.isSet(help)) {
         QTextStream(stdout) << parser.helpText();
-        *exitCode = ExitOk;
-        return false;
+        return ExitOk;
     }
-    return true;
+    if (spec.arguments.isEmpty() && !parser.positionalArguments().isEmpty())
+        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    return std::nullopt;
 }
 
 EngineOptions adminOptions()

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace arbor::cli {
 
@@ -36,9 +37,28 @@ struct Invocation
 using Command = std::function<void(Engine &engine, std::function<void(int)> finish)>;
 int runWithEngine(const Invocation &inv, EngineOptions options, const Command &command);
 
-/// Parses a command's own options; prints help or errors. Returns false when the caller must
-/// exit with `*exitCode`.
-bool parseCommand(QCommandLineParser &parser, const Invocation &inv, const QString &description, int *exitCode);
+/// A positional argument as a command's --help lists it.
+struct PositionalArgument
+{
+    QString name;
+    QString description;
+};
+
+/**
+ * What a command accepts: the description and options its --help shows (-h/--help is added),
+ * and its positional arguments. A command without positional arguments refuses any
+ * ("Unexpected argument “x”."); one with them checks how many it got itself.
+ */
+struct CommandSpec
+{
+    QString description;
+    QList<QCommandLineOption> options = {};
+    QList<PositionalArgument> arguments = {};
+};
+
+/// Parses the command's own arguments against `spec` into `parser`, printing its help or the
+/// usage error. Returns the exit code when the command ends here, nothing when it goes on.
+std::optional<int> parseCommand(QCommandLineParser &parser, const Invocation &inv, const CommandSpec &spec);
 
 /// Options of a one-shot admin command: no lease, no indexing, no periodic snapshots.
 EngineOptions adminOptions();

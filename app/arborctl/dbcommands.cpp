@@ -52,10 +52,8 @@ int dbStatus(const Invocation &inv)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
-    parser.addOption(json);
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("List applied and pending schema migrations."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("List applied and pending schema migrations."), {json}}))
+        return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, inspectOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
         engine.migrationStatus().then(&engine, [asJson, finish](Result<MigrationStatus> status) {
@@ -67,9 +65,8 @@ int dbStatus(const Invocation &inv)
 int dbMigrate(const Invocation &inv)
 {
     QCommandLineParser parser;
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Apply pending schema migrations."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Apply pending schema migrations.")}))
+        return *exit;
     return runWithEngine(inv, inspectOptions(), [](Engine &engine, std::function<void(int)> finish) {
         engine.migrate().then(&engine, [finish](Result<int> applied) {
             if (!applied) {
@@ -85,9 +82,8 @@ int dbMigrate(const Invocation &inv)
 int dbSetPassword(const Invocation &inv)
 {
     QCommandLineParser parser;
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Store the PostgreSQL password for --db in the OS keychain (read from standard input)."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Store the PostgreSQL password for --db in the OS keychain (read from standard input).")}))
+        return *exit;
     auto url = DatabaseUrl::resolve(inv.db);
     if (!url)
         return fail(url.error());
@@ -99,6 +95,7 @@ int dbSetPassword(const Invocation &inv)
     const QString password = QString::fromUtf8(in.readLine()).trimmed();
     if (password.isEmpty())
         return fail(Error::invalid(QStringLiteral("password"), Arborctl::tr("Standard input was empty: pipe the password in, e.g. arborctl db set-password < file.")));
+    int code = ExitOk;
     QObject context;
     SecretStore::write(url->keychainKey(), password, &context, [&code](Status s) {
         code = s ? ExitOk : fail(s.error());
@@ -113,12 +110,12 @@ int dbSetPassword(const Invocation &inv)
 int dbForgetPassword(const Invocation &inv)
 {
     QCommandLineParser parser;
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Remove the PostgreSQL password for --db from the OS keychain."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Remove the PostgreSQL password for --db from the OS keychain.")}))
+        return *exit;
     auto url = DatabaseUrl::resolve(inv.db);
     if (!url)
         return fail(url.error());
+    int code = ExitOk;
     QObject context;
     SecretStore::remove(url->keychainKey(), &context, [&code](Status s) {
         code = s ? ExitOk : fail(s.error());

@@ -149,10 +149,8 @@ int indexCommand(const Invocation &inv)
     const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("Index only this chain (repeatable; default: all active chains)."), QStringLiteral("ID"));
     const QCommandLineOption until(QStringLiteral("until-block"), Arborctl::tr("Stop once every selected chain has promoted through block N."), QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the summary as JSON."));
-    parser.addOptions({chain, until, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Index until a block, then exit."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Index until a block, then exit."), {chain, until, json}}))
+        return *exit;
     if (!parser.isSet(until))
         return fail(Error::invalid(QStringLiteral("--until-block"), Arborctl::tr("Required: the block to index through, e.g. --until-block 1000000. "
                                                                                   "To follow the chains without end use “arborctl serve”.")));
@@ -313,9 +311,8 @@ int indexCommand(const Invocation &inv)
 int serveCommand(const Invocation &inv)
 {
     QCommandLineParser parser;
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Index every active chain and follow the heads until SIGINT or SIGTERM."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Index every active chain and follow the heads until SIGINT or SIGTERM.")}))
+        return *exit;
     EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
     options.snapshotIntervalMs = 2000;
     // serve keeps balances current and records the queue's health for consoles to chart.
@@ -351,10 +348,9 @@ int reindexCommand(const Invocation &inv)
     const QCommandLineOption to(QStringLiteral("to"), Arborctl::tr("Last block to reindex."), QStringLiteral("B"));
     const QCommandLineOption reason(QStringLiteral("reason"), Arborctl::tr("Why, for the audit log."), QStringLiteral("TEXT"));
     const QCommandLineOption noWait(QStringLiteral("no-wait"), Arborctl::tr("Record the request and exit; a running engine serves it."));
-    parser.addOptions({chain, from, to, reason, noWait});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Re-fetch a block range and replace what was indexed (audited)."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Re-fetch a block range and replace what was indexed (audited)."),
+                                                     {chain, from, to, reason, noWait}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
@@ -410,10 +406,9 @@ int resyncCommand(const Invocation &inv)
     QCommandLineParser parser;
     const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
     const QCommandLineOption table(QStringLiteral("table"), Arborctl::tr("Only this cross-chain table (default: all)."), QStringLiteral("T"));
-    parser.addOptions({chain, table});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Rebuild a chain's global rows from its production tables."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Rebuild a chain's global rows from its production tables."),
+                                                     {chain, table}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
@@ -439,10 +434,9 @@ int syncStatusCommand(const Invocation &inv)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print JSON."));
-    parser.addOption(json);
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Per chain and table: rows in production and global, last synced height, lag."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Per chain and table: rows in production and global, last synced height, lag."),
+                                                     {json}}))
+        return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
         engine.syncStatus().then(&engine, [asJson, finish](Result<QList<SyncStatusRow>> rows) {
@@ -461,11 +455,10 @@ int chainAddToken(const Invocation &inv)
     QCommandLineParser parser;
     const QCommandLineOption chain(QStringLiteral("chain"), Arborctl::tr("The chain's name or id."), QStringLiteral("ID"));
     const QCommandLineOption noWait(QStringLiteral("no-wait"), Arborctl::tr("Record the token and exit; a running engine backfills it."));
-    parser.addOptions({chain, noWait});
-    parser.addPositionalArgument(QStringLiteral("address"), Arborctl::tr("The ERC-20 token contract."));
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Track a token on a live chain and backfill only its history."), &code))
-        return code;
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Track a token on a live chain and backfill only its history."),
+                                                     {chain, noWait},
+                                                     {{QStringLiteral("address"), Arborctl::tr("The ERC-20 token contract.")}}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());

@@ -68,12 +68,9 @@ int queueHealth(const Invocation &inv)
 {
     QCommandLineParser parser;
     const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Per chain: balance-queue status, backlog, throughput and errors."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Per chain: balance-queue status, backlog, throughput and errors."),
+                                                     {json}}))
+        return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
         engine.queueHealth().then(&engine, [asJson, finish](Result<QList<QueueHealth>> health) {
@@ -119,12 +116,9 @@ int queueRetryFailed(const Invocation &inv)
     QCommandLineParser parser;
     const QCommandLineOption chain = chainIdOption();
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({chain, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Put a chain's failed balance-queue items back in the queue, retry counts reset."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Put a chain's failed balance-queue items back in the queue, retry counts reset."),
+                                                     {chain, json}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
@@ -189,14 +183,11 @@ int queueConfig(const Invocation &inv)
          [](QueueConfig &c, qint64 v) { c.errorsPerHour = int(v); }, 0, intMax},
     };
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({chain, enabled, json});
+    CommandSpec spec{Arborctl::tr("Show a chain's balance-queue settings, or change them and show the result."), {chain, enabled, json}};
     for (const Setting &s : settings)
-        parser.addOption(s.option);
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Show a chain's balance-queue settings, or change them and show the result."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+        spec.options.append(s.option);
+    if (const auto exit = parseCommand(parser, inv, spec))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
@@ -282,14 +273,11 @@ int queueRun(const Invocation &inv)
                                      QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the totals as JSON."));
     const QCommandLineOption listCompleted(QStringLiteral("list-completed"), Arborctl::tr("With --json: also list the id of every item completed."));
-    parser.addOptions({untilEmpty, workers, json, listCompleted});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Process the balance queue of every chain. Needs no engine lease: several may run at once, "
-                                                "also on several machines sharing a PostgreSQL database."),
-                      &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    const CommandSpec spec{Arborctl::tr("Process the balance queue of every chain. Needs no engine lease: several may run at once, "
+                                        "also on several machines sharing a PostgreSQL database."),
+                           {untilEmpty, workers, json, listCompleted}};
+    if (const auto exit = parseCommand(parser, inv, spec))
+        return *exit;
     QueueOptions options;
     if (parser.isSet(workers)) {
         auto v = parseInteger(parser.value(workers), QStringLiteral("--workers"), 1, 64);
@@ -406,12 +394,9 @@ int chainSetBalanceMode(const Invocation &inv)
     const QCommandLineOption mode(QStringLiteral("mode"), Arborctl::tr("transfers (sum of indexed transfers) or balance_of (balanceOf by eth_call)."),
                                   QStringLiteral("MODE"));
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({chain, token, mode, json});
-    int code = ExitOk;
-    if (!parseCommand(parser, inv, Arborctl::tr("Change how a token's balances are computed; every holder is queued again."), &code))
-        return code;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Change how a token's balances are computed; every holder is queued again."),
+                                                     {chain, token, mode, json}}))
+        return *exit;
     auto ref = chainOption(parser, chain);
     if (!ref)
         return fail(ref.error());
