@@ -1,8 +1,6 @@
 #include "engine/chainindexer.h"
 
 #include "engine/storethread.h"
-#include "model/evmevents.h"
-#include "rpc/evmjson.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -30,27 +28,13 @@ QString indexPhaseName(IndexPhase phase)
     return {};
 }
 
-/// One range being fetched: headers in batches and logs (split when a node refuses the span).
-struct ChainIndexer::Fetch
-{
-    IndexBatch batch;
-    bool withHeaders = true;
-    std::optional<Address> only;
-    QList<BlockHeader> headers;             ///< indexed by number - from
-    QList<bool> haveHeader;
-    QList<LogEntry> logs;
-    int pending = 0;
-    std::optional<Error> error;
-    FetchDone done;
-    QElapsedTimer timer;
-};
-
 ChainIndexer::ChainIndexer(qint64 chainId, StoreThread *writer, QList<EntityDef> entities, IndexerOptions options)
     : m_chainId(chainId)
     , m_writer(writer)
     , m_entities(std::move(entities))
     , m_options(std::move(options))
-    , m_sizer(m_options.initialLogSpan, m_options.maxLogSpan)
+    , m_fetcher(chainId, FetchLimits{m_options.headerBatchSize, m_options.initialLogSpan, m_options.maxLogSpan})
+    , m_guard(chainId, writer, &m_fetcher, m_entities, m_options.reorgWindow, this)
 {
     qRegisterMetaType<arbor::ChainStatus>();
     qRegisterMetaType<arbor::ReorgRecord>();
@@ -91,6 +75,7 @@ void ChainIndexer::stop()
     m_healthTimer.stop();
     m_workTimer.stop();
     saveHealth();
+    m_fetcher.setPool(nullptr);
     delete m_pool;   // aborts requests in flight without calling back
     m_pool = nullptr;
     setPhase(IndexPhase::Stopped);
@@ -112,13 +97,7 @@ void ChainIndexer::loadPlan()
         }
         m_plan = std::move(*plan);
         const ChainConfig &config = m_plan.chain.config;
-        m_tokens = config.tokens;
-        m_registries.clear();
-        m_topics = {evmevents::transferTopic()};
-        for (const RegistryRef &r : m_plan.registries) {
-            m_registries[r.address] = r.kind;
-            m_topics += evmevents::registryTopics(r.kind);
-        }
+        m_fetcher.setContracts(config.tokens, m_plan.registries);
         m_startBlock = config.startBlock.value_or(0);
         m_checkpoint = m_plan.checkpoint;
         m_checkpointHash = m_plan.checkpointHash;
@@ -145,9 +124,10 @@ void ChainIndexer::loadPlan()
                     errors.append(h.lastError);
                 setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(errors.join(u"; ")));
             });
+            m_fetcher.setPool(m_pool);
         }
-        qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_tokens.size() << "tokens and"
-                          << m_registries.size() << "registries";
+        qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_fetcher.tokens().size() << "tokens and"
+                          << m_fetcher.registryCount() << "registries";
         pollHead();
         runSpecialWork();
     });
@@ -202,17 +182,14 @@ void ChainIndexer::verifyTip()
     // Nothing new to fetch: make sure the block we stopped at is still on the node's chain.
     const qint64 at = *m_checkpoint;
     const quint64 generation = m_generation;
-    fetchRange(
-        at, at, BatchMode::Head, std::nullopt,
-        [this, generation, at](Result<IndexBatch> batch) {
-            if (!m_running || generation != m_generation || !batch)
-                return;
-            if (m_checkpoint == at && batch->headers.first().hash != m_checkpointHash) {
-                qCWarning(lcIndexer) << "chain" << m_chainId << ": block" << at << "changed on the node";
-                handleReorg(at);
-            }
-        },
-        false);
+    m_guard.checkTip(at, m_checkpointHash, [this, generation, at](Result<bool> intact) {
+        if (!m_running || generation != m_generation || !intact)
+            return;
+        if (m_checkpoint == at && !*intact) {
+            qCWarning(lcIndexer) << "chain" << m_chainId << ": block" << at << "changed on the node";
+            handleReorg(at);
+        }
+    });
 }
 
 static std::optional<qint64> headTarget(const std::optional<qint64> &head, int confirmations, const std::optional<qint64> &stopAfter)
@@ -247,46 +224,44 @@ void ChainIndexer::startHeadFetch()
 {
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
     const qint64 from = m_nextFetch;
-    const qint64 to = std::min(from + m_sizer.span() - 1, *target);
+    const qint64 to = std::min(from + m_fetcher.span() - 1, *target);
     m_nextFetch = to + 1;
+    fetchHeadRange(from, to, false);
+}
+
+void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
+{
     ++m_inFlight;
     const quint64 generation = m_generation;
-    fetchRange(from, to, BatchMode::Head, std::nullopt, [this, generation, from, to](Result<IndexBatch> batch) {
+    m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, [this, generation, from, to, again](Result<IndexBatch> batch) {
         if (!m_running || generation != m_generation)
             return;
         --m_inFlight;
-        if (!batch) {
+        if (!batch && !again) {
             rpcFailed(batch.error());
             // Fetch this range again before anything after it can be promoted.
             QTimer::singleShot(retryDelayMs(), this, [this, generation, from, to] {
-                if (!m_running || generation != m_generation)
-                    return;
-                ++m_inFlight;
-                fetchRange(from, to, BatchMode::Head, std::nullopt, [this, generation, from](Result<IndexBatch> again) {
-                    if (!m_running || generation != m_generation)
-                        return;
-                    --m_inFlight;
-                    if (!again) {
-                        rpcFailed(again.error());
-                        // Give up on the pipeline; the next head poll restarts from the checkpoint.
-                        ++m_generation;
-                        m_inFlight = 0;
-                        m_ready.clear();
-                        m_promoting = false;
-                        m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
-                        scheduleHeadPoll(retryDelayMs());
-                        return;
-                    }
-                    m_ready.emplace(from, std::move(*again));
-                    promoteReady();
-                    pump();
-                });
+                if (m_running && generation == m_generation)
+                    fetchHeadRange(from, to, true);
             });
             return;
         }
-        m_failures = 0;
-        if (m_status.phase == IndexPhase::RpcDown)
-            setPhase(IndexPhase::CatchingUp);
+        if (!batch) {
+            rpcFailed(batch.error());
+            // Give up on the pipeline; the next head poll restarts from the checkpoint.
+            ++m_generation;
+            m_inFlight = 0;
+            m_ready.clear();
+            m_promoting = false;
+            m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+            scheduleHeadPoll(retryDelayMs());
+            return;
+        }
+        if (!again) {
+            m_failures = 0;
+            if (m_status.phase == IndexPhase::RpcDown)
+                setPhase(IndexPhase::CatchingUp);
+        }
         m_ready.emplace(from, std::move(*batch));
         promoteReady();
         pump();
@@ -385,84 +360,39 @@ void ChainIndexer::handleReorg(qint64 atBlock)
         loadPlan();
         return;
     }
-    const qint64 top = std::min(atBlock, *m_checkpoint);
-    const qint64 low = std::max(m_startBlock, top - m_options.reorgWindow + 1);
     setPhase(IndexPhase::CatchingUp, tr("Reorganisation detected at block %1; looking for the common ancestor.").arg(atBlock + 1));
-
-    m_writer->run([chainId = m_chainId, low, top](Store &s) { return s.blockHashes(chainId, low, top); })
-        .then(this, [this, generation, low, top](Result<QList<std::pair<qint64, Hash>>> stored) {
-            if (!m_running || generation != m_generation)
-                return;
-            if (!stored) {
-                stall(stored.error());
-                return;
-            }
-            auto compare = [this, generation, low, top, stored = *stored](Result<IndexBatch> node) {
-                if (!m_running || generation != m_generation)
-                    return;
-                if (!node) {
-                    rpcFailed(node.error());
-                    QTimer::singleShot(retryDelayMs(), this, [this, generation, top] {
-                        if (generation == m_generation)
-                            handleReorg(top);
-                    });
-                    return;
-                }
-                std::optional<qint64> ancestor;
-                Hash oldHash, newHash;
-                for (auto it = stored.crbegin(); it != stored.crend(); ++it) {
-                    const BlockHeader &h = node->headers.at(it->first - low);
-                    if (h.hash == it->second) {
-                        ancestor = it->first;
-                        break;
-                    }
-                    oldHash = it->second;
-                    newHash = h.hash;
-                }
-                if (!ancestor) {
-                    if (low > m_startBlock) {
-                        stall(Error::conflict(QStringLiteral("reorg"),
-                                              tr("Chain %1 reorganised deeper than %2 blocks (no common ancestor since block %3). "
-                                                 "Reindex the chain from an earlier block, or delete and re-add it.")
-                                                  .arg(m_chainId).arg(m_options.reorgWindow).arg(low)));
-                        return;
-                    }
-                    ancestor = m_startBlock - 1;
-                }
-                ReorgRecord reorg;
-                reorg.chainId = m_chainId;
-                reorg.detectedAt = QDateTime::currentDateTimeUtc();
-                reorg.ancestorBlock = *ancestor;
-                reorg.oldHead = *m_checkpoint;
-                reorg.depth = *m_checkpoint - *ancestor;
-                reorg.oldHash = oldHash;
-                reorg.newHash = newHash;
-                if (reorg.depth == 0) {
-                    // The stored chain is intact: the mismatch was a node serving another fork
-                    // for a moment. Fetch again.
-                    m_nextFetch = *m_checkpoint + 1;
-                    scheduleHeadPoll(retryDelayMs());
-                    return;
-                }
-                m_writer->run([reorg, entities = m_entities](Store &s) { return s.rollBackTo(reorg, entities); })
-                    .then(this, [this, generation, reorg](Status rolled) {
-                        if (!m_running || generation != m_generation)
-                            return;
-                        if (!rolled) {
-                            stall(rolled.error());
-                            return;
-                        }
-                        qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: reorg of depth %2, rolled back to block %3")
-                                                              .arg(m_chainId).arg(reorg.depth).arg(reorg.ancestorBlock);
-                        ++m_status.reorgs;
-                        Q_EMIT reorgHandled(reorg);
-                        // Reload: the checkpoint and its hash now come from the rolled-back tables.
-                        ++m_generation;
-                        loadPlan();
-                    });
-            };
-            fetchRange(low, top, BatchMode::Head, std::nullopt, compare, false);
-        });
+    const qint64 top = std::min(atBlock, *m_checkpoint);
+    m_guard.rollBackToAncestor(atBlock, *m_checkpoint, m_startBlock, [this, generation, top](ReorgOutcome outcome) {
+        if (!m_running || generation != m_generation)
+            return;
+        switch (outcome.kind) {
+        case ReorgOutcome::Kind::StoreFailed:
+        case ReorgOutcome::Kind::TooDeep:
+            stall(outcome.error);
+            return;
+        case ReorgOutcome::Kind::NodeFailed:
+            rpcFailed(outcome.error);
+            QTimer::singleShot(retryDelayMs(), this, [this, generation, top] {
+                if (generation == m_generation)
+                    handleReorg(top);
+            });
+            return;
+        case ReorgOutcome::Kind::Intact:
+            // The mismatch was a node serving another fork for a moment. Fetch again.
+            m_nextFetch = *m_checkpoint + 1;
+            scheduleHeadPoll(retryDelayMs());
+            return;
+        case ReorgOutcome::Kind::RolledBack:
+            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: reorg of depth %2, rolled back to block %3")
+                                                  .arg(m_chainId).arg(outcome.reorg.depth).arg(outcome.reorg.ancestorBlock);
+            ++m_status.reorgs;
+            Q_EMIT reorgHandled(outcome.reorg);
+            // Reload: the checkpoint and its hash now come from the rolled-back tables.
+            ++m_generation;
+            loadPlan();
+            return;
+        }
+    });
 }
 
 // --- gap fills, reindex requests, backfills --------------------------------------------------
@@ -480,9 +410,9 @@ void ChainIndexer::checkForWork()
         // Gaps are looked for below the checkpoint these ranges were read with, never above.
         m_plan.ranges = plan->ranges;
         m_plan.checkpoint = plan->checkpoint;
-        if (plan->chain.config.tokens != m_tokens) {
+        if (plan->chain.config.tokens != m_fetcher.tokens()) {
             // Ranges fetched without the new token are refused by promote() and fetched again.
-            m_tokens = plan->chain.config.tokens;
+            m_fetcher.setTokens(plan->chain.config.tokens);
             m_plan.chain = plan->chain;
         }
         runSpecialWork();
@@ -503,7 +433,7 @@ void ChainIndexer::runSpecialWork()
         bool last = false;
     };
     std::optional<Job> job;
-    const qint64 span = m_sizer.span();
+    const qint64 span = m_fetcher.span();
     if (!m_plan.reindexRequests.isEmpty()) {
         ReindexRequest &r = m_plan.reindexRequests.first();
         const qint64 to = std::min(r.to, r.from + span - 1);
@@ -524,7 +454,7 @@ void ChainIndexer::runSpecialWork()
         return;
     m_specialBusy = true;
     const quint64 generation = m_generation;
-    fetchRange(job->from, job->to, job->mode, job->only, [this, generation, job = *job](Result<IndexBatch> fetched) {
+    m_fetcher.fetch(job->from, job->to, job->mode, job->only, [this, generation, job = *job](Result<IndexBatch> fetched) {
         if (!m_running || generation != m_generation) {
             m_specialBusy = false;
             return;
@@ -570,199 +500,6 @@ void ChainIndexer::runSpecialWork()
     });
 }
 
-// --- fetching -------------------------------------------------------------------------------
-
-void ChainIndexer::fetchRange(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, FetchDone done, bool withLogs)
-{
-    auto fetch = std::make_shared<Fetch>();
-    fetch->batch.chainId = m_chainId;
-    fetch->batch.from = from;
-    fetch->batch.to = to;
-    fetch->batch.mode = mode;
-    fetch->batch.contract = only;
-    fetch->batch.tokens = m_tokens;
-    fetch->only = only;
-    fetch->withHeaders = mode != BatchMode::Backfill;
-    fetch->done = std::move(done);
-    fetch->timer.start();
-    fetch->pending = 1;   // held until every request is under way
-    if (fetch->withHeaders) {
-        fetch->headers.resize(to - from + 1);
-        fetch->haveHeader.fill(false, to - from + 1);
-        fetchHeaders(fetch, from, to);
-    }
-    const bool wantLogs = only || !m_tokens.isEmpty() || !m_registries.empty();
-    if (withLogs && wantLogs)
-        fetchLogs(fetch, from, to);
-    if (--fetch->pending == 0)
-        finishFetch(fetch);
-}
-
-void ChainIndexer::fetchHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to)
-{
-    if (!m_pool) {
-        fetch->error = Error::unavailable(QStringLiteral("rpc"), tr("Indexing has stopped."));
-        return;
-    }
-    // In batches the endpoints accept: a provider's cap is learned from its first refusal.
-    const qint64 perBatch = m_pool->batchLimit(m_options.headerBatchSize);
-    if (to - from + 1 > perBatch) {
-        for (qint64 a = from; a <= to; a += perBatch)
-            fetchHeaders(fetch, a, std::min(to, a + perBatch - 1));
-        return;
-    }
-    ++fetch->pending;
-    static std::atomic<qint64> ids{1};
-    const qint64 firstId = ids.fetch_add(to - from + 1);
-    const QByteArray body = evmjson::blockBatchRequest(from, to, firstId);
-    m_pool->send(
-        body, int(to - from + 1), to,
-        [fetch, from, to, firstId](const QByteArray &answer) -> Status {
-            auto headers = evmjson::parseBlockBatch(answer, from, to, firstId);
-            if (!headers)
-                return headers.error();
-            for (const BlockHeader &h : *headers) {
-                const qint64 i = h.number - fetch->batch.from;
-                fetch->headers[i] = h;
-                fetch->haveHeader[i] = true;
-            }
-            return {};
-        },
-        [this, fetch, from, to](Status status) {
-            if (!status && to > from && evmjson::isBatchTooLarge(status.error().message)) {
-                qCDebug(lcIndexer) << "chain" << m_chainId << ": batch of" << (to - from + 1) << "headers refused; sending smaller ones";
-                const qint64 mid = from + (to - from) / 2;
-                fetchHeaders(fetch, from, mid);
-                fetchHeaders(fetch, mid + 1, to);
-            } else if (!status && !fetch->error) {
-                fetch->error = status.error();
-            }
-            if (--fetch->pending == 0)
-                finishFetch(fetch);
-        });
-}
-
-void ChainIndexer::fetchLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to)
-{
-    if (!m_pool) {
-        fetch->error = Error::unavailable(QStringLiteral("rpc"), tr("Indexing has stopped."));
-        return;
-    }
-    ++fetch->pending;
-    QList<Address> addresses;
-    QList<Hash> topics;
-    if (fetch->only) {
-        addresses = {*fetch->only};
-        const auto kind = m_registries.find(*fetch->only);
-        topics = kind != m_registries.end() ? evmevents::registryTopics(kind->second) : QList<Hash>{evmevents::transferTopic()};
-    } else {
-        addresses = m_tokens;
-        for (const auto &[address, kind] : m_registries)
-            addresses.append(address);
-        topics = m_topics;
-    }
-    static std::atomic<qint64> ids{1};
-    const qint64 id = ids.fetch_add(1) + (qint64(1) << 40);
-    auto found = std::make_shared<QList<LogEntry>>();
-    m_pool->sendLogs(
-        evmjson::logsRequest(from, to, addresses, topics, id), to - from + 1, to,
-        [found, from, to, id](const QByteArray &answer) -> Status {
-            auto logs = evmjson::parseLogs(answer, from, to, id);
-            if (!logs)
-                return logs.error();
-            *found = std::move(*logs);
-            return {};
-        },
-        [this, fetch, found, from, to](Status status) {
-            if (const qint64 cap = m_pool ? m_pool->logRangeLimit() : 0; cap > 0)
-                m_sizer.setMax(std::min(cap, m_options.maxLogSpan));
-            if (status) {
-                m_sizer.succeeded(to - from + 1, found->size());
-                fetch->logs.append(std::move(*found));
-            } else if (evmjson::isRangeTooLarge(status.error()) && to > from && m_sizer.tooLarge(to - from + 1)) {
-                const qint64 mid = from + (to - from) / 2;
-                qCDebug(lcIndexer) << "chain" << m_chainId << ": splitting eth_getLogs" << from << "-" << to;
-                fetchLogs(fetch, from, mid);
-                fetchLogs(fetch, mid + 1, to);
-            } else if (!fetch->error) {
-                fetch->error = status.error();
-            }
-            if (--fetch->pending == 0)
-                finishFetch(fetch);
-        });
-}
-
-void ChainIndexer::finishFetch(const std::shared_ptr<Fetch> &fetch)
-{
-    if (!fetch->done)
-        return;
-    FetchDone done = std::move(fetch->done);
-    fetch->done = nullptr;
-    if (fetch->error) {
-        done(*fetch->error);
-        return;
-    }
-    IndexBatch &batch = fetch->batch;
-    if (fetch->withHeaders) {
-        for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
-            if (!fetch->haveHeader[i])
-                return done(Error::unavailable(QStringLiteral("rpc"), tr("Block %1 was not fetched.").arg(batch.from + i)));
-            if (i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash)
-                return done(Error::unavailable(QStringLiteral("chain"),
-                                               tr("Block %1 does not build on block %2 as fetched: the chain changed while it was "
-                                                  "being read; fetching again.")
-                                                   .arg(batch.from + i).arg(batch.from + i - 1)));
-        }
-        batch.headers = std::move(fetch->headers);
-    }
-    QList<LogEntry> &logs = fetch->logs;
-    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
-        return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
-    };
-    // Nodes answer in chain order; a split range arrives in pieces.
-    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
-        std::sort(logs.begin(), logs.end(), inChainOrder);
-    for (const LogEntry &log : logs) {
-        if (fetch->withHeaders && log.blockHash != batch.headers.at(log.blockNumber - batch.from).hash)
-            return done(Error::unavailable(QStringLiteral("chain"),
-                                           tr("The logs of block %1 come from another fork than its header; fetching again.").arg(log.blockNumber)));
-    }
-    decode(logs, batch);
-    batch.fetchMs = fetch->timer.elapsed();
-    done(std::move(batch));
-}
-
-void ChainIndexer::decode(const QList<LogEntry> &logs, IndexBatch &batch)
-{
-    batch.transfers.reserve(logs.size());
-    const Hash transfer = evmevents::transferTopic();
-    for (const LogEntry &log : logs) {
-        if (log.removed)
-            continue;
-        if (auto registry = m_registries.find(log.address); registry != m_registries.end()) {
-            auto event = evmevents::decodeAgentEvent(log, registry->second);
-            if (event) {
-                batch.agentEvents.append(std::move(*event));
-                continue;
-            }
-            ++m_status.skippedLogs;
-            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: skipped log %2 of block %3: %4")
-                                                  .arg(m_chainId).arg(log.logIndex).arg(log.blockNumber).arg(event.error().message);
-            continue;
-        }
-        if (log.topicCount > 0 && log.topics[0] == transfer) {
-            auto decoded = evmevents::decodeTransfer(log);
-            if (decoded) {
-                batch.transfers.append(std::move(*decoded));
-                continue;
-            }
-            ++m_status.skippedLogs;
-            qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: skipped log %2 of block %3: %4")
-                                                .arg(m_chainId).arg(log.logIndex).arg(log.blockNumber).arg(decoded.error().message);
-        }
-    }
-}
-
 // --- status ---------------------------------------------------------------------------------
 
 void ChainIndexer::setPhase(IndexPhase phase, const QString &message)
@@ -800,6 +537,7 @@ int ChainIndexer::retryDelayMs()
 
 void ChainIndexer::emitStatus()
 {
+    m_status.skippedLogs = m_fetcher.skippedLogs();
     Q_EMIT statusChanged(m_status);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/rangefetcher.h"
+#include "engine/reorgguard.h"
 #include "error.h"
 #include "model/chainconfig.h"
 #include "model/entitydef.h"
@@ -91,11 +93,13 @@ struct IndexerOptions
  * follows the head; serves gap fills, reindex requests and backfills; detects reorgs and rolls
  * back to the common ancestor.
  *
- * Fetching and decoding run here, on the indexer's own thread with its own
- * QNetworkAccessManager and EndpointPool; writes go to the engine's writer StoreThread as
- * whole-range promotions, in block order. A batch is promoted only if it builds on the stored
- * checkpoint (checked again inside the writer's transaction), so a crash, a reorg or a stale
- * fetch can never leave a half range or a fork in the tables.
+ * The indexer schedules; its parts do the work. A RangeFetcher fetches and decodes ranges
+ * through the indexer's own QNetworkAccessManager and EndpointPool; a ReorgGuard checks the tip
+ * and, when the chain reorganised, finds the common ancestor and rolls back to it; writes go to
+ * the engine's writer StoreThread as whole-range promotions, in block order. A batch is promoted
+ * only if it builds on the stored checkpoint (checked again inside the writer's
+ * transaction), so a crash, a reorg or a stale fetch can never leave a half range or a fork in
+ * the tables. The indexer keeps the status and the rates.
  *
  * Thread: created on the Engine's thread, moved to a worker thread; start() and stop() are
  * invoked there. Signals are delivered queued to the Engine.
@@ -125,25 +129,18 @@ Q_SIGNALS:
     void reorgHandled(const arbor::ReorgRecord &reorg);
 
 private:
-    struct Fetch;
-    using FetchDone = std::function<void(Result<IndexBatch>)>;
-
     void loadPlan();
     void pump();
     void scheduleHeadPoll(int delayMs);
     void pollHead();
     void verifyTip();
     void startHeadFetch();
+    /// One head range; a range that fails is fetched `again` once before the pipeline restarts.
+    void fetchHeadRange(qint64 from, qint64 to, bool again);
     void promoteReady();
     void onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result);
     void handleReorg(qint64 atBlock);
     void runSpecialWork();
-    /// Fetches and decodes [from, to]; `withLogs` false fetches headers only (tip and reorg checks).
-    void fetchRange(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, FetchDone done, bool withLogs = true);
-    void fetchHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
-    void fetchLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
-    void finishFetch(const std::shared_ptr<Fetch> &fetch);
-    void decode(const QList<LogEntry> &logs, IndexBatch &batch);
     void setPhase(IndexPhase phase, const QString &message = QString());
     void rpcFailed(const Error &error);
     void stall(const Error &error);
@@ -158,11 +155,9 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     EndpointPool *m_pool = nullptr;
-    LogRangeSizer m_sizer;
+    RangeFetcher m_fetcher;
+    ReorgGuard m_guard;
     ChainIndexPlan m_plan;
-    QList<Address> m_tokens;
-    std::map<Address, RegistryKind> m_registries;
-    QList<Hash> m_topics;
 
     bool m_running = false;
     quint64 m_generation = 0;               ///< bumped on reorg/stop: late callbacks are dropped

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "error.h"
+#include "model/chainconfig.h"
+#include "rpc/lograngesizer.h"
+#include "store/indexbatch.h"
+
+#include <QList>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace arbor {
+
+class EndpointPool;
+
+/// How large the requests of a RangeFetcher start out and may grow. IndexerOptions carries them.
+struct FetchLimits
+{
+    int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch, at most
+    qint64 initialLogSpan = 100;            ///< blocks per eth_getLogs call to start with
+    qint64 maxLogSpan = 2000;               ///< blocks per eth_getLogs call, at most
+};
+
+/**
+ * Fetches one block range of one chain from its endpoints and decodes it into an IndexBatch:
+ * the headers of every block (JSON-RPC batches of eth_getBlockByNumber) and the logs of the
+ * chain's tokens and ERC-8004 registries (eth_getLogs), decoded into TokenTransfers and
+ * AgentEvents in chain order.
+ *
+ * What the endpoints refuse is split and reassembled, never failed: a header batch refused as
+ * too large (evmjson::isBatchTooLarge) is sent again in halves, and batches are never larger
+ * than EndpointPool::batchLimit(); a log range refused as too large (evmjson::isRangeTooLarge)
+ * is fetched in halves while the LogRangeSizer lets it shrink, and the sizer's span (what the
+ * indexer schedules with, span()) learns from every answer and is capped at the pool's learned
+ * EndpointPool::logRangeLimit().
+ *
+ * Invariants of a batch handed to `done`: it holds every header of [from, to] in order (none
+ * for BatchMode::Backfill), each header's parentHash is the previous header's hash, and every
+ * log came from the block whose header was fetched. A range whose headers do not link, or
+ * whose logs come from another fork than its headers, is an Error of kind Unavailable with
+ * field "chain" (the chain changed while it was read: fetch again); a request that failed on
+ * every endpoint is the pool's Unavailable error. Logs that do not decode are skipped and
+ * counted (skippedLogs()), never fatal.
+ *
+ * The fetcher does not own its EndpointPool. Without one (setPool(nullptr), after the indexer
+ * stopped), every fetch fails with an Unavailable error. The pool must not call back after the
+ * fetcher is gone: destroy the pool first (destroying it aborts its requests silently).
+ *
+ * Thread: used on the thread of its EndpointPool (a ChainIndexer's); `done` runs there, once.
+ */
+class RangeFetcher final
+{
+public:
+    using Done = std::function<void(Result<IndexBatch>)>;
+
+    RangeFetcher(qint64 chainId, FetchLimits limits);
+    ~RangeFetcher();
+    RangeFetcher(const RangeFetcher &) = delete;
+    RangeFetcher &operator=(const RangeFetcher &) = delete;
+
+    void setPool(EndpointPool *pool) { m_pool = pool; }
+    EndpointPool *pool() const { return m_pool; }
+
+    /// The contracts whose logs a range fetch asks for (a token's Transfers, a registry's events).
+    void setContracts(QList<Address> tokens, const QList<RegistryRef> &registries);
+    /// Replaces the tokens only (one added to a live chain), keeping the registries.
+    void setTokens(QList<Address> tokens) { m_tokens = std::move(tokens); }
+    const QList<Address> &tokens() const { return m_tokens; }
+    qsizetype registryCount() const { return qsizetype(m_registries.size()); }
+
+    /// Blocks per range as learned from the endpoints' answers; ranges are scheduled this wide.
+    qint64 span() const { return m_sizer.span(); }
+    /// Logs skipped since construction because they did not decode.
+    qint64 skippedLogs() const { return m_skippedLogs; }
+
+    /**
+     * Fetches and decodes [from, to] for `mode`. `only` restricts the logs to one contract
+     * (BatchMode::Backfill: no headers are fetched then). The batch carries chainId, the range,
+     * mode, contract, the tokens asked for and the time spent; the caller fills in the rest.
+     */
+    void fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, Done done);
+    /// The headers of [from, to] alone, as a Head batch without logs (tip and reorg checks).
+    void fetchHeaders(qint64 from, qint64 to, Done done);
+
+private:
+    struct Fetch;
+
+    void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, Done done, bool withLogs);
+    void requestHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    void finish(const std::shared_ptr<Fetch> &fetch);
+    void decode(const QList<LogEntry> &logs, IndexBatch &batch);
+
+    const qint64 m_chainId;
+    const FetchLimits m_limits;
+    EndpointPool *m_pool = nullptr;
+    LogRangeSizer m_sizer;
+    QList<Address> m_tokens;
+    std::map<Address, RegistryKind> m_registries;
+    QList<Hash> m_topics;                   ///< topic0 of Transfer and of every registry event
+    qint64 m_skippedLogs = 0;
+};
+
+} // namespace arbor

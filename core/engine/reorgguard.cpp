@@ -1,0 +1,93 @@
+#include "engine/reorgguard.h"
+
+#include "engine/rangefetcher.h"
+#include "engine/storethread.h"
+
+#include <QCoreApplication>
+
+namespace arbor {
+
+ReorgGuard::ReorgGuard(qint64 chainId, StoreThread *writer, RangeFetcher *fetcher, QList<EntityDef> entities, int window, QObject *context)
+    : m_chainId(chainId)
+    , m_writer(writer)
+    , m_fetcher(fetcher)
+    , m_entities(std::move(entities))
+    , m_window(window)
+    , m_context(context)
+{
+}
+
+void ReorgGuard::checkTip(qint64 at, const Hash &stored, std::function<void(Result<bool>)> done)
+{
+    m_fetcher->fetchHeaders(at, at, [stored, done = std::move(done)](Result<IndexBatch> node) {
+        if (!node)
+            return done(node.error());
+        done(node->headers.first().hash == stored);
+    });
+}
+
+void ReorgGuard::rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 startBlock, std::function<void(ReorgOutcome)> done)
+{
+    const quint64 search = ++m_search;
+    const qint64 top = std::min(atBlock, checkpoint);
+    const qint64 low = std::max(startBlock, top - m_window + 1);
+    m_writer->run([chainId = m_chainId, low, top](Store &s) { return s.blockHashes(chainId, low, top); })
+        .then(m_context, [this, search, low, top, checkpoint, startBlock, done](Result<QList<std::pair<qint64, Hash>>> stored) {
+            if (search != m_search)
+                return;
+            if (!stored)
+                return done({ReorgOutcome::Kind::StoreFailed, {}, stored.error()});
+            m_fetcher->fetchHeaders(low, top, [this, search, low, checkpoint, startBlock, done, stored = *stored](Result<IndexBatch> node) {
+                if (search != m_search)
+                    return;
+                if (!node)
+                    return done({ReorgOutcome::Kind::NodeFailed, {}, node.error()});
+                const ReorgOutcome found = compare(stored, node->headers, low, checkpoint, startBlock);
+                if (found.kind != ReorgOutcome::Kind::RolledBack)
+                    return done(found);
+                m_writer->run([reorg = found.reorg, entities = m_entities](Store &s) { return s.rollBackTo(reorg, entities); })
+                    .then(m_context, [found, done](Status rolled) {
+                        if (!rolled)
+                            return done({ReorgOutcome::Kind::StoreFailed, found.reorg, rolled.error()});
+                        done(found);
+                    });
+            });
+        });
+}
+
+ReorgOutcome ReorgGuard::compare(const QList<std::pair<qint64, Hash>> &stored, const QList<BlockHeader> &node, qint64 low,
+                                   qint64 checkpoint, qint64 startBlock) const
+{
+    std::optional<qint64> ancestor;
+    Hash oldHash, newHash;
+    for (auto it = stored.crbegin(); it != stored.crend(); ++it) {
+        const BlockHeader &h = node.at(it->first - low);
+        if (h.hash == it->second) {
+            ancestor = it->first;
+            break;
+        }
+        oldHash = it->second;
+        newHash = h.hash;
+    }
+    if (!ancestor) {
+        if (low > startBlock) {
+            const QString message = QCoreApplication::translate("arbor::ChainIndexer",
+                                                                "Chain %1 reorganised deeper than %2 blocks (no common ancestor since block %3). "
+                                                                "Reindex the chain from an earlier block, or delete and re-add it.");
+            return {ReorgOutcome::Kind::TooDeep, {}, Error::conflict(QStringLiteral("reorg"), message.arg(m_chainId).arg(m_window).arg(low))};
+        }
+        ancestor = startBlock - 1;
+    }
+    ReorgOutcome found;
+    found.reorg.chainId = m_chainId;
+    found.reorg.detectedAt = QDateTime::currentDateTimeUtc();
+    found.reorg.ancestorBlock = *ancestor;
+    found.reorg.oldHead = checkpoint;
+    found.reorg.depth = checkpoint - *ancestor;
+    found.reorg.oldHash = oldHash;
+    found.reorg.newHash = newHash;
+    found.kind = found.reorg.depth == 0 ? ReorgOutcome::Kind::Intact : ReorgOutcome::Kind::RolledBack;
+    return found;
+}
+
+} // namespace arbor

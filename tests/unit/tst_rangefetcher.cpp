@@ -1,0 +1,394 @@
+// The range fetcher against an in-process fake EVM node on 127.0.0.1: headers and logs of a
+// block range fetched, split where the node refuses, checked and decoded into an IndexBatch.
+
+#include "engine/rangefetcher.h"
+#include "model/evmevents.h"
+#include "rpc/endpointpool.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+using namespace arbor;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString word(quint64 value, quint64 salt = 0)
+{
+    return u"0x"_s + QString::number(salt, 16).rightJustified(32, u'0') + QString::number(value, 16).rightJustified(32, u'0');
+}
+
+QString quantity(qint64 value)
+{
+    return u"0x"_s + QString::number(value, 16);
+}
+
+const QString Token = u"0x00000000000000000000000000000000000000aa"_s;
+
+/// A transfer the fake chain holds, as the node reports it in a log.
+struct FakeTransfer
+{
+    qint64 block = 0;
+    qint64 logIndex = 0;
+    quint64 from = 0;
+    quint64 to = 0;
+    quint64 value = 0;
+};
+
+/**
+ * A chain of blocks 0…head served over HTTP/1.1 JSON-RPC with keep-alive (the pattern of
+ * tst_endpointpool's FakeNode, cut down to what the fetcher asks): batches of
+ * eth_getBlockByNumber, eth_getLogs and eth_blockNumber. It refuses batches of more than
+ * `batchCap` calls and log ranges wider than `maxLogRange` blocks, as providers do.
+ */
+class FakeNode final : public QObject
+{
+public:
+    FakeNode()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &FakeNode::accept);
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_server.serverPort())); }
+
+    QString hashOf(qint64 n) const { return word(quint64(n) + 1, 0xb10c); }
+    QString parentOf(qint64 n) const { return brokenParent == n ? word(quint64(n), 0xf0f0) : n == 0 ? word(0) : hashOf(n - 1); }
+
+    qint64 head = 1000;
+    QList<FakeTransfer> transfers;          ///< in chain order
+    int batchCap = 0;                       ///< 0: any batch
+    qint64 maxLogRange = 0;                 ///< 0: any range
+    std::optional<qint64> brokenParent;     ///< this block's parentHash is not its parent's hash
+
+    int largestBatch = 0;                   ///< the largest batch answered
+    int refusedBatches = 0;
+    int refusedLogRanges = 0;
+    QList<std::pair<qint64, qint64>> logRanges;   ///< eth_getLogs ranges answered
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            socket->setParent(this);
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    }
+
+    void read(QTcpSocket *socket)
+    {
+        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
+        for (;;) {
+            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                break;
+            qsizetype length = 0;
+            for (const QByteArray &line : buffer.left(headerEnd).split('\n')) {
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            }
+            if (buffer.size() < headerEnd + 4 + length)
+                break;
+            const QByteArray body = buffer.mid(headerEnd + 4, length);
+            buffer.remove(0, headerEnd + 4 + length);
+            respond(socket, body);
+        }
+        socket->setProperty("buffer", buffer);
+    }
+
+    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
+    {
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+        head += "Content-Type: application/json\r\n";
+        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        head += "Connection: keep-alive\r\n\r\n";
+        socket->write(head + body);
+    }
+
+    static QByteArray json(const QJsonValue &v)
+    {
+        return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    }
+
+    static QJsonObject answer(const QJsonValue &id, const QJsonValue &result)
+    {
+        return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"result"_s, result}};
+    }
+
+    static QJsonObject failure(const QJsonValue &id, int code, const QString &message)
+    {
+        return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
+    }
+
+    QJsonObject block(qint64 n) const
+    {
+        return {{u"number"_s, quantity(n)}, {u"hash"_s, hashOf(n)}, {u"parentHash"_s, parentOf(n)},
+                {u"timestamp"_s, quantity(1700000000 + n * 12)}, {u"gasUsed"_s, quantity(21000)}, {u"transactions"_s, QJsonArray()}};
+    }
+
+    QJsonArray logs(qint64 from, qint64 to) const
+    {
+        QJsonArray out;
+        for (const FakeTransfer &t : transfers) {
+            if (t.block < from || t.block > to)
+                continue;
+            out.append(QJsonObject{{u"address"_s, Token},
+                                   {u"topics"_s, QJsonArray{evmevents::transferTopic().toHex(), word(t.from), word(t.to)}},
+                                   {u"data"_s, word(t.value)},
+                                   {u"blockNumber"_s, quantity(t.block)},
+                                   {u"blockHash"_s, hashOf(t.block)},
+                                   {u"transactionHash"_s, word(quint64(t.block * 1000 + t.logIndex), 0x7a)},
+                                   {u"logIndex"_s, quantity(t.logIndex)},
+                                   {u"removed"_s, false}});
+        }
+        return out;
+    }
+
+    void respond(QTcpSocket *socket, const QByteArray &body)
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        if (document.isArray()) {
+            const QJsonArray calls = document.array();
+            if (batchCap > 0 && calls.size() > batchCap) {
+                ++refusedBatches;
+                send(socket, 400, "Bad Request", json(failure(QJsonValue::Null, -32600, u"batch size too large"_s)));
+                return;
+            }
+            largestBatch = std::max(largestBatch, int(calls.size()));
+            QJsonArray answers;
+            for (const QJsonValue &call : calls) {
+                const QJsonObject c = call.toObject();
+                const qint64 n = c.value(u"params"_s).toArray().at(0).toString().mid(2).toLongLong(nullptr, 16);
+                answers.append(answer(c.value(u"id"_s), n <= head ? QJsonValue(block(n)) : QJsonValue(QJsonValue::Null)));
+            }
+            send(socket, 200, "OK", json(answers));
+            return;
+        }
+        const QJsonObject request = document.object();
+        const QJsonValue id = request.value(u"id"_s);
+        const QString method = request.value(u"method"_s).toString();
+        if (method == u"eth_blockNumber") {
+            send(socket, 200, "OK", json(answer(id, quantity(head))));
+        } else if (method == u"eth_getLogs") {
+            const QJsonObject filter = request.value(u"params"_s).toArray().at(0).toObject();
+            const qint64 from = filter.value(u"fromBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
+            const qint64 to = filter.value(u"toBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
+            if (maxLogRange > 0 && to - from + 1 > maxLogRange) {
+                ++refusedLogRanges;
+                send(socket, 200, "OK", json(failure(id, -32000, u"block range is too wide"_s)));
+                return;
+            }
+            logRanges.append({from, to});
+            send(socket, 200, "OK", json(answer(id, logs(from, to))));
+        } else {
+            send(socket, 200, "OK", json(failure(id, -32601, u"the method does not exist"_s)));
+        }
+    }
+
+    QTcpServer m_server;
+};
+
+RpcPolicy quickPolicy()
+{
+    RpcPolicy policy;
+    policy.timeoutMs = 2000;
+    policy.backoffBaseMs = 20;
+    policy.maxAttempts = 2;
+    return policy;
+}
+
+Address address(quint64 n)
+{
+    return *Address::fromHex(QString(u"0x"_s + QString::number(n, 16).rightJustified(40, u'0')));
+}
+
+} // namespace
+
+class TestRangeFetcher final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void fetchesARangeInChainOrder();
+    void splitsARangeRefusedAsTooLarge();
+    void splitsABatchRefusedAsTooLarge();
+    void reportsAHeaderThatDoesNotLink();
+    void failsWithoutAPool();
+
+private:
+    /// Fetches [from, to] with every log the fake node holds and waits for the outcome.
+    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {});
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<FakeNode> m_node;
+    std::unique_ptr<RangeFetcher> m_fetcher;
+    std::unique_ptr<EndpointPool> m_pool;   // destroyed before the fetcher it calls back
+};
+
+void TestRangeFetcher::initTestCase()
+{
+    m_network.setProxy(QNetworkProxy::NoProxy);
+}
+
+void TestRangeFetcher::init()
+{
+    m_node = std::make_unique<FakeNode>();
+    QVERIFY(m_node->listen());
+}
+
+void TestRangeFetcher::cleanup()
+{
+    m_pool.reset();
+    m_fetcher.reset();
+    m_node.reset();
+}
+
+Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits)
+{
+    m_pool.reset();
+    m_fetcher = std::make_unique<RangeFetcher>(7, limits);
+    EndpointRecord endpoint;
+    endpoint.id = 1;
+    endpoint.url = m_node->url();
+    m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{endpoint}, quickPolicy());
+    m_fetcher->setPool(m_pool.get());
+    m_fetcher->setContracts({*Address::fromHex(Token)}, {});
+
+    std::optional<Result<IndexBatch>> outcome;
+    int calls = 0;
+    m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, [&](Result<IndexBatch> batch) {
+        ++calls;
+        outcome.emplace(std::move(batch));
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000); }();
+    if (!outcome)
+        return Error::internal(u"the fetch never finished"_s);
+    QTest::qWait(50);   // nothing calls back twice
+    if (calls != 1)
+        return Error::internal(u"done ran %1 times"_s.arg(calls));
+    return *outcome;
+}
+
+static void verifyChain(const IndexBatch &batch, const FakeNode &node, qint64 from, qint64 to)
+{
+    QCOMPARE(batch.chainId, qint64(7));
+    QCOMPARE(batch.from, from);
+    QCOMPARE(batch.to, to);
+    QCOMPARE(qint64(batch.headers.size()), to - from + 1);
+    for (qsizetype i = 0; i < batch.headers.size(); ++i) {
+        QCOMPARE(batch.headers[i].number, from + i);
+        QCOMPARE(batch.headers[i].hash.toHex(), node.hashOf(from + i));
+    }
+    QList<FakeTransfer> expected;
+    for (const FakeTransfer &t : node.transfers) {
+        if (t.block >= from && t.block <= to)
+            expected.append(t);
+    }
+    QCOMPARE(batch.transfers.size(), expected.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const TokenTransfer &got = batch.transfers[i];
+        QCOMPARE(got.blockNumber, expected[i].block);
+        QCOMPARE(got.logIndex, expected[i].logIndex);
+        QCOMPARE(got.token, *Address::fromHex(Token));
+        QCOMPARE(got.from, address(expected[i].from));
+        QCOMPARE(got.to, address(expected[i].to));
+        QCOMPARE(got.value, U256(expected[i].value));
+    }
+}
+
+void TestRangeFetcher::fetchesARangeInChainOrder()
+{
+    m_node->transfers = {{3, 0, 1, 2, 500}, {3, 1, 2, 3, 200}, {7, 4, 3, 1, 1}, {12, 0, 0, 1, 1000000}};
+    const Result<IndexBatch> batch = fetch(2, 12);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+    verifyChain(*batch, *m_node, 2, 12);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(batch->mode, BatchMode::Head);
+    QCOMPARE(batch->tokens, QList<Address>{*Address::fromHex(Token)});
+    QVERIFY(batch->agentEvents.isEmpty());
+    QCOMPARE(m_node->logRanges, (QList<std::pair<qint64, qint64>>{{2, 12}}));
+    QCOMPARE(m_fetcher->skippedLogs(), qint64(0));
+}
+
+void TestRangeFetcher::splitsARangeRefusedAsTooLarge()
+{
+    for (qint64 b = 0; b < 40; b += 3)
+        m_node->transfers.append({b, 0, quint64(b), quint64(b + 1), quint64(b) * 10 + 1});
+    m_node->maxLogRange = 8;
+    FetchLimits limits;
+    limits.initialLogSpan = 40;
+    limits.maxLogSpan = 40;
+    const Result<IndexBatch> batch = fetch(0, 39, limits);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+    verifyChain(*batch, *m_node, 0, 39);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_node->refusedLogRanges > 0);
+    // The answered ranges cover the range once, each within what the node serves.
+    auto ranges = m_node->logRanges;
+    std::sort(ranges.begin(), ranges.end());
+    qint64 next = 0;
+    for (const auto &[from, to] : ranges) {
+        QCOMPARE(from, next);
+        QVERIFY(to - from + 1 <= 8);
+        next = to + 1;
+    }
+    QCOMPARE(next, qint64(40));
+    QVERIFY(m_fetcher->span() <= 20);   // the next ranges are scheduled smaller
+}
+
+void TestRangeFetcher::splitsABatchRefusedAsTooLarge()
+{
+    m_node->transfers = {{5, 0, 1, 2, 3}, {60, 2, 2, 1, 3}};
+    m_node->batchCap = 16;
+    FetchLimits limits;
+    limits.headerBatchSize = 64;
+    const Result<IndexBatch> batch = fetch(0, 63, limits);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+    verifyChain(*batch, *m_node, 0, 63);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_node->refusedBatches > 0);
+    QVERIFY(m_node->largestBatch <= 16);
+    QVERIFY(m_pool->batchLimit(64) <= 16);   // learned for the next ranges
+}
+
+void TestRangeFetcher::reportsAHeaderThatDoesNotLink()
+{
+    m_node->brokenParent = 5;
+    const Result<IndexBatch> batch = fetch(0, 9);
+    QVERIFY(!batch);
+    QCOMPARE(batch.error().kind, Error::Kind::Unavailable);
+    QCOMPARE(batch.error().field, u"chain"_s);
+    QVERIFY2(batch.error().message.contains(u"Block 5 does not build on block 4"_s), qPrintable(batch.error().message));
+}
+
+void TestRangeFetcher::failsWithoutAPool()
+{
+    RangeFetcher fetcher(7, {});
+    std::optional<Result<IndexBatch>> outcome;
+    fetcher.fetchHeaders(0, 3, [&](Result<IndexBatch> batch) { outcome.emplace(std::move(batch)); });
+    QVERIFY(outcome.has_value());   // at once
+    QVERIFY(!*outcome);
+    QCOMPARE(outcome->error().kind, Error::Kind::Unavailable);
+}
+
+QTEST_GUILESS_MAIN(TestRangeFetcher)
+#include "tst_rangefetcher.moc"
