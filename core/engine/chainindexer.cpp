@@ -307,12 +307,15 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
         return;
     if (!result) {
         const Error &e = result.error();
-        if (e.kind == Error::Kind::Conflict && e.field == u"parent_hash") {
+        const std::optional<PromoteRefusal> refusal = promoteRefusal(e);
+        if (refusal == PromoteRefusal::Fork) {
             handleReorg(batch.from - 1);
-        } else if (e.kind == Error::Kind::Conflict && e.field == u"chain") {
+        } else if (refusal == PromoteRefusal::ChainInactive) {
             // Paused or being deleted under us: the Engine stops this indexer.
             setPhase(IndexPhase::Stopped, e.message);
-        } else if (e.kind == Error::Kind::Conflict) {
+        } else if (refusal || e.kind == Error::Kind::Conflict) {
+            // Refused as planned on stale state (a token added, the checkpoint moved), or another
+            // writer's conflict: plan again from the tables.
             qCWarning(lcIndexer) << "chain" << m_chainId << ":" << e.message << "- reloading";
             ++m_generation;
             loadPlan();

@@ -97,9 +97,9 @@ struct IndexerOptions
  * through the indexer's own QNetworkAccessManager and EndpointPool; a ReorgGuard checks the tip
  * and, when the chain reorganised, finds the common ancestor and rolls back to it; writes go to
  * the engine's writer StoreThread as whole-range promotions, in block order. A batch is promoted
- * only if it builds on the stored checkpoint (checked again inside the writer's
- * transaction), so a crash, a reorg or a stale fetch can never leave a half range or a fork in
- * the tables. The indexer keeps the status and the rates.
+ * only if it builds on the stored checkpoint (checked again inside the writer's transaction;
+ * a refusal comes back as a PromoteRefusal), so a crash, a reorg or a stale fetch can never
+ * leave a half range or a fork in the tables. The indexer keeps the status and the rates.
  *
  * Thread: created on the Engine's thread, moved to a worker thread; start() and stop() are
  * invoked there. Signals are delivered queued to the Engine.

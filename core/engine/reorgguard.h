@@ -40,7 +40,7 @@ struct ReorgOutcome
  * from the top down; the highest block whose hashes agree is the ancestor. A reorg deeper than
  * the window is not guessed at: it is reported (TooDeep) for the operator to reindex. Promotion
  * itself refuses a range whose first parent hash differs from the stored checkpoint
- * ("parent_hash"), which is how most reorgs are first noticed.
+ * (PromoteRefusal::Fork), which is how most reorgs are first noticed.
  *
  * The rollback (Store::rollBackTo) removes production rows, global rows and balances above the
  * ancestor in one transaction, re-enqueues the affected holders and records the reorg; a crash

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "model/chainconfig.h"
 #include "model/evm.h"
 
@@ -48,6 +49,51 @@ struct PromoteResult
     Hash checkpointHash;
     qint64 durationMs = 0;
 };
+
+/**
+ * Why Store::promote() refused a batch, writing nothing. Each refusal is an Error of kind
+ * Conflict whose field names what did not match; the store makes it with promoteRefused() and
+ * callers recognise it with promoteRefusal(), never by comparing the field's text.
+ */
+enum class PromoteRefusal {
+    ChainInactive,      ///< "chain": the chain is paused or being deleted; stop indexing it
+    TokensChanged,      ///< "tokens": a token was added after the range was fetched; fetch it again
+    OffCheckpoint,      ///< "checkpoint": a head range does not follow the checkpoint, another lies above it; replan
+    Fork,               ///< "parent_hash": the range does not build on the stored checkpoint block; a reorg
+};
+
+inline QString promoteRefusalField(PromoteRefusal refusal)
+{
+    switch (refusal) {
+    case PromoteRefusal::ChainInactive:
+        return QStringLiteral("chain");
+    case PromoteRefusal::TokensChanged:
+        return QStringLiteral("tokens");
+    case PromoteRefusal::OffCheckpoint:
+        return QStringLiteral("checkpoint");
+    case PromoteRefusal::Fork:
+        return QStringLiteral("parent_hash");
+    }
+    return {};
+}
+
+/// The Error promote() returns for `refusal`; `message` says what happened for the operator.
+inline Error promoteRefused(PromoteRefusal refusal, QString message)
+{
+    return Error::conflict(promoteRefusalField(refusal), std::move(message));
+}
+
+/// The refusal `error` stands for, if it is one promote() made with promoteRefused().
+inline std::optional<PromoteRefusal> promoteRefusal(const Error &error)
+{
+    if (error.kind != Error::Kind::Conflict)
+        return std::nullopt;
+    for (PromoteRefusal r : {PromoteRefusal::ChainInactive, PromoteRefusal::TokensChanged, PromoteRefusal::OffCheckpoint, PromoteRefusal::Fork}) {
+        if (error.field == promoteRefusalField(r))
+            return r;
+    }
+    return std::nullopt;
+}
 
 /// A contiguous range recorded in index_progress.
 struct IndexRange

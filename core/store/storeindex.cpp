@@ -204,8 +204,8 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         if (!state)
             return state.error();
         if (state->isEmpty() || state->first()[0].toString() != u"active")
-            return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is not active; the range %2–%3 was not written.")
-                                                                .arg(chain).arg(batch.from).arg(batch.to));
+            return promoteRefused(PromoteRefusal::ChainInactive, tr("Chain %1 is not active; the range %2–%3 was not written.")
+                                                                     .arg(chain).arg(batch.from).arg(batch.to));
         if (batch.mode != BatchMode::Backfill) {
             // A token added after the range was fetched has no rows in it; its backfill only
             // reaches the checkpoint it was added at.
@@ -215,9 +215,9 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
             for (const SqlRow &r : *tokens) {
                 auto token = Address::fromBytes(r[0].toByteArray(), QStringLiteral("tokens.address"));
                 if (token && !batch.tokens.contains(*token))
-                    return Error::conflict(QStringLiteral("tokens"), tr("Blocks %1–%2 of chain %3 were fetched before the token %4 was added; "
-                                                                        "fetching them again.")
-                                                                         .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
+                    return promoteRefused(PromoteRefusal::TokensChanged, tr("Blocks %1–%2 of chain %3 were fetched before the token %4 was added; "
+                                                                            "fetching them again.")
+                                                                             .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
             }
         }
         auto cp = query(QLatin1String("SELECT block_number, block_hash FROM ") + admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"),
@@ -227,20 +227,20 @@ Result<PromoteResult> Store::promote(const IndexBatch &batch, const QList<Entity
         if (batch.mode != BatchMode::Head && (cp->isEmpty() || batch.to > cp->first()[0].toLongLong())) {
             // Only the head scan writes above the checkpoint (a reorg may have lowered it under
             // a backfill or reindex that was in flight).
-            return Error::conflict(QStringLiteral("checkpoint"), tr("Blocks %1–%2 of chain %3 lie above its checkpoint; not written.")
+            return promoteRefused(PromoteRefusal::OffCheckpoint, tr("Blocks %1–%2 of chain %3 lie above its checkpoint; not written.")
                                                                      .arg(batch.from).arg(batch.to).arg(chain));
         }
         if (batch.mode == BatchMode::Head) {
             if (!cp->isEmpty()) {
                 const qint64 at = cp->first()[0].toLongLong();
                 if (at != batch.from - 1)
-                    return Error::conflict(QStringLiteral("checkpoint"),
-                                           tr("Chain %1 is indexed through block %2; a range starting at %3 does not follow it.")
-                                               .arg(chain).arg(at).arg(batch.from));
+                    return promoteRefused(PromoteRefusal::OffCheckpoint,
+                                          tr("Chain %1 is indexed through block %2; a range starting at %3 does not follow it.")
+                                              .arg(chain).arg(at).arg(batch.from));
                 if (cp->first()[1].toByteArray() != batch.headers.first().parentHash.toBytes())
-                    return Error::conflict(QStringLiteral("parent_hash"),
-                                           tr("Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.")
-                                               .arg(batch.from).arg(chain).arg(at));
+                    return promoteRefused(PromoteRefusal::Fork,
+                                          tr("Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.")
+                                              .arg(batch.from).arg(chain).arg(at));
             }
         }
 
