@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/chainindexer.h"
+#include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "store/indexbatch.h"
 

@@ -9,25 +9,6 @@ Q_LOGGING_CATEGORY(lcIndexer, "arbor.indexer")
 
 namespace arbor {
 
-QString indexPhaseName(IndexPhase phase)
-{
-    switch (phase) {
-    case IndexPhase::Starting:
-        return QStringLiteral("starting");
-    case IndexPhase::CatchingUp:
-        return QStringLiteral("catching up");
-    case IndexPhase::Live:
-        return QStringLiteral("live");
-    case IndexPhase::RpcDown:
-        return QStringLiteral("rpc down");
-    case IndexPhase::Stalled:
-        return QStringLiteral("stalled");
-    case IndexPhase::Stopped:
-        return QStringLiteral("stopped");
-    }
-    return {};
-}
-
 ChainIndexer::ChainIndexer(qint64 chainId, StoreThread *writer, QList<EntityDef> entities, IndexerOptions options)
     : m_chainId(chainId)
     , m_writer(writer)

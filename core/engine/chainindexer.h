@@ -4,6 +4,8 @@
 #include "engine/reorgguard.h"
 #include "error.h"
 #include "model/chainconfig.h"
+#include "engine/indexeroptions.h"
+#include "model/chainstatus.h"
 #include "model/entitydef.h"
 #include "rpc/endpointpool.h"
 #include "store/indexbatch.h"
@@ -26,67 +28,6 @@ namespace arbor {
 
 class StoreThread;
 
-/// What a chain's indexer is doing, in the operator's words.
-enum class IndexPhase {
-    Starting,
-    CatchingUp,     ///< more than a poll's worth of blocks behind the head
-    Live,           ///< following the head
-    RpcDown,        ///< every endpoint failed; retrying by itself
-    Stalled,        ///< an error that needs attention (database, reorg deeper than the window)
-    Stopped,
-};
-QString indexPhaseName(IndexPhase phase);
-
-/// A chain's indexing state as the console and arborctl show it. Immutable snapshot.
-struct ChainStatus
-{
-    qint64 chainId = 0;
-    IndexPhase phase = IndexPhase::Starting;
-    std::optional<qint64> head;             ///< best head reported by an endpoint
-    std::optional<qint64> indexed;          ///< checkpoint: promoted through this block
-    std::optional<qint64> indexedTime;      ///< unix seconds of the checkpoint block, once one was promoted here
-    double blocksPerSecond = 0;             ///< recent promotion rate
-    QString message;                        ///< why it is RpcDown/Stalled, or the last warning
-    qint64 reorgs = 0;                      ///< reorgs handled since start
-    qint64 skippedLogs = 0;                 ///< logs that failed to decode (not ERC-20, malformed)
-    QList<EndpointRecord> endpoints;        ///< measured health
-
-    std::optional<qint64> lag() const
-    {
-        if (!head || !indexed)
-            return std::nullopt;
-        return std::max<qint64>(0, *head - *indexed);
-    }
-
-    /// How far behind in time: 0 at the head, else `nowSecs` minus the checkpoint block's
-    /// timestamp. Empty until both are known.
-    std::optional<qint64> lagSeconds(qint64 nowSecs) const
-    {
-        const std::optional<qint64> blocks = lag();
-        if (!blocks)
-            return std::nullopt;
-        if (*blocks == 0)
-            return 0;
-        if (!indexedTime)
-            return std::nullopt;
-        return std::max<qint64>(0, nowSecs - *indexedTime);
-    }
-};
-
-/// Tunables of one ChainIndexer. Defaults suit public endpoints; tests and benchmarks shrink them.
-struct IndexerOptions
-{
-    RpcPolicy rpc;
-    int maxRangesInFlight = 8;              ///< catch-up ranges fetched while earlier ones are written
-    qint64 initialLogSpan = 100;            ///< blocks per range to start with (grows while answers are small)
-    qint64 maxLogSpan = 2000;
-    int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch
-    qint64 maxPromotionBlocks = 2000;       ///< ready ranges are promoted together up to this many blocks
-    int reorgWindow = 256;                  ///< blocks searched for a common ancestor
-    int healthSaveIntervalMs = 2000;
-    int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
-    std::optional<qint64> stopAfterBlock;   ///< `arborctl index --until-block`: do not fetch beyond
-};
 
 /**
  * Indexes one chain: catches up from its checkpoint to the head in pipelined ranges, then
@@ -187,5 +128,4 @@ private:
 
 } // namespace arbor
 
-Q_DECLARE_METATYPE(arbor::ChainStatus)
 Q_DECLARE_METATYPE(arbor::ReorgRecord)

@@ -2,9 +2,10 @@
 
 #include "error.h"
 #include "engine/chaindeletion.h"
-#include "engine/chainindexer.h"   // ChainStatus, IndexerOptions; the ChainIndexer class stays unused here
+#include "engine/indexeroptions.h"
 #include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
+#include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "queue/queueprocessor.h"
 #include "rpc/endpointprobe.h"

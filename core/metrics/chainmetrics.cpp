@@ -1,6 +1,6 @@
 #include "metrics/chainmetrics.h"
 
-#include "engine/chainindexer.h"
+#include "model/chainstatus.h"
 
 #include <QSet>
 

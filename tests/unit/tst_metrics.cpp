@@ -1,6 +1,6 @@
 // The in-memory metric series behind the chain charts: ring buffer and per-chain recording.
 
-#include "engine/chainindexer.h"
+#include "model/chainstatus.h"
 #include "metrics/chainmetrics.h"
 #include "metrics/timeseries.h"
 

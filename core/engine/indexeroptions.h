@@ -1,0 +1,24 @@
+#pragma once
+
+#include "rpc/endpointpool.h"
+
+#include <QtGlobal>
+
+namespace arbor {
+
+/// Tunables of one ChainIndexer. Defaults suit public endpoints; tests and benchmarks shrink them.
+struct IndexerOptions
+{
+    RpcPolicy rpc;
+    int maxRangesInFlight = 8;              ///< catch-up ranges fetched while earlier ones are written
+    qint64 initialLogSpan = 100;            ///< blocks per range to start with (grows while answers are small)
+    qint64 maxLogSpan = 2000;
+    int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch
+    qint64 maxPromotionBlocks = 2000;       ///< ready ranges are promoted together up to this many blocks
+    int reorgWindow = 256;                  ///< blocks searched for a common ancestor
+    int healthSaveIntervalMs = 2000;
+    int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
+    std::optional<qint64> stopAfterBlock;   ///< `arborctl index --until-block`: do not fetch beyond
+};
+
+} // namespace arbor
