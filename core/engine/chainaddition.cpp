@@ -112,6 +112,9 @@ void ChainAddition::probeTokens()
 void ChainAddition::registerChain(const QList<TokenInfo> &tokens)
 {
     using R = Result<ChainRecord>;
+    // The token probes may have met the endpoint's rate limit too: the rows keep all it learned.
+    for (EndpointRecord &e : m_endpoints)
+        e.limits = EndpointLimiter::forUrl(e.url)->limits();
     m_services.writer->run([config = m_config, endpoints = m_endpoints, tokens](Store &s) -> R {
         if (Status r = s.registerChain(config, endpoints, evmEntities(), tokens); !r)
             return r.error();

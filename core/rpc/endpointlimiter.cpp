@@ -129,6 +129,7 @@ void EndpointLimiter::take(int weight)
 {
     QMutexLocker lock(&m_mutex);
     const Clock::time_point now = Clock::now();
+    settleEstimateLocked(now);
     m_sent.emplace_back(now, std::max(1, weight));
     while (!m_sent.empty() && msSince(m_sent.front().first, now) > SentWindowMs)
         m_sent.pop_front();
@@ -152,23 +153,18 @@ void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, Clock::tim
     const double before = m_learned.learnedRate;
     if (before > 0) {
         m_learned.learnedRate = std::max(MinLearnedRate, before * Decrease);
+    } else if (!m_estimateDue) {
+        // The first estimate waits for the end of the pause: the burst the provider let through
+        // just before this refusal is often still being answered (a 429 comes back at once).
+        m_estimateDue = m_pausedUntil;
+        m_estimateFrom = now - std::chrono::milliseconds(AnsweredWindowMs);
+        m_learnedHere = true;
+        m_lastDecrease = now;
+        m_lastIncrease = now;
+        qCInfo(lcRpc).noquote() << rpchttp::displayUrl(m_url) << "is rate limited; pausing" << pause << "ms";
+        return;
     } else {
-        // The first estimate: what it let through lately, spread over that time and the wait it
-        // asks for (a provider that admitted a burst of 50 and asks for 5 s allows about 10/s).
-        while (!m_answered.empty() && msSince(m_answered.front().first, now) > AnsweredWindowMs)
-            m_answered.pop_front();
-        qint64 calls = 0;
-        for (const auto &[at, weight] : m_answered)
-            calls += weight;
-        qint64 spanMs = m_answered.empty() ? 0 : msSince(m_answered.front().first, now);
-        if (calls == 0) {
-            // Nothing answered yet (a first burst): half of what was sent.
-            for (const auto &[at, weight] : m_sent)
-                calls += weight;
-            calls = std::max<qint64>(1, calls / 2);
-            spanMs = m_sent.empty() ? 0 : msSince(m_sent.front().first, now);
-        }
-        m_learned.learnedRate = std::max(MinLearnedRate, double(calls) * 1000.0 / double(std::max<qint64>(1000, spanMs + pause)));
+        return;
     }
     m_learnedHere = true;
     m_lastDecrease = now;
@@ -177,13 +173,48 @@ void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, Clock::tim
                             << "calls/s, pausing" << pause << "ms";
 }
 
+void EndpointLimiter::settleEstimateLocked(Clock::time_point now)
+{
+    if (!m_estimateDue || now < *m_estimateDue)
+        return;
+    // What it let through lately, spread over that time and the wait it asked for (a provider
+    // that admitted a burst of 50 and asks for 5 s allows about 10/s).
+    const Clock::time_point due = *m_estimateDue;
+    m_estimateDue.reset();
+    qint64 calls = 0;
+    std::optional<Clock::time_point> first;
+    for (const auto &[at, weight] : m_answered) {
+        if (at < m_estimateFrom)
+            continue;
+        calls += weight;
+        if (!first)
+            first = at;
+    }
+    qint64 spanMs = first ? msSince(*first, due) : 0;
+    if (calls == 0) {
+        // Nothing answered (a first burst): half of what was sent.
+        for (const auto &[at, weight] : m_sent)
+            calls += weight;
+        calls = std::max<qint64>(1, calls / 2);
+        spanMs = m_sent.empty() ? 0 : msSince(m_sent.front().first, due);
+    }
+    m_answered.clear();
+    m_learned.learnedRate = std::max(MinLearnedRate, double(calls) * 1000.0 / double(std::max<qint64>(1000, spanMs)));
+    m_tokens = std::max(1.0, m_learned.learnedRate);
+    m_tokensAt = now;
+    m_lastIncrease = now;
+    qCInfo(lcRpc).noquote() << rpchttp::displayUrl(m_url) << "is rate limited; sending at most" << QString::number(m_learned.learnedRate, 'f', 1)
+                            << "calls/s";
+}
+
 void EndpointLimiter::answered(int weight)
 {
     QMutexLocker lock(&m_mutex);
     const Clock::time_point now = Clock::now();
+    settleEstimateLocked(now);
     if (m_learned.learnedRate <= 0 && m_operatorRate <= 0) {
         m_answered.emplace_back(now, std::max(1, weight));
-        while (msSince(m_answered.front().first, now) > AnsweredWindowMs)
+        while (!m_estimateDue && msSince(m_answered.front().first, now) > AnsweredWindowMs)
             m_answered.pop_front();
         return;
     }

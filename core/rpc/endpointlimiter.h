@@ -87,6 +87,7 @@ private:
     static qint64 msSince(Clock::time_point from, Clock::time_point to);
     void refillLocked(Clock::time_point now) const;
     double observedRateLocked(Clock::time_point now) const;
+    void settleEstimateLocked(Clock::time_point now);
 
     const QUrl m_url;
     mutable QMutex m_mutex;
@@ -102,6 +103,8 @@ private:
     qint64 m_rateLimitedCount = 0;
     std::deque<std::pair<Clock::time_point, int>> m_sent;  ///< the last few seconds of calls sent
     std::deque<std::pair<Clock::time_point, int>> m_answered;  ///< calls answered while no rate is known
+    std::optional<Clock::time_point> m_estimateDue;     ///< after the first 429: when its pause ends
+    Clock::time_point m_estimateFrom;                   ///< the answers the first estimate counts start here
     int m_largestAcceptedBatch = 0;
     int m_probeBatch = 0;                       ///< a larger batch being tried after a run of accepted ones
     int m_batchCooldown = 0;
