@@ -5,6 +5,8 @@
 #include "engine/futures.h"
 #include "engine/leasekeeper.h"
 #include "engine/storethread.h"
+#include "store/balancestore.h"
+#include "store/queuestore.h"
 
 namespace arbor {
 
@@ -39,14 +41,14 @@ void Engine::sampleQueueHealth()
     m_queueHealthInFlight = true;
     // Counted on the reader, so promotions on the writer are not held up; the lease holder
     // records the samples (one writer of the history), others only look.
-    m_reader->run([](Store &s) { return s.sampleQueueHealth(false); }).then(this, [this](Result<QList<QueueHealth>> health) {
+    m_reader->run([](Store &s) { return QueueStore(s).sampleQueueHealth(false); }).then(this, [this](Result<QList<QueueHealth>> health) {
         m_queueHealthInFlight = false;
         if (!health) {
             qCWarning(lcEngine) << "queue health:" << health.error().toString();
             return;
         }
         if (m_lease->holds()) {
-            m_writer->run([samples = *health](Store &s) { return s.recordQueueHealth(samples); }).then(this, [](Status s) {
+            m_writer->run([samples = *health](Store &s) { return QueueStore(s).recordQueueHealth(samples); }).then(this, [](Status s) {
                 if (!s)
                     qCWarning(lcEngine) << "queue health not recorded:" << s.error().toString();
             });
@@ -60,13 +62,14 @@ void Engine::maintainQueue()
     const qint64 retention = m_options.completedRetentionMs;
     m_writer->run([retention](Store &s) -> Status {
         const qint64 now = nowMs();
-        auto boosted = s.boostQueue();
+        QueueStore queue(s);
+        auto boosted = queue.boostQueue();
         if (!boosted)
             return boosted.error();
-        auto cleaned = s.cleanupQueue(now - retention);
+        auto cleaned = queue.cleanupQueue(now - retention);
         if (!cleaned)
             return cleaned.error();
-        auto snapshot = s.takeBalanceSnapshots(now);
+        auto snapshot = queue.takeBalanceSnapshots(now);
         if (!snapshot)
             return snapshot.error();
         if (*boosted || *cleaned || *snapshot)
@@ -86,7 +89,7 @@ QueueRunStats Engine::queueTotals() const
 
 QFuture<Result<QList<QueueHealth>>> Engine::queueHealth()
 {
-    return m_reader->run([](Store &s) { return s.sampleQueueHealth(false); });
+    return m_reader->run([](Store &s) { return QueueStore(s).sampleQueueHealth(false); });
 }
 
 QFuture<Result<QList<QueueHealth>>> Engine::queueHealthHistory(const ChainRef &chain, qint64 sinceMs)
@@ -96,7 +99,7 @@ QFuture<Result<QList<QueueHealth>>> Engine::queueHealthHistory(const ChainRef &c
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        auto history = s.queueHealthHistory(c->config.chainId, sinceMs);
+        auto history = QueueStore(s).queueHealthHistory(c->config.chainId, sinceMs);
         if (history) {
             for (QueueHealth &h : *history)
                 h.chainName = c->config.name;
@@ -107,14 +110,14 @@ QFuture<Result<QList<QueueHealth>>> Engine::queueHealthHistory(const ChainRef &c
 
 QFuture<Result<QList<QueueConfig>>> Engine::queueConfigs()
 {
-    return m_reader->run([](Store &s) { return s.queueConfigs(); });
+    return m_reader->run([](Store &s) { return QueueStore(s).queueConfigs(); });
 }
 
 QFuture<Status> Engine::setQueueConfig(const QueueConfig &config)
 {
     if (Status s = checkWritable(); !s)
         return ready(s);
-    return m_writer->run([config](Store &s) { return s.setQueueConfig(config); });
+    return m_writer->run([config](Store &s) { return QueueStore(s).setQueueConfig(config); });
 }
 
 QFuture<Result<qint64>> Engine::retryFailed(const ChainRef &chain)
@@ -126,7 +129,7 @@ QFuture<Result<qint64>> Engine::retryFailed(const ChainRef &chain)
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.retryFailedQueueItems(c->config.chainId);
+        return QueueStore(s).retryFailedQueueItems(c->config.chainId);
     });
 }
 
@@ -138,7 +141,7 @@ QFuture<Status> Engine::setBalanceMode(const ChainRef &chain, const Address &tok
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.setBalanceMode(c->config.chainId, token, mode);
+        return QueueStore(s).setBalanceMode(c->config.chainId, token, mode);
     });
     future.then(this, [this](Status s) {
         if (s)
@@ -154,13 +157,13 @@ QFuture<Result<TokenBalance>> Engine::tokenBalance(const ChainRef &chain, const 
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.tokenBalance(c->config.chainId, token, holder);
+        return BalanceStore(s).tokenBalance(c->config.chainId, token, holder);
     });
 }
 
 QFuture<Result<QList<TokenBalance>>> Engine::portfolio(const Address &holder, const U256 &minBalance)
 {
-    return m_reader->run([holder, minBalance](Store &s) { return s.portfolio(holder, minBalance); });
+    return m_reader->run([holder, minBalance](Store &s) { return BalanceStore(s).portfolio(holder, minBalance); });
 }
 
 QFuture<Result<QList<TokenBalance>>> Engine::topHolders(const ChainRef &chain, const Address &token, int limit)
@@ -170,7 +173,7 @@ QFuture<Result<QList<TokenBalance>>> Engine::topHolders(const ChainRef &chain, c
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.topHolders(c->config.chainId, token, limit);
+        return BalanceStore(s).topHolders(c->config.chainId, token, limit);
     });
 }
 

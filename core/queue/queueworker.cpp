@@ -5,6 +5,7 @@
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
+#include "store/queuestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,7 +95,7 @@ void QueueWorker::scheduleTick(int ms)
 
 Status QueueWorker::refresh()
 {
-    auto configs = m_store->queueConfigs();
+    auto configs = QueueStore(*m_store).queueConfigs();
     if (!configs)
         return configs.error();
     m_configs = *configs;
@@ -115,7 +116,7 @@ void QueueWorker::tick()
         m_store = std::move(*opened);
         if (m_options.untilEmpty) {
             // A run to the end gives items held back for a token problem one more try now.
-            if (auto released = m_store->releaseHeldBackItems(); !released)
+            if (auto released = QueueStore(*m_store).releaseHeldBackItems(); !released)
                 Q_EMIT workerError(released.error().toString());
         }
     }
@@ -126,7 +127,7 @@ void QueueWorker::tick()
         }
     }
     if (!m_sinceReclaim.isValid() || m_sinceReclaim.elapsed() >= m_options.reclaimAfterMs / 4) {
-        auto reclaimed = m_store->reclaimQueueItems(m_store->now() - m_options.reclaimAfterMs);
+        auto reclaimed = QueueStore(*m_store).reclaimQueueItems(m_store->now() - m_options.reclaimAfterMs);
         if (!reclaimed) {
             Q_EMIT workerError(reclaimed.error().toString());
             return scheduleTick(RetryAfterErrorMs);
@@ -169,7 +170,7 @@ void QueueWorker::tick()
         qint64 backlog = 0;
         std::optional<qint64> due;
         for (const QueueConfig &c : std::as_const(enabled)) {
-            auto b = m_store->queueBacklog(c.chainId);
+            auto b = QueueStore(*m_store).queueBacklog(c.chainId);
             if (!b) {
                 Q_EMIT workerError(b.error().toString());
                 return scheduleTick(RetryAfterErrorMs);
@@ -192,7 +193,7 @@ void QueueWorker::tick()
 Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<void()> done)
 {
     // Transfers-mode items: one transaction in the database, no claim round trip.
-    auto computed = m_store->processTransferItems(config.chainId, config, m_workerId, m_workerId + u'/' + QString::number(++m_claims));
+    auto computed = QueueStore(*m_store).processTransferItems(config.chainId, config, m_workerId, m_workerId + u'/' + QString::number(++m_claims));
     if (!computed)
         return computed.error();
     QueueRunStats stats = *computed;
@@ -200,7 +201,7 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
     // balanceOf items are claimed, then read from the chain.
     const QString claimId = m_workerId + u'/' + QString::number(++m_claims);
     const int room = std::max<int>(1, config.batchSize - int(stats.claimed));
-    auto items = m_store->claimQueueItems(config.chainId, room, m_workerId, claimId, true);
+    auto items = QueueStore(*m_store).claimQueueItems(config.chainId, room, m_workerId, claimId, true);
     if (!items)
         return items.error();
     if (stats.claimed == 0 && items->isEmpty())
@@ -223,7 +224,7 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
         QList<QueueItemError> errors;
         for (const QueueItem &item : remote)
             errors.append({item.id, why, QString(), QString()});
-        auto failed = m_store->completeQueueItems(config.chainId, claimId, {}, errors, config);
+        auto failed = QueueStore(*m_store).completeQueueItems(config.chainId, claimId, {}, errors, config);
         m_busy = false;
         if (!failed)
             return failed.error();
@@ -260,7 +261,7 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
             if (!alike)
                 continue;
             const Address token = *Address::fromBytes(it.key());
-            if (Status s = m_store->holdBackTokenItems(config.chainId, claimId, token, first->cause, first->fix, ids, config); !s) {
+            if (Status s = QueueStore(*m_store).holdBackTokenItems(config.chainId, claimId, token, first->cause, first->fix, ids, config); !s) {
                 Q_EMIT workerError(s.error().toString());
                 continue;
             }
@@ -269,7 +270,7 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
                 heldBack.insert(id);
         }
         errors.removeIf([&](const QueueItemError &e) { return heldBack.contains(e.id); });
-        auto completed = m_store->completeQueueItems(config.chainId, claimId, balances, errors, config);
+        auto completed = QueueStore(*m_store).completeQueueItems(config.chainId, claimId, balances, errors, config);
         if (!completed)
             Q_EMIT workerError(completed.error().toString());
         else

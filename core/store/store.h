@@ -62,12 +62,13 @@ struct HolderChange;
 using SqlRow = QList<QVariant>;
 
 /**
- * Arbor's database: one connection to SQLite or PostgreSQL and every operation Arbor performs
- * on it.
+ * Arbor's database: one connection to SQLite or PostgreSQL, its primitives (statements,
+ * transactions, bulk loading, table names) and the operations not yet in a domain store.
  *
- * The SQL lives here once; the two backends (SqliteStore, PostgresStore) supply the primitives
- * (statements, transactions, introspection) and what genuinely differs (bulk loading, leases).
- * Statements use `?` placeholders and bound values; identifiers come from ddl.h only.
+ * The two backends (SqliteStore, PostgresStore) supply the primitives and what genuinely
+ * differs (bulk loading, leases). Domain stores over a `Store&` own their SQL: QueueStore (the
+ * balance queue), BalanceStore (balance queries). Statements use `?` placeholders and bound
+ * values; identifiers come from ddl.h only.
  *
  * Thread: a Store belongs to the thread that opened it and must be used and destroyed there.
  * Engine keeps one writer Store on its writer thread and reader Stores on reader threads.
@@ -172,93 +173,26 @@ public:
     /// Records measured endpoint health on rpc_endpoints rows (matched by id).
     Status saveEndpointHealth(const QList<EndpointRecord> &endpoints);
 
-    // --- balance queue (storequeue.cpp) -------------------------------------------------
-    /// The chain's queue settings; defaults for a chain that never had them saved.
-    Result<QueueConfig> queueConfig(qint64 chainId);
-    /// Settings of every chain not being deleted, in chain id order.
-    Result<QList<QueueConfig>> queueConfigs();
-    /// Validates and saves; Invalid error naming the field otherwise, nothing saved.
-    Status setQueueConfig(const QueueConfig &config);
-    /**
-     * Claims up to `limit` pending items of the chain that are due, highest priority then oldest
-     * first, for `worker` ("host/pid/uuid") under `claimId`. PostgreSQL skips rows other
-     * transactions hold (FOR UPDATE SKIP LOCKED); SQLite serialises claims on its write lock.
-     * No item is ever held by two claims.
-     */
-    Result<QList<QueueItem>> claimQueueItems(qint64 chainId, int limit, const QString &worker, const QString &claimId,
-                                             bool balanceOfOnly = false);
-    /**
-     * What a worker does with Transfers-mode items, in ONE transaction: takes up to
-     * config.batchSize due items (highest priority, then oldest; PostgreSQL skips rows another
-     * transaction holds), computes their exact balances at the checkpoint, writes them to
-     * token_balances and the global table, and completes the items. Negative sums retry or
-     * fail as for completeTransferItems(). A crash leaves the items pending. On PostgreSQL the
-     * items pass through "processing" inside the transaction, under `worker` and `claimId`, so
-     * that a promotion committing meanwhile queues their holders again.
-     */
-    Result<QueueRunStats> processTransferItems(qint64 chainId, const QueueConfig &config, const QString &worker, const QString &claimId);
-    /**
-     * For the claim's Transfers-mode items: exact balances from the chain's transfers at its
-     * checkpoint, upserted into token_balances and the global table, items completed, in one
-     * transaction. An item whose sum comes out negative (history incomplete) is retried with
-     * backoff, then failed with the error kept. Items no longer held by `claimId` (reclaimed)
-     * are left alone.
-     */
-    Result<QueueRunStats> completeTransferItems(qint64 chainId, const QString &claimId, const QueueConfig &config);
-    /// Writes balances obtained elsewhere (balanceOf) and completes those items; `errors` are
-    /// retried or failed as above. One transaction.
-    Result<QueueRunStats> completeQueueItems(qint64 chainId, const QString &claimId, const QList<ComputedBalance> &balances,
-                                             const QList<QueueItemError> &errors, const QueueConfig &config);
-    /// Puts items back to pending that a worker claimed before `staleBeforeMs`, or that a worker
-    /// on this host that no longer runs claimed. A pending twin of the item wins.
-    Result<qint64> reclaimQueueItems(qint64 staleBeforeMs);
-    /**
-     * A failure every claimed item of `token` shared (`ids`, held by `claimId`): recorded once on
-     * the token with the node's `message` and the `fix`, the items put back to pending without a
-     * retry spent, and every pending item of the token held back for a backoff that doubles
-     * with each batch failing alike. One transaction.
-     */
-    Status holdBackTokenItems(qint64 chainId, const QString &claimId, const Address &token, const QString &message, const QString &fix,
-                              const QList<qint64> &ids, const QueueConfig &config);
-    /// Makes every item held back for a token problem due now (a run to the end tries them once).
-    Result<qint64> releaseHeldBackItems();
-    /// Forgets the token's problem (a batch of it succeeded).
-    Status clearTokenProblem(qint64 chainId, const Address &token);
-    /// The chain's tokens with a problem, oldest first.
-    Result<QList<TokenProblem>> tokenProblems(qint64 chainId);
-    /// Pending and processing items (of the chain, or all), and the earliest time one is due;
-    /// pending items of a token with a problem or a backfill under way (which only the indexer
-    /// completes) are not counted.
-    Result<std::pair<qint64, std::optional<qint64>>> queueBacklog(std::optional<qint64> chainId = std::nullopt);
-    /// Health of every chain's queue now; with `record`, also saved to queue_health (and
-    /// samples older than 24 h removed).
-    Result<QList<QueueHealth>> sampleQueueHealth(bool record);
-    /// Saves samples to queue_health and removes those older than 24 h.
-    Status recordQueueHealth(const QList<QueueHealth> &samples);
-    /// Recorded samples of the chain since `sinceMs`, oldest first.
-    Result<QList<QueueHealth>> queueHealthHistory(qint64 chainId, qint64 sinceMs);
-    /// Failed items of the chain back to pending with their retry count reset; returns how many.
-    Result<qint64> retryFailedQueueItems(qint64 chainId);
-    /// Raises the priority of items pending longer than their chain's boostAfterMs (once each).
-    Result<qint64> boostQueue();
-    /// Removes completed items processed before `beforeMs`.
-    Result<qint64> cleanupQueue(qint64 beforeMs);
-    /// Copies every chain's token_balances into balance_snapshots for the UTC day of `atMs`,
-    /// once per day and chain; returns the rows written.
-    Result<qint64> takeBalanceSnapshots(qint64 atMs);
-    /// Changes how a token's balances are computed and queues every holder it has.
-    Status setBalanceMode(qint64 chainId, const Address &token, BalanceMode mode);
-
-    // --- balance queries (storebalances.cpp) ----------------------------------------------
-    /// NotFound error for an unknown chain or a token the chain does not index. A holder with
-    /// no balance row has balance 0 and lastBlock 0.
-    Result<TokenBalance> tokenBalance(qint64 chainId, const Address &token, const Address &holder);
-    /// Every non-zero balance of `holder` of at least `minBalance` (raw units) on every chain.
-    Result<QList<TokenBalance>> portfolio(const Address &holder, const U256 &minBalance = 0);
-    /// The token's largest holders, largest first.
-    Result<QList<TokenBalance>> topHolders(qint64 chainId, const Address &token, int limit);
-    /// A holder's daily snapshots of the token, oldest first: (day start ms, balance).
-    Result<QList<std::pair<qint64, U256>>> balanceHistory(qint64 chainId, const Address &token, const Address &holder);
+    // --- the queue side of promotion (storeenqueue.cpp, storebalancekeeping.cpp) -----------
+    // Promotion and reorgs (storeindex.cpp, storebalancekeeping.cpp, storereorg.cpp) call these
+    // inside their transactions, and QueueStore uses them too, so they stay on Store until
+    // promotion has a store of its own. The queue itself is QueueStore (queuestore.h), the
+    // balance queries BalanceStore (balancestore.h).
+    /// Queues both sides (zero address left out) of the transfers in `transfersTable` matching
+    /// `where`, coalesced with items already pending. `transfersTable` and `where` are built
+    /// from ddl.h names, never from input; values are bound through `params`.
+    Status enqueueHolders(qint64 chainId, const QString &transfersTable, const QString &where, const QVariantList &params,
+                          BalanceUpdateType type);
+    /// Queues every holder with a balance row of `token`.
+    Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
+    /// Upserts (token, holder, balance, last_block, last_tx_hash, computed_at) rows into the
+    /// chain's token_balances and the global table; a lower height never overwrites a higher one.
+    Status writeBalances(qint64 chainId, const QList<SqlRow> &rows);
+    /// Each token of the chain (address bytes) with how its balances are computed.
+    Result<QHash<QByteArray, BalanceMode>> tokenModes(qint64 chainId);
+    /// Builds the entities' on-demand indexes of the chain (the recount's holder indexes) if they
+    /// are missing; remembered per chain on this connection, so cheap after the first call.
+    Status ensureOnDemandIndexes(qint64 chainId);
 
     // --- introspection ------------------------------------------------------------------
     /// Every table (PostgreSQL: schema.table) that belongs to the chain.
@@ -286,6 +220,13 @@ public:
     QVariant u256Value(const U256 &value) const;
     Result<U256> u256FromValue(const QVariant &value, const QString &field) const;
 
+    /// Table names for statements, from ddl.h (identifiers never come from input): an admin
+    /// table ("chains", "balance_update_queue", …), a chain's production or staging table of an
+    /// entity, and an entity's global (cross-chain) table.
+    QString admin(const char *name) const;
+    QString chainTable(qint64 chainId, const QString &entity, bool staging = false) const;
+    QString globalTable(const QString &entity) const;
+
 protected:
     explicit Store(DatabaseUrl url);
 
@@ -304,12 +245,9 @@ protected:
     virtual Result<bool> tryLockLease() { return true; }
     virtual void unlockLease() {}
 
-    QString admin(const char *name) const;
     /// A learned limit as stored: NULL until learned (0).
     template<typename T>
     static QVariant positiveOrNull(T value) { return value > 0 ? QVariant::fromValue(value) : QVariant(); }
-    QString chainTable(qint64 chainId, const QString &entity, bool staging = false) const;
-    QString globalTable(const QString &entity) const;
 
 private:
     /// Bound values of one row; hashes and addresses refer to `header`/`transfer` in place.
@@ -324,10 +262,6 @@ private:
     /// unless `force`), and removes global rows whose production row is gone.
     Status syncGlobalRows(qint64 chainId, const EntityDef &entity, const QString &where, const QVariantList &params, bool force);
     Status failRequest(const char *table, qint64 id, const QString &error);
-    /// Queues both sides (zero address left out) of the transfers in `transfersTable` matching
-    /// `where`, coalesced with items already pending.
-    Status enqueueHolders(qint64 chainId, const QString &transfersTable, const QString &where, const QVariantList &params,
-                          BalanceUpdateType type);
     /// Head ranges: transfers-mode balances += the range's net per-holder changes (one upsert per
     /// touched holder, production and global); the queue gets holders it still has work for,
     /// balance_of tokens and tokens being backfilled. Runs inside promote()'s transaction.
@@ -336,22 +270,8 @@ private:
     Status addChangesInDatabase(qint64 chainId, qint64 height, const QList<HolderChange> &changes, qint64 now);
     /// Queues (token, holder, -, block, tx hash, -) rows, coalesced with pending items.
     Status enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type);
-    /// Builds the entities' on-demand indexes of the chain (the recount's holder indexes) if they
-    /// are missing; remembered per chain, so cheap after the first call.
-    Status ensureOnDemandIndexes(qint64 chainId);
-    /// Queues every holder with a balance row of `token`.
-    Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
     /// The ON CONFLICT action that coalesces a queued holder with its pending item.
     QString coalesce() const;
-    Result<QHash<QByteArray, BalanceMode>> tokenModes(qint64 chainId);
-    /// Upserts (token, holder, balance, last_block, last_tx_hash, computed_at) rows into the
-    /// chain's token_balances and the global table; a lower height never overwrites a higher one.
-    Status writeBalances(qint64 chainId, const QList<SqlRow> &rows);
-    Status failQueueItems(qint64 chainId, const QList<QueueItemError> &errors, const QueueConfig &config, QueueRunStats &stats);
-    /// Sums, writes and completes the items the `items` CTE (id, token, holder, tx_hash)
-    /// selects; runs inside the caller's transaction.
-    Result<QueueRunStats> computeTransferBalances(qint64 chainId, const QString &itemsCte, const QVariantList &params,
-                                                  const QueueConfig &config, qint64 startedMs);
     Status insertToken(qint64 chainId, const TokenInfo &token, qint64 now, qint64 indexedFrom);
 
 protected:

@@ -4,12 +4,12 @@
 //     --tokens tokens is promoted in ranges (promotion enqueues the holders: its rows/s shows
 //     what enqueueing costs), then a QueueProcessor drains the queue (untilEmpty) with 1 worker,
 //     then, on a fresh database, with 2: items, seconds, items/s. Goal ≥ 100,000 items/s.
-//  2. Lookups: --chains chains × --chain-holders holders with balances, then Store::tokenBalance
-//     (random chain, holder and token) and Store::portfolio (a holder with a balance on every
-//     chain) latency, p50/p95/p99/max in µs. Goals: p99 < 1 ms and < 5 ms. Chain 1 gets its
-//     balances the real way (promote + drain); the others too when that fits --real-budget,
-//     otherwise chain 1's token_balances rows are copied to them with Store::bulkInsert (the
-//     output says which).
+//  2. Lookups: --chains chains × --chain-holders holders with balances, then
+//     BalanceStore::tokenBalance (random chain, holder and token) and BalanceStore::portfolio (a
+//     holder with a balance on every chain) latency, p50/p95/p99/max in µs. Goals: p99 < 1 ms
+//     and < 5 ms. Chain 1 gets its balances the real way (promote + drain); the others too when
+//     that fits --real-budget, otherwise chain 1's token_balances rows are copied to them with
+//     Store::bulkInsert (the output says which).
 //  3. Lag: the same transfers promoted range after range as fast as one thread can while a
 //     QueueProcessor drains concurrently; pending items and the oldest pending age sampled every
 //     100 ms (queueBacklog, sampleQueueHealth; less often when a sample costs over a third of
@@ -26,7 +26,9 @@
 
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
+#include "store/balancestore.h"
 #include "store/ddl.h"
+#include "store/queuestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -243,12 +245,12 @@ Status registerBenchChain(Store &store, qint64 chainId, int tokens, const Option
     if (Status s = store.registerChain(config, sampleEndpoints(config), evmEntities(), infos); !s)
         return s;
     if (options.batchSize > 0) {
-        auto queue = store.queueConfig(chainId);
+        auto queue = QueueStore(store).queueConfig(chainId);
         if (!queue)
             return queue.error();
         QueueConfig changed = *queue;
         changed.batchSize = options.batchSize;
-        return store.setQueueConfig(changed);
+        return QueueStore(store).setQueueConfig(changed);
     }
     return {};
 }
@@ -378,7 +380,7 @@ QString checkBalances(Store &store, qint64 chainId, const Workload &w, const std
     for (int i = 0; i < samples; ++i) {
         const qint64 h = qint64(rng() % quint64(w.holders()));
         const int t = int(rng() % quint64(w.tokens()));
-        auto b = store.tokenBalance(chainId, tokenAddress(t), holderAddress(h));
+        auto b = BalanceStore(store).tokenBalance(chainId, tokenAddress(t), holderAddress(h));
         const qint64 want = expected[size_t(h * w.tokens() + t)];
         if (!b || b->balance != U256(want)) {
             if (wrong++ == 0)
@@ -418,7 +420,7 @@ bool phaseThroughput(const Options &o)
             return false;
         }
         out() << "   promotion with enqueue: " << promoteLine(p) << Qt::endl;
-        auto backlog = store->queueBacklog(ChainId);
+        auto backlog = QueueStore(*store).queueBacklog(ChainId);
         out() << "   queued: " << (backlog ? QString::number(backlog->first) : backlog.error().toString()) << " items" << Qt::endl;
         const DrainFigures d = drainQueue(db, workers, o.timeoutSeconds);
         out() << "   drain, " << workers << (workers == 1 ? " worker:  " : " workers: ") << drainLine(d) << Qt::endl;
@@ -567,7 +569,7 @@ bool phaseLookups(const Options &o)
             firstError = e.toString();
     };
     for (int i = 0; i < 200; ++i)   // warm-up, not counted
-        (void)store->tokenBalance(chainIds[rng() % quint64(chainIds.size())], tokenAddress(int(rng() % quint64(w.tokens()))), holderAddress(randomHolder()));
+        (void)BalanceStore(*store).tokenBalance(chainIds[rng() % quint64(chainIds.size())], tokenAddress(int(rng() % quint64(w.tokens()))), holderAddress(randomHolder()));
 
     std::vector<double> us;
     qint64 nonZero = 0;
@@ -577,7 +579,7 @@ bool phaseLookups(const Options &o)
         const Address holder = holderAddress(randomHolder());
         QElapsedTimer timer;
         timer.start();
-        auto b = store->tokenBalance(chain, token, holder);
+        auto b = BalanceStore(*store).tokenBalance(chain, token, holder);
         us.push_back(double(timer.nsecsElapsed()) / 1e3);
         if (!b)
             noteError(b.error());
@@ -588,14 +590,14 @@ bool phaseLookups(const Options &o)
           << Qt::endl;
 
     for (int i = 0; i < 50; ++i)
-        (void)store->portfolio(holderAddress(randomHolder()));
+        (void)BalanceStore(*store).portfolio(holderAddress(randomHolder()));
     us.clear();
     qsizetype minRows = std::numeric_limits<qsizetype>::max(), maxRows = 0;
     for (int i = 0; i < o.lookups; ++i) {
         const Address holder = holderAddress(randomHolder());
         QElapsedTimer timer;
         timer.start();
-        auto p = store->portfolio(holder);
+        auto p = BalanceStore(*store).portfolio(holder);
         us.push_back(double(timer.nsecsElapsed()) / 1e3);
         if (!p) {
             noteError(p.error());
@@ -612,7 +614,7 @@ bool phaseLookups(const Options &o)
         const qint64 chain = chainIds[rng() % quint64(chainIds.size())];
         QElapsedTimer timer;
         timer.start();
-        auto top = store->topHolders(chain, tokenAddress(int(rng() % quint64(w.tokens()))), 10);
+        auto top = BalanceStore(*store).topHolders(chain, tokenAddress(int(rng() % quint64(w.tokens()))), 10);
         us.push_back(double(timer.nsecsElapsed()) / 1e3);
         if (!top)
             noteError(top.error());
@@ -688,7 +690,7 @@ bool phaseLag(const Options &o)
         QElapsedTimer cost;
         if (clock.nsecsElapsed() >= nextBacklogNs) {
             cost.start();
-            auto backlog = store->queueBacklog(ChainId);
+            auto backlog = QueueStore(*store).queueBacklog(ChainId);
             backlogMs.push_back(double(cost.nsecsElapsed()) / 1e6);
             nextBacklogNs = clock.nsecsElapsed() + std::max<qint64>(promotionsDone ? 10000000 : 100000000, 3 * cost.nsecsElapsed());
             if (!backlog) {
@@ -706,7 +708,7 @@ bool phaseLag(const Options &o)
         if (clock.nsecsElapsed() < nextHealthNs)
             return;
         cost.restart();
-        auto health = store->sampleQueueHealth(false);
+        auto health = QueueStore(*store).sampleQueueHealth(false);
         healthMs.push_back(double(cost.nsecsElapsed()) / 1e6);
         nextHealthNs = clock.nsecsElapsed() + std::max<qint64>(100000000, 3 * cost.nsecsElapsed());
         if (!health) {

@@ -20,6 +20,7 @@
 #include "model/u256.h"
 #include "model/balancequeue.h"
 #include "store/ddl.h"
+#include "store/queuestore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -577,7 +578,7 @@ void TestBalances::badInputExitsTwoAndWritesNothing()
     // What an operator could see change: queue settings, backlog, token modes, balances.
     auto state = [&]() {
         QStringList out;
-        const auto config = m_store->queueConfig(m_chainId);
+        const auto config = QueueStore(*m_store).queueConfig(m_chainId);
         if (!config)
             return QStringList{config.error().toString()};
         out << u"enabled %1 batch %2 interval %3 retries %4 backoff %5 boost %6/%7"_s.arg(config->enabled)

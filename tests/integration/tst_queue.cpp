@@ -12,6 +12,8 @@
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
 #include "store/ddl.h"
+#include "store/balancestore.h"
+#include "store/queuestore.h"
 #include "store/store.h"
 
 #include <QHostInfo>
@@ -154,6 +156,8 @@ private:
     QueueRunStats drain(const QueueConfig &config = QueueConfig());
     qint64 countItems(const QString &where, const QVariantList &params = {});
     U256 storedBalance(const Address &token, const Address &holder, bool global = false);
+    QueueStore queue() { return QueueStore(*m_store); }
+    BalanceStore balances() { return BalanceStore(*m_store); }
 
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<Store> m_store;
@@ -198,11 +202,11 @@ QueueRunStats TestQueue::drain(const QueueConfig &base)
     QueueRunStats total;
     for (int round = 0; round < 100; ++round) {
         const QString claim = QStringLiteral("drain/%1").arg(round);
-        auto items = m_store->claimQueueItems(ChainId, config.batchSize, workerId(QCoreApplication::applicationPid()), claim);
+        auto items = queue().claimQueueItems(ChainId, config.batchSize, workerId(QCoreApplication::applicationPid()), claim);
         if (!items || items->isEmpty())
             break;
         total.claimed += items->size();
-        auto done = m_store->completeTransferItems(ChainId, claim, config);
+        auto done = queue().completeTransferItems(ChainId, claim, config);
         if (!done) {
             qWarning() << done.error().toString();
             break;
@@ -258,13 +262,13 @@ void TestQueue::headRangesKeepBalancesWithoutTheQueue()
     }
     QCOMPARE(u256::toDecimal(storedBalance(TokenA, party(3))), u256::toDecimal(2 * big - 6 - 7 - 100));
     QCOMPARE(storedBalance(TokenA, party(4)), U256(3));
-    QCOMPARE(m_store->tokenBalance(ChainId, TokenA, party(4))->lastBlock, 7);      // the range it was kept at
-    QCOMPARE(m_store->tokenBalance(ChainId, TokenA, party(3))->lastBlock, 7);
-    QCOMPARE(m_store->tokenBalance(ChainId, TokenA, party(2))->lastBlock, 4);
+    QCOMPARE(balances().tokenBalance(ChainId, TokenA, party(4))->lastBlock, 7);      // the range it was kept at
+    QCOMPARE(balances().tokenBalance(ChainId, TokenA, party(3))->lastBlock, 7);
+    QCOMPARE(balances().tokenBalance(ChainId, TokenA, party(2))->lastBlock, 4);
 
     // A holder the queue still has work for is left to it: the next range neither adds to its
     // stored balance nor leaves its item behind; the other side, with no item, is kept.
-    QVERIFY(m_store->setBalanceMode(ChainId, TokenB, BalanceMode::Transfers));
+    QVERIFY(queue().setBalanceMode(ChainId, TokenB, BalanceMode::Transfers));
     QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'mode_change'")), 3);   // B: 1, 2, 3
     moves[8] = {{TokenB, 3, 5, 50}, {TokenA, 4, 5, 1}};
     QVERIFY(m_store->promote(batchOf(8, 8, parentOf(8), {{8, moves[8]}}), evmEntities()));
@@ -319,8 +323,8 @@ void TestQueue::queuingPromotionsQueueBothSidesCoalesced()
     // range of a token whose balances come from the node.
     QFETCH(bool, balanceOf);
     if (balanceOf) {
-        QVERIFY(m_store->setBalanceMode(ChainId, TokenA, BalanceMode::BalanceOf));
-        QVERIFY(m_store->setBalanceMode(ChainId, TokenB, BalanceMode::BalanceOf));
+        QVERIFY(queue().setBalanceMode(ChainId, TokenA, BalanceMode::BalanceOf));
+        QVERIFY(queue().setBalanceMode(ChainId, TokenB, BalanceMode::BalanceOf));
         QCOMPARE(countItems(QString()), 0);                                   // no holders yet
     }
     auto promote = [&](qint64 from, qint64 to, const std::map<qint64, QList<Move>> &moves) {
@@ -355,7 +359,7 @@ void TestQueue::queuingPromotionsQueueBothSidesCoalesced()
     QCOMPARE(countItems(QStringLiteral("token = ? AND holder = ?"), {TokenA.toBytes(), party(1).toBytes()}), 1);
 
     // Once an item is being processed, a new transfer queues the holder anew.
-    auto claimed = m_store->claimQueueItems(ChainId, 100, workerId(QCoreApplication::applicationPid()), QStringLiteral("c1"));
+    auto claimed = queue().claimQueueItems(ChainId, 100, workerId(QCoreApplication::applicationPid()), QStringLiteral("c1"));
     QCOMPARE(claimed->size(), 5);
     std::map<qint64, QList<Move>> again;
     again[4] = {{TokenA, 4, 1, 1}};
@@ -392,37 +396,37 @@ void TestQueue::computesExactBalancesAndAnswersQueries()
     for (const auto &[key, value] : expected) {
         QCOMPARE(u256::toDecimal(storedBalance(key.first, key.second)), u256::toDecimal(value));
         QCOMPARE(u256::toDecimal(storedBalance(key.first, key.second, true)), u256::toDecimal(value));
-        auto b = m_store->tokenBalance(ChainId, key.first, key.second);
+        auto b = balances().tokenBalance(ChainId, key.first, key.second);
         QVERIFY2(b, qPrintable(b ? QString() : b.error().toString()));
         QCOMPARE(u256::toDecimal(b->balance), u256::toDecimal(value));
         QCOMPARE(b->lastBlock, 5);                                        // the checkpoint it was computed at
     }
 
-    auto b = m_store->tokenBalance(ChainId, TokenB, party(2));
+    auto b = balances().tokenBalance(ChainId, TokenB, party(2));
     QCOMPARE(b->symbol, QStringLiteral("BET"));
     QCOMPARE(b->formatted(), QStringLiteral("1.25"));
-    auto none = m_store->tokenBalance(ChainId, TokenB, party(9));
+    auto none = balances().tokenBalance(ChainId, TokenB, party(9));
     QVERIFY(none);
     QCOMPARE(none->balance, U256(0));
     QCOMPARE(none->lastBlock, 0);
 
-    auto top = m_store->topHolders(ChainId, TokenA, 10);
+    auto top = balances().topHolders(ChainId, TokenA, 10);
     QVERIFY(top);
     QCOMPARE(top->size(), 3);
     QCOMPARE(top->at(0).holder, party(1));                                // big - big/3 - 77
     QCOMPARE(top->at(1).holder, party(2));                                // big/3 - 1
     QCOMPARE(top->at(2).holder, party(3));                                // 77 + 1 - 50
     QCOMPARE(top->at(2).balance, U256(28));
-    QCOMPARE(m_store->topHolders(ChainId, TokenA, 1)->size(), 1);
+    QCOMPARE(balances().topHolders(ChainId, TokenA, 1)->size(), 1);
 
-    auto portfolio = m_store->portfolio(party(1));
+    auto portfolio = balances().portfolio(party(1));
     QVERIFY(portfolio);
     QCOMPARE(portfolio->size(), 2);
     QCOMPARE(portfolio->at(0).chainName, QStringLiteral("queue"));
     QSet<QString> symbols{portfolio->at(0).symbol, portfolio->at(1).symbol};
     QCOMPARE(symbols, (QSet<QString>{QStringLiteral("ALP"), QStringLiteral("BET")}));
-    QCOMPARE(m_store->portfolio(party(1), U256(1) << 254)->size(), 1);    // only the big ALP balance
-    QCOMPARE(m_store->portfolio(party(9))->size(), 0);
+    QCOMPARE(balances().portfolio(party(1), U256(1) << 254)->size(), 1);    // only the big ALP balance
+    QCOMPARE(balances().portfolio(party(9))->size(), 0);
 }
 
 void TestQueue::twoConnectionsNeverClaimTheSameItem()
@@ -446,7 +450,7 @@ void TestQueue::twoConnectionsNeverClaimTheSameItem()
         ready.arrive_and_wait();
         for (int i = 0; store && i < 10000; ++i) {
             const QString claim = QStringLiteral("w%1/%2").arg(n).arg(i);
-            auto items = store->claimQueueItems(ChainId, 2, workerId(QCoreApplication::applicationPid()) + QString::number(n), claim);
+            auto items = QueueStore(*store).claimQueueItems(ChainId, 2, workerId(QCoreApplication::applicationPid()) + QString::number(n), claim);
             if (!items || items->isEmpty()) {
                 if (!items)
                     *error = items.error().toString();
@@ -458,7 +462,7 @@ void TestQueue::twoConnectionsNeverClaimTheSameItem()
             round.arrive_and_wait();
             QueueConfig config;
             config.chainId = ChainId;
-            auto done = store->completeTransferItems(ChainId, claim, config);
+            auto done = QueueStore(*store).completeTransferItems(ChainId, claim, config);
             if (!done) {
                 *error = done.error().toString();
                 round.arrive_and_drop();
@@ -503,7 +507,7 @@ void TestQueue::processorWorkersDrainTheQueueOnce()
     QueueConfig small;
     small.chainId = ChainId;
     small.batchSize = 3;
-    QVERIFY(m_store->setQueueConfig(small));
+    QVERIFY(queue().setQueueConfig(small));
 
     QueueOptions options;
     options.workers = 2;
@@ -555,7 +559,7 @@ void TestQueue::incompleteHistoryRetriesThenFailsWithoutStallingOthers()
     QCOMPARE(failedItem()->first()[1].toInt(), 2);
     QVERIFY(failedItem()->first()[2].toString().contains(party(5).toChecksumHex()));
     QCOMPARE(storedBalance(TokenA, party(5)), U256(0));                    // nothing written for it
-    auto health = m_store->sampleQueueHealth(false);
+    auto health = queue().sampleQueueHealth(false);
     QCOMPARE(health->first().failed, 1);
     QCOMPARE(health->first().errorsLastHour, 1);
 }
@@ -570,11 +574,11 @@ void TestQueue::retryFailedQueuesAgain()
     drain(config);
     QCOMPARE(countItems(QStringLiteral("status = 'failed'")), 1);
 
-    auto retried = m_store->retryFailedQueueItems(ChainId);
+    auto retried = queue().retryFailedQueueItems(ChainId);
     QVERIFY(retried);
     QCOMPARE(*retried, 1);
     QCOMPARE(countItems(QStringLiteral("status = 'pending' AND retry_count = 0")), 1);
-    QVERIFY(!m_store->retryFailedQueueItems(999));                           // unknown chain
+    QVERIFY(!queue().retryFailedQueueItems(999));                           // unknown chain
 }
 
 void TestQueue::reclaimsItemsOfAStoppedWorker()
@@ -587,16 +591,16 @@ void TestQueue::reclaimsItemsOfAStoppedWorker()
     qint64 deadPid = 4000000;
     while (processAlive(deadPid))
         ++deadPid;
-    QCOMPARE(m_store->claimQueueItems(ChainId, 2, workerId(deadPid), QStringLiteral("dead/1"))->size(), 2);
-    QCOMPARE(m_store->claimQueueItems(ChainId, 1, workerId(QCoreApplication::applicationPid()), QStringLiteral("live/1"))->size(), 1);
+    QCOMPARE(queue().claimQueueItems(ChainId, 2, workerId(deadPid), QStringLiteral("dead/1"))->size(), 2);
+    QCOMPARE(queue().claimQueueItems(ChainId, 1, workerId(QCoreApplication::applicationPid()), QStringLiteral("live/1"))->size(), 1);
 
-    auto reclaimed = m_store->reclaimQueueItems(nowMs() - 600000);
+    auto reclaimed = queue().reclaimQueueItems(nowMs() - 600000);
     QVERIFY(reclaimed);
     QCOMPARE(*reclaimed, 2);                                               // the live worker keeps its item
     QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 2);
     QCOMPARE(countItems(QStringLiteral("status = 'processing'")), 1);
     // A claim silent for longer than the stale limit is taken back even from a live pid.
-    QCOMPARE(*m_store->reclaimQueueItems(nowMs() + 1), 1);
+    QCOMPARE(*queue().reclaimQueueItems(nowMs() + 1), 1);
     QCOMPARE(drain().completed, 3);
     QCOMPARE(storedBalance(TokenA, party(3)), U256(100));
 }
@@ -629,7 +633,7 @@ void TestQueue::reorgRequeuesHoldersAndBalancesFollowTheSurvivingChain()
         QCOMPARE(storedBalance(TokenA, party(holder)), want);
         QCOMPARE(storedBalance(TokenA, party(holder), true), want);
     }
-    QCOMPARE(m_store->tokenBalance(ChainId, TokenA, party(3))->lastBlock, 7);
+    QCOMPARE(balances().tokenBalance(ChainId, TokenA, party(3))->lastBlock, 7);
 }
 
 void TestQueue::healthFollowsThresholds()
@@ -643,7 +647,7 @@ void TestQueue::healthFollowsThresholds()
         moves[0].append({TokenA, 0, i + 1, U256(1)});
     QVERIFY(promoteQueued(0, 0, moves));
 
-    auto health = m_store->sampleQueueHealth(false);
+    auto health = queue().sampleQueueHealth(false);
     QVERIFY(health);
     QCOMPARE(health->size(), 1);
     QCOMPARE(health->first().pending, 30);
@@ -653,13 +657,13 @@ void TestQueue::healthFollowsThresholds()
     QueueConfig config;
     config.chainId = ChainId;
     config.highLoadPending = 10;
-    QVERIFY(m_store->setQueueConfig(config));
-    QCOMPARE(m_store->sampleQueueHealth(false)->first().status, QueueStatus::HighLoad);
+    QVERIFY(queue().setQueueConfig(config));
+    QCOMPARE(queue().sampleQueueHealth(false)->first().status, QueueStatus::HighLoad);
 
     clockMs += 20;
     config.delayedAfterMs = 1000;
-    QVERIFY(m_store->setQueueConfig(config));
-    QueueHealth old = m_store->sampleQueueHealth(false)->first();
+    QVERIFY(queue().setQueueConfig(config));
+    QueueHealth old = queue().sampleQueueHealth(false)->first();
     QCOMPARE(old.oldestPendingAgeMs, qint64(20));
     old.oldestPendingAgeMs = 2000;
     QCOMPARE(QueueHealth::classify(old, config), QueueStatus::Delayed);
@@ -667,20 +671,20 @@ void TestQueue::healthFollowsThresholds()
     QCOMPARE(QueueHealth::classify(old, config), QueueStatus::Errors);
 
     drain();
-    auto recorded = m_store->sampleQueueHealth(true);
+    auto recorded = queue().sampleQueueHealth(true);
     QVERIFY(recorded);
     QCOMPARE(recorded->first().pending, 0);
     QCOMPARE(recorded->first().completedLastHour, 30);
     QCOMPARE(recorded->first().completedLastMinute, 30);
     QCOMPARE(recorded->first().status, QueueStatus::Healthy);
-    auto history = m_store->queueHealthHistory(ChainId, 0);
+    auto history = queue().queueHealthHistory(ChainId, 0);
     QVERIFY(history);
     QCOMPARE(history->size(), 1);
     QCOMPARE(history->first().completedLastHour, 30);
 
     config.enabled = false;
-    QVERIFY(m_store->setQueueConfig(config));
-    QCOMPARE(m_store->sampleQueueHealth(false)->first().status, QueueStatus::Disabled);
+    QVERIFY(queue().setQueueConfig(config));
+    QCOMPARE(queue().sampleQueueHealth(false)->first().status, QueueStatus::Disabled);
 }
 
 void TestQueue::upkeepBoostsCleansAndSnapshots()
@@ -695,22 +699,22 @@ void TestQueue::upkeepBoostsCleansAndSnapshots()
     config.chainId = ChainId;
     config.boostAfterMs = 0;
     config.boostBy = 3;
-    QVERIFY(m_store->setQueueConfig(config));
+    QVERIFY(queue().setQueueConfig(config));
     clockMs += 5;
-    QCOMPARE(*m_store->boostQueue(), 2);
+    QCOMPARE(*queue().boostQueue(), 2);
     QCOMPARE(countItems(QStringLiteral("priority = 8")), 2);
-    QCOMPARE(*m_store->boostQueue(), 0);                                  // once per item
+    QCOMPARE(*queue().boostQueue(), 0);                                  // once per item
 
     drain();
-    QCOMPARE(*m_store->cleanupQueue(clockMs - 60000), 0);                  // too recent
-    QCOMPARE(*m_store->cleanupQueue(clockMs + 1), 2);
+    QCOMPARE(*queue().cleanupQueue(clockMs - 60000), 0);                  // too recent
+    QCOMPARE(*queue().cleanupQueue(clockMs + 1), 2);
     QCOMPARE(countItems(QString()), 0);
 
     const qint64 now = nowMs();
-    QCOMPARE(*m_store->takeBalanceSnapshots(now), 2);
-    QCOMPARE(*m_store->takeBalanceSnapshots(now + 1), 0);                  // once a day
-    QCOMPARE(*m_store->takeBalanceSnapshots(now + 86400000), 2);
-    auto history = m_store->balanceHistory(ChainId, TokenA, party(2));
+    QCOMPARE(*queue().takeBalanceSnapshots(now), 2);
+    QCOMPARE(*queue().takeBalanceSnapshots(now + 1), 0);                  // once a day
+    QCOMPARE(*queue().takeBalanceSnapshots(now + 86400000), 2);
+    auto history = balances().balanceHistory(ChainId, TokenA, party(2));
     QVERIFY(history);
     QCOMPARE(history->size(), 2);
     QCOMPARE(history->first().second, U256(6));
@@ -722,27 +726,27 @@ void TestQueue::rejectsBadConfigAndQueries()
     QueueConfig config;
     config.chainId = ChainId;
     config.batchSize = 0;
-    Status s = m_store->setQueueConfig(config);
+    Status s = queue().setQueueConfig(config);
     QVERIFY(!s);
     QCOMPARE(s.error().field, QStringLiteral("batch_size"));
-    QCOMPARE(m_store->queueConfig(ChainId)->batchSize, QueueConfig().batchSize);   // nothing saved
+    QCOMPARE(queue().queueConfig(ChainId)->batchSize, QueueConfig().batchSize);   // nothing saved
     config.batchSize = 10;
     config.maxRetries = -1;
-    QCOMPARE(m_store->setQueueConfig(config).error().field, QStringLiteral("max_retries"));
+    QCOMPARE(queue().setQueueConfig(config).error().field, QStringLiteral("max_retries"));
     config.maxRetries = 2;
     config.chainId = 999;
-    QCOMPARE(m_store->setQueueConfig(config).error().kind, Error::Kind::NotFound);
+    QCOMPARE(queue().setQueueConfig(config).error().kind, Error::Kind::NotFound);
     config.chainId = ChainId;
-    QVERIFY(m_store->setQueueConfig(config));
-    QCOMPARE(m_store->queueConfig(ChainId)->batchSize, 10);
-    QCOMPARE(m_store->queueConfigs()->size(), 1);
+    QVERIFY(queue().setQueueConfig(config));
+    QCOMPARE(queue().queueConfig(ChainId)->batchSize, 10);
+    QCOMPARE(queue().queueConfigs()->size(), 1);
 
-    QCOMPARE(m_store->tokenBalance(999, TokenA, party(1)).error().field, QStringLiteral("chain"));
-    QCOMPARE(m_store->tokenBalance(ChainId, addressOf(77), party(1)).error().field, QStringLiteral("token"));
-    QCOMPARE(m_store->topHolders(ChainId, TokenA, 0).error().field, QStringLiteral("limit"));
-    QCOMPARE(m_store->topHolders(ChainId, TokenA, -5).error().field, QStringLiteral("limit"));
-    QCOMPARE(m_store->topHolders(ChainId, addressOf(77), 5).error().field, QStringLiteral("token"));
-    QCOMPARE(m_store->setBalanceMode(ChainId, addressOf(77), BalanceMode::BalanceOf).error().field, QStringLiteral("token"));
+    QCOMPARE(balances().tokenBalance(999, TokenA, party(1)).error().field, QStringLiteral("chain"));
+    QCOMPARE(balances().tokenBalance(ChainId, addressOf(77), party(1)).error().field, QStringLiteral("token"));
+    QCOMPARE(balances().topHolders(ChainId, TokenA, 0).error().field, QStringLiteral("limit"));
+    QCOMPARE(balances().topHolders(ChainId, TokenA, -5).error().field, QStringLiteral("limit"));
+    QCOMPARE(balances().topHolders(ChainId, addressOf(77), 5).error().field, QStringLiteral("token"));
+    QCOMPARE(queue().setBalanceMode(ChainId, addressOf(77), BalanceMode::BalanceOf).error().field, QStringLiteral("token"));
 }
 
 void TestQueue::balanceModeChangeRequeuesEveryHolder()
@@ -753,20 +757,20 @@ void TestQueue::balanceModeChangeRequeuesEveryHolder()
     drain();
     QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 0);
 
-    QVERIFY(m_store->setBalanceMode(ChainId, TokenA, BalanceMode::BalanceOf));
+    QVERIFY(queue().setBalanceMode(ChainId, TokenA, BalanceMode::BalanceOf));
     QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'mode_change'")), 2);
     auto chains = m_store->chains();
     QCOMPARE(chains->first().tokens.first().balanceMode, std::optional<BalanceMode>(BalanceMode::BalanceOf));
     QCOMPARE(chains->first().tokens.last().balanceMode, std::optional<BalanceMode>(BalanceMode::Transfers));
-    auto items = m_store->claimQueueItems(ChainId, 10, workerId(QCoreApplication::applicationPid()), QStringLiteral("m/1"));
+    auto items = queue().claimQueueItems(ChainId, 10, workerId(QCoreApplication::applicationPid()), QStringLiteral("m/1"));
     QCOMPARE(items->size(), 2);
     for (const QueueItem &item : *items)
         QCOMPARE(item.mode, BalanceMode::BalanceOf);
     // Transfers-mode completion leaves balanceOf items to the worker that calls the chain.
     QueueConfig config;
-    auto none = m_store->completeTransferItems(ChainId, QStringLiteral("m/1"), config);
+    auto none = queue().completeTransferItems(ChainId, QStringLiteral("m/1"), config);
     QCOMPARE(none->completed, 0);
-    auto written = m_store->completeQueueItems(ChainId, QStringLiteral("m/1"), {{items->first().id, U256(42), 0}},
+    auto written = queue().completeQueueItems(ChainId, QStringLiteral("m/1"), {{items->first().id, U256(42), 0}},
                                                {{items->last().id, QStringLiteral("reverted"), QString(), QString()}}, config);
     QVERIFY(written);
     QCOMPARE(written->completed, 1);
@@ -847,7 +851,7 @@ void TestQueue::drainingWhilePromotingMissesNoTransfer()
             moves[r].append({TokenA, int(next() % Holders) + 1, int(next() % Holders) + 1, U256(next() % 100)});
     }
     QVERIFY(m_store->promote(batchOf(0, 0, Hash(), {{0, moves[0]}}), evmEntities()));
-    QVERIFY(m_store->setBalanceMode(ChainId, TokenA, BalanceMode::Transfers));
+    QVERIFY(queue().setBalanceMode(ChainId, TokenA, BalanceMode::Transfers));
     QCOMPARE(countItems(QStringLiteral("status = 'pending'")), Holders);
 
     std::atomic<bool> promoting{true};
@@ -862,7 +866,7 @@ void TestQueue::drainingWhilePromotingMissesNoTransfer()
         config.batchSize = 25;
         for (int i = 0; store && (promoting || i < 5); ++i) {
             const bool during = promoting;
-            auto done = store->processTransferItems(ChainId, config, workerId(QCoreApplication::applicationPid()), QStringLiteral("c/%1").arg(i));
+            auto done = QueueStore(*store).processTransferItems(ChainId, config, workerId(QCoreApplication::applicationPid()), QStringLiteral("c/%1").arg(i));
             if (!done) {
                 workerError = done.error().toString();
                 return;

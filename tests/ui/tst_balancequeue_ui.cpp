@@ -14,6 +14,7 @@
 #include "pages/queuepage.h"
 #include "queue/queueprocessor.h"
 #include "store/indexbatch.h"
+#include "store/queuestore.h"
 #include "store/store.h"
 #include "testresults.h"
 #include "uifixture.h"
@@ -262,7 +263,7 @@ void TstBalanceQueueUi::initTestCase()
     QVERIFY2(promoted, why(promoted).constData());
     // Promotion keeps transfers-mode balances itself; setting the mode again queues the token's
     // holders, which gives the queue page three items to show.
-    s = m_store->setBalanceMode(Devnet, Token, BalanceMode::Transfers);
+    s = QueueStore(*m_store).setBalanceMode(Devnet, Token, BalanceMode::Transfers);
     QVERIFY2(s, why(s).constData());
 }
 
@@ -992,11 +993,11 @@ void TstBalanceQueueUi::retryFailedQueuesItemsAgain()
     config.retryBackoffMs = 0;
     for (int attempt = 0; attempt < 10; ++attempt) {
         const QString claim = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        auto items = m_store->claimQueueItems(Devnet, 100, QStringLiteral("tst/1/ui"), claim);
+        auto items = QueueStore(*m_store).claimQueueItems(Devnet, 100, QStringLiteral("tst/1/ui"), claim);
         QVERIFY2(items, why(items).constData());
         if (items->isEmpty())
             break;
-        auto done = m_store->completeTransferItems(Devnet, claim, config);
+        auto done = QueueStore(*m_store).completeTransferItems(Devnet, claim, config);
         QVERIFY2(done, why(done).constData());
     }
 

@@ -1,7 +1,7 @@
-// Store: the balance queue's health figures and its upkeep (priority boost, cleanup of
+// QueueStore: the balance queue's health figures and its upkeep (priority boost, cleanup of
 // completed items, retrying failed ones, daily balance snapshots).
 
-#include "store/store.h"
+#include "store/queuestore.h"
 
 namespace arbor {
 namespace {
@@ -15,20 +15,20 @@ constexpr qint64 HealthKeptMs = DayMs;
 
 // --- health --------------------------------------------------------------------------------
 
-Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
+Result<QList<QueueHealth>> QueueStore::sampleQueueHealth(bool record)
 {
     auto configs = queueConfigs();
     if (!configs)
         return configs.error();
-    auto names = query(QLatin1String("SELECT chain_id, name FROM ") + admin("chains"));
+    auto names = m_store.query(QLatin1String("SELECT chain_id, name FROM ") + m_store.admin("chains"));
     if (!names)
         return names.error();
     QHash<qint64, QString> chainNames;
     for (const SqlRow &r : *names)
         chainNames.insert(r[0].toLongLong(), r[1].toString());
 
-    const QString table = admin("balance_update_queue");
-    const qint64 now = this->now();
+    const QString table = m_store.admin("balance_update_queue");
+    const qint64 now = m_store.now();
     QList<QueueHealth> out;
     for (const QueueConfig &config : *configs) {
         QueueHealth h;
@@ -38,7 +38,7 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
         // One statement, so one snapshot: a batch committing meanwhile is counted once, either
         // as pending or as completed. Each count is answered by the partial index of its status.
         const QString where = QStringLiteral(" WHERE chain_id = ? AND status = ");
-        auto counts = query(QLatin1String("SELECT (SELECT COUNT(*) FROM ") + table + where + QLatin1String("'pending'), (SELECT MIN(created_at) FROM ")
+        auto counts = m_store.query(QLatin1String("SELECT (SELECT COUNT(*) FROM ") + table + where + QLatin1String("'pending'), (SELECT MIN(created_at) FROM ")
                                 + table + where + QLatin1String("'pending'), (SELECT COUNT(*) FROM ") + table + where
                                 + QLatin1String("'processing'), (SELECT COUNT(*) FROM ") + table + where
                                 + QLatin1String("'failed'), (SELECT COUNT(*) FROM ") + table + where
@@ -74,12 +74,12 @@ Result<QList<QueueHealth>> Store::sampleQueueHealth(bool record)
     return out;
 }
 
-Result<QList<TokenProblem>> Store::tokenProblems(qint64 chainId)
+Result<QList<TokenProblem>> QueueStore::tokenProblems(qint64 chainId)
 {
-    auto rows = query(QLatin1String("SELECT k.address, k.symbol, k.balance_problem, k.balance_problem_fix, k.balance_problem_since, "
+    auto rows = m_store.query(QLatin1String("SELECT k.address, k.symbol, k.balance_problem, k.balance_problem_fix, k.balance_problem_since, "
                                     "k.balance_problem_seen, (SELECT COUNT(*) FROM ")
-                          + admin("balance_update_queue")
-                          + QLatin1String(" q WHERE q.chain_id = k.chain_id AND q.token = k.address AND q.status = 'pending') FROM ") + admin("tokens")
+                          + m_store.admin("balance_update_queue")
+                          + QLatin1String(" q WHERE q.chain_id = k.chain_id AND q.token = k.address AND q.status = 'pending') FROM ") + m_store.admin("tokens")
                           + QLatin1String(" k WHERE k.chain_id = ? AND k.balance_problem IS NOT NULL ORDER BY k.balance_problem_since"),
                       {chainId});
     if (!rows)
@@ -94,27 +94,27 @@ Result<QList<TokenProblem>> Store::tokenProblems(qint64 chainId)
     return out;
 }
 
-Status Store::holdBackTokenItems(qint64 chainId, const QString &claimId, const Address &token, const QString &message, const QString &fix,
+Status QueueStore::holdBackTokenItems(qint64 chainId, const QString &claimId, const Address &token, const QString &message, const QString &fix,
                                  const QList<qint64> &ids, const QueueConfig &config)
 {
-    const QString table = admin("balance_update_queue");
-    const bool pg = backend() == Backend::Postgres;
+    const QString table = m_store.admin("balance_update_queue");
+    const bool pg = m_store.backend() == Backend::Postgres;
     QStringList idText;
     idText.reserve(ids.size());
     for (qint64 id : ids)
         idText.append(QString::number(id));
     const QString idList = pg ? u'{' + idText.join(u',') + u'}' : u'[' + idText.join(u',') + u']';
     const QString inIds = pg ? QStringLiteral("id = ANY(CAST(? AS BIGINT[]))") : QStringLiteral("id IN (SELECT value FROM json_each(?))");
-    return transaction([&]() -> Status {
-        const qint64 now = this->now();
-        if (Status s = exec(QLatin1String("UPDATE ") + admin("tokens")
+    return m_store.transaction([&]() -> Status {
+        const qint64 now = m_store.now();
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("tokens")
                                 + QLatin1String(" SET balance_problem = ?, balance_problem_fix = ?, balance_problem_since = COALESCE(balance_problem_since, ?), "
                                                 "balance_problem_seen = ?, balance_problem_count = balance_problem_count + 1 "
                                                 "WHERE chain_id = ? AND address = ?"),
                             {message, fix, now, now, chainId, token.toBytes()});
             !s)
             return s;
-        auto count = query(QLatin1String("SELECT balance_problem_count FROM ") + admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
+        auto count = m_store.query(QLatin1String("SELECT balance_problem_count FROM ") + m_store.admin("tokens") + QLatin1String(" WHERE chain_id = ? AND address = ?"),
                            {chainId, token.toBytes()});
         if (!count)
             return count.error();
@@ -122,7 +122,7 @@ Status Store::holdBackTokenItems(qint64 chainId, const QString &claimId, const A
         const int attempts = count->isEmpty() ? 1 : std::max(1, count->first()[0].toInt());
         const qint64 due = now + std::min<qint64>(5 * 60000, config.retryBackoffMs << std::clamp(attempts - 1, 0, 20));
         // An item with a pending twin (queued again meanwhile) gives way to it.
-        if (Status s = exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE ") + inIds
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE ") + inIds
                                 + QLatin1String(" AND claim_id = ? AND status = 'processing' AND EXISTS (SELECT 1 FROM ") + table
                                 + QLatin1String(" p WHERE p.chain_id = ") + table.section(u'.', -1) + QLatin1String(".chain_id AND p.token = ")
                                 + table.section(u'.', -1) + QLatin1String(".token AND p.holder = ") + table.section(u'.', -1)
@@ -130,44 +130,44 @@ Status Store::holdBackTokenItems(qint64 chainId, const QString &claimId, const A
                             {idList, claimId});
             !s)
             return s;
-        if (Status s = exec(QLatin1String("UPDATE ") + table
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + table
                                 + QLatin1String(" SET status = 'pending', error = ?, claim_id = NULL, claimed_by = NULL, claimed_at = NULL WHERE ")
                                 + inIds + QLatin1String(" AND claim_id = ? AND status = 'processing'"),
                             {message, idList, claimId});
             !s)
             return s;
-        return exec(QLatin1String("UPDATE ") + table
+        return m_store.exec(QLatin1String("UPDATE ") + table
                         + QLatin1String(" SET next_attempt_at = ? WHERE chain_id = ? AND token = ? AND status = 'pending' AND next_attempt_at < ?"),
                     {due, chainId, token.toBytes(), due});
     });
 }
 
-Result<qint64> Store::releaseHeldBackItems()
+Result<qint64> QueueStore::releaseHeldBackItems()
 {
-    auto rows = query(QLatin1String("UPDATE ") + admin("balance_update_queue")
+    auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("balance_update_queue")
                           + QLatin1String(" SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ? AND EXISTS (SELECT 1 FROM ")
-                          + admin("tokens") + QLatin1String(" k WHERE k.chain_id = ") + admin("balance_update_queue").section(u'.', -1)
-                          + QLatin1String(".chain_id AND k.address = ") + admin("balance_update_queue").section(u'.', -1)
+                          + m_store.admin("tokens") + QLatin1String(" k WHERE k.chain_id = ") + m_store.admin("balance_update_queue").section(u'.', -1)
+                          + QLatin1String(".chain_id AND k.address = ") + m_store.admin("balance_update_queue").section(u'.', -1)
                           + QLatin1String(".token AND k.balance_problem IS NOT NULL) RETURNING id"),
-                      {now(), now()});
+                      {m_store.now(), m_store.now()});
     if (!rows)
         return rows.error();
     return qint64(rows->size());
 }
 
-Status Store::clearTokenProblem(qint64 chainId, const Address &token)
+Status QueueStore::clearTokenProblem(qint64 chainId, const Address &token)
 {
-    return exec(QLatin1String("UPDATE ") + admin("tokens")
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("tokens")
                     + QLatin1String(" SET balance_problem = NULL, balance_problem_fix = NULL, balance_problem_since = NULL, balance_problem_seen = NULL, "
                                     "balance_problem_count = 0 WHERE chain_id = ? AND address = ? AND balance_problem_count > 0"),
                 {chainId, token.toBytes()});
 }
 
-Status Store::recordQueueHealth(const QList<QueueHealth> &samples)
+Status QueueStore::recordQueueHealth(const QList<QueueHealth> &samples)
 {
-    return transaction([&]() -> Status {
+    return m_store.transaction([&]() -> Status {
         for (const QueueHealth &h : samples) {
-            if (Status e = exec(QLatin1String("INSERT INTO ") + admin("queue_health")
+            if (Status e = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("queue_health")
                                     + QLatin1String(" (chain_id, sampled_at, pending, processing, failed, completed_hour, completed_minute, "
                                                     "errors_hour, avg_processing_ms, oldest_pending_ms, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                                     "ON CONFLICT (chain_id, sampled_at) DO NOTHING"),
@@ -176,15 +176,15 @@ Status Store::recordQueueHealth(const QList<QueueHealth> &samples)
                 !e)
                 return e;
         }
-        return exec(QLatin1String("DELETE FROM ") + admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {now() - HealthKeptMs});
+        return m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {m_store.now() - HealthKeptMs});
     });
 }
 
-Result<QList<QueueHealth>> Store::queueHealthHistory(qint64 chainId, qint64 sinceMs)
+Result<QList<QueueHealth>> QueueStore::queueHealthHistory(qint64 chainId, qint64 sinceMs)
 {
-    auto rows = query(QLatin1String("SELECT sampled_at, pending, processing, failed, completed_hour, completed_minute, errors_hour, "
+    auto rows = m_store.query(QLatin1String("SELECT sampled_at, pending, processing, failed, completed_hour, completed_minute, errors_hour, "
                                     "avg_processing_ms, oldest_pending_ms, status FROM ")
-                          + admin("queue_health") + QLatin1String(" WHERE chain_id = ? AND sampled_at >= ? ORDER BY sampled_at"),
+                          + m_store.admin("queue_health") + QLatin1String(" WHERE chain_id = ? AND sampled_at >= ? ORDER BY sampled_at"),
                       {chainId, sinceMs});
     if (!rows)
         return rows.error();
@@ -210,28 +210,28 @@ Result<QList<QueueHealth>> Store::queueHealthHistory(qint64 chainId, qint64 sinc
 
 // --- upkeep --------------------------------------------------------------------------------
 
-Result<qint64> Store::retryFailedQueueItems(qint64 chainId)
+Result<qint64> QueueStore::retryFailedQueueItems(qint64 chainId)
 {
-    const QString table = admin("balance_update_queue");
+    const QString table = m_store.admin("balance_update_queue");
     qint64 count = 0;
-    Status status = transaction([&]() -> Status {
-        auto chain = query(QLatin1String("SELECT 1 FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
+    Status status = m_store.transaction([&]() -> Status {
+        auto chain = m_store.query(QLatin1String("SELECT 1 FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ? AND state <> 'deleting'"), {chainId});
         if (!chain)
             return chain.error();
         if (chain->isEmpty())
             return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
         const QString alias = table.section(u'.', -1);
         // A failed item whose holder is pending again anyway is simply dropped.
-        auto dropped = query(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed' AND EXISTS (SELECT 1 FROM ")
+        auto dropped = m_store.query(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ? AND status = 'failed' AND EXISTS (SELECT 1 FROM ")
                                  + table + QLatin1String(" p WHERE p.chain_id = ") + alias + QLatin1String(".chain_id AND p.token = ") + alias
                                  + QLatin1String(".token AND p.holder = ") + alias + QLatin1String(".holder AND p.status = 'pending') RETURNING id"),
                              {chainId});
         if (!dropped)
             return dropped.error();
-        auto retried = query(QLatin1String("UPDATE ") + table
+        auto retried = m_store.query(QLatin1String("UPDATE ") + table
                                  + QLatin1String(" SET status = 'pending', retry_count = 0, next_attempt_at = ?, claim_id = NULL, claimed_by = NULL, "
                                                  "claimed_at = NULL, processed_at = NULL, update_type = 'manual' WHERE chain_id = ? AND status = 'failed' RETURNING id"),
-                             {now(), chainId});
+                             {m_store.now(), chainId});
         if (!retried)
             return retried.error();
         count = dropped->size() + retried->size();
@@ -242,17 +242,17 @@ Result<qint64> Store::retryFailedQueueItems(qint64 chainId)
     return count;
 }
 
-Result<qint64> Store::boostQueue()
+Result<qint64> QueueStore::boostQueue()
 {
     auto configs = queueConfigs();
     if (!configs)
         return configs.error();
     qint64 boosted = 0;
-    const qint64 now = this->now();
+    const qint64 now = m_store.now();
     for (const QueueConfig &c : *configs) {
         if (c.boostBy <= 0)
             continue;
-        auto rows = query(QLatin1String("UPDATE ") + admin("balance_update_queue")
+        auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("balance_update_queue")
                               + QLatin1String(" SET priority = CASE WHEN priority + ? > 10 THEN 10 ELSE priority + ? END, boosted = ? "
                                               "WHERE chain_id = ? AND status = 'pending' AND boosted = ? AND created_at < ? RETURNING id"),
                           {c.boostBy, c.boostBy, true, c.chainId, false, now - c.boostAfterMs});
@@ -263,9 +263,9 @@ Result<qint64> Store::boostQueue()
     return boosted;
 }
 
-Result<qint64> Store::cleanupQueue(qint64 beforeMs)
+Result<qint64> QueueStore::cleanupQueue(qint64 beforeMs)
 {
-    auto rows = query(QLatin1String("DELETE FROM ") + admin("balance_update_queue")
+    auto rows = m_store.query(QLatin1String("DELETE FROM ") + m_store.admin("balance_update_queue")
                           + QLatin1String(" WHERE status = 'completed' AND processed_at < ? RETURNING id"),
                       {beforeMs});
     if (!rows)
@@ -273,28 +273,28 @@ Result<qint64> Store::cleanupQueue(qint64 beforeMs)
     return qint64(rows->size());
 }
 
-Result<qint64> Store::takeBalanceSnapshots(qint64 atMs)
+Result<qint64> QueueStore::takeBalanceSnapshots(qint64 atMs)
 {
     const qint64 day = atMs - atMs % DayMs;
-    auto chains = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state <> 'deleting' AND chain_id NOT IN (SELECT chain_id FROM ")
-                            + admin("balance_snapshot_days") + QLatin1String(" WHERE day = ?)"),
+    auto chains = m_store.query(QLatin1String("SELECT chain_id FROM ") + m_store.admin("chains") + QLatin1String(" WHERE state <> 'deleting' AND chain_id NOT IN (SELECT chain_id FROM ")
+                            + m_store.admin("balance_snapshot_days") + QLatin1String(" WHERE day = ?)"),
                         {day});
     if (!chains)
         return chains.error();
     qint64 written = 0;
     for (const SqlRow &r : *chains) {
         const qint64 chainId = r[0].toLongLong();
-        Status s = transaction([&]() -> Status {
-            auto rows = query(QLatin1String("INSERT INTO ") + chainTable(chainId, QStringLiteral("balance_snapshots"))
+        Status s = m_store.transaction([&]() -> Status {
+            auto rows = m_store.query(QLatin1String("INSERT INTO ") + m_store.chainTable(chainId, QStringLiteral("balance_snapshots"))
                                   + QLatin1String(" (day, token, holder, balance, last_block) SELECT ?, token, holder, balance, last_block FROM ")
-                                  + chainTable(chainId, QStringLiteral("token_balances"))
+                                  + m_store.chainTable(chainId, QStringLiteral("token_balances"))
                                   + QLatin1String(" WHERE true ON CONFLICT (day, token, holder) DO NOTHING RETURNING 1"),
                               {day});
             if (!rows)
                 return rows.error();
             written += rows->size();
-            return exec(QLatin1String("INSERT INTO ") + admin("balance_snapshot_days") + QLatin1String(" (chain_id, day, row_count, taken_at) VALUES (?, ?, ?, ?)"),
-                        {chainId, day, qint64(rows->size()), now()});
+            return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("balance_snapshot_days") + QLatin1String(" (chain_id, day, row_count, taken_at) VALUES (?, ?, ?, ?)"),
+                        {chainId, day, qint64(rows->size()), m_store.now()});
         });
         if (!s)
             return s.error();
