@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/storethread.h"
+#include "store/chainregistry.h"
 #include "model/entitydef.h"
 #include "rpc/endpointlimiter.h"
 
@@ -34,7 +35,7 @@ QFuture<Result<ChainRecord>> ChainAddition::start()
 
 void ChainAddition::checkIsNew()
 {
-    m_services.writer->run([config = m_config](Store &s) { return s.checkChainIsNew(config); }).then(this, [this](Status isNew) {
+    m_services.writer->run([config = m_config](Store &s) { return ChainRegistry(s).checkChainIsNew(config); }).then(this, [this](Status isNew) {
         if (!isNew) {
             finish(isNew.error());
             return;
@@ -116,9 +117,9 @@ void ChainAddition::registerChain(const QList<TokenInfo> &tokens)
     for (EndpointRecord &e : m_endpoints)
         e.limits = EndpointLimiter::forUrl(e.url)->limits();
     m_services.writer->run([config = m_config, endpoints = m_endpoints, tokens](Store &s) -> R {
-        if (Status r = s.registerChain(config, endpoints, evmEntities(), tokens); !r)
+        if (Status r = ChainRegistry(s).registerChain(config, endpoints, evmEntities(), tokens); !r)
             return r.error();
-        auto found = s.findChain(ChainRef{config.chainId, {}});
+        auto found = ChainRegistry(s).findChain(ChainRef{config.chainId, {}});
         if (!found)
             return found.error();
         if (!*found)

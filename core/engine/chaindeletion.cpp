@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/storethread.h"
+#include "store/chainregistry.h"
 #include "model/entitydef.h"
 
 #include <QCoreApplication>
@@ -45,11 +46,11 @@ ChainDeletion::ChainDeletion(qint64 chainId, Services services, QObject *parent)
     auto journaled = [writer, chainId](int step, QString name, std::function<Status(Store &)> work) {
         return [writer, chainId, step, name, work]() {
             return writer->run([chainId, step, name, work](Store &store) -> Status {
-                if (Status s = store.recordDeletionStep(chainId, step, name, false); !s)
+                if (Status s = ChainRegistry(store).recordDeletionStep(chainId, step, name, false); !s)
                     return s;
                 if (Status s = work(store); !s)
                     return s;
-                return store.recordDeletionStep(chainId, step, name, true);
+                return ChainRegistry(store).recordDeletionStep(chainId, step, name, true);
             });
         };
     };
@@ -64,11 +65,11 @@ ChainDeletion::ChainDeletion(qint64 chainId, Services services, QObject *parent)
         // The indexer is told to stop now, not at the next snapshot (which, the chain gone from
         // it, might never differ again).
         {names[0], inMemory(1, journalNames[0], [stop = m_services.stopIndexing, chainId]() { stop(chainId); })},
-        {names[1], journaled(2, journalNames[1], [chainId](Store &s) { return s.markChainDeleting(chainId); })},
-        {names[2], journaled(3, journalNames[2], [chainId](Store &s) { return s.removeGlobalRows(chainId, evmEntities()); })},
+        {names[1], journaled(2, journalNames[1], [chainId](Store &s) { return ChainRegistry(s).markChainDeleting(chainId); })},
+        {names[2], journaled(3, journalNames[2], [chainId](Store &s) { return ChainRegistry(s).removeGlobalRows(chainId, evmEntities()); })},
         {names[3], inMemory(4, journalNames[3], [clear = m_services.clearCaches, chainId]() { clear(chainId); })},
-        {names[4], journaled(5, journalNames[4], [chainId](Store &s) { return s.deleteTrackingRows(chainId); })},
-        {names[5], journaled(6, journalNames[5], [chainId](Store &s) { return s.dropChainTables(chainId); })},
+        {names[4], journaled(5, journalNames[4], [chainId](Store &s) { return ChainRegistry(s).deleteTrackingRows(chainId); })},
+        {names[5], journaled(6, journalNames[5], [chainId](Store &s) { return ChainRegistry(s).dropChainTables(chainId); })},
     };
 }
 
@@ -84,7 +85,7 @@ void ChainDeletion::runStep(int index)
 {
     if (index == m_steps.size()) {
         const qint64 chainId = m_chainId;
-        m_services.writer->run([chainId](Store &s) { return s.forgetChain(chainId); })
+        m_services.writer->run([chainId](Store &s) { return ChainRegistry(s).forgetChain(chainId); })
             .then(this, [this](Status s) { finish(s); });
         return;
     }

@@ -1,6 +1,8 @@
 #include "engine/chainindexer.h"
 
 #include "engine/storethread.h"
+#include "store/chainregistry.h"
+#include "store/indexstore.h"
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -65,7 +67,7 @@ void ChainIndexer::stop()
 void ChainIndexer::loadPlan()
 {
     const quint64 generation = m_generation;
-    m_writer->run([chainId = m_chainId](Store &s) { return s.indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
+    m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
         if (!m_running || generation != m_generation)
             return;
         if (!plan) {
@@ -277,7 +279,7 @@ void ChainIndexer::promoteReady()
     }
     m_promoting = true;
     const quint64 generation = m_generation;
-    m_writer->run([batch, entities = m_entities](Store &s) { return s.promote(batch, entities); })
+    m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); })
         .then(this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });
 }
 
@@ -386,7 +388,7 @@ void ChainIndexer::checkForWork()
     if (!m_running || m_specialBusy)
         return;
     const quint64 generation = m_generation;
-    m_writer->run([chainId = m_chainId](Store &s) { return s.indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
+    m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
         if (!m_running || generation != m_generation || !plan || m_specialBusy)
             return;
         m_plan.reindexRequests = plan->reindexRequests;
@@ -453,7 +455,7 @@ void ChainIndexer::runSpecialWork()
         batch.reindexRequestId = job.requestId;
         batch.backfillId = job.backfillId;
         batch.lastOfRequest = job.last;
-        m_writer->run([batch, entities = m_entities](Store &s) { return s.promote(batch, entities); })
+        m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); })
             .then(this, [this, generation, job](Result<PromoteResult> result) {
                 m_specialBusy = false;
                 if (!m_running || generation != m_generation)
@@ -560,7 +562,7 @@ void ChainIndexer::saveHealth()
         records.append(e);
     }
     m_status.endpoints = records;
-    m_writer->run([records](Store &s) { return s.saveEndpointHealth(records); });
+    m_writer->run([records](Store &s) { return ChainRegistry(s).saveEndpointHealth(records); });
     emitStatus();
 }
 

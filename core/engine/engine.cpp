@@ -9,6 +9,8 @@
 #include "util/workerthread.h"
 #include "model/entitydef.h"
 #include "rpc/tokenprobe.h"
+#include "store/chainregistry.h"
+#include "store/indexstore.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -126,14 +128,14 @@ QFuture<Status> Engine::start()
                 out.status = changes.error();
                 return out;
             }
-            auto deleting = store.chainsBeingDeleted();
+            auto deleting = ChainRegistry(store).chainsBeingDeleted();
             if (!deleting) {
                 out.status = deleting.error();
                 return out;
             }
             out.deleting = *deleting;
             if (!deleting->isEmpty()) {
-                if (auto all = store.chains()) {
+                if (auto all = ChainRegistry(store).chains()) {
                     for (const ChainRecord &c : *all)
                         out.deletingNames.insert(c.config.chainId, c.config.name);
                 }
@@ -256,12 +258,12 @@ QFuture<Status> Engine::setPaused(const ChainRef &chain, bool paused)
     if (Status s = checkWritable(); !s)
         return ready(s);
     auto future = m_writer->run([chain, paused](Store &s) -> Status {
-        auto found = s.findChain(chain);
+        auto found = ChainRegistry(s).findChain(chain);
         if (!found)
             return found.error();
         if (!*found)
             return Error::notFound(QStringLiteral("chain"), tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()));
-        return s.setChainState((*found)->config.chainId, paused ? ChainState::Paused : ChainState::Active);
+        return ChainRegistry(s).setChainState((*found)->config.chainId, paused ? ChainState::Paused : ChainState::Active);
     });
     return future.then(this, [this](Status s) {
         refreshSnapshot();
@@ -274,7 +276,7 @@ QFuture<Status> Engine::deleteChain(const ChainRef &chain)
     if (Status s = checkWritable(); !s)
         return ready(s);
     auto promise = makePromise<Status>();
-    m_writer->run([chain](Store &s) { return s.findChain(chain); }).then(this, [=, this](Result<std::optional<ChainRecord>> found) {
+    m_writer->run([chain](Store &s) { return ChainRegistry(s).findChain(chain); }).then(this, [=, this](Result<std::optional<ChainRecord>> found) {
         if (!found) {
             fulfil(promise, Status(found.error()));
             return;
@@ -325,7 +327,7 @@ QFuture<Result<QList<ChainRecord>>> Engine::chains()
 {
     if (!m_state.started)
         return ready<Result<QList<ChainRecord>>>(Error::unavailable(QStringLiteral("database"), tr("The engine has not started.")));
-    return m_reader->run([](Store &s) { return s.chains(); });
+    return m_reader->run([](Store &s) { return ChainRegistry(s).chains(); });
 }
 
 void Engine::refreshSnapshot()
@@ -381,7 +383,7 @@ ChainSeries Engine::chainSeries(qint64 chainId, qint64 sinceMs) const
 
 Result<ChainRecord> Engine::resolveChain(Store &store, const ChainRef &chain) const
 {
-    auto found = store.findChain(chain);
+    auto found = ChainRegistry(store).findChain(chain);
     if (!found)
         return found.error();
     if (!*found)
@@ -403,7 +405,7 @@ QFuture<Result<ReindexRequest>> Engine::requestReindex(const ChainRef &chain, qi
             return c.error();
         if (c->state != ChainState::Active)
             return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is %2; resume it before reindexing.").arg(c->config.name, chainStateName(c->state)));
-        return s.requestReindex(c->config.chainId, from, to, reason, by);
+        return IndexStore(s).requestReindex(c->config.chainId, from, to, reason, by);
     }).then(this, [this](R request) {
         if (request)
             m_indexers->checkForWork(request->chainId);
@@ -418,7 +420,7 @@ QFuture<Result<QList<ReindexRequest>>> Engine::reindexRequests(const ChainRef &c
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.reindexRequests(c->config.chainId);
+        return IndexStore(s).reindexRequests(c->config.chainId);
     });
 }
 
@@ -430,13 +432,13 @@ QFuture<Status> Engine::resync(const ChainRef &chain, const QString &table)
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.resyncGlobal(c->config.chainId, evmEntities(), table);
+        return IndexStore(s).resyncGlobal(c->config.chainId, evmEntities(), table);
     });
 }
 
 QFuture<Result<QList<SyncStatusRow>>> Engine::syncStatus()
 {
-    return m_reader->run([](Store &s) { return s.syncStatus(evmEntities()); });
+    return m_reader->run([](Store &s) { return ChainRegistry(s).syncStatus(evmEntities()); });
 }
 
 QFuture<Result<QList<ReorgRecord>>> Engine::reorgs(const ChainRef &chain)
@@ -446,7 +448,7 @@ QFuture<Result<QList<ReorgRecord>>> Engine::reorgs(const ChainRef &chain)
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.reorgs(c->config.chainId);
+        return IndexStore(s).reorgs(c->config.chainId);
     });
 }
 
@@ -495,7 +497,7 @@ QFuture<Result<int>> Engine::pendingBackfills(const ChainRef &chain)
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        auto plan = s.indexPlan(c->config.chainId);
+        auto plan = IndexStore(s).indexPlan(c->config.chainId);
         if (!plan)
             return plan.error();
         return int(plan->backfills.size());
@@ -509,7 +511,7 @@ QFuture<Result<QList<IndexRange>>> Engine::indexRanges(const ChainRef &chain)
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
-        return s.indexRanges(c->config.chainId);
+        return IndexStore(s).indexRanges(c->config.chainId);
     });
 }
 
@@ -555,7 +557,7 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
                         const TokenInfo t = *info;
                         const qint64 start = record.config.startBlock.value_or(0);
                         const qint64 from = std::max(start, t.deployBlock.value_or(start));
-                        m_writer->run([chainId = record.config.chainId, t, from](Store &s) { return s.addToken(chainId, t, from); })
+                        m_writer->run([chainId = record.config.chainId, t, from](Store &s) { return IndexStore(s).addToken(chainId, t, from); })
                             .then(this, [=, this](Result<Backfill> added) {
                                 if (!added) {
                                     fulfil(promise, R(added.error()));

@@ -42,7 +42,7 @@ struct ReorgOutcome
  * itself refuses a range whose first parent hash differs from the stored checkpoint
  * (PromoteRefusal::Fork), which is how most reorgs are first noticed.
  *
- * The rollback (Store::rollBackTo) removes production rows, global rows and balances above the
+ * The rollback (IndexStore::rollBackTo) removes production rows, global rows and balances above the
  * ancestor in one transaction, re-enqueues the affected holders and records the reorg; a crash
  * leaves either the old tables or the rolled-back ones. Reads and the rollback go through the
  * writer StoreThread, headers through the RangeFetcher. Only the latest search reports:

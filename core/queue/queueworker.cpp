@@ -5,6 +5,7 @@
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
+#include "store/chainregistry.h"
 #include "store/queuestore.h"
 
 #include <QJsonArray>
@@ -217,7 +218,7 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
         return true;
     }
 
-    auto chain = m_store->findChain(ChainRef{config.chainId, QString()});
+    auto chain = ChainRegistry(*m_store).findChain(ChainRef{config.chainId, QString()});
     if (!chain || !*chain) {
         // The claim goes back as an ordinary failure (retried later), not left "processing".
         const QString why = !chain ? chain.error().toString() : tr("Chain %1 is gone.").arg(config.chainId);
@@ -378,7 +379,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
                      if (r || evmjson::isMissingState(r.error().message)) {
                          source.history = bool(r);
                          if (m_store) {
-                             if (Status s = m_store->setEndpointHistory(source.endpointId, bool(r), r ? QString() : r.error().message); !s)
+                             if (Status s = ChainRegistry(*m_store).setEndpointHistory(source.endpointId, bool(r), r ? QString() : r.error().message); !s)
                                  Q_EMIT workerError(s.error().toString());
                          }
                      } else {
@@ -408,7 +409,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
                     // It has the checkpoint's block but not its state: it keeps no history.
                     source.history = false;
                     if (m_store) {
-                        if (Status s = m_store->setEndpointHistory(source.endpointId, false, source.missingState); !s)
+                        if (Status s = ChainRegistry(*m_store).setEndpointHistory(source.endpointId, false, source.missingState); !s)
                             Q_EMIT workerError(s.error().toString());
                     }
                 }

@@ -51,7 +51,7 @@ struct PromoteResult
 };
 
 /**
- * Why Store::promote() refused a batch, writing nothing. Each refusal is an Error of kind
+ * Why IndexStore::promote() refused a batch, writing nothing. Each refusal is an Error of kind
  * Conflict whose field names what did not match; the store makes it with promoteRefused() and
  * callers recognise it with promoteRefusal(), never by comparing the field's text.
  */

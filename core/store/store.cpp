@@ -4,6 +4,7 @@
 #include "store/sqlite/sqlitestore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTimeZone>
 
 #include <utility>
@@ -34,6 +35,16 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString
 QString Store::admin(const char *name) const
 {
     return ddl::adminTable(backend(), QString::fromLatin1(name));
+}
+
+QString Store::chainTable(qint64 chainId, const QString &entity, bool staging) const
+{
+    return ddl::entityTable(backend(), staging ? ddl::TableKind::Staging : ddl::TableKind::Production, chainId, entity);
+}
+
+QString Store::globalTable(const QString &entity) const
+{
+    return ddl::entityTable(backend(), ddl::TableKind::Global, 0, entity);
 }
 
 Status Store::exec(const QString &sql, const QVariantList &params)
@@ -107,6 +118,31 @@ Result<U256> Store::u256FromValue(const QVariant &value, const QString &field) c
     if (backend() == Backend::Postgres)
         return u256::fromDecimal(value.toString(), field);
     return u256::fromBigEndian(value.toByteArray(), field);
+}
+
+// --- per-connection state -------------------------------------------------------------------
+
+Status Store::ensureOnDemandIndexes(qint64 chainId)
+{
+    if (m_onDemandIndexed.contains(chainId) || m_onDemandIndexedPending.contains(chainId))
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    for (const EntityDef &e : evmEntities()) {
+        for (const QString &statement : ddl::createIndexes(backend(), ddl::TableKind::Production, chainId, e, true)) {
+            if (Status s = exec(statement); !s)
+                return s;
+        }
+    }
+    if (timer.elapsed() > 100)
+        qCInfo(lcStore) << "built the recount indexes of chain" << chainId << "in" << timer.elapsed() << "ms";
+    (m_transactionDepth > 0 ? m_onDemandIndexedPending : m_onDemandIndexed).insert(chainId);
+    return {};
+}
+
+void Store::forgetOnDemandIndexes(qint64 chainId)
+{
+    m_onDemandIndexed.remove(chainId);
 }
 
 // --- schema ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include "testdatabase.h"
 
 #include "model/entitydef.h"
+#include "store/chainregistry.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,7 +25,7 @@ int main(int argc, char *argv[])
         TestDatabase db;
         auto store = db.isValid() ? db.open() : nullptr;
         const ChainConfig config = sampleChain(1, QStringLiteral("bench"));
-        if (!store || !store->registerChain(config, sampleEndpoints(config), evmEntities())) {
+        if (!store || !ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities())) {
             out << backend << ": cannot prepare the database " << db.error() << '\n';
             return 1;
         }

@@ -3,6 +3,7 @@
 #include "testdatabase.h"
 
 #include "model/entitydef.h"
+#include "store/chainregistry.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -47,15 +48,15 @@ bool measure(int iterations, Figures *out, QString *error)
         const ChainConfig config = sampleChain(id, QStringLiteral("bench-%1").arg(i));
         QElapsedTimer t;
         t.start();
-        if (Status s = store->registerChain(config, sampleEndpoints(config), evmEntities()); !s) {
+        if (Status s = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()); !s) {
             *error = s.error().toString();
             return false;
         }
         out->create.append(double(t.nsecsElapsed()) / 1e6);
 
         t.restart();
-        for (Status s : {store->markChainDeleting(id), store->removeGlobalRows(id, evmEntities()), store->deleteTrackingRows(id),
-                         store->dropChainTables(id), store->forgetChain(id)}) {
+        for (Status s : {ChainRegistry(*store).markChainDeleting(id), ChainRegistry(*store).removeGlobalRows(id, evmEntities()), ChainRegistry(*store).deleteTrackingRows(id),
+                         ChainRegistry(*store).dropChainTables(id), ChainRegistry(*store).forgetChain(id)}) {
             if (!s) {
                 *error = s.error().toString();
                 return false;
@@ -65,7 +66,7 @@ bool measure(int iterations, Figures *out, QString *error)
     }
     for (int i = 0; i < StartupChains; ++i) {
         const ChainConfig config = sampleChain(5000 + i, QStringLiteral("startup-%1").arg(i));
-        if (Status s = store->registerChain(config, sampleEndpoints(config), evmEntities()); !s) {
+        if (Status s = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()); !s) {
             *error = s.error().toString();
             return false;
         }

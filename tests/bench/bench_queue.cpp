@@ -27,7 +27,9 @@
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
 #include "store/balancestore.h"
+#include "store/chainregistry.h"
 #include "store/ddl.h"
+#include "store/indexstore.h"
 #include "store/queuestore.h"
 
 #include <QCommandLineParser>
@@ -242,7 +244,7 @@ Status registerBenchChain(Store &store, qint64 chainId, int tokens, const Option
         info.balanceMode = BalanceMode::Transfers;
         infos.append(info);
     }
-    if (Status s = store.registerChain(config, sampleEndpoints(config), evmEntities(), infos); !s)
+    if (Status s = ChainRegistry(store).registerChain(config, sampleEndpoints(config), evmEntities(), infos); !s)
         return s;
     if (options.batchSize > 0) {
         auto queue = QueueStore(store).queueConfig(chainId);
@@ -274,7 +276,7 @@ Status promoteAll(Store &store, qint64 chainId, const Workload &w, qint64 rangeB
         parent = batch.headers.last().hash;
         QElapsedTimer t;
         t.start();
-        auto r = store.promote(batch, evmEntities());
+        auto r = IndexStore(store).promote(batch, evmEntities());
         const double ms = double(t.nsecsElapsed()) / 1e6;
         if (!r)
             return Error::internal(QStringLiteral("promote [%1, %2]: %3").arg(batch.from).arg(batch.to).arg(r.error().toString()));

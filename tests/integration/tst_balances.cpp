@@ -19,6 +19,7 @@
 #include "model/keccak.h"
 #include "model/u256.h"
 #include "model/balancequeue.h"
+#include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/queuestore.h"
 
@@ -584,7 +585,7 @@ void TestBalances::badInputExitsTwoAndWritesNothing()
         out << u"enabled %1 batch %2 interval %3 retries %4 backoff %5 boost %6/%7"_s.arg(config->enabled)
                    .arg(config->batchSize).arg(config->intervalMs).arg(config->maxRetries).arg(config->retryBackoffMs)
                    .arg(config->boostAfterMs).arg(config->boostBy);
-        const auto chains = m_store->chains();
+        const auto chains = ChainRegistry(*m_store).chains();
         if (!chains)
             return QStringList{chains.error().toString()};
         for (const ChainRecord &c : *chains) {

@@ -4,6 +4,7 @@
 
 #include "engine/engine.h"
 #include "model/entitydef.h"
+#include "store/chainregistry.h"
 #include "store/ddl.h"
 
 #include <QJsonArray>
@@ -218,7 +219,7 @@ void TestLifecycle::rejectsBadInputAndWritesNothing()
         // Registered directly: chain 4242 "existing" is what the duplicate rows collide with.
         auto store = db.open();
         const ChainConfig existing = sampleChain(4242, u"existing"_qs);
-        QVERIFY(store->registerChain(existing, sampleEndpoints(existing), evmEntities()));
+        QVERIFY(ChainRegistry(*store).registerChain(existing, sampleEndpoints(existing), evmEntities()));
     }
     const QJsonArray before = chainList(db);
     QCOMPARE(before.size(), 1);
@@ -319,7 +320,7 @@ void TestLifecycle::deleteInterruptedAtEveryStepIsFinished()
         QVERIFY(store);
         for (qint64 id : {100, 200}) {
             const ChainConfig config = sampleChain(id, QStringLiteral("chain-%1").arg(id));
-            QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+            QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
             const QString global = ddl::entityTable(store->backend(), ddl::TableKind::Global, 0, u"token_balances"_qs);
             QVERIFY(store->exec(QLatin1String("INSERT INTO ") + global
                                     + QLatin1String(" (chain_id, token, holder, balance, last_block, updated_at) VALUES (?, ?, ?, ?, 1, 0)"),
@@ -334,12 +335,12 @@ void TestLifecycle::deleteInterruptedAtEveryStepIsFinished()
     QVERIFY2(crashed.exitCode == 70, qPrintable(describe(crashed)));
     {
         auto store = db.open();
-        auto journal = store->deletionJournal(100);
+        auto journal = ChainRegistry(*store).deletionJournal(100);
         QVERIFY(journal);
         QCOMPARE(journal->size(), step);
         QVERIFY(std::all_of(journal->begin(), journal->end(), [](const DeletionRecord &d) { return d.status == u"done"; }));
-        QCOMPARE(*store->chainsBeingDeleted(), QList<qint64>{100});
-        auto chain = store->findChain(ChainRef::parse(u"100"_qs));
+        QCOMPARE(*ChainRegistry(*store).chainsBeingDeleted(), QList<qint64>{100});
+        auto chain = ChainRegistry(*store).findChain(ChainRef::parse(u"100"_qs));
         QVERIFY(chain && *chain);
         QCOMPARE((*chain)->state, step >= 2 ? ChainState::Deleting : ChainState::Active);
     }

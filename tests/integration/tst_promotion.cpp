@@ -4,7 +4,9 @@
 #include "testdatabase.h"
 
 #include "model/entitydef.h"
+#include "store/chainregistry.h"
 #include "store/ddl.h"
+#include "store/indexstore.h"
 #include "store/store.h"
 
 #include <QTest>
@@ -100,7 +102,7 @@ void TestPromotion::init()
     ChainConfig config = sampleChain(ChainId, QStringLiteral("promo"));
     config.startBlock = 0;
     config.tokens = {addressOf(1)};
-    QVERIFY(m_store->registerChain(config, {}, evmEntities()));
+    QVERIFY(ChainRegistry(*m_store).registerChain(config, {}, evmEntities()));
     QVERIFY(m_store->reconcileEntityTables(evmEntities()));
 }
 
@@ -115,10 +117,10 @@ void TestPromotion::promotesRangesAndAdvancesTheCheckpoint()
 {
     IndexBatch first = headBatch(0, 9, Hash());
     first.agentEvents.append(registered(3, 1, QStringLiteral("ipfs://one")));
-    auto r = m_store->promote(first, evmEntities());
+    auto r = IndexStore(*m_store).promote(first, evmEntities());
     QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
     QCOMPARE(r->checkpoint, std::optional<qint64>(9));
-    auto second = m_store->promote(headBatch(10, 24, hashOf(9)), evmEntities());
+    auto second = IndexStore(*m_store).promote(headBatch(10, 24, hashOf(9)), evmEntities());
     QVERIFY2(second, qPrintable(second ? QString() : second.error().message));
 
     QCOMPARE(count(QStringLiteral("blocks")), 25);
@@ -133,13 +135,13 @@ void TestPromotion::promotesRangesAndAdvancesTheCheckpoint()
                                   {ChainId});
     QCOMPARE(summary->first()[0].toLongLong(), 10);
     QCOMPARE(summary->first()[1].toLongLong(), 10);
-    QCOMPARE(*m_store->indexRanges(ChainId), (QList<IndexRange>{{0, 24}}));   // merged
+    QCOMPARE(*IndexStore(*m_store).indexRanges(ChainId), (QList<IndexRange>{{0, 24}}));   // merged
 }
 
 void TestPromotion::refusesARangeThatDoesNotFollowTheCheckpoint()
 {
-    QVERIFY(m_store->promote(headBatch(0, 9, Hash()), evmEntities()));
-    auto skipped = m_store->promote(headBatch(12, 15, hashOf(11)), evmEntities());
+    QVERIFY(IndexStore(*m_store).promote(headBatch(0, 9, Hash()), evmEntities()));
+    auto skipped = IndexStore(*m_store).promote(headBatch(12, 15, hashOf(11)), evmEntities());
     QVERIFY(!skipped);
     QCOMPARE(skipped.error().field, QStringLiteral("checkpoint"));
     QCOMPARE(count(QStringLiteral("blocks")), 10);
@@ -147,20 +149,20 @@ void TestPromotion::refusesARangeThatDoesNotFollowTheCheckpoint()
 
 void TestPromotion::refusesAForkAndWritesNothing()
 {
-    QVERIFY(m_store->promote(headBatch(0, 9, Hash()), evmEntities()));
-    auto fork = m_store->promote(headBatch(10, 14, hashOf(9, 1), 1), evmEntities());
+    QVERIFY(IndexStore(*m_store).promote(headBatch(0, 9, Hash()), evmEntities()));
+    auto fork = IndexStore(*m_store).promote(headBatch(10, 14, hashOf(9, 1), 1), evmEntities());
     QVERIFY(!fork);
     QCOMPARE(fork.error().field, QStringLiteral("parent_hash"));
     QCOMPARE(count(QStringLiteral("blocks")), 10);
     QCOMPARE(count(QStringLiteral("token_transfers")), 10);
-    QCOMPARE(*m_store->indexRanges(ChainId), (QList<IndexRange>{{0, 9}}));
+    QCOMPARE(*IndexStore(*m_store).indexRanges(ChainId), (QList<IndexRange>{{0, 9}}));
 }
 
 void TestPromotion::refusesARangeFetchedWithoutAToken()
 {
     IndexBatch stale = headBatch(0, 9, Hash());
     stale.tokens.clear();   // fetched before the chain's token was known
-    auto r = m_store->promote(stale, evmEntities());
+    auto r = IndexStore(*m_store).promote(stale, evmEntities());
     QVERIFY(!r);
     QCOMPARE(r.error().field, QStringLiteral("tokens"));
     QCOMPARE(count(QStringLiteral("blocks")), 0);
@@ -168,8 +170,8 @@ void TestPromotion::refusesARangeFetchedWithoutAToken()
 
 void TestPromotion::refusesRowsForAPausedChain()
 {
-    QVERIFY(m_store->setChainState(ChainId, ChainState::Paused));
-    auto r = m_store->promote(headBatch(0, 9, Hash()), evmEntities());
+    QVERIFY(ChainRegistry(*m_store).setChainState(ChainId, ChainState::Paused));
+    auto r = IndexStore(*m_store).promote(headBatch(0, 9, Hash()), evmEntities());
     QVERIFY(!r);
     QCOMPARE(r.error().field, QStringLiteral("chain"));
     QCOMPARE(count(QStringLiteral("blocks")), 0);
@@ -180,31 +182,31 @@ void TestPromotion::rollsBackToTheCommonAncestor()
     IndexBatch batch = headBatch(0, 29, Hash());
     batch.agentEvents.append(registered(5, 1, QStringLiteral("ipfs://kept")));
     batch.agentEvents.append(registered(25, 2, QStringLiteral("ipfs://orphaned")));
-    QVERIFY(m_store->promote(batch, evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batch, evmEntities()));
     QCOMPARE(count(QStringLiteral("agent_identities"), true), 2);
 
     ReorgRecord reorg{ChainId, QDateTime::currentDateTimeUtc(), 17, 12, 29, hashOf(18), hashOf(18, 1)};
-    QVERIFY(m_store->rollBackTo(reorg, evmEntities()));
+    QVERIFY(IndexStore(*m_store).rollBackTo(reorg, evmEntities()));
     QCOMPARE(count(QStringLiteral("blocks")), 18);
     QCOMPARE(count(QStringLiteral("token_transfers")), 18);
     QCOMPARE(count(QStringLiteral("agent_events")), 1);
     QCOMPARE(count(QStringLiteral("agent_identities")), 1);
     QCOMPARE(count(QStringLiteral("agent_identities"), true), 1);
     QCOMPARE(count(QStringLiteral("block_summaries"), true), 2);       // day 2 is gone
-    QCOMPARE(*m_store->indexRanges(ChainId), (QList<IndexRange>{{0, 17}}));
-    auto reorgs = m_store->reorgs(ChainId);
+    QCOMPARE(*IndexStore(*m_store).indexRanges(ChainId), (QList<IndexRange>{{0, 17}}));
+    auto reorgs = IndexStore(*m_store).reorgs(ChainId);
     QCOMPARE(reorgs->size(), 1);
     QCOMPARE(reorgs->first().depth, 12);
     // Work that was planned above the ancestor is not written there.
     IndexBatch stale = headBatch(20, 25, hashOf(19));
     stale.mode = BatchMode::Gap;
-    auto refused = m_store->promote(stale, evmEntities());
+    auto refused = IndexStore(*m_store).promote(stale, evmEntities());
     QVERIFY(!refused);
     QCOMPARE(refused.error().field, QStringLiteral("checkpoint"));
     QCOMPARE(count(QStringLiteral("blocks")), 18);
 
     // The new fork builds on the ancestor and is accepted.
-    auto next = m_store->promote(headBatch(18, 20, hashOf(17), 1), evmEntities());
+    auto next = IndexStore(*m_store).promote(headBatch(18, 20, hashOf(17), 1), evmEntities());
     QVERIFY2(next, qPrintable(next ? QString() : next.error().message));
     auto summary = m_store->query(QLatin1String("SELECT last_block, block_count FROM ")
                                       + ddl::entityTable(m_store->backend(), ddl::TableKind::Global, 0, QStringLiteral("block_summaries"))
@@ -216,34 +218,34 @@ void TestPromotion::rollsBackToTheCommonAncestor()
 
 void TestPromotion::resyncRebuildsGlobalRows()
 {
-    QVERIFY(m_store->promote(headBatch(0, 29, Hash()), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(headBatch(0, 29, Hash()), evmEntities()));
     const QString global = ddl::entityTable(m_store->backend(), ddl::TableKind::Global, 0, QStringLiteral("block_summaries"));
     QVERIFY(m_store->exec(QLatin1String("DELETE FROM ") + global + QLatin1String(" WHERE chain_id = ?"), {ChainId}));
     QCOMPARE(count(QStringLiteral("block_summaries"), true), 0);
-    QVERIFY(m_store->resyncGlobal(ChainId, evmEntities(), QStringLiteral("block_summaries")));
+    QVERIFY(IndexStore(*m_store).resyncGlobal(ChainId, evmEntities(), QStringLiteral("block_summaries")));
     QCOMPARE(count(QStringLiteral("block_summaries"), true), 3);
-    auto wrong = m_store->resyncGlobal(ChainId, evmEntities(), QStringLiteral("token_transfers"));
+    auto wrong = IndexStore(*m_store).resyncGlobal(ChainId, evmEntities(), QStringLiteral("token_transfers"));
     QVERIFY(!wrong);
     QCOMPARE(wrong.error().field, QStringLiteral("table"));
 }
 
 void TestPromotion::reindexReplacesTheRange()
 {
-    QVERIFY(m_store->promote(headBatch(0, 29, Hash()), evmEntities()));
-    auto request = m_store->requestReindex(ChainId, 10, 19, QStringLiteral("bad logs"), QStringLiteral("test"));
+    QVERIFY(IndexStore(*m_store).promote(headBatch(0, 29, Hash()), evmEntities()));
+    auto request = IndexStore(*m_store).requestReindex(ChainId, 10, 19, QStringLiteral("bad logs"), QStringLiteral("test"));
     QVERIFY2(request, qPrintable(request ? QString() : request.error().message));
-    QVERIFY(!m_store->requestReindex(ChainId, 10, 40, QStringLiteral("beyond"), QStringLiteral("test")));
-    QVERIFY(!m_store->requestReindex(ChainId, 10, 19, QStringLiteral("  "), QStringLiteral("test")));
+    QVERIFY(!IndexStore(*m_store).requestReindex(ChainId, 10, 40, QStringLiteral("beyond"), QStringLiteral("test")));
+    QVERIFY(!IndexStore(*m_store).requestReindex(ChainId, 10, 19, QStringLiteral("  "), QStringLiteral("test")));
 
     IndexBatch replacement = headBatch(10, 19, hashOf(9));
     replacement.mode = BatchMode::Reindex;
     replacement.reindexRequestId = request->id;
     replacement.lastOfRequest = true;
     replacement.transfers.append({15, 3, hashOf(15, 5), addressOf(1), addressOf(2), addressOf(9), U256(1)});
-    QVERIFY(m_store->promote(replacement, evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(replacement, evmEntities()));
     QCOMPARE(count(QStringLiteral("blocks")), 30);
     QCOMPARE(count(QStringLiteral("token_transfers")), 31);
-    auto requests = m_store->reindexRequests(ChainId);
+    auto requests = IndexStore(*m_store).reindexRequests(ChainId);
     QCOMPARE(requests->first().status, QStringLiteral("done"));
     QCOMPARE(requests->first().reason, QStringLiteral("bad logs"));
     auto transfers = m_store->query(QLatin1String("SELECT transfer_count FROM ")

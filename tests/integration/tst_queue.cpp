@@ -11,8 +11,10 @@
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
+#include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/balancestore.h"
+#include "store/indexstore.h"
 #include "store/queuestore.h"
 #include "store/store.h"
 
@@ -176,20 +178,20 @@ void TestQueue::init()
     config.tokens = {TokenA, TokenB};
     TokenInfo a{TokenA, QStringLiteral("Alpha"), QStringLiteral("ALP"), 6, 0, QString(), std::nullopt, QString()};
     TokenInfo b{TokenB, QStringLiteral("Beta"), QStringLiteral("BET"), 18, 0, QString(), std::nullopt, QString()};
-    QVERIFY(m_store->registerChain(config, {}, evmEntities(), {a, b}));
+    QVERIFY(ChainRegistry(*m_store).registerChain(config, {}, evmEntities(), {a, b}));
     QVERIFY(m_store->reconcileEntityTables(evmEntities()));
 }
 
 Result<PromoteResult> TestQueue::promoteQueued(qint64 from, qint64 to, const std::map<qint64, QList<Move>> &moves)
 {
-    auto head = m_store->promote(batchOf(from, to, parentOf(from), {}), evmEntities());
+    auto head = IndexStore(*m_store).promote(batchOf(from, to, parentOf(from), {}), evmEntities());
     if (!head) {
         qWarning() << head.error().toString();
         return head;
     }
     IndexBatch gap = batchOf(from, to, parentOf(from), moves);
     gap.mode = BatchMode::Gap;
-    auto filled = m_store->promote(gap, evmEntities());
+    auto filled = IndexStore(*m_store).promote(gap, evmEntities());
     if (!filled)
         qWarning() << filled.error().toString();
     return filled;
@@ -250,7 +252,7 @@ void TestQueue::headRangesKeepBalancesWithoutTheQueue()
         for (auto it = moves.lower_bound(from); it != moves.upper_bound(to); ++it)
             range.insert(*it);
         promoted.insert(range.begin(), range.end());
-        auto r = m_store->promote(batchOf(from, to, parentOf(from), range), evmEntities());
+        auto r = IndexStore(*m_store).promote(batchOf(from, to, parentOf(from), range), evmEntities());
         QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
 
         // Exact in the same transaction, in both tables, and nothing left for the queue.
@@ -271,7 +273,7 @@ void TestQueue::headRangesKeepBalancesWithoutTheQueue()
     QVERIFY(queue().setBalanceMode(ChainId, TokenB, BalanceMode::Transfers));
     QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'mode_change'")), 3);   // B: 1, 2, 3
     moves[8] = {{TokenB, 3, 5, 50}, {TokenA, 4, 5, 1}};
-    QVERIFY(m_store->promote(batchOf(8, 8, parentOf(8), {{8, moves[8]}}), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(8, 8, parentOf(8), {{8, moves[8]}}), evmEntities()));
     QCOMPARE(storedBalance(TokenB, party(3)), U256(600));                          // not 550 yet
     QCOMPARE(countItems(QStringLiteral("token = ? AND holder = ? AND status = 'pending'"), {TokenB.toBytes(), party(3).toBytes()}), 1);
     QCOMPARE(storedBalance(TokenB, party(5)), U256(50));
@@ -289,7 +291,7 @@ void TestQueue::headRangesKeepBalancesWithoutTheQueue()
 
     // Holder 9 sends B it never received in the indexed history, as when the token's earlier
     // transfers were never promoted: no sum is written for it; the queue says why.
-    QVERIFY(m_store->promote(batchOf(9, 9, parentOf(9), {{9, {{TokenB, 9, 6, 40}}}}), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(9, 9, parentOf(9), {{9, {{TokenB, 9, 6, 40}}}}), evmEntities()));
     QCOMPARE(countItems(QStringLiteral("holder = ? AND status = 'pending' AND update_type = 'transfer'"), {party(9).toBytes()}), 1);
     QCOMPARE(countItems(QStringLiteral("holder = ?"), {party(6).toBytes()}), 0);
     QCOMPARE(storedBalance(TokenB, party(6)), U256(40));
@@ -328,7 +330,7 @@ void TestQueue::queuingPromotionsQueueBothSidesCoalesced()
         QCOMPARE(countItems(QString()), 0);                                   // no holders yet
     }
     auto promote = [&](qint64 from, qint64 to, const std::map<qint64, QList<Move>> &moves) {
-        return balanceOf ? m_store->promote(batchOf(from, to, parentOf(from), moves), evmEntities()) : promoteQueued(from, to, moves);
+        return balanceOf ? IndexStore(*m_store).promote(batchOf(from, to, parentOf(from), moves), evmEntities()) : promoteQueued(from, to, moves);
     };
     std::map<qint64, QList<Move>> moves;
     moves[0] = {{TokenA, 0, 1, 1000}, {TokenA, 0, 2, 500}};          // mints: the zero address is not queued
@@ -385,7 +387,7 @@ void TestQueue::computesExactBalancesAndAnswersQueries()
     moves[1] = {{TokenA, 1, 2, big / 3}, {TokenA, 1, 3, 77}};
     moves[2] = {{TokenA, 2, 3, 1}, {TokenB, 2, 1, 250000000000000000ULL}};
     moves[5] = {{TokenA, 3, 0, 50}};                                     // a burn
-    QVERIFY(queued ? promoteQueued(0, 5, moves) : m_store->promote(batchOf(0, 5, Hash(), moves), evmEntities()));
+    QVERIFY(queued ? promoteQueued(0, 5, moves) : IndexStore(*m_store).promote(batchOf(0, 5, Hash(), moves), evmEntities()));
 
     const QueueRunStats stats = drain();
     QCOMPARE(stats.failed, 0);
@@ -568,7 +570,7 @@ void TestQueue::retryFailedQueuesAgain()
 {
     std::map<qint64, QList<Move>> moves;
     moves[0] = {{TokenA, 5, 2, 40}};                                     // holder 5 never received any: left to the queue
-    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(0, 0, Hash(), moves), evmEntities()));
     QueueConfig config;
     config.maxRetries = 0;
     drain(config);
@@ -611,19 +613,19 @@ void TestQueue::reorgRequeuesHoldersAndBalancesFollowTheSurvivingChain()
     moves[0] = {{TokenA, 0, 1, 1000}};
     moves[3] = {{TokenA, 1, 2, 100}};
     moves[6] = {{TokenA, 1, 3, 300}, {TokenA, 2, 4, 50}};               // orphaned below
-    QVERIFY(m_store->promote(batchOf(0, 7, Hash(), moves), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(0, 7, Hash(), moves), evmEntities()));
     drain();
     QCOMPARE(storedBalance(TokenA, party(3)), U256(300));
 
     ReorgRecord reorg{ChainId, QDateTime::currentDateTimeUtc(), 4, 3, 7, hashOf(5), hashOf(5, 1)};
-    QVERIFY(m_store->rollBackTo(reorg, evmEntities()));
+    QVERIFY(IndexStore(*m_store).rollBackTo(reorg, evmEntities()));
     // The holders the orphaned transfers touched are queued, ahead of ordinary updates.
     QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'reorg' AND priority = 8")), 4);
 
     // The surviving chain: block 6 now moves 10 from 1 to 5.
     std::map<qint64, QList<Move>> fork;
     fork[6] = {{TokenA, 1, 5, 10}};
-    QVERIFY(m_store->promote(batchOf(5, 7, hashOf(4), fork, 1), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(5, 7, hashOf(4), fork, 1), evmEntities()));
     drain();
     std::map<qint64, QList<Move>> surviving{{0, moves[0]}, {3, moves[3]}, {6, fork[6]}};
     for (int holder : {1, 2, 3, 4, 5}) {
@@ -753,13 +755,13 @@ void TestQueue::balanceModeChangeRequeuesEveryHolder()
 {
     std::map<qint64, QList<Move>> moves;
     moves[0] = {{TokenA, 0, 1, 5}, {TokenA, 1, 2, 2}, {TokenB, 0, 3, 9}};
-    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), moves), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(0, 0, Hash(), moves), evmEntities()));
     drain();
     QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 0);
 
     QVERIFY(queue().setBalanceMode(ChainId, TokenA, BalanceMode::BalanceOf));
     QCOMPARE(countItems(QStringLiteral("status = 'pending' AND update_type = 'mode_change'")), 2);
-    auto chains = m_store->chains();
+    auto chains = ChainRegistry(*m_store).chains();
     QCOMPARE(chains->first().tokens.first().balanceMode, std::optional<BalanceMode>(BalanceMode::BalanceOf));
     QCOMPARE(chains->first().tokens.last().balanceMode, std::optional<BalanceMode>(BalanceMode::Transfers));
     auto items = queue().claimQueueItems(ChainId, 10, workerId(QCoreApplication::applicationPid()), QStringLiteral("m/1"));
@@ -850,7 +852,7 @@ void TestQueue::drainingWhilePromotingMissesNoTransfer()
         for (int i = 0; i < PerRange; ++i)
             moves[r].append({TokenA, int(next() % Holders) + 1, int(next() % Holders) + 1, U256(next() % 100)});
     }
-    QVERIFY(m_store->promote(batchOf(0, 0, Hash(), {{0, moves[0]}}), evmEntities()));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(0, 0, Hash(), {{0, moves[0]}}), evmEntities()));
     QVERIFY(queue().setBalanceMode(ChainId, TokenA, BalanceMode::Transfers));
     QCOMPARE(countItems(QStringLiteral("status = 'pending'")), Holders);
 
@@ -882,7 +884,7 @@ void TestQueue::drainingWhilePromotingMissesNoTransfer()
     started.wait();
     for (int r = 1; r <= Ranges; ++r) {
         const std::map<qint64, QList<Move>> range{{r, moves[r]}};
-        auto promoted = r % 2 ? m_store->promote(batchOf(r, r, hashOf(r - 1), range), evmEntities()) : promoteQueued(r, r, range);
+        auto promoted = r % 2 ? IndexStore(*m_store).promote(batchOf(r, r, hashOf(r - 1), range), evmEntities()) : promoteQueued(r, r, range);
         QVERIFY2(promoted, qPrintable(promoted ? QString() : promoted.error().toString()));
         std::this_thread::sleep_for(std::chrono::milliseconds(1));     // SQLite's single writer: let the worker in
     }

@@ -2,6 +2,7 @@
 #include "testdatabase.h"
 
 #include "model/entitydef.h"
+#include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/store.h"
 
@@ -123,7 +124,7 @@ void TestStore::registersChainWithTables()
     QVERIFY(store->reconcileEntityTables(evmEntities()));
 
     const ChainConfig config = sampleChain(10, QStringLiteral("optimism"));
-    Status s = store->registerChain(config, sampleEndpoints(config), evmEntities());
+    Status s = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities());
     QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
 
     auto tables = store->chainTables(10);
@@ -134,7 +135,7 @@ void TestStore::registersChainWithTables()
         QVERIFY(tables->contains(ddl::entityTable(store->backend(), ddl::TableKind::Staging, 10, e.name)));
     }
 
-    auto found = store->findChain(ChainRef::parse(QStringLiteral("optimism")));
+    auto found = ChainRegistry(*store).findChain(ChainRef::parse(QStringLiteral("optimism")));
     QVERIFY(found && *found);
     const ChainRecord &c = **found;
     QCOMPARE(c.config.chainId, 10);
@@ -147,9 +148,9 @@ void TestStore::registersChainWithTables()
     QCOMPARE(c.endpoints[1].priority, 1);
     QCOMPARE(c.config.tokens, config.tokens);
 
-    auto byId = store->findChain(ChainRef::parse(QStringLiteral("10")));
+    auto byId = ChainRegistry(*store).findChain(ChainRef::parse(QStringLiteral("10")));
     QVERIFY(byId && *byId);
-    auto missing = store->findChain(ChainRef::parse(QStringLiteral("nope")));
+    auto missing = ChainRegistry(*store).findChain(ChainRef::parse(QStringLiteral("nope")));
     QVERIFY(missing && !*missing);
 }
 
@@ -160,22 +161,22 @@ void TestStore::refusesDuplicateChainAndWritesNothing()
     auto store = db.open();
     QVERIFY(store);
     const ChainConfig first = sampleChain(1, QStringLiteral("mainnet"));
-    QVERIFY(store->registerChain(first, sampleEndpoints(first), evmEntities()));
+    QVERIFY(ChainRegistry(*store).registerChain(first, sampleEndpoints(first), evmEntities()));
 
     ChainConfig sameId = sampleChain(1, QStringLiteral("other"));
-    Status s = store->registerChain(sameId, sampleEndpoints(sameId), evmEntities());
+    Status s = ChainRegistry(*store).registerChain(sameId, sampleEndpoints(sameId), evmEntities());
     QVERIFY(!s);
     QCOMPARE(s.error().kind, Error::Kind::Conflict);
     QCOMPARE(s.error().field, QStringLiteral("chain id"));
 
     ChainConfig sameName = sampleChain(2, QStringLiteral("mainnet"));
-    s = store->registerChain(sameName, sampleEndpoints(sameName), evmEntities());
+    s = ChainRegistry(*store).registerChain(sameName, sampleEndpoints(sameName), evmEntities());
     QVERIFY(!s);
     QCOMPARE(s.error().field, QStringLiteral("name"));
     QVERIFY(s.error().message.contains(QLatin1String("mainnet")));
 
     QCOMPARE(chainFootprint(*store, 2), QStringList());
-    auto all = store->chains();
+    auto all = ChainRegistry(*store).chains();
     QCOMPARE(all->size(), 1);
     QCOMPARE(all->first().endpoints.size(), 2);
 }
@@ -187,19 +188,19 @@ void TestStore::pausesAndResumes()
     auto store = db.open();
     QVERIFY(store);
     const ChainConfig config = sampleChain(5, QStringLiteral("goerli"));
-    QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+    QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
 
-    QVERIFY(store->setChainState(5, ChainState::Paused));
-    QCOMPARE((*store->findChain(ChainRef::parse(QStringLiteral("5"))))->state, ChainState::Paused);
-    QVERIFY(store->setChainState(5, ChainState::Active));
-    QCOMPARE((*store->findChain(ChainRef::parse(QStringLiteral("5"))))->state, ChainState::Active);
+    QVERIFY(ChainRegistry(*store).setChainState(5, ChainState::Paused));
+    QCOMPARE((*ChainRegistry(*store).findChain(ChainRef::parse(QStringLiteral("5"))))->state, ChainState::Paused);
+    QVERIFY(ChainRegistry(*store).setChainState(5, ChainState::Active));
+    QCOMPARE((*ChainRegistry(*store).findChain(ChainRef::parse(QStringLiteral("5"))))->state, ChainState::Active);
 
-    Status missing = store->setChainState(6, ChainState::Paused);
+    Status missing = ChainRegistry(*store).setChainState(6, ChainState::Paused);
     QVERIFY(!missing);
     QCOMPARE(missing.error().kind, Error::Kind::NotFound);
 
-    QVERIFY(store->markChainDeleting(5));
-    Status s = store->setChainState(5, ChainState::Active);
+    QVERIFY(ChainRegistry(*store).markChainDeleting(5));
+    Status s = ChainRegistry(*store).setChainState(5, ChainState::Active);
     QVERIFY(!s);
     QVERIFY(s.error().message.contains(QLatin1String("being deleted")));
 }
@@ -213,7 +214,7 @@ void TestStore::addsNewEntityColumnsOnStartup()
     QVERIFY(store->reconcileEntityTables(evmEntities()));
     for (qint64 id : {1, 2}) {
         const ChainConfig config = sampleChain(id, QStringLiteral("chain-%1").arg(id));
-        QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+        QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
     }
     const QString blocks1 = ddl::entityTable(store->backend(), ddl::TableKind::Production, 1, QStringLiteral("blocks"));
     const QString globalBalances = ddl::entityTable(store->backend(), ddl::TableKind::Global, 0, QStringLiteral("token_balances"));
@@ -284,7 +285,7 @@ void TestStore::storesUint256Exactly()
     auto store = db.open();
     QVERIFY(store);
     const ChainConfig config = sampleChain(3, QStringLiteral("c"));
-    QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+    QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
     const QString table = ddl::entityTable(store->backend(), ddl::TableKind::Production, 3, QStringLiteral("token_balances"));
 
     const U256 max = std::numeric_limits<U256>::max();
@@ -315,7 +316,7 @@ void TestStore::bulkInsertKeepsEveryValueExact()
     auto store = db.open();
     QVERIFY(store);
     const ChainConfig config = sampleChain(4, QStringLiteral("bulk"));
-    QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+    QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
 
     // Values that break naive COPY or CSV writers: tabs, newlines, backslashes, "\N", NUL bytes,
     // empty versus NULL, non-ASCII text, the largest uint256.
@@ -383,7 +384,7 @@ void TestStore::deletionStepsLeaveNothing()
     QVERIFY(store->reconcileEntityTables(evmEntities()));
     for (qint64 id : {7, 8}) {
         const ChainConfig config = sampleChain(id, QStringLiteral("chain-%1").arg(id));
-        QVERIFY(store->registerChain(config, sampleEndpoints(config), evmEntities()));
+        QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
         const QString global = ddl::entityTable(store->backend(), ddl::TableKind::Global, 0, QStringLiteral("block_summaries"));
         QVERIFY(store->exec(QLatin1String("INSERT INTO ") + global
                                 + QLatin1String(" (chain_id, day, first_block, last_block, block_count, tx_count, transfer_count, gas_used, updated_at) "
@@ -395,24 +396,24 @@ void TestStore::deletionStepsLeaveNothing()
     }
     QVERIFY(!chainFootprint(*store, 7).isEmpty());
 
-    QVERIFY(store->recordDeletionStep(7, 1, QStringLiteral("stop indexing"), false));
-    QVERIFY(store->recordDeletionStep(7, 1, QStringLiteral("stop indexing"), true));
-    QVERIFY(store->markChainDeleting(7));
-    QCOMPARE(*store->chainsBeingDeleted(), QList<qint64>{7});
-    QVERIFY(store->removeGlobalRows(7, evmEntities()));
-    QVERIFY(store->deleteTrackingRows(7));
-    QVERIFY(store->dropChainTables(7));
+    QVERIFY(ChainRegistry(*store).recordDeletionStep(7, 1, QStringLiteral("stop indexing"), false));
+    QVERIFY(ChainRegistry(*store).recordDeletionStep(7, 1, QStringLiteral("stop indexing"), true));
+    QVERIFY(ChainRegistry(*store).markChainDeleting(7));
+    QCOMPARE(*ChainRegistry(*store).chainsBeingDeleted(), QList<qint64>{7});
+    QVERIFY(ChainRegistry(*store).removeGlobalRows(7, evmEntities()));
+    QVERIFY(ChainRegistry(*store).deleteTrackingRows(7));
+    QVERIFY(ChainRegistry(*store).dropChainTables(7));
     // Every step can run twice: a resumed delete repeats the step that was interrupted.
-    QVERIFY(store->removeGlobalRows(7, evmEntities()));
-    QVERIFY(store->deleteTrackingRows(7));
-    QVERIFY(store->dropChainTables(7));
-    auto journal = store->deletionJournal(7);
+    QVERIFY(ChainRegistry(*store).removeGlobalRows(7, evmEntities()));
+    QVERIFY(ChainRegistry(*store).deleteTrackingRows(7));
+    QVERIFY(ChainRegistry(*store).dropChainTables(7));
+    auto journal = ChainRegistry(*store).deletionJournal(7);
     QCOMPARE(journal->size(), 1);
     QCOMPARE(journal->first().status, QStringLiteral("done"));
-    QVERIFY(store->forgetChain(7));
+    QVERIFY(ChainRegistry(*store).forgetChain(7));
 
     QCOMPARE(chainFootprint(*store, 7), QStringList());
-    QVERIFY(store->chainsBeingDeleted()->isEmpty());
+    QVERIFY(ChainRegistry(*store).chainsBeingDeleted()->isEmpty());
     // The other chain is untouched.
     // Its tables, and rows in chains, rpc_endpoints, tokens, index_summary, checkpoints and one global table.
     QCOMPARE(chainFootprint(*store, 8).size(), evmEntities().size() * 2 + 6);

@@ -13,7 +13,9 @@
 #include "pages/balancespage.h"
 #include "pages/queuepage.h"
 #include "queue/queueprocessor.h"
+#include "store/chainregistry.h"
 #include "store/indexbatch.h"
+#include "store/indexstore.h"
 #include "store/queuestore.h"
 #include "store/store.h"
 #include "testresults.h"
@@ -251,13 +253,13 @@ void TstBalanceQueueUi::initTestCase()
     token.decimals = 6;
     token.deployBlock = 0;
     token.balanceMode = BalanceMode::Transfers;
-    Status s = m_store->registerChain(chainConfig(Devnet, QStringLiteral("devnet"), {Token}), {okEndpoint()}, evmEntities(), {token});
+    Status s = ChainRegistry(*m_store).registerChain(chainConfig(Devnet, QStringLiteral("devnet"), {Token}), {okEndpoint()}, evmEntities(), {token});
     QVERIFY2(s, why(s).constData());
-    s = m_store->registerChain(chainConfig(Nine, QStringLiteral("nine")), {okEndpoint()}, evmEntities());
+    s = ChainRegistry(*m_store).registerChain(chainConfig(Nine, QStringLiteral("nine")), {okEndpoint()}, evmEntities());
     QVERIFY2(s, why(s).constData());
 
     // 5 TST minted to Alice, 1.5 of them sent to Bob, 0.00025 minted to Carol: three holders queued.
-    auto promoted = m_store->promote(batch(0, 2, {transfer(0, Address(), Alice, 5000000), transfer(1, Alice, Bob, 1500000),
+    auto promoted = IndexStore(*m_store).promote(batch(0, 2, {transfer(0, Address(), Alice, 5000000), transfer(1, Alice, Bob, 1500000),
                                                   transfer(2, Address(), Carol, 250)}),
                                      evmEntities());
     QVERIFY2(promoted, why(promoted).constData());
@@ -985,7 +987,7 @@ void TstBalanceQueueUi::topHoldersShowsLargestFirst()
 void TstBalanceQueueUi::retryFailedQueuesItemsAgain()
 {
     // Dave sends 100 he never received: his balance cannot be computed and his item fails.
-    auto promoted = m_store->promote(batch(3, 3, {transfer(3, Dave, Alice, 100)}), evmEntities());
+    auto promoted = IndexStore(*m_store).promote(batch(3, 3, {transfer(3, Dave, Alice, 100)}), evmEntities());
     QVERIFY2(promoted, why(promoted).constData());
     QueueConfig config;
     config.chainId = Devnet;

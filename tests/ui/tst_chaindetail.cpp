@@ -11,7 +11,9 @@
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
 #include "pages/chaindetailpage.h"
+#include "store/chainregistry.h"
 #include "store/indexbatch.h"
+#include "store/indexstore.h"
 #include "store/store.h"
 #include "widgets/indexprogressbar.h"
 #include "testresults.h"
@@ -528,12 +530,12 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
         endpoint.url = config.rpcUrls.first();
         endpoint.status = QStringLiteral("down");
         endpoint.lastError = QStringLiteral("connection refused");
-        QVERIFY((*store)->registerChain(config, {endpoint}, evmEntities()));
+        QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
         QVERIFY((*store)->reconcileEntityTables(evmEntities()));
         // The head scan started at 20; the gap scan has filled 0–9 so far: 10–19 is missing.
-        auto head = (*store)->promote(blocks(chainId, 20, 29, BatchMode::Head), evmEntities());
+        auto head = IndexStore(**store).promote(blocks(chainId, 20, 29, BatchMode::Head), evmEntities());
         QVERIFY2(head, why(head).constData());
-        auto gap = (*store)->promote(blocks(chainId, 0, 9, BatchMode::Gap), evmEntities());
+        auto gap = IndexStore(**store).promote(blocks(chainId, 0, 9, BatchMode::Gap), evmEntities());
         QVERIFY2(gap, why(gap).constData());
     }
     engine->refreshSnapshot();

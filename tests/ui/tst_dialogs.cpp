@@ -9,7 +9,9 @@
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "secrets/secretstore.h"
+#include "store/chainregistry.h"
 #include "store/indexbatch.h"
+#include "store/indexstore.h"
 #include "store/store.h"
 #include "testresults.h"
 #include "uifixture.h"
@@ -193,9 +195,9 @@ void TstDialogs::initTestCase()
     token.balanceMode = BalanceMode::Transfers;
     for (const auto &[id, name] : {std::pair{Devnet, QStringLiteral("devnet")}, std::pair{Doomed, QStringLiteral("doomed")},
                                  std::pair{Fragile, QStringLiteral("fragile")}}) {
-        Status s = m_store->registerChain(chainConfig(id, name), {okEndpoint()}, evmEntities(), {token});
+        Status s = ChainRegistry(*m_store).registerChain(chainConfig(id, name), {okEndpoint()}, evmEntities(), {token});
         QVERIFY2(s, why(s).constData());
-        auto promoted = m_store->promote(batch(id, 0, 29), evmEntities());
+        auto promoted = IndexStore(*m_store).promote(batch(id, 0, 29), evmEntities());
         QVERIFY2(promoted, why(promoted).constData());
     }
 }
@@ -247,7 +249,7 @@ void TstDialogs::resyncRebuildsGlobalRows()
     QVERIFY(!ResyncDialog::crossChainTables().contains(QStringLiteral("token_transfers")));
 
     // The chain's global rows are gone, as after a failed sync.
-    const Status removed = m_store->removeGlobalRows(Devnet, evmEntities());
+    const Status removed = ChainRegistry(*m_store).removeGlobalRows(Devnet, evmEntities());
     QVERIFY2(removed, why(removed).constData());
     auto before = syncRow(Devnet, QStringLiteral("block_summaries"));
     QVERIFY(before && before->globalRows);

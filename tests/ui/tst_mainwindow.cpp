@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
+#include "store/chainregistry.h"
 #include "store/store.h"
 #include "widgets/logpanel.h"
 #include "testresults.h"
@@ -84,7 +85,7 @@ Status registerChain(const DatabaseUrl &url, qint64 id, const QString &name)
     auto store = Store::open(url);
     if (!store)
         return store.error();
-    return (*store)->registerChain(config(id, name), {endpoint(QStringLiteral("ok"))}, evmEntities());
+    return ChainRegistry(**store).registerChain(config(id, name), {endpoint(QStringLiteral("ok"))}, evmEntities());
 }
 
 // `tst_mainwindow --hold-lease URL`: another process running an engine on URL, as

@@ -1,5 +1,6 @@
-// Store: chain registration, state and the deletion steps.
-#include "store/store.h"
+// ChainRegistry: chain registration, state, the deletion steps, endpoints and sync status.
+
+#include "store/chainregistry.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,13 @@ ChainState parseState(const QString &s)
     return ChainState::Active;
 }
 
+/// A learned limit as stored: NULL until learned (0).
+template<typename T>
+QVariant positiveOrNull(T value)
+{
+    return value > 0 ? QVariant::fromValue(value) : QVariant();
+}
+
 std::optional<qint64> optionalInt(const QVariant &v)
 {
     return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
@@ -22,20 +30,20 @@ std::optional<qint64> optionalInt(const QVariant &v)
 
 } // namespace
 
-Result<QList<ChainRecord>> Store::chains()
+Result<QList<ChainRecord>> ChainRegistry::chains()
 {
-    auto rows = query(QLatin1String("SELECT c.chain_id, c.name, c.state, c.start_block, c.confirmations, c.poll_interval_ms, "
+    auto rows = m_store.query(QLatin1String("SELECT c.chain_id, c.name, c.state, c.start_block, c.confirmations, c.poll_interval_ms, "
                                     "c.created_at, k.block_number FROM ")
-                      + admin("chains") + QLatin1String(" c LEFT JOIN ") + admin("checkpoints")
+                      + m_store.admin("chains") + QLatin1String(" c LEFT JOIN ") + m_store.admin("checkpoints")
                       + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
     if (!rows)
         return rows.error();
-    auto endpoints = query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note, "
+    auto endpoints = m_store.query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note, "
                                          "learned_rps, max_batch, log_range_limit, log_result_limit FROM ")
-                           + admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
+                           + m_store.admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
-    auto tokens = query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, balance_mode, balance_mode_reason FROM ") + admin("tokens")
+    auto tokens = m_store.query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, balance_mode, balance_mode_reason FROM ") + m_store.admin("tokens")
                         + QLatin1String(" ORDER BY chain_id, added_at, address"));
     if (!tokens)
         return tokens.error();
@@ -106,7 +114,7 @@ Result<QList<ChainRecord>> Store::chains()
         out[*it].config.tokens.append(*address);
         out[*it].tokens.append(t);
     }
-    auto registries = query(QLatin1String("SELECT chain_id, kind, address FROM ") + admin("registries") + QLatin1String(" ORDER BY chain_id, kind"));
+    auto registries = m_store.query(QLatin1String("SELECT chain_id, kind, address FROM ") + m_store.admin("registries") + QLatin1String(" ORDER BY chain_id, kind"));
     if (!registries)
         return registries.error();
     for (const SqlRow &r : *registries) {
@@ -119,7 +127,7 @@ Result<QList<ChainRecord>> Store::chains()
     return out;
 }
 
-Result<std::optional<ChainRecord>> Store::findChain(const ChainRef &ref)
+Result<std::optional<ChainRecord>> ChainRegistry::findChain(const ChainRef &ref)
 {
     auto all = chains();
     if (!all)
@@ -131,9 +139,9 @@ Result<std::optional<ChainRecord>> Store::findChain(const ChainRef &ref)
     return std::optional<ChainRecord>();
 }
 
-Status Store::checkChainIsNew(const ChainConfig &config)
+Status ChainRegistry::checkChainIsNew(const ChainConfig &config)
 {
-    auto rows = query(QLatin1String("SELECT chain_id, name, state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ? OR name = ?"),
+    auto rows = m_store.query(QLatin1String("SELECT chain_id, name, state FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ? OR name = ?"),
                       {config.chainId, config.name});
     if (!rows)
         return rows.error();
@@ -147,7 +155,7 @@ Status Store::checkChainIsNew(const ChainConfig &config)
     return {};
 }
 
-Status Store::insertToken(qint64 chainId, const TokenInfo &t, qint64 now, qint64 indexedFrom)
+Status ChainRegistry::insertToken(qint64 chainId, const TokenInfo &t, qint64 now, qint64 indexedFrom)
 {
     auto text = [](const QString &v) { return v.isEmpty() ? QVariant() : QVariant(v); };
     // A token the probe did not decide for: sums of transfers are exact only when every
@@ -165,23 +173,23 @@ Status Store::insertToken(qint64 chainId, const TokenInfo &t, qint64 now, qint64
         reason = tr("Indexed from block %1; whether the token has Transfers before it is not known, and balanceOf is exact either way.")
                      .arg(indexedFrom);
     }
-    return exec(QLatin1String("INSERT INTO ") + admin("tokens")
+    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("tokens")
                     + QLatin1String(" (chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, added_at, balance_mode, "
                                     "balance_mode_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 {chainId, t.address.toBytes(), text(t.name), text(t.symbol), t.decimals ? QVariant(*t.decimals) : QVariant(),
                  t.deployBlock ? QVariant(*t.deployBlock) : QVariant(), text(t.deployBlockNote), now, balanceModeName(mode), text(reason)});
 }
 
-Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities,
+Status ChainRegistry::registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints, const QList<EntityDef> &entities,
                             const QList<TokenInfo> &tokens)
 {
     if (Status v = config.validate(); !v)
         return v;
-    return transaction([&]() -> Status {
+    return m_store.transaction([&]() -> Status {
         if (Status s = checkChainIsNew(config); !s)
             return s;
-        const qint64 now = this->now();
-        Status s = exec(QLatin1String("INSERT INTO ") + admin("chains")
+        const qint64 now = m_store.now();
+        Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("chains")
                             + QLatin1String(" (chain_id, name, state, start_block, confirmations, poll_interval_ms, created_at) "
                                             "VALUES (?, ?, 'active', ?, ?, ?, ?)"),
                         {config.chainId, config.name, config.startBlock ? QVariant(*config.startBlock) : QVariant(),
@@ -189,7 +197,7 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
         if (!s)
             return s;
         for (const EndpointRecord &e : endpoints) {
-            s = exec(QLatin1String("INSERT INTO ") + admin("rpc_endpoints")
+            s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("rpc_endpoints")
                          + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, max_rps, "
                                          "serves_history, history_note, learned_rps, max_batch, log_range_limit, log_result_limit) "
                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -214,38 +222,38 @@ Status Store::registerChain(const ChainConfig &config, const QList<EndpointRecor
                 return s;
         }
         for (const RegistryRef &r : config.registries) {
-            s = exec(QLatin1String("INSERT INTO ") + admin("registries") + QLatin1String(" (chain_id, kind, address, added_at) VALUES (?, ?, ?, ?)"),
+            s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("registries") + QLatin1String(" (chain_id, kind, address, added_at) VALUES (?, ?, ?, ?)"),
                      {config.chainId, registryKindName(r.kind), r.address.toBytes(), now});
             if (!s)
                 return s;
         }
-        s = exec(QLatin1String("INSERT INTO ") + admin("index_summary") + QLatin1String(" (chain_id) VALUES (?)"), {config.chainId});
+        s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("index_summary") + QLatin1String(" (chain_id) VALUES (?)"), {config.chainId});
         if (!s)
             return s;
-        for (const QString &statement : ddl::createChain(backend(), config.chainId, entities)) {
-            if (Status e = exec(statement); !e)
+        for (const QString &statement : ddl::createChain(m_store.backend(), config.chainId, entities)) {
+            if (Status e = m_store.exec(statement); !e)
                 return e;
         }
         return {};
     });
 }
 
-Status Store::setChainState(qint64 chainId, ChainState state)
+Status ChainRegistry::setChainState(qint64 chainId, ChainState state)
 {
-    auto rows = query(QLatin1String("SELECT state FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+    auto rows = m_store.query(QLatin1String("SELECT state FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId});
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
         return Error::notFound(QStringLiteral("chain"), tr("No chain with id %1.").arg(chainId));
     if (rows->first().first().toString() == u"deleting" && state != ChainState::Deleting)
         return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is being deleted and cannot be paused or resumed.").arg(chainId));
-    return exec(QLatin1String("UPDATE ") + admin("chains") + QLatin1String(" SET state = ? WHERE chain_id = ?"),
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chains") + QLatin1String(" SET state = ? WHERE chain_id = ?"),
                 {chainStateName(state), chainId});
 }
 
-Result<QList<DeletionRecord>> Store::deletionJournal(qint64 chainId)
+Result<QList<DeletionRecord>> ChainRegistry::deletionJournal(qint64 chainId)
 {
-    auto rows = query(QLatin1String("SELECT step, name, status, started_at, finished_at FROM ") + admin("chain_deletions")
+    auto rows = m_store.query(QLatin1String("SELECT step, name, status, started_at, finished_at FROM ") + m_store.admin("chain_deletions")
                           + QLatin1String(" WHERE chain_id = ? ORDER BY step"),
                       {chainId});
     if (!rows)
@@ -264,10 +272,10 @@ Result<QList<DeletionRecord>> Store::deletionJournal(qint64 chainId)
     return out;
 }
 
-Result<QList<qint64>> Store::chainsBeingDeleted()
+Result<QList<qint64>> ChainRegistry::chainsBeingDeleted()
 {
-    auto rows = query(QLatin1String("SELECT chain_id FROM ") + admin("chains") + QLatin1String(" WHERE state = 'deleting' UNION SELECT chain_id FROM ")
-                      + admin("chain_deletions") + QLatin1String(" ORDER BY 1"));
+    auto rows = m_store.query(QLatin1String("SELECT chain_id FROM ") + m_store.admin("chains") + QLatin1String(" WHERE state = 'deleting' UNION SELECT chain_id FROM ")
+                      + m_store.admin("chain_deletions") + QLatin1String(" ORDER BY 1"));
     if (!rows)
         return rows.error();
     QList<qint64> out;
@@ -276,67 +284,141 @@ Result<QList<qint64>> Store::chainsBeingDeleted()
     return out;
 }
 
-Status Store::recordDeletionStep(qint64 chainId, int step, const QString &name, bool done)
+Status ChainRegistry::recordDeletionStep(qint64 chainId, int step, const QString &name, bool done)
 {
     if (!done) {
-        return exec(QLatin1String("INSERT INTO ") + admin("chain_deletions")
+        return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("chain_deletions")
                         + QLatin1String(" (chain_id, step, name, status, started_at) VALUES (?, ?, ?, 'started', ?) "
                                         "ON CONFLICT (chain_id, step) DO UPDATE SET status = 'started', started_at = excluded.started_at"),
-                    {chainId, step, name, now()});
+                    {chainId, step, name, m_store.now()});
     }
-    return exec(QLatin1String("UPDATE ") + admin("chain_deletions")
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chain_deletions")
                     + QLatin1String(" SET status = 'done', finished_at = ? WHERE chain_id = ? AND step = ?"),
-                {now(), chainId, step});
+                {m_store.now(), chainId, step});
 }
 
-Status Store::markChainDeleting(qint64 chainId)
+Status ChainRegistry::markChainDeleting(qint64 chainId)
 {
-    return exec(QLatin1String("UPDATE ") + admin("chains") + QLatin1String(" SET state = 'deleting', deleted_at = COALESCE(deleted_at, ?) WHERE chain_id = ?"),
-                {now(), chainId});
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chains") + QLatin1String(" SET state = 'deleting', deleted_at = COALESCE(deleted_at, ?) WHERE chain_id = ?"),
+                {m_store.now(), chainId});
 }
 
-Status Store::removeGlobalRows(qint64 chainId, const QList<EntityDef> &entities)
+Status ChainRegistry::removeGlobalRows(qint64 chainId, const QList<EntityDef> &entities)
 {
-    return transaction([&]() -> Status {
+    return m_store.transaction([&]() -> Status {
         for (const EntityDef &e : entities) {
             if (!e.crossChain)
                 continue;
-            const QString table = ddl::entityTable(backend(), ddl::TableKind::Global, 0, e.name);
-            if (!tableExists(table))
+            const QString table = ddl::entityTable(m_store.backend(), ddl::TableKind::Global, 0, e.name);
+            if (!m_store.tableExists(table))
                 continue;
-            if (Status s = exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
+            if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
                 return s;
         }
         return {};
     });
 }
 
-Status Store::deleteTrackingRows(qint64 chainId)
+Status ChainRegistry::deleteTrackingRows(qint64 chainId)
 {
-    return transaction([&]() -> Status {
+    return m_store.transaction([&]() -> Status {
         for (const char *table : {"rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
                                   "reindex_requests", "checkpoints", "balance_update_queue", "queue_config", "queue_health",
                                   "balance_snapshot_days"}) {
-            if (Status s = exec(QLatin1String("DELETE FROM ") + admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
+            if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
                 return s;
         }
         return {};
     });
 }
 
-Status Store::dropChainTables(qint64 chainId)
+Status ChainRegistry::dropChainTables(qint64 chainId)
 {
-    m_onDemandIndexed.remove(chainId);
-    return dropChainNamespace(chainId);
+    m_store.forgetOnDemandIndexes(chainId);
+    return m_store.dropChainNamespace(chainId);
 }
 
-Status Store::forgetChain(qint64 chainId)
+Status ChainRegistry::forgetChain(qint64 chainId)
 {
-    return transaction([&]() -> Status {
-        if (Status s = exec(QLatin1String("DELETE FROM ") + admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
+    return m_store.transaction([&]() -> Status {
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
             return s;
-        return exec(QLatin1String("DELETE FROM ") + admin("chain_deletions") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+        return m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("chain_deletions") + QLatin1String(" WHERE chain_id = ?"), {chainId});
     });
+}
+
+Status ChainRegistry::setEndpointHistory(qint64 endpointId, bool servesHistory, const QString &note)
+{
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints") + QLatin1String(" SET serves_history = ?, history_note = ? WHERE id = ?"),
+                {servesHistory, note.isEmpty() ? QVariant() : QVariant(note.left(500)), endpointId});
+}
+
+Status ChainRegistry::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
+{
+    return m_store.transaction([&]() -> Status {
+        const qint64 now = m_store.now();
+        for (const EndpointRecord &e : endpoints) {
+            if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints")
+                                    + QLatin1String(" SET status = ?, latency_ms = ?, error_rate = ?, last_head = COALESCE(?, last_head), "
+                                                    "last_error = ?, last_error_at = ?, request_count = ?, failure_count = ?, learned_rps = ?, max_batch = ?, "
+                                                    "log_range_limit = ?, log_result_limit = ?, updated_at = ? WHERE id = ?"),
+                                {e.status, e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.errorRate,
+                                 e.lastHead ? QVariant(*e.lastHead) : QVariant(), e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
+                                 e.lastErrorAt.isValid() ? QVariant(e.lastErrorAt.toMSecsSinceEpoch()) : QVariant(), e.requests, e.failures,
+                                 positiveOrNull(e.limits.learnedRate), positiveOrNull(e.limits.maxBatch), positiveOrNull(e.limits.logRangeLimit),
+                                 positiveOrNull(e.limits.logResultLimit), now, e.id});
+                !s)
+                return s;
+        }
+        return {};
+    });
+}
+
+// --- status ---------------------------------------------------------------------------------
+
+Result<QList<SyncStatusRow>> ChainRegistry::syncStatus(const QList<EntityDef> &entities)
+{
+    auto all = chains();
+    if (!all)
+        return all.error();
+    QList<SyncStatusRow> out;
+    for (const ChainRecord &chain : *all) {
+        if (chain.state == ChainState::Deleting)
+            continue;
+        std::optional<qint64> head;
+        for (const EndpointRecord &e : chain.endpoints) {
+            if (e.lastHead)
+                head = std::max(head.value_or(0), *e.lastHead);
+        }
+        const qint64 id = chain.config.chainId;
+        for (const EntityDef &e : entities) {
+            SyncStatusRow row;
+            row.chainId = id;
+            row.chainName = chain.config.name;
+            row.table = e.name;
+            row.checkpoint = chain.checkpointBlock;
+            row.head = head;
+            if (head && chain.checkpointBlock)
+                row.lag = std::max<qint64>(0, *head - *chain.checkpointBlock);
+            auto count = m_store.rowCount(m_store.chainTable(id, e.name));
+            if (!count)
+                return count.error();
+            row.productionRows = *count;
+            if (e.crossChain) {
+                const QString version = e.column(e.versionColumn)->globalName();
+                auto global = m_store.query(QLatin1String("SELECT COUNT(*), MAX(") + version + QLatin1String(") FROM ") + m_store.globalTable(e.name)
+                                        + QLatin1String(" WHERE chain_id = ?"),
+                                    {id});
+                if (!global)
+                    return global.error();
+                row.globalRows = global->first()[0].toLongLong();
+                if (!global->first()[1].isNull())
+                    row.lastSyncedHeight = global->first()[1].toLongLong();
+            }
+            out.append(row);
+        }
+    }
+    return out;
 }
 
 } // namespace arbor

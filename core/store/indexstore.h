@@ -1,0 +1,130 @@
+#pragma once
+
+#include "error.h"
+#include "model/entitydef.h"
+#include "model/balancequeue.h"
+#include "store/indexbatch.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <utility>
+
+namespace arbor {
+
+struct HolderChange;
+
+/**
+ * What indexing writes and reads (DESIGN.md §3, §6) over a Store: the plan a ChainIndexer works
+ * from, promotion of fetched ranges, the derived per-chain and global rows, reorg rollback,
+ * global resync, audited reindex requests and the backfills of tokens added to live chains.
+ *
+ * A cheap view that owns this SQL and no state: make one where it is needed,
+ * `IndexStore(store).promote(batch, entities)`. Whatever belongs to the connection
+ * (transactions, the on-demand index cache) stays on the Store.
+ *
+ * Invariants: promotion is the only way rows become visible, one range in ONE transaction
+ * (staging, production, derived and global rows, balances and queue, progress, checkpoint), so
+ * a crash leaves the old state or the new one; a head range follows the checkpoint and builds
+ * on its hash; a rollback removes everything above the ancestor in one transaction; a global
+ * row is never overwritten by a lower height unless forced (reindex, resync).
+ *
+ * Thread: the thread of the Store it wraps; it must not outlive that Store.
+ */
+class IndexStore
+{
+    // The texts were Store's: the translations know them under its context.
+    Q_DECLARE_TR_FUNCTIONS(arbor::Store)
+
+public:
+    explicit IndexStore(Store &store)
+        : m_store(store)
+    {
+    }
+
+    // --- plan (indexstore.cpp) ------------------------------------------------------------
+    /// Everything a ChainIndexer needs to plan its work: config, registries, checkpoint,
+    /// indexed ranges, pending reindex requests and backfills.
+    Result<ChainIndexPlan> indexPlan(qint64 chainId);
+    Result<QList<IndexRange>> indexRanges(qint64 chainId);
+    /// Stored block hashes in [from, to], ascending.
+    Result<QList<std::pair<qint64, Hash>>> blockHashes(qint64 chainId, qint64 from, qint64 to);
+
+    // --- promotion (indexstorepromote.cpp) -------------------------------------------------
+    /**
+     * Stages `batch` and promotes it, in ONE transaction: production rows (replacing the range
+     * for Gap/Reindex, the contract's rows for Backfill), derived per-chain rows, global rows
+     * (higher height wins; forced for Reindex), index_progress, and for Head the checkpoint.
+     * Head batches must follow the checkpoint and build on its hash: otherwise a Conflict
+     * error with field "checkpoint" or "parent_hash" and nothing written. A batch other than a
+     * Backfill fetched without one of the chain's tokens (added meanwhile) is a Conflict error
+     * with field "tokens": it must be fetched again. Every refusal is made with promoteRefused().
+     */
+    Result<PromoteResult> promote(const IndexBatch &batch, const QList<EntityDef> &entities);
+
+    // --- reorgs, resync, reindex, backfills (indexstorereorg.cpp) ---------------------------
+    /// Rolls the chain back to `reorg.ancestorBlock` (production, derived and global rows,
+    /// index_progress, checkpoint) and records the reorg, in one transaction.
+    Status rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entities);
+    Result<QList<ReorgRecord>> reorgs(qint64 chainId);
+    /// Rebuilds the chain's global rows (all cross-chain tables, or `table`) from production.
+    Status resyncGlobal(qint64 chainId, const QList<EntityDef> &entities, const QString &table = QString());
+    /// Records an audited reindex request; the range must lie within what is indexed.
+    Result<ReindexRequest> requestReindex(qint64 chainId, qint64 from, qint64 to, const QString &reason, const QString &requestedBy);
+    Result<QList<ReindexRequest>> reindexRequests(qint64 chainId);
+    Status failReindex(qint64 id, const QString &error) { return failRequest("reindex_requests", id, error); }
+    Status failBackfill(qint64 id, const QString &error) { return failRequest("backfills", id, error); }
+    /**
+     * Adds a token to a live chain and a backfill of its history [from, checkpoint], the
+     * checkpoint read in the same transaction: every range promoted before holds no rows of the
+     * token and is backfilled, every range promoted after must have been fetched with it (see
+     * promote()). No backfill when nothing from `from` on is indexed yet.
+     */
+    Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from);
+
+private:
+    /// What promote() gathers while it runs: agent keys to recompute, rows written.
+    struct Promotion;
+
+    // promote(), step by step, each inside its transaction (indexstorepromote.cpp).
+    /// Refuses a range of a chain not active, fetched without a token added since, or not
+    /// following the checkpoint; returns nothing written.
+    Status checkPromotable(const IndexBatch &batch);
+    /// Removes the rows the range replaces (Gap/Reindex: the range; Backfill: the contract's
+    /// rows in it), queueing their holders and noting their agent keys.
+    Status clearReplacedRows(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p);
+    /// Writes one entity's rows: straight to production for Head (with the balances kept),
+    /// through staging otherwise (with the new rows' holders queued).
+    Status stageRows(const IndexBatch &batch, const EntityDef &entity, const QList<SqlRow> &rows, Promotion &p);
+    Status stageBatch(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p);
+    /// Progress, checkpoint (Head), and the reindex request or backfill the range belongs to.
+    Status advance(const IndexBatch &batch, Promotion &p);
+
+    /// Bound values of one row; hashes and addresses refer to `header`/`transfer` in place.
+    SqlRow blockRow(const BlockHeader &header) const;
+    SqlRow transferRow(const TokenTransfer &transfer) const;
+    SqlRow agentEventRow(const AgentEvent &event) const;
+    Status recordProgress(qint64 chainId, qint64 from, qint64 to, qint64 rows, qint64 durationMs);
+    Status refreshIndexSummary(qint64 chainId);
+    Status recomputeBlockSummaries(qint64 chainId, qint64 from, qint64 to, const QList<EntityDef> &entities, bool force);
+    Status recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QVariant>> &keys, const QList<EntityDef> &entities, bool force);
+    /// Upserts the global twins of the production rows matching `where` (higher height wins
+    /// unless `force`), and removes global rows whose production row is gone.
+    Status syncGlobalRows(qint64 chainId, const EntityDef &entity, const QString &where, const QVariantList &params, bool force);
+    Status failRequest(const char *table, qint64 id, const QString &error);
+    /// Head ranges: transfers-mode balances += the range's net per-holder changes (one upsert per
+    /// touched holder, production and global); the queue gets holders it still has work for,
+    /// balance_of tokens and tokens being backfilled. Runs inside promote()'s transaction.
+    Status keepTransferBalances(const IndexBatch &batch);
+    /// keepTransferBalances() on PostgreSQL: the signed changes summed in the database.
+    Status addChangesInDatabase(qint64 chainId, qint64 height, const QList<HolderChange> &changes, qint64 now);
+    /// Queues (token, holder, -, block, tx hash, -) rows, coalesced with pending items.
+    Status enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type);
+
+    Store &m_store;
+};
+
+} // namespace arbor

@@ -1,0 +1,551 @@
+// IndexStore: promotion (DESIGN.md §3), one range in one transaction, in named steps, and the
+// transfers-mode balances kept current inside it (§8). A head range adds each holder's net
+// change to the balance it had at the previous checkpoint: exact signed arithmetic in memory,
+// then one upsert per touched holder. Holders the queue still has work for, and tokens whose
+// balances come from the node or whose history is being backfilled, go to the queue instead.
+
+#include "store/indexstore.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+namespace arbor {
+
+/// Wide enough that no range's sum of uint256 transfers can overflow it.
+using Net = boost::multiprecision::int512_t;
+/// 2^256: no balance reaches it.
+const Net Limit = Net(1) << 256;
+
+namespace {
+
+QVariant bytes(const Hash &h) { return h.toBytes(); }
+QVariant bytes(const Address &a) { return a.toBytes(); }
+// A row's hashes and addresses point into the batch being promoted instead of copying it:
+// four allocations less per transfer, and the rows never outlive the batch.
+QVariant view(QByteArrayView b) { return QByteArray::fromRawData(b.constData(), b.size()); }
+
+template<typename T>
+QVariant opt(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+QVariant optBytes(const std::optional<Address> &a) { return a ? QVariant(a->toBytes()) : QVariant(); }
+QVariant optBytes(const std::optional<Hash> &h) { return h ? QVariant(h->toBytes()) : QVariant(); }
+
+QStringList columnNames(const EntityDef &e)
+{
+    QStringList out;
+    for (const ColumnDef &c : e.columns)
+        out.append(c.name);
+    return out;
+}
+
+/// (token, holder) as one 40-byte key.
+QByteArray keyOf(const Address &token, const Address &holder)
+{
+    QByteArray key;
+    key.reserve(2 * Address::Size);
+    key.append(token.bytes());
+    key.append(holder.bytes());
+    return key;
+}
+
+QByteArray keyOf(const QVariant &token, const QVariant &holder)
+{
+    return token.toByteArray() + holder.toByteArray();
+}
+
+const QStringList &stagedBalanceColumns()
+{
+    static const QStringList columns{QStringLiteral("token"), QStringLiteral("holder"), QStringLiteral("balance"),
+                                     QStringLiteral("last_block"), QStringLiteral("last_tx_hash"), QStringLiteral("computed_at")};
+    return columns;
+}
+
+} // namespace
+
+// --- rows ----------------------------------------------------------------------------------
+
+SqlRow IndexStore::blockRow(const BlockHeader &h) const
+{
+    return {h.number, view(h.hash.bytes()), view(h.parentHash.bytes()), h.timestamp, h.txCount, h.gasUsed};
+}
+
+SqlRow IndexStore::transferRow(const TokenTransfer &t) const
+{
+    return {t.blockNumber, t.logIndex, view(t.txHash.bytes()), view(t.token.bytes()), view(t.from.bytes()), view(t.to.bytes()),
+            m_store.u256Value(t.value)};
+}
+
+SqlRow IndexStore::agentEventRow(const AgentEvent &e) const
+{
+    return {e.blockNumber, e.logIndex, bytes(e.txHash), bytes(e.registry), registryKindName(e.kind), e.event,
+            m_store.u256Value(e.agentId), optBytes(e.actor), optBytes(e.counterparty), opt(e.feedbackIndex), opt(e.value),
+            opt(e.valueDecimals), opt(e.tag1), opt(e.tag2), opt(e.uri), optBytes(e.dataHash), opt(e.metadataKey),
+            opt(e.metadataValue), opt(e.response), opt(e.endpoint), optBytes(e.requestHash)};
+}
+
+// --- promotion -----------------------------------------------------------------------------
+
+/// What promote() gathers while it runs.
+struct IndexStore::Promotion
+{
+    QElapsedTimer timer;
+    PromoteResult result;
+    /// How holders of replaced and replacing rows are queued.
+    BalanceUpdateType updateType = BalanceUpdateType::Transfer;
+    /// Agent keys (registry, agent_id) as bound values, each once: their rows are recomputed.
+    QList<std::pair<QVariant, QVariant>> agentKeys;
+    QSet<QByteArray> seenAgentKeys;
+
+    void addAgentKey(const QVariant &registry, const QVariant &agentId)
+    {
+        const QByteArray id = registry.toByteArray() + '/' + agentId.toByteArray() + agentId.toString().toUtf8();
+        if (!seenAgentKeys.contains(id)) {
+            seenAgentKeys.insert(id);
+            agentKeys.append({registry, agentId});
+        }
+    }
+};
+
+Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<EntityDef> &entities)
+{
+    Promotion p;
+    p.timer.start();
+    const qint64 chain = batch.chainId;
+    // Fails loudly, before anything is written, if a caller passes other entities.
+    requireEntity(entities, "blocks");
+    requireEntity(entities, "token_transfers");
+    requireEntity(entities, "agent_events");
+
+    if (batch.from > batch.to)
+        return Error::invalid(QStringLiteral("range"), tr("The range %1–%2 is empty.").arg(batch.from).arg(batch.to));
+    if (batch.mode != BatchMode::Backfill && batch.headers.size() != batch.to - batch.from + 1)
+        return Error::internal(tr("A batch for blocks %1–%2 carries %3 headers.").arg(batch.from).arg(batch.to).arg(batch.headers.size()));
+
+    // Holders of rows about to be replaced are computed again, whether or not the new rows
+    // still name them.
+    p.updateType = batch.mode == BatchMode::Reindex ? BalanceUpdateType::Reindex
+        : batch.mode == BatchMode::Backfill           ? BalanceUpdateType::Backfill
+                                                      : BalanceUpdateType::Transfer;
+    Status status = m_store.transaction([&]() -> Status {
+        if (Status s = checkPromotable(batch); !s)
+            return s;
+        if (Status s = clearReplacedRows(batch, entities, p); !s)
+            return s;
+        if (Status s = stageBatch(batch, entities, p); !s)
+            return s;
+        const bool force = batch.mode == BatchMode::Reindex;
+        if (Status s = recomputeBlockSummaries(chain, batch.from, batch.to, entities, force); !s)
+            return s;
+        if (Status s = recomputeAgents(chain, p.agentKeys, entities, force); !s)
+            return s;
+        return advance(batch, p);
+    });
+    if (!status)
+        return status.error();
+    p.result.durationMs = p.timer.elapsed();
+    return p.result;
+}
+
+Status IndexStore::checkPromotable(const IndexBatch &batch)
+{
+    const qint64 chain = batch.chainId;
+    // A chain paused or being deleted takes no more rows, whatever was in flight.
+    // The chain row's lock (PostgreSQL) orders this against addToken() of another process.
+    auto state = m_store.query(QLatin1String("SELECT state FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ?")
+                                   + (m_store.backend() == Backend::Postgres ? QLatin1String(" FOR UPDATE") : QLatin1String()),
+                               {chain});
+    if (!state)
+        return state.error();
+    if (state->isEmpty() || state->first()[0].toString() != u"active")
+        return promoteRefused(PromoteRefusal::ChainInactive, tr("Chain %1 is not active; the range %2–%3 was not written.")
+                                                                 .arg(chain).arg(batch.from).arg(batch.to));
+    if (batch.mode != BatchMode::Backfill) {
+        // A token added after the range was fetched has no rows in it; its backfill only
+        // reaches the checkpoint it was added at.
+        auto tokens = m_store.query(QLatin1String("SELECT address FROM ") + m_store.admin("tokens") + QLatin1String(" WHERE chain_id = ?"), {chain});
+        if (!tokens)
+            return tokens.error();
+        for (const SqlRow &r : *tokens) {
+            auto token = Address::fromBytes(r[0].toByteArray(), QStringLiteral("tokens.address"));
+            if (token && !batch.tokens.contains(*token))
+                return promoteRefused(PromoteRefusal::TokensChanged, tr("Blocks %1–%2 of chain %3 were fetched before the token %4 was added; "
+                                                                        "fetching them again.")
+                                                                         .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
+        }
+    }
+    auto cp = m_store.query(QLatin1String("SELECT block_number, block_hash FROM ") + m_store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"),
+                            {chain});
+    if (!cp)
+        return cp.error();
+    if (batch.mode != BatchMode::Head && (cp->isEmpty() || batch.to > cp->first()[0].toLongLong())) {
+        // Only the head scan writes above the checkpoint (a reorg may have lowered it under
+        // a backfill or reindex that was in flight).
+        return promoteRefused(PromoteRefusal::OffCheckpoint, tr("Blocks %1–%2 of chain %3 lie above its checkpoint; not written.")
+                                                                 .arg(batch.from).arg(batch.to).arg(chain));
+    }
+    if (batch.mode == BatchMode::Head && !cp->isEmpty()) {
+        const qint64 at = cp->first()[0].toLongLong();
+        if (at != batch.from - 1)
+            return promoteRefused(PromoteRefusal::OffCheckpoint,
+                                  tr("Chain %1 is indexed through block %2; a range starting at %3 does not follow it.")
+                                      .arg(chain).arg(at).arg(batch.from));
+        if (cp->first()[1].toByteArray() != batch.headers.first().parentHash.toBytes())
+            return promoteRefused(PromoteRefusal::Fork,
+                                  tr("Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.")
+                                      .arg(batch.from).arg(chain).arg(at));
+    }
+    return {};
+}
+
+Status IndexStore::clearReplacedRows(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p)
+{
+    // Rows of an earlier attempt or of the range being replaced go first (reindex, gap fill
+    // after a partial history). Agent keys they touched are recomputed afterwards.
+    const qint64 chain = batch.chainId;
+    const EntityDef &blocks = requireEntity(entities, "blocks");
+    const EntityDef &transfers = requireEntity(entities, "token_transfers");
+    const EntityDef &agentEvents = requireEntity(entities, "agent_events");
+    auto agentKeysIn = [&](const QString &where, const QVariantList &params) -> Status {
+        auto rows = m_store.query(QLatin1String("SELECT DISTINCT registry, agent_id FROM ") + m_store.chainTable(chain, agentEvents.name)
+                                      + QLatin1String(" WHERE ") + where,
+                                  params);
+        if (!rows)
+            return rows.error();
+        for (const SqlRow &r : *rows)
+            p.addAgentKey(r[0], r[1]);
+        return {};
+    };
+
+    if (batch.mode == BatchMode::Backfill) {
+        const QVariant contract = bytes(*batch.contract);
+        if (Status s = m_store.enqueueHolders(chain, m_store.chainTable(chain, transfers.name), QStringLiteral("token = ? AND block_number BETWEEN ? AND ?"),
+                                              {contract, batch.from, batch.to}, p.updateType);
+            !s)
+            return s;
+        if (Status s = agentKeysIn(QStringLiteral("registry = ? AND block_number BETWEEN ? AND ?"), {contract, batch.from, batch.to}); !s)
+            return s;
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.chainTable(chain, transfers.name)
+                                        + QLatin1String(" WHERE token = ? AND block_number BETWEEN ? AND ?"),
+                                    {contract, batch.from, batch.to});
+            !s)
+            return s;
+        return m_store.exec(QLatin1String("DELETE FROM ") + m_store.chainTable(chain, agentEvents.name)
+                                + QLatin1String(" WHERE registry = ? AND block_number BETWEEN ? AND ?"),
+                            {contract, batch.from, batch.to});
+    }
+    if (batch.mode == BatchMode::Head)
+        return {};
+    if (Status s = agentKeysIn(QStringLiteral("block_number BETWEEN ? AND ?"), {batch.from, batch.to}); !s)
+        return s;
+    if (Status s = m_store.enqueueHolders(chain, m_store.chainTable(chain, transfers.name), QStringLiteral("block_number BETWEEN ? AND ?"),
+                                          {batch.from, batch.to}, p.updateType);
+        !s)
+        return s;
+    for (const EntityDef *e : {&blocks, &transfers, &agentEvents}) {
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.chainTable(chain, e->name) + QLatin1String(" WHERE ")
+                                        + e->versionColumn + QLatin1String(" BETWEEN ? AND ?"),
+                                    {batch.from, batch.to});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const QList<SqlRow> &rows, Promotion &p)
+{
+    // Stage, then move staging into production. A head range only appends above the
+    // checkpoint, in this one transaction: its rows go to production directly, which spares
+    // SQLite two B-tree inserts and a delete per row.
+    if (rows.isEmpty())
+        return {};
+    const qint64 chain = batch.chainId;
+    const bool isTransfers = e.name == u"token_transfers";
+    const QStringList columns = columnNames(e);
+    if (batch.mode == BatchMode::Head) {
+        if (Status s = m_store.bulkInsert(m_store.chainTable(chain, e.name), columns, rows); !s)
+            return s;
+        p.result.rows += rows.size();
+        return isTransfers ? keepTransferBalances(batch) : Status();
+    }
+    const QString staging = m_store.chainTable(chain, e.name, true);
+    if (Status s = m_store.bulkInsert(staging, columns, rows); !s)
+        return s;
+    const QString list = columns.join(QLatin1String(", "));
+    if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.chainTable(chain, e.name) + QLatin1String(" (") + list
+                                    + QLatin1String(") SELECT ") + list + QLatin1String(" FROM ") + staging);
+        !s)
+        return s;
+    p.result.rows += rows.size();
+    // A range that replaces rows has the holders of its new rows recounted by the queue
+    // too, in this same transaction (a head range keeps its balances itself, above).
+    if (isTransfers) {
+        if (Status s = m_store.enqueueHolders(chain, staging, QStringLiteral("1 = 1"), {}, p.updateType); !s)
+            return s;
+    }
+    return m_store.exec(QLatin1String("DELETE FROM ") + staging);
+}
+
+Status IndexStore::stageBatch(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p)
+{
+    {
+        QList<SqlRow> rows;
+        rows.reserve(batch.headers.size());
+        for (const BlockHeader &h : batch.headers)
+            rows.append(blockRow(h));
+        if (Status s = stageRows(batch, requireEntity(entities, "blocks"), rows, p); !s)
+            return s;
+    }
+    {
+        QList<SqlRow> rows;
+        rows.reserve(batch.transfers.size());
+        for (const TokenTransfer &t : batch.transfers)
+            rows.append(transferRow(t));
+        if (Status s = stageRows(batch, requireEntity(entities, "token_transfers"), rows, p); !s)
+            return s;
+    }
+    QList<SqlRow> rows;
+    rows.reserve(batch.agentEvents.size());
+    for (const AgentEvent &e : batch.agentEvents) {
+        rows.append(agentEventRow(e));
+        p.addAgentKey(bytes(e.registry), m_store.u256Value(e.agentId));
+    }
+    return stageRows(batch, requireEntity(entities, "agent_events"), rows, p);
+}
+
+Status IndexStore::advance(const IndexBatch &batch, Promotion &p)
+{
+    const qint64 chain = batch.chainId;
+    // A reindex replaces rows the range already counted.
+    const qint64 newRows = batch.mode == BatchMode::Reindex ? 0 : p.result.rows;
+    if (Status s = recordProgress(chain, batch.from, batch.to, newRows, batch.fetchMs + p.timer.elapsed()); !s)
+        return s;
+
+    if (batch.mode == BatchMode::Head) {
+        const BlockHeader &last = batch.headers.last();
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chain}); !s)
+            return s;
+        if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("checkpoints")
+                                        + QLatin1String(" (chain_id, block_number, block_hash, updated_at) VALUES (?, ?, ?, ?)"),
+                                    {chain, last.number, bytes(last.hash), m_store.now()});
+            !s)
+            return s;
+        p.result.checkpoint = last.number;
+        p.result.checkpointHash = last.hash;
+    }
+    if (batch.mode == BatchMode::Reindex && batch.lastOfRequest) {
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("reindex_requests")
+                                        + QLatin1String(" SET status = 'done', finished_at = ? WHERE id = ?"),
+                                    {m_store.now(), batch.reindexRequestId});
+            !s)
+            return s;
+    }
+    if (batch.mode == BatchMode::Backfill) {
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("backfills")
+                                        + QLatin1String(" SET next_block = ?, status = CASE WHEN ? >= to_block THEN 'done' ELSE 'pending' END, "
+                                                        "finished_at = CASE WHEN ? >= to_block THEN CAST(? AS BIGINT) ELSE NULL END WHERE id = ?"),
+                                    {batch.to + 1, batch.to, batch.to, m_store.now(), batch.backfillId});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+// --- balances kept by head ranges -------------------------------------------------------------
+
+/// One holder's net change of one token over a range, and its latest transfer there.
+struct HolderChange
+{
+    Address token;
+    Address holder;
+    Net net = 0;
+    const TokenTransfer *last = nullptr;
+};
+
+Status IndexStore::keepTransferBalances(const IndexBatch &batch)
+{
+    const qint64 chain = batch.chainId;
+    auto modes = m_store.tokenModes(chain);
+    if (!modes)
+        return modes.error();
+    // A token whose history is still being backfilled has no base to add to: its holders are
+    // recounted once the backfill's ranges land.
+    auto backfilling = m_store.query(QLatin1String("SELECT address FROM ") + m_store.admin("backfills")
+                                 + QLatin1String(" WHERE chain_id = ? AND status = 'pending'"),
+                             {chain});
+    if (!backfilling)
+        return backfilling.error();
+    QSet<QByteArray> incomplete;
+    for (const SqlRow &r : *backfilling)
+        incomplete.insert(r[0].toByteArray());
+
+    QHash<QByteArray, HolderChange> changes;
+    QHash<QByteArray, HolderChange> queued;
+    const Address zero;
+    for (const TokenTransfer &t : batch.transfers) {
+        const QByteArray token = t.token.toBytes();
+        const bool kept = modes->value(token, BalanceMode::Transfers) == BalanceMode::Transfers && !incomplete.contains(token);
+        for (const auto &[holder, incoming] : {std::pair{&t.from, false}, std::pair{&t.to, true}}) {
+            if (*holder == zero)
+                continue;   // mints and burns move the supply, not a holder
+            HolderChange &c = (kept ? changes : queued)[keyOf(t.token, *holder)];
+            c.token = t.token;
+            c.holder = *holder;
+            if (kept)
+                c.net += incoming ? Net(t.value) : -Net(t.value);
+            c.last = &t;
+        }
+    }
+    // A range's net beyond uint256 either way (spam tokens move absurd amounts) cannot be a
+    // change of a real balance: the queue recounts such holders and says what it found.
+    for (auto it = changes.begin(); it != changes.end();) {
+        if (it->net >= Limit || it->net <= -Limit) {
+            queued.insert(it.key(), *it);
+            it = changes.erase(it);
+        } else {
+            ++it;
+        }
+    }
+
+    const qint64 now = m_store.now();
+    const QString staging = m_store.chainTable(chain, QStringLiteral("token_balances"), true);
+    if (!changes.isEmpty() && m_store.backend() == Backend::Postgres) {
+        if (Status s = addChangesInDatabase(chain, batch.to, changes.values(), now); !s)
+            return s;
+    } else if (!changes.isEmpty()) {
+        // The touched holders' balances at the previous checkpoint, and whether the queue holds
+        // an unfinished item for them (a reorg, reindex or mode change recount): those are
+        // recounted by the queue, which sees this range's transfers too.
+        QList<SqlRow> keys;
+        keys.reserve(changes.size());
+        for (const HolderChange &c : std::as_const(changes))
+            keys.append({view(c.token.bytes()), view(c.holder.bytes()), m_store.u256Value(0), batch.to, view(c.last->txHash.bytes()), now});
+        if (Status s = m_store.bulkInsert(staging, stagedBalanceColumns(), keys); !s)
+            return s;
+        auto current = m_store.query(QLatin1String("SELECT s.token, s.holder, b.balance, (SELECT COUNT(*) FROM ") + m_store.admin("balance_update_queue")
+                                 + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.token AND q.holder = s.holder AND q.status <> 'completed') FROM ")
+                                 + staging + QLatin1String(" s LEFT JOIN ") + m_store.chainTable(chain, QStringLiteral("token_balances"))
+                                 + QLatin1String(" b ON b.token = s.token AND b.holder = s.holder"),
+                             {chain});
+        if (!current)
+            return current.error();
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + staging); !s)
+            return s;
+
+        QList<SqlRow> balances;
+        balances.reserve(current->size());
+        for (const SqlRow &r : *current) {
+            const QByteArray key = keyOf(r[0], r[1]);
+            auto it = changes.find(key);
+            if (it == changes.end())
+                return Error::internal(tr("A staged balance key of chain %1 was not among the range's holders.").arg(chain));
+            Net balance = it->net;
+            if (!r[2].isNull()) {
+                auto old = m_store.u256FromValue(r[2], QStringLiteral("token_balances.balance"));
+                if (!old)
+                    return old.error();
+                balance += Net(*old);
+            }
+            // Still queued, or a base that cannot be right (history missing): the queue recounts
+            // and, for a negative sum, says why.
+            if (r[3].toLongLong() > 0 || balance < 0 || balance >= Limit) {
+                queued.insert(key, *it);
+                continue;
+            }
+            balances.append({view(it->token.bytes()), view(it->holder.bytes()), m_store.u256Value(static_cast<U256>(balance)), batch.to,
+                             view(it->last->txHash.bytes()), now});
+        }
+        if (Status s = m_store.writeBalances(chain, balances); !s)
+            return s;
+    }
+
+    if (queued.isEmpty())
+        return {};
+    QList<SqlRow> rows;
+    rows.reserve(queued.size());
+    for (const HolderChange &c : std::as_const(queued))
+        rows.append({view(c.token.bytes()), view(c.holder.bytes()), m_store.u256Value(0), c.last->blockNumber, view(c.last->txHash.bytes()), now});
+    return enqueueKeys(chain, rows, BalanceUpdateType::Transfer);
+}
+
+Status IndexStore::addChangesInDatabase(qint64 chainId, qint64 height, const QList<HolderChange> &changes, qint64 now)
+{
+    // PostgreSQL's NUMERIC holds the signed changes, so the sums happen where the balances are:
+    // one COPY and three statements instead of a round trip of every touched balance.
+    const QString staging = m_store.chainTable(chainId, QStringLiteral("token_balances"), true);
+    const QString production = m_store.chainTable(chainId, QStringLiteral("token_balances"));
+    const QString queue = m_store.admin("balance_update_queue");
+    QList<SqlRow> rows;
+    rows.reserve(changes.size());
+    for (const HolderChange &c : changes) {
+        rows.append({view(c.token.bytes()), view(c.holder.bytes()), QString::fromStdString(c.net.str()), height,
+                     view(c.last->txHash.bytes()), now});
+    }
+    if (Status s = m_store.bulkInsert(staging, stagedBalanceColumns(), rows); !s)
+        return s;
+    const QString unfinished = QLatin1String("EXISTS (SELECT 1 FROM ") + queue
+        + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.token AND q.holder = s.holder AND q.status <> 'completed')");
+    // Holders the queue still has work for, or whose sum would go negative (history missing),
+    // are queued; the recount sees this range's transfers too.
+    auto queued = m_store.query(QLatin1String("INSERT INTO ") + queue
+                            + QLatin1String(" (chain_id, token, holder, update_type, tx_hash, block_number, priority, status, created_at, "
+                                            "next_attempt_at) SELECT ?, s.token, s.holder, ?, s.last_tx_hash, s.last_block, ?, 'pending', ?, ? FROM ")
+                            + staging + QLatin1String(" s LEFT JOIN ") + production
+                            + QLatin1String(" b ON b.token = s.token AND b.holder = s.holder WHERE ") + unfinished
+                            + QLatin1String(" OR COALESCE(b.balance, 0) + s.balance NOT BETWEEN 0 AND ") + QString::fromStdString((Limit - 1).str())
+                            + QLatin1String(" ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ")
+                            + m_store.coalesce() + QLatin1String(" RETURNING 1"),
+                        {chainId, balanceUpdateTypeName(BalanceUpdateType::Transfer), queuePriority(BalanceUpdateType::Transfer), now, now,
+                         chainId});
+    if (!queued)
+        return queued.error();
+    if (!queued->isEmpty()) {
+        if (Status s = m_store.ensureOnDemandIndexes(chainId); !s)
+            return s;
+    }
+    // Everyone else: the new balance, in production and in the global table, one statement.
+    if (Status s = m_store.exec(QLatin1String("WITH kept AS (INSERT INTO ") + production
+                            + QLatin1String(" AS b (token, holder, balance, last_block, last_tx_hash, computed_at) "
+                                            "SELECT s.token, s.holder, COALESCE(p.balance, 0) + s.balance, s.last_block, s.last_tx_hash, s.computed_at FROM ")
+                            + staging + QLatin1String(" s LEFT JOIN ") + production
+                            + QLatin1String(" p ON p.token = s.token AND p.holder = s.holder WHERE NOT ") + unfinished
+                            + QLatin1String(" ON CONFLICT (token, holder) DO UPDATE SET balance = excluded.balance, last_block = excluded.last_block, "
+                                            "last_tx_hash = excluded.last_tx_hash, computed_at = excluded.computed_at "
+                                            "WHERE b.last_block <= excluded.last_block "
+                                            "RETURNING b.token, b.holder, b.balance, b.last_block, b.computed_at) INSERT INTO ")
+                            + m_store.globalTable(QStringLiteral("token_balances"))
+                            + QLatin1String(" AS g (chain_id, token, holder, balance, last_block, updated_at) "
+                                            "SELECT ?, token, holder, balance, last_block, computed_at FROM kept "
+                                            "ON CONFLICT (chain_id, token, holder) DO UPDATE SET balance = excluded.balance, "
+                                            "last_block = excluded.last_block, updated_at = excluded.updated_at "
+                                            "WHERE g.last_block <= excluded.last_block"),
+                        {chainId, chainId});
+        !s)
+        return s;
+    return m_store.exec(QLatin1String("DELETE FROM ") + staging);
+}
+
+Status IndexStore::enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type)
+{
+    if (Status s = m_store.ensureOnDemandIndexes(chainId); !s)
+        return s;
+    // rows as staged balances: token, holder, (unused), block, tx hash, time.
+    const QString staging = m_store.chainTable(chainId, QStringLiteral("token_balances"), true);
+    if (Status s = m_store.bulkInsert(staging, stagedBalanceColumns(), rows); !s)
+        return s;
+    const qint64 now = m_store.now();
+    if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("balance_update_queue")
+                            + QLatin1String(" (chain_id, token, holder, update_type, tx_hash, block_number, priority, status, created_at, "
+                                            "next_attempt_at) SELECT ?, token, holder, ?, last_tx_hash, last_block, ?, 'pending', ?, ? FROM ")
+                            + staging + QLatin1String(" WHERE true ON CONFLICT (chain_id, token, holder) WHERE status = 'pending' ") + m_store.coalesce(),
+                        {chainId, balanceUpdateTypeName(type), queuePriority(type), now, now});
+        !s)
+        return s;
+    return m_store.exec(QLatin1String("DELETE FROM ") + staging);
+}
+
+} // namespace arbor
