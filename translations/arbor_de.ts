@@ -248,10 +248,6 @@
         <source>Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.</source>
         <translation>Das Löschen der Chain %1 wurde bei Schritt %2 (%3) abgebrochen: %4. Das Löschen erneut ausführen, um es abzuschließen.</translation>
     </message>
-    <message>
-        <source>Simulated crash after deletion step %1.</source>
-        <translation>Simulierter Absturz nach Löschschritt %1.</translation>
-    </message>
 </context>
 <context>
     <name>arbor::ChainIndexer</name>
@@ -1315,6 +1311,29 @@
     <message>
         <source>an array of logs</source>
         <translation>ein Array von Logs</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::hex</name>
+    <message>
+        <source>must start with 0x</source>
+        <translation>muss mit 0x beginnen</translation>
+    </message>
+    <message>
+        <source>must start with 0x followed by %1 hex digits</source>
+        <translation>muss mit 0x beginnen, gefolgt von %1 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>expected %1 hex digits after 0x, found %2</source>
+        <translation>nach 0x %1 Hexadezimalziffern erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>odd number of hex digits (%1) after 0x</source>
+        <translation>ungerade Anzahl Hexadezimalziffern (%1) nach 0x</translation>
+    </message>
+    <message>
+        <source>“%1” at position %2 is not a hex digit</source>
+        <translation>„%1“ an Position %2 ist keine Hexadezimalziffer</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2779,10 @@
     <message>
         <source>The new language applies when Arbor starts again.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Arbor.</translation>
+    </message>
+    <message>
+        <source>Closing the old database…</source>
+        <translation>Die alte Datenbank wird geschlossen…</translation>
     </message>
 </context>
 <context>

@@ -248,10 +248,6 @@
         <source>Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Simulated crash after deletion step %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>arbor::ChainIndexer</name>
@@ -1314,6 +1310,29 @@
     </message>
     <message>
         <source>an array of logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::hex</name>
+    <message>
+        <source>must start with 0x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must start with 0x followed by %1 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 hex digits after 0x, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>odd number of hex digits (%1) after 0x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” at position %2 is not a hex digit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2756,6 +2775,10 @@
     </message>
     <message>
         <source>The new language applies when Arbor starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the old database…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
