@@ -13,6 +13,7 @@
 // state before its head, as public endpoints and pruned nodes do, and a live one.
 #include "devnet.h"
 #include "faultproxy.h"
+#include "arborctlrun.h"
 #include "testdatabase.h"
 
 #include "model/address.h"
@@ -42,60 +43,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using Run = ArborctlRun;
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+
+Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000, const QProcessEnvironment &extra = {})
+{
+    return runArborctl(Arborctl, db, args, timeoutMs, extra);
+}
+
 constexpr int TokenCount = 3;
 const QString ZeroAddress = u"0x0000000000000000000000000000000000000000"_s;
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
-};
-
-QString describe(const Run &r)
-{
-    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(r.out.left(4000), r.err.right(4000));
-}
-
-QProcessEnvironment arborctlEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"ARBOR_DB"_s);
-    return env;
-}
-
-Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.setProcessEnvironment(arborctlEnvironment());
-    p.start(QStringLiteral(ARBOR_ARBORCTL), QStringList{u"--db"_s, db.urlString()} + args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError()) + u"\n(arborctl timed out after %1 ms and was killed)"_s.arg(timeoutMs);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-U256 decimal(const QString &text)
-{
-    auto v = u256::fromDecimal(text);
-    return v ? *v : U256(0);
-}
-
-QString text(const U256 &v)
-{
-    return u256::toDecimal(v);
-}
 
 using Balances = QHash<QString, QHash<QString, U256>>;   ///< token → holder → balance
 
@@ -135,102 +92,12 @@ qint64 headOf(Devnet &devnet)
     return head ? head->toString().toLongLong(nullptr, 16) : -1;
 }
 
-/// The chain's row of `arborctl chain list --json`; empty (with a warning) when there is none.
-QJsonObject chainRow(const TestDatabase &db, qint64 chainId)
-{
-    const Run r = arborctl(db, {u"chain"_s, u"list"_s, u"--json"_s});
-    for (const QJsonValue &row : r.array()) {
-        if (row.toObject().value(u"chainId"_s).toInteger() == chainId)
-            return row.toObject();
-    }
-    qWarning().noquote() << "chain list has no chain" << chainId << describe(r);
-    return {};
-}
-
-/// The chain's row of `arborctl queue health --json`; empty (with a warning) when there is none.
-QJsonObject healthRow(const TestDatabase &db, qint64 chainId)
-{
-    const Run r = arborctl(db, {u"queue"_s, u"health"_s, u"--json"_s});
-    for (const QJsonValue &row : r.array()) {
-        if (row.toObject().value(u"chainId"_s).toInteger() == chainId)
-            return row.toObject();
-    }
-    qWarning().noquote() << "queue health has no chain" << chainId << describe(r);
-    return {};
-}
-
 /// `arborctl chain list --json`'s tokenInfo entry of `token`.
 QJsonObject tokenRow(const QJsonObject &chain, const QString &token)
 {
     for (const QJsonValue &t : chain.value(u"tokenInfo"_s).toArray()) {
         if (t.toObject().value(u"address"_s).toString() == token)
             return t.toObject();
-    }
-    return {};
-}
-
-/**
- * Every balance of `token` as `query top-holders --json` lists it, against `expected` (holder →
- * balance): exactly the holders with a non-zero balance, each exact, largest first, each
- * computed at a block in [minBlock, maxBlock]. Returns the first difference, or nothing.
- */
-QString topHoldersMismatch(const TestDatabase &db, qint64 chainId, const QString &token, const QHash<QString, U256> &expected,
-                           qint64 minBlock, qint64 maxBlock)
-{
-    const Run top = arborctl(db, {u"query"_s, u"top-holders"_s, u"--chain"_s, QString::number(chainId), u"--token"_s, token,
-                                  u"--limit"_s, u"10000"_s, u"--json"_s});
-    if (top.exitCode != 0)
-        return describe(top);
-    QHash<QString, U256> want;
-    for (auto it = expected.begin(); it != expected.end(); ++it) {
-        if (it.value() > 0)
-            want.insert(it.key(), it.value());
-    }
-    const QJsonArray list = top.object().value(u"holders"_s).toArray();
-    QHash<QString, U256> listed;
-    U256 previous = 0;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject b = list[i].toObject();
-        const QString holder = b.value(u"holder"_s).toString();
-        const U256 balance = decimal(b.value(u"balance"_s).toString());
-        const qint64 at = b.value(u"lastBlock"_s).toInteger();
-        if (listed.contains(holder))
-            return u"%1 is listed twice"_s.arg(holder);
-        if (!want.contains(holder))
-            return u"%1 is listed with %2 but holds nothing"_s.arg(holder, text(balance));
-        if (balance != want.value(holder))
-            return u"holder %1: arborctl shows %2, expected %3"_s.arg(holder, text(balance), text(want.value(holder)));
-        if (i > 0 && balance > previous)
-            return u"rank %1 (%2) is larger than rank %3"_s.arg(i + 1).arg(text(balance)).arg(i);
-        if (at < minBlock || at > maxBlock)
-            return u"holder %1: computed at block %2, expected a block in %3..%4"_s.arg(holder).arg(at).arg(minBlock).arg(maxBlock);
-        previous = balance;
-        listed.insert(holder, balance);
-    }
-    if (listed.size() != want.size()) {
-        for (auto it = want.begin(); it != want.end(); ++it) {
-            if (!listed.contains(it.key()))
-                return u"%1 of %2 holders listed; missing e.g. %3 with %4"_s.arg(listed.size()).arg(want.size()).arg(it.key(), text(it.value()));
-        }
-    }
-    return {};
-}
-
-/// `query balance --json` of a few holders of `token`: balance and block.
-QString balanceMismatch(const TestDatabase &db, qint64 chainId, const QString &token, const QHash<QString, U256> &expected,
-                        const QStringList &holders, qint64 minBlock, qint64 maxBlock)
-{
-    for (const QString &holder : holders) {
-        const Run r = arborctl(db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(chainId), u"--token"_s, token,
-                                    u"--holder"_s, holder, u"--json"_s});
-        if (r.exitCode != 0)
-            return describe(r);
-        const QJsonObject b = r.object();
-        if (b.value(u"balance"_s).toString() != text(expected.value(holder)))
-            return u"holder %1: query balance shows %2, expected %3"_s.arg(holder, b.value(u"balance"_s).toString(), text(expected.value(holder)));
-        const qint64 at = b.value(u"lastBlock"_s).toInteger();
-        if (at < minBlock || at > maxBlock)
-            return u"holder %1: query balance says block %2, expected a block in %3..%4: %5"_s.arg(holder).arg(at).arg(minBlock).arg(maxBlock).arg(r.out);
     }
     return {};
 }
@@ -1080,7 +947,7 @@ void TestBalances::defaultAddIsExactOnAnyNode()
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
 
     // Each token sums its Transfers, and says why; the endpoint says whether it has old state.
-    const QJsonObject chain = chainRow(db, chainId);
+    const QJsonObject chain = chainRow(Arborctl, db, chainId);
     for (const QString &token : std::as_const(tokens)) {
         const QJsonObject info = tokenRow(chain, token);
         QVERIFY2(info.value(u"balanceMode"_s).toString() == u"transfers"_s, qPrintable(compact(info)));
@@ -1104,23 +971,23 @@ void TestBalances::defaultAddIsExactOnAnyNode()
     const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(chainId), u"--until-block"_s, QString::number(head)});
     QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
     // Summed inside promotion: indexing left nothing for the queue.
-    const QJsonObject afterIndex = healthRow(db, chainId);
+    const QJsonObject afterIndex = healthRow(Arborctl, db, chainId);
     QVERIFY2(afterIndex.value(u"pending"_s).toInteger() == 0 && afterIndex.value(u"failed"_s).toInteger() == 0,
              qPrintable(compact(afterIndex)));
     const Run drained = arborctl(db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s});
     QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
     QCOMPARE(drained.object().value(u"failed"_s).toInteger(), 0);
 
-    const QJsonObject health = healthRow(db, chainId);
+    const QJsonObject health = healthRow(Arborctl, db, chainId);
     QVERIFY2(health.value(u"pending"_s).toInteger() == 0 && health.value(u"processing"_s).toInteger() == 0
                  && health.value(u"failed"_s).toInteger() == 0 && health.value(u"problems"_s).toArray().isEmpty(),
              qPrintable(compact(health)));
 
     // Every holder of every token, exact, as the generator computed it.
     for (const QString &token : std::as_const(tokens)) {
-        const QString top = topHoldersMismatch(db, chainId, token, expected.value(token), 1, head);
+        const QString top = topHoldersMismatch(Arborctl, db, chainId, token, expected.value(token), 1, head);
         QVERIFY2(top.isEmpty(), qPrintable(u"token %1: %2"_s.arg(token, top)));
-        const QString single = balanceMismatch(db, chainId, token, expected.value(token), holders.mid(0, 3) + holders.mid(holders.size() - 2), 1, head);
+        const QString single = balanceMismatch(Arborctl, db, chainId, token, expected.value(token), holders.mid(0, 3) + holders.mid(holders.size() - 2), 1, head);
         QVERIFY2(single.isEmpty(), qPrintable(u"token %1: %2"_s.arg(token, single)));
     }
 }
@@ -1206,7 +1073,7 @@ void TestBalances::earlierHistoryReadsBalanceOfAtTheNewestBlock()
                                     u"--rpc"_s, devnet.rpcUrl().toString(), u"--start-block"_s, QString::number(startBlock),
                                     u"--token"_s, a, u"--token"_s, b});
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
-    const QJsonObject chain = chainRow(db, chainId);
+    const QJsonObject chain = chainRow(Arborctl, db, chainId);
     const QJsonObject infoA = tokenRow(chain, a), infoB = tokenRow(chain, b);
     QVERIFY2(infoA.value(u"balanceMode"_s).toString() == u"balance_of"_s, qPrintable(compact(infoA)));
     QVERIFY2(infoB.value(u"balanceMode"_s).toString() == u"transfers"_s, qPrintable(compact(infoB)));
@@ -1227,20 +1094,20 @@ void TestBalances::earlierHistoryReadsBalanceOfAtTheNewestBlock()
     QVERIFY2(drained.object().value(u"completed"_s).toInteger() >= touchedA.size(), qPrintable(drained.out));
 
     // The node's missing history is no failure: nothing failed, waits, or is reported.
-    const QJsonObject health = healthRow(db, chainId);
+    const QJsonObject health = healthRow(Arborctl, db, chainId);
     QVERIFY2(health.value(u"pending"_s).toInteger() == 0 && health.value(u"processing"_s).toInteger() == 0
                  && health.value(u"failed"_s).toInteger() == 0 && health.value(u"problems"_s).toArray().isEmpty(),
              qPrintable(compact(health)));
 
     // A: every holder as balanceOf says at the newest block, and recorded at that block.
-    QString mismatch = topHoldersMismatch(db, chainId, a, expectedA, newest, newest);
+    QString mismatch = topHoldersMismatch(Arborctl, db, chainId, a, expectedA, newest, newest);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token A: "_s + mismatch));
-    mismatch = balanceMismatch(db, chainId, a, expectedA, movers.mid(0, 3) + late.mid(0, 2), newest, newest);
+    mismatch = balanceMismatch(Arborctl, db, chainId, a, expectedA, movers.mid(0, 3) + late.mid(0, 2), newest, newest);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token A: "_s + mismatch));
     // B: the generator's balances, from the indexed Transfers.
-    mismatch = topHoldersMismatch(db, chainId, b, expectedB, startBlock, indexedHead);
+    mismatch = topHoldersMismatch(Arborctl, db, chainId, b, expectedB, startBlock, indexedHead);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token B: "_s + mismatch));
-    mismatch = balanceMismatch(db, chainId, b, expectedB, late.mid(0, 3), startBlock, indexedHead);
+    mismatch = balanceMismatch(Arborctl, db, chainId, b, expectedB, late.mid(0, 3), startBlock, indexedHead);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token B: "_s + mismatch));
 }
 
@@ -1274,7 +1141,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
                                     u"--rpc"_s, proxy.url().toString(), u"--start-block"_s, QString::number(startBlock),
                                     u"--token"_s, a, u"--token"_s, b});
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
-    const QJsonObject chain = chainRow(db, chainId);
+    const QJsonObject chain = chainRow(Arborctl, db, chainId);
     QCOMPARE(tokenRow(chain, a).value(u"balanceMode"_s).toString(), u"balance_of"_s);
     QCOMPARE(tokenRow(chain, b).value(u"balanceMode"_s).toString(), u"transfers"_s);
     const Run backoff = arborctl(db, {u"queue"_s, u"config"_s, u"--chain"_s, QString::number(chainId), u"--retry-backoff-ms"_s, u"200"_s,
@@ -1303,7 +1170,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     QVERIFY2(heldBack >= 2, "no items of the reverting token were held back");
     QVERIFY2(proxy.counters().faults[std::size_t(FaultProxy::Fault::RpcError)] >= 2, "the node was not asked again");
 
-    QJsonObject health = healthRow(db, chainId);
+    QJsonObject health = healthRow(Arborctl, db, chainId);
     const QJsonArray problems = health.value(u"problems"_s).toArray();
     QVERIFY2(problems.size() == 1, qPrintable(compact(health)));
     const QJsonObject problem = problems.first().toObject();
@@ -1319,7 +1186,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     // The other token was not held up: its balances are the generator's.
     Balances generated;
     merge(generated, after->value(u"balances"_s).toObject());
-    QString mismatch = topHoldersMismatch(db, chainId, b, generated.value(b), startBlock, head);
+    QString mismatch = topHoldersMismatch(Arborctl, db, chainId, b, generated.value(b), startBlock, head);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token B: "_s + mismatch));
 
     // The node answers again: the held-back items are computed and the problem is gone.
@@ -1328,7 +1195,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     const Run recovered = arborctl(db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s}, 120000);
     QVERIFY2(recovered.exitCode == 0, qPrintable(describe(recovered)));
     QVERIFY2(recovered.object().value(u"completed"_s).toInteger() == heldBack, qPrintable(recovered.out));
-    health = healthRow(db, chainId);
+    health = healthRow(Arborctl, db, chainId);
     QVERIFY2(health.value(u"problems"_s).toArray().isEmpty() && health.value(u"pending"_s).toInteger() == 0
                  && health.value(u"failed"_s).toInteger() == 0,
              qPrintable(compact(health)));
@@ -1336,7 +1203,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     QVERIFY2(onChain, qPrintable(error));
     Balances truth;
     merge(truth, onChain->value(u"balances"_s).toObject());
-    mismatch = balanceMismatch(db, chainId, a, truth.value(a), late.mid(0, 5), head, head);
+    mismatch = balanceMismatch(Arborctl, db, chainId, a, truth.value(a), late.mid(0, 5), head, head);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token A: "_s + mismatch));
 }
 

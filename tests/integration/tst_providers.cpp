@@ -14,6 +14,7 @@
 // order; the last brings its own proxy and database.
 #include "devnet.h"
 #include "faultproxy.h"
+#include "arborctlrun.h"
 #include "testdatabase.h"
 
 #include "model/address.h"
@@ -36,6 +37,14 @@ using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+using Run = ArborctlRun;
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+
+Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000, const QProcessEnvironment &extra = {})
+{
+    return runArborctl(Arborctl, db, args, timeoutMs, extra);
+}
 
 constexpr int TokenCount = 3;
 // 12,000 transfers and 900 mints in the first 70 blocks or so: any eth_getLogs over them holds more
@@ -70,21 +79,6 @@ FaultPlan busyProvider()
     return plan;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    QJsonObject object() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(out.toUtf8()).array(); }
-};
-
-QString describe(const Run &r)
-{
-    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(r.out.left(4000), r.err.right(4000));
-}
-
 QString describe(const FaultProxy::Counters &c)
 {
     return u"%1 requests, %2 calls admitted (at most %3 in one request), %4 answered 429, %5 batches refused as too large, "
@@ -99,49 +93,9 @@ QString describe(const FaultProxy::Counters &c)
         .arg(c.fault(Fault::ServerError));
 }
 
-QProcessEnvironment arborctlEnvironment(const QProcessEnvironment &extra = {})
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"ARBOR_DB"_s);
-    env.remove(u"ARBOR_RPC_TIMEOUT_MS"_s);
-    env.remove(u"ARBOR_INDEX_RANGE_BLOCKS"_s);
-    env.insert(extra);
-    return env;
-}
-
 QStringList withDatabase(const TestDatabase &db, const QStringList &args)
 {
     return QStringList{u"--db"_s, db.urlString()} + args;
-}
-
-Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000, const QProcessEnvironment &extra = {})
-{
-    QProcess p;
-    p.setProcessEnvironment(arborctlEnvironment(extra));
-    p.start(QStringLiteral(ARBOR_ARBORCTL), withDatabase(db, args));
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError()) + u"\n(arborctl timed out after %1 ms and was killed)"_s.arg(timeoutMs);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-U256 decimal(const QString &text)
-{
-    auto v = u256::fromDecimal(text);
-    return v ? *v : U256(0);
-}
-
-QString text(const U256 &v)
-{
-    return u256::toDecimal(v);
 }
 
 QString compact(const QJsonObject &o)
@@ -155,101 +109,11 @@ QString addressText(const QVariant &v)
     return a ? a->toHex().toLower() : u"(bad address)"_s;
 }
 
-/// The chain's row of `arborctl chain list --json`; empty (with a warning) when there is none.
-QJsonObject chainRow(const TestDatabase &db, qint64 chainId)
-{
-    const Run r = arborctl(db, {u"chain"_s, u"list"_s, u"--json"_s});
-    for (const QJsonValue &row : r.array()) {
-        if (row.toObject().value(u"chainId"_s).toInteger() == chainId)
-            return row.toObject();
-    }
-    qWarning().noquote() << "chain list has no chain" << chainId << describe(r);
-    return {};
-}
-
 /// The chain's only endpoint in `arborctl chain list --json`.
 QJsonObject endpointRow(const TestDatabase &db, qint64 chainId)
 {
-    const QJsonArray endpoints = chainRow(db, chainId).value(u"endpoints"_s).toArray();
+    const QJsonArray endpoints = chainRow(Arborctl, db, chainId).value(u"endpoints"_s).toArray();
     return endpoints.size() == 1 ? endpoints.first().toObject() : QJsonObject();
-}
-
-/// The chain's row of `arborctl queue health --json`; empty (with a warning) when there is none.
-QJsonObject healthRow(const TestDatabase &db, qint64 chainId)
-{
-    const Run r = arborctl(db, {u"queue"_s, u"health"_s, u"--json"_s});
-    for (const QJsonValue &row : r.array()) {
-        if (row.toObject().value(u"chainId"_s).toInteger() == chainId)
-            return row.toObject();
-    }
-    qWarning().noquote() << "queue health has no chain" << chainId << describe(r);
-    return {};
-}
-
-/**
- * Every balance of `token` as `query top-holders --json` lists it, against `expected` (holder →
- * balance): exactly the holders with a non-zero balance, each exact, largest first, each
- * computed at a block in [minBlock, maxBlock]. Returns the first difference, or nothing.
- */
-QString topHoldersMismatch(const TestDatabase &db, qint64 chainId, const QString &token, const QHash<QString, U256> &expected,
-                           qint64 minBlock, qint64 maxBlock)
-{
-    const Run top = arborctl(db, {u"query"_s, u"top-holders"_s, u"--chain"_s, QString::number(chainId), u"--token"_s, token,
-                                  u"--limit"_s, u"10000"_s, u"--json"_s});
-    if (top.exitCode != 0)
-        return describe(top);
-    QHash<QString, U256> want;
-    for (auto it = expected.begin(); it != expected.end(); ++it) {
-        if (it.value() > 0)
-            want.insert(it.key(), it.value());
-    }
-    const QJsonArray list = top.object().value(u"holders"_s).toArray();
-    QHash<QString, U256> listed;
-    U256 previous = 0;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject b = list[i].toObject();
-        const QString holder = b.value(u"holder"_s).toString();
-        const U256 balance = decimal(b.value(u"balance"_s).toString());
-        const qint64 at = b.value(u"lastBlock"_s).toInteger();
-        if (listed.contains(holder))
-            return u"%1 is listed twice"_s.arg(holder);
-        if (!want.contains(holder))
-            return u"%1 is listed with %2 but holds nothing"_s.arg(holder, text(balance));
-        if (balance != want.value(holder))
-            return u"holder %1: arborctl shows %2, expected %3"_s.arg(holder, text(balance), text(want.value(holder)));
-        if (i > 0 && balance > previous)
-            return u"rank %1 (%2) is larger than rank %3"_s.arg(i + 1).arg(text(balance)).arg(i);
-        if (at < minBlock || at > maxBlock)
-            return u"holder %1: computed at block %2, expected a block in %3..%4"_s.arg(holder).arg(at).arg(minBlock).arg(maxBlock);
-        previous = balance;
-        listed.insert(holder, balance);
-    }
-    if (listed.size() != want.size()) {
-        for (auto it = want.begin(); it != want.end(); ++it) {
-            if (!listed.contains(it.key()))
-                return u"%1 of %2 holders listed; missing e.g. %3 with %4"_s.arg(listed.size()).arg(want.size()).arg(it.key(), text(it.value()));
-        }
-    }
-    return {};
-}
-
-/// `query balance --json` of a few holders of `token`: balance and block.
-QString balanceMismatch(const TestDatabase &db, qint64 chainId, const QString &token, const QHash<QString, U256> &expected,
-                        const QStringList &holders, qint64 minBlock, qint64 maxBlock)
-{
-    for (const QString &holder : holders) {
-        const Run r = arborctl(db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(chainId), u"--token"_s, token,
-                                    u"--holder"_s, holder, u"--json"_s});
-        if (r.exitCode != 0)
-            return describe(r);
-        const QJsonObject b = r.object();
-        if (b.value(u"balance"_s).toString() != text(expected.value(holder)))
-            return u"holder %1: query balance shows %2, expected %3"_s.arg(holder, b.value(u"balance"_s).toString(), text(expected.value(holder)));
-        const qint64 at = b.value(u"lastBlock"_s).toInteger();
-        if (at < minBlock || at > maxBlock)
-            return u"holder %1: query balance says block %2, expected a block in %3..%4: %5"_s.arg(holder).arg(at).arg(minBlock).arg(maxBlock).arg(r.out);
-    }
-    return {};
 }
 
 } // namespace
@@ -371,7 +235,7 @@ void TestProviders::addChainOnARateLimitedProvider()
     // and were no reason to give up.
     QVERIFY2(counters.rateLimited > 0, qPrintable(describe(counters)));
 
-    const QJsonObject chain = chainRow(*m_db, m_chainId);
+    const QJsonObject chain = chainRow(Arborctl, *m_db, m_chainId);
     QCOMPARE(chain.value(u"tokens"_s).toArray().size(), TokenCount);
     const QJsonObject endpoint = endpointRow(*m_db, m_chainId);
     qInfo().noquote() << "endpoint row after chain add:" << compact(endpoint);
@@ -422,9 +286,9 @@ void TestProviders::indexesAndDrainsExactly()
 
     // Every holder's balance, summed from those Transfers, exact as the operator reads it.
     for (const QString &token : std::as_const(m_tokens)) {
-        const QString top = topHoldersMismatch(*m_db, m_chainId, token, m_balances.value(token), m_startBlock, m_head);
+        const QString top = topHoldersMismatch(Arborctl, *m_db, m_chainId, token, m_balances.value(token), m_startBlock, m_head);
         QVERIFY2(top.isEmpty(), qPrintable(u"token %1: %2"_s.arg(token, top)));
-        const QString single = balanceMismatch(*m_db, m_chainId, token, m_balances.value(token),
+        const QString single = balanceMismatch(Arborctl, *m_db, m_chainId, token, m_balances.value(token),
                                                m_holders.mid(0, 3) + m_holders.mid(m_holders.size() - 2), m_startBlock, m_head);
         QVERIFY2(single.isEmpty(), qPrintable(u"token %1: %2"_s.arg(token, single)));
     }
@@ -435,7 +299,7 @@ void TestProviders::indexesAndDrainsExactly()
     const Run mode = arborctl(*m_db, {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, queued,
                                       u"--mode"_s, u"balance_of"_s});
     QVERIFY2(mode.exitCode == 0, qPrintable(describe(mode)));
-    QCOMPARE(healthRow(*m_db, m_chainId).value(u"pending"_s).toInteger(), qint64(HolderCount));
+    QCOMPARE(healthRow(Arborctl, *m_db, m_chainId).value(u"pending"_s).toInteger(), qint64(HolderCount));
     timer.restart();
     const Run drained = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s}, 180000);
     m_indexingLog += drained.err;
@@ -444,12 +308,12 @@ void TestProviders::indexesAndDrainsExactly()
     QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
     QVERIFY2(drained.object().value(u"completed"_s).toInteger() == HolderCount && drained.object().value(u"failed"_s).toInteger() == 0,
              qPrintable(drained.out));
-    const QJsonObject health = healthRow(*m_db, m_chainId);
+    const QJsonObject health = healthRow(Arborctl, *m_db, m_chainId);
     QVERIFY2(health.value(u"pending"_s).toInteger() == 0 && health.value(u"processing"_s).toInteger() == 0
                  && health.value(u"failed"_s).toInteger() == 0 && health.value(u"problems"_s).toArray().isEmpty(),
              qPrintable(compact(health)));
     // Read at the head, where nothing moved since the traffic: the generator's figures again.
-    const QString top = topHoldersMismatch(*m_db, m_chainId, queued, m_balances.value(queued), m_head, m_head);
+    const QString top = topHoldersMismatch(Arborctl, *m_db, m_chainId, queued, m_balances.value(queued), m_head, m_head);
     QVERIFY2(top.isEmpty(), qPrintable(u"token %1 by balanceOf: %2"_s.arg(queued, top)));
 
     // Every limit of the provider was met on the way, and its batch cap never exceeded.
