@@ -1,0 +1,182 @@
+#pragma once
+
+#include "error.h"
+#include "model/address.h"
+#include "model/evm.h"
+#include "model/u256.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace arbor {
+
+/**
+ * A trigger as the operator defines it (DESIGN.md §9): it belongs to one chain and one ERC-8004
+ * registry, holds conditions that must all hold for an event, and actions run in priority order
+ * (lower first) when they do.
+ *
+ * The JSON form is what `arborctl trigger add --file` reads and what the console's editor
+ * saves; parseTrigger() checks all of it and names the field of the first problem
+ * ("conditions[2].operator", "actions[0].signingSecret"). Templates are checked when the
+ * trigger is parsed, secrets must be references (SecretRef), and nothing is resolved here:
+ * parsing is pure.
+ */
+
+/// Comparison of value_threshold and ema_threshold.
+enum class CompareOp { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual };
+QString compareOpText(CompareOp op);                                  ///< "<", "<=", …
+std::optional<CompareOp> compareOpFromText(QStringView text);
+
+enum class ConditionType {
+    EventTypeEquals,     ///< `event`: one of the registry's event names
+    AgentIdEquals,       ///< `agentId`: decimal uint256
+    ValueThreshold,      ///< NewFeedback value / 10^valueDecimals `operator` `value` (exact)
+    TagEquals,           ///< `tag` equals tag1 or tag2
+    ValidatorWhitelist,  ///< `validators`: the event's validatorAddress is one of them
+    FileUriExists,       ///< the event carries a non-empty feedback, response, request or agent URI
+    EmaThreshold,        ///< stateful: EMA of matching values `operator` `value`, after `minSamples`
+    RateLimit,           ///< stateful: at most `max` firings per `window`
+};
+QString conditionTypeName(ConditionType type);                        ///< "event_type_equals", …
+std::optional<ConditionType> conditionTypeFromName(QStringView name);
+bool isStateful(ConditionType type);
+
+struct Condition
+{
+    ConditionType type = ConditionType::EventTypeEquals;
+    QString event;                   ///< EventTypeEquals
+    U256 agentId;                    ///< AgentIdEquals
+    CompareOp op = CompareOp::Less;  ///< ValueThreshold, EmaThreshold
+    QString value;                   ///< ValueThreshold, EmaThreshold: a decimal as written ("-1.5")
+    QString tag;                     ///< TagEquals
+    QList<Address> validators;       ///< ValidatorWhitelist
+    QString alpha;                   ///< EmaThreshold: smoothing factor in (0, 1] as written, or empty
+    int window = 0;                  ///< EmaThreshold: N samples (alpha = 2/(N+1)) when alpha is empty
+    int minSamples = 1;              ///< EmaThreshold: no match before this many values
+    int max = 0;                     ///< RateLimit: firings allowed per window (≥ 1)
+    qint64 windowSeconds = 0;        ///< RateLimit: "30s", "15m", "1h", "1d" or seconds
+    /// RateLimit: false (default) counts firings in a sliding window; true mutes after `max`
+    /// firings until `window` has passed with no firing, then starts counting afresh.
+    bool resetOnFire = false;
+
+    /// EmaThreshold: the alpha in effect (`alpha`, or 2/(window+1)).
+    double smoothing() const;
+
+    friend bool operator==(const Condition &, const Condition &) = default;
+};
+
+enum class ActionType { Rest, Telegram, Mcp };
+QString actionTypeName(ActionType type);                              ///< "rest", "telegram", "mcp"
+std::optional<ActionType> actionTypeFromName(QStringView name);
+
+/**
+ * A reference to a secret: `keychain:NAME` (the default; stored with `arborctl secret set`),
+ * `env:VAR` or `file:PATH`. Only references are stored; the secret itself is read when an
+ * action is sent (SecretResolver) and never reaches the database, settings, logs or results.
+ */
+struct SecretRef
+{
+    enum class Source { Keychain, Env, File };
+    Source source = Source::Keychain;
+    QString name;   ///< keychain entry, variable or path
+
+    QString toString() const;   ///< "keychain:ops-hook"
+    /// A reference, or an Invalid error naming `field` that says literal secrets are refused
+    /// and how to store one (`arborctl secret set NAME`, then "keychain:NAME").
+    static Result<SecretRef> parse(const QString &text, const QString &field);
+
+    friend bool operator==(const SecretRef &, const SecretRef &) = default;
+};
+
+/// One HTTP header of a REST action: a literal value, or a secret reference for values that
+/// authenticate (Authorization, X-Api-Key, …; a literal there is refused).
+struct HeaderSpec
+{
+    QString name;
+    QString value;                   ///< literal (may hold templates)
+    std::optional<SecretRef> secret; ///< set instead of value for secret headers
+
+    friend bool operator==(const HeaderSpec &, const HeaderSpec &) = default;
+};
+
+struct Action
+{
+    static constexpr int DefaultTimeoutMs = 10000;
+    static constexpr int DefaultMaxRetries = 8;
+    static constexpr int MaxTelegramText = 4096;
+
+    qint64 id = 0;                   ///< 0 until stored
+    ActionType type = ActionType::Rest;
+    int priority = 1;                ///< lower runs first
+    int timeoutMs = DefaultTimeoutMs;
+    int maxRetries = DefaultMaxRetries;  ///< retries after the first attempt
+
+    // rest
+    QString method = QStringLiteral("POST");
+    QString url;
+    QList<HeaderSpec> headers;
+    /// The body: empty for the default JSON body (defaultPayload()); a JSON value whose string
+    /// leaves are templates (a leaf that is exactly one "{{…}}" keeps the value's JSON type);
+    /// or, with `bodyIsText`, a text template.
+    QJsonValue body;
+    bool bodyIsText = false;
+    std::optional<SecretRef> signingSecret;  ///< "whsec_<base64>" once resolved
+
+    // telegram
+    std::optional<SecretRef> botToken;
+    QString chatId;
+    QString text;                    ///< template; empty: a default summary of the event
+    QString parseMode;               ///< "", "MarkdownV2", "HTML"
+    QString apiBaseUrl = QStringLiteral("https://api.telegram.org");
+
+    // mcp
+    bool resolveEndpoint = false;    ///< the agent's endpoint from the event instead of `url`
+    QString tool;
+    QJsonObject arguments;           ///< string leaves are templates, as in `body`
+    std::optional<SecretRef> token;  ///< sent as "Authorization: Bearer …"
+
+    friend bool operator==(const Action &, const Action &) = default;
+};
+
+struct TriggerDef
+{
+    static constexpr int MaxNameLength = 120;
+
+    qint64 id = 0;                   ///< 0 until stored
+    QString name;
+    QString description;
+    qint64 chainId = 0;
+    /// What the file said for "chain" when it was a name; the caller resolves it to chainId.
+    QString chainName;
+    RegistryKind registry = RegistryKind::Reputation;
+    bool enabled = true;
+    std::optional<int> confirmations;    ///< empty: the chain's
+    QList<Condition> conditions;
+    QList<Action> actions;               ///< kept sorted by priority (stable)
+    qint64 createdAt = 0;                ///< unix ms
+    qint64 updatedAt = 0;
+
+    friend bool operator==(const TriggerDef &, const TriggerDef &) = default;
+};
+
+/// Parses and validates a trigger file (the editor's JSON). Unknown keys are refused, so a typo
+/// does not silently do nothing. Nothing is resolved: `chain` given as a name lands in chainName.
+Result<TriggerDef> parseTrigger(const QJsonObject &json);
+/// The same JSON, round-trippable through parseTrigger() (ids included when set).
+QJsonObject triggerToJson(const TriggerDef &trigger);
+/// One condition or action alone (the rows of trigger_conditions / trigger_actions hold these).
+Result<Condition> parseCondition(const QJsonObject &json, const QString &field);
+QJsonObject conditionToJson(const Condition &condition);
+Result<Action> parseAction(const QJsonObject &json, const QString &field);
+QJsonObject actionToJson(const Action &action);
+
+/// The event names of a registry ("NewFeedback", …), for checking event_type_equals.
+QStringList registryEventNames(RegistryKind kind);
+
+} // namespace arbor
