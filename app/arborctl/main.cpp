@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "dbcommands.h"
 #include "queuecommands.h"
+#include "secretcommands.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -54,6 +55,9 @@ QString usage()
                         "  queue retry-failed --chain ID [--json]\n"
                         "  queue run [--until-empty] [--workers N] [--json]\n"
                         "                           process the balance queue (no lease needed; several may run)\n"
+                        "  secret set NAME          store a secret for triggers (stdin) in the OS keychain: keychain:NAME\n"
+                        "  secret list [--json]     the names of stored secrets (never their values)\n"
+                        "  secret forget NAME       remove it\n"
                         "\n"
                         "Global options:\n"
                         "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
@@ -139,6 +143,9 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("config"), queueConfig},
                                    {QStringLiteral("retry-failed"), queueRetryFailed},
                                    {QStringLiteral("run"), queueRun}}},
+        {QStringLiteral("secret"), {{QStringLiteral("set"), secretSet},
+                                    {QStringLiteral("list"), secretList},
+                                    {QStringLiteral("forget"), secretForget}}},
     };
     static const std::map<QString, Handler> singleWord = {
         {QStringLiteral("index"), indexCommand},
