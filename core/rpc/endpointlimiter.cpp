@@ -22,27 +22,23 @@ constexpr qint64 MaxPauseMs = 10 * 60 * 1000;
 
 } // namespace
 
-std::shared_ptr<EndpointLimiter> EndpointLimiter::forUrl(const QUrl &url)
+std::shared_ptr<EndpointLimiter> EndpointLimiter::forUrl(const QUrl &url, const std::shared_ptr<RpcClock> &clock)
 {
     static QMutex mutex;
-    static QHash<QString, std::shared_ptr<EndpointLimiter>> limiters;
-    const QString key = url.toString(QUrl::FullyEncoded);
+    static QHash<std::pair<const RpcClock *, QString>, std::shared_ptr<EndpointLimiter>> limiters;
+    const std::pair<const RpcClock *, QString> key(clock.get(), url.toString(QUrl::FullyEncoded));
     QMutexLocker lock(&mutex);
     std::shared_ptr<EndpointLimiter> &limiter = limiters[key];
     if (!limiter)
-        limiter = std::make_shared<EndpointLimiter>(url);
+        limiter = std::make_shared<EndpointLimiter>(url, clock);     // holds the clock: no other clock takes its address
     return limiter;
 }
 
-EndpointLimiter::EndpointLimiter(QUrl url)
+EndpointLimiter::EndpointLimiter(QUrl url, std::shared_ptr<RpcClock> clock)
     : m_url(std::move(url))
-    , m_tokensAt(Clock::now())
+    , m_clock(std::move(clock))
+    , m_tokensAt(m_clock->now())
 {
-}
-
-qint64 EndpointLimiter::msSince(Clock::time_point from, Clock::time_point to)
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
 }
 
 void EndpointLimiter::setOperatorRate(double perSecond)
@@ -53,7 +49,7 @@ void EndpointLimiter::setOperatorRate(double perSecond)
         return;
     m_operatorRate = rate;
     m_tokens = std::max(1.0, rate);
-    m_tokensAt = Clock::now();
+    m_tokensAt = m_clock->now();
 }
 
 double EndpointLimiter::operatorRate() const
@@ -68,7 +64,7 @@ void EndpointLimiter::seed(const EndpointLimits &stored)
     if (!m_learnedHere && m_learned.learnedRate <= 0 && stored.learnedRate > 0) {
         m_learned.learnedRate = std::max(MinLearnedRate, stored.learnedRate);
         m_tokens = std::max(1.0, m_learned.learnedRate);
-        m_tokensAt = Clock::now();
+        m_tokensAt = m_clock->now();
     }
     if (m_learned.maxBatch <= 0)
         m_learned.maxBatch = std::max(0, stored.maxBatch);
@@ -90,7 +86,7 @@ double EndpointLimiter::rate() const
     return m_operatorRate > 0 ? m_operatorRate : m_learned.learnedRate;
 }
 
-void EndpointLimiter::refillLocked(Clock::time_point now) const
+void EndpointLimiter::refillLocked(TimePoint now) const
 {
     const double rate = m_operatorRate > 0 ? m_operatorRate : m_learned.learnedRate;
     if (rate > 0)
@@ -98,7 +94,7 @@ void EndpointLimiter::refillLocked(Clock::time_point now) const
     m_tokensAt = now;
 }
 
-double EndpointLimiter::observedRateLocked(Clock::time_point now) const
+double EndpointLimiter::observedRateLocked(TimePoint now) const
 {
     if (m_sent.empty())
         return 0;
@@ -113,7 +109,7 @@ double EndpointLimiter::observedRateLocked(Clock::time_point now) const
 qint64 EndpointLimiter::waitMs(int weight) const
 {
     QMutexLocker lock(&m_mutex);
-    const Clock::time_point now = Clock::now();
+    const TimePoint now = m_clock->now();
     const qint64 pause = std::max<qint64>(0, msSince(now, m_pausedUntil));
     const double rate = m_operatorRate > 0 ? m_operatorRate : m_learned.learnedRate;
     if (rate <= 0)
@@ -128,7 +124,7 @@ qint64 EndpointLimiter::waitMs(int weight) const
 void EndpointLimiter::take(int weight)
 {
     QMutexLocker lock(&m_mutex);
-    const Clock::time_point now = Clock::now();
+    const TimePoint now = m_clock->now();
     settleEstimateLocked(now);
     m_sent.emplace_back(now, std::max(1, weight));
     while (!m_sent.empty() && msSince(m_sent.front().first, now) > SentWindowMs)
@@ -138,10 +134,10 @@ void EndpointLimiter::take(int weight)
         m_tokens -= std::max(1, weight);
 }
 
-void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, Clock::time_point sentAt)
+void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, TimePoint sentAt)
 {
     QMutexLocker lock(&m_mutex);
-    const Clock::time_point now = Clock::now();
+    const TimePoint now = m_clock->now();
     m_lastRateLimited = now;
     ++m_rateLimitedCount;
     const qint64 pause = std::clamp<qint64>(retryAfterMs.value_or(1000), 50, MaxPauseMs);
@@ -173,16 +169,16 @@ void EndpointLimiter::rateLimited(std::optional<qint64> retryAfterMs, Clock::tim
                             << "calls/s, pausing" << pause << "ms";
 }
 
-void EndpointLimiter::settleEstimateLocked(Clock::time_point now)
+void EndpointLimiter::settleEstimateLocked(TimePoint now)
 {
     if (!m_estimateDue || now < *m_estimateDue)
         return;
     // What it let through lately, spread over that time and the wait it asked for (a provider
     // that admitted a burst of 50 and asks for 5 s allows about 10/s).
-    const Clock::time_point due = *m_estimateDue;
+    const TimePoint due = *m_estimateDue;
     m_estimateDue.reset();
     qint64 calls = 0;
-    std::optional<Clock::time_point> first;
+    std::optional<TimePoint> first;
     for (const auto &[at, weight] : m_answered) {
         if (at < m_estimateFrom)
             continue;
@@ -210,7 +206,7 @@ void EndpointLimiter::settleEstimateLocked(Clock::time_point now)
 void EndpointLimiter::answered(int weight)
 {
     QMutexLocker lock(&m_mutex);
-    const Clock::time_point now = Clock::now();
+    const TimePoint now = m_clock->now();
     settleEstimateLocked(now);
     if (m_learned.learnedRate <= 0 && m_operatorRate <= 0) {
         m_answered.emplace_back(now, std::max(1, weight));
@@ -236,7 +232,7 @@ void EndpointLimiter::answered(int weight)
 bool EndpointLimiter::rateLimitedWithin(qint64 withinMs) const
 {
     QMutexLocker lock(&m_mutex);
-    return m_lastRateLimited && msSince(*m_lastRateLimited, Clock::now()) < withinMs;
+    return m_lastRateLimited && msSince(*m_lastRateLimited, m_clock->now()) < withinMs;
 }
 
 qint64 EndpointLimiter::rateLimitedCount() const

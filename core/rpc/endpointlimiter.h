@@ -1,11 +1,11 @@
 #pragma once
 
 #include "model/chainconfig.h"
+#include "rpc/rpcclock.h"
 
 #include <QMutex>
 #include <QUrl>
 
-#include <chrono>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -33,19 +33,24 @@ namespace arbor {
  * Being rate limited is not a failure: callers retry a 429 here and never count it against the
  * endpoint's health.
  *
+ * Times are its RpcClock's (the process's steady clock unless a test gives another).
+ *
  * Thread: every function may be called from any thread (a mutex guards the state).
  */
 class EndpointLimiter final
 {
 public:
-    using Clock = std::chrono::steady_clock;
+    using TimePoint = RpcClock::TimePoint;
 
-    /// The process-wide limiter of `url` (by its full text: two API keys are two quotas).
-    static std::shared_ptr<EndpointLimiter> forUrl(const QUrl &url);
+    /// The process-wide limiter of `url` (by its full text: two API keys are two quotas) on
+    /// `clock`. The product has one clock, so one limiter per URL.
+    static std::shared_ptr<EndpointLimiter> forUrl(const QUrl &url, const std::shared_ptr<RpcClock> &clock = RpcClock::steady());
 
-    explicit EndpointLimiter(QUrl url);
+    explicit EndpointLimiter(QUrl url, std::shared_ptr<RpcClock> clock = RpcClock::steady());
 
     const QUrl &url() const { return m_url; }
+    /// The time on its clock: what a request's `sentAt` is taken from.
+    TimePoint now() const { return m_clock->now(); }
 
     /// The operator's rate in calls per second; 0 learns it instead.
     void setOperatorRate(double perSecond);
@@ -62,7 +67,7 @@ public:
     void take(int weight);
 
     /// The endpoint answered 429 (or said "rate limited") to a request sent at `sentAt`.
-    void rateLimited(std::optional<qint64> retryAfterMs, Clock::time_point sentAt);
+    void rateLimited(std::optional<qint64> retryAfterMs, TimePoint sentAt);
     /// `weight` calls were answered (not refused for the rate).
     void answered(int weight);
     /// Whether a 429 came within the last `withinMs`.
@@ -84,27 +89,28 @@ public:
     static std::optional<qint64> retryAfterMs(const QNetworkReply *reply);
 
 private:
-    static qint64 msSince(Clock::time_point from, Clock::time_point to);
-    void refillLocked(Clock::time_point now) const;
-    double observedRateLocked(Clock::time_point now) const;
-    void settleEstimateLocked(Clock::time_point now);
+    static qint64 msSince(TimePoint from, TimePoint to) { return RpcClock::msBetween(from, to); }
+    void refillLocked(TimePoint now) const;
+    double observedRateLocked(TimePoint now) const;
+    void settleEstimateLocked(TimePoint now);
 
     const QUrl m_url;
+    const std::shared_ptr<RpcClock> m_clock;
     mutable QMutex m_mutex;
     double m_operatorRate = 0;
     EndpointLimits m_learned;
     bool m_learnedHere = false;                 ///< the rate was learned in this process
     mutable double m_tokens = 0;
-    mutable Clock::time_point m_tokensAt;
-    Clock::time_point m_pausedUntil;
-    Clock::time_point m_lastDecrease;
-    Clock::time_point m_lastIncrease;
-    std::optional<Clock::time_point> m_lastRateLimited;
+    mutable TimePoint m_tokensAt;
+    TimePoint m_pausedUntil;
+    TimePoint m_lastDecrease;
+    TimePoint m_lastIncrease;
+    std::optional<TimePoint> m_lastRateLimited;
     qint64 m_rateLimitedCount = 0;
-    std::deque<std::pair<Clock::time_point, int>> m_sent;  ///< the last few seconds of calls sent
-    std::deque<std::pair<Clock::time_point, int>> m_answered;  ///< calls answered while no rate is known
-    std::optional<Clock::time_point> m_estimateDue;     ///< after the first 429: when its pause ends
-    Clock::time_point m_estimateFrom;                   ///< the answers the first estimate counts start here
+    std::deque<std::pair<TimePoint, int>> m_sent;  ///< the last few seconds of calls sent
+    std::deque<std::pair<TimePoint, int>> m_answered;  ///< calls answered while no rate is known
+    std::optional<TimePoint> m_estimateDue;     ///< after the first 429: when its pause ends
+    TimePoint m_estimateFrom;                   ///< the answers the first estimate counts start here
     int m_largestAcceptedBatch = 0;
     int m_probeBatch = 0;                       ///< a larger batch being tried after a run of accepted ones
     int m_batchCooldown = 0;

@@ -12,7 +12,6 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -54,15 +53,19 @@ struct EndpointPool::Pending
 
 EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
                            QObject *parent)
+    : EndpointPool(network, endpoints, policy, RpcClock::steady(), parent)
+{
+}
+
+EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
+                           std::shared_ptr<RpcClock> clock, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_policy(policy)
-    , m_wakeTimer(new QTimer(this))
+    , m_clock(std::move(clock))
+    , m_started(m_clock->now())
+    , m_wakeTimer(m_clock->timer(this, [this] { wake(); }))
 {
-    m_clock.start();
-    m_wakeTimer->setSingleShot(true);
-    m_wakeTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_wakeTimer, &QTimer::timeout, this, &EndpointPool::wake);
     for (const EndpointRecord &record : endpoints) {
         auto e = std::make_unique<Endpoint>();
         e->policy = &m_policy;
@@ -70,7 +73,7 @@ EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointR
         e->health.url = record.url;
         e->health.priority = record.priority;
         e->health.maxRequestsPerSecond = std::max(0.0, record.maxRequestsPerSecond);
-        e->limiter = EndpointLimiter::forUrl(record.url);
+        e->limiter = EndpointLimiter::forUrl(record.url, m_clock);
         e->limiter->setOperatorRate(e->health.maxRequestsPerSecond);
         e->limiter->seed(record.limits);
         e->health.servesHistory = record.servesHistory;
@@ -344,7 +347,7 @@ void EndpointPool::dispatch()
     if (wakeAt == Never)
         m_wakeTimer->stop();
     else
-        m_wakeTimer->start(int(std::clamp<qint64>(wakeAt - now, 0, std::numeric_limits<int>::max())));
+        m_wakeTimer->start(wakeAt - now);
 
     QPointer<EndpointPool> alive(this);
     for (const auto &[pending, error] : std::as_const(oversized)) {
@@ -424,7 +427,7 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
 void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
 {
     const qint64 startedMs = now();
-    const auto sentAt = EndpointLimiter::Clock::now();
+    const auto sentAt = m_clock->now();
     endpoint->limiter->take(pending->weight);
     const bool trial = endpoint->tripped();
     if (trial)

@@ -4,10 +4,10 @@
 #include "model/chainconfig.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/lograngesizer.h"
+#include "rpc/rpcclock.h"
 
 #include <QByteArray>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QUrl>
@@ -16,7 +16,6 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QTimer;
 
 namespace arbor {
 
@@ -92,6 +91,9 @@ struct EndpointHealth
  * Ranking: open circuits last; then status, error rate, latency EWMA and configured priority.
  * Ranking never sends all traffic to a failing endpoint and never retries in a tight loop.
  *
+ * Time (backoff, circuits, rate limits, latency) is measured and waited out on the pool's
+ * RpcClock, which its endpoints' limiters share; the per-request timeout is the network's.
+ *
  * Thread: lives on the thread of its QNetworkAccessManager (the ChainIndexer's); callbacks run
  * there. Destroying the pool aborts requests under way without calling their callbacks.
  */
@@ -106,6 +108,9 @@ public:
 
     EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints,
                  RpcPolicy policy = {}, QObject *parent = nullptr);
+    /// A pool on `clock` (tests move a clock of their own); its limiters are the URLs' on that clock.
+    EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
+                 std::shared_ptr<RpcClock> clock, QObject *parent = nullptr);
     ~EndpointPool() override;
 
     /// `weight`: the number of calls in the body (a batch of 100 costs 100 rate-limit tokens).
@@ -149,15 +154,16 @@ private:
     void wake();
     bool noteStatusChanges(qint64 now);
     Error exhausted(const Pending &pending, qint64 now) const;
-    qint64 now() const { return m_clock.elapsed(); }
+    qint64 now() const { return RpcClock::msBetween(m_started, m_clock->now()); }
 
     QNetworkAccessManager *m_network;
     RpcPolicy m_policy;
+    std::shared_ptr<RpcClock> m_clock;
+    RpcClock::TimePoint m_started;      ///< the pool's times are milliseconds since then
     std::vector<std::unique_ptr<Endpoint>> m_endpoints;
     QList<std::shared_ptr<Pending>> m_queue;
     bool m_dispatchScheduled = false;
-    QTimer *m_wakeTimer = nullptr;      ///< next retry, rate-limit token or half-open circuit
-    QElapsedTimer m_clock;              ///< the pool's monotonic time, in ms since construction
+    std::unique_ptr<RpcClock::Timer> m_wakeTimer;   ///< next retry, rate-limit token or half-open circuit
     qint64 m_nextHeadId = 1;
 };
 

@@ -91,7 +91,7 @@ void JsonRpcClient::send(std::shared_ptr<Post> post)
     }
     m_limiter->take(post->weight);
     ++post->attempts;
-    const auto sentAt = EndpointLimiter::Clock::now();
+    const auto sentAt = m_limiter->now();
     QNetworkReply *reply = m_network->post(rpchttp::postRequest(m_url, m_timeoutMs), post->body);
     rpchttp::limitResponseSize(reply, m_maxResponseBytes);
     rpchttp::limitDuration(reply, m_timeoutMs);

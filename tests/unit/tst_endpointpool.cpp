@@ -2,6 +2,7 @@
 
 #include "rpc/endpointpool.h"
 #include "rpc/evmjson.h"
+#include "rpc/rpcclock.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -15,6 +16,7 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -62,6 +64,7 @@ public:
     int busy = 0;
     int batchCap = 0;
     QString rangeMessage = u"query returned more than 10000 results"_s;
+    std::function<qint64()> clock;     ///< stamps arrivalsMs; by default ms since the node was made
 
     int requests = 0;
     int largestBatch = 0;
@@ -98,7 +101,7 @@ private:
             const QByteArray body = buffer.mid(headerEnd + 4, length);
             buffer.remove(0, headerEnd + 4 + length);
             ++requests;
-            arrivalsMs.append(m_clock.elapsed());
+            arrivalsMs.append(clock ? clock() : m_clock.elapsed());
             maxConcurrent = std::max(maxConcurrent, ++concurrent);
             QPointer<QTcpSocket> guard(socket);
             QTimer::singleShot(delayMs, this, [this, guard, body] {
@@ -189,6 +192,103 @@ private:
     QElapsedTimer m_clock;
 };
 
+/**
+ * A clock that stands still until the test moves it. advance() runs the timers that fall due on
+ * the way, each at its own time, so a pool sees time pass as it would (a rate-limit token every
+ * 50 ms, not twenty at once after a second).
+ */
+class ManualClock final : public RpcClock
+{
+public:
+    TimePoint now() const override { return m_now; }
+
+    std::unique_ptr<Timer> timer(QObject *context, std::function<void()> fire) override
+    {
+        auto wait = std::make_unique<Wait>(this, context, std::move(fire));
+        m_waits.append(wait.get());
+        return wait;
+    }
+
+    /// Milliseconds since the clock was made.
+    qint64 elapsedMs() const { return msBetween(Start, m_now); }
+
+    void advance(qint64 ms)
+    {
+        const TimePoint until = m_now + std::chrono::milliseconds(ms);
+        for (;;) {
+            Wait *next = nullptr;
+            for (Wait *w : std::as_const(m_waits)) {
+                if (w->due && *w->due <= until && (!next || *w->due < *next->due))
+                    next = w;
+            }
+            if (!next)
+                break;
+            m_now = std::max(m_now, *next->due);
+            next->due.reset();
+            if (next->context)
+                next->fire();     // may start timers again, or destroy them
+        }
+        m_now = until;
+    }
+
+private:
+    struct Wait final : Timer
+    {
+        Wait(ManualClock *clock, QObject *context, std::function<void()> fire)
+            : clock(clock)
+            , context(context)
+            , fire(std::move(fire))
+        {
+        }
+        ~Wait() override { clock->m_waits.removeOne(this); }
+        void start(qint64 ms) override { due = clock->m_now + std::chrono::milliseconds(std::max<qint64>(0, ms)); }
+        void stop() override { due.reset(); }
+
+        ManualClock *clock;
+        QPointer<QObject> context;
+        std::function<void()> fire;
+        std::optional<TimePoint> due;
+    };
+
+    static constexpr TimePoint Start{std::chrono::hours(1)};
+    TimePoint m_now = Start;
+    QList<Wait *> m_waits;
+};
+
+/// Lets the answers to the pool's requests under way arrive, and what they set off at this moment.
+bool settle(const EndpointPool &pool)
+{
+    for (;;) {
+        if (!QTest::qWaitFor([&pool] { return pool.inFlight() == 0; }, 10000))
+            return false;
+        QCoreApplication::processEvents();     // the dispatch an answer queued
+        if (pool.inFlight() == 0)
+            return true;
+    }
+}
+
+/// Moves `clock` on a millisecond at a time, settling the pool at each, until `done` holds.
+/// False when a minute of the clock passed first.
+bool runUntil(ManualClock &clock, const EndpointPool &pool, const std::function<bool()> &done)
+{
+    for (qint64 spent = 0;; ++spent) {
+        if (!settle(pool))
+            return false;
+        if (done())
+            return true;
+        if (spent >= 60000)
+            return false;
+        clock.advance(1);
+    }
+}
+
+/// Moves `clock` on `ms`, a millisecond at a time, settling the pool at each.
+bool run(ManualClock &clock, const EndpointPool &pool, qint64 ms)
+{
+    const qint64 until = clock.elapsedMs() + ms;
+    return runUntil(clock, pool, [&] { return clock.elapsedMs() >= until; });
+}
+
 /// What a send() delivered to its callback.
 struct Outcome
 {
@@ -233,6 +333,14 @@ Outcome call(EndpointPool &pool, std::optional<qint64> minHead = {}, int timeout
 {
     const auto outcome = post(pool, minHead);
     [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome->status.has_value(), timeoutMs); }();
+    return *outcome;
+}
+
+/// Sends one request and moves `clock` on until its outcome.
+Outcome call(EndpointPool &pool, ManualClock &clock)
+{
+    const auto outcome = post(pool);
+    [&] { QVERIFY(runUntil(clock, pool, [&outcome] { return outcome->status.has_value(); })); }();
     return *outcome;
 }
 
@@ -424,15 +532,14 @@ void TestEndpointPool::retriesBackOff()
     policy.maxAttempts = 4;
     policy.breakerThreshold = 10;
     policy.backoffBaseMs = 100;
-    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+    const auto clock = std::make_shared<ManualClock>();
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy, clock);
 
-    QElapsedTimer clock;
-    clock.start();
-    const Outcome o = call(pool);
+    const Outcome o = call(pool, *clock);
     QVERIFY(o.status && !o.status->ok());
     QCOMPARE(node.requests, 4);
     // Jittered backoff of at least half of 100, 200 and 400 ms between the four attempts.
-    QVERIFY2(clock.elapsed() >= 330, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock->elapsedMs() >= 330, qPrintable(QString::number(clock->elapsedMs())));
     QVERIFY2(o.status->error().message.contains(u"after 4 attempts"_s), qPrintable(o.status->error().message));
 }
 
@@ -445,11 +552,12 @@ void TestEndpointPool::circuitOpensAndHalfOpens()
     policy.maxAttempts = 1;
     policy.breakerThreshold = 3;
     policy.breakerBaseMs = 400;
-    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+    const auto clock = std::make_shared<ManualClock>();
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy, clock);
     QSignalSpy changed(&pool, &EndpointPool::healthChanged);
 
     for (int i = 0; i < 3; ++i) {
-        const Outcome o = call(pool);
+        const Outcome o = call(pool, *clock);
         QVERIFY(o.status && !o.status->ok());
     }
     QCOMPARE(node.requests, 3);
@@ -459,24 +567,23 @@ void TestEndpointPool::circuitOpensAndHalfOpens()
 
     // Open: the next request waits instead of hammering the endpoint; the half-open trial fails
     // and the circuit opens again for twice as long.
-    QElapsedTimer clock;
-    clock.start();
+    const qint64 postedAt = clock->elapsedMs();
     auto waiting = post(pool);
-    QTest::qWait(150);
+    QVERIFY(run(*clock, pool, 150));
     QCOMPARE(node.requests, 3);
     QVERIFY(!waiting->status);
-    QTRY_VERIFY_WITH_TIMEOUT(waiting->status.has_value(), 5000);
+    QVERIFY(runUntil(*clock, pool, [&waiting] { return waiting->status.has_value(); }));
     QVERIFY(!waiting->status->ok());
     QCOMPARE(node.requests, 4);
-    QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock->elapsedMs() - postedAt >= 300, qPrintable(QString::number(clock->elapsedMs() - postedAt)));
     QVERIFY(pool.health()[0].circuitOpen);
 
     // The node recovers: the next trial (after ~800 ms) succeeds and closes the circuit.
     node.mode = FakeNode::Mode::Ok;
-    clock.restart();
-    const Outcome o = call(pool);
+    const qint64 recoveredAt = clock->elapsedMs();
+    const Outcome o = call(pool, *clock);
     QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
-    QVERIFY2(clock.elapsed() >= 600, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock->elapsedMs() - recoveredAt >= 600, qPrintable(QString::number(clock->elapsedMs() - recoveredAt)));
     QCOMPARE(node.requests, 5);
     const EndpointHealth h = pool.health()[0];
     QVERIFY(!h.circuitOpen);
@@ -489,15 +596,17 @@ void TestEndpointPool::rateLimitSpacesRequests()
 {
     FakeNode node(u"a"_s);
     QVERIFY(node.listen());
+    const auto clock = std::make_shared<ManualClock>();
+    node.clock = [clock] { return clock->elapsedMs(); };
     // 20 requests/s with a burst of 20: 40 requests need about one second.
-    EndpointPool pool(&m_network, {record(1, node.url(), 0, 20)}, quickPolicy());
-    QElapsedTimer clock;
-    clock.start();
+    EndpointPool pool(&m_network, {record(1, node.url(), 0, 20)}, quickPolicy(), clock);
     QList<std::shared_ptr<Outcome>> outcomes;
     for (int i = 0; i < 40; ++i)
         outcomes.append(post(pool));
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.begin(), outcomes.end(), [](const auto &o) { return o->status.has_value(); }), 10000);
-    const qint64 elapsed = clock.elapsed();
+    QVERIFY(runUntil(*clock, pool, [&outcomes] {
+        return std::all_of(outcomes.begin(), outcomes.end(), [](const auto &o) { return o->status.has_value(); });
+    }));
+    const qint64 elapsed = clock->elapsedMs();
     for (const auto &o : std::as_const(outcomes))
         QVERIFY2(o->status->ok(), qPrintable(describe(*o)));
     QCOMPARE(node.requests, 40);
@@ -512,17 +621,16 @@ void TestEndpointPool::batchHeavierThanBurst()
 {
     FakeNode node(u"a"_s);
     QVERIFY(node.listen());
-    EndpointPool pool(&m_network, {record(1, node.url(), 0, 20)}, quickPolicy());
-    QElapsedTimer clock;
-    clock.start();
+    const auto clock = std::make_shared<ManualClock>();
+    EndpointPool pool(&m_network, {record(1, node.url(), 0, 20)}, quickPolicy(), clock);
     // A batch of 50 calls goes at once on a full bucket of 20, which then owes 30 tokens.
     auto batch = post(pool, {}, 50);
-    QTRY_VERIFY_WITH_TIMEOUT(batch->status.has_value(), 5000);
+    QVERIFY(runUntil(*clock, pool, [&batch] { return batch->status.has_value(); }));
     QVERIFY2(batch->status->ok(), qPrintable(describe(*batch)));
-    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
-    const Outcome next = call(pool);
+    QVERIFY2(clock->elapsedMs() < 1000, qPrintable(QString::number(clock->elapsedMs())));
+    const Outcome next = call(pool, *clock);
     QVERIFY2(next.status && next.status->ok(), qPrintable(describe(next)));
-    QVERIFY2(clock.elapsed() >= 1200, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock->elapsedMs() >= 1200, qPrintable(QString::number(clock->elapsedMs())));
 }
 
 void TestEndpointPool::inFlightCap()
@@ -612,8 +720,9 @@ void TestEndpointPool::rateLimitedIsNotAnOutage()
     RpcPolicy policy = quickPolicy();
     policy.maxAttempts = 1;
     policy.breakerThreshold = 1;
-    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
-    const Outcome o = call(pool);
+    const auto clock = std::make_shared<ManualClock>();
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy, clock);
+    const Outcome o = call(pool, *clock);
     QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
     QCOMPARE(o.result, u"a"_s);
     QCOMPARE(node.requests, 3);
@@ -632,9 +741,9 @@ void TestEndpointPool::rateLimitedIsNotAnOutage()
     QVERIFY(free.listen());
     busy.mode = FakeNode::Mode::Busy;
     busy.busy = 1000;
-    EndpointPool two(&m_network, {record(1, busy.url(), 0), record(2, free.url(), 1)}, policy);
+    EndpointPool two(&m_network, {record(1, busy.url(), 0), record(2, free.url(), 1)}, policy, clock);
     for (int i = 0; i < 3; ++i) {
-        const Outcome r = call(two);
+        const Outcome r = call(two, *clock);
         QVERIFY2(r.status && r.status->ok(), qPrintable(describe(r)));
         QCOMPARE(r.result, u"free"_s);
     }
@@ -645,8 +754,8 @@ void TestEndpointPool::rateLimitedIsNotAnOutage()
 
     // A request that meets nothing but 429s fails in the end, saying so.
     policy.maxRateLimitedRetries = 1;
-    EndpointPool only(&m_network, {record(1, busy.url())}, policy);
-    const Outcome refused = call(only);
+    EndpointPool only(&m_network, {record(1, busy.url())}, policy, clock);
+    const Outcome refused = call(only, *clock);
     QVERIFY(refused.status && !refused.status->ok());
     QVERIFY2(refused.status->error().message.contains(u"too many requests"_s), qPrintable(refused.status->error().message));
 }
@@ -758,9 +867,10 @@ void TestEndpointPool::allDownThenRecovers()
     RpcPolicy policy = quickPolicy();
     policy.maxAttempts = 4;
     policy.breakerThreshold = 2;
-    EndpointPool pool(&m_network, {record(1, a.url()), record(2, b.url())}, policy);
+    const auto clock = std::make_shared<ManualClock>();
+    EndpointPool pool(&m_network, {record(1, a.url()), record(2, b.url())}, policy, clock);
 
-    const Outcome failed = call(pool);
+    const Outcome failed = call(pool, *clock);
     QVERIFY(failed.status && !failed.status->ok());
     const Error &e = failed.status->error();
     QCOMPARE(e.kind, Error::Kind::Unavailable);
@@ -775,7 +885,7 @@ void TestEndpointPool::allDownThenRecovers()
 
     // A request waits for the circuits to half-open instead of failing in a loop.
     b.mode = FakeNode::Mode::Ok;
-    const Outcome recovered = call(pool);
+    const Outcome recovered = call(pool, *clock);
     QVERIFY2(recovered.status && recovered.status->ok(), qPrintable(describe(recovered)));
     QCOMPARE(recovered.result, u"b"_s);
     QVERIFY(!pool.allDown());
@@ -860,7 +970,8 @@ void TestEndpointPool::healthAfterFailures()
     RpcPolicy policy = quickPolicy();
     policy.maxAttempts = 1;
     policy.breakerThreshold = 3;
-    EndpointPool pool(&m_network, {record(7, url, 2, 5)}, policy);
+    const auto clock = std::make_shared<ManualClock>();
+    EndpointPool pool(&m_network, {record(7, url, 2, 5)}, policy, clock);
     QSignalSpy changed(&pool, &EndpointPool::healthChanged);
 
     EndpointHealth h = pool.health()[0];
@@ -871,7 +982,7 @@ void TestEndpointPool::healthAfterFailures()
     QVERIFY(!pool.allDown());
 
     for (int i = 0; i < 2; ++i) {
-        const Outcome o = call(pool);
+        const Outcome o = call(pool, *clock);
         QVERIFY(o.status && !o.status->ok());
         QCOMPARE(o.status->error().kind, Error::Kind::Unavailable);
     }
@@ -888,7 +999,7 @@ void TestEndpointPool::healthAfterFailures()
     QVERIFY2(!h.lastError.contains(u"s3cret"_s) && !h.lastError.contains(u"user"_s), qPrintable(h.lastError));
     QVERIFY(pool.allDown());
 
-    const Outcome third = call(pool);
+    const Outcome third = call(pool, *clock);
     QVERIFY(third.status && !third.status->ok());
     h = pool.health()[0];
     QCOMPARE(h.failures, qint64(3));
@@ -896,7 +1007,10 @@ void TestEndpointPool::healthAfterFailures()
     QVERIFY(h.circuitOpen);
     // Half-open after breakerBaseMs: announced without any request.
     const int before = changed.count();
-    QTRY_VERIFY_WITH_TIMEOUT(changed.count() > before, 3000);
+    QVERIFY(run(*clock, pool, policy.breakerBaseMs - 1));
+    QCOMPARE(changed.count(), before);
+    QVERIFY(run(*clock, pool, 1));
+    QVERIFY(changed.count() > before);
     h = pool.health()[0];
     QCOMPARE(h.status, u"degraded"_s);
     QVERIFY(!h.circuitOpen);
@@ -924,11 +1038,13 @@ void TestEndpointPool::destroyWithRequestsUnderWay()
     delete pool;
 
     // A request waiting out its retry backoff.
-    auto *backingOff = new EndpointPool(&m_network, {record(1, failing.url())}, policy);
+    const auto clock = std::make_shared<ManualClock>();
+    auto *backingOff = new EndpointPool(&m_network, {record(1, failing.url())}, policy, clock);
     backingOff->send("{}"_ba, 1, {}, [](const QByteArray &) { return Status(); }, [&callbacks](Status) { ++callbacks; });
     QTRY_COMPARE(failing.requests, 1);
-    QTest::qWait(50);
+    QTRY_COMPARE(backingOff->health()[0].failures, qint64(1));
     delete backingOff;
+    clock->advance(2 * policy.backoffBaseMs);     // when its retry would have gone
 
     QTest::qWait(300);
     QCOMPARE(callbacks, 0);
