@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/migrationstriggers.h"
+
 #include <QCryptographicHash>
 
 namespace arbor {
@@ -436,6 +438,7 @@ QList<Migration> build(Backend backend)
                  QString::fromUtf8(pg ? PostgresV4 : SqliteV4)});
     list.append({5, QStringLiteral("hosted providers: learned rate, batch size and eth_getLogs caps per endpoint"),
                  QString::fromUtf8(pg ? PostgresV5 : SqliteV5)});
+    list.append(triggersMigration(backend));
     return list;
 }
 

@@ -1,0 +1,410 @@
+#pragma once
+
+#include "error.h"
+#include "model/evm.h"
+#include "model/hash.h"
+#include "store/store.h"
+#include "triggers/eventpayload.h"
+#include "triggers/triggerdef.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace arbor {
+
+/// A stored trigger and what the Triggers page lists about it.
+struct TriggerRecord
+{
+    TriggerDef def;                       ///< ids of the trigger and of its actions set
+    qint64 cursorBlock = 0;               ///< events at or below it have been evaluated
+    std::optional<qint64> enabledAt;      ///< unix ms, when it was created or last enabled
+    std::optional<qint64> lastFiredAt;    ///< unix ms, when evaluation or a replay last created a delivery
+    qint64 deliveries24h = 0;             ///< deliveries created in the last 24 h (tests not counted)
+    qint64 failures24h = 0;               ///< of those, how many ended failed
+};
+
+/// Where an outbox row stands. Pending and Retrying are open (a worker may claim them); the
+/// other three are final until an operator resends.
+enum class DeliveryStatus { Pending, Retrying, Success, Failed, Cancelled };
+QString deliveryStatusName(DeliveryStatus status);   ///< "pending", "retrying", …
+std::optional<DeliveryStatus> deliveryStatusFromName(QStringView name);
+
+/// An outbox row a worker claimed: everything it needs to send one attempt.
+struct ClaimedDelivery
+{
+    QString id;                ///< the delivery id, sent as `webhook-id` on every attempt
+    qint64 triggerId = 0;
+    QString triggerName;
+    qint64 chainId = 0;
+    Action action;             ///< as the trigger holds it now (id set)
+    QByteArray payload;        ///< rendered when the delivery was created (renderPayload())
+    QString target;            ///< mcp with resolveEndpoint: the URL; empty otherwise
+    QJsonObject event;         ///< eventToJson() of the event
+    qint64 blockNumber = 0;
+    qint64 logIndex = 0;
+    Hash txHash;
+    int attempts = 0;          ///< attempts made before this one
+    bool isTest = false;
+    bool replay = false;
+    qint64 createdAt = 0;
+    qint64 claimedUntil = 0;   ///< the claim lapses then; record the attempt before
+};
+
+/// One attempt to record (TriggerStore::recordAttempts()).
+struct DeliveryAttempt
+{
+    static constexpr int MaxExcerpt = 1000;   ///< characters of the answer kept
+    static constexpr int MaxError = 2000;
+
+    /// How the attempt ended, as the sender decided.
+    enum class Outcome {
+        Success,   ///< delivered: the delivery is done
+        Retry,     ///< failed, will be tried again at nextAttemptAt
+        Fail,      ///< failed for good (a 4xx, retries used up, a bad secret)
+    };
+
+    QString deliveryId;
+    QString holder;                  ///< who claimed it (claimDue())
+    Outcome outcome = Outcome::Success;
+    std::optional<int> httpStatus;
+    qint64 durationMs = 0;
+    QString error;                   ///< what went wrong, for the operator; never a secret
+    QString responseExcerpt;
+    qint64 nextAttemptAt = 0;        ///< Retry: when it is due again (the caller's backoff)
+    qint64 at = 0;                   ///< when the attempt ended (unix ms); 0: the store's clock
+};
+
+/// One row of action_results: an attempt, or a cancellation.
+struct ActionResult
+{
+    qint64 id = 0;
+    QString deliveryId;
+    qint64 triggerId = 0;
+    QString triggerName;             ///< empty when the trigger was deleted since
+    qint64 actionId = 0;
+    ActionType actionType = ActionType::Rest;
+    qint64 chainId = 0;
+    qint64 blockNumber = 0;
+    Hash txHash;
+    qint64 logIndex = 0;
+    DeliveryStatus status = DeliveryStatus::Success;   ///< success, failed, retrying or cancelled
+    int attempt = 0;                 ///< 1 for the first attempt; 0 for what was never sent
+    std::optional<int> httpStatus;
+    std::optional<qint64> durationMs;
+    QString error;                   ///< cancellations: the reason
+    QString responseExcerpt;
+    bool isTest = false;
+    qint64 at = 0;                   ///< unix ms
+};
+
+/// What results() returns; every filter is optional.
+struct ResultFilter
+{
+    std::optional<qint64> triggerId;
+    std::optional<DeliveryStatus> status;
+    std::optional<ActionType> actionType;
+    QString deliveryId;
+    qint64 beforeId = 0;             ///< paging: rows older than this result id
+    int limit = 100;
+};
+
+/// Deliveries attempted in one minute, for the console's charts.
+struct DeliveryMinute
+{
+    qint64 minute = 0;               ///< unix ms, start of the minute
+    qint64 success = 0;
+    qint64 failed = 0;
+    qint64 retrying = 0;
+    qint64 cancelled = 0;
+    std::optional<qint64> p95Ms;     ///< p95 attempt duration, within ±9 % (durationBucket())
+};
+
+/// Outbox rows by status.
+struct DeliveryCounts
+{
+    qint64 pending = 0;
+    qint64 retrying = 0;
+    qint64 success = 0;
+    qint64 failed = 0;
+    qint64 cancelled = 0;
+};
+
+/// One row of action_metrics_hourly.
+struct ActionMetricsHour
+{
+    qint64 hour = 0;                 ///< unix ms
+    ActionType actionType = ActionType::Rest;
+    qint64 total = 0;                ///< attempts
+    qint64 success = 0;
+    qint64 failure = 0;              ///< attempts that failed (retried or not)
+    double averageMs = 0;
+    qint64 maxMs = 0;
+    std::optional<qint64> p95Ms;     ///< within ±9 % (durationBucket())
+};
+
+/// One row of trigger_event_counts_hourly.
+struct EventCountHour
+{
+    qint64 hour = 0;                 ///< unix ms, from the blocks' timestamps
+    qint64 chainId = 0;
+    RegistryKind registry = RegistryKind::Identity;
+    QString eventType;
+    qint64 count = 0;
+};
+
+/// What one evaluate() call did.
+struct EvaluationRun
+{
+    qint64 deliveries = 0;           ///< new outbox rows
+    qint64 events = 0;               ///< events read (each once, whatever the number of triggers)
+    bool caughtUp = true;            ///< false: a trigger or the event counts stopped at maxEvents
+};
+
+/// What an action would send for a match (dry run).
+struct DryRunAction
+{
+    Action action;
+    QString deliveryId;
+    QByteArray body;
+    QString target;
+    QString error;                   ///< renderPayload() refused (e.g. no endpoint to resolve)
+};
+
+struct DryRunMatch
+{
+    TriggerEvent event;
+    QJsonObject eventJson;
+    QList<DryRunAction> actions;     ///< in priority order
+};
+
+struct DryRunResult
+{
+    QList<DryRunMatch> matches;
+    qint64 events = 0;               ///< events evaluated
+    qint64 fromBlock = 0;
+    qint64 throughBlock = 0;         ///< last block evaluated
+    bool truncated = false;          ///< stopped at maxEvents before toBlock
+};
+
+struct ReplayResult
+{
+    qint64 events = 0;               ///< events evaluated
+    qint64 matches = 0;
+    qint64 created = 0;              ///< deliveries created (marked replay)
+    qint64 skipped = 0;              ///< (match, action) pairs that already had a delivery
+};
+
+/**
+ * Triggers (DESIGN.md §9) over a Store: definitions, evaluation of indexed ERC-8004 events
+ * with persisted state, the delivery outbox, action results and the hourly aggregates.
+ *
+ * A cheap view that owns this SQL and no state: make one where it is needed,
+ * `TriggerStore(store).evaluate(chainId, head)`. Everything that writes more than one row does
+ * so in one transaction (joining the caller's if open).
+ *
+ * Invariants:
+ * - A trigger's cursor, its state and the outbox rows of the events up to the cursor are
+ *   written together: after a crash evaluation continues from the cursor with the state as of
+ *   the cursor, and re-creates nothing (a delivery id is deliveryIdFor(trigger, action, event),
+ *   and inserting an existing id does nothing).
+ * - A trigger fires only for events promoted after it was created or enabled: both put its
+ *   cursor at the chain's checkpoint. History is sent only by replay().
+ * - A delivery is claimed by one holder at a time until its claim lapses; every attempt and
+ *   every cancellation leaves an action_results row.
+ * - Deliveries and results keep their trigger and action ids after the trigger is gone; its
+ *   open deliveries are cancelled with a reason first.
+ *
+ * Thread: the thread of the Store it wraps; it must not outlive that Store.
+ */
+class TriggerStore
+{
+    Q_DECLARE_TR_FUNCTIONS(arbor::TriggerStore)
+
+public:
+    static constexpr int DefaultMaxEvents = 10000;
+    /// State history kept per trigger, newest first, for restoring after a reorg.
+    static constexpr int StateHistoryRows = 256;
+
+    explicit TriggerStore(Store &store)
+        : m_store(store)
+    {
+    }
+
+    // --- definitions (triggerstore.cpp) ----------------------------------------------------
+    /**
+     * Stores a new trigger (def.id and action ids ignored) with its conditions and actions, its
+     * cursor at the chain's checkpoint (before its start block when nothing is indexed yet).
+     * NotFound ("chain") for an unknown chain or one being deleted, Conflict ("name") when the
+     * chain has a trigger of that name; nothing written then.
+     */
+    Result<TriggerRecord> addTrigger(const TriggerDef &def);
+    /**
+     * Replaces a trigger's definition. An action keeps its id (and so its results and open
+     * deliveries) when it names its own id, or else when the old action at its position
+     * (priority order) has its type; removed actions' open deliveries are cancelled. Changed
+     * conditions or registry reset the state. The chain cannot change (Invalid "chain"); the
+     * cursor stays where it is.
+     */
+    Result<TriggerRecord> updateTrigger(const TriggerDef &def);
+    /// Enabling a disabled trigger moves its cursor to the checkpoint: what was promoted while
+    /// it was off is never sent. Disabling leaves open deliveries to go out.
+    Result<TriggerRecord> setEnabled(qint64 triggerId, bool enabled);
+    /// Cancels the trigger's open deliveries ("the trigger was deleted") and removes it with its
+    /// conditions, actions and state. NotFound when there is no such trigger.
+    Status deleteTrigger(qint64 triggerId);
+    Result<TriggerRecord> trigger(qint64 triggerId);
+    /// Every trigger (of the chain), by chain then name.
+    Result<QList<TriggerRecord>> triggers(std::optional<qint64> chainId = std::nullopt);
+    /// The trigger's stored evaluation state (an empty array: initial).
+    Result<QJsonArray> triggerState(qint64 triggerId);
+
+    // --- events and evaluation (triggerstoreevaluate.cpp) -----------------------------------
+    /**
+     * Indexed ERC-8004 events of the chain in [fromBlock, toBlock] (of `kind` when given), with
+     * their block's hash and timestamp, ordered by (block, log index), at most `limit`.
+     */
+    Result<QList<TriggerEvent>> events(qint64 chainId, std::optional<RegistryKind> kind, qint64 fromBlock, qint64 toBlock,
+                                       int limit = DefaultMaxEvents);
+    /**
+     * Evaluates the chain's enabled triggers on the events promoted since their cursors. `head`
+     * is the chain's head as its node reports it: a trigger sees events at or below
+     * min(checkpoint, head − confirmations) when it sets its own confirmations, and up to the
+     * checkpoint (which is the chain's confirmations deep) otherwise. Pass the checkpoint plus
+     * the chain's confirmations when the node's head is not known.
+     *
+     * Per trigger, in ONE transaction: an outbox row per (match, action), its state (and a
+     * history row per block where it changed) and its cursor, moved to the last block read.
+     * Whole blocks are read, about `maxEvents` events per registry per call. A payload that
+     * cannot be rendered makes a failed delivery with the reason, never a stuck trigger. Also
+     * counts the chain's events per hour into trigger_event_counts_hourly, up to the
+     * checkpoint, once each.
+     */
+    Result<EvaluationRun> evaluate(qint64 chainId, qint64 head, int maxEvents = DefaultMaxEvents);
+    /**
+     * Evaluates `def` (stored or not) on the stored events of [fromBlock, toBlock] (toBlock
+     * negative or past the checkpoint: the checkpoint) from the initial state, with every
+     * match's rendered payloads. Writes nothing, sends nothing. NotFound ("chain").
+     */
+    Result<DryRunResult> dryRun(const TriggerDef &def, qint64 fromBlock, qint64 toBlock, int maxEvents = 100000);
+    /**
+     * Sends for history, explicitly: evaluates the stored trigger on [fromBlock, toBlock] (at
+     * most the checkpoint) from the initial state and creates a delivery, marked replay, for
+     * each (match, action) that has none (a delivery cancelled by a reorg is revived). Its
+     * live cursor and state are left alone. Pages of events, one transaction each.
+     */
+    Result<ReplayResult> replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock);
+    /// The newest stored event of the registry on the chain (the editor's preview, "Send test").
+    Result<std::optional<TriggerEvent>> latestEvent(qint64 chainId, RegistryKind registry);
+    /// Hourly event counts since `sinceMs` (of the chain), oldest first.
+    Result<QList<EventCountHour>> eventCounts(qint64 sinceMs, std::optional<qint64> chainId = std::nullopt);
+
+    // --- the outbox (triggerstoreoutbox.cpp) -----------------------------------------------
+    /**
+     * Claims up to `limit` open deliveries due at `nowMs` and not claimed (or whose claim
+     * lapsed) for `holder` until nowMs + leaseMs: oldest due first, then by event and action
+     * priority. PostgreSQL skips rows another transaction holds (FOR UPDATE SKIP LOCKED); two
+     * holders never hold one delivery. A delivery whose action no longer exists is cancelled.
+     */
+    Result<QList<ClaimedDelivery>> claimDue(const QString &holder, qint64 nowMs, int limit, qint64 leaseMs);
+    /**
+     * Records attempts in one transaction: an action_results row each, the hourly metrics, and
+     * the delivery: success, failed, or retrying due at nextAttemptAt; attempts + 1; claim
+     * cleared. A delivery cancelled meanwhile (reorg, deletion) stays cancelled (a retry
+     * records as failed), one claimed by another holder since is left to that holder (the
+     * attempt is still recorded), and an unknown delivery id is skipped with a warning.
+     */
+    Status recordAttempts(const QList<DeliveryAttempt> &attempts);
+    /// Clears the claims `holder` holds (start-up, shutdown); returns how many.
+    Result<qint64> releaseClaims(const QString &holder);
+    /// Earliest next_attempt_at of the open deliveries, for a worker's timer.
+    Result<std::optional<qint64>> nextDueAt();
+    /**
+     * The delivery of result `resultId` back to pending, due now, under the same delivery id,
+     * attempts kept. NotFound when the result, or its trigger's action, is gone. Returns the
+     * delivery id.
+     */
+    Result<QString> resend(qint64 resultId);
+    /**
+     * A real delivery of `event` for one action of the trigger, marked as a test, under a
+     * distinct id ("test_" and a UUID). Returns that id.
+     */
+    Result<QString> createTestDelivery(qint64 triggerId, qint64 actionId, const TriggerEvent &event);
+
+    // --- results and charts (triggerstoreresults.cpp) --------------------------------------
+    /// action_results rows, newest first.
+    Result<QList<ActionResult>> results(const ResultFilter &filter);
+    /// Attempts and cancellations per minute since `sinceMs`, oldest first, minutes without any
+    /// left out.
+    Result<QList<DeliveryMinute>> deliveriesPerMinute(qint64 sinceMs);
+    /// Outbox rows by status (of the trigger); tests included.
+    Result<DeliveryCounts> deliveryCounts(std::optional<qint64> triggerId = std::nullopt);
+    /// action_metrics_hourly since `sinceMs`, oldest first.
+    Result<QList<ActionMetricsHour>> actionMetrics(qint64 sinceMs);
+
+    // --- reorgs and chain deletion (triggerstorereorg.cpp) ---------------------------------
+    /**
+     * Inside IndexStore::rollBackTo()'s transaction, before the rows above the ancestor go:
+     * open deliveries of events above `ancestorBlock` are cancelled ("removed by a reorg at
+     * block N", an action_results row each; re-evaluation revives them if the event is back),
+     * cursors above it move to it, state is restored from the newest history row at or below
+     * it (else initial), and the hourly event counts forget the removed events.
+     */
+    Status cancelForRollback(qint64 chainId, qint64 ancestorBlock);
+    /// Chain deletion: the chain's triggers go (open deliveries cancelled first), with its event
+    /// counts. Deliveries and results stay as the audit trail.
+    Status removeChain(qint64 chainId);
+
+    /// Log-spaced duration buckets: 0 for under 1 ms, then four per doubling (bucket b ≥ 1 holds
+    /// [2^((b−1)/4), 2^(b/4)) ms), the last holding everything from about 12 minutes on.
+    static constexpr int DurationBuckets = 80;
+    static int durationBucket(qint64 ms);
+    /// The duration a bucket stands for: its geometric centre, within ±9.1 % of any value in it.
+    static qint64 bucketValue(int bucket);
+
+private:
+    /// Cancels the open deliveries matching `where` (on trigger_deliveries, no alias) with
+    /// `reason`, an action_results row each; `reorgBlock` marks them revivable.
+    Result<qint64> cancelDeliveries(const QString &where, const QVariantList &params, const QString &reason,
+                                    std::optional<qint64> reorgBlock = std::nullopt);
+    /// The chain's checkpoint, or the block before its start when nothing is indexed yet; locks
+    /// the chain row (PostgreSQL). NotFound for an unknown chain or one being deleted.
+    Result<qint64> startingCursor(qint64 chainId);
+    /// The chain's checkpoint (-1 when nothing is indexed). NotFound as above.
+    Result<qint64> checkpointOf(qint64 chainId);
+    /// Triggers matching `where` (on triggers aliased t), with the 24 h figures if `withStats`.
+    Result<QList<TriggerRecord>> loadTriggers(const QString &where, const QVariantList &params, bool withStats = true);
+    Status writeDefinition(qint64 triggerId, const TriggerDef &def, const QList<qint64> &actionIds);
+    /// Enabling puts the cursor at the checkpoint (startingCursor()).
+    Status writeEnabled(qint64 triggerId, qint64 chainId, bool enabled);
+    /// Events of (after, through], about maxEvents, whole blocks; `readThrough` is the last
+    /// block read completely.
+    Result<QList<TriggerEvent>> readWholeBlocks(qint64 chainId, RegistryKind kind, qint64 after, qint64 through, int maxEvents,
+                                                qint64 &readThrough);
+    /// evaluate() for one trigger over `events` up to `newCursor`: one transaction.
+    Result<qint64> evaluateTrigger(const TriggerRecord &trigger, QJsonArray state, const QList<TriggerEvent> &events,
+                                   QHash<qsizetype, QJsonObject> &jsonOf, qint64 newCursor);
+    /// State (with history rows, pruned), last fired time and cursor, inside evaluateTrigger()'s transaction.
+    Status saveProgress(qint64 triggerId, qint64 newCursor, const QList<std::pair<qint64, QJsonArray>> &history, bool fired);
+    /// Counts the chain's events above the count cursor up to `checkpoint` (about maxEvents).
+    Result<qint64> countEvents(qint64 chainId, qint64 checkpoint, int maxEvents, bool &caughtUp);
+    /// Adds `sign` × the events of (after, through] to the hourly counts.
+    Status addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign);
+    /// Inserts one delivery (or revives one a reorg cancelled); true when a row was written.
+    Result<bool> insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
+                                const QString &deliveryId, bool isTest, bool replay);
+    /// action_metrics_hourly += the attempts (`types`: their action types), one row per hour and type.
+    Status addMetrics(const QList<DeliveryAttempt> &attempts, const QList<ActionType> &types);
+    /// The `quantile` of durations counted per durationBucket(), as bucketValue().
+    static std::optional<qint64> bucketPercentile(const QList<qint64> &counts, double quantile);
+
+    Store &m_store;
+};
+
+} // namespace arbor

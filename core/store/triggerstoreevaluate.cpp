@@ -1,0 +1,528 @@
+// TriggerStore: reading indexed events, evaluating triggers on them (live, dry run, replay) and
+// the hourly event counts.
+
+#include "store/triggerstore.h"
+
+#include "store/triggerstorerows.h"
+#include "triggers/triggerevaluator.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace arbor {
+
+using namespace triggerrows;
+
+namespace {
+
+constexpr int ReplayPageEvents = 5000;
+
+const char *const EventColumns = "e.block_number, e.log_index, e.tx_hash, e.registry, e.registry_kind, e.event, e.agent_id, e.actor, "
+                                 "e.counterparty, e.feedback_index, e.value, e.value_decimals, e.tag1, e.tag2, e.uri, e.data_hash, "
+                                 "e.metadata_key, e.metadata_value, e.response, e.endpoint, e.request_hash, b.hash, b.timestamp";
+
+template<typename T>
+Status optionalBytes(const QVariant &v, std::optional<T> &out, const char *field)
+{
+    if (v.isNull())
+        return {};
+    auto parsed = T::fromBytes(v.toByteArray(), QLatin1String(field));
+    if (!parsed)
+        return parsed.error();
+    out = *parsed;
+    return {};
+}
+
+std::optional<QString> optionalText(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<QString>(v.toString());
+}
+
+std::optional<qint64> optionalInt(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+}
+
+} // namespace
+
+namespace {
+
+Result<TriggerEvent> eventFromRow(Store &store, qint64 chainId, const SqlRow &r)
+{
+    TriggerEvent t;
+    t.chainId = chainId;
+    AgentEvent &e = t.event;
+    e.blockNumber = r[0].toLongLong();
+    e.logIndex = r[1].toLongLong();
+    auto tx = Hash::fromBytes(r[2].toByteArray(), QStringLiteral("agent_events.tx_hash"));
+    auto registry = Address::fromBytes(r[3].toByteArray(), QStringLiteral("agent_events.registry"));
+    auto agent = store.u256FromValue(r[6], QStringLiteral("agent_events.agent_id"));
+    if (!tx || !registry || !agent)
+        return !tx ? tx.error() : !registry ? registry.error() : agent.error();
+    e.txHash = *tx;
+    e.registry = *registry;
+    e.kind = registryKindFromName(r[4].toString()).value_or(RegistryKind::Identity);
+    e.event = r[5].toString();
+    e.agentId = *agent;
+    std::optional<Hash> dataHash, requestHash, blockHash;
+    for (Status s : {optionalBytes(r[7], e.actor, "agent_events.actor"), optionalBytes(r[8], e.counterparty, "agent_events.counterparty"),
+                     optionalBytes(r[15], dataHash, "agent_events.data_hash"), optionalBytes(r[20], requestHash, "agent_events.request_hash"),
+                     optionalBytes(r[21], blockHash, "blocks.hash")}) {
+        if (!s)
+            return s.error();
+    }
+    e.dataHash = dataHash;
+    e.requestHash = requestHash;
+    e.feedbackIndex = optionalInt(r[9]);
+    e.value = optionalText(r[10]);
+    e.valueDecimals = optionalInt(r[11]);
+    e.tag1 = optionalText(r[12]);
+    e.tag2 = optionalText(r[13]);
+    e.uri = optionalText(r[14]);
+    e.metadataKey = optionalText(r[16]);
+    if (!r[17].isNull())
+        e.metadataValue = r[17].toByteArray();
+    e.response = optionalInt(r[18]);
+    e.endpoint = optionalText(r[19]);
+    t.blockHash = blockHash.value_or(Hash());
+    t.blockTimestamp = r[22].toLongLong();
+    return t;
+}
+
+/// The limit of a trigger: how far it may read (see evaluate()).
+qint64 triggerLimit(const TriggerRecord &t, qint64 checkpoint, qint64 head)
+{
+    return t.def.confirmations ? std::min(checkpoint, head - *t.def.confirmations) : checkpoint;
+}
+
+} // namespace
+
+Result<QList<TriggerEvent>> TriggerStore::events(qint64 chainId, std::optional<RegistryKind> kind, qint64 fromBlock, qint64 toBlock, int limit)
+{
+    QVariantList params{fromBlock, toBlock};
+    QString sql = QLatin1String("SELECT ") + QLatin1String(EventColumns) + QLatin1String(" FROM ")
+        + m_store.chainTable(chainId, QStringLiteral("agent_events")) + QLatin1String(" e LEFT JOIN ") + m_store.chainTable(chainId, QStringLiteral("blocks"))
+        + QLatin1String(" b ON b.number = e.block_number WHERE e.block_number >= ? AND e.block_number <= ?");
+    if (kind) {
+        sql += QLatin1String(" AND e.registry_kind = ?");
+        params.append(registryKindName(*kind));
+    }
+    sql += QLatin1String(" ORDER BY e.block_number, e.log_index LIMIT ?");
+    params.append(std::max(limit, 0));
+    auto rows = m_store.query(sql, params);
+    if (!rows)
+        return rows.error();
+    QList<TriggerEvent> out;
+    out.reserve(rows->size());
+    for (const SqlRow &r : *rows) {
+        auto e = eventFromRow(m_store, chainId, r);
+        if (!e)
+            return Error::internal(tr("An indexed event of chain %1 cannot be read (%2); reindex its block.").arg(chainId).arg(e.error().toString()));
+        out.append(*e);
+    }
+    return out;
+}
+
+Result<std::optional<TriggerEvent>> TriggerStore::latestEvent(qint64 chainId, RegistryKind registry)
+{
+    if (auto exists = checkpointOf(chainId); !exists)
+        return exists.error();
+    auto rows = m_store.query(QLatin1String("SELECT ") + QLatin1String(EventColumns) + QLatin1String(" FROM ")
+                                  + m_store.chainTable(chainId, QStringLiteral("agent_events")) + QLatin1String(" e LEFT JOIN ")
+                                  + m_store.chainTable(chainId, QStringLiteral("blocks"))
+                                  + QLatin1String(" b ON b.number = e.block_number WHERE e.registry_kind = ? ORDER BY e.block_number DESC, e.log_index DESC LIMIT 1"),
+                              {registryKindName(registry)});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<TriggerEvent>();
+    auto e = eventFromRow(m_store, chainId, rows->first());
+    if (!e)
+        return Error::internal(tr("An indexed event of chain %1 cannot be read (%2); reindex its block.").arg(chainId).arg(e.error().toString()));
+    return std::optional<TriggerEvent>(*e);
+}
+
+Result<QList<TriggerEvent>> TriggerStore::readWholeBlocks(qint64 chainId, RegistryKind kind, qint64 after, qint64 through, int maxEvents,
+                                                          qint64 &readThrough)
+{
+    readThrough = after;
+    if (through <= after)
+        return QList<TriggerEvent>();
+    auto list = events(chainId, kind, after + 1, through, std::max(maxEvents, 1) + 1);
+    if (!list)
+        return list;
+    if (list->size() <= std::max(maxEvents, 1)) {
+        readThrough = through;
+        return list;
+    }
+    // More than asked: stop before the block the extra event is in, so that no block is split.
+    const qint64 cut = list->last().event.blockNumber;
+    while (!list->isEmpty() && list->last().event.blockNumber == cut)
+        list->removeLast();
+    if (!list->isEmpty()) {
+        readThrough = cut - 1;
+        return list;
+    }
+    // One block holds more than maxEvents events: it is read whole.
+    readThrough = cut;
+    return events(chainId, kind, cut, cut, std::numeric_limits<int>::max());
+}
+
+Result<bool> TriggerStore::insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
+                                          const QString &deliveryId, bool isTest, bool replay)
+{
+    auto rendered = renderPayload(action, payloadContext(deliveryId, def, action, eventJson));
+    const qint64 now = m_store.now();
+    const QString error = rendered ? QString() : rendered.error().toString();
+    const AgentEvent &e = event.event;
+    // A delivery a reorg cancelled comes back when its event does (same id: same trigger,
+    // action, transaction and log index); any other existing delivery stays as it is.
+    auto written = m_store.query(
+        QLatin1String("INSERT INTO ") + m_store.admin("trigger_deliveries")
+            + QLatin1String(" AS d (id, trigger_id, action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, "
+                            "target, status, attempts, next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) "
+                            "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
+                            "payload = excluded.payload, target = excluded.target, status = excluded.status, "
+                            "next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, reorged_at = NULL, "
+                            "claimed_by = NULL, claimed_until = NULL, replay = excluded.replay, updated_at = excluded.updated_at, "
+                            "finished_at = excluded.finished_at WHERE d.reorged_at IS NOT NULL RETURNING id"),
+        {deliveryId, def.id, action.id, actionTypeName(action.type), action.priority, event.chainId, e.blockNumber, e.logIndex,
+         e.txHash.toBytes(), jsonText(eventJson), rendered ? rendered->body : QByteArray(),
+         rendered && !rendered->target.isEmpty() ? QVariant(rendered->target) : QVariant(), rendered ? QStringLiteral("pending") : QStringLiteral("failed"),
+         now, rendered ? QVariant() : QVariant(error), isTest, replay, now, now, rendered ? QVariant() : QVariant(now)});
+    if (!written)
+        return written.error();
+    if (written->isEmpty())
+        return false;
+    if (!rendered) {
+        // Never sent: the log shows why, at attempt 0.
+        if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
+                                        + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
+                                                        "status, attempt, error, is_test, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', 0, ?, ?, ?)"),
+                                    {deliveryId, def.id, action.id, actionTypeName(action.type), event.chainId, e.blockNumber, e.txHash.toBytes(),
+                                     e.logIndex, error, isTest, now});
+            !s)
+            return s.error();
+    }
+    return true;
+}
+
+// --- live evaluation -----------------------------------------------------------------------
+
+Result<EvaluationRun> TriggerStore::evaluate(qint64 chainId, qint64 head, int maxEvents)
+{
+    EvaluationRun run;
+    auto cp = checkpointOf(chainId);
+    if (!cp && cp.error().kind == Error::Kind::NotFound)
+        return run;   // gone or being deleted: nothing to evaluate
+    if (!cp)
+        return cp.error();
+    if (*cp < 0)
+        return run;
+    const qint64 checkpoint = *cp;
+    if (auto counted = countEvents(chainId, checkpoint, maxEvents, run.caughtUp); !counted)
+        return counted.error();
+
+    auto triggers = loadTriggers(QStringLiteral("t.chain_id = ? AND t.enabled = ?"), {chainId, true}, false);
+    if (!triggers)
+        return triggers.error();
+    if (triggers->isEmpty())
+        return run;
+    auto states = m_store.query(QLatin1String("SELECT s.trigger_id, s.state FROM ") + m_store.admin("trigger_state") + QLatin1String(" s JOIN ")
+                                    + m_store.admin("triggers") + QLatin1String(" t ON t.id = s.trigger_id WHERE t.chain_id = ?"),
+                                {chainId});
+    if (!states)
+        return states.error();
+    QHash<qint64, QJsonArray> stateOf;
+    for (const SqlRow &r : *states)
+        stateOf.insert(r[0].toLongLong(), jsonArray(r[1]));
+
+    for (RegistryKind kind : {RegistryKind::Identity, RegistryKind::Reputation, RegistryKind::Validation}) {
+        QList<const TriggerRecord *> active;
+        qint64 from = std::numeric_limits<qint64>::max();
+        qint64 to = std::numeric_limits<qint64>::min();
+        for (const TriggerRecord &t : std::as_const(*triggers)) {
+            const qint64 limit = triggerLimit(t, checkpoint, head);
+            if (t.def.registry != kind || t.cursorBlock >= limit)
+                continue;
+            active.append(&t);
+            from = std::min(from, t.cursorBlock);
+            to = std::max(to, limit);
+        }
+        if (active.isEmpty())
+            continue;
+        // Each event is read once for all the registry's triggers.
+        qint64 readThrough = from;
+        auto events = readWholeBlocks(chainId, kind, from, to, maxEvents, readThrough);
+        if (!events)
+            return events.error();
+        if (readThrough < to)
+            run.caughtUp = false;
+        run.events += events->size();
+        QHash<qsizetype, QJsonObject> jsonOf;   // eventToJson(), made for events that fire only
+        for (const TriggerRecord *t : std::as_const(active)) {
+            const qint64 newCursor = std::min(triggerLimit(*t, checkpoint, head), readThrough);
+            if (newCursor <= t->cursorBlock)
+                continue;
+            auto created = evaluateTrigger(*t, stateOf.value(t->def.id), *events, jsonOf, newCursor);
+            if (!created)
+                return created.error();
+            run.deliveries += *created;
+        }
+    }
+    return run;
+}
+
+Result<qint64> TriggerStore::evaluateTrigger(const TriggerRecord &t, QJsonArray state, const QList<TriggerEvent> &events,
+                                             QHash<qsizetype, QJsonObject> &jsonOf, qint64 newCursor)
+{
+    const TriggerEvaluator evaluator(t.def);
+    QList<qsizetype> matches;
+    QList<std::pair<qint64, QJsonArray>> history;   // (block, state after it) where it changed
+    QJsonArray saved = state;
+    qint64 block = t.cursorBlock;
+    auto first = std::upper_bound(events.begin(), events.end(), t.cursorBlock,
+                                  [](qint64 cursor, const TriggerEvent &e) { return cursor < e.event.blockNumber; });
+    for (auto it = first; it != events.end() && it->event.blockNumber <= newCursor; ++it) {
+        if (it->event.blockNumber != block) {
+            if (state != saved)
+                history.append({block, saved = state});
+            block = it->event.blockNumber;
+        }
+        if (evaluator.evaluate(*it, state))
+            matches.append(it - events.begin());
+    }
+    if (state != saved)
+        history.append({block, state});
+
+    qint64 created = 0;
+    Status s = m_store.transaction([&]() -> Status {
+        // Someone else moved or changed the trigger since it was read: its next run decides.
+        auto now = m_store.query(QLatin1String("SELECT cursor_block, updated_at, enabled FROM ") + m_store.admin("triggers") + QLatin1String(" WHERE id = ?")
+                                     + (m_store.backend() == Backend::Postgres ? QLatin1String(" FOR UPDATE") : QLatin1String()),
+                                 {t.def.id});
+        if (!now)
+            return now.error();
+        if (now->isEmpty() || now->first()[0].toLongLong() != t.cursorBlock || now->first()[1].toLongLong() != t.def.updatedAt || !now->first()[2].toBool())
+            return {};
+        for (qsizetype i : std::as_const(matches)) {
+            const TriggerEvent &event = events[i];
+            auto json = jsonOf.find(i);
+            if (json == jsonOf.end())
+                json = jsonOf.insert(i, eventToJson(event));
+            for (const Action &a : t.def.actions) {
+                auto written = insertDelivery(t.def, a, event, *json,
+                                              deliveryIdFor(t.def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex), false, false);
+                if (!written)
+                    return written.error();
+                created += *written ? 1 : 0;
+            }
+        }
+        return saveProgress(t.def.id, newCursor, history, created > 0);
+    });
+    if (!s)
+        return s.error();
+    return created;
+}
+
+Status TriggerStore::saveProgress(qint64 triggerId, qint64 newCursor, const QList<std::pair<qint64, QJsonArray>> &history, bool fired)
+{
+    const qint64 now = m_store.now();
+    if (!history.isEmpty()) {
+        const QString text = jsonText(history.last().second);
+        if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("trigger_state")
+                                        + QLatin1String(" (trigger_id, state, cursor_block, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (trigger_id) DO UPDATE "
+                                                        "SET state = excluded.state, cursor_block = excluded.cursor_block, updated_at = excluded.updated_at"),
+                                    {triggerId, text, newCursor, now});
+            !s)
+            return s;
+        const QString table = m_store.admin("trigger_state_history");
+        for (const auto &[block, state] : history) {
+            if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + table
+                                            + QLatin1String(" (trigger_id, block_number, state) VALUES (?, ?, ?) "
+                                                            "ON CONFLICT (trigger_id, block_number) DO UPDATE SET state = excluded.state"),
+                                        {triggerId, block, jsonText(state)});
+                !s)
+                return s;
+        }
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE trigger_id = ? AND block_number < (SELECT block_number FROM ")
+                                        + table + QLatin1String(" WHERE trigger_id = ? ORDER BY block_number DESC LIMIT 1 OFFSET ?)"),
+                                    {triggerId, triggerId, StateHistoryRows - 1});
+            !s)
+            return s;
+    }
+    if (fired) {
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("triggers") + QLatin1String(" SET last_fired_at = ? WHERE id = ?"), {now, triggerId});
+            !s)
+            return s;
+    }
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("triggers") + QLatin1String(" SET cursor_block = ? WHERE id = ?"), {newCursor, triggerId});
+}
+
+// --- dry run and replay --------------------------------------------------------------------
+
+Result<DryRunResult> TriggerStore::dryRun(const TriggerDef &def, qint64 fromBlock, qint64 toBlock, int maxEvents)
+{
+    auto checkpoint = checkpointOf(def.chainId);
+    if (!checkpoint)
+        return checkpoint.error();
+    if (fromBlock < 0 || (toBlock >= 0 && toBlock < fromBlock))
+        return Error::invalid(QStringLiteral("range"), tr("A dry run needs 0 ≤ --from-block ≤ --to-block (got %1–%2).").arg(fromBlock).arg(toBlock));
+    const qint64 to = toBlock < 0 ? *checkpoint : std::min(toBlock, *checkpoint);
+    DryRunResult result;
+    result.fromBlock = fromBlock;
+    result.throughBlock = to;
+    if (to < fromBlock)
+        return result;   // nothing indexed there yet
+    auto events = readWholeBlocks(def.chainId, def.registry, fromBlock - 1, to, maxEvents, result.throughBlock);
+    if (!events)
+        return events.error();
+    result.truncated = result.throughBlock < to;
+    result.events = events->size();
+    const TriggerEvaluator evaluator(def);
+    QJsonArray state;
+    for (const TriggerEvent &event : std::as_const(*events)) {
+        if (!evaluator.evaluate(event, state))
+            continue;
+        DryRunMatch match{event, eventToJson(event), {}};
+        for (const Action &a : def.actions) {
+            DryRunAction out;
+            out.action = a;
+            out.deliveryId = deliveryIdFor(def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex);
+            auto rendered = renderPayload(a, payloadContext(out.deliveryId, def, a, match.eventJson));
+            if (rendered) {
+                out.body = rendered->body;
+                out.target = rendered->target;
+            } else {
+                out.error = rendered.error().toString();
+            }
+            match.actions.append(out);
+        }
+        result.matches.append(match);
+    }
+    return result;
+}
+
+Result<ReplayResult> TriggerStore::replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock)
+{
+    auto rec = trigger(triggerId);
+    if (!rec)
+        return rec.error();
+    const TriggerDef &def = rec->def;
+    auto checkpoint = checkpointOf(def.chainId);
+    if (!checkpoint)
+        return checkpoint.error();
+    if (fromBlock < 0 || toBlock < fromBlock)
+        return Error::invalid(QStringLiteral("range"), tr("A replay needs 0 ≤ --from-block ≤ --to-block (got %1–%2).").arg(fromBlock).arg(toBlock));
+    if (toBlock > *checkpoint)
+        return Error::invalid(QStringLiteral("to"), tr("Chain %1 is indexed through block %2; a replay must end at or below it.").arg(def.chainId).arg(*checkpoint));
+    ReplayResult result;
+    const TriggerEvaluator evaluator(def);
+    QJsonArray state;
+    qint64 after = fromBlock - 1;
+    while (after < toBlock) {
+        qint64 readThrough = after;
+        auto events = readWholeBlocks(def.chainId, def.registry, after, toBlock, ReplayPageEvents, readThrough);
+        if (!events)
+            return events.error();
+        result.events += events->size();
+        Status s = m_store.transaction([&]() -> Status {
+            qint64 created = 0;
+            for (const TriggerEvent &event : std::as_const(*events)) {
+                if (!evaluator.evaluate(event, state))
+                    continue;
+                ++result.matches;
+                const QJsonObject json = eventToJson(event);
+                for (const Action &a : def.actions) {
+                    auto written = insertDelivery(def, a, event, json, deliveryIdFor(def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex),
+                                                  false, true);
+                    if (!written)
+                        return written.error();
+                    ++(*written ? created : result.skipped);
+                }
+            }
+            result.created += created;
+            if (created == 0)
+                return {};
+            return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("triggers") + QLatin1String(" SET last_fired_at = ? WHERE id = ?"),
+                                {m_store.now(), triggerId});
+        });
+        if (!s)
+            return s.error();
+        after = readThrough;
+    }
+    return result;
+}
+
+Result<qint64> TriggerStore::checkpointOf(qint64 chainId)
+{
+    auto chain = m_store.query(QLatin1String("SELECT c.state, k.block_number FROM ") + m_store.admin("chains") + QLatin1String(" c LEFT JOIN ")
+                                   + m_store.admin("checkpoints") + QLatin1String(" k ON k.chain_id = c.chain_id WHERE c.chain_id = ?"),
+                               {chainId});
+    if (!chain)
+        return chain.error();
+    if (chain->isEmpty() || chain->first()[0].toString() == u"deleting")
+        return Error::notFound(QStringLiteral("chain"), tr("There is no chain %1; `arborctl chain list` shows the chains.").arg(chainId));
+    return chain->first()[1].isNull() ? qint64(-1) : chain->first()[1].toLongLong();
+}
+
+// --- hourly event counts -------------------------------------------------------------------
+
+Result<qint64> TriggerStore::countEvents(qint64 chainId, qint64 checkpoint, int maxEvents, bool &caughtUp)
+{
+    const QString progress = m_store.admin("trigger_event_count_progress");
+    qint64 counted = -1;
+    qint64 through = checkpoint;
+    Status s = m_store.transaction([&]() -> Status {
+        auto row = m_store.query(QLatin1String("SELECT counted_block FROM ") + progress + QLatin1String(" WHERE chain_id = ?")
+                                     + (m_store.backend() == Backend::Postgres ? QLatin1String(" FOR UPDATE") : QLatin1String()),
+                                 {chainId});
+        if (!row)
+            return row.error();
+        counted = row->isEmpty() ? -1 : row->first()[0].toLongLong();
+        if (counted >= checkpoint)
+            return {};
+        // About maxEvents at a time, whole blocks.
+        auto beyond = m_store.query(QLatin1String("SELECT block_number FROM ") + m_store.chainTable(chainId, QStringLiteral("agent_events"))
+                                        + QLatin1String(" WHERE block_number > ? AND block_number <= ? ORDER BY block_number, log_index LIMIT 1 OFFSET ?"),
+                                    {counted, checkpoint, std::max(maxEvents, 1)});
+        if (!beyond)
+            return beyond.error();
+        if (!beyond->isEmpty()) {
+            through = std::max(counted + 1, beyond->first()[0].toLongLong() - 1);
+            caughtUp = false;
+        }
+        if (Status e = addEventCounts(chainId, counted, through, +1); !e)
+            return e;
+        return m_store.exec(QLatin1String("INSERT INTO ") + progress
+                                + QLatin1String(" (chain_id, counted_block, updated_at) VALUES (?, ?, ?) ON CONFLICT (chain_id) DO UPDATE "
+                                                "SET counted_block = excluded.counted_block, updated_at = excluded.updated_at"),
+                            {chainId, through, m_store.now()});
+    });
+    if (!s)
+        return s.error();
+    return std::max<qint64>(0, through - counted);
+}
+
+Result<QList<EventCountHour>> TriggerStore::eventCounts(qint64 sinceMs, std::optional<qint64> chainId)
+{
+    QVariantList params{sinceMs};
+    QString sql = QLatin1String("SELECT hour, chain_id, registry, event_type, count FROM ") + m_store.admin("trigger_event_counts_hourly")
+        + QLatin1String(" WHERE hour >= ?");
+    if (chainId) {
+        sql += QLatin1String(" AND chain_id = ?");
+        params.append(*chainId);
+    }
+    auto rows = m_store.query(sql + QLatin1String(" ORDER BY hour, chain_id, registry, event_type"), params);
+    if (!rows)
+        return rows.error();
+    QList<EventCountHour> out;
+    for (const SqlRow &r : *rows)
+        out.append({r[0].toLongLong(), r[1].toLongLong(), registryKindFromName(r[2].toString()).value_or(RegistryKind::Identity), r[3].toString(),
+                    r[4].toLongLong()});
+    return out;
+}
+
+} // namespace arbor

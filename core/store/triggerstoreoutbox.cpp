@@ -1,0 +1,350 @@
+// TriggerStore: the delivery outbox. Evaluation fills it (triggerstoreevaluate.cpp); workers
+// claim due rows, send, and record each attempt here.
+
+#include "store/triggerstore.h"
+
+#include "store/triggerstorerows.h"
+
+#include <QHash>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace arbor {
+
+using namespace triggerrows;
+
+namespace {
+
+constexpr qint64 HourMs = 3600 * 1000;
+const char *const ClaimOrder = "next_attempt_at, chain_id, block_number, log_index, priority";
+
+// SQLite, without statistics, prefers the (status, next_attempt_at) index for `status IN (…)`
+// and reads every open row; the partial indexes hold only the rows these queries want, the
+// claim index in claim order. PostgreSQL's planner has statistics.
+QString indexedBy(const Store &store, const char *index)
+{
+    return store.backend() == Backend::Sqlite ? QLatin1String(" INDEXED BY ") + QLatin1String(index) : QString();
+}
+
+QString claimIndex(const Store &store)
+{
+    return indexedBy(store, "arbor_trigger_deliveries_claim");
+}
+
+QList<qint64> parseHistogram(const QString &text)
+{
+    QList<qint64> counts(TriggerStore::DurationBuckets, 0);
+    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < parts.size() && i < counts.size(); ++i)
+        counts[i] = parts[i].toLongLong();
+    return counts;
+}
+
+QString histogramText(const QList<qint64> &counts)
+{
+    qsizetype used = counts.size();
+    while (used > 0 && counts[used - 1] == 0)
+        --used;
+    QStringList parts;
+    for (qsizetype i = 0; i < used; ++i)
+        parts.append(QString::number(counts[i]));
+    return parts.join(u',');
+}
+
+} // namespace
+
+std::optional<qint64> TriggerStore::bucketPercentile(const QList<qint64> &counts, double quantile)
+{
+    qint64 total = 0;
+    for (qint64 c : counts)
+        total += c;
+    if (total == 0)
+        return std::nullopt;
+    const qint64 rank = std::max<qint64>(1, qint64(std::ceil(quantile * double(total))));
+    qint64 seen = 0;
+    for (qsizetype b = 0; b < counts.size(); ++b) {
+        seen += counts[b];
+        if (seen >= rank)
+            return bucketValue(int(b));
+    }
+    return bucketValue(int(counts.size()) - 1);
+}
+
+// --- claiming ------------------------------------------------------------------------------
+
+Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qint64 nowMs, int limit, qint64 leaseMs)
+{
+    if (limit < 1)
+        return Error::invalid(QStringLiteral("limit"), tr("A claim needs a batch size of at least 1."));
+    if (holder.isEmpty())
+        return Error::invalid(QStringLiteral("holder"), tr("A claim needs the name of its holder."));
+    const QString table = m_store.admin("trigger_deliveries");
+    const qint64 until = nowMs + std::max<qint64>(leaseMs, 1);
+    QList<ClaimedDelivery> out;
+    Status s = m_store.transaction([&]() -> Status {
+        // As for the balance queue: PostgreSQL locks the chosen rows in a materialised CTE and
+        // skips rows another claim holds; SQLite claims under its one write lock.
+        const QString choose = QLatin1String("SELECT id FROM ") + table + claimIndex(m_store)
+            + QLatin1String(" WHERE status IN ('pending', 'retrying') AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY ")
+            + QLatin1String(ClaimOrder) + QLatin1String(" LIMIT ?");
+        const bool pg = m_store.backend() == Backend::Postgres;
+        auto claimed = pg ? m_store.query(QLatin1String("WITH chosen AS MATERIALIZED (") + choose + QLatin1String(" FOR UPDATE SKIP LOCKED) UPDATE ") + table
+                                              + QLatin1String(" d SET claimed_by = ?, claimed_until = ?, updated_at = ? FROM chosen WHERE d.id = chosen.id RETURNING d.id"),
+                                          {nowMs, nowMs, limit, holder, until, nowMs})
+                          : m_store.query(QLatin1String("UPDATE ") + table + QLatin1String(" SET claimed_by = ?, claimed_until = ?, updated_at = ? WHERE id IN (")
+                                              + choose + QLatin1String(") RETURNING id"),
+                                          {holder, until, nowMs, nowMs, nowMs, limit});
+        if (!claimed)
+            return claimed.error();
+        if (claimed->isEmpty())
+            return {};
+        QVariantList ids;
+        for (const SqlRow &r : *claimed)
+            ids.append(r[0]);
+        auto rows = m_store.query(QLatin1String("SELECT d.id, d.trigger_id, t.name, d.chain_id, d.action_id, a.config, d.payload, d.target, d.event, "
+                                                "d.block_number, d.log_index, d.tx_hash, d.attempts, d.is_test, d.replay, d.created_at FROM ")
+                                      + table + QLatin1String(" d LEFT JOIN ") + m_store.admin("triggers") + QLatin1String(" t ON t.id = d.trigger_id LEFT JOIN ")
+                                      + m_store.admin("trigger_actions") + QLatin1String(" a ON a.id = d.action_id AND a.trigger_id = d.trigger_id WHERE d.id IN (")
+                                      + placeholders(ids.size()) + QLatin1String(") ORDER BY d.next_attempt_at, d.chain_id, d.block_number, d.log_index, d.priority"),
+                                  ids);
+        if (!rows)
+            return rows.error();
+        for (const SqlRow &r : *rows) {
+            const QString id = r[0].toString();
+            auto action = r[5].isNull() ? Result<Action>(Error::notFound(QStringLiteral("action"), QStringLiteral("the action no longer exists")))
+                                        : parseAction(jsonObject(r[5]), QStringLiteral("action"));
+            auto tx = Hash::fromBytes(r[11].toByteArray(), QStringLiteral("trigger_deliveries.tx_hash"));
+            if (r[2].isNull() || !action || !tx) {
+                // Nothing can send it any more: say why instead of leaving it due forever.
+                const QString reason = r[2].isNull() ? QStringLiteral("the trigger no longer exists")
+                    : !action                        ? action.error().message
+                                                     : tx.error().toString();
+                if (auto c = cancelDeliveries(QStringLiteral("id = ?"), {id}, reason); !c)
+                    return c.error();
+                continue;
+            }
+            ClaimedDelivery d;
+            d.id = id;
+            d.triggerId = r[1].toLongLong();
+            d.triggerName = r[2].toString();
+            d.chainId = r[3].toLongLong();
+            d.action = *action;
+            d.action.id = r[4].toLongLong();
+            d.payload = r[6].toByteArray();
+            d.target = r[7].toString();
+            d.event = jsonObject(r[8]);
+            d.blockNumber = r[9].toLongLong();
+            d.logIndex = r[10].toLongLong();
+            d.txHash = *tx;
+            d.attempts = r[12].toInt();
+            d.isTest = r[13].toBool();
+            d.replay = r[14].toBool();
+            d.createdAt = r[15].toLongLong();
+            d.claimedUntil = until;
+            out.append(d);
+        }
+        return {};
+    });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<qint64> TriggerStore::releaseClaims(const QString &holder)
+{
+    auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("trigger_deliveries")
+                                  + QLatin1String(" SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? RETURNING id"),
+                              {holder});
+    if (!rows)
+        return rows.error();
+    return qint64(rows->size());
+}
+
+Result<std::optional<qint64>> TriggerStore::nextDueAt()
+{
+    // Unclaimed rows in the claim index's order, and the few claimed ones (due when their claim
+    // lapses): two index reads, however long the outbox.
+    const QString table = m_store.admin("trigger_deliveries");
+    auto free = m_store.query(QLatin1String("SELECT next_attempt_at FROM ") + table + claimIndex(m_store)
+                                  + QLatin1String(" WHERE status IN ('pending', 'retrying') AND claimed_by IS NULL ORDER BY ") + QLatin1String(ClaimOrder)
+                                  + QLatin1String(" LIMIT 1"));
+    if (!free)
+        return free.error();
+    auto held = m_store.query(QLatin1String("SELECT MIN(CASE WHEN claimed_until > next_attempt_at THEN claimed_until ELSE next_attempt_at END) FROM ")
+                                  + table + indexedBy(m_store, "arbor_trigger_deliveries_claimed")
+                                  + QLatin1String(" WHERE claimed_by IS NOT NULL AND status IN ('pending', 'retrying')"));
+    if (!held)
+        return held.error();
+    std::optional<qint64> due;
+    if (!free->isEmpty())
+        due = free->first()[0].toLongLong();
+    if (!held->isEmpty() && !held->first()[0].isNull())
+        due = std::min(due.value_or(std::numeric_limits<qint64>::max()), held->first()[0].toLongLong());
+    return due;
+}
+
+// --- attempts ------------------------------------------------------------------------------
+
+Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
+{
+    const QString deliveries = m_store.admin("trigger_deliveries");
+    return m_store.transaction([&]() -> Status {
+        QList<DeliveryAttempt> measured;
+        QList<ActionType> types;
+        for (DeliveryAttempt a : attempts) {
+            if (a.at == 0)
+                a.at = m_store.now();
+            auto row = m_store.query(QLatin1String("SELECT trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, attempts, "
+                                                   "status, claimed_by, is_test FROM ")
+                                         + deliveries + QLatin1String(" WHERE id = ?"),
+                                     {a.deliveryId});
+            if (!row)
+                return row.error();
+            if (row->isEmpty()) {
+                // Deliveries are never deleted; one restored away must not hold up the batch.
+                qCWarning(lcStore) << "recording an attempt of delivery" << a.deliveryId << "that does not exist; ignored";
+                continue;
+            }
+            const SqlRow &d = row->first();
+            const QString status = d[8].toString();
+            const bool open = status == u"pending" || status == u"retrying";
+            const bool mine = d[9].isNull() || d[9].toString() == a.holder;
+            const int attempt = d[7].toInt() + 1;
+            DeliveryStatus result = a.outcome == DeliveryAttempt::Outcome::Success ? DeliveryStatus::Success
+                : a.outcome == DeliveryAttempt::Outcome::Fail || !open             ? DeliveryStatus::Failed
+                                                                         : DeliveryStatus::Retrying;
+            const QString error = a.error.left(DeliveryAttempt::MaxError);
+            if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
+                                            + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
+                                                            "status, attempt, http_status, duration_ms, duration_bucket, error, response_excerpt, is_test, at) "
+                                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                        {a.deliveryId, d[0], d[1], d[2], d[3], d[4], d[5], d[6], deliveryStatusName(result), attempt,
+                                         a.httpStatus ? QVariant(*a.httpStatus) : QVariant(), a.durationMs, durationBucket(a.durationMs),
+                                         error.isEmpty() ? QVariant() : QVariant(error),
+                                         a.responseExcerpt.isEmpty() ? QVariant() : QVariant(a.responseExcerpt.left(DeliveryAttempt::MaxExcerpt)),
+                                         d[10].toBool(), a.at});
+                !s)
+                return s;
+            Status s = open && mine
+                ? m_store.exec(QLatin1String("UPDATE ") + deliveries
+                                   + QLatin1String(" SET status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                                                   "last_error = ?, updated_at = ?, finished_at = ? WHERE id = ?"),
+                               {deliveryStatusName(result), result == DeliveryStatus::Retrying ? a.nextAttemptAt : a.at,
+                                error.isEmpty() ? QVariant() : QVariant(error), a.at, result == DeliveryStatus::Retrying ? QVariant() : QVariant(a.at),
+                                a.deliveryId})
+                : m_store.exec(QLatin1String("UPDATE ") + deliveries + QLatin1String(" SET attempts = attempts + 1, updated_at = ? WHERE id = ?"),
+                               {a.at, a.deliveryId});
+            if (!s)
+                return s;
+            measured.append(a);
+            types.append(actionTypeFromName(d[2].toString()).value_or(ActionType::Rest));
+        }
+        return addMetrics(measured, types);
+    });
+}
+
+Status TriggerStore::addMetrics(const QList<DeliveryAttempt> &attempts, const QList<ActionType> &types)
+{
+    struct Hour
+    {
+        qint64 total = 0, success = 0, failure = 0, sum = 0, max = 0;
+        QList<qint64> buckets = QList<qint64>(DurationBuckets, 0);
+    };
+    QHash<std::pair<qint64, int>, Hour> hours;
+    for (qsizetype i = 0; i < attempts.size(); ++i) {
+        const DeliveryAttempt &a = attempts[i];
+        Hour &h = hours[{a.at / HourMs * HourMs, int(types[i])}];
+        ++h.total;
+        ++(a.outcome == DeliveryAttempt::Outcome::Success ? h.success : h.failure);
+        h.sum += std::max<qint64>(0, a.durationMs);
+        h.max = std::max(h.max, a.durationMs);
+        ++h.buckets[durationBucket(a.durationMs)];
+    }
+    const QString table = m_store.admin("action_metrics_hourly");
+    for (auto it = hours.cbegin(); it != hours.cend(); ++it) {
+        const QVariantList key{it.key().first, actionTypeName(ActionType(it.key().second))};
+        if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + table + QLatin1String(" (hour, action_type) VALUES (?, ?) ON CONFLICT (hour, action_type) DO NOTHING"), key);
+            !s)
+            return s;
+        auto row = m_store.query(QLatin1String("SELECT total, success, failure, duration_sum_ms, duration_max_ms, histogram FROM ") + table
+                                     + QLatin1String(" WHERE hour = ? AND action_type = ?")
+                                     + (m_store.backend() == Backend::Postgres ? QLatin1String(" FOR UPDATE") : QLatin1String()),
+                                 key);
+        if (!row)
+            return row.error();
+        const SqlRow &r = row->first();
+        const Hour &h = it.value();
+        QList<qint64> buckets = parseHistogram(r[5].toString());
+        for (qsizetype b = 0; b < buckets.size(); ++b)
+            buckets[b] += h.buckets[b];
+        const auto p95 = bucketPercentile(buckets, 0.95);
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + table
+                                        + QLatin1String(" SET total = ?, success = ?, failure = ?, duration_sum_ms = ?, duration_max_ms = ?, p95_ms = ?, "
+                                                        "histogram = ? WHERE hour = ? AND action_type = ?"),
+                                    QVariantList{r[0].toLongLong() + h.total, r[1].toLongLong() + h.success, r[2].toLongLong() + h.failure,
+                                                 r[3].toLongLong() + h.sum, std::max(r[4].toLongLong(), h.max), p95 ? QVariant(*p95) : QVariant(),
+                                                 histogramText(buckets)}
+                                        + key);
+            !s)
+            return s;
+    }
+    return {};
+}
+
+// --- operator verbs ------------------------------------------------------------------------
+
+Result<QString> TriggerStore::resend(qint64 resultId)
+{
+    QString deliveryId;
+    Status s = m_store.transaction([&]() -> Status {
+        auto result = m_store.query(QLatin1String("SELECT delivery_id FROM ") + m_store.admin("action_results") + QLatin1String(" WHERE id = ?"), {resultId});
+        if (!result)
+            return result.error();
+        if (result->isEmpty())
+            return Error::notFound(QStringLiteral("result"), tr("There is no result %1; `arborctl trigger results` shows them.").arg(resultId));
+        deliveryId = result->first()[0].toString();
+        auto d = m_store.query(QLatin1String("SELECT d.status, d.claimed_until, a.id FROM ") + m_store.admin("trigger_deliveries") + QLatin1String(" d LEFT JOIN ")
+                                   + m_store.admin("trigger_actions") + QLatin1String(" a ON a.id = d.action_id AND a.trigger_id = d.trigger_id WHERE d.id = ?"),
+                               {deliveryId});
+        if (!d)
+            return d.error();
+        if (d->isEmpty() || d->first()[2].isNull())
+            return Error::notFound(QStringLiteral("result"),
+                                   tr("The action of result %1 no longer exists: there is nothing to send it with.").arg(resultId));
+        const qint64 now = m_store.now();
+        const QString status = d->first()[0].toString();
+        const bool sending = (status == u"pending" || status == u"retrying") && !d->first()[1].isNull() && d->first()[1].toLongLong() >= now;
+        if (sending)
+            return {};   // a worker holds it right now
+        return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("trigger_deliveries")
+                                + QLatin1String(" SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, reorged_at = NULL, "
+                                                "finished_at = NULL, updated_at = ? WHERE id = ?"),
+                            {now, now, deliveryId});
+    });
+    if (!s)
+        return s.error();
+    return deliveryId;
+}
+
+Result<QString> TriggerStore::createTestDelivery(qint64 triggerId, qint64 actionId, const TriggerEvent &input)
+{
+    auto rec = trigger(triggerId);
+    if (!rec)
+        return rec.error();
+    const auto action = std::find_if(rec->def.actions.cbegin(), rec->def.actions.cend(), [&](const Action &a) { return a.id == actionId; });
+    if (action == rec->def.actions.cend())
+        return Error::notFound(QStringLiteral("action"), tr("Trigger %1 has no action %2.").arg(triggerId).arg(actionId));
+    TriggerEvent event = input;
+    if (event.chainId == 0)
+        event.chainId = rec->def.chainId;
+    const QString id = QLatin1String("test_") + QUuid::createUuid().toString(QUuid::Id128);
+    auto written = insertDelivery(rec->def, *action, event, eventToJson(event), id, true, false);
+    if (!written)
+        return written.error();
+    return id;
+}
+
+} // namespace arbor
