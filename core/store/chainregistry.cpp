@@ -2,6 +2,8 @@
 
 #include "store/chainregistry.h"
 
+#include "store/triggerstore.h"
+
 #include <QCoreApplication>
 
 namespace arbor {
@@ -322,6 +324,9 @@ Status ChainRegistry::removeGlobalRows(qint64 chainId, const QList<EntityDef> &e
 Status ChainRegistry::deleteTrackingRows(qint64 chainId)
 {
     return m_store.transaction([&]() -> Status {
+        // Triggers reference the chain row; their open deliveries are cancelled, results stay.
+        if (Status s = TriggerStore(m_store).removeChain(chainId); !s)
+            return s;
         for (const char *table : {"rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
                                   "reindex_requests", "checkpoints", "balance_update_queue", "queue_config", "queue_health",
                                   "balance_snapshot_days"}) {

@@ -4,6 +4,7 @@
 #include "store/indexstore.h"
 
 #include "store/chainregistry.h"
+#include "store/triggerstore.h"
 
 namespace arbor {
 
@@ -14,6 +15,9 @@ Status IndexStore::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &
     const qint64 chain = reorg.chainId;
     const qint64 keep = reorg.ancestorBlock;
     return m_store.transaction([&]() -> Status {
+        // Before the orphaned events go: their deliveries are cancelled, the triggers rewound.
+        if (Status s = TriggerStore(m_store).cancelForRollback(chain, keep); !s)
+            return s;
         // Holders touched by the orphaned transfers are computed again; until then their
         // balances count as of the ancestor, so the recomputation may lower them.
         if (Status s = m_store.enqueueHolders(chain, m_store.chainTable(chain, QStringLiteral("token_transfers")), QStringLiteral("block_number > ?"), {keep},
