@@ -26,7 +26,8 @@ namespace arbor {
  * outside a placeholder is plain text (a JSON text body ends in "}}"); an unclosed "{{" is not.
  *
  * The context is the default payload's object: {"deliveryId", "trigger": {…}, "action": {…},
- * "event": {…}} (see eventpayload.h).
+ * "chain": {…}, "event": {…}} (payloadContext() in eventpayload.h). Parsing and rendering are
+ * pure and safe on any thread.
  */
 class MessageTemplate
 {
