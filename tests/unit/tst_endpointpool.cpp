@@ -1,10 +1,10 @@
 // The endpoint pool against scriptable fake JSON-RPC nodes on 127.0.0.1, and the log range sizer.
 
+#include "fakenode.h"
 #include "rpc/endpointpool.h"
 #include "rpc/evmjson.h"
 #include "rpc/rpcclock.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,7 +13,6 @@
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QtTest>
 
 #include <functional>
@@ -24,173 +23,6 @@ using namespace arbor;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-/**
- * A scriptable HTTP/1.1 JSON-RPC node with keep-alive. eth_blockNumber answers `head`; any other
- * method answers `result` (a string). `mode` decides how it answers at all.
- */
-class FakeNode final : public QObject
-{
-public:
-    enum class Mode {
-        Ok,
-        Http500,
-        Http429,
-        Garbage,        ///< 200 with an HTML page
-        BadResult,      ///< a well-formed answer whose result is "bad"
-        RangeTooLarge,  ///< the JSON-RPC error geth sends for too many logs
-        Large,          ///< a 64 KiB result
-        Close,          ///< closes the connection without answering
-        Silent,         ///< never answers
-        Busy,           ///< 429 with Retry-After: 1 for the next `busy` requests, then as Ok
-        BatchCap,       ///< a batch of more than `batchCap` calls: HTTP 400 "batch size too large"; else as Ok
-    };
-
-    explicit FakeNode(QString result, QObject *parent = nullptr)
-        : QObject(parent)
-        , result(std::move(result))
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, &FakeNode::accept);
-        m_clock.start();
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_server.serverPort())); }
-
-    Mode mode = Mode::Ok;
-    int delayMs = 0;
-    qint64 head = 100;
-    QString result;
-    int busy = 0;
-    int batchCap = 0;
-    QString rangeMessage = u"query returned more than 10000 results"_s;
-    std::function<qint64()> clock;     ///< stamps arrivalsMs; by default ms since the node was made
-
-    int requests = 0;
-    int largestBatch = 0;
-    int connections = 0;
-    int concurrent = 0;
-    int maxConcurrent = 0;
-    QList<qint64> arrivalsMs;
-
-private:
-    void accept()
-    {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            ++connections;
-            socket->setParent(this);
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    }
-
-    void read(QTcpSocket *socket)
-    {
-        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                break;
-            qsizetype length = 0;
-            for (const QByteArray &line : buffer.left(headerEnd).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-            if (buffer.size() < headerEnd + 4 + length)
-                break;
-            const QByteArray body = buffer.mid(headerEnd + 4, length);
-            buffer.remove(0, headerEnd + 4 + length);
-            ++requests;
-            arrivalsMs.append(clock ? clock() : m_clock.elapsed());
-            maxConcurrent = std::max(maxConcurrent, ++concurrent);
-            QPointer<QTcpSocket> guard(socket);
-            QTimer::singleShot(delayMs, this, [this, guard, body] {
-                --concurrent;
-                if (guard)
-                    respond(guard, body);
-            });
-        }
-        socket->setProperty("buffer", buffer);
-    }
-
-    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body, const QByteArray &extraHeader = {})
-    {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + extraHeader;
-        head += "Content-Type: application/json\r\n";
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-        head += "Connection: keep-alive\r\n\r\n";
-        socket->write(head + body);
-    }
-
-    static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-
-    void respond(QTcpSocket *socket, const QByteArray &body)
-    {
-        const QJsonDocument document = QJsonDocument::fromJson(body);
-        if (document.isArray()) {
-            const QJsonArray calls = document.array();
-            if (mode == Mode::BatchCap && calls.size() > batchCap) {
-                send(socket, 400, "Bad Request",
-                     json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, QJsonValue::Null},
-                           {u"error"_s, QJsonObject{{u"code"_s, -32600}, {u"message"_s, u"batch size too large"_s}}}}));
-                return;
-            }
-            largestBatch = std::max(largestBatch, int(calls.size()));
-            QJsonArray answers;
-            for (const QJsonValue &call : calls)
-                answers.append(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, call.toObject().value(u"id"_s)}, {u"result"_s, result}});
-            send(socket, 200, "OK", QJsonDocument(answers).toJson(QJsonDocument::Compact));
-            return;
-        }
-        if (mode == Mode::Busy && busy > 0) {
-            --busy;
-            send(socket, 429, "Too Many Requests", "slow down", "Retry-After: 1\r\n");
-            return;
-        }
-        const QJsonObject request = document.object();
-        const QJsonValue id = request.value(u"id"_s);
-        const auto answer = [&](const QJsonValue &value) {
-            send(socket, 200, "OK", json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"result"_s, value}}));
-        };
-        switch (mode) {
-        case Mode::Busy:
-        case Mode::BatchCap:
-        case Mode::Ok:
-            if (request.value(u"method"_s).toString() == u"eth_blockNumber")
-                answer(QString(u"0x"_s + QString::number(head, 16)));
-            else
-                answer(result);
-            break;
-        case Mode::Http500:
-            send(socket, 500, "Internal Server Error", "upstream exploded");
-            break;
-        case Mode::Http429:
-            send(socket, 429, "Too Many Requests", "slow down");
-            break;
-        case Mode::Garbage:
-            send(socket, 200, "OK", "<html><head><title>Welcome to nginx!</title></head></html>");
-            break;
-        case Mode::BadResult:
-            answer(u"bad"_s);
-            break;
-        case Mode::RangeTooLarge:
-            send(socket, 200, "OK", json({{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id},
-                                          {u"error"_s, QJsonObject{{u"code"_s, -32005}, {u"message"_s, rangeMessage}}}}));
-            break;
-        case Mode::Large:
-            answer(QString(64 * 1024, u'a'));
-            break;
-        case Mode::Close:
-            socket->abort();
-            break;
-        case Mode::Silent:
-            break;
-        }
-    }
-
-    QTcpServer m_server;
-    QElapsedTimer m_clock;
-};
 
 /**
  * A clock that stands still until the test moves it. advance() runs the timers that fall due on
@@ -764,7 +596,6 @@ void TestEndpointPool::batchCapIsLearned()
 {
     FakeNode node(u"a"_s);
     QVERIFY(node.listen());
-    node.mode = FakeNode::Mode::BatchCap;
     node.batchCap = 4;
     EndpointPool pool(&m_network, {record(1, node.url())}, quickPolicy());
     QCOMPARE(pool.batchLimit(8), 8);

@@ -1,5 +1,6 @@
 // The JSON-RPC client against hostile bodies and a fake node on 127.0.0.1, and the endpoint probe.
 
+#include "fakenode.h"
 #include "rpc/endpointprobe.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/jsonrpcclient.h"
@@ -9,7 +10,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QtTest>
 
 #include <optional>
@@ -18,6 +18,7 @@ using namespace arbor;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(arbor::Error::Kind)
+Q_DECLARE_METATYPE(arbor::FakeNode::Mode)
 
 namespace {
 
@@ -25,144 +26,16 @@ constexpr qint64 FakeChainId = 31337;   // 0x7a69
 constexpr qint64 FakeHead = 4660;       // 0x1234
 const QString FakeClientVersion = u"Geth/v1.13.14-stable/linux-amd64/go1.21.7"_s;
 
-/**
- * A minimal HTTP/1.1 JSON-RPC node. Each request path is a behaviour:
- *
- * /ok                 eth_chainId, eth_blockNumber, web3_clientVersion answered properly
- * /no-client-version  as /ok, but web3_clientVersion returns a JSON-RPC error
- * /http500, /http429  that HTTP status with a short text body
- * /html               200 with an nginx welcome page
- * /rpc-error          200 with a JSON-RPC error object
- * /wrong-id           a well-formed response to another request
- * /large              200 with a 64 KiB JSON-RPC result
- * /silent             reads the request and never answers
- */
-class FakeNode final : public QObject
+/// Makes `node` one of chain 31337 at block 4660 that answers web3_clientVersion when
+/// `clientVersion` is set; it answers one request per connection.
+void serveChain(FakeNode &node, const QString &clientVersion)
 {
-public:
-    explicit FakeNode(QObject *parent = nullptr)
-        : QObject(parent)
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, &FakeNode::accept);
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url(const QString &path) const
-    {
-        return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_server.serverPort()).arg(path));
-    }
-    /// Method names of the JSON-RPC requests received, in order.
-    const QStringList &methods() const { return m_methods; }
-
-private:
-    void accept()
-    {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            socket->setParent(this);
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    }
-
-    void read(QTcpSocket *socket)
-    {
-        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                break;
-            const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-            const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-            qsizetype length = 0;
-            for (const QByteArray &line : lines) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-            if (buffer.size() < headerEnd + 4 + length)
-                break;
-            const QByteArray body = buffer.mid(headerEnd + 4, length);
-            buffer.remove(0, headerEnd + 4 + length);
-            respond(socket, requestLine.value(1), body);
-        }
-        socket->setProperty("buffer", buffer);
-    }
-
-    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &contentType,
-                     const QByteArray &body, const QByteArray &extraHeader = {})
-    {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-        head += extraHeader;
-        head += "Content-Type: " + contentType + "\r\n";
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-        head += "Connection: close\r\n\r\n";
-        socket->write(head + body);
-        socket->disconnectFromHost();
-    }
-
-    static QByteArray json(const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
-
-    static QJsonObject result(const QJsonValue &id, const QJsonValue &value)
-    {
-        return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"result"_s, value}};
-    }
-
-    static QJsonObject error(const QJsonValue &id, int code, const QString &message)
-    {
-        return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id},
-                {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
-    }
-
-    void respond(QTcpSocket *socket, const QByteArray &path, const QByteArray &body)
-    {
-        const QJsonObject request = QJsonDocument::fromJson(body).object();
-        const QJsonValue id = request.value(u"id"_s);
-        const QString method = request.value(u"method"_s).toString();
-        m_methods.append(method);
-
-        if (path == "/busy" && m_busyLeft > 0) {
-            --m_busyLeft;
-            send(socket, 429, "Too Many Requests", "application/json", json(error(QJsonValue::Null, 429, u"Too Many Requests"_s)),
-                 "Retry-After: 1\r\n");
-        } else if (path == "/flaky" && m_flakyLeft > 0) {
-            --m_flakyLeft;
-            send(socket, 503, "Service Unavailable", "text/plain", "try again");
-        } else if (path == "/ok" || path == "/no-client-version" || path == "/busy" || path == "/flaky") {
-            QJsonObject response;
-            if (method == u"eth_chainId")
-                response = result(id, u"0x7a69"_s);
-            else if (method == u"eth_blockNumber")
-                response = result(id, u"0x1234"_s);
-            else if (method == u"web3_clientVersion" && path == "/ok")
-                response = result(id, FakeClientVersion);
-            else
-                response = error(id, -32601, u"the method %1 does not exist/is not available"_s.arg(method));
-            send(socket, 200, "OK", "application/json", json(response));
-        } else if (path == "/http500") {
-            send(socket, 500, "Internal Server Error", "text/plain", "upstream exploded");
-        } else if (path == "/http429") {
-            send(socket, 429, "Too Many Requests", "text/plain", "slow down");
-        } else if (path == "/html") {
-            send(socket, 200, "OK", "text/html", "<html><head><title>Welcome to nginx!</title></head><body></body></html>");
-        } else if (path == "/rpc-error") {
-            send(socket, 200, "OK", "application/json", json(error(id, -32005, u"query returned more than 10000 results"_s)));
-        } else if (path == "/wrong-id") {
-            send(socket, 200, "OK", "application/json", json(result(id.toInteger() + 100, u"0x1"_s)));
-        } else if (path == "/large") {
-            send(socket, 200, "OK", "application/json", json(result(id, QString(64 * 1024, u'a'))));
-        } else if (path == "/silent") {
-            // Keep the connection open and say nothing.
-        } else {
-            send(socket, 404, "Not Found", "text/plain", "no such path");
-        }
-    }
-
-    QTcpServer m_server;
-    QStringList m_methods;
-
-public:
-    int m_busyLeft = 0;         ///< requests to /busy still answered 429 (Retry-After: 1)
-    int m_flakyLeft = 0;        ///< requests to /flaky still answered 503
-};
+    node.keepAlive = false;
+    node.head = FakeHead;
+    node.answers[u"eth_chainId"_s] = [](const QJsonArray &) { return FakeNode::Answer{u"0x7a69"_s}; };
+    if (!clientVersion.isEmpty())
+        node.answers[u"web3_clientVersion"_s] = [clientVersion](const QJsonArray &) { return FakeNode::Answer{clientVersion}; };
+}
 
 const QUrl HostileUrl(u"http://node.test:8545/rpc"_s);
 
@@ -198,12 +71,16 @@ private:
 
     QNetworkAccessManager m_network;
     FakeNode m_node;
+    FakeNode m_nodeWithoutVersion;
 };
 
 void TestJsonRpc::initTestCase()
 {
     m_network.setProxy(QNetworkProxy::NoProxy);
+    serveChain(m_node, FakeClientVersion);
+    serveChain(m_nodeWithoutVersion, QString());
     QVERIFY(m_node.listen());
+    QVERIFY(m_nodeWithoutVersion.listen());
 }
 
 void TestJsonRpc::parseResponse_data()
@@ -328,7 +205,7 @@ Result<QJsonValue> TestJsonRpc::callOnce(JsonRpcClient &client, const QString &m
 
 void TestJsonRpc::call_data()
 {
-    QTest::addColumn<QString>("path");
+    QTest::addColumn<FakeNode::Mode>("mode");
     QTest::addColumn<QString>("method");
     QTest::addColumn<int>("timeoutMs");        // 0: the client's default
     QTest::addColumn<qint64>("maxBytes");      // 0: the client's default
@@ -337,34 +214,35 @@ void TestJsonRpc::call_data()
     QTest::addColumn<QStringList>("needles");
     QTest::addColumn<QStringList>("forbidden");
 
-    QTest::newRow("eth_chainId") << u"/ok"_s << u"eth_chainId"_s << 0 << qint64(0) << true << QJsonValue(u"0x7a69"_s)
+    using M = FakeNode::Mode;
+    QTest::newRow("eth_chainId") << M::Ok << u"eth_chainId"_s << 0 << qint64(0) << true << QJsonValue(u"0x7a69"_s)
                                  << QStringList() << QStringList();
-    QTest::newRow("eth_blockNumber") << u"/ok"_s << u"eth_blockNumber"_s << 0 << qint64(0) << true
+    QTest::newRow("eth_blockNumber") << M::Ok << u"eth_blockNumber"_s << 0 << qint64(0) << true
                                      << QJsonValue(u"0x1234"_s) << QStringList() << QStringList();
-    QTest::newRow("web3_clientVersion") << u"/ok"_s << u"web3_clientVersion"_s << 0 << qint64(0) << true
+    QTest::newRow("web3_clientVersion") << M::Ok << u"web3_clientVersion"_s << 0 << qint64(0) << true
                                         << QJsonValue(FakeClientVersion) << QStringList() << QStringList();
-    QTest::newRow("unknown method") << u"/ok"_s << u"eth_nope"_s << 0 << qint64(0) << false << QJsonValue()
+    QTest::newRow("unknown method") << M::Ok << u"eth_nope"_s << 0 << qint64(0) << false << QJsonValue()
                                     << QStringList{u"-32601"_s, u"eth_nope"_s} << QStringList();
-    QTest::newRow("HTTP 500") << u"/http500"_s << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
+    QTest::newRow("HTTP 500") << M::Http500 << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
                               << QStringList{u"HTTP 500"_s, u"upstream exploded"_s} << QStringList();
-    QTest::newRow("HTTP 429") << u"/http429"_s << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
+    QTest::newRow("HTTP 429") << M::Http429 << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
                               << QStringList{u"HTTP 429"_s, u"rate limited"_s, u"slow down"_s} << QStringList();
-    QTest::newRow("HTML page") << u"/html"_s << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
+    QTest::newRow("HTML page") << M::Garbage << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
                                << QStringList{u"did not answer with JSON"_s, u"Welcome to nginx"_s} << QStringList();
-    QTest::newRow("JSON-RPC error") << u"/rpc-error"_s << u"eth_getLogs"_s << 0 << qint64(0) << false << QJsonValue()
+    QTest::newRow("JSON-RPC error") << M::RangeTooLarge << u"eth_getLogs"_s << 0 << qint64(0) << false << QJsonValue()
                                     << QStringList{u"-32005"_s, u"more than 10000 results"_s} << QStringList();
-    QTest::newRow("wrong id") << u"/wrong-id"_s << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
+    QTest::newRow("wrong id") << M::WrongId << u"eth_chainId"_s << 0 << qint64(0) << false << QJsonValue()
                               << QStringList{u"different request"_s} << QStringList();
     // The limit is 1 KiB here: the message must not claim the response exceeded "0 MiB".
-    QTest::newRow("too large") << u"/large"_s << u"eth_getLogs"_s << 0 << qint64(1024) << false << QJsonValue()
+    QTest::newRow("too large") << M::Large << u"eth_getLogs"_s << 0 << qint64(1024) << false << QJsonValue()
                                << QStringList{u"larger than"_s, u"eth_getLogs"_s} << QStringList{u" 0 MiB"_s};
-    QTest::newRow("no answer") << u"/silent"_s << u"eth_chainId"_s << 300 << qint64(0) << false << QJsonValue()
+    QTest::newRow("no answer") << M::Silent << u"eth_chainId"_s << 300 << qint64(0) << false << QJsonValue()
                                << QStringList{u"did not answer within 0.3 s"_s} << QStringList();
 }
 
 void TestJsonRpc::call()
 {
-    QFETCH(QString, path);
+    QFETCH(FakeNode::Mode, mode);
     QFETCH(QString, method);
     QFETCH(int, timeoutMs);
     QFETCH(qint64, maxBytes);
@@ -375,7 +253,7 @@ void TestJsonRpc::call()
     // Reading a reply that was aborted (timeout, size limit) spams the operator's log.
     QTest::failOnWarning(QRegularExpression(u"device not open"_s));
 
-    JsonRpcClient client(&m_network, m_node.url(path));
+    JsonRpcClient client(&m_network, m_node.url(mode));
     client.setRateLimitedRetries(0);
     if (timeoutMs > 0)
         client.setTimeout(timeoutMs);
@@ -384,7 +262,7 @@ void TestJsonRpc::call()
     const auto r = callOnce(client, method);
     if (r.ok() != ok)
         QFAIL(qPrintable(r.ok() ? u"unexpected success"_s : r.error().toString()));
-    QVERIFY(m_node.methods().contains(method));
+    QVERIFY(m_node.methods.contains(method));
     if (ok) {
         QCOMPARE(*r, value);
         return;
@@ -392,7 +270,7 @@ void TestJsonRpc::call()
     QVERIFY2(r.error().kind != Error::Kind::Internal, qPrintable(r.error().toString()));
     QCOMPARE(r.error().field, u"rpc"_s);
     const QString message = r.error().message;
-    QVERIFY2(message.contains(m_node.url(path).toString()), qPrintable(message));
+    QVERIFY2(message.contains(m_node.url(mode).toString()), qPrintable(message));
     for (const QString &needle : needles)
         QVERIFY2(message.contains(needle), qPrintable(QString(u"“"_s + needle + u"” missing from: "_s + message)));
     for (const QString &text : forbidden)
@@ -401,36 +279,36 @@ void TestJsonRpc::call()
 
 void TestJsonRpc::callWaitsOutRateLimits()
 {
-    m_node.m_busyLeft = 2;
-    const qsizetype before = m_node.methods().size();
-    JsonRpcClient client(&m_network, m_node.url(u"/busy"_s));
+    m_node.busy = 2;
+    const qsizetype before = m_node.methods.size();
+    JsonRpcClient client(&m_network, m_node.url(FakeNode::Mode::Busy));
     const auto r = callOnce(client, u"eth_chainId"_s);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     QCOMPARE(*r, QJsonValue(u"0x7a69"_s));
-    QCOMPARE(m_node.methods().size() - before, 3);     // two 429s waited out, then the answer
+    QCOMPARE(m_node.methods.size() - before, 3);     // two 429s waited out, then the answer
     QCOMPARE(client.limiter().rateLimitedCount(), qint64(2));
     QVERIFY(client.limiter().rateLimitedWithin(60000));
     // The limiter is the URL's, shared with every other client of it.
-    JsonRpcClient other(&m_network, m_node.url(u"/busy"_s));
+    JsonRpcClient other(&m_network, m_node.url(FakeNode::Mode::Busy));
     QCOMPARE(&other.limiter(), &client.limiter());
 }
 
 void TestJsonRpc::callRetriesServerErrors()
 {
-    m_node.m_flakyLeft = 2;
-    const qsizetype before = m_node.methods().size();
-    JsonRpcClient client(&m_network, m_node.url(u"/flaky"_s));
+    m_node.flaky = 2;
+    const qsizetype before = m_node.methods.size();
+    JsonRpcClient client(&m_network, m_node.url(FakeNode::Mode::Flaky));
     const auto r = callOnce(client, u"eth_blockNumber"_s);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
-    QCOMPARE(m_node.methods().size() - before, 3);
+    QCOMPARE(m_node.methods.size() - before, 3);
 
     // A node that keeps failing gets three tries, then its error.
-    m_node.m_flakyLeft = 10;
-    const qsizetype again = m_node.methods().size();
+    m_node.flaky = 10;
+    const qsizetype again = m_node.methods.size();
     const auto failed = callOnce(client, u"eth_blockNumber"_s);
     QVERIFY(!failed.ok());
     QVERIFY2(failed.error().message.contains(u"HTTP 503"_s), qPrintable(failed.error().message));
-    QCOMPARE(m_node.methods().size() - again, 3);
+    QCOMPARE(m_node.methods.size() - again, 3);
 }
 
 void TestJsonRpc::callClosedPort()
@@ -469,7 +347,7 @@ void TestJsonRpc::probeMatchingChain()
 {
     EndpointProbe probe(&m_network);
     bool done = false;
-    const QUrl url = m_node.url(u"/ok"_s);
+    const QUrl url = m_node.url(FakeNode::Mode::Ok);
     const auto results = probeAndWait(probe, {url}, FakeChainId, &done);
     QVERIFY(done);
     QCOMPARE(results.size(), 1);
@@ -486,7 +364,7 @@ void TestJsonRpc::probeWrongChain()
 {
     EndpointProbe probe(&m_network);
     bool done = false;
-    const auto results = probeAndWait(probe, {m_node.url(u"/ok"_s)}, 8453, &done);
+    const auto results = probeAndWait(probe, {m_node.url(FakeNode::Mode::Ok)}, 8453, &done);
     QVERIFY(done);
     QCOMPARE(results.size(), 1);
     const ProbeResult &r = results.first();
@@ -495,7 +373,7 @@ void TestJsonRpc::probeWrongChain()
     QCOMPARE(r.error->field, u"chain id"_s);
     QVERIFY2(r.error->message.contains(u"31337"_s), qPrintable(r.error->message));
     QVERIFY2(r.error->message.contains(u"8453"_s), qPrintable(r.error->message));
-    QVERIFY2(r.error->message.contains(m_node.url(u"/ok"_s).toString()), qPrintable(r.error->message));
+    QVERIFY2(r.error->message.contains(m_node.url(FakeNode::Mode::Ok).toString()), qPrintable(r.error->message));
     QCOMPARE(r.chainId, FakeChainId);
 }
 
@@ -503,7 +381,7 @@ void TestJsonRpc::probeWithoutClientVersion()
 {
     EndpointProbe probe(&m_network);
     bool done = false;
-    const auto results = probeAndWait(probe, {m_node.url(u"/no-client-version"_s)}, FakeChainId, &done);
+    const auto results = probeAndWait(probe, {m_nodeWithoutVersion.url()}, FakeChainId, &done);
     QVERIFY(done);
     QCOMPARE(results.size(), 1);
     const ProbeResult &r = results.first();
@@ -518,7 +396,7 @@ void TestJsonRpc::probeSeveralUrls()
     EndpointProbe probe(&m_network);
     probe.setTimeout(500);
     bool done = false;
-    const QList<QUrl> urls = {m_node.url(u"/http500"_s), m_node.url(u"/ok"_s), m_node.url(u"/silent"_s)};
+    const QList<QUrl> urls = {m_node.url(FakeNode::Mode::Http500), m_node.url(FakeNode::Mode::Ok), m_node.url(FakeNode::Mode::Silent)};
     // Chain id 0: no expectation, the wizard asks the node first.
     const auto results = probeAndWait(probe, urls, 0, &done);
     QVERIFY(done);

@@ -2,20 +2,16 @@
 // block range fetched, split where the node refuses, checked and decoded into an IndexBatch.
 
 #include "engine/rangefetcher.h"
+#include "fakenode.h"
 #include "model/evmevents.h"
 #include "rpc/endpointpool.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QPointer>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QtTest>
 
-#include <map>
 #include <memory>
 #include <optional>
 
@@ -47,91 +43,45 @@ struct FakeTransfer
 };
 
 /**
- * A chain of blocks 0…head served over HTTP/1.1 JSON-RPC with keep-alive (the pattern of
- * tst_endpointpool's FakeNode, cut down to what the fetcher asks): batches of
- * eth_getBlockByNumber, eth_getLogs and eth_blockNumber. It refuses batches of more than
- * `batchCap` calls and log ranges wider than `maxLogRange` blocks, as providers do.
+ * A chain of blocks 0…1000 on a FakeNode: eth_getBlockByNumber (in batches), eth_getLogs and
+ * eth_blockNumber, what the fetcher asks. Like providers, it refuses log ranges wider than
+ * `maxLogRange` blocks (and its node batches of more than `node.batchCap` calls).
  */
-class FakeNode final : public QObject
+class FakeChain final
 {
 public:
-    FakeNode()
+    FakeChain()
     {
-        connect(&m_server, &QTcpServer::newConnection, this, &FakeNode::accept);
+        node.head = 1000;
+        node.answers[u"eth_getBlockByNumber"_s] = [this](const QJsonArray &params) {
+            const qint64 n = params.at(0).toString().mid(2).toLongLong(nullptr, 16);
+            return FakeNode::Answer{n <= node.head ? QJsonValue(block(n)) : QJsonValue(QJsonValue::Null)};
+        };
+        node.answers[u"eth_getLogs"_s] = [this](const QJsonArray &params) {
+            const QJsonObject filter = params.at(0).toObject();
+            const qint64 from = filter.value(u"fromBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
+            const qint64 to = filter.value(u"toBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
+            if (maxLogRange > 0 && to - from + 1 > maxLogRange) {
+                ++refusedLogRanges;
+                return FakeNode::Answer::error(-32000, u"block range is too wide"_s);
+            }
+            logRanges.append({from, to});
+            return FakeNode::Answer{logs(from, to)};
+        };
     }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url() const { return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_server.serverPort())); }
 
     QString hashOf(qint64 n) const { return word(quint64(n) + 1, 0xb10c); }
     QString parentOf(qint64 n) const { return brokenParent == n ? word(quint64(n), 0xf0f0) : n == 0 ? word(0) : hashOf(n - 1); }
 
-    qint64 head = 1000;
+    FakeNode node;
     QList<FakeTransfer> transfers;          ///< in chain order
-    int batchCap = 0;                       ///< 0: any batch
     qint64 maxLogRange = 0;                 ///< 0: any range
     std::optional<qint64> brokenParent;     ///< this block's parentHash is not its parent's hash
 
-    int largestBatch = 0;                   ///< the largest batch answered
-    int refusedBatches = 0;
     int refusedLogRanges = 0;
     QList<std::pair<qint64, qint64>> logRanges;   ///< eth_getLogs ranges answered
 
 private:
-    void accept()
-    {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-            socket->setParent(this);
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    }
-
-    void read(QTcpSocket *socket)
-    {
-        QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                break;
-            qsizetype length = 0;
-            for (const QByteArray &line : buffer.left(headerEnd).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-            if (buffer.size() < headerEnd + 4 + length)
-                break;
-            const QByteArray body = buffer.mid(headerEnd + 4, length);
-            buffer.remove(0, headerEnd + 4 + length);
-            respond(socket, body);
-        }
-        socket->setProperty("buffer", buffer);
-    }
-
-    static void send(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
-    {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-        head += "Content-Type: application/json\r\n";
-        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-        head += "Connection: keep-alive\r\n\r\n";
-        socket->write(head + body);
-    }
-
-    static QByteArray json(const QJsonValue &v)
-    {
-        return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
-    }
-
-    static QJsonObject answer(const QJsonValue &id, const QJsonValue &result)
-    {
-        return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"result"_s, result}};
-    }
-
-    static QJsonObject failure(const QJsonValue &id, int code, const QString &message)
-    {
-        return {{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
-    }
-
     QJsonObject block(qint64 n) const
     {
         return {{u"number"_s, quantity(n)}, {u"hash"_s, hashOf(n)}, {u"parentHash"_s, parentOf(n)},
@@ -155,49 +105,6 @@ private:
         }
         return out;
     }
-
-    void respond(QTcpSocket *socket, const QByteArray &body)
-    {
-        const QJsonDocument document = QJsonDocument::fromJson(body);
-        if (document.isArray()) {
-            const QJsonArray calls = document.array();
-            if (batchCap > 0 && calls.size() > batchCap) {
-                ++refusedBatches;
-                send(socket, 400, "Bad Request", json(failure(QJsonValue::Null, -32600, u"batch size too large"_s)));
-                return;
-            }
-            largestBatch = std::max(largestBatch, int(calls.size()));
-            QJsonArray answers;
-            for (const QJsonValue &call : calls) {
-                const QJsonObject c = call.toObject();
-                const qint64 n = c.value(u"params"_s).toArray().at(0).toString().mid(2).toLongLong(nullptr, 16);
-                answers.append(answer(c.value(u"id"_s), n <= head ? QJsonValue(block(n)) : QJsonValue(QJsonValue::Null)));
-            }
-            send(socket, 200, "OK", json(answers));
-            return;
-        }
-        const QJsonObject request = document.object();
-        const QJsonValue id = request.value(u"id"_s);
-        const QString method = request.value(u"method"_s).toString();
-        if (method == u"eth_blockNumber") {
-            send(socket, 200, "OK", json(answer(id, quantity(head))));
-        } else if (method == u"eth_getLogs") {
-            const QJsonObject filter = request.value(u"params"_s).toArray().at(0).toObject();
-            const qint64 from = filter.value(u"fromBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
-            const qint64 to = filter.value(u"toBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
-            if (maxLogRange > 0 && to - from + 1 > maxLogRange) {
-                ++refusedLogRanges;
-                send(socket, 200, "OK", json(failure(id, -32000, u"block range is too wide"_s)));
-                return;
-            }
-            logRanges.append({from, to});
-            send(socket, 200, "OK", json(answer(id, logs(from, to))));
-        } else {
-            send(socket, 200, "OK", json(failure(id, -32601, u"the method does not exist"_s)));
-        }
-    }
-
-    QTcpServer m_server;
 };
 
 RpcPolicy quickPolicy()
@@ -236,7 +143,7 @@ private:
     Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {});
 
     QNetworkAccessManager m_network;
-    std::unique_ptr<FakeNode> m_node;
+    std::unique_ptr<FakeChain> m_chain;
     std::unique_ptr<RangeFetcher> m_fetcher;
     std::unique_ptr<EndpointPool> m_pool;   // destroyed before the fetcher it calls back
 };
@@ -248,15 +155,15 @@ void TestRangeFetcher::initTestCase()
 
 void TestRangeFetcher::init()
 {
-    m_node = std::make_unique<FakeNode>();
-    QVERIFY(m_node->listen());
+    m_chain = std::make_unique<FakeChain>();
+    QVERIFY(m_chain->node.listen());
 }
 
 void TestRangeFetcher::cleanup()
 {
     m_pool.reset();
     m_fetcher.reset();
-    m_node.reset();
+    m_chain.reset();
 }
 
 Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits)
@@ -265,7 +172,7 @@ Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits l
     m_fetcher = std::make_unique<RangeFetcher>(7, limits);
     EndpointRecord endpoint;
     endpoint.id = 1;
-    endpoint.url = m_node->url();
+    endpoint.url = m_chain->node.url();
     m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{endpoint}, quickPolicy());
     m_fetcher->setPool(m_pool.get());
     m_fetcher->setContracts({*Address::fromHex(Token)}, {});
@@ -285,7 +192,7 @@ Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits l
     return *outcome;
 }
 
-static void verifyChain(const IndexBatch &batch, const FakeNode &node, qint64 from, qint64 to)
+static void verifyChain(const IndexBatch &batch, const FakeChain &chain, qint64 from, qint64 to)
 {
     QCOMPARE(batch.chainId, qint64(7));
     QCOMPARE(batch.from, from);
@@ -293,10 +200,10 @@ static void verifyChain(const IndexBatch &batch, const FakeNode &node, qint64 fr
     QCOMPARE(qint64(batch.headers.size()), to - from + 1);
     for (qsizetype i = 0; i < batch.headers.size(); ++i) {
         QCOMPARE(batch.headers[i].number, from + i);
-        QCOMPARE(batch.headers[i].hash.toHex(), node.hashOf(from + i));
+        QCOMPARE(batch.headers[i].hash.toHex(), chain.hashOf(from + i));
     }
     QList<FakeTransfer> expected;
-    for (const FakeTransfer &t : node.transfers) {
+    for (const FakeTransfer &t : chain.transfers) {
         if (t.block >= from && t.block <= to)
             expected.append(t);
     }
@@ -314,35 +221,35 @@ static void verifyChain(const IndexBatch &batch, const FakeNode &node, qint64 fr
 
 void TestRangeFetcher::fetchesARangeInChainOrder()
 {
-    m_node->transfers = {{3, 0, 1, 2, 500}, {3, 1, 2, 3, 200}, {7, 4, 3, 1, 1}, {12, 0, 0, 1, 1000000}};
+    m_chain->transfers = {{3, 0, 1, 2, 500}, {3, 1, 2, 3, 200}, {7, 4, 3, 1, 1}, {12, 0, 0, 1, 1000000}};
     const Result<IndexBatch> batch = fetch(2, 12);
     QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
-    verifyChain(*batch, *m_node, 2, 12);
+    verifyChain(*batch, *m_chain, 2, 12);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(batch->mode, BatchMode::Head);
     QCOMPARE(batch->tokens, QList<Address>{*Address::fromHex(Token)});
     QVERIFY(batch->agentEvents.isEmpty());
-    QCOMPARE(m_node->logRanges, (QList<std::pair<qint64, qint64>>{{2, 12}}));
+    QCOMPARE(m_chain->logRanges, (QList<std::pair<qint64, qint64>>{{2, 12}}));
     QCOMPARE(m_fetcher->skippedLogs(), qint64(0));
 }
 
 void TestRangeFetcher::splitsARangeRefusedAsTooLarge()
 {
     for (qint64 b = 0; b < 40; b += 3)
-        m_node->transfers.append({b, 0, quint64(b), quint64(b + 1), quint64(b) * 10 + 1});
-    m_node->maxLogRange = 8;
+        m_chain->transfers.append({b, 0, quint64(b), quint64(b + 1), quint64(b) * 10 + 1});
+    m_chain->maxLogRange = 8;
     FetchLimits limits;
     limits.initialLogSpan = 40;
     limits.maxLogSpan = 40;
     const Result<IndexBatch> batch = fetch(0, 39, limits);
     QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
-    verifyChain(*batch, *m_node, 0, 39);
+    verifyChain(*batch, *m_chain, 0, 39);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(m_node->refusedLogRanges > 0);
+    QVERIFY(m_chain->refusedLogRanges > 0);
     // The answered ranges cover the range once, each within what the node serves.
-    auto ranges = m_node->logRanges;
+    auto ranges = m_chain->logRanges;
     std::sort(ranges.begin(), ranges.end());
     qint64 next = 0;
     for (const auto &[from, to] : ranges) {
@@ -356,23 +263,23 @@ void TestRangeFetcher::splitsARangeRefusedAsTooLarge()
 
 void TestRangeFetcher::splitsABatchRefusedAsTooLarge()
 {
-    m_node->transfers = {{5, 0, 1, 2, 3}, {60, 2, 2, 1, 3}};
-    m_node->batchCap = 16;
+    m_chain->transfers = {{5, 0, 1, 2, 3}, {60, 2, 2, 1, 3}};
+    m_chain->node.batchCap = 16;
     FetchLimits limits;
     limits.headerBatchSize = 64;
     const Result<IndexBatch> batch = fetch(0, 63, limits);
     QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
-    verifyChain(*batch, *m_node, 0, 63);
+    verifyChain(*batch, *m_chain, 0, 63);
     if (QTest::currentTestFailed())
         return;
-    QVERIFY(m_node->refusedBatches > 0);
-    QVERIFY(m_node->largestBatch <= 16);
+    QVERIFY(m_chain->node.refusedBatches > 0);
+    QVERIFY(m_chain->node.largestBatch <= 16);
     QVERIFY(m_pool->batchLimit(64) <= 16);   // learned for the next ranges
 }
 
 void TestRangeFetcher::reportsAHeaderThatDoesNotLink()
 {
-    m_node->brokenParent = 5;
+    m_chain->brokenParent = 5;
     const Result<IndexBatch> batch = fetch(0, 9);
     QVERIFY(!batch);
     QCOMPARE(batch.error().kind, Error::Kind::Unavailable);
