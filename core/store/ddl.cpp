@@ -93,25 +93,75 @@ QString defaultLiteral(Backend backend, const ColumnDef &column)
     return QStringLiteral("NULL");
 }
 
+QStringList columnNames(TableKind kind, const EntityDef &entity)
+{
+    QStringList out;
+    if (kind == TableKind::Global) {
+        out.append(QStringLiteral("chain_id"));
+        for (const ColumnDef &c : entity.globalColumns())
+            out.append(c.globalName());
+        out.append(QStringLiteral("updated_at"));
+        return out;
+    }
+    for (const ColumnDef &c : entity.columns)
+        out.append(c.name);
+    return out;
+}
+
+QStringList globalSourceColumns(const EntityDef &entity)
+{
+    QStringList out;
+    for (const ColumnDef &c : entity.globalColumns())
+        out.append(c.name);
+    return out;
+}
+
+QStringList keyColumns(TableKind kind, const EntityDef &entity)
+{
+    if (kind != TableKind::Global)
+        return entity.key;
+    QStringList out{QStringLiteral("chain_id")};
+    for (const QString &k : entity.key)
+        out.append(entity.column(k)->globalName());
+    return out;
+}
+
+QString upsertConflict(TableKind kind, const EntityDef &entity, const QString &alias, NullColumns nulls)
+{
+    Q_ASSERT(kind != TableKind::Staging);
+    const bool global = kind == TableKind::Global;
+    const QStringList key = keyColumns(kind, entity);
+    QStringList updates;
+    for (const ColumnDef &c : global ? entity.globalColumns() : entity.columns) {
+        const QString name = global ? c.globalName() : c.name;
+        if (key.contains(name))
+            continue;
+        if (c.nullable && nulls == NullColumns::KeepStored)
+            updates.append(name + QLatin1String(" = COALESCE(excluded.") + name + QLatin1String(", ") + alias + u'.' + name + u')');
+        else
+            updates.append(name + QLatin1String(" = excluded.") + name);
+    }
+    if (global)
+        updates.append(QStringLiteral("updated_at = excluded.updated_at"));
+    const QString version = global ? entity.column(entity.versionColumn)->globalName() : entity.versionColumn;
+    return QLatin1String("ON CONFLICT (") + key.join(QLatin1String(", ")) + QLatin1String(") DO UPDATE SET ") + updates.join(QLatin1String(", "))
+        + QLatin1String(" WHERE ") + alias + u'.' + version + QLatin1String(" <= excluded.") + version;
+}
+
 QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity)
 {
     const QString table = entityTable(backend, kind, chainId, entity.name);
     QStringList lines;
-    QStringList key;
     if (kind == TableKind::Global) {
         lines.append(QStringLiteral("chain_id ") + sqlType(backend, ColumnType::Integer) + QLatin1String(" NOT NULL"));
         lines += columnDefinitions(backend, entity.globalColumns(), true);
         lines.append(QStringLiteral("updated_at ") + sqlType(backend, ColumnType::Integer) + QLatin1String(" NOT NULL"));
-        key.append(QStringLiteral("chain_id"));
-        for (const QString &k : entity.key)
-            key.append(entity.column(k)->globalName());
     } else {
         lines += columnDefinitions(backend, entity.columns, false);
-        key = entity.key;
     }
     // Staging holds whatever a fetch produced, duplicates included; promotion deduplicates.
     if (kind != TableKind::Staging)
-        lines.append(QLatin1String("PRIMARY KEY (") + key.join(QLatin1String(", ")) + u')');
+        lines.append(QLatin1String("PRIMARY KEY (") + keyColumns(kind, entity).join(QLatin1String(", ")) + u')');
 
     const bool unlogged = backend == Backend::Postgres && kind == TableKind::Staging;
     return QLatin1String(unlogged ? "CREATE UNLOGGED TABLE IF NOT EXISTS " : "CREATE TABLE IF NOT EXISTS ") + table

@@ -35,6 +35,29 @@ QString sqlType(Backend backend, ColumnType type);
 /// default, NULL for nullable columns, otherwise the type's zero.
 QString defaultLiteral(Backend backend, const ColumnDef &column);
 
+/// The columns of one of an entity's tables, in order: the entity's columns (production,
+/// staging); chain_id, the cross-chain columns under their global names and updated_at (global).
+QStringList columnNames(TableKind kind, const EntityDef &entity);
+/// The production columns the global table's columns between chain_id and updated_at are
+/// copied from, in order (crossChainSkip left out, crossChainRename not applied).
+QStringList globalSourceColumns(const EntityDef &entity);
+/// The primary key of a production or global table (global: chain_id first, global names).
+QStringList keyColumns(TableKind kind, const EntityDef &entity);
+
+/// What an upsert does with a nullable column the new row leaves NULL.
+enum class NullColumns {
+    Replace,     ///< the stored value becomes NULL
+    KeepStored,  ///< the stored value stays
+};
+
+/**
+ * The conflict clause of an INSERT into an entity's production or global table aliased `alias`:
+ * `ON CONFLICT (key) DO UPDATE SET c = excluded.c, … WHERE alias.version <= excluded.version`.
+ * Every column outside the key takes the new row's value (global: updated_at too), and a stored
+ * row at a higher version stays. The same SQL on both backends.
+ */
+QString upsertConflict(TableKind kind, const EntityDef &entity, const QString &alias, NullColumns nulls = NullColumns::Replace);
+
 /// CREATE TABLE IF NOT EXISTS for one of an entity's tables.
 QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
 /// ALTER TABLE … ADD COLUMN … DEFAULT for a column missing from an existing table.

@@ -298,18 +298,6 @@ Status IndexStore::syncGlobalRows(qint64 chainId, const EntityDef &e, const QStr
     if (!e.crossChain)
         return {};
     const QString global = m_store.globalTable(e.name);
-    const QList<ColumnDef> columns = e.globalColumns();
-    QStringList source, target, keys, updates;
-    for (const ColumnDef &c : columns) {
-        source.append(c.name);
-        target.append(c.globalName());
-    }
-    keys.append(QStringLiteral("chain_id"));
-    for (const QString &k : e.key)
-        keys.append(e.column(k)->globalName());
-    for (const QString &t : target)
-        updates.append(t + QLatin1String(" = excluded.") + t);
-    updates.append(QStringLiteral("updated_at = excluded.updated_at"));
 
     // The global row's key in terms of the global table's column names.
     QString globalWhere = where;
@@ -333,11 +321,10 @@ Status IndexStore::syncGlobalRows(qint64 chainId, const EntityDef &e, const QStr
 
     QVariantList insertParams{chainId, m_store.now()};
     insertParams += params;
-    const QString sql = QLatin1String("INSERT INTO ") + global + QLatin1String(" AS g (chain_id, ") + target.join(QLatin1String(", "))
-        + QLatin1String(", updated_at) SELECT ?, ") + source.join(QLatin1String(", ")) + QLatin1String(", ? FROM ")
-        + m_store.chainTable(chainId, e.name) + QLatin1String(" WHERE ") + where + QLatin1String(" ON CONFLICT (") + keys.join(QLatin1String(", "))
-        + QLatin1String(") DO UPDATE SET ") + updates.join(QLatin1String(", ")) + QLatin1String(" WHERE g.")
-        + e.column(e.versionColumn)->globalName() + QLatin1String(" <= excluded.") + e.column(e.versionColumn)->globalName();
+    const QString sql = QLatin1String("INSERT INTO ") + global + QLatin1String(" AS g (")
+        + ddl::columnNames(ddl::TableKind::Global, e).join(QLatin1String(", ")) + QLatin1String(") SELECT ?, ")
+        + ddl::globalSourceColumns(e).join(QLatin1String(", ")) + QLatin1String(", ? FROM ") + m_store.chainTable(chainId, e.name)
+        + QLatin1String(" WHERE ") + where + u' ' + ddl::upsertConflict(ddl::TableKind::Global, e, QStringLiteral("g"));
     return m_store.exec(sql, insertParams);
 }
 

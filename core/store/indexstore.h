@@ -118,11 +118,12 @@ private:
     /// Head ranges: transfers-mode balances += the range's net per-holder changes (one upsert per
     /// touched holder, production and global); the queue gets holders it still has work for,
     /// balance_of tokens and tokens being backfilled. Runs inside promote()'s transaction.
-    Status keepTransferBalances(const IndexBatch &batch);
+    Status keepTransferBalances(const IndexBatch &batch, const EntityDef &balances);
     /// keepTransferBalances() on PostgreSQL: the signed changes summed in the database.
-    Status addChangesInDatabase(qint64 chainId, qint64 height, const QList<HolderChange> &changes, qint64 now);
-    /// Queues (token, holder, -, block, tx hash, -) rows, coalesced with pending items.
-    Status enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type);
+    Status addChangesInDatabase(qint64 chainId, const EntityDef &balances, qint64 height, const QList<HolderChange> &changes, qint64 now);
+    /// Queues (token, holder, -, block, tx hash, -) rows, staged as `balances` rows, coalesced
+    /// with pending items.
+    Status enqueueKeys(qint64 chainId, const EntityDef &balances, const QList<SqlRow> &rows, BalanceUpdateType type);
 
     Store &m_store;
 };

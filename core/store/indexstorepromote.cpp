@@ -35,14 +35,6 @@ QVariant opt(const std::optional<T> &value)
 QVariant optBytes(const std::optional<Address> &a) { return a ? QVariant(a->toBytes()) : QVariant(); }
 QVariant optBytes(const std::optional<Hash> &h) { return h ? QVariant(h->toBytes()) : QVariant(); }
 
-QStringList columnNames(const EntityDef &e)
-{
-    QStringList out;
-    for (const ColumnDef &c : e.columns)
-        out.append(c.name);
-    return out;
-}
-
 /// (token, holder) as one 40-byte key.
 QByteArray keyOf(const Address &token, const Address &holder)
 {
@@ -56,13 +48,6 @@ QByteArray keyOf(const Address &token, const Address &holder)
 QByteArray keyOf(const QVariant &token, const QVariant &holder)
 {
     return token.toByteArray() + holder.toByteArray();
-}
-
-const QStringList &stagedBalanceColumns()
-{
-    static const QStringList columns{QStringLiteral("token"), QStringLiteral("holder"), QStringLiteral("balance"),
-                                     QStringLiteral("last_block"), QStringLiteral("last_tx_hash"), QStringLiteral("computed_at")};
-    return columns;
 }
 
 } // namespace
@@ -97,6 +82,8 @@ struct IndexStore::Promotion
     PromoteResult result;
     /// How holders of replaced and replacing rows are queued.
     BalanceUpdateType updateType = BalanceUpdateType::Transfer;
+    /// The token_balances entity, which head ranges keep current.
+    const EntityDef *balances = nullptr;
     /// Agent keys (registry, agent_id) as bound values, each once: their rows are recomputed.
     QList<std::pair<QVariant, QVariant>> agentKeys;
     QSet<QByteArray> seenAgentKeys;
@@ -120,6 +107,7 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
     requireEntity(entities, "blocks");
     requireEntity(entities, "token_transfers");
     requireEntity(entities, "agent_events");
+    p.balances = &requireEntity(entities, "token_balances");
 
     if (batch.from > batch.to)
         return Error::invalid(QStringLiteral("range"), tr("The range %1–%2 is empty.").arg(batch.from).arg(batch.to));
@@ -265,12 +253,12 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
         return {};
     const qint64 chain = batch.chainId;
     const bool isTransfers = e.name == u"token_transfers";
-    const QStringList columns = columnNames(e);
+    const QStringList columns = ddl::columnNames(ddl::TableKind::Production, e);
     if (batch.mode == BatchMode::Head) {
         if (Status s = m_store.bulkInsert(m_store.chainTable(chain, e.name), columns, rows); !s)
             return s;
         p.result.rows += rows.size();
-        return isTransfers ? keepTransferBalances(batch) : Status();
+        return isTransfers ? keepTransferBalances(batch, *p.balances) : Status();
     }
     const QString staging = m_store.chainTable(chain, e.name, true);
     if (Status s = m_store.bulkInsert(staging, columns, rows); !s)
@@ -366,7 +354,7 @@ struct HolderChange
     const TokenTransfer *last = nullptr;
 };
 
-Status IndexStore::keepTransferBalances(const IndexBatch &batch)
+Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef &balances)
 {
     const qint64 chain = batch.chainId;
     auto modes = m_store.tokenModes(chain);
@@ -412,9 +400,9 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch)
     }
 
     const qint64 now = m_store.now();
-    const QString staging = m_store.chainTable(chain, QStringLiteral("token_balances"), true);
+    const QString staging = m_store.chainTable(chain, balances.name, true);
     if (!changes.isEmpty() && m_store.backend() == Backend::Postgres) {
-        if (Status s = addChangesInDatabase(chain, batch.to, changes.values(), now); !s)
+        if (Status s = addChangesInDatabase(chain, balances, batch.to, changes.values(), now); !s)
             return s;
     } else if (!changes.isEmpty()) {
         // The touched holders' balances at the previous checkpoint, and whether the queue holds
@@ -424,11 +412,11 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch)
         keys.reserve(changes.size());
         for (const HolderChange &c : std::as_const(changes))
             keys.append({view(c.token.bytes()), view(c.holder.bytes()), m_store.u256Value(0), batch.to, view(c.last->txHash.bytes()), now});
-        if (Status s = m_store.bulkInsert(staging, stagedBalanceColumns(), keys); !s)
+        if (Status s = m_store.bulkInsert(staging, ddl::columnNames(ddl::TableKind::Staging, balances), keys); !s)
             return s;
         auto current = m_store.query(QLatin1String("SELECT s.token, s.holder, b.balance, (SELECT COUNT(*) FROM ") + m_store.admin("balance_update_queue")
                                  + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.token AND q.holder = s.holder AND q.status <> 'completed') FROM ")
-                                 + staging + QLatin1String(" s LEFT JOIN ") + m_store.chainTable(chain, QStringLiteral("token_balances"))
+                                 + staging + QLatin1String(" s LEFT JOIN ") + m_store.chainTable(chain, balances.name)
                                  + QLatin1String(" b ON b.token = s.token AND b.holder = s.holder"),
                              {chain});
         if (!current)
@@ -469,23 +457,25 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch)
     rows.reserve(queued.size());
     for (const HolderChange &c : std::as_const(queued))
         rows.append({view(c.token.bytes()), view(c.holder.bytes()), m_store.u256Value(0), c.last->blockNumber, view(c.last->txHash.bytes()), now});
-    return enqueueKeys(chain, rows, BalanceUpdateType::Transfer);
+    return enqueueKeys(chain, balances, rows, BalanceUpdateType::Transfer);
 }
 
-Status IndexStore::addChangesInDatabase(qint64 chainId, qint64 height, const QList<HolderChange> &changes, qint64 now)
+Status IndexStore::addChangesInDatabase(qint64 chainId, const EntityDef &balances, qint64 height, const QList<HolderChange> &changes,
+                                        qint64 now)
 {
     // PostgreSQL's NUMERIC holds the signed changes, so the sums happen where the balances are:
     // one COPY and three statements instead of a round trip of every touched balance.
-    const QString staging = m_store.chainTable(chainId, QStringLiteral("token_balances"), true);
-    const QString production = m_store.chainTable(chainId, QStringLiteral("token_balances"));
+    const QString staging = m_store.chainTable(chainId, balances.name, true);
+    const QString production = m_store.chainTable(chainId, balances.name);
     const QString queue = m_store.admin("balance_update_queue");
+    const QStringList columns = ddl::columnNames(ddl::TableKind::Staging, balances);
     QList<SqlRow> rows;
     rows.reserve(changes.size());
     for (const HolderChange &c : changes) {
         rows.append({view(c.token.bytes()), view(c.holder.bytes()), QString::fromStdString(c.net.str()), height,
                      view(c.last->txHash.bytes()), now});
     }
-    if (Status s = m_store.bulkInsert(staging, stagedBalanceColumns(), rows); !s)
+    if (Status s = m_store.bulkInsert(staging, columns, rows); !s)
         return s;
     const QString unfinished = QLatin1String("EXISTS (SELECT 1 FROM ") + queue
         + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.token AND q.holder = s.holder AND q.status <> 'completed')");
@@ -508,34 +498,37 @@ Status IndexStore::addChangesInDatabase(qint64 chainId, qint64 height, const QLi
             return s;
     }
     // Everyone else: the new balance, in production and in the global table, one statement.
-    if (Status s = m_store.exec(QLatin1String("WITH kept AS (INSERT INTO ") + production
-                            + QLatin1String(" AS b (token, holder, balance, last_block, last_tx_hash, computed_at) "
-                                            "SELECT s.token, s.holder, COALESCE(p.balance, 0) + s.balance, s.last_block, s.last_tx_hash, s.computed_at FROM ")
-                            + staging + QLatin1String(" s LEFT JOIN ") + production
-                            + QLatin1String(" p ON p.token = s.token AND p.holder = s.holder WHERE NOT ") + unfinished
-                            + QLatin1String(" ON CONFLICT (token, holder) DO UPDATE SET balance = excluded.balance, last_block = excluded.last_block, "
-                                            "last_tx_hash = excluded.last_tx_hash, computed_at = excluded.computed_at "
-                                            "WHERE b.last_block <= excluded.last_block "
-                                            "RETURNING b.token, b.holder, b.balance, b.last_block, b.computed_at) INSERT INTO ")
-                            + m_store.globalTable(QStringLiteral("token_balances"))
-                            + QLatin1String(" AS g (chain_id, token, holder, balance, last_block, updated_at) "
-                                            "SELECT ?, token, holder, balance, last_block, computed_at FROM kept "
-                                            "ON CONFLICT (chain_id, token, holder) DO UPDATE SET balance = excluded.balance, "
-                                            "last_block = excluded.last_block, updated_at = excluded.updated_at "
-                                            "WHERE g.last_block <= excluded.last_block"),
+    // The staged balance is the change: the stored balance is added to it.
+    QStringList summed;
+    for (const QString &c : columns)
+        summed.append(c == u"balance" ? QStringLiteral("COALESCE(p.balance, 0) + s.balance") : QString(QLatin1String("s.") + c));
+    const QStringList global = ddl::globalSourceColumns(balances);
+    QStringList kept;
+    for (const QString &c : global)
+        kept.append(QLatin1String("b.") + c);
+    kept.append(QStringLiteral("b.computed_at"));
+    if (Status s = m_store.exec(QLatin1String("WITH kept AS (INSERT INTO ") + production + QLatin1String(" AS b (")
+                            + columns.join(QLatin1String(", ")) + QLatin1String(") SELECT ") + summed.join(QLatin1String(", "))
+                            + QLatin1String(" FROM ") + staging + QLatin1String(" s LEFT JOIN ") + production
+                            + QLatin1String(" p ON p.token = s.token AND p.holder = s.holder WHERE NOT ") + unfinished + u' '
+                            + ddl::upsertConflict(ddl::TableKind::Production, balances, QStringLiteral("b")) + QLatin1String(" RETURNING ")
+                            + kept.join(QLatin1String(", ")) + QLatin1String(") INSERT INTO ") + m_store.globalTable(balances.name)
+                            + QLatin1String(" AS g (") + ddl::columnNames(ddl::TableKind::Global, balances).join(QLatin1String(", "))
+                            + QLatin1String(") SELECT ?, ") + global.join(QLatin1String(", ")) + QLatin1String(", computed_at FROM kept ")
+                            + ddl::upsertConflict(ddl::TableKind::Global, balances, QStringLiteral("g")),
                         {chainId, chainId});
         !s)
         return s;
     return m_store.exec(QLatin1String("DELETE FROM ") + staging);
 }
 
-Status IndexStore::enqueueKeys(qint64 chainId, const QList<SqlRow> &rows, BalanceUpdateType type)
+Status IndexStore::enqueueKeys(qint64 chainId, const EntityDef &balances, const QList<SqlRow> &rows, BalanceUpdateType type)
 {
     if (Status s = m_store.ensureOnDemandIndexes(chainId); !s)
         return s;
     // rows as staged balances: token, holder, (unused), block, tx hash, time.
-    const QString staging = m_store.chainTable(chainId, QStringLiteral("token_balances"), true);
-    if (Status s = m_store.bulkInsert(staging, stagedBalanceColumns(), rows); !s)
+    const QString staging = m_store.chainTable(chainId, balances.name, true);
+    if (Status s = m_store.bulkInsert(staging, ddl::columnNames(ddl::TableKind::Staging, balances), rows); !s)
         return s;
     const qint64 now = m_store.now();
     if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("balance_update_queue")

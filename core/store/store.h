@@ -109,8 +109,9 @@ public:
                           BalanceUpdateType type);
     /// Queues every holder with a balance row of `token`.
     Status enqueueBalanceHolders(qint64 chainId, const Address &token, BalanceUpdateType type);
-    /// Upserts (token, holder, balance, last_block, last_tx_hash, computed_at) rows into the
-    /// chain's token_balances and the global table; a lower height never overwrites a higher one.
+    /// Upserts rows of the token_balances entity's columns, in its order (token, holder, balance,
+    /// last_block, last_tx_hash, computed_at), into the chain's token_balances and the global
+    /// table; a lower height never overwrites a higher one.
     Status writeBalances(qint64 chainId, const QList<SqlRow> &rows);
     /// Each token of the chain (address bytes) with how its balances are computed.
     Result<QHash<QByteArray, BalanceMode>> tokenModes(qint64 chainId);

@@ -85,34 +85,26 @@ Result<QHash<QByteArray, BalanceMode>> Store::tokenModes(qint64 chainId)
 
 Status Store::writeBalances(qint64 chainId, const QList<SqlRow> &rows)
 {
-    // rows: token, holder, balance, last_block, last_tx_hash, computed_at. A balance computed at
-    // a lower height than the stored one (a slower worker) does not overwrite it.
+    // rows: the token_balances columns in order. A balance computed at a lower height than the
+    // stored one (a slower worker) does not overwrite it; a row without a transaction hash
+    // keeps the stored one.
     if (rows.isEmpty())
         return {};
-    const QString staging = chainTable(chainId, QStringLiteral("token_balances"), true);
-    const QString production = chainTable(chainId, QStringLiteral("token_balances"));
-    const QString global = globalTable(QStringLiteral("token_balances"));
-    if (Status s = bulkInsert(staging, {QStringLiteral("token"), QStringLiteral("holder"), QStringLiteral("balance"), QStringLiteral("last_block"),
-                                        QStringLiteral("last_tx_hash"), QStringLiteral("computed_at")},
-                              rows);
+    const EntityDef &balances = requireEntity(evmEntities(), "token_balances");
+    const QString staging = chainTable(chainId, balances.name, true);
+    const QStringList columns = ddl::columnNames(ddl::TableKind::Staging, balances);
+    if (Status s = bulkInsert(staging, columns, rows); !s)
+        return s;
+    const QString list = columns.join(QLatin1String(", "));
+    if (Status s = exec(QLatin1String("INSERT INTO ") + chainTable(chainId, balances.name) + QLatin1String(" AS b (") + list
+                            + QLatin1String(") SELECT ") + list + QLatin1String(" FROM ") + staging + QLatin1String(" WHERE true ")
+                            + ddl::upsertConflict(ddl::TableKind::Production, balances, QStringLiteral("b"), ddl::NullColumns::KeepStored));
         !s)
         return s;
-    if (Status s = exec(QLatin1String("INSERT INTO ") + production
-                            + QLatin1String(" AS b (token, holder, balance, last_block, last_tx_hash, computed_at) "
-                                            "SELECT token, holder, balance, last_block, last_tx_hash, computed_at FROM ")
-                            + staging
-                            + QLatin1String(" WHERE true ON CONFLICT (token, holder) DO UPDATE SET balance = excluded.balance, "
-                                            "last_block = excluded.last_block, last_tx_hash = COALESCE(excluded.last_tx_hash, b.last_tx_hash), "
-                                            "computed_at = excluded.computed_at WHERE b.last_block <= excluded.last_block"));
-        !s)
-        return s;
-    if (Status s = exec(QLatin1String("INSERT INTO ") + global
-                            + QLatin1String(" AS g (chain_id, token, holder, balance, last_block, updated_at) "
-                                            "SELECT ?, token, holder, balance, last_block, computed_at FROM ")
-                            + staging
-                            + QLatin1String(" WHERE true ON CONFLICT (chain_id, token, holder) DO UPDATE SET balance = excluded.balance, "
-                                            "last_block = excluded.last_block, updated_at = excluded.updated_at "
-                                            "WHERE g.last_block <= excluded.last_block"),
+    if (Status s = exec(QLatin1String("INSERT INTO ") + globalTable(balances.name) + QLatin1String(" AS g (")
+                            + ddl::columnNames(ddl::TableKind::Global, balances).join(QLatin1String(", ")) + QLatin1String(") SELECT ?, ")
+                            + ddl::globalSourceColumns(balances).join(QLatin1String(", ")) + QLatin1String(", computed_at FROM ") + staging
+                            + QLatin1String(" WHERE true ") + ddl::upsertConflict(ddl::TableKind::Global, balances, QStringLiteral("g")),
                         {chainId});
         !s)
         return s;
