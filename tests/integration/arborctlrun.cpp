@@ -22,12 +22,32 @@ QProcessEnvironment arborctlEnvironment(const QProcessEnvironment &extra)
     return env;
 }
 
+namespace {
+
+QStringList withDatabase(const TestDatabase &db, const QStringList &args)
+{
+    return QStringList{u"--db"_s, db.urlString()} + args;
+}
+
+} // namespace
+
 ArborctlRun runArborctl(const QString &program, const TestDatabase &db, const QStringList &args, int timeoutMs,
                         const QProcessEnvironment &extra)
 {
+    return runArborctlRaw(program, withDatabase(db, args), timeoutMs, extra);
+}
+
+void startArborctl(QProcess &process, const QString &program, const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra)
+{
+    process.setProcessEnvironment(arborctlEnvironment(extra));
+    process.start(program, withDatabase(db, args));
+}
+
+ArborctlRun runArborctlRaw(const QString &program, const QStringList &args, int timeoutMs, const QProcessEnvironment &extra)
+{
     QProcess p;
     p.setProcessEnvironment(arborctlEnvironment(extra));
-    p.start(program, QStringList{u"--db"_s, db.urlString()} + args);
+    p.start(program, args);
     ArborctlRun r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+class QProcess;
+
 namespace arbor::test {
 
 /// What one arborctl process did, as the integration tests read it.
@@ -35,6 +37,13 @@ QProcessEnvironment arborctlEnvironment(const QProcessEnvironment &extra = {});
 /// Runs `program --db DB args…` and waits for it; killed (and said so in `err`) after `timeoutMs`.
 ArborctlRun runArborctl(const QString &program, const TestDatabase &db, const QStringList &args, int timeoutMs = 120000,
                         const QProcessEnvironment &extra = {});
+/// runArborctl() with `args` exactly as given: no --db in front (the database named elsewhere on
+/// the command line, by ARBOR_DB in `extra`, or not at all).
+ArborctlRun runArborctlRaw(const QString &program, const QStringList &args, int timeoutMs = 120000, const QProcessEnvironment &extra = {});
+/// Starts `program --db DB args…` in arborctlEnvironment(`extra`) without waiting, for a run the
+/// test watches, stops or kills while it goes.
+void startArborctl(QProcess &process, const QString &program, const TestDatabase &db, const QStringList &args,
+                   const QProcessEnvironment &extra = {});
 
 /// A decimal string as U256 (0 when it is not one), and back.
 U256 decimal(const QString &text);

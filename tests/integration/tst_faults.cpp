@@ -7,6 +7,7 @@
 // ARBOR_RPC_TIMEOUT_MS, so that delayed and dribbled answers time out quickly, and
 // ARBOR_INDEX_RANGE_BLOCKS, so that a chain of ~70 blocks is indexed in many ranges (many
 // requests to fault, many promotions to interrupt).
+#include "arborctlrun.h"
 #include "devnet.h"
 #include "faultproxy.h"
 #include "testdatabase.h"
@@ -17,7 +18,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
@@ -39,50 +39,12 @@ constexpr int HolderCount = 100;
 constexpr int BlockCount = 60;
 constexpr quint64 TrafficSeed = 20240611;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ArborctlRun;
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
 
-QString describe(const Run &r)
+Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {})
 {
-    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(r.out, r.err.right(4000));
-}
-
-QProcessEnvironment arborctlEnvironment(const QProcessEnvironment &extra)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"ARBOR_DB"_s);
-    env.remove(u"ARBOR_RPC_TIMEOUT_MS"_s);
-    env.remove(u"ARBOR_INDEX_RANGE_BLOCKS"_s);
-    env.insert(extra);
-    return env;
-}
-
-QStringList withDatabase(const TestDatabase &db, const QStringList &args)
-{
-    return QStringList{u"--db"_s, db.urlString()} + args;
-}
-
-Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {}, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.setProcessEnvironment(arborctlEnvironment(extra));
-    p.start(QStringLiteral(ARBOR_ARBORCTL), withDatabase(db, args));
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError()) + u"\n(arborctl timed out and was killed)"_s;
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runArborctl(Arborctl, db, args, 120000, extra);
 }
 
 QProcessEnvironment environment(std::initializer_list<std::pair<QString, QString>> values)
@@ -315,7 +277,7 @@ void TestFaults::verifyExactlyIndexed(const TestDatabase &db)
     // What the operator sees: chain list says indexed through the head.
     const Run list = arborctl(db, {u"chain"_s, u"list"_s, u"--json"_s});
     QVERIFY2(list.exitCode == 0, qPrintable(describe(list)));
-    const QJsonArray chains = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    const QJsonArray chains = list.array();
     QCOMPARE(chains.size(), 1);
     QCOMPARE(chains.first()[u"checkpointBlock"_s].toInteger(), m_head);
 
@@ -479,8 +441,7 @@ void TestFaults::reportsRpcDownAndResumesByItself()
     proxy.setFaults(slow);
 
     QProcess serve;
-    serve.setProcessEnvironment(arborctlEnvironment(environment({{u"ARBOR_INDEX_RANGE_BLOCKS"_s, u"3"_s}})));
-    serve.start(QStringLiteral(ARBOR_ARBORCTL), withDatabase(db, {u"serve"_s}));
+    startArborctl(serve, Arborctl, db, {u"serve"_s}, environment({{u"ARBOR_INDEX_RANGE_BLOCKS"_s, u"3"_s}}));
     QVERIFY2(serve.waitForStarted(), qPrintable(serve.errorString()));
     QString err;
     auto stop = qScopeGuard([&] {
@@ -597,8 +558,7 @@ void TestFaults::survivesKill9AtRandomMoments()
     QStringList log;
     for (int attempt = 0; attempt < 14 && !finished; ++attempt) {
         QProcess p;
-        p.setProcessEnvironment(arborctlEnvironment(tuning));
-        p.start(QStringLiteral(ARBOR_ARBORCTL), withDatabase(db, index));
+        startArborctl(p, Arborctl, db, index, tuning);
         QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
         const int delayMs = 50 + int(random.bounded(2450));
         if (p.waitForFinished(delayMs)) {

@@ -1,4 +1,5 @@
 // Chain lifecycle end to end: arborctl against a real devnet node, on SQLite and PostgreSQL.
+#include "arborctlrun.h"
 #include "devnet.h"
 #include "testdatabase.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -20,39 +20,19 @@ using namespace arbor::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run arborctlRaw(const QStringList &args, const QProcessEnvironment &extra = {});
+using Run = ArborctlRun;
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+constexpr int TimeoutMs = 60000;
 
 Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {})
 {
-    return arborctlRaw(QStringList{QStringLiteral("--db"), db.urlString()} + args, extra);
+    return runArborctl(Arborctl, db, args, TimeoutMs, extra);
 }
 
-Run arborctlRaw(const QStringList &args, const QProcessEnvironment &extra)
+/// arborctl without --db in front.
+Run arborctlRaw(const QStringList &args, const QProcessEnvironment &extra = {})
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("ARBOR_DB"));
-    env.insert(extra);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ARBOR_ARBORCTL), args);
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("arborctl timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runArborctlRaw(Arborctl, args, TimeoutMs, extra);
 }
 
 QJsonArray chainList(const TestDatabase &db)
@@ -60,7 +40,7 @@ QJsonArray chainList(const TestDatabase &db)
     const Run r = arborctl(db, {QStringLiteral("chain"), QStringLiteral("list"), QStringLiteral("--json")});
     if (r.exitCode != 0)
         qWarning() << "chain list failed:" << r.err;
-    return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    return r.array();
 }
 
 quint16 closedPort()
@@ -70,11 +50,6 @@ quint16 closedPort()
     const quint16 port = server.serverPort();
     server.close();
     return port;
-}
-
-QString describe(const Run &r)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
 }
 
 } // namespace
