@@ -30,7 +30,7 @@ bool isSecretHeader(const QString &name)
 QString literalSecretIn(const QString &text)
 {
     static const QRegularExpression whsec(QStringLiteral("whsec_[A-Za-z0-9+/=]{8,}"));
-    static const QRegularExpression botToken(QStringLiteral("\\b\\d{6,12}:[A-Za-z0-9_-]{30,}"));
+    static const QRegularExpression botToken(QStringLiteral("(?<![0-9])\\d{6,12}:[A-Za-z0-9_-]{30,}"));
     static const QRegularExpression bearer(QStringLiteral("\\bBearer\\s+[A-Za-z0-9._~+/=-]{8,}"),
                                            QRegularExpression::CaseInsensitiveOption);
     if (whsec.match(text).hasMatch())
@@ -233,8 +233,10 @@ Result<Action> parseAction(const QJsonObject &json, const QString &field)
             } else {
                 if (Status s = refuseLiteralSecret(value, name); !s.ok())
                     return s.error();
-                if (auto t = MessageTemplate::parse(value, name); !t)
-                    return t.error();
+                if (value.contains(QLatin1String("{{"))) {
+                    return Error::invalid(name, Fields::tr("Header values are sent as written; put templates in the "
+                                                           "body."));
+                }
                 header.value = value;
             }
             a.headers.append(header);

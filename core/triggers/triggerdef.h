@@ -99,7 +99,7 @@ struct SecretRef
 struct HeaderSpec
 {
     QString name;
-    QString value;                   ///< literal (may hold templates)
+    QString value;                   ///< literal, sent as written (no templates)
     std::optional<SecretRef> secret; ///< set instead of value for secret headers
 
     friend bool operator==(const HeaderSpec &, const HeaderSpec &) = default;

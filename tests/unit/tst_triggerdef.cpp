@@ -12,19 +12,21 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /// The example of the trigger file documentation, verbatim in shape.
-const char *const Example = R"({"name": "Negative feedback for agent 3", "chain": 31337, "registry": "reputation", "enabled": true,
- "conditions": [{"type": "event_type_equals", "event": "NewFeedback"},
-                {"type": "agent_id_equals", "agentId": "3"},
-                {"type": "value_threshold", "operator": "<", "value": "0"},
-                {"type": "tag_equals", "tag": "uptime"},
-                {"type": "ema_threshold", "alpha": "0.2", "operator": "<", "value": "50", "minSamples": 5},
-                {"type": "rate_limit", "max": 3, "window": "1h"}],
- "actions": [{"type": "rest", "priority": 1, "method": "POST", "url": "https://hooks.example/arbor",
-              "signingSecret": "keychain:ops-hook", "timeoutMs": 5000, "maxRetries": 6},
-             {"type": "telegram", "priority": 2, "botToken": "keychain:tg-bot", "chatId": "-100123",
-              "text": "Agent {{event.agentId}}: {{event.value | decimals}} ({{event.tag1}})"},
-             {"type": "mcp", "priority": 3, "resolveEndpoint": true, "tool": "agent.receiveFeedback",
-              "arguments": {"agentId": "{{event.agentId}}"}, "token": "env:MCP_TOKEN"}]})";
+// Plain string pieces, not a raw string: Qt 6.4's moc loses the test class in a file with one.
+const char *const Example =
+    "{\"name\": \"Negative feedback for agent 3\", \"chain\": 31337, \"registry\": \"reputation\", \"enabled\": true,"
+    " \"conditions\": [{\"type\": \"event_type_equals\", \"event\": \"NewFeedback\"},"
+    "                {\"type\": \"agent_id_equals\", \"agentId\": \"3\"},"
+    "                {\"type\": \"value_threshold\", \"operator\": \"<\", \"value\": \"0\"},"
+    "                {\"type\": \"tag_equals\", \"tag\": \"uptime\"},"
+    "                {\"type\": \"ema_threshold\", \"alpha\": \"0.2\", \"operator\": \"<\", \"value\": \"50\", \"minSamples\": 5},"
+    "                {\"type\": \"rate_limit\", \"max\": 3, \"window\": \"1h\"}],"
+    " \"actions\": [{\"type\": \"rest\", \"priority\": 1, \"method\": \"POST\", \"url\": \"https://hooks.example/arbor\","
+    "              \"signingSecret\": \"keychain:ops-hook\", \"timeoutMs\": 5000, \"maxRetries\": 6},"
+    "             {\"type\": \"telegram\", \"priority\": 2, \"botToken\": \"keychain:tg-bot\", \"chatId\": \"-100123\","
+    "              \"text\": \"Agent {{event.agentId}}: {{event.value | decimals}} ({{event.tag1}})\"},"
+    "             {\"type\": \"mcp\", \"priority\": 3, \"resolveEndpoint\": true, \"tool\": \"agent.receiveFeedback\","
+    "              \"arguments\": {\"agentId\": \"{{event.agentId}}\"}, \"token\": \"env:MCP_TOKEN\"}]}";
 
 QJsonObject parseJson(const QByteArray &text)
 {
@@ -179,6 +181,8 @@ private Q_SLOTS:
                                                << u"event.agentID"_s;
         QTest::newRow("unbalanced template") << with(e, u"actions/2/arguments"_s, QJsonObject{{u"id"_s, u"{{event.agentId"_s}})
                                              << u"actions[2].arguments.id"_s << QString();
+        QTest::newRow("template in a header") << with(e, u"actions/0/headers"_s, QJsonObject{{u"X-Agent"_s, u"{{event.agentId}}"_s}})
+                                              << u"actions[0].headers.X-Agent"_s << u"body"_s;
         QTest::newRow("timeout too long") << with(e, u"actions/0/timeoutMs"_s, 600000) << u"actions[0].timeoutMs"_s << u"120000"_s;
     }
 
