@@ -6,6 +6,7 @@
 #include "dbcommands.h"
 #include "queuecommands.h"
 #include "secretcommands.h"
+#include "triggercommands.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -55,6 +56,14 @@ QString usage()
                         "  queue retry-failed --chain ID [--json]\n"
                         "  queue run [--until-empty] [--workers N] [--json]\n"
                         "                           process the balance queue (no lease needed; several may run)\n"
+                        "  trigger add --file F [--json]      a trigger from a file (fires for events promoted from now on)\n"
+                        "  trigger edit ID --file F [--json]\n"
+                        "  trigger list [--json] | show ID | enable ID | disable ID | delete ID --yes\n"
+                        "  trigger dry-run (ID | --file F) [--from-block A] [--to-block B] [--json]\n"
+                        "                           matches and rendered payloads on stored events; sends nothing\n"
+                        "  trigger replay ID --from-block A --to-block B [--json]   send for past events, explicitly\n"
+                        "  trigger results [--trigger ID] [--status S] [--action-type T] [--limit N] [--json]\n"
+                        "  trigger resend RESULT_ID [--json]\n"
                         "  secret set NAME          store a secret for triggers (stdin) in the OS keychain: keychain:NAME\n"
                         "  secret list [--json]     the names of stored secrets (never their values)\n"
                         "  secret forget NAME       remove it\n"
@@ -143,6 +152,17 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("config"), queueConfig},
                                    {QStringLiteral("retry-failed"), queueRetryFailed},
                                    {QStringLiteral("run"), queueRun}}},
+        {QStringLiteral("trigger"), {{QStringLiteral("add"), triggerAdd},
+                                     {QStringLiteral("edit"), triggerEdit},
+                                     {QStringLiteral("list"), triggerList},
+                                     {QStringLiteral("show"), triggerShow},
+                                     {QStringLiteral("enable"), triggerEnable},
+                                     {QStringLiteral("disable"), triggerDisable},
+                                     {QStringLiteral("delete"), triggerDelete},
+                                     {QStringLiteral("dry-run"), triggerDryRun},
+                                     {QStringLiteral("replay"), triggerReplay},
+                                     {QStringLiteral("results"), triggerResults},
+                                     {QStringLiteral("resend"), triggerResend}}},
         {QStringLiteral("secret"), {{QStringLiteral("set"), secretSet},
                                     {QStringLiteral("list"), secretList},
                                     {QStringLiteral("forget"), secretForget}}},

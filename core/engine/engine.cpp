@@ -6,6 +6,7 @@
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
 #include "engine/storethread.h"
+#include "engine/triggerservice.h"
 #include "util/workerthread.h"
 #include "model/entitydef.h"
 #include "rpc/tokenprobe.h"
@@ -64,6 +65,8 @@ Engine::~Engine()
     m_queueHealthTimer.stop();
     m_queueMaintenance.stop();
     m_queue.reset();
+    // Its delivery worker records attempts through the writer.
+    m_triggers.reset();
     // Indexers first, their threads joined: they post promotions to the writer, which must still be there.
     m_indexers.reset();
     // Queued behind any write in flight; ~StoreThread waits for it.
@@ -161,6 +164,7 @@ QFuture<Status> Engine::start()
                 m_state.started = true;
                 Q_EMIT stateChanged(m_state);
                 startQueue();
+                startTriggers();
                 if (options.snapshotIntervalMs > 0) {
                     m_snapshotTimer.start();
                     refreshSnapshot();

@@ -12,6 +12,7 @@
 #include "store/databaseurl.h"
 #include "store/indexbatch.h"
 #include "store/migrations.h"
+#include "triggers/triggerrecords.h"
 
 #include <QFuture>
 #include <QList>
@@ -32,6 +33,7 @@ class IndexerSupervisor;
 class LeaseKeeper;
 class Store;
 class StoreThread;
+class TriggerService;
 
 struct EngineOptions
 {
@@ -64,6 +66,8 @@ struct EngineOptions
     /// Queue upkeep by the lease holder: reclaim, priority boost, cleanup, daily snapshots.
     int queueMaintenanceMs = 60000;
     qint64 completedRetentionMs = 3600000;   ///< completed items are kept this long
+    /// How the trigger outbox is sent (an indexing engine with the lease sends it).
+    DeliveryOptions delivery;
     /// Called after each step of every delete (see DeletionStepHook). Unset in the product;
     /// tests set it to interrupt a delete where a crash would.
     DeletionStepHook deletionStepHook;
@@ -166,6 +170,32 @@ public:
     /// Totals of this engine's queue workers since start (empty without processQueue).
     QueueRunStats queueTotals() const;
 
+    // --- triggers and actions (enginetriggers.cpp) ---------------------------------------
+    /// Stores a trigger (its chain given by id); it fires for events promoted from now on.
+    QFuture<Result<TriggerRecord>> addTrigger(const TriggerDef &def);
+    /// Replaces the definition of trigger `def.id`.
+    QFuture<Result<TriggerRecord>> updateTrigger(const TriggerDef &def);
+    QFuture<Result<TriggerRecord>> setTriggerEnabled(qint64 triggerId, bool enabled);
+    /// The trigger goes; its open deliveries are cancelled, its results stay.
+    QFuture<Status> deleteTrigger(qint64 triggerId);
+    QFuture<Result<QList<TriggerRecord>>> triggers(std::optional<qint64> chainId = std::nullopt);
+    QFuture<Result<TriggerRecord>> trigger(qint64 triggerId);
+    /// Evaluates a trigger on stored events of [from, to] (default: all) from a fresh state;
+    /// returns the matches with the payloads each action would send. Sends and writes nothing.
+    QFuture<Result<DryRunResult>> dryRunTrigger(const TriggerDef &def, std::optional<qint64> from, std::optional<qint64> to);
+    QFuture<Result<DryRunResult>> dryRunTrigger(qint64 triggerId, std::optional<qint64> from, std::optional<qint64> to);
+    /// Sends for history, explicitly: a delivery for each match in [from, to] that has none.
+    QFuture<Result<ReplayResult>> replayTrigger(qint64 triggerId, qint64 from, qint64 to);
+    QFuture<Result<QList<ActionResult>>> triggerResults(const ResultFilter &filter);
+    /// The result's delivery is sent again under the same delivery id; returns that id.
+    QFuture<Result<QString>> resendResult(qint64 resultId);
+    /// A real delivery of the newest stored event of the trigger's registry for one action,
+    /// marked as a test; returns its delivery id.
+    QFuture<Result<QString>> sendTestDelivery(qint64 triggerId, qint64 actionId);
+    /// The newest stored event of a registry on a chain (the editor's template preview).
+    QFuture<Result<std::optional<TriggerEvent>>> latestTriggerEvent(qint64 chainId, RegistryKind registry);
+    QFuture<Result<QList<DeliveryMinute>>> deliveriesPerMinute(qint64 sinceMs);
+
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const;
     /// The chain's metric series (lag, blocks/s, RPC latency per endpoint) from `sinceMs` on
@@ -190,6 +220,10 @@ Q_SIGNALS:
     void reorgHandled(const arbor::ReorgRecord &reorg);
     /// Every chain's queue health, every queueHealthIntervalMs.
     void queueHealthChanged(const QList<arbor::QueueHealth> &health);
+    /// A trigger was added, changed or deleted here.
+    void triggersChanged();
+    /// Deliveries were created or attempts recorded (the delivery log changed).
+    void deliveriesChanged();
 
 private:
     Status checkWritable() const;
@@ -201,6 +235,9 @@ private:
     void startQueue();
     void sampleQueueHealth();
     void maintainQueue();
+    /// The TriggerService, for an indexing engine that holds the lease.
+    void startTriggers();
+    void afterTriggerWrite();
     Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
 
     EngineOptions m_options;
@@ -222,6 +259,7 @@ private:
     QTimer m_queueHealthTimer;
     bool m_queueHealthInFlight = false;
     QTimer m_queueMaintenance;
+    std::unique_ptr<TriggerService> m_triggers;   ///< from start(), when indexing with the lease
 };
 
 } // namespace arbor

@@ -155,9 +155,12 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
 
 Result<qint64> TriggerStore::releaseClaims(const QString &holder)
 {
+    const bool everyone = holder.isEmpty();
     auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("trigger_deliveries")
-                                  + QLatin1String(" SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? RETURNING id"),
-                              {holder});
+                                  + QLatin1String(" SET claimed_by = NULL, claimed_until = NULL WHERE ")
+                                  + (everyone ? QLatin1String("claimed_by IS NOT NULL") : QLatin1String("claimed_by = ?"))
+                                  + QLatin1String(" RETURNING id"),
+                              everyone ? QVariantList() : QVariantList{holder});
     if (!rows)
         return rows.error();
     return qint64(rows->size());

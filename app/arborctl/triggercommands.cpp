@@ -1,0 +1,508 @@
+// arborctl trigger …: edit triggers and see what they fired.
+#include "triggercommands.h"
+
+#include "output.h"
+#include "triggers/triggerdef.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace arbor::cli {
+namespace {
+
+struct Arborctl
+{
+    Q_DECLARE_TR_FUNCTIONS(arborctl)
+};
+
+QCommandLineOption fileOption()
+{
+    return {QStringLiteral("file"), Arborctl::tr("The trigger file (JSON, as the console's editor saves it)."), QStringLiteral("F")};
+}
+
+/// Reads and parses a trigger file; errors name the file or the field inside it.
+Result<TriggerDef> readTriggerFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("Cannot read “%1”: %2.").arg(path, file.errorString()));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” is not JSON: %2 at offset %3.")
+                                                            .arg(path, parseError.errorString()).arg(parseError.offset));
+    }
+    if (!doc.isObject())
+        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” must hold one JSON object: the trigger.").arg(path));
+    auto def = parseTrigger(doc.object());
+    if (!def) {
+        Error e = def.error();
+        e.field = path + QLatin1String(": ") + e.field;
+        return e;
+    }
+    return def;
+}
+
+Result<qint64> idArgument(const QCommandLineParser &parser, const QString &what)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1)
+        return Error::invalid(what, Arborctl::tr("Give one %1.").arg(what));
+    return parseInteger(args.first(), what, 1, std::numeric_limits<qint64>::max());
+}
+
+QJsonObject recordToJson(const TriggerRecord &r)
+{
+    QJsonObject o = triggerToJson(r.def);
+    o.insert(QStringLiteral("cursorBlock"), r.cursorBlock);
+    o.insert(QStringLiteral("lastFiredAt"), r.lastFiredAt ? timestampToJson(*r.lastFiredAt) : QJsonValue());
+    o.insert(QStringLiteral("deliveries24h"), r.deliveries24h);
+    o.insert(QStringLiteral("failures24h"), r.failures24h);
+    return o;
+}
+
+/// A rendered payload as JSON when it is JSON, else as text.
+QJsonValue payloadToJson(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError)
+        return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    return QString::fromUtf8(body);
+}
+
+QJsonObject resultToJson(const ActionResult &r)
+{
+    QJsonObject o{{QStringLiteral("id"), r.id},
+                  {QStringLiteral("deliveryId"), r.deliveryId},
+                  {QStringLiteral("trigger"), QJsonObject{{QStringLiteral("id"), r.triggerId}, {QStringLiteral("name"), r.triggerName}}},
+                  {QStringLiteral("action"), QJsonObject{{QStringLiteral("id"), r.actionId}, {QStringLiteral("type"), actionTypeName(r.actionType)}}},
+                  {QStringLiteral("chainId"), r.chainId},
+                  {QStringLiteral("blockNumber"), r.blockNumber},
+                  {QStringLiteral("event"), QJsonObject{{QStringLiteral("txHash"), r.txHash.toHex()}, {QStringLiteral("logIndex"), r.logIndex}}},
+                  {QStringLiteral("status"), deliveryStatusName(r.status)},
+                  {QStringLiteral("attempt"), r.attempt},
+                  {QStringLiteral("isTest"), r.isTest},
+                  {QStringLiteral("at"), timestampToJson(r.at)}};
+    o.insert(QStringLiteral("httpStatus"), r.httpStatus ? QJsonValue(*r.httpStatus) : QJsonValue());
+    o.insert(QStringLiteral("durationMs"), r.durationMs ? QJsonValue(*r.durationMs) : QJsonValue());
+    if (!r.error.isEmpty())
+        o.insert(QStringLiteral("error"), r.error);
+    if (!r.responseExcerpt.isEmpty())
+        o.insert(QStringLiteral("responseExcerpt"), r.responseExcerpt);
+    return o;
+}
+
+void printRecord(const TriggerRecord &r, bool asJson, const QString &verb)
+{
+    if (asJson) {
+        printJson(recordToJson(r));
+        return;
+    }
+    QTextStream(stdout) << verb.arg(r.def.name).arg(r.def.id) << Qt::endl;
+}
+
+/// Resolves the file's chain name to its id, then runs `next` with the complete definition.
+void withChain(Engine &engine, TriggerDef def, std::function<void(int)> finish, std::function<void(TriggerDef)> next)
+{
+    if (def.chainId) {
+        next(std::move(def));
+        return;
+    }
+    findChain(engine, ChainRef{std::nullopt, def.chainName}).then(&engine, [def, finish, next](Result<ChainRecord> chain) mutable {
+        if (!chain) {
+            Error e = chain.error();
+            e.field = QStringLiteral("chain");
+            finish(fail(e));
+            return;
+        }
+        def.chainId = chain->config.chainId;
+        def.chainName.clear();
+        next(std::move(def));
+    });
+}
+
+std::function<void(Result<TriggerRecord>)> printOr(std::function<void(int)> finish, bool asJson, QString verb)
+{
+    return [finish, asJson, verb](Result<TriggerRecord> r) {
+        if (!r) {
+            finish(fail(r.error()));
+            return;
+        }
+        printRecord(*r, asJson, verb);
+        finish(ExitOk);
+    };
+}
+
+} // namespace
+
+int triggerAdd(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption file = fileOption();
+    const QCommandLineOption json = jsonOption();
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Add a trigger from a file. It fires for events promoted from now on."), {file, json}}))
+        return *exit;
+    if (!parser.isSet(file))
+        return fail(Error::invalid(QStringLiteral("--file"), Arborctl::tr("Give the trigger file with --file F.")));
+    auto def = readTriggerFile(parser.value(file));
+    if (!def)
+        return fail(def.error());
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
+        withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
+            engine.addTrigger(complete).then(&engine, printOr(finish, asJson, Arborctl::tr("Added trigger “%1” (id %2).")));
+        });
+    });
+}
+
+int triggerEdit(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption file = fileOption();
+    const QCommandLineOption json = jsonOption();
+    const CommandSpec spec{Arborctl::tr("Replace a trigger's definition with a file's."), {file, json},
+                           {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}};
+    if (const auto exit = parseCommand(parser, inv, spec))
+        return *exit;
+    auto id = idArgument(parser, QStringLiteral("ID"));
+    if (!id)
+        return fail(id.error());
+    if (!parser.isSet(file))
+        return fail(Error::invalid(QStringLiteral("--file"), Arborctl::tr("Give the trigger file with --file F.")));
+    auto def = readTriggerFile(parser.value(file));
+    if (!def)
+        return fail(def.error());
+    def->id = *id;
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
+        withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
+            engine.updateTrigger(complete).then(&engine, printOr(finish, asJson, Arborctl::tr("Saved trigger “%1” (id %2).")));
+        });
+    });
+}
+
+int triggerList(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json = jsonOption();
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Every trigger: chain, registry, enabled, last fired, deliveries and failures in 24 h."), {json}}))
+        return *exit;
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.triggers().then(&engine, [asJson, finish](Result<QList<TriggerRecord>> list) {
+            if (!list) {
+                finish(fail(list.error()));
+                return;
+            }
+            if (asJson) {
+                QJsonArray array;
+                for (const TriggerRecord &r : std::as_const(*list))
+                    array.append(recordToJson(r));
+                printJson(QJsonObject{{QStringLiteral("triggers"), array}});
+            } else {
+                QList<QStringList> rows;
+                for (const TriggerRecord &r : std::as_const(*list)) {
+                    rows.append({QString::number(r.def.id), r.def.name, QString::number(r.def.chainId), registryKindName(r.def.registry),
+                                 r.def.enabled ? Arborctl::tr("yes") : Arborctl::tr("no"),
+                                 r.lastFiredAt ? timestampToJson(*r.lastFiredAt).toString() : QStringLiteral("-"),
+                                 QString::number(r.deliveries24h), QString::number(r.failures24h)});
+                }
+                printTable({Arborctl::tr("ID"), Arborctl::tr("NAME"), Arborctl::tr("CHAIN"), Arborctl::tr("REGISTRY"), Arborctl::tr("ENABLED"),
+                            Arborctl::tr("LAST FIRED"), Arborctl::tr("24H"), Arborctl::tr("FAILED")},
+                           rows);
+            }
+            finish(ExitOk);
+        });
+    });
+}
+
+int triggerShow(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json = jsonOption();
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("A trigger's definition (the file format) and its figures."), {json},
+                                                     {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}}))
+        return *exit;
+    auto id = idArgument(parser, QStringLiteral("ID"));
+    if (!id)
+        return fail(id.error());
+    return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
+        engine.trigger(id).then(&engine, [finish](Result<TriggerRecord> r) {
+            if (!r) {
+                finish(fail(r.error()));
+                return;
+            }
+            printJson(recordToJson(*r));
+            finish(ExitOk);
+        });
+    });
+}
+
+int triggerSetEnabled(const Invocation &inv, bool enabled)
+{
+    QCommandLineParser parser;
+    const QString description = enabled ? Arborctl::tr("Enable a trigger. It fires for events promoted from now on; none "
+                                                       "promoted while it was off are sent.")
+                                        : Arborctl::tr("Disable a trigger. Deliveries already created still go out.");
+    if (const auto exit = parseCommand(parser, inv, {description, {}, {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}}))
+        return *exit;
+    auto id = idArgument(parser, QStringLiteral("ID"));
+    if (!id)
+        return fail(id.error());
+    return runWithEngine(inv, adminOptions(), [id = *id, enabled](Engine &engine, std::function<void(int)> finish) {
+        engine.setTriggerEnabled(id, enabled)
+            .then(&engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
+    });
+}
+
+int triggerEnable(const Invocation &inv) { return triggerSetEnabled(inv, true); }
+int triggerDisable(const Invocation &inv) { return triggerSetEnabled(inv, false); }
+
+int triggerDelete(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption yes(QStringLiteral("yes"), Arborctl::tr("Confirm: the trigger, its conditions, actions and state go; its "
+                                                                     "open deliveries are cancelled. Results stay."));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Delete a trigger."), {yes}, {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}}))
+        return *exit;
+    auto id = idArgument(parser, QStringLiteral("ID"));
+    if (!id)
+        return fail(id.error());
+    if (!parser.isSet(yes))
+        return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting a trigger cannot be undone: add --yes to confirm.")));
+    return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
+        engine.deleteTrigger(id).then(&engine, [id, finish](Status s) {
+            if (!s) {
+                finish(fail(s.error()));
+                return;
+            }
+            QTextStream(stdout) << Arborctl::tr("Deleted trigger %1.").arg(id) << Qt::endl;
+            finish(ExitOk);
+        });
+    });
+}
+
+int triggerDryRun(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption file = fileOption();
+    const QCommandLineOption from(QStringLiteral("from-block"), Arborctl::tr("First block (default: the first indexed)."), QStringLiteral("A"));
+    const QCommandLineOption to(QStringLiteral("to-block"), Arborctl::tr("Last block (default: the checkpoint)."), QStringLiteral("B"));
+    const QCommandLineOption json = jsonOption();
+    const CommandSpec spec{Arborctl::tr("Evaluate a trigger against stored events from a fresh state and print the matches with "
+                                        "the payloads each action would send. Nothing is sent or written."),
+                           {file, from, to, json},
+                           {{QStringLiteral("[ID]"), Arborctl::tr("a stored trigger (or --file)")}}};
+    if (const auto exit = parseCommand(parser, inv, spec))
+        return *exit;
+    const bool byFile = parser.isSet(file);
+    if (byFile == !parser.positionalArguments().isEmpty())
+        return fail(Error::invalid(QStringLiteral("ID"), Arborctl::tr("Give a trigger ID or --file F, one of the two.")));
+    std::optional<qint64> fromBlock, toBlock;
+    for (const auto &[option, target] : {std::pair{&from, &fromBlock}, std::pair{&to, &toBlock}}) {
+        if (!parser.isSet(*option))
+            continue;
+        auto n = parseInteger(parser.value(*option), QLatin1String("--") + option->names().first(), 0, std::numeric_limits<qint64>::max());
+        if (!n)
+            return fail(n.error());
+        *target = *n;
+    }
+    if (fromBlock && toBlock && *fromBlock > *toBlock)
+        return fail(Error::invalid(QStringLiteral("--from-block"), Arborctl::tr("The range is empty: --from-block is after --to-block.")));
+    TriggerDef def;
+    if (byFile) {
+        auto parsed = readTriggerFile(parser.value(file));
+        if (!parsed)
+            return fail(parsed.error());
+        def = *parsed;
+    } else {
+        auto id = idArgument(parser, QStringLiteral("ID"));
+        if (!id)
+            return fail(id.error());
+        def.id = *id;
+    }
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [def, fromBlock, toBlock, asJson](Engine &engine, std::function<void(int)> finish) {
+        auto print = [finish, asJson](Result<DryRunResult> run) {
+            if (!run) {
+                finish(fail(run.error()));
+                return;
+            }
+            QJsonArray matches;
+            for (const DryRunMatch &m : std::as_const(run->matches)) {
+                QJsonArray actions;
+                for (const DryRunAction &a : m.actions) {
+                    QJsonObject o{{QStringLiteral("type"), actionTypeName(a.action.type)}, {QStringLiteral("priority"), a.action.priority},
+                                  {QStringLiteral("deliveryId"), a.deliveryId}};
+                    if (!a.error.isEmpty())
+                        o.insert(QStringLiteral("error"), a.error);
+                    else
+                        o.insert(QStringLiteral("payload"), payloadToJson(a.body));
+                    if (!a.target.isEmpty())
+                        o.insert(QStringLiteral("target"), a.target);
+                    actions.append(o);
+                }
+                matches.append(QJsonObject{{QStringLiteral("event"), m.eventJson}, {QStringLiteral("actions"), actions}});
+            }
+            if (asJson) {
+                printJson(QJsonObject{{QStringLiteral("matches"), matches}, {QStringLiteral("events"), run->events},
+                                      {QStringLiteral("fromBlock"), run->fromBlock}, {QStringLiteral("throughBlock"), run->throughBlock},
+                                      {QStringLiteral("truncated"), run->truncated}});
+            } else {
+                QTextStream out(stdout);
+                out << Arborctl::tr("%1 of %2 events in blocks %3–%4 match; nothing was sent.")
+                           .arg(run->matches.size()).arg(run->events).arg(run->fromBlock).arg(run->throughBlock)
+                    << Qt::endl;
+                for (const QJsonValue &m : std::as_const(matches))
+                    out << QJsonDocument(m.toObject()).toJson(QJsonDocument::Compact) << Qt::endl;
+            }
+            finish(ExitOk);
+        };
+        if (def.id && def.name.isEmpty()) {
+            engine.dryRunTrigger(def.id, fromBlock, toBlock).then(&engine, print);
+            return;
+        }
+        withChain(engine, def, finish, [&engine, fromBlock, toBlock, print](TriggerDef complete) {
+            engine.dryRunTrigger(complete, fromBlock, toBlock).then(&engine, print);
+        });
+    });
+}
+
+int triggerReplay(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption from(QStringLiteral("from-block"), Arborctl::tr("First block."), QStringLiteral("A"));
+    const QCommandLineOption to(QStringLiteral("to-block"), Arborctl::tr("Last block."), QStringLiteral("B"));
+    const QCommandLineOption json = jsonOption();
+    const CommandSpec spec{Arborctl::tr("Send a trigger's actions for past events, explicitly: a delivery for each match in the "
+                                        "range that has none yet. The running engine (the console or arborctl serve) sends them."),
+                           {from, to, json},
+                           {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}};
+    if (const auto exit = parseCommand(parser, inv, spec))
+        return *exit;
+    auto id = idArgument(parser, QStringLiteral("ID"));
+    if (!id)
+        return fail(id.error());
+    if (!parser.isSet(from) || !parser.isSet(to))
+        return fail(Error::invalid(QStringLiteral("--from-block"), Arborctl::tr("A replay needs both --from-block A and --to-block B.")));
+    auto a = parseInteger(parser.value(from), QStringLiteral("--from-block"), 0, std::numeric_limits<qint64>::max());
+    if (!a)
+        return fail(a.error());
+    auto b = parseInteger(parser.value(to), QStringLiteral("--to-block"), *a, std::numeric_limits<qint64>::max());
+    if (!b)
+        return fail(b.error());
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [id = *id, a = *a, b = *b, asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.replayTrigger(id, a, b).then(&engine, [finish, asJson](Result<ReplayResult> r) {
+            if (!r) {
+                finish(fail(r.error()));
+                return;
+            }
+            if (asJson) {
+                printJson(QJsonObject{{QStringLiteral("events"), r->events}, {QStringLiteral("matches"), r->matches},
+                                      {QStringLiteral("created"), r->created}, {QStringLiteral("skipped"), r->skipped}});
+            } else {
+                QTextStream(stdout) << Arborctl::tr("%1 events, %2 matches: %3 deliveries created, %4 already had one.")
+                                           .arg(r->events).arg(r->matches).arg(r->created).arg(r->skipped)
+                                    << Qt::endl;
+            }
+            finish(ExitOk);
+        });
+    });
+}
+
+int triggerResults(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption trigger(QStringLiteral("trigger"), Arborctl::tr("Only this trigger's results."), QStringLiteral("ID"));
+    const QCommandLineOption status(QStringLiteral("status"), Arborctl::tr("success, failed, retrying or cancelled."), QStringLiteral("S"));
+    const QCommandLineOption type(QStringLiteral("action-type"), Arborctl::tr("rest, telegram or mcp."), QStringLiteral("T"));
+    const QCommandLineOption limit(QStringLiteral("limit"), Arborctl::tr("At most N rows, newest first (default 50)."), QStringLiteral("N"));
+    const QCommandLineOption json = jsonOption();
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("What triggers fired: one row per attempt or cancellation."),
+                                                     {trigger, status, type, limit, json}}))
+        return *exit;
+    ResultFilter filter;
+    filter.limit = 50;
+    if (parser.isSet(trigger)) {
+        auto id = parseInteger(parser.value(trigger), QStringLiteral("--trigger"), 1, std::numeric_limits<qint64>::max());
+        if (!id)
+            return fail(id.error());
+        filter.triggerId = *id;
+    }
+    if (parser.isSet(status)) {
+        filter.status = deliveryStatusFromName(parser.value(status));
+        if (!filter.status || *filter.status == DeliveryStatus::Pending)
+            return fail(Error::invalid(QStringLiteral("--status"), Arborctl::tr("Use success, failed, retrying or cancelled.")));
+    }
+    if (parser.isSet(type)) {
+        filter.actionType = actionTypeFromName(parser.value(type));
+        if (!filter.actionType)
+            return fail(Error::invalid(QStringLiteral("--action-type"), Arborctl::tr("Use rest, telegram or mcp.")));
+    }
+    if (parser.isSet(limit)) {
+        auto n = parseInteger(parser.value(limit), QStringLiteral("--limit"), 1, 10000);
+        if (!n)
+            return fail(n.error());
+        filter.limit = int(*n);
+    }
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.triggerResults(filter).then(&engine, [finish, asJson](Result<QList<ActionResult>> results) {
+            if (!results) {
+                finish(fail(results.error()));
+                return;
+            }
+            if (asJson) {
+                QJsonArray array;
+                for (const ActionResult &r : std::as_const(*results))
+                    array.append(resultToJson(r));
+                printJson(QJsonObject{{QStringLiteral("results"), array}});
+            } else {
+                QList<QStringList> rows;
+                for (const ActionResult &r : std::as_const(*results)) {
+                    rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.triggerName, actionTypeName(r.actionType),
+                                 deliveryStatusName(r.status), QString::number(r.attempt),
+                                 r.httpStatus ? QString::number(*r.httpStatus) : QStringLiteral("-"),
+                                 r.durationMs ? QString::number(*r.durationMs) : QStringLiteral("-"), r.error.left(60)});
+                }
+                printTable({Arborctl::tr("ID"), Arborctl::tr("AT"), Arborctl::tr("TRIGGER"), Arborctl::tr("ACTION"), Arborctl::tr("STATUS"),
+                            Arborctl::tr("TRY"), Arborctl::tr("HTTP"), Arborctl::tr("MS"), Arborctl::tr("ERROR")},
+                           rows);
+            }
+            finish(ExitOk);
+        });
+    });
+}
+
+int triggerResend(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json = jsonOption();
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Send a result's delivery again, under the same delivery id."), {json},
+                                                     {{QStringLiteral("RESULT_ID"), Arborctl::tr("an id from trigger results")}}}))
+        return *exit;
+    auto id = idArgument(parser, QStringLiteral("RESULT_ID"));
+    if (!id)
+        return fail(id.error());
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [id = *id, asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.resendResult(id).then(&engine, [finish, asJson](Result<QString> deliveryId) {
+            if (!deliveryId) {
+                finish(fail(deliveryId.error()));
+                return;
+            }
+            if (asJson)
+                printJson(QJsonObject{{QStringLiteral("deliveryId"), *deliveryId}});
+            else
+                QTextStream(stdout) << Arborctl::tr("Delivery %1 is pending again; the running engine sends it.").arg(*deliveryId) << Qt::endl;
+            finish(ExitOk);
+        });
+    });
+}
+
+} // namespace arbor::cli

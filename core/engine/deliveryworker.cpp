@@ -1,0 +1,242 @@
+#include "engine/deliveryworker.h"
+
+#include "engine/storethread.h"
+#include "triggers/actionsender.h"
+#include "triggers/secretresolver.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcDelivery, "arbor.triggers.delivery")
+
+namespace arbor {
+namespace {
+
+qint64 wallClockMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOptions options, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_holder(std::move(holder))
+    , m_options(options)
+    , m_flushTimer(this)   // children, so moveToThread() takes them along
+    , m_wakeTimer(this)
+    , m_random(std::random_device{}())
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(m_options.flushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &DeliveryWorker::flush);
+    m_wakeTimer.setSingleShot(true);
+    connect(&m_wakeTimer, &QTimer::timeout, this, &DeliveryWorker::pump);
+}
+
+DeliveryWorker::~DeliveryWorker() = default;
+
+qint64 DeliveryWorker::backoffMs(int attempts, qint64 baseMs, qint64 maxMs, double jitter01)
+{
+    const double exponent = std::min(attempts > 0 ? attempts - 1 : 0, 30);
+    const double plain = std::min(double(maxMs), double(baseMs) * std::pow(2.0, exponent));
+    // ±20 %: retries of many deliveries that failed together do not arrive together.
+    return qint64(plain * (0.8 + 0.4 * std::clamp(jitter01, 0.0, 1.0)));
+}
+
+void DeliveryWorker::start()
+{
+    // Made here, on the worker's thread, so they live where they are used.
+    m_secrets = new SecretResolver(this);
+    m_sender = new ActionSender(this);
+    m_running = true;
+    // Only the engine holding the database lease sends: claims left by an engine before it
+    // (one that crashed mid-send) are released at once, not when they lapse.
+    m_writer->run([](Store &store) { return TriggerStore(store).releaseClaims(QString()); })
+        .then(this, [this](Result<qint64> released) {
+            if (!released)
+                qCWarning(lcDelivery) << "Could not release old claims:" << released.error().toString();
+            pump();
+        });
+}
+
+void DeliveryWorker::poke()
+{
+    if (!m_running)
+        return;
+    if (m_claiming) {
+        m_pokedWhileClaiming = true;
+        return;
+    }
+    pump();
+}
+
+void DeliveryWorker::stop(std::function<void()> done)
+{
+    m_running = false;
+    m_wakeTimer.stop();
+    m_stopped = std::move(done);
+    flush();
+}
+
+void DeliveryWorker::pump()
+{
+    if (!m_running || m_claiming)
+        return;
+    const int room = std::min(m_options.claimBatch, m_options.maxInFlight - m_inFlight);
+    if (room <= 0)
+        return;   // finish() pumps again as attempts end
+    m_claiming = true;
+    m_pokedWhileClaiming = false;
+    // A claim lasts past the longest an attempt can take here (a timeout of at most 2 min,
+    // behind a Telegram chat's queue of at most maxInFlight messages a second apart).
+    const qint64 leaseMs = ClaimLeaseMs;
+    m_writer->run([holder = m_holder, room, leaseMs](Store &store) {
+                    return TriggerStore(store).claimDue(holder, wallClockMs(), room, leaseMs);
+                })
+        .then(this, [this](Result<QList<ClaimedDelivery>> claimed) { onClaimed(std::move(claimed)); });
+}
+
+void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
+{
+    m_claiming = false;
+    if (!claimed) {
+        qCWarning(lcDelivery) << "Could not claim deliveries:" << claimed.error().toString();
+        scheduleWake();
+        return;
+    }
+    const int count = int(claimed->size());
+    m_lastClaimEmpty = count == 0;
+    for (const ClaimedDelivery &delivery : std::as_const(*claimed)) {
+        // Never two attempts of one delivery at once, even if its claim lapsed meanwhile.
+        if (m_sending.contains(delivery.id))
+            continue;
+        m_sending.insert(delivery.id);
+        ++m_inFlight;
+        m_secrets->resolveAction(delivery.action, [this, delivery](Result<ActionSecrets> secrets) {
+            if (!secrets) {
+                // A secret that cannot be read now may be readable later (a locked keychain,
+                // a file not yet mounted): retried like a failed connection.
+                AttemptOutcome outcome;
+                outcome.kind = AttemptOutcome::Kind::Retry;
+                outcome.error = secrets.error().toString();
+                finish(delivery, outcome);
+                return;
+            }
+            send(delivery, std::move(*secrets));
+        });
+    }
+    if (!m_running)
+        return;
+    if (m_pokedWhileClaiming || count >= m_options.claimBatch)
+        pump();
+    else
+        scheduleWake();
+}
+
+void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets)
+{
+    OutgoingDelivery out;
+    out.deliveryId = delivery.id;
+    out.action = delivery.action;
+    out.payload.body = delivery.payload;
+    out.payload.target = delivery.target;
+    out.secrets = std::move(secrets);
+    out.attempt = delivery.attempts + 1;
+    out.isTest = delivery.isTest;
+    m_sender->send(out, [this, delivery](AttemptOutcome outcome) { finish(delivery, outcome); });
+}
+
+void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome)
+{
+    --m_inFlight;
+    m_sending.remove(delivery.id);
+    DeliveryAttempt attempt;
+    attempt.deliveryId = delivery.id;
+    attempt.holder = m_holder;
+    if (outcome.httpStatus > 0)
+        attempt.httpStatus = outcome.httpStatus;
+    attempt.durationMs = outcome.durationMs;
+    attempt.error = outcome.error;
+    attempt.responseExcerpt = outcome.responseExcerpt;
+    attempt.at = wallClockMs();
+    const int attemptNumber = delivery.attempts + 1;
+    switch (outcome.kind) {
+    case AttemptOutcome::Kind::Success:
+        attempt.outcome = DeliveryAttempt::Outcome::Success;
+        break;
+    case AttemptOutcome::Kind::Fail:
+        attempt.outcome = DeliveryAttempt::Outcome::Fail;
+        break;
+    case AttemptOutcome::Kind::Retry:
+        if (attemptNumber > delivery.action.maxRetries) {
+            attempt.outcome = DeliveryAttempt::Outcome::Fail;
+            attempt.error = tr("%1 (gave up after %n attempt(s))", nullptr, attemptNumber).arg(outcome.error);
+        } else {
+            attempt.outcome = DeliveryAttempt::Outcome::Retry;
+            const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
+            const qint64 wait = outcome.retryAfterMs ? std::min(*outcome.retryAfterMs, m_options.maxBackoffMs)
+                                                     : backoffMs(attemptNumber, m_options.baseBackoffMs, m_options.maxBackoffMs, jitter);
+            attempt.nextAttemptAt = attempt.at + wait;
+        }
+        break;
+    }
+    m_finished.append(attempt);
+    if (m_finished.size() >= m_options.flushBatch)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+    if (m_running && !m_claiming)
+        pump();
+}
+
+void DeliveryWorker::flush()
+{
+    if (m_flushing || m_finished.isEmpty()) {
+        if (!m_running && !m_flushing && m_finished.isEmpty() && m_stopped)
+            std::exchange(m_stopped, {})();
+        return;
+    }
+    m_flushing = true;
+    const QList<DeliveryAttempt> batch = std::exchange(m_finished, {});
+    m_writer->run([batch](Store &store) { return TriggerStore(store).recordAttempts(batch); })
+        .then(this, [this, count = int(batch.size())](Status recorded) {
+            m_flushing = false;
+            if (!recorded) {
+                // Not recorded: the claims lapse and the deliveries are sent again, same ids.
+                qCWarning(lcDelivery) << "Could not record" << count << "attempts:" << recorded.error().toString();
+            } else {
+                Q_EMIT attemptsRecorded(count);
+            }
+            if (!m_finished.isEmpty() || (!m_running && m_stopped))
+                flush();
+            // A retry due soon needs a wake-up even when nothing else arrives.
+            if (m_running && !m_claiming)
+                scheduleWake();
+        });
+}
+
+void DeliveryWorker::scheduleWake()
+{
+    if (!m_running)
+        return;
+    m_writer->run([](Store &store) { return TriggerStore(store).nextDueAt(); })
+        .then(this, [this](Result<std::optional<qint64>> next) {
+            if (!m_running)
+                return;
+            qint64 wait = m_options.idlePollMs;
+            if (next && *next)
+                wait = std::clamp<qint64>(**next - wallClockMs(), 0, m_options.idlePollMs);
+            // Due but claimed (in flight here or elsewhere): look again a little later, not at once.
+            if (m_lastClaimEmpty)
+                wait = std::max<qint64>(wait, EmptyClaimPauseMs);
+            if (!m_wakeTimer.isActive() || m_wakeTimer.remainingTime() > wait)
+                m_wakeTimer.start(int(wait));
+        });
+}
+
+} // namespace arbor

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "store/triggerstore.h"
+#include "triggers/outgoingdelivery.h"
+#include "triggers/triggerrecords.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <random>
+
+namespace arbor {
+
+class ActionSender;
+class SecretResolver;
+class StoreThread;
+
+/**
+ * Sends the trigger outbox (DESIGN.md §9): claims due deliveries through the writer, resolves
+ * their secrets, sends each attempt with the action's sender and records every attempt.
+ *
+ * At least once, never under a new id: a claimed delivery that is not recorded (a crash, a
+ * stop mid-send) is claimed again when its claim lapses, with the same delivery id. A Retry
+ * outcome is due again after the server's Retry-After, else after an exponential backoff with
+ * jitter (1 s doubling to 10 min, ±20 %); once the action's maxRetries are spent it fails.
+ * Attempts are recorded in batches (one transaction per batch), and up to `maxInFlight`
+ * attempts run at once; lower-priority actions of one event are claimed first.
+ *
+ * Thread: lives on its own thread (moved there by its owner); every slot runs there. The
+ * StoreThread must outlive it.
+ */
+class DeliveryWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    DeliveryWorker(StoreThread *writer, QString holder, DeliveryOptions options, QObject *parent = nullptr);
+    ~DeliveryWorker() override;
+
+    /// The backoff before attempt `attempts + 1` after `attempts` failed ones, jitter included.
+    static qint64 backoffMs(int attempts, qint64 baseMs, qint64 maxMs, double jitter01);
+
+public Q_SLOTS:
+    /// Releases this holder's old claims and starts sending.
+    void start();
+    /// New deliveries may be due (evaluation created some, an operator resent one).
+    void poke();
+    /// Stops claiming and records what has finished; attempts in flight are abandoned (their
+    /// claims lapse and they are sent again). `done` is called on this thread.
+    void stop(std::function<void()> done);
+
+Q_SIGNALS:
+    /// Attempts were recorded (for the console's delivery log and charts).
+    void attemptsRecorded(int count);
+
+private:
+    void pump();
+    void onClaimed(Result<QList<ClaimedDelivery>> claimed);
+    void send(const ClaimedDelivery &delivery, ActionSecrets secrets);
+    void finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome);
+    void flush();
+    void scheduleWake();
+
+    StoreThread *m_writer;
+    QString m_holder;
+    DeliveryOptions m_options;
+    SecretResolver *m_secrets = nullptr;
+    ActionSender *m_sender = nullptr;
+    QTimer m_flushTimer;
+    QTimer m_wakeTimer;
+    std::mt19937 m_random;
+
+    static constexpr int EmptyClaimPauseMs = 200;
+    static constexpr qint64 ClaimLeaseMs = 15 * 60 * 1000;
+
+    bool m_running = false;
+    bool m_lastClaimEmpty = false;
+    bool m_claiming = false;     ///< a claim is in flight
+    bool m_pokedWhileClaiming = false;
+    bool m_flushing = false;
+    int m_inFlight = 0;
+    QSet<QString> m_sending;      ///< delivery ids with an attempt under way
+    QList<DeliveryAttempt> m_finished;
+    std::function<void()> m_stopped;
+};
+
+} // namespace arbor

@@ -1,0 +1,147 @@
+#include "engine/triggerservice.h"
+
+#include "engine/futures.h"
+#include "engine/storethread.h"
+#include "store/chainregistry.h"
+#include "util/workerthread.h"
+
+#include <QLoggingCategory>
+#include <QPromise>
+
+Q_LOGGING_CATEGORY(lcTriggers, "arbor.triggers")
+
+namespace arbor {
+
+TriggerService::TriggerService(StoreThread *writer, QString holder, HeadOf headOf, DeliveryOptions options,
+                               QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_headOf(std::move(headOf))
+{
+    m_deliveryThread.setObjectName(QStringLiteral("arbor-delivery"));
+    m_worker = new DeliveryWorker(writer, std::move(holder), options);
+    m_worker->moveToThread(&m_deliveryThread);
+    connect(&m_deliveryThread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &DeliveryWorker::attemptsRecorded, this, &TriggerService::deliveriesChanged);
+    m_sweep.setInterval(SweepMs);
+    connect(&m_sweep, &QTimer::timeout, this, &TriggerService::sweep);
+}
+
+TriggerService::~TriggerService()
+{
+    m_sweep.stop();
+    if (m_deliveryThread.isRunning()) {
+        // Not shut down first (arborctl, tests): the worker's thread is ended here. Its attempts
+        // in flight are abandoned; their claims lapse and they are sent again.
+        m_deliveryThread.quit();
+        m_deliveryThread.wait();
+    } else if (!m_deliveryThread.isFinished()) {
+        delete m_worker;
+    }
+}
+
+void TriggerService::start()
+{
+    m_deliveryThread.start();
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::start);
+    m_sweep.start();
+    sweep();
+}
+
+QFuture<void> TriggerService::shutdown()
+{
+    if (m_shutdown)
+        return *m_shutdown;
+    m_stopped = true;
+    m_sweep.stop();
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    m_shutdown = promise->future();
+    if (!m_deliveryThread.isRunning()) {
+        promise->finish();
+        return *m_shutdown;
+    }
+    connect(&m_deliveryThread, &QThread::finished, this, [promise] { promise->finish(); });
+    QThread *thread = &m_deliveryThread;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, thread] {
+        worker->stop([thread] { thread->quit(); });
+    });
+    return *m_shutdown;
+}
+
+void TriggerService::evaluate(qint64 chainId)
+{
+    if (m_stopped)
+        return;
+    if (m_evaluating.contains(chainId)) {
+        m_again.insert(chainId);
+        return;
+    }
+    runEvaluation(chainId);
+}
+
+void TriggerService::wakeDelivery()
+{
+    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::poke);
+}
+
+void TriggerService::runEvaluation(qint64 chainId)
+{
+    m_evaluating.insert(chainId);
+    const std::optional<qint64> head = m_headOf ? m_headOf(chainId) : std::nullopt;
+    m_writer
+        ->run([chainId, head](Store &store) -> Result<EvaluationRun> {
+            qint64 bound = 0;
+            if (head) {
+                bound = *head;
+            } else {
+                // The node's head is not known here: the checkpoint is the chain's
+                // confirmations deep, so checkpoint + confirmations stands for it.
+                auto chains = ChainRegistry(store).chains();
+                if (!chains)
+                    return chains.error();
+                for (const ChainRecord &chain : std::as_const(*chains)) {
+                    if (chain.config.chainId == chainId)
+                        bound = chain.checkpointBlock.value_or(0) + chain.config.confirmations;
+                }
+            }
+            return TriggerStore(store).evaluate(chainId, bound);
+        })
+        .then(this, [this, chainId](Result<EvaluationRun> run) {
+            m_evaluating.remove(chainId);
+            if (m_stopped)
+                return;
+            bool again = m_again.remove(chainId);
+            if (!run) {
+                qCWarning(lcTriggers) << "Evaluating the triggers of chain" << chainId << "failed:" << run.error().toString();
+            } else {
+                if (run->deliveries > 0) {
+                    wakeDelivery();
+                    Q_EMIT deliveriesChanged();
+                }
+                again = again || !run->caughtUp;
+            }
+            if (again)
+                evaluate(chainId);
+        });
+}
+
+void TriggerService::sweep()
+{
+    if (m_stopped)
+        return;
+    m_writer->run([](Store &store) { return TriggerStore(store).triggers(); })
+        .then(this, [this](Result<QList<TriggerRecord>> triggers) {
+            if (!triggers || m_stopped)
+                return;
+            QSet<qint64> chains;
+            for (const TriggerRecord &t : std::as_const(*triggers)) {
+                if (t.def.enabled)
+                    chains.insert(t.def.chainId);
+            }
+            for (qint64 chainId : std::as_const(chains))
+                evaluate(chainId);
+        });
+}
+
+} // namespace arbor
