@@ -19,7 +19,8 @@ namespace {
 constexpr qint64 DayMs = 24 * 3600 * 1000;
 
 const char *const TriggerColumns = "t.id, t.name, t.description, t.chain_id, t.registry, t.enabled, t.confirmations, t.cursor_block, "
-                                   "t.enabled_at, t.last_fired_at, t.created_at, t.updated_at";
+                                   "t.enabled_at, t.last_fired_at, t.created_at, t.updated_at, "
+                                   "(SELECT c.name FROM %1 c WHERE c.chain_id = t.chain_id)";
 
 QList<Action> sortedActions(QList<Action> actions)
 {
@@ -62,7 +63,7 @@ Result<QList<TriggerRecord>> TriggerStore::loadTriggers(const QString &where, co
 {
     const QString triggers = m_store.admin("triggers");
     const QString chosen = QLatin1String("SELECT t.id FROM ") + triggers + QLatin1String(" t WHERE ") + where;
-    auto rows = m_store.query(QLatin1String("SELECT ") + QLatin1String(TriggerColumns) + QLatin1String(" FROM ") + triggers
+    auto rows = m_store.query(QLatin1String("SELECT ") + QString::fromLatin1(TriggerColumns).arg(m_store.admin("chains")) + QLatin1String(" FROM ") + triggers
                                   + QLatin1String(" t WHERE ") + where + QLatin1String(" ORDER BY t.chain_id, t.name"),
                               params);
     if (!rows)
@@ -108,6 +109,8 @@ Result<QList<TriggerRecord>> TriggerStore::loadTriggers(const QString &where, co
             rec.lastFiredAt = r[9].toLongLong();
         d.createdAt = r[10].toLongLong();
         d.updatedAt = r[11].toLongLong();
+        // The chain's name for templates ({{chain.name}}) and the default body.
+        d.chainName = r[12].toString();
         index.insert(d.id, out.size());
         out.append(rec);
     }

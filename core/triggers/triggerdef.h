@@ -152,7 +152,8 @@ struct TriggerDef
     QString name;
     QString description;
     qint64 chainId = 0;
-    /// What the file said for "chain" when it was a name; the caller resolves it to chainId.
+    /// What the file said for "chain" when it was a name (the caller resolves it to chainId);
+    /// on a stored trigger, the chain's name. Written to JSON only while chainId is unset.
     QString chainName;
     RegistryKind registry = RegistryKind::Reputation;
     bool enabled = true;
