@@ -30,33 +30,6 @@ QList<Action> sortedActions(QList<Action> actions)
 
 } // namespace
 
-QString deliveryStatusName(DeliveryStatus status)
-{
-    switch (status) {
-    case DeliveryStatus::Pending:
-        return QStringLiteral("pending");
-    case DeliveryStatus::Retrying:
-        return QStringLiteral("retrying");
-    case DeliveryStatus::Success:
-        return QStringLiteral("success");
-    case DeliveryStatus::Failed:
-        return QStringLiteral("failed");
-    case DeliveryStatus::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return {};
-}
-
-std::optional<DeliveryStatus> deliveryStatusFromName(QStringView name)
-{
-    for (DeliveryStatus s : {DeliveryStatus::Pending, DeliveryStatus::Retrying, DeliveryStatus::Success, DeliveryStatus::Failed,
-                             DeliveryStatus::Cancelled}) {
-        if (name == deliveryStatusName(s))
-            return s;
-    }
-    return std::nullopt;
-}
-
 // --- reading ------------------------------------------------------------------------------
 
 Result<QList<TriggerRecord>> TriggerStore::loadTriggers(const QString &where, const QVariantList &params, bool withStats)
