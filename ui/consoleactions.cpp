@@ -64,6 +64,7 @@ ConsoleActions::ConsoleActions(QWidget *window)
         {QStringLiteral("showChainDetailAction"), tr("Chain &Details")},
         {QStringLiteral("showQueueAction"), tr("Balance &Queue")},
         {QStringLiteral("showBalancesAction"), tr("&Balances")},
+        {QStringLiteral("showTriggersAction"), tr("&Triggers")},
     };
     auto *pageGroup = new QActionGroup(window);
     for (int page = 0; page < pages.size(); ++page) {

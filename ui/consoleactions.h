@@ -53,7 +53,7 @@ public:
     QAction *about() const { return m_about; }
     QAction *aboutQt() const { return m_aboutQt; }
     /// Ctrl+1…: one checkable action per page, in tab order (Chains, Chain Details, Balance
-    /// Queue, Balances), exclusive.
+    /// Queue, Balances, Triggers), exclusive.
     const QList<QAction *> &pages() const { return m_pages; }
 
 private:

@@ -8,6 +8,7 @@
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
 #include "pages/queuepage.h"
+#include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
 #include "widgets/logpanel.h"
 
@@ -97,7 +98,10 @@ void MainWindow::createActions()
     connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
     connect(m_actions.deleteChain(), &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
     connect(m_actions.refresh(), &QAction::triggered, m_engine, &Engine::refreshSnapshot);
-    connect(m_actions.refresh(), &QAction::triggered, this, [this] { m_queuePage->refresh(); });
+    connect(m_actions.refresh(), &QAction::triggered, this, [this] {
+        m_queuePage->refresh();
+        m_triggersPage->refresh();
+    });
     for (int page = 0; page < m_actions.pages().size(); ++page)
         connect(m_actions.pages()[page], &QAction::triggered, this, [this, page] { m_pages->setCurrentIndex(page); });
     connect(m_actions.quit(), &QAction::triggered, this, &QWidget::close);
@@ -207,6 +211,7 @@ void MainWindow::createCentralWidget()
     m_detailPage = new ChainDetailPage(m_engine);
     m_queuePage = new QueuePage(m_engine);
     m_balancesPage = new BalancesPage(m_engine);
+    m_triggersPage = new TriggersPage(m_engine);
 
     // Tab labels without mnemonics: Ctrl+1… choose pages, and Alt+letters stay with the pages' fields.
     m_pages = new QTabWidget;
@@ -216,6 +221,7 @@ void MainWindow::createCentralWidget()
     m_pages->addTab(m_detailPage, tr("Chain Details"));
     m_pages->addTab(m_queuePage, tr("Balance Queue"));
     m_pages->addTab(m_balancesPage, tr("Balances"));
+    m_pages->addTab(m_triggersPage, tr("Triggers"));
     for (int page = 0; page < m_pages->count(); ++page)
         m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);

@@ -31,13 +31,14 @@ class DesktopNotifier;
 class LogPanel;
 class AppSettings;
 class QueuePage;
+class TriggersPage;
 class WelcomePage;
 
 /**
  * The console's main window: pages for the registered chains (their live indexing figures and
  * the per-chain verbs add, pause, resume, resync, reindex, delete), one chain in detail, the
- * balance queue and the balance explorer, chosen with tabs or Ctrl+1 … Ctrl+4; a welcome page
- * while there are no chains; a log and alerts panel; desktop notifications.
+ * balance queue, the balance explorer and the triggers, chosen with tabs or Ctrl+1 … Ctrl+5; a
+ * welcome page while there are no chains; a log and alerts panel; desktop notifications.
  *
  * Renders the snapshots the Engine sends (chainsChanged, stateChanged) and issues commands
  * through it; every result comes back as a QFuture continuation on this window, so the GUI
@@ -126,6 +127,7 @@ private:
     QTabWidget *m_pages = nullptr;
     QueuePage *m_queuePage = nullptr;
     BalancesPage *m_balancesPage = nullptr;
+    TriggersPage *m_triggersPage = nullptr;
     ChainDetailPage *m_detailPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     QToolBar *m_chainToolBar = nullptr;

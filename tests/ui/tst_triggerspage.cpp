@@ -1,0 +1,658 @@
+// The Triggers page driven offscreen against a real Engine on a temporary SQLite file: a chain
+// with ERC-8004 events put there the way indexing writes them (IndexStore::promote), triggers
+// made through the editor, deliveries created through the engine (replay, test deliveries) and
+// their attempts recorded through the store, as a delivery worker would.
+
+#include "charts/deliverychartpanel.h"
+#include "dialogs/dryrundialog.h"
+#include "dialogs/storesecretdialog.h"
+#include "dialogs/triggereditoractionrow.h"
+#include "dialogs/triggereditorconditionrow.h"
+#include "dialogs/triggereditordialog.h"
+#include "dialogs/triggereditorpreview.h"
+#include "engine/engine.h"
+#include "mainwindow.h"
+#include "model/entitydef.h"
+#include "models/deliverylogmodel.h"
+#include "models/triggerlistmodel.h"
+#include "pages/triggerspage.h"
+#include "store/chainregistry.h"
+#include "store/indexstore.h"
+#include "store/store.h"
+#include "store/triggerstore.h"
+#include "testresults.h"
+#include "uifixture.h"
+#include "widgets/secretfield.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QColor>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <memory>
+
+using namespace arbor;
+using arbor::test::UiFixture;
+using arbor::test::waitFor;
+using arbor::test::why;
+using arbor::ui::DeliveryChartPanel;
+using arbor::ui::DeliveryLogModel;
+using arbor::ui::DryRunDialog;
+using arbor::ui::MainWindow;
+using arbor::ui::SecretField;
+using arbor::ui::StoreSecretDialog;
+using arbor::ui::TriggerEditorActionRow;
+using arbor::ui::TriggerEditorConditionRow;
+using arbor::ui::TriggerEditorDialog;
+using arbor::ui::TriggerListModel;
+using arbor::ui::TriggersPage;
+
+namespace {
+
+const int TimeoutMs = 20000;
+const qint64 Devnet = 31337;
+const QString TriggerName = QStringLiteral("Negative feedback");
+// A Telegram bot token's shape: pasting one into the token field must be refused, not stored.
+const QString LiteralBotToken = QStringLiteral("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1x");
+
+Hash hashOf(qint64 number, int salt = 0)
+{
+    QByteArray bytes(32, '\0');
+    bytes[0] = char(salt + 1);
+    for (int i = 0; i < 8; ++i)
+        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
+    return *Hash::fromBytes(bytes);
+}
+
+AgentEvent feedback(qint64 block, const QString &value)
+{
+    AgentEvent e;
+    e.blockNumber = block;
+    e.logIndex = 0;
+    e.txHash = hashOf(block * 100, 9);
+    e.registry = *Address::fromHex(QStringLiteral("0x8004000000000000000000000000000000000002"));
+    e.kind = RegistryKind::Reputation;
+    e.event = QStringLiteral("NewFeedback");
+    e.agentId = U256(3);
+    e.actor = *Address::fromHex(QStringLiteral("0x1234567890abcdef1234567890abcdef12345678"));
+    e.feedbackIndex = block;
+    e.value = value;
+    e.valueDecimals = 1;
+    e.tag1 = QStringLiteral("uptime");
+    e.endpoint = QStringLiteral("https://agent.example/mcp");
+    return e;
+}
+
+double total(const QList<QPointF> &points)
+{
+    double sum = 0;
+    for (const QPointF &p : points)
+        sum += p.y();
+    return sum;
+}
+
+ActionResult result(qint64 id, const QString &trigger, DeliveryStatus status = DeliveryStatus::Success)
+{
+    ActionResult r;
+    r.id = id;
+    r.triggerId = 1;
+    r.triggerName = trigger;
+    r.status = status;
+    r.attempt = 1;
+    r.at = 1700000000000 + id;
+    return r;
+}
+
+} // namespace
+
+class TstTriggersPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    // The models on their own.
+    void logModelDiffsWithoutReset();
+    void listModelAsksBeforeEnabling();
+
+    // The page against a real engine, in order: each step builds on the last.
+    void editorRefusesLiteralSecretThenSaves();
+    void storeSecretFillsReferenceOrSaysWhy();
+    void toggleEnabled();
+    void deliveryLogShowsAttemptsAndFilters();
+    void sendTestReportsTheResult();
+    void dryRunListsMatchesAndSendsNothing();
+    void readOnlyConsoleCannotEdit();
+    void deleteAsksThenRemoves();
+
+private:
+    TriggersPage *page() const { return m_window->findChild<TriggersPage *>(); }
+    QTableView *triggerTable() const { return m_window->findChild<QTableView *>(QStringLiteral("triggerTable")); }
+    QTableView *logTable() const { return m_window->findChild<QTableView *>(QStringLiteral("deliveryLogTable")); }
+    QString statusLine() const { return m_window->findChild<QLabel *>(QStringLiteral("triggersStatusLine"))->text(); }
+    template<typename T>
+    T *waitForVisible(const char *objectName = nullptr) const
+    {
+        T *found = nullptr;
+        const bool shown = QTest::qWaitFor([&] {
+            for (T *w : m_window->findChildren<T *>()) {
+                if (w->isVisible() && (!objectName || w->objectName() == QLatin1String(objectName)))
+                    found = w;
+            }
+            return found != nullptr;
+        }, TimeoutMs);
+        return shown ? found : nullptr;
+    }
+    TriggerEditorDialog *openEditor(QAction *action);
+    qint64 triggerId() const;
+    QList<TriggerRecord> storedTriggers() const;
+    /// Claims every due delivery and records an attempt for each, as a delivery worker would:
+    /// REST fails with HTTP 500, the rest succeed.
+    int recordAttempts();
+
+    UiFixture m_home;
+    DatabaseUrl m_url;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<Store> m_store;
+};
+
+void TstTriggersPage::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_home.setUp();
+    auto url = m_home.databaseUrl();
+    QVERIFY2(url, why(url).constData());
+    m_url = *url;
+
+    m_engine = std::make_unique<Engine>(UiFixture::engineOptions(m_url));
+    m_window = std::make_unique<MainWindow>(m_engine.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const Status started = waitFor(m_engine->start());
+    QVERIFY2(started, why(started).constData());
+
+    auto store = Store::open(m_url);
+    QVERIFY2(store, why(store).constData());
+    m_store = std::move(*store);
+    ChainConfig chain;
+    chain.chainId = Devnet;
+    chain.name = QStringLiteral("devnet");
+    chain.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
+    chain.startBlock = 0;
+    EndpointRecord endpoint;
+    endpoint.url = chain.rpcUrls.first();
+    endpoint.status = QStringLiteral("ok");
+    Status s = ChainRegistry(*m_store).registerChain(chain, {endpoint}, evmEntities());
+    QVERIFY2(s, why(s).constData());
+
+    // Blocks 0…9 with two negative feedbacks (-1.5 and -0.2) and a positive one (+4.0).
+    IndexBatch batch;
+    batch.chainId = Devnet;
+    batch.from = 0;
+    batch.to = 9;
+    Hash parent;
+    for (qint64 n = 0; n <= 9; ++n) {
+        batch.headers.append(BlockHeader{n, hashOf(n), parent, 1700000000 + n * 12, 1, 21000});
+        parent = hashOf(n);
+    }
+    batch.agentEvents = {feedback(3, QStringLiteral("-15")), feedback(5, QStringLiteral("40")), feedback(7, QStringLiteral("-2"))};
+    auto promoted = IndexStore(*m_store).promote(batch, evmEntities());
+    QVERIFY2(promoted, why(promoted).constData());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->chainSnapshot().isEmpty(), TimeoutMs);
+    QApplication::setActiveWindow(m_window.get());
+    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+    QTRY_VERIFY(page() && page()->isVisible());
+}
+
+void TstTriggersPage::cleanupTestCase()
+{
+    m_store.reset();
+    m_window.reset();
+    m_engine.reset();
+}
+
+void TstTriggersPage::logModelDiffsWithoutReset()
+{
+    DeliveryLogModel model;
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    model.update({result(3, QStringLiteral("a")), result(2, QStringLiteral("a")), result(1, QStringLiteral("a"))});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(inserted.size(), 1);
+
+    // Two new results on top, the oldest pushed out, one trigger deleted meanwhile: one signal each.
+    model.update({result(5, QStringLiteral("a")), result(4, QStringLiteral("a")), result(3, QStringLiteral("a")),
+                  result(2, QString())});
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.last().at(1).toInt(), 0);
+    QCOMPARE(inserted.last().at(2).toInt(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.index(3, DeliveryLogModel::TriggerColumn).data().toString(), QStringLiteral("(deleted trigger 1)"));
+    QCOMPARE(model.index(0, 0).data(DeliveryLogModel::ResultIdRole).toLongLong(), 5);
+
+    model.update({result(5, QStringLiteral("a")), result(4, QStringLiteral("a")), result(3, QStringLiteral("a")),
+                  result(2, QString())});
+    QCOMPARE(changed.size(), 1);   // nothing changed, nothing said
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.index(0, DeliveryLogModel::StatusColumn).data(DeliveryLogModel::BadgeColorRole).value<QColor>(),
+             DeliveryLogModel::statusColor(DeliveryStatus::Success));
+}
+
+void TstTriggersPage::listModelAsksBeforeEnabling()
+{
+    TriggerListModel model;
+    TriggerRecord t;
+    t.def.id = 7;
+    t.def.name = QStringLiteral("x");
+    t.def.chainId = Devnet;
+    t.def.enabled = false;
+    model.update({t});
+    model.setChainNames({{Devnet, QStringLiteral("devnet")}});
+    QCOMPARE(model.index(0, TriggerListModel::ChainColumn).data().toString(), QStringLiteral("devnet"));
+    const QModelIndex enabled = model.index(0, TriggerListModel::EnabledColumn);
+    QVERIFY(!(model.flags(enabled) & Qt::ItemIsUserCheckable));   // read-only until told otherwise
+    model.setEditable(true);
+    QVERIFY(model.flags(enabled) & Qt::ItemIsUserCheckable);
+
+    QSignalSpy asked(&model, &TriggerListModel::enabledChangeRequested);
+    QVERIFY(model.setData(enabled, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().at(0).toLongLong(), 7);
+    QCOMPARE(asked.first().at(1).toBool(), true);
+    // The row follows the engine, not the click.
+    QCOMPARE(enabled.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+}
+
+TriggerEditorDialog *TstTriggersPage::openEditor(QAction *action)
+{
+    if (!QTest::qWaitFor([&] { return action->isEnabled(); }, TimeoutMs))
+        return nullptr;
+    action->trigger();
+    return waitForVisible<TriggerEditorDialog>();
+}
+
+qint64 TstTriggersPage::triggerId() const
+{
+    const QList<TriggerRecord> triggers = storedTriggers();
+    return triggers.isEmpty() ? 0 : triggers.first().def.id;
+}
+
+QList<TriggerRecord> TstTriggersPage::storedTriggers() const
+{
+    auto triggers = TriggerStore(*m_store).triggers();
+    return triggers ? *triggers : QList<TriggerRecord>();
+}
+
+void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
+{
+    TriggerEditorDialog *editor = openEditor(page()->newAction());
+    QVERIFY(editor);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("triggerNameEdit")), TriggerName);
+    QCOMPARE(editor->findChild<QComboBox *>(QStringLiteral("triggerChainCombo"))->currentData().toLongLong(), Devnet);
+
+    // Conditions: NewFeedback, and a value below 0.
+    QCOMPARE(editor->conditionRows().size(), 1);
+    auto *event = editor->conditionRows()[0]->findChild<QComboBox *>(QStringLiteral("conditionEvent"));
+    event->setCurrentIndex(event->findText(QStringLiteral("NewFeedback")));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("addConditionButton")), Qt::LeftButton);
+    QCOMPARE(editor->conditionRows().size(), 2);
+    TriggerEditorConditionRow *threshold = editor->conditionRows()[1];
+    auto *type = threshold->findChild<QComboBox *>(QStringLiteral("conditionType"));
+    type->setCurrentIndex(type->findData(int(ConditionType::ValueThreshold)));
+    QTest::keyClicks(threshold->findChild<QLineEdit *>(QStringLiteral("conditionValue")), QStringLiteral("0"));
+
+    // Actions: a webhook, then a Telegram message whose token is pasted in as it is.
+    TriggerEditorActionRow *rest = editor->actionRows()[0];
+    QTest::keyClicks(rest->findChild<QLineEdit *>(QStringLiteral("restUrl")), QStringLiteral("http://127.0.0.1:9/hook"));
+    rest->findChild<QPlainTextEdit *>(QStringLiteral("restBody"))
+        ->setPlainText(QStringLiteral("{\"agent\": \"{{event.agentId}}\", \"value\": \"{{event.value | decimals}}\"}"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("addActionButton")), Qt::LeftButton);
+    TriggerEditorActionRow *telegram = editor->actionRows()[1];
+    auto *actionType = telegram->findChild<QComboBox *>(QStringLiteral("actionType"));
+    actionType->setCurrentIndex(actionType->findData(int(ActionType::Telegram)));
+    auto *token = telegram->findChild<QLineEdit *>(QStringLiteral("telegramBotTokenEdit"));
+    QTest::keyClicks(token, LiteralBotToken);
+    QTest::keyClicks(telegram->findChild<QLineEdit *>(QStringLiteral("telegramChatId")), QStringLiteral("-100123"));
+    auto *apiBase = telegram->findChild<QLineEdit *>(QStringLiteral("telegramApiBaseUrl"));
+    apiBase->clear();
+    QTest::keyClicks(apiBase, QStringLiteral("http://127.0.0.1:9"));
+
+    // The preview renders the webhook's body from the newest stored event (block 7, -0.2).
+    editor->preview()->setCurrentAction(0);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->preview()->text().contains(QStringLiteral("\"agent\": \"3\"")), TimeoutMs);
+    QVERIFY2(editor->preview()->text().contains(QStringLiteral("\"value\": \"-0.2\"")), qPrintable(editor->preview()->text()));
+
+    // Save: refused, the token field named, focused and marked, nothing stored.
+    auto *save = editor->findChild<QPushButton *>(QStringLiteral("saveTriggerButton"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto *error = telegram->findChild<QLabel *>(QStringLiteral("actionError"));
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("Literal secrets are refused")), qPrintable(error->text()));
+    QVERIFY(!error->text().contains(LiteralBotToken));
+    QVERIFY(token->property("invalid").toBool());
+    QTRY_VERIFY(token->hasFocus());
+    QTest::qWait(300);
+    QVERIFY(editor->isVisible());
+    QVERIFY(storedTriggers().isEmpty());
+
+    // With a reference instead, it is stored and listed.
+    token->clear();
+    QTest::keyClicks(token, QStringLiteral("keychain:tg-bot"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isVisible(), TimeoutMs);
+    QCOMPARE(storedTriggers().size(), 1);
+    const TriggerDef stored = storedTriggers().first().def;
+    QCOMPARE(stored.conditions.size(), 2);
+    QCOMPARE(stored.actions.size(), 2);
+    QCOMPARE(stored.actions[0].type, ActionType::Rest);
+    QCOMPARE(stored.actions[1].botToken->toString(), QStringLiteral("keychain:tg-bot"));
+
+    QTableView *table = triggerTable();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, TimeoutMs);
+    QCOMPARE(table->model()->index(0, TriggerListModel::NameColumn).data().toString(), TriggerName);
+    QCOMPARE(table->model()->index(0, TriggerListModel::ChainColumn).data().toString(), QStringLiteral("devnet"));
+    QCOMPARE(table->model()->index(0, TriggerListModel::LastFiredColumn).data().toString(), QStringLiteral("never"));
+    QVERIFY(statusLine().contains(TriggerName));
+
+    // A second trigger of the same name is refused by the engine, the name field marked.
+    editor = openEditor(page()->newAction());
+    QVERIFY(editor);
+    auto *name = editor->findChild<QLineEdit *>(QStringLiteral("triggerNameEdit"));
+    QTest::keyClicks(name, TriggerName);
+    QTest::keyClicks(editor->actionRows()[0]->findChild<QLineEdit *>(QStringLiteral("restUrl")), QStringLiteral("https://hooks.example/x"));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveTriggerButton")), Qt::LeftButton);
+    auto *general = editor->findChild<QLabel *>(QStringLiteral("triggerGeneralError"));
+    QTRY_VERIFY_WITH_TIMEOUT(general->isVisible(), TimeoutMs);
+    QVERIFY2(general->text().startsWith(QStringLiteral("Not saved: Name:")), qPrintable(general->text()));
+    QVERIFY(name->property("invalid").toBool());
+    editor->reject();
+    QCOMPARE(storedTriggers().size(), 1);
+}
+
+void TstTriggersPage::storeSecretFillsReferenceOrSaysWhy()
+{
+    TriggerEditorDialog *editor = openEditor(page()->newAction());
+    QVERIFY(editor);
+    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("triggerNameEdit")), QStringLiteral("Ops Hook"));
+    auto *field = editor->actionRows()[0]->findChild<SecretField *>(QStringLiteral("restSigningSecret"));
+    auto *store = field->findChild<QPushButton *>(QStringLiteral("restSigningSecretStoreButton"));
+    auto *scroll = editor->findChild<QScrollArea *>(QStringLiteral("triggerEditorScroll"));
+    // As a user scrolls to it: the click lands on the button only once it is in view.
+    QTRY_VERIFY((scroll->ensureWidgetVisible(store), editor->childAt(store->mapTo(editor, store->rect().center())) == store));
+    QTest::mouseClick(store, Qt::LeftButton);
+    auto *dialog = waitForVisible<StoreSecretDialog>();
+    QVERIFY(dialog);
+    auto *secretName = dialog->findChild<QLineEdit *>(QStringLiteral("secretNameEdit"));
+    QCOMPARE(secretName->text(), QStringLiteral("ops-hook-signing"));   // proposed from the trigger's name
+    auto *value = dialog->findChild<QLineEdit *>(QStringLiteral("secretValueEdit"));
+    QCOMPARE(value->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(value, QStringLiteral("whsec_c2VjcmV0LWZvci10ZXN0cw=="));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("storeSecretButton")), Qt::LeftButton);
+
+    // With a keychain the reference is filled in; without one the dialog says why and stays.
+    QPointer<StoreSecretDialog> guard(dialog);
+    auto *message = dialog->findChild<QLabel *>(QStringLiteral("storeSecretMessage"));
+    QTRY_VERIFY_WITH_TIMEOUT(!guard || !guard->isVisible() || message->text().startsWith(QStringLiteral("Not stored")), TimeoutMs);
+    if (guard && guard->isVisible()) {
+        QVERIFY(field->reference().isEmpty());
+        qInfo("no keychain here: %s", qPrintable(message->text()));
+        guard->reject();
+    } else {
+        QCOMPARE(field->reference(), QStringLiteral("keychain:ops-hook-signing"));
+    }
+    editor->reject();
+}
+
+void TstTriggersPage::toggleEnabled()
+{
+    QTableView *table = triggerTable();
+    table->selectRow(0);
+    QAction *toggle = page()->toggleAction();
+    QTRY_VERIFY(toggle->isEnabled());
+    QCOMPARE(toggle->text().remove(u'&'), QStringLiteral("Disable"));
+    toggle->trigger();
+    const QModelIndex enabled = table->model()->index(0, TriggerListModel::EnabledColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(enabled.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked, TimeoutMs);
+    QVERIFY(!storedTriggers().first().def.enabled);
+    QTRY_COMPARE(toggle->text().remove(u'&'), QStringLiteral("Enable"));
+
+    // Ticking the box, as a click on it does, enables it again.
+    QVERIFY(table->model()->setData(enabled, Qt::Checked, Qt::CheckStateRole));
+    QTRY_COMPARE_WITH_TIMEOUT(enabled.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked, TimeoutMs);
+    QVERIFY(storedTriggers().first().def.enabled);
+}
+
+int TstTriggersPage::recordAttempts()
+{
+    TriggerStore triggers(*m_store);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto claimed = triggers.claimDue(QStringLiteral("test-worker"), now, 100, 60000);
+    if (!claimed)
+        return -1;
+    QList<DeliveryAttempt> attempts;
+    for (const ClaimedDelivery &d : std::as_const(*claimed)) {
+        DeliveryAttempt a;
+        a.deliveryId = d.id;
+        a.holder = QStringLiteral("test-worker");
+        a.durationMs = 42;
+        if (d.action.type == ActionType::Rest) {
+            a.outcome = DeliveryAttempt::Outcome::Fail;
+            a.httpStatus = 500;
+            a.error = QStringLiteral("HTTP 500 from the receiver");
+        } else {
+            a.outcome = DeliveryAttempt::Outcome::Success;
+            a.httpStatus = 200;
+        }
+        attempts.append(a);
+    }
+    if (!triggers.recordAttempts(attempts))
+        return -1;
+    return int(attempts.size());
+}
+
+void TstTriggersPage::deliveryLogShowsAttemptsAndFilters()
+{
+    // History is sent only by an explicit replay: two matches (-1.5, -0.2), two actions each.
+    auto replayed = waitFor(m_engine->replayTrigger(triggerId(), 0, 9));
+    QVERIFY2(replayed, why(replayed).constData());
+    QCOMPARE(replayed->created, qint64(4));
+    QCOMPARE(recordAttempts(), 4);
+
+    // The attempts were recorded by "another worker": the page reads them when refreshed.
+    QApplication::setActiveWindow(m_window.get());
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QAbstractItemModel *log = logTable()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 4, TimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(triggerTable()->model()->index(0, TriggerListModel::FailuresColumn).data().toString(), QStringLiteral("2"),
+                              TimeoutMs);
+    QCOMPARE(triggerTable()->model()->index(0, TriggerListModel::DeliveriesColumn).data().toString(), QStringLiteral("4"));
+    QVERIFY(triggerTable()->model()->index(0, TriggerListModel::LastFiredColumn).data().toString() != QStringLiteral("never"));
+    int failed = 0;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        QCOMPARE(log->index(row, DeliveryLogModel::TriggerColumn).data().toString(), TriggerName);
+        if (log->index(row, DeliveryLogModel::StatusColumn).data().toString() == QStringLiteral("Failed")) {
+            ++failed;
+            QCOMPARE(log->index(row, DeliveryLogModel::HttpStatusColumn).data().toString(), QStringLiteral("500"));
+            QCOMPARE(log->index(row, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("REST webhook"));
+            QCOMPARE(log->index(row, DeliveryLogModel::ErrorColumn).data().toString(), QStringLiteral("HTTP 500 from the receiver"));
+        }
+    }
+    QCOMPARE(failed, 2);
+
+    // Filters: by status, by action type, by trigger.
+    auto *status = m_window->findChild<QComboBox *>(QStringLiteral("logStatusFilter"));
+    auto *type = m_window->findChild<QComboBox *>(QStringLiteral("logTypeFilter"));
+    auto *trigger = m_window->findChild<QComboBox *>(QStringLiteral("logTriggerFilter"));
+    status->setCurrentIndex(status->findText(QStringLiteral("Success")));
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 2, TimeoutMs);
+    for (int row = 0; row < 2; ++row)
+        QCOMPARE(log->index(row, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("Telegram"));
+    type->setCurrentIndex(type->findText(QStringLiteral("REST webhook")));
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 0, TimeoutMs);
+    status->setCurrentIndex(0);
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 2, TimeoutMs);
+    type->setCurrentIndex(0);
+    QCOMPARE(trigger->findText(TriggerName), 1);
+    trigger->setCurrentIndex(1);
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 4, TimeoutMs);
+
+    // The charts count the attempts of this minute.
+    auto *charts = m_window->findChild<DeliveryChartPanel *>();
+    QTRY_COMPARE_WITH_TIMEOUT(total(charts->points(DeliveryChartPanel::FailedSeries)), 2.0, TimeoutMs);
+    QCOMPARE(total(charts->points(DeliveryChartPanel::SuccessSeries)), 2.0);
+    QCOMPARE(total(charts->points(DeliveryChartPanel::CancelledSeries)), 0.0);
+    QCOMPARE(charts->points(DeliveryChartPanel::LatencySeries).size(), 1);
+
+    // Resend a failed delivery: queued again under the same id.
+    int failedRow = -1;
+    for (int row = 0; row < log->rowCount(); ++row) {
+        if (log->index(row, DeliveryLogModel::StatusColumn).data(DeliveryLogModel::StatusRole).toInt() == int(DeliveryStatus::Failed))
+            failedRow = row;
+    }
+    QVERIFY(failedRow >= 0);
+    const QString deliveryId = log->index(failedRow, 0).data(DeliveryLogModel::DeliveryIdRole).toString();
+    logTable()->selectRow(failedRow);
+    auto *resend = m_window->findChild<QPushButton *>(QStringLiteral("resendButton"));
+    QTRY_VERIFY(resend->isEnabled());
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(statusLine().contains(deliveryId), TimeoutMs);
+    QCOMPARE(TriggerStore(*m_store).deliveryCounts()->pending, qint64(1));
+    QCOMPARE(recordAttempts(), 1);   // fails again: a second attempt
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 5, TimeoutMs);
+    QCOMPARE(log->index(0, 0).data(DeliveryLogModel::DeliveryIdRole).toString(), deliveryId);
+    QCOMPARE(log->index(0, DeliveryLogModel::AttemptColumn).data().toString(), QStringLiteral("2"));
+}
+
+void TstTriggersPage::sendTestReportsTheResult()
+{
+    triggerTable()->selectRow(0);
+    QAction *send = page()->sendTestAction();
+    QTRY_VERIFY(send->isEnabled());
+    send->trigger();
+    // Two actions: the page asks which one.
+    auto *ask = waitForVisible<QInputDialog>("sendTestDialog");
+    QVERIFY(ask);
+    QCOMPARE(ask->comboBoxItems().size(), 2);
+    ask->setTextValue(ask->comboBoxItems().at(1));
+    ask->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(statusLine().contains(QStringLiteral("is in the outbox")), TimeoutMs);
+    const DeliveryCounts counts = *TriggerStore(*m_store).deliveryCounts();
+    QCOMPARE(counts.pending, qint64(1));
+
+    // A worker sends it (Telegram: success); the page reports it once the log has it.
+    QCOMPARE(recordAttempts(), 1);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(statusLine().startsWith(QStringLiteral("Test delivery of “Negative feedback”: Success (HTTP 200, 42 ms)")),
+                             TimeoutMs);
+    QAbstractItemModel *log = logTable()->model();
+    QTRY_COMPARE(log->index(0, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("Telegram (test)"));
+}
+
+void TstTriggersPage::dryRunListsMatchesAndSendsNothing()
+{
+    const DeliveryCounts before = *TriggerStore(*m_store).deliveryCounts();
+    triggerTable()->selectRow(0);
+    QAction *dryRun = page()->dryRunAction();
+    QTRY_VERIFY(dryRun->isEnabled());
+    dryRun->trigger();
+    auto *dialog = waitForVisible<DryRunDialog>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("dryRunNotice"))->text().startsWith(QStringLiteral("Nothing is sent")));
+    auto *matches = dialog->findChild<QTableWidget *>(QStringLiteral("dryRunMatches"));
+    QTRY_COMPARE_WITH_TIMEOUT(matches->rowCount(), 2, TimeoutMs);
+    QCOMPARE(matches->item(0, 0)->text(), QStringLiteral("3"));
+    QCOMPARE(matches->item(1, 0)->text(), QStringLiteral("7"));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("dryRunSummary"))->text().contains(QStringLiteral("Nothing was sent")));
+    matches->selectRow(1);
+    const QString payloads = dialog->findChild<QPlainTextEdit *>(QStringLiteral("dryRunPayloads"))->toPlainText();
+    QVERIFY2(payloads.contains(QStringLiteral("\"value\": \"-0.2\"")), qPrintable(payloads));
+    QVERIFY(payloads.contains(QStringLiteral("2. Telegram")));
+
+    // A narrower range: only block 7.
+    auto *from = dialog->findChild<QLineEdit *>(QStringLiteral("dryRunFromEdit"));
+    QTest::keyClicks(from, QStringLiteral("6"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("dryRunButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(matches->rowCount(), 1, TimeoutMs);
+    dialog->reject();
+
+    const DeliveryCounts after = *TriggerStore(*m_store).deliveryCounts();
+    QCOMPARE(after.pending + after.retrying + after.success + after.failed + after.cancelled,
+             before.pending + before.retrying + before.success + before.failed + before.cancelled);
+}
+
+void TstTriggersPage::readOnlyConsoleCannotEdit()
+{
+    EngineOptions options = UiFixture::engineOptions(m_url);
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    auto [reader, started] = UiFixture::startEngine(options);
+    QVERIFY2(started, why(started).constData());
+    QVERIFY(reader->isReadOnly());
+    TriggersPage watching(reader.get());
+    watching.show();
+    auto *table = watching.findChild<QTableView *>(QStringLiteral("triggerTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, TimeoutMs);
+    table->selectRow(0);
+    QTRY_VERIFY(watching.dryRunAction()->isEnabled());   // reading is fine
+    for (QAction *verb : {watching.newAction(), watching.editAction(), watching.toggleAction(), watching.deleteAction(),
+                          watching.sendTestAction()}) {
+        QVERIFY2(!verb->isEnabled(), qPrintable(verb->objectName()));
+        QVERIFY2(verb->toolTip().startsWith(QStringLiteral("Read-only:")), qPrintable(verb->toolTip()));
+    }
+    const QModelIndex enabled = table->model()->index(0, TriggerListModel::EnabledColumn);
+    QVERIFY(!(enabled.flags() & Qt::ItemIsUserCheckable));
+}
+
+void TstTriggersPage::deleteAsksThenRemoves()
+{
+    triggerTable()->selectRow(0);
+    QAction *remove = page()->deleteAction();
+    QTRY_VERIFY(remove->isEnabled());
+
+    // Cancel keeps it.
+    remove->trigger();
+    auto *box = waitForVisible<QMessageBox>("deleteTriggerBox");
+    QVERIFY(box);
+    QVERIFY(box->text().contains(TriggerName));
+    box->button(QMessageBox::Cancel)->click();
+    QTest::qWait(300);
+    QCOMPARE(storedTriggers().size(), 1);
+
+    remove->trigger();
+    box = waitForVisible<QMessageBox>("deleteTriggerBox");
+    QVERIFY(box);
+    box->findChild<QPushButton *>(QStringLiteral("confirmDeleteTriggerButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(triggerTable()->model()->rowCount(), 0, TimeoutMs);
+    QVERIFY(storedTriggers().isEmpty());
+    // Its delivery log stays, under the name of a deleted trigger.
+    QAbstractItemModel *log = logTable()->model();
+    auto *trigger = m_window->findChild<QComboBox *>(QStringLiteral("logTriggerFilter"));
+    QTRY_COMPARE(trigger->count(), 1);   // the filter fell back to every trigger
+    QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 5, TimeoutMs);
+}
+
+QTEST_MAIN(TstTriggersPage)
+#include "tst_triggerspage.moc"

@@ -1,0 +1,92 @@
+#include "dialogs/storesecretdialog.h"
+
+#include "secrets/namedsecrets.h"
+#include "widgets/messagelabel.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace arbor::ui {
+
+StoreSecretDialog::StoreSecretDialog(const QString &name, const QString &what, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("storeSecretDialog"));
+    setWindowTitle(tr("Store Secret"));
+
+    auto *intro = new QLabel(tr("The %1 goes to the system keychain under the name below; the trigger keeps only "
+                                "the reference “keychain:NAME”.").arg(what));
+    intro->setWordWrap(true);
+
+    m_name = new QLineEdit(name);
+    m_name->setObjectName(QStringLiteral("secretNameEdit"));
+    m_name->setPlaceholderText(QStringLiteral("ops-hook"));
+    m_name->setToolTip(tr("Letters, digits, '.', '_' and '-'"));
+    m_value = new QLineEdit;
+    m_value->setObjectName(QStringLiteral("secretValueEdit"));
+    m_value->setEchoMode(QLineEdit::Password);
+    m_value->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Secret:"), m_value);
+
+    m_message = new MessageLabel(QStringLiteral("storeSecretMessage"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_storeButton = buttons->addButton(tr("&Store"), QDialogButtonBox::AcceptRole);
+    m_storeButton->setObjectName(QStringLiteral("storeSecretButton"));
+    m_storeButton->setDefault(true);
+    connect(m_storeButton, &QPushButton::clicked, this, &StoreSecretDialog::store);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_name, &QLineEdit::textChanged, this, &StoreSecretDialog::updateButton);
+    connect(m_value, &QLineEdit::textChanged, this, &StoreSecretDialog::updateButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    setMinimumWidth(420);
+    (name.isEmpty() ? m_name : m_value)->setFocus();
+    updateButton();
+}
+
+void StoreSecretDialog::updateButton()
+{
+    m_storeButton->setEnabled(!m_storing && !m_name->text().trimmed().isEmpty() && !m_value->text().isEmpty());
+}
+
+void StoreSecretDialog::store()
+{
+    const QString name = m_name->text().trimmed();
+    if (const Status valid = NamedSecrets::checkName(name, tr("Name")); !valid) {
+        m_message->showMessage(valid.error().message);
+        m_name->setFocus();
+        return;
+    }
+    m_storing = true;
+    updateButton();
+    m_message->showMessage(tr("Storing in the keychain…"), MessageLabel::Kind::Note);
+    NamedSecrets::set(name, m_value->text(), this, [this, name](Status stored) {
+        m_storing = false;
+        updateButton();
+        if (!stored) {
+            QString text = tr("Not stored: %1").arg(stored.error().message);
+            if (stored.error().kind == Error::Kind::Unavailable)
+                text += u' ' + tr("Without a keychain, refer to an environment variable (env:VAR) or a file (file:PATH) instead.");
+            m_message->showMessage(text);
+            return;
+        }
+        m_value->clear();
+        Q_EMIT this->stored(name);
+        accept();
+    });
+}
+
+} // namespace arbor::ui

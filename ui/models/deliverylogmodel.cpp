@@ -1,0 +1,248 @@
+#include "models/deliverylogmodel.h"
+
+#include "models/keyedrows.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace arbor::ui {
+namespace {
+
+bool isNumeric(int column)
+{
+    return column == DeliveryLogModel::AttemptColumn || column == DeliveryLogModel::HttpStatusColumn
+        || column == DeliveryLogModel::DurationColumn;
+}
+
+} // namespace
+
+DeliveryLogModel::DeliveryLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+int DeliveryLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DeliveryLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ActionResult &result = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(result, index.column());
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(result.at), QLocale::LongFormat);
+        case TriggerColumn:
+            return tr("Trigger %1, delivery %2").arg(result.triggerId).arg(result.deliveryId);
+        case ErrorColumn: {
+            QString text = result.error;
+            if (!result.responseExcerpt.isEmpty())
+                text += (text.isEmpty() ? QString() : QStringLiteral("\n\n")) + tr("Answer: %1").arg(result.responseExcerpt);
+            return text.isEmpty() ? QVariant() : QVariant(text);
+        }
+        case EventColumn:
+            return tr("Block %1, transaction %2, log %3").arg(result.blockNumber).arg(result.txHash.toHex()).arg(result.logIndex);
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        if (index.column() == StatusColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
+        if (isNumeric(index.column()))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case BadgeColorRole:
+        return index.column() == StatusColumn ? QVariant(statusColor(result.status)) : QVariant();
+    case SortRole:
+        return sortData(result, index.column());
+    case ResultIdRole:
+        return result.id;
+    case StatusRole:
+        return int(result.status);
+    case DeliveryIdRole:
+        return result.deliveryId;
+    default:
+        return {};
+    }
+}
+
+QVariant DeliveryLogModel::displayData(const ActionResult &result, int column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case TimeColumn:
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(result.at), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case TriggerColumn:
+        return result.triggerName.isEmpty() ? tr("(deleted trigger %1)").arg(result.triggerId) : result.triggerName;
+    case ActionColumn:
+        return result.isTest ? tr("%1 (test)").arg(actionTypeText(result.actionType)) : actionTypeText(result.actionType);
+    case StatusColumn:
+        return statusText(result.status);
+    case AttemptColumn:
+        return result.attempt > 0 ? locale.toString(result.attempt) : QStringLiteral("—");
+    case HttpStatusColumn:
+        return result.httpStatus ? QString::number(*result.httpStatus) : QStringLiteral("—");
+    case DurationColumn:
+        return result.durationMs ? locale.toString(*result.durationMs) : QStringLiteral("—");
+    case ErrorColumn:
+        return result.error.section(u'\n', 0, 0);
+    case EventColumn:
+        return QString(shortHex(result.txHash.toHex()) + QStringLiteral(" #") + QString::number(result.logIndex));
+    default:
+        return {};
+    }
+}
+
+QVariant DeliveryLogModel::sortData(const ActionResult &result, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return result.id;   // ids grow with time and break ties of the same millisecond
+    case StatusColumn:
+        return int(result.status);
+    case AttemptColumn:
+        return result.attempt;
+    case HttpStatusColumn:
+        return result.httpStatus.value_or(0);
+    case DurationColumn:
+        return result.durationMs.value_or(-1);
+    case EventColumn:
+        return QStringLiteral("%1 %2").arg(result.blockNumber, 20, 10, QLatin1Char('0')).arg(result.logIndex, 10, 10, QLatin1Char('0'));
+    default:
+        return displayData(result, column).toString().toCaseFolded();
+    }
+}
+
+QVariant DeliveryLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case AttemptColumn:
+            return tr("1 for the first attempt; every retry is a row of its own");
+        case DurationColumn:
+            return tr("How long the attempt took, in milliseconds");
+        case EventColumn:
+            return tr("The event's transaction and log index");
+        default:
+            return {};
+        }
+    }
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case TriggerColumn:
+        return tr("Trigger");
+    case ActionColumn:
+        return tr("Action");
+    case StatusColumn:
+        return tr("Status");
+    case AttemptColumn:
+        return tr("Attempt");
+    case HttpStatusColumn:
+        return tr("HTTP");
+    case DurationColumn:
+        return tr("ms");
+    case ErrorColumn:
+        return tr("Error");
+    case EventColumn:
+        return tr("Event");
+    default:
+        return {};
+    }
+}
+
+bool DeliveryLogModel::sameRow(const ActionResult &a, const ActionResult &b)
+{
+    // A result row is written once; only its trigger's name changes (renamed or deleted).
+    return a.triggerName == b.triggerName && a.status == b.status && a.error == b.error;
+}
+
+void DeliveryLogModel::update(const QList<ActionResult> &results)
+{
+    syncKeyedRows(this, m_rows, results, [](const ActionResult &r) { return r.id; }, &DeliveryLogModel::sameRow);
+}
+
+const ActionResult *DeliveryLogModel::resultAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
+}
+
+int DeliveryLogModel::rowOf(qint64 resultId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows[row].id == resultId)
+            return row;
+    }
+    return -1;
+}
+
+QString DeliveryLogModel::statusText(DeliveryStatus status)
+{
+    switch (status) {
+    case DeliveryStatus::Pending:
+        return tr("Pending");
+    case DeliveryStatus::Retrying:
+        return tr("Retrying");
+    case DeliveryStatus::Success:
+        return tr("Success");
+    case DeliveryStatus::Failed:
+        return tr("Failed");
+    case DeliveryStatus::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QColor DeliveryLogModel::statusColor(DeliveryStatus status)
+{
+    switch (status) {
+    case DeliveryStatus::Pending:
+        return QColor(0x1e, 0x6f, 0xc8);
+    case DeliveryStatus::Retrying:
+        return QColor(0xd4, 0xa0, 0x00);
+    case DeliveryStatus::Success:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case DeliveryStatus::Failed:
+        return QColor(0xc6, 0x28, 0x28);
+    case DeliveryStatus::Cancelled:
+        return QColor(0x8a, 0x8f, 0x98);
+    }
+    return {};
+}
+
+QString DeliveryLogModel::actionTypeText(ActionType type)
+{
+    switch (type) {
+    case ActionType::Rest:
+        return tr("REST webhook");
+    case ActionType::Telegram:
+        return tr("Telegram");
+    case ActionType::Mcp:
+        return tr("MCP");
+    }
+    return {};
+}
+
+QString DeliveryLogModel::shortHex(const QString &hex)
+{
+    if (hex.size() <= 14)
+        return hex;
+    return hex.left(6) + QStringLiteral("…") + hex.right(4);
+}
+
+} // namespace arbor::ui

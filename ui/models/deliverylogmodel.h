@@ -1,0 +1,81 @@
+#pragma once
+
+#include "engine/engine.h"
+
+#include <QAbstractTableModel>
+#include <QColor>
+#include <QList>
+
+namespace arbor::ui {
+
+/**
+ * The delivery log: one row per recorded attempt or cancellation (ActionResult), newest first
+ * as Engine::triggerResults returns them.
+ *
+ * update() diffs the rows against the ones held, keyed by result id: new results are inserted
+ * (at the top), results no longer listed (another filter, or pushed out by the limit) removed,
+ * and changed rows announced with ONE dataChanged. Never reset, so the selection survives.
+ *
+ * Thread: the GUI thread.
+ */
+class DeliveryLogModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        TimeColumn,
+        TriggerColumn,
+        ActionColumn,           ///< the action's type, "(test)" for test deliveries
+        StatusColumn,
+        AttemptColumn,
+        HttpStatusColumn,
+        DurationColumn,         ///< ms
+        ErrorColumn,
+        EventColumn,            ///< transaction hash and log index
+        ColumnCount
+    };
+
+    enum Role {
+        ResultIdRole = Qt::UserRole,    ///< qint64 result id, on every column
+        SortRole,                       ///< numbers for numeric columns, text otherwise
+        StatusRole,                     ///< arbor::DeliveryStatus as int, on every column
+        BadgeColorRole,                 ///< QColor of the status badge, on StatusColumn
+        DeliveryIdRole,                 ///< QString delivery id, on every column
+    };
+
+    explicit DeliveryLogModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Brings the rows in line with `results` (newest first) with the fewest signals.
+    void update(const QList<arbor::ActionResult> &results);
+
+    /// The result shown in `row`, or nullptr when the row does not exist.
+    const arbor::ActionResult *resultAt(int row) const;
+    int rowOf(qint64 resultId) const;
+
+    /// "Success", "Failed", … in the operator's language.
+    static QString statusText(arbor::DeliveryStatus status);
+    /// Green, red, amber, grey, blue.
+    static QColor statusColor(arbor::DeliveryStatus status);
+    /// "REST webhook", "Telegram", "MCP".
+    static QString actionTypeText(arbor::ActionType type);
+    /// "0x1234…abcd" for a long hex text.
+    static QString shortHex(const QString &hex);
+
+private:
+    template<typename Model, typename Row, typename KeyOf, typename Same>
+    friend void syncKeyedRows(Model *, QList<Row> &, const QList<Row> &, KeyOf, Same);
+
+    QVariant displayData(const arbor::ActionResult &result, int column) const;
+    QVariant sortData(const arbor::ActionResult &result, int column) const;
+    static bool sameRow(const arbor::ActionResult &a, const arbor::ActionResult &b);
+
+    QList<arbor::ActionResult> m_rows;
+};
+
+} // namespace arbor::ui
