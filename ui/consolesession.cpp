@@ -19,6 +19,7 @@ ConsoleSession::ConsoleSession(EngineOptions options, LogSink *logSink, AppSetti
 
 ConsoleSession::~ConsoleSession()
 {
+    m_closing = false;   // a switch under way ends here: its shutdown() resolves inside close()
     close();
 }
 
@@ -45,13 +46,13 @@ void ConsoleSession::closeThenOpen(const DatabaseUrl &database)
         return;   // the switch under way opens the latest choice
     m_closing = true;
     m_window->showClosing();
-    // Barriers, not waits: a job posted now runs after everything the old writer (promotions,
-    // the lease heartbeat) and reader hold, so ~Engine below waits only for what comes after.
-    m_engine->migrationStatus().then(this, [this](const Result<MigrationStatus> &) {
-        m_engine->chains().then(this, [this](const Result<QList<ChainRecord>> &) {
-            m_closing = false;
-            openNow(m_next);
-        });
+    // The old engine's threads end (their queued work done, the lease given back) while this
+    // thread goes on; close() below then waits for nothing.
+    m_engine->shutdown().then(this, [this] {
+        if (!m_closing)
+            return;
+        m_closing = false;
+        openNow(m_next);
     });
 }
 

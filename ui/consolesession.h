@@ -19,16 +19,16 @@ class MainWindow;
  * One running console: an Engine on a database and the MainWindow showing it.
  *
  * open() starts both on a database (for PostgreSQL after the password is read from the keychain,
- * asynchronously). When Settings… changes the database, the session switches in steps driven
- * by the old Engine's futures: the old window says "Closing the old database…" and takes no more
- * commands; everything the old writer and reader had queued is finished while the window stays
- * responsive; then the window saves its geometry, the old Engine is destroyed (its threads end
- * and it releases the database lease), and a new Engine and window open on the database the
- * settings now name. Nothing of the old database stays open.
+ * asynchronously). When Settings… changes the database, the session switches without ever
+ * waiting on this thread: the old window says "Closing the old database…" and takes no more
+ * commands; Engine::shutdown() stops the old indexers and queue workers, lets the writer finish
+ * everything queued, releases the database lease and ends every thread of the old Engine, while
+ * the window stays responsive; once its future has resolved, the window saves its geometry, the
+ * old Engine is destroyed (which waits for nothing now), and a new Engine and window open on the
+ * database the settings now name. Nothing of the old database stays open.
  *
- * ~Engine still runs on this thread (the Engine lives here, with its timers): it waits only for
- * what the indexers posted during the drain (one promotion per chain at most), the lease
- * release, the queue workers' current batch and the stores closing.
+ * Only destroying the session itself (the application quits) destroys a running Engine, whose
+ * destructor then does the same steps and waits for them.
  *
  * Thread: the GUI thread.
  */
@@ -56,7 +56,7 @@ Q_SIGNALS:
 private:
     /// Closes what is open now and starts on `database`.
     void openNow(const arbor::DatabaseUrl &database);
-    /// The steps of a switch: the old engine's queued work first, then close() and openNow(m_next).
+    /// The steps of a switch: the old engine's shutdown() first, then close() and openNow(m_next).
     void closeThenOpen(const arbor::DatabaseUrl &database);
     void launch(const arbor::DatabaseUrl &database, const QString &password, const QString &notice);
     void close();
@@ -68,7 +68,7 @@ private:
     std::unique_ptr<arbor::Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
     quint64 m_generation = 0;   ///< a keychain answer for an earlier open() is dropped
-    bool m_closing = false;     ///< the old engine finishes its queued work; m_next opens after
+    bool m_closing = false;     ///< the old engine is shutting down; m_next opens after
     arbor::DatabaseUrl m_next;
 };
 

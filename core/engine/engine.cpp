@@ -22,6 +22,7 @@ Q_LOGGING_CATEGORY(lcEngine, "arbor.engine")
 
 namespace arbor {
 
+using futures::cancel;
 using futures::fulfil;
 using futures::makePromise;
 using futures::ready;
@@ -59,24 +60,6 @@ Engine::Engine(EngineOptions options, QObject *parent)
     });
 }
 
-Engine::~Engine()
-{
-    m_snapshotTimer.stop();
-    m_queueHealthTimer.stop();
-    m_queueMaintenance.stop();
-    m_queue.reset();
-    // Its delivery worker records attempts through the writer.
-    m_triggers.reset();
-    // Indexers first, their threads joined: they post promotions to the writer, which must still be there.
-    m_indexers.reset();
-    // Queued behind any write in flight; ~StoreThread waits for it.
-    m_lease->release();
-    m_writer.reset();
-    m_reader.reset();
-    m_networkThread.quit();
-    m_networkThread.wait();
-}
-
 QFuture<Status> Engine::start()
 {
     auto promise = makePromise<Status>();
@@ -101,7 +84,10 @@ QFuture<Status> Engine::start()
         QHash<qint64, QString> deletingNames;
     };
 
+    // Each step gives up once shutdown() has been called: the stores it would use are closing.
     m_writer->open(url, m_options.password).then(this, [=, this](Status opened) {
+        if (m_shuttingDown)
+            return cancel(promise);
         if (!opened) {
             fulfil(promise, opened);
             return;
@@ -145,6 +131,8 @@ QFuture<Status> Engine::start()
             }
             return out;
         }).then(this, [=, this](Outcome out) {
+            if (m_shuttingDown)
+                return cancel(promise);
             if (!out.status) {
                 fulfil(promise, out.status);
                 return;
@@ -157,6 +145,8 @@ QFuture<Status> Engine::start()
                 m_lease->keep(m_writer.get());
             }
             m_reader->open(url, options.password).then(this, [=, this](Status readerOpened) {
+                if (m_shuttingDown)
+                    return cancel(promise);
                 if (!readerOpened) {
                     fulfil(promise, readerOpened);
                     return;
@@ -336,7 +326,7 @@ QFuture<Result<QList<ChainRecord>>> Engine::chains()
 
 void Engine::refreshSnapshot()
 {
-    if (!m_state.started || m_snapshotInFlight)
+    if (!m_state.started || m_snapshotInFlight || m_shuttingDown)
         return;
     m_snapshotInFlight = true;
     chains().then(this, [this](Result<QList<ChainRecord>> result) {
@@ -364,7 +354,7 @@ void Engine::refreshSnapshot()
 void Engine::syncIndexers()
 {
     QSet<qint64> wanted;
-    if (m_options.indexing && m_state.started && !m_state.readOnly) {
+    if (m_options.indexing && m_state.started && !m_state.readOnly && !m_shuttingDown) {
         for (const ChainRecord &c : std::as_const(m_snapshot)) {
             const qint64 id = c.config.chainId;
             if (c.state == ChainState::Active && !m_deleting.contains(id)

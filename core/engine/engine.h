@@ -98,6 +98,10 @@ struct EngineState
  * LeaseKeeper (renews the lease), an IndexerSupervisor (one ChainIndexer thread per indexed
  * chain, statuses and metrics), the QueueProcessor, and one operation object per long command
  * (ChainAddition, ChainDeletion). None of them reaches into Engine; each gets what it needs.
+ *
+ * Stopping: shutdown() ends every thread without blocking and resolves when they have ended;
+ * the destructor is then instant. Without shutdown() (arborctl, tests) the destructor does the
+ * same steps itself and waits for them, on the thread that destroys the Engine.
  */
 class Engine final : public QObject
 {
@@ -110,6 +114,20 @@ public:
     /// Opens the database, applies migrations, takes the lease, finishes interrupted deletions
     /// and reconciles entity tables. Must succeed before any other command.
     QFuture<Status> start();
+    /**
+     * Stops the engine without blocking the calling thread, in the destructor's order: the
+     * timers stop and no snapshot or indexer starts again; the queue workers halt, the trigger
+     * delivery worker and the indexers stop (their threads joined off this thread); the reader
+     * and the network thread end; once the indexers and workers have, the lease release is
+     * queued behind every write in flight and the writer finishes its queue and closes. The
+     * future resolves when every thread of the engine has finished; destroying the Engine then
+     * waits for nothing.
+     *
+     * A start() still under way is abandoned (its future is canceled, a lease it took is given
+     * back). Commands afterwards fail with "not open" once their StoreThread has closed. Calling
+     * it again returns the same future.
+     */
+    QFuture<void> shutdown();
 
     const EngineOptions &options() const { return m_options; }
     EngineState state() const { return m_state; }
@@ -260,6 +278,9 @@ private:
     bool m_queueHealthInFlight = false;
     QTimer m_queueMaintenance;
     std::unique_ptr<TriggerService> m_triggers;   ///< from start(), when indexing with the lease
+
+    bool m_shuttingDown = false;                  ///< shutdown() was called
+    QFuture<void> m_shutdown;                     ///< its future
 };
 
 } // namespace arbor

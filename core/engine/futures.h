@@ -38,4 +38,12 @@ void fulfil(const SharedPromise<T> &p, T value)
     p->finish();
 }
 
+/// Ends `p` without a result: its future is canceled, and continuations attached with then() do not run.
+template<typename T>
+void cancel(const SharedPromise<T> &p)
+{
+    p->future().cancel();
+    p->finish();
+}
+
 } // namespace arbor::futures

@@ -36,12 +36,22 @@ void IndexerSupervisor::tick()
     Q_EMIT statusesChanged(m_statuses.values());
 }
 
+QFuture<void> IndexerSupervisor::shutdown()
+{
+    m_shutDown = true;
+    m_statusTimer.stop();
+    stopAll();
+    return m_reaper.finish();
+}
+
 void IndexerSupervisor::sync(const QSet<qint64> &wanted)
 {
     for (qint64 id : m_indexers.keys()) {
         if (!wanted.contains(id))
             stop(id);
     }
+    if (m_shutDown)
+        return;
     for (qint64 id : wanted) {
         if (!m_indexers.contains(id))
             start(id);

@@ -27,10 +27,12 @@ class StoreThread;
  * Stopping does not wait on the caller's (GUI) thread: the indexer is told to stop and its
  * thread to quit, both queued on that thread, and the thread is handed to a ThreadReaper, which
  * joins and deletes it on the reaper's thread. Work still in flight cannot land after a pause or
- * a delete: the writer refuses rows for a chain that is no longer active. The destructor stops
- * every indexer and, through the reaper, joins every thread before it returns — the writer must
- * outlive the supervisor. There is no restart on failure: an indexer rides out RPC and store
- * errors itself (backoff, the RpcDown and Stalled phases) and keeps reporting them as status.
+ * a delete: the writer refuses rows for a chain that is no longer active. shutdown() stops every
+ * indexer the same way and resolves once every thread is joined; without it, the destructor
+ * stops them and, through the reaper, joins every thread before it returns. Either way the
+ * writer must stay open until then: a stopping indexer still posts to it. There is no restart
+ * on failure: an indexer rides out RPC and store errors itself (backoff, the RpcDown and Stalled
+ * phases) and keeps reporting them as status.
  *
  * Thread: the Engine's. Invariant: statuses() holds exactly the chains being indexed.
  */
@@ -47,6 +49,9 @@ public:
     /// Stops the chain's indexer, if it has one, without waiting for its thread.
     void stop(qint64 chainId);
     void stopAll();
+    /// Stops every indexer and starts no more, without waiting: the future resolves when every
+    /// indexer thread (and the reaper's) has been joined. The destructor then waits for nothing.
+    QFuture<void> shutdown();
     bool isIndexing(qint64 chainId) const { return m_indexers.contains(chainId); }
     /// Asks the chain's indexer to look for reindex requests and backfills now.
     void checkForWork(qint64 chainId);
@@ -78,6 +83,7 @@ private:
     bool m_statusDirty = false;
     QTimer m_statusTimer;
     ChainMetrics m_metrics;                ///< fed on every m_statusTimer tick
+    bool m_shutDown = false;               ///< shutdown() was called: sync() starts nothing
     ThreadReaper m_reaper;                 ///< declared last: destroyed first, joining every stopped thread
 };
 

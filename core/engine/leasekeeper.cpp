@@ -36,6 +36,13 @@ void LeaseKeeper::release()
     m_writer->run([holder = m_holder](Store &s) { return s.releaseLease(holder); });
 }
 
+void LeaseKeeper::release(StoreThread *writer)
+{
+    m_heartbeat.stop();
+    m_holds = false;
+    writer->run([holder = m_holder](Store &s) { return s.releaseLease(holder); });
+}
+
 void LeaseKeeper::renew()
 {
     m_writer->run([holder = m_holder](Store &s) { return s.renewLease(holder); }).then(this, [this](Status s) {

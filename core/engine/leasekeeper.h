@@ -37,6 +37,10 @@ public:
     void stop();
     /// Gives the lease back, queued behind any write in flight on the writer.
     void release();
+    /// Gives back what this holder may have taken through `writer` before keep() (the engine
+    /// stops while start() is still taking the lease), queued like release(); removes nothing
+    /// when it took nothing: only this holder's row goes.
+    void release(StoreThread *writer);
 
 Q_SIGNALS:
     /// Another engine holds the lease now; `reason` names it.

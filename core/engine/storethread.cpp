@@ -19,10 +19,27 @@ StoreThread::StoreThread(QString name, QObject *parent)
 
 StoreThread::~StoreThread()
 {
-    // Queued jobs run first (the queue is FIFO); then the Store closes on its own thread.
-    QMetaObject::invokeMethod(m_worker, [this]() { m_store.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
+    if (!m_closing) {
+        // Queued jobs run first (the queue is FIFO); then the Store closes on its own thread.
+        QMetaObject::invokeMethod(m_worker, [this]() { m_store.reset(); }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+    }
     m_thread.wait();
+}
+
+QFuture<void> StoreThread::close()
+{
+    if (m_closing)
+        return m_closed;
+    m_closing = true;
+    m_closed = whenFinished(&m_thread);
+    // One job behind the queued ones: the thread's own quit() ends its loop once this returns.
+    QMetaObject::invokeMethod(m_worker, [this]() {
+        m_store.reset();
+        m_open = false;
+        m_thread.quit();
+    });
+    return m_closed;
 }
 
 QString StoreThread::notOpenMessage()
@@ -35,6 +52,11 @@ QFuture<Status> StoreThread::open(const DatabaseUrl &url, const QString &passwor
     auto promise = std::make_shared<QPromise<Status>>();
     QFuture<Status> future = promise->future();
     promise->start();
+    if (m_closing) {
+        promise->addResult(Status(Error::unavailable(QStringLiteral("database"), notOpenMessage())));
+        promise->finish();
+        return future;
+    }
     QMetaObject::invokeMethod(m_worker, [this, promise, url, password]() {
         auto store = Store::open(url, password);
         if (store) {

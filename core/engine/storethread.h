@@ -22,6 +22,7 @@ namespace arbor {
  * own thread with QFuture::then(context, …).
  *
  * Thread: created, used and destroyed by its owner's thread; the Store lives on the worker.
+ * run() may also be called from threads the owner joins before close() or destruction.
  */
 class StoreThread final : public QObject
 {
@@ -29,12 +30,19 @@ class StoreThread final : public QObject
 
 public:
     explicit StoreThread(QString name, QObject *parent = nullptr);
-    /// Finishes queued jobs, closes the Store on its thread, then stops the thread.
+    /// Finishes queued jobs, closes the Store on its thread, then stops the thread; after
+    /// close() has resolved, only joins the thread that has already finished.
     ~StoreThread() override;
 
     /// Opens the Store on the worker thread.
     QFuture<Status> open(const DatabaseUrl &url, const QString &password);
     bool isOpen() const { return m_open.load(); }
+    /**
+     * What the destructor does, without blocking the caller: the jobs queued so far run, the
+     * Store closes on its thread and the thread ends; the future resolves when it has. Jobs
+     * run() after this fail at once as "not open". Calling it again returns the same future.
+     */
+    QFuture<void> close();
 
     template<typename F>
     auto run(F job) -> QFuture<std::invoke_result_t<F, Store &>>
@@ -43,6 +51,11 @@ public:
         auto promise = std::make_shared<QPromise<T>>();
         QFuture<T> future = promise->future();
         promise->start();
+        if (m_closing.load()) {
+            promise->addResult(T(Error::unavailable(QStringLiteral("database"), notOpenMessage())));
+            promise->finish();
+            return future;
+        }
         QMetaObject::invokeMethod(m_worker, [this, promise, job = std::move(job)]() mutable {
             if (m_store)
                 promise->addResult(job(*m_store));
@@ -60,6 +73,8 @@ private:
     QObject *m_worker = nullptr;       ///< lives on m_thread; jobs are posted to it
     std::unique_ptr<Store> m_store;    ///< touched only on m_thread
     std::atomic<bool> m_open{false};
+    std::atomic<bool> m_closing{false};   ///< close() was called; m_worker goes with the thread
+    QFuture<void> m_closed;
 };
 
 } // namespace arbor

@@ -17,18 +17,30 @@ ThreadReaper::ThreadReaper()
 ThreadReaper::~ThreadReaper()
 {
     // Queued behind the joins already posted: quit() itself would drop them.
-    QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); });
+    if (!m_finishing)
+        QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); });
     m_thread.wait();
 }
 
 void ThreadReaper::reap(QThread *thread)
 {
+    Q_ASSERT(!m_finishing);
     // Moved so that the reaper thread may delete it: a QObject is deleted on its own thread.
     thread->moveToThread(&m_thread);
     QMetaObject::invokeMethod(m_worker, [thread] {
         thread->wait();
         delete thread;
     });
+}
+
+QFuture<void> ThreadReaper::finish()
+{
+    if (m_finishing)
+        return m_finished;
+    m_finishing = true;
+    m_finished = whenFinished(&m_thread);
+    QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); });
+    return m_finished;
 }
 
 } // namespace arbor

@@ -26,21 +26,41 @@ QueueProcessor::QueueProcessor(DatabaseUrl url, QString password, QueueOptions o
 
 QueueProcessor::~QueueProcessor()
 {
-    for (QueueWorker *worker : std::as_const(m_workers)) {
-        QThread *thread = worker->thread();
+    for (qsizetype i = 0; i < m_workers.size(); ++i) {
+        QThread *thread = m_threads.at(i);
         // A database batch is never cut: halt() runs between events. balanceOf calls in flight
         // are abandoned; their items are taken back later.
-        QMetaObject::invokeMethod(worker, &QueueWorker::halt, Qt::BlockingQueuedConnection);
-        thread->quit();
+        if (!m_halted) {
+            QMetaObject::invokeMethod(m_workers.at(i), &QueueWorker::halt, Qt::BlockingQueuedConnection);
+            thread->quit();
+        }
         thread->wait();
-        delete worker;
+        delete m_workers.at(i);
         delete thread;
     }
 }
 
+QFuture<void> QueueProcessor::shutdown()
+{
+    if (m_halted)
+        return m_ended;
+    m_halted = true;
+    QList<QFuture<void>> ended;
+    for (qsizetype i = 0; i < m_workers.size(); ++i) {
+        ended.append(whenFinished(m_threads.at(i)));
+        // One job, so that halt() runs before the worker's event loop ends.
+        QMetaObject::invokeMethod(m_workers.at(i), [worker = m_workers.at(i)] {
+            worker->halt();
+            QThread::currentThread()->quit();
+        });
+    }
+    m_ended = whenAll(ended);
+    return m_ended;
+}
+
 void QueueProcessor::start()
 {
-    if (!m_workers.isEmpty())
+    if (!m_workers.isEmpty() || m_halted)
         return;
     // host/pid/instance: reclaimQueueItems() recognises a dead worker on this host by its pid.
     const QString base = QHostInfo::localHostName() + u'/' + QString::number(::getpid()) + u'/'
@@ -61,6 +81,7 @@ void QueueProcessor::start()
         });
         connect(worker, &QueueWorker::stopped, this, &QueueProcessor::workerStopped);
         m_workers.append(worker);
+        m_threads.append(thread);
         ++m_running;
         runInBackground(thread);
         thread->start();
@@ -69,6 +90,8 @@ void QueueProcessor::start()
 
 void QueueProcessor::stop()
 {
+    if (m_halted)
+        return;
     for (QueueWorker *worker : std::as_const(m_workers))
         QMetaObject::invokeMethod(worker, &QueueWorker::stop);
 }

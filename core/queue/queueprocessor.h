@@ -4,9 +4,12 @@
 #include "model/balancequeue.h"
 #include "store/databaseurl.h"
 
+#include <QFuture>
 #include <QList>
 #include <QLoggingCategory>
 #include <QObject>
+
+class QThread;
 
 Q_DECLARE_LOGGING_CATEGORY(lcQueue)
 
@@ -33,7 +36,7 @@ struct QueueOptions
  * may share a queue: claims never overlap.
  *
  * Thread: created, used and destroyed on its owner's thread; the destructor stops the workers
- * (finishing the batch in hand) and waits for their threads.
+ * (finishing the batch in hand) and waits for their threads, unless shutdown() already has.
  */
 class QueueProcessor final : public QObject
 {
@@ -46,6 +49,10 @@ public:
     void start();
     /// Asks the workers to stop after the batch in hand, without waiting; finished() follows.
     void stop();
+    /// Stops the workers as the destructor does, without waiting: the future resolves when
+    /// every worker thread has finished, and the destructor then only joins ended threads.
+    /// No start() afterwards; calling it again returns the same future.
+    QFuture<void> shutdown();
     /// Totals of every batch done so far (updated as batchDone arrives).
     const QueueRunStats &totals() const { return m_totals; }
     bool isRunning() const { return m_running > 0; }
@@ -64,6 +71,9 @@ private:
     QString m_password;
     QueueOptions m_options;
     QList<QueueWorker *> m_workers;     ///< each lives on its own thread
+    QList<QThread *> m_threads;         ///< m_workers[i] lives on m_threads[i]
+    bool m_halted = false;              ///< shutdown() has told every worker to halt
+    QFuture<void> m_ended;              ///< shutdown()'s future
     QueueRunStats m_totals;
     int m_running = 0;
 };

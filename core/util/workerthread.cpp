@@ -1,5 +1,6 @@
 #include "util/workerthread.h"
 
+#include <QPromise>
 #include <QThread>
 
 #ifdef Q_OS_LINUX
@@ -27,6 +28,22 @@ void runInBackground(QThread *thread, int niceness)
     Q_UNUSED(thread);
     Q_UNUSED(niceness);
 #endif
+}
+
+QFuture<void> whenFinished(QThread *thread)
+{
+    if (!thread->isRunning()) {
+        QPromise<void> done;
+        done.start();
+        done.finish();
+        return done.future();
+    }
+    return QtFuture::connect(thread, &QThread::finished);
+}
+
+QFuture<void> whenAll(QList<QFuture<void>> futures)
+{
+    return QtFuture::whenAll(futures.begin(), futures.end()).then([](const QList<QFuture<void>> &) {});
 }
 
 } // namespace arbor

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QFuture>
+#include <QList>
+
 class QThread;
 
 namespace arbor {
@@ -14,5 +17,15 @@ namespace arbor {
  * Call before thread->start().
  */
 void runInBackground(QThread *thread, int niceness = 10);
+
+/**
+ * A future that resolves once `thread` has finished (its finished() signal, delivered on the
+ * thread the QThread object lives on); ready at once if the thread is not running. Take it
+ * before asking the thread to quit. The QThread must then still be wait()ed before it is
+ * deleted, which returns at once.
+ */
+QFuture<void> whenFinished(QThread *thread);
+/// Resolves when every one of `futures` has (finished or been canceled); ready at once if empty.
+QFuture<void> whenAll(QList<QFuture<void>> futures);
 
 } // namespace arbor

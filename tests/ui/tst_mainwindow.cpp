@@ -23,12 +23,17 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <cstdio>
@@ -88,6 +93,22 @@ Status registerChain(const DatabaseUrl &url, qint64 id, const QString &name)
     return ChainRegistry(**store).registerChain(config(id, name), {endpoint(QStringLiteral("ok"))}, evmEntities());
 }
 
+// A migrated SQLite database `file` in `dir` with one chain registered.
+Result<DatabaseUrl> databaseWithChain(const QTemporaryDir &dir, const QString &file, qint64 id, const QString &name)
+{
+    auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(file));
+    if (!url)
+        return url.error();
+    auto store = Store::open(*url);
+    if (!store)
+        return store.error();
+    if (auto migrated = (*store)->migrate(); !migrated)
+        return migrated.error();
+    if (Status registered = registerChain(*url, id, name); !registered)
+        return registered.error();
+    return url;
+}
+
 // `tst_mainwindow --hold-lease URL`: another process running an engine on URL, as
 // `arborctl serve` would. Prints "holding" once it has the lease and runs until killed.
 int holdLease(int argc, char **argv)
@@ -139,6 +160,8 @@ private Q_SLOTS:
     void showsEmptyStateAgainWhenLastChainIsDeleted();
     void readOnlyWhenAnotherEngineHoldsTheLease();
     void switchingTheDatabaseRestartsTheEngine();
+    void switchingTheDatabaseNeverBlocksTheWindow_data();
+    void switchingTheDatabaseNeverBlocksTheWindow();
 
 private:
     QAbstractItemModel *table() const { return m_table->model(); }
@@ -705,17 +728,10 @@ void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
     // Two databases, each with its own chain; the settings name the first.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    auto first = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(QStringLiteral("first.db")));
-    auto second = DatabaseUrl::parse(QLatin1String("sqlite:") + dir.filePath(QStringLiteral("second.db")));
-    QVERIFY(first && second);
-    for (const DatabaseUrl &url : {*first, *second}) {
-        auto store = Store::open(url);
-        QVERIFY2(store, why(store).constData());
-        auto migrated = (*store)->migrate();
-        QVERIFY2(migrated, why(migrated).constData());
-    }
-    QVERIFY(registerChain(*first, 11, QStringLiteral("on-first")));
-    QVERIFY(registerChain(*second, 22, QStringLiteral("on-second")));
+    auto first = databaseWithChain(dir, QStringLiteral("first.db"), 11, QStringLiteral("on-first"));
+    QVERIFY2(first, why(first).constData());
+    auto second = databaseWithChain(dir, QStringLiteral("second.db"), 22, QStringLiteral("on-second"));
+    QVERIFY2(second, why(second).constData());
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     QVERIFY(settings.setDatabase(first->toString()));
 
@@ -753,6 +769,114 @@ void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
     QVERIFY(QApplication::quitOnLastWindowClosed());
 
     // The first database's lease went with the old engine: another engine takes it at once.
+    EngineOptions other;
+    other.database = *first;
+    other.app = QStringLiteral("arbor-test-after-switch");
+    other.lease = EngineOptions::Lease::Required;
+    other.snapshotIntervalMs = 0;
+    Engine after(other);
+    QFuture<Status> started = after.start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), EngineTimeoutMs);
+    QVERIFY2(started.result().ok(), why(started.result()).constData());
+}
+
+void TstMainWindow::switchingTheDatabaseNeverBlocksTheWindow_data()
+{
+    QTest::addColumn<bool>("workers");
+    QTest::newRow("writer only") << false;
+    // An indexer (its RPC refused, so it retries) and a queue worker stop too; both write.
+    QTest::newRow("indexer and queue worker") << true;
+}
+
+void TstMainWindow::switchingTheDatabaseNeverBlocksTheWindow()
+{
+    QFETCH(bool, workers);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto first = databaseWithChain(dir, QStringLiteral("first.db"), 11, QStringLiteral("on-first"));
+    QVERIFY2(first, why(first).constData());
+    auto second = databaseWithChain(dir, QStringLiteral("second.db"), 22, QStringLiteral("on-second"));
+    QVERIFY2(second, why(second).constData());
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(settings.setDatabase(first->toString()));
+
+    EngineOptions options;
+    options.app = QStringLiteral("arbor-test-session");
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    options.snapshotIntervalMs = 200;
+    // Without workers, the only write the old engine has left is the lease release: no
+    // heartbeat or queue upkeep may land on the lock below.
+    options.heartbeatMs = 3600000;
+    options.queueMaintenanceMs = 0;
+    options.indexing = workers;
+    options.processQueue = workers;
+    LogSink sink;
+    ConsoleSession session(options, &sink, &settings);
+    session.open(*first);
+    QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
+    QVERIFY(!session.engine()->isReadOnly());
+    // A round trip through the old writer: what start() queued there is done.
+    QFuture<Result<MigrationStatus>> settled = session.engine()->migrationStatus();
+    QTRY_VERIFY_WITH_TIMEOUT(settled.isFinished(), EngineTimeoutMs);
+
+    // Another connection holds the first database's write lock, as a long transaction in another
+    // process would: the old writer's lease release waits for it (up to SQLite's busy timeout).
+    const QString lockName = QStringLiteral("tst_mainwindow-write-lock");
+    {
+        QSqlDatabase lockDb = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        lockDb.setDatabaseName(first->path);
+        QVERIFY2(lockDb.open(), qPrintable(lockDb.lastError().text()));
+        QSqlQuery begin(lockDb);
+        QVERIFY2(begin.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(begin.lastError().text()));
+    }
+    auto endLock = [&lockName] {
+        QSqlQuery commit(QSqlDatabase::database(lockName, false));
+        return commit.exec(QStringLiteral("COMMIT"));
+    };
+    bool locked = true;
+    const auto unlockOnExit = qScopeGuard([&] {
+        if (locked)
+            endLock();
+        QSqlDatabase::removeDatabase(lockName);
+    });
+
+    // A timer on the GUI thread lets the lock go after a few ticks: only an event loop that keeps
+    // running while the old engine closes gets there before the old engine is destroyed.
+    const int TicksBeforeUnlock = 10;
+    bool oldEngineGone = false;
+    bool lockedWhenOldEngineWent = false;
+    int ticksWhileClosing = 0;
+    QTimer ticker;
+    ticker.setInterval(20);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        if (oldEngineGone)
+            return;
+        ++ticksWhileClosing;
+        if (locked && ticksWhileClosing >= TicksBeforeUnlock)
+            locked = !endLock();
+    });
+    QPointer<Engine> oldEngine = session.engine();
+    connect(oldEngine, &QObject::destroyed, this, [&] {
+        oldEngineGone = true;
+        lockedWhenOldEngineWent = locked;
+    });
+
+    QVERIFY(settings.setDatabase(second->toString()));
+    QPointer<MainWindow> old = session.window();
+    ticker.start();
+    Q_EMIT old->databaseSwitchRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(oldEngineGone, EngineTimeoutMs);
+    ticker.stop();
+
+    QVERIFY2(!lockedWhenOldEngineWent, "the old engine was destroyed while its writer still waited for the lock: "
+                                       "the switch blocked the GUI thread until the wait gave up");
+    QVERIFY2(ticksWhileClosing >= TicksBeforeUnlock, qPrintable(QString::number(ticksWhileClosing)));
+    QVERIFY(old.isNull());
+    QVERIFY(session.window());
+    QCOMPARE(session.engine()->options().database.path, second->path);
+    QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
+
+    // The release waited for the lock and then went through: another engine takes the lease at once.
     EngineOptions other;
     other.database = *first;
     other.app = QStringLiteral("arbor-test-after-switch");
