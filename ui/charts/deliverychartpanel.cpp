@@ -40,7 +40,7 @@ DeliveryChartPanel::DeliveryChartPanel(QWidget *parent)
 {
     setObjectName(QStringLiteral("deliveryCharts"));
 
-    m_counts = createPlot(tr("Deliveries per minute by status"), tr("Attempts per minute"), true);
+    m_counts = createPlot(tr("Deliveries per minute by status"), tr("Attempts/min"), true);
     m_series[SuccessSeries] = addSeries(m_counts, DeliveryLogModel::statusText(DeliveryStatus::Success),
                                         DeliveryLogModel::statusColor(DeliveryStatus::Success));
     m_series[FailedSeries] = addSeries(m_counts, DeliveryLogModel::statusText(DeliveryStatus::Failed),

@@ -18,6 +18,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <climits>
+
 namespace arbor::ui {
 namespace {
 
@@ -90,7 +92,8 @@ DryRunDialog::DryRunDialog(Engine *engine, const TriggerRecord &trigger, QWidget
     m_matches->setAlternatingRowColors(true);
     m_matches->setWordWrap(false);
     m_matches->verticalHeader()->hide();
-    m_matches->horizontalHeader()->setStretchLastSection(true);
+    m_matches->setTextElideMode(Qt::ElideMiddle);
+    m_matches->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_matches->horizontalHeader()->setSectionResizeMode(TransactionColumn, QHeaderView::Stretch);
     connect(m_matches, &QTableWidget::itemSelectionChanged, this, &DryRunDialog::showPayloads);
 
@@ -146,9 +149,9 @@ void DryRunDialog::showResult(const DryRunResult &result)
     m_result = result;
     const QLocale locale;
     QString summary = result.events == 0
-        ? tr("No stored events in this range.")
-        : tr("%n match(es) among %1 event(s) of blocks %2 to %3. Nothing was sent.", nullptr, int(result.matches.size()))
-              .arg(locale.toString(result.events), locale.toString(result.fromBlock), locale.toString(result.throughBlock));
+        ? tr("No stored events in this range. Nothing was sent.")
+        : tr("Blocks %1 to %2: %n event(s) evaluated, %3 matched. Nothing was sent.", nullptr, int(qMin<qint64>(result.events, INT_MAX)))
+              .arg(locale.toString(result.fromBlock), locale.toString(result.throughBlock), locale.toString(result.matches.size()));
     if (result.truncated)
         summary += u' ' + tr("The run stopped at block %1 after the most events one dry run reads: narrow the range to see the rest.")
                               .arg(locale.toString(result.throughBlock));
@@ -164,9 +167,6 @@ void DryRunDialog::showResult(const DryRunResult &result)
         m_matches->setItem(row, EventColumn, cell(e.event));
         m_matches->setItem(row, AgentColumn, cell(u256::toDecimal(e.agentId), true));
     }
-    m_matches->resizeColumnToContents(BlockColumn);
-    m_matches->resizeColumnToContents(LogColumn);
-    m_matches->resizeColumnToContents(EventColumn);
     if (!result.matches.isEmpty())
         m_matches->selectRow(0);
     else

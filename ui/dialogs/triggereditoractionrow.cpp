@@ -38,6 +38,15 @@ QString jsonText(const QJsonValue &value)
     return {};
 }
 
+/// The stack as tall as the page shown, not as its tallest page.
+void showPage(QStackedWidget *pages, int index)
+{
+    pages->setCurrentIndex(index);
+    for (int i = 0; i < pages->count(); ++i)
+        pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    pages->updateGeometry();
+}
+
 } // namespace
 
 TriggerEditorActionRow::TriggerEditorActionRow(QWidget *parent)
@@ -69,8 +78,9 @@ TriggerEditorActionRow::TriggerEditorActionRow(QWidget *parent)
     m_pages->addWidget(createRestPage());
     m_pages->addWidget(createTelegramPage());
     m_pages->addWidget(createMcpPage());
+    showPage(m_pages, 0);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_pages->setCurrentIndex(index);
+        showPage(m_pages, index);
         clearError();
         Q_EMIT changed();
     });

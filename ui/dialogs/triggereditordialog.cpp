@@ -56,8 +56,8 @@ TriggerEditorDialog::TriggerEditorDialog(Engine *engine, const std::optional<Tri
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_scroll);
     splitter->addWidget(m_preview);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 1);
+    splitter->setSizes({520, 200});
 
     m_error = new MessageLabel(QStringLiteral("triggerEditorError"), this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);

@@ -28,6 +28,7 @@ SecretField::SecretField(const QString &objectName, const QString &what, QWidget
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_storeButton);
     setFocusProxy(m_edit);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
 QString SecretField::reference() const
