@@ -1,15 +1,20 @@
-// Screenshots of the console for review: starts devnets with traffic, opens the MainWindow on an
-// Engine over a fresh SQLite file, adds the chains and, once indexing is under way, writes a PNG
-// of every page and of the dialogs the window's main actions open.
+// Screenshots of the console for review: starts devnets with traffic (the first one with ERC-8004
+// registries and agent events too), opens the MainWindow on an Engine over a fresh SQLite file,
+// adds the chains and, once indexing is under way, adds two triggers whose replayed deliveries go
+// to a local webhook receiver (failing each first attempt) and a Telegram stand-in; then writes a
+// PNG of every page and of the dialogs the window's main actions open.
 //
 //   arbor_screenshots DIR [--chains 2] [--transfers 1500] [--blocks 800]
 //
 // Meant for a real X server (tests/ui/screenshots.sh runs it under Xvfb); works offscreen too.
 #include "devnet.h"
+#include "telegramstandin.h"
+#include "webhookreceiver.h"
 
 #include "engine/engine.h"
 #include "mainwindow.h"
 #include "store/databaseurl.h"
+#include "triggers/triggerdef.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QPointer>
@@ -197,6 +203,8 @@ int main(int argc, char **argv)
         std::unique_ptr<Devnet> devnet;
         qint64 chainId = 0;
         QString token;
+        QJsonObject registries;     ///< the first devnet's ERC-8004 registries
+        qint64 agentEventsTo = 0;   ///< the last block with agent events
     };
     std::vector<Chain> chains;
     for (int i = 0; i < std::max(1, parser.value(chainsOption).toInt()); ++i) {
@@ -214,6 +222,16 @@ int main(int argc, char **argv)
             return 1;
         }
         c.token = deployed->value(QLatin1String("tokens")).toArray().first().toObject().value(QLatin1String("address")).toString();
+        if (i == 0) {
+            const auto registries = c.devnet->deployRegistries(&error);
+            const auto agents = registries ? c.devnet->generateAgentTraffic(*registries, 6, 60, 7, &error) : std::nullopt;
+            if (!agents) {
+                out() << "arbor_screenshots: " << error << Qt::endl;
+                return 1;
+            }
+            c.registries = *registries;
+            c.agentEventsTo = agents->value(QLatin1String("toBlock")).toInteger();
+        }
         if (!c.devnet->generateTraffic({c.token}, parser.value(transfersOption).toInt(), 100, parser.value(blocksOption).toInt(),
                                        quint64(i + 1), &error)) {
             out() << "arbor_screenshots: " << error << Qt::endl;
@@ -262,6 +280,15 @@ int main(int argc, char **argv)
         config.rpcUrls = {c.devnet->rpcUrl()};
         config.startBlock = 0;
         config.tokens = {*Address::fromHex(c.token)};
+        if (!c.registries.isEmpty()) {
+            const auto registries = parseRegistries(QStringLiteral("identity=%1,reputation=%2,validation=%3")
+                                                        .arg(c.registries.value(QLatin1String("identity")).toString(),
+                                                             c.registries.value(QLatin1String("reputation")).toString(),
+                                                             c.registries.value(QLatin1String("validation")).toString()),
+                                                    QStringLiteral("registries"));
+            if (registries)
+                config.registries = *registries;
+        }
         auto added = engine->addChain(config);
         if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
             out() << "arbor_screenshots: addChain " << c.chainId << " failed: "
@@ -278,6 +305,61 @@ int main(int argc, char **argv)
     }, 60000);
     out() << (underWay ? "indexing under way" : "indexing not yet under way after 60 s; shooting anyway") << Qt::endl;
     QTest::qWait(2500);   // a queue health sample for the charts
+
+    // ---- triggers: replayed history sent to local receivers ---------------------------------
+    WebhookReceiver receiver;
+    receiver.setFailFirst(1, 503);   // every delivery retries once: the log shows both
+    const QString botToken = QStringLiteral("123456:screenshots-bot-token-for-the-stand-in");
+    TelegramStandIn telegram(botToken);
+    QString serverError;
+    if (!receiver.start(&serverError) || !telegram.start(&serverError)) {
+        out() << "arbor_screenshots: " << serverError << Qt::endl;
+        return 1;
+    }
+    qputenv("ARBOR_SCREENSHOTS_BOT", botToken.toUtf8());
+    const qint64 triggerChain = chains.front().chainId;
+    const bool agentsIndexed = QTest::qWaitFor([&] {
+        for (const ChainStatus &s : engine->chainStatuses()) {
+            if (s.chainId == triggerChain)
+                return s.indexed.value_or(-1) >= chains.front().agentEventsTo;
+        }
+        return false;
+    }, 120000);
+    if (!agentsIndexed)
+        out() << "the agent events are not indexed yet; the triggers may show nothing" << Qt::endl;
+    const QList<QByteArray> triggerFiles{
+        QStringLiteral(R"json({"name": "Feedback to the ops hook", "description": "Every new feedback, to the ops webhook and the on-call chat",
+            "chain": %1, "registry": "reputation",
+            "conditions": [{"type": "event_type_equals", "event": "NewFeedback"}],
+            "actions": [{"type": "rest", "url": "%2", "maxRetries": 3},
+                        {"type": "telegram", "botToken": "env:ARBOR_SCREENSHOTS_BOT", "chatId": "-100123", "apiBaseUrl": "%3",
+                         "text": "Agent {{event.agentId}}: {{event.value | decimals}} ({{event.tag1}})"}]})json")
+            .arg(triggerChain).arg(receiver.url().toString(), telegram.apiBaseUrl()).toUtf8(),
+        QStringLiteral(R"json({"name": "Validator answered", "chain": %1, "registry": "validation", "enabled": false,
+            "conditions": [{"type": "event_type_equals", "event": "ValidationResponse"}, {"type": "rate_limit", "max": 3, "window": "1h"}],
+            "actions": [{"type": "rest", "url": "%2"}]})json")
+            .arg(triggerChain).arg(receiver.url().toString()).toUtf8(),
+    };
+    for (const QByteArray &file : triggerFiles) {
+        auto def = parseTrigger(QJsonDocument::fromJson(file).object());
+        if (!def) {
+            out() << "arbor_screenshots: trigger file: " << def.error().toString() << Qt::endl;
+            return 1;
+        }
+        auto added = engine->addTrigger(*def);
+        if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
+            out() << "arbor_screenshots: addTrigger failed" << Qt::endl;
+            return 1;
+        }
+        if (def->enabled) {
+            auto replayed = engine->replayTrigger(added.result()->def.id, 0, chains.front().agentEventsTo);
+            if (QTest::qWaitFor([&] { return replayed.isFinished(); }, 30000) && replayed.result())
+                out() << "replayed " << replayed.result()->created << " deliveries" << Qt::endl;
+        }
+    }
+    QTest::qWait(6000);   // first attempts fail, retries succeed a second or two later
+    out() << "webhook receiver: " << receiver.received().size() << " request(s); telegram: " << telegram.accepted().size()
+          << " message(s)" << Qt::endl;
     for (const ChainStatus &s : engine->chainStatuses())
         out() << "  chain " << s.chainId << ": indexed " << s.indexed.value_or(-1) << " of head " << s.head.value_or(-1) << Qt::endl;
 
@@ -325,6 +407,23 @@ int main(int argc, char **argv)
         }
         if (!shootDialog(action, QString::fromLatin1(name).remove(QStringLiteral("Action")), shooter))
             out() << "no dialog opened for " << name << Qt::endl;
+    }
+
+    // ---- dialogs of the Triggers page ---------------------------------------------------------
+    if (auto *triggers = window->findChild<QWidget *>(QStringLiteral("triggersPage"))) {
+        pages->setCurrentWidget(triggers);
+        if (auto *table = triggers->findChild<QTableView *>(QStringLiteral("triggerTable")); table && table->model()->rowCount() > 0)
+            table->selectRow(0);
+        QTest::qWait(500);
+        for (const char *name : {"newTriggerAction", "editTriggerAction", "dryRunTriggerAction"}) {
+            auto *action = triggers->findChild<QAction *>(QString::fromLatin1(name));
+            if (!action || !action->isEnabled()) {
+                out() << "skipped " << name << ": " << (action ? "disabled" : "no such action") << Qt::endl;
+                continue;
+            }
+            if (!shootDialog(action, QString::fromLatin1(name).remove(QStringLiteral("Action")), shooter))
+                out() << "no dialog opened for " << name << Qt::endl;
+        }
     }
 
     out() << shooter.written().size() << " screenshot(s) in " << dir << Qt::endl;
