@@ -21,6 +21,177 @@
     </message>
 </context>
 <context>
+    <name>arbor::ActionSender</name>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; Arbor stopped reading it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. If the receiver is slow, raise the action&apos;s timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection. Check that the receiver is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host of %1 was not found. Check the URL and DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Check the certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor cannot send to %1: %2. Check the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting (HTTP %2) and asks for a pause of %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation type="unfinished">%1 hat mit HTTP %2. geantwortet {1 ?}</translation>
+    </message>
+    <message>
+        <source>%1 redirects to %2 (HTTP %3). Deliveries do not follow redirects; point the action at the final URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP %2). Check the secret the action refers to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2. Check the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the delivery (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1, JSON-RPC error %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished">HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without a JSON-RPC response to the tool call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the call of %2: JSON-RPC error %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool %1 at %2 reported an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool %1 at %2 reported an error: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP endpoint &quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP action names no tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MCP tool arguments are not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused initialize: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered initialize without a protocol version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 speaks MCP %2; Arbor speaks %3 and %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not accept the call of %2: the stateless request got %3; the 2025 handshake: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret does not start with &quot;whsec_&quot;. Standard Webhooks secrets are &quot;whsec_&quot; followed by base64; store one in that form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing secret is not &quot;whsec_&quot; followed by base64. Store it exactly as the receiver shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook URL &quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Telegram Bot API at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram is rate limiting this bot and asks for a pause of %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram is rate limiting this bot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (401 Unauthorized). Check the secret botToken refers to; it is the token @BotFather gave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered 404 Not Found. Check the API base URL and the bot token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group became a supergroup; set the action&apos;s chat id to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 without ok: true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram action has no bot token; set botToken to a secret reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram action has no chat id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram API base URL &quot;%1&quot; is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::Address</name>
     <message>
         <source>“%1” is not an address: it must start with 0x followed by 40 hex digits.</source>
@@ -332,6 +503,35 @@
     </message>
 </context>
 <context>
+    <name>arbor::Decimal</name>
+    <message>
+        <source>A number is required, such as 42 or -1.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a decimal number: write digits with an optional sign and decimal point, such as 42, -1.5 or 0.001 (no spaces, exponents or thousands separators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of decimals must be 0 or more, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number: write digits with an optional sign, such as -1234.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::DeliveryWorker</name>
+    <message numerus="yes">
+        <source>%1 (gave up after %n attempt(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arbor::EndpointPool</name>
     <message>
         <source>This chain has no RPC endpoint. Add one.</source>
@@ -435,6 +635,10 @@
         <source>No endpoint answered.</source>
         <translation>Kein Endpunkt hat geantwortet.</translation>
     </message>
+    <message>
+        <source>The chain has no %1 event indexed yet to send a test with.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::EntityDef</name>
@@ -529,6 +733,17 @@
     <message>
         <source>A global index names column “%1”, which the global table does not have.</source>
         <translation>Ein globaler Index nennt die Spalte „%1“, die die globale Tabelle nicht hat.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EventPayload</name>
+    <message>
+        <source>The event carries no endpoint to call: only NewFeedback events name the agent&apos;s endpoint. Turn off “resolve endpoint” and give the MCP server&apos;s URL, or limit the trigger to NewFeedback events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s endpoint “%1” is not an http(s) URL, so no MCP call can be made to it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -736,6 +951,44 @@
     </message>
 </context>
 <context>
+    <name>arbor::MessageTemplate</name>
+    <message>
+        <source>The placeholder starting at “%1” is not closed: end it with }}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” opens a placeholder inside another: close each {{ with }} before the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placeholder “%1” names no field: write one such as {{event.agentId}} or {{trigger.name}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placeholder “%1” names an unknown field “%2”. Known fields: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placeholder “%1” uses an unknown filter “%2”. Known filters: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter “decimals” in “%1” applies to event.value only, as its first filter (it scales the value by event.valueDecimals): write {{event.value | decimals}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::NamedSecrets</name>
+    <message>
+        <source>“%1” is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as ops-hook), at most 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::PostgresStore</name>
     <message>
         <source>Lost the connection to PostgreSQL: %1</source>
@@ -790,6 +1043,41 @@
     <message>
         <source>No RPC endpoint of the chain answered balanceOf at or above the indexed block; retried later.</source>
         <translation>Kein RPC-Endpunkt der Chain hat balanceOf auf oder über dem indizierten Block beantwortet; später neuer Versuch.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::SecretResolver</name>
+    <message>
+        <source>The environment variable %1 (%2) is not set in Arbor&apos;s environment. Set it before starting Arbor, or store the secret with `arborctl secret set NAME` and refer to keychain:NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable %1 (%2) is empty. Put the secret in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret file %1 (%2) does not exist or is not a file. Check the path; Arbor reads it as the user it runs as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the secret file %1 (%2): %3. Check that the user Arbor runs as may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret file %1 (%2) is larger than 64 KiB; it should hold only the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret file %1 (%2) is empty. Write the secret into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain entry %1 (%2) is empty. Store the secret with `arborctl secret set %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no secret named %1 (%2). Store it with `arborctl secret set %1`, or refer to env:VAR or file:PATH instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1353,272 @@
     <message>
         <source>The node gave no contract code at block %1; it is probably not an archive node.</source>
         <translation>Der Knoten lieferte keinen Vertragscode bei Block %1; vermutlich ist er kein Archivknoten.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::Trigger</name>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a non-empty text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a text (in double quotes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a whole number; past 9007199254740991 write it as text (&quot;123…&quot;) so no digit is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a whole number of decimal digits, such as &quot;3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a decimal number, as text for exactness (&quot;-1.5&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a whole number from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a list ([…]).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an object ({…}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field. Known here: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a webhook signing secret (whsec_…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Telegram bot token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This holds %1. Secrets are never stored with a trigger: store it with “arborctl secret set NAME” and refer to it as &quot;keychain:NAME&quot; in the field meant for it (or env:VAR, file:PATH).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an http(s) URL. Write it in full, such as https://hooks.example.com/arbor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL holds a user name or password, which would be stored with the trigger. Put credentials in a secret header instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field is required: a secret reference such as &quot;keychain:NAME&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an environment variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an absolute path after file: (file:/etc/arbor/hook.key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Literal secrets are refused: they would be stored in the database. Store the secret with “arborctl secret set NAME” (or in the trigger editor) and write &quot;keychain:NAME&quot; here; env:VAR and file:PATH work for headless servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an action type. Use rest, telegram or mcp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an HTTP header name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a text value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header values are sent as written; put templates in the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the chat&apos;s numeric id (such as &quot;-100123&quot;) or a channel&apos;s @name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &quot;MarkdownV2&quot;, &quot;HTML&quot; or leave it out for plain text (Telegram&apos;s legacy &quot;Markdown&quot; cannot be escaped reliably).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the MCP server&apos;s URL, or set &quot;resolveEndpoint&quot;: true to call the endpoint the event names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a condition type. Use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an operator. Use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ema_threshold needs either “alpha” (a smoothing factor between 0 and 1) or “window” (a number of samples), not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a smoothing factor: use a number above 0 and at most 1, such as 0.2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List at least one validator address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how long the window is, such as &quot;1h&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a duration from 1s to 30d, such as &quot;30s&quot;, &quot;15m&quot;, &quot;1h&quot; or &quot;1d&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 registry has no event “%2”. Its events are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 compares feedback values, which only the reputation registry has (this trigger watches the %2 registry).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity events carry no tags: tag_equals fits the reputation and validation registries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validator_whitelist fits the validation registry only (this trigger watches the %1 registry).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a chain id (a positive whole number) or a chain&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which chain the trigger watches: its id (31337) or its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a registry. Use identity, reputation or validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each condition is an object with a “type”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one action: rest, telegram or mcp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each action is an object with a “type”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::TriggerStore</name>
+    <message>
+        <source>Trigger %1 as stored cannot be read (%2). Edit it again from its file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no trigger %1; `arborctl trigger list` shows the triggers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains.</source>
+        <translation type="unfinished">Es gibt keine Chain %1; `arborctl chain list` zeigt die Chains.</translation>
+    </message>
+    <message>
+        <source>A trigger needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trigger&apos;s name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 already has a trigger named “%2” (trigger %3); choose another name or edit that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trigger stays on its chain (%1); add a new trigger for chain %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 already has a trigger named “%2” (trigger %3); choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An indexed event of chain %1 cannot be read (%2); reindex its block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dry run needs 0 ≤ --from-block ≤ --to-block (got %1–%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A replay needs 0 ≤ --from-block ≤ --to-block (got %1–%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is indexed through block %2; a replay must end at or below it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A claim needs a batch size of at least 1.</source>
+        <translation type="unfinished">Eine Übernahme braucht eine Stapelgröße von mindestens 1.</translation>
+    </message>
+    <message>
+        <source>A claim needs the name of its holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no result %1; `arborctl trigger results` shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action of result %1 no longer exists: there is nothing to send it with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 has no action %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2742,147 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::DeliveryChartPanel</name>
+    <message>
+        <source>Deliveries per minute by status</source>
+        <translation>Zustellungen pro Minute nach Status</translation>
+    </message>
+    <message>
+        <source>Attempts/min</source>
+        <translation>Versuche/min</translation>
+    </message>
+    <message>
+        <source>p95 action latency</source>
+        <translation>p95-Latenz der Aktionen</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>No delivery attempts in the last hour.</source>
+        <translation>Keine Zustellversuche in der letzten Stunde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last hour: %n attempt(s), %1 of them failed.</source>
+        <translation>
+            <numerusform>Letzte Stunde: %n Versuch, davon %1 fehlgeschlagen.</numerusform>
+            <numerusform>Letzte Stunde: %n Versuche, davon %1 fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::DeliveryLogModel</name>
+    <message>
+        <source>Trigger %1, delivery %2</source>
+        <translation>Trigger %1, Zustellung %2</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Block %1, transaction %2, log %3</source>
+        <translation>Block %1, Transaktion %2, Log %3</translation>
+    </message>
+    <message>
+        <source>(deleted trigger %1)</source>
+        <translation>(gelöschter Trigger %1)</translation>
+    </message>
+    <message>
+        <source>%1 (test)</source>
+        <translation>%1 (Test)</translation>
+    </message>
+    <message>
+        <source>1 for the first attempt; every retry is a row of its own</source>
+        <translation>1 für den ersten Versuch; jede Wiederholung steht in einer eigenen Zeile</translation>
+    </message>
+    <message>
+        <source>How long the attempt took, in milliseconds</source>
+        <translation>Dauer des Versuchs in Millisekunden</translation>
+    </message>
+    <message>
+        <source>The event&apos;s transaction and log index</source>
+        <translation>Transaktion und Log-Index des Ereignisses</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>REST webhook</source>
+        <translation>REST-Webhook</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>MCP</source>
+        <translation>MCP</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::DesktopNotifier</name>
     <message>
         <source>Arbor</source>
@@ -2200,6 +2895,96 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::DryRunDialog</name>
+    <message>
+        <source>Dry Run of “%1”</source>
+        <translation>Probelauf von „%1“</translation>
+    </message>
+    <message>
+        <source>Nothing is sent: a dry run evaluates the stored events of the range from a fresh state and shows what each action would send.</source>
+        <translation>Es wird nichts gesendet: Ein Probelauf wertet die gespeicherten Ereignisse des Bereichs mit frischem Zustand aus und zeigt, was jede Aktion senden würde.</translation>
+    </message>
+    <message>
+        <source>first stored</source>
+        <translation>erstes gespeichertes</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Blocks from</source>
+        <translation>Blöcke von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Select a match to see what its actions would send.</source>
+        <translation>Einen Treffer auswählen, um zu sehen, was seine Aktionen senden würden.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: %1 is after %2.</source>
+        <translation>Der Bereich endet vor seinem Anfang: %1 liegt nach %2.</translation>
+    </message>
+    <message>
+        <source>Evaluating the stored events…</source>
+        <translation>Die gespeicherten Ereignisse werden ausgewertet…</translation>
+    </message>
+    <message>
+        <source>The dry run failed: %1</source>
+        <translation>Der Probelauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No stored events in this range. Nothing was sent.</source>
+        <translation>Keine gespeicherten Ereignisse in diesem Bereich. Es wurde nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 to %2: %n event(s) evaluated, %3 matched. Nothing was sent.</source>
+        <translation>
+            <numerusform>Blöcke %1 bis %2: %n Ereignis ausgewertet, %3 Treffer. Es wurde nichts gesendet.</numerusform>
+            <numerusform>Blöcke %1 bis %2: %n Ereignisse ausgewertet, %3 Treffer. Es wurde nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run stopped at block %1 after the most events one dry run reads: narrow the range to see the rest.</source>
+        <translation>Der Lauf endete bei Block %1, weil ein Probelauf nicht mehr Ereignisse liest: den Bereich eingrenzen, um den Rest zu sehen.</translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <source>Would not be sent: %1</source>
+        <translation>Würde nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +3568,14 @@
     <message>
         <source>Closing the old database…</source>
         <translation>Die alte Datenbank wird geschlossen…</translation>
+    </message>
+    <message>
+        <source>&amp;Triggers</source>
+        <translation>&amp;Trigger</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
     </message>
 </context>
 <context>
@@ -3746,6 +4539,21 @@ http://127.0.0.1:8545</translation>
     </message>
 </context>
 <context>
+    <name>arbor::ui::SecretField</name>
+    <message>
+        <source>A reference to the secret: keychain:NAME, env:VAR or file:PATH. Never the secret itself.</source>
+        <translation>Ein Verweis auf das Geheimnis: keychain:NAME, env:VAR oder file:PFAD. Nie das Geheimnis selbst.</translation>
+    </message>
+    <message>
+        <source>Store secret…</source>
+        <translation>Geheimnis speichern …</translation>
+    </message>
+    <message>
+        <source>Type the secret once; it goes to the system keychain and this field gets its reference</source>
+        <translation>Das Geheimnis einmal eingeben: Es kommt in den Schlüsselbund des Systems, und dieses Feld erhält den Verweis darauf</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3919,6 +4727,49 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
 </context>
 <context>
+    <name>arbor::ui::StoreSecretDialog</name>
+    <message>
+        <source>Store Secret</source>
+        <translation>Geheimnis speichern</translation>
+    </message>
+    <message>
+        <source>The %1 goes to the system keychain under the name below; the trigger keeps only the reference “keychain:NAME”.</source>
+        <translation>Das Geheimnis (%1) kommt unter dem Namen unten in den Schlüsselbund des Systems; der Trigger behält nur den Verweis „keychain:NAME“.</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“ und „-“</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Storing in the keychain…</source>
+        <translation>Wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Without a keychain, refer to an environment variable (env:VAR) or a file (file:PATH) instead.</source>
+        <translation>Ohne Schlüsselbund stattdessen auf eine Umgebungsvariable (env:VAR) oder eine Datei (file:PFAD) verweisen.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::TokenModel</name>
     <message>
         <source>–</source>
@@ -4029,6 +4880,753 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Block</source>
         <translation>Block</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TriggerEditorActionRow</name>
+    <message>
+        <source>Actions run in this order: the first one first</source>
+        <translation>Die Aktionen laufen in dieser Reihenfolge: die erste zuerst</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Run this action earlier</source>
+        <translation>Diese Aktion früher ausführen</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Run this action later</source>
+        <translation>Diese Aktion später ausführen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this action</source>
+        <translation>Diese Aktion entfernen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long one attempt may take</source>
+        <translation>Wie lange ein Versuch dauern darf</translation>
+    </message>
+    <message>
+        <source>Retries after the first attempt, with backoff, for connection errors, timeouts, 429 and 5xx</source>
+        <translation>Wiederholungen nach dem ersten Versuch, mit wachsendem Abstand, bei Verbindungsfehlern, Zeitüberschreitungen, 429 und 5xx</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>One header per line, Name: value. Authenticating headers take a reference: Authorization: keychain:NAME</source>
+        <translation>Ein Header pro Zeile, Name: Wert. Authentifizierende Header nehmen einen Verweis: Authorization: keychain:NAME</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Empty: the default JSON body. JSON with {{event.agentId}}-style templates, or a text template.</source>
+        <translation>Leer: der Standard-JSON-Body. JSON mit Vorlagen wie {{event.agentId}} oder eine Textvorlage.</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Body:</translation>
+    </message>
+    <message>
+        <source>webhook signing secret (whsec_…)</source>
+        <translation>Signaturschlüssel des Webhooks (whsec_…)</translation>
+    </message>
+    <message>
+        <source>Signs each delivery in the Standard Webhooks form; empty: unsigned</source>
+        <translation>Signiert jede Zustellung nach Standard Webhooks; leer: unsigniert</translation>
+    </message>
+    <message>
+        <source>Signing secret:</source>
+        <translation>Signaturschlüssel:</translation>
+    </message>
+    <message>
+        <source>Telegram bot token</source>
+        <translation>Telegram-Bot-Token</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Bot-Token:</translation>
+    </message>
+    <message>
+        <source>-100123 or @channel</source>
+        <translation>-100123 oder @kanal</translation>
+    </message>
+    <message>
+        <source>Chat:</source>
+        <translation>Chat:</translation>
+    </message>
+    <message>
+        <source>Empty: a one-line summary of the event. Templates such as {{event.agentId}} and {{event.value | decimals}}.</source>
+        <translation>Leer: eine einzeilige Zusammenfassung des Ereignisses. Vorlagen wie {{event.agentId}} und {{event.value | decimals}}.</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>Values from the event are escaped for the mode chosen</source>
+        <translation>Werte aus dem Ereignis werden für den gewählten Modus maskiert</translation>
+    </message>
+    <message>
+        <source>API:</source>
+        <translation>API:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s own endpoint, from the event</source>
+        <translation>Endpunkt des Agenten, aus dem Ereignis</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Tool:</source>
+        <translation>Tool:</translation>
+    </message>
+    <message>
+        <source>A JSON object; its texts may hold templates</source>
+        <translation>Ein JSON-Objekt; seine Texte dürfen Vorlagen enthalten</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>MCP access token</source>
+        <translation>MCP-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token; empty: none</source>
+        <translation>Wird als Bearer-Token gesendet; leer: keins</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Write each header on a line of its own as “Name: value” (line %1).</source>
+        <translation>Jeden Header in eine eigene Zeile schreiben, als „Name: Wert“ (Zeile %1).</translation>
+    </message>
+    <message>
+        <source>The body starts like JSON but is not valid JSON (%1, at character %2). Fix it, or write a text body.</source>
+        <translation>Der Body beginnt wie JSON, ist aber kein gültiges JSON (%1, bei Zeichen %2). Korrigieren oder einen Text-Body schreiben.</translation>
+    </message>
+    <message>
+        <source>Write the arguments as a JSON object, such as {&quot;agentId&quot;: &quot;{{event.agentId}}&quot;}.</source>
+        <translation>Die Argumente als JSON-Objekt schreiben, etwa {&quot;agentId&quot;: &quot;{{event.agentId}}&quot;}.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TriggerEditorConditionRow</name>
+    <message>
+        <source>Event is</source>
+        <translation>Ereignis ist</translation>
+    </message>
+    <message>
+        <source>Agent is</source>
+        <translation>Agent ist</translation>
+    </message>
+    <message>
+        <source>Feedback value</source>
+        <translation>Feedback-Wert</translation>
+    </message>
+    <message>
+        <source>Tag is</source>
+        <translation>Tag ist</translation>
+    </message>
+    <message>
+        <source>Validator is one of</source>
+        <translation>Validator ist einer von</translation>
+    </message>
+    <message>
+        <source>Carries a URI</source>
+        <translation>Enthält eine URI</translation>
+    </message>
+    <message>
+        <source>Average value (EMA)</source>
+        <translation>Mittelwert (EMA)</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>Agent id, such as 3</source>
+        <translation>Agenten-ID, etwa 3</translation>
+    </message>
+    <message>
+        <source>Compared exactly with the feedback&apos;s value scaled by its decimals</source>
+        <translation>Wird exakt mit dem Wert des Feedbacks verglichen, skaliert mit seinen Dezimalstellen</translation>
+    </message>
+    <message>
+        <source>Matches when tag1 or tag2 is this tag</source>
+        <translation>Trifft zu, wenn tag1 oder tag2 dieses Tag ist</translation>
+    </message>
+    <message>
+        <source>One validator address (0x…) per line</source>
+        <translation>Eine Validator-Adresse (0x…) pro Zeile</translation>
+    </message>
+    <message>
+        <source>The event carries a feedback, response, request or agent URI.</source>
+        <translation>Das Ereignis enthält eine Feedback-, Antwort-, Anfrage- oder Agenten-URI.</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Smoothing: a factor in (0, 1], or a window of N samples (alpha = 2/(N+1))</source>
+        <translation>Glättung: ein Faktor in (0, 1] oder ein Fenster aus N Werten (Alpha = 2/(N+1))</translation>
+    </message>
+    <message>
+        <source>No match before this many values were averaged</source>
+        <translation>Kein Treffer, bevor so viele Werte gemittelt wurden</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>höchstens </translation>
+    </message>
+    <message>
+        <source>A duration: 30s, 15m, 1h, 1d</source>
+        <translation>Eine Dauer: 30s, 15m, 1h, 1d</translation>
+    </message>
+    <message>
+        <source>Mute until quiet</source>
+        <translation>Stumm bis Ruhe</translation>
+    </message>
+    <message>
+        <source>After the limit, stay silent until a whole window passes without firing</source>
+        <translation>Nach dem Limit still bleiben, bis ein ganzes Fenster ohne Auslösen vergangen ist</translation>
+    </message>
+    <message>
+        <source>per</source>
+        <translation>pro</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TriggerEditorDialog</name>
+    <message>
+        <source>Edit Trigger</source>
+        <translation>Trigger bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Trigger</source>
+        <translation>Neuer Trigger</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Negative feedback for agent 3</source>
+        <translation>Negatives Feedback für Agent 3</translation>
+    </message>
+    <message>
+        <source>What it is for, who acts on it</source>
+        <translation>Wofür er da ist, wer darauf reagiert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: fires for events promoted from now on</source>
+        <translation>&amp;Aktiv: löst für Ereignisse aus, die ab jetzt indiziert werden</translation>
+    </message>
+    <message>
+        <source>History is never sent by accident: only a replay sends for past events</source>
+        <translation>Vergangenes wird nie versehentlich gesendet: nur ein Replay sendet für frühere Ereignisse</translation>
+    </message>
+    <message>
+        <source>How deep an event must be before the trigger fires for it</source>
+        <translation>Wie tief ein Ereignis liegen muss, bevor der Trigger dafür auslöst</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>Registry:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Chain:</source>
+        <translation>&amp;Chain:</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmations:</source>
+        <translation>Bestäti&amp;gungen:</translation>
+    </message>
+    <message>
+        <source>Conditions: all must hold</source>
+        <translation>Bedingungen: alle müssen zutreffen</translation>
+    </message>
+    <message>
+        <source>Without conditions, every event of the registry fires the trigger.</source>
+        <translation>Ohne Bedingungen löst jedes Ereignis der Registry den Trigger aus.</translation>
+    </message>
+    <message>
+        <source>Add &amp;condition</source>
+        <translation>Be&amp;dingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Actions, in order</source>
+        <translation>Aktionen, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Add &amp;action</source>
+        <translation>Akt&amp;ion hinzufügen</translation>
+    </message>
+    <message>
+        <source>A trigger stays on its chain; make a new trigger for another chain</source>
+        <translation>Ein Trigger bleibt bei seiner Chain; für eine andere Chain einen neuen Trigger anlegen</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s (%1)</source>
+        <translation>Wie die Chain (%1)</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s</source>
+        <translation>Wie die Chain</translation>
+    </message>
+    <message>
+        <source>no chain is registered yet</source>
+        <translation>es ist noch keine Chain registriert</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not saved: </source>
+        <translation>Nicht gespeichert: </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>Bestätigungen</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TriggerEditorPreview</name>
+    <message>
+        <source>Preview of</source>
+        <translation>Vorschau von</translation>
+    </message>
+    <message>
+        <source>Reading the newest stored event…</source>
+        <translation>Das neueste gespeicherte Ereignis wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No event of the %1 registry is indexed on “%2” yet, so there is nothing to render the templates with. They are still checked when you save.</source>
+        <translation>Auf „%2“ ist noch kein Ereignis der %1-Registry indiziert, mit dem sich die Vorlagen füllen ließen. Geprüft werden sie beim Speichern trotzdem.</translation>
+    </message>
+    <message>
+        <source>Rendered from the newest event of the %1 registry on “%2”: %3 of agent %4 in block %5. Nothing is sent.</source>
+        <translation>Gefüllt mit dem neuesten Ereignis der %1-Registry auf „%2“: %3 von Agent %4 in Block %5. Es wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Could not read a stored event for the preview: %1</source>
+        <translation>Für die Vorschau ließ sich kein gespeichertes Ereignis lesen: %1</translation>
+    </message>
+    <message>
+        <source>This action cannot be rendered yet: %1</source>
+        <translation>Diese Aktion lässt sich noch nicht darstellen: %1</translation>
+    </message>
+    <message>
+        <source>Would not be sent: %1</source>
+        <translation>Würde nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>sendMessage to chat %1</source>
+        <translation>sendMessage an Chat %1</translation>
+    </message>
+    <message>
+        <source>tools/call %1 at %2</source>
+        <translation>tools/call %1 an %2</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TriggerListModel</name>
+    <message>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <source>Fires for events promoted from now on</source>
+        <translation>Löst für Ereignisse aus, die ab jetzt indiziert werden</translation>
+    </message>
+    <message>
+        <source>Off: fires for nothing</source>
+        <translation>Aus: löst für nichts aus</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>When evaluation or a replay last created a delivery</source>
+        <translation>Wann die Auswertung oder ein Replay zuletzt eine Zustellung erzeugt hat</translation>
+    </message>
+    <message>
+        <source>Deliveries created in the last 24 hours (test deliveries not counted)</source>
+        <translation>In den letzten 24 Stunden erzeugte Zustellungen (ohne Testzustellungen)</translation>
+    </message>
+    <message>
+        <source>Deliveries of the last 24 hours that failed for good</source>
+        <translation>Zustellungen der letzten 24 Stunden, die endgültig fehlgeschlagen sind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Zuletzt ausgelöst</translation>
+    </message>
+    <message>
+        <source>Deliveries/24 h</source>
+        <translation>Zustellungen/24 h</translation>
+    </message>
+    <message>
+        <source>Failures/24 h</source>
+        <translation>Fehler/24 h</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation>Reputation</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TriggersPage</name>
+    <message>
+        <source>&amp;New Trigger…</source>
+        <translation>&amp;Neuer Trigger …</translation>
+    </message>
+    <message>
+        <source>Define what to watch on a chain&apos;s ERC-8004 registry and what to call when it happens</source>
+        <translation>Festlegen, was auf der ERC-8004-Registry einer Chain beobachtet und was bei einem Treffer aufgerufen wird</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit the selected trigger</source>
+        <translation>Den ausgewählten Trigger bearbeiten</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>Deakti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected trigger; its delivery log stays</source>
+        <translation>Den ausgewählten Trigger löschen; sein Zustellprotokoll bleibt</translation>
+    </message>
+    <message>
+        <source>Dry &amp;Run…</source>
+        <translation>&amp;Probelauf …</translation>
+    </message>
+    <message>
+        <source>Evaluate the selected trigger on stored events and see what it would send, sending nothing</source>
+        <translation>Den ausgewählten Trigger auf gespeicherten Ereignissen auswerten und sehen, was er senden würde, ohne etwas zu senden</translation>
+    </message>
+    <message>
+        <source>Send &amp;Test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <source>Send one real delivery, marked as a test, from the newest stored event</source>
+        <translation>Eine echte, als Test markierte Zustellung aus dem neuesten gespeicherten Ereignis senden</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Delivery Log</source>
+        <translation>Zustellprotokoll</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>All triggers</source>
+        <translation>Alle Trigger</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Re&amp;send</source>
+        <translation>Erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Could not read the triggers: %1</source>
+        <translation>Die Trigger ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the delivery log: %1</source>
+        <translation>Das Zustellprotokoll ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the delivery figures: %1</source>
+        <translation>Die Zustellzahlen ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Test delivery of “%1”: %2</source>
+        <translation>Testzustellung von „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation>Akti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Add a chain first: a trigger watches one chain&apos;s registry</source>
+        <translation>Zuerst eine Chain hinzufügen: Ein Trigger beobachtet die Registry einer Chain</translation>
+    </message>
+    <message>
+        <source>Stop firing; deliveries already created still go out</source>
+        <translation>Nicht mehr auslösen; bereits erzeugte Zustellungen gehen noch hinaus</translation>
+    </message>
+    <message>
+        <source>Fire again, for events promoted from now on (never for what was missed)</source>
+        <translation>Wieder auslösen, für ab jetzt indizierte Ereignisse (nie für Verpasstes)</translation>
+    </message>
+    <message>
+        <source>Send the selected delivery again, under the same delivery id</source>
+        <translation>Die ausgewählte Zustellung erneut senden, unter derselben Zustell-ID</translation>
+    </message>
+    <message>
+        <source>Trigger “%1” added.</source>
+        <translation>Trigger „%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Trigger “%1” saved.</source>
+        <translation>Trigger „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not change the trigger: %1</source>
+        <translation>Der Trigger ließ sich nicht ändern: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is enabled: it fires for events promoted from now on.</source>
+        <translation>„%1“ ist aktiv: Er löst für Ereignisse aus, die ab jetzt indiziert werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is disabled.</source>
+        <translation>„%1“ ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Delete Trigger</source>
+        <translation>Trigger löschen</translation>
+    </message>
+    <message>
+        <source>Delete the trigger “%1”?</source>
+        <translation>Den Trigger „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its deliveries not yet sent are cancelled. Its delivery log stays.</source>
+        <translation>Seine noch nicht gesendeten Zustellungen werden abgebrochen. Sein Zustellprotokoll bleibt.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>„%1“ ließ sich nicht löschen: %2</translation>
+    </message>
+    <message>
+        <source>Trigger “%1” deleted.</source>
+        <translation>Trigger „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s endpoint</source>
+        <translation>Endpunkt des Agenten</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>Test senden</translation>
+    </message>
+    <message>
+        <source>Which action of “%1” sends the test delivery?</source>
+        <translation>Welche Aktion von „%1“ sendet die Testzustellung?</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Sending a test delivery for “%1”…</source>
+        <translation>Testzustellung für „%1“ wird gesendet…</translation>
+    </message>
+    <message>
+        <source>No test delivery for “%1”: %2</source>
+        <translation>Keine Testzustellung für „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Test delivery %1 of “%2” is in the outbox; its result shows here once it is sent.</source>
+        <translation>Testzustellung %1 von „%2“ liegt im Postausgang; das Ergebnis erscheint hier, sobald sie gesendet ist.</translation>
+    </message>
+    <message>
+        <source>Could not resend: %1</source>
+        <translation>Erneutes Senden nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Delivery %1 is queued again under the same id.</source>
+        <translation>Zustellung %1 ist erneut eingereiht, unter derselben ID.</translation>
     </message>
 </context>
 <context>
