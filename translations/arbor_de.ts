@@ -24,171 +24,171 @@
     <name>arbor::ActionSender</name>
     <message>
         <source>%1 sent an answer larger than %2 MiB; Arbor stopped reading it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine Antwort größer als %2 MiB gesendet; Arbor hat das Lesen abgebrochen.</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s. If the receiver is slow, raise the action&apos;s timeout.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Ist der Empfänger langsam, das Zeitlimit der Aktion erhöhen.</translation>
     </message>
     <message>
         <source>%1 refused the connection. Check that the receiver is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung abgelehnt. Prüfen, ob der Empfänger läuft.</translation>
     </message>
     <message>
         <source>The host of %1 was not found. Check the URL and DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host für %1 wurde nicht gefunden. URL und DNS prüfen.</translation>
     </message>
     <message>
         <source>The TLS handshake with %1 failed: %2. Check the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake für %1 ist fehlgeschlagen: %2. Das Zertifikat prüfen.</translation>
     </message>
     <message>
         <source>Arbor cannot send to %1: %2. Check the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor kann nicht an %1 senden: %2. Die URL prüfen.</translation>
     </message>
     <message>
         <source>Sending to %1 failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden an %1 ist fehlgeschlagen: %2.</translation>
     </message>
     <message>
         <source>%1 is rate limiting (HTTP %2) and asks for a pause of %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 drosselt die Anfragen (HTTP %2) und verlangt eine Pause von %3 s.</translation>
     </message>
     <message>
         <source>%1 is rate limiting (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 drosselt die Anfragen (HTTP %2).</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2.</source>
-        <translation type="unfinished">%1 hat mit HTTP %2. geantwortet {1 ?}</translation>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
     </message>
     <message>
         <source>%1 redirects to %2 (HTTP %3). Deliveries do not follow redirects; point the action at the final URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leitet auf %2 weiter (HTTP %3). Zustellungen folgen keinen Weiterleitungen; die Aktion auf die endgültige URL richten.</translation>
     </message>
     <message>
         <source>%1 refused the credentials (HTTP %2). Check the secret the action refers to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Zugangsdaten abgelehnt (HTTP %2). Das Geheimnis prüfen, auf das die Aktion verweist.</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2. Check the URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet. Die URL prüfen.</translation>
     </message>
     <message>
         <source>%1 refused the delivery (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Zustellung abgelehnt (HTTP %2).</translation>
     </message>
     <message>
         <source>HTTP %1, JSON-RPC error %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1, JSON-RPC-Fehler %2: %3</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished">HTTP %1</translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 without a JSON-RPC response to the tool call.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet, aber ohne JSON-RPC-Antwort auf den Tool-Aufruf.</translation>
     </message>
     <message>
         <source>%1 refused the call of %2: JSON-RPC error %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den Aufruf von %2 abgelehnt: JSON-RPC-Fehler %3: %4</translation>
     </message>
     <message>
         <source>The tool %1 at %2 reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tool %1 unter %2 hat einen Fehler gemeldet.</translation>
     </message>
     <message>
         <source>The tool %1 at %2 reported an error: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tool %1 unter %2 hat einen Fehler gemeldet: %3</translation>
     </message>
     <message>
         <source>The MCP endpoint &quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der MCP-Endpunkt &quot;%1&quot; ist keine URL mit http:// oder https://.</translation>
     </message>
     <message>
         <source>The MCP action names no tool.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die MCP-Aktion nennt kein Tool.</translation>
     </message>
     <message>
         <source>The MCP tool arguments are not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Argumente des MCP-Tools sind kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>%1 refused initialize: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat initialize abgelehnt: %2</translation>
     </message>
     <message>
         <source>%1 answered initialize without a protocol version.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf initialize ohne Protokollversion geantwortet.</translation>
     </message>
     <message>
         <source>%1 speaks MCP %2; Arbor speaks %3 and %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 spricht MCP %2; Arbor spricht %3 und %4.</translation>
     </message>
     <message>
         <source>%1 does not accept the call of %2: the stateless request got %3; the 2025 handshake: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nimmt den Aufruf von %2 nicht an: Die zustandslose Anfrage erhielt %3; der Handshake nach Version 2025: %4</translation>
     </message>
     <message>
         <source>The signing secret does not start with &quot;whsec_&quot;. Standard Webhooks secrets are &quot;whsec_&quot; followed by base64; store one in that form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signaturschlüssel beginnt nicht mit &quot;whsec_&quot;. Schlüssel nach Standard Webhooks bestehen aus &quot;whsec_&quot; und Base64; den Schlüssel in dieser Form speichern.</translation>
     </message>
     <message>
         <source>The signing secret is not &quot;whsec_&quot; followed by base64. Store it exactly as the receiver shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Signaturschlüssel besteht nicht aus &quot;whsec_&quot; und Base64. Ihn genau so speichern, wie der Empfänger ihn anzeigt.</translation>
     </message>
     <message>
         <source>The webhook URL &quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhook-URL &quot;%1&quot; ist keine URL mit http:// oder https://.</translation>
     </message>
     <message>
         <source>the Telegram Bot API at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Telegram-Bot-API unter %1</translation>
     </message>
     <message>
         <source>Telegram is rate limiting this bot and asks for a pause of %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram drosselt diesen Bot und verlangt eine Pause von %1 s.</translation>
     </message>
     <message>
         <source>Telegram is rate limiting this bot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram drosselt diesen Bot.</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet: %3</translation>
     </message>
     <message>
         <source>Telegram refused the bot token (401 Unauthorized). Check the secret botToken refers to; it is the token @BotFather gave.</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram hat das Bot-Token abgelehnt (401 Unauthorized). Das Geheimnis prüfen, auf das botToken verweist; es ist das Token, das @BotFather ausgegeben hat.</translation>
     </message>
     <message>
         <source>%1 answered 404 Not Found. Check the API base URL and the bot token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit 404 Not Found geantwortet. Die Basis-URL der API und das Bot-Token prüfen.</translation>
     </message>
     <message>
         <source>The group became a supergroup; set the action&apos;s chat id to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe wurde zur Supergruppe; die Chat-ID der Aktion auf %1 setzen.</translation>
     </message>
     <message>
         <source>Telegram refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram hat die Nachricht abgelehnt: %1</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 without ok: true.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet, aber ohne ok: true.</translation>
     </message>
     <message>
         <source>The Telegram action has no bot token; set botToken to a secret reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telegram-Aktion hat kein Bot-Token; botToken auf einen Verweis auf ein Geheimnis setzen.</translation>
     </message>
     <message>
         <source>The Telegram action has no chat id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telegram-Aktion hat keine Chat-ID.</translation>
     </message>
     <message>
         <source>The Telegram API base URL &quot;%1&quot; is not an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Basis-URL der Telegram-API &quot;%1&quot; ist keine URL mit http:// oder https://.</translation>
     </message>
 </context>
 <context>
@@ -506,28 +506,28 @@
     <name>arbor::Decimal</name>
     <message>
         <source>A number is required, such as 42 or -1.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zahl ist erforderlich, etwa 42 oder -1.5.</translation>
     </message>
     <message>
         <source>“%1” is not a decimal number: write digits with an optional sign and decimal point, such as 42, -1.5 or 0.001 (no spaces, exponents or thousands separators).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Dezimalzahl: Ziffern mit optionalem Vorzeichen und Dezimalpunkt schreiben, etwa 42, -1.5 oder 0.001 (ohne Leerzeichen, Exponenten oder Tausendertrennzeichen).</translation>
     </message>
     <message>
         <source>The number of decimals must be 0 or more, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahl der Dezimalstellen muss 0 oder größer sein, nicht %1.</translation>
     </message>
     <message>
         <source>“%1” is not a whole number: write digits with an optional sign, such as -1234.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ganze Zahl: Ziffern mit optionalem Vorzeichen schreiben, etwa -1234.</translation>
     </message>
 </context>
 <context>
     <name>arbor::DeliveryWorker</name>
     <message numerus="yes">
         <source>%1 (gave up after %n attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (nach %n Versuch aufgegeben)</numerusform>
+            <numerusform>%1 (nach %n Versuchen aufgegeben)</numerusform>
         </translation>
     </message>
 </context>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>The chain has no %1 event indexed yet to send a test with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Chain ist noch kein Ereignis der %1-Registry indiziert, mit dem sich ein Test senden ließe.</translation>
     </message>
 </context>
 <context>
@@ -739,11 +739,11 @@
     <name>arbor::EventPayload</name>
     <message>
         <source>The event carries no endpoint to call: only NewFeedback events name the agent&apos;s endpoint. Turn off “resolve endpoint” and give the MCP server&apos;s URL, or limit the trigger to NewFeedback events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ereignis nennt keinen Endpunkt zum Aufrufen: Nur NewFeedback-Ereignisse nennen den Endpunkt des Agenten. „resolve endpoint“ ausschalten und die URL des MCP-Servers angeben oder den Trigger auf NewFeedback-Ereignisse beschränken.</translation>
     </message>
     <message>
         <source>The event&apos;s endpoint “%1” is not an http(s) URL, so no MCP call can be made to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt „%1“ des Ereignisses ist keine http(s)-URL, daher ist kein MCP-Aufruf an ihn möglich.</translation>
     </message>
 </context>
 <context>
@@ -954,38 +954,38 @@
     <name>arbor::MessageTemplate</name>
     <message>
         <source>The placeholder starting at “%1” is not closed: end it with }}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Platzhalter ab „%1“ ist nicht geschlossen: ihn mit }} beenden.</translation>
     </message>
     <message>
         <source>“%1” opens a placeholder inside another: close each {{ with }} before the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ öffnet einen Platzhalter innerhalb eines anderen: jedes {{ mit }} schließen, bevor das nächste beginnt.</translation>
     </message>
     <message>
         <source>The placeholder “%1” names no field: write one such as {{event.agentId}} or {{trigger.name}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Platzhalter „%1“ nennt kein Feld: eines angeben, etwa {{event.agentId}} oder {{trigger.name}}.</translation>
     </message>
     <message>
         <source>The placeholder “%1” names an unknown field “%2”. Known fields: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Platzhalter „%1“ nennt das unbekannte Feld „%2“. Bekannte Felder: %3.</translation>
     </message>
     <message>
         <source>The placeholder “%1” uses an unknown filter “%2”. Known filters: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Platzhalter „%1“ verwendet den unbekannten Filter „%2“. Bekannte Filter: %3.</translation>
     </message>
     <message>
         <source>The filter “decimals” in “%1” applies to event.value only, as its first filter (it scales the value by event.valueDecimals): write {{event.value | decimals}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Filter „decimals“ in „%1“ gilt nur für event.value, und zwar als dessen erster Filter (er skaliert den Wert mit event.valueDecimals): {{event.value | decimals}} schreiben.</translation>
     </message>
 </context>
 <context>
     <name>arbor::NamedSecrets</name>
     <message>
         <source>“%1” is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as ops-hook), at most 100 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Name für ein Geheimnis: Buchstaben, Ziffern, „.“, „_“ und „-“ verwenden (etwa ops-hook), höchstens 100 Zeichen.</translation>
     </message>
     <message>
         <source>The secret is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis ist leer.</translation>
     </message>
 </context>
 <context>
@@ -1049,35 +1049,35 @@
     <name>arbor::SecretResolver</name>
     <message>
         <source>The environment variable %1 (%2) is not set in Arbor&apos;s environment. Set it before starting Arbor, or store the secret with `arborctl secret set NAME` and refer to keychain:NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungsvariable %1 (%2) ist in der Umgebung von Arbor nicht gesetzt. Sie vor dem Start von Arbor setzen oder das Geheimnis mit `arborctl secret set NAME` speichern und auf keychain:NAME verweisen.</translation>
     </message>
     <message>
         <source>The environment variable %1 (%2) is empty. Put the secret in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungsvariable %1 (%2) ist leer. Das Geheimnis darin ablegen.</translation>
     </message>
     <message>
         <source>The secret file %1 (%2) does not exist or is not a file. Check the path; Arbor reads it as the user it runs as.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisdatei %1 (%2) existiert nicht oder ist keine Datei. Den Pfad prüfen; Arbor liest sie als der Benutzer, unter dem es läuft.</translation>
     </message>
     <message>
         <source>Cannot read the secret file %1 (%2): %3. Check that the user Arbor runs as may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisdatei %1 (%2) lässt sich nicht lesen: %3. Prüfen, ob der Benutzer, unter dem Arbor läuft, sie lesen darf.</translation>
     </message>
     <message>
         <source>The secret file %1 (%2) is larger than 64 KiB; it should hold only the secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisdatei %1 (%2) ist größer als 64 KiB; sie sollte nur das Geheimnis enthalten.</translation>
     </message>
     <message>
         <source>The secret file %1 (%2) is empty. Write the secret into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geheimnisdatei %1 (%2) ist leer. Das Geheimnis hineinschreiben.</translation>
     </message>
     <message>
         <source>The keychain entry %1 (%2) is empty. Store the secret with `arborctl secret set %1`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbundeintrag %1 (%2) ist leer. Das Geheimnis mit `arborctl secret set %1` speichern.</translation>
     </message>
     <message>
         <source>The keychain holds no secret named %1 (%2). Store it with `arborctl secret set %1`, or refer to env:VAR or file:PATH instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Geheimnis namens %1 (%2). Es mit `arborctl secret set %1` speichern oder stattdessen auf env:VAR oder file:PFAD verweisen.</translation>
     </message>
 </context>
 <context>
@@ -1359,266 +1359,266 @@
     <name>arbor::Trigger</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist erforderlich.</translation>
     </message>
     <message>
         <source>Use a non-empty text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen nicht leeren Text angeben.</translation>
     </message>
     <message>
         <source>Use a text (in double quotes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Text angeben (in doppelten Anführungszeichen).</translation>
     </message>
     <message>
         <source>Use a whole number; past 9007199254740991 write it as text (&quot;123…&quot;) so no digit is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ganze Zahl angeben; über 9007199254740991 als Text schreiben (&quot;123…&quot;), damit keine Ziffer verloren geht.</translation>
     </message>
     <message>
         <source>Use a whole number of decimal digits, such as &quot;3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahl der Dezimalstellen als ganze Zahl angeben, etwa &quot;3&quot;.</translation>
     </message>
     <message>
         <source>Use a decimal number, as text for exactness (&quot;-1.5&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Dezimalzahl angeben, für Exaktheit als Text (&quot;-1.5&quot;).</translation>
     </message>
     <message>
         <source>Use a whole number from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ganze Zahl von %1 bis %2 angeben.</translation>
     </message>
     <message>
         <source>Use true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false angeben.</translation>
     </message>
     <message>
         <source>Use a list ([…]).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Liste angeben ([…]).</translation>
     </message>
     <message>
         <source>Use an object ({…}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Objekt angeben ({…}).</translation>
     </message>
     <message>
         <source>Unknown field. Known here: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Feld. Hier bekannt: %1.</translation>
     </message>
     <message>
         <source>a webhook signing secret (whsec_…)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Webhook-Signaturschlüssel (whsec_…)</translation>
     </message>
     <message>
         <source>a Telegram bot token</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Telegram-Bot-Token</translation>
     </message>
     <message>
         <source>a bearer token</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bearer-Token</translation>
     </message>
     <message>
         <source>This holds %1. Secrets are never stored with a trigger: store it with “arborctl secret set NAME” and refer to it as &quot;keychain:NAME&quot; in the field meant for it (or env:VAR, file:PATH).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier steht %1. Geheimnisse werden nie mit einem Trigger gespeichert: Das Geheimnis mit „arborctl secret set NAME“ speichern und im dafür vorgesehenen Feld mit &quot;keychain:NAME&quot; darauf verweisen (oder env:VAR, file:PFAD).</translation>
     </message>
     <message>
         <source>“%1” is not an http(s) URL. Write it in full, such as https://hooks.example.com/arbor.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine http(s)-URL. Die URL vollständig schreiben, etwa https://hooks.example.com/arbor.</translation>
     </message>
     <message>
         <source>The URL holds a user name or password, which would be stored with the trigger. Put credentials in a secret header instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL enthält einen Benutzernamen oder ein Passwort, die mit dem Trigger gespeichert würden. Zugangsdaten stattdessen in einen geheimen Header schreiben.</translation>
     </message>
     <message>
         <source>This field is required: a secret reference such as &quot;keychain:NAME&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Feld ist erforderlich: ein Verweis auf ein Geheimnis, etwa &quot;keychain:NAME&quot;.</translation>
     </message>
     <message>
         <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Name für einen Schlüsselbundeintrag: Buchstaben, Ziffern, „.“, „_“ und „-“ verwenden (etwa keychain:ops-hook).</translation>
     </message>
     <message>
         <source>“%1” is not an environment variable name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
     </message>
     <message>
         <source>Use an absolute path after file: (file:/etc/arbor/hook.key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach file: einen absoluten Pfad angeben (file:/etc/arbor/hook.key).</translation>
     </message>
     <message>
         <source>Literal secrets are refused: they would be stored in the database. Store the secret with “arborctl secret set NAME” (or in the trigger editor) and write &quot;keychain:NAME&quot; here; env:VAR and file:PATH work for headless servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse im Klartext werden abgelehnt: Sie würden in der Datenbank gespeichert. Das Geheimnis mit „arborctl secret set NAME“ (oder im Trigger-Editor) speichern und hier &quot;keychain:NAME&quot; schreiben; auf Servern ohne grafische Oberfläche funktionieren env:VAR und file:PFAD.</translation>
     </message>
     <message>
         <source>“%1” is not an action type. Use rest, telegram or mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Aktionstyp. rest, telegram oder mcp verwenden.</translation>
     </message>
     <message>
         <source>Use one of: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen dieser Werte verwenden: %1.</translation>
     </message>
     <message>
         <source>“%1” is not an HTTP header name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein HTTP-Header-Name.</translation>
     </message>
     <message>
         <source>Use a text value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Textwert angeben.</translation>
     </message>
     <message>
         <source>Header values are sent as written; put templates in the body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Header-Werte werden so gesendet, wie sie geschrieben sind; Vorlagen gehören in den Body.</translation>
     </message>
     <message>
         <source>Use the chat&apos;s numeric id (such as &quot;-100123&quot;) or a channel&apos;s @name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die numerische ID des Chats (etwa &quot;-100123&quot;) oder den @Namen eines Kanals angeben.</translation>
     </message>
     <message>
         <source>Use &quot;MarkdownV2&quot;, &quot;HTML&quot; or leave it out for plain text (Telegram&apos;s legacy &quot;Markdown&quot; cannot be escaped reliably).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;MarkdownV2&quot; oder &quot;HTML&quot; verwenden oder für reinen Text weglassen (das alte &quot;Markdown&quot; von Telegram lässt sich nicht zuverlässig maskieren).</translation>
     </message>
     <message>
         <source>Give the MCP server&apos;s URL, or set &quot;resolveEndpoint&quot;: true to call the endpoint the event names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL des MCP-Servers angeben oder &quot;resolveEndpoint&quot;: true setzen, um den Endpunkt aufzurufen, den das Ereignis nennt.</translation>
     </message>
     <message>
         <source>“%1” is not a condition type. Use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Bedingungstyp. Einen dieser Werte verwenden: %2.</translation>
     </message>
     <message>
         <source>“%1” is not an operator. Use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Operator. Einen dieser Werte verwenden: %2.</translation>
     </message>
     <message>
         <source>An ema_threshold needs either “alpha” (a smoothing factor between 0 and 1) or “window” (a number of samples), not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein ema_threshold braucht entweder „alpha“ (einen Glättungsfaktor zwischen 0 und 1) oder „window“ (eine Anzahl Werte), nicht beides.</translation>
     </message>
     <message>
         <source>“%1” is not a smoothing factor: use a number above 0 and at most 1, such as 0.2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Glättungsfaktor: eine Zahl über 0 und höchstens 1 verwenden, etwa 0.2.</translation>
     </message>
     <message>
         <source>List at least one validator address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens eine Validator-Adresse angeben.</translation>
     </message>
     <message>
         <source>Say how long the window is, such as &quot;1h&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Länge des Fensters angeben, etwa &quot;1h&quot;.</translation>
     </message>
     <message>
         <source>Use a duration from 1s to 30d, such as &quot;30s&quot;, &quot;15m&quot;, &quot;1h&quot; or &quot;1d&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Dauer von 1s bis 30d angeben, etwa &quot;30s&quot;, &quot;15m&quot;, &quot;1h&quot; oder &quot;1d&quot;.</translation>
     </message>
     <message>
         <source>The %1 registry has no event “%2”. Its events are: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1-Registry hat kein Ereignis „%2“. Ihre Ereignisse sind: %3.</translation>
     </message>
     <message>
         <source>%1 compares feedback values, which only the reputation registry has (this trigger watches the %2 registry).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vergleicht Feedback-Werte, die nur die Reputation-Registry hat (dieser Trigger beobachtet die %2-Registry).</translation>
     </message>
     <message>
         <source>Identity events carry no tags: tag_equals fits the reputation and validation registries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity-Ereignisse tragen keine Tags: tag_equals passt zur Reputation- und zur Validation-Registry.</translation>
     </message>
     <message>
         <source>validator_whitelist fits the validation registry only (this trigger watches the %1 registry).</source>
-        <translation type="unfinished"></translation>
+        <translation>validator_whitelist passt nur zur Validation-Registry (dieser Trigger beobachtet die %1-Registry).</translation>
     </message>
     <message>
         <source>Use at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Zeichen verwenden.</translation>
     </message>
     <message>
         <source>Use a chain id (a positive whole number) or a chain&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chain-ID (eine positive ganze Zahl) oder den Namen einer Chain angeben.</translation>
     </message>
     <message>
         <source>Say which chain the trigger watches: its id (31337) or its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeben, welche Chain der Trigger beobachtet: ihre ID (31337) oder ihren Namen.</translation>
     </message>
     <message>
         <source>“%1” is not a registry. Use identity, reputation or validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Registry. identity, reputation oder validation verwenden.</translation>
     </message>
     <message>
         <source>Each condition is an object with a “type”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Bedingung ist ein Objekt mit „type“.</translation>
     </message>
     <message>
         <source>Add at least one action: rest, telegram or mcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens eine Aktion hinzufügen: rest, telegram oder mcp.</translation>
     </message>
     <message>
         <source>Each action is an object with a “type”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Aktion ist ein Objekt mit „type“.</translation>
     </message>
 </context>
 <context>
     <name>arbor::TriggerStore</name>
     <message>
         <source>Trigger %1 as stored cannot be read (%2). Edit it again from its file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger %1 lässt sich in der gespeicherten Form nicht lesen (%2). Den Trigger erneut aus seiner Datei bearbeiten.</translation>
     </message>
     <message>
         <source>There is no trigger %1; `arborctl trigger list` shows the triggers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Trigger %1; `arborctl trigger list` zeigt die Trigger.</translation>
     </message>
     <message>
         <source>There is no chain %1; `arborctl chain list` shows the chains.</source>
-        <translation type="unfinished">Es gibt keine Chain %1; `arborctl chain list` zeigt die Chains.</translation>
+        <translation>Es gibt keine Chain %1; `arborctl chain list` zeigt die Chains.</translation>
     </message>
     <message>
         <source>A trigger needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Trigger braucht einen Namen.</translation>
     </message>
     <message>
         <source>A trigger&apos;s name has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Triggers hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
         <source>Chain %1 already has a trigger named “%2” (trigger %3); choose another name or edit that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain %1 hat bereits einen Trigger namens „%2“ (Trigger %3); einen anderen Namen wählen oder jenen Trigger bearbeiten.</translation>
     </message>
     <message>
         <source>A trigger stays on its chain (%1); add a new trigger for chain %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Trigger bleibt bei seiner Chain (%1); für Chain %2 einen neuen Trigger anlegen.</translation>
     </message>
     <message>
         <source>Chain %1 already has a trigger named “%2” (trigger %3); choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain %1 hat bereits einen Trigger namens „%2“ (Trigger %3); einen anderen Namen wählen.</translation>
     </message>
     <message>
         <source>An indexed event of chain %1 cannot be read (%2); reindex its block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein indiziertes Ereignis der Chain %1 lässt sich nicht lesen (%2); seinen Block neu indizieren.</translation>
     </message>
     <message>
         <source>A dry run needs 0 ≤ --from-block ≤ --to-block (got %1–%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Probelauf braucht 0 ≤ --from-block ≤ --to-block (erhalten: %1–%2).</translation>
     </message>
     <message>
         <source>A replay needs 0 ≤ --from-block ≤ --to-block (got %1–%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Replay braucht 0 ≤ --from-block ≤ --to-block (erhalten: %1–%2).</translation>
     </message>
     <message>
         <source>Chain %1 is indexed through block %2; a replay must end at or below it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain %1 ist bis Block %2 indiziert; ein Replay muss spätestens dort enden.</translation>
     </message>
     <message>
         <source>A claim needs a batch size of at least 1.</source>
-        <translation type="unfinished">Eine Übernahme braucht eine Stapelgröße von mindestens 1.</translation>
+        <translation>Eine Übernahme braucht eine Stapelgröße von mindestens 1.</translation>
     </message>
     <message>
         <source>A claim needs the name of its holder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Übernahme braucht den Namen ihres Inhabers.</translation>
     </message>
     <message>
         <source>There is no result %1; `arborctl trigger results` shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Ergebnis %1; `arborctl trigger results` zeigt die Ergebnisse.</translation>
     </message>
     <message>
         <source>The action of result %1 no longer exists: there is nothing to send it with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktion von Ergebnis %1 existiert nicht mehr: Es gibt nichts, womit es sich senden ließe.</translation>
     </message>
     <message>
         <source>Trigger %1 has no action %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger %1 hat keine Aktion %2.</translation>
     </message>
 </context>
 <context>
