@@ -169,7 +169,7 @@ void ChainIndexer::verifyTip()
         if (!m_running || generation != m_generation || !intact)
             return;
         if (m_checkpoint == at && !*intact) {
-            qCWarning(lcIndexer) << "chain" << m_chainId << ": block" << at << "changed on the node";
+            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: block %2 changed on the node").arg(m_chainId).arg(at);
             handleReorg(at);
         }
     });
@@ -299,7 +299,7 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
         } else if (refusal || e.kind == Error::Kind::Conflict) {
             // Refused as planned on stale state (a token added, the checkpoint moved), or another
             // writer's conflict: plan again from the tables.
-            qCWarning(lcIndexer) << "chain" << m_chainId << ":" << e.message << "- reloading";
+            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: %2 - reloading").arg(m_chainId).arg(e.message);
             ++m_generation;
             loadPlan();
         } else {
@@ -433,7 +433,7 @@ void ChainIndexer::runSpecialWork()
         if (!gaps.isEmpty()) {
             const qint64 to = std::min(gaps.first().to, gaps.first().from + span - 1);
             job = Job{gaps.first().from, to, BatchMode::Gap, std::nullopt, 0, 0, true};
-            qCInfo(lcIndexer) << "chain" << m_chainId << ": filling the gap" << gaps.first().from << "-" << gaps.first().to;
+            qCInfo(lcIndexer).noquote() << QStringLiteral("chain %1: filling the gap %2-%3").arg(m_chainId).arg(gaps.first().from).arg(gaps.first().to);
         }
     }
     if (!job)
