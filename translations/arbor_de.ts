@@ -2772,10 +2772,10 @@
         <translation>Keine Zustellversuche in der letzten Stunde.</translation>
     </message>
     <message numerus="yes">
-        <source>Last hour: %n attempt(s), %1 of them failed.</source>
+        <source>Last hour: %n attempt(s); %1 failed for good, %2 failed and retried.</source>
         <translation>
-            <numerusform>Letzte Stunde: %n Versuch, davon %1 fehlgeschlagen.</numerusform>
-            <numerusform>Letzte Stunde: %n Versuche, davon %1 fehlgeschlagen.</numerusform>
+            <numerusform>Letzte Stunde: %n Versuch; %1 endgültig fehlgeschlagen, %2 fehlgeschlagen und wiederholt.</numerusform>
+            <numerusform>Letzte Stunde: %n Versuche; %1 endgültig fehlgeschlagen, %2 fehlgeschlagen und wiederholt.</numerusform>
         </translation>
     </message>
 </context>

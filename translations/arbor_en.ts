@@ -2772,10 +2772,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Last hour: %n attempt(s), %1 of them failed.</source>
+        <source>Last hour: %n attempt(s); %1 failed for good, %2 failed and retried.</source>
         <translation>
-            <numerusform>Last hour: %n attempt, %1 of them failed.</numerusform>
-            <numerusform>Last hour: %n attempts, %1 of them failed.</numerusform>
+            <numerusform>Last hour: %n attempt; %1 failed for good, %2 failed and retried.</numerusform>
+            <numerusform>Last hour: %n attempts; %1 failed for good, %2 failed and retried.</numerusform>
         </translation>
     </message>
 </context>

@@ -157,6 +157,7 @@ void DeliveryChartPanel::plot()
     double topLatency = 0;
     qint64 attempts = 0;
     qint64 failed = 0;
+    qint64 retried = 0;
     for (qint64 minute = first; minute <= last; minute += MinuteMs) {
         const DeliveryMinute m = byMinute.value(minute);
         const double x = double(minute);
@@ -166,7 +167,8 @@ void DeliveryChartPanel::plot()
             topCount = qMax(topCount, double(counts[s]));
         }
         attempts += m.success + m.failed + m.retrying;
-        failed += m.failed + m.retrying;
+        failed += m.failed;
+        retried += m.retrying;
         if (m.p95Ms) {
             points[LatencySeries].append(QPointF(x, double(*m.p95Ms)));
             topLatency = qMax(topLatency, double(*m.p95Ms));
@@ -181,8 +183,9 @@ void DeliveryChartPanel::plot()
 
     const QLocale locale;
     m_summary->setText(attempts == 0 ? tr("No delivery attempts in the last hour.")
-                                     : tr("Last hour: %n attempt(s), %1 of them failed.", nullptr, int(qMin<qint64>(attempts, INT_MAX)))
-                                           .arg(locale.toString(failed)));
+                                     : tr("Last hour: %n attempt(s); %1 failed for good, %2 failed and retried.", nullptr,
+                                          int(qMin<qint64>(attempts, INT_MAX)))
+                                           .arg(locale.toString(failed), locale.toString(retried)));
 }
 
 } // namespace arbor::ui
