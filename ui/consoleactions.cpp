@@ -34,6 +34,9 @@ ConsoleActions::ConsoleActions(QWidget *window)
     m_details = makeAction(QIcon::fromTheme(QStringLiteral("document-properties")), tr("De&tails"), "chainDetailsAction", window);
     m_details->setToolTip(tr("Charts, endpoints, index progress, reindexes and reorgs of the selected chain"));
 
+    m_edit = makeAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit…"), "editChainAction", window);
+    m_edit->setToolTip(tr("Change the selected chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens"));
+
     m_resync = makeAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&sync…"), "resyncChainAction", window);
     m_resync->setToolTip(tr("Rebuild the selected chain's cross-chain rows from its own tables"));
 
@@ -97,6 +100,7 @@ void ConsoleActions::addToMenuBar(QMenuBar *bar, QAction *toggleLog) const
     QMenu *chain = bar->addMenu(tr("&Chain"));
     chain->addAction(m_addChain);
     chain->addAction(m_details);
+    chain->addAction(m_edit);
     chain->addSeparator();
     chain->addAction(m_pause);
     chain->addAction(m_resume);
@@ -137,6 +141,7 @@ void ConsoleActions::addToContextMenu(QWidget *view) const
 {
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->addAction(m_details);
+    view->addAction(m_edit);
     view->addAction(m_pause);
     view->addAction(m_resume);
     view->addAction(m_resync);
@@ -156,13 +161,14 @@ void ConsoleActions::update(const EngineState &state, const std::optional<ChainR
     m_resume->setEnabled(writable && idle && chain->state == ChainState::Paused);
     m_delete->setEnabled(writable && idle && chain->state != ChainState::Deleting);
     m_resync->setEnabled(writable && idle && chain->state != ChainState::Deleting);
+    m_edit->setEnabled(writable && idle && chain->state != ChainState::Deleting);
     m_reindex->setEnabled(writable && idle && chain->state == ChainState::Active);
     m_refresh->setEnabled(state.started);
     m_addChain->setEnabled(writable);
     m_details->setEnabled(chain.has_value());
 
     const QString why = state.readOnly ? tr("Read-only: %1").arg(state.readOnlyReason) : QString();
-    for (QAction *verb : {m_pause, m_resume, m_delete, m_addChain, m_resync, m_reindex})
+    for (QAction *verb : {m_pause, m_resume, m_delete, m_addChain, m_resync, m_reindex, m_edit})
         verb->setStatusTip(why);
 }
 

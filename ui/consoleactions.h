@@ -42,6 +42,7 @@ public:
 
     QAction *addChain() const { return m_addChain; }
     QAction *details() const { return m_details; }
+    QAction *editChain() const { return m_edit; }
     QAction *pause() const { return m_pause; }
     QAction *resume() const { return m_resume; }
     QAction *resync() const { return m_resync; }
@@ -59,6 +60,7 @@ public:
 private:
     QAction *m_addChain = nullptr;
     QAction *m_details = nullptr;
+    QAction *m_edit = nullptr;
     QAction *m_pause = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_resync = nullptr;

@@ -93,6 +93,7 @@ void MainWindow::createActions()
     connect(m_actions.details(), &QAction::triggered, this, &MainWindow::showSelectedDetails);
     connect(m_actions.resync(), &QAction::triggered, this, &MainWindow::openResyncDialog);
     connect(m_actions.reindex(), &QAction::triggered, this, &MainWindow::openReindexDialog);
+    connect(m_actions.editChain(), &QAction::triggered, this, [this] { openEditChainDialog(); });
     connect(m_actions.settings(), &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_actions.pause(), &QAction::triggered, this, [this] { setSelectedPaused(true); });
     connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
@@ -209,6 +210,7 @@ void MainWindow::createCentralWidget()
     m_stack->addWidget(m_welcomePage);
 
     m_detailPage = new ChainDetailPage(m_engine);
+    connect(m_detailPage, &ChainDetailPage::editRequested, this, &MainWindow::openEditChainDialog);
     m_queuePage = new QueuePage(m_engine);
     m_balancesPage = new BalancesPage(m_engine);
     m_triggersPage = new TriggersPage(m_engine);

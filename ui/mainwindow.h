@@ -106,6 +106,8 @@ private:
     void showSelectedDetails();
     void openResyncDialog();
     void openReindexDialog();
+    /// Edit Chain… for `chainId` (the Chain page), or for the selected chain (0).
+    void openEditChainDialog(qint64 chainId = 0);
     void openSettings();
     void applySettings();
     void selectChain(qint64 chainId);

@@ -7,6 +7,7 @@
 #include "desktopnotifier.h"
 #include "dialogs/deletechaindialog.h"
 #include "dialogs/deleteprogressdialog.h"
+#include "dialogs/editchaindialog.h"
 #include "dialogs/reindexdialog.h"
 #include "dialogs/resyncdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -76,6 +77,29 @@ void MainWindow::openResyncDialog()
         return;
     auto *dialog = new ResyncDialog(m_engine, *chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openEditChainDialog(qint64 chainId)
+{
+    std::optional<ChainRecord> chain;
+    if (chainId == 0) {
+        if (!m_actions.editChain()->isEnabled())
+            return;
+        chain = selectedChain();
+    } else {
+        for (const ChainRecord &c : m_engine->chainSnapshot()) {
+            if (c.config.chainId == chainId)
+                chain = c;
+        }
+    }
+    if (!chain)
+        return;
+    auto *dialog = new EditChainDialog(m_engine, *chain, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EditChainDialog::chainEdited, this, [this](const ChainRecord &edited) {
+        statusBar()->showMessage(tr("“%1” was changed.").arg(edited.config.name), StatusMessageMs);
+    });
     dialog->open();
 }
 

@@ -5,6 +5,7 @@
 namespace arbor::cli {
 
 int chainAdd(const Invocation &inv);
+int chainEdit(const Invocation &inv);
 int chainList(const Invocation &inv);
 int chainSetPaused(const Invocation &inv, bool paused);
 int chainDelete(const Invocation &inv);

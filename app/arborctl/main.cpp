@@ -36,6 +36,8 @@ QString usage()
                         "  chain add --name NAME --chain-id ID --rpc URL [--rpc URL…] [--start-block N]\n"
                         "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…]\n"
                         "            [--erc8004 identity=ADDR,reputation=ADDR,validation=ADDR] [--json]\n"
+                        "  chain edit NAME|ID [--name N] [--add-rpc URL…] [--remove-rpc URL…] [--poll-interval MS]\n"
+                        "            [--confirmations N] [--rpc-rate N] [--add-registry KIND=ADDRESS…] [--json]\n"
                         "  chain list [--json]\n"
                         "  chain pause NAME|ID\n"
                         "  chain resume NAME|ID\n"
@@ -139,6 +141,7 @@ int main(int argc, char *argv[])
                                 {QStringLiteral("set-password"), dbSetPassword},
                                 {QStringLiteral("forget-password"), dbForgetPassword}}},
         {QStringLiteral("chain"), {{QStringLiteral("add"), chainAdd},
+                                   {QStringLiteral("edit"), chainEdit},
                                    {QStringLiteral("list"), chainList},
                                    {QStringLiteral("pause"), [](const Invocation &v) { return chainSetPaused(v, true); }},
                                    {QStringLiteral("resume"), [](const Invocation &v) { return chainSetPaused(v, false); }},

@@ -385,11 +385,14 @@ void ChainIndexer::handleReorg(qint64 atBlock)
 
 void ChainIndexer::checkForWork()
 {
-    if (!m_running || m_specialBusy)
+    if (!m_running)
         return;
     const quint64 generation = m_generation;
     m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
-        if (!m_running || generation != m_generation || !plan || m_specialBusy)
+        if (!m_running || generation != m_generation || !plan)
+            return;
+        // Edits are taken up even while a backfill or reindex runs; new work waits for it.
+        if (!takeUpEdits(*plan) || m_specialBusy)
             return;
         m_plan.reindexRequests = plan->reindexRequests;
         m_plan.backfills = plan->backfills;

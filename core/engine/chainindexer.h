@@ -60,7 +60,9 @@ public Q_SLOTS:
     void start();
     /// Stops all work and aborts requests in flight; nothing more is written.
     void stop();
-    /// Looks for new reindex requests and backfills now instead of at the next poll.
+    /// Looks for new reindex requests and backfills now instead of at the next poll, and takes
+    /// up an edit of the chain (Engine::editChain(), or another process's): its poll interval,
+    /// confirmations and registries at once; changed endpoints through endpointsChanged.
     void checkForWork();
 
 Q_SIGNALS:
@@ -68,8 +70,14 @@ Q_SIGNALS:
     /// A range was promoted; `checkpoint` is the chain's checkpoint afterwards.
     void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
     void reorgHandled(const arbor::ReorgRecord &reorg);
+    /// The chain's RPC URLs or their rate were edited: its pool is built from them, so the
+    /// owner starts an indexer afresh for the chain. This one goes on until it is stopped.
+    void endpointsChanged(qint64 chainId);
 
 private:
+    /// Takes up the chain's edited settings from a fresh plan; false when its endpoints changed
+    /// (endpointsChanged was emitted and nothing else was taken up).
+    bool takeUpEdits(const ChainIndexPlan &plan);
     void loadPlan();
     void pump();
     void scheduleHeadPoll(int delayMs);

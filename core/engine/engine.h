@@ -5,6 +5,7 @@
 #include "engine/indexeroptions.h"
 #include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
+#include "model/chainedit.h"
 #include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "queue/queueprocessor.h"
@@ -97,7 +98,7 @@ struct EngineState
  * Engine is the facade: the work is done by the parts it owns and wires together — a
  * LeaseKeeper (renews the lease), an IndexerSupervisor (one ChainIndexer thread per indexed
  * chain, statuses and metrics), the QueueProcessor, and one operation object per long command
- * (ChainAddition, ChainDeletion). None of them reaches into Engine; each gets what it needs.
+ * (ChainAddition, ChainEdition, ChainDeletion). None of them reaches into Engine; each gets what it needs.
  *
  * Stopping: shutdown() ends every thread without blocking and resolves when they have ended;
  * the destructor is then instant. Without shutdown() (arborctl, tests) the destructor does the
@@ -151,6 +152,15 @@ public:
      */
     QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head,
                                                   std::optional<qint64> startBlock = std::nullopt);
+    /**
+     * Changes a registered chain (ChainEdit): its name, RPC URLs (new ones probed as at add:
+     * the chain id must match), poll interval, confirmations, RPC rate, and ERC-8004 registries
+     * added (their past events backfilled from the start block). Every check runs before
+     * anything is written, and the edit is written in one transaction. The chain's running
+     * indexer takes the edit up at once (another process's within its work poll); chainsChanged
+     * follows. Returns the chain as stored afterwards.
+     */
+    QFuture<Result<ChainRecord>> editChain(const ChainRef &chain, const ChainEdit &edit);
     QFuture<Status> setPaused(const ChainRef &chain, bool paused);
     /// Runs the journaled delete; deletionProgress reports each step.
     QFuture<Status> deleteChain(const ChainRef &chain);

@@ -67,14 +67,25 @@ void IndexerSupervisor::start(qint64 chainId)
     slot.indexer->moveToThread(slot.thread);
     connect(slot.thread, &QThread::started, slot.indexer, &ChainIndexer::start);
     connect(slot.thread, &QThread::finished, slot.indexer, &QObject::deleteLater);
-    connect(slot.indexer, &ChainIndexer::statusChanged, this, [this](const ChainStatus &status) {
-        if (!m_indexers.contains(status.chainId))
+    // An indexer started afresh for the same chain (endpoints edited) may still report while it
+    // stops: only the chain's current indexer is heard.
+    ChainIndexer *indexer = slot.indexer;
+    connect(slot.indexer, &ChainIndexer::statusChanged, this, [this, indexer](const ChainStatus &status) {
+        if (m_indexers.value(status.chainId).indexer != indexer)
             return;
         m_statuses.insert(status.chainId, status);
         m_statusDirty = true;
     });
     connect(slot.indexer, &ChainIndexer::promoted, this, &IndexerSupervisor::promoted);
     connect(slot.indexer, &ChainIndexer::reorgHandled, this, &IndexerSupervisor::reorgHandled);
+    connect(slot.indexer, &ChainIndexer::endpointsChanged, this, [this, indexer](qint64 id) {
+        if (m_indexers.value(id).indexer != indexer)
+            return;
+        // The pool is built from the endpoints: a new indexer on them, from the checkpoint.
+        stop(id);
+        if (!m_shutDown)
+            start(id);
+    });
     m_indexers.insert(chainId, slot);
     ChainStatus starting;
     starting.chainId = chainId;

@@ -53,7 +53,9 @@ public:
     /// indexer thread (and the reaper's) has been joined. The destructor then waits for nothing.
     QFuture<void> shutdown();
     bool isIndexing(qint64 chainId) const { return m_indexers.contains(chainId); }
-    /// Asks the chain's indexer to look for reindex requests and backfills now.
+    /// Asks the chain's indexer to look for reindex requests and backfills now, and to take up
+    /// an edit of the chain (poll interval, confirmations and registries in place; when its
+    /// endpoints changed, the supervisor stops it and starts a new indexer on them).
     void checkForWork(qint64 chainId);
 
     QList<ChainStatus> statuses() const { return m_statuses.values(); }

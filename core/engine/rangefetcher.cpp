@@ -75,6 +75,10 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
     fetch->batch.mode = mode;
     fetch->batch.contract = only;
     fetch->batch.tokens = m_tokens;
+    QList<Address> registries;
+    for (const auto &[address, kind] : m_registries)
+        registries.append(address);
+    fetch->batch.registries = registries;
     fetch->only = only;
     fetch->withHeaders = mode != BatchMode::Backfill;
     fetch->done = std::move(done);

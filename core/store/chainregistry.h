@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "model/chainconfig.h"
+#include "model/chainedit.h"
 #include "model/entitydef.h"
 #include "store/indexbatch.h"
 #include "store/store.h"
@@ -61,6 +62,18 @@ public:
     Status registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints,
                          const QList<EntityDef> &entities, const QList<TokenInfo> &tokens = {});
     Status setChainState(qint64 chainId, ChainState state);
+    /**
+     * Edits a registered chain in one transaction (chainregistryedit.cpp): checks `edit` again
+     * against the chain as stored now (ChainEdit::apply(), and the new name unused by another
+     * chain), then writes the chain row (name, poll interval, confirmations), removes the
+     * endpoints of removed URLs, inserts `added` (probed by the caller) after the others, sets
+     * the operator's rate on every endpoint when the edit gives one, and for each added registry
+     * its row and a backfill of its events from the chain's start block to the checkpoint (none
+     * while nothing is indexed). A failed check writes nothing.
+     */
+    Status editChain(qint64 chainId, const ChainEdit &edit, const QList<EndpointRecord> &added);
+    /// Conflict error (field "name") if another chain than `chainId` is called `name`.
+    Status checkNameIsFree(const QString &name, qint64 chainId);
     /// Adds the token row of a chain indexed from `indexedFrom`, with the balance mode the probe
     /// decided or, failing that, the one that is exact from there (IndexStore::addToken() and
     /// registerChain() call it inside their transactions).

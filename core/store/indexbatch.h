@@ -38,6 +38,9 @@ struct IndexBatch
     qint64 backfillId = 0;                  ///< Backfill
     std::optional<Address> contract;        ///< Backfill: the only contract whose rows are replaced
     QList<Address> tokens;                  ///< Head/Gap/Reindex: the tokens whose logs were fetched
+    /// Head/Gap/Reindex: the ERC-8004 registries whose logs were fetched (a RangeFetcher always
+    /// says); unset on batches built without one, which are not checked against the registries.
+    std::optional<QList<Address>> registries;
     qint64 fetchMs = 0;                     ///< time spent fetching, recorded in index_progress
 };
 
@@ -57,7 +60,7 @@ struct PromoteResult
  */
 enum class PromoteRefusal {
     ChainInactive,      ///< "chain": the chain is paused or being deleted; stop indexing it
-    TokensChanged,      ///< "tokens": a token was added after the range was fetched; fetch it again
+    TokensChanged,      ///< "tokens": a token or registry was added after the range was fetched; fetch it again
     OffCheckpoint,      ///< "checkpoint": a head range does not follow the checkpoint, another lies above it; replan
     Fork,               ///< "parent_hash": the range does not build on the stored checkpoint block; a reorg
 };

@@ -165,6 +165,19 @@ Status IndexStore::checkPromotable(const IndexBatch &batch)
                                                                         "fetching them again.")
                                                                          .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
         }
+        // The same for a registry added to the live chain (Engine::editChain()).
+        if (batch.registries) {
+            auto registries = m_store.query(QLatin1String("SELECT address FROM ") + m_store.admin("registries") + QLatin1String(" WHERE chain_id = ?"), {chain});
+            if (!registries)
+                return registries.error();
+            for (const SqlRow &r : *registries) {
+                auto registry = Address::fromBytes(r[0].toByteArray(), QStringLiteral("registries.address"));
+                if (registry && !batch.registries->contains(*registry))
+                    return promoteRefused(PromoteRefusal::TokensChanged, tr("Blocks %1–%2 of chain %3 were fetched before the registry %4 was added; "
+                                                                            "fetching them again.")
+                                                                             .arg(batch.from).arg(batch.to).arg(chain).arg(registry->toChecksumHex()));
+            }
+        }
     }
     auto cp = m_store.query(QLatin1String("SELECT block_number, block_hash FROM ") + m_store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"),
                             {chain});

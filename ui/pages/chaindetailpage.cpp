@@ -13,6 +13,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QListWidget>
 #include <QLocale>
 #include <QSplitter>
@@ -140,6 +141,12 @@ QWidget *ChainDetailPage::createHeader()
     auto *grid = new QGridLayout(header);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_name, 0, 0, 1, 8);
+    m_edit = new QPushButton(tr("&Edit Chain…"));
+    m_edit->setObjectName(QStringLiteral("chainDetailEditButton"));
+    m_edit->setToolTip(tr("Change this chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens"));
+    m_edit->setEnabled(false);
+    connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_chainId); });
+    grid->addWidget(m_edit, 0, 8, Qt::AlignRight);
     const std::pair<QString, QLabel *> fields[] = {
         {tr("Chain id:"), m_id}, {tr("Status:"), m_state}, {tr("Head:"), m_head}, {tr("Indexed:"), m_indexed},
         {tr("Lag:"), m_lag},     {tr("Rate:"), m_rate},
@@ -291,6 +298,7 @@ void ChainDetailPage::onChainDeleted(qint64 chainId)
 void ChainDetailPage::updateHeader()
 {
     const QLocale locale;
+    m_edit->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
     if (m_chainId == 0) {
         m_name->setText(tr("No chain selected"));
         for (QLabel *l : {m_id, m_state, m_head, m_indexed, m_lag, m_rate, m_message})

@@ -13,6 +13,7 @@
 class QAbstractItemModel;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTableView;
 class QTabWidget;
 
@@ -71,6 +72,10 @@ public:
     /// The indexing phase as an operator reads it.
     static QString phaseText(arbor::IndexPhase phase);
 
+Q_SIGNALS:
+    /// Edit Chain… on the page's header: the window opens the edit dialog for the chain.
+    void editRequested(qint64 chainId);
+
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
@@ -108,6 +113,7 @@ private:
     QLabel *m_lag = nullptr;
     QLabel *m_rate = nullptr;
     QLabel *m_message = nullptr;
+    QPushButton *m_edit = nullptr;
     ChainChartPanel *m_charts = nullptr;
     EndpointModel *m_endpoints = nullptr;
     TokenModel *m_tokens = nullptr;

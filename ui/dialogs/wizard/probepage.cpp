@@ -186,7 +186,7 @@ void ProbePage::showResults(const QList<ProbeResult> &results)
         for (const ChainRecord &chain : m_wizard->engine()->chainSnapshot()) {
             if (chain.config.chainId == id) {
                 problem = tr("Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, "
-                             "edit that chain instead.").arg(id).arg(chain.config.name);
+                             "cancel and choose Chain → Edit… on “%2”.").arg(id).arg(chain.config.name);
             }
         }
         if (problem.isEmpty() && !failures.isEmpty()) {

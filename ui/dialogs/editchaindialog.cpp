@@ -1,0 +1,393 @@
+#include "dialogs/editchaindialog.h"
+
+#include "engine/engine.h"
+#include "models/tokenmodel.h"
+#include "widgets/messagelabel.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QGridLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace arbor::ui {
+namespace {
+
+enum TokenColumn { TokenName, TokenMode, TokenReason };
+
+/// A field and the message under it, as one form row.
+QWidget *withMessage(QWidget *field, MessageLabel *message)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    return box;
+}
+
+QSpinBox *spinBox(const char *objectName, int min, int max, int value, const QString &suffix)
+{
+    auto *spin = new QSpinBox;
+    spin->setObjectName(QString::fromLatin1(objectName));
+    spin->setRange(min, max);
+    spin->setValue(value);
+    spin->setSuffix(suffix);
+    spin->setGroupSeparatorShown(true);
+    return spin;
+}
+
+} // namespace
+
+EditChainDialog::EditChainDialog(Engine *engine, const ChainRecord &chain, QWidget *parent)
+    : QDialog(parent)
+    , m_engine(engine)
+    , m_chain(chain)
+{
+    Q_ASSERT(engine);
+    setObjectName(QStringLiteral("editChainDialog"));
+    setWindowTitle(tr("Edit Chain"));
+
+    auto *heading = new QLabel(tr("“%1”, chain %2").arg(chain.config.name).arg(chain.config.chainId));
+    heading->setTextFormat(Qt::PlainText);
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+
+    m_error = new MessageLabel(QStringLiteral("editChainError"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
+    m_saveButton->setObjectName(QStringLiteral("saveChainButton"));
+    m_saveButton->setToolTip(tr("Save the name, RPC URLs, poll interval, confirmations and RPC rate as one change"));
+    connect(m_saveButton, &QPushButton::clicked, this, &EditChainDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(createSettings());
+    layout->addWidget(createEndpoints(), 1);
+    layout->addWidget(createTokens(), 1);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setMinimumWidth(620);
+    revalidate();
+}
+
+QWidget *EditChainDialog::createSettings()
+{
+    m_name = new QLineEdit(m_chain.config.name);
+    m_name->setObjectName(QStringLiteral("chainNameEdit"));
+    m_name->setMaxLength(ChainConfig::MaxNameLength + 10);   // too long is said, not cut
+    m_nameMessage = new MessageLabel(QStringLiteral("chainNameMessage"));
+
+    m_pollInterval = spinBox("pollIntervalSpin", 1, 3600 * 1000, m_chain.config.pollIntervalMs, tr(" ms"));
+    m_pollInterval->setSingleStep(500);
+    m_pollInterval->setToolTip(tr("How often the chain's head is asked for once indexing has caught up"));
+    m_pollMessage = new MessageLabel(QStringLiteral("pollIntervalMessage"));
+
+    m_confirmations = spinBox("confirmationsSpin", 0, 100000, m_chain.config.confirmations, QString());
+    m_confirmations->setToolTip(tr("Index only blocks this deep below the head: reorganisations above them never reach the tables"));
+    m_confirmationsMessage = new MessageLabel(QStringLiteral("confirmationsMessage"));
+
+    m_rpcRate = spinBox("rpcRateSpin", 0, int(ChainEdit::MaxRpcRate), int(chainRpcRate(m_chain)), tr(" requests/s"));
+    m_rpcRate->setSpecialValueText(tr("Unlimited"));
+    m_rpcRate->setToolTip(tr("Requests per second allowed on each RPC URL of the chain; Unlimited learns the provider's limit from its refusals"));
+    m_rateMessage = new MessageLabel(QStringLiteral("rpcRateMessage"));
+
+    auto *box = new QGroupBox(tr("Chain"));
+    auto *form = new QFormLayout(box);
+    form->addRow(tr("&Name:"), withMessage(m_name, m_nameMessage));
+    form->addRow(tr("&Poll interval:"), withMessage(m_pollInterval, m_pollMessage));
+    form->addRow(tr("&Confirmations:"), withMessage(m_confirmations, m_confirmationsMessage));
+    form->addRow(tr("RPC &rate:"), withMessage(m_rpcRate, m_rateMessage));
+    connect(m_name, &QLineEdit::textChanged, this, &EditChainDialog::revalidate);
+    for (QSpinBox *spin : {m_pollInterval, m_confirmations, m_rpcRate})
+        connect(spin, &QSpinBox::valueChanged, this, &EditChainDialog::revalidate);
+    return box;
+}
+
+QWidget *EditChainDialog::createEndpoints()
+{
+    m_urls = new QListWidget;
+    m_urls->setObjectName(QStringLiteral("rpcUrlList"));
+    for (const EndpointRecord &e : m_chain.endpoints) {
+        auto *item = new QListWidgetItem(e.url.toString(), m_urls);
+        item->setData(Qt::UserRole, e.url);
+        item->setToolTip(e.status);
+    }
+    m_removeUrl = new QPushButton(tr("Re&move"));
+    m_removeUrl->setObjectName(QStringLiteral("removeRpcButton"));
+    m_newUrl = new QLineEdit;
+    m_newUrl->setObjectName(QStringLiteral("newRpcEdit"));
+    m_newUrl->setPlaceholderText(tr("https://… another endpoint of this chain"));
+    m_addUrl = new QPushButton(tr("Probe and &Add"));
+    m_addUrl->setObjectName(QStringLiteral("addRpcButton"));
+    m_addUrl->setToolTip(tr("Ask the URL for its chain id, head and client before it is added; it must serve chain %1")
+                             .arg(m_chain.config.chainId));
+    m_urlMessage = new MessageLabel(QStringLiteral("rpcMessage"));
+    connect(m_removeUrl, &QPushButton::clicked, this, &EditChainDialog::removeSelectedUrl);
+    connect(m_addUrl, &QPushButton::clicked, this, &EditChainDialog::probeAndAddUrl);
+    connect(m_newUrl, &QLineEdit::returnPressed, this, &EditChainDialog::probeAndAddUrl);
+    connect(m_urls, &QListWidget::itemSelectionChanged, this, &EditChainDialog::revalidate);
+
+    auto *box = new QGroupBox(tr("RPC endpoints"));
+    auto *grid = new QGridLayout(box);
+    grid->addWidget(m_urls, 0, 0);
+    grid->addWidget(m_removeUrl, 0, 1, Qt::AlignTop);
+    grid->addWidget(m_newUrl, 1, 0);
+    grid->addWidget(m_addUrl, 1, 1);
+    grid->addWidget(m_urlMessage, 2, 0, 1, 2);
+    return box;
+}
+
+QWidget *EditChainDialog::createTokens()
+{
+    m_tokens = new QTableWidget(0, 3);
+    m_tokens->setObjectName(QStringLiteral("tokenTable"));
+    m_tokens->setHorizontalHeaderLabels({tr("Token"), tr("Balances from"), tr("Why")});
+    m_tokens->horizontalHeader()->setSectionResizeMode(TokenReason, QHeaderView::Stretch);
+    m_tokens->verticalHeader()->hide();
+    m_tokens->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tokens->setSelectionMode(QAbstractItemView::NoSelection);
+    for (const TokenInfo &t : m_chain.tokens)
+        addTokenRow(t);
+    m_newToken = new QLineEdit;
+    m_newToken->setObjectName(QStringLiteral("newTokenEdit"));
+    m_newToken->setPlaceholderText(tr("0x… an ERC-20 token contract"));
+    m_addToken = new QPushButton(tr("Add &Token"));
+    m_addToken->setObjectName(QStringLiteral("addTokenButton"));
+    m_addToken->setToolTip(tr("Read the token from the chain and add it now; its past transfers are backfilled, without a full reindex"));
+    m_tokenMessage = new MessageLabel(QStringLiteral("tokenMessage"));
+    connect(m_addToken, &QPushButton::clicked, this, &EditChainDialog::addToken);
+    connect(m_newToken, &QLineEdit::returnPressed, this, &EditChainDialog::addToken);
+
+    auto *box = new QGroupBox(tr("Tokens (changed at once)"));
+    auto *grid = new QGridLayout(box);
+    grid->addWidget(m_tokens, 0, 0, 1, 2);
+    grid->addWidget(m_newToken, 1, 0);
+    grid->addWidget(m_addToken, 1, 1);
+    grid->addWidget(m_tokenMessage, 2, 0, 1, 2);
+    return box;
+}
+
+void EditChainDialog::addTokenRow(const TokenInfo &token)
+{
+    const int row = m_tokens->rowCount();
+    m_tokens->insertRow(row);
+    const QString symbol = token.symbol.isEmpty() ? tr("(no symbol)") : token.symbol;
+    auto *name = new QTableWidgetItem(symbol + QStringLiteral("  ") + token.address.toChecksumHex());
+    name->setToolTip(token.name);
+    m_tokens->setItem(row, TokenName, name);
+    auto *mode = new QComboBox;
+    mode->setObjectName(QStringLiteral("balanceModeCombo"));
+    for (BalanceMode m : {BalanceMode::Transfers, BalanceMode::BalanceOf})
+        mode->addItem(TokenModel::modeText(m), int(m));
+    mode->setItemData(0, TokenModel::modeExplanation(BalanceMode::Transfers), Qt::ToolTipRole);
+    mode->setItemData(1, TokenModel::modeExplanation(BalanceMode::BalanceOf), Qt::ToolTipRole);
+    mode->setCurrentIndex(mode->findData(int(token.balanceMode.value_or(BalanceMode::Transfers))));
+    m_tokens->setCellWidget(row, TokenMode, mode);
+    m_tokens->setItem(row, TokenReason, new QTableWidgetItem(token.balanceModeReason));
+    const Address address = token.address;
+    connect(mode, &QComboBox::activated, this, [this, mode, address] { setTokenMode(mode, address); });
+}
+
+ChainEdit EditChainDialog::edit() const
+{
+    ChainEdit e;
+    if (m_name->text() != m_chain.config.name)
+        e.name = m_name->text();
+    if (m_pollInterval->value() != m_chain.config.pollIntervalMs)
+        e.pollIntervalMs = m_pollInterval->value();
+    if (m_confirmations->value() != m_chain.config.confirmations)
+        e.confirmations = m_confirmations->value();
+    if (double(m_rpcRate->value()) != chainRpcRate(m_chain))
+        e.rpcRateLimit = double(m_rpcRate->value());
+    e.addRpcUrls = m_added;
+    e.removeRpcUrls = m_removed;
+    return e;
+}
+
+void EditChainDialog::clearErrors()
+{
+    for (MessageLabel *label : {m_nameMessage, m_pollMessage, m_confirmationsMessage, m_rateMessage, m_error})
+        label->clearMessage();
+}
+
+void EditChainDialog::showError(const Error &error)
+{
+    const QString f = error.field;
+    MessageLabel *label = m_error;
+    if (f == u"name")
+        label = m_nameMessage;
+    else if (f == u"poll interval")
+        label = m_pollMessage;
+    else if (f == u"confirmations")
+        label = m_confirmationsMessage;
+    else if (f == u"rpc rate")
+        label = m_rateMessage;
+    else if (f == u"add rpc" || f == u"remove rpc" || f == u"rpc" || f == u"chain id")
+        label = m_urlMessage;
+    label->showMessage(error.message);
+}
+
+void EditChainDialog::revalidate()
+{
+    clearErrors();
+    m_removeUrl->setEnabled(m_urls->currentItem() && m_urls->count() > 1 && !m_saving);
+    m_removeUrl->setToolTip(m_urls->count() > 1 ? tr("Remove the selected URL when the edit is saved")
+                                                : tr("A chain needs at least one RPC URL: add another before removing this one"));
+    const ChainEdit e = edit();
+    bool ok = !e.isEmpty();
+    if (ok) {
+        const Result<ChainConfig> applied = e.apply(m_chain);
+        if (!applied) {
+            showError(applied.error());
+            ok = false;
+        }
+    }
+    m_saveButton->setEnabled(ok && !m_saving && !m_probing);
+}
+
+void EditChainDialog::probeAndAddUrl()
+{
+    if (m_probing || m_saving)
+        return;
+    const Result<QUrl> url = parseRpcUrl(m_newUrl->text(), QStringLiteral("add rpc"));
+    if (!url) {
+        m_urlMessage->showMessage(url.error().message);
+        return;
+    }
+    for (int i = 0; i < m_urls->count(); ++i) {
+        if (rpcUrlKey(m_urls->item(i)->data(Qt::UserRole).toUrl()) == rpcUrlKey(*url)) {
+            m_urlMessage->showMessage(tr("%1 is already in the list.").arg(url->toDisplayString()));
+            return;
+        }
+    }
+    m_probing = true;
+    m_addUrl->setEnabled(false);
+    m_saveButton->setEnabled(false);
+    m_urlMessage->showMessage(tr("Probing %1…").arg(url->toDisplayString()), MessageLabel::Kind::Note);
+    const QUrl wanted = *url;
+    m_engine->probeEndpoints({wanted}, m_chain.config.chainId).then(this, [this, wanted](Result<QList<ProbeResult>> probed) {
+        m_probing = false;
+        m_addUrl->setEnabled(true);
+        revalidate();
+        if (!probed || probed->isEmpty()) {
+            m_urlMessage->showMessage(probed ? tr("The probe returned nothing.") : probed.error().message);
+            return;
+        }
+        const ProbeResult &p = probed->first();
+        if (!p.ok()) {
+            m_urlMessage->showMessage(tr("Not added: %1").arg(p.error->message));
+            return;
+        }
+        const QString found = tr("chain %1, head %2, %3 ms, %4")
+                                  .arg(p.chainId)
+                                  .arg(p.head)
+                                  .arg(p.latencyMs, 0, 'f', 1)
+                                  .arg(p.clientVersion.isEmpty() ? tr("client not named") : p.clientVersion);
+        auto *item = new QListWidgetItem(tr("%1 (new: %2)").arg(wanted.toString(), found), m_urls);
+        item->setData(Qt::UserRole, wanted);
+        m_added.append(wanted);
+        m_newUrl->clear();
+        revalidate();
+        m_urlMessage->showMessage(tr("%1 answers: %2. It is added when you save.").arg(wanted.toDisplayString(), found), MessageLabel::Kind::Note);
+    });
+}
+
+void EditChainDialog::removeSelectedUrl()
+{
+    QListWidgetItem *item = m_urls->currentItem();
+    if (!item || m_urls->count() <= 1)
+        return;
+    const QUrl url = item->data(Qt::UserRole).toUrl();
+    if (m_added.contains(url))
+        m_added.removeAll(url);
+    else
+        m_removed.append(url);
+    delete item;
+    revalidate();
+    m_urlMessage->showMessage(tr("%1 is removed when you save.").arg(url.toDisplayString()), MessageLabel::Kind::Note);
+}
+
+void EditChainDialog::addToken()
+{
+    const Result<Address> token = Address::fromHex(m_newToken->text().trimmed(), QStringLiteral("token"));
+    if (!token) {
+        m_tokenMessage->showMessage(token.error().message);
+        return;
+    }
+    m_addToken->setEnabled(false);
+    m_newToken->setEnabled(false);
+    m_tokenMessage->showMessage(tr("Reading %1 from the chain…").arg(token->toChecksumHex()), MessageLabel::Kind::Note);
+    m_engine->addToken(ChainRef{m_chain.config.chainId, {}}, *token).then(this, [this](Result<TokenInfo> added) {
+        m_addToken->setEnabled(true);
+        m_newToken->setEnabled(true);
+        if (!added) {
+            m_tokenMessage->showMessage(tr("Not added: %1").arg(added.error().message));
+            return;
+        }
+        addTokenRow(*added);
+        m_newToken->clear();
+        m_tokenMessage->showMessage(tr("Added %1 (%2 decimals); its past transfers are being backfilled.")
+                                        .arg(added->symbol.isEmpty() ? added->address.toChecksumHex() : added->symbol)
+                                        .arg(added->decimals ? QString::number(*added->decimals) : tr("unknown")),
+                                    MessageLabel::Kind::Note);
+    });
+}
+
+void EditChainDialog::setTokenMode(QComboBox *combo, const Address &token)
+{
+    const auto mode = BalanceMode(combo->currentData().toInt());
+    combo->setEnabled(false);
+    m_tokenMessage->clearMessage();
+    QPointer<QComboBox> guard(combo);
+    m_engine->setBalanceMode(ChainRef{m_chain.config.chainId, {}}, token, mode).then(this, [this, guard, token, mode](Status set) {
+        if (!guard)
+            return;
+        guard->setEnabled(true);
+        if (!set) {
+            // Back to what is stored.
+            const BalanceMode other = mode == BalanceMode::Transfers ? BalanceMode::BalanceOf : BalanceMode::Transfers;
+            guard->setCurrentIndex(guard->findData(int(other)));
+            m_tokenMessage->showMessage(tr("Balance mode not changed: %1").arg(set.error().message));
+            return;
+        }
+        m_tokenMessage->showMessage(tr("%1 now takes its balances from %2; they are computed again.")
+                                        .arg(token.toChecksumHex(), TokenModel::modeText(mode)),
+                                    MessageLabel::Kind::Note);
+    });
+}
+
+void EditChainDialog::save()
+{
+    const ChainEdit wanted = edit();
+    if (wanted.isEmpty() || m_saving)
+        return;
+    m_saving = true;
+    m_saveButton->setEnabled(false);
+    m_error->showMessage(wanted.addRpcUrls.isEmpty() ? tr("Saving…") : tr("Probing the new URLs and saving…"), MessageLabel::Kind::Note);
+    m_engine->editChain(ChainRef{m_chain.config.chainId, {}}, wanted).then(this, [this](Result<ChainRecord> edited) {
+        m_saving = false;
+        revalidate();
+        if (!edited) {
+            showError(edited.error());
+            return;
+        }
+        Q_EMIT chainEdited(*edited);
+        accept();
+    });
+}
+
+} // namespace arbor::ui

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "model/chainedit.h"
+
+#include <QDialog>
+#include <QList>
+#include <QUrl>
+
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace arbor {
+class Engine;
+struct Error;
+}
+
+namespace arbor::ui {
+
+class MessageLabel;
+
+/**
+ * Edit Chain…: changes a registered chain through Engine::editChain() — its name, RPC URLs,
+ * poll interval, confirmations and RPC rate — and its tokens through Engine::addToken() and
+ * Engine::setBalanceMode().
+ *
+ * A URL to add is probed when it is added here (Engine::probeEndpoints(), with the chain's id)
+ * and what the probe found is shown; the engine probes it again when the edit is saved. A URL
+ * removed here leaves the list; the last one cannot be removed. The settings and URLs are
+ * saved together, as one edit, by Save; a token is added, and a balance mode set, at once.
+ *
+ * What is entered is checked as it is typed (ChainEdit::apply(), no database or network), and
+ * every problem, the engine's refusals included, is shown under the field it is about; the
+ * dialog stays open until the edit is saved. Nothing here waits on the GUI thread. Meant to be
+ * opened window-modal with open().
+ */
+class EditChainDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    EditChainDialog(arbor::Engine *engine, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
+
+    qint64 chainId() const { return m_chain.config.chainId; }
+    /// The edit Save sends, from what is entered; empty while nothing was changed.
+    arbor::ChainEdit edit() const;
+
+Q_SIGNALS:
+    /// Saved: the chain as stored now.
+    void chainEdited(const arbor::ChainRecord &chain);
+
+private:
+    QWidget *createSettings();
+    QWidget *createEndpoints();
+    QWidget *createTokens();
+    void addTokenRow(const arbor::TokenInfo &token);
+    void revalidate();
+    void probeAndAddUrl();
+    void removeSelectedUrl();
+    void addToken();
+    void setTokenMode(QComboBox *combo, const arbor::Address &token);
+    void save();
+    /// Shows `error` under the field it names, or at the bottom.
+    void showError(const arbor::Error &error);
+    void clearErrors();
+
+    arbor::Engine *m_engine;
+    const arbor::ChainRecord m_chain;
+    QList<QUrl> m_added;          ///< probed here, in the order added
+    QList<QUrl> m_removed;        ///< of the chain's URLs
+    bool m_probing = false;
+    bool m_saving = false;
+
+    QLineEdit *m_name = nullptr;
+    MessageLabel *m_nameMessage = nullptr;
+    QSpinBox *m_pollInterval = nullptr;
+    MessageLabel *m_pollMessage = nullptr;
+    QSpinBox *m_confirmations = nullptr;
+    MessageLabel *m_confirmationsMessage = nullptr;
+    QSpinBox *m_rpcRate = nullptr;
+    MessageLabel *m_rateMessage = nullptr;
+
+    QListWidget *m_urls = nullptr;
+    QPushButton *m_removeUrl = nullptr;
+    QLineEdit *m_newUrl = nullptr;
+    QPushButton *m_addUrl = nullptr;
+    MessageLabel *m_urlMessage = nullptr;
+
+    QTableWidget *m_tokens = nullptr;
+    QLineEdit *m_newToken = nullptr;
+    QPushButton *m_addToken = nullptr;
+    MessageLabel *m_tokenMessage = nullptr;
+
+    MessageLabel *m_error = nullptr;
+    QPushButton *m_saveButton = nullptr;
+};
+
+} // namespace arbor::ui
