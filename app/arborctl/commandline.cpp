@@ -3,9 +3,11 @@
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <sys/socket.h>
@@ -64,12 +66,67 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const Invocation &in
     if (!parser.parse(inv.args))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        QTextStream(stdout) << parser.helpText();
+        // Qt's usage line names the binary as it was started (often a full path): name the command.
+        QString text = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype firstLineEnd = text.indexOf(u'\n');
+        if (const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program); at >= 0 && at < firstLineEnd)
+            text.replace(at, program.size(), QLatin1String("arborctl ") + inv.args.value(0));
+        QTextStream(stdout) << text;
         return ExitOk;
     }
     if (spec.arguments.isEmpty() && !parser.positionalArguments().isEmpty())
         return usageError(Arborctl::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
     return std::nullopt;
+}
+
+namespace {
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swapped neighbours.
+qsizetype editDistance(const QString &a, const QString &b)
+{
+    const qsizetype n = a.size(), m = b.size();
+    QList<QList<qsizetype>> d(n + 1, QList<qsizetype>(m + 1, 0));
+    for (qsizetype i = 0; i <= n; ++i)
+        d[i][0] = i;
+    for (qsizetype j = 0; j <= m; ++j)
+        d[0][j] = j;
+    for (qsizetype i = 1; i <= n; ++i) {
+        for (qsizetype j = 1; j <= m; ++j) {
+            const qsizetype cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[n][m];
+}
+
+} // namespace
+
+QStringList closestCommands(const QString &typed, const QStringList &known)
+{
+    const QString t = typed.trimmed().toLower();
+    if (t.isEmpty())
+        return {};
+    // One typo in a short word, up to three in a long one; a known command the text begins counts as one.
+    const qsizetype allowed = std::clamp<qsizetype>(t.size() / 3, 1, 3);
+    qsizetype best = allowed + 1;
+    QStringList found;
+    for (const QString &k : known) {
+        qsizetype d = editDistance(t, k);
+        if (t.size() >= 3 && k.startsWith(t))
+            d = std::min<qsizetype>(d, 1);
+        if (d > allowed || d > best)
+            continue;
+        if (d < best) {
+            best = d;
+            found.clear();
+        }
+        found.append(k);
+    }
+    found.sort();
+    return found;
 }
 
 EngineOptions adminOptions()
@@ -164,6 +221,12 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     if (!url)
         return fail(url.error());
     options.database = *url;
+    if (url->backend == Backend::Sqlite && !inv.mayCreateDatabase && !QFileInfo::exists(url->path)) {
+        return fail(Error::notFound(QStringLiteral("--db"),
+                                    Arborctl::tr("There is no database at %1. Check the path; a database is created by "
+                                                 "“arborctl chain add”, “arborctl db migrate”, “arborctl serve” or the console.")
+                                        .arg(url->path)));
+    }
 #ifdef ARBOR_TEST_HOOKS
     // Only in arborctl_testhooks, the build the crash-recovery tests run: ARBOR_FAULT_DELETE_STEP=N
     // makes a delete die right after step N, as a crash would.

@@ -28,6 +28,9 @@ struct Invocation
 {
     QStringList args;        ///< program name first, then the command's own arguments
     QString db;              ///< --db, empty when not given
+    /// The command may create the SQLite database when it does not exist (chain add, db migrate,
+    /// serve); every other command refuses a missing database file (exit 2) instead of creating it.
+    bool mayCreateDatabase = false;
 };
 
 /**
@@ -59,6 +62,12 @@ struct CommandSpec
 /// Parses the command's own arguments against `spec` into `parser`, printing its help or the
 /// usage error. Returns the exit code when the command ends here, nothing when it goes on.
 std::optional<int> parseCommand(QCommandLineParser &parser, const Invocation &inv, const CommandSpec &spec);
+
+/**
+ * The known commands closest to what the operator typed ("chain lsit" → "chain list"), by edit
+ * distance, best first; empty when nothing is close enough to be a likely typo.
+ */
+QStringList closestCommands(const QString &typed, const QStringList &known);
 
 /// Options of a one-shot admin command: no lease, no indexing, no periodic snapshots.
 EngineOptions adminOptions();

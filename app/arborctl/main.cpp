@@ -74,6 +74,8 @@ QString usage()
                         "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
                         "                  (default: $ARBOR_DB, else sqlite: in the user's data directory).\n"
                         "                  The PostgreSQL password comes from the OS keychain or PGPASSWORD.\n"
+                        "                  Only chain add, db migrate and serve create a missing SQLite file;\n"
+                        "                  the other commands refuse it (exit 2).\n"
                         "  -v, --verbose   also print the engine's log\n"
                         "  --version       print the version\n"
                         "  -h, --help      this help; COMMAND --help for a command's options\n"
@@ -84,6 +86,43 @@ QString usage()
                         "  ARBOR_INDEX_RANGE_BLOCKS  blocks per eth_getLogs range, fixed (default: 100, growing to 2000 while answers are small)\n"
                         "\n"
                         "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
+}
+
+/// "Unknown command “chain lsit”. Did you mean “chain list”?"
+template<typename Groups, typename Singles>
+QString unknownCommand(const QStringList &words, const Groups &groups, const Singles &singles)
+{
+    const auto group = groups.find(words.first());
+    const bool knownGroup = group != groups.end();
+    const QString typed = knownGroup || words.size() < 2 ? words.first() : words[0] + u' ' + words[1];
+    QString shown = knownGroup ? words[0] + u' ' + words[1] : words.first();
+    QStringList suggestions;
+    if (knownGroup) {
+        QStringList subcommands;
+        for (const auto &entry : group->second)
+            subcommands.append(entry.first);
+        for (const QString &sub : closestCommands(words[1], subcommands))
+            suggestions.append(words[0] + u' ' + sub);
+    } else {
+        QStringList full, first;
+        for (const auto &entry : groups) {
+            first.append(entry.first);
+            for (const auto &sub : entry.second)
+                full.append(entry.first + u' ' + sub.first);
+        }
+        for (const auto &entry : singles)
+            first.append(entry.first);
+        if (words.size() >= 2 && !(suggestions = closestCommands(typed, full)).isEmpty())
+            shown = typed;
+        if (suggestions.isEmpty())
+            suggestions = closestCommands(words.first(), first);
+    }
+    QString message = Arborctl::tr("Unknown command “%1”.").arg(shown);
+    if (suggestions.size() == 1)
+        message += u' ' + Arborctl::tr("Did you mean “%1”?").arg(suggestions.first());
+    else if (!suggestions.isEmpty())
+        message += u' ' + Arborctl::tr("Did you mean one of: %1?").arg(suggestions.join(QStringLiteral(", ")));
+    return message;
 }
 
 } // namespace
@@ -187,12 +226,16 @@ int main(int argc, char *argv[])
     } else {
         const auto group = commands.find(words.first());
         if (group == commands.end())
-            return usageError(Arborctl::tr("Unknown command “%1”.").arg(words.first()));
-        if (words.size() < 2)
-            return usageError(Arborctl::tr("“%1” needs a subcommand.").arg(words.first()));
+            return usageError(unknownCommand(words, commands, singleWord));
+        if (words.size() < 2 || words[1].startsWith(u'-')) {
+            QStringList subcommands;
+            for (const auto &[sub, h] : group->second)
+                subcommands.append(sub);
+            return usageError(Arborctl::tr("“%1” needs a subcommand: %2.").arg(words.first(), subcommands.join(QStringLiteral(", "))));
+        }
         const auto found = group->second.find(words[1]);
         if (found == group->second.end())
-            return usageError(Arborctl::tr("Unknown command “%1 %2”.").arg(words[0], words[1]));
+            return usageError(unknownCommand(words, commands, singleWord));
         handler = found->second;
         name = words[0] + u' ' + words[1];
         consumed = 2;
@@ -214,5 +257,7 @@ int main(int argc, char *argv[])
         }
     }
     inv.args = QStringList{name} + rest;
+    // Commands that start from nothing may create the database; the rest refuse a missing file.
+    inv.mayCreateDatabase = name == u"chain add" || name == u"db migrate" || name == u"serve";
     return handler(inv);
 }

@@ -1,0 +1,134 @@
+// arborctl's command line on its own: a database path that does not exist, typos in command
+// names, and each command's --help. No node and no database server needed.
+#include "arborctlrun.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace arbor::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+constexpr int TimeoutMs = 60000;
+
+ArborctlRun arborctl(const QStringList &args)
+{
+    return runArborctlRaw(Arborctl, args, TimeoutMs);
+}
+
+} // namespace
+
+class TestArborctl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readOnlyCommandRefusesMissingDatabase_data();
+    void readOnlyCommandRefusesMissingDatabase();
+    void migrateCreatesMissingDatabase();
+    void unknownCommandSuggestsTheClosest_data();
+    void unknownCommandSuggestsTheClosest();
+    void commandHelpNamesTheCommand();
+};
+
+void TestArborctl::readOnlyCommandRefusesMissingDatabase_data()
+{
+    QTest::addColumn<QStringList>("command");
+    const QString holder = u"0x52908400098527886E0F7030069857D2E4169EE7"_s;
+    QTest::newRow("chain list") << QStringList{u"chain"_s, u"list"_s};
+    QTest::newRow("chain list --json") << QStringList{u"chain"_s, u"list"_s, u"--json"_s};
+    QTest::newRow("chain pause") << QStringList{u"chain"_s, u"pause"_s, u"1"_s};
+    QTest::newRow("queue health") << QStringList{u"queue"_s, u"health"_s};
+    QTest::newRow("query portfolio") << QStringList{u"query"_s, u"portfolio"_s, u"--holder"_s, holder};
+    QTest::newRow("trigger list") << QStringList{u"trigger"_s, u"list"_s};
+    QTest::newRow("sync-status") << QStringList{u"sync-status"_s};
+    QTest::newRow("db status") << QStringList{u"db"_s, u"status"_s};
+    QTest::newRow("index") << QStringList{u"index"_s, u"--until-block"_s, u"10"_s};
+}
+
+void TestArborctl::readOnlyCommandRefusesMissingDatabase()
+{
+    QFETCH(QStringList, command);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString folder = tmp.filePath(u"not-there/sub"_s);
+    const QString path = folder + u"/arbor.db"_s;
+    for (const bool optionFirst : {true, false}) {
+        const QStringList dbOption{u"--db"_s, u"sqlite:"_s + path};
+        const ArborctlRun r = arborctl(optionFirst ? dbOption + command : command + dbOption);
+        QCOMPARE_EQ(r.exitCode, 2);
+        QVERIFY2(r.err.contains(path), qPrintable(describe(r)));
+        QVERIFY2(!r.out.contains(u"No chains"_s), qPrintable(describe(r)));
+        QVERIFY2(!QFileInfo::exists(tmp.filePath(u"not-there"_s)), "the command created the database's folder");
+    }
+    // ARBOR_DB names it the same way.
+    QProcessEnvironment env;
+    env.insert(u"ARBOR_DB"_s, u"sqlite:"_s + path);
+    const ArborctlRun r = runArborctlRaw(Arborctl, command, TimeoutMs, env);
+    QCOMPARE_EQ(r.exitCode, 2);
+    QVERIFY2(r.err.contains(path), qPrintable(describe(r)));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+void TestArborctl::migrateCreatesMissingDatabase()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(u"new/arbor.db"_s);
+    const ArborctlRun migrated = arborctl({u"--db"_s, u"sqlite:"_s + path, u"db"_s, u"migrate"_s});
+    QVERIFY2(migrated.exitCode == 0, qPrintable(describe(migrated)));
+    QVERIFY(QFileInfo::exists(path));
+    const ArborctlRun listed = arborctl({u"--db"_s, u"sqlite:"_s + path, u"chain"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
+    QCOMPARE(listed.array().size(), 0);
+}
+
+void TestArborctl::unknownCommandSuggestsTheClosest_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<QString>("suggestion");   // empty: no "Did you mean"
+    QTest::newRow("chain lsit") << QStringList{u"chain"_s, u"lsit"_s} << u"chain list"_s;
+    QTest::newRow("chian list") << QStringList{u"chian"_s, u"list"_s} << u"chain list"_s;
+    QTest::newRow("queue helth --json") << QStringList{u"queue"_s, u"helth"_s, u"--json"_s} << u"queue health"_s;
+    QTest::newRow("sycn-status") << QStringList{u"sycn-status"_s} << u"sync-status"_s;
+    QTest::newRow("serv") << QStringList{u"serv"_s} << u"serve"_s;
+    QTest::newRow("trigger dry") << QStringList{u"trigger"_s, u"dry"_s} << u"trigger dry-run"_s;
+    QTest::newRow("frobnicate") << QStringList{u"frobnicate"_s} << QString();
+    QTest::newRow("chain zzzzzz") << QStringList{u"chain"_s, u"zzzzzz"_s} << QString();
+}
+
+void TestArborctl::unknownCommandSuggestsTheClosest()
+{
+    QFETCH(QStringList, command);
+    QFETCH(QString, suggestion);
+    QTemporaryDir tmp;
+    const ArborctlRun r = arborctl(QStringList{u"--db"_s, u"sqlite:"_s + tmp.filePath(u"arbor.db"_s)} + command);
+    QCOMPARE_EQ(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"Unknown command"_s), qPrintable(describe(r)));
+    if (suggestion.isEmpty())
+        QVERIFY2(!r.err.contains(u"Did you mean"_s), qPrintable(describe(r)));
+    else
+        QVERIFY2(r.err.contains(u"Did you mean “%1”?"_s.arg(suggestion)), qPrintable(describe(r)));
+    QVERIFY(!QFileInfo::exists(tmp.filePath(u"arbor.db"_s)));
+}
+
+void TestArborctl::commandHelpNamesTheCommand()
+{
+    const ArborctlRun r = arborctl({u"chain"_s, u"add"_s, u"--help"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    const QString usageLine = r.out.section(u'\n', 0, 0);
+    QVERIFY2(usageLine.contains(u"arborctl chain add [options]"_s), qPrintable(usageLine));
+    QVERIFY2(!usageLine.contains(u'/'), qPrintable(usageLine));
+    QVERIFY2(r.out.contains(u"--chain-id"_s), qPrintable(describe(r)));
+
+    const ArborctlRun group = arborctl({u"queue"_s});
+    QCOMPARE_EQ(group.exitCode, 2);
+    QVERIFY2(group.err.contains(u"health"_s) && group.err.contains(u"retry-failed"_s), qPrintable(describe(group)));
+}
+
+QTEST_GUILESS_MAIN(TestArborctl)
+#include "tst_arborctl.moc"
