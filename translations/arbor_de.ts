@@ -2504,7 +2504,7 @@
         <translation>Ab dem neues&amp;ten Block</translation>
     </message>
     <message>
-        <source>At &amp;block</source>
+        <source>At bloc&amp;k</source>
         <translation>&amp;Ab Block</translation>
     </message>
     <message>
@@ -2536,7 +2536,7 @@
         <translation>Wie oft Arbor die Endpunkte nach einem neuen letzten Block fragt.</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Na&amp;me:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
@@ -2693,6 +2693,69 @@
     <message>
         <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
         <translation>Die Indizierung beginnt bei Block %1, dem frühesten Deployment dieser Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::DevnetRecovery</name>
+    <message>
+        <source>Local Devnet Not Running</source>
+        <translation>Lokales Devnet läuft nicht</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. Its chain can no longer be indexed, and a new node would be a different chain.</source>
+        <translation>Das lokale Devnet „%1“ wurde beendet, als Arbor zuletzt geschlossen wurde: Sein Knoten lief in Arbor. Seine Chain kann nicht mehr indiziert werden, und ein neuer Knoten wäre eine andere Chain.</translation>
+    </message>
+    <message>
+        <source>Start a new local devnet in its place (the old chain&apos;s indexed data is deleted), or forget the chain?</source>
+        <translation>Ein neues lokales Devnet an seiner Stelle starten (die indizierten Daten der alten Chain werden gelöscht) oder die Chain vergessen?</translation>
+    </message>
+    <message>
+        <source>&amp;Start a New Devnet</source>
+        <translation>Neues Devnet &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the Chain</source>
+        <translation>Chain &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Do the same on every start</source>
+        <translation>Bei jedem Start &amp;genauso verfahren</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” is not running and cannot be started again: %2</source>
+        <translation>Das lokale Devnet „%1“ läuft nicht und kann nicht erneut gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Replacing the stopped local devnet “%1” with a new one…</source>
+        <translation>Das beendete lokale Devnet „%1“ wird durch ein neues ersetzt…</translation>
+    </message>
+    <message>
+        <source>Forgetting the stopped local devnet “%1”…</source>
+        <translation>Das beendete lokale Devnet „%1“ wird vergessen…</translation>
+    </message>
+    <message>
+        <source>The stopped local devnet “%1” could not be deleted: %2</source>
+        <translation>Das beendete lokale Devnet „%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Forgot the stopped local devnet “%1”.</source>
+        <translation>Das beendete lokale Devnet „%1“ wurde vergessen.</translation>
+    </message>
+    <message>
+        <source>The local devnet could not start: %1</source>
+        <translation>Das lokale Devnet konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The local devnet could not be added: %1</source>
+        <translation>Das lokale Devnet konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>The new local devnet “%1” is being indexed.</source>
+        <translation>Das neue lokale Devnet „%1“ wird indiziert.</translation>
     </message>
 </context>
 <context>
@@ -3786,20 +3849,20 @@
         <translation> Einträge</translation>
     </message>
     <message>
-        <source>The queue shows HIGH_LOAD with more items than this pending</source>
-        <translation>Die Warteschlange zeigt HOHE_LAST, wenn mehr Einträge als diese warten</translation>
+        <source>The queue shows “High load” with more items than this pending</source>
+        <translation>Die Warteschlange zeigt „Hohe Last“, wenn mehr Einträge als diese warten</translation>
     </message>
     <message>
-        <source>The queue shows DELAYED when its oldest pending item is older than this</source>
-        <translation>Die Warteschlange zeigt VERZÖGERT, wenn ihr ältester wartender Eintrag älter ist</translation>
+        <source>The queue shows “Delayed” when its oldest pending item is older than this</source>
+        <translation>Die Warteschlange zeigt „Verzögert“, wenn ihr ältester wartender Eintrag älter ist</translation>
     </message>
     <message>
         <source> per hour</source>
         <translation> pro Stunde</translation>
     </message>
     <message>
-        <source>The queue shows ERRORS with more failed attempts than this in the last hour</source>
-        <translation>Die Warteschlange zeigt FEHLER bei mehr fehlgeschlagenen Versuchen in der letzten Stunde</translation>
+        <source>The queue shows “Errors” with more failed attempts than this in the last hour</source>
+        <translation>Die Warteschlange zeigt „Fehler“ bei mehr fehlgeschlagenen Versuchen in der letzten Stunde</translation>
     </message>
     <message>
         <source>Processing</source>
@@ -3934,24 +3997,24 @@
         <translation>Ältester wartender</translation>
     </message>
     <message>
-        <source>HEALTHY</source>
-        <translation>GESUND</translation>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
     </message>
     <message>
-        <source>HIGH_LOAD</source>
-        <translation>HOHE_LAST</translation>
+        <source>High load</source>
+        <translation>Hohe Last</translation>
     </message>
     <message>
-        <source>DELAYED</source>
-        <translation>VERZÖGERT</translation>
+        <source>Delayed</source>
+        <translation>Verzögert</translation>
     </message>
     <message>
-        <source>ERRORS</source>
-        <translation>FEHLER</translation>
+        <source>Errors</source>
+        <translation>Fehler</translation>
     </message>
     <message>
-        <source>DISABLED</source>
-        <translation>DEAKTIVIERT</translation>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Balances are being kept up to date.</source>
@@ -4880,6 +4943,57 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Block</source>
         <translation>Block</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Show Arbor</source>
+        <translation>Arbor &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running in the Tray When Closed</source>
+        <translation>Beim Schließen im Infobereich &amp;weiterlaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>no chains indexed</source>
+        <translation>keine Chains indiziert</translation>
+    </message>
+    <message>
+        <source>%1 live</source>
+        <translation>%1 live</translation>
+    </message>
+    <message>
+        <source>%1 catching up</source>
+        <translation>%1 holen auf</translation>
+    </message>
+    <message>
+        <source>%1 RPC down</source>
+        <translation>%1 RPC ausgefallen</translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <translation>%1 stocken</translation>
+    </message>
+    <message>
+        <source>%1 starting or stopped</source>
+        <translation>%1 starten oder gestoppt</translation>
+    </message>
+    <message>
+        <source>Arbor: %1</source>
+        <translation>Arbor: %1</translation>
+    </message>
+    <message>
+        <source>Arbor keeps indexing</source>
+        <translation>Arbor indiziert weiter</translation>
+    </message>
+    <message>
+        <source>Arbor runs on in the system tray. Quit it from the tray icon&apos;s menu or with File → Quit.</source>
+        <translation>Arbor läuft im Infobereich weiter. Beenden Sie es über das Menü des Symbols oder mit Datei → Beenden.</translation>
     </message>
 </context>
 <context>

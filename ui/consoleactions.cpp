@@ -42,6 +42,7 @@ ConsoleActions::ConsoleActions(QWidget *window)
 
     m_reindex = makeAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Rei&ndex…"), "reindexChainAction", window);
     m_reindex->setToolTip(tr("Fetch a block range of the selected chain again and replace its rows (audited)"));
+    m_reindex->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));   // opens a dialog: nothing happens without a second step
 
     m_settings = makeAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings…"), "settingsAction", window);
     m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -50,9 +51,12 @@ ConsoleActions::ConsoleActions(QWidget *window)
 
     m_pause = makeAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), "pauseChainAction", window);
     m_pause->setToolTip(tr("Stop indexing the selected chain; its data stays"));
+    // Pause and resume as qBittorrent binds them (Ctrl+R is Refresh under some desktops).
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
 
     m_resume = makeAction(themeIcon(QStringLiteral("media-playback-start"), QStringLiteral("resume")), tr("&Resume"), "resumeChainAction", window);
     m_resume->setToolTip(tr("Continue indexing the selected chain from its checkpoint"));
+    m_resume->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
 
     m_delete = makeAction(themeIcon(QStringLiteral("edit-delete"), QStringLiteral("delete")), tr("&Delete…"), "deleteChainAction", window);
     m_delete->setToolTip(tr("Delete the selected chain and all of its indexed data"));

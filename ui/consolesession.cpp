@@ -4,8 +4,12 @@
 #include "logging/logsink.h"
 #include "mainwindow.h"
 #include "secrets/secretstore.h"
+#include "trayicon.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QTranslator>
 
 namespace arbor::ui {
 
@@ -15,6 +19,23 @@ ConsoleSession::ConsoleSession(EngineOptions options, LogSink *logSink, AppSetti
     , m_logSink(logSink)
     , m_settings(settings)
 {
+}
+
+QStringList ConsoleSession::installTranslators(QCoreApplication &app, const QLocale &locale)
+{
+    QStringList loaded;
+    auto *arbor = new QTranslator(&app);
+    if (arbor->load(locale, QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || arbor->load(QStringLiteral(":/i18n/arbor_en.qm"))) {
+        QCoreApplication::installTranslator(arbor);
+        loaded.append(QFileInfo(arbor->filePath()).fileName());
+    }
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+        loaded.append(QFileInfo(qt->filePath()).fileName());
+    }
+    return loaded;
 }
 
 ConsoleSession::~ConsoleSession()
@@ -100,8 +121,10 @@ void ConsoleSession::launch(const DatabaseUrl &database, const QString &password
     // Queued: the switch destroys the window whose dialog asked for it.
     connect(m_window.get(), &MainWindow::databaseSwitchRequested, this, &ConsoleSession::switchToSettingsDatabase,
             Qt::QueuedConnection);
+    const auto *tray = new TrayIcon(m_window.get(), m_engine.get());   // owned by the window
     m_window->show();
-    QApplication::setQuitOnLastWindowClosed(true);
+    // With a tray icon a hidden window is no reason to quit: the tray quits when the window closes for good.
+    QApplication::setQuitOnLastWindowClosed(!tray->isShown());
 
     MainWindow *shown = m_window.get();
     m_engine->start().then(shown, [shown](Status started) {

@@ -2,9 +2,12 @@
 
 #include "engine/engine.h"
 
+#include <QLocale>
 #include <QObject>
 
 #include <memory>
+
+class QCoreApplication;
 
 namespace arbor {
 class LogSink;
@@ -41,6 +44,14 @@ public:
     /// password are set per open()). `logSink` and `settings` must outlive the session.
     ConsoleSession(arbor::EngineOptions options, arbor::LogSink *logSink, AppSettings *settings, QObject *parent = nullptr);
     ~ConsoleSession() override;
+
+    /**
+     * Installs the console's translations for `locale` on `app` (which owns them): Arbor's own
+     * from :/i18n (English, with its plural forms, for a language Arbor has no translation for)
+     * and Qt's (qtbase_<lang>.qm from QLibraryInfo's translations folder: the wizard's and the
+     * standard dialogs' buttons). Returns the catalogues it loaded, by file name.
+     */
+    static QStringList installTranslators(QCoreApplication &app, const QLocale &locale);
 
     void open(const arbor::DatabaseUrl &database);
     /// The database the settings name (their choice, else the default file) and open() on it.

@@ -10,6 +10,8 @@
 #include "pages/queuepage.h"
 #include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
+#include "services/devnetrecovery.h"
+#include "widgets/chaincolumns.h"
 #include "widgets/logpanel.h"
 
 #include <QAction>
@@ -166,15 +168,7 @@ void MainWindow::createCentralWidget()
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(true);
-    header->resizeSection(ChainListModel::NameColumn, 170);
-    header->resizeSection(ChainListModel::ChainIdColumn, 80);
-    header->resizeSection(ChainListModel::StatusColumn, 100);
-    header->resizeSection(ChainListModel::HeadColumn, 100);
-    header->resizeSection(ChainListModel::CheckpointColumn, 100);
-    header->resizeSection(ChainListModel::LagBlocksColumn, 70);
-    header->resizeSection(ChainListModel::LagSecondsColumn, 80);
-    header->resizeSection(ChainListModel::RateColumn, 75);
-    header->resizeSection(ChainListModel::EndpointsColumn, 150);
+    fitChainColumns(header, true);
     m_actions.addToContextMenu(m_view);
 
     m_placeholder = new QLabel;
@@ -203,6 +197,9 @@ void MainWindow::createCentralWidget()
     m_welcomePage = new WelcomePage(m_engine);
     connect(m_welcomePage, &WelcomePage::addChainRequested, this, &MainWindow::openAddChainWizard);
     connect(m_welcomePage, &WelcomePage::chainAdded, this, &MainWindow::onChainAdded);
+    auto *devnetRecovery = new DevnetRecovery(m_engine, this);   // the dead devnet of an earlier session
+    connect(devnetRecovery, &DevnetRecovery::notice, this, &MainWindow::showNotice);
+    connect(devnetRecovery, &DevnetRecovery::chainAdded, this, &MainWindow::onChainAdded);
 
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_view);
@@ -543,7 +540,8 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(980, 560);
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("chainTableHeader")).toByteArray());
+    if (m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("chainTableHeader")).toByteArray()))
+        fitChainColumns(m_view->horizontalHeader(), false);   // saved in another language, perhaps
     settings.endGroup();
 }
 

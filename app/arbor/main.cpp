@@ -11,11 +11,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSocketNotifier>
-#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -49,18 +47,11 @@ QLocale chosenLocale()
 
 void installTranslators(QCoreApplication &app)
 {
-    // Owned by the application object: they live exactly as long as it does.
     // English is the source language, but its plural forms ("1 chain", "2 chains") live in
     // arbor_en: it is the fallback for locales Arbor has no translation for (and for C).
     const QLocale locale = chosenLocale();
     QLocale::setDefault(locale);
-    auto *arbor = new QTranslator(&app);
-    if (arbor->load(locale, QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || arbor->load(QStringLiteral(":/i18n/arbor_en.qm")))
-        QCoreApplication::installTranslator(arbor);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    arbor::ui::ConsoleSession::installTranslators(app, locale);
 }
 
 QCommandLineOption databaseOption()

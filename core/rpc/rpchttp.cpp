@@ -12,10 +12,10 @@
 namespace arbor::rpchttp {
 namespace {
 
-// Strings keep the context they were written under so existing translations still apply.
+// The context lupdate gives tr() calls in this namespace: the German translations are filed under it.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("arbor::JsonRpcClient", text);
+    return QCoreApplication::translate("arbor::rpchttp", text);
 }
 
 Error networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)

@@ -12,6 +12,7 @@
 #include "webhookreceiver.h"
 
 #include "engine/engine.h"
+#include "consolesession.h"
 #include "mainwindow.h"
 #include "store/databaseurl.h"
 #include "triggers/triggerdef.h"
@@ -180,9 +181,8 @@ int main(int argc, char **argv)
     // English carries the plural forms the console loads ("1 chain", "2 chains"); German all.
     const bool german = parser.value(languageOption) == u"de";
     QLocale::setDefault(german ? QLocale(QLocale::German, QLocale::Germany) : QLocale(QLocale::English, QLocale::UnitedStates));
-    QTranslator translator;
-    if (translator.load(german ? QStringLiteral(":/i18n/arbor_de.qm") : QStringLiteral(":/i18n/arbor_en.qm")))
-        QCoreApplication::installTranslator(&translator);
+    // As the console loads them: Arbor's and Qt's own (the wizard's and the dialogs' buttons).
+    arbor::ui::ConsoleSession::installTranslators(app, QLocale());
     if (parser.positionalArguments().size() != 1) {
         out() << "usage: arbor_screenshots DIR" << Qt::endl;
         return 2;

@@ -441,7 +441,7 @@ void TstBalanceQueueUi::healthModelPresentation()
     QCOMPARE(model.columnCount(), int(QueueHealthModel::ColumnCount));
     auto at = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
     QCOMPARE(at(QueueHealthModel::ChainColumn).toString(), QStringLiteral("optimism"));
-    QCOMPARE(at(QueueHealthModel::StatusColumn).toString(), QStringLiteral("HIGH_LOAD"));
+    QCOMPARE(at(QueueHealthModel::StatusColumn).toString(), QStringLiteral("High load"));
     QCOMPARE(at(QueueHealthModel::PendingColumn).toString(), QStringLiteral("1,234"));
     QCOMPARE(at(QueueHealthModel::ProcessingColumn).toString(), QStringLiteral("50"));
     QCOMPARE(at(QueueHealthModel::FailedColumn).toString(), QStringLiteral("2"));
@@ -457,9 +457,9 @@ void TstBalanceQueueUi::healthModelPresentation()
 
     // The badge colours an operator tells apart at a glance.
     const QList<std::pair<QueueStatus, QString>> badges{
-        {QueueStatus::Healthy, QStringLiteral("HEALTHY")}, {QueueStatus::HighLoad, QStringLiteral("HIGH_LOAD")},
-        {QueueStatus::Delayed, QStringLiteral("DELAYED")}, {QueueStatus::Errors, QStringLiteral("ERRORS")},
-        {QueueStatus::Disabled, QStringLiteral("DISABLED")}};
+        {QueueStatus::Healthy, QStringLiteral("Healthy")}, {QueueStatus::HighLoad, QStringLiteral("High load")},
+        {QueueStatus::Delayed, QStringLiteral("Delayed")}, {QueueStatus::Errors, QStringLiteral("Errors")},
+        {QueueStatus::Disabled, QStringLiteral("Disabled")}};
     QSet<QRgb> colors;
     for (const auto &[status, text] : badges) {
         h.status = status;
@@ -606,7 +606,7 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
                                              "until a batch of the token succeeds again."));
     // The health row says ERRORS and why.
     const QModelIndex status = health->model()->index(0, QueueHealthModel::StatusColumn);
-    QCOMPARE(status.data().toString(), QStringLiteral("ERRORS"));
+    QCOMPARE(status.data().toString(), QStringLiteral("Errors"));
     QVERIFY2(status.data(Qt::ToolTipRole).toString().contains(QLatin1String("1 token fails the same way")),
              qPrintable(status.data(Qt::ToolTipRole).toString()));
 
@@ -625,7 +625,7 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
     Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {})});
     QCOMPARE(table->model()->rowCount(), 0);
     QVERIFY(!box->isVisible());
-    QCOMPARE(health->model()->index(0, QueueHealthModel::StatusColumn).data().toString(), QStringLiteral("HEALTHY"));
+    QCOMPARE(health->model()->index(0, QueueHealthModel::StatusColumn).data().toString(), QStringLiteral("Healthy"));
 }
 
 // --- the pages against a real engine ----------------------------------------------------
@@ -654,14 +654,14 @@ void TstBalanceQueueUi::queueTableShowsEveryChain()
 
     QTRY_COMPARE(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("3"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::ChainColumn), QStringLiteral("devnet"));
-    QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::ProcessingColumn), QStringLiteral("0"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("0"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::CompletedColumn), QStringLiteral("0"));
     QVERIFY(queueCell(Devnet, QueueHealthModel::OldestPendingColumn) != QStringLiteral("—"));
 
     QCOMPARE(queueCell(Nine, QueueHealthModel::ChainColumn), QStringLiteral("nine"));
-    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"));
     QCOMPARE(queueCell(Nine, QueueHealthModel::PendingColumn), QStringLiteral("0"));
     QCOMPARE(queueCell(Nine, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
 
@@ -751,8 +751,8 @@ void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
     QVERIFY(saved->enabled);
 
     // 3 pending is above the new threshold of 2.
-    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HIGH_LOAD"), EngineTimeoutMs);
-    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("High load"), EngineTimeoutMs);
+    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"));
 }
 
 void TstBalanceQueueUi::disabledQueueShowsDisabled()
@@ -777,14 +777,14 @@ void TstBalanceQueueUi::disabledQueueShowsDisabled()
     dialog->findChild<QSpinBox *>(QStringLiteral("highLoadPendingSpin"))->setValue(QueueConfig().highLoadPending);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveQueueConfigButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<QueueConfigDialog *>(), EngineTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("DISABLED"), EngineTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("Disabled"), EngineTimeoutMs);
 
     QueueConfig on;
     on.chainId = Devnet;
     on.batchSize = 250;
     const Status s = waitFor(m_engine->setQueueConfig(on));
     QVERIFY2(s, why(s).constData());
-    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"), EngineTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"), EngineTimeoutMs);
 }
 
 void TstBalanceQueueUi::processedItemsLeaveTheQueue()
@@ -794,7 +794,7 @@ void TstBalanceQueueUi::processedItemsLeaveTheQueue()
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("0"), EngineTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::CompletedColumn), QStringLiteral("3"), EngineTimeoutMs);
     QCOMPARE(queueCell(Devnet, QueueHealthModel::FailedColumn), QStringLiteral("0"));
-    QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("HEALTHY"));
+    QCOMPARE(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
     // No failed items: nothing to retry.
     QVERIFY(selectQueueRow(Devnet));

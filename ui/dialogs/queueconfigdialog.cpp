@@ -53,11 +53,11 @@ QueueConfigDialog::QueueConfigDialog(Engine *engine, const QueueConfig &config, 
                                    tr("Items pending longer than this get their priority raised, once"));
     m_boostBy = createSpinBox("boostBySpin", config.boostBy, QString(), tr("How much the priority is raised"));
     m_highLoadPending = createSpinBox("highLoadPendingSpin", config.highLoadPending, tr(" items"),
-                                      tr("The queue shows HIGH_LOAD with more items than this pending"));
+                                      tr("The queue shows “High load” with more items than this pending"));
     m_delayedAfter = createMsSpinBox("delayedAfterSpin", config.delayedAfterMs,
-                                     tr("The queue shows DELAYED when its oldest pending item is older than this"));
+                                     tr("The queue shows “Delayed” when its oldest pending item is older than this"));
     m_errorsPerHour = createSpinBox("errorsPerHourSpin", config.errorsPerHour, tr(" per hour"),
-                                    tr("The queue shows ERRORS with more failed attempts than this in the last hour"));
+                                    tr("The queue shows “Errors” with more failed attempts than this in the last hour"));
 
     auto *processing = new QGroupBox(tr("Processing"));
     auto *processingForm = new QFormLayout(processing);

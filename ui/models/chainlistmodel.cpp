@@ -498,6 +498,18 @@ QString ChainListModel::statusText(ChainState state, const ChainStatus *status, 
     return stateText(state);
 }
 
+QStringList ChainListModel::statusTexts()
+{
+    QStringList texts{stateText(ChainState::Paused), stateText(ChainState::Deleting), tr("stalled")};
+    for (const IndexPhase phase : {IndexPhase::Starting, IndexPhase::CatchingUp, IndexPhase::Live, IndexPhase::RpcDown, IndexPhase::Stalled,
+                                   IndexPhase::Stopped}) {
+        ChainStatus status;
+        status.phase = phase;
+        texts.append(statusText(ChainState::Active, &status));
+    }
+    return texts;
+}
+
 QString ChainListModel::durationText(qint64 seconds)
 {
     if (seconds < 120)

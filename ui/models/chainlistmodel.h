@@ -77,6 +77,8 @@ public:
     /// What the Status column says: "paused" and "deleting" from the chain's state, otherwise
     /// what its indexer is doing ("indexing", "live", "stalled", "rpc down", …).
     static QString statusText(arbor::ChainState state, const arbor::ChainStatus *status, bool stalled = false);
+    /// Every text statusText() can return, for sizing the status column.
+    static QStringList statusTexts();
     /// "12 s", "4 min", "3 h 5 min".
     static QString durationText(qint64 seconds);
     /// "2 (1 ok, 1 down)": how many endpoints and how they are doing.

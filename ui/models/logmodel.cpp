@@ -1,5 +1,7 @@
 #include "models/logmodel.h"
 
+#include "widgets/themecolors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -49,9 +51,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         if (index.column() != LevelColumn)
             return {};
         if (m.type == QtCriticalMsg || m.type == QtFatalMsg)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(themecolors::errorText());
         if (m.type == QtWarningMsg)
-            return QBrush(QColor(0xb0, 0x6a, 0x00));
+            return QBrush(themecolors::warningText());
         return {};
     case TypeRole:
         return int(m.type);

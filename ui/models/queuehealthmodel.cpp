@@ -255,15 +255,15 @@ QString QueueHealthModel::statusText(QueueStatus status)
 {
     switch (status) {
     case QueueStatus::Healthy:
-        return tr("HEALTHY");
+        return tr("Healthy");
     case QueueStatus::HighLoad:
-        return tr("HIGH_LOAD");
+        return tr("High load");
     case QueueStatus::Delayed:
-        return tr("DELAYED");
+        return tr("Delayed");
     case QueueStatus::Errors:
-        return tr("ERRORS");
+        return tr("Errors");
     case QueueStatus::Disabled:
-        return tr("DISABLED");
+        return tr("Disabled");
     }
     return {};
 }

@@ -60,7 +60,7 @@ public:
     /// The row of the chain with this id, or -1.
     int rowOf(qint64 chainId) const;
 
-    /// "HEALTHY", "HIGH_LOAD", … in the operator's language.
+    /// "Healthy", "High load", … in the operator's language (arborctl keeps HEALTHY, HIGH_LOAD, …).
     static QString statusText(arbor::QueueStatus status);
     /// Green, amber, orange, red, grey.
     static QColor statusColor(arbor::QueueStatus status);

@@ -3,6 +3,7 @@
 #include "devnet/localdevnet.h"
 #include "engine/engine.h"
 #include "services/devnetservice.h"
+#include "widgets/themecolors.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -83,7 +84,7 @@ WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    errorPalette.setColor(QPalette::WindowText, themecolors::errorText(errorPalette));
     m_errorLabel->setPalette(errorPalette);
     m_errorLabel->hide();
 

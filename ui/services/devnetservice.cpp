@@ -1,6 +1,40 @@
 #include "services/devnetservice.h"
 
+#include <QSettings>
+
 namespace arbor::ui {
+
+namespace {
+
+const QString UrlsKey = QStringLiteral("localDevnet/rpcUrls");
+
+// The URLs of the devnets this user's consoles started; the newest few are enough.
+void rememberUrls(const QList<QUrl> &urls)
+{
+    QSettings settings;
+    QStringList known = settings.value(UrlsKey).toStringList();
+    for (const QUrl &url : urls) {
+        known.removeAll(url.toString());
+        known.append(url.toString());
+    }
+    while (known.size() > 20)
+        known.removeFirst();
+    settings.setValue(UrlsKey, known);
+}
+
+} // namespace
+
+bool DevnetService::isLocalDevnetChain(const ChainConfig &config)
+{
+    if (config.chainId != LocalDevnet::ChainId || config.rpcUrls.isEmpty())
+        return false;
+    const QStringList known = QSettings().value(UrlsKey).toStringList();
+    for (const QUrl &url : config.rpcUrls) {
+        if (!known.contains(url.toString()))
+            return false;
+    }
+    return true;
+}
 
 template<typename F>
 void DevnetService::report(quint64 run, F step)
@@ -28,6 +62,7 @@ DevnetService::DevnetService(QObject *parent)
     connect(m_devnet, &LocalDevnet::ready, m_devnet, [this](const ChainConfig &config) {
         const qint64 pid = m_devnet->nodeProcessId();
         report(m_workerRun, [this, config, pid] {
+            rememberUrls(config.rpcUrls);
             m_state = LocalDevnet::State::Running;
             m_nodeProcessId = pid;
             Q_EMIT ready(config);

@@ -35,6 +35,10 @@ public:
     /// Stops traffic and kills the node; emits nothing. Safe in any state.
     void stop();
 
+    /// Whether `config` is the chain of a local devnet a console started (in this session or an
+    /// earlier one): its RPC URLs are ones a DevnetService recorded in the settings at ready().
+    static bool isLocalDevnetChain(const arbor::ChainConfig &config);
+
     arbor::LocalDevnet::State state() const { return m_state; }
     bool isRunning() const { return m_state == arbor::LocalDevnet::State::Running; }
     /// The anvil process id from ready() on while it runs, else 0.

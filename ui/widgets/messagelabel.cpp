@@ -1,5 +1,7 @@
 #include "widgets/messagelabel.h"
 
+#include "widgets/themecolors.h"
+
 #include <QPalette>
 
 namespace arbor::ui {
@@ -18,8 +20,7 @@ void MessageLabel::showMessage(const QString &text, Kind kind)
 {
     if (kind == Kind::Error) {
         QPalette p = parentWidget() ? parentWidget()->palette() : palette();
-        const bool dark = p.color(QPalette::Window).lightness() < 128;
-        p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x1c, 0x1c));
+        p.setColor(QPalette::WindowText, themecolors::errorText(p));
         setPalette(p);
     } else {
         setPalette(QPalette());   // inherit the page's

@@ -39,7 +39,7 @@ ChainPage::ChainPage(AddChainWizard *wizard)
 
     m_latestRadio = new QRadioButton(tr("At the &latest block"), this);
     m_latestRadio->setObjectName(QStringLiteral("startLatestRadio"));
-    m_blockRadio = new QRadioButton(tr("At &block"), this);
+    m_blockRadio = new QRadioButton(tr("At bloc&k"), this);
     m_blockRadio->setObjectName(QStringLiteral("startBlockRadio"));
     m_deploymentRadio = new QRadioButton(tr("At the earliest &deployment of the chain's tokens"), this);
     m_deploymentRadio->setObjectName(QStringLiteral("startDeploymentRadio"));
@@ -86,7 +86,7 @@ ChainPage::ChainPage(AddChainWizard *wizard)
 
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Name:"), m_nameEdit);
+    form->addRow(tr("Na&me:"), m_nameEdit);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("Chain ID:"), m_chainIdEdit);
     form->addRow(tr("Start indexing:"), start);

@@ -1,0 +1,325 @@
+// What the console says and how it is reached, in English and German: the translations an
+// operator sees (Qt's own buttons, RPC errors, the queue status), the chain table's columns wide
+// enough for the German titles, unique mnemonics on every wizard page and the verbs' shortcuts.
+
+#include "consolesession.h"
+#include "dialogs/addchainwizard.h"
+#include "engine/engine.h"
+#include "mainwindow.h"
+#include "models/chainlistmodel.h"
+#include "models/logmodel.h"
+#include "models/queuehealthmodel.h"
+#include "rpc/jsonrpcclient.h"
+#include "testresults.h"
+#include "trayicon.h"
+#include "uifixture.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTest>
+#include <QTranslator>
+#include <QWizard>
+
+#include <memory>
+
+using namespace arbor;
+using arbor::test::UiFixture;
+using arbor::test::why;
+using arbor::ui::AddChainWizard;
+using arbor::ui::ChainListModel;
+using arbor::ui::ConsoleSession;
+using arbor::ui::MainWindow;
+using arbor::ui::QueueHealthModel;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// The console's translators for `language` ("en", "de") while it lives, as the console installs them.
+class Language
+{
+public:
+    explicit Language(const QString &language)
+    {
+        const QLocale locale(language);
+        QLocale::setDefault(locale);
+        loaded = ConsoleSession::installTranslators(*QCoreApplication::instance(), locale);
+    }
+    ~Language()
+    {
+        // A translator removes itself from the application when it is destroyed.
+        qDeleteAll(QCoreApplication::instance()->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    QStringList loaded;
+};
+
+bool qtGermanInstalled()
+{
+    return QFileInfo::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + u"/qtbase_de.qm"_s);
+}
+
+/// The Alt+letter of `text` ("&Next >" → "n"), empty without one.
+QString mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != u'&')
+            continue;
+        if (text[i + 1] == u'&') {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+} // namespace
+
+class TstConsoleTexts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void wizardPagesHaveUniqueMnemonics_data();
+    void wizardPagesHaveUniqueMnemonics();
+    void qtButtonsSpeakTheConsoleLanguage();
+    void rpcErrorsSpeakTheConsoleLanguage();
+    void queueStatusIsWords_data();
+    void queueStatusIsWords();
+    void chainTableFitsGermanTitlesAndBadges();
+    void verbsHaveUniqueShortcutsShownInMenus();
+    void trayShowsOverallHealth();
+    void logColoursFollowTheTheme();
+
+private:
+    UiFixture m_home;
+    std::unique_ptr<Engine> m_engine;
+};
+
+void TstConsoleTexts::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_home.setUp();
+    auto url = m_home.databaseUrl();
+    QVERIFY2(url, why(url).constData());
+    auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
+    QVERIFY2(started.ok(), why(started).constData());
+    m_engine = std::move(engine);
+}
+
+void TstConsoleTexts::cleanupTestCase()
+{
+    m_engine.reset();
+}
+
+void TstConsoleTexts::wizardPagesHaveUniqueMnemonics_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << u"en"_s;
+    QTest::newRow("de") << u"de"_s;
+}
+
+void TstConsoleTexts::wizardPagesHaveUniqueMnemonics()
+{
+    QFETCH(QString, language);
+    const Language lang(language);
+    if (language == u"de" && !qtGermanInstalled())
+        QSKIP("Qt's German translations (qt6-translations-l10n) are not installed");
+    AddChainWizard wizard(m_engine.get());
+    const QList<int> ids = wizard.pageIds();
+    QVERIFY(!ids.isEmpty());
+    for (const int id : ids) {
+        QWizardPage *page = wizard.page(id);
+        QMap<QString, QStringList> byKey;
+        auto add = [&byKey](const QString &text) {
+            if (const QString key = mnemonic(text); !key.isEmpty())
+                byKey[key].append(text);
+        };
+        // The wizard's own buttons as they show on this page.
+        if (id != wizard.startId())
+            add(wizard.buttonText(QWizard::BackButton));
+        add(wizard.buttonText(id == ids.last() ? QWizard::FinishButton : QWizard::NextButton));
+        add(wizard.buttonText(QWizard::CancelButton));
+        for (const QAbstractButton *button : page->findChildren<QAbstractButton *>()) {
+            if (!button->isHidden())
+                add(button->text());
+        }
+        for (const QLabel *label : page->findChildren<QLabel *>()) {
+            if (label->buddy() && !label->isHidden())
+                add(label->text());
+        }
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+            QVERIFY2(it.value().size() == 1, qPrintable(u"page %1 (%2): Alt+%3 is used by %4"_s.arg(id).arg(page->title(), it.key().toUpper(),
+                                                                                                      it.value().join(u", "_s))));
+        }
+    }
+}
+
+void TstConsoleTexts::qtButtonsSpeakTheConsoleLanguage()
+{
+    if (!qtGermanInstalled())
+        QSKIP("Qt's German translations (qt6-translations-l10n) are not installed");
+    const Language german(u"de"_s);
+    QVERIFY2(german.loaded.contains(u"qtbase_de.qm"_s), qPrintable(german.loaded.join(u", "_s)));
+    AddChainWizard wizard(m_engine.get());
+    QCOMPARE(wizard.buttonText(QWizard::NextButton), u"&Weiter >"_s);
+    QCOMPARE(wizard.buttonText(QWizard::BackButton), u"< &Zurück"_s);
+    QCOMPARE(wizard.buttonText(QWizard::CancelButton), u"Abbrechen"_s);
+}
+
+void TstConsoleTexts::rpcErrorsSpeakTheConsoleLanguage()
+{
+    const Language german(u"de"_s);
+    QNetworkAccessManager network;
+    JsonRpcClient client(&network, QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort())));
+    client.setAttempts(1);
+    std::optional<Result<QJsonValue>> answer;
+    client.call(u"eth_chainId"_s, {}, [&answer](Result<QJsonValue> r) { answer = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 20000);
+    QVERIFY(!answer->ok());
+    const QString message = answer->error().message;
+    QVERIFY2(!message.contains(u"Cannot reach"_s) && !message.contains(u"Check the host"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"127.0.0.1"_s), qPrintable(message));
+}
+
+void TstConsoleTexts::queueStatusIsWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("highLoad");
+    QTest::addColumn<QString>("healthy");
+    QTest::newRow("en") << u"en"_s << u"High load"_s << u"Healthy"_s;
+    QTest::newRow("de") << u"de"_s << u"Hohe Last"_s << u"Gesund"_s;
+}
+
+void TstConsoleTexts::queueStatusIsWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, highLoad);
+    QFETCH(QString, healthy);
+    const Language lang(language);
+    QCOMPARE(QueueHealthModel::statusText(QueueStatus::HighLoad), highLoad);
+    QCOMPARE(QueueHealthModel::statusText(QueueStatus::Healthy), healthy);
+    // arborctl's machine names stay as they were.
+    QCOMPARE(queueStatusName(QueueStatus::HighLoad), u"HIGH_LOAD"_s);
+}
+
+void TstConsoleTexts::chainTableFitsGermanTitlesAndBadges()
+{
+    const Language german(u"de"_s);
+    MainWindow window(m_engine.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *table = window.findChild<QTableView *>(u"chainTable"_s);
+    QVERIFY(table);
+    QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < ChainListModel::EndpointsColumn; ++column) {
+        const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+        if (column == ChainListModel::LagSecondsColumn)
+            QCOMPARE(title, u"Rückstand (Zeit)"_s);
+        QVERIFY2(header->sectionSize(column) >= header->fontMetrics().horizontalAdvance(title) + 16,
+                 qPrintable(u"“%1”: %2 px for %3 px of text"_s.arg(title).arg(header->sectionSize(column)).arg(header->fontMetrics().horizontalAdvance(title))));
+    }
+    ChainStatus down;
+    down.phase = IndexPhase::RpcDown;
+    const QString badge = ChainListModel::statusText(ChainState::Active, &down);
+    QCOMPARE(badge, u"RPC ausgefallen"_s);
+    QVERIFY2(header->sectionSize(ChainListModel::StatusColumn) >= table->fontMetrics().horizontalAdvance(badge) + 20,
+             qPrintable(u"%1 px for the badge “%2”"_s.arg(header->sectionSize(ChainListModel::StatusColumn)).arg(badge)));
+}
+
+void TstConsoleTexts::verbsHaveUniqueShortcutsShownInMenus()
+{
+    MainWindow window(m_engine.get());
+    QHash<QString, QString> owner;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        // A table's own Copy (Ctrl+C while it has the focus) is meant to repeat per table.
+        if (action->shortcutContext() == Qt::WidgetShortcut || action->shortcutContext() == Qt::WidgetWithChildrenShortcut)
+            continue;
+        for (const QKeySequence &key : action->shortcuts()) {
+            const QString text = key.toString(QKeySequence::PortableText);
+            QVERIFY2(!owner.contains(text), qPrintable(u"%1 is the shortcut of both %2 and %3"_s.arg(text, owner.value(text), action->objectName())));
+            owner.insert(text, action->objectName());
+        }
+    }
+    for (const char *name : {"pauseChainAction", "resumeChainAction", "reindexChainAction"}) {
+        auto *action = window.findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->shortcut().isEmpty(), name);
+        bool inMenu = false;
+        for (QObject *object : action->associatedObjects())
+            inMenu = inMenu || qobject_cast<QMenu *>(object);
+        QVERIFY2(inMenu, name);
+    }
+    QCOMPARE(window.findChild<QAction *>(u"pauseChainAction"_s)->shortcut(), QKeySequence(u"Ctrl+P"_s));
+}
+
+void TstConsoleTexts::trayShowsOverallHealth()
+{
+    auto status = [](qint64 id, IndexPhase phase) {
+        ChainStatus s;
+        s.chainId = id;
+        s.phase = phase;
+        return s;
+    };
+    const QList<ChainStatus> healthy{status(1, IndexPhase::Live), status(2, IndexPhase::Live), status(3, IndexPhase::CatchingUp)};
+    QCOMPARE(arbor::ui::TrayIcon::healthSummary(healthy), u"2 live, 1 catching up"_s);
+    QVERIFY(!arbor::ui::TrayIcon::needsAttention(healthy));
+    const QList<ChainStatus> down = healthy + QList<ChainStatus>{status(4, IndexPhase::RpcDown)};
+    QCOMPARE(arbor::ui::TrayIcon::healthSummary(down), u"2 live, 1 catching up, 1 RPC down"_s);
+    QVERIFY(arbor::ui::TrayIcon::needsAttention(down));
+    // On unless the operator turned it off.
+    QVERIFY(arbor::ui::TrayIcon::closeToTray());
+    arbor::ui::TrayIcon::setCloseToTray(false);
+    QVERIFY(!arbor::ui::TrayIcon::closeToTray());
+    arbor::ui::TrayIcon::setCloseToTray(true);
+}
+
+void TstConsoleTexts::logColoursFollowTheTheme()
+{
+    // An error line's level, in a light and in a dark desktop theme: readable on both.
+    const QPalette original = QGuiApplication::palette();
+    auto errorColour = [](const QPalette &palette) {
+        QApplication::setPalette(palette);
+        arbor::ui::LogModel model;
+        LogMessage m;
+        m.time = QDateTime::currentDateTime();
+        m.type = QtCriticalMsg;
+        m.text = u"boom"_s;
+        model.append({m});
+        return model.index(0, arbor::ui::LogModel::LevelColumn).data(Qt::ForegroundRole).value<QBrush>().color();
+    };
+    QPalette light;
+    light.setColor(QPalette::Window, Qt::white);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    const QColor onLight = errorColour(light);
+    const QColor onDark = errorColour(dark);
+    QApplication::setPalette(original);
+    QVERIFY2(onLight.lightness() < 128, qPrintable(onLight.name()));
+    QVERIFY2(onDark.lightness() > 128, qPrintable(onDark.name()));
+}
+
+QTEST_MAIN(TstConsoleTexts)
+#include "tst_consoletexts.moc"

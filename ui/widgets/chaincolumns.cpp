@@ -1,0 +1,27 @@
+#include "widgets/chaincolumns.h"
+
+#include "models/chainlistmodel.h"
+
+#include <QHeaderView>
+#include <QStyle>
+
+#include <algorithm>
+
+namespace arbor::ui {
+
+void fitChainColumns(QHeaderView *header, bool defaults)
+{
+    const int titlePad = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + header->fontMetrics().height() + 8;
+    int badge = 0;
+    for (const QString &text : ChainListModel::statusTexts())
+        badge = std::max(badge, header->parentWidget()->fontMetrics().horizontalAdvance(text) + 32);
+    const std::pair<int, int> widths[] = {{ChainListModel::NameColumn, 170}, {ChainListModel::ChainIdColumn, 80}, {ChainListModel::StatusColumn, 100},
+                                          {ChainListModel::HeadColumn, 100}, {ChainListModel::CheckpointColumn, 100}, {ChainListModel::LagBlocksColumn, 70},
+                                          {ChainListModel::LagSecondsColumn, 80}, {ChainListModel::RateColumn, 75}, {ChainListModel::EndpointsColumn, 150}};
+    for (const auto &[column, width] : widths) {
+        const int title = header->fontMetrics().horizontalAdvance(header->model()->headerData(column, Qt::Horizontal).toString()) + titlePad;
+        header->resizeSection(column, std::max({defaults ? width : header->sectionSize(column), title, column == ChainListModel::StatusColumn ? badge : 0}));
+    }
+}
+
+} // namespace arbor::ui
