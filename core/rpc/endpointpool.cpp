@@ -34,7 +34,6 @@ qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
 
 } // namespace
 
-
 struct EndpointPool::Pending
 {
     QByteArray body;
@@ -436,14 +435,26 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
     ++pending->attempts;
     pending->tried.append(endpoint);
 
-    QNetworkRequest request = rpchttp::postRequest(endpoint->health.url, m_policy.timeoutMs);
+    rpchttp::resolveUrl(endpoint->health.url, this, [this, endpoint, pending, startedMs, sentAt, trial](Result<rpchttp::ResolvedUrl> target) {
+        if (target)
+            return transmit(endpoint, pending, *target, startedMs, sentAt, trial);
+        --endpoint->inFlight;   // a placeholder's value could not be read: this endpoint failed
+        endpoint->trialInFlight = endpoint->trialInFlight && !trial;
+        finish(endpoint, pending, startedMs, target.error());
+    });
+}
+
+void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending, const rpchttp::ResolvedUrl &target, qint64 startedMs,
+                            RpcClock::TimePoint sentAt, bool trial)
+{
+    QNetworkRequest request = rpchttp::postRequest(target.url, m_policy.timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_network->post(request, pending->body);
     rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
     rpchttp::limitDuration(reply, m_policy.timeoutMs);
     endpoint->replies.append(reply);
 
-    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, trial] {
+    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, trial, target] {
         endpoint->replies.removeAll(reply);
         reply->deleteLater();
         --endpoint->inFlight;
@@ -454,7 +465,9 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
         const QString advice = rate > 0 ? tr("sending at most %1 calls/s to it; waiting as it asks").arg(rate, 0, 'f', 1)
                                         : tr("waiting as it asks");
         const QString what = pending->weight == 1 ? tr("a call") : tr("a batch of %1 calls").arg(pending->weight);
-        const auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        if (!body)
+            body = target.redact(body.error());
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429) {
             endpoint->limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);
             retryRateLimited(endpoint, pending, body ? Error::unavailable(QStringLiteral("rpc"), tr("HTTP 429")) : body.error());

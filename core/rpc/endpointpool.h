@@ -19,6 +19,10 @@ class QNetworkAccessManager;
 
 namespace arbor {
 
+namespace rpchttp {
+struct ResolvedUrl;
+}
+
 struct EndpointState;
 
 /// How an EndpointPool treats its endpoints. Defaults suit public providers; tests shrink them.
@@ -149,6 +153,8 @@ private:
     void enqueue(std::shared_ptr<Pending> pending);
     std::optional<Error> oversize(const Pending &pending) const;
     void start(Endpoint *endpoint, std::shared_ptr<Pending> pending);
+    void transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending, const rpchttp::ResolvedUrl &target, qint64 startedMs,
+                  RpcClock::TimePoint sentAt, bool trial);
     void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status);
     void retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending> pending, const Error &error);
     void wake();
