@@ -295,6 +295,119 @@ int chainEdit(const Invocation &inv)
     });
 }
 
+int chainEdit(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"), Arborctl::tr("A new name for the chain."), QStringLiteral("NAME"));
+    const QCommandLineOption addRpc(QStringLiteral("add-rpc"), Arborctl::tr("A JSON-RPC URL to add, probed first: it must serve the chain's id (repeatable)."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption removeRpc(QStringLiteral("remove-rpc"), Arborctl::tr("An RPC URL of the chain to remove (repeatable); the last one cannot go."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds."), QStringLiteral("MS"));
+    const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep."), QStringLiteral("N"));
+    const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (0: unlimited)."), QStringLiteral("N"));
+    const QCommandLineOption addRegistry(QStringLiteral("add-registry"),
+                                         Arborctl::tr("An ERC-8004 registry to index from the chain's start block: identity=ADDRESS, "
+                                                      "reputation=ADDRESS or validation=ADDRESS (repeatable)."),
+                                         QStringLiteral("KIND=ADDRESS"));
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the edited chain as JSON."));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Change a registered chain; new RPC URLs are probed first, and nothing is written unless every check passes."),
+                                                     {name, addRpc, removeRpc, pollInterval, confirmations, rpcRate, addRegistry, json},
+                                                     {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
+        return *exit;
+    auto chain = singleChainArgument(parser);
+    if (!chain)
+        return fail(chain.error());
+
+    ChainEdit edit;
+    if (parser.isSet(name))
+        edit.name = parser.value(name);
+    for (const QString &text : parser.values(addRpc)) {
+        auto url = parseRpcUrl(text, QStringLiteral("--add-rpc"));
+        if (!url)
+            return fail(url.error());
+        edit.addRpcUrls.append(*url);
+    }
+    for (const QString &text : parser.values(removeRpc)) {
+        // The URL as stored, which need not be one that would be accepted today.
+        const QUrl url(text.trimmed());
+        if (!url.isValid() || text.trimmed().isEmpty())
+            return fail(Error::invalid(QStringLiteral("--remove-rpc"), Arborctl::tr("“%1” is not a URL; give it as “arborctl chain list --json” shows it.").arg(text)));
+        edit.removeRpcUrls.append(url);
+    }
+    if (parser.isSet(pollInterval)) {
+        auto v = parseInteger(parser.value(pollInterval), QStringLiteral("--poll-interval"), 100, 3600 * 1000);
+        if (!v)
+            return fail(v.error());
+        edit.pollIntervalMs = int(*v);
+    }
+    if (parser.isSet(confirmations)) {
+        auto v = parseInteger(parser.value(confirmations), QStringLiteral("--confirmations"), 0, ChainConfig::MaxConfirmations);
+        if (!v)
+            return fail(v.error());
+        edit.confirmations = int(*v);
+    }
+    if (parser.isSet(rpcRate)) {
+        auto v = parseInteger(parser.value(rpcRate), QStringLiteral("--rpc-rate"), 0, qint64(ChainEdit::MaxRpcRate));
+        if (!v)
+            return fail(v.error());
+        edit.rpcRateLimit = double(*v);
+    }
+    for (const QString &text : parser.values(addRegistry)) {
+        auto registries = parseRegistries(text, QStringLiteral("--add-registry"));
+        if (!registries)
+            return fail(registries.error());
+        edit.addRegistries.append(*registries);
+    }
+    if (edit.isEmpty())
+        return fail(Error::invalid(QStringLiteral("chain"), Arborctl::tr("Nothing to change: give at least one of --name, --add-rpc, --remove-rpc, "
+                                                                         "--poll-interval, --confirmations, --rpc-rate, --add-registry.")));
+
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [chain = *chain, edit, asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.editChain(chain, edit).then(&engine, [edit, asJson, finish](Result<ChainRecord> edited) {
+            if (!edited) {
+                // The edit's fields are its options.
+                Error e = edited.error();
+                static const QStringList options{QStringLiteral("name"), QStringLiteral("add rpc"), QStringLiteral("remove rpc"), QStringLiteral("poll interval"),
+                                                 QStringLiteral("confirmations"), QStringLiteral("rpc rate"), QStringLiteral("add registry")};
+                if (options.contains(e.field))
+                    e.field = QLatin1String("--") + e.field.replace(u' ', u'-');
+                finish(fail(e));
+                return;
+            }
+            if (asJson) {
+                printJson(chainToJson(*edited));
+                finish(ExitOk);
+                return;
+            }
+            QTextStream out(stdout);
+            out << Arborctl::tr("Edited chain %1 (id %2).").arg(edited->config.name).arg(edited->config.chainId) << Qt::endl;
+            for (const EndpointRecord &e : edited->endpoints) {
+                const bool isNew = std::any_of(edit.addRpcUrls.begin(), edit.addRpcUrls.end(), [&](const QUrl &u) { return rpcUrlKey(u) == rpcUrlKey(e.url); });
+                out << "  " << e.url.toString() << "  ";
+                if (isNew)
+                    out << Arborctl::tr("added: head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << ", "
+                        << historyText(e);
+                else
+                    out << e.status;
+                if (const QString limits = limitsText(e); !limits.isEmpty())
+                    out << ", " << limits;
+                out << Qt::endl;
+            }
+            for (const QUrl &u : edit.removeRpcUrls)
+                out << "  " << Arborctl::tr("removed %1").arg(u.toDisplayString()) << Qt::endl;
+            out << "  " << Arborctl::tr("poll interval %1 ms, %2 confirmations").arg(edited->config.pollIntervalMs).arg(edited->config.confirmations) << Qt::endl;
+            for (const RegistryRef &r : edit.addRegistries)
+                out << "  " << Arborctl::tr("%1 registry %2 added; its events from block %3 on are being backfilled by the indexer.")
+                                   .arg(registryKindName(r.kind), r.address.toChecksumHex())
+                                   .arg(edited->config.startBlock.value_or(0))
+                    << Qt::endl;
+            finish(ExitOk);
+        });
+    });
+}
+
 int chainList(const Invocation &inv)
 {
     QCommandLineParser parser;

@@ -61,6 +61,14 @@ std::unique_ptr<FakeNode> nodeOf(qint64 chainId)
     return node;
 }
 
+/// With ARBOR_SCREENSHOT_DIR set, saves what the widget shows, for review.
+void screenshot(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
+}
+
 QString visibleText(const QWidget *root, const char *name)
 {
     const auto *label = root->findChild<QLabel *>(QLatin1String(name));
@@ -211,6 +219,7 @@ void TstEditChainDialog::showsProblemsUnderTheirField()
     name->setText(QStringLiteral("12345"));
     QVERIFY2(visibleText(dialog.get(), "chainNameMessage").contains(QLatin1String("digits")), qPrintable(visibleText(dialog.get(), "chainNameMessage")));
     QVERIFY(!save->isEnabled());
+    screenshot(dialog.get(), "edit-chain-name-error");
     name->setText(QStringLiteral("devnet"));
     QVERIFY(visibleText(dialog.get(), "chainNameMessage").isEmpty());
 
@@ -255,6 +264,7 @@ void TstEditChainDialog::probesAnAddedUrlAndRefusesAnotherChain()
     QVERIFY2(shown.contains(QLatin1String("chain 4242, head 100")) && shown.contains(QLatin1String("fakenode/1.0")), qPrintable(shown));
     QVERIFY(urls->item(1)->text().contains(QLatin1String("new:")));
     QVERIFY(save->isEnabled());
+    screenshot(dialog.get(), "edit-chain-url-added");
 
     QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
     QTest::mouseClick(save, Qt::LeftButton);

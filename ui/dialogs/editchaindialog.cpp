@@ -156,7 +156,11 @@ QWidget *EditChainDialog::createTokens()
     m_tokens = new QTableWidget(0, 3);
     m_tokens->setObjectName(QStringLiteral("tokenTable"));
     m_tokens->setHorizontalHeaderLabels({tr("Token"), tr("Balances from"), tr("Why")});
+    m_tokens->horizontalHeader()->setSectionResizeMode(TokenName, QHeaderView::ResizeToContents);
+    m_tokens->horizontalHeader()->setSectionResizeMode(TokenMode, QHeaderView::ResizeToContents);
     m_tokens->horizontalHeader()->setSectionResizeMode(TokenReason, QHeaderView::Stretch);
+    m_tokens->setWordWrap(false);
+    m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + 4 * m_tokens->verticalHeader()->defaultSectionSize());
     m_tokens->verticalHeader()->hide();
     m_tokens->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tokens->setSelectionMode(QAbstractItemView::NoSelection);
@@ -197,7 +201,9 @@ void EditChainDialog::addTokenRow(const TokenInfo &token)
     mode->setItemData(1, TokenModel::modeExplanation(BalanceMode::BalanceOf), Qt::ToolTipRole);
     mode->setCurrentIndex(mode->findData(int(token.balanceMode.value_or(BalanceMode::Transfers))));
     m_tokens->setCellWidget(row, TokenMode, mode);
-    m_tokens->setItem(row, TokenReason, new QTableWidgetItem(token.balanceModeReason));
+    auto *reason = new QTableWidgetItem(token.balanceModeReason);
+    reason->setToolTip(token.balanceModeReason);
+    m_tokens->setItem(row, TokenReason, reason);
     const Address address = token.address;
     connect(mode, &QComboBox::activated, this, [this, mode, address] { setTokenMode(mode, address); });
 }
