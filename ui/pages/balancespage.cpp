@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "models/portfoliomodel.h"
 #include "models/topholdersmodel.h"
+#include "widgets/themecolors.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -33,7 +34,7 @@ QLabel *createErrorLabel(const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    label->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()));
     label->hide();
     return label;
 }
@@ -67,7 +68,7 @@ QLabel *createSummaryLabel(const QString &objectName)
 
 void setSummary(QLabel *label, const QString &text, bool error = false)
 {
-    label->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    label->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
     label->setText(text);
 }
 

@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "models/queuehealthmodel.h"
 #include "models/tokenproblemmodel.h"
+#include "widgets/themecolors.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -300,7 +301,7 @@ void QueuePage::retrySelectedFailed()
 
 void QueuePage::showStatus(const QString &text, bool error)
 {
-    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
     m_statusLine->setText(text);
 }
 

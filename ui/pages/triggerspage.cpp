@@ -4,6 +4,7 @@
 #include "delegates/statusbadgedelegate.h"
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
+#include "widgets/themecolors.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -463,7 +464,7 @@ void TriggersPage::updateActions()
 
 void TriggersPage::showStatus(const QString &text, bool error)
 {
-    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
     m_statusLine->setText(text);
 }
 
