@@ -6,7 +6,11 @@ namespace arbor {
 
 QString rpcUrlKey(const QUrl &url)
 {
-    return url.toString(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+    // "http://host:8545" and "http://host:8545/" are one endpoint.
+    QUrl key = url.adjusted(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+    if (key.path() == u"/")
+        key.setPath(QString());
+    return key.toString();
 }
 
 double chainRpcRate(const ChainRecord &chain)
@@ -58,7 +62,11 @@ Result<ChainConfig> ChainEdit::apply(const ChainRecord &chain) const
         }
         removed.insert(key);
     }
+    QSet<QString> added;
     for (const QUrl &url : addRpcUrls) {
+        if (added.contains(rpcUrlKey(url)))
+            return Error::invalid(QStringLiteral("add rpc"), tr("The RPC URL %1 is given twice.").arg(url.toDisplayString()));
+        added.insert(rpcUrlKey(url));
         if (removed.contains(rpcUrlKey(url)))
             return Error::invalid(QStringLiteral("add rpc"), tr("%1 is both added and removed; give it once.").arg(url.toDisplayString()));
         for (const QUrl &u : std::as_const(config.rpcUrls)) {
