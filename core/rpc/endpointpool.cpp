@@ -540,6 +540,11 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller sends smaller batches
         endpoint->limiter->batchRefused(pending->weight);
         status = Error::refused(endpoint->describe(status.error()));
+    } else if (evmjson::isBlockNotServed(status.error())) {
+        // It answered: it is behind, not down. The caller asks again shortly.
+        endpoint->recordAnswer(now - startedMs);
+        endpoint->limiter->answered(pending->weight);
+        status = Error::unavailable(status.error().field, endpoint->describe(status.error()));
     } else {
         switch (status.error().kind) {
         case Error::Kind::Invalid:

@@ -74,9 +74,11 @@ struct EndpointHealth
  * the caller's `parse` function:
  *   - parse succeeds: the endpoint's latency EWMA and success are recorded, `done(ok)` runs.
  *   - transport failure, HTTP error, timeout, oversized body, or parse returns an error of kind
- *     Invalid (malformed answer), Unavailable (the node lacks the block: it is lagging) or
- *     Refused (a node error): the failure is recorded on that endpoint and the request is
- *     retried on the next-best endpoint after a jittered backoff, up to maxAttempts.
+ *     Invalid (malformed answer), Unavailable or Refused (a node error): the failure is
+ *     recorded on that endpoint and the request is retried on the next-best endpoint after a
+ *     jittered backoff, up to maxAttempts.
+ *   - parse returns evmjson::blockNotServed() (the node answered null for a block: it is
+ *     behind): an answer, not a failure; `done(error)` runs at once with the endpoint named.
  *   - parse returns an error for which evmjson::isRangeTooLarge() holds: `done(error)` runs at
  *     once, without a retry and without counting against the endpoint (the caller splits). A
  *     block range or result cap the refusal states is learned for the endpoint.

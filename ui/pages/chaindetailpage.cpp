@@ -370,7 +370,7 @@ void ChainDetailPage::updateProgress()
     qint64 end = checkpoint.value_or(start - 1);
     if (m_status && m_status->head)
         end = std::max(end, *m_status->head);
-    m_progress->setProgress(m_ranges, start, end, checkpoint);
+    m_progress->setProgress(m_ranges, start, end, checkpoint, m_rangesCheckpoint);
 
     const QLocale locale;
     if (end < start)
@@ -402,13 +402,18 @@ void ChainDetailPage::refresh()
         m_loadError->setText(tr("Could not read the chain's history: %1").arg(error.message));
         m_loadError->show();
     };
-    m_engine->indexRanges(chain).then(this, [this, generation, failed](Result<QList<IndexRange>> ranges) {
+    // What was indexed when the ranges were asked for (-1: nothing); unset when not known yet.
+    std::optional<qint64> asked;
+    if (m_status || m_record)
+        asked = checkpoint().value_or(-1);
+    m_engine->indexRanges(chain).then(this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
         if (generation != m_generation)
             return;
         --m_inFlight;
         if (!ranges)
             return failed(ranges.error());
         m_ranges = *ranges;
+        m_rangesCheckpoint = asked;
         m_rangesKnown = true;
         updateProgress();
     });
