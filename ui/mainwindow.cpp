@@ -70,7 +70,9 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     });
     connect(m_engine, &Engine::chainStatusChanged, this, &MainWindow::onChainStatuses);
     connect(m_engine, &Engine::reorgHandled, m_alertMonitor, &AlertMonitor::reorgHandled);
-    connect(m_engine, &Engine::queueHealthChanged, m_alertMonitor, &AlertMonitor::updateQueues);
+    connect(m_engine, &Engine::queueHealthChanged, m_alertMonitor, [this](const QList<QueueHealth> &health) {
+        m_alertMonitor->updateQueues(health, QDateTime::currentMSecsSinceEpoch());
+    });
     connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, this, &MainWindow::updateAlertSummary);
@@ -283,12 +285,15 @@ void MainWindow::onPageChanged()
 void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
 {
     QHash<qint64, QString> names;
+    QSet<qint64> active;
     for (const ChainRecord &c : chains) {
         names.insert(c.config.chainId, c.config.name);
-        if (c.state != ChainState::Active)
-            m_alertMonitor->forgetChain(c.config.chainId);
+        if (c.state == ChainState::Active)
+            active.insert(c.config.chainId);
     }
     m_alertMonitor->setChainNames(names);
+    // Paused, deleting or deleted: their alerts clear in the panel and the count alike.
+    m_alertMonitor->retainChains(active);
     m_model->update(chains);
     m_model->updateStatuses(m_engine->chainStatuses(), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
@@ -321,13 +326,16 @@ void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
 void MainWindow::onAlertRaised(const Alert &alert)
 {
     m_logPanel->alertRaised(alert);
-    m_notifier->notify(alert);
+    if (alert.notify)
+        m_notifier->notify(alert);
     updateAlertSummary();
 }
 
 void MainWindow::updateAlertSummary()
 {
-    const int active = int(m_alertMonitor->activeAlerts().size());
+    const QList<Alert> alerts = m_alertMonitor->activeAlerts();
+    const int active = int(alerts.size());
+    m_logPanel->syncActive(alerts);
     m_alertsButton->setText(active == 0 ? tr("No alerts") : tr("%n alert(s)", nullptr, active));
     m_alertsButton->setIcon(active == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_alertsButton->setVisible(m_engine->state().started);

@@ -458,6 +458,14 @@ void TstMainWindow::alertsReachThePanelAndTheStatusBar()
     down.chainId = 77;
     down.phase = IndexPhase::RpcDown;
     down.message = QStringLiteral("every endpoint refused the connection");
+    // Raised and cleared on the snapshot that says so (the hysteresis is AlertMonitor's, tested there).
+    const AlertPolicy policy = m_window->alertMonitor()->policy();
+    AlertPolicy immediate = policy;
+    immediate.raiseAfterMs = 0;
+    immediate.clearAfterMs = 0;
+    m_window->alertMonitor()->setPolicy(immediate);
+    auto restore = qScopeGuard([&] { m_window->alertMonitor()->setPolicy(policy); });
+    m_window->alertMonitor()->retainChains({77});
     m_window->alertMonitor()->setChainNames({{77, QStringLiteral("sepolia")}});
     m_window->alertMonitor()->updateChains({down}, QDateTime::currentMSecsSinceEpoch());
 
