@@ -90,6 +90,7 @@ private Q_SLOTS:
     void probesAnAddedUrlAndRefusesAnotherChain();
     void removesUrlsButNeverTheLast();
     void setsATokensBalanceMode();
+    void addsARegistryWhenSaved();
     void isReachableFromTheChainMenuAndPage();
 
 private:
@@ -325,6 +326,41 @@ void TstEditChainDialog::setsATokensBalanceMode()
     QVERIFY(!visibleText(dialog.get(), "tokenMessage").isEmpty());
     QVERIFY(!visibleText(dialog.get(), "tokenMessage").contains(QLatin1String("now takes")));
     QCOMPARE(tokens->rowCount(), 1);
+}
+
+void TstEditChainDialog::addsARegistryWhenSaved()
+{
+    auto dialog = openDialog();
+    auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("registryKindCombo"));
+    auto *address = dialog->findChild<QLineEdit *>(QStringLiteral("registryAddressEdit"));
+    auto *add = dialog->findChild<QPushButton *>(QStringLiteral("addRegistryButton"));
+    auto *list = dialog->findChild<QListWidget *>(QStringLiteral("registryList"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton"));
+    QCOMPARE(kind->count(), 3);
+    QCOMPARE(list->count(), 0);
+
+    address->setText(QStringLiteral("0x1234"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY(!visibleText(dialog.get(), "registryMessage").isEmpty());
+    QCOMPARE(list->count(), 0);
+    QVERIFY(!save->isEnabled());
+
+    kind->setCurrentIndex(kind->findText(QStringLiteral("reputation")));
+    address->setText(QStringLiteral("0x00000000000000000000000000000000000000aa"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains(QLatin1String("reputation")));
+    QVERIFY(list->item(0)->text().contains(QLatin1String("new:")));
+    QCOMPARE(kind->findText(QStringLiteral("reputation")), -1);   // one registry of a kind
+    QVERIFY(save->isEnabled());
+
+    QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 10000);
+    const QList<RegistryRef> registries = chain(ChainId).config.registries;
+    QCOMPARE(registries.size(), 1);
+    QCOMPARE(registries.first().kind, RegistryKind::Reputation);
+    QCOMPARE(registries.first().address.toHex(), QStringLiteral("0x00000000000000000000000000000000000000aa"));
 }
 
 void TstEditChainDialog::isReachableFromTheChainMenuAndPage()

@@ -20,6 +20,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace arbor::ui {
 namespace {
 
@@ -77,6 +79,7 @@ EditChainDialog::EditChainDialog(Engine *engine, const ChainRecord &chain, QWidg
     layout->addWidget(heading);
     layout->addWidget(createSettings());
     layout->addWidget(createEndpoints(), 1);
+    layout->addWidget(createRegistries());
     layout->addWidget(createTokens(), 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -185,6 +188,74 @@ QWidget *EditChainDialog::createTokens()
     return box;
 }
 
+QWidget *EditChainDialog::createRegistries()
+{
+    m_registries = new QListWidget;
+    m_registries->setObjectName(QStringLiteral("registryList"));
+    m_registries->setSelectionMode(QAbstractItemView::NoSelection);
+    m_registries->setMaximumHeight(m_registries->fontMetrics().height() * 5);
+    m_registryKind = new QComboBox;
+    m_registryKind->setObjectName(QStringLiteral("registryKindCombo"));
+    for (RegistryKind kind : {RegistryKind::Identity, RegistryKind::Reputation, RegistryKind::Validation}) {
+        const bool indexed = std::any_of(m_chain.config.registries.cbegin(), m_chain.config.registries.cend(),
+                                         [kind](const RegistryRef &r) { return r.kind == kind; });
+        if (indexed)
+            continue;
+        m_registryKind->addItem(registryKindName(kind), int(kind));
+    }
+    for (const RegistryRef &r : m_chain.config.registries)
+        new QListWidgetItem(tr("%1  %2").arg(registryKindName(r.kind), r.address.toChecksumHex()), m_registries);
+    m_registryAddress = new QLineEdit;
+    m_registryAddress->setObjectName(QStringLiteral("registryAddressEdit"));
+    m_registryAddress->setPlaceholderText(tr("0x… the registry contract"));
+    m_addRegistry = new QPushButton(tr("Add Re&gistry"));
+    m_addRegistry->setObjectName(QStringLiteral("addRegistryButton"));
+    m_addRegistry->setToolTip(tr("Index this registry when the edit is saved; its events from block %1 on are backfilled")
+                                  .arg(m_chain.config.startBlock.value_or(0)));
+    m_registryMessage = new MessageLabel(QStringLiteral("registryMessage"));
+    const bool allIndexed = m_registryKind->count() == 0;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_registryKind, m_registryAddress, m_addRegistry})
+        w->setEnabled(!allIndexed);
+    connect(m_addRegistry, &QPushButton::clicked, this, &EditChainDialog::addRegistry);
+    connect(m_registryAddress, &QLineEdit::returnPressed, this, &EditChainDialog::addRegistry);
+
+    auto *box = new QGroupBox(tr("ERC-8004 registries"));
+    auto *grid = new QGridLayout(box);
+    grid->addWidget(m_registries, 0, 0, 1, 3);
+    grid->addWidget(m_registryKind, 1, 0);
+    grid->addWidget(m_registryAddress, 1, 1);
+    grid->addWidget(m_addRegistry, 1, 2);
+    grid->addWidget(m_registryMessage, 2, 0, 1, 3);
+    grid->setColumnStretch(1, 1);
+    return box;
+}
+
+void EditChainDialog::addRegistry()
+{
+    if (m_registryKind->count() == 0)
+        return;
+    const Result<Address> address = Address::fromHex(m_registryAddress->text().trimmed(), QStringLiteral("add registry"));
+    if (!address) {
+        m_registryMessage->showMessage(address.error().message);
+        return;
+    }
+    const auto kind = RegistryKind(m_registryKind->currentData().toInt());
+    m_addedRegistries.append({kind, *address});
+    new QListWidgetItem(tr("%1  %2 (new: indexed from block %3 when you save)")
+                            .arg(registryKindName(kind), address->toChecksumHex())
+                            .arg(m_chain.config.startBlock.value_or(0)),
+                        m_registries);
+    m_registryKind->removeItem(m_registryKind->currentIndex());
+    m_registryAddress->clear();
+    m_registryMessage->clearMessage();
+    if (m_registryKind->count() == 0) {
+        m_registryAddress->setEnabled(false);
+        m_addRegistry->setEnabled(false);
+        m_registryKind->setEnabled(false);
+    }
+    revalidate();
+}
+
 void EditChainDialog::addTokenRow(const TokenInfo &token)
 {
     const int row = m_tokens->rowCount();
@@ -221,12 +292,13 @@ ChainEdit EditChainDialog::edit() const
         e.rpcRateLimit = double(m_rpcRate->value());
     e.addRpcUrls = m_added;
     e.removeRpcUrls = m_removed;
+    e.addRegistries = m_addedRegistries;
     return e;
 }
 
 void EditChainDialog::clearErrors()
 {
-    for (MessageLabel *label : {m_nameMessage, m_pollMessage, m_confirmationsMessage, m_rateMessage, m_error})
+    for (MessageLabel *label : {m_nameMessage, m_pollMessage, m_confirmationsMessage, m_rateMessage, m_registryMessage, m_error})
         label->clearMessage();
 }
 
@@ -244,6 +316,8 @@ void EditChainDialog::showError(const Error &error)
         label = m_rateMessage;
     else if (f == u"add rpc" || f == u"remove rpc" || f == u"rpc" || f == u"chain id")
         label = m_urlMessage;
+    else if (f == u"add registry")
+        label = m_registryMessage;
     label->showMessage(error.message);
 }
 
