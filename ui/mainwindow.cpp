@@ -7,6 +7,7 @@
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
+#include "pages/chainspage.h"
 #include "pages/queuepage.h"
 #include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
@@ -156,7 +157,7 @@ void MainWindow::createCentralWidget()
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);   // the bulk verbs act on every selected chain
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
@@ -204,7 +205,8 @@ void MainWindow::createCentralWidget()
     connect(devnetRecovery, &DevnetRecovery::chainAdded, this, &MainWindow::onChainAdded);
 
     m_stack = new QStackedWidget;
-    m_stack->addWidget(m_view);
+    m_chainsPage = new ChainsPage(m_model, m_proxy, m_view);
+    m_stack->addWidget(m_chainsPage);
     m_stack->addWidget(placeholderPage);
     m_stack->addWidget(m_welcomePage);
 
@@ -261,6 +263,10 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_alertsButton);
     statusBar()->addPermanentWidget(m_indexingLabel);
+    m_chainHealthLabel = new QLabel;
+    m_chainHealthLabel->setObjectName(QStringLiteral("chainHealthLabel"));
+    m_chainHealthLabel->hide();
+    statusBar()->addPermanentWidget(m_chainHealthLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     updateAlertSummary();
@@ -295,15 +301,16 @@ void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
     // Paused, deleting or deleted: their alerts clear in the panel and the count alike.
     m_alertMonitor->retainChains(active);
     m_model->update(chains);
-    m_model->updateStatuses(m_engine->chainStatuses(), QDateTime::currentSecsSinceEpoch());
+    m_model->updateStatuses(shownStatuses(m_engine->chainStatuses()), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
+    updateChainCounts();
     updateActions();
 }
 
 void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
 {
     const QDateTime now = QDateTime::currentDateTime();
-    m_model->updateStatuses(statuses, now.toSecsSinceEpoch());
+    m_model->updateStatuses(shownStatuses(statuses), now.toSecsSinceEpoch());
     m_alertMonitor->updateChains(statuses, now.toMSecsSinceEpoch());
     QSet<qint64> stalled;
     for (const Alert &alert : m_alertMonitor->activeAlerts()) {
@@ -320,6 +327,7 @@ void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
     const bool engineIndexes = m_engine->state().started && !m_engine->state().readOnly;
     m_indexingLabel->setVisible(engineIndexes);
     m_indexingLabel->setText(tr("%1 live, %2 catching up").arg(live).arg(indexing));
+    updateChainCounts();
     updateAlertSummary();
 }
 
@@ -402,7 +410,7 @@ void MainWindow::updatePlaceholder()
     m_countLabel->setVisible(state.started);
 
     if (text.isEmpty()) {
-        m_stack->setCurrentWidget(chains == 0 ? static_cast<QWidget *>(m_welcomePage) : m_view);
+        m_stack->setCurrentWidget(chains == 0 ? static_cast<QWidget *>(m_welcomePage) : m_chainsPage);
         return;
     }
     const QIcon icon = m_startupError.isEmpty() ? windowIcon() : style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this);
@@ -425,6 +433,8 @@ void MainWindow::updateActions()
     const bool onChains = m_pages->currentWidget() == m_stack && !m_closing;
     const std::optional<ChainRecord> chain = onChains ? selectedChain() : std::nullopt;
     m_actions.update(m_closing ? EngineState() : m_engine->state(), chain, chain && m_busyChains.contains(chain->config.chainId));
+    if (onChains)
+        updateSelectionActions();
 }
 
 void MainWindow::openAddChainWizard()

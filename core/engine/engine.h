@@ -3,6 +3,7 @@
 #include "error.h"
 #include "engine/chaindeletion.h"
 #include "engine/indexeroptions.h"
+#include "engine/recordedstatuses.h"
 #include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
 #include "model/chainedit.h"
@@ -195,6 +196,9 @@ public:
     QFuture<Result<TokenBalance>> tokenBalance(const ChainRef &chain, const Address &token, const Address &holder);
     QFuture<Result<QList<TokenBalance>>> portfolio(const Address &holder, const U256 &minBalance = 0);
     QFuture<Result<QList<TokenBalance>>> topHolders(const ChainRef &chain, const Address &token, int limit);
+    /// The token's total supply: its totalSupply() (eth_call at the newest block) through the
+    /// chain's endpoints in priority order, the first that answers (enginesupply.cpp).
+    QFuture<Result<U256>> tokenSupply(qint64 chainId, const Address &token);
     /// Totals of this engine's queue workers since start (empty without processQueue).
     QueueRunStats queueTotals() const;
 
@@ -226,6 +230,11 @@ public:
 
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const;
+    /// Head, checkpoint and lag of the registered chains this engine does not index (paused
+    /// chains; every chain on a read-only console) as the database last recorded them, read
+    /// off this thread with each chain snapshot (see RecordedStatuses). Never a chain that is in
+    /// chainStatuses(); none before start().
+    QList<ChainStatus> recordedStatuses() const;
     /// The chain's metric series (lag, blocks/s, RPC latency per endpoint) from `sinceMs` on
     /// (0: all held, about three hours), recorded from its statuses once per second at most.
     /// In memory and cheap: call it on chainStatusChanged. Dropped when the chain is deleted.
@@ -267,6 +276,8 @@ private:
     void startTriggers();
     void afterTriggerWrite();
     Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
+    /// Takes `chains` (a fresh read) into m_recorded; reads checkpoint block times not yet known.
+    void recordStatuses(const QList<ChainRecord> &chains);
 
     EngineOptions m_options;
     EngineState m_state;
@@ -288,6 +299,9 @@ private:
     bool m_queueHealthInFlight = false;
     QTimer m_queueMaintenance;
     std::unique_ptr<TriggerService> m_triggers;   ///< from start(), when indexing with the lease
+    RecordedStatuses m_recorded;
+    bool m_recordInFlight = false;
+    QHash<qint64, std::pair<qint64, std::optional<qint64>>> m_checkpointTimes;   ///< chain → (checkpoint, its block's time)
 
     bool m_shuttingDown = false;                  ///< shutdown() was called
     QFuture<void> m_shutdown;                     ///< its future

@@ -8,6 +8,7 @@
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
 #include "widgets/indexprogressbar.h"
+#include "widgets/tableactions.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -175,6 +176,7 @@ QTableView *ChainDetailPage::createTable(const QString &name, QAbstractItemModel
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    TableActions::install(view, name);
     return view;
 }
 
