@@ -3,6 +3,7 @@
 #include "error.h"
 #include "engine/chaindeletion.h"
 #include "engine/indexeroptions.h"
+#include "engine/metricspublisher.h"
 #include "engine/recordedstatuses.h"
 #include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
@@ -245,6 +246,19 @@ public:
     /// Asks for a snapshot now instead of at the next tick.
     void refreshSnapshot();
 
+    /**
+     * Serves the Prometheus text format (`GET /metrics`) on `address` ("HOST:PORT") from a
+     * thread of its own (PrometheusExporter), fed with snapshots of what this engine shows:
+     * chains, indexing statuses, endpoint request and error counters, queue health and trigger
+     * deliveries. Listens there instead of where it listened before; empty stops serving.
+     * Resolves once listening, or with why not: Invalid (field "metrics address") for a
+     * malformed address, Conflict when the port is taken, Unavailable when it cannot be bound
+     * otherwise. A read-only engine serves what the database records.
+     */
+    QFuture<Status> serveMetrics(const QString &address);
+    /// Where metrics are served ("127.0.0.1:9464"), empty when they are not.
+    QString metricsAddress() const;
+
 Q_SIGNALS:
     void chainsChanged(const QList<arbor::ChainRecord> &chains);
     void stateChanged(const arbor::EngineState &state);
@@ -303,6 +317,7 @@ private:
     bool m_recordInFlight = false;
     QHash<qint64, std::pair<qint64, std::optional<qint64>>> m_checkpointTimes;   ///< chain → (checkpoint, its block's time)
 
+    std::unique_ptr<MetricsPublisher> m_metrics;  ///< from serveMetrics()
     bool m_shuttingDown = false;                  ///< shutdown() was called
     QFuture<void> m_shutdown;                     ///< its future
 };
