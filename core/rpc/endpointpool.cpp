@@ -48,6 +48,7 @@ struct EndpointPool::Pending
     qint64 notBeforeMs = 0;         ///< backoff before the next attempt
     QList<const Endpoint *> tried;
     QList<std::pair<const Endpoint *, QString>> errors;     ///< this request's failure per endpoint
+    bool onlyNotServed = true;      ///< every failed attempt met a node that does not serve the block yet
 };
 
 EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
@@ -524,6 +525,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
 {
     const qint64 now = this->now();
     bool failed = false;
+    bool notServed = false;
     if (status.ok()) {
         endpoint->recordAnswer(now - startedMs);
         endpoint->limiter->answered(pending->weight);
@@ -541,7 +543,9 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         endpoint->limiter->batchRefused(pending->weight);
         status = Error::refused(endpoint->describe(status.error()));
     } else if (evmjson::isBlockNotServed(status.error())) {
-        // It answered: it is behind, not down. The caller asks again shortly.
+        // It answered: it is behind, not down. Another endpoint may serve the block.
+        failed = true;
+        notServed = true;
         endpoint->recordAnswer(now - startedMs);
         endpoint->limiter->answered(pending->weight);
         status = Error::unavailable(status.error().field, endpoint->describe(status.error()));
@@ -551,6 +555,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         case Error::Kind::Unavailable:
         case Error::Kind::Refused:
             failed = true;
+            pending->onlyNotServed = false;
             endpoint->recordFailure(endpoint->describe(status.error()), startedMs, now);
             break;
         default:
@@ -563,19 +568,19 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
     QPointer<EndpointPool> alive(this);
     if (failed) {
         pending->errors.removeIf([endpoint](const auto &entry) { return entry.first == endpoint; });
-        pending->errors.append({endpoint, endpoint->health.lastError});
+        pending->errors.append({endpoint, notServed ? status.error().message : endpoint->health.lastError});
         const int attempts = pending->pinned ? 1 : std::max(1, m_policy.maxAttempts);
         if (pending->attempts < attempts) {
             const qint64 backoff = jitteredBackoffMs(m_policy.backoffBaseMs, pending->attempts, m_policy.breakerMaxMs);
             qCDebug(lcRpc).noquote() << "attempt" << pending->attempts << "failed, next in" << backoff << "ms:"
-                                     << endpoint->health.lastError;
+                                     << pending->errors.last().second;
             pending->notBeforeMs = now + backoff;
             m_queue.prepend(pending);
             scheduleDispatch();
             Q_EMIT healthChanged();
             return;
         }
-        if (!pending->pinned)
+        if (!pending->pinned && !pending->onlyNotServed)
             status = exhausted(*pending, now);
     }
     Q_EMIT healthChanged();

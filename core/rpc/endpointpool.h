@@ -78,7 +78,8 @@ struct EndpointHealth
  *     recorded on that endpoint and the request is retried on the next-best endpoint after a
  *     jittered backoff, up to maxAttempts.
  *   - parse returns evmjson::blockNotServed() (the node answered null for a block: it is
- *     behind): an answer, not a failure; `done(error)` runs at once with the endpoint named.
+ *     behind): an answer, not a failure of the endpoint; the request is retried the same way,
+ *     and when every attempt met such a node `done` gets that error, naming the endpoint.
  *   - parse returns an error for which evmjson::isRangeTooLarge() holds: `done(error)` runs at
  *     once, without a retry and without counting against the endpoint (the caller splits). A
  *     block range or result cap the refusal states is learned for the endpoint.
