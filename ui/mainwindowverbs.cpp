@@ -169,6 +169,7 @@ void MainWindow::openSettings()
     if (!m_settings)
         return;
     auto *dialog = new SettingsDialog(*m_settings, this);
+    dialog->setEngine(m_engine);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
     connect(dialog, &SettingsDialog::databaseChanged, this, &MainWindow::databaseSwitchRequested, Qt::QueuedConnection);
