@@ -706,6 +706,19 @@ void TstMainWindow::bulkPausesSelectedChainsAndShowsTheirHead()
     // Both still selected: resume acts on both.
     QTRY_VERIFY(resume->isEnabled());
     QVERIFY(!pause->isEnabled());
+
+    // The Chain page shows the paused chain's head too.
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    action("chainDetailsAction")->trigger();
+    auto *head = m_window->findChild<QLabel *>(QStringLiteral("chainDetailHead"));
+    auto *state = m_window->findChild<QLabel *>(QStringLiteral("chainDetailStatus"));
+    QVERIFY(head && state);
+    QTRY_COMPARE(head->text(), QLocale().toString(100));
+    QCOMPARE(state->text(), QStringLiteral("Paused"));
+    action("showChainsAction")->trigger();
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    m_table->selectionModel()->select(table()->index(rowOf(QStringLiteral("nine")), 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTRY_VERIFY(resume->isEnabled());
     resume->trigger();
     QTRY_COMPARE(cell(QStringLiteral("devnet"), ChainListModel::StatusColumn), QStringLiteral("active"));
     QTRY_COMPARE(cell(QStringLiteral("nine"), ChainListModel::StatusColumn), QStringLiteral("active"));

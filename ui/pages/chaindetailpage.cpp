@@ -245,6 +245,11 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
         if (s.chainId == m_chainId)
             m_status = s;
     }
+    // Not indexed here (paused, or another engine's on a read-only console): as last recorded.
+    for (const ChainStatus &s : m_status ? QList<ChainStatus>() : m_engine->recordedStatuses()) {
+        if (s.chainId == m_chainId)
+            m_status = s;
+    }
     updateEndpoints();
     updateHeader();
     updateCharts();
@@ -262,10 +267,8 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
         if (c.config.chainId == m_chainId)
             m_record = c;
     }
-    updateEndpoints();
     m_tokens->setTokens(m_record ? m_record->tokens : QList<TokenInfo>());
-    updateHeader();
-    updateProgress();
+    onStatuses(m_engine->chainStatuses());   // a chain not indexed here changes with its record
 }
 
 void ChainDetailPage::updateEndpoints()
@@ -309,7 +312,8 @@ void ChainDetailPage::updateHeader()
     }
     m_name->setText(m_record ? m_record->config.name : tr("Chain %1").arg(m_chainId));
     m_id->setText(QString::number(m_chainId));
-    if (m_status)
+    const bool active = !m_record || m_record->state == ChainState::Active;
+    if (m_status && active)
         m_state->setText(phaseText(m_status->phase));
     else if (!m_record)
         m_state->setText(tr("Unknown chain"));
@@ -332,7 +336,7 @@ void ChainDetailPage::updateHeader()
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)));
     else
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)) + tr(", %n second(s)", nullptr, int(*lagSeconds)));
-    m_rate->setText(m_status ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
+    m_rate->setText(m_status && active ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
     m_message->setText(m_status ? m_status->message : QString());
 }
 
