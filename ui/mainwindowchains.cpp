@@ -52,7 +52,7 @@ void MainWindow::updateSelectionActions()
     }
     m_actions.pause()->setEnabled(writable && canPause);
     m_actions.resume()->setEnabled(writable && canResume);
-    for (QAction *oneChain : {m_actions.details(), m_actions.resync(), m_actions.reindex(), m_actions.deleteChain()})
+    for (QAction *oneChain : {m_actions.details(), m_actions.editChain(), m_actions.resync(), m_actions.reindex(), m_actions.deleteChain()})
         oneChain->setEnabled(false);
 }
 

@@ -390,6 +390,9 @@ void TstEditChainDialog::isReachableFromTheChainMenuAndPage()
     QVERIFY(dialog->isVisible());
     dialog->reject();
     QTRY_VERIFY(!window.findChild<EditChainDialog *>());
+    // One chain at a time: with two selected, Edit… waits.
+    table->selectAll();
+    QTRY_VERIFY(!edit->isEnabled());
 
     auto *page = window.findChild<arbor::ui::ChainDetailPage *>();
     QVERIFY(page);
