@@ -211,13 +211,10 @@ void ChainIndexer::checkProgress()
     const qint64 now = m_clock.elapsed();
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
     const qint64 behind = target ? *target - m_checkpoint.value_or(m_startBlock - 1) : 0;
-    const bool indexing = m_status.phase == IndexPhase::CatchingUp || m_status.phase == IndexPhase::Live;
     if (!m_running || m_status.phase == IndexPhase::Stalled)
         return;   // a promotion ends the stall
-    if (!indexing || behind <= 0) {
+    if ((m_status.phase != IndexPhase::CatchingUp && m_status.phase != IndexPhase::Live) || behind <= 0)
         m_progressAtMs = now;
-        return;
-    }
     if (now - m_progressAtMs < m_options.stallAfterMs)
         return;
     QString why = tr("No block indexed for %1 s while %n block(s) behind the head.", nullptr, int(std::min<qint64>(behind, 1000000000)))
@@ -245,8 +242,10 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
         if (!m_running || generation != m_generation)
             return;
         --m_inFlight;
+        // Only the range promoted next says why the chain waits (later ones may fail for their own blocks).
+        const bool next = from == (m_checkpoint ? *m_checkpoint + 1 : m_startBlock);
         if (!batch && !again) {
-            rpcFailed(batch.error());
+            rpcFailed(batch.error(), next);
             // Fetch this range again before anything after it can be promoted.
             QTimer::singleShot(retryDelayMs(), this, [this, generation, from, to] {
                 if (m_running && generation == m_generation)
@@ -255,7 +254,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
             return;
         }
         if (!batch) {
-            rpcFailed(batch.error());
+            rpcFailed(batch.error(), next);
             // Give up on the pipeline; the next head poll restarts from the checkpoint.
             ++m_generation;
             m_inFlight = 0;
@@ -526,13 +525,13 @@ void ChainIndexer::setPhase(IndexPhase phase, const QString &message)
     emitStatus();
 }
 
-void ChainIndexer::rpcFailed(const Error &error)
+void ChainIndexer::rpcFailed(const Error &error, bool sayWhy)
 {
     ++m_failures;
     qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: %2").arg(m_chainId).arg(error.message);
     if (m_pool && m_pool->allDown())
         setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(error.message));
-    else if (m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
+    else if (sayWhy && m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
         setPhase(m_status.phase, error.message);
     m_healthDirty = true;
 }

@@ -91,7 +91,8 @@ private:
     void handleReorg(qint64 atBlock);
     void runSpecialWork();
     void setPhase(IndexPhase phase, const QString &message = QString());
-    void rpcFailed(const Error &error);
+    /// `sayWhy`: the error becomes the status message (false for a range that is not next).
+    void rpcFailed(const Error &error, bool sayWhy = true);
     void stall(const Error &error);
     /// Stalled, with why, once the chain has been behind with no block promoted for stallAfterMs.
     void checkProgress();
