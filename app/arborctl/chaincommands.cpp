@@ -213,6 +213,7 @@ int chainEdit(const Invocation &inv)
         auto url = parseRpcUrl(text, QStringLiteral("--add-rpc"));
         if (!url)
             return fail(url.error());
+        warnLiteralKey(*url);
         edit.addRpcUrls.append(*url);
     }
     for (const QString &text : parser.values(removeRpc)) {
@@ -272,7 +273,7 @@ int chainEdit(const Invocation &inv)
             out << Arborctl::tr("Edited chain %1 (id %2).").arg(edited->config.name).arg(edited->config.chainId) << Qt::endl;
             for (const EndpointRecord &e : edited->endpoints) {
                 const bool isNew = std::any_of(edit.addRpcUrls.begin(), edit.addRpcUrls.end(), [&](const QUrl &u) { return rpcUrlKey(u) == rpcUrlKey(e.url); });
-                out << "  " << e.url.toString() << "  ";
+                out << "  " << urlsecrets::displayText(e.url) << "  ";
                 if (isNew)
                     out << Arborctl::tr("added: head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << ", "
                         << historyText(e);
@@ -283,7 +284,7 @@ int chainEdit(const Invocation &inv)
                 out << Qt::endl;
             }
             for (const QUrl &u : edit.removeRpcUrls)
-                out << "  " << Arborctl::tr("removed %1").arg(u.toDisplayString()) << Qt::endl;
+                out << "  " << Arborctl::tr("removed %1").arg(urlsecrets::displayText(u)) << Qt::endl;
             out << "  " << Arborctl::tr("poll interval %1 ms, %2 confirmations").arg(edited->config.pollIntervalMs).arg(edited->config.confirmations) << Qt::endl;
             for (const RegistryRef &r : edit.addRegistries)
                 out << "  " << Arborctl::tr("%1 registry %2 added; its events from block %3 on are being backfilled by the indexer.")
