@@ -3,10 +3,14 @@
 // console does not index.
 
 #include "engine/recordedstatuses.h"
+#include "fakenode.h"
+#include "model/entitydef.h"
 #include "models/amountformat.h"
 #include "models/chainlistmodel.h"
 #include "models/portfoliomodel.h"
 #include "models/topholdersmodel.h"
+#include "store/chainregistry.h"
+#include "store/store.h"
 #include "widgets/tableactions.h"
 #include "uifixture.h"
 
@@ -15,6 +19,7 @@
 #include <QClipboard>
 #include <QFile>
 #include <QFileDialog>
+#include <QJsonObject>
 #include <QHeaderView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
@@ -80,6 +85,7 @@ private Q_SLOTS:
     void amountsTypedInTokenUnits();
     void balancesAlignOnTheDecimalPoint();
     void shareOfSupply();
+    void supplyIsReadFromTheToken();
     void portfolioGroupsByChainAndByToken();
 
     void recordedStatusesFromTheDatabase();
@@ -352,6 +358,57 @@ void TstTables::shareOfSupply()
     model.setSupply(U256(5000000));
     QCOMPARE(model.index(0, TopHoldersModel::ShareColumn).data().toString(), QStringLiteral("70.00 %"));
     QCOMPARE(model.index(1, TopHoldersModel::ShareColumn).data().toString(), QStringLiteral("30.00 %"));
+}
+
+// Engine::tokenSupply asks the token's totalSupply() through the chain's endpoint.
+void TstTables::supplyIsReadFromTheToken()
+{
+    FakeNode node;
+    QVERIFY(node.listen());
+    const Address token = *Address::fromHex(QStringLiteral("0x00000000000000000000000000000000000000aa"));
+    const Address silent = *Address::fromHex(QStringLiteral("0x00000000000000000000000000000000000000bb"));
+    node.answers.insert(QStringLiteral("eth_call"), [token](const QJsonArray &params) {
+        const QJsonObject call = params.at(0).toObject();
+        if (call.value(QStringLiteral("data")).toString() != QLatin1String("0x18160ddd"))
+            return FakeNode::Answer::error(-32000, QStringLiteral("execution reverted"));
+        if (call.value(QStringLiteral("to")).toString() != token.toHex())
+            return FakeNode::Answer(QStringLiteral("0x"));   // no code there: an empty answer
+        return FakeNode::Answer(QString(QStringLiteral("0x") + QString::fromLatin1(u256::toBigEndian(U256(5000000)).toHex())));
+    });
+
+    auto url = m_home.databaseUrl(QStringLiteral("supply.db"));
+    QVERIFY(url);
+    {
+        auto store = Store::open(*url);
+        QVERIFY(store);
+        QVERIFY((*store)->migrate());
+        ChainConfig config;
+        config.chainId = 77;
+        config.name = QStringLiteral("fake");
+        config.rpcUrls = {node.url()};
+        config.startBlock = 0;
+        EndpointRecord endpoint;
+        endpoint.url = node.url();
+        endpoint.status = QStringLiteral("ok");
+        QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
+    }
+    auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
+    QVERIFY(started);
+    QTRY_COMPARE(engine->chainSnapshot().size(), 1);
+
+    QFuture<Result<U256>> supply = engine->tokenSupply(77, token);
+    QTRY_VERIFY_WITH_TIMEOUT(supply.isFinished(), 20000);
+    QVERIFY2(supply.result(), supply.result() ? "" : qPrintable(supply.result().error().toString()));
+    QCOMPARE(u256::toDecimal(*supply.result()), QStringLiteral("5000000"));
+
+    QFuture<Result<U256>> none = engine->tokenSupply(77, silent);
+    QTRY_VERIFY_WITH_TIMEOUT(none.isFinished(), 20000);
+    QVERIFY(!none.result());
+    QCOMPARE(none.result().error().field, QStringLiteral("totalSupply"));
+
+    QFuture<Result<U256>> unknown = engine->tokenSupply(78, token);
+    QTRY_VERIFY(unknown.isFinished());
+    QVERIFY(!unknown.result());
 }
 
 void TstTables::portfolioGroupsByChainAndByToken()
