@@ -1,6 +1,7 @@
 #include "dialogs/editchaindialog.h"
 
 #include "engine/engine.h"
+#include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
 #include "widgets/messagelabel.h"
 
@@ -125,7 +126,7 @@ QWidget *EditChainDialog::createEndpoints()
     m_urls = new QListWidget;
     m_urls->setObjectName(QStringLiteral("rpcUrlList"));
     for (const EndpointRecord &e : m_chain.endpoints) {
-        auto *item = new QListWidgetItem(e.url.toString(), m_urls);
+        auto *item = new QListWidgetItem(urlsecrets::displayText(e.url), m_urls);
         item->setData(Qt::UserRole, e.url);
         item->setToolTip(e.status);
     }
@@ -350,14 +351,14 @@ void EditChainDialog::probeAndAddUrl()
     }
     for (int i = 0; i < m_urls->count(); ++i) {
         if (rpcUrlKey(m_urls->item(i)->data(Qt::UserRole).toUrl()) == rpcUrlKey(*url)) {
-            m_urlMessage->showMessage(tr("%1 is already in the list.").arg(url->toDisplayString()));
+            m_urlMessage->showMessage(tr("%1 is already in the list.").arg(urlsecrets::displayText(*url)));
             return;
         }
     }
     m_probing = true;
     m_addUrl->setEnabled(false);
     m_saveButton->setEnabled(false);
-    m_urlMessage->showMessage(tr("Probing %1…").arg(url->toDisplayString()), MessageLabel::Kind::Note);
+    m_urlMessage->showMessage(tr("Probing %1…").arg(urlsecrets::displayText(*url)), MessageLabel::Kind::Note);
     const QUrl wanted = *url;
     m_engine->probeEndpoints({wanted}, m_chain.config.chainId).then(this, [this, wanted](Result<QList<ProbeResult>> probed) {
         m_probing = false;
@@ -377,12 +378,12 @@ void EditChainDialog::probeAndAddUrl()
                                   .arg(p.head)
                                   .arg(p.latencyMs, 0, 'f', 1)
                                   .arg(p.clientVersion.isEmpty() ? tr("client not named") : p.clientVersion);
-        auto *item = new QListWidgetItem(tr("%1 (new: %2)").arg(wanted.toString(), found), m_urls);
+        auto *item = new QListWidgetItem(tr("%1 (new: %2)").arg(urlsecrets::displayText(wanted), found), m_urls);
         item->setData(Qt::UserRole, wanted);
         m_added.append(wanted);
         m_newUrl->clear();
         revalidate();
-        m_urlMessage->showMessage(tr("%1 answers: %2. It is added when you save.").arg(wanted.toDisplayString(), found), MessageLabel::Kind::Note);
+        m_urlMessage->showMessage(tr("%1 answers: %2. It is added when you save.").arg(urlsecrets::displayText(wanted), found), MessageLabel::Kind::Note);
     });
 }
 
@@ -398,7 +399,7 @@ void EditChainDialog::removeSelectedUrl()
         m_removed.append(url);
     delete item;
     revalidate();
-    m_urlMessage->showMessage(tr("%1 is removed when you save.").arg(url.toDisplayString()), MessageLabel::Kind::Note);
+    m_urlMessage->showMessage(tr("%1 is removed when you save.").arg(urlsecrets::displayText(url)), MessageLabel::Kind::Note);
 }
 
 void EditChainDialog::addToken()

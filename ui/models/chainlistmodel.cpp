@@ -1,5 +1,7 @@
 #include "models/chainlistmodel.h"
 
+#include "model/urlsecrets.h"
+
 #include <QHash>
 #include <QIcon>
 #include <QLocale>
@@ -197,9 +199,9 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
         QStringList words{chain.config.name, QString::number(chain.config.chainId),
                           statusText(chain.state, statusAt(row), m_stalled.contains(chain.config.chainId))};
         for (const QUrl &url : chain.config.rpcUrls)
-            words.append(url.toDisplayString());
+            words.append(urlsecrets::displayText(url));
         for (const EndpointRecord &e : chain.endpoints)
-            words.append(e.url.toDisplayString());
+            words.append(urlsecrets::displayText(e.url));
         return words.join(QLatin1Char('\n'));
     }
     default:
@@ -237,7 +239,7 @@ QVariant ChainListModel::displayData(int row, int column) const
     case EndpointsColumn:
         return endpointSummary(endpointsOf(row));
     case RpcUrlColumn:
-        return firstRpcUrl(chain).toDisplayString();
+        return urlsecrets::displayText(firstRpcUrl(chain));
     default:
         return {};
     }
@@ -289,7 +291,7 @@ QString ChainListModel::toolTip(int row) const
             facts.append(tr("%1 ms").arg(qRound(*e.latencyMs)));
         if (e.lastHead)
             facts.append(tr("head %1").arg(*e.lastHead));
-        html += QLatin1String("<tr><td>") + e.url.toDisplayString().toHtmlEscaped() + QLatin1String("</td><td>")
+        html += QLatin1String("<tr><td>") + urlsecrets::displayText(e.url).toHtmlEscaped() + QLatin1String("</td><td>")
             + facts.join(QLatin1String(", ")).toHtmlEscaped() + QLatin1String("</td></tr>");
         if (!e.lastError.isEmpty()) {
             html += QLatin1String("<tr><td colspan='2'>&nbsp;&nbsp;") + tr("Last error: %1").arg(e.lastError).toHtmlEscaped()
