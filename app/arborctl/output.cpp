@@ -1,7 +1,5 @@
 #include "output.h"
 
-#include "model/urlsecrets.h"
-
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,7 +12,7 @@ QJsonObject chainToJson(const ChainRecord &chain)
     QJsonArray endpoints;
     for (const EndpointRecord &e : chain.endpoints) {
         QJsonObject o{
-            {QStringLiteral("url"), urlsecrets::displayText(e.url)},
+            {QStringLiteral("url"), e.url.toString()},
             {QStringLiteral("priority"), e.priority},
             {QStringLiteral("status"), e.status},
         };

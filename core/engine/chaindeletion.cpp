@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/storethread.h"
+#include "metrics/metricsstore.h"
 #include "store/chainregistry.h"
 #include "model/entitydef.h"
 
@@ -68,7 +69,13 @@ ChainDeletion::ChainDeletion(qint64 chainId, Services services, QObject *parent)
         {names[1], journaled(2, journalNames[1], [chainId](Store &s) { return ChainRegistry(s).markChainDeleting(chainId); })},
         {names[2], journaled(3, journalNames[2], [chainId](Store &s) { return ChainRegistry(s).removeGlobalRows(chainId, evmEntities()); })},
         {names[3], inMemory(4, journalNames[3], [clear = m_services.clearCaches, chainId]() { clear(chainId); })},
-        {names[4], journaled(5, journalNames[4], [chainId](Store &s) { return ChainRegistry(s).deleteTrackingRows(chainId); })},
+        {names[4], journaled(5, journalNames[4], [chainId](Store &s) {
+             return s.transaction([&]() -> Status {
+                 if (Status st = ChainRegistry(s).deleteTrackingRows(chainId); !st)
+                     return st;
+                 return MetricsStore(s).removeChain(chainId);   // the chart history
+             });
+         })},
         {names[5], journaled(6, journalNames[5], [chainId](Store &s) { return ChainRegistry(s).dropChainTables(chainId); })},
     };
 }

@@ -5,6 +5,7 @@
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
+#include "engine/metricsrecorder.h"
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
 #include "util/workerthread.h"
@@ -36,7 +37,6 @@ Engine::Engine(EngineOptions options, QObject *parent)
     qRegisterMetaType<QList<arbor::ChainRecord>>();
     qRegisterMetaType<arbor::EngineState>();
     m_state.backend = m_options.database.displayName();
-    m_recorded = RecordedStatuses(std::max<qint64>(10, m_options.indexer.headerBatchSize));
 
     m_networkThread.setObjectName(QStringLiteral("arbor-network"));
     m_network = new QNetworkAccessManager;
@@ -156,6 +156,7 @@ QFuture<Status> Engine::start()
                 Q_EMIT stateChanged(m_state);
                 startQueue();
                 startTriggers();
+                startChartHistory();
                 if (options.snapshotIntervalMs > 0) {
                     m_snapshotTimer.start();
                     refreshSnapshot();
@@ -342,9 +343,15 @@ void Engine::refreshSnapshot()
             if (m_deleting.contains(c.config.chainId))
                 c.state = ChainState::Deleting;
         }
-        recordStatuses(fresh);
         if (fresh == m_snapshot)
             return;
+        // A chain gone from the registry (deleted here or by another process) leaves no series
+        // behind for a new chain of the same id.
+        for (const ChainRecord &old : std::as_const(m_snapshot)) {
+            const qint64 id = old.config.chainId;
+            if (m_indexers && std::none_of(fresh.begin(), fresh.end(), [id](const ChainRecord &c) { return c.config.chainId == id; }))
+                m_indexers->forget(id);
+        }
         m_snapshot = std::move(fresh);
         Q_EMIT chainsChanged(m_snapshot);
         syncIndexers();

@@ -5,7 +5,7 @@
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
-#include "engine/metricspublisher.h"
+#include "engine/metricsrecorder.h"
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
 #include "util/workerthread.h"
@@ -15,10 +15,10 @@ namespace arbor {
 Engine::~Engine()
 {
     // After shutdown() has resolved, every step below finds its threads ended and returns at once.
-    m_metrics.reset();
     m_snapshotTimer.stop();
     m_queueHealthTimer.stop();
     m_queueMaintenance.stop();
+    m_chartHistory.reset();
     m_queue.reset();
     // Its delivery worker records attempts through the writer.
     m_triggers.reset();
@@ -38,6 +38,8 @@ QFuture<void> Engine::shutdown()
         return m_shutdown;
     m_shuttingDown = true;
     m_snapshotTimer.stop();
+    if (m_chartHistory)
+        m_chartHistory->stop();
     m_queueHealthTimer.stop();
     m_queueMaintenance.stop();
 
@@ -50,8 +52,6 @@ QFuture<void> Engine::shutdown()
         workers.append(m_triggers->shutdown());
 
     QList<QFuture<void>> threads = workers;
-    if (m_metrics)
-        threads.append(m_metrics->shutdown());
     // Nothing on the reader or the network thread writes or holds the lease: they end now.
     if (m_reader)
         threads.append(m_reader->close());

@@ -28,8 +28,15 @@ IndexerSupervisor::~IndexerSupervisor()
 void IndexerSupervisor::tick()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const ChainStatus &status : std::as_const(m_statuses))
+    for (ChainStatus &status : m_statuses) {
         m_metrics.record(status, now);
+        // One definition of blocks/s everywhere (tables, alerts, exports): the chart's.
+        const double rate = m_metrics.rate(status.chainId).value_or(0);
+        if (rate != status.blocksPerSecond) {
+            status.blocksPerSecond = rate;
+            m_statusDirty = true;
+        }
+    }
     if (!m_statusDirty)
         return;
     m_statusDirty = false;

@@ -32,12 +32,22 @@ void ChainMetrics::record(const ChainStatus &status, qint64 nowMs)
         add(chain.lagBlocks, nowMs, double(*lag));
     if (const auto lagSecs = status.lagSeconds(nowMs / 1000))
         add(chain.lagSeconds, nowMs, double(*lagSecs));
-    if (status.head && status.indexed)
-        add(chain.blocksPerSecond, nowMs, status.blocksPerSecond);
+    if (status.indexed) {
+        // A checkpoint that went back (a reorg, a reindex from an earlier block) starts the
+        // measurement afresh rather than counting as negative progress.
+        if (!chain.checkpoints.empty() && (*status.indexed < chain.checkpoints.back().block || nowMs < chain.checkpoints.back().ms))
+            chain.checkpoints.clear();
+        if (chain.checkpoints.empty() || chain.checkpoints.back().ms < nowMs)
+            chain.checkpoints.push_back({nowMs, *status.indexed});
+        seriesmath::trimRateSamples(chain.checkpoints, RateWindowMs);
+        chain.rate = seriesmath::promotionRate(chain.checkpoints, RateWindowMs);
+        if (chain.rate)
+            add(chain.blocksPerSecond, nowMs, *chain.rate);
+    }
 
     QSet<QString> seen;
     for (const EndpointRecord &e : status.endpoints) {
-        const QString url = e.url.toString();
+        const QString url = e.url.toString(QUrl::RemoveUserInfo);   // never a password in a legend or a file
         seen.insert(url);
         if (!e.latencyMs)
             continue;
@@ -52,6 +62,12 @@ void ChainMetrics::record(const ChainStatus &status, qint64 nowMs)
         else
             e = chain.endpoints.erase(e);
     }
+}
+
+std::optional<double> ChainMetrics::rate(qint64 chainId) const
+{
+    const auto it = m_chains.constFind(chainId);
+    return it == m_chains.constEnd() ? std::nullopt : it->rate;
 }
 
 void ChainMetrics::remove(qint64 chainId)

@@ -2,7 +2,6 @@
 
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
-#include "rpc/rpchttp.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -55,7 +54,7 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
             if (!r.error && expectedChainId != 0 && r.chainId != expectedChainId) {
                 r.error = Error::invalid(QStringLiteral("chain id"),
                                          tr("%1 serves chain id %2, not %3. Check the URL, or use chain id %2.")
-                                             .arg(rpchttp::displayUrl(r.url)).arg(r.chainId).arg(expectedChainId));
+                                             .arg(r.url.toDisplayString()).arg(r.chainId).arg(expectedChainId));
             }
         }
         state->done(state->results);

@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/migrationsmetrics.h"
 #include "store/migrationstriggers.h"
 
 #include <QCryptographicHash>
@@ -439,6 +440,7 @@ QList<Migration> build(Backend backend)
     list.append({5, QStringLiteral("hosted providers: learned rate, batch size and eth_getLogs caps per endpoint"),
                  QString::fromUtf8(pg ? PostgresV5 : SqliteV5)});
     list.append(triggersMigration(backend));
+    list.append(metricsMigration(backend));
     return list;
 }
 

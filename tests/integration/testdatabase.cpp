@@ -110,7 +110,7 @@ QStringList chainFootprint(Store &store, qint64 chainId)
     for (const QString &t : *tables)
         left.append(QStringLiteral("table %1").arg(t));
     for (const char *admin : {"chains", "rpc_endpoints", "tokens", "index_progress", "index_summary", "reindex_requests",
-                              "checkpoints", "chain_deletions", "triggers"}) {
+                              "checkpoints", "chain_deletions", "triggers", "metric_samples", "endpoint_samples"}) {
         const QString table = ddl::adminTable(store.backend(), QString::fromLatin1(admin));
         auto n = store.rowCount(table, QStringLiteral("chain_id = ?"), {chainId});
         if (!n)

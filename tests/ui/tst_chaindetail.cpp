@@ -5,6 +5,7 @@
 #include "delegates/statusbadgedelegate.h"
 #include "devnet.h"
 #include "engine/engine.h"
+#include "metrics/metricsstore.h"
 #include "model/entitydef.h"
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
@@ -21,6 +22,7 @@
 
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -144,6 +146,7 @@ private Q_SLOTS:
     void reindexModelInsertsNewRequestsOnTop();
     void reorgModelGrowsAtTheTop();
     void gapsBetweenPromotedRangesAreListed();
+    void chartHistoryRangesGapsAndOutliers();
     void liveChainFromTheDevnet();
 
 private:
@@ -562,6 +565,119 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     QCOMPARE(page.endpointModel()->index(0, EndpointModel::LastErrorColumn).data().toString(), QStringLiteral("connection refused"));
 }
 
+void TstChainDetail::chartHistoryRangesGapsAndOutliers()
+{
+    const qint64 chainId = 88;
+    const QString file = QStringLiteral("history.db");
+    std::unique_ptr<Engine> engine = startEngine(file, false);
+    auto url = m_home.databaseUrl(file);
+    QVERIFY2(url, why(url).constData());
+    auto registerChain = [&](const QString &name) {
+        auto store = Store::open(*url);
+        QVERIFY2(store, why(store).constData());
+        ChainConfig config;
+        config.chainId = chainId;
+        config.name = name;
+        config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
+        config.startBlock = 0;
+        EndpointRecord endpoint;
+        endpoint.url = config.rpcUrls.first();
+        QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
+    };
+    registerChain(QStringLiteral("recorded"));
+
+    // What an indexing console wrote before this one started: two hours ago to 70 minutes ago
+    // 100 blocks behind, then nothing for half an hour (the console was closed), then 50
+    // behind; 5 blocks/s throughout but for one catch-up burst of 80,000 ten minutes ago.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 step = MetricsStore::SampleIntervalMs;
+    QList<MetricSample> samples;
+    for (qint64 t = now - 120 * 60000; t <= now; t += step) {
+        if (t > now - 70 * 60000 && t < now - 40 * 60000)
+            continue;
+        MetricSample sample;
+        sample.chainId = chainId;
+        sample.sampledAt = t;
+        sample.lagBlocks = t < now - 60 * 60000 ? 100 : 50;
+        sample.lagSeconds = 600;
+        sample.blocksPerSecond = std::abs(t - (now - 10 * 60000)) < step / 2 ? 80000 : 5;
+        sample.endpoints.append({QStringLiteral("http://127.0.0.1:1"), 20.0, 0, 0});
+        samples.append(sample);
+    }
+    {
+        auto store = Store::open(*url);
+        QVERIFY2(store, why(store).constData());
+        QVERIFY(MetricsStore(**store).append(samples));
+    }
+    engine->refreshSnapshot();
+
+    ChainDetailPage page(engine.get());
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.showChain(chainId);
+    QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("recorded"));
+
+    // 15 minutes (the default): the last quarter hour of history, in one piece; the burst is
+    // above a scale that fits 5 blocks/s, not a scale that flattens it.
+    ChainChartPanel *charts = page.charts();
+    QCOMPARE(charts->windowMs(), ChainChartPanel::DefaultWindowMs);
+    const QString lag = charts->lineNames(ChainChartPanel::LagChart).first();
+    const QString rate = charts->lineNames(ChainChartPanel::RateChart).first();
+    QTRY_VERIFY(charts->points(ChainChartPanel::LagChart, lag).size() >= 55);
+    QVERIFY(charts->points(ChainChartPanel::LagChart, lag).first().x() >= double(now - ChainChartPanel::DefaultWindowMs - step));
+    QCOMPARE(charts->segmentCount(ChainChartPanel::LagChart, lag), 1);
+    QCOMPARE(charts->axisTop(ChainChartPanel::RateChart), 10.0);
+    QVERIFY(charts->isClipped(ChainChartPanel::RateChart));
+    QVERIFY(charts->view(ChainChartPanel::RateChart)->chart()->title().contains(QStringLiteral("above the scale")));
+    QCOMPARE(charts->lineNames(ChainChartPanel::LatencyChart), QStringList{QStringLiteral("http://127.0.0.1:1")});
+    // Hovering reads the value under the cursor.
+    const QString readOut = charts->readOut(ChainChartPanel::LagChart, now - 5 * 60000);
+    QVERIFY2(readOut.contains(lag + QStringLiteral(": 50")), qPrintable(readOut));
+
+    // 6 hours: picked from the range box, history read again: both stretches, split at the gap.
+    QComboBox *range = charts->rangePicker();
+    const int sixHours = range->findData(qint64(6 * 3600 * 1000));
+    QVERIFY(sixHours >= 0);
+    range->setCurrentIndex(sixHours);
+    QCOMPARE(charts->windowMs(), qint64(6 * 3600 * 1000));
+    QTRY_VERIFY(!charts->points(ChainChartPanel::LagChart, lag).isEmpty()
+                && charts->points(ChainChartPanel::LagChart, lag).first().x() < double(now - 110 * 60000));
+    QCOMPARE(charts->segmentCount(ChainChartPanel::LagChart, lag), 2);
+    QVERIFY(charts->points(ChainChartPanel::LagChart, lag).size() <= ChainChartPanel::MaxPointsPerLine);
+    QCOMPARE(charts->axisTop(ChainChartPanel::LagChart), 200.0);
+    QVERIFY(charts->isClipped(ChainChartPanel::RateChart));
+    QVERIFY(charts->readOut(ChainChartPanel::LagChart, now - 55 * 60000).isEmpty());   // in the gap: nothing measured
+    QVERIFY(charts->points(ChainChartPanel::RateChart, rate).size() > 100);
+
+    if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOTS"); !dir.isEmpty())
+        page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-history-6h.png")));
+
+    // Deleted: the charts empty at once, and the history goes with the chain.
+    const Status deleted = waitFor(engine->deleteChain(ChainRef{chainId, {}}));
+    QVERIFY2(deleted, why(deleted).constData());
+    QTRY_COMPARE(page.chainId(), 0);
+    QVERIFY(charts->points(ChainChartPanel::LagChart, lag).isEmpty());
+    QVERIFY(charts->points(ChainChartPanel::RateChart, rate).isEmpty());
+    QVERIFY(charts->lineNames(ChainChartPanel::LatencyChart).isEmpty());
+
+    // A new chain with the same id starts empty, whatever the window.
+    registerChain(QStringLiteral("again"));
+    engine->refreshSnapshot();
+    page.showChain(chainId);
+    QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("again"));
+    const auto history = waitFor(engine->chainHistory(chainId, now - 24 * 3600 * 1000, QDateTime::currentMSecsSinceEpoch(), 720));
+    QVERIFY2(history, why(history).constData());
+    QVERIFY(history->isEmpty());
+    QTest::qWait(300);   // the page's own history read has landed too
+    QVERIFY(charts->points(ChainChartPanel::LagChart, lag).isEmpty());
+    QCOMPARE(charts->segmentCount(ChainChartPanel::RateChart, rate), 0);
+    QVERIFY(charts->lineNames(ChainChartPanel::LatencyChart).isEmpty());
+
+    page.hide();
+    engine.reset();
+}
+
 void TstChainDetail::liveChainFromTheDevnet()
 {
     ARBOR_REQUIRE_DEVNET();
@@ -612,7 +728,7 @@ void TstChainDetail::liveChainFromTheDevnet()
     QCOMPARE(charts->points(ChainChartPanel::LagChart, lagLine).last().y(), 0.0);
 
     // At the head of a quiet chain the rate falls back to zero once no range was promoted for
-    // the rate window (10 s), instead of showing the catch-up speed for ever.
+    // the rate window, instead of showing the catch-up speed for ever.
     auto rateOf = [&] {
         for (const ChainStatus &s : engine->chainStatuses()) {
             if (s.chainId == chainId)
@@ -625,7 +741,7 @@ void TstChainDetail::liveChainFromTheDevnet()
         QTest::qWait(700);
     }
     QTRY_VERIFY_WITH_TIMEOUT(rateOf() > 0, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(rateOf(), 0.0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(rateOf(), 0.0, int(ChainMetrics::RateWindowMs) + 20000);
 
     // The devnet endpoint, healthy and measured, also as a latency line.
     EndpointModel *endpoints = page.endpointModel();

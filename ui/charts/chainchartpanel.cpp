@@ -1,20 +1,30 @@
 #include "charts/chainchartpanel.h"
 
+#include "charts/segmentedline.h"
+#include "metrics/seriesmath.h"
+
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QDir>
 #include <QFileDialog>
-#include <QGridLayout>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QLegend>
-#include <QLineSeries>
+#include <QLegendMarker>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScatterSeries>
+#include <QSplitter>
 #include <QToolButton>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -23,24 +33,16 @@
 #include <map>
 
 namespace arbor::ui {
+
+using namespace arbor::seriesmath;
+
 namespace {
 
 const qint64 MinuteMs = 60 * 1000;
+const qint64 HourMs = 60 * MinuteMs;
 
-QList<QPointF> inWindow(const QList<QPointF> &points, qint64 sinceMs)
-{
-    const auto first = std::lower_bound(points.begin(), points.end(), double(sinceMs),
-                                        [](const QPointF &p, double t) { return p.x() < t; });
-    return QList<QPointF>(first, points.end());
-}
-
-double highest(const QList<QPointF> &points)
-{
-    double max = 0;
-    for (const QPointF &p : points)
-        max = std::max(max, p.y());
-    return max;
-}
+const QColor LineColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+                             QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22)};
 
 QString csvField(const QString &text)
 {
@@ -51,12 +53,41 @@ QString csvField(const QString &text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+QString number(double value)
+{
+    const double magnitude = std::abs(value);
+    return QLocale().toString(value, 'f', magnitude >= 100 || value == std::floor(value) ? 0 : magnitude >= 10 ? 1 : 2);
+}
+
+QString windowText(qint64 ms)
+{
+    if (ms % HourMs == 0)
+        return ChainChartPanel::tr("%n h", nullptr, int(ms / HourMs));
+    return ChainChartPanel::tr("%n min", nullptr, int(ms / MinuteMs));
+}
+
 } // namespace
 
 ChainChartPanel::ChainChartPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("chainCharts"));
+
+    m_range = new QComboBox;
+    m_range->setObjectName(QStringLiteral("chainChartsRange"));
+    m_range->setToolTip(tr("How far back the charts reach"));
+    for (qint64 ms : windowChoices())
+        m_range->addItem(windowText(ms), ms);
+    m_range->setCurrentIndex(int(windowChoices().indexOf(DefaultWindowMs)));
+    auto *rangeLabel = new QLabel(tr("&Range:"));
+    rangeLabel->setBuddy(m_range);
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this](int index) {
+        const qint64 ms = m_range->itemData(index).toLongLong();
+        if (ms == m_windowMs)
+            return;
+        setWindowMs(ms);
+        Q_EMIT windowChanged(ms);
+    });
 
     auto *exportButton = new QToolButton;
     exportButton->setObjectName(QStringLiteral("chainChartsExport"));
@@ -66,18 +97,23 @@ ChainChartPanel::ChainChartPanel(QWidget *parent)
     auto *exportMenu = new QMenu(exportButton);
     exportButton->setMenu(exportMenu);
 
-    auto *grid = new QGridLayout;
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(4);
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("chainChartsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
     for (int chart = 0; chart < ChartCount; ++chart) {
-        m_plots[chart] = createPlot(Chart(chart));
-        grid->addWidget(m_plots[chart].view, 0, chart);
+        createPlot(Chart(chart));
+        m_splitter->addWidget(m_plots[chart].view);
+        m_splitter->setStretchFactor(chart, 1);
         QMenu *sub = exportMenu->addMenu(title(Chart(chart)));
         connect(sub->addAction(tr("Image (PNG)…")), &QAction::triggered, this, [this, chart] { askAndExport(Chart(chart), true); });
         connect(sub->addAction(tr("Data (CSV)…")), &QAction::triggered, this, [this, chart] { askAndExport(Chart(chart), false); });
     }
 
+    m_splitter->setSizes({1000, 1000, 1000});   // equal widths, whatever each chart's legend asks for
+
     auto *top = new QHBoxLayout;
+    top->addWidget(rangeLabel);
+    top->addWidget(m_range);
     top->addStretch(1);
     top->addWidget(exportButton);
 
@@ -85,8 +121,20 @@ ChainChartPanel::ChainChartPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(top);
-    layout->addLayout(grid, 1);
+    layout->addWidget(m_splitter, 1);
     clear();
+}
+
+ChainChartPanel::~ChainChartPanel()
+{
+    // The lines give their series back to the charts before the views (and charts) go.
+    for (Plot &plot : m_plots)
+        plot.lines.clear();
+}
+
+QList<qint64> ChainChartPanel::windowChoices()
+{
+    return {5 * MinuteMs, 15 * MinuteMs, HourMs, 6 * HourMs, 24 * HourMs};
 }
 
 QString ChainChartPanel::title(Chart chart) const
@@ -97,16 +145,16 @@ QString ChainChartPanel::title(Chart chart) const
     case RateChart:
         return tr("Blocks per second");
     case LatencyChart:
-        return tr("RPC latency (ms)");
+        return tr("RPC latency");
     case ChartCount:
         break;
     }
     return {};
 }
 
-ChainChartPanel::Plot ChainChartPanel::createPlot(Chart chart)
+void ChainChartPanel::createPlot(Chart chart)
 {
-    Plot plot;
+    Plot &plot = m_plots[chart];
     auto *c = new QChart;
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
@@ -116,146 +164,322 @@ ChainChartPanel::Plot ChainChartPanel::createPlot(Chart chart)
     c->legend()->setVisible(chart != RateChart);
     c->legend()->setAlignment(Qt::AlignBottom);
 
+    QFont axisTitleFont = font();
+    axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
+    auto valueAxis = [&](const QString &name, Qt::Alignment alignment) {
+        auto *axis = new QValueAxis;
+        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setTitleText(name);
+        axis->setTitleFont(axisTitleFont);
+        axis->setRange(0, 1);
+        axis->setTickCount(6);
+        c->addAxis(axis, alignment);
+        return axis;
+    };
     plot.x = new QDateTimeAxis;
     plot.x->setFormat(QStringLiteral("HH:mm"));
-    plot.x->setTickCount(4);
+    plot.x->setTickCount(5);
+    plot.x->setTitleText(tr("Time"));
+    plot.x->setTitleFont(axisTitleFont);
     c->addAxis(plot.x, Qt::AlignBottom);
-    plot.y = new QValueAxis;
-    plot.y->setLabelFormat(QStringLiteral("%g"));
-    plot.y->setTickCount(4);
-    plot.y->setRange(0, 1);
-    plot.y->applyNiceNumbers();
-    c->addAxis(plot.y, Qt::AlignLeft);
-    if (chart == LagChart) {
-        plot.y2 = new QValueAxis;
-        plot.y2->setLabelFormat(QStringLiteral("%g"));
-        plot.y2->setTickCount(4);
-        plot.y2->setRange(0, 1);
-        plot.y2->applyNiceNumbers();
-        c->addAxis(plot.y2, Qt::AlignRight);
+    switch (chart) {
+    case LagChart:
+        plot.y = valueAxis(tr("Blocks behind"), Qt::AlignLeft);
+        plot.y2 = valueAxis(tr("Seconds behind"), Qt::AlignRight);
+        break;
+    case RateChart:
+        plot.y = valueAxis(tr("Blocks/s (%n s average)", nullptr, int(ChainMetrics::RateWindowMs / 1000)), Qt::AlignLeft);
+        break;
+    default:
+        plot.y = valueAxis(tr("Latency (ms)"), Qt::AlignLeft);
+        break;
     }
 
     plot.view = new QChartView(c);
     plot.view->setObjectName(QStringLiteral("chainChart%1").arg(int(chart)));
     plot.view->setRenderHint(QPainter::Antialiasing);
-    plot.view->setMinimumSize(240, 180);
+    plot.view->setMinimumSize(220, 160);
+    plot.view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     plot.view->setFocusPolicy(Qt::NoFocus);
+    plot.view->setMouseTracking(true);
+    plot.view->viewport()->setMouseTracking(true);
+    plot.view->viewport()->installEventFilter(this);
     plot.view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot.view, &QWidget::customContextMenuRequested, this, [this, chart](const QPoint &pos) { showContextMenu(chart, pos); });
-    m_plots[chart] = plot;
 
     if (chart == LagChart) {
-        addLine(chart, tr("Blocks"), plot.y);
-        addLine(chart, tr("Seconds"), plot.y2);
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks"), LineColors[0]));
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y2, tr("Seconds"), LineColors[1]));
     } else if (chart == RateChart) {
-        addLine(chart, tr("Blocks/s"), plot.y);
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks/s"), LineColors[2]));
     }
-    return m_plots[chart];
+    for (int axis = 0; axis < 2; ++axis) {
+        QValueAxis *y = axis == 0 ? plot.y : plot.y2;
+        if (!y)
+            continue;
+        auto *outliers = new QScatterSeries;
+        outliers->setName(tr("Above the scale"));
+        outliers->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+        outliers->setMarkerSize(8);
+        outliers->setColor(QColor(0xd6, 0x27, 0x28));
+        outliers->setBorderColor(QColor(0xd6, 0x27, 0x28));
+        c->addSeries(outliers);
+        outliers->attachAxis(plot.x);
+        outliers->attachAxis(y);
+        for (QLegendMarker *marker : c->legend()->markers(outliers))
+            marker->setVisible(false);
+        plot.outliers[axis] = outliers;
+    }
 }
 
-QLineSeries *ChainChartPanel::addLine(Chart chart, const QString &name, QValueAxis *y)
+SegmentedLine *ChainChartPanel::line(Chart chart, const QString &name) const
 {
-    Plot &plot = m_plots[chart];
-    auto *line = new QLineSeries;
-    line->setName(name);
-    plot.view->chart()->addSeries(line);   // the chart owns it
-    line->attachAxis(plot.x);
-    line->attachAxis(y);
-    plot.lines.append(line);
-    return line;
+    for (const auto &l : m_plots[chart].lines) {
+        if (l->name() == name)
+            return l.get();
+    }
+    return nullptr;
 }
 
 void ChainChartPanel::setWindowMs(qint64 ms)
 {
     m_windowMs = std::max<qint64>(ms, MinuteMs);
+    const int index = m_range->findData(m_windowMs);
+    if (index >= 0)
+        m_range->setCurrentIndex(index);
+    const QString format = m_windowMs >= 24 * HourMs ? QStringLiteral("ddd HH:mm") : m_windowMs <= 5 * MinuteMs ? QStringLiteral("HH:mm:ss")
+                                                                                                                 : QStringLiteral("HH:mm");
+    for (Plot &plot : m_plots)
+        plot.x->setFormat(format);
+    plotWindow();
 }
 
 void ChainChartPanel::syncLatencyLines(const QStringList &urls)
 {
     Plot &plot = m_plots[LatencyChart];
-    for (int i = int(plot.lines.size()) - 1; i >= 0; --i) {
-        if (!urls.contains(plot.lines[i]->name())) {
-            QLineSeries *gone = plot.lines.takeAt(i);
-            plot.view->chart()->removeSeries(gone);
-            delete gone;
-        }
-    }
+    std::erase_if(plot.lines, [&](const std::unique_ptr<SegmentedLine> &l) { return !urls.contains(l->name()); });
     for (const QString &url : urls) {
-        const bool held = std::any_of(plot.lines.begin(), plot.lines.end(), [&](QLineSeries *l) { return l->name() == url; });
-        if (!held)
-            addLine(LatencyChart, url, plot.y);
+        if (line(LatencyChart, url))
+            continue;
+        // The first colour not taken: a line keeps its colour while others come and go.
+        QColor color = LineColors[plot.lines.size() % std::size(LineColors)];
+        for (const QColor &c : LineColors) {
+            if (std::none_of(plot.lines.begin(), plot.lines.end(), [&](const auto &l) { return l->color() == c; })) {
+                color = c;
+                break;
+            }
+        }
+        plot.lines.push_back(std::make_unique<SegmentedLine>(plot.view->chart(), plot.x, plot.y, url, color));
     }
 }
 
-void ChainChartPanel::setSeries(const ChainSeries &series, qint64 nowMs)
+void ChainChartPanel::setHistory(const ChainSeries &history)
 {
-    const qint64 since = nowMs - m_windowMs;
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(since);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(nowMs);
-    for (Plot &plot : m_plots)
-        plot.x->setRange(from, to);
+    m_history = history;
+    plotWindow();
+}
 
-    const QList<QPointF> lagBlocks = inWindow(series.lagBlocks, since);
-    const QList<QPointF> lagSeconds = inWindow(series.lagSeconds, since);
-    const QList<QPointF> rate = inWindow(series.blocksPerSecond, since);
-    m_plots[LagChart].lines[0]->replace(lagBlocks);
-    m_plots[LagChart].lines[1]->replace(lagSeconds);
-    fitY(m_plots[LagChart].y, highest(lagBlocks));
-    fitY(m_plots[LagChart].y2, highest(lagSeconds));
-    m_plots[RateChart].lines[0]->replace(rate);
-    fitY(m_plots[RateChart].y, highest(rate));
-
-    syncLatencyLines(series.endpointLatencyMs.keys());
-    double latencyTop = 0;
-    for (QLineSeries *line : std::as_const(m_plots[LatencyChart].lines)) {
-        const QList<QPointF> points = inWindow(series.endpointLatencyMs.value(line->name()), since);
-        line->replace(points);
-        latencyTop = std::max(latencyTop, highest(points));
-    }
-    fitY(m_plots[LatencyChart].y, latencyTop);
+void ChainChartPanel::setSeries(const ChainSeries &live, qint64 nowMs)
+{
+    m_live = live;
+    m_nowMs = nowMs;
+    plotWindow();
 }
 
 void ChainChartPanel::clear()
 {
-    setSeries(ChainSeries{}, QDateTime::currentMSecsSinceEpoch());
+    m_history = ChainSeries{};
+    m_live = ChainSeries{};
+    m_nowMs = QDateTime::currentMSecsSinceEpoch();
+    plotWindow();
 }
 
-void ChainChartPanel::fitY(QValueAxis *axis, double top)
+QList<QList<QPointF>> ChainChartPanel::shape(const QList<QPointF> &history, const QList<QPointF> &live, qint64 from, qint64 to) const
 {
-    const double max = axis->max();
-    if (top <= max && top >= max * 0.25)
-        return;
-    if (top <= 0 && max <= 1)
-        return;
-    double wanted = top <= 0 ? 1.0 : top * 1.2;
-    // Round up to 1, 2 or 5 times a power of ten.
-    const double magnitude = std::pow(10.0, std::floor(std::log10(wanted)));
-    const double steps[] = {1, 2, 5, 10};
-    for (double s : steps) {
-        if (s * magnitude >= wanted) {
-            wanted = s * magnitude;
-            break;
+    const qint64 bucket = std::max<qint64>(1, (m_windowMs / MaxPointsPerLine + 999) / 1000) * 1000;
+    const qint64 historyGap = GapSteps * std::max(bucket, std::max<qint64>(m_history.stepMs, 1000));
+    const qint64 liveGap = GapSteps * std::max(bucket, std::max<qint64>(m_live.stepMs, 1000));
+    const QList<QPointF> liveIn = between(live, from, to);
+    const qint64 cut = liveIn.isEmpty() ? to : qint64(liveIn.first().x()) - 1;
+    QList<QList<QPointF>> segments = splitAtGaps(between(history, from, cut), historyGap);
+    QList<QList<QPointF>> liveSegments = splitAtGaps(liveIn, liveGap);
+    if (!segments.isEmpty() && !liveSegments.isEmpty() && liveSegments.first().first().x() - segments.last().last().x() <= double(historyGap))
+        segments.last().append(liveSegments.takeFirst());
+    segments.append(liveSegments);
+    for (QList<QPointF> &segment : segments)
+        segment = downsample(segment, bucket);
+    return segments;
+}
+
+void ChainChartPanel::fitAxis(Chart chart, int axis, const QList<QPointF> &points)
+{
+    Plot &plot = m_plots[chart];
+    QValueAxis *y = axis == 0 ? plot.y : plot.y2;
+    const Scale scale = robustScale(points);
+    const double current = y->max();
+    if (scale.top > current || scale.top < current * 0.25 || (current > 1 && scale.highest <= 0)) {
+        y->setRange(0, scale.top);
+        // Ticks on round numbers: 0–2 by 0.5, 0–5 and 0–10 by 1 and 2, and so on.
+        const double leading = scale.top / std::pow(10.0, std::floor(std::log10(scale.top)));
+        y->setTickCount(std::abs(leading - 2) < 1e-9 ? 5 : 6);
+        y->setLabelFormat(scale.top >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%g"));
+    }
+    const double top = y->max();
+    QList<QPointF> above;
+    for (const QPointF &p : points) {
+        if (p.y() > top) {
+            above.append(QPointF(p.x(), top));
+            plot.peak = std::max(plot.peak, p.y());
         }
     }
-    axis->setRange(0, wanted);
-    axis->applyNiceNumbers();   // ticks on round numbers
+    plot.outliers[axis]->replace(above);
+    plot.clipped = plot.clipped || !above.isEmpty();
+}
+
+void ChainChartPanel::updateTitle(Chart chart)
+{
+    const Plot &plot = m_plots[chart];
+    QString text = title(chart);
+    if (plot.clipped)
+        text = tr("%1 (peak %2 above the scale)").arg(text, number(plot.peak));
+    if (plot.view->chart()->title() != text)
+        plot.view->chart()->setTitle(text);
+}
+
+void ChainChartPanel::plotWindow()
+{
+    const qint64 now = m_nowMs > 0 ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = now - m_windowMs;
+    const QDateTime fromTime = QDateTime::fromMSecsSinceEpoch(from);
+    const QDateTime toTime = QDateTime::fromMSecsSinceEpoch(now);
+    for (Plot &plot : m_plots) {
+        plot.x->setRange(fromTime, toTime);
+        plot.clipped = false;
+        plot.peak = 0;
+    }
+    Plot &lag = m_plots[LagChart];
+    lag.lines[0]->setSegments(shape(m_history.lagBlocks, m_live.lagBlocks, from, now));
+    lag.lines[1]->setSegments(shape(m_history.lagSeconds, m_live.lagSeconds, from, now));
+    fitAxis(LagChart, 0, lag.lines[0]->points());
+    fitAxis(LagChart, 1, lag.lines[1]->points());
+    updateTitle(LagChart);
+
+    Plot &rate = m_plots[RateChart];
+    rate.lines[0]->setSegments(shape(m_history.blocksPerSecond, m_live.blocksPerSecond, from, now));
+    fitAxis(RateChart, 0, rate.lines[0]->points());
+    updateTitle(RateChart);
+
+    QStringList urls = m_live.endpointLatencyMs.keys();
+    for (const QString &url : m_history.endpointLatencyMs.keys()) {
+        if (!urls.contains(url) && !between(m_history.endpointLatencyMs.value(url), from, now).isEmpty())
+            urls.append(url);
+    }
+    syncLatencyLines(urls);
+    QList<QPointF> all;
+    for (const auto &l : m_plots[LatencyChart].lines) {
+        l->setSegments(shape(m_history.endpointLatencyMs.value(l->name()), m_live.endpointLatencyMs.value(l->name()), from, now));
+        all.append(l->points());
+    }
+    fitAxis(LatencyChart, 0, all);
+    updateTitle(LatencyChart);
 }
 
 QStringList ChainChartPanel::lineNames(Chart chart) const
 {
     QStringList names;
-    for (const QLineSeries *line : m_plots[chart].lines)
-        names.append(line->name());
+    for (const auto &l : m_plots[chart].lines)
+        names.append(l->name());
     return names;
 }
 
 QList<QPointF> ChainChartPanel::points(Chart chart, const QString &name) const
 {
-    for (const QLineSeries *line : m_plots[chart].lines) {
-        if (line->name() == name)
-            return line->points();
+    const SegmentedLine *l = line(chart, name);
+    return l ? l->points() : QList<QPointF>();
+}
+
+int ChainChartPanel::segmentCount(Chart chart, const QString &name) const
+{
+    const SegmentedLine *l = line(chart, name);
+    return l ? l->segmentCount() : 0;
+}
+
+double ChainChartPanel::axisTop(Chart chart, bool secondary) const
+{
+    const QValueAxis *axis = secondary ? m_plots[chart].y2 : m_plots[chart].y;
+    return axis ? axis->max() : 0;
+}
+
+bool ChainChartPanel::isClipped(Chart chart) const
+{
+    return m_plots[chart].clipped;
+}
+
+QString ChainChartPanel::unit(Chart chart, const SegmentedLine *l) const
+{
+    switch (chart) {
+    case LagChart:
+        return l == m_plots[LagChart].lines[0].get() ? tr("blocks") : tr("s");
+    case RateChart:
+        return tr("blocks/s");
+    default:
+        return tr("ms");
     }
-    return {};
+}
+
+QString ChainChartPanel::readOut(Chart chart, qint64 ms) const
+{
+    const qint64 bucket = std::max<qint64>(1, (m_windowMs / MaxPointsPerLine + 999) / 1000) * 1000;
+    const double reach = double(GapSteps * std::max({bucket, m_history.stepMs, m_live.stepMs}));
+    std::optional<QPointF> closest;
+    for (const auto &l : m_plots[chart].lines) {
+        const auto p = l->nearest(double(ms), reach);
+        if (p && (!closest || std::abs(p->x() - double(ms)) < std::abs(closest->x() - double(ms))))
+            closest = p;
+    }
+    if (!closest)
+        return {};
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(closest->x()));
+    QStringList lines{QLocale().toString(at, m_windowMs >= 24 * HourMs ? QStringLiteral("ddd HH:mm:ss") : QStringLiteral("HH:mm:ss"))};
+    const double near = double(std::max({bucket, m_live.stepMs, qint64(1000)}));
+    for (const auto &l : m_plots[chart].lines) {
+        if (const auto p = l->nearest(closest->x(), near))
+            lines.append(tr("%1: %2 %3").arg(l->name(), number(p->y()), unit(chart, l.get())));
+    }
+    if (chart == RateChart)
+        lines.append(tr("Blocks promoted per second, averaged over the %n second(s) before each point.", nullptr,
+                        int(ChainMetrics::RateWindowMs / 1000)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool ChainChartPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    for (int chart = 0; chart < ChartCount; ++chart) {
+        QChartView *view = m_plots[chart].view;
+        if (watched != view->viewport())
+            continue;
+        if (event->type() == QEvent::ToolTip)
+            return true;   // the read-out is the tooltip
+        if (event->type() == QEvent::Leave) {
+            QToolTip::hideText();
+        } else if (event->type() == QEvent::MouseMove) {
+            const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();
+            const QPointF inChart = view->chart()->mapFromScene(view->mapToScene(pos));
+            const QRectF area = view->chart()->plotArea();
+            QString text;
+            if (area.contains(inChart) && area.width() > 0) {
+                const qint64 from = m_plots[chart].x->min().toMSecsSinceEpoch();
+                const qint64 to = m_plots[chart].x->max().toMSecsSinceEpoch();
+                text = readOut(Chart(chart), from + qint64((inChart.x() - area.left()) / area.width() * double(to - from)));
+            }
+            if (text.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(view->viewport()->mapToGlobal(pos), text, view->viewport());
+        }
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString ChainChartPanel::toCsv(const QStringList &names, const QList<QList<QPointF>> &lines)
@@ -281,12 +505,11 @@ QString ChainChartPanel::toCsv(const QStringList &names, const QList<QList<QPoin
 
 bool ChainChartPanel::exportCsv(Chart chart, const QString &path, QString *error) const
 {
-    const QStringList names = lineNames(chart);
     QList<QList<QPointF>> lines;
-    for (const QLineSeries *line : m_plots[chart].lines)
-        lines.append(line->points());
+    for (const auto &l : m_plots[chart].lines)
+        lines.append(l->points());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(toCsv(names, lines).toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(toCsv(lineNames(chart), lines).toUtf8()) < 0 || !file.commit()) {
         if (error)
             *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;

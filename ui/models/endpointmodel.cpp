@@ -1,7 +1,5 @@
 #include "models/endpointmodel.h"
 
-#include "model/urlsecrets.h"
-
 #include <QLocale>
 
 #include <algorithm>
@@ -175,7 +173,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (Column(index.column())) {
     case UrlColumn:
-        return urlsecrets::displayText(e.url);
+        return e.url.toDisplayString();
     case StatusColumn:
         return statusText(e.status);
     case LatencyColumn:

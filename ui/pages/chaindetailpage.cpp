@@ -8,7 +8,6 @@
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
 #include "widgets/indexprogressbar.h"
-#include "widgets/tableactions.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -98,8 +97,11 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_charts);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setObjectName(QStringLiteral("chainDetailSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 3);   // the charts take most of a maximised window
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({600, 400});
 
     m_loadError = valueLabel(QStringLiteral("chainDetailLoadError"));
     m_loadError->setWordWrap(true);
@@ -116,6 +118,13 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     connect(&m_refreshTimer, &QTimer::timeout, this, &ChainDetailPage::refresh);
     m_chartTimer.setInterval(ChartIntervalMs);
     connect(&m_chartTimer, &QTimer::timeout, this, &ChainDetailPage::updateCharts);
+    m_historyTimer.setObjectName(QStringLiteral("chainDetailHistoryTimer"));
+    m_historyTimer.setInterval(HistoryIntervalMs);
+    connect(&m_historyTimer, &QTimer::timeout, this, &ChainDetailPage::requestHistory);
+    connect(m_charts, &ChainChartPanel::windowChanged, this, [this] {
+        updateCharts();
+        requestHistory();
+    });
     connect(m_engine, &Engine::chainStatusChanged, this, &ChainDetailPage::onStatuses);
     connect(m_engine, &Engine::chainsChanged, this, &ChainDetailPage::onChains);
     connect(m_engine, &Engine::chainDeleted, this, &ChainDetailPage::onChainDeleted);
@@ -176,7 +185,6 @@ QTableView *ChainDetailPage::createTable(const QString &name, QAbstractItemModel
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    TableActions::install(view, name);
     return view;
 }
 
@@ -217,6 +225,7 @@ void ChainDetailPage::showChain(qint64 chainId)
     onChains(m_engine->chainSnapshot());
     onStatuses(m_engine->chainStatuses());
     updateCharts();
+    requestHistory();
     refresh();
 }
 
@@ -227,6 +236,7 @@ void ChainDetailPage::showEvent(QShowEvent *event)
     updateCharts();
     m_refreshTimer.start();
     m_chartTimer.start();
+    m_historyTimer.start();
 }
 
 void ChainDetailPage::hideEvent(QHideEvent *event)
@@ -234,6 +244,7 @@ void ChainDetailPage::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
     m_refreshTimer.stop();
     m_chartTimer.stop();
+    m_historyTimer.stop();
 }
 
 void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
@@ -242,11 +253,6 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
         return;
     m_status.reset();
     for (const ChainStatus &s : statuses) {
-        if (s.chainId == m_chainId)
-            m_status = s;
-    }
-    // Not indexed here (paused, or another engine's on a read-only console): as last recorded.
-    for (const ChainStatus &s : m_status ? QList<ChainStatus>() : m_engine->recordedStatuses()) {
         if (s.chainId == m_chainId)
             m_status = s;
     }
@@ -262,13 +268,21 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
         updateHeader();
         return;
     }
+    const bool wasKnown = m_record.has_value();
     m_record.reset();
     for (const ChainRecord &c : chains) {
         if (c.config.chainId == m_chainId)
             m_record = c;
     }
+    if (wasKnown && !m_record) {
+        // Deleted, here or by another process: its series go, so a new chain of the same id starts empty.
+        ++m_historyRequest;
+        m_charts->clear();
+    }
+    updateEndpoints();
     m_tokens->setTokens(m_record ? m_record->tokens : QList<TokenInfo>());
-    onStatuses(m_engine->chainStatuses());   // a chain not indexed here changes with its record
+    updateHeader();
+    updateProgress();
 }
 
 void ChainDetailPage::updateEndpoints()
@@ -312,8 +326,7 @@ void ChainDetailPage::updateHeader()
     }
     m_name->setText(m_record ? m_record->config.name : tr("Chain %1").arg(m_chainId));
     m_id->setText(QString::number(m_chainId));
-    const bool active = !m_record || m_record->state == ChainState::Active;
-    if (m_status && active)
+    if (m_status)
         m_state->setText(phaseText(m_status->phase));
     else if (!m_record)
         m_state->setText(tr("Unknown chain"));
@@ -336,7 +349,7 @@ void ChainDetailPage::updateHeader()
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)));
     else
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)) + tr(", %n second(s)", nullptr, int(*lagSeconds)));
-    m_rate->setText(m_status && active ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
+    m_rate->setText(m_status ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
     m_message->setText(m_status ? m_status->message : QString());
 }
 
@@ -346,6 +359,26 @@ void ChainDetailPage::updateCharts()
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_charts->setSeries(m_engine->chainSeries(m_chainId, now - m_charts->windowMs()), now);
+}
+
+void ChainDetailPage::requestHistory()
+{
+    if (m_chainId == 0 || !m_engine->state().started)
+        return;
+    const int request = ++m_historyRequest;
+    const qint64 chainId = m_chainId;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_engine->chainHistory(chainId, now - m_charts->windowMs(), now, ChainChartPanel::MaxPointsPerLine)
+        .then(this, [this, request, chainId](Result<ChainSeries> history) {
+            if (request != m_historyRequest || chainId != m_chainId)
+                return;
+            if (!history) {
+                m_loadError->setText(tr("Could not read the chart history: %1").arg(history.error().message));
+                m_loadError->show();
+                return;
+            }
+            m_charts->setHistory(*history);
+        });
 }
 
 std::optional<qint64> ChainDetailPage::checkpoint() const
@@ -376,7 +409,7 @@ void ChainDetailPage::updateProgress()
     qint64 end = checkpoint.value_or(start - 1);
     if (m_status && m_status->head)
         end = std::max(end, *m_status->head);
-    m_progress->setProgress(m_ranges, start, end, checkpoint, m_rangesCheckpoint);
+    m_progress->setProgress(m_ranges, start, end, checkpoint);
 
     const QLocale locale;
     if (end < start)
@@ -408,18 +441,13 @@ void ChainDetailPage::refresh()
         m_loadError->setText(tr("Could not read the chain's history: %1").arg(error.message));
         m_loadError->show();
     };
-    // What was indexed when the ranges were asked for (-1: nothing); unset when not known yet.
-    std::optional<qint64> asked;
-    if (m_status || m_record)
-        asked = checkpoint().value_or(-1);
-    m_engine->indexRanges(chain).then(this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
+    m_engine->indexRanges(chain).then(this, [this, generation, failed](Result<QList<IndexRange>> ranges) {
         if (generation != m_generation)
             return;
         --m_inFlight;
         if (!ranges)
             return failed(ranges.error());
         m_ranges = *ranges;
-        m_rangesCheckpoint = asked;
         m_rangesKnown = true;
         updateProgress();
     });

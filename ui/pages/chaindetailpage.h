@@ -52,6 +52,7 @@ class ChainDetailPage final : public QWidget
 public:
     static constexpr int RefreshIntervalMs = 3000;
     static constexpr int ChartIntervalMs = 1000;   ///< the time axis slides even when no status arrives
+    static constexpr int HistoryIntervalMs = 60000; ///< the chart history is read again this often while shown
 
     explicit ChainDetailPage(arbor::Engine *engine, QWidget *parent = nullptr);
 
@@ -88,6 +89,8 @@ private:
     void updateEndpoints();
     void updateHeader();
     void updateCharts();
+    /// Reads the chart history of the chart's window (Engine::chainHistory); stale answers dropped.
+    void requestHistory();
     void updateProgress();
     /// The checkpoint: live from the indexer, else as last recorded.
     std::optional<qint64> checkpoint() const;
@@ -102,9 +105,10 @@ private:
     std::optional<arbor::ChainStatus> m_status;
     QList<arbor::IndexRange> m_ranges;
     bool m_rangesKnown = false;
-    std::optional<qint64> m_rangesCheckpoint;   ///< the checkpoint when m_ranges were asked for (-1: none)
     QTimer m_refreshTimer;
     QTimer m_chartTimer;
+    QTimer m_historyTimer;
+    int m_historyRequest = 0;                    ///< bumped by requestHistory: only the newest answer is shown
 
     QLabel *m_name = nullptr;
     QLabel *m_id = nullptr;

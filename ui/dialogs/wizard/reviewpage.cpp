@@ -4,7 +4,6 @@
 #include "models/tokenmodel.h"
 #include "widgets/messagelabel.h"
 #include "engine/engine.h"
-#include "model/urlsecrets.h"
 
 #include <QAbstractButton>
 #include <QGroupBox>
@@ -104,12 +103,12 @@ void ReviewPage::initializePage()
 
     QStringList urls;
     for (const QUrl &url : config.rpcUrls)
-        urls.append(urlsecrets::displayText(url).toHtmlEscaped());
+        urls.append(url.toDisplayString().toHtmlEscaped());
     html += row(tr("RPC endpoints"), urls.join(QLatin1String("<br>")));
     QStringList leftOut;
     for (const QUrl &url : m_wizard->typedUrls()) {
         if (!config.rpcUrls.contains(url))
-            leftOut.append(urlsecrets::displayText(url).toHtmlEscaped());
+            leftOut.append(url.toDisplayString().toHtmlEscaped());
     }
     if (!leftOut.isEmpty())
         html += row(tr("Left out (did not answer)"), leftOut.join(QLatin1String("<br>")));
