@@ -7,6 +7,7 @@
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
+#include "pages/overviewpage.h"
 #include "pages/queuepage.h"
 #include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
@@ -223,6 +224,10 @@ void MainWindow::createCentralWidget()
     m_pages->addTab(m_triggersPage, tr("Triggers"));
     for (int page = 0; page < m_pages->count(); ++page)
         m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
+    // Every chain at a glance (worst lag, chains down, requests per provider); after the pages
+    // Ctrl+1… choose, which it has no shortcut among.
+    auto *overview = new OverviewPage(m_engine);
+    m_pages->setTabToolTip(m_pages->addTab(overview, tr("Overview")), tr("Every chain at a glance: worst lag, chains down, requests per provider"));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     auto *central = new QWidget;

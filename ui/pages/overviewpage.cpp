@@ -1,0 +1,217 @@
+#include "pages/overviewpage.h"
+
+#include "engine/engine.h"
+#include "metrics/seriesmath.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLegend>
+#include <QLocale>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
+
+namespace arbor::ui {
+
+OverviewPage::OverviewPage(Engine *engine, QWidget *parent)
+    : QWidget(parent), m_engine(engine)
+{
+    setObjectName(QStringLiteral("overviewPage"));
+
+    auto *tiles = new QGridLayout;
+    tiles->setHorizontalSpacing(12);
+    m_chains = addTile(tiles, 0, QStringLiteral("overviewChains"), tr("Chains indexed here"));
+    m_down = addTile(tiles, 1, QStringLiteral("overviewDown"), tr("RPC down"));
+    m_stalled = addTile(tiles, 2, QStringLiteral("overviewStalled"), tr("Stalled"));
+    m_paused = addTile(tiles, 3, QStringLiteral("overviewPaused"), tr("Paused"));
+    m_worstLag = addTile(tiles, 4, QStringLiteral("overviewWorstLag"), tr("Worst lag"));
+    tiles->setColumnStretch(4, 2);
+
+    m_requests = new QBarSet(tr("Requests"));
+    m_failures = new QBarSet(tr("Failures"));
+    m_requests->setColor(QColor(0x1f, 0x77, 0xb4));
+    m_failures->setColor(QColor(0xd6, 0x27, 0x28));
+    auto *series = new QHorizontalBarSeries;
+    series->append(m_requests);
+    series->append(m_failures);
+    auto *chart = new QChart;
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundRoundness(0);
+    chart->setTitle(tr("RPC requests per provider since the indexers started"));
+    chart->addSeries(series);
+    m_hosts = new QBarCategoryAxis;
+    m_hosts->setTitleText(tr("Provider (host)"));
+    chart->addAxis(m_hosts, Qt::AlignLeft);
+    series->attachAxis(m_hosts);
+    m_counts = new QValueAxis;
+    m_counts->setTitleText(tr("Requests"));
+    m_counts->setLabelFormat(QStringLiteral("%.0f"));
+    m_counts->setRange(0, 1);
+    chart->addAxis(m_counts, Qt::AlignBottom);
+    series->attachAxis(m_counts);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart = new QChartView(chart);
+    m_chart->setObjectName(QStringLiteral("overviewProviders"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(200);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(tiles);
+    layout->addWidget(m_chart, 1);
+
+    m_timer.setObjectName(QStringLiteral("overviewTimer"));
+    m_timer.setInterval(RefreshIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &OverviewPage::refresh);
+    connect(m_engine, &Engine::chainStatusChanged, this, &OverviewPage::refresh);
+    connect(m_engine, &Engine::chainsChanged, this, &OverviewPage::refresh);
+    refresh();
+}
+
+QLabel *OverviewPage::addTile(QGridLayout *grid, int column, const QString &name, const QString &caption)
+{
+    auto *frame = new QFrame;
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto *inner = new QVBoxLayout(frame);
+    auto *title = new QLabel(caption);
+    auto *value = new QLabel;
+    value->setObjectName(name);
+    value->setTextFormat(Qt::PlainText);
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    value->setFont(big);
+    inner->addWidget(title);
+    inner->addWidget(value);
+    grid->addWidget(frame, 0, column);
+    return value;
+}
+
+OverviewPage::Summary OverviewPage::summarize(const QList<ChainRecord> &chains, const QList<ChainStatus> &statuses, qint64 nowSecs)
+{
+    Summary s;
+    s.chains = int(chains.size());
+    s.indexing = int(statuses.size());
+    for (const ChainRecord &c : chains) {
+        if (c.state == ChainState::Paused)
+            ++s.paused;
+    }
+    for (const ChainStatus &status : statuses) {
+        if (status.phase == IndexPhase::RpcDown)
+            ++s.down;
+        else if (status.phase == IndexPhase::Stalled)
+            ++s.stalled;
+        const std::optional<qint64> lag = status.lag();
+        if (!lag)
+            continue;
+        const std::optional<qint64> seconds = status.lagSeconds(nowSecs);
+        // Worst by time behind when both are known (blocks differ in length between chains), else by blocks.
+        bool worse = s.worstChainId == 0;
+        if (!worse)
+            worse = seconds && s.worstLagSeconds ? *seconds > *s.worstLagSeconds : *lag > s.worstLagBlocks;
+        if (worse) {
+            s.worstChainId = status.chainId;
+            s.worstLagBlocks = *lag;
+            s.worstLagSeconds = seconds;
+            s.worstChainName.clear();
+            for (const ChainRecord &c : chains) {
+                if (c.config.chainId == status.chainId)
+                    s.worstChainName = c.config.name;
+            }
+        }
+    }
+    return s;
+}
+
+QMap<QString, OverviewPage::ProviderLoad> OverviewPage::providerLoad(const QList<ChainStatus> &statuses)
+{
+    QMap<QString, ProviderLoad> load;
+    for (const ChainStatus &status : statuses) {
+        for (const EndpointRecord &e : status.endpoints) {
+            const QString host = e.url.host().isEmpty() ? e.url.toString(QUrl::RemoveUserInfo) : e.url.host();
+            ProviderLoad &l = load[host];
+            l.requests += e.requests;
+            l.failures += e.failures;
+        }
+    }
+    return load;
+}
+
+QStringList OverviewPage::chartedHosts() const
+{
+    return m_hosts->categories();
+}
+
+void OverviewPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+    m_timer.start();
+}
+
+void OverviewPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_timer.stop();
+}
+
+void OverviewPage::refresh()
+{
+    const QLocale locale;
+    const QList<ChainStatus> statuses = m_engine->chainStatuses();
+    m_summary = summarize(m_engine->chainSnapshot(), statuses, QDateTime::currentSecsSinceEpoch());
+    const Summary &s = m_summary;
+    m_chains->setText(tr("%1 of %2").arg(locale.toString(s.indexing), locale.toString(s.chains)));
+    m_down->setText(locale.toString(s.down));
+    m_stalled->setText(locale.toString(s.stalled));
+    m_paused->setText(locale.toString(s.paused));
+    if (s.worstChainId == 0) {
+        m_worstLag->setText(tr("–"));
+    } else {
+        const QString name = s.worstChainName.isEmpty() ? tr("Chain %1").arg(s.worstChainId) : s.worstChainName;
+        QString text = tr("%1: %n block(s)", nullptr, int(std::min<qint64>(s.worstLagBlocks, INT_MAX))).arg(name);
+        if (s.worstLagSeconds)
+            text += tr(", %n second(s)", nullptr, int(std::min<qint64>(*s.worstLagSeconds, INT_MAX)));
+        m_worstLag->setText(text);
+    }
+    for (QLabel *tile : {m_down, m_stalled})
+        tile->setStyleSheet(tile->text() == locale.toString(0) ? QString() : QStringLiteral("color: #d62728;"));
+
+    // The busiest provider at the top: a horizontal bar chart draws its first category at the bottom.
+    const QMap<QString, ProviderLoad> load = providerLoad(statuses);
+    QStringList hosts = load.keys();
+    std::sort(hosts.begin(), hosts.end(), [&](const QString &a, const QString &b) { return load[a].requests < load[b].requests; });
+    if (hosts != m_hosts->categories()) {
+        m_hosts->clear();
+        m_hosts->append(hosts);
+        m_requests->remove(0, m_requests->count());
+        m_failures->remove(0, m_failures->count());
+        for (int i = 0; i < hosts.size(); ++i) {
+            m_requests->append(0);
+            m_failures->append(0);
+        }
+    }
+    qint64 top = 0;
+    for (int i = 0; i < hosts.size(); ++i) {
+        const ProviderLoad &l = load[hosts[i]];
+        if (m_requests->at(i) != double(l.requests))
+            m_requests->replace(i, double(l.requests));
+        if (m_failures->at(i) != double(l.failures))
+            m_failures->replace(i, double(l.failures));
+        top = std::max(top, l.requests);
+    }
+    const double wanted = seriesmath::niceCeil(double(top) * 1.1);
+    if (m_counts->max() != wanted)
+        m_counts->setRange(0, wanted);
+}
+
+} // namespace arbor::ui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "model/chainconfig.h"
+#include "model/chainstatus.h"
+
+#include <QMap>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QBarCategoryAxis;
+class QGridLayout;
+class QBarSet;
+class QChartView;
+class QLabel;
+class QValueAxis;
+
+namespace arbor {
+class Engine;
+}
+
+namespace arbor::ui {
+
+/**
+ * Every chain at a glance: tiles for the chains indexed here, down (every endpoint failing),
+ * stalled and paused, the worst lag (which chain, blocks and seconds), and a bar chart of the
+ * RPC requests and failures per provider (the endpoints' host, summed over chains) since the
+ * indexers started.
+ *
+ * Fed from the Engine's snapshots (chainStatusChanged, chainsChanged) and redrawn every
+ * RefreshIntervalMs while shown (lag in seconds grows while nothing changes). Nothing here
+ * touches the database.
+ *
+ * Thread: the GUI thread.
+ */
+class OverviewPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RefreshIntervalMs = 2000;
+
+    /// The figures of the tiles.
+    struct Summary
+    {
+        int chains = 0;          ///< registered
+        int indexing = 0;        ///< indexed by this console
+        int down = 0;            ///< every endpoint failing (RPC down)
+        int stalled = 0;
+        int paused = 0;
+        qint64 worstChainId = 0; ///< 0: no lag known
+        QString worstChainName;
+        qint64 worstLagBlocks = 0;
+        std::optional<qint64> worstLagSeconds;
+    };
+    /// Requests and failures of one provider.
+    struct ProviderLoad
+    {
+        qint64 requests = 0;
+        qint64 failures = 0;
+    };
+
+    explicit OverviewPage(arbor::Engine *engine, QWidget *parent = nullptr);
+
+    static Summary summarize(const QList<arbor::ChainRecord> &chains, const QList<arbor::ChainStatus> &statuses, qint64 nowSecs);
+    /// Requests and failures per endpoint host (the URL's host, or the URL without user info when
+    /// it has none), over every chain.
+    static QMap<QString, ProviderLoad> providerLoad(const QList<arbor::ChainStatus> &statuses);
+
+    const Summary &summary() const { return m_summary; }
+    /// The hosts the chart shows, top to bottom.
+    QStringList chartedHosts() const;
+    QChartView *providerChart() const { return m_chart; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void refresh();
+    QLabel *addTile(QGridLayout *grid, int column, const QString &name, const QString &caption);
+
+    arbor::Engine *m_engine;
+    Summary m_summary;
+    QTimer m_timer;
+    QLabel *m_chains = nullptr;
+    QLabel *m_down = nullptr;
+    QLabel *m_stalled = nullptr;
+    QLabel *m_paused = nullptr;
+    QLabel *m_worstLag = nullptr;
+    QChartView *m_chart = nullptr;
+    QBarSet *m_requests = nullptr;
+    QBarSet *m_failures = nullptr;
+    QBarCategoryAxis *m_hosts = nullptr;
+    QValueAxis *m_counts = nullptr;
+};
+
+} // namespace arbor::ui
