@@ -532,6 +532,13 @@ void TstBalanceQueueUi::chartsKeepARollingWindow()
     QCOMPARE(charts.points(QueueChartPanel::ThroughputMetric).last().y(), 0.5);
     QCOMPARE(charts.points(QueueChartPanel::ErrorsMetric).last().y(), 4.0);
 
+    // Minutes without samples (the console was closed) break the line instead of bridging them.
+    charts.showChain(7, QStringLiteral("seven"));
+    for (int i : {0, 1, 2, 3, 20, 21, 22})
+        charts.addSample(sample(7, QStringLiteral("seven"), i, start + i * minute));
+    QCOMPARE(charts.points(QueueChartPanel::PendingMetric).size(), 7);
+    QCOMPARE(charts.segmentCount(QueueChartPanel::PendingMetric), 2);
+
     charts.clear();
     QCOMPARE(charts.chainId(), 0);
     QVERIFY(charts.points(QueueChartPanel::PendingMetric).isEmpty());

@@ -1,5 +1,7 @@
 #include "charts/queuechartpanel.h"
 
+#include "charts/segmentedline.h"
+#include "metrics/seriesmath.h"
 #include "models/queuehealthmodel.h"
 
 #include <QChart>
@@ -22,6 +24,13 @@ namespace {
 const qint64 MinuteMs = 60 * 1000;
 
 } // namespace
+
+QueueChartPanel::~QueueChartPanel()
+{
+    // The lines give their series back to the charts before the views (and charts) go.
+    for (Plot &plot : m_plots)
+        plot.line.reset();
+}
 
 QueueChartPanel::QueueChartPanel(QWidget *parent)
     : QWidget(parent)
@@ -88,21 +97,35 @@ QueueChartPanel::Plot QueueChartPanel::createPlot(Metric metric)
         break;
     }
 
-    plot.series = new QLineSeries;
-    chart->addSeries(plot.series);   // the chart owns it
-    if (metric == ErrorsMetric)
-        plot.series->setColor(QueueHealthModel::statusColor(QueueStatus::Errors));
-
+    QFont axisTitleFont = font();
+    axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
     plot.x = new QDateTimeAxis;
     plot.x->setFormat(QStringLiteral("HH:mm"));
     plot.x->setTickCount(4);
+    plot.x->setTitleText(tr("Time"));
+    plot.x->setTitleFont(axisTitleFont);
     plot.y = new QValueAxis;
     plot.y->setLabelFormat(QStringLiteral("%g"));
     plot.y->setTickCount(4);
+    plot.y->setTitleFont(axisTitleFont);
+    switch (metric) {
+    case PendingMetric:
+        plot.y->setTitleText(tr("Items"));
+        break;
+    case ThroughputMetric:
+        plot.y->setTitleText(tr("Items/s"));
+        break;
+    case OldestPendingMetric:
+        plot.y->setTitleText(tr("Minutes"));
+        break;
+    default:
+        plot.y->setTitleText(tr("Failed attempts"));
+        break;
+    }
     chart->addAxis(plot.x, Qt::AlignBottom);
     chart->addAxis(plot.y, Qt::AlignLeft);
-    plot.series->attachAxis(plot.x);
-    plot.series->attachAxis(plot.y);
+    const QColor color = metric == ErrorsMetric ? QueueHealthModel::statusColor(QueueStatus::Errors) : QColor(0x1f, 0x77, 0xb4);
+    plot.line = std::make_shared<SegmentedLine>(chart, plot.x, plot.y, chart->title(), color);
 
     plot.view = new QChartView(chart);
     plot.view->setRenderHint(QPainter::Antialiasing);
@@ -176,7 +199,14 @@ QList<QPointF> QueueChartPanel::points(Metric metric) const
 {
     if (m_plotPending)
         const_cast<QueueChartPanel *>(this)->plot();
-    return m_plots[metric].series->points();
+    return m_plots[metric].line->points();
+}
+
+int QueueChartPanel::segmentCount(Metric metric) const
+{
+    if (m_plotPending)
+        const_cast<QueueChartPanel *>(this)->plot();
+    return m_plots[metric].line->segmentCount();
 }
 
 double QueueChartPanel::value(const QueueHealth &sample, Metric metric)
@@ -217,21 +247,25 @@ void QueueChartPanel::plot()
     const qint64 newest = m_samples.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : m_samples.last().sampledAt;
     const qint64 oldest = newest - m_windowMs;
 
+    // A gap is a time without samples several times longer than they usually are apart.
+    QList<qint64> steps;
+    for (qsizetype i = 1; i < m_samples.size(); ++i)
+        steps.append(m_samples[i].sampledAt - m_samples[i - 1].sampledAt);
+    std::sort(steps.begin(), steps.end());
+    const qint64 typicalStep = steps.isEmpty() ? 0 : steps[steps.size() / 2];
+    const qint64 maxGap = std::max<qint64>(MinuteMs, GapSteps * typicalStep);
+
     for (int metric = 0; metric < MetricCount; ++metric) {
         Plot &plot = m_plots[metric];
         QList<QPointF> points;
         points.reserve(m_samples.size());
-        double top = 0;
-        for (const QueueHealth &sample : std::as_const(m_samples)) {
-            const double y = value(sample, Metric(metric));
-            points.append(QPointF(double(sample.sampledAt), y));
-            top = qMax(top, y);
-        }
-        plot.series->replace(points);
+        for (const QueueHealth &sample : std::as_const(m_samples))
+            points.append(QPointF(double(sample.sampledAt), value(sample, Metric(metric))));
+        plot.line->setSegments(seriesmath::splitAtGaps(points, maxGap));
         plot.x->setRange(QDateTime::fromMSecsSinceEpoch(oldest), QDateTime::fromMSecsSinceEpoch(newest));
-        // Headroom above the highest point, at least 0…3 for counts, ticks on round numbers.
+        // Robust to a short burst, at least 0…3 for counts, ticks on round numbers.
         const bool counts = metric == PendingMetric || metric == ErrorsMetric;
-        double max = top <= 0 ? 1.0 : top * 1.1;
+        double max = seriesmath::robustScale(points).top;
         if (counts)
             max = qMax(3.0, std::ceil(max));
         plot.y->setRange(0, max);

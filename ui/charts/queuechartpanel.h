@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <array>
+#include <memory>
 
 class QChart;
 class QChartView;
@@ -18,13 +19,18 @@ class QValueAxis;
 
 namespace arbor::ui {
 
+class SegmentedLine;
+
 /**
  * Live charts of one chain's balance queue over a rolling window (30 minutes by default):
  * pending depth, throughput, age of the oldest pending item and errors in the last hour.
  *
  * Holds the window's samples itself: seeded with recorded history (addHistory) and extended
  * with every live sample (addSample); samples older than the window fall off. Shows a hint
- * instead of charts while no chain is selected.
+ * instead of charts while no chain is selected. As on the chain page: axes with titles and
+ * units, no line across a time without samples (longer than GapSteps typical sampling
+ * intervals, at least a minute), and value axes that a short burst does not flatten
+ * (seriesmath::robustScale; the points above are drawn clipped).
  *
  * Thread: the GUI thread.
  */
@@ -36,8 +42,10 @@ public:
     enum Metric { PendingMetric, ThroughputMetric, OldestPendingMetric, ErrorsMetric, MetricCount };
 
     static constexpr qint64 DefaultWindowMs = 30 * 60 * 1000;
+    static constexpr int GapSteps = 5;
 
     explicit QueueChartPanel(QWidget *parent = nullptr);
+    ~QueueChartPanel() override;
 
     qint64 windowMs() const { return m_windowMs; }
     void setWindowMs(qint64 ms);
@@ -58,6 +66,8 @@ public:
     const QList<arbor::QueueHealth> &samples() const { return m_samples; }
     /// The points plotted for `metric`: x in ms since the epoch, y in the chart's unit.
     QList<QPointF> points(Metric metric) const;
+    /// In how many pieces `metric` is drawn (gaps in the samples split it).
+    int segmentCount(Metric metric) const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -66,7 +76,7 @@ private:
     struct Plot
     {
         QChartView *view = nullptr;
-        QLineSeries *series = nullptr;
+        std::shared_ptr<SegmentedLine> line;
         QDateTimeAxis *x = nullptr;
         QValueAxis *y = nullptr;
     };
