@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "metrics/prometheustext.h"
+
 namespace arbor::ui {
 namespace {
 
@@ -9,6 +11,8 @@ const QString RefreshKey = QStringLiteral("Indexing/refreshIntervalMs");
 const QString PollKey = QStringLiteral("Indexing/defaultPollIntervalMs");
 const QString NotificationsKey = QStringLiteral("Notifications/enabled");
 const QString ReorgDepthKey = QStringLiteral("Notifications/reorgDepth");
+const QString MetricsEnabledKey = QStringLiteral("Monitoring/metricsEnabled");
+const QString MetricsAddressKey = QStringLiteral("Monitoring/metricsAddress");
 
 } // namespace
 
@@ -178,6 +182,37 @@ Status AppSettings::setReorgNotifyDepth(int blocks)
     if (Status s = validateReorgDepth(blocks); !s)
         return s;
     m_settings.setValue(ReorgDepthKey, blocks);
+    return {};
+}
+
+Status AppSettings::validateMetricsAddress(const QString &address)
+{
+    if (auto parsed = parseListenAddress(address, tr("address")); !parsed)
+        return parsed.error();
+    return {};
+}
+
+bool AppSettings::metricsEnabled() const
+{
+    return m_settings.value(MetricsEnabledKey, false).toBool();
+}
+
+void AppSettings::setMetricsEnabled(bool enabled)
+{
+    m_settings.setValue(MetricsEnabledKey, enabled);
+}
+
+QString AppSettings::metricsAddress() const
+{
+    const QString value = m_settings.value(MetricsAddressKey).toString().trimmed();
+    return validateMetricsAddress(value) ? value : defaultMetricsAddress();
+}
+
+Status AppSettings::setMetricsAddress(const QString &address)
+{
+    if (Status s = validateMetricsAddress(address); !s)
+        return s;
+    m_settings.setValue(MetricsAddressKey, address.trimmed());
     return {};
 }
 

@@ -78,10 +78,22 @@ public:
     int reorgNotifyDepth() const;
     Status setReorgNotifyDepth(int blocks);
 
+    /// Whether the console serves Prometheus metrics (off unless the operator turns it on).
+    bool metricsEnabled() const;
+    void setMetricsEnabled(bool enabled);
+    /// HOST:PORT the metrics are served on when enabled; DefaultMetricsAddress when none (or an
+    /// invalid one) is stored.
+    QString metricsAddress() const;
+    Status setMetricsAddress(const QString &address);
+    /// What the engine should serve: metricsAddress() when enabled, else empty.
+    QString servedMetricsAddress() const { return metricsEnabled() ? metricsAddress() : QString(); }
+    static QString defaultMetricsAddress() { return QStringLiteral("127.0.0.1:9464"); }
+
     static Status validateRefreshIntervalMs(int ms);
     static Status validatePollIntervalMs(int ms);
     static Status validateReorgDepth(int blocks);
     static Status validateLanguage(const QString &language);
+    static Status validateMetricsAddress(const QString &address);
 
 private:
     int boundedInt(const QString &key, int fallback, Status (*validate)(int)) const;

@@ -127,9 +127,20 @@ void ConsoleSession::launch(const DatabaseUrl &database, const QString &password
     QApplication::setQuitOnLastWindowClosed(!tray->isShown());
 
     MainWindow *shown = m_window.get();
-    m_engine->start().then(shown, [shown](Status started) {
-        if (!started)
+    Engine *engine = m_engine.get();
+    const QString metrics = m_settings ? m_settings->servedMetricsAddress() : QString();
+    m_engine->start().then(shown, [shown, engine, metrics](Status started) {
+        if (!started) {
             shown->showStartupError(started.error());
+            return;
+        }
+        if (metrics.isEmpty())
+            return;
+        engine->serveMetrics(metrics).then(shown, [shown](Status served) {
+            if (!served)
+                shown->showNotice(tr("Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.")
+                                      .arg(served.error().message));
+        });
     });
     Q_EMIT windowOpened(shown);
 }

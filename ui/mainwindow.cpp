@@ -8,6 +8,7 @@
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
 #include "pages/overviewpage.h"
+#include "pages/chainspage.h"
 #include "pages/queuepage.h"
 #include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
@@ -71,7 +72,9 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     });
     connect(m_engine, &Engine::chainStatusChanged, this, &MainWindow::onChainStatuses);
     connect(m_engine, &Engine::reorgHandled, m_alertMonitor, &AlertMonitor::reorgHandled);
-    connect(m_engine, &Engine::queueHealthChanged, m_alertMonitor, &AlertMonitor::updateQueues);
+    connect(m_engine, &Engine::queueHealthChanged, m_alertMonitor, [this](const QList<QueueHealth> &health) {
+        m_alertMonitor->updateQueues(health, QDateTime::currentMSecsSinceEpoch());
+    });
     connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, this, &MainWindow::updateAlertSummary);
@@ -155,7 +158,7 @@ void MainWindow::createCentralWidget()
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);   // the bulk verbs act on every selected chain
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
@@ -203,7 +206,8 @@ void MainWindow::createCentralWidget()
     connect(devnetRecovery, &DevnetRecovery::chainAdded, this, &MainWindow::onChainAdded);
 
     m_stack = new QStackedWidget;
-    m_stack->addWidget(m_view);
+    m_chainsPage = new ChainsPage(m_model, m_proxy, m_view);
+    m_stack->addWidget(m_chainsPage);
     m_stack->addWidget(placeholderPage);
     m_stack->addWidget(m_welcomePage);
 
@@ -264,6 +268,10 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_alertsButton);
     statusBar()->addPermanentWidget(m_indexingLabel);
+    m_chainHealthLabel = new QLabel;
+    m_chainHealthLabel->setObjectName(QStringLiteral("chainHealthLabel"));
+    m_chainHealthLabel->hide();
+    statusBar()->addPermanentWidget(m_chainHealthLabel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     updateAlertSummary();
@@ -288,22 +296,26 @@ void MainWindow::onPageChanged()
 void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
 {
     QHash<qint64, QString> names;
+    QSet<qint64> active;
     for (const ChainRecord &c : chains) {
         names.insert(c.config.chainId, c.config.name);
-        if (c.state != ChainState::Active)
-            m_alertMonitor->forgetChain(c.config.chainId);
+        if (c.state == ChainState::Active)
+            active.insert(c.config.chainId);
     }
     m_alertMonitor->setChainNames(names);
+    // Paused, deleting or deleted: their alerts clear in the panel and the count alike.
+    m_alertMonitor->retainChains(active);
     m_model->update(chains);
-    m_model->updateStatuses(m_engine->chainStatuses(), QDateTime::currentSecsSinceEpoch());
+    m_model->updateStatuses(shownStatuses(m_engine->chainStatuses()), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
+    updateChainCounts();
     updateActions();
 }
 
 void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
 {
     const QDateTime now = QDateTime::currentDateTime();
-    m_model->updateStatuses(statuses, now.toSecsSinceEpoch());
+    m_model->updateStatuses(shownStatuses(statuses), now.toSecsSinceEpoch());
     m_alertMonitor->updateChains(statuses, now.toMSecsSinceEpoch());
     QSet<qint64> stalled;
     for (const Alert &alert : m_alertMonitor->activeAlerts()) {
@@ -320,19 +332,23 @@ void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
     const bool engineIndexes = m_engine->state().started && !m_engine->state().readOnly;
     m_indexingLabel->setVisible(engineIndexes);
     m_indexingLabel->setText(tr("%1 live, %2 catching up").arg(live).arg(indexing));
+    updateChainCounts();
     updateAlertSummary();
 }
 
 void MainWindow::onAlertRaised(const Alert &alert)
 {
     m_logPanel->alertRaised(alert);
-    m_notifier->notify(alert);
+    if (alert.notify)
+        m_notifier->notify(alert);
     updateAlertSummary();
 }
 
 void MainWindow::updateAlertSummary()
 {
-    const int active = int(m_alertMonitor->activeAlerts().size());
+    const QList<Alert> alerts = m_alertMonitor->activeAlerts();
+    const int active = int(alerts.size());
+    m_logPanel->syncActive(alerts);
     m_alertsButton->setText(active == 0 ? tr("No alerts") : tr("%n alert(s)", nullptr, active));
     m_alertsButton->setIcon(active == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_alertsButton->setVisible(m_engine->state().started);
@@ -399,7 +415,7 @@ void MainWindow::updatePlaceholder()
     m_countLabel->setVisible(state.started);
 
     if (text.isEmpty()) {
-        m_stack->setCurrentWidget(chains == 0 ? static_cast<QWidget *>(m_welcomePage) : m_view);
+        m_stack->setCurrentWidget(chains == 0 ? static_cast<QWidget *>(m_welcomePage) : m_chainsPage);
         return;
     }
     const QIcon icon = m_startupError.isEmpty() ? windowIcon() : style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this);
@@ -422,6 +438,8 @@ void MainWindow::updateActions()
     const bool onChains = m_pages->currentWidget() == m_stack && !m_closing;
     const std::optional<ChainRecord> chain = onChains ? selectedChain() : std::nullopt;
     m_actions.update(m_closing ? EngineState() : m_engine->state(), chain, chain && m_busyChains.contains(chain->config.chainId));
+    if (onChains)
+        updateSelectionActions();
 }
 
 void MainWindow::openAddChainWizard()

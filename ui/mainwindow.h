@@ -26,6 +26,7 @@ namespace arbor::ui {
 
 class BalancesPage;
 class ChainDetailPage;
+class ChainsPage;
 class ChainListModel;
 class DesktopNotifier;
 class LogPanel;
@@ -100,6 +101,16 @@ private:
     void updateActions();
 
     std::optional<arbor::ChainRecord> selectedChain() const;
+    // The chain table (mainwindowchains.cpp): several chains selected, the recorded figures of
+    // chains not indexed here, the status bar's counts.
+    /// The selected chains, in the table's order.
+    QList<arbor::ChainRecord> selectedChains() const;
+    /// `indexed` (this engine's indexers) with the recorded figures of every other chain.
+    QList<arbor::ChainStatus> shownStatuses(const QList<arbor::ChainStatus> &indexed) const;
+    /// With several chains selected: pause and resume act on each, the one-chain verbs wait.
+    void updateSelectionActions();
+    /// "1 down, 2 stalled, 1 paused" next to the alerts; hidden when all are fine.
+    void updateChainCounts();
     void openAddChainWizard();
     void onChainAdded(const arbor::ChainRecord &chain);
     /// Opens the Chain page on the selected chain (double-click, Enter, Chain → Details).
@@ -135,12 +146,14 @@ private:
     QToolBar *m_chainToolBar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QTableView *m_view = nullptr;
+    ChainsPage *m_chainsPage = nullptr;   ///< the filter box and the column chooser around m_view
     QLabel *m_placeholderIcon = nullptr;
     QLabel *m_placeholder = nullptr;
 
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_indexingLabel = nullptr;
+    QLabel *m_chainHealthLabel = nullptr;   ///< chains down, stalled, paused
     QPushButton *m_alertsButton = nullptr;
     QLabel *m_backendLabel = nullptr;
 

@@ -15,29 +15,73 @@
 #include <QAction>
 #include <QStatusBar>
 
+#include <memory>
+
 namespace arbor::ui {
 
 void MainWindow::setSelectedPaused(bool paused)
 {
-    const std::optional<ChainRecord> chain = selectedChain();
-    if (!chain)
+    QList<ChainRecord> targets;
+    for (const ChainRecord &chain : selectedChains()) {
+        if (!m_busyChains.contains(chain.config.chainId) && chain.state == (paused ? ChainState::Active : ChainState::Paused))
+            targets.append(chain);
+    }
+    if (targets.isEmpty())
         return;
-    const qint64 id = chain->config.chainId;
-    const QString name = chain->config.name;
-    m_busyChains.insert(id);
+    const int total = int(targets.size());
+    const QString firstName = targets.first().config.name;
+    for (const ChainRecord &chain : std::as_const(targets))
+        m_busyChains.insert(chain.config.chainId);
     updateActions();
-    statusBar()->showMessage(paused ? tr("Pausing “%1”…").arg(name) : tr("Resuming “%1”…").arg(name));
+    if (total == 1)
+        statusBar()->showMessage(paused ? tr("Pausing “%1”…").arg(firstName) : tr("Resuming “%1”…").arg(firstName));
+    else
+        statusBar()->showMessage(paused ? tr("Pausing %n chain(s)…", nullptr, total) : tr("Resuming %n chain(s)…", nullptr, total));
 
-    m_engine->setPaused(ChainRef{id, {}}, paused).then(this, [this, id, name, paused](Status status) {
-        m_busyChains.remove(id);
-        updateActions();
-        if (!status) {
-            statusBar()->clearMessage();
-            showCommandError(paused ? tr("Could not pause “%1”").arg(name) : tr("Could not resume “%1”").arg(name), status.error());
-            return;
-        }
-        statusBar()->showMessage(paused ? tr("“%1” is paused.").arg(name) : tr("“%1” is indexing again.").arg(name), StatusMessageMs);
-    });
+    // Every chain gets its own command; the outcome is told once, when the last one is back.
+    struct Outcome
+    {
+        int pending = 0;
+        QStringList failures;
+        std::optional<Error> firstError;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    outcome->pending = total;
+    for (const ChainRecord &chain : std::as_const(targets)) {
+        const qint64 id = chain.config.chainId;
+        const QString name = chain.config.name;
+        m_engine->setPaused(ChainRef{id, {}}, paused).then(this, [this, id, name, paused, total, firstName, outcome](Status status) {
+            m_busyChains.remove(id);
+            if (!status) {
+                outcome->failures.append(tr("“%1”: %2", "chain name, error").arg(name, status.error().toString()));
+                if (!outcome->firstError)
+                    outcome->firstError = status.error();
+            }
+            updateActions();
+            if (--outcome->pending > 0)
+                return;
+            const int failed = int(outcome->failures.size());
+            if (failed > 0) {
+                statusBar()->clearMessage();
+                if (total == 1) {
+                    showCommandError(paused ? tr("Could not pause “%1”").arg(firstName) : tr("Could not resume “%1”").arg(firstName),
+                                     *outcome->firstError);
+                } else {
+                    const Error all{outcome->firstError->kind, QString(), outcome->failures.join(QLatin1Char('\n'))};
+                    showCommandError(paused ? tr("Could not pause %1 of %n chain(s)", nullptr, total).arg(failed)
+                                            : tr("Could not resume %1 of %n chain(s)", nullptr, total).arg(failed),
+                                     all);
+                }
+                return;
+            }
+            if (total == 1)
+                statusBar()->showMessage(paused ? tr("“%1” is paused.").arg(firstName) : tr("“%1” is indexing again.").arg(firstName),
+                                         StatusMessageMs);
+            else
+                statusBar()->showMessage(paused ? tr("%n chain(s) paused.", nullptr, total) : tr("%n chain(s) indexing again.", nullptr, total),
+                                         StatusMessageMs);
+        });
+    }
 }
 
 void MainWindow::confirmDeleteSelected()
@@ -125,6 +169,7 @@ void MainWindow::openSettings()
     if (!m_settings)
         return;
     auto *dialog = new SettingsDialog(*m_settings, this);
+    dialog->setEngine(m_engine);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
     connect(dialog, &SettingsDialog::databaseChanged, this, &MainWindow::databaseSwitchRequested, Qt::QueuedConnection);

@@ -1,6 +1,7 @@
 #include "chaincommands.h"
 
 #include "engine/chaindeletion.h"
+#include "model/urlsecrets.h"
 #include "output.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,21 @@ QString limitsText(const EndpointRecord &e)
     return parts.join(QStringLiteral(", "));
 }
 
+/// A key pasted into a URL is accepted, but the operator is told how to keep it out of the database.
+void warnLiteralKey(const QUrl &url)
+{
+    const auto key = urlsecrets::findLikelyKey(url);
+    if (!key)
+        return;
+    SecretRef ref;
+    ref.name = key->suggestedName;
+    QTextStream(stderr) << Arborctl::tr("warning: the RPC URL of %1 holds what looks like an API key (%2). It will be stored in the "
+                                        "database and shown as written. To keep it out, store the key with “arborctl secret set %3” "
+                                        "and give the URL as %4 (or use ${env:VAR}).")
+                               .arg(url.host(), key->provider, key->suggestedName, urlsecrets::displayText(key->withReference(ref)))
+                        << Qt::endl;
+}
+
 } // namespace
 
 int chainAdd(const Invocation &inv)
@@ -85,6 +101,7 @@ int chainAdd(const Invocation &inv)
         auto url = parseRpcUrl(text, QStringLiteral("--rpc"));
         if (!url)
             return fail(url.error());
+        warnLiteralKey(*url);
         config.rpcUrls.append(*url);
     }
     if (parser.isSet(startBlock)) {
@@ -146,7 +163,7 @@ int chainAdd(const Invocation &inv)
                            .arg(added->config.startBlock.value_or(0))
                     << Qt::endl;
                 for (const EndpointRecord &e : added->endpoints) {
-                    out << "  " << e.url.toString() << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
+                    out << "  " << urlsecrets::displayText(e.url) << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
                         << ", " << historyText(e);
                     if (const QString limits = limitsText(e); !limits.isEmpty())
                         out << ", " << limits;
@@ -196,6 +213,7 @@ int chainEdit(const Invocation &inv)
         auto url = parseRpcUrl(text, QStringLiteral("--add-rpc"));
         if (!url)
             return fail(url.error());
+        warnLiteralKey(*url);
         edit.addRpcUrls.append(*url);
     }
     for (const QString &text : parser.values(removeRpc)) {
@@ -255,7 +273,7 @@ int chainEdit(const Invocation &inv)
             out << Arborctl::tr("Edited chain %1 (id %2).").arg(edited->config.name).arg(edited->config.chainId) << Qt::endl;
             for (const EndpointRecord &e : edited->endpoints) {
                 const bool isNew = std::any_of(edit.addRpcUrls.begin(), edit.addRpcUrls.end(), [&](const QUrl &u) { return rpcUrlKey(u) == rpcUrlKey(e.url); });
-                out << "  " << e.url.toString() << "  ";
+                out << "  " << urlsecrets::displayText(e.url) << "  ";
                 if (isNew)
                     out << Arborctl::tr("added: head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << ", "
                         << historyText(e);
@@ -266,7 +284,7 @@ int chainEdit(const Invocation &inv)
                 out << Qt::endl;
             }
             for (const QUrl &u : edit.removeRpcUrls)
-                out << "  " << Arborctl::tr("removed %1").arg(u.toDisplayString()) << Qt::endl;
+                out << "  " << Arborctl::tr("removed %1").arg(urlsecrets::displayText(u)) << Qt::endl;
             out << "  " << Arborctl::tr("poll interval %1 ms, %2 confirmations").arg(edited->config.pollIntervalMs).arg(edited->config.confirmations) << Qt::endl;
             for (const RegistryRef &r : edit.addRegistries)
                 out << "  " << Arborctl::tr("%1 registry %2 added; its events from block %3 on are being backfilled by the indexer.")

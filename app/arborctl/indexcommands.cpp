@@ -2,6 +2,8 @@
 
 #include "output.h"
 
+#include "metrics/prometheustext.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -311,15 +313,34 @@ int indexCommand(const Invocation &inv)
 int serveCommand(const Invocation &inv)
 {
     QCommandLineParser parser;
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Index every active chain and follow the heads until SIGINT or SIGTERM.")}))
+    const QCommandLineOption metrics(QStringLiteral("metrics"),
+                                     Arborctl::tr("Also serve Prometheus metrics (GET /metrics) on HOST:PORT, e.g. 127.0.0.1:9464."),
+                                     QStringLiteral("HOST:PORT"));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Index every active chain and follow the heads until SIGINT or SIGTERM."), {metrics}}))
         return *exit;
+    const QString metricsAddress = parser.isSet(metrics) ? parser.value(metrics) : QString();
+    if (parser.isSet(metrics)) {
+        if (auto address = parseListenAddress(metricsAddress, QStringLiteral("--metrics")); !address)
+            return fail(address.error());
+    }
     EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
     options.snapshotIntervalMs = 2000;
     // serve keeps balances current and records the queue's health for consoles to chart.
     options.processQueue = true;
     options.queueHealthIntervalMs = 10000;
-    return runWithEngine(inv, options, [](Engine &engine, std::function<void(int)> finish) {
+    return runWithEngine(inv, options, [metricsAddress](Engine &engine, std::function<void(int)> finish) {
         QTextStream(stderr) << Arborctl::tr("arborctl: serving %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;
+        if (!metricsAddress.isEmpty()) {
+            engine.serveMetrics(metricsAddress).then(&engine, [&engine, finish](Status served) {
+                if (!served) {
+                    Error error = served.error();
+                    error.field = QStringLiteral("--metrics");
+                    finish(fail(error));
+                    return;
+                }
+                QTextStream(stderr) << Arborctl::tr("arborctl: Prometheus metrics at http://%1/metrics").arg(engine.metricsAddress()) << Qt::endl;
+            });
+        }
         auto phases = std::make_shared<QHash<qint64, IndexPhase>>();
         QObject::connect(&engine, &Engine::chainStatusChanged, &engine, [phases](const QList<ChainStatus> &statuses) {
             for (const ChainStatus &s : statuses) {

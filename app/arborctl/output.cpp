@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "model/urlsecrets.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +14,7 @@ QJsonObject chainToJson(const ChainRecord &chain)
     QJsonArray endpoints;
     for (const EndpointRecord &e : chain.endpoints) {
         QJsonObject o{
-            {QStringLiteral("url"), e.url.toString()},
+            {QStringLiteral("url"), urlsecrets::displayText(e.url)},
             {QStringLiteral("priority"), e.priority},
             {QStringLiteral("status"), e.status},
         };

@@ -9,7 +9,10 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
+
+#include <optional>
 
 namespace arbor {
 
@@ -26,27 +29,44 @@ struct Alert
 
     Kind kind = Kind::Stalled;
     qint64 chainId = 0;
-    QDateTime raisedAt;
+    QDateTime raisedAt;     ///< when the condition began (or the event happened)
     QString title;          ///< one line, for a notification's title
     QString text;           ///< what happened and, where there is one, what to do
+    /// False when the same (chain, kind) was notified less than AlertPolicy::notifyCooldownMs
+    /// ago: the alert is shown in the console but does not pop up again.
+    bool notify = true;
+    /// How often this (chain, kind) was raised since it was last notified, this time included.
+    int occurrence = 1;
 
     /// Alerts about a state (all but DeepReorg) stay active until the state clears.
     bool isCondition() const { return kind != Kind::DeepReorg; }
 };
 
-/// Thresholds of the AlertMonitor; the console's settings set them.
+/// Thresholds of the AlertMonitor; the console's settings set some of them. Times in ms.
 struct AlertPolicy
 {
-    qint64 stallAfterMs = 300000;   ///< behind the head with no new checkpoint for this long: stalled
-    qint64 reorgDepth = 3;          ///< reorgs deeper than this are alerts
+    qint64 stallAfterMs = 120000;       ///< behind the head with no new checkpoint for this long: stalled
+    qint64 reorgDepth = 3;              ///< reorgs deeper than this are alerts
+    qint64 raiseAfterMs = 10000;        ///< a condition is raised once it has held this long (a blip is no alert)
+    qint64 clearAfterMs = 60000;        ///< a raised condition clears once it has been over for this long
+    qint64 notifyCooldownMs = 900000;   ///< one (chain, kind) notifies at most once in this long
 };
 
 /**
  * Turns the Engine's snapshots (chain statuses, reorgs, queue health) into alerts.
  *
- * Conditions (stalled, all endpoints down, queue DELAYED or ERRORS) raise an alert when they
- * begin and clear it when they end, so an operator is told once, not every tick; deep reorgs
- * are one-off events. Chains are named through setChainNames() (the Engine's chain snapshot).
+ * Conditions (stalled, all endpoints down, queue DELAYED or ERRORS) have hysteresis: one is
+ * raised once it has held for AlertPolicy::raiseAfterMs and cleared once it has been over for
+ * clearAfterMs, so a flapping endpoint is one alert, not one per flap. A (chain, kind) raised
+ * again within notifyCooldownMs of its last notification is raised with `notify` false. Deep
+ * reorgs are one-off events (same cool-down for their notifications). Every time is the
+ * caller's `nowMs` (ms since the epoch), so the outcome depends on the snapshots alone.
+ *
+ * Invariant: activeAlerts() holds exactly the conditions raised and not yet cleared; every
+ * change to it is signalled (alertRaised, alertCleared), also when a chain is forgotten, so a
+ * view fed by the signals and a count read from activeAlerts() always agree.
+ *
+ * Chains are named through setChainNames() (the Engine's chain snapshot).
  *
  * Thread: the thread it lives on (the GUI thread); it does no I/O.
  */
@@ -61,12 +81,21 @@ public:
     const AlertPolicy &policy() const { return m_policy; }
     void setChainNames(const QHash<qint64, QString> &names) { m_names = names; }
 
-    /// `nowMs` is the time of the snapshot (ms since the epoch), for stall detection.
+    /**
+     * The indexers' snapshot at `nowMs`. A chain missing from `statuses` (no longer indexed
+     * here) or whose indexer stopped has its indexing conditions cleared at once.
+     */
     void updateChains(const QList<arbor::ChainStatus> &statuses, qint64 nowMs);
+    /// A reorg; its time is the reorg's detectedAt (now when unset).
     void reorgHandled(const arbor::ReorgRecord &reorg);
-    void updateQueues(const QList<arbor::QueueHealth> &health);
-    /// A chain that is paused, deleted or no longer indexed here: its conditions end silently.
+    void updateQueues(const QList<arbor::QueueHealth> &health, qint64 nowMs);
+    /// A chain that is paused, deleted or no longer indexed here: its conditions clear at once
+    /// (alertCleared for each raised one), pending ones are dropped.
     void forgetChain(qint64 chainId);
+    /// forgetChain() for every chain with a condition that is not in `chainIds` (the chains
+    /// active in the registry); from now on statuses and queue health of other chains (a
+    /// paused chain's recorded figures, a deleted chain's last status) are ignored.
+    void retainChains(const QSet<qint64> &chainIds);
 
     /// Conditions in force now, oldest first.
     QList<Alert> activeAlerts() const;
@@ -76,19 +105,37 @@ Q_SIGNALS:
     void alertCleared(const arbor::Alert &alert);
 
 private:
+    using Key = QPair<qint64, int>;
     struct Progress
     {
         std::optional<qint64> indexed;
         qint64 sinceMs = 0;     ///< when `indexed` last changed
     };
+    struct Condition
+    {
+        qint64 holdingSinceMs = 0;              ///< when it began to hold (this time)
+        std::optional<qint64> overSinceMs;      ///< raised, but not holding since then
+        bool raised = false;
+        Alert alert;                            ///< the newest title and text
+    };
+    struct Notified
+    {
+        qint64 atMs = 0;
+        int occurrences = 0;
+    };
 
-    void setCondition(qint64 chainId, Alert::Kind kind, bool active, const QString &title, const QString &text);
+    void setCondition(qint64 chainId, Alert::Kind kind, bool active, const QString &title, const QString &text, qint64 nowMs);
+    /// Stamps `alert` with the cool-down's verdict and records it.
+    void decideNotification(Alert &alert, qint64 nowMs);
+    void forget(qint64 chainId, const QList<Alert::Kind> &kinds);
     QString chainName(qint64 chainId) const;
 
     AlertPolicy m_policy;
     QHash<qint64, QString> m_names;
+    std::optional<QSet<qint64>> m_retained;     ///< the chains alerts may be about, once known
     QHash<qint64, Progress> m_progress;
-    QHash<QPair<qint64, int>, Alert> m_active;
+    QHash<Key, Condition> m_conditions;
+    QHash<Key, Notified> m_notified;
 };
 
 } // namespace arbor

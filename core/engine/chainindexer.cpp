@@ -40,6 +40,7 @@ void ChainIndexer::start()
 {
     m_running = true;
     m_clock.start();
+    m_progressAtMs = 0;
     // Timers were created on the Engine's thread; this object (and they) now live here.
     m_network = new QNetworkAccessManager(this);
     setPhase(IndexPhase::Starting);
@@ -203,6 +204,27 @@ void ChainIndexer::pump()
         scheduleHeadPoll(m_plan.chain.config.pollIntervalMs);
 }
 
+void ChainIndexer::checkProgress()
+{
+    // A chain that is behind and promotes nothing is stalled, whatever keeps it (a node that
+    // does not serve the next block, an error that repeats), and says so with the last problem.
+    const qint64 now = m_clock.elapsed();
+    const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
+    const qint64 behind = target ? *target - m_checkpoint.value_or(m_startBlock - 1) : 0;
+    if (!m_running || m_status.phase == IndexPhase::Stalled)
+        return;   // a promotion ends the stall
+    if ((m_status.phase != IndexPhase::CatchingUp && m_status.phase != IndexPhase::Live) || behind <= 0)
+        m_progressAtMs = now;
+    if (now - m_progressAtMs < m_options.stallAfterMs)
+        return;
+    QString why = tr("No block indexed for %1 s while %n block(s) behind the head.", nullptr, int(std::min<qint64>(behind, 1000000000)))
+                      .arg((now - m_progressAtMs) / 1000);
+    if (!m_status.message.isEmpty())
+        why += QLatin1Char(' ') + tr("Last problem: %1").arg(m_status.message);
+    qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1 stalled: %2").arg(m_chainId).arg(why);
+    setPhase(IndexPhase::Stalled, why);
+}
+
 void ChainIndexer::startHeadFetch()
 {
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
@@ -220,8 +242,10 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
         if (!m_running || generation != m_generation)
             return;
         --m_inFlight;
+        // Only the range promoted next says why the chain waits (later ones may fail for their own blocks).
+        const bool next = from == (m_checkpoint ? *m_checkpoint + 1 : m_startBlock);
         if (!batch && !again) {
-            rpcFailed(batch.error());
+            rpcFailed(batch.error(), next);
             // Fetch this range again before anything after it can be promoted.
             QTimer::singleShot(retryDelayMs(), this, [this, generation, from, to] {
                 if (m_running && generation == m_generation)
@@ -230,7 +254,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
             return;
         }
         if (!batch) {
-            rpcFailed(batch.error());
+            rpcFailed(batch.error(), next);
             // Give up on the pipeline; the next head poll restarts from the checkpoint.
             ++m_generation;
             m_inFlight = 0;
@@ -320,6 +344,7 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
     if (!batch.headers.isEmpty() && m_checkpoint && batch.headers.constLast().number == *m_checkpoint)
         m_status.indexedTime = batch.headers.constLast().timestamp;
     m_rate.emplace_back(m_clock.elapsed(), *m_checkpoint);
+    m_progressAtMs = m_clock.elapsed();
     while (m_rate.size() > 2 && m_rate.back().first - m_rate.front().first > RateWindowMs)
         m_rate.pop_front();
     if (m_rate.size() >= 2 && m_rate.back().first > m_rate.front().first)
@@ -500,13 +525,13 @@ void ChainIndexer::setPhase(IndexPhase phase, const QString &message)
     emitStatus();
 }
 
-void ChainIndexer::rpcFailed(const Error &error)
+void ChainIndexer::rpcFailed(const Error &error, bool sayWhy)
 {
     ++m_failures;
     qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: %2").arg(m_chainId).arg(error.message);
     if (m_pool && m_pool->allDown())
         setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(error.message));
-    else
+    else if (sayWhy && m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
         setPhase(m_status.phase, error.message);
     m_healthDirty = true;
 }
@@ -532,6 +557,7 @@ void ChainIndexer::emitStatus()
 
 void ChainIndexer::saveHealth()
 {
+    checkProgress();
     // The rate is measured at promotions; with none for a while (at the head of a quiet chain)
     // it is zero, not the last catch-up speed.
     if (m_status.blocksPerSecond > 0 && (m_rate.empty() || m_clock.elapsed() - m_rate.back().first > RateWindowMs)) {

@@ -91,8 +91,11 @@ private:
     void handleReorg(qint64 atBlock);
     void runSpecialWork();
     void setPhase(IndexPhase phase, const QString &message = QString());
-    void rpcFailed(const Error &error);
+    /// `sayWhy`: the error becomes the status message (false for a range that is not next).
+    void rpcFailed(const Error &error, bool sayWhy = true);
     void stall(const Error &error);
+    /// Stalled, with why, once the chain has been behind with no block promoted for stallAfterMs.
+    void checkProgress();
     void emitStatus();
     void saveHealth();
     int retryDelayMs();
@@ -131,6 +134,7 @@ private:
     ChainStatus m_status;
     static constexpr qint64 RateWindowMs = 10000;
     std::deque<std::pair<qint64, qint64>> m_rate;   ///< (ms, checkpoint) samples for blocks/s, the last RateWindowMs
+    qint64 m_progressAtMs = 0;              ///< m_clock time of the last promotion, or of being caught up
     QElapsedTimer m_clock;
 };
 

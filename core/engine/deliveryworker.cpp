@@ -1,8 +1,8 @@
 #include "engine/deliveryworker.h"
 
 #include "engine/storethread.h"
+#include "triggers/actionsecrets.h"
 #include "triggers/actionsender.h"
-#include "triggers/secretresolver.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -117,7 +117,7 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
             continue;
         m_sending.insert(delivery.id);
         ++m_inFlight;
-        m_secrets->resolveAction(delivery.action, [this, delivery](Result<ActionSecrets> secrets) {
+        resolveActionSecrets(*m_secrets, delivery.action, [this, delivery](Result<ActionSecrets> secrets) {
             if (!secrets) {
                 // A secret that cannot be read now may be readable later (a locked keychain,
                 // a file not yet mounted): retried like a failed connection.

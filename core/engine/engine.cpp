@@ -37,6 +37,7 @@ Engine::Engine(EngineOptions options, QObject *parent)
     qRegisterMetaType<QList<arbor::ChainRecord>>();
     qRegisterMetaType<arbor::EngineState>();
     m_state.backend = m_options.database.displayName();
+    m_recorded = RecordedStatuses(std::max<qint64>(10, m_options.indexer.headerBatchSize));
 
     m_networkThread.setObjectName(QStringLiteral("arbor-network"));
     m_network = new QNetworkAccessManager;
@@ -343,6 +344,7 @@ void Engine::refreshSnapshot()
             if (m_deleting.contains(c.config.chainId))
                 c.state = ChainState::Deleting;
         }
+        recordStatuses(fresh);
         if (fresh == m_snapshot)
             return;
         // A chain gone from the registry (deleted here or by another process) leaves no series

@@ -3,6 +3,8 @@
 #include "error.h"
 #include "engine/chaindeletion.h"
 #include "engine/indexeroptions.h"
+#include "engine/metricspublisher.h"
+#include "engine/recordedstatuses.h"
 #include "metrics/chainmetrics.h"
 #include "model/chainconfig.h"
 #include "model/chainedit.h"
@@ -196,6 +198,9 @@ public:
     QFuture<Result<TokenBalance>> tokenBalance(const ChainRef &chain, const Address &token, const Address &holder);
     QFuture<Result<QList<TokenBalance>>> portfolio(const Address &holder, const U256 &minBalance = 0);
     QFuture<Result<QList<TokenBalance>>> topHolders(const ChainRef &chain, const Address &token, int limit);
+    /// The token's total supply: its totalSupply() (eth_call at the newest block) through the
+    /// chain's endpoints in priority order, the first that answers (enginesupply.cpp).
+    QFuture<Result<U256>> tokenSupply(qint64 chainId, const Address &token);
     /// Totals of this engine's queue workers since start (empty without processQueue).
     QueueRunStats queueTotals() const;
 
@@ -227,6 +232,11 @@ public:
 
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const;
+    /// Head, checkpoint and lag of the registered chains this engine does not index (paused
+    /// chains; every chain on a read-only console) as the database last recorded them, read
+    /// off this thread with each chain snapshot (see RecordedStatuses). Never a chain that is in
+    /// chainStatuses(); none before start().
+    QList<ChainStatus> recordedStatuses() const;
     /// The chain's metric series (lag, blocks/s, RPC latency per endpoint) from `sinceMs` on
     /// (0: all held, about three hours), recorded from its statuses once per second at most.
     /// In memory and cheap: call it on chainStatusChanged. Dropped when the chain is deleted.
@@ -244,6 +254,19 @@ public:
     const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
     /// Asks for a snapshot now instead of at the next tick.
     void refreshSnapshot();
+
+    /**
+     * Serves the Prometheus text format (`GET /metrics`) on `address` ("HOST:PORT") from a
+     * thread of its own (PrometheusExporter), fed with snapshots of what this engine shows:
+     * chains, indexing statuses, endpoint request and error counters, queue health and trigger
+     * deliveries. Listens there instead of where it listened before; empty stops serving.
+     * Resolves once listening, or with why not: Invalid (field "metrics address") for a
+     * malformed address, Conflict when the port is taken, Unavailable when it cannot be bound
+     * otherwise. A read-only engine serves what the database records.
+     */
+    QFuture<Status> serveMetrics(const QString &address);
+    /// Where metrics are served ("127.0.0.1:9464"), empty when they are not.
+    QString metricsAddress() const;
 
 Q_SIGNALS:
     void chainsChanged(const QList<arbor::ChainRecord> &chains);
@@ -278,6 +301,8 @@ private:
     void startChartHistory();
     void afterTriggerWrite();
     Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
+    /// Takes `chains` (a fresh read) into m_recorded; reads checkpoint block times not yet known.
+    void recordStatuses(const QList<ChainRecord> &chains);
 
     EngineOptions m_options;
     EngineState m_state;
@@ -300,7 +325,11 @@ private:
     QTimer m_queueMaintenance;
     std::unique_ptr<TriggerService> m_triggers;   ///< from start(), when indexing with the lease
     std::unique_ptr<MetricsRecorder> m_chartHistory;   ///< from start(), when indexing with the lease
+    RecordedStatuses m_recorded;
+    bool m_recordInFlight = false;
+    QHash<qint64, std::pair<qint64, std::optional<qint64>>> m_checkpointTimes;   ///< chain → (checkpoint, its block's time)
 
+    std::unique_ptr<MetricsPublisher> m_metrics;  ///< from serveMetrics()
     bool m_shuttingDown = false;                  ///< shutdown() was called
     QFuture<void> m_shutdown;                     ///< its future
 };

@@ -5,6 +5,7 @@
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
+#include "engine/metricspublisher.h"
 #include "engine/metricsrecorder.h"
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
@@ -15,6 +16,7 @@ namespace arbor {
 Engine::~Engine()
 {
     // After shutdown() has resolved, every step below finds its threads ended and returns at once.
+    m_metrics.reset();
     m_snapshotTimer.stop();
     m_queueHealthTimer.stop();
     m_queueMaintenance.stop();
@@ -52,6 +54,8 @@ QFuture<void> Engine::shutdown()
         workers.append(m_triggers->shutdown());
 
     QList<QFuture<void>> threads = workers;
+    if (m_metrics)
+        threads.append(m_metrics->shutdown());
     // Nothing on the reader or the network thread writes or holds the lease: they end now.
     if (m_reader)
         threads.append(m_reader->close());

@@ -18,6 +18,7 @@ struct IndexerOptions
     int reorgWindow = 256;                  ///< blocks searched for a common ancestor
     int healthSaveIntervalMs = 2000;
     int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
+    qint64 stallAfterMs = 120000;           ///< behind the head with no block promoted for this long: Stalled
     std::optional<qint64> stopAfterBlock;   ///< `arborctl index --until-block`: do not fetch beyond
 };
 

@@ -1,6 +1,9 @@
 #include "model/chainconfig.h"
 
+#include "model/urlsecrets.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace arbor {
@@ -12,7 +15,24 @@ Result<QUrl> parseRpcUrl(const QString &text, const QString &field)
         return Error::invalid(field, ChainConfig::tr("An RPC URL is required, for example http://127.0.0.1:8545."));
     if (!trimmed.contains(QLatin1String("://")) && !trimmed.contains(u'@'))
         return Error::invalid(field, ChainConfig::tr("“%1” has no scheme: write http://%1 or https://%1.").arg(trimmed));
-    const QUrl url(trimmed, QUrl::StrictMode);
+    const auto placeholders = urlsecrets::find(trimmed, field);
+    if (!placeholders)
+        return placeholders.error();
+    // A URL with placeholders is checked as it will be sent: with a value in each.
+    QString checked = trimmed;
+    if (!placeholders->isEmpty()) {
+        const qsizetype authority = trimmed.indexOf(QLatin1String("://")) + 3;
+        static const QRegularExpression pathOrQuery(QStringLiteral("[/?#]"));
+        const qsizetype pathStart = trimmed.indexOf(pathOrQuery, authority);
+        if (authority < 3 || pathStart < 0 || placeholders->first().position < pathStart) {
+            return Error::invalid(field, ChainConfig::tr("A placeholder belongs in the URL's path or query, such as "
+                                                         "https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; not in its "
+                                                         "scheme, host or port."));
+        }
+        for (auto it = placeholders->crbegin(); it != placeholders->crend(); ++it)
+            checked.replace(it->position, it->length, QStringLiteral("k3y"));
+    }
+    const QUrl url(checked, QUrl::StrictMode);
     if (!url.isValid()) {
         // QUrl's error string quotes the whole input: never echo one that may hold a password.
         if (trimmed.contains(u'@'))
@@ -28,6 +48,8 @@ Result<QUrl> parseRpcUrl(const QString &text, const QString &field)
         return Error::invalid(field, ChainConfig::tr("“%1” contains a user name or password; Arbor does not store credentials in URLs. Remove them from the URL.").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     if (url.hasFragment())
         return Error::invalid(field, ChainConfig::tr("“%1” has a #fragment, which an RPC URL does not use; remove it.").arg(trimmed));
+    if (!placeholders->isEmpty())
+        return QUrl(trimmed).adjusted(QUrl::NormalizePathSegments);
     return url.adjusted(QUrl::NormalizePathSegments);
 }
 
@@ -55,9 +77,11 @@ Status ChainConfig::validate() const
         return Error::invalid(QStringLiteral("rpc"), tr("At least one RPC URL is required."));
     QSet<QString> seenUrls;
     for (const QUrl &url : rpcUrls) {
+        if (const auto placeholders = urlsecrets::find(url.toString(QUrl::FullyEncoded), QStringLiteral("rpc")); !placeholders)
+            return placeholders.error();
         const QString key = url.toString(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
         if (seenUrls.contains(key))
-            return Error::invalid(QStringLiteral("rpc"), tr("The RPC URL %1 is given twice.").arg(url.toDisplayString()));
+            return Error::invalid(QStringLiteral("rpc"), tr("The RPC URL %1 is given twice.").arg(urlsecrets::displayText(url)));
         seenUrls.insert(key);
     }
     if (startBlock && *startBlock < 0)

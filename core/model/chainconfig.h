@@ -88,7 +88,9 @@ struct ChainConfig
 };
 
 /// Parses an RPC URL as typed by an operator: http(s) only, host required, no embedded
-/// credentials (those would end up in the database).
+/// credentials (those would end up in the database). An API key in the path or query may be
+/// written as `${keychain:NAME}` or `${env:VAR}` (model/urlsecrets.h): the placeholders are
+/// checked (syntax, names, only after the host) and the URL kept with them.
 Result<QUrl> parseRpcUrl(const QString &text, const QString &field);
 
 /// Parses a chain name or numeric id as typed on a command line.

@@ -1,12 +1,18 @@
 #include "model/chainedit.h"
 
+#include "model/urlsecrets.h"
+
 #include <QSet>
 
 namespace arbor {
 
 QString rpcUrlKey(const QUrl &url)
 {
-    return url.toString(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+    // "http://host:8545" and "http://host:8545/" are one endpoint.
+    QUrl key = url.adjusted(QUrl::NormalizePathSegments | QUrl::StripTrailingSlash);
+    if (key.path() == u"/")
+        key.setPath(QString());
+    return key.toString();
 }
 
 double chainRpcRate(const ChainRecord &chain)
@@ -47,23 +53,27 @@ Result<ChainConfig> ChainEdit::apply(const ChainRecord &chain) const
     for (const QUrl &url : removeRpcUrls) {
         const QString key = rpcUrlKey(url);
         if (removed.contains(key))
-            return Error::invalid(QStringLiteral("remove rpc"), tr("The RPC URL %1 is given twice.").arg(url.toDisplayString()));
+            return Error::invalid(QStringLiteral("remove rpc"), tr("The RPC URL %1 is given twice.").arg(urlsecrets::displayText(url)));
         const auto at = std::find_if(config.rpcUrls.cbegin(), config.rpcUrls.cend(), [&](const QUrl &u) { return rpcUrlKey(u) == key; });
         if (at == config.rpcUrls.cend()) {
             QStringList known;
             for (const QUrl &u : std::as_const(chain.config.rpcUrls))
                 known.append(u.toDisplayString());
             return Error::notFound(QStringLiteral("remove rpc"), tr("%1 is not an RPC URL of chain “%2”; its URLs are: %3.")
-                                                                     .arg(url.toDisplayString(), chainName, known.join(QStringLiteral(", "))));
+                                                                     .arg(urlsecrets::displayText(url), chainName, known.join(QStringLiteral(", "))));
         }
         removed.insert(key);
     }
+    QSet<QString> added;
     for (const QUrl &url : addRpcUrls) {
+        if (added.contains(rpcUrlKey(url)))
+            return Error::invalid(QStringLiteral("add rpc"), tr("The RPC URL %1 is given twice.").arg(urlsecrets::displayText(url)));
+        added.insert(rpcUrlKey(url));
         if (removed.contains(rpcUrlKey(url)))
-            return Error::invalid(QStringLiteral("add rpc"), tr("%1 is both added and removed; give it once.").arg(url.toDisplayString()));
+            return Error::invalid(QStringLiteral("add rpc"), tr("%1 is both added and removed; give it once.").arg(urlsecrets::displayText(url)));
         for (const QUrl &u : std::as_const(config.rpcUrls)) {
             if (rpcUrlKey(u) == rpcUrlKey(url))
-                return Error::conflict(QStringLiteral("add rpc"), tr("%1 is already an RPC URL of chain “%2”.").arg(url.toDisplayString(), chainName));
+                return Error::conflict(QStringLiteral("add rpc"), tr("%1 is already an RPC URL of chain “%2”.").arg(urlsecrets::displayText(url), chainName));
         }
     }
     config.rpcUrls.removeIf([&](const QUrl &u) { return removed.contains(rpcUrlKey(u)); });

@@ -50,7 +50,7 @@ struct ChainEdit
     Q_DECLARE_TR_FUNCTIONS(arbor::ChainEdit)
 };
 
-/// The form URLs are compared in: path segments normalised, no trailing slash.
+/// The form URLs are compared in: path segments normalised, no trailing slash, an empty path for "/".
 QString rpcUrlKey(const QUrl &url);
 
 /// The operator's rate on a registered chain's URLs (the first endpoint's; 0 = unlimited).

@@ -17,7 +17,10 @@ enum class IndexPhase {
     CatchingUp,     ///< more than a poll's worth of blocks behind the head
     Live,           ///< following the head
     RpcDown,        ///< every endpoint failed; retrying by itself
-    Stalled,        ///< an error that needs attention (database, reorg deeper than the window)
+    /// No progress: an error that needs attention (database, reorg deeper than the window), or
+    /// behind the head with no block promoted for IndexerOptions::stallAfterMs (a node that
+    /// does not serve the next block yet, an error that repeats); the message says why.
+    Stalled,
     Stopped,
 };
 QString indexPhaseName(IndexPhase phase);

@@ -1,5 +1,6 @@
 #include "rpc/endpointpool.h"
 
+#include "rpc/endpointpoolpending.h"
 #include "rpc/endpointstate.h"
 
 #include "rpc/evmjson.h"
@@ -33,23 +34,6 @@ qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
 }
 
 } // namespace
-
-
-struct EndpointPool::Pending
-{
-    QByteArray body;
-    int weight = 1;
-    std::optional<qint64> minHead;
-    qint64 logBlocks = 0;           ///< an eth_getLogs over this many blocks; 0 = not one
-    int rateLimited = 0;            ///< 429s this request met
-    Parser parse;
-    Done done;
-    Endpoint *pinned = nullptr;     ///< only this endpoint, once (head polls)
-    int attempts = 0;
-    qint64 notBeforeMs = 0;         ///< backoff before the next attempt
-    QList<const Endpoint *> tried;
-    QList<std::pair<const Endpoint *, QString>> errors;     ///< this request's failure per endpoint
-};
 
 EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
                            QObject *parent)
@@ -174,66 +158,6 @@ std::optional<Error> EndpointPool::oversize(const Pending &pending) const
                                   .arg(pending.weight));
     return Error::refused(tr("An eth_getLogs over %1 blocks exceeds the maximum block range any endpoint of this chain serves.")
                               .arg(pending.logBlocks));
-}
-
-void EndpointPool::pollHeads(HeadDone done)
-{
-    struct Poll
-    {
-        int remaining = 0;
-        std::optional<qint64> best;
-        QStringList errors;
-        HeadDone done;
-    };
-    auto poll = std::make_shared<Poll>();
-    poll->done = std::move(done);
-    const auto conclude = [](const Poll &p) -> Result<qint64> {
-        if (p.best)
-            return *p.best;
-        return Error::unavailable(QStringLiteral("rpc"), p.errors.isEmpty()
-                                                             ? tr("This chain has no RPC endpoint. Add one.")
-                                                             : tr("No RPC endpoint reported its head: %1").arg(p.errors.join(u"; ")));
-    };
-
-    const qint64 now = this->now();
-    QList<std::shared_ptr<Pending>> polls;
-    for (const auto &owned : m_endpoints) {
-        Endpoint *e = owned.get();
-        if (e->open(now)) {
-            poll->errors.append(tr("%1: circuit open after repeated failures (last: %2)")
-                                    .arg(rpchttp::displayUrl(e->health.url), e->health.lastError));
-            continue;
-        }
-        const qint64 id = m_nextHeadId++;
-        auto p = std::make_shared<Pending>();
-        p->body = R"({"jsonrpc":"2.0","id":)" + QByteArray::number(id) + R"(,"method":"eth_blockNumber","params":[]})";
-        p->pinned = e;
-        p->parse = [e, id, poll](const QByteArray &body) -> Status {
-            const auto value = JsonRpcClient::parseResponse(body, id, e->health.url);
-            if (!value)
-                return value.error();
-            const auto head = quantityToInt64(*value, QStringLiteral("eth_blockNumber"));
-            if (!head)
-                return head.error();
-            e->health.lastHead = *head;   // as reported, even when lower than before
-            poll->best = std::max(poll->best.value_or(*head), *head);
-            return {};
-        };
-        p->done = [e, poll, conclude](Status status) {
-            if (!status)
-                poll->errors.append(e->health.lastError.isEmpty() ? e->describe(status.error()) : e->health.lastError);
-            if (--poll->remaining == 0)
-                poll->done(conclude(*poll));
-        };
-        polls.append(std::move(p));
-    }
-    poll->remaining = int(polls.size());
-    if (polls.isEmpty()) {
-        QMetaObject::invokeMethod(this, [poll, conclude] { poll->done(conclude(*poll)); }, Qt::QueuedConnection);
-        return;
-    }
-    m_queue.append(polls);
-    scheduleDispatch();
 }
 
 QList<EndpointHealth> EndpointPool::health() const
@@ -436,14 +360,26 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
     ++pending->attempts;
     pending->tried.append(endpoint);
 
-    QNetworkRequest request = rpchttp::postRequest(endpoint->health.url, m_policy.timeoutMs);
+    rpchttp::resolveUrl(endpoint->health.url, this, [this, endpoint, pending, startedMs, sentAt, trial](Result<rpchttp::ResolvedUrl> target) {
+        if (target)
+            return transmit(endpoint, pending, *target, startedMs, sentAt, trial);
+        --endpoint->inFlight;   // a placeholder's value could not be read: this endpoint failed
+        endpoint->trialInFlight = endpoint->trialInFlight && !trial;
+        finish(endpoint, pending, startedMs, target.error());
+    });
+}
+
+void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending, const rpchttp::ResolvedUrl &target, qint64 startedMs,
+                            RpcClock::TimePoint sentAt, bool trial)
+{
+    QNetworkRequest request = rpchttp::postRequest(target.url, m_policy.timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_network->post(request, pending->body);
     rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
     rpchttp::limitDuration(reply, m_policy.timeoutMs);
     endpoint->replies.append(reply);
 
-    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, trial] {
+    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, trial, target] {
         endpoint->replies.removeAll(reply);
         reply->deleteLater();
         --endpoint->inFlight;
@@ -454,7 +390,9 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
         const QString advice = rate > 0 ? tr("sending at most %1 calls/s to it; waiting as it asks").arg(rate, 0, 'f', 1)
                                         : tr("waiting as it asks");
         const QString what = pending->weight == 1 ? tr("a call") : tr("a batch of %1 calls").arg(pending->weight);
-        const auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        if (!body)
+            body = target.redact(body.error());
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429) {
             endpoint->limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);
             retryRateLimited(endpoint, pending, body ? Error::unavailable(QStringLiteral("rpc"), tr("HTTP 429")) : body.error());
@@ -511,6 +449,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
 {
     const qint64 now = this->now();
     bool failed = false;
+    bool notServed = false;
     if (status.ok()) {
         endpoint->recordAnswer(now - startedMs);
         endpoint->limiter->answered(pending->weight);
@@ -527,12 +466,20 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller sends smaller batches
         endpoint->limiter->batchRefused(pending->weight);
         status = Error::refused(endpoint->describe(status.error()));
+    } else if (evmjson::isBlockNotServed(status.error())) {
+        // It answered: it is behind, not down. Another endpoint may serve the block.
+        failed = true;
+        notServed = true;
+        endpoint->recordAnswer(now - startedMs);
+        endpoint->limiter->answered(pending->weight);
+        status = Error::unavailable(status.error().field, endpoint->describe(status.error()));
     } else {
         switch (status.error().kind) {
         case Error::Kind::Invalid:
         case Error::Kind::Unavailable:
         case Error::Kind::Refused:
             failed = true;
+            pending->onlyNotServed = false;
             endpoint->recordFailure(endpoint->describe(status.error()), startedMs, now);
             break;
         default:
@@ -545,19 +492,19 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
     QPointer<EndpointPool> alive(this);
     if (failed) {
         pending->errors.removeIf([endpoint](const auto &entry) { return entry.first == endpoint; });
-        pending->errors.append({endpoint, endpoint->health.lastError});
+        pending->errors.append({endpoint, notServed ? status.error().message : endpoint->health.lastError});
         const int attempts = pending->pinned ? 1 : std::max(1, m_policy.maxAttempts);
         if (pending->attempts < attempts) {
             const qint64 backoff = jitteredBackoffMs(m_policy.backoffBaseMs, pending->attempts, m_policy.breakerMaxMs);
             qCDebug(lcRpc).noquote() << "attempt" << pending->attempts << "failed, next in" << backoff << "ms:"
-                                     << endpoint->health.lastError;
+                                     << pending->errors.last().second;
             pending->notBeforeMs = now + backoff;
             m_queue.prepend(pending);
             scheduleDispatch();
             Q_EMIT healthChanged();
             return;
         }
-        if (!pending->pinned)
+        if (!pending->pinned && !pending->onlyNotServed)
             status = exhausted(*pending, now);
     }
     Q_EMIT healthChanged();

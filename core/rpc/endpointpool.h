@@ -19,6 +19,10 @@ class QNetworkAccessManager;
 
 namespace arbor {
 
+namespace rpchttp {
+struct ResolvedUrl;
+}
+
 struct EndpointState;
 
 /// How an EndpointPool treats its endpoints. Defaults suit public providers; tests shrink them.
@@ -70,9 +74,12 @@ struct EndpointHealth
  * the caller's `parse` function:
  *   - parse succeeds: the endpoint's latency EWMA and success are recorded, `done(ok)` runs.
  *   - transport failure, HTTP error, timeout, oversized body, or parse returns an error of kind
- *     Invalid (malformed answer), Unavailable (the node lacks the block: it is lagging) or
- *     Refused (a node error): the failure is recorded on that endpoint and the request is
- *     retried on the next-best endpoint after a jittered backoff, up to maxAttempts.
+ *     Invalid (malformed answer), Unavailable or Refused (a node error): the failure is
+ *     recorded on that endpoint and the request is retried on the next-best endpoint after a
+ *     jittered backoff, up to maxAttempts.
+ *   - parse returns evmjson::blockNotServed() (the node answered null for a block: it is
+ *     behind): an answer, not a failure of the endpoint; the request is retried the same way,
+ *     and when every attempt met such a node `done` gets that error, naming the endpoint.
  *   - parse returns an error for which evmjson::isRangeTooLarge() holds: `done(error)` runs at
  *     once, without a retry and without counting against the endpoint (the caller splits). A
  *     block range or result cap the refusal states is learned for the endpoint.
@@ -149,6 +156,8 @@ private:
     void enqueue(std::shared_ptr<Pending> pending);
     std::optional<Error> oversize(const Pending &pending) const;
     void start(Endpoint *endpoint, std::shared_ptr<Pending> pending);
+    void transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending, const rpchttp::ResolvedUrl &target, qint64 startedMs,
+                  RpcClock::TimePoint sentAt, bool trial);
     void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status);
     void retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending> pending, const Error &error);
     void wake();

@@ -2,6 +2,7 @@
 
 #include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
+#include "rpc/rpchttp.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -54,7 +55,7 @@ void EndpointProbe::probe(const QList<QUrl> &urls, qint64 expectedChainId, std::
             if (!r.error && expectedChainId != 0 && r.chainId != expectedChainId) {
                 r.error = Error::invalid(QStringLiteral("chain id"),
                                          tr("%1 serves chain id %2, not %3. Check the URL, or use chain id %2.")
-                                             .arg(r.url.toDisplayString()).arg(r.chainId).arg(expectedChainId));
+                                             .arg(rpchttp::displayUrl(r.url)).arg(r.chainId).arg(expectedChainId));
             }
         }
         state->done(state->results);

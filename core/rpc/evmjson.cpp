@@ -517,7 +517,7 @@ Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, 
         answered[size_t(slot)] = true;
         const qint64 number = from + slot;
         if (r->result.is_null())
-            return Error::unavailable(at.field("result"), tr("Block %1 is not available on this node yet: it is behind the chain.").arg(number));
+            return blockNotServed(number);
         Result<BlockHeader> b = block(r->result, JsonPath{"", at.index, "result"}, number);
         if (!b)
             return b.error();

@@ -27,8 +27,14 @@ namespace arbor::evmjson {
 /// A JSON-RPC batch of eth_getBlockByNumber(n, false) for n in [from, to], ids firstId….
 QByteArray blockBatchRequest(qint64 from, qint64 to, qint64 firstId);
 /// Parses the batch answer to blockBatchRequest (answers may come in any order). A null result
-/// ("block not found": the node is behind) is an Error of kind Unavailable naming the block.
+/// ("block not found": the node is behind) is blockNotServed() for the first such block.
 Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, qint64 to, qint64 firstId);
+/// The error for a block a node that answered does not serve yet (eth_getBlockByNumber gave
+/// null: the node is behind the head it or another endpoint reported, or still importing the
+/// block): Unavailable, field "eth_getBlockByNumber", a message naming the block.
+Error blockNotServed(qint64 number);
+/// Whether `error` is blockNotServed(): the endpoint is reachable and behind, not down.
+bool isBlockNotServed(const Error &error);
 
 /**
  * eth_getLogs over [from, to] for logs emitted by `addresses` whose topic0 is one of `topic0s`

@@ -2,6 +2,7 @@
 
 #include "rpc/evmjson.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <array>
@@ -34,6 +35,19 @@ bool isRangeTooLarge(const Error &error)
     if (statedLogRangeLimit(m) || statedLogResultLimit(m))
         return true;
     return m.contains(limitExceeded) && !m.contains(rateLimit);
+}
+
+Error blockNotServed(qint64 number)
+{
+    return Error::unavailable(QStringLiteral("eth_getBlockByNumber"),
+                              QCoreApplication::translate("arbor::evmjson", "The node does not serve block %1 yet: it is behind the "
+                                                                            "chain's head or still importing the block. Asked again shortly.")
+                                  .arg(number));
+}
+
+bool isBlockNotServed(const Error &error)
+{
+    return error.kind == Error::Kind::Unavailable && error.field == u"eth_getBlockByNumber";
 }
 
 bool isMissingState(const QString &message)

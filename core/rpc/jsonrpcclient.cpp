@@ -92,12 +92,25 @@ void JsonRpcClient::send(std::shared_ptr<Post> post)
     m_limiter->take(post->weight);
     ++post->attempts;
     const auto sentAt = m_limiter->now();
-    QNetworkReply *reply = m_network->post(rpchttp::postRequest(m_url, m_timeoutMs), post->body);
+    rpchttp::resolveUrl(m_url, this, [this, post, sentAt](Result<rpchttp::ResolvedUrl> target) {
+        if (!target) {
+            post->done(target.error());
+            return;
+        }
+        transmit(post, *target, sentAt);
+    });
+}
+
+void JsonRpcClient::transmit(std::shared_ptr<Post> post, const rpchttp::ResolvedUrl &target, RpcClock::TimePoint sentAt)
+{
+    QNetworkReply *reply = m_network->post(rpchttp::postRequest(target.url, m_timeoutMs), post->body);
     rpchttp::limitResponseSize(reply, m_maxResponseBytes);
     rpchttp::limitDuration(reply, m_timeoutMs);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, post, sentAt]() {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, post, sentAt, target]() {
         reply->deleteLater();
         auto data = rpchttp::replyBody(reply, m_url, m_timeoutMs, m_maxResponseBytes, post->what, tr("waiting as it asks"));
+        if (!data)
+            data = target.redact(data.error());
         const bool tooMany = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429
             || (data && post->weight == 1 && evmjson::isRateLimited(errorMessage(*data)));
         if (tooMany) {
@@ -146,7 +159,7 @@ void JsonRpcClient::send(std::shared_ptr<Post> post)
 
 Result<QJsonValue> JsonRpcClient::parseResponse(const QByteArray &body, qint64 id, const QUrl &url)
 {
-    const QString where = url.toDisplayString(QUrl::RemoveUserInfo);
+    const QString where = rpchttp::displayUrl(url);
     const QString field = QStringLiteral("rpc");
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);

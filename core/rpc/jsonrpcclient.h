@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "rpc/rpcclock.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -18,6 +19,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcRpc)
 namespace arbor {
 
 class EndpointLimiter;
+namespace rpchttp {
+struct ResolvedUrl;
+}
 
 /**
  * A JSON-RPC 2.0 client for one EVM endpoint over HTTP(S), keep-alive through the shared
@@ -28,6 +32,9 @@ class EndpointLimiter;
  * out (Retry-After) and sent again, up to 30 times, and learned from. An HTTP 5xx or a
  * connection closed under the request is tried again (setAttempts(), with backoff); a timeout, a
  * refused connection or a node's error answer is not.
+ *
+ * The URL may hold `${keychain:NAME}` or `${env:VAR}` placeholders: they are filled in for each
+ * request (rpchttp::resolveUrl) and never appear in an error, which names the URL as written.
  *
  * Every failure comes back as an Error an operator can act on: the endpoint is unreachable,
  * TLS failed, HTTP error status, the body is not JSON or not a JSON-RPC response, the node
@@ -75,6 +82,7 @@ private:
     struct Post;
     void post(const QByteArray &body, int weight, const QString &what, BodyCallback done);
     void send(std::shared_ptr<Post> post);
+    void transmit(std::shared_ptr<Post> post, const rpchttp::ResolvedUrl &target, RpcClock::TimePoint sentAt);
 
     QNetworkAccessManager *m_network;
     QUrl m_url;

@@ -1,13 +1,20 @@
 #include "rpc/rpchttp.h"
 
+#include "model/urlsecrets.h"
+#include "secrets/secretresolver.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QLocale>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QTimer>
 #include <QVariant>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace arbor::rpchttp {
 namespace {
@@ -45,7 +52,118 @@ Error networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
     }
 }
 
+QString trUrl(const char *text)
+{
+    return QCoreApplication::translate("arbor::UrlSecrets", text);
+}
+
+/// Why the value of `ref` in `url` could not be read, in the words of an RPC URL.
+Error unreadable(const QUrl &url, const SecretRef &ref, const Error &error)
+{
+    const QString where = displayUrl(url);
+    const QString placeholder = urlsecrets::placeholderText(ref);
+    QString message;
+    if (ref.source == SecretRef::Source::Env) {
+        message = error.kind == Error::Kind::NotFound
+            ? trUrl("%1: the environment variable %2 of %3 is not set in Arbor's environment. Set it before starting "
+                    "Arbor, or store the key with `arborctl secret set NAME` and write ${keychain:NAME} in the URL.")
+                  .arg(where, ref.name, placeholder)
+            : trUrl("%1: the environment variable %2 of %3 is empty. Put the key in it.").arg(where, ref.name, placeholder);
+    } else if (error.kind == Error::Kind::NotFound) {
+        message = trUrl("%1: the keychain holds no secret named %2 (%3). Store the key with `arborctl secret set %2`.")
+                      .arg(where, ref.name, placeholder);
+    } else if (error.kind == Error::Kind::Invalid) {
+        message = trUrl("%1: the keychain entry %2 (%3) is empty. Store the key with `arborctl secret set %2`.")
+                      .arg(where, ref.name, placeholder);
+    } else {
+        message = trUrl("%1: %2 cannot be read: %3 Unlock or start the keychain, or write ${env:VAR} in the URL and "
+                        "set VAR in Arbor's environment.")
+                      .arg(where, placeholder, error.message);
+    }
+    return Error::unavailable(QStringLiteral("rpc"), message);
+}
+
+Result<ResolvedUrl> filledIn(const QUrl &url, const QList<SecretRef> &refs, const QHash<QString, QString> &values)
+{
+    auto resolved = urlsecrets::substitute(url, values);
+    if (!resolved)
+        return Error::unavailable(QStringLiteral("rpc"), resolved.error().message);
+    ResolvedUrl out;
+    out.url = *resolved;
+    for (const SecretRef &ref : refs)
+        out.secrets.append({values.value(ref.toString()), urlsecrets::placeholderText(ref)});
+    return out;
+}
+
 } // namespace
+
+QString ResolvedUrl::redact(QString text) const
+{
+    // A value this short would garble the message more than it hides.
+    constexpr qsizetype MinRedacted = 4;
+    for (const auto &[value, placeholder] : secrets) {
+        if (value.size() < MinRedacted)
+            continue;
+        text.replace(value, placeholder);
+        text.replace(QString::fromLatin1(QUrl::toPercentEncoding(value)), placeholder);
+    }
+    return text;
+}
+
+Error ResolvedUrl::redact(Error error) const
+{
+    error.message = redact(error.message);
+    return error;
+}
+
+void resolveUrl(const QUrl &url, QObject *context, std::function<void(Result<ResolvedUrl>)> done)
+{
+    if (!urlsecrets::hasPlaceholders(url)) {
+        done(ResolvedUrl{url, {}});
+        return;
+    }
+    if (const auto found = urlsecrets::find(url.toString(QUrl::FullyEncoded), QStringLiteral("rpc")); !found) {
+        done(Error::unavailable(QStringLiteral("rpc"), displayUrl(url) + QLatin1String(": ") + found.error().message));
+        return;
+    }
+    const QList<SecretRef> refs = urlsecrets::references(url);
+    SecretResolver *resolver = SecretResolver::forCurrentThread();
+    QHash<QString, QString> cached;
+    for (const SecretRef &ref : refs) {
+        if (const auto value = resolver->cachedValue(ref))
+            cached.insert(ref.toString(), *value);
+    }
+    if (cached.size() == refs.size()) {
+        done(filledIn(url, refs, cached));
+        return;
+    }
+
+    struct Gather
+    {
+        QHash<QString, QString> values;
+        qsizetype missing = 0;
+        std::optional<Error> error;
+        std::function<void(Result<ResolvedUrl>)> done;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->missing = refs.size();
+    gather->done = std::move(done);
+    const QPointer<QObject> guard(context);
+    for (const SecretRef &ref : refs) {
+        resolver->resolve(ref, [gather, guard, url, refs, ref](Result<QString> value) {
+            if (!value && !gather->error)
+                gather->error = unreadable(url, ref, value.error());
+            else if (value)
+                gather->values.insert(ref.toString(), *value);
+            if (--gather->missing > 0 || !guard)
+                return;
+            if (gather->error)
+                gather->done(*gather->error);
+            else
+                gather->done(filledIn(url, refs, gather->values));
+        });
+    }
+}
 
 QNetworkRequest postRequest(const QUrl &url, int timeoutMs)
 {
@@ -100,7 +218,7 @@ bool isTransient(const QNetworkReply *reply)
 
 QString displayUrl(const QUrl &url)
 {
-    return url.toDisplayString(QUrl::RemoveUserInfo);
+    return urlsecrets::displayText(url);
 }
 
 QString excerpt(const QByteArray &body)

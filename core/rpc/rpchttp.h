@@ -3,11 +3,16 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+#include <utility>
+
 class QNetworkReply;
 class QNetworkRequest;
+class QObject;
 
 namespace arbor::rpchttp {
 
@@ -34,8 +39,32 @@ void limitResponseSize(QNetworkReply *reply, qint64 limit);
 /// a connection closed under it. Not a timeout, a refused connection or an HTTP 4xx.
 bool isTransient(const QNetworkReply *reply);
 
-/// How error messages show an endpoint: its URL without user name or password.
+/// How error messages and logs show an endpoint: its URL without user name or password, a
+/// `${keychain:NAME}` or `${env:VAR}` placeholder as written (never its value).
 QString displayUrl(const QUrl &url);
+
+/// An RPC URL ready for one request: its placeholders filled in.
+struct ResolvedUrl
+{
+    QUrl url;   ///< for the request only: never shown, logged or stored
+    QList<std::pair<QString, QString>> secrets;   ///< each value filled in, and its placeholder
+
+    /// `text` with every value filled in (as written or percent-encoded) put back as its
+    /// placeholder: for messages built from a reply, which may quote the URL it was sent to.
+    QString redact(QString text) const;
+    Error redact(Error error) const;
+};
+
+/**
+ * Fills in the `${keychain:NAME}` and `${env:VAR}` placeholders of `url` (model/urlsecrets.h)
+ * through the calling thread's SecretResolver, for a request about to be sent.
+ *
+ * `done` runs on the calling thread: at once when `url` has no placeholder or every value is
+ * cached, later otherwise, and never once `context` is destroyed. A value that cannot be read
+ * is an Unavailable error (field "rpc") naming the endpoint as displayed, the placeholder and
+ * the fix (`arborctl secret set NAME`, the variable to set), never a value.
+ */
+void resolveUrl(const QUrl &url, QObject *context, std::function<void(Result<ResolvedUrl>)> done);
 
 /// The start of a body as error messages quote it: 120 bytes, whitespace simplified.
 QString excerpt(const QByteArray &body);

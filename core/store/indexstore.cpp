@@ -103,6 +103,18 @@ Result<ChainIndexPlan> IndexStore::indexPlan(qint64 chainId)
     return plan;
 }
 
+Result<std::optional<qint64>> IndexStore::blockTime(qint64 chainId, qint64 number)
+{
+    auto rows = m_store.query(QLatin1String("SELECT timestamp FROM ") + m_store.chainTable(chainId, QStringLiteral("blocks"))
+                          + QLatin1String(" WHERE number = ?"),
+                      {number});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty() || rows->first()[0].isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(rows->first()[0].toLongLong());
+}
+
 Result<QList<std::pair<qint64, Hash>>> IndexStore::blockHashes(qint64 chainId, qint64 from, qint64 to)
 {
     auto rows = m_store.query(QLatin1String("SELECT number, hash FROM ") + m_store.chainTable(chainId, QStringLiteral("blocks"))

@@ -52,6 +52,8 @@ public:
     Result<QList<IndexRange>> indexRanges(qint64 chainId);
     /// Stored block hashes in [from, to], ascending.
     Result<QList<std::pair<qint64, Hash>>> blockHashes(qint64 chainId, qint64 from, qint64 to);
+    /// The timestamp (unix seconds) of stored block `number`, empty when it is not stored.
+    Result<std::optional<qint64>> blockTime(qint64 chainId, qint64 number);
 
     // --- promotion (indexstorepromote.cpp) -------------------------------------------------
     /**

@@ -166,6 +166,8 @@ public:
     Result<QList<DeliveryMinute>> deliveriesPerMinute(qint64 sinceMs);
     /// Outbox rows by status (of the trigger); tests included.
     Result<DeliveryCounts> deliveryCounts(std::optional<qint64> triggerId = std::nullopt);
+    /// Outbox rows by status per chain (the metrics endpoint); tests included.
+    Result<QHash<qint64, DeliveryCounts>> deliveryCountsByChain();
     /// action_metrics_hourly since `sinceMs`, oldest first.
     Result<QList<ActionMetricsHour>> actionMetrics(qint64 sinceMs);
 

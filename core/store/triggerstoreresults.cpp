@@ -112,6 +112,31 @@ Result<QList<DeliveryMinute>> TriggerStore::deliveriesPerMinute(qint64 sinceMs)
     return out;
 }
 
+namespace {
+
+void addDeliveryCount(DeliveryCounts &c, const QString &status, qint64 n)
+{
+    switch (deliveryStatusFromName(status).value_or(DeliveryStatus::Failed)) {
+    case DeliveryStatus::Pending:
+        c.pending += n;
+        break;
+    case DeliveryStatus::Retrying:
+        c.retrying += n;
+        break;
+    case DeliveryStatus::Success:
+        c.success += n;
+        break;
+    case DeliveryStatus::Failed:
+        c.failed += n;
+        break;
+    case DeliveryStatus::Cancelled:
+        c.cancelled += n;
+        break;
+    }
+}
+
+} // namespace
+
 Result<DeliveryCounts> TriggerStore::deliveryCounts(std::optional<qint64> triggerId)
 {
     QString sql = QLatin1String("SELECT status, COUNT(*) FROM ") + m_store.admin("trigger_deliveries");
@@ -124,27 +149,21 @@ Result<DeliveryCounts> TriggerStore::deliveryCounts(std::optional<qint64> trigge
     if (!rows)
         return rows.error();
     DeliveryCounts c;
-    for (const SqlRow &r : *rows) {
-        const qint64 n = r[1].toLongLong();
-        switch (deliveryStatusFromName(r[0].toString()).value_or(DeliveryStatus::Failed)) {
-        case DeliveryStatus::Pending:
-            c.pending = n;
-            break;
-        case DeliveryStatus::Retrying:
-            c.retrying = n;
-            break;
-        case DeliveryStatus::Success:
-            c.success = n;
-            break;
-        case DeliveryStatus::Failed:
-            c.failed = n;
-            break;
-        case DeliveryStatus::Cancelled:
-            c.cancelled = n;
-            break;
-        }
-    }
+    for (const SqlRow &r : *rows)
+        addDeliveryCount(c, r[0].toString(), r[1].toLongLong());
     return c;
+}
+
+Result<QHash<qint64, DeliveryCounts>> TriggerStore::deliveryCountsByChain()
+{
+    auto rows = m_store.query(QLatin1String("SELECT chain_id, status, COUNT(*) FROM ") + m_store.admin("trigger_deliveries")
+                              + QLatin1String(" GROUP BY chain_id, status"));
+    if (!rows)
+        return rows.error();
+    QHash<qint64, DeliveryCounts> counts;
+    for (const SqlRow &r : *rows)
+        addDeliveryCount(counts[r[0].toLongLong()], r[1].toString(), r[2].toLongLong());
+    return counts;
 }
 
 Result<QList<ActionMetricsHour>> TriggerStore::actionMetrics(qint64 sinceMs)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "triggers/eventpayload.h"
-#include "triggers/secretresolver.h"
+#include "triggers/actionsecrets.h"
 #include "triggers/triggerdef.h"
 
 #include <QString>
@@ -15,7 +15,7 @@ namespace arbor {
  * needed to send, nothing read from the database or the keychain on the way.
  *
  * The payload was rendered once when the delivery was created, so every attempt sends the
- * same bytes; the secrets were resolved for this attempt (SecretResolver::resolveAction) and
+ * same bytes; the secrets were resolved for this attempt (resolveActionSecrets) and
  * live only as long as this value.
  */
 struct OutgoingDelivery

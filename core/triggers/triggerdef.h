@@ -3,6 +3,7 @@
 #include "error.h"
 #include "model/address.h"
 #include "model/evm.h"
+#include "model/secretref.h"
 #include "model/u256.h"
 
 #include <QCoreApplication>
@@ -74,25 +75,6 @@ struct Condition
 enum class ActionType { Rest, Telegram, Mcp };
 QString actionTypeName(ActionType type);                              ///< "rest", "telegram", "mcp"
 std::optional<ActionType> actionTypeFromName(QStringView name);
-
-/**
- * A reference to a secret: `keychain:NAME` (the default; stored with `arborctl secret set`),
- * `env:VAR` or `file:PATH`. Only references are stored; the secret itself is read when an
- * action is sent (SecretResolver) and never reaches the database, settings, logs or results.
- */
-struct SecretRef
-{
-    enum class Source { Keychain, Env, File };
-    Source source = Source::Keychain;
-    QString name;   ///< keychain entry, variable or path
-
-    QString toString() const;   ///< "keychain:ops-hook"
-    /// A reference, or an Invalid error naming `field` that says literal secrets are refused
-    /// and how to store one (`arborctl secret set NAME`, then "keychain:NAME").
-    static Result<SecretRef> parse(const QString &text, const QString &field);
-
-    friend bool operator==(const SecretRef &, const SecretRef &) = default;
-};
 
 /// One HTTP header of a REST action: a literal value, or a secret reference for values that
 /// authenticate (Authorization, X-Api-Key, …; a literal there is refused).

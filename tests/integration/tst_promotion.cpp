@@ -136,6 +136,9 @@ void TestPromotion::promotesRangesAndAdvancesTheCheckpoint()
     QCOMPARE(summary->first()[0].toLongLong(), 10);
     QCOMPARE(summary->first()[1].toLongLong(), 10);
     QCOMPARE(*IndexStore(*m_store).indexRanges(ChainId), (QList<IndexRange>{{0, 24}}));   // merged
+    // The checkpoint block's time, as a console that does not index the chain reads it for the lag.
+    QCOMPARE(*IndexStore(*m_store).blockTime(ChainId, 24), std::optional<qint64>(2 * 86400 + 24));
+    QCOMPARE(*IndexStore(*m_store).blockTime(ChainId, 99), std::optional<qint64>());
 }
 
 void TestPromotion::refusesARangeThatDoesNotFollowTheCheckpoint()

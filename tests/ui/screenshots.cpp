@@ -395,7 +395,7 @@ int main(int argc, char **argv)
     if (chainTable && chainTable->model() && chainTable->model()->rowCount() > 0)
         chainTable->selectRow(0);
     QTest::qWait(500);
-    for (const char *name : {"addChainAction", "settingsAction", "resyncChainAction", "reindexChainAction"}) {
+    for (const char *name : {"addChainAction", "settingsAction", "editChainAction", "resyncChainAction", "reindexChainAction"}) {
         auto *action = window->findChild<QAction *>(QString::fromLatin1(name));
         if (!action) {
             out() << "skipped " << name << ": no such action in this window" << Qt::endl;

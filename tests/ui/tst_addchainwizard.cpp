@@ -10,6 +10,8 @@
 #include "dialogs/wizard/reviewpage.h"
 #include "engine/engine.h"
 #include "models/tokenmodel.h"
+#include "secrets/namedsecrets.h"
+#include "secrets/secretstore.h"
 #include "testresults.h"
 #include "uifixture.h"
 
@@ -91,7 +93,9 @@ private Q_SLOTS:
     void rpcPageExplainsBadUrls_data();
     void rpcPageExplainsBadUrls();
     void rpcPageRejectsDuplicates();
+    void rpcPageOffersToMoveALiteralKey();
     void probeExplainsAnEndpointThatDoesNotAnswer();
+    void probeNamesAnUnsetVariableInTheUrl();
     void probeExplainsEndpointsOfDifferentChains();
     void probeLeavesOutEndpointsThatDoNotAnswer();
     void chainPageExplainsBadNamesAndBlocks_data();
@@ -282,6 +286,53 @@ void TstAddChainWizard::rpcPageRejectsDuplicates()
     QVERIFY(!nextEnabled());
 }
 
+void TstAddChainWizard::rpcPageOffersToMoveALiteralKey()
+{
+    QVERIFY(openWizard());
+    auto *edit = child<QPlainTextEdit>("rpcUrlsEdit");
+    auto *offer = child<QWidget>("moveKeyOffer");
+    auto *name = child<QLineEdit>("keyNameEdit");
+    auto *move = child<QPushButton>("moveKeyButton");
+    auto *result = child<QLabel>("moveKeyResult");
+    QVERIFY(edit && offer && name && move && result);
+
+    const QString key = QStringLiteral("Xy7kP2qLm9RtZ4vBn8WcQe3s");
+    const QString literal = QStringLiteral("https://eth-mainnet.g.alchemy.com/v2/") + key;
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("http://127.0.0.1:8545"));
+    QTRY_VERIFY(nextEnabled());
+    QVERIFY(!offer->isVisible());
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTest::keyClicks(edit, literal);
+    QTRY_VERIFY(offer->isVisible());
+    QVERIFY(nextEnabled());   // keeping the key in the URL is the operator's choice
+    QCOMPARE(name->text(), QStringLiteral("alchemy"));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-1-rpc-move-key"));
+
+    const QString secretName = QStringLiteral("wizard-test-alchemy");
+    name->setText(secretName);
+    QTest::mouseClick(move, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown(result).isEmpty() && !shown(result).contains(QLatin1String("Storing")), EngineTimeoutMs);
+    const QString line = edit->toPlainText().split(u'\n').value(1);
+    screenshot(m_wizard.get(), QStringLiteral("wizard-1-rpc-key-moved"));
+    if (shown(result).contains(QLatin1String("not moved"))) {
+        // No keychain in this session: the URL is left as typed and the other way is named.
+        QCOMPARE(line, literal);
+        QVERIFY2(shown(result).contains(QLatin1String("${env:VAR}")), qPrintable(shown(result)));
+        return;
+    }
+    QCOMPARE(line, QStringLiteral("https://eth-mainnet.g.alchemy.com/v2/${keychain:%1}").arg(secretName));
+    QTRY_VERIFY(!offer->isVisible());
+    QVERIFY(nextEnabled());
+    std::optional<Result<QString>> stored;
+    SecretStore::read(secretName, this, [&stored](Result<QString> secret) { stored = std::move(secret); });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), EngineTimeoutMs);
+    QVERIFY2(*stored && **stored == key, "the keychain does not hold the key");
+    bool forgotten = false;
+    NamedSecrets::forget(secretName, this, [&forgotten](Status) { forgotten = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(forgotten, EngineTimeoutMs);
+}
+
 // --- probe page ---------------------------------------------------------------------------------
 
 void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
@@ -321,6 +372,22 @@ void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
     QVERIFY2(shown(summary).contains(QLatin1String("No endpoint answered")), qPrintable(shown(summary)));
     QVERIFY(table->item(0, ProbePage::ResultColumn)->text() != result);   // another failure, explained anew
     QVERIFY(again->isEnabled());
+    QVERIFY(!nextEnabled());
+}
+
+void TstAddChainWizard::probeNamesAnUnsetVariableInTheUrl()
+{
+    qunsetenv("ARBOR_TEST_WIZARD_KEY");
+    const QString url = QStringLiteral("http://127.0.0.1:%1/?apikey=${env:ARBOR_TEST_WIZARD_KEY}").arg(closedPort());
+    QVERIFY(probe(url));
+    auto *table = child<QTableWidget>("probeTable");
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, ProbePage::UrlColumn)->text(), url);
+    const QString result = table->item(0, ProbePage::ResultColumn)->text();
+    QVERIFY2(result.contains(QLatin1String("${env:ARBOR_TEST_WIZARD_KEY}")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("is not set")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("arborctl secret set")), qPrintable(result));
     QVERIFY(!nextEnabled());
 }
 

@@ -818,7 +818,7 @@ void TstBalanceQueueUi::portfolioRejectsMalformedInput_data()
     QTest::newRow("too short") << QStringLiteral("0x1234") << QString() << true << false;
     QTest::newRow("not hex") << QStringLiteral("0xzz00000000000000000000000000000000000000") << QString() << true << false;
     QTest::newRow("bad checksum") << QStringLiteral("0xA00000000000000000000000000000000000000a") << QString() << true << false;
-    QTest::newRow("minimum not a number") << Alice.toHex() << QStringLiteral("1.5") << false << true;
+    QTest::newRow("minimum not a number") << Alice.toHex() << QStringLiteral("1.2.3") << false << true;
     QTest::newRow("minimum negative") << Alice.toHex() << QStringLiteral("-1") << false << true;
 }
 
@@ -837,7 +837,7 @@ void TstBalanceQueueUi::portfolioRejectsMalformedInput()
     auto *holderError = child<QLabel>("holderError");
     auto *minError = child<QLabel>("minBalanceError");
     auto *busy = child<QProgressBar>("portfolioBusy");
-    auto *table = child<QTableView>("portfolioTable");
+    auto *table = child<QAbstractItemView>("portfolioTable");
     QTRY_VERIFY(edit->isVisible());
 
     edit->clear();
@@ -854,7 +854,7 @@ void TstBalanceQueueUi::portfolioRejectsMalformedInput()
                                                   : Address::fromHex(holder).error().message;
         QCOMPARE(holderError->text(), expected);
     } else {
-        QCOMPARE(minError->text(), QStringLiteral("Enter a whole number of the token's smallest units, e.g. 1000000."));
+        QCOMPARE(minError->text(), QStringLiteral("Enter an amount of the token such as 1.5 (no sign, no exponent)."));
     }
     // Nothing was asked: no busy indicator, no rows.
     QVERIFY(!busy->isVisible());
@@ -874,7 +874,7 @@ void TstBalanceQueueUi::portfolioShowsBalancesAcrossChains()
     child<QTabWidget>("balancesModeTabs")->setCurrentIndex(BalancesPage::PortfolioMode);
     auto *edit = child<QLineEdit>("holderEdit");
     auto *minEdit = child<QLineEdit>("minBalanceEdit");
-    auto *table = child<QTableView>("portfolioTable");
+    auto *table = child<QAbstractItemView>("portfolioTable");
     auto *summary = child<QLabel>("portfolioSummary");
     auto *busy = child<QProgressBar>("portfolioBusy");
     auto cell = [&](int row, int column) { return table->model()->index(row, column).data().toString(); };
@@ -905,13 +905,18 @@ void TstBalanceQueueUi::portfolioShowsBalancesAcrossChains()
         QCOMPARE(summary->text(), QStringLiteral("1 balance of %1.").arg(e.holder.toChecksumHex()));
     }
 
-    // A minimum above Alice's 3500000 raw units leaves nothing.
+    // The minimum is in token units, exact with the token's 6 decimals: 3.5 keeps Alice's 3.5,
+    // 3.500001 (one raw unit more) leaves nothing.
     edit->clear();
     QTest::keyClicks(edit, Alice.toChecksumHex());
-    QTest::keyClicks(minEdit, QStringLiteral("3500001"));
+    QTest::keyClicks(minEdit, QStringLiteral("3.5"));
+    QTest::keyClick(minEdit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible() && table->model()->rowCount() == 1, EngineTimeoutMs);
+    minEdit->clear();
+    QTest::keyClicks(minEdit, QStringLiteral("3.500001"));
     QTest::keyClick(minEdit, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(summary->text(),
-                              QStringLiteral("%1 holds no balance of at least 3500001 raw units on any chain.").arg(Alice.toChecksumHex()),
+                              QStringLiteral("%1 holds no balance of at least 3.500001 on any chain.").arg(Alice.toChecksumHex()),
                               EngineTimeoutMs);
     QCOMPARE(table->model()->rowCount(), 0);
     QVERIFY(!busy->isVisible());
@@ -1031,7 +1036,7 @@ void TstBalanceQueueUi::retryFailedQueuesItemsAgain()
     child<QLineEdit>("minBalanceEdit")->clear();
     QTest::keyClicks(edit, Alice.toHex());
     QTest::keyClick(edit, Qt::Key_Return);
-    auto *table = child<QTableView>("portfolioTable");
+    auto *table = child<QAbstractItemView>("portfolioTable");
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->index(0, PortfolioModel::BalanceColumn).data().toString(), QStringLiteral("3.5001"),
                               EngineTimeoutMs);
     QCOMPARE(table->model()->index(0, PortfolioModel::LastBlockColumn).data().toString(), QStringLiteral("3"));

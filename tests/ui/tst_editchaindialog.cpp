@@ -61,6 +61,14 @@ std::unique_ptr<FakeNode> nodeOf(qint64 chainId)
     return node;
 }
 
+/// With ARBOR_SCREENSHOT_DIR set, saves what the widget shows, for review.
+void screenshot(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QLatin1String(".png"));
+}
+
 QString visibleText(const QWidget *root, const char *name)
 {
     const auto *label = root->findChild<QLabel *>(QLatin1String(name));
@@ -82,6 +90,7 @@ private Q_SLOTS:
     void probesAnAddedUrlAndRefusesAnotherChain();
     void removesUrlsButNeverTheLast();
     void setsATokensBalanceMode();
+    void addsARegistryWhenSaved();
     void isReachableFromTheChainMenuAndPage();
 
 private:
@@ -211,6 +220,7 @@ void TstEditChainDialog::showsProblemsUnderTheirField()
     name->setText(QStringLiteral("12345"));
     QVERIFY2(visibleText(dialog.get(), "chainNameMessage").contains(QLatin1String("digits")), qPrintable(visibleText(dialog.get(), "chainNameMessage")));
     QVERIFY(!save->isEnabled());
+    screenshot(dialog.get(), "edit-chain-name-error");
     name->setText(QStringLiteral("devnet"));
     QVERIFY(visibleText(dialog.get(), "chainNameMessage").isEmpty());
 
@@ -255,6 +265,7 @@ void TstEditChainDialog::probesAnAddedUrlAndRefusesAnotherChain()
     QVERIFY2(shown.contains(QLatin1String("chain 4242, head 100")) && shown.contains(QLatin1String("fakenode/1.0")), qPrintable(shown));
     QVERIFY(urls->item(1)->text().contains(QLatin1String("new:")));
     QVERIFY(save->isEnabled());
+    screenshot(dialog.get(), "edit-chain-url-added");
 
     QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
     QTest::mouseClick(save, Qt::LeftButton);
@@ -317,6 +328,41 @@ void TstEditChainDialog::setsATokensBalanceMode()
     QCOMPARE(tokens->rowCount(), 1);
 }
 
+void TstEditChainDialog::addsARegistryWhenSaved()
+{
+    auto dialog = openDialog();
+    auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("registryKindCombo"));
+    auto *address = dialog->findChild<QLineEdit *>(QStringLiteral("registryAddressEdit"));
+    auto *add = dialog->findChild<QPushButton *>(QStringLiteral("addRegistryButton"));
+    auto *list = dialog->findChild<QListWidget *>(QStringLiteral("registryList"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton"));
+    QCOMPARE(kind->count(), 3);
+    QCOMPARE(list->count(), 0);
+
+    address->setText(QStringLiteral("0x1234"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QVERIFY(!visibleText(dialog.get(), "registryMessage").isEmpty());
+    QCOMPARE(list->count(), 0);
+    QVERIFY(!save->isEnabled());
+
+    kind->setCurrentIndex(kind->findText(QStringLiteral("reputation")));
+    address->setText(QStringLiteral("0x00000000000000000000000000000000000000aa"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains(QLatin1String("reputation")));
+    QVERIFY(list->item(0)->text().contains(QLatin1String("new:")));
+    QCOMPARE(kind->findText(QStringLiteral("reputation")), -1);   // one registry of a kind
+    QVERIFY(save->isEnabled());
+
+    QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 10000);
+    const QList<RegistryRef> registries = chain(ChainId).config.registries;
+    QCOMPARE(registries.size(), 1);
+    QCOMPARE(registries.first().kind, RegistryKind::Reputation);
+    QCOMPARE(registries.first().address.toHex(), QStringLiteral("0x00000000000000000000000000000000000000aa"));
+}
+
 void TstEditChainDialog::isReachableFromTheChainMenuAndPage()
 {
     arbor::ui::MainWindow window(m_engine.get());
@@ -344,6 +390,9 @@ void TstEditChainDialog::isReachableFromTheChainMenuAndPage()
     QVERIFY(dialog->isVisible());
     dialog->reject();
     QTRY_VERIFY(!window.findChild<EditChainDialog *>());
+    // One chain at a time: with two selected, Edit… waits.
+    table->selectAll();
+    QTRY_VERIFY(!edit->isEnabled());
 
     auto *page = window.findChild<arbor::ui::ChainDetailPage *>();
     QVERIFY(page);

@@ -8,6 +8,8 @@
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
+#include "pages/chainspage.h"
+#include "widgets/tableactions.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
 #include "widgets/logpanel.h"
@@ -19,6 +21,9 @@
 #include <QPointer>
 #include <QLocale>
 #include <QApplication>
+#include <QClipboard>
+#include <QMenu>
+#include <QStatusBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -155,6 +160,9 @@ private Q_SLOTS:
     void startsEmpty();
     void showsRegisteredChains();
     void pausesAndResumesThroughTheUi();
+    void filterBoxAndColumnChooser();
+    void copiesChainRowsAsTsv();
+    void bulkPausesSelectedChainsAndShowsTheirHead();
     void chainVerbsOpenTheirDialogs();
     void deleteAsksForTheName();
     void showsEmptyStateAgainWhenLastChainIsDeleted();
@@ -393,8 +401,10 @@ void TstMainWindow::modelShowsIndexingFigures()
     behind.blocksPerSecond = 12.5;
     EndpointRecord measured = endpoint(QStringLiteral("down"), QStringLiteral("connection refused"));
     behind.endpoints = {measured};
-    ChainStatus pausedStatus = behind;
+    ChainStatus pausedStatus = behind;   // as recorded when it was paused (Engine::recordedStatuses)
     pausedStatus.chainId = 2;
+    pausedStatus.phase = IndexPhase::Stopped;
+    pausedStatus.indexedTime.reset();
     model.updateStatuses({behind, pausedStatus}, now);
 
     auto at = [&](int row, int column) { return model.index(row, column).data().toString(); };
@@ -407,10 +417,12 @@ void TstMainWindow::modelShowsIndexingFigures()
     // The indexer's measurement wins over the stored endpoint row.
     QCOMPARE(at(0, ChainListModel::EndpointsColumn), QStringLiteral("1 (1 down)"));
     QVERIFY(model.index(0, ChainListModel::EndpointsColumn).data(Qt::ToolTipRole).toString().contains(u"connection refused"));
-    // A paused chain says so whatever an old status says.
+    // A paused chain says so, and still shows its head and how far behind it stopped.
     QCOMPARE(at(1, ChainListModel::StatusColumn), QStringLiteral("paused"));
-    QCOMPARE(at(1, ChainListModel::LagBlocksColumn), QStringLiteral("—"));
-    QCOMPARE(changed.size(), 1);   // the paused row shows nothing new
+    QCOMPARE(at(1, ChainListModel::HeadColumn), QLocale().toString(1000));
+    QCOMPARE(at(1, ChainListModel::LagBlocksColumn), QStringLiteral("100"));
+    QCOMPARE(at(1, ChainListModel::RateColumn), QStringLiteral("—"));
+    QCOMPARE(changed.size(), 2);
 
     // The same figures a second later: only the lag in seconds moved, one row changes.
     changed.clear();
@@ -458,6 +470,14 @@ void TstMainWindow::alertsReachThePanelAndTheStatusBar()
     down.chainId = 77;
     down.phase = IndexPhase::RpcDown;
     down.message = QStringLiteral("every endpoint refused the connection");
+    // Raised and cleared on the snapshot that says so (the hysteresis is AlertMonitor's, tested there).
+    const AlertPolicy policy = m_window->alertMonitor()->policy();
+    AlertPolicy immediate = policy;
+    immediate.raiseAfterMs = 0;
+    immediate.clearAfterMs = 0;
+    m_window->alertMonitor()->setPolicy(immediate);
+    auto restore = qScopeGuard([&] { m_window->alertMonitor()->setPolicy(policy); });
+    m_window->alertMonitor()->retainChains({77});
     m_window->alertMonitor()->setChainNames({{77, QStringLiteral("sepolia")}});
     m_window->alertMonitor()->updateChains({down}, QDateTime::currentMSecsSinceEpoch());
 
@@ -577,6 +597,135 @@ void TstMainWindow::pausesAndResumesThroughTheUi()
     QTRY_VERIFY(pause->isEnabled());
 }
 
+void TstMainWindow::filterBoxAndColumnChooser()
+{
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("chainFilterEdit"));
+    QVERIFY(filter);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_table->setFocus();
+    // Ctrl+F wherever the focus is on the page. (Triggered here rather than typed: a modifier
+    // QTest presses on the window stays down for the selections of the later tests.)
+    auto *find = m_window->findChild<QAction *>(QStringLiteral("filterChainsAction"));
+    QVERIFY(find);
+    QCOMPARE(find->shortcut(), QKeySequence(QKeySequence::Find));
+    QCOMPARE(find->shortcutContext(), Qt::WindowShortcut);
+    find->trigger();
+    QTRY_VERIFY(filter->hasFocus());
+
+    // By chain id, by name (any case), by RPC URL, by status.
+    QTest::keyClicks(filter, QStringLiteral("1337"));
+    QCOMPARE(table()->rowCount(), 1);
+    QCOMPARE(table()->index(0, ChainListModel::NameColumn).data().toString(), QStringLiteral("devnet"));
+    filter->setText(QStringLiteral("NIN"));
+    QCOMPARE(table()->rowCount(), 1);
+    QCOMPARE(table()->index(0, ChainListModel::NameColumn).data().toString(), QStringLiteral("nine"));
+    filter->setText(QStringLiteral("127.0.0.1:1"));
+    QCOMPARE(table()->rowCount(), 2);
+    filter->setText(QStringLiteral("active"));
+    QCOMPARE(table()->rowCount(), 2);
+    filter->setText(QStringLiteral("no such chain"));
+    QCOMPARE(table()->rowCount(), 0);
+    auto *shown = m_window->findChild<QLabel *>(QStringLiteral("chainFilterCount"));
+    QVERIFY(shown && shown->isVisible());
+    QVERIFY2(shown->text().startsWith(QStringLiteral("0 of 2")), qPrintable(shown->text()));
+    filter->clear();
+    QCOMPARE(table()->rowCount(), 2);
+
+    // The column chooser: a column hidden from the header's menu stays hidden in the next window.
+    auto *page = m_window->findChild<ui::ChainsPage *>();
+    QVERIFY(page);
+    QAction *checkpoint = page->columnMenu()->findChild<QAction *>(QStringLiteral("chainColumnAction%1").arg(ChainListModel::CheckpointColumn));
+    QAction *name = page->columnMenu()->findChild<QAction *>(QStringLiteral("chainColumnAction%1").arg(ChainListModel::NameColumn));
+    QVERIFY(checkpoint && name);
+    QVERIFY(!name->isEnabled());   // a row without its name would say nothing
+    QVERIFY(checkpoint->isChecked());
+    checkpoint->trigger();
+    QVERIFY(m_table->isColumnHidden(ChainListModel::CheckpointColumn));
+    {
+        MainWindow next(m_engine.get());
+        auto *nextTable = next.findChild<QTableView *>(QStringLiteral("chainTable"));
+        QVERIFY(nextTable);
+        QVERIFY(nextTable->isColumnHidden(ChainListModel::CheckpointColumn));
+        QVERIFY(!nextTable->isColumnHidden(ChainListModel::HeadColumn));
+    }
+    checkpoint->trigger();
+    QVERIFY(!m_table->isColumnHidden(ChainListModel::CheckpointColumn));
+    QVERIFY(m_table->columnWidth(ChainListModel::CheckpointColumn) > 10);
+}
+
+void TstMainWindow::copiesChainRowsAsTsv()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_table->clearSelection();
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    auto *actions = m_table->findChild<ui::TableActions *>();
+    QVERIFY(actions);
+    QCOMPARE(actions->copyRowsAction()->shortcut(), QKeySequence(QKeySequence::Copy));   // typed in tst_tables
+    QApplication::clipboard()->clear();
+    actions->copyRowsAction()->trigger();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY2(copied.startsWith(QStringLiteral("devnet\t1337\tactive\t")), qPrintable(copied));
+    QVERIFY2(copied.endsWith(QStringLiteral("\thttp://127.0.0.1:1\n")), qPrintable(copied));
+    QCOMPARE(copied.count(u'\n'), 1);
+
+    // The whole table as CSV: a header and one line per chain.
+    const QString csv = actions->tableAsCsv();
+    QVERIFY2(csv.startsWith(QStringLiteral("Name,Chain ID,Status,Head,Indexed,")), qPrintable(csv));
+    QCOMPARE(csv.count(QStringLiteral("\r\n")), 3);
+    QVERIFY(csv.contains(QStringLiteral("\r\nnine,9,active,")));
+}
+
+void TstMainWindow::bulkPausesSelectedChainsAndShowsTheirHead()
+{
+    QAction *pause = action("pauseChainAction");
+    QAction *resume = action("resumeChainAction");
+    auto *counts = m_window->findChild<QLabel *>(QStringLiteral("chainHealthLabel"));
+    QVERIFY(counts);
+    QVERIFY(!counts->isVisible());
+
+    m_table->clearSelection();
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    m_table->selectionModel()->select(table()->index(rowOf(QStringLiteral("nine")), 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(m_table->selectionModel()->selectedRows().size(), 2);
+    QVERIFY(pause->isEnabled());
+    QVERIFY(!resume->isEnabled());
+    QVERIFY(!action("deleteChainAction")->isEnabled());   // the one-chain verbs wait for one chain
+
+    pause->trigger();
+    QTRY_COMPARE(cell(QStringLiteral("devnet"), ChainListModel::StatusColumn), QStringLiteral("paused"));
+    QTRY_COMPARE(cell(QStringLiteral("nine"), ChainListModel::StatusColumn), QStringLiteral("paused"));
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("2 chain")), qPrintable(m_window->statusBar()->currentMessage()));
+    QTRY_COMPARE(counts->text(), QStringLiteral("2 paused"));
+    QVERIFY(counts->isVisible());
+    // Paused, each still shows its head: the last one its endpoint reported (100).
+    QTRY_COMPARE(cell(QStringLiteral("devnet"), ChainListModel::HeadColumn), QLocale().toString(100));
+    QCOMPARE(cell(QStringLiteral("nine"), ChainListModel::HeadColumn), QLocale().toString(100));
+
+    // Both still selected: resume acts on both.
+    QTRY_VERIFY(resume->isEnabled());
+    QVERIFY(!pause->isEnabled());
+
+    // The Chain page shows the paused chain's head too.
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    action("chainDetailsAction")->trigger();
+    auto *head = m_window->findChild<QLabel *>(QStringLiteral("chainDetailHead"));
+    auto *state = m_window->findChild<QLabel *>(QStringLiteral("chainDetailStatus"));
+    QVERIFY(head && state);
+    QTRY_COMPARE(head->text(), QLocale().toString(100));
+    QCOMPARE(state->text(), QStringLiteral("Paused"));
+    action("showChainsAction")->trigger();
+    m_table->selectRow(rowOf(QStringLiteral("devnet")));
+    m_table->selectionModel()->select(table()->index(rowOf(QStringLiteral("nine")), 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTRY_VERIFY(resume->isEnabled());
+    resume->trigger();
+    QTRY_COMPARE(cell(QStringLiteral("devnet"), ChainListModel::StatusColumn), QStringLiteral("active"));
+    QTRY_COMPARE(cell(QStringLiteral("nine"), ChainListModel::StatusColumn), QStringLiteral("active"));
+    QTRY_VERIFY(!counts->isVisible());
+    m_table->clearSelection();
+}
+
 void TstMainWindow::chainVerbsOpenTheirDialogs()
 {
     m_table->selectRow(rowOf(QStringLiteral("devnet")));
@@ -684,6 +833,15 @@ void TstMainWindow::readOnlyWhenAnotherEngineHoldsTheLease()
 
     Status s = registerChain(*url, 31337, QStringLiteral("anvil"));
     QVERIFY2(s, why(s).constData());
+    {
+        // What the indexing engine recorded: its checkpoint at 90 (the endpoint's last head is 100).
+        auto store = Store::open(*url);
+        QVERIFY(store);
+        s = (*store)->exec(QLatin1String("INSERT INTO ") + (*store)->admin("checkpoints")
+                               + QLatin1String(" (chain_id, block_number, block_hash, updated_at) VALUES (?, ?, ?, ?)"),
+                           {31337, 90, QByteArray(32, '\x01'), 0});
+        QVERIFY2(s, why(s).constData());
+    }
 
     EngineOptions options;
     options.database = *url;
@@ -713,6 +871,10 @@ void TstMainWindow::readOnlyWhenAnotherEngineHoldsTheLease()
     // A read-only console still shows the chains, but offers no verbs.
     auto *view = window->findChild<QTableView *>(QStringLiteral("chainTable"));
     QTRY_COMPARE(view->model()->rowCount(), 1);
+    // The head and the lag as the engine that holds the database recorded them.
+    QTRY_COMPARE(view->model()->index(0, ChainListModel::HeadColumn).data().toString(), QLocale().toString(100));
+    QCOMPARE(view->model()->index(0, ChainListModel::CheckpointColumn).data().toString(), QStringLiteral("90"));
+    QCOMPARE(view->model()->index(0, ChainListModel::LagBlocksColumn).data().toString(), QStringLiteral("10"));
     view->selectRow(0);
     QVERIFY(!window->findChild<QAction *>(QStringLiteral("pauseChainAction"))->isEnabled());
     QVERIFY(!window->findChild<QAction *>(QStringLiteral("deleteChainAction"))->isEnabled());

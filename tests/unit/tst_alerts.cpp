@@ -4,7 +4,10 @@
 #include "alerts/alertmonitor.h"
 #include "logging/logsink.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -36,6 +39,39 @@ QueueHealth queue(qint64 chainId, QueueStatus st)
     return h;
 }
 
+// A policy with round numbers: raised after 10 s, cleared after 60 s over, one notification per
+// (chain, kind) in 15 min, stalled after 2 min without progress.
+AlertPolicy policy()
+{
+    AlertPolicy p;
+    p.stallAfterMs = 120000;
+    p.reorgDepth = 3;
+    p.raiseAfterMs = 10000;
+    p.clearAfterMs = 60000;
+    p.notifyCooldownMs = 900000;
+    return p;
+}
+
+// What the operator was shown: raised alerts, those that popped up, cleared ones.
+struct Seen
+{
+    explicit Seen(AlertMonitor &monitor)
+        : raised(&monitor, &AlertMonitor::alertRaised)
+        , cleared(&monitor, &AlertMonitor::alertCleared)
+    {
+    }
+    int notified() const
+    {
+        int n = 0;
+        for (const QList<QVariant> &args : raised)
+            n += args.at(0).value<Alert>().notify;
+        return n;
+    }
+    Alert lastRaised() const { return raised.last().at(0).value<Alert>(); }
+    QSignalSpy raised;
+    QSignalSpy cleared;
+};
+
 } // namespace
 
 class TestAlerts : public QObject
@@ -43,111 +79,283 @@ class TestAlerts : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void rpcDownRaisedOnceAndCleared()
+    void rpcDownRaisedOnceItHoldsAndClearedOnceOver()
     {
         AlertMonitor monitor;
+        monitor.setPolicy(policy());
         monitor.setChainNames({{5, QStringLiteral("Goerli")}});
-        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
-        QSignalSpy cleared(&monitor, &AlertMonitor::alertCleared);
+        Seen seen(monitor);
 
         monitor.updateChains({status(5, IndexPhase::Live, 10, 10)}, 1000);
-        QCOMPARE(raised.size(), 0);
-        for (int tick = 0; tick < 3; ++tick)
-            monitor.updateChains({status(5, IndexPhase::RpcDown, 10, 10, QStringLiteral("connection refused"))}, 2000 + tick);
-        QCOMPARE(raised.size(), 1);
-        const Alert alert = raised.at(0).at(0).value<Alert>();
+        // Down, every second for 9 s: not yet an alert.
+        for (qint64 t = 2000; t < 12000; t += 1000)
+            monitor.updateChains({status(5, IndexPhase::RpcDown, 10, 10, QStringLiteral("connection refused"))}, t);
+        QCOMPARE(seen.raised.size(), 0);
+        QVERIFY(monitor.activeAlerts().isEmpty());
+        // Held for 10 s: raised once, dated when it began.
+        for (qint64 t = 12000; t < 20000; t += 1000)
+            monitor.updateChains({status(5, IndexPhase::RpcDown, 10, 10, QStringLiteral("connection refused"))}, t);
+        QCOMPARE(seen.raised.size(), 1);
+        const Alert alert = seen.lastRaised();
         QCOMPARE(alert.kind, Alert::Kind::RpcDown);
         QCOMPARE(alert.chainId, 5);
+        QCOMPARE(alert.raisedAt.toMSecsSinceEpoch(), 2000);
+        QVERIFY(alert.notify);
         QVERIFY2(alert.title.contains(u"Goerli"), qPrintable(alert.title));
         QVERIFY2(alert.text.contains(u"connection refused"), qPrintable(alert.text));
         QCOMPARE(monitor.activeAlerts().size(), 1);
 
-        monitor.updateChains({status(5, IndexPhase::Live, 11, 11)}, 5000);
-        QCOMPARE(cleared.size(), 1);
-        QVERIFY(monitor.activeAlerts().isEmpty());
-    }
-
-    void stalledByErrorOrByNoProgress()
-    {
-        AlertMonitor monitor;
-        monitor.setPolicy({/*stallAfterMs*/ 60000, /*reorgDepth*/ 3});
-        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
-
-        // Behind the head, the checkpoint does not move: stalled after a minute, not before.
-        monitor.updateChains({status(1, IndexPhase::CatchingUp, 500, 100)}, 0);
-        monitor.updateChains({status(1, IndexPhase::CatchingUp, 500, 100)}, 59000);
-        QCOMPARE(raised.size(), 0);
-        monitor.updateChains({status(1, IndexPhase::CatchingUp, 500, 100)}, 61000);
-        QCOMPARE(raised.size(), 1);
-        QCOMPARE(raised.at(0).at(0).value<Alert>().kind, Alert::Kind::Stalled);
-        QVERIFY(raised.at(0).at(0).value<Alert>().text.contains(u"400"));
-
-        // Progress clears it.
-        QSignalSpy cleared(&monitor, &AlertMonitor::alertCleared);
-        monitor.updateChains({status(1, IndexPhase::CatchingUp, 500, 101)}, 62000);
-        QCOMPARE(cleared.size(), 1);
-
-        // At the head with no new blocks is not a stall.
-        monitor.updateChains({status(2, IndexPhase::Live, 40, 40)}, 0);
-        monitor.updateChains({status(2, IndexPhase::Live, 40, 40)}, 10 * 60000);
-        QCOMPARE(raised.size(), 1);
-
-        // The indexer's own stalled phase is an alert at once, with its message.
-        monitor.updateChains({status(3, IndexPhase::Stalled, 40, 30, QStringLiteral("database is locked"))}, 0);
-        QCOMPARE(raised.size(), 2);
-        QCOMPARE(raised.at(1).at(0).value<Alert>().text, QStringLiteral("database is locked"));
-    }
-
-    void chainGoneEndsItsConditionsSilently()
-    {
-        AlertMonitor monitor;
-        QSignalSpy cleared(&monitor, &AlertMonitor::alertCleared);
-        monitor.updateChains({status(9, IndexPhase::RpcDown, 1, 1)}, 0);
+        // Up again: still active for a minute, then cleared.
+        monitor.updateChains({status(5, IndexPhase::Live, 11, 11)}, 20000);
+        monitor.updateChains({status(5, IndexPhase::Live, 11, 11)}, 79000);
+        QCOMPARE(seen.cleared.size(), 0);
         QCOMPARE(monitor.activeAlerts().size(), 1);
-        monitor.updateChains({}, 1000);
+        monitor.updateChains({status(5, IndexPhase::Live, 11, 11)}, 80000);
+        QCOMPARE(seen.cleared.size(), 1);
         QVERIFY(monitor.activeAlerts().isEmpty());
-        QCOMPARE(cleared.size(), 0);
+    }
+
+    void flappingEndpointIsOneAlert_data()
+    {
+        QTest::addColumn<int>("downMs");
+        QTest::addColumn<int>("upMs");
+        QTest::addColumn<int>("raised");
+        QTest::addColumn<int>("notified");
+        QTest::addColumn<int>("cleared");
+        // Ten minutes of flapping, then quiet. Blips shorter than the raise delay are no alert.
+        QTest::newRow("down 5 s, up 5 s") << 5000 << 5000 << 0 << 0 << 0;
+        // Down long enough to be raised, but never up long enough to clear: one alert.
+        QTest::newRow("down 20 s, up 20 s") << 20000 << 20000 << 1 << 1 << 1;
+        QTest::newRow("down 30 s, up 50 s") << 30000 << 50000 << 1 << 1 << 1;
+        // Up long enough to clear each time: raised and cleared every 100 s, notified once.
+        QTest::newRow("down 30 s, up 70 s") << 30000 << 70000 << 6 << 1 << 6;
+    }
+
+    void flappingEndpointIsOneAlert()
+    {
+        QFETCH(int, downMs);
+        QFETCH(int, upMs);
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        Seen seen(monitor);
+        for (qint64 t = 0; t < 600000; t += 1000) {
+            const bool down = t % (downMs + upMs) < downMs;
+            monitor.updateChains({status(8, down ? IndexPhase::RpcDown : IndexPhase::Live, 100, 100)}, t);
+        }
+        for (qint64 t = 600000; t < 700000; t += 1000)
+            monitor.updateChains({status(8, IndexPhase::Live, 100, 100)}, t);
+        QTEST(int(seen.raised.size()), "raised");
+        QTEST(seen.notified(), "notified");
+        QTEST(int(seen.cleared.size()), "cleared");
+        QVERIFY(monitor.activeAlerts().isEmpty());
+    }
+
+    void notifiedAgainAfterTheCooldown()
+    {
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        Seen seen(monitor);
+        auto episode = [&](qint64 from) {
+            for (qint64 t = from; t <= from + 20000; t += 1000)
+                monitor.updateChains({status(8, IndexPhase::RpcDown, 100, 100)}, t);
+            for (qint64 t = from + 21000; t <= from + 90000; t += 1000)
+                monitor.updateChains({status(8, IndexPhase::Live, 100, 100)}, t);
+        };
+        episode(0);
+        episode(100000);
+        QCOMPARE(seen.raised.size(), 2);
+        QCOMPARE(seen.notified(), 1);
+        QCOMPARE(seen.lastRaised().occurrence, 2);
+        // A quarter of an hour after the notification: the operator is told again.
+        episode(1000000);
+        QCOMPARE(seen.raised.size(), 3);
+        QCOMPARE(seen.notified(), 2);
+        QCOMPARE(seen.lastRaised().occurrence, 1);
+    }
+
+    void stalledAtZeroBlocksPerSecond_data()
+    {
+        QTest::addColumn<int>("phase");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<qint64>("stalledAfterMs");
+        QTest::addColumn<QString>("says");
+        // The indexer says why (ChainIndexer's watchdog, a database error): raised once it holds.
+        QTest::newRow("indexer says stalled") << int(IndexPhase::Stalled)
+                                              << QStringLiteral("No block indexed for 120 s while 10000 blocks behind the head.")
+                                              << qint64(10000) << QStringLiteral("No block indexed for 120 s");
+        // It still says indexing at 0.0 blocks/s: the checkpoint that does not move says stalled.
+        QTest::newRow("indexer says catching up") << int(IndexPhase::CatchingUp) << QString() << qint64(130000) << QStringLiteral("10000 block");
+        QTest::newRow("indexer says live") << int(IndexPhase::Live) << QString() << qint64(130000) << QStringLiteral("10000 block");
+    }
+
+    void stalledAtZeroBlocksPerSecond()
+    {
+        QFETCH(int, phase);
+        QFETCH(QString, message);
+        QFETCH(qint64, stalledAfterMs);
+        QFETCH(QString, says);
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        Seen seen(monitor);
+        ChainStatus stuck = status(1, IndexPhase(phase), 20000, 10000, message);
+        stuck.blocksPerSecond = 0;
+        for (qint64 t = 0; t < stalledAfterMs; t += 1000)
+            monitor.updateChains({stuck}, t);
+        QCOMPARE(seen.raised.size(), 0);
+        monitor.updateChains({stuck}, stalledAfterMs);
+        QCOMPARE(seen.raised.size(), 1);
+        QCOMPARE(seen.lastRaised().kind, Alert::Kind::Stalled);
+        QVERIFY2(seen.lastRaised().text.contains(says), qPrintable(seen.lastRaised().text));
+
+        // Blocks are promoted again: cleared once that has lasted.
+        ChainStatus moving = status(1, IndexPhase::CatchingUp, 20000, 10000);
+        for (qint64 t = stalledAfterMs + 1000, n = 1; n <= 61; t += 1000, ++n) {
+            moving.indexed = 10000 + n * 50;
+            monitor.updateChains({moving}, t);
+        }
+        QCOMPARE(seen.cleared.size(), 1);
+        QVERIFY(monitor.activeAlerts().isEmpty());
+    }
+
+    void atTheHeadIsNoStall()
+    {
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        Seen seen(monitor);
+        for (qint64 t = 0; t < 600000; t += 5000)
+            monitor.updateChains({status(2, IndexPhase::Live, 40, 40)}, t);
+        QCOMPARE(seen.raised.size(), 0);
+    }
+
+    void forgottenChainClearsEverywhere_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("paused (forgetChain)") << QStringLiteral("forget");
+        QTest::newRow("deleted (not in the registry)") << QStringLiteral("retain");
+        QTest::newRow("no longer reported") << QStringLiteral("unreported");
+        QTest::newRow("indexer stopped") << QStringLiteral("stopped");
+    }
+
+    void forgottenChainClearsEverywhere()
+    {
+        QFETCH(QString, how);
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        Seen seen(monitor);
+        // Chain 9 is down and its queue has errors; chain 4 is down too and stays.
+        for (qint64 t = 0; t <= 10000; t += 1000) {
+            monitor.updateChains({status(9, IndexPhase::RpcDown, 1, 1), status(4, IndexPhase::RpcDown, 1, 1)}, t);
+            monitor.updateQueues({queue(9, QueueStatus::Errors)}, t);
+        }
+        QCOMPARE(monitor.activeAlerts().size(), 3);
+        // What a slot connected to alertCleared reads: the monitor's state already final.
+        QList<int> activeWhenCleared;
+        connect(&monitor, &AlertMonitor::alertCleared, this,
+                [&](const Alert &) { activeWhenCleared.append(int(monitor.activeAlerts().size())); });
+
+        if (how == u"forget")
+            monitor.forgetChain(9);
+        else if (how == u"retain")
+            monitor.retainChains({4});
+        else if (how == u"unreported")
+            monitor.updateChains({status(4, IndexPhase::RpcDown, 1, 1)}, 11000);
+        else
+            monitor.updateChains({status(9, IndexPhase::Stopped, 1, 1), status(4, IndexPhase::RpcDown, 1, 1)}, 11000);
+
+        // Cleared at once, without waiting out the clear delay, and said so.
+        const bool queueToo = how == u"forget" || how == u"retain";
+        QCOMPARE(int(seen.cleared.size()), queueToo ? 2 : 1);
+        for (const QList<QVariant> &args : std::as_const(seen.cleared))
+            QCOMPARE(args.at(0).value<Alert>().chainId, 9);
+        QCOMPARE(int(monitor.activeAlerts().size()), queueToo ? 1 : 2);
+        QCOMPARE(activeWhenCleared.last(), int(monitor.activeAlerts().size()));
+        for (const Alert &a : monitor.activeAlerts())
+            QVERIFY(a.chainId == 4 || a.kind == Alert::Kind::QueueErrors);
+
+        // Reported again later, it starts afresh: held for the raise delay first.
+        const qint64 later = 20000;
+        monitor.updateChains({status(9, IndexPhase::RpcDown, 1, 1), status(4, IndexPhase::RpcDown, 1, 1)}, later);
+        QCOMPARE(int(seen.raised.size()), 3);
     }
 
     void deepReorgsOnly()
     {
         AlertMonitor monitor;
-        monitor.setPolicy({300000, 3});
-        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
+        monitor.setPolicy(policy());
+        Seen seen(monitor);
         ReorgRecord shallow;
         shallow.chainId = 1;
         shallow.depth = 3;
+        shallow.detectedAt = QDateTime::fromMSecsSinceEpoch(1700000000000);
         monitor.reorgHandled(shallow);
-        QCOMPARE(raised.size(), 0);
+        QCOMPARE(seen.raised.size(), 0);
         ReorgRecord deep = shallow;
         deep.depth = 12;
         deep.ancestorBlock = 88;
         monitor.reorgHandled(deep);
-        QCOMPARE(raised.size(), 1);
-        const Alert alert = raised.at(0).at(0).value<Alert>();
+        QCOMPARE(seen.raised.size(), 1);
+        const Alert alert = seen.lastRaised();
         QCOMPARE(alert.kind, Alert::Kind::DeepReorg);
         QVERIFY(alert.title.contains(u"12"));
         QVERIFY(alert.text.contains(u"88"));
+        QVERIFY(alert.notify);
         QVERIFY(monitor.activeAlerts().isEmpty());   // an event, not a condition
+        // Another one a minute later is shown but does not pop up again.
+        deep.detectedAt = deep.detectedAt.addSecs(60);
+        monitor.reorgHandled(deep);
+        QCOMPARE(seen.raised.size(), 2);
+        QVERIFY(!seen.lastRaised().notify);
     }
 
     void queueDelayedAndErrors()
     {
         AlertMonitor monitor;
-        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
-        QSignalSpy cleared(&monitor, &AlertMonitor::alertCleared);
-        monitor.updateQueues({queue(1, QueueStatus::Healthy), queue(2, QueueStatus::HighLoad)});
-        QCOMPARE(raised.size(), 0);
-        monitor.updateQueues({queue(1, QueueStatus::Delayed), queue(2, QueueStatus::Errors)});
-        QCOMPARE(raised.size(), 2);
-        monitor.updateQueues({queue(1, QueueStatus::Delayed), queue(2, QueueStatus::Errors)});
-        QCOMPARE(raised.size(), 2);
-        monitor.updateQueues({queue(1, QueueStatus::Errors), queue(2, QueueStatus::Healthy)});
+        AlertPolicy immediate = policy();
+        immediate.raiseAfterMs = 0;
+        immediate.clearAfterMs = 0;
+        monitor.setPolicy(immediate);
+        Seen seen(monitor);
+        monitor.updateQueues({queue(1, QueueStatus::Healthy), queue(2, QueueStatus::HighLoad)}, 0);
+        QCOMPARE(seen.raised.size(), 0);
+        monitor.updateQueues({queue(1, QueueStatus::Delayed), queue(2, QueueStatus::Errors)}, 1000);
+        QCOMPARE(seen.raised.size(), 2);
+        monitor.updateQueues({queue(1, QueueStatus::Delayed), queue(2, QueueStatus::Errors)}, 2000);
+        QCOMPARE(seen.raised.size(), 2);
+        monitor.updateQueues({queue(1, QueueStatus::Errors), queue(2, QueueStatus::Healthy)}, 3000);
         // chain 1: DELAYED ends, ERRORS begins; chain 2: ERRORS ends.
-        QCOMPARE(raised.size(), 3);
-        QCOMPARE(cleared.size(), 2);
+        QCOMPARE(seen.raised.size(), 3);
+        QCOMPARE(seen.cleared.size(), 2);
         QCOMPARE(monitor.activeAlerts().size(), 1);
         QCOMPARE(monitor.activeAlerts().first().kind, Alert::Kind::QueueErrors);
+    }
+
+    // Text an operator reads (alerts, tooltips, arborctl output) is UTF-8 in the sources: held
+    // in a Latin-1 string it shows as mojibake ("â€”" for an em dash).
+    void noUtf8TextInLatin1Holders()
+    {
+        const QString root = QFINDTESTDATA("../../core/alerts/alertmonitor.cpp").section(QStringLiteral("/core/alerts/"), 0, 0);
+        QVERIFY2(!root.isEmpty(), "the source tree was not found next to the test's source");
+        static const QRegularExpression latin1(QStringLiteral(
+            "(QLatin1String(View)?\\s*\\(|QLatin1Char\\s*\\(|fromLatin1\\s*\\()\\s*(\"([^\"\\\\]|\\\\.)*[^\\x{0}-\\x{7f}]|'[^\\x{0}-\\x{7f}])"
+            "|\"([^\"\\\\]|\\\\.)*[^\\x{0}-\\x{7f}]([^\"\\\\]|\\\\.)*\"_L1"));
+        QStringList found;
+        int files = 0;
+        for (const char *dir : {"app", "core", "ui"}) {
+            QDirIterator it(root + QLatin1Char('/') + QLatin1String(dir), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+                ++files;
+                const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    if (lines[i].contains(latin1))
+                        found.append(QStringLiteral("%1:%2: %3").arg(file.fileName()).arg(i + 1).arg(lines[i].trimmed()));
+                }
+            }
+        }
+        QVERIFY2(files > 100, qPrintable(QStringLiteral("only %1 source files under %2").arg(files).arg(root)));
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
 
     void logSinkBatchesAndBounds()

@@ -251,6 +251,7 @@ private slots:
     void allDownThenRecovers();
     void pollHeads();
     void minHeadSkipsLaggingEndpoint();
+    void nodeWithoutTheBlockIsBehindNotDown();
     void healthAfterFailures();
     void destroyWithRequestsUnderWay();
     void destroyFromCallback();
@@ -332,6 +333,57 @@ void TestEndpointPool::reusesConnections()
     }
     QCOMPARE(node.requests, 5);
     QCOMPARE(node.connections, 1);
+}
+
+// A node that answers null for a block (evmjson::blockNotServed) is behind, not failing: the
+// block is asked of another endpoint, and with none serving it the error names the block.
+void TestEndpointPool::nodeWithoutTheBlockIsBehindNotDown()
+{
+    FakeNode behind(u"behind"_s);
+    FakeNode live(u"live"_s);
+    QVERIFY(behind.listen());
+    QVERIFY(live.listen());
+    auto fetch = [](EndpointPool &pool) {
+        auto outcome = std::make_shared<Outcome>();
+        pool.send(evmjson::callRequest("eth_getBlockByNumber", "[\"0xc\",false]", 1), 1, std::nullopt,
+                  [outcome](const QByteArray &body) -> Status {
+                      outcome->result = QJsonDocument::fromJson(body).object().value(u"result"_s).toString();
+                      return outcome->result == u"behind" ? Status(evmjson::blockNotServed(12)) : Status();
+                  },
+                  [outcome](Status status) {
+                      ++outcome->calls;
+                      outcome->status.emplace(std::move(status));
+                  });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(outcome->status.has_value(), 10000); }();
+        return *outcome;
+    };
+
+    {
+        // Preferred by configuration, but behind: the block comes from the other endpoint.
+        EndpointPool pool(&m_network, {record(1, behind.url(), 0), record(2, live.url(), 1)}, quickPolicy());
+        const Outcome o = fetch(pool);
+        QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
+        QCOMPARE(o.result, u"live"_s);
+        QVERIFY(behind.requests >= 1);
+        for (const EndpointHealth &h : pool.health()) {
+            QCOMPARE(h.failures, qint64(0));
+            QCOMPARE(h.status, u"ok"_s);
+        }
+        QVERIFY(!pool.allDown());
+    }
+    {
+        // Only the node that is behind: not down, and the error says which block it lacks.
+        EndpointPool pool(&m_network, {record(3, behind.url(), 0)}, quickPolicy());
+        const Outcome o = fetch(pool);
+        QVERIFY(o.status && !o.status->ok());
+        const Error &e = o.status->error();
+        QVERIFY2(evmjson::isBlockNotServed(e), qPrintable(e.toString()));
+        QVERIFY2(e.message.contains(u"does not serve block 12 yet") && e.message.contains(behind.url().toString()), qPrintable(e.message));
+        QVERIFY2(!e.toString().contains(u"].result"), qPrintable(e.toString()));
+        QVERIFY(!pool.allDown());
+        QCOMPARE(pool.health().first().status, u"ok"_s);
+        QCOMPARE(pool.health().first().failures, qint64(0));
+    }
 }
 
 void TestEndpointPool::rankingPrefersFasterEndpoint()

@@ -1,7 +1,7 @@
 // Secret references of trigger actions resolved: env:VAR and file:PATH, the errors that name
 // the reference, and every secret of an action at once.
 
-#include "triggers/secretresolver.h"
+#include "triggers/actionsecrets.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -79,7 +79,7 @@ void TestSecretResolver::actionSecretsResolved()
                       HeaderSpec{u"X-Team"_s, u"ops"_s, std::nullopt}};
     SecretResolver resolver;
     std::optional<Result<ActionSecrets>> secrets;
-    resolver.resolveAction(action, [&secrets](Result<ActionSecrets> r) { secrets = r; });
+    resolveActionSecrets(resolver, action, [&secrets](Result<ActionSecrets> r) { secrets = r; });
     QTRY_VERIFY(secrets.has_value());
     QVERIFY(*secrets);
     QCOMPARE((*secrets)->signingSecret, u"whsec_c2lnbmluZw=="_s);
@@ -88,7 +88,7 @@ void TestSecretResolver::actionSecretsResolved()
 
     action.headers[0].secret->name = u"ARBOR_TEST_MISSING_AUTH"_s;
     secrets.reset();
-    resolver.resolveAction(action, [&secrets](Result<ActionSecrets> r) { secrets = r; });
+    resolveActionSecrets(resolver, action, [&secrets](Result<ActionSecrets> r) { secrets = r; });
     QTRY_VERIFY(secrets.has_value());
     QVERIFY(!*secrets);
     QCOMPARE(secrets->error().field, u"headers.Authorization"_s);

@@ -1,6 +1,7 @@
 #include "dialogs/editchaindialog.h"
 
 #include "engine/engine.h"
+#include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
 #include "widgets/messagelabel.h"
 
@@ -19,6 +20,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace arbor::ui {
 namespace {
@@ -77,6 +80,7 @@ EditChainDialog::EditChainDialog(Engine *engine, const ChainRecord &chain, QWidg
     layout->addWidget(heading);
     layout->addWidget(createSettings());
     layout->addWidget(createEndpoints(), 1);
+    layout->addWidget(createRegistries());
     layout->addWidget(createTokens(), 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -122,7 +126,7 @@ QWidget *EditChainDialog::createEndpoints()
     m_urls = new QListWidget;
     m_urls->setObjectName(QStringLiteral("rpcUrlList"));
     for (const EndpointRecord &e : m_chain.endpoints) {
-        auto *item = new QListWidgetItem(e.url.toString(), m_urls);
+        auto *item = new QListWidgetItem(urlsecrets::displayText(e.url), m_urls);
         item->setData(Qt::UserRole, e.url);
         item->setToolTip(e.status);
     }
@@ -156,7 +160,11 @@ QWidget *EditChainDialog::createTokens()
     m_tokens = new QTableWidget(0, 3);
     m_tokens->setObjectName(QStringLiteral("tokenTable"));
     m_tokens->setHorizontalHeaderLabels({tr("Token"), tr("Balances from"), tr("Why")});
+    m_tokens->horizontalHeader()->setSectionResizeMode(TokenName, QHeaderView::ResizeToContents);
+    m_tokens->horizontalHeader()->setSectionResizeMode(TokenMode, QHeaderView::ResizeToContents);
     m_tokens->horizontalHeader()->setSectionResizeMode(TokenReason, QHeaderView::Stretch);
+    m_tokens->setWordWrap(false);
+    m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + 4 * m_tokens->verticalHeader()->defaultSectionSize());
     m_tokens->verticalHeader()->hide();
     m_tokens->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tokens->setSelectionMode(QAbstractItemView::NoSelection);
@@ -181,6 +189,74 @@ QWidget *EditChainDialog::createTokens()
     return box;
 }
 
+QWidget *EditChainDialog::createRegistries()
+{
+    m_registries = new QListWidget;
+    m_registries->setObjectName(QStringLiteral("registryList"));
+    m_registries->setSelectionMode(QAbstractItemView::NoSelection);
+    m_registries->setMaximumHeight(m_registries->fontMetrics().height() * 5);
+    m_registryKind = new QComboBox;
+    m_registryKind->setObjectName(QStringLiteral("registryKindCombo"));
+    for (RegistryKind kind : {RegistryKind::Identity, RegistryKind::Reputation, RegistryKind::Validation}) {
+        const bool indexed = std::any_of(m_chain.config.registries.cbegin(), m_chain.config.registries.cend(),
+                                         [kind](const RegistryRef &r) { return r.kind == kind; });
+        if (indexed)
+            continue;
+        m_registryKind->addItem(registryKindName(kind), int(kind));
+    }
+    for (const RegistryRef &r : m_chain.config.registries)
+        new QListWidgetItem(tr("%1  %2").arg(registryKindName(r.kind), r.address.toChecksumHex()), m_registries);
+    m_registryAddress = new QLineEdit;
+    m_registryAddress->setObjectName(QStringLiteral("registryAddressEdit"));
+    m_registryAddress->setPlaceholderText(tr("0x… the registry contract"));
+    m_addRegistry = new QPushButton(tr("Add Re&gistry"));
+    m_addRegistry->setObjectName(QStringLiteral("addRegistryButton"));
+    m_addRegistry->setToolTip(tr("Index this registry when the edit is saved; its events from block %1 on are backfilled")
+                                  .arg(m_chain.config.startBlock.value_or(0)));
+    m_registryMessage = new MessageLabel(QStringLiteral("registryMessage"));
+    const bool allIndexed = m_registryKind->count() == 0;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_registryKind, m_registryAddress, m_addRegistry})
+        w->setEnabled(!allIndexed);
+    connect(m_addRegistry, &QPushButton::clicked, this, &EditChainDialog::addRegistry);
+    connect(m_registryAddress, &QLineEdit::returnPressed, this, &EditChainDialog::addRegistry);
+
+    auto *box = new QGroupBox(tr("ERC-8004 registries"));
+    auto *grid = new QGridLayout(box);
+    grid->addWidget(m_registries, 0, 0, 1, 3);
+    grid->addWidget(m_registryKind, 1, 0);
+    grid->addWidget(m_registryAddress, 1, 1);
+    grid->addWidget(m_addRegistry, 1, 2);
+    grid->addWidget(m_registryMessage, 2, 0, 1, 3);
+    grid->setColumnStretch(1, 1);
+    return box;
+}
+
+void EditChainDialog::addRegistry()
+{
+    if (m_registryKind->count() == 0)
+        return;
+    const Result<Address> address = Address::fromHex(m_registryAddress->text().trimmed(), QStringLiteral("add registry"));
+    if (!address) {
+        m_registryMessage->showMessage(address.error().message);
+        return;
+    }
+    const auto kind = RegistryKind(m_registryKind->currentData().toInt());
+    m_addedRegistries.append({kind, *address});
+    new QListWidgetItem(tr("%1  %2 (new: indexed from block %3 when you save)")
+                            .arg(registryKindName(kind), address->toChecksumHex())
+                            .arg(m_chain.config.startBlock.value_or(0)),
+                        m_registries);
+    m_registryKind->removeItem(m_registryKind->currentIndex());
+    m_registryAddress->clear();
+    m_registryMessage->clearMessage();
+    if (m_registryKind->count() == 0) {
+        m_registryAddress->setEnabled(false);
+        m_addRegistry->setEnabled(false);
+        m_registryKind->setEnabled(false);
+    }
+    revalidate();
+}
+
 void EditChainDialog::addTokenRow(const TokenInfo &token)
 {
     const int row = m_tokens->rowCount();
@@ -197,7 +273,9 @@ void EditChainDialog::addTokenRow(const TokenInfo &token)
     mode->setItemData(1, TokenModel::modeExplanation(BalanceMode::BalanceOf), Qt::ToolTipRole);
     mode->setCurrentIndex(mode->findData(int(token.balanceMode.value_or(BalanceMode::Transfers))));
     m_tokens->setCellWidget(row, TokenMode, mode);
-    m_tokens->setItem(row, TokenReason, new QTableWidgetItem(token.balanceModeReason));
+    auto *reason = new QTableWidgetItem(token.balanceModeReason);
+    reason->setToolTip(token.balanceModeReason);
+    m_tokens->setItem(row, TokenReason, reason);
     const Address address = token.address;
     connect(mode, &QComboBox::activated, this, [this, mode, address] { setTokenMode(mode, address); });
 }
@@ -215,12 +293,13 @@ ChainEdit EditChainDialog::edit() const
         e.rpcRateLimit = double(m_rpcRate->value());
     e.addRpcUrls = m_added;
     e.removeRpcUrls = m_removed;
+    e.addRegistries = m_addedRegistries;
     return e;
 }
 
 void EditChainDialog::clearErrors()
 {
-    for (MessageLabel *label : {m_nameMessage, m_pollMessage, m_confirmationsMessage, m_rateMessage, m_error})
+    for (MessageLabel *label : {m_nameMessage, m_pollMessage, m_confirmationsMessage, m_rateMessage, m_registryMessage, m_error})
         label->clearMessage();
 }
 
@@ -238,6 +317,8 @@ void EditChainDialog::showError(const Error &error)
         label = m_rateMessage;
     else if (f == u"add rpc" || f == u"remove rpc" || f == u"rpc" || f == u"chain id")
         label = m_urlMessage;
+    else if (f == u"add registry")
+        label = m_registryMessage;
     label->showMessage(error.message);
 }
 
@@ -270,14 +351,14 @@ void EditChainDialog::probeAndAddUrl()
     }
     for (int i = 0; i < m_urls->count(); ++i) {
         if (rpcUrlKey(m_urls->item(i)->data(Qt::UserRole).toUrl()) == rpcUrlKey(*url)) {
-            m_urlMessage->showMessage(tr("%1 is already in the list.").arg(url->toDisplayString()));
+            m_urlMessage->showMessage(tr("%1 is already in the list.").arg(urlsecrets::displayText(*url)));
             return;
         }
     }
     m_probing = true;
     m_addUrl->setEnabled(false);
     m_saveButton->setEnabled(false);
-    m_urlMessage->showMessage(tr("Probing %1…").arg(url->toDisplayString()), MessageLabel::Kind::Note);
+    m_urlMessage->showMessage(tr("Probing %1…").arg(urlsecrets::displayText(*url)), MessageLabel::Kind::Note);
     const QUrl wanted = *url;
     m_engine->probeEndpoints({wanted}, m_chain.config.chainId).then(this, [this, wanted](Result<QList<ProbeResult>> probed) {
         m_probing = false;
@@ -297,12 +378,12 @@ void EditChainDialog::probeAndAddUrl()
                                   .arg(p.head)
                                   .arg(p.latencyMs, 0, 'f', 1)
                                   .arg(p.clientVersion.isEmpty() ? tr("client not named") : p.clientVersion);
-        auto *item = new QListWidgetItem(tr("%1 (new: %2)").arg(wanted.toString(), found), m_urls);
+        auto *item = new QListWidgetItem(tr("%1 (new: %2)").arg(urlsecrets::displayText(wanted), found), m_urls);
         item->setData(Qt::UserRole, wanted);
         m_added.append(wanted);
         m_newUrl->clear();
         revalidate();
-        m_urlMessage->showMessage(tr("%1 answers: %2. It is added when you save.").arg(wanted.toDisplayString(), found), MessageLabel::Kind::Note);
+        m_urlMessage->showMessage(tr("%1 answers: %2. It is added when you save.").arg(urlsecrets::displayText(wanted), found), MessageLabel::Kind::Note);
     });
 }
 
@@ -318,7 +399,7 @@ void EditChainDialog::removeSelectedUrl()
         m_removed.append(url);
     delete item;
     revalidate();
-    m_urlMessage->showMessage(tr("%1 is removed when you save.").arg(url.toDisplayString()), MessageLabel::Kind::Note);
+    m_urlMessage->showMessage(tr("%1 is removed when you save.").arg(urlsecrets::displayText(url)), MessageLabel::Kind::Note);
 }
 
 void EditChainDialog::addToken()

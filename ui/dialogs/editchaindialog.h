@@ -24,8 +24,8 @@ class MessageLabel;
 
 /**
  * Edit Chain…: changes a registered chain through Engine::editChain() — its name, RPC URLs,
- * poll interval, confirmations and RPC rate — and its tokens through Engine::addToken() and
- * Engine::setBalanceMode().
+ * poll interval, confirmations, RPC rate and ERC-8004 registries to add (their past events are
+ * backfilled) — and its tokens through Engine::addToken() and Engine::setBalanceMode().
  *
  * A URL to add is probed when it is added here (Engine::probeEndpoints(), with the chain's id)
  * and what the probe found is shown; the engine probes it again when the edit is saved. A URL
@@ -56,6 +56,8 @@ private:
     QWidget *createSettings();
     QWidget *createEndpoints();
     QWidget *createTokens();
+    QWidget *createRegistries();
+    void addRegistry();
     void addTokenRow(const arbor::TokenInfo &token);
     void revalidate();
     void probeAndAddUrl();
@@ -71,6 +73,7 @@ private:
     const arbor::ChainRecord m_chain;
     QList<QUrl> m_added;          ///< probed here, in the order added
     QList<QUrl> m_removed;        ///< of the chain's URLs
+    QList<arbor::RegistryRef> m_addedRegistries;   ///< added when the edit is saved
     bool m_probing = false;
     bool m_saving = false;
 
@@ -93,6 +96,12 @@ private:
     QLineEdit *m_newToken = nullptr;
     QPushButton *m_addToken = nullptr;
     MessageLabel *m_tokenMessage = nullptr;
+
+    QListWidget *m_registries = nullptr;
+    QComboBox *m_registryKind = nullptr;
+    QLineEdit *m_registryAddress = nullptr;
+    QPushButton *m_addRegistry = nullptr;
+    MessageLabel *m_registryMessage = nullptr;
 
     MessageLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "models/queuehealthmodel.h"
+#include "widgets/themecolors.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -81,7 +82,7 @@ QueueConfigDialog::QueueConfigDialog(Engine *engine, const QueueConfig &config, 
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()));
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);

@@ -1,7 +1,9 @@
 #include "dialogs/settingsdialog.h"
 
 #include "appsettings.h"
+#include "engine/engine.h"
 #include "secrets/secretstore.h"
+#include "metrics/prometheustext.h"
 #include "widgets/messagelabel.h"
 
 #include <QButtonGroup>
@@ -53,6 +55,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     m_tabs->addTab(createStoragePage(), tr("&Storage"));
     m_tabs->addTab(createIndexingPage(), tr("&Indexing"));
     m_tabs->addTab(createNotificationsPage(), tr("&Notifications"));
+    m_tabs->addTab(createMonitoringPage(), tr("&Monitoring"));
     m_tabs->addTab(createLanguagePage(), tr("&Language"));
 
     m_status = new QLabel(this);
@@ -199,6 +202,70 @@ QWidget *SettingsDialog::createNotificationsPage()
     return page;
 }
 
+QWidget *SettingsDialog::createMonitoringPage()
+{
+    auto *page = new QWidget(this);
+    m_metricsCheck = new QCheckBox(tr("Serve &Prometheus metrics on"), page);
+    m_metricsCheck->setObjectName(QStringLiteral("metricsCheck"));
+    m_metricsCheck->setChecked(m_settings.metricsEnabled());
+    m_metricsEdit = new QLineEdit(m_settings.metricsAddress(), page);
+    m_metricsEdit->setObjectName(QStringLiteral("metricsAddressEdit"));
+    m_metricsEdit->setPlaceholderText(AppSettings::defaultMetricsAddress());
+    m_metricsEdit->setToolTip(tr("HOST:PORT, e.g. 127.0.0.1:9464 (this machine only) or 0.0.0.0:9464 (every interface)"));
+    m_metricsError = new MessageLabel(QStringLiteral("metricsAddressError"), page);
+    m_metricsState = noteLabel(QString(), page);
+    m_metricsState->setObjectName(QStringLiteral("metricsState"));
+    m_metricsState->hide();
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_metricsCheck);
+    row->addWidget(m_metricsEdit, 1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(row);
+    layout->addWidget(m_metricsError);
+    layout->addWidget(noteLabel(tr("Prometheus scrapes http://HOST:PORT/metrics: head, indexed block and lag per chain, RPC "
+                                   "requests and errors per endpoint, balance-queue and trigger delivery figures, all labelled "
+                                   "by chain id. The endpoint has no authentication: keep 127.0.0.1 unless Prometheus runs "
+                                   "on another machine. Applies at OK, without a restart."),
+                                page));
+    layout->addWidget(m_metricsState);
+    layout->addStretch(1);
+
+    const auto edited = [this] {
+        m_metricsBindError.clear();
+        validate();
+    };
+    connect(m_metricsCheck, &QCheckBox::toggled, this, edited);
+    connect(m_metricsEdit, &QLineEdit::textChanged, this, edited);
+    return page;
+}
+
+void SettingsDialog::setEngine(Engine *engine)
+{
+    m_engine = engine;
+    showMetricsState();
+}
+
+void SettingsDialog::showMetricsState()
+{
+    if (!m_engine) {
+        m_metricsState->hide();
+        return;
+    }
+    const QString address = m_engine->metricsAddress();
+    m_metricsState->setText(address.isEmpty() ? tr("Not serving metrics now.") : tr("Serving metrics now at http://%1/metrics").arg(address));
+    m_metricsState->show();
+}
+
+QString SettingsDialog::metricsProblem() const
+{
+    if (!m_metricsCheck->isChecked())
+        return {};
+    if (Status s = AppSettings::validateMetricsAddress(m_metricsEdit->text()); !s)
+        return s.error().message;
+    return {};
+}
+
 QWidget *SettingsDialog::createLanguagePage()
 {
     auto *page = new QWidget(this);
@@ -306,7 +373,10 @@ void SettingsDialog::validate()
     const auto url = chosenDatabase();
     m_sqliteError->showMessage(sqlite && !url ? url.error().message : QString());
     m_postgresError->showMessage(!sqlite && !url ? url.error().message : QString());
-    m_okButton->setEnabled(url.ok() && !m_busy);
+    m_metricsEdit->setEnabled(m_metricsCheck->isChecked());
+    const QString metrics = metricsProblem();
+    m_metricsError->showMessage(metrics.isEmpty() ? m_metricsBindError : metrics);
+    m_okButton->setEnabled(url.ok() && metrics.isEmpty() && !m_busy);
 }
 
 void SettingsDialog::setBusy(bool busy, const QString &status)
@@ -328,6 +398,37 @@ void SettingsDialog::accept()
         validate();
         return;
     }
+    if (!metricsProblem().isEmpty()) {
+        m_tabs->setCurrentIndex(MonitoringPage);
+        validate();
+        return;
+    }
+    const auto address = parseListenAddress(m_metricsEdit->text(), QString());
+    const QString wanted = m_metricsCheck->isChecked() && address ? address->toString() : QString();
+    if (!m_engine || wanted == m_engine->metricsAddress()) {
+        acceptStorage();
+        return;
+    }
+    setBusy(true, wanted.isEmpty() ? tr("Stopping the metrics endpoint…") : tr("Starting the metrics endpoint on %1…").arg(wanted));
+    m_engine->serveMetrics(wanted).then(this, [this](Status served) {
+        setBusy(false);
+        showMetricsState();
+        if (!served) {
+            m_metricsBindError = served.error().message;
+            m_tabs->setCurrentIndex(MonitoringPage);
+            validate();
+            m_status->setText(tr("Settings not saved: the metrics endpoint could not start."));
+            return;
+        }
+        acceptStorage();
+    });
+}
+
+void SettingsDialog::acceptStorage()
+{
+    const auto url = chosenDatabase();
+    if (!url)
+        return;
     const QString password = m_passwordEdit->text();
     if (url->backend != Backend::Postgres || password.isEmpty()) {
         save();
@@ -380,6 +481,9 @@ void SettingsDialog::save()
     if (s)
         s = m_settings.setReorgNotifyDepth(m_reorgDepthSpin->value());
     m_settings.setNotificationsEnabled(m_notificationsCheck->isChecked());
+    m_settings.setMetricsEnabled(m_metricsCheck->isChecked());
+    if (s && AppSettings::validateMetricsAddress(m_metricsEdit->text()))
+        s = m_settings.setMetricsAddress(m_metricsEdit->text());
     if (s)
         s = m_settings.sync();
     if (!s) {

@@ -16,6 +16,10 @@ class QSpinBox;
 class QTabWidget;
 class QToolButton;
 
+namespace arbor {
+class Engine;
+}
+
 namespace arbor::ui {
 
 class MessageLabel;
@@ -24,7 +28,8 @@ class AppSettings;
 
 /**
  * The console's settings: storage (embedded SQLite file or a PostgreSQL server, its password in
- * the OS keychain), indexing intervals, notifications and language.
+ * the OS keychain), indexing intervals, notifications, the Prometheus metrics endpoint and
+ * language.
  *
  * Every field is checked as it is edited; a problem is shown under the field with the fix, and
  * OK stays disabled until there is none. OK stores the password in the keychain first (never in
@@ -33,16 +38,23 @@ class AppSettings;
  *
  * A different database (or a new password) is reported by databaseChanged() after OK, so the
  * caller can restart the engine on it; a different language takes effect after a restart.
+ *
+ * The metrics endpoint applies at OK without a restart when an Engine is given (setEngine()):
+ * OK asks the engine to serve on the address (or to stop), and when the port cannot be bound
+ * the Monitoring page shows why and nothing is saved.
  */
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    enum Page { StoragePage, IndexingPage, NotificationsPage, LanguagePage };
+    enum Page { StoragePage, IndexingPage, NotificationsPage, MonitoringPage, LanguagePage };
     enum class Keychain { Checking, Available, Unavailable };
 
     SettingsDialog(AppSettings &settings, QWidget *parent = nullptr);
+
+    /// The engine OK applies the metrics setting to; none: the setting is only saved.
+    void setEngine(arbor::Engine *engine);
 
     Keychain keychain() const { return m_keychain; }
     /// After OK: whether the database (URL or password) changed.
@@ -63,7 +75,13 @@ private:
     QWidget *createStoragePage();
     QWidget *createIndexingPage();
     QWidget *createNotificationsPage();
+    QWidget *createMonitoringPage();
     QWidget *createLanguagePage();
+    /// What is wrong with the metrics address typed, empty when nothing (or when it is off).
+    QString metricsProblem() const;
+    void showMetricsState();
+    /// OK's steps after the metrics endpoint is applied: the keychain, then save().
+    void acceptStorage();
     void probeKeychain();
     void setKeychainUnavailable(const QString &reason);
     void chooseSqliteFile();
@@ -96,6 +114,12 @@ private:
     QSpinBox *m_refreshSpin = nullptr;
     QCheckBox *m_notificationsCheck = nullptr;
     QSpinBox *m_reorgDepthSpin = nullptr;
+    QCheckBox *m_metricsCheck = nullptr;
+    QLineEdit *m_metricsEdit = nullptr;
+    MessageLabel *m_metricsError = nullptr;
+    QLabel *m_metricsState = nullptr;
+    arbor::Engine *m_engine = nullptr;
+    QString m_metricsBindError;   ///< why the engine could not serve the address last tried
     QComboBox *m_languageCombo = nullptr;
     QLabel *m_languageNote = nullptr;
     QLabel *m_status = nullptr;

@@ -1,5 +1,7 @@
 #include "models/chainlistmodel.h"
 
+#include "model/urlsecrets.h"
+
 #include <QHash>
 #include <QIcon>
 #include <QLocale>
@@ -178,7 +180,7 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
         return {};
     case BadgeColorRole:
         if (index.column() == StatusColumn) {
-            if (m_stalled.contains(chain.config.chainId) && statusAt(row))
+            if (chain.state == ChainState::Active && m_stalled.contains(chain.config.chainId) && statusAt(row))
                 return healthColor(Health::Bad);
             return healthColor(statusHealth(chain.state, statusAt(row)));
         }
@@ -193,6 +195,15 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
         return chain.config.chainId;
     case StateRole:
         return int(chain.state);
+    case FilterRole: {
+        QStringList words{chain.config.name, QString::number(chain.config.chainId),
+                          statusText(chain.state, statusAt(row), m_stalled.contains(chain.config.chainId))};
+        for (const QUrl &url : chain.config.rpcUrls)
+            words.append(urlsecrets::displayText(url));
+        for (const EndpointRecord &e : chain.endpoints)
+            words.append(urlsecrets::displayText(e.url));
+        return words.join(QLatin1Char('\n'));
+    }
     default:
         return {};
     }
@@ -224,11 +235,11 @@ QVariant ChainListModel::displayData(int row, int column) const
         return lag ? durationText(*lag) : none;
     }
     case RateColumn:
-        return status && status->indexed ? locale.toString(status->blocksPerSecond, 'f', 1) : none;
+        return status && status->indexed && chain.state == ChainState::Active ? locale.toString(status->blocksPerSecond, 'f', 1) : none;
     case EndpointsColumn:
         return endpointSummary(endpointsOf(row));
     case RpcUrlColumn:
-        return firstRpcUrl(chain).toDisplayString();
+        return urlsecrets::displayText(firstRpcUrl(chain));
     default:
         return {};
     }
@@ -280,7 +291,7 @@ QString ChainListModel::toolTip(int row) const
             facts.append(tr("%1 ms").arg(qRound(*e.latencyMs)));
         if (e.lastHead)
             facts.append(tr("head %1").arg(*e.lastHead));
-        html += QLatin1String("<tr><td>") + e.url.toDisplayString().toHtmlEscaped() + QLatin1String("</td><td>")
+        html += QLatin1String("<tr><td>") + urlsecrets::displayText(e.url).toHtmlEscaped() + QLatin1String("</td><td>")
             + facts.join(QLatin1String(", ")).toHtmlEscaped() + QLatin1String("</td></tr>");
         if (!e.lastError.isEmpty()) {
             html += QLatin1String("<tr><td colspan='2'>&nbsp;&nbsp;") + tr("Last error: %1").arg(e.lastError).toHtmlEscaped()
@@ -352,8 +363,8 @@ void ChainListModel::updateStatuses(const QList<ChainStatus> &statuses, qint64 n
         const auto now = fresh.constFind(id);
         const bool hadStatus = old != m_statuses.cend();
         const bool hasStatus = now != fresh.cend();
-        // Only an active chain shows its indexer's figures.
-        const bool shown = m_chains[row].state == ChainState::Active;
+        // A chain being deleted shows no figures; a paused one its last recorded ones.
+        const bool shown = m_chains[row].state != ChainState::Deleting;
         bool changed = shown && hadStatus != hasStatus;
         if (shown && !changed && hasStatus) {
             changed = !sameFigures(*old, *now)
@@ -440,7 +451,7 @@ void ChainListModel::setStalled(const QSet<qint64> &chainIds)
 
 const ChainStatus *ChainListModel::statusAt(int row) const
 {
-    if (row < 0 || row >= m_chains.size() || m_chains[row].state != ChainState::Active)
+    if (row < 0 || row >= m_chains.size() || m_chains[row].state == ChainState::Deleting)
         return nullptr;
     const auto it = m_statuses.constFind(m_chains[row].config.chainId);
     return it == m_statuses.cend() ? nullptr : &*it;
@@ -460,6 +471,27 @@ int ChainListModel::rowOf(qint64 chainId) const
             return row;
     }
     return -1;
+}
+
+ChainListModel::Counts ChainListModel::counts() const
+{
+    Counts counts;
+    for (int row = 0; row < m_chains.size(); ++row) {
+        const ChainRecord &chain = m_chains[row];
+        if (chain.state == ChainState::Paused) {
+            ++counts.paused;
+            continue;
+        }
+        const ChainStatus *status = statusAt(row);
+        if (chain.state != ChainState::Active || !status)
+            continue;
+        if (status->phase == IndexPhase::RpcDown)
+            ++counts.down;
+        else if (status->phase == IndexPhase::Stalled
+                 || (m_stalled.contains(chain.config.chainId) && (status->phase == IndexPhase::CatchingUp || status->phase == IndexPhase::Live)))
+            ++counts.stalled;   // as statusText() says "stalled"
+    }
+    return counts;
 }
 
 QString ChainListModel::stateText(ChainState state)

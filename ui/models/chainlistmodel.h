@@ -21,6 +21,9 @@ namespace arbor::ui {
  * row. updateStatuses() emits one dataChanged per row whose figures changed. The model is never
  * reset, so selections and scroll positions survive every refresh.
  *
+ * A paused chain keeps showing the figures it is given (its head and checkpoint as last
+ * recorded, see Engine::recordedStatuses), with "paused" as its status.
+ *
  * Thread: the GUI thread.
  */
 class ChainListModel final : public QAbstractTableModel
@@ -47,6 +50,15 @@ public:
         SortRole,                     ///< numbers for numeric columns, text otherwise
         StateRole,                    ///< arbor::ChainState as int
         BadgeColorRole,               ///< QColor of the status and RPC health badges
+        FilterRole,                   ///< what the filter box matches: name, chain id, status, every RPC URL
+    };
+
+    /// How many chains need a look, as the Status column says it.
+    struct Counts
+    {
+        int down = 0;      ///< "rpc down": every endpoint failed
+        int stalled = 0;   ///< "stalled": no progress while behind, or an error
+        int paused = 0;
     };
 
     explicit ChainListModel(QObject *parent = nullptr);
@@ -71,6 +83,8 @@ public:
     const arbor::ChainStatus *statusAt(int row) const;
     /// The row of the chain with this id, or -1.
     int rowOf(qint64 chainId) const;
+    /// Chains down, stalled and paused now.
+    Counts counts() const;
 
     /// "active", "paused", "deleting" in the operator's language.
     static QString stateText(arbor::ChainState state);

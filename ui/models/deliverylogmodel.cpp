@@ -1,5 +1,7 @@
 #include "models/deliverylogmodel.h"
 
+#include "widgets/tableactions.h"
+
 #include "models/keyedrows.h"
 
 #include <QDateTime>
@@ -72,6 +74,13 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
         return int(result.status);
     case DeliveryIdRole:
         return result.deliveryId;
+    case CopyRole:
+        // The full values where the table shortens them.
+        if (index.column() == EventColumn)
+            return QString(result.txHash.toHex() + QStringLiteral(" #") + QString::number(result.logIndex));
+        if (index.column() == ErrorColumn)
+            return result.error;
+        return {};
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #include "models/endpointmodel.h"
 
+#include "model/urlsecrets.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -173,7 +175,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (Column(index.column())) {
     case UrlColumn:
-        return e.url.toDisplayString();
+        return urlsecrets::displayText(e.url);
     case StatusColumn:
         return statusText(e.status);
     case LatencyColumn:

@@ -1,11 +1,21 @@
 #include "models/topholdersmodel.h"
 
+#include "models/amountformat.h"
+#include "widgets/tableactions.h"
+
+#include <QLocale>
+
 namespace arbor::ui {
 namespace {
 
 bool isNumeric(int column)
 {
     return column != TopHoldersModel::HolderColumn;
+}
+
+QString balanceText(const TokenBalance &holder)
+{
+    return amounts::format(holder.balance, holder.decimals);
 }
 
 } // namespace
@@ -38,7 +48,9 @@ QVariant TopHoldersModel::data(const QModelIndex &index, int role) const
         case HolderColumn:
             return holder.holder.toChecksumHex();
         case BalanceColumn:
-            return holder.formatted();
+            return amounts::alignFraction(balanceText(holder), m_fractionDigits);
+        case ShareColumn:
+            return m_supply ? shareText(holder.balance, *m_supply) : QString();
         case RawBalanceColumn:
             return u256::toDecimal(holder.balance);
         case LastBlockColumn:
@@ -46,9 +58,15 @@ QVariant TopHoldersModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case CopyRole:
+        return index.column() == BalanceColumn ? QVariant(balanceText(holder)) : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == BalanceColumn && !holder.decimals)
             return tr("The token's decimals are unknown: the raw balance is shown");
+        if (index.column() == BalanceColumn)
+            return tr("%1 (%2 in the smallest unit)").arg(balanceText(holder), u256::toDecimal(holder.balance));
+        if (index.column() == ShareColumn && m_supply)
+            return tr("Of a total supply of %1").arg(amounts::format(*m_supply, holder.decimals));
         return {};
     case Qt::TextAlignmentRole:
         if (isNumeric(index.column()))
@@ -65,6 +83,8 @@ QVariant TopHoldersModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
         return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ShareColumn)
+        return tr("The holder's share of the token's total supply, as the token's totalSupply() reports it");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -74,6 +94,8 @@ QVariant TopHoldersModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Holder");
     case BalanceColumn:
         return tr("Balance");
+    case ShareColumn:
+        return tr("% of supply");
     case RawBalanceColumn:
         return tr("Raw balance");
     case LastBlockColumn:
@@ -87,7 +109,32 @@ void TopHoldersModel::setHolders(const QList<TokenBalance> &holders)
 {
     beginResetModel();
     m_holders = holders;
+    m_supply.reset();
+    m_fractionDigits = 0;
+    for (const TokenBalance &holder : std::as_const(m_holders))
+        m_fractionDigits = std::max(m_fractionDigits, amounts::fractionDigits(balanceText(holder)));
     endResetModel();
+}
+
+void TopHoldersModel::setSupply(const std::optional<U256> &supply)
+{
+    m_supply = supply && *supply > 0 ? supply : std::nullopt;
+    if (!m_holders.isEmpty())
+        Q_EMIT dataChanged(index(0, ShareColumn), index(int(m_holders.size()) - 1, ShareColumn));
+}
+
+QString TopHoldersModel::shareText(const U256 &balance, const U256 &supply)
+{
+    if (supply == 0)
+        return {};
+    // Hundredths of a percent, exact and rounded half up.
+    using Wide = boost::multiprecision::uint512_t;   // balance × 20000 may not fit 256 bits
+    const Wide basisPoints = (Wide(balance) * 20000 / Wide(supply) + 1) / 2;
+    const QLocale locale;
+    if (basisPoints == 0 && balance > 0)
+        return tr("< %1 %", "share of supply").arg(locale.toString(0.01, 'f', 2));
+    const qint64 bp = basisPoints > 1000000 ? 1000000 : basisPoints.convert_to<qint64>();
+    return tr("%1 %", "share of supply").arg(locale.toString(double(bp) / 100.0, 'f', 2));
 }
 
 const TokenBalance *TopHoldersModel::holderAt(int row) const

@@ -1,8 +1,11 @@
 #include "pages/balancespage.h"
 
 #include "engine/engine.h"
+#include "models/amountformat.h"
 #include "models/portfoliomodel.h"
 #include "models/topholdersmodel.h"
+#include "widgets/tableactions.h"
+#include "widgets/themecolors.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -17,6 +20,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -33,7 +37,7 @@ QLabel *createErrorLabel(const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    label->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()));
     label->hide();
     return label;
 }
@@ -67,28 +71,57 @@ QLabel *createSummaryLabel(const QString &objectName)
 
 void setSummary(QLabel *label, const QString &text, bool error = false)
 {
-    label->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    label->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
     label->setText(text);
 }
 
-QTableView *createTable(const QString &objectName, QAbstractItemModel *model)
+// Balances are never cut in the middle: a column too narrow cuts at the right, and the tooltip
+// and a copy give the whole number.
+void setUpView(QAbstractItemView *view, const QString &objectName, QAbstractItemModel *model)
 {
-    auto *view = new QTableView;
     view->setObjectName(objectName);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setAlternatingRowColors(true);
+    view->setTextElideMode(Qt::ElideRight);
+    TableActions::install(view, objectName);
+}
+
+QTableView *createTable(const QString &objectName, QAbstractItemModel *model)
+{
+    auto *view = new QTableView;
     view->setShowGrid(false);
     view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideMiddle);
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setStretchLastSection(true);
+    setUpView(view, objectName, model);
     return view;
+}
+
+QTreeView *createTree(const QString &objectName, QAbstractItemModel *model)
+{
+    auto *view = new QTreeView;
+    view->setUniformRowHeights(true);
+    view->setWordWrap(false);
+    view->header()->setStretchLastSection(true);
+    view->header()->setHighlightSections(false);
+    setUpView(view, objectName, model);
+    return view;
+}
+
+// Wide enough for every value it holds (not narrower than set up), so nothing is cut.
+void fitColumns(QHeaderView *header, QAbstractItemView *view, const QList<int> &columns)
+{
+    for (int column : columns) {
+        const int wanted = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (wanted > header->sectionSize(column))
+            header->resizeSection(column, wanted);
+    }
 }
 
 QString tokenLabel(const TokenInfo &token)
@@ -157,9 +190,10 @@ QWidget *BalancesPage::createPortfolioTab()
     m_minBalanceEdit = new QLineEdit;
     m_minBalanceEdit->setObjectName(QStringLiteral("minBalanceEdit"));
     m_minBalanceEdit->setPlaceholderText(QStringLiteral("0"));
-    m_minBalanceEdit->setToolTip(tr("Only balances of at least this many of the token's smallest units (raw, before decimals)"));
+    m_minBalanceEdit->setToolTip(tr("Only balances of at least this amount of each token, in token units (1.5 is one and a half "
+                                    "tokens, whatever their decimals); tokens of unknown decimals are compared in raw units"));
     m_minBalanceError = createErrorLabel(QStringLiteral("minBalanceError"));
-    auto *minLabel = new QLabel(tr("&Minimum (raw):"));
+    auto *minLabel = new QLabel(tr("&Minimum:"));
     minLabel->setBuddy(m_minBalanceEdit);
 
     m_portfolioButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Look Up"));
@@ -172,12 +206,27 @@ QWidget *BalancesPage::createPortfolioTab()
     connect(m_holderEdit, &QLineEdit::textEdited, m_holderError, [this] { setError(m_holderError, QString()); });
     connect(m_minBalanceEdit, &QLineEdit::textEdited, m_minBalanceError, [this] { setError(m_minBalanceError, QString()); });
 
+    m_groupCombo = new QComboBox;
+    m_groupCombo->setObjectName(QStringLiteral("portfolioGroupCombo"));
+    m_groupCombo->addItem(tr("No grouping"), int(PortfolioModel::Grouping::None));
+    m_groupCombo->addItem(tr("By chain"), int(PortfolioModel::Grouping::ByChain));
+    m_groupCombo->addItem(tr("By token"), int(PortfolioModel::Grouping::ByToken));
+    auto *groupLabel = new QLabel(tr("&Group:"));
+    groupLabel->setBuddy(m_groupCombo);
+    connect(m_groupCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_portfolioModel->setGrouping(PortfolioModel::Grouping(m_groupCombo->currentData().toInt()));
+        m_portfolioView->expandAll();
+        m_portfolioView->setRootIsDecorated(m_portfolioModel->grouping() != PortfolioModel::Grouping::None);
+    });
+
     auto *form = new QGridLayout;
     form->addWidget(holderLabel, 0, 0);
     form->addWidget(m_holderEdit, 0, 1);
     form->addWidget(minLabel, 0, 2);
     form->addWidget(m_minBalanceEdit, 0, 3);
     form->addWidget(m_portfolioButton, 0, 4);
+    form->addWidget(groupLabel, 0, 5);
+    form->addWidget(m_groupCombo, 0, 6);
     form->addWidget(m_holderError, 1, 1);
     form->addWidget(m_minBalanceError, 1, 3, 1, 2);
     form->setColumnStretch(1, 3);
@@ -187,10 +236,11 @@ QWidget *BalancesPage::createPortfolioTab()
     m_portfolioSummary = createSummaryLabel(QStringLiteral("portfolioSummary"));
     setSummary(m_portfolioSummary, tr("Enter an address to see its balances on every chain."));
 
-    m_portfolioView = createTable(QStringLiteral("portfolioTable"), m_portfolioProxy);
+    m_portfolioView = createTree(QStringLiteral("portfolioTable"), m_portfolioProxy);
+    m_portfolioView->setRootIsDecorated(false);
     m_portfolioView->setSortingEnabled(true);
     m_portfolioView->sortByColumn(PortfolioModel::ChainColumn, Qt::AscendingOrder);
-    QHeaderView *header = m_portfolioView->horizontalHeader();
+    QHeaderView *header = m_portfolioView->header();
     header->resizeSection(PortfolioModel::ChainColumn, 120);
     header->resizeSection(PortfolioModel::TokenColumn, 100);
     header->resizeSection(PortfolioModel::TokenAddressColumn, 180);
@@ -252,10 +302,12 @@ QWidget *BalancesPage::createHoldersTab()
     setSummary(m_holdersSummary, tr("Choose a chain and one of its tokens to see its largest holders."));
 
     m_holdersView = createTable(QStringLiteral("holdersTable"), m_holdersModel);
+    m_supplyLabel = createSummaryLabel(QStringLiteral("holdersSupply"));
     QHeaderView *header = m_holdersView->horizontalHeader();
     header->resizeSection(TopHoldersModel::RankColumn, 60);
     header->resizeSection(TopHoldersModel::HolderColumn, 340);
     header->resizeSection(TopHoldersModel::BalanceColumn, 160);
+    header->resizeSection(TopHoldersModel::ShareColumn, 90);
     header->resizeSection(TopHoldersModel::RawBalanceColumn, 200);
 
     auto *tab = new QWidget;
@@ -263,6 +315,7 @@ QWidget *BalancesPage::createHoldersTab()
     layout->addLayout(form);
     layout->addWidget(m_holdersBusy);
     layout->addWidget(m_holdersSummary);
+    layout->addWidget(m_supplyLabel);
     layout->addWidget(m_holdersView, 1);
     return tab;
 }
@@ -285,9 +338,9 @@ void BalancesPage::lookUpPortfolio()
     setError(m_holderError, holder ? QString() : holder.error().message);
 
     const QString minText = m_minBalanceEdit->text().trimmed();
-    Result<U256> minBalance = minText.isEmpty() ? Result<U256>(U256(0)) : u256::fromDecimal(minText);
-    setError(m_minBalanceError,
-             minBalance ? QString() : tr("Enter a whole number of the token's smallest units, e.g. 1000000."));
+    // Checked as typed here; converted per token below, with each token's decimals.
+    Result<U256> minBalance = minText.isEmpty() ? Result<U256>(U256(0)) : amounts::parseUnits(minText, 0);
+    setError(m_minBalanceError, minBalance ? QString() : minBalance.error().message);
 
     if (!holder || !minBalance) {
         m_portfolioModel->setBalances({});
@@ -297,10 +350,9 @@ void BalancesPage::lookUpPortfolio()
     }
 
     const QString shownHolder = holder->toChecksumHex();
-    const U256 min = *minBalance;
     m_portfolioBusy->show();
     setSummary(m_portfolioSummary, tr("Looking up the balances of %1…").arg(shownHolder));
-    m_engine->portfolio(*holder, min).then(this, [this, query, shownHolder, min](Result<QList<TokenBalance>> balances) {
+    m_engine->portfolio(*holder).then(this, [this, query, shownHolder, minText](Result<QList<TokenBalance>> balances) {
         if (query != m_portfolioQuery)
             return;   // superseded by a later query
         m_portfolioBusy->hide();
@@ -309,12 +361,21 @@ void BalancesPage::lookUpPortfolio()
             setSummary(m_portfolioSummary, tr("Could not look up the balances: %1").arg(balances.error().toString()), true);
             return;
         }
-        m_portfolioModel->setBalances(*balances);
-        const int count = int(balances->size());
+        QList<TokenBalance> kept;
+        for (const TokenBalance &b : std::as_const(*balances)) {
+            // The minimum in this token's units, exactly; one too large for any balance keeps nothing.
+            const Result<U256> min = minText.isEmpty() ? Result<U256>(U256(0)) : amounts::parseUnits(minText, b.decimals.value_or(0));
+            if (min && b.balance >= *min)
+                kept.append(b);
+        }
+        m_portfolioModel->setBalances(kept);
+        m_portfolioView->expandAll();
+        fitColumns(m_portfolioView->header(), m_portfolioView, {PortfolioModel::TokenAddressColumn, PortfolioModel::BalanceColumn});
+        const int count = int(kept.size());
         if (count > 0)
             setSummary(m_portfolioSummary, tr("%n balance(s) of %1.", nullptr, count).arg(shownHolder));
-        else if (min > 0)
-            setSummary(m_portfolioSummary, tr("%1 holds no balance of at least %2 raw units on any chain.").arg(shownHolder, u256::toDecimal(min)));
+        else if (!minText.isEmpty())
+            setSummary(m_portfolioSummary, tr("%1 holds no balance of at least %2 on any chain.").arg(shownHolder, minText));
         else
             setSummary(m_portfolioSummary, tr("%1 holds no indexed tokens on any chain.").arg(shownHolder));
     });
@@ -335,8 +396,10 @@ void BalancesPage::showTopHolders()
 
     m_holdersBusy->show();
     setSummary(m_holdersSummary, tr("Looking up the largest holders of %1 on “%2”…").arg(token, chainName));
+    m_supplyLabel->clear();
+    const Address tokenAddress = *address;
     m_engine->topHolders(ChainRef{chainId, {}}, *address, m_limitSpin->value())
-        .then(this, [this, query, token, chainName](Result<QList<TokenBalance>> holders) {
+        .then(this, [this, query, token, chainName, chainId, tokenAddress](Result<QList<TokenBalance>> holders) {
             if (query != m_holdersQuery)
                 return;   // superseded by a later query
             m_holdersBusy->hide();
@@ -346,12 +409,34 @@ void BalancesPage::showTopHolders()
                 return;
             }
             m_holdersModel->setHolders(*holders);
+            fitColumns(m_holdersView->horizontalHeader(), m_holdersView, {TopHoldersModel::HolderColumn, TopHoldersModel::BalanceColumn});
+            if (!holders->isEmpty())
+                showSupply(query, chainId, tokenAddress, holders->first());
             const int count = int(holders->size());
             if (count > 0)
                 setSummary(m_holdersSummary, tr("The %n largest holder(s) of %1 on “%2”.", nullptr, count).arg(token, chainName));
             else
                 setSummary(m_holdersSummary, tr("No balances of %1 on “%2” yet.").arg(token, chainName));
         });
+}
+
+void BalancesPage::showSupply(quint64 query, qint64 chainId, const Address &token, const TokenBalance &sample)
+{
+    setSummary(m_supplyLabel, tr("Reading the total supply…"));
+    const QString symbol = PortfolioModel::tokenLabel(sample);
+    const std::optional<int> decimals = sample.decimals;
+    m_engine->tokenSupply(chainId, token).then(this, [this, query, symbol, decimals](Result<U256> supply) {
+        if (query != m_holdersQuery)
+            return;
+        if (!supply) {
+            m_holdersModel->setSupply(std::nullopt);
+            setSummary(m_supplyLabel, tr("The share of supply is unknown: %1").arg(supply.error().toString()), true);
+            return;
+        }
+        m_holdersModel->setSupply(*supply);
+        setSummary(m_supplyLabel, tr("Total supply: %1 %2, as the token's totalSupply() reports it now.")
+                                      .arg(amounts::format(*supply, decimals), symbol));
+    });
 }
 
 void BalancesPage::onChainsChanged(const QList<ChainRecord> &chains)

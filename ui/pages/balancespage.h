@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/balancequeue.h"
 #include "model/chainconfig.h"
 
 #include <QList>
@@ -14,6 +15,7 @@ class QSortFilterProxyModel;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace arbor {
 class Engine;
@@ -26,8 +28,12 @@ class PortfolioModel;
 class TopHoldersModel;
 
 /**
- * The balance explorer, in two modes: an address's portfolio across every chain, and the top
- * holders of one token on one chain.
+ * The balance explorer, in two modes: an address's portfolio across every chain (flat, or
+ * grouped by chain or by token; a minimum typed in token units, converted exactly with each
+ * token's decimals), and the top holders of one token on one chain with their share of the
+ * token's total supply (read from the chain: Engine::tokenSupply). Balances are in the locale's
+ * separators, aligned on the decimal point and never cut in the middle; every table can be
+ * copied and exported (TableActions).
  *
  * Input is checked before anything is sent: a malformed address or amount is reported under
  * its field and no query leaves. Answers arrive as Engine futures; a busy indicator shows
@@ -53,6 +59,8 @@ private:
 
     void lookUpPortfolio();
     void showTopHolders();
+    /// Reads the token's total supply for the share column of holders query `query`.
+    void showSupply(quint64 query, qint64 chainId, const arbor::Address &token, const arbor::TokenBalance &sample);
     void onChainsChanged(const QList<arbor::ChainRecord> &chains);
     void updateTokens();
     void updateButtons();
@@ -69,7 +77,8 @@ private:
     QPushButton *m_portfolioButton = nullptr;
     QProgressBar *m_portfolioBusy = nullptr;
     QLabel *m_portfolioSummary = nullptr;
-    QTableView *m_portfolioView = nullptr;
+    QComboBox *m_groupCombo = nullptr;
+    QTreeView *m_portfolioView = nullptr;
     quint64 m_portfolioQuery = 0;       ///< answers to older queries are dropped
 
     TopHoldersModel *m_holdersModel = nullptr;
@@ -80,6 +89,7 @@ private:
     QProgressBar *m_holdersBusy = nullptr;
     QLabel *m_holdersSummary = nullptr;
     QTableView *m_holdersView = nullptr;
+    QLabel *m_supplyLabel = nullptr;   ///< the total supply the share column is of, or why it is unknown
     quint64 m_holdersQuery = 0;         ///< answers to older queries are dropped
 
     QList<arbor::ChainRecord> m_chains;  ///< as the chain combo shows them

@@ -8,6 +8,7 @@
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
 #include "widgets/indexprogressbar.h"
+#include "widgets/tableactions.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -185,6 +186,7 @@ QTableView *ChainDetailPage::createTable(const QString &name, QAbstractItemModel
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    TableActions::install(view, name);
     return view;
 }
 
@@ -256,6 +258,11 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
         if (s.chainId == m_chainId)
             m_status = s;
     }
+    // Not indexed here (paused, or another engine's on a read-only console): as last recorded.
+    for (const ChainStatus &s : m_status ? QList<ChainStatus>() : m_engine->recordedStatuses()) {
+        if (s.chainId == m_chainId)
+            m_status = s;
+    }
     updateEndpoints();
     updateHeader();
     updateCharts();
@@ -279,10 +286,8 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
         ++m_historyRequest;
         m_charts->clear();
     }
-    updateEndpoints();
     m_tokens->setTokens(m_record ? m_record->tokens : QList<TokenInfo>());
-    updateHeader();
-    updateProgress();
+    onStatuses(m_engine->chainStatuses());   // a chain not indexed here changes with its record
 }
 
 void ChainDetailPage::updateEndpoints()
@@ -326,7 +331,8 @@ void ChainDetailPage::updateHeader()
     }
     m_name->setText(m_record ? m_record->config.name : tr("Chain %1").arg(m_chainId));
     m_id->setText(QString::number(m_chainId));
-    if (m_status)
+    const bool active = !m_record || m_record->state == ChainState::Active;
+    if (m_status && active)
         m_state->setText(phaseText(m_status->phase));
     else if (!m_record)
         m_state->setText(tr("Unknown chain"));
@@ -349,7 +355,7 @@ void ChainDetailPage::updateHeader()
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)));
     else
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)) + tr(", %n second(s)", nullptr, int(*lagSeconds)));
-    m_rate->setText(m_status ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
+    m_rate->setText(m_status && active ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
     m_message->setText(m_status ? m_status->message : QString());
 }
 
@@ -409,7 +415,7 @@ void ChainDetailPage::updateProgress()
     qint64 end = checkpoint.value_or(start - 1);
     if (m_status && m_status->head)
         end = std::max(end, *m_status->head);
-    m_progress->setProgress(m_ranges, start, end, checkpoint);
+    m_progress->setProgress(m_ranges, start, end, checkpoint, m_rangesCheckpoint);
 
     const QLocale locale;
     if (end < start)
@@ -441,13 +447,18 @@ void ChainDetailPage::refresh()
         m_loadError->setText(tr("Could not read the chain's history: %1").arg(error.message));
         m_loadError->show();
     };
-    m_engine->indexRanges(chain).then(this, [this, generation, failed](Result<QList<IndexRange>> ranges) {
+    // What was indexed when the ranges were asked for (-1: nothing); unset when not known yet.
+    std::optional<qint64> asked;
+    if (m_status || m_record)
+        asked = checkpoint().value_or(-1);
+    m_engine->indexRanges(chain).then(this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
         if (generation != m_generation)
             return;
         --m_inFlight;
         if (!ranges)
             return failed(ranges.error());
         m_ranges = *ranges;
+        m_rangesCheckpoint = asked;
         m_rangesKnown = true;
         updateProgress();
     });

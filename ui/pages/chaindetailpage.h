@@ -105,6 +105,7 @@ private:
     std::optional<arbor::ChainStatus> m_status;
     QList<arbor::IndexRange> m_ranges;
     bool m_rangesKnown = false;
+    std::optional<qint64> m_rangesCheckpoint;   ///< the checkpoint when m_ranges were asked for (-1: none)
     QTimer m_refreshTimer;
     QTimer m_chartTimer;
     QTimer m_historyTimer;

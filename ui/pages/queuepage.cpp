@@ -6,6 +6,8 @@
 #include "engine/engine.h"
 #include "models/queuehealthmodel.h"
 #include "models/tokenproblemmodel.h"
+#include "widgets/tableactions.h"
+#include "widgets/themecolors.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -79,6 +81,7 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     header->resizeSection(QueueHealthModel::ChainColumn, 150);
     header->resizeSection(QueueHealthModel::StatusColumn, 110);
     connect(m_view, &QAbstractItemView::doubleClicked, this, &QueuePage::editSelectedConfig);
+    TableActions::install(m_view, QStringLiteral("queue-health"));
 
     m_problemCaption = new QLabel;
     m_problemCaption->setObjectName(QStringLiteral("queueProblemsCaption"));
@@ -97,6 +100,7 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     problemHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     problemHeader->setSectionResizeMode(TokenProblemModel::MessageColumn, QHeaderView::Stretch);
     problemHeader->setSectionResizeMode(TokenProblemModel::FixColumn, QHeaderView::Stretch);
+    TableActions::install(problemView, QStringLiteral("token-problems"));
     m_problemBox = new QWidget;
     m_problemBox->setObjectName(QStringLiteral("queueProblems"));
     auto *problemLayout = new QVBoxLayout(m_problemBox);
@@ -300,7 +304,7 @@ void QueuePage::retrySelectedFailed()
 
 void QueuePage::showStatus(const QString &text, bool error)
 {
-    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
     m_statusLine->setText(text);
 }
 

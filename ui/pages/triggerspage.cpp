@@ -4,6 +4,8 @@
 #include "delegates/statusbadgedelegate.h"
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
+#include "widgets/tableactions.h"
+#include "widgets/themecolors.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -102,6 +104,7 @@ TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
     header->resizeSection(TriggerListModel::DeliveriesColumn, 120);
     m_triggerView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_triggerView->addActions({m_edit, m_toggle, m_dryRun, m_sendTest, m_delete});
+    TableActions::install(m_triggerView, QStringLiteral("triggers"));
     connect(m_triggerView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() != TriggerListModel::EnabledColumn)
             editSelected();
@@ -213,6 +216,7 @@ QWidget *TriggersPage::createLog()
     header->resizeSection(DeliveryLogModel::StatusColumn, 100);
     header->resizeSection(DeliveryLogModel::AttemptColumn, 70);
     header->resizeSection(DeliveryLogModel::HttpStatusColumn, 60);
+    TableActions::install(m_logView, QStringLiteral("delivery-log"));
     header->resizeSection(DeliveryLogModel::DurationColumn, 70);
     header->resizeSection(DeliveryLogModel::ErrorColumn, 240);
     header->moveSection(DeliveryLogModel::EventColumn, DeliveryLogModel::TriggerColumn + 1);
@@ -463,7 +467,7 @@ void TriggersPage::updateActions()
 
 void TriggersPage::showStatus(const QString &text, bool error)
 {
-    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; }") : QString());
+    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
     m_statusLine->setText(text);
 }
 

@@ -16,13 +16,36 @@ IndexProgressBar::IndexProgressBar(QWidget *parent)
     clear();
 }
 
-void IndexProgressBar::setProgress(const QList<IndexRange> &ranges, qint64 start, qint64 end, std::optional<qint64> checkpoint)
+void IndexProgressBar::setProgress(const QList<IndexRange> &ranges, qint64 start, qint64 end, std::optional<qint64> checkpoint,
+                                   std::optional<qint64> rangesCheckpoint)
 {
     m_ranges = ranges;
+    // Promoted by the head scan since the ranges were read: one stretch above the old checkpoint.
+    const IndexRange since{std::max(rangesCheckpoint.value_or(0) + 1, start), checkpoint.value_or(-1)};
+    if (checkpoint && rangesCheckpoint && since.from <= since.to) {
+        QList<IndexRange> merged;
+        bool placed = false;
+        for (const IndexRange &r : std::as_const(m_ranges)) {
+            if (!placed && since.from < r.from) {
+                merged.append(since);
+                placed = true;
+            }
+            merged.append(r);
+        }
+        if (!placed)
+            merged.append(since);
+        m_ranges.clear();
+        for (const IndexRange &r : std::as_const(merged)) {
+            if (!m_ranges.isEmpty() && r.from <= m_ranges.last().to + 1)
+                m_ranges.last().to = std::max(m_ranges.last().to, r.to);
+            else
+                m_ranges.append(r);
+        }
+    }
     m_start = start;
     m_end = std::max(start - 1, end);
     m_checkpoint = checkpoint;
-    m_gaps = checkpoint && *checkpoint >= start ? findGaps(ranges, start, *checkpoint) : QList<IndexRange>{};
+    m_gaps = checkpoint && *checkpoint >= start ? findGaps(m_ranges, start, *checkpoint) : QList<IndexRange>{};
 
     const QLocale locale;
     QString tip = tr("Blocks %1 to %2: %3 % indexed").arg(locale.toString(m_start), locale.toString(m_end), locale.toString(fraction() * 100, 'f', 1));

@@ -29,10 +29,19 @@ public:
      * `ranges` merged and ordered (Engine::indexRanges); the bar spans [start, end], `end`
      * being the head (or the checkpoint when the head is unknown); `checkpoint` is where
      * gaps stop counting.
+     *
+     * `rangesCheckpoint` is the checkpoint when `ranges` were asked for: the database held at
+     * least that much then. The ranges are read now and then while the checkpoint comes with
+     * every status, so it is often ahead of them; the blocks in between were promoted by the
+     * head scan since, contiguously above the old checkpoint, so they show as indexed and are
+     * no gap (a live chain would otherwise show "1 gap" for each new block until the next
+     * read). Unset: the ranges are as new as `checkpoint`.
      */
-    void setProgress(const QList<arbor::IndexRange> &ranges, qint64 start, qint64 end, std::optional<qint64> checkpoint);
+    void setProgress(const QList<arbor::IndexRange> &ranges, qint64 start, qint64 end, std::optional<qint64> checkpoint,
+                     std::optional<qint64> rangesCheckpoint = std::nullopt);
     void clear();
 
+    /// The indexed ranges shown: those given and what the head scan promoted since they were read.
     const QList<arbor::IndexRange> &ranges() const { return m_ranges; }
     /// The holes between the start block and the checkpoint, in order.
     const QList<arbor::IndexRange> &gaps() const { return m_gaps; }

@@ -1,6 +1,7 @@
 #include "widgets/logpanel.h"
 
 #include "models/logmodel.h"
+#include "widgets/tableactions.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -10,6 +11,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStyle>
 #include <QTabWidget>
@@ -47,6 +49,7 @@ LogPanel::LogPanel(QWidget *parent)
     m_alerts->header()->setStretchLastSection(false);
     m_alerts->header()->setSectionResizeMode(AlertTitleColumn, QHeaderView::Stretch);
     m_alerts->header()->resizeSection(AlertTimeColumn, 150);
+    TableActions::install(m_alerts, QStringLiteral("alerts"));
 
     m_filter->setSourceModel(m_model);
     m_filter->setFilterRole(LogModel::TypeRole);
@@ -66,6 +69,7 @@ LogPanel::LogPanel(QWidget *parent)
     m_log->horizontalHeader()->resizeSection(LogModel::TimeColumn, 110);
     m_log->horizontalHeader()->resizeSection(LogModel::LevelColumn, 80);
     m_log->horizontalHeader()->resizeSection(LogModel::CategoryColumn, 130);
+    TableActions::install(m_log, QStringLiteral("log"));
 
     m_level = new QComboBox;
     m_level->setObjectName(QStringLiteral("logLevelFilter"));
@@ -127,32 +131,68 @@ void LogPanel::alertRaised(const Alert &alert)
     item->setToolTip(AlertTitleColumn, alert.text);
     item->setIcon(AlertTitleColumn, style()->standardIcon(alert.isCondition() ? QStyle::SP_MessageBoxWarning
                                                                               : QStyle::SP_MessageBoxInformation));
-    item->setText(AlertStateColumn, alert.isCondition() ? tr("active") : tr("event"));
+    QString state = alert.isCondition() ? tr("active") : tr("event");
+    // Raised again soon after a notification: said here, not popped up again.
+    if (!alert.notify)
+        state += QLatin1Char(' ') + tr("(%n time(s) since the last notification)", nullptr, alert.occurrence);
+    item->setText(AlertStateColumn, state);
     if (alert.isCondition())
         item->setData(0, AlertKeyRole, alertKey(alert));
     m_alerts->insertTopLevelItem(0, item);
     // A long-running console keeps the latest few hundred.
     while (m_alerts->topLevelItemCount() > 500)
         delete m_alerts->takeTopLevelItem(m_alerts->topLevelItemCount() - 1);
+    updateAlertsTab();
 }
 
 void LogPanel::alertCleared(const Alert &alert)
 {
     const QString key = alertKey(alert);
     for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_alerts->topLevelItem(i);
-        if (item->data(0, AlertKeyRole).toString() != key)
-            continue;
-        item->setData(0, AlertKeyRole, QVariant());
-        item->setText(AlertStateColumn, tr("cleared %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
-        item->setIcon(AlertTitleColumn, style()->standardIcon(QStyle::SP_DialogApplyButton));
-        break;
+        if (m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString() == key)
+            markCleared(i);
     }
+    updateAlertsTab();
+}
+
+void LogPanel::syncActive(const QList<Alert> &active)
+{
+    QSet<QString> keys;
+    for (const Alert &alert : active)
+        keys.insert(alertKey(alert));
+    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
+        const QString key = m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString();
+        if (!key.isEmpty() && !keys.contains(key))
+            markCleared(i);
+    }
+    updateAlertsTab();
+}
+
+void LogPanel::markCleared(int row)
+{
+    QTreeWidgetItem *item = m_alerts->topLevelItem(row);
+    item->setData(0, AlertKeyRole, QVariant());
+    item->setText(AlertStateColumn, tr("cleared %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    item->setIcon(AlertTitleColumn, style()->standardIcon(QStyle::SP_DialogApplyButton));
+}
+
+void LogPanel::updateAlertsTab()
+{
+    const int active = activeAlertCount();
+    m_tabs->setTabText(0, active == 0 ? tr("Alerts") : tr("Alerts (%1)").arg(active));
 }
 
 int LogPanel::alertCount() const
 {
     return m_alerts->topLevelItemCount();
+}
+
+int LogPanel::activeAlertCount() const
+{
+    int active = 0;
+    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i)
+        active += !m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString().isEmpty();
+    return active;
 }
 
 void LogPanel::showAlerts()

@@ -32,14 +32,22 @@ public:
     void addMessages(const QList<arbor::LogMessage> &messages);
     void alertRaised(const arbor::Alert &alert);
     void alertCleared(const arbor::Alert &alert);
+    /// Marks every entry shown as active that is not among `active` (the AlertMonitor's
+    /// activeAlerts()) as cleared, so the panel never shows more than the status bar counts.
+    void syncActive(const QList<arbor::Alert> &active);
     /// Shows the Alerts tab (the status bar's alert count leads here).
     void showAlerts();
 
+    /// Entries in the Alerts list, active and cleared.
     int alertCount() const;
+    /// Entries shown as active.
+    int activeAlertCount() const;
     LogModel *logModel() const { return m_model; }
 
 private:
     void applyLevelFilter();
+    void markCleared(int row);
+    void updateAlertsTab();
 
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_alerts = nullptr;

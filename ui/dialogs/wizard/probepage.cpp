@@ -4,6 +4,7 @@
 #include "models/endpointmodel.h"
 #include "widgets/messagelabel.h"
 #include "engine/engine.h"
+#include "model/urlsecrets.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -100,7 +101,7 @@ void ProbePage::probe()
     m_summary->clearMessage();
     m_table->setRowCount(int(urls.size()));
     for (int row = 0; row < urls.size(); ++row) {
-        m_table->setItem(row, UrlColumn, cell(urls.at(row).toDisplayString()));
+        m_table->setItem(row, UrlColumn, cell(urlsecrets::displayText(urls.at(row))));
         for (int column = ChainIdColumn; column < ResultColumn; ++column)
             m_table->setItem(row, column, cell(QString()));
         m_table->setItem(row, ResultColumn, cell(tr("Probing…")));

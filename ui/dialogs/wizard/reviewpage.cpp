@@ -4,6 +4,7 @@
 #include "models/tokenmodel.h"
 #include "widgets/messagelabel.h"
 #include "engine/engine.h"
+#include "model/urlsecrets.h"
 
 #include <QAbstractButton>
 #include <QGroupBox>
@@ -103,12 +104,12 @@ void ReviewPage::initializePage()
 
     QStringList urls;
     for (const QUrl &url : config.rpcUrls)
-        urls.append(url.toDisplayString().toHtmlEscaped());
+        urls.append(urlsecrets::displayText(url).toHtmlEscaped());
     html += row(tr("RPC endpoints"), urls.join(QLatin1String("<br>")));
     QStringList leftOut;
     for (const QUrl &url : m_wizard->typedUrls()) {
         if (!config.rpcUrls.contains(url))
-            leftOut.append(url.toDisplayString().toHtmlEscaped());
+            leftOut.append(urlsecrets::displayText(url).toHtmlEscaped());
     }
     if (!leftOut.isEmpty())
         html += row(tr("Left out (did not answer)"), leftOut.join(QLatin1String("<br>")));

@@ -1,52 +1,34 @@
 #pragma once
 
 #include "error.h"
-#include "triggers/triggerdef.h"
+#include "model/secretref.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QStringList>
 
 #include <functional>
-#include <utility>
+#include <optional>
 
 namespace arbor {
 
 /**
- * The secrets one action needs, read for one attempt (SecretResolver::resolveAction).
- *
- * Held in memory only as long as the attempt: never stored, logged or shown. values() lists
- * them so that what a server echoes back can be redacted before it reaches a result.
- */
-struct ActionSecrets
-{
-    QString signingSecret;   ///< rest: "whsec_<base64>"; empty when the action is not signed
-    QString botToken;        ///< telegram
-    QString mcpToken;        ///< mcp: sent as "Authorization: Bearer …"; empty for none
-    QList<std::pair<QString, QString>> headers;   ///< rest: name and value of each secret header
-
-    /// Every non-empty secret above.
-    QStringList values() const;
-};
-
-/**
  * Reads the secret a SecretRef names: `keychain:NAME` through SecretStore, `env:VAR` from the
  * process environment, `file:PATH` from a file (its contents trimmed; a leading "~/" is the
- * home folder).
+ * home folder). Used by trigger actions (their secrets) and by the RPC layer (the
+ * `${keychain:NAME}` / `${env:VAR}` placeholders of an RPC URL, rpchttp::resolveUrl).
  *
  * Always asynchronous: `done` is called later on the resolver's thread, never from inside
  * resolve(). A failure is an Error whose field is the reference ("env:MCP_TOKEN") and whose
  * message says what is wrong and how to fix it; the secret itself never appears in an error or
- * a log. Values read are kept for `cacheTtlMs` so a burst of deliveries does not ask the
+ * a log. Values read are kept for `cacheTtlMs` so a burst of requests does not ask the
  * keychain once each; failures are not kept, so a fixed reference works on the next attempt.
  * Reads of one reference that overlap share one keychain request.
  *
  * Thread: lives on one thread with an event loop and is used only there; if it is destroyed
- * first, pending callbacks are dropped.
+ * first, pending callbacks are dropped. forCurrentThread() gives each thread its own.
  */
 class SecretResolver final : public QObject
 {
@@ -58,14 +40,13 @@ public:
     explicit SecretResolver(QObject *parent = nullptr, int cacheTtlMs = DefaultCacheTtlMs);
     ~SecretResolver() override;
 
+    /// The calling thread's resolver (created on first use, deleted when the thread ends).
+    static SecretResolver *forCurrentThread();
+
     void resolve(const SecretRef &ref, std::function<void(Result<QString>)> done);
 
-    /**
-     * Every secret `action` refers to: the signing secret, the bot token, the MCP token and
-     * the secret headers. The first failure (in that order) is returned with its field set to
-     * the action's field ("signingSecret", "botToken", "token", "headers.Authorization").
-     */
-    void resolveAction(const Action &action, std::function<void(Result<ActionSecrets>)> done);
+    /// The value of `ref` while it is cached, without waiting; nothing otherwise.
+    std::optional<QString> cachedValue(const SecretRef &ref) const;
 
     /// Drops cached values: all, or the one of `ref` (after `arborctl secret set` changed it).
     void clearCache();

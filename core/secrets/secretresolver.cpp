@@ -1,4 +1,4 @@
-#include "triggers/secretresolver.h"
+#include "secrets/secretresolver.h"
 
 #include "secrets/secretstore.h"
 
@@ -6,8 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <memory>
-#include <optional>
+#include <QThreadStorage>
 
 namespace arbor {
 namespace {
@@ -22,20 +21,6 @@ QString refText(const SecretRef &ref)
 
 } // namespace
 
-QStringList ActionSecrets::values() const
-{
-    QStringList all;
-    for (const QString &value : {signingSecret, botToken, mcpToken}) {
-        if (!value.isEmpty())
-            all.append(value);
-    }
-    for (const auto &header : headers) {
-        if (!header.second.isEmpty())
-            all.append(header.second);
-    }
-    return all;
-}
-
 SecretResolver::SecretResolver(QObject *parent, int cacheTtlMs)
     : QObject(parent), m_cacheTtlMs(cacheTtlMs)
 {
@@ -43,6 +28,22 @@ SecretResolver::SecretResolver(QObject *parent, int cacheTtlMs)
 }
 
 SecretResolver::~SecretResolver() = default;
+
+SecretResolver *SecretResolver::forCurrentThread()
+{
+    static QThreadStorage<SecretResolver *> resolvers;
+    if (!resolvers.hasLocalData())
+        resolvers.setLocalData(new SecretResolver);
+    return resolvers.localData();
+}
+
+std::optional<QString> SecretResolver::cachedValue(const SecretRef &ref) const
+{
+    const auto cached = m_cache.constFind(refText(ref));
+    if (cached == m_cache.cend() || cached->expiresAtMs <= m_clock.elapsed())
+        return std::nullopt;
+    return cached->value;
+}
 
 void SecretResolver::resolve(const SecretRef &ref, std::function<void(Result<QString>)> done)
 {
@@ -154,70 +155,6 @@ void SecretResolver::clearCache()
 void SecretResolver::forget(const SecretRef &ref)
 {
     m_cache.remove(refText(ref));
-}
-
-void SecretResolver::resolveAction(const Action &action, std::function<void(Result<ActionSecrets>)> done)
-{
-    struct Wanted
-    {
-        QString field;
-        SecretRef ref;
-        std::function<void(ActionSecrets &, const QString &)> store;
-    };
-    QList<Wanted> wanted;
-    if (action.type == ActionType::Rest && action.signingSecret)
-        wanted.append({QStringLiteral("signingSecret"), *action.signingSecret,
-                       [](ActionSecrets &s, const QString &v) { s.signingSecret = v; }});
-    if (action.type == ActionType::Telegram && action.botToken)
-        wanted.append({QStringLiteral("botToken"), *action.botToken, [](ActionSecrets &s, const QString &v) { s.botToken = v; }});
-    if (action.type == ActionType::Mcp && action.token)
-        wanted.append({QStringLiteral("token"), *action.token, [](ActionSecrets &s, const QString &v) { s.mcpToken = v; }});
-    if (action.type == ActionType::Rest) {
-        for (const HeaderSpec &header : action.headers) {
-            if (header.secret) {
-                wanted.append({QStringLiteral("headers.") + header.name, *header.secret,
-                               [name = header.name](ActionSecrets &s, const QString &v) { s.headers.append({name, v}); }});
-            }
-        }
-    }
-    if (wanted.isEmpty()) {
-        QMetaObject::invokeMethod(this, [done = std::move(done)] { done(ActionSecrets()); }, Qt::QueuedConnection);
-        return;
-    }
-
-    // Answers may come back in any order; they are applied in the order wanted, so the
-    // first failure reported is the first field, and header order is kept.
-    struct Gather
-    {
-        QList<Wanted> wanted;
-        QList<std::optional<Result<QString>>> answers;
-        qsizetype missing = 0;
-        std::function<void(Result<ActionSecrets>)> done;
-    };
-    auto gather = std::make_shared<Gather>();
-    gather->wanted = wanted;
-    gather->answers.resize(wanted.size());
-    gather->missing = wanted.size();
-    gather->done = std::move(done);
-    for (qsizetype i = 0; i < wanted.size(); ++i) {
-        resolve(wanted.at(i).ref, [gather, i](Result<QString> answer) {
-            gather->answers[i] = std::move(answer);
-            if (--gather->missing > 0)
-                return;
-            ActionSecrets secrets;
-            for (qsizetype j = 0; j < gather->wanted.size(); ++j) {
-                const Result<QString> &result = *gather->answers.at(j);
-                if (!result) {
-                    Error error = result.error();
-                    error.field = gather->wanted.at(j).field;
-                    gather->done(error);
-                    return;
-                }
-                gather->wanted.at(j).store(secrets, *result);
-            }
-            gather->done(std::move(secrets));
-        });
-    }
 }
 
 } // namespace arbor

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "error.h"
+#include "secrets/secretresolver.h"
+#include "triggers/triggerdef.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <utility>
+
+namespace arbor {
+
+/**
+ * The secrets one action needs, read for one attempt (resolveActionSecrets).
+ *
+ * Held in memory only as long as the attempt: never stored, logged or shown. values() lists
+ * them so that what a server echoes back can be redacted before it reaches a result.
+ */
+struct ActionSecrets
+{
+    QString signingSecret;   ///< rest: "whsec_<base64>"; empty when the action is not signed
+    QString botToken;        ///< telegram
+    QString mcpToken;        ///< mcp: sent as "Authorization: Bearer …"; empty for none
+    QList<std::pair<QString, QString>> headers;   ///< rest: name and value of each secret header
+
+    /// Every non-empty secret above.
+    QStringList values() const;
+};
+
+/**
+ * Every secret `action` refers to, read through `resolver`: the signing secret, the bot token,
+ * the MCP token and the secret headers. The first failure (in that order) is returned with its
+ * field set to the action's field ("signingSecret", "botToken", "token",
+ * "headers.Authorization"). `done` runs later, on the resolver's thread.
+ */
+void resolveActionSecrets(SecretResolver &resolver, const Action &action, std::function<void(Result<ActionSecrets>)> done);
+
+} // namespace arbor

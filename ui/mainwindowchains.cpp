@@ -1,0 +1,74 @@
+// MainWindow's chain table: several chains selected at once, the recorded figures of chains this
+// console does not index (paused ones; all of them when read-only), and the status bar's counts.
+
+#include "mainwindow.h"
+
+#include "models/chainlistmodel.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+
+#include <algorithm>
+
+namespace arbor::ui {
+
+QList<ChainRecord> MainWindow::selectedChains() const
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<ChainRecord> chains;
+    for (const QModelIndex &row : std::as_const(rows)) {
+        if (const ChainRecord *chain = m_model->chainAt(m_proxy->mapToSource(row).row()))
+            chains.append(*chain);
+    }
+    return chains;
+}
+
+QList<ChainStatus> MainWindow::shownStatuses(const QList<ChainStatus> &indexed) const
+{
+    // The model takes the last status of a chain: this engine's own measurements win.
+    QList<ChainStatus> statuses = m_engine->recordedStatuses();
+    statuses += indexed;
+    return statuses;
+}
+
+void MainWindow::updateSelectionActions()
+{
+    const QList<ChainRecord> chains = selectedChains();
+    if (chains.size() < 2)
+        return;   // ConsoleActions::update() decided for the one chain
+    const EngineState state = m_engine->state();
+    const bool writable = state.started && !state.readOnly;
+    bool canPause = false;
+    bool canResume = false;
+    for (const ChainRecord &chain : chains) {
+        if (m_busyChains.contains(chain.config.chainId))
+            continue;
+        canPause = canPause || chain.state == ChainState::Active;
+        canResume = canResume || chain.state == ChainState::Paused;
+    }
+    m_actions.pause()->setEnabled(writable && canPause);
+    m_actions.resume()->setEnabled(writable && canResume);
+    for (QAction *oneChain : {m_actions.details(), m_actions.editChain(), m_actions.resync(), m_actions.reindex(), m_actions.deleteChain()})
+        oneChain->setEnabled(false);
+}
+
+void MainWindow::updateChainCounts()
+{
+    const ChainListModel::Counts counts = m_model->counts();
+    QStringList parts;
+    if (counts.down)
+        parts.append(tr("%n down", "chains whose endpoints are all down", counts.down));
+    if (counts.stalled)
+        parts.append(tr("%n stalled", "chains", counts.stalled));
+    if (counts.paused)
+        parts.append(tr("%n paused", "chains", counts.paused));
+    m_chainHealthLabel->setText(parts.join(QLatin1String(", ")));
+    m_chainHealthLabel->setToolTip(tr("Chains whose RPC endpoints are all down, that make no progress, or that are paused"));
+    m_chainHealthLabel->setVisible(m_engine->state().started && !m_closing && !parts.isEmpty());
+}
+
+} // namespace arbor::ui
