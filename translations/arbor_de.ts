@@ -388,6 +388,10 @@
         <source>“%1” is not a balance mode; use “transfers” (sum of indexed transfers) or “balance_of” (balanceOf by eth_call).</source>
         <translation>„%1“ ist kein Saldenmodus; verwenden Sie „transfers“ (Summe der indizierten Transfers) oder „balance_of“ (balanceOf per eth_call).</translation>
     </message>
+    <message>
+        <source>A placeholder belongs in the URL&apos;s path or query, such as https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; not in its scheme, host or port.</source>
+        <translation>Ein Platzhalter gehört in den Pfad oder den Query-Teil der URL, etwa https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; nicht in Schema, Host oder Port.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -418,6 +422,45 @@
     <message>
         <source>Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.</source>
         <translation>Das Löschen der Chain %1 wurde bei Schritt %2 (%3) abgebrochen: %4. Das Löschen erneut ausführen, um es abzuschließen.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainEdit</name>
+    <message>
+        <source>Chain “%1” is being deleted and cannot be edited.</source>
+        <translation>Chain „%1“ wird gerade gelöscht und kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give a new name, RPC URLs to add or remove, a poll interval, confirmations, an RPC rate or a registry to add.</source>
+        <translation>Nichts zu ändern: einen neuen Namen, hinzuzufügende oder zu entfernende RPC-URLs, ein Abfrageintervall, Bestätigungen, eine RPC-Rate oder eine hinzuzufügende Registry angeben.</translation>
+    </message>
+    <message>
+        <source>The RPC rate must be between 1 and %1 requests per second, or 0 for no limit.</source>
+        <translation>Die RPC-Rate muss zwischen 1 und %1 Anfragen pro Sekunde liegen oder 0 sein (kein Limit).</translation>
+    </message>
+    <message>
+        <source>The RPC URL %1 is given twice.</source>
+        <translation>Die RPC-URL %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>%1 is not an RPC URL of chain “%2”; its URLs are: %3.</source>
+        <translation>%1 ist keine RPC-URL der Chain „%2“; ihre URLs sind: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is both added and removed; give it once.</source>
+        <translation>%1 soll zugleich hinzugefügt und entfernt werden; nur eines davon angeben.</translation>
+    </message>
+    <message>
+        <source>%1 is already an RPC URL of chain “%2”.</source>
+        <translation>%1 ist bereits eine RPC-URL der Chain „%2“.</translation>
+    </message>
+    <message>
+        <source>Chain “%1” would have no RPC URL left; add another URL before removing the last one.</source>
+        <translation>Chain „%1“ hätte keine RPC-URL mehr; vor dem Entfernen der letzten URL eine weitere hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Chain “%1” already indexes the %2 registry at %3; a registry cannot be replaced.</source>
+        <translation>Chain „%1“ indiziert die %2-Registry bereits unter %3; eine Registry lässt sich nicht ersetzen.</translation>
     </message>
 </context>
 <context>
@@ -453,6 +496,17 @@
     <message>
         <source>Every RPC endpoint is failing; retrying by itself. %1</source>
         <translation>Alle RPC-Endpunkte schlagen fehl; weitere Versuche erfolgen automatisch. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No block indexed for %1 s while %n block(s) behind the head.</source>
+        <translation>
+            <numerusform>Seit %1 s wurde kein Block indiziert, bei %n Block Rückstand zum letzten Block.</numerusform>
+            <numerusform>Seit %1 s wurde kein Block indiziert, bei %n Blöcken Rückstand zum letzten Block.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Letztes Problem: %1</translation>
     </message>
 </context>
 <context>
@@ -638,6 +692,22 @@
     <message>
         <source>The chain has no %1 event indexed yet to send a test with.</source>
         <translation>Auf der Chain ist noch kein Ereignis der %1-Registry indiziert, mit dem sich ein Test senden ließe.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. %1</source>
+        <translation>Es wurde nichts geändert. %1</translation>
+    </message>
+    <message>
+        <source>The chain was edited but cannot be read back.</source>
+        <translation>Die Chain wurde bearbeitet, lässt sich aber nicht wieder lesen.</translation>
+    </message>
+    <message>
+        <source>Chain %1 has no RPC endpoint to read the token&apos;s supply from.</source>
+        <translation>Chain %1 hat keinen RPC-Endpunkt, über den sich die Gesamtmenge des Tokens lesen ließe.</translation>
+    </message>
+    <message>
+        <source>The token %1 does not answer totalSupply() with a number.</source>
+        <translation>Der Token %1 beantwortet totalSupply() nicht mit einer Zahl.</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1048,28 @@
     </message>
 </context>
 <context>
+    <name>arbor::MetricsHttpServer</name>
+    <message>
+        <source>Cannot serve metrics on %1: the host name does not resolve (%2). Give an IP address, e.g. 127.0.0.1.</source>
+        <translation>Metriken können nicht unter %1 bereitgestellt werden: Der Hostname lässt sich nicht auflösen (%2). Eine IP-Adresse angeben, z. B. 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1: the port is in use by another program. Choose another port.</source>
+        <translation>Metriken können nicht unter %1 bereitgestellt werden: Der Port ist von einem anderen Programm belegt. Einen anderen Port wählen.</translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1: %2. Choose another address or port (ports below 1024 need privileges).</source>
+        <translation>Metriken können nicht unter %1 bereitgestellt werden: %2. Eine andere Adresse oder einen anderen Port wählen (Ports unter 1024 erfordern besondere Rechte).</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::MetricsPublisher</name>
+    <message>
+        <source>The engine is stopping.</source>
+        <translation>Die Engine wird beendet.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::NamedSecrets</name>
     <message>
         <source>“%1” is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as ops-hook), at most 100 characters.</source>
@@ -1016,6 +1108,41 @@
     </message>
 </context>
 <context>
+    <name>arbor::PrometheusExporter</name>
+    <message>
+        <source>The engine is stopping.</source>
+        <translation>Die Engine wird beendet.</translation>
+    </message>
+    <message>
+        <source>“%1” %2 Give HOST:PORT, e.g. 127.0.0.1:9464.</source>
+        <translation>„%1“ %2 HOST:PORT angeben, z. B. 127.0.0.1:9464.</translation>
+    </message>
+    <message>
+        <source>has no port.</source>
+        <translation>hat keinen Port.</translation>
+    </message>
+    <message>
+        <source>has no IPv6 address in its brackets.</source>
+        <translation>enthält in den eckigen Klammern keine IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>is ambiguous: put an IPv6 address in brackets, as in [::1]:9464.</source>
+        <translation>ist mehrdeutig: eine IPv6-Adresse in eckige Klammern setzen, wie in [::1]:9464.</translation>
+    </message>
+    <message>
+        <source>has no host; use 0.0.0.0 for every interface.</source>
+        <translation>hat keinen Host; 0.0.0.0 für alle Schnittstellen verwenden.</translation>
+    </message>
+    <message>
+        <source>has a host that is neither an IP address nor a host name.</source>
+        <translation>hat einen Host, der weder eine IP-Adresse noch ein Hostname ist.</translation>
+    </message>
+    <message>
+        <source>has no port between 1 and 65535.</source>
+        <translation>hat keinen Port zwischen 1 und 65535.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::QueueConfig</name>
     <message>
         <source>%1 is out of range; use a value from %2 to %3.</source>
@@ -1043,6 +1170,25 @@
     <message>
         <source>No RPC endpoint of the chain answered balanceOf at or above the indexed block; retried later.</source>
         <translation>Kein RPC-Endpunkt der Chain hat balanceOf auf oder über dem indizierten Block beantwortet; später neuer Versuch.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::SecretRef</name>
+    <message>
+        <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
+        <translation>„%1“ ist kein Name für einen Schlüsselbundeintrag: Buchstaben, Ziffern, „.“, „_“ und „-“ verwenden (etwa keychain:ops-hook).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an environment variable name.</source>
+        <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>Use an absolute path after file: (file:/etc/arbor/hook.key).</source>
+        <translation>Nach file: einen absoluten Pfad angeben (file:/etc/arbor/hook.key).</translation>
+    </message>
+    <message>
+        <source>Literal secrets are refused: they would be stored in the database. Store the secret with “arborctl secret set NAME” (or in the trigger editor) and write &quot;keychain:NAME&quot; here; env:VAR and file:PATH work for headless servers.</source>
+        <translation>Geheimnisse im Klartext werden abgelehnt: Sie würden in der Datenbank gespeichert. Das Geheimnis mit „arborctl secret set NAME“ (oder im Trigger-Editor) speichern und hier &quot;keychain:NAME&quot; schreiben; auf Servern ohne grafische Oberfläche funktionieren env:VAR und file:PFAD.</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1446,14 @@
         <source>Set by the operator.</source>
         <translation>Vom Betreiber festgelegt.</translation>
     </message>
+    <message>
+        <source>The RPC URL %1 was not probed; nothing was changed.</source>
+        <translation>Die RPC-URL %1 wurde nicht geprüft; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Blocks %1–%2 of chain %3 were fetched before the registry %4 was added; fetching them again.</source>
+        <translation>Die Blöcke %1–%2 der Chain %3 wurden abgerufen, bevor die Registry %4 hinzugefügt wurde; sie werden erneut abgerufen.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
@@ -1428,22 +1582,6 @@
     <message>
         <source>This field is required: a secret reference such as &quot;keychain:NAME&quot;.</source>
         <translation>Dieses Feld ist erforderlich: ein Verweis auf ein Geheimnis, etwa &quot;keychain:NAME&quot;.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
-        <translation>„%1“ ist kein Name für einen Schlüsselbundeintrag: Buchstaben, Ziffern, „.“, „_“ und „-“ verwenden (etwa keychain:ops-hook).</translation>
-    </message>
-    <message>
-        <source>“%1” is not an environment variable name.</source>
-        <translation>„%1“ ist kein Name einer Umgebungsvariablen.</translation>
-    </message>
-    <message>
-        <source>Use an absolute path after file: (file:/etc/arbor/hook.key).</source>
-        <translation>Nach file: einen absoluten Pfad angeben (file:/etc/arbor/hook.key).</translation>
-    </message>
-    <message>
-        <source>Literal secrets are refused: they would be stored in the database. Store the secret with “arborctl secret set NAME” (or in the trigger editor) and write &quot;keychain:NAME&quot; here; env:VAR and file:PATH work for headless servers.</source>
-        <translation>Geheimnisse im Klartext werden abgelehnt: Sie würden in der Datenbank gespeichert. Das Geheimnis mit „arborctl secret set NAME“ (oder im Trigger-Editor) speichern und hier &quot;keychain:NAME&quot; schreiben; auf Servern ohne grafische Oberfläche funktionieren env:VAR und file:PFAD.</translation>
     </message>
     <message>
         <source>“%1” is not an action type. Use rest, telegram or mcp.</source>
@@ -1859,12 +1997,12 @@
         <translation>Der Knoten hat auf Aufruf %1 geantwortet, den der Batch nicht enthielt.</translation>
     </message>
     <message>
-        <source>Block %1 is not available on this node yet: it is behind the chain.</source>
-        <translation>Block %1 ist auf diesem Knoten noch nicht verfügbar: Der Knoten hinkt der Chain hinterher.</translation>
-    </message>
-    <message>
         <source>an array of logs</source>
         <translation>ein Array von Logs</translation>
+    </message>
+    <message>
+        <source>The node does not serve block %1 yet: it is behind the chain&apos;s head or still importing the block. Asked again shortly.</source>
+        <translation>Der Knoten liefert Block %1 noch nicht: Er liegt hinter dem letzten Block der Chain zurück oder importiert den Block noch. Es wird in Kürze erneut angefragt.</translation>
     </message>
 </context>
 <context>
@@ -1962,6 +2100,10 @@
         <source>The reorg depth must be between %1 and %2 blocks (got %3).</source>
         <translation>Die Reorganisationstiefe muss zwischen %1 und %2 Blöcken liegen (angegeben: %3).</translation>
     </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::BalancesPage</name>
@@ -1985,14 +2127,6 @@
     <message>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse:</translation>
-    </message>
-    <message>
-        <source>Only balances of at least this many of the token&apos;s smallest units (raw, before decimals)</source>
-        <translation>Nur Salden von mindestens so vielen kleinsten Einheiten des Tokens (roh, vor den Dezimalstellen)</translation>
-    </message>
-    <message>
-        <source>&amp;Minimum (raw):</source>
-        <translation>&amp;Minimum (roh):</translation>
     </message>
     <message>
         <source>&amp;Look Up</source>
@@ -2027,10 +2161,6 @@
         <translation>Geben Sie eine Adresse ein: 0x, gefolgt von 40 Hexadezimalziffern.</translation>
     </message>
     <message>
-        <source>Enter a whole number of the token&apos;s smallest units, e.g. 1000000.</source>
-        <translation>Geben Sie eine ganze Zahl kleinster Einheiten des Tokens ein, z. B. 1000000.</translation>
-    </message>
-    <message>
         <source>Looking up the balances of %1…</source>
         <translation>Salden von %1 werden nachgeschlagen…</translation>
     </message>
@@ -2044,10 +2174,6 @@
             <numerusform>%n Saldo von %1.</numerusform>
             <numerusform>%n Salden von %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 holds no balance of at least %2 raw units on any chain.</source>
-        <translation>%1 hat auf keiner Chain einen Saldo von mindestens %2 Roheinheiten.</translation>
     </message>
     <message>
         <source>%1 holds no indexed tokens on any chain.</source>
@@ -2081,6 +2207,46 @@
         <source>No tokens indexed</source>
         <translation>Keine Tokens indiziert</translation>
     </message>
+    <message>
+        <source>Only balances of at least this amount of each token, in token units (1.5 is one and a half tokens, whatever their decimals); tokens of unknown decimals are compared in raw units</source>
+        <translation>Nur Salden von mindestens diesem Betrag je Token, in Token-Einheiten (1.5 sind anderthalb Tokens, unabhängig von den Dezimalstellen); Tokens mit unbekannten Dezimalstellen werden in Roheinheiten verglichen</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum:</source>
+        <translation>&amp;Minimum:</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Keine Gruppierung</translation>
+    </message>
+    <message>
+        <source>By chain</source>
+        <translation>Nach Chain</translation>
+    </message>
+    <message>
+        <source>By token</source>
+        <translation>Nach Token</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>Gr&amp;uppierung:</translation>
+    </message>
+    <message>
+        <source>%1 holds no balance of at least %2 on any chain.</source>
+        <translation>%1 hält auf keiner Chain einen Saldo von mindestens %2.</translation>
+    </message>
+    <message>
+        <source>Reading the total supply…</source>
+        <translation>Gesamtmenge wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The share of supply is unknown: %1</source>
+        <translation>Der Anteil an der Gesamtmenge ist unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>Total supply: %1 %2, as the token&apos;s totalSupply() reports it now.</source>
+        <translation>Gesamtmenge: %1 %2, wie sie totalSupply() des Tokens aktuell meldet.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainChartPanel</name>
@@ -2107,10 +2273,6 @@
     <message>
         <source>Blocks per second</source>
         <translation>Blöcke pro Sekunde</translation>
-    </message>
-    <message>
-        <source>RPC latency (ms)</source>
-        <translation>RPC-Latenz (ms)</translation>
     </message>
     <message>
         <source>Blocks</source>
@@ -2159,6 +2321,90 @@
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How far back the charts reach</source>
+        <translation>Wie weit die Diagramme zurückreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>RPC latency</source>
+        <translation>RPC-Latenz</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Blocks behind</source>
+        <translation>Rückstand in Blöcken</translation>
+    </message>
+    <message>
+        <source>Seconds behind</source>
+        <translation>Rückstand in Sekunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks/s (%n s average)</source>
+        <translation>
+            <numerusform>Blöcke/s (Mittel über %n s)</numerusform>
+            <numerusform>Blöcke/s (Mittel über %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Above the scale</source>
+        <translation>Über der Skala</translation>
+    </message>
+    <message>
+        <source>%1 (peak %2 above the scale)</source>
+        <translation>%1 (Spitze %2 über der Skala)</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>blocks/s</source>
+        <translation>Blöcke/s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks promoted per second, averaged over the %n second(s) before each point.</source>
+        <translation>
+            <numerusform>Pro Sekunde indizierte Blöcke, gemittelt über die %n Sekunde vor jedem Punkt.</numerusform>
+            <numerusform>Pro Sekunde indizierte Blöcke, gemittelt über die %n Sekunden vor jedem Punkt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2556,18 @@
     <message>
         <source>Tokens</source>
         <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Chain…</source>
+        <translation>Chain &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change this chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens</source>
+        <translation>Diese Chain ändern: Name, RPC-URLs, Abfrageintervall, Bestätigungen, RPC-Rate und Tokens</translation>
+    </message>
+    <message>
+        <source>Could not read the chart history: %1</source>
+        <translation>Der Diagrammverlauf konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +2831,39 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ChainsPage</name>
+    <message>
+        <source>Filter by name, chain ID, status or RPC URL</source>
+        <translation>Nach Name, Chain-ID, Status oder RPC-URL filtern</translation>
+    </message>
+    <message>
+        <source>Filter Chains</source>
+        <translation>Chains filtern</translation>
+    </message>
+    <message>
+        <source>Show only the chains whose name, chain ID, status or RPC URL contains this text (%1)</source>
+        <translation>Nur die Chains anzeigen, deren Name, Chain-ID, Status oder RPC-URL diesen Text enthält (%1)</translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>Rechtsklick, um die Spalten auszuwählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n chain(s)</source>
+        <translation>
+            <numerusform>%1 von %n Chain</numerusform>
+            <numerusform>%1 von %n Chains</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ConsoleSession</name>
+    <message>
+        <source>Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.</source>
+        <translation>Prometheus-Metriken werden nicht bereitgestellt: %1 Die Adresse unter Einstellungen … › Monitoring ändern.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ContractsPage</name>
     <message>
         <source>Contracts</source>
@@ -2693,69 +2984,6 @@
     <message>
         <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
         <translation>Die Indizierung beginnt bei Block %1, dem frühesten Deployment dieser Tokens.</translation>
-    </message>
-</context>
-<context>
-    <name>arbor::ui::DevnetRecovery</name>
-    <message>
-        <source>Local Devnet Not Running</source>
-        <translation>Lokales Devnet läuft nicht</translation>
-    </message>
-    <message>
-        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. Its chain can no longer be indexed, and a new node would be a different chain.</source>
-        <translation>Das lokale Devnet „%1“ wurde beendet, als Arbor zuletzt geschlossen wurde: Sein Knoten lief in Arbor. Seine Chain kann nicht mehr indiziert werden, und ein neuer Knoten wäre eine andere Chain.</translation>
-    </message>
-    <message>
-        <source>Start a new local devnet in its place (the old chain&apos;s indexed data is deleted), or forget the chain?</source>
-        <translation>Ein neues lokales Devnet an seiner Stelle starten (die indizierten Daten der alten Chain werden gelöscht) oder die Chain vergessen?</translation>
-    </message>
-    <message>
-        <source>&amp;Start a New Devnet</source>
-        <translation>Neues Devnet &amp;starten</translation>
-    </message>
-    <message>
-        <source>&amp;Forget the Chain</source>
-        <translation>Chain &amp;vergessen</translation>
-    </message>
-    <message>
-        <source>&amp;Not Now</source>
-        <translation>&amp;Nicht jetzt</translation>
-    </message>
-    <message>
-        <source>&amp;Do the same on every start</source>
-        <translation>Bei jedem Start &amp;genauso verfahren</translation>
-    </message>
-    <message>
-        <source>The local devnet “%1” is not running and cannot be started again: %2</source>
-        <translation>Das lokale Devnet „%1“ läuft nicht und kann nicht erneut gestartet werden: %2</translation>
-    </message>
-    <message>
-        <source>Replacing the stopped local devnet “%1” with a new one…</source>
-        <translation>Das beendete lokale Devnet „%1“ wird durch ein neues ersetzt…</translation>
-    </message>
-    <message>
-        <source>Forgetting the stopped local devnet “%1”…</source>
-        <translation>Das beendete lokale Devnet „%1“ wird vergessen…</translation>
-    </message>
-    <message>
-        <source>The stopped local devnet “%1” could not be deleted: %2</source>
-        <translation>Das beendete lokale Devnet „%1“ konnte nicht gelöscht werden: %2</translation>
-    </message>
-    <message>
-        <source>Forgot the stopped local devnet “%1”.</source>
-        <translation>Das beendete lokale Devnet „%1“ wurde vergessen.</translation>
-    </message>
-    <message>
-        <source>The local devnet could not start: %1</source>
-        <translation>Das lokale Devnet konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>The local devnet could not be added: %1</source>
-        <translation>Das lokale Devnet konnte nicht hinzugefügt werden: %1</translation>
-    </message>
-    <message>
-        <source>The new local devnet “%1” is being indexed.</source>
-        <translation>Das neue lokale Devnet „%1“ wird indiziert.</translation>
     </message>
 </context>
 <context>
@@ -2961,6 +3189,69 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::DevnetRecovery</name>
+    <message>
+        <source>Local Devnet Not Running</source>
+        <translation>Lokales Devnet läuft nicht</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. Its chain can no longer be indexed, and a new node would be a different chain.</source>
+        <translation>Das lokale Devnet „%1“ wurde beendet, als Arbor zuletzt geschlossen wurde: Sein Knoten lief in Arbor. Seine Chain kann nicht mehr indiziert werden, und ein neuer Knoten wäre eine andere Chain.</translation>
+    </message>
+    <message>
+        <source>Start a new local devnet in its place (the old chain&apos;s indexed data is deleted), or forget the chain?</source>
+        <translation>Ein neues lokales Devnet an seiner Stelle starten (die indizierten Daten der alten Chain werden gelöscht) oder die Chain vergessen?</translation>
+    </message>
+    <message>
+        <source>&amp;Start a New Devnet</source>
+        <translation>Neues Devnet &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the Chain</source>
+        <translation>Chain &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Do the same on every start</source>
+        <translation>Bei jedem Start &amp;genauso verfahren</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” is not running and cannot be started again: %2</source>
+        <translation>Das lokale Devnet „%1“ läuft nicht und kann nicht erneut gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Replacing the stopped local devnet “%1” with a new one…</source>
+        <translation>Das beendete lokale Devnet „%1“ wird durch ein neues ersetzt…</translation>
+    </message>
+    <message>
+        <source>Forgetting the stopped local devnet “%1”…</source>
+        <translation>Das beendete lokale Devnet „%1“ wird vergessen…</translation>
+    </message>
+    <message>
+        <source>The stopped local devnet “%1” could not be deleted: %2</source>
+        <translation>Das beendete lokale Devnet „%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Forgot the stopped local devnet “%1”.</source>
+        <translation>Das beendete lokale Devnet „%1“ wurde vergessen.</translation>
+    </message>
+    <message>
+        <source>The local devnet could not start: %1</source>
+        <translation>Das lokale Devnet konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The local devnet could not be added: %1</source>
+        <translation>Das lokale Devnet konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>The new local devnet “%1” is being indexed.</source>
+        <translation>Das neue lokale Devnet „%1“ wird indiziert.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::DryRunDialog</name>
     <message>
         <source>Dry Run of “%1”</source>
@@ -3048,6 +3339,217 @@
     <message>
         <source>Would not be sent: %1</source>
         <translation>Würde nicht gesendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EditChainDialog</name>
+    <message>
+        <source>Edit Chain</source>
+        <translation>Chain bearbeiten</translation>
+    </message>
+    <message>
+        <source>“%1”, chain %2</source>
+        <translation>„%1“, Chain %2</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the name, RPC URLs, poll interval, confirmations and RPC rate as one change</source>
+        <translation>Name, RPC-URLs, Abfrageintervall, Bestätigungen und RPC-Rate als eine Änderung speichern</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How often the chain&apos;s head is asked for once indexing has caught up</source>
+        <translation>Wie oft nach dem letzten Block der Chain gefragt wird, sobald die Indizierung aufgeholt hat</translation>
+    </message>
+    <message>
+        <source>Index only blocks this deep below the head: reorganisations above them never reach the tables</source>
+        <translation>Nur Blöcke indizieren, die so tief unter dem letzten Block liegen: Reorganisationen oberhalb davon erreichen die Tabellen nie</translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation> Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Requests per second allowed on each RPC URL of the chain; Unlimited learns the provider&apos;s limit from its refusals</source>
+        <translation>Erlaubte Anfragen pro Sekunde an jede RPC-URL der Chain; bei „Unbegrenzt“ lernt Arbor das Limit des Anbieters aus dessen Ablehnungen</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval:</source>
+        <translation>Abfrage&amp;intervall:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmations:</source>
+        <translation>&amp;Bestätigungen:</translation>
+    </message>
+    <message>
+        <source>RPC &amp;rate:</source>
+        <translation>RPC-&amp;Rate:</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>https://… another endpoint of this chain</source>
+        <translation>https://… ein weiterer Endpunkt dieser Chain</translation>
+    </message>
+    <message>
+        <source>Probe and &amp;Add</source>
+        <translation>Prüfen und &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ask the URL for its chain id, head and client before it is added; it must serve chain %1</source>
+        <translation>Die URL vor dem Hinzufügen nach Chain-ID, letztem Block und Client fragen; sie muss Chain %1 bedienen</translation>
+    </message>
+    <message>
+        <source>RPC endpoints</source>
+        <translation>RPC-Endpunkte</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Balances from</source>
+        <translation>Salden aus</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>0x… an ERC-20 token contract</source>
+        <translation>0x… ein ERC-20-Token-Contract</translation>
+    </message>
+    <message>
+        <source>Add &amp;Token</source>
+        <translation>&amp;Token hinzufügen</translation>
+    </message>
+    <message>
+        <source>Read the token from the chain and add it now; its past transfers are backfilled, without a full reindex</source>
+        <translation>Den Token von der Chain lesen und sofort hinzufügen; seine früheren Transfers werden nachgeladen, ohne vollständige Neuindizierung</translation>
+    </message>
+    <message>
+        <source>Tokens (changed at once)</source>
+        <translation>Tokens (Änderungen gelten sofort)</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>0x… the registry contract</source>
+        <translation>0x… der Registry-Contract</translation>
+    </message>
+    <message>
+        <source>Add Re&amp;gistry</source>
+        <translation>Re&amp;gistry hinzufügen</translation>
+    </message>
+    <message>
+        <source>Index this registry when the edit is saved; its events from block %1 on are backfilled</source>
+        <translation>Diese Registry beim Speichern der Änderungen indizieren; ihre Ereignisse ab Block %1 werden nachgeladen</translation>
+    </message>
+    <message>
+        <source>ERC-8004 registries</source>
+        <translation>ERC-8004-Registrys</translation>
+    </message>
+    <message>
+        <source>%1  %2 (new: indexed from block %3 when you save)</source>
+        <translation>%1  %2 (neu: ab Block %3 indiziert, sobald Sie speichern)</translation>
+    </message>
+    <message>
+        <source>(no symbol)</source>
+        <translation>(kein Symbol)</translation>
+    </message>
+    <message>
+        <source>Remove the selected URL when the edit is saved</source>
+        <translation>Die ausgewählte URL beim Speichern der Änderungen entfernen</translation>
+    </message>
+    <message>
+        <source>A chain needs at least one RPC URL: add another before removing this one</source>
+        <translation>Eine Chain braucht mindestens eine RPC-URL: vor dem Entfernen dieser URL eine weitere hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>Probing %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The probe returned nothing.</source>
+        <translation>Die Prüfung hat nichts zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>chain %1, head %2, %3 ms, %4</source>
+        <translation>Chain %1, letzter Block %2, %3 ms, %4</translation>
+    </message>
+    <message>
+        <source>client not named</source>
+        <translation>Client nicht genannt</translation>
+    </message>
+    <message>
+        <source>%1 (new: %2)</source>
+        <translation>%1 (neu: %2)</translation>
+    </message>
+    <message>
+        <source>%1 answers: %2. It is added when you save.</source>
+        <translation>%1 antwortet: %2. Die URL wird beim Speichern hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 is removed when you save.</source>
+        <translation>%1 wird beim Speichern entfernt.</translation>
+    </message>
+    <message>
+        <source>Reading %1 from the chain…</source>
+        <translation>%1 wird von der Chain gelesen…</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2 decimals); its past transfers are being backfilled.</source>
+        <translation>%1 hinzugefügt (%2 Dezimalstellen); seine früheren Transfers werden nachgeladen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Balance mode not changed: %1</source>
+        <translation>Saldenmodus nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>%1 now takes its balances from %2; they are computed again.</source>
+        <translation>%1 bezieht seine Salden jetzt aus %2; sie werden neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Probing the new URLs and saving…</source>
+        <translation>Die neuen URLs werden geprüft und gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -3348,6 +3850,17 @@
         <source>cleared %1</source>
         <translation>aufgehoben %1</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n time(s) since the last notification)</source>
+        <translation>
+            <numerusform>(%n Mal seit der letzten Benachrichtigung)</numerusform>
+            <numerusform>(%n Mal seit der letzten Benachrichtigung)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alarme (%1)</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MainWindow</name>
@@ -3640,6 +4153,166 @@
         <source>Triggers</source>
         <translation>Trigger</translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Change the selected chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens</source>
+        <translation>Die gewählte Chain ändern: Name, RPC-URLs, Abfrageintervall, Bestätigungen, RPC-Rate und Tokens</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Every chain at a glance: worst lag, chains down, requests per provider</source>
+        <translation>Alle Chains auf einen Blick: größter Rückstand, ausgefallene Chains, Anfragen pro Anbieter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <comment>chains whose endpoints are all down</comment>
+        <translation>
+            <numerusform>%n ausgefallen</numerusform>
+            <numerusform>%n ausgefallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stalled</source>
+        <comment>chains</comment>
+        <translation>
+            <numerusform>%n stockt</numerusform>
+            <numerusform>%n stocken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <comment>chains</comment>
+        <translation>
+            <numerusform>%n pausiert</numerusform>
+            <numerusform>%n pausiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chains whose RPC endpoints are all down, that make no progress, or that are paused</source>
+        <translation>Chains, deren RPC-Endpunkte alle ausgefallen sind, die keinen Fortschritt machen oder die pausiert sind</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pausing %n chain(s)…</source>
+        <translation>
+            <numerusform>%n Chain wird pausiert …</numerusform>
+            <numerusform>%n Chains werden pausiert …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n chain(s)…</source>
+        <translation>
+            <numerusform>%n Chain wird fortgesetzt …</numerusform>
+            <numerusform>%n Chains werden fortgesetzt …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <comment>chain name, error</comment>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not pause %1 of %n chain(s)</source>
+        <translation>
+            <numerusform>Pausieren bei %1 von %n Chain fehlgeschlagen</numerusform>
+            <numerusform>Pausieren bei %1 von %n Chains fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not resume %1 of %n chain(s)</source>
+        <translation>
+            <numerusform>Fortsetzen bei %1 von %n Chain fehlgeschlagen</numerusform>
+            <numerusform>Fortsetzen bei %1 von %n Chains fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s) paused.</source>
+        <translation>
+            <numerusform>%n Chain pausiert.</numerusform>
+            <numerusform>%n Chains pausiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s) indexing again.</source>
+        <translation>
+            <numerusform>%n Chain wird wieder indiziert.</numerusform>
+            <numerusform>%n Chains werden wieder indiziert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was changed.</source>
+        <translation>„%1“ wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::OverviewPage</name>
+    <message>
+        <source>Chains indexed here</source>
+        <translation>Hier indizierte Chains</translation>
+    </message>
+    <message>
+        <source>RPC down</source>
+        <translation>RPC ausgefallen</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>Stockt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Worst lag</source>
+        <translation>Größter Rückstand</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>RPC requests per provider since the indexers started</source>
+        <translation>RPC-Anfragen pro Anbieter seit dem Start der Indizierung</translation>
+    </message>
+    <message>
+        <source>Provider (host)</source>
+        <translation>Anbieter (Host)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n block(s)</source>
+        <translation>
+            <numerusform>%1: %n Block</numerusform>
+            <numerusform>%1: %n Blöcke</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s)</source>
+        <translation>
+            <numerusform>, %n Sekunde</numerusform>
+            <numerusform>, %n Sekunden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::PortfolioModel</name>
@@ -3678,6 +4351,32 @@
     <message>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 in the smallest unit)</source>
+        <translation>%1 %2 (%3 in der kleinsten Einheit)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s)</source>
+        <translation>
+            <numerusform>%n Chain</numerusform>
+            <numerusform>%n Chains</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sum of the balances of %1 on every chain</source>
+        <translation>Die Summe der Salden von %1 auf allen Chains</translation>
+    </message>
+    <message>
+        <source>Not summed: the tokens named %1 have different decimals</source>
+        <translation>Nicht summiert: Die Tokens namens %1 haben unterschiedliche Dezimalstellen</translation>
     </message>
 </context>
 <context>
@@ -3751,10 +4450,6 @@
         <translation>Alle Endpunkte einer Chain müssen dieselbe Chain bedienen: Gehen Sie zurück und entfernen oder korrigieren Sie die falsche URL.</translation>
     </message>
     <message>
-        <source>Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, edit that chain instead.</source>
-        <translation>Chain %1 ist bereits als „%2“ hinzugefügt. Jede Chain wird nur einmal hinzugefügt; um weitere Endpunkte zu verwenden, bearbeiten Sie stattdessen diese Chain.</translation>
-    </message>
-    <message>
         <source>The chain will be added without the URLs that did not answer. Go back to fix them, or continue.</source>
         <translation>Die Chain wird ohne die URLs hinzugefügt, die nicht geantwortet haben. Gehen Sie zurück, um sie zu korrigieren, oder fahren Sie fort.</translation>
     </message>
@@ -3769,6 +4464,10 @@
     <message>
         <source>State history</source>
         <translation>Zustandshistorie</translation>
+    </message>
+    <message>
+        <source>Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, cancel and choose Chain → Edit… on “%2”.</source>
+        <translation>Chain %1 ist bereits hinzugefügt, als „%2“. Jede Chain wird nur einmal hinzugefügt; um weitere Endpunkte zu verwenden, brechen Sie ab und wählen Sie Chain → Bearbeiten … für „%2“.</translation>
     </message>
 </context>
 <context>
@@ -3800,6 +4499,26 @@
     <message>
         <source>Queue over time</source>
         <translation>Warteschlange im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Items/s</source>
+        <translation>Einträge/s</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Fehlgeschlagene Versuche</translation>
     </message>
 </context>
 <context>
@@ -4585,10 +5304,6 @@ http://127.0.0.1:8545</source>
 http://127.0.0.1:8545</translation>
     </message>
     <message>
-        <source>Only http:// and https:// endpoints are supported. Do not put user names or passwords in a URL: Arbor stores URLs in its database.</source>
-        <translation>Nur http://- und https://-Endpunkte werden unterstützt. Keine Benutzernamen oder Passwörter in eine URL schreiben: Arbor speichert URLs in seiner Datenbank.</translation>
-    </message>
-    <message>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -4599,6 +5314,50 @@ http://127.0.0.1:8545</translation>
     <message>
         <source>Enter at least one RPC URL.</source>
         <translation>Geben Sie mindestens eine RPC-URL ein.</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// endpoints are supported. Do not put user names or passwords in a URL: Arbor stores URLs in its database. Write an API key as ${keychain:NAME} (a secret in the system keychain) or ${env:VAR} (an environment variable).</source>
+        <translation>Es werden nur Endpunkte mit http:// und https:// unterstützt. Schreiben Sie keine Benutzernamen oder Passwörter in eine URL: Arbor speichert URLs in seiner Datenbank. Schreiben Sie einen API-Schlüssel als ${keychain:NAME} (ein Geheimnis im Schlüsselbund des Systems) oder ${env:VAR} (eine Umgebungsvariable).</translation>
+    </message>
+    <message>
+        <source>The name the key gets in the keychain: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>Der Name, den der Schlüssel im Schlüsselbund erhält: Buchstaben, Ziffern, „.“, „_“ und „-“</translation>
+    </message>
+    <message>
+        <source>&amp;Keychain name:</source>
+        <translation>Name im &amp;Schlüsselbund:</translation>
+    </message>
+    <message>
+        <source>&amp;Move Key to Keychain</source>
+        <translation>Schlüssel in den Schlüsselbund &amp;verschieben</translation>
+    </message>
+    <message>
+        <source>Line %1 holds what looks like an API key (%2). Arbor stores URLs in its database and shows them in tables and logs; the key can go to the system keychain instead, and the URL refer to it as ${keychain:NAME}.</source>
+        <translation>Zeile %1 enthält offenbar einen API-Schlüssel (%2). Arbor speichert URLs in seiner Datenbank und zeigt sie in Tabellen und Protokollen an; der Schlüssel kann stattdessen in den Schlüsselbund des Systems, und die URL verweist mit ${keychain:NAME} darauf.</translation>
+    </message>
+    <message>
+        <source>Keychain name</source>
+        <translation>Name im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Storing the key in the keychain…</source>
+        <translation>Schlüssel wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>The key was not moved: %1</source>
+        <translation>Der Schlüssel wurde nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <source>Without a keychain, put the key in an environment variable and write ${env:VAR} in the URL.</source>
+        <translation>Ohne Schlüsselbund legen Sie den Schlüssel in einer Umgebungsvariablen ab und schreiben ${env:VAR} in die URL.</translation>
+    </message>
+    <message>
+        <source>The key is in the keychain as %1; write ${keychain:%1} in its place in the URL.</source>
+        <translation>Der Schlüssel liegt im Schlüsselbund als %1; schreiben Sie an seiner Stelle ${keychain:%1} in die URL.</translation>
+    </message>
+    <message>
+        <source>The key is in the keychain as %1; line %2 now refers to it.</source>
+        <translation>Der Schlüssel liegt im Schlüsselbund als %1; Zeile %2 verweist jetzt darauf.</translation>
     </message>
 </context>
 <context>
@@ -4788,6 +5547,42 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <source>Settings not saved: %1</source>
         <translation>Einstellungen nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>&amp;Monitoring</source>
+        <translation>&amp;Monitoring</translation>
+    </message>
+    <message>
+        <source>Serve &amp;Prometheus metrics on</source>
+        <translation>&amp;Prometheus-Metriken bereitstellen unter</translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 127.0.0.1:9464 (this machine only) or 0.0.0.0:9464 (every interface)</source>
+        <translation>HOST:PORT, z. B. 127.0.0.1:9464 (nur dieser Rechner) oder 0.0.0.0:9464 (alle Schnittstellen)</translation>
+    </message>
+    <message>
+        <source>Prometheus scrapes http://HOST:PORT/metrics: head, indexed block and lag per chain, RPC requests and errors per endpoint, balance-queue and trigger delivery figures, all labelled by chain id. The endpoint has no authentication: keep 127.0.0.1 unless Prometheus runs on another machine. Applies at OK, without a restart.</source>
+        <translation>Prometheus ruft http://HOST:PORT/metrics ab: letzter Block, indizierter Block und Rückstand pro Chain, RPC-Anfragen und -Fehler pro Endpunkt, Kennzahlen der Salden-Warteschlange und der Trigger-Zustellungen, alle mit der Chain-ID als Label. Der Endpunkt hat keine Authentifizierung: 127.0.0.1 beibehalten, außer Prometheus läuft auf einem anderen Rechner. Gilt ab OK, ohne Neustart.</translation>
+    </message>
+    <message>
+        <source>Not serving metrics now.</source>
+        <translation>Derzeit werden keine Metriken bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Serving metrics now at http://%1/metrics</source>
+        <translation>Metriken werden derzeit unter http://%1/metrics bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Stopping the metrics endpoint…</source>
+        <translation>Metrik-Endpunkt wird beendet…</translation>
+    </message>
+    <message>
+        <source>Starting the metrics endpoint on %1…</source>
+        <translation>Metrik-Endpunkt wird unter %1 gestartet…</translation>
+    </message>
+    <message>
+        <source>Settings not saved: the metrics endpoint could not start.</source>
+        <translation>Einstellungen nicht gespeichert: Der Metrik-Endpunkt konnte nicht starten.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::StoreSecretDialog</name>
@@ -4830,6 +5625,58 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Without a keychain, refer to an environment variable (env:VAR) or a file (file:PATH) instead.</source>
         <translation>Ohne Schlüsselbund stattdessen auf eine Umgebungsvariable (env:VAR) oder eine Datei (file:PFAD) verweisen.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TableActions</name>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the full value of the cell: addresses and URLs are never shortened</source>
+        <translation>Den vollständigen Wert der Zelle kopieren: Adressen und URLs werden nie gekürzt</translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als CSV &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the table as it is shown (filtered and sorted) as a CSV file</source>
+        <translation>Die Tabelle so, wie sie angezeigt wird (gefiltert und sortiert), als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Copy “%1”</source>
+        <comment>copy the value of this column</comment>
+        <translation>„%1“ kopieren</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2. Choose a folder you can write to.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2. Einen Ordner mit Schreibrecht wählen.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2. Check the free space and the permissions.</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2. Freien Speicherplatz und Zugriffsrechte prüfen.</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The table could not be saved.</source>
+        <translation>Die Tabelle konnte nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>
@@ -4943,6 +5790,32 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Block</source>
         <translation>Block</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in the smallest unit)</source>
+        <translation>%1 (%2 in der kleinsten Einheit)</translation>
+    </message>
+    <message>
+        <source>Of a total supply of %1</source>
+        <translation>Von einer Gesamtmenge von %1</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s share of the token&apos;s total supply, as the token&apos;s totalSupply() reports it</source>
+        <translation>Der Anteil des Inhabers an der Gesamtmenge des Tokens, wie totalSupply() des Tokens sie meldet</translation>
+    </message>
+    <message>
+        <source>% of supply</source>
+        <translation>Anteil in %</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <comment>share of supply</comment>
+        <translation>&lt; %1 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>share of supply</comment>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -5799,6 +6672,36 @@ Fügen Sie eine Chain über ihren RPC-Endpunkt hinzu oder probieren Sie ein loka
     <message>
         <source>The local devnet could not start: %1</source>
         <translation>Das lokale Devnet konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::amounts</name>
+    <message>
+        <source>Enter an amount of the token such as %1 (no sign, no exponent).</source>
+        <translation>Geben Sie einen Token-Betrag ein, etwa %1 (ohne Vorzeichen, ohne Exponent).</translation>
+    </message>
+    <message>
+        <source>The amount is too large for a token balance.</source>
+        <translation>Der Betrag ist zu groß für einen Token-Saldo.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::urlsecrets</name>
+    <message>
+        <source>A placeholder is not closed: write ${keychain:NAME} or ${env:VAR}, with the closing brace.</source>
+        <translation>Ein Platzhalter ist nicht geschlossen: ${keychain:NAME} oder ${env:VAR} schreiben, mit der schließenden geschweiften Klammer.</translation>
+    </message>
+    <message>
+        <source>“${%1}” is not a placeholder Arbor knows. Write ${keychain:NAME} for a secret stored with “arborctl secret set NAME”, or ${env:VAR} for an environment variable.</source>
+        <translation>„${%1}“ ist kein Platzhalter, den Arbor kennt. ${keychain:NAME} für ein mit „arborctl secret set NAME“ gespeichertes Geheimnis schreiben oder ${env:VAR} für eine Umgebungsvariable.</translation>
+    </message>
+    <message>
+        <source>No value for %1.</source>
+        <translation>Kein Wert für %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL once its placeholders are filled in.</source>
+        <translation>%1 ist nach dem Einsetzen der Platzhalter keine gültige URL.</translation>
     </message>
 </context>
 </TS>

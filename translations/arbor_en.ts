@@ -388,6 +388,10 @@
         <source>“%1” is not a balance mode; use “transfers” (sum of indexed transfers) or “balance_of” (balanceOf by eth_call).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A placeholder belongs in the URL&apos;s path or query, such as https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; not in its scheme, host or port.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -417,6 +421,45 @@
     </message>
     <message>
         <source>Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainEdit</name>
+    <message>
+        <source>Chain “%1” is being deleted and cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: give a new name, RPC URLs to add or remove, a poll interval, confirmations, an RPC rate or a registry to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RPC rate must be between 1 and %1 requests per second, or 0 for no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RPC URL %1 is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an RPC URL of chain “%2”; its URLs are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is both added and removed; give it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already an RPC URL of chain “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain “%1” would have no RPC URL left; add another URL before removing the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain “%1” already indexes the %2 registry at %3; a registry cannot be replaced.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -452,6 +495,17 @@
     </message>
     <message>
         <source>Every RPC endpoint is failing; retrying by itself. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No block indexed for %1 s while %n block(s) behind the head.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -637,6 +691,22 @@
     </message>
     <message>
         <source>The chain has no %1 event indexed yet to send a test with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain was edited but cannot be read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 has no RPC endpoint to read the token&apos;s supply from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token %1 does not answer totalSupply() with a number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,6 +1048,28 @@
     </message>
 </context>
 <context>
+    <name>arbor::MetricsHttpServer</name>
+    <message>
+        <source>Cannot serve metrics on %1: the host name does not resolve (%2). Give an IP address, e.g. 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1: the port is in use by another program. Choose another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1: %2. Choose another address or port (ports below 1024 need privileges).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::MetricsPublisher</name>
+    <message>
+        <source>The engine is stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::NamedSecrets</name>
     <message>
         <source>“%1” is not a secret name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as ops-hook), at most 100 characters.</source>
@@ -1016,6 +1108,41 @@
     </message>
 </context>
 <context>
+    <name>arbor::PrometheusExporter</name>
+    <message>
+        <source>The engine is stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” %2 Give HOST:PORT, e.g. 127.0.0.1:9464.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no IPv6 address in its brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is ambiguous: put an IPv6 address in brackets, as in [::1]:9464.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no host; use 0.0.0.0 for every interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a host that is neither an IP address nor a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no port between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::QueueConfig</name>
     <message>
         <source>%1 is out of range; use a value from %2 to %3.</source>
@@ -1042,6 +1169,25 @@
     </message>
     <message>
         <source>No RPC endpoint of the chain answered balanceOf at or above the indexed block; retried later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::SecretRef</name>
+    <message>
+        <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an environment variable name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an absolute path after file: (file:/etc/arbor/hook.key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Literal secrets are refused: they would be stored in the database. Store the secret with “arborctl secret set NAME” (or in the trigger editor) and write &quot;keychain:NAME&quot; here; env:VAR and file:PATH work for headless servers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1300,6 +1446,14 @@
         <source>Set by the operator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The RPC URL %1 was not probed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks %1–%2 of chain %3 were fetched before the registry %4 was added; fetching them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
@@ -1427,22 +1581,6 @@
     </message>
     <message>
         <source>This field is required: a secret reference such as &quot;keychain:NAME&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not an environment variable name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use an absolute path after file: (file:/etc/arbor/hook.key).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Literal secrets are refused: they would be stored in the database. Store the secret with “arborctl secret set NAME” (or in the trigger editor) and write &quot;keychain:NAME&quot; here; env:VAR and file:PATH work for headless servers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1859,11 +1997,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Block %1 is not available on this node yet: it is behind the chain.</source>
+        <source>an array of logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>an array of logs</source>
+        <source>The node does not serve block %1 yet: it is behind the chain&apos;s head or still importing the block. Asked again shortly.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1962,6 +2100,10 @@
         <source>The reorg depth must be between %1 and %2 blocks (got %3).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::BalancesPage</name>
@@ -1984,14 +2126,6 @@
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only balances of at least this many of the token&apos;s smallest units (raw, before decimals)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Minimum (raw):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2027,10 +2161,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter a whole number of the token&apos;s smallest units, e.g. 1000000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Looking up the balances of %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2044,10 +2174,6 @@
             <numerusform>%n balance of %1.</numerusform>
             <numerusform>%n balances of %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 holds no balance of at least %2 raw units on any chain.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 holds no indexed tokens on any chain.</source>
@@ -2081,6 +2207,46 @@
         <source>No tokens indexed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only balances of at least this amount of each token, in token units (1.5 is one and a half tokens, whatever their decimals); tokens of unknown decimals are compared in raw units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no balance of at least %2 on any chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the total supply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of supply is unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total supply: %1 %2, as the token&apos;s totalSupply() reports it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainChartPanel</name>
@@ -2106,10 +2272,6 @@
     </message>
     <message>
         <source>Blocks per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RPC latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2159,6 +2321,90 @@
     <message>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How far back the charts reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks/s (%n s average)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (peak %2 above the scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks promoted per second, averaged over the %n second(s) before each point.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2555,18 @@
     </message>
     <message>
         <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the chart history: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2504,10 +2762,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At &amp;block</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>At the earliest &amp;deployment of the chain&apos;s tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2533,10 +2787,6 @@
     </message>
     <message>
         <source>How often Arbor asks the endpoints for a new head.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2569,6 +2819,47 @@
     </message>
     <message>
         <source>Block %1 is beyond the chain&apos;s head (%2); enter %2 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At bloc&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ChainsPage</name>
+    <message>
+        <source>Filter by name, chain ID, status or RPC URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter Chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the chains whose name, chain ID, status or RPC URL contains this text (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n chain(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ConsoleSession</name>
+    <message>
+        <source>Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2898,6 +3189,69 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::DevnetRecovery</name>
+    <message>
+        <source>Local Devnet Not Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. Its chain can no longer be indexed, and a new node would be a different chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new local devnet in its place (the old chain&apos;s indexed data is deleted), or forget the chain?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start a New Devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget the Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Do the same on every start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” is not running and cannot be started again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacing the stopped local devnet “%1” with a new one…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgetting the stopped local devnet “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stopped local devnet “%1” could not be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the stopped local devnet “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet could not be added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new local devnet “%1” is being indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::DryRunDialog</name>
     <message>
         <source>Dry Run of “%1”</source>
@@ -2984,6 +3338,217 @@
     </message>
     <message>
         <source>Would not be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EditChainDialog</name>
+    <message>
+        <source>Edit Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”, chain %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the name, RPC URLs, poll interval, confirmations and RPC rate as one change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the chain&apos;s head is asked for once indexing has caught up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index only blocks this deep below the head: reorganisations above them never reach the tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second allowed on each RPC URL of the chain; Unlimited learns the provider&apos;s limit from its refusals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Poll interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirmations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC &amp;rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://… another endpoint of this chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe and &amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the URL for its chain id, head and client before it is added; it must serve chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balances from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0x… an ERC-20 token contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the token from the chain and add it now; its past transfers are backfilled, without a full reindex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens (changed at once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0x… the registry contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Re&amp;gistry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index this registry when the edit is saved; its events from block %1 on are backfilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERC-8004 registries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 (new: indexed from block %3 when you save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no symbol)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected URL when the edit is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A chain needs at least one RPC URL: add another before removing this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probe returned nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chain %1, head %2, %3 ms, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client not named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers: %2. It is added when you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is removed when you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 from the chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2 decimals); its past transfers are being backfilled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance mode not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now takes its balances from %2; they are computed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing the new URLs and saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3284,6 +3849,17 @@
         <source>cleared %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>(%n time(s) since the last notification)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MainWindow</name>
@@ -3574,6 +4150,166 @@
         <source>Triggers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every chain at a glance: worst lag, chains down, requests per provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <comment>chains whose endpoints are all down</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stalled</source>
+        <comment>chains</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <comment>chains</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chains whose RPC endpoints are all down, that make no progress, or that are paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pausing %n chain(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n chain(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <comment>chain name, error</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not pause %1 of %n chain(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not resume %1 of %n chain(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s) paused.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s) indexing again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::OverviewPage</name>
+    <message>
+        <source>Chains indexed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC requests per provider since the indexers started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider (host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n block(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform>, %n second</numerusform>
+            <numerusform>, %n seconds</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::PortfolioModel</name>
@@ -3611,6 +4347,32 @@
     </message>
     <message>
         <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 in the smallest unit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chain(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n chain</numerusform>
+            <numerusform>%n chains</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sum of the balances of %1 on every chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not summed: the tokens named %1 have different decimals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3685,10 +4447,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, edit that chain instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The chain will be added without the URLs that did not answer. Go back to fix them, or continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3702,6 +4460,10 @@
     </message>
     <message>
         <source>State history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, cancel and choose Chain → Edit… on “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3733,6 +4495,26 @@
     </message>
     <message>
         <source>Queue over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3783,19 +4565,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The queue shows HIGH_LOAD with more items than this pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The queue shows DELAYED when its oldest pending item is older than this</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The queue shows ERRORS with more failed attempts than this in the last hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3857,6 +4627,18 @@
     <message>
         <source>%1: %2</source>
         <comment>field label, what is wrong</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue shows “High load” with more items than this pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue shows “Delayed” when its oldest pending item is older than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue shows “Errors” with more failed attempts than this in the last hour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3931,26 +4713,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HEALTHY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HIGH_LOAD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DELAYED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ERRORS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DISABLED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Balances are being kept up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4010,6 +4772,26 @@
             <numerusform>%n token fails the same way on every item: see the problems under the table.</numerusform>
             <numerusform>%n tokens fail the same way on every item: see the problems under the table.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4518,10 +5300,6 @@ http://127.0.0.1:8545</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only http:// and https:// endpoints are supported. Do not put user names or passwords in a URL: Arbor stores URLs in its database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4531,6 +5309,50 @@ http://127.0.0.1:8545</source>
     </message>
     <message>
         <source>Enter at least one RPC URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// endpoints are supported. Do not put user names or passwords in a URL: Arbor stores URLs in its database. Write an API key as ${keychain:NAME} (a secret in the system keychain) or ${env:VAR} (an environment variable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the key gets in the keychain: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keychain name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move Key to Keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 holds what looks like an API key (%2). Arbor stores URLs in its database and shows them in tables and logs; the key can go to the system keychain instead, and the URL refer to it as ${keychain:NAME}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the key in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not moved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a keychain, put the key in an environment variable and write ${env:VAR} in the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is in the keychain as %1; write ${keychain:%1} in its place in the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is in the keychain as %1; line %2 now refers to it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4718,6 +5540,42 @@ or put the password in ~/.pgpass.</source>
         <source>Settings not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve &amp;Prometheus metrics on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 127.0.0.1:9464 (this machine only) or 0.0.0.0:9464 (every interface)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus scrapes http://HOST:PORT/metrics: head, indexed block and lag per chain, RPC requests and errors per endpoint, balance-queue and trigger delivery figures, all labelled by chain id. The endpoint has no authentication: keep 127.0.0.1 unless Prometheus runs on another machine. Applies at OK, without a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not serving metrics now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving metrics now at http://%1/metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the metrics endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the metrics endpoint on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings not saved: the metrics endpoint could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::StoreSecretDialog</name>
@@ -4759,6 +5617,58 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Without a keychain, refer to an environment variable (env:VAR) or a file (file:PATH) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TableActions</name>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the full value of the cell: addresses and URLs are never shortened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the table as it is shown (filtered and sorted) as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy “%1”</source>
+        <comment>copy the value of this column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2. Check the free space and the permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4872,6 +5782,83 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 in the smallest unit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of a total supply of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s share of the token&apos;s total supply, as the token&apos;s totalSupply() reports it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of supply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <comment>share of supply</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>share of supply</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Show Arbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running in the Tray When Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no chains indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 catching up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 RPC down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starting or stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor keeps indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor runs on in the system tray. Quit it from the tray icon&apos;s menu or with File → Quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5676,6 +6663,36 @@ Add a chain by its RPC endpoint, or try a local devnet with demo tokens, ERC-800
     </message>
     <message>
         <source>The local devnet could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::amounts</name>
+    <message>
+        <source>Enter an amount of the token such as %1 (no sign, no exponent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is too large for a token balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::urlsecrets</name>
+    <message>
+        <source>A placeholder is not closed: write ${keychain:NAME} or ${env:VAR}, with the closing brace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“${%1}” is not a placeholder Arbor knows. Write ${keychain:NAME} for a secret stored with “arborctl secret set NAME”, or ${env:VAR} for an environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No value for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL once its placeholders are filled in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
