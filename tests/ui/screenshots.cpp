@@ -176,7 +176,9 @@ int main(int argc, char **argv)
     const QCommandLineOption chainsOption(QStringLiteral("chains"), QStringLiteral("Devnets."), QStringLiteral("n"), QStringLiteral("2"));
     const QCommandLineOption transfersOption(QStringLiteral("transfers"), QStringLiteral("Transfers per devnet."), QStringLiteral("n"), QStringLiteral("1500"));
     const QCommandLineOption blocksOption(QStringLiteral("blocks"), QStringLiteral("Blocks of traffic per devnet."), QStringLiteral("n"), QStringLiteral("800"));
-    parser.addOptions({chainsOption, transfersOption, blocksOption});
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT."), QStringLiteral("size"),
+                                        QStringLiteral("1280x800"));
+    parser.addOptions({chainsOption, transfersOption, blocksOption, sizeOption});
     parser.process(app);
     // English carries the plural forms the console loads ("1 chain", "2 chains"); German all.
     const bool german = parser.value(languageOption) == u"de";
@@ -255,7 +257,14 @@ int main(int argc, char **argv)
     options.queueHealthIntervalMs = 2000;
     auto engine = std::make_unique<Engine>(options);
     auto window = std::make_unique<ui::MainWindow>(engine.get());
-    window->resize(1280, 800);
+    const QStringList size = parser.value(sizeOption).split(u'x');
+    const int width = size.value(0).toInt();
+    const int height = size.value(1).toInt();
+    if (size.size() != 2 || width < 640 || height < 480) {
+        out() << "arbor_screenshots: --size must be WIDTHxHEIGHT, at least 640x480" << Qt::endl;
+        return 2;
+    }
+    window->resize(width, height);
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         out() << "arbor_screenshots: the window was not exposed" << Qt::endl;

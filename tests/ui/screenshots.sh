@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the console for review: starts it under Xvfb against devnets with indexing
 # under way and writes a PNG of every page (and of the main dialogs) to DIR.
-#   tests/ui/screenshots.sh DIR [arbor_screenshots options, e.g. --chains 2]
+#   tests/ui/screenshots.sh DIR [arbor_screenshots options, e.g. --chains 2 --size 1920x1080 --language de]
 # Uses build/tests/tests/ui/arbor_screenshots when it is there, else builds it (Release) in
 # build/screenshots. Needs xvfb-run and the devnet (tests/support/devnet/node_modules).
 set -euo pipefail
@@ -39,5 +39,5 @@ command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (apt 
 export PATH="$devnet_bin:$PATH"
 export QT_QPA_PLATFORM=xcb
 export QT_LOGGING_RULES="${QT_LOGGING_RULES:-arbor.*.info=false}"
-xvfb-run -a -s "-screen 0 1600x1000x24" "$program" "$out_dir" "$@"
+xvfb-run -a -s "-screen 0 2000x1200x24" "$program" "$out_dir" "$@"
 ls -1 "$out_dir"/*.png
