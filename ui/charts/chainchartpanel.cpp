@@ -198,7 +198,7 @@ void ChainChartPanel::createPlot(Chart chart)
     plot.view = new QChartView(c);
     plot.view->setObjectName(QStringLiteral("chainChart%1").arg(int(chart)));
     plot.view->setRenderHint(QPainter::Antialiasing);
-    plot.view->setMinimumSize(220, 160);
+    plot.view->setMinimumSize(220, 200);   // below this QtCharts elides every axis label to "…"
     plot.view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     plot.view->setFocusPolicy(Qt::NoFocus);
     plot.view->setMouseTracking(true);

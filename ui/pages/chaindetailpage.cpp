@@ -102,7 +102,7 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->setStretchFactor(0, 3);   // the charts take most of a maximised window
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({600, 400});
+    splitter->setSizes({700, 300});
 
     m_loadError = valueLabel(QStringLiteral("chainDetailLoadError"));
     m_loadError->setWordWrap(true);
