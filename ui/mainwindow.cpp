@@ -47,7 +47,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     , m_engine(engine)
     , m_model(new ChainListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_alertMonitor(new AlertMonitor(this))
+    , m_alertMonitor(engine->alertMonitor())
     , m_actions(this)
 {
     Q_ASSERT(engine);
@@ -71,10 +71,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
             statusBar()->showMessage(tr("Deleting chain %1: step %2, %3…").arg(chainId).arg(step).arg(name));
     });
     connect(m_engine, &Engine::chainStatusChanged, this, &MainWindow::onChainStatuses);
-    connect(m_engine, &Engine::reorgHandled, m_alertMonitor, &AlertMonitor::reorgHandled);
-    connect(m_engine, &Engine::queueHealthChanged, m_alertMonitor, [this](const QList<QueueHealth> &health) {
-        m_alertMonitor->updateQueues(health, QDateTime::currentMSecsSinceEpoch());
-    });
+    // The Engine feeds the monitor (chains, statuses, queue health, reorgs) before these run.
     connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, this, &MainWindow::updateAlertSummary);
@@ -295,16 +292,8 @@ void MainWindow::onPageChanged()
 
 void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
 {
-    QHash<qint64, QString> names;
-    QSet<qint64> active;
-    for (const ChainRecord &c : chains) {
-        names.insert(c.config.chainId, c.config.name);
-        if (c.state == ChainState::Active)
-            active.insert(c.config.chainId);
-    }
-    m_alertMonitor->setChainNames(names);
-    // Paused, deleting or deleted: their alerts clear in the panel and the count alike.
-    m_alertMonitor->retainChains(active);
+    // The Engine has told the alert monitor already: paused, deleting or deleted chains' alerts
+    // are cleared in the panel and the count alike.
     m_model->update(chains);
     m_model->updateStatuses(shownStatuses(m_engine->chainStatuses()), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
@@ -316,7 +305,6 @@ void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
 {
     const QDateTime now = QDateTime::currentDateTime();
     m_model->updateStatuses(shownStatuses(statuses), now.toSecsSinceEpoch());
-    m_alertMonitor->updateChains(statuses, now.toMSecsSinceEpoch());
     QSet<qint64> stalled;
     for (const Alert &alert : m_alertMonitor->activeAlerts()) {
         if (alert.kind == Alert::Kind::Stalled)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "triggers/alertrule.h"
 #include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "store/indexbatch.h"
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace arbor {
@@ -19,16 +21,13 @@ namespace arbor {
 /// Something about a chain an operator should be told about, even with the window hidden.
 struct Alert
 {
-    enum class Kind {
-        Stalled,        ///< the chain's indexer stopped making progress (an error, or no new checkpoint)
-        RpcDown,        ///< every RPC endpoint of the chain failed
-        DeepReorg,      ///< a reorg deeper than the configured threshold was handled
-        QueueDelayed,   ///< the balance queue turned DELAYED
-        QueueErrors,    ///< the balance queue turned ERRORS
-    };
+    using Kind = AlertKind;
 
     Kind kind = Kind::Stalled;
     qint64 chainId = 0;
+    /// The operator's AlertRule that raised it; 0 for the console's built-in alerts.
+    qint64 ruleId = 0;
+    QString ruleName;
     QDateTime raisedAt;     ///< when the condition began (or the event happened)
     QString title;          ///< one line, for a notification's title
     QString text;           ///< what happened and, where there is one, what to do
@@ -37,6 +36,11 @@ struct Alert
     bool notify = true;
     /// How often this (chain, kind) was raised since it was last notified, this time included.
     int occurrence = 1;
+    /// The rule was silenced when this was raised: shown, but neither notified nor delivered.
+    bool silenced = false;
+    /// An operator acknowledged it (AlertMonitor::acknowledge): still active, no longer counted
+    /// as needing attention.
+    bool acknowledged = false;
 
     /// Alerts about a state (all but DeepReorg) stay active until the state clears.
     bool isCondition() const { return kind != Kind::DeepReorg; }
@@ -80,6 +84,14 @@ public:
     void setPolicy(const AlertPolicy &policy) { m_policy = policy; }
     const AlertPolicy &policy() const { return m_policy; }
     void setChainNames(const QHash<qint64, QString> &names) { m_names = names; }
+    /**
+     * The operator's alert rules, evaluated with the built-in alerts on every update. A rule's
+     * condition is raised once it has held its forSeconds and cleared as the built-ins are.
+     * Conditions of rules that are gone or disabled now, or no longer cover their chain, clear
+     * at once (alertCleared).
+     */
+    void setRules(const QList<arbor::AlertRule> &rules);
+    const QList<AlertRule> &rules() const { return m_rules; }
 
     /**
      * The indexers' snapshot at `nowMs`. A chain missing from `statuses` (no longer indexed
@@ -99,13 +111,29 @@ public:
 
     /// Conditions in force now, oldest first.
     QList<Alert> activeAlerts() const;
+    /// Active alerts not acknowledged: what the status bar and the tray count.
+    int unacknowledgedCount() const;
+    /**
+     * Marks the active alert of (chainId, kind, ruleId) acknowledged (alertAcknowledged);
+     * false when no such alert is active. A later raise of the same condition is new and
+     * unacknowledged.
+     */
+    bool acknowledge(qint64 chainId, arbor::AlertKind kind, qint64 ruleId);
 
 Q_SIGNALS:
     void alertRaised(const arbor::Alert &alert);
     void alertCleared(const arbor::Alert &alert);
+    void alertAcknowledged(const arbor::Alert &alert);
 
 private:
-    using Key = QPair<qint64, int>;
+    struct Key
+    {
+        qint64 chainId = 0;
+        int kind = 0;
+        qint64 ruleId = 0;
+        friend bool operator==(const Key &, const Key &) = default;
+        friend size_t qHash(const Key &k, size_t seed = 0) { return qHashMulti(seed, k.chainId, k.kind, k.ruleId); }
+    };
     struct Progress
     {
         std::optional<qint64> indexed;
@@ -124,13 +152,21 @@ private:
         int occurrences = 0;
     };
 
-    void setCondition(qint64 chainId, Alert::Kind kind, bool active, const QString &title, const QString &text, qint64 nowMs);
+    /// `rule` null: a built-in condition (held for AlertPolicy::raiseAfterMs before it is raised).
+    void setCondition(qint64 chainId, Alert::Kind kind, bool active, const QString &title, const QString &text, qint64 nowMs,
+                      const AlertRule *rule = nullptr);
+    /// The operator's rules for one chain's status.
+    void evaluateRules(const ChainStatus &status, qint64 stalledForMs, qint64 nowMs);
     /// Stamps `alert` with the cool-down's verdict and records it.
     void decideNotification(Alert &alert, qint64 nowMs);
+    /// Drops the chain's conditions of these kinds (every rule's too), signalling raised ones.
     void forget(qint64 chainId, const QList<Alert::Kind> &kinds);
+    /// Drops the conditions `drop` picks, signalling raised ones once the state is final.
+    void dropConditions(const std::function<bool(const Key &)> &drop);
     QString chainName(qint64 chainId) const;
 
     AlertPolicy m_policy;
+    QList<AlertRule> m_rules;
     QHash<qint64, QString> m_names;
     std::optional<QSet<qint64>> m_retained;     ///< the chains alerts may be about, once known
     QHash<qint64, Progress> m_progress;

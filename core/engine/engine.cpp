@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "engine/alertservice.h"
 #include "engine/chainaddition.h"
 #include "engine/chaindeletion.h"
 #include "engine/futures.h"
@@ -60,6 +61,7 @@ Engine::Engine(EngineOptions options, QObject *parent)
         if (m_indexers)
             m_indexers->forget(chainId);
     });
+    createAlerts();
 }
 
 QFuture<Status> Engine::start()
@@ -158,6 +160,8 @@ QFuture<Status> Engine::start()
                 startQueue();
                 startTriggers();
                 startChartHistory();
+                reloadAlertRules();
+                m_alertRuleReload.start();
                 if (options.snapshotIntervalMs > 0) {
                     m_snapshotTimer.start();
                     refreshSnapshot();

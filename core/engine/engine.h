@@ -15,6 +15,8 @@
 #include "store/databaseurl.h"
 #include "store/indexbatch.h"
 #include "store/migrations.h"
+#include "store/alertstore.h"
+#include "triggers/alertrule.h"
 #include "triggers/triggerrecords.h"
 
 #include <QFuture>
@@ -32,6 +34,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace arbor {
 
+struct Alert;
+class AlertMonitor;
+class AlertService;
 class IndexerSupervisor;
 class LeaseKeeper;
 class Store;
@@ -230,6 +235,27 @@ public:
     QFuture<Result<std::optional<TriggerEvent>>> latestTriggerEvent(qint64 chainId, RegistryKind registry);
     QFuture<Result<QList<DeliveryMinute>>> deliveriesPerMinute(qint64 sinceMs);
 
+    // --- alerts and alert rules (enginealerts.cpp) --------------------------------------------
+    /// The alerts of this engine's chains (built-in ones and the operator's rules), fed by the
+    /// engine; it lives as long as the Engine, on its thread.
+    AlertMonitor *alertMonitor() const;
+    QFuture<Result<QList<AlertRule>>> alertRules();
+    /// Stores a rule; the monitor evaluates it from now on.
+    QFuture<Result<AlertRule>> addAlertRule(const AlertRule &rule);
+    QFuture<Result<AlertRule>> updateAlertRule(const AlertRule &rule);
+    QFuture<Result<AlertRule>> setAlertRuleEnabled(qint64 ruleId, bool enabled);
+    /// Silences a rule until `untilMs` (unix ms; 0 lifts it): its alerts are still shown, but
+    /// nothing is delivered and no desktop notification pops up.
+    QFuture<Result<AlertRule>> silenceAlertRule(qint64 ruleId, qint64 untilMs);
+    /// The rule goes; its open deliveries are cancelled, its history and results stay.
+    QFuture<Status> deleteAlertRule(qint64 ruleId);
+    QFuture<Result<QList<AlertRecord>>> alertHistory(const AlertHistoryFilter &filter);
+    /// Acknowledges a recorded alert (`arborctl alert ack ID`).
+    QFuture<Result<AlertRecord>> acknowledgeAlert(qint64 alertId, const QString &note);
+    /// Acknowledges an active alert of the monitor (the console's verb) and, where this engine
+    /// records alerts, its history row. False when it is no longer active.
+    bool acknowledgeAlert(const Alert &alert, const QString &note = QString());
+
     /// Latest indexing status per chain (only chains this engine indexes).
     QList<ChainStatus> chainStatuses() const;
     /// Head, checkpoint and lag of the registered chains this engine does not index (paused
@@ -284,6 +310,10 @@ Q_SIGNALS:
     void triggersChanged();
     /// Deliveries were created or attempts recorded (the delivery log changed).
     void deliveriesChanged();
+    /// An alert rule was added, changed, silenced or deleted here.
+    void alertRulesChanged();
+    /// The alert history changed (a raise, clear or acknowledgement was recorded).
+    void alertHistoryChanged();
 
 private:
     Status checkWritable() const;
@@ -300,6 +330,11 @@ private:
     /// The MetricsRecorder, for an indexing engine that holds the lease (enginehistory.cpp).
     void startChartHistory();
     void afterTriggerWrite();
+    /// Alerts: the service fed by this engine's signals (engine constructor).
+    void createAlerts();
+    /// Rules read again (after a write here, and every AlertRuleReloadMs for other processes').
+    void reloadAlertRules();
+    QFuture<Result<AlertRule>> afterAlertRuleWrite(QFuture<Result<AlertRule>> written);
     Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
     /// Takes `chains` (a fresh read) into m_recorded; reads checkpoint block times not yet known.
     void recordStatuses(const QList<ChainRecord> &chains);
@@ -329,6 +364,9 @@ private:
     bool m_recordInFlight = false;
     QHash<qint64, std::pair<qint64, std::optional<qint64>>> m_checkpointTimes;   ///< chain → (checkpoint, its block's time)
 
+    std::unique_ptr<AlertService> m_alerts;       ///< from the constructor; records once triggers run
+    QTimer m_alertRuleReload;
+    static constexpr int AlertRuleReloadMs = 10000;
     std::unique_ptr<MetricsPublisher> m_metrics;  ///< from serveMetrics()
     bool m_shuttingDown = false;                  ///< shutdown() was called
     QFuture<void> m_shutdown;                     ///< its future

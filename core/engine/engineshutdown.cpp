@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 
+#include "engine/alertservice.h"
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
@@ -15,6 +16,8 @@ namespace arbor {
 
 Engine::~Engine()
 {
+    m_alertRuleReload.stop();
+    m_alerts->stopRecording();
     // After shutdown() has resolved, every step below finds its threads ended and returns at once.
     m_metrics.reset();
     m_snapshotTimer.stop();
@@ -40,6 +43,9 @@ QFuture<void> Engine::shutdown()
         return m_shutdown;
     m_shuttingDown = true;
     m_snapshotTimer.stop();
+    m_alertRuleReload.stop();
+    // Raises and clears from here on (chains forgotten as indexers stop) are not recorded.
+    m_alerts->stopRecording();
     if (m_chartHistory)
         m_chartHistory->stop();
     m_queueHealthTimer.stop();

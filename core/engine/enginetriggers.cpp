@@ -3,6 +3,7 @@
 
 #include "engine/engine.h"
 
+#include "engine/alertservice.h"
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
@@ -32,6 +33,11 @@ void Engine::startTriggers()
     connect(this, &Engine::chainPromoted, m_triggers.get(),
             [this](qint64 chainId, qint64, qint64, std::optional<qint64>) { m_triggers->evaluate(chainId); });
     m_triggers->start();
+    m_alerts->startRecording(m_writer.get(), [this] {
+        if (m_triggers)
+            m_triggers->wakeDelivery();
+        Q_EMIT deliveriesChanged();
+    });
 }
 
 void Engine::afterTriggerWrite()

@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/migrationsalerts.h"
 #include "store/migrationsmetrics.h"
 #include "store/migrationstriggers.h"
 
@@ -441,6 +442,7 @@ QList<Migration> build(Backend backend)
                  QString::fromUtf8(pg ? PostgresV5 : SqliteV5)});
     list.append(triggersMigration(backend));
     list.append(metricsMigration(backend));
+    list.append(alertsMigration(backend));
     return list;
 }
 

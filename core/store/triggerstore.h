@@ -191,11 +191,13 @@ public:
     /// The duration a bucket stands for: its geometric centre, within ±9.1 % of any value in it.
     static qint64 bucketValue(int bucket);
 
-private:
     /// Cancels the open deliveries matching `where` (on trigger_deliveries, no alias) with
-    /// `reason`, an action_results row each; `reorgBlock` marks them revivable.
+    /// `reason`, an action_results row each; `reorgBlock` marks them revivable. AlertStore
+    /// cancels its rules' deliveries (source 'alert') through it too.
     Result<qint64> cancelDeliveries(const QString &where, const QVariantList &params, const QString &reason,
                                     std::optional<qint64> reorgBlock = std::nullopt);
+
+private:
     /// The chain's checkpoint, or the block before its start when nothing is indexed yet; locks
     /// the chain row (PostgreSQL). NotFound for an unknown chain or one being deleted.
     Result<qint64> startingCursor(qint64 chainId);

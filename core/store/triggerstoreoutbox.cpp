@@ -29,6 +29,17 @@ QString indexedBy(const Store &store, const char *index)
     return store.backend() == Backend::Sqlite ? QLatin1String(" INDEXED BY ") + QLatin1String(index) : QString();
 }
 
+// A delivery's trigger and action, or its alert rule and rule action (source 'alert'): t, a, r, ra.
+QString ownerJoins(const Store &store)
+{
+    return QLatin1String(" LEFT JOIN ") + store.admin("triggers") + QLatin1String(" t ON d.source = 'trigger' AND t.id = d.trigger_id")
+        + QLatin1String(" LEFT JOIN ") + store.admin("trigger_actions")
+        + QLatin1String(" a ON d.source = 'trigger' AND a.id = d.action_id AND a.trigger_id = d.trigger_id")
+        + QLatin1String(" LEFT JOIN ") + store.admin("alert_rules") + QLatin1String(" r ON d.source = 'alert' AND r.id = d.trigger_id")
+        + QLatin1String(" LEFT JOIN ") + store.admin("alert_rule_actions")
+        + QLatin1String(" ra ON d.source = 'alert' AND ra.id = d.action_id AND ra.rule_id = d.trigger_id");
+}
+
 QString claimIndex(const Store &store)
 {
     return indexedBy(store, "arbor_trigger_deliveries_claim");
@@ -104,10 +115,10 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
         QVariantList ids;
         for (const SqlRow &r : *claimed)
             ids.append(r[0]);
-        auto rows = m_store.query(QLatin1String("SELECT d.id, d.trigger_id, t.name, d.chain_id, d.action_id, a.config, d.payload, d.target, d.event, "
-                                                "d.block_number, d.log_index, d.tx_hash, d.attempts, d.is_test, d.replay, d.created_at FROM ")
-                                      + table + QLatin1String(" d LEFT JOIN ") + m_store.admin("triggers") + QLatin1String(" t ON t.id = d.trigger_id LEFT JOIN ")
-                                      + m_store.admin("trigger_actions") + QLatin1String(" a ON a.id = d.action_id AND a.trigger_id = d.trigger_id WHERE d.id IN (")
+        auto rows = m_store.query(QLatin1String("SELECT d.id, d.trigger_id, COALESCE(t.name, r.name), d.chain_id, d.action_id, COALESCE(a.config, ra.config), "
+                                                "d.payload, d.target, d.event, d.block_number, d.log_index, d.tx_hash, d.attempts, d.is_test, d.replay, "
+                                                "d.created_at, d.source FROM ")
+                                      + table + QLatin1String(" d") + ownerJoins(m_store) + QLatin1String(" WHERE d.id IN (")
                                       + placeholders(ids.size()) + QLatin1String(") ORDER BY d.next_attempt_at, d.chain_id, d.block_number, d.log_index, d.priority"),
                                   ids);
         if (!rows)
@@ -119,7 +130,8 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
             auto tx = Hash::fromBytes(r[11].toByteArray(), QStringLiteral("trigger_deliveries.tx_hash"));
             if (r[2].isNull() || !action || !tx) {
                 // Nothing can send it any more: say why instead of leaving it due forever.
-                const QString reason = r[2].isNull() ? QStringLiteral("the trigger no longer exists")
+                const bool alert = r[16].toString() == u"alert";
+                const QString reason = r[2].isNull() ? (alert ? QStringLiteral("the alert rule no longer exists") : QStringLiteral("the trigger no longer exists"))
                     : !action                        ? action.error().message
                                                      : tx.error().toString();
                 if (auto c = cancelDeliveries(QStringLiteral("id = ?"), {id}, reason); !c)
@@ -143,6 +155,7 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
             d.isTest = r[13].toBool();
             d.replay = r[14].toBool();
             d.createdAt = r[15].toLongLong();
+            d.source = deliverySourceFromName(r[16].toString());
             d.claimedUntil = until;
             out.append(d);
         }
@@ -201,7 +214,7 @@ Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
             if (a.at == 0)
                 a.at = m_store.now();
             auto row = m_store.query(QLatin1String("SELECT trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, attempts, "
-                                                   "status, claimed_by, is_test FROM ")
+                                                   "status, claimed_by, is_test, source FROM ")
                                          + deliveries + QLatin1String(" WHERE id = ?"),
                                      {a.deliveryId});
             if (!row)
@@ -222,13 +235,13 @@ Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
             const QString error = a.error.left(DeliveryAttempt::MaxError);
             if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
                                             + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
-                                                            "status, attempt, http_status, duration_ms, duration_bucket, error, response_excerpt, is_test, at) "
-                                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                                            "status, attempt, http_status, duration_ms, duration_bucket, error, response_excerpt, is_test, at, source) "
+                                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                         {a.deliveryId, d[0], d[1], d[2], d[3], d[4], d[5], d[6], deliveryStatusName(result), attempt,
                                          a.httpStatus ? QVariant(*a.httpStatus) : QVariant(), a.durationMs, durationBucket(a.durationMs),
                                          error.isEmpty() ? QVariant() : QVariant(error),
                                          a.responseExcerpt.isEmpty() ? QVariant() : QVariant(a.responseExcerpt.left(DeliveryAttempt::MaxExcerpt)),
-                                         d[10].toBool(), a.at});
+                                         d[10].toBool(), a.at, d[11]});
                 !s)
                 return s;
             Status s = open && mine
@@ -309,8 +322,8 @@ Result<QString> TriggerStore::resend(qint64 resultId)
         if (result->isEmpty())
             return Error::notFound(QStringLiteral("result"), tr("There is no result %1; `arborctl trigger results` shows them.").arg(resultId));
         deliveryId = result->first()[0].toString();
-        auto d = m_store.query(QLatin1String("SELECT d.status, d.claimed_until, a.id FROM ") + m_store.admin("trigger_deliveries") + QLatin1String(" d LEFT JOIN ")
-                                   + m_store.admin("trigger_actions") + QLatin1String(" a ON a.id = d.action_id AND a.trigger_id = d.trigger_id WHERE d.id = ?"),
+        auto d = m_store.query(QLatin1String("SELECT d.status, d.claimed_until, COALESCE(a.id, ra.id) FROM ") + m_store.admin("trigger_deliveries")
+                                   + QLatin1String(" d") + ownerJoins(m_store) + QLatin1String(" WHERE d.id = ?"),
                                {deliveryId});
         if (!d)
             return d.error();

@@ -37,8 +37,8 @@ Result<qint64> TriggerStore::cancelDeliveries(const QString &where, const QVaria
     Status s = m_store.transaction([&]() -> Status {
         if (Status e = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
                                         + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
-                                                        "status, attempt, error, is_test, at) SELECT id, trigger_id, action_id, action_type, chain_id, "
-                                                        "block_number, tx_hash, log_index, 'cancelled', attempts, ?, is_test, ? FROM ")
+                                                        "status, attempt, error, is_test, at, source) SELECT id, trigger_id, action_id, action_type, chain_id, "
+                                                        "block_number, tx_hash, log_index, 'cancelled', attempts, ?, is_test, ?, source FROM ")
                                         + deliveries + open,
                                     QVariantList{reason, now} + params);
             !e)
@@ -94,7 +94,7 @@ Status TriggerStore::cancelForRollback(qint64 chainId, qint64 ancestorBlock)
 {
     const qint64 keep = ancestorBlock;
     return m_store.transaction([&]() -> Status {
-        auto cancelled = cancelDeliveries(QStringLiteral("chain_id = ? AND block_number > ? AND is_test = ?"), {chainId, keep, false},
+        auto cancelled = cancelDeliveries(QStringLiteral("source = 'trigger' AND chain_id = ? AND block_number > ? AND is_test = ?"), {chainId, keep, false},
                                           QStringLiteral("removed by a reorg at block %1").arg(keep + 1), keep);
         if (!cancelled)
             return cancelled.error();

@@ -10,6 +10,10 @@ Result<QList<ActionResult>> TriggerStore::results(const ResultFilter &filter)
 {
     QString where = QStringLiteral("1 = 1");
     QVariantList params;
+    if (filter.source) {
+        where += QLatin1String(" AND r.source = ?");
+        params.append(deliverySourceName(*filter.source));
+    }
     if (filter.triggerId) {
         where += QLatin1String(" AND r.trigger_id = ?");
         params.append(*filter.triggerId);
@@ -31,11 +35,13 @@ Result<QList<ActionResult>> TriggerStore::results(const ResultFilter &filter)
         params.append(filter.beforeId);
     }
     params.append(std::clamp(filter.limit, 1, 10000));
-    auto rows = m_store.query(QLatin1String("SELECT r.id, r.delivery_id, r.trigger_id, t.name, r.action_id, r.action_type, r.chain_id, r.block_number, "
-                                            "r.tx_hash, r.log_index, r.status, r.attempt, r.http_status, r.duration_ms, r.error, r.response_excerpt, "
-                                            "r.is_test, r.at FROM ")
+    auto rows = m_store.query(QLatin1String("SELECT r.id, r.delivery_id, r.trigger_id, COALESCE(t.name, ar.name), r.action_id, r.action_type, r.chain_id, "
+                                            "r.block_number, r.tx_hash, r.log_index, r.status, r.attempt, r.http_status, r.duration_ms, r.error, "
+                                            "r.response_excerpt, r.is_test, r.at, r.source FROM ")
                                   + m_store.admin("action_results") + QLatin1String(" r LEFT JOIN ") + m_store.admin("triggers")
-                                  + QLatin1String(" t ON t.id = r.trigger_id WHERE ") + where + QLatin1String(" ORDER BY r.id DESC LIMIT ?"),
+                                  + QLatin1String(" t ON r.source = 'trigger' AND t.id = r.trigger_id LEFT JOIN ") + m_store.admin("alert_rules")
+                                  + QLatin1String(" ar ON r.source = 'alert' AND ar.id = r.trigger_id WHERE ") + where
+                                  + QLatin1String(" ORDER BY r.id DESC LIMIT ?"),
                               params);
     if (!rows)
         return rows.error();
@@ -63,6 +69,7 @@ Result<QList<ActionResult>> TriggerStore::results(const ResultFilter &filter)
         a.responseExcerpt = r[15].toString();
         a.isTest = r[16].toBool();
         a.at = r[17].toLongLong();
+        a.source = deliverySourceFromName(r[18].toString());
         out.append(a);
     }
     return out;
@@ -142,7 +149,7 @@ Result<DeliveryCounts> TriggerStore::deliveryCounts(std::optional<qint64> trigge
     QString sql = QLatin1String("SELECT status, COUNT(*) FROM ") + m_store.admin("trigger_deliveries");
     QVariantList params;
     if (triggerId) {
-        sql += QLatin1String(" WHERE trigger_id = ?");
+        sql += QLatin1String(" WHERE source = 'trigger' AND trigger_id = ?");
         params.append(*triggerId);
     }
     auto rows = m_store.query(sql + QLatin1String(" GROUP BY status"), params);

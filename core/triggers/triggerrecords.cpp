@@ -29,4 +29,14 @@ std::optional<DeliveryStatus> deliveryStatusFromName(QStringView name)
     return std::nullopt;
 }
 
+QString deliverySourceName(DeliverySource source)
+{
+    return source == DeliverySource::Alert ? QStringLiteral("alert") : QStringLiteral("trigger");
+}
+
+DeliverySource deliverySourceFromName(QStringView name)
+{
+    return name == u"alert" ? DeliverySource::Alert : DeliverySource::Trigger;
+}
+
 } // namespace arbor

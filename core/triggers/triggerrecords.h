@@ -35,6 +35,12 @@ enum class DeliveryStatus { Pending, Retrying, Success, Failed, Cancelled };
 QString deliveryStatusName(DeliveryStatus status);   ///< "pending", "retrying", …
 std::optional<DeliveryStatus> deliveryStatusFromName(QStringView name);
 
+/// What made an outbox row: a trigger's event, or an operator's alert rule (then the row's
+/// trigger id is the rule's id and its action id the rule action's).
+enum class DeliverySource { Trigger, Alert };
+QString deliverySourceName(DeliverySource source);   ///< "trigger", "alert"
+DeliverySource deliverySourceFromName(QStringView name);   ///< anything but "alert" is Trigger
+
 /// An outbox row a worker claimed: everything it needs to send one attempt.
 struct ClaimedDelivery
 {
@@ -54,6 +60,7 @@ struct ClaimedDelivery
     bool replay = false;
     qint64 createdAt = 0;
     qint64 claimedUntil = 0;   ///< the claim lapses then; record the attempt before
+    DeliverySource source = DeliverySource::Trigger;   ///< Alert: triggerId/Name are the rule's
 };
 
 /// One attempt to record (TriggerStore::recordAttempts()).
@@ -101,12 +108,14 @@ struct ActionResult
     QString responseExcerpt;
     bool isTest = false;
     qint64 at = 0;                   ///< unix ms
+    DeliverySource source = DeliverySource::Trigger;   ///< Alert: triggerId/Name are the alert rule's
 };
 
 /// What results() returns; every filter is optional.
 struct ResultFilter
 {
-    std::optional<qint64> triggerId;
+    std::optional<DeliverySource> source;   ///< empty: both
+    std::optional<qint64> triggerId;        ///< with source Alert: the alert rule
     std::optional<DeliveryStatus> status;
     std::optional<ActionType> actionType;
     QString deliveryId;
