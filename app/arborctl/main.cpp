@@ -6,6 +6,7 @@
 #include "dbcommands.h"
 #include "queuecommands.h"
 #include "secretcommands.h"
+#include "alertcommands.h"
 #include "triggercommands.h"
 
 #include <QCoreApplication>
@@ -66,6 +67,13 @@ QString usage()
                         "  trigger replay ID --from-block A --to-block B [--json]   send for past events, explicitly\n"
                         "  trigger results [--trigger ID] [--status S] [--action-type T] [--limit N] [--json]\n"
                         "  trigger resend RESULT_ID [--json]\n"
+                        "  alert add --file F [--json]        an alert rule from a file (lag, stall, RPC errors, queue, reorgs)\n"
+                        "  alert edit RULE --file F [--json]\n"
+                        "  alert rules [--json] | show RULE | enable RULE | disable RULE | delete RULE --yes\n"
+                        "  alert silence RULE --for 2h | unsilence RULE\n"
+                        "  alert list [--active] [--chain ID] [--limit N] [--json]   the alerts raised, newest first\n"
+                        "  alert ack ID [--note TEXT]\n"
+                        "  alert results [--rule RULE] [--limit N] [--json]         what the rules' actions delivered\n"
                         "  secret set NAME          store a secret for triggers (stdin) in the OS keychain: keychain:NAME\n"
                         "  secret list [--json]     the names of stored secrets (never their values)\n"
                         "  secret forget NAME       remove it\n"
@@ -205,6 +213,18 @@ int main(int argc, char *argv[])
                                      {QStringLiteral("replay"), triggerReplay},
                                      {QStringLiteral("results"), triggerResults},
                                      {QStringLiteral("resend"), triggerResend}}},
+        {QStringLiteral("alert"), {{QStringLiteral("add"), alertAdd},
+                                   {QStringLiteral("edit"), alertEdit},
+                                   {QStringLiteral("rules"), alertRules},
+                                   {QStringLiteral("show"), alertShow},
+                                   {QStringLiteral("enable"), alertEnable},
+                                   {QStringLiteral("disable"), alertDisable},
+                                   {QStringLiteral("delete"), alertDelete},
+                                   {QStringLiteral("silence"), alertSilence},
+                                   {QStringLiteral("unsilence"), alertUnsilence},
+                                   {QStringLiteral("list"), alertList},
+                                   {QStringLiteral("ack"), alertAck},
+                                   {QStringLiteral("results"), alertResults}}},
         {QStringLiteral("secret"), {{QStringLiteral("set"), secretSet},
                                     {QStringLiteral("list"), secretList},
                                     {QStringLiteral("forget"), secretForget}}},

@@ -160,8 +160,11 @@ QFuture<Status> Engine::start()
                 startQueue();
                 startTriggers();
                 startChartHistory();
-                reloadAlertRules();
-                m_alertRuleReload.start();
+                // One-shot commands raise no alerts; the console and `serve` evaluate the rules.
+                if (options.schema == EngineOptions::Schema::Migrate && options.snapshotIntervalMs > 0) {
+                    reloadAlertRules();
+                    m_alertRuleReload.start();
+                }
                 if (options.snapshotIntervalMs > 0) {
                     m_snapshotTimer.start();
                     refreshSnapshot();

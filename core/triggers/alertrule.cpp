@@ -165,7 +165,10 @@ Result<AlertRule> parseAlertRule(const QJsonObject &json)
     r.forSeconds = int(f.integer("forSeconds", AlertRule::DefaultForSeconds, 0, AlertRule::MaxForSeconds));
     r.enabled = f.boolean("enabled", true);
     r.sendResolved = f.boolean("sendResolved", true);
-    r.silencedUntilMs = f.integer("silencedUntil", 0, 0, std::numeric_limits<qint64>::max());
+    // What `arborctl alert show` adds about the rule's state: read back, never taken from a
+    // file (a silence is set with `alert silence`, not by editing the rule).
+    f.take("silenced");
+    f.take("silencedUntil");
     if (f.failed())
         return f.error();
 
@@ -207,8 +210,6 @@ QJsonObject alertRuleToJson(const AlertRule &r)
     o.insert(QStringLiteral("forSeconds"), r.forSeconds);
     o.insert(QStringLiteral("enabled"), r.enabled);
     o.insert(QStringLiteral("sendResolved"), r.sendResolved);
-    if (r.silencedUntilMs > 0)
-        o.insert(QStringLiteral("silencedUntil"), double(r.silencedUntilMs));
     QJsonArray actions;
     for (const Action &a : r.actions)
         actions.append(actionToJson(a));

@@ -96,11 +96,12 @@ struct AlertRecord
 /**
  * Parses and validates a rule file: {"name", "chain": ID or "all", "kind", "threshold",
  * "forSeconds", "enabled", "sendResolved", "actions": [… as in a trigger file …]}. Unknown keys
- * are refused; every problem names its field ("threshold", "actions[0].url"). Actions that
+ * are refused ("silenced" and "silencedUntil", which `arborctl alert show` prints, are ignored); every problem names its field ("threshold", "actions[0].url"). Actions that
  * need an event (an MCP call to the event's endpoint) are refused: an alert has none.
  */
 Result<AlertRule> parseAlertRule(const QJsonObject &json);
-/// The same JSON, round-trippable through parseAlertRule() (id and silence included when set).
+/// The same JSON, round-trippable through parseAlertRule() (the id included when set; the
+/// silence is state, not part of the file).
 QJsonObject alertRuleToJson(const AlertRule &rule);
 
 } // namespace arbor
