@@ -3,6 +3,8 @@
 #include "triggers/jsonfields.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -182,6 +184,11 @@ Result<AlertRule> parseAlertRule(const QJsonObject &json)
         auto a = parseAction(actions.at(i).toObject(), field);
         if (!a)
             return a.error();
+        static const QRegularExpression eventPlaceholder(QStringLiteral("\\{\\{\\s*(event|trigger)\\."));
+        const QString text = QString::fromUtf8(QJsonDocument(actions.at(i).toObject()).toJson(QJsonDocument::Compact));
+        if (const QRegularExpressionMatch m = eventPlaceholder.match(text); m.hasMatch())
+            return Error::invalid(field, Fields::tr("An alert has no %1: use {{alert.title}}, {{alert.text}}, {{alert.state}}, {{rule.name}} "
+                                                    "or {{chain.name}} in its templates.").arg(m.captured(1)));
         if (a->type == ActionType::Mcp && a->resolveEndpoint)
             return Error::invalid(field + QLatin1String(".resolveEndpoint"),
                                   Fields::tr("An alert has no agent endpoint to call; give the MCP server's “url” instead."));

@@ -40,6 +40,11 @@ const QStringList &contextPaths()
         QStringLiteral("trigger.chainId"), QStringLiteral("trigger.registry"),
         QStringLiteral("action.id"), QStringLiteral("action.type"),
         QStringLiteral("chain.id"), QStringLiteral("chain.name"),
+        // An alert rule's actions (AlertStore::payloadContext()) have these instead of trigger and event.
+        QStringLiteral("alert.id"), QStringLiteral("alert.state"), QStringLiteral("alert.kind"), QStringLiteral("alert.title"),
+        QStringLiteral("alert.text"), QStringLiteral("alert.chainId"), QStringLiteral("alert.raisedAt"), QStringLiteral("alert.clearedAt"),
+        QStringLiteral("alert.silenced"), QStringLiteral("rule.id"), QStringLiteral("rule.name"), QStringLiteral("rule.kind"),
+        QStringLiteral("rule.threshold"),
     };
     return paths;
 }

@@ -111,6 +111,8 @@ private Q_SLOTS:
         QTest::newRow("bad url") << "{'name': 'a', 'kind': 'rpc_down', 'actions': [{'type': 'rest', 'url': 'ftp://x'}]}" << "actions[0].url";
         QTest::newRow("literal secret") << "{'name': 'a', 'kind': 'rpc_down', 'actions': [{'type': 'telegram', 'botToken': '123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789', 'chatId': '1'}]}"
                                         << "actions[0].botToken";
+        QTest::newRow("event placeholder") << "{'name': 'a', 'kind': 'rpc_down', 'actions': [{'type': 'telegram', 'botToken': 'env:T', 'chatId': '1', 'text': 'agent {{ event.agentId }}'}]}"
+                                           << "actions[0]";
         QTest::newRow("mcp to the event") << "{'name': 'a', 'kind': 'rpc_down', 'actions': [{'type': 'mcp', 'resolveEndpoint': true, 'tool': 't'}]}"
                                           << "actions[0].resolveEndpoint";
     }

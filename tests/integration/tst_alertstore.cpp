@@ -1,0 +1,323 @@
+// AlertStore on both backends: rules (refusals write nothing), the alert history, and the
+// deliveries a rule's alert puts into the trigger outbox: claimed, sent and recorded like a
+// trigger's, told apart from triggers' by their source.
+
+#include "testdatabase.h"
+#include "triggerstorefixtures.h"
+
+#include "model/entitydef.h"
+#include "store/alertstore.h"
+#include "store/chainregistry.h"
+#include "store/triggerstore.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace arbor;
+using namespace arbor::test;
+
+namespace {
+
+/// A rule file written with ' for " (moc does not read raw string literals).
+AlertRule ruleFile(const char *json)
+{
+    auto rule = parseAlertRule(QJsonDocument::fromJson(QByteArray(json).replace('\'', '"')).object());
+    if (!rule)
+        qFatal("test rule: %s", qPrintable(rule.error().toString()));
+    return *rule;
+}
+
+AlertRule lagRule()
+{
+    return ruleFile("{'name': 'Lag', 'chain': 7, 'kind': 'lag_blocks', 'threshold': 100, 'forSeconds': 0,"
+                    " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/hook', 'priority': 1},"
+                    "             {'type': 'telegram', 'botToken': 'env:TG', 'chatId': '42', 'priority': 2}]}");
+}
+
+AlertRecord raisedBy(const AlertRule &rule, qint64 at)
+{
+    AlertRecord a;
+    a.ruleId = rule.id;
+    a.ruleName = rule.name;
+    a.chainId = ChainId;
+    a.kind = rule.kind;
+    a.title = QStringLiteral("Lag: triggers is 250 blocks behind");
+    a.text = QStringLiteral("Indexed to block 750 of 1000.");
+    a.raisedAt = at;
+    return a;
+}
+
+} // namespace
+
+class TestAlertStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup() { m_store.reset(); m_db.reset(); }
+    void addsEditsSilencesAndDeletesRules();
+    void refusesDuplicatesAndUnknownChainsWritingNothing();
+    void raisedAlertQueuesOneDeliveryPerAction();
+    void clearedAlertSendsResolvedUnlessTurnedOff();
+    void silencedRuleRecordsButDeliversNothing();
+    void deliveriesAreSentAndRecordedApartFromTriggers();
+    void deletedRuleCancelsItsOpenDeliveries();
+    void acknowledgesAndListsHistory();
+
+private:
+    AlertStore alerts() { return AlertStore(*m_store); }
+    qint64 rows(const char *admin, const QString &where = QStringLiteral("1 = 1"), const QVariantList &params = {})
+    {
+        return m_store->rowCount(m_store->admin(admin), where, params).value_or(-1);
+    }
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<Store> m_store;
+    qint64 m_now = T0;
+};
+
+void TestAlertStore::init()
+{
+    ARBOR_REQUIRE_BACKEND();
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_store = m_db->open();
+    QVERIFY(m_store);
+    m_now = T0;
+    m_store->setClock([this]() { return m_now; });
+    ChainConfig config = sampleChain(ChainId, QStringLiteral("triggers"));
+    config.startBlock = 0;
+    config.tokens.clear();
+    QVERIFY(ChainRegistry(*m_store).registerChain(config, {}, evmEntities()));
+}
+
+void TestAlertStore::addsEditsSilencesAndDeletesRules()
+{
+    auto added = alerts().addRule(lagRule());
+    QVERIFY2(added, qPrintable(added ? QString() : added.error().toString()));
+    QVERIFY(added->id > 0);
+    QCOMPARE(added->chainId, std::optional<qint64>(ChainId));
+    QCOMPARE(added->actions.size(), 2);
+    QVERIFY(added->actions[0].id > 0 && added->actions[1].id > 0);
+    QCOMPARE(added->actions[1].chatId, QStringLiteral("42"));
+    const qint64 restId = added->actions[0].id;
+
+    AlertRule edited = *added;
+    edited.name = QStringLiteral("Lag on chain 7");
+    edited.threshold = 500;
+    edited.actions.removeLast();
+    auto saved = alerts().updateRule(edited);
+    QVERIFY(saved);
+    QCOMPARE(saved->name, QStringLiteral("Lag on chain 7"));
+    QCOMPARE(saved->threshold, 500.0);
+    QCOMPARE(saved->actions.size(), 1);
+    QCOMPARE(saved->actions[0].id, restId);   // kept: same position, same type
+
+    auto silenced = alerts().setSilence(added->id, T0 + 3600000);
+    QVERIFY(silenced);
+    QVERIFY(silenced->silencedAt(T0));
+    QVERIFY(!silenced->silencedAt(T0 + 3600000));
+    auto editedAgain = alerts().updateRule(*saved);   // an edit keeps the silence
+    QCOMPARE(editedAgain->silencedUntilMs, T0 + 3600000);
+    QCOMPARE(alerts().setSilence(added->id, 0)->silencedUntilMs, 0);
+    QVERIFY(!alerts().setEnabled(added->id, false)->enabled);
+
+    QVERIFY(alerts().deleteRule(added->id));
+    QCOMPARE(alerts().rules()->size(), 0);
+    QCOMPARE(rows("alert_rule_actions"), 0);
+    QCOMPARE(alerts().deleteRule(added->id).error().kind, Error::Kind::NotFound);
+}
+
+void TestAlertStore::refusesDuplicatesAndUnknownChainsWritingNothing()
+{
+    QVERIFY(alerts().addRule(lagRule()));
+    auto twice = alerts().addRule(lagRule());
+    QVERIFY(!twice);
+    QCOMPARE(twice.error().kind, Error::Kind::Conflict);
+    QCOMPARE(twice.error().field, QStringLiteral("name"));
+
+    AlertRule elsewhere = lagRule();
+    elsewhere.name = QStringLiteral("Elsewhere");
+    elsewhere.chainId = 999;
+    auto unknown = alerts().addRule(elsewhere);
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().field, QStringLiteral("chain"));
+    QCOMPARE(rows("alert_rules"), 1);
+    QCOMPARE(rows("alert_rule_actions"), 2);
+}
+
+void TestAlertStore::raisedAlertQueuesOneDeliveryPerAction()
+{
+    auto rule = alerts().addRule(lagRule());
+    QVERIFY(rule);
+    auto raised = alerts().recordRaised(raisedBy(*rule, T0 - 5000));
+    QVERIFY2(raised, qPrintable(raised ? QString() : raised.error().toString()));
+    QVERIFY(raised->first.id > 0);
+    QCOMPARE(raised->second, 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'pending' AND trigger_id = ?"), {rule->id}), 2);
+
+    // The REST body is the alert's context; the Telegram text the default summary.
+    auto claimed = TriggerStore(*m_store).claimDue(QStringLiteral("w"), m_now, 10, 30000);
+    QVERIFY(claimed);
+    QCOMPARE(claimed->size(), 2);
+    const ClaimedDelivery &rest = claimed->at(0).action.type == ActionType::Rest ? claimed->at(0) : claimed->at(1);
+    const ClaimedDelivery &telegram = claimed->at(0).action.type == ActionType::Rest ? claimed->at(1) : claimed->at(0);
+    QCOMPARE(rest.source, DeliverySource::Alert);
+    QCOMPARE(rest.triggerName, QStringLiteral("Lag"));
+    QCOMPARE(rest.id, AlertStore::deliveryIdFor(raised->first.id, rule->actions[0].id, false));
+    const QJsonObject body = QJsonDocument::fromJson(rest.payload).object();
+    QCOMPARE(body.value(QLatin1String("deliveryId")).toString(), rest.id);
+    const QJsonObject alert = body.value(QLatin1String("alert")).toObject();
+    QCOMPARE(alert.value(QLatin1String("state")).toString(), QStringLiteral("raised"));
+    QCOMPARE(alert.value(QLatin1String("kind")).toString(), QStringLiteral("lag_blocks"));
+    QCOMPARE(alert.value(QLatin1String("chainId")).toInteger(), ChainId);
+    QCOMPARE(body.value(QLatin1String("rule")).toObject().value(QLatin1String("threshold")).toDouble(), 100.0);
+    QCOMPARE(body.value(QLatin1String("chain")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("triggers"));
+    QCOMPARE(QString::fromUtf8(telegram.payload), QStringLiteral("ALERT: Lag: triggers is 250 blocks behind\nIndexed to block 750 of 1000."));
+    QCOMPARE(rows("alert_history", QStringLiteral("cleared_at IS NULL")), 1);
+}
+
+void TestAlertStore::clearedAlertSendsResolvedUnlessTurnedOff()
+{
+    auto rule = alerts().addRule(lagRule());
+    auto raised = alerts().recordRaised(raisedBy(*rule, T0));
+    QVERIFY(raised);
+    auto cleared = alerts().recordCleared(raisedBy(*rule, T0), T0 + 90000);
+    QVERIFY(cleared);
+    QCOMPARE(*cleared, 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND id = ?"),
+                  {AlertStore::deliveryIdFor(raised->first.id, rule->actions[0].id, true)}),
+             1);
+    auto history = alerts().history({});
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().clearedAt, std::optional<qint64>(T0 + 90000));
+    QVERIFY(!history->first().active());
+    QCOMPARE(*alerts().recordCleared(raisedBy(*rule, T0), T0 + 99000), 0);   // already closed
+
+    AlertRule quiet = *rule;
+    quiet.sendResolved = false;
+    QVERIFY(alerts().updateRule(quiet));
+    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0 + 100000)));
+    QCOMPARE(*alerts().recordCleared(raisedBy(*rule, T0 + 100000), T0 + 200000), 0);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert'")), 6);   // 2 + 2 resolved + 2 raised
+}
+
+void TestAlertStore::silencedRuleRecordsButDeliversNothing()
+{
+    auto rule = alerts().addRule(lagRule());
+    QVERIFY(alerts().setSilence(rule->id, T0 + 60000));
+    auto raised = alerts().recordRaised(raisedBy(*rule, T0));
+    QVERIFY(raised);
+    QCOMPARE(raised->second, 0);
+    QVERIFY(raised->first.silenced);
+    QCOMPARE(*alerts().recordCleared(raisedBy(*rule, T0), T0 + 120000), 0);   // nothing raised went out: no resolved
+    QCOMPARE(rows("trigger_deliveries"), 0);
+    QCOMPARE(rows("alert_history", QStringLiteral("silenced = ?"), {true}), 1);
+
+    m_now = T0 + 60000;   // the silence is over
+    auto later = alerts().recordRaised(raisedBy(*rule, m_now));
+    QCOMPARE(later->second, 2);
+}
+
+void TestAlertStore::deliveriesAreSentAndRecordedApartFromTriggers()
+{
+    // A trigger and an alert rule with the same id 1: results and counts keep them apart.
+    auto trigger = TriggerStore(*m_store).addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
+                                                            " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t'}]}"));
+    QVERIFY2(trigger, qPrintable(trigger ? QString() : trigger.error().toString()));
+    auto rule = alerts().addRule(lagRule());
+    QCOMPARE(rule->id, trigger->def.id);
+    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0)));
+
+    TriggerStore store(*m_store);
+    auto claimed = store.claimDue(QStringLiteral("w"), m_now, 10, 30000);
+    QCOMPARE(claimed->size(), 2);
+    QList<DeliveryAttempt> attempts;
+    for (const ClaimedDelivery &d : *claimed) {
+        DeliveryAttempt a;
+        a.deliveryId = d.id;
+        a.holder = QStringLiteral("w");
+        a.outcome = d.action.type == ActionType::Rest ? DeliveryAttempt::Outcome::Success : DeliveryAttempt::Outcome::Fail;
+        a.httpStatus = d.action.type == ActionType::Rest ? 200 : 401;
+        a.durationMs = 12;
+        attempts.append(a);
+    }
+    QVERIFY(store.recordAttempts(attempts));
+
+    ResultFilter ofAlerts;
+    ofAlerts.source = DeliverySource::Alert;
+    auto results = store.results(ofAlerts);
+    QCOMPARE(results->size(), 2);
+    for (const ActionResult &r : *results) {
+        QCOMPARE(r.source, DeliverySource::Alert);
+        QCOMPARE(r.triggerName, QStringLiteral("Lag"));
+    }
+    ResultFilter ofTrigger;
+    ofTrigger.source = DeliverySource::Trigger;
+    ofTrigger.triggerId = trigger->def.id;
+    QCOMPARE(store.results(ofTrigger)->size(), 0);
+    QCOMPARE(store.deliveryCounts(trigger->def.id)->success, 0);
+    QCOMPARE(store.trigger(trigger->def.id)->deliveries24h, 0);
+    // The delivery log of both shows them with the rule's name.
+    QCOMPARE(store.results({})->size(), 2);
+
+    // Deleting the trigger leaves the rule's deliveries alone.
+    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0 + 1000)));
+    QVERIFY(store.deleteTrigger(trigger->def.id));
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'pending'")), 2);
+}
+
+void TestAlertStore::deletedRuleCancelsItsOpenDeliveries()
+{
+    auto rule = alerts().addRule(lagRule());
+    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0)));
+    QVERIFY(alerts().deleteRule(rule->id));
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'cancelled'")), 2);
+    ResultFilter f;
+    f.source = DeliverySource::Alert;
+    auto results = TriggerStore(*m_store).results(f);
+    QCOMPARE(results->size(), 2);
+    QCOMPARE(results->first().status, DeliveryStatus::Cancelled);
+    QCOMPARE(results->first().error, QStringLiteral("the alert rule was deleted"));
+    QCOMPARE(alerts().history({})->size(), 1);   // the history stays
+}
+
+void TestAlertStore::acknowledgesAndListsHistory()
+{
+    auto rule = alerts().addRule(lagRule());
+    AlertRecord builtin;
+    builtin.chainId = ChainId;
+    builtin.kind = AlertKind::RpcDown;
+    builtin.title = QStringLiteral("All RPC endpoints of triggers are down");
+    builtin.raisedAt = T0 + 10;
+    auto first = alerts().recordRaised(raisedBy(*rule, T0));
+    auto second = alerts().recordRaised(builtin);
+    QVERIFY(first && second);
+    QCOMPARE(second->second, 0);   // built-in alerts deliver nothing
+
+    auto acked = alerts().acknowledge(first->first.id, QStringLiteral("looking into it"));
+    QVERIFY(acked);
+    QCOMPARE(acked->acknowledgedAt, std::optional<qint64>(T0));
+    QCOMPARE(acked->acknowledgedNote, QStringLiteral("looking into it"));
+    QCOMPARE(alerts().acknowledge(12345, QString()).error().kind, Error::Kind::NotFound);
+    QVERIFY(alerts().acknowledgeOpen(ChainId, AlertKind::RpcDown, std::nullopt, T0 + 10, QString()));
+
+    QVERIFY(alerts().recordCleared(raisedBy(*rule, T0), T0 + 5000));
+    AlertHistoryFilter active;
+    active.activeOnly = true;
+    auto open = alerts().history(active);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().kind, AlertKind::RpcDown);
+    QVERIFY(open->first().acknowledgedAt.has_value());
+    QVERIFY(!open->first().ruleId);
+
+    QCOMPARE(*alerts().closeOpen(T0 + 9000), 1);
+    QCOMPARE(alerts().history(active)->size(), 0);
+    auto all = alerts().history({});
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->first().raisedAt, T0 + 10);   // newest first
+}
+
+QTEST_GUILESS_MAIN(TestAlertStore)
+#include "tst_alertstore.moc"
