@@ -114,13 +114,13 @@ struct ActionResult
 /// What results() returns; every filter is optional.
 struct ResultFilter
 {
-    std::optional<DeliverySource> source;   ///< empty: both
     std::optional<qint64> triggerId;        ///< with source Alert: the alert rule
     std::optional<DeliveryStatus> status;
     std::optional<ActionType> actionType;
     QString deliveryId;
     qint64 beforeId = 0;             ///< paging: rows older than this result id
     int limit = 100;
+    std::optional<DeliverySource> source;   ///< empty: both
 };
 
 /// Deliveries attempted in one minute, for the console's charts.
