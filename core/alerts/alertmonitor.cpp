@@ -323,7 +323,9 @@ void AlertMonitor::setCondition(qint64 chainId, Alert::Kind kind, bool active, c
         }
         if (!it->overSinceMs)
             it->overSinceMs = nowMs;
-        if (nowMs - *it->overSinceMs < m_policy.clearAfterMs)
+        // A rule's hold time works both ways: held that long to raise, over that long to clear.
+        const qint64 clearAfterMs = rule ? qint64(rule->forSeconds) * 1000 : m_policy.clearAfterMs;
+        if (nowMs - *it->overSinceMs < clearAfterMs)
             return;
         const Alert cleared = it->alert;
         m_conditions.erase(it);

@@ -86,7 +86,7 @@ public:
     void setChainNames(const QHash<qint64, QString> &names) { m_names = names; }
     /**
      * The operator's alert rules, evaluated with the built-in alerts on every update. A rule's
-     * condition is raised once it has held its forSeconds and cleared as the built-ins are.
+     * condition is raised once it has held its forSeconds and cleared once over as long.
      * Conditions of rules that are gone or disabled now, or no longer cover their chain, clear
      * at once (alertCleared).
      */

@@ -45,7 +45,8 @@ QString alertThresholdUnit(AlertKind kind);
  * Thresholds by kind: stalled, minutes without a new indexed block while behind the head;
  * lag_blocks, blocks; lag_seconds, seconds; rpc_error_rate, percent (0 < t ≤ 100) of the
  * worst endpoint's recent calls; deep_reorg, the depth (≥ 1). rpc_down, queue_delayed and
- * queue_errors take none. A condition is raised once it has held `forSeconds`; a silenced
+ * queue_errors take none. A condition is raised once it has held `forSeconds` and cleared once
+ * it has been over as long (the built-in alerts use AlertPolicy's times); a silenced
  * rule (silencedUntilMs in the future) still raises in the console but delivers nothing and
  * notifies no desktop.
  */
@@ -60,7 +61,7 @@ struct AlertRule
     std::optional<qint64> chainId;       ///< empty: every chain
     AlertKind kind = AlertKind::LagBlocks;
     double threshold = 0;                ///< in alertThresholdUnit(kind); 0 for kinds without one
-    int forSeconds = DefaultForSeconds;  ///< how long the condition holds before it is raised
+    int forSeconds = DefaultForSeconds;  ///< held this long to raise, over this long to clear
     bool enabled = true;
     bool sendResolved = true;            ///< also deliver when the condition is over
     qint64 silencedUntilMs = 0;          ///< unix ms; 0 or past: not silenced

@@ -151,9 +151,9 @@ private Q_SLOTS:
         QCOMPARE(monitor.activeAlerts().size(), 1);
 
         monitor.updateChains({status(5, 1300, 1290)}, T0 + 40000);    // caught up: over, not cleared yet
-        monitor.updateChains({status(5, 1400, 1380)}, T0 + 99000);
+        monitor.updateChains({status(5, 1400, 1380)}, T0 + 69000);
         QCOMPARE(down.size(), 0);
-        monitor.updateChains({status(5, 1400, 1390)}, T0 + 100000);   // over for 60 s
+        monitor.updateChains({status(5, 1400, 1390)}, T0 + 70000);    // over for its 30 s
         QCOMPARE(down.size(), 1);
         QVERIFY(monitor.activeAlerts().isEmpty());
     }
