@@ -10,6 +10,7 @@
 #include "widgets/indexprogressbar.h"
 #include "widgets/tableactions.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -151,7 +152,22 @@ QWidget *ChainDetailPage::createHeader()
     auto *header = new QWidget;
     auto *grid = new QGridLayout(header);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_name, 0, 0, 1, 8);
+    grid->addWidget(m_name, 0, 0, 1, 6);
+    m_chooser = new QComboBox;
+    m_chooser->setObjectName(QStringLiteral("chainDetailChooser"));
+    m_chooser->setToolTip(tr("Show another chain"));
+    m_chooser->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_chooser, &QComboBox::activated, this, [this](int index) {
+        const qint64 chainId = m_chooser->itemData(index).toLongLong();
+        if (chainId == 0 || chainId == m_chainId)
+            return;
+        showChain(chainId);
+        Q_EMIT chainChosen(chainId);
+    });
+    auto *chooserLabel = new QLabel(tr("C&hain:"));
+    chooserLabel->setBuddy(m_chooser);
+    grid->addWidget(chooserLabel, 0, 6, Qt::AlignRight);
+    grid->addWidget(m_chooser, 0, 7);
     m_edit = new QPushButton(tr("&Edit Chain…"));
     m_edit->setObjectName(QStringLiteral("chainDetailEditButton"));
     m_edit->setToolTip(tr("Change this chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens"));
@@ -269,8 +285,29 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
     updateProgress();
 }
 
+void ChainDetailPage::updateChooser(const QList<ChainRecord> &chains)
+{
+    QList<std::pair<qint64, QString>> entries;
+    for (const ChainRecord &c : chains) {
+        if (c.state != ChainState::Deleting)
+            entries.append({c.config.chainId, tr("%1 (%2)").arg(c.config.name).arg(c.config.chainId)});
+    }
+    bool same = entries.size() == m_chooser->count();
+    for (qsizetype i = 0; same && i < entries.size(); ++i)
+        same = m_chooser->itemData(int(i)).toLongLong() == entries[i].first && m_chooser->itemText(int(i)) == entries[i].second;
+    const QSignalBlocker blocker(m_chooser);
+    if (!same) {
+        m_chooser->clear();
+        for (const auto &[id, text] : std::as_const(entries))
+            m_chooser->addItem(text, id);
+    }
+    m_chooser->setCurrentIndex(m_chooser->findData(m_chainId));
+    m_chooser->setEnabled(m_chooser->count() > 0);
+}
+
 void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
 {
+    updateChooser(chains);
     if (m_chainId == 0) {
         updateHeader();
         return;

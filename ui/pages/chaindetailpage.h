@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAbstractItemModel;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -76,6 +77,8 @@ public:
 Q_SIGNALS:
     /// Edit Chain… on the page's header: the window opens the edit dialog for the chain.
     void editRequested(qint64 chainId);
+    /// The operator picked another chain in the page's chain selector (the page shows it already).
+    void chainChosen(qint64 chainId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -95,6 +98,8 @@ private:
     /// The checkpoint: live from the indexer, else as last recorded.
     std::optional<qint64> checkpoint() const;
     QWidget *createHeader();
+    /// The selector's entries follow the registry's chains; the shown chain stays selected.
+    void updateChooser(const QList<arbor::ChainRecord> &chains);
     QTableView *createTable(const QString &name, QAbstractItemModel *model);
 
     arbor::Engine *m_engine;
@@ -120,6 +125,7 @@ private:
     QLabel *m_rate = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_edit = nullptr;
+    QComboBox *m_chooser = nullptr;
     ChainChartPanel *m_charts = nullptr;
     EndpointModel *m_endpoints = nullptr;
     TokenModel *m_tokens = nullptr;
