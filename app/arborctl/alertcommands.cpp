@@ -31,18 +31,10 @@ QCommandLineOption fileOption()
 
 Result<AlertRule> readRuleFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("Cannot read “%1”: %2.").arg(path, file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” is not JSON: %2 at offset %3.")
-                                                            .arg(path, parseError.errorString()).arg(parseError.offset));
-    }
-    if (!doc.isObject())
-        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” must hold one JSON object: the alert rule.").arg(path));
-    auto rule = parseAlertRule(doc.object());
+    auto json = readJsonObjectFile(path, Arborctl::tr("the alert rule"));
+    if (!json)
+        return json.error();
+    auto rule = parseAlertRule(*json);
     if (!rule) {
         Error e = rule.error();
         e.field = path + QLatin1String(": ") + e.field;

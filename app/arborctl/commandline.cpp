@@ -3,7 +3,9 @@
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -299,6 +301,23 @@ Result<Address> addressOption(const QCommandLineParser &parser, const QCommandLi
         return Error::invalid(field, QCoreApplication::translate("arborctl", "Required: an address, e.g. %1 %2.")
                                          .arg(field, QStringLiteral("0x52908400098527886E0F7030069857D2E4169EE7")));
     return Address::fromHex(parser.value(option).trimmed(), field);
+}
+
+
+Result<QJsonObject> readJsonObjectFile(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("Cannot read “%1”: %2.").arg(path, file.errorString()));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” is not JSON: %2 at offset %3.")
+                                                            .arg(path, parseError.errorString()).arg(parseError.offset));
+    }
+    if (!doc.isObject())
+        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” must hold one JSON object: %2.").arg(path, what));
+    return doc.object();
 }
 
 } // namespace arbor::cli

@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <functional>
@@ -71,6 +72,10 @@ QStringList closestCommands(const QString &typed, const QStringList &known);
 
 /// Options of a one-shot admin command: no lease, no indexing, no periodic snapshots.
 EngineOptions adminOptions();
+
+/// The one JSON object of the file given with --file (`what`: "the trigger", "the alert rule");
+/// errors name --file, the path and what is wrong with it.
+Result<QJsonObject> readJsonObjectFile(const QString &path, const QString &what);
 
 /// A whole number in [min, max], or an Invalid error naming `field` and the range.
 Result<qint64> parseInteger(const QString &text, const QString &field, qint64 min, qint64 max);

@@ -26,18 +26,10 @@ QCommandLineOption fileOption()
 /// Reads and parses a trigger file; errors name the file or the field inside it.
 Result<TriggerDef> readTriggerFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("Cannot read “%1”: %2.").arg(path, file.errorString()));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” is not JSON: %2 at offset %3.")
-                                                            .arg(path, parseError.errorString()).arg(parseError.offset));
-    }
-    if (!doc.isObject())
-        return Error::invalid(QStringLiteral("--file"), Arborctl::tr("“%1” must hold one JSON object: the trigger.").arg(path));
-    auto def = parseTrigger(doc.object());
+    auto json = readJsonObjectFile(path, Arborctl::tr("the trigger"));
+    if (!json)
+        return json.error();
+    auto def = parseTrigger(*json);
     if (!def) {
         Error e = def.error();
         e.field = path + QLatin1String(": ") + e.field;

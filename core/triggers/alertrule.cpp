@@ -177,24 +177,23 @@ Result<AlertRule> parseAlertRule(const QJsonObject &json)
     const QJsonArray actions = f.array("actions");
     if (f.failed())
         return f.error();
+    // What a trigger's action may use but an alert has not: the event and the trigger.
+    static const QRegularExpression eventPlaceholder(QStringLiteral("\\{\\{\\s*(event|trigger)\\."));
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const QString field = QLatin1String("actions[") + QString::number(i) + QLatin1Char(']');
-        if (!actions.at(i).isObject())
-            return Error::invalid(field, Fields::tr("Each action is an object with a “type”."));
-        auto a = parseAction(actions.at(i).toObject(), field);
-        if (!a)
-            return a.error();
-        static const QRegularExpression eventPlaceholder(QStringLiteral("\\{\\{\\s*(event|trigger)\\."));
-        const QString text = QString::fromUtf8(QJsonDocument(actions.at(i).toObject()).toJson(QJsonDocument::Compact));
+        const QJsonObject action = actions.at(i).toObject();
+        const QString text = QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact));
         if (const QRegularExpressionMatch m = eventPlaceholder.match(text); m.hasMatch())
             return Error::invalid(field, Fields::tr("An alert has no %1: use {{alert.title}}, {{alert.text}}, {{alert.state}}, {{rule.name}} "
                                                     "or {{chain.name}} in its templates.").arg(m.captured(1)));
-        if (a->type == ActionType::Mcp && a->resolveEndpoint)
+        if (action.value(QLatin1String("type")).toString() == u"mcp" && action.value(QLatin1String("resolveEndpoint")).toBool())
             return Error::invalid(field + QLatin1String(".resolveEndpoint"),
                                   Fields::tr("An alert has no agent endpoint to call; give the MCP server's “url” instead."));
-        r.actions.append(*a);
     }
-    std::stable_sort(r.actions.begin(), r.actions.end(), [](const Action &a, const Action &b) { return a.priority < b.priority; });
+    auto parsedActions = parseActions(actions);
+    if (!parsedActions)
+        return parsedActions.error();
+    r.actions = *parsedActions;
 
     if (Status s = f.finish(); !s.ok())
         return s.error();

@@ -403,6 +403,19 @@ Result<TriggerDef> parseTrigger(const QJsonObject &json)
         return f.error();
     if (actions.isEmpty())
         return Error::invalid(QStringLiteral("actions"), Fields::tr("Add at least one action: rest, telegram or mcp."));
+    auto parsedActions = parseActions(actions);
+    if (!parsedActions)
+        return parsedActions.error();
+    t.actions = *parsedActions;
+
+    if (Status s = f.finish(); !s.ok())
+        return s.error();
+    return t;
+}
+
+Result<QList<Action>> parseActions(const QJsonArray &actions)
+{
+    QList<Action> out;
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const QString field = QLatin1String("actions[") + QString::number(i) + QLatin1Char(']');
         if (!actions.at(i).isObject())
@@ -410,13 +423,10 @@ Result<TriggerDef> parseTrigger(const QJsonObject &json)
         auto a = parseAction(actions.at(i).toObject(), field);
         if (!a)
             return a.error();
-        t.actions.append(*a);
+        out.append(*a);
     }
-    std::stable_sort(t.actions.begin(), t.actions.end(), [](const Action &a, const Action &b) { return a.priority < b.priority; });
-
-    if (Status s = f.finish(); !s.ok())
-        return s.error();
-    return t;
+    std::stable_sort(out.begin(), out.end(), [](const Action &a, const Action &b) { return a.priority < b.priority; });
+    return out;
 }
 
 QJsonObject triggerToJson(const TriggerDef &t)

@@ -157,6 +157,9 @@ QJsonObject triggerToJson(const TriggerDef &trigger);
 Result<Condition> parseCondition(const QJsonObject &json, const QString &field);
 QJsonObject conditionToJson(const Condition &condition);
 Result<Action> parseAction(const QJsonObject &json, const QString &field);
+/// The "actions" array of a trigger or alert rule file (fields "actions[i]…"), sorted by
+/// priority (stable).
+Result<QList<Action>> parseActions(const QJsonArray &actions);
 QJsonObject actionToJson(const Action &action);
 
 /// The event names of a registry ("NewFeedback", …), for checking event_type_equals.
