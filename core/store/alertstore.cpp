@@ -255,7 +255,7 @@ Result<AlertRule> AlertStore::rule(qint64 ruleId)
         if (r.id == ruleId)
             return r;
     }
-    return Error::notFound(QStringLiteral("rule"), tr("There is no alert rule %1; `arborctl alert rule list` shows them.").arg(ruleId));
+    return Error::notFound(QStringLiteral("rule"), tr("There is no alert rule %1; `arborctl alert rules` lists them.").arg(ruleId));
 }
 
 Result<AlertRule> AlertStore::rule(const QString &idOrName)
@@ -270,7 +270,7 @@ Result<AlertRule> AlertStore::rule(const QString &idOrName)
             return r;
     }
     return Error::notFound(QStringLiteral("rule"),
-                           tr("There is no alert rule “%1”; `arborctl alert rule list` shows them.").arg(idOrName));
+                           tr("There is no alert rule “%1”; `arborctl alert rules` lists them.").arg(idOrName));
 }
 
 // --- history and deliveries ----------------------------------------------------------------
