@@ -49,6 +49,11 @@ ConsoleActions::ConsoleActions(QWidget *window)
     m_settings->setMenuRole(QAction::PreferencesRole);
     m_settings->setEnabled(false);
 
+    m_alertRules = makeAction(QIcon::fromTheme(QStringLiteral("dialog-warning")), tr("Alert &Rules…"), "alertRulesAction", window);
+    m_alertRules->setToolTip(tr("Rules that raise alerts (lag, stalls, RPC errors, queue health) and deliver them by webhook, "
+                                "Telegram or MCP"));
+    m_alertRules->setEnabled(false);
+
     m_pause = makeAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), "pauseChainAction", window);
     m_pause->setToolTip(tr("Stop indexing the selected chain; its data stays"));
     // Pause and resume as qBittorrent binds them (Ctrl+R is Refresh under some desktops).
@@ -98,6 +103,7 @@ void ConsoleActions::addToMenuBar(QMenuBar *bar, QAction *toggleLog) const
 {
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(m_settings);
+    file->addAction(m_alertRules);
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -168,6 +174,7 @@ void ConsoleActions::update(const EngineState &state, const std::optional<ChainR
     m_edit->setEnabled(writable && idle && chain->state != ChainState::Deleting);
     m_reindex->setEnabled(writable && idle && chain->state == ChainState::Active);
     m_refresh->setEnabled(state.started);
+    m_alertRules->setEnabled(state.started);   // a read-only console lists them
     m_addChain->setEnabled(writable);
     m_details->setEnabled(chain.has_value());
 

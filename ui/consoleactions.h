@@ -50,6 +50,8 @@ public:
     QAction *deleteChain() const { return m_delete; }
     QAction *refresh() const { return m_refresh; }
     QAction *settings() const { return m_settings; }
+    /// Alert Rules…: the operator's alert rules (File menu, after Settings…).
+    QAction *alertRules() const { return m_alertRules; }
     QAction *quit() const { return m_quit; }
     QAction *about() const { return m_about; }
     QAction *aboutQt() const { return m_aboutQt; }
@@ -68,6 +70,7 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_settings = nullptr;
+    QAction *m_alertRules = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;

@@ -4,6 +4,7 @@
 #include "delegates/statusbadgedelegate.h"
 #include "desktopnotifier.h"
 #include "dialogs/addchainwizard.h"
+#include "dialogs/alertrulesdialog.h"
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
@@ -75,6 +76,10 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, this, &MainWindow::updateAlertSummary);
+    connect(m_alertMonitor, &AlertMonitor::alertAcknowledged, m_logPanel, &LogPanel::alertAcknowledged);
+    connect(m_alertMonitor, &AlertMonitor::alertAcknowledged, this, &MainWindow::updateAlertSummary);
+    connect(m_logPanel, &LogPanel::acknowledgeRequested, this, &MainWindow::acknowledgeAlert);
+    connect(m_logPanel, &LogPanel::alertRulesRequested, this, &MainWindow::openAlertRules);
     m_tick.setObjectName(QStringLiteral("consoleTick"));
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, [this] { onChainStatuses(m_engine->chainStatuses()); });
@@ -98,6 +103,7 @@ void MainWindow::createActions()
     connect(m_actions.reindex(), &QAction::triggered, this, &MainWindow::openReindexDialog);
     connect(m_actions.editChain(), &QAction::triggered, this, [this] { openEditChainDialog(); });
     connect(m_actions.settings(), &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_actions.alertRules(), &QAction::triggered, this, &MainWindow::openAlertRules);
     connect(m_actions.pause(), &QAction::triggered, this, [this] { setSelectedPaused(true); });
     connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
     connect(m_actions.deleteChain(), &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
@@ -335,13 +341,18 @@ void MainWindow::onAlertRaised(const Alert &alert)
 void MainWindow::updateAlertSummary()
 {
     const QList<Alert> alerts = m_alertMonitor->activeAlerts();
-    const int active = int(alerts.size());
     m_logPanel->syncActive(alerts);
-    m_alertsButton->setText(active == 0 ? tr("No alerts") : tr("%n alert(s)", nullptr, active));
-    m_alertsButton->setIcon(active == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    // Acknowledged alerts stay active but no longer call for attention.
+    const int open = m_alertMonitor->unacknowledgedCount();
+    const int acknowledged = int(alerts.size()) - open;
+    QString text = open == 0 ? tr("No alerts") : tr("%n alert(s)", nullptr, open);
+    if (acknowledged > 0)
+        text = tr("%1 (%n acknowledged)", "the alert count, then how many more are acknowledged", acknowledged).arg(text);
+    m_alertsButton->setText(text);
+    m_alertsButton->setIcon(open == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_alertsButton->setVisible(m_engine->state().started);
     m_notifier->setSummary(tr("Arbor — %n chain(s)", nullptr, m_model->rowCount())
-                           + (active ? QLatin1String(", ") + tr("%n alert(s)", nullptr, active) : QString()));
+                           + (open ? QLatin1String(", ") + tr("%n alert(s)", nullptr, open) : QString()));
 }
 
 void MainWindow::showAlertsPanel()
@@ -513,6 +524,8 @@ void MainWindow::showClosing()
     for (QAction *page : m_actions.pages())
         page->setEnabled(false);
     m_actions.settings()->setEnabled(false);
+    if (m_alertRulesDialog)
+        m_alertRulesDialog->close();
     updatePlaceholder();
     updateActions();
     statusBar()->showMessage(tr("Closing the old database…"));

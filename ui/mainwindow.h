@@ -6,6 +6,7 @@
 #include "logging/logsink.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -24,6 +25,7 @@ class QToolBar;
 
 namespace arbor::ui {
 
+class AlertRulesDialog;
 class BalancesPage;
 class ChainDetailPage;
 class ChainsPage;
@@ -94,8 +96,12 @@ private:
     /// Takes the indexers' figures into the chain table, the alerts and the status bar.
     void onChainStatuses(const QList<arbor::ChainStatus> &statuses);
     void onAlertRaised(const arbor::Alert &alert);
+    /// The status bar's alert button and the tray: the alerts not acknowledged.
     void updateAlertSummary();
     void showAlertsPanel();
+    // Alerts (mainwindowverbs.cpp): acknowledge one, and the alert rules.
+    void acknowledgeAlert(const arbor::Alert &alert);
+    void openAlertRules();
     void applyEngineState(const arbor::EngineState &state);
     void updatePlaceholder();
     void updateActions();
@@ -160,6 +166,7 @@ private:
     QDockWidget *m_logDock = nullptr;
     LogPanel *m_logPanel = nullptr;
     arbor::AlertMonitor *m_alertMonitor = nullptr;
+    QPointer<AlertRulesDialog> m_alertRulesDialog;   ///< one, modeless, made when first opened
     ConsoleActions m_actions;
     DesktopNotifier *m_notifier = nullptr;
     QTimer m_tick;   ///< ages the lag in seconds and the stall clocks between snapshots

@@ -1,10 +1,12 @@
-// MainWindow's operator verbs on a chain: pause, resume, delete, resync, reindex, and the
-// settings. Each runs through the Engine or a dialog; results come back as continuations.
+// MainWindow's operator verbs on a chain: pause, resume, delete, resync, reindex; the settings;
+// acknowledging an alert and the alert rules. Each runs through the Engine or a dialog; results
+// come back as continuations.
 
 #include "mainwindow.h"
 
 #include "appsettings.h"
 #include "desktopnotifier.h"
+#include "dialogs/alertrulesdialog.h"
 #include "dialogs/deletechaindialog.h"
 #include "dialogs/deleteprogressdialog.h"
 #include "dialogs/editchaindialog.h"
@@ -189,6 +191,25 @@ void MainWindow::applySettings()
     m_alertMonitor->setPolicy(policy);
     m_notifier->setEnabled(m_settings->notificationsEnabled());
     m_tick.setInterval(m_settings->refreshIntervalMs());
+}
+
+void MainWindow::acknowledgeAlert(const Alert &alert)
+{
+    // The monitor marks it (alertAcknowledged updates the panel and the count); the engine
+    // records it in the alert history where it keeps one.
+    if (!m_engine->acknowledgeAlert(alert))
+        statusBar()->showMessage(tr("That alert is no longer active."), StatusMessageMs);
+}
+
+void MainWindow::openAlertRules()
+{
+    if (m_closing || !m_actions.alertRules()->isEnabled())
+        return;
+    if (!m_alertRulesDialog)
+        m_alertRulesDialog = new AlertRulesDialog(m_engine, this);
+    m_alertRulesDialog->show();
+    m_alertRulesDialog->raise();
+    m_alertRulesDialog->activateWindow();
 }
 
 } // namespace arbor::ui

@@ -379,6 +379,17 @@ void TriggerEditorActionRow::setSecretNameBase(std::function<QString()> base)
     m_secretNameBase = std::move(base);
 }
 
+void TriggerEditorActionRow::useAlertTemplates()
+{
+    m_body->setPlaceholderText(tr("Empty: the default JSON body (the alert, its rule and chain). JSON with {{alert.title}}-style "
+                                  "templates, or a text template."));
+    m_text->setPlaceholderText(tr("Empty: “ALERT:” with the alert's title and text. Templates such as {{alert.title}}, "
+                                  "{{alert.state}} and {{chain.name}}."));
+    m_arguments->setPlaceholderText(QStringLiteral("{\"text\": \"{{alert.title}}\"}"));
+    m_resolveEndpoint->setChecked(false);
+    m_resolveEndpoint->hide();
+}
+
 QWidget *TriggerEditorActionRow::fieldWidget(const QString &key) const
 {
     const QString k = key.section(u'.', 0, 0).section(u'[', 0, 0);

@@ -51,6 +51,9 @@ public:
     QString summary() const;
     /// Proposes keychain names ("<slug>-bot") for the secret fields from the trigger's name.
     void setSecretNameBase(std::function<QString()> base);
+    /// For an alert rule's action: the hints name the alert's templates ({{alert.title}}), and
+    /// MCP calls a server given by URL (an alert has no agent endpoint to resolve).
+    void useAlertTemplates();
     /// The input for `key` of this row's type ("url", "botToken", "headers"), else the type combo.
     QWidget *fieldWidget(const QString &key) const;
     void showError(const QString &message);

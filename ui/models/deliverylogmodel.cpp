@@ -46,7 +46,8 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(result.at), QLocale::LongFormat);
         case TriggerColumn:
-            return tr("Trigger %1, delivery %2").arg(result.triggerId).arg(result.deliveryId);
+            return result.source == DeliverySource::Alert ? tr("Alert rule %1, delivery %2").arg(result.triggerId).arg(result.deliveryId)
+                                                          : tr("Trigger %1, delivery %2").arg(result.triggerId).arg(result.deliveryId);
         case ErrorColumn: {
             QString text = result.error;
             if (!result.responseExcerpt.isEmpty())
@@ -54,6 +55,8 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
             return text.isEmpty() ? QVariant() : QVariant(text);
         }
         case EventColumn:
+            if (result.source == DeliverySource::Alert)
+                return {};
             return tr("Block %1, transaction %2, log %3").arg(result.blockNumber).arg(result.txHash.toHex()).arg(result.logIndex);
         default:
             return {};
@@ -76,7 +79,7 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
         return result.deliveryId;
     case CopyRole:
         // The full values where the table shortens them.
-        if (index.column() == EventColumn)
+        if (index.column() == EventColumn && result.source == DeliverySource::Trigger)
             return QString(result.txHash.toHex() + QStringLiteral(" #") + QString::number(result.logIndex));
         if (index.column() == ErrorColumn)
             return result.error;
@@ -93,6 +96,10 @@ QVariant DeliveryLogModel::displayData(const ActionResult &result, int column) c
     case TimeColumn:
         return locale.toString(QDateTime::fromMSecsSinceEpoch(result.at), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case TriggerColumn:
+        // An alert rule's deliveries share the outbox and the log: marked as the rule's.
+        if (result.source == DeliverySource::Alert)
+            return result.triggerName.isEmpty() ? tr("(deleted alert rule %1)").arg(result.triggerId)
+                                                : tr("⚑ %1 (alert rule)").arg(result.triggerName);
         return result.triggerName.isEmpty() ? tr("(deleted trigger %1)").arg(result.triggerId) : result.triggerName;
     case ActionColumn:
         return result.isTest ? tr("%1 (test)").arg(actionTypeText(result.actionType)) : actionTypeText(result.actionType);
@@ -107,6 +114,8 @@ QVariant DeliveryLogModel::displayData(const ActionResult &result, int column) c
     case ErrorColumn:
         return result.error.section(u'\n', 0, 0);
     case EventColumn:
+        if (result.source == DeliverySource::Alert)
+            return QStringLiteral("—");
         return QString(shortHex(result.txHash.toHex()) + QStringLiteral(" #") + QString::number(result.logIndex));
     default:
         return {};
@@ -178,7 +187,7 @@ QVariant DeliveryLogModel::headerData(int section, Qt::Orientation orientation, 
 bool DeliveryLogModel::sameRow(const ActionResult &a, const ActionResult &b)
 {
     // A result row is written once; only its trigger's name changes (renamed or deleted).
-    return a.triggerName == b.triggerName && a.status == b.status && a.error == b.error;
+    return a.triggerName == b.triggerName && a.status == b.status && a.error == b.error && a.source == b.source;
 }
 
 void DeliveryLogModel::update(const QList<ActionResult> &results)

@@ -25,7 +25,7 @@ class DeliveryLogModel final : public QAbstractTableModel
 public:
     enum Column {
         TimeColumn,
-        TriggerColumn,
+        TriggerColumn,          ///< the trigger's name, or the alert rule's marked as such
         ActionColumn,           ///< the action's type, "(test)" for test deliveries
         StatusColumn,
         AttemptColumn,

@@ -292,8 +292,10 @@ void TriggersPage::readLog()
 {
     ResultFilter filter;
     filter.limit = LogLimit;
-    if (m_triggerFilter->currentIndex() > 0)
+    if (m_triggerFilter->currentIndex() > 0) {
+        filter.source = DeliverySource::Trigger;   // an alert rule may have the same id
         filter.triggerId = m_triggerFilter->currentData().toLongLong();
+    }
     if (m_statusFilter->currentIndex() > 0)
         filter.status = DeliveryStatus(m_statusFilter->currentData().toInt());
     if (m_typeFilter->currentIndex() > 0)

@@ -3,7 +3,9 @@
 #include "models/logmodel.h"
 #include "widgets/tableactions.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,11 +25,23 @@ namespace arbor::ui {
 namespace {
 
 enum AlertColumn { AlertTimeColumn, AlertTitleColumn, AlertStateColumn, AlertColumnCount };
-const int AlertKeyRole = Qt::UserRole;
+const int AlertKeyRole = Qt::UserRole;      ///< on column 0 while the entry is active, else empty
+const int AlertRole = Qt::UserRole + 1;     ///< the Alert as raised, acknowledged once it is
 
 QString alertKey(const Alert &alert)
 {
-    return QString::number(alert.chainId) + QLatin1Char('/') + QString::number(int(alert.kind));
+    return QString::number(alert.chainId) + QLatin1Char('/') + QString::number(int(alert.kind)) + QLatin1Char('/')
+        + QString::number(alert.ruleId);
+}
+
+Alert alertOf(const QTreeWidgetItem *item)
+{
+    return item->data(0, AlertRole).value<Alert>();
+}
+
+bool isActive(const QTreeWidgetItem *item)
+{
+    return !item->data(0, AlertKeyRole).toString().isEmpty();
 }
 
 } // namespace
@@ -38,18 +52,6 @@ LogPanel::LogPanel(QWidget *parent)
     , m_filter(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("logPanel"));
-
-    m_alerts = new QTreeWidget;
-    m_alerts->setObjectName(QStringLiteral("alertList"));
-    m_alerts->setColumnCount(AlertColumnCount);
-    m_alerts->setHeaderLabels({tr("Time"), tr("Alert"), tr("State")});
-    m_alerts->setRootIsDecorated(false);
-    m_alerts->setAlternatingRowColors(true);
-    m_alerts->setWordWrap(true);
-    m_alerts->header()->setStretchLastSection(false);
-    m_alerts->header()->setSectionResizeMode(AlertTitleColumn, QHeaderView::Stretch);
-    m_alerts->header()->resizeSection(AlertTimeColumn, 150);
-    TableActions::install(m_alerts, QStringLiteral("alerts"));
 
     m_filter->setSourceModel(m_model);
     m_filter->setFilterRole(LogModel::TypeRole);
@@ -97,13 +99,59 @@ LogPanel::LogPanel(QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("logTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_alerts, tr("Alerts"));
+    m_tabs->addTab(createAlertsPage(), tr("Alerts"));
     m_tabs->addTab(logPage, tr("Log"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
     applyLevelFilter();
+}
+
+QWidget *LogPanel::createAlertsPage()
+{
+    m_alerts = new QTreeWidget;
+    m_alerts->setObjectName(QStringLiteral("alertList"));
+    m_alerts->setColumnCount(AlertColumnCount);
+    m_alerts->setHeaderLabels({tr("Time"), tr("Alert"), tr("State")});
+    m_alerts->setRootIsDecorated(false);
+    m_alerts->setAlternatingRowColors(true);
+    m_alerts->setWordWrap(true);
+    m_alerts->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_alerts->header()->setStretchLastSection(false);
+    m_alerts->header()->setSectionResizeMode(AlertTitleColumn, QHeaderView::Stretch);
+    m_alerts->header()->resizeSection(AlertTimeColumn, 150);
+    m_alerts->header()->resizeSection(AlertStateColumn, 200);
+
+    m_acknowledge = new QAction(QIcon::fromTheme(QStringLiteral("dialog-ok")), tr("&Acknowledge"), this);
+    m_acknowledge->setObjectName(QStringLiteral("acknowledgeAlertAction"));
+    m_acknowledge->setToolTip(tr("Seen and taken care of: the alert stays listed until it clears, but is no longer counted"));
+    connect(m_acknowledge, &QAction::triggered, this, &LogPanel::acknowledgeSelected);
+    m_alerts->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_alerts->addAction(m_acknowledge);
+    TableActions::install(m_alerts, QStringLiteral("alerts"));
+    connect(m_alerts, &QTreeWidget::itemSelectionChanged, this, &LogPanel::updateAcknowledge);
+
+    m_acknowledgeButton = new QPushButton(m_acknowledge->icon(), tr("Acknowledge"));
+    m_acknowledgeButton->setObjectName(QStringLiteral("acknowledgeAlertButton"));
+    m_acknowledgeButton->setToolTip(m_acknowledge->toolTip());
+    connect(m_acknowledgeButton, &QPushButton::clicked, m_acknowledge, &QAction::trigger);
+    auto *rules = new QPushButton(tr("Alert Rules…"));
+    rules->setObjectName(QStringLiteral("alertRulesButton"));
+    rules->setToolTip(tr("The rules that raise alerts beside the built-in ones, and deliver them"));
+    connect(rules, &QPushButton::clicked, this, &LogPanel::alertRulesRequested);
+
+    auto *page = new QWidget;
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_acknowledgeButton);
+    bar->addStretch(1);
+    bar->addWidget(rules);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_alerts, 1);
+    updateAcknowledge();
+    return page;
 }
 
 void LogPanel::applyLevelFilter()
@@ -127,22 +175,44 @@ void LogPanel::alertRaised(const Alert &alert)
 {
     auto *item = new QTreeWidgetItem;
     item->setText(AlertTimeColumn, QLocale().toString(alert.raisedAt, QLocale::ShortFormat));
-    item->setText(AlertTitleColumn, alert.text.isEmpty() ? alert.title : alert.title + QStringLiteral(" — ") + alert.text);
-    item->setToolTip(AlertTitleColumn, alert.text);
+    // A rule's alerts name it: its title usually does, else it goes first.
+    const QString title = alert.ruleId && !alert.title.contains(alert.ruleName) ? alert.ruleName + QStringLiteral(": ") + alert.title
+                                                                                 : alert.title;
+    item->setText(AlertTitleColumn, alert.text.isEmpty() ? title : title + QStringLiteral(" — ") + alert.text);
+    QString tip = alert.text;
+    if (alert.ruleId)
+        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n\n")) + tr("Raised by the alert rule “%1”.").arg(alert.ruleName);
+    if (alert.silenced)
+        tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + tr("The rule is silenced: nothing was delivered or notified.");
+    item->setToolTip(AlertTitleColumn, tip);
     item->setIcon(AlertTitleColumn, style()->standardIcon(alert.isCondition() ? QStyle::SP_MessageBoxWarning
                                                                               : QStyle::SP_MessageBoxInformation));
-    QString state = alert.isCondition() ? tr("active") : tr("event");
-    // Raised again soon after a notification: said here, not popped up again.
-    if (!alert.notify)
-        state += QLatin1Char(' ') + tr("(%n time(s) since the last notification)", nullptr, alert.occurrence);
-    item->setText(AlertStateColumn, state);
+    item->setData(0, AlertRole, QVariant::fromValue(alert));
     if (alert.isCondition())
         item->setData(0, AlertKeyRole, alertKey(alert));
+    showActiveState(item);
     m_alerts->insertTopLevelItem(0, item);
+    if (alert.acknowledged)
+        markAcknowledged(0);
     // A long-running console keeps the latest few hundred.
     while (m_alerts->topLevelItemCount() > 500)
         delete m_alerts->takeTopLevelItem(m_alerts->topLevelItemCount() - 1);
     updateAlertsTab();
+}
+
+void LogPanel::showActiveState(QTreeWidgetItem *item)
+{
+    const Alert alert = alertOf(item);
+    QStringList state{alert.isCondition() ? tr("active") : tr("event")};
+    if (alert.silenced)
+        state.append(tr("silenced"));
+    if (alert.acknowledged)
+        state.append(tr("acknowledged"));
+    QString text = state.join(QStringLiteral(", "));
+    // Raised again soon after a notification: said here, not popped up again.
+    if (!alert.notify && !alert.silenced)
+        text += QLatin1Char(' ') + tr("(%n time(s) since the last notification)", nullptr, alert.occurrence);
+    item->setText(AlertStateColumn, text);
 }
 
 void LogPanel::alertCleared(const Alert &alert)
@@ -155,15 +225,30 @@ void LogPanel::alertCleared(const Alert &alert)
     updateAlertsTab();
 }
 
+void LogPanel::alertAcknowledged(const Alert &alert)
+{
+    const QString key = alertKey(alert);
+    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
+        if (m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString() == key)
+            markAcknowledged(i);
+    }
+    updateAlertsTab();
+}
+
 void LogPanel::syncActive(const QList<Alert> &active)
 {
-    QSet<QString> keys;
+    QHash<QString, bool> acknowledged;
     for (const Alert &alert : active)
-        keys.insert(alertKey(alert));
+        acknowledged.insert(alertKey(alert), alert.acknowledged);
     for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
-        const QString key = m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString();
-        if (!key.isEmpty() && !keys.contains(key))
+        QTreeWidgetItem *item = m_alerts->topLevelItem(i);
+        const QString key = item->data(0, AlertKeyRole).toString();
+        if (key.isEmpty())
+            continue;
+        if (!acknowledged.contains(key))
             markCleared(i);
+        else if (acknowledged.value(key) && !alertOf(item).acknowledged)
+            markAcknowledged(i);
     }
     updateAlertsTab();
 }
@@ -172,14 +257,50 @@ void LogPanel::markCleared(int row)
 {
     QTreeWidgetItem *item = m_alerts->topLevelItem(row);
     item->setData(0, AlertKeyRole, QVariant());
-    item->setText(AlertStateColumn, tr("cleared %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    QString state = tr("cleared %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    if (alertOf(item).acknowledged)
+        state += QStringLiteral(", ") + tr("acknowledged");
+    item->setText(AlertStateColumn, state);
     item->setIcon(AlertTitleColumn, style()->standardIcon(QStyle::SP_DialogApplyButton));
+    updateAcknowledge();
+}
+
+void LogPanel::markAcknowledged(int row)
+{
+    QTreeWidgetItem *item = m_alerts->topLevelItem(row);
+    Alert alert = alertOf(item);
+    alert.acknowledged = true;
+    item->setData(0, AlertRole, QVariant::fromValue(alert));
+    if (isActive(item))
+        showActiveState(item);
+    // Still listed, but no longer calling for attention.
+    const QBrush muted = palette().brush(QPalette::PlaceholderText);
+    for (int column = 0; column < AlertColumnCount; ++column)
+        item->setForeground(column, muted);
+    updateAcknowledge();
+}
+
+void LogPanel::acknowledgeSelected()
+{
+    for (QTreeWidgetItem *item : m_alerts->selectedItems()) {
+        if (isActive(item) && !alertOf(item).acknowledged)
+            Q_EMIT acknowledgeRequested(alertOf(item));
+    }
+}
+
+void LogPanel::updateAcknowledge()
+{
+    bool any = false;
+    for (const QTreeWidgetItem *item : m_alerts->selectedItems())
+        any = any || (isActive(item) && !alertOf(item).acknowledged);
+    m_acknowledge->setEnabled(any);
+    m_acknowledgeButton->setEnabled(any);
 }
 
 void LogPanel::updateAlertsTab()
 {
-    const int active = activeAlertCount();
-    m_tabs->setTabText(0, active == 0 ? tr("Alerts") : tr("Alerts (%1)").arg(active));
+    const int open = unacknowledgedAlertCount();
+    m_tabs->setTabText(0, open == 0 ? tr("Alerts") : tr("Alerts (%1)").arg(open));
 }
 
 int LogPanel::alertCount() const
@@ -193,6 +314,16 @@ int LogPanel::activeAlertCount() const
     for (int i = 0; i < m_alerts->topLevelItemCount(); ++i)
         active += !m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString().isEmpty();
     return active;
+}
+
+int LogPanel::unacknowledgedAlertCount() const
+{
+    int open = 0;
+    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_alerts->topLevelItem(i);
+        open += isActive(item) && !alertOf(item).acknowledged;
+    }
+    return open;
 }
 
 void LogPanel::showAlerts()
