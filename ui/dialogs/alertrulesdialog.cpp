@@ -99,12 +99,12 @@ AlertRulesDialog::AlertRulesDialog(Engine *engine, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->resizeSection(AlertRuleModel::NameColumn, 170);
+    header->resizeSection(AlertRuleModel::NameColumn, 160);
     header->resizeSection(AlertRuleModel::ChainColumn, 100);
-    header->resizeSection(AlertRuleModel::ConditionColumn, 180);
+    header->resizeSection(AlertRuleModel::ConditionColumn, 230);
     header->resizeSection(AlertRuleModel::HoldColumn, 60);
-    header->resizeSection(AlertRuleModel::EnabledColumn, 70);
-    header->resizeSection(AlertRuleModel::SilencedColumn, 240);
+    header->resizeSection(AlertRuleModel::EnabledColumn, 60);
+    header->resizeSection(AlertRuleModel::SilencedColumn, 280);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_edit, m_toggle});
     m_view->addActions(m_silence);
@@ -124,7 +124,7 @@ AlertRulesDialog::AlertRulesDialog(Engine *engine, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(980, 420);
+    resize(1060, 420);
 
     m_clock.setInterval(RefreshMs);
     connect(&m_clock, &QTimer::timeout, this, &AlertRulesDialog::refresh);
