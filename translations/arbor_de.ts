@@ -281,6 +281,101 @@
         <source>The oldest pending item has waited %1 seconds.</source>
         <translation>Der älteste wartende Eintrag wartet seit %1 Sekunden.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: reorg of %n block(s) on %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: balance queue of %2 has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: balance queue of %2 is behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 has stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: all RPC endpoints of %2 are down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is %n block(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is %n second(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest indexed block is %1 seconds old; the rule allows %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: RPC errors on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fails %2 % of its recent calls; the rule allows %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AlertStore</name>
+    <message>
+        <source>Give the rule a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule %1 is already named “%2”; choose another name or edit that rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains, or write &quot;all&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silence ends at a time after 1970.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule %1 holds an action Arbor cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alert rule %1; `arborctl alert rules` lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alert rule “%1”; `arborctl alert rules` lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alert %1; `arborctl alert list` shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainConfig</name>
@@ -1687,6 +1782,58 @@
         <source>Each action is an object with a “type”.</source>
         <translation>Jede Aktion ist ein Objekt mit „type“.</translation>
     </message>
+    <message>
+        <source>The threshold must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stall is measured in minutes without a new block: give 1 to 10080 (one week).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag in blocks is a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag in seconds is a whole number from 1 to 31536000 (one year).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error rate is a percentage above 0 and at most 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reorg depth is a whole number of blocks, at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the rule a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“chain” is a chain id (a whole number from 1) or “all” for every chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an alert kind. Use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 rule needs a threshold in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 rule takes no threshold; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert has no %1: use {{alert.title}}, {{alert.text}}, {{alert.state}}, {{rule.name}} or {{chain.name}} in its templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::TriggerStore</name>
@@ -2072,6 +2219,476 @@
     <message>
         <source>&amp;Create Chain</source>
         <translation>Chain &amp;erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertRuleEditorDialog</name>
+    <message>
+        <source>Edit Alert Rule</source>
+        <translation>Alarmregel bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Alert Rule</source>
+        <translation>Neue Alarmregel</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Lag on Base</source>
+        <translation>Rückstand auf Base</translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation>Alle Chains</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All chains: one alert per chain the condition holds for, chains added later included</source>
+        <translation>Alle Chains: ein Alarm je Chain, für die die Bedingung zutrifft, später hinzugefügte Chains eingeschlossen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>How long the condition must hold before the alert is raised: a blip is no alert</source>
+        <translation>Wie lange die Bedingung zutreffen muss, bevor der Alarm ausgelöst wird: ein kurzes Aufflackern ist kein Alarm</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver the end of the alert too</source>
+        <translation>Auch das &amp;Ende des Alarms zustellen</translation>
+    </message>
+    <message>
+        <source>The actions run again, marked “resolved”, when the condition is over</source>
+        <translation>Die Aktionen laufen erneut, als „resolved“ markiert, wenn die Bedingung vorüber ist</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <source>&amp;Chain:</source>
+        <translation>&amp;Chain:</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>Sch&amp;wellenwert:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Actions, in order</source>
+        <translation>Aktionen, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Delivered through the trigger outbox, with the same retries and delivery log. Without actions, the rule only raises alerts in the console.</source>
+        <translation>Zugestellt über den Postausgang der Trigger, mit denselben Wiederholungen und demselben Zustellprotokoll. Ohne Aktionen löst die Regel nur Alarme in der Konsole aus.</translation>
+    </message>
+    <message>
+        <source>Add &amp;action</source>
+        <translation>Akt&amp;ion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not saved: </source>
+        <translation>Nicht gespeichert: </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deliver the end</source>
+        <translation>Ende zustellen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertRuleModel</name>
+    <message>
+        <source>A reorg is an event: raised when it is handled</source>
+        <translation>Ein Reorg ist ein Ereignis: ausgelöst, wenn er behandelt wird</translation>
+    </message>
+    <message>
+        <source>Raised once the condition has held this long</source>
+        <translation>Ausgelöst, sobald die Bedingung so lange zutrifft</translation>
+    </message>
+    <message>
+        <source>Evaluated on every update</source>
+        <translation>Bei jeder Aktualisierung ausgewertet</translation>
+    </message>
+    <message>
+        <source>Off: raises nothing</source>
+        <translation>Aus: löst nichts aus</translation>
+    </message>
+    <message>
+        <source>Its alerts are shown in the console, but nothing is delivered or notified</source>
+        <translation>Ihre Alarme erscheinen in der Konsole, aber nichts wird zugestellt oder gemeldet</translation>
+    </message>
+    <message>
+        <source>Shown in the console only</source>
+        <translation>Nur in der Konsole angezeigt</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>silenced until %1</source>
+        <translation>stummgeschaltet bis %1</translation>
+    </message>
+    <message>
+        <source>How long the condition must hold before the alert is raised</source>
+        <translation>Wie lange die Bedingung zutreffen muss, bevor der Alarm ausgelöst wird</translation>
+    </message>
+    <message>
+        <source>A silenced rule still raises alerts in the console, but delivers nothing</source>
+        <translation>Eine stummgeschaltete Regel löst weiter Alarme in der Konsole aus, stellt aber nichts zu</translation>
+    </message>
+    <message>
+        <source>Webhooks, Telegram messages and MCP calls that deliver the alert</source>
+        <translation>Webhooks, Telegram-Nachrichten und MCP-Aufrufe, die den Alarm zustellen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschaltung</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation>Alle Chains</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>Stockt</translation>
+    </message>
+    <message>
+        <source>All RPC endpoints down</source>
+        <translation>Alle RPC-Endpunkte ausgefallen</translation>
+    </message>
+    <message>
+        <source>Deep reorg</source>
+        <translation>Tiefer Reorg</translation>
+    </message>
+    <message>
+        <source>Balance queue delayed</source>
+        <translation>Salden-Warteschlange verzögert</translation>
+    </message>
+    <message>
+        <source>Balance queue errors</source>
+        <translation>Fehler in der Salden-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Lag in blocks</source>
+        <translation>Rückstand in Blöcken</translation>
+    </message>
+    <message>
+        <source>Lag in seconds</source>
+        <translation>Rückstand in Sekunden</translation>
+    </message>
+    <message>
+        <source>RPC error rate</source>
+        <translation>RPC-Fehlerquote</translation>
+    </message>
+    <message>
+        <source>Behind the head, and no new block indexed for this many minutes.</source>
+        <translation>Hinter dem letzten Block der Chain, und seit so vielen Minuten wurde kein neuer Block indiziert.</translation>
+    </message>
+    <message>
+        <source>Every RPC endpoint of the chain fails.</source>
+        <translation>Jeder RPC-Endpunkt der Chain schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>A reorg at least this many blocks deep was handled (an event, not a state).</source>
+        <translation>Ein Reorg, mindestens so viele Blöcke tief, wurde behandelt (ein Ereignis, kein Zustand).</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s balance queue is behind (DELAYED or ERRORS).</source>
+        <translation>Die Salden-Warteschlange der Chain hängt hinterher (Status „Verzögert“ oder „Fehler“).</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s balance queue has failed attempts (ERRORS).</source>
+        <translation>Die Salden-Warteschlange der Chain hat fehlgeschlagene Versuche (Status „Fehler“).</translation>
+    </message>
+    <message>
+        <source>The last indexed block is at least this many blocks behind the head.</source>
+        <translation>Der zuletzt indizierte Block liegt mindestens so viele Blöcke hinter dem letzten Block der Chain.</translation>
+    </message>
+    <message>
+        <source>The last indexed block is at least this many seconds old.</source>
+        <translation>Der zuletzt indizierte Block ist mindestens so viele Sekunden alt.</translation>
+    </message>
+    <message>
+        <source>An endpoint of the chain fails at least this share of its recent calls.</source>
+        <translation>Ein Endpunkt der Chain scheitert an mindestens diesem Anteil seiner letzten Aufrufe.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>No new block for %1 minutes</source>
+        <translation>Kein neuer Block seit %1 Minuten</translation>
+    </message>
+    <message>
+        <source>Lag ≥ %1 blocks</source>
+        <translation>Rückstand ≥ %1 Blöcke</translation>
+    </message>
+    <message>
+        <source>Lag ≥ %1 seconds</source>
+        <translation>Rückstand ≥ %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>RPC errors ≥ %1 %</source>
+        <translation>RPC-Fehler ≥ %1 %</translation>
+    </message>
+    <message>
+        <source>Reorg ≥ %1 blocks deep</source>
+        <translation>Reorg ≥ %1 Blöcke tief</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertRulesDialog</name>
+    <message>
+        <source>Alert Rules</source>
+        <translation>Alarmregeln</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>Deakti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>&amp;Lift Silence</source>
+        <translation>Stummschaltung a&amp;ufheben</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Silence for 1 hour</source>
+        <translation>1 Stunde stummschalten</translation>
+    </message>
+    <message>
+        <source>Silence for 8 hours</source>
+        <translation>8 Stunden stummschalten</translation>
+    </message>
+    <message>
+        <source>Silence for 24 hours</source>
+        <translation>24 Stunden stummschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Silence</source>
+        <translation>&amp;Stummschalten</translation>
+    </message>
+    <message>
+        <source>A rule raises an alert in the console when its condition holds for a chain, and delivers it through its actions (webhook, Telegram, MCP) like a trigger. The built-in alerts are set in Settings.</source>
+        <translation>Eine Regel löst in der Konsole einen Alarm aus, wenn ihre Bedingung für eine Chain zutrifft, und stellt ihn wie ein Trigger über ihre Aktionen zu (Webhook, Telegram, MCP). Die eingebauten Alarme werden in den Einstellungen festgelegt.</translation>
+    </message>
+    <message>
+        <source>Could not read the alert rules: %1</source>
+        <translation>Die Alarmregeln ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation>Akti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Write a rule: a condition on one chain or all, and what delivers it</source>
+        <translation>Eine Regel schreiben: eine Bedingung für eine Chain oder alle, und was den Alarm zustellt</translation>
+    </message>
+    <message>
+        <source>Edit the selected rule</source>
+        <translation>Die ausgewählte Regel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Stop evaluating the rule; its alerts clear</source>
+        <translation>Die Regel nicht mehr auswerten; ihre Alarme werden aufgehoben</translation>
+    </message>
+    <message>
+        <source>Evaluate the rule again</source>
+        <translation>Die Regel wieder auswerten</translation>
+    </message>
+    <message>
+        <source>Deliver and notify nothing for a while; its alerts are still shown here</source>
+        <translation>Eine Zeit lang nichts zustellen und nicht benachrichtigen; ihre Alarme erscheinen weiterhin hier</translation>
+    </message>
+    <message>
+        <source>Deliver the rule&apos;s alerts again from now on</source>
+        <translation>Die Alarme der Regel ab jetzt wieder zustellen</translation>
+    </message>
+    <message>
+        <source>Delete the selected rule; its delivery log and alert history stay</source>
+        <translation>Die ausgewählte Regel löschen; ihr Zustellprotokoll und ihr Alarmverlauf bleiben</translation>
+    </message>
+    <message>
+        <source>Alert rule “%1” added.</source>
+        <translation>Alarmregel „%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Alert rule “%1” saved.</source>
+        <translation>Alarmregel „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not change the alert rule: %1</source>
+        <translation>Die Alarmregel ließ sich nicht ändern: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is enabled.</source>
+        <translation>„%1“ ist aktiviert.</translation>
+    </message>
+    <message>
+        <source>“%1” is disabled: it raises nothing.</source>
+        <translation>„%1“ ist deaktiviert: sie löst nichts aus.</translation>
+    </message>
+    <message>
+        <source>“%1” is silenced until %2: its alerts are shown here, but nothing is delivered.</source>
+        <translation>„%1“ ist bis %2 stummgeschaltet: ihre Alarme erscheinen hier, aber nichts wird zugestellt.</translation>
+    </message>
+    <message>
+        <source>“%1” delivers its alerts again.</source>
+        <translation>„%1“ stellt ihre Alarme wieder zu.</translation>
+    </message>
+    <message>
+        <source>Delete Alert Rule</source>
+        <translation>Alarmregel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the alert rule “%1”?</source>
+        <translation>Die Alarmregel „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Its alerts clear and its deliveries not yet sent are cancelled. The delivery log and the alert history stay.</source>
+        <translation>Ihre Alarme werden aufgehoben und ihre noch nicht gesendeten Zustellungen abgebrochen. Das Zustellprotokoll und der Alarmverlauf bleiben.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>„%1“ ließ sich nicht löschen: %2</translation>
+    </message>
+    <message>
+        <source>Alert rule “%1” deleted.</source>
+        <translation>Alarmregel „%1“ gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +3185,18 @@
     <message>
         <source>Could not read the chart history: %1</source>
         <translation>Der Diagrammverlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Show another chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hain:</source>
+        <translation type="unfinished">C&amp;hain:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3171,6 +3800,18 @@
     <message>
         <source>MCP</source>
         <translation>MCP</translation>
+    </message>
+    <message>
+        <source>Alert rule %1, delivery %2</source>
+        <translation>Alarmregel %1, Zustellung %2</translation>
+    </message>
+    <message>
+        <source>(deleted alert rule %1)</source>
+        <translation>(gelöschte Alarmregel %1)</translation>
+    </message>
+    <message>
+        <source>⚑ %1 (alert rule)</source>
+        <translation>⚑ %1 (Alarmregel)</translation>
     </message>
 </context>
 <context>
@@ -3861,6 +4502,42 @@
         <source>Alerts (%1)</source>
         <translation>Alarme (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Quittieren</translation>
+    </message>
+    <message>
+        <source>Seen and taken care of: the alert stays listed until it clears, but is no longer counted</source>
+        <translation>Gesehen und in Arbeit: der Alarm bleibt aufgeführt, bis er aufgehoben ist, wird aber nicht mehr gezählt</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Alert Rules…</source>
+        <translation>Alarmregeln …</translation>
+    </message>
+    <message>
+        <source>The rules that raise alerts beside the built-in ones, and deliver them</source>
+        <translation>Die Regeln, die neben den eingebauten Alarmen Alarme auslösen und zustellen</translation>
+    </message>
+    <message>
+        <source>Raised by the alert rule “%1”.</source>
+        <translation>Ausgelöst von der Alarmregel „%1“.</translation>
+    </message>
+    <message>
+        <source>The rule is silenced: nothing was delivered or notified.</source>
+        <translation>Die Regel ist stummgeschaltet: nichts wurde zugestellt oder gemeldet.</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>quittiert</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MainWindow</name>
@@ -4247,6 +4924,26 @@
     <message>
         <source>“%1” was changed.</source>
         <translation>„%1“ wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Alert &amp;Rules…</source>
+        <translation>Alarm&amp;regeln …</translation>
+    </message>
+    <message>
+        <source>Rules that raise alerts (lag, stalls, RPC errors, queue health) and deliver them by webhook, Telegram or MCP</source>
+        <translation>Regeln, die Alarme auslösen (Rückstand, Stillstand, RPC-Fehler, Zustand der Warteschlange) und per Webhook, Telegram oder MCP zustellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n acknowledged)</source>
+        <comment>the alert count, then how many more are acknowledged</comment>
+        <translation>
+            <numerusform>%1 (%n quittiert)</numerusform>
+            <numerusform>%1 (%n quittiert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That alert is no longer active.</source>
+        <translation>Dieser Alarm ist nicht mehr aktiv.</translation>
     </message>
 </context>
 <context>
@@ -6034,6 +6731,14 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Write the arguments as a JSON object, such as {&quot;agentId&quot;: &quot;{{event.agentId}}&quot;}.</source>
         <translation>Die Argumente als JSON-Objekt schreiben, etwa {&quot;agentId&quot;: &quot;{{event.agentId}}&quot;}.</translation>
+    </message>
+    <message>
+        <source>Empty: the default JSON body (the alert, its rule and chain). JSON with {{alert.title}}-style templates, or a text template.</source>
+        <translation>Leer: der Standard-JSON-Body (der Alarm, seine Regel und Chain). JSON mit Vorlagen wie {{alert.title}} oder eine Textvorlage.</translation>
+    </message>
+    <message>
+        <source>Empty: “ALERT:” with the alert&apos;s title and text. Templates such as {{alert.title}}, {{alert.state}} and {{chain.name}}.</source>
+        <translation>Leer: „ALERT:“ mit Titel und Text des Alarms. Vorlagen wie {{alert.title}}, {{alert.state}} und {{chain.name}}.</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,101 @@
         <source>The oldest pending item has waited %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: reorg of %n block(s) on %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: balance queue of %2 has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: balance queue of %2 is behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 has stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: all RPC endpoints of %2 are down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is %n block(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is %n second(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest indexed block is %1 seconds old; the rule allows %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: RPC errors on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fails %2 % of its recent calls; the rule allows %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AlertStore</name>
+    <message>
+        <source>Give the rule a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule %1 is already named “%2”; choose another name or edit that rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chain %1; `arborctl chain list` shows the chains, or write &quot;all&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silence ends at a time after 1970.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule %1 holds an action Arbor cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alert rule %1; `arborctl alert rules` lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alert rule “%1”; `arborctl alert rules` lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no alert %1; `arborctl alert list` shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainConfig</name>
@@ -1687,6 +1782,58 @@
         <source>Each action is an object with a “type”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The threshold must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stall is measured in minutes without a new block: give 1 to 10080 (one week).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag in blocks is a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag in seconds is a whole number from 1 to 31536000 (one year).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error rate is a percentage above 0 and at most 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reorg depth is a whole number of blocks, at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the rule a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“chain” is a chain id (a whole number from 1) or “all” for every chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an alert kind. Use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 rule needs a threshold in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 rule takes no threshold; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert has no %1: use {{alert.title}}, {{alert.text}}, {{alert.state}}, {{rule.name}} or {{chain.name}} in its templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::TriggerStore</name>
@@ -2071,6 +2218,476 @@
     </message>
     <message>
         <source>&amp;Create Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertRuleEditorDialog</name>
+    <message>
+        <source>Edit Alert Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Alert Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag on Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All chains: one alert per chain the condition holds for, chains added later included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the condition must hold before the alert is raised: a blip is no alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deliver the end of the alert too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actions run again, marked “resolved”, when the condition is over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered through the trigger outbox, with the same retries and delivery log. Without actions, the rule only raises alerts in the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertRuleModel</name>
+    <message>
+        <source>A reorg is an event: raised when it is handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised once the condition has held this long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluated on every update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: raises nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its alerts are shown in the console, but nothing is delivered or notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the console only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the condition must hold before the alert is raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A silenced rule still raises alerts in the console, but delivers nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks, Telegram messages and MCP calls that deliver the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All RPC endpoints down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deep reorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance queue delayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance queue errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag in blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind the head, and no new block indexed for this many minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every RPC endpoint of the chain fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reorg at least this many blocks deep was handled (an event, not a state).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain&apos;s balance queue is behind (DELAYED or ERRORS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chain&apos;s balance queue has failed attempts (ERRORS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last indexed block is at least this many blocks behind the head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last indexed block is at least this many seconds old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint of the chain fails at least this share of its recent calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No new block for %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag ≥ %1 blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag ≥ %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC errors ≥ %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reorg ≥ %1 blocks deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertRulesDialog</name>
+    <message>
+        <source>Alert Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lift Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence for 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence for 8 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silence for 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule raises an alert in the console when its condition holds for a chain, and delivers it through its actions (webhook, Telegram, MCP) like a trigger. The built-in alerts are set in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the alert rules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a rule: a condition on one chain or all, and what delivers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop evaluating the rule; its alerts clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the rule again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver and notify nothing for a while; its alerts are still shown here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver the rule&apos;s alerts again from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected rule; its delivery log and alert history stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule “%1” added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the alert rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is disabled: it raises nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is silenced until %2: its alerts are shown here, but nothing is delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” delivers its alerts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Alert Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the alert rule “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its alerts clear and its deliveries not yet sent are cancelled. The delivery log and the alert history stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule “%1” deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2567,6 +3184,18 @@
     </message>
     <message>
         <source>Could not read the chart history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show another chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3170,6 +3799,18 @@
     </message>
     <message>
         <source>MCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule %1, delivery %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted alert rule %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚑ %1 (alert rule)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3860,6 +4501,42 @@
         <source>Alerts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen and taken care of: the alert stays listed until it clears, but is no longer counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules that raise alerts beside the built-in ones, and deliver them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised by the alert rule “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is silenced: nothing was delivered or notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MainWindow</name>
@@ -4243,6 +4920,26 @@
     </message>
     <message>
         <source>“%1” was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert &amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules that raise alerts (lag, stalls, RPC errors, queue health) and deliver them by webhook, Telegram or MCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n acknowledged)</source>
+        <comment>the alert count, then how many more are acknowledged</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That alert is no longer active.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6026,6 +6723,14 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Write the arguments as a JSON object, such as {&quot;agentId&quot;: &quot;{{event.agentId}}&quot;}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the default JSON body (the alert, its rule and chain). JSON with {{alert.title}}-style templates, or a text template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: “ALERT:” with the alert&apos;s title and text. Templates such as {{alert.title}}, {{alert.state}} and {{chain.name}}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
