@@ -216,6 +216,7 @@ void MainWindow::createCentralWidget()
 
     m_detailPage = new ChainDetailPage(m_engine);
     connect(m_detailPage, &ChainDetailPage::editRequested, this, &MainWindow::openEditChainDialog);
+    connect(m_detailPage, &ChainDetailPage::chainChosen, this, &MainWindow::selectChainRow);
     m_queuePage = new QueuePage(m_engine);
     m_balancesPage = new BalancesPage(m_engine);
     m_triggersPage = new TriggersPage(m_engine);
@@ -285,14 +286,18 @@ void MainWindow::onPageChanged()
     const int page = m_pages->currentIndex();
     if (page >= 0 && page < m_actions.pages().size())
         m_actions.pages()[page]->setChecked(true);
-    // The chain verbs act on the chain table: only where it is shown.
-    m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack);
-    if (m_pages->currentWidget() == m_detailPage && m_detailPage->chainId() == 0) {
+    // The chain verbs act on the chain table's selection: on the chain table, and on the Chain
+    // Details page, where that selection is the chain shown.
+    const bool details = m_pages->currentWidget() == m_detailPage;
+    m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack || details);
+    if (details && m_detailPage->chainId() == 0) {
         const std::optional<ChainRecord> chain = selectedChain();
         const ChainRecord *first = m_model->chainAt(0);
         if (chain || first)
             m_detailPage->showChain(chain ? chain->config.chainId : first->config.chainId);
     }
+    if (details && m_detailPage->chainId() != 0)
+        selectChainRow(m_detailPage->chainId());
     updateActions();
 }
 
@@ -434,7 +439,9 @@ std::optional<ChainRecord> MainWindow::selectedChain() const
 
 void MainWindow::updateActions()
 {
-    const bool onChains = m_pages->currentWidget() == m_stack && !m_closing;
+    // The chain verbs act on the table's selection, on the chain table and on the Chain Details
+    // page (where the selection follows the chain shown).
+    const bool onChains = (m_pages->currentWidget() == m_stack || m_pages->currentWidget() == m_detailPage) && !m_closing;
     const std::optional<ChainRecord> chain = onChains ? selectedChain() : std::nullopt;
     m_actions.update(m_closing ? EngineState() : m_engine->state(), chain, chain && m_busyChains.contains(chain->config.chainId));
     if (onChains)

@@ -111,6 +111,9 @@ private:
     // chains not indexed here, the status bar's counts.
     /// The selected chains, in the table's order.
     QList<arbor::ChainRecord> selectedChains() const;
+    /// Makes `chainId` the one selected row of the chain table, so the chain verbs act on the
+    /// chain the Chain Details page shows.
+    void selectChainRow(qint64 chainId);
     /// `indexed` (this engine's indexers) with the recorded figures of every other chain.
     QList<arbor::ChainStatus> shownStatuses(const QList<arbor::ChainStatus> &indexed) const;
     /// With several chains selected: pause and resume act on each, the one-chain verbs wait.

@@ -27,6 +27,20 @@ QList<ChainRecord> MainWindow::selectedChains() const
     return chains;
 }
 
+void MainWindow::selectChainRow(qint64 chainId)
+{
+    const int row = m_model->rowOf(chainId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;   // filtered out of the table: the verbs stay with what is selected there
+    if (selectedChains().size() == 1 && selectedChains().first().config.chainId == chainId)
+        return;
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+}
+
 QList<ChainStatus> MainWindow::shownStatuses(const QList<ChainStatus> &indexed) const
 {
     // The model takes the last status of a chain: this engine's own measurements win.

@@ -143,6 +143,7 @@ private Q_SLOTS:
     void endpointModelShowsLimits();
     void tokenModelShowsModesAndWhy();
     void pageShowsTheChainsTokensAndEndpointHistory();
+    void chainSelectorShowsAnotherChain();
     void reindexModelInsertsNewRequestsOnTop();
     void reorgModelGrowsAtTheTop();
     void gapsBetweenPromotedRangesAreListed();
@@ -467,6 +468,58 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     // Another chain shown: its tokens, not these.
     page.showChain(0);
     QCOMPARE(page.tokenModel()->rowCount(), 0);
+}
+
+void TstChainDetail::chainSelectorShowsAnotherChain()
+{
+    auto url = m_home.databaseUrl(QStringLiteral("selector.db"));
+    QVERIFY2(url, why(url).constData());
+    EngineOptions options;
+    options.database = *url;
+    options.app = QStringLiteral("arbor-test");
+    options.snapshotIntervalMs = 0;
+    Engine engine(options);
+    const Status started = waitFor(engine.start());
+    QVERIFY2(started, why(started).constData());
+
+    ChainRecord base;
+    base.config.chainId = 8453;
+    base.config.name = QStringLiteral("base");
+    ChainRecord optimism;
+    optimism.config.chainId = 10;
+    optimism.config.name = QStringLiteral("optimism");
+    ChainRecord going = optimism;
+    going.config.chainId = 99;
+    going.config.name = QStringLiteral("going");
+    going.state = ChainState::Deleting;
+
+    ChainDetailPage page(&engine);
+    page.resize(1000, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.showChain(8453);
+    Q_EMIT engine.chainsChanged({base, optimism, going});
+
+    auto *chooser = page.findChild<QComboBox *>(QStringLiteral("chainDetailChooser"));
+    QVERIFY(chooser);
+    QCOMPARE(chooser->count(), 2);   // not the chain being deleted
+    QCOMPARE(chooser->currentText(), QStringLiteral("base (8453)"));
+    QSignalSpy chosen(&page, &ChainDetailPage::chainChosen);
+    chooser->setFocus();
+    QTest::keyClick(chooser, Qt::Key_Down);
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().first().toLongLong(), qint64(10));
+    QCOMPARE(page.chainId(), qint64(10));
+    QCOMPARE(label(page, "chainDetailId"), QStringLiteral("10"));
+    QCOMPARE(chooser->currentText(), QStringLiteral("optimism (10)"));
+
+    // The registry changes: the shown chain stays selected.
+    ChainRecord renamed = base;
+    renamed.config.name = QStringLiteral("base-mainnet");
+    Q_EMIT engine.chainsChanged({renamed, optimism});
+    QCOMPARE(chooser->itemText(0), QStringLiteral("base-mainnet (8453)"));
+    QCOMPARE(chooser->currentText(), QStringLiteral("optimism (10)"));
+    QCOMPARE(chosen.size(), 1);
 }
 
 void TstChainDetail::reindexModelInsertsNewRequestsOnTop()

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
+#include "pages/chaindetailpage.h"
 #include "pages/chainspage.h"
 #include "widgets/tableactions.h"
 #include "store/chainregistry.h"
@@ -35,7 +36,9 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -164,6 +167,7 @@ private Q_SLOTS:
     void copiesChainRowsAsTsv();
     void bulkPausesSelectedChainsAndShowsTheirHead();
     void chainVerbsOpenTheirDialogs();
+    void chainVerbsOnTheChainDetailsPage();
     void deleteAsksForTheName();
     void showsEmptyStateAgainWhenLastChainIsDeleted();
     void readOnlyWhenAnotherEngineHoldsTheLease();
@@ -764,6 +768,32 @@ void TstMainWindow::chainVerbsOpenTheirDialogs()
     QMetaObject::invokeMethod(dialog, "reject");
     QTRY_VERIFY(!m_window->findChild<QWidget *>(QStringLiteral("settingsDialog")));
     m_window->setSettings(nullptr);
+}
+
+void TstMainWindow::chainVerbsOnTheChainDetailsPage()
+{
+    auto *pages = m_window->findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    auto *details = m_window->findChild<arbor::ui::ChainDetailPage *>(QStringLiteral("chainDetailPage"));
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("chainToolBar"));
+    QVERIFY(pages && details && toolBar);
+    m_table->clearSelection();
+    pages->setCurrentWidget(details);
+    // The chain page shows a chain, the chain verbs are there, and they act on that chain.
+    QTRY_VERIFY(details->chainId() != 0);
+    QVERIFY(toolBar->isVisible());
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    const QModelIndex shownRow = selected.first().siblingAtColumn(ChainListModel::ChainIdColumn);
+    QCOMPARE(shownRow.data().toString(), QString::number(details->chainId()));
+    QAction *reindex = action("reindexChainAction");
+    QVERIFY(reindex && reindex->isEnabled());
+    reindex->trigger();
+    QWidget *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QWidget *>(QStringLiteral("reindexDialog"))) && dialog->isVisible());
+    QMetaObject::invokeMethod(dialog, "reject");
+    QTRY_VERIFY(!m_window->findChild<QWidget *>(QStringLiteral("reindexDialog")));
+    pages->setCurrentIndex(0);
+    QVERIFY(toolBar->isVisible());   // the chain table
 }
 
 void TstMainWindow::deleteAsksForTheName()

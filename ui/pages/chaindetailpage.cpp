@@ -128,8 +128,12 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
         requestHistory();
     });
     connect(m_engine, &Engine::chainStatusChanged, this, &ChainDetailPage::onStatuses);
-    connect(m_engine, &Engine::chainsChanged, this, &ChainDetailPage::onChains);
+    connect(m_engine, &Engine::chainsChanged, this, [this](const QList<ChainRecord> &chains) {
+        updateChooser(chains);
+        onChains(chains);
+    });
     connect(m_engine, &Engine::chainDeleted, this, &ChainDetailPage::onChainDeleted);
+    updateChooser(m_engine->chainSnapshot());
     showChain(0);
 }
 
@@ -307,7 +311,10 @@ void ChainDetailPage::updateChooser(const QList<ChainRecord> &chains)
 
 void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
 {
-    updateChooser(chains);
+    if (m_chooser->currentData().toLongLong() != m_chainId) {
+        const QSignalBlocker blocker(m_chooser);
+        m_chooser->setCurrentIndex(m_chooser->findData(m_chainId));
+    }
     if (m_chainId == 0) {
         updateHeader();
         return;
