@@ -283,98 +283,98 @@
     </message>
     <message numerus="yes">
         <source>%1: reorg of %n block(s) on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: Reorganisation von %n Block auf %2</numerusform>
+            <numerusform>%1: Reorganisation von %n Blöcken auf %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: balance queue of %2 has errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Salden-Warteschlange von %2 hat Fehler</translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in the last hour.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde.</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: balance queue of %2 is behind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Salden-Warteschlange von %2 ist im Rückstand</translation>
     </message>
     <message>
         <source>%1: %2 has stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 stockt</translation>
     </message>
     <message>
         <source>%1: all RPC endpoints of %2 are down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Alle RPC-Endpunkte von %2 sind ausgefallen</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 is %n block(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 ist %n Block im Rückstand</numerusform>
+            <numerusform>%1: %2 ist %n Blöcke im Rückstand</numerusform>
         </translation>
     </message>
     <message>
         <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 is %n second(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 ist %n Sekunde im Rückstand</numerusform>
+            <numerusform>%1: %2 ist %n Sekunden im Rückstand</numerusform>
         </translation>
     </message>
     <message>
         <source>The newest indexed block is %1 seconds old; the rule allows %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neueste indizierte Block ist %1 Sekunden alt; die Regel erlaubt %2.</translation>
     </message>
     <message>
         <source>%1: RPC errors on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: RPC-Fehler auf %2</translation>
     </message>
     <message>
         <source>%1 fails %2 % of its recent calls; the rule allows %3 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 scheitert bei %2 % der letzten Aufrufe; die Regel erlaubt %3 %.</translation>
     </message>
 </context>
 <context>
     <name>arbor::AlertStore</name>
     <message>
         <source>Give the rule a name of 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Regel einen Namen mit 1 bis %1 Zeichen geben.</translation>
     </message>
     <message>
         <source>Alert rule %1 is already named “%2”; choose another name or edit that rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Alarmregel %1 heißt bereits „%2“; einen anderen Namen wählen oder diese Regel bearbeiten.</translation>
     </message>
     <message>
         <source>There is no chain %1; `arborctl chain list` shows the chains, or write &quot;all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Chain %1; `arborctl chain list` zeigt die Chains, oder &quot;all&quot; schreiben.</translation>
     </message>
     <message>
         <source>A silence ends at a time after 1970.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Stummschaltung endet zu einem Zeitpunkt nach 1970.</translation>
     </message>
     <message>
         <source>Alert rule %1 holds an action Arbor cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Alarmregel %1 enthält eine Aktion, die Arbor nicht lesen kann: %2</translation>
     </message>
     <message>
         <source>There is no alert rule %1; `arborctl alert rules` lists them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Alarmregel %1; `arborctl alert rules` listet sie auf.</translation>
     </message>
     <message>
         <source>There is no alert rule “%1”; `arborctl alert rules` lists them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Alarmregel „%1“; `arborctl alert rules` listet sie auf.</translation>
     </message>
     <message>
         <source>There is no alert %1; `arborctl alert list` shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Alarm %1; `arborctl alert list` zeigt sie.</translation>
     </message>
 </context>
 <context>
@@ -1784,55 +1784,55 @@
     </message>
     <message>
         <source>The threshold must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schwellenwert muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>A stall is measured in minutes without a new block: give 1 to 10080 (one week).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Stocken wird in Minuten ohne neuen Block gemessen: 1 bis 10080 (eine Woche) angeben.</translation>
     </message>
     <message>
         <source>Lag in blocks is a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Rückstand in Blöcken ist eine ganze Zahl von mindestens 1.</translation>
     </message>
     <message>
         <source>Lag in seconds is a whole number from 1 to 31536000 (one year).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Rückstand in Sekunden ist eine ganze Zahl von 1 bis 31536000 (ein Jahr).</translation>
     </message>
     <message>
         <source>The error rate is a percentage above 0 and at most 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fehlerquote ist ein Prozentsatz über 0 und höchstens 100.</translation>
     </message>
     <message>
         <source>A reorg depth is a whole number of blocks, at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Reorg-Tiefe ist eine ganze Zahl von Blöcken, mindestens 1.</translation>
     </message>
     <message>
         <source>Give the rule a name of 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Regel einen Namen mit 1 bis %1 Zeichen geben.</translation>
     </message>
     <message>
         <source>“chain” is a chain id (a whole number from 1) or “all” for every chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„chain“ ist eine Chain-ID (eine ganze Zahl ab 1) oder „all“ für alle Chains.</translation>
     </message>
     <message>
         <source>“%1” is not an alert kind. Use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Alarmart. Einen dieser Werte verwenden: %2.</translation>
     </message>
     <message>
         <source>A %1 rule needs a threshold in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine %1-Regel braucht einen Schwellenwert in %2.</translation>
     </message>
     <message>
         <source>A %1 rule takes no threshold; remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine %1-Regel hat keinen Schwellenwert; diesen entfernen.</translation>
     </message>
     <message>
         <source>An alert has no %1: use {{alert.title}}, {{alert.text}}, {{alert.state}}, {{rule.name}} or {{chain.name}} in its templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Alarm hat kein %1: in seinen Vorlagen {{alert.title}}, {{alert.text}}, {{alert.state}}, {{rule.name}} oder {{chain.name}} verwenden.</translation>
     </message>
     <message>
         <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Alarm hat keinen Agent-Endpunkt zum Aufrufen; stattdessen die „url“ des MCP-Servers angeben.</translation>
     </message>
 </context>
 <context>
@@ -3188,15 +3188,15 @@
     </message>
     <message>
         <source>Show another chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Chain anzeigen</translation>
     </message>
     <message>
         <source>C&amp;hain:</source>
-        <translation type="unfinished">C&amp;hain:</translation>
+        <translation>C&amp;hain:</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -283,9 +283,9 @@
     </message>
     <message numerus="yes">
         <source>%1: reorg of %n block(s) on %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: reorg of %n block on %2</numerusform>
+            <numerusform>%1: reorg of %n blocks on %2</numerusform>
         </translation>
     </message>
     <message>
@@ -294,9 +294,9 @@
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in the last hour.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed attempt in the last hour.</numerusform>
+            <numerusform>%n failed attempts in the last hour.</numerusform>
         </translation>
     </message>
     <message>
@@ -313,9 +313,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %2 is %n block(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 is %n block behind</numerusform>
+            <numerusform>%1: %2 is %n blocks behind</numerusform>
         </translation>
     </message>
     <message>
@@ -324,9 +324,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %2 is %n second(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 is %n second behind</numerusform>
+            <numerusform>%1: %2 is %n seconds behind</numerusform>
         </translation>
     </message>
     <message>
@@ -594,9 +594,9 @@
     </message>
     <message numerus="yes">
         <source>No block indexed for %1 s while %n block(s) behind the head.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No block indexed for %1 s while %n block behind the head.</numerusform>
+            <numerusform>No block indexed for %1 s while %n blocks behind the head.</numerusform>
         </translation>
     </message>
     <message>
@@ -674,9 +674,9 @@
     <name>arbor::DeliveryWorker</name>
     <message numerus="yes">
         <source>%1 (gave up after %n attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (gave up after %n attempt)</numerusform>
+            <numerusform>%1 (gave up after %n attempts)</numerusform>
         </translation>
     </message>
 </context>
@@ -2941,16 +2941,16 @@
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
@@ -2979,9 +2979,9 @@
     </message>
     <message numerus="yes">
         <source>Blocks/s (%n s average)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blocks/s (%n s average)</numerusform>
+            <numerusform>Blocks/s (%n s average)</numerusform>
         </translation>
     </message>
     <message>
@@ -3018,9 +3018,9 @@
     </message>
     <message numerus="yes">
         <source>Blocks promoted per second, averaged over the %n second(s) before each point.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blocks promoted per second, averaged over the %n second before each point.</numerusform>
+            <numerusform>Blocks promoted per second, averaged over the %n seconds before each point.</numerusform>
         </translation>
     </message>
 </context>
@@ -3479,9 +3479,9 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n chain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n chain</numerusform>
+            <numerusform>%1 of %n chains</numerusform>
         </translation>
     </message>
 </context>
@@ -4492,9 +4492,9 @@
     </message>
     <message numerus="yes">
         <source>(%n time(s) since the last notification)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n time since the last notification)</numerusform>
+            <numerusform>(%n times since the last notification)</numerusform>
         </translation>
     </message>
     <message>
@@ -4846,25 +4846,25 @@
     <message numerus="yes">
         <source>%n down</source>
         <comment>chains whose endpoints are all down</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n down</numerusform>
+            <numerusform>%n down</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n stalled</source>
         <comment>chains</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n stalled</numerusform>
+            <numerusform>%n stalled</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n paused</source>
         <comment>chains</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
         </translation>
     </message>
     <message>
@@ -4873,16 +4873,16 @@
     </message>
     <message numerus="yes">
         <source>Pausing %n chain(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pausing %n chain…</numerusform>
+            <numerusform>Pausing %n chains…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Resuming %n chain(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Resuming %n chain…</numerusform>
+            <numerusform>Resuming %n chains…</numerusform>
         </translation>
     </message>
     <message>
@@ -4892,30 +4892,30 @@
     </message>
     <message numerus="yes">
         <source>Could not pause %1 of %n chain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Could not pause %1 of %n chain</numerusform>
+            <numerusform>Could not pause %1 of %n chains</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Could not resume %1 of %n chain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Could not resume %1 of %n chain</numerusform>
+            <numerusform>Could not resume %1 of %n chains</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n chain(s) paused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chain paused.</numerusform>
+            <numerusform>%n chains paused.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n chain(s) indexing again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chain indexing again.</numerusform>
+            <numerusform>%n chains indexing again.</numerusform>
         </translation>
     </message>
     <message>
@@ -4933,9 +4933,9 @@
     <message numerus="yes">
         <source>%1 (%n acknowledged)</source>
         <comment>the alert count, then how many more are acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n acknowledged)</numerusform>
+            <numerusform>%1 (%n acknowledged)</numerusform>
         </translation>
     </message>
     <message>
@@ -4995,9 +4995,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n block</numerusform>
+            <numerusform>%1: %n blocks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5052,9 +5052,9 @@
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
         </translation>
     </message>
     <message numerus="yes">
