@@ -15,6 +15,7 @@
 #include "consolesession.h"
 #include "mainwindow.h"
 #include "store/databaseurl.h"
+#include "triggers/alertrule.h"
 #include "triggers/triggerdef.h"
 
 #include <QAction>
@@ -366,6 +367,24 @@ int main(int argc, char **argv)
                 out() << "replayed " << replayed.result()->created << " deliveries" << Qt::endl;
         }
     }
+    // Alert rules, so the Alert Rules dialog and the alerts panel have something to show.
+    const QList<QByteArray> ruleFiles{
+        QStringLiteral(R"json({"name": "Behind the head", "chain": "all", "kind": "lag_blocks", "threshold": 5, "forSeconds": 0,
+            "actions": [{"type": "rest", "url": "%1"}]})json").arg(receiver.url().toString()).toUtf8(),
+        QByteArrayLiteral(R"json({"name": "RPC errors", "chain": "all", "kind": "rpc_error_rate", "threshold": 20, "forSeconds": 120})json"),
+    };
+    for (const QByteArray &file : ruleFiles) {
+        auto rule = parseAlertRule(QJsonDocument::fromJson(file).object());
+        if (!rule) {
+            out() << "arbor_screenshots: alert rule file: " << rule.error().toString() << Qt::endl;
+            return 1;
+        }
+        auto added = engine->addAlertRule(*rule);
+        if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
+            out() << "arbor_screenshots: addAlertRule failed" << Qt::endl;
+            return 1;
+        }
+    }
     QTest::qWait(6000);   // first attempts fail, retries succeed a second or two later
     out() << "webhook receiver: " << receiver.received().size() << " request(s); telegram: " << telegram.accepted().size()
           << " message(s)" << Qt::endl;
@@ -404,7 +423,7 @@ int main(int argc, char **argv)
     if (chainTable && chainTable->model() && chainTable->model()->rowCount() > 0)
         chainTable->selectRow(0);
     QTest::qWait(500);
-    for (const char *name : {"addChainAction", "settingsAction", "editChainAction", "resyncChainAction", "reindexChainAction"}) {
+    for (const char *name : {"addChainAction", "settingsAction", "editChainAction", "resyncChainAction", "reindexChainAction", "alertRulesAction"}) {
         auto *action = window->findChild<QAction *>(QString::fromLatin1(name));
         if (!action) {
             out() << "skipped " << name << ": no such action in this window" << Qt::endl;
