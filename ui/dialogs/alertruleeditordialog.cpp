@@ -389,23 +389,13 @@ void AlertRuleEditorDialog::showError(const Error &error, const QString &prefix)
 
 void AlertRuleEditorDialog::markInvalid(QWidget *widget)
 {
-    widget->setProperty("invalid", true);
-    widget->setStyleSheet(QStringLiteral("%1 { border: 2px solid #c62828; border-radius: 3px; }")
-                              .arg(QString::fromLatin1(widget->metaObject()->className())));
-    m_marked.append(widget);
-    m_scroll->ensureWidgetVisible(widget);
-    widget->setFocus(Qt::OtherFocusReason);
+    m_invalid.setScrollArea(m_scroll);
+    m_invalid.mark(widget);
 }
 
 void AlertRuleEditorDialog::clearErrors()
 {
-    for (const QPointer<QWidget> &widget : std::as_const(m_marked)) {
-        if (!widget)
-            continue;
-        widget->setProperty("invalid", false);
-        widget->setStyleSheet(QString());
-    }
-    m_marked.clear();
+    m_invalid.clear();
     for (TriggerEditorActionRow *row : std::as_const(m_actions))
         row->clearError();
     m_generalError->clearMessage();

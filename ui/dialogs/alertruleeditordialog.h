@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/invalidfields.h"
+
 #include "engine/engine.h"
 
 #include <QDialog>
@@ -96,7 +98,7 @@ private:
     QScrollArea *m_scroll = nullptr;
     MessageLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;
-    QList<QPointer<QWidget>> m_marked;
+    InvalidFields m_invalid;   ///< fields marked by the last refusal
 };
 
 } // namespace arbor::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/invalidfields.h"
+
 #include "engine/engine.h"
 
 #include <QDialog>
@@ -112,7 +114,7 @@ private:
     QTimer m_previewTimer;
     MessageLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;
-    QList<QPointer<QWidget>> m_marked;
+    InvalidFields m_invalid;   ///< fields marked by the last refusal
 };
 
 } // namespace arbor::ui
