@@ -276,6 +276,14 @@ public:
      */
     QFuture<Result<ChainSeries>> chainHistory(qint64 chainId, qint64 fromMs, qint64 toMs, int maxPoints);
 
+    // --- aggregates (engineaggregates.cpp) ----------------------------------------------------
+
+    // --- the database: sizes and statements (enginedatabase.cpp) ------------------------------
+
+    // --- the database: retention and maintenance (enginemaintenance.cpp) ----------------------
+
+    // --- the database: backup and restore (enginebackup.cpp) ----------------------------------
+
     /// The last snapshot sent with chainsChanged.
     const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
     /// Asks for a snapshot now instead of at the next tick.

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "store/migrationsalerts.h"
+#include "store/migrationsdatabase.h"
 #include "store/migrationsmetrics.h"
 #include "store/migrationstriggers.h"
 
@@ -443,6 +444,7 @@ QList<Migration> build(Backend backend)
     list.append(triggersMigration(backend));
     list.append(metricsMigration(backend));
     list.append(alertsMigration(backend));
+    list.append(databaseMigration(backend));
     return list;
 }
 
