@@ -5,11 +5,13 @@
 # writes arbor_<version>_<arch>.deb into the build directory. Included by the top-level
 # CMakeLists.txt after every subdirectory, so the install rules below it are all known.
 #
-# Only the install components arbor, arborctl and data go into the package: a build with tests on
-# (build/tests) packages the same files as a Release build, whatever else has install rules.
-# tests/packaging/check-deb.sh builds the package from build/tests and checks it.
+# Only the install components arbor, arborctl, data and doc go into the package: a build with tests
+# on (build/tests) packages the same files as a Release build, whatever else has install rules.
+# tests/packaging/check-deb.sh builds the package from build/tests, checks it and runs lintian on it.
 
 include(GNUInstallDirs)
+# The manual pages, copyright, changelog and lintian overrides: the doc component.
+include(${CMAKE_CURRENT_LIST_DIR}/DebianDocs.cmake)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME arbor)
@@ -32,7 +34,7 @@ set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 # Components: everything the package holds, in one .deb.
-set(CPACK_COMPONENTS_ALL arborctl)
+set(CPACK_COMPONENTS_ALL arborctl doc)
 if(TARGET arbor)
     list(APPEND CPACK_COMPONENTS_ALL arbor data)
 endif()

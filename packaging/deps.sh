@@ -8,11 +8,13 @@
 # only when it has something to install.
 set -euo pipefail
 
+# librsvg2-bin: rsvg-convert renders the PNG application icons from the SVG (app/arbor).
 readonly BUILD_PKGS=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libpqxx-dev libsqlite3-dev qtkeychain-qt6-dev libsimdjson-dev libboost-dev libgl-dev libvulkan-dev
+    librsvg2-bin
 )
 
 # What the console and arborctl load at run time: packaging/runtime-packages.txt, the list the
@@ -30,11 +32,11 @@ readonly RUN_PKGS
 
 # clang and its runtime libraries build the libFuzzer targets (tests/fuzz/run.sh); Google
 # Benchmark builds bench_evmjson; desktop-file-utils and appstream validate the desktop entry and
-# the metainfo (tests/ui, tests/packaging).
+# the metainfo (tests/ui, tests/packaging); lintian checks the .deb (tests/packaging).
 readonly TEST_PKGS=(
     postgresql-15 xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools imagemagick
     clang libclang-rt-14-dev libbenchmark-dev
-    desktop-file-utils appstream
+    desktop-file-utils appstream lintian
 )
 
 log() { printf 'deps: %s\n' "$*" >&2; }

@@ -8,12 +8,17 @@
 #   - Package, Version, Architecture; Depends holds what dpkg-shlibdeps finds for the `linked`
 #     lines of packaging/runtime-packages.txt and every `depends` line; Recommends every
 #     `recommends` line;
-#   - the file list: the two executables, the desktop entry, the icon, the metainfo; nothing
-#     else in usr/bin, no test programs, nothing outside usr/, no build paths, no .qm files
-#     (the translations are embedded), no RPATH/RUNPATH into the build tree;
+#   - the file list: the two executables, the desktop entry, the icons (the SVG and a PNG of
+#     each hicolor size, of that size), the metainfo, the manual pages, the copyright file and
+#     the changelog; nothing else in usr/bin, no test programs, nothing outside usr/, no build
+#     paths, no .qm files (the translations are embedded), no RPATH/RUNPATH into the build tree;
+#   - the manual page of arborctl has an entry for every command of `arborctl --help`; the
+#     changelog's newest entry is this version; the copyright file is machine-readable;
 #   - the extracted usr/bin/arborctl --version and usr/bin/arbor --version, without a display;
 #   - the extracted desktop entry and metainfo with desktop-file-validate and appstreamcli
-#     (skipped, with a note, when those are not installed).
+#     (skipped, with a note, when those are not installed);
+#   - lintian on the .deb: any error or warning fails (overrides, each with its reason, are in
+#     packaging/lintian-overrides; skipped, with a note, when lintian is not installed).
 # Exits non-zero naming every check that failed. Registered with ctest as packaging_deb.
 set -uo pipefail
 
@@ -111,7 +116,14 @@ awk '{ print $6 }' "$work/contents" | sed 's|^\./|/|; s|/$||' | grep -v '^$' | s
 for path in /usr/bin/arbor /usr/bin/arborctl \
     /usr/share/applications/org.arbor.Arbor.desktop \
     /usr/share/icons/hicolor/scalable/apps/org.arbor.Arbor.svg \
-    /usr/share/metainfo/org.arbor.Arbor.metainfo.xml; do
+    /usr/share/metainfo/org.arbor.Arbor.metainfo.xml \
+    /usr/share/man/man1/arbor.1.gz /usr/share/man/man1/arborctl.1.gz \
+    /usr/share/doc/arbor/copyright /usr/share/doc/arbor/changelog.gz; do
+    grep -qxF "$path" "$work/files" || fail "the package lacks $path"
+done
+icon_sizes=(16 22 24 32 48 64 128 256 512)
+for size in "${icon_sizes[@]}"; do
+    path="/usr/share/icons/hicolor/${size}x${size}/apps/org.arbor.Arbor.png"
     grep -qxF "$path" "$work/files" || fail "the package lacks $path"
 done
 while read -r path; do
@@ -166,6 +178,58 @@ if [[ -x "$root/usr/bin/arbor" ]]; then
     fi
 fi
 
+# The PNG icons: each is a PNG of the size its directory names (width and height from the IHDR).
+for size in "${icon_sizes[@]}"; do
+    png="$root/usr/share/icons/hicolor/${size}x${size}/apps/org.arbor.Arbor.png"
+    [[ -f "$png" ]] || continue
+    read -r -a header < <(od -An -v -tu1 -N24 "$png" | tr -s ' \n' ' ')
+    signature="${header[*]:0:8}"
+    width=$(((header[16] << 24) | (header[17] << 16) | (header[18] << 8) | header[19]))
+    height=$(((header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23]))
+    if [[ "$signature" != "137 80 78 71 13 10 26 10" ]]; then
+        fail "${png#"$root"} is not a PNG"
+    elif ((width != size || height != size)); then
+        fail "${png#"$root"} is ${width}x${height}, not ${size}x${size}"
+    fi
+done
+
+# The manual page of arborctl has an entry for every command `arborctl --help` lists (its lines
+# indented by exactly two spaces under "Commands:"; a command is the first word, and the second
+# when that is a lowercase word, not an option or a placeholder).
+manpage="$root/usr/share/man/man1/arborctl.1.gz"
+if [[ -x "$root/usr/bin/arborctl" && -f "$manpage" ]]; then
+    # The page's text without font changes and with plain hyphens, one line per paragraph line.
+    man_text="$(gzip -dc "$manpage" | sed -E 's/\\f[BIRP]//g; s/\\-/-/g; s/\\\(en/-/g' | tr -s ' ')"
+    commands="$(LC_ALL=C.UTF-8 LANGUAGE= "$root/usr/bin/arborctl" --help 2>&1 |
+        sed -n '/^Commands:/,/^$/p' | grep -E '^  [a-z]' | sed -E 's/^  //; s/  .*//' |
+        awk '{ if ($2 ~ /^[a-z][a-z-]*$/) print $1 " " $2; else print $1 }' | sort -u)"
+    [[ -n "$commands" ]] || fail "found no commands in usr/bin/arborctl --help"
+    missing_commands=()
+    while read -r command; do
+        [[ -z "$command" ]] && continue
+        # The command is at the start of an entry line (.B/.BI/.BR, the TQ entries included).
+        grep -qE "^\.B[IR]? \"?${command}( |\"|$)" <<<"$man_text" || missing_commands+=("$command")
+    done <<<"$commands"
+    if ((${#missing_commands[@]} > 0)); then
+        fail "packaging/man/arborctl.1.in has no entry for: $(IFS=,; echo "${missing_commands[*]}" | sed 's/,/, /g') (arborctl --help lists them)"
+    else
+        note "arborctl.1 has an entry for each of the $(wc -l <<<"$commands") commands of arborctl --help"
+    fi
+fi
+
+# The changelog's newest entry is this version; the copyright file is machine-readable (DEP-5).
+changelog="$root/usr/share/doc/arbor/changelog.gz"
+if [[ -n "$version" && -f "$changelog" ]]; then
+    top="$(gzip -dc "$changelog" | head -n1)"
+    [[ "$top" == "arbor ($version) "* ]] ||
+        fail "packaging/changelog starts with '$top', not an entry for arbor ($version): add one"
+fi
+copyright="$root/usr/share/doc/arbor/copyright"
+if [[ -f "$copyright" ]] &&
+    ! head -n1 "$copyright" | grep -qxF 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/'; then
+    fail "usr/share/doc/arbor/copyright does not start with the DEP-5 Format line"
+fi
+
 # The metainfo announces this version among its releases (a version bump updates both).
 metainfo="$root/usr/share/metainfo/org.arbor.Arbor.metainfo.xml"
 if [[ -n "$version" && -f "$metainfo" ]] && ! grep -q "<release [^>]*version=\"$version\"" "$metainfo"; then
@@ -203,7 +267,23 @@ else
     note "skipped: appstreamcli not installed (packaging/deps.sh test installs appstream)"
 fi
 
-# 6. Report.
+# 6. lintian, with the Debian profile: errors and warnings fail; the informational tags are shown.
+if command -v lintian >/dev/null 2>&1; then
+    start=$SECONDS
+    # (As root, lintian first says it should not run as root: not a finding.)
+    if out="$(lintian --fail-on error,warning --display-info "$deb" 2>&1 |
+        grep -vxF 'running with root privileges is not recommended!'; exit "${PIPESTATUS[0]}")"; then
+        note "lintian: clean of errors and warnings in $((SECONDS - start)) s${out:+; informational:}"
+        [[ -n "$out" ]] && sed 's/^/    /' <<<"$out" >&2
+    else
+        fail "lintian found errors or warnings (fix them, or override with a reason in packaging/lintian-overrides):
+$(sed 's/^/    /' <<<"$out")"
+    fi
+else
+    note "skipped: lintian not installed (packaging/deps.sh test installs it)"
+fi
+
+# 7. Report.
 note "Depends: $depends"
 note "Recommends: $recommends"
 note "files:"
