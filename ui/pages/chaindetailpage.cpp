@@ -1,6 +1,7 @@
 #include "pages/chaindetailpage.h"
 
 #include "charts/chainchartpanel.h"
+#include "charts/networkstatspanel.h"
 #include "delegates/statusbadgedelegate.h"
 #include "engine/engine.h"
 #include "models/endpointmodel.h"
@@ -95,6 +96,8 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     m_tabs->addTab(progressPage, tr("Index progress"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
+    m_daily = new NetworkStatsPanel(engine);
+    m_tabs->addTab(m_daily, tr("Daily activity"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_charts);
@@ -243,6 +246,7 @@ void ChainDetailPage::showChain(qint64 chainId)
     m_reindex->setRequests({});
     m_reorgs->setReorgs({});
     m_charts->clear();
+    m_daily->setChain(chainId);
     m_loadError->hide();
     onChains(m_engine->chainSnapshot());
     onStatuses(m_engine->chainStatuses());

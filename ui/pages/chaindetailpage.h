@@ -27,6 +27,7 @@ namespace arbor::ui {
 class ChainChartPanel;
 class EndpointModel;
 class IndexProgressBar;
+class NetworkStatsPanel;
 class ReindexRequestModel;
 class ReorgModel;
 class TokenModel;
@@ -35,7 +36,8 @@ class TokenModel;
  * Everything about one chain: a header (name, id, status, head, indexed, lag, blocks/s), live
  * charts of lag, rate and RPC latency, the RPC endpoints (whether each serves historical state
  * among them), the tokens with their balance mode and why, index progress with its gaps, the
- * reindex request history and the reorg log.
+ * reindex request history, the reorg log and the daily activity (NetworkStatsPanel, which reads
+ * its figures itself).
  *
  * Live figures come from the Engine's signals (chainStatusChanged, chainsChanged; the tokens from
  * the chain's record in chainsChanged) and its
@@ -64,6 +66,7 @@ public:
     void refresh();
 
     ChainChartPanel *charts() const { return m_charts; }
+    NetworkStatsPanel *dailyStats() const { return m_daily; }
     EndpointModel *endpointModel() const { return m_endpoints; }
     TokenModel *tokenModel() const { return m_tokens; }
     IndexProgressBar *progressBar() const { return m_progress; }
@@ -127,6 +130,7 @@ private:
     QPushButton *m_edit = nullptr;
     QComboBox *m_chooser = nullptr;
     ChainChartPanel *m_charts = nullptr;
+    NetworkStatsPanel *m_daily = nullptr;
     EndpointModel *m_endpoints = nullptr;
     TokenModel *m_tokens = nullptr;
     IndexProgressBar *m_progress = nullptr;

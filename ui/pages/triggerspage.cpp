@@ -1,6 +1,8 @@
 #include "pages/triggerspage.h"
 
+#include "charts/actionmetricspanel.h"
 #include "charts/deliverychartpanel.h"
+#include "charts/eventcountspanel.h"
 #include "delegates/statusbadgedelegate.h"
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
@@ -117,6 +119,12 @@ TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createLog(), tr("Delivery Log"));
     m_tabs->addTab(m_charts, tr("Charts"));
+    auto *hourly = new QSplitter(Qt::Horizontal);   // the panels read the hourly aggregates themselves
+    hourly->setObjectName(QStringLiteral("hourlyCharts"));
+    hourly->setChildrenCollapsible(false);
+    hourly->addWidget(new ActionMetricsPanel(m_engine));
+    hourly->addWidget(new EventCountsPanel(m_engine));
+    m_tabs->addTab(hourly, tr("Per Hour"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("triggersSplitter"));

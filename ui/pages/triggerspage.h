@@ -28,7 +28,8 @@ class TriggerListModel;
  * The Triggers page: the stored triggers (name, chain, registry, enabled, last fired, 24 h
  * deliveries and failures) with their verbs — New…, Edit…, Enable/Disable, Delete…, Dry Run…,
  * Send Test —, and under them the delivery log (filtered by trigger, status and action type;
- * Resend) and charts of the last hour's deliveries.
+ * Resend), charts of the last hour's deliveries, and per hour the attempts of actions and the
+ * registry events (ActionMetricsPanel, EventCountsPanel, which read their figures themselves).
  *
  * Everything comes from the Engine: the list and the log are read again when it says triggers
  * or deliveries changed, coalesced (at most twice a second), and once a minute while the page is
