@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimeZone>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -150,6 +152,27 @@ Result<qint64> parseInteger(const QString &text, const QString &field, qint64 mi
     if (v < min || v > max)
         return Error::invalid(field, Arborctl::tr("%1 is out of range: use %2 to %3.").arg(text).arg(min).arg(max));
     return v;
+}
+
+Result<qint64> parseSince(const QString &text, const QString &field, qint64 nowMs)
+{
+    static const QRegularExpression ago(QStringLiteral("^(\\d{1,6})([mhd])$"));
+    const QString t = text.trimmed();
+    if (const QRegularExpressionMatch m = ago.match(t); m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const qint64 minutes = m.captured(2) == u"d" ? n * 1440 : m.captured(2) == u"h" ? n * 60 : n;
+        return nowMs - minutes * 60000;
+    }
+    QDateTime at = QDateTime::fromString(t, Qt::ISODate);
+    if (!at.isValid()) {
+        if (const QDate day = QDate::fromString(t, Qt::ISODate); day.isValid())
+            at = day.startOfDay(QTimeZone::utc());
+    }
+    if (!at.isValid())
+        return Error::invalid(field, Arborctl::tr("“%1” is neither a time ago (90m, 36h, 7d) nor a date (2026-11-01 or 2026-11-01T12:00, UTC).").arg(text));
+    if (at.timeSpec() == Qt::LocalTime)
+        at.setTimeZone(QTimeZone::utc());
+    return at.toMSecsSinceEpoch();
 }
 
 Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLineOption &option)

@@ -1,11 +1,15 @@
 // arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
+#include "backupcommands.h"
 #include "balancecommands.h"
 #include "chaincommands.h"
 #include "indexcommands.h"
 #include "commandline.h"
 #include "dbcommands.h"
+#include "dbstatscommand.h"
+#include "maintenancecommands.h"
 #include "queuecommands.h"
 #include "secretcommands.h"
+#include "statscommands.h"
 #include "alertcommands.h"
 #include "triggercommands.h"
 
@@ -32,8 +36,16 @@ QString usage()
                         "Commands:\n"
                         "  db status [--json]       applied and pending schema migrations\n"
                         "  db migrate               apply pending migrations\n"
+                        "  db stats [--limit N] [--json]    sizes per chain and table, free space, the slowest statements\n"
                         "  db set-password          store the PostgreSQL password (stdin) in the OS keychain\n"
                         "  db forget-password       remove it from the keychain\n"
+                        "  db retention [--set NAME=DAYS|never …] [--apply] [--json]\n"
+                        "                           how long each kind of row is kept; --apply deletes what is past it\n"
+                        "  db maintain [--full] [--json]    VACUUM/ANALYZE (PostgreSQL), incremental vacuum, optimize and\n"
+                        "                           WAL checkpoint (SQLite); each step with its duration\n"
+                        "  db backup --to FILE [--json]     back up the database while it is in use (SQLite online\n"
+                        "                           backup; pg_dump custom format for PostgreSQL)\n"
+                        "  db restore --from FILE [--json]  restore a backup into --db, which must be empty (exit 3 if not)\n"
                         "  chain add --name NAME --chain-id ID --rpc URL [--rpc URL…] [--start-block N]\n"
                         "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…]\n"
                         "            [--erc8004 identity=ADDR,reputation=ADDR,validation=ADDR] [--json]\n"
@@ -74,6 +86,11 @@ QString usage()
                         "  alert list [--active] [--chain ID] [--limit N] [--json]   the alerts raised, newest first\n"
                         "  alert ack ID [--note TEXT]\n"
                         "  alert results [--rule RULE] [--limit N] [--json]         what the rules' actions delivered\n"
+                        "  stats events [--chain ID] [--since T] [--json]    ERC-8004 events per hour, registry and type\n"
+                        "  stats network [--chain ID] [--since T] [--json]   per day: blocks, transactions, transfers,\n"
+                        "                           active holders, gas used\n"
+                        "  stats actions [--since T] [--json]                trigger and alert actions per hour: total,\n"
+                        "                           success, failure, average and p95 duration\n"
                         "  secret set NAME          store a secret for triggers (stdin) in the OS keychain: keychain:NAME\n"
                         "  secret list [--json]     the names of stored secrets (never their values)\n"
                         "  secret forget NAME       remove it\n"
@@ -82,8 +99,8 @@ QString usage()
                         "  --db URL        sqlite:PATH or postgresql://user@host:port/dbname\n"
                         "                  (default: $ARBOR_DB, else sqlite: in the user's data directory).\n"
                         "                  The PostgreSQL password comes from the OS keychain or PGPASSWORD.\n"
-                        "                  Only chain add, db migrate and serve create a missing SQLite file;\n"
-                        "                  the other commands refuse it (exit 2).\n"
+                        "                  Only chain add, db migrate, db restore and serve create a missing\n"
+                        "                  SQLite file; the other commands refuse it (exit 2).\n"
                         "  -v, --verbose   also print the engine's log\n"
                         "  --version       print the version\n"
                         "  -h, --help      this help; COMMAND --help for a command's options\n"
@@ -185,8 +202,13 @@ int main(int argc, char *argv[])
     static const std::map<QString, std::map<QString, Handler>> commands = {
         {QStringLiteral("db"), {{QStringLiteral("status"), dbStatus},
                                 {QStringLiteral("migrate"), dbMigrate},
+                                {QStringLiteral("stats"), dbStats},
                                 {QStringLiteral("set-password"), dbSetPassword},
-                                {QStringLiteral("forget-password"), dbForgetPassword}}},
+                                {QStringLiteral("forget-password"), dbForgetPassword},
+                                {QStringLiteral("retention"), dbRetention},
+                                {QStringLiteral("maintain"), dbMaintain},
+                                {QStringLiteral("backup"), dbBackup},
+                                {QStringLiteral("restore"), dbRestore}}},
         {QStringLiteral("chain"), {{QStringLiteral("add"), chainAdd},
                                    {QStringLiteral("edit"), chainEdit},
                                    {QStringLiteral("list"), chainList},
@@ -225,6 +247,9 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("list"), alertList},
                                    {QStringLiteral("ack"), alertAck},
                                    {QStringLiteral("results"), alertResults}}},
+        {QStringLiteral("stats"), {{QStringLiteral("events"), statsEvents},
+                                   {QStringLiteral("network"), statsNetwork},
+                                   {QStringLiteral("actions"), statsActions}}},
         {QStringLiteral("secret"), {{QStringLiteral("set"), secretSet},
                                     {QStringLiteral("list"), secretList},
                                     {QStringLiteral("forget"), secretForget}}},

@@ -3,6 +3,7 @@
 #include "engine/alertservice.h"
 #include "engine/chainaddition.h"
 #include "engine/chaindeletion.h"
+#include "engine/databasestatsrecorder.h"
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
@@ -121,6 +122,12 @@ QFuture<Status> Engine::start()
                 out.status = changes.error();
                 return out;
             }
+            if (out.lease) {
+                if (Status counted = IndexStore(store).countActiveHoldersOnce(evmEntities()); !counted) {
+                    out.status = counted.error();
+                    return out;
+                }
+            }
             auto deleting = ChainRegistry(store).chainsBeingDeleted();
             if (!deleting) {
                 out.status = deleting.error();
@@ -160,6 +167,8 @@ QFuture<Status> Engine::start()
                 startQueue();
                 startTriggers();
                 startChartHistory();
+                startDatabaseStats();
+                startMaintenanceSchedule();
                 // One-shot commands raise no alerts; the console and `serve` evaluate the rules.
                 if (options.schema == EngineOptions::Schema::Migrate && options.snapshotIntervalMs > 0) {
                     reloadAlertRules();

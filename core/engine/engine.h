@@ -12,10 +12,15 @@
 #include "model/balancequeue.h"
 #include "queue/queueprocessor.h"
 #include "rpc/endpointprobe.h"
+#include "store/databasebackup.h"
 #include "store/databaseurl.h"
 #include "store/indexbatch.h"
+#include "store/indexstore.h"
 #include "store/migrations.h"
 #include "store/alertstore.h"
+#include "store/databasestats.h"
+#include "store/maintenancelog.h"
+#include "store/retention.h"
 #include "triggers/alertrule.h"
 #include "triggers/triggerrecords.h"
 
@@ -42,6 +47,7 @@ class LeaseKeeper;
 class Store;
 class StoreThread;
 class TriggerService;
+class DatabaseStatsRecorder;
 class MetricsRecorder;
 
 struct EngineOptions
@@ -72,9 +78,13 @@ struct EngineOptions
     QueueOptions queue;
     /// How often queueHealthChanged fires (the lease holder also records each sample); 0: never.
     int queueHealthIntervalMs = 0;
-    /// Queue upkeep by the lease holder: reclaim, priority boost, cleanup, daily snapshots.
+    /// Queue upkeep by the lease holder: reclaim, priority boost, daily snapshots.
     int queueMaintenanceMs = 60000;
-    qint64 completedRetentionMs = 3600000;   ///< completed items are kept this long
+    /// The lease holder applies the retention policies this often (0: never on a schedule).
+    int retentionIntervalMs = 3600000;
+    /// And runs database maintenance this often, counted from the last run recorded by any
+    /// engine (0: never on a schedule).
+    qint64 maintenanceIntervalMs = 24LL * 3600000;
     /// How the trigger outbox is sent (an indexing engine with the lease sends it).
     DeliveryOptions delivery;
     /// Called after each step of every delete (see DeletionStepHook). Unset in the product;
@@ -277,12 +287,75 @@ public:
     QFuture<Result<ChainSeries>> chainHistory(qint64 chainId, qint64 fromMs, qint64 toMs, int maxPoints);
 
     // --- aggregates (engineaggregates.cpp) ----------------------------------------------------
+    /// Daily network stats (blocks, transactions, transfers, active holders, gas used) of the
+    /// chain, or of every chain, from `sinceDay` (days since the epoch) on, oldest first. Kept
+    /// at promotion, so cheap to read.
+    QFuture<Result<QList<NetworkDay>>> networkStats(std::optional<qint64> chainId, qint64 sinceDay);
+    /// ERC-8004 registry events per hour, chain, registry and type since `sinceMs`, oldest first.
+    QFuture<Result<QList<EventCountHour>>> eventCounts(qint64 sinceMs, std::optional<qint64> chainId = std::nullopt);
+    /// Action attempts (triggers' and alert rules') per hour and action type since `sinceMs`:
+    /// total, successes, failures, average and p95 duration.
+    QFuture<Result<QList<ActionMetricsHour>>> actionMetrics(qint64 sinceMs);
 
     // --- the database: sizes and statements (enginedatabase.cpp) ------------------------------
+    /**
+     * What the database holds: backend and location, total and free space (PostgreSQL: dead
+     * rows), every admin, global and chain table with its rows, table and index bytes, and each
+     * chain's tables added up. Read on the reader thread; on SQLite it reads every page (dbstat),
+     * seconds for a database of many GB.
+     */
+    QFuture<Result<DatabaseStats>> databaseStats();
+    /// Size samples since `sinceMs` (unix ms), oldest first: the engine that holds the lease
+    /// writes one per scope and chain shortly after it starts and then every hour.
+    QFuture<Result<QList<DatabaseSizeSample>>> sizeHistory(qint64 sinceMs);
+    /// The `limit` slowest statements by mean and by total time, and their source: the server's
+    /// pg_stat_statements when PostgreSQL has it, else the timings Arbor's engines recorded
+    /// (statement_stats, written every minute and at shutdown by the engine that holds the lease).
+    QFuture<Result<SlowStatements>> slowStatements(int limit);
 
     // --- the database: retention and maintenance (enginemaintenance.cpp) ----------------------
+    /// The retention policies (RetentionStore) with the days in force.
+    QFuture<Result<QList<RetentionSetting>>> retentionPolicies();
+    /// How long policy `name` keeps its rows: `days`, or for ever (nullopt) where the policy
+    /// allows it. Invalid naming the policy and the fix otherwise; nothing written then.
+    QFuture<Result<RetentionSetting>> setRetentionPolicy(const QString &name, std::optional<int> days);
+    /**
+     * Deletes what the policies say is past its age, RetentionStore::DefaultBatch rows per
+     * writer job, so promotions and other writes go between batches. Recorded in
+     * maintenance_runs (kind 'retention'; a step per policy and table with the rows deleted).
+     * A run already under way is joined, not started twice. The lease holder of an indexing
+     * engine also runs it every EngineOptions::retentionIntervalMs.
+     */
+    QFuture<Result<MaintenanceRun>> applyRetention();
+    /**
+     * DatabaseMaintenance (VACUUM/ANALYZE and index rebuilds on PostgreSQL; incremental vacuum,
+     * PRAGMA optimize and a WAL checkpoint on SQLite; `full`: see MaintenanceOptions), one
+     * writer job per step, each timed. Recorded in maintenance_runs (kind 'maintenance'); a
+     * failed step is recorded and the run goes on. A run under way is joined. The lease holder
+     * of an indexing engine also runs it every EngineOptions::maintenanceIntervalMs.
+     */
+    QFuture<Result<MaintenanceRun>> runMaintenance(bool full = false);
+    /// The newest maintenance_runs rows (maintenance, retention, backup, restore), newest first.
+    QFuture<Result<QList<MaintenanceRun>>> maintenanceRuns(int limit = 100);
 
     // --- the database: backup and restore (enginebackup.cpp) ----------------------------------
+    /**
+     * Copies this engine's database into `file` (DatabaseBackup: SQLite's online backup API, or
+     * pg_dump) on a thread of its own, so indexing goes on and the caller's thread never waits.
+     * `progress` (done, total) is called on the Engine's thread, through its event loop. Works on
+     * a read-only or unstarted engine too. Canceling the future, or destroying the Engine, stops
+     * the backup and leaves nothing written.
+     */
+    QFuture<Result<BackupResult>> backupDatabase(const QString &file, ExistingBackup existing = ExistingBackup::Refuse,
+                                                 BackupProgress progress = {});
+    /**
+     * Restores the backup `file` into `target` — a new SQLite file or an empty PostgreSQL
+     * database, never this engine's own database (Invalid on "target") — as backupDatabase runs a
+     * backup: off this thread, `progress` on it. The restored database is left for the operator
+     * to open; this engine goes on with its own. Conflict when `target` is not empty.
+     */
+    QFuture<Result<RestoreResult>> restoreDatabase(const DatabaseUrl &target, const QString &password, const QString &file,
+                                                   BackupProgress progress = {});
 
     /// The last snapshot sent with chainsChanged.
     const QList<ChainRecord> &chainSnapshot() const { return m_snapshot; }
@@ -322,6 +395,8 @@ Q_SIGNALS:
     void alertRulesChanged();
     /// The alert history changed (a raise, clear or acknowledgement was recorded).
     void alertHistoryChanged();
+    /// A maintenance or retention run started or finished here (maintenanceRuns() changed).
+    void maintenanceRunsChanged();
 
 private:
     Status checkWritable() const;
@@ -337,6 +412,8 @@ private:
     void startTriggers();
     /// The MetricsRecorder, for an indexing engine that holds the lease (enginehistory.cpp).
     void startChartHistory();
+    /// Statement timings and size samples, for an engine that holds the lease (enginedatabase.cpp).
+    void startDatabaseStats();
     void afterTriggerWrite();
     /// Alerts: the service fed by this engine's signals (engine constructor).
     void createAlerts();
@@ -346,6 +423,10 @@ private:
     Result<ChainRecord> resolveChain(Store &store, const ChainRef &chain) const;
     /// Takes `chains` (a fresh read) into m_recorded; reads checkpoint block times not yet known.
     void recordStatuses(const QList<ChainRecord> &chains);
+    /// Retention and maintenance timers, for the lease holder of an indexing engine (enginemaintenance.cpp).
+    void startMaintenanceSchedule();
+    QFuture<Result<MaintenanceRun>> retentionRun(const QString &requestedBy);
+    QFuture<Result<MaintenanceRun>> maintenanceRun(bool full, const QString &requestedBy);
 
     EngineOptions m_options;
     EngineState m_state;
@@ -368,6 +449,7 @@ private:
     QTimer m_queueMaintenance;
     std::unique_ptr<TriggerService> m_triggers;   ///< from start(), when indexing with the lease
     std::unique_ptr<MetricsRecorder> m_chartHistory;   ///< from start(), when indexing with the lease
+    std::unique_ptr<DatabaseStatsRecorder> m_databaseStats;   ///< from start(), with the lease
     RecordedStatuses m_recorded;
     bool m_recordInFlight = false;
     QHash<qint64, std::pair<qint64, std::optional<qint64>>> m_checkpointTimes;   ///< chain → (checkpoint, its block's time)
@@ -376,6 +458,10 @@ private:
     QTimer m_alertRuleReload;
     static constexpr int AlertRuleReloadMs = 10000;
     std::unique_ptr<MetricsPublisher> m_metrics;  ///< from serveMetrics()
+    QTimer m_retentionTimer;
+    QTimer m_maintenanceTimer;
+    std::optional<QFuture<Result<MaintenanceRun>>> m_retentionRun;     ///< under way
+    std::optional<QFuture<Result<MaintenanceRun>>> m_maintenanceRun;   ///< under way
     bool m_shuttingDown = false;                  ///< shutdown() was called
     QFuture<void> m_shutdown;                     ///< its future
 };

@@ -78,7 +78,7 @@ QList<EntityDef> buildEvmEntities()
     entities.append({QStringLiteral("block_summaries"),
                      {day, col("first_block", T::Integer), col("last_block", T::Integer),
                       col("block_count", T::Integer), col("tx_count", T::Integer), col("transfer_count", T::Integer),
-                      col("gas_used", T::Integer)},
+                      col("gas_used", T::Integer), col("active_holders", T::Integer)},
                      names({"day"}), QStringLiteral("last_block"), true, {}, {}, {}});
 
     // Latest known state of each ERC-8004 agent, per chain and across chains.

@@ -232,6 +232,11 @@ Status ChainRegistry::registerChain(const ChainConfig &config, const QList<Endpo
         s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("index_summary") + QLatin1String(" (chain_id) VALUES (?)"), {config.chainId});
         if (!s)
             return s;
+        // A new chain's days are all counted as they are promoted.
+        s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("aggregate_state") + QLatin1String(" (chain_id, network_recounted_at) VALUES (?, ?)"),
+                         {config.chainId, now});
+        if (!s)
+            return s;
         for (const QString &statement : ddl::createChain(m_store.backend(), config.chainId, entities)) {
             if (Status e = m_store.exec(statement); !e)
                 return e;
@@ -329,7 +334,7 @@ Status ChainRegistry::deleteTrackingRows(qint64 chainId)
             return s;
         for (const char *table : {"rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
                                   "reindex_requests", "checkpoints", "balance_update_queue", "queue_config", "queue_health",
-                                  "balance_snapshot_days"}) {
+                                  "balance_snapshot_days", "network_day_holders", "aggregate_state"}) {
             if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
                 return s;
         }

@@ -220,8 +220,8 @@ Status IndexStore::recomputeBlockSummaries(qint64 chainId, qint64 from, qint64 t
     if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE day BETWEEN ? AND ?"), {*dayLo, *dayHi}); !s)
         return s;
     if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + table
-                            + QLatin1String(" (day, first_block, last_block, block_count, tx_count, transfer_count, gas_used) "
-                                            "SELECT timestamp / 86400, MIN(number), MAX(number), COUNT(*), SUM(tx_count), 0, SUM(gas_used) FROM ")
+                            + QLatin1String(" (day, first_block, last_block, block_count, tx_count, transfer_count, gas_used, active_holders) "
+                                            "SELECT timestamp / 86400, MIN(number), MAX(number), COUNT(*), SUM(tx_count), 0, SUM(gas_used), 0 FROM ")
                             + blocks + QLatin1String(" WHERE number BETWEEN ? AND ? AND timestamp / 86400 BETWEEN ? AND ? GROUP BY timestamp / 86400"),
                         {lo, hi, *dayLo, *dayHi});
         !s)
@@ -232,6 +232,8 @@ Status IndexStore::recomputeBlockSummaries(qint64 chainId, qint64 from, qint64 t
                             + QLatin1String(".last_block) WHERE day BETWEEN ? AND ?"),
                         {*dayLo, *dayHi});
         !s)
+        return s;
+    if (Status s = recountActiveHolders(chainId, *dayLo, *dayHi, lo, hi); !s)
         return s;
     return syncGlobalRows(chainId, summaries, QStringLiteral("day BETWEEN ? AND ?"), {*dayLo, *dayHi}, force);
 }

@@ -34,6 +34,18 @@ struct HolderChange;
  *
  * Thread: the thread of the Store it wraps; it must not outlive that Store.
  */
+/// One UTC day of a chain's network stats (its block_summaries row).
+struct NetworkDay
+{
+    qint64 chainId = 0;
+    qint64 day = 0;              ///< days since the epoch (block timestamp / 86400)
+    qint64 blocks = 0;
+    qint64 transactions = 0;
+    qint64 transfers = 0;        ///< token transfers of the chain's tokens
+    qint64 activeHolders = 0;    ///< addresses that sent or received one of them that day
+    qint64 gasUsed = 0;
+};
+
 class IndexStore
 {
     // The texts were Store's: the translations know them under its context.
@@ -66,6 +78,14 @@ public:
      * with field "tokens": it must be fetched again. Every refusal is made with promoteRefused().
      */
     Result<PromoteResult> promote(const IndexBatch &batch, const QList<EntityDef> &entities);
+
+    // --- daily network stats (indexstoreaggregates.cpp) -------------------------------------
+    /// The chain's days (every chain's, from the global table, when none is given) from
+    /// `sinceDay` on, oldest first. NotFound ("chain") for a chain that has no tables.
+    Result<QList<NetworkDay>> networkStats(std::optional<qint64> chainId, qint64 sinceDay);
+    /// Counts the active holders of every day of chains indexed before they were kept (once per
+    /// chain, remembered in aggregate_state). Engine::start() calls it with the lease.
+    Status countActiveHoldersOnce(const QList<EntityDef> &entities);
 
     // --- reorgs, resync, reindex, backfills (indexstorereorg.cpp) ---------------------------
     /// Rolls the chain back to `reorg.ancestorBlock` (production, derived and global rows,
@@ -111,7 +131,15 @@ private:
     SqlRow agentEventRow(const AgentEvent &event) const;
     Status recordProgress(qint64 chainId, qint64 from, qint64 to, qint64 rows, qint64 durationMs);
     Status refreshIndexSummary(qint64 chainId);
+    /// Recounts the summaries of the days with blocks in [from, to], or whose summary covered
+    /// them, from the raw rows (ranges that replace rows, reorgs).
     Status recomputeBlockSummaries(qint64 chainId, qint64 from, qint64 to, const QList<EntityDef> &entities, bool force);
+    /// Head ranges: adds the range's blocks, transactions, transfers, gas and new active
+    /// holders to the summaries of its days (and their global rows), in place.
+    Status addDailyStats(const IndexBatch &batch, const EntityDef &summaries);
+    /// The holder sets and active_holders of days [dayLo, dayHi], whose blocks lie in [lo, hi],
+    /// counted again from the raw transfers.
+    Status recountActiveHolders(qint64 chainId, qint64 dayLo, qint64 dayHi, qint64 lo, qint64 hi);
     Status recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QVariant>> &keys, const QList<EntityDef> &entities, bool force);
     /// Upserts the global twins of the production rows matching `where` (higher height wins
     /// unless `force`), and removes global rows whose production row is gone.

@@ -5,6 +5,7 @@
 // balances come from the node or whose history is being backfilled, go to the queue instead.
 
 #include "store/indexstore.h"
+#include "store/triggerstore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -122,12 +123,25 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
     Status status = m_store.transaction([&]() -> Status {
         if (Status s = checkPromotable(batch); !s)
             return s;
+        // The hourly event counts forget the replaced events and count their replacements.
+        const QVariant registry = batch.mode == BatchMode::Backfill ? bytes(*batch.contract) : QVariant();
+        if (batch.mode != BatchMode::Head) {
+            if (Status s = TriggerStore(m_store).recountReplacedEvents(chain, batch.from, batch.to, registry, -1); !s)
+                return s;
+        }
         if (Status s = clearReplacedRows(batch, entities, p); !s)
             return s;
         if (Status s = stageBatch(batch, entities, p); !s)
             return s;
+        if (batch.mode != BatchMode::Head) {
+            if (Status s = TriggerStore(m_store).recountReplacedEvents(chain, batch.from, batch.to, registry, +1); !s)
+                return s;
+        }
         const bool force = batch.mode == BatchMode::Reindex;
-        if (Status s = recomputeBlockSummaries(chain, batch.from, batch.to, entities, force); !s)
+        // A head range adds to its days; a range that replaced rows recounts them.
+        if (Status s = batch.mode == BatchMode::Head ? addDailyStats(batch, requireEntity(entities, "block_summaries"))
+                                                     : recomputeBlockSummaries(chain, batch.from, batch.to, entities, force);
+            !s)
             return s;
         if (Status s = recomputeAgents(chain, p.agentKeys, entities, force); !s)
             return s;

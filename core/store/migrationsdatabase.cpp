@@ -1,12 +1,10 @@
-// Migration 9: operating the database. Times are unix ms; a day is the unix ms of its UTC
-// midnight, from the blocks' timestamps.
+// Migration 9: operating the database. Times are unix ms.
 //
-// network_stats_daily is kept at promotion: a promoted range adds its blocks, transactions,
-// transfers and gas to the days of its blocks' timestamps, and its transfer parties to
-// network_day_holders (one row per chain, day and address; active_holders counts the new
-// ones). A reorg or reindex recounts the days it touched from the raw rows.
-// aggregate_state remembers which chains' daily stats were recounted once from their raw
-// rows, so a database indexed before this migration gets its history.
+// The daily network stats are each chain's block_summaries entity (day = block timestamp /
+// 86400), kept at promotion; its active_holders column counts the rows of
+// network_day_holders (one per chain, day and address that sent or received a transfer that
+// day), which promotion adds to. aggregate_state remembers which chains' active holders were
+// counted once from their raw rows, so a database indexed before this migration gets its history.
 // retention_policies: one row per policy name (RetentionPolicy), days NULL keeps for ever.
 // maintenance_runs: what maintenance, retention, backup and restore did — steps is a JSON array.
 // statement_stats: the Store's statement timings by normalised text (digest = its SHA-1).
@@ -17,17 +15,7 @@
 namespace arbor {
 namespace {
 
-const char *const SqliteV9 = R"(CREATE TABLE arbor_network_stats_daily (
-    chain_id INTEGER NOT NULL,
-    day INTEGER NOT NULL,
-    blocks INTEGER NOT NULL DEFAULT 0,
-    transactions INTEGER NOT NULL DEFAULT 0,
-    transfers INTEGER NOT NULL DEFAULT 0,
-    active_holders INTEGER NOT NULL DEFAULT 0,
-    gas_used INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (chain_id, day)
-);
-CREATE TABLE arbor_network_day_holders (
+const char *const SqliteV9 = R"(CREATE TABLE arbor_network_day_holders (
     chain_id INTEGER NOT NULL,
     day INTEGER NOT NULL,
     holder BLOB NOT NULL,
@@ -71,17 +59,7 @@ CREATE TABLE arbor_database_size_samples (
     PRIMARY KEY (sampled_at, scope, chain_id)
 ))";
 
-const char *const PostgresV9 = R"(CREATE TABLE arbor.network_stats_daily (
-    chain_id BIGINT NOT NULL,
-    day BIGINT NOT NULL,
-    blocks BIGINT NOT NULL DEFAULT 0,
-    transactions BIGINT NOT NULL DEFAULT 0,
-    transfers BIGINT NOT NULL DEFAULT 0,
-    active_holders BIGINT NOT NULL DEFAULT 0,
-    gas_used BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (chain_id, day)
-);
-CREATE TABLE arbor.network_day_holders (
+const char *const PostgresV9 = R"(CREATE TABLE arbor.network_day_holders (
     chain_id BIGINT NOT NULL,
     day BIGINT NOT NULL,
     holder BYTEA NOT NULL,
@@ -129,7 +107,7 @@ CREATE TABLE arbor.database_size_samples (
 
 Migration databaseMigration(Backend backend)
 {
-    return {9, QStringLiteral("operating the database: daily network stats, retention, maintenance log, statement timings, size samples"),
+    return {9, QStringLiteral("operating the database: active holders per day, retention, maintenance log, statement timings, size samples"),
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV9 : SqliteV9)};
 }
 

@@ -9,6 +9,7 @@
 #include "store/ddl.h"
 #include "store/indexbatch.h"
 #include "store/migrations.h"
+#include "store/statementtimings.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -81,6 +82,10 @@ public:
     void setClock(Clock clock);
     qint64 now() const;
 
+    /// Whether promotion keeps the daily network stats (on unless a benchmark measures their cost).
+    bool keepsAggregates() const { return m_keepAggregates; }
+    void setKeepAggregates(bool keep) { m_keepAggregates = keep; }
+
     // --- schema -------------------------------------------------------------------------
     Result<MigrationStatus> migrationStatus();
     /// Applies pending migrations, each in its own transaction. Refuses (touching nothing) a
@@ -133,7 +138,8 @@ public:
     virtual Status dropChainNamespace(qint64 chainId) = 0;
 
     // --- primitives ---------------------------------------------------------------------
-    virtual Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) = 0;
+    /// Runs one statement (timed: see mergeStatementTimings()).
+    Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {});
     /// query() for statements whose rows, if any, are not needed.
     Status exec(const QString &sql, const QVariantList &params = {});
     /// The first column of every row, as text.
@@ -142,9 +148,9 @@ public:
      * Appends `rows` (values in `columns` order, as for bound parameters) to `table` in one go:
      * COPY on PostgreSQL, one reused prepared INSERT on SQLite. Runs inside the caller's
      * transaction when there is one, otherwise in its own. `table` and `columns` must come from
-     * ddl.h and an EntityDef, never from input.
+     * ddl.h and an EntityDef, never from input. Timed as one statement per call.
      */
-    virtual Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) = 0;
+    Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows);
     /// Runs `work` in a transaction: commit when it succeeds, roll back when it fails.
     Status transaction(const std::function<Status()> &work);
 
@@ -159,8 +165,17 @@ public:
     QString chainTable(qint64 chainId, const QString &entity, bool staging = false) const;
     QString globalTable(const QString &entity) const;
 
+    /// Every query() and bulkInsert() is timed on this connection and merged, normalised, into
+    /// the process's StatementCollector every few seconds and when the Store closes; this merges
+    /// now (before the lease holder writes the collector's timings to statement_stats).
+    void mergeStatementTimings() { m_statementTimer.merge(); }
+
 protected:
     explicit Store(DatabaseUrl url);
+
+    /// The backend's query() and bulkInsert(), untimed.
+    virtual Result<QList<SqlRow>> runQuery(const QString &sql, const QVariantList &params) = 0;
+    virtual Status runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) = 0;
 
     virtual Status begin() = 0;
     virtual Status commit() = 0;
@@ -176,8 +191,10 @@ protected:
     virtual void unlockLease() {}
 
     DatabaseUrl m_url;
+    StatementTimer m_statementTimer;
     Clock m_clock;
     int m_transactionDepth = 0;
+    bool m_keepAggregates = true;
     QSet<qint64> m_onDemandIndexed;         ///< chains whose on-demand indexes are known to exist
     QSet<qint64> m_onDemandIndexedPending;  ///< built in the open transaction, not committed yet
 };

@@ -121,6 +121,13 @@ public:
     Result<ReplayResult> replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock);
     /// The newest stored event of the registry on the chain (the editor's preview, "Send test").
     Result<std::optional<TriggerEvent>> latestEvent(qint64 chainId, RegistryKind registry);
+    /**
+     * For a range whose events promotion replaces (gap, reindex, backfill): adds `sign` × the
+     * stored events of [from, to] (of the registry contract `registry` when not null) that the
+     * hourly counts already counted. Promotion calls it with -1 before the rows go and +1
+     * after the new ones are in, inside its transaction.
+     */
+    Status recountReplacedEvents(qint64 chainId, qint64 from, qint64 to, const QVariant &registry, int sign);
     /// Hourly event counts since `sinceMs` (of the chain), oldest first.
     Result<QList<EventCountHour>> eventCounts(qint64 sinceMs, std::optional<qint64> chainId = std::nullopt);
 
@@ -219,8 +226,9 @@ private:
     Status saveProgress(qint64 triggerId, qint64 newCursor, const QList<std::pair<qint64, QJsonArray>> &history, bool fired);
     /// Counts the chain's events above the count cursor up to `checkpoint` (about maxEvents).
     Result<qint64> countEvents(qint64 chainId, qint64 checkpoint, int maxEvents, bool &caughtUp);
-    /// Adds `sign` × the events of (after, through] to the hourly counts.
-    Status addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign);
+    /// Adds `sign` × the events of (after, through] (of one registry contract when given) to
+    /// the hourly counts.
+    Status addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign, const QVariant &registry = QVariant());
     /// Inserts one delivery (or revives one a reorg cancelled); true when a row was written.
     Result<bool> insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
                                 const QString &deliveryId, bool isTest, bool replay);

@@ -58,16 +58,20 @@ Result<qint64> TriggerStore::cancelDeliveries(const QString &where, const QVaria
     return cancelled;
 }
 
-Status TriggerStore::addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign)
+Status TriggerStore::addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign, const QVariant &registry)
 {
     if (through <= after)
         return {};
+    QVariantList params{after, through};
+    if (!registry.isNull())
+        params.append(registry);
     auto groups = m_store.query(QLatin1String("SELECT COALESCE(b.timestamp, 0) / 3600, e.registry_kind, e.event, COUNT(*) FROM ")
                                     + m_store.chainTable(chainId, QStringLiteral("agent_events")) + QLatin1String(" e LEFT JOIN ")
                                     + m_store.chainTable(chainId, QStringLiteral("blocks"))
-                                    + QLatin1String(" b ON b.number = e.block_number WHERE e.block_number > ? AND e.block_number <= ? "
-                                                    "GROUP BY COALESCE(b.timestamp, 0) / 3600, e.registry_kind, e.event"),
-                                {after, through});
+                                    + QLatin1String(" b ON b.number = e.block_number WHERE e.block_number > ? AND e.block_number <= ? ")
+                                    + (registry.isNull() ? QLatin1String() : QLatin1String("AND e.registry = ? "))
+                                    + QLatin1String("GROUP BY COALESCE(b.timestamp, 0) / 3600, e.registry_kind, e.event"),
+                                params);
     if (!groups)
         return groups.error();
     const QString counts = m_store.admin("trigger_event_counts_hourly");
@@ -88,6 +92,17 @@ Status TriggerStore::addEventCounts(qint64 chainId, qint64 after, qint64 through
     if (sign < 0)
         return m_store.exec(QLatin1String("DELETE FROM ") + counts + QLatin1String(" WHERE chain_id = ? AND count <= 0"), {chainId});
     return {};
+}
+
+Status TriggerStore::recountReplacedEvents(qint64 chainId, qint64 from, qint64 to, const QVariant &registry, int sign)
+{
+    auto counted = m_store.query(QLatin1String("SELECT counted_block FROM ") + m_store.admin("trigger_event_count_progress") + QLatin1String(" WHERE chain_id = ?"),
+                                 {chainId});
+    if (!counted)
+        return counted.error();
+    if (counted->isEmpty())
+        return {};
+    return addEventCounts(chainId, from - 1, std::min(to, counted->first()[0].toLongLong()), sign, registry);
 }
 
 Status TriggerStore::cancelForRollback(qint64 chainId, qint64 ancestorBlock)
