@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 
 #include "engine/alertservice.h"
+#include "engine/databasestatsrecorder.h"
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
@@ -29,6 +30,10 @@ Engine::~Engine()
     m_triggers.reset();
     // Indexers first, their threads joined: they post promotions to the writer, which must still be there.
     m_indexers.reset();
+    // The statement timings of this session, written while the lease is still ours.
+    if (m_databaseStats && !m_shuttingDown)
+        m_databaseStats->flushNow();
+    m_databaseStats.reset();
     // Queued behind any write in flight; ~StoreThread waits for it.
     m_lease->release();
     m_writer.reset();
@@ -48,6 +53,8 @@ QFuture<void> Engine::shutdown()
     m_alerts->stopRecording();
     if (m_chartHistory)
         m_chartHistory->stop();
+    if (m_databaseStats)
+        m_databaseStats->stop();
     m_queueHealthTimer.stop();
     m_queueMaintenance.stop();
 
@@ -77,6 +84,8 @@ QFuture<void> Engine::shutdown()
             writerClosed->finish();
             return;
         }
+        if (m_databaseStats && m_lease->holds())
+            m_databaseStats->flushNow();
         if (m_lease->holds())
             m_lease->release();
         else if (!m_state.started && !m_state.readOnly && m_options.lease != EngineOptions::Lease::None)

@@ -20,6 +20,7 @@ qint64 nowMs()
 
 Store::Store(DatabaseUrl url)
     : m_url(std::move(url))
+    , m_statementTimer(m_url.toString())
 {
 }
 
@@ -45,6 +46,30 @@ QString Store::chainTable(qint64 chainId, const QString &entity, bool staging) c
 QString Store::globalTable(const QString &entity) const
 {
     return ddl::entityTable(backend(), ddl::TableKind::Global, 0, entity);
+}
+
+Result<QList<SqlRow>> Store::query(const QString &sql, const QVariantList &params)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto rows = runQuery(sql, params);
+    m_statementTimer.record(sql, timer.nsecsElapsed());
+    return rows;
+}
+
+Status Store::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    Status s = runBulkInsert(table, columns, rows);
+    // One row of the slow statements per table and column list, whatever the number of rows.
+    const QString statement = (backend() == Backend::Postgres ? QLatin1String("COPY ") : QLatin1String("bulk INSERT INTO "))
+        + table + QLatin1String(" (") + columns.join(QLatin1String(", "))
+        + (backend() == Backend::Postgres ? QLatin1String(") FROM STDIN") : QLatin1String(") VALUES (...)"));
+    m_statementTimer.record(statement, timer.nsecsElapsed());
+    return s;
 }
 
 Status Store::exec(const QString &sql, const QVariantList &params)

@@ -235,7 +235,7 @@ Result<std::unique_ptr<Store>> PostgresStore::open(const DatabaseUrl &url, const
     return std::unique_ptr<Store>(std::move(store));
 }
 
-Result<QList<SqlRow>> PostgresStore::query(const QString &sql, const QVariantList &params)
+Result<QList<SqlRow>> PostgresStore::runQuery(const QString &sql, const QVariantList &params)
 {
     const std::string statement = numberPlaceholders(sql);
     try {
@@ -262,7 +262,7 @@ Result<QList<SqlRow>> PostgresStore::query(const QString &sql, const QVariantLis
     }
 }
 
-Status PostgresStore::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
+Status PostgresStore::runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
 {
     if (rows.isEmpty())
         return {};

@@ -237,7 +237,7 @@ void SqliteStore::finalizeStatements()
     m_statements.clear();
 }
 
-Result<QList<SqlRow>> SqliteStore::query(const QString &sql, const QVariantList &params)
+Result<QList<SqlRow>> SqliteStore::runQuery(const QString &sql, const QVariantList &params)
 {
     Error error;
     sqlite3_stmt *stmt = statement(sql, &error);
@@ -268,7 +268,7 @@ Result<QList<SqlRow>> SqliteStore::query(const QString &sql, const QVariantList 
     return rows;
 }
 
-Status SqliteStore::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
+Status SqliteStore::runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
 {
     if (rows.isEmpty())
         return {};

@@ -28,10 +28,10 @@ public:
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url);
     ~SqliteStore() override;
 
-    Result<QList<SqlRow>> query(const QString &sql, const QVariantList &params = {}) override;
-    Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) override;
 
 protected:
+    Result<QList<SqlRow>> runQuery(const QString &sql, const QVariantList &params) override;
+    Status runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) override;
     Status begin() override;
     Status commit() override;
     void rollback() override;
