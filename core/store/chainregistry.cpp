@@ -328,6 +328,7 @@ Status ChainRegistry::removeGlobalRows(qint64 chainId, const QList<EntityDef> &e
 
 Status ChainRegistry::deleteTrackingRows(qint64 chainId)
 {
+    m_store.forgetDayHolders(chainId);
     return m_store.transaction([&]() -> Status {
         // Triggers reference the chain row; their open deliveries are cancelled, results stay.
         if (Status s = TriggerStore(m_store).removeChain(chainId); !s)

@@ -69,12 +69,21 @@ Status IndexStore::addDailyStats(const IndexBatch &batch, const EntityDef &summa
         }
     }
 
-    // The day's parties not seen that day before are its new active holders.
+    // The day's parties not seen that day before are its new active holders. Those this
+    // connection knows are recorded are not sent again.
     const QString holders = m_store.admin("network_day_holders");
     QList<std::pair<qint64, QByteArray>> parties;
     for (auto it = days.cbegin(); it != days.cend(); ++it) {
-        for (const QByteArray &holder : it->holders)
-            parties.append({it.key(), holder});
+        const QSet<QByteArray> *known = m_store.knownDayHolders(chain, it.key());
+        QList<QByteArray> seen;
+        seen.reserve(it->holders.size());
+        for (const QByteArray &holder : it->holders) {
+            if (!known || !known->contains(holder)) {
+                parties.append({it.key(), holder});
+                seen.append(holder);
+            }
+        }
+        m_store.rememberDayHolders(chain, it.key(), seen);
     }
     qsizetype at = 0;
     for (const int chunk : ChunkSizes) {
@@ -117,6 +126,7 @@ Status IndexStore::recountActiveHolders(qint64 chainId, qint64 dayLo, qint64 day
 {
     if (!m_store.keepsAggregates())
         return {};
+    m_store.forgetDayHolders(chainId);
     const QString holders = m_store.admin("network_day_holders");
     const QString transfers = m_store.chainTable(chainId, QStringLiteral("token_transfers"));
     const QString blocks = m_store.chainTable(chainId, QStringLiteral("blocks"));

@@ -119,6 +119,7 @@ Status Store::transaction(const std::function<Status()> &work)
     m_transactionDepth = 0;
     // Indexes built inside the transaction exist only once it commits.
     const QSet<qint64> built = std::exchange(m_onDemandIndexedPending, {});
+    const auto holders = std::exchange(m_dayHoldersPending, {});
     if (!s) {
         rollback();
         return s;
@@ -128,6 +129,17 @@ Status Store::transaction(const std::function<Status()> &work)
         return c;
     }
     m_onDemandIndexed += built;
+    for (const auto &[chainId, day, list] : holders) {
+        QMap<qint64, QSet<QByteArray>> &days = m_dayHolders[chainId];
+        QSet<QByteArray> &known = days[day];
+        for (const QByteArray &h : list) {
+            if (known.size() >= MaxKnownDayHolders)
+                break;
+            known.insert(h);
+        }
+        while (days.size() > 2)
+            days.erase(days.begin());
+    }
     return {};
 }
 
@@ -168,6 +180,30 @@ Status Store::ensureOnDemandIndexes(qint64 chainId)
 void Store::forgetOnDemandIndexes(qint64 chainId)
 {
     m_onDemandIndexed.remove(chainId);
+}
+
+const QSet<QByteArray> *Store::knownDayHolders(qint64 chainId, qint64 day) const
+{
+    const auto chain = m_dayHolders.constFind(chainId);
+    if (chain == m_dayHolders.constEnd())
+        return nullptr;
+    const auto known = chain->constFind(day);
+    return known == chain->constEnd() ? nullptr : &*known;
+}
+
+void Store::rememberDayHolders(qint64 chainId, qint64 day, const QList<QByteArray> &holders)
+{
+    if (m_transactionDepth > 0)
+        m_dayHoldersPending.append({chainId, day, holders});
+}
+
+void Store::forgetDayHolders(qint64 chainId)
+{
+    m_dayHolders.remove(chainId);
+    for (auto &pending : m_dayHoldersPending) {
+        if (std::get<0>(pending) == chainId)
+            std::get<2>(pending).clear();
+    }
 }
 
 // --- schema ------------------------------------------------------------------------------

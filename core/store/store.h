@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QLoggingCategory>
 #include <QString>
@@ -22,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -125,6 +127,17 @@ public:
     Status ensureOnDemandIndexes(qint64 chainId);
     /// Forgets that the chain's on-demand indexes exist (its tables were dropped).
     void forgetOnDemandIndexes(qint64 chainId);
+    /**
+     * The holders this connection knows network_day_holders has for (chain, day), so a head
+     * range sends only the day's new ones: always a subset of the committed rows. Null when
+     * nothing is known. Holders remembered inside a transaction count once it commits; only
+     * the two newest days of a chain and at most MaxKnownDayHolders per day are kept.
+     */
+    const QSet<QByteArray> *knownDayHolders(qint64 chainId, qint64 day) const;
+    void rememberDayHolders(qint64 chainId, qint64 day, const QList<QByteArray> &holders);
+    /// Forgets the chain's known holders (its days were recounted or its rows removed).
+    void forgetDayHolders(qint64 chainId);
+    static constexpr qsizetype MaxKnownDayHolders = 200000;
     /// The ON CONFLICT action that coalesces a queued holder with its pending item.
     QString coalesce() const;
 
@@ -197,6 +210,8 @@ protected:
     bool m_keepAggregates = true;
     QSet<qint64> m_onDemandIndexed;         ///< chains whose on-demand indexes are known to exist
     QSet<qint64> m_onDemandIndexedPending;  ///< built in the open transaction, not committed yet
+    QHash<qint64, QMap<qint64, QSet<QByteArray>>> m_dayHolders;   ///< chain → day → holders (committed)
+    QList<std::tuple<qint64, qint64, QList<QByteArray>>> m_dayHoldersPending;   ///< remembered in the open transaction
 };
 
 /// Milliseconds since the epoch: the time format of every admin table.
