@@ -1,0 +1,42 @@
+#pragma once
+
+// The steps DatabaseBackup's two backends share. Private to core/store.
+
+#include "store/databasebackup.h"
+#include "store/migrations.h"
+
+#include <QTemporaryFile>
+
+#include <memory>
+
+namespace arbor {
+
+class Store;
+
+namespace backupsteps {
+
+Error canceledError();
+/// The backup file's absolute path once it may be written (its folder created); Conflict on
+/// `--to` when it exists and `existing` refuses that.
+Result<QString> checkBackupTarget(const QString &file, ExistingBackup existing);
+/// An empty file next to `finalPath`, removed when it goes unless renamed into place first.
+Result<std::unique_ptr<QTemporaryFile>> partialFile(const QString &finalPath, const QString &field);
+/// Renames `from` to `to`, replacing `to` in one step.
+Status moveIntoPlace(const QString &from, const QString &to, const QString &field);
+/// The steps column of a maintenance_runs row: one step with the file's name, size and time.
+QString stepsJson(const QString &step, const QString &file, qint64 bytes, qint64 durationMs, Backend backend);
+/// A maintenance_runs row (requested by the operator) in `store`, when it has the table.
+Status recordRun(Store &store, const QString &kind, qint64 startedAt, bool ok, const QString &steps, const QString &error);
+/// The restored database's migrations checked against this binary (Refused on a problem), and
+/// the source engine's lease removed from it.
+Result<MigrationStatus> checkRestored(Store &store, const QString &file);
+
+} // namespace backupsteps
+
+// databasebackuppostgres.cpp
+Result<BackupResult> backupPostgres(const DatabaseUrl &url, const QString &password, const QString &file, ExistingBackup existing,
+                                    const BackupProgress &progress, const BackupCanceled &canceled);
+Result<RestoreResult> restorePostgres(const DatabaseUrl &url, const QString &password, const QString &file,
+                                      const BackupProgress &progress, const BackupCanceled &canceled);
+
+} // namespace arbor
