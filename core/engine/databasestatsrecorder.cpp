@@ -36,11 +36,11 @@ void DatabaseStatsRecorder::stop()
 
 void DatabaseStatsRecorder::flushNow()
 {
-    if (m_flushInFlight || !m_sources.writable())
+    // Never skipped for a flush in flight: the writer runs them in turn, and the last one, as the
+    // engine stops, must not be lost.
+    if (!m_sources.writable())
         return;
-    m_flushInFlight = true;
-    m_sources.writer->run([](Store &s) { return DatabaseStatsStore(s).flushStatementStats(); }).then(this, [this](Status flushed) {
-        m_flushInFlight = false;
+    m_sources.writer->run([](Store &s) { return DatabaseStatsStore(s).flushStatementStats(); }).then(this, [](Status flushed) {
         if (!flushed)
             qCWarning(lcEngine) << "could not record the statement timings:" << flushed.error().message;
     });

@@ -53,7 +53,6 @@ private:
     Sources m_sources;
     QTimer m_flushTimer;
     QTimer m_sampleTimer;
-    bool m_flushInFlight = false;
     bool m_sampleInFlight = false;
 };
 

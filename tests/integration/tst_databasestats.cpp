@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QMap>
 #include <QSet>
 #include <QTest>
 
@@ -119,6 +120,7 @@ void TestDatabaseStats::everyScopeWithExactRows()
     QVERIFY2(chains, qPrintable(store->admin("chains")));
     QCOMPARE(chains->scope, DatabaseScope::Admin);
     QCOMPARE(chains->rows, qint64(2));
+    QVERIFY(chains->indexBytes > 0);   // its unique name's index is counted with it
     QVERIFY(findTable(*stats, store->admin("statement_stats")));
     const TableStats *balances = findTable(*stats, store->globalTable(QStringLiteral("token_balances")));
     QVERIFY(balances);
@@ -152,8 +154,8 @@ void TestDatabaseStats::everyScopeWithExactRows()
         auto counted = store->rowCount(t.name);
         QVERIFY2(counted, why(counted).constData());
         QCOMPARE(t.rows, *counted);
-        QVERIFY2(t.tableBytes > 0, qPrintable(t.name));
     }
+    QVERIFY(findTable(*stats, store->chainTable(First, QStringLiteral("blocks")))->tableBytes > 0);
     QCOMPARE(stats->scopeRows(DatabaseScope::Chain), findChain(*stats, First)->rows + findChain(*stats, Second)->rows);
 }
 
@@ -177,11 +179,15 @@ void TestDatabaseStats::sizesGrowAndDeletesShow()
     QCOMPARE(grown->rows, qint64(20000));
     // 20,000 rows of two 32-byte hashes and four integers: well over 1 MB with the key's index.
     QVERIFY2(grown->bytes() > blocksBefore + 1000000, qPrintable(QString::number(grown->bytes())));
-    QVERIFY(grown->indexBytes > 0);
+    if (store->backend() == Backend::Postgres)
+        QVERIFY(grown->indexBytes > 0);   // on SQLite its INTEGER key is the rowid: no index of its own
     QVERIFY(findChain(*after, First)->bytes() > findChain(*before, First)->bytes() + 1000000);
     QCOMPARE(findChain(*after, Second)->bytes(), findChain(*before, Second)->bytes());
     QVERIFY(after->totalBytes > before->totalBytes);
 
+    // No autovacuum between the delete and the reading: the dead rows are what is asserted.
+    if (store->backend() == Backend::Postgres)
+        QVERIFY(store->exec(QLatin1String("ALTER TABLE ") + blocks + QLatin1String(" SET (autovacuum_enabled = false)")));
     QVERIFY(store->exec(QLatin1String("DELETE FROM ") + blocks + QLatin1String(" WHERE number > ?"), {5000}));
     if (store->backend() == Backend::Sqlite) {
         // The deleted rows' pages go to the free list.
@@ -227,7 +233,7 @@ void TestDatabaseStats::sizeSamplesReadBack()
     auto history = DatabaseStatsStore(*store).sizeHistory(at);
     QVERIFY2(history, why(history).constData());
     QCOMPARE(history->size(), samples.size());
-    QHash<std::pair<DatabaseScope, qint64>, DatabaseSizeSample> byScope;
+    QMap<std::pair<DatabaseScope, qint64>, DatabaseSizeSample> byScope;
     for (const DatabaseSizeSample &s : *history) {
         QCOMPARE(s.sampledAt, at);
         byScope.insert({s.scope, s.chainId}, s);
