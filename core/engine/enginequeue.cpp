@@ -59,22 +59,18 @@ void Engine::sampleQueueHealth()
 
 void Engine::maintainQueue()
 {
-    const qint64 retention = m_options.completedRetentionMs;
-    m_writer->run([retention](Store &s) -> Status {
+    // Completed items go by the queue_completed retention policy (enginemaintenance.cpp).
+    m_writer->run([](Store &s) -> Status {
         const qint64 now = nowMs();
         QueueStore queue(s);
         auto boosted = queue.boostQueue();
         if (!boosted)
             return boosted.error();
-        auto cleaned = queue.cleanupQueue(now - retention);
-        if (!cleaned)
-            return cleaned.error();
         auto snapshot = queue.takeBalanceSnapshots(now);
         if (!snapshot)
             return snapshot.error();
-        if (*boosted || *cleaned || *snapshot)
-            qCInfo(lcEngine) << "queue upkeep: boosted" << *boosted << "items, removed" << *cleaned << "completed items, snapshot rows"
-                             << *snapshot;
+        if (*boosted || *snapshot)
+            qCInfo(lcEngine) << "queue upkeep: boosted" << *boosted << "items, snapshot rows" << *snapshot;
         return {};
     }).then(this, [](Status s) {
         if (!s)

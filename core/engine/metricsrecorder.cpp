@@ -65,32 +65,13 @@ void MetricsRecorder::sampleNow()
         if (sample.lagBlocks || sample.lagSeconds || sample.blocksPerSecond || !sample.endpoints.isEmpty())
             samples.append(sample);
     }
-    if (samples.isEmpty()) {
-        prune();
+    if (samples.isEmpty())
         return;
-    }
     m_writeInFlight = true;
     m_sources.writer->run([samples](Store &s) { return MetricsStore(s).append(samples); }).then(this, [this](Status written) {
         m_writeInFlight = false;
         if (!written)
             qCWarning(lcEngine) << "could not record the chart history:" << written.error().message;
-        prune();
-    });
-}
-
-void MetricsRecorder::prune()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_writeInFlight || (!m_pruneMore && now - m_lastPruneMs < PruneIntervalMs) || !m_sources.writable())
-        return;
-    m_lastPruneMs = now;
-    m_writeInFlight = true;
-    const qint64 before = now - MetricsStore::RetentionMs;
-    m_sources.writer->run([before](Store &s) { return MetricsStore(s).prune(before); }).then(this, [this](Result<qint64> pruned) {
-        m_writeInFlight = false;
-        if (!pruned)
-            qCWarning(lcEngine) << "could not prune the chart history:" << pruned.error().message;
-        m_pruneMore = pruned && *pruned >= MetricsStore::PruneBatch;
     });
 }
 

@@ -16,9 +16,8 @@ class StoreThread;
  * Writes the chart history (MetricsStore) for an engine that indexes: every
  * MetricsStore::SampleIntervalMs, one sample per indexed chain — lag in blocks and seconds and
  * blocks per second, each the mean of the in-memory series over that interval, and per endpoint
- * the mean latency and its request and failure counters — in one writer job. After each write
- * it prunes one batch of rows older than MetricsStore::RetentionMs, until none is left, then
- * again every PruneIntervalMs.
+ * the mean latency and its request and failure counters — in one writer job. Old samples go by
+ * the chart_samples retention policy (RetentionStore), applied by the engine.
  *
  * The writes run on the writer StoreThread, never on the Engine's thread; nothing waits for
  * them. It writes only while `Sources::writable` says so (the lease held, not shutting down).
@@ -30,8 +29,6 @@ class MetricsRecorder final : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int PruneIntervalMs = 10 * 60 * 1000;
-
     struct Sources
     {
         StoreThread *writer = nullptr;
@@ -48,12 +45,8 @@ public:
     void sampleNow();
 
 private:
-    void prune();
-
     Sources m_sources;
     QTimer m_timer;
-    qint64 m_lastPruneMs = 0;
-    bool m_pruneMore = false;        ///< the last prune removed a whole batch
     bool m_writeInFlight = false;
 };
 

@@ -82,30 +82,6 @@ Result<ChainSeries> MetricsStore::series(qint64 chainId, qint64 fromMs, qint64 t
     return out;
 }
 
-Result<qint64> MetricsStore::prune(qint64 beforeMs, int batch)
-{
-    qint64 deleted = 0;
-    for (const char *name : {"metric_samples", "endpoint_samples"}) {
-        const QString table = m_store.admin(name);
-        // The batch's newest moment, found through the sampled_at index: delete below it.
-        auto edge = m_store.query(QLatin1String("SELECT sampled_at FROM ") + table
-                                      + QLatin1String(" WHERE sampled_at < ? ORDER BY sampled_at LIMIT 1 OFFSET ") + QString::number(std::max(0, batch - 1)),
-                                  {beforeMs});
-        if (!edge)
-            return edge.error();
-        const qint64 cutoff = edge->isEmpty() ? beforeMs : std::min(beforeMs, edge->first().value(0).toLongLong() + 1);
-        auto count = m_store.rowCount(table, QStringLiteral("sampled_at < ?"), {cutoff});
-        if (!count)
-            return count.error();
-        if (*count == 0)
-            continue;
-        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE sampled_at < ?"), {cutoff}); !s)
-            return s.error();
-        deleted += *count;
-    }
-    return deleted;
-}
-
 Status MetricsStore::removeChain(qint64 chainId)
 {
     return m_store.transaction([&]() -> Status {

@@ -38,17 +38,15 @@ struct MetricSample
  *
  * Written by MetricsRecorder about every SampleIntervalMs per chain, read back downsampled to a
  * number of points a chart can draw, removed with the chain (ChainDeletion's admin rows step),
- * and bounded: prune() removes rows older than the retention a batch at a time.
+ * and bounded by the chart_samples retention policy (RetentionStore).
  *
  * Owns no connection: a view over a Store& for one call, on whatever thread owns that Store
- * (the writer for append/prune/removeChain, the reader for series).
+ * (the writer for append/removeChain, the reader for series).
  */
 class MetricsStore
 {
 public:
     static constexpr qint64 SampleIntervalMs = 15000;
-    static constexpr qint64 RetentionMs = 7LL * 24 * 3600 * 1000;
-    static constexpr int PruneBatch = 5000;
 
     explicit MetricsStore(Store &store) : m_store(store) {}
 
@@ -61,9 +59,6 @@ public:
      * chain with no history.
      */
     Result<ChainSeries> series(qint64 chainId, qint64 fromMs, qint64 toMs, int maxPoints);
-    /// Deletes up to about `batch` of the oldest rows of each table older than `beforeMs`;
-    /// the number of rows deleted (less than 2 × batch: nothing older is left).
-    Result<qint64> prune(qint64 beforeMs, int batch = PruneBatch);
     /// Every sample of the chain (it is being deleted).
     Status removeChain(qint64 chainId);
 

@@ -120,8 +120,6 @@ public:
     Result<qint64> retryFailedQueueItems(qint64 chainId);
     /// Raises the priority of items pending longer than their chain's boostAfterMs (once each).
     Result<qint64> boostQueue();
-    /// Removes completed items processed before `beforeMs`.
-    Result<qint64> cleanupQueue(qint64 beforeMs);
     /// Copies every chain's token_balances into balance_snapshots for the UTC day of `atMs`,
     /// once per day and chain; returns the rows written.
     Result<qint64> takeBalanceSnapshots(qint64 atMs);

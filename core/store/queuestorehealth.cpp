@@ -9,7 +9,6 @@ namespace {
 constexpr qint64 MinuteMs = 60000;
 constexpr qint64 HourMs = 60 * MinuteMs;
 constexpr qint64 DayMs = 24 * HourMs;
-constexpr qint64 HealthKeptMs = DayMs;
 
 } // namespace
 
@@ -165,6 +164,7 @@ Status QueueStore::clearTokenProblem(qint64 chainId, const Address &token)
 
 Status QueueStore::recordQueueHealth(const QList<QueueHealth> &samples)
 {
+    // Old samples go by the queue_health retention policy (RetentionStore).
     return m_store.transaction([&]() -> Status {
         for (const QueueHealth &h : samples) {
             if (Status e = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("queue_health")
@@ -176,7 +176,7 @@ Status QueueStore::recordQueueHealth(const QList<QueueHealth> &samples)
                 !e)
                 return e;
         }
-        return m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("queue_health") + QLatin1String(" WHERE sampled_at < ?"), {m_store.now() - HealthKeptMs});
+        return {};
     });
 }
 
@@ -261,16 +261,6 @@ Result<qint64> QueueStore::boostQueue()
         boosted += rows->size();
     }
     return boosted;
-}
-
-Result<qint64> QueueStore::cleanupQueue(qint64 beforeMs)
-{
-    auto rows = m_store.query(QLatin1String("DELETE FROM ") + m_store.admin("balance_update_queue")
-                          + QLatin1String(" WHERE status = 'completed' AND processed_at < ? RETURNING id"),
-                      {beforeMs});
-    if (!rows)
-        return rows.error();
-    return qint64(rows->size());
 }
 
 Result<qint64> QueueStore::takeBalanceSnapshots(qint64 atMs)

@@ -11,6 +11,7 @@
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
+#include "store/retention.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -104,23 +105,29 @@ void TestChartHistory::pruneInBatches()
     auto store = db.open();
     QVERIFY(store);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const qint64 cutoff = now - MetricsStore::RetentionMs;
+    store->setClock([now] { return now; });
+    const qint64 cutoff = now - 7 * RetentionStore::DayMs;   // the chart_samples policy's default
     // 500 samples older than the retention, 40 within it.
     QVERIFY(MetricsStore(*store).append(samples(ChainId, cutoff - Step, 500)));
     QVERIFY(MetricsStore(*store).append(samples(ChainId, now, 40)));
     QCOMPARE(rows(*store, "metric_samples", ChainId), qint64(540));
 
-    auto first = MetricsStore(*store).prune(cutoff, 100);
-    QVERIFY2(first, why(first).constData());
-    QCOMPARE(*first, qint64(200));   // one batch from each table
-    QCOMPARE(rows(*store, "metric_samples", ChainId), qint64(440));
-    int rounds = 1;
-    for (qint64 removed = *first; removed >= 100; ++rounds) {
-        auto next = MetricsStore(*store).prune(cutoff, 100);
-        QVERIFY(next);
-        removed = *next;
+    auto targets = RetentionStore(*store).targets();
+    QVERIFY2(targets, why(targets).constData());
+    QStringList tables;
+    int rounds = 0;
+    for (const RetentionTarget &target : *targets) {
+        if (target.policy != u"chart_samples")
+            continue;
+        tables.append(target.table);
+        for (qint64 removed = 100; removed >= 100; ++rounds) {
+            auto next = RetentionStore(*store).deleteBatch(target, 100);
+            QVERIFY2(next, why(next).constData());
+            removed = *next;
+        }
     }
-    QCOMPARE(rounds, 6);   // five full batches and one that found nothing
+    QCOMPARE(tables.size(), 2);
+    QCOMPARE(rounds, 12);   // per table five full batches and one that found nothing
     QCOMPARE(rows(*store, "metric_samples", ChainId), qint64(40));
     QCOMPARE(rows(*store, "endpoint_samples", ChainId), qint64(40));
 }

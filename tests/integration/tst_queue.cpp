@@ -11,6 +11,7 @@
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
+#include "store/retention.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/balancestore.h"
@@ -708,8 +709,13 @@ void TestQueue::upkeepBoostsCleansAndSnapshots()
     QCOMPARE(*queue().boostQueue(), 0);                                  // once per item
 
     drain();
-    QCOMPARE(*queue().cleanupQueue(clockMs - 60000), 0);                  // too recent
-    QCOMPARE(*queue().cleanupQueue(clockMs + 1), 2);
+    // Completed items go by the queue_completed retention policy: kept 7 days.
+    QVERIFY(RetentionStore(*m_store).apply());
+    QCOMPARE(countItems(QString()), 2);                                   // too recent
+    clockMs += 7 * RetentionStore::DayMs + 1;
+    auto applied = RetentionStore(*m_store).apply();
+    QVERIFY(applied);
+    QCOMPARE(applied->at(1), (std::pair<QString, qint64>{QStringLiteral("queue_completed"), 2}));
     QCOMPARE(countItems(QString()), 0);
 
     const qint64 now = nowMs();

@@ -177,6 +177,7 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
     if (!QDir().mkpath(file.absolutePath()))
         return Error::unavailable(QStringLiteral("--db"), tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
 
+    const bool newFile = !file.exists() || file.size() == 0;
     std::unique_ptr<SqliteStore> store(new SqliteStore(url));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), store->m_connectionName);
     db.setDatabaseName(url.path);
@@ -184,6 +185,9 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
     if (!db.open())
         return Error::unavailable(QStringLiteral("--db"), tr("Cannot open %1: %2").arg(url.path, db.lastError().text()));
 
+    // Before the first table: free pages can then be returned by PRAGMA incremental_vacuum.
+    if (QSqlQuery q(db); newFile && !q.exec(QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")))
+        return Error::unavailable(QStringLiteral("--db"), tr("%1 is not a usable SQLite database: %2").arg(url.path, q.lastError().text()));
     // A range's promotion touches a few MB of pages: with the default 2 MB cache they spill to
     // the WAL mid-transaction and are read back, and every commit checkpoints. 64 MiB (allocated
     // only as used) and a checkpoint every ~40 MB of WAL keep both off the writer's path.
