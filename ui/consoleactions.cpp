@@ -54,6 +54,13 @@ ConsoleActions::ConsoleActions(QWidget *window)
                                 "Telegram or MCP"));
     m_alertRules->setEnabled(false);
 
+    m_backupDatabase = makeAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("&Back Up Database…"), "backupDatabaseAction", window);
+    m_backupDatabase->setToolTip(tr("Copy the database into a backup file while Arbor goes on indexing"));
+    m_backupDatabase->setEnabled(false);
+    m_restoreDatabase = makeAction(QIcon::fromTheme(QStringLiteral("document-revert")), tr("Res&tore Database…"), "restoreDatabaseAction", window);
+    m_restoreDatabase->setToolTip(tr("Restore a backup into a new database, to open afterwards in Settings"));
+    m_restoreDatabase->setEnabled(false);
+
     m_pause = makeAction(themeIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause")), tr("&Pause"), "pauseChainAction", window);
     m_pause->setToolTip(tr("Stop indexing the selected chain; its data stays"));
     // Pause and resume as qBittorrent binds them (Ctrl+R is Refresh under some desktops).
@@ -104,6 +111,9 @@ void ConsoleActions::addToMenuBar(QMenuBar *bar, QAction *toggleLog) const
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(m_settings);
     file->addAction(m_alertRules);
+    file->addSeparator();
+    file->addAction(m_backupDatabase);
+    file->addAction(m_restoreDatabase);
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -175,6 +185,8 @@ void ConsoleActions::update(const EngineState &state, const std::optional<ChainR
     m_reindex->setEnabled(writable && idle && chain->state == ChainState::Active);
     m_refresh->setEnabled(state.started);
     m_alertRules->setEnabled(state.started);   // a read-only console lists them
+    m_backupDatabase->setEnabled(state.started);   // read-only too: a backup only reads
+    m_restoreDatabase->setEnabled(state.started);
     m_addChain->setEnabled(writable);
     m_details->setEnabled(chain.has_value());
 

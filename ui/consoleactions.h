@@ -52,6 +52,9 @@ public:
     QAction *settings() const { return m_settings; }
     /// Alert Rules…: the operator's alert rules (File menu, after Settings…).
     QAction *alertRules() const { return m_alertRules; }
+    /// Back Up Database… and Restore Database… (File menu, after Alert Rules…).
+    QAction *backupDatabase() const { return m_backupDatabase; }
+    QAction *restoreDatabase() const { return m_restoreDatabase; }
     QAction *quit() const { return m_quit; }
     QAction *about() const { return m_about; }
     QAction *aboutQt() const { return m_aboutQt; }
@@ -71,6 +74,8 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_settings = nullptr;
     QAction *m_alertRules = nullptr;
+    QAction *m_backupDatabase = nullptr;
+    QAction *m_restoreDatabase = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;

@@ -5,6 +5,8 @@
 #include "desktopnotifier.h"
 #include "dialogs/addchainwizard.h"
 #include "dialogs/alertrulesdialog.h"
+#include "dialogs/backupdialog.h"
+#include "dialogs/restoredialog.h"
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
@@ -105,6 +107,16 @@ void MainWindow::createActions()
     connect(m_actions.settings(), &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_actions.alertRules(), &QAction::triggered, this, &MainWindow::openAlertRules);
     connect(m_actions.pause(), &QAction::triggered, this, [this] { setSelectedPaused(true); });
+    connect(m_actions.backupDatabase(), &QAction::triggered, this, [this] {
+        auto *dialog = new BackupDialog(m_engine, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(m_actions.restoreDatabase(), &QAction::triggered, this, [this] {
+        auto *dialog = new RestoreDialog(m_engine, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
     connect(m_actions.deleteChain(), &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
     connect(m_actions.refresh(), &QAction::triggered, m_engine, &Engine::refreshSnapshot);

@@ -264,6 +264,7 @@ void TestBackup::liveBackupRestoresAConsistentSnapshotThatIndexesOn()
 
     // It indexes on from its checkpoint to the head, and then holds every balance sent.
     const qint64 head = nodeHead();
+    QVERIFY2(*restoredCheckpoint < head, "serve indexed on past the snapshot the backup took");
     const ArborctlRun index = arborctl(restored, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s,
                                                  QString::number(head), u"--json"_s});
     QVERIFY2(index.exitCode == 0, qPrintable(describe(index)));
