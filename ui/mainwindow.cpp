@@ -10,6 +10,7 @@
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
+#include "pages/databasepage.h"
 #include "pages/overviewpage.h"
 #include "pages/chainspage.h"
 #include "pages/queuepage.h"
@@ -248,6 +249,9 @@ void MainWindow::createCentralWidget()
     // Ctrl+1… choose, which it has no shortcut among.
     auto *overview = new OverviewPage(m_engine);
     m_pages->setTabToolTip(m_pages->addTab(overview, tr("Overview")), tr("Every chain at a glance: worst lag, chains down, requests per provider"));
+    m_databasePage = new DatabasePage(m_engine);
+    m_pages->setTabToolTip(m_pages->addTab(m_databasePage, tr("Database")),
+                           tr("Sizes per chain and table, growth over time, the slowest statements, maintenance"));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     auto *central = new QWidget;

@@ -34,6 +34,7 @@ class DesktopNotifier;
 class LogPanel;
 class AppSettings;
 class QueuePage;
+class DatabasePage;
 class TriggersPage;
 class WelcomePage;
 
@@ -148,6 +149,7 @@ private:
     QLabel *m_readOnlyBannerText = nullptr;
     QTabWidget *m_pages = nullptr;
     QueuePage *m_queuePage = nullptr;
+    DatabasePage *m_databasePage = nullptr;
     BalancesPage *m_balancesPage = nullptr;
     TriggersPage *m_triggersPage = nullptr;
     ChainDetailPage *m_detailPage = nullptr;

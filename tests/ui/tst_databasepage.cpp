@@ -1,0 +1,208 @@
+// The Database page offscreen against a real Engine on SQLite: the sizes it shows per chain and
+// per table are the store's, the totals name the file and its free pages, the slowest
+// statements say where their timings come from, the growth chart draws the recorded samples,
+// and the tables export what they show.
+#include "charts/databasegrowthchart.h"
+#include "engine/engine.h"
+#include "model/entitydef.h"
+#include "models/chainsizemodel.h"
+#include "models/slowstatementmodel.h"
+#include "models/tablesizemodel.h"
+#include "pages/databasepage.h"
+#include "store/chainregistry.h"
+#include "store/databasestats.h"
+#include "store/store.h"
+#include "widgets/tableactions.h"
+#include "testresults.h"
+#include "uifixture.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QLabel>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace arbor;
+using namespace arbor::ui;
+using namespace arbor::test;
+
+namespace {
+
+constexpr qint64 ChainId = 77;
+constexpr int Blocks = 400;
+
+/// The row of the proxy's source model whose `column` displays `text`, or -1.
+int sourceRow(QAbstractItemModel *model, int column, const QString &text)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, column).data().toString() == text)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TstDatabasePage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void showsWhatTheStoreHolds();
+
+private:
+    UiFixture m_home;
+};
+
+void TstDatabasePage::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_home.setUp();
+}
+
+void TstDatabasePage::showsWhatTheStoreHolds()
+{
+    auto url = m_home.databaseUrl(QStringLiteral("database-page.db"));
+    QVERIFY2(url, why(url).constData());
+    const QString blocksTable = QStringLiteral("c%1_blocks").arg(ChainId);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        auto opened = Store::open(*url);
+        QVERIFY2(opened, why(opened).constData());
+        Store &store = **opened;
+        QVERIFY(store.migrate());
+        QVERIFY(store.reconcileEntityTables(evmEntities()));
+        ChainConfig config;
+        config.chainId = ChainId;
+        config.name = QStringLiteral("pagechain");
+        config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1/"))};
+        config.startBlock = 1;
+        EndpointRecord endpoint;
+        endpoint.url = config.rpcUrls.first();
+        endpoint.status = QStringLiteral("ok");
+        QVERIFY(ChainRegistry(store).registerChain(config, {endpoint}, evmEntities()));
+        QList<SqlRow> rows;
+        for (qint64 n = 1; n <= Blocks; ++n) {
+            const QByteArray hash = QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Sha256);
+            rows.append({n, hash, hash, n * 12, qint64(1), qint64(21000)});
+        }
+        QVERIFY(store.bulkInsert(store.chainTable(ChainId, QStringLiteral("blocks")),
+                                 {QStringLiteral("number"), QStringLiteral("hash"), QStringLiteral("parent_hash"), QStringLiteral("timestamp"),
+                                  QStringLiteral("tx_count"), QStringLiteral("gas_used")},
+                                 rows));
+        QVERIFY(store.query(QLatin1String("SELECT COUNT(*) FROM ") + blocksTable + QLatin1String(" WHERE number > 10")));
+        QVERIFY(DatabaseStatsStore(store).flushStatementStats());
+        auto stats = DatabaseStatsStore(store).stats();
+        QVERIFY2(stats, why(stats).constData());
+        QVERIFY(DatabaseStatsStore(store).writeSizeSamples(DatabaseStatsStore::samplesOf(*stats, now - 2 * 3600000)));
+        QVERIFY(DatabaseStatsStore(store).writeSizeSamples(DatabaseStatsStore::samplesOf(*stats, now - 3600000)));
+    }
+
+    auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
+    QVERIFY2(started, why(started).constData());
+    DatabasePage page(engine.get());
+    page.resize(1100, 700);
+    page.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!page.stats().tables.isEmpty(), 15000);
+
+    auto opened = Store::open(*url);
+    QVERIFY2(opened, why(opened).constData());
+    Store &store = **opened;
+    const QLocale locale;
+
+    // The header: the file and its free pages.
+    auto *backend = page.findChild<QLabel *>(QStringLiteral("databaseBackendLabel"));
+    QVERIFY(backend->text().contains(url->path));
+    QVERIFY(backend->text().contains(QLatin1String("SQLite 3.")));
+    auto *totals = page.findChild<QLabel *>(QStringLiteral("databaseTotalsLabel"));
+    const DatabaseStats &shown = page.stats();
+    QVERIFY(totals->text().contains(byteSizeText(shown.totalBytes)));
+    QVERIFY(totals->text().contains(QLatin1String("free pages")));
+
+    // The chain's row: its tables' rows, as COUNT(*) gives them.
+    auto *chainView = page.findChild<QTableView *>(QStringLiteral("databaseChainsTable"));
+    QAbstractItemModel *chains = chainView->model();
+    const int chainRow = sourceRow(chains, ChainSizeModel::ChainColumn, QString::number(ChainId));
+    QVERIFY(chainRow >= 0);
+    QCOMPARE(chains->index(chainRow, ChainSizeModel::NameColumn).data().toString(), QStringLiteral("pagechain"));
+    auto tables = store.chainTables(ChainId);
+    QVERIFY(tables);
+    qint64 chainRows = 0;
+    for (const QString &t : std::as_const(*tables))
+        chainRows += *store.rowCount(t);
+    QCOMPARE(chains->index(chainRow, ChainSizeModel::RowsColumn).data().toString(), locale.toString(chainRows));
+    QCOMPARE(chains->index(chainRow, ChainSizeModel::TablesColumn).data().toString(), locale.toString(tables->size()));
+    QCOMPARE(chains->index(chainRow, ChainSizeModel::TotalBytesColumn).data(CopyRole).toLongLong(),
+             chains->index(chainRow, ChainSizeModel::TableBytesColumn).data(CopyRole).toLongLong()
+                 + chains->index(chainRow, ChainSizeModel::IndexBytesColumn).data(CopyRole).toLongLong());
+
+    // The chain's tables' row counts (the engine keeps writing admin rows), and the blocks
+    // table's size with units.
+    auto *tableView = page.findChild<QTableView *>(QStringLiteral("databaseTablesTable"));
+    QAbstractItemModel *tableModel = tableView->model();
+    QVERIFY(tableModel->rowCount() > int(tables->size()));
+    for (const QString &name : std::as_const(*tables)) {
+        const int row = sourceRow(tableModel, TableSizeModel::NameColumn, name);
+        QVERIFY2(row >= 0, qPrintable(name));
+        QCOMPARE(tableModel->index(row, TableSizeModel::RowsColumn).data().toString(), locale.toString(*store.rowCount(name)));
+    }
+    const int chainsRow = sourceRow(tableModel, TableSizeModel::NameColumn, store.admin("chains"));
+    QVERIFY(chainsRow >= 0);
+    QCOMPARE(tableModel->index(chainsRow, TableSizeModel::ScopeColumn).data().toString(), QStringLiteral("admin"));
+    QCOMPARE(tableModel->index(chainsRow, TableSizeModel::RowsColumn).data().toString(), QStringLiteral("1"));
+    const int blocksRow = sourceRow(tableModel, TableSizeModel::NameColumn, blocksTable);
+    QVERIFY(blocksRow >= 0);
+    QCOMPARE(tableModel->index(blocksRow, TableSizeModel::RowsColumn).data().toString(), locale.toString(Blocks));
+    QCOMPARE(tableModel->index(blocksRow, TableSizeModel::ScopeColumn).data().toString(), QStringLiteral("chain %1").arg(ChainId));
+    const QString size = tableModel->index(blocksRow, TableSizeModel::TableBytesColumn).data().toString();
+    QVERIFY2(size.endsWith(QLatin1String(" kB")) || size.endsWith(QLatin1String(" MB")), qPrintable(size));
+    QVERIFY(tableView->isColumnHidden(TableSizeModel::DeadRowsColumn));   // SQLite has none
+
+    // Sorting by size puts the largest first; the export holds exact bytes.
+    tableView->sortByColumn(TableSizeModel::TotalBytesColumn, Qt::DescendingOrder);
+    QVERIFY(tableModel->index(0, TableSizeModel::TotalBytesColumn).data(CopyRole).toLongLong()
+            >= tableModel->index(1, TableSizeModel::TotalBytesColumn).data(CopyRole).toLongLong());
+    auto *actions = tableView->findChild<TableActions *>();
+    QVERIFY(actions);
+    const QString csv = actions->tableAsCsv();
+    QVERIFY(csv.startsWith(QLatin1String("Table,Scope,Rows,")));
+    const qint64 blocksBytes = tableModel->index(blocksRow, TableSizeModel::TableBytesColumn).data(CopyRole).toLongLong();
+    QVERIFY(csv.contains(blocksTable + QLatin1String(",chain 77,") + QString::number(Blocks) + u',' + QString::number(blocksBytes)));
+
+    // The slowest statements, normalised, and their source.
+    auto *statementView = page.findChild<QTableView *>(QStringLiteral("databaseStatementsTable"));
+    QTRY_VERIFY(statementView->model()->rowCount() > 0);
+    auto recorded = store.query(QLatin1String("SELECT statement, calls FROM ") + store.admin("statement_stats"));
+    QVERIFY2(recorded, why(recorded).constData());
+    QHash<QString, qint64> calls;
+    for (const SqlRow &r : std::as_const(*recorded))
+        calls.insert(r[0].toString(), r[1].toLongLong());
+    QVERIFY(calls.contains(QStringLiteral("SELECT COUNT(*) FROM c?_blocks WHERE number > ?")));
+    for (int row = 0; row < statementView->model()->rowCount(); ++row) {
+        const QString statement = statementView->model()->index(row, SlowStatementModel::StatementColumn).data().toString();
+        QVERIFY2(calls.contains(statement), qPrintable(statement));
+        QCOMPARE(statementView->model()->index(row, SlowStatementModel::CallsColumn).data().toString(), locale.toString(calls.value(statement)));
+        QVERIFY(!statement.contains(QLatin1String("c77_")));   // every chain's copy shares one row
+    }
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("databaseStatementSource"))->text().contains(QLatin1String("Arbor's own timings")));
+
+    // The growth chart: the two samples, in MB, every chain named.
+    auto *growth = page.findChild<DatabaseGrowthChart *>();
+    QTRY_VERIFY(growth->lineNames().contains(QStringLiteral("Total")));
+    QVERIFY(growth->lineNames().contains(QStringLiteral("pagechain (77)")));
+    QCOMPARE(growth->points(QStringLiteral("Total")).size(), 2);
+    QCOMPARE(growth->segmentCount(QStringLiteral("Total")), 1);
+    QCOMPARE(growth->unit(), QStringLiteral("MB"));
+
+    // The maintenance panel's place.
+    QVERIFY(page.maintenanceLayout());
+    QVERIFY(page.findChild<QWidget *>(QStringLiteral("databaseMaintenanceArea")));
+}
+
+QTEST_MAIN(TstDatabasePage)
+#include "tst_databasepage.moc"

@@ -1,0 +1,299 @@
+#include "pages/databasepage.h"
+
+#include "charts/databasegrowthchart.h"
+#include "engine/engine.h"
+#include "models/chainsizemodel.h"
+#include "models/slowstatementmodel.h"
+#include "models/tablesizemodel.h"
+#include "widgets/tableactions.h"
+#include "widgets/themecolors.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace arbor::ui {
+namespace {
+
+const qint64 DayMs = 24 * 60 * 60 * 1000;
+
+} // namespace
+
+DatabasePage::DatabasePage(Engine *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_chains(new ChainSizeModel(this))
+    , m_tables(new TableSizeModel(this))
+    , m_statements(new SlowStatementModel(this))
+    , m_chainProxy(new QSortFilterProxyModel(this))
+    , m_tableProxy(new QSortFilterProxyModel(this))
+    , m_statementProxy(new QSortFilterProxyModel(this))
+{
+    Q_ASSERT(engine);
+    setObjectName(QStringLiteral("databasePage"));
+
+    m_backendLabel = new QLabel;
+    m_backendLabel->setObjectName(QStringLiteral("databaseBackendLabel"));
+    m_backendLabel->setTextFormat(Qt::PlainText);
+    m_backendLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_backendLabel->font();
+    bold.setBold(true);
+    m_backendLabel->setFont(bold);
+    m_totalsLabel = new QLabel;
+    m_totalsLabel->setObjectName(QStringLiteral("databaseTotalsLabel"));
+    m_totalsLabel->setTextFormat(Qt::PlainText);
+    m_totalsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_totalsLabel->setWordWrap(true);
+    m_scopesLabel = new QLabel;
+    m_scopesLabel->setObjectName(QStringLiteral("databaseScopesLabel"));
+    m_scopesLabel->setTextFormat(Qt::PlainText);
+    m_scopesLabel->setWordWrap(true);
+
+    m_refreshButton = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"));
+    m_refreshButton->setObjectName(QStringLiteral("databaseRefreshButton"));
+    m_refreshButton->setToolTip(tr("Read the sizes and the slowest statements again (on SQLite this reads every page of the file)"));
+    connect(m_refreshButton, &QPushButton::clicked, this, &DatabasePage::refresh);
+
+    auto *header = new QHBoxLayout;
+    auto *labels = new QVBoxLayout;
+    labels->addWidget(m_backendLabel);
+    labels->addWidget(m_totalsLabel);
+    labels->addWidget(m_scopesLabel);
+    header->addLayout(labels, 1);
+    header->addWidget(m_refreshButton, 0, Qt::AlignTop);
+
+    // Sizes: the chains above, every table below.
+    m_chainView = createTable(QStringLiteral("databaseChainsTable"), m_chainProxy, ChainSizeModel::SortRole, QStringLiteral("database-chains"));
+    m_chainProxy->setSourceModel(m_chains);
+    m_chainView->sortByColumn(ChainSizeModel::TotalBytesColumn, Qt::DescendingOrder);
+    m_tableView = createTable(QStringLiteral("databaseTablesTable"), m_tableProxy, TableSizeModel::SortRole, QStringLiteral("database-tables"));
+    m_tableProxy->setSourceModel(m_tables);
+    m_tableView->sortByColumn(TableSizeModel::TotalBytesColumn, Qt::DescendingOrder);
+    m_tableView->horizontalHeader()->resizeSection(TableSizeModel::NameColumn, 260);
+    auto *sizes = new QSplitter(Qt::Vertical);
+    sizes->setObjectName(QStringLiteral("databaseSizesSplitter"));
+    sizes->setChildrenCollapsible(false);
+    sizes->addWidget(m_chainView);
+    sizes->addWidget(m_tableView);
+    sizes->setStretchFactor(0, 1);
+    sizes->setStretchFactor(1, 2);
+
+    // Growth over a chosen window.
+    m_historyWindow = new QComboBox;
+    m_historyWindow->setObjectName(QStringLiteral("databaseHistoryWindow"));
+    m_historyWindow->addItem(tr("Last 24 hours"), DayMs);
+    m_historyWindow->addItem(tr("Last 7 days"), 7 * DayMs);
+    m_historyWindow->addItem(tr("Last 30 days"), 30 * DayMs);
+    m_historyWindow->addItem(tr("Last year"), 365 * DayMs);
+    m_historyWindow->setCurrentIndex(2);
+    connect(m_historyWindow, &QComboBox::currentIndexChanged, this, &DatabasePage::refreshHistory);
+    m_growth = new DatabaseGrowthChart;
+    auto *growth = new QWidget;
+    auto *growthLayout = new QVBoxLayout(growth);
+    auto *windowRow = new QHBoxLayout;
+    windowRow->addWidget(m_historyWindow);
+    windowRow->addStretch();
+    growthLayout->addLayout(windowRow);
+    growthLayout->addWidget(m_growth, 1);
+
+    // The slowest statements and where their timings come from.
+    m_statementSource = new QLabel;
+    m_statementSource->setObjectName(QStringLiteral("databaseStatementSource"));
+    m_statementSource->setTextFormat(Qt::PlainText);
+    m_statementSource->setWordWrap(true);
+    m_statementSource->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statementView = createTable(QStringLiteral("databaseStatementsTable"), m_statementProxy, SlowStatementModel::SortRole,
+                                  QStringLiteral("slow-statements"));
+    m_statementProxy->setSourceModel(m_statements);
+    m_statementView->sortByColumn(SlowStatementModel::MeanColumn, Qt::DescendingOrder);
+    auto *statements = new QWidget;
+    auto *statementsLayout = new QVBoxLayout(statements);
+    statementsLayout->addWidget(m_statementSource);
+    statementsLayout->addWidget(m_statementView, 1);
+
+    // Maintenance: the panel that runs and lists it is added to this layout.
+    auto *maintenance = new QWidget;
+    maintenance->setObjectName(QStringLiteral("databaseMaintenanceArea"));
+    m_maintenanceLayout = new QVBoxLayout(maintenance);
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("databaseTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(sizes, tr("Sizes"));
+    m_tabs->addTab(growth, tr("Growth"));
+    m_tabs->addTab(statements, tr("Slowest Statements"));
+    m_tabs->addTab(maintenance, tr("Maintenance"));
+
+    m_statusLine = new QLabel;
+    m_statusLine->setObjectName(QStringLiteral("databaseStatusLine"));
+    m_statusLine->setTextFormat(Qt::PlainText);
+    m_statusLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLine->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_statusLine);
+
+    m_refreshTimer.setObjectName(QStringLiteral("databaseRefreshTimer"));
+    m_refreshTimer.setInterval(RefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &DatabasePage::refresh);
+    connect(m_engine, &Engine::stateChanged, this, &DatabasePage::applyEngineState);
+    m_backendLabel->setText(m_engine->state().backend);
+}
+
+DatabasePage::~DatabasePage() = default;
+
+QTableView *DatabasePage::createTable(const QString &objectName, QSortFilterProxyModel *proxy, int sortRole, const QString &exportName)
+{
+    proxy->setSortRole(sortRole);
+    proxy->setDynamicSortFilter(true);
+    auto *view = new QTableView;
+    view->setObjectName(objectName);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 12);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    TableActions::install(view, exportName);
+    return view;
+}
+
+void DatabasePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_refreshTimer.start();
+    refresh();
+}
+
+void DatabasePage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_refreshTimer.stop();
+}
+
+void DatabasePage::applyEngineState(const EngineState &state)
+{
+    m_backendLabel->setText(state.backend);
+    if (state.started && isVisible())
+        refresh();
+}
+
+void DatabasePage::refresh()
+{
+    if (!m_engine->state().started)
+        return;
+    if (!m_statsInFlight) {
+        m_statsInFlight = true;
+        m_engine->databaseStats().then(this, [this](Result<DatabaseStats> stats) {
+            m_statsInFlight = false;
+            if (!stats) {
+                showStatus(tr("Could not read the database's sizes: %1").arg(stats.error().toString()), true);
+                return;
+            }
+            showStats(*stats);
+            // On SQLite a read walks every page: a large file is read again less often.
+            m_refreshTimer.setInterval(int(std::clamp<qint64>(stats->readMs * 30, RefreshIntervalMs, MaxRefreshIntervalMs)));
+        });
+    }
+    if (!m_statementsInFlight) {
+        m_statementsInFlight = true;
+        m_engine->slowStatements(StatementLimit).then(this, [this](Result<SlowStatements> statements) {
+            m_statementsInFlight = false;
+            if (!statements) {
+                m_statementSource->setText(tr("Could not read the slowest statements: %1").arg(statements.error().toString()));
+                return;
+            }
+            showStatements(*statements);
+        });
+    }
+    refreshHistory();
+}
+
+qint64 DatabasePage::historyWindowMs() const
+{
+    return m_historyWindow->currentData().toLongLong();
+}
+
+void DatabasePage::refreshHistory()
+{
+    if (!m_engine->state().started || m_historyInFlight)
+        return;
+    m_historyInFlight = true;
+    const qint64 to = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = to - historyWindowMs();
+    m_engine->sizeHistory(from).then(this, [this, from, to](Result<QList<DatabaseSizeSample>> samples) {
+        m_historyInFlight = false;
+        if (!samples) {
+            showStatus(tr("Could not read the size history: %1").arg(samples.error().toString()), true);
+            return;
+        }
+        QHash<qint64, QString> names;
+        for (const ChainSize &c : std::as_const(m_stats.chains))
+            names.insert(c.chainId, c.name);
+        for (const ChainRecord &c : m_engine->chainSnapshot())
+            names.insert(c.config.chainId, c.config.name);
+        m_growth->setSamples(*samples, names, from, to);
+    });
+}
+
+void DatabasePage::showStats(const DatabaseStats &stats)
+{
+    m_stats = stats;
+    const bool postgres = stats.backend == Backend::Postgres;
+    const QLocale locale;
+    m_backendLabel->setText(postgres ? tr("%1 at %2").arg(stats.serverVersion, stats.location)
+                                     : tr("%1, file %2").arg(stats.serverVersion, stats.location));
+    if (postgres) {
+        m_totalsLabel->setText(tr("Total %1 · %2 dead rows, about %3 that VACUUM makes reusable")
+                                   .arg(byteSizeText(stats.totalBytes), locale.toString(stats.deadRows), byteSizeText(stats.reclaimableBytes())));
+    } else {
+        m_totalsLabel->setText(tr("Total %1 · free %2 (%3 free pages of %4) · WAL %5")
+                                   .arg(byteSizeText(stats.totalBytes), byteSizeText(stats.freeBytes.value_or(0)), locale.toString(stats.freePages),
+                                        byteSizeText(stats.pageSize), byteSizeText(stats.walBytes)));
+    }
+    m_scopesLabel->setText(tr("Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)", nullptr, int(stats.chains.size()))
+                               .arg(byteSizeText(stats.scopeBytes(DatabaseScope::Admin)), locale.toString(stats.scopeRows(DatabaseScope::Admin)),
+                                    byteSizeText(stats.scopeBytes(DatabaseScope::Global)), locale.toString(stats.scopeRows(DatabaseScope::Global)),
+                                    byteSizeText(stats.scopeBytes(DatabaseScope::Chain)), locale.toString(stats.scopeRows(DatabaseScope::Chain))));
+    m_chains->update(stats.chains);
+    m_tables->update(stats.tables);
+    m_chainView->setColumnHidden(ChainSizeModel::DeadRowsColumn, !postgres);
+    for (int column : {TableSizeModel::DeadRowsColumn, TableSizeModel::LastVacuumColumn, TableSizeModel::LastAnalyzeColumn})
+        m_tableView->setColumnHidden(column, !postgres);
+    showStatus(tr("Read at %1 in %2 ms.").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(stats.readAt).time(), QLocale::ShortFormat))
+                   .arg(stats.readMs));
+}
+
+void DatabasePage::showStatements(const SlowStatements &statements)
+{
+    m_statementSource->setText(statements.note);
+    m_statements->update(statements);
+}
+
+void DatabasePage::showStatus(const QString &text, bool error)
+{
+    m_statusLine->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(themecolors::errorText().name()) : QString());
+    m_statusLine->setText(text);
+}
+
+} // namespace arbor::ui

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "store/databasestats.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QVBoxLayout;
+
+namespace arbor {
+class Engine;
+struct EngineState;
+}
+
+namespace arbor::ui {
+
+class ChainSizeModel;
+class DatabaseGrowthChart;
+class SlowStatementModel;
+class TableSizeModel;
+
+/**
+ * The Database page: the backend and its file or server, the total size and the free pages
+ * (SQLite) or dead rows (PostgreSQL), and in tabs: each chain's and each table's size (sortable,
+ * with copy and CSV export), the growth over time (Engine::sizeHistory), the slowest statements
+ * with where their timings come from, and maintenance (maintenanceLayout(): the maintenance
+ * panel's place).
+ *
+ * Everything is read through the Engine on its reader thread, when the page is shown and then
+ * every RefreshIntervalMs while it is visible (less often when reading the sizes takes long: a
+ * large SQLite file); a read still under way is never started twice and the GUI thread never
+ * waits for one. The page does not own the Engine, which must outlive it.
+ */
+class DatabasePage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RefreshIntervalMs = 60 * 1000;
+    static constexpr int MaxRefreshIntervalMs = 30 * 60 * 1000;
+    static constexpr int StatementLimit = 25;
+
+    explicit DatabasePage(arbor::Engine *engine, QWidget *parent = nullptr);
+    ~DatabasePage() override;
+
+    /// Reads the figures now (what showing the page and the timer do).
+    void refresh();
+
+    /// The Maintenance tab's layout, where the maintenance panel goes.
+    QVBoxLayout *maintenanceLayout() const { return m_maintenanceLayout; }
+
+    /// The figures last shown (tests read what the page shows against the store).
+    const arbor::DatabaseStats &stats() const { return m_stats; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void applyEngineState(const arbor::EngineState &state);
+    void showStats(const arbor::DatabaseStats &stats);
+    void showStatements(const arbor::SlowStatements &statements);
+    void refreshHistory();
+    qint64 historyWindowMs() const;
+    void showStatus(const QString &text, bool error = false);
+    QTableView *createTable(const QString &objectName, QSortFilterProxyModel *proxy, int sortRole, const QString &exportName);
+
+    arbor::Engine *m_engine = nullptr;
+    arbor::DatabaseStats m_stats;
+    QLabel *m_backendLabel = nullptr;
+    QLabel *m_totalsLabel = nullptr;
+    QLabel *m_scopesLabel = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ChainSizeModel *m_chains = nullptr;
+    TableSizeModel *m_tables = nullptr;
+    SlowStatementModel *m_statements = nullptr;
+    QSortFilterProxyModel *m_chainProxy = nullptr;
+    QSortFilterProxyModel *m_tableProxy = nullptr;
+    QSortFilterProxyModel *m_statementProxy = nullptr;
+    QTableView *m_chainView = nullptr;
+    QTableView *m_tableView = nullptr;
+    QTableView *m_statementView = nullptr;
+    QLabel *m_statementSource = nullptr;
+    QComboBox *m_historyWindow = nullptr;
+    DatabaseGrowthChart *m_growth = nullptr;
+    QVBoxLayout *m_maintenanceLayout = nullptr;
+    QLabel *m_statusLine = nullptr;
+    QTimer m_refreshTimer;
+
+    bool m_statsInFlight = false;
+    bool m_statementsInFlight = false;
+    bool m_historyInFlight = false;
+};
+
+} // namespace arbor::ui
