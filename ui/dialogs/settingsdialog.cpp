@@ -5,6 +5,7 @@
 #include "secrets/secretstore.h"
 #include "metrics/prometheustext.h"
 #include "widgets/messagelabel.h"
+#include "widgets/retentioneditor.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -57,6 +58,8 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     m_tabs->addTab(createNotificationsPage(), tr("&Notifications"));
     m_tabs->addTab(createMonitoringPage(), tr("&Monitoring"));
     m_tabs->addTab(createLanguagePage(), tr("&Language"));
+    m_retention = new RetentionEditor(this);
+    m_tabs->addTab(m_retention, tr("&Retention"));
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("settingsStatus"));
@@ -244,6 +247,7 @@ void SettingsDialog::setEngine(Engine *engine)
 {
     m_engine = engine;
     showMetricsState();
+    m_retention->setEngine(engine);
 }
 
 void SettingsDialog::showMetricsState()
@@ -401,6 +405,20 @@ void SettingsDialog::accept()
     if (!metricsProblem().isEmpty()) {
         m_tabs->setCurrentIndex(MonitoringPage);
         validate();
+        return;
+    }
+    // The retention policies first: once they are saved, OK goes on with the rest.
+    if (m_retention->hasChanges()) {
+        setBusy(true, tr("Saving the retention policies…"));
+        m_retention->save([this](Status saved) {
+            setBusy(false);
+            if (!saved) {
+                m_tabs->setCurrentIndex(RetentionPage);
+                m_status->setText(tr("Settings not saved: %1").arg(saved.error().message));
+                return;
+            }
+            accept();
+        });
         return;
     }
     const auto address = parseListenAddress(m_metricsEdit->text(), QString());

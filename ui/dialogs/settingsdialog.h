@@ -23,6 +23,7 @@ class Engine;
 namespace arbor::ui {
 
 class MessageLabel;
+class RetentionEditor;
 
 class AppSettings;
 
@@ -48,13 +49,15 @@ class SettingsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    enum Page { StoragePage, IndexingPage, NotificationsPage, MonitoringPage, LanguagePage };
+    enum Page { StoragePage, IndexingPage, NotificationsPage, MonitoringPage, LanguagePage, RetentionPage };
     enum class Keychain { Checking, Available, Unavailable };
 
     SettingsDialog(AppSettings &settings, QWidget *parent = nullptr);
 
-    /// The engine OK applies the metrics setting to; none: the setting is only saved.
+    /// The engine OK applies the metrics setting to, and whose retention policies the Retention
+    /// page edits (saved through it at OK); none: the setting is only saved, no policies shown.
     void setEngine(arbor::Engine *engine);
+    RetentionEditor *retentionEditor() const { return m_retention; }
 
     Keychain keychain() const { return m_keychain; }
     /// After OK: whether the database (URL or password) changed.
@@ -122,6 +125,7 @@ private:
     QString m_metricsBindError;   ///< why the engine could not serve the address last tried
     QComboBox *m_languageCombo = nullptr;
     QLabel *m_languageNote = nullptr;
+    RetentionEditor *m_retention = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_okButton = nullptr;

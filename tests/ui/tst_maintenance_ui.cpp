@@ -1,0 +1,207 @@
+// Settings › Retention (each policy's days, "Keep for ever" where allowed, saved through the
+// Engine at OK) and the MaintenancePanel (the maintenance log, its steps, "Run maintenance now"
+// and "Apply retention now" without blocking, disabled on a read-only engine), driven offscreen
+// against real engines on a temporary SQLite file.
+
+#include "appsettings.h"
+#include "dialogs/settingsdialog.h"
+#include "engine/engine.h"
+#include "models/maintenancerunmodel.h"
+#include "testresults.h"
+#include "uifixture.h"
+#include "widgets/maintenancepanel.h"
+#include "widgets/retentioneditor.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace arbor;
+using arbor::test::UiFixture;
+using arbor::test::waitFor;
+using arbor::test::why;
+using arbor::ui::AppSettings;
+using arbor::ui::MaintenancePanel;
+using arbor::ui::MaintenanceRunModel;
+using arbor::ui::RetentionEditor;
+using arbor::ui::SettingsDialog;
+
+class TstMaintenanceUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void settingsEditsAndSavesThePolicies();
+    void settingsWithoutEngineShowsNoPolicies();
+    void panelRunsMaintenanceAndRetention();
+    void readOnlyEngineDisablesEverything();
+
+private:
+    UiFixture m_home;
+    DatabaseUrl m_url;
+    std::unique_ptr<Engine> m_engine;
+};
+
+void TstMaintenanceUi::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    UiFixture::Setup setup;
+    setup.applicationName = QStringLiteral("arbor-tst-maintenance-ui");
+    m_home.setUp(setup);
+    auto url = m_home.databaseUrl();
+    QVERIFY2(url, why(url).constData());
+    m_url = *url;
+    auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(m_url));
+    QVERIFY2(started, why(started).constData());
+    m_engine = std::move(engine);
+}
+
+void TstMaintenanceUi::cleanupTestCase()
+{
+    m_engine.reset();
+}
+
+void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
+{
+    AppSettings settings(m_home.filePath(QStringLiteral("retention.conf")));
+    SettingsDialog dialog(settings);
+    RetentionEditor *editor = dialog.retentionEditor();
+    QSignalSpy loaded(editor, &RetentionEditor::loaded);
+    dialog.setEngine(m_engine.get());
+    dialog.show();
+    QVERIFY(loaded.wait(10000));
+
+    QSpinBox *results = editor->daysSpin(QStringLiteral("action_results"));
+    QVERIFY(results);
+    QCOMPARE(results->value(), 90);
+    QVERIFY(results->isEnabled());
+    // Completed queue items cannot be kept for ever; raw events are by default.
+    QVERIFY(!editor->foreverCheck(QStringLiteral("queue_completed")));
+    QCOMPARE(editor->daysSpin(QStringLiteral("queue_completed"))->minimum(), 1);
+    QCheckBox *raw = editor->foreverCheck(QStringLiteral("raw_events"));
+    QVERIFY(raw && raw->isChecked());
+    QVERIFY(!editor->daysSpin(QStringLiteral("raw_events"))->isEnabled());
+    QVERIFY(!editor->hasChanges());
+
+    results->setValue(30);
+    editor->foreverCheck(QStringLiteral("alert_history"))->setChecked(true);
+    raw->setChecked(false);
+    QVERIFY(editor->daysSpin(QStringLiteral("raw_events"))->isEnabled());
+    editor->daysSpin(QStringLiteral("raw_events"))->setValue(120);
+    QVERIFY(editor->hasChanges());
+
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.findChild<QPushButton *>(QStringLiteral("settingsOkButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
+
+    auto policies = waitFor(m_engine->retentionPolicies());
+    QVERIFY2(policies, why(policies).constData());
+    QHash<QString, std::optional<int>> days;
+    for (const RetentionSetting &s : *policies)
+        days.insert(s.policy.name, s.days);
+    QCOMPARE(days.value(QStringLiteral("action_results")), std::optional<int>(30));
+    QCOMPARE(days.value(QStringLiteral("alert_history")), std::optional<int>());
+    QCOMPARE(days.value(QStringLiteral("raw_events")), std::optional<int>(120));
+    QCOMPARE(days.value(QStringLiteral("queue_completed")), std::optional<int>(7));
+
+    // Opened again, the dialog shows what was saved.
+    SettingsDialog again(settings);
+    QSignalSpy loadedAgain(again.retentionEditor(), &RetentionEditor::loaded);
+    again.setEngine(m_engine.get());
+    QVERIFY(loadedAgain.wait(10000));
+    QCOMPARE(again.retentionEditor()->daysSpin(QStringLiteral("action_results"))->value(), 30);
+    QVERIFY(again.retentionEditor()->foreverCheck(QStringLiteral("alert_history"))->isChecked());
+}
+
+void TstMaintenanceUi::settingsWithoutEngineShowsNoPolicies()
+{
+    AppSettings settings(m_home.filePath(QStringLiteral("noengine.conf")));
+    SettingsDialog dialog(settings);
+    auto *state = dialog.findChild<QLabel *>(QStringLiteral("retentionState"));
+    QVERIFY(state);
+    QVERIFY2(state->text().contains(QStringLiteral("Not connected")), qPrintable(state->text()));
+    QVERIFY(!dialog.retentionEditor()->daysSpin(QStringLiteral("action_results")));
+    QVERIFY(!dialog.retentionEditor()->hasChanges());
+}
+
+void TstMaintenanceUi::panelRunsMaintenanceAndRetention()
+{
+    MaintenancePanel panel(m_engine.get());
+    panel.resize(900, 600);
+    panel.show();
+    auto *maintain = panel.findChild<QPushButton *>(QStringLiteral("maintenanceRunButton"));
+    auto *retention = panel.findChild<QPushButton *>(QStringLiteral("retentionApplyButton"));
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("maintenanceStatus"));
+    auto *runs = panel.findChild<QTableView *>(QStringLiteral("maintenanceRunsView"));
+    auto *steps = panel.findChild<QTreeWidget *>(QStringLiteral("maintenanceStepsView"));
+    QVERIFY(maintain && retention && status && runs && steps);
+    QVERIFY(maintain->isEnabled() && retention->isEnabled());
+
+    retention->click();
+    // The click returns at once: the run goes on the engine's writer.
+    QVERIFY(!retention->isEnabled());
+    QVERIFY2(status->text().contains(QStringLiteral("Applying")), qPrintable(status->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Retention deleted")), 20000);
+    QVERIFY(retention->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() >= 1, 10000);
+    QCOMPARE(panel.model()->index(0, MaintenanceRunModel::KindColumn).data().toString(), QStringLiteral("Retention"));
+    QCOMPARE(panel.model()->index(0, MaintenanceRunModel::ResultColumn).data().toString(), QStringLiteral("OK"));
+
+    maintain->click();
+    QVERIFY(!maintain->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Maintenance finished in")), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() >= 2, 10000);
+    QCOMPARE(panel.model()->index(0, MaintenanceRunModel::KindColumn).data().toString(), QStringLiteral("Maintenance"));
+    QCOMPARE(panel.model()->index(0, MaintenanceRunModel::RequestedByColumn).data().toString(), QStringLiteral("operator"));
+
+    runs->selectRow(0);
+    QTRY_COMPARE(steps->topLevelItemCount(), 3);
+    QCOMPARE(steps->topLevelItem(0)->text(0), QStringLiteral("incremental_vacuum"));
+    QCOMPARE(steps->topLevelItem(1)->text(0), QStringLiteral("optimize"));
+    QCOMPARE(steps->topLevelItem(2)->text(0), QStringLiteral("wal_checkpoint"));
+    QCOMPARE(steps->topLevelItem(2)->text(3), QStringLiteral("OK"));
+    runs->selectRow(1);
+    QTRY_VERIFY(steps->topLevelItemCount() >= 8);   // a step per retention policy at least
+}
+
+void TstMaintenanceUi::readOnlyEngineDisablesEverything()
+{
+    EngineOptions options = UiFixture::engineOptions(m_url);
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    auto [viewer, started] = UiFixture::startEngine(options);
+    QVERIFY2(started, why(started).constData());
+    QVERIFY(viewer->isReadOnly());
+
+    MaintenancePanel panel(viewer.get());
+    panel.show();
+    auto *maintain = panel.findChild<QPushButton *>(QStringLiteral("maintenanceRunButton"));
+    auto *retention = panel.findChild<QPushButton *>(QStringLiteral("retentionApplyButton"));
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("maintenanceStatus"));
+    QVERIFY(!maintain->isEnabled() && !retention->isEnabled());
+    QVERIFY2(status->text().startsWith(QStringLiteral("Read-only")), qPrintable(status->text()));
+    // It still shows what ran.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() >= 2, 10000);
+
+    AppSettings settings(m_home.filePath(QStringLiteral("readonly.conf")));
+    SettingsDialog dialog(settings);
+    QSignalSpy loaded(dialog.retentionEditor(), &RetentionEditor::loaded);
+    dialog.setEngine(viewer.get());
+    QVERIFY(loaded.wait(10000));
+    QSpinBox *results = dialog.retentionEditor()->daysSpin(QStringLiteral("action_results"));
+    QVERIFY(results);
+    QVERIFY(!results->isEnabled());
+    auto *state = dialog.findChild<QLabel *>(QStringLiteral("retentionState"));
+    QVERIFY2(state->text().startsWith(QStringLiteral("Read-only")), qPrintable(state->text()));
+    results->setValue(5);
+    QVERIFY(!dialog.retentionEditor()->hasChanges());
+}
+
+QTEST_MAIN(TstMaintenanceUi)
+#include "tst_maintenance_ui.moc"

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+class QTreeWidget;
+
+namespace arbor {
+class Engine;
+struct EngineState;
+}
+
+namespace arbor::ui {
+
+class MaintenanceRunModel;
+
+/**
+ * What database maintenance and retention did, and the buttons to run them now: the
+ * maintenance log (Engine::maintenanceRuns: when, what, how long, OK or the error), the steps of
+ * the selected run (each table or index, its duration and what it found), "Run maintenance now"
+ * and "Apply retention now".
+ *
+ * Both buttons run on the Engine's writer without blocking the GUI: the button is disabled and
+ * the status says what runs until its future resolves. On a read-only engine they are disabled
+ * and say why. The log is read again when a run here starts or finishes
+ * (Engine::maintenanceRunsChanged), when the panel is shown, and every RefreshMs while it is
+ * visible (runs of other engines, such as a headless `arborctl serve`).
+ *
+ * Self-contained: a page embeds it with `new MaintenancePanel(engine, parent)`.
+ * Thread: the GUI thread.
+ */
+class MaintenancePanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RefreshMs = 30000;
+
+    explicit MaintenancePanel(arbor::Engine *engine, QWidget *parent = nullptr);
+
+    /// Reads the log again (no-op while a read is under way).
+    void refresh();
+    MaintenanceRunModel *model() const { return m_model; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void applyEngineState(const arbor::EngineState &state);
+    void runMaintenance();
+    void applyRetention();
+    void showSelectedSteps();
+    void setRunning(QPushButton *button, const QString &status);
+    void finished(QPushButton *button, const QString &status);
+
+    arbor::Engine *m_engine = nullptr;
+    MaintenanceRunModel *m_model = nullptr;
+    QTableView *m_runsView = nullptr;
+    QTreeWidget *m_stepsView = nullptr;
+    QPushButton *m_maintainButton = nullptr;
+    QPushButton *m_retentionButton = nullptr;
+    QLabel *m_status = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    bool m_readInFlight = false;
+    bool m_maintaining = false;
+    bool m_applying = false;
+    bool m_readOnly = true;
+};
+
+} // namespace arbor::ui

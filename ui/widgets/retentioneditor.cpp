@@ -1,0 +1,182 @@
+#include "widgets/retentioneditor.h"
+
+#include "engine/engine.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace arbor::ui {
+namespace {
+
+constexpr int MaximumDays = 36500;
+
+QString defaultText(const RetentionPolicy &p)
+{
+    return p.defaultDays ? RetentionEditor::tr("default %n day(s)", nullptr, *p.defaultDays) : RetentionEditor::tr("default: kept for ever");
+}
+
+/// Sets `changes` one after the other through the engine.
+void saveNext(QObject *context, Engine *engine, QList<std::pair<QString, std::optional<int>>> changes, std::function<void(Status)> done)
+{
+    if (changes.isEmpty()) {
+        done({});
+        return;
+    }
+    const auto change = changes.takeFirst();
+    engine->setRetentionPolicy(change.first, change.second).then(context, [context, engine, changes, done](Result<RetentionSetting> set) {
+        if (!set) {
+            done(set.error());
+            return;
+        }
+        saveNext(context, engine, changes, done);
+    });
+}
+
+} // namespace
+
+RetentionEditor::RetentionEditor(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("retentionEditor"));
+    m_state = new QLabel(tr("Not connected to a database."), this);
+    m_state->setObjectName(QStringLiteral("retentionState"));
+    m_state->setWordWrap(true);
+    m_state->setTextFormat(Qt::PlainText);
+    m_form = new QWidget(this);
+    m_formLayout = new QFormLayout(m_form);
+    m_formLayout->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_state);
+    layout->addWidget(m_form);
+    layout->addStretch(1);
+    m_form->setEnabled(false);
+}
+
+void RetentionEditor::setEngine(Engine *engine)
+{
+    m_engine = engine;
+    if (!m_engine || !m_engine->state().started) {
+        m_state->setText(tr("Not connected to a database."));
+        return;
+    }
+    m_readOnly = m_engine->isReadOnly();
+    m_state->setText(tr("Reading the retention policies…"));
+    m_engine->retentionPolicies().then(this, [this](Result<QList<RetentionSetting>> settings) {
+        if (!settings) {
+            m_state->setText(tr("Cannot read the retention policies: %1").arg(settings.error().message));
+            Q_EMIT loaded();
+            return;
+        }
+        showPolicies(*settings);
+        Q_EMIT loaded();
+    });
+}
+
+void RetentionEditor::showPolicies(const QList<RetentionSetting> &settings)
+{
+    m_rows.clear();
+    while (m_formLayout->rowCount() > 0)
+        m_formLayout->removeRow(0);
+    for (const RetentionSetting &s : settings) {
+        Row row{s, new QSpinBox(m_form), nullptr};
+        row.days->setObjectName(QLatin1String("retentionDays_") + s.policy.name);
+        row.days->setRange(s.policy.minimumDays, MaximumDays);
+        row.days->setSuffix(tr(" days"));
+        row.days->setValue(s.days.value_or(s.policy.defaultDays.value_or(std::max(s.policy.minimumDays, 365))));
+        auto *line = new QHBoxLayout;
+        line->addWidget(row.days);
+        if (s.policy.mayKeepForever) {
+            row.keepForever = new QCheckBox(tr("Keep for ever"), m_form);
+            row.keepForever->setObjectName(QLatin1String("retentionForever_") + s.policy.name);
+            row.keepForever->setChecked(!s.days);
+            row.days->setEnabled(s.days.has_value());
+            connect(row.keepForever, &QCheckBox::toggled, row.days, [spin = row.days](bool on) { spin->setEnabled(!on); });
+            line->addWidget(row.keepForever);
+        }
+        line->addStretch(1);
+        auto *note = new QLabel(s.policy.covers + QLatin1String(" (") + defaultText(s.policy) + u')', m_form);
+        note->setWordWrap(true);
+        note->setForegroundRole(QPalette::PlaceholderText);
+        m_formLayout->addRow(s.policy.title + u':', line);
+        m_formLayout->addRow(QString(), note);
+        m_rows.append(row);
+    }
+    m_form->setEnabled(!m_readOnly);
+    m_state->setText(m_readOnly ? tr("Read-only: %1").arg(m_engine->state().readOnlyReason)
+                                : tr("Rows older than this are deleted every hour, a small batch at a time."));
+}
+
+std::optional<int> RetentionEditor::chosenDays(const Row &row) const
+{
+    if (row.keepForever && row.keepForever->isChecked())
+        return std::nullopt;
+    return row.days->value();
+}
+
+bool RetentionEditor::hasChanges() const
+{
+    if (m_readOnly)
+        return false;
+    for (const Row &row : m_rows) {
+        if (chosenDays(row) != row.setting.days)
+            return true;
+    }
+    return false;
+}
+
+void RetentionEditor::save(std::function<void(Status)> done)
+{
+    QList<std::pair<QString, std::optional<int>>> changes;
+    for (const Row &row : std::as_const(m_rows)) {
+        const std::optional<int> days = chosenDays(row);
+        if (days == row.setting.days)
+            continue;
+        if (Status s = RetentionStore::validate(row.setting.policy.name, days, row.setting.policy.title); !s) {
+            done(s);
+            return;
+        }
+        changes.append({row.setting.policy.name, days});
+    }
+    if (!m_engine || changes.isEmpty()) {
+        done({});
+        return;
+    }
+    saveNext(this, m_engine, changes, [this, changes, done](Status saved) {
+        if (saved) {
+            // What was written is the new starting point.
+            for (Row &row : m_rows) {
+                for (const auto &change : changes) {
+                    if (change.first == row.setting.policy.name) {
+                        row.setting.days = change.second;
+                        row.setting.isDefault = false;
+                    }
+                }
+            }
+        }
+        done(saved);
+    });
+}
+
+QSpinBox *RetentionEditor::daysSpin(const QString &policy) const
+{
+    for (const Row &row : m_rows) {
+        if (row.setting.policy.name == policy)
+            return row.days;
+    }
+    return nullptr;
+}
+
+QCheckBox *RetentionEditor::foreverCheck(const QString &policy) const
+{
+    for (const Row &row : m_rows) {
+        if (row.setting.policy.name == policy)
+            return row.keepForever;
+    }
+    return nullptr;
+}
+
+} // namespace arbor::ui
