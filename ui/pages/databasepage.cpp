@@ -5,6 +5,7 @@
 #include "models/chainsizemodel.h"
 #include "models/slowstatementmodel.h"
 #include "models/tablesizemodel.h"
+#include "widgets/maintenancepanel.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -126,6 +127,7 @@ DatabasePage::DatabasePage(Engine *engine, QWidget *parent)
     auto *maintenance = new QWidget;
     maintenance->setObjectName(QStringLiteral("databaseMaintenanceArea"));
     m_maintenanceLayout = new QVBoxLayout(maintenance);
+    m_maintenanceLayout->addWidget(new MaintenancePanel(engine, maintenance));
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("databaseTabs"));

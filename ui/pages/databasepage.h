@@ -29,8 +29,8 @@ class TableSizeModel;
  * The Database page: the backend and its file or server, the total size and the free pages
  * (SQLite) or dead rows (PostgreSQL), and in tabs: each chain's and each table's size (sortable,
  * with copy and CSV export), the growth over time (Engine::sizeHistory), the slowest statements
- * with where their timings come from, and maintenance (maintenanceLayout(): the maintenance
- * panel's place).
+ * with where their timings come from, and maintenance (a MaintenancePanel: what ran, when and
+ * how long, with Run Maintenance Now and Apply Retention Now).
  *
  * Everything is read through the Engine on its reader thread, when the page is shown and then
  * every RefreshIntervalMs while it is visible (less often when reading the sizes takes long: a
@@ -52,7 +52,7 @@ public:
     /// Reads the figures now (what showing the page and the timer do).
     void refresh();
 
-    /// The Maintenance tab's layout, where the maintenance panel goes.
+    /// The Maintenance tab's layout, holding the maintenance panel.
     QVBoxLayout *maintenanceLayout() const { return m_maintenanceLayout; }
 
     /// The figures last shown (tests read what the page shows against the store).
