@@ -387,8 +387,8 @@ void TestStore::deletionStepsLeaveNothing()
         QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
         const QString global = ddl::entityTable(store->backend(), ddl::TableKind::Global, 0, QStringLiteral("block_summaries"));
         QVERIFY(store->exec(QLatin1String("INSERT INTO ") + global
-                                + QLatin1String(" (chain_id, day, first_block, last_block, block_count, tx_count, transfer_count, gas_used, updated_at) "
-                                                "VALUES (?, 19000, 1, 2, 2, 3, 4, 5, ?)"),
+                                + QLatin1String(" (chain_id, day, first_block, last_block, block_count, tx_count, transfer_count, gas_used, active_holders, updated_at) "
+                                                "VALUES (?, 19000, 1, 2, 2, 3, 4, 5, 6, ?)"),
                             {id, nowMs()}));
         QVERIFY(store->exec(QLatin1String("INSERT INTO ") + ddl::adminTable(store->backend(), QStringLiteral("checkpoints"))
                                 + QLatin1String(" (chain_id, block_number, block_hash, updated_at) VALUES (?, 2, ?, ?)"),

@@ -670,7 +670,9 @@ void TestFaultProxy::stopsWithRequestsInFlightAndRestarts()
     plan.delay = 0.5;
     plan.delayMinMs = 60000;
     plan.delayMaxMs = 60000;
-    plan.slowDrip = 0.5;
+    // Every answer drips (a request the plan left unfaulted would be answered at once and
+    // finish without an error before the proxy stops), and some are delayed first.
+    plan.slowDrip = 1.0;
     plan.slowDripIntervalMs = 60000;
     proxy.setFaults(plan);
 
