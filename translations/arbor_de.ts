@@ -605,6 +605,278 @@
     </message>
 </context>
 <context>
+    <name>arbor::DatabaseBackup</name>
+    <message>
+        <source>Canceled: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the file to write the backup to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the backup file&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already. Choose another name or remove it first; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 holds a database this Arbor cannot use: migration %2 (%3) is %4. Restore it with the Arbor release that made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>SQLite error: %1</source>
+        <translation type="unfinished">SQLite-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>SQLite cannot start the copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite could not copy the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot finish writing %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the database itself: choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an Arbor database: it has no arbor_schema_migrations table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the database file to restore into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and is not an empty SQLite database (%2). Restore into a new file; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not empty: it holds %n table(s). Restore into a new file or an empty database; nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an Arbor backup: it has no arbor_schema_migrations table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the backup itself: restore into another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an Arbor backup: it is neither an SQLite database nor a PostgreSQL dump (pg_dump --format=custom).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite backup: restore it into an SQLite database (sqlite:PATH).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL backup: restore it into an empty PostgreSQL database (postgresql://…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not installed. Install the package postgresql-client (a version at least as new as the server&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it printed no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not empty: it holds %2. Restore into an empty database (createdb NAME); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an Arbor database: it has no arbor.schema_migrations table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PostgreSQL backup: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a PostgreSQL backup but not an Arbor one: it holds no arbor.schema_migrations table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::DatabaseMaintenance</name>
+    <message>
+        <source>statistics refreshed where SQLite found them stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead row(s) before</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) changed since the last analysis</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not possible: this database file was created without incremental auto-vacuum, so its %1 free pages (%2) stay in the file; a full VACUUM (arborctl db maintain --full) returns them and converts the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed: the file returns free pages at every commit (auto_vacuum=FULL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned %1 free pages (%2): %3 → %4 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>converted to incremental auto-vacuum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite returned nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in WAL mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 WAL pages written back; readers still use the rest, so the WAL was not truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 WAL pages written back; WAL truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2% of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n index(es) checked with pgstattuple</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n index(es) checked by estimate (pgstattuple is not installed)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>most bloated: %1 at about %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none worth rebuilding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebuilding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::DatabaseStatsStore</name>
+    <message>
+        <source>SQLite cannot report page sizes (dbstat): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is not installed on the server: showing Arbor&apos;s own timings. To use it, add pg_stat_statements to shared_preload_libraries in postgresql.conf, restart PostgreSQL and run CREATE EXTENSION pg_stat_statements in this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is installed in a schema Arbor does not read (%1): showing Arbor&apos;s own timings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is installed in this database but the server does not load it: showing Arbor&apos;s own timings. Add pg_stat_statements to shared_preload_libraries in postgresql.conf and restart PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_stat_statements is installed but cannot be read (%1): showing Arbor&apos;s own timings. It needs pg_stat_statements in shared_preload_libraries in postgresql.conf and a restart of PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the server&apos;s pg_stat_statements: every client of this database, not only Arbor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of statements must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor&apos;s own timings of its statements, written by the engine that indexes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::DatabaseUrl</name>
     <message>
         <source>%1 is a directory; give the path of the database file, e.g. sqlite:%1/arbor.db.</source>
@@ -803,6 +1075,33 @@
     <message>
         <source>The token %1 does not answer totalSupply() with a number.</source>
         <translation>Der Token %1 beantwortet totalSupply() nicht mit einer Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 is the database Arbor runs on now: restore into a new SQLite file or an empty PostgreSQL database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention stopped at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1567,97 @@
     </message>
 </context>
 <context>
+    <name>arbor::RetentionStore</name>
+    <message>
+        <source>Action results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trigger and alert action results, and finished deliveries (sent, failed or cancelled) of the same age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed queue items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance-queue items completed that long ago (pending, processing and failed items are never removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain charts&apos; recorded samples (lag, blocks per second, RPC latency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue health samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the balance queue&apos;s recorded health samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alerts cleared that long ago (active alerts are never removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished maintenance, retention, backup and restore runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database size history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database size samples behind the growth chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw chain events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each chain&apos;s ERC-8004 events and the transfers of balanceOf tokens, by block time; transfers of transfers-mode tokens are kept, since their balances are sums of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no retention policy “%1”; the policies are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot be kept for ever: give a number of days, at least %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give a whole number of days from %1 to %2, or never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give a whole number of days from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot be kept %3 days: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chain %1 keeps its raw events until its daily statistics have been counted from them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::SecretRef</name>
     <message>
         <source>“%1” is not a keychain entry name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (such as keychain:ops-hook).</source>
@@ -1548,6 +1938,10 @@
     <message>
         <source>Blocks %1–%2 of chain %3 were fetched before the registry %4 was added; fetching them again.</source>
         <translation>Die Blöcke %1–%2 der Chain %3 wurden abgerufen, bevor die Registry %4 hinzugefügt wurde; sie werden erneut abgerufen.</translation>
+    </message>
+    <message>
+        <source>A transfer of block %1 lies outside the range %2–%3.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2211,6 +2605,116 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ActionMetricsPanel</name>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished">%1–%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>How far back the chart reaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempts of every action type, or of one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished">Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Actions per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>Attempts per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation type="unfinished">Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Average (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 of the slowest type (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the action figures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action attempts in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action attempts in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n attempt(s), %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Succeeded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95 of the slowest type: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::AddChainWizard</name>
     <message>
         <source>Add Chain</source>
@@ -2723,6 +3227,77 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::BackupDialog</name>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a backup of %1 with pg_dump (custom format) while Arbor goes on indexing. Restore it with File › Restore Database… or “arborctl db restore”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 into a backup file while Arbor goes on indexing. Restore it with File › Restore Database… or “arborctl db restore”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Auswählen…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the file to write the backup to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the new backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled: no backup was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup failed; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::BalancesPage</name>
     <message>
         <source>%1 (%2)</source>
@@ -3198,6 +3773,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Daily activity</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>
@@ -3460,6 +4039,45 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ChainSizeModel</name>
+    <message>
+        <source>(not registered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ID</source>
+        <translation type="unfinished">Chain-ID</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished">Chain</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexes size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainsPage</name>
     <message>
         <source>Filter by name, chain ID, status or RPC URL</source>
@@ -3613,6 +4231,135 @@
     <message>
         <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
         <translation>Die Indizierung beginnt bei Block %1, dem frühesten Deployment dieser Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::DatabaseGrowthChart</name>
+    <message>
+        <source>Database size over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <source>No size samples yet. The engine that indexes records the sizes shortly after it starts and then every hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1</source>
+        <translation type="unfinished">Chain %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Size (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::DatabasePage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the sizes and the slowest statements again (on SQLite this reads every page of the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the database&apos;s sizes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the slowest statements: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the size history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, file %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 · %2 dead rows, about %3 that VACUUM makes reusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 · free %2 (%3 free pages of %4) · WAL %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read at %1 in %2 ms.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4381,6 +5128,92 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::EventCountsPanel</name>
+    <message>
+        <source>How far back the chart reaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line per registry, or per event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events of every chain, or of one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All chains</source>
+        <translation type="unfinished">Alle Chains</translation>
+    </message>
+    <message>
+        <source>Registry events per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (block time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not read the event counts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>No registry events in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registry events in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n event(s) (%2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished">%1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::IndexProgressBar</name>
     <message>
         <source>Blocks %1 to %2: %3 % indexed</source>
@@ -4944,6 +5777,360 @@
     <message>
         <source>That alert is no longer active.</source>
         <translation>Dieser Alarm ist nicht mehr aktiv.</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the database into a backup file while Arbor goes on indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup into a new database, to open afterwards in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sizes per chain and table, growth over time, the slowest statements, maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::MaintenancePanel</name>
+    <message>
+        <source>Run &amp;maintenance now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL: VACUUM and ANALYZE of the busy tables, index bloat check and rebuilds where they pay.
+SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply &amp;retention now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete what the retention policies (Settings › Retention) say is past its age, in small batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table or index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation type="unfinished">Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the maintenance log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running maintenance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance finished with errors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance finished in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying the retention policies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention deleted %n row(s) in %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted, %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::MaintenanceRunModel</name>
+    <message>
+        <source>Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running or interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) deleted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation type="unfinished">Angefordert von</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::NetworkStatsPanel</name>
+    <message>
+        <source>How many UTC days the chart shows, today included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ra&amp;nge:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gas used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also draw the gas the chain&apos;s blocks used per day, on an axis of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per day (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chain selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active holders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the daily figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the daily figures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No blocks of this chain from the last %n day(s) are indexed yet. The daily figures appear here as indexing promotes them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ggas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mgas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kgas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas used per day (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token transfers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active holders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gas used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active holders: addresses that sent or received one of the chain&apos;s tokens that day.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5799,6 +6986,132 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::RestoreDialog</name>
+    <message>
+        <source>Restore Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup into a new database. The database Arbor runs on now (%1) is not touched; open the restored one afterwards in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file from Back Up Database… or “arborctl db backup”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Auswählen…</translation>
+    </message>
+    <message>
+        <source>A new &amp;SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty &amp;PostgreSQL database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create it first (createdb NAME). The password comes from the OS keychain or PGPASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backup file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor backups (*.db *.dump *.backup);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Database File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>Enter the new database file, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+    <message>
+        <source>Enter the empty database&apos;s URL: postgresql://user@host:port/dbname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup file to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring %1 into %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled: nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 into %2: %3, schema version %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) will be applied when Arbor opens it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup was restored into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor goes on with its current database. To work on the restored one, open File › Settings…, choose it under Database (%1) and save: the engine restarts on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was refused; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ResyncDialog</name>
     <message>
         <source>Resync Global Tables</source>
@@ -5863,6 +7176,48 @@
     <message>
         <source>–</source>
         <translation>–</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::RetentionEditor</name>
+    <message numerus="yes">
+        <source>default %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>default: kept for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the retention policies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the retention policies: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows older than this are deleted every hour, a small batch at a time.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6280,6 +7635,37 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <source>Settings not saved: the metrics endpoint could not start.</source>
         <translation>Einstellungen nicht gespeichert: Der Metrik-Endpunkt konnte nicht starten.</translation>
     </message>
+    <message>
+        <source>&amp;Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the retention policies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::SlowStatementModel</name>
+    <message>
+        <source>Mean (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::StoreSecretDialog</name>
@@ -6374,6 +7760,65 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>The table could not be saved.</source>
         <translation>Die Tabelle konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::TableSizeModel</name>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chain %1</source>
+        <translation type="unfinished">Chain %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s estimate (n_live_tup): the table is too large to count its rows on every refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished">Tabelle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexes size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last vacuum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last analyze</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7319,6 +8764,10 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Delivery %1 is queued again under the same id.</source>
         <translation>Zustellung %1 ist erneut eingereiht, unter derselben ID.</translation>
+    </message>
+    <message>
+        <source>Per Hour</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
