@@ -608,35 +608,35 @@
     <name>arbor::DatabaseBackup</name>
     <message>
         <source>Canceled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Give the file to write the backup to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Datei an, in die die Sicherung geschrieben werden soll.</translation>
     </message>
     <message>
         <source>%1 is a folder: give the backup file&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner: Geben Sie den Namen der Sicherungsdatei an.</translation>
     </message>
     <message>
         <source>%1 exists already. Choose another name or remove it first; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Wählen Sie einen anderen Namen oder entfernen Sie die Datei zuerst; es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot move %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht nach %2 verschoben werden: %3</translation>
     </message>
     <message>
         <source>The backup %1 holds a database this Arbor cannot use: migration %2 (%3) is %4. Restore it with the Arbor release that made it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung %1 enthält eine Datenbank, die dieses Arbor nicht verwenden kann: Migration %2 (%3) ist %4. Stellen Sie sie mit der Arbor-Version wieder her, die sie erstellt hat.</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
@@ -648,35 +648,35 @@
     </message>
     <message>
         <source>SQLite cannot start the copy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite kann das Kopieren nicht starten: %1</translation>
     </message>
     <message>
         <source>SQLite could not copy the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite konnte die Datenbank nicht kopieren: %1</translation>
     </message>
     <message>
         <source>Cannot finish writing %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schreiben von %1 kann nicht abgeschlossen werden.</translation>
     </message>
     <message>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
         <source>%1 is the database itself: choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Datenbank selbst: Wählen Sie eine andere Datei.</translation>
     </message>
     <message>
         <source>%1 is not an Arbor database: it has no arbor_schema_migrations table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Arbor-Datenbank: Sie hat keine Tabelle arbor_schema_migrations.</translation>
     </message>
     <message>
         <source>%1 is a folder: give the database file to restore into.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner: Geben Sie die Datenbankdatei an, in die wiederhergestellt werden soll.</translation>
     </message>
     <message>
         <source>%1 exists and is not an empty SQLite database (%2). Restore into a new file; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert und ist keine leere SQLite-Datenbank (%2). Stellen Sie in eine neue Datei wieder her; es wurde nichts geändert.</translation>
     </message>
     <message numerus="yes">
         <source>%1 is not empty: it holds %n table(s). Restore into a new file or an empty database; nothing was changed.</source>
@@ -687,70 +687,70 @@
     </message>
     <message>
         <source>%1 is an SQLite database but not an Arbor backup: it has no arbor_schema_migrations table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine SQLite-Datenbank, aber keine Arbor-Sicherung: Sie hat keine Tabelle arbor_schema_migrations.</translation>
     </message>
     <message>
         <source>%1 is the backup itself: restore into another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Sicherung selbst: Stellen Sie in eine andere Datei wieder her.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Datei %1.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not an Arbor backup: it is neither an SQLite database nor a PostgreSQL dump (pg_dump --format=custom).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Arbor-Sicherung: Sie ist weder eine SQLite-Datenbank noch ein PostgreSQL-Dump (pg_dump --format=custom).</translation>
     </message>
     <message>
         <source>%1 is an SQLite backup: restore it into an SQLite database (sqlite:PATH).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine SQLite-Sicherung: Stellen Sie sie in eine SQLite-Datenbank wieder her (sqlite:PATH).</translation>
     </message>
     <message>
         <source>%1 is a PostgreSQL backup: restore it into an empty PostgreSQL database (postgresql://…).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine PostgreSQL-Sicherung: Stellen Sie sie in eine leere PostgreSQL-Datenbank wieder her (postgresql://…).</translation>
     </message>
     <message>
         <source>%1 is not installed. Install the package postgresql-client (a version at least as new as the server&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht installiert. Installieren Sie das Paket postgresql-client (eine Version, die mindestens so neu ist wie die des Servers).</translation>
     </message>
     <message>
         <source>Cannot run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
     </message>
     <message>
         <source>it printed no message</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde keine Meldung ausgegeben</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2): %3</translation>
     </message>
     <message>
         <source>%1 is not empty: it holds %2. Restore into an empty database (createdb NAME); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht leer: Sie enthält %2. Stellen Sie in eine leere Datenbank wieder her (createdb NAME); es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>%1 is not an Arbor database: it has no arbor.schema_migrations table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Arbor-Datenbank: Sie hat keine Tabelle arbor.schema_migrations.</translation>
     </message>
     <message>
         <source>%1 is not a readable PostgreSQL backup: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine lesbare PostgreSQL-Sicherung: %2</translation>
     </message>
     <message>
         <source>%1 is a PostgreSQL backup but not an Arbor one: it holds no arbor.schema_migrations table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine PostgreSQL-Sicherung, aber keine von Arbor: Sie enthält keine Tabelle arbor.schema_migrations.</translation>
     </message>
 </context>
 <context>
     <name>arbor::DatabaseMaintenance</name>
     <message>
         <source>statistics refreshed where SQLite found them stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistiken aktualisiert, wo SQLite sie für veraltet hielt</translation>
     </message>
     <message numerus="yes">
         <source>%n dead row(s) before</source>
@@ -768,51 +768,51 @@
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>not possible: this database file was created without incremental auto-vacuum, so its %1 free pages (%2) stay in the file; a full VACUUM (arborctl db maintain --full) returns them and converts the file</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht möglich: Diese Datenbankdatei wurde ohne inkrementelles Auto-Vacuum angelegt, daher bleiben ihre %1 freien Seiten (%2) in der Datei; ein vollständiges VACUUM (arborctl db maintain --full) gibt sie frei und konvertiert die Datei</translation>
     </message>
     <message>
         <source>not needed: the file returns free pages at every commit (auto_vacuum=FULL)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht nötig: Die Datei gibt freie Seiten bei jedem Commit frei (auto_vacuum=FULL)</translation>
     </message>
     <message>
         <source>no free pages</source>
-        <translation type="unfinished"></translation>
+        <translation>keine freien Seiten</translation>
     </message>
     <message>
         <source>returned %1 free pages (%2): %3 → %4 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 freie Seiten freigegeben (%2): %3 → %4 Seiten</translation>
     </message>
     <message>
         <source>%1 → %2 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 Seiten</translation>
     </message>
     <message>
         <source>converted to incremental auto-vacuum</source>
-        <translation type="unfinished"></translation>
+        <translation>auf inkrementelles Auto-Vacuum umgestellt</translation>
     </message>
     <message>
         <source>SQLite returned nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite hat nichts zurückgegeben</translation>
     </message>
     <message>
         <source>not in WAL mode</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im WAL-Modus</translation>
     </message>
     <message>
         <source>%1 of %2 WAL pages written back; readers still use the rest, so the WAL was not truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 WAL-Seiten zurückgeschrieben; Leser verwenden noch den Rest, daher wurde das WAL nicht gekürzt</translation>
     </message>
     <message>
         <source>%1 WAL pages written back; WAL truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 WAL-Seiten zurückgeschrieben; WAL gekürzt</translation>
     </message>
     <message>
         <source>%1 (%2% of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 % von %3)</translation>
     </message>
     <message numerus="yes">
         <source>%n index(es) checked with pgstattuple</source>
@@ -830,50 +830,50 @@
     </message>
     <message>
         <source>most bloated: %1 at about %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>am stärksten aufgebläht: %1 mit etwa %2 %</translation>
     </message>
     <message>
         <source>none worth rebuilding</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner lohnt einen Neuaufbau</translation>
     </message>
     <message>
         <source>rebuilding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird neu aufgebaut</translation>
     </message>
 </context>
 <context>
     <name>arbor::DatabaseStatsStore</name>
     <message>
         <source>SQLite cannot report page sizes (dbstat): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite kann keine Seitengrößen melden (dbstat): %1</translation>
     </message>
     <message>
         <source>pg_stat_statements is not installed on the server: showing Arbor&apos;s own timings. To use it, add pg_stat_statements to shared_preload_libraries in postgresql.conf, restart PostgreSQL and run CREATE EXTENSION pg_stat_statements in this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_stat_statements ist auf dem Server nicht installiert: Es werden Arbors eigene Zeitmessungen angezeigt. Um es zu verwenden, fügen Sie pg_stat_statements zu shared_preload_libraries in postgresql.conf hinzu, starten PostgreSQL neu und führen in dieser Datenbank CREATE EXTENSION pg_stat_statements aus.</translation>
     </message>
     <message>
         <source>pg_stat_statements is installed in a schema Arbor does not read (%1): showing Arbor&apos;s own timings.</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_stat_statements ist in einem Schema installiert, das Arbor nicht liest (%1): Es werden Arbors eigene Zeitmessungen angezeigt.</translation>
     </message>
     <message>
         <source>pg_stat_statements is installed in this database but the server does not load it: showing Arbor&apos;s own timings. Add pg_stat_statements to shared_preload_libraries in postgresql.conf and restart PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_stat_statements ist in dieser Datenbank installiert, wird vom Server aber nicht geladen: Es werden Arbors eigene Zeitmessungen angezeigt. Fügen Sie pg_stat_statements zu shared_preload_libraries in postgresql.conf hinzu und starten Sie PostgreSQL neu.</translation>
     </message>
     <message>
         <source>pg_stat_statements is installed but cannot be read (%1): showing Arbor&apos;s own timings. It needs pg_stat_statements in shared_preload_libraries in postgresql.conf and a restart of PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <translation>pg_stat_statements ist installiert, kann aber nicht gelesen werden (%1): Es werden Arbors eigene Zeitmessungen angezeigt. Dazu muss pg_stat_statements in shared_preload_libraries in postgresql.conf stehen und PostgreSQL neu gestartet werden.</translation>
     </message>
     <message>
         <source>From the server&apos;s pg_stat_statements: every client of this database, not only Arbor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus pg_stat_statements des Servers: alle Clients dieser Datenbank, nicht nur Arbor.</translation>
     </message>
     <message>
         <source>The number of statements must be at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Anweisungen muss mindestens 1 sein.</translation>
     </message>
     <message>
         <source>Arbor&apos;s own timings of its statements, written by the engine that indexes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbors eigene Zeitmessungen seiner Anweisungen, geschrieben von der indexierenden Engine.</translation>
     </message>
 </context>
 <context>
@@ -1078,11 +1078,11 @@
     </message>
     <message>
         <source>%1 is the database Arbor runs on now: restore into a new SQLite file or an empty PostgreSQL database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Datenbank, mit der Arbor gerade läuft: Stellen Sie in eine neue SQLite-Datei oder eine leere PostgreSQL-Datenbank wieder her.</translation>
     </message>
     <message>
         <source>Retention stopped at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung bei %1 angehalten: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n batch(es)</source>
@@ -1093,15 +1093,15 @@
     </message>
     <message>
         <source>%1 of %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>the database</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank</translation>
     </message>
     <message>
         <source>kept for ever</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt aufbewahrt</translation>
     </message>
 </context>
 <context>
@@ -1570,91 +1570,91 @@
     <name>arbor::RetentionStore</name>
     <message>
         <source>Action results</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionsergebnisse</translation>
     </message>
     <message>
         <source>trigger and alert action results, and finished deliveries (sent, failed or cancelled) of the same age</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse von Trigger- und Alarmaktionen sowie abgeschlossene Zustellungen (gesendet, fehlgeschlagen oder abgebrochen) desselben Alters</translation>
     </message>
     <message>
         <source>Completed queue items</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigte Warteschlangeneinträge</translation>
     </message>
     <message>
         <source>balance-queue items completed that long ago (pending, processing and failed items are never removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge der Saldo-Warteschlange, die vor so langer Zeit erledigt wurden (ausstehende, laufende und fehlgeschlagene Einträge werden nie entfernt)</translation>
     </message>
     <message>
         <source>Chart history</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrammverlauf</translation>
     </message>
     <message>
         <source>the chain charts&apos; recorded samples (lag, blocks per second, RPC latency)</source>
-        <translation type="unfinished"></translation>
+        <translation>die aufgezeichneten Messwerte der Chain-Diagramme (Rückstand, Blöcke pro Sekunde, RPC-Latenz)</translation>
     </message>
     <message>
         <source>Queue health samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Messwerte zum Zustand der Warteschlange</translation>
     </message>
     <message>
         <source>the balance queue&apos;s recorded health samples</source>
-        <translation type="unfinished"></translation>
+        <translation>die aufgezeichneten Zustandsmesswerte der Saldo-Warteschlange</translation>
     </message>
     <message>
         <source>Alert history</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmverlauf</translation>
     </message>
     <message>
         <source>alerts cleared that long ago (active alerts are never removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme, die vor so langer Zeit aufgehoben wurden (aktive Alarme werden nie entfernt)</translation>
     </message>
     <message>
         <source>Maintenance log</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartungsprotokoll</translation>
     </message>
     <message>
         <source>finished maintenance, retention, backup and restore runs</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossene Wartungs-, Aufbewahrungs-, Sicherungs- und Wiederherstellungsläufe</translation>
     </message>
     <message>
         <source>Database size history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf der Datenbankgröße</translation>
     </message>
     <message>
         <source>the database size samples behind the growth chart</source>
-        <translation type="unfinished"></translation>
+        <translation>die Messwerte der Datenbankgröße hinter dem Wachstumsdiagramm</translation>
     </message>
     <message>
         <source>Raw chain events</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe Chain-Ereignisse</translation>
     </message>
     <message>
         <source>each chain&apos;s ERC-8004 events and the transfers of balanceOf tokens, by block time; transfers of transfers-mode tokens are kept, since their balances are sums of them</source>
-        <translation type="unfinished"></translation>
+        <translation>die ERC-8004-Ereignisse jeder Chain und die Transfers von balanceOf-Tokens, nach Blockzeit; Transfers von Tokens im Transfers-Modus bleiben erhalten, da ihre Salden Summen daraus sind</translation>
     </message>
     <message>
         <source>There is no retention policy “%1”; the policies are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Aufbewahrungsrichtlinie „%1“; die Richtlinien sind %2.</translation>
     </message>
     <message>
         <source>%1 (%2) cannot be kept for ever: give a number of days, at least %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) kann nicht unbegrenzt aufbewahrt werden: Geben Sie eine Anzahl von Tagen an, mindestens %3.</translation>
     </message>
     <message>
         <source>give a whole number of days from %1 to %2, or never</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine ganze Zahl von Tagen von %1 bis %2 an oder never</translation>
     </message>
     <message>
         <source>give a whole number of days from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine ganze Zahl von Tagen von %1 bis %2 an</translation>
     </message>
     <message>
         <source>%1 (%2) cannot be kept %3 days: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) kann nicht %3 Tage aufbewahrt werden: %4.</translation>
     </message>
     <message>
         <source>chain %1 keeps its raw events until its daily statistics have been counted from them</source>
-        <translation type="unfinished"></translation>
+        <translation>Chain %1 behält ihre Rohereignisse, bis ihre Tagesstatistiken daraus gezählt wurden</translation>
     </message>
 </context>
 <context>
@@ -1941,7 +1941,7 @@
     </message>
     <message>
         <source>A transfer of block %1 lies outside the range %2–%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Transfer aus Block %1 liegt außerhalb des Bereichs %2–%3.</translation>
     </message>
 </context>
 <context>
@@ -2616,19 +2616,19 @@
     </message>
     <message>
         <source>How far back the chart reaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit das Diagramm zurückreicht</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>The attempts of every action type, or of one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versuche aller Aktionstypen oder eines einzelnen</translation>
     </message>
     <message>
         <source>All actions</source>
@@ -2636,7 +2636,7 @@
     </message>
     <message>
         <source>Actions per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen pro Stunde</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2644,7 +2644,7 @@
     </message>
     <message>
         <source>Attempts per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche pro Stunde</translation>
     </message>
     <message>
         <source>Duration (ms)</source>
@@ -2652,7 +2652,7 @@
     </message>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -2660,27 +2660,27 @@
     </message>
     <message>
         <source>Average (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt (ms)</translation>
     </message>
     <message>
         <source>p95 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>p95 (ms)</translation>
     </message>
     <message>
         <source>p95 of the slowest type (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>p95 des langsamsten Typs (ms)</translation>
     </message>
     <message>
         <source>Could not read the action figures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aktionszahlen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No action attempts in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aktionsversuche in den letzten 7 Tagen.</translation>
     </message>
     <message>
         <source>No action attempts in the last 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Aktionsversuche in den letzten 24 Stunden.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n attempt(s), %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</source>
@@ -2691,27 +2691,27 @@
     </message>
     <message>
         <source>Succeeded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich: %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Average: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt: %1 ms</translation>
     </message>
     <message>
         <source>p95: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p95: %1 ms</translation>
     </message>
     <message>
         <source>p95 of the slowest type: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p95 des langsamsten Typs: %1 ms</translation>
     </message>
     <message>
         <source>Slowest: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamster: %1 ms</translation>
     </message>
 </context>
 <context>
@@ -3230,19 +3230,19 @@
     <name>arbor::ui::BackupDialog</name>
     <message>
         <source>%1 in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 s</translation>
     </message>
     <message>
         <source>Back Up Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank sichern</translation>
     </message>
     <message>
         <source>Write a backup of %1 with pg_dump (custom format) while Arbor goes on indexing. Restore it with File › Restore Database… or “arborctl db restore”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt eine Sicherung von %1 mit pg_dump (Custom-Format), während Arbor weiter indexiert. Wiederherstellen mit Datei › Datenbank wiederherstellen… oder „arborctl db restore“.</translation>
     </message>
     <message>
         <source>Copy %1 into a backup file while Arbor goes on indexing. Restore it with File › Restore Database… or “arborctl db restore”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert %1 in eine Sicherungsdatei, während Arbor weiter indexiert. Wiederherstellen mit Datei › Datenbank wiederherstellen… oder „arborctl db restore“.</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -3250,51 +3250,51 @@
     </message>
     <message>
         <source>Backup &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungs&amp;datei:</translation>
     </message>
     <message>
         <source>&amp;Back Up</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sichern</translation>
     </message>
     <message>
         <source>Backup File</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungsdatei</translation>
     </message>
     <message>
         <source>Enter the file to write the backup to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Datei ein, in die die Sicherung geschrieben werden soll.</translation>
     </message>
     <message>
         <source>%1 exists already. Replace it with the new backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Durch die neue Sicherung ersetzen?</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzen</translation>
     </message>
     <message>
         <source>Backing up to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung nach %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Canceled: no backup was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde keine Sicherung geschrieben.</translation>
     </message>
     <message>
         <source>Backed up %1 to %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 gesichert: %3.</translation>
     </message>
     <message>
         <source>The backup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The backup failed; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung ist fehlgeschlagen; es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -3775,7 +3775,7 @@
     </message>
     <message>
         <source>Daily activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Tägliche Aktivität</translation>
     </message>
 </context>
 <context>
@@ -4042,7 +4042,7 @@
     <name>arbor::ui::ChainSizeModel</name>
     <message>
         <source>(not registered)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht registriert)</translation>
     </message>
     <message>
         <source>Chain ID</source>
@@ -4054,27 +4054,27 @@
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Tables size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellengröße</translation>
     </message>
     <message>
         <source>Indexes size</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexgröße</translation>
     </message>
     <message>
         <source>Total size</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgröße</translation>
     </message>
     <message>
         <source>Dead rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Tote Zeilen</translation>
     </message>
 </context>
 <context>
@@ -4237,7 +4237,7 @@
     <name>arbor::ui::DatabaseGrowthChart</name>
     <message>
         <source>Database size over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbankgröße im Zeitverlauf</translation>
     </message>
     <message>
         <source>Time</source>
@@ -4245,27 +4245,27 @@
     </message>
     <message>
         <source>No size samples yet. The engine that indexes records the sizes shortly after it starts and then every hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Größenmesswerte. Die indexierende Engine zeichnet die Größen kurz nach ihrem Start und danach stündlich auf.</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Admin tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin-Tabellen</translation>
     </message>
     <message>
         <source>Global tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Globale Tabellen</translation>
     </message>
     <message>
         <source>Free space</source>
-        <translation type="unfinished"></translation>
+        <translation>Freier Speicher</translation>
     </message>
     <message>
         <source>Other chains</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Chains</translation>
     </message>
     <message>
         <source>Chain %1</source>
@@ -4277,78 +4277,78 @@
     </message>
     <message>
         <source>Size (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe (%1)</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::DatabasePage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Read the sizes and the slowest statements again (on SQLite this reads every page of the file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Größen und langsamste Anweisungen neu lesen (bei SQLite wird dabei jede Seite der Datei gelesen)</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Jahr</translation>
     </message>
     <message>
         <source>Sizes</source>
-        <translation type="unfinished"></translation>
+        <translation>Größen</translation>
     </message>
     <message>
         <source>Growth</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachstum</translation>
     </message>
     <message>
         <source>Slowest Statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamste Anweisungen</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Could not read the database&apos;s sizes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größen der Datenbank konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Could not read the slowest statements: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die langsamsten Anweisungen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Could not read the size history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Größenverlauf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <source>%1, file %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Datei %2</translation>
     </message>
     <message>
         <source>Total %1 · %2 dead rows, about %3 that VACUUM makes reusable</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt %1 · %2 tote Zeilen, etwa %3, die VACUUM wiederverwendbar macht</translation>
     </message>
     <message>
         <source>Total %1 · free %2 (%3 free pages of %4) · WAL %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt %1 · frei %2 (%3 freie Seiten von %4) · WAL %5</translation>
     </message>
     <message numerus="yes">
         <source>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)</source>
@@ -4359,7 +4359,7 @@
     </message>
     <message>
         <source>Read at %1 in %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen um %1 in %2 ms.</translation>
     </message>
 </context>
 <context>
@@ -5131,31 +5131,31 @@
     <name>arbor::ui::EventCountsPanel</name>
     <message>
         <source>How far back the chart reaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit das Diagramm zurückreicht</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>A line per registry, or per event type</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Linie pro Registry oder pro Ereignistyp</translation>
     </message>
     <message>
         <source>By registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Registry</translation>
     </message>
     <message>
         <source>By event type</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Ereignistyp</translation>
     </message>
     <message>
         <source>The events of every chain, or of one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse aller Chains oder einer einzelnen</translation>
     </message>
     <message>
         <source>All chains</source>
@@ -5163,15 +5163,15 @@
     </message>
     <message>
         <source>Registry events per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Registry-Ereignisse pro Stunde</translation>
     </message>
     <message>
         <source>Time (block time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (Blockzeit)</translation>
     </message>
     <message>
         <source>Events per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse pro Stunde</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -5179,7 +5179,7 @@
     </message>
     <message>
         <source>Could not read the event counts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereigniszahlen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -5187,11 +5187,11 @@
     </message>
     <message>
         <source>No registry events in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registry-Ereignisse in den letzten 7 Tagen.</translation>
     </message>
     <message>
         <source>No registry events in the last 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Registry-Ereignisse in den letzten 24 Stunden.</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n event(s) (%2).</source>
@@ -5202,7 +5202,7 @@
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>%1–%2</source>
@@ -5780,59 +5780,60 @@
     </message>
     <message>
         <source>&amp;Back Up Database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank &amp;sichern…</translation>
     </message>
     <message>
         <source>Copy the database into a backup file while Arbor goes on indexing</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank in eine Sicherungsdatei kopieren, während Arbor weiter indexiert</translation>
     </message>
     <message>
         <source>Res&amp;tore Database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank &amp;wiederherstellen…</translation>
     </message>
     <message>
         <source>Restore a backup into a new database, to open afterwards in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherung in eine neue Datenbank wiederherstellen, die danach in den Einstellungen geöffnet werden kann</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Sizes per chain and table, growth over time, the slowest statements, maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Größen pro Chain und Tabelle, Wachstum im Zeitverlauf, die langsamsten Anweisungen, Wartung</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::MaintenancePanel</name>
     <message>
         <source>Run &amp;maintenance now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wartung jetzt ausführen</translation>
     </message>
     <message>
         <source>PostgreSQL: VACUUM and ANALYZE of the busy tables, index bloat check and rebuilds where they pay.
 SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL: VACUUM und ANALYZE der stark genutzten Tabellen, Prüfung auf aufgeblähte Indizes und Neuaufbau, wo er sich lohnt.
+SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translation>
     </message>
     <message>
         <source>Apply &amp;retention now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufbewahrung jetzt anwenden</translation>
     </message>
     <message>
         <source>Delete what the retention policies (Settings › Retention) say is past its age, in small batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht in kleinen Stapeln, was laut den Aufbewahrungsrichtlinien (Einstellungen › Aufbewahrung) zu alt ist.</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Table or index</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle oder Index</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Result</source>
@@ -5840,7 +5841,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <source>The database is not open.</source>
@@ -5848,39 +5849,39 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: %1</translation>
     </message>
     <message>
         <source>Cannot read the maintenance log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wartungsprotokoll kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Running maintenance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung läuft…</translation>
     </message>
     <message>
         <source>Maintenance did not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung wurde nicht ausgeführt: %1</translation>
     </message>
     <message>
         <source>Maintenance finished with errors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung mit Fehlern beendet: %1</translation>
     </message>
     <message>
         <source>Maintenance finished in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung in %1 abgeschlossen.</translation>
     </message>
     <message>
         <source>Applying the retention policies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrungsrichtlinien werden angewendet…</translation>
     </message>
     <message>
         <source>Retention did not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung wurde nicht ausgeführt: %1</translation>
     </message>
     <message>
         <source>Retention stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung angehalten: %1</translation>
     </message>
     <message numerus="yes">
         <source>Retention deleted %n row(s) in %1.</source>
@@ -5920,19 +5921,19 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     <name>arbor::ui::MaintenanceRunModel</name>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung</translation>
     </message>
     <message>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -5944,15 +5945,15 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <source>operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>running or interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft oder unterbrochen</translation>
     </message>
     <message>
         <source>OK</source>
@@ -5978,7 +5979,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -5990,7 +5991,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Result</source>
@@ -5998,14 +5999,14 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::NetworkStatsPanel</name>
     <message>
         <source>How many UTC days the chart shows, today included</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele UTC-Tage das Diagramm zeigt, heute eingeschlossen</translation>
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
@@ -6016,55 +6017,55 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Ra&amp;nge:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>&amp;Gas used</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gasverbrauch</translation>
     </message>
     <message>
         <source>Also draw the gas the chain&apos;s blocks used per day, on an axis of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich das pro Tag von den Blöcken der Chain verbrauchte Gas auf einer eigenen Achse zeichnen</translation>
     </message>
     <message>
         <source>Daily activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Tägliche Aktivität</translation>
     </message>
     <message>
         <source>Day (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag (UTC)</translation>
     </message>
     <message>
         <source>Per day (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Tag (Anzahl)</translation>
     </message>
     <message>
         <source>No chain selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Chain ausgewählt.</translation>
     </message>
     <message>
         <source>Transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktionen</translation>
     </message>
     <message>
         <source>Token transfers</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Transfers</translation>
     </message>
     <message>
         <source>Active holders</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Inhaber</translation>
     </message>
     <message>
         <source>Gas used</source>
-        <translation type="unfinished"></translation>
+        <translation>Gasverbrauch</translation>
     </message>
     <message>
         <source>Reading the daily figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tageszahlen werden gelesen…</translation>
     </message>
     <message>
         <source>Could not read the daily figures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tageszahlen konnten nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>No blocks of this chain from the last %n day(s) are indexed yet. The daily figures appear here as indexing promotes them.</source>
@@ -6082,55 +6083,55 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Ggas</source>
-        <translation type="unfinished"></translation>
+        <translation>Ggas</translation>
     </message>
     <message>
         <source>Mgas</source>
-        <translation type="unfinished"></translation>
+        <translation>Mgas</translation>
     </message>
     <message>
         <source>kgas</source>
-        <translation type="unfinished"></translation>
+        <translation>kgas</translation>
     </message>
     <message>
         <source>gas</source>
-        <translation type="unfinished"></translation>
+        <translation>Gas</translation>
     </message>
     <message>
         <source>Gas used per day (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gasverbrauch pro Tag (%1)</translation>
     </message>
     <message>
         <source>%1, %2 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 (UTC)</translation>
     </message>
     <message>
         <source>%1, so far</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bisher</translation>
     </message>
     <message>
         <source>Blocks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Blöcke: %1</translation>
     </message>
     <message>
         <source>Transactions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktionen: %1</translation>
     </message>
     <message>
         <source>Token transfers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Transfers: %1</translation>
     </message>
     <message>
         <source>Active holders: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Inhaber: %1</translation>
     </message>
     <message>
         <source>Gas used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gasverbrauch: %1</translation>
     </message>
     <message>
         <source>Active holders: addresses that sent or received one of the chain&apos;s tokens that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Inhaber: Adressen, die an diesem Tag einen der Tokens der Chain gesendet oder empfangen haben.</translation>
     </message>
 </context>
 <context>
@@ -6989,15 +6990,15 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     <name>arbor::ui::RestoreDialog</name>
     <message>
         <source>Restore Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank wiederherstellen</translation>
     </message>
     <message>
         <source>Restore a backup into a new database. The database Arbor runs on now (%1) is not touched; open the restored one afterwards in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt eine Sicherung in eine neue Datenbank wieder her. Die Datenbank, mit der Arbor gerade läuft (%1), bleibt unberührt; öffnen Sie die wiederhergestellte danach in den Einstellungen.</translation>
     </message>
     <message>
         <source>A file from Back Up Database… or “arborctl db backup”</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei aus Datenbank sichern… oder „arborctl db backup“</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -7005,43 +7006,43 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>A new &amp;SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue &amp;SQLite-Datei</translation>
     </message>
     <message>
         <source>An empty &amp;PostgreSQL database</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere &amp;PostgreSQL-Datenbank</translation>
     </message>
     <message>
         <source>Create it first (createdb NAME). The password comes from the OS keychain or PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie sie zuerst an (createdb NAME). Das Passwort kommt aus dem Schlüsselbund des Betriebssystems oder aus PGPASSWORD.</translation>
     </message>
     <message>
         <source>&amp;Backup file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungs&amp;datei:</translation>
     </message>
     <message>
         <source>Restore into:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen in:</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Backup File</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungsdatei</translation>
     </message>
     <message>
         <source>Arbor backups (*.db *.dump *.backup);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor-Sicherungen (*.db *.dump *.backup);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>New Database File</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Datenbankdatei</translation>
     </message>
     <message>
         <source>SQLite databases (*.db *.sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite-Datenbanken (*.db *.sqlite)</translation>
     </message>
     <message>
         <source>file</source>
@@ -7049,7 +7050,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Enter the new database file, e.g. %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die neue Datenbankdatei ein, z. B. %1.</translation>
     </message>
     <message>
         <source>URL</source>
@@ -7057,31 +7058,31 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Enter the empty database&apos;s URL: postgresql://user@host:port/dbname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL der leeren Datenbank ein: postgresql://user@host:port/dbname.</translation>
     </message>
     <message>
         <source>Choose the backup file to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die wiederherzustellende Sicherungsdatei.</translation>
     </message>
     <message>
         <source>Restoring %1 into %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird in %2 wiederhergestellt…</translation>
     </message>
     <message>
         <source>Restoring %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Canceled: nothing was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts wiederhergestellt.</translation>
     </message>
     <message>
         <source>Restored %1 into %2: %3, schema version %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 wiederhergestellt: %3, Schemaversion %4.</translation>
     </message>
     <message numerus="yes">
         <source>%n migration(s) will be applied when Arbor opens it.</source>
@@ -7092,23 +7093,23 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>The backup was restored into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung wurde in %1 wiederhergestellt.</translation>
     </message>
     <message>
         <source>Arbor goes on with its current database. To work on the restored one, open File › Settings…, choose it under Database (%1) and save: the engine restarts on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor arbeitet mit seiner aktuellen Datenbank weiter. Um mit der wiederhergestellten zu arbeiten, öffnen Sie Datei › Einstellungen…, wählen sie unter Datenbank (%1) und speichern: Die Engine startet dann damit neu.</translation>
     </message>
     <message>
         <source>The restore failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>The restore was refused; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung wurde abgelehnt; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The restore failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiederherstellung ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -7189,35 +7190,35 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>default: kept for ever</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: unbegrenzt aufbewahrt</translation>
     </message>
     <message>
         <source>Not connected to a database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit einer Datenbank verbunden.</translation>
     </message>
     <message>
         <source>Reading the retention policies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrungsrichtlinien werden gelesen…</translation>
     </message>
     <message>
         <source>Cannot read the retention policies: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufbewahrungsrichtlinien können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep for ever</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt aufbewahren</translation>
     </message>
     <message>
         <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: %1</translation>
     </message>
     <message>
         <source>Rows older than this are deleted every hour, a small batch at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Zeilen werden stündlich gelöscht, jeweils in kleinen Stapeln.</translation>
     </message>
 </context>
 <context>
@@ -7637,34 +7638,34 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>&amp;Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufbewahrung</translation>
     </message>
     <message>
         <source>Saving the retention policies…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrungsrichtlinien werden gespeichert…</translation>
     </message>
 </context>
 <context>
     <name>arbor::ui::SlowStatementModel</name>
     <message>
         <source>Mean (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel (ms)</translation>
     </message>
     <message>
         <source>Max (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. (ms)</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <source>Total (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt (ms)</translation>
     </message>
     <message>
         <source>Statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung</translation>
     </message>
 </context>
 <context>
@@ -7766,11 +7767,11 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <name>arbor::ui::TableSizeModel</name>
     <message>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>global</source>
-        <translation type="unfinished"></translation>
+        <translation>global</translation>
     </message>
     <message>
         <source>chain %1</source>
@@ -7782,7 +7783,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>PostgreSQL&apos;s estimate (n_live_tup): the table is too large to count its rows on every refresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schätzung von PostgreSQL (n_live_tup): Die Tabelle ist zu groß, um ihre Zeilen bei jeder Aktualisierung zu zählen.</translation>
     </message>
     <message>
         <source>Table</source>
@@ -7790,35 +7791,35 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Table size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellengröße</translation>
     </message>
     <message>
         <source>Indexes size</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexgröße</translation>
     </message>
     <message>
         <source>Total size</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgröße</translation>
     </message>
     <message>
         <source>Dead rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Tote Zeilen</translation>
     </message>
     <message>
         <source>Last vacuum</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Vacuum</translation>
     </message>
     <message>
         <source>Last analyze</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Analyze</translation>
     </message>
 </context>
 <context>
@@ -8767,7 +8768,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Per Hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Stunde</translation>
     </message>
 </context>
 <context>
