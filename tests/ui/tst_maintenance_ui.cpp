@@ -76,7 +76,7 @@ void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
     QSignalSpy loaded(editor, &RetentionEditor::loaded);
     dialog.setEngine(m_engine.get());
     dialog.show();
-    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
 
     QSpinBox *results = editor->daysSpin(QStringLiteral("action_results"));
     QVERIFY(results);
@@ -115,7 +115,7 @@ void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
     SettingsDialog again(settings);
     QSignalSpy loadedAgain(again.retentionEditor(), &RetentionEditor::loaded);
     again.setEngine(m_engine.get());
-    QVERIFY(loadedAgain.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!loadedAgain.isEmpty(), 30000);
     QCOMPARE(again.retentionEditor()->daysSpin(QStringLiteral("action_results"))->value(), 30);
     QVERIFY(again.retentionEditor()->foreverCheck(QStringLiteral("alert_history"))->isChecked());
 }
@@ -193,7 +193,7 @@ void TstMaintenanceUi::readOnlyEngineDisablesEverything()
     SettingsDialog dialog(settings);
     QSignalSpy loaded(dialog.retentionEditor(), &RetentionEditor::loaded);
     dialog.setEngine(viewer.get());
-    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
     QSpinBox *results = dialog.retentionEditor()->daysSpin(QStringLiteral("action_results"));
     QVERIFY(results);
     QVERIFY(!results->isEnabled());
