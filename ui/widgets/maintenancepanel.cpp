@@ -104,11 +104,19 @@ void MaintenancePanel::applyEngineState(const EngineState &state)
 
 void MaintenancePanel::refresh()
 {
-    if (!m_engine || !m_engine->state().started || m_readInFlight)
+    if (!m_engine || !m_engine->state().started)
         return;
+    // A refresh asked for during a read (a run that just finished) reads again after it.
+    if (m_readInFlight) {
+        m_readAgain = true;
+        return;
+    }
     m_readInFlight = true;
+    m_readAgain = false;
     m_engine->maintenanceRuns(200).then(this, [this](Result<QList<MaintenanceRun>> runs) {
         m_readInFlight = false;
+        if (m_readAgain)
+            QMetaObject::invokeMethod(this, &MaintenancePanel::refresh, Qt::QueuedConnection);
         if (!runs) {
             m_status->setText(tr("Cannot read the maintenance log: %1").arg(runs.error().message));
             return;

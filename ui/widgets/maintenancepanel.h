@@ -66,6 +66,7 @@ private:
     QLabel *m_status = nullptr;
     QTimer *m_refreshTimer = nullptr;
     bool m_readInFlight = false;
+    bool m_readAgain = false;      ///< a refresh was asked for while a read was in flight
     bool m_maintaining = false;
     bool m_applying = false;
     bool m_readOnly = true;
