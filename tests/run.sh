@@ -8,7 +8,9 @@
 # 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
 # 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
-#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen, and exits with ctest's status.
+#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
+# 6. runs the sanitizer builds (tests/sanitize.sh; ARBOR_SANITIZE=0 skips) and a short fuzzing
+#    pass, and exits non-zero when any of them failed.
 # Works as root and as a normal user with sudo; safe to run again.
 set -euo pipefail
 
@@ -76,6 +78,17 @@ bash "$repo/tests/support/with-keyring.sh" \
     ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" || test_rc=$?
 echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
+# The sanitizer builds: ThreadSanitizer over core and the integration suite on both backends,
+# AddressSanitizer + UBSan over the unit and storage tests. ARBOR_SANITIZE=0 skips them;
+# alone: tests/sanitize.sh [thread|address].
+san_rc=0
+if [[ "${ARBOR_SANITIZE:-1}" != 0 ]]; then
+    say "sanitizers"
+    san_start=$SECONDS
+    bash "$repo/tests/sanitize.sh" all || san_rc=$?
+    echo "sanitizers took $(elapsed "$san_start") (exit $san_rc)" >&2
+fi
+
 # A short libFuzzer pass over the ABI decoder and the JSON-RPC parser (clang, ASan + UBSan).
 # ARBOR_FUZZ_SECONDS=0 skips it; longer runs: tests/fuzz/run.sh 300.
 fuzz_rc=0
@@ -89,5 +102,8 @@ fi
 echo "total $(elapsed "$total_start")" >&2
 if ((test_rc != 0)); then
     exit "$test_rc"
+fi
+if ((san_rc != 0)); then
+    exit "$san_rc"
 fi
 exit "$fuzz_rc"

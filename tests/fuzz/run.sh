@@ -17,14 +17,7 @@ if (($# > 1)); then
     targets=("${@:2}")
 fi
 
-command -v clang++ >/dev/null 2>&1 || { echo "clang++ not found: run packaging/deps.sh test" >&2; exit 1; }
-
-sanitizers="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
-# Debug keeps Q_ASSERT and Qt's own checks on; -O1 keeps the fuzzer fast.
-CC=clang CXX=clang++ cmake -S "$repo" -B "$build_dir" -G Ninja \
-    -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS="-O1 -fno-omit-frame-pointer $sanitizers" \
-    -DARBOR_BUILD_GUI=OFF -DARBOR_BUILD_TESTS=ON >/dev/null
+bash "$repo/tests/fuzz/configure.sh"
 cmake --build "$build_dir" --parallel --target "${targets[@]}"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"

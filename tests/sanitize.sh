@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The sanitizer runs that check Arbor's threads and memory by machine.
+#
+#   tests/sanitize.sh [thread|address|all] [ctest arguments]...     (default: all)
+#
+# thread   ThreadSanitizer (gcc) build of core and the integration suite in build/tsan (no GUI),
+#          ctest -L integration: every integration test on SQLite and on PostgreSQL.
+# address  AddressSanitizer + UBSan (clang) build of the unit tests and the storage suite in
+#          build/fuzz, the build the fuzzers use (tests/fuzz/run.sh), so core is built once for both.
+#
+# A report fails the test that meets it. Debian's Qt is not built with ThreadSanitizer: reports
+# whose racy access lies inside Qt's own libraries are suppressed (tests/tsan.supp names those
+# libraries, never Arbor's code). tests/run.sh runs this after the main suite with its
+# PostgreSQL (ARBOR_SANITIZE=0 skips it); run alone, it starts one itself. Tests run in a private
+# keyring session either way.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+which="${1:-all}"
+case "$which" in
+    thread | address | all) shift || true ;;
+    -*) which=all ;;
+    *) echo "usage: tests/sanitize.sh [thread|address|all] [ctest arguments]..." >&2; exit 2 ;;
+esac
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# Alone: a throwaway PostgreSQL and a private keyring session, as tests/run.sh provides.
+if [[ -z "${ARBOR_TEST_PG_URL:-}" ]]; then
+    bash "$repo/packaging/deps.sh" build run test
+    pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/arbor-sanitize-pg.XXXXXX")"
+    # shellcheck disable=SC2317  # called by the EXIT trap
+    cleanup() {
+        bash "$repo/tests/support/pg.sh" stop "$pg_dir" || true
+        rm -rf "$pg_dir"
+    }
+    trap cleanup EXIT
+    ARBOR_TEST_PG_URL="$(bash "$repo/tests/support/pg.sh" start "$pg_dir")"
+    export ARBOR_TEST_PG_URL
+fi
+devnet_bin="$repo/tests/support/devnet/node_modules/.bin"
+if [[ -d "$devnet_bin" ]]; then
+    export PATH="$devnet_bin:$PATH"
+fi
+exec_in_session=(bash "$repo/tests/support/with-keyring.sh")
+export QT_QPA_PLATFORM=offscreen
+
+rc=0
+if [[ "$which" == thread || "$which" == all ]]; then
+    say "ThreadSanitizer: core and the integration suite (build/tsan)"
+    start=$SECONDS
+    cmake -S "$repo" -B "$repo/build/tsan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=g++ \
+        -DARBOR_SANITIZE=thread -DARBOR_BUILD_GUI=OFF -DARBOR_BUILD_TESTS=ON >/dev/null
+    # The integration tests and what they start (arborctl); nothing of the console.
+    mapfile -t targets < <(ninja -C "$repo/build/tsan" -t targets all |
+        sed -n 's#^tests/integration/\(tst_[a-z_]*\): CXX_EXECUTABLE_LINKER.*#\1#p; s#^app/arborctl/arborctl: CXX_EXECUTABLE_LINKER.*#arborctl#p' | sort -u)
+    cmake --build "$repo/build/tsan" --parallel --target "${targets[@]}"
+    echo "ThreadSanitizer build took $((SECONDS - start)) s" >&2
+    start=$SECONDS
+    t_rc=0
+    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 report_signal_unsafe=0 ${TSAN_OPTIONS:-}" \
+        "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel 2 \
+        -L integration "$@" || t_rc=$?
+    echo "ThreadSanitizer tests took $((SECONDS - start)) s (ctest exit $t_rc)" >&2
+    ((t_rc == 0)) || rc=$t_rc
+fi
+
+if [[ "$which" == address || "$which" == all ]]; then
+    say "AddressSanitizer + UBSan: the unit tests and the storage suite (build/fuzz)"
+    start=$SECONDS
+    bash "$repo/tests/fuzz/configure.sh"
+    mapfile -t targets < <(ninja -C "$repo/build/fuzz" -t targets all |
+        sed -n 's#^tests/unit/\(tst_[a-z_]*\): CXX_EXECUTABLE_LINKER.*#\1#p; s#^tests/integration/\(tst_store\): CXX_EXECUTABLE_LINKER.*#\1#p' | sort -u)
+    cmake --build "$repo/build/fuzz" --parallel --target "${targets[@]}"
+    echo "AddressSanitizer build took $((SECONDS - start)) s" >&2
+    start=$SECONDS
+    a_rc=0
+    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+    LSAN_OPTIONS="suppressions=$repo/tests/lsan.supp ${LSAN_OPTIONS:-}" \
+    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
+        "${exec_in_session[@]}" ctest --test-dir "$repo/build/fuzz" --output-on-failure --parallel 2 \
+        -R '^(unit_|store_)' "$@" || a_rc=$?
+    echo "AddressSanitizer tests took $((SECONDS - start)) s (ctest exit $a_rc)" >&2
+    ((a_rc == 0)) || rc=$a_rc
+fi
+exit "$rc"
