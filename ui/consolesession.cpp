@@ -167,28 +167,35 @@ void ConsoleSession::launch(const DatabaseUrl &database, const QString &password
     // Queued: the switch destroys the window whose dialog asked for it.
     connect(m_window.get(), &MainWindow::databaseSwitchRequested, this, &ConsoleSession::switchToSettingsDatabase,
             Qt::QueuedConnection);
-    const auto *tray = new TrayIcon(m_window.get(), m_engine.get());   // owned by the window
-    m_window->show();
+    // Shown and started on the next turn of the event loop: making a window and showing it are
+    // each work enough for one turn (together they held a database switch up for over 50 ms).
+    MainWindow *window = m_window.get();
+    QTimer::singleShot(0, window, [this, window] { show(window); });
+}
+
+void ConsoleSession::show(MainWindow *window)
+{
+    Engine *engine = m_engine.get();
+    const auto *tray = new TrayIcon(window, engine);   // owned by the window
+    window->show();
     // With a tray icon a hidden window is no reason to quit: the tray quits when the window closes for good.
     QApplication::setQuitOnLastWindowClosed(!tray->isShown());
 
-    MainWindow *shown = m_window.get();
-    Engine *engine = m_engine.get();
     const QString metrics = m_settings ? m_settings->servedMetricsAddress() : QString();
-    m_engine->start().then(shown, [shown, engine, metrics](Status started) {
+    engine->start().then(window, [window, engine, metrics](Status started) {
         if (!started) {
-            shown->showStartupError(started.error());
+            window->showStartupError(started.error());
             return;
         }
         if (metrics.isEmpty())
             return;
-        engine->serveMetrics(metrics).then(shown, [shown](Status served) {
+        engine->serveMetrics(metrics).then(window, [window](Status served) {
             if (!served)
-                shown->showNotice(tr("Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.")
-                                      .arg(served.error().message));
+                window->showNotice(tr("Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.")
+                                       .arg(served.error().message));
         });
     });
-    Q_EMIT windowOpened(shown);
+    Q_EMIT windowOpened(window);
 }
 
 } // namespace arbor::ui

@@ -80,6 +80,8 @@ private:
     void retire(std::function<void()> then);
     void launch(const arbor::DatabaseUrl &database, const QString &password, const QString &notice);
     void close();
+    /// Shows the window made by launch() and starts its engine.
+    void show(MainWindow *window);
 
     arbor::EngineOptions m_options;
     arbor::LogSink *m_logSink;
