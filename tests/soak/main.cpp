@@ -33,7 +33,7 @@ void onFatalSignal(int signal)
     char thread[17] = {};
     prctl(PR_GET_NAME, thread, 0, 0, 0);
     char head[256];
-    const int n = std::snprintf(head, sizeof head, "\nsoak: CRASH: signal %d (%s) in thread \"%s\", %ld s after start\n",
+    const int n = std::snprintf(head, sizeof head, "\nsoak: CRASH: signal %d (%s) in thread \"%s\", %ld s into the run\n",
                                 signal, strsignal(signal), thread, long(now.tv_sec - g_started.tv_sec));
     [[maybe_unused]] auto written = ::write(STDERR_FILENO, head, std::size_t(n));
     void *frames[64];
@@ -82,6 +82,7 @@ int main(int argc, char **argv)
     }
     if (qEnvironmentVariableIsSet("ARBOR_SOAK_RSS_GROWTH_MB"))
         options.rssGrowthLimitMiB = qEnvironmentVariable("ARBOR_SOAK_RSS_GROWTH_MB").toDouble();
+    options.settingsFirst = qEnvironmentVariableIntValue("ARBOR_SOAK_SETTINGS_FIRST") != 0;
     options.arborctl = qEnvironmentVariable("ARBOR_SOAK_ARBORCTL", QStringLiteral(ARBOR_ARBORCTL));
 
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
@@ -99,5 +100,6 @@ int main(int argc, char **argv)
         std::fprintf(stdout, "soak: FAILED: set-up: %s\n", qPrintable(error));
         return 2;
     }
+    installCrashReport();   // its clock from here: seconds into the run
     return soak.run();
 }

@@ -31,14 +31,14 @@ class TrafficWorker final : public QObject
 
 public:
     TrafficWorker(QList<TrafficGenerator::Target> targets, int intervalMs, int events)
-        : m_targets(std::move(targets)), m_events(events)
+        : m_targets(std::move(targets)), m_events(events), m_timer(new QTimer(this))
     {
-        m_timer.setInterval(intervalMs);
-        connect(&m_timer, &QTimer::timeout, this, &TrafficWorker::batch);
+        m_timer->setInterval(intervalMs);
+        connect(m_timer, &QTimer::timeout, this, &TrafficWorker::batch);
     }
 
-    void begin() { m_timer.start(); }
-    void end() { m_timer.stop(); }
+    void begin() { m_timer->start(); }
+    void end() { m_timer->stop(); }
 
 Q_SIGNALS:
     void generated(qint64 chainId, const QJsonArray &events);
@@ -74,7 +74,7 @@ private:
     QList<TrafficGenerator::Target> m_targets;
     int m_events;
     int m_next = 0;
-    QTimer m_timer;
+    QTimer *m_timer;   // a child: it moves to the generator's thread with the worker
 };
 
 } // namespace

@@ -91,7 +91,7 @@ int SoakRun::report()
     notOpened.sort();
 
     line(u"================================================================"_s);
-    line(u"soak: %1 min (run %2 s incl. drain), crashes 0"_s.arg(m_options.minutes).arg(elapsedSeconds(), 0, 'f', 0));
+    line(u"%1 min (run %2 s incl. drain), crashes 0"_s.arg(m_options.minutes).arg(elapsedSeconds(), 0, 'f', 0));
     line(u"deliveries %1/%2 exactly once (events generated %3 in %4 batches, %5 generator failures), retried after 503 under "
          "the same id %6, requests %7, refused with 503 %8, bad signatures %9"_s
              .arg(triggers.exactlyOnce).arg(triggers.expected).arg(m_eventsGenerated).arg(m_traffic->batches())

@@ -403,8 +403,27 @@ int SoakRun::run()
     m_clock.start();
     m_probe->start();
     m_rss->start();
-    m_walker->start();
-    m_traffic->start();
+    if (m_options.settingsFirst)
+        m_walker->start();
+    else
+        m_traffic->start();
+    // As the operator met it: deliveries signing with a keychain secret are under way
+    // (the delivery thread has used the keychain first) when Settings is first opened.
+    auto *firstDelivery = new QTimer(this);
+    connect(firstDelivery, &QTimer::timeout, this, [this, firstDelivery] {
+        if (!m_options.settingsFirst && m_triggerHook->acceptedKeys() == 0 && elapsedSeconds() < 30)
+            return;
+        firstDelivery->deleteLater();
+        if (m_options.settingsFirst) {
+            say(u"Settings opened before any delivery (ARBOR_SOAK_SETTINGS_FIRST): traffic starts now"_s);
+            m_traffic->start();
+            return;
+        }
+        say(u"%1 s: %2 delivery accepted; pages and dialogs from now on, Settings first"_s.arg(elapsedSeconds(), 0, 'f', 0)
+                .arg(m_triggerHook->acceptedKeys() > 0 ? u"first"_s : u"no"_s));
+        m_walker->start();
+    });
+    firstDelivery->start(100);
     schedule();
     auto *beat = new QTimer(this);
     connect(beat, &QTimer::timeout, this, &SoakRun::heartbeat);

@@ -34,6 +34,10 @@ struct SoakOptions
     double rssGrowthLimitMiB = 96;   ///< end − warm
     int drainTimeoutSeconds = 300;
     QString arborctl;                ///< for `arborctl secret set`
+    /// Settings opens before the first delivery, so the GUI thread uses the keychain first
+    /// (ARBOR_SOAK_SETTINGS_FIRST=1): keeps the keychain crash out of the way while other
+    /// failures are looked at. By default deliveries come first, as an operator meets them.
+    bool settingsFirst = false;
 };
 
 /**
