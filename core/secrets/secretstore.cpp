@@ -1,8 +1,13 @@
 #include "secrets/secretstore.h"
 
+#include "secrets/keychainthread.h"
+
 #include <QCoreApplication>
 
 #include <qt6keychain/keychain.h>
+
+#include <memory>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcSecrets, "arbor.secrets")
 
@@ -19,6 +24,33 @@ Error keychainError(const QKeychain::Job *job, const QString &key)
                                   .arg(job->errorString()));
 }
 
+/**
+ * Runs one keychain job on the keychain thread: `makeJob` creates it there, `answer` reads its
+ * outcome there, and `done` gets that outcome on `context`'s thread — or never, when `context`
+ * was destroyed first. No QtKeychain object is touched on the calling thread.
+ */
+template<typename T>
+void runOnKeychainThread(QObject *context, std::function<QKeychain::Job *()> makeJob,
+                         std::function<T(const QKeychain::Job *)> answer, std::function<void(T)> done)
+{
+    auto outcome = std::make_shared<std::optional<T>>();
+    auto *request = new KeychainRequest;
+    QObject::connect(request, &KeychainRequest::finished, context,
+                     [outcome, done = std::move(done)] { done(std::move(**outcome)); }, Qt::QueuedConnection);
+    request->moveToThread(KeychainThread::instance().thread());
+    KeychainThread::instance().post([request, outcome, makeJob = std::move(makeJob), answer = std::move(answer)] {
+        QKeychain::Job *job = makeJob();
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        QObject::connect(job, &QKeychain::Job::finished, request, [request, outcome, answer](QKeychain::Job *finished) {
+            *outcome = answer(finished);
+            Q_EMIT request->finished();
+            request->deleteLater();
+        });
+        job->start();
+    });
+}
+
 } // namespace
 
 QString SecretStore::service()
@@ -28,43 +60,50 @@ QString SecretStore::service()
 
 void SecretStore::read(const QString &key, QObject *context, std::function<void(Result<QString>)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service());
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, context, [key, done = std::move(done)](QKeychain::Job *j) {
-        auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
-        if (read->error() != QKeychain::NoError)
-            done(keychainError(read, key));
-        else
-            done(read->textData());
-    });
-    job->start();
+    runOnKeychainThread<Result<QString>>(
+        context,
+        [key] {
+            auto *job = new QKeychain::ReadPasswordJob(service());
+            job->setKey(key);
+            return job;
+        },
+        [key](const QKeychain::Job *job) -> Result<QString> {
+            if (job->error() != QKeychain::NoError)
+                return keychainError(job, key);
+            return static_cast<const QKeychain::ReadPasswordJob *>(job)->textData();
+        },
+        std::move(done));
 }
 
 void SecretStore::write(const QString &key, const QString &secret, QObject *context, std::function<void(Status)> done)
 {
-    auto *job = new QKeychain::WritePasswordJob(service());
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    job->setTextData(secret);
-    QObject::connect(job, &QKeychain::Job::finished, context, [key, done = std::move(done)](QKeychain::Job *j) {
-        done(j->error() == QKeychain::NoError ? Status() : Status(keychainError(j, key)));
-    });
-    job->start();
+    runOnKeychainThread<Status>(
+        context,
+        [key, secret] {
+            auto *job = new QKeychain::WritePasswordJob(service());
+            job->setKey(key);
+            job->setTextData(secret);
+            return job;
+        },
+        [key](const QKeychain::Job *job) {
+            return job->error() == QKeychain::NoError ? Status() : Status(keychainError(job, key));
+        },
+        std::move(done));
 }
 
 void SecretStore::remove(const QString &key, QObject *context, std::function<void(Status)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service());
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    QObject::connect(job, &QKeychain::Job::finished, context, [key, done = std::move(done)](QKeychain::Job *j) {
-        done(j->error() == QKeychain::NoError ? Status() : Status(keychainError(j, key)));
-    });
-    job->start();
+    runOnKeychainThread<Status>(
+        context,
+        [key] {
+            auto *job = new QKeychain::DeletePasswordJob(service());
+            job->setKey(key);
+            return job;
+        },
+        [key](const QKeychain::Job *job) {
+            return job->error() == QKeychain::NoError ? Status() : Status(keychainError(job, key));
+        },
+        std::move(done));
 }
 
 void resolveDatabasePassword(const QString &keychainKey, QObject *context, std::function<void(QString, QString)> done)

@@ -20,7 +20,11 @@ namespace arbor {
  * kind Unavailable whose message says so and names the alternative (an environment variable).
  * Nothing is ever written to the database or to a settings file instead.
  *
- * Thread: any thread with an event loop; callbacks run on `context`'s thread.
+ * Every keychain job runs on the one keychain thread (KeychainThread), whichever thread asks:
+ * QtKeychain's job executor is a process-wide object that must not be driven from two threads.
+ *
+ * Thread: any thread with an event loop; callbacks run later on `context`'s thread, and not at
+ * all once `context` is destroyed.
  */
 class SecretStore final
 {

@@ -1,5 +1,6 @@
 // Secrets live in the OS keychain or nowhere: the keychain round trip, and the explicit error
 // (never a plain-text fallback) when there is no keychain. Run under tests/support/with-keyring.sh.
+#include "secrets/secretresolver.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
 
@@ -7,6 +8,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
 
 using namespace arbor;
 
@@ -74,6 +79,7 @@ private Q_SLOTS:
     void pgpasswordTakesPrecedence();
     void noKeychainIsAnExplicitErrorAndNothingIsWritten();
     void postgresPasswordComesFromTheKeychain();
+    void keychainUsedFromWorkerThreadsAndTheGuiThread();
 
 private:
     bool m_keychain = false;
@@ -239,6 +245,130 @@ void TestSecrets::postgresPasswordComesFromTheKeychain()
     (void)(*admin)->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'arbor_pw_test'"));
     (void)(*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS arbor_pw_test"));
     (void)(*admin)->exec(QStringLiteral("DROP ROLE IF EXISTS arbor_pw"));
+}
+
+namespace {
+
+/// What the delivery thread does: resolve `keychain:NAME` again and again through its own
+/// SecretResolver (no cache, so every resolution asks the keychain), counting the answers.
+class ResolvingWorker final : public QObject
+{
+public:
+    ResolvingWorker(SecretRef ref, QString expected) : m_ref(std::move(ref)), m_expected(std::move(expected)) {}
+
+    void start()
+    {
+        m_resolver = new SecretResolver(this, 0);
+        next();
+    }
+    void stop() { m_stopped = true; }
+
+    std::atomic<int> answers{0};
+    std::atomic<int> wrong{0};
+    std::atomic<bool> idle{false};
+    std::atomic<bool> onOtherThread{false};
+
+private:
+    void next()
+    {
+        if (m_stopped) {
+            idle = true;
+            return;
+        }
+        const QThread *asked = QThread::currentThread();
+        m_resolver->resolve(m_ref, [this, asked](Result<QString> value) {
+            if (QThread::currentThread() != asked)
+                onOtherThread = true;
+            if (!value || *value != m_expected)
+                ++wrong;
+            ++answers;
+            next();
+        });
+    }
+
+    SecretRef m_ref;
+    QString m_expected;
+    SecretResolver *m_resolver = nullptr;
+    bool m_stopped = false;
+};
+
+} // namespace
+
+// The crash operators met: deliveries resolved a keychain: secret on the delivery thread while
+// File › Settings read the database password on the GUI thread. QtKeychain keeps one global job
+// executor, created by whichever thread asks first; jobs from a second thread freed under it.
+// Every keychain job must run on one owner thread whatever thread asks, answers arriving on the
+// asker's thread.
+void TestSecrets::keychainUsedFromWorkerThreadsAndTheGuiThread()
+{
+    REQUIRE_KEYCHAIN();
+    const QString name = QStringLiteral("arbor-test-threads");
+    const QString value = QStringLiteral("whsec_dGhyZWFkcyBhbmQgdGhlIGtleWNoYWlu");
+    QVERIFY(writeSecret(name, value));
+
+    constexpr int Workers = 3;
+    std::vector<std::unique_ptr<QThread>> threads;
+    std::vector<std::unique_ptr<ResolvingWorker>> workers;
+    for (int i = 0; i < Workers; ++i) {
+        auto worker = std::make_unique<ResolvingWorker>(SecretRef{SecretRef::Source::Keychain, name}, value);
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("arbor-delivery-%1").arg(i));
+        worker->moveToThread(thread.get());
+        thread->start();
+        QMetaObject::invokeMethod(worker.get(), [w = worker.get()] { w->start(); }, Qt::QueuedConnection);
+        workers.push_back(std::move(worker));
+        threads.push_back(std::move(thread));
+    }
+
+    // Meanwhile the GUI thread reads the secret, as the Settings dialog does, and rewrites it.
+    int guiAnswers = 0;
+    int guiWrong = 0;
+    bool guiOnOtherThread = false;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 4000) {
+        std::optional<Result<QString>> read;
+        QObject context;
+        SecretStore::read(name, &context, [&](Result<QString> r) {
+            guiOnOtherThread = guiOnOtherThread || QThread::currentThread() != context.thread();
+            read = std::move(r);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return read.has_value(); }, 15000));
+        ++guiAnswers;
+        if (!*read || **read != value)
+            ++guiWrong;
+        if (guiAnswers % 10 == 0)
+            QVERIFY(writeSecret(name, value));
+    }
+    // A context destroyed before its answer arrives gets no callback, and nothing crashes.
+    for (int i = 0; i < 20; ++i) {
+        auto context = std::make_unique<QObject>();
+        SecretStore::read(name, context.get(), [](Result<QString>) { QFAIL("answered a destroyed context"); });
+    }
+
+    for (auto &worker : workers)
+        QMetaObject::invokeMethod(worker.get(), [w = worker.get()] { w->stop(); }, Qt::QueuedConnection);
+    for (auto &worker : workers)
+        QVERIFY(QTest::qWaitFor([&] { return worker->idle.load(); }, 15000));
+    for (auto &thread : threads) {
+        thread->quit();
+        QVERIFY(thread->wait(15000));
+    }
+    QTest::qWait(200);
+
+    int workerAnswers = 0;
+    for (const auto &worker : workers) {
+        QVERIFY(worker->answers > 0);
+        QCOMPARE(worker->wrong.load(), 0);
+        QVERIFY(!worker->onOtherThread);
+        workerAnswers += worker->answers;
+    }
+    QVERIFY(guiAnswers > 0);
+    QCOMPARE(guiWrong, 0);
+    QVERIFY(!guiOnOtherThread);
+    qInfo("keychain answers in 4 s: %d on the GUI thread, %d on %d worker threads", guiAnswers, workerAnswers, Workers);
+    // Workers were destroyed after their threads stopped: delete them on this thread now.
+    workers.clear();
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)

@@ -31,6 +31,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QPointer>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -89,7 +90,8 @@ private Q_SLOTS:
 
 private:
     template<typename T>
-    T *waitForVisible(const char *objectName = nullptr) const
+    // Guarded: a dialog with WA_DeleteOnClose deletes itself when it closes.
+    QPointer<T> waitForVisible(const char *objectName = nullptr) const
     {
         T *found = nullptr;
         const bool shown = QTest::qWaitFor([&] {
@@ -99,10 +101,10 @@ private:
             }
             return found != nullptr;
         }, TimeoutMs);
-        return shown ? found : nullptr;
+        return QPointer<T>(shown ? found : nullptr);
     }
     AlertRulesDialog *rulesDialog();
-    AlertRuleEditorDialog *openEditor(QAction *action);
+    QPointer<AlertRuleEditorDialog> openEditor(QAction *action);
     QTableView *ruleTable() const { return m_rules->findChild<QTableView *>(QStringLiteral("alertRuleTable")); }
     /// The row of the rule named `name` in the table as shown, or -1.
     int rowOf(const QString &name) const;
@@ -210,7 +212,7 @@ AlertRulesDialog *TstAlertRulesUi::rulesDialog()
     return m_rules;
 }
 
-AlertRuleEditorDialog *TstAlertRulesUi::openEditor(QAction *action)
+QPointer<AlertRuleEditorDialog> TstAlertRulesUi::openEditor(QAction *action)
 {
     if (!QTest::qWaitFor([&] { return action->isEnabled(); }, TimeoutMs))
         return nullptr;
@@ -246,7 +248,12 @@ bool TstAlertRulesUi::selectRule(const QString &name)
 QList<AlertRule> TstAlertRulesUi::storedRules() const
 {
     auto rules = waitFor(m_engine->alertRules());
-    return rules ? *rules : QList<AlertRule>();
+    if (!rules) {
+        // A read that fails is a failure of the test, never an empty list.
+        QTest::qFail(qPrintable(QStringLiteral("reading the alert rules failed: ") + rules.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    return *rules;
 }
 
 void TstAlertRulesUi::badThresholdIsRefusedThenRuleIsAdded()
@@ -255,7 +262,7 @@ void TstAlertRulesUi::badThresholdIsRefusedThenRuleIsAdded()
     QVERIFY(dialog);
     QCOMPARE(ruleTable()->model()->rowCount(), 0);
 
-    AlertRuleEditorDialog *editor = openEditor(dialog->newRuleAction());
+    QPointer<AlertRuleEditorDialog> editor = openEditor(dialog->newRuleAction());
     QVERIFY(editor);
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("alertRuleNameEdit")), LagRule);
     auto *chain = editor->findChild<QComboBox *>(QStringLiteral("alertRuleChainCombo"));
@@ -294,7 +301,7 @@ void TstAlertRulesUi::badThresholdIsRefusedThenRuleIsAdded()
     QVERIFY(!action->findChild<QCheckBox *>(QStringLiteral("mcpResolveEndpoint"))->isVisibleTo(action));   // no agent to call
     QTest::keyClicks(action->findChild<QLineEdit *>(QStringLiteral("restUrl")), QStringLiteral("http://127.0.0.1:9/alerts"));
     QTest::mouseClick(save, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!editor->isVisible(), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor || !editor->isVisible(), TimeoutMs);
 
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(LagRule) >= 0, TimeoutMs);
     QCOMPARE(cell(LagRule, AlertRuleModel::ChainColumn), QStringLiteral("devnet"));
@@ -319,7 +326,7 @@ void TstAlertRulesUi::takenNameIsRefusedInTheEditor()
 {
     AlertRulesDialog *dialog = rulesDialog();
     QVERIFY(dialog);
-    AlertRuleEditorDialog *editor = openEditor(dialog->newRuleAction());
+    QPointer<AlertRuleEditorDialog> editor = openEditor(dialog->newRuleAction());
     QVERIFY(editor);
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("alertRuleNameEdit")), LagRule);
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveAlertRuleButton")), Qt::LeftButton);
@@ -356,7 +363,7 @@ void TstAlertRulesUi::acknowledgingTakesTheAlertOutOfTheCount()
     // A queue rule without threshold, held a minute (both ways), silenced for an hour.
     AlertRulesDialog *dialog = rulesDialog();
     QVERIFY(dialog);
-    AlertRuleEditorDialog *editor = openEditor(dialog->newRuleAction());
+    QPointer<AlertRuleEditorDialog> editor = openEditor(dialog->newRuleAction());
     QVERIFY(editor);
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("alertRuleNameEdit")), QueueRule);
     auto *kind = editor->findChild<QComboBox *>(QStringLiteral("alertRuleKindCombo"));
@@ -364,7 +371,7 @@ void TstAlertRulesUi::acknowledgingTakesTheAlertOutOfTheCount()
     QVERIFY(!editor->findChild<QDoubleSpinBox *>(QStringLiteral("alertRuleThresholdSpin"))->isVisible());
     QCOMPARE(editor->findChild<QSpinBox *>(QStringLiteral("alertRuleForSpin"))->value(), AlertRule::DefaultForSeconds);
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveAlertRuleButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!editor->isVisible(), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor || !editor->isVisible(), TimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(rowOf(QueueRule) >= 0, TimeoutMs);
     QCOMPARE(cell(QueueRule, AlertRuleModel::ChainColumn), QStringLiteral("All chains"));
     QCOMPARE(cell(QueueRule, AlertRuleModel::ConditionColumn), QStringLiteral("Balance queue errors"));
@@ -437,7 +444,7 @@ void TstAlertRulesUi::deletingRemovesTheRule()
         QVERIFY(selectRule(name));
         QTRY_VERIFY(dialog->deleteRuleAction()->isEnabled());
         dialog->deleteRuleAction()->trigger();
-        auto *box = waitForVisible<QMessageBox>("deleteAlertRuleBox");
+        auto box = waitForVisible<QMessageBox>("deleteAlertRuleBox");
         QVERIFY(box);
         QVERIFY2(box->text().contains(name), qPrintable(box->text()));
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmDeleteAlertRuleButton")), Qt::LeftButton);

@@ -147,7 +147,8 @@ private:
     QTableView *logTable() const { return m_window->findChild<QTableView *>(QStringLiteral("deliveryLogTable")); }
     QString statusLine() const { return m_window->findChild<QLabel *>(QStringLiteral("triggersStatusLine"))->text(); }
     template<typename T>
-    T *waitForVisible(const char *objectName = nullptr) const
+    // Guarded: a dialog with WA_DeleteOnClose deletes itself when it closes.
+    QPointer<T> waitForVisible(const char *objectName = nullptr) const
     {
         T *found = nullptr;
         const bool shown = QTest::qWaitFor([&] {
@@ -157,9 +158,9 @@ private:
             }
             return found != nullptr;
         }, TimeoutMs);
-        return shown ? found : nullptr;
+        return QPointer<T>(shown ? found : nullptr);
     }
-    TriggerEditorDialog *openEditor(QAction *action);
+    QPointer<TriggerEditorDialog> openEditor(QAction *action);
     qint64 triggerId() const;
     QList<TriggerRecord> storedTriggers() const;
     /// Claims every due delivery and records an attempt for each, as a delivery worker would:
@@ -286,7 +287,7 @@ void TstTriggersPage::listModelAsksBeforeEnabling()
     QCOMPARE(enabled.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
 }
 
-TriggerEditorDialog *TstTriggersPage::openEditor(QAction *action)
+QPointer<TriggerEditorDialog> TstTriggersPage::openEditor(QAction *action)
 {
     if (!QTest::qWaitFor([&] { return action->isEnabled(); }, TimeoutMs))
         return nullptr;
@@ -303,12 +304,17 @@ qint64 TstTriggersPage::triggerId() const
 QList<TriggerRecord> TstTriggersPage::storedTriggers() const
 {
     auto triggers = TriggerStore(*m_store).triggers();
-    return triggers ? *triggers : QList<TriggerRecord>();
+    if (!triggers) {
+        // A read that fails is a failure of the test, never an empty list.
+        QTest::qFail(qPrintable(QStringLiteral("reading the stored triggers failed: ") + triggers.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    return *triggers;
 }
 
 void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
 {
-    TriggerEditorDialog *editor = openEditor(page()->newAction());
+    QPointer<TriggerEditorDialog> editor = openEditor(page()->newAction());
     QVERIFY(editor);
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("triggerNameEdit")), TriggerName);
     QCOMPARE(editor->findChild<QComboBox *>(QStringLiteral("triggerChainCombo"))->currentData().toLongLong(), Devnet);
@@ -362,7 +368,7 @@ void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
     token->clear();
     QTest::keyClicks(token, QStringLiteral("keychain:tg-bot"));
     QTest::mouseClick(save, Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!editor->isVisible(), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor || !editor->isVisible(), TimeoutMs);
     QCOMPARE(storedTriggers().size(), 1);
     const TriggerDef stored = storedTriggers().first().def;
     QCOMPARE(stored.conditions.size(), 2);
@@ -394,7 +400,7 @@ void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
 
 void TstTriggersPage::storeSecretFillsReferenceOrSaysWhy()
 {
-    TriggerEditorDialog *editor = openEditor(page()->newAction());
+    QPointer<TriggerEditorDialog> editor = openEditor(page()->newAction());
     QVERIFY(editor);
     QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("triggerNameEdit")), QStringLiteral("Ops Hook"));
     auto *field = editor->actionRows()[0]->findChild<SecretField *>(QStringLiteral("restSigningSecret"));
@@ -403,7 +409,7 @@ void TstTriggersPage::storeSecretFillsReferenceOrSaysWhy()
     // As a user scrolls to it: the click lands on the button only once it is in view.
     QTRY_VERIFY((scroll->ensureWidgetVisible(store), editor->childAt(store->mapTo(editor, store->rect().center())) == store));
     QTest::mouseClick(store, Qt::LeftButton);
-    auto *dialog = waitForVisible<StoreSecretDialog>();
+    auto dialog = waitForVisible<StoreSecretDialog>();
     QVERIFY(dialog);
     auto *secretName = dialog->findChild<QLineEdit *>(QStringLiteral("secretNameEdit"));
     QCOMPARE(secretName->text(), QStringLiteral("ops-hook-signing"));   // proposed from the trigger's name
@@ -554,7 +560,7 @@ void TstTriggersPage::sendTestReportsTheResult()
     QTRY_VERIFY(send->isEnabled());
     send->trigger();
     // Two actions: the page asks which one.
-    auto *ask = waitForVisible<QInputDialog>("sendTestDialog");
+    auto ask = waitForVisible<QInputDialog>("sendTestDialog");
     QVERIFY(ask);
     QCOMPARE(ask->comboBoxItems().size(), 2);
     ask->setTextValue(ask->comboBoxItems().at(1));
@@ -579,7 +585,7 @@ void TstTriggersPage::dryRunListsMatchesAndSendsNothing()
     QAction *dryRun = page()->dryRunAction();
     QTRY_VERIFY(dryRun->isEnabled());
     dryRun->trigger();
-    auto *dialog = waitForVisible<DryRunDialog>();
+    auto dialog = waitForVisible<DryRunDialog>();
     QVERIFY(dialog);
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("dryRunNotice"))->text().startsWith(QStringLiteral("Nothing is sent")));
     auto *matches = dialog->findChild<QTableWidget *>(QStringLiteral("dryRunMatches"));
@@ -634,7 +640,7 @@ void TstTriggersPage::deleteAsksThenRemoves()
 
     // Cancel keeps it.
     remove->trigger();
-    auto *box = waitForVisible<QMessageBox>("deleteTriggerBox");
+    auto box = waitForVisible<QMessageBox>("deleteTriggerBox");
     QVERIFY(box);
     QVERIFY(box->text().contains(TriggerName));
     box->button(QMessageBox::Cancel)->click();
