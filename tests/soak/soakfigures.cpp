@@ -61,6 +61,12 @@ void GuiStallProbe::tick()
         ++m_figures.rawOverLimit;
     if (stallMs >= StallLimitMs)
         ++m_figures.overLimit;
+    if (stallMs >= 10 && (m_worst.size() < 5 || stallMs > std::get<0>(m_worst.back()))) {
+        if (m_worst.size() == 5)
+            m_worst.pop_back();
+        m_worst.emplace_back(stallMs, double(now) / 1e9, m_activity);
+        std::sort(m_worst.begin(), m_worst.end(), [](const auto &a, const auto &b) { return std::get<0>(a) > std::get<0>(b); });
+    }
     if (stallMs > m_figures.maxMs) {
         m_figures.maxMs = stallMs;
         m_figures.worstAtSeconds = double(now) / 1e9;
@@ -83,6 +89,8 @@ GuiStallProbe::Figures GuiStallProbe::figures() const
         }
         return 0.0;
     };
+    for (const auto &[ms, seconds, activity] : m_worst)
+        f.worst << QStringLiteral("%1 ms at %2 s (%3)").arg(ms, 0, 'f', 1).arg(seconds, 0, 'f', 0).arg(activity);
     f.p99Ms = std::min(percentile(0.99), f.maxMs);
     f.p999Ms = std::min(percentile(0.999), f.maxMs);
     return f;

@@ -3,9 +3,11 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <array>
+#include <tuple>
 #include <vector>
 
 namespace arbor::soak {
@@ -55,6 +57,7 @@ public:
         quint64 rawOverLimit = 0;
         double worstAtSeconds = 0;     ///< when the worst stall ended, seconds into the run
         QString worstDuring;           ///< what the harness was doing then
+        QStringList worst;             ///< the worst few: "58.9 ms at 15 s (database switch)"
     };
 
     explicit GuiStallProbe(QObject *parent = nullptr);
@@ -75,6 +78,7 @@ private:
     quint64 m_lastGeneration = 0;
     QString m_activity;
     Figures m_figures;
+    std::vector<std::tuple<double, double, QString>> m_worst;   ///< ms, seconds, activity; the 5 worst
     std::array<quint64, 2001> m_histogram{};   ///< stalls by 0.5 ms, the last bucket 1 s and more
 };
 

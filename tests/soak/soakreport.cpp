@@ -107,6 +107,8 @@ int SoakRun::report()
              .arg(GuiStallProbe::StallLimitMs).arg(stalls.rawMaxMs, 0, 'f', 1)
          + u", %1 ≥ %2 ms; %3 ticks excluded (the harness's own steps)"_s.arg(stalls.rawOverLimit).arg(GuiStallProbe::StallLimitMs)
                .arg(stalls.excluded));
+    if (!stalls.worst.isEmpty())
+        line(u"worst GUI stalls: "_s + stalls.worst.join(u", "_s));
     line(u"outages injected %1, receiver outages %2, database switches %3 (slowest %4 s)"_s.arg(m_outages.size())
              .arg(m_receiverOutages).arg(m_switches).arg(m_switchMaxSeconds, 0, 'f', 1));
     line(u"walked %1 steps: %2 dialogs (Settings %3, trigger editor %4), pages %5"_s.arg(walked.steps).arg(walked.dialogsOpened)
