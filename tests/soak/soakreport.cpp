@@ -69,6 +69,8 @@ int SoakRun::report()
         if (shown != chain->outages)
             failures << u"%1: the console raised %2 rpc_down alerts for %3 outages"_s.arg(chain->name).arg(shown).arg(chain->outages);
     }
+    for (const QString &problem : m_outageLagProblems)
+        failures << u"the lag did not grow through the outage: "_s + problem;
     const double growth = rss.endMiB - rss.warmMiB;
     if (growth > m_options.rssGrowthLimitMiB)
         failures << u"RSS grew %1 MiB after warm-up (limit %2 MiB)"_s.arg(growth, 0, 'f', 1).arg(m_options.rssGrowthLimitMiB);

@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "logging/logsink.h"
 #include "mainwindow.h"
+#include "models/chainlistmodel.h"
 #include "testresults.h"
 #include "webhookreceiver.h"
 #include "triggers/alertrule.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QRadioButton>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 
@@ -332,13 +334,38 @@ void SoakRun::startOutage(int chain, double seconds)
     ++c.outages;
     m_outages.append({chain, elapsedSeconds(), seconds});
     say(u"%1 s: node outage on %2 for %3 s"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(c.name).arg(seconds));
-    QTimer::singleShot(int(seconds * 1000), this, [this, chain] {
+    QTimer::singleShot(int(seconds * 1000), this, [this, chain, seconds] {
         SoakChain &c = *m_chains[std::size_t(chain)];
+        recordOutageLag(c, seconds);
         const HarnessStep step;
         if (!c.proxy->setDead(false))
             say(u"FAILED: the proxy of %1 could not listen again"_s.arg(c.name));
         say(u"%1 s: node of %2 back"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(c.name));
     });
+}
+
+void SoakRun::recordOutageLag(const SoakChain &chain, double seconds)
+{
+    // What the chain table says as the outage ends: the last indexed block is as old as the
+    // outage (traffic went on), and the table should say so rather than "0 s".
+    const auto *view = m_session->window()->findChild<QTableView *>(u"chainTable"_s);
+    const QAbstractItemModel *model = view ? view->model() : nullptr;
+    for (int row = 0; model && row < model->rowCount(); ++row) {
+        const QModelIndex name = model->index(row, arbor::ui::ChainListModel::NameColumn);
+        if (name.data(arbor::ui::ChainListModel::ChainIdRole).toLongLong() != chain.chainId)
+            continue;
+        const auto cell = [&](int column, int role) { return model->index(row, column).data(role); };
+        const qint64 lag = cell(arbor::ui::ChainListModel::LagSecondsColumn, arbor::ui::ChainListModel::SortRole).toLongLong();
+        const QString shown = u"status \"%1\", lag %2 blocks / %3"_s.arg(
+            cell(arbor::ui::ChainListModel::StatusColumn, Qt::DisplayRole).toString(),
+            cell(arbor::ui::ChainListModel::LagBlocksColumn, Qt::DisplayRole).toString(),
+            cell(arbor::ui::ChainListModel::LagSecondsColumn, Qt::DisplayRole).toString());
+        say(u"%1 s: %2 after %3 s without its node: %4"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(chain.name).arg(seconds).arg(shown));
+        if (lag < qint64(seconds / 2))
+            m_outageLagProblems << u"%1 after a %2 s outage showed %3"_s.arg(chain.name).arg(seconds).arg(shown);
+        return;
+    }
+    m_outageLagProblems << u"%1 is not in the chain table at the end of its outage"_s.arg(chain.name);
 }
 
 void SoakRun::failReceiver(double seconds)

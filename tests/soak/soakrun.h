@@ -72,6 +72,7 @@ private:
 
     void schedule();
     void startOutage(int chain, double seconds);
+    void recordOutageLag(const SoakChain &chain, double seconds);
     void failReceiver(double seconds);
     void switchDatabase(const QString &path, std::function<void()> then, int postponedSeconds = 0);
     void onWindowOpened(arbor::ui::MainWindow *window);
@@ -107,6 +108,7 @@ private:
     int m_receiverOutages = 0;
     int m_switches = 0;
     double m_switchMaxSeconds = 0;
+    QStringList m_outageLagProblems;          ///< outages the chain table showed as no lag
     QHash<qint64, int> m_rpcDownAlerts;       ///< per chain: rpc_down alerts the console raised
     std::function<void()> m_afterSwitch;
     QElapsedTimer m_switchClock;
