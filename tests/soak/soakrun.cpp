@@ -387,13 +387,13 @@ void SoakRun::schedule()
     // and back, a node outage (the chains in turn), the receivers failing.
     const double total = m_options.minutes * 60;
     const double cycle = std::min(total, 600.0);
-    const bool short_ = total < 600;
-    const double switchAt = short_ ? 0.08 * total : 30;
-    const double stayOnB = short_ ? std::max(20.0, 0.12 * total) : 60;
-    const double outageAt = short_ ? 0.3 * total : 150;
-    const double outageSeconds = short_ ? std::max(30.0, 0.15 * total) : 60;
-    const double receiverAt = short_ ? 0.5 * total : 400;
-    const double receiverSeconds = short_ ? 20 : 30;
+    const bool shortRun = total < 600;
+    const double switchAt = shortRun ? 0.08 * total : 30;
+    const double stayOnB = shortRun ? std::max(20.0, 0.12 * total) : 60;
+    const double outageAt = shortRun ? 0.3 * total : 150;
+    const double outageSeconds = shortRun ? std::max(30.0, 0.15 * total) : 60;
+    const double receiverAt = shortRun ? 0.5 * total : 400;
+    const double receiverSeconds = shortRun ? 20 : 30;
     int n = 0;
     for (double start = 0; start + cycle <= total + 1; start += cycle, ++n) {
         const int chain = n % int(m_chains.size());
