@@ -5,10 +5,13 @@
 #include "mainwindow.h"
 #include "secrets/secretstore.h"
 #include "trayicon.h"
+#include "util/crashreporter.h"
 
 #include <QApplication>
 #include <QFileInfo>
 #include <QLibraryInfo>
+#include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 namespace arbor::ui {
@@ -95,6 +98,18 @@ void ConsoleSession::openNow(const DatabaseUrl &database)
     });
 }
 
+void ConsoleSession::noticeCrashReports(const QString &directory)
+{
+    const QStringList reports = CrashReporter::unseenReports(directory);
+    const QString notice = CrashReporter::unseenNotice(reports);
+    if (notice.isEmpty())
+        return;
+    qWarning().noquote() << notice;
+    m_crashNotice = notice;
+    for (const QString &report : reports)
+        CrashReporter::markSeen(report);
+}
+
 void ConsoleSession::switchToSettingsDatabase()
 {
     const Result<DatabaseUrl> next = m_settings && m_settings->hasDatabase() ? DatabaseUrl::parse(m_settings->databaseText())
@@ -118,6 +133,15 @@ void ConsoleSession::launch(const DatabaseUrl &database, const QString &password
     m_window->setSettings(m_settings);
     if (!notice.isEmpty())
         m_window->showNotice(notice);
+    if (!m_crashNotice.isEmpty()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Arbor stopped unexpectedly"),
+                                    std::exchange(m_crashNotice, QString()), QMessageBox::Ok, m_window.get());
+        box->setObjectName(QStringLiteral("crashReportBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // Over the window once it shows, without holding up anything behind it.
+        QTimer::singleShot(0, box, [box] { box->open(); });
+    }
     // Queued: the switch destroys the window whose dialog asked for it.
     connect(m_window.get(), &MainWindow::databaseSwitchRequested, this, &ConsoleSession::switchToSettingsDatabase,
             Qt::QueuedConnection);

@@ -54,6 +54,12 @@ public:
     static QStringList installTranslators(QCoreApplication &app, const QLocale &locale);
 
     void open(const arbor::DatabaseUrl &database);
+    /**
+     * The crash reports an earlier run left in `directory` that no run has shown yet
+     * (CrashReporter): logged now, shown in a message box over the next window opened, and
+     * marked seen, so the next start says nothing more of them.
+     */
+    void noticeCrashReports(const QString &directory);
     /// The database the settings name (their choice, else the default file) and open() on it.
     void switchToSettingsDatabase();
 
@@ -78,6 +84,7 @@ private:
     // The engine outlives the window, which holds a plain pointer to it.
     std::unique_ptr<arbor::Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
+    QString m_crashNotice;      ///< shown over the next window opened
     quint64 m_generation = 0;   ///< a keychain answer for an earlier open() is dropped
     bool m_closing = false;     ///< the old engine is shutting down; m_next opens after
     arbor::DatabaseUrl m_next;

@@ -45,6 +45,7 @@ void DesktopNotifier::notify(const Alert &alert)
 
 void DesktopNotifier::setSummary(const QString &summary)
 {
+    m_summary = summary;
     if (m_tray)
         m_tray->setToolTip(summary);
 }

@@ -32,8 +32,10 @@ public:
     bool isEnabled() const { return m_enabled; }
 
     void notify(const arbor::Alert &alert);
-    /// The tray icon's tooltip: "Arbor — 3 chains, 1 alert".
+    /// The tray icon's tooltip: "Arbor — 3 chains, 2 alerts (1 acknowledged)".
     void setSummary(const QString &summary);
+    /// The tooltip set last (also without a system tray).
+    QString summary() const { return m_summary; }
 
     /// Notifications shown so far (what a test or the status bar can count).
     int shownCount() const { return m_shown; }
@@ -48,6 +50,7 @@ private:
     QMenu *m_menu = nullptr;
     bool m_enabled = true;
     int m_shown = 0;
+    QString m_summary;
 };
 
 } // namespace arbor::ui

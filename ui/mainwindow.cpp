@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alertcounttext.h"
 #include "appsettings.h"
 #include "delegates/statusbadgedelegate.h"
 #include "desktopnotifier.h"
@@ -361,19 +362,16 @@ void MainWindow::onAlertRaised(const Alert &alert)
 
 void MainWindow::updateAlertSummary()
 {
+    // The panel, the status bar and the tray count the same list, worded by one function.
     const QList<Alert> alerts = m_alertMonitor->activeAlerts();
     m_logPanel->syncActive(alerts);
-    // Acknowledged alerts stay active but no longer call for attention.
-    const int open = m_alertMonitor->unacknowledgedCount();
-    const int acknowledged = int(alerts.size()) - open;
-    QString text = open == 0 ? tr("No alerts") : tr("%n alert(s)", nullptr, open);
-    if (acknowledged > 0)
-        text = tr("%1 (%n acknowledged)", "the alert count, then how many more are acknowledged", acknowledged).arg(text);
-    m_alertsButton->setText(text);
-    m_alertsButton->setIcon(open == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    const AlertCounts counts = countAlerts(alerts);
+    m_alertsButton->setText(alertCountText(counts));
+    // Acknowledged alerts stay active (and counted) but no longer call for attention.
+    m_alertsButton->setIcon(counts.unacknowledged() == 0 ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_alertsButton->setVisible(m_engine->state().started);
     m_notifier->setSummary(tr("Arbor — %n chain(s)", nullptr, m_model->rowCount())
-                           + (open ? QLatin1String(", ") + tr("%n alert(s)", nullptr, open) : QString()));
+                           + (counts.active ? QLatin1String(", ") + alertCountText(counts) : QString()));
 }
 
 void MainWindow::showAlertsPanel()

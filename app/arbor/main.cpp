@@ -6,6 +6,7 @@
 #include "consolesession.h"
 #include "secrets/secretstore.h"
 #include "store/databaseurl.h"
+#include "util/crashreporter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -140,6 +141,11 @@ int main(int argc, char **argv)
                                                  QIcon(QStringLiteral(":/icons/org.arbor.Arbor.svg"))));
     installTranslators(app);
     closeOnTerminationSignals(app);
+    // The handlers that write this run's report should it crash (the session shows earlier ones).
+    const QString crashReports = arbor::CrashReporter::defaultDirectory();
+    QString crashReporterError;
+    if (!arbor::CrashReporter::install(crashReports, &crashReporterError))
+        std::fprintf(stderr, "arbor: %s\n", qPrintable(crashReporterError));
     // Collects every core category from here on, for the window's log panel.
     arbor::LogSink logSink;
     logSink.install();
@@ -169,6 +175,7 @@ int main(int argc, char **argv)
     options.processQueue = true;
     options.queueHealthIntervalMs = 2000;
     arbor::ui::ConsoleSession session(options, &logSink, &settings);
+    session.noticeCrashReports(crashReports);
     session.open(*url);
 
     return app.exec();

@@ -5,6 +5,7 @@
 #include "alerts/alertmonitor.h"
 #include "output.h"
 #include "triggers/alertrule.h"
+#include "triggers/alerttext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -84,6 +85,14 @@ QJsonValue optionalTime(const std::optional<qint64> &ms)
     return ms ? timestampToJson(*ms) : QJsonValue();
 }
 
+// arborctl speaks English (it installs no translation): an alert is rendered from its kind and
+// params in English, whatever language the console that raised it was in; rows stored before
+// alerts had params show their stored text.
+QString alertTitle(const AlertRecord &a)
+{
+    return AlertText::title(a, AlertLanguage::English);
+}
+
 QJsonObject recordToJson(const AlertRecord &a)
 {
     return QJsonObject{{QStringLiteral("id"), a.id},
@@ -91,8 +100,9 @@ QJsonObject recordToJson(const AlertRecord &a)
                                                          : QJsonValue()},
                        {QStringLiteral("chainId"), a.chainId},
                        {QStringLiteral("kind"), alertKindName(a.kind)},
-                       {QStringLiteral("title"), a.title},
-                       {QStringLiteral("text"), a.text},
+                       {QStringLiteral("params"), a.params.isEmpty() ? QJsonValue() : QJsonValue(a.params)},
+                       {QStringLiteral("title"), alertTitle(a)},
+                       {QStringLiteral("text"), AlertText::text(a, QDateTime::currentMSecsSinceEpoch(), AlertLanguage::English)},
                        {QStringLiteral("active"), a.active()},
                        {QStringLiteral("silenced"), a.silenced},
                        {QStringLiteral("raisedAt"), timestampToJson(a.raisedAt)},
@@ -391,7 +401,7 @@ int alertList(const Invocation &inv)
                     for (const AlertRecord &a : std::as_const(*alerts)) {
                         rows.append({QString::number(a.id), timestampToJson(a.raisedAt).toString(),
                                      a.clearedAt ? timestampToJson(*a.clearedAt).toString() : Arborctl::tr("active"), QString::number(a.chainId),
-                                     a.ruleId ? a.ruleName : Arborctl::tr("(built-in)"), a.title,
+                                     a.ruleId ? a.ruleName : Arborctl::tr("(built-in)"), alertTitle(a),
                                      a.acknowledgedAt ? Arborctl::tr("yes") : QStringLiteral("-"), a.silenced ? Arborctl::tr("yes") : QStringLiteral("-")});
                     }
                     printTable({Arborctl::tr("ID"), Arborctl::tr("RAISED"), Arborctl::tr("CLEARED"), Arborctl::tr("CHAIN"), Arborctl::tr("RULE"),
@@ -437,7 +447,7 @@ int alertAck(const Invocation &inv)
                 finish(fail(a.error()));
                 return;
             }
-            QTextStream(stdout) << Arborctl::tr("Acknowledged alert %1: %2").arg(a->id).arg(a->title) << Qt::endl;
+            QTextStream(stdout) << Arborctl::tr("Acknowledged alert %1: %2").arg(a->id).arg(alertTitle(*a)) << Qt::endl;
             finish(ExitOk);
         });
     });

@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include "metrics/prometheustext.h"
+#include "util/crashreporter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -322,6 +323,16 @@ int serveCommand(const Invocation &inv)
     if (parser.isSet(metrics)) {
         if (auto address = parseListenAddress(metricsAddress, QStringLiteral("--metrics")); !address)
             return fail(address.error());
+    }
+    // A headless engine runs for days: a crash leaves a report, and the next serve says where.
+    const QString crashReports = CrashReporter::defaultDirectory();
+    const QStringList unseenCrashes = CrashReporter::unseenReports(crashReports);
+    if (QString error; !CrashReporter::install(crashReports, &error))
+        QTextStream(stderr) << "arborctl: " << error << Qt::endl;
+    if (const QString notice = CrashReporter::unseenNotice(unseenCrashes); !notice.isEmpty()) {
+        QTextStream(stderr) << "arborctl: " << notice << Qt::endl;
+        for (const QString &report : unseenCrashes)
+            CrashReporter::markSeen(report);
     }
     EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
     options.snapshotIntervalMs = 2000;

@@ -1,6 +1,9 @@
 #include "alerts/alertmonitor.h"
 
+#include "rpc/rpchttp.h"
+
 #include <algorithm>
+#include <cmath>
 
 namespace arbor {
 
@@ -13,9 +16,36 @@ const QList<Alert::Kind> AllConditionKinds{Alert::Kind::Stalled,     Alert::Kind
                                            Alert::Kind::QueueErrors, Alert::Kind::LagBlocks,  Alert::Kind::LagSeconds,
                                            Alert::Kind::RpcErrorRate};
 
-int clampToInt(qint64 v)
+/// Why a chain's nodes fail, from the endpoint that failed last (else the indexer's message):
+/// its host and what it or the network said, and whether it answered at all.
+QJsonObject nodeProblem(const ChainStatus &status)
 {
-    return int(std::clamp<qint64>(v, 0, 1000000000));
+    const EndpointRecord *last = nullptr;
+    for (const EndpointRecord &e : status.endpoints) {
+        if (!e.lastError.isEmpty() && (!last || e.lastErrorAt > last->lastErrorAt))
+            last = &e;
+    }
+    bool answered = false;
+    const QString error = last ? AlertText::nodeMessage(last->lastError, rpchttp::displayUrl(last->url), &answered)
+                               : AlertText::nodeMessage(status.message, QString(), &answered);
+    QJsonObject params{{QStringLiteral("answered"), answered}};
+    if (last && !last->url.host().isEmpty())
+        params.insert(QStringLiteral("host"), last->url.host());
+    if (!error.isEmpty())
+        params.insert(QStringLiteral("error"), error);
+    return params;
+}
+
+/// A stall: how far behind and for how long, or the indexer's reason when it stopped on an error.
+QJsonObject stallOf(const ChainStatus &status, qint64 stalledForMs)
+{
+    QJsonObject params{{QStringLiteral("blocks"), status.lag().value_or(0)}, {QStringLiteral("stalledSeconds"), stalledForMs / 1000}};
+    if (status.phase == IndexPhase::Stalled) {
+        const QString reason = AlertText::nodeMessage(status.message);
+        if (!reason.isEmpty())
+            params.insert(QStringLiteral("error"), reason);
+    }
+    return params;
 }
 
 } // namespace
@@ -26,10 +56,18 @@ AlertMonitor::AlertMonitor(QObject *parent)
     qRegisterMetaType<arbor::Alert>();
 }
 
-QString AlertMonitor::chainName(qint64 chainId) const
+QJsonObject AlertMonitor::withChain(qint64 chainId, QJsonObject params) const
 {
     const QString name = m_names.value(chainId);
-    return name.isEmpty() ? tr("chain %1").arg(chainId) : tr("%1 (chain %2)").arg(name).arg(chainId);
+    if (!name.isEmpty())
+        params.insert(QStringLiteral("chain"), name);
+    return params;
+}
+
+bool AlertMonitor::coveredByRule(qint64 chainId, AlertKind kind) const
+{
+    return std::any_of(m_rules.cbegin(), m_rules.cend(),
+                       [&](const AlertRule &rule) { return rule.enabled && rule.kind == kind && rule.appliesTo(chainId); });
 }
 
 void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs)
@@ -44,24 +82,13 @@ void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs
             known = m_progress.insert(status.chainId, Progress{status.indexed, nowMs});
         const Progress &progress = *known;
 
-        const QString chain = chainName(status.chainId);
         const bool down = status.phase == IndexPhase::RpcDown;
-        setCondition(status.chainId, Alert::Kind::RpcDown, down, tr("All RPC endpoints of %1 are down").arg(chain),
-                     status.message.isEmpty()
-                         ? tr("Indexing waits and resumes by itself when an endpoint answers again.")
-                         : tr("%1 Indexing waits and resumes by itself when an endpoint answers again.").arg(status.message),
-                     nowMs);
+        setCondition(status.chainId, Alert::Kind::RpcDown, down, down ? nodeProblem(status) : QJsonObject(), nowMs);
 
         const std::optional<qint64> lag = status.lag();
         const bool noProgress = !down && lag && *lag > 0 && nowMs - progress.sinceMs >= m_policy.stallAfterMs;
         const bool stalled = status.phase == IndexPhase::Stalled || noProgress;
-        QString text;
-        if (status.phase == IndexPhase::Stalled)
-            text = status.message.isEmpty() ? tr("The indexer stopped on an error; it retries by itself.") : status.message;
-        else if (noProgress)
-            text = tr("%n block(s) behind the head and no new block indexed for %1 minutes.", nullptr, int(std::min<qint64>(*lag, 1000000000)))
-                       .arg((nowMs - progress.sinceMs) / 60000);
-        setCondition(status.chainId, Alert::Kind::Stalled, stalled, tr("%1 has stalled").arg(chain), text, nowMs);
+        setCondition(status.chainId, Alert::Kind::Stalled, stalled, stallOf(status, nowMs - progress.sinceMs), nowMs);
         evaluateRules(status, nowMs - progress.sinceMs, nowMs);
     }
     // Chains no longer reported, or stopped, are not indexed here any more (paused, deleted,
@@ -79,34 +106,34 @@ void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs
 
 void AlertMonitor::reorgHandled(const ReorgRecord &reorg)
 {
-    const QDateTime at = reorg.detectedAt.isValid() ? reorg.detectedAt : QDateTime::currentDateTime();
-    for (const AlertRule &rule : std::as_const(m_rules)) {
-        if (!rule.enabled || rule.kind != AlertKind::DeepReorg || !rule.appliesTo(reorg.chainId) || double(reorg.depth) < rule.threshold)
-            continue;
-        if (m_retained && !m_retained->contains(reorg.chainId))
-            continue;
-        Alert alert;
-        alert.kind = Alert::Kind::DeepReorg;
-        alert.chainId = reorg.chainId;
-        alert.ruleId = rule.id;
-        alert.ruleName = rule.name;
-        alert.raisedAt = at;
-        alert.title = tr("%1: reorg of %n block(s) on %2", nullptr, clampToInt(reorg.depth)).arg(rule.name, chainName(reorg.chainId));
-        alert.text = tr("Rolled back to block %1 (the common ancestor) and indexing again from there.").arg(reorg.ancestorBlock);
-        alert.silenced = rule.silencedAt(at.toMSecsSinceEpoch());
-        decideNotification(alert, at.toMSecsSinceEpoch());
-        alert.notify = alert.notify && !alert.silenced;
-        Q_EMIT alertRaised(alert);
-    }
-    if (reorg.depth <= m_policy.reorgDepth)
+    if (m_retained && !m_retained->contains(reorg.chainId))
         return;
+    const QDateTime at = reorg.detectedAt.isValid() ? reorg.detectedAt : QDateTime::currentDateTime();
+    const QJsonObject params{{QStringLiteral("depth"), reorg.depth}, {QStringLiteral("ancestor"), reorg.ancestorBlock}};
+    for (const AlertRule &rule : std::as_const(m_rules)) {
+        if (rule.enabled && rule.kind == AlertKind::DeepReorg && rule.appliesTo(reorg.chainId) && double(reorg.depth) >= rule.threshold)
+            raiseEvent(reorg.chainId, AlertKind::DeepReorg, params, at, &rule);
+    }
+    if (reorg.depth > m_policy.reorgDepth && !coveredByRule(reorg.chainId, AlertKind::DeepReorg))
+        raiseEvent(reorg.chainId, AlertKind::DeepReorg, params, at);
+}
+
+void AlertMonitor::raiseEvent(qint64 chainId, Alert::Kind kind, QJsonObject params, const QDateTime &at, const AlertRule *rule)
+{
     Alert alert;
-    alert.kind = Alert::Kind::DeepReorg;
-    alert.chainId = reorg.chainId;
-    alert.raisedAt = reorg.detectedAt.isValid() ? reorg.detectedAt : QDateTime::currentDateTime();
-    alert.title = tr("Reorg of %n block(s) on %1", nullptr, int(std::min<qint64>(reorg.depth, 1000000000))).arg(chainName(reorg.chainId));
-    alert.text = tr("Rolled back to block %1 (the common ancestor) and indexing again from there.").arg(reorg.ancestorBlock);
-    decideNotification(alert, alert.raisedAt.toMSecsSinceEpoch());
+    alert.kind = kind;
+    alert.chainId = chainId;
+    alert.raisedAt = at;
+    alert.params = withChain(chainId, std::move(params));
+    if (rule) {
+        alert.ruleId = rule->id;
+        alert.ruleName = rule->name;
+        alert.silenced = rule->silencedAt(at.toMSecsSinceEpoch());
+    }
+    alert.title = AlertText::title(kind, chainId, alert.params, alert.ruleName);
+    alert.text = AlertText::text(kind, chainId, alert.params, 0);
+    decideNotification(alert, at.toMSecsSinceEpoch());
+    alert.notify = alert.notify && !alert.silenced;
     Q_EMIT alertRaised(alert);
 }
 
@@ -115,25 +142,17 @@ void AlertMonitor::updateQueues(const QList<QueueHealth> &health, qint64 nowMs)
     for (const QueueHealth &h : health) {
         if (m_retained && !m_retained->contains(h.chainId))
             continue;
-        const QString chain = chainName(h.chainId);
-        setCondition(h.chainId, Alert::Kind::QueueErrors, h.status == QueueStatus::Errors,
-                     tr("Balance queue of %1 has errors").arg(chain),
-                     tr("%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.", nullptr,
-                        int(std::min<qint64>(h.errorsLastHour, 1000000000))),
-                     nowMs);
-        setCondition(h.chainId, Alert::Kind::QueueDelayed, h.status == QueueStatus::Delayed,
-                     tr("Balance queue of %1 is delayed").arg(chain),
-                     tr("The oldest pending item has waited %1 seconds.").arg(h.oldestPendingAgeMs / 1000), nowMs);
+        const QJsonObject errors{{QStringLiteral("errors"), h.errorsLastHour}};
+        const QJsonObject delayed{{QStringLiteral("waitSeconds"), h.oldestPendingAgeMs / 1000}};
+        setCondition(h.chainId, Alert::Kind::QueueErrors, h.status == QueueStatus::Errors, errors, nowMs);
+        setCondition(h.chainId, Alert::Kind::QueueDelayed, h.status == QueueStatus::Delayed, delayed, nowMs);
         for (const AlertRule &rule : std::as_const(m_rules)) {
             if (!rule.enabled || !rule.appliesTo(h.chainId))
                 continue;
             if (rule.kind == AlertKind::QueueErrors)
-                setCondition(h.chainId, rule.kind, h.status == QueueStatus::Errors, tr("%1: balance queue of %2 has errors").arg(rule.name, chain),
-                             tr("%n failed attempt(s) in the last hour.", nullptr, clampToInt(h.errorsLastHour)), nowMs, &rule);
+                setCondition(h.chainId, rule.kind, h.status == QueueStatus::Errors, errors, nowMs, &rule);
             else if (rule.kind == AlertKind::QueueDelayed)
-                setCondition(h.chainId, rule.kind, h.status == QueueStatus::Delayed || h.status == QueueStatus::Errors,
-                             tr("%1: balance queue of %2 is behind").arg(rule.name, chain),
-                             tr("The oldest pending item has waited %1 seconds.").arg(h.oldestPendingAgeMs / 1000), nowMs, &rule);
+                setCondition(h.chainId, rule.kind, h.status == QueueStatus::Delayed || h.status == QueueStatus::Errors, delayed, nowMs, &rule);
         }
     }
 }
@@ -193,18 +212,25 @@ void AlertMonitor::setRules(const QList<AlertRule> &rules)
         byId.insert(rule.id, &rule);
     dropConditions([&](const Key &key) {
         if (key.ruleId == 0)
-            return false;
+            return coveredByRule(key.chainId, AlertKind(key.kind));   // the rule's alert is the one now
         const AlertRule *rule = byId.value(key.ruleId);
         return !rule || !rule->enabled || int(rule->kind) != key.kind || !rule->appliesTo(key.chainId);
     });
 }
 
-int AlertMonitor::unacknowledgedCount() const
+AlertCounts countAlerts(const QList<Alert> &active)
 {
-    int n = 0;
-    for (const Condition &c : m_conditions)
-        n += c.raised && !c.alert.acknowledged;
-    return n;
+    AlertCounts counts;
+    for (const Alert &alert : active) {
+        ++counts.active;
+        counts.acknowledged += alert.acknowledged;
+    }
+    return counts;
+}
+
+AlertCounts AlertMonitor::counts() const
+{
+    return countAlerts(activeAlerts());
 }
 
 bool AlertMonitor::acknowledge(qint64 chainId, AlertKind kind, qint64 ruleId)
@@ -222,41 +248,35 @@ bool AlertMonitor::acknowledge(qint64 chainId, AlertKind kind, qint64 ruleId)
 
 void AlertMonitor::evaluateRules(const ChainStatus &status, qint64 stalledForMs, qint64 nowMs)
 {
-    const QString chain = chainName(status.chainId);
     const std::optional<qint64> lag = status.lag();
     for (const AlertRule &rule : std::as_const(m_rules)) {
         if (!rule.enabled || !rule.appliesTo(status.chainId))
             continue;
         switch (rule.kind) {
         case AlertKind::Stalled: {
-            const qint64 limitMs = qint64(rule.threshold * 60000);
+            // The indexer's own verdict counts too: the rule stands in for the built-in alert.
             const bool behind = lag && *lag > 0 && status.phase != IndexPhase::RpcDown;
-            const bool stalled = behind && stalledForMs >= limitMs;
-            setCondition(status.chainId, rule.kind, stalled, tr("%1: %2 has stalled").arg(rule.name, chain),
-                         tr("%n block(s) behind the head and no new block indexed for %1 minutes.", nullptr, clampToInt(lag.value_or(0)))
-                                 .arg(stalledForMs / 60000)
-                             + (status.message.isEmpty() ? QString() : u' ' + status.message),
-                         nowMs, &rule);
+            const bool stalled = (behind && stalledForMs >= qint64(rule.threshold * 60000)) || status.phase == IndexPhase::Stalled;
+            setCondition(status.chainId, rule.kind, stalled, stallOf(status, stalledForMs), nowMs, &rule);
             break;
         }
-        case AlertKind::RpcDown:
-            setCondition(status.chainId, rule.kind, status.phase == IndexPhase::RpcDown,
-                         tr("%1: all RPC endpoints of %2 are down").arg(rule.name, chain), status.message, nowMs, &rule);
+        case AlertKind::RpcDown: {
+            const bool down = status.phase == IndexPhase::RpcDown;
+            setCondition(status.chainId, rule.kind, down, down ? nodeProblem(status) : QJsonObject(), nowMs, &rule);
             break;
+        }
         case AlertKind::LagBlocks:
             setCondition(status.chainId, rule.kind, lag && double(*lag) >= rule.threshold,
-                         tr("%1: %2 is %n block(s) behind", nullptr, clampToInt(lag.value_or(0))).arg(rule.name, chain),
-                         tr("Indexed to block %1 of %2; the rule allows %3 blocks.")
-                             .arg(status.indexed.value_or(0))
-                             .arg(status.head.value_or(0))
-                             .arg(qint64(rule.threshold)),
+                         QJsonObject{{QStringLiteral("blocks"), lag.value_or(0)},
+                                     {QStringLiteral("indexed"), status.indexed.value_or(0)},
+                                     {QStringLiteral("head"), status.head.value_or(0)},
+                                     {QStringLiteral("threshold"), qint64(rule.threshold)}},
                          nowMs, &rule);
             break;
         case AlertKind::LagSeconds: {
             const std::optional<qint64> seconds = status.lagSeconds(nowMs / 1000);
             setCondition(status.chainId, rule.kind, seconds && double(*seconds) >= rule.threshold,
-                         tr("%1: %2 is %n second(s) behind", nullptr, clampToInt(seconds.value_or(0))).arg(rule.name, chain),
-                         tr("The newest indexed block is %1 seconds old; the rule allows %2.").arg(seconds.value_or(0)).arg(qint64(rule.threshold)),
+                         QJsonObject{{QStringLiteral("seconds"), seconds.value_or(0)}, {QStringLiteral("threshold"), qint64(rule.threshold)}},
                          nowMs, &rule);
             break;
         }
@@ -267,14 +287,10 @@ void AlertMonitor::evaluateRules(const ChainStatus &status, qint64 stalledForMs,
                     worst = &e;
             }
             const double percent = worst ? worst->errorRate * 100.0 : 0.0;
-            setCondition(status.chainId, rule.kind, worst && percent >= rule.threshold,
-                         tr("%1: RPC errors on %2").arg(rule.name, chain),
-                         worst ? tr("%1 fails %2 % of its recent calls; the rule allows %3 %.")
-                                     .arg(worst->url.toString())
-                                     .arg(percent, 0, 'f', 1)
-                                     .arg(rule.threshold, 0, 'g', 4)
-                               : QString(),
-                         nowMs, &rule);
+            QJsonObject params{{QStringLiteral("percent"), std::round(percent * 10) / 10}, {QStringLiteral("threshold"), rule.threshold}};
+            if (worst)
+                params.insert(QStringLiteral("host"), worst->url.host().isEmpty() ? rpchttp::displayUrl(worst->url) : worst->url.host());
+            setCondition(status.chainId, rule.kind, worst && percent >= rule.threshold, params, nowMs, &rule);
             break;
         }
         case AlertKind::DeepReorg:
@@ -309,11 +325,16 @@ void AlertMonitor::decideNotification(Alert &alert, qint64 nowMs)
     alert.occurrence = 1;
 }
 
-void AlertMonitor::setCondition(qint64 chainId, Alert::Kind kind, bool active, const QString &title, const QString &text, qint64 nowMs,
-                                const AlertRule *rule)
+void AlertMonitor::setCondition(qint64 chainId, Alert::Kind kind, bool active, QJsonObject params, qint64 nowMs, const AlertRule *rule)
 {
     const Key key{chainId, int(kind), rule ? rule->id : 0};
     auto it = m_conditions.find(key);
+    if (!rule && coveredByRule(chainId, kind)) {
+        // One alert per condition: the rule's. (setRules() cleared a built-in one raised before.)
+        if (it != m_conditions.end())
+            dropConditions([&key](const Key &k) { return k == key; });
+        return;
+    }
     if (!active) {
         if (it == m_conditions.end())
             return;
@@ -343,8 +364,9 @@ void AlertMonitor::setCondition(qint64 chainId, Alert::Kind kind, bool active, c
         }
     }
     it->overSinceMs.reset();
-    it->alert.title = title;
-    it->alert.text = text;
+    it->alert.params = withChain(chainId, std::move(params));
+    it->alert.title = AlertText::title(kind, chainId, it->alert.params, it->alert.ruleName);
+    it->alert.text = AlertText::text(kind, chainId, it->alert.params, nowMs - it->holdingSinceMs);
     const qint64 raiseAfterMs = rule ? qint64(rule->forSeconds) * 1000 : m_policy.raiseAfterMs;
     if (it->raised || nowMs - it->holdingSinceMs < raiseAfterMs)
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "triggers/alertrule.h"
+#include "triggers/alerttext.h"
 #include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "store/indexbatch.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -29,8 +31,11 @@ struct Alert
     qint64 ruleId = 0;
     QString ruleName;
     QDateTime raisedAt;     ///< when the condition began (or the event happened)
-    QString title;          ///< one line, for a notification's title
-    QString text;           ///< what happened and, where there is one, what to do
+    /// What it is about (AlertText's parameters: the chain's name, the node's host and error,
+    /// blocks, seconds, …): what the alert history stores and every reader renders from.
+    QJsonObject params;
+    QString title;          ///< one line, for a notification's title: AlertText in this process's language
+    QString text;           ///< what happened and, where there is one, what to do (same)
     /// False when the same (chain, kind) was notified less than AlertPolicy::notifyCooldownMs
     /// ago: the alert is shown in the console but does not pop up again.
     bool notify = true;
@@ -45,6 +50,17 @@ struct Alert
     /// Alerts about a state (all but DeepReorg) stay active until the state clears.
     bool isCondition() const { return kind != Kind::DeepReorg; }
 };
+
+/// What the status bar, the tray and the alerts panel count, from one list of active alerts.
+struct AlertCounts
+{
+    int active = 0;         ///< raised and not cleared, acknowledged or not
+    int acknowledged = 0;   ///< of those, acknowledged
+    int unacknowledged() const { return active - acknowledged; }
+    friend bool operator==(const AlertCounts &, const AlertCounts &) = default;
+};
+/// Counts `active` (AlertMonitor::activeAlerts(), or what a view shows as active).
+AlertCounts countAlerts(const QList<Alert> &active);
 
 /// Thresholds of the AlertMonitor; the console's settings set some of them. Times in ms.
 struct AlertPolicy
@@ -70,7 +86,12 @@ struct AlertPolicy
  * change to it is signalled (alertRaised, alertCleared), also when a chain is forgotten, so a
  * view fed by the signals and a count read from activeAlerts() always agree.
  *
- * Chains are named through setChainNames() (the Engine's chain snapshot).
+ * One alert per condition: while an enabled rule of the same kind covers a chain (that chain or
+ * every chain), the built-in alert of that kind is not raised for it (one already raised clears);
+ * the rule's alert, with its hold time, actions and silence, is the one.
+ *
+ * Chains are named through setChainNames() (the Engine's chain snapshot). Alerts carry their
+ * parameters (Alert::params) and a title and text rendered from them by AlertText.
  *
  * Thread: the thread it lives on (the GUI thread); it does no I/O.
  */
@@ -111,8 +132,12 @@ public:
 
     /// Conditions in force now, oldest first.
     QList<Alert> activeAlerts() const;
-    /// Active alerts not acknowledged: what the status bar and the tray count.
-    int unacknowledgedCount() const;
+    /// countAlerts(activeAlerts()): what the status bar, the tray and the panel show.
+    AlertCounts counts() const;
+    /// Active alerts not acknowledged.
+    int unacknowledgedCount() const { return counts().unacknowledged(); }
+    /// Whether an enabled rule of `kind` covers `chainId`: the built-in alert is subsumed.
+    bool coveredByRule(qint64 chainId, arbor::AlertKind kind) const;
     /**
      * Marks the active alert of (chainId, kind, ruleId) acknowledged (alertAcknowledged);
      * false when no such alert is active. A later raise of the same condition is new and
@@ -152,9 +177,11 @@ private:
         int occurrences = 0;
     };
 
-    /// `rule` null: a built-in condition (held for AlertPolicy::raiseAfterMs before it is raised).
-    void setCondition(qint64 chainId, Alert::Kind kind, bool active, const QString &title, const QString &text, qint64 nowMs,
-                      const AlertRule *rule = nullptr);
+    /// `rule` null: a built-in condition (held for AlertPolicy::raiseAfterMs before it is raised;
+    /// dropped while a rule covers it). Title and text are rendered from `params`.
+    void setCondition(qint64 chainId, Alert::Kind kind, bool active, QJsonObject params, qint64 nowMs, const AlertRule *rule = nullptr);
+    /// A one-off event (a reorg), raised at once.
+    void raiseEvent(qint64 chainId, Alert::Kind kind, QJsonObject params, const QDateTime &at, const AlertRule *rule = nullptr);
     /// The operator's rules for one chain's status.
     void evaluateRules(const ChainStatus &status, qint64 stalledForMs, qint64 nowMs);
     /// Stamps `alert` with the cool-down's verdict and records it.
@@ -163,7 +190,8 @@ private:
     void forget(qint64 chainId, const QList<Alert::Kind> &kinds);
     /// Drops the conditions `drop` picks, signalling raised ones once the state is final.
     void dropConditions(const std::function<bool(const Key &)> &drop);
-    QString chainName(qint64 chainId) const;
+    /// `params` with the chain's name.
+    QJsonObject withChain(qint64 chainId, QJsonObject params) const;
 
     AlertPolicy m_policy;
     QList<AlertRule> m_rules;

@@ -18,10 +18,12 @@ AlertRecord recordOf(const Alert &alert)
     r.ruleName = alert.ruleName;
     r.chainId = alert.chainId;
     r.kind = alert.kind;
-    r.title = alert.title;
-    r.text = alert.text;
+    r.params = alert.params;
     r.silenced = alert.silenced;
     r.raisedAt = alert.raisedAt.toMSecsSinceEpoch();
+    // Stored in English beside the params: what payloads carry and what older readers show.
+    r.title = alert.params.isEmpty() ? alert.title : AlertText::title(r, AlertLanguage::English);
+    r.text = alert.params.isEmpty() ? alert.text : AlertText::text(r, QDateTime::currentMSecsSinceEpoch(), AlertLanguage::English);
     if (!alert.isCondition())
         r.clearedAt = r.raisedAt;   // an event: never active
     return r;

@@ -5,6 +5,7 @@
 #include "engine/futures.h"
 #include "util/workerthread.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QThread>
 
@@ -55,13 +56,28 @@ private:
     std::unique_ptr<QThread> m_thread;
 };
 
+Error jobThrew(const QString &thread, const QString &what)
+{
+    qCCritical(lcEngine).noquote() << thread << "threw:" << what;
+    return Error::internal(QCoreApplication::translate("arbor::Engine", "The backup or restore stopped on an unexpected error (%1) "
+                                                                        "before it finished; it can be run again.")
+                               .arg(what));
+}
+
 template<typename T, typename Run>
 QFuture<Result<T>> runJob(QObject *owner, const QString &name, BackupProgress progress, Run run)
 {
     auto promise = futures::makePromise<Result<T>>();
     DatabaseJob::start(owner, name, std::move(progress), [promise] { return promise->isCanceled(); },
-                       [promise, run = std::move(run)](const BackupProgress &report, const BackupCanceled &canceled) {
-                           futures::fulfil(promise, run(report, canceled));
+                       [promise, run = std::move(run), name](const BackupProgress &report, const BackupCanceled &canceled) {
+                           // What a library throws on this thread becomes the job's Error, not the end of the process.
+                           try {
+                               futures::fulfil(promise, run(report, canceled));
+                           } catch (const std::exception &e) {
+                               futures::fulfil(promise, Result<T>(jobThrew(name, QString::fromLocal8Bit(e.what()))));
+                           } catch (...) {
+                               futures::fulfil(promise, Result<T>(jobThrew(name, QStringLiteral("an exception of unknown type"))));
+                           }
                        });
     return promise->future();
 }

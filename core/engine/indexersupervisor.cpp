@@ -60,7 +60,7 @@ void IndexerSupervisor::sync(const QSet<qint64> &wanted)
     if (m_shutDown)
         return;
     for (qint64 id : wanted) {
-        if (!m_indexers.contains(id))
+        if (!m_indexers.contains(id) && !m_restarting.contains(id))
             start(id);
     }
 }
@@ -68,15 +68,20 @@ void IndexerSupervisor::sync(const QSet<qint64> &wanted)
 void IndexerSupervisor::start(qint64 chainId)
 {
     Indexer slot;
-    slot.thread = new QThread;
+    auto *thread = new GuardedThread;
+    slot.thread = thread;
     slot.thread->setObjectName(QStringLiteral("arbor-chain-%1").arg(chainId));
     slot.indexer = new ChainIndexer(chainId, m_writer, evmEntities(), m_options);
+    slot.startedMs = QDateTime::currentMSecsSinceEpoch();
     slot.indexer->moveToThread(slot.thread);
     connect(slot.thread, &QThread::started, slot.indexer, &ChainIndexer::start);
     connect(slot.thread, &QThread::finished, slot.indexer, &QObject::deleteLater);
     // An indexer started afresh for the same chain (endpoints edited) may still report while it
     // stops: only the chain's current indexer is heard.
     ChainIndexer *indexer = slot.indexer;
+    connect(thread, &GuardedThread::failed, this, [this, chainId, indexer](const QString &what) {
+        indexerFailed(chainId, indexer, what);
+    });
     connect(slot.indexer, &ChainIndexer::statusChanged, this, [this, indexer](const ChainStatus &status) {
         if (m_indexers.value(status.chainId).indexer != indexer)
             return;
@@ -106,6 +111,7 @@ void IndexerSupervisor::start(qint64 chainId)
 
 void IndexerSupervisor::stop(qint64 chainId)
 {
+    m_restarting.remove(chainId);
     const Indexer slot = m_indexers.take(chainId);
     m_statuses.remove(chainId);
     m_statusDirty = true;
@@ -125,6 +131,35 @@ void IndexerSupervisor::stopAll()
 {
     for (qint64 id : m_indexers.keys())
         stop(id);
+    for (qint64 id : m_restarting.values())
+        stop(id);
+}
+
+void IndexerSupervisor::indexerFailed(qint64 chainId, const ChainIndexer *indexer, const QString &what)
+{
+    const auto it = m_indexers.constFind(chainId);
+    if (it == m_indexers.cend() || it->indexer != indexer)
+        return;   // stopped meanwhile, or an indexer replaced before it failed
+    const Indexer slot = m_indexers.take(chainId);
+    // Its event loop has ended: the thread finishes by itself and is joined off this thread.
+    m_reaper.reap(slot.thread);
+    const qint64 delayMs = m_backoffs[chainId].failed(slot.startedMs, QDateTime::currentMSecsSinceEpoch());
+    ChainStatus status = m_statuses.value(chainId);
+    status.chainId = chainId;
+    status.phase = IndexPhase::Stalled;
+    status.message = tr("Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.",
+                        nullptr, int((delayMs + 999) / 1000))
+                         .arg(what);
+    m_statuses.insert(chainId, status);
+    m_statusDirty = true;
+    m_restarting.insert(chainId);
+    qCCritical(lcEngine).noquote() << "the indexer of chain" << chainId << "failed (" << what << "); restart"
+                                   << m_backoffs[chainId].failures() << "in" << delayMs << "ms";
+    QTimer::singleShot(delayMs, this, [this, chainId] {
+        if (!m_restarting.remove(chainId) || m_shutDown)
+            return;
+        start(chainId);
+    });
 }
 
 void IndexerSupervisor::checkForWork(qint64 chainId)

@@ -3,6 +3,7 @@
 #include "engine/chainindexer.h"
 #include "engine/threadreaper.h"
 #include "metrics/chainmetrics.h"
+#include "util/guardedthread.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,11 +31,15 @@ class StoreThread;
  * a delete: the writer refuses rows for a chain that is no longer active. shutdown() stops every
  * indexer the same way and resolves once every thread is joined; without it, the destructor
  * stops them and, through the reaper, joins every thread before it returns. Either way the
- * writer must stay open until then: a stopping indexer still posts to it. There is no restart
- * on failure: an indexer rides out RPC and store errors itself (backoff, the RpcDown and Stalled
- * phases) and keeps reporting them as status.
+ * writer must stay open until then: a stopping indexer still posts to it.
  *
- * Thread: the Engine's. Invariant: statuses() holds exactly the chains being indexed.
+ * An indexer rides out RPC and store errors itself (backoff, the RpcDown and Stalled phases) and
+ * reports them as status. Should one throw nonetheless, only its thread ends (GuardedThread):
+ * the chain shows Stalled with what was thrown and when it starts again, and a new indexer takes
+ * over from the checkpoint after a RestartBackoff delay.
+ *
+ * Thread: the Engine's. Invariant: statuses() holds exactly the chains being indexed or waiting
+ * for their indexer to start again.
  */
 class IndexerSupervisor final : public QObject
 {
@@ -71,16 +76,20 @@ Q_SIGNALS:
 private:
     void start(qint64 chainId);
     void tick();
+    void indexerFailed(qint64 chainId, const ChainIndexer *indexer, const QString &what);
 
     struct Indexer
     {
         QThread *thread = nullptr;
         ChainIndexer *indexer = nullptr;   ///< lives on thread
+        qint64 startedMs = 0;
     };
 
     StoreThread *m_writer;
     const IndexerOptions m_options;
     QHash<qint64, Indexer> m_indexers;
+    QSet<qint64> m_restarting;             ///< failed indexers waiting for their restart
+    QHash<qint64, RestartBackoff> m_backoffs;
     QHash<qint64, ChainStatus> m_statuses;
     bool m_statusDirty = false;
     QTimer m_statusTimer;

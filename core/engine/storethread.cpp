@@ -42,6 +42,18 @@ QFuture<void> StoreThread::close()
     return m_closed;
 }
 
+Error StoreThread::jobFailed(const char *what)
+{
+    const QString thrown = what ? QString::fromLocal8Bit(what)
+                                : QCoreApplication::translate("arbor::StoreThread", "an exception of unknown type");
+    qCCritical(lcStore).noquote() << "a database job on" << QThread::currentThread()->objectName() << "threw:" << thrown;
+    return Error::internal(QCoreApplication::translate("arbor::StoreThread",
+                                                       "A database operation failed unexpectedly (%1); a transaction it "
+                                                       "had open was rolled back. It can be tried again; if it keeps "
+                                                       "failing, report it with the log.")
+                               .arg(thrown));
+}
+
 QString StoreThread::notOpenMessage()
 {
     return QCoreApplication::translate("arbor::StoreThread", "The database is not open.");

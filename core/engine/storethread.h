@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <exception>
 #include <memory>
 #include <type_traits>
 
@@ -20,6 +21,9 @@ namespace arbor {
  * through another, so a long write never delays the console's view. Jobs are posted with
  * run(); their results come back as QFutures, whose continuations the caller attaches to its
  * own thread with QFuture::then(context, …).
+ *
+ * A job that throws fails alone: its future holds an Internal Error naming what was thrown (its
+ * transaction rolled back by Store::transaction), and the next job runs as usual.
  *
  * Thread: created, used and destroyed by its owner's thread; the Store lives on the worker.
  * run() may also be called from threads the owner joins before close() or destruction.
@@ -57,10 +61,19 @@ public:
             return future;
         }
         QMetaObject::invokeMethod(m_worker, [this, promise, job = std::move(job)]() mutable {
-            if (m_store)
-                promise->addResult(job(*m_store));
-            else
+            if (!m_store) {
                 promise->addResult(T(Error::unavailable(QStringLiteral("database"), notOpenMessage())));
+            } else {
+                // A job that throws (a library's exception the store did not convert) fails
+                // alone, as an Error the operator sees; the thread and the other jobs go on.
+                try {
+                    promise->addResult(job(*m_store));
+                } catch (const std::exception &e) {
+                    promise->addResult(T(jobFailed(e.what())));
+                } catch (...) {
+                    promise->addResult(T(jobFailed(nullptr)));
+                }
+            }
             promise->finish();
         });
         return future;
@@ -68,6 +81,8 @@ public:
 
 private:
     static QString notOpenMessage();
+    /// Logs what a job threw (Store::transaction has rolled back); the Error its future holds.
+    static Error jobFailed(const char *what);
 
     QThread m_thread;
     QObject *m_worker = nullptr;       ///< lives on m_thread; jobs are posted to it

@@ -5,6 +5,7 @@
 #include "store/chainregistry.h"
 #include "util/workerthread.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QPromise>
 
@@ -17,12 +18,15 @@ TriggerService::TriggerService(StoreThread *writer, QString holder, HeadOf headO
     : QObject(parent)
     , m_writer(writer)
     , m_headOf(std::move(headOf))
+    , m_holder(std::move(holder))
+    , m_options(std::move(options))
 {
     m_deliveryThread.setObjectName(QStringLiteral("arbor-delivery"));
-    m_worker = new DeliveryWorker(writer, std::move(holder), options);
-    m_worker->moveToThread(&m_deliveryThread);
-    connect(&m_deliveryThread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &DeliveryWorker::attemptsRecorded, this, &TriggerService::deliveriesChanged);
+    m_mailbox = new QObject;
+    m_mailbox->moveToThread(&m_deliveryThread);
+    // On the delivery thread, before it finishes and deletes the worker: no call finds it again.
+    connect(&m_deliveryThread, &GuardedThread::failed, m_mailbox, [this] { m_worker = nullptr; }, Qt::DirectConnection);
+    connect(&m_deliveryThread, &GuardedThread::failed, this, &TriggerService::workerFailed);
     m_sweep.setInterval(SweepMs);
     connect(&m_sweep, &QTimer::timeout, this, &TriggerService::sweep);
 }
@@ -35,17 +39,56 @@ TriggerService::~TriggerService()
         // in flight are abandoned; their claims lapse and they are sent again.
         m_deliveryThread.quit();
         m_deliveryThread.wait();
-    } else if (!m_deliveryThread.isFinished()) {
-        delete m_worker;
     }
+    // The thread has ended (or never ran): its objects are deleted here.
+    delete m_mailbox;
 }
 
 void TriggerService::start()
 {
-    m_deliveryThread.start();
-    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::start);
+    startWorker();
     m_sweep.start();
     sweep();
+}
+
+void TriggerService::startWorker()
+{
+    auto *worker = new DeliveryWorker(m_writer, m_holder, m_options);
+    worker->moveToThread(&m_deliveryThread);
+    connect(&m_deliveryThread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &DeliveryWorker::attemptsRecorded, this, &TriggerService::deliveriesChanged);
+    m_workerStartedMs = QDateTime::currentMSecsSinceEpoch();
+    m_deliveryThread.start();
+    QMetaObject::invokeMethod(m_mailbox, [this, worker] {
+        m_worker = worker;
+        worker->start();
+    });
+}
+
+void TriggerService::workerFailed(const QString &what)
+{
+    if (m_stopped)
+        return;
+    const qint64 delayMs = m_backoff.failed(m_workerStartedMs, QDateTime::currentMSecsSinceEpoch());
+    qCCritical(lcTriggers).noquote()
+        << QStringLiteral("The delivery worker stopped on an internal error (%1). Deliveries wait in the outbox; "
+                          "a new worker starts in %2 ms (failure %3 in a row).")
+               .arg(what)
+               .arg(delayMs)
+               .arg(m_backoff.failures());
+    QTimer::singleShot(delayMs, this, &TriggerService::restartWorker);
+}
+
+void TriggerService::restartWorker()
+{
+    if (m_stopped)
+        return;
+    if (!m_deliveryThread.isFinished()) {
+        // Still unwinding: look again shortly rather than wait for it here.
+        QTimer::singleShot(50, this, &TriggerService::restartWorker);
+        return;
+    }
+    startWorker();
 }
 
 QFuture<void> TriggerService::shutdown()
@@ -63,8 +106,11 @@ QFuture<void> TriggerService::shutdown()
     }
     connect(&m_deliveryThread, &QThread::finished, this, [promise] { promise->finish(); });
     QThread *thread = &m_deliveryThread;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, thread] {
-        worker->stop([thread] { thread->quit(); });
+    QMetaObject::invokeMethod(m_mailbox, [this, thread] {
+        if (m_worker)
+            m_worker->stop([thread] { thread->quit(); });
+        else
+            thread->quit();
     });
     return *m_shutdown;
 }
@@ -82,7 +128,10 @@ void TriggerService::evaluate(qint64 chainId)
 
 void TriggerService::wakeDelivery()
 {
-    QMetaObject::invokeMethod(m_worker, &DeliveryWorker::poke);
+    QMetaObject::invokeMethod(m_mailbox, [this] {
+        if (m_worker)
+            m_worker->poke();
+    });
 }
 
 void TriggerService::runEvaluation(qint64 chainId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/deliveryworker.h"
+#include "util/guardedthread.h"
 
 #include <QFuture>
 #include <QHash>
@@ -26,7 +27,10 @@ class StoreThread;
  * announced (a trigger just enabled, a replay). New deliveries wake the worker at once, so a
  * promoted event with confirmations 0 is on its way within one writer round trip.
  *
- * The DeliveryWorker runs on its own thread ("arbor-delivery").
+ * The DeliveryWorker runs on its own thread ("arbor-delivery"). Every call to it is posted to a
+ * mailbox object on that thread, which alone holds the worker: should the worker throw, its
+ * thread ends (GuardedThread), what was thrown is logged, deliveries wait in the outbox, and a
+ * new worker starts after a RestartBackoff delay; a call posted meanwhile finds no worker.
  *
  * Thread: the owner's (the Engine's); it never waits on the database or the network, except
  * in the destructor when shutdown() was not called first.
@@ -61,11 +65,19 @@ Q_SIGNALS:
 private:
     void runEvaluation(qint64 chainId);
     void sweep();
+    void startWorker();
+    void workerFailed(const QString &what);
+    void restartWorker();
 
     StoreThread *m_writer;
     HeadOf m_headOf;
-    QThread m_deliveryThread;
-    DeliveryWorker *m_worker = nullptr;   ///< lives on m_deliveryThread
+    const QString m_holder;
+    const DeliveryOptions m_options;
+    GuardedThread m_deliveryThread;
+    QObject *m_mailbox = nullptr;         ///< lives on m_deliveryThread; every call to the worker goes through it
+    DeliveryWorker *m_worker = nullptr;   ///< lives on m_deliveryThread; read and written only there
+    RestartBackoff m_backoff;
+    qint64 m_workerStartedMs = 0;
     QTimer m_sweep;
     QSet<qint64> m_evaluating;
     QSet<qint64> m_again;

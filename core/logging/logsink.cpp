@@ -1,5 +1,7 @@
 #include "logging/logsink.h"
 
+#include "util/crashreporter.h"
+
 #include <QAtomicPointer>
 #include <QMetaObject>
 
@@ -56,6 +58,8 @@ void LogSink::handle(QtMsgType type, const QMessageLogContext &context, const QS
     message.type = type;
     message.category = QString::fromUtf8(context.category ? context.category : "default");
     message.text = text;
+    CrashReporter::rememberLogLine(message.time.toString(Qt::ISODateWithMs) + u' ' + logTypeName(type) + u' '
+                                   + message.category + QLatin1String(": ") + text);
     sink->append(std::move(message));
 }
 

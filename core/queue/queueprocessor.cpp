@@ -6,7 +6,9 @@
 #include <QHostInfo>
 #include "util/workerthread.h"
 
+#include <QDateTime>
 #include <QThread>
+#include <QTimer>
 #include <QUuid>
 
 #include <unistd.h>
@@ -30,7 +32,7 @@ QueueProcessor::~QueueProcessor()
         QThread *thread = m_threads.at(i);
         // A database batch is never cut: halt() runs between events. balanceOf calls in flight
         // are abandoned; their items are taken back later.
-        if (!m_halted) {
+        if (!m_halted && thread->isRunning()) {
             QMetaObject::invokeMethod(m_workers.at(i), &QueueWorker::halt, Qt::BlockingQueuedConnection);
             thread->quit();
         }
@@ -63,29 +65,69 @@ void QueueProcessor::start()
     if (!m_workers.isEmpty() || m_halted)
         return;
     // host/pid/instance: reclaimQueueItems() recognises a dead worker on this host by its pid.
-    const QString base = QHostInfo::localHostName() + u'/' + QString::number(::getpid()) + u'/'
+    m_workerBase = QHostInfo::localHostName() + u'/' + QString::number(::getpid()) + u'/'
         + QUuid::createUuid().toString(QUuid::Id128).left(12);
     for (int i = 0; i < std::max(1, m_options.workers); ++i) {
-        auto *thread = new QThread;
+        auto *thread = new GuardedThread;
         thread->setObjectName(QStringLiteral("arbor-queue-%1").arg(i));
-        auto *worker = new QueueWorker(m_url, m_password, m_options, base + u'.' + QString::number(i));
-        worker->moveToThread(thread);
-        connect(thread, &QThread::started, worker, &QueueWorker::start);
-        connect(worker, &QueueWorker::batchDone, this, [this](const QueueRunStats &stats) {
-            m_totals += stats;
-            Q_EMIT batchDone(stats);
-        });
-        connect(worker, &QueueWorker::workerError, this, [this](const QString &message) {
-            qCWarning(lcQueue) << message;
-            Q_EMIT workerError(message);
-        });
-        connect(worker, &QueueWorker::stopped, this, &QueueProcessor::workerStopped);
-        m_workers.append(worker);
+        connect(thread, &GuardedThread::failed, this, [this, i](const QString &what) { workerFailed(i, what); });
         m_threads.append(thread);
+        m_workers.append(nullptr);
         ++m_running;
         runInBackground(thread);
-        thread->start();
+        createWorker(i);
     }
+}
+
+void QueueProcessor::createWorker(qsizetype i)
+{
+    GuardedThread *thread = m_threads.at(i);
+    auto *worker = new QueueWorker(m_url, m_password, m_options, m_workerBase + u'.' + QString::number(i));
+    worker->moveToThread(thread);
+    connect(thread, &QThread::started, worker, &QueueWorker::start);
+    connect(worker, &QueueWorker::batchDone, this, [this](const QueueRunStats &stats) {
+        m_totals += stats;
+        Q_EMIT batchDone(stats);
+    });
+    connect(worker, &QueueWorker::workerError, this, [this](const QString &message) {
+        qCWarning(lcQueue) << message;
+        Q_EMIT workerError(message);
+    });
+    connect(worker, &QueueWorker::stopped, this, &QueueProcessor::workerStopped);
+    m_workers[i] = worker;
+    m_startedMs.insert(i, QDateTime::currentMSecsSinceEpoch());
+    thread->start();
+}
+
+void QueueProcessor::workerFailed(qsizetype i, const QString &what)
+{
+    if (m_halted)
+        return;
+    const qint64 delayMs = m_backoffs[i].failed(m_startedMs.value(i), QDateTime::currentMSecsSinceEpoch());
+    const QString message = tr("Balance queue worker %1 stopped on an internal error (%2). Its items are taken back "
+                               "after %3 s; a new worker starts in %4 s.")
+                                .arg(i)
+                                .arg(what)
+                                .arg(m_options.reclaimAfterMs / 1000)
+                                .arg((delayMs + 999) / 1000);
+    qCCritical(lcQueue).noquote() << message;
+    Q_EMIT workerError(message);
+    QTimer::singleShot(delayMs, this, [this, i] { restartWorker(i); });
+}
+
+void QueueProcessor::restartWorker(qsizetype i)
+{
+    if (m_halted)
+        return;
+    if (!m_threads.at(i)->isFinished()) {
+        // Still unwinding: look again shortly rather than wait for it here.
+        QTimer::singleShot(50, this, [this, i] { restartWorker(i); });
+        return;
+    }
+    // Its thread has ended: the failed worker is deleted here, as the destructor does.
+    delete m_workers.at(i);
+    m_workers[i] = nullptr;
+    createWorker(i);
 }
 
 void QueueProcessor::stop()

@@ -3,8 +3,10 @@
 #include "error.h"
 #include "model/balancequeue.h"
 #include "store/databaseurl.h"
+#include "util/guardedthread.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QList>
 #include <QLoggingCategory>
 #include <QObject>
@@ -34,6 +36,10 @@ struct QueueOptions
  * balanceOf tokens, its own QNetworkAccessManager), claiming batches per chain, computing
  * exact balances and completing the items. Several processors, in one process or several,
  * may share a queue: claims never overlap.
+ *
+ * A worker that throws ends only its own thread (GuardedThread): workerError says so, its items
+ * are taken back once reclaimAfterMs has passed, and a new worker starts on that thread after a
+ * RestartBackoff delay.
  *
  * Thread: created, used and destroyed on its owner's thread; the destructor stops the workers
  * (finishing the batch in hand) and waits for their threads, unless shutdown() already has.
@@ -66,12 +72,19 @@ Q_SIGNALS:
 
 private:
     void workerStopped();
+    /// A new worker for slot `i` on m_threads[i] (started with the thread).
+    void createWorker(qsizetype i);
+    void workerFailed(qsizetype i, const QString &what);
+    void restartWorker(qsizetype i);
 
     DatabaseUrl m_url;
     QString m_password;
     QueueOptions m_options;
     QList<QueueWorker *> m_workers;     ///< each lives on its own thread
-    QList<QThread *> m_threads;         ///< m_workers[i] lives on m_threads[i]
+    QList<GuardedThread *> m_threads;   ///< m_workers[i] lives on m_threads[i]
+    QHash<qsizetype, RestartBackoff> m_backoffs;
+    QHash<qsizetype, qint64> m_startedMs;
+    QString m_workerBase;               ///< host/pid/instance: the workers' names start with it
     bool m_halted = false;              ///< shutdown() has told every worker to halt
     QFuture<void> m_ended;              ///< shutdown()'s future
     QueueRunStats m_totals;

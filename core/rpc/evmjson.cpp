@@ -241,7 +241,7 @@ Result<element> parseJson(const QByteArray &body)
     return root;
 }
 
-Error nodeError(element error, const QString &field)
+Error nodeError(element error)
 {
     int64_t code = 0;
     bool hasCode = false;
@@ -262,7 +262,9 @@ Error nodeError(element error, const QString &field)
     }
     const QString message = hasCode ? tr("JSON-RPC error %1 from the node: %2").arg(qint64(code)).arg(text)
                                     : tr("Error from the node: %1").arg(text);
-    return Error{Error::Kind::Refused, field, message};
+    // No field: where the error sat in the answer ("[0].error") is no part of what the node said,
+    // and Error::toString() would put that JSON path in front of every message an operator reads.
+    return Error{Error::Kind::Refused, QString(), message};
 }
 
 struct Response
@@ -287,7 +289,7 @@ Result<Response> response(element value, const JsonPath &at)
         else if (key == "jsonrpc")
             version = field;
         else if (key == "error" && !field.is_null())
-            return nodeError(field, at.field("error"));
+            return nodeError(field);
     }
     std::string_view versionText;
     if (!version)

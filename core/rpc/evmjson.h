@@ -17,7 +17,7 @@ namespace arbor::evmjson {
  * in range. A body that is not what was asked for (malformed JSON, truncated, wrong id, missing
  * fields) is an Error of kind Invalid whose field names the JSON path ("result[3].hash"); the
  * EndpointPool counts it against the endpoint and tries another. An error object from the node
- * is an Error of kind Refused whose message carries the node's code and text.
+ * is an Error of kind Refused, without a field, whose message carries the node's code and text.
  *
  * Thread: pure functions, any thread. Each thread that parses keeps one simdjson parser whose
  * buffers are sized for the largest body it has parsed and reused, so the hot path does not

@@ -2,6 +2,7 @@
 
 #include "store/triggerstore.h"
 #include "store/triggerstorerows.h"
+#include "triggers/alerttext.h"
 #include "triggers/eventpayload.h"
 
 #include <QCryptographicHash>
@@ -16,7 +17,7 @@ namespace {
 
 const char *const RuleColumns = "id, name, chain_id, kind, threshold, for_seconds, enabled, send_resolved, silenced_until, created_at, updated_at";
 const char *const HistoryColumns =
-    "id, rule_id, rule_name, chain_id, kind, title, text, silenced, raised_at, cleared_at, acknowledged_at, acknowledged_note";
+    "id, rule_id, rule_name, chain_id, kind, title, text, silenced, raised_at, cleared_at, acknowledged_at, acknowledged_note, params";
 
 AlertRule ruleFromRow(const SqlRow &r)
 {
@@ -54,6 +55,8 @@ AlertRecord recordFromRow(const SqlRow &r)
     if (!r[10].isNull())
         a.acknowledgedAt = r[10].toLongLong();
     a.acknowledgedNote = r[11].toString();
+    if (!r[12].isNull())
+        a.params = jsonObject(r[12]);
     return a;
 }
 
@@ -293,6 +296,8 @@ QJsonObject AlertStore::payloadContext(const QString &deliveryId, const AlertRec
                   {QStringLiteral("chainId"), alert.chainId},
                   {QStringLiteral("raisedAt"), isoTime(alert.raisedAt)},
                   {QStringLiteral("silenced"), alert.silenced}};
+    if (!alert.params.isEmpty())
+        a.insert(QStringLiteral("params"), alert.params);
     if (alert.clearedAt)
         a.insert(QStringLiteral("clearedAt"), isoTime(*alert.clearedAt));
     QJsonObject r{{QStringLiteral("id"), rule.id}, {QStringLiteral("name"), rule.name}, {QStringLiteral("kind"), alertKindName(rule.kind)}};
@@ -368,11 +373,12 @@ Result<std::pair<AlertRecord, int>> AlertStore::recordRaised(const AlertRecord &
                 alert.silenced = alert.silenced || r->silencedAt(m_store.now());
         }
         auto inserted = m_store.query(QLatin1String("INSERT INTO ") + m_store.admin("alert_history")
-                                          + QLatin1String(" (rule_id, rule_name, chain_id, kind, title, text, silenced, raised_at, cleared_at) "
-                                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                                          + QLatin1String(" (rule_id, rule_name, chain_id, kind, title, text, silenced, raised_at, cleared_at, params) "
+                                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                                       {alert.ruleId ? QVariant(*alert.ruleId) : QVariant(), alert.ruleName.isEmpty() ? QVariant() : QVariant(alert.ruleName),
                                        alert.chainId, alertKindName(alert.kind), alert.title, alert.text, alert.silenced, alert.raisedAt,
-                                       alert.clearedAt ? QVariant(*alert.clearedAt) : QVariant()});
+                                       alert.clearedAt ? QVariant(*alert.clearedAt) : QVariant(),
+                                       alert.params.isEmpty() ? QVariant() : QVariant(jsonText(alert.params))});
         if (!inserted)
             return inserted.error();
         alert.id = inserted->first()[0].toLongLong();
@@ -403,6 +409,9 @@ Result<int> AlertStore::recordCleared(const AlertRecord &input, qint64 clearedAt
             return {};
         AlertRecord alert = recordFromRow(open->first());
         alert.clearedAt = clearedAt;
+        // From the params when it has them (English, and how long it held all told).
+        alert.title = AlertText::title(alert, AlertLanguage::English);
+        alert.text = AlertText::text(alert, clearedAt, AlertLanguage::English);
         if (Status u = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("alert_history") + QLatin1String(" SET cleared_at = ? WHERE id = ?"),
                                     {clearedAt, alert.id});
             !u)

@@ -86,9 +86,12 @@ public:
     Result<QList<AlertRecord>> history(const AlertHistoryFilter &filter);
 
     /// The template context an alert's action renders (see renderPayload()): {"deliveryId",
-    /// "alert": {"id", "state" ("raised"/"resolved"), "kind", "title", "text", "chainId",
-    /// "raisedAt", "clearedAt" (ISO 8601 UTC), "silenced"}, "rule": {"id", "name", "kind",
-    /// "threshold"}, "chain": {"id", "name"}, "action": {"id", "type"}}.
+    /// "alert": {"id", "state" ("raised"/"resolved"), "kind", "title", "text", "params",
+    /// "chainId", "raisedAt", "clearedAt" (ISO 8601 UTC), "silenced"}, "rule": {"id", "name",
+    /// "kind", "threshold"}, "chain": {"id", "name"}, "action": {"id", "type"}}. Title and text
+    /// are English whatever the raising console's language (AlertText, AlertLanguage::English);
+    /// "params" are the values they were rendered from (AlertText), for receivers that word
+    /// their own message; rows stored before params existed carry their stored text and none.
     static QJsonObject payloadContext(const QString &deliveryId, const AlertRecord &alert, bool resolved, const AlertRule &rule,
                                       const Action &action, const QString &chainName);
     /// "alr_" and 32 hex digits of a SHA-256 over (history row, action, state).

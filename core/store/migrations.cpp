@@ -445,6 +445,7 @@ QList<Migration> build(Backend backend)
     list.append(metricsMigration(backend));
     list.append(alertsMigration(backend));
     list.append(databaseMigration(backend));
+    list.append(alertParamsMigration(backend));
     return list;
 }
 

@@ -6,6 +6,10 @@
 // the operator's. Alert deliveries go through trigger_deliveries with source 'alert',
 // trigger_id the rule's id and action_id the rule action's id; their block_number and
 // log_index are 0, so a reorg never cancels them.
+//
+// Migration 10: alert_history.params, the alert's parameters (AlertText) that every reader
+// renders its title and text from in their language; title and text hold the English text
+// from then on. Rows written before keep params NULL and are shown with their stored text.
 
 #include "store/migrationsalerts.h"
 
@@ -94,12 +98,22 @@ CREATE INDEX alert_history_open ON arbor.alert_history (chain_id, kind) WHERE cl
 ALTER TABLE arbor.trigger_deliveries ADD COLUMN source TEXT NOT NULL DEFAULT 'trigger';
 ALTER TABLE arbor.action_results ADD COLUMN source TEXT NOT NULL DEFAULT 'trigger')";
 
+const char *const SqliteV10 = R"(ALTER TABLE arbor_alert_history ADD COLUMN params TEXT)";
+
+const char *const PostgresV10 = R"(ALTER TABLE arbor.alert_history ADD COLUMN params JSONB)";
+
 } // namespace
 
 Migration alertsMigration(Backend backend)
 {
     return {8, QStringLiteral("alert rules, their actions and history; the source of deliveries and results"),
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV8 : SqliteV8)};
+}
+
+Migration alertParamsMigration(Backend backend)
+{
+    return {10, QStringLiteral("alert parameters: each alert's kind-specific values, rendered in the reader's language"),
+            QString::fromUtf8(backend == Backend::Postgres ? PostgresV10 : SqliteV10)};
 }
 
 } // namespace arbor

@@ -8,5 +8,8 @@ namespace arbor {
 /// `source` of each outbox row and action result ('trigger' or 'alert'). Appended by
 /// migrations(); never edited.
 Migration alertsMigration(Backend backend);
+/// Migration 10: alert_history.params (JSON; NULL for rows written before), the parameters
+/// an alert's title and text are rendered from. Appended by migrations(); never edited.
+Migration alertParamsMigration(Backend backend);
 
 } // namespace arbor

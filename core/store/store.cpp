@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <QScopeGuard>
+
 #include "store/postgres/postgresstore.h"
 #include "store/sqlite/sqlitestore.h"
 
@@ -108,14 +110,23 @@ Status Store::transaction(const std::function<Status()> &work)
     // Nested calls join the outer transaction, so composite operations stay atomic.
     if (m_transactionDepth > 0) {
         ++m_transactionDepth;
-        Status s = work();
-        --m_transactionDepth;
-        return s;
+        const auto leave = qScopeGuard([this] { --m_transactionDepth; });
+        return work();
     }
     if (Status s = begin(); !s)
         return s;
     m_transactionDepth = 1;
-    Status s = work();
+    Status s;
+    try {
+        s = work();
+    } catch (...) {
+        // Whatever the work threw (a library's exception), the transaction does not outlive it.
+        m_transactionDepth = 0;
+        m_onDemandIndexedPending.clear();
+        m_dayHoldersPending.clear();
+        rollback();
+        throw;
+    }
     m_transactionDepth = 0;
     // Indexes built inside the transaction exist only once it commits.
     const QSet<qint64> built = std::exchange(m_onDemandIndexedPending, {});

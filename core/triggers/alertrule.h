@@ -83,8 +83,12 @@ struct AlertRecord
     QString ruleName;
     qint64 chainId = 0;
     AlertKind kind = AlertKind::Stalled;
+    /// What it said when raised, in English (AlertText::title/text render it from `params` in
+    /// the reader's language); rows stored before alerts had params have only these.
     QString title;
     QString text;
+    /// The alert's parameters (see AlertText); empty for rows stored before they existed.
+    QJsonObject params;
     bool silenced = false;                ///< its rule was silenced: nothing was delivered
     qint64 raisedAt = 0;                  ///< unix ms, when the condition began
     std::optional<qint64> clearedAt;      ///< unix ms; empty while active

@@ -256,6 +256,41 @@ void TestAlertDelivery::raisedWhenTheEndpointFails()
     QCOMPARE(listed.value(u"title"_s).toString(), alert.value(u"title"_s).toString());
     QVERIFY2(listed.value(u"clearedAt"_s).isNull(), qPrintable(json(listed)));
 
+    // Told of nodes, from the stored kind and params: the chain, and the node's error without
+    // JSON paths; the rule's alert is the only one (the built-in one is subsumed).
+    const QJsonObject params = listed.value(u"params"_s).toObject();
+    QCOMPARE(params.value(u"chain"_s).toString(), u"devnet"_s);
+    QVERIFY2(params.contains(u"answered"_s), qPrintable(json(listed)));
+    QCOMPARE(alert.value(u"params"_s).toObject(), params);
+    QCOMPARE(listed.value(u"title"_s).toString(), u"endpoint down: No node of devnet answers"_s);
+    QVERIFY2(listed.value(u"text"_s).toString().startsWith(u"No node of devnet answered for "_s), qPrintable(json(listed)));
+    for (const QString &said : {listed.value(u"title"_s).toString(), listed.value(u"text"_s).toString(), alert.value(u"text"_s).toString()})
+        QVERIFY2(!said.contains(u"[0]"_s) && !said.contains(u".error:"_s), qPrintable(said));
+    {
+        const ArborctlRun all = arborctl({u"alert"_s, u"list"_s, u"--chain"_s, QString::number(m_chainId), u"--active"_s, u"--json"_s});
+        int rpcDown = 0;
+        for (const QJsonValue &a : all.object().value(u"alerts"_s).toArray())
+            rpcDown += a[u"kind"_s].toString() == u"rpc_down"_s && a[u"rule"_s].isNull();
+        QCOMPARE(rpcDown, 0);
+    }
+
+    // Rendered when listed, in English whatever the reader's locale says and whatever language
+    // the stored text is in (as a German console would have written it).
+    {
+        auto store = m_db->open(false);
+        QVERIFY(store);
+        QVERIFY(store->exec(u"UPDATE "_s + store->admin("alert_history") + u" SET title = ?, text = ? WHERE id = ?"_s,
+                            {u"Alle RPC-Endpunkte von devnet sind ausgefallen"_s, u"JSON-RPC-Fehler vom Knoten"_s, m_alertId}));
+    }
+    QProcessEnvironment german;
+    for (const char *variable : {"LANG", "LC_ALL", "LC_MESSAGES"})
+        german.insert(QLatin1String(variable), u"de_DE.UTF-8"_s);
+    german.insert(u"LANGUAGE"_s, u"de"_s);
+    const ArborctlRun table = runArborctl(Arborctl, *m_db, {u"alert"_s, u"list"_s, u"--chain"_s, QString::number(m_chainId), u"--active"_s}, 60000, german);
+    QVERIFY2(table.exitCode == 0, qPrintable(describe(table)));
+    QVERIFY2(table.out.contains(u"endpoint down: No node of devnet answers"_s), qPrintable(table.out));
+    QVERIFY2(!table.out.contains(u"Alle"_s) && !table.out.contains(u"Knoten"_s), qPrintable(table.out));
+
     // `alert results`: the attempt that succeeded, under the webhook-id the receiver got.
     QJsonArray rows;
     QVERIFY2(waitFor([&] { return !(rows = results(m_rule)).isEmpty(); }, 15000, 300), qPrintable(serveLog()));

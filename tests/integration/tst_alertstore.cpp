@@ -9,6 +9,7 @@
 #include "store/alertstore.h"
 #include "store/chainregistry.h"
 #include "store/triggerstore.h"
+#include "triggers/alerttext.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void deliveriesAreSentAndRecordedApartFromTriggers();
     void deletedRuleCancelsItsOpenDeliveries();
     void acknowledgesAndListsHistory();
+    void storesKindAndParamsAndKeepsOldRowsText();
 
 private:
     AlertStore alerts() { return AlertStore(*m_store); }
@@ -317,6 +319,59 @@ void TestAlertStore::acknowledgesAndListsHistory()
     auto all = alerts().history({});
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->first().raisedAt, T0 + 10);   // newest first
+}
+
+void TestAlertStore::storesKindAndParamsAndKeepsOldRowsText()
+{
+    // What an engine stores since migration 10: the kind and params, with the English text.
+    auto rule = alerts().addRule(ruleFile("{'name': 'Down', 'chain': 7, 'kind': 'rpc_down', 'forSeconds': 0,"
+                                          " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/hook'}]}"));
+    QVERIFY(rule);
+    AlertRecord down;
+    down.ruleId = rule->id;
+    down.ruleName = rule->name;
+    down.chainId = ChainId;
+    down.kind = AlertKind::RpcDown;
+    down.raisedAt = T0 - 180000;
+    down.params = QJsonObject{{QStringLiteral("chain"), QStringLiteral("Base")},
+                              {QStringLiteral("host"), QStringLiteral("rpc.example.org")},
+                              {QStringLiteral("error"), QStringLiteral("header not found")},
+                              {QStringLiteral("answered"), true}};
+    down.title = AlertText::title(down, AlertLanguage::English);
+    down.text = AlertText::text(down, T0, AlertLanguage::English);
+    auto raised = alerts().recordRaised(down);
+    QVERIFY2(raised, qPrintable(raised ? QString() : raised.error().toString()));
+
+    // An alert written before migration 10: no params, its text as the console that raised it
+    // wrote it (here in German).
+    QVERIFY(m_store->exec(QLatin1String("INSERT INTO ") + m_store->admin("alert_history")
+                              + QLatin1String(" (rule_id, rule_name, chain_id, kind, title, text, silenced, raised_at) VALUES (NULL, NULL, ?, 'stalled', ?, ?, ?, ?)"),
+                          {ChainId, QStringLiteral("triggers ist stehen geblieben"), QStringLiteral("Der Indexer hat angehalten."), false, T0 - 500000}));
+
+    auto history = alerts().history({});
+    QVERIFY(history);
+    QCOMPARE(history->size(), 2);
+    const AlertRecord &stored = history->at(0);
+    QCOMPARE(stored.kind, AlertKind::RpcDown);
+    QCOMPARE(stored.params, down.params);
+    QCOMPARE(stored.title, QStringLiteral("Down: Base: the node answers with errors"));
+    QCOMPARE(AlertText::text(stored, T0, AlertLanguage::English),
+             QStringLiteral("Base: the node answers with errors (rpc.example.org: header not found). "
+                            "Indexing waits and resumes by itself when a node answers again."));
+    const AlertRecord &old = history->at(1);
+    QVERIFY(old.params.isEmpty());
+    QCOMPARE(AlertText::title(old, AlertLanguage::English), QStringLiteral("triggers ist stehen geblieben"));
+    QCOMPARE(AlertText::text(old, T0, AlertLanguage::English), QStringLiteral("Der Indexer hat angehalten."));
+
+    // The delivery carries the English text and the params a receiver may word its own message from.
+    auto claimed = TriggerStore(*m_store).claimDue(QStringLiteral("w"), m_now, 10, 30000);
+    QVERIFY(claimed);
+    QCOMPARE(claimed->size(), 1);
+    const QJsonObject alert = QJsonDocument::fromJson(claimed->first().payload).object().value(QLatin1String("alert")).toObject();
+    QCOMPARE(alert.value(QLatin1String("kind")).toString(), QStringLiteral("rpc_down"));
+    QCOMPARE(alert.value(QLatin1String("title")).toString(), stored.title);
+    QCOMPARE(alert.value(QLatin1String("params")).toObject(), down.params);
+    QVERIFY(!QString::fromUtf8(claimed->first().payload).contains(QLatin1String("[0]")));
 }
 
 QTEST_GUILESS_MAIN(TestAlertStore)

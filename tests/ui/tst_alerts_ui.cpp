@@ -6,6 +6,7 @@
 #include "devnet.h"
 #include "engine/engine.h"
 #include "fakenode.h"
+#include "desktopnotifier.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void progressBarCountsNoGapAtTheHead_data();
     void progressBarCountsNoGapAtTheHead();
     void alertsOfPausedAndDeletedChainsClear();
+    void statusBarTrayAndPanelCountAlike();
     void chainWhoseNodeLacksTheBlockIsStalledNotDown();
     void liveChainShowsNoGapForNewBlocks();
 
@@ -237,6 +239,57 @@ void TstAlertsUi::alertsOfPausedAndDeletedChainsClear()
     QVERIFY(window.alertMonitor()->activeAlerts().isEmpty());
 
     QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(u"; ")));
+    window.close();
+}
+
+// Two chains whose nodes do not answer, one alert acknowledged: the status bar, the tray's
+// tooltip and the alerts panel say the same, two active of which one acknowledged.
+void TstAlertsUi::statusBarTrayAndPanelCountAlike()
+{
+    std::unique_ptr<Engine> engine = startEngine(QStringLiteral("counts.db"));
+    MainWindow window(engine.get());
+    AlertPolicy policy = window.alertMonitor()->policy();
+    policy.raiseAfterMs = 0;
+    policy.clearAfterMs = 3600000;
+    window.alertMonitor()->setPolicy(policy);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("alertsButton"));
+    auto *panel = window.findChild<LogPanel *>(QStringLiteral("logPanel"));
+    auto *list = window.findChild<QTreeWidget *>(QStringLiteral("alertList"));
+    auto *acknowledge = window.findChild<QPushButton *>(QStringLiteral("acknowledgeAlertButton"));
+    QVERIFY(button && panel && list && acknowledge);
+
+    auto url = m_home.databaseUrl(QStringLiteral("counts.db"));
+    QVERIFY2(url, why(url).constData());
+    for (qint64 chainId : {4301, 4302}) {
+        const Status registered = registerChain(*url, chainId, QStringLiteral("dark %1").arg(chainId), QUrl(QStringLiteral("http://127.0.0.1:1")));
+        QVERIFY2(registered, why(registered).constData());
+    }
+    engine->refreshSnapshot();
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("2 alert(s)"), EngineTimeoutMs);
+    QCOMPARE(window.notifier()->summary(), QStringLiteral("Arbor — 2 chain(s), 2 alert(s)"));
+    QCOMPARE(panel->alertsTabText(), QStringLiteral("Alerts — 2 alert(s)"));
+
+    // Acknowledge the newest: still active, counted as acknowledged everywhere.
+    list->setCurrentItem(list->topLevelItem(0));
+    QVERIFY(acknowledge->isEnabled());
+    QTest::mouseClick(acknowledge, Qt::LeftButton);
+    const QString said = QStringLiteral("2 alert(s) (1 acknowledged)");
+    QTRY_COMPARE_WITH_TIMEOUT(button->text(), said, EngineTimeoutMs);
+    QCOMPARE(window.notifier()->summary(), QStringLiteral("Arbor — 2 chain(s), ") + said);
+    QCOMPARE(panel->alertsTabText(), QStringLiteral("Alerts — ") + said);
+    QCOMPARE(panel->alertCounts(), (AlertCounts{2, 1}));
+    QCOMPARE(window.alertMonitor()->counts(), (AlertCounts{2, 1}));
+    // Still so after the console's next ticks re-read the monitor.
+    QTest::qWait(1500);
+    QCOMPARE(button->text(), said);
+    QCOMPARE(panel->alertsTabText(), QStringLiteral("Alerts — ") + said);
+    QCOMPARE(window.notifier()->summary(), QStringLiteral("Arbor — 2 chain(s), ") + said);
+    for (const Alert &alert : window.alertMonitor()->activeAlerts()) {
+        QVERIFY2(!alert.text.contains(u"[0]") && !alert.title.contains(u"down"), qPrintable(alert.title + u' ' + alert.text));
+        QVERIFY2(alert.title.startsWith(u"No node of dark "), qPrintable(alert.title));
+    }
     window.close();
 }
 

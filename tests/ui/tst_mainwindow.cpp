@@ -18,7 +18,9 @@
 #include "uifixture.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QPointer>
 #include <QLocale>
 #include <QApplication>
@@ -174,6 +176,7 @@ private Q_SLOTS:
     void switchingTheDatabaseRestartsTheEngine();
     void switchingTheDatabaseNeverBlocksTheWindow_data();
     void switchingTheDatabaseNeverBlocksTheWindow();
+    void crashReportOfTheLastRunIsShownOnce();
 
 private:
     QAbstractItemModel *table() const { return m_table->model(); }
@@ -970,6 +973,55 @@ void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
     QFuture<Status> started = after.start();
     QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), EngineTimeoutMs);
     QVERIFY2(started.result().ok(), why(started.result()).constData());
+}
+
+void TstMainWindow::crashReportOfTheLastRunIsShownOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString reports = dir.filePath(QStringLiteral("crash-reports"));
+    QVERIFY(QDir().mkpath(reports));
+    const QString report = reports + QStringLiteral("/crash-20261123-194700-4242.txt");
+    {
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Arbor crash report\nprogram: arbor 0.1.0\nsignal: SIGSEGV (invalid memory access)\nthread: arbor-delivery\n");
+    }
+    auto database = databaseWithChain(dir, QStringLiteral("crashed.db"), 33, QStringLiteral("after-crash"));
+    QVERIFY2(database, why(database).constData());
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    EngineOptions options;
+    options.app = QStringLiteral("arbor-test-session");
+    options.lease = EngineOptions::Lease::ReadOnlyIfHeld;
+    options.snapshotIntervalMs = 200;
+    LogSink sink;
+    sink.install();
+    {
+        // The first start after the crash says so over the window, naming the report, and logs it.
+        ConsoleSession session(options, &sink, &settings);
+        session.noticeCrashReports(reports);
+        session.open(*database);
+        QPointer<QMessageBox> box;
+        QTRY_VERIFY_WITH_TIMEOUT((box = session.window()->findChild<QMessageBox *>(QStringLiteral("crashReportBox")))
+                                     && box->isVisible(), EngineTimeoutMs);
+        QVERIFY2(box->text().contains(QDir::toNativeSeparators(report)), qPrintable(box->text()));
+        QVERIFY(box->text().contains(QLatin1String("stopped unexpectedly")));
+        const QList<LogMessage> logged = sink.messages();
+        QVERIFY(std::any_of(logged.cbegin(), logged.cend(),
+                            [&report](const LogMessage &m) { return m.text.contains(QDir::toNativeSeparators(report)); }));
+        box->accept();
+        QTRY_VERIFY(box.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
+    }
+    {
+        // The next start says nothing more of it.
+        ConsoleSession again(options, &sink, &settings);
+        again.noticeCrashReports(reports);
+        again.open(*database);
+        QTRY_VERIFY_WITH_TIMEOUT(again.engine()->state().started, EngineTimeoutMs);
+        QTest::qWait(100);
+        QVERIFY(!again.window()->findChild<QMessageBox *>(QStringLiteral("crashReportBox")));
+    }
 }
 
 void TstMainWindow::switchingTheDatabaseNeverBlocksTheWindow_data()

@@ -273,6 +273,140 @@ private Q_SLOTS:
         QVERIFY(monitor.activeAlerts().isEmpty());   // an event, never active
     }
 
+    // One outage, one alert: a matching rule's alert, with the rule's hold both ways.
+    void ruleAndBuiltInOnOneConditionAreOneAlert()
+    {
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());   // the built-in raises after 10 s, clears 60 s after
+        monitor.setRules({rule(20, AlertKind::RpcDown, 0, qint64(5), 30)});
+        QSignalSpy up(&monitor, &AlertMonitor::alertRaised);
+        QSignalSpy down(&monitor, &AlertMonitor::alertCleared);
+        for (qint64 t = 0; t < 29000; t += 1000)
+            monitor.updateChains({status(5, 100, 90, IndexPhase::RpcDown)}, T0 + t);
+        QCOMPARE(up.size(), 0);   // the built-in would have raised at 10 s
+        QVERIFY(monitor.activeAlerts().isEmpty());
+        for (qint64 t = 29000; t <= 180000; t += 1000)
+            monitor.updateChains({status(5, 100, 90, IndexPhase::RpcDown)}, T0 + t);
+        QCOMPARE(up.size(), 1);
+        QCOMPARE(raised(up).first().ruleId, qint64(20));
+        QCOMPARE(raised(up).first().raisedAt.toMSecsSinceEpoch(), T0);
+        QCOMPARE(monitor.activeAlerts().size(), 1);
+        QCOMPARE(monitor.counts(), (AlertCounts{1, 0}));
+
+        // Back: cleared once, after the rule's 30 s (not the built-in's 60 s).
+        for (qint64 t = 181000; t < 211000; t += 1000)
+            monitor.updateChains({status(5, 100, 95, IndexPhase::Live)}, T0 + t);
+        QCOMPARE(down.size(), 0);
+        for (qint64 t = 211000; t < 300000; t += 1000)
+            monitor.updateChains({status(5, 100, 100, IndexPhase::Live)}, T0 + t);
+        QCOMPARE(down.size(), 1);
+        QCOMPARE(up.size(), 1);
+        QCOMPARE(raised(down).first().ruleId, qint64(20));
+        QVERIFY(monitor.activeAlerts().isEmpty());
+    }
+
+    void builtInRaisesWhereNoEnabledRuleCovers_data()
+    {
+        QTest::addColumn<bool>("hasRule");
+        QTest::addColumn<bool>("enabled");
+        QTest::addColumn<qint64>("ruleChain");
+        QTest::addColumn<int>("ruleKind");
+        QTest::newRow("no rule") << false << true << qint64(5) << int(AlertKind::RpcDown);
+        QTest::newRow("disabled rule") << true << false << qint64(5) << int(AlertKind::RpcDown);
+        QTest::newRow("rule for another chain") << true << true << qint64(6) << int(AlertKind::RpcDown);
+        QTest::newRow("rule of another kind") << true << true << qint64(5) << int(AlertKind::LagSeconds);
+    }
+
+    void builtInRaisesWhereNoEnabledRuleCovers()
+    {
+        QFETCH(bool, hasRule);
+        QFETCH(bool, enabled);
+        QFETCH(qint64, ruleChain);
+        QFETCH(int, ruleKind);
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        if (hasRule) {
+            AlertRule r = rule(21, AlertKind(ruleKind), AlertKind(ruleKind) == AlertKind::LagSeconds ? 86400 : 0, ruleChain, 0);
+            r.enabled = enabled;
+            monitor.setRules({r});
+        }
+        QSignalSpy up(&monitor, &AlertMonitor::alertRaised);
+        QSignalSpy down(&monitor, &AlertMonitor::alertCleared);
+        for (qint64 t = 0; t <= 20000; t += 1000)
+            monitor.updateChains({status(5, 100, 90, IndexPhase::RpcDown)}, T0 + t);
+        QCOMPARE(up.size(), 1);
+        QCOMPARE(raised(up).first().ruleId, qint64(0));
+        QCOMPARE(raised(up).first().raisedAt.toMSecsSinceEpoch(), T0);
+        for (qint64 t = 21000; t <= 90000; t += 1000)
+            monitor.updateChains({status(5, 100, 100, IndexPhase::Live)}, T0 + t);
+        QCOMPARE(down.size(), 1);
+        QCOMPARE(up.size(), 1);
+    }
+
+    void ruleOnAllChainsSubsumesEachChainsBuiltIn()
+    {
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        monitor.setRules({rule(22, AlertKind::RpcDown, 0, std::nullopt, 20)});
+        QSignalSpy up(&monitor, &AlertMonitor::alertRaised);
+        for (qint64 t = 0; t <= 40000; t += 1000)
+            monitor.updateChains({status(5, 100, 90, IndexPhase::RpcDown), status(6, 100, 90, IndexPhase::RpcDown)}, T0 + t);
+        QCOMPARE(up.size(), 2);
+        QSet<qint64> chains;
+        for (const Alert &a : raised(up)) {
+            QCOMPARE(a.ruleId, qint64(22));
+            chains.insert(a.chainId);
+        }
+        QCOMPARE(chains, (QSet<qint64>{5, 6}));
+        QCOMPARE(monitor.activeAlerts().size(), 2);
+    }
+
+    // A rule written while the built-in alert is raised takes over: the built-in clears at once
+    // and the rule's alert follows its hold, so there is never more than one.
+    void aNewRuleTakesOverARaisedBuiltIn()
+    {
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        QSignalSpy up(&monitor, &AlertMonitor::alertRaised);
+        QSignalSpy down(&monitor, &AlertMonitor::alertCleared);
+        for (qint64 t = 0; t <= 15000; t += 1000)
+            monitor.updateChains({status(5, 100, 90, IndexPhase::RpcDown)}, T0 + t);
+        QCOMPARE(up.size(), 1);
+        monitor.setRules({rule(23, AlertKind::RpcDown, 0, std::nullopt, 5)});
+        QCOMPARE(down.size(), 1);
+        QCOMPARE(raised(down).first().ruleId, qint64(0));
+        QVERIFY(monitor.activeAlerts().isEmpty());
+        for (qint64 t = 16000; t <= 30000; t += 1000) {
+            monitor.updateChains({status(5, 100, 90, IndexPhase::RpcDown)}, T0 + t);
+            QVERIFY(monitor.activeAlerts().size() <= 1);
+        }
+        QCOMPARE(up.size(), 2);
+        QCOMPARE(raised(up).last().ruleId, qint64(23));
+    }
+
+    void deepReorgRuleSubsumesTheBuiltIn()
+    {
+        AlertMonitor monitor;
+        AlertPolicy p = policy();
+        p.reorgDepth = 3;   // the built-in reports reorgs deeper than 3
+        monitor.setPolicy(p);
+        monitor.setRules({rule(24, AlertKind::DeepReorg, 10, qint64(1), 0)});
+        QSignalSpy up(&monitor, &AlertMonitor::alertRaised);
+        ReorgRecord reorg;
+        reorg.chainId = 1;
+        reorg.depth = 5;   // the built-in's depth, not the rule's: the rule decides
+        monitor.reorgHandled(reorg);
+        QCOMPARE(up.size(), 0);
+        reorg.depth = 12;
+        monitor.reorgHandled(reorg);
+        QCOMPARE(up.size(), 1);
+        QCOMPARE(raised(up).first().ruleId, qint64(24));
+        reorg.chainId = 2;   // not the rule's chain: the built-in
+        monitor.reorgHandled(reorg);
+        QCOMPARE(up.size(), 2);
+        QCOMPARE(raised(up).last().ruleId, qint64(0));
+    }
+
     void queueRules()
     {
         AlertMonitor monitor;

@@ -1,5 +1,6 @@
 #include "widgets/logpanel.h"
 
+#include "alertcounttext.h"
 #include "models/logmodel.h"
 #include "widgets/tableactions.h"
 
@@ -299,8 +300,24 @@ void LogPanel::updateAcknowledge()
 
 void LogPanel::updateAlertsTab()
 {
-    const int open = unacknowledgedAlertCount();
-    m_tabs->setTabText(0, open == 0 ? tr("Alerts") : tr("Alerts (%1)").arg(open));
+    const AlertCounts counts = alertCounts();
+    m_tabs->setTabText(0, counts.active == 0 ? tr("Alerts") : tr("Alerts — %1", "the alert count as the status bar words it").arg(alertCountText(counts)));
+}
+
+AlertCounts LogPanel::alertCounts() const
+{
+    QList<Alert> active;
+    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_alerts->topLevelItem(i);
+        if (isActive(item))
+            active.append(alertOf(item));
+    }
+    return countAlerts(active);
+}
+
+QString LogPanel::alertsTabText() const
+{
+    return m_tabs->tabText(0);
 }
 
 int LogPanel::alertCount() const
@@ -310,20 +327,12 @@ int LogPanel::alertCount() const
 
 int LogPanel::activeAlertCount() const
 {
-    int active = 0;
-    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i)
-        active += !m_alerts->topLevelItem(i)->data(0, AlertKeyRole).toString().isEmpty();
-    return active;
+    return alertCounts().active;
 }
 
 int LogPanel::unacknowledgedAlertCount() const
 {
-    int open = 0;
-    for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *item = m_alerts->topLevelItem(i);
-        open += isActive(item) && !alertOf(item).acknowledged;
-    }
-    return open;
+    return alertCounts().unacknowledged();
 }
 
 void LogPanel::showAlerts()

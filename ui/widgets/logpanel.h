@@ -53,6 +53,10 @@ public:
     int activeAlertCount() const;
     /// Entries shown as active and not acknowledged.
     int unacknowledgedAlertCount() const;
+    /// countAlerts() over the entries shown as active: what the Alerts tab says.
+    arbor::AlertCounts alertCounts() const;
+    /// The Alerts tab's text ("Alerts — 2 alerts (1 acknowledged)").
+    QString alertsTabText() const;
     LogModel *logModel() const { return m_model; }
     /// Acknowledges the selected active alert (the Acknowledge button and menu entry).
     QAction *acknowledgeAction() const { return m_acknowledge; }

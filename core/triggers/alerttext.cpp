@@ -1,0 +1,233 @@
+#include "triggers/alerttext.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace arbor {
+namespace {
+
+constexpr const char *Context = "arbor::AlertText";
+
+// Every source text below is marked for lupdate (QT_TRANSLATE_NOOP / _N_NOOP, context
+// arbor::AlertText); English renders the source itself, with its plural resolved here.
+QString say(AlertLanguage language, const char *source, int n = -1)
+{
+    if (language == AlertLanguage::Reader)
+        return QCoreApplication::translate(Context, source, nullptr, n);
+    QString s = QString::fromUtf8(source);
+    if (n >= 0) {
+        s.replace(QLatin1String("%n"), QString::number(n));
+        s.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+    }
+    return s;
+}
+
+int count(const QJsonObject &params, const char *key)
+{
+    return int(std::clamp<qint64>(params.value(QLatin1String(key)).toInteger(), 0, 1000000000));
+}
+
+QString number(const QJsonObject &params, const char *key)
+{
+    const QJsonValue v = params.value(QLatin1String(key));
+    return v.isDouble() && v.toDouble() != double(v.toInteger()) ? QString::number(v.toDouble(), 'g', 4) : QString::number(v.toInteger());
+}
+
+QString string(const QJsonObject &params, const char *key)
+{
+    return params.value(QLatin1String(key)).toString();
+}
+
+QString chainOf(qint64 chainId, const QJsonObject &params, AlertLanguage language)
+{
+    const QString name = string(params, "chain");
+    return name.isEmpty() ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "chain %1")).arg(chainId) : name;
+}
+
+/// "rpc.example.org: connection refused", the host or the error alone when one is missing.
+QString detailOf(const QJsonObject &params)
+{
+    const QString host = string(params, "host");
+    const QString error = string(params, "error");
+    if (host.isEmpty() || error.isEmpty())
+        return host.isEmpty() ? error : host;
+    return host + QLatin1String(": ") + error;
+}
+
+QString withDetail(const QString &sentence, const QString &detail)
+{
+    return detail.isEmpty() ? sentence : sentence + QLatin1String(" (") + detail + u')';
+}
+
+/// A translated wrapper ("JSON-RPC error %1 from the node: %2") as a pattern capturing its
+/// arguments: %1 a number, %2 (or the only argument) the rest.
+QRegularExpression wrapperPattern(const QString &wrapper)
+{
+    static const QRegularExpression placeholder(QStringLiteral("%[12]"));
+    QString pattern = QStringLiteral("^");
+    qsizetype at = 0;
+    for (const QRegularExpressionMatch &m : placeholder.globalMatch(wrapper)) {
+        pattern += QRegularExpression::escape(wrapper.mid(at, m.capturedStart() - at));
+        pattern += m.captured() == u"%1" ? QLatin1String("(-?\\d+)") : QLatin1String("(.*)");
+        at = m.capturedEnd();
+    }
+    pattern += QRegularExpression::escape(wrapper.mid(at)) + u'$';
+    return QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption);
+}
+
+/// The node's own text when `message` is a node's error object as evmjson words it.
+std::optional<QString> unwrapNodeError(const QString &message)
+{
+    static const char *const codeWrapper = "JSON-RPC error %1 from the node: %2";
+    static const char *const plainWrapper = "Error from the node: %1";
+    for (const QString &wrapper : {QString::fromLatin1(codeWrapper), QCoreApplication::translate("arbor::evmjson", codeWrapper)}) {
+        const QRegularExpressionMatch m = wrapperPattern(wrapper).match(message);
+        if (m.hasMatch())
+            return m.captured(2);
+    }
+    for (QString wrapper : {QString::fromLatin1(plainWrapper), QCoreApplication::translate("arbor::evmjson", plainWrapper)}) {
+        wrapper.replace(QLatin1String("%1"), QLatin1String("%2"));
+        const QRegularExpressionMatch m = wrapperPattern(wrapper).match(message);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString AlertText::duration(qint64 ms, AlertLanguage language)
+{
+    const qint64 seconds = std::max<qint64>(0, ms / 1000);
+    if (seconds < 120)
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 s")).arg(seconds);
+    if (seconds < 120 * 60)
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 min")).arg(seconds / 60);
+    return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 h")).arg(seconds / 3600);
+}
+
+QString AlertText::nodeMessage(const QString &message, const QString &shownUrl, bool *answered)
+{
+    // A JSON path in front of a message ("[0].error: ", "result[3].hash: "): where in the answer,
+    // which says nothing to an operator.
+    static const QRegularExpression jsonPath(
+        QStringLiteral("(?:^|(?<=: ))(?:\\[\\d+\\]|(?:result|error|response|jsonrpc|id)(?=[.\\[:]))(?:\\.\\w+|\\[\\d+\\])*: "));
+    QString m = message.trimmed();
+    m.remove(jsonPath);
+    // The pool's summary ("No RPC endpoint answered after 4 attempts: a; b"): the first line.
+    const QString summary = QCoreApplication::translate("arbor::EndpointPool", "No RPC endpoint answered after %1 attempts: %2");
+    for (const QString &wrapper : {QStringLiteral("No RPC endpoint answered after %1 attempts: %2"), summary}) {
+        const QRegularExpressionMatch w = wrapperPattern(wrapper).match(m);
+        if (w.hasMatch()) {
+            m = w.captured(2).section(QLatin1String("; "), 0, 0);
+            break;
+        }
+    }
+    static const QRegularExpression urlPrefix(QStringLiteral("^\\S+://\\S+?: "));
+    if (!shownUrl.isEmpty() && m.startsWith(shownUrl + QLatin1String(": ")))
+        m = m.mid(shownUrl.size() + 2);
+    else
+        m.remove(urlPrefix);
+    m.remove(jsonPath);
+    const std::optional<QString> node = unwrapNodeError(m);
+    if (answered)
+        *answered = node.has_value();
+    return (node ? *node : m).trimmed();
+}
+
+QString AlertText::title(AlertKind kind, qint64 chainId, const QJsonObject &params, const QString &ruleName, AlertLanguage language)
+{
+    const QString chain = chainOf(chainId, params, language);
+    QString t;
+    switch (kind) {
+    case AlertKind::RpcDown:
+        t = params.value(QLatin1String("answered")).toBool()
+                ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1: the node answers with errors")).arg(chain)
+                : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "No node of %1 answers")).arg(chain);
+        break;
+    case AlertKind::Stalled:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 has stalled")).arg(chain);
+        break;
+    case AlertKind::DeepReorg:
+        t = say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "Reorg of %n block(s) on %1"), count(params, "depth")).arg(chain);
+        break;
+    case AlertKind::QueueErrors:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Balance queue of %1 has errors")).arg(chain);
+        break;
+    case AlertKind::QueueDelayed:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Balance queue of %1 is behind")).arg(chain);
+        break;
+    case AlertKind::LagBlocks:
+        t = say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "%1 is %n block(s) behind"), count(params, "blocks")).arg(chain);
+        break;
+    case AlertKind::LagSeconds:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 is %2 behind"))
+                .arg(chain, duration(params.value(QLatin1String("seconds")).toInteger() * 1000, language));
+        break;
+    case AlertKind::RpcErrorRate:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Nodes of %1 fail calls")).arg(chain);
+        break;
+    }
+    return ruleName.isEmpty() ? t : ruleName + QLatin1String(": ") + t;
+}
+
+QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &params, qint64 heldMs, AlertLanguage language)
+{
+    const QString chain = chainOf(chainId, params, language);
+    switch (kind) {
+    case AlertKind::RpcDown: {
+        const QString waits = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Indexing waits and resumes by itself when a node answers again."));
+        const QString said = params.value(QLatin1String("answered")).toBool()
+                                 ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1: the node answers with errors")).arg(chain)
+                                 : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "No node of %1 answered for %2")).arg(chain, duration(heldMs, language));
+        return withDetail(said, detailOf(params)) + QLatin1String(". ") + waits;
+    }
+    case AlertKind::Stalled: {
+        const QString error = string(params, "error");
+        if (!error.isEmpty())
+            return withDetail(say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The indexer of %1 stopped on an error and retries by itself")).arg(chain),
+                              error);
+        return say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "%1 is %n block(s) behind the head and indexed no new block for %2."),
+                   count(params, "blocks"))
+            .arg(chain, duration(params.value(QLatin1String("stalledSeconds")).toInteger() * 1000, language));
+    }
+    case AlertKind::DeepReorg:
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Rolled back to block %1 (the common ancestor) and indexing again from there."))
+            .arg(number(params, "ancestor"));
+    case AlertKind::QueueErrors:
+        return say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText",
+                                                 "%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page."),
+                   count(params, "errors"));
+    case AlertKind::QueueDelayed:
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The oldest pending item has waited %1."))
+            .arg(duration(params.value(QLatin1String("waitSeconds")).toInteger() * 1000, language));
+    case AlertKind::LagBlocks:
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Indexed to block %1 of %2; the rule allows %3 blocks."))
+            .arg(number(params, "indexed"), number(params, "head"), number(params, "threshold"));
+    case AlertKind::LagSeconds:
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The newest indexed block is %1 old; the rule allows %2."))
+            .arg(duration(params.value(QLatin1String("seconds")).toInteger() * 1000, language),
+                 duration(params.value(QLatin1String("threshold")).toInteger() * 1000, language));
+    case AlertKind::RpcErrorRate:
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The node %1 fails %2 % of its recent calls; the rule allows %3 %."))
+            .arg(string(params, "host"), number(params, "percent"), number(params, "threshold"));
+    }
+    return QString();
+}
+
+QString AlertText::title(const AlertRecord &alert, AlertLanguage language)
+{
+    if (alert.params.isEmpty())
+        return alert.title;
+    return title(alert.kind, alert.chainId, alert.params, alert.ruleId ? alert.ruleName : QString(), language);
+}
+
+QString AlertText::text(const AlertRecord &alert, qint64 nowMs, AlertLanguage language)
+{
+    if (alert.params.isEmpty())
+        return alert.text;
+    return text(alert.kind, alert.chainId, alert.params, alert.clearedAt.value_or(nowMs) - alert.raisedAt, language);
+}
+
+} // namespace arbor

@@ -1,0 +1,198 @@
+// AlertText: an alert rendered from its kind and params, in English or in the reader's language,
+// speaking of nodes and blocks; the node's message freed of JSON paths and wrappers.
+
+#include "alerts/alertmonitor.h"
+#include "triggers/alerttext.h"
+
+#include <QHash>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTranslator>
+
+using namespace arbor;
+
+namespace {
+
+/// German for the few texts these tests render, answering exactly the context and source the
+/// code asks for: a text asked under another context or source stays English.
+class FakeGerman final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        static const QHash<QString, QString> de{
+            {u"arbor::AlertText|No node of %1 answered for %2"_qs, u"Kein Knoten von %1 antwortet seit %2"_qs},
+            {u"arbor::AlertText|%1 min"_qs, u"%1 Min."_qs},
+            {u"arbor::AlertText|No node of %1 answers"_qs, u"Kein Knoten von %1 antwortet"_qs},
+            {u"arbor::AlertText|Indexing waits and resumes by itself when a node answers again."_qs,
+             u"Die Indizierung wartet und setzt von selbst fort, sobald ein Knoten wieder antwortet."_qs},
+            {u"arbor::evmjson|JSON-RPC error %1 from the node: %2"_qs, u"JSON-RPC-Fehler %1 vom Knoten: %2"_qs},
+        };
+        return de.value(QLatin1String(context) + u'|' + QLatin1String(source));
+    }
+    bool isEmpty() const override { return false; }
+};
+
+QJsonObject unreachable()
+{
+    return QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"error"_qs, u"connection refused"_qs}, {u"answered"_qs, false}};
+}
+
+} // namespace
+
+class TestAlertText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rendersEveryKindInEnglish_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QJsonObject>("params");
+        QTest::addColumn<qint64>("heldMs");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no node answers") << int(AlertKind::RpcDown) << unreachable() << qint64(180000) << u"No node of Base answers"_qs
+                                         << u"No node of Base answered for 3 min (rpc.example.org: connection refused). "
+                                            "Indexing waits and resumes by itself when a node answers again."_qs;
+        QTest::newRow("the node answers with errors")
+            << int(AlertKind::RpcDown)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"error"_qs, u"header not found"_qs}, {u"answered"_qs, true}}
+            << qint64(50000) << u"Base: the node answers with errors"_qs
+            << u"Base: the node answers with errors (rpc.example.org: header not found). Indexing waits and resumes by itself when a node answers again."_qs;
+        QTest::newRow("unnamed chain, nothing said") << int(AlertKind::RpcDown) << QJsonObject{} << qint64(45000) << u"No node of chain 8453 answers"_qs
+                                                     << u"No node of chain 8453 answered for 45 s. Indexing waits and resumes by itself when a node answers again."_qs;
+        QTest::newRow("stalled") << int(AlertKind::Stalled) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"blocks"_qs, 1}, {u"stalledSeconds"_qs, 600}}
+                                 << qint64(0) << u"Base has stalled"_qs << u"Base is 1 block behind the head and indexed no new block for 10 min."_qs;
+        QTest::newRow("reorg") << int(AlertKind::DeepReorg) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"depth"_qs, 5}, {u"ancestor"_qs, 1200}} << qint64(0)
+                               << u"Reorg of 5 blocks on Base"_qs << u"Rolled back to block 1200 (the common ancestor) and indexing again from there."_qs;
+        QTest::newRow("lag in blocks") << int(AlertKind::LagBlocks)
+                                       << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"blocks"_qs, 250}, {u"indexed"_qs, 750}, {u"head"_qs, 1000}, {u"threshold"_qs, 100}}
+                                       << qint64(0) << u"Base is 250 blocks behind"_qs << u"Indexed to block 750 of 1000; the rule allows 100 blocks."_qs;
+        QTest::newRow("error rate") << int(AlertKind::RpcErrorRate)
+                                    << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"b.example"_qs}, {u"percent"_qs, 37.5}, {u"threshold"_qs, 25}}
+                                    << qint64(0) << u"Nodes of Base fail calls"_qs << u"The node b.example fails 37.5 % of its recent calls; the rule allows 25 %."_qs;
+        QTest::newRow("queue errors") << int(AlertKind::QueueErrors) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"errors"_qs, 7}} << qint64(0)
+                                      << u"Balance queue of Base has errors"_qs
+                                      << u"7 failed attempts in the last hour; failed items can be retried on the Balance Queue page."_qs;
+    }
+
+    void rendersEveryKindInEnglish()
+    {
+        QFETCH(int, kind);
+        QFETCH(QJsonObject, params);
+        QFETCH(qint64, heldMs);
+        QFETCH(QString, title);
+        QFETCH(QString, text);
+        QCOMPARE(AlertText::title(AlertKind(kind), 8453, params, QString(), AlertLanguage::English), title);
+        QCOMPARE(AlertText::text(AlertKind(kind), 8453, params, heldMs, AlertLanguage::English), text);
+        QCOMPARE(AlertText::title(AlertKind(kind), 8453, params, u"Ops"_qs, AlertLanguage::English), u"Ops: "_qs + title);
+    }
+
+    void theNodesMessageWithoutJsonPaths_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("shownUrl");
+        QTest::addColumn<QString>("said");
+        QTest::addColumn<bool>("answered");
+        QTest::newRow("an endpoint's last error") << u"https://rpc.example.org/: [0].error: JSON-RPC error -32000 from the node: header not found"_qs
+                                                  << u"https://rpc.example.org/"_qs << u"header not found"_qs << true;
+        QTest::newRow("the pool's summary")
+            << u"No RPC endpoint answered after 4 attempts: https://rpc.example.org/v1: [0].error: JSON-RPC error -32000 from the node: header not found; "
+               "https://b.example/: not tried"_qs
+            << QString() << u"header not found"_qs << true;
+        QTest::newRow("no code") << u"error: Error from the node: execution reverted"_qs << QString() << u"execution reverted"_qs << true;
+        QTest::newRow("no answer") << u"http://127.0.0.1:8545: Connection refused"_qs << u"http://127.0.0.1:8545"_qs << u"Connection refused"_qs << false;
+        QTest::newRow("a malformed answer") << u"result[3].hash: Expected a 32-byte hash, got “0x12”."_qs << QString()
+                                            << u"Expected a 32-byte hash, got “0x12”."_qs << false;
+        QTest::newRow("plain") << u"connection refused"_qs << QString() << u"connection refused"_qs << false;
+    }
+
+    void theNodesMessageWithoutJsonPaths()
+    {
+        QFETCH(QString, message);
+        QFETCH(QString, shownUrl);
+        QFETCH(QString, said);
+        QFETCH(bool, answered);
+        bool nodeAnswered = !answered;
+        QCOMPARE(AlertText::nodeMessage(message, shownUrl, &nodeAnswered), said);
+        QCOMPARE(nodeAnswered, answered);
+    }
+
+    void rendersInTheReadersLanguageAndEnglishOnRequest()
+    {
+        FakeGerman german;
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const QString reader = AlertText::text(AlertKind::RpcDown, 8453, unreachable(), 180000);
+        const QString english = AlertText::text(AlertKind::RpcDown, 8453, unreachable(), 180000, AlertLanguage::English);
+        const QString readerTitle = AlertText::title(AlertKind::RpcDown, 8453, unreachable(), QString());
+        // The text, as a German console's node pool words it: still the node's words alone.
+        bool answered = false;
+        const QString node = AlertText::nodeMessage(u"https://rpc.example.org/: [0].error: JSON-RPC-Fehler -32000 vom Knoten: header not found"_qs,
+                                                    u"https://rpc.example.org/"_qs, &answered);
+        QCoreApplication::removeTranslator(&german);
+
+        QCOMPARE(reader, u"Kein Knoten von Base antwortet seit 3 Min. (rpc.example.org: connection refused). "
+                         "Die Indizierung wartet und setzt von selbst fort, sobald ein Knoten wieder antwortet."_qs);
+        QCOMPARE(readerTitle, u"Kein Knoten von Base antwortet"_qs);
+        QCOMPARE(english, u"No node of Base answered for 3 min (rpc.example.org: connection refused). "
+                          "Indexing waits and resumes by itself when a node answers again."_qs);
+        QCOMPARE(node, u"header not found"_qs);
+        QVERIFY(answered);
+    }
+
+    void aStoredRowRendersFromParamsOrShowsItsOldText()
+    {
+        AlertRecord row;
+        row.chainId = 8453;
+        row.kind = AlertKind::RpcDown;
+        row.raisedAt = 1'000'000;
+        row.clearedAt = 1'000'000 + 240000;
+        row.params = unreachable();
+        row.title = u"stored"_qs;
+        // Cleared: how long it held, all told.
+        QCOMPARE(AlertText::text(row, 9'999'999'999, AlertLanguage::English).left(35), u"No node of Base answered for 4 min "_qs);
+        QCOMPARE(AlertText::title(row, AlertLanguage::English), u"No node of Base answers"_qs);
+        row.params = {};
+        row.text = u"Alle RPC-Endpunkte sind ausgefallen."_qs;
+        QCOMPARE(AlertText::title(row, AlertLanguage::English), u"stored"_qs);
+        QCOMPARE(AlertText::text(row, 0, AlertLanguage::English), row.text);
+    }
+
+    // The monitor hands the node's error to the alert as a parameter: no JSON path in any text,
+    // and a node that answered is not called down.
+    void anOutageAlertSpeaksOfNodes()
+    {
+        AlertMonitor monitor;
+        AlertPolicy policy;
+        policy.raiseAfterMs = 0;
+        monitor.setPolicy(policy);
+        monitor.setChainNames({{8453, u"Base"_qs}});
+        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
+        ChainStatus s;
+        s.chainId = 8453;
+        s.phase = IndexPhase::RpcDown;
+        s.head = 100;
+        s.indexed = 90;
+        s.message = u"No RPC endpoint answered after 4 attempts: https://rpc.example.org/: [0].error: JSON-RPC error -32000 from the node: header not found"_qs;
+        EndpointRecord e;
+        e.url = QUrl(u"https://rpc.example.org/"_qs);
+        e.lastError = u"https://rpc.example.org/: [0].error: JSON-RPC error -32000 from the node: header not found"_qs;
+        e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(1000);
+        s.endpoints = {e};
+        monitor.updateChains({s}, 1000);
+        QCOMPARE(raised.size(), 1);
+        const Alert alert = raised.first().at(0).value<Alert>();
+        QCOMPARE(alert.params.value(u"error"_qs).toString(), u"header not found"_qs);
+        QCOMPARE(alert.params.value(u"host"_qs).toString(), u"rpc.example.org"_qs);
+        QVERIFY(alert.params.value(u"answered"_qs).toBool());
+        QCOMPARE(alert.title, u"Base: the node answers with errors"_qs);
+        for (const QString &text : {alert.title, alert.text, AlertText::text(alert.kind, alert.chainId, alert.params, 0, AlertLanguage::English)}) {
+            QVERIFY2(!text.contains(u"[0]"_qs) && !text.contains(u".error"_qs) && !text.contains(u"JSON-RPC"_qs), qPrintable(text));
+            QVERIFY2(!text.contains(u"down"_qs), qPrintable(text));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertText)
+#include "tst_alerttext.moc"
