@@ -108,10 +108,12 @@ DeliveryLedger::Check DeliveryLedger::checkTriggers(const QSet<QString> &expecte
             acceptedIds += d.accepted > 0 ? 1 : 0;
             retried = retried || (d.refused > 0 && d.accepted > 0);
         }
+        // A retry is the same delivery: under the id of its first attempt, however it was answered.
+        const qsizetype ids = m_idsByKey.value(key).size();
         if (accepted == 0)
             check.missing.append(key);
-        else if (accepted > 1 || acceptedIds > 1)
-            check.duplicated.append(u"%1 (accepted %2 times under %3 ids)"_s.arg(key).arg(accepted).arg(acceptedIds));
+        else if (accepted > 1 || ids > 1)
+            check.duplicated.append(u"%1 (accepted %2 times; %3 webhook-ids, %4 accepted)"_s.arg(key).arg(accepted).arg(ids).arg(acceptedIds));
         else
             ++check.exactlyOnce;
         if (retried && accepted == 1)
@@ -148,9 +150,9 @@ DeliveryLedger::Check DeliveryLedger::checkAlerts(qint64 chainId, const QString 
             if (m_byId[id].refused > 0 && m_byId[id].accepted > 0)
                 ++check.retriedAfterRefusal;
         }
-        if (accepted == 1 && acceptedIds == 1)
+        if (accepted == 1 && it.value().size() == 1)
             ++check.exactlyOnce;
-        else if (accepted > 1)
+        else if (accepted > 1 || it.value().size() > 1)
             check.duplicated.append(u"%1 (accepted %2 times under %3 ids)"_s.arg(it.key()).arg(accepted).arg(acceptedIds));
     }
     return check;

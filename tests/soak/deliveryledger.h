@@ -37,7 +37,7 @@ public:
         int expected = 0;
         int exactlyOnce = 0;             ///< expected deliveries accepted once, under one webhook-id
         QStringList missing;             ///< expected, never accepted
-        QStringList duplicated;          ///< accepted more than once, or under several webhook-ids
+        QStringList duplicated;          ///< accepted more than once, or sent under several webhook-ids
         QStringList unexpected;          ///< accepted, but nothing the generator sent
         int retriedAfterRefusal = 0;     ///< refused with 503 and later accepted under the same id
     };

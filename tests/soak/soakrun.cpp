@@ -226,6 +226,8 @@ void SoakRun::onWindowOpened(arbor::ui::MainWindow *window)
     });
     if (!m_switching)
         return;
+    say(u"%1 s: new window shown %2 ms after the old one was destroyed"_s.arg(elapsedSeconds(), 0, 'f', 0)
+            .arg(double(m_clock.nsecsElapsed() - m_oldWindowGoneNs) / 1e6, 0, 'f', 1));
     // The switch is done once the new engine has started.
     auto *poll = new QTimer(this);
     poll->setInterval(100);
@@ -300,6 +302,8 @@ void SoakRun::switchDatabase(const QString &path, std::function<void()> then, in
         return;
     }
     m_switching = true;
+    // Where a switch's GUI time goes: the old window's teardown, then the new one built and shown.
+    connect(window, &QObject::destroyed, this, [this] { m_oldWindowGoneNs = m_clock.nsecsElapsed(); });
     m_onB = path == m_databaseB;
     m_afterSwitch = std::move(then);
     m_switchClock.start();

@@ -112,6 +112,7 @@ private:
     QHash<qint64, int> m_rpcDownAlerts;       ///< per chain: rpc_down alerts the console raised
     std::function<void()> m_afterSwitch;
     QElapsedTimer m_switchClock;
+    qint64 m_oldWindowGoneNs = 0;
     bool m_switching = false;
     bool m_finishing = false;
     int m_result = -1;
