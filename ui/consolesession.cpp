@@ -75,9 +75,31 @@ void ConsoleSession::closeThenOpen(const DatabaseUrl &database)
     m_engine->shutdown().then(this, [this] {
         if (!m_closing)
             return;
-        m_closing = false;
-        openNow(m_next);
+        retire([this] {
+            m_closing = false;
+            openNow(m_next);
+        });
     });
+}
+
+void ConsoleSession::retire(std::function<void()> then)
+{
+    // The old window goes on one turn of the event loop, the old engine (its threads already
+    // ended) on the next, and `then` makes the new ones on a third: done in one turn, a switch
+    // held the window up for all of it at once. The old window going must not end the
+    // application.
+    QApplication::setQuitOnLastWindowClosed(false);
+    m_window->saveSettings();
+    m_window->hide();
+    MainWindow *window = m_window.release();
+    Engine *engine = m_engine.release();
+    connect(window, &QObject::destroyed, this, [this, engine, then = std::move(then)] {
+        QTimer::singleShot(0, this, [this, engine, then] {
+            delete engine;
+            QTimer::singleShot(0, this, then);
+        });
+    });
+    window->deleteLater();
 }
 
 void ConsoleSession::openNow(const DatabaseUrl &database)

@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QCoreApplication;
@@ -75,6 +76,8 @@ private:
     void openNow(const arbor::DatabaseUrl &database);
     /// The steps of a switch: the old engine's shutdown() first, then close() and openNow(m_next).
     void closeThenOpen(const arbor::DatabaseUrl &database);
+    /// Deletes the window, then the engine (shut down already), then calls `then`: each on a turn of its own.
+    void retire(std::function<void()> then);
     void launch(const arbor::DatabaseUrl &database, const QString &password, const QString &notice);
     void close();
 

@@ -953,7 +953,7 @@ void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
     QPointer<MainWindow> old = session.window();
     Q_EMIT old->databaseSwitchRequested();
     QTRY_VERIFY(old.isNull());
-    QVERIFY(session.window());
+    QTRY_VERIFY(session.window());
     QCOMPARE(session.engine()->options().database.path, second->path);
     QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
     QVERIFY(!session.engine()->isReadOnly());
@@ -1116,7 +1116,7 @@ void TstMainWindow::switchingTheDatabaseNeverBlocksTheWindow()
                                        "the switch blocked the GUI thread until the wait gave up");
     QVERIFY2(ticksWhileClosing >= TicksBeforeUnlock, qPrintable(QString::number(ticksWhileClosing)));
     QVERIFY(old.isNull());
-    QVERIFY(session.window());
+    QTRY_VERIFY(session.window());
     QCOMPARE(session.engine()->options().database.path, second->path);
     QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
 
