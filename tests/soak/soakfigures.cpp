@@ -1,0 +1,169 @@
+#include "soakfigures.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <cmath>
+
+namespace arbor::soak {
+
+GuiStallProbe::GuiStallProbe(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(IntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &GuiStallProbe::tick);
+}
+
+void GuiStallProbe::start()
+{
+    m_clock.start();
+    m_lastNs = m_clock.nsecsElapsed();
+    m_lastDelayNs = runQueueDelayNs();
+    m_lastGeneration = HarnessStep::generation();
+    m_timer.start();
+}
+
+void GuiStallProbe::stop()
+{
+    m_timer.stop();
+}
+
+qint64 GuiStallProbe::runQueueDelayNs()
+{
+    // "cpu-time run-queue-delay timeslices", nanoseconds; absent without schedstats: 0.
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    return fields.size() >= 2 ? fields.at(1).toLongLong() : 0;
+}
+
+void GuiStallProbe::tick()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 delay = runQueueDelayNs();
+    const quint64 generation = HarnessStep::generation();
+    const double lateMs = std::max(0.0, double(now - m_lastNs) / 1e6 - IntervalMs);
+    const double waitedMs = double(delay - m_lastDelayNs) / 1e6;
+    const bool harness = generation != m_lastGeneration;
+    m_lastNs = now;
+    m_lastDelayNs = delay;
+    m_lastGeneration = generation;
+    ++m_figures.ticks;
+    if (harness) {
+        ++m_figures.excluded;
+        return;
+    }
+    const double stallMs = std::max(0.0, lateMs - std::max(0.0, waitedMs));
+    m_figures.rawMaxMs = std::max(m_figures.rawMaxMs, lateMs);
+    if (lateMs >= StallLimitMs)
+        ++m_figures.rawOverLimit;
+    if (stallMs >= StallLimitMs)
+        ++m_figures.overLimit;
+    if (stallMs >= 10 && (m_worst.size() < 5 || stallMs > std::get<0>(m_worst.back()))) {
+        if (m_worst.size() == 5)
+            m_worst.pop_back();
+        m_worst.emplace_back(stallMs, double(now) / 1e9, m_activity);
+        std::sort(m_worst.begin(), m_worst.end(), [](const auto &a, const auto &b) { return std::get<0>(a) > std::get<0>(b); });
+    }
+    if (stallMs > m_figures.maxMs) {
+        m_figures.maxMs = stallMs;
+        m_figures.worstAtSeconds = double(now) / 1e9;
+        m_figures.worstDuring = m_activity;
+    }
+    ++m_histogram[std::min<std::size_t>(std::size_t(stallMs * 2), m_histogram.size() - 1)];
+}
+
+GuiStallProbe::Figures GuiStallProbe::figures() const
+{
+    Figures f = m_figures;
+    const quint64 counted = f.ticks - f.excluded;
+    const auto percentile = [&](double p) {
+        const auto wanted = quint64(std::ceil(double(counted) * p));
+        quint64 seen = 0;
+        for (std::size_t i = 0; i < m_histogram.size(); ++i) {
+            seen += m_histogram[i];
+            if (seen >= wanted && wanted > 0)
+                return double(i + 1) / 2.0;   // the bucket's upper edge
+        }
+        return 0.0;
+    };
+    for (const auto &[ms, seconds, activity] : m_worst)
+        f.worst << QStringLiteral("%1 ms at %2 s (%3)").arg(ms, 0, 'f', 1).arg(seconds, 0, 'f', 0).arg(activity);
+    f.p99Ms = std::min(percentile(0.99), f.maxMs);
+    f.p999Ms = std::min(percentile(0.999), f.maxMs);
+    return f;
+}
+
+double residentMiB()
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).simplified().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+RssSampler::RssSampler(int intervalMs, double warmUpSeconds, QObject *parent)
+    : QObject(parent)
+    , m_warmUpSeconds(warmUpSeconds)
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &RssSampler::sample);
+}
+
+void RssSampler::start()
+{
+    m_clock.start();
+    sample();
+    m_timer.start();
+}
+
+void RssSampler::stop()
+{
+    m_timer.stop();
+}
+
+void RssSampler::sample()
+{
+    const HarnessStep step;
+    m_samples.emplace_back(double(m_clock.elapsed()) / 1000.0, residentMiB());
+}
+
+RssSampler::Figures RssSampler::figures() const
+{
+    Figures f;
+    f.samples = int(m_samples.size());
+    if (m_samples.empty())
+        return f;
+    f.startMiB = m_samples.front().second;
+    f.endMiB = m_samples.back().second;
+    f.warmMiB = f.startMiB;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    int n = 0;
+    bool warm = false;
+    for (const auto &[seconds, mib] : m_samples) {
+        f.maxMiB = std::max(f.maxMiB, mib);
+        if (seconds < m_warmUpSeconds)
+            continue;
+        if (!warm) {
+            f.warmMiB = mib;
+            warm = true;
+        }
+        sx += seconds;
+        sy += mib;
+        sxx += seconds * seconds;
+        sxy += seconds * mib;
+        ++n;
+    }
+    const double denominator = n * sxx - sx * sx;
+    if (n >= 3 && denominator > 0)
+        f.slopeMiBPerHour = (n * sxy - sx * sy) / denominator * 3600.0;
+    return f;
+}
+
+} // namespace arbor::soak
