@@ -365,7 +365,8 @@ private:
         if (decision.answer)
             m_shared->count(*decision.answer);
         if (decision.delayMs) {
-            QTimer::singleShot(*decision.delayMs, this, [this, request = std::move(request), limited, decision, plan] {
+            // Copied by name: clang 14 (the sanitizer build's) cannot capture structured bindings.
+            QTimer::singleShot(*decision.delayMs, this, [this, request = std::move(request), limited, decision = decision, plan = plan] {
                 act(request, limited, decision, plan);
             });
             return;
