@@ -59,7 +59,7 @@ if [[ "$which" == thread || "$which" == all ]]; then
     echo "ThreadSanitizer build took $((SECONDS - start)) s" >&2
     start=$SECONDS
     t_rc=0
-    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 report_signal_unsafe=0 die_after_fork=0 ${TSAN_OPTIONS:-}" \
+    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 ${TSAN_OPTIONS:-}" \
         "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel 2 \
         -L integration "$@" || t_rc=$?
     echo "ThreadSanitizer tests took $((SECONDS - start)) s (ctest exit $t_rc)" >&2

@@ -329,6 +329,7 @@ int serveCommand(const Invocation &inv)
     const QStringList unseenCrashes = CrashReporter::unseenReports(crashReports);
     if (QString error; !CrashReporter::install(crashReports, &error))
         QTextStream(stderr) << "arborctl: " << error << Qt::endl;
+    CrashReporter::keepLogLines();
     if (const QString notice = CrashReporter::unseenNotice(unseenCrashes); !notice.isEmpty()) {
         QTextStream(stderr) << "arborctl: " << notice << Qt::endl;
         for (const QString &report : unseenCrashes)

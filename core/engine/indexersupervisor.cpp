@@ -57,6 +57,11 @@ void IndexerSupervisor::sync(const QSet<qint64> &wanted)
         if (!wanted.contains(id))
             stop(id);
     }
+    // A chain paused or deleted while its failed indexer waits to start again stays stopped.
+    for (qint64 id : m_restarting.values()) {
+        if (!wanted.contains(id))
+            stop(id);
+    }
     if (m_shutDown)
         return;
     for (qint64 id : wanted) {

@@ -73,9 +73,7 @@ void TriggerService::workerFailed(const QString &what)
     qCCritical(lcTriggers).noquote()
         << QStringLiteral("The delivery worker stopped on an internal error (%1). Deliveries wait in the outbox; "
                           "a new worker starts in %2 ms (failure %3 in a row).")
-               .arg(what)
-               .arg(delayMs)
-               .arg(m_backoff.failures());
+               .arg(what, QString::number(delayMs), QString::number(m_backoff.failures()));
     QTimer::singleShot(delayMs, this, &TriggerService::restartWorker);
 }
 
@@ -83,11 +81,9 @@ void TriggerService::restartWorker()
 {
     if (m_stopped)
         return;
-    if (!m_deliveryThread.isFinished()) {
-        // Still unwinding: look again shortly rather than wait for it here.
-        QTimer::singleShot(50, this, &TriggerService::restartWorker);
-        return;
-    }
+    // It threw a second or more ago: the thread has ended (its old worker deleted there), and
+    // this returns at once. Only then may a new worker be tied to the thread's finished().
+    m_deliveryThread.wait();
     startWorker();
 }
 
@@ -100,11 +96,15 @@ QFuture<void> TriggerService::shutdown()
     auto promise = std::make_shared<QPromise<void>>();
     promise->start();
     m_shutdown = promise->future();
-    if (!m_deliveryThread.isRunning()) {
+    // Connected before looking: a thread that ends by itself in between is not missed.
+    connect(&m_deliveryThread, &QThread::finished, this, [promise] {
+        if (!promise->future().isFinished())
+            promise->finish();
+    });
+    if (!m_deliveryThread.isRunning() || m_deliveryThread.isFinished()) {
         promise->finish();
         return *m_shutdown;
     }
-    connect(&m_deliveryThread, &QThread::finished, this, [promise] { promise->finish(); });
     QThread *thread = &m_deliveryThread;
     QMetaObject::invokeMethod(m_mailbox, [this, thread] {
         if (m_worker)

@@ -31,10 +31,13 @@ QueueProcessor::~QueueProcessor()
     for (qsizetype i = 0; i < m_workers.size(); ++i) {
         QThread *thread = m_threads.at(i);
         // A database batch is never cut: halt() runs between events. balanceOf calls in flight
-        // are abandoned; their items are taken back later.
-        if (!m_halted && thread->isRunning()) {
-            QMetaObject::invokeMethod(m_workers.at(i), &QueueWorker::halt, Qt::BlockingQueuedConnection);
-            thread->quit();
+        // are abandoned; their items are taken back later. One job, not a blocking call: a
+        // worker whose loop has ended (it threw) never runs it, and wait() returns all the same.
+        if (!m_halted) {
+            QMetaObject::invokeMethod(m_workers.at(i), [worker = m_workers.at(i)] {
+                worker->halt();
+                QThread::currentThread()->quit();
+            });
         }
         thread->wait();
         delete m_workers.at(i);
@@ -103,13 +106,16 @@ void QueueProcessor::workerFailed(qsizetype i, const QString &what)
 {
     if (m_halted)
         return;
+    if (m_stopping) {
+        // Asked to stop meanwhile: the failed worker counts as stopped, and none replaces it.
+        workerStopped();
+        return;
+    }
     const qint64 delayMs = m_backoffs[i].failed(m_startedMs.value(i), QDateTime::currentMSecsSinceEpoch());
     const QString message = tr("Balance queue worker %1 stopped on an internal error (%2). Its items are taken back "
                                "after %3 s; a new worker starts in %4 s.")
-                                .arg(i)
-                                .arg(what)
-                                .arg(m_options.reclaimAfterMs / 1000)
-                                .arg((delayMs + 999) / 1000);
+                                .arg(QString::number(i), what, QString::number(m_options.reclaimAfterMs / 1000),
+                                     QString::number((delayMs + 999) / 1000));
     qCCritical(lcQueue).noquote() << message;
     Q_EMIT workerError(message);
     QTimer::singleShot(delayMs, this, [this, i] { restartWorker(i); });
@@ -119,21 +125,25 @@ void QueueProcessor::restartWorker(qsizetype i)
 {
     if (m_halted)
         return;
-    if (!m_threads.at(i)->isFinished()) {
-        // Still unwinding: look again shortly rather than wait for it here.
-        QTimer::singleShot(50, this, [this, i] { restartWorker(i); });
+    if (m_stopping) {
+        workerStopped();
         return;
     }
-    // Its thread has ended: the failed worker is deleted here, as the destructor does.
-    delete m_workers.at(i);
-    m_workers[i] = nullptr;
+    GuardedThread *thread = m_threads.at(i);
+    // It threw a second or more ago: the thread has ended, and this returns at once.
+    thread->wait();
+    QueueWorker *failed = m_workers.at(i);
     createWorker(i);
+    // The failed worker (its connection, its network manager) is deleted on its own thread,
+    // before the new worker's start() there.
+    QMetaObject::invokeMethod(failed, [failed] { delete failed; });
 }
 
 void QueueProcessor::stop()
 {
     if (m_halted)
         return;
+    m_stopping = true;
     for (QueueWorker *worker : std::as_const(m_workers))
         QMetaObject::invokeMethod(worker, &QueueWorker::stop);
 }

@@ -86,6 +86,7 @@ private:
     QHash<qsizetype, qint64> m_startedMs;
     QString m_workerBase;               ///< host/pid/instance: the workers' names start with it
     bool m_halted = false;              ///< shutdown() has told every worker to halt
+    bool m_stopping = false;            ///< stop() was asked: a failed worker is not replaced
     QFuture<void> m_ended;              ///< shutdown()'s future
     QueueRunStats m_totals;
     int m_running = 0;

@@ -35,8 +35,12 @@ void runOnKeychainThread(QObject *context, std::function<QKeychain::Job *()> mak
 {
     auto outcome = std::make_shared<std::optional<T>>();
     auto *request = new KeychainRequest;
+    // `done` leaves the connection when called, so what it holds is released on the asker's thread.
     QObject::connect(request, &KeychainRequest::finished, context,
-                     [outcome, done = std::move(done)] { done(std::move(**outcome)); }, Qt::QueuedConnection);
+                     [outcome, done = std::move(done)]() mutable {
+                         const auto call = std::move(done);
+                         call(std::move(**outcome));
+                     }, Qt::QueuedConnection);
     request->moveToThread(KeychainThread::instance().thread());
     KeychainThread::instance().post([request, outcome, makeJob = std::move(makeJob), answer = std::move(answer)] {
         QKeychain::Job *job = makeJob();

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <memory>
 
 #include <execinfo.h>
 #include <fcntl.h>
@@ -79,8 +80,12 @@ const char *signalName(int signal)
 
 void onFatalSignal(int signal)
 {
-    // A second fault while reporting (or a fault on another thread meanwhile) goes straight on.
-    if (!g_reporting.test_and_set()) {
+    // Another thread faulting while the first reports waits for the first to end the process.
+    if (g_reporting.test_and_set()) {
+        for (;;)
+            ::pause();
+    }
+    {
         const int fd = ::open(g_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (fd >= 0) {
             writeText(fd, g_header);
@@ -142,11 +147,11 @@ bool CrashReporter::install(const QString &directory, QString *error)
     const QString path = QDir(directory).absoluteFilePath(QStringLiteral("crash-%1-%2.txt")
                                                               .arg(started.toString(QStringLiteral("yyyyMMdd-HHmmss")))
                                                               .arg(QCoreApplication::applicationPid()));
-    const QString header = QStringLiteral("Arbor crash report\nprogram: %1 %2\narguments: %3\nstarted: %4\npid: %5\n")
+    const QString header = QStringLiteral("Arbor crash report\nprogram: %1 %2\nexecutable: %3\narguments: %4\nstarted: %5\npid: %6\n")
                                .arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion(),
+                                    QCoreApplication::applicationFilePath(),
                                     QCoreApplication::arguments().mid(1).join(u' ').left(300),
-                                    started.toString(Qt::ISODate))
-                               .arg(QCoreApplication::applicationPid());
+                                    started.toString(Qt::ISODate), QString::number(QCoreApplication::applicationPid()));
     if (!copyInto(g_path, sizeof g_path, QFile::encodeName(path)) || !copyInto(g_header, sizeof g_header, header.toUtf8())) {
         if (error)
             *error = tr("The crash report path %1 is too long.").arg(QDir::toNativeSeparators(path));
@@ -156,22 +161,42 @@ bool CrashReporter::install(const QString &directory, QString *error)
     void *frames[4];
     ::backtrace(frames, 4);
 
-    // The handler runs on an alternate stack of the main thread, so a stack overflow there can
-    // still be reported.
-    static char alternateStack[64 * 1024];
-    stack_t stack = {};
-    stack.ss_sp = alternateStack;
-    stack.ss_size = sizeof alternateStack;
-    ::sigaltstack(&stack, nullptr);
+    prepareThread();
 
     struct sigaction action = {};
     action.sa_handler = onFatalSignal;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+    action.sa_flags = SA_ONSTACK;
     for (int signal : FatalSignals)
         ::sigaction(signal, &action, nullptr);
     g_installed = true;
     return true;
+}
+
+void CrashReporter::prepareThread()
+{
+    // The handler runs on an alternate stack of the faulting thread, so a stack overflow can
+    // still be reported. One per thread, kept for the thread's life.
+    thread_local std::unique_ptr<char[]> alternateStack;
+    if (alternateStack)
+        return;
+    constexpr size_t StackBytes = 64 * 1024;
+    alternateStack = std::make_unique<char[]>(StackBytes);
+    stack_t stack = {};
+    stack.ss_sp = alternateStack.get();
+    stack.ss_size = StackBytes;
+    ::sigaltstack(&stack, nullptr);
+}
+
+void CrashReporter::keepLogLines()
+{
+    static QtMessageHandler previous = nullptr;
+    previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
+        rememberLogLine(QDateTime::currentDateTime().toString(Qt::ISODateWithMs) + u' '
+                        + QString::fromUtf8(context.category ? context.category : "default") + QLatin1String(": ") + text);
+        if (previous)
+            previous(type, context, text);
+    });
 }
 
 void CrashReporter::rememberLogLine(const QString &line)

@@ -34,6 +34,11 @@ public:
     static bool install(const QString &directory, QString *error = nullptr);
     /// Keeps `line` among the last lines a report holds (the log sink calls it for every message).
     static void rememberLogLine(const QString &line);
+    /// For a program without a LogSink (arborctl serve): every message logged is remembered too.
+    static void keepLogLines();
+    /// Gives the calling thread an alternate signal stack, so its stack overflow is reported too
+    /// (install() does it for the main thread, GuardedThread for its own).
+    static void prepareThread();
     /// Reports in `directory` that no run has shown yet, oldest first (full paths).
     static QStringList unseenReports(const QString &directory);
     static void markSeen(const QString &report);

@@ -1,5 +1,7 @@
 #include "util/guardedthread.h"
 
+#include "util/crashreporter.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
@@ -15,6 +17,7 @@ Q_LOGGING_CATEGORY(lcThreads, "arbor.threads")
 
 void GuardedThread::run()
 {
+    CrashReporter::prepareThread();
     QString what;
     try {
         exec();

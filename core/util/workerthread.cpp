@@ -32,13 +32,14 @@ void runInBackground(QThread *thread, int niceness)
 
 QFuture<void> whenFinished(QThread *thread)
 {
-    if (!thread->isRunning()) {
-        QPromise<void> done;
-        done.start();
-        done.finish();
-        return done.future();
-    }
-    return QtFuture::connect(thread, &QThread::finished);
+    // Connected before looking, so a thread that ends in between is not missed.
+    QFuture<void> finished = QtFuture::connect(thread, &QThread::finished);
+    if (thread->isRunning() && !thread->isFinished())
+        return finished;
+    QPromise<void> done;
+    done.start();
+    done.finish();
+    return done.future();
 }
 
 QFuture<void> whenAll(QList<QFuture<void>> futures)

@@ -6,6 +6,7 @@
 
 #include <QDirIterator>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -319,6 +320,14 @@ void TestSecrets::keychainUsedFromWorkerThreadsAndTheGuiThread()
         workers.push_back(std::move(worker));
         threads.push_back(std::move(thread));
     }
+
+    // A failed check below must not destroy running threads (that aborts the whole test).
+    const auto stopThreads = qScopeGuard([&threads] {
+        for (auto &thread : threads) {
+            thread->quit();
+            thread->wait();
+        }
+    });
 
     // Meanwhile the GUI thread reads the secret, as the Settings dialog does, and rewrites it.
     int guiAnswers = 0;
