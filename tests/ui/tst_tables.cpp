@@ -389,7 +389,7 @@ void TstTables::supplyIsReadFromTheToken()
         config.startBlock = 0;
         EndpointRecord endpoint;
         endpoint.url = node.url();
-        endpoint.status = QStringLiteral("ok");
+        endpoint.status = EndpointStatus::Ok;
         QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
     }
     auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
@@ -451,10 +451,10 @@ void TstTables::recordedStatusesFromTheDatabase()
     chain.config.chainId = 5;
     chain.config.confirmations = 2;
     EndpointRecord a;
-    a.status = QStringLiteral("ok");
+    a.status = EndpointStatus::Ok;
     a.lastHead = 200;
     EndpointRecord b;
-    b.status = QStringLiteral("down");
+    b.status = EndpointStatus::Unreachable;
     b.lastHead = 180;
     chain.endpoints = {a, b};
     chain.checkpointBlock = 100;
@@ -481,7 +481,7 @@ void TstTables::recordedStatusesFromTheDatabase()
     QCOMPARE(s.phase, IndexPhase::Live);
 
     // Every endpoint recorded down: rpc down. Paused: stopped, whatever the endpoints say.
-    chain.endpoints[0].status = QStringLiteral("down");
+    chain.endpoints[0].status = EndpointStatus::Unreachable;
     recorded.update({{chain, std::nullopt}}, t0 + 5000);
     QCOMPARE(recorded.statuses().first().phase, IndexPhase::RpcDown);
     chain.state = ChainState::Paused;
