@@ -431,7 +431,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
     QVERIFY(endpoints->index(0, EndpointModel::HistoryColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("header not found")));
     QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
-    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Rate limited"));
+    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("rate limited"));
     QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("8.4/s learned"));
     QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("50 calls"));
     QCOMPARE(endpoints->index(1, EndpointModel::LogsColumn).data().toString(), QStringLiteral("500 blocks, 10,000 logs"));
@@ -461,7 +461,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     status.endpoints[1].status = EndpointStatus::RateLimited;
     status.endpoints[1].limits = limits(6, 25, 500, 10000);
     Q_EMIT engine.chainStatusChanged({status});
-    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Rate limited"));
+    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("rate limited"));
     QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("6/s learned"));
     QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("25 calls"));
 
@@ -614,7 +614,7 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
 
     // Not indexed here: the endpoints are those recorded.
     QCOMPARE(page.endpointModel()->rowCount(), 1);
-    QCOMPARE(page.endpointModel()->index(0, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Down"));
+    QCOMPARE(page.endpointModel()->index(0, EndpointModel::StatusColumn).data().toString(), QStringLiteral("unreachable"));
     QCOMPARE(page.endpointModel()->index(0, EndpointModel::LastErrorColumn).data().toString(), QStringLiteral("connection refused"));
 }
 
