@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QDateTime>
+#include <QLocale>
 #include <QTextStream>
 
 namespace arbor::cli {
@@ -63,6 +65,33 @@ void warnLiteralKey(const QUrl &url)
                                         "and give the URL as %4 (or use ${env:VAR}).")
                                .arg(url.host(), key->provider, key->suggestedName, urlsecrets::displayText(key->withReference(ref)))
                         << Qt::endl;
+}
+
+/// "2 (1 ok, 1 unreachable)": how many endpoints, and how many in each status.
+QString endpointSummary(const QList<EndpointRecord> &endpoints)
+{
+    QStringList parts;
+    for (const EndpointStatus status : {EndpointStatus::Ok, EndpointStatus::RateLimited, EndpointStatus::AnsweringWithErrors,
+                                        EndpointStatus::Unreachable, EndpointStatus::Unknown}) {
+        const auto n = std::count_if(endpoints.begin(), endpoints.end(), [status](const EndpointRecord &e) { return e.status == status; });
+        if (n > 0)
+            parts.append(Arborctl::tr("%1 %2", "count, endpoint status").arg(n).arg(endpointStatusText(status)));
+    }
+    return parts.isEmpty() ? QString::number(endpoints.size()) : Arborctl::tr("%1 (%2)").arg(endpoints.size()).arg(parts.join(u", "));
+}
+
+/// The recorded head, or "unknown since 19:47" while every endpoint is unreachable.
+QString headText(const ChainStatus &status)
+{
+    if (status.headUnknown) {
+        if (status.headSeenAtMs <= 0)
+            return Arborctl::tr("unknown");
+        const QDateTime seen = QDateTime::fromMSecsSinceEpoch(status.headSeenAtMs);
+        return Arborctl::tr("unknown since %1")
+            .arg(seen.date() == QDate::currentDate() ? QLocale().toString(seen.time(), QLocale::ShortFormat)
+                                                     : QLocale().toString(seen, QLocale::ShortFormat));
+    }
+    return status.head ? QString::number(*status.head) : QStringLiteral("-");
 }
 
 } // namespace
@@ -278,7 +307,7 @@ int chainEdit(const Invocation &inv)
                     out << Arborctl::tr("added: head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << ", "
                         << historyText(e);
                 else
-                    out << e.status;
+                    out << endpointStatusText(e.status);
                 if (const QString limits = limitsText(e); !limits.isEmpty())
                     out << ", " << limits;
                 out << Qt::endl;
@@ -319,18 +348,56 @@ int chainList(const Invocation &inv)
             } else {
                 QList<QStringList> rows;
                 for (const ChainRecord &c : *chains) {
-                    const auto ok = std::count_if(c.endpoints.begin(), c.endpoints.end(), [](const EndpointRecord &e) { return e.status == u"ok"; });
-                    const auto limited = std::count_if(c.endpoints.begin(), c.endpoints.end(),
-                                                       [](const EndpointRecord &e) { return e.status == u"rate limited"; });
-                    rows.append({QString::number(c.config.chainId), c.config.name, chainStateName(c.state),
-                                 limited > 0 ? Arborctl::tr("%1 (%2 ok, %3 rate limited)").arg(c.endpoints.size()).arg(ok).arg(limited)
-                                             : Arborctl::tr("%1 (%2 ok)").arg(c.endpoints.size()).arg(ok),
+                    const ChainStatus status = recordedStatus(c);
+                    rows.append({QString::number(c.config.chainId), c.config.name, chainStateName(c.state), endpointSummary(c.endpoints),
                                  c.config.startBlock ? QString::number(*c.config.startBlock) : QStringLiteral("-"),
-                                 c.checkpointBlock ? QString::number(*c.checkpointBlock) : QStringLiteral("-")});
+                                 c.checkpointBlock ? QString::number(*c.checkpointBlock) : QStringLiteral("-"), headText(status)});
                 }
-                printTable({Arborctl::tr("ID"), Arborctl::tr("NAME"), Arborctl::tr("STATE"), Arborctl::tr("ENDPOINTS"), Arborctl::tr("START"), Arborctl::tr("CHECKPOINT")}, rows);
+                printTable({Arborctl::tr("ID"), Arborctl::tr("NAME"), Arborctl::tr("STATE"), Arborctl::tr("ENDPOINTS"), Arborctl::tr("START"),
+                            Arborctl::tr("CHECKPOINT"), Arborctl::tr("HEAD")},
+                           rows);
             }
             finish(ExitOk);
+        });
+    });
+}
+
+int chainProbe(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the endpoints as probed, as JSON."));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Probe now: ask every RPC endpoint of a chain for its head at once and say how each is doing."),
+                                                     {json},
+                                                     {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
+        return *exit;
+    auto chain = singleChainArgument(parser);
+    if (!chain)
+        return fail(chain.error());
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [chain = *chain, asJson](Engine &engine, std::function<void(int)> finish) {
+        engine.probeNow(chain).then(&engine, [asJson, finish](Result<QList<EndpointRecord>> probed) {
+            if (!probed) {
+                finish(fail(probed.error()));
+                return;
+            }
+            if (asJson) {
+                QJsonArray list;
+                for (const EndpointRecord &e : *probed)
+                    list.append(endpointToJson(e));
+                printJson(list);
+            } else {
+                QList<QStringList> rows;
+                for (const EndpointRecord &e : *probed) {
+                    rows.append({urlsecrets::displayText(e.url), endpointStatusText(e.status), e.lastHead ? QString::number(*e.lastHead) : QStringLiteral("-"),
+                                 e.latencyMs ? QString::number(*e.latencyMs, 'f', 1) : QStringLiteral("-"),
+                                 e.status == EndpointStatus::Ok ? QString() : e.lastError});
+                }
+                printTable({Arborctl::tr("URL"), Arborctl::tr("STATUS"), Arborctl::tr("HEAD"), Arborctl::tr("LATENCY MS"), Arborctl::tr("LAST ERROR")}, rows);
+            }
+            const bool anyAnswered = std::any_of(probed->begin(), probed->end(), [](const EndpointRecord &e) {
+                return e.status != EndpointStatus::Unreachable && e.status != EndpointStatus::Unknown;
+            });
+            finish(anyAnswered ? ExitOk : ExitFailed);
         });
     });
 }

@@ -7,6 +7,7 @@ namespace arbor::cli {
 int chainAdd(const Invocation &inv);
 int chainEdit(const Invocation &inv);
 int chainList(const Invocation &inv);
+int chainProbe(const Invocation &inv);
 int chainSetPaused(const Invocation &inv, bool paused);
 int chainDelete(const Invocation &inv);
 

@@ -52,6 +52,7 @@ QString usage()
                         "  chain edit NAME|ID [--name N] [--add-rpc URL…] [--remove-rpc URL…] [--poll-interval MS]\n"
                         "            [--confirmations N] [--rpc-rate N] [--add-registry KIND=ADDRESS…] [--json]\n"
                         "  chain list [--json]\n"
+                        "  chain probe NAME|ID [--json]   ask every RPC endpoint for its head now (exit 1 if none answers)\n"
                         "  chain pause NAME|ID\n"
                         "  chain resume NAME|ID\n"
                         "  chain delete NAME|ID --yes\n"
@@ -212,6 +213,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("chain"), {{QStringLiteral("add"), chainAdd},
                                    {QStringLiteral("edit"), chainEdit},
                                    {QStringLiteral("list"), chainList},
+                                   {QStringLiteral("probe"), chainProbe},
                                    {QStringLiteral("pause"), [](const Invocation &v) { return chainSetPaused(v, true); }},
                                    {QStringLiteral("resume"), [](const Invocation &v) { return chainSetPaused(v, false); }},
                                    {QStringLiteral("delete"), chainDelete},

@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include "engine/recordedstatuses.h"
 #include "model/urlsecrets.h"
 
 #include <QDateTime>
@@ -9,32 +10,47 @@
 
 namespace arbor::cli {
 
+ChainStatus recordedStatus(const ChainRecord &chain)
+{
+    RecordedStatuses recorded;
+    recorded.update({{chain, std::nullopt}}, QDateTime::currentMSecsSinceEpoch());
+    return recorded.statuses().value(0);
+}
+
+QJsonObject endpointToJson(const EndpointRecord &e)
+{
+    QJsonObject o{
+        {QStringLiteral("url"), urlsecrets::displayText(e.url)},
+        {QStringLiteral("priority"), e.priority},
+        {QStringLiteral("status"), endpointStatusToken(e.status)},
+        {QStringLiteral("statusText"), endpointStatusText(e.status)},
+    };
+    o.insert(QStringLiteral("lastHeadAt"), e.lastHeadAt.isValid() ? timestampToJson(e.lastHeadAt.toMSecsSinceEpoch()) : QJsonValue());
+    o.insert(QStringLiteral("latencyMs"), e.latencyMs ? QJsonValue(*e.latencyMs) : QJsonValue());
+    o.insert(QStringLiteral("lastHead"), e.lastHead ? QJsonValue(*e.lastHead) : QJsonValue());
+    o.insert(QStringLiteral("lastError"), e.lastError.isEmpty() ? QJsonValue() : QJsonValue(e.lastError));
+    o.insert(QStringLiteral("clientVersion"), e.clientVersion.isEmpty() ? QJsonValue() : QJsonValue(e.clientVersion));
+    o.insert(QStringLiteral("errorRate"), e.errorRate);
+    o.insert(QStringLiteral("requests"), e.requests);
+    o.insert(QStringLiteral("failures"), e.failures);
+    o.insert(QStringLiteral("maxRequestsPerSecond"), e.maxRequestsPerSecond);
+    const auto learned = [](auto value) { return value > 0 ? QJsonValue(value) : QJsonValue(); };
+    o.insert(QStringLiteral("learnedRequestsPerSecond"), learned(e.limits.learnedRate));
+    o.insert(QStringLiteral("maxBatch"), learned(e.limits.maxBatch));
+    o.insert(QStringLiteral("logRangeLimit"), learned(e.limits.logRangeLimit));
+    o.insert(QStringLiteral("logResultLimit"), learned(e.limits.logResultLimit));
+    o.insert(QStringLiteral("servesHistory"), e.servesHistory ? QJsonValue(*e.servesHistory) : QJsonValue());
+    o.insert(QStringLiteral("historyNote"), e.historyNote.isEmpty() ? QJsonValue() : QJsonValue(e.historyNote));
+    return o;
+}
+
 QJsonObject chainToJson(const ChainRecord &chain)
 {
     QJsonArray endpoints;
-    for (const EndpointRecord &e : chain.endpoints) {
-        QJsonObject o{
-            {QStringLiteral("url"), urlsecrets::displayText(e.url)},
-            {QStringLiteral("priority"), e.priority},
-            {QStringLiteral("status"), e.status},
-        };
-        o.insert(QStringLiteral("latencyMs"), e.latencyMs ? QJsonValue(*e.latencyMs) : QJsonValue());
-        o.insert(QStringLiteral("lastHead"), e.lastHead ? QJsonValue(*e.lastHead) : QJsonValue());
-        o.insert(QStringLiteral("lastError"), e.lastError.isEmpty() ? QJsonValue() : QJsonValue(e.lastError));
-        o.insert(QStringLiteral("clientVersion"), e.clientVersion.isEmpty() ? QJsonValue() : QJsonValue(e.clientVersion));
-        o.insert(QStringLiteral("errorRate"), e.errorRate);
-        o.insert(QStringLiteral("requests"), e.requests);
-        o.insert(QStringLiteral("failures"), e.failures);
-        o.insert(QStringLiteral("maxRequestsPerSecond"), e.maxRequestsPerSecond);
-        const auto learned = [](auto value) { return value > 0 ? QJsonValue(value) : QJsonValue(); };
-        o.insert(QStringLiteral("learnedRequestsPerSecond"), learned(e.limits.learnedRate));
-        o.insert(QStringLiteral("maxBatch"), learned(e.limits.maxBatch));
-        o.insert(QStringLiteral("logRangeLimit"), learned(e.limits.logRangeLimit));
-        o.insert(QStringLiteral("logResultLimit"), learned(e.limits.logResultLimit));
-        o.insert(QStringLiteral("servesHistory"), e.servesHistory ? QJsonValue(*e.servesHistory) : QJsonValue());
-        o.insert(QStringLiteral("historyNote"), e.historyNote.isEmpty() ? QJsonValue() : QJsonValue(e.historyNote));
-        endpoints.append(o);
-    }
+    for (const EndpointRecord &e : chain.endpoints)
+        endpoints.append(endpointToJson(e));
+    const ChainStatus status = recordedStatus(chain);
+    const auto number = [](const std::optional<qint64> &v) { return v ? QJsonValue(*v) : QJsonValue(); };
     QJsonArray tokens;
     for (const Address &t : chain.config.tokens)
         tokens.append(t.toHex());
@@ -62,6 +78,10 @@ QJsonObject chainToJson(const ChainRecord &chain)
         {QStringLiteral("confirmations"), chain.config.confirmations},
         {QStringLiteral("pollIntervalMs"), chain.config.pollIntervalMs},
         {QStringLiteral("checkpointBlock"), chain.checkpointBlock ? QJsonValue(*chain.checkpointBlock) : QJsonValue()},
+        {QStringLiteral("head"), number(status.head)},
+        {QStringLiteral("headUnknownSince"), status.headUnknown ? timestampToJson(status.headSeenAtMs) : QJsonValue()},
+        {QStringLiteral("lag"), number(status.lag())},
+        {QStringLiteral("lagSeconds"), number(status.lagSeconds(QDateTime::currentSecsSinceEpoch()))},
         {QStringLiteral("createdAt"), chain.createdAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("endpoints"), endpoints},
         {QStringLiteral("tokens"), tokens},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/chainconfig.h"
+#include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "rpc/endpointprobe.h"
 #include "store/migrations.h"
@@ -11,7 +12,15 @@
 
 namespace arbor::cli {
 
+/// The chain as stored, with "head" (the highest an endpoint reported), "headUnknownSince" (ISO
+/// time of the last head an endpoint reported, while every endpoint is unreachable; else
+/// null), "lag" in blocks (null while the head is unknown) and "lagSeconds" (growing while the
+/// head is unknown, as ChainStatus::lagSeconds says).
 QJsonObject chainToJson(const ChainRecord &chain);
+/// One endpoint: "status" is the machine token (endpointStatusToken), "statusText" the words.
+QJsonObject endpointToJson(const EndpointRecord &endpoint);
+/// The chain's status as the database recorded it (engine/recordedstatuses.h), read now.
+ChainStatus recordedStatus(const ChainRecord &chain);
 QJsonObject migrationStatusToJson(const MigrationStatus &status);
 /// Raw balance as a decimal string (exact), formatted with the token's decimals, metadata, height.
 QJsonObject tokenBalanceToJson(const TokenBalance &balance);

@@ -65,7 +65,7 @@ void ChainAddition::probeEndpoints()
             e.url = p.url;
             e.priority = int(m_endpoints.size());
             e.maxRequestsPerSecond = m_config.rpcRateLimit;
-            e.status = QStringLiteral("ok");
+            e.status = EndpointStatus::Ok;
             e.latencyMs = p.latencyMs;
             e.lastHead = p.head;
             e.clientVersion = p.clientVersion;

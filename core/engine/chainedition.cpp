@@ -93,7 +93,7 @@ void ChainEdition::probeEndpoints()
             EndpointRecord e;
             e.url = p.url;
             e.maxRequestsPerSecond = m_after.rpcRateLimit;
-            e.status = QStringLiteral("ok");
+            e.status = EndpointStatus::Ok;
             e.latencyMs = p.latencyMs;
             e.lastHead = p.head;
             e.clientVersion = p.clientVersion;

@@ -4,6 +4,7 @@
 #include "store/chainregistry.h"
 #include "store/indexstore.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 
@@ -54,6 +55,7 @@ void ChainIndexer::stop()
     if (!m_running)
         return;
     m_running = false;
+    m_rollingBack = false;
     ++m_generation;
     m_headTimer.stop();
     m_healthTimer.stop();
@@ -80,6 +82,7 @@ void ChainIndexer::loadPlan()
             return;
         }
         m_plan = std::move(*plan);
+        m_rollingBack = false;
         const ChainConfig &config = m_plan.chain.config;
         m_fetcher.setContracts(config.tokens, m_plan.registries);
         m_startBlock = config.startBlock.value_or(0);
@@ -92,22 +95,7 @@ void ChainIndexer::loadPlan()
         if (!m_pool) {
             RpcPolicy policy = m_options.rpc;
             m_pool = new EndpointPool(m_network, m_plan.chain.endpoints, policy, this);
-            connect(m_pool, &EndpointPool::healthChanged, this, [this] {
-                m_healthDirty = true;
-                // While every circuit is open the pool holds requests until one half-opens, so
-                // no fetch fails to tell us for as long as the breaker backs off (a minute and
-                // more): say so now.
-                const QList<EndpointHealth> health = m_pool->health();
-                const bool allOpen = !health.isEmpty()
-                    && std::all_of(health.begin(), health.end(), [](const EndpointHealth &h) { return h.circuitOpen; });
-                if (!allOpen || m_status.phase == IndexPhase::RpcDown || m_status.phase == IndexPhase::Stalled
-                    || m_status.phase == IndexPhase::Stopped)
-                    return;
-                QStringList errors;
-                for (const EndpointHealth &h : health)
-                    errors.append(h.lastError);
-                setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(errors.join(u"; ")));
-            });
+            connect(m_pool, &EndpointPool::healthChanged, this, &ChainIndexer::onPoolHealth);
             m_fetcher.setPool(m_pool);
         }
         qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_fetcher.tokens().size() << "tokens and"
@@ -129,24 +117,40 @@ void ChainIndexer::scheduleHeadPoll(int delayMs)
 
 void ChainIndexer::pollHead()
 {
-    if (!m_running || !m_pool || m_headPollInFlight)
+    if (!m_running || !m_pool || m_headPollInFlight || m_rollingBack)
         return;
     m_headPollInFlight = true;
     const quint64 generation = m_generation;
     m_pool->pollHeads([this, generation](Result<qint64> head) {
         m_headPollInFlight = false;
-        if (!m_running || generation != m_generation)
+        if (!m_running || m_rollingBack)
             return;
         if (!head) {
-            rpcFailed(head.error());
+            // No endpoint answered: the last head seen stays, and the lag grows from it.
+            if (!m_status.headUnknown) {
+                m_status.headUnknown = true;
+                emitStatus();
+            }
+            if (generation == m_generation)
+                rpcFailed(head.error());
             scheduleHeadPoll(retryDelayMs());
             return;
         }
         m_failures = 0;
         m_head = *head;
+        const bool changed = m_status.head != *head || m_status.headUnknown;
         m_status.head = *head;
+        m_status.headUnknown = false;
+        m_status.headSeenAtMs = QDateTime::currentMSecsSinceEpoch();
+        // The head is followed on its own schedule, whatever the range fetches meet (a node
+        // that refuses eth_getLogs still reports its head): head and lag stay true.
+        scheduleHeadPoll(m_plan.chain.config.pollIntervalMs);
+        if (generation != m_generation)
+            return;     // the pipeline was restarted meanwhile and polls for itself
         if (m_status.phase == IndexPhase::RpcDown)
             setPhase(IndexPhase::CatchingUp);
+        else if (changed)
+            emitStatus();
         const qint64 target = *head - m_plan.chain.config.confirmations;
         if (m_checkpoint && target < *m_checkpoint) {
             // A lagging node (or all of them): not an error, just nothing to do yet.
@@ -193,8 +197,16 @@ void ChainIndexer::pump()
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
     if (!target)
         return;
-    while (m_inFlight < m_options.maxRangesInFlight && m_nextFetch <= *target)
-        startHeadFetch();
+    if (const qint64 wait = m_fetchResumeAtMs - m_clock.elapsed(); wait > 0) {
+        const quint64 generation = m_generation;
+        QTimer::singleShot(int(wait), this, [this, generation] {
+            if (generation == m_generation)
+                pump();
+        });
+    } else {
+        while (m_inFlight < m_options.maxRangesInFlight && m_nextFetch <= *target)
+            startHeadFetch();
+    }
 
     if (m_status.phase != IndexPhase::RpcDown && m_status.phase != IndexPhase::Stalled) {
         const qint64 behind = *target - m_checkpoint.value_or(m_startBlock - 1);
@@ -260,8 +272,10 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
             m_inFlight = 0;
             m_ready.clear();
             m_promoting = false;
+            m_headPollInFlight = false;
             m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
-            scheduleHeadPoll(retryDelayMs());
+            m_fetchResumeAtMs = m_clock.elapsed() + retryDelayMs();
+            scheduleHeadPoll(m_plan.chain.config.pollIntervalMs);
             return;
         }
         if (!again) {
@@ -373,9 +387,11 @@ void ChainIndexer::handleReorg(qint64 atBlock)
     }
     setPhase(IndexPhase::CatchingUp, tr("Reorganisation detected at block %1; looking for the common ancestor.").arg(atBlock + 1));
     const qint64 top = std::min(atBlock, *m_checkpoint);
+    m_rollingBack = true;
     m_guard.rollBackToAncestor(atBlock, *m_checkpoint, m_startBlock, [this, generation, top](ReorgOutcome outcome) {
         if (!m_running || generation != m_generation)
             return;
+        m_rollingBack = false;
         switch (outcome.kind) {
         case ReorgOutcome::Kind::StoreFailed:
         case ReorgOutcome::Kind::TooDeep:
@@ -553,46 +569,6 @@ void ChainIndexer::emitStatus()
 {
     m_status.skippedLogs = m_fetcher.skippedLogs();
     Q_EMIT statusChanged(m_status);
-}
-
-void ChainIndexer::saveHealth()
-{
-    checkProgress();
-    // The rate is measured at promotions; with none for a while (at the head of a quiet chain)
-    // it is zero, not the last catch-up speed.
-    if (m_status.blocksPerSecond > 0 && (m_rate.empty() || m_clock.elapsed() - m_rate.back().first > RateWindowMs)) {
-        m_rate.clear();
-        m_status.blocksPerSecond = 0;
-        emitStatus();
-    }
-    if (!m_pool || !m_healthDirty)
-        return;
-    m_healthDirty = false;
-    QList<EndpointRecord> records;
-    for (const EndpointHealth &h : m_pool->health()) {
-        EndpointRecord e;
-        e.id = h.id;
-        e.url = h.url;
-        e.priority = h.priority;
-        e.status = h.status;
-        if (h.latencyMs > 0)
-            e.latencyMs = h.latencyMs;
-        e.lastHead = h.lastHead;
-        e.lastError = h.lastError;
-        if (h.lastErrorAtMs > 0)
-            e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(h.lastErrorAtMs);
-        e.errorRate = h.errorRate;
-        e.requests = h.requests;
-        e.failures = h.failures;
-        e.maxRequestsPerSecond = h.maxRequestsPerSecond;
-        e.limits = h.limits;
-        e.servesHistory = h.servesHistory;
-        e.historyNote = h.historyNote;
-        records.append(e);
-    }
-    m_status.endpoints = records;
-    m_writer->run([records](Store &s) { return ChainRegistry(s).saveEndpointHealth(records); });
-    emitStatus();
 }
 
 } // namespace arbor

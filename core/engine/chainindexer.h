@@ -64,6 +64,13 @@ public Q_SLOTS:
     /// up an edit of the chain (Engine::editChain(), or another process's): its poll interval,
     /// confirmations and registries at once; changed endpoints through endpointsChanged.
     void checkForWork();
+    /**
+     * Probe now: every endpoint of the chain gets an eth_blockNumber at once, whatever its
+     * circuit breaker was waiting for; an answer closes its circuit. Then the head is polled and
+     * the status (with the endpoints' health) emitted. `done` runs on the indexer's thread with
+     * the endpoints as probed; not at all when the indexer stops first.
+     */
+    void probeNow(std::function<void(QList<arbor::EndpointRecord>)> done);
 
 Q_SIGNALS:
     void statusChanged(const arbor::ChainStatus &status);
@@ -79,6 +86,9 @@ private:
     /// (endpointsChanged was emitted and nothing else was taken up).
     bool takeUpEdits(const ChainIndexPlan &plan);
     void loadPlan();
+    void onPoolHealth();
+    /// An endpoint answers again after every one was unreachable: poll the head and fetch at once.
+    void resumeAfterOutage();
     void pump();
     void scheduleHeadPoll(int delayMs);
     void pollHead();
@@ -98,6 +108,8 @@ private:
     void checkProgress();
     void emitStatus();
     void saveHealth();
+    /// The pool's health as endpoint records, into m_status.
+    void takeEndpointHealth();
     int retryDelayMs();
 
     const qint64 m_chainId;
@@ -124,6 +136,9 @@ private:
     bool m_specialBusy = false;
     bool m_headPollScheduled = false;
     bool m_headPollInFlight = false;
+    bool m_rollingBack = false;             ///< a reorg's common ancestor is being looked for: no head poll
+    bool m_poolDown = false;                ///< every endpoint was unreachable at the pool's last report
+    qint64 m_fetchResumeAtMs = 0;           ///< m_clock time before which the head scan fetches nothing (backoff)
     int m_failures = 0;
 
     // Children, so they move to the indexer's thread with it.

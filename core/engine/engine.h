@@ -183,6 +183,16 @@ public:
     /// Runs the journaled delete; deletionProgress reports each step.
     QFuture<Status> deleteChain(const ChainRef &chain);
     QFuture<Result<QList<ChainRecord>>> chains();
+    /**
+     * Probe now (engineprobe.cpp): every RPC endpoint of the chain gets an eth_blockNumber at
+     * once. Where this engine indexes the chain, its indexer's endpoints are probed: an open
+     * circuit's wait is reset, an answer closes it, the head is polled again and the result
+     * shows in the chain's status (chainStatusChanged). Elsewhere (arborctl, a read-only
+     * console, a paused chain) the endpoints are probed from the network thread and nothing is
+     * recorded; the engine indexing the chain probes an open circuit every few seconds anyway.
+     * Returns the endpoints as probed, in the one vocabulary (EndpointStatus).
+     */
+    QFuture<Result<QList<EndpointRecord>>> probeNow(const ChainRef &chain);
 
     /// Records an audited reindex of [from, to] (within what is indexed); the chain's indexer
     /// re-fetches the range and replaces its rows.

@@ -167,6 +167,15 @@ void IndexerSupervisor::indexerFailed(qint64 chainId, const ChainIndexer *indexe
     });
 }
 
+bool IndexerSupervisor::probeNow(qint64 chainId, std::function<void(QList<EndpointRecord>)> done)
+{
+    const auto it = m_indexers.constFind(chainId);
+    if (it == m_indexers.constEnd())
+        return false;
+    QMetaObject::invokeMethod(it->indexer, [indexer = it->indexer, done = std::move(done)]() mutable { indexer->probeNow(std::move(done)); });
+    return true;
+}
+
 void IndexerSupervisor::checkForWork(qint64 chainId)
 {
     if (const auto it = m_indexers.constFind(chainId); it != m_indexers.constEnd())

@@ -62,6 +62,9 @@ public:
     /// an edit of the chain (poll interval, confirmations and registries in place; when its
     /// endpoints changed, the supervisor stops it and starts a new indexer on them).
     void checkForWork(qint64 chainId);
+    /// Probe now on the chain's indexer (ChainIndexer::probeNow); false when it has none.
+    /// `done` runs on the indexer's thread.
+    bool probeNow(qint64 chainId, std::function<void(QList<EndpointRecord>)> done);
 
     QList<ChainStatus> statuses() const { return m_statuses.values(); }
     ChainSeries series(qint64 chainId, qint64 sinceMs) const { return m_metrics.series(chainId, sinceMs); }

@@ -42,7 +42,13 @@ void RecordedStatuses::update(const QList<Sample> &samples, qint64 nowMs)
         }
 
         const bool allDown = !chain.endpoints.isEmpty()
-            && std::all_of(chain.endpoints.cbegin(), chain.endpoints.cend(), [](const EndpointRecord &e) { return e.status == u"down"; });
+            && std::all_of(chain.endpoints.cbegin(), chain.endpoints.cend(),
+                           [](const EndpointRecord &e) { return e.status == EndpointStatus::Unreachable; });
+        for (const EndpointRecord &e : chain.endpoints) {
+            if (e.lastHeadAt.isValid())
+                s.headSeenAtMs = std::max(s.headSeenAtMs, e.lastHeadAt.toMSecsSinceEpoch());
+        }
+        s.headUnknown = allDown && chain.state == ChainState::Active;
         if (chain.state == ChainState::Paused)
             s.phase = IndexPhase::Stopped;
         else if (allDown)

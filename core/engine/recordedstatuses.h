@@ -20,7 +20,8 @@ namespace arbor {
  * health every couple of seconds and when it stops), the checkpoint the chain's `checkpoints`
  * row and its time the checkpoint block's timestamp. The rate is the checkpoint's progress over
  * the samples of the last RateWindowMs. The phase is read from the figures: Stopped for a paused
- * chain, RpcDown when every endpoint was recorded down, Live within `liveWithin` blocks of the
+ * chain, RpcDown (and the head unknown since the last one an endpoint reported) when every
+ * endpoint was recorded unreachable, Live within `liveWithin` blocks of the
  * head (after confirmations), CatchingUp otherwise.
  *
  * Pure bookkeeping, no I/O: the Engine reads the rows on its reader thread and hands them over.

@@ -28,9 +28,10 @@ void ChainMetrics::record(const ChainStatus &status, qint64 nowMs)
         it = m_chains.insert(status.chainId, Chain(m_capacity));
     Chain &chain = *it;
 
+    // While no endpoint answers, nothing is measured: the charts show the outage as a gap.
     if (const auto lag = status.lag())
         add(chain.lagBlocks, nowMs, double(*lag));
-    if (const auto lagSecs = status.lagSeconds(nowMs / 1000))
+    if (const auto lagSecs = status.lagSeconds(nowMs / 1000); lagSecs && !status.headUnknown)
         add(chain.lagSeconds, nowMs, double(*lagSecs));
     if (status.indexed) {
         // A checkpoint that went back (a reorg, a reindex from an earlier block) starts the
@@ -49,7 +50,7 @@ void ChainMetrics::record(const ChainStatus &status, qint64 nowMs)
     for (const EndpointRecord &e : status.endpoints) {
         const QString url = e.url.toString(QUrl::RemoveUserInfo);   // never a password in a legend or a file
         seen.insert(url);
-        if (!e.latencyMs)
+        if (!e.latencyMs || e.status == EndpointStatus::Unreachable)
             continue;
         auto series = chain.endpoints.find(url);
         if (series == chain.endpoints.end())

@@ -50,7 +50,9 @@ struct ChainSeries
  * not recorded) in a TimeSeries of `capacity` points — DefaultCapacity keeps three hours at one
  * point per second, about 170 KB per series. An endpoint's series appears with its first
  * measured latency and is dropped when the endpoint no longer appears in the chain's status.
- * A value the status does not know yet (no head, no checkpoint time) adds no point.
+ * A value the status does not know yet (no head, no checkpoint time) adds no point, and neither
+ * does an outage: no lag while the head is unknown, no latency of an unreachable endpoint, so
+ * the charts draw a gap, never a flat 0 or the last value.
  *
  * Not thread-safe: the Engine keeps it on its own (the GUI) thread.
  */

@@ -106,14 +106,11 @@ const char *phaseLabel(IndexPhase phase)
     return "starting";
 }
 
-/// Endpoint statuses as label values (EndpointHealth's words, with underscores).
-const QList<std::pair<QString, const char *>> &endpointStatuses()
+/// Endpoint statuses as label values: their machine tokens (model/endpointstatus.h).
+const QList<EndpointStatus> &endpointStatuses()
 {
-    static const QList<std::pair<QString, const char *>> statuses{{QStringLiteral("ok"), "ok"},
-                                                                  {QStringLiteral("degraded"), "degraded"},
-                                                                  {QStringLiteral("rate limited"), "rate_limited"},
-                                                                  {QStringLiteral("down"), "down"},
-                                                                  {QStringLiteral("unknown"), "unknown"}};
+    static const QList<EndpointStatus> statuses{EndpointStatus::Ok, EndpointStatus::AnsweringWithErrors, EndpointStatus::RateLimited,
+                                                EndpointStatus::Unreachable, EndpointStatus::Unknown};
     return statuses;
 }
 
@@ -316,9 +313,8 @@ QByteArray render(const MetricsSnapshot &snapshot, qint64 nowMs)
     w.family("arbor_rpc_endpoint_status", "gauge",
              "The endpoint's health as the console shows it: 1 for the current status, 0 for the others.");
     for (const EndpointRow &e : std::as_const(endpoints)) {
-        const QString current = e.record.status.isEmpty() ? QStringLiteral("unknown") : e.record.status;
-        for (const auto &[status, label] : endpointStatuses())
-            w.sample({{"chain", e.chain}, {"endpoint", e.endpoint}, {"status", QString::fromLatin1(label)}}, current == status ? 1 : 0);
+        for (const EndpointStatus status : endpointStatuses())
+            w.sample({{"chain", e.chain}, {"endpoint", e.endpoint}, {"status", endpointStatusToken(status)}}, e.record.status == status ? 1 : 0);
     }
 
     w.family("arbor_queue_pending", "gauge", "Balance-queue items of the chain waiting to be processed.");

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "model/address.h"
+#include "model/endpointstatus.h"
 #include "model/evm.h"
 
 #include <QCoreApplication>
@@ -126,9 +127,10 @@ struct EndpointRecord
     qint64 id = 0;
     QUrl url;
     int priority = 0;
-    QString status;          ///< "unknown", "ok", "rate limited", "degraded", "down"
+    EndpointStatus status = EndpointStatus::Unknown;
     std::optional<double> latencyMs;
     std::optional<qint64> lastHead;
+    QDateTime lastHeadAt;    ///< when it last reported its head (invalid: never)
     QString lastError;
     QString clientVersion;
     /// Whether the node serves state at old blocks (an archive node): detected once per

@@ -30,7 +30,10 @@ struct ChainStatus
 {
     qint64 chainId = 0;
     IndexPhase phase = IndexPhase::Starting;
-    std::optional<qint64> head;             ///< best head reported by an endpoint
+    std::optional<qint64> head;             ///< best head reported by an endpoint (the last one seen while headUnknown)
+    /// No endpoint answered the last head poll: `head` is the last one seen, at headSeenAtMs.
+    bool headUnknown = false;
+    qint64 headSeenAtMs = 0;                ///< ms since the epoch of the last head an endpoint answered; 0 = never
     std::optional<qint64> indexed;          ///< checkpoint: promoted through this block
     std::optional<qint64> indexedTime;      ///< unix seconds of the checkpoint block, once one was promoted here
     double blocksPerSecond = 0;             ///< recent promotion rate
@@ -39,17 +42,30 @@ struct ChainStatus
     qint64 skippedLogs = 0;                 ///< logs that failed to decode (not ERC-20, malformed)
     QList<EndpointRecord> endpoints;        ///< measured health
 
+    /// Blocks behind the head. Empty until both are known, and while the head is unknown (an
+    /// outage is not "0 blocks behind": charts draw it as a gap).
     std::optional<qint64> lag() const
     {
-        if (!head || !indexed)
+        if (!head || !indexed || headUnknown)
             return std::nullopt;
         return std::max<qint64>(0, *head - *indexed);
     }
 
     /// How far behind in time: 0 at the head, else `nowSecs` minus the checkpoint block's
-    /// timestamp. Empty until both are known.
+    /// timestamp. While the head is unknown it keeps growing: from the checkpoint block's time,
+    /// or, when the checkpoint had reached the last head seen, from when that head was seen.
+    /// Empty until known.
     std::optional<qint64> lagSeconds(qint64 nowSecs) const
     {
+        if (headUnknown && indexed) {
+            const bool caughtUp = !head || *indexed >= *head;
+            std::optional<qint64> since = caughtUp && headSeenAtMs > 0 ? std::optional<qint64>(headSeenAtMs / 1000) : indexedTime;
+            if (!since && headSeenAtMs > 0)
+                since = headSeenAtMs / 1000;
+            if (!since)
+                return std::nullopt;
+            return std::max<qint64>(0, nowSecs - *since);
+        }
         const std::optional<qint64> blocks = lag();
         if (!blocks)
             return std::nullopt;

@@ -315,11 +315,11 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         limiter->seed(e.limits);
     }
     for (const EndpointRecord &e : chain.endpoints) {
-        if (e.status != u"down")
+        if (e.status != EndpointStatus::Unreachable)
             sources.append({e.url, e.id, e.servesHistory, std::nullopt, false, QString()});
     }
     for (const EndpointRecord &e : chain.endpoints) {
-        if (e.status == u"down")
+        if (e.status == EndpointStatus::Unreachable)
             sources.append({e.url, e.id, e.servesHistory, std::nullopt, false, QString()});
     }
 

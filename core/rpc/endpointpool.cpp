@@ -35,6 +35,31 @@ qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
 
 } // namespace
 
+EndpointRecord EndpointHealth::record() const
+{
+    EndpointRecord e;
+    e.id = id;
+    e.url = url;
+    e.priority = priority;
+    e.status = status;
+    if (latencyMs > 0)
+        e.latencyMs = latencyMs;
+    e.lastHead = lastHead;
+    if (lastHeadAtMs > 0)
+        e.lastHeadAt = QDateTime::fromMSecsSinceEpoch(lastHeadAtMs);
+    e.lastError = lastError;
+    if (lastErrorAtMs > 0)
+        e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(lastErrorAtMs);
+    e.errorRate = errorRate;
+    e.requests = requests;
+    e.failures = failures;
+    e.maxRequestsPerSecond = maxRequestsPerSecond;
+    e.limits = limits;
+    e.servesHistory = servesHistory;
+    e.historyNote = historyNote;
+    return e;
+}
+
 EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
                            QObject *parent)
     : EndpointPool(network, endpoints, policy, RpcClock::steady(), parent)
@@ -62,7 +87,7 @@ EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointR
         e->limiter->seed(record.limits);
         e->health.servesHistory = record.servesHistory;
         e->health.historyNote = record.historyNote;
-        e->health.status = QStringLiteral("unknown");
+        e->health.status = EndpointStatus::Unknown;
         e->announcedStatus = e->health.status;
         m_endpoints.push_back(std::move(e));
     }
@@ -119,11 +144,10 @@ void EndpointPool::enqueue(std::shared_ptr<Pending> pending)
 
 int EndpointPool::batchLimit(int wanted) const
 {
-    const qint64 now = this->now();
-    const bool anyUsable = std::any_of(m_endpoints.begin(), m_endpoints.end(), [now](const auto &e) { return !e->open(now); });
+    const bool anyUsable = std::any_of(m_endpoints.begin(), m_endpoints.end(), [](const auto &e) { return !e->open(); });
     int best = 0;
     for (const auto &e : m_endpoints) {
-        if (!anyUsable || !e->open(now))
+        if (!anyUsable || !e->open())
             best = std::max(best, e->limiter->batchLimit(wanted));
     }
     return std::max(1, best);
@@ -131,11 +155,10 @@ int EndpointPool::batchLimit(int wanted) const
 
 qint64 EndpointPool::logRangeLimit() const
 {
-    const qint64 now = this->now();
-    const bool anyUsable = std::any_of(m_endpoints.begin(), m_endpoints.end(), [now](const auto &e) { return !e->open(now); });
+    const bool anyUsable = std::any_of(m_endpoints.begin(), m_endpoints.end(), [](const auto &e) { return !e->open(); });
     qint64 widest = 0;
     for (const auto &e : m_endpoints) {
-        if (anyUsable && e->open(now))
+        if (anyUsable && e->open())
             continue;
         const qint64 cap = e->limiter->limits().logRangeLimit;
         if (cap <= 0)
@@ -168,7 +191,7 @@ QList<EndpointHealth> EndpointPool::health() const
     for (const auto &e : m_endpoints) {
         EndpointHealth h = e->health;
         h.status = e->status(now);
-        h.circuitOpen = e->open(now);
+        h.circuitOpen = e->open();
         h.limits = e->limiter->limits();
         h.rateLimitedCount = e->limiter->rateLimitedCount();
         list.append(std::move(h));
@@ -180,7 +203,7 @@ bool EndpointPool::allDown() const
 {
     const qint64 now = this->now();
     return std::all_of(m_endpoints.begin(), m_endpoints.end(),
-                       [now](const auto &e) { return e->open(now) || (e->answered && !e->lastOk); });
+                       [now](const auto &e) { return e->status(now) == EndpointStatus::Unreachable; });
 }
 
 int EndpointPool::inFlight() const
@@ -217,9 +240,9 @@ bool EndpointPool::noteStatusChanges(qint64 now)
 {
     bool changed = false;
     for (const auto &e : m_endpoints) {
-        QString status = e->status(now);
+        const EndpointStatus status = e->status(now);
         if (status != e->announcedStatus) {
-            e->announcedStatus = std::move(status);
+            e->announcedStatus = status;
             changed = true;
         }
     }
@@ -229,12 +252,24 @@ bool EndpointPool::noteStatusChanges(qint64 now)
 void EndpointPool::dispatch()
 {
     const qint64 now = this->now();
+    // Open circuits whose wait is over get their probe; the rest of the queue waits for nothing
+    // from them.
+    for (const auto &e : m_endpoints) {
+        if (e->open() && e->probesInFlight == 0 && e->nextProbeMs <= now)
+            m_queue.prepend(probe(e.get(), {}));
+    }
+    const bool allOpen = !m_endpoints.empty() && std::all_of(m_endpoints.begin(), m_endpoints.end(), [](const auto &e) { return e->open(); });
     QList<const Endpoint *> claimed;
     QList<std::shared_ptr<Pending>> refused;
     QList<std::pair<std::shared_ptr<Pending>, Error>> oversized;
     qint64 wakeAt = Never;
     for (qsizetype i = 0; i < m_queue.size();) {
         const std::shared_ptr<Pending> pending = m_queue.at(i);
+        if (allOpen && !pending->pinned) {
+            m_queue.removeAt(i);
+            oversized.append({pending, exhausted(*pending, now)});
+            continue;
+        }
         if (pending->notBeforeMs > now) {
             wakeAt = std::min(wakeAt, pending->notBeforeMs);
             ++i;
@@ -252,7 +287,7 @@ void EndpointPool::dispatch()
             start(e, pending);
             continue;
         }
-        if (pending->pinned && pending->pinned->open(now)) {
+        if (pending->pinned && pending->pinned->open() && !pending->probe) {
             m_queue.removeAt(i);
             refused.append(pending);
             continue;
@@ -263,10 +298,10 @@ void EndpointPool::dispatch()
         ++i;
     }
     for (const auto &e : m_endpoints) {
-        if (e->open(now))
-            wakeAt = std::min(wakeAt, e->openUntilMs);     // to announce the half-open circuit
-        else if (e->announcedStatus == u"rate limited")
-            wakeAt = std::min(wakeAt, now + m_policy.rateLimitedShowMs / 4);    // to announce its end
+        if (e->open() && e->probesInFlight == 0)
+            wakeAt = std::min(wakeAt, e->nextProbeMs);
+        else if (const auto changes = e->statusChangesAt(now))
+            wakeAt = std::min(wakeAt, *changes);     // to announce the end of "rate limited" or "answering with errors"
     }
     if (wakeAt == Never)
         m_wakeTimer->stop();
@@ -281,7 +316,7 @@ void EndpointPool::dispatch()
     }
     for (const auto &pending : std::as_const(refused)) {
         const Endpoint *e = pending->pinned;
-        pending->done(Error::unavailable(QStringLiteral("rpc"), tr("%1: circuit open after repeated failures (last: %2)")
+        pending->done(Error::unavailable(QStringLiteral("rpc"), tr("%1: unreachable, circuit open (last: %2)")
                                                                     .arg(rpchttp::displayUrl(e->health.url), e->health.lastError)));
         if (!alive)
             return;
@@ -306,9 +341,9 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
         keepIf([&](const Endpoint *e) { return e->fits(pending.weight, pending.logBlocks); });
         if (pending.minHead) {
             const qint64 minHead = *pending.minHead;
-            keepIf([&](const Endpoint *e) { return !e->open(now) && !(e->health.lastHead && *e->health.lastHead < minHead); });
+            keepIf([&](const Endpoint *e) { return !e->open() && !(e->health.lastHead && *e->health.lastHead < minHead); });
         }
-        keepIf([&](const Endpoint *e) { return !e->open(now) && !pending.tried.contains(e); });
+        keepIf([&](const Endpoint *e) { return !e->open() && !pending.tried.contains(e); });
 
         std::optional<qint64> highest;
         for (const auto &e : m_endpoints) {
@@ -316,8 +351,8 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
                 highest = std::max(highest.value_or(*e->health.lastHead), *e->health.lastHead);
         }
         const auto rank = [&](const Endpoint *e) {
-            const QString status = e->status(now);
-            const int statusRank = status == u"down" ? 2 : status == u"degraded" ? 1 : 0;
+            const EndpointStatus status = e->status(now);
+            const int statusRank = status == EndpointStatus::Unreachable ? 2 : status == EndpointStatus::AnsweringWithErrors ? 1 : 0;
             const bool behind = highest && e->health.lastHead && *e->health.lastHead + LagToleranceBlocks < *highest;
             // Coarse buckets keep the order stable against jitter; an endpoint not measured yet
             // ranks as fast so that it gets tried.
@@ -328,14 +363,8 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
     }
 
     for (Endpoint *e : std::as_const(candidates)) {
-        if (e->tripped()) {
-            if (now < e->openUntilMs) {
-                *readyAt = std::min(*readyAt, e->openUntilMs);
-                continue;
-            }
-            if (e->trialInFlight)
-                continue;   // its answer dispatches again
-        }
+        if (e->open() && !pending.probe)
+            continue;   // its probe's answer dispatches again
         if (e->inFlight >= std::max(1, m_policy.maxInFlightPerEndpoint) || claimed.contains(e))
             continue;
         if (const qint64 wait = e->limiter->waitMs(pending.weight); wait > 0) {
@@ -353,44 +382,39 @@ void EndpointPool::start(Endpoint *endpoint, std::shared_ptr<Pending> pending)
     const qint64 startedMs = now();
     const auto sentAt = m_clock->now();
     endpoint->limiter->take(pending->weight);
-    const bool trial = endpoint->tripped();
-    if (trial)
-        endpoint->trialInFlight = true;
     ++endpoint->inFlight;
     ++pending->attempts;
     pending->tried.append(endpoint);
 
-    rpchttp::resolveUrl(endpoint->health.url, this, [this, endpoint, pending, startedMs, sentAt, trial](Result<rpchttp::ResolvedUrl> target) {
+    rpchttp::resolveUrl(endpoint->health.url, this, [this, endpoint, pending, startedMs, sentAt](Result<rpchttp::ResolvedUrl> target) {
         if (target)
-            return transmit(endpoint, pending, *target, startedMs, sentAt, trial);
-        --endpoint->inFlight;   // a placeholder's value could not be read: this endpoint failed
-        endpoint->trialInFlight = endpoint->trialInFlight && !trial;
-        finish(endpoint, pending, startedMs, target.error());
+            return transmit(endpoint, pending, *target, startedMs, sentAt);
+        --endpoint->inFlight;   // a placeholder's value could not be read: the endpoint cannot be reached
+        finish(endpoint, pending, startedMs, target.error(), true);
     });
 }
 
 void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending, const rpchttp::ResolvedUrl &target, qint64 startedMs,
-                            RpcClock::TimePoint sentAt, bool trial)
+                            RpcClock::TimePoint sentAt)
 {
-    QNetworkRequest request = rpchttp::postRequest(target.url, m_policy.timeoutMs);
+    const int timeoutMs = pending->timeoutMs > 0 ? pending->timeoutMs : m_policy.timeoutMs;
+    QNetworkRequest request = rpchttp::postRequest(target.url, timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_network->post(request, pending->body);
     rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
-    rpchttp::limitDuration(reply, m_policy.timeoutMs);
+    rpchttp::limitDuration(reply, timeoutMs);
     endpoint->replies.append(reply);
 
-    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, trial, target] {
+    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, target, timeoutMs] {
         endpoint->replies.removeAll(reply);
         reply->deleteLater();
         --endpoint->inFlight;
-        if (trial)
-            endpoint->trialInFlight = false;
 
         const double rate = endpoint->limiter->rate();
         const QString advice = rate > 0 ? tr("sending at most %1 calls/s to it; waiting as it asks").arg(rate, 0, 'f', 1)
                                         : tr("waiting as it asks");
         const QString what = pending->weight == 1 ? tr("a call") : tr("a batch of %1 calls").arg(pending->weight);
-        auto body = rpchttp::replyBody(reply, endpoint->health.url, m_policy.timeoutMs, m_policy.maxResponseBytes, what, advice);
+        auto body = rpchttp::replyBody(reply, endpoint->health.url, timeoutMs, m_policy.maxResponseBytes, what, advice);
         if (!body)
             body = target.redact(body.error());
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429) {
@@ -399,7 +423,7 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
             return;
         }
         if (!body) {
-            finish(endpoint, pending, startedMs, body.error());
+            finish(endpoint, pending, startedMs, body.error(), rpchttp::isUnreachable(reply));
             return;
         }
         QPointer<EndpointPool> alive(this);
@@ -419,13 +443,13 @@ void EndpointPool::retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending>
 {
     // Being asked to slow down is not a failure: no attempt spent, nothing against its health.
     ++endpoint->health.requests;
-    if (!endpoint->answered) {
-        endpoint->answered = true;     // it is up: it answers, only not yet to us
-        endpoint->lastOk = true;
-    }
+    if (endpoint->last == Endpoint::Outcome::None || endpoint->last == Endpoint::Outcome::Unreachable)
+        endpoint->last = Endpoint::Outcome::Answer;     // it is up: it answers, only not yet to us
+    endpoint->consecutiveFailures = 0;     // an answer, if not the one asked for: its circuit closes
+    endpoint->probeWaitMs = 0;
     --pending->attempts;
     pending->tried.removeOne(endpoint);
-    const bool wasLimited = endpoint->announcedStatus == u"rate limited";
+    const bool wasLimited = endpoint->announcedStatus == EndpointStatus::RateLimited;
     noteStatusChanges(now());
     if (++pending->rateLimited <= m_policy.maxRateLimitedRetries) {
         m_queue.prepend(pending);
@@ -445,7 +469,7 @@ void EndpointPool::retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending>
         pending->done(Error::unavailable(QStringLiteral("rpc"), message));
 }
 
-void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status)
+void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status, bool unreachable)
 {
     const qint64 now = this->now();
     bool failed = false;
@@ -473,6 +497,10 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         endpoint->recordAnswer(now - startedMs);
         endpoint->limiter->answered(pending->weight);
         status = Error::unavailable(status.error().field, endpoint->describe(status.error()));
+    } else if (unreachable) {
+        failed = true;
+        pending->onlyNotServed = false;
+        endpoint->recordUnreachable(endpoint->describe(status.error()), now, pending->probe);
     } else {
         switch (status.error().kind) {
         case Error::Kind::Invalid:
@@ -480,7 +508,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         case Error::Kind::Refused:
             failed = true;
             pending->onlyNotServed = false;
-            endpoint->recordFailure(endpoint->describe(status.error()), startedMs, now);
+            endpoint->recordNodeError(endpoint->describe(status.error()), now);
             break;
         default:
             endpoint->recordAnswer(now - startedMs);     // the caller's verdict on a good answer
@@ -523,11 +551,13 @@ Error EndpointPool::exhausted(const Pending &pending, qint64 now) const
                                      [&e](const auto &entry) { return entry.first == e.get(); });
         if (it != pending.errors.end())
             lines.append(it->second);
-        else if (e->open(now))
-            lines.append(tr("%1: circuit open after repeated failures (last: %2)").arg(rpchttp::displayUrl(e->health.url), e->health.lastError));
+        else if (e->open())
+            lines.append(tr("%1: unreachable, circuit open (last: %2)").arg(rpchttp::displayUrl(e->health.url), e->health.lastError));
         else
             lines.append(tr("%1: not tried").arg(rpchttp::displayUrl(e->health.url)));
     }
+    if (pending.attempts == 0)
+        return Error::unavailable(QStringLiteral("rpc"), tr("No RPC endpoint can be reached: %1").arg(lines.join(u"; ")));
     return Error::unavailable(QStringLiteral("rpc"), tr("No RPC endpoint answered after %1 attempts: %2").arg(pending.attempts).arg(lines.join(u"; ")));
 }
 

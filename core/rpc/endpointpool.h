@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "model/chainconfig.h"
+#include "model/endpointstatus.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/lograngesizer.h"
 #include "rpc/rpcclock.h"
@@ -32,12 +33,14 @@ struct RpcPolicy
     qint64 maxResponseBytes = 256ll * 1024 * 1024;
     int maxAttempts = 4;                    ///< endpoints tried (with backoff) before send() fails
     int maxInFlightPerEndpoint = 4;
-    int breakerThreshold = 3;               ///< consecutive failures that open the circuit
-    int breakerBaseMs = 1000;               ///< first open period; doubles while failures continue
-    int breakerMaxMs = 60000;
+    int breakerThreshold = 3;               ///< requests in a row that did not reach the node: the circuit opens
+    int breakerBaseMs = 1000;               ///< wait before an open circuit's first probe; doubles while probes fail
+    int breakerMaxMs = 3000;                ///< the longest wait between probes: recovery within seconds
+    int probeTimeoutMs = 5000;              ///< a probe (eth_blockNumber) not answered within this failed
     int backoffBaseMs = 200;                ///< delay before a retry, doubling per attempt, with jitter
     int maxRateLimitedRetries = 30;         ///< 429s one request survives before send() fails
     int rateLimitedShowMs = 30000;          ///< how long after a 429 the endpoint shows "rate limited"
+    int errorShowMs = 60000;                ///< how long after a node error it shows "answering with errors"
     double latencyAlpha = 0.2;              ///< EWMA weight of the newest latency sample
 };
 
@@ -47,20 +50,24 @@ struct EndpointHealth
     qint64 id = 0;                          ///< rpc_endpoints.id
     QUrl url;
     int priority = 0;
-    QString status;                         ///< "unknown", "ok", "rate limited", "degraded", "down"
+    EndpointStatus status = EndpointStatus::Unknown;
     double latencyMs = 0;                   ///< EWMA; 0 until the first answer
     double errorRate = 0;                   ///< EWMA of failures over recent requests, 0…1
     std::optional<qint64> lastHead;
+    qint64 lastHeadAtMs = 0;                ///< ms since the epoch when it last reported its head; 0 = never
     QString lastError;
     qint64 lastErrorAtMs = 0;
     qint64 requests = 0;
     qint64 failures = 0;
-    bool circuitOpen = false;
+    bool circuitOpen = false;               ///< Unreachable: no request goes to it until a probe is answered
     double maxRequestsPerSecond = 0;        ///< the operator's rate; 0 = none (learned instead)
     EndpointLimits limits;                  ///< what it was learned to accept (rate, batch, log caps)
     qint64 rateLimitedCount = 0;            ///< 429s it answered since the process started
     std::optional<bool> servesHistory;      ///< as detected for the endpoint's row (not measured here)
     QString historyNote;
+
+    /// As the endpoint's rpc_endpoints row records it (client version and the like stay unset).
+    EndpointRecord record() const;
 
     friend bool operator==(const EndpointHealth &, const EndpointHealth &) = default;
 };
@@ -76,7 +83,11 @@ struct EndpointHealth
  *   - transport failure, HTTP error, timeout, oversized body, or parse returns an error of kind
  *     Invalid (malformed answer), Unavailable or Refused (a node error): the failure is
  *     recorded on that endpoint and the request is retried on the next-best endpoint after a
- *     jittered backoff, up to maxAttempts.
+ *     jittered backoff, up to maxAttempts. What the failure says of the endpoint follows the
+ *     one vocabulary (model/endpointstatus.h): no answer from the node (connection refused or
+ *     reset, timeout, TLS, HTTP 408/502/503/504) makes it Unreachable and counts towards its
+ *     circuit breaker; any other failure is an answer with an error (AnsweringWithErrors) and
+ *     never opens the circuit.
  *   - parse returns evmjson::blockNotServed() (the node answered null for a block: it is
  *     behind): an answer, not a failure of the endpoint; the request is retried the same way,
  *     and when every attempt met such a node `done` gets that error, naming the endpoint.
@@ -94,9 +105,18 @@ struct EndpointHealth
  * endpoint's learned range cap, fails at once in the same way, without a request.
  * Every request goes through the endpoint's EndpointLimiter, shared with the process's other
  * clients of that URL.
- * When every attempt failed, `done` gets an Unavailable error naming each endpoint's last error.
- * Ranking: open circuits last; then status, error rate, latency EWMA and configured priority.
- * Ranking never sends all traffic to a failing endpoint and never retries in a tight loop.
+ * When every attempt failed, `done` gets an Unavailable error naming each endpoint's last error;
+ * a request made while every circuit is open fails at once in the same way (the caller backs
+ * off; the pool's probes find the endpoints again).
+ * Ranking: open circuits are never asked; then status, error rate, latency EWMA and configured
+ * priority. Ranking never sends all traffic to a failing endpoint and never retries in a tight
+ * loop.
+ *
+ * Circuit breaker and recovery: after breakerThreshold requests in a row that did not reach an
+ * endpoint its circuit opens; no request goes to it, but a cheap eth_blockNumber probe does,
+ * breakerBaseMs later and then at doubling waits capped at breakerMaxMs. A probe that gets any
+ * answer closes the circuit at once (and reports the endpoint's head); healthChanged follows.
+ * probeNow() probes every endpoint at once.
  *
  * Time (backoff, circuits, rate limits, latency) is measured and waited out on the pool's
  * RpcClock, which its endpoints' limiters share; the per-request timeout is the network's.
@@ -137,8 +157,17 @@ public:
     /// error.
     void pollHeads(HeadDone done);
 
+    /**
+     * Probe now: every endpoint, its circuit open or not, gets an eth_blockNumber at once (the
+     * wait of an open circuit is reset); an answer closes its circuit and records its head.
+     * `done` gets the endpoints' health once every probe has finished (on the pool's thread,
+     * never after the pool is destroyed).
+     */
+    void probeNow(std::function<void(QList<EndpointHealth>)> done);
+
     QList<EndpointHealth> health() const;
-    /// True when every endpoint's circuit is open or its last request failed (a 429 is neither).
+    /// True when every endpoint is Unreachable: its circuit is open or its last request did not
+    /// reach the node. A 429 or an answer with an error is not that.
     bool allDown() const;
     int inFlight() const;
 
@@ -157,8 +186,12 @@ private:
     std::optional<Error> oversize(const Pending &pending) const;
     void start(Endpoint *endpoint, std::shared_ptr<Pending> pending);
     void transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending, const rpchttp::ResolvedUrl &target, qint64 startedMs,
-                  RpcClock::TimePoint sentAt, bool trial);
-    void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status);
+                  RpcClock::TimePoint sentAt);
+    /// `unreachable`: the failure in `status` came from the transport, not from the node.
+    void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status, bool unreachable = false);
+    /// An eth_blockNumber pinned to `endpoint` that may go while its circuit is open.
+    std::shared_ptr<Pending> probe(Endpoint *endpoint, std::function<void()> then);
+    std::shared_ptr<Pending> headRequest(Endpoint *endpoint);
     void retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending> pending, const Error &error);
     void wake();
     bool noteStatusChanges(qint64 now);
@@ -172,7 +205,7 @@ private:
     std::vector<std::unique_ptr<Endpoint>> m_endpoints;
     QList<std::shared_ptr<Pending>> m_queue;
     bool m_dispatchScheduled = false;
-    std::unique_ptr<RpcClock::Timer> m_wakeTimer;   ///< next retry, rate-limit token or half-open circuit
+    std::unique_ptr<RpcClock::Timer> m_wakeTimer;   ///< next retry, rate-limit token, probe or status change
     qint64 m_nextHeadId = 1;
 };
 

@@ -22,7 +22,9 @@ struct EndpointPool::Pending
     int rateLimited = 0;            ///< 429s this request met
     Parser parse;
     Done done;
-    Endpoint *pinned = nullptr;     ///< only this endpoint, once (head polls)
+    Endpoint *pinned = nullptr;     ///< only this endpoint, once (head polls, probes)
+    bool probe = false;             ///< an open circuit's probe: goes to `pinned` even while it is open
+    int timeoutMs = 0;              ///< 0: RpcPolicy::timeoutMs
     int attempts = 0;
     qint64 notBeforeMs = 0;         ///< backoff before the next attempt
     QList<const Endpoint *> tried;

@@ -10,24 +10,33 @@
 namespace arbor {
 namespace {
 
-// Weight of the newest outcome in the error-rate EWMA: one failure alone reaches the 0.2 that
-// makes an endpoint "degraded"; about four successes bring it back.
+// Weight of the newest outcome in the error-rate EWMA shown on the endpoint's row.
 constexpr double ErrorRateAlpha = 0.2;
-constexpr double DegradedErrorRate = 0.2;
 
 } // namespace
 
-QString EndpointState::status(qint64 now) const
+EndpointStatus EndpointState::status(qint64 now) const
 {
-    if (!answered)
-        return QStringLiteral("unknown");
-    if (open(now))
-        return QStringLiteral("down");
+    if (last == Outcome::None)
+        return EndpointStatus::Unknown;
+    if (open() || last == Outcome::Unreachable)
+        return EndpointStatus::Unreachable;
     if (limiter->rateLimitedWithin(policy->rateLimitedShowMs))
-        return QStringLiteral("rate limited");
-    if (tripped() || health.errorRate >= DegradedErrorRate || !lastOk)
-        return QStringLiteral("degraded");
-    return QStringLiteral("ok");
+        return EndpointStatus::RateLimited;
+    if (last == Outcome::NodeError || (lastNodeErrorMs && now - *lastNodeErrorMs < policy->errorShowMs))
+        return EndpointStatus::AnsweringWithErrors;
+    return EndpointStatus::Ok;
+}
+
+std::optional<qint64> EndpointState::statusChangesAt(qint64 now) const
+{
+    if (open() || last != Outcome::Answer)
+        return std::nullopt;
+    if (limiter->rateLimitedWithin(policy->rateLimitedShowMs))
+        return now + policy->rateLimitedShowMs / 4;
+    if (lastNodeErrorMs && now - *lastNodeErrorMs < policy->errorShowMs)
+        return *lastNodeErrorMs + policy->errorShowMs;
+    return std::nullopt;
 }
 
 bool EndpointState::fits(int weight, qint64 logBlocks) const
@@ -47,36 +56,57 @@ void EndpointState::recordAnswer(std::optional<qint64> latencyMs)
                                                  : policy->latencyAlpha * sample + (1 - policy->latencyAlpha) * health.latencyMs;
     }
     health.errorRate *= 1 - ErrorRateAlpha;
-    if (tripped())
+    if (open())
         qCInfo(lcRpc).noquote() << rpchttp::displayUrl(health.url) << "answered again; its circuit is closed";
     consecutiveFailures = 0;
-    openPeriodMs = 0;
-    answered = true;
-    lastOk = true;
+    probeWaitMs = 0;
+    last = Outcome::Answer;
 }
 
-void EndpointState::recordFailure(const QString &message, qint64 startedMs, qint64 now)
+void EndpointState::recordFailure(const QString &message)
 {
     ++health.requests;
     ++health.failures;
     health.errorRate = health.errorRate * (1 - ErrorRateAlpha) + ErrorRateAlpha;
     health.lastError = message;
     health.lastErrorAtMs = QDateTime::currentMSecsSinceEpoch();
-    answered = true;
-    lastOk = false;
-    // Only a request sent while half-open extends the open period: requests already under
-    // way when the circuit opened say nothing new.
-    const bool trial = tripped() && startedMs >= openUntilMs;
+}
+
+void EndpointState::recordNodeError(const QString &message, qint64 now)
+{
+    recordFailure(message);
+    if (open())
+        qCInfo(lcRpc).noquote() << rpchttp::displayUrl(health.url) << "answers again, with errors; its circuit is closed";
+    consecutiveFailures = 0;
+    probeWaitMs = 0;
+    last = Outcome::NodeError;
+    lastNodeErrorMs = now;
+}
+
+void EndpointState::recordUnreachable(const QString &message, qint64 now, bool probe)
+{
+    recordFailure(message);
+    last = Outcome::Unreachable;
     ++consecutiveFailures;
+    const int base = std::max(1, policy->breakerBaseMs);
     if (consecutiveFailures == std::max(1, policy->breakerThreshold))
-        openPeriodMs = std::max(1, policy->breakerBaseMs);
-    else if (trial)
-        openPeriodMs = std::min(std::max(policy->breakerBaseMs, openPeriodMs * 2), std::max(policy->breakerBaseMs, policy->breakerMaxMs));
+        probeWaitMs = base;
+    else if (probe && open())
+        probeWaitMs = std::min(std::max(base, probeWaitMs * 2), std::max(base, policy->breakerMaxMs));
     else
-        return;
-    openUntilMs = now + openPeriodMs;
-    qCWarning(lcRpc).noquote() << "circuit open for" << openPeriodMs << "ms after" << consecutiveFailures
-                               << "failures in a row:" << message;
+        return;   // requests already under way when the circuit opened say nothing new
+    nextProbeMs = now + probeWaitMs;
+    if (probe)
+        qCDebug(lcRpc).noquote() << "probe failed; next in" << probeWaitMs << "ms:" << message;
+    else
+        qCWarning(lcRpc).noquote() << "circuit open after" << consecutiveFailures << "failures in a row; probing every few seconds:" << message;
+}
+
+void EndpointState::probeSoon(qint64 now)
+{
+    nextProbeMs = now;
+    if (open())
+        probeWaitMs = 0;
 }
 
 QString EndpointState::describe(const Error &error) const

@@ -18,33 +18,54 @@ namespace arbor {
  * One endpoint inside an EndpointPool: its measured health, its circuit breaker and its shared
  * EndpointLimiter. Internal to the pool (not for the UI: it reads EndpointHealth snapshots).
  *
+ * The circuit opens after RpcPolicy::breakerThreshold requests in a row that never reached the
+ * node (recordUnreachable). While it is open no request goes to the endpoint; the pool sends a
+ * cheap eth_blockNumber probe at nextProbeMs instead, waiting breakerBaseMs before the first and
+ * doubling up to breakerMaxMs while probes fail. Any answer from the node, an error included,
+ * closes it at once. An answer with an error (recordNodeError) never opens it.
+ *
  * Times are the pool's clock in milliseconds. Thread: the pool's.
  */
 struct EndpointState
 {
+    /// What the endpoint's last request came to.
+    enum class Outcome { None, Answer, NodeError, Unreachable };
+
     const RpcPolicy *policy;
     EndpointHealth health;          ///< status and circuitOpen are derived on read: see status()
-    int consecutiveFailures = 0;
-    qint64 openUntilMs = 0;         ///< the circuit is half-open from then on
-    int openPeriodMs = 0;
-    bool trialInFlight = false;     ///< the one request a half-open circuit lets through
+    int consecutiveFailures = 0;    ///< requests in a row that did not reach the node
+    qint64 nextProbeMs = 0;         ///< while open: when the next probe goes
+    int probeWaitMs = 0;
+    int probesInFlight = 0;
     std::shared_ptr<EndpointLimiter> limiter;
     int inFlight = 0;
-    bool answered = false;
-    bool lastOk = false;
-    QString announcedStatus;
+    Outcome last = Outcome::None;
+    std::optional<qint64> lastNodeErrorMs;
+    EndpointStatus announcedStatus = EndpointStatus::Unknown;
     QList<QPointer<QNetworkReply>> replies;
 
-    bool tripped() const { return consecutiveFailures >= std::max(1, policy->breakerThreshold); }
-    bool open(qint64 now) const { return tripped() && now < openUntilMs; }
-    /// "unknown", "down" (circuit open), "rate limited" (a 429 lately), "degraded" or "ok".
-    QString status(qint64 now) const;
+    bool open() const { return consecutiveFailures >= std::max(1, policy->breakerThreshold); }
+    /// The one vocabulary (model/endpointstatus.h): Unreachable while open or when its last
+    /// request did not reach the node, RateLimited after a 429 within rateLimitedShowMs,
+    /// AnsweringWithErrors when it answered with an error within errorShowMs, else Ok.
+    EndpointStatus status(qint64 now) const;
+    /// When status() changes by itself (a 429 or a node error ages out); empty: not by itself.
+    std::optional<qint64> statusChangesAt(qint64 now) const;
     /// Whether a request of `weight` calls (over `logBlocks` blocks) is within what it accepts.
     bool fits(int weight, qint64 logBlocks) const;
     void recordAnswer(std::optional<qint64> latencyMs);
-    void recordFailure(const QString &message, qint64 startedMs, qint64 now);
+    /// The node answered, with an error: reachable, so the circuit closes.
+    void recordNodeError(const QString &message, qint64 now);
+    /// The request never got an answer from the node. `probe`: it was the open circuit's probe,
+    /// whose failure doubles the wait before the next one.
+    void recordUnreachable(const QString &message, qint64 now, bool probe);
+    /// Probe now: the next probe goes at `now`, and later ones wait breakerBaseMs again.
+    void probeSoon(qint64 now);
     /// An error text that names this endpoint, whatever produced it.
     QString describe(const Error &error) const;
+
+private:
+    void recordFailure(const QString &message);
 };
 
 } // namespace arbor

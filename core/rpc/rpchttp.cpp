@@ -216,6 +216,16 @@ bool isTransient(const QNetworkReply *reply)
     }
 }
 
+bool isUnreachable(const QNetworkReply *reply)
+{
+    if (reply->property("arborOversize").toBool())
+        return false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 400)
+        return status == 408 || status == 502 || status == 503 || status == 504;
+    return reply->error() != QNetworkReply::NoError;
+}
+
 QString displayUrl(const QUrl &url)
 {
     return urlsecrets::displayText(url);

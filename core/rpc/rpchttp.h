@@ -39,6 +39,11 @@ void limitResponseSize(QNetworkReply *reply, qint64 limit);
 /// a connection closed under it. Not a timeout, a refused connection or an HTTP 4xx.
 bool isTransient(const QNetworkReply *reply);
 
+/// Whether a finished, failed `reply` never got an answer from the node: no HTTP answer at all
+/// (refused, reset, timeout, TLS), or HTTP 408/502/503/504 from a gateway in front of it. An
+/// oversized body or any other HTTP error is an answer.
+bool isUnreachable(const QNetworkReply *reply);
+
 /// How error messages and logs show an endpoint: its URL without user name or password, a
 /// `${keychain:NAME}` or `${env:VAR}` placeholder as written (never its value).
 QString displayUrl(const QUrl &url);

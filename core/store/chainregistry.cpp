@@ -41,7 +41,7 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
     if (!rows)
         return rows.error();
     auto endpoints = m_store.query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note, "
-                                         "learned_rps, max_batch, log_range_limit, log_result_limit FROM ")
+                                         "learned_rps, max_batch, log_range_limit, log_result_limit, last_head_at FROM ")
                            + m_store.admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
@@ -73,7 +73,7 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
         e.id = r[1].toLongLong();
         e.url = QUrl(r[2].toString());
         e.priority = r[3].toInt();
-        e.status = r[4].toString();
+        e.status = endpointStatusFromToken(r[4].toString()).value_or(EndpointStatus::Unknown);
         if (!r[5].isNull())
             e.latencyMs = r[5].toDouble();
         e.lastHead = optionalInt(r[6]);
@@ -92,6 +92,8 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
         e.limits.maxBatch = r[17].toInt();
         e.limits.logRangeLimit = r[18].toLongLong();
         e.limits.logResultLimit = r[19].toLongLong();
+        if (!r[20].isNull())
+            e.lastHeadAt = QDateTime::fromMSecsSinceEpoch(r[20].toLongLong());
         ChainRecord &chain = out[*it];
         chain.endpoints.append(e);
         chain.config.rpcUrls.append(e.url);
@@ -203,7 +205,7 @@ Status ChainRegistry::registerChain(const ChainConfig &config, const QList<Endpo
                          + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, max_rps, "
                                          "serves_history, history_note, learned_rps, max_batch, log_range_limit, log_result_limit) "
                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                     {config.chainId, e.url.toString(), e.priority, e.status,
+                     {config.chainId, e.url.toString(), e.priority, endpointStatusToken(e.status),
                       e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.lastHead ? QVariant(*e.lastHead) : QVariant(),
                       e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
                       e.clientVersion.isEmpty() ? QVariant() : QVariant(e.clientVersion), now, e.maxRequestsPerSecond,
@@ -372,12 +374,13 @@ Status ChainRegistry::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
             if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints")
                                     + QLatin1String(" SET status = ?, latency_ms = ?, error_rate = ?, last_head = COALESCE(?, last_head), "
                                                     "last_error = ?, last_error_at = ?, request_count = ?, failure_count = ?, learned_rps = ?, max_batch = ?, "
-                                                    "log_range_limit = ?, log_result_limit = ?, updated_at = ? WHERE id = ?"),
-                                {e.status, e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.errorRate,
+                                                    "log_range_limit = ?, log_result_limit = ?, last_head_at = COALESCE(?, last_head_at), updated_at = ? WHERE id = ?"),
+                                {endpointStatusToken(e.status), e.latencyMs ? QVariant(*e.latencyMs) : QVariant(), e.errorRate,
                                  e.lastHead ? QVariant(*e.lastHead) : QVariant(), e.lastError.isEmpty() ? QVariant() : QVariant(e.lastError),
                                  e.lastErrorAt.isValid() ? QVariant(e.lastErrorAt.toMSecsSinceEpoch()) : QVariant(), e.requests, e.failures,
                                  positiveOrNull(e.limits.learnedRate), positiveOrNull(e.limits.maxBatch), positiveOrNull(e.limits.logRangeLimit),
-                                 positiveOrNull(e.limits.logResultLimit), now, e.id});
+                                 positiveOrNull(e.limits.logResultLimit),
+                                 e.lastHeadAt.isValid() ? QVariant(e.lastHeadAt.toMSecsSinceEpoch()) : QVariant(), now, e.id});
                 !s)
                 return s;
         }

@@ -70,7 +70,7 @@ Status ChainRegistry::editChain(qint64 chainId, const ChainEdit &edit, const QLi
                                             + QLatin1String(" (chain_id, url, priority, status, latency_ms, last_head, last_error, client_version, updated_at, "
                                                             "max_rps, serves_history, history_note, learned_rps, max_batch, log_range_limit, log_result_limit) "
                                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                        {chainId, url.toString(), priority++, e.status.isEmpty() ? QStringLiteral("ok") : e.status, optional(e.latencyMs),
+                                        {chainId, url.toString(), priority++, endpointStatusToken(e.status == EndpointStatus::Unknown ? EndpointStatus::Ok : e.status), optional(e.latencyMs),
                                          optional(e.lastHead), text(e.lastError), text(e.clientVersion), now, config->rpcRateLimit,
                                          optional(e.servesHistory), text(e.historyNote), learned(e.limits.learnedRate), learned(e.limits.maxBatch),
                                          learned(e.limits.logRangeLimit), learned(e.limits.logResultLimit)});

@@ -2,6 +2,7 @@
 
 #include "store/migrationsalerts.h"
 #include "store/migrationsdatabase.h"
+#include "store/migrationsendpoints.h"
 #include "store/migrationsmetrics.h"
 #include "store/migrationstriggers.h"
 
@@ -446,6 +447,7 @@ QList<Migration> build(Backend backend)
     list.append(alertsMigration(backend));
     list.append(databaseMigration(backend));
     list.append(alertParamsMigration(backend));
+    list.append(endpointsMigration(backend));
     return list;
 }
 

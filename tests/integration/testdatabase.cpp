@@ -150,7 +150,7 @@ QList<EndpointRecord> sampleEndpoints(const ChainConfig &config)
         EndpointRecord e;
         e.url = url;
         e.priority = int(out.size());
-        e.status = QStringLiteral("ok");
+        e.status = EndpointStatus::Ok;
         e.latencyMs = 1.5;
         e.lastHead = 1000;
         e.clientVersion = QStringLiteral("test/1.0");

@@ -241,7 +241,7 @@ void TestProviders::addChainOnARateLimitedProvider()
     qInfo().noquote() << "endpoint row after chain add:" << compact(endpoint);
     QVERIFY2(endpoint.value(u"url"_s).toString() == m_proxy->url().toString(), qPrintable(compact(chain)));
     QVERIFY2(endpoint.value(u"maxRequestsPerSecond"_s).toDouble() == 0, qPrintable(compact(endpoint)));
-    QVERIFY2(endpoint.value(u"status"_s).toString() != u"down"_s, qPrintable(compact(endpoint)));
+    QVERIFY2(endpoint.value(u"status"_s).toString() != u"unreachable"_s, qPrintable(compact(endpoint)));
     // A node started from a state dump: no state before its head.
     QVERIFY2(endpoint.value(u"servesHistory"_s) == QJsonValue(false), qPrintable(compact(endpoint)));
 }
@@ -347,7 +347,7 @@ void TestProviders::endpointRowShowsWhatWasLearned()
     QVERIFY2(endpoint.value(u"logResultLimit"_s).toInteger() == hostedLimits().maxLogResults, qPrintable(compact(endpoint)));
 
     // Rate limited is not down: neither the endpoint nor the chain was ever shown as such.
-    QVERIFY2(endpoint.value(u"status"_s).toString() != u"down"_s, qPrintable(compact(endpoint)));
+    QVERIFY2(endpoint.value(u"status"_s).toString() != u"unreachable"_s, qPrintable(compact(endpoint)));
     QVERIFY2(endpoint.value(u"requests"_s).toInteger() > endpoint.value(u"failures"_s).toInteger(), qPrintable(compact(endpoint)));
     // `arborctl index` says on stderr whenever a chain's phase becomes "rpc down" (or "stalled").
     QVERIFY2(!m_indexingLog.contains(u"rpc down"_s) && !m_indexingLog.contains(u"stalled"_s), qPrintable(m_indexingLog.right(4000)));
@@ -358,7 +358,7 @@ void TestProviders::endpointRowShowsWhatWasLearned()
 void TestProviders::deadEndpointIsStillDown()
 {
     // A rate limit is not an outage, but an endpoint that refuses every connection still is: the
-    // index command says "rpc down" and the endpoint's row says "down" and why.
+    // index command says "rpc down" and the endpoint's row says "unreachable" and why.
     TestDatabase db;
     QVERIFY2(db.isValid(), qPrintable(db.error()));
     FaultProxy dead(m_devnet.rpcUrl(), 41);
@@ -393,7 +393,7 @@ void TestProviders::deadEndpointIsStillDown()
 
     // The endpoint's row, as chain list shows it while the outage lasts.
     QJsonObject endpoint;
-    QTRY_VERIFY2_WITH_TIMEOUT((endpoint = endpointRow(db, m_chainId)).value(u"status"_s).toString() == u"down"_s,
+    QTRY_VERIFY2_WITH_TIMEOUT((endpoint = endpointRow(db, m_chainId)).value(u"status"_s).toString() == u"unreachable"_s,
                               qPrintable(compact(endpoint)), 15000);
     QVERIFY2(endpoint.value(u"lastError"_s).toString().contains(u"Cannot reach"_s)
                  && endpoint.value(u"lastError"_s).toString().contains(dead.url().authority()),

@@ -113,7 +113,7 @@ Status registerChain(Store &store, qint64 chainId, const QString &name)
     config.tokens = {addressOf(1)};
     EndpointRecord endpoint;
     endpoint.url = config.rpcUrls.first();
-    endpoint.status = QStringLiteral("ok");
+    endpoint.status = EndpointStatus::Ok;
     return ChainRegistry(store).registerChain(config, {endpoint}, evmEntities());
 }
 

@@ -138,7 +138,7 @@ void TstAlertRulesUi::initTestCase()
     chain.startBlock = 0;
     EndpointRecord endpoint;
     endpoint.url = chain.rpcUrls.first();
-    endpoint.status = QStringLiteral("ok");
+    endpoint.status = EndpointStatus::Ok;
     const Status registered = ChainRegistry(**store).registerChain(chain, {endpoint}, evmEntities());
     QVERIFY2(registered, why(registered).constData());
 

@@ -61,7 +61,7 @@ Status registerChain(const DatabaseUrl &url, qint64 chainId, const QString &name
     config.pollIntervalMs = 300;
     EndpointRecord endpoint;
     endpoint.url = rpc;
-    endpoint.status = QStringLiteral("unknown");
+    endpoint.status = EndpointStatus::Unknown;
     if (auto registered = ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()); !registered)
         return registered.error();
     if (auto tables = (*store)->reconcileEntityTables(evmEntities()); !tables)
@@ -352,7 +352,7 @@ void TstAlertsUi::chainWhoseNodeLacksTheBlockIsStalledNotDown()
     for (const ChainStatus &s : engine->chainStatuses()) {
         for (const EndpointRecord &e : s.endpoints) {
             endpointShown = true;
-            QVERIFY2(e.status != u"down", qPrintable(e.status + QStringLiteral(": ") + e.lastError));
+            QVERIFY2(e.status != EndpointStatus::Unreachable, qPrintable(endpointStatusText(e.status) + QStringLiteral(": ") + e.lastError));
         }
     }
     QVERIFY(endpointShown);

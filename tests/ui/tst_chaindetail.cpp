@@ -111,7 +111,7 @@ EndpointRecord endpointServing(const char *url, std::optional<bool> servesHistor
 {
     EndpointRecord e;
     e.url = QUrl(QString::fromLatin1(url));
-    e.status = QStringLiteral("ok");
+    e.status = EndpointStatus::Ok;
     e.servesHistory = servesHistory;
     e.historyNote = note;
     return e;
@@ -197,7 +197,7 @@ void TstChainDetail::endpointModelUpdatesRowsInPlace()
     auto endpoint = [](const char *url, double latency) {
         EndpointRecord e;
         e.url = QUrl(QString::fromLatin1(url));
-        e.status = QStringLiteral("ok");
+        e.status = EndpointStatus::Ok;
         e.latencyMs = latency;
         return e;
     };
@@ -281,16 +281,16 @@ void TstChainDetail::endpointModelShowsLimits_data()
     QTest::addColumn<QString>("logs");
     const QString learnedTip = QStringLiteral("Learned from the provider's \"too many requests\" answers");
     QTest::newRow("rate limited, everything learned")
-        << QStringLiteral("rate limited") << 0.0 << limits(8.42, 50, 500, 10000) << QStringLiteral("Rate limited")
+        << QStringLiteral("rate_limited") << 0.0 << limits(8.42, 50, 500, 10000) << QStringLiteral("rate limited")
         << QStringLiteral("8.4/s learned") << learnedTip << QStringLiteral("50 calls") << QStringLiteral("500 blocks, 10,000 logs");
     QTest::newRow("the operator's rate wins")
-        << QStringLiteral("ok") << 10.0 << limits(3, 0, 0, 0) << QStringLiteral("OK") << QStringLiteral("10/s set")
+        << QStringLiteral("ok") << 10.0 << limits(3, 0, 0, 0) << QStringLiteral("ok") << QStringLiteral("10/s set")
         << QStringLiteral("The rate you set") << QStringLiteral("–") << QStringLiteral("–");
     QTest::newRow("nothing learned")
-        << QStringLiteral("ok") << 0.0 << EndpointLimits() << QStringLiteral("OK") << QStringLiteral("–")
+        << QStringLiteral("ok") << 0.0 << EndpointLimits() << QStringLiteral("ok") << QStringLiteral("–")
         << QStringLiteral("No rate set or learned") << QStringLiteral("–") << QStringLiteral("–");
     QTest::newRow("one call per batch, a block range cap only")
-        << QStringLiteral("degraded") << 0.0 << limits(0, 1, 2000, 0) << QStringLiteral("Degraded") << QStringLiteral("–")
+        << QStringLiteral("answering_with_errors") << 0.0 << limits(0, 1, 2000, 0) << QStringLiteral("answering with errors") << QStringLiteral("–")
         << QStringLiteral("No rate set or learned") << QStringLiteral("1 call") << QStringLiteral("2,000 blocks");
 }
 
@@ -306,7 +306,7 @@ void TstChainDetail::endpointModelShowsLimits()
     QFETCH(QString, logs);
 
     EndpointRecord e = endpointServing("https://eth.provider.example/v2/key", true, QString());
-    e.status = status;
+    e.status = endpointStatusFromToken(status).value_or(EndpointStatus::Unknown);
     e.maxRequestsPerSecond = operatorRate;
     e.limits = learned;
     EndpointModel model;
@@ -327,9 +327,9 @@ void TstChainDetail::endpointModelShowsLimits()
     // Working, not failing: a rate limited endpoint never wears the red of a down one.
     const QColor badge = at(EndpointModel::StatusColumn, EndpointModel::BadgeColorRole).value<QColor>();
     QVERIFY(badge.isValid());
-    QCOMPARE(badge == EndpointModel::statusColor(QStringLiteral("down")), status == u"down");
-    if (status == u"rate limited") {
-        QVERIFY(badge != EndpointModel::statusColor(QStringLiteral("degraded")));
+    QCOMPARE(badge == EndpointModel::statusColor(EndpointStatus::Unreachable), status == u"unreachable");
+    if (status == u"rate_limited") {
+        QVERIFY(badge != EndpointModel::statusColor(EndpointStatus::AnsweringWithErrors));
         QVERIFY(at(EndpointModel::StatusColumn, Qt::ToolTipRole).toString().contains(QLatin1String("nothing is lost")));
     }
 }
@@ -402,7 +402,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     record.endpoints = {endpointServing("http://full.example", false, QStringLiteral("header not found")),
                         endpointServing("http://archive.example", true, QString())};
     // A hosted provider: what an earlier run learned of it is on its row.
-    record.endpoints[1].status = QStringLiteral("rate limited");
+    record.endpoints[1].status = EndpointStatus::RateLimited;
     record.endpoints[1].limits = limits(8.4, 50, 500, 10000);
 
     ChainDetailPage page(&engine);
@@ -431,7 +431,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
     QVERIFY(endpoints->index(0, EndpointModel::HistoryColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("header not found")));
     QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
-    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Rate limited"));
+    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("rate limited"));
     QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("8.4/s learned"));
     QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("50 calls"));
     QCOMPARE(endpoints->index(1, EndpointModel::LogsColumn).data().toString(), QStringLiteral("500 blocks, 10,000 logs"));
@@ -458,10 +458,10 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     // ... and the limits learned before, until the indexer reports its own.
     QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("8.4/s learned"));
     QCOMPARE(endpoints->index(1, EndpointModel::LogsColumn).data().toString(), QStringLiteral("500 blocks, 10,000 logs"));
-    status.endpoints[1].status = QStringLiteral("rate limited");
+    status.endpoints[1].status = EndpointStatus::RateLimited;
     status.endpoints[1].limits = limits(6, 25, 500, 10000);
     Q_EMIT engine.chainStatusChanged({status});
-    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Rate limited"));
+    QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("rate limited"));
     QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("6/s learned"));
     QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("25 calls"));
 
@@ -584,7 +584,7 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
         config.startBlock = 0;
         EndpointRecord endpoint;
         endpoint.url = config.rpcUrls.first();
-        endpoint.status = QStringLiteral("down");
+        endpoint.status = EndpointStatus::Unreachable;
         endpoint.lastError = QStringLiteral("connection refused");
         QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
         QVERIFY((*store)->reconcileEntityTables(evmEntities()));
@@ -614,7 +614,7 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
 
     // Not indexed here: the endpoints are those recorded.
     QCOMPARE(page.endpointModel()->rowCount(), 1);
-    QCOMPARE(page.endpointModel()->index(0, EndpointModel::StatusColumn).data().toString(), QStringLiteral("Down"));
+    QCOMPARE(page.endpointModel()->index(0, EndpointModel::StatusColumn).data().toString(), QStringLiteral("unreachable"));
     QCOMPARE(page.endpointModel()->index(0, EndpointModel::LastErrorColumn).data().toString(), QStringLiteral("connection refused"));
 }
 

@@ -85,7 +85,7 @@ void TstDatabasePage::showsWhatTheStoreHolds()
         config.startBlock = 1;
         EndpointRecord endpoint;
         endpoint.url = config.rpcUrls.first();
-        endpoint.status = QStringLiteral("ok");
+        endpoint.status = EndpointStatus::Ok;
         QVERIFY(ChainRegistry(store).registerChain(config, {endpoint}, evmEntities()));
         QList<SqlRow> rows;
         for (qint64 n = 1; n <= Blocks; ++n) {

@@ -111,7 +111,7 @@ void TstDevnetRecovery::open(const QString &file, bool startedByDevnet)
         config.startBlock = 0;
         EndpointRecord endpoint;
         endpoint.url = m_session->deadUrl;
-        endpoint.status = u"ok"_s;
+        endpoint.status = EndpointStatus::Ok;
         const Status registered = ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities());
         QVERIFY2(registered.ok(), why(registered).constData());
     }

@@ -91,7 +91,7 @@ EndpointRecord okEndpoint()
 {
     EndpointRecord e;
     e.url = UnusedRpc;
-    e.status = QStringLiteral("ok");
+    e.status = EndpointStatus::Ok;
     return e;
 }
 

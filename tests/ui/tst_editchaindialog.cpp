@@ -137,7 +137,7 @@ void TstEditChainDialog::initTestCase()
         c.tokens = {token.address};
         EndpointRecord e;
         e.url = m_node->url();
-        e.status = QStringLiteral("ok");
+        e.status = EndpointStatus::Ok;
         const Status s = ChainRegistry(**store).registerChain(c, {e}, evmEntities(), {token});
         QVERIFY2(s, why(s).constData());
     }

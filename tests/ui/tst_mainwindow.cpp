@@ -68,7 +68,7 @@ EndpointRecord endpoint(const QString &status, const QString &lastError = QStrin
 {
     EndpointRecord e;
     e.url = UnusedRpc;
-    e.status = status;
+    e.status = endpointStatusFromToken(status).value_or(EndpointStatus::Unknown);
     e.latencyMs = 12.0;
     e.lastHead = 100;
     e.lastError = lastError;
@@ -268,7 +268,7 @@ void TstMainWindow::modelUpdate_data()
     ChainRecord cAdvanced = c;
     cAdvanced.checkpointBlock = 1234;
     ChainRecord aFailing = a;
-    aFailing.endpoints.first().status = QStringLiteral("down");
+    aFailing.endpoints.first().status = EndpointStatus::Unreachable;
     aFailing.endpoints.first().lastError = QStringLiteral("connection refused");
 
     QTest::newRow("first snapshot") << QList<ChainRecord>{} << QList<ChainRecord>{a, b} << 1 << 2 << 0 << 0 << 0;
@@ -359,7 +359,7 @@ void TstMainWindow::modelPresentation()
     QCOMPARE(at(ChainListModel::NameColumn).toString(), QStringLiteral("optimism"));
     QCOMPARE(at(ChainListModel::ChainIdColumn).toString(), QStringLiteral("10"));
     QCOMPARE(at(ChainListModel::StatusColumn).toString(), QStringLiteral("active"));
-    QCOMPARE(at(ChainListModel::EndpointsColumn).toString(), QStringLiteral("2 (1 ok, 1 down)"));
+    QCOMPARE(at(ChainListModel::EndpointsColumn).toString(), QStringLiteral("2 (1 ok, 1 unreachable)"));
     QCOMPARE(at(ChainListModel::CheckpointColumn).toString(), QStringLiteral("—"));
     QCOMPARE(at(ChainListModel::RpcUrlColumn).toString(), QStringLiteral("http://127.0.0.1:1"));
     QCOMPARE(at(ChainListModel::ChainIdColumn, ChainListModel::ChainIdRole).toLongLong(), 10);
@@ -422,7 +422,7 @@ void TstMainWindow::modelShowsIndexingFigures()
     QCOMPARE(at(0, ChainListModel::LagSecondsColumn), QStringLiteral("2 min"));
     QCOMPARE(at(0, ChainListModel::RateColumn), QLocale().toString(12.5, 'f', 1));
     // The indexer's measurement wins over the stored endpoint row.
-    QCOMPARE(at(0, ChainListModel::EndpointsColumn), QStringLiteral("1 (1 down)"));
+    QCOMPARE(at(0, ChainListModel::EndpointsColumn), QStringLiteral("1 (1 unreachable)"));
     QVERIFY(model.index(0, ChainListModel::EndpointsColumn).data(Qt::ToolTipRole).toString().contains(u"connection refused"));
     // A paused chain says so, and still shows its head and how far behind it stopped.
     QCOMPARE(at(1, ChainListModel::StatusColumn), QStringLiteral("paused"));

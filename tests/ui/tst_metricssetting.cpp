@@ -95,7 +95,7 @@ void TstMetricsSetting::initTestCase()
         config.startBlock = 0;
         EndpointRecord endpoint;
         endpoint.url = config.rpcUrls.first();
-        endpoint.status = QStringLiteral("ok");
+        endpoint.status = EndpointStatus::Ok;
         const Status registered = ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities(), {});
         QVERIFY2(registered, why(registered).constData());
     }

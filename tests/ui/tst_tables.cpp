@@ -2,7 +2,9 @@
 // balances aligned and grouped, the share of supply, and the recorded figures of chains this
 // console does not index.
 
+#include "charts/chainchartpanel.h"
 #include "engine/recordedstatuses.h"
+#include "metrics/chainmetrics.h"
 #include "fakenode.h"
 #include "model/entitydef.h"
 #include "models/amountformat.h"
@@ -90,6 +92,8 @@ private Q_SLOTS:
 
     void recordedStatusesFromTheDatabase();
     void pausedChainShowsItsHead();
+    void outageShowsHeadUnknownAndGrowingLag();
+    void outageIsAGapInTheLagChart();
 
 private:
     QTableView *makeTable();
@@ -389,7 +393,7 @@ void TstTables::supplyIsReadFromTheToken()
         config.startBlock = 0;
         EndpointRecord endpoint;
         endpoint.url = node.url();
-        endpoint.status = QStringLiteral("ok");
+        endpoint.status = EndpointStatus::Ok;
         QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
     }
     auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
@@ -451,10 +455,10 @@ void TstTables::recordedStatusesFromTheDatabase()
     chain.config.chainId = 5;
     chain.config.confirmations = 2;
     EndpointRecord a;
-    a.status = QStringLiteral("ok");
+    a.status = EndpointStatus::Ok;
     a.lastHead = 200;
     EndpointRecord b;
-    b.status = QStringLiteral("down");
+    b.status = EndpointStatus::Unreachable;
     b.lastHead = 180;
     chain.endpoints = {a, b};
     chain.checkpointBlock = 100;
@@ -481,7 +485,7 @@ void TstTables::recordedStatusesFromTheDatabase()
     QCOMPARE(s.phase, IndexPhase::Live);
 
     // Every endpoint recorded down: rpc down. Paused: stopped, whatever the endpoints say.
-    chain.endpoints[0].status = QStringLiteral("down");
+    chain.endpoints[0].status = EndpointStatus::Unreachable;
     recorded.update({{chain, std::nullopt}}, t0 + 5000);
     QCOMPARE(recorded.statuses().first().phase, IndexPhase::RpcDown);
     chain.state = ChainState::Paused;
@@ -526,6 +530,84 @@ int main(int argc, char **argv)
     TstTables test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
+}
+
+void TstTables::outageShowsHeadUnknownAndGrowingLag()
+{
+    // At the head when every endpoint stopped answering at 19:47: the table says since when the
+    // head is unknown, and the lag keeps growing from then, never "0".
+    const QDateTime seen(QDate::currentDate(), QTime(19, 47, 10));
+    ChainRecord chain;
+    chain.config.chainId = 9;
+    chain.config.name = QStringLiteral("outage");
+    ChainStatus s;
+    s.chainId = 9;
+    s.phase = IndexPhase::RpcDown;
+    s.head = 500;
+    s.indexed = 500;
+    s.indexedTime = seen.toSecsSinceEpoch() - 2;
+    s.headSeenAtMs = seen.toMSecsSinceEpoch();
+    s.headUnknown = true;
+    EndpointRecord e;
+    e.status = EndpointStatus::Unreachable;
+    e.lastHead = 500;
+    s.endpoints = {e};
+    chain.endpoints = {e};
+
+    ChainListModel model;
+    model.update({chain});
+    const qint64 t = seen.toSecsSinceEpoch();
+    model.updateStatuses({s}, t + 90);
+    auto cell = [&model](int column) { return model.index(0, column).data().toString(); };
+    const QString since = QLocale().toString(QTime(19, 47, 10), QLocale::ShortFormat);
+    QCOMPARE(cell(ChainListModel::HeadColumn), QStringLiteral("head unknown since %1").arg(since));
+    QCOMPARE(cell(ChainListModel::LagSecondsColumn), ChainListModel::durationText(90));
+    QCOMPARE(cell(ChainListModel::LagBlocksColumn), QStringLiteral("—"));   // not "0": unknown
+    QCOMPARE(cell(ChainListModel::EndpointsColumn), QStringLiteral("1 (1 unreachable)"));
+    model.updateStatuses({s}, t + 180);
+    QCOMPARE(cell(ChainListModel::LagSecondsColumn), ChainListModel::durationText(180));
+    QVERIFY(model.index(0, ChainListModel::LagSecondsColumn).data(ChainListModel::SortRole).toLongLong() == 180);
+
+    // An endpoint answers again: the head and a lag of 0 are true again.
+    s.headUnknown = false;
+    s.phase = IndexPhase::Live;
+    model.updateStatuses({s}, t + 200);
+    QCOMPARE(cell(ChainListModel::HeadColumn), QLocale().toString(qint64(500)));
+    QCOMPARE(cell(ChainListModel::LagBlocksColumn), QLocale().toString(qint64(0)));
+}
+
+void TstTables::outageIsAGapInTheLagChart()
+{
+    // Recorded once a second: 60 s live at the head, a 3-minute outage, 60 s live again.
+    ChainMetrics metrics;
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 310000;
+    ChainStatus s;
+    s.chainId = 4;
+    s.head = 100;
+    s.indexed = 100;
+    s.indexedTime = t0 / 1000;
+    s.headSeenAtMs = t0;
+    for (int i = 0; i < 300; ++i) {
+        const qint64 now = t0 + i * 1000;
+        s.headUnknown = i >= 60 && i < 240;
+        if (!s.headUnknown)
+            s.headSeenAtMs = now;
+        metrics.record(s, now);
+    }
+    const ChainSeries series = metrics.series(4);
+    QCOMPARE(series.lagSeconds.size(), 120);    // nothing recorded during the outage
+    for (const QPointF &p : series.lagSeconds)
+        QVERIFY(p.x() < double(t0 + 60000) || p.x() >= double(t0 + 240000));
+
+    arbor::ui::ChainChartPanel panel;
+    panel.setSeries(series, t0 + 300000);
+    const QStringList lines = panel.lineNames(arbor::ui::ChainChartPanel::LagChart);
+    QCOMPARE(lines.size(), 2);
+    for (const QString &line : lines) {
+        QCOMPARE(panel.segmentCount(arbor::ui::ChainChartPanel::LagChart, line), 2);   // a gap, not a flat 0 through it
+        for (const QPointF &p : panel.points(arbor::ui::ChainChartPanel::LagChart, line))
+            QVERIFY(p.x() < double(t0 + 60000) || p.x() >= double(t0 + 240000));
+    }
 }
 
 #include "tst_tables.moc"

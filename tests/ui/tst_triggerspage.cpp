@@ -199,7 +199,7 @@ void TstTriggersPage::initTestCase()
     chain.startBlock = 0;
     EndpointRecord endpoint;
     endpoint.url = chain.rpcUrls.first();
-    endpoint.status = QStringLiteral("ok");
+    endpoint.status = EndpointStatus::Ok;
     Status s = ChainRegistry(*m_store).registerChain(chain, {endpoint}, evmEntities());
     QVERIFY2(s, why(s).constData());
 

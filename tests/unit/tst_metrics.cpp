@@ -19,7 +19,7 @@ EndpointRecord endpoint(const QString &url, std::optional<double> latency)
 {
     EndpointRecord e;
     e.url = QUrl(url);
-    e.status = QStringLiteral("ok");
+    e.status = EndpointStatus::Ok;
     e.latencyMs = latency;
     return e;
 }

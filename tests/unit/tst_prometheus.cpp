@@ -25,7 +25,7 @@ EndpointRecord endpoint(qint64 id, const QString &url, qint64 requests, qint64 f
     EndpointRecord e;
     e.id = id;
     e.url = QUrl(url);
-    e.status = status;
+    e.status = endpointStatusFromToken(status).value_or(EndpointStatus::Unknown);
     e.latencyMs = 25;
     e.requests = requests;
     e.failures = failures;
@@ -317,7 +317,7 @@ void TestPrometheus::chainsNotIndexedHereComeFromTheirRecords()
                                 u"arbor_chain_lag_blocks{chain=\"5\","_s + name + u"} 10"_s,
                                 u"arbor_rpc_requests_total{chain=\"5\",endpoint=\"http://10.0.0.1:8545\"} 40"_s,
                                 u"arbor_rpc_errors_total{chain=\"5\",endpoint=\"http://10.0.0.1:8545\"} 2"_s,
-                                u"arbor_rpc_endpoint_status{chain=\"5\",endpoint=\"http://10.0.0.1:8545\",status=\"down\"} 1"_s})
+                                u"arbor_rpc_endpoint_status{chain=\"5\",endpoint=\"http://10.0.0.1:8545\",status=\"unreachable\"} 1"_s})
         QVERIFY2(lines.contains(line), qPrintable(line + u"\nnot in:\n"_s + lines.join(u'\n')));
     // Nothing this engine does not measure: no phase, rate or reorg count for the paused chain.
     QVERIFY(lines.filter(u"chain=\"5\""_s).filter(QRegularExpression(u"^arbor_chain_(phase|blocks_per_second|reorgs_total|lag_seconds)"_s)).isEmpty());

@@ -128,7 +128,7 @@ QWidget *EditChainDialog::createEndpoints()
     for (const EndpointRecord &e : m_chain.endpoints) {
         auto *item = new QListWidgetItem(urlsecrets::displayText(e.url), m_urls);
         item->setData(Qt::UserRole, e.url);
-        item->setToolTip(e.status);
+        item->setToolTip(endpointStatusText(e.status));
     }
     m_removeUrl = new QPushButton(tr("Re&move"));
     m_removeUrl->setObjectName(QStringLiteral("removeRpcButton"));

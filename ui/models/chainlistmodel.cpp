@@ -2,6 +2,7 @@
 
 #include "model/urlsecrets.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QIcon>
 #include <QLocale>
@@ -101,7 +102,7 @@ bool isNumeric(int column)
 // The figures the table shows; a status that differs only elsewhere changes no cell.
 bool sameFigures(const ChainStatus &a, const ChainStatus &b)
 {
-    return a.phase == b.phase && a.head == b.head && a.indexed == b.indexed && a.indexedTime == b.indexedTime
+    return a.phase == b.phase && a.head == b.head && a.headUnknown == b.headUnknown && (!a.headUnknown || a.headSeenAtMs == b.headSeenAtMs) && a.indexed == b.indexed && a.indexedTime == b.indexedTime
         && qFuzzyCompare(1.0 + a.blocksPerSecond, 1.0 + b.blocksPerSecond) && a.message == b.message
         && a.endpoints == b.endpoints;
 }
@@ -114,29 +115,14 @@ Health endpointHealth(const QList<EndpointRecord> &endpoints)
     int working = 0;
     int down = 0;
     for (const EndpointRecord &e : endpoints) {
-        working += e.status == u"ok" || e.status == u"rate limited";
-        down += e.status == u"down";
+        working += endpointWorking(e.status);
+        down += e.status == EndpointStatus::Unreachable;
     }
     if (working == endpoints.size())
         return Health::Good;
     if (down == endpoints.size())
         return Health::Bad;
     return Health::Warning;
-}
-
-QString endpointStatusText(const QString &status)
-{
-    if (status == u"ok")
-        return ChainListModel::tr("ok");
-    if (status == u"rate limited")
-        return ChainListModel::tr("rate limited");
-    if (status == u"degraded")
-        return ChainListModel::tr("degraded");
-    if (status == u"down")
-        return ChainListModel::tr("down");
-    if (status == u"unknown" || status.isEmpty())
-        return ChainListModel::tr("unknown");
-    return status;
 }
 
 QUrl firstRpcUrl(const ChainRecord &chain)
@@ -223,6 +209,8 @@ QVariant ChainListModel::displayData(int row, int column) const
     case StatusColumn:
         return statusText(chain.state, status, m_stalled.contains(chain.config.chainId));
     case HeadColumn:
+        if (status && status->headUnknown)
+            return headUnknownText(*status);
         return status && status->head ? locale.toString(*status->head) : none;
     case CheckpointColumn: {
         const std::optional<qint64> indexed = status && status->indexed ? status->indexed : chain.checkpointBlock;
@@ -542,6 +530,17 @@ QStringList ChainListModel::statusTexts()
     return texts;
 }
 
+QString ChainListModel::headUnknownText(const ChainStatus &status)
+{
+    if (status.headSeenAtMs <= 0)
+        return tr("head unknown");
+    const QDateTime seen = QDateTime::fromMSecsSinceEpoch(status.headSeenAtMs);
+    const QLocale locale;
+    const QString when = seen.date() == QDate::currentDate() ? locale.toString(seen.time(), QLocale::ShortFormat)
+                                                             : locale.toString(seen, QLocale::ShortFormat);
+    return tr("head unknown since %1").arg(when);
+}
+
 QString ChainListModel::durationText(qint64 seconds)
 {
     if (seconds < 120)
@@ -558,18 +557,14 @@ QString ChainListModel::endpointSummary(const QList<EndpointRecord> &endpoints)
     if (endpoints.isEmpty())
         return tr("none");
     // Fixed order so the text does not jump around between refreshes.
-    const QStringList order{QStringLiteral("ok"), QStringLiteral("rate limited"), QStringLiteral("degraded"), QStringLiteral("down"),
-                            QStringLiteral("unknown")};
-    QMap<QString, int> counts;
-    for (const EndpointRecord &e : endpoints)
-        ++counts[e.status.isEmpty() ? QStringLiteral("unknown") : e.status];
+    const QList<EndpointStatus> order{EndpointStatus::Ok, EndpointStatus::RateLimited, EndpointStatus::AnsweringWithErrors,
+                                      EndpointStatus::Unreachable, EndpointStatus::Unknown};
     QStringList parts;
-    for (const QString &status : order) {
-        if (const int n = counts.take(status))
+    for (const EndpointStatus status : order) {
+        const auto n = std::count_if(endpoints.begin(), endpoints.end(), [status](const EndpointRecord &e) { return e.status == status; });
+        if (n > 0)
             parts.append(tr("%1 %2", "count, endpoint status").arg(n).arg(endpointStatusText(status)));
     }
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        parts.append(tr("%1 %2", "count, endpoint status").arg(it.value()).arg(endpointStatusText(it.key())));
     return tr("%1 (%2)", "endpoint count, health summary").arg(endpoints.size()).arg(parts.join(QLatin1String(", ")));
 }
 

@@ -95,6 +95,9 @@ public:
     static QStringList statusTexts();
     /// "12 s", "4 min", "3 h 5 min".
     static QString durationText(qint64 seconds);
+    /// "head unknown since 19:47" (the time of the last head an endpoint answered, in the
+    /// locale's short time format; with the date when not today), or "head unknown".
+    static QString headUnknownText(const arbor::ChainStatus &status);
     /// "2 (1 ok, 1 down)": how many endpoints and how they are doing.
     static QString endpointSummary(const QList<arbor::EndpointRecord> &endpoints);
 

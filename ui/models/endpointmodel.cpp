@@ -78,30 +78,25 @@ int EndpointModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString EndpointModel::statusText(const QString &status)
+QString EndpointModel::statusText(EndpointStatus status)
 {
-    if (status == QLatin1String("ok"))
-        return tr("OK");
-    if (status == QLatin1String("rate limited"))
-        return tr("Rate limited");
-    if (status == QLatin1String("degraded"))
-        return tr("Degraded");
-    if (status == QLatin1String("down"))
-        return tr("Down");
-    return tr("Unknown");
+    return endpointStatusText(status);
 }
 
-QColor EndpointModel::statusColor(const QString &status)
+QColor EndpointModel::statusColor(EndpointStatus status)
 {
-    if (status == QLatin1String("ok"))
+    switch (status) {
+    case EndpointStatus::Ok:
         return QColor(0x2e, 0x9d, 0x4f);
-    // Calm: the endpoint works, Arbor only sends more slowly.
-    if (status == QLatin1String("rate limited"))
-        return QColor(0x2f, 0x6f, 0xb3);
-    if (status == QLatin1String("degraded"))
+    case EndpointStatus::RateLimited:
+        return QColor(0x2f, 0x6f, 0xb3);     // calm: the endpoint works, Arbor only sends more slowly
+    case EndpointStatus::AnsweringWithErrors:
         return QColor(0xd9, 0x8c, 0x00);
-    if (status == QLatin1String("down"))
+    case EndpointStatus::Unreachable:
         return QColor(0xc6, 0x28, 0x28);
+    case EndpointStatus::Unknown:
+        break;
+    }
     return QColor(0x8a, 0x8f, 0x98);
 }
 
@@ -157,7 +152,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     if (role == UrlRole)
         return e.url;
     if (role == StatusRole)
-        return e.status;
+        return endpointStatusToken(e.status);
     if (role == ServesHistoryRole)
         return e.servesHistory ? QVariant(*e.servesHistory) : QVariant();
     if (role == BadgeColorRole)
@@ -208,9 +203,17 @@ QVariant EndpointModel::toolTip(const EndpointRecord &e, Column column)
 {
     switch (column) {
     case StatusColumn:
-        if (e.status == QLatin1String("rate limited"))
+        switch (e.status) {
+        case EndpointStatus::RateLimited:
             return tr("The provider answered \"too many requests\" lately; Arbor sends more slowly and retries, nothing is lost.");
-        return {};
+        case EndpointStatus::AnsweringWithErrors:
+            return tr("The node answers, but with errors (see the last error); Arbor retries and prefers other endpoints.");
+        case EndpointStatus::Unreachable:
+            return tr("No answer from the node (refused, reset, timed out or a gateway error); Arbor probes it every few seconds and "
+                      "uses it again as soon as it answers. Probe now asks at once.");
+        default:
+            return {};
+        }
     case RateColumn:
         if (e.maxRequestsPerSecond > 0)
             return tr("The rate you set for this endpoint; Arbor sends no faster.");

@@ -16,8 +16,8 @@ namespace arbor::ui {
  * limits it runs under (the operator's or the learned rate, the batch size and the eth_getLogs
  * caps a hosted provider was found to accept) and the last error.
  *
- * "rate limited" is a working endpoint that Arbor slows down for, not a failure: its badge is
- * blue, never the red of "down".
+ * Statuses in the one vocabulary (model/endpointstatus.h). "rate limited" is a working endpoint
+ * that Arbor slows down for, not a failure: its badge is blue, never the red of "unreachable".
  *
  * Fed with ChainStatus::endpoints (live) or ChainRecord::endpoints (as last recorded).
  * update() diffs by URL: endpoints that appeared are inserted, those that went away removed,
@@ -48,7 +48,7 @@ public:
     };
     enum Role {
         UrlRole = Qt::UserRole,
-        StatusRole,
+        StatusRole,             ///< the status's machine token (endpointStatusToken)
         ServesHistoryRole,      ///< bool, or an invalid QVariant while not known
         BadgeColorRole,         ///< QColor of the status badge, on StatusColumn
     };
@@ -67,10 +67,11 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// The endpoint status as an operator reads it ("ok" → "OK", "rate limited" → "Rate limited").
-    static QString statusText(const QString &status);
-    /// Green for "ok", blue for "rate limited", amber for "degraded", red for "down", else grey.
-    static QColor statusColor(const QString &status);
+    /// The endpoint status as an operator reads it: endpointStatusText().
+    static QString statusText(arbor::EndpointStatus status);
+    /// Green for ok, blue for rate limited, amber for answering with errors, red for
+    /// unreachable, grey for unknown.
+    static QColor statusColor(arbor::EndpointStatus status);
     /// The rate Arbor sends at: "10/s set" (the operator's), "8.4/s learned" or "–".
     static QString rateText(const arbor::EndpointRecord &endpoint);
     /// The largest batch the endpoint accepts: "50 calls" or "–".

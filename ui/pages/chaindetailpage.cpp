@@ -4,6 +4,7 @@
 #include "charts/networkstatspanel.h"
 #include "delegates/statusbadgedelegate.h"
 #include "engine/engine.h"
+#include "models/chainlistmodel.h"
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
 #include "models/reorgmodel.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -91,7 +93,21 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     QTableView *endpointTable = createTable(QStringLiteral("chainDetailEndpoints"), m_endpoints);
     endpointTable->setItemDelegateForColumn(EndpointModel::StatusColumn,
                                             new StatusBadgeDelegate(EndpointModel::BadgeColorRole, endpointTable));
-    m_tabs->addTab(endpointTable, tr("RPC endpoints"));
+    m_probe = new QPushButton(tr("&Probe Now"));
+    m_probe->setObjectName(QStringLiteral("chainDetailProbeButton"));
+    m_probe->setToolTip(tr("Ask every endpoint for its head now; an unreachable one that answers is used again at once"));
+    m_probe->setEnabled(false);
+    connect(m_probe, &QPushButton::clicked, this, &ChainDetailPage::probeNow);
+    m_probeResult = valueLabel(QStringLiteral("chainDetailProbeResult"));
+    m_probeResult->setWordWrap(true);
+    auto *endpointPage = new QWidget;
+    auto *endpointLayout = new QVBoxLayout(endpointPage);
+    auto *probeRow = new QHBoxLayout;
+    probeRow->addWidget(m_probe);
+    probeRow->addWidget(m_probeResult, 1);
+    endpointLayout->addLayout(probeRow);
+    endpointLayout->addWidget(endpointTable, 1);
+    m_tabs->addTab(endpointPage, tr("RPC endpoints"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailTokens"), m_tokens), tr("Tokens"));
     m_tabs->addTab(progressPage, tr("Index progress"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
@@ -236,6 +252,7 @@ void ChainDetailPage::showChain(qint64 chainId)
 {
     m_chainId = chainId;
     ++m_generation;
+    m_probeResult->clear();
     m_inFlight = 0;
     m_record.reset();
     m_status.reset();
@@ -360,6 +377,32 @@ void ChainDetailPage::updateEndpoints()
     m_endpoints->update(endpoints);
 }
 
+void ChainDetailPage::probeNow()
+{
+    if (m_chainId == 0)
+        return;
+    ChainRef chain;
+    chain.id = m_chainId;
+    const quint64 generation = m_generation;
+    m_probe->setProperty("probing", true);
+    m_probe->setEnabled(false);
+    m_probeResult->setText(tr("Probing every endpoint…"));
+    m_engine->probeNow(chain).then(this, [this, generation](const Result<QList<EndpointRecord>> &probed) {
+        m_probe->setProperty("probing", false);
+        m_probe->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
+        if (generation != m_generation)
+            return;     // another chain is shown now
+        if (!probed) {
+            m_probeResult->setText(tr("Probe failed: %1").arg(probed.error().message));
+            return;
+        }
+        m_probeResult->setText(tr("Probed at %1: %2")
+                                   .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), ChainListModel::endpointSummary(*probed)));
+        if (!m_status)
+            m_endpoints->update(*probed);   // not indexed here: what the probe found is all there is
+    });
+}
+
 void ChainDetailPage::onChainDeleted(qint64 chainId)
 {
     if (chainId != m_chainId)
@@ -371,6 +414,7 @@ void ChainDetailPage::updateHeader()
 {
     const QLocale locale;
     m_edit->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
+    m_probe->setEnabled(m_edit->isEnabled() && m_probe->property("probing").toBool() == false);
     if (m_chainId == 0) {
         m_name->setText(tr("No chain selected"));
         for (QLabel *l : {m_id, m_state, m_head, m_indexed, m_lag, m_rate, m_message})
@@ -391,11 +435,15 @@ void ChainDetailPage::updateHeader()
     else
         m_state->setText(tr("Not indexed by this console"));
 
-    m_head->setText(block(m_status ? m_status->head : std::nullopt));
+    m_head->setText(m_status && m_status->headUnknown ? ChainListModel::headUnknownText(*m_status)
+                                                      : block(m_status ? m_status->head : std::nullopt));
     m_indexed->setText(block(checkpoint()));
     const auto lagBlocks = m_status ? m_status->lag() : std::nullopt;
     const auto lagSeconds = m_status ? m_status->lagSeconds(QDateTime::currentSecsSinceEpoch()) : std::nullopt;
-    if (!lagBlocks)
+    if (m_status && m_status->headUnknown)
+        m_lag->setText(lagSeconds ? tr("at least %1 (no endpoint reports the head)").arg(ChainListModel::durationText(*lagSeconds))
+                                  : tr("unknown (no endpoint reports the head)"));
+    else if (!lagBlocks)
         m_lag->setText(tr("–"));
     else if (*lagBlocks == 0)
         m_lag->setText(tr("none (at the head)"));

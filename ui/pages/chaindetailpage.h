@@ -93,6 +93,8 @@ private:
     void onChainDeleted(qint64 chainId);
     /// The endpoints table from the live status, else from the record.
     void updateEndpoints();
+    /// Probe now: every endpoint of the chain asked for its head at once (Engine::probeNow).
+    void probeNow();
     void updateHeader();
     void updateCharts();
     /// Reads the chart history of the chart's window (Engine::chainHistory); stale answers dropped.
@@ -128,6 +130,8 @@ private:
     QLabel *m_rate = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_edit = nullptr;
+    QPushButton *m_probe = nullptr;              ///< Probe now, on the RPC endpoints tab
+    QLabel *m_probeResult = nullptr;
     QComboBox *m_chooser = nullptr;
     ChainChartPanel *m_charts = nullptr;
     NetworkStatsPanel *m_daily = nullptr;

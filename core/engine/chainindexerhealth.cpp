@@ -1,0 +1,102 @@
+// ChainIndexer: its endpoints' health — saved and shown, an outage noticed and left at once
+// when an endpoint answers again, and Probe now.
+
+#include "engine/chainindexer.h"
+
+#include "engine/storethread.h"
+#include "store/chainregistry.h"
+
+#include <QDateTime>
+
+#include <utility>
+
+namespace arbor {
+
+void ChainIndexer::onPoolHealth()
+{
+    m_healthDirty = true;
+    const bool down = m_pool->allDown();
+    const bool wasDown = std::exchange(m_poolDown, down);
+    if (wasDown && !down) {
+        resumeAfterOutage();
+        return;
+    }
+    // Every endpoint unreachable: say so now rather than when the next fetch fails.
+    if (!down || m_status.phase == IndexPhase::RpcDown || m_status.phase == IndexPhase::Stalled || m_status.phase == IndexPhase::Stopped)
+        return;
+    QStringList errors;
+    for (const EndpointHealth &h : m_pool->health())
+        errors.append(h.lastError);
+    setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(errors.join(u"; ")));
+}
+
+void ChainIndexer::resumeAfterOutage()
+{
+    if (!m_running || m_rollingBack)
+        return;
+    qCInfo(lcIndexer) << "chain" << m_chainId << "has an RPC endpoint answering again";
+    m_failures = 0;
+    m_fetchResumeAtMs = 0;
+    // Ranges waiting out a retry after the outage start again from the checkpoint now, unless a
+    // promotion is under way (its result moves the pipeline on by itself).
+    if (!m_promoting && m_inFlight > 0) {
+        ++m_generation;
+        m_inFlight = 0;
+        m_ready.clear();
+        m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+        m_headPollInFlight = false;
+    }
+    if (m_headPollScheduled) {
+        m_headTimer.stop();
+        m_headPollScheduled = false;
+    }
+    pollHead();
+}
+
+void ChainIndexer::probeNow(std::function<void(QList<EndpointRecord>)> done)
+{
+    if (!m_running || !m_pool) {
+        done(m_status.endpoints);
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_pool->probeNow([this, generation, done = std::move(done)](const QList<EndpointHealth> &) {
+        takeEndpointHealth();
+        emitStatus();
+        done(m_status.endpoints);
+        if (!m_running || generation != m_generation || m_pool->allDown())
+            return;
+        if (m_status.headUnknown || m_status.phase == IndexPhase::RpcDown)
+            resumeAfterOutage();
+        else
+            pollHead();
+    });
+}
+
+void ChainIndexer::saveHealth()
+{
+    checkProgress();
+    // The rate is measured at promotions; with none for a while (at the head of a quiet chain)
+    // it is zero, not the last catch-up speed.
+    if (m_status.blocksPerSecond > 0 && (m_rate.empty() || m_clock.elapsed() - m_rate.back().first > RateWindowMs)) {
+        m_rate.clear();
+        m_status.blocksPerSecond = 0;
+        emitStatus();
+    }
+    if (!m_pool || !m_healthDirty)
+        return;
+    m_healthDirty = false;
+    takeEndpointHealth();
+    m_writer->run([records = m_status.endpoints](Store &s) { return ChainRegistry(s).saveEndpointHealth(records); });
+    emitStatus();
+}
+
+void ChainIndexer::takeEndpointHealth()
+{
+    QList<EndpointRecord> records;
+    for (const EndpointHealth &h : m_pool->health())
+        records.append(h.record());
+    m_status.endpoints = records;
+}
+
+} // namespace arbor
