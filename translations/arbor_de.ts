@@ -215,134 +215,6 @@
     </message>
 </context>
 <context>
-    <name>arbor::AlertMonitor</name>
-    <message>
-        <source>chain %1</source>
-        <translation>Chain %1</translation>
-    </message>
-    <message>
-        <source>%1 (chain %2)</source>
-        <translation>%1 (Chain %2)</translation>
-    </message>
-    <message>
-        <source>All RPC endpoints of %1 are down</source>
-        <translation>Alle RPC-Endpunkte von %1 sind ausgefallen</translation>
-    </message>
-    <message>
-        <source>Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation>Die Indizierung wartet und wird automatisch fortgesetzt, sobald wieder ein Endpunkt antwortet.</translation>
-    </message>
-    <message>
-        <source>%1 Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation>%1 Die Indizierung wartet und wird automatisch fortgesetzt, sobald wieder ein Endpunkt antwortet.</translation>
-    </message>
-    <message>
-        <source>The indexer stopped on an error; it retries by itself.</source>
-        <translation>Die Indizierung wurde wegen eines Fehlers angehalten; weitere Versuche erfolgen automatisch.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n block(s) behind the head and no new block indexed for %1 minutes.</source>
-        <translation>
-            <numerusform>%n Block hinter dem letzten Block der Chain, und seit %1 Minuten wurde kein neuer Block indiziert.</numerusform>
-            <numerusform>%n Blöcke hinter dem letzten Block der Chain, und seit %1 Minuten wurde kein neuer Block indiziert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 has stalled</source>
-        <translation>%1 stockt</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reorg of %n block(s) on %1</source>
-        <translation>
-            <numerusform>Reorganisation von %n Block auf %1</numerusform>
-            <numerusform>Reorganisation von %n Blöcken auf %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
-        <translation>Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
-    </message>
-    <message>
-        <source>Balance queue of %1 has errors</source>
-        <translation>Die Salden-Warteschlange von %1 hat Fehler</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation>
-            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
-            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Balance queue of %1 is delayed</source>
-        <translation>Die Salden-Warteschlange von %1 ist verzögert</translation>
-    </message>
-    <message>
-        <source>The oldest pending item has waited %1 seconds.</source>
-        <translation>Der älteste wartende Eintrag wartet seit %1 Sekunden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: reorg of %n block(s) on %2</source>
-        <translation>
-            <numerusform>%1: Reorganisation von %n Block auf %2</numerusform>
-            <numerusform>%1: Reorganisation von %n Blöcken auf %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: balance queue of %2 has errors</source>
-        <translation>%1: Die Salden-Warteschlange von %2 hat Fehler</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed attempt(s) in the last hour.</source>
-        <translation>
-            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde.</numerusform>
-            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: balance queue of %2 is behind</source>
-        <translation>%1: Die Salden-Warteschlange von %2 ist im Rückstand</translation>
-    </message>
-    <message>
-        <source>%1: %2 has stalled</source>
-        <translation>%1: %2 stockt</translation>
-    </message>
-    <message>
-        <source>%1: all RPC endpoints of %2 are down</source>
-        <translation>%1: Alle RPC-Endpunkte von %2 sind ausgefallen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 is %n block(s) behind</source>
-        <translation>
-            <numerusform>%1: %2 ist %n Block im Rückstand</numerusform>
-            <numerusform>%1: %2 ist %n Blöcke im Rückstand</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
-        <translation>Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 is %n second(s) behind</source>
-        <translation>
-            <numerusform>%1: %2 ist %n Sekunde im Rückstand</numerusform>
-            <numerusform>%1: %2 ist %n Sekunden im Rückstand</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The newest indexed block is %1 seconds old; the rule allows %2.</source>
-        <translation>Der neueste indizierte Block ist %1 Sekunden alt; die Regel erlaubt %2.</translation>
-    </message>
-    <message>
-        <source>%1: RPC errors on %2</source>
-        <translation>%1: RPC-Fehler auf %2</translation>
-    </message>
-    <message>
-        <source>%1 fails %2 % of its recent calls; the rule allows %3 %.</source>
-        <translation>%1 scheitert bei %2 % der letzten Aufrufe; die Regel erlaubt %3 %.</translation>
-    </message>
-</context>
-<context>
     <name>arbor::AlertStore</name>
     <message>
         <source>Give the rule a name of 1 to %1 characters.</source>
@@ -375,6 +247,113 @@
     <message>
         <source>There is no alert %1; `arborctl alert list` shows them.</source>
         <translation>Es gibt keinen Alarm %1; `arborctl alert list` zeigt sie.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AlertText</name>
+    <message>
+        <source>chain %1</source>
+        <translation type="unfinished">Chain %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished">%1 h</translation>
+    </message>
+    <message>
+        <source>%1: the node answers with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node of %1 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has stalled</source>
+        <translation type="unfinished">%1 stockt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorg of %n block(s) on %1</source>
+        <translation type="unfinished">
+            <numerusform>Reorganisation von %n Block auf %1</numerusform>
+            <numerusform>Reorganisation von %n Blöcken auf %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 has errors</source>
+        <translation type="unfinished">Die Salden-Warteschlange von %1 hat Fehler</translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 is behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n block(s) behind</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes of %1 fail calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing waits and resumes by itself when a node answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node of %1 answered for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indexer of %1 stopped on an error and retries by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n block(s) behind the head and indexed no new block for %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
+        <translation type="unfinished">Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
+        <translation type="unfinished">
+            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest pending item has waited %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
+        <translation type="unfinished">Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
+    </message>
+    <message>
+        <source>The newest indexed block is %1 old; the rule allows %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -602,6 +581,24 @@
     <message>
         <source>Last problem: %1</source>
         <translation>Letztes Problem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::CrashReporter</name>
+    <message>
+        <source>Cannot create the folder for crash reports, %1: check that it is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The crash report path %1 is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Arbor stopped unexpectedly (%n time(s) since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1100,10 @@
         <source>kept for ever</source>
         <translation>unbegrenzt aufbewahrt</translation>
     </message>
+    <message>
+        <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::EntityDef</name>
@@ -1211,6 +1212,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::GuardedThread</name>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::Hash</name>
     <message>
         <source>“%1” is not a 32-byte hash (0x followed by 64 hex digits).</source>
@@ -1219,6 +1227,16 @@
     <message>
         <source>A hash has 32 bytes, not %1.</source>
         <translation>Ein Hash hat 32 Bytes, nicht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::IndexerSupervisor</name>
+    <message numerus="yes">
+        <source>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1559,13 @@
     <message>
         <source>%1 is out of range; use a value from %2 to %3.</source>
         <translation>%1 liegt außerhalb des Bereichs; verwenden Sie einen Wert von %2 bis %3.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueProcessor</name>
+    <message>
+        <source>Balance queue worker %1 stopped on an internal error (%2). Its items are taken back after %3 s; a new worker starts in %4 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1949,6 +1974,14 @@
     <message>
         <source>The database is not open.</source>
         <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database operation failed unexpectedly (%1); a transaction it had open was rolled back. It can be tried again; if it keeps failing, report it with the log.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2723,6 +2756,28 @@
     <message>
         <source>&amp;Create Chain</source>
         <translation>Chain &amp;erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertCounts</name>
+    <message>
+        <source>No alerts</source>
+        <translation type="unfinished">Keine Alarme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) (%1 acknowledged)</source>
+        <comment>every active alert, then how many of them are acknowledged</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4109,6 +4164,10 @@
         <source>Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.</source>
         <translation>Prometheus-Metriken werden nicht bereitgestellt: %1 Die Adresse unter Einstellungen … › Monitoring ändern.</translation>
     </message>
+    <message>
+        <source>Arbor stopped unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ContractsPage</name>
@@ -5332,10 +5391,6 @@
         </translation>
     </message>
     <message>
-        <source>Alerts (%1)</source>
-        <translation>Alarme (%1)</translation>
-    </message>
-    <message>
         <source>&amp;Acknowledge</source>
         <translation>&amp;Quittieren</translation>
     </message>
@@ -5370,6 +5425,11 @@
     <message>
         <source>acknowledged</source>
         <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>Alerts — %1</source>
+        <comment>the alert count as the status bar words it</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5601,17 +5661,6 @@
         <source>%1 live, %2 catching up</source>
         <translation>%1 live, %2 holen auf</translation>
     </message>
-    <message>
-        <source>No alerts</source>
-        <translation>Keine Alarme</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n alert(s)</source>
-        <translation>
-            <numerusform>%n Alarm</numerusform>
-            <numerusform>%n Alarme</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Arbor — %n chain(s)</source>
         <translation>
@@ -5765,14 +5814,6 @@
     <message>
         <source>Rules that raise alerts (lag, stalls, RPC errors, queue health) and deliver them by webhook, Telegram or MCP</source>
         <translation>Regeln, die Alarme auslösen (Rückstand, Stillstand, RPC-Fehler, Zustand der Warteschlange) und per Webhook, Telegram oder MCP zustellen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n acknowledged)</source>
-        <comment>the alert count, then how many more are acknowledged</comment>
-        <translation>
-            <numerusform>%1 (%n quittiert)</numerusform>
-            <numerusform>%1 (%n quittiert)</numerusform>
-        </translation>
     </message>
     <message>
         <source>That alert is no longer active.</source>
