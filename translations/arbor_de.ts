@@ -253,107 +253,107 @@
     <name>arbor::AlertText</name>
     <message>
         <source>chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished">%1 min</translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished">%1 h</translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1: the node answers with errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Knoten antwortet mit Fehlern</translation>
     </message>
     <message>
         <source>No node of %1 answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Knoten von %1 antwortet</translation>
     </message>
     <message>
         <source>%1 has stalled</source>
-        <translation type="unfinished">%1 stockt</translation>
+        <translation>%1 stockt</translation>
     </message>
     <message numerus="yes">
         <source>Reorg of %n block(s) on %1</source>
-        <translation type="unfinished">
-            <numerusform>Reorganisation von %n Block auf %1</numerusform>
-            <numerusform>Reorganisation von %n Blöcken auf %1</numerusform>
+        <translation>
+            <numerusform>Reorg über %n Block auf %1</numerusform>
+            <numerusform>Reorg über %n Blöcke auf %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Balance queue of %1 has errors</source>
-        <translation type="unfinished">Die Salden-Warteschlange von %1 hat Fehler</translation>
+        <translation>Die Salden-Warteschlange von %1 hat Fehler</translation>
     </message>
     <message>
         <source>Balance queue of %1 is behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Salden-Warteschlange von %1 hängt hinterher</translation>
     </message>
     <message numerus="yes">
         <source>%1 is %n block(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 liegt %n Block zurück</numerusform>
+            <numerusform>%1 liegt %n Blöcke zurück</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is %2 behind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt %2 zurück</translation>
     </message>
     <message>
         <source>Nodes of %1 fail calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten von %1 lassen Aufrufe scheitern</translation>
     </message>
     <message>
         <source>Indexing waits and resumes by itself when a node answers again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Indizierung wartet und läuft von selbst weiter, sobald wieder ein Knoten antwortet.</translation>
     </message>
     <message>
         <source>No node of %1 answered for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %2 hat kein Knoten von %1 geantwortet</translation>
     </message>
     <message>
         <source>The indexer of %1 stopped on an error and retries by itself</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Indexer von %1 wurde durch einen Fehler angehalten und versucht es von selbst erneut</translation>
     </message>
     <message numerus="yes">
         <source>%1 is %n block(s) behind the head and indexed no new block for %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 liegt %n Block hinter dem letzten Block der Chain und hat seit %2 keinen neuen Block indiziert.</numerusform>
+            <numerusform>%1 liegt %n Blöcke hinter dem letzten Block der Chain und hat seit %2 keinen neuen Block indiziert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
-        <translation type="unfinished">Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
+        <translation>Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
             <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
         </translation>
     </message>
     <message>
         <source>The oldest pending item has waited %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der älteste wartende Eintrag wartet seit %1.</translation>
     </message>
     <message>
         <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
-        <translation type="unfinished">Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
+        <translation>Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
     </message>
     <message>
         <source>The newest indexed block is %1 old; the rule allows %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neueste indizierte Block ist %1 alt; die Regel erlaubt %2.</translation>
     </message>
     <message>
         <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Knoten %1 scheitern %2 % seiner letzten Aufrufe; die Regel erlaubt %3 %.</translation>
     </message>
 </context>
 <context>
@@ -587,17 +587,17 @@
     <name>arbor::CrashReporter</name>
     <message>
         <source>Cannot create the folder for crash reports, %1: check that it is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner für Absturzberichte, %1, lässt sich nicht anlegen: Prüfen Sie, ob er beschreibbar ist.</translation>
     </message>
     <message>
         <source>The crash report path %1 is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad des Absturzberichts %1 ist zu lang.</translation>
     </message>
     <message numerus="yes">
         <source>Arbor stopped unexpectedly (%n time(s) since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Arbor wurde unerwartet beendet (%n Mal, seit zuletzt ein Bericht angezeigt wurde). Der neueste Absturzbericht ist %1: Er enthält den Backtrace und die letzten Protokollzeilen. Bitte senden Sie ihn mit einer kurzen Beschreibung dessen, was gerade geschah.</numerusform>
+            <numerusform>Arbor wurde unerwartet beendet (%n Mal, seit zuletzt ein Bericht angezeigt wurde). Der neueste Absturzbericht ist %1: Er enthält den Backtrace und die letzten Protokollzeilen. Bitte senden Sie ihn mit einer kurzen Beschreibung dessen, was gerade geschah.</numerusform>
         </translation>
     </message>
 </context>
@@ -637,11 +637,11 @@
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">%1 lässt sich nicht öffnen: %2</translation>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>SQLite error: %1</source>
-        <translation type="unfinished">SQLite-Fehler: %1</translation>
+        <translation>SQLite-Fehler: %1</translation>
     </message>
     <message>
         <source>SQLite cannot start the copy: %1</source>
@@ -677,9 +677,9 @@
     </message>
     <message numerus="yes">
         <source>%1 is not empty: it holds %n table(s). Restore into a new file or an empty database; nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ist nicht leer: Sie enthält %n Tabelle. Stellen Sie in eine neue Datei oder eine leere Datenbank wieder her; es wurde nichts geändert.</numerusform>
+            <numerusform>%1 ist nicht leer: Sie enthält %n Tabellen. Stellen Sie in eine neue Datei oder eine leere Datenbank wieder her; es wurde nichts geändert.</numerusform>
         </translation>
     </message>
     <message>
@@ -751,16 +751,16 @@
     </message>
     <message numerus="yes">
         <source>%n dead row(s) before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vorher %n tote Zeile</numerusform>
+            <numerusform>vorher %n tote Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) changed since the last analysis</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile seit der letzten Analyse geändert</numerusform>
+            <numerusform>%n Zeilen seit der letzten Analyse geändert</numerusform>
         </translation>
     </message>
     <message>
@@ -813,16 +813,16 @@
     </message>
     <message numerus="yes">
         <source>%n index(es) checked with pgstattuple</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Index mit pgstattuple geprüft</numerusform>
+            <numerusform>%n Indizes mit pgstattuple geprüft</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n index(es) checked by estimate (pgstattuple is not installed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Index per Schätzung geprüft (pgstattuple ist nicht installiert)</numerusform>
+            <numerusform>%n Indizes per Schätzung geprüft (pgstattuple ist nicht installiert)</numerusform>
         </translation>
     </message>
     <message>
@@ -1083,9 +1083,9 @@
     </message>
     <message numerus="yes">
         <source>%n batch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stapel</numerusform>
+            <numerusform>%n Stapel</numerusform>
         </translation>
     </message>
     <message>
@@ -1102,7 +1102,7 @@
     </message>
     <message>
         <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung oder Wiederherstellung wurde vor dem Abschluss durch einen unerwarteten Fehler (%1) abgebrochen; sie kann erneut ausgeführt werden.</translation>
     </message>
 </context>
 <context>
@@ -1215,7 +1215,7 @@
     <name>arbor::GuardedThread</name>
     <message>
         <source>an exception of unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ausnahme unbekannten Typs</translation>
     </message>
 </context>
 <context>
@@ -1233,9 +1233,9 @@
     <name>arbor::IndexerSupervisor</name>
     <message numerus="yes">
         <source>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Indizierung wurde durch einen internen Fehler (%1) angehalten. Sie startet in %n s erneut ab dem Checkpoint.</numerusform>
+            <numerusform>Die Indizierung wurde durch einen internen Fehler (%1) angehalten. Sie startet in %n s erneut ab dem Checkpoint.</numerusform>
         </translation>
     </message>
 </context>
@@ -1565,7 +1565,7 @@
     <name>arbor::QueueProcessor</name>
     <message>
         <source>Balance queue worker %1 stopped on an internal error (%2). Its items are taken back after %3 s; a new worker starts in %4 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Worker %1 der Salden-Warteschlange wurde durch einen internen Fehler (%2) angehalten. Seine Einträge werden nach %3 s zurückgenommen; ein neuer Worker startet in %4 s.</translation>
     </message>
 </context>
 <context>
@@ -1977,11 +1977,11 @@
     </message>
     <message>
         <source>an exception of unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Ausnahme unbekannten Typs</translation>
     </message>
     <message>
         <source>A database operation failed unexpectedly (%1); a transaction it had open was rolled back. It can be tried again; if it keeps failing, report it with the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Datenbankvorgang ist unerwartet fehlgeschlagen (%1); eine von ihm geöffnete Transaktion wurde zurückgerollt. Er kann erneut versucht werden; schlägt er weiterhin fehl, melden Sie ihn bitte mit dem Protokoll.</translation>
     </message>
 </context>
 <context>
@@ -2641,11 +2641,11 @@
     <name>arbor::ui::ActionMetricsPanel</name>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>How far back the chart reaches</source>
@@ -2665,7 +2665,7 @@
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished">Alle Aktionen</translation>
+        <translation>Alle Aktionen</translation>
     </message>
     <message>
         <source>Actions per hour</source>
@@ -2673,7 +2673,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Attempts per hour</source>
@@ -2681,7 +2681,7 @@
     </message>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished">Dauer (ms)</translation>
+        <translation>Dauer (ms)</translation>
     </message>
     <message>
         <source>Succeeded</source>
@@ -2689,7 +2689,7 @@
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Average (ms)</source>
@@ -2717,9 +2717,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n attempt(s), %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Versuch, %2 fehlgeschlagen (%3 %); im Mittel %4 ms, der langsamste %5 ms.</numerusform>
+            <numerusform>%1: %n Versuche, %2 fehlgeschlagen (%3 %); im Mittel %4 ms, der langsamste %5 ms.</numerusform>
         </translation>
     </message>
     <message>
@@ -2762,11 +2762,11 @@
     <name>arbor::ui::AlertCounts</name>
     <message>
         <source>No alerts</source>
-        <translation type="unfinished">Keine Alarme</translation>
+        <translation>Keine Alarme</translation>
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Alarm</numerusform>
             <numerusform>%n Alarme</numerusform>
         </translation>
@@ -2774,9 +2774,9 @@
     <message numerus="yes">
         <source>%n alert(s) (%1 acknowledged)</source>
         <comment>every active alert, then how many of them are acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Alarm (%1 quittiert)</numerusform>
+            <numerusform>%n Alarme (%1 quittiert)</numerusform>
         </translation>
     </message>
 </context>
@@ -3301,7 +3301,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Auswählen…</translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Backup &amp;file:</source>
@@ -4101,11 +4101,11 @@
     </message>
     <message>
         <source>Chain ID</source>
-        <translation type="unfinished">Chain-ID</translation>
+        <translation>Chain-ID</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished">Chain</translation>
+        <translation>Chain</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -4166,7 +4166,7 @@
     </message>
     <message>
         <source>Arbor stopped unexpectedly</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbor wurde unerwartet beendet</translation>
     </message>
 </context>
 <context>
@@ -4300,7 +4300,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>No size samples yet. The engine that indexes records the sizes shortly after it starts and then every hour.</source>
@@ -4328,11 +4328,11 @@
     </message>
     <message>
         <source>Chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Size (%1)</source>
@@ -4411,9 +4411,9 @@
     </message>
     <message numerus="yes">
         <source>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Admin-Tabellen %1 (%2 Zeilen) · globale Tabellen %3 (%4 Zeilen) · %n Chain %5 (%6 Zeilen)</numerusform>
+            <numerusform>Admin-Tabellen %1 (%2 Zeilen) · globale Tabellen %3 (%4 Zeilen) · %n Chains %5 (%6 Zeilen)</numerusform>
         </translation>
     </message>
     <message>
@@ -5218,7 +5218,7 @@
     </message>
     <message>
         <source>All chains</source>
-        <translation type="unfinished">Alle Chains</translation>
+        <translation>Alle Chains</translation>
     </message>
     <message>
         <source>Registry events per hour</source>
@@ -5234,7 +5234,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Could not read the event counts: %1</source>
@@ -5242,7 +5242,7 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>No registry events in the last 7 days.</source>
@@ -5254,9 +5254,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n event(s) (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Ereignis (%2).</numerusform>
+            <numerusform>%1: %n Ereignisse (%2).</numerusform>
         </translation>
     </message>
     <message>
@@ -5265,11 +5265,11 @@
     </message>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -5429,7 +5429,7 @@
     <message>
         <source>Alerts — %1</source>
         <comment>the alert count as the status bar words it</comment>
-        <translation type="unfinished"></translation>
+        <translation>Alarme — %1</translation>
     </message>
 </context>
 <context>
@@ -5878,7 +5878,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -5886,7 +5886,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>The database is not open.</source>
-        <translation type="unfinished">Die Datenbank ist nicht geöffnet.</translation>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>Read-only: %1</source>
@@ -5926,36 +5926,36 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>Retention deleted %n row(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Aufbewahrung hat in %1 %n Zeile gelöscht.</numerusform>
+            <numerusform>Die Aufbewahrung hat in %1 %n Zeilen gelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile gelöscht</numerusform>
+            <numerusform>%n Zeilen gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted, %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile gelöscht, %1</numerusform>
+            <numerusform>%n Zeilen gelöscht, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -5978,11 +5978,11 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>schedule</source>
@@ -5998,24 +5998,24 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile gelöscht</numerusform>
+            <numerusform>%n Zeilen gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
         </translation>
     </message>
     <message>
@@ -6024,11 +6024,11 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished">Angefordert von</translation>
+        <translation>Angefordert von</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -6036,7 +6036,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -6051,9 +6051,9 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Letzter %n Tag</numerusform>
+            <numerusform>Letzte %n Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -6110,16 +6110,16 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>No blocks of this chain from the last %n day(s) are indexed yet. The daily figures appear here as indexing promotes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aus dem letzten %n Tag sind noch keine Blöcke dieser Chain indiziert. Die Tageswerte erscheinen hier, sobald die Indizierung sie übernimmt.</numerusform>
+            <numerusform>Aus den letzten %n Tagen sind noch keine Blöcke dieser Chain indiziert. Die Tageswerte erscheinen hier, sobald die Indizierung sie übernimmt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Letzter %n Tag: %1 Blöcke, %2 Transaktionen, %3 Token-Transfers; höchstens %4 aktive Inhaber pro Tag.</numerusform>
+            <numerusform>Letzte %n Tage: %1 Blöcke, %2 Transaktionen, %3 Token-Transfers; höchstens %4 aktive Inhaber pro Tag.</numerusform>
         </translation>
     </message>
     <message>
@@ -7043,7 +7043,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Auswählen…</translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>A new &amp;SQLite file</source>
@@ -7087,7 +7087,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">Datei</translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Enter the new database file, e.g. %1.</source>
@@ -7095,7 +7095,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Enter the empty database&apos;s URL: postgresql://user@host:port/dbname.</source>
@@ -7127,9 +7127,9 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>%n migration(s) will be applied when Arbor opens it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Migration wird angewendet, wenn Arbor sie öffnet.</numerusform>
+            <numerusform>%n Migrationen werden angewendet, wenn Arbor sie öffnet.</numerusform>
         </translation>
     </message>
     <message>
@@ -7224,9 +7224,9 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <name>arbor::ui::RetentionEditor</name>
     <message numerus="yes">
         <source>default %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Standard: %n Tag</numerusform>
+            <numerusform>Standard: %n Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -7816,11 +7816,11 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>PostgreSQL&apos;s estimate (n_live_tup): the table is too large to count its rows on every refresh.</source>
@@ -7828,7 +7828,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished">Tabelle</translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Scope</source>

@@ -281,7 +281,7 @@
     </message>
     <message numerus="yes">
         <source>Reorg of %n block(s) on %1</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Reorg of %n block on %1</numerusform>
             <numerusform>Reorg of %n blocks on %1</numerusform>
         </translation>
@@ -296,9 +296,9 @@
     </message>
     <message numerus="yes">
         <source>%1 is %n block(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 is %n block behind</numerusform>
+            <numerusform>%1 is %n blocks behind</numerusform>
         </translation>
     </message>
     <message>
@@ -323,9 +323,9 @@
     </message>
     <message numerus="yes">
         <source>%1 is %n block(s) behind the head and indexed no new block for %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 is %n block behind the head and indexed no new block for %2.</numerusform>
+            <numerusform>%1 is %n blocks behind the head and indexed no new block for %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -334,7 +334,7 @@
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n failed attempt in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
             <numerusform>%n failed attempts in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
         </translation>
@@ -595,9 +595,9 @@
     </message>
     <message numerus="yes">
         <source>Arbor stopped unexpectedly (%n time(s) since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Arbor stopped unexpectedly (%n time since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</numerusform>
+            <numerusform>Arbor stopped unexpectedly (%n times since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</numerusform>
         </translation>
     </message>
 </context>
@@ -677,9 +677,9 @@
     </message>
     <message numerus="yes">
         <source>%1 is not empty: it holds %n table(s). Restore into a new file or an empty database; nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 is not empty: it holds %n table. Restore into a new file or an empty database; nothing was changed.</numerusform>
+            <numerusform>%1 is not empty: it holds %n tables. Restore into a new file or an empty database; nothing was changed.</numerusform>
         </translation>
     </message>
     <message>
@@ -751,16 +751,16 @@
     </message>
     <message numerus="yes">
         <source>%n dead row(s) before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dead row before</numerusform>
+            <numerusform>%n dead rows before</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) changed since the last analysis</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row changed since the last analysis</numerusform>
+            <numerusform>%n rows changed since the last analysis</numerusform>
         </translation>
     </message>
     <message>
@@ -813,16 +813,16 @@
     </message>
     <message numerus="yes">
         <source>%n index(es) checked with pgstattuple</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n index checked with pgstattuple</numerusform>
+            <numerusform>%n indexes checked with pgstattuple</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n index(es) checked by estimate (pgstattuple is not installed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n index checked by estimate (pgstattuple is not installed)</numerusform>
+            <numerusform>%n indexes checked by estimate (pgstattuple is not installed)</numerusform>
         </translation>
     </message>
     <message>
@@ -1083,9 +1083,9 @@
     </message>
     <message numerus="yes">
         <source>%n batch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n batch</numerusform>
+            <numerusform>%n batches</numerusform>
         </translation>
     </message>
     <message>
@@ -1233,9 +1233,9 @@
     <name>arbor::IndexerSupervisor</name>
     <message numerus="yes">
         <source>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</numerusform>
+            <numerusform>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</numerusform>
         </translation>
     </message>
 </context>
@@ -2717,9 +2717,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n attempt(s), %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n attempt, %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</numerusform>
+            <numerusform>%1: %n attempts, %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</numerusform>
         </translation>
     </message>
     <message>
@@ -2766,7 +2766,7 @@
     </message>
     <message numerus="yes">
         <source>%n alert(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n alert</numerusform>
             <numerusform>%n alerts</numerusform>
         </translation>
@@ -2774,9 +2774,9 @@
     <message numerus="yes">
         <source>%n alert(s) (%1 acknowledged)</source>
         <comment>every active alert, then how many of them are acknowledged</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alert (%1 acknowledged)</numerusform>
+            <numerusform>%n alerts (%1 acknowledged)</numerusform>
         </translation>
     </message>
 </context>
@@ -4411,9 +4411,9 @@
     </message>
     <message numerus="yes">
         <source>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain %5 (%6 rows)</numerusform>
+            <numerusform>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chains %5 (%6 rows)</numerusform>
         </translation>
     </message>
     <message>
@@ -5253,9 +5253,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n event(s) (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n event (%2).</numerusform>
+            <numerusform>%1: %n events (%2).</numerusform>
         </translation>
     </message>
     <message>
@@ -5922,9 +5922,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>Retention deleted %n row(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retention deleted %n row in %1.</numerusform>
+            <numerusform>Retention deleted %n rows in %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -5933,16 +5933,16 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row deleted</numerusform>
+            <numerusform>%n rows deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted, %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row deleted, %1</numerusform>
+            <numerusform>%n rows deleted, %1</numerusform>
         </translation>
     </message>
     <message>
@@ -6002,16 +6002,16 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row deleted</numerusform>
+            <numerusform>%n rows deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
         </translation>
     </message>
     <message>
@@ -6047,9 +6047,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -6106,16 +6106,16 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>No blocks of this chain from the last %n day(s) are indexed yet. The daily figures appear here as indexing promotes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No blocks of this chain from the last %n day are indexed yet. The daily figures appear here as indexing promotes them.</numerusform>
+            <numerusform>No blocks of this chain from the last %n days are indexed yet. The daily figures appear here as indexing promotes them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Last %n day: %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</numerusform>
+            <numerusform>Last %n days: %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</numerusform>
         </translation>
     </message>
     <message>
@@ -6230,7 +6230,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>, %n second(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>, %n second</numerusform>
             <numerusform>, %n seconds</numerusform>
         </translation>
@@ -6287,7 +6287,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n chain(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n chain</numerusform>
             <numerusform>%n chains</numerusform>
         </translation>
@@ -7123,9 +7123,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n migration(s) will be applied when Arbor opens it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n migration will be applied when Arbor opens it.</numerusform>
+            <numerusform>%n migrations will be applied when Arbor opens it.</numerusform>
         </translation>
     </message>
     <message>
@@ -7220,9 +7220,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     <name>arbor::ui::RetentionEditor</name>
     <message numerus="yes">
         <source>default %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>default %n day</numerusform>
+            <numerusform>default %n days</numerusform>
         </translation>
     </message>
     <message>
