@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Nodes of %1 fail calls</source>
-        <translation>Knoten von %1 lassen Aufrufe scheitern</translation>
+        <translation>Aufrufe an Knoten von %1 schlagen fehl</translation>
     </message>
     <message>
         <source>Indexing waits and resumes by itself when a node answers again.</source>
@@ -353,7 +353,7 @@
     </message>
     <message>
         <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
-        <translation>Beim Knoten %1 scheitern %2 % seiner letzten Aufrufe; die Regel erlaubt %3 %.</translation>
+        <translation>Beim Knoten %1 schlagen %2 % der letzten Aufrufe fehl; die Regel erlaubt %3 %.</translation>
     </message>
 </context>
 <context>
@@ -5927,8 +5927,8 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message numerus="yes">
         <source>Retention deleted %n row(s) in %1.</source>
         <translation>
-            <numerusform>Die Aufbewahrung hat in %1 %n Zeile gelöscht.</numerusform>
-            <numerusform>Die Aufbewahrung hat in %1 %n Zeilen gelöscht.</numerusform>
+            <numerusform>Die Aufbewahrung hat %n Zeile in %1 gelöscht.</numerusform>
+            <numerusform>Die Aufbewahrung hat %n Zeilen in %1 gelöscht.</numerusform>
         </translation>
     </message>
     <message>
