@@ -215,134 +215,6 @@
     </message>
 </context>
 <context>
-    <name>arbor::AlertMonitor</name>
-    <message>
-        <source>chain %1</source>
-        <translation>Chain %1</translation>
-    </message>
-    <message>
-        <source>%1 (chain %2)</source>
-        <translation>%1 (Chain %2)</translation>
-    </message>
-    <message>
-        <source>All RPC endpoints of %1 are down</source>
-        <translation>Alle RPC-Endpunkte von %1 sind ausgefallen</translation>
-    </message>
-    <message>
-        <source>Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation>Die Indizierung wartet und wird automatisch fortgesetzt, sobald wieder ein Endpunkt antwortet.</translation>
-    </message>
-    <message>
-        <source>%1 Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation>%1 Die Indizierung wartet und wird automatisch fortgesetzt, sobald wieder ein Endpunkt antwortet.</translation>
-    </message>
-    <message>
-        <source>The indexer stopped on an error; it retries by itself.</source>
-        <translation>Die Indizierung wurde wegen eines Fehlers angehalten; weitere Versuche erfolgen automatisch.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n block(s) behind the head and no new block indexed for %1 minutes.</source>
-        <translation>
-            <numerusform>%n Block hinter dem letzten Block der Chain, und seit %1 Minuten wurde kein neuer Block indiziert.</numerusform>
-            <numerusform>%n Blöcke hinter dem letzten Block der Chain, und seit %1 Minuten wurde kein neuer Block indiziert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 has stalled</source>
-        <translation>%1 stockt</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reorg of %n block(s) on %1</source>
-        <translation>
-            <numerusform>Reorganisation von %n Block auf %1</numerusform>
-            <numerusform>Reorganisation von %n Blöcken auf %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
-        <translation>Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
-    </message>
-    <message>
-        <source>Balance queue of %1 has errors</source>
-        <translation>Die Salden-Warteschlange von %1 hat Fehler</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation>
-            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
-            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Balance queue of %1 is delayed</source>
-        <translation>Die Salden-Warteschlange von %1 ist verzögert</translation>
-    </message>
-    <message>
-        <source>The oldest pending item has waited %1 seconds.</source>
-        <translation>Der älteste wartende Eintrag wartet seit %1 Sekunden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: reorg of %n block(s) on %2</source>
-        <translation>
-            <numerusform>%1: Reorganisation von %n Block auf %2</numerusform>
-            <numerusform>%1: Reorganisation von %n Blöcken auf %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: balance queue of %2 has errors</source>
-        <translation>%1: Die Salden-Warteschlange von %2 hat Fehler</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed attempt(s) in the last hour.</source>
-        <translation>
-            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde.</numerusform>
-            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: balance queue of %2 is behind</source>
-        <translation>%1: Die Salden-Warteschlange von %2 ist im Rückstand</translation>
-    </message>
-    <message>
-        <source>%1: %2 has stalled</source>
-        <translation>%1: %2 stockt</translation>
-    </message>
-    <message>
-        <source>%1: all RPC endpoints of %2 are down</source>
-        <translation>%1: Alle RPC-Endpunkte von %2 sind ausgefallen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 is %n block(s) behind</source>
-        <translation>
-            <numerusform>%1: %2 ist %n Block im Rückstand</numerusform>
-            <numerusform>%1: %2 ist %n Blöcke im Rückstand</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
-        <translation>Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 is %n second(s) behind</source>
-        <translation>
-            <numerusform>%1: %2 ist %n Sekunde im Rückstand</numerusform>
-            <numerusform>%1: %2 ist %n Sekunden im Rückstand</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The newest indexed block is %1 seconds old; the rule allows %2.</source>
-        <translation>Der neueste indizierte Block ist %1 Sekunden alt; die Regel erlaubt %2.</translation>
-    </message>
-    <message>
-        <source>%1: RPC errors on %2</source>
-        <translation>%1: RPC-Fehler auf %2</translation>
-    </message>
-    <message>
-        <source>%1 fails %2 % of its recent calls; the rule allows %3 %.</source>
-        <translation>%1 scheitert bei %2 % der letzten Aufrufe; die Regel erlaubt %3 %.</translation>
-    </message>
-</context>
-<context>
     <name>arbor::AlertStore</name>
     <message>
         <source>Give the rule a name of 1 to %1 characters.</source>
@@ -375,6 +247,113 @@
     <message>
         <source>There is no alert %1; `arborctl alert list` shows them.</source>
         <translation>Es gibt keinen Alarm %1; `arborctl alert list` zeigt sie.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AlertText</name>
+    <message>
+        <source>chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1: the node answers with errors</source>
+        <translation>%1: Der Knoten antwortet mit Fehlern</translation>
+    </message>
+    <message>
+        <source>No node of %1 answers</source>
+        <translation>Kein Knoten von %1 antwortet</translation>
+    </message>
+    <message>
+        <source>%1 has stalled</source>
+        <translation>%1 stockt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorg of %n block(s) on %1</source>
+        <translation>
+            <numerusform>Reorg über %n Block auf %1</numerusform>
+            <numerusform>Reorg über %n Blöcke auf %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 has errors</source>
+        <translation>Die Salden-Warteschlange von %1 hat Fehler</translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 is behind</source>
+        <translation>Die Salden-Warteschlange von %1 hängt hinterher</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n block(s) behind</source>
+        <translation>
+            <numerusform>%1 liegt %n Block zurück</numerusform>
+            <numerusform>%1 liegt %n Blöcke zurück</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2 behind</source>
+        <translation>%1 liegt %2 zurück</translation>
+    </message>
+    <message>
+        <source>Nodes of %1 fail calls</source>
+        <translation>Aufrufe an Knoten von %1 schlagen fehl</translation>
+    </message>
+    <message>
+        <source>Indexing waits and resumes by itself when a node answers again.</source>
+        <translation>Die Indizierung wartet und läuft von selbst weiter, sobald wieder ein Knoten antwortet.</translation>
+    </message>
+    <message>
+        <source>No node of %1 answered for %2</source>
+        <translation>Seit %2 hat kein Knoten von %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>The indexer of %1 stopped on an error and retries by itself</source>
+        <translation>Der Indexer von %1 wurde durch einen Fehler angehalten und versucht es von selbst erneut</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n block(s) behind the head and indexed no new block for %2.</source>
+        <translation>
+            <numerusform>%1 liegt %n Block hinter dem letzten Block der Chain und hat seit %2 keinen neuen Block indiziert.</numerusform>
+            <numerusform>%1 liegt %n Blöcke hinter dem letzten Block der Chain und hat seit %2 keinen neuen Block indiziert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
+        <translation>Auf Block %1 (den gemeinsamen Vorfahren) zurückgesetzt; die Indizierung läuft von dort aus erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche in der letzten Stunde; fehlgeschlagene Einträge lassen sich auf der Seite „Salden-Warteschlange“ wiederholen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest pending item has waited %1.</source>
+        <translation>Der älteste wartende Eintrag wartet seit %1.</translation>
+    </message>
+    <message>
+        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
+        <translation>Indiziert bis Block %1 von %2; die Regel erlaubt %3 Blöcke.</translation>
+    </message>
+    <message>
+        <source>The newest indexed block is %1 old; the rule allows %2.</source>
+        <translation>Der neueste indizierte Block ist %1 alt; die Regel erlaubt %2.</translation>
+    </message>
+    <message>
+        <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
+        <translation>Beim Knoten %1 schlagen %2 % der letzten Aufrufe fehl; die Regel erlaubt %3 %.</translation>
     </message>
 </context>
 <context>
@@ -605,6 +584,24 @@
     </message>
 </context>
 <context>
+    <name>arbor::CrashReporter</name>
+    <message>
+        <source>Cannot create the folder for crash reports, %1: check that it is writable.</source>
+        <translation>Der Ordner für Absturzberichte, %1, lässt sich nicht anlegen: Prüfen Sie, ob er beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The crash report path %1 is too long.</source>
+        <translation>Der Pfad des Absturzberichts %1 ist zu lang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Arbor stopped unexpectedly (%n time(s) since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</source>
+        <translation>
+            <numerusform>Arbor wurde unerwartet beendet (%n Mal, seit zuletzt ein Bericht angezeigt wurde). Der neueste Absturzbericht ist %1: Er enthält den Backtrace und die letzten Protokollzeilen. Bitte senden Sie ihn mit einer kurzen Beschreibung dessen, was gerade geschah.</numerusform>
+            <numerusform>Arbor wurde unerwartet beendet (%n Mal, seit zuletzt ein Bericht angezeigt wurde). Der neueste Absturzbericht ist %1: Er enthält den Backtrace und die letzten Protokollzeilen. Bitte senden Sie ihn mit einer kurzen Beschreibung dessen, was gerade geschah.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arbor::DatabaseBackup</name>
     <message>
         <source>Canceled: nothing was written.</source>
@@ -640,11 +637,11 @@
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">%1 lässt sich nicht öffnen: %2</translation>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
         <source>SQLite error: %1</source>
-        <translation type="unfinished">SQLite-Fehler: %1</translation>
+        <translation>SQLite-Fehler: %1</translation>
     </message>
     <message>
         <source>SQLite cannot start the copy: %1</source>
@@ -680,9 +677,9 @@
     </message>
     <message numerus="yes">
         <source>%1 is not empty: it holds %n table(s). Restore into a new file or an empty database; nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ist nicht leer: Sie enthält %n Tabelle. Stellen Sie in eine neue Datei oder eine leere Datenbank wieder her; es wurde nichts geändert.</numerusform>
+            <numerusform>%1 ist nicht leer: Sie enthält %n Tabellen. Stellen Sie in eine neue Datei oder eine leere Datenbank wieder her; es wurde nichts geändert.</numerusform>
         </translation>
     </message>
     <message>
@@ -754,16 +751,16 @@
     </message>
     <message numerus="yes">
         <source>%n dead row(s) before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vorher %n tote Zeile</numerusform>
+            <numerusform>vorher %n tote Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) changed since the last analysis</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile seit der letzten Analyse geändert</numerusform>
+            <numerusform>%n Zeilen seit der letzten Analyse geändert</numerusform>
         </translation>
     </message>
     <message>
@@ -816,16 +813,16 @@
     </message>
     <message numerus="yes">
         <source>%n index(es) checked with pgstattuple</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Index mit pgstattuple geprüft</numerusform>
+            <numerusform>%n Indizes mit pgstattuple geprüft</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n index(es) checked by estimate (pgstattuple is not installed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Index per Schätzung geprüft (pgstattuple ist nicht installiert)</numerusform>
+            <numerusform>%n Indizes per Schätzung geprüft (pgstattuple ist nicht installiert)</numerusform>
         </translation>
     </message>
     <message>
@@ -1086,9 +1083,9 @@
     </message>
     <message numerus="yes">
         <source>%n batch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stapel</numerusform>
+            <numerusform>%n Stapel</numerusform>
         </translation>
     </message>
     <message>
@@ -1102,6 +1099,10 @@
     <message>
         <source>kept for ever</source>
         <translation>unbegrenzt aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
+        <translation>Die Sicherung oder Wiederherstellung wurde vor dem Abschluss durch einen unerwarteten Fehler (%1) abgebrochen; sie kann erneut ausgeführt werden.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1212,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::GuardedThread</name>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation>eine Ausnahme unbekannten Typs</translation>
+    </message>
+</context>
+<context>
     <name>arbor::Hash</name>
     <message>
         <source>“%1” is not a 32-byte hash (0x followed by 64 hex digits).</source>
@@ -1219,6 +1227,16 @@
     <message>
         <source>A hash has 32 bytes, not %1.</source>
         <translation>Ein Hash hat 32 Bytes, nicht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::IndexerSupervisor</name>
+    <message numerus="yes">
+        <source>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</source>
+        <translation>
+            <numerusform>Die Indizierung wurde durch einen internen Fehler (%1) angehalten. Sie startet in %n s erneut ab dem Checkpoint.</numerusform>
+            <numerusform>Die Indizierung wurde durch einen internen Fehler (%1) angehalten. Sie startet in %n s erneut ab dem Checkpoint.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1559,13 @@
     <message>
         <source>%1 is out of range; use a value from %2 to %3.</source>
         <translation>%1 liegt außerhalb des Bereichs; verwenden Sie einen Wert von %2 bis %3.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueProcessor</name>
+    <message>
+        <source>Balance queue worker %1 stopped on an internal error (%2). Its items are taken back after %3 s; a new worker starts in %4 s.</source>
+        <translation>Der Worker %1 der Salden-Warteschlange wurde durch einen internen Fehler (%2) angehalten. Seine Einträge werden nach %3 s zurückgenommen; ein neuer Worker startet in %4 s.</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +1974,14 @@
     <message>
         <source>The database is not open.</source>
         <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation>eine Ausnahme unbekannten Typs</translation>
+    </message>
+    <message>
+        <source>A database operation failed unexpectedly (%1); a transaction it had open was rolled back. It can be tried again; if it keeps failing, report it with the log.</source>
+        <translation>Ein Datenbankvorgang ist unerwartet fehlgeschlagen (%1); eine von ihm geöffnete Transaktion wurde zurückgerollt. Er kann erneut versucht werden; schlägt er weiterhin fehl, melden Sie ihn bitte mit dem Protokoll.</translation>
     </message>
 </context>
 <context>
@@ -2608,11 +2641,11 @@
     <name>arbor::ui::ActionMetricsPanel</name>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>How far back the chart reaches</source>
@@ -2632,7 +2665,7 @@
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished">Alle Aktionen</translation>
+        <translation>Alle Aktionen</translation>
     </message>
     <message>
         <source>Actions per hour</source>
@@ -2640,7 +2673,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Attempts per hour</source>
@@ -2648,7 +2681,7 @@
     </message>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished">Dauer (ms)</translation>
+        <translation>Dauer (ms)</translation>
     </message>
     <message>
         <source>Succeeded</source>
@@ -2656,7 +2689,7 @@
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Average (ms)</source>
@@ -2684,9 +2717,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n attempt(s), %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Versuch, %2 fehlgeschlagen (%3 %); im Mittel %4 ms, der langsamste %5 ms.</numerusform>
+            <numerusform>%1: %n Versuche, %2 fehlgeschlagen (%3 %); im Mittel %4 ms, der langsamste %5 ms.</numerusform>
         </translation>
     </message>
     <message>
@@ -2723,6 +2756,28 @@
     <message>
         <source>&amp;Create Chain</source>
         <translation>Chain &amp;erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertCounts</name>
+    <message>
+        <source>No alerts</source>
+        <translation>Keine Alarme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) (%1 acknowledged)</source>
+        <comment>every active alert, then how many of them are acknowledged</comment>
+        <translation>
+            <numerusform>%n Alarm (%1 quittiert)</numerusform>
+            <numerusform>%n Alarme (%1 quittiert)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3246,7 +3301,7 @@
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Auswählen…</translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Backup &amp;file:</source>
@@ -4046,11 +4101,11 @@
     </message>
     <message>
         <source>Chain ID</source>
-        <translation type="unfinished">Chain-ID</translation>
+        <translation>Chain-ID</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished">Chain</translation>
+        <translation>Chain</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -4108,6 +4163,10 @@
     <message>
         <source>Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.</source>
         <translation>Prometheus-Metriken werden nicht bereitgestellt: %1 Die Adresse unter Einstellungen … › Monitoring ändern.</translation>
+    </message>
+    <message>
+        <source>Arbor stopped unexpectedly</source>
+        <translation>Arbor wurde unerwartet beendet</translation>
     </message>
 </context>
 <context>
@@ -4241,7 +4300,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>No size samples yet. The engine that indexes records the sizes shortly after it starts and then every hour.</source>
@@ -4269,11 +4328,11 @@
     </message>
     <message>
         <source>Chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Size (%1)</source>
@@ -4352,9 +4411,9 @@
     </message>
     <message numerus="yes">
         <source>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Admin-Tabellen %1 (%2 Zeilen) · globale Tabellen %3 (%4 Zeilen) · %n Chain %5 (%6 Zeilen)</numerusform>
+            <numerusform>Admin-Tabellen %1 (%2 Zeilen) · globale Tabellen %3 (%4 Zeilen) · %n Chains %5 (%6 Zeilen)</numerusform>
         </translation>
     </message>
     <message>
@@ -5159,7 +5218,7 @@
     </message>
     <message>
         <source>All chains</source>
-        <translation type="unfinished">Alle Chains</translation>
+        <translation>Alle Chains</translation>
     </message>
     <message>
         <source>Registry events per hour</source>
@@ -5175,7 +5234,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Could not read the event counts: %1</source>
@@ -5183,7 +5242,7 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>No registry events in the last 7 days.</source>
@@ -5195,9 +5254,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n event(s) (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Ereignis (%2).</numerusform>
+            <numerusform>%1: %n Ereignisse (%2).</numerusform>
         </translation>
     </message>
     <message>
@@ -5206,11 +5265,11 @@
     </message>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished">%1–%2</translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -5332,10 +5391,6 @@
         </translation>
     </message>
     <message>
-        <source>Alerts (%1)</source>
-        <translation>Alarme (%1)</translation>
-    </message>
-    <message>
         <source>&amp;Acknowledge</source>
         <translation>&amp;Quittieren</translation>
     </message>
@@ -5370,6 +5425,11 @@
     <message>
         <source>acknowledged</source>
         <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>Alerts — %1</source>
+        <comment>the alert count as the status bar words it</comment>
+        <translation>Alarme — %1</translation>
     </message>
 </context>
 <context>
@@ -5601,17 +5661,6 @@
         <source>%1 live, %2 catching up</source>
         <translation>%1 live, %2 holen auf</translation>
     </message>
-    <message>
-        <source>No alerts</source>
-        <translation>Keine Alarme</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n alert(s)</source>
-        <translation>
-            <numerusform>%n Alarm</numerusform>
-            <numerusform>%n Alarme</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Arbor — %n chain(s)</source>
         <translation>
@@ -5766,14 +5815,6 @@
         <source>Rules that raise alerts (lag, stalls, RPC errors, queue health) and deliver them by webhook, Telegram or MCP</source>
         <translation>Regeln, die Alarme auslösen (Rückstand, Stillstand, RPC-Fehler, Zustand der Warteschlange) und per Webhook, Telegram oder MCP zustellen</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n acknowledged)</source>
-        <comment>the alert count, then how many more are acknowledged</comment>
-        <translation>
-            <numerusform>%1 (%n quittiert)</numerusform>
-            <numerusform>%1 (%n quittiert)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>That alert is no longer active.</source>
         <translation>Dieser Alarm ist nicht mehr aktiv.</translation>
@@ -5837,7 +5878,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -5845,7 +5886,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>The database is not open.</source>
-        <translation type="unfinished">Die Datenbank ist nicht geöffnet.</translation>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
     </message>
     <message>
         <source>Read-only: %1</source>
@@ -5885,36 +5926,36 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>Retention deleted %n row(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Aufbewahrung hat %n Zeile in %1 gelöscht.</numerusform>
+            <numerusform>Die Aufbewahrung hat %n Zeilen in %1 gelöscht.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile gelöscht</numerusform>
+            <numerusform>%n Zeilen gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted, %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile gelöscht, %1</numerusform>
+            <numerusform>%n Zeilen gelöscht, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -5937,11 +5978,11 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>schedule</source>
@@ -5957,24 +5998,24 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile gelöscht</numerusform>
+            <numerusform>%n Zeilen gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
         </translation>
     </message>
     <message>
@@ -5983,11 +6024,11 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished">Angefordert von</translation>
+        <translation>Angefordert von</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -5995,7 +6036,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -6010,9 +6051,9 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Letzter %n Tag</numerusform>
+            <numerusform>Letzte %n Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -6069,16 +6110,16 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>No blocks of this chain from the last %n day(s) are indexed yet. The daily figures appear here as indexing promotes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aus dem letzten %n Tag sind noch keine Blöcke dieser Chain indiziert. Die Tageswerte erscheinen hier, sobald die Indizierung sie übernimmt.</numerusform>
+            <numerusform>Aus den letzten %n Tagen sind noch keine Blöcke dieser Chain indiziert. Die Tageswerte erscheinen hier, sobald die Indizierung sie übernimmt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Letzter %n Tag: %1 Blöcke, %2 Transaktionen, %3 Token-Transfers; höchstens %4 aktive Inhaber pro Tag.</numerusform>
+            <numerusform>Letzte %n Tage: %1 Blöcke, %2 Transaktionen, %3 Token-Transfers; höchstens %4 aktive Inhaber pro Tag.</numerusform>
         </translation>
     </message>
     <message>
@@ -7002,7 +7043,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Auswählen…</translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>A new &amp;SQLite file</source>
@@ -7046,7 +7087,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">Datei</translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Enter the new database file, e.g. %1.</source>
@@ -7054,7 +7095,7 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Enter the empty database&apos;s URL: postgresql://user@host:port/dbname.</source>
@@ -7086,9 +7127,9 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
     <message numerus="yes">
         <source>%n migration(s) will be applied when Arbor opens it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Migration wird angewendet, wenn Arbor sie öffnet.</numerusform>
+            <numerusform>%n Migrationen werden angewendet, wenn Arbor sie öffnet.</numerusform>
         </translation>
     </message>
     <message>
@@ -7183,9 +7224,9 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <name>arbor::ui::RetentionEditor</name>
     <message numerus="yes">
         <source>default %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Standard: %n Tag</numerusform>
+            <numerusform>Standard: %n Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -7775,11 +7816,11 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>chain %1</source>
-        <translation type="unfinished">Chain %1</translation>
+        <translation>Chain %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>PostgreSQL&apos;s estimate (n_live_tup): the table is too large to count its rows on every refresh.</source>
@@ -7787,7 +7828,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished">Tabelle</translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>Scope</source>

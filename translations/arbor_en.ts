@@ -215,134 +215,6 @@
     </message>
 </context>
 <context>
-    <name>arbor::AlertMonitor</name>
-    <message>
-        <source>chain %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (chain %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All RPC endpoints of %1 are down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Indexing waits and resumes by itself when an endpoint answers again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The indexer stopped on an error; it retries by itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n block(s) behind the head and no new block indexed for %1 minutes.</source>
-        <translation>
-            <numerusform>%n block behind the head and no new block indexed for %1 minutes.</numerusform>
-            <numerusform>%n blocks behind the head and no new block indexed for %1 minutes.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 has stalled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Reorg of %n block(s) on %1</source>
-        <translation>
-            <numerusform>Reorg of %n block on %1</numerusform>
-            <numerusform>Reorg of %n blocks on %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance queue of %1 has errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
-        <translation>
-            <numerusform>%n failed attempt in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
-            <numerusform>%n failed attempts in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Balance queue of %1 is delayed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The oldest pending item has waited %1 seconds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: reorg of %n block(s) on %2</source>
-        <translation>
-            <numerusform>%1: reorg of %n block on %2</numerusform>
-            <numerusform>%1: reorg of %n blocks on %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: balance queue of %2 has errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed attempt(s) in the last hour.</source>
-        <translation>
-            <numerusform>%n failed attempt in the last hour.</numerusform>
-            <numerusform>%n failed attempts in the last hour.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: balance queue of %2 is behind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 has stalled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: all RPC endpoints of %2 are down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 is %n block(s) behind</source>
-        <translation>
-            <numerusform>%1: %2 is %n block behind</numerusform>
-            <numerusform>%1: %2 is %n blocks behind</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 is %n second(s) behind</source>
-        <translation>
-            <numerusform>%1: %2 is %n second behind</numerusform>
-            <numerusform>%1: %2 is %n seconds behind</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The newest indexed block is %1 seconds old; the rule allows %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: RPC errors on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 fails %2 % of its recent calls; the rule allows %3 %.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>arbor::AlertStore</name>
     <message>
         <source>Give the rule a name of 1 to %1 characters.</source>
@@ -374,6 +246,113 @@
     </message>
     <message>
         <source>There is no alert %1; `arborctl alert list` shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AlertText</name>
+    <message>
+        <source>chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the node answers with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node of %1 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reorg of %n block(s) on %1</source>
+        <translation>
+            <numerusform>Reorg of %n block on %1</numerusform>
+            <numerusform>Reorg of %n blocks on %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance queue of %1 is behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n block(s) behind</source>
+        <translation>
+            <numerusform>%1 is %n block behind</numerusform>
+            <numerusform>%1 is %n blocks behind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2 behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes of %1 fail calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing waits and resumes by itself when a node answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node of %1 answered for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The indexer of %1 stopped on an error and retries by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %n block(s) behind the head and indexed no new block for %2.</source>
+        <translation>
+            <numerusform>%1 is %n block behind the head and indexed no new block for %2.</numerusform>
+            <numerusform>%1 is %n blocks behind the head and indexed no new block for %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back to block %1 (the common ancestor) and indexing again from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in the last hour; failed items can be retried on the Balance Queue page.</source>
+        <translation>
+            <numerusform>%n failed attempt in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
+            <numerusform>%n failed attempts in the last hour; failed items can be retried on the Balance Queue page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest pending item has waited %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed to block %1 of %2; the rule allows %3 blocks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest indexed block is %1 old; the rule allows %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -605,6 +584,24 @@
     </message>
 </context>
 <context>
+    <name>arbor::CrashReporter</name>
+    <message>
+        <source>Cannot create the folder for crash reports, %1: check that it is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The crash report path %1 is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Arbor stopped unexpectedly (%n time(s) since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</source>
+        <translation>
+            <numerusform>Arbor stopped unexpectedly (%n time since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</numerusform>
+            <numerusform>Arbor stopped unexpectedly (%n times since a report was last shown). The newest crash report is %1: it holds the backtrace and the last log lines; please send it with a word on what was happening.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arbor::DatabaseBackup</name>
     <message>
         <source>Canceled: nothing was written.</source>
@@ -680,9 +677,9 @@
     </message>
     <message numerus="yes">
         <source>%1 is not empty: it holds %n table(s). Restore into a new file or an empty database; nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 is not empty: it holds %n table. Restore into a new file or an empty database; nothing was changed.</numerusform>
+            <numerusform>%1 is not empty: it holds %n tables. Restore into a new file or an empty database; nothing was changed.</numerusform>
         </translation>
     </message>
     <message>
@@ -754,16 +751,16 @@
     </message>
     <message numerus="yes">
         <source>%n dead row(s) before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dead row before</numerusform>
+            <numerusform>%n dead rows before</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) changed since the last analysis</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row changed since the last analysis</numerusform>
+            <numerusform>%n rows changed since the last analysis</numerusform>
         </translation>
     </message>
     <message>
@@ -816,16 +813,16 @@
     </message>
     <message numerus="yes">
         <source>%n index(es) checked with pgstattuple</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n index checked with pgstattuple</numerusform>
+            <numerusform>%n indexes checked with pgstattuple</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n index(es) checked by estimate (pgstattuple is not installed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n index checked by estimate (pgstattuple is not installed)</numerusform>
+            <numerusform>%n indexes checked by estimate (pgstattuple is not installed)</numerusform>
         </translation>
     </message>
     <message>
@@ -1086,9 +1083,9 @@
     </message>
     <message numerus="yes">
         <source>%n batch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n batch</numerusform>
+            <numerusform>%n batches</numerusform>
         </translation>
     </message>
     <message>
@@ -1101,6 +1098,10 @@
     </message>
     <message>
         <source>kept for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1211,6 +1212,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::GuardedThread</name>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::Hash</name>
     <message>
         <source>“%1” is not a 32-byte hash (0x followed by 64 hex digits).</source>
@@ -1219,6 +1227,16 @@
     <message>
         <source>A hash has 32 bytes, not %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::IndexerSupervisor</name>
+    <message numerus="yes">
+        <source>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</source>
+        <translation>
+            <numerusform>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</numerusform>
+            <numerusform>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1558,13 @@
     <name>arbor::QueueConfig</name>
     <message>
         <source>%1 is out of range; use a value from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::QueueProcessor</name>
+    <message>
+        <source>Balance queue worker %1 stopped on an internal error (%2). Its items are taken back after %3 s; a new worker starts in %4 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1948,6 +1973,14 @@
     <name>arbor::StoreThread</name>
     <message>
         <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exception of unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database operation failed unexpectedly (%1); a transaction it had open was rolled back. It can be tried again; if it keeps failing, report it with the log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2684,9 +2717,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n attempt(s), %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n attempt, %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</numerusform>
+            <numerusform>%1: %n attempts, %2 failed (%3 %); %4 ms on average, the slowest %5 ms.</numerusform>
         </translation>
     </message>
     <message>
@@ -2723,6 +2756,28 @@
     <message>
         <source>&amp;Create Chain</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AlertCounts</name>
+    <message>
+        <source>No alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) (%1 acknowledged)</source>
+        <comment>every active alert, then how many of them are acknowledged</comment>
+        <translation>
+            <numerusform>%n alert (%1 acknowledged)</numerusform>
+            <numerusform>%n alerts (%1 acknowledged)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4109,6 +4164,10 @@
         <source>Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Arbor stopped unexpectedly</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ContractsPage</name>
@@ -4352,9 +4411,9 @@
     </message>
     <message numerus="yes">
         <source>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain(s) %5 (%6 rows)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chain %5 (%6 rows)</numerusform>
+            <numerusform>Admin tables %1 (%2 rows) · global tables %3 (%4 rows) · %n chains %5 (%6 rows)</numerusform>
         </translation>
     </message>
     <message>
@@ -5194,9 +5253,9 @@
     </message>
     <message numerus="yes">
         <source>%1: %n event(s) (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n event (%2).</numerusform>
+            <numerusform>%1: %n events (%2).</numerusform>
         </translation>
     </message>
     <message>
@@ -5331,10 +5390,6 @@
         </translation>
     </message>
     <message>
-        <source>Alerts (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5368,6 +5423,11 @@
     </message>
     <message>
         <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts — %1</source>
+        <comment>the alert count as the status bar words it</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5598,17 +5658,6 @@
         <source>%1 live, %2 catching up</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>No alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n alert(s)</source>
-        <translation>
-            <numerusform>%n alert</numerusform>
-            <numerusform>%n alerts</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Arbor — %n chain(s)</source>
         <translation>
@@ -5763,14 +5812,6 @@
         <source>Rules that raise alerts (lag, stalls, RPC errors, queue health) and deliver them by webhook, Telegram or MCP</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n acknowledged)</source>
-        <comment>the alert count, then how many more are acknowledged</comment>
-        <translation>
-            <numerusform>%1 (%n acknowledged)</numerusform>
-            <numerusform>%1 (%n acknowledged)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>That alert is no longer active.</source>
         <translation type="unfinished"></translation>
@@ -5881,9 +5922,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>Retention deleted %n row(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retention deleted %n row in %1.</numerusform>
+            <numerusform>Retention deleted %n rows in %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -5892,16 +5933,16 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row deleted</numerusform>
+            <numerusform>%n rows deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted, %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row deleted, %1</numerusform>
+            <numerusform>%n rows deleted, %1</numerusform>
         </translation>
     </message>
     <message>
@@ -5961,16 +6002,16 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n row(s) deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row deleted</numerusform>
+            <numerusform>%n rows deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
         </translation>
     </message>
     <message>
@@ -6006,9 +6047,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>Last %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -6065,16 +6106,16 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>No blocks of this chain from the last %n day(s) are indexed yet. The daily figures appear here as indexing promotes them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No blocks of this chain from the last %n day are indexed yet. The daily figures appear here as indexing promotes them.</numerusform>
+            <numerusform>No blocks of this chain from the last %n days are indexed yet. The daily figures appear here as indexing promotes them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Last %n day: %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</numerusform>
+            <numerusform>Last %n days: %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.</numerusform>
         </translation>
     </message>
     <message>
@@ -6189,7 +6230,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>, %n second(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>, %n second</numerusform>
             <numerusform>, %n seconds</numerusform>
         </translation>
@@ -6246,7 +6287,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n chain(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n chain</numerusform>
             <numerusform>%n chains</numerusform>
         </translation>
@@ -7082,9 +7123,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message numerus="yes">
         <source>%n migration(s) will be applied when Arbor opens it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n migration will be applied when Arbor opens it.</numerusform>
+            <numerusform>%n migrations will be applied when Arbor opens it.</numerusform>
         </translation>
     </message>
     <message>
@@ -7179,9 +7220,9 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     <name>arbor::ui::RetentionEditor</name>
     <message numerus="yes">
         <source>default %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>default %n day</numerusform>
+            <numerusform>default %n days</numerusform>
         </translation>
     </message>
     <message>
