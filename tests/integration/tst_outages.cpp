@@ -55,6 +55,7 @@ private:
 
     Devnet m_devnet;
     qint64 m_chainId = 0;
+    QString m_token;
 };
 
 void TestOutages::initTestCase()
@@ -64,6 +65,10 @@ void TestOutages::initTestCase()
     QString error;
     QVERIFY2(m_devnet.start(&error), qPrintable(error));
     m_chainId = qint64(m_devnet.chainId());
+    // A token, so that indexing asks for eth_getLogs.
+    const auto deployed = m_devnet.deployTokens(1, &error);
+    QVERIFY2(deployed, qPrintable(error));
+    m_token = deployed->value(u"tokens"_s).toArray().first()[u"address"_s].toString();
 }
 
 qint64 TestOutages::nodeHead()
@@ -78,7 +83,7 @@ void TestOutages::addChain(const TestDatabase &db, const QUrl &url)
     const ArborctlRun r = runArborctl(Arborctl, db,
                               {u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(m_chainId), u"--rpc"_s,
                                url.toString(), u"--start-block"_s, QString::number(std::max<qint64>(0, nodeHead() - 5)),
-                               u"--poll-interval"_s, u"500"_s});
+                               u"--poll-interval"_s, u"500"_s, u"--token"_s, m_token});
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
 }
 
