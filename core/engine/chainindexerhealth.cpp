@@ -18,7 +18,11 @@ void ChainIndexer::onPoolHealth()
     const bool down = m_pool->allDown();
     const bool wasDown = std::exchange(m_poolDown, down);
     if (wasDown && !down) {
-        resumeAfterOutage();
+        // Only an outage the chain noticed restarts the pipeline: a single failed request on a
+        // lone endpoint (its last outcome "unreachable" for a moment) must not drop the ranges
+        // under way.
+        if (m_status.headUnknown || m_status.phase == IndexPhase::RpcDown)
+            resumeAfterOutage();
         return;
     }
     // Every endpoint unreachable: say so now rather than when the next fetch fails.
