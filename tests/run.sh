@@ -15,6 +15,9 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+# ccache (when installed) keys on paths relative to the checkout, so every clone on this machine
+# shares one cache: a fresh clone rebuilds in minutes instead of the full half hour.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$repo}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 build_dir="$repo/build/tests"
 devnet="$repo/tests/support/devnet"
 

@@ -28,6 +28,11 @@ QJsonObject nodeProblem(const ChainStatus &status)
     bool answered = false;
     const QString error = last ? AlertText::nodeMessage(last->lastError, rpchttp::displayUrl(last->url), &answered)
                                : AlertText::nodeMessage(status.message, QString(), &answered);
+    // The endpoint's measured status, where the pool has one, decides; the message's words only otherwise.
+    if (last && last->status == EndpointStatus::AnsweringWithErrors)
+        answered = true;
+    else if (last && last->status == EndpointStatus::Unreachable)
+        answered = false;
     QJsonObject params{{QStringLiteral("answered"), answered}};
     if (last && !last->url.host().isEmpty())
         params.insert(QStringLiteral("host"), last->url.host());
