@@ -960,10 +960,6 @@
         <translation>Kein RPC-Endpunkt hat seinen letzten Block gemeldet: %1</translation>
     </message>
     <message>
-        <source>%1: circuit open after repeated failures (last: %2)</source>
-        <translation>%1: nach wiederholten Fehlern vorübergehend gesperrt (Circuit Breaker offen; letzter Fehler: %2)</translation>
-    </message>
-    <message>
         <source>a call</source>
         <translation>einen Aufruf</translation>
     </message>
@@ -1003,12 +999,43 @@
         <source>%1 answered %2 requests in a row with “too many requests” (last: %3); it is reachable but allows fewer requests than Arbor needs. Add another endpoint or raise the plan&apos;s limit.</source>
         <translation>%1 hat %2 Anfragen in Folge mit „too many requests“ beantwortet (zuletzt: %3); der Endpunkt ist erreichbar, erlaubt aber weniger Anfragen, als Arbor braucht. Fügen Sie einen weiteren Endpunkt hinzu oder erhöhen Sie das Limit des Tarifs.</translation>
     </message>
+    <message>
+        <source>%1: unreachable, circuit open (last: %2)</source>
+        <translation>%1: nicht erreichbar, Schutzschalter offen (zuletzt: %2)</translation>
+    </message>
+    <message>
+        <source>No RPC endpoint can be reached: %1</source>
+        <translation>Kein RPC-Endpunkt ist erreichbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::EndpointProbe</name>
     <message>
         <source>%1 serves chain id %2, not %3. Check the URL, or use chain id %2.</source>
         <translation>%1 bedient Chain-ID %2, nicht %3. Die URL prüfen oder Chain-ID %2 verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EndpointStatus</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>gedrosselt</translation>
+    </message>
+    <message>
+        <source>answering with errors</source>
+        <translation>antwortet mit Fehlern</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
     </message>
 </context>
 <context>
@@ -3832,25 +3859,37 @@
         <source>Daily activity</source>
         <translation>Tägliche Aktivität</translation>
     </message>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Ask every endpoint for its head now; an unreachable one that answers is used again at once</source>
+        <translation>Jetzt jeden Endpunkt nach seinem Kopfblock fragen; ein nicht erreichbarer, der antwortet, wird sofort wieder verwendet</translation>
+    </message>
+    <message>
+        <source>Probing every endpoint…</source>
+        <translation>Alle Endpunkte werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Probe failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Probed at %1: %2</source>
+        <translation>Geprüft um %1: %2</translation>
+    </message>
+    <message>
+        <source>at least %1 (no endpoint reports the head)</source>
+        <translation>mindestens %1 (kein Endpunkt meldet den Kopfblock)</translation>
+    </message>
+    <message>
+        <source>unknown (no endpoint reports the head)</source>
+        <translation>unbekannt (kein Endpunkt meldet den Kopfblock)</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>
-    <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>degraded</source>
-        <translation>eingeschränkt</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>ausgefallen</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
     <message>
         <source>chain %1</source>
         <translation>Chain %1</translation>
@@ -3998,8 +4037,12 @@
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <source>rate limited</source>
-        <translation>gedrosselt</translation>
+        <source>head unknown</source>
+        <translation>Kopfblock unbekannt</translation>
+    </message>
+    <message>
+        <source>head unknown since %1</source>
+        <translation>Kopfblock unbekannt seit %1</translation>
     </message>
 </context>
 <context>
@@ -5002,18 +5045,6 @@
 <context>
     <name>arbor::ui::EndpointModel</name>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>Eingeschränkt</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>Ausgefallen</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
@@ -5090,10 +5121,6 @@
     <message>
         <source>State history</source>
         <translation>Zustandshistorie</translation>
-    </message>
-    <message>
-        <source>Rate limited</source>
-        <translation>Gedrosselt</translation>
     </message>
     <message>
         <source>%1/s set</source>
@@ -5184,6 +5211,14 @@
     <message>
         <source>Logs</source>
         <translation>Logs</translation>
+    </message>
+    <message>
+        <source>The node answers, but with errors (see the last error); Arbor retries and prefers other endpoints.</source>
+        <translation>Der Knoten antwortet, aber mit Fehlern (siehe letzten Fehler); Arbor versucht es erneut und bevorzugt andere Endpunkte.</translation>
+    </message>
+    <message>
+        <source>No answer from the node (refused, reset, timed out or a gateway error); Arbor probes it every few seconds and uses it again as soon as it answers. Probe now asks at once.</source>
+        <translation>Keine Antwort vom Knoten (abgewiesen, zurückgesetzt, Zeitüberschreitung oder Gateway-Fehler); Arbor prüft ihn alle paar Sekunden und verwendet ihn wieder, sobald er antwortet. „Jetzt prüfen“ fragt sofort.</translation>
     </message>
 </context>
 <context>

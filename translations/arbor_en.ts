@@ -960,10 +960,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: circuit open after repeated failures (last: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,11 +999,42 @@
         <source>%1 answered %2 requests in a row with “too many requests” (last: %3); it is reachable but allows fewer requests than Arbor needs. Add another endpoint or raise the plan&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: unreachable, circuit open (last: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RPC endpoint can be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::EndpointProbe</name>
     <message>
         <source>%1 serves chain id %2, not %3. Check the URL, or use chain id %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EndpointStatus</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answering with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3832,25 +3859,37 @@
         <source>Daily activity</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every endpoint for its head now; an unreachable one that answers is used again at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing every endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probed at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1 (no endpoint reports the head)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (no endpoint reports the head)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>
-    <message>
-        <source>ok</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>degraded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>chain %1</source>
         <translation type="unfinished"></translation>
@@ -3998,7 +4037,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>rate limited</source>
+        <source>head unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head unknown since %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5002,18 +5045,6 @@
 <context>
     <name>arbor::ui::EndpointModel</name>
     <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5088,10 +5119,6 @@
     </message>
     <message>
         <source>State history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rate limited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5182,6 +5209,14 @@
     </message>
     <message>
         <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node answers, but with errors (see the last error); Arbor retries and prefers other endpoints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the node (refused, reset, timed out or a gateway error); Arbor probes it every few seconds and uses it again as soon as it answers. Probe now asks at once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
