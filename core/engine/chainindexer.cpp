@@ -210,7 +210,9 @@ void ChainIndexer::pump()
 
     if (m_status.phase != IndexPhase::RpcDown && m_status.phase != IndexPhase::Stalled) {
         const qint64 behind = *target - m_checkpoint.value_or(m_startBlock - 1);
-        setPhase(behind > std::max<qint64>(10, m_options.headerBatchSize) ? IndexPhase::CatchingUp : IndexPhase::Live);
+        const IndexPhase phase = behind > std::max<qint64>(10, m_options.headerBatchSize) ? IndexPhase::CatchingUp : IndexPhase::Live;
+        // The last problem stays said while the phase stays: head polls pump often, and a stall names it.
+        setPhase(phase, phase == m_status.phase ? m_status.message : QString());
     }
     if (m_nextFetch > *target && m_inFlight == 0)
         scheduleHeadPoll(m_plan.chain.config.pollIntervalMs);
