@@ -78,8 +78,10 @@ say "tests"
 export QT_QPA_PLATFORM=offscreen
 test_start=$SECONDS
 test_rc=0
+ctest_log="$build_dir/ctest.log"
 bash "$repo/tests/support/with-keyring.sh" \
-    ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" || test_rc=$?
+    ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" 2>&1 |
+    tee "$ctest_log" || test_rc=$?
 echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 # AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
@@ -105,6 +107,17 @@ if ((fuzz_seconds > 0)) && [[ -x "$repo/tests/fuzz/run.sh" ]]; then
     echo "fuzzing took $(elapsed "$fuzz_start") (exit $fuzz_rc)" >&2
 fi
 echo "total $(elapsed "$total_start")" >&2
+# The end of the output is what a CI page shows: repeat what failed there.
+if ((test_rc != 0)); then
+    say "FAILED tests (full output above and in $ctest_log)"
+    sed -n '/tests passed, .* tests failed out of/,$p' "$ctest_log" >&2
+fi
+if ((san_rc != 0)); then
+    echo "sanitizers FAILED (exit $san_rc): see the 'sanitizers' section above" >&2
+fi
+if ((fuzz_rc != 0)); then
+    echo "fuzzing FAILED (exit $fuzz_rc): see the 'fuzzing' section above" >&2
+fi
 if ((test_rc != 0)); then
     exit "$test_rc"
 fi

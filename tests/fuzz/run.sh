@@ -30,13 +30,19 @@ for target in "${targets[@]}"; do
     dict=()
     [[ -f "$repo/tests/fuzz/${target#fuzz_}.dict" ]] && dict=("-dict=$repo/tests/fuzz/${target#fuzz_}.dict")
     printf '\n== %s for %s s\n' "$target" "$seconds" >&2
+    # libFuzzer prints a line per new input; its log is kept beside the corpus and shown only
+    # when the target fails, so the run's end stays readable.
+    log="$build_dir/$target.log"
     rc=0
     "$build_dir/tests/fuzz/$target" "${dict[@]}" \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
-        -artifact_prefix="$artifacts/" "$corpus" "$repo/tests/fuzz/corpus/$target" || rc=$?
+        -artifact_prefix="$artifacts/" "$corpus" "$repo/tests/fuzz/corpus/$target" >"$log" 2>&1 || rc=$?
     if ((rc != 0)); then
-        echo "$target FAILED (exit $rc): see $artifacts" >&2
+        tail -n 80 "$log" >&2
+        echo "$target FAILED (exit $rc): see $artifacts and $log" >&2
         failed+=("$target")
+    else
+        grep -E '^(Done|stat::number_of_executed_units|stat::new_units_added)' "$log" >&2 || true
     fi
 done
 
