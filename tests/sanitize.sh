@@ -58,10 +58,14 @@ if [[ "$which" == thread || "$which" == all ]]; then
     # The integration tests and what they start (arborctl); nothing of the console.
     mapfile -t targets < <(ninja -C "$repo/build/tsan" -t targets all |
         sed -n 's#^tests/integration/\(tst_[a-z_]*\): CXX_EXECUTABLE_LINKER.*#\1#p; s#^app/arborctl/arborctl: CXX_EXECUTABLE_LINKER.*#arborctl#p' | sort -u)
-    cmake --build "$repo/build/tsan" --parallel --target "${targets[@]}"
+    cmake --build "$repo/build/tsan" --parallel --target arbor_tsan_qt "${targets[@]}"
     echo "ThreadSanitizer build took $((SECONDS - start)) s" >&2
     start=$SECONDS
     t_rc=0
+    # tests/support/tsan/qtbridge.cpp shows ThreadSanitizer the hand-overs uninstrumented Qt makes
+    # between threads (queued calls, futures, semaphores); preloaded into every process the tests
+    # start, arborctl included.
+    LD_PRELOAD="$repo/build/tsan/tests/support/libarbor_tsan_qt.so${LD_PRELOAD:+:$LD_PRELOAD}" \
     TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 ${TSAN_OPTIONS:-}" \
         "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel 2 \
         -L integration "$@" || t_rc=$?

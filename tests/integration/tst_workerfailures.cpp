@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <cstring>
 #include <stdexcept>
 
@@ -126,18 +127,22 @@ void TstWorkerFailures::guardedThreadEndsAloneAndSaysWhy()
     QPointer<QObject> watched(worker);
     worker->moveToThread(&thread);
     connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    QSignalSpy failed(&thread, &GuardedThread::failed);
-    QSignalSpy finished(&thread, &QThread::finished);
+    // Both signals are emitted on the worker thread: received on this thread (queued), never by
+    // a QSignalSpy, whose list the emitting thread would fill while this one reads it.
+    QStringList failed;
+    int finished = 0;
+    connect(&thread, &GuardedThread::failed, this, [&failed](const QString &what) { failed.append(what); });
+    connect(&thread, &QThread::finished, this, [&finished] { ++finished; });
     thread.start();
 
     // A first job runs as usual; a second throws from the event loop, as a reply handler might.
     bool ran = false;
     QMetaObject::invokeMethod(worker, [&ran] { ran = true; });
     QMetaObject::invokeMethod(worker, [] { throw std::logic_error("an answer the indexer did not expect"); });
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished, 1, 10000);
     QVERIFY(ran);
     QTRY_COMPARE(failed.size(), 1);
-    QCOMPARE(failed.first().first().toString(), QStringLiteral("an answer the indexer did not expect"));
+    QCOMPARE(failed.first(), QStringLiteral("an answer the indexer did not expect"));
     QVERIFY(thread.wait(5000));
     QTRY_VERIFY(watched.isNull());   // its objects went as after quit()
 
@@ -146,11 +151,12 @@ void TstWorkerFailures::guardedThreadEndsAloneAndSaysWhy()
     second->moveToThread(&thread);
     connect(&thread, &QThread::finished, second, &QObject::deleteLater);
     thread.start();
-    bool again = false;
+    std::atomic<bool> again = false;
     QMetaObject::invokeMethod(second, [&again] { again = true; });
     QTRY_VERIFY(again);
     thread.quit();
     QVERIFY(thread.wait(5000));
+    QTRY_COMPARE(finished, 2);
     QCOMPARE(failed.size(), 1);   // a clean quit is no failure
 }
 
