@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "secrets/secretstore.h"
 #include "trayicon.h"
+#include "util/continuation.h"
 #include "util/crashreporter.h"
 
 #include <QApplication>
@@ -72,7 +73,7 @@ void ConsoleSession::closeThenOpen(const DatabaseUrl &database)
     m_window->showClosing();
     // The old engine's threads end (their queued work done, the lease given back) while this
     // thread goes on; close() below then waits for nothing.
-    m_engine->shutdown().then(this, [this] {
+    then(m_engine->shutdown(), this, [this] {
         if (!m_closing)
             return;
         retire([this] {
@@ -182,14 +183,14 @@ void ConsoleSession::show(MainWindow *window)
     QApplication::setQuitOnLastWindowClosed(!tray->isShown());
 
     const QString metrics = m_settings ? m_settings->servedMetricsAddress() : QString();
-    engine->start().then(window, [window, engine, metrics](Status started) {
+    then(engine->start(), window, [window, engine, metrics](Status started) {
         if (!started) {
             window->showStartupError(started.error());
             return;
         }
         if (metrics.isEmpty())
             return;
-        engine->serveMetrics(metrics).then(window, [window](Status served) {
+        then(engine->serveMetrics(metrics), window, [window](Status served) {
             if (!served)
                 window->showNotice(tr("Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.")
                                        .arg(served.error().message));

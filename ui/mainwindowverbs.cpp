@@ -13,6 +13,7 @@
 #include "dialogs/reindexdialog.h"
 #include "dialogs/resyncdialog.h"
 #include "dialogs/settingsdialog.h"
+#include "util/continuation.h"
 
 #include <QAction>
 #include <QStatusBar>
@@ -52,7 +53,7 @@ void MainWindow::setSelectedPaused(bool paused)
     for (const ChainRecord &chain : std::as_const(targets)) {
         const qint64 id = chain.config.chainId;
         const QString name = chain.config.name;
-        m_engine->setPaused(ChainRef{id, {}}, paused).then(this, [this, id, name, paused, total, firstName, outcome](Status status) {
+        then(m_engine->setPaused(ChainRef{id, {}}, paused), this, [this, id, name, paused, total, firstName, outcome](Status status) {
             m_busyChains.remove(id);
             if (!status) {
                 outcome->failures.append(tr("“%1”: %2", "chain name, error").arg(name, status.error().toString()));

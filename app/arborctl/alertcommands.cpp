@@ -6,6 +6,7 @@
 #include "output.h"
 #include "triggers/alertrule.h"
 #include "triggers/alerttext.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -114,7 +115,7 @@ QJsonObject recordToJson(const AlertRecord &a)
 /// The one positional RULE (an id or a name), resolved against the stored rules.
 void withRule(Engine &engine, const QString &ref, std::function<void(int)> finish, std::function<void(AlertRule)> next)
 {
-    engine.alertRules().then(&engine, [ref, finish, next](Result<QList<AlertRule>> rules) {
+    then(engine.alertRules(), &engine, [ref, finish, next](Result<QList<AlertRule>> rules) {
         if (!rules) {
             finish(fail(rules.error()));
             return;
@@ -177,7 +178,7 @@ int alertAdd(const Invocation &inv)
         return fail(rule.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [rule = *rule, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.addAlertRule(rule).then(&engine, printOr(finish, asJson, Arborctl::tr("Added alert rule “%1” (id %2).")));
+        then(engine.addAlertRule(rule), &engine, printOr(finish, asJson, Arborctl::tr("Added alert rule “%1” (id %2).")));
     });
 }
 
@@ -201,7 +202,7 @@ int alertEdit(const Invocation &inv)
         withRule(engine, ref, finish, [&engine, rule, finish, asJson](const AlertRule &stored) {
             AlertRule edited = rule;
             edited.id = stored.id;
-            engine.updateAlertRule(edited).then(&engine, printOr(finish, asJson, Arborctl::tr("Saved alert rule “%1” (id %2).")));
+            then(engine.updateAlertRule(edited), &engine, printOr(finish, asJson, Arborctl::tr("Saved alert rule “%1” (id %2).")));
         });
     });
 }
@@ -214,7 +215,7 @@ int alertRules(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.alertRules().then(&engine, [asJson, finish](Result<QList<AlertRule>> rules) {
+        then(engine.alertRules(), &engine, [asJson, finish](Result<QList<AlertRule>> rules) {
             if (!rules) {
                 finish(fail(rules.error()));
                 return;
@@ -271,8 +272,7 @@ int setEnabled(const Invocation &inv, bool enabled)
         return fail(ref.error());
     return runWithEngine(inv, adminOptions(), [ref = *ref, enabled](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, enabled, finish](const AlertRule &r) {
-            engine.setAlertRuleEnabled(r.id, enabled)
-                .then(&engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
+            then(engine.setAlertRuleEnabled(r.id, enabled), &engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
         });
     });
 }
@@ -296,7 +296,7 @@ int alertDelete(const Invocation &inv)
         return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting an alert rule cannot be undone: add --yes to confirm.")));
     return runWithEngine(inv, adminOptions(), [ref = *ref](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, finish](const AlertRule &r) {
-            engine.deleteAlertRule(r.id).then(&engine, [r, finish](Status s) {
+            then(engine.deleteAlertRule(r.id), &engine, [r, finish](Status s) {
                 if (!s) {
                     finish(fail(s.error()));
                     return;
@@ -326,7 +326,7 @@ int alertSilence(const Invocation &inv)
         return fail(ms.error());
     return runWithEngine(inv, adminOptions(), [ref = *ref, ms = *ms](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, ms, finish](const AlertRule &r) {
-            engine.silenceAlertRule(r.id, QDateTime::currentMSecsSinceEpoch() + ms).then(&engine, [finish](Result<AlertRule> silenced) {
+            then(engine.silenceAlertRule(r.id, QDateTime::currentMSecsSinceEpoch() + ms), &engine, [finish](Result<AlertRule> silenced) {
                 if (!silenced) {
                     finish(fail(silenced.error()));
                     return;
@@ -352,7 +352,7 @@ int alertUnsilence(const Invocation &inv)
         return fail(ref.error());
     return runWithEngine(inv, adminOptions(), [ref = *ref](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, finish](const AlertRule &r) {
-            engine.silenceAlertRule(r.id, 0).then(&engine, printOr(finish, false, Arborctl::tr("“%1” (id %2) is no longer silenced.")));
+            then(engine.silenceAlertRule(r.id, 0), &engine, printOr(finish, false, Arborctl::tr("“%1” (id %2) is no longer silenced.")));
         });
     });
 }
@@ -386,7 +386,7 @@ int alertList(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [filter, chainRef, asJson](Engine &engine, std::function<void(int)> finish) {
         auto list = [&engine, finish, asJson](AlertHistoryFilter f) {
-            engine.alertHistory(f).then(&engine, [finish, asJson](Result<QList<AlertRecord>> alerts) {
+            then(engine.alertHistory(f), &engine, [finish, asJson](Result<QList<AlertRecord>> alerts) {
                 if (!alerts) {
                     finish(fail(alerts.error()));
                     return;
@@ -415,7 +415,7 @@ int alertList(const Invocation &inv)
             list(filter);
             return;
         }
-        findChain(engine, *chainRef).then(&engine, [filter, list, finish](Result<ChainRecord> c) mutable {
+        then(findChain(engine, *chainRef), &engine, [filter, list, finish](Result<ChainRecord> c) mutable {
             if (!c) {
                 finish(fail(c.error()));
                 return;
@@ -442,7 +442,7 @@ int alertAck(const Invocation &inv)
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id, text = parser.value(note)](Engine &engine, std::function<void(int)> finish) {
-        engine.acknowledgeAlert(id, text).then(&engine, [finish](Result<AlertRecord> a) {
+        then(engine.acknowledgeAlert(id, text), &engine, [finish](Result<AlertRecord> a) {
             if (!a) {
                 finish(fail(a.error()));
                 return;
@@ -476,7 +476,7 @@ int alertResults(const Invocation &inv)
     const QString ruleRef = parser.value(rule);
     return runWithEngine(inv, adminOptions(), [filter, ruleRef, asJson](Engine &engine, std::function<void(int)> finish) {
         auto print = [&engine, finish, asJson](ResultFilter f) {
-            engine.triggerResults(f).then(&engine, [finish, asJson](Result<QList<ActionResult>> results) {
+            then(engine.triggerResults(f), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
                 if (!results) {
                     finish(fail(results.error()));
                     return;

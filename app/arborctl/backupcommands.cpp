@@ -3,6 +3,7 @@
 #include "output.h"
 #include "secrets/secretstore.h"
 #include "store/databasebackup.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -125,8 +126,7 @@ int dbBackup(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, backupOptions(), [file, asJson](Engine &engine, std::function<void(int)> finish) {
         auto progress = std::make_shared<ProgressLine>(Arborctl::tr("Backing up"));
-        engine.backupDatabase(file, ExistingBackup::Refuse, [progress](qint64 done, qint64 total) { progress->update(done, total); })
-            .then(&engine, [progress, asJson, finish](Result<BackupResult> r) {
+        then(engine.backupDatabase(file, ExistingBackup::Refuse, [progress](qint64 done, qint64 total) { progress->update(done, total); }), &engine, [progress, asJson, finish](Result<BackupResult> r) {
                 progress->end();
                 if (!r) {
                     finish(fail(r.error()));

@@ -1,6 +1,7 @@
 #include "balancecommands.h"
 
 #include "output.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -50,12 +51,12 @@ int queryBalance(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [ref = *ref, t = *tokenAddress, h = *holderAddress, asJson](Engine &engine, std::function<void(int)> finish) {
-        findChain(engine, ref, t).then(&engine, [&engine, t, h, asJson, finish](Result<ChainRecord> c) {
+        then(findChain(engine, ref, t), &engine, [&engine, t, h, asJson, finish](Result<ChainRecord> c) {
             if (!c) {
                 finish(fail(c.error()));
                 return;
             }
-            engine.tokenBalance(ChainRef{c->config.chainId, {}}, t, h).then(&engine, [asJson, finish](Result<TokenBalance> b) {
+            then(engine.tokenBalance(ChainRef{c->config.chainId, {}}, t, h), &engine, [asJson, finish](Result<TokenBalance> b) {
                 if (!b) {
                     finish(fail(optionError(b.error())));
                     return;
@@ -105,7 +106,7 @@ int queryPortfolio(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [h = *holderAddress, minimum, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.portfolio(h, minimum).then(&engine, [h, minimum, asJson, finish](Result<QList<TokenBalance>> balances) {
+        then(engine.portfolio(h, minimum), &engine, [h, minimum, asJson, finish](Result<QList<TokenBalance>> balances) {
             if (!balances) {
                 finish(fail(optionError(balances.error())));
                 return;
@@ -162,7 +163,7 @@ int queryTopHolders(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [ref = *ref, t = *tokenAddress, count, asJson](Engine &engine, std::function<void(int)> finish) {
-        findChain(engine, ref, t).then(&engine, [&engine, t, count, asJson, finish](Result<ChainRecord> c) {
+        then(findChain(engine, ref, t), &engine, [&engine, t, count, asJson, finish](Result<ChainRecord> c) {
             if (!c) {
                 finish(fail(c.error()));
                 return;
@@ -173,7 +174,7 @@ int queryTopHolders(const Invocation &inv)
                     info = i;
             }
             const ChainConfig config = c->config;
-            engine.topHolders(ChainRef{config.chainId, {}}, t, count).then(&engine, [config, info, t, count, asJson, finish](Result<QList<TokenBalance>> top) {
+            then(engine.topHolders(ChainRef{config.chainId, {}}, t, count), &engine, [config, info, t, count, asJson, finish](Result<QList<TokenBalance>> top) {
                 if (!top) {
                     finish(fail(optionError(top.error())));
                     return;

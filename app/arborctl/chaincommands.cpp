@@ -3,6 +3,7 @@
 #include "engine/chaindeletion.h"
 #include "model/urlsecrets.h"
 #include "output.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -177,7 +178,7 @@ int chainAdd(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [config, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.addChain(config).then(&engine, [asJson, finish](Result<ChainRecord> added) {
+        then(engine.addChain(config), &engine, [asJson, finish](Result<ChainRecord> added) {
             if (!added) {
                 finish(fail(added.error()));
                 return;
@@ -282,7 +283,7 @@ int chainEdit(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [chain = *chain, edit, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.editChain(chain, edit).then(&engine, [edit, asJson, finish](Result<ChainRecord> edited) {
+        then(engine.editChain(chain, edit), &engine, [edit, asJson, finish](Result<ChainRecord> edited) {
             if (!edited) {
                 // The edit's fields are its options.
                 Error e = edited.error();
@@ -333,7 +334,7 @@ int chainList(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.chains().then(&engine, [asJson, finish](Result<QList<ChainRecord>> chains) {
+        then(engine.chains(), &engine, [asJson, finish](Result<QList<ChainRecord>> chains) {
             if (!chains) {
                 finish(fail(chains.error()));
                 return;
@@ -375,7 +376,7 @@ int chainProbe(const Invocation &inv)
         return fail(chain.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [chain = *chain, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.probeNow(chain).then(&engine, [asJson, finish](Result<QList<EndpointRecord>> probed) {
+        then(engine.probeNow(chain), &engine, [asJson, finish](Result<QList<EndpointRecord>> probed) {
             if (!probed) {
                 finish(fail(probed.error()));
                 return;
@@ -413,7 +414,7 @@ int chainSetPaused(const Invocation &inv, bool paused)
     if (!chain)
         return fail(chain.error());
     return runWithEngine(inv, adminOptions(), [chain = *chain, paused](Engine &engine, std::function<void(int)> finish) {
-        engine.setPaused(chain, paused).then(&engine, [chain, paused, finish](Status s) {
+        then(engine.setPaused(chain, paused), &engine, [chain, paused, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;
@@ -442,7 +443,7 @@ int chainDelete(const Invocation &inv)
             if (done)
                 QTextStream(stdout) << Arborctl::tr("  [%1/%2] %3 … done").arg(step).arg(ChainDeletion::stepNames().size()).arg(name) << Qt::endl;
         });
-        engine.deleteChain(chain).then(&engine, [chain, finish](Status s) {
+        then(engine.deleteChain(chain), &engine, [chain, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;

@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "secrets/secretstore.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -184,7 +185,7 @@ Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLin
 
 QFuture<Result<ChainRecord>> findChain(Engine &engine, const ChainRef &ref, const std::optional<Address> &token)
 {
-    return engine.chains().then(&engine, [ref, token](Result<QList<ChainRecord>> chains) -> Result<ChainRecord> {
+    return then(engine.chains(), &engine, [ref, token](Result<QList<ChainRecord>> chains) -> Result<ChainRecord> {
         if (!chains)
             return chains.error();
         for (const ChainRecord &c : *chains) {
@@ -272,7 +273,7 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     auto startEngine = [&](const QString &password) {
         options.password = password;
         engine = std::make_unique<Engine>(options);
-        engine->start().then(&context, [&](Status started) {
+        then(engine->start(), &context, [&](Status started) {
             if (!started) {
                 if (!keychainNotice.isEmpty())
                     QTextStream(stderr) << "arborctl: note: " << keychainNotice << Qt::endl;

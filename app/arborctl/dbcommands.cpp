@@ -2,6 +2,7 @@
 
 #include "output.h"
 #include "secrets/secretstore.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -56,7 +57,7 @@ int dbStatus(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, inspectOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.migrationStatus().then(&engine, [asJson, finish](Result<MigrationStatus> status) {
+        then(engine.migrationStatus(), &engine, [asJson, finish](Result<MigrationStatus> status) {
             finish(status ? printStatus(*status, asJson) : fail(status.error()));
         });
     });
@@ -68,7 +69,7 @@ int dbMigrate(const Invocation &inv)
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Apply pending schema migrations.")}))
         return *exit;
     return runWithEngine(inv, inspectOptions(), [](Engine &engine, std::function<void(int)> finish) {
-        engine.migrate().then(&engine, [finish](Result<int> applied) {
+        then(engine.migrate(), &engine, [finish](Result<int> applied) {
             if (!applied) {
                 finish(fail(applied.error()));
                 return;

@@ -1,6 +1,7 @@
 #include "dbstatscommand.h"
 
 #include "output.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -213,12 +214,12 @@ int dbStats(const Invocation &inv)
     }
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson, statementLimit](Engine &engine, std::function<void(int)> finish) {
-        engine.databaseStats().then(&engine, [&engine, asJson, statementLimit, finish](Result<DatabaseStats> stats) {
+        then(engine.databaseStats(), &engine, [&engine, asJson, statementLimit, finish](Result<DatabaseStats> stats) {
             if (!stats) {
                 finish(fail(stats.error()));
                 return;
             }
-            engine.slowStatements(statementLimit).then(&engine, [asJson, finish, stats = *stats](Result<SlowStatements> statements) {
+            then(engine.slowStatements(statementLimit), &engine, [asJson, finish, stats = *stats](Result<SlowStatements> statements) {
                 if (!statements) {
                     finish(fail(statements.error()));
                     return;

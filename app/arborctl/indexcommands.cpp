@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include "metrics/prometheustext.h"
+#include "util/continuation.h"
 #include "util/crashreporter.h"
 
 #include <QCoreApplication>
@@ -172,7 +173,7 @@ int indexCommand(const Invocation &inv)
     QList<qint64> selected;
     {
         const int resolved = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
-            engine.chains().then(&engine, [&, finish](Result<QList<ChainRecord>> chains) {
+            then(engine.chains(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
                 if (!chains) {
                     finish(fail(chains.error()));
                     return;
@@ -221,7 +222,7 @@ int indexCommand(const Invocation &inv)
                 return;
             *finished = true;
             const double seconds = double(timer->elapsed()) / 1000.0;
-            engine.syncStatus().then(&engine, [=](Result<QList<SyncStatusRow>> rows) {
+            then(engine.syncStatus(), &engine, [=](Result<QList<SyncStatusRow>> rows) {
                 if (!rows) {
                     finish(fail(rows.error()));
                     return;
@@ -266,7 +267,7 @@ int indexCommand(const Invocation &inv)
                 return;
             }
             checking->insert(chainId);
-            engine.indexRanges(ChainRef{chainId, {}}).then(&engine, [=](Result<QList<IndexRange>> ranges) {
+            then(engine.indexRanges(ChainRef{chainId, {}}), &engine, [=](Result<QList<IndexRange>> ranges) {
                 checking->remove(chainId);
                 if (*finished)
                     return;
@@ -293,7 +294,7 @@ int indexCommand(const Invocation &inv)
             }
         });
         exitOnSignals(&engine, [finish] { finish(ExitFailed); });
-        engine.chains().then(&engine, [=, &engine](Result<QList<ChainRecord>> chains) {
+        then(engine.chains(), &engine, [=, &engine](Result<QList<ChainRecord>> chains) {
             if (!chains) {
                 finish(fail(chains.error()));
                 return;
@@ -343,7 +344,7 @@ int serveCommand(const Invocation &inv)
     return runWithEngine(inv, options, [metricsAddress](Engine &engine, std::function<void(int)> finish) {
         QTextStream(stderr) << Arborctl::tr("arborctl: serving %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;
         if (!metricsAddress.isEmpty()) {
-            engine.serveMetrics(metricsAddress).then(&engine, [&engine, finish](Status served) {
+            then(engine.serveMetrics(metricsAddress), &engine, [&engine, finish](Status served) {
                 if (!served) {
                     Error error = served.error();
                     error.field = QStringLiteral("--metrics");
@@ -403,7 +404,7 @@ int reindexCommand(const Invocation &inv)
 
     ReindexRequest request;
     const int recorded = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
-        engine.requestReindex(*ref, *a, *b, parser.value(reason)).then(&engine, [&, finish](Result<ReindexRequest> r) {
+        then(engine.requestReindex(*ref, *a, *b, parser.value(reason)), &engine, [&, finish](Result<ReindexRequest> r) {
             if (!r) {
                 // The store names its parameters; the operator typed the options.
                 Error e = r.error();
@@ -422,7 +423,7 @@ int reindexCommand(const Invocation &inv)
         return recorded;
     const qint64 id = request.id;
     return indexUntil(inv, request.chainId, Arborctl::tr("Reindex request %1").arg(id), [id, chainId = request.chainId](Engine &engine, std::function<void(bool)> done) {
-        engine.reindexRequests(ChainRef{chainId, {}}).then(&engine, [id, done](Result<QList<ReindexRequest>> all) {
+        then(engine.reindexRequests(ChainRef{chainId, {}}), &engine, [id, done](Result<QList<ReindexRequest>> all) {
             if (!all)
                 return done(false);
             for (const ReindexRequest &r : *all) {
@@ -447,7 +448,7 @@ int resyncCommand(const Invocation &inv)
         return fail(ref.error());
     const QString only = parser.value(table);
     return runWithEngine(inv, adminOptions(), [ref = *ref, only](Engine &engine, std::function<void(int)> finish) {
-        engine.resync(ref, only).then(&engine, [ref, only, finish](Status s) {
+        then(engine.resync(ref, only), &engine, [ref, only, finish](Status s) {
             if (!s) {
                 Error e = s.error();
                 if (e.field == u"table")
@@ -472,7 +473,7 @@ int syncStatusCommand(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.syncStatus().then(&engine, [asJson, finish](Result<QList<SyncStatusRow>> rows) {
+        then(engine.syncStatus(), &engine, [asJson, finish](Result<QList<SyncStatusRow>> rows) {
             if (!rows) {
                 finish(fail(rows.error()));
                 return;
@@ -503,7 +504,7 @@ int chainAddToken(const Invocation &inv)
 
     qint64 chainId = 0;
     const int added = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
-        engine.addToken(*ref, *address).then(&engine, [&, finish](Result<TokenInfo> t) {
+        then(engine.addToken(*ref, *address), &engine, [&, finish](Result<TokenInfo> t) {
             if (!t) {
                 finish(fail(t.error()));
                 return;
@@ -524,7 +525,7 @@ int chainAddToken(const Invocation &inv)
             }
             finish(ExitOk);
         });
-        engine.chains().then(&engine, [&](Result<QList<ChainRecord>> chains) {
+        then(engine.chains(), &engine, [&](Result<QList<ChainRecord>> chains) {
             if (!chains)
                 return;
             for (const ChainRecord &c : *chains) {
@@ -536,7 +537,7 @@ int chainAddToken(const Invocation &inv)
     if (added != ExitOk || parser.isSet(noWait) || chainId == 0)
         return added;
     return indexUntil(inv, chainId, Arborctl::tr("Backfill of %1").arg(address->toChecksumHex()), [chainId](Engine &engine, std::function<void(bool)> done) {
-        engine.pendingBackfills(ChainRef{chainId, {}}).then(&engine, [done](Result<int> n) { done(n && *n == 0); });
+        then(engine.pendingBackfills(ChainRef{chainId, {}}), &engine, [done](Result<int> n) { done(n && *n == 0); });
     });
 }
 

@@ -1,6 +1,7 @@
 #include "maintenancecommands.h"
 
 #include "output.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -115,7 +116,7 @@ void applyChanges(Engine &engine, QList<PolicyChange> changes, std::function<voi
         return;
     }
     const PolicyChange change = changes.takeFirst();
-    engine.setRetentionPolicy(change.first, change.second).then(&engine, [&engine, changes, done](Result<RetentionSetting> set) {
+    then(engine.setRetentionPolicy(change.first, change.second), &engine, [&engine, changes, done](Result<RetentionSetting> set) {
         if (!set) {
             done(set.error());
             return;
@@ -155,7 +156,7 @@ int dbRetention(const Invocation &inv)
                 return;
             }
             const auto report = [&engine, asJson, finish](std::optional<MaintenanceRun> run) {
-                engine.retentionPolicies().then(&engine, [asJson, finish, run](Result<QList<RetentionSetting>> settings) {
+                then(engine.retentionPolicies(), &engine, [asJson, finish, run](Result<QList<RetentionSetting>> settings) {
                     if (!settings) {
                         finish(fail(settings.error()));
                         return;
@@ -181,7 +182,7 @@ int dbRetention(const Invocation &inv)
                 report(std::nullopt);
                 return;
             }
-            engine.applyRetention().then(&engine, [report, finish](Result<MaintenanceRun> run) {
+            then(engine.applyRetention(), &engine, [report, finish](Result<MaintenanceRun> run) {
                 if (!run) {
                     finish(fail(run.error()));
                     return;
@@ -207,7 +208,7 @@ int dbMaintain(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     const bool isFull = parser.isSet(full);
     return runWithEngine(inv, adminOptions(), [asJson, isFull](Engine &engine, std::function<void(int)> finish) {
-        engine.runMaintenance(isFull).then(&engine, [asJson, finish](Result<MaintenanceRun> run) {
+        then(engine.runMaintenance(isFull), &engine, [asJson, finish](Result<MaintenanceRun> run) {
             if (!run) {
                 finish(fail(run.error()));
                 return;

@@ -1,6 +1,7 @@
 #include "queuecommands.h"
 
 #include "output.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -73,7 +74,7 @@ int queueHealth(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.queueHealth().then(&engine, [asJson, finish](Result<QList<QueueHealth>> health) {
+        then(engine.queueHealth(), &engine, [asJson, finish](Result<QList<QueueHealth>> health) {
             if (!health) {
                 finish(fail(health.error()));
                 return;
@@ -124,14 +125,14 @@ int queueRetryFailed(const Invocation &inv)
         return fail(ref.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [ref = *ref, asJson](Engine &engine, std::function<void(int)> finish) {
-        findChain(engine, ref).then(&engine, [&engine, asJson, finish](Result<ChainRecord> c) {
+        then(findChain(engine, ref), &engine, [&engine, asJson, finish](Result<ChainRecord> c) {
             if (!c) {
                 finish(fail(c.error()));
                 return;
             }
             const qint64 chainId = c->config.chainId;
             const QString name = c->config.name;
-            engine.retryFailed(ChainRef{chainId, {}}).then(&engine, [chainId, name, asJson, finish](Result<qint64> n) {
+            then(engine.retryFailed(ChainRef{chainId, {}}), &engine, [chainId, name, asJson, finish](Result<qint64> n) {
                 if (!n) {
                     finish(fail(optionError(n.error())));
                     return;
@@ -211,7 +212,7 @@ int queueConfig(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [ref = *ref, changes, asJson](Engine &engine, std::function<void(int)> finish) {
-        findChain(engine, ref).then(&engine, [&engine, changes, asJson, finish](Result<ChainRecord> c) {
+        then(findChain(engine, ref), &engine, [&engine, changes, asJson, finish](Result<ChainRecord> c) {
             if (!c) {
                 finish(fail(c.error()));
                 return;
@@ -228,7 +229,7 @@ int queueConfig(const Invocation &inv)
                 return defaults;
             };
             auto show = [&engine, current, name, asJson, finish]() {
-                engine.queueConfigs().then(&engine, [current, name, asJson, finish](Result<QList<QueueConfig>> all) {
+                then(engine.queueConfigs(), &engine, [current, name, asJson, finish](Result<QList<QueueConfig>> all) {
                     if (!all) {
                         finish(fail(all.error()));
                         return;
@@ -241,7 +242,7 @@ int queueConfig(const Invocation &inv)
                 show();
                 return;
             }
-            engine.queueConfigs().then(&engine, [&engine, current, changes, show, finish](Result<QList<QueueConfig>> all) {
+            then(engine.queueConfigs(), &engine, [&engine, current, changes, show, finish](Result<QList<QueueConfig>> all) {
                 if (!all) {
                     finish(fail(all.error()));
                     return;
@@ -253,7 +254,7 @@ int queueConfig(const Invocation &inv)
                     finish(fail(optionError(valid.error())));
                     return;
                 }
-                engine.setQueueConfig(updated).then(&engine, [show, finish](Status saved) {
+                then(engine.setQueueConfig(updated), &engine, [show, finish](Status saved) {
                     if (!saved) {
                         finish(fail(optionError(saved.error())));
                         return;
@@ -358,7 +359,7 @@ int queueRun(const Invocation &inv)
                     finish(ExitOk);
                     return;
                 }
-                engine.queueHealth().then(&engine, [finish](Result<QList<QueueHealth>> health) {
+                then(engine.queueHealth(), &engine, [finish](Result<QList<QueueHealth>> health) {
                     bool waiting = !health;
                     for (const QueueHealth &h : health ? *health : QList<QueueHealth>()) {
                         for (const TokenProblem &p : h.problems)
@@ -411,14 +412,14 @@ int chainSetBalanceMode(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [ref = *ref, t = *address, m = *m, asJson](Engine &engine, std::function<void(int)> finish) {
-        findChain(engine, ref, t).then(&engine, [&engine, t, m, asJson, finish](Result<ChainRecord> c) {
+        then(findChain(engine, ref, t), &engine, [&engine, t, m, asJson, finish](Result<ChainRecord> c) {
             if (!c) {
                 finish(fail(c.error()));
                 return;
             }
             const qint64 chainId = c->config.chainId;
             const QString name = c->config.name;
-            engine.setBalanceMode(ChainRef{chainId, {}}, t, m).then(&engine, [chainId, name, t, m, asJson, finish](Status s) {
+            then(engine.setBalanceMode(ChainRef{chainId, {}}, t, m), &engine, [chainId, name, t, m, asJson, finish](Status s) {
                 if (!s) {
                     finish(fail(optionError(s.error())));
                     return;

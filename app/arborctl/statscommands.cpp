@@ -1,6 +1,7 @@
 #include "statscommands.h"
 
 #include "output.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -65,7 +66,7 @@ int runStats(const Invocation &inv, const StatsArgs &args, Read read)
             read(engine, std::nullopt, finish);
             return;
         }
-        findChain(engine, *args.chain).then(&engine, [&engine, read, finish](Result<ChainRecord> chain) {
+        then(findChain(engine, *args.chain), &engine, [&engine, read, finish](Result<ChainRecord> chain) {
             if (!chain) {
                 finish(fail(chain.error()));
                 return;
@@ -94,7 +95,7 @@ int statsEvents(const Invocation &inv)
                                      true, args))
         return *exit;
     return runStats(inv, args, [args](Engine &engine, std::optional<qint64> chainId, std::function<void(int)> finish) {
-        engine.eventCounts(args.sinceMs, chainId).then(&engine, [args, finish](Result<QList<EventCountHour>> hours) {
+        then(engine.eventCounts(args.sinceMs, chainId), &engine, [args, finish](Result<QList<EventCountHour>> hours) {
             if (!hours) {
                 finish(fail(hours.error()));
                 return;
@@ -128,7 +129,7 @@ int statsNetwork(const Invocation &inv)
         return *exit;
     return runStats(inv, args, [args](Engine &engine, std::optional<qint64> chainId, std::function<void(int)> finish) {
         const qint64 sinceDay = args.sinceMs >= 0 ? args.sinceMs / DayMs : 0;
-        engine.networkStats(chainId, sinceDay).then(&engine, [args, finish](Result<QList<NetworkDay>> days) {
+        then(engine.networkStats(chainId, sinceDay), &engine, [args, finish](Result<QList<NetworkDay>> days) {
             if (!days) {
                 finish(fail(days.error()));
                 return;
@@ -168,7 +169,7 @@ int statsActions(const Invocation &inv)
                                      QStringLiteral("24h"), false, args))
         return *exit;
     return runStats(inv, args, [args](Engine &engine, std::optional<qint64>, std::function<void(int)> finish) {
-        engine.actionMetrics(args.sinceMs).then(&engine, [args, finish](Result<QList<ActionMetricsHour>> hours) {
+        then(engine.actionMetrics(args.sinceMs), &engine, [args, finish](Result<QList<ActionMetricsHour>> hours) {
             if (!hours) {
                 finish(fail(hours.error()));
                 return;

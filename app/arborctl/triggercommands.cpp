@@ -3,6 +3,7 @@
 
 #include "output.h"
 #include "triggers/triggerdef.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -104,7 +105,7 @@ void withChain(Engine &engine, TriggerDef def, std::function<void(int)> finish, 
         next(std::move(def));
         return;
     }
-    findChain(engine, ChainRef{std::nullopt, def.chainName}).then(&engine, [def, finish, next](Result<ChainRecord> chain) mutable {
+    then(findChain(engine, ChainRef{std::nullopt, def.chainName}), &engine, [def, finish, next](Result<ChainRecord> chain) mutable {
         if (!chain) {
             Error e = chain.error();
             e.field = QStringLiteral("chain");
@@ -146,7 +147,7 @@ int triggerAdd(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
         withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
-            engine.addTrigger(complete).then(&engine, printOr(finish, asJson, Arborctl::tr("Added trigger “%1” (id %2).")));
+            then(engine.addTrigger(complete), &engine, printOr(finish, asJson, Arborctl::tr("Added trigger “%1” (id %2).")));
         });
     });
 }
@@ -172,7 +173,7 @@ int triggerEdit(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
         withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
-            engine.updateTrigger(complete).then(&engine, printOr(finish, asJson, Arborctl::tr("Saved trigger “%1” (id %2).")));
+            then(engine.updateTrigger(complete), &engine, printOr(finish, asJson, Arborctl::tr("Saved trigger “%1” (id %2).")));
         });
     });
 }
@@ -185,7 +186,7 @@ int triggerList(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.triggers().then(&engine, [asJson, finish](Result<QList<TriggerRecord>> list) {
+        then(engine.triggers(), &engine, [asJson, finish](Result<QList<TriggerRecord>> list) {
             if (!list) {
                 finish(fail(list.error()));
                 return;
@@ -223,7 +224,7 @@ int triggerShow(const Invocation &inv)
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
-        engine.trigger(id).then(&engine, [finish](Result<TriggerRecord> r) {
+        then(engine.trigger(id), &engine, [finish](Result<TriggerRecord> r) {
             if (!r) {
                 finish(fail(r.error()));
                 return;
@@ -246,8 +247,7 @@ int triggerSetEnabled(const Invocation &inv, bool enabled)
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id, enabled](Engine &engine, std::function<void(int)> finish) {
-        engine.setTriggerEnabled(id, enabled)
-            .then(&engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
+        then(engine.setTriggerEnabled(id, enabled), &engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
     });
 }
 
@@ -267,7 +267,7 @@ int triggerDelete(const Invocation &inv)
     if (!parser.isSet(yes))
         return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting a trigger cannot be undone: add --yes to confirm.")));
     return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
-        engine.deleteTrigger(id).then(&engine, [id, finish](Status s) {
+        then(engine.deleteTrigger(id), &engine, [id, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;
@@ -355,11 +355,11 @@ int triggerDryRun(const Invocation &inv)
             finish(ExitOk);
         };
         if (def.id && def.name.isEmpty()) {
-            engine.dryRunTrigger(def.id, fromBlock, toBlock).then(&engine, print);
+            then(engine.dryRunTrigger(def.id, fromBlock, toBlock), &engine, print);
             return;
         }
         withChain(engine, def, finish, [&engine, fromBlock, toBlock, print](TriggerDef complete) {
-            engine.dryRunTrigger(complete, fromBlock, toBlock).then(&engine, print);
+            then(engine.dryRunTrigger(complete, fromBlock, toBlock), &engine, print);
         });
     });
 }
@@ -389,7 +389,7 @@ int triggerReplay(const Invocation &inv)
         return fail(b.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [id = *id, a = *a, b = *b, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.replayTrigger(id, a, b).then(&engine, [finish, asJson](Result<ReplayResult> r) {
+        then(engine.replayTrigger(id, a, b), &engine, [finish, asJson](Result<ReplayResult> r) {
             if (!r) {
                 finish(fail(r.error()));
                 return;
@@ -444,7 +444,7 @@ int triggerResults(const Invocation &inv)
     }
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.triggerResults(filter).then(&engine, [finish, asJson](Result<QList<ActionResult>> results) {
+        then(engine.triggerResults(filter), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
             if (!results) {
                 finish(fail(results.error()));
                 return;
@@ -483,7 +483,7 @@ int triggerResend(const Invocation &inv)
         return fail(id.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [id = *id, asJson](Engine &engine, std::function<void(int)> finish) {
-        engine.resendResult(id).then(&engine, [finish, asJson](Result<QString> deliveryId) {
+        then(engine.resendResult(id), &engine, [finish, asJson](Result<QString> deliveryId) {
             if (!deliveryId) {
                 finish(fail(deliveryId.error()));
                 return;

@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "engine/storethread.h"
 #include "store/alertstore.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 
@@ -85,7 +86,7 @@ void AlertService::startRecording(StoreThread *writer, std::function<void()> del
     m_writer = writer;
     m_delivered = std::move(delivered);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_writer->run([now](Store &s) { return AlertStore(s).closeOpen(now); }).then(this, [](Result<qint64> closed) {
+    then(m_writer->run([now](Store &s) { return AlertStore(s).closeOpen(now); }), this, [](Result<qint64> closed) {
         if (!closed)
             qCWarning(lcEngine) << "could not close the alerts an earlier engine left open:" << closed.error().message;
     });
@@ -116,15 +117,15 @@ void AlertService::record(const Alert &alert, bool cleared)
             m_delivered();
     };
     if (cleared) {
-        m_writer->run([rec, now](Store &s) { return AlertStore(s).recordCleared(rec, now); }).then(this, done);
+        then(m_writer->run([rec, now](Store &s) { return AlertStore(s).recordCleared(rec, now); }), this, done);
         return;
     }
-    m_writer->run([rec](Store &s) -> Result<int> {
+    then(m_writer->run([rec](Store &s) -> Result<int> {
         auto r = AlertStore(s).recordRaised(rec);
         if (!r)
             return r.error();
         return r->second;
-    }).then(this, done);
+    }), this, done);
 }
 
 } // namespace arbor

@@ -5,6 +5,7 @@
 #include "store/chainregistry.h"
 #include "model/entitydef.h"
 #include "rpc/endpointlimiter.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 
@@ -35,7 +36,7 @@ QFuture<Result<ChainRecord>> ChainAddition::start()
 
 void ChainAddition::checkIsNew()
 {
-    m_services.writer->run([config = m_config](Store &s) { return ChainRegistry(s).checkChainIsNew(config); }).then(this, [this](Status isNew) {
+    then(m_services.writer->run([config = m_config](Store &s) { return ChainRegistry(s).checkChainIsNew(config); }), this, [this](Status isNew) {
         if (!isNew) {
             finish(isNew.error());
             return;
@@ -49,7 +50,7 @@ void ChainAddition::probeEndpoints()
     // Every request to these URLs, the probes' included, keeps to the rate the operator set.
     for (const QUrl &url : std::as_const(m_config.rpcUrls))
         EndpointLimiter::forUrl(url)->setOperatorRate(m_config.rpcRateLimit);
-    m_services.probeEndpoints(m_config.rpcUrls, m_config.chainId).then(this, [this](Result<QList<ProbeResult>> probed) {
+    then(m_services.probeEndpoints(m_config.rpcUrls, m_config.chainId), this, [this](Result<QList<ProbeResult>> probed) {
         if (!probed) {
             finish(probed.error());
             return;
@@ -98,8 +99,7 @@ void ChainAddition::probeEndpoints()
 
 void ChainAddition::probeTokens()
 {
-    m_services.probeTokens(m_config.rpcUrls.first(), m_config.tokens, m_lowestHead, m_config.startBlock)
-        .then(this, [this](Result<QList<TokenInfo>> tokens) {
+    then(m_services.probeTokens(m_config.rpcUrls.first(), m_config.tokens, m_lowestHead, m_config.startBlock), this, [this](Result<QList<TokenInfo>> tokens) {
             if (!tokens) {
                 Error e = tokens.error();
                 e.message = QCoreApplication::translate("arbor::Engine", "Nothing was added. %1").arg(e.message);
@@ -116,7 +116,7 @@ void ChainAddition::registerChain(const QList<TokenInfo> &tokens)
     // The token probes may have met the endpoint's rate limit too: the rows keep all it learned.
     for (EndpointRecord &e : m_endpoints)
         e.limits = EndpointLimiter::forUrl(e.url)->limits();
-    m_services.writer->run([config = m_config, endpoints = m_endpoints, tokens](Store &s) -> R {
+    then(m_services.writer->run([config = m_config, endpoints = m_endpoints, tokens](Store &s) -> R {
         if (Status r = ChainRegistry(s).registerChain(config, endpoints, evmEntities(), tokens); !r)
             return r.error();
         auto found = ChainRegistry(s).findChain(ChainRef{config.chainId, {}});
@@ -125,7 +125,7 @@ void ChainAddition::registerChain(const QList<TokenInfo> &tokens)
         if (!*found)
             return Error::internal(QCoreApplication::translate("arbor::Engine", "The chain was registered but cannot be read back."));
         return **found;
-    }).then(this, [this](R added) {
+    }), this, [this](R added) {
         if (added)
             qCInfo(lcEngine) << "added chain" << added->config.chainId << added->config.name;
         finish(std::move(added));

@@ -5,6 +5,7 @@
 #include "metrics/metricsstore.h"
 #include "store/chainregistry.h"
 #include "model/entitydef.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 
@@ -92,13 +93,12 @@ void ChainDeletion::runStep(int index)
 {
     if (index == m_steps.size()) {
         const qint64 chainId = m_chainId;
-        m_services.writer->run([chainId](Store &s) { return ChainRegistry(s).forgetChain(chainId); })
-            .then(this, [this](Status s) { finish(s); });
+        then(m_services.writer->run([chainId](Store &s) { return ChainRegistry(s).forgetChain(chainId); }), this, [this](Status s) { finish(s); });
         return;
     }
     const Step &step = m_steps[index];
     Q_EMIT progress(m_chainId, index + 1, step.name, false);
-    step.run().then(this, [this, index](Status s) {
+    then(step.run(), this, [this, index](Status s) {
         if (!s) {
             finish(Error{s.error().kind, s.error().field,
                          tr("Deleting chain %1 stopped at step %2 (%3): %4. Run the delete again to finish it.")

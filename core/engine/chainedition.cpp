@@ -4,6 +4,7 @@
 #include "engine/storethread.h"
 #include "rpc/endpointlimiter.h"
 #include "store/chainregistry.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 
@@ -40,7 +41,7 @@ void ChainEdition::check()
         ChainRecord before;
         ChainConfig after;
     };
-    m_services.writer->run([chain = m_chain, edit = m_edit](Store &s) -> Checked {
+    then(m_services.writer->run([chain = m_chain, edit = m_edit](Store &s) -> Checked {
         auto found = ChainRegistry(s).findChain(chain);
         if (!found)
             return found.error();
@@ -58,7 +59,7 @@ void ChainEdition::check()
         out.before = **found;
         out.after = *after;
         return out;
-    }).then(this, [this](Checked checked) {
+    }), this, [this](Checked checked) {
         if (checked.error) {
             Error e = *checked.error;
             e.message = QCoreApplication::translate("arbor::Engine", "Nothing was changed. %1").arg(e.message);
@@ -79,7 +80,7 @@ void ChainEdition::probeEndpoints()
     // As at add: every request to the new URLs, the probes' included, keeps to the chain's rate.
     for (const QUrl &url : m_edit.addRpcUrls)
         EndpointLimiter::forUrl(url)->setOperatorRate(m_after.rpcRateLimit);
-    m_services.probeEndpoints(m_edit.addRpcUrls, m_before.config.chainId).then(this, [this](Result<QList<ProbeResult>> probed) {
+    then(m_services.probeEndpoints(m_edit.addRpcUrls, m_before.config.chainId), this, [this](Result<QList<ProbeResult>> probed) {
         if (!probed) {
             finish(probed.error());
             return;
@@ -118,7 +119,7 @@ void ChainEdition::write()
 {
     using R = Result<ChainRecord>;
     const qint64 chainId = m_before.config.chainId;
-    m_services.writer->run([chainId, edit = m_edit, added = m_added](Store &s) -> R {
+    then(m_services.writer->run([chainId, edit = m_edit, added = m_added](Store &s) -> R {
         if (Status written = ChainRegistry(s).editChain(chainId, edit, added); !written)
             return written.error();
         auto found = ChainRegistry(s).findChain(ChainRef{chainId, {}});
@@ -127,7 +128,7 @@ void ChainEdition::write()
         if (!*found)
             return Error::internal(QCoreApplication::translate("arbor::Engine", "The chain was edited but cannot be read back."));
         return **found;
-    }).then(this, [this](R edited) {
+    }), this, [this](R edited) {
         if (!edited) {
             Error e = edited.error();
             e.message = QCoreApplication::translate("arbor::Engine", "Nothing was changed. %1").arg(e.message);

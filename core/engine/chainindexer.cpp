@@ -3,6 +3,7 @@
 #include "engine/storethread.h"
 #include "store/chainregistry.h"
 #include "store/indexstore.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -70,7 +71,7 @@ void ChainIndexer::stop()
 void ChainIndexer::loadPlan()
 {
     const quint64 generation = m_generation;
-    m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
+    then(m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }), this, [this, generation](Result<ChainIndexPlan> plan) {
         if (!m_running || generation != m_generation)
             return;
         if (!plan) {
@@ -319,8 +320,7 @@ void ChainIndexer::promoteReady()
     }
     m_promoting = true;
     const quint64 generation = m_generation;
-    m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); })
-        .then(this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });
+    then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });
 }
 
 void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result)
@@ -431,7 +431,7 @@ void ChainIndexer::checkForWork()
     if (!m_running)
         return;
     const quint64 generation = m_generation;
-    m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }).then(this, [this, generation](Result<ChainIndexPlan> plan) {
+    then(m_writer->run([chainId = m_chainId](Store &s) { return IndexStore(s).indexPlan(chainId); }), this, [this, generation](Result<ChainIndexPlan> plan) {
         if (!m_running || generation != m_generation || !plan)
             return;
         // Edits are taken up even while a backfill or reindex runs; new work waits for it.
@@ -501,8 +501,7 @@ void ChainIndexer::runSpecialWork()
         batch.reindexRequestId = job.requestId;
         batch.backfillId = job.backfillId;
         batch.lastOfRequest = job.last;
-        m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); })
-            .then(this, [this, generation, job](Result<PromoteResult> result) {
+        then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, job](Result<PromoteResult> result) {
                 m_specialBusy = false;
                 if (!m_running || generation != m_generation)
                     return;

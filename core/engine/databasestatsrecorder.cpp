@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "engine/storethread.h"
 #include "store/databasestats.h"
+#include "util/continuation.h"
 
 #include <algorithm>
 
@@ -40,7 +41,7 @@ void DatabaseStatsRecorder::flushNow()
     // engine stops, must not be lost.
     if (!m_sources.writable())
         return;
-    m_sources.writer->run([](Store &s) { return DatabaseStatsStore(s).flushStatementStats(); }).then(this, [](Status flushed) {
+    then(m_sources.writer->run([](Store &s) { return DatabaseStatsStore(s).flushStatementStats(); }), this, [](Status flushed) {
         if (!flushed)
             qCWarning(lcEngine) << "could not record the statement timings:" << flushed.error().message;
     });
@@ -51,7 +52,7 @@ void DatabaseStatsRecorder::sampleNow()
     if (m_sampleInFlight || !m_sources.writable())
         return;
     m_sampleInFlight = true;
-    m_sources.reader->run([](Store &s) { return DatabaseStatsStore(s).stats(); }).then(this, [this](Result<DatabaseStats> stats) {
+    then(m_sources.reader->run([](Store &s) { return DatabaseStatsStore(s).stats(); }), this, [this](Result<DatabaseStats> stats) {
         if (!stats || !m_sources.writable()) {
             m_sampleInFlight = false;
             if (!stats)
@@ -66,7 +67,7 @@ void DatabaseStatsRecorder::sampleNow()
         if (m_sampleTimer.isActive())
             m_sampleTimer.setInterval(int(interval));
         const QList<DatabaseSizeSample> samples = DatabaseStatsStore::samplesOf(*stats, stats->readAt);
-        m_sources.writer->run([samples](Store &s) { return DatabaseStatsStore(s).writeSizeSamples(samples); }).then(this, [this](Status written) {
+        then(m_sources.writer->run([samples](Store &s) { return DatabaseStatsStore(s).writeSizeSamples(samples); }), this, [this](Status written) {
             m_sampleInFlight = false;
             if (!written)
                 qCWarning(lcEngine) << "could not record the database's size:" << written.error().message;

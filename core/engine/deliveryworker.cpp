@@ -3,6 +3,7 @@
 #include "engine/storethread.h"
 #include "triggers/actionsecrets.h"
 #include "triggers/actionsender.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -56,8 +57,7 @@ void DeliveryWorker::start()
     m_running = true;
     // Only the engine holding the database lease sends: claims left by an engine before it
     // (one that crashed mid-send) are released at once, not when they lapse.
-    m_writer->run([](Store &store) { return TriggerStore(store).releaseClaims(QString()); })
-        .then(this, [this](Result<qint64> released) {
+    then(m_writer->run([](Store &store) { return TriggerStore(store).releaseClaims(QString()); }), this, [this](Result<qint64> released) {
             if (!released)
                 qCWarning(lcDelivery) << "Could not release old claims:" << released.error().toString();
             pump();
@@ -95,10 +95,9 @@ void DeliveryWorker::pump()
     // A claim lasts past the longest an attempt can take here (a timeout of at most 2 min,
     // behind a Telegram chat's queue of at most maxInFlight messages a second apart).
     const qint64 leaseMs = ClaimLeaseMs;
-    m_writer->run([holder = m_holder, room, leaseMs](Store &store) {
+    then(m_writer->run([holder = m_holder, room, leaseMs](Store &store) {
                     return TriggerStore(store).claimDue(holder, wallClockMs(), room, leaseMs);
-                })
-        .then(this, [this](Result<QList<ClaimedDelivery>> claimed) { onClaimed(std::move(claimed)); });
+                }), this, [this](Result<QList<ClaimedDelivery>> claimed) { onClaimed(std::move(claimed)); });
 }
 
 void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
@@ -203,8 +202,7 @@ void DeliveryWorker::flush()
     }
     m_flushing = true;
     const QList<DeliveryAttempt> batch = std::exchange(m_finished, {});
-    m_writer->run([batch](Store &store) { return TriggerStore(store).recordAttempts(batch); })
-        .then(this, [this, count = int(batch.size())](Status recorded) {
+    then(m_writer->run([batch](Store &store) { return TriggerStore(store).recordAttempts(batch); }), this, [this, count = int(batch.size())](Status recorded) {
             m_flushing = false;
             if (!recorded) {
                 // Not recorded: the claims lapse and the deliveries are sent again, same ids.
@@ -224,8 +222,7 @@ void DeliveryWorker::scheduleWake()
 {
     if (!m_running)
         return;
-    m_writer->run([](Store &store) { return TriggerStore(store).nextDueAt(); })
-        .then(this, [this](Result<std::optional<qint64>> next) {
+    then(m_writer->run([](Store &store) { return TriggerStore(store).nextDueAt(); }), this, [this](Result<std::optional<qint64>> next) {
             if (!m_running)
                 return;
             qint64 wait = m_options.idlePollMs;

@@ -10,6 +10,7 @@
 #include "engine/metricsrecorder.h"
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
+#include "util/continuation.h"
 #include "util/workerthread.h"
 #include "model/entitydef.h"
 #include "rpc/tokenprobe.h"
@@ -90,14 +91,14 @@ QFuture<Status> Engine::start()
     };
 
     // Each step gives up once shutdown() has been called: the stores it would use are closing.
-    m_writer->open(url, m_options.password).then(this, [=, this](Status opened) {
+    then(m_writer->open(url, m_options.password), this, [=, this](Status opened) {
         if (m_shuttingDown)
             return cancel(promise);
         if (!opened) {
             fulfil(promise, opened);
             return;
         }
-        m_writer->run([options, holder](Store &store) -> Outcome {
+        then(m_writer->run([options, holder](Store &store) -> Outcome {
             Outcome out;
             if (options.schema == EngineOptions::Schema::Inspect)
                 return out;
@@ -141,7 +142,7 @@ QFuture<Status> Engine::start()
                 }
             }
             return out;
-        }).then(this, [=, this](Outcome out) {
+        }), this, [=, this](Outcome out) {
             if (m_shuttingDown)
                 return cancel(promise);
             if (!out.status) {
@@ -155,7 +156,7 @@ QFuture<Status> Engine::start()
                     qCWarning(lcEngine) << "took over the lease of" << out.lease->tookOverFrom << "which is no longer running";
                 m_lease->keep(m_writer.get());
             }
-            m_reader->open(url, options.password).then(this, [=, this](Status readerOpened) {
+            then(m_reader->open(url, options.password), this, [=, this](Status readerOpened) {
                 if (m_shuttingDown)
                     return cancel(promise);
                 if (!readerOpened) {
@@ -186,7 +187,7 @@ QFuture<Status> Engine::start()
                 auto remaining = std::make_shared<int>(int(out.deleting.size()));
                 for (qint64 chainId : out.deleting) {
                     qCInfo(lcEngine) << "finishing the interrupted deletion of chain" << chainId;
-                    runDeletion(chainId).then(this, [=, this](Status s) {
+                    then(runDeletion(chainId), this, [=, this](Status s) {
                         if (!s)
                             qCWarning(lcEngine) << "could not finish deleting chain" << chainId << ":" << s.error().message;
                         else
@@ -260,7 +261,7 @@ QFuture<Result<ChainRecord>> Engine::addChain(const ChainConfig &requested)
         return probeTokens(url, tokens, head, startBlock);
     };
     auto *addition = new ChainAddition(requested, std::move(services), this);
-    return addition->start().then(this, [this](R added) {
+    return then(addition->start(), this, [this](R added) {
         refreshSnapshot();
         return added;
     });
@@ -278,7 +279,7 @@ QFuture<Status> Engine::setPaused(const ChainRef &chain, bool paused)
             return Error::notFound(QStringLiteral("chain"), tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()));
         return ChainRegistry(s).setChainState((*found)->config.chainId, paused ? ChainState::Paused : ChainState::Active);
     });
-    return future.then(this, [this](Status s) {
+    return then(future, this, [this](Status s) {
         refreshSnapshot();
         return s;
     });
@@ -289,7 +290,7 @@ QFuture<Status> Engine::deleteChain(const ChainRef &chain)
     if (Status s = checkWritable(); !s)
         return ready(s);
     auto promise = makePromise<Status>();
-    m_writer->run([chain](Store &s) { return ChainRegistry(s).findChain(chain); }).then(this, [=, this](Result<std::optional<ChainRecord>> found) {
+    then(m_writer->run([chain](Store &s) { return ChainRegistry(s).findChain(chain); }), this, [=, this](Result<std::optional<ChainRecord>> found) {
         if (!found) {
             fulfil(promise, Status(found.error()));
             return;
@@ -306,7 +307,7 @@ QFuture<Status> Engine::deleteChain(const ChainRef &chain)
                                                    tr("No chain named or numbered “%1”. See “arborctl chain list”.").arg(chain.toString()))));
             return;
         }
-        runDeletion((*found)->config.chainId).then(this, [promise](Status s) { fulfil(promise, s); });
+        then(runDeletion((*found)->config.chainId), this, [promise](Status s) { fulfil(promise, s); });
     });
     return promise->future();
 }
@@ -330,7 +331,7 @@ QFuture<Status> Engine::runDeletion(qint64 chainId)
         m_deleting.remove(id);
         Q_EMIT chainDeleted(id);
     });
-    return deletion->start().then(this, [this](Status s) {
+    return then(deletion->start(), this, [this](Status s) {
         refreshSnapshot();
         return s;
     });
@@ -348,7 +349,7 @@ void Engine::refreshSnapshot()
     if (!m_state.started || m_snapshotInFlight || m_shuttingDown)
         return;
     m_snapshotInFlight = true;
-    chains().then(this, [this](Result<QList<ChainRecord>> result) {
+    then(chains(), this, [this](Result<QList<ChainRecord>> result) {
         m_snapshotInFlight = false;
         if (!result) {
             qCWarning(lcEngine) << "cannot read the chain list:" << result.error().message;
@@ -420,14 +421,14 @@ QFuture<Result<ReindexRequest>> Engine::requestReindex(const ChainRef &chain, qi
     if (Status s = checkWritable(); !s)
         return ready<R>(s.error());
     const QString by = m_lease->holder().describe();
-    return m_writer->run([this, chain, from, to, reason, by](Store &s) -> R {
+    return then(m_writer->run([this, chain, from, to, reason, by](Store &s) -> R {
         auto c = resolveChain(s, chain);
         if (!c)
             return c.error();
         if (c->state != ChainState::Active)
             return Error::conflict(QStringLiteral("chain"), tr("Chain %1 is %2; resume it before reindexing.").arg(c->config.name, chainStateName(c->state)));
         return IndexStore(s).requestReindex(c->config.chainId, from, to, reason, by);
-    }).then(this, [this](R request) {
+    }), this, [this](R request) {
         if (request)
             m_indexers->checkForWork(request->chainId);
         return request;
@@ -544,7 +545,7 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
     if (token.isZero())
         return ready<R>(Error::invalid(QStringLiteral("token"), tr("The zero address is not a token contract.")));
     auto promise = makePromise<R>();
-    m_writer->run([this, chain](Store &s) { return resolveChain(s, chain); }).then(this, [=, this](Result<ChainRecord> c) {
+    then(m_writer->run([this, chain](Store &s) { return resolveChain(s, chain); }), this, [=, this](Result<ChainRecord> c) {
         if (!c) {
             fulfil(promise, R(c.error()));
             return;
@@ -557,7 +558,7 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
                 return;
             }
         }
-        probeEndpoints({record.config.rpcUrls.first()}, record.config.chainId).then(this, [=, this](Result<QList<ProbeResult>> probed) {
+        then(probeEndpoints({record.config.rpcUrls.first()}, record.config.chainId), this, [=, this](Result<QList<ProbeResult>> probed) {
             if (!probed || probed->isEmpty() || !probed->first().ok()) {
                 fulfil(promise, R(!probed ? probed.error() : probed->isEmpty() ? Error::unavailable(QStringLiteral("rpc"), tr("No endpoint answered."))
                                                                                : *probed->first().error));
@@ -578,8 +579,7 @@ QFuture<Result<TokenInfo>> Engine::addToken(const ChainRef &chain, const Address
                         const TokenInfo t = *info;
                         const qint64 start = record.config.startBlock.value_or(0);
                         const qint64 from = std::max(start, t.deployBlock.value_or(start));
-                        m_writer->run([chainId = record.config.chainId, t, from](Store &s) { return IndexStore(s).addToken(chainId, t, from); })
-                            .then(this, [=, this](Result<Backfill> added) {
+                        then(m_writer->run([chainId = record.config.chainId, t, from](Store &s) { return IndexStore(s).addToken(chainId, t, from); }), this, [=, this](Result<Backfill> added) {
                                 if (!added) {
                                     fulfil(promise, R(added.error()));
                                     return;

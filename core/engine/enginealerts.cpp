@@ -8,6 +8,7 @@
 #include "engine/futures.h"
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
+#include "util/continuation.h"
 
 namespace arbor {
 
@@ -36,7 +37,7 @@ void Engine::reloadAlertRules()
 {
     if (!m_reader || m_shuttingDown)
         return;
-    m_reader->run([](Store &s) { return AlertStore(s).rules(); }).then(this, [this](Result<QList<AlertRule>> rules) {
+    then(m_reader->run([](Store &s) { return AlertStore(s).rules(); }), this, [this](Result<QList<AlertRule>> rules) {
         if (!rules) {
             qCWarning(lcEngine) << "could not read the alert rules:" << rules.error().message;
             return;
@@ -53,7 +54,7 @@ QFuture<Result<QList<AlertRule>>> Engine::alertRules()
 
 QFuture<Result<AlertRule>> Engine::afterAlertRuleWrite(QFuture<Result<AlertRule>> written)
 {
-    return written.then(this, [this](Result<AlertRule> r) {
+    return then(written, this, [this](Result<AlertRule> r) {
         if (r) {
             reloadAlertRules();
             Q_EMIT alertRulesChanged();
@@ -94,7 +95,7 @@ QFuture<Status> Engine::deleteAlertRule(qint64 ruleId)
 {
     if (Status s = checkWritable(); !s)
         return ready<Status>(s);
-    return m_writer->run([ruleId](Store &s) { return AlertStore(s).deleteRule(ruleId); }).then(this, [this](Status s) {
+    return then(m_writer->run([ruleId](Store &s) { return AlertStore(s).deleteRule(ruleId); }), this, [this](Status s) {
         if (s) {
             reloadAlertRules();
             Q_EMIT alertRulesChanged();
@@ -113,7 +114,7 @@ QFuture<Result<AlertRecord>> Engine::acknowledgeAlert(qint64 alertId, const QStr
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<AlertRecord>>(s.error());
-    return m_writer->run([alertId, note](Store &s) { return AlertStore(s).acknowledge(alertId, note); }).then(this, [this](Result<AlertRecord> r) {
+    return then(m_writer->run([alertId, note](Store &s) { return AlertStore(s).acknowledge(alertId, note); }), this, [this](Result<AlertRecord> r) {
         if (r) {
             // The same alert may be active here: acknowledged on screen too.
             if (r->active())
@@ -133,7 +134,7 @@ bool Engine::acknowledgeAlert(const Alert &alert, const QString &note)
         const AlertKind kind = alert.kind;
         const std::optional<qint64> ruleId = alert.ruleId ? std::optional<qint64>(alert.ruleId) : std::nullopt;
         const qint64 raisedAt = alert.raisedAt.toMSecsSinceEpoch();
-        m_writer->run([=](Store &s) { return AlertStore(s).acknowledgeOpen(chainId, kind, ruleId, raisedAt, note); }).then(this, [this](Status s) {
+        then(m_writer->run([=](Store &s) { return AlertStore(s).acknowledgeOpen(chainId, kind, ruleId, raisedAt, note); }), this, [this](Status s) {
             if (!s)
                 qCWarning(lcEngine) << "could not record the acknowledgement:" << s.error().message;
             else

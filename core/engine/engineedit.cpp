@@ -5,6 +5,7 @@
 #include "engine/chainedition.h"
 #include "engine/futures.h"
 #include "engine/indexersupervisor.h"
+#include "util/continuation.h"
 
 namespace arbor {
 
@@ -19,7 +20,7 @@ QFuture<Result<ChainRecord>> Engine::editChain(const ChainRef &chain, const Chai
     services.writer = m_writer.get();
     services.probeEndpoints = [this](const QList<QUrl> &urls, qint64 chainId) { return probeEndpoints(urls, chainId); };
     auto *edition = new ChainEdition(chain, edit, std::move(services), this);
-    return edition->start().then(this, [this](R edited) {
+    return then(edition->start(), this, [this](R edited) {
         if (edited) {
             m_indexers->checkForWork(edited->config.chainId);
             refreshSnapshot();

@@ -8,6 +8,7 @@
 #include "engine/leasekeeper.h"
 #include "engine/storethread.h"
 #include "store/databasemaintenance.h"
+#include "util/continuation.h"
 
 #include <QElapsedTimer>
 
@@ -30,14 +31,14 @@ using Progress = std::shared_ptr<RunProgress>;
 
 void finishRun(Engine *engine, StoreThread *writer, const Progress &p, const RunPromise &promise)
 {
-    writer->run([run = p->run](Store &s) -> Result<MaintenanceRun> {
+    then(writer->run([run = p->run](Store &s) -> Result<MaintenanceRun> {
         MaintenanceRun done = run;
         if (Status st = MaintenanceLog(s).finish(done.id, done.steps, done.error); !st)
             return st.error();
         done.finishedAt = s.now();
         done.ok = done.error.isEmpty();
         return done;
-    }).then(engine, [engine, promise](Result<MaintenanceRun> done) {
+    }), engine, [engine, promise](Result<MaintenanceRun> done) {
         if (done) {
             if (done->ok.value_or(false))
                 qCInfo(lcEngine).noquote() << done->kind << "run" << done->id << "finished in" << done->durationMs() << "ms";
@@ -56,14 +57,14 @@ void retentionBatch(Engine *engine, StoreThread *writer, const Progress &p, cons
         return;
     }
     const RetentionTarget target = p->targets[p->current];
-    writer->run([target](Store &s) -> Result<std::pair<qint64, qint64>> {
+    then(writer->run([target](Store &s) -> Result<std::pair<qint64, qint64>> {
         QElapsedTimer timer;
         timer.start();
         auto deleted = RetentionStore(s).deleteBatch(target);
         if (!deleted)
             return deleted.error();
         return std::pair<qint64, qint64>{*deleted, timer.elapsed()};
-    }).then(engine, [=](Result<std::pair<qint64, qint64>> done) {
+    }), engine, [=](Result<std::pair<qint64, qint64>> done) {
         MaintenanceStep &step = p->run.steps[p->current];
         if (!done) {
             step.ok = false;
@@ -94,8 +95,7 @@ void maintenanceStep(Engine *engine, StoreThread *writer, const Progress &p, con
         return;
     }
     const MaintenanceTask task = p->tasks.takeFirst();
-    writer->run([task, options](Store &s) -> Result<DatabaseMaintenance::Outcome> { return DatabaseMaintenance(s, options).run(task); })
-        .then(engine, [=](Result<DatabaseMaintenance::Outcome> done) {
+    then(writer->run([task, options](Store &s) -> Result<DatabaseMaintenance::Outcome> { return DatabaseMaintenance(s, options).run(task); }), engine, [=](Result<DatabaseMaintenance::Outcome> done) {
             if (!done) {
                 p->run.error = done.error().message;
                 finishRun(engine, writer, p, promise);
@@ -161,7 +161,7 @@ QFuture<Result<MaintenanceRun>> Engine::retentionRun(const QString &requestedBy)
     auto promise = futures::makePromise<R>();
     m_retentionRun = promise->future();
     StoreThread *writer = m_writer.get();
-    writer->run([requestedBy](Store &s) -> Result<std::shared_ptr<RunProgress>> {
+    then(writer->run([requestedBy](Store &s) -> Result<std::shared_ptr<RunProgress>> {
         auto progress = std::make_shared<RunProgress>();
         auto settings = RetentionStore(s).settings();
         auto targets = settings ? RetentionStore(s).targets() : Result<QList<RetentionTarget>>(settings.error());
@@ -180,7 +180,7 @@ QFuture<Result<MaintenanceRun>> Engine::retentionRun(const QString &requestedBy)
                 progress->run.steps.append(MaintenanceStep{QStringLiteral("keep"), {}, setting.policy.name, -1, 0, tr("kept for ever"), true});
         }
         return progress;
-    }).then(this, [this, writer, promise](Result<std::shared_ptr<RunProgress>> started) {
+    }), this, [this, writer, promise](Result<std::shared_ptr<RunProgress>> started) {
         if (!started) {
             futures::fulfil(promise, Result<MaintenanceRun>(started.error()));
             return;
@@ -201,7 +201,7 @@ QFuture<Result<MaintenanceRun>> Engine::maintenanceRun(bool full, const QString 
     MaintenanceOptions options;
     options.full = full;
     StoreThread *writer = m_writer.get();
-    writer->run([requestedBy, options](Store &s) -> Result<std::shared_ptr<RunProgress>> {
+    then(writer->run([requestedBy, options](Store &s) -> Result<std::shared_ptr<RunProgress>> {
         auto progress = std::make_shared<RunProgress>();
         auto tasks = DatabaseMaintenance(s, options).plan();
         if (!tasks)
@@ -212,7 +212,7 @@ QFuture<Result<MaintenanceRun>> Engine::maintenanceRun(bool full, const QString 
         progress->run = {*id, QStringLiteral("maintenance"), requestedBy, s.now(), std::nullopt, std::nullopt, {}, {}};
         progress->tasks = *tasks;
         return progress;
-    }).then(this, [this, writer, promise, options](Result<std::shared_ptr<RunProgress>> started) {
+    }), this, [this, writer, promise, options](Result<std::shared_ptr<RunProgress>> started) {
         if (!started) {
             futures::fulfil(promise, Result<MaintenanceRun>(started.error()));
             return;
@@ -245,8 +245,7 @@ void Engine::startMaintenanceSchedule()
         connect(&m_maintenanceTimer, &QTimer::timeout, this, [this, writable, interval] {
             if (!writable() || (m_maintenanceRun && !m_maintenanceRun->isFinished()))
                 return;
-            m_reader->run([](Store &s) { return MaintenanceLog(s).lastRun(QStringLiteral("maintenance")); })
-                .then(this, [this, writable, interval](Result<std::optional<qint64>> last) {
+            then(m_reader->run([](Store &s) { return MaintenanceLog(s).lastRun(QStringLiteral("maintenance")); }), this, [this, writable, interval](Result<std::optional<qint64>> last) {
                     if (!last) {
                         qCWarning(lcEngine) << "maintenance schedule:" << last.error().toString();
                         return;

@@ -7,6 +7,7 @@
 #include "engine/storethread.h"
 #include "rpc/endpointpool.h"
 #include "store/chainregistry.h"
+#include "util/continuation.h"
 
 #include <QNetworkAccessManager>
 
@@ -22,8 +23,7 @@ QFuture<Result<QList<EndpointRecord>>> Engine::probeNow(const ChainRef &chain)
     if (!m_state.started)
         return ready<R>(Error::unavailable(QStringLiteral("database"), tr("The engine has not started.")));
     auto promise = makePromise<R>();
-    m_reader->run([chain](Store &s) { return ChainRegistry(s).findChain(chain); })
-        .then(this, [this, chain, promise](Result<std::optional<ChainRecord>> found) {
+    then(m_reader->run([chain](Store &s) { return ChainRegistry(s).findChain(chain); }), this, [this, chain, promise](Result<std::optional<ChainRecord>> found) {
             if (!found) {
                 fulfil(promise, R(found.error()));
                 return;

@@ -7,6 +7,7 @@
 #include "engine/storethread.h"
 #include "store/balancestore.h"
 #include "store/queuestore.h"
+#include "util/continuation.h"
 
 namespace arbor {
 
@@ -41,14 +42,14 @@ void Engine::sampleQueueHealth()
     m_queueHealthInFlight = true;
     // Counted on the reader, so promotions on the writer are not held up; the lease holder
     // records the samples (one writer of the history), others only look.
-    m_reader->run([](Store &s) { return QueueStore(s).sampleQueueHealth(false); }).then(this, [this](Result<QList<QueueHealth>> health) {
+    then(m_reader->run([](Store &s) { return QueueStore(s).sampleQueueHealth(false); }), this, [this](Result<QList<QueueHealth>> health) {
         m_queueHealthInFlight = false;
         if (!health) {
             qCWarning(lcEngine) << "queue health:" << health.error().toString();
             return;
         }
         if (m_lease->holds()) {
-            m_writer->run([samples = *health](Store &s) { return QueueStore(s).recordQueueHealth(samples); }).then(this, [](Status s) {
+            then(m_writer->run([samples = *health](Store &s) { return QueueStore(s).recordQueueHealth(samples); }), this, [](Status s) {
                 if (!s)
                     qCWarning(lcEngine) << "queue health not recorded:" << s.error().toString();
             });
@@ -60,7 +61,7 @@ void Engine::sampleQueueHealth()
 void Engine::maintainQueue()
 {
     // Completed items go by the queue_completed retention policy (enginemaintenance.cpp).
-    m_writer->run([](Store &s) -> Status {
+    then(m_writer->run([](Store &s) -> Status {
         const qint64 now = nowMs();
         QueueStore queue(s);
         auto boosted = queue.boostQueue();
@@ -72,7 +73,7 @@ void Engine::maintainQueue()
         if (*boosted || *snapshot)
             qCInfo(lcEngine) << "queue upkeep: boosted" << *boosted << "items, snapshot rows" << *snapshot;
         return {};
-    }).then(this, [](Status s) {
+    }), this, [](Status s) {
         if (!s)
             qCWarning(lcEngine) << "queue upkeep:" << s.error().toString();
     });
@@ -139,7 +140,7 @@ QFuture<Status> Engine::setBalanceMode(const ChainRef &chain, const Address &tok
             return c.error();
         return QueueStore(s).setBalanceMode(c->config.chainId, token, mode);
     });
-    future.then(this, [this](Status s) {
+    then(future, this, [this](Status s) {
         if (s)
             refreshSnapshot();
     });

@@ -11,6 +11,7 @@
 #include "engine/metricsrecorder.h"
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
+#include "util/continuation.h"
 #include "util/workerthread.h"
 
 namespace arbor {
@@ -79,7 +80,7 @@ QFuture<void> Engine::shutdown()
     // health, attempts), and the lease is ours until the last of their writes and the workers' is done.
     auto writerClosed = futures::makePromise<void>();
     threads.append(writerClosed->future());
-    whenAll(workers).then(this, [this, writerClosed] {
+    then(whenAll(workers, this), this, [this, writerClosed] {
         if (!m_writer) {
             writerClosed->finish();
             return;
@@ -90,9 +91,9 @@ QFuture<void> Engine::shutdown()
             m_lease->release();
         else if (!m_state.started && !m_state.readOnly && m_options.lease != EngineOptions::Lease::None)
             m_lease->release(m_writer.get());   // start() may have taken it a moment ago
-        m_writer->close().then([writerClosed] { writerClosed->finish(); });
+        then(m_writer->close(), this, [writerClosed] { writerClosed->finish(); });
     });
-    m_shutdown = whenAll(threads);
+    m_shutdown = whenAll(threads, this);
     return m_shutdown;
 }
 

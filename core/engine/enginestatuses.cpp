@@ -6,6 +6,7 @@
 #include "engine/indexersupervisor.h"
 #include "engine/storethread.h"
 #include "store/indexstore.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -66,7 +67,7 @@ void Engine::recordStatuses(const QList<ChainRecord> &chains)
         return;
     }
     m_recordInFlight = true;
-    m_reader
+    then(m_reader
         ->run([unknown](Store &store) -> Result<CheckpointTimes> {
             CheckpointTimes times;
             IndexStore index(store);
@@ -76,8 +77,7 @@ void Engine::recordStatuses(const QList<ChainRecord> &chains)
                 times.insert(chainId, {block, time ? *time : std::optional<qint64>()});
             }
             return times;
-        })
-        .then(this, [this, samples, now](const Result<CheckpointTimes> &times) mutable {
+        }), this, [this, samples, now](const Result<CheckpointTimes> &times) mutable {
             m_recordInFlight = false;
             if (times) {
                 for (auto it = times->cbegin(); it != times->cend(); ++it)

@@ -10,6 +10,7 @@
 #include "engine/storethread.h"
 #include "engine/triggerservice.h"
 #include "store/triggerstore.h"
+#include "util/continuation.h"
 
 namespace arbor {
 
@@ -51,8 +52,7 @@ QFuture<Result<TriggerRecord>> Engine::addTrigger(const TriggerDef &def)
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<TriggerRecord>>(s.error());
-    return m_writer->run([def](Store &s) { return TriggerStore(s).addTrigger(def); })
-        .then(this, [this](Result<TriggerRecord> r) {
+    return then(m_writer->run([def](Store &s) { return TriggerStore(s).addTrigger(def); }), this, [this](Result<TriggerRecord> r) {
             if (r)
                 afterTriggerWrite();
             return r;
@@ -63,8 +63,7 @@ QFuture<Result<TriggerRecord>> Engine::updateTrigger(const TriggerDef &def)
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<TriggerRecord>>(s.error());
-    return m_writer->run([def](Store &s) { return TriggerStore(s).updateTrigger(def); })
-        .then(this, [this](Result<TriggerRecord> r) {
+    return then(m_writer->run([def](Store &s) { return TriggerStore(s).updateTrigger(def); }), this, [this](Result<TriggerRecord> r) {
             if (r)
                 afterTriggerWrite();
             return r;
@@ -75,8 +74,7 @@ QFuture<Result<TriggerRecord>> Engine::setTriggerEnabled(qint64 triggerId, bool 
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<TriggerRecord>>(s.error());
-    return m_writer->run([triggerId, enabled](Store &s) { return TriggerStore(s).setEnabled(triggerId, enabled); })
-        .then(this, [this](Result<TriggerRecord> r) {
+    return then(m_writer->run([triggerId, enabled](Store &s) { return TriggerStore(s).setEnabled(triggerId, enabled); }), this, [this](Result<TriggerRecord> r) {
             if (r)
                 afterTriggerWrite();
             return r;
@@ -87,7 +85,7 @@ QFuture<Status> Engine::deleteTrigger(qint64 triggerId)
 {
     if (Status s = checkWritable(); !s)
         return ready<Status>(s);
-    return m_writer->run([triggerId](Store &s) { return TriggerStore(s).deleteTrigger(triggerId); }).then(this, [this](Status s) {
+    return then(m_writer->run([triggerId](Store &s) { return TriggerStore(s).deleteTrigger(triggerId); }), this, [this](Status s) {
         if (s)
             afterTriggerWrite();
         return s;
@@ -132,8 +130,7 @@ QFuture<Result<ReplayResult>> Engine::replayTrigger(qint64 triggerId, qint64 fro
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<ReplayResult>>(s.error());
-    return m_writer->run([triggerId, from, to](Store &s) { return TriggerStore(s).replay(triggerId, from, to); })
-        .then(this, [this](Result<ReplayResult> r) {
+    return then(m_writer->run([triggerId, from, to](Store &s) { return TriggerStore(s).replay(triggerId, from, to); }), this, [this](Result<ReplayResult> r) {
             if (r && r->created > 0)
                 afterTriggerWrite();
             return r;
@@ -149,7 +146,7 @@ QFuture<Result<QString>> Engine::resendResult(qint64 resultId)
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<QString>>(s.error());
-    return m_writer->run([resultId](Store &s) { return TriggerStore(s).resend(resultId); }).then(this, [this](Result<QString> r) {
+    return then(m_writer->run([resultId](Store &s) { return TriggerStore(s).resend(resultId); }), this, [this](Result<QString> r) {
         if (r)
             afterTriggerWrite();
         return r;
@@ -160,7 +157,7 @@ QFuture<Result<QString>> Engine::sendTestDelivery(qint64 triggerId, qint64 actio
 {
     if (Status s = checkWritable(); !s)
         return ready<Result<QString>>(s.error());
-    return m_writer
+    return then(m_writer
         ->run([triggerId, actionId](Store &s) -> Result<QString> {
             TriggerStore triggers(s);
             auto stored = triggers.trigger(triggerId);
@@ -177,8 +174,7 @@ QFuture<Result<QString>> Engine::sendTestDelivery(qint64 triggerId, qint64 actio
                                            .arg(registryKindName(stored->def.registry)));
             }
             return triggers.createTestDelivery(triggerId, actionId, **latest);
-        })
-        .then(this, [this](Result<QString> r) {
+        }), this, [this](Result<QString> r) {
             if (r)
                 afterTriggerWrite();
             return r;

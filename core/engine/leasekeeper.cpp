@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "engine/storethread.h"
+#include "util/continuation.h"
 
 namespace arbor {
 
@@ -45,7 +46,7 @@ void LeaseKeeper::release(StoreThread *writer)
 
 void LeaseKeeper::renew()
 {
-    m_writer->run([holder = m_holder](Store &s) { return s.renewLease(holder); }).then(this, [this](Status s) {
+    then(m_writer->run([holder = m_holder](Store &s) { return s.renewLease(holder); }), this, [this](Status s) {
         if (s || !m_heartbeat.isActive())
             return;
         if (s.error().kind == Error::Kind::Conflict) {

@@ -6,6 +6,7 @@
 #include "metrics/prometheusexporter.h"
 #include "store/queuestore.h"
 #include "store/triggerstore.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 
@@ -54,7 +55,7 @@ QFuture<Status> MetricsPublisher::serve(const QString &address)
         return futures::ready(Status(parsed.error()));
     if (!m_exporter)
         m_exporter = std::make_unique<PrometheusExporter>();
-    return m_exporter->listen(*parsed, AddressField).then(this, [this, generation](Result<ListenAddress> bound) -> Status {
+    return then(m_exporter->listen(*parsed, AddressField), this, [this, generation](Result<ListenAddress> bound) -> Status {
         if (generation != m_generation)
             return bound ? Status() : Status(bound.error());
         if (!bound) {
@@ -98,7 +99,7 @@ void MetricsPublisher::refreshStoreFigures()
         return;
     m_storeInFlight = true;
     const bool sampleQueue = m_sources.sampleQueueHealth;
-    reader->run([sampleQueue](Store &s) {
+    then(reader->run([sampleQueue](Store &s) {
         StoreFigures figures;
         if (sampleQueue) {
             auto health = QueueStore(s).sampleQueueHealth(false);
@@ -115,7 +116,7 @@ void MetricsPublisher::refreshStoreFigures()
         }
         figures.deliveries = *deliveries;
         return figures;
-    }).then(this, [this](StoreFigures figures) {
+    }), this, [this](StoreFigures figures) {
         m_storeInFlight = false;
         if (!figures.status) {
             qCWarning(lcEngine) << "metrics: cannot read the queue and trigger figures:" << figures.status.error().toString();

@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "engine/storethread.h"
 #include "metrics/metricsstore.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 
@@ -68,7 +69,7 @@ void MetricsRecorder::sampleNow()
     if (samples.isEmpty())
         return;
     m_writeInFlight = true;
-    m_sources.writer->run([samples](Store &s) { return MetricsStore(s).append(samples); }).then(this, [this](Status written) {
+    then(m_sources.writer->run([samples](Store &s) { return MetricsStore(s).append(samples); }), this, [this](Status written) {
         m_writeInFlight = false;
         if (!written)
             qCWarning(lcEngine) << "could not record the chart history:" << written.error().message;

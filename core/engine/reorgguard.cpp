@@ -3,6 +3,7 @@
 #include "engine/rangefetcher.h"
 #include "engine/storethread.h"
 #include "store/indexstore.h"
+#include "util/continuation.h"
 
 #include <QCoreApplication>
 
@@ -32,8 +33,7 @@ void ReorgGuard::rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 st
     const quint64 search = ++m_search;
     const qint64 top = std::min(atBlock, checkpoint);
     const qint64 low = std::max(startBlock, top - m_window + 1);
-    m_writer->run([chainId = m_chainId, low, top](Store &s) { return IndexStore(s).blockHashes(chainId, low, top); })
-        .then(m_context, [this, search, low, top, checkpoint, startBlock, done](Result<QList<std::pair<qint64, Hash>>> stored) {
+    then(m_writer->run([chainId = m_chainId, low, top](Store &s) { return IndexStore(s).blockHashes(chainId, low, top); }), m_context, [this, search, low, top, checkpoint, startBlock, done](Result<QList<std::pair<qint64, Hash>>> stored) {
             if (search != m_search)
                 return;
             if (!stored)
@@ -46,8 +46,7 @@ void ReorgGuard::rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 st
                 const ReorgOutcome found = compare(stored, node->headers, low, checkpoint, startBlock);
                 if (found.kind != ReorgOutcome::Kind::RolledBack)
                     return done(found);
-                m_writer->run([reorg = found.reorg, entities = m_entities](Store &s) { return IndexStore(s).rollBackTo(reorg, entities); })
-                    .then(m_context, [found, done](Status rolled) {
+                then(m_writer->run([reorg = found.reorg, entities = m_entities](Store &s) { return IndexStore(s).rollBackTo(reorg, entities); }), m_context, [found, done](Status rolled) {
                         if (!rolled)
                             return done({ReorgOutcome::Kind::StoreFailed, found.reorg, rolled.error()});
                         done(found);

@@ -3,6 +3,7 @@
 #include "engine/futures.h"
 #include "engine/storethread.h"
 #include "store/chainregistry.h"
+#include "util/continuation.h"
 #include "util/workerthread.h"
 
 #include <QDateTime>
@@ -138,7 +139,7 @@ void TriggerService::runEvaluation(qint64 chainId)
 {
     m_evaluating.insert(chainId);
     const std::optional<qint64> head = m_headOf ? m_headOf(chainId) : std::nullopt;
-    m_writer
+    then(m_writer
         ->run([chainId, head](Store &store) -> Result<EvaluationRun> {
             qint64 bound = 0;
             if (head) {
@@ -155,8 +156,7 @@ void TriggerService::runEvaluation(qint64 chainId)
                 }
             }
             return TriggerStore(store).evaluate(chainId, bound);
-        })
-        .then(this, [this, chainId](Result<EvaluationRun> run) {
+        }), this, [this, chainId](Result<EvaluationRun> run) {
             m_evaluating.remove(chainId);
             if (m_stopped)
                 return;
@@ -179,8 +179,7 @@ void TriggerService::sweep()
 {
     if (m_stopped)
         return;
-    m_writer->run([](Store &store) { return TriggerStore(store).triggers(); })
-        .then(this, [this](Result<QList<TriggerRecord>> triggers) {
+    then(m_writer->run([](Store &store) { return TriggerStore(store).triggers(); }), this, [this](Result<QList<TriggerRecord>> triggers) {
             if (!triggers || m_stopped)
                 return;
             QSet<qint64> chains;

@@ -59,7 +59,7 @@ QFuture<void> QueueProcessor::shutdown()
             QThread::currentThread()->quit();
         });
     }
-    m_ended = whenAll(ended);
+    m_ended = whenAll(ended, this);
     return m_ended;
 }
 

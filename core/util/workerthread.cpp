@@ -1,5 +1,7 @@
 #include "util/workerthread.h"
 
+#include "util/continuation.h"
+
 #include <QPromise>
 #include <QThread>
 
@@ -42,9 +44,25 @@ QFuture<void> whenFinished(QThread *thread)
     return done.future();
 }
 
-QFuture<void> whenAll(QList<QFuture<void>> futures)
+QFuture<void> whenAll(const QList<QFuture<void>> &futures, QObject *context)
 {
-    return QtFuture::whenAll(futures.begin(), futures.end()).then([](const QList<QFuture<void>> &) {});
+    // Counted down by one watcher per future (see continuation.h for why not QtFuture::whenAll,
+    // whose continuations have Qt 6.4's double-run race).
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QFuture<void> all = promise->future();
+    auto pending = std::make_shared<int>(int(futures.size()));
+    if (*pending == 0) {
+        promise->finish();
+        return all;
+    }
+    for (const QFuture<void> &future : futures) {
+        then(future, context, [promise, pending](const QFuture<void> &) {
+            if (--*pending == 0)
+                promise->finish();
+        });
+    }
+    return all;
 }
 
 } // namespace arbor

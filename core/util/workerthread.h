@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QList>
 
+class QObject;
 class QThread;
 
 namespace arbor {
@@ -25,7 +26,8 @@ void runInBackground(QThread *thread, int niceness = 10);
  * deleted, which returns at once.
  */
 QFuture<void> whenFinished(QThread *thread);
-/// Resolves when every one of `futures` has (finished or been canceled); ready at once if empty.
-QFuture<void> whenAll(QList<QFuture<void>> futures);
+/// Resolves when every one of `futures` has finished or been canceled (ready at once if empty),
+/// counted on `context`'s thread; call there. The result is canceled if `context` goes first.
+QFuture<void> whenAll(const QList<QFuture<void>> &futures, QObject *context);
 
 } // namespace arbor

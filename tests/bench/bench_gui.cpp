@@ -31,6 +31,7 @@
 #include "charts/chainchartpanel.h"
 #include "mainwindow.h"
 #include "store/databaseurl.h"
+#include "util/continuation.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -432,7 +433,7 @@ int main(int argc, char **argv)
     }
 
     bool started = false, startFailed = false;
-    engine->start().then(&app, [&](Status s) {
+    then(engine->start(), &app, [&](Status s) {
         started = bool(s);
         startFailed = !s;
         if (!s)
@@ -497,7 +498,7 @@ int main(int argc, char **argv)
         config.startBlock = 0;
         config.tokens = {*Address::fromHex(c.token)};
         Chain *chain = &c;
-        engine->addChain(config).then(&app, [chain](Result<ChainRecord> r) {
+        then(engine->addChain(config), &app, [chain](Result<ChainRecord> r) {
             chain->added = bool(r);
             if (!r) {
                 chain->error = r.error().toString();

@@ -56,6 +56,7 @@
 #include "store/triggerstore.h"
 #include "triggers/triggerevaluator.h"
 #include "triggers/triggerrecords.h"
+#include "util/continuation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -433,7 +434,7 @@ T await(QFuture<T> future)
 {
     QEventLoop loop;
     std::optional<T> value;
-    future.then(&loop, [&](T v) {
+    then(future, &loop, [&](T v) {
         value = std::move(v);
         loop.quit();
     });
@@ -447,7 +448,7 @@ void awaitVoid(QFuture<void> future)
     if (future.isFinished())
         return;
     QEventLoop loop;
-    future.then(&loop, [&] { loop.quit(); });
+    then(future, &loop, [&] { loop.quit(); });
     loop.exec();
 }
 
@@ -755,7 +756,7 @@ bool phaseDelivery(const Options &o)
     QElapsedTimer clock;
     auto check = [&](double at) {
         checking = true;
-        writer.run([](Store &st) { return TriggerStore(st).deliveryCounts(); }).then(&loop, [&, at](Result<DeliveryCounts> counts) {
+        then(writer.run([](Store &st) { return TriggerStore(st).deliveryCounts(); }), &loop, [&, at](Result<DeliveryCounts> counts) {
             checking = false;
             if (counts && counts->pending + counts->retrying == 0) {
                 finalCounts = *counts;
@@ -880,12 +881,11 @@ bool phaseLatency(const Options &o)
         };
         auto sample = std::make_shared<Sample>();
         evaluatedAt.reset();
-        writer.run([batch, sample](Store &st) {
+        then(writer.run([batch, sample](Store &st) {
                   auto r = IndexStore(st).promote(batch, evmEntities());
                   sample->committed = SteadyClock::now();
                   return r;
-              })
-            .then(&service, [&head, &awaitingEvaluation, &service, sample, block](Result<PromoteResult> r) {
+              }), &service, [&head, &awaitingEvaluation, &service, sample, block](Result<PromoteResult> r) {
                 sample->onMain = SteadyClock::now();
                 if (!r) {
                     sample->promoteError = r.error().toString();

@@ -10,6 +10,7 @@
 #include "models/chainlistmodel.h"
 #include "pages/chaindetailpage.h"
 #include "pages/chainspage.h"
+#include "util/continuation.h"
 #include "widgets/tableactions.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
@@ -133,7 +134,7 @@ int holdLease(int argc, char **argv)
     options.lease = EngineOptions::Lease::Required;
     options.snapshotIntervalMs = 0;
     Engine engine(options);
-    engine.start().then(&app, [](Status started) {
+    then(engine.start(), &app, [](Status started) {
         if (!started) {
             std::fprintf(stderr, "%s\n", qPrintable(started.error().toString()));
             QCoreApplication::exit(1);

@@ -5,6 +5,7 @@
 #include "charts/segmentedline.h"
 #include "engine/engine.h"
 #include "models/deliverylogmodel.h"
+#include "util/continuation.h"
 
 #include <QChart>
 #include <QChartView>
@@ -214,7 +215,7 @@ bool ActionMetricsPanel::read()
     const quint64 request = m_request;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 first = now - now % HourMs - (m_hours - 1) * HourMs;
-    m_engine->actionMetrics(first).then(this, [this, request, now](Result<QList<ActionMetricsHour>> rows) {
+    then(m_engine->actionMetrics(first), this, [this, request, now](Result<QList<ActionMetricsHour>> rows) {
         if (request == m_request) {
             if (rows) {
                 m_rows = *rows;

@@ -4,6 +4,7 @@
 #include "charts/refreshthrottle.h"
 #include "engine/engine.h"
 #include "models/triggerlistmodel.h"
+#include "util/continuation.h"
 
 #include <QChart>
 #include <QChartView>
@@ -194,7 +195,7 @@ bool EventCountsPanel::read()
     const quint64 request = m_request;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 first = now - now % HourMs - (m_hours - 1) * HourMs;
-    m_engine->eventCounts(first, m_chainId).then(this, [this, request, now](Result<QList<EventCountHour>> rows) {
+    then(m_engine->eventCounts(first, m_chainId), this, [this, request, now](Result<QList<EventCountHour>> rows) {
         if (request == m_request) {
             if (rows) {
                 m_rows = *rows;

@@ -4,6 +4,7 @@
 #include "charts/refreshthrottle.h"
 #include "charts/segmentedline.h"
 #include "engine/engine.h"
+#include "util/continuation.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -240,7 +241,7 @@ bool NetworkStatsPanel::read()
     if (m_chainId == 0 || !m_engine->state().started)
         return false;
     const quint64 request = m_request;
-    m_engine->networkStats(m_chainId, today() - m_days + 1).then(this, [this, request](Result<QList<NetworkDay>> days) {
+    then(m_engine->networkStats(m_chainId, today() - m_days + 1), this, [this, request](Result<QList<NetworkDay>> days) {
         if (request == m_request) {
             if (days)
                 plot(*days);

@@ -2,6 +2,7 @@
 
 #include "dialogs/triggereditoractionrow.h"
 #include "models/alertrulemodel.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
 #include <QCheckBox>
@@ -335,7 +336,7 @@ void AlertRuleEditorDialog::save()
     m_saveButton->setEnabled(false);
     m_error->showMessage(tr("Saving…"), MessageLabel::Kind::Note);
     auto stored = m_existing ? m_engine->updateAlertRule(*rule) : m_engine->addAlertRule(*rule);
-    stored.then(this, [this](Result<AlertRule> written) {
+    then(stored, this, [this](Result<AlertRule> written) {
         m_saving = false;
         m_saveButton->setEnabled(true);
         m_error->clearMessage();

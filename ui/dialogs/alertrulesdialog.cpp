@@ -2,6 +2,7 @@
 
 #include "dialogs/alertruleeditordialog.h"
 #include "models/alertrulemodel.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 #include "widgets/tableactions.h"
 
@@ -168,7 +169,7 @@ void AlertRulesDialog::refresh()
         return;
     }
     m_reading = true;
-    m_engine->alertRules().then(this, [this](Result<QList<AlertRule>> rules) {
+    then(m_engine->alertRules(), this, [this](Result<QList<AlertRule>> rules) {
         m_reading = false;
         if (m_readAgain) {
             m_readAgain = false;
@@ -258,7 +259,7 @@ void AlertRulesDialog::runVerb(qint64 ruleId, QFuture<Result<AlertRule>> verb, c
 {
     m_busy.insert(ruleId);
     updateActions();
-    verb.then(this, [this, ruleId, done](Result<AlertRule> rule) {
+    then(verb, this, [this, ruleId, done](Result<AlertRule> rule) {
         m_busy.remove(ruleId);
         updateActions();
         if (!rule) {
@@ -324,7 +325,7 @@ void AlertRulesDialog::confirmDeleteSelected()
             return;
         m_busy.insert(id);
         updateActions();
-        m_engine->deleteAlertRule(id).then(this, [this, id, name](Status deleted) {
+        then(m_engine->deleteAlertRule(id), this, [this, id, name](Status deleted) {
             m_busy.remove(id);
             updateActions();
             if (!deleted) {

@@ -1,6 +1,7 @@
 #include "dialogs/backupdialog.h"
 
 #include "engine/engine.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
 #include <QDateTime>
@@ -172,7 +173,7 @@ void BackupDialog::start(ExistingBackup existing)
         if (self)
             self->showProgress(done, total);
     });
-    m_future.then(this, [this](Result<BackupResult> result) { finish(result); });
+    then(m_future, this, [this](Result<BackupResult> result) { finish(result); });
 }
 
 void BackupDialog::showProgress(qint64 done, qint64 total)

@@ -2,6 +2,7 @@
 
 #include "engine/chaindeletion.h"
 #include "engine/engine.h"
+#include "util/continuation.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -57,7 +58,7 @@ DeleteProgressDialog::DeleteProgressDialog(Engine *engine, qint64 chainId, const
     setMinimumWidth(420);
 
     connect(engine, &Engine::deletionProgress, this, &DeleteProgressDialog::stepChanged);
-    engine->deleteChain(ChainRef{chainId, {}}).then(this, [this](Status s) { finish(s); });
+    then(engine->deleteChain(ChainRef{chainId, {}}), this, [this](Status s) { finish(s); });
 }
 
 void DeleteProgressDialog::reject()

@@ -2,6 +2,7 @@
 
 #include "model/u256.h"
 #include "models/deliverylogmodel.h"
+#include "util/continuation.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -132,7 +133,7 @@ void DryRunDialog::run()
     const quint64 request = ++m_request;
     m_runButton->setEnabled(false);
     m_summary->setText(tr("Evaluating the stored events…"));
-    m_engine->dryRunTrigger(m_trigger.def.id, from, to).then(this, [this, request](Result<DryRunResult> result) {
+    then(m_engine->dryRunTrigger(m_trigger.def.id, from, to), this, [this, request](Result<DryRunResult> result) {
         if (request != m_request)
             return;
         m_runButton->setEnabled(true);

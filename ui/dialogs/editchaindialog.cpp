@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
 #include <QComboBox>
@@ -360,7 +361,7 @@ void EditChainDialog::probeAndAddUrl()
     m_saveButton->setEnabled(false);
     m_urlMessage->showMessage(tr("Probing %1…").arg(urlsecrets::displayText(*url)), MessageLabel::Kind::Note);
     const QUrl wanted = *url;
-    m_engine->probeEndpoints({wanted}, m_chain.config.chainId).then(this, [this, wanted](Result<QList<ProbeResult>> probed) {
+    then(m_engine->probeEndpoints({wanted}, m_chain.config.chainId), this, [this, wanted](Result<QList<ProbeResult>> probed) {
         m_probing = false;
         m_addUrl->setEnabled(true);
         revalidate();
@@ -412,7 +413,7 @@ void EditChainDialog::addToken()
     m_addToken->setEnabled(false);
     m_newToken->setEnabled(false);
     m_tokenMessage->showMessage(tr("Reading %1 from the chain…").arg(token->toChecksumHex()), MessageLabel::Kind::Note);
-    m_engine->addToken(ChainRef{m_chain.config.chainId, {}}, *token).then(this, [this](Result<TokenInfo> added) {
+    then(m_engine->addToken(ChainRef{m_chain.config.chainId, {}}, *token), this, [this](Result<TokenInfo> added) {
         m_addToken->setEnabled(true);
         m_newToken->setEnabled(true);
         if (!added) {
@@ -434,7 +435,7 @@ void EditChainDialog::setTokenMode(QComboBox *combo, const Address &token)
     combo->setEnabled(false);
     m_tokenMessage->clearMessage();
     QPointer<QComboBox> guard(combo);
-    m_engine->setBalanceMode(ChainRef{m_chain.config.chainId, {}}, token, mode).then(this, [this, guard, token, mode](Status set) {
+    then(m_engine->setBalanceMode(ChainRef{m_chain.config.chainId, {}}, token, mode), this, [this, guard, token, mode](Status set) {
         if (!guard)
             return;
         guard->setEnabled(true);
@@ -459,7 +460,7 @@ void EditChainDialog::save()
     m_saving = true;
     m_saveButton->setEnabled(false);
     m_error->showMessage(wanted.addRpcUrls.isEmpty() ? tr("Saving…") : tr("Probing the new URLs and saving…"), MessageLabel::Kind::Note);
-    m_engine->editChain(ChainRef{m_chain.config.chainId, {}}, wanted).then(this, [this](Result<ChainRecord> edited) {
+    then(m_engine->editChain(ChainRef{m_chain.config.chainId, {}}, wanted), this, [this](Result<ChainRecord> edited) {
         m_saving = false;
         revalidate();
         if (!edited) {

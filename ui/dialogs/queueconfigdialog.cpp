@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "models/queuehealthmodel.h"
+#include "util/continuation.h"
 #include "widgets/themecolors.h"
 
 #include <QCheckBox>
@@ -228,7 +229,7 @@ void QueueConfigDialog::save()
     }
     m_saving = true;
     m_saveButton->setEnabled(false);
-    m_engine->setQueueConfig(wanted).then(this, [this](Status saved) {
+    then(m_engine->setQueueConfig(wanted), this, [this](Status saved) {
         m_saving = false;
         if (!saved) {
             showError(tr("Not saved: %1").arg(describe(saved.error())));

@@ -1,6 +1,7 @@
 #include "dialogs/reindexdialog.h"
 
 #include "engine/engine.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
 #include <QDialogButtonBox>
@@ -121,7 +122,7 @@ ReindexDialog::ReindexDialog(Engine *engine, const ChainRecord &chain, QWidget *
 
 void ReindexDialog::loadBounds()
 {
-    m_engine->indexRanges(ChainRef{m_chainId, {}}).then(this, [this](Result<QList<IndexRange>> ranges) {
+    then(m_engine->indexRanges(ChainRef{m_chainId, {}}), this, [this](Result<QList<IndexRange>> ranges) {
         if (!ranges) {
             m_boundsLabel->setText(tr("What is indexed could not be read: %1").arg(ranges.error().toString()));
             return;
@@ -190,8 +191,7 @@ void ReindexDialog::start()
     m_progress->setRange(0, 0);
     m_progress->show();
     m_status->setText(tr("Recording the reindex request…"));
-    m_engine->requestReindex(ChainRef{m_chainId, {}}, m_fromSpin->value(), m_toSpin->value(), m_reasonEdit->text().trimmed())
-        .then(this, [this](Result<ReindexRequest> request) {
+    then(m_engine->requestReindex(ChainRef{m_chainId, {}}, m_fromSpin->value(), m_toSpin->value(), m_reasonEdit->text().trimmed()), this, [this](Result<ReindexRequest> request) {
             m_submitting = false;
             if (!request) {
                 m_progress->hide();
@@ -221,7 +221,7 @@ void ReindexDialog::poll()
     if (m_pollInFlight)
         return;
     m_pollInFlight = true;
-    m_engine->reindexRequests(ChainRef{m_chainId, {}}).then(this, [this](Result<QList<ReindexRequest>> requests) {
+    then(m_engine->reindexRequests(ChainRef{m_chainId, {}}), this, [this](Result<QList<ReindexRequest>> requests) {
         m_pollInFlight = false;
         if (!requests) {
             if (m_request.id)

@@ -3,6 +3,7 @@
 #include "dialogs/backupdialog.h"
 #include "engine/engine.h"
 #include "secrets/secretstore.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
 #include <QButtonGroup>
@@ -224,7 +225,7 @@ void RestoreDialog::run(const DatabaseUrl &target, const QString &file, const QS
         if (progress && total > 0)
             progress->setValue(int(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
     });
-    m_future.then(this, [this](Result<RestoreResult> result) { finish(result); });
+    then(m_future, this, [this](Result<RestoreResult> result) { finish(result); });
 }
 
 void RestoreDialog::setRunning(bool running)

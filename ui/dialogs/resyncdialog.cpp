@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "model/entitydef.h"
+#include "util/continuation.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -122,7 +123,7 @@ void ResyncDialog::start()
     // One step after the other, so "before" is read before the resync writes and "after" once it committed.
     readCounts([this, table](QHash<QString, qint64> before) {
         m_before = std::move(before);
-        m_engine->resync(ChainRef{m_chainId, {}}, table).then(this, [this](Status s) { finish(s); });
+        then(m_engine->resync(ChainRef{m_chainId, {}}, table), this, [this](Status s) { finish(s); });
     });
 }
 
@@ -149,7 +150,7 @@ void ResyncDialog::finish(const Status &status)
 void ResyncDialog::readCounts(std::function<void(QHash<QString, qint64>)> done)
 {
     // Counting rows is a cheap read on the reader thread; if it fails the counts show "–".
-    m_engine->syncStatus().then(this, [this, done = std::move(done)](Result<QList<SyncStatusRow>> rows) {
+    then(m_engine->syncStatus(), this, [this, done = std::move(done)](Result<QList<SyncStatusRow>> rows) {
         QHash<QString, qint64> counts;
         if (rows) {
             for (const SyncStatusRow &row : *rows) {

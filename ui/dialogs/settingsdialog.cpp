@@ -4,6 +4,7 @@
 #include "engine/engine.h"
 #include "secrets/secretstore.h"
 #include "metrics/prometheustext.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 #include "widgets/retentioneditor.h"
 
@@ -428,7 +429,7 @@ void SettingsDialog::accept()
         return;
     }
     setBusy(true, wanted.isEmpty() ? tr("Stopping the metrics endpoint…") : tr("Starting the metrics endpoint on %1…").arg(wanted));
-    m_engine->serveMetrics(wanted).then(this, [this](Status served) {
+    then(m_engine->serveMetrics(wanted), this, [this](Status served) {
         setBusy(false);
         showMetricsState();
         if (!served) {

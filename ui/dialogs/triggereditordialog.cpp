@@ -4,6 +4,7 @@
 #include "dialogs/triggereditorconditionrow.h"
 #include "dialogs/triggereditorpreview.h"
 #include "models/triggerlistmodel.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
 #include <QApplication>
@@ -316,8 +317,7 @@ void TriggerEditorDialog::fetchPreviewEvent()
         return;
     const QString registryText = TriggerListModel::registryText(registry());
     const QString chain = chainName();
-    m_engine->latestTriggerEvent(chainId(), registry())
-        .then(this, [this, request, registryText, chain](Result<std::optional<TriggerEvent>> event) {
+    then(m_engine->latestTriggerEvent(chainId(), registry()), this, [this, request, registryText, chain](Result<std::optional<TriggerEvent>> event) {
             if (request != m_previewRequest)
                 return;   // the chain or registry changed meanwhile
             if (!event) {
@@ -427,7 +427,7 @@ void TriggerEditorDialog::save()
     m_saveButton->setEnabled(false);
     m_error->showMessage(tr("Saving…"), MessageLabel::Kind::Note);
     auto stored = m_existing ? m_engine->updateTrigger(*def) : m_engine->addTrigger(*def);
-    stored.then(this, [this](Result<TriggerRecord> trigger) {
+    then(stored, this, [this](Result<TriggerRecord> trigger) {
         m_saving = false;
         m_saveButton->setEnabled(true);
         m_error->clearMessage();

@@ -4,6 +4,7 @@
 #include "models/amountformat.h"
 #include "models/portfoliomodel.h"
 #include "models/topholdersmodel.h"
+#include "util/continuation.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -352,7 +353,7 @@ void BalancesPage::lookUpPortfolio()
     const QString shownHolder = holder->toChecksumHex();
     m_portfolioBusy->show();
     setSummary(m_portfolioSummary, tr("Looking up the balances of %1…").arg(shownHolder));
-    m_engine->portfolio(*holder).then(this, [this, query, shownHolder, minText](Result<QList<TokenBalance>> balances) {
+    then(m_engine->portfolio(*holder), this, [this, query, shownHolder, minText](Result<QList<TokenBalance>> balances) {
         if (query != m_portfolioQuery)
             return;   // superseded by a later query
         m_portfolioBusy->hide();
@@ -398,8 +399,7 @@ void BalancesPage::showTopHolders()
     setSummary(m_holdersSummary, tr("Looking up the largest holders of %1 on “%2”…").arg(token, chainName));
     m_supplyLabel->clear();
     const Address tokenAddress = *address;
-    m_engine->topHolders(ChainRef{chainId, {}}, *address, m_limitSpin->value())
-        .then(this, [this, query, token, chainName, chainId, tokenAddress](Result<QList<TokenBalance>> holders) {
+    then(m_engine->topHolders(ChainRef{chainId, {}}, *address, m_limitSpin->value()), this, [this, query, token, chainName, chainId, tokenAddress](Result<QList<TokenBalance>> holders) {
             if (query != m_holdersQuery)
                 return;   // superseded by a later query
             m_holdersBusy->hide();
@@ -425,7 +425,7 @@ void BalancesPage::showSupply(quint64 query, qint64 chainId, const Address &toke
     setSummary(m_supplyLabel, tr("Reading the total supply…"));
     const QString symbol = PortfolioModel::tokenLabel(sample);
     const std::optional<int> decimals = sample.decimals;
-    m_engine->tokenSupply(chainId, token).then(this, [this, query, symbol, decimals](Result<U256> supply) {
+    then(m_engine->tokenSupply(chainId, token), this, [this, query, symbol, decimals](Result<U256> supply) {
         if (query != m_holdersQuery)
             return;
         if (!supply) {

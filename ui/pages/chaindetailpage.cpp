@@ -9,6 +9,7 @@
 #include "models/reindexrequestmodel.h"
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
+#include "util/continuation.h"
 #include "widgets/indexprogressbar.h"
 #include "widgets/tableactions.h"
 
@@ -387,7 +388,7 @@ void ChainDetailPage::probeNow()
     m_probe->setProperty("probing", true);
     m_probe->setEnabled(false);
     m_probeResult->setText(tr("Probing every endpoint…"));
-    m_engine->probeNow(chain).then(this, [this, generation](const Result<QList<EndpointRecord>> &probed) {
+    then(m_engine->probeNow(chain), this, [this, generation](const Result<QList<EndpointRecord>> &probed) {
         m_probe->setProperty("probing", false);
         m_probe->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
         if (generation != m_generation)
@@ -470,8 +471,7 @@ void ChainDetailPage::requestHistory()
     const int request = ++m_historyRequest;
     const qint64 chainId = m_chainId;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_engine->chainHistory(chainId, now - m_charts->windowMs(), now, ChainChartPanel::MaxPointsPerLine)
-        .then(this, [this, request, chainId](Result<ChainSeries> history) {
+    then(m_engine->chainHistory(chainId, now - m_charts->windowMs(), now, ChainChartPanel::MaxPointsPerLine), this, [this, request, chainId](Result<ChainSeries> history) {
             if (request != m_historyRequest || chainId != m_chainId)
                 return;
             if (!history) {
@@ -547,7 +547,7 @@ void ChainDetailPage::refresh()
     std::optional<qint64> asked;
     if (m_status || m_record)
         asked = checkpoint().value_or(-1);
-    m_engine->indexRanges(chain).then(this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
+    then(m_engine->indexRanges(chain), this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
         if (generation != m_generation)
             return;
         --m_inFlight;
@@ -558,7 +558,7 @@ void ChainDetailPage::refresh()
         m_rangesKnown = true;
         updateProgress();
     });
-    m_engine->reindexRequests(chain).then(this, [this, generation, failed](Result<QList<ReindexRequest>> requests) {
+    then(m_engine->reindexRequests(chain), this, [this, generation, failed](Result<QList<ReindexRequest>> requests) {
         if (generation != m_generation)
             return;
         --m_inFlight;
@@ -566,7 +566,7 @@ void ChainDetailPage::refresh()
             return failed(requests.error());
         m_reindex->setRequests(*requests);
     });
-    m_engine->reorgs(chain).then(this, [this, generation, failed](Result<QList<ReorgRecord>> reorgs) {
+    then(m_engine->reorgs(chain), this, [this, generation, failed](Result<QList<ReorgRecord>> reorgs) {
         if (generation != m_generation)
             return;
         --m_inFlight;

@@ -5,6 +5,7 @@
 #include "models/chainsizemodel.h"
 #include "models/slowstatementmodel.h"
 #include "models/tablesizemodel.h"
+#include "util/continuation.h"
 #include "widgets/maintenancepanel.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
@@ -206,7 +207,7 @@ void DatabasePage::refresh()
         return;
     if (!m_statsInFlight) {
         m_statsInFlight = true;
-        m_engine->databaseStats().then(this, [this](Result<DatabaseStats> stats) {
+        then(m_engine->databaseStats(), this, [this](Result<DatabaseStats> stats) {
             m_statsInFlight = false;
             if (!stats) {
                 showStatus(tr("Could not read the database's sizes: %1").arg(stats.error().toString()), true);
@@ -219,7 +220,7 @@ void DatabasePage::refresh()
     }
     if (!m_statementsInFlight) {
         m_statementsInFlight = true;
-        m_engine->slowStatements(StatementLimit).then(this, [this](Result<SlowStatements> statements) {
+        then(m_engine->slowStatements(StatementLimit), this, [this](Result<SlowStatements> statements) {
             m_statementsInFlight = false;
             if (!statements) {
                 m_statementSource->setText(tr("Could not read the slowest statements: %1").arg(statements.error().toString()));
@@ -243,7 +244,7 @@ void DatabasePage::refreshHistory()
     m_historyInFlight = true;
     const qint64 to = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = to - historyWindowMs();
-    m_engine->sizeHistory(from).then(this, [this, from, to](Result<QList<DatabaseSizeSample>> samples) {
+    then(m_engine->sizeHistory(from), this, [this, from, to](Result<QList<DatabaseSizeSample>> samples) {
         m_historyInFlight = false;
         if (!samples) {
             showStatus(tr("Could not read the size history: %1").arg(samples.error().toString()), true);

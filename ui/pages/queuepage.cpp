@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "models/queuehealthmodel.h"
 #include "models/tokenproblemmodel.h"
+#include "util/continuation.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -150,7 +151,7 @@ void QueuePage::refresh()
     if (!m_engine->state().started || m_refreshInFlight)
         return;
     m_refreshInFlight = true;
-    m_engine->queueHealth().then(this, [this](Result<QList<QueueHealth>> health) {
+    then(m_engine->queueHealth(), this, [this](Result<QList<QueueHealth>> health) {
         m_refreshInFlight = false;
         if (!health) {
             showStatus(tr("Could not read the queue's health: %1").arg(health.error().toString()), true);
@@ -218,7 +219,7 @@ void QueuePage::onSelectionChanged()
         return;   // nothing recorded to read yet
     const quint64 request = ++m_historyRequest;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - m_charts->windowMs();
-    m_engine->queueHealthHistory(ChainRef{id, {}}, since).then(this, [this, request, id](Result<QList<QueueHealth>> history) {
+    then(m_engine->queueHealthHistory(ChainRef{id, {}}, since), this, [this, request, id](Result<QList<QueueHealth>> history) {
         if (request != m_historyRequest || m_charts->chainId() != id)
             return;   // another chain was selected meanwhile
         if (!history) {
@@ -256,7 +257,7 @@ void QueuePage::editSelectedConfig()
     m_busyChains.insert(id);
     updateActions();
 
-    m_engine->queueConfigs().then(this, [this, id, name](Result<QList<QueueConfig>> configs) {
+    then(m_engine->queueConfigs(), this, [this, id, name](Result<QList<QueueConfig>> configs) {
         m_busyChains.remove(id);
         updateActions();
         if (!configs) {
@@ -290,7 +291,7 @@ void QueuePage::retrySelectedFailed()
     updateActions();
     showStatus(tr("Queuing the failed items of “%1” again…").arg(name));
 
-    m_engine->retryFailed(ChainRef{id, {}}).then(this, [this, id, name](Result<qint64> retried) {
+    then(m_engine->retryFailed(ChainRef{id, {}}), this, [this, id, name](Result<qint64> retried) {
         m_busyChains.remove(id);
         updateActions();
         if (!retried) {

@@ -6,6 +6,7 @@
 #include "delegates/statusbadgedelegate.h"
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
+#include "util/continuation.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -276,7 +277,7 @@ void TriggersPage::refreshNow()
 void TriggersPage::readTriggers()
 {
     m_inFlight |= TriggersPart;
-    m_engine->triggers().then(this, [this](Result<QList<TriggerRecord>> triggers) {
+    then(m_engine->triggers(), this, [this](Result<QList<TriggerRecord>> triggers) {
         m_inFlight &= ~TriggersPart;
         if (m_dirty & TriggersPart)
             scheduleRefresh(0);
@@ -310,7 +311,7 @@ void TriggersPage::readLog()
         filter.actionType = ActionType(m_typeFilter->currentData().toInt());
     const quint64 request = m_logRequest;
     m_inFlight |= LogPart;
-    m_engine->triggerResults(filter).then(this, [this, request](Result<QList<ActionResult>> results) {
+    then(m_engine->triggerResults(filter), this, [this, request](Result<QList<ActionResult>> results) {
         m_inFlight &= ~LogPart;
         if (request != m_logRequest) {
             m_dirty |= LogPart;   // the filter changed meanwhile: read again with the new one
@@ -333,7 +334,7 @@ void TriggersPage::readCharts()
 {
     m_inFlight |= ChartsPart;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_engine->deliveriesPerMinute(now - DeliveryChartPanel::WindowMs).then(this, [this, now](Result<QList<DeliveryMinute>> minutes) {
+    then(m_engine->deliveriesPerMinute(now - DeliveryChartPanel::WindowMs), this, [this, now](Result<QList<DeliveryMinute>> minutes) {
         m_inFlight &= ~ChartsPart;
         if (m_dirty & ChartsPart)
             scheduleRefresh(0);
@@ -353,7 +354,7 @@ void TriggersPage::checkPendingTests()
         filter.limit = 1;
         const QString id = it.key();
         const QString name = it.value();
-        m_engine->triggerResults(filter).then(this, [this, id, name](Result<QList<ActionResult>> results) {
+        then(m_engine->triggerResults(filter), this, [this, id, name](Result<QList<ActionResult>> results) {
             if (!results || results->isEmpty() || !m_pendingTests.contains(id))
                 return;
             const ActionResult &r = results->first();

@@ -6,6 +6,7 @@
 #include "dialogs/dryrundialog.h"
 #include "dialogs/triggereditordialog.h"
 #include "models/deliverylogmodel.h"
+#include "util/continuation.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -53,7 +54,7 @@ void TriggersPage::setTriggerEnabled(qint64 triggerId, bool enabled)
         return;
     m_busy.insert(triggerId);
     updateActions();
-    m_engine->setTriggerEnabled(triggerId, enabled).then(this, [this, triggerId, enabled](Result<TriggerRecord> trigger) {
+    then(m_engine->setTriggerEnabled(triggerId, enabled), this, [this, triggerId, enabled](Result<TriggerRecord> trigger) {
         m_busy.remove(triggerId);
         if (!trigger) {
             showStatus(tr("Could not change the trigger: %1").arg(trigger.error().toString()), true);
@@ -87,7 +88,7 @@ void TriggersPage::confirmDeleteSelected()
             return;
         m_busy.insert(id);
         updateActions();
-        m_engine->deleteTrigger(id).then(this, [this, id, name](Status deleted) {
+        then(m_engine->deleteTrigger(id), this, [this, id, name](Status deleted) {
             m_busy.remove(id);
             if (!deleted) {
                 showStatus(tr("Could not delete “%1”: %2").arg(name, deleted.error().toString()), true);
@@ -152,7 +153,7 @@ void TriggersPage::sendTest(const TriggerRecord &trigger, const Action &action)
     m_busy.insert(id);
     updateActions();
     showStatus(tr("Sending a test delivery for “%1”…").arg(name));
-    m_engine->sendTestDelivery(id, action.id).then(this, [this, id, name](Result<QString> delivery) {
+    then(m_engine->sendTestDelivery(id, action.id), this, [this, id, name](Result<QString> delivery) {
         m_busy.remove(id);
         updateActions();
         if (!delivery) {
@@ -171,7 +172,7 @@ void TriggersPage::resendSelected()
     if (!result || !m_resendButton->isEnabled())
         return;
     m_resendButton->setEnabled(false);
-    m_engine->resendResult(result->id).then(this, [this](Result<QString> delivery) {
+    then(m_engine->resendResult(result->id), this, [this](Result<QString> delivery) {
         updateActions();
         if (!delivery) {
             showStatus(tr("Could not resend: %1").arg(delivery.error().toString()), true);

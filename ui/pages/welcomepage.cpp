@@ -3,6 +3,7 @@
 #include "devnet/localdevnet.h"
 #include "engine/engine.h"
 #include "services/devnetservice.h"
+#include "util/continuation.h"
 #include "widgets/themecolors.h"
 
 #include <QApplication>
@@ -190,7 +191,7 @@ void WelcomePage::showSteps()
 void WelcomePage::onReady(const arbor::ChainConfig &config)
 {
     onProgress(tr("Adding the local devnet as a chain…"));
-    m_engine->addChain(config).then(this, [this](const Result<ChainRecord> &added) {
+    then(m_engine->addChain(config), this, [this](const Result<ChainRecord> &added) {
         if (!added) {
             // Without the chain the node is of no use: stop it, so Retry starts afresh.
             if (m_devnet)

@@ -1,6 +1,7 @@
 #include "services/devnetrecovery.h"
 
 #include "services/devnetservice.h"
+#include "util/continuation.h"
 
 #include <QCheckBox>
 #include <QMessageBox>
@@ -114,7 +115,7 @@ void DevnetRecovery::apply(Choice choice, const ChainRecord &chain)
     }
     Q_EMIT notice(choice == Choice::StartNew ? tr("Replacing the stopped local devnet “%1” with a new one…").arg(name)
                                              : tr("Forgetting the stopped local devnet “%1”…").arg(name));
-    m_engine->deleteChain(ChainRef{chain.config.chainId, QString()}).then(this, [this, choice, name](Status deleted) {
+    then(m_engine->deleteChain(ChainRef{chain.config.chainId, QString()}), this, [this, choice, name](Status deleted) {
         if (!deleted) {
             Q_EMIT notice(tr("The stopped local devnet “%1” could not be deleted: %2").arg(name, deleted.error().toString()));
             return;
@@ -135,7 +136,7 @@ void DevnetRecovery::startNewDevnet()
             Q_EMIT notice(tr("The local devnet could not start: %1").arg(error.message));
         });
         connect(m_devnet, &DevnetService::ready, this, [this](const ChainConfig &config) {
-            m_engine->addChain(config).then(this, [this](const Result<ChainRecord> &added) {
+            then(m_engine->addChain(config), this, [this](const Result<ChainRecord> &added) {
                 if (!added) {
                     m_devnet->stop();
                     Q_EMIT notice(tr("The local devnet could not be added: %1").arg(added.error().toString()));

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "models/maintenancerunmodel.h"
+#include "util/continuation.h"
 #include "widgets/tableactions.h"
 
 #include <QHBoxLayout>
@@ -113,7 +114,7 @@ void MaintenancePanel::refresh()
     }
     m_readInFlight = true;
     m_readAgain = false;
-    m_engine->maintenanceRuns(200).then(this, [this](Result<QList<MaintenanceRun>> runs) {
+    then(m_engine->maintenanceRuns(200), this, [this](Result<QList<MaintenanceRun>> runs) {
         m_readInFlight = false;
         if (m_readAgain)
             QMetaObject::invokeMethod(this, &MaintenancePanel::refresh, Qt::QueuedConnection);
@@ -146,7 +147,7 @@ void MaintenancePanel::runMaintenance()
         return;
     m_maintaining = true;
     setRunning(m_maintainButton, tr("Running maintenance…"));
-    m_engine->runMaintenance(false).then(this, [this](Result<MaintenanceRun> run) {
+    then(m_engine->runMaintenance(false), this, [this](Result<MaintenanceRun> run) {
         m_maintaining = false;
         if (!run)
             finished(m_maintainButton, tr("Maintenance did not run: %1").arg(run.error().message));
@@ -163,7 +164,7 @@ void MaintenancePanel::applyRetention()
         return;
     m_applying = true;
     setRunning(m_retentionButton, tr("Applying the retention policies…"));
-    m_engine->applyRetention().then(this, [this](Result<MaintenanceRun> run) {
+    then(m_engine->applyRetention(), this, [this](Result<MaintenanceRun> run) {
         m_applying = false;
         if (!run) {
             finished(m_retentionButton, tr("Retention did not run: %1").arg(run.error().message));

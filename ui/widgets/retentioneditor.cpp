@@ -1,6 +1,7 @@
 #include "widgets/retentioneditor.h"
 
 #include "engine/engine.h"
+#include "util/continuation.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -27,7 +28,7 @@ void saveNext(QObject *context, Engine *engine, QList<std::pair<QString, std::op
         return;
     }
     const auto change = changes.takeFirst();
-    engine->setRetentionPolicy(change.first, change.second).then(context, [context, engine, changes, done](Result<RetentionSetting> set) {
+    then(engine->setRetentionPolicy(change.first, change.second), context, [context, engine, changes, done](Result<RetentionSetting> set) {
         if (!set) {
             done(set.error());
             return;
@@ -65,7 +66,7 @@ void RetentionEditor::setEngine(Engine *engine)
     }
     m_readOnly = m_engine->isReadOnly();
     m_state->setText(tr("Reading the retention policies…"));
-    m_engine->retentionPolicies().then(this, [this](Result<QList<RetentionSetting>> settings) {
+    then(m_engine->retentionPolicies(), this, [this](Result<QList<RetentionSetting>> settings) {
         if (!settings) {
             m_state->setText(tr("Cannot read the retention policies: %1").arg(settings.error().message));
             Q_EMIT loaded();

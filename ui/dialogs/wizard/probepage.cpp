@@ -2,6 +2,7 @@
 
 #include "dialogs/addchainwizard.h"
 #include "models/endpointmodel.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 #include "engine/engine.h"
 #include "model/urlsecrets.h"
@@ -107,7 +108,7 @@ void ProbePage::probe()
         m_table->setItem(row, ResultColumn, cell(tr("Probing…")));
     }
     setProbing(true);
-    m_wizard->engine()->probeEndpoints(urls, 0).then(this, [this, generation](Result<QList<ProbeResult>> probed) {
+    then(m_wizard->engine()->probeEndpoints(urls, 0), this, [this, generation](Result<QList<ProbeResult>> probed) {
         if (generation != m_generation)
             return;
         setProbing(false);
