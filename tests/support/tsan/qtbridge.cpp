@@ -90,6 +90,7 @@ Fn real(const char *mangled)
 // Every wrapper below is exported with the version Qt's own symbols carry (qtbridge.map), so a
 // reference to "…@Qt_6" from Arbor's code binds here first.
 #define ARBOR_EXPORT extern "C" __attribute__((visibility("default")))
+#define Q_UNUSED_BRIDGE(x) (void)(x)
 
 } // namespace
 
@@ -125,7 +126,6 @@ struct SlotObject
     std::atomic<int> ref;
     void (*impl)(int which, SlotObject *self, QObject *receiver, void **args, bool *ret);
 };
-constexpr int BlockingQueuedConnection = 3;
 constexpr int DestroySlot = 0;
 } // namespace
 
@@ -135,16 +135,17 @@ ARBOR_EXPORT bool _ZN11QMetaObject16invokeMethodImplEP7QObjectPN9QtPrivate15QSlo
     ARBOR_REAL(bool (*)(QObject *, SlotObject *, int, void *),
                "_ZN11QMetaObject16invokeMethodImplEP7QObjectPN9QtPrivate15QSlotObjectBaseEN2Qt14ConnectionTypeEPv");
     release(&qtEventQueue);
-    if (type != BlockingQueuedConnection)
-        return next(object, slot, type, ret);
-    // A blocking call returns once the receiver's thread has run the functor, and Qt then
-    // destroys it here. Qt's hand-back (a semaphore inside libQt6Core) is invisible, so hold the
-    // functor past Qt's release of it, take over what the receiver did, and destroy it after.
+    // The functor is destroyed by whichever thread lets go of it last: here, once a blocking call
+    // has returned (the receiver ran it), or on the receiver's thread after a queued call. Qt's
+    // reference count is invisible, so hold the functor past Qt's own release of it and, when
+    // this thread turns out to be the last, take over what the receiver did before destroying it.
+    Q_UNUSED_BRIDGE(type);
     slot->ref.fetch_add(1, std::memory_order_relaxed);
     const bool invoked = next(object, slot, type, ret);
-    acquire(&qtEventQueue);
-    if (slot->ref.fetch_sub(1, std::memory_order_acq_rel) == 1)
+    if (slot->ref.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        acquire(&qtEventQueue);
         slot->impl(DestroySlot, slot, nullptr, nullptr, nullptr);
+    }
     return invoked;
 }
 
