@@ -504,34 +504,35 @@ int chainAddToken(const Invocation &inv)
 
     qint64 chainId = 0;
     const int added = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
-        then(engine.addToken(*ref, *address), &engine, [&, finish](Result<TokenInfo> t) {
-            if (!t) {
-                finish(fail(t.error()));
-                return;
+        // The chain's id first (the backfill is awaited by id below), then the token.
+        then(engine.chains(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
+            if (chains) {
+                for (const ChainRecord &c : *chains) {
+                    if (ref->id ? c.config.chainId == *ref->id : c.config.name == ref->name)
+                        chainId = c.config.chainId;
+                }
             }
-            QTextStream out(stdout);
-            out << Arborctl::tr("Added %1 (%2, %3 decimals)")
-                       .arg(t->address.toChecksumHex(), t->symbol.isEmpty() ? Arborctl::tr("no symbol") : t->symbol,
-                            t->decimals ? QString::number(*t->decimals) : QStringLiteral("?"));
-            if (t->deployBlock)
-                out << Arborctl::tr(", deployed at block %1.").arg(*t->deployBlock) << Qt::endl;
-            else
-                out << ". " << t->deployBlockNote << Qt::endl;
-            if (t->balanceMode) {
-                out << Arborctl::tr("Balances from %1: %2")
-                           .arg(*t->balanceMode == BalanceMode::BalanceOf ? Arborctl::tr("balanceOf on the node") : Arborctl::tr("its transfers"),
-                                t->balanceModeReason)
-                    << Qt::endl;
-            }
-            finish(ExitOk);
-        });
-        then(engine.chains(), &engine, [&](Result<QList<ChainRecord>> chains) {
-            if (!chains)
-                return;
-            for (const ChainRecord &c : *chains) {
-                if (ref->id ? c.config.chainId == *ref->id : c.config.name == ref->name)
-                    chainId = c.config.chainId;
-            }
+            then(engine.addToken(*ref, *address), &engine, [&, finish](Result<TokenInfo> t) {
+                if (!t) {
+                    finish(fail(t.error()));
+                    return;
+                }
+                QTextStream out(stdout);
+                out << Arborctl::tr("Added %1 (%2, %3 decimals)")
+                           .arg(t->address.toChecksumHex(), t->symbol.isEmpty() ? Arborctl::tr("no symbol") : t->symbol,
+                                t->decimals ? QString::number(*t->decimals) : QStringLiteral("?"));
+                if (t->deployBlock)
+                    out << Arborctl::tr(", deployed at block %1.").arg(*t->deployBlock) << Qt::endl;
+                else
+                    out << ". " << t->deployBlockNote << Qt::endl;
+                if (t->balanceMode) {
+                    out << Arborctl::tr("Balances from %1: %2")
+                               .arg(*t->balanceMode == BalanceMode::BalanceOf ? Arborctl::tr("balanceOf on the node") : Arborctl::tr("its transfers"),
+                                    t->balanceModeReason)
+                        << Qt::endl;
+                }
+                finish(ExitOk);
+            });
         });
     });
     if (added != ExitOk || parser.isSet(noWait) || chainId == 0)
