@@ -1,8 +1,11 @@
 #include "engine/alertservice.h"
 
-#include "engine/engine.h"
-#include "engine/storethread.h"
-#include "store/alertstore.h"
+#include "engine/balanceservice.h"
+#include "engine/chainservice.h"
+#include "engine/enginecontext.h"
+#include "engine/indexingservice.h"
+#include "engine/triggerservice.h"
+#include "triggers/alerttext.h"
 #include "util/continuation.h"
 
 #include <QDateTime>
@@ -32,20 +35,62 @@ AlertRecord recordOf(const Alert &alert)
 
 } // namespace
 
-AlertService::AlertService(Statuses statuses, int tickMs, QObject *parent)
-    : QObject(parent)
-    , m_statuses(std::move(statuses))
+AlertService::AlertService(EngineContext &context, ChainService &chains, IndexingService &indexing, BalanceService &balances,
+                           TriggerService &triggers, QObject *parent)
+    : EngineService(context, parent)
+    , m_indexing(indexing)
+    , m_triggers(triggers)
     , m_monitor(this)
 {
-    m_tick.setObjectName(QStringLiteral("alertTick"));
-    m_tick.setInterval(std::max(100, tickMs));
-    connect(&m_tick, &QTimer::timeout, this, [this] { updateStatuses(m_statuses()); });
+    connect(&chains, &ChainService::chainsChanged, this, &AlertService::updateChains);
+    const auto updateStatuses = [this](const QList<ChainStatus> &statuses) {
+        m_monitor.updateChains(statuses, QDateTime::currentMSecsSinceEpoch());
+    };
+    connect(&indexing, &IndexingService::chainStatusChanged, this, updateStatuses);
+    connect(&balances, &BalanceService::queueHealthChanged, this, [this](const QList<QueueHealth> &health) {
+        m_monitor.updateQueues(health, QDateTime::currentMSecsSinceEpoch());
+    });
+    connect(&indexing, &IndexingService::reorgHandled, this, [this](const ReorgRecord &reorg) { m_monitor.reorgHandled(reorg); });
     connect(&m_monitor, &AlertMonitor::alertRaised, this, [this](const Alert &alert) { record(alert, false); });
     connect(&m_monitor, &AlertMonitor::alertCleared, this, [this](const Alert &alert) { record(alert, true); });
+
+    m_tick.setObjectName(QStringLiteral("alertTick"));
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this, updateStatuses] { updateStatuses(m_indexing.chainStatuses()); });
     m_tick.start();
+    m_ruleReload.setObjectName(QStringLiteral("alertRuleReload"));
+    m_ruleReload.setInterval(RuleReloadMs);
+    connect(&m_ruleReload, &QTimer::timeout, this, &AlertService::reloadRules);
 }
 
 AlertService::~AlertService() = default;
+
+void AlertService::start()
+{
+    const EngineOptions &options = m_context.options();
+    // One-shot commands raise no alerts; the console and `serve` evaluate the rules.
+    if (options.schema == EngineOptions::Schema::Migrate && options.snapshotIntervalMs > 0) {
+        reloadRules();
+        m_ruleReload.start();
+    }
+    if (!m_triggers.running())
+        return;
+    m_recording = true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    then(m_context.writer()->run([now](Store &s) { return AlertStore(s).closeOpen(now); }), this, [](Result<qint64> closed) {
+        if (!closed)
+            qCWarning(lcEngine) << "could not close the alerts an earlier engine left open:" << closed.error().message;
+    });
+    // What is active already was raised before recording began: it is recorded now.
+    for (const Alert &alert : m_monitor.activeAlerts())
+        record(alert, false);
+}
+
+void AlertService::stopRecording()
+{
+    m_ruleReload.stop();
+    m_recording = false;
+}
 
 void AlertService::updateChains(const QList<ChainRecord> &chains)
 {
@@ -61,49 +106,108 @@ void AlertService::updateChains(const QList<ChainRecord> &chains)
     m_monitor.retainChains(active);
 }
 
-void AlertService::updateStatuses(const QList<ChainStatus> &statuses)
+void AlertService::reloadRules()
 {
-    m_monitor.updateChains(statuses, QDateTime::currentMSecsSinceEpoch());
-}
-
-void AlertService::updateQueues(const QList<QueueHealth> &health)
-{
-    m_monitor.updateQueues(health, QDateTime::currentMSecsSinceEpoch());
-}
-
-void AlertService::reorgHandled(const ReorgRecord &reorg)
-{
-    m_monitor.reorgHandled(reorg);
-}
-
-void AlertService::setRules(const QList<AlertRule> &rules)
-{
-    m_monitor.setRules(rules);
-}
-
-void AlertService::startRecording(StoreThread *writer, std::function<void()> delivered)
-{
-    m_writer = writer;
-    m_delivered = std::move(delivered);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    then(m_writer->run([now](Store &s) { return AlertStore(s).closeOpen(now); }), this, [](Result<qint64> closed) {
-        if (!closed)
-            qCWarning(lcEngine) << "could not close the alerts an earlier engine left open:" << closed.error().message;
+    if (!m_context.started() || m_context.shuttingDown())
+        return;
+    then(m_context.read([](Store &s) { return AlertStore(s).rules(); }), this, [this](Result<QList<AlertRule>> rules) {
+        if (!rules) {
+            qCWarning(lcEngine) << "could not read the alert rules:" << rules.error().message;
+            return;
+        }
+        if (!m_context.shuttingDown() && *rules != m_monitor.rules())
+            m_monitor.setRules(*rules);
     });
-    // What is active already was raised before recording began: it is recorded now.
-    for (const Alert &alert : m_monitor.activeAlerts())
-        record(alert, false);
 }
 
-void AlertService::stopRecording()
+QFuture<Result<QList<AlertRule>>> AlertService::alertRules()
 {
-    m_writer = nullptr;
-    m_delivered = nullptr;
+    return m_context.read([](Store &s) { return AlertStore(s).rules(); });
+}
+
+QFuture<Result<AlertRule>> AlertService::afterRuleWrite(QFuture<Result<AlertRule>> written)
+{
+    return then(written, this, [this](Result<AlertRule> r) {
+        if (r) {
+            reloadRules();
+            Q_EMIT alertRulesChanged();
+        }
+        return r;
+    });
+}
+
+QFuture<Result<AlertRule>> AlertService::addAlertRule(const AlertRule &rule)
+{
+    return afterRuleWrite(m_context.write([rule](Store &s) { return AlertStore(s).addRule(rule); }));
+}
+
+QFuture<Result<AlertRule>> AlertService::updateAlertRule(const AlertRule &rule)
+{
+    return afterRuleWrite(m_context.write([rule](Store &s) { return AlertStore(s).updateRule(rule); }));
+}
+
+QFuture<Result<AlertRule>> AlertService::setAlertRuleEnabled(qint64 ruleId, bool enabled)
+{
+    return afterRuleWrite(m_context.write([ruleId, enabled](Store &s) { return AlertStore(s).setEnabled(ruleId, enabled); }));
+}
+
+QFuture<Result<AlertRule>> AlertService::silenceAlertRule(qint64 ruleId, qint64 untilMs)
+{
+    return afterRuleWrite(m_context.write([ruleId, untilMs](Store &s) { return AlertStore(s).setSilence(ruleId, untilMs); }));
+}
+
+QFuture<Status> AlertService::deleteAlertRule(qint64 ruleId)
+{
+    return then(m_context.write([ruleId](Store &s) { return AlertStore(s).deleteRule(ruleId); }), this, [this](Status s) {
+        if (s) {
+            reloadRules();
+            Q_EMIT alertRulesChanged();
+            Q_EMIT m_triggers.deliveriesChanged();
+        }
+        return s;
+    });
+}
+
+QFuture<Result<QList<AlertRecord>>> AlertService::alertHistory(const AlertHistoryFilter &filter)
+{
+    return m_context.read([filter](Store &s) { return AlertStore(s).history(filter); });
+}
+
+QFuture<Result<AlertRecord>> AlertService::acknowledgeAlert(qint64 alertId, const QString &note)
+{
+    return then(m_context.write([alertId, note](Store &s) { return AlertStore(s).acknowledge(alertId, note); }), this, [this](Result<AlertRecord> r) {
+        if (r) {
+            // The same alert may be active here: acknowledged on screen too.
+            if (r->active())
+                m_monitor.acknowledge(r->chainId, r->kind, r->ruleId.value_or(0));
+            Q_EMIT alertHistoryChanged();
+        }
+        return r;
+    });
+}
+
+bool AlertService::acknowledgeAlert(const Alert &alert, const QString &note)
+{
+    if (!m_monitor.acknowledge(alert.chainId, alert.kind, alert.ruleId))
+        return false;
+    if (m_recording && m_context.checkWritable()) {
+        const qint64 chainId = alert.chainId;
+        const AlertKind kind = alert.kind;
+        const std::optional<qint64> ruleId = alert.ruleId ? std::optional<qint64>(alert.ruleId) : std::nullopt;
+        const qint64 raisedAt = alert.raisedAt.toMSecsSinceEpoch();
+        then(m_context.writer()->run([=](Store &s) { return AlertStore(s).acknowledgeOpen(chainId, kind, ruleId, raisedAt, note); }), this, [this](Status s) {
+            if (!s)
+                qCWarning(lcEngine) << "could not record the acknowledgement:" << s.error().message;
+            else
+                Q_EMIT alertHistoryChanged();
+        });
+    }
+    return true;
 }
 
 void AlertService::record(const Alert &alert, bool cleared)
 {
-    if (!m_writer)
+    if (!m_recording)
         return;
     const AlertRecord rec = recordOf(alert);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -112,15 +216,15 @@ void AlertService::record(const Alert &alert, bool cleared)
             qCWarning(lcEngine) << "could not record an alert:" << created.error().message;
             return;
         }
-        Q_EMIT historyChanged();
-        if (*created > 0 && m_delivered)
-            m_delivered();
+        Q_EMIT alertHistoryChanged();
+        if (*created > 0)
+            m_triggers.deliveriesCreated();
     };
     if (cleared) {
-        then(m_writer->run([rec, now](Store &s) { return AlertStore(s).recordCleared(rec, now); }), this, done);
+        then(m_context.writer()->run([rec, now](Store &s) { return AlertStore(s).recordCleared(rec, now); }), this, done);
         return;
     }
-    then(m_writer->run([rec](Store &s) -> Result<int> {
+    then(m_context.writer()->run([rec](Store &s) -> Result<int> {
         auto r = AlertStore(s).recordRaised(rec);
         if (!r)
             return r.error();

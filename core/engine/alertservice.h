@@ -1,71 +1,96 @@
 #pragma once
 
 #include "alerts/alertmonitor.h"
+#include "engine/engineservice.h"
+#include "error.h"
 #include "model/chainconfig.h"
+#include "store/alertstore.h"
+#include "triggers/alertrule.h"
 
-#include <QObject>
+#include <QFuture>
+#include <QList>
 #include <QTimer>
-
-#include <functional>
 
 namespace arbor {
 
-class StoreThread;
+class BalanceService;
+class ChainService;
+class IndexingService;
+class TriggerService;
 
 /**
- * The alerts of an Engine: one AlertMonitor fed from the engine's snapshots (chains, indexing
- * statuses every second, queue health, reorgs) and the operator's alert rules; for an indexing
- * engine that holds the lease, every raise and clear is also recorded in the alert history and
- * a rule's actions queued in the trigger outbox, on the writer.
+ * Alerts (ARCHITECTURE.md, alerts/): one AlertMonitor fed from the engine's snapshots — chains,
+ * indexing statuses (read every second, so stalls are found without a status change), queue
+ * health, reorgs — and the operator's alert rules; the rules themselves, the alert history and
+ * acknowledgements.
  *
- * The console shows this monitor; `arborctl serve` runs the same one headless, so a rule
- * delivers whether or not a window is open.
+ * Handed out by Engine::alerts(). An indexing engine that holds the lease (the one whose
+ * TriggerService runs) also records every raise and clear in the alert history and queues a
+ * rule's actions in the trigger outbox, on the writer. The console shows this monitor;
+ * `arborctl serve` runs the same one headless, so a rule delivers whether or not a window is
+ * open. Rules written by another process are read again every RuleReloadMs.
  *
- * Thread: the Engine's (the GUI/main thread). It never waits: writes are queued on the writer.
+ * Thread: the Engine's. It never waits: writes are queued on the writer.
  */
-class AlertService final : public QObject
+class AlertService final : public EngineService
 {
     Q_OBJECT
 
 public:
-    using Statuses = std::function<QList<ChainStatus>()>;
-
-    /// `statuses` is read every `tickMs` (stalls are found without a status change).
-    AlertService(Statuses statuses, int tickMs, QObject *parent = nullptr);
     ~AlertService() override;
 
+    /// The alerts of this engine's chains (built-in ones and the operator's rules); lives as
+    /// long as the service, on its thread.
     AlertMonitor *monitor() { return &m_monitor; }
 
-    /// The registry's chains: their names, and which are active (the others' alerts clear).
-    void updateChains(const QList<ChainRecord> &chains);
-    void updateStatuses(const QList<ChainStatus> &statuses);
-    void updateQueues(const QList<QueueHealth> &health);
-    void reorgHandled(const ReorgRecord &reorg);
-    void setRules(const QList<AlertRule> &rules);
+    QFuture<Result<QList<AlertRule>>> alertRules();
+    /// Stores a rule; the monitor evaluates it from now on.
+    QFuture<Result<AlertRule>> addAlertRule(const AlertRule &rule);
+    QFuture<Result<AlertRule>> updateAlertRule(const AlertRule &rule);
+    QFuture<Result<AlertRule>> setAlertRuleEnabled(qint64 ruleId, bool enabled);
+    /// Silences a rule until `untilMs` (unix ms; 0 lifts it): its alerts are still shown, but
+    /// nothing is delivered and no desktop notification pops up.
+    QFuture<Result<AlertRule>> silenceAlertRule(qint64 ruleId, qint64 untilMs);
+    /// The rule goes; its open deliveries are cancelled, its history and results stay.
+    QFuture<Status> deleteAlertRule(qint64 ruleId);
+    QFuture<Result<QList<AlertRecord>>> alertHistory(const AlertHistoryFilter &filter);
+    /// Acknowledges a recorded alert (`arborctl alert ack ID`).
+    QFuture<Result<AlertRecord>> acknowledgeAlert(qint64 alertId, const QString &note);
+    /// Acknowledges an active alert of the monitor (the console's verb) and, where this engine
+    /// records alerts, its history row. False when it is no longer active.
+    bool acknowledgeAlert(const Alert &alert, const QString &note = QString());
 
-    /**
-     * From now on raises and clears are written through `writer`: the alert history, and the
-     * deliveries of rules that are not silenced; `delivered` runs here after a write that
-     * created deliveries. Rows left open by an engine that stopped are closed first (what
-     * still holds is raised again).
-     */
-    void startRecording(StoreThread *writer, std::function<void()> delivered);
-    /// Before the writer closes.
-    void stopRecording();
-    bool recording() const { return m_writer != nullptr; }
+    static constexpr int RuleReloadMs = 10000;
 
 Q_SIGNALS:
-    /// A raise, clear or acknowledgement was written to the alert history.
-    void historyChanged();
+    /// An alert rule was added, changed, silenced or deleted here.
+    void alertRulesChanged();
+    /// The alert history changed (a raise, clear or acknowledgement was recorded).
+    void alertHistoryChanged();
 
 private:
+    friend class Engine;
+
+    AlertService(EngineContext &context, ChainService &chains, IndexingService &indexing, BalanceService &balances,
+                 TriggerService &triggers, QObject *parent = nullptr);
+
+    /// Rules read (engines that raise alerts: not the one-shot commands) and, where the
+    /// TriggerService runs, recording.
+    void start();
+    /// Raises and clears from here on are not recorded (the writer is about to close).
+    void stopRecording();
+    void updateChains(const QList<ChainRecord> &chains);
+    /// Rules read again (after a write here, and every RuleReloadMs for other processes').
+    void reloadRules();
+    QFuture<Result<AlertRule>> afterRuleWrite(QFuture<Result<AlertRule>> written);
     void record(const Alert &alert, bool cleared);
 
-    Statuses m_statuses;
+    IndexingService &m_indexing;
+    TriggerService &m_triggers;
     AlertMonitor m_monitor;
     QTimer m_tick;
-    StoreThread *m_writer = nullptr;
-    std::function<void()> m_delivered;
+    QTimer m_ruleReload;
+    bool m_recording = false;
 };
 
 } // namespace arbor

@@ -1,6 +1,6 @@
 #include "engine/chainaddition.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/storethread.h"
 #include "store/chainregistry.h"
 #include "model/entitydef.h"

@@ -1,6 +1,6 @@
 #include "engine/chaindeletion.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/storethread.h"
 #include "metrics/metricsstore.h"
 #include "store/chainregistry.h"

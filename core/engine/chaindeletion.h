@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "engine/engineoptions.h"
 
 #include <QFuture>
 #include <QObject>
@@ -12,14 +13,6 @@
 namespace arbor {
 
 class StoreThread;
-
-/**
- * Watches a delete step by step: called with the chain id and the 1-based step right after the
- * step is journaled done (and deletionProgress reported it). An error it returns ends the delete
- * there, with that error, exactly as if the process had stopped at that point. The product sets
- * none; tests set one (EngineOptions::deletionStepHook) to interrupt a delete where a crash would.
- */
-using DeletionStepHook = std::function<Status(qint64 chainId, int step)>;
 
 /**
  * The journaled delete of one chain (DESIGN.md §7): stop indexing, mark deleted, remove global

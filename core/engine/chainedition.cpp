@@ -1,6 +1,6 @@
 #include "engine/chainedition.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/storethread.h"
 #include "rpc/endpointlimiter.h"
 #include "store/chainregistry.h"

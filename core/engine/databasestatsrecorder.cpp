@@ -1,6 +1,6 @@
 #include "engine/databasestatsrecorder.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/storethread.h"
 #include "store/databasestats.h"
 #include "util/continuation.h"

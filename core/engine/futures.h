@@ -20,6 +20,15 @@ QFuture<T> ready(T value)
     return p.future();
 }
 
+/// A void future that has already finished.
+inline QFuture<void> finished()
+{
+    QPromise<void> p;
+    p.start();
+    p.finish();
+    return p.future();
+}
+
 template<typename T>
 using SharedPromise = std::shared_ptr<QPromise<T>>;
 

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "rpc/endpointpool.h"
+#include "rpc/rpcpolicy.h"
 
 #include <QtGlobal>
+
+#include <optional>
 
 namespace arbor {
 

@@ -1,6 +1,6 @@
 #include "engine/indexersupervisor.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "util/workerthread.h"
 #include "model/entitydef.h"
 

@@ -1,6 +1,6 @@
 #include "engine/leasekeeper.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/storethread.h"
 #include "util/continuation.h"
 

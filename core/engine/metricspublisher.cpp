@@ -1,6 +1,6 @@
 #include "engine/metricspublisher.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/futures.h"
 #include "engine/storethread.h"
 #include "metrics/prometheusexporter.h"

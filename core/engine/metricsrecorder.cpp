@@ -1,6 +1,6 @@
 #include "engine/metricsrecorder.h"
 
-#include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "engine/storethread.h"
 #include "metrics/metricsstore.h"
 #include "util/continuation.h"

@@ -1,195 +1,185 @@
 #include "engine/triggerservice.h"
 
-#include "engine/futures.h"
-#include "engine/storethread.h"
-#include "store/chainregistry.h"
+#include "engine/enginecontext.h"
+#include "engine/indexingservice.h"
+#include "engine/leasekeeper.h"
+#include "engine/triggerrunner.h"
+#include "store/triggerstore.h"
 #include "util/continuation.h"
-#include "util/workerthread.h"
 
-#include <QDateTime>
-#include <QLoggingCategory>
-#include <QPromise>
-
-Q_LOGGING_CATEGORY(lcTriggers, "arbor.triggers")
+#include <limits>
 
 namespace arbor {
 
-TriggerService::TriggerService(StoreThread *writer, QString holder, HeadOf headOf, DeliveryOptions options,
-                               QObject *parent)
-    : QObject(parent)
-    , m_writer(writer)
-    , m_headOf(std::move(headOf))
-    , m_holder(std::move(holder))
-    , m_options(std::move(options))
+TriggerService::TriggerService(EngineContext &context, IndexingService &indexing, QObject *parent)
+    : EngineService(context, parent)
+    , m_indexing(indexing)
 {
-    m_deliveryThread.setObjectName(QStringLiteral("arbor-delivery"));
-    m_mailbox = new QObject;
-    m_mailbox->moveToThread(&m_deliveryThread);
-    // On the delivery thread, before it finishes and deletes the worker: no call finds it again.
-    connect(&m_deliveryThread, &GuardedThread::failed, m_mailbox, [this] { m_worker = nullptr; }, Qt::DirectConnection);
-    connect(&m_deliveryThread, &GuardedThread::failed, this, &TriggerService::workerFailed);
-    m_sweep.setInterval(SweepMs);
-    connect(&m_sweep, &QTimer::timeout, this, &TriggerService::sweep);
 }
 
-TriggerService::~TriggerService()
-{
-    m_sweep.stop();
-    if (m_deliveryThread.isRunning()) {
-        // Not shut down first (arborctl, tests): the worker's thread is ended here. Its attempts
-        // in flight are abandoned; their claims lapse and they are sent again.
-        m_deliveryThread.quit();
-        m_deliveryThread.wait();
-    }
-    // The thread has ended (or never ran): its objects are deleted here.
-    delete m_mailbox;
-}
+TriggerService::~TriggerService() = default;
 
 void TriggerService::start()
 {
-    startWorker();
-    m_sweep.start();
-    sweep();
-}
-
-void TriggerService::startWorker()
-{
-    auto *worker = new DeliveryWorker(m_writer, m_holder, m_options);
-    worker->moveToThread(&m_deliveryThread);
-    connect(&m_deliveryThread, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &DeliveryWorker::attemptsRecorded, this, &TriggerService::deliveriesChanged);
-    m_workerStartedMs = QDateTime::currentMSecsSinceEpoch();
-    m_deliveryThread.start();
-    QMetaObject::invokeMethod(m_mailbox, [this, worker] {
-        m_worker = worker;
-        worker->start();
-    });
-}
-
-void TriggerService::workerFailed(const QString &what)
-{
-    if (m_stopped)
+    // Only an indexing engine that holds the lease evaluates and delivers: one-shot commands
+    // and read-only consoles leave it to the engine that does.
+    if (!m_context.options().indexing || m_context.readOnly() || m_runner)
         return;
-    const qint64 delayMs = m_backoff.failed(m_workerStartedMs, QDateTime::currentMSecsSinceEpoch());
-    qCCritical(lcTriggers).noquote()
-        << QStringLiteral("The delivery worker stopped on an internal error (%1). Deliveries wait in the outbox; "
-                          "a new worker starts in %2 ms (failure %3 in a row).")
-               .arg(what, QString::number(delayMs), QString::number(m_backoff.failures()));
-    QTimer::singleShot(delayMs, this, &TriggerService::restartWorker);
-}
-
-void TriggerService::restartWorker()
-{
-    if (m_stopped)
-        return;
-    // It threw a second or more ago: the thread has ended (its old worker deleted there), and
-    // this returns at once. Only then may a new worker be tied to the thread's finished().
-    m_deliveryThread.wait();
-    startWorker();
+    TriggerRunner::HeadOf headOf = [this](qint64 chainId) -> std::optional<qint64> {
+        for (const ChainStatus &status : m_indexing.chainStatuses()) {
+            if (status.chainId == chainId)
+                return status.head;
+        }
+        return std::nullopt;
+    };
+    m_runner = std::make_unique<TriggerRunner>(m_context.writer(), m_context.lease()->holder().token, headOf, m_context.options().delivery);
+    connect(m_runner.get(), &TriggerRunner::deliveriesChanged, this, &TriggerService::deliveriesChanged);
+    connect(&m_indexing, &IndexingService::chainPromoted, m_runner.get(),
+            [this](qint64 chainId, qint64, qint64, std::optional<qint64>) { m_runner->evaluate(chainId); });
+    m_runner->start();
 }
 
 QFuture<void> TriggerService::shutdown()
 {
-    if (m_shutdown)
-        return *m_shutdown;
-    m_stopped = true;
-    m_sweep.stop();
-    auto promise = std::make_shared<QPromise<void>>();
-    promise->start();
-    m_shutdown = promise->future();
-    // Connected before looking: a thread that ends by itself in between is not missed.
-    connect(&m_deliveryThread, &QThread::finished, this, [promise] {
-        if (!promise->future().isFinished())
-            promise->finish();
-    });
-    if (!m_deliveryThread.isRunning() || m_deliveryThread.isFinished()) {
-        promise->finish();
-        return *m_shutdown;
-    }
-    QThread *thread = &m_deliveryThread;
-    QMetaObject::invokeMethod(m_mailbox, [this, thread] {
-        if (m_worker)
-            m_worker->stop([thread] { thread->quit(); });
-        else
-            thread->quit();
-    });
-    return *m_shutdown;
+    return m_runner ? m_runner->shutdown() : futures::finished();
 }
 
-void TriggerService::evaluate(qint64 chainId)
+void TriggerService::deliveriesCreated()
 {
-    if (m_stopped)
-        return;
-    if (m_evaluating.contains(chainId)) {
-        m_again.insert(chainId);
-        return;
-    }
-    runEvaluation(chainId);
+    if (m_runner)
+        m_runner->wakeDelivery();
+    Q_EMIT deliveriesChanged();
 }
 
-void TriggerService::wakeDelivery()
+QFuture<Result<TriggerRecord>> TriggerService::addTrigger(const TriggerDef &def)
 {
-    QMetaObject::invokeMethod(m_mailbox, [this] {
-        if (m_worker)
-            m_worker->poke();
-    });
-}
-
-void TriggerService::runEvaluation(qint64 chainId)
-{
-    m_evaluating.insert(chainId);
-    const std::optional<qint64> head = m_headOf ? m_headOf(chainId) : std::nullopt;
-    then(m_writer
-        ->run([chainId, head](Store &store) -> Result<EvaluationRun> {
-            qint64 bound = 0;
-            if (head) {
-                bound = *head;
-            } else {
-                // The node's head is not known here: the checkpoint is the chain's
-                // confirmations deep, so checkpoint + confirmations stands for it.
-                auto chains = ChainRegistry(store).chains();
-                if (!chains)
-                    return chains.error();
-                for (const ChainRecord &chain : std::as_const(*chains)) {
-                    if (chain.config.chainId == chainId)
-                        bound = chain.checkpointBlock.value_or(0) + chain.config.confirmations;
-                }
-            }
-            return TriggerStore(store).evaluate(chainId, bound);
-        }), this, [this, chainId](Result<EvaluationRun> run) {
-            m_evaluating.remove(chainId);
-            if (m_stopped)
-                return;
-            bool again = m_again.remove(chainId);
-            if (!run) {
-                qCWarning(lcTriggers) << "Evaluating the triggers of chain" << chainId << "failed:" << run.error().toString();
-            } else {
-                if (run->deliveries > 0) {
-                    wakeDelivery();
-                    Q_EMIT deliveriesChanged();
-                }
-                again = again || !run->caughtUp;
-            }
-            if (again)
-                evaluate(chainId);
+    return then(m_context.write([def](Store &s) { return TriggerStore(s).addTrigger(def); }), this, [this](Result<TriggerRecord> r) {
+            if (r)
+                Q_EMIT triggersChanged();
+            return r;
         });
 }
 
-void TriggerService::sweep()
+QFuture<Result<TriggerRecord>> TriggerService::updateTrigger(const TriggerDef &def)
 {
-    if (m_stopped)
-        return;
-    then(m_writer->run([](Store &store) { return TriggerStore(store).triggers(); }), this, [this](Result<QList<TriggerRecord>> triggers) {
-            if (!triggers || m_stopped)
-                return;
-            QSet<qint64> chains;
-            for (const TriggerRecord &t : std::as_const(*triggers)) {
-                if (t.def.enabled)
-                    chains.insert(t.def.chainId);
-            }
-            for (qint64 chainId : std::as_const(chains))
-                evaluate(chainId);
+    return then(m_context.write([def](Store &s) { return TriggerStore(s).updateTrigger(def); }), this, [this](Result<TriggerRecord> r) {
+            if (r)
+                Q_EMIT triggersChanged();
+            return r;
         });
+}
+
+QFuture<Result<TriggerRecord>> TriggerService::setTriggerEnabled(qint64 triggerId, bool enabled)
+{
+    return then(m_context.write([triggerId, enabled](Store &s) { return TriggerStore(s).setEnabled(triggerId, enabled); }), this, [this](Result<TriggerRecord> r) {
+            if (r)
+                Q_EMIT triggersChanged();
+            return r;
+        });
+}
+
+QFuture<Status> TriggerService::deleteTrigger(qint64 triggerId)
+{
+    return then(m_context.write([triggerId](Store &s) { return TriggerStore(s).deleteTrigger(triggerId); }), this, [this](Status s) {
+        if (s) {
+            Q_EMIT triggersChanged();
+            Q_EMIT deliveriesChanged();   // its open deliveries were cancelled
+        }
+        return s;
+    });
+}
+
+QFuture<Result<QList<TriggerRecord>>> TriggerService::triggers(std::optional<qint64> chainId)
+{
+    return m_context.read([chainId](Store &s) { return TriggerStore(s).triggers(chainId); });
+}
+
+QFuture<Result<TriggerRecord>> TriggerService::trigger(qint64 triggerId)
+{
+    return m_context.read([triggerId](Store &s) { return TriggerStore(s).trigger(triggerId); });
+}
+
+namespace {
+
+Result<DryRunResult> dryRun(Store &s, const TriggerDef &def, std::optional<qint64> from, std::optional<qint64> to)
+{
+    return TriggerStore(s).dryRun(def, from.value_or(0), to.value_or(std::numeric_limits<qint64>::max()));
+}
+
+} // namespace
+
+QFuture<Result<DryRunResult>> TriggerService::dryRunTrigger(const TriggerDef &def, std::optional<qint64> from, std::optional<qint64> to)
+{
+    return m_context.read([def, from, to](Store &s) { return dryRun(s, def, from, to); });
+}
+
+QFuture<Result<DryRunResult>> TriggerService::dryRunTrigger(qint64 triggerId, std::optional<qint64> from, std::optional<qint64> to)
+{
+    return m_context.read([triggerId, from, to](Store &s) -> Result<DryRunResult> {
+        auto stored = TriggerStore(s).trigger(triggerId);
+        if (!stored)
+            return stored.error();
+        return dryRun(s, stored->def, from, to);
+    });
+}
+
+QFuture<Result<ReplayResult>> TriggerService::replayTrigger(qint64 triggerId, qint64 from, qint64 to)
+{
+    return then(m_context.write([triggerId, from, to](Store &s) { return TriggerStore(s).replay(triggerId, from, to); }), this, [this](Result<ReplayResult> r) {
+            if (r && r->created > 0)
+                deliveriesCreated();
+            return r;
+        });
+}
+
+QFuture<Result<QList<ActionResult>>> TriggerService::triggerResults(const ResultFilter &filter)
+{
+    return m_context.read([filter](Store &s) { return TriggerStore(s).results(filter); });
+}
+
+QFuture<Result<QString>> TriggerService::resendResult(qint64 resultId)
+{
+    return then(m_context.write([resultId](Store &s) { return TriggerStore(s).resend(resultId); }), this, [this](Result<QString> r) {
+        if (r)
+            deliveriesCreated();
+        return r;
+    });
+}
+
+QFuture<Result<QString>> TriggerService::sendTestDelivery(qint64 triggerId, qint64 actionId)
+{
+    return then(m_context
+        .write([triggerId, actionId](Store &s) -> Result<QString> {
+            TriggerStore triggers(s);
+            auto stored = triggers.trigger(triggerId);
+            if (!stored)
+                return stored.error();
+            // The newest stored event of the trigger's registry: a test sends what a real
+            // delivery would, from a real event.
+            auto latest = triggers.latestEvent(stored->def.chainId, stored->def.registry);
+            if (!latest)
+                return latest.error();
+            if (!*latest) {
+                return Error::notFound(QStringLiteral("event"),
+                                       tr("The chain has no %1 event indexed yet to send a test with.")
+                                           .arg(registryKindName(stored->def.registry)));
+            }
+            return triggers.createTestDelivery(triggerId, actionId, **latest);
+        }), this, [this](Result<QString> r) {
+            if (r)
+                Q_EMIT triggersChanged();
+            return r;
+        });
+}
+
+QFuture<Result<std::optional<TriggerEvent>>> TriggerService::latestTriggerEvent(qint64 chainId, RegistryKind registry)
+{
+    return m_context.read([chainId, registry](Store &s) { return TriggerStore(s).latestEvent(chainId, registry); });
+}
+
+QFuture<Result<QList<DeliveryMinute>>> TriggerService::deliveriesPerMinute(qint64 sinceMs)
+{
+    return m_context.read([sinceMs](Store &s) { return TriggerStore(s).deliveriesPerMinute(sinceMs); });
 }
 
 } // namespace arbor

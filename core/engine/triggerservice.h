@@ -1,90 +1,86 @@
 #pragma once
 
-#include "engine/deliveryworker.h"
-#include "util/guardedthread.h"
+#include "engine/engineservice.h"
+#include "error.h"
+#include "triggers/triggerrecords.h"
 
 #include <QFuture>
-#include <QHash>
-#include <QObject>
-#include <QSet>
-#include <QThread>
-#include <QTimer>
+#include <QList>
 
-#include <functional>
+#include <memory>
 #include <optional>
 
 namespace arbor {
 
-class StoreThread;
+class IndexingService;
+class TriggerRunner;
 
 /**
- * Runs the triggers of an indexing engine (DESIGN.md §9): evaluation after each promotion and
- * the delivery worker that sends the outbox.
+ * Triggers and what they fired (DESIGN.md §9): definitions, dry runs over stored events,
+ * explicit replays, the delivery log (action results), resends and test deliveries.
  *
- * Evaluation is a job on the writer: TriggerStore::evaluate() writes the outbox rows, state and
- * cursor of each trigger in one transaction. One evaluation per chain runs at a time; a
- * promotion meanwhile asks for another. A sweep every `sweepMs` catches what no promotion
- * announced (a trigger just enabled, a replay). New deliveries wake the worker at once, so a
- * promoted event with confirmations 0 is on its way within one writer round trip.
+ * Handed out by Engine::triggers(). An indexing engine that holds the lease also runs them: a
+ * TriggerRunner evaluates a chain's triggers after each of its promotions and its delivery
+ * worker sends the outbox. Other engines only read and write definitions; the running engine
+ * picks changes up on its next evaluation.
  *
- * The DeliveryWorker runs on its own thread ("arbor-delivery"). Every call to it is posted to a
- * mailbox object on that thread, which alone holds the worker: should the worker throw, its
- * thread ends (GuardedThread), what was thrown is logged, deliveries wait in the outbox, and a
- * new worker starts after a RestartBackoff delay; a call posted meanwhile finds no worker.
- *
- * Thread: the owner's (the Engine's); it never waits on the database or the network, except
- * in the destructor when shutdown() was not called first.
+ * Thread: the Engine's; reads on the reader, writes on the writer.
  */
-class TriggerService final : public QObject
+class TriggerService final : public EngineService
 {
     Q_OBJECT
 
 public:
-    /// The node's head of a chain as the engine last saw it (empty: not known).
-    using HeadOf = std::function<std::optional<qint64>(qint64 chainId)>;
-
-    TriggerService(StoreThread *writer, QString holder, HeadOf headOf, DeliveryOptions options = {},
-                   QObject *parent = nullptr);
     ~TriggerService() override;
 
-    /// Starts the delivery worker and evaluates every chain once.
-    void start();
-    /// Stops evaluating and the worker (attempts in flight are abandoned: their claims lapse
-    /// and they are sent again) and ends its thread; resolves when the thread has finished.
-    QFuture<void> shutdown();
-
-    /// A range of the chain was promoted: evaluate its triggers.
-    void evaluate(qint64 chainId);
-    /// Deliveries were created or requeued outside evaluation (resend, replay, test).
-    void wakeDelivery();
+    /// Stores a trigger (its chain given by id); it fires for events promoted from now on.
+    QFuture<Result<TriggerRecord>> addTrigger(const TriggerDef &def);
+    /// Replaces the definition of trigger `def.id`.
+    QFuture<Result<TriggerRecord>> updateTrigger(const TriggerDef &def);
+    QFuture<Result<TriggerRecord>> setTriggerEnabled(qint64 triggerId, bool enabled);
+    /// The trigger goes; its open deliveries are cancelled, its results stay.
+    QFuture<Status> deleteTrigger(qint64 triggerId);
+    QFuture<Result<QList<TriggerRecord>>> triggers(std::optional<qint64> chainId = std::nullopt);
+    QFuture<Result<TriggerRecord>> trigger(qint64 triggerId);
+    /// Evaluates a trigger on stored events of [from, to] (default: all) from a fresh state;
+    /// returns the matches with the payloads each action would send. Sends and writes nothing.
+    QFuture<Result<DryRunResult>> dryRunTrigger(const TriggerDef &def, std::optional<qint64> from, std::optional<qint64> to);
+    QFuture<Result<DryRunResult>> dryRunTrigger(qint64 triggerId, std::optional<qint64> from, std::optional<qint64> to);
+    /// Sends for history, explicitly: a delivery for each match in [from, to] that has none.
+    QFuture<Result<ReplayResult>> replayTrigger(qint64 triggerId, qint64 from, qint64 to);
+    QFuture<Result<QList<ActionResult>>> triggerResults(const ResultFilter &filter);
+    /// The result's delivery is sent again under the same delivery id; returns that id.
+    QFuture<Result<QString>> resendResult(qint64 resultId);
+    /// A real delivery of the newest stored event of the trigger's registry for one action,
+    /// marked as a test; returns its delivery id.
+    QFuture<Result<QString>> sendTestDelivery(qint64 triggerId, qint64 actionId);
+    /// The newest stored event of a registry on a chain (the editor's template preview).
+    QFuture<Result<std::optional<TriggerEvent>>> latestTriggerEvent(qint64 chainId, RegistryKind registry);
+    QFuture<Result<QList<DeliveryMinute>>> deliveriesPerMinute(qint64 sinceMs);
 
 Q_SIGNALS:
-    /// New deliveries were created, or attempts recorded: the delivery log changed.
+    /// A trigger was added, changed or deleted here.
+    void triggersChanged();
+    /// Deliveries were created, cancelled or attempts recorded (the delivery log changed).
     void deliveriesChanged();
 
 private:
-    void runEvaluation(qint64 chainId);
-    void sweep();
-    void startWorker();
-    void workerFailed(const QString &what);
-    void restartWorker();
+    friend class Engine;
+    friend class AlertService;
 
-    StoreThread *m_writer;
-    HeadOf m_headOf;
-    const QString m_holder;
-    const DeliveryOptions m_options;
-    GuardedThread m_deliveryThread;
-    QObject *m_mailbox = nullptr;         ///< lives on m_deliveryThread; every call to the worker goes through it
-    DeliveryWorker *m_worker = nullptr;   ///< lives on m_deliveryThread; read and written only there
-    RestartBackoff m_backoff;
-    qint64 m_workerStartedMs = 0;
-    QTimer m_sweep;
-    QSet<qint64> m_evaluating;
-    QSet<qint64> m_again;
-    bool m_stopped = false;
-    std::optional<QFuture<void>> m_shutdown;
+    TriggerService(EngineContext &context, IndexingService &indexing, QObject *parent = nullptr);
 
-    static constexpr int SweepMs = 5000;
+    /// The runner, for an indexing engine that holds the lease.
+    void start();
+    QFuture<void> shutdown();
+    /// Evaluating and delivering here (start() found an indexing engine with the lease).
+    bool running() const { return m_runner != nullptr; }
+    /// Deliveries were created outside evaluation (a resend, replay, test or alert): the
+    /// delivery worker looks now instead of at its next poll.
+    void deliveriesCreated();
+
+    IndexingService &m_indexing;
+    std::unique_ptr<TriggerRunner> m_runner;   ///< from start(), when indexing with the lease
 };
 
 } // namespace arbor

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "queue/queueoptions.h"
 #include "model/balancequeue.h"
 #include "store/databaseurl.h"
 #include "util/guardedthread.h"
@@ -18,18 +19,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcQueue)
 namespace arbor {
 
 class QueueWorker;
-
-struct QueueOptions
-{
-    int workers = 1;                    ///< worker threads, each with its own connection
-    qint64 reclaimAfterMs = 120000;     ///< processing longer than this: the worker is presumed dead
-    int rpcTimeoutMs = 15000;           ///< balanceOf calls
-    int configRefreshMs = 2000;         ///< how often workers re-read chains and queue settings
-    /// Stop once nothing is pending or processing (`arborctl queue run --until-empty`).
-    bool untilEmpty = false;
-    /// Record the id of every completed item in the stats (tests of exclusive claiming).
-    bool recordCompletedIds = false;
-};
 
 /**
  * The balance-queue workers: each on its own thread with its own Store connection (and, for

@@ -6,6 +6,7 @@
 #include "rpc/endpointlimiter.h"
 #include "rpc/lograngesizer.h"
 #include "rpc/rpcclock.h"
+#include "rpc/rpcpolicy.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -25,24 +26,6 @@ struct ResolvedUrl;
 }
 
 struct EndpointState;
-
-/// How an EndpointPool treats its endpoints. Defaults suit public providers; tests shrink them.
-struct RpcPolicy
-{
-    int timeoutMs = 15000;                  ///< per HTTP request
-    qint64 maxResponseBytes = 256ll * 1024 * 1024;
-    int maxAttempts = 4;                    ///< endpoints tried (with backoff) before send() fails
-    int maxInFlightPerEndpoint = 4;
-    int breakerThreshold = 3;               ///< requests in a row that did not reach the node: the circuit opens
-    int breakerBaseMs = 1000;               ///< wait before an open circuit's first probe; doubles while probes fail
-    int breakerMaxMs = 3000;                ///< the longest wait between probes: recovery within seconds
-    int probeTimeoutMs = 5000;              ///< a probe (eth_blockNumber) not answered within this failed
-    int backoffBaseMs = 200;                ///< delay before a retry, doubling per attempt, with jitter
-    int maxRateLimitedRetries = 30;         ///< 429s one request survives before send() fails
-    int rateLimitedShowMs = 30000;          ///< how long after a 429 the endpoint shows "rate limited"
-    int errorShowMs = 60000;                ///< how long after a node error it shows "answering with errors"
-    double latencyAlpha = 0.2;              ///< EWMA weight of the newest latency sample
-};
 
 /// Measured health of one endpoint: what the console shows and rpc_endpoints records.
 struct EndpointHealth

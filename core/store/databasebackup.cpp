@@ -2,6 +2,7 @@
 #include "store/databasebackup.h"
 
 #include "store/databasebackupsteps.h"
+#include "store/maintenancelog.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -61,27 +62,19 @@ Status moveIntoPlace(const QString &from, const QString &to, const QString &fiel
     return {};
 }
 
-QString stepsJson(const QString &step, const QString &file, qint64 bytes, qint64 durationMs, Backend backend)
+Status recordRestore(Store &store, qint64 startedAt, const QString &file, qint64 durationMs)
 {
-    // MaintenanceStep's keys (step, ms, ok, detail) and what a backup adds (file, bytes, backend).
-    QJsonObject o;
-    o.insert(QStringLiteral("step"), step);
-    o.insert(QStringLiteral("ok"), bytes > 0);
-    o.insert(QStringLiteral("detail"), QFileInfo(file).fileName());
-    o.insert(QStringLiteral("file"), QFileInfo(file).fileName());
-    o.insert(QStringLiteral("bytes"), bytes);
-    o.insert(QStringLiteral("ms"), durationMs);
-    o.insert(QStringLiteral("backend"), backend == Backend::Postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
-    return QString::fromUtf8(QJsonDocument(QJsonArray{o}).toJson(QJsonDocument::Compact));
-}
-
-Status recordRun(Store &store, const QString &kind, qint64 startedAt, bool ok, const QString &steps, const QString &error)
-{
-    if (!store.tableExists(store.admin("maintenance_runs")))
-        return {};
-    return store.exec(QLatin1String("INSERT INTO ") + store.admin("maintenance_runs")
-                          + QLatin1String(" (kind, requested_by, started_at, finished_at, ok, steps, error) VALUES (?, 'operator', ?, ?, ?, ?, ?)"),
-                      {kind, startedAt, nowMs(), ok, steps, error.isEmpty() ? QVariant() : QVariant(error)});
+    MaintenanceRun run;
+    run.kind = QStringLiteral("restore");
+    run.requestedBy = QStringLiteral("operator");
+    run.startedAt = startedAt;
+    MaintenanceStep step;
+    step.step = QStringLiteral("restore");
+    step.target = QFileInfo(file).fileName();
+    step.detail = step.target;
+    step.ms = durationMs;
+    run.steps = {step};
+    return MaintenanceLog(store).record(run);
 }
 
 Result<MigrationStatus> checkRestored(Store &store, const QString &file)
@@ -201,33 +194,6 @@ Status copyPages(sqlite3 *from, sqlite3 *to, const BackupProgress &progress, con
     return {};
 }
 
-/// Records the backup in the source's maintenance_runs, if the writer lets us within a moment:
-/// the backup is written either way.
-void recordSqliteBackup(sqlite3 *db, qint64 startedAt, bool ok, const QString &steps, const QString &error)
-{
-    if (auto n = countSqlite(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'arbor_maintenance_runs'", QString()); !n || *n == 0)
-        return;
-    sqlite3_busy_timeout(db, 2000);
-    sqlite3_stmt *stmt = nullptr;
-    const char *sql = "INSERT INTO arbor_maintenance_runs (kind, requested_by, started_at, finished_at, ok, steps, error) "
-                      "VALUES ('backup', 'operator', ?, ?, ?, ?, ?)";
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
-        return;
-    const QByteArray stepsUtf8 = steps.toUtf8();
-    const QByteArray errorUtf8 = error.toUtf8();
-    sqlite3_bind_int64(stmt, 1, startedAt);
-    sqlite3_bind_int64(stmt, 2, nowMs());
-    sqlite3_bind_int(stmt, 3, ok ? 1 : 0);
-    sqlite3_bind_text(stmt, 4, stepsUtf8.constData(), int(stepsUtf8.size()), SQLITE_STATIC);
-    if (error.isEmpty())
-        sqlite3_bind_null(stmt, 5);
-    else
-        sqlite3_bind_text(stmt, 5, errorUtf8.constData(), int(errorUtf8.size()), SQLITE_STATIC);
-    if (sqlite3_step(stmt) != SQLITE_DONE)
-        qCWarning(lcStore) << "the backup was not recorded in maintenance_runs:" << sqliteMessage(db);
-    sqlite3_finalize(stmt);
-}
-
 Result<BackupResult> copySqlite(sqlite3 *source, const DatabaseUrl &url, const QString &target, const BackupProgress &progress,
                                 const BackupCanceled &canceled)
 {
@@ -273,7 +239,6 @@ Result<BackupResult> copySqlite(sqlite3 *source, const DatabaseUrl &url, const Q
 Result<BackupResult> backupSqlite(const DatabaseUrl &url, const QString &file, ExistingBackup existing, const BackupProgress &progress,
                                   const BackupCanceled &canceled)
 {
-    const qint64 startedAt = nowMs();
     QElapsedTimer timer;
     timer.start();
     if (!QFileInfo::exists(url.path))
@@ -292,9 +257,6 @@ Result<BackupResult> backupSqlite(const DatabaseUrl &url, const QString &file, E
     auto result = copySqlite(source->get(), url, *target, progress, canceled);
     if (result)
         result->durationMs = timer.elapsed();
-    recordSqliteBackup(source->get(), startedAt, result.ok(),
-                       stepsJson(QStringLiteral("backup"), *target, result ? result->bytes : 0, timer.elapsed(), Backend::Sqlite),
-                       result ? QString() : result.error().message);
     return result;
 }
 
@@ -368,9 +330,7 @@ Result<RestoreResult> restoreSqlite(const DatabaseUrl &url, const QString &file,
         result.databaseVersion = status->databaseVersion;
         result.pendingMigrations = status->pendingCount();
         result.durationMs = timer.elapsed();
-        if (Status s = recordRun(**store, QStringLiteral("restore"), startedAt, true,
-                                 stepsJson(QStringLiteral("restore"), file, result.bytes, result.durationMs, Backend::Sqlite), QString());
-            !s)
+        if (Status s = recordRestore(**store, startedAt, file, result.durationMs); !s)
             return s.error();
     }
     for (const char *suffix : {"-wal", "-shm"})

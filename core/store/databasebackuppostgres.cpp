@@ -148,7 +148,6 @@ Status requireEmpty(Store &store, const DatabaseUrl &url)
 Result<BackupResult> backupPostgres(const DatabaseUrl &url, const QString &password, const QString &file, ExistingBackup existing,
                                     const BackupProgress &progress, const BackupCanceled &canceled)
 {
-    const qint64 startedAt = nowMs();
     QElapsedTimer timer;
     timer.start();
     auto target = checkBackupTarget(file, existing);
@@ -188,11 +187,6 @@ Result<BackupResult> backupPostgres(const DatabaseUrl &url, const QString &passw
         r.durationMs = timer.elapsed();
         return r;
     }();
-    const Status recorded = recordRun(**store, QStringLiteral("backup"), startedAt, result.ok(),
-                                      stepsJson(QStringLiteral("backup"), *target, result ? result->bytes : 0, timer.elapsed(), Backend::Postgres),
-                                      result ? QString() : result.error().message);
-    if (!recorded)
-        qCWarning(lcStore) << "the backup was not recorded in maintenance_runs:" << recorded.error().message;
     return result;
 }
 
@@ -245,9 +239,7 @@ Result<RestoreResult> restorePostgres(const DatabaseUrl &url, const QString &pas
     result.databaseVersion = status->databaseVersion;
     result.pendingMigrations = status->pendingCount();
     result.durationMs = timer.elapsed();
-    if (Status s = recordRun(**store, QStringLiteral("restore"), startedAt, true,
-                             stepsJson(QStringLiteral("restore"), file, result.bytes, result.durationMs, Backend::Postgres), QString());
-        !s)
+    if (Status s = recordRestore(**store, startedAt, file, result.durationMs); !s)
         return s.error();
     return result;
 }

@@ -23,10 +23,8 @@ Result<QString> checkBackupTarget(const QString &file, ExistingBackup existing);
 Result<std::unique_ptr<QTemporaryFile>> partialFile(const QString &finalPath, const QString &field);
 /// Renames `from` to `to`, replacing `to` in one step.
 Status moveIntoPlace(const QString &from, const QString &to, const QString &field);
-/// The steps column of a maintenance_runs row: one step with the file's name, size and time.
-QString stepsJson(const QString &step, const QString &file, qint64 bytes, qint64 durationMs, Backend backend);
-/// A maintenance_runs row (requested by the operator) in `store`, when it has the table.
-Status recordRun(Store &store, const QString &kind, qint64 startedAt, bool ok, const QString &steps, const QString &error);
+/// The restore's run in the restored database's maintenance log (MaintenanceLog::record).
+Status recordRestore(Store &store, qint64 startedAt, const QString &file, qint64 durationMs);
 /// The restored database's migrations checked against this binary (Refused on a problem), and
 /// the source engine's lease removed from it.
 Result<MigrationStatus> checkRestored(Store &store, const QString &file);

@@ -70,12 +70,33 @@ Result<qint64> MaintenanceLog::begin(const QString &kind, const QString &request
     return rows->first()[0].toLongLong();
 }
 
-Status MaintenanceLog::finish(qint64 id, const QList<MaintenanceStep> &steps, const QString &error)
+namespace {
+
+QString stepsJson(const QList<MaintenanceStep> &steps)
 {
     QJsonArray list;
     for (const MaintenanceStep &s : steps)
         list.append(s.toJson());
-    const QString json = QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Status MaintenanceLog::record(const MaintenanceRun &run)
+{
+    if (!m_store.tableExists(m_store.admin("maintenance_runs")))
+        return {};
+    const bool pg = m_store.backend() == Backend::Postgres;
+    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("maintenance_runs")
+                            + (pg ? QLatin1String(" (kind, requested_by, started_at, finished_at, ok, steps, error) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), ?)")
+                                  : QLatin1String(" (kind, requested_by, started_at, finished_at, ok, steps, error) VALUES (?, ?, ?, ?, ?, ?, ?)")),
+                        {run.kind, run.requestedBy, run.startedAt, m_store.now(), run.error.isEmpty(), stepsJson(run.steps),
+                         run.error.isEmpty() ? QVariant() : QVariant(run.error)});
+}
+
+Status MaintenanceLog::finish(qint64 id, const QList<MaintenanceStep> &steps, const QString &error)
+{
+    const QString json = stepsJson(steps);
     const bool pg = m_store.backend() == Backend::Postgres;
     return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("maintenance_runs")
                             + (pg ? QLatin1String(" SET finished_at = ?, ok = ?, steps = CAST(? AS JSONB), error = ? WHERE id = ?")

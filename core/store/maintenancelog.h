@@ -62,6 +62,10 @@ public:
     Result<qint64> begin(const QString &kind, const QString &requestedBy);
     /// Finishes run `id`: ok when `error` is empty.
     Status finish(qint64 id, const QList<MaintenanceStep> &steps, const QString &error = QString());
+    /// Records a run that has finished now (a backup or restore, timed by its caller): its
+    /// kind, requestedBy, startedAt, steps and error. A database whose schema has no
+    /// maintenance_runs yet (one not migrated) records nothing.
+    Status record(const MaintenanceRun &run);
     /// The newest runs first (all kinds, or `kind`), at most `limit`.
     Result<QList<MaintenanceRun>> runs(int limit, const QString &kind = QString());
     /// When the last finished run of `kind` started, if any.

@@ -7,6 +7,7 @@
 #include "model/evm.h"
 #include "model/hash.h"
 #include "triggers/eventpayload.h"
+#include "triggers/deliveryoptions.h"
 #include "triggers/triggerdef.h"
 
 #include <QByteArray>
@@ -207,18 +208,6 @@ struct ReplayResult
     qint64 matches = 0;
     qint64 created = 0;              ///< deliveries created (marked replay)
     qint64 skipped = 0;              ///< (match, action) pairs that already had a delivery
-};
-
-/// How an engine sends the trigger outbox (DeliveryWorker).
-struct DeliveryOptions
-{
-    int maxInFlight = 256;
-    int claimBatch = 200;
-    qint64 baseBackoffMs = 1000;
-    qint64 maxBackoffMs = 600000;
-    int flushIntervalMs = 20;          ///< results wait at most this long to be recorded
-    int flushBatch = 200;
-    int idlePollMs = 5000;             ///< look for due deliveries at least this often
 };
 
 } // namespace arbor

@@ -24,10 +24,10 @@
 //     until attempts are recorded for every delivery and the outbox holds no open one.
 //  3. Promotion-to-delivery latency with confirmations 0, per backend (goal p99 < 100 ms): the
 //     100 triggers (REST actions to the receiver) and a probe trigger on a chain; a
-//     TriggerService (its DeliveryWorker on its own thread) on a writer StoreThread, as the
+//     TriggerRunner (its DeliveryWorker on its own thread) on a writer StoreThread, as the
 //     Engine runs it. Each sample promotes one block holding one NewFeedback through the writer
 //     and, once the promotion's future reports back on the main thread, calls
-//     TriggerService::evaluate(chainId) as the Engine does on chainPromoted. The latency spans
+//     TriggerRunner::evaluate(chainId) as the Engine does on chainPromoted. The latency spans
 //     from the moment IndexStore::promote() returned on the writer thread (the event committed)
 //     to the moment the receiver's server thread had read the last byte of the probe's webhook
 //     request (HttpRequest::receivedAt), both on the steady clock: the hop to the main thread,
@@ -49,7 +49,7 @@
 
 #include "engine/deliveryworker.h"
 #include "engine/storethread.h"
-#include "engine/triggerservice.h"
+#include "engine/triggerrunner.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/indexstore.h"
@@ -801,7 +801,7 @@ bool phaseDelivery(const Options &o)
 bool phaseLatency(const Options &o)
 {
     out() << "3. promotion-to-delivery latency, confirmations 0: " << o.samples << " samples (+" << Warmup << " warm-up), one NewFeedback a block, "
-          << o.latencyTriggers << " triggers + the probe, TriggerService on a writer StoreThread" << Qt::endl;
+          << o.latencyTriggers << " triggers + the probe, TriggerRunner on a writer StoreThread" << Qt::endl;
     WebhookReceiver receiver(WebhookReceiver::makeSecret());
     QString error;
     if (!receiver.start(&error)) {
@@ -843,11 +843,11 @@ bool phaseLatency(const Options &o)
         return false;
     }
     qint64 head = blocks.next() - 1;
-    TriggerService service(&writer, QStringLiteral("bench"), [&head](qint64) { return std::optional<qint64>(head); });
+    TriggerRunner service(&writer, QStringLiteral("bench"), [&head](qint64) { return std::optional<qint64>(head); });
     int changes = 0;
     std::optional<SteadyClock::time_point> evaluatedAt;
     bool awaitingEvaluation = false;
-    QObject::connect(&service, &TriggerService::deliveriesChanged, &service, [&] {
+    QObject::connect(&service, &TriggerRunner::deliveriesChanged, &service, [&] {
         ++changes;
         if (awaitingEvaluation) {
             evaluatedAt = SteadyClock::now();
@@ -941,7 +941,7 @@ bool phaseLatency(const Options &o)
 
     out() << "   commit → webhook received: " << msLine(total) << "  (" << total.size() << " samples)  [goal p99 < 100 ms]" << Qt::endl;
     out() << "     commit → main thread " << msLine(toMain, 2) << Qt::endl;
-    out() << "     main thread → evaluation done (TriggerService, " << (o.latencyTriggers + 1) << " triggers) " << msLine(toEvaluated) << Qt::endl;
+    out() << "     main thread → evaluation done (TriggerRunner, " << (o.latencyTriggers + 1) << " triggers) " << msLine(toEvaluated) << Qt::endl;
     out() << "     evaluation done → received (worker claim, secret, HTTP) " << msLine(toReceived) << Qt::endl;
     out() << "   " << otherRequests << " other deliveries of the mix received meanwhile; " << missed << " probes not received within 10 s; "
           << num(double(wall.nsecsElapsed()) / 1e9, 1) << " s" << Qt::endl;

@@ -1,10 +1,10 @@
-// Engine: the recorded figures of chains this engine does not index (paused chains, every chain
+// ChainService: the recorded figures of chains this engine does not index (paused chains, every chain
 // on a read-only console), read from the database with each chain snapshot.
 
-#include "engine/engine.h"
+#include "engine/chainservice.h"
 
-#include "engine/indexersupervisor.h"
-#include "engine/storethread.h"
+#include "engine/enginecontext.h"
+#include "engine/indexingservice.h"
 #include "store/indexstore.h"
 #include "util/continuation.h"
 
@@ -26,9 +26,9 @@ QSet<qint64> idsOf(const QList<ChainStatus> &statuses)
 
 } // namespace
 
-QList<ChainStatus> Engine::recordedStatuses() const
+QList<ChainStatus> ChainService::recordedStatuses() const
 {
-    const QSet<qint64> indexedHere = idsOf(chainStatuses());
+    const QSet<qint64> indexedHere = idsOf(m_indexing.chainStatuses());
     QList<ChainStatus> out;
     for (const ChainStatus &s : m_recorded.statuses()) {
         if (!indexedHere.contains(s.chainId))
@@ -37,18 +37,18 @@ QList<ChainStatus> Engine::recordedStatuses() const
     return out;
 }
 
-void Engine::recordStatuses(const QList<ChainRecord> &chains)
+void ChainService::recordStatuses(const QList<ChainRecord> &chains)
 {
-    if (m_recordInFlight || m_shuttingDown || !m_reader)
+    if (m_recordInFlight || m_context.shuttingDown() || !m_context.started())
         return;
-    const QSet<qint64> indexedHere = idsOf(chainStatuses());
+    const QSet<qint64> indexedHere = idsOf(m_indexing.chainStatuses());
     QList<RecordedStatuses::Sample> samples;
     QList<std::pair<qint64, qint64>> unknown;   // chain, checkpoint whose block time is not known yet
     for (const ChainRecord &c : chains) {
         const qint64 id = c.config.chainId;
         // Paused chains keep their last figures; active ones are another engine's to index when
         // this console is read-only (a writable engine that does not index shows none).
-        const bool wanted = c.state == ChainState::Paused || (c.state == ChainState::Active && m_state.readOnly);
+        const bool wanted = c.state == ChainState::Paused || (c.state == ChainState::Active && m_context.readOnly());
         if (!wanted || indexedHere.contains(id))
             continue;
         RecordedStatuses::Sample sample{c, std::nullopt};
@@ -67,8 +67,8 @@ void Engine::recordStatuses(const QList<ChainRecord> &chains)
         return;
     }
     m_recordInFlight = true;
-    then(m_reader
-        ->run([unknown](Store &store) -> Result<CheckpointTimes> {
+    then(m_context
+        .read([unknown](Store &store) -> Result<CheckpointTimes> {
             CheckpointTimes times;
             IndexStore index(store);
             for (const auto &[chainId, block] : unknown) {

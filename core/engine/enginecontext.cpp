@@ -1,0 +1,103 @@
+#include "engine/enginecontext.h"
+
+#include "engine/leasekeeper.h"
+#include "rpc/endpointprobe.h"
+#include "store/chainregistry.h"
+#include "util/workerthread.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcEngine, "arbor.engine")
+
+namespace arbor {
+
+EngineContext::EngineContext(EngineOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_writer(std::make_unique<StoreThread>(QStringLiteral("arbor-store-writer")))
+    , m_reader(std::make_unique<StoreThread>(QStringLiteral("arbor-store-reader")))
+    , m_lease(std::make_unique<LeaseKeeper>(LeaseHolder::currentProcess(m_options.app), m_options.heartbeatMs))
+{
+    m_state.backend = m_options.database.displayName();
+    connect(m_lease.get(), &LeaseKeeper::lost, this, &EngineContext::markReadOnly);
+
+    m_networkThread.setObjectName(QStringLiteral("arbor-network"));
+    m_network = new QNetworkAccessManager;
+    m_probe = new EndpointProbe(m_network, m_network);
+    m_probe->setTimeout(m_options.probeTimeoutMs);
+    m_network->moveToThread(&m_networkThread);
+    connect(&m_networkThread, &QThread::finished, m_network, &QObject::deleteLater);
+    runInBackground(&m_networkThread);
+    m_networkThread.start();
+}
+
+EngineContext::~EngineContext()
+{
+    m_networkThread.quit();
+    m_networkThread.wait();
+}
+
+void EngineContext::markStarted()
+{
+    m_state.started = true;
+    Q_EMIT stateChanged(m_state);
+}
+
+void EngineContext::markReadOnly(const QString &reason)
+{
+    m_lease->stop();
+    m_state.readOnly = true;
+    m_state.readOnlyReason = reason;
+    qCWarning(lcEngine) << "read-only:" << reason;
+    Q_EMIT stateChanged(m_state);
+}
+
+Status EngineContext::checkWritable() const
+{
+    if (!m_state.started)
+        return notStarted();
+    if (m_state.readOnly)
+        return Error::refused(QCoreApplication::translate("arbor::Engine", "The console is read-only: %1").arg(m_state.readOnlyReason));
+    return {};
+}
+
+Error EngineContext::notStarted()
+{
+    return Error::unavailable(QStringLiteral("database"), QCoreApplication::translate("arbor::Engine", "The engine has not started."));
+}
+
+bool EngineContext::holdsLease() const
+{
+    return m_lease->holds();
+}
+
+void EngineContext::onNetworkThread(std::function<void()> work) const
+{
+    QMetaObject::invokeMethod(m_network, std::move(work));
+}
+
+QFuture<void> EngineContext::closeNetwork()
+{
+    QFuture<void> finished = whenFinished(&m_networkThread);
+    m_networkThread.quit();
+    return finished;
+}
+
+Result<ChainRecord> EngineContext::resolveChain(Store &store, const ChainRef &chain)
+{
+    auto found = ChainRegistry(store).findChain(chain);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return noSuchChain(chain);
+    return **found;
+}
+
+Error EngineContext::noSuchChain(const ChainRef &chain)
+{
+    return Error::notFound(QStringLiteral("chain"), QCoreApplication::translate("arbor::Engine", "No chain named or numbered “%1”. See “arborctl chain list”.")
+                                                        .arg(chain.toString()));
+}
+
+} // namespace arbor
