@@ -1,6 +1,7 @@
 #pragma once
 
-#include "engine/engine.h"
+#include "engine/engineoptions.h"
+#include "model/chainconfig.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,6 +1,8 @@
 #include "consolesession.h"
 
 #include "appsettings.h"
+#include "engine/engine.h"
+#include "engine/statsservice.h"
 #include "logging/logsink.h"
 #include "mainwindow.h"
 #include "secrets/secretstore.h"
@@ -177,7 +179,7 @@ void ConsoleSession::launch(const DatabaseUrl &database, const QString &password
 void ConsoleSession::show(MainWindow *window)
 {
     Engine *engine = m_engine.get();
-    const auto *tray = new TrayIcon(window, engine);   // owned by the window
+    const auto *tray = new TrayIcon(window, engine->indexing());   // owned by the window
     window->show();
     // With a tray icon a hidden window is no reason to quit: the tray quits when the window closes for good.
     QApplication::setQuitOnLastWindowClosed(!tray->isShown());
@@ -190,7 +192,7 @@ void ConsoleSession::show(MainWindow *window)
         }
         if (metrics.isEmpty())
             return;
-        then(engine->serveMetrics(metrics), window, [window](Status served) {
+        then(engine->stats()->serveMetrics(metrics), window, [window](Status served) {
             if (!served)
                 window->showNotice(tr("Prometheus metrics are not served: %1 Change the address in Settings… › Monitoring.")
                                        .arg(served.error().message));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/engine.h"
+#include "engine/engineoptions.h"
 
 #include <QLocale>
 #include <QObject>
@@ -11,6 +11,7 @@
 class QCoreApplication;
 
 namespace arbor {
+class Engine;
 class LogSink;
 }
 

@@ -8,12 +8,16 @@
 #include "dialogs/alertrulesdialog.h"
 #include "dialogs/backupdialog.h"
 #include "dialogs/restoredialog.h"
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
+#include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "models/chainlistmodel.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
+#include "pages/chainspage.h"
 #include "pages/databasepage.h"
 #include "pages/overviewpage.h"
-#include "pages/chainspage.h"
 #include "pages/queuepage.h"
 #include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
@@ -52,7 +56,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     , m_engine(engine)
     , m_model(new ChainListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_alertMonitor(engine->alertMonitor())
+    , m_alertMonitor(engine->alerts()->monitor())
     , m_actions(this)
 {
     Q_ASSERT(engine);
@@ -69,13 +73,13 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     createCentralWidget();
     createStatusBar();
 
-    connect(m_engine, &Engine::chainsChanged, this, &MainWindow::onChainsChanged);
+    connect(m_engine->chains(), &ChainService::chainsChanged, this, &MainWindow::onChainsChanged);
     connect(m_engine, &Engine::stateChanged, this, &MainWindow::applyEngineState);
-    connect(m_engine, &Engine::deletionProgress, this, [this](qint64 chainId, int step, const QString &name, bool done) {
+    connect(m_engine->chains(), &ChainService::deletionProgress, this, [this](qint64 chainId, int step, const QString &name, bool done) {
         if (!done)
             statusBar()->showMessage(tr("Deleting chain %1: step %2, %3…").arg(chainId).arg(step).arg(name));
     });
-    connect(m_engine, &Engine::chainStatusChanged, this, &MainWindow::onChainStatuses);
+    connect(m_engine->indexing(), &IndexingService::chainStatusChanged, this, &MainWindow::onChainStatuses);
     // The Engine feeds the monitor (chains, statuses, queue health, reorgs) before these run.
     connect(m_alertMonitor, &AlertMonitor::alertRaised, this, &MainWindow::onAlertRaised);
     connect(m_alertMonitor, &AlertMonitor::alertCleared, m_logPanel, &LogPanel::alertCleared);
@@ -86,14 +90,14 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
     connect(m_logPanel, &LogPanel::alertRulesRequested, this, &MainWindow::openAlertRules);
     m_tick.setObjectName(QStringLiteral("consoleTick"));
     m_tick.setInterval(1000);
-    connect(&m_tick, &QTimer::timeout, this, [this] { onChainStatuses(m_engine->chainStatuses()); });
+    connect(&m_tick, &QTimer::timeout, this, [this] { onChainStatuses(m_engine->indexing()->chainStatuses()); });
     m_tick.start();
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
 
     readSettings();
     onPageChanged();   // restoreState() may have hidden the chain toolbar on another page
-    m_model->update(m_engine->chainSnapshot());
+    m_model->update(m_engine->chains()->snapshot());
     applyEngineState(m_engine->state());
 }
 
@@ -110,18 +114,18 @@ void MainWindow::createActions()
     connect(m_actions.alertRules(), &QAction::triggered, this, &MainWindow::openAlertRules);
     connect(m_actions.pause(), &QAction::triggered, this, [this] { setSelectedPaused(true); });
     connect(m_actions.backupDatabase(), &QAction::triggered, this, [this] {
-        auto *dialog = new BackupDialog(m_engine, this);
+        auto *dialog = new BackupDialog(m_engine->database(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
     connect(m_actions.restoreDatabase(), &QAction::triggered, this, [this] {
-        auto *dialog = new RestoreDialog(m_engine, this);
+        auto *dialog = new RestoreDialog(m_engine->database(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
     connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
     connect(m_actions.deleteChain(), &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
-    connect(m_actions.refresh(), &QAction::triggered, m_engine, &Engine::refreshSnapshot);
+    connect(m_actions.refresh(), &QAction::triggered, m_engine->chains(), &ChainService::refreshSnapshot);
     connect(m_actions.refresh(), &QAction::triggered, this, [this] {
         m_queuePage->refresh();
         m_triggersPage->refresh();
@@ -215,10 +219,10 @@ void MainWindow::createCentralWidget()
 
     connect(m_view, &QAbstractItemView::activated, this, &MainWindow::showSelectedDetails);
 
-    m_welcomePage = new WelcomePage(m_engine);
+    m_welcomePage = new WelcomePage(m_engine->chains());
     connect(m_welcomePage, &WelcomePage::addChainRequested, this, &MainWindow::openAddChainWizard);
     connect(m_welcomePage, &WelcomePage::chainAdded, this, &MainWindow::onChainAdded);
-    auto *devnetRecovery = new DevnetRecovery(m_engine, this);   // the dead devnet of an earlier session
+    auto *devnetRecovery = new DevnetRecovery(m_engine->chains(), m_engine->indexing(), this);   // the dead devnet of an earlier session
     connect(devnetRecovery, &DevnetRecovery::notice, this, &MainWindow::showNotice);
     connect(devnetRecovery, &DevnetRecovery::chainAdded, this, &MainWindow::onChainAdded);
 
@@ -228,12 +232,12 @@ void MainWindow::createCentralWidget()
     m_stack->addWidget(placeholderPage);
     m_stack->addWidget(m_welcomePage);
 
-    m_detailPage = new ChainDetailPage(m_engine);
+    m_detailPage = new ChainDetailPage(m_engine->chains(), m_engine->indexing(), m_engine->stats());
     connect(m_detailPage, &ChainDetailPage::editRequested, this, &MainWindow::openEditChainDialog);
     connect(m_detailPage, &ChainDetailPage::chainChosen, this, &MainWindow::selectChainRow);
-    m_queuePage = new QueuePage(m_engine);
-    m_balancesPage = new BalancesPage(m_engine);
-    m_triggersPage = new TriggersPage(m_engine);
+    m_queuePage = new QueuePage(m_engine->balances());
+    m_balancesPage = new BalancesPage(m_engine->balances(), m_engine->chains());
+    m_triggersPage = new TriggersPage(m_engine->triggers(), m_engine->chains(), m_engine->indexing(), m_engine->stats());
 
     // Tab labels without mnemonics: Ctrl+1… choose pages, and Alt+letters stay with the pages' fields.
     m_pages = new QTabWidget;
@@ -248,9 +252,9 @@ void MainWindow::createCentralWidget()
         m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
     // Every chain at a glance (worst lag, chains down, requests per provider); after the pages
     // Ctrl+1… choose, which it has no shortcut among.
-    auto *overview = new OverviewPage(m_engine);
+    auto *overview = new OverviewPage(m_engine->chains(), m_engine->indexing());
     m_pages->setTabToolTip(m_pages->addTab(overview, tr("Overview")), tr("Every chain at a glance: worst lag, chains down, requests per provider"));
-    m_databasePage = new DatabasePage(m_engine);
+    m_databasePage = new DatabasePage(m_engine->database(), m_engine->chains());
     m_pages->setTabToolTip(m_pages->addTab(m_databasePage, tr("Database")),
                            tr("Sizes per chain and table, growth over time, the slowest statements, maintenance"));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
@@ -323,7 +327,7 @@ void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
     // The Engine has told the alert monitor already: paused, deleting or deleted chains' alerts
     // are cleared in the panel and the count alike.
     m_model->update(chains);
-    m_model->updateStatuses(shownStatuses(m_engine->chainStatuses()), QDateTime::currentSecsSinceEpoch());
+    m_model->updateStatuses(shownStatuses(m_engine->indexing()->chainStatuses()), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
     updateChainCounts();
     updateActions();
@@ -466,7 +470,7 @@ void MainWindow::openAddChainWizard()
 {
     if (!m_actions.addChain()->isEnabled())
         return;
-    auto *wizard = new AddChainWizard(m_engine, this);
+    auto *wizard = new AddChainWizard(m_engine->chains(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     if (m_settings)
         wizard->setDefaultPollIntervalMs(m_settings->defaultPollIntervalMs());
@@ -477,7 +481,7 @@ void MainWindow::openAddChainWizard()
 void MainWindow::onChainAdded(const ChainRecord &chain)
 {
     statusBar()->showMessage(tr("“%1” was added and is being indexed.").arg(chain.config.name), StatusMessageMs);
-    m_engine->refreshSnapshot();
+    m_engine->chains()->refreshSnapshot();
     // The snapshot arrives later; select the new row once it is there.
     const qint64 id = chain.config.chainId;
     auto *once = new QObject(this);

@@ -2,7 +2,6 @@
 
 #include "alerts/alertmonitor.h"
 #include "consoleactions.h"
-#include "engine/engine.h"
 #include "logging/logsink.h"
 
 #include <QMainWindow>
@@ -22,6 +21,10 @@ class QStackedWidget;
 class QTabWidget;
 class QTableView;
 class QToolBar;
+
+namespace arbor {
+class Engine;
+}
 
 namespace arbor::ui {
 

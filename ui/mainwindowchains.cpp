@@ -3,6 +3,9 @@
 
 #include "mainwindow.h"
 
+#include "engine/chainservice.h"
+#include "engine/engine.h"
+
 #include "models/chainlistmodel.h"
 
 #include <QAction>
@@ -44,7 +47,7 @@ void MainWindow::selectChainRow(qint64 chainId)
 QList<ChainStatus> MainWindow::shownStatuses(const QList<ChainStatus> &indexed) const
 {
     // The model takes the last status of a chain: this engine's own measurements win.
-    QList<ChainStatus> statuses = m_engine->recordedStatuses();
+    QList<ChainStatus> statuses = m_engine->chains()->recordedStatuses();
     statuses += indexed;
     return statuses;
 }

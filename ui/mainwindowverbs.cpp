@@ -4,6 +4,10 @@
 
 #include "mainwindow.h"
 
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
+#include "engine/engine.h"
+
 #include "appsettings.h"
 #include "desktopnotifier.h"
 #include "dialogs/alertrulesdialog.h"
@@ -53,7 +57,7 @@ void MainWindow::setSelectedPaused(bool paused)
     for (const ChainRecord &chain : std::as_const(targets)) {
         const qint64 id = chain.config.chainId;
         const QString name = chain.config.name;
-        then(m_engine->setPaused(ChainRef{id, {}}, paused), this, [this, id, name, paused, total, firstName, outcome](Status status) {
+        then(m_engine->chains()->setPaused(ChainRef{id, {}}, paused), this, [this, id, name, paused, total, firstName, outcome](Status status) {
             m_busyChains.remove(id);
             if (!status) {
                 outcome->failures.append(tr("“%1”: %2", "chain name, error").arg(name, status.error().toString()));
@@ -104,7 +108,7 @@ void MainWindow::deleteChain(qint64 chainId, const QString &name)
     updateActions();
     statusBar()->showMessage(tr("Deleting “%1”…").arg(name));
 
-    auto *progress = new DeleteProgressDialog(m_engine, chainId, name, this);
+    auto *progress = new DeleteProgressDialog(m_engine->chains(), chainId, name, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     connect(progress, &DeleteProgressDialog::deletionFinished, this, [this, chainId, name](bool ok, const QString &) {
         m_busyChains.remove(chainId);
@@ -122,7 +126,7 @@ void MainWindow::openResyncDialog()
     const std::optional<ChainRecord> chain = selectedChain();
     if (!chain || !m_actions.resync()->isEnabled())
         return;
-    auto *dialog = new ResyncDialog(m_engine, *chain, this);
+    auto *dialog = new ResyncDialog(m_engine->indexing(), *chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -135,14 +139,14 @@ void MainWindow::openEditChainDialog(qint64 chainId)
             return;
         chain = selectedChain();
     } else {
-        for (const ChainRecord &c : m_engine->chainSnapshot()) {
+        for (const ChainRecord &c : m_engine->chains()->snapshot()) {
             if (c.config.chainId == chainId)
                 chain = c;
         }
     }
     if (!chain)
         return;
-    auto *dialog = new EditChainDialog(m_engine, *chain, this);
+    auto *dialog = new EditChainDialog(m_engine->chains(), m_engine->balances(), *chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &EditChainDialog::chainEdited, this, [this](const ChainRecord &edited) {
         statusBar()->showMessage(tr("“%1” was changed.").arg(edited.config.name), StatusMessageMs);
@@ -155,7 +159,7 @@ void MainWindow::openReindexDialog()
     const std::optional<ChainRecord> chain = selectedChain();
     if (!chain || !m_actions.reindex()->isEnabled())
         return;
-    auto *dialog = new ReindexDialog(m_engine, *chain, this);
+    auto *dialog = new ReindexDialog(m_engine->indexing(), *chain, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -172,7 +176,7 @@ void MainWindow::openSettings()
     if (!m_settings)
         return;
     auto *dialog = new SettingsDialog(*m_settings, this);
-    dialog->setEngine(m_engine);
+    dialog->setServices(m_engine->stats(), m_engine->database());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
     connect(dialog, &SettingsDialog::databaseChanged, this, &MainWindow::databaseSwitchRequested, Qt::QueuedConnection);
@@ -198,7 +202,7 @@ void MainWindow::acknowledgeAlert(const Alert &alert)
 {
     // The monitor marks it (alertAcknowledged updates the panel and the count); the engine
     // records it in the alert history where it keeps one.
-    if (!m_engine->acknowledgeAlert(alert))
+    if (!m_engine->alerts()->acknowledgeAlert(alert))
         statusBar()->showMessage(tr("That alert is no longer active."), StatusMessageMs);
 }
 
@@ -207,7 +211,7 @@ void MainWindow::openAlertRules()
     if (m_closing || !m_actions.alertRules()->isEnabled())
         return;
     if (!m_alertRulesDialog)
-        m_alertRulesDialog = new AlertRulesDialog(m_engine, this);
+        m_alertRulesDialog = new AlertRulesDialog(m_engine->alerts(), m_engine->chains(), this);
     m_alertRulesDialog->show();
     m_alertRulesDialog->raise();
     m_alertRulesDialog->activateWindow();

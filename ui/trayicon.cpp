@@ -1,6 +1,7 @@
 #include "trayicon.h"
 
-#include "engine/engine.h"
+
+#include "engine/indexingservice.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,7 +38,7 @@ QIcon markedIcon(const QIcon &base)
 
 } // namespace
 
-TrayIcon::TrayIcon(QMainWindow *window, Engine *engine)
+TrayIcon::TrayIcon(QMainWindow *window, IndexingService *indexing)
     : QObject(window)
     , m_window(window)
 {
@@ -67,8 +68,8 @@ TrayIcon::TrayIcon(QMainWindow *window, Engine *engine)
         if (reason == QSystemTrayIcon::Trigger)
             toggleWindow();
     });
-    connect(engine, &Engine::chainStatusChanged, this, &TrayIcon::updateHealth);
-    updateHealth(engine->chainStatuses());
+    connect(indexing, &IndexingService::chainStatusChanged, this, &TrayIcon::updateHealth);
+    updateHealth(indexing->chainStatuses());
     m_tray->show();
 }
 

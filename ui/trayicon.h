@@ -9,7 +9,7 @@ class QMainWindow;
 class QSystemTrayIcon;
 
 namespace arbor {
-class Engine;
+class IndexingService;
 }
 
 namespace arbor::ui {
@@ -31,7 +31,7 @@ class TrayIcon final : public QObject
     Q_OBJECT
 
 public:
-    TrayIcon(QMainWindow *window, arbor::Engine *engine);
+    TrayIcon(QMainWindow *window, arbor::IndexingService *indexing);
     ~TrayIcon() override;
 
     /// "Keep running in the tray when the window is closed": on unless the operator turned it off.

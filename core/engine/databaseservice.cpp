@@ -61,6 +61,11 @@ DatabaseService::~DatabaseService()
     qDeleteAll(m_jobs);
 }
 
+const DatabaseUrl &DatabaseService::url() const
+{
+    return m_context.options().database;
+}
+
 void DatabaseService::start()
 {
     m_runner->startSchedule();

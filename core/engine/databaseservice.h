@@ -42,6 +42,9 @@ class DatabaseService final : public EngineService
 public:
     ~DatabaseService() override;
 
+    /// The database this engine runs on.
+    const DatabaseUrl &url() const;
+
     QFuture<Result<MigrationStatus>> migrationStatus();
     QFuture<Result<int>> migrate();
 

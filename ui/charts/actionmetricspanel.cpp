@@ -3,7 +3,8 @@
 #include "charts/charthover.h"
 #include "charts/refreshthrottle.h"
 #include "charts/segmentedline.h"
-#include "engine/engine.h"
+#include "engine/statsservice.h"
+#include "engine/triggerservice.h"
 #include "models/deliverylogmodel.h"
 #include "util/continuation.h"
 
@@ -52,8 +53,8 @@ QString hourRange(qint64 hourStart, bool withDay)
 
 } // namespace
 
-ActionMetricsPanel::ActionMetricsPanel(Engine *engine, QWidget *parent)
-    : QWidget(parent), m_engine(engine)
+ActionMetricsPanel::ActionMetricsPanel(StatsService *stats, TriggerService *triggers, QWidget *parent)
+    : QWidget(parent), m_stats(stats), m_triggers(triggers)
 {
     setObjectName(QStringLiteral("actionMetrics"));
 
@@ -142,8 +143,8 @@ ActionMetricsPanel::ActionMetricsPanel(Engine *engine, QWidget *parent)
     layout->addWidget(m_summary);
 
     m_refresh = new RefreshThrottle(this, [this] { return read(); }, RefreshDelayMs, PeriodMs);
-    connect(m_engine, &Engine::deliveriesChanged, m_refresh, &RefreshThrottle::changed);
-    connect(m_engine, &Engine::stateChanged, m_refresh, &RefreshThrottle::changed);
+    connect(m_triggers, &TriggerService::deliveriesChanged, m_refresh, &RefreshThrottle::changed);
+    connect(m_stats, &EngineService::stateChanged, m_refresh, &RefreshThrottle::changed);
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
     plot();
 }
@@ -210,12 +211,12 @@ qint64 ActionMetricsPanel::lastHour() const
 
 bool ActionMetricsPanel::read()
 {
-    if (!m_engine->state().started)
+    if (!m_stats->state().started)
         return false;
     const quint64 request = m_request;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 first = now - now % HourMs - (m_hours - 1) * HourMs;
-    then(m_engine->actionMetrics(first), this, [this, request, now](Result<QList<ActionMetricsHour>> rows) {
+    then(m_stats->actionMetrics(first), this, [this, request, now](Result<QList<ActionMetricsHour>> rows) {
         if (request == m_request) {
             if (rows) {
                 m_rows = *rows;

@@ -18,7 +18,8 @@ class QLineSeries;
 class QValueAxis;
 
 namespace arbor {
-class Engine;
+class StatsService;
+class TriggerService;
 }
 
 namespace arbor::ui {
@@ -50,7 +51,7 @@ public:
     static constexpr int RefreshDelayMs = 3000;
     static constexpr int PeriodMs = 60000;
 
-    explicit ActionMetricsPanel(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit ActionMetricsPanel(arbor::StatsService *stats, arbor::TriggerService *triggers, QWidget *parent = nullptr);
     ~ActionMetricsPanel() override;
 
     /// The windows the range picker offers, in hours: 24 and 168 (7 days).
@@ -87,7 +88,8 @@ private:
     Hour hourAt(qint64 hourStart) const;
     qint64 lastHour() const;
 
-    arbor::Engine *m_engine;
+    arbor::StatsService *m_stats = nullptr;
+    arbor::TriggerService *m_triggers = nullptr;
     int m_hours = 24;
     std::optional<arbor::ActionType> m_actionType;
     quint64 m_request = 0;

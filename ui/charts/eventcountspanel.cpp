@@ -2,7 +2,9 @@
 
 #include "charts/charthover.h"
 #include "charts/refreshthrottle.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
 
@@ -32,8 +34,8 @@ const QColor LineColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
 
 } // namespace
 
-EventCountsPanel::EventCountsPanel(Engine *engine, QWidget *parent)
-    : QWidget(parent), m_engine(engine)
+EventCountsPanel::EventCountsPanel(StatsService *stats, ChainService *chains, IndexingService *indexing, QWidget *parent)
+    : QWidget(parent), m_stats(stats), m_chains(chains), m_indexing(indexing)
 {
     setObjectName(QStringLiteral("eventCounts"));
 
@@ -112,13 +114,13 @@ EventCountsPanel::EventCountsPanel(Engine *engine, QWidget *parent)
     layout->addWidget(m_summary);
 
     m_refresh = new RefreshThrottle(this, [this] { return read(); }, RefreshDelayMs, PeriodMs);
-    connect(m_engine, &Engine::chainPromoted, this, [this](qint64 chainId) {
+    connect(m_indexing, &IndexingService::chainPromoted, this, [this](qint64 chainId) {
         if (!m_chainId || *m_chainId == chainId)
             m_refresh->changed();
     });
-    connect(m_engine, &Engine::stateChanged, m_refresh, &RefreshThrottle::changed);
-    connect(m_engine, &Engine::chainsChanged, this, &EventCountsPanel::updateChains);
-    updateChains(m_engine->chainSnapshot());
+    connect(m_stats, &EngineService::stateChanged, m_refresh, &RefreshThrottle::changed);
+    connect(m_chains, &ChainService::chainsChanged, this, &EventCountsPanel::updateChains);
+    updateChains(m_chains->snapshot());
     m_nowMs = QDateTime::currentMSecsSinceEpoch();
     plot();
 }
@@ -190,12 +192,12 @@ qint64 EventCountsPanel::lastHour() const
 
 bool EventCountsPanel::read()
 {
-    if (!m_engine->state().started)
+    if (!m_stats->state().started)
         return false;
     const quint64 request = m_request;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 first = now - now % HourMs - (m_hours - 1) * HourMs;
-    then(m_engine->eventCounts(first, m_chainId), this, [this, request, now](Result<QList<EventCountHour>> rows) {
+    then(m_stats->eventCounts(first, m_chainId), this, [this, request, now](Result<QList<EventCountHour>> rows) {
         if (request == m_request) {
             if (rows) {
                 m_rows = *rows;

@@ -17,7 +17,9 @@ class QLineSeries;
 class QValueAxis;
 
 namespace arbor {
-class Engine;
+class ChainService;
+class IndexingService;
+class StatsService;
 struct ChainRecord;
 }
 
@@ -49,7 +51,7 @@ public:
     static constexpr int RefreshDelayMs = 5000;
     static constexpr int PeriodMs = 60000;
 
-    explicit EventCountsPanel(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit EventCountsPanel(arbor::StatsService *stats, arbor::ChainService *chains, arbor::IndexingService *indexing, QWidget *parent = nullptr);
 
     void setHours(int hours);
     int hours() const { return m_hours; }
@@ -76,7 +78,9 @@ private:
     QString groupOf(const arbor::EventCountHour &row) const;
     qint64 lastHour() const;
 
-    arbor::Engine *m_engine;
+    arbor::StatsService *m_stats = nullptr;
+    arbor::ChainService *m_chains = nullptr;
+    arbor::IndexingService *m_indexing = nullptr;
     int m_hours = 24;
     Grouping m_groupingValue = ByRegistry;
     std::optional<qint64> m_chainId;

@@ -3,7 +3,8 @@
 #include "charts/charthover.h"
 #include "charts/refreshthrottle.h"
 #include "charts/segmentedline.h"
-#include "engine/engine.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
 #include "util/continuation.h"
 
 #include <QCategoryAxis>
@@ -77,8 +78,8 @@ void fitAxis(QValueAxis *axis, double top, bool whole)
 
 } // namespace
 
-NetworkStatsPanel::NetworkStatsPanel(Engine *engine, QWidget *parent)
-    : QWidget(parent), m_engine(engine)
+NetworkStatsPanel::NetworkStatsPanel(StatsService *stats, IndexingService *indexing, QWidget *parent)
+    : QWidget(parent), m_stats(stats), m_indexing(indexing)
 {
     setObjectName(QStringLiteral("networkStats"));
 
@@ -167,11 +168,11 @@ NetworkStatsPanel::NetworkStatsPanel(Engine *engine, QWidget *parent)
     layout->addWidget(m_summary);
 
     m_refresh = new RefreshThrottle(this, [this] { return read(); }, RefreshDelayMs, PeriodMs);
-    connect(m_engine, &Engine::chainPromoted, this, [this](qint64 chainId) {
+    connect(m_indexing, &IndexingService::chainPromoted, this, [this](qint64 chainId) {
         if (chainId == m_chainId)
             m_refresh->changed();
     });
-    connect(m_engine, &Engine::stateChanged, m_refresh, &RefreshThrottle::changed);
+    connect(m_stats, &EngineService::stateChanged, m_refresh, &RefreshThrottle::changed);
     showEmpty(tr("No chain selected."));
 }
 
@@ -238,10 +239,10 @@ qint64 NetworkStatsPanel::today() const
 
 bool NetworkStatsPanel::read()
 {
-    if (m_chainId == 0 || !m_engine->state().started)
+    if (m_chainId == 0 || !m_stats->state().started)
         return false;
     const quint64 request = m_request;
-    then(m_engine->networkStats(m_chainId, today() - m_days + 1), this, [this, request](Result<QList<NetworkDay>> days) {
+    then(m_stats->networkStats(m_chainId, today() - m_days + 1), this, [this, request](Result<QList<NetworkDay>> days) {
         if (request == m_request) {
             if (days)
                 plot(*days);

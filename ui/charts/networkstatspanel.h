@@ -18,7 +18,8 @@ class QStackedWidget;
 class QValueAxis;
 
 namespace arbor {
-class Engine;
+class IndexingService;
+class StatsService;
 }
 
 namespace arbor::ui {
@@ -52,7 +53,7 @@ public:
     static constexpr int RefreshDelayMs = 5000;
     static constexpr int PeriodMs = 60000;
 
-    explicit NetworkStatsPanel(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit NetworkStatsPanel(arbor::StatsService *stats, arbor::IndexingService *indexing, QWidget *parent = nullptr);
     ~NetworkStatsPanel() override;
 
     /// The windows the range picker offers, in days: 7, 30, 90.
@@ -91,7 +92,8 @@ private:
     void showEmpty(const QString &text);
     qint64 today() const;
 
-    arbor::Engine *m_engine;
+    arbor::StatsService *m_stats = nullptr;
+    arbor::IndexingService *m_indexing = nullptr;
     qint64 m_chainId = 0;
     int m_days = DefaultDays;
     quint64 m_request = 0;                 ///< bumped by what changes the question: older answers dropped

@@ -5,13 +5,13 @@
 #include "dialogs/wizard/probepage.h"
 #include "dialogs/wizard/reviewpage.h"
 #include "dialogs/wizard/rpcpage.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
 
 namespace arbor::ui {
 
-AddChainWizard::AddChainWizard(Engine *engine, QWidget *parent)
+AddChainWizard::AddChainWizard(ChainService *chains, QWidget *parent)
     : QWizard(parent)
-    , m_engine(engine)
+    , m_chains(chains)
 {
     setObjectName(QStringLiteral("addChainWizard"));
     setWindowTitle(tr("Add Chain"));

@@ -8,7 +8,7 @@
 #include <optional>
 
 namespace arbor {
-class Engine;
+class ChainService;
 }
 
 namespace arbor::ui {
@@ -23,8 +23,8 @@ class RpcPage;
  * The onboarding wizard for adding a chain: RPC URLs, a probe of each, the chain's name and
  * indexing settings, its token and ERC-8004 registry contracts, and a review that creates it.
  *
- * Each page checks what is typed on it as it is typed (with the same rules Engine::addChain
- * applies), and Next stays disabled until the page is right. Engine::addChain remains the
+ * Each page checks what is typed on it as it is typed (with the same rules ChainService::addChain
+ * applies), and Next stays disabled until the page is right. ChainService::addChain remains the
  * authority: what it refuses is shown on the review page, and the operator can go back.
  * All engine calls are asynchronous; nothing here blocks the GUI thread.
  */
@@ -35,9 +35,9 @@ class AddChainWizard final : public QWizard
 public:
     enum PageId { RpcPageId, ProbePageId, ChainPageId, ContractsPageId, ReviewPageId };
 
-    explicit AddChainWizard(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit AddChainWizard(arbor::ChainService *chains, QWidget *parent = nullptr);
 
-    arbor::Engine *engine() const { return m_engine; }
+    arbor::ChainService *chains() const { return m_chains; }
     /// The poll interval the chain page proposes (the console's setting for new chains).
     void setDefaultPollIntervalMs(int ms);
 
@@ -56,7 +56,7 @@ public:
     /// The tokens as read from the chain on the contracts page.
     QList<arbor::TokenInfo> tokenInfos() const;
 
-    /// Everything entered, as Engine::addChain takes it.
+    /// Everything entered, as ChainService::addChain takes it.
     arbor::ChainConfig config() const;
 
     /// Ignored while the chain is being created: the engine cannot be stopped half-way.
@@ -66,7 +66,7 @@ Q_SIGNALS:
     void chainAdded(const arbor::ChainRecord &chain);
 
 private:
-    arbor::Engine *m_engine;
+    arbor::ChainService *m_chains;
     RpcPage *m_rpcPage = nullptr;
     ProbePage *m_probePage = nullptr;
     ChainPage *m_chainPage = nullptr;

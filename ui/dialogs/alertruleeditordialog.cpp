@@ -1,6 +1,8 @@
 #include "dialogs/alertruleeditordialog.h"
 
 #include "dialogs/triggereditoractionrow.h"
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
 #include "models/alertrulemodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
@@ -55,12 +57,12 @@ ThresholdShape thresholdShape(AlertKind kind)
 
 } // namespace
 
-AlertRuleEditorDialog::AlertRuleEditorDialog(Engine *engine, const std::optional<AlertRule> &existing, QWidget *parent)
+AlertRuleEditorDialog::AlertRuleEditorDialog(AlertService *alerts, ChainService *chains, const std::optional<AlertRule> &existing, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_alerts(alerts), m_chains(chains)
     , m_existing(existing)
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(alerts);
     setObjectName(QStringLiteral("alertRuleEditorDialog"));
     setWindowTitle(existing ? tr("Edit Alert Rule") : tr("New Alert Rule"));
 
@@ -110,7 +112,7 @@ QWidget *AlertRuleEditorDialog::createGeneral()
     m_chain = new QComboBox;
     m_chain->setObjectName(QStringLiteral("alertRuleChainCombo"));
     m_chain->addItem(tr("All chains"), QVariant());
-    for (const ChainRecord &chain : m_engine->chainSnapshot()) {
+    for (const ChainRecord &chain : m_chains->snapshot()) {
         if (chain.state != ChainState::Deleting)
             m_chain->addItem(tr("%1 (%2)").arg(chain.config.name).arg(chain.config.chainId), chain.config.chainId);
     }
@@ -335,7 +337,7 @@ void AlertRuleEditorDialog::save()
     m_saving = true;
     m_saveButton->setEnabled(false);
     m_error->showMessage(tr("Saving…"), MessageLabel::Kind::Note);
-    auto stored = m_existing ? m_engine->updateAlertRule(*rule) : m_engine->addAlertRule(*rule);
+    auto stored = m_existing ? m_alerts->updateAlertRule(*rule) : m_alerts->addAlertRule(*rule);
     then(stored, this, [this](Result<AlertRule> written) {
         m_saving = false;
         m_saveButton->setEnabled(true);

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "model/chainconfig.h"
+#include "triggers/alertrule.h"
 #include "widgets/invalidfields.h"
 
-#include "engine/engine.h"
 
 #include <QDialog>
 #include <QList>
@@ -20,6 +21,11 @@ class QPushButton;
 class QScrollArea;
 class QSpinBox;
 class QVBoxLayout;
+
+namespace arbor {
+class AlertService;
+class ChainService;
+}
 
 namespace arbor::ui {
 
@@ -46,7 +52,7 @@ class AlertRuleEditorDialog final : public QDialog
 
 public:
     /// `existing`: the rule to edit; nullopt for a new one.
-    AlertRuleEditorDialog(arbor::Engine *engine, const std::optional<arbor::AlertRule> &existing, QWidget *parent = nullptr);
+    AlertRuleEditorDialog(arbor::AlertService *alerts, arbor::ChainService *chains, const std::optional<arbor::AlertRule> &existing, QWidget *parent = nullptr);
     ~AlertRuleEditorDialog() override;
 
     /// The rule file the editor holds now; an error names the field, as parseAlertRule() does.
@@ -76,7 +82,8 @@ private:
     void markInvalid(QWidget *widget);
     void clearErrors();
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::AlertService *m_alerts = nullptr;
+    arbor::ChainService *m_chains = nullptr;
     std::optional<arbor::AlertRule> m_existing;
     bool m_saving = false;
 

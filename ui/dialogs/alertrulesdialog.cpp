@@ -1,6 +1,8 @@
 #include "dialogs/alertrulesdialog.h"
 
 #include "dialogs/alertruleeditordialog.h"
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
 #include "models/alertrulemodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
@@ -24,13 +26,13 @@
 
 namespace arbor::ui {
 
-AlertRulesDialog::AlertRulesDialog(Engine *engine, QWidget *parent)
+AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_alerts(alerts), m_chains(chains)
     , m_model(new AlertRuleModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(alerts);
     setObjectName(QStringLiteral("alertRulesDialog"));
     setWindowTitle(tr("Alert Rules"));
 
@@ -130,10 +132,10 @@ AlertRulesDialog::AlertRulesDialog(Engine *engine, QWidget *parent)
     m_clock.setInterval(RefreshMs);
     connect(&m_clock, &QTimer::timeout, this, &AlertRulesDialog::refresh);
     m_clock.start();
-    connect(m_engine, &Engine::alertRulesChanged, this, &AlertRulesDialog::refresh);
-    connect(m_engine, &Engine::stateChanged, this, &AlertRulesDialog::applyEngineState);
-    connect(m_engine, &Engine::chainsChanged, this, &AlertRulesDialog::onChainsChanged);
-    onChainsChanged(m_engine->chainSnapshot());
+    connect(m_alerts, &AlertService::alertRulesChanged, this, &AlertRulesDialog::refresh);
+    connect(m_alerts, &EngineService::stateChanged, this, &AlertRulesDialog::applyEngineState);
+    connect(m_chains, &ChainService::chainsChanged, this, &AlertRulesDialog::onChainsChanged);
+    onChainsChanged(m_chains->snapshot());
     applyEngineState();
 }
 
@@ -162,14 +164,14 @@ void AlertRulesDialog::onChainsChanged(const QList<ChainRecord> &chains)
 
 void AlertRulesDialog::refresh()
 {
-    if (!m_engine->state().started)
+    if (!m_alerts->state().started)
         return;
     if (m_reading) {
         m_readAgain = true;   // a change during the read: its answer may predate it
         return;
     }
     m_reading = true;
-    then(m_engine->alertRules(), this, [this](Result<QList<AlertRule>> rules) {
+    then(m_alerts->alertRules(), this, [this](Result<QList<AlertRule>> rules) {
         m_reading = false;
         if (m_readAgain) {
             m_readAgain = false;
@@ -209,7 +211,7 @@ void AlertRulesDialog::selectRule(qint64 ruleId)
 
 void AlertRulesDialog::updateActions()
 {
-    const EngineState state = m_engine->state();
+    const EngineState state = m_alerts->state();
     const bool writable = state.started && !state.readOnly;
     const std::optional<AlertRule> rule = selectedRule();
     const bool idle = rule && !m_busy.contains(rule->id);
@@ -244,7 +246,7 @@ void AlertRulesDialog::openEditor(const std::optional<AlertRule> &rule)
 {
     if (!rule && !m_add->isEnabled())
         return;
-    auto *editor = new AlertRuleEditorDialog(m_engine, rule, this);
+    auto *editor = new AlertRuleEditorDialog(m_alerts, m_chains, rule, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     const bool adding = !rule;
     connect(editor, &AlertRuleEditorDialog::saved, this, [this, adding](const AlertRule &saved) {
@@ -277,7 +279,7 @@ void AlertRulesDialog::toggleSelected()
     if (!rule || !m_toggle->isEnabled())
         return;
     const bool enable = !rule->enabled;
-    runVerb(rule->id, m_engine->setAlertRuleEnabled(rule->id, enable), [enable](const AlertRule &r) {
+    runVerb(rule->id, m_alerts->setAlertRuleEnabled(rule->id, enable), [enable](const AlertRule &r) {
         return enable ? tr("“%1” is enabled.").arg(r.name) : tr("“%1” is disabled: it raises nothing.").arg(r.name);
     });
 }
@@ -288,7 +290,7 @@ void AlertRulesDialog::silenceSelected(int hours)
     if (!rule || !m_silenceButton->isEnabled())
         return;
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + qint64(hours) * 3600000;
-    runVerb(rule->id, m_engine->silenceAlertRule(rule->id, until), [](const AlertRule &r) {
+    runVerb(rule->id, m_alerts->silenceAlertRule(rule->id, until), [](const AlertRule &r) {
         return tr("“%1” is silenced until %2: its alerts are shown here, but nothing is delivered.")
             .arg(r.name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.silencedUntilMs), QLocale::ShortFormat));
     });
@@ -299,7 +301,7 @@ void AlertRulesDialog::liftSilence()
     const std::optional<AlertRule> rule = selectedRule();
     if (!rule || !m_lift->isEnabled())
         return;
-    runVerb(rule->id, m_engine->silenceAlertRule(rule->id, 0), [](const AlertRule &r) {
+    runVerb(rule->id, m_alerts->silenceAlertRule(rule->id, 0), [](const AlertRule &r) {
         return tr("“%1” delivers its alerts again.").arg(r.name);
     });
 }
@@ -325,7 +327,7 @@ void AlertRulesDialog::confirmDeleteSelected()
             return;
         m_busy.insert(id);
         updateActions();
-        then(m_engine->deleteAlertRule(id), this, [this, id, name](Status deleted) {
+        then(m_alerts->deleteAlertRule(id), this, [this, id, name](Status deleted) {
             m_busy.remove(id);
             updateActions();
             if (!deleted) {

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "engine/engine.h"
+#include "engine/engineoptions.h"
+#include "model/chainconfig.h"
+#include "triggers/alertrule.h"
 
 #include <QDialog>
 #include <QFuture>
@@ -14,6 +16,11 @@ class QAction;
 class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
+
+namespace arbor {
+class AlertService;
+class ChainService;
+}
 
 namespace arbor::ui {
 
@@ -37,7 +44,7 @@ class AlertRulesDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit AlertRulesDialog(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit AlertRulesDialog(arbor::AlertService *alerts, arbor::ChainService *chains, QWidget *parent = nullptr);
     ~AlertRulesDialog() override;
 
     QAction *newRuleAction() const { return m_add; }
@@ -71,7 +78,8 @@ private:
     void runVerb(qint64 ruleId, QFuture<arbor::Result<arbor::AlertRule>> verb, const std::function<QString(const arbor::AlertRule &)> &done);
     void showStatus(const QString &text, bool error = false);
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::AlertService *m_alerts = nullptr;
+    arbor::ChainService *m_chains = nullptr;
     AlertRuleModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_view = nullptr;

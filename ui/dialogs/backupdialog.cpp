@@ -1,6 +1,6 @@
 #include "dialogs/backupdialog.h"
 
-#include "engine/engine.h"
+#include "engine/databaseservice.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
@@ -30,19 +30,19 @@ QString describeCopy(qint64 bytes, qint64 durationMs)
         .arg(QLocale().toString(double(durationMs) / 1000.0, 'f', 1));
 }
 
-BackupDialog::BackupDialog(Engine *engine, QWidget *parent)
+BackupDialog::BackupDialog(DatabaseService *database, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_database(database)
 {
     setObjectName(QStringLiteral("backupDialog"));
     setWindowTitle(tr("Back Up Database"));
-    const DatabaseUrl database = m_engine->options().database;
-    const bool postgres = database.backend == Backend::Postgres;
+    const DatabaseUrl url = m_database->url();
+    const bool postgres = url.backend == Backend::Postgres;
 
     auto *intro = new QLabel(postgres ? tr("Write a backup of %1 with pg_dump (custom format) while Arbor goes on indexing. "
-                                           "Restore it with File › Restore Database… or “arborctl db restore”.").arg(database.displayName())
+                                           "Restore it with File › Restore Database… or “arborctl db restore”.").arg(url.displayName())
                                       : tr("Copy %1 into a backup file while Arbor goes on indexing. Restore it with "
-                                           "File › Restore Database… or “arborctl db restore”.").arg(database.displayName()),
+                                           "File › Restore Database… or “arborctl db restore”.").arg(url.displayName()),
                              this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
@@ -169,7 +169,7 @@ void BackupDialog::start(ExistingBackup existing)
     connect(m_progress, &QProgressDialog::canceled, this, &BackupDialog::cancel);
 
     QPointer<BackupDialog> self(this);
-    m_future = m_engine->backupDatabase(file, existing, [self](qint64 done, qint64 total) {
+    m_future = m_database->backupDatabase(file, existing, [self](qint64 done, qint64 total) {
         if (self)
             self->showProgress(done, total);
     });

@@ -14,7 +14,7 @@ class QProgressDialog;
 class QPushButton;
 
 namespace arbor {
-class Engine;
+class DatabaseService;
 }
 
 namespace arbor::ui {
@@ -33,7 +33,7 @@ class BackupDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit BackupDialog(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit BackupDialog(arbor::DatabaseService *database, QWidget *parent = nullptr);
     ~BackupDialog() override;
 
     bool isRunning() const { return m_running; }
@@ -51,7 +51,7 @@ private:
     void finish(const arbor::Result<arbor::BackupResult> &result);
     void cancel();
 
-    arbor::Engine *m_engine;
+    arbor::DatabaseService *m_database = nullptr;
     QLineEdit *m_fileEdit = nullptr;
     MessageLabel *m_fileError = nullptr;
     QPushButton *m_startButton = nullptr;

@@ -1,7 +1,7 @@
 #include "dialogs/deleteprogressdialog.h"
 
 #include "engine/chaindeletion.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
 #include "util/continuation.h"
 
 #include <QDialogButtonBox>
@@ -13,7 +13,7 @@
 
 namespace arbor::ui {
 
-DeleteProgressDialog::DeleteProgressDialog(Engine *engine, qint64 chainId, const QString &name, QWidget *parent)
+DeleteProgressDialog::DeleteProgressDialog(ChainService *chains, qint64 chainId, const QString &name, QWidget *parent)
     : QDialog(parent)
     , m_chainId(chainId)
     , m_name(name)
@@ -57,8 +57,8 @@ DeleteProgressDialog::DeleteProgressDialog(Engine *engine, qint64 chainId, const
     connect(buttons, &QDialogButtonBox::rejected, this, &DeleteProgressDialog::reject);
     setMinimumWidth(420);
 
-    connect(engine, &Engine::deletionProgress, this, &DeleteProgressDialog::stepChanged);
-    then(engine->deleteChain(ChainRef{chainId, {}}), this, [this](Status s) { finish(s); });
+    connect(chains, &ChainService::deletionProgress, this, &DeleteProgressDialog::stepChanged);
+    then(chains->deleteChain(ChainRef{chainId, {}}), this, [this](Status s) { finish(s); });
 }
 
 void DeleteProgressDialog::reject()

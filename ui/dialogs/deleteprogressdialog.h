@@ -9,7 +9,7 @@ class QListWidget;
 class QPushButton;
 
 namespace arbor {
-class Engine;
+class ChainService;
 }
 
 namespace arbor::ui {
@@ -27,7 +27,7 @@ class DeleteProgressDialog final : public QDialog
     Q_OBJECT
 
 public:
-    DeleteProgressDialog(arbor::Engine *engine, qint64 chainId, const QString &name, QWidget *parent = nullptr);
+    DeleteProgressDialog(arbor::ChainService *chains, qint64 chainId, const QString &name, QWidget *parent = nullptr);
 
     bool isRunning() const { return m_running; }
     /// Set once the delete ended: whether it succeeded.

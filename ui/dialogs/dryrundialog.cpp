@@ -1,5 +1,6 @@
 #include "dialogs/dryrundialog.h"
 
+#include "engine/triggerservice.h"
 #include "model/u256.h"
 #include "models/deliverylogmodel.h"
 #include "util/continuation.h"
@@ -42,12 +43,12 @@ QTableWidgetItem *cell(const QString &text, bool number = false)
 
 } // namespace
 
-DryRunDialog::DryRunDialog(Engine *engine, const TriggerRecord &trigger, QWidget *parent)
+DryRunDialog::DryRunDialog(TriggerService *triggers, const TriggerRecord &trigger, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_triggers(triggers)
     , m_trigger(trigger)
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(triggers);
     setObjectName(QStringLiteral("dryRunDialog"));
     setWindowTitle(tr("Dry Run of “%1”").arg(trigger.def.name));
 
@@ -133,7 +134,7 @@ void DryRunDialog::run()
     const quint64 request = ++m_request;
     m_runButton->setEnabled(false);
     m_summary->setText(tr("Evaluating the stored events…"));
-    then(m_engine->dryRunTrigger(m_trigger.def.id, from, to), this, [this, request](Result<DryRunResult> result) {
+    then(m_triggers->dryRunTrigger(m_trigger.def.id, from, to), this, [this, request](Result<DryRunResult> result) {
         if (request != m_request)
             return;
         m_runButton->setEnabled(true);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/engine.h"
+#include "triggers/triggerrecords.h"
 
 #include <QDialog>
 
@@ -9,6 +9,10 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
+
+namespace arbor {
+class TriggerService;
+}
 
 namespace arbor::ui {
 
@@ -25,7 +29,7 @@ class DryRunDialog final : public QDialog
     Q_OBJECT
 
 public:
-    DryRunDialog(arbor::Engine *engine, const arbor::TriggerRecord &trigger, QWidget *parent = nullptr);
+    DryRunDialog(arbor::TriggerService *triggers, const arbor::TriggerRecord &trigger, QWidget *parent = nullptr);
 
     /// Evaluates the range entered now.
     void run();
@@ -36,7 +40,7 @@ private:
     void showResult(const arbor::DryRunResult &result);
     void showPayloads();
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::TriggerService *m_triggers = nullptr;
     arbor::TriggerRecord m_trigger;
     quint64 m_request = 0;
     std::optional<arbor::DryRunResult> m_result;

@@ -1,6 +1,7 @@
 #include "dialogs/editchaindialog.h"
 
-#include "engine/engine.h"
+#include "engine/balanceservice.h"
+#include "engine/chainservice.h"
 #include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
 #include "util/continuation.h"
@@ -54,12 +55,12 @@ QSpinBox *spinBox(const char *objectName, int min, int max, int value, const QSt
 
 } // namespace
 
-EditChainDialog::EditChainDialog(Engine *engine, const ChainRecord &chain, QWidget *parent)
+EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances, const ChainRecord &chain, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_chains(chains), m_balances(balances)
     , m_chain(chain)
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(chains);
     setObjectName(QStringLiteral("editChainDialog"));
     setWindowTitle(tr("Edit Chain"));
 
@@ -361,7 +362,7 @@ void EditChainDialog::probeAndAddUrl()
     m_saveButton->setEnabled(false);
     m_urlMessage->showMessage(tr("Probing %1…").arg(urlsecrets::displayText(*url)), MessageLabel::Kind::Note);
     const QUrl wanted = *url;
-    then(m_engine->probeEndpoints({wanted}, m_chain.config.chainId), this, [this, wanted](Result<QList<ProbeResult>> probed) {
+    then(m_chains->probeEndpoints({wanted}, m_chain.config.chainId), this, [this, wanted](Result<QList<ProbeResult>> probed) {
         m_probing = false;
         m_addUrl->setEnabled(true);
         revalidate();
@@ -413,7 +414,7 @@ void EditChainDialog::addToken()
     m_addToken->setEnabled(false);
     m_newToken->setEnabled(false);
     m_tokenMessage->showMessage(tr("Reading %1 from the chain…").arg(token->toChecksumHex()), MessageLabel::Kind::Note);
-    then(m_engine->addToken(ChainRef{m_chain.config.chainId, {}}, *token), this, [this](Result<TokenInfo> added) {
+    then(m_chains->addToken(ChainRef{m_chain.config.chainId, {}}, *token), this, [this](Result<TokenInfo> added) {
         m_addToken->setEnabled(true);
         m_newToken->setEnabled(true);
         if (!added) {
@@ -435,7 +436,7 @@ void EditChainDialog::setTokenMode(QComboBox *combo, const Address &token)
     combo->setEnabled(false);
     m_tokenMessage->clearMessage();
     QPointer<QComboBox> guard(combo);
-    then(m_engine->setBalanceMode(ChainRef{m_chain.config.chainId, {}}, token, mode), this, [this, guard, token, mode](Status set) {
+    then(m_balances->setBalanceMode(ChainRef{m_chain.config.chainId, {}}, token, mode), this, [this, guard, token, mode](Status set) {
         if (!guard)
             return;
         guard->setEnabled(true);
@@ -460,7 +461,7 @@ void EditChainDialog::save()
     m_saving = true;
     m_saveButton->setEnabled(false);
     m_error->showMessage(wanted.addRpcUrls.isEmpty() ? tr("Saving…") : tr("Probing the new URLs and saving…"), MessageLabel::Kind::Note);
-    then(m_engine->editChain(ChainRef{m_chain.config.chainId, {}}, wanted), this, [this](Result<ChainRecord> edited) {
+    then(m_chains->editChain(ChainRef{m_chain.config.chainId, {}}, wanted), this, [this](Result<ChainRecord> edited) {
         m_saving = false;
         revalidate();
         if (!edited) {

@@ -14,7 +14,8 @@ class QSpinBox;
 class QTableWidget;
 
 namespace arbor {
-class Engine;
+class BalanceService;
+class ChainService;
 struct Error;
 }
 
@@ -42,7 +43,7 @@ class EditChainDialog final : public QDialog
     Q_OBJECT
 
 public:
-    EditChainDialog(arbor::Engine *engine, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
+    EditChainDialog(arbor::ChainService *chains, arbor::BalanceService *balances, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
 
     qint64 chainId() const { return m_chain.config.chainId; }
     /// The edit Save sends, from what is entered; empty while nothing was changed.
@@ -69,7 +70,8 @@ private:
     void showError(const arbor::Error &error);
     void clearErrors();
 
-    arbor::Engine *m_engine;
+    arbor::ChainService *m_chains = nullptr;
+    arbor::BalanceService *m_balances = nullptr;
     const arbor::ChainRecord m_chain;
     QList<QUrl> m_added;          ///< probed here, in the order added
     QList<QUrl> m_removed;        ///< of the chain's URLs

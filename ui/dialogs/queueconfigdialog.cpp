@@ -1,6 +1,6 @@
 #include "dialogs/queueconfigdialog.h"
 
-#include "engine/engine.h"
+#include "engine/balanceservice.h"
 #include "models/queuehealthmodel.h"
 #include "util/continuation.h"
 #include "widgets/themecolors.h"
@@ -26,12 +26,12 @@ const double MaxMs = 9007199254740991.0;   // 2^53 - 1
 
 } // namespace
 
-QueueConfigDialog::QueueConfigDialog(Engine *engine, const QueueConfig &config, const QString &chainName, QWidget *parent)
+QueueConfigDialog::QueueConfigDialog(BalanceService *balances, const QueueConfig &config, const QString &chainName, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_balances(balances)
     , m_chainId(config.chainId)
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(balances);
     setObjectName(QStringLiteral("queueConfigDialog"));
     setWindowTitle(tr("Balance Queue Settings"));
 
@@ -229,7 +229,7 @@ void QueueConfigDialog::save()
     }
     m_saving = true;
     m_saveButton->setEnabled(false);
-    then(m_engine->setQueueConfig(wanted), this, [this](Status saved) {
+    then(m_balances->setQueueConfig(wanted), this, [this](Status saved) {
         m_saving = false;
         if (!saved) {
             showError(tr("Not saved: %1").arg(describe(saved.error())));

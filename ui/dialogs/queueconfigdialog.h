@@ -13,7 +13,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace arbor {
-class Engine;
+class BalanceService;
 }
 
 namespace arbor::ui {
@@ -32,7 +32,7 @@ class QueueConfigDialog final : public QDialog
     Q_OBJECT
 
 public:
-    QueueConfigDialog(arbor::Engine *engine, const arbor::QueueConfig &config, const QString &chainName,
+    QueueConfigDialog(arbor::BalanceService *balances, const arbor::QueueConfig &config, const QString &chainName,
                       QWidget *parent = nullptr);
 
     /// The settings as currently entered.
@@ -51,7 +51,7 @@ private:
     /// The error with its field named as this dialog labels it ("Batch size: …").
     QString describe(const arbor::Error &error) const;
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::BalanceService *m_balances = nullptr;
     qint64 m_chainId = 0;
     bool m_saving = false;
 

@@ -1,6 +1,6 @@
 #include "dialogs/reindexdialog.h"
 
-#include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
@@ -19,9 +19,9 @@
 #include <limits>
 
 namespace arbor::ui {
-ReindexDialog::ReindexDialog(Engine *engine, const ChainRecord &chain, QWidget *parent)
+ReindexDialog::ReindexDialog(IndexingService *indexing, const ChainRecord &chain, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_indexing(indexing)
     , m_chainId(chain.config.chainId)
     , m_chainName(chain.config.name)
     , m_checkpoint(chain.checkpointBlock)
@@ -113,16 +113,16 @@ ReindexDialog::ReindexDialog(Engine *engine, const ChainRecord &chain, QWidget *
     connect(&m_pollTimer, &QTimer::timeout, this, &ReindexDialog::poll);
     setMinimumSize(620, 460);
 
-    if (engine->isReadOnly())
+    if (indexing->isReadOnly())
         m_status->setText(tr("This console is read-only (%1); request the reindex from the console that holds the database.")
-                              .arg(engine->state().readOnlyReason));
+                              .arg(indexing->state().readOnlyReason));
     loadBounds();
     poll();
 }
 
 void ReindexDialog::loadBounds()
 {
-    then(m_engine->indexRanges(ChainRef{m_chainId, {}}), this, [this](Result<QList<IndexRange>> ranges) {
+    then(m_indexing->indexRanges(ChainRef{m_chainId, {}}), this, [this](Result<QList<IndexRange>> ranges) {
         if (!ranges) {
             m_boundsLabel->setText(tr("What is indexed could not be read: %1").arg(ranges.error().toString()));
             return;
@@ -176,7 +176,7 @@ void ReindexDialog::validate()
     m_reasonError->showMessage(reasonError);
 
     const bool ok = m_bounds && fromError.isEmpty() && toError.isEmpty() && reasonError.isEmpty();
-    m_startButton->setEnabled(ok && !m_submitting && m_request.id == 0 && !m_engine->isReadOnly());
+    m_startButton->setEnabled(ok && !m_submitting && m_request.id == 0 && !m_indexing->isReadOnly());
 }
 
 void ReindexDialog::start()
@@ -191,7 +191,7 @@ void ReindexDialog::start()
     m_progress->setRange(0, 0);
     m_progress->show();
     m_status->setText(tr("Recording the reindex request…"));
-    then(m_engine->requestReindex(ChainRef{m_chainId, {}}, m_fromSpin->value(), m_toSpin->value(), m_reasonEdit->text().trimmed()), this, [this](Result<ReindexRequest> request) {
+    then(m_indexing->requestReindex(ChainRef{m_chainId, {}}, m_fromSpin->value(), m_toSpin->value(), m_reasonEdit->text().trimmed()), this, [this](Result<ReindexRequest> request) {
             m_submitting = false;
             if (!request) {
                 m_progress->hide();
@@ -221,7 +221,7 @@ void ReindexDialog::poll()
     if (m_pollInFlight)
         return;
     m_pollInFlight = true;
-    then(m_engine->reindexRequests(ChainRef{m_chainId, {}}), this, [this](Result<QList<ReindexRequest>> requests) {
+    then(m_indexing->reindexRequests(ChainRef{m_chainId, {}}), this, [this](Result<QList<ReindexRequest>> requests) {
         m_pollInFlight = false;
         if (!requests) {
             if (m_request.id)

@@ -17,7 +17,7 @@ class QSpinBox;
 class QTableWidget;
 
 namespace arbor {
-class Engine;
+class IndexingService;
 }
 
 namespace arbor::ui {
@@ -40,7 +40,7 @@ class ReindexDialog final : public QDialog
 public:
     enum HistoryColumn { IdColumn, RequestedByColumn, RequestedAtColumn, RangeColumn, ReasonColumn, StatusColumn, HistoryColumnCount };
 
-    ReindexDialog(arbor::Engine *engine, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
+    ReindexDialog(arbor::IndexingService *indexing, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
 
     /// The indexed bounds once known: [first indexed block, checkpoint].
     std::optional<arbor::IndexRange> bounds() const { return m_bounds; }
@@ -62,7 +62,7 @@ private:
     void showRequest(const arbor::ReindexRequest &request);
     static QString statusText(const QString &status);
 
-    arbor::Engine *m_engine;
+    arbor::IndexingService *m_indexing = nullptr;
     qint64 m_chainId = 0;
     QString m_chainName;
     std::optional<qint64> m_checkpoint;

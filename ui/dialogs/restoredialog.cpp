@@ -1,7 +1,7 @@
 #include "dialogs/restoredialog.h"
 
 #include "dialogs/backupdialog.h"
-#include "engine/engine.h"
+#include "engine/databaseservice.h"
 #include "secrets/secretstore.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
@@ -25,15 +25,15 @@
 
 namespace arbor::ui {
 
-RestoreDialog::RestoreDialog(Engine *engine, QWidget *parent)
+RestoreDialog::RestoreDialog(DatabaseService *database, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_database(database)
 {
     setObjectName(QStringLiteral("restoreDialog"));
     setWindowTitle(tr("Restore Database"));
 
     auto *intro = new QLabel(tr("Restore a backup into a new database. The database Arbor runs on now (%1) is not touched; "
-                                "open the restored one afterwards in Settings.").arg(m_engine->options().database.displayName()),
+                                "open the restored one afterwards in Settings.").arg(m_database->url().displayName()),
                              this);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
@@ -69,7 +69,7 @@ RestoreDialog::RestoreDialog(Engine *engine, QWidget *parent)
     auto *group = new QButtonGroup(this);
     group->addButton(m_sqliteRadio);
     group->addButton(m_postgresRadio);
-    (m_engine->options().database.backend == Backend::Postgres ? m_postgresRadio : m_sqliteRadio)->setChecked(true);
+    (m_database->url().backend == Backend::Postgres ? m_postgresRadio : m_sqliteRadio)->setChecked(true);
 
     auto *sqliteRow = new QHBoxLayout;
     sqliteRow->addWidget(m_sqlitePathEdit, 1);
@@ -221,7 +221,7 @@ void RestoreDialog::run(const DatabaseUrl &target, const QString &file, const QS
     connect(m_progress, &QProgressDialog::canceled, this, &RestoreDialog::cancel);
 
     QPointer<QProgressDialog> progress = m_progress;
-    m_future = m_engine->restoreDatabase(target, password, file, [progress](qint64 done, qint64 total) {
+    m_future = m_database->restoreDatabase(target, password, file, [progress](qint64 done, qint64 total) {
         if (progress && total > 0)
             progress->setValue(int(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
     });

@@ -16,7 +16,7 @@ class QRadioButton;
 class QToolButton;
 
 namespace arbor {
-class Engine;
+class DatabaseService;
 }
 
 namespace arbor::ui {
@@ -35,7 +35,7 @@ class RestoreDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit RestoreDialog(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit RestoreDialog(arbor::DatabaseService *database, QWidget *parent = nullptr);
     ~RestoreDialog() override;
 
     bool isRunning() const { return m_running; }
@@ -56,7 +56,7 @@ private:
     void cancel();
     void setRunning(bool running);
 
-    arbor::Engine *m_engine;
+    arbor::DatabaseService *m_database = nullptr;
     QLineEdit *m_backupEdit = nullptr;
     MessageLabel *m_backupError = nullptr;
     QRadioButton *m_sqliteRadio = nullptr;

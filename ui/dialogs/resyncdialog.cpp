@@ -1,6 +1,6 @@
 #include "dialogs/resyncdialog.h"
 
-#include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "model/entitydef.h"
 #include "util/continuation.h"
 
@@ -27,9 +27,9 @@ QStringList ResyncDialog::crossChainTables()
     return tables;
 }
 
-ResyncDialog::ResyncDialog(Engine *engine, const ChainRecord &chain, QWidget *parent)
+ResyncDialog::ResyncDialog(IndexingService *indexing, const ChainRecord &chain, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_indexing(indexing)
     , m_chainId(chain.config.chainId)
     , m_chainName(chain.config.name)
 {
@@ -80,10 +80,10 @@ ResyncDialog::ResyncDialog(Engine *engine, const ChainRecord &chain, QWidget *pa
     m_startButton = buttons->addButton(tr("&Start Resync"), QDialogButtonBox::ActionRole);
     m_startButton->setObjectName(QStringLiteral("resyncStartButton"));
     m_startButton->setDefault(true);
-    if (engine->isReadOnly()) {
+    if (indexing->isReadOnly()) {
         m_startButton->setEnabled(false);
         m_status->setText(tr("This console is read-only (%1); resync from the console that holds the database.")
-                              .arg(engine->state().readOnlyReason));
+                              .arg(indexing->state().readOnlyReason));
     }
 
     auto *layout = new QVBoxLayout(this);
@@ -123,7 +123,7 @@ void ResyncDialog::start()
     // One step after the other, so "before" is read before the resync writes and "after" once it committed.
     readCounts([this, table](QHash<QString, qint64> before) {
         m_before = std::move(before);
-        then(m_engine->resync(ChainRef{m_chainId, {}}, table), this, [this](Status s) { finish(s); });
+        then(m_indexing->resync(ChainRef{m_chainId, {}}, table), this, [this](Status s) { finish(s); });
     });
 }
 
@@ -150,7 +150,7 @@ void ResyncDialog::finish(const Status &status)
 void ResyncDialog::readCounts(std::function<void(QHash<QString, qint64>)> done)
 {
     // Counting rows is a cheap read on the reader thread; if it fails the counts show "–".
-    then(m_engine->syncStatus(), this, [this, done = std::move(done)](Result<QList<SyncStatusRow>> rows) {
+    then(m_indexing->syncStatus(), this, [this, done = std::move(done)](Result<QList<SyncStatusRow>> rows) {
         QHash<QString, qint64> counts;
         if (rows) {
             for (const SyncStatusRow &row : *rows) {

@@ -17,7 +17,7 @@ class QPushButton;
 class QTableWidget;
 
 namespace arbor {
-class Engine;
+class IndexingService;
 }
 
 namespace arbor::ui {
@@ -32,7 +32,7 @@ class ResyncDialog final : public QDialog
     Q_OBJECT
 
 public:
-    ResyncDialog(arbor::Engine *engine, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
+    ResyncDialog(arbor::IndexingService *indexing, const arbor::ChainRecord &chain, QWidget *parent = nullptr);
 
     /// The cross-chain tables an operator can pick, in declaration order.
     static QStringList crossChainTables();
@@ -51,7 +51,7 @@ private:
     void readCounts(std::function<void(QHash<QString, qint64>)> done);
     void showCounts();
 
-    arbor::Engine *m_engine;
+    arbor::IndexingService *m_indexing = nullptr;
     qint64 m_chainId = 0;
     QString m_chainName;
     QComboBox *m_tableCombo = nullptr;

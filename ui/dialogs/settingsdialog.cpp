@@ -1,9 +1,9 @@
 #include "dialogs/settingsdialog.h"
 
 #include "appsettings.h"
-#include "engine/engine.h"
-#include "secrets/secretstore.h"
+#include "engine/statsservice.h"
 #include "metrics/prometheustext.h"
+#include "secrets/secretstore.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
 #include "widgets/retentioneditor.h"
@@ -244,20 +244,20 @@ QWidget *SettingsDialog::createMonitoringPage()
     return page;
 }
 
-void SettingsDialog::setEngine(Engine *engine)
+void SettingsDialog::setServices(StatsService *stats, DatabaseService *database)
 {
-    m_engine = engine;
+    m_stats = stats;
     showMetricsState();
-    m_retention->setEngine(engine);
+    m_retention->setDatabase(database);
 }
 
 void SettingsDialog::showMetricsState()
 {
-    if (!m_engine) {
+    if (!m_stats) {
         m_metricsState->hide();
         return;
     }
-    const QString address = m_engine->metricsAddress();
+    const QString address = m_stats->metricsAddress();
     m_metricsState->setText(address.isEmpty() ? tr("Not serving metrics now.") : tr("Serving metrics now at http://%1/metrics").arg(address));
     m_metricsState->show();
 }
@@ -424,12 +424,12 @@ void SettingsDialog::accept()
     }
     const auto address = parseListenAddress(m_metricsEdit->text(), QString());
     const QString wanted = m_metricsCheck->isChecked() && address ? address->toString() : QString();
-    if (!m_engine || wanted == m_engine->metricsAddress()) {
+    if (!m_stats || wanted == m_stats->metricsAddress()) {
         acceptStorage();
         return;
     }
     setBusy(true, wanted.isEmpty() ? tr("Stopping the metrics endpoint…") : tr("Starting the metrics endpoint on %1…").arg(wanted));
-    then(m_engine->serveMetrics(wanted), this, [this](Status served) {
+    then(m_stats->serveMetrics(wanted), this, [this](Status served) {
         setBusy(false);
         showMetricsState();
         if (!served) {

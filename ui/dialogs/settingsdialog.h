@@ -17,7 +17,8 @@ class QTabWidget;
 class QToolButton;
 
 namespace arbor {
-class Engine;
+class DatabaseService;
+class StatsService;
 }
 
 namespace arbor::ui {
@@ -40,8 +41,8 @@ class AppSettings;
  * A different database (or a new password) is reported by databaseChanged() after OK, so the
  * caller can restart the engine on it; a different language takes effect after a restart.
  *
- * The metrics endpoint applies at OK without a restart when an Engine is given (setEngine()):
- * OK asks the engine to serve on the address (or to stop), and when the port cannot be bound
+ * The metrics endpoint applies at OK without a restart when the engine's services are given
+ * (setServices()): OK asks the engine to serve on the address (or to stop), and when the port cannot be bound
  * the Monitoring page shows why and nothing is saved.
  */
 class SettingsDialog final : public QDialog
@@ -54,9 +55,10 @@ public:
 
     SettingsDialog(AppSettings &settings, QWidget *parent = nullptr);
 
-    /// The engine OK applies the metrics setting to, and whose retention policies the Retention
-    /// page edits (saved through it at OK); none: the setting is only saved, no policies shown.
-    void setEngine(arbor::Engine *engine);
+    /// The engine's services OK applies the metrics setting to (`stats`) and whose retention
+    /// policies the Retention page edits (`database`, saved through it at OK); none: the
+    /// setting is only saved, no policies shown.
+    void setServices(arbor::StatsService *stats, arbor::DatabaseService *database);
     RetentionEditor *retentionEditor() const { return m_retention; }
 
     Keychain keychain() const { return m_keychain; }
@@ -121,7 +123,7 @@ private:
     QLineEdit *m_metricsEdit = nullptr;
     MessageLabel *m_metricsError = nullptr;
     QLabel *m_metricsState = nullptr;
-    arbor::Engine *m_engine = nullptr;
+    arbor::StatsService *m_stats = nullptr;
     QString m_metricsBindError;   ///< why the engine could not serve the address last tried
     QComboBox *m_languageCombo = nullptr;
     QLabel *m_languageNote = nullptr;

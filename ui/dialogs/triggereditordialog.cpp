@@ -3,6 +3,8 @@
 #include "dialogs/triggereditoractionrow.h"
 #include "dialogs/triggereditorconditionrow.h"
 #include "dialogs/triggereditorpreview.h"
+#include "engine/chainservice.h"
+#include "engine/triggerservice.h"
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
@@ -30,12 +32,12 @@ const int PreviewDelayMs = 250;
 
 } // namespace
 
-TriggerEditorDialog::TriggerEditorDialog(Engine *engine, const std::optional<TriggerRecord> &existing, QWidget *parent)
+TriggerEditorDialog::TriggerEditorDialog(TriggerService *triggers, ChainService *chains, const std::optional<TriggerRecord> &existing, QWidget *parent)
     : QDialog(parent)
-    , m_engine(engine)
+    , m_triggers(triggers), m_chains(chains)
     , m_existing(existing)
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(triggers);
     setObjectName(QStringLiteral("triggerEditorDialog"));
     setWindowTitle(existing ? tr("Edit Trigger") : tr("New Trigger"));
 
@@ -107,7 +109,7 @@ QWidget *TriggerEditorDialog::createGeneral()
 
     m_chain = new QComboBox;
     m_chain->setObjectName(QStringLiteral("triggerChainCombo"));
-    for (const ChainRecord &chain : m_engine->chainSnapshot()) {
+    for (const ChainRecord &chain : m_chains->snapshot()) {
         if (chain.state == ChainState::Deleting)
             continue;
         m_chain->addItem(tr("%1 (%2)").arg(chain.config.name).arg(chain.config.chainId), chain.config.chainId);
@@ -313,11 +315,11 @@ void TriggerEditorDialog::fetchPreviewEvent()
         m_preview->showReadError(tr("no chain is registered yet"));
         return;
     }
-    if (!m_engine->state().started)
+    if (!m_triggers->state().started)
         return;
     const QString registryText = TriggerListModel::registryText(registry());
     const QString chain = chainName();
-    then(m_engine->latestTriggerEvent(chainId(), registry()), this, [this, request, registryText, chain](Result<std::optional<TriggerEvent>> event) {
+    then(m_triggers->latestTriggerEvent(chainId(), registry()), this, [this, request, registryText, chain](Result<std::optional<TriggerEvent>> event) {
             if (request != m_previewRequest)
                 return;   // the chain or registry changed meanwhile
             if (!event) {
@@ -426,7 +428,7 @@ void TriggerEditorDialog::save()
     m_saving = true;
     m_saveButton->setEnabled(false);
     m_error->showMessage(tr("Saving…"), MessageLabel::Kind::Note);
-    auto stored = m_existing ? m_engine->updateTrigger(*def) : m_engine->addTrigger(*def);
+    auto stored = m_existing ? m_triggers->updateTrigger(*def) : m_triggers->addTrigger(*def);
     then(stored, this, [this](Result<TriggerRecord> trigger) {
         m_saving = false;
         m_saveButton->setEnabled(true);

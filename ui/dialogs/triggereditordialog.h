@@ -1,8 +1,9 @@
 #pragma once
 
+#include "model/chainconfig.h"
+#include "triggers/triggerrecords.h"
 #include "widgets/invalidfields.h"
 
-#include "engine/engine.h"
 
 #include <QDialog>
 #include <QList>
@@ -18,6 +19,11 @@ class QPushButton;
 class QScrollArea;
 class QSpinBox;
 class QVBoxLayout;
+
+namespace arbor {
+class ChainService;
+class TriggerService;
+}
 
 namespace arbor::ui {
 
@@ -46,7 +52,7 @@ class TriggerEditorDialog final : public QDialog
 
 public:
     /// `existing`: the trigger to edit; nullopt for a new one.
-    TriggerEditorDialog(arbor::Engine *engine, const std::optional<arbor::TriggerRecord> &existing, QWidget *parent = nullptr);
+    TriggerEditorDialog(arbor::TriggerService *triggers, arbor::ChainService *chains, const std::optional<arbor::TriggerRecord> &existing, QWidget *parent = nullptr);
     ~TriggerEditorDialog() override;
 
     /// The trigger file the editor holds now; an error names the field, as parseTrigger() does.
@@ -89,7 +95,8 @@ private:
     void markInvalid(QWidget *widget);
     void clearErrors();
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::TriggerService *m_triggers = nullptr;
+    arbor::ChainService *m_chains = nullptr;
     std::optional<arbor::TriggerRecord> m_existing;
     bool m_saving = false;
     quint64 m_previewRequest = 0;

@@ -1,6 +1,7 @@
 #include "pages/balancespage.h"
 
-#include "engine/engine.h"
+#include "engine/balanceservice.h"
+#include "engine/chainservice.h"
 #include "models/amountformat.h"
 #include "models/portfoliomodel.h"
 #include "models/topholdersmodel.h"
@@ -148,14 +149,14 @@ bool sameChoices(const QList<ChainRecord> &a, const QList<ChainRecord> &b)
 
 } // namespace
 
-BalancesPage::BalancesPage(Engine *engine, QWidget *parent)
+BalancesPage::BalancesPage(BalanceService *balances, ChainService *chains, QWidget *parent)
     : QWidget(parent)
-    , m_engine(engine)
+    , m_balances(balances), m_chains(chains)
     , m_portfolioModel(new PortfolioModel(this))
     , m_portfolioProxy(new QSortFilterProxyModel(this))
     , m_holdersModel(new TopHoldersModel(this))
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(balances);
     setObjectName(QStringLiteral("balancesPage"));
     m_portfolioProxy->setSourceModel(m_portfolioModel);
     m_portfolioProxy->setSortRole(PortfolioModel::SortRole);
@@ -170,9 +171,9 @@ BalancesPage::BalancesPage(Engine *engine, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_modes);
 
-    connect(m_engine, &Engine::chainsChanged, this, &BalancesPage::onChainsChanged);
-    connect(m_engine, &Engine::stateChanged, this, &BalancesPage::updateButtons);
-    onChainsChanged(m_engine->chainSnapshot());
+    connect(m_chains, &ChainService::chainsChanged, this, &BalancesPage::onChainsChanged);
+    connect(m_balances, &EngineService::stateChanged, this, &BalancesPage::updateButtons);
+    onChainsChanged(m_chains->snapshot());
 }
 
 BalancesPage::~BalancesPage() = default;
@@ -353,7 +354,7 @@ void BalancesPage::lookUpPortfolio()
     const QString shownHolder = holder->toChecksumHex();
     m_portfolioBusy->show();
     setSummary(m_portfolioSummary, tr("Looking up the balances of %1…").arg(shownHolder));
-    then(m_engine->portfolio(*holder), this, [this, query, shownHolder, minText](Result<QList<TokenBalance>> balances) {
+    then(m_balances->portfolio(*holder), this, [this, query, shownHolder, minText](Result<QList<TokenBalance>> balances) {
         if (query != m_portfolioQuery)
             return;   // superseded by a later query
         m_portfolioBusy->hide();
@@ -399,7 +400,7 @@ void BalancesPage::showTopHolders()
     setSummary(m_holdersSummary, tr("Looking up the largest holders of %1 on “%2”…").arg(token, chainName));
     m_supplyLabel->clear();
     const Address tokenAddress = *address;
-    then(m_engine->topHolders(ChainRef{chainId, {}}, *address, m_limitSpin->value()), this, [this, query, token, chainName, chainId, tokenAddress](Result<QList<TokenBalance>> holders) {
+    then(m_balances->topHolders(ChainRef{chainId, {}}, *address, m_limitSpin->value()), this, [this, query, token, chainName, chainId, tokenAddress](Result<QList<TokenBalance>> holders) {
             if (query != m_holdersQuery)
                 return;   // superseded by a later query
             m_holdersBusy->hide();
@@ -425,7 +426,7 @@ void BalancesPage::showSupply(quint64 query, qint64 chainId, const Address &toke
     setSummary(m_supplyLabel, tr("Reading the total supply…"));
     const QString symbol = PortfolioModel::tokenLabel(sample);
     const std::optional<int> decimals = sample.decimals;
-    then(m_engine->tokenSupply(chainId, token), this, [this, query, symbol, decimals](Result<U256> supply) {
+    then(m_balances->tokenSupply(chainId, token), this, [this, query, symbol, decimals](Result<U256> supply) {
         if (query != m_holdersQuery)
             return;
         if (!supply) {
@@ -449,17 +450,17 @@ void BalancesPage::onChainsChanged(const QList<ChainRecord> &chains)
     std::sort(shown.begin(), shown.end(), [](const ChainRecord &a, const ChainRecord &b) {
         return a.config.name.localeAwareCompare(b.config.name) < 0;
     });
-    if (!m_chains.isEmpty() && sameChoices(shown, m_chains)) {
+    if (!m_shownChains.isEmpty() && sameChoices(shown, m_shownChains)) {
         updateButtons();
         return;
     }
-    m_chains = shown;
+    m_shownChains = shown;
 
     const QVariant current = m_chainCombo->currentData();
     {
         const QSignalBlocker blocker(m_chainCombo);
         m_chainCombo->clear();
-        for (const ChainRecord &chain : std::as_const(m_chains))
+        for (const ChainRecord &chain : std::as_const(m_shownChains))
             m_chainCombo->addItem(tr("%1 (%2)", "chain name, chain id").arg(chain.config.name).arg(chain.config.chainId),
                                   chain.config.chainId);
         const int keep = current.isValid() ? m_chainCombo->findData(current) : -1;
@@ -475,7 +476,7 @@ void BalancesPage::updateTokens()
     {
         const QSignalBlocker blocker(m_tokenCombo);
         m_tokenCombo->clear();
-        for (const ChainRecord &chain : std::as_const(m_chains)) {
+        for (const ChainRecord &chain : std::as_const(m_shownChains)) {
             if (chain.config.chainId != chainId)
                 continue;
             for (const TokenInfo &token : chain.tokens) {
@@ -492,7 +493,7 @@ void BalancesPage::updateTokens()
 
 void BalancesPage::updateButtons()
 {
-    const bool started = m_engine->state().started;
+    const bool started = m_balances->state().started;
     m_portfolioButton->setEnabled(started);
     m_tokenCombo->setEnabled(m_tokenCombo->count() > 0);
     m_holdersButton->setEnabled(started && m_chainCombo->currentIndex() >= 0 && m_tokenCombo->currentIndex() >= 0);

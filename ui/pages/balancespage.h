@@ -18,7 +18,8 @@ class QTableView;
 class QTreeView;
 
 namespace arbor {
-class Engine;
+class BalanceService;
+class ChainService;
 struct EngineState;
 }
 
@@ -48,7 +49,7 @@ class BalancesPage final : public QWidget
 public:
     enum Mode { PortfolioMode, TopHoldersMode };
 
-    explicit BalancesPage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit BalancesPage(arbor::BalanceService *balances, arbor::ChainService *chains, QWidget *parent = nullptr);
     ~BalancesPage() override;
 
     void setMode(Mode mode);
@@ -65,7 +66,8 @@ private:
     void updateTokens();
     void updateButtons();
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::BalanceService *m_balances = nullptr;
+    arbor::ChainService *m_chains = nullptr;
     QTabWidget *m_modes = nullptr;
 
     PortfolioModel *m_portfolioModel = nullptr;
@@ -92,7 +94,7 @@ private:
     QLabel *m_supplyLabel = nullptr;   ///< the total supply the share column is of, or why it is unknown
     quint64 m_holdersQuery = 0;         ///< answers to older queries are dropped
 
-    QList<arbor::ChainRecord> m_chains;  ///< as the chain combo shows them
+    QList<arbor::ChainRecord> m_shownChains;  ///< as the chain combo shows them
 };
 
 } // namespace arbor::ui

@@ -3,7 +3,9 @@
 #include "charts/chainchartpanel.h"
 #include "charts/networkstatspanel.h"
 #include "delegates/statusbadgedelegate.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
 #include "models/chainlistmodel.h"
 #include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
@@ -67,8 +69,8 @@ void mergeRecorded(EndpointRecord &live, const EndpointRecord &recorded)
 
 } // namespace
 
-ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
-    : QWidget(parent), m_engine(engine)
+ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing, StatsService *stats, QWidget *parent)
+    : QWidget(parent), m_chains(chains), m_indexing(indexing), m_stats(stats)
 {
     setObjectName(QStringLiteral("chainDetailPage"));
 
@@ -113,7 +115,7 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
     m_tabs->addTab(progressPage, tr("Index progress"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
-    m_daily = new NetworkStatsPanel(engine);
+    m_daily = new NetworkStatsPanel(stats, indexing);
     m_tabs->addTab(m_daily, tr("Daily activity"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -147,13 +149,13 @@ ChainDetailPage::ChainDetailPage(Engine *engine, QWidget *parent)
         updateCharts();
         requestHistory();
     });
-    connect(m_engine, &Engine::chainStatusChanged, this, &ChainDetailPage::onStatuses);
-    connect(m_engine, &Engine::chainsChanged, this, [this](const QList<ChainRecord> &chains) {
+    connect(m_indexing, &IndexingService::chainStatusChanged, this, &ChainDetailPage::onStatuses);
+    connect(m_chains, &ChainService::chainsChanged, this, [this](const QList<ChainRecord> &chains) {
         updateChooser(chains);
         onChains(chains);
     });
-    connect(m_engine, &Engine::chainDeleted, this, &ChainDetailPage::onChainDeleted);
-    updateChooser(m_engine->chainSnapshot());
+    connect(m_chains, &ChainService::chainDeleted, this, &ChainDetailPage::onChainDeleted);
+    updateChooser(m_chains->snapshot());
     showChain(0);
 }
 
@@ -266,8 +268,8 @@ void ChainDetailPage::showChain(qint64 chainId)
     m_charts->clear();
     m_daily->setChain(chainId);
     m_loadError->hide();
-    onChains(m_engine->chainSnapshot());
-    onStatuses(m_engine->chainStatuses());
+    onChains(m_chains->snapshot());
+    onStatuses(m_indexing->chainStatuses());
     updateCharts();
     requestHistory();
     refresh();
@@ -301,7 +303,7 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
             m_status = s;
     }
     // Not indexed here (paused, or another engine's on a read-only console): as last recorded.
-    for (const ChainStatus &s : m_status ? QList<ChainStatus>() : m_engine->recordedStatuses()) {
+    for (const ChainStatus &s : m_status ? QList<ChainStatus>() : m_chains->recordedStatuses()) {
         if (s.chainId == m_chainId)
             m_status = s;
     }
@@ -353,7 +355,7 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
         m_charts->clear();
     }
     m_tokens->setTokens(m_record ? m_record->tokens : QList<TokenInfo>());
-    onStatuses(m_engine->chainStatuses());   // a chain not indexed here changes with its record
+    onStatuses(m_indexing->chainStatuses());   // a chain not indexed here changes with its record
 }
 
 void ChainDetailPage::updateEndpoints()
@@ -388,7 +390,7 @@ void ChainDetailPage::probeNow()
     m_probe->setProperty("probing", true);
     m_probe->setEnabled(false);
     m_probeResult->setText(tr("Probing every endpoint…"));
-    then(m_engine->probeNow(chain), this, [this, generation](const Result<QList<EndpointRecord>> &probed) {
+    then(m_chains->probeNow(chain), this, [this, generation](const Result<QList<EndpointRecord>> &probed) {
         m_probe->setProperty("probing", false);
         m_probe->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
         if (generation != m_generation)
@@ -461,17 +463,17 @@ void ChainDetailPage::updateCharts()
     if (m_chainId == 0)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_charts->setSeries(m_engine->chainSeries(m_chainId, now - m_charts->windowMs()), now);
+    m_charts->setSeries(m_stats->chainSeries(m_chainId, now - m_charts->windowMs()), now);
 }
 
 void ChainDetailPage::requestHistory()
 {
-    if (m_chainId == 0 || !m_engine->state().started)
+    if (m_chainId == 0 || !m_chains->state().started)
         return;
     const int request = ++m_historyRequest;
     const qint64 chainId = m_chainId;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    then(m_engine->chainHistory(chainId, now - m_charts->windowMs(), now, ChainChartPanel::MaxPointsPerLine), this, [this, request, chainId](Result<ChainSeries> history) {
+    then(m_stats->chainHistory(chainId, now - m_charts->windowMs(), now, ChainChartPanel::MaxPointsPerLine), this, [this, request, chainId](Result<ChainSeries> history) {
             if (request != m_historyRequest || chainId != m_chainId)
                 return;
             if (!history) {
@@ -547,7 +549,7 @@ void ChainDetailPage::refresh()
     std::optional<qint64> asked;
     if (m_status || m_record)
         asked = checkpoint().value_or(-1);
-    then(m_engine->indexRanges(chain), this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
+    then(m_indexing->indexRanges(chain), this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
         if (generation != m_generation)
             return;
         --m_inFlight;
@@ -558,7 +560,7 @@ void ChainDetailPage::refresh()
         m_rangesKnown = true;
         updateProgress();
     });
-    then(m_engine->reindexRequests(chain), this, [this, generation, failed](Result<QList<ReindexRequest>> requests) {
+    then(m_indexing->reindexRequests(chain), this, [this, generation, failed](Result<QList<ReindexRequest>> requests) {
         if (generation != m_generation)
             return;
         --m_inFlight;
@@ -566,7 +568,7 @@ void ChainDetailPage::refresh()
             return failed(requests.error());
         m_reindex->setRequests(*requests);
     });
-    then(m_engine->reorgs(chain), this, [this, generation, failed](Result<QList<ReorgRecord>> reorgs) {
+    then(m_indexing->reorgs(chain), this, [this, generation, failed](Result<QList<ReorgRecord>> reorgs) {
         if (generation != m_generation)
             return;
         --m_inFlight;

@@ -19,7 +19,9 @@ class QTableView;
 class QTabWidget;
 
 namespace arbor {
-class Engine;
+class ChainService;
+class IndexingService;
+class StatsService;
 }
 
 namespace arbor::ui {
@@ -57,7 +59,7 @@ public:
     static constexpr int ChartIntervalMs = 1000;   ///< the time axis slides even when no status arrives
     static constexpr int HistoryIntervalMs = 60000; ///< the chart history is read again this often while shown
 
-    explicit ChainDetailPage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit ChainDetailPage(arbor::ChainService *chains, arbor::IndexingService *indexing, arbor::StatsService *stats, QWidget *parent = nullptr);
 
     /// Shows `chainId` (0: none) and reads its history at once.
     void showChain(qint64 chainId);
@@ -107,7 +109,9 @@ private:
     void updateChooser(const QList<arbor::ChainRecord> &chains);
     QTableView *createTable(const QString &name, QAbstractItemModel *model);
 
-    arbor::Engine *m_engine;
+    arbor::ChainService *m_chains = nullptr;
+    arbor::IndexingService *m_indexing = nullptr;
+    arbor::StatsService *m_stats = nullptr;
     qint64 m_chainId = 0;
     int m_generation = 0;                        ///< bumped by showChain: stale results are dropped
     int m_inFlight = 0;                          ///< refresh futures not yet back

@@ -1,7 +1,8 @@
 #include "pages/databasepage.h"
 
 #include "charts/databasegrowthchart.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
+#include "engine/databaseservice.h"
 #include "models/chainsizemodel.h"
 #include "models/slowstatementmodel.h"
 #include "models/tablesizemodel.h"
@@ -32,17 +33,17 @@ const qint64 DayMs = 24 * 60 * 60 * 1000;
 
 } // namespace
 
-DatabasePage::DatabasePage(Engine *engine, QWidget *parent)
+DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWidget *parent)
     : QWidget(parent)
-    , m_engine(engine)
-    , m_chains(new ChainSizeModel(this))
+    , m_database(database), m_chains(chains)
+    , m_chainSizes(new ChainSizeModel(this))
     , m_tables(new TableSizeModel(this))
     , m_statements(new SlowStatementModel(this))
     , m_chainProxy(new QSortFilterProxyModel(this))
     , m_tableProxy(new QSortFilterProxyModel(this))
     , m_statementProxy(new QSortFilterProxyModel(this))
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(database);
     setObjectName(QStringLiteral("databasePage"));
 
     m_backendLabel = new QLabel;
@@ -77,7 +78,7 @@ DatabasePage::DatabasePage(Engine *engine, QWidget *parent)
 
     // Sizes: the chains above, every table below.
     m_chainView = createTable(QStringLiteral("databaseChainsTable"), m_chainProxy, ChainSizeModel::SortRole, QStringLiteral("database-chains"));
-    m_chainProxy->setSourceModel(m_chains);
+    m_chainProxy->setSourceModel(m_chainSizes);
     m_chainView->sortByColumn(ChainSizeModel::TotalBytesColumn, Qt::DescendingOrder);
     m_tableView = createTable(QStringLiteral("databaseTablesTable"), m_tableProxy, TableSizeModel::SortRole, QStringLiteral("database-tables"));
     m_tableProxy->setSourceModel(m_tables);
@@ -128,7 +129,7 @@ DatabasePage::DatabasePage(Engine *engine, QWidget *parent)
     auto *maintenance = new QWidget;
     maintenance->setObjectName(QStringLiteral("databaseMaintenanceArea"));
     m_maintenanceLayout = new QVBoxLayout(maintenance);
-    m_maintenanceLayout->addWidget(new MaintenancePanel(engine, maintenance));
+    m_maintenanceLayout->addWidget(new MaintenancePanel(database, maintenance));
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("databaseTabs"));
@@ -153,8 +154,8 @@ DatabasePage::DatabasePage(Engine *engine, QWidget *parent)
     m_refreshTimer.setObjectName(QStringLiteral("databaseRefreshTimer"));
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &DatabasePage::refresh);
-    connect(m_engine, &Engine::stateChanged, this, &DatabasePage::applyEngineState);
-    m_backendLabel->setText(m_engine->state().backend);
+    connect(m_database, &EngineService::stateChanged, this, &DatabasePage::applyEngineState);
+    m_backendLabel->setText(m_database->state().backend);
 }
 
 DatabasePage::~DatabasePage() = default;
@@ -203,11 +204,11 @@ void DatabasePage::applyEngineState(const EngineState &state)
 
 void DatabasePage::refresh()
 {
-    if (!m_engine->state().started)
+    if (!m_database->state().started)
         return;
     if (!m_statsInFlight) {
         m_statsInFlight = true;
-        then(m_engine->databaseStats(), this, [this](Result<DatabaseStats> stats) {
+        then(m_database->databaseStats(), this, [this](Result<DatabaseStats> stats) {
             m_statsInFlight = false;
             if (!stats) {
                 showStatus(tr("Could not read the database's sizes: %1").arg(stats.error().toString()), true);
@@ -220,7 +221,7 @@ void DatabasePage::refresh()
     }
     if (!m_statementsInFlight) {
         m_statementsInFlight = true;
-        then(m_engine->slowStatements(StatementLimit), this, [this](Result<SlowStatements> statements) {
+        then(m_database->slowStatements(StatementLimit), this, [this](Result<SlowStatements> statements) {
             m_statementsInFlight = false;
             if (!statements) {
                 m_statementSource->setText(tr("Could not read the slowest statements: %1").arg(statements.error().toString()));
@@ -239,12 +240,12 @@ qint64 DatabasePage::historyWindowMs() const
 
 void DatabasePage::refreshHistory()
 {
-    if (!m_engine->state().started || m_historyInFlight)
+    if (!m_database->state().started || m_historyInFlight)
         return;
     m_historyInFlight = true;
     const qint64 to = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = to - historyWindowMs();
-    then(m_engine->sizeHistory(from), this, [this, from, to](Result<QList<DatabaseSizeSample>> samples) {
+    then(m_database->sizeHistory(from), this, [this, from, to](Result<QList<DatabaseSizeSample>> samples) {
         m_historyInFlight = false;
         if (!samples) {
             showStatus(tr("Could not read the size history: %1").arg(samples.error().toString()), true);
@@ -253,7 +254,7 @@ void DatabasePage::refreshHistory()
         QHash<qint64, QString> names;
         for (const ChainSize &c : std::as_const(m_stats.chains))
             names.insert(c.chainId, c.name);
-        for (const ChainRecord &c : m_engine->chainSnapshot())
+        for (const ChainRecord &c : m_chains->snapshot())
             names.insert(c.config.chainId, c.config.name);
         m_growth->setSamples(*samples, names, from, to);
     });
@@ -278,7 +279,7 @@ void DatabasePage::showStats(const DatabaseStats &stats)
                                .arg(byteSizeText(stats.scopeBytes(DatabaseScope::Admin)), locale.toString(stats.scopeRows(DatabaseScope::Admin)),
                                     byteSizeText(stats.scopeBytes(DatabaseScope::Global)), locale.toString(stats.scopeRows(DatabaseScope::Global)),
                                     byteSizeText(stats.scopeBytes(DatabaseScope::Chain)), locale.toString(stats.scopeRows(DatabaseScope::Chain))));
-    m_chains->update(stats.chains);
+    m_chainSizes->update(stats.chains);
     m_tables->update(stats.tables);
     m_chainView->setColumnHidden(ChainSizeModel::DeadRowsColumn, !postgres);
     for (int column : {TableSizeModel::DeadRowsColumn, TableSizeModel::LastVacuumColumn, TableSizeModel::LastAnalyzeColumn})

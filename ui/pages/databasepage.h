@@ -14,7 +14,8 @@ class QTableView;
 class QVBoxLayout;
 
 namespace arbor {
-class Engine;
+class ChainService;
+class DatabaseService;
 struct EngineState;
 }
 
@@ -46,7 +47,7 @@ public:
     static constexpr int MaxRefreshIntervalMs = 30 * 60 * 1000;
     static constexpr int StatementLimit = 25;
 
-    explicit DatabasePage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit DatabasePage(arbor::DatabaseService *database, arbor::ChainService *chains, QWidget *parent = nullptr);
     ~DatabasePage() override;
 
     /// Reads the figures now (what showing the page and the timer do).
@@ -71,14 +72,15 @@ private:
     void showStatus(const QString &text, bool error = false);
     QTableView *createTable(const QString &objectName, QSortFilterProxyModel *proxy, int sortRole, const QString &exportName);
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::DatabaseService *m_database = nullptr;
+    arbor::ChainService *m_chains = nullptr;
     arbor::DatabaseStats m_stats;
     QLabel *m_backendLabel = nullptr;
     QLabel *m_totalsLabel = nullptr;
     QLabel *m_scopesLabel = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QTabWidget *m_tabs = nullptr;
-    ChainSizeModel *m_chains = nullptr;
+    ChainSizeModel *m_chainSizes = nullptr;
     TableSizeModel *m_tables = nullptr;
     SlowStatementModel *m_statements = nullptr;
     QSortFilterProxyModel *m_chainProxy = nullptr;

@@ -1,6 +1,7 @@
 #include "pages/overviewpage.h"
 
-#include "engine/engine.h"
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
 #include "metrics/seriesmath.h"
 
 #include <QBarCategoryAxis>
@@ -22,14 +23,14 @@
 
 namespace arbor::ui {
 
-OverviewPage::OverviewPage(Engine *engine, QWidget *parent)
-    : QWidget(parent), m_engine(engine)
+OverviewPage::OverviewPage(ChainService *chains, IndexingService *indexing, QWidget *parent)
+    : QWidget(parent), m_chains(chains), m_indexing(indexing)
 {
     setObjectName(QStringLiteral("overviewPage"));
 
     auto *tiles = new QGridLayout;
     tiles->setHorizontalSpacing(12);
-    m_chains = addTile(tiles, 0, QStringLiteral("overviewChains"), tr("Chains indexed here"));
+    m_chainsLabel = addTile(tiles, 0, QStringLiteral("overviewChains"), tr("Chains indexed here"));
     m_down = addTile(tiles, 1, QStringLiteral("overviewDown"), tr("RPC down"));
     m_stalled = addTile(tiles, 2, QStringLiteral("overviewStalled"), tr("Stalled"));
     m_paused = addTile(tiles, 3, QStringLiteral("overviewPaused"), tr("Paused"));
@@ -72,8 +73,8 @@ OverviewPage::OverviewPage(Engine *engine, QWidget *parent)
     m_timer.setObjectName(QStringLiteral("overviewTimer"));
     m_timer.setInterval(RefreshIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &OverviewPage::refresh);
-    connect(m_engine, &Engine::chainStatusChanged, this, &OverviewPage::refresh);
-    connect(m_engine, &Engine::chainsChanged, this, &OverviewPage::refresh);
+    connect(m_indexing, &IndexingService::chainStatusChanged, this, &OverviewPage::refresh);
+    connect(m_chains, &ChainService::chainsChanged, this, &OverviewPage::refresh);
     refresh();
 }
 
@@ -167,10 +168,10 @@ void OverviewPage::hideEvent(QHideEvent *event)
 void OverviewPage::refresh()
 {
     const QLocale locale;
-    const QList<ChainStatus> statuses = m_engine->chainStatuses();
-    m_summary = summarize(m_engine->chainSnapshot(), statuses, QDateTime::currentSecsSinceEpoch());
+    const QList<ChainStatus> statuses = m_indexing->chainStatuses();
+    m_summary = summarize(m_chains->snapshot(), statuses, QDateTime::currentSecsSinceEpoch());
     const Summary &s = m_summary;
-    m_chains->setText(tr("%1 of %2").arg(locale.toString(s.indexing), locale.toString(s.chains)));
+    m_chainsLabel->setText(tr("%1 of %2").arg(locale.toString(s.indexing), locale.toString(s.chains)));
     m_down->setText(locale.toString(s.down));
     m_stalled->setText(locale.toString(s.stalled));
     m_paused->setText(locale.toString(s.paused));

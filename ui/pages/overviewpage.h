@@ -17,7 +17,8 @@ class QLabel;
 class QValueAxis;
 
 namespace arbor {
-class Engine;
+class ChainService;
+class IndexingService;
 }
 
 namespace arbor::ui {
@@ -61,7 +62,7 @@ public:
         qint64 failures = 0;
     };
 
-    explicit OverviewPage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit OverviewPage(arbor::ChainService *chains, arbor::IndexingService *indexing, QWidget *parent = nullptr);
 
     static Summary summarize(const QList<arbor::ChainRecord> &chains, const QList<arbor::ChainStatus> &statuses, qint64 nowSecs);
     /// Requests and failures per endpoint host (the URL's host, or the URL without user info when
@@ -81,10 +82,11 @@ private:
     void refresh();
     QLabel *addTile(QGridLayout *grid, int column, const QString &name, const QString &caption);
 
-    arbor::Engine *m_engine;
+    arbor::ChainService *m_chains = nullptr;
+    arbor::IndexingService *m_indexing = nullptr;
     Summary m_summary;
     QTimer m_timer;
-    QLabel *m_chains = nullptr;
+    QLabel *m_chainsLabel = nullptr;
     QLabel *m_down = nullptr;
     QLabel *m_stalled = nullptr;
     QLabel *m_paused = nullptr;

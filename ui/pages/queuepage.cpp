@@ -3,7 +3,7 @@
 #include "charts/queuechartpanel.h"
 #include "delegates/statusbadgedelegate.h"
 #include "dialogs/queueconfigdialog.h"
-#include "engine/engine.h"
+#include "engine/balanceservice.h"
 #include "models/queuehealthmodel.h"
 #include "models/tokenproblemmodel.h"
 #include "util/continuation.h"
@@ -31,14 +31,14 @@ const int MaxProblemsHeight = 240;
 
 } // namespace
 
-QueuePage::QueuePage(Engine *engine, QWidget *parent)
+QueuePage::QueuePage(BalanceService *balances, QWidget *parent)
     : QWidget(parent)
-    , m_engine(engine)
+    , m_balances(balances)
     , m_model(new QueueHealthModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_problems(new TokenProblemModel(this))
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(balances);
     setObjectName(QStringLiteral("queuePage"));
 
     m_proxy->setSourceModel(m_model);
@@ -138,20 +138,20 @@ QueuePage::QueuePage(Engine *engine, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_statusLine);
 
-    connect(m_engine, &Engine::queueHealthChanged, this, &QueuePage::onHealthChanged);
-    connect(m_engine, &Engine::stateChanged, this, &QueuePage::applyEngineState);
+    connect(m_balances, &BalanceService::queueHealthChanged, this, &QueuePage::onHealthChanged);
+    connect(m_balances, &EngineService::stateChanged, this, &QueuePage::applyEngineState);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePage::onSelectionChanged);
-    applyEngineState(m_engine->state());
+    applyEngineState(m_balances->state());
 }
 
 QueuePage::~QueuePage() = default;
 
 void QueuePage::refresh()
 {
-    if (!m_engine->state().started || m_refreshInFlight)
+    if (!m_balances->state().started || m_refreshInFlight)
         return;
     m_refreshInFlight = true;
-    then(m_engine->queueHealth(), this, [this](Result<QList<QueueHealth>> health) {
+    then(m_balances->queueHealth(), this, [this](Result<QList<QueueHealth>> health) {
         m_refreshInFlight = false;
         if (!health) {
             showStatus(tr("Could not read the queue's health: %1").arg(health.error().toString()), true);
@@ -215,11 +215,11 @@ void QueuePage::onSelectionChanged()
     const qint64 id = chain->chainId;
     m_charts->showChain(id, chain->chainName);
     m_charts->addSample(*chain);
-    if (!m_engine->state().started)
+    if (!m_balances->state().started)
         return;   // nothing recorded to read yet
     const quint64 request = ++m_historyRequest;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - m_charts->windowMs();
-    then(m_engine->queueHealthHistory(ChainRef{id, {}}, since), this, [this, request, id](Result<QList<QueueHealth>> history) {
+    then(m_balances->queueHealthHistory(ChainRef{id, {}}, since), this, [this, request, id](Result<QList<QueueHealth>> history) {
         if (request != m_historyRequest || m_charts->chainId() != id)
             return;   // another chain was selected meanwhile
         if (!history) {
@@ -232,7 +232,7 @@ void QueuePage::onSelectionChanged()
 
 void QueuePage::updateActions()
 {
-    const EngineState state = m_engine->state();
+    const EngineState state = m_balances->state();
     const bool writable = state.started && !state.readOnly;
     const std::optional<QueueHealth> chain = selectedChain();
     const bool idle = chain && !m_busyChains.contains(chain->chainId);
@@ -257,7 +257,7 @@ void QueuePage::editSelectedConfig()
     m_busyChains.insert(id);
     updateActions();
 
-    then(m_engine->queueConfigs(), this, [this, id, name](Result<QList<QueueConfig>> configs) {
+    then(m_balances->queueConfigs(), this, [this, id, name](Result<QList<QueueConfig>> configs) {
         m_busyChains.remove(id);
         updateActions();
         if (!configs) {
@@ -270,7 +270,7 @@ void QueuePage::editSelectedConfig()
             if (c.chainId == id)
                 config = c;
         }
-        auto *dialog = new QueueConfigDialog(m_engine, config, name, this);
+        auto *dialog = new QueueConfigDialog(m_balances, config, name, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, name] {
             showStatus(tr("Settings of “%1” saved.").arg(name));
@@ -291,7 +291,7 @@ void QueuePage::retrySelectedFailed()
     updateActions();
     showStatus(tr("Queuing the failed items of “%1” again…").arg(name));
 
-    then(m_engine->retryFailed(ChainRef{id, {}}), this, [this, id, name](Result<qint64> retried) {
+    then(m_balances->retryFailed(ChainRef{id, {}}), this, [this, id, name](Result<qint64> retried) {
         m_busyChains.remove(id);
         updateActions();
         if (!retried) {

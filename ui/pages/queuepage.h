@@ -13,7 +13,7 @@ class QSortFilterProxyModel;
 class QTableView;
 
 namespace arbor {
-class Engine;
+class BalanceService;
 struct EngineState;
 }
 
@@ -37,7 +37,7 @@ class QueuePage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit QueuePage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit QueuePage(arbor::BalanceService *balances, QWidget *parent = nullptr);
     ~QueuePage() override;
 
     /// Reads every chain's health now instead of at the next tick.
@@ -53,7 +53,7 @@ private:
     void retrySelectedFailed();
     void showStatus(const QString &text, bool error = false);
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::BalanceService *m_balances = nullptr;
     QueueHealthModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_view = nullptr;

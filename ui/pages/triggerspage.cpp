@@ -4,6 +4,9 @@
 #include "charts/deliverychartpanel.h"
 #include "charts/eventcountspanel.h"
 #include "delegates/statusbadgedelegate.h"
+#include "engine/chainservice.h"
+#include "engine/statsservice.h"
+#include "engine/triggerservice.h"
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
@@ -51,14 +54,14 @@ void setUpTable(QTableView *view)
 
 } // namespace
 
-TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
+TriggersPage::TriggersPage(TriggerService *triggers, ChainService *chains, IndexingService *indexing, StatsService *stats, QWidget *parent)
     : QWidget(parent)
-    , m_engine(engine)
-    , m_triggers(new TriggerListModel(this))
+    , m_triggers(triggers), m_chains(chains), m_indexing(indexing), m_stats(stats)
+    , m_triggerModel(new TriggerListModel(this))
     , m_triggerProxy(new QSortFilterProxyModel(this))
     , m_log(new DeliveryLogModel(this))
 {
-    Q_ASSERT(engine);
+    Q_ASSERT(triggers);
     setObjectName(QStringLiteral("triggersPage"));
 
     m_new = createAction(QStringLiteral("document-new"), tr("&New Trigger…"), "newTriggerAction",
@@ -89,7 +92,7 @@ TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
     m_toolBar->addAction(m_dryRun);
     m_toolBar->addAction(m_sendTest);
 
-    m_triggerProxy->setSourceModel(m_triggers);
+    m_triggerProxy->setSourceModel(m_triggerModel);
     m_triggerProxy->setSortRole(TriggerListModel::SortRole);
     m_triggerProxy->setDynamicSortFilter(true);
     m_triggerView = new QTableView;
@@ -112,7 +115,7 @@ TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
         if (index.column() != TriggerListModel::EnabledColumn)
             editSelected();
     });
-    connect(m_triggers, &TriggerListModel::enabledChangeRequested, this, &TriggersPage::setTriggerEnabled);
+    connect(m_triggerModel, &TriggerListModel::enabledChangeRequested, this, &TriggersPage::setTriggerEnabled);
 
     m_charts = new DeliveryChartPanel;
     m_tabs = new QTabWidget;
@@ -123,8 +126,8 @@ TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
     auto *hourly = new QSplitter(Qt::Horizontal);   // the panels read the hourly aggregates themselves
     hourly->setObjectName(QStringLiteral("hourlyCharts"));
     hourly->setChildrenCollapsible(false);
-    hourly->addWidget(new ActionMetricsPanel(m_engine));
-    hourly->addWidget(new EventCountsPanel(m_engine));
+    hourly->addWidget(new ActionMetricsPanel(m_stats, m_triggers));
+    hourly->addWidget(new EventCountsPanel(m_stats, m_chains, m_indexing));
     m_tabs->addTab(hourly, tr("Per Hour"));
 
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -154,15 +157,15 @@ TriggersPage::TriggersPage(Engine *engine, QWidget *parent)
     connect(&m_minuteTimer, &QTimer::timeout, this, [this] { scheduleRefresh(AllParts); });
     m_minuteTimer.start();
 
-    connect(m_engine, &Engine::triggersChanged, this, [this] { scheduleRefresh(AllParts); });
-    connect(m_engine, &Engine::deliveriesChanged, this, [this] { scheduleRefresh(AllParts); });
-    connect(m_engine, &Engine::stateChanged, this, &TriggersPage::applyEngineState);
-    connect(m_engine, &Engine::chainsChanged, this, &TriggersPage::onChainsChanged);
+    connect(m_triggers, &TriggerService::triggersChanged, this, [this] { scheduleRefresh(AllParts); });
+    connect(m_triggers, &TriggerService::deliveriesChanged, this, [this] { scheduleRefresh(AllParts); });
+    connect(m_triggers, &EngineService::stateChanged, this, &TriggersPage::applyEngineState);
+    connect(m_chains, &ChainService::chainsChanged, this, &TriggersPage::onChainsChanged);
     connect(m_triggerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TriggersPage::updateActions);
-    connect(m_triggers, &QAbstractItemModel::dataChanged, this, &TriggersPage::updateActions);
+    connect(m_triggerModel, &QAbstractItemModel::dataChanged, this, &TriggersPage::updateActions);
     connect(m_logView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TriggersPage::updateActions);
-    onChainsChanged(m_engine->chainSnapshot());
-    applyEngineState(m_engine->state());
+    onChainsChanged(m_chains->snapshot());
+    applyEngineState(m_triggers->state());
 }
 
 TriggersPage::~TriggersPage() = default;
@@ -262,7 +265,7 @@ void TriggersPage::scheduleRefresh(int parts)
 void TriggersPage::refreshNow()
 {
     // Hidden: the parts wait for showEvent, unless a test delivery's result is awaited.
-    if (!m_engine->state().started || (!isVisible() && m_pendingTests.isEmpty()))
+    if (!m_triggers->state().started || (!isVisible() && m_pendingTests.isEmpty()))
         return;
     const int parts = m_dirty & ~m_inFlight;
     m_dirty &= ~parts;
@@ -277,7 +280,7 @@ void TriggersPage::refreshNow()
 void TriggersPage::readTriggers()
 {
     m_inFlight |= TriggersPart;
-    then(m_engine->triggers(), this, [this](Result<QList<TriggerRecord>> triggers) {
+    then(m_triggers->triggers(), this, [this](Result<QList<TriggerRecord>> triggers) {
         m_inFlight &= ~TriggersPart;
         if (m_dirty & TriggersPart)
             scheduleRefresh(0);
@@ -285,9 +288,9 @@ void TriggersPage::readTriggers()
             showStatus(tr("Could not read the triggers: %1").arg(triggers.error().toString()), true);
             return;
         }
-        m_triggers->update(*triggers);
+        m_triggerModel->update(*triggers);
         updateTriggerFilter();
-        if (m_selectAfterRead && m_triggers->rowOf(m_selectAfterRead) >= 0) {
+        if (m_selectAfterRead && m_triggerModel->rowOf(m_selectAfterRead) >= 0) {
             selectTrigger(m_selectAfterRead);
             m_selectAfterRead = 0;
         }
@@ -311,7 +314,7 @@ void TriggersPage::readLog()
         filter.actionType = ActionType(m_typeFilter->currentData().toInt());
     const quint64 request = m_logRequest;
     m_inFlight |= LogPart;
-    then(m_engine->triggerResults(filter), this, [this, request](Result<QList<ActionResult>> results) {
+    then(m_triggers->triggerResults(filter), this, [this, request](Result<QList<ActionResult>> results) {
         m_inFlight &= ~LogPart;
         if (request != m_logRequest) {
             m_dirty |= LogPart;   // the filter changed meanwhile: read again with the new one
@@ -334,7 +337,7 @@ void TriggersPage::readCharts()
 {
     m_inFlight |= ChartsPart;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    then(m_engine->deliveriesPerMinute(now - DeliveryChartPanel::WindowMs), this, [this, now](Result<QList<DeliveryMinute>> minutes) {
+    then(m_triggers->deliveriesPerMinute(now - DeliveryChartPanel::WindowMs), this, [this, now](Result<QList<DeliveryMinute>> minutes) {
         m_inFlight &= ~ChartsPart;
         if (m_dirty & ChartsPart)
             scheduleRefresh(0);
@@ -354,7 +357,7 @@ void TriggersPage::checkPendingTests()
         filter.limit = 1;
         const QString id = it.key();
         const QString name = it.value();
-        then(m_engine->triggerResults(filter), this, [this, id, name](Result<QList<ActionResult>> results) {
+        then(m_triggers->triggerResults(filter), this, [this, id, name](Result<QList<ActionResult>> results) {
             if (!results || results->isEmpty() || !m_pendingTests.contains(id))
                 return;
             const ActionResult &r = results->first();
@@ -377,7 +380,7 @@ void TriggersPage::checkPendingTests()
 
 void TriggersPage::applyEngineState(const EngineState &state)
 {
-    m_triggers->setEditable(state.started && !state.readOnly);
+    m_triggerModel->setEditable(state.started && !state.readOnly);
     updateActions();
     if (state.started)
         scheduleRefresh(AllParts);
@@ -388,14 +391,14 @@ void TriggersPage::onChainsChanged(const QList<ChainRecord> &chains)
     QHash<qint64, QString> names;
     for (const ChainRecord &chain : chains)
         names.insert(chain.config.chainId, chain.config.name);
-    m_triggers->setChainNames(names);
+    m_triggerModel->setChainNames(names);
     updateActions();
 }
 
 void TriggersPage::updateTriggerFilter()
 {
     const QVariant current = m_triggerFilter->currentIndex() > 0 ? m_triggerFilter->currentData() : QVariant();
-    QList<TriggerRecord> sorted = m_triggers->triggers();
+    QList<TriggerRecord> sorted = m_triggerModel->triggers();
     std::sort(sorted.begin(), sorted.end(), [](const TriggerRecord &a, const TriggerRecord &b) {
         return a.def.name.localeAwareCompare(b.def.name) < 0;
     });
@@ -420,7 +423,7 @@ std::optional<TriggerRecord> TriggersPage::selectedTrigger() const
     const QModelIndexList rows = m_triggerView->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return std::nullopt;
-    const TriggerRecord *trigger = m_triggers->triggerAt(m_triggerProxy->mapToSource(rows.first()).row());
+    const TriggerRecord *trigger = m_triggerModel->triggerAt(m_triggerProxy->mapToSource(rows.first()).row());
     return trigger ? std::optional<TriggerRecord>(*trigger) : std::nullopt;
 }
 
@@ -435,19 +438,19 @@ std::optional<ActionResult> TriggersPage::selectedResult() const
 
 void TriggersPage::selectTrigger(qint64 triggerId)
 {
-    const int row = m_triggers->rowOf(triggerId);
+    const int row = m_triggerModel->rowOf(triggerId);
     if (row < 0)
         return;
-    m_triggerView->selectRow(m_triggerProxy->mapFromSource(m_triggers->index(row, 0)).row());
+    m_triggerView->selectRow(m_triggerProxy->mapFromSource(m_triggerModel->index(row, 0)).row());
 }
 
 void TriggersPage::updateActions()
 {
-    const EngineState state = m_engine->state();
+    const EngineState state = m_triggers->state();
     const bool writable = state.started && !state.readOnly;
     const std::optional<TriggerRecord> trigger = selectedTrigger();
     const bool idle = trigger && !m_busy.contains(trigger->def.id);
-    const bool haveChains = !m_engine->chainSnapshot().isEmpty();
+    const bool haveChains = !m_chains->snapshot().isEmpty();
 
     m_new->setEnabled(writable && haveChains);
     m_edit->setEnabled(writable && idle);

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "engine/engine.h"
+#include "engine/engineoptions.h"
+#include "model/chainconfig.h"
+#include "triggers/triggerrecords.h"
 
 #include <QHash>
 #include <QSet>
@@ -17,6 +19,13 @@ class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class QToolBar;
+
+namespace arbor {
+class ChainService;
+class IndexingService;
+class StatsService;
+class TriggerService;
+}
 
 namespace arbor::ui {
 
@@ -42,7 +51,7 @@ class TriggersPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit TriggersPage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit TriggersPage(arbor::TriggerService *triggers, arbor::ChainService *chains, arbor::IndexingService *indexing, arbor::StatsService *stats, QWidget *parent = nullptr);
     ~TriggersPage() override;
 
     /// Reads the triggers, the delivery log and the charts now.
@@ -91,8 +100,11 @@ private:
     void resendSelected();
     void showStatus(const QString &text, bool error = false);
 
-    arbor::Engine *m_engine = nullptr;
-    TriggerListModel *m_triggers = nullptr;
+    arbor::TriggerService *m_triggers = nullptr;
+    arbor::ChainService *m_chains = nullptr;
+    arbor::IndexingService *m_indexing = nullptr;
+    arbor::StatsService *m_stats = nullptr;
+    TriggerListModel *m_triggerModel = nullptr;
     QSortFilterProxyModel *m_triggerProxy = nullptr;
     QTableView *m_triggerView = nullptr;
     DeliveryLogModel *m_log = nullptr;

@@ -1,6 +1,7 @@
 // TriggersPage: the verbs on the selected trigger or delivery (new, edit, enable/disable,
 // delete, dry run, send test, resend), each through the Engine, reported in the status line.
 
+#include "engine/triggerservice.h"
 #include "pages/triggerspage.h"
 
 #include "dialogs/dryrundialog.h"
@@ -29,7 +30,7 @@ void TriggersPage::editSelected()
 
 void TriggersPage::openEditor(const std::optional<TriggerRecord> &trigger)
 {
-    auto *editor = new TriggerEditorDialog(m_engine, trigger, this);
+    auto *editor = new TriggerEditorDialog(m_triggers, m_chains, trigger, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     const bool adding = !trigger;
     connect(editor, &TriggerEditorDialog::saved, this, [this, adding](const TriggerRecord &saved) {
@@ -49,12 +50,12 @@ void TriggersPage::toggleSelected()
 
 void TriggersPage::setTriggerEnabled(qint64 triggerId, bool enabled)
 {
-    const EngineState state = m_engine->state();
+    const EngineState state = m_triggers->state();
     if (!state.started || state.readOnly || m_busy.contains(triggerId))
         return;
     m_busy.insert(triggerId);
     updateActions();
-    then(m_engine->setTriggerEnabled(triggerId, enabled), this, [this, triggerId, enabled](Result<TriggerRecord> trigger) {
+    then(m_triggers->setTriggerEnabled(triggerId, enabled), this, [this, triggerId, enabled](Result<TriggerRecord> trigger) {
         m_busy.remove(triggerId);
         if (!trigger) {
             showStatus(tr("Could not change the trigger: %1").arg(trigger.error().toString()), true);
@@ -88,7 +89,7 @@ void TriggersPage::confirmDeleteSelected()
             return;
         m_busy.insert(id);
         updateActions();
-        then(m_engine->deleteTrigger(id), this, [this, id, name](Status deleted) {
+        then(m_triggers->deleteTrigger(id), this, [this, id, name](Status deleted) {
             m_busy.remove(id);
             if (!deleted) {
                 showStatus(tr("Could not delete “%1”: %2").arg(name, deleted.error().toString()), true);
@@ -107,7 +108,7 @@ void TriggersPage::dryRunSelected()
     const std::optional<TriggerRecord> trigger = selectedTrigger();
     if (!trigger || !m_dryRun->isEnabled())
         return;
-    auto *dialog = new DryRunDialog(m_engine, *trigger, this);
+    auto *dialog = new DryRunDialog(m_triggers, *trigger, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -153,7 +154,7 @@ void TriggersPage::sendTest(const TriggerRecord &trigger, const Action &action)
     m_busy.insert(id);
     updateActions();
     showStatus(tr("Sending a test delivery for “%1”…").arg(name));
-    then(m_engine->sendTestDelivery(id, action.id), this, [this, id, name](Result<QString> delivery) {
+    then(m_triggers->sendTestDelivery(id, action.id), this, [this, id, name](Result<QString> delivery) {
         m_busy.remove(id);
         updateActions();
         if (!delivery) {
@@ -172,7 +173,7 @@ void TriggersPage::resendSelected()
     if (!result || !m_resendButton->isEnabled())
         return;
     m_resendButton->setEnabled(false);
-    then(m_engine->resendResult(result->id), this, [this](Result<QString> delivery) {
+    then(m_triggers->resendResult(result->id), this, [this](Result<QString> delivery) {
         updateActions();
         if (!delivery) {
             showStatus(tr("Could not resend: %1").arg(delivery.error().toString()), true);

@@ -1,7 +1,7 @@
 #include "pages/welcomepage.h"
 
 #include "devnet/localdevnet.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
 #include "services/devnetservice.h"
 #include "util/continuation.h"
 #include "widgets/themecolors.h"
@@ -31,9 +31,9 @@ QPushButton *largeButton(const QIcon &icon, const QString &text, const QString &
 
 } // namespace
 
-WelcomePage::WelcomePage(arbor::Engine *engine, QWidget *parent)
+WelcomePage::WelcomePage(ChainService *chains, QWidget *parent)
     : QWidget(parent)
-    , m_engine(engine)
+    , m_chains(chains)
 {
     setObjectName(QStringLiteral("welcomePage"));
 
@@ -191,7 +191,7 @@ void WelcomePage::showSteps()
 void WelcomePage::onReady(const arbor::ChainConfig &config)
 {
     onProgress(tr("Adding the local devnet as a chain…"));
-    then(m_engine->addChain(config), this, [this](const Result<ChainRecord> &added) {
+    then(m_chains->addChain(config), this, [this](const Result<ChainRecord> &added) {
         if (!added) {
             // Without the chain the node is of no use: stop it, so Retry starts afresh.
             if (m_devnet)

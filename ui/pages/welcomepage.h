@@ -10,7 +10,7 @@ class QLabel;
 class QPushButton;
 
 namespace arbor {
-class Engine;
+class ChainService;
 }
 
 namespace arbor::ui {
@@ -36,7 +36,7 @@ class WelcomePage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit WelcomePage(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit WelcomePage(arbor::ChainService *chains, QWidget *parent = nullptr);
     ~WelcomePage() override;
 
     /// The devnet service started from this page, or null before the first click.
@@ -56,7 +56,7 @@ private:
     void showSteps();
     void updateAvailability();
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::ChainService *m_chains = nullptr;
     DevnetService *m_devnet = nullptr;
     QPushButton *m_addChainButton = nullptr;
     QPushButton *m_devnetButton = nullptr;

@@ -1,5 +1,7 @@
 #include "services/devnetrecovery.h"
 
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
 #include "services/devnetservice.h"
 #include "util/continuation.h"
 
@@ -16,13 +18,13 @@ const QString ChoiceKey = QStringLiteral("localDevnet/onStart");
 
 } // namespace
 
-DevnetRecovery::DevnetRecovery(Engine *engine, QWidget *window)
+DevnetRecovery::DevnetRecovery(ChainService *chains, IndexingService *indexing, QWidget *window)
     : QObject(window)
-    , m_engine(engine)
+    , m_chains(chains), m_indexing(indexing)
     , m_window(window)
 {
-    connect(m_engine, &Engine::chainsChanged, this, [this](const QList<ChainRecord> &chains) { m_chains = chains; });
-    connect(m_engine, &Engine::chainStatusChanged, this, &DevnetRecovery::onStatuses);
+    connect(m_chains, &ChainService::chainsChanged, this, [this](const QList<ChainRecord> &chains) { m_knownChains = chains; });
+    connect(m_indexing, &IndexingService::chainStatusChanged, this, &DevnetRecovery::onStatuses);
 }
 
 DevnetRecovery::~DevnetRecovery() = default;
@@ -48,12 +50,12 @@ void DevnetRecovery::setRememberedChoice(std::optional<Choice> choice)
 
 void DevnetRecovery::onStatuses(const QList<ChainStatus> &statuses)
 {
-    if (m_handled || m_engine->state().readOnly || !m_engine->state().started)
+    if (m_handled || m_chains->state().readOnly || !m_chains->state().started)
         return;
     for (const ChainStatus &status : statuses) {
         if (status.phase != IndexPhase::RpcDown)
             continue;
-        for (const ChainRecord &chain : std::as_const(m_chains)) {
+        for (const ChainRecord &chain : std::as_const(m_knownChains)) {
             if (chain.config.chainId != status.chainId || chain.state != ChainState::Active
                 || !DevnetService::isLocalDevnetChain(chain.config))
                 continue;
@@ -115,7 +117,7 @@ void DevnetRecovery::apply(Choice choice, const ChainRecord &chain)
     }
     Q_EMIT notice(choice == Choice::StartNew ? tr("Replacing the stopped local devnet “%1” with a new one…").arg(name)
                                              : tr("Forgetting the stopped local devnet “%1”…").arg(name));
-    then(m_engine->deleteChain(ChainRef{chain.config.chainId, QString()}), this, [this, choice, name](Status deleted) {
+    then(m_chains->deleteChain(ChainRef{chain.config.chainId, QString()}), this, [this, choice, name](Status deleted) {
         if (!deleted) {
             Q_EMIT notice(tr("The stopped local devnet “%1” could not be deleted: %2").arg(name, deleted.error().toString()));
             return;
@@ -136,7 +138,7 @@ void DevnetRecovery::startNewDevnet()
             Q_EMIT notice(tr("The local devnet could not start: %1").arg(error.message));
         });
         connect(m_devnet, &DevnetService::ready, this, [this](const ChainConfig &config) {
-            then(m_engine->addChain(config), this, [this](const Result<ChainRecord> &added) {
+            then(m_chains->addChain(config), this, [this](const Result<ChainRecord> &added) {
                 if (!added) {
                     m_devnet->stop();
                     Q_EMIT notice(tr("The local devnet could not be added: %1").arg(added.error().toString()));

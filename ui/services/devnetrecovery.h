@@ -1,12 +1,18 @@
 #pragma once
 
-#include "engine/engine.h"
+#include "model/chainconfig.h"
+#include "model/chainstatus.h"
 
 #include <QObject>
 #include <QPointer>
 
 class QMessageBox;
 class QWidget;
+
+namespace arbor {
+class ChainService;
+class IndexingService;
+}
 
 namespace arbor::ui {
 
@@ -41,7 +47,7 @@ public:
     enum class Choice { StartNew, Forget, Keep };
 
     /// Watches `engine`; asks with a window-modal message box on `window`.
-    DevnetRecovery(arbor::Engine *engine, QWidget *window);
+    DevnetRecovery(arbor::ChainService *chains, arbor::IndexingService *indexing, QWidget *window);
     ~DevnetRecovery() override;
 
     /// The choice remembered for every start, if the operator ticked the box.
@@ -63,9 +69,10 @@ private:
     void apply(Choice choice, const arbor::ChainRecord &chain);
     void startNewDevnet();
 
-    arbor::Engine *m_engine;
+    arbor::ChainService *m_chains = nullptr;
+    arbor::IndexingService *m_indexing = nullptr;
     QWidget *m_window;
-    QList<arbor::ChainRecord> m_chains;
+    QList<arbor::ChainRecord> m_knownChains;
     bool m_handled = false;   ///< asked (or acted) once this session
     QPointer<QMessageBox> m_question;
     DevnetService *m_devnet = nullptr;

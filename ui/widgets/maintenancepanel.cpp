@@ -1,6 +1,6 @@
 #include "widgets/maintenancepanel.h"
 
-#include "engine/engine.h"
+#include "engine/databaseservice.h"
 #include "models/maintenancerunmodel.h"
 #include "util/continuation.h"
 #include "widgets/tableactions.h"
@@ -20,9 +20,9 @@
 
 namespace arbor::ui {
 
-MaintenancePanel::MaintenancePanel(Engine *engine, QWidget *parent)
+MaintenancePanel::MaintenancePanel(DatabaseService *database, QWidget *parent)
     : QWidget(parent)
-    , m_engine(engine)
+    , m_database(database)
 {
     setObjectName(QStringLiteral("maintenancePanel"));
     m_model = new MaintenanceRunModel(this);
@@ -77,10 +77,10 @@ MaintenancePanel::MaintenancePanel(Engine *engine, QWidget *parent)
     connect(m_retentionButton, &QPushButton::clicked, this, &MaintenancePanel::applyRetention);
     connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MaintenancePanel::showSelectedSteps);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MaintenancePanel::showSelectedSteps);
-    if (m_engine) {
-        connect(m_engine, &Engine::stateChanged, this, &MaintenancePanel::applyEngineState);
-        connect(m_engine, &Engine::maintenanceRunsChanged, this, &MaintenancePanel::refresh);
-        applyEngineState(m_engine->state());
+    if (m_database) {
+        connect(m_database, &EngineService::stateChanged, this, &MaintenancePanel::applyEngineState);
+        connect(m_database, &DatabaseService::maintenanceRunsChanged, this, &MaintenancePanel::refresh);
+        applyEngineState(m_database->state());
     } else {
         applyEngineState(EngineState());
     }
@@ -105,7 +105,7 @@ void MaintenancePanel::applyEngineState(const EngineState &state)
 
 void MaintenancePanel::refresh()
 {
-    if (!m_engine || !m_engine->state().started)
+    if (!m_database || !m_database->state().started)
         return;
     // A refresh asked for during a read (a run that just finished) reads again after it.
     if (m_readInFlight) {
@@ -114,7 +114,7 @@ void MaintenancePanel::refresh()
     }
     m_readInFlight = true;
     m_readAgain = false;
-    then(m_engine->maintenanceRuns(200), this, [this](Result<QList<MaintenanceRun>> runs) {
+    then(m_database->maintenanceRuns(200), this, [this](Result<QList<MaintenanceRun>> runs) {
         m_readInFlight = false;
         if (m_readAgain)
             QMetaObject::invokeMethod(this, &MaintenancePanel::refresh, Qt::QueuedConnection);
@@ -143,11 +143,11 @@ void MaintenancePanel::finished(QPushButton *button, const QString &status)
 
 void MaintenancePanel::runMaintenance()
 {
-    if (!m_engine || m_readOnly || m_maintaining)
+    if (!m_database || m_readOnly || m_maintaining)
         return;
     m_maintaining = true;
     setRunning(m_maintainButton, tr("Running maintenance…"));
-    then(m_engine->runMaintenance(false), this, [this](Result<MaintenanceRun> run) {
+    then(m_database->runMaintenance(false), this, [this](Result<MaintenanceRun> run) {
         m_maintaining = false;
         if (!run)
             finished(m_maintainButton, tr("Maintenance did not run: %1").arg(run.error().message));
@@ -160,11 +160,11 @@ void MaintenancePanel::runMaintenance()
 
 void MaintenancePanel::applyRetention()
 {
-    if (!m_engine || m_readOnly || m_applying)
+    if (!m_database || m_readOnly || m_applying)
         return;
     m_applying = true;
     setRunning(m_retentionButton, tr("Applying the retention policies…"));
-    then(m_engine->applyRetention(), this, [this](Result<MaintenanceRun> run) {
+    then(m_database->applyRetention(), this, [this](Result<MaintenanceRun> run) {
         m_applying = false;
         if (!run) {
             finished(m_retentionButton, tr("Retention did not run: %1").arg(run.error().message));

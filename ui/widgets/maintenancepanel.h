@@ -9,7 +9,7 @@ class QTimer;
 class QTreeWidget;
 
 namespace arbor {
-class Engine;
+class DatabaseService;
 struct EngineState;
 }
 
@@ -39,7 +39,7 @@ class MaintenancePanel final : public QWidget
 public:
     static constexpr int RefreshMs = 30000;
 
-    explicit MaintenancePanel(arbor::Engine *engine, QWidget *parent = nullptr);
+    explicit MaintenancePanel(arbor::DatabaseService *database, QWidget *parent = nullptr);
 
     /// Reads the log again (no-op while a read is under way).
     void refresh();
@@ -57,7 +57,7 @@ private:
     void setRunning(QPushButton *button, const QString &status);
     void finished(QPushButton *button, const QString &status);
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::DatabaseService *m_database = nullptr;
     MaintenanceRunModel *m_model = nullptr;
     QTableView *m_runsView = nullptr;
     QTreeWidget *m_stepsView = nullptr;

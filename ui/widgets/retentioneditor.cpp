@@ -1,6 +1,6 @@
 #include "widgets/retentioneditor.h"
 
-#include "engine/engine.h"
+#include "engine/databaseservice.h"
 #include "util/continuation.h"
 
 #include <QCheckBox>
@@ -21,19 +21,19 @@ QString defaultText(const RetentionPolicy &p)
 }
 
 /// Sets `changes` one after the other through the engine.
-void saveNext(QObject *context, Engine *engine, QList<std::pair<QString, std::optional<int>>> changes, std::function<void(Status)> done)
+void saveNext(QObject *context, DatabaseService *database, QList<std::pair<QString, std::optional<int>>> changes, std::function<void(Status)> done)
 {
     if (changes.isEmpty()) {
         done({});
         return;
     }
     const auto change = changes.takeFirst();
-    then(engine->setRetentionPolicy(change.first, change.second), context, [context, engine, changes, done](Result<RetentionSetting> set) {
+    then(database->setRetentionPolicy(change.first, change.second), context, [context, database, changes, done](Result<RetentionSetting> set) {
         if (!set) {
             done(set.error());
             return;
         }
-        saveNext(context, engine, changes, done);
+        saveNext(context, database, changes, done);
     });
 }
 
@@ -57,16 +57,16 @@ RetentionEditor::RetentionEditor(QWidget *parent)
     m_form->setEnabled(false);
 }
 
-void RetentionEditor::setEngine(Engine *engine)
+void RetentionEditor::setDatabase(DatabaseService *database)
 {
-    m_engine = engine;
-    if (!m_engine || !m_engine->state().started) {
+    m_database = database;
+    if (!m_database || !m_database->state().started) {
         m_state->setText(tr("Not connected to a database."));
         return;
     }
-    m_readOnly = m_engine->isReadOnly();
+    m_readOnly = m_database->isReadOnly();
     m_state->setText(tr("Reading the retention policies…"));
-    then(m_engine->retentionPolicies(), this, [this](Result<QList<RetentionSetting>> settings) {
+    then(m_database->retentionPolicies(), this, [this](Result<QList<RetentionSetting>> settings) {
         if (!settings) {
             m_state->setText(tr("Cannot read the retention policies: %1").arg(settings.error().message));
             Q_EMIT loaded();
@@ -107,7 +107,7 @@ void RetentionEditor::showPolicies(const QList<RetentionSetting> &settings)
         m_rows.append(row);
     }
     m_form->setEnabled(!m_readOnly);
-    m_state->setText(m_readOnly ? tr("Read-only: %1").arg(m_engine->state().readOnlyReason)
+    m_state->setText(m_readOnly ? tr("Read-only: %1").arg(m_database->state().readOnlyReason)
                                 : tr("Rows older than this are deleted every hour, a small batch at a time."));
 }
 
@@ -142,11 +142,11 @@ void RetentionEditor::save(std::function<void(Status)> done)
         }
         changes.append({row.setting.policy.name, days});
     }
-    if (!m_engine || changes.isEmpty()) {
+    if (!m_database || changes.isEmpty()) {
         done({});
         return;
     }
-    saveNext(this, m_engine, changes, [this, changes, done](Status saved) {
+    saveNext(this, m_database, changes, [this, changes, done](Status saved) {
         if (saved) {
             // What was written is the new starting point.
             for (Row &row : m_rows) {

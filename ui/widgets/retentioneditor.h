@@ -14,7 +14,7 @@ class QLabel;
 class QSpinBox;
 
 namespace arbor {
-class Engine;
+class DatabaseService;
 }
 
 namespace arbor::ui {
@@ -22,10 +22,10 @@ namespace arbor::ui {
 /**
  * The retention policies, edited: per policy its days in a spin box (from the policy's minimum)
  * and, where the policy allows it, "Keep for ever"; each with what it deletes and its default.
- * Read from the Engine when setEngine() is called; disabled, saying why, without an engine or on
+ * Read from the DatabaseService when setDatabase() is called; disabled, saying why, without an engine or on
  * a read-only one.
  *
- * save() writes the changed policies through Engine::setRetentionPolicy one after the other,
+ * save() writes the changed policies through DatabaseService::setRetentionPolicy one after the other,
  * after checking every one (RetentionStore::validate), so a refusal writes nothing.
  *
  * Thread: the GUI thread; it never waits on the engine.
@@ -37,7 +37,7 @@ class RetentionEditor final : public QWidget
 public:
     explicit RetentionEditor(QWidget *parent = nullptr);
 
-    void setEngine(arbor::Engine *engine);
+    void setDatabase(arbor::DatabaseService *database);
     /// Whether a policy differs from what was read.
     bool hasChanges() const;
     /// Writes the changes; `done` gets the first refusal, or success once all are written.
@@ -60,7 +60,7 @@ private:
     void showPolicies(const QList<arbor::RetentionSetting> &settings);
     std::optional<int> chosenDays(const Row &row) const;
 
-    arbor::Engine *m_engine = nullptr;
+    arbor::DatabaseService *m_database = nullptr;
     QLabel *m_state = nullptr;
     QWidget *m_form = nullptr;
     QFormLayout *m_formLayout = nullptr;

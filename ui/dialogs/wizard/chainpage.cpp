@@ -1,9 +1,9 @@
 #include "dialogs/wizard/chainpage.h"
 
 #include "dialogs/addchainwizard.h"
-#include "widgets/messagelabel.h"
-#include "engine/engine.h"
+#include "engine/chainservice.h"
 #include "model/chainconfig.h"
+#include "widgets/messagelabel.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>
@@ -123,7 +123,7 @@ void ChainPage::check()
     if (const Status s = config.validate(); !s && s.error().field == u"name")
         nameProblem = s.error().message;
     if (nameProblem.isEmpty()) {
-        for (const ChainRecord &chain : m_wizard->engine()->chainSnapshot()) {
+        for (const ChainRecord &chain : m_wizard->chains()->snapshot()) {
             if (chain.config.name == config.name)
                 nameProblem = tr("A chain named “%1” exists already (chain %2); choose another name.")
                                   .arg(config.name).arg(chain.config.chainId);

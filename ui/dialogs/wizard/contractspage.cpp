@@ -1,9 +1,9 @@
 #include "dialogs/wizard/contractspage.h"
 
 #include "dialogs/addchainwizard.h"
+#include "engine/chainservice.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
-#include "engine/engine.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -176,7 +176,7 @@ void ContractsPage::addToken()
     m_tokenEdit->clear();
 
     const Address added = *address;
-    then(m_wizard->engine()->probeTokens(urls.first(), {added}, *head), this, [this, added](Result<QList<TokenInfo>> read) {
+    then(m_wizard->chains()->probeTokens(urls.first(), {added}, *head), this, [this, added](Result<QList<TokenInfo>> read) {
         const int row = rowOf(added);
         if (row < 0)
             return;   // removed meanwhile

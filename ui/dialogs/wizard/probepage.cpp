@@ -1,11 +1,11 @@
 #include "dialogs/wizard/probepage.h"
 
 #include "dialogs/addchainwizard.h"
+#include "engine/chainservice.h"
+#include "model/urlsecrets.h"
 #include "models/endpointmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
-#include "engine/engine.h"
-#include "model/urlsecrets.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -108,7 +108,7 @@ void ProbePage::probe()
         m_table->setItem(row, ResultColumn, cell(tr("Probing…")));
     }
     setProbing(true);
-    then(m_wizard->engine()->probeEndpoints(urls, 0), this, [this, generation](Result<QList<ProbeResult>> probed) {
+    then(m_wizard->chains()->probeEndpoints(urls, 0), this, [this, generation](Result<QList<ProbeResult>> probed) {
         if (generation != m_generation)
             return;
         setProbing(false);
@@ -185,7 +185,7 @@ void ProbePage::showResults(const QList<ProbeResult> &results)
             + u'\n' + tr("All endpoints of a chain must serve the same chain: go back and remove or fix the wrong URL.");
     } else {
         const qint64 id = results.at(first).chainId;
-        for (const ChainRecord &chain : m_wizard->engine()->chainSnapshot()) {
+        for (const ChainRecord &chain : m_wizard->chains()->snapshot()) {
             if (chain.config.chainId == id) {
                 problem = tr("Chain %1 is already added, as “%2”. Each chain is added once; to use more endpoints, "
                              "cancel and choose Chain → Edit… on “%2”.").arg(id).arg(chain.config.name);

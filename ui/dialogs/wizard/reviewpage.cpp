@@ -1,11 +1,11 @@
 #include "dialogs/wizard/reviewpage.h"
 
 #include "dialogs/addchainwizard.h"
+#include "engine/chainservice.h"
+#include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
-#include "engine/engine.h"
-#include "model/urlsecrets.h"
 
 #include <QAbstractButton>
 #include <QGroupBox>
@@ -177,7 +177,7 @@ void ReviewPage::checkBalanceModes()
     const qint64 start = config.startBlock.value_or(*head);
     m_tokens->setUndecidedText(tr("Checking…"));
     setCheckingModes(true);
-    then(m_wizard->engine()->probeTokens(config.rpcUrls.first(), config.tokens, *head, start), this, [this, generation](Result<QList<TokenInfo>> probed) {
+    then(m_wizard->chains()->probeTokens(config.rpcUrls.first(), config.tokens, *head, start), this, [this, generation](Result<QList<TokenInfo>> probed) {
             if (generation != m_modeGeneration)
                 return;
             setCheckingModes(false);
@@ -221,7 +221,7 @@ void ReviewPage::create()
 {
     m_error->clearMessage();
     setCreating(true);
-    then(m_wizard->engine()->addChain(m_wizard->config()), this, [this](Result<ChainRecord> added) {
+    then(m_wizard->chains()->addChain(m_wizard->config()), this, [this](Result<ChainRecord> added) {
         setCreating(false);
         if (!added) {
             m_error->showMessage(added.error().toString() + u'\n'
