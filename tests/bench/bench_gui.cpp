@@ -26,6 +26,9 @@
 //
 // Runs under QT_QPA_PLATFORM=offscreen (the default here without a display) or xvfb-run.
 #include "devnet.h"
+#include "engine/balanceservice.h"
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
 
 #include "engine/engine.h"
 #include "charts/chainchartpanel.h"
@@ -404,18 +407,18 @@ int main(int argc, char **argv)
         };
     };
     QObject before, after;
-#define ARBOR_TIME_SIGNAL(signal, holder, make) QObject::connect(engine.get(), &Engine::signal, &holder, make(QStringLiteral(#signal)))
-    ARBOR_TIME_SIGNAL(chainsChanged, before, timeBefore);
-    ARBOR_TIME_SIGNAL(stateChanged, before, timeBefore);
-    ARBOR_TIME_SIGNAL(chainStatusChanged, before, timeBefore);
-    ARBOR_TIME_SIGNAL(chainPromoted, before, timeBefore);
-    ARBOR_TIME_SIGNAL(queueHealthChanged, before, timeBefore);
+#define ARBOR_TIME_SIGNAL(sender, Class, signal, holder, make) QObject::connect(sender, &Class::signal, &holder, make(QStringLiteral(#signal)))
+    ARBOR_TIME_SIGNAL(engine->chains(), ChainService, chainsChanged, before, timeBefore);
+    ARBOR_TIME_SIGNAL(engine.get(), Engine, stateChanged, before, timeBefore);
+    ARBOR_TIME_SIGNAL(engine->indexing(), IndexingService, chainStatusChanged, before, timeBefore);
+    ARBOR_TIME_SIGNAL(engine->indexing(), IndexingService, chainPromoted, before, timeBefore);
+    ARBOR_TIME_SIGNAL(engine->balances(), BalanceService, queueHealthChanged, before, timeBefore);
     auto window = std::make_unique<ui::MainWindow>(engine.get());
-    ARBOR_TIME_SIGNAL(chainsChanged, after, timeAfter);
-    ARBOR_TIME_SIGNAL(stateChanged, after, timeAfter);
-    ARBOR_TIME_SIGNAL(chainStatusChanged, after, timeAfter);
-    ARBOR_TIME_SIGNAL(chainPromoted, after, timeAfter);
-    ARBOR_TIME_SIGNAL(queueHealthChanged, after, timeAfter);
+    ARBOR_TIME_SIGNAL(engine->chains(), ChainService, chainsChanged, after, timeAfter);
+    ARBOR_TIME_SIGNAL(engine.get(), Engine, stateChanged, after, timeAfter);
+    ARBOR_TIME_SIGNAL(engine->indexing(), IndexingService, chainStatusChanged, after, timeAfter);
+    ARBOR_TIME_SIGNAL(engine->indexing(), IndexingService, chainPromoted, after, timeAfter);
+    ARBOR_TIME_SIGNAL(engine->balances(), BalanceService, queueHealthChanged, after, timeAfter);
 #undef ARBOR_TIME_SIGNAL
     window->resize(1280, 800);
     window->show();
@@ -498,7 +501,7 @@ int main(int argc, char **argv)
         config.startBlock = 0;
         config.tokens = {*Address::fromHex(c.token)};
         Chain *chain = &c;
-        then(engine->addChain(config), &app, [chain](Result<ChainRecord> r) {
+        then(engine->chains()->addChain(config), &app, [chain](Result<ChainRecord> r) {
             chain->added = bool(r);
             if (!r) {
                 chain->error = r.error().toString();
@@ -523,7 +526,7 @@ int main(int argc, char **argv)
             table->selectRow(0);
 
         QHash<qint64, qint64> indexed;
-        for (const ChainStatus &s : engine->chainStatuses())
+        for (const ChainStatus &s : engine->indexing()->chainStatuses())
             indexed[s.chainId] = s.indexed.value_or(-1);
         int done = 0;
         qint64 blocksNow = 0;
@@ -552,12 +555,12 @@ int main(int argc, char **argv)
     finalRssKb = procStatusKb("VmRSS");
     peakRssKb = std::max(peakRssKb, finalRssKb);
     const qint64 hwmKb = procStatusKb("VmHWM");
-    const QueueRunStats queue = engine->queueTotals();
+    const QueueRunStats queue = engine->balances()->queueTotals();
     Q_UNUSED(queue);
 
     qint64 blocksIndexed = 0;
     QHash<qint64, qint64> checkpoint;
-    for (const ChainStatus &s : engine->chainStatuses()) {
+    for (const ChainStatus &s : engine->indexing()->chainStatuses()) {
         checkpoint[s.chainId] = s.indexed.value_or(-1);
         blocksIndexed += s.indexed.value_or(-1) + 1;
     }

@@ -3,14 +3,18 @@
 #include "appsettings.h"
 #include "consolesession.h"
 #include "dialogs/settingsdialog.h"
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
+#include "engine/triggerservice.h"
 #include "logging/logsink.h"
 #include "mainwindow.h"
 #include "models/chainlistmodel.h"
 #include "testresults.h"
-#include "webhookreceiver.h"
 #include "triggers/alertrule.h"
 #include "triggers/triggerdef.h"
+#include "webhookreceiver.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -153,7 +157,7 @@ bool SoakRun::setUp(QString *error)
             *error = why(def);
             return false;
         }
-        const Result<TriggerRecord> added = waitFor(engine()->addTrigger(*def));
+        const Result<TriggerRecord> added = waitFor(engine()->triggers()->addTrigger(*def));
         if (!added) {
             *error = why(added);
             return false;
@@ -167,13 +171,13 @@ bool SoakRun::setUp(QString *error)
         *error = why(rule);
         return false;
     }
-    if (const Result<AlertRule> added = waitFor(engine()->addAlertRule(*rule)); !added) {
+    if (const Result<AlertRule> added = waitFor(engine()->alerts()->addAlertRule(*rule)); !added) {
         *error = why(added);
         return false;
     }
     const bool live = QTest::qWaitFor([this] {
         int n = 0;
-        for (const ChainStatus &s : engine()->chainStatuses())
+        for (const ChainStatus &s : engine()->indexing()->chainStatuses())
             n += s.phase == IndexPhase::Live ? 1 : 0;
         return n == int(m_chains.size());
     }, 120000);
@@ -206,7 +210,7 @@ bool SoakRun::addChains(const QList<int> &which, QString *error)
             return false;
         }
         config.registries = *registries;
-        const Result<ChainRecord> added = waitFor(engine()->addChain(config), 60000);
+        const Result<ChainRecord> added = waitFor(engine()->chains()->addChain(config), 60000);
         if (!added) {
             *error = u"adding %1: %2"_s.arg(chain.name, why(added));
             return false;
@@ -218,7 +222,7 @@ bool SoakRun::addChains(const QList<int> &which, QString *error)
 void SoakRun::onWindowOpened(arbor::ui::MainWindow *window)
 {
     Engine *e = engine();
-    connect(e->alertMonitor(), &AlertMonitor::alertRaised, window, [this](const Alert &alert) {
+    connect(e->alerts()->monitor(), &AlertMonitor::alertRaised, window, [this](const Alert &alert) {
         if (alert.kind == AlertKind::RpcDown)
             ++m_rpcDownAlerts[alert.chainId];
         say(u"%1 s: alert raised on chain %2: %3%4"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(alert.chainId)
@@ -244,7 +248,7 @@ void SoakRun::onWindowOpened(arbor::ui::MainWindow *window)
         if (m_onB && !m_bPrepared) {
             // Database B indexes the first chain too (its own tables, no triggers).
             m_bPrepared = true;
-            auto config = engine()->chainSnapshot();
+            auto config = engine()->chains()->snapshot();
             QString error;
             if (config.isEmpty() && !addChains({0}, &error)) {
                 say(u"FAILED: adding a chain on database B: "_s + error);
@@ -270,7 +274,7 @@ void SoakRun::switchDatabase(const QString &path, std::function<void()> then, in
         return;
     }
     // An alert still active (an outage not over) is the outage's business: switch after it.
-    if (engine() && !engine()->alertMonitor()->activeAlerts().isEmpty() && postponedSeconds < 180) {
+    if (engine() && !engine()->alerts()->monitor()->activeAlerts().isEmpty() && postponedSeconds < 180) {
         QTimer::singleShot(5000, this, [this, path, then, postponedSeconds] { switchDatabase(path, then, postponedSeconds + 5); });
         return;
     }

@@ -8,6 +8,10 @@
 //
 // Meant for a real X server (tests/ui/screenshots.sh runs it under Xvfb); works offscreen too.
 #include "devnet.h"
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
+#include "engine/triggerservice.h"
 #include "telegramstandin.h"
 #include "webhookreceiver.h"
 
@@ -299,7 +303,7 @@ int main(int argc, char **argv)
             if (registries)
                 config.registries = *registries;
         }
-        auto added = engine->addChain(config);
+        auto added = engine->chains()->addChain(config);
         if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
             out() << "arbor_screenshots: addChain " << c.chainId << " failed: "
                   << (added.isFinished() ? added.result().error().toString() : QStringLiteral("timeout")) << Qt::endl;
@@ -308,7 +312,7 @@ int main(int argc, char **argv)
     }
     // Under way: every chain has promoted some blocks; then a few health samples for the charts.
     const bool underWay = QTest::qWaitFor([&] {
-        const QList<ChainStatus> statuses = engine->chainStatuses();
+        const QList<ChainStatus> statuses = engine->indexing()->chainStatuses();
         if (statuses.size() < qsizetype(chains.size()))
             return false;
         return std::all_of(statuses.begin(), statuses.end(), [](const ChainStatus &s) { return s.indexed.value_or(-1) > 0; });
@@ -329,7 +333,7 @@ int main(int argc, char **argv)
     qputenv("ARBOR_SCREENSHOTS_BOT", botToken.toUtf8());
     const qint64 triggerChain = chains.front().chainId;
     const bool agentsIndexed = QTest::qWaitFor([&] {
-        for (const ChainStatus &s : engine->chainStatuses()) {
+        for (const ChainStatus &s : engine->indexing()->chainStatuses()) {
             if (s.chainId == triggerChain)
                 return s.indexed.value_or(-1) >= chains.front().agentEventsTo;
         }
@@ -356,13 +360,13 @@ int main(int argc, char **argv)
             out() << "arbor_screenshots: trigger file: " << def.error().toString() << Qt::endl;
             return 1;
         }
-        auto added = engine->addTrigger(*def);
+        auto added = engine->triggers()->addTrigger(*def);
         if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
             out() << "arbor_screenshots: addTrigger failed" << Qt::endl;
             return 1;
         }
         if (def->enabled) {
-            auto replayed = engine->replayTrigger(added.result()->def.id, 0, chains.front().agentEventsTo);
+            auto replayed = engine->triggers()->replayTrigger(added.result()->def.id, 0, chains.front().agentEventsTo);
             if (QTest::qWaitFor([&] { return replayed.isFinished(); }, 30000) && replayed.result())
                 out() << "replayed " << replayed.result()->created << " deliveries" << Qt::endl;
         }
@@ -379,7 +383,7 @@ int main(int argc, char **argv)
             out() << "arbor_screenshots: alert rule file: " << rule.error().toString() << Qt::endl;
             return 1;
         }
-        auto added = engine->addAlertRule(*rule);
+        auto added = engine->alerts()->addAlertRule(*rule);
         if (!QTest::qWaitFor([&] { return added.isFinished(); }, 30000) || !added.result()) {
             out() << "arbor_screenshots: addAlertRule failed" << Qt::endl;
             return 1;
@@ -388,7 +392,7 @@ int main(int argc, char **argv)
     QTest::qWait(6000);   // first attempts fail, retries succeed a second or two later
     out() << "webhook receiver: " << receiver.received().size() << " request(s); telegram: " << telegram.accepted().size()
           << " message(s)" << Qt::endl;
-    for (const ChainStatus &s : engine->chainStatuses())
+    for (const ChainStatus &s : engine->indexing()->chainStatuses())
         out() << "  chain " << s.chainId << ": indexed " << s.indexed.value_or(-1) << " of head " << s.head.value_or(-1) << Qt::endl;
 
     // ---- pages -------------------------------------------------------------------------------

@@ -8,7 +8,9 @@
 #include "dialogs/wizard/contractspage.h"
 #include "dialogs/wizard/probepage.h"
 #include "dialogs/wizard/reviewpage.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "models/tokenmodel.h"
 #include "secrets/namedsecrets.h"
 #include "secrets/secretstore.h"
@@ -161,7 +163,7 @@ void TstAddChainWizard::cleanup()
 
 AddChainWizard *TstAddChainWizard::openWizard()
 {
-    m_wizard = std::make_unique<AddChainWizard>(m_engine.get());
+    m_wizard = std::make_unique<AddChainWizard>(m_engine.get()->chains());
     m_wizard->show();
     if (!QTest::qWaitForWindowExposed(m_wizard.get()))
         return nullptr;
@@ -632,7 +634,7 @@ void TstAddChainWizard::createExplainsWhatTheEngineRefused()
     QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());
     QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
     QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     QVERIFY2(chains, why(chains).constData());
     QVERIFY(chains->isEmpty());
 }
@@ -774,7 +776,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY2(head, qPrintable(error));
     const qint64 headBlock = head->toString().toLongLong(nullptr, 16);
     auto indexedTo = [this] {
-        for (const ChainStatus &s : m_engine->chainStatuses()) {
+        for (const ChainStatus &s : m_engine->indexing()->chainStatuses()) {
             if (s.chainId == 31337)
                 return s.indexed.value_or(-1);
         }
@@ -784,7 +786,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
                               120000);
 
     // The token metadata is stored as the wizard showed it.
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     QVERIFY2(chains, why(chains).constData());
     QCOMPARE(chains->size(), 1);
     const ChainRecord &stored = chains->first();

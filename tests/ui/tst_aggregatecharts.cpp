@@ -6,7 +6,11 @@
 #include "charts/actionmetricspanel.h"
 #include "charts/eventcountspanel.h"
 #include "charts/networkstatspanel.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
+#include "engine/triggerservice.h"
 #include "model/entitydef.h"
 #include "pages/chaindetailpage.h"
 #include "pages/triggerspage.h"
@@ -202,9 +206,9 @@ void TstAggregateCharts::dailyActivityShowsTheStoresDays()
     QCOMPARE(stored->at(0).day, today - 1);
     QCOMPARE(stored->at(0).blocks, 15);
     QCOMPARE(stored->at(1).blocks, 10);
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
-    ChainDetailPage page(engine.get());
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1100, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -263,7 +267,7 @@ void TstAggregateCharts::dailyActivityShowsTheStoresDays()
     auto grown = IndexStore(*store).networkStats(chainId, today);
     QVERIFY2(grown, why(grown).constData());
     QCOMPARE(grown->first().blocks, 15);
-    Q_EMIT engine->chainPromoted(chainId, 25, 29, 29);
+    Q_EMIT engine->indexing()->chainPromoted(chainId, 25, 29, 29);
     QTRY_COMPARE_WITH_TIMEOUT(valueAt(daily->points(NetworkStatsPanel::TransactionsLine), double(today)), double(grown->first().transactions),
                               TimeoutMs);
     QCOMPARE(daily->shownDays().last().blocks, 15);
@@ -284,9 +288,9 @@ void TstAggregateCharts::dailyActivitySaysWhenNothingIsIndexed()
     // Indexed, but long ago: nothing of the last 30 days.
     auto old = IndexStore(*store).promote(blocks(chainId, 0, 4, [](qint64 n) { return 1700000000 + n * 12; }), evmEntities());
     QVERIFY2(old, why(old).constData());
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
-    ChainDetailPage page(engine.get());
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1100, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -380,7 +384,7 @@ void TstAggregateCharts::triggersPageShowsEventsAndAttemptsPerHour()
     auto counts = triggers.eventCounts(earlier);
     QVERIFY2(counts, why(counts).constData());
 
-    TriggersPage page(engine.get());
+    TriggersPage page(engine.get()->triggers(), engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1200, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -466,7 +470,7 @@ void TstAggregateCharts::triggersPageShowsEventsAndAttemptsPerHour()
     retry.durationMs = 70;
     retry.error = QStringLiteral("HTTP 500 from the receiver");
     QVERIFY(triggers.recordAttempts({retry}));
-    Q_EMIT engine->deliveriesChanged();
+    Q_EMIT engine->triggers()->deliveriesChanged();
     QTRY_COMPARE_WITH_TIMEOUT(total(actions->points(ActionMetricsPanel::FailureLine)), 2.0, TimeoutMs);
     QVERIFY2(actions->summary().contains(QStringLiteral("9 attempt")), qPrintable(actions->summary()));
 }

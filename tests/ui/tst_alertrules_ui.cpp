@@ -8,6 +8,8 @@
 #include "dialogs/alertruleeditordialog.h"
 #include "dialogs/alertrulesdialog.h"
 #include "dialogs/triggereditoractionrow.h"
+#include "engine/alertservice.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
@@ -145,7 +147,7 @@ void TstAlertRulesUi::initTestCase()
     m_window = std::make_unique<MainWindow>(m_engine.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->chainSnapshot().isEmpty(), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->chains()->snapshot().isEmpty(), TimeoutMs);
 }
 
 void TstAlertRulesUi::cleanupTestCase()
@@ -247,7 +249,7 @@ bool TstAlertRulesUi::selectRule(const QString &name)
 
 QList<AlertRule> TstAlertRulesUi::storedRules() const
 {
-    auto rules = waitFor(m_engine->alertRules());
+    auto rules = waitFor(m_engine->alerts()->alertRules());
     if (!rules) {
         // A read that fails is a failure of the test, never an empty list.
         QTest::qFail(qPrintable(QStringLiteral("reading the alert rules failed: ") + rules.error().toString()), __FILE__, __LINE__);

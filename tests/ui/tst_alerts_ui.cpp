@@ -3,10 +3,13 @@
 // whose node does not serve the next block is "stalled" with why (never "rpc down"), and a
 // live chain never shows its newest blocks as a gap.
 
-#include "devnet.h"
-#include "engine/engine.h"
-#include "fakenode.h"
 #include "desktopnotifier.h"
+#include "devnet.h"
+#include "engine/chainservice.h"
+#include "engine/engine.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
+#include "fakenode.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
@@ -197,15 +200,15 @@ void TstAlertsUi::alertsOfPausedAndDeletedChainsClear()
     };
     connect(window.alertMonitor(), &AlertMonitor::alertRaised, this, check, Qt::QueuedConnection);
     connect(window.alertMonitor(), &AlertMonitor::alertCleared, this, check, Qt::QueuedConnection);
-    connect(engine.get(), &Engine::chainsChanged, this, check, Qt::QueuedConnection);
-    connect(engine.get(), &Engine::chainStatusChanged, this, check, Qt::QueuedConnection);
+    connect(engine.get()->chains(), &ChainService::chainsChanged, this, check, Qt::QueuedConnection);
+    connect(engine.get()->indexing(), &IndexingService::chainStatusChanged, this, check, Qt::QueuedConnection);
 
     // Nothing answers at the chain's only endpoint: all endpoints down.
     auto url = m_home.databaseUrl(QStringLiteral("pause.db"));
     QVERIFY2(url, why(url).constData());
     const Status registered = registerChain(*url, chainId, QStringLiteral("unreachable"), QUrl(QStringLiteral("http://127.0.0.1:1")));
     QVERIFY2(registered, why(registered).constData());
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
     QTRY_COMPARE_WITH_TIMEOUT(shown.button->text(), QStringLiteral("1 alert(s)"), EngineTimeoutMs);
     QCOMPARE(shown.panel->activeAlertCount(), 1);
     QCOMPARE(window.alertMonitor()->activeAlerts().first().kind, Alert::Kind::RpcDown);
@@ -214,7 +217,7 @@ void TstAlertsUi::alertsOfPausedAndDeletedChainsClear()
     QVERIFY2(list->topLevelItem(0)->text(1).contains(u"unreachable"), qPrintable(list->topLevelItem(0)->text(1)));
 
     // Paused: the alert clears at once, in the panel and the status bar.
-    const Status paused = waitFor(engine->setPaused(ChainRef{chainId, {}}, true));
+    const Status paused = waitFor(engine->chains()->setPaused(ChainRef{chainId, {}}, true));
     QVERIFY2(paused, why(paused).constData());
     QTRY_COMPARE_WITH_TIMEOUT(shown.button->text(), QStringLiteral("No alerts"), EngineTimeoutMs);
     QCOMPARE(shown.panel->activeAlertCount(), 0);
@@ -224,13 +227,13 @@ void TstAlertsUi::alertsOfPausedAndDeletedChainsClear()
     QCOMPARE(shown.button->text(), QStringLiteral("No alerts"));
 
     // Resumed, still unreachable: alerted again.
-    const Status resumed = waitFor(engine->setPaused(ChainRef{chainId, {}}, false));
+    const Status resumed = waitFor(engine->chains()->setPaused(ChainRef{chainId, {}}, false));
     QVERIFY2(resumed, why(resumed).constData());
     QTRY_COMPARE_WITH_TIMEOUT(shown.button->text(), QStringLiteral("1 alert(s)"), EngineTimeoutMs);
     QCOMPARE(shown.panel->activeAlertCount(), 1);
 
     // Deleted: cleared, and nothing about it comes back.
-    const Status deleted = waitFor(engine->deleteChain(ChainRef{chainId, {}}));
+    const Status deleted = waitFor(engine->chains()->deleteChain(ChainRef{chainId, {}}));
     QVERIFY2(deleted, why(deleted).constData());
     QTRY_COMPARE_WITH_TIMEOUT(shown.button->text(), QStringLiteral("No alerts"), EngineTimeoutMs);
     QCOMPARE(shown.panel->activeAlertCount(), 0);
@@ -266,7 +269,7 @@ void TstAlertsUi::statusBarTrayAndPanelCountAlike()
         const Status registered = registerChain(*url, chainId, QStringLiteral("dark %1").arg(chainId), QUrl(QStringLiteral("http://127.0.0.1:1")));
         QVERIFY2(registered, why(registered).constData());
     }
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
     QTRY_COMPARE_WITH_TIMEOUT(button->text(), QStringLiteral("2 alert(s)"), EngineTimeoutMs);
     QCOMPARE(window.notifier()->summary(), QStringLiteral("Arbor — 2 chain(s), 2 alert(s)"));
     QCOMPARE(panel->alertsTabText(), QStringLiteral("Alerts — 2 alert(s)"));
@@ -314,11 +317,11 @@ void TstAlertsUi::chainWhoseNodeLacksTheBlockIsStalledNotDown()
     QVERIFY2(url, why(url).constData());
     const Status registered = registerChain(*url, chainId, QStringLiteral("behind"), node.url());
     QVERIFY2(registered, why(registered).constData());
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
     // Every status the engine reports on the way: never "rpc down", never a JSON path.
     QStringList seen;
-    connect(engine.get(), &Engine::chainStatusChanged, this, [&](const QList<ChainStatus> &statuses) {
+    connect(engine.get()->indexing(), &IndexingService::chainStatusChanged, this, [&](const QList<ChainStatus> &statuses) {
         for (const ChainStatus &s : statuses) {
             if (s.chainId == chainId)
                 seen.append(indexPhaseName(s.phase) + QStringLiteral(": ") + s.message);
@@ -349,7 +352,7 @@ void TstAlertsUi::chainWhoseNodeLacksTheBlockIsStalledNotDown()
     }
     // The endpoint answered: it is not down.
     bool endpointShown = false;
-    for (const ChainStatus &s : engine->chainStatuses()) {
+    for (const ChainStatus &s : engine->indexing()->chainStatuses()) {
         for (const EndpointRecord &e : s.endpoints) {
             endpointShown = true;
             QVERIFY2(e.status != EndpointStatus::Unreachable, qPrintable(endpointStatusText(e.status) + QStringLiteral(": ") + e.lastError));
@@ -375,11 +378,11 @@ void TstAlertsUi::liveChainShowsNoGapForNewBlocks()
     config.rpcUrls = {devnet.rpcUrl()};
     config.startBlock = 0;
     config.pollIntervalMs = 300;
-    const auto added = waitFor(engine->addChain(config));
+    const auto added = waitFor(engine->chains()->addChain(config));
     QVERIFY2(added, why(added).constData());
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
-    ChainDetailPage page(engine.get());
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1200, 900);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -390,7 +393,7 @@ void TstAlertsUi::liveChainShowsNoGapForNewBlocks()
     QStringList gapsSeen;
     qint64 firstEnd = -1;
     qint64 lastCheckpoint = -1;
-    connect(engine.get(), &Engine::chainStatusChanged, this, [&](const QList<ChainStatus> &statuses) {
+    connect(engine.get()->indexing(), &IndexingService::chainStatusChanged, this, [&](const QList<ChainStatus> &statuses) {
         for (const ChainStatus &s : statuses) {
             if (s.chainId != chainId || !s.indexed)
                 continue;

@@ -3,6 +3,7 @@
 
 #include "charts/queuechartpanel.h"
 #include "dialogs/queueconfigdialog.h"
+#include "engine/balanceservice.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
@@ -593,7 +594,7 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
     options.database = m_url;
     options.app = QStringLiteral("arbor-test-problems");
     Engine engine(options);
-    QueuePage page(&engine);
+    QueuePage page(engine.balances());
     page.resize(1000, 700);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -604,7 +605,7 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
     QVERIFY(box && table && caption && health);
     QVERIFY(!box->isVisible());
 
-    Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {problem(3000)})});
+    Q_EMIT engine.balances()->queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {problem(3000)})});
     QVERIFY(box->isVisible());
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(table->model()->index(0, TokenProblemModel::MessageColumn).data().toString(), problem(0).message);
@@ -625,11 +626,11 @@ void TstBalanceQueueUi::queuePageShowsTokenProblemsWhileTheyLast()
 
     // Tick after tick the problem is said once.
     for (int tick = 1; tick <= 3; ++tick)
-        Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {problem(3000, 1700000060000 + tick * 1000)})});
+        Q_EMIT engine.balances()->queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {problem(3000, 1700000060000 + tick * 1000)})});
     QCOMPARE(table->model()->rowCount(), 1);
 
     // Solved: the list goes away.
-    Q_EMIT engine.queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {})});
+    Q_EMIT engine.balances()->queueHealthChanged({failing(Devnet, QStringLiteral("devnet"), {})});
     QCOMPARE(table->model()->rowCount(), 0);
     QVERIFY(!box->isVisible());
     QCOMPARE(health->model()->index(0, QueueHealthModel::StatusColumn).data().toString(), QStringLiteral("Healthy"));
@@ -744,7 +745,7 @@ void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
     QCOMPARE(child<QLabel>("queueStatusLine")->text(), QStringLiteral("Settings of “devnet” saved."));
 
     // Saved: read back through the engine.
-    const auto configs = waitFor(m_engine->queueConfigs());
+    const auto configs = waitFor(m_engine->balances()->queueConfigs());
     QVERIFY2(configs, why(configs).constData());
     std::optional<QueueConfig> saved;
     for (const QueueConfig &c : *configs) {
@@ -768,7 +769,7 @@ void TstBalanceQueueUi::disabledQueueShowsDisabled()
     stored.chainId = Devnet;
     stored.batchSize = 250;
     stored.maxRetries = 7;
-    const Status set = waitFor(m_engine->setQueueConfig(stored));
+    const Status set = waitFor(m_engine->balances()->setQueueConfig(stored));
     QVERIFY2(set, why(set).constData());
 
     showPage(Qt::Key_3);
@@ -789,7 +790,7 @@ void TstBalanceQueueUi::disabledQueueShowsDisabled()
     QueueConfig on;
     on.chainId = Devnet;
     on.batchSize = 250;
-    const Status s = waitFor(m_engine->setQueueConfig(on));
+    const Status s = waitFor(m_engine->balances()->setQueueConfig(on));
     QVERIFY2(s, why(s).constData());
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"), EngineTimeoutMs);
 }

@@ -4,7 +4,10 @@
 #include "charts/chainchartpanel.h"
 #include "delegates/statusbadgedelegate.h"
 #include "devnet.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
 #include "metrics/metricsstore.h"
 #include "model/entitydef.h"
 #include "models/endpointmodel.h"
@@ -16,9 +19,9 @@
 #include "store/indexbatch.h"
 #include "store/indexstore.h"
 #include "store/store.h"
-#include "widgets/indexprogressbar.h"
 #include "testresults.h"
 #include "uifixture.h"
+#include "widgets/indexprogressbar.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -405,12 +408,12 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     record.endpoints[1].status = EndpointStatus::RateLimited;
     record.endpoints[1].limits = limits(8.4, 50, 500, 10000);
 
-    ChainDetailPage page(&engine);
+    ChainDetailPage page(engine.chains(), engine.indexing(), engine.stats());
     page.resize(1000, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     page.showChain(88);
-    Q_EMIT engine.chainsChanged({record});
+    Q_EMIT engine.chains()->chainsChanged({record});
 
     QCOMPARE(label(page, "chainDetailName"), QStringLiteral("pruned"));
     auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"));
@@ -451,7 +454,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
         live.latencyMs = 12;
         status.endpoints.append(live);
     }
-    Q_EMIT engine.chainStatusChanged({status});
+    Q_EMIT engine.indexing()->chainStatusChanged({status});
     QCOMPARE(endpoints->index(0, EndpointModel::LatencyColumn).data().toString(), QStringLiteral("12.0 ms"));
     QCOMPARE(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Recent state only"));
     QCOMPARE(endpoints->index(1, EndpointModel::HistoryColumn).data().toString(), QStringLiteral("Archive (full history)"));
@@ -460,7 +463,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     QCOMPARE(endpoints->index(1, EndpointModel::LogsColumn).data().toString(), QStringLiteral("500 blocks, 10,000 logs"));
     status.endpoints[1].status = EndpointStatus::RateLimited;
     status.endpoints[1].limits = limits(6, 25, 500, 10000);
-    Q_EMIT engine.chainStatusChanged({status});
+    Q_EMIT engine.indexing()->chainStatusChanged({status});
     QCOMPARE(endpoints->index(1, EndpointModel::StatusColumn).data().toString(), QStringLiteral("rate limited"));
     QCOMPARE(endpoints->index(1, EndpointModel::RateColumn).data().toString(), QStringLiteral("6/s learned"));
     QCOMPARE(endpoints->index(1, EndpointModel::BatchColumn).data().toString(), QStringLiteral("25 calls"));
@@ -493,12 +496,12 @@ void TstChainDetail::chainSelectorShowsAnotherChain()
     going.config.name = QStringLiteral("going");
     going.state = ChainState::Deleting;
 
-    ChainDetailPage page(&engine);
+    ChainDetailPage page(engine.chains(), engine.indexing(), engine.stats());
     page.resize(1000, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     page.showChain(8453);
-    Q_EMIT engine.chainsChanged({base, optimism, going});
+    Q_EMIT engine.chains()->chainsChanged({base, optimism, going});
 
     auto *chooser = page.findChild<QComboBox *>(QStringLiteral("chainDetailChooser"));
     QVERIFY(chooser);
@@ -516,7 +519,7 @@ void TstChainDetail::chainSelectorShowsAnotherChain()
     // The registry changes: the shown chain stays selected.
     ChainRecord renamed = base;
     renamed.config.name = QStringLiteral("base-mainnet");
-    Q_EMIT engine.chainsChanged({renamed, optimism});
+    Q_EMIT engine.chains()->chainsChanged({renamed, optimism});
     QCOMPARE(chooser->itemText(0), QStringLiteral("base-mainnet (8453)"));
     QCOMPARE(chooser->currentText(), QStringLiteral("optimism (10)"));
     QCOMPARE(chosen.size(), 1);
@@ -594,9 +597,9 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
         auto gap = IndexStore(**store).promote(blocks(chainId, 0, 9, BatchMode::Gap), evmEntities());
         QVERIFY2(gap, why(gap).constData());
     }
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
-    ChainDetailPage page(engine.get());
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1000, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -662,9 +665,9 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
         QVERIFY2(store, why(store).constData());
         QVERIFY(MetricsStore(**store).append(samples));
     }
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
-    ChainDetailPage page(engine.get());
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1280, 800);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -707,7 +710,7 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
         page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-history-6h.png")));
 
     // Deleted: the charts empty at once, and the history goes with the chain.
-    const Status deleted = waitFor(engine->deleteChain(ChainRef{chainId, {}}));
+    const Status deleted = waitFor(engine->chains()->deleteChain(ChainRef{chainId, {}}));
     QVERIFY2(deleted, why(deleted).constData());
     QTRY_COMPARE(page.chainId(), 0);
     QVERIFY(charts->points(ChainChartPanel::LagChart, lag).isEmpty());
@@ -716,10 +719,10 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
 
     // A new chain with the same id starts empty, whatever the window.
     registerChain(QStringLiteral("again"));
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
     page.showChain(chainId);
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("again"));
-    const auto history = waitFor(engine->chainHistory(chainId, now - 24 * 3600 * 1000, QDateTime::currentMSecsSinceEpoch(), 720));
+    const auto history = waitFor(engine->stats()->chainHistory(chainId, now - 24 * 3600 * 1000, QDateTime::currentMSecsSinceEpoch(), 720));
     QVERIFY2(history, why(history).constData());
     QVERIFY(history->isEmpty());
     QTest::qWait(300);   // the page's own history read has landed too
@@ -753,11 +756,11 @@ void TstChainDetail::liveChainFromTheDevnet()
     config.startBlock = 0;
     config.pollIntervalMs = 300;
     config.tokens = {*Address::fromHex(tokenHex)};
-    const auto added = waitFor(engine->addChain(config));
+    const auto added = waitFor(engine->chains()->addChain(config));
     QVERIFY2(added, why(added).constData());
-    engine->refreshSnapshot();
+    engine->chains()->refreshSnapshot();
 
-    ChainDetailPage page(engine.get());
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
     page.resize(1200, 900);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -783,7 +786,7 @@ void TstChainDetail::liveChainFromTheDevnet()
     // At the head of a quiet chain the rate falls back to zero once no range was promoted for
     // the rate window, instead of showing the catch-up speed for ever.
     auto rateOf = [&] {
-        for (const ChainStatus &s : engine->chainStatuses()) {
+        for (const ChainStatus &s : engine->indexing()->chainStatuses()) {
             if (s.chainId == chainId)
                 return s.blocksPerSecond;
         }
@@ -815,7 +818,7 @@ void TstChainDetail::liveChainFromTheDevnet()
     QVERIFY2(!tokens->index(0, TokenModel::ReasonColumn).data().toString().isEmpty(), "no reason for the balance mode");
 
     // A reindex request appears in the history.
-    const auto requested = waitFor(engine->requestReindex(ChainRef{chainId, {}}, 1, 3, QStringLiteral("chain detail test")));
+    const auto requested = waitFor(engine->indexing()->requestReindex(ChainRef{chainId, {}}, 1, 3, QStringLiteral("chain detail test")));
     QVERIFY2(requested, why(requested).constData());
     ReindexRequestModel *history = page.reindexModel();
     QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 1, ChainDetailPage::RefreshIntervalMs * 3);
@@ -856,11 +859,11 @@ void TstChainDetail::liveChainFromTheDevnet()
     }
 
     // Deleted: its series are dropped and the page lets go of it.
-    QVERIFY(!engine->chainSeries(chainId).isEmpty());
-    const Status deleted = waitFor(engine->deleteChain(ChainRef{chainId, {}}));
+    QVERIFY(!engine->stats()->chainSeries(chainId).isEmpty());
+    const Status deleted = waitFor(engine->chains()->deleteChain(ChainRef{chainId, {}}));
     QVERIFY2(deleted, why(deleted).constData());
     QTRY_COMPARE(page.chainId(), 0);
-    QVERIFY(engine->chainSeries(chainId).isEmpty());
+    QVERIFY(engine->stats()->chainSeries(chainId).isEmpty());
     QCOMPARE(label(page, "chainDetailName"), QStringLiteral("No chain selected"));
 
     page.hide();

@@ -4,6 +4,7 @@
 
 #include "consolesession.h"
 #include "dialogs/addchainwizard.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
 #include "models/chainlistmodel.h"
@@ -146,7 +147,7 @@ void TstConsoleTexts::wizardPagesHaveUniqueMnemonics()
     const Language lang(language);
     if (language == u"de" && !qtGermanInstalled())
         QSKIP("Qt's German translations (qt6-translations-l10n) are not installed");
-    AddChainWizard wizard(m_engine.get());
+    AddChainWizard wizard(m_engine.get()->chains());
     const QList<int> ids = wizard.pageIds();
     QVERIFY(!ids.isEmpty());
     for (const int id : ids) {
@@ -182,7 +183,7 @@ void TstConsoleTexts::qtButtonsSpeakTheConsoleLanguage()
         QSKIP("Qt's German translations (qt6-translations-l10n) are not installed");
     const Language german(u"de"_s);
     QVERIFY2(german.loaded.contains(u"qtbase_de.qm"_s), qPrintable(german.loaded.join(u", "_s)));
-    AddChainWizard wizard(m_engine.get());
+    AddChainWizard wizard(m_engine.get()->chains());
     QCOMPARE(wizard.buttonText(QWizard::NextButton), u"&Weiter >"_s);
     QCOMPARE(wizard.buttonText(QWizard::BackButton), u"< &Zurück"_s);
     QCOMPARE(wizard.buttonText(QWizard::CancelButton), u"Abbrechen"_s);

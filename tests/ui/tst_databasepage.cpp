@@ -3,19 +3,21 @@
 // statements say where their timings come from, the growth chart draws the recorded samples,
 // and the tables export what they show.
 #include "charts/databasegrowthchart.h"
+#include "engine/chainservice.h"
+#include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "models/chainsizemodel.h"
 #include "models/slowstatementmodel.h"
 #include "models/tablesizemodel.h"
 #include "pages/databasepage.h"
-#include "widgets/maintenancepanel.h"
 #include "store/chainregistry.h"
 #include "store/databasestats.h"
 #include "store/store.h"
-#include "widgets/tableactions.h"
 #include "testresults.h"
 #include "uifixture.h"
+#include "widgets/maintenancepanel.h"
+#include "widgets/tableactions.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -106,7 +108,7 @@ void TstDatabasePage::showsWhatTheStoreHolds()
 
     auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
     QVERIFY2(started, why(started).constData());
-    DatabasePage page(engine.get());
+    DatabasePage page(engine.get()->database(), engine.get()->chains());
     page.resize(1100, 700);
     page.show();
     QTRY_VERIFY_WITH_TIMEOUT(!page.stats().tables.isEmpty(), 15000);

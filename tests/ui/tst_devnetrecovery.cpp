@@ -3,7 +3,9 @@
 // themselves alone. Real Engine (indexing, so the dead endpoint is found) on SQLite, offscreen.
 
 #include "devnet/localdevnet.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "services/devnetrecovery.h"
@@ -51,7 +53,7 @@ struct Session
     QMessageBox *question() const { return window->findChild<QMessageBox *>(u"devnetRecoveryBox"_s); }
     QList<ChainRecord> chains() const
     {
-        auto future = engine->chains();
+        auto future = engine->chains()->list();
         while (!future.isFinished())
             QTest::qWait(20);
         return future.result() ? *future.result() : QList<ChainRecord>{};
@@ -134,7 +136,7 @@ void TstDevnetRecovery::ownChain31337IsLeftAlone()
 {
     open(u"own.db"_s, false);
     bool down = false;
-    connect(m_session->engine.get(), &Engine::chainStatusChanged, this, [&down](const QList<ChainStatus> &statuses) {
+    connect(m_session->engine.get()->indexing(), &IndexingService::chainStatusChanged, this, [&down](const QList<ChainStatus> &statuses) {
         for (const ChainStatus &s : statuses)
             down = down || s.phase == IndexPhase::RpcDown;
     });
@@ -186,7 +188,7 @@ void TstDevnetRecovery::startNewReplacesTheDeadChain()
     };
     QTRY_VERIFY_WITH_TIMEOUT(replaced(), 120000);
     bool indexed = false;
-    connect(m_session->engine.get(), &Engine::chainStatusChanged, this, [&indexed](const QList<ChainStatus> &statuses) {
+    connect(m_session->engine.get()->indexing(), &IndexingService::chainStatusChanged, this, [&indexed](const QList<ChainStatus> &statuses) {
         for (const ChainStatus &s : statuses)
             indexed = indexed || (s.indexed && *s.indexed > 0);
     });

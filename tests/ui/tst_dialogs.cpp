@@ -6,7 +6,9 @@
 #include "dialogs/reindexdialog.h"
 #include "dialogs/resyncdialog.h"
 #include "dialogs/settingsdialog.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "model/entitydef.h"
 #include "secrets/secretstore.h"
 #include "store/chainregistry.h"
@@ -210,7 +212,7 @@ void TstDialogs::cleanupTestCase()
 
 ChainRecord TstDialogs::chain(qint64 id)
 {
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     if (chains) {
         for (const ChainRecord &c : *chains) {
             if (c.config.chainId == id)
@@ -223,7 +225,7 @@ ChainRecord TstDialogs::chain(qint64 id)
 
 std::optional<SyncStatusRow> TstDialogs::syncRow(qint64 chainId, const QString &table)
 {
-    const auto rows = waitFor(m_engine->syncStatus());
+    const auto rows = waitFor(m_engine->indexing()->syncStatus());
     if (!rows)
         return std::nullopt;
     for (const SyncStatusRow &row : *rows) {
@@ -257,7 +259,7 @@ void TstDialogs::resyncRebuildsGlobalRows()
     const qint64 days = before->productionRows;   // 30 blocks over a few UTC days
     QVERIFY(days >= 3);
 
-    ResyncDialog dialog(m_engine.get(), chain(Devnet));
+    ResyncDialog dialog(m_engine.get()->indexing(), chain(Devnet));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("resyncTableCombo"));
@@ -304,7 +306,7 @@ void TstDialogs::resyncRebuildsGlobalRows()
 
 void TstDialogs::reindexExplainsBadInputOnTheField()
 {
-    ReindexDialog dialog(m_engine.get(), chain(Devnet));
+    ReindexDialog dialog(m_engine.get()->indexing(), chain(Devnet));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *from = dialog.findChild<QSpinBox *>(QStringLiteral("reindexFromSpin"));
@@ -364,7 +366,7 @@ void TstDialogs::reindexExplainsBadInputOnTheField()
 void TstDialogs::reindexRecordsTheRequestAndShowsIt()
 {
     const QString why = QStringLiteral("node served a stale fork for 5-10 (ticket %1)").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
-    ReindexDialog dialog(m_engine.get(), chain(Devnet));
+    ReindexDialog dialog(m_engine.get()->indexing(), chain(Devnet));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *from = dialog.findChild<QSpinBox *>(QStringLiteral("reindexFromSpin"));
@@ -388,7 +390,7 @@ void TstDialogs::reindexRecordsTheRequestAndShowsIt()
     QVERIFY(!reason->isEnabled());
 
     // Audited with the trimmed reason, pending: no indexer runs in this test.
-    const auto requests = waitFor(m_engine->reindexRequests(ChainRef{Devnet, {}}));
+    const auto requests = waitFor(m_engine->indexing()->reindexRequests(ChainRef{Devnet, {}}));
     QVERIFY2(requests, ::why(requests).constData());
     const auto found = std::find_if(requests->cbegin(), requests->cend(), [&](const ReindexRequest &r) { return r.id == dialog.request().id; });
     QVERIFY(found != requests->cend());
@@ -411,7 +413,7 @@ void TstDialogs::reindexRecordsTheRequestAndShowsIt()
     QCOMPARE(history->item(0, ReindexDialog::RequestedByColumn)->text(), found->requestedBy);
 
     // A second dialog lists the earlier request from the start.
-    ReindexDialog again(m_engine.get(), chain(Devnet));
+    ReindexDialog again(m_engine.get()->indexing(), chain(Devnet));
     auto *againHistory = again.findChild<QTableWidget *>(QStringLiteral("reindexHistory"));
     QTRY_VERIFY_WITH_TIMEOUT(againHistory->rowCount() >= 1 && againHistory->item(0, ReindexDialog::ReasonColumn), EngineTimeoutMs);
     QCOMPARE(againHistory->item(0, ReindexDialog::ReasonColumn)->text(), why);
@@ -423,7 +425,7 @@ void TstDialogs::reindexRecordsTheRequestAndShowsIt()
 void TstDialogs::deleteShowsEveryStepDone()
 {
     QCOMPARE(chain(Doomed).config.name, QStringLiteral("doomed"));
-    DeleteProgressDialog dialog(m_engine.get(), Doomed, QStringLiteral("doomed"));
+    DeleteProgressDialog dialog(m_engine.get()->chains(), Doomed, QStringLiteral("doomed"));
     QSignalSpy finished(&dialog, &DeleteProgressDialog::deletionFinished);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -447,7 +449,7 @@ void TstDialogs::deleteShowsEveryStepDone()
     QVERIFY(close->isEnabled());
     screenshot(&dialog, "delete-done");
 
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     QVERIFY2(chains, why(chains).constData());
     for (const ChainRecord &c : *chains)
         QVERIFY(c.config.chainId != Doomed);
@@ -459,7 +461,7 @@ void TstDialogs::deleteShowsEveryStepDone()
 void TstDialogs::deleteShowsWhereItStopped()
 {
     m_deleteFaultStep = 3;   // as if the process died right after step 3
-    DeleteProgressDialog dialog(m_engine.get(), Fragile, QStringLiteral("fragile"));
+    DeleteProgressDialog dialog(m_engine.get()->chains(), Fragile, QStringLiteral("fragile"));
     QSignalSpy finished(&dialog, &DeleteProgressDialog::deletionFinished);
     dialog.show();
     auto *steps = dialog.findChild<QListWidget *>(QStringLiteral("deleteSteps"));
@@ -480,11 +482,11 @@ void TstDialogs::deleteShowsWhereItStopped()
     QVERIFY(!dialog.isVisible());
 
     // Deleting again finishes the journaled delete.
-    DeleteProgressDialog again(m_engine.get(), Fragile, QStringLiteral("fragile"));
+    DeleteProgressDialog again(m_engine.get()->chains(), Fragile, QStringLiteral("fragile"));
     QSignalSpy finishedAgain(&again, &DeleteProgressDialog::deletionFinished);
     QTRY_COMPARE_WITH_TIMEOUT(finishedAgain.size(), 1, EngineTimeoutMs);
     QVERIFY2(finishedAgain.first().at(0).toBool(), qPrintable(finishedAgain.first().at(1).toString()));
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     QVERIFY2(chains, why(chains).constData());
     for (const ChainRecord &c : *chains)
         QVERIFY(c.config.chainId != Fragile);

@@ -3,6 +3,8 @@
 
 #include "consoleactions.h"
 #include "dialogs/editchaindialog.h"
+#include "engine/balanceservice.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "fakenode.h"
 #include "mainwindow.h"
@@ -141,8 +143,8 @@ void TstEditChainDialog::initTestCase()
         const Status s = ChainRegistry(**store).registerChain(c, {e}, evmEntities(), {token});
         QVERIFY2(s, why(s).constData());
     }
-    m_engine->refreshSnapshot();
-    QTRY_COMPARE_WITH_TIMEOUT(m_engine->chainSnapshot().size(), 2, 10000);
+    m_engine->chains()->refreshSnapshot();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->chains()->snapshot().size(), 2, 10000);
 }
 
 void TstEditChainDialog::cleanup()
@@ -159,14 +161,14 @@ void TstEditChainDialog::cleanup()
             back.addRpcUrls = {m_node->url()};
     }
     if (!back.isEmpty()) {
-        const auto restored = waitFor(m_engine->editChain(ChainRef{ChainId, {}}, back));
+        const auto restored = waitFor(m_engine->chains()->editChain(ChainRef{ChainId, {}}, back));
         QVERIFY2(restored, why(restored).constData());
     }
 }
 
 ChainRecord TstEditChainDialog::chain(qint64 id)
 {
-    const auto all = waitFor(m_engine->chains());
+    const auto all = waitFor(m_engine->chains()->list());
     if (all) {
         for (const ChainRecord &c : *all) {
             if (c.config.chainId == id)
@@ -178,7 +180,7 @@ ChainRecord TstEditChainDialog::chain(qint64 id)
 
 std::unique_ptr<EditChainDialog> TstEditChainDialog::openDialog()
 {
-    auto dialog = std::make_unique<EditChainDialog>(m_engine.get(), chain(ChainId));
+    auto dialog = std::make_unique<EditChainDialog>(m_engine.get()->chains(), m_engine.get()->balances(), chain(ChainId));
     dialog->show();
     return dialog;
 }
@@ -196,7 +198,7 @@ void TstEditChainDialog::savesNameAndSettingsAsOneEdit()
     dialog->findChild<QSpinBox *>(QStringLiteral("rpcRateSpin"))->setValue(25);
     QVERIFY(save->isEnabled());
     QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
-    QSignalSpy changed(m_engine.get(), &Engine::chainsChanged);
+    QSignalSpy changed(m_engine.get()->chains(), &ChainService::chainsChanged);
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 10000);
     QCOMPARE(dialog->result(), int(QDialog::Accepted));
@@ -279,7 +281,7 @@ void TstEditChainDialog::removesUrlsButNeverTheLast()
 {
     ChainEdit second;
     second.addRpcUrls = {m_secondNode->url()};
-    const auto prepared = waitFor(m_engine->editChain(ChainRef{ChainId, {}}, second));
+    const auto prepared = waitFor(m_engine->chains()->editChain(ChainRef{ChainId, {}}, second));
     QVERIFY2(prepared, why(prepared).constData());
 
     auto dialog = openDialog();

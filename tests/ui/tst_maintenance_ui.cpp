@@ -5,6 +5,7 @@
 
 #include "appsettings.h"
 #include "dialogs/settingsdialog.h"
+#include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "models/maintenancerunmodel.h"
 #include "testresults.h"
@@ -74,7 +75,7 @@ void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
     SettingsDialog dialog(settings);
     RetentionEditor *editor = dialog.retentionEditor();
     QSignalSpy loaded(editor, &RetentionEditor::loaded);
-    dialog.setEngine(m_engine.get());
+    dialog.setServices(m_engine.get()->stats(), m_engine.get()->database());
     dialog.show();
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
 
@@ -101,7 +102,7 @@ void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
     dialog.findChild<QPushButton *>(QStringLiteral("settingsOkButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 10000);
 
-    auto policies = waitFor(m_engine->retentionPolicies());
+    auto policies = waitFor(m_engine->database()->retentionPolicies());
     QVERIFY2(policies, why(policies).constData());
     QHash<QString, std::optional<int>> days;
     for (const RetentionSetting &s : *policies)
@@ -114,7 +115,7 @@ void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
     // Opened again, the dialog shows what was saved.
     SettingsDialog again(settings);
     QSignalSpy loadedAgain(again.retentionEditor(), &RetentionEditor::loaded);
-    again.setEngine(m_engine.get());
+    again.setServices(m_engine.get()->stats(), m_engine.get()->database());
     QTRY_VERIFY_WITH_TIMEOUT(!loadedAgain.isEmpty(), 30000);
     QCOMPARE(again.retentionEditor()->daysSpin(QStringLiteral("action_results"))->value(), 30);
     QVERIFY(again.retentionEditor()->foreverCheck(QStringLiteral("alert_history"))->isChecked());
@@ -133,7 +134,7 @@ void TstMaintenanceUi::settingsWithoutEngineShowsNoPolicies()
 
 void TstMaintenanceUi::panelRunsMaintenanceAndRetention()
 {
-    MaintenancePanel panel(m_engine.get());
+    MaintenancePanel panel(m_engine.get()->database());
     panel.resize(900, 600);
     panel.show();
     auto *maintain = panel.findChild<QPushButton *>(QStringLiteral("maintenanceRunButton"));
@@ -181,7 +182,7 @@ void TstMaintenanceUi::readOnlyEngineDisablesEverything()
     QVERIFY2(started, why(started).constData());
     QVERIFY(viewer->isReadOnly());
 
-    MaintenancePanel panel(viewer.get());
+    MaintenancePanel panel(viewer.get()->database());
     panel.show();
     auto *maintain = panel.findChild<QPushButton *>(QStringLiteral("maintenanceRunButton"));
     auto *retention = panel.findChild<QPushButton *>(QStringLiteral("retentionApplyButton"));
@@ -194,7 +195,7 @@ void TstMaintenanceUi::readOnlyEngineDisablesEverything()
     AppSettings settings(m_home.filePath(QStringLiteral("readonly.conf")));
     SettingsDialog dialog(settings);
     QSignalSpy loaded(dialog.retentionEditor(), &RetentionEditor::loaded);
-    dialog.setEngine(viewer.get());
+    dialog.setServices(viewer.get()->stats(), viewer.get()->database());
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
     QSpinBox *results = dialog.retentionEditor()->daysSpin(QStringLiteral("action_results"));
     QVERIFY(results);

@@ -4,19 +4,22 @@
 #include "consolesession.h"
 #include "desktopnotifier.h"
 #include "dialogs/deletechaindialog.h"
+#include "engine/chainservice.h"
+#include "engine/databaseservice.h"
 #include "engine/engine.h"
+#include "engine/enginelog.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
 #include "pages/chaindetailpage.h"
 #include "pages/chainspage.h"
-#include "util/continuation.h"
-#include "widgets/tableactions.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
-#include "widgets/logpanel.h"
 #include "testresults.h"
 #include "uifixture.h"
+#include "util/continuation.h"
+#include "widgets/logpanel.h"
+#include "widgets/tableactions.h"
 
 #include <QAction>
 #include <QDir>
@@ -841,7 +844,7 @@ void TstMainWindow::deleteAsksForTheName()
 
 void TstMainWindow::showsEmptyStateAgainWhenLastChainIsDeleted()
 {
-    QFuture<Status> deleted = m_engine->deleteChain(ChainRef{9, {}});
+    QFuture<Status> deleted = m_engine->chains()->deleteChain(ChainRef{9, {}});
     QTRY_VERIFY_WITH_TIMEOUT(deleted.isFinished(), EngineTimeoutMs);
     QVERIFY2(deleted.result().ok(), why(deleted.result()).constData());
 
@@ -941,7 +944,7 @@ void TstMainWindow::switchingTheDatabaseRestartsTheEngine()
     QVERIFY(session.window());
     auto chainNames = [&session] {
         QStringList names;
-        for (const ChainRecord &c : session.engine()->chainSnapshot())
+        for (const ChainRecord &c : session.engine()->chains()->snapshot())
             names.append(c.config.name);
         return names;
     };
@@ -1061,7 +1064,7 @@ void TstMainWindow::switchingTheDatabaseNeverBlocksTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(session.engine()->state().started, EngineTimeoutMs);
     QVERIFY(!session.engine()->isReadOnly());
     // A round trip through the old writer: what start() queued there is done.
-    QFuture<Result<MigrationStatus>> settled = session.engine()->migrationStatus();
+    QFuture<Result<MigrationStatus>> settled = session.engine()->database()->migrationStatus();
     QTRY_VERIFY_WITH_TIMEOUT(settled.isFinished(), EngineTimeoutMs);
 
     // Another connection holds the first database's write lock, as a long transaction in another

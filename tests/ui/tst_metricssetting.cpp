@@ -5,6 +5,7 @@
 #include "appsettings.h"
 #include "dialogs/settingsdialog.h"
 #include "engine/engine.h"
+#include "engine/statsservice.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
@@ -139,7 +140,7 @@ void TstMetricsSetting::offByDefault()
     QVERIFY(!settings.setMetricsAddress(QStringLiteral("127.0.0.1:99999")));
 
     SettingsDialog dialog(settings);
-    dialog.setEngine(m_engine.get());
+    dialog.setServices(m_engine.get()->stats(), m_engine.get()->database());
     dialog.show();
     const Page p = page(dialog);
     QVERIFY(p.valid());
@@ -150,14 +151,14 @@ void TstMetricsSetting::offByDefault()
     QCOMPARE(p.state->text(), QStringLiteral("Not serving metrics now."));
     QTest::mouseClick(p.ok, Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QVERIFY(m_engine->metricsAddress().isEmpty());
+    QVERIFY(m_engine->stats()->metricsAddress().isEmpty());
 }
 
 void TstMetricsSetting::refusesAnAddressWithoutPort()
 {
     AppSettings settings(settingsFile(QStringLiteral("noport")));
     SettingsDialog dialog(settings);
-    dialog.setEngine(m_engine.get());
+    dialog.setServices(m_engine.get()->stats(), m_engine.get()->database());
     dialog.show();
     const Page p = page(dialog);
     QVERIFY(p.valid());
@@ -184,7 +185,7 @@ void TstMetricsSetting::showsTheBindErrorAndSavesNothing()
     const QString file = settingsFile(QStringLiteral("taken"));
     AppSettings settings(file);
     SettingsDialog dialog(settings);
-    dialog.setEngine(m_engine.get());
+    dialog.setServices(m_engine.get()->stats(), m_engine.get()->database());
     dialog.show();
     const Page p = page(dialog);
     QVERIFY(p.valid());
@@ -195,7 +196,7 @@ void TstMetricsSetting::showsTheBindErrorAndSavesNothing()
     QVERIFY2(p.error->text().contains(address) && p.error->text().contains(QStringLiteral("in use")), qPrintable(p.error->text()));
     QVERIFY(dialog.isVisible());
     QVERIFY(dialog.result() != int(QDialog::Accepted));
-    QVERIFY(m_engine->metricsAddress().isEmpty());
+    QVERIFY(m_engine->stats()->metricsAddress().isEmpty());
     QVERIFY(!AppSettings(file).metricsEnabled());
     // Editing the address clears the old bind error.
     p.edit->setText(QStringLiteral("127.0.0.1:9465"));
@@ -211,7 +212,7 @@ void TstMetricsSetting::servesAtOkAndStopsWhenTurnedOff()
     {
         AppSettings settings(file);
         SettingsDialog dialog(settings);
-        dialog.setEngine(m_engine.get());
+        dialog.setServices(m_engine.get()->stats(), m_engine.get()->database());
         dialog.show();
         const Page p = page(dialog);
         QVERIFY(p.valid());
@@ -220,7 +221,7 @@ void TstMetricsSetting::servesAtOkAndStopsWhenTurnedOff()
         QTest::mouseClick(p.ok, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
     }
-    QCOMPARE(m_engine->metricsAddress(), address);
+    QCOMPARE(m_engine->stats()->metricsAddress(), address);
     AppSettings saved(file);
     QVERIFY(saved.metricsEnabled());
     QCOMPARE(saved.metricsAddress(), address);
@@ -235,7 +236,7 @@ void TstMetricsSetting::servesAtOkAndStopsWhenTurnedOff()
     // Reopened, the page says where it serves; turned off at OK, nothing listens there any more.
     {
         SettingsDialog dialog(saved);
-        dialog.setEngine(m_engine.get());
+        dialog.setServices(m_engine.get()->stats(), m_engine.get()->database());
         dialog.show();
         const Page p = page(dialog);
         QVERIFY(p.valid());
@@ -245,7 +246,7 @@ void TstMetricsSetting::servesAtOkAndStopsWhenTurnedOff()
         QTest::mouseClick(p.ok, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
     }
-    QVERIFY(m_engine->metricsAddress().isEmpty());
+    QVERIFY(m_engine->stats()->metricsAddress().isEmpty());
     QVERIFY(!AppSettings(file).metricsEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
                                  QTcpSocket socket;

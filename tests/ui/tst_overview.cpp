@@ -1,7 +1,9 @@
 // The overview page offscreen: its figures from chain records and statuses (worst lag, chains
 // down, stalled, paused, requests per provider) and the page built on an Engine.
 
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "pages/overviewpage.h"
 
 #include <QApplication>
@@ -103,7 +105,7 @@ void TstOverview::pageWithoutChains()
 {
     EngineOptions options;   // not started: no chains, no statuses
     Engine engine(options);
-    OverviewPage page(&engine);
+    OverviewPage page(engine.chains(), engine.indexing());
     page.resize(1000, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));

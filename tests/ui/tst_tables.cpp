@@ -3,9 +3,11 @@
 // console does not index.
 
 #include "charts/chainchartpanel.h"
+#include "engine/balanceservice.h"
+#include "engine/chainservice.h"
 #include "engine/recordedstatuses.h"
-#include "metrics/chainmetrics.h"
 #include "fakenode.h"
+#include "metrics/chainmetrics.h"
 #include "model/entitydef.h"
 #include "models/amountformat.h"
 #include "models/chainlistmodel.h"
@@ -13,8 +15,8 @@
 #include "models/topholdersmodel.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
-#include "widgets/tableactions.h"
 #include "uifixture.h"
+#include "widgets/tableactions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -398,19 +400,19 @@ void TstTables::supplyIsReadFromTheToken()
     }
     auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
     QVERIFY(started);
-    QTRY_COMPARE(engine->chainSnapshot().size(), 1);
+    QTRY_COMPARE(engine->chains()->snapshot().size(), 1);
 
-    QFuture<Result<U256>> supply = engine->tokenSupply(77, token);
+    QFuture<Result<U256>> supply = engine->balances()->tokenSupply(77, token);
     QTRY_VERIFY_WITH_TIMEOUT(supply.isFinished(), 20000);
     QVERIFY2(supply.result(), supply.result() ? "" : qPrintable(supply.result().error().toString()));
     QCOMPARE(u256::toDecimal(*supply.result()), QStringLiteral("5000000"));
 
-    QFuture<Result<U256>> none = engine->tokenSupply(77, silent);
+    QFuture<Result<U256>> none = engine->balances()->tokenSupply(77, silent);
     QTRY_VERIFY_WITH_TIMEOUT(none.isFinished(), 20000);
     QVERIFY(!none.result());
     QCOMPARE(none.result().error().field, QStringLiteral("totalSupply"));
 
-    QFuture<Result<U256>> unknown = engine->tokenSupply(78, token);
+    QFuture<Result<U256>> unknown = engine->balances()->tokenSupply(78, token);
     QTRY_VERIFY(unknown.isFinished());
     QVERIFY(!unknown.result());
 }

@@ -10,7 +10,11 @@
 #include "dialogs/triggereditorconditionrow.h"
 #include "dialogs/triggereditordialog.h"
 #include "dialogs/triggereditorpreview.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
+#include "engine/triggerservice.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/deliverylogmodel.h"
@@ -217,7 +221,7 @@ void TstTriggersPage::initTestCase()
     auto promoted = IndexStore(*m_store).promote(batch, evmEntities());
     QVERIFY2(promoted, why(promoted).constData());
 
-    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->chainSnapshot().isEmpty(), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->chains()->snapshot().isEmpty(), TimeoutMs);
     QApplication::setActiveWindow(m_window.get());
     QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
     QTRY_VERIFY(page() && page()->isVisible());
@@ -482,7 +486,7 @@ int TstTriggersPage::recordAttempts()
 void TstTriggersPage::deliveryLogShowsAttemptsAndFilters()
 {
     // History is sent only by an explicit replay: two matches (-1.5, -0.2), two actions each.
-    auto replayed = waitFor(m_engine->replayTrigger(triggerId(), 0, 9));
+    auto replayed = waitFor(m_engine->triggers()->replayTrigger(triggerId(), 0, 9));
     QVERIFY2(replayed, why(replayed).constData());
     QCOMPARE(replayed->created, qint64(4));
     QCOMPARE(recordAttempts(), 4);
@@ -617,7 +621,7 @@ void TstTriggersPage::readOnlyConsoleCannotEdit()
     auto [reader, started] = UiFixture::startEngine(options);
     QVERIFY2(started, why(started).constData());
     QVERIFY(reader->isReadOnly());
-    TriggersPage watching(reader.get());
+    TriggersPage watching(reader.get()->triggers(), reader.get()->chains(), reader.get()->indexing(), reader.get()->stats());
     watching.show();
     auto *table = watching.findChild<QTableView *>(QStringLiteral("triggerTable"));
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, TimeoutMs);

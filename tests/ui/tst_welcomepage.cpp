@@ -2,6 +2,7 @@
 // anvil the devnet button says why it is disabled; with anvil a click ends with the local devnet
 // registered as a chain.
 #include "devnet.h"
+#include "engine/chainservice.h"
 
 #include "devnet/localdevnet.h"
 #include "engine/engine.h"
@@ -86,7 +87,7 @@ void TstWelcomePage::devnetDisabledWithoutAnvil()
     qputenv("PATH", QFile::encodeName(empty.path()));
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
-    WelcomePage page(m_engine.get());
+    WelcomePage page(m_engine.get()->chains());
     page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -104,7 +105,7 @@ void TstWelcomePage::devnetDisabledWithoutAnvil()
 
 void TstWelcomePage::addChainButtonAsksForTheDialog()
 {
-    WelcomePage page(m_engine.get());
+    WelcomePage page(m_engine.get()->chains());
     page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -129,7 +130,7 @@ void TstWelcomePage::devnetFailureShownWithRetry()
     qputenv("PATH", QFile::encodeName(bin.path()) + ":/usr/bin:/bin");
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
-    WelcomePage page(m_engine.get());
+    WelcomePage page(m_engine.get()->chains());
     page.resize(900, 640);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -153,7 +154,7 @@ void TstWelcomePage::devnetFailureShownWithRetry()
     QTest::mouseClick(retry, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("exit code 3")), 20000);
     QCOMPARE(added.count(), 0);
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     QVERIFY2(chains, why(chains).constData());
     QVERIFY(chains->isEmpty());
 }
@@ -164,7 +165,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     qputenv("PATH", QFile::encodeName(arbor::test::Devnet::directory()) + "/node_modules/.bin:" + m_path);
     const auto restorePath = qScopeGuard([this] { qputenv("PATH", m_path); });
 
-    auto page = std::make_unique<WelcomePage>(m_engine.get());
+    auto page = std::make_unique<WelcomePage>(m_engine.get()->chains());
     page->resize(900, 640);
     page->show();
     QVERIFY(QTest::qWaitForWindowExposed(page.get()));
@@ -190,7 +191,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     QVERIFY(!button->isEnabled());
     saveScreenshot(page.get(), "welcomepage-devnet-added");
 
-    const auto chains = waitFor(m_engine->chains());
+    const auto chains = waitFor(m_engine->chains()->list());
     QVERIFY2(chains, why(chains).constData());
     QCOMPARE(chains->size(), 1);
     QCOMPARE(chains->first().config.chainId, LocalDevnet::ChainId);
