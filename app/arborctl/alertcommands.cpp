@@ -3,6 +3,8 @@
 #include "alertcommands.h"
 
 #include "alerts/alertmonitor.h"
+#include "engine/alertservice.h"
+#include "engine/triggerservice.h"
 #include "output.h"
 #include "triggers/alertrule.h"
 #include "triggers/alerttext.h"
@@ -115,7 +117,7 @@ QJsonObject recordToJson(const AlertRecord &a)
 /// The one positional RULE (an id or a name), resolved against the stored rules.
 void withRule(Engine &engine, const QString &ref, std::function<void(int)> finish, std::function<void(AlertRule)> next)
 {
-    then(engine.alertRules(), &engine, [ref, finish, next](Result<QList<AlertRule>> rules) {
+    then(engine.alerts()->alertRules(), &engine, [ref, finish, next](Result<QList<AlertRule>> rules) {
         if (!rules) {
             finish(fail(rules.error()));
             return;
@@ -178,7 +180,7 @@ int alertAdd(const Invocation &inv)
         return fail(rule.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [rule = *rule, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.addAlertRule(rule), &engine, printOr(finish, asJson, Arborctl::tr("Added alert rule “%1” (id %2).")));
+        then(engine.alerts()->addAlertRule(rule), &engine, printOr(finish, asJson, Arborctl::tr("Added alert rule “%1” (id %2).")));
     });
 }
 
@@ -202,7 +204,7 @@ int alertEdit(const Invocation &inv)
         withRule(engine, ref, finish, [&engine, rule, finish, asJson](const AlertRule &stored) {
             AlertRule edited = rule;
             edited.id = stored.id;
-            then(engine.updateAlertRule(edited), &engine, printOr(finish, asJson, Arborctl::tr("Saved alert rule “%1” (id %2).")));
+            then(engine.alerts()->updateAlertRule(edited), &engine, printOr(finish, asJson, Arborctl::tr("Saved alert rule “%1” (id %2).")));
         });
     });
 }
@@ -215,7 +217,7 @@ int alertRules(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.alertRules(), &engine, [asJson, finish](Result<QList<AlertRule>> rules) {
+        then(engine.alerts()->alertRules(), &engine, [asJson, finish](Result<QList<AlertRule>> rules) {
             if (!rules) {
                 finish(fail(rules.error()));
                 return;
@@ -272,7 +274,7 @@ int setEnabled(const Invocation &inv, bool enabled)
         return fail(ref.error());
     return runWithEngine(inv, adminOptions(), [ref = *ref, enabled](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, enabled, finish](const AlertRule &r) {
-            then(engine.setAlertRuleEnabled(r.id, enabled), &engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
+            then(engine.alerts()->setAlertRuleEnabled(r.id, enabled), &engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
         });
     });
 }
@@ -296,7 +298,7 @@ int alertDelete(const Invocation &inv)
         return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting an alert rule cannot be undone: add --yes to confirm.")));
     return runWithEngine(inv, adminOptions(), [ref = *ref](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, finish](const AlertRule &r) {
-            then(engine.deleteAlertRule(r.id), &engine, [r, finish](Status s) {
+            then(engine.alerts()->deleteAlertRule(r.id), &engine, [r, finish](Status s) {
                 if (!s) {
                     finish(fail(s.error()));
                     return;
@@ -326,7 +328,7 @@ int alertSilence(const Invocation &inv)
         return fail(ms.error());
     return runWithEngine(inv, adminOptions(), [ref = *ref, ms = *ms](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, ms, finish](const AlertRule &r) {
-            then(engine.silenceAlertRule(r.id, QDateTime::currentMSecsSinceEpoch() + ms), &engine, [finish](Result<AlertRule> silenced) {
+            then(engine.alerts()->silenceAlertRule(r.id, QDateTime::currentMSecsSinceEpoch() + ms), &engine, [finish](Result<AlertRule> silenced) {
                 if (!silenced) {
                     finish(fail(silenced.error()));
                     return;
@@ -352,7 +354,7 @@ int alertUnsilence(const Invocation &inv)
         return fail(ref.error());
     return runWithEngine(inv, adminOptions(), [ref = *ref](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, finish](const AlertRule &r) {
-            then(engine.silenceAlertRule(r.id, 0), &engine, printOr(finish, false, Arborctl::tr("“%1” (id %2) is no longer silenced.")));
+            then(engine.alerts()->silenceAlertRule(r.id, 0), &engine, printOr(finish, false, Arborctl::tr("“%1” (id %2) is no longer silenced.")));
         });
     });
 }
@@ -386,7 +388,7 @@ int alertList(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [filter, chainRef, asJson](Engine &engine, std::function<void(int)> finish) {
         auto list = [&engine, finish, asJson](AlertHistoryFilter f) {
-            then(engine.alertHistory(f), &engine, [finish, asJson](Result<QList<AlertRecord>> alerts) {
+            then(engine.alerts()->alertHistory(f), &engine, [finish, asJson](Result<QList<AlertRecord>> alerts) {
                 if (!alerts) {
                     finish(fail(alerts.error()));
                     return;
@@ -442,7 +444,7 @@ int alertAck(const Invocation &inv)
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id, text = parser.value(note)](Engine &engine, std::function<void(int)> finish) {
-        then(engine.acknowledgeAlert(id, text), &engine, [finish](Result<AlertRecord> a) {
+        then(engine.alerts()->acknowledgeAlert(id, text), &engine, [finish](Result<AlertRecord> a) {
             if (!a) {
                 finish(fail(a.error()));
                 return;
@@ -476,7 +478,7 @@ int alertResults(const Invocation &inv)
     const QString ruleRef = parser.value(rule);
     return runWithEngine(inv, adminOptions(), [filter, ruleRef, asJson](Engine &engine, std::function<void(int)> finish) {
         auto print = [&engine, finish, asJson](ResultFilter f) {
-            then(engine.triggerResults(f), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
+            then(engine.triggers()->triggerResults(f), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
                 if (!results) {
                     finish(fail(results.error()));
                     return;

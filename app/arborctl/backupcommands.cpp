@@ -1,5 +1,6 @@
 #include "backupcommands.h"
 
+#include "engine/databaseservice.h"
 #include "output.h"
 #include "secrets/secretstore.h"
 #include "store/databasebackup.h"
@@ -126,7 +127,7 @@ int dbBackup(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, backupOptions(), [file, asJson](Engine &engine, std::function<void(int)> finish) {
         auto progress = std::make_shared<ProgressLine>(Arborctl::tr("Backing up"));
-        then(engine.backupDatabase(file, ExistingBackup::Refuse, [progress](qint64 done, qint64 total) { progress->update(done, total); }), &engine, [progress, asJson, finish](Result<BackupResult> r) {
+        then(engine.database()->backupDatabase(file, ExistingBackup::Refuse, [progress](qint64 done, qint64 total) { progress->update(done, total); }), &engine, [progress, asJson, finish](Result<BackupResult> r) {
                 progress->end();
                 if (!r) {
                     finish(fail(r.error()));

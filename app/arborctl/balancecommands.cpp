@@ -1,5 +1,6 @@
 #include "balancecommands.h"
 
+#include "engine/balanceservice.h"
 #include "output.h"
 #include "util/continuation.h"
 
@@ -56,7 +57,7 @@ int queryBalance(const Invocation &inv)
                 finish(fail(c.error()));
                 return;
             }
-            then(engine.tokenBalance(ChainRef{c->config.chainId, {}}, t, h), &engine, [asJson, finish](Result<TokenBalance> b) {
+            then(engine.balances()->tokenBalance(ChainRef{c->config.chainId, {}}, t, h), &engine, [asJson, finish](Result<TokenBalance> b) {
                 if (!b) {
                     finish(fail(optionError(b.error())));
                     return;
@@ -106,7 +107,7 @@ int queryPortfolio(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [h = *holderAddress, minimum, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.portfolio(h, minimum), &engine, [h, minimum, asJson, finish](Result<QList<TokenBalance>> balances) {
+        then(engine.balances()->portfolio(h, minimum), &engine, [h, minimum, asJson, finish](Result<QList<TokenBalance>> balances) {
             if (!balances) {
                 finish(fail(optionError(balances.error())));
                 return;
@@ -174,7 +175,7 @@ int queryTopHolders(const Invocation &inv)
                     info = i;
             }
             const ChainConfig config = c->config;
-            then(engine.topHolders(ChainRef{config.chainId, {}}, t, count), &engine, [config, info, t, count, asJson, finish](Result<QList<TokenBalance>> top) {
+            then(engine.balances()->topHolders(ChainRef{config.chainId, {}}, t, count), &engine, [config, info, t, count, asJson, finish](Result<QList<TokenBalance>> top) {
                 if (!top) {
                     finish(fail(optionError(top.error())));
                     return;

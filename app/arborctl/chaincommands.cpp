@@ -1,6 +1,7 @@
 #include "chaincommands.h"
 
 #include "engine/chaindeletion.h"
+#include "engine/chainservice.h"
 #include "model/urlsecrets.h"
 #include "output.h"
 #include "util/continuation.h"
@@ -178,7 +179,7 @@ int chainAdd(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [config, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.addChain(config), &engine, [asJson, finish](Result<ChainRecord> added) {
+        then(engine.chains()->addChain(config), &engine, [asJson, finish](Result<ChainRecord> added) {
             if (!added) {
                 finish(fail(added.error()));
                 return;
@@ -283,7 +284,7 @@ int chainEdit(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [chain = *chain, edit, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.editChain(chain, edit), &engine, [edit, asJson, finish](Result<ChainRecord> edited) {
+        then(engine.chains()->editChain(chain, edit), &engine, [edit, asJson, finish](Result<ChainRecord> edited) {
             if (!edited) {
                 // The edit's fields are its options.
                 Error e = edited.error();
@@ -334,7 +335,7 @@ int chainList(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.chains(), &engine, [asJson, finish](Result<QList<ChainRecord>> chains) {
+        then(engine.chains()->list(), &engine, [asJson, finish](Result<QList<ChainRecord>> chains) {
             if (!chains) {
                 finish(fail(chains.error()));
                 return;
@@ -376,7 +377,7 @@ int chainProbe(const Invocation &inv)
         return fail(chain.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [chain = *chain, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.probeNow(chain), &engine, [asJson, finish](Result<QList<EndpointRecord>> probed) {
+        then(engine.chains()->probeNow(chain), &engine, [asJson, finish](Result<QList<EndpointRecord>> probed) {
             if (!probed) {
                 finish(fail(probed.error()));
                 return;
@@ -414,7 +415,7 @@ int chainSetPaused(const Invocation &inv, bool paused)
     if (!chain)
         return fail(chain.error());
     return runWithEngine(inv, adminOptions(), [chain = *chain, paused](Engine &engine, std::function<void(int)> finish) {
-        then(engine.setPaused(chain, paused), &engine, [chain, paused, finish](Status s) {
+        then(engine.chains()->setPaused(chain, paused), &engine, [chain, paused, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;
@@ -439,11 +440,11 @@ int chainDelete(const Invocation &inv)
     if (!parser.isSet(yes))
         return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting removes the chain's tables and global rows for good; add --yes to confirm.")));
     return runWithEngine(inv, adminOptions(), [chain = *chain](Engine &engine, std::function<void(int)> finish) {
-        QObject::connect(&engine, &Engine::deletionProgress, &engine, [](qint64, int step, const QString &name, bool done) {
+        QObject::connect(engine.chains(), &ChainService::deletionProgress, &engine, [](qint64, int step, const QString &name, bool done) {
             if (done)
                 QTextStream(stdout) << Arborctl::tr("  [%1/%2] %3 … done").arg(step).arg(ChainDeletion::stepNames().size()).arg(name) << Qt::endl;
         });
-        then(engine.deleteChain(chain), &engine, [chain, finish](Status s) {
+        then(engine.chains()->deleteChain(chain), &engine, [chain, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "engine/chainservice.h"
 #include "secrets/secretstore.h"
 #include "util/continuation.h"
 
@@ -185,7 +186,7 @@ Result<ChainRef> chainOption(const QCommandLineParser &parser, const QCommandLin
 
 QFuture<Result<ChainRecord>> findChain(Engine &engine, const ChainRef &ref, const std::optional<Address> &token)
 {
-    return then(engine.chains(), &engine, [ref, token](Result<QList<ChainRecord>> chains) -> Result<ChainRecord> {
+    return then(engine.chains()->list(), &engine, [ref, token](Result<QList<ChainRecord>> chains) -> Result<ChainRecord> {
         if (!chains)
             return chains.error();
         for (const ChainRecord &c : *chains) {

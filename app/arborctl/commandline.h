@@ -2,8 +2,11 @@
 
 #include "engine/engine.h"
 #include "error.h"
+#include "model/address.h"
+#include "model/chainconfig.h"
 
 #include <QCommandLineParser>
+#include <QFuture>
 #include <QJsonObject>
 #include <QStringList>
 

@@ -1,5 +1,6 @@
 #include "dbcommands.h"
 
+#include "engine/databaseservice.h"
 #include "output.h"
 #include "secrets/secretstore.h"
 #include "util/continuation.h"
@@ -57,7 +58,7 @@ int dbStatus(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, inspectOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.migrationStatus(), &engine, [asJson, finish](Result<MigrationStatus> status) {
+        then(engine.database()->migrationStatus(), &engine, [asJson, finish](Result<MigrationStatus> status) {
             finish(status ? printStatus(*status, asJson) : fail(status.error()));
         });
     });
@@ -69,7 +70,7 @@ int dbMigrate(const Invocation &inv)
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Apply pending schema migrations.")}))
         return *exit;
     return runWithEngine(inv, inspectOptions(), [](Engine &engine, std::function<void(int)> finish) {
-        then(engine.migrate(), &engine, [finish](Result<int> applied) {
+        then(engine.database()->migrate(), &engine, [finish](Result<int> applied) {
             if (!applied) {
                 finish(fail(applied.error()));
                 return;

@@ -1,5 +1,6 @@
 #include "dbstatscommand.h"
 
+#include "engine/databaseservice.h"
 #include "output.h"
 #include "util/continuation.h"
 
@@ -214,12 +215,12 @@ int dbStats(const Invocation &inv)
     }
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson, statementLimit](Engine &engine, std::function<void(int)> finish) {
-        then(engine.databaseStats(), &engine, [&engine, asJson, statementLimit, finish](Result<DatabaseStats> stats) {
+        then(engine.database()->databaseStats(), &engine, [&engine, asJson, statementLimit, finish](Result<DatabaseStats> stats) {
             if (!stats) {
                 finish(fail(stats.error()));
                 return;
             }
-            then(engine.slowStatements(statementLimit), &engine, [asJson, finish, stats = *stats](Result<SlowStatements> statements) {
+            then(engine.database()->slowStatements(statementLimit), &engine, [asJson, finish, stats = *stats](Result<SlowStatements> statements) {
                 if (!statements) {
                     finish(fail(statements.error()));
                     return;

@@ -1,5 +1,8 @@
 #include "indexcommands.h"
 
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
+#include "engine/statsservice.h"
 #include "output.h"
 
 #include "metrics/prometheustext.h"
@@ -138,9 +141,9 @@ int indexUntil(const Invocation &inv, qint64 chainId, const QString &what,
                 }
             });
         };
-        QObject::connect(&engine, &Engine::chainPromoted, &engine, [recheck] { (*recheck)(); });
+        QObject::connect(engine.indexing(), &IndexingService::chainPromoted, &engine, [recheck] { (*recheck)(); });
         exitOnSignals(&engine, [finish] { finish(ExitFailed); });
-        engine.refreshSnapshot();
+        engine.chains()->refreshSnapshot();
         (*recheck)();
     });
 }
@@ -173,7 +176,7 @@ int indexCommand(const Invocation &inv)
     QList<qint64> selected;
     {
         const int resolved = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
-            then(engine.chains(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
+            then(engine.chains()->list(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
                 if (!chains) {
                     finish(fail(chains.error()));
                     return;
@@ -222,7 +225,7 @@ int indexCommand(const Invocation &inv)
                 return;
             *finished = true;
             const double seconds = double(timer->elapsed()) / 1000.0;
-            then(engine.syncStatus(), &engine, [=](Result<QList<SyncStatusRow>> rows) {
+            then(engine.indexing()->syncStatus(), &engine, [=](Result<QList<SyncStatusRow>> rows) {
                 if (!rows) {
                     finish(fail(rows.error()));
                     return;
@@ -267,7 +270,7 @@ int indexCommand(const Invocation &inv)
                 return;
             }
             checking->insert(chainId);
-            then(engine.indexRanges(ChainRef{chainId, {}}), &engine, [=](Result<QList<IndexRange>> ranges) {
+            then(engine.indexing()->indexRanges(ChainRef{chainId, {}}), &engine, [=](Result<QList<IndexRange>> ranges) {
                 checking->remove(chainId);
                 if (*finished)
                     return;
@@ -286,15 +289,15 @@ int indexCommand(const Invocation &inv)
                 }
             });
         };
-        QObject::connect(&engine, &Engine::chainPromoted, &engine, [check](qint64 chainId, qint64, qint64, std::optional<qint64>) { (*check)(chainId); });
-        QObject::connect(&engine, &Engine::chainStatusChanged, &engine, [](const QList<ChainStatus> &statuses) {
+        QObject::connect(engine.indexing(), &IndexingService::chainPromoted, &engine, [check](qint64 chainId, qint64, qint64, std::optional<qint64>) { (*check)(chainId); });
+        QObject::connect(engine.indexing(), &IndexingService::chainStatusChanged, &engine, [](const QList<ChainStatus> &statuses) {
             for (const ChainStatus &s : statuses) {
                 if (s.phase == IndexPhase::RpcDown || s.phase == IndexPhase::Stalled)
                     QTextStream(stderr) << "arborctl: chain " << s.chainId << ' ' << indexPhaseName(s.phase) << ": " << s.message << Qt::endl;
             }
         });
         exitOnSignals(&engine, [finish] { finish(ExitFailed); });
-        then(engine.chains(), &engine, [=, &engine](Result<QList<ChainRecord>> chains) {
+        then(engine.chains()->list(), &engine, [=, &engine](Result<QList<ChainRecord>> chains) {
             if (!chains) {
                 finish(fail(chains.error()));
                 return;
@@ -307,7 +310,7 @@ int indexCommand(const Invocation &inv)
                 startBlocks->insert(c.config.chainId, c.config.startBlock.value_or(0));
                 (*check)(c.config.chainId);
             }
-            engine.refreshSnapshot();
+            engine.chains()->refreshSnapshot();
         });
     });
 }
@@ -344,18 +347,18 @@ int serveCommand(const Invocation &inv)
     return runWithEngine(inv, options, [metricsAddress](Engine &engine, std::function<void(int)> finish) {
         QTextStream(stderr) << Arborctl::tr("arborctl: serving %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;
         if (!metricsAddress.isEmpty()) {
-            then(engine.serveMetrics(metricsAddress), &engine, [&engine, finish](Status served) {
+            then(engine.stats()->serveMetrics(metricsAddress), &engine, [&engine, finish](Status served) {
                 if (!served) {
                     Error error = served.error();
                     error.field = QStringLiteral("--metrics");
                     finish(fail(error));
                     return;
                 }
-                QTextStream(stderr) << Arborctl::tr("arborctl: Prometheus metrics at http://%1/metrics").arg(engine.metricsAddress()) << Qt::endl;
+                QTextStream(stderr) << Arborctl::tr("arborctl: Prometheus metrics at http://%1/metrics").arg(engine.stats()->metricsAddress()) << Qt::endl;
             });
         }
         auto phases = std::make_shared<QHash<qint64, IndexPhase>>();
-        QObject::connect(&engine, &Engine::chainStatusChanged, &engine, [phases](const QList<ChainStatus> &statuses) {
+        QObject::connect(engine.indexing(), &IndexingService::chainStatusChanged, &engine, [phases](const QList<ChainStatus> &statuses) {
             for (const ChainStatus &s : statuses) {
                 if (phases->value(s.chainId, IndexPhase::Stopped) == s.phase)
                     continue;
@@ -370,7 +373,7 @@ int serveCommand(const Invocation &inv)
             QTextStream(stderr) << Arborctl::tr("arborctl: stopping.") << Qt::endl;
             finish(ExitOk);
         });
-        engine.refreshSnapshot();
+        engine.chains()->refreshSnapshot();
     });
 }
 
@@ -404,7 +407,7 @@ int reindexCommand(const Invocation &inv)
 
     ReindexRequest request;
     const int recorded = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
-        then(engine.requestReindex(*ref, *a, *b, parser.value(reason)), &engine, [&, finish](Result<ReindexRequest> r) {
+        then(engine.indexing()->requestReindex(*ref, *a, *b, parser.value(reason)), &engine, [&, finish](Result<ReindexRequest> r) {
             if (!r) {
                 // The store names its parameters; the operator typed the options.
                 Error e = r.error();
@@ -423,7 +426,7 @@ int reindexCommand(const Invocation &inv)
         return recorded;
     const qint64 id = request.id;
     return indexUntil(inv, request.chainId, Arborctl::tr("Reindex request %1").arg(id), [id, chainId = request.chainId](Engine &engine, std::function<void(bool)> done) {
-        then(engine.reindexRequests(ChainRef{chainId, {}}), &engine, [id, done](Result<QList<ReindexRequest>> all) {
+        then(engine.indexing()->reindexRequests(ChainRef{chainId, {}}), &engine, [id, done](Result<QList<ReindexRequest>> all) {
             if (!all)
                 return done(false);
             for (const ReindexRequest &r : *all) {
@@ -448,7 +451,7 @@ int resyncCommand(const Invocation &inv)
         return fail(ref.error());
     const QString only = parser.value(table);
     return runWithEngine(inv, adminOptions(), [ref = *ref, only](Engine &engine, std::function<void(int)> finish) {
-        then(engine.resync(ref, only), &engine, [ref, only, finish](Status s) {
+        then(engine.indexing()->resync(ref, only), &engine, [ref, only, finish](Status s) {
             if (!s) {
                 Error e = s.error();
                 if (e.field == u"table")
@@ -473,7 +476,7 @@ int syncStatusCommand(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.syncStatus(), &engine, [asJson, finish](Result<QList<SyncStatusRow>> rows) {
+        then(engine.indexing()->syncStatus(), &engine, [asJson, finish](Result<QList<SyncStatusRow>> rows) {
             if (!rows) {
                 finish(fail(rows.error()));
                 return;
@@ -505,14 +508,14 @@ int chainAddToken(const Invocation &inv)
     qint64 chainId = 0;
     const int added = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
         // The chain's id first (the backfill is awaited by id below), then the token.
-        then(engine.chains(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
+        then(engine.chains()->list(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
             if (chains) {
                 for (const ChainRecord &c : *chains) {
                     if (ref->id ? c.config.chainId == *ref->id : c.config.name == ref->name)
                         chainId = c.config.chainId;
                 }
             }
-            then(engine.addToken(*ref, *address), &engine, [&, finish](Result<TokenInfo> t) {
+            then(engine.chains()->addToken(*ref, *address), &engine, [&, finish](Result<TokenInfo> t) {
                 if (!t) {
                     finish(fail(t.error()));
                     return;
@@ -538,7 +541,7 @@ int chainAddToken(const Invocation &inv)
     if (added != ExitOk || parser.isSet(noWait) || chainId == 0)
         return added;
     return indexUntil(inv, chainId, Arborctl::tr("Backfill of %1").arg(address->toChecksumHex()), [chainId](Engine &engine, std::function<void(bool)> done) {
-        then(engine.pendingBackfills(ChainRef{chainId, {}}), &engine, [done](Result<int> n) { done(n && *n == 0); });
+        then(engine.indexing()->pendingBackfills(ChainRef{chainId, {}}), &engine, [done](Result<int> n) { done(n && *n == 0); });
     });
 }
 

@@ -1,5 +1,6 @@
 #include "maintenancecommands.h"
 
+#include "engine/databaseservice.h"
 #include "output.h"
 #include "util/continuation.h"
 
@@ -116,7 +117,7 @@ void applyChanges(Engine &engine, QList<PolicyChange> changes, std::function<voi
         return;
     }
     const PolicyChange change = changes.takeFirst();
-    then(engine.setRetentionPolicy(change.first, change.second), &engine, [&engine, changes, done](Result<RetentionSetting> set) {
+    then(engine.database()->setRetentionPolicy(change.first, change.second), &engine, [&engine, changes, done](Result<RetentionSetting> set) {
         if (!set) {
             done(set.error());
             return;
@@ -156,7 +157,7 @@ int dbRetention(const Invocation &inv)
                 return;
             }
             const auto report = [&engine, asJson, finish](std::optional<MaintenanceRun> run) {
-                then(engine.retentionPolicies(), &engine, [asJson, finish, run](Result<QList<RetentionSetting>> settings) {
+                then(engine.database()->retentionPolicies(), &engine, [asJson, finish, run](Result<QList<RetentionSetting>> settings) {
                     if (!settings) {
                         finish(fail(settings.error()));
                         return;
@@ -182,7 +183,7 @@ int dbRetention(const Invocation &inv)
                 report(std::nullopt);
                 return;
             }
-            then(engine.applyRetention(), &engine, [report, finish](Result<MaintenanceRun> run) {
+            then(engine.database()->applyRetention(), &engine, [report, finish](Result<MaintenanceRun> run) {
                 if (!run) {
                     finish(fail(run.error()));
                     return;
@@ -208,7 +209,7 @@ int dbMaintain(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     const bool isFull = parser.isSet(full);
     return runWithEngine(inv, adminOptions(), [asJson, isFull](Engine &engine, std::function<void(int)> finish) {
-        then(engine.runMaintenance(isFull), &engine, [asJson, finish](Result<MaintenanceRun> run) {
+        then(engine.database()->runMaintenance(isFull), &engine, [asJson, finish](Result<MaintenanceRun> run) {
             if (!run) {
                 finish(fail(run.error()));
                 return;

@@ -1,6 +1,8 @@
 #include "queuecommands.h"
 
+#include "engine/balanceservice.h"
 #include "output.h"
+#include "queue/queueprocessor.h"
 #include "util/continuation.h"
 
 #include <QCoreApplication>
@@ -74,7 +76,7 @@ int queueHealth(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.queueHealth(), &engine, [asJson, finish](Result<QList<QueueHealth>> health) {
+        then(engine.balances()->queueHealth(), &engine, [asJson, finish](Result<QList<QueueHealth>> health) {
             if (!health) {
                 finish(fail(health.error()));
                 return;
@@ -132,7 +134,7 @@ int queueRetryFailed(const Invocation &inv)
             }
             const qint64 chainId = c->config.chainId;
             const QString name = c->config.name;
-            then(engine.retryFailed(ChainRef{chainId, {}}), &engine, [chainId, name, asJson, finish](Result<qint64> n) {
+            then(engine.balances()->retryFailed(ChainRef{chainId, {}}), &engine, [chainId, name, asJson, finish](Result<qint64> n) {
                 if (!n) {
                     finish(fail(optionError(n.error())));
                     return;
@@ -229,7 +231,7 @@ int queueConfig(const Invocation &inv)
                 return defaults;
             };
             auto show = [&engine, current, name, asJson, finish]() {
-                then(engine.queueConfigs(), &engine, [current, name, asJson, finish](Result<QList<QueueConfig>> all) {
+                then(engine.balances()->queueConfigs(), &engine, [current, name, asJson, finish](Result<QList<QueueConfig>> all) {
                     if (!all) {
                         finish(fail(all.error()));
                         return;
@@ -242,7 +244,7 @@ int queueConfig(const Invocation &inv)
                 show();
                 return;
             }
-            then(engine.queueConfigs(), &engine, [&engine, current, changes, show, finish](Result<QList<QueueConfig>> all) {
+            then(engine.balances()->queueConfigs(), &engine, [&engine, current, changes, show, finish](Result<QList<QueueConfig>> all) {
                 if (!all) {
                     finish(fail(all.error()));
                     return;
@@ -254,7 +256,7 @@ int queueConfig(const Invocation &inv)
                     finish(fail(optionError(valid.error())));
                     return;
                 }
-                then(engine.setQueueConfig(updated), &engine, [show, finish](Status saved) {
+                then(engine.balances()->setQueueConfig(updated), &engine, [show, finish](Status saved) {
                     if (!saved) {
                         finish(fail(optionError(saved.error())));
                         return;
@@ -359,7 +361,7 @@ int queueRun(const Invocation &inv)
                     finish(ExitOk);
                     return;
                 }
-                then(engine.queueHealth(), &engine, [finish](Result<QList<QueueHealth>> health) {
+                then(engine.balances()->queueHealth(), &engine, [finish](Result<QList<QueueHealth>> health) {
                     bool waiting = !health;
                     for (const QueueHealth &h : health ? *health : QList<QueueHealth>()) {
                         for (const TokenProblem &p : h.problems)
@@ -419,7 +421,7 @@ int chainSetBalanceMode(const Invocation &inv)
             }
             const qint64 chainId = c->config.chainId;
             const QString name = c->config.name;
-            then(engine.setBalanceMode(ChainRef{chainId, {}}, t, m), &engine, [chainId, name, t, m, asJson, finish](Status s) {
+            then(engine.balances()->setBalanceMode(ChainRef{chainId, {}}, t, m), &engine, [chainId, name, t, m, asJson, finish](Status s) {
                 if (!s) {
                     finish(fail(optionError(s.error())));
                     return;

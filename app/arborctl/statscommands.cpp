@@ -1,5 +1,6 @@
 #include "statscommands.h"
 
+#include "engine/statsservice.h"
 #include "output.h"
 #include "util/continuation.h"
 
@@ -95,7 +96,7 @@ int statsEvents(const Invocation &inv)
                                      true, args))
         return *exit;
     return runStats(inv, args, [args](Engine &engine, std::optional<qint64> chainId, std::function<void(int)> finish) {
-        then(engine.eventCounts(args.sinceMs, chainId), &engine, [args, finish](Result<QList<EventCountHour>> hours) {
+        then(engine.stats()->eventCounts(args.sinceMs, chainId), &engine, [args, finish](Result<QList<EventCountHour>> hours) {
             if (!hours) {
                 finish(fail(hours.error()));
                 return;
@@ -129,7 +130,7 @@ int statsNetwork(const Invocation &inv)
         return *exit;
     return runStats(inv, args, [args](Engine &engine, std::optional<qint64> chainId, std::function<void(int)> finish) {
         const qint64 sinceDay = args.sinceMs >= 0 ? args.sinceMs / DayMs : 0;
-        then(engine.networkStats(chainId, sinceDay), &engine, [args, finish](Result<QList<NetworkDay>> days) {
+        then(engine.stats()->networkStats(chainId, sinceDay), &engine, [args, finish](Result<QList<NetworkDay>> days) {
             if (!days) {
                 finish(fail(days.error()));
                 return;
@@ -169,7 +170,7 @@ int statsActions(const Invocation &inv)
                                      QStringLiteral("24h"), false, args))
         return *exit;
     return runStats(inv, args, [args](Engine &engine, std::optional<qint64>, std::function<void(int)> finish) {
-        then(engine.actionMetrics(args.sinceMs), &engine, [args, finish](Result<QList<ActionMetricsHour>> hours) {
+        then(engine.stats()->actionMetrics(args.sinceMs), &engine, [args, finish](Result<QList<ActionMetricsHour>> hours) {
             if (!hours) {
                 finish(fail(hours.error()));
                 return;

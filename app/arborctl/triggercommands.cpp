@@ -1,6 +1,7 @@
 // arborctl trigger …: edit triggers and see what they fired.
 #include "triggercommands.h"
 
+#include "engine/triggerservice.h"
 #include "output.h"
 #include "triggers/triggerdef.h"
 #include "util/continuation.h"
@@ -147,7 +148,7 @@ int triggerAdd(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
         withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
-            then(engine.addTrigger(complete), &engine, printOr(finish, asJson, Arborctl::tr("Added trigger “%1” (id %2).")));
+            then(engine.triggers()->addTrigger(complete), &engine, printOr(finish, asJson, Arborctl::tr("Added trigger “%1” (id %2).")));
         });
     });
 }
@@ -173,7 +174,7 @@ int triggerEdit(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
         withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
-            then(engine.updateTrigger(complete), &engine, printOr(finish, asJson, Arborctl::tr("Saved trigger “%1” (id %2).")));
+            then(engine.triggers()->updateTrigger(complete), &engine, printOr(finish, asJson, Arborctl::tr("Saved trigger “%1” (id %2).")));
         });
     });
 }
@@ -186,7 +187,7 @@ int triggerList(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.triggers(), &engine, [asJson, finish](Result<QList<TriggerRecord>> list) {
+        then(engine.triggers()->triggers(), &engine, [asJson, finish](Result<QList<TriggerRecord>> list) {
             if (!list) {
                 finish(fail(list.error()));
                 return;
@@ -224,7 +225,7 @@ int triggerShow(const Invocation &inv)
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
-        then(engine.trigger(id), &engine, [finish](Result<TriggerRecord> r) {
+        then(engine.triggers()->trigger(id), &engine, [finish](Result<TriggerRecord> r) {
             if (!r) {
                 finish(fail(r.error()));
                 return;
@@ -247,7 +248,7 @@ int triggerSetEnabled(const Invocation &inv, bool enabled)
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id, enabled](Engine &engine, std::function<void(int)> finish) {
-        then(engine.setTriggerEnabled(id, enabled), &engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
+        then(engine.triggers()->setTriggerEnabled(id, enabled), &engine, printOr(finish, false, enabled ? Arborctl::tr("Enabled “%1” (id %2).") : Arborctl::tr("Disabled “%1” (id %2).")));
     });
 }
 
@@ -267,7 +268,7 @@ int triggerDelete(const Invocation &inv)
     if (!parser.isSet(yes))
         return fail(Error::invalid(QStringLiteral("--yes"), Arborctl::tr("Deleting a trigger cannot be undone: add --yes to confirm.")));
     return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
-        then(engine.deleteTrigger(id), &engine, [id, finish](Status s) {
+        then(engine.triggers()->deleteTrigger(id), &engine, [id, finish](Status s) {
             if (!s) {
                 finish(fail(s.error()));
                 return;
@@ -355,11 +356,11 @@ int triggerDryRun(const Invocation &inv)
             finish(ExitOk);
         };
         if (def.id && def.name.isEmpty()) {
-            then(engine.dryRunTrigger(def.id, fromBlock, toBlock), &engine, print);
+            then(engine.triggers()->dryRunTrigger(def.id, fromBlock, toBlock), &engine, print);
             return;
         }
         withChain(engine, def, finish, [&engine, fromBlock, toBlock, print](TriggerDef complete) {
-            then(engine.dryRunTrigger(complete, fromBlock, toBlock), &engine, print);
+            then(engine.triggers()->dryRunTrigger(complete, fromBlock, toBlock), &engine, print);
         });
     });
 }
@@ -389,7 +390,7 @@ int triggerReplay(const Invocation &inv)
         return fail(b.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [id = *id, a = *a, b = *b, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.replayTrigger(id, a, b), &engine, [finish, asJson](Result<ReplayResult> r) {
+        then(engine.triggers()->replayTrigger(id, a, b), &engine, [finish, asJson](Result<ReplayResult> r) {
             if (!r) {
                 finish(fail(r.error()));
                 return;
@@ -444,7 +445,7 @@ int triggerResults(const Invocation &inv)
     }
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.triggerResults(filter), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
+        then(engine.triggers()->triggerResults(filter), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
             if (!results) {
                 finish(fail(results.error()));
                 return;
@@ -483,7 +484,7 @@ int triggerResend(const Invocation &inv)
         return fail(id.error());
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [id = *id, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.resendResult(id), &engine, [finish, asJson](Result<QString> deliveryId) {
+        then(engine.triggers()->resendResult(id), &engine, [finish, asJson](Result<QString> deliveryId) {
             if (!deliveryId) {
                 finish(fail(deliveryId.error()));
                 return;

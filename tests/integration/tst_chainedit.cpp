@@ -1,11 +1,13 @@
-// Editing a chain end to end: `arborctl chain edit` and Engine::editChain against a real devnet,
+// Editing a chain end to end: `arborctl chain edit` and ChainService::editChain against a real devnet,
 // on SQLite and PostgreSQL, with and without an engine indexing the chain meanwhile.
 #include "arborctlrun.h"
 #include "devnet.h"
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/indexingservice.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
@@ -49,7 +51,7 @@ QStringList urlsOf(const QJsonObject &chain)
 
 std::optional<ChainStatus> statusOf(const Engine &engine, qint64 chainId)
 {
-    for (const ChainStatus &s : engine.chainStatuses()) {
+    for (const ChainStatus &s : engine.indexing()->chainStatuses()) {
         if (s.chainId == chainId)
             return s;
     }
@@ -326,7 +328,7 @@ void TestChainEdit::runningIndexerTakesUpEdits()
     config.startBlock = 0;
     config.confirmations = 3;
     config.pollIntervalMs = OneHourMs;   // after its first poll the indexer would wait an hour
-    const auto added = waitFor(engine->addChain(config));
+    const auto added = waitFor(engine->chains()->addChain(config));
     QVERIFY2(added, why(added).constData());
     const qint64 top = head();
     QVERIFY(top > 3);
@@ -341,7 +343,7 @@ void TestChainEdit::runningIndexerTakesUpEdits()
     // The poll interval, edited here: new blocks are seen at the new interval.
     ChainEdit faster;
     faster.pollIntervalMs = 200;
-    const auto polled = waitFor(engine->editChain(ChainRef{chainId, {}}, faster));
+    const auto polled = waitFor(engine->chains()->editChain(ChainRef{chainId, {}}, faster));
     QVERIFY2(polled, why(polled).constData());
     QCOMPARE(polled->config.pollIntervalMs, 200);
     QString error;
@@ -356,7 +358,7 @@ void TestChainEdit::runningIndexerTakesUpEdits()
     ChainEdit swap;
     swap.addRpcUrls = {viaLocalhost};
     swap.removeRpcUrls = {m_devnet.rpcUrl()};
-    const auto swapped = waitFor(engine->editChain(ChainRef{chainId, {}}, swap));
+    const auto swapped = waitFor(engine->chains()->editChain(ChainRef{chainId, {}}, swap));
     QVERIFY2(swapped, why(swapped).constData());
     QCOMPARE(swapped->config.rpcUrls, QList<QUrl>{viaLocalhost});
     QTRY_COMPARE_WITH_TIMEOUT(statusUrls(*engine, chainId), QStringList{viaLocalhost.toString()}, 30000);
@@ -364,8 +366,8 @@ void TestChainEdit::runningIndexerTakesUpEdits()
     QTRY_COMPARE_WITH_TIMEOUT(indexedOf(*engine, chainId), top + 3, 30000);
 
     // The console's list follows the edit.
-    QTRY_VERIFY_WITH_TIMEOUT(!engine->chainSnapshot().isEmpty() && engine->chainSnapshot().first().config.rpcUrls == QList<QUrl>{viaLocalhost}, 10000);
-    QCOMPARE(engine->chainSnapshot().first().config.confirmations, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!engine->chains()->snapshot().isEmpty() && engine->chains()->snapshot().first().config.rpcUrls == QList<QUrl>{viaLocalhost}, 10000);
+    QCOMPARE(engine->chains()->snapshot().first().config.confirmations, 0);
 }
 
 void TestChainEdit::addedRegistryIsBackfilledFromTheStartBlock()
@@ -397,7 +399,7 @@ void TestChainEdit::addedRegistryIsBackfilledFromTheStartBlock()
     QVERIFY2(edited.exitCode == 0, qPrintable(describe(edited)));
     QVERIFY2(edited.out.contains(u"being backfilled"_s), qPrintable(edited.out));
     QTRY_COMPARE_WITH_TIMEOUT(count(), m_agentEvents, 60000);
-    QTRY_COMPARE_WITH_TIMEOUT(waitFor(engine->pendingBackfills(ChainRef{chainId, {}})).value_or(-1), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(waitFor(engine->indexing()->pendingBackfills(ChainRef{chainId, {}})).value_or(-1), 0, 30000);
     QCOMPARE(chainRow(db).value(u"erc8004"_s).toObject().size(), 3);
 
     // New events land through the head scan.

@@ -1,11 +1,13 @@
-// The chart history (migration 7, MetricsStore, MetricsRecorder, Engine::chainHistory) on SQLite
+// The chart history (migration 7, MetricsStore, MetricsRecorder, StatsService::chainHistory) on SQLite
 // and PostgreSQL: samples written on a writer thread outlive the engine, come back downsampled
 // for long windows, are pruned in batches and go with the chain when it is deleted.
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "engine/metricsrecorder.h"
+#include "engine/statsservice.h"
 #include "engine/storethread.h"
 #include "metrics/metricsstore.h"
 #include "model/entitydef.h"
@@ -183,16 +185,16 @@ void TestChartHistory::keptAcrossRestartAndDeletedWithTheChain()
     const Status started = waitFor(engine->start());
     QVERIFY2(started, why(started).constData());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto history = waitFor(engine->chainHistory(ChainId, start - 60000, now, 720));
+    auto history = waitFor(engine->stats()->chainHistory(ChainId, start - 60000, now, 720));
     QVERIFY2(history, why(history).constData());
     QCOMPARE(history->lagBlocks.size(), 1);
     QCOMPARE(history->lagBlocks.first().y(), 30.0);   // the interval's mean
     QCOMPARE(history->blocksPerSecond.first().y(), 4.0);
     QCOMPARE(history->endpointLatencyMs.value(QStringLiteral("http://127.0.0.1:1/")).first().y(), 35.0);
 
-    const Status deleted = waitFor(engine->deleteChain(ChainRef{ChainId, {}}), 60000);
+    const Status deleted = waitFor(engine->chains()->deleteChain(ChainRef{ChainId, {}}), 60000);
     QVERIFY2(deleted, why(deleted).constData());
-    auto after = waitFor(engine->chainHistory(ChainId, start - 60000, QDateTime::currentMSecsSinceEpoch(), 720));
+    auto after = waitFor(engine->stats()->chainHistory(ChainId, start - 60000, QDateTime::currentMSecsSinceEpoch(), 720));
     QVERIFY2(after, why(after).constData());
     QVERIFY(after->isEmpty());
     engine.reset();

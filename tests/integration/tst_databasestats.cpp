@@ -6,6 +6,8 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "engine/chainservice.h"
+#include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
@@ -352,13 +354,13 @@ void TestDatabaseStats::engineRecordsItsStatementsAndReports()
         Engine engine(options);
         const Status started = waitFor(engine.start());
         QVERIFY2(started, why(started).constData());
-        auto chains = waitFor(engine.chains());
+        auto chains = waitFor(engine.chains()->list());
         QVERIFY2(chains, why(chains).constData());
-        auto stats = waitFor(engine.databaseStats());
+        auto stats = waitFor(engine.database()->databaseStats());
         QVERIFY2(stats, why(stats).constData());
         QCOMPARE(findChain(*stats, First)->name, QStringLiteral("first"));
         QCOMPARE(findTable(*stats, ddl::entityTable(db.url().backend, ddl::TableKind::Production, First, QStringLiteral("blocks")))->rows, qint64(50));
-        auto history = waitFor(engine.sizeHistory(0));
+        auto history = waitFor(engine.database()->sizeHistory(0));
         QVERIFY2(history, why(history).constData());
     }   // the engine that held the lease writes its timings as it stops
 
@@ -373,7 +375,7 @@ void TestDatabaseStats::engineRecordsItsStatementsAndReports()
 
     Engine reader(options);
     QVERIFY(waitFor(reader.start()));
-    auto slow = waitFor(reader.slowStatements(5));
+    auto slow = waitFor(reader.database()->slowStatements(5));
     QVERIFY2(slow, why(slow).constData());
     QVERIFY(!slow->byMean.isEmpty());
     QVERIFY(slow->byMean.size() <= 5);

@@ -3,6 +3,7 @@
 #include "devnet.h"
 #include "testdatabase.h"
 
+#include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
@@ -367,12 +368,12 @@ void TestLifecycle::secondEngineIsRefusedOrReadOnly()
     QVERIFY(viewing.result());
     QVERIFY(viewer->isReadOnly());
     QVERIFY(viewer->state().readOnlyReason.contains(QLatin1String("arbor")));
-    QFuture<Result<ChainRecord>> add = viewer->addChain(sampleChain(9, u"nine"_qs));
+    QFuture<Result<ChainRecord>> add = viewer->chains()->addChain(sampleChain(9, u"nine"_qs));
     QTRY_VERIFY(add.isFinished());
     QVERIFY(!add.result());
     QCOMPARE(add.result().error().kind, Error::Kind::Refused);
     QVERIFY(add.result().error().message.contains(QLatin1String("read-only")));
-    QFuture<Result<QList<ChainRecord>>> listed = viewer->chains();
+    QFuture<Result<QList<ChainRecord>>> listed = viewer->chains()->list();
     QTRY_VERIFY(listed.isFinished());
     QVERIFY(listed.result());
     viewer.reset();
@@ -411,7 +412,7 @@ void TestLifecycle::engineThatLosesItsLeaseTurnsReadOnly()
     QVERIFY(!stateChanges.isEmpty());
     QVERIFY(stateChanges.last().first().value<EngineState>().readOnly);
 
-    QFuture<Status> paused = engine.setPaused(ChainRef::parse(u"1"_qs), true);
+    QFuture<Status> paused = engine.chains()->setPaused(ChainRef::parse(u"1"_qs), true);
     QTRY_VERIFY(paused.isFinished());
     QCOMPARE(paused.result().error().kind, Error::Kind::Refused);
 }

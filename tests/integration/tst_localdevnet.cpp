@@ -5,6 +5,7 @@
 
 #include "devnet/democontracts.h"
 #include "devnet/localdevnet.h"
+#include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "model/abi.h"
 #include "model/keccak.h"
@@ -333,7 +334,7 @@ void TestLocalDevnet::engineIndexesIt()
     m_engine = std::make_unique<Engine>(options);
     const Status started = waitFor(m_engine->start());
     QVERIFY2(started, why(started).constData());
-    const auto added = waitFor(m_engine->addChain(m_devnet->chainConfig()));
+    const auto added = waitFor(m_engine->chains()->addChain(m_devnet->chainConfig()));
     QVERIFY2(added, why(added).constData());
     QCOMPARE(added->tokens.size(), 2);
     QCOMPARE(added->tokens.at(0).symbol, u"DUSD"_s);

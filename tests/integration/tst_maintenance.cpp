@@ -7,6 +7,7 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "store/databasemaintenance.h"
 
@@ -209,7 +210,7 @@ void TestMaintenance::engineRecordsEachTimedStep()
     o.snapshotIntervalMs = 0;
     Engine engine(o);
     QVERIFY2(waitFor(engine.start()), "start");
-    auto run = waitFor(engine.runMaintenance(false), 120000);
+    auto run = waitFor(engine.database()->runMaintenance(false), 120000);
     QVERIFY2(run, why(run).constData());
     QCOMPARE(run->kind, u"maintenance"_qs);
     QCOMPARE(run->ok, std::optional<bool>(true));
@@ -220,7 +221,7 @@ void TestMaintenance::engineRecordsEachTimedStep()
     else
         QVERIFY2(names.contains(u"vacuum_analyze"_qs) && names.last() == u"index_bloat"_qs, qPrintable(names.join(u' ')));
 
-    auto runs = waitFor(engine.maintenanceRuns(5));
+    auto runs = waitFor(engine.database()->maintenanceRuns(5));
     QVERIFY(runs);
     QCOMPARE(runs->size(), 1);
     QCOMPARE(runs->first().id, run->id);

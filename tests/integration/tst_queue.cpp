@@ -8,6 +8,7 @@
 
 #include "testdatabase.h"
 
+#include "engine/balanceservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "queue/queueprocessor.h"
@@ -801,13 +802,14 @@ void TestQueue::engineProcessesTheQueueAndReportsHealth()
     options.processQueue = true;
     options.queueHealthIntervalMs = 100;
     Engine engine(options);
-    QSignalSpy health(&engine, &Engine::queueHealthChanged);
+    BalanceService *balanceService = engine.balances();
+    QSignalSpy health(balanceService, &BalanceService::queueHealthChanged);
     auto started = engine.start();
     QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), 20000);
     QVERIFY2(started.result(), qPrintable(started.result() ? QString() : started.result().error().toString()));
 
     // The workers drain the queue, and a later health sample says so.
-    QTRY_VERIFY_WITH_TIMEOUT(engine.queueTotals().completed == 40, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(balanceService->queueTotals().completed == 40, 20000);
     // (A sample's counts are separate reads: one taken while the last batch commits may count
     // it both pending and completed; the next one is whole.)
     auto drained = [&health] {
@@ -819,18 +821,18 @@ void TestQueue::engineProcessesTheQueueAndReportsHealth()
     QTRY_VERIFY_WITH_TIMEOUT(drained(), 20000);
     QCOMPARE(health.last().first().value<QList<QueueHealth>>().first().status, QueueStatus::Healthy);
 
-    auto balance = engine.tokenBalance(ChainRef{ChainId, QString()}, TokenB, party(1));
+    auto balance = balanceService->tokenBalance(ChainRef{ChainId, QString()}, TokenB, party(1));
     QTRY_VERIFY_WITH_TIMEOUT(balance.isFinished(), 10000);
     QVERIFY(balance.result());
     QCOMPARE(balance.result()->balance, U256(1000));
     QCOMPARE(balance.result()->formatted(), QStringLiteral("0.000000000000001"));
-    auto top = engine.topHolders(ChainRef{ChainId, QString()}, TokenA, 3);
+    auto top = balanceService->topHolders(ChainRef{ChainId, QString()}, TokenA, 3);
     QTRY_VERIFY_WITH_TIMEOUT(top.isFinished(), 10000);
     QCOMPARE(top.result()->size(), 3);
     QCOMPARE(top.result()->first().balance, U256(1039));
 
     // The lease holder records the samples it takes: the console charts them.
-    auto history = engine.queueHealthHistory(ChainRef{ChainId, QString()}, 0);
+    auto history = balanceService->queueHealthHistory(ChainRef{ChainId, QString()}, 0);
     QTRY_VERIFY_WITH_TIMEOUT(history.isFinished(), 10000);
     QVERIFY(history.result());
     QVERIFY(!history.result()->isEmpty());

@@ -8,6 +8,7 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
@@ -413,19 +414,20 @@ void TestRetention::engineAppliesRecordsAndRefusesReadOnly()
     }
     auto engine = startEngine(db, EngineOptions::Lease::Required);
     QVERIFY(engine->state().started);
-    QSignalSpy changed(engine.get(), &Engine::maintenanceRunsChanged);
+    DatabaseService *database = engine->database();
+    QSignalSpy changed(database, &DatabaseService::maintenanceRunsChanged);
 
-    auto refused = waitFor(engine->setRetentionPolicy(u"queue_completed"_qs, std::nullopt));
+    auto refused = waitFor(database->setRetentionPolicy(u"queue_completed"_qs, std::nullopt));
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, Error::Kind::Invalid);
-    auto set = waitFor(engine->setRetentionPolicy(u"queue_health"_qs, 2));
+    auto set = waitFor(database->setRetentionPolicy(u"queue_health"_qs, 2));
     QVERIFY2(set, why(set).constData());
-    auto policies = waitFor(engine->retentionPolicies());
+    auto policies = waitFor(database->retentionPolicies());
     QVERIFY(policies);
     QCOMPARE(policies->at(3).days, std::optional<int>(2));
 
-    auto first = engine->applyRetention();
-    auto joined = engine->applyRetention();   // the run under way, not a second one
+    auto first = database->applyRetention();
+    auto joined = database->applyRetention();   // the run under way, not a second one
     auto run = waitFor(first);
     QVERIFY2(run, why(run).constData());
     QCOMPARE(waitFor(joined)->id, run->id);
@@ -443,7 +445,7 @@ void TestRetention::engineAppliesRecordsAndRefusesReadOnly()
     QVERIFY(keptNamed);
     QTRY_VERIFY(changed.size() >= 2);
 
-    auto runs = waitFor(engine->maintenanceRuns(10));
+    auto runs = waitFor(database->maintenanceRuns(10));
     QVERIFY(runs);
     QCOMPARE(runs->size(), 1);
     QCOMPARE(runs->first().id, run->id);
@@ -453,13 +455,14 @@ void TestRetention::engineAppliesRecordsAndRefusesReadOnly()
     // A console that finds the lease held is read-only: it lists, and refuses to change.
     auto viewer = startEngine(db, EngineOptions::Lease::ReadOnlyIfHeld);
     QVERIFY(viewer->isReadOnly());
-    QVERIFY(waitFor(viewer->retentionPolicies()));
-    QVERIFY(waitFor(viewer->maintenanceRuns(5)));
-    auto viewerRun = waitFor(viewer->applyRetention());
+    DatabaseService *viewerDatabase = viewer->database();
+    QVERIFY(waitFor(viewerDatabase->retentionPolicies()));
+    QVERIFY(waitFor(viewerDatabase->maintenanceRuns(5)));
+    auto viewerRun = waitFor(viewerDatabase->applyRetention());
     QVERIFY(!viewerRun);
     QCOMPARE(viewerRun.error().kind, Error::Kind::Refused);
-    QCOMPARE(waitFor(viewer->runMaintenance(false)).error().kind, Error::Kind::Refused);
-    QCOMPARE(waitFor(viewer->setRetentionPolicy(u"action_results"_qs, 10)).error().kind, Error::Kind::Refused);
+    QCOMPARE(waitFor(viewerDatabase->runMaintenance(false)).error().kind, Error::Kind::Refused);
+    QCOMPARE(waitFor(viewerDatabase->setRetentionPolicy(u"action_results"_qs, 10)).error().kind, Error::Kind::Refused);
 }
 
 void TestRetention::leaseHolderRunsTheSchedule()
@@ -476,11 +479,11 @@ void TestRetention::leaseHolderRunsTheSchedule()
         }
         return false;
     };
-    QTRY_VERIFY_WITH_TIMEOUT((runs = waitFor(engine->maintenanceRuns(50)).value_or(QList<MaintenanceRun>()), scheduled("retention") && scheduled("maintenance")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT((runs = waitFor(engine->database()->maintenanceRuns(50)).value_or(QList<MaintenanceRun>()), scheduled("retention") && scheduled("maintenance")), 20000);
     // Maintenance is due a day after the last run: not again at every check.
     qint64 maintenanceRuns = 0;
     QTest::qWait(1200);
-    runs = *waitFor(engine->maintenanceRuns(200));
+    runs = *waitFor(engine->database()->maintenanceRuns(200));
     for (const MaintenanceRun &r : runs)
         maintenanceRuns += r.kind == u"maintenance"_qs;
     QVERIFY2(maintenanceRuns <= 4, qPrintable(QString::number(maintenanceRuns)));
