@@ -92,7 +92,8 @@ void BalanceService::sampleQueueHealth()
                     qCWarning(lcEngine) << "queue health not recorded:" << s.error().toString();
             });
         }
-        Q_EMIT queueHealthChanged(*health);
+        m_lastHealth = *health;
+        Q_EMIT queueHealthChanged(m_lastHealth);
     });
 }
 

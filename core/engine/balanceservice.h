@@ -46,6 +46,8 @@ public:
     QFuture<Status> setBalanceMode(const ChainRef &chain, const Address &token, BalanceMode mode);
     /// Totals of this engine's queue workers since start (empty without processQueue).
     QueueRunStats queueTotals() const;
+    /// The last health sample queueHealthChanged carried (empty before the first).
+    const QList<QueueHealth> &lastQueueHealth() const { return m_lastHealth; }
 
     QFuture<Result<TokenBalance>> tokenBalance(const ChainRef &chain, const Address &token, const Address &holder);
     QFuture<Result<QList<TokenBalance>>> portfolio(const Address &holder, const U256 &minBalance = 0);
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<QueueProcessor> m_queue;
     QTimer m_healthTimer;
     bool m_healthInFlight = false;
+    QList<QueueHealth> m_lastHealth;
     QTimer m_maintenanceTimer;
 };
 

@@ -90,6 +90,9 @@ QFuture<Status> StatsService::serveMetrics(const QString &address)
         connect(&m_indexing, &IndexingService::chainStatusChanged, metrics, &MetricsPublisher::publish);
         connect(this, &StatsService::stateChanged, metrics, &MetricsPublisher::publish);
         connect(&m_balances, &BalanceService::queueHealthChanged, metrics, &MetricsPublisher::setQueueHealth);
+        // A sample taken before serving began (the first one, at start) is served until the next.
+        if (!m_balances.lastQueueHealth().isEmpty())
+            metrics->setQueueHealth(m_balances.lastQueueHealth());
     }
     return m_metrics->serve(address);
 }
