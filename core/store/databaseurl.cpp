@@ -11,6 +11,25 @@ namespace {
 
 const QString DbField = QStringLiteral("--db");
 
+/// `text` as an error may quote it: a URL's user information (user:password@) and the values of
+/// its query (?password=…) are left out, since either may hold a secret.
+QString redacted(const QString &text)
+{
+    QString out = text;
+    const qsizetype query = out.indexOf(u'?');
+    if (query >= 0) {
+        QStringList names;
+        for (const QString &pair : out.mid(query + 1).split(u'&', Qt::SkipEmptyParts))
+            names.append(pair.section(u'=', 0, 0) + QStringLiteral("=…"));
+        out = out.left(query) + u'?' + names.join(u'&');
+    }
+    const qsizetype scheme = out.indexOf(QLatin1String("://"));
+    const qsizetype at = out.lastIndexOf(u'@', query >= 0 ? query : -1);
+    if (at >= 0)
+        out = (scheme >= 0 && scheme < at ? out.left(scheme + 3) : QString()) + QStringLiteral("…@") + out.mid(at + 1);
+    return out;
+}
+
 } // namespace
 
 QString DatabaseUrl::defaultSqlitePath()
@@ -46,7 +65,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             if (t.contains(u'@'))
                 return Error::invalid(DbField, tr("The URL is not valid and may contain a password. Remove any password and store it in the keychain "
                                                   "(arborctl db set-password) or set PGPASSWORD."));
-            return Error::invalid(DbField, tr("“%1” is not a valid PostgreSQL URL: %2.").arg(t, u.errorString()));
+            // QUrl's error string quotes the input too: the redacted input alone.
+            return Error::invalid(DbField, tr("“%1” is not a valid PostgreSQL URL: use postgresql://user@host:port/dbname.").arg(redacted(t)));
         }
         if (!u.password().isEmpty())
             return Error::invalid(DbField, tr("The URL contains a password. Remove it and store the password in the keychain "
@@ -63,10 +83,11 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         if (url.database.isEmpty() || url.database.contains(u'/'))
             return Error::invalid(DbField, tr("The PostgreSQL URL must name one database: postgresql://user@host:port/dbname."));
         if (u.hasQuery())
-            return Error::invalid(DbField, tr("Connection options in the URL query are not supported; remove “?%1”.").arg(u.query()));
+            return Error::invalid(DbField, tr("Connection options in the URL query are not supported; remove “?%1”.")
+                                               .arg(redacted(QLatin1Char('?') + u.query()).mid(1)));
         return url;
     }
-    return Error::invalid(DbField, tr("“%1” is not a database URL. Use sqlite:PATH or postgresql://user@host:port/dbname.").arg(t));
+    return Error::invalid(DbField, tr("“%1” is not a database URL. Use sqlite:PATH or postgresql://user@host:port/dbname.").arg(redacted(t)));
 }
 
 Result<DatabaseUrl> DatabaseUrl::resolve(const QString &commandLineValue)

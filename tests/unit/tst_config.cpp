@@ -406,7 +406,14 @@ void TestConfig::databaseUrlRejected_data()
     QTest::newRow("missing database") << u"postgresql://user@host:5432"_s << u"one database"_s << QString();
     QTest::newRow("empty database") << u"postgresql://user@host:5432/"_s << u"one database"_s << QString();
     QTest::newRow("two path segments") << u"postgresql://user@host/db/extra"_s << u"one database"_s << QString();
-    QTest::newRow("query options") << u"postgresql://user@host/db?sslmode=require"_s << u"sslmode=require"_s << QString();
+    QTest::newRow("query options") << u"postgresql://user@host/db?sslmode=require"_s << u"sslmode=…"_s << u"require"_s;
+    // A password in the query, or the scheme misspelt, must not be repeated either.
+    QTest::newRow("password in the query") << u"postgresql://user@host/db?password=hunter2"_s << u"password=…"_s << u"hunter2"_s;
+    QTest::newRow("password and options in the query") << u"postgresql://user@host/db?sslmode=disable&password=hunter2"_s
+                                                       << u"sslmode=…&password=…"_s << u"hunter2"_s;
+    QTest::newRow("misspelt scheme with a password") << u"postgressql://user:hunter2@host/db"_s << u"postgressql://…@host/db"_s << u"hunter2"_s;
+    QTest::newRow("misspelt scheme with a query") << u"postgress://user@host/db?password=hunter2"_s << u"sqlite:PATH"_s << u"hunter2"_s;
+    QTest::newRow("invalid URL with a query") << u"postgresql://ho st/db?password=hunter2"_s << u"not a valid"_s << u"hunter2"_s;
     QTest::newRow("unknown scheme") << u"mysql://user@host/db"_s << u"sqlite:PATH"_s << QString();
     QTest::newRow("bare path") << u"/var/lib/arbor.db"_s << u"sqlite:PATH"_s << QString();
     QTest::newRow("sqlite without colon") << u"sqlite"_s << u"sqlite:PATH"_s << QString();
