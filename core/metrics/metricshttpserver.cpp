@@ -151,13 +151,14 @@ void MetricsHttpServer::serve(QTcpSocket *socket, Connection &c)
                 return;
         }
         const auto [end, terminator] = headerEnd(c.buffer);
-        if (end < 0) {
-            if (c.buffer.size() > MaxHeaderBytes) {
-                c.closing = true;
-                respond(socket, 431, QByteArrayLiteral("The request's header section is too large.\n"), false, false);
-            }
+        // Too large whether it is still arriving or arrived whole in one read.
+        if ((end < 0 && c.buffer.size() > MaxHeaderBytes) || end > MaxHeaderBytes) {
+            c.closing = true;
+            respond(socket, 431, QByteArrayLiteral("The request's header section is too large.\n"), false, false);
             return;
         }
+        if (end < 0)
+            return;
         const QByteArray head = c.buffer.left(end);
         c.buffer.remove(0, end + terminator);
 

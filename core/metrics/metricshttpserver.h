@@ -16,8 +16,9 @@ namespace arbor {
 /**
  * The HTTP/1.1 side of the Prometheus endpoint: answers `GET /metrics` (and HEAD) with the
  * text exposition of the latest snapshot, rendered at each scrape. Any other path is 404, any
- * other method on /metrics 405 (with Allow); a request that is not HTTP/1.x, has a header
- * section over MaxHeaderBytes or a body it cannot delimit is 400 and the connection closes.
+ * other method on /metrics 405 (with Allow); a request that is not HTTP/1.x or has a body it
+ * cannot delimit is 400, one whose header section is over MaxHeaderBytes 431, and the
+ * connection closes.
  *
  * Never blocks: requests arrive in pieces and are answered once their header section is
  * complete; keep-alive and pipelined requests are served in order; several clients at once,

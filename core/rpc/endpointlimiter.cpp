@@ -314,17 +314,7 @@ void EndpointLimiter::logResultsLimited(qint64 logs)
 
 std::optional<qint64> EndpointLimiter::retryAfterMs(const QNetworkReply *reply)
 {
-    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
-    if (value.isEmpty())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 seconds = value.toLongLong(&ok);
-    if (ok)
-        return std::clamp<qint64>(seconds * 1000, 0, MaxPauseMs);
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
-    if (!at.isValid())
-        return std::nullopt;
-    return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(at), 0, MaxPauseMs);
+    return rpchttp::retryAfterMs(reply, MaxPauseMs);
 }
 
 } // namespace arbor

@@ -4,6 +4,7 @@
 #include "secrets/secretresolver.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QLocale>
 #include <QNetworkReply>
@@ -274,6 +275,38 @@ Result<QByteArray> replyBody(QNetworkReply *reply, const QUrl &url, int timeoutM
     if (reply->error() != QNetworkReply::NoError)
         return networkError(reply, url, timeoutMs);
     return data;
+}
+
+std::optional<qint64> retryAfterMs(const QNetworkReply *reply, qint64 maxMs)
+{
+    return retryAfterMs(reply->rawHeader("Retry-After"), maxMs);
+}
+
+std::optional<qint64> retryAfterMs(const QByteArray &header, qint64 maxMs)
+{
+    const QString value = QString::fromLatin1(header).simplified();
+    if (value.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok)
+        return std::clamp<qint64>(seconds * 1000, 0, maxMs);
+    // HTTP dates are always GMT, in English; QDateTime's RFC 2822 parser refuses "GMT".
+    static const QString formats[] = {QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"), QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"),
+                                      QStringLiteral("ddd MMM d HH:mm:ss yyyy")};
+    for (const QString &format : formats) {
+        QDateTime at = QLocale::c().toDateTime(value, format);
+        if (!at.isValid())
+            continue;
+        if (format.contains(QLatin1String("yy HH")) && at.date().year() < 1970)
+            at = at.addYears(100);   // RFC 850's two-digit year
+        at = QDateTime(at.date(), at.time(), Qt::UTC);
+        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(at), 0, maxMs);
+    }
+    // Some servers send RFC 2822's numeric zone ("+0000") instead.
+    if (const QDateTime at = QDateTime::fromString(value, Qt::RFC2822Date); at.isValid())
+        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(at), 0, maxMs);
+    return std::nullopt;
 }
 
 } // namespace arbor::rpchttp

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 class QNetworkReply;
@@ -47,6 +48,15 @@ bool isUnreachable(const QNetworkReply *reply);
 /// How error messages and logs show an endpoint: its URL without user name or password, a
 /// `${keychain:NAME}` or `${env:VAR}` placeholder as written (never its value).
 QString displayUrl(const QUrl &url);
+
+/**
+ * The pause a reply's Retry-After header asks for, in ms from now, clamped to [0, `maxMs`]:
+ * delay-seconds, or an HTTP date (RFC 9110: IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT", and the
+ * obsolete RFC 850 and asctime forms). Empty when there is no header or it is neither.
+ */
+std::optional<qint64> retryAfterMs(const QNetworkReply *reply, qint64 maxMs);
+/// The same for a header's value.
+std::optional<qint64> retryAfterMs(const QByteArray &value, qint64 maxMs);
 
 /// An RPC URL ready for one request: its placeholders filled in.
 struct ResolvedUrl

@@ -1,5 +1,7 @@
 #include "triggers/actionhttp.h"
 
+#include "rpc/rpchttp.h"
+
 #include <QDateTime>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -119,17 +121,7 @@ int httpStatus(const QNetworkReply *reply)
 
 std::optional<qint64> retryAfterMs(const QNetworkReply *reply)
 {
-    const QByteArray value = reply->rawHeader("Retry-After").trimmed();
-    if (value.isEmpty())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 seconds = value.toLongLong(&ok);
-    if (ok)
-        return std::clamp<qint64>(seconds * 1000, 0, MaxRetryAfterMs);
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
-    if (!at.isValid())
-        return std::nullopt;
-    return std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(at), 0, MaxRetryAfterMs);
+    return rpchttp::retryAfterMs(reply, MaxRetryAfterMs);
 }
 
 QString excerpt(const QByteArray &body, const Redactor &redactor)

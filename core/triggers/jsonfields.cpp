@@ -1,5 +1,6 @@
 #include "triggers/jsonfields.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -95,8 +96,8 @@ QString Fields::requiredNumberText(const char *key)
         return {};
     }
     const QJsonValue v = m_json.value(QLatin1String(key));
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isDouble())   // the shortest text that reads back as the same double: 0.1 stays "0.1"
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     if (!v.isString()) {
         fail(key, tr("Use a decimal number, as text for exactness (\"-1.5\")."));
         return {};

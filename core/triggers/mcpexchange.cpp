@@ -146,7 +146,8 @@ void postMcpMessage(QNetworkAccessManager *network, QObject *context, const QNet
         McpAnswer &answer = exchange->answer;
         answer.httpStatus = actionhttp::httpStatus(reply);
         answer.sessionId = reply->rawHeader("Mcp-Session-Id");
-        const QByteArray rest = reply->readAll();
+        // A reply the timeout aborted is closed: reading it only logs a warning.
+        const QByteArray rest = reply->isOpen() ? reply->readAll() : QByteArray();
         answer.body.append(rest);
         if (answer.httpStatus == 0) {
             answer.failure = actionhttp::transportFailure(reply, where, timeoutMs, redactor);

@@ -232,12 +232,8 @@ void TestTriggerInputs::decimalsAsText()
         return;
     }
     QVERIFY(!f.failed());
-    // Known bug: a JSON number is written back with 17 significant digits
-    // (QString::number(v, 'g', 17) in Fields::requiredNumberText), so `"value": 0.1` becomes the
-    // threshold 0.10000000000000001 and a value_threshold "==" 0.1 (or ">=" 0.1) never matches a
-    // feedback of exactly 0.1. The shortest form that reads back the same (QLocale::FloatingPointShortest)
-    // would keep what the operator wrote.
-    QEXPECT_FAIL("0.1 as a number", "JSON numbers are read with 17 significant digits: 0.1 becomes 0.10000000000000001", Continue);
+    // What the operator wrote, in the shortest form that reads back the same: `"value": 0.1` is the
+    // threshold 0.1, not 0.10000000000000001 (which an "== 0.1" would never match).
     QCOMPARE(read, text);
 }
 
