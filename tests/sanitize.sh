@@ -66,7 +66,7 @@ if [[ "$which" == thread || "$which" == all ]]; then
     # between threads (queued calls, futures, semaphores); preloaded into every process the tests
     # start, arborctl included.
     LD_PRELOAD="$repo/build/tsan/tests/support/libarbor_tsan_qt.so${LD_PRELOAD:+:$LD_PRELOAD}" \
-    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 ${TSAN_OPTIONS:-}" \
+    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 history_size=7 ${TSAN_OPTIONS:-}" \
         "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel 2 \
         -L integration "$@" || t_rc=$?
     echo "ThreadSanitizer tests took $((SECONDS - start)) s (ctest exit $t_rc)" >&2
