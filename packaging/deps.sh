@@ -36,7 +36,7 @@ readonly RUN_PKGS
 # gcc's ThreadSanitizer runtime (tests/sanitize.sh thread).
 readonly TEST_PKGS=(
     postgresql-15 xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools imagemagick
-    clang libclang-rt-14-dev libbenchmark-dev libtsan2
+    clang libclang-rt-14-dev libbenchmark-dev libtsan2 qt6-base-private-dev
     desktop-file-utils appstream lintian
 )
 

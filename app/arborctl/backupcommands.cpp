@@ -178,11 +178,17 @@ int dbRestore(const Invocation &inv)
     ProgressLine progress(Arborctl::tr("Restoring"));
     exitOnSignals(&context, [&stop] { stop = true; });
     auto run = [&](const QString &password) {
+        // The worker hands its progress and its result to this thread (queued calls on `context`),
+        // which alone prints and reads them.
         worker.reset(QThread::create([&, password] {
-            result = DatabaseBackup::restore(*url, password, file, [&progress](qint64 done, qint64 total) { progress.update(done, total); },
-                                             [&stop] { return stop.load(); });
+            auto restored = DatabaseBackup::restore(*url, password, file, [&context, &progress](qint64 done, qint64 total) {
+                QMetaObject::invokeMethod(&context, [&progress, done, total] { progress.update(done, total); });
+            }, [&stop] { return stop.load(); });
+            QMetaObject::invokeMethod(&context, [&result, restored = std::move(restored)] {
+                result = restored;
+                QCoreApplication::exit(0);
+            });
         }));
-        QObject::connect(worker.get(), &QThread::finished, &context, [] { QCoreApplication::exit(0); });
         worker->start();
     };
     if (url->backend == Backend::Postgres) {

@@ -14,6 +14,8 @@
 //   QTimer::singleShotImpl
 //   QFutureInterfaceBase::reportFinished,        QFutureInterfaceBase::waitForFinished,
 //     reportResultsReady                           isFinished (true), waitForResult
+//   QFutureInterfaceBase::derefT (every holder)  derefT returning false (the last holder
+//                                                  frees the results)
 //   QSemaphore::release                          QSemaphore::acquire, tryAcquire (true)
 //   QWaitCondition::wakeOne, wakeAll             QWaitCondition::wait
 //   QBasicMutex::unlockInternal                  QBasicMutex::lockInternal (contended QMutex)
@@ -31,6 +33,8 @@
 // Built only with -DARBOR_SANITIZE=thread. Not instrumented itself; without ThreadSanitizer in the
 // process (a preloaded child such as node or postgres) every wrapper only forwards.
 
+#include <QtCore/private/qobject_p.h>
+
 #include <dlfcn.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -43,15 +47,13 @@
 #include <cstdio>
 #include <cstdlib>
 
-class QObject;
-class QEvent;
-class QMetaObject;
 class QDeadlineTimer;
 namespace QtPrivate { class QSlotObjectBase; }
 
 extern "C" {
 void __tsan_acquire(void *addr) __attribute__((weak));
 void __tsan_release(void *addr) __attribute__((weak));
+void __tsan_write_range(void *addr, unsigned long size) __attribute__((weak));
 }
 
 namespace {
@@ -102,6 +104,9 @@ ARBOR_EXPORT void _ZN11QMetaObject8activateEP7QObjectPKS_iPPv(QObject *sender, c
     ARBOR_REAL(void (*)(QObject *, const QMetaObject *, int, void **), "_ZN11QMetaObject8activateEP7QObjectPKS_iPPv");
     release(&qtEventQueue);
     next(sender, m, index, argv);
+    // Again once it returns: a queued connection's arguments are copied inside activate, after
+    // the release above, and the receiver reads the copies.
+    release(&qtEventQueue);
 }
 
 ARBOR_EXPORT void _ZN11QMetaObject8activateEP7QObjectiPPv(QObject *sender, int index, void **argv)
@@ -109,6 +114,9 @@ ARBOR_EXPORT void _ZN11QMetaObject8activateEP7QObjectiPPv(QObject *sender, int i
     ARBOR_REAL(void (*)(QObject *, int, void **), "_ZN11QMetaObject8activateEP7QObjectiPPv");
     release(&qtEventQueue);
     next(sender, index, argv);
+    // Again once it returns: a queued connection's arguments are copied inside activate, after
+    // the release above, and the receiver reads the copies.
+    release(&qtEventQueue);
 }
 
 ARBOR_EXPORT void _ZN11QMetaObject8activateEP7QObjectiiPPv(QObject *sender, int offset, int index, void **argv)
@@ -116,6 +124,9 @@ ARBOR_EXPORT void _ZN11QMetaObject8activateEP7QObjectiiPPv(QObject *sender, int 
     ARBOR_REAL(void (*)(QObject *, int, int, void **), "_ZN11QMetaObject8activateEP7QObjectiiPPv");
     release(&qtEventQueue);
     next(sender, offset, index, argv);
+    // Again once it returns: a queued connection's arguments are copied inside activate, after
+    // the release above, and the receiver reads the copies.
+    release(&qtEventQueue);
 }
 
 namespace {
@@ -174,6 +185,51 @@ namespace {
 
 using Notify = bool (*)(QObject *, QObject *, QEvent *);
 
+} // namespace
+
+// A queued call's arguments are copies Qt makes inside QMetaObject::activate, on the sender's
+// thread, after the hand-over activate's wrapper can state: no point of Arbor's or this bridge's
+// code lies between the copy and the post. The receiver reads them in the slot. So the
+// receiving thread takes the copies over as its own before the slot runs (a write of their
+// bytes in its name). That write meets Qt's copy on the sender's thread; tests/tsan.supp names
+// this function for it, and only it: every later access to the arguments, the slot's included, is
+// checked against the receiver's write. A blocking queued call's arguments are the caller's
+// own (nargs 0 here): nothing to take over.
+namespace {
+// QMetaCallEvent as Qt 6.4's qobject_p.h lays it out; its members are private there. The size
+// check fails the build should Qt's layout change.
+struct MetaCallLayout : QAbstractMetaCallEvent
+{
+    struct Data
+    {
+        void *slotObj;
+        void **args;               // [0] the return value, then the arguments
+        void *callFunction;
+        int nargs;                 // 0 for a blocking call: its arguments are the caller's
+        unsigned short methodOffset;
+        unsigned short methodRelative;
+    } d;
+    alignas(void *) char prealloc[3 * sizeof(void *) + 3 * sizeof(QMetaType)];
+};
+static_assert(sizeof(MetaCallLayout) == sizeof(QMetaCallEvent), "QMetaCallEvent's layout is not Qt 6.4's");
+} // namespace
+
+extern "C" __attribute__((noinline, visibility("default"))) void arborTsanTakeOverQueuedArguments(QEvent *event)
+{
+    if (!__tsan_write_range)
+        return;
+    const auto *call = reinterpret_cast<const MetaCallLayout *>(static_cast<QMetaCallEvent *>(event));
+    if (call->d.nargs <= 1 || !call->d.args)
+        return;
+    const auto *types = reinterpret_cast<const QMetaType *>(call->d.args + call->d.nargs);
+    for (int i = 1; i < call->d.nargs; ++i) {
+        if (call->d.args[i] && types[i].isValid())
+            __tsan_write_range(call->d.args[i], static_cast<unsigned long>(types[i].sizeOf()));
+    }
+}
+
+namespace {
+
 template<int Class>
 struct NotifyWrapper
 {
@@ -181,6 +237,8 @@ struct NotifyWrapper
     static bool notify(QObject *self, QObject *receiver, QEvent *event)
     {
         acquire(&qtEventQueue);
+        if (event->type() == QEvent::MetaCall)
+            arborTsanTakeOverQueuedArguments(event);
         const bool accepted = next(self, receiver, event);
         release(&qtEventQueue); // what the receiver did is seen by a blocking caller
         return accepted;
@@ -263,6 +321,20 @@ ARBOR_EXPORT bool _ZNK20QFutureInterfaceBase10isFinishedEv(const void *self)
     if (finished)
         acquire(futureState(self));
     return finished;
+}
+
+// Every copy of a QFutureInterface<T> (the promise, each QFuture) holds a reference to the
+// results; the copy that drops the last one frees them (~QFutureInterface<T> clears the result
+// store when derefT() returns false). What any holder did with the results happens before that.
+ARBOR_EXPORT bool _ZNK20QFutureInterfaceBase6derefTEv(const void *self)
+{
+    ARBOR_REAL(bool (*)(const void *), "_ZNK20QFutureInterfaceBase6derefTEv");
+    void *state = futureState(self);
+    release(state);
+    const bool stillHeld = next(self);
+    if (!stillHeld)
+        acquire(state);
+    return stillHeld;
 }
 
 ARBOR_EXPORT void _ZN20QFutureInterfaceBase13waitForResultEi(void *self, int index)
