@@ -3,8 +3,8 @@
 #include "error.h"
 
 #include <QByteArray>
+#include <QHashFunctions>
 #include <QString>
-#include <QtCore/qhashfunctions.h>
 
 #include <array>
 #include <compare>
@@ -28,6 +28,8 @@ namespace arbor {
  * constexpr; division and the conversions to text live in u256.cpp. Code that needs wider or
  * signed intermediates (balance deltas, shares of a supply) uses Boost through the private
  * header model/u256wide.h, in its .cpp file only.
+ *
+ * A plain value without shared state: copy it freely between threads.
  */
 class U256
 {
