@@ -39,16 +39,14 @@ std::optional<quint64> smallValue(QByteArrayView word)
     return bigEndian64(word.data() + WordSize - 8);
 }
 
-// Eight bytes at a time: shifting a 256-bit integer byte by byte dominated decoding time.
+// Big-endian, up to 32 bytes (a word or its low half), eight at a time straight into the limbs.
 U256 fromBigEndian(QByteArrayView bytes)
 {
-    Q_ASSERT(bytes.size() % 8 == 0);
-    U256 v = 0;
-    for (qsizetype i = 0; i < bytes.size(); i += 8) {
-        v <<= 64;
-        v |= bigEndian64(bytes.data() + i);
-    }
-    return v;
+    Q_ASSERT(bytes.size() % 8 == 0 && bytes.size() <= 32);
+    U256::Limbs limbs{};
+    for (qsizetype i = 0; i < bytes.size() / 8; ++i)
+        limbs[i] = bigEndian64(bytes.data() + bytes.size() - 8 * (i + 1));
+    return U256::fromLimbs(limbs);
 }
 
 Error wrongSize(QByteArrayView word, const char *field)

@@ -199,9 +199,10 @@ Result<qint64> quantityToInt64(const QJsonValue &value, const QString &field)
     auto v = u256::fromHexQuantity(value.toString(), field);
     if (!v)
         return v.error();
-    if (*v > U256(std::numeric_limits<qint64>::max()))
+    const std::optional<qint64> n = v->toInt64();
+    if (!n)
         return Error::invalid(field, QCoreApplication::translate("arbor::JsonRpcClient", "The quantity %1 is out of range.").arg(value.toString().left(80)));
-    return static_cast<qint64>(*v);
+    return *n;
 }
 
 } // namespace arbor

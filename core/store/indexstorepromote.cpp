@@ -4,14 +4,13 @@
 // then one upsert per touched holder. Holders the queue still has work for, and tokens whose
 // balances come from the node or whose history is being backfilled, go to the queue instead.
 
+#include "model/u256wide.h"
 #include "store/indexstore.h"
 #include "store/triggerstore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 namespace arbor {
 
@@ -411,7 +410,7 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
             c.token = t.token;
             c.holder = *holder;
             if (kept)
-                c.net += incoming ? Net(t.value) : -Net(t.value);
+                c.net += incoming ? u256::toWide<Net>(t.value) : -u256::toWide<Net>(t.value);
             c.last = &t;
         }
     }
@@ -463,7 +462,7 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
                 auto old = m_store.u256FromValue(r[2], QStringLiteral("token_balances.balance"));
                 if (!old)
                     return old.error();
-                balance += Net(*old);
+                balance += u256::toWide<Net>(*old);
             }
             // Still queued, or a base that cannot be right (history missing): the queue recounts
             // and, for a negative sum, says why.
@@ -471,7 +470,7 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
                 queued.insert(key, *it);
                 continue;
             }
-            balances.append({view(it->token.bytes()), view(it->holder.bytes()), m_store.u256Value(static_cast<U256>(balance)), batch.to,
+            balances.append({view(it->token.bytes()), view(it->holder.bytes()), m_store.u256Value(*u256::fromWide(balance)), batch.to,
                              view(it->last->txHash.bytes()), now});
         }
         if (Status s = m_store.writeBalances(chain, balances); !s)

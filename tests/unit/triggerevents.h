@@ -30,7 +30,7 @@ inline TriggerEvent agentEvent(RegistryKind kind, const QString &type, const QSt
     t.event.registry = addr(u"0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"_s);
     t.event.kind = kind;
     t.event.event = type;
-    t.event.agentId = U256(agentId.toStdString());
+    t.event.agentId = *u256::fromDecimal(agentId);
     return t;
 }
 

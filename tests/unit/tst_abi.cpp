@@ -27,7 +27,7 @@ QByteArray uintWord(const U256 &v)
 {
     QByteArray out(32, '\0');
     for (int i = 0; i < 32; ++i)
-        out[31 - i] = char(static_cast<unsigned>((v >> (8 * i)) & 0xff));
+        out[31 - i] = char((v >> (8 * i)).limbs()[0] & 0xff);
     return out;
 }
 
@@ -41,7 +41,7 @@ QByteArray addressWord(const QByteArray &address)
 QByteArray intWord(const QString &decimal)
 {
     const bool negative = decimal.startsWith(u'-');
-    const U256 magnitude(decimal.mid(negative ? 1 : 0).toStdString());
+    const U256 magnitude = *u256::fromDecimal(decimal.mid(negative ? 1 : 0));
     return uintWord(negative ? U256(~magnitude + 1) : magnitude);
 }
 

@@ -64,7 +64,7 @@ private slots:
             return condition(ConditionType::EventTypeEquals, [&](Condition &c) { c.event = QString::fromLatin1(name); });
         };
         const auto agent = [](const QString &id) {
-            return condition(ConditionType::AgentIdEquals, [&](Condition &c) { c.agentId = U256(id.toStdString()); });
+            return condition(ConditionType::AgentIdEquals, [&](Condition &c) { c.agentId = *u256::fromDecimal(id); });
         };
         const auto tag = [](const QString &t) { return condition(ConditionType::TagEquals, [&](Condition &c) { c.tag = t; }); };
         const auto validators = [](const QStringList &list) {

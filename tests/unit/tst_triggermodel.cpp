@@ -280,7 +280,7 @@ private slots:
             e.metadataKey = u"color"_s; e.metadataValue = QByteArray("\x01\xab", 2); })
                                      << u"'metadataKey':'color','metadataValue':'0x01ab'"_s;
         QTest::newRow("NewFeedback") << with(feedback(u"-170141183460469231731687303715884105728"_s, 18),
-                                             [](AgentEvent &e) { e.agentId = U256(BigAgent.toStdString()); })
+                                             [](AgentEvent &e) { e.agentId = *u256::fromDecimal(BigAgent); })
             << u"'clientAddress':'@client','feedbackIndex':'9007199254740993','value':'-170141183460469231731687303715884105728',"
                    u"'valueDecimals':18,'tag1':'uptime','tag2':'latency','endpoint':'https://agent.example/mcp',"
                    u"'feedbackURI':'ipfs://feedback','feedbackHash':'@hash-f'"_s;
@@ -293,10 +293,10 @@ private slots:
             << u"'clientAddress':'@client','feedbackIndex':'9007199254740993','responder':'@responder',"
                    u"'responseURI':'ipfs://response','responseHash':'@hash-d'"_s;
         QTest::newRow("ValidationRequest") << with(validation(u"ValidationRequest"_s, Responder),
-                                                   [](AgentEvent &e) { e.agentId = U256(BigAgent.toStdString()); })
+                                                   [](AgentEvent &e) { e.agentId = *u256::fromDecimal(BigAgent); })
             << u"'validatorAddress':'@responder','requestURI':'ipfs://request','requestHash':'@hash-a'"_s;
         QTest::newRow("ValidationResponse") << with(validation(u"ValidationResponse"_s, Responder, u"hard-finality"_s),
-                                                    [](AgentEvent &e) { e.agentId = U256(BigAgent.toStdString()); })
+                                                    [](AgentEvent &e) { e.agentId = *u256::fromDecimal(BigAgent); })
             << u"'validatorAddress':'@responder','requestHash':'@hash-a','response':100,'responseURI':'ipfs://request',"
                    u"'responseHash':'@hash-d','tag':'hard-finality'"_s;
     }

@@ -9,17 +9,41 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#include <stdexcept>
 
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace arbor {
+
+// QCOMPARE prints U256 values in decimal when they differ.
+char *toString(const U256 &value)
+{
+    return qstrdup(qPrintable(u256::toDecimal(value)));
+}
+
+} // namespace arbor
+
 namespace {
 
-// Independent of u256::fromDecimal: Boost parses the digits itself.
+// Decimal test data as U256. u256::fromDecimal is itself checked against hex quantities
+// (decimalRoundTrip) and byte strings (bigEndianRoundTrip) written out independently.
 U256 big(const QString &decimal)
 {
-    return U256(decimal.toStdString());
+    const auto value = u256::fromDecimal(decimal);
+    if (!value)
+        qFatal("test data: %s", qPrintable(value.error().toString()));
+    return *value;
+}
+
+U256 fromHex(const QString &quantity)
+{
+    const auto value = u256::fromHexQuantity(quantity);
+    if (!value)
+        qFatal("test data: %s", qPrintable(value.error().toString()));
+    return *value;
 }
 
 QByteArray counting(int size)
@@ -69,6 +93,29 @@ private slots:
     void hexQuantity();
     void formatUnits_data();
     void formatUnits();
+
+    void u256Construct();
+    void u256Add_data();
+    void u256Add();
+    void u256Subtract_data();
+    void u256Subtract();
+    void u256Multiply_data();
+    void u256Multiply();
+    void u256Divide_data();
+    void u256Divide();
+    void u256DivideByZeroThrows();
+    void u256Shift_data();
+    void u256Shift();
+    void u256BitOperations_data();
+    void u256BitOperations();
+    void u256Compare_data();
+    void u256Compare();
+    void u256Limits();
+    void u256ToDouble_data();
+    void u256ToDouble();
+    void u256ToInt64_data();
+    void u256ToInt64();
+    void u256Hash();
 };
 
 // Expected digests from an independent Keccak-256 implementation (js-sha3), not from this code.
@@ -282,19 +329,26 @@ void TestValues::hashParse()
 void TestValues::decimalRoundTrip_data()
 {
     QTest::addColumn<QString>("decimal");
-    QTest::newRow("0") << u"0"_s;
-    QTest::newRow("1") << u"1"_s;
-    QTest::newRow("10^18") << u"1000000000000000000"_s;
-    QTest::newRow("2^64") << u"18446744073709551616"_s;
-    QTest::newRow("2^256-1") << MaxU256;
+    QTest::addColumn<QString>("quantity");   // the same number in hex (Python's hex())
+    QTest::newRow("0") << u"0"_s << u"0x0"_s;
+    QTest::newRow("1") << u"1"_s << u"0x1"_s;
+    QTest::newRow("10^18") << u"1000000000000000000"_s << u"0xde0b6b3a7640000"_s;
+    QTest::newRow("2^64") << u"18446744073709551616"_s << u"0x10000000000000000"_s;
+    QTest::newRow("10^19, one whole group of digits") << u"10000000000000000000"_s << u"0x8ac7230489e80000"_s;
+    QTest::newRow("groups of digits with inner zeros") << u"1000000000000000000000000000000000000007"_s
+                                                      << u"0x2f050fe938943acc45f65568000000007"_s;
+    QTest::newRow("2^255") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s
+                           << QString(u"0x8"_s + QString(63, u'0'));
+    QTest::newRow("2^256-1") << MaxU256 << QString(u"0x"_s + QString(64, u'f'));
 }
 
 void TestValues::decimalRoundTrip()
 {
     QFETCH(QString, decimal);
+    QFETCH(QString, quantity);
     const auto value = u256::fromDecimal(decimal);
     QVERIFY2(value.ok(), qPrintable(value.ok() ? QString() : value.error().toString()));
-    QCOMPARE(*value, big(decimal));
+    QCOMPARE(*value, fromHex(quantity));
     QCOMPARE(u256::toDecimal(*value), decimal);
 }
 
@@ -440,6 +494,341 @@ void TestValues::formatUnits()
     QFETCH(int, decimals);
     QFETCH(QString, expected);
     QCOMPARE(u256::formatUnits(big(value), decimals), expected);
+}
+
+// Expected values below were computed with Python's arbitrary-precision integers, not with this code.
+
+void TestValues::u256Construct()
+{
+    QVERIFY(U256().isZero());
+    QCOMPARE(U256(), U256(0));
+    QVERIFY(!U256(1).isZero());
+    QVERIFY(!(U256(1) << 255).isZero());
+    QCOMPARE(U256::fromLimbs({1, 2, 3, 4}), big(u"25108406941546723056364004793593481054836439088298861789185"_s));
+    QCOMPARE(U256(std::numeric_limits<quint64>::max()), big(u"18446744073709551615"_s));
+    QCOMPARE(U256(std::numeric_limits<qint64>::max()), big(u"9223372036854775807"_s));
+    // A negative built-in integer converts modulo 2^256, as to any unsigned type.
+    QCOMPARE(U256(-1), big(MaxU256));
+    QCOMPARE(U256(qint64(-2)), big(u"115792089237316195423570985008687907853269984665640564039457584007913129639934"_s));
+    static_assert(U256(5) * 3 + 7 == 22, "constant expressions");
+    static_assert((U256(1) << 64) - 1 == std::numeric_limits<quint64>::max(), "constant expressions");
+}
+
+void TestValues::u256Add_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("sum");   // modulo 2^256
+    QTest::newRow("carry out of limb 0") << u"18446744073709551615"_s << u"1"_s << u"18446744073709551616"_s;
+    QTest::newRow("carry out of limb 1") << u"340282366920938463463374607431768211455"_s << u"1"_s << u"340282366920938463463374607431768211456"_s;
+    QTest::newRow("carry out of limb 2") << u"6277101735386680763835789423207666416102355444464034512895"_s << u"1"_s << u"6277101735386680763835789423207666416102355444464034512896"_s;
+    QTest::newRow("carry through every limb") << u"37662610412320084583014736539245998496614132666784207077375"_s << u"18446744073709551617"_s << u"37662610412320084583014736539245998496632579410857916628992"_s;
+    QTest::newRow("no carry, every limb") << u"18831305206160042293208780104227691565753066579066911457291"_s << u"6277101735386680764176071790128604879584176795969512275969"_s << u"25108406941546723057384851894356296445337243375036423733260"_s;
+    QTest::newRow("wraps at 2^256") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"1"_s << u"0"_s;
+    QTest::newRow("max plus max") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639934"_s;
+    QTest::newRow("2^255 twice") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << u"0"_s;
+}
+
+void TestValues::u256Add()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, sum);
+    QCOMPARE(big(a) + big(b), big(sum));
+    QCOMPARE(big(b) + big(a), big(sum));
+    U256 v = big(a);
+    v += big(b);
+    QCOMPARE(v, big(sum));
+}
+
+void TestValues::u256Subtract_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("difference");   // modulo 2^256
+    QTest::newRow("borrow into limb 0") << u"18446744073709551616"_s << u"1"_s << u"18446744073709551615"_s;
+    QTest::newRow("borrow across limb 1") << u"340282366920938463463374607431768211456"_s << u"1"_s << u"340282366920938463463374607431768211455"_s;
+    QTest::newRow("borrow across limb 2") << u"6277101735386680763835789423207666416102355444464034512896"_s << u"1"_s << u"6277101735386680763835789423207666416102355444464034512895"_s;
+    QTest::newRow("borrow across every limb") << u"6277101735386680763835789423207666416102355444464034512896"_s << u"18446744073709551617"_s << u"6277101735386680763835789423207666416083908700390324961279"_s;
+    QTest::newRow("2^128 minus a low half") << u"340282366920938463463374607431768211456"_s << u"170141183460469231731687303715884105728"_s << u"170141183460469231731687303715884105728"_s;
+    QTest::newRow("0 minus 1 wraps") << u"0"_s << u"1"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s;
+    QTest::newRow("0 minus max") << u"0"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"1"_s;
+    QTest::newRow("1 minus 2^255") << u"1"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819969"_s;
+    QTest::newRow("max minus 1") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"1"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639934"_s;
+}
+
+void TestValues::u256Subtract()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, difference);
+    QCOMPARE(big(a) - big(b), big(difference));
+    U256 v = big(a);
+    v -= big(b);
+    QCOMPARE(v, big(difference));
+    QCOMPARE(big(difference) + big(b), big(a));
+}
+
+void TestValues::u256Multiply_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("product");   // modulo 2^256
+    QTest::newRow("2^64 squared") << u"18446744073709551616"_s << u"18446744073709551616"_s << u"340282366920938463463374607431768211456"_s;
+    QTest::newRow("(2^64-1) squared") << u"18446744073709551615"_s << u"18446744073709551615"_s << u"340282366920938463426481119284349108225"_s;
+    QTest::newRow("(2^128-1) squared") << u"340282366920938463463374607431768211455"_s << u"340282366920938463463374607431768211455"_s << u"115792089237316195423570985008687907852589419931798687112530834793049593217025"_s;
+    QTest::newRow("10^38 times 10^38") << u"100000000000000000000000000000000000000"_s << u"100000000000000000000000000000000000000"_s << u"10000000000000000000000000000000000000000000000000000000000000000000000000000"_s;
+    QTest::newRow("max times max") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"1"_s;
+    QTest::newRow("2^255 times 2 wraps to 0") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << u"2"_s << u"0"_s;
+    QTest::newRow("max times 10") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"10"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639926"_s;
+    QTest::newRow("every limb times every limb") << u"514631507721405312519378913364952599457899916736173488040697764812573303280"_s << u"23450803640979561574988956884997333736304058803174494691476734214143"_s << u"49591601566923402056229842862754787904788031509221087613347727034935596097040"_s;
+    QTest::newRow("zero") << u"0"_s << u"1606938044258990275541962092341162602522202993782792835313721"_s << u"0"_s;
+}
+
+void TestValues::u256Multiply()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, product);
+    QCOMPARE(big(a) * big(b), big(product));
+    QCOMPARE(big(b) * big(a), big(product));
+    U256 v = big(a);
+    v *= big(b);
+    QCOMPARE(v, big(product));
+}
+
+void TestValues::u256Divide_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("quotient");
+    QTest::addColumn<QString>("remainder");
+    // One-limb divisors take a short division, wider ones a long division.
+    QTest::newRow("max by 10") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"10"_s << u"11579208923731619542357098500868790785326998466564056403945758400791312963993"_s << u"5"_s;
+    QTest::newRow("max by 1") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"1"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"0"_s;
+    QTest::newRow("10^77 by 10^19") << u"100000000000000000000000000000000000000000000000000000000000000000000000000000"_s << u"10000000000000000000"_s << u"10000000000000000000000000000000000000000000000000000000000"_s << u"0"_s;
+    QTest::newRow("max by 2^64-1") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"18446744073709551615"_s << u"6277101735386680764176071790128604879584176795969512275969"_s << u"0"_s;
+    QTest::newRow("max by 2^64") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"18446744073709551616"_s << u"6277101735386680763835789423207666416102355444464034512895"_s << u"18446744073709551615"_s;
+    QTest::newRow("max by 2^128+1") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"340282366920938463463374607431768211457"_s << u"340282366920938463463374607431768211455"_s << u"0"_s;
+    QTest::newRow("every limb by three limbs") << u"514631507721405312519378913364952599457899916736173488040697764812573303280"_s << u"1271270612704050900797223167426897512503027455608"_s << u"404816647674062481251429342"_s << u"1218698845965377744984181700256378955193119653344"_s;
+    QTest::newRow("max by 2^255+1") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819969"_s << u"1"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819966"_s;
+    QTest::newRow("2^256-2 by 2^255+7") << u"115792089237316195423570985008687907853269984665640564039457584007913129639934"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819975"_s << u"1"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819959"_s;
+    QTest::newRow("divisor above 2^255") << u"115792089237316193816632940749697632311307892324477961517254590225120294338560"_s << u"86844066927987146567678238756515930889952488499230423029593188005934847229955"_s << u"1"_s << u"28948022309329047248954701993181701421355403825247538487661402219185447108605"_s;
+    QTest::newRow("smaller by larger") << u"340282366920938463463374607431768211456"_s << u"340282366920938463463374607431768211457"_s << u"0"_s << u"340282366920938463463374607431768211456"_s;
+    QTest::newRow("equal") << u"1606938044258990275541962092341162602522202993782792835301381"_s << u"1606938044258990275541962092341162602522202993782792835301381"_s << u"1"_s << u"0"_s;
+    QTest::newRow("zero by large") << u"0"_s << u"1361129467683753853853498429727072845824"_s << u"0"_s << u"0"_s;
+}
+
+void TestValues::u256Divide()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, quotient);
+    QFETCH(QString, remainder);
+    QCOMPARE(big(a) / big(b), big(quotient));
+    QCOMPARE(big(a) % big(b), big(remainder));
+    U256 q = big(a);
+    q /= big(b);
+    QCOMPARE(q, big(quotient));
+    U256 r = big(a);
+    r %= big(b);
+    QCOMPARE(r, big(remainder));
+}
+
+// As Boost's uint256_t did: nothing silently yields a value.
+void TestValues::u256DivideByZeroThrows()
+{
+    QVERIFY_THROWS_EXCEPTION(std::overflow_error, big(MaxU256) / U256(0));
+    QVERIFY_THROWS_EXCEPTION(std::overflow_error, U256(5) % U256(0));
+    U256 v = 1;
+    QVERIFY_THROWS_EXCEPTION(std::overflow_error, v /= 0);
+}
+
+void TestValues::u256Shift_data()
+{
+    QTest::addColumn<unsigned>("shift");
+    QTest::addColumn<QString>("left");    // of ShiftedValue, modulo 2^256
+    QTest::addColumn<QString>("right");
+    QTest::newRow("by 0") << 0u << u"58410676126379503024304871417708906526092892249556455507769489768769138123249"_s << u"58410676126379503024304871417708906526092892249556455507769489768769138123249"_s;
+    QTest::newRow("by 1") << 1u << u"1029263015442810625038757826729905198915799833472346976081395529625146606562"_s << u"29205338063189751512152435708854453263046446124778227753884744884384569061624"_s;
+    QTest::newRow("by 63") << 63u << u"115534773483455492767482691078820949457387717046337677192387125092130704326656"_s << u"6332898195256784592796242660412570527549157582687108911857"_s;
+    QTest::newRow("by 64") << 64u << u"115277457729594790111394397148953991061505449427034790345316666176348279013376"_s << u"3166449097628392296398121330206285263774578791343554455928"_s;
+    QTest::newRow("by 65") << 65u << u"114762826221873384799217809289220074269740914188429016651175748344783428386816"_s << u"1583224548814196148199060665103142631887289395671777227964"_s;
+    QTest::newRow("by 127") << 127u << u"3419005172405184086324587331283057025425233655367596707686006704892540878848"_s << u"343307099071346805358039318171134485536"_s;
+    QTest::newRow("by 128") << 128u << u"6838010344810368172649174662566114050850467310735193415372013409785081757696"_s << u"171653549535673402679019659085567242768"_s;
+    QTest::newRow("by 129") << 129u << u"13676020689620736345298349325132228101700934621470386830744026819570163515392"_s << u"85826774767836701339509829542783621384"_s;
+    QTest::newRow("by 191") << 191u << u"30664202640008994774222918624937952681700582353274224609939851271825153589248"_s << u"18610715132142525407"_s;
+    QTest::newRow("by 192") << 192u << u"61328405280017989548445837249875905363401164706548449219879702543650307178496"_s << u"9305357566071262703"_s;
+    QTest::newRow("by 193") << 193u << u"6864721322719783673320689491063902873532344747456334400301821079387484717056"_s << u"4652678783035631351"_s;
+    QTest::newRow("by 255") << 255u << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << u"1"_s;
+    QTest::newRow("by 256") << 256u << u"0"_s << u"0"_s;
+    QTest::newRow("by 257") << 257u << u"0"_s << u"0"_s;
+    QTest::newRow("by 300") << 300u << u"0"_s << u"0"_s;
+    QTest::newRow("by 1000") << 1000u << u"0"_s << u"0"_s;
+}
+
+void TestValues::u256Shift()
+{
+    // Bits set at both ends and in every limb.
+    const U256 value = fromHex(u"0x8123456789abcdeffedcba98765432100f1e2d3c4b5a69788796a5b4c3d2e1f1"_s);
+    QFETCH(unsigned, shift);
+    QFETCH(QString, left);
+    QFETCH(QString, right);
+    QCOMPARE(value << shift, big(left));
+    QCOMPARE(value >> shift, big(right));
+    U256 l = value;
+    l <<= shift;
+    QCOMPARE(l, big(left));
+    U256 r = value;
+    r >>= shift;
+    QCOMPARE(r, big(right));
+}
+
+void TestValues::u256BitOperations_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("orValue");
+    QTest::addColumn<QString>("andValue");
+    QTest::addColumn<QString>("xorValue");
+    QTest::addColumn<QString>("notA");
+    QTest::newRow("every limb") << u"0xf0f0f0f0f0f0f0f000000000ffffffff123456789abcdef08000000000000001"_s << u"0xff00ff00ff00ff0ffffffff00000000fedcba98765432100000000000000003"_s << u"0xfff0fff0fff0fff0fffffffffffffffffefcfef8fefcfef08000000000000003"_s << u"0xf000f000f000f0000000000000000012141218121412100000000000000001"_s << u"0xff00ff00ff00ff00ffffffffffffffffece8ece0ece8ece08000000000000002"_s << u"0xf0f0f0f0f0f0f0fffffffff00000000edcba9876543210f7ffffffffffffffe"_s;
+    QTest::newRow("max and zero") << u"0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"_s << u"0x0"_s << u"0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"_s << u"0x0"_s << u"0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"_s << u"0x0"_s;
+}
+
+void TestValues::u256BitOperations()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, orValue);
+    QFETCH(QString, andValue);
+    QFETCH(QString, xorValue);
+    QFETCH(QString, notA);
+    QCOMPARE(fromHex(a) | fromHex(b), fromHex(orValue));
+    QCOMPARE(fromHex(a) & fromHex(b), fromHex(andValue));
+    QCOMPARE(fromHex(a) ^ fromHex(b), fromHex(xorValue));
+    QCOMPARE(~fromHex(a), fromHex(notA));
+    U256 v = fromHex(a);
+    v |= fromHex(b);
+    QCOMPARE(v, fromHex(orValue));
+    v = fromHex(a);
+    v &= fromHex(b);
+    QCOMPARE(v, fromHex(andValue));
+    v = fromHex(a);
+    v ^= fromHex(b);
+    QCOMPARE(v, fromHex(xorValue));
+}
+
+void TestValues::u256Compare_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<int>("order");   // the sign of a - b
+    QTest::newRow("equal, every limb") << u"18831305206160042292187933003464876175252262292329349513223"_s << u"18831305206160042292187933003464876175252262292329349513223"_s << 0;
+    QTest::newRow("limb 0 decides") << u"18831305206160042292187933003464876175252262292329349513223"_s << u"18831305206160042292187933003464876175252262292329349513224"_s << -1;
+    QTest::newRow("limb 1 decides over limb 0") << u"36893488147419103232"_s << u"36893488147419103231"_s << 1;
+    QTest::newRow("limb 2 decides over limbs 0 and 1") << u"340282366920938463463374607431768211456"_s << u"340282366920938463463374607431768211455"_s << 1;
+    QTest::newRow("limb 3 decides over the rest") << u"6277101735386680763835789423207666416102355444464034512896"_s << u"6277101735386680763835789423207666416102355444464034512895"_s << 1;
+    QTest::newRow("top bit") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << u"57896044618658097711785492504343953926634992332820282019728792003956564819967"_s << 1;
+    QTest::newRow("zero and max") << u"0"_s << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << -1;
+}
+
+void TestValues::u256Compare()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(int, order);
+    const U256 x = big(a);
+    const U256 y = big(b);
+    const std::strong_ordering expected = order < 0 ? std::strong_ordering::less : order > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+    QVERIFY((x <=> y) == expected);
+    QCOMPARE(x == y, order == 0);
+    QCOMPARE(x != y, order != 0);
+    QCOMPARE(x < y, order < 0);
+    QCOMPARE(x > y, order > 0);
+    QCOMPARE(x <= y, order <= 0);
+    QCOMPARE(x >= y, order >= 0);
+    QCOMPARE(y < x, order > 0);
+}
+
+void TestValues::u256Limits()
+{
+    using Limits = std::numeric_limits<U256>;
+    static_assert(Limits::is_specialized && Limits::is_integer && !Limits::is_signed);
+    QCOMPARE(Limits::digits, 256);
+    QCOMPARE(Limits::max(), big(MaxU256));
+    QCOMPARE(u256::toDecimal(Limits::max()), MaxU256);
+    QCOMPARE(Limits::min(), U256(0));
+    QCOMPARE(Limits::max() + 1, Limits::min());
+    QCOMPARE(Limits::min() - 1, Limits::max());
+}
+
+void TestValues::u256ToDouble_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<double>("expected");   // Python's float(int): the nearest double, ties to even
+    QTest::newRow("0") << u"0"_s << 0.0;  // 0x0.0p+0
+    QTest::newRow("1") << u"1"_s << 1.0;  // 0x1.0000000000000p+0
+    QTest::newRow("2^53+1 rounds to even") << u"9007199254740993"_s << 9007199254740992.0;  // 0x1.0000000000000p+53
+    QTest::newRow("2^53+3 rounds up") << u"9007199254740995"_s << 9007199254740996.0;  // 0x1.0000000000002p+53
+    QTest::newRow("2^64-1") << u"18446744073709551615"_s << 1.8446744073709552e+19;  // 0x1.0000000000000p+64
+    QTest::newRow("2^64+2^11 ties to even") << u"18446744073709553664"_s << 1.8446744073709552e+19;  // 0x1.0000000000000p+64
+    QTest::newRow("2^64+2^11+1 rounds up") << u"18446744073709553665"_s << 1.8446744073709556e+19;  // 0x1.0000000000001p+64
+    QTest::newRow("2^64+3*2^11 ties up") << u"18446744073709557760"_s << 1.844674407370956e+19;  // 0x1.0000000000002p+64
+    QTest::newRow("sticky bit below the top 64") << u"11417981541647680316116887983825362587765178369"_s << 1.1417981541647682e+46;  // 0x1.0000000000001p+153
+    QTest::newRow("10^18") << u"1000000000000000000"_s << 1e+18;  // 0x1.bc16d674ec800p+59
+    QTest::newRow("max") << u"115792089237316195423570985008687907853269984665640564039457584007913129639935"_s << 1.157920892373162e+77;  // 0x1.0000000000000p+256
+    QTest::newRow("2^255") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << 5.78960446186581e+76;  // 0x1.0000000000000p+255
+}
+
+void TestValues::u256ToDouble()
+{
+    QFETCH(QString, value);
+    QFETCH(double, expected);
+    const double got = big(value).toDouble();
+    // Exactly: QCOMPARE would accept a neighbouring double.
+    QVERIFY2(std::bit_cast<quint64>(got) == std::bit_cast<quint64>(expected),
+             qPrintable(u"%1 is not %2"_s.arg(got, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+}
+
+void TestValues::u256ToInt64_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("fits");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("0") << u"0"_s << true << qint64(0);
+    QTest::newRow("1") << u"1"_s << true << qint64(1);
+    QTest::newRow("2^63-1") << u"9223372036854775807"_s << true << std::numeric_limits<qint64>::max();
+    QTest::newRow("2^63") << u"9223372036854775808"_s << false << qint64(0);
+    QTest::newRow("2^64-1") << u"18446744073709551615"_s << false << qint64(0);
+    QTest::newRow("2^128+1: small low limb") << u"340282366920938463463374607431768211457"_s << false << qint64(0);
+    QTest::newRow("2^255") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s << false << qint64(0);
+    QTest::newRow("2^256-1") << MaxU256 << false << qint64(0);
+}
+
+void TestValues::u256ToInt64()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, fits);
+    QFETCH(qint64, expected);
+    const std::optional<qint64> got = big(value).toInt64();
+    QCOMPARE(got.has_value(), fits);
+    if (fits)
+        QCOMPARE(*got, expected);
+}
+
+void TestValues::u256Hash()
+{
+    const U256 base = U256::fromLimbs({1, 2, 3, 4});
+    QCOMPARE(qHash(base, 7), qHash(big(u"25108406941546723056364004793593481054836439088298861789185"_s), 7));
+    for (int limb = 0; limb < 4; ++limb) {
+        U256::Limbs changed = base.limbs();
+        changed[limb] ^= 0x100;
+        QVERIFY2(qHash(U256::fromLimbs(changed), 7) != qHash(base, 7), qPrintable(u"limb %1"_s.arg(limb)));
+    }
+    const QSet<U256> set{base, U256(0), U256(1) << 200};
+    QVERIFY(set.contains(U256(1) << 200));
+    QVERIFY(!set.contains(U256(1) << 201));
 }
 
 QTEST_GUILESS_MAIN(TestValues)

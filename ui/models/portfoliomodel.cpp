@@ -174,7 +174,7 @@ QVariant PortfolioModel::groupData(const Group &group, int column, int role) con
     }
     case SortRole:
         if (column == BalanceColumn && summed)
-            return group.decimals ? group.total.convert_to<double>() / std::pow(10.0, *group.decimals) : group.total.convert_to<double>();
+            return group.decimals ? group.total.toDouble() / std::pow(10.0, *group.decimals) : group.total.toDouble();
         if (column == RawBalanceColumn && summed)
             return rawSortKey(group.total);
         return group.label.toCaseFolded();
@@ -279,7 +279,7 @@ QString PortfolioModel::rawSortKey(const U256 &raw)
 
 double PortfolioModel::scaledValue(const TokenBalance &balance)
 {
-    const double raw = balance.balance.convert_to<double>();
+    const double raw = balance.balance.toDouble();
     return balance.decimals ? raw / std::pow(10.0, *balance.decimals) : raw;
 }
 

@@ -1,5 +1,6 @@
 #include "models/topholdersmodel.h"
 
+#include "model/u256wide.h"
 #include "models/amountformat.h"
 #include "widgets/tableactions.h"
 
@@ -129,7 +130,7 @@ QString TopHoldersModel::shareText(const U256 &balance, const U256 &supply)
         return {};
     // Hundredths of a percent, exact and rounded half up.
     using Wide = boost::multiprecision::uint512_t;   // balance × 20000 may not fit 256 bits
-    const Wide basisPoints = (Wide(balance) * 20000 / Wide(supply) + 1) / 2;
+    const Wide basisPoints = (u256::toWide<Wide>(balance) * 20000 / u256::toWide<Wide>(supply) + 1) / 2;
     const QLocale locale;
     if (basisPoints == 0 && balance > 0)
         return tr("< %1 %", "share of supply").arg(locale.toString(0.01, 'f', 2));
