@@ -42,9 +42,10 @@ private:
 };
 
 /**
- * One keychain request on its way back to the thread that asked: created there, moved to the
- * keychain thread, where it emits finished() once and deletes itself. Connected (queued) to the
- * asker's context object, so a context destroyed meanwhile simply gets no answer.
+ * One keychain request on its way back to the thread that asked. It lives on that thread: the
+ * keychain thread posts it one call when the job has finished, which emits finished() and deletes
+ * the request there. Connected to the asker's context object, so a context destroyed meanwhile
+ * simply gets no answer, and what the answer's slot holds is released on the asking thread.
  */
 class KeychainRequest final : public QObject
 {

@@ -34,22 +34,23 @@ void runOnKeychainThread(QObject *context, std::function<QKeychain::Job *()> mak
                          std::function<T(const QKeychain::Job *)> answer, std::function<void(T)> done)
 {
     auto outcome = std::make_shared<std::optional<T>>();
+    // The request lives on the context's thread and is deleted there, so `done` (and everything
+    // it holds) is only ever touched by that thread. The keychain thread never emits on it: it
+    // posts it one call, and the request cannot be gone before that call has run.
     auto *request = new KeychainRequest;
-    // `done` leaves the connection when called, so what it holds is released on the asker's thread.
+    request->moveToThread(context->thread());
     QObject::connect(request, &KeychainRequest::finished, context,
-                     [outcome, done = std::move(done)]() mutable {
-                         const auto call = std::move(done);
-                         call(std::move(**outcome));
-                     }, Qt::QueuedConnection);
-    request->moveToThread(KeychainThread::instance().thread());
+                     [outcome, done = std::move(done)] { done(std::move(**outcome)); });
     KeychainThread::instance().post([request, outcome, makeJob = std::move(makeJob), answer = std::move(answer)] {
         QKeychain::Job *job = makeJob();
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
-        QObject::connect(job, &QKeychain::Job::finished, request, [request, outcome, answer](QKeychain::Job *finished) {
+        QObject::connect(job, &QKeychain::Job::finished, job, [request, outcome, answer](QKeychain::Job *finished) {
             *outcome = answer(finished);
-            Q_EMIT request->finished();
-            request->deleteLater();
+            QMetaObject::invokeMethod(request, [request] {
+                Q_EMIT request->finished();
+                request->deleteLater();
+            }, Qt::QueuedConnection);
         });
         job->start();
     });
