@@ -357,6 +357,21 @@
     </message>
 </context>
 <context>
+    <name>arbor::BalanceService</name>
+    <message>
+        <source>Chain %1 has no RPC endpoint to read the token&apos;s supply from.</source>
+        <translation>Chain %1 hat keinen RPC-Endpunkt, über den sich die Gesamtmenge des Tokens lesen ließe.</translation>
+    </message>
+    <message>
+        <source>The token %1 does not answer totalSupply() with a number.</source>
+        <translation>Der Token %1 beantwortet totalSupply() nicht mit einer Zahl.</translation>
+    </message>
+    <message>
+        <source>No endpoint answered.</source>
+        <translation>Kein Endpunkt hat geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ChainConfig</name>
     <message>
         <source>An RPC URL is required, for example http://127.0.0.1:8545.</source>
@@ -839,6 +854,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::DatabaseService</name>
+    <message>
+        <source>%1 is the database Arbor runs on now: restore into a new SQLite file or an empty PostgreSQL database.</source>
+        <translation>%1 ist die Datenbank, mit der Arbor gerade läuft: Stellen Sie in eine neue SQLite-Datei oder eine leere PostgreSQL-Datenbank wieder her.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::DatabaseStatsStore</name>
     <message>
         <source>SQLite cannot report page sizes (dbstat): %1</source>
@@ -884,10 +906,6 @@
         <translation>Die URL ist ungültig und enthält möglicherweise ein Passwort. Ein Passwort aus der URL entfernen und im Schlüsselbund speichern (arborctl db set-password) oder PGPASSWORD setzen.</translation>
     </message>
     <message>
-        <source>“%1” is not a valid PostgreSQL URL: %2.</source>
-        <translation>„%1“ ist keine gültige PostgreSQL-URL: %2.</translation>
-    </message>
-    <message>
         <source>The URL contains a password. Remove it and store the password in the keychain (arborctl db set-password) or set PGPASSWORD.</source>
         <translation>Die URL enthält ein Passwort. Das Passwort aus der URL entfernen und im Schlüsselbund speichern (arborctl db set-password) oder PGPASSWORD setzen.</translation>
     </message>
@@ -918,6 +936,10 @@
     <message>
         <source>PostgreSQL %1@%2:%3/%4</source>
         <translation>PostgreSQL %1@%2:%3/%4</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid PostgreSQL URL: use postgresql://user@host:port/dbname.</source>
+        <translation>„%1“ ist keine gültige PostgreSQL-URL: Verwenden Sie postgresql://benutzer@host:port/datenbank.</translation>
     </message>
 </context>
 <context>
@@ -1065,67 +1087,12 @@
         <translation>Keine Chain mit dem Namen oder der Nummer „%1“. Siehe „arborctl chain list“.</translation>
     </message>
     <message>
-        <source>Chain %1 is %2; resume it before reindexing.</source>
-        <translation>Chain %1 hat den Status %2; sie vor der Neuindizierung fortsetzen.</translation>
-    </message>
-    <message>
-        <source>The zero address is not a token contract.</source>
-        <translation>Die Nulladresse ist kein Token-Contract.</translation>
-    </message>
-    <message>
-        <source>Chain %1 already indexes the token %2.</source>
-        <translation>Chain %1 indiziert den Token %2 bereits.</translation>
-    </message>
-    <message>
-        <source>No endpoint answered.</source>
-        <translation>Kein Endpunkt hat geantwortet.</translation>
-    </message>
-    <message>
-        <source>The chain has no %1 event indexed yet to send a test with.</source>
-        <translation>Auf der Chain ist noch kein Ereignis der %1-Registry indiziert, mit dem sich ein Test senden ließe.</translation>
-    </message>
-    <message>
         <source>Nothing was changed. %1</source>
         <translation>Es wurde nichts geändert. %1</translation>
     </message>
     <message>
         <source>The chain was edited but cannot be read back.</source>
         <translation>Die Chain wurde bearbeitet, lässt sich aber nicht wieder lesen.</translation>
-    </message>
-    <message>
-        <source>Chain %1 has no RPC endpoint to read the token&apos;s supply from.</source>
-        <translation>Chain %1 hat keinen RPC-Endpunkt, über den sich die Gesamtmenge des Tokens lesen ließe.</translation>
-    </message>
-    <message>
-        <source>The token %1 does not answer totalSupply() with a number.</source>
-        <translation>Der Token %1 beantwortet totalSupply() nicht mit einer Zahl.</translation>
-    </message>
-    <message>
-        <source>%1 is the database Arbor runs on now: restore into a new SQLite file or an empty PostgreSQL database.</source>
-        <translation>%1 ist die Datenbank, mit der Arbor gerade läuft: Stellen Sie in eine neue SQLite-Datei oder eine leere PostgreSQL-Datenbank wieder her.</translation>
-    </message>
-    <message>
-        <source>Retention stopped at %1: %2</source>
-        <translation>Aufbewahrung bei %1 angehalten: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n batch(es)</source>
-        <translation>
-            <numerusform>%n Stapel</numerusform>
-            <numerusform>%n Stapel</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 failed: %3</source>
-        <translation>%1 von %2 fehlgeschlagen: %3</translation>
-    </message>
-    <message>
-        <source>the database</source>
-        <translation>die Datenbank</translation>
-    </message>
-    <message>
-        <source>kept for ever</source>
-        <translation>unbegrenzt aufbewahrt</translation>
     </message>
     <message>
         <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
@@ -1264,6 +1231,13 @@
             <numerusform>Die Indizierung wurde durch einen internen Fehler (%1) angehalten. Sie startet in %n s erneut ab dem Checkpoint.</numerusform>
             <numerusform>Die Indizierung wurde durch einen internen Fehler (%1) angehalten. Sie startet in %n s erneut ab dem Checkpoint.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::IndexingService</name>
+    <message>
+        <source>Chain %1 is %2; resume it before reindexing.</source>
+        <translation>Chain %1 hat den Status %2; sie vor der Neuindizierung fortsetzen.</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1431,32 @@
     <message>
         <source>The local devnet is running on %1</source>
         <translation>Das lokale Devnet läuft auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::MaintenanceRunner</name>
+    <message>
+        <source>Retention stopped at %1: %2</source>
+        <translation>Aufbewahrung bei %1 angehalten: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation>
+            <numerusform>%n Stapel</numerusform>
+            <numerusform>%n Stapel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>%1 von %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>die Datenbank</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>unbegrenzt aufbewahrt</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2012,21 @@
     </message>
 </context>
 <context>
+    <name>arbor::TokenAddition</name>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation>Die Nulladresse ist kein Token-Contract.</translation>
+    </message>
+    <message>
+        <source>Chain %1 already indexes the token %2.</source>
+        <translation>Chain %1 indiziert den Token %2 bereits.</translation>
+    </message>
+    <message>
+        <source>No endpoint answered.</source>
+        <translation>Kein Endpunkt hat geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::TokenProbe</name>
     <message>
         <source>The node cannot serve contract code at block %1 (%2); it is probably not an archive node.</source>
@@ -2287,6 +2302,13 @@
     <message>
         <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
         <translation>Ein Alarm hat keinen Agent-Endpunkt zum Aufrufen; stattdessen die „url“ des MCP-Servers angeben.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::TriggerService</name>
+    <message>
+        <source>The chain has no %1 event indexed yet to send a test with.</source>
+        <translation>Auf der Chain ist noch kein Ereignis der %1-Registry indiziert, mit dem sich ein Test senden ließe.</translation>
     </message>
 </context>
 <context>

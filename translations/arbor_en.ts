@@ -357,6 +357,21 @@
     </message>
 </context>
 <context>
+    <name>arbor::BalanceService</name>
+    <message>
+        <source>Chain %1 has no RPC endpoint to read the token&apos;s supply from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token %1 does not answer totalSupply() with a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ChainConfig</name>
     <message>
         <source>An RPC URL is required, for example http://127.0.0.1:8545.</source>
@@ -839,6 +854,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::DatabaseService</name>
+    <message>
+        <source>%1 is the database Arbor runs on now: restore into a new SQLite file or an empty PostgreSQL database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::DatabaseStatsStore</name>
     <message>
         <source>SQLite cannot report page sizes (dbstat): %1</source>
@@ -884,10 +906,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1” is not a valid PostgreSQL URL: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The URL contains a password. Remove it and store the password in the keychain (arborctl db set-password) or set PGPASSWORD.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,6 +935,10 @@
     </message>
     <message>
         <source>PostgreSQL %1@%2:%3/%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid PostgreSQL URL: use postgresql://user@host:port/dbname.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1065,66 +1087,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chain %1 is %2; resume it before reindexing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The zero address is not a token contract.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chain %1 already indexes the token %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No endpoint answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chain has no %1 event indexed yet to send a test with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing was changed. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The chain was edited but cannot be read back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chain %1 has no RPC endpoint to read the token&apos;s supply from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The token %1 does not answer totalSupply() with a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is the database Arbor runs on now: restore into a new SQLite file or an empty PostgreSQL database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retention stopped at %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n batch(es)</source>
-        <translation>
-            <numerusform>%n batch</numerusform>
-            <numerusform>%n batches</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 failed: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kept for ever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1264,6 +1231,13 @@
             <numerusform>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</numerusform>
             <numerusform>Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::IndexingService</name>
+    <message>
+        <source>Chain %1 is %2; resume it before reindexing.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1430,32 @@
     </message>
     <message>
         <source>The local devnet is running on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::MaintenanceRunner</name>
+    <message>
+        <source>Retention stopped at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation>
+            <numerusform>%n batch</numerusform>
+            <numerusform>%n batches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2012,6 +2012,21 @@
     </message>
 </context>
 <context>
+    <name>arbor::TokenAddition</name>
+    <message>
+        <source>The zero address is not a token contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 already indexes the token %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No endpoint answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::TokenProbe</name>
     <message>
         <source>The node cannot serve contract code at block %1 (%2); it is probably not an archive node.</source>
@@ -2286,6 +2301,13 @@
     </message>
     <message>
         <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::TriggerService</name>
+    <message>
+        <source>The chain has no %1 event indexed yet to send a test with.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,8 @@
 #include "util/continuation.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
 #include <QStatusBar>
 
 #include <memory>
@@ -215,6 +217,21 @@ void MainWindow::openAlertRules()
     m_alertRulesDialog->show();
     m_alertRulesDialog->raise();
     m_alertRulesDialog->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Arbor"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<h3>%1</h3>").arg(tr("Arbor %1").arg(QApplication::applicationVersion())));
+    box->setInformativeText(tr("<p>An operations console for multi-chain EVM indexing.</p><p>Built with Qt %1.</p>")
+                                .arg(QString::fromLatin1(qVersion())));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
 }
 
 } // namespace arbor::ui

@@ -1,7 +1,7 @@
 #include "charts/actionmetricspanel.h"
 
 #include "charts/charthover.h"
-#include "charts/refreshthrottle.h"
+#include "widgets/refreshthrottle.h"
 #include "charts/segmentedline.h"
 #include "engine/statsservice.h"
 #include "engine/triggerservice.h"

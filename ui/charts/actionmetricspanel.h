@@ -34,8 +34,8 @@ class SegmentedLine;
  * hour had no attempts). Of every action type, or of one. Every type together has no exact p95:
  * its line is then the slowest type's p95 of the hour, and named so.
  *
- * Reads Engine::actionMetrics (action_metrics_hourly) itself: when shown, when the window or
- * type changes, after Engine::deliveriesChanged at most every RefreshDelayMs, and every
+ * Reads StatsService::actionMetrics (action_metrics_hourly) itself: when shown, when the window or
+ * type changes, after TriggerService::deliveriesChanged at most every RefreshDelayMs, and every
  * PeriodMs while shown. Hovering the chart shows the hour's figures.
  *
  * Thread: the GUI thread. The Engine must outlive the panel.

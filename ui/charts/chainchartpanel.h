@@ -27,8 +27,8 @@ class SegmentedLine;
  * (blocks and seconds), blocks per second, and RPC latency with one line per endpoint.
  *
  * Fed with two kinds of series: the live in-memory ones (setSeries, each second, from
- * Engine::chainSeries) and the history the database kept (setHistory, from
- * Engine::chainHistory when the chain is shown or the window changes); history fills the
+ * StatsService::chainSeries) and the history the database kept (setHistory, from
+ * StatsService::chainHistory when the chain is shown or the window changes); history fills the
  * window before the first live point. What an operator reads:
  * - The charts share a splitter and take whatever room the page gives them.
  * - No line is drawn across a time when nothing was measured (more than GapSteps sampling steps

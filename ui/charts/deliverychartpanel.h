@@ -21,7 +21,7 @@ namespace arbor::ui {
  * per minute by status (success, failed, retrying, cancelled; minutes without any drawn as
  * zero) and the p95 duration of the attempts of each minute, in milliseconds.
  *
- * Fed with Engine::deliveriesPerMinute(now − 1 h) by the Triggers page. While hidden it only
+ * Fed with TriggerService::deliveriesPerMinute(now − 1 h) by the Triggers page. While hidden it only
  * keeps the figures and draws them when shown.
  *
  * Thread: the GUI thread.

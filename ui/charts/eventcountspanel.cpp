@@ -1,7 +1,7 @@
 #include "charts/eventcountspanel.h"
 
 #include "charts/charthover.h"
-#include "charts/refreshthrottle.h"
+#include "widgets/refreshthrottle.h"
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
 #include "engine/statsservice.h"

@@ -33,9 +33,9 @@ class RefreshThrottle;
  * reputation, validation) or per event type. Hours without events are drawn as zero; only
  * registries or types with events in the window get a line.
  *
- * Reads Engine::eventCounts (trigger_event_counts_hourly, counted by the trigger pass after each
+ * Reads StatsService::eventCounts (trigger_event_counts_hourly, counted by the trigger pass after each
  * promotion) itself: when shown, when the window or chain changes, after promotions
- * (Engine::chainPromoted) at most every RefreshDelayMs, and every PeriodMs while shown.
+ * (IndexingService::chainPromoted) at most every RefreshDelayMs, and every PeriodMs while shown.
  * Hovering the chart shows the hour's counts.
  *
  * Thread: the GUI thread. The Engine must outlive the panel.

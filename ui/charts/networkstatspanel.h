@@ -34,8 +34,8 @@ class SegmentedLine;
  * days by default; 7 and 90 on the range picker. A day nothing of was indexed breaks the lines
  * instead of reading as zero; today's figures are marked as so far.
  *
- * Reads Engine::networkStats (the daily aggregates kept at promotion) itself: when shown, when
- * the chain or the range changes, after the chain's promotions (Engine::chainPromoted) at most
+ * Reads StatsService::networkStats (the daily aggregates kept at promotion) itself: when shown, when
+ * the chain or the range changes, after the chain's promotions (IndexingService::chainPromoted) at most
  * every RefreshDelayMs, and every PeriodMs while shown (another process may be indexing it).
  * Answers for another chain or range are dropped. Hovering the chart shows the day's figures.
  * With nothing to show, a text says why instead of an empty chart.

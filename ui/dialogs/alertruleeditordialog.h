@@ -41,7 +41,7 @@ class TriggerEditorActionRow;
  * Save builds the rule file's JSON and checks it with parseAlertRule(), exactly as
  * `arborctl alert rule add --file` does: a problem is shown next to the field or action row it
  * names, that input is focused and marked, and nothing is saved. A valid rule goes to
- * Engine::addAlertRule or updateAlertRule; a refusal (a duplicate name, a read-only console) is
+ * AlertService::addAlertRule or updateAlertRule; a refusal (a duplicate name, a read-only console) is
  * shown the same way and the dialog stays open. It closes, accepted, once the rule is stored.
  *
  * Meant to be opened window-modal with open(). Never waits on the engine.

@@ -6,6 +6,7 @@
 #include "models/alertrulemodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 
 #include <QAction>
@@ -129,10 +130,8 @@ AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, Q
     layout->addWidget(buttons);
     resize(1060, 420);
 
-    m_clock.setInterval(RefreshMs);
-    connect(&m_clock, &QTimer::timeout, this, &AlertRulesDialog::refresh);
-    m_clock.start();
-    connect(m_alerts, &AlertService::alertRulesChanged, this, &AlertRulesDialog::refresh);
+    m_refresh = new RefreshThrottle(this, [this] { return read(); }, 0, RefreshMs);
+    connect(m_alerts, &AlertService::alertRulesChanged, m_refresh, &RefreshThrottle::changed);
     connect(m_alerts, &EngineService::stateChanged, this, &AlertRulesDialog::applyEngineState);
     connect(m_chains, &ChainService::chainsChanged, this, &AlertRulesDialog::onChainsChanged);
     onChainsChanged(m_chains->snapshot());
@@ -151,7 +150,7 @@ QAction *AlertRulesDialog::createAction(const QString &icon, const QString &text
 void AlertRulesDialog::applyEngineState()
 {
     updateActions();
-    refresh();
+    m_refresh->changed();
 }
 
 void AlertRulesDialog::onChainsChanged(const QList<ChainRecord> &chains)
@@ -164,19 +163,15 @@ void AlertRulesDialog::onChainsChanged(const QList<ChainRecord> &chains)
 
 void AlertRulesDialog::refresh()
 {
+    m_refresh->now();
+}
+
+bool AlertRulesDialog::read()
+{
     if (!m_alerts->state().started)
-        return;
-    if (m_reading) {
-        m_readAgain = true;   // a change during the read: its answer may predate it
-        return;
-    }
-    m_reading = true;
+        return false;
     then(m_alerts->alertRules(), this, [this](Result<QList<AlertRule>> rules) {
-        m_reading = false;
-        if (m_readAgain) {
-            m_readAgain = false;
-            refresh();
-        }
+        m_refresh->finished();
         if (!rules) {
             showStatus(tr("Could not read the alert rules: %1").arg(rules.error().toString()), true);
             return;
@@ -191,6 +186,7 @@ void AlertRulesDialog::refresh()
             m_view->selectRow(0);
         updateActions();
     });
+    return true;
 }
 
 std::optional<AlertRule> AlertRulesDialog::selectedRule() const

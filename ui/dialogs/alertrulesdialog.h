@@ -7,7 +7,6 @@
 #include <QDialog>
 #include <QFuture>
 #include <QSet>
-#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -26,16 +25,18 @@ namespace arbor::ui {
 
 class AlertRuleModel;
 class MessageLabel;
+class RefreshThrottle;
 
 /**
  * The operator's alert rules (File › Alert Rules…, or Rules… on the Alerts tab): one row per rule with its chain,
  * condition, hold time, whether it is enabled or silenced and how many actions deliver it; the
  * verbs add, edit, enable/disable, silence for 1, 8 or 24 hours, lift a silence and delete.
  *
- * The list is read again when the engine says the rules changed (Engine::alertRulesChanged)
- * and every RefreshMs while open (another process's edits, silences that end), and diffed into
- * the model, never reset. Every verb goes through the Engine and reports its outcome, or the store's refusal
- * (a read-only console), in the dialog's status line. Never waits on the engine.
+ * The list is read again (RefreshThrottle) when the engine says the rules changed
+ * (AlertService::alertRulesChanged), after a change during a read, and every RefreshMs while open
+ * (another process's edits, silences that end), and diffed into the model, never reset. Every
+ * verb goes through the Engine and reports its outcome, or the store's refusal (a read-only
+ * console), in the dialog's status line. Never waits on the engine.
  *
  * Modeless: the window keeps one and raises it again.
  */
@@ -56,13 +57,14 @@ public:
     const QList<QAction *> &silenceActions() const { return m_silence; }
     AlertRuleModel *model() const { return m_model; }
 
-    /// Reads the rules now.
+    /// Reads the rules now, or as soon as the read under way is back.
     void refresh();
 
 private:
     static constexpr int RefreshMs = 15000;
 
     QAction *createAction(const QString &icon, const QString &text, const char *objectName);
+    bool read();
     void applyEngineState();
     void onChainsChanged(const QList<arbor::ChainRecord> &chains);
     std::optional<arbor::AlertRule> selectedRule() const;
@@ -93,11 +95,9 @@ private:
     QList<QAction *> m_silence;
     QToolButton *m_silenceButton = nullptr;
 
-    bool m_reading = false;
-    bool m_readAgain = false;
+    RefreshThrottle *m_refresh = nullptr;
     qint64 m_selectAfterRead = 0;
     QSet<qint64> m_busy;            ///< rules with a verb in flight: their verbs wait
-    QTimer m_clock;                 ///< reads again every RefreshMs
 };
 
 } // namespace arbor::ui

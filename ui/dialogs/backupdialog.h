@@ -23,7 +23,7 @@ class MessageLabel;
 
 /**
  * File › Back Up Database…: the file to write (a name with today's date is offered), then the
- * copy with its progress while the engine goes on indexing (Engine::backupDatabase: SQLite's
+ * copy with its progress while the engine goes on indexing (DatabaseService::backupDatabase: SQLite's
  * online backup, or pg_dump). An existing file is replaced only once the operator agreed.
  * Success is shown in the dialog; a failure also in a message box holding the tool's text.
  * Canceling stops the copy and leaves nothing written.

@@ -17,7 +17,7 @@ class TriggerService;
 namespace arbor::ui {
 
 /**
- * Dry run of a stored trigger: Engine::dryRunTrigger evaluates it on the stored events of a
+ * Dry run of a stored trigger: TriggerService::dryRunTrigger evaluates it on the stored events of a
  * block range (both ends optional) from a fresh state, on the engine's reader. The matches are
  * listed (block, transaction, event, agent); the selected one shows the payload each action
  * would send. Nothing is sent and nothing is written, and the dialog says so.

@@ -24,11 +24,11 @@ namespace arbor::ui {
 class MessageLabel;
 
 /**
- * Edit Chain…: changes a registered chain through Engine::editChain() — its name, RPC URLs,
+ * Edit Chain…: changes a registered chain through ChainService::editChain() — its name, RPC URLs,
  * poll interval, confirmations, RPC rate and ERC-8004 registries to add (their past events are
- * backfilled) — and its tokens through Engine::addToken() and Engine::setBalanceMode().
+ * backfilled) — and its tokens through ChainService::addToken() and BalanceService::setBalanceMode().
  *
- * A URL to add is probed when it is added here (Engine::probeEndpoints(), with the chain's id)
+ * A URL to add is probed when it is added here (ChainService::probeEndpoints(), with the chain's id)
  * and what the probe found is shown; the engine probes it again when the edit is saved. A URL
  * removed here leaves the list; the last one cannot be removed. The settings and URLs are
  * saved together, as one edit, by Save; a token is added, and a balance mode set, at once.

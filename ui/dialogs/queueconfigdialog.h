@@ -20,7 +20,7 @@ namespace arbor::ui {
 
 /**
  * Edits one chain's balance-queue settings (every QueueConfig field) and saves them through
- * Engine::setQueueConfig.
+ * BalanceService::setQueueConfig.
  *
  * Every change is checked with QueueConfig::validate(): a problem is shown inline, naming the
  * field, and Save waits until it is fixed. A refusal from the engine (read-only, chain gone, a

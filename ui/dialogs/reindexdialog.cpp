@@ -3,6 +3,7 @@
 #include "engine/indexingservice.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/refreshthrottle.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -109,15 +110,14 @@ ReindexDialog::ReindexDialog(IndexingService *indexing, const ChainRecord &chain
     connect(m_reasonEdit, &QLineEdit::textChanged, this, &ReindexDialog::validate);
     connect(m_startButton, &QPushButton::clicked, this, &ReindexDialog::start);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    m_pollTimer.setInterval(PollIntervalMs);
-    connect(&m_pollTimer, &QTimer::timeout, this, &ReindexDialog::poll);
+    // The history once shown; polled every PollIntervalMs while a request of this dialog runs.
+    m_poll = new RefreshThrottle(this, [this] { return poll(); }, 0, 0);
     setMinimumSize(620, 460);
 
     if (indexing->isReadOnly())
         m_status->setText(tr("This console is read-only (%1); request the reindex from the console that holds the database.")
                               .arg(indexing->state().readOnlyReason));
     loadBounds();
-    poll();
 }
 
 void ReindexDialog::loadBounds()
@@ -211,18 +211,16 @@ void ReindexDialog::start()
             }
             m_request = *request;
             showRequest(m_request);
-            m_pollTimer.start();
-            poll();
+            if (!m_finished)
+                m_poll->setPeriodMs(PollIntervalMs);
+            m_poll->now();   // the history with the request, read after a read under way
         });
 }
 
-void ReindexDialog::poll()
+bool ReindexDialog::poll()
 {
-    if (m_pollInFlight)
-        return;
-    m_pollInFlight = true;
     then(m_indexing->reindexRequests(ChainRef{m_chainId, {}}), this, [this](Result<QList<ReindexRequest>> requests) {
-        m_pollInFlight = false;
+        m_poll->finished();
         if (!requests) {
             if (m_request.id)
                 m_status->setText(tr("The request's progress could not be read: %1").arg(requests.error().toString()));
@@ -239,6 +237,7 @@ void ReindexDialog::poll()
             }
         }
     });
+    return true;
 }
 
 QString ReindexDialog::statusText(const QString &status)
@@ -262,13 +261,13 @@ void ReindexDialog::showRequest(const ReindexRequest &request)
         m_finished = true;
         Q_EMIT requestFinished(request.status);
     }
+    if (finished)
+        m_poll->setPeriodMs(0);
     if (request.status == QLatin1String("done")) {
-        m_pollTimer.stop();
         m_progress->setRange(0, 1);
         m_progress->setValue(1);
         m_status->setText(tr("Reindex #%1 of %2 is done.").arg(request.id).arg(range));
     } else if (request.status == QLatin1String("failed")) {
-        m_pollTimer.stop();
         m_progress->hide();
         m_status->setText(tr("Reindex #%1 of %2 failed: %3").arg(request.id).arg(range, request.error));
     } else {

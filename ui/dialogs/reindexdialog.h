@@ -5,7 +5,6 @@
 #include "store/indexbatch.h"
 
 #include <QDialog>
-#include <QTimer>
 
 #include <optional>
 
@@ -23,15 +22,16 @@ class IndexingService;
 namespace arbor::ui {
 
 class MessageLabel;
+class RefreshThrottle;
 
 /**
  * Asks for an audited reindex of a block range of one chain, then follows the request.
  *
  * The range must lie within what is indexed (from the chain's index ranges and checkpoint);
  * the reason is required. Problems are shown under the field and keep Start disabled. Once
- * the request is recorded the dialog polls Engine::reindexRequests() every second until the
- * request is done or failed, and lists the chain's earlier requests (who, when, range, reason,
- * status).
+ * the request is recorded the dialog polls IndexingService::reindexRequests() every second until the
+ * request is done or failed (a RefreshThrottle: one read at a time, the new request read at once
+ * even during one), and lists the chain's earlier requests (who, when, range, reason, status).
  */
 class ReindexDialog final : public QDialog
 {
@@ -57,7 +57,7 @@ private:
     void loadBounds();
     void validate();
     void start();
-    void poll();
+    bool poll();
     void showHistory(const QList<arbor::ReindexRequest> &requests);
     void showRequest(const arbor::ReindexRequest &request);
     static QString statusText(const QString &status);
@@ -80,8 +80,7 @@ private:
     QLabel *m_status = nullptr;
     QTableWidget *m_history = nullptr;
     QPushButton *m_startButton = nullptr;
-    QTimer m_pollTimer;
-    bool m_pollInFlight = false;
+    RefreshThrottle *m_poll = nullptr;
     bool m_submitting = false;
     bool m_finished = false;
 };

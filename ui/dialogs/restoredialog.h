@@ -26,7 +26,7 @@ class MessageLabel;
 /**
  * File › Restore Database…: a backup file and a new database to restore it into — a new SQLite
  * file or an empty PostgreSQL database, never the one the console runs on — then the restore
- * with its progress (Engine::restoreDatabase). The console goes on with its own database; once
+ * with its progress (DatabaseService::restoreDatabase). The console goes on with its own database; once
  * done, a message says how to open the restored one (Settings › Database). Refusals (a target
  * that holds tables, a file that is no backup) and the tools' errors are shown in a message box.
  */

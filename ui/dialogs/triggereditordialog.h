@@ -41,7 +41,7 @@ class TriggerEditorPreview;
  * Save builds the trigger file's JSON and checks it with parseTrigger(), exactly as
  * `arborctl trigger add --file` does: a problem is shown next to the row (or field) it names,
  * that input is focused and marked, and nothing is saved. A valid trigger goes to
- * Engine::addTrigger or updateTrigger; a refusal (a duplicate name, a read-only console) is
+ * TriggerService::addTrigger or updateTrigger; a refusal (a duplicate name, a read-only console) is
  * shown the same way and the dialog stays open. It closes, accepted, once the trigger is stored.
  *
  * Meant to be opened window-modal with open(). Never waits on the engine.

@@ -16,7 +16,7 @@ namespace arbor::ui {
 /**
  * The trigger editor's template preview: what the chosen action would send, rendered with
  * renderPayload() from a real stored event (the registry's newest on the chain, which the
- * editor reads with Engine::latestTriggerEvent), or a plain note that none is indexed yet.
+ * editor reads with TriggerService::latestTriggerEvent), or a plain note that none is indexed yet.
  * Rendering is pure and cheap; nothing is sent.
  */
 class TriggerEditorPreview final : public QWidget

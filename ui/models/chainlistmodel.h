@@ -14,15 +14,15 @@ namespace arbor::ui {
  * The registered chains as a table: one row per chain, in the order the engine first reported
  * them (views sort through a proxy), with each chain's live indexing figures.
  *
- * Fed with the immutable snapshots Engine::chainsChanged (the registered chains) and
- * Engine::chainStatusChanged (head, checkpoint, rate, measured endpoint health) carry. update()
+ * Fed with the immutable snapshots ChainService::chainsChanged (the registered chains) and
+ * IndexingService::chainStatusChanged (head, checkpoint, rate, measured endpoint health) carry. update()
  * diffs a snapshot against the rows it holds, keyed by chain id: added chains are inserted,
  * removed chains removed, and each chain whose record changed gets one dataChanged spanning its
  * row. updateStatuses() emits one dataChanged per row whose figures changed. The model is never
  * reset, so selections and scroll positions survive every refresh.
  *
  * A paused chain keeps showing the figures it is given (its head and checkpoint as last
- * recorded, see Engine::recordedStatuses), with "paused" as its status.
+ * recorded, see ChainService::recordedStatuses), with "paused" as its status.
  *
  * Thread: the GUI thread.
  */

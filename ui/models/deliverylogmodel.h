@@ -10,7 +10,7 @@ namespace arbor::ui {
 
 /**
  * The delivery log: one row per recorded attempt or cancellation (ActionResult), newest first
- * as Engine::triggerResults returns them.
+ * as TriggerService::triggerResults returns them.
  *
  * update() diffs the rows against the ones held, keyed by result id: new results are inserted
  * (at the top), results no longer listed (another filter, or pushed out by the limit) removed,

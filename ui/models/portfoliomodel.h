@@ -8,7 +8,7 @@
 namespace arbor::ui {
 
 /**
- * A holder's balances across chains (the answer to Engine::portfolio): one row per chain and
+ * A holder's balances across chains (the answer to BalanceService::portfolio): one row per chain and
  * token, flat or grouped under one row per chain or per token (views sort through a proxy,
  * which sorts within each group).
  *

@@ -12,7 +12,7 @@ namespace arbor::ui {
  * The balance queue's health as a table: one row per chain, in the order the engine first
  * reported them (views sort through a proxy).
  *
- * Fed with the samples Engine::queueHealthChanged carries. update() diffs them against the rows
+ * Fed with the samples BalanceService::queueHealthChanged carries. update() diffs them against the rows
  * it holds, keyed by chain id: chains that appeared are inserted, chains that went away removed,
  * and the rows whose figures changed are announced with ONE dataChanged spanning them. The
  * model is never reset, so the selection survives every tick.

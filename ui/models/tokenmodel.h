@@ -13,7 +13,7 @@ namespace arbor::ui {
  * A chain's ERC-20 tokens as a table: symbol, address, decimals, the balance mode and why the
  * token got it.
  *
- * Fed with ChainRecord::tokens (the chain page) or with what Engine::probeTokens read (the
+ * Fed with ChainRecord::tokens (the chain page) or with what ChainService::probeTokens read (the
  * add-chain wizard's review). setTokens() diffs by address: tokens that appeared are appended,
  * those that went away removed, and the rows that changed are announced with ONE dataChanged
  * spanning them; never a reset.

@@ -11,7 +11,7 @@ namespace arbor::ui {
  * The balance queue's token problems as a table, one row per chain and token however many of
  * its items wait: chain, token, what the node said, the fix, since when and the items waiting.
  *
- * Fed with the samples Engine::queueHealthChanged carries (QueueHealth::problems of every
+ * Fed with the samples BalanceService::queueHealthChanged carries (QueueHealth::problems of every
  * chain). update() diffs by chain and token: a problem that appeared is appended, one that is
  * gone removed, and the rows whose text or figures changed are announced with ONE dataChanged
  * spanning them; never a reset.

@@ -10,7 +10,7 @@
 namespace arbor::ui {
 
 /**
- * A token's largest holders (the answer to Engine::topHolders) as a table, largest first: the
+ * A token's largest holders (the answer to BalanceService::topHolders) as a table, largest first: the
  * row is the rank. Each answer is a new result set and replaces the rows as a whole.
  *
  * Balances are exact, in the locale's separators, padded so that decimal points line up (see

@@ -32,14 +32,14 @@ class TopHoldersModel;
  * The balance explorer, in two modes: an address's portfolio across every chain (flat, or
  * grouped by chain or by token; a minimum typed in token units, converted exactly with each
  * token's decimals), and the top holders of one token on one chain with their share of the
- * token's total supply (read from the chain: Engine::tokenSupply). Balances are in the locale's
+ * token's total supply (read from the chain: BalanceService::tokenSupply). Balances are in the locale's
  * separators, aligned on the decimal point and never cut in the middle; every table can be
  * copied and exported (TableActions).
  *
  * Input is checked before anything is sent: a malformed address or amount is reported under
  * its field and no query leaves. Answers arrive as Engine futures; a busy indicator shows
  * while one is awaited, and a newer query supersedes an older one, whose answer is dropped.
- * The chain and token choices follow Engine::chainsChanged. The page does not own the Engine,
+ * The chain and token choices follow ChainService::chainsChanged. The page does not own the Engine,
  * which must outlive it.
  */
 class BalancesPage final : public QWidget

@@ -13,6 +13,7 @@
 #include "models/tokenmodel.h"
 #include "util/continuation.h"
 #include "widgets/indexprogressbar.h"
+#include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 
 #include <QComboBox>
@@ -136,18 +137,17 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
     layout->addWidget(m_loadError);
     layout->addWidget(splitter, 1);
 
-    m_refreshTimer.setInterval(RefreshIntervalMs);
-    m_refreshTimer.setObjectName(QStringLiteral("chainDetailRefreshTimer"));
     m_chartTimer.setObjectName(QStringLiteral("chainDetailChartTimer"));
-    connect(&m_refreshTimer, &QTimer::timeout, this, &ChainDetailPage::refresh);
     m_chartTimer.setInterval(ChartIntervalMs);
     connect(&m_chartTimer, &QTimer::timeout, this, &ChainDetailPage::updateCharts);
-    m_historyTimer.setObjectName(QStringLiteral("chainDetailHistoryTimer"));
-    m_historyTimer.setInterval(HistoryIntervalMs);
-    connect(&m_historyTimer, &QTimer::timeout, this, &ChainDetailPage::requestHistory);
+    m_rangesRefresh = new RefreshThrottle(this, [this] { return readRanges(); }, 0, RefreshIntervalMs);
+    m_reindexRefresh = new RefreshThrottle(this, [this] { return readReindexRequests(); }, 0, RefreshIntervalMs);
+    m_reorgsRefresh = new RefreshThrottle(this, [this] { return readReorgs(); }, 0, RefreshIntervalMs);
+    m_historyRefresh = new RefreshThrottle(this, [this] { return readHistory(); }, 0, HistoryIntervalMs);
     connect(m_charts, &ChainChartPanel::windowChanged, this, [this] {
         updateCharts();
-        requestHistory();
+        ++m_historyRequest;
+        m_historyRefresh->now();
     });
     connect(m_indexing, &IndexingService::chainStatusChanged, this, &ChainDetailPage::onStatuses);
     connect(m_chains, &ChainService::chainsChanged, this, [this](const QList<ChainRecord> &chains) {
@@ -256,7 +256,6 @@ void ChainDetailPage::showChain(qint64 chainId)
     m_chainId = chainId;
     ++m_generation;
     m_probeResult->clear();
-    m_inFlight = 0;
     m_record.reset();
     m_status.reset();
     m_ranges.clear();
@@ -271,26 +270,22 @@ void ChainDetailPage::showChain(qint64 chainId)
     onChains(m_chains->snapshot());
     onStatuses(m_indexing->chainStatuses());
     updateCharts();
-    requestHistory();
+    ++m_historyRequest;
+    m_historyRefresh->now();
     refresh();
 }
 
 void ChainDetailPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refresh();
     updateCharts();
-    m_refreshTimer.start();
     m_chartTimer.start();
-    m_historyTimer.start();
 }
 
 void ChainDetailPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    m_refreshTimer.stop();
     m_chartTimer.stop();
-    m_historyTimer.stop();
 }
 
 void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
@@ -384,9 +379,8 @@ void ChainDetailPage::probeNow()
 {
     if (m_chainId == 0)
         return;
-    ChainRef chain;
-    chain.id = m_chainId;
-    const quint64 generation = m_generation;
+    const ChainRef chain{m_chainId, {}};
+    const int generation = m_generation;
     m_probe->setProperty("probing", true);
     m_probe->setEnabled(false);
     m_probeResult->setText(tr("Probing every endpoint…"));
@@ -466,14 +460,15 @@ void ChainDetailPage::updateCharts()
     m_charts->setSeries(m_stats->chainSeries(m_chainId, now - m_charts->windowMs()), now);
 }
 
-void ChainDetailPage::requestHistory()
+bool ChainDetailPage::readHistory()
 {
     if (m_chainId == 0 || !m_chains->state().started)
-        return;
-    const int request = ++m_historyRequest;
+        return false;
+    const int request = m_historyRequest;
     const qint64 chainId = m_chainId;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     then(m_stats->chainHistory(chainId, now - m_charts->windowMs(), now, ChainChartPanel::MaxPointsPerLine), this, [this, request, chainId](Result<ChainSeries> history) {
+            m_historyRefresh->finished();
             if (request != m_historyRequest || chainId != m_chainId)
                 return;
             if (!history) {
@@ -483,6 +478,7 @@ void ChainDetailPage::requestHistory()
             }
             m_charts->setHistory(*history);
         });
+    return true;
 }
 
 std::optional<qint64> ChainDetailPage::checkpoint() const
@@ -536,46 +532,69 @@ void ChainDetailPage::updateProgress()
 
 void ChainDetailPage::refresh()
 {
-    if (m_chainId == 0 || m_inFlight > 0)
-        return;
+    for (RefreshThrottle *throttle : {m_rangesRefresh, m_reindexRefresh, m_reorgsRefresh})
+        throttle->now();
+}
+
+void ChainDetailPage::showLoadError(const Error &error)
+{
+    m_loadError->setText(tr("Could not read the chain's history: %1").arg(error.message));
+    m_loadError->show();
+}
+
+bool ChainDetailPage::readRanges()
+{
+    if (m_chainId == 0)
+        return false;
     const int generation = m_generation;
-    const ChainRef chain{m_chainId, {}};
-    m_inFlight = 3;
-    auto failed = [this](const Error &error) {
-        m_loadError->setText(tr("Could not read the chain's history: %1").arg(error.message));
-        m_loadError->show();
-    };
     // What was indexed when the ranges were asked for (-1: nothing); unset when not known yet.
     std::optional<qint64> asked;
     if (m_status || m_record)
         asked = checkpoint().value_or(-1);
-    then(m_indexing->indexRanges(chain), this, [this, generation, failed, asked](Result<QList<IndexRange>> ranges) {
+    then(m_indexing->indexRanges(ChainRef{m_chainId, {}}), this, [this, generation, asked](Result<QList<IndexRange>> ranges) {
+        m_rangesRefresh->finished();
         if (generation != m_generation)
-            return;
-        --m_inFlight;
+            return;   // another chain is shown now
         if (!ranges)
-            return failed(ranges.error());
+            return showLoadError(ranges.error());
         m_ranges = *ranges;
         m_rangesCheckpoint = asked;
         m_rangesKnown = true;
         updateProgress();
     });
-    then(m_indexing->reindexRequests(chain), this, [this, generation, failed](Result<QList<ReindexRequest>> requests) {
+    return true;
+}
+
+bool ChainDetailPage::readReindexRequests()
+{
+    if (m_chainId == 0)
+        return false;
+    const int generation = m_generation;
+    then(m_indexing->reindexRequests(ChainRef{m_chainId, {}}), this, [this, generation](Result<QList<ReindexRequest>> requests) {
+        m_reindexRefresh->finished();
         if (generation != m_generation)
             return;
-        --m_inFlight;
         if (!requests)
-            return failed(requests.error());
+            return showLoadError(requests.error());
         m_reindex->setRequests(*requests);
     });
-    then(m_indexing->reorgs(chain), this, [this, generation, failed](Result<QList<ReorgRecord>> reorgs) {
+    return true;
+}
+
+bool ChainDetailPage::readReorgs()
+{
+    if (m_chainId == 0)
+        return false;
+    const int generation = m_generation;
+    then(m_indexing->reorgs(ChainRef{m_chainId, {}}), this, [this, generation](Result<QList<ReorgRecord>> reorgs) {
+        m_reorgsRefresh->finished();
         if (generation != m_generation)
             return;
-        --m_inFlight;
         if (!reorgs)
-            return failed(reorgs.error());
+            return showLoadError(reorgs.error());
         m_reorgs->setReorgs(*reorgs);
     });
+    return true;
 }
 
 } // namespace arbor::ui

@@ -30,6 +30,7 @@ class ChainChartPanel;
 class EndpointModel;
 class IndexProgressBar;
 class NetworkStatsPanel;
+class RefreshThrottle;
 class ReindexRequestModel;
 class ReorgModel;
 class TokenModel;
@@ -43,10 +44,12 @@ class TokenModel;
  *
  * Live figures come from the Engine's signals (chainStatusChanged, chainsChanged; the tokens from
  * the chain's record in chainsChanged) and its
- * in-memory series (Engine::chainSeries). The database-backed parts (ranges, reindex requests,
- * reorgs) are read through Engine futures when the chain is shown and every RefreshIntervalMs
- * while the page is visible; results for a chain no longer shown are dropped. Nothing here
- * waits on the GUI thread.
+ * in-memory series (StatsService::chainSeries). The database-backed parts (ranges, reindex requests,
+ * reorgs, the chart history) are read through Engine futures, each by a RefreshThrottle: when
+ * the chain is shown and every RefreshIntervalMs (the chart history every HistoryIntervalMs)
+ * while the page is visible, never two of one part at once, and a refresh asked for during a
+ * read is read after it; results for a chain no longer shown are dropped. Nothing here waits on
+ * the GUI thread.
  *
  * Thread: the GUI thread.
  */
@@ -61,10 +64,11 @@ public:
 
     explicit ChainDetailPage(arbor::ChainService *chains, arbor::IndexingService *indexing, arbor::StatsService *stats, QWidget *parent = nullptr);
 
-    /// Shows `chainId` (0: none) and reads its history at once.
+    /// Shows `chainId` (0: none) and reads its history at once (once shown, when hidden).
     void showChain(qint64 chainId);
     qint64 chainId() const { return m_chainId; }
-    /// Reads ranges, reindex requests and reorgs again now.
+    /// Reads ranges, reindex requests and reorgs again now, or each as soon as its read under
+    /// way is back.
     void refresh();
 
     ChainChartPanel *charts() const { return m_charts; }
@@ -95,12 +99,16 @@ private:
     void onChainDeleted(qint64 chainId);
     /// The endpoints table from the live status, else from the record.
     void updateEndpoints();
-    /// Probe now: every endpoint of the chain asked for its head at once (Engine::probeNow).
+    /// Probe now: every endpoint of the chain asked for its head at once (ChainService::probeNow).
     void probeNow();
     void updateHeader();
     void updateCharts();
-    /// Reads the chart history of the chart's window (Engine::chainHistory); stale answers dropped.
-    void requestHistory();
+    /// Reads the chart history of the chart's window (StatsService::chainHistory); stale answers dropped.
+    bool readHistory();
+    bool readRanges();
+    bool readReindexRequests();
+    bool readReorgs();
+    void showLoadError(const arbor::Error &error);
     void updateProgress();
     /// The checkpoint: live from the indexer, else as last recorded.
     std::optional<qint64> checkpoint() const;
@@ -114,16 +122,17 @@ private:
     arbor::StatsService *m_stats = nullptr;
     qint64 m_chainId = 0;
     int m_generation = 0;                        ///< bumped by showChain: stale results are dropped
-    int m_inFlight = 0;                          ///< refresh futures not yet back
     std::optional<arbor::ChainRecord> m_record;
     std::optional<arbor::ChainStatus> m_status;
     QList<arbor::IndexRange> m_ranges;
     bool m_rangesKnown = false;
     std::optional<qint64> m_rangesCheckpoint;   ///< the checkpoint when m_ranges were asked for (-1: none)
-    QTimer m_refreshTimer;
     QTimer m_chartTimer;
-    QTimer m_historyTimer;
-    int m_historyRequest = 0;                    ///< bumped by requestHistory: only the newest answer is shown
+    RefreshThrottle *m_rangesRefresh = nullptr;
+    RefreshThrottle *m_reindexRefresh = nullptr;
+    RefreshThrottle *m_reorgsRefresh = nullptr;
+    RefreshThrottle *m_historyRefresh = nullptr;
+    int m_historyRequest = 0;                    ///< bumped when the window or chain changes: older answers are dropped
 
     QLabel *m_name = nullptr;
     QLabel *m_id = nullptr;

@@ -8,6 +8,7 @@
 #include "models/tablesizemodel.h"
 #include "util/continuation.h"
 #include "widgets/maintenancepanel.h"
+#include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -100,7 +101,10 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWid
     m_historyWindow->addItem(tr("Last 30 days"), 30 * DayMs);
     m_historyWindow->addItem(tr("Last year"), 365 * DayMs);
     m_historyWindow->setCurrentIndex(2);
-    connect(m_historyWindow, &QComboBox::currentIndexChanged, this, &DatabasePage::refreshHistory);
+    connect(m_historyWindow, &QComboBox::currentIndexChanged, this, [this] {
+        ++m_historyRequest;
+        m_historyRefresh->now();
+    });
     m_growth = new DatabaseGrowthChart;
     auto *growth = new QWidget;
     auto *growthLayout = new QVBoxLayout(growth);
@@ -151,9 +155,9 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWid
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_statusLine);
 
-    m_refreshTimer.setObjectName(QStringLiteral("databaseRefreshTimer"));
-    m_refreshTimer.setInterval(RefreshIntervalMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &DatabasePage::refresh);
+    m_statsRefresh = new RefreshThrottle(this, [this] { return readStats(); }, 0, RefreshIntervalMs);
+    m_statementsRefresh = new RefreshThrottle(this, [this] { return readStatements(); }, 0, RefreshIntervalMs);
+    m_historyRefresh = new RefreshThrottle(this, [this] { return readHistory(); }, 0, RefreshIntervalMs);
     connect(m_database, &EngineService::stateChanged, this, &DatabasePage::applyEngineState);
     m_backendLabel->setText(m_database->state().backend);
 }
@@ -182,55 +186,53 @@ QTableView *DatabasePage::createTable(const QString &objectName, QSortFilterProx
     return view;
 }
 
-void DatabasePage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    m_refreshTimer.start();
-    refresh();
-}
-
-void DatabasePage::hideEvent(QHideEvent *event)
-{
-    QWidget::hideEvent(event);
-    m_refreshTimer.stop();
-}
-
 void DatabasePage::applyEngineState(const EngineState &state)
 {
     m_backendLabel->setText(state.backend);
-    if (state.started && isVisible())
-        refresh();
+    if (state.started) {
+        for (RefreshThrottle *throttle : {m_statsRefresh, m_statementsRefresh, m_historyRefresh})
+            throttle->changed();
+    }
 }
 
 void DatabasePage::refresh()
 {
+    for (RefreshThrottle *throttle : {m_statsRefresh, m_statementsRefresh, m_historyRefresh})
+        throttle->now();
+}
+
+bool DatabasePage::readStats()
+{
     if (!m_database->state().started)
-        return;
-    if (!m_statsInFlight) {
-        m_statsInFlight = true;
-        then(m_database->databaseStats(), this, [this](Result<DatabaseStats> stats) {
-            m_statsInFlight = false;
-            if (!stats) {
-                showStatus(tr("Could not read the database's sizes: %1").arg(stats.error().toString()), true);
-                return;
-            }
-            showStats(*stats);
-            // On SQLite a read walks every page: a large file is read again less often.
-            m_refreshTimer.setInterval(int(std::clamp<qint64>(stats->readMs * 30, RefreshIntervalMs, MaxRefreshIntervalMs)));
-        });
-    }
-    if (!m_statementsInFlight) {
-        m_statementsInFlight = true;
-        then(m_database->slowStatements(StatementLimit), this, [this](Result<SlowStatements> statements) {
-            m_statementsInFlight = false;
-            if (!statements) {
-                m_statementSource->setText(tr("Could not read the slowest statements: %1").arg(statements.error().toString()));
-                return;
-            }
-            showStatements(*statements);
-        });
-    }
-    refreshHistory();
+        return false;
+    then(m_database->databaseStats(), this, [this](Result<DatabaseStats> stats) {
+        m_statsRefresh->finished();
+        if (!stats) {
+            showStatus(tr("Could not read the database's sizes: %1").arg(stats.error().toString()), true);
+            return;
+        }
+        showStats(*stats);
+        // On SQLite a read walks every page: a large file is read again less often.
+        const int period = int(std::clamp<qint64>(stats->readMs * 30, RefreshIntervalMs, MaxRefreshIntervalMs));
+        for (RefreshThrottle *throttle : {m_statsRefresh, m_statementsRefresh, m_historyRefresh})
+            throttle->setPeriodMs(period);
+    });
+    return true;
+}
+
+bool DatabasePage::readStatements()
+{
+    if (!m_database->state().started)
+        return false;
+    then(m_database->slowStatements(StatementLimit), this, [this](Result<SlowStatements> statements) {
+        m_statementsRefresh->finished();
+        if (!statements) {
+            m_statementSource->setText(tr("Could not read the slowest statements: %1").arg(statements.error().toString()));
+            return;
+        }
+        showStatements(*statements);
+    });
+    return true;
 }
 
 qint64 DatabasePage::historyWindowMs() const
@@ -238,15 +240,17 @@ qint64 DatabasePage::historyWindowMs() const
     return m_historyWindow->currentData().toLongLong();
 }
 
-void DatabasePage::refreshHistory()
+bool DatabasePage::readHistory()
 {
-    if (!m_database->state().started || m_historyInFlight)
-        return;
-    m_historyInFlight = true;
+    if (!m_database->state().started)
+        return false;
+    const quint64 request = m_historyRequest;
     const qint64 to = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = to - historyWindowMs();
-    then(m_database->sizeHistory(from), this, [this, from, to](Result<QList<DatabaseSizeSample>> samples) {
-        m_historyInFlight = false;
+    then(m_database->sizeHistory(from), this, [this, request, from, to](Result<QList<DatabaseSizeSample>> samples) {
+        m_historyRefresh->finished();
+        if (request != m_historyRequest)
+            return;   // another window was chosen meanwhile: read again for it
         if (!samples) {
             showStatus(tr("Could not read the size history: %1").arg(samples.error().toString()), true);
             return;
@@ -258,6 +262,7 @@ void DatabasePage::refreshHistory()
             names.insert(c.config.chainId, c.config.name);
         m_growth->setSamples(*samples, names, from, to);
     });
+    return true;
 }
 
 void DatabasePage::showStats(const DatabaseStats &stats)

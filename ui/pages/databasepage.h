@@ -2,7 +2,6 @@
 
 #include "store/databasestats.h"
 
-#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -23,20 +22,22 @@ namespace arbor::ui {
 
 class ChainSizeModel;
 class DatabaseGrowthChart;
+class RefreshThrottle;
 class SlowStatementModel;
 class TableSizeModel;
 
 /**
  * The Database page: the backend and its file or server, the total size and the free pages
  * (SQLite) or dead rows (PostgreSQL), and in tabs: each chain's and each table's size (sortable,
- * with copy and CSV export), the growth over time (Engine::sizeHistory), the slowest statements
+ * with copy and CSV export), the growth over time (DatabaseService::sizeHistory), the slowest statements
  * with where their timings come from, and maintenance (a MaintenancePanel: what ran, when and
  * how long, with Run Maintenance Now and Apply Retention Now).
  *
  * Everything is read through the Engine on its reader thread, when the page is shown and then
  * every RefreshIntervalMs while it is visible (less often when reading the sizes takes long: a
- * large SQLite file); a read still under way is never started twice and the GUI thread never
- * waits for one. The page does not own the Engine, which must outlive it.
+ * large SQLite file), each of the sizes, the statements and the growth by a RefreshThrottle: a
+ * read still under way is never started twice, Refresh clicked during one reads again after it,
+ * and the GUI thread never waits for one. The page does not own the Engine, which must outlive it.
  */
 class DatabasePage final : public QWidget
 {
@@ -50,7 +51,7 @@ public:
     explicit DatabasePage(arbor::DatabaseService *database, arbor::ChainService *chains, QWidget *parent = nullptr);
     ~DatabasePage() override;
 
-    /// Reads the figures now (what showing the page and the timer do).
+    /// Reads the figures now, or each as soon as its read under way is back (the Refresh button).
     void refresh();
 
     /// The Maintenance tab's layout, holding the maintenance panel.
@@ -59,15 +60,13 @@ public:
     /// The figures last shown (tests read what the page shows against the store).
     const arbor::DatabaseStats &stats() const { return m_stats; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
     void applyEngineState(const arbor::EngineState &state);
+    bool readStats();
+    bool readStatements();
+    bool readHistory();
     void showStats(const arbor::DatabaseStats &stats);
     void showStatements(const arbor::SlowStatements &statements);
-    void refreshHistory();
     qint64 historyWindowMs() const;
     void showStatus(const QString &text, bool error = false);
     QTableView *createTable(const QString &objectName, QSortFilterProxyModel *proxy, int sortRole, const QString &exportName);
@@ -94,11 +93,11 @@ private:
     DatabaseGrowthChart *m_growth = nullptr;
     QVBoxLayout *m_maintenanceLayout = nullptr;
     QLabel *m_statusLine = nullptr;
-    QTimer m_refreshTimer;
 
-    bool m_statsInFlight = false;
-    bool m_statementsInFlight = false;
-    bool m_historyInFlight = false;
+    RefreshThrottle *m_statsRefresh = nullptr;
+    RefreshThrottle *m_statementsRefresh = nullptr;
+    RefreshThrottle *m_historyRefresh = nullptr;
+    quint64 m_historyRequest = 0;   ///< answers for another window are dropped
 };
 
 } // namespace arbor::ui

@@ -7,6 +7,7 @@
 #include "models/queuehealthmodel.h"
 #include "models/tokenproblemmodel.h"
 #include "util/continuation.h"
+#include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -138,6 +139,8 @@ QueuePage::QueuePage(BalanceService *balances, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_statusLine);
 
+    // No period: the engine's samples (queueHealthChanged) keep the page current.
+    m_refresh = new RefreshThrottle(this, [this] { return read(); }, 0, 0);
     connect(m_balances, &BalanceService::queueHealthChanged, this, &QueuePage::onHealthChanged);
     connect(m_balances, &EngineService::stateChanged, this, &QueuePage::applyEngineState);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePage::onSelectionChanged);
@@ -148,17 +151,22 @@ QueuePage::~QueuePage() = default;
 
 void QueuePage::refresh()
 {
-    if (!m_balances->state().started || m_refreshInFlight)
-        return;
-    m_refreshInFlight = true;
+    m_refresh->now();
+}
+
+bool QueuePage::read()
+{
+    if (!m_balances->state().started)
+        return false;
     then(m_balances->queueHealth(), this, [this](Result<QList<QueueHealth>> health) {
-        m_refreshInFlight = false;
+        m_refresh->finished();
         if (!health) {
             showStatus(tr("Could not read the queue's health: %1").arg(health.error().toString()), true);
             return;
         }
         onHealthChanged(*health);
     });
+    return true;
 }
 
 void QueuePage::onHealthChanged(const QList<QueueHealth> &health)
@@ -189,7 +197,7 @@ void QueuePage::applyEngineState(const EngineState &state)
 {
     updateActions();
     if (state.started && m_model->rowCount() == 0)
-        refresh();
+        m_refresh->changed();
 }
 
 std::optional<QueueHealth> QueuePage::selectedChain() const

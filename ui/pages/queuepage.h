@@ -21,6 +21,7 @@ namespace arbor::ui {
 
 class QueueChartPanel;
 class QueueHealthModel;
+class RefreshThrottle;
 class TokenProblemModel;
 
 /**
@@ -28,9 +29,11 @@ class TokenProblemModel;
  * (a failure every item of one token shares, said once for the token, shown while it lasts),
  * live charts of the selected chain, its settings and "Retry failed".
  *
- * The tables follow Engine::queueHealthChanged; the charts are seeded from the chain's recorded
- * history when it is selected and then follow the same signal. Commands go through the Engine
- * and report in the page's status line. The page does not own the Engine, which must outlive it.
+ * The tables follow BalanceService::queueHealthChanged, and are read (RefreshThrottle) when the page is
+ * first shown and after the page's own commands; a refresh asked for during a read is read after
+ * it. The charts are seeded from the chain's recorded history when it is selected and then
+ * follow the same signal. Commands go through the Engine and report in the page's status line.
+ * The page does not own the Engine, which must outlive it.
  */
 class QueuePage final : public QWidget
 {
@@ -40,10 +43,12 @@ public:
     explicit QueuePage(arbor::BalanceService *balances, QWidget *parent = nullptr);
     ~QueuePage() override;
 
-    /// Reads every chain's health now instead of at the next tick.
+    /// Reads every chain's health now instead of at the next tick, or as soon as the read under
+    /// way is back.
     void refresh();
 
 private:
+    bool read();
     void onHealthChanged(const QList<arbor::QueueHealth> &health);
     void applyEngineState(const arbor::EngineState &state);
     void onSelectionChanged();
@@ -66,7 +71,7 @@ private:
     QPushButton *m_retryButton = nullptr;
     QLabel *m_statusLine = nullptr;
 
-    bool m_refreshInFlight = false;
+    RefreshThrottle *m_refresh = nullptr;
     quint64 m_historyRequest = 0;      ///< answers to older history requests are dropped
     QSet<qint64> m_busyChains;         ///< chains with a command in flight
 };

@@ -10,6 +10,7 @@
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
+#include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
@@ -150,12 +151,10 @@ TriggersPage::TriggersPage(TriggerService *triggers, ChainService *chains, Index
     layout->addWidget(splitter, 1);
     layout->addWidget(m_statusLine);
 
-    m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(RefreshDelayMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &TriggersPage::refreshNow);
-    m_minuteTimer.setInterval(MinuteMs);
-    connect(&m_minuteTimer, &QTimer::timeout, this, [this] { scheduleRefresh(AllParts); });
-    m_minuteTimer.start();
+    // Every minute the 24 h figures and the charts' hour age.
+    m_triggersRefresh = new RefreshThrottle(this, [this] { return readTriggers(); }, RefreshDelayMs, MinuteMs);
+    m_logRefresh = new RefreshThrottle(this, [this] { return readLog(); }, RefreshDelayMs, MinuteMs);
+    m_chartsRefresh = new RefreshThrottle(this, [this] { return readCharts(); }, RefreshDelayMs, MinuteMs);
 
     connect(m_triggers, &TriggerService::triggersChanged, this, [this] { scheduleRefresh(AllParts); });
     connect(m_triggers, &TriggerService::deliveriesChanged, this, [this] { scheduleRefresh(AllParts); });
@@ -197,8 +196,7 @@ QWidget *TriggersPage::createLog()
     for (QComboBox *filter : {m_triggerFilter, m_statusFilter, m_typeFilter}) {
         connect(filter, &QComboBox::currentIndexChanged, this, [this] {
             ++m_logRequest;   // an answer for the old filter is dropped
-            m_dirty |= LogPart;
-            refreshNow();
+            refreshNow(LogPart);
         });
     }
 
@@ -242,48 +240,37 @@ QWidget *TriggersPage::createLog()
     return log;
 }
 
-void TriggersPage::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_dirty)
-        refreshNow();
-}
-
 void TriggersPage::refresh()
 {
-    m_dirty |= AllParts;
-    refreshNow();
+    refreshNow(AllParts);
 }
 
 void TriggersPage::scheduleRefresh(int parts)
 {
-    m_dirty |= parts;
-    if (!m_refreshTimer.isActive())
-        m_refreshTimer.start();
-}
-
-void TriggersPage::refreshNow()
-{
-    // Hidden: the parts wait for showEvent, unless a test delivery's result is awaited.
-    if (!m_triggers->state().started || (!isVisible() && m_pendingTests.isEmpty()))
-        return;
-    const int parts = m_dirty & ~m_inFlight;
-    m_dirty &= ~parts;
     if (parts & TriggersPart)
-        readTriggers();
+        m_triggersRefresh->changed();
     if (parts & LogPart)
-        readLog();
+        m_logRefresh->changed();
     if (parts & ChartsPart)
-        readCharts();
+        m_chartsRefresh->changed();
 }
 
-void TriggersPage::readTriggers()
+void TriggersPage::refreshNow(int parts)
 {
-    m_inFlight |= TriggersPart;
+    if (parts & TriggersPart)
+        m_triggersRefresh->now();
+    if (parts & LogPart)
+        m_logRefresh->now();
+    if (parts & ChartsPart)
+        m_chartsRefresh->now();
+}
+
+bool TriggersPage::readTriggers()
+{
+    if (!m_triggers->state().started)
+        return false;
     then(m_triggers->triggers(), this, [this](Result<QList<TriggerRecord>> triggers) {
-        m_inFlight &= ~TriggersPart;
-        if (m_dirty & TriggersPart)
-            scheduleRefresh(0);
+        m_triggersRefresh->finished();
         if (!triggers) {
             showStatus(tr("Could not read the triggers: %1").arg(triggers.error().toString()), true);
             return;
@@ -298,10 +285,13 @@ void TriggersPage::readTriggers()
             m_triggerView->selectRow(0);
         updateActions();
     });
+    return true;
 }
 
-void TriggersPage::readLog()
+bool TriggersPage::readLog()
 {
+    if (!m_triggers->state().started)
+        return false;
     ResultFilter filter;
     filter.limit = LogLimit;
     if (m_triggerFilter->currentIndex() > 0) {
@@ -313,16 +303,10 @@ void TriggersPage::readLog()
     if (m_typeFilter->currentIndex() > 0)
         filter.actionType = ActionType(m_typeFilter->currentData().toInt());
     const quint64 request = m_logRequest;
-    m_inFlight |= LogPart;
     then(m_triggers->triggerResults(filter), this, [this, request](Result<QList<ActionResult>> results) {
-        m_inFlight &= ~LogPart;
-        if (request != m_logRequest) {
-            m_dirty |= LogPart;   // the filter changed meanwhile: read again with the new one
-            refreshNow();
-            return;
-        }
-        if (m_dirty & LogPart)
-            scheduleRefresh(0);
+        m_logRefresh->finished();
+        if (request != m_logRequest)
+            return;   // the filter changed meanwhile: read again with the new one
         if (!results) {
             showStatus(tr("Could not read the delivery log: %1").arg(results.error().toString()), true);
             return;
@@ -331,22 +315,23 @@ void TriggersPage::readLog()
         updateActions();
         checkPendingTests();
     });
+    return true;
 }
 
-void TriggersPage::readCharts()
+bool TriggersPage::readCharts()
 {
-    m_inFlight |= ChartsPart;
+    if (!m_triggers->state().started)
+        return false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     then(m_triggers->deliveriesPerMinute(now - DeliveryChartPanel::WindowMs), this, [this, now](Result<QList<DeliveryMinute>> minutes) {
-        m_inFlight &= ~ChartsPart;
-        if (m_dirty & ChartsPart)
-            scheduleRefresh(0);
+        m_chartsRefresh->finished();
         if (!minutes) {
             showStatus(tr("Could not read the delivery figures: %1").arg(minutes.error().toString()), true);
             return;
         }
         m_charts->setMinutes(*minutes, now);
     });
+    return true;
 }
 
 void TriggersPage::checkPendingTests()
@@ -371,8 +356,10 @@ void TriggersPage::checkPendingTests()
             const QString outcome = details.isEmpty() ? DeliveryLogModel::statusText(r.status)
                                                       : tr("%1 (%2)").arg(DeliveryLogModel::statusText(r.status),
                                                                           details.join(QStringLiteral(", ")));
-            if (r.status != DeliveryStatus::Retrying)
+            if (r.status != DeliveryStatus::Retrying) {
                 m_pendingTests.remove(id);
+                m_logRefresh->setReadWhileHidden(!m_pendingTests.isEmpty());
+            }
             showStatus(tr("Test delivery of “%1”: %2").arg(name, outcome), r.status != DeliveryStatus::Success);
         });
     }

@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QSet>
-#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -31,6 +30,7 @@ namespace arbor::ui {
 
 class DeliveryChartPanel;
 class DeliveryLogModel;
+class RefreshThrottle;
 class TriggerListModel;
 
 /**
@@ -40,10 +40,12 @@ class TriggerListModel;
  * Resend), charts of the last hour's deliveries, and per hour the attempts of actions and the
  * registry events (ActionMetricsPanel, EventCountsPanel, which read their figures themselves).
  *
- * Everything comes from the Engine: the list and the log are read again when it says triggers
- * or deliveries changed, coalesced (at most twice a second), and once a minute while the page is
- * shown (the 24 h figures age; another engine may be delivering). Models are diffed, never
- * reset. On a read-only console the editing verbs are disabled and say why; the dry run, which
+ * Everything comes from the Engine: the list, the log and the delivery charts, each by a
+ * RefreshThrottle, are read again when it says triggers or deliveries changed, coalesced (at
+ * most twice a second), and once a minute while the page is shown (the 24 h figures age;
+ * another engine may be delivering); a change during a read is read after it. While a test
+ * delivery's result is awaited the log is read even with the page hidden, so the status line
+ * reports it. Models are diffed, never reset. On a read-only console the editing verbs are disabled and say why; the dry run, which
  * only reads, stays. The page does not own the Engine, which must outlive it.
  */
 class TriggersPage final : public QWidget
@@ -64,20 +66,18 @@ public:
     QAction *dryRunAction() const { return m_dryRun; }
     QAction *sendTestAction() const { return m_sendTest; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     enum Part { TriggersPart = 1, LogPart = 2, ChartsPart = 4, AllParts = 7 };
 
     QWidget *createLog();
     QAction *createAction(const QString &icon, const QString &text, const char *objectName, const QString &toolTip);
-    /// Marks parts to read again and reads them at most twice a second.
+    /// The parts changed: each is read again at most twice a second.
     void scheduleRefresh(int parts);
-    void refreshNow();
-    void readTriggers();
-    void readLog();
-    void readCharts();
+    /// The parts are read now, or each as soon as its read under way is back.
+    void refreshNow(int parts);
+    bool readTriggers();
+    bool readLog();
+    bool readCharts();
     void checkPendingTests();
 
     void applyEngineState(const arbor::EngineState &state);
@@ -125,10 +125,9 @@ private:
     QAction *m_dryRun = nullptr;
     QAction *m_sendTest = nullptr;
 
-    QTimer m_refreshTimer;    ///< coalesces the engine's signals
-    QTimer m_minuteTimer;     ///< ages the 24 h figures and the charts' hour
-    int m_dirty = 0;          ///< Part flags waiting for m_refreshTimer
-    int m_inFlight = 0;       ///< Part flags being read
+    RefreshThrottle *m_triggersRefresh = nullptr;
+    RefreshThrottle *m_logRefresh = nullptr;
+    RefreshThrottle *m_chartsRefresh = nullptr;
     quint64 m_logRequest = 0; ///< answers for an older filter are dropped
     QSet<qint64> m_busy;      ///< triggers with a command in flight
     qint64 m_selectAfterRead = 0;   ///< a trigger just saved: selected once the list shows it

@@ -8,6 +8,7 @@
 #include "dialogs/triggereditordialog.h"
 #include "models/deliverylogmodel.h"
 #include "util/continuation.h"
+#include "widgets/refreshthrottle.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -36,8 +37,7 @@ void TriggersPage::openEditor(const std::optional<TriggerRecord> &trigger)
     connect(editor, &TriggerEditorDialog::saved, this, [this, adding](const TriggerRecord &saved) {
         showStatus(adding ? tr("Trigger “%1” added.").arg(saved.def.name) : tr("Trigger “%1” saved.").arg(saved.def.name));
         m_selectAfterRead = saved.def.id;
-        m_dirty |= AllParts;
-        refreshNow();
+        refreshNow(AllParts);
     });
     editor->open();
 }
@@ -162,6 +162,7 @@ void TriggersPage::sendTest(const TriggerRecord &trigger, const Action &action)
             return;
         }
         m_pendingTests.insert(*delivery, name);
+        m_logRefresh->setReadWhileHidden(true);   // its result is reported whichever page is shown
         showStatus(tr("Test delivery %1 of “%2” is in the outbox; its result shows here once it is sent.").arg(*delivery, name));
         scheduleRefresh(LogPart);
     });

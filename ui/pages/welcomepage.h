@@ -22,7 +22,7 @@ namespace arbor::ui {
  * "Try a local devnet" is enabled when anvil is on PATH (otherwise disabled, with what to
  * install next to it). It starts the local devnet through a DevnetService (the node and its
  * client on a worker thread, its steps back by queued signals), shows the steps inline, and when
- * the node is ready adds it through Engine::addChain() and emits chainAdded(). Failures are shown
+ * the node is ready adds it through ChainService::addChain() and emits chainAdded(). Failures are shown
  * inline with a Retry button.
  *
  * The page owns the DevnetService: the node keeps running and generating traffic for as long as

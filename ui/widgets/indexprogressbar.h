@@ -26,7 +26,7 @@ public:
     explicit IndexProgressBar(QWidget *parent = nullptr);
 
     /**
-     * `ranges` merged and ordered (Engine::indexRanges); the bar spans [start, end], `end`
+     * `ranges` merged and ordered (IndexingService::indexRanges); the bar spans [start, end], `end`
      * being the head (or the checkpoint when the head is unknown); `checkpoint` is where
      * gaps stop counting.
      *

@@ -3,6 +3,7 @@
 #include "engine/databaseservice.h"
 #include "models/maintenancerunmodel.h"
 #include "util/continuation.h"
+#include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 
 #include <QHBoxLayout>
@@ -12,7 +13,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -70,16 +70,15 @@ MaintenancePanel::MaintenancePanel(DatabaseService *database, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
 
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setInterval(RefreshMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, &MaintenancePanel::refresh);
+    // A run here is read at once: the operator waits for it.
+    m_refresh = new RefreshThrottle(this, [this] { return read(); }, 0, RefreshMs);
     connect(m_maintainButton, &QPushButton::clicked, this, &MaintenancePanel::runMaintenance);
     connect(m_retentionButton, &QPushButton::clicked, this, &MaintenancePanel::applyRetention);
     connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MaintenancePanel::showSelectedSteps);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MaintenancePanel::showSelectedSteps);
     if (m_database) {
         connect(m_database, &EngineService::stateChanged, this, &MaintenancePanel::applyEngineState);
-        connect(m_database, &DatabaseService::maintenanceRunsChanged, this, &MaintenancePanel::refresh);
+        connect(m_database, &DatabaseService::maintenanceRunsChanged, m_refresh, &RefreshThrottle::changed);
         applyEngineState(m_database->state());
     } else {
         applyEngineState(EngineState());
@@ -100,24 +99,20 @@ void MaintenancePanel::applyEngineState(const EngineState &state)
         m_status->clear();
     }
     if (state.started)
-        refresh();
+        m_refresh->changed();
 }
 
 void MaintenancePanel::refresh()
 {
+    m_refresh->now();
+}
+
+bool MaintenancePanel::read()
+{
     if (!m_database || !m_database->state().started)
-        return;
-    // A refresh asked for during a read (a run that just finished) reads again after it.
-    if (m_readInFlight) {
-        m_readAgain = true;
-        return;
-    }
-    m_readInFlight = true;
-    m_readAgain = false;
+        return false;
     then(m_database->maintenanceRuns(200), this, [this](Result<QList<MaintenanceRun>> runs) {
-        m_readInFlight = false;
-        if (m_readAgain)
-            QMetaObject::invokeMethod(this, &MaintenancePanel::refresh, Qt::QueuedConnection);
+        m_refresh->finished();
         if (!runs) {
             m_status->setText(tr("Cannot read the maintenance log: %1").arg(runs.error().message));
             return;
@@ -126,6 +121,7 @@ void MaintenancePanel::refresh()
         if (m_runsView->selectionModel()->selectedRows().isEmpty() && m_model->rowCount() > 0)
             m_runsView->selectRow(0);
     });
+    return true;
 }
 
 void MaintenancePanel::setRunning(QPushButton *button, const QString &status)
@@ -202,19 +198,6 @@ void MaintenancePanel::showSelectedSteps()
         items.append(item);
     }
     m_stepsView->addTopLevelItems(items);
-}
-
-void MaintenancePanel::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    m_refreshTimer->start();
-    refresh();
-}
-
-void MaintenancePanel::hideEvent(QHideEvent *event)
-{
-    QWidget::hideEvent(event);
-    m_refreshTimer->stop();
 }
 
 } // namespace arbor::ui

@@ -5,7 +5,6 @@
 class QLabel;
 class QPushButton;
 class QTableView;
-class QTimer;
 class QTreeWidget;
 
 namespace arbor {
@@ -16,18 +15,20 @@ struct EngineState;
 namespace arbor::ui {
 
 class MaintenanceRunModel;
+class RefreshThrottle;
 
 /**
  * What database maintenance and retention did, and the buttons to run them now: the
- * maintenance log (Engine::maintenanceRuns: when, what, how long, OK or the error), the steps of
+ * maintenance log (DatabaseService::maintenanceRuns: when, what, how long, OK or the error), the steps of
  * the selected run (each table or index, its duration and what it found), "Run maintenance now"
  * and "Apply retention now".
  *
  * Both buttons run on the Engine's writer without blocking the GUI: the button is disabled and
  * the status says what runs until its future resolves. On a read-only engine they are disabled
- * and say why. The log is read again when a run here starts or finishes
- * (Engine::maintenanceRunsChanged), when the panel is shown, and every RefreshMs while it is
- * visible (runs of other engines, such as a headless `arborctl serve`).
+ * and say why. The log is read again (RefreshThrottle) when a run here starts or finishes
+ * (DatabaseService::maintenanceRunsChanged), when the panel is shown, and every RefreshMs while it is
+ * visible (runs of other engines, such as a headless `arborctl serve`); a run that ends while
+ * the log is being read is read again after that read.
  *
  * Self-contained: a page embeds it with `new MaintenancePanel(engine, parent)`.
  * Thread: the GUI thread.
@@ -41,15 +42,12 @@ public:
 
     explicit MaintenancePanel(arbor::DatabaseService *database, QWidget *parent = nullptr);
 
-    /// Reads the log again (no-op while a read is under way).
+    /// Reads the log again now, or as soon as the read under way is back.
     void refresh();
     MaintenanceRunModel *model() const { return m_model; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
-
 private:
+    bool read();
     void applyEngineState(const arbor::EngineState &state);
     void runMaintenance();
     void applyRetention();
@@ -64,9 +62,7 @@ private:
     QPushButton *m_maintainButton = nullptr;
     QPushButton *m_retentionButton = nullptr;
     QLabel *m_status = nullptr;
-    QTimer *m_refreshTimer = nullptr;
-    bool m_readInFlight = false;
-    bool m_readAgain = false;      ///< a refresh was asked for while a read was in flight
+    RefreshThrottle *m_refresh = nullptr;
     bool m_maintaining = false;
     bool m_applying = false;
     bool m_readOnly = true;

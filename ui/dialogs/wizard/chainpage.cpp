@@ -113,7 +113,7 @@ void ChainPage::initializePage()
 
 void ChainPage::check()
 {
-    // The name, as Engine::addChain will check it: ChainConfig::validate on a config whose other
+    // The name, as ChainService::addChain will check it: ChainConfig::validate on a config whose other
     // fields are known to be right, keeping only the problems about the name.
     ChainConfig config;
     config.name = m_nameEdit->text();

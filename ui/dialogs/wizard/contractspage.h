@@ -20,7 +20,7 @@ class MessageLabel;
 
 /**
  * Fourth page of the add-chain wizard: the ERC-20 tokens to index, each read from the chain as
- * it is added (name, symbol, decimals, deployment block, through Engine::probeTokens), and the
+ * it is added (name, symbol, decimals, deployment block, through ChainService::probeTokens), and the
  * ERC-8004 registries (any subset of identity, reputation, validation). Addresses are checked
  * as they are typed; Next waits until every token was read and is an ERC-20.
  */

@@ -19,7 +19,7 @@ class MessageLabel;
 
 /**
  * Second page of the add-chain wizard: probes every URL of the first page (chain id, head,
- * latency, client version, whether it serves historical state) through Engine::probeEndpoints
+ * latency, client version, whether it serves historical state) through ChainService::probeEndpoints
  * and shows one row per URL, failures explained. Next is enabled once at least one URL answered and all that answered serve the
  * same chain, one not yet added; URLs that did not answer are left out of the chain.
  */

@@ -20,9 +20,9 @@ class TokenModel;
  * Last page of the add-chain wizard: a summary of everything entered, each token's balance
  * mode and why, and the Create button.
  *
- * The balance modes are asked of the node (Engine::probeTokens with the start block) each time
+ * The balance modes are asked of the node (ChainService::probeTokens with the start block) each time
  * the page is shown, without waiting: "Checking…" meanwhile, the error if it fails, and an
- * answer to an earlier request is dropped. Create runs Engine::addChain, which checks and probes
+ * answer to an earlier request is dropped. Create runs ChainService::addChain, which checks and probes
  * everything again; a refusal is shown here and the operator can go back and fix it. On success
  * the page shows the modes the chain got, the wizard emits chainAdded and closes.
  */
