@@ -8,13 +8,14 @@
 # only when it has something to install.
 set -euo pipefail
 
-# librsvg2-bin: rsvg-convert renders the PNG application icons from the SVG (app/arbor).
+# librsvg2-bin: rsvg-convert renders the PNG application icons from the SVG (app/arbor). lld: the
+# linker (CMakeLists.txt uses it when present).
 readonly BUILD_PKGS=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libpqxx-dev libsqlite3-dev qtkeychain-qt6-dev libsimdjson-dev libboost-dev libgl-dev libvulkan-dev
-    librsvg2-bin
+    librsvg2-bin lld
 )
 
 # What the console and arborctl load at run time: packaging/runtime-packages.txt, the list the

@@ -36,7 +36,7 @@ class JsonRpcClient;
  * tokens (Demo Dollar, DUSD, 6 decimals; Demo Token, DEMO, 18 decimals) and the ERC-8004
  * Identity, Reputation and Validation registries, mints to the demo holders (anvil's unlocked
  * accounts) and registers a few agents. It then switches the node to a block a second and
- * emits ready() with a ChainConfig for Engine::addChain(). From then on a timer keeps sending
+ * emits ready() with a ChainConfig for ChainService::addChain(). From then on a timer keeps sending
  * token transfers among the holders and, now and then, ERC-8004 events (new agents, feedback,
  * validation requests and responses).
  *

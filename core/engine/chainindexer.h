@@ -61,7 +61,7 @@ public Q_SLOTS:
     /// Stops all work and aborts requests in flight; nothing more is written.
     void stop();
     /// Looks for new reindex requests and backfills now instead of at the next poll, and takes
-    /// up an edit of the chain (Engine::editChain(), or another process's): its poll interval,
+    /// up an edit of the chain (ChainService::editChain(), or another process's): its poll interval,
     /// confirmations and registries at once; changed endpoints through endpointsChanged.
     void checkForWork();
     /**

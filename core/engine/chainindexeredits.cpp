@@ -1,4 +1,4 @@
-// ChainIndexer: taking up an edit of its chain while it runs (Engine::editChain(), or another
+// ChainIndexer: taking up an edit of its chain while it runs (ChainService::editChain(), or another
 // process's `arborctl chain edit`, seen by the periodic checkForWork()).
 
 #include "engine/chainindexer.h"

@@ -22,7 +22,7 @@ namespace arbor {
  * the field as the operator typed it: "name", "add rpc", "remove rpc", "poll interval",
  * "confirmations", "rpc rate", "add registry".
  *
- * New URLs must also answer eth_chainId with the chain's id: Engine::editChain() probes them
+ * New URLs must also answer eth_chainId with the chain's id: ChainService::editChain() probes them
  * before anything is written.
  */
 struct ChainEdit

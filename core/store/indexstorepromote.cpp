@@ -178,7 +178,7 @@ Status IndexStore::checkPromotable(const IndexBatch &batch)
                                                                         "fetching them again.")
                                                                          .arg(batch.from).arg(batch.to).arg(chain).arg(token->toChecksumHex()));
         }
-        // The same for a registry added to the live chain (Engine::editChain()).
+        // The same for a registry added to the live chain (ChainService::editChain()).
         if (batch.registries) {
             auto registries = m_store.query(QLatin1String("SELECT address FROM ") + m_store.admin("registries") + QLatin1String(" WHERE chain_id = ?"), {chain});
             if (!registries)

@@ -8,6 +8,7 @@
 // which goes first; the figures are the medians over the rounds.
 
 #include "testdatabase.h"
+#include "testvalues.h"
 
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
@@ -29,24 +30,6 @@ constexpr qint64 RangeBlocks = 100;
 constexpr int TransfersPerBlock = 6;
 constexpr int Holders = 5000;
 
-Address addressOf(quint32 n, char tag)
-{
-    QByteArray bytes(20, '\0');
-    bytes[0] = tag;
-    for (int i = 0; i < 4; ++i)
-        bytes[19 - i] = char((n >> (8 * i)) & 0xff);
-    return *Address::fromBytes(bytes);
-}
-
-Hash hashOf(qint64 n, char tag)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = tag;
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((n >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
 QList<IndexBatch> workload(qint64 blocks)
 {
     QList<IndexBatch> batches;
@@ -60,14 +43,14 @@ QList<IndexBatch> workload(qint64 blocks)
         b.to = std::min(blocks, from + RangeBlocks) - 1;
         b.tokens = {token};
         for (qint64 n = b.from; n <= b.to; ++n) {
-            BlockHeader h{n, hashOf(n, 1), parent, 1'700'000'000 + n * 12, 150, 15'000'000};
+            BlockHeader h{n, hashOf(n), parent, 1'700'000'000 + n * 12, 150, 15'000'000};
             parent = h.hash;
             b.headers.append(h);
             for (int i = 0; i < TransfersPerBlock; ++i) {
                 seed = seed * 1664525u + 1013904223u;
                 const quint32 from_ = seed % Holders;
                 const quint32 to = (seed >> 13) % Holders;
-                b.transfers.append({n, i, hashOf(n * 16 + i, 2), token, addressOf(from_ + 1, 0x10), addressOf(to + 1, 0x10), U256(seed % 1000 + 1)});
+                b.transfers.append({n, i, hashOf(n * 16 + i, 1), token, addressOf(from_ + 1, 0x10), addressOf(to + 1, 0x10), U256(seed % 1000 + 1)});
             }
         }
         batches.append(b);

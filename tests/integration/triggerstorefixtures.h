@@ -4,6 +4,7 @@
 // them, and trigger files as the editor saves them.
 
 #include "model/evm.h"
+#include "testvalues.h"
 #include "triggers/triggerdef.h"
 
 #include <QJsonDocument>
@@ -13,15 +14,6 @@ namespace arbor::test {
 
 constexpr qint64 ChainId = 7;
 constexpr qint64 T0 = 1700000000000;   // the store's clock, unix ms
-
-inline Hash hashOf(qint64 number, int salt = 0)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = char(salt + 1);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
 
 inline Address registryAddress()
 {

@@ -4,6 +4,7 @@
 // the raw rows, on the chain's table and on the global one.
 
 #include "testdatabase.h"
+#include "testvalues.h"
 
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
@@ -11,6 +12,7 @@
 #include "store/indexstore.h"
 #include "store/store.h"
 #include "store/triggerstore.h"
+#include "testmain.h"
 
 #include <QMap>
 #include <QSet>
@@ -22,23 +24,6 @@ using namespace arbor::test;
 namespace {
 
 constexpr qint64 ChainId = 7;
-
-Hash hashOf(qint64 number, int fork = 0)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = char(fork + 1);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[19] = char(n);
-    bytes[0] = 0x22;
-    return *Address::fromBytes(bytes);
-}
 
 /// Block n's timestamp: about 7 blocks per day, so ranges cross midnight.
 qint64 timeOf(qint64 n) { return 1'700'000'000 / 86400 * 86400 + n * 12345; }
@@ -373,5 +358,5 @@ void TestAggregates::statsAreReadPerChainAndAcrossChains()
     QCOMPARE(missing.error().field, QStringLiteral("chain"));
 }
 
-QTEST_GUILESS_MAIN(TestAggregates)
+ARBOR_GUILESS_TEST_MAIN(aggregates, TestAggregates)
 #include "tst_aggregates.moc"

@@ -12,6 +12,7 @@
 // On SQLite and PostgreSQL. The functions run in order on one devnet, database and serve.
 #include "agentchain.h"
 #include "faultproxy.h"
+#include "testmain.h"
 #include "webhookreceiver.h"
 
 #include <QDebug>
@@ -458,5 +459,5 @@ void TestAlertDelivery::refusesABadRuleFile()
     QCOMPARE(after.out, before.out);
 }
 
-QTEST_GUILESS_MAIN(TestAlertDelivery)
+ARBOR_GUILESS_TEST_MAIN(alertdelivery, TestAlertDelivery)
 #include "tst_alertdelivery.moc"

@@ -9,6 +9,7 @@
 #include "store/alertstore.h"
 #include "store/chainregistry.h"
 #include "store/triggerstore.h"
+#include "testmain.h"
 #include "triggers/alerttext.h"
 
 #include <QJsonDocument>
@@ -374,5 +375,5 @@ void TestAlertStore::storesKindAndParamsAndKeepsOldRowsText()
     QVERIFY(!QString::fromUtf8(claimed->first().payload).contains(QLatin1String("[0]")));
 }
 
-QTEST_GUILESS_MAIN(TestAlertStore)
+ARBOR_GUILESS_TEST_MAIN(alertstore, TestAlertStore)
 #include "tst_alertstore.moc"

@@ -1,6 +1,7 @@
 // arborctl's command line on its own: a database path that does not exist, typos in command
 // names, and each command's --help. No node and no database server needed.
 #include "arborctlrun.h"
+#include "testmain.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -130,5 +131,5 @@ void TestArborctl::commandHelpNamesTheCommand()
     QVERIFY2(group.err.contains(u"health"_s) && group.err.contains(u"retry-failed"_s), qPrintable(describe(group)));
 }
 
-QTEST_GUILESS_MAIN(TestArborctl)
+ARBOR_GUILESS_TEST_MAIN(arborctl, TestArborctl)
 #include "tst_arborctl.moc"

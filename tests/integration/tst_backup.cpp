@@ -10,6 +10,7 @@
 #include "testdatabase.h"
 
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -391,5 +392,5 @@ void TestBackup::existingBackupFileIsNotOverwritten()
     QCOMPARE(fileHash(m_quietBackup), hash);
 }
 
-QTEST_GUILESS_MAIN(TestBackup)
+ARBOR_GUILESS_TEST_MAIN(backup, TestBackup)
 #include "tst_backup.moc"

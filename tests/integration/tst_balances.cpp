@@ -23,6 +23,7 @@
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/queuestore.h"
+#include "testmain.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -1207,5 +1208,5 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token A: "_s + mismatch));
 }
 
-QTEST_GUILESS_MAIN(TestBalances)
+ARBOR_GUILESS_TEST_MAIN(balances, TestBalances)
 #include "tst_balances.moc"

@@ -11,6 +11,7 @@
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -410,5 +411,5 @@ void TestChainEdit::addedRegistryIsBackfilledFromTheStartBlock()
     m_agentEvents += more->value(u"events"_s).toArray().size();
 }
 
-QTEST_GUILESS_MAIN(TestChainEdit)
+ARBOR_GUILESS_TEST_MAIN(chainedit, TestChainEdit)
 #include "tst_chainedit.moc"

@@ -14,6 +14,7 @@
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/retention.h"
+#include "testmain.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -204,5 +205,5 @@ void TestChartHistory::keptAcrossRestartAndDeletedWithTheChain()
     QCOMPARE(chainFootprint(*store, ChainId), QStringList());
 }
 
-QTEST_GUILESS_MAIN(TestChartHistory)
+ARBOR_GUILESS_TEST_MAIN(charthistory, TestChartHistory)
 #include "tst_charthistory.moc"

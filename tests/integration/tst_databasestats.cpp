@@ -13,6 +13,7 @@
 #include "store/chainregistry.h"
 #include "store/databasestats.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -451,5 +452,5 @@ void TestDatabaseStats::arborctlPrintsStats()
     QVERIFY2(bad.err.contains(QLatin1String("--limit")), qPrintable(bad.err));
 }
 
-QTEST_GUILESS_MAIN(TestDatabaseStats)
+ARBOR_GUILESS_TEST_MAIN(databasestats, TestDatabaseStats)
 #include "tst_databasestats.moc"

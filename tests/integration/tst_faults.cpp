@@ -15,6 +15,7 @@
 #include "model/address.h"
 #include "model/u256.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -613,5 +614,5 @@ void TestFaults::survivesKill9AtRandomMoments()
     }
 }
 
-QTEST_GUILESS_MAIN(TestFaults)
+ARBOR_GUILESS_TEST_MAIN(faults, TestFaults)
 #include "tst_faults.moc"

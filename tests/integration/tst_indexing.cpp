@@ -11,6 +11,7 @@
 
 #include "model/entitydef.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1155,5 +1156,5 @@ void TestIndexing::tokenAddedWhileServingLosesNoTransfers()
     checkTransfers(*store, QStringList(m_tokens) << fifth);
 }
 
-QTEST_GUILESS_MAIN(TestIndexing)
+ARBOR_GUILESS_TEST_MAIN(indexing, TestIndexing)
 #include "tst_indexing.moc"

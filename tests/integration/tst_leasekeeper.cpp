@@ -4,9 +4,11 @@
 // writes in flight, and release(writer) removes only this holder's row.
 
 #include "testdatabase.h"
+#include "testresults.h"
 
 #include "engine/leasekeeper.h"
 #include "engine/storethread.h"
+#include "testmain.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -20,18 +22,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int HeartbeatMs = 50;
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    (void)QTest::qWaitFor([&] { return future.isFinished(); }, 30000);
-    return future.result();
-}
-
-QString why(const Status &s)
-{
-    return s ? QString() : s.error().toString();
-}
 
 /// The table name without its schema ("arbor_admin.lease" → "lease").
 QString bareName(const QString &table)
@@ -79,7 +69,7 @@ void TestLeaseKeeper::init()
     }
     m_writer = std::make_unique<StoreThread>(u"lease-test-writer"_s);
     const Status opened = waitFor(m_writer->open(m_db->url(), QString()));
-    QVERIFY2(opened, qPrintable(why(opened)));
+    QVERIFY2(opened, why(opened).constData());
 }
 
 void TestLeaseKeeper::cleanup()
@@ -144,7 +134,7 @@ void TestLeaseKeeper::lostOnceWhenAnotherEngineHoldsIt()
 
     // Another engine holds the lease now (it found ours stale and took it over).
     const Status taken = exec(u"UPDATE "_s + m_leaseTable + u" SET holder_token = ?, holder_app = ?"_s, {u"other-engine"_s, u"arbor"_s});
-    QVERIFY2(taken, qPrintable(why(taken)));
+    QVERIFY2(taken, why(taken).constData());
     QVERIFY(lost.wait(5000));
     QCOMPARE(lost.size(), 1);
     const QString reason = lost.first().first().toString();
@@ -246,5 +236,5 @@ void TestLeaseKeeper::releaseBeforeKeepRemovesOnlyThisHolder()
     QCOMPARE(current()->holder.token, other.holder().token);
 }
 
-QTEST_GUILESS_MAIN(TestLeaseKeeper)
+ARBOR_GUILESS_TEST_MAIN(leasekeeper, TestLeaseKeeper)
 #include "tst_leasekeeper.moc"

@@ -8,6 +8,7 @@
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,7 +23,7 @@ using namespace arbor::test;
 namespace {
 
 using Run = ArborctlRun;
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL_TESTHOOKS);
 constexpr int TimeoutMs = 60000;
 
 Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {})
@@ -458,5 +459,5 @@ void TestLifecycle::refusesEditedOrNewerDatabaseAndChangesNothing()
     QCOMPARE(*store->rowCount(ddl::adminTable(store->backend(), u"lease"_qs)), 0);
 }
 
-QTEST_GUILESS_MAIN(TestLifecycle)
+ARBOR_GUILESS_TEST_MAIN(lifecycle, TestLifecycle)
 #include "tst_lifecycle.moc"

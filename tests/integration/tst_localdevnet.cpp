@@ -11,6 +11,7 @@
 #include "model/keccak.h"
 #include "rpc/jsonrpcclient.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 
 #include <QDir>
@@ -414,5 +415,5 @@ void TestLocalDevnet::reportsNodeExitAndStartsAgain()
     QCOMPARE(ready.last().first().value<ChainConfig>().tokens.size(), 2);
 }
 
-QTEST_GUILESS_MAIN(TestLocalDevnet)
+ARBOR_GUILESS_TEST_MAIN(localdevnet, TestLocalDevnet)
 #include "tst_localdevnet.moc"

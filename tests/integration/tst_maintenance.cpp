@@ -10,6 +10,7 @@
 #include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "store/databasemaintenance.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -259,5 +260,5 @@ void TestMaintenance::arborctlMaintain()
     QCOMPARE(bad.exitCode, 2);
 }
 
-QTEST_GUILESS_MAIN(TestMaintenance)
+ARBOR_GUILESS_TEST_MAIN(maintenance, TestMaintenance)
 #include "tst_maintenance.moc"

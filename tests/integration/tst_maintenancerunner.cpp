@@ -11,6 +11,7 @@
 #include "engine/maintenancerunner.h"
 #include "store/maintenancelog.h"
 #include "store/retention.h"
+#include "testmain.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -320,5 +321,5 @@ void TestMaintenanceRunner::noScheduleWithoutTheLease()
     v->lease()->release();
 }
 
-QTEST_GUILESS_MAIN(TestMaintenanceRunner)
+ARBOR_GUILESS_TEST_MAIN(maintenancerunner, TestMaintenanceRunner)
 #include "tst_maintenancerunner.moc"

@@ -6,6 +6,7 @@
 
 #include "arborctlrun.h"
 #include "devnet.h"
+#include "testmain.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -226,5 +227,5 @@ void TestMetricsEndpoint::followsNewBlocks()
     QCOMPARE(sampleValue(text, chainSeries("arbor_chain_head_block")).value_or(-1), double(head));
 }
 
-QTEST_MAIN(TestMetricsEndpoint)
+ARBOR_TEST_MAIN(metricsendpoint, TestMetricsEndpoint)
 #include "tst_metricsendpoint.moc"

@@ -9,6 +9,7 @@
 #include "devnet.h"
 #include "faultproxy.h"
 #include "testdatabase.h"
+#include "testmain.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -197,5 +198,5 @@ void TestOutages::nodeRefusingGetLogsKeepsHeadTrue()
     QVERIFY(serve.waitForFinished(20000));
 }
 
-QTEST_GUILESS_MAIN(TestOutages)
+ARBOR_GUILESS_TEST_MAIN(outages, TestOutages)
 #include "tst_outages.moc"

@@ -2,12 +2,14 @@
 // production, derived and global tables, and what is refused without writing anything.
 
 #include "testdatabase.h"
+#include "testvalues.h"
 
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/indexstore.h"
 #include "store/store.h"
+#include "testmain.h"
 
 #include <QTest>
 
@@ -17,23 +19,6 @@ using namespace arbor::test;
 namespace {
 
 constexpr qint64 ChainId = 5;
-
-Hash hashOf(qint64 number, int fork = 0)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = char(fork + 1);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[19] = char(n);
-    bytes[0] = 0x11;
-    return *Address::fromBytes(bytes);
-}
 
 /// Blocks [from, to] on `fork`, building on `parent`; one transfer per block, one day per 10 blocks.
 IndexBatch headBatch(qint64 from, qint64 to, Hash parent, int fork = 0)
@@ -266,5 +251,5 @@ void TestPromotion::findsGaps()
     QCOMPARE(findGaps({{3, 4}}, 0, 4), (QList<IndexRange>{{0, 2}}));
 }
 
-QTEST_GUILESS_MAIN(TestPromotion)
+ARBOR_GUILESS_TEST_MAIN(promotion, TestPromotion)
 #include "tst_promotion.moc"

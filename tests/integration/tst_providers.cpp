@@ -20,6 +20,7 @@
 #include "model/address.h"
 #include "model/u256.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -403,5 +404,5 @@ void TestProviders::deadEndpointIsStillDown()
     QVERIFY2(endpoint.value(u"learnedRequestsPerSecond"_s).isNull(), qPrintable(compact(endpoint)));
 }
 
-QTEST_GUILESS_MAIN(TestProviders)
+ARBOR_GUILESS_TEST_MAIN(providers, TestProviders)
 #include "tst_providers.moc"

@@ -7,6 +7,7 @@
 // of the range it replaces recounted by the queue, as reindexes and backfills do.
 
 #include "testdatabase.h"
+#include "testvalues.h"
 
 #include "engine/balanceservice.h"
 #include "engine/engine.h"
@@ -20,6 +21,7 @@
 #include "store/indexstore.h"
 #include "store/queuestore.h"
 #include "store/store.h"
+#include "testmain.h"
 
 #include <QHostInfo>
 #include <QScopeGuard>
@@ -40,24 +42,6 @@ using namespace arbor::test;
 namespace {
 
 constexpr qint64 ChainId = 7;
-
-Hash hashOf(qint64 number, int fork = 0)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = char(fork + 1);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[18] = char(n >> 8);
-    bytes[19] = char(n);
-    bytes[0] = 0x22;
-    return *Address::fromBytes(bytes);
-}
 
 const Address TokenA = addressOf(1);
 const Address TokenB = addressOf(2);
@@ -912,5 +896,5 @@ void TestQueue::drainingWhilePromotingMissesNoTransfer()
     QCOMPARE(wrong, 0);
 }
 
-QTEST_GUILESS_MAIN(TestQueue)
+ARBOR_GUILESS_TEST_MAIN(queue, TestQueue)
 #include "tst_queue.moc"

@@ -5,6 +5,8 @@
 // stale searches dropped, and the tip check.
 
 #include "testdatabase.h"
+#include "testresults.h"
+#include "testvalues.h"
 
 #include "engine/rangefetcher.h"
 #include "engine/reorgguard.h"
@@ -15,12 +17,12 @@
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/indexstore.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QTcpServer>
 #include <QTest>
 
 #include <climits>
@@ -35,23 +37,6 @@ namespace {
 
 constexpr qint64 ChainId = 5;
 constexpr qint64 NoFork = LLONG_MAX;
-
-Hash hashOf(qint64 number, int fork = 0)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = char(fork + 1);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[19] = char(n);
-    bytes[0] = 0x11;
-    return *Address::fromBytes(bytes);
-}
 
 /// Blocks [from, to] of fork 0 as the indexer would promote them; one transfer per block.
 IndexBatch headBatch(qint64 from, qint64 to)
@@ -69,11 +54,6 @@ IndexBatch headBatch(qint64 from, qint64 to)
     }
     batch.tokens = {addressOf(1)};
     return batch;
-}
-
-QString quantity(qint64 n)
-{
-    return u"0x"_s + QString::number(n, 16);
 }
 
 /**
@@ -109,23 +89,6 @@ private:
                 {u"timestamp"_s, quantity(1700000000 + n * 12)}, {u"gasUsed"_s, quantity(21000)}, {u"transactions"_s, QJsonArray()}};
     }
 };
-
-template<typename T>
-T waitFor(QFuture<T> future)
-{
-    (void)QTest::qWaitFor([&] { return future.isFinished(); }, 30000);
-    return future.result();
-}
-
-QUrl closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port));
-}
 
 /// What a search handed to its callback.
 struct Found
@@ -525,5 +488,5 @@ void TestReorgGuard::checksTheTip()
     QCOMPARE(m_chain->asked, QList<qint64>{at});
 }
 
-QTEST_GUILESS_MAIN(TestReorgGuard)
+ARBOR_GUILESS_TEST_MAIN(reorgguard, TestReorgGuard)
 #include "tst_reorgguard.moc"

@@ -13,6 +13,7 @@
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/retention.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -544,5 +545,5 @@ void TestRetention::arborctlRetention()
     QVERIFY2(text.out.contains(u"Deleted 0 rows"_qs), qPrintable(text.out));
 }
 
-QTEST_GUILESS_MAIN(TestRetention)
+ARBOR_GUILESS_TEST_MAIN(retention, TestRetention)
 #include "tst_retention.moc"

@@ -10,6 +10,7 @@
 #include "testdatabase.h"
 
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QDir>
 #include <QFile>
@@ -218,5 +219,5 @@ void TestRpcUrlSecrets::endpointRowNamesTheMissingVariable()
     QVERIFY2(!log.contains(m_key), qPrintable(log));
 }
 
-QTEST_GUILESS_MAIN(TestRpcUrlSecrets)
+ARBOR_GUILESS_TEST_MAIN(rpcurlsecrets, TestRpcUrlSecrets)
 #include "tst_rpcurlsecrets.moc"

@@ -3,6 +3,7 @@
 #include "secrets/secretresolver.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
+#include "testmain.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -380,5 +381,5 @@ void TestSecrets::keychainUsedFromWorkerThreadsAndTheGuiThread()
     workers.clear();
 }
 
-QTEST_GUILESS_MAIN(TestSecrets)
+ARBOR_GUILESS_TEST_MAIN(secrets, TestSecrets)
 #include "tst_secrets.moc"

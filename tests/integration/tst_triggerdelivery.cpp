@@ -9,6 +9,7 @@
 // The functions share one devnet, one database and one serve (restarted after the kill); each
 // has its own trigger and receivers.
 #include "agentchain.h"
+#include "testmain.h"
 #include "webhookreceiver.h"
 
 #include <QJsonDocument>
@@ -349,5 +350,5 @@ void TestTriggerDelivery::reorgBeforeConfirmationNeverDelivers()
     QCOMPARE(m_tip.receivedFor(doomedId).size(), doomedRows.size() - 1);
 }
 
-QTEST_GUILESS_MAIN(TestTriggerDelivery)
+ARBOR_GUILESS_TEST_MAIN(triggerdelivery, TestTriggerDelivery)
 #include "tst_triggerdelivery.moc"

@@ -12,6 +12,7 @@
 #include "agentchain.h"
 #include "mcptestserver.h"
 #include "telegramstandin.h"
+#include "testmain.h"
 #include "webhookreceiver.h"
 
 #include <QFile>
@@ -593,5 +594,5 @@ void TestTriggers::secretsStayOutOfResultsLogsAndDatabase()
     }
 }
 
-QTEST_GUILESS_MAIN(TestTriggers)
+ARBOR_GUILESS_TEST_MAIN(triggers, TestTriggers)
 #include "tst_triggers.moc"

@@ -11,6 +11,7 @@
 #include "store/indexstore.h"
 #include "store/store.h"
 #include "store/triggerstore.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -591,5 +592,5 @@ void TestTriggerStore::chainDeletionRemovesTriggers()
     QVERIFY(chainFootprint(*m_store, ChainId).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestTriggerStore)
+ARBOR_GUILESS_TEST_MAIN(triggerstore, TestTriggerStore)
 #include "tst_triggerstore.moc"

@@ -14,6 +14,7 @@
 #include "models/tokenmodel.h"
 #include "secrets/namedsecrets.h"
 #include "secrets/secretstore.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 
@@ -609,7 +610,7 @@ void TstAddChainWizard::createExplainsWhatTheEngineRefused()
     QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ReviewPageId));
 
     // Between the probe and Create the node stops answering (its port accepts connections and
-    // says nothing): Engine::addChain probes again, times out and refuses.
+    // says nothing): ChainService::addChain probes again, times out and refuses.
     const quint16 port = quint16(seven.rpcUrl().port());
     seven.stop();
     QTcpServer silent;
@@ -807,5 +808,5 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY(!nextEnabled());
 }
 
-QTEST_MAIN(TstAddChainWizard)
+ARBOR_TEST_MAIN(addchainwizard, TstAddChainWizard)
 #include "tst_addchainwizard.moc"

@@ -19,7 +19,9 @@
 #include "store/indexstore.h"
 #include "store/store.h"
 #include "store/triggerstore.h"
+#include "testmain.h"
 #include "testresults.h"
+#include "testvalues.h"
 #include "uifixture.h"
 
 #include <QApplication>
@@ -36,6 +38,8 @@
 using namespace arbor;
 using arbor::test::UiFixture;
 using arbor::test::waitFor;
+using arbor::test::addressOf;
+using arbor::test::hashOf;
 using arbor::test::why;
 using arbor::ui::ActionMetricsPanel;
 using arbor::ui::ChainDetailPage;
@@ -48,23 +52,6 @@ namespace {
 const int TimeoutMs = 20000;
 const qint64 DayMs = 86400 * 1000LL;
 const qint64 HourMs = 3600 * 1000LL;
-
-Hash hashOf(qint64 number)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = 0x24;
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[0] = 0x33;
-    bytes[19] = char(n);
-    return *Address::fromBytes(bytes);
-}
 
 /// Blocks [from, to] at `time(n)` (unix seconds): n % 3 + 1 transactions of 21,000 gas each, and
 /// one transfer of token 1 from holder 2 to holder 3 + n % 4.
@@ -475,5 +462,5 @@ void TstAggregateCharts::triggersPageShowsEventsAndAttemptsPerHour()
     QVERIFY2(actions->summary().contains(QStringLiteral("9 attempt")), qPrintable(actions->summary()));
 }
 
-QTEST_MAIN(TstAggregateCharts)
+ARBOR_TEST_MAIN(aggregatecharts, TstAggregateCharts)
 #include "tst_aggregatecharts.moc"

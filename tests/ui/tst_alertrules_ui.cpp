@@ -17,6 +17,7 @@
 #include "models/deliverylogmodel.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 #include "widgets/logpanel.h"
@@ -461,5 +462,5 @@ void TstAlertRulesUi::deletingRemovesTheRule()
     QVERIFY2(list->topLevelItem(0)->text(2).endsWith(u"acknowledged"), qPrintable(list->topLevelItem(0)->text(2)));
 }
 
-QTEST_MAIN(TstAlertRulesUi)
+ARBOR_TEST_MAIN(alertrules_ui, TstAlertRulesUi)
 #include "tst_alertrules_ui.moc"

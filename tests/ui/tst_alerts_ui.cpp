@@ -16,6 +16,7 @@
 #include "pages/chaindetailpage.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 #include "widgets/indexprogressbar.h"
@@ -50,7 +51,7 @@ namespace {
 
 const int EngineTimeoutMs = 30000;
 
-// Registers a chain on the engine's database, as Engine::addChain does minus the probes.
+// Registers a chain on the engine's database, as ChainService::addChain does minus the probes.
 Status registerChain(const DatabaseUrl &url, qint64 chainId, const QString &name, const QUrl &rpc)
 {
     auto store = Store::open(url);
@@ -416,5 +417,5 @@ void TstAlertsUi::liveChainShowsNoGapForNewBlocks()
     engine.reset();
 }
 
-QTEST_MAIN(TstAlertsUi)
+ARBOR_TEST_MAIN(alerts_ui, TstAlertsUi)
 #include "tst_alerts_ui.moc"

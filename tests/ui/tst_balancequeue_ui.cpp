@@ -19,7 +19,9 @@
 #include "store/indexstore.h"
 #include "store/queuestore.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
+#include "testvalues.h"
 #include "uifixture.h"
 
 #include <QAction>
@@ -45,6 +47,8 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::addressOf;
+using arbor::test::hashOf;
 using arbor::test::why;
 using arbor::test::UiFixture;
 using arbor::test::waitFor;
@@ -65,29 +69,12 @@ const qint64 Devnet = 1337;
 const qint64 Nine = 9;
 const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
 
-Hash hashOf(qint64 number)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = 0x42;
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[0] = char(0xa0 + n);
-    bytes[7] = char(0x5c);
-    bytes[19] = char(n);
-    return *Address::fromBytes(bytes);
-}
-
-const Address Token = addressOf(1);
-const Address Alice = addressOf(10);
-const Address Bob = addressOf(11);
-const Address Carol = addressOf(12);
-const Address Dave = addressOf(13);   // sends without ever having received: an item that fails
+// Hex letters in the first and the middle byte: the checksummed forms the pages show are not the lowercase ones.
+const Address Token = addressOf(1, 0xa1, 0x5c);
+const Address Alice = addressOf(10, 0xaa, 0x5c);
+const Address Bob = addressOf(11, 0xab, 0x5c);
+const Address Carol = addressOf(12, 0xac, 0x5c);
+const Address Dave = addressOf(13, 0xad, 0x5c);   // sends without ever having received: an item that fails
 
 ChainConfig chainConfig(qint64 id, const QString &name, const QList<Address> &tokens = {})
 {
@@ -193,6 +180,7 @@ private Q_SLOTS:
     void portfolioShowsBalancesAcrossChains();
     void topHoldersShowsLargestFirst();
     void retryFailedQueuesItemsAgain();
+    void refreshDuringAReadIsReadAfterIt();
 
 private:
     void showPage(int key);
@@ -1043,7 +1031,78 @@ void TstBalanceQueueUi::retryFailedQueuesItemsAgain()
     QCOMPARE(table->model()->index(0, PortfolioModel::LastBlockColumn).data().toString(), QStringLiteral("3"));
 }
 
-int main(int argc, char **argv)
+void TstBalanceQueueUi::refreshDuringAReadIsReadAfterIt()
+{
+    // Retry Failed asks the page to read the health again when its items are queued; a read
+    // already under way then answers with the items still failed. The page reads again after
+    // it, instead of showing them failed until the engine's next health sample. This engine
+    // sends none, and has a database of its own.
+    auto url = m_home.databaseUrl(QStringLiteral("queue-refresh.db"));
+    QVERIFY2(url, why(url).constData());
+    auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
+    QVERIFY2(started, why(started).constData());
+    auto opened = Store::open(*url);
+    QVERIFY2(opened, why(opened).constData());
+    Store &store = **opened;
+
+    TokenInfo token;
+    token.address = Token;
+    token.symbol = QStringLiteral("TST");
+    token.decimals = 6;
+    token.deployBlock = 0;
+    token.balanceMode = BalanceMode::Transfers;
+    Status s = ChainRegistry(store).registerChain(chainConfig(Devnet, QStringLiteral("devnet"), {Token}), {okEndpoint()}, evmEntities(), {token});
+    QVERIFY2(s, why(s).constData());
+    // Dave sends 100 he never received: his item fails.
+    auto promoted = IndexStore(store).promote(batch(0, 0, {transfer(0, Dave, Alice, 100)}), evmEntities());
+    QVERIFY2(promoted, why(promoted).constData());
+    s = QueueStore(store).setBalanceMode(Devnet, Token, BalanceMode::Transfers);
+    QVERIFY2(s, why(s).constData());
+    QueueConfig config;
+    config.chainId = Devnet;
+    config.maxRetries = 1;
+    config.retryBackoffMs = 0;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const QString claim = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto items = QueueStore(store).claimQueueItems(Devnet, 100, QStringLiteral("tst/2/ui"), claim);
+        QVERIFY2(items, why(items).constData());
+        if (items->isEmpty())
+            break;
+        auto done = QueueStore(store).completeTransferItems(Devnet, claim, config);
+        QVERIFY2(done, why(done).constData());
+    }
+
+    QueuePage page(engine->balances());
+    page.resize(1000, 700);
+    page.show();
+    auto *table = page.findChild<QTableView *>(QStringLiteral("queueHealthTable"));
+    QVERIFY(table);
+    auto cell = [table](int column) {
+        const QAbstractItemModel *model = table->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, column).data(QueueHealthModel::ChainIdRole).toLongLong() == Devnet)
+                return model->index(row, column).data().toString();
+        }
+        return QStringLiteral("(no row)");
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(cell(QueueHealthModel::FailedColumn), QStringLiteral("1"), EngineTimeoutMs);
+    QCOMPARE(cell(QueueHealthModel::PendingColumn), QStringLiteral("0"));
+
+    page.refresh();   // a read under way (View › Refresh)
+    // The engine's reader runs reads in order: once this one is done, so is the page's, whose
+    // answer the page has not seen yet (no event has been processed since).
+    engine->balances()->queueHealth().waitForFinished();
+    QFuture<Result<qint64>> retried = engine->balances()->retryFailed(ChainRef{Devnet, {}});
+    retried.waitForFinished();   // on the engine's writer, which needs no event here
+    QVERIFY2(retried.result(), why(retried.result()).constData());
+    QCOMPARE(*retried.result(), 1);
+    page.refresh();   // what Retry Failed does once the items are queued again
+
+    QTRY_COMPARE_WITH_TIMEOUT(cell(QueueHealthModel::FailedColumn), QStringLiteral("0"), EngineTimeoutMs);
+    QCOMPARE(cell(QueueHealthModel::PendingColumn), QStringLiteral("1"));
+}
+
+int arbor_test_main_balancequeue_ui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     app.setAttribute(Qt::AA_Use96Dpi, true);

@@ -19,7 +19,9 @@
 #include "store/indexbatch.h"
 #include "store/indexstore.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
+#include "testvalues.h"
 #include "uifixture.h"
 #include "widgets/indexprogressbar.h"
 
@@ -44,6 +46,8 @@
 Q_DECLARE_METATYPE(arbor::EndpointLimits)
 
 using namespace arbor;
+using arbor::test::addressOf;
+using arbor::test::hashOf;
 using arbor::test::why;
 using arbor::test::UiFixture;
 using arbor::test::waitFor;
@@ -59,15 +63,6 @@ using arbor::ui::TokenModel;
 namespace {
 
 const int EngineTimeoutMs = 30000;
-
-Hash hashOf(qint64 number)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = 0x42;
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
 
 IndexBatch blocks(qint64 chainId, qint64 from, qint64 to, BatchMode mode)
 {
@@ -88,14 +83,6 @@ QString label(const QWidget &page, const char *name)
 {
     const auto *l = page.findChild<QLabel *>(QString::fromLatin1(name));
     return l ? l->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[0] = char(0xb0 + n);
-    bytes[19] = char(n);
-    return *Address::fromBytes(bytes);
 }
 
 TokenInfo token(int n, const QString &symbol, std::optional<BalanceMode> mode, const QString &reason)
@@ -150,6 +137,7 @@ private Q_SLOTS:
     void reindexModelInsertsNewRequestsOnTop();
     void reorgModelGrowsAtTheTop();
     void gapsBetweenPromotedRangesAreListed();
+    void reindexRequestedDuringAReadIsShownAfterIt();
     void chartHistoryRangesGapsAndOutliers();
     void liveChainFromTheDevnet();
 
@@ -621,6 +609,52 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     QCOMPARE(page.endpointModel()->index(0, EndpointModel::LastErrorColumn).data().toString(), QStringLiteral("connection refused"));
 }
 
+void TstChainDetail::reindexRequestedDuringAReadIsShownAfterIt()
+{
+    // A reindex requested (by another console, or arborctl) while the page reads the chain's
+    // history, and the page asked to read again meanwhile: it shows the request once the read
+    // under way is back, well before its next periodic read.
+    const qint64 chainId = 78;
+    const QString file = QStringLiteral("reindex-refresh.db");
+    std::unique_ptr<Engine> engine = startEngine(file, false);
+    auto url = m_home.databaseUrl(file);
+    QVERIFY2(url, why(url).constData());
+    auto opened = Store::open(*url);
+    QVERIFY2(opened, why(opened).constData());
+    Store &store = **opened;
+    ChainConfig config;
+    config.chainId = chainId;
+    config.name = QStringLiteral("audited");
+    config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
+    config.startBlock = 0;
+    EndpointRecord endpoint;
+    endpoint.url = config.rpcUrls.first();
+    endpoint.status = EndpointStatus::Unreachable;
+    QVERIFY(ChainRegistry(store).registerChain(config, {endpoint}, evmEntities()));
+    QVERIFY(store.reconcileEntityTables(evmEntities()));
+    auto head = IndexStore(store).promote(blocks(chainId, 0, 29, BatchMode::Head), evmEntities());
+    QVERIFY2(head, why(head).constData());
+    engine->chains()->refreshSnapshot();
+    QTRY_VERIFY(std::any_of(engine->chains()->snapshot().cbegin(), engine->chains()->snapshot().cend(),
+                            [&](const ChainRecord &c) { return c.config.chainId == chainId; }));
+
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
+    page.resize(1000, 800);
+    page.showChain(chainId);
+    page.show();   // reads the chain's history; no event is processed before the request below
+    // The engine's reader runs reads in order: once this one is done, so are the page's, whose
+    // answers the page has not seen yet.
+    engine->indexing()->reindexRequests(ChainRef{chainId, {}}).waitForFinished();
+    auto requested = IndexStore(store).requestReindex(chainId, 5, 10, QStringLiteral("stale fork"), QStringLiteral("arborctl"));
+    QVERIFY2(requested, why(requested).constData());
+    page.refresh();   // asked for during that read
+
+    QTRY_COMPARE_WITH_TIMEOUT(page.reindexModel()->rowCount(), 1, ChainDetailPage::RefreshIntervalMs / 2);
+    QCOMPARE(page.reindexModel()->index(0, ReindexRequestModel::ReasonColumn).data().toString(), QStringLiteral("stale fork"));
+    QCOMPARE(page.reindexModel()->index(0, ReindexRequestModel::RangeColumn).data().toString(), QStringLiteral("5 – 10"));
+    QCOMPARE(page.progressBar()->ranges(), (QList<IndexRange>{{0, 29}}));
+}
+
 void TstChainDetail::chartHistoryRangesGapsAndOutliers()
 {
     const qint64 chainId = 88;
@@ -870,5 +904,5 @@ void TstChainDetail::liveChainFromTheDevnet()
     engine.reset();
 }
 
-QTEST_MAIN(TstChainDetail)
+ARBOR_TEST_MAIN(chaindetail, TstChainDetail)
 #include "tst_chaindetail.moc"

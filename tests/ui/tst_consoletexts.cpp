@@ -11,6 +11,7 @@
 #include "models/logmodel.h"
 #include "models/queuehealthmodel.h"
 #include "rpc/jsonrpcclient.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "trayicon.h"
 #include "uifixture.h"
@@ -322,5 +323,5 @@ void TstConsoleTexts::logColoursFollowTheTheme()
     QVERIFY2(onDark.lightness() > 128, qPrintable(onDark.name()));
 }
 
-QTEST_MAIN(TstConsoleTexts)
+ARBOR_TEST_MAIN(consoletexts, TstConsoleTexts)
 #include "tst_consoletexts.moc"

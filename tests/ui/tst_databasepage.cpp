@@ -1,7 +1,8 @@
 // The Database page offscreen against a real Engine on SQLite: the sizes it shows per chain and
 // per table are the store's, the totals name the file and its free pages, the slowest
 // statements say where their timings come from, the growth chart draws the recorded samples,
-// and the tables export what they show.
+// and the tables export what they show. Refresh asked for while a read is under way is read
+// after it.
 #include "charts/databasegrowthchart.h"
 #include "engine/chainservice.h"
 #include "engine/databaseservice.h"
@@ -14,6 +15,7 @@
 #include "store/chainregistry.h"
 #include "store/databasestats.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 #include "widgets/maintenancepanel.h"
@@ -24,6 +26,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -48,6 +51,40 @@ int sourceRow(QAbstractItemModel *model, int column, const QString &text)
     return -1;
 }
 
+/// Blocks [from, to] of the chain, as an indexer writes them.
+Status insertBlocks(Store &store, qint64 from, qint64 to)
+{
+    QList<SqlRow> rows;
+    for (qint64 n = from; n <= to; ++n) {
+        const QByteArray hash = QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Sha256);
+        rows.append({n, hash, hash, n * 12, qint64(1), qint64(21000)});
+    }
+    return store.bulkInsert(store.chainTable(ChainId, QStringLiteral("blocks")),
+                            {QStringLiteral("number"), QStringLiteral("hash"), QStringLiteral("parent_hash"), QStringLiteral("timestamp"),
+                             QStringLiteral("tx_count"), QStringLiteral("gas_used")},
+                            rows);
+}
+
+/// A store with the chain registered and its blocks 1 to Blocks.
+Status createStore(Store &store)
+{
+    if (auto migrated = store.migrate(); !migrated)
+        return migrated.error();
+    if (auto reconciled = store.reconcileEntityTables(evmEntities()); !reconciled)
+        return reconciled.error();
+    ChainConfig config;
+    config.chainId = ChainId;
+    config.name = QStringLiteral("pagechain");
+    config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1/"))};
+    config.startBlock = 1;
+    EndpointRecord endpoint;
+    endpoint.url = config.rpcUrls.first();
+    endpoint.status = EndpointStatus::Ok;
+    if (Status s = ChainRegistry(store).registerChain(config, {endpoint}, evmEntities()); !s)
+        return s;
+    return insertBlocks(store, 1, Blocks);
+}
+
 } // namespace
 
 class TstDatabasePage : public QObject
@@ -57,6 +94,7 @@ class TstDatabasePage : public QObject
 private Q_SLOTS:
     void initTestCase();
     void showsWhatTheStoreHolds();
+    void refreshDuringAReadIsReadAfterIt();
 
 private:
     UiFixture m_home;
@@ -78,26 +116,8 @@ void TstDatabasePage::showsWhatTheStoreHolds()
         auto opened = Store::open(*url);
         QVERIFY2(opened, why(opened).constData());
         Store &store = **opened;
-        QVERIFY(store.migrate());
-        QVERIFY(store.reconcileEntityTables(evmEntities()));
-        ChainConfig config;
-        config.chainId = ChainId;
-        config.name = QStringLiteral("pagechain");
-        config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1/"))};
-        config.startBlock = 1;
-        EndpointRecord endpoint;
-        endpoint.url = config.rpcUrls.first();
-        endpoint.status = EndpointStatus::Ok;
-        QVERIFY(ChainRegistry(store).registerChain(config, {endpoint}, evmEntities()));
-        QList<SqlRow> rows;
-        for (qint64 n = 1; n <= Blocks; ++n) {
-            const QByteArray hash = QCryptographicHash::hash(QByteArray::number(n), QCryptographicHash::Sha256);
-            rows.append({n, hash, hash, n * 12, qint64(1), qint64(21000)});
-        }
-        QVERIFY(store.bulkInsert(store.chainTable(ChainId, QStringLiteral("blocks")),
-                                 {QStringLiteral("number"), QStringLiteral("hash"), QStringLiteral("parent_hash"), QStringLiteral("timestamp"),
-                                  QStringLiteral("tx_count"), QStringLiteral("gas_used")},
-                                 rows));
+        const Status created = createStore(store);
+        QVERIFY2(created, why(created).constData());
         QVERIFY(store.query(QLatin1String("SELECT COUNT(*) FROM ") + blocksTable + QLatin1String(" WHERE number > 10")));
         QVERIFY(DatabaseStatsStore(store).flushStatementStats());
         auto stats = DatabaseStatsStore(store).stats();
@@ -208,5 +228,61 @@ void TstDatabasePage::showsWhatTheStoreHolds()
     QVERIFY(area->findChild<MaintenancePanel *>());
 }
 
-QTEST_MAIN(TstDatabasePage)
+void TstDatabasePage::refreshDuringAReadIsReadAfterIt()
+{
+    // The operator clicks Refresh while the page's read is under way, after another process (an
+    // `arborctl serve`) wrote more blocks: the page shows them once that read is back, not at its
+    // next periodic read a minute later.
+    auto url = m_home.databaseUrl(QStringLiteral("database-page-refresh.db"));
+    QVERIFY2(url, why(url).constData());
+    {
+        auto opened = Store::open(*url);
+        QVERIFY2(opened, why(opened).constData());
+        const Status created = createStore(**opened);
+        QVERIFY2(created, why(created).constData());
+    }
+    auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
+    QVERIFY2(started, why(started).constData());
+    auto opened = Store::open(*url);
+    QVERIFY2(opened, why(opened).constData());
+    Store &store = **opened;
+
+    DatabasePage page(engine.get()->database(), engine.get()->chains());
+    page.resize(1100, 700);
+    page.show();
+    auto *tableView = page.findChild<QTableView *>(QStringLiteral("databaseTablesTable"));
+    auto *refresh = page.findChild<QPushButton *>(QStringLiteral("databaseRefreshButton"));
+    QVERIFY(tableView && refresh);
+    const QString blocksTable = QStringLiteral("c%1_blocks").arg(ChainId);
+    auto blockRows = [&] {
+        QAbstractItemModel *model = tableView->model();
+        const int row = sourceRow(model, TableSizeModel::NameColumn, blocksTable);
+        return row < 0 ? QString() : model->index(row, TableSizeModel::RowsColumn).data().toString();
+    };
+    const QLocale locale;
+    QTRY_COMPARE_WITH_TIMEOUT(blockRows(), locale.toString(Blocks), 15000);
+
+    refresh->click();   // a read under way
+    // The engine's reader runs reads in order: once this one is done, so is the page's, whose
+    // answer the page has not seen yet (no event has been processed since the click).
+    engine->database()->databaseStats().waitForFinished();
+    const Status inserted = insertBlocks(store, Blocks + 1, Blocks + 100);
+    QVERIFY2(inserted, why(inserted).constData());
+    refresh->click();   // asked for during that read
+
+    QTRY_COMPARE_WITH_TIMEOUT(blockRows(), locale.toString(Blocks + 100), 15000);
+    const QString chainRows = [&] {
+        QAbstractItemModel *chains = page.findChild<QTableView *>(QStringLiteral("databaseChainsTable"))->model();
+        const int row = sourceRow(chains, ChainSizeModel::ChainColumn, QString::number(ChainId));
+        return row < 0 ? QString() : chains->index(row, ChainSizeModel::RowsColumn).data().toString();
+    }();
+    auto tables = store.chainTables(ChainId);
+    QVERIFY2(tables, why(tables).constData());
+    qint64 rows = 0;
+    for (const QString &t : std::as_const(*tables))
+        rows += *store.rowCount(t);
+    QCOMPARE(chainRows, locale.toString(rows));
+}
+
+ARBOR_TEST_MAIN(databasepage, TstDatabasePage)
 #include "tst_databasepage.moc"

@@ -11,6 +11,7 @@
 #include "services/devnetrecovery.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 
@@ -195,5 +196,5 @@ void TstDevnetRecovery::startNewReplacesTheDeadChain()
     QTRY_VERIFY_WITH_TIMEOUT(indexed, EngineTimeoutMs);
 }
 
-QTEST_MAIN(TstDevnetRecovery)
+ARBOR_TEST_MAIN(devnetrecovery, TstDevnetRecovery)
 #include "tst_devnetrecovery.moc"

@@ -15,7 +15,9 @@
 #include "store/indexbatch.h"
 #include "store/indexstore.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
+#include "testvalues.h"
 #include "uifixture.h"
 
 #include <QApplication>
@@ -39,6 +41,8 @@
 #include <memory>
 
 using namespace arbor;
+using arbor::test::addressOf;
+using arbor::test::hashOf;
 using arbor::test::why;
 using arbor::test::waitFor;
 using arbor::test::UiFixture;
@@ -57,24 +61,6 @@ const qint64 Fragile = 78;   // its delete is interrupted once
 const QUrl UnusedRpc(QStringLiteral("http://127.0.0.1:1"));
 // Set in the child process that checks the dialog without a keychain.
 const char NoKeychainChild[] = "ARBOR_TST_DIALOGS_NO_KEYCHAIN";
-
-Hash hashOf(qint64 chain, qint64 number)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = 0x42;
-    bytes[1] = char(chain);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[0] = char(0xa0 + n);
-    bytes[19] = char(n);
-    return *Address::fromBytes(bytes);
-}
 
 const Address Token = addressOf(1);
 
@@ -104,11 +90,11 @@ IndexBatch batch(qint64 chain, qint64 from, qint64 to)
     b.chainId = chain;
     b.from = from;
     b.to = to;
-    Hash parent = from == 0 ? Hash() : hashOf(chain, from - 1);
+    Hash parent = from == 0 ? Hash() : hashOf(from - 1, int(chain));
     for (qint64 n = from; n <= to; ++n) {
-        b.headers.append(BlockHeader{n, hashOf(chain, n), parent, 1700000000 + n * 8640, 1, 21000});
-        parent = hashOf(chain, n);
-        b.transfers.append(TokenTransfer{n, 0, hashOf(chain, 1000 + n), Token, n == 0 ? Address() : addressOf(10),
+        b.headers.append(BlockHeader{n, hashOf(n, int(chain)), parent, 1700000000 + n * 8640, 1, 21000});
+        parent = hashOf(n, int(chain));
+        b.transfers.append(TokenTransfer{n, 0, hashOf(1000 + n, int(chain)), Token, n == 0 ? Address() : addressOf(10),
                                          addressOf(11 + int(n % 3)), U256(quint64(n + 1))});
     }
     b.tokens = {Token};
@@ -412,8 +398,9 @@ void TstDialogs::reindexRecordsTheRequestAndShowsIt()
     QCOMPARE(history->item(0, ReindexDialog::StatusColumn)->text(), QStringLiteral("pending"));
     QCOMPARE(history->item(0, ReindexDialog::RequestedByColumn)->text(), found->requestedBy);
 
-    // A second dialog lists the earlier request from the start.
+    // A second dialog lists the earlier request from the start (it reads once shown).
     ReindexDialog again(m_engine.get()->indexing(), chain(Devnet));
+    again.show();
     auto *againHistory = again.findChild<QTableWidget *>(QStringLiteral("reindexHistory"));
     QTRY_VERIFY_WITH_TIMEOUT(againHistory->rowCount() >= 1 && againHistory->item(0, ReindexDialog::ReasonColumn), EngineTimeoutMs);
     QCOMPARE(againHistory->item(0, ReindexDialog::ReasonColumn)->text(), why);
@@ -657,7 +644,7 @@ void TstDialogs::settingsWithoutKeychainShowNotice()
     QProcess child;
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("noKeychainChild")});
+    child.start(QCoreApplication::applicationFilePath(), arbor::test::programArguments({QStringLiteral("noKeychainChild")}));
     QVERIFY(child.waitForStarted());
     QVERIFY(child.waitForFinished(60000));
     const QByteArray output = child.readAll();
@@ -691,5 +678,5 @@ void TstDialogs::noKeychainChild()
     QCOMPARE(AppSettings(file).databaseText(), QStringLiteral("postgresql://arbor@db.example.org:5432/arbor"));
 }
 
-QTEST_MAIN(TstDialogs)
+ARBOR_TEST_MAIN(dialogs, TstDialogs)
 #include "tst_dialogs.moc"

@@ -12,6 +12,7 @@
 #include "pages/chaindetailpage.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 
@@ -408,5 +409,5 @@ void TstEditChainDialog::isReachableFromTheChainMenuAndPage()
     dialog->reject();
 }
 
-QTEST_MAIN(TstEditChainDialog)
+ARBOR_TEST_MAIN(editchaindialog, TstEditChainDialog)
 #include "tst_editchaindialog.moc"

@@ -8,6 +8,7 @@
 #include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "models/maintenancerunmodel.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 #include "widgets/maintenancepanel.h"
@@ -206,5 +207,5 @@ void TstMaintenanceUi::readOnlyEngineDisablesEverything()
     QVERIFY(!dialog.retentionEditor()->hasChanges());
 }
 
-QTEST_MAIN(TstMaintenanceUi)
+ARBOR_TEST_MAIN(maintenance_ui, TstMaintenanceUi)
 #include "tst_maintenance_ui.moc"

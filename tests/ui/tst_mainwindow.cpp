@@ -98,7 +98,7 @@ ChainRecord record(qint64 id, const QString &name, ChainState state = ChainState
     return r;
 }
 
-// Registers a chain the way Engine::addChain does, minus the network probe.
+// Registers a chain the way ChainService::addChain does, minus the network probe.
 Status registerChain(const DatabaseUrl &url, qint64 id, const QString &name)
 {
     auto store = Store::open(url);
@@ -412,7 +412,7 @@ void TstMainWindow::modelShowsIndexingFigures()
     behind.blocksPerSecond = 12.5;
     EndpointRecord measured = endpoint(QStringLiteral("down"), QStringLiteral("connection refused"));
     behind.endpoints = {measured};
-    ChainStatus pausedStatus = behind;   // as recorded when it was paused (Engine::recordedStatuses)
+    ChainStatus pausedStatus = behind;   // as recorded when it was paused (ChainService::recordedStatuses)
     pausedStatus.chainId = 2;
     pausedStatus.phase = IndexPhase::Stopped;
     pausedStatus.indexedTime.reset();

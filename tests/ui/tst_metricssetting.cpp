@@ -9,6 +9,7 @@
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 
@@ -256,5 +257,5 @@ void TstMetricsSetting::servesAtOkAndStopsWhenTurnedOff()
                              10000);
 }
 
-QTEST_MAIN(TstMetricsSetting)
+ARBOR_TEST_MAIN(metricssetting, TstMetricsSetting)
 #include "tst_metricssetting.moc"

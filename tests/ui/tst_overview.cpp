@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
 #include "pages/overviewpage.h"
+#include "testmain.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -114,5 +115,5 @@ void TstOverview::pageWithoutChains()
     QVERIFY(page.chartedHosts().isEmpty());
 }
 
-QTEST_MAIN(TstOverview)
+ARBOR_TEST_MAIN(overview, TstOverview)
 #include "tst_overview.moc"

@@ -15,6 +15,7 @@
 #include "models/topholdersmodel.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
+#include "testmain.h"
 #include "uifixture.h"
 #include "widgets/tableactions.h"
 
@@ -366,7 +367,7 @@ void TstTables::shareOfSupply()
     QCOMPARE(model.index(1, TopHoldersModel::ShareColumn).data().toString(), QStringLiteral("30.00 %"));
 }
 
-// Engine::tokenSupply asks the token's totalSupply() through the chain's endpoint.
+// BalanceService::tokenSupply asks the token's totalSupply() through the chain's endpoint.
 void TstTables::supplyIsReadFromTheToken()
 {
     FakeNode node;
@@ -526,7 +527,7 @@ void TstTables::pausedChainShowsItsHead()
     QCOMPARE(model.counts().down, 0);
 }
 
-int main(int argc, char **argv)
+int arbor_test_main_tables(int argc, char **argv)
 {
     QApplication app(argc, argv);
     TstTables test;

@@ -24,7 +24,9 @@
 #include "store/indexstore.h"
 #include "store/store.h"
 #include "store/triggerstore.h"
+#include "testmain.h"
 #include "testresults.h"
+#include "testvalues.h"
 #include "uifixture.h"
 #include "widgets/secretfield.h"
 
@@ -52,6 +54,7 @@
 using namespace arbor;
 using arbor::test::UiFixture;
 using arbor::test::waitFor;
+using arbor::test::hashOf;
 using arbor::test::why;
 using arbor::ui::DeliveryChartPanel;
 using arbor::ui::DeliveryLogModel;
@@ -72,15 +75,6 @@ const qint64 Devnet = 31337;
 const QString TriggerName = QStringLiteral("Negative feedback");
 // A Telegram bot token's shape: pasting one into the token field must be refused, not stored.
 const QString LiteralBotToken = QStringLiteral("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1x");
-
-Hash hashOf(qint64 number, int salt = 0)
-{
-    QByteArray bytes(32, '\0');
-    bytes[0] = char(salt + 1);
-    for (int i = 0; i < 8; ++i)
-        bytes[31 - i] = char((number >> (8 * i)) & 0xff);
-    return *Hash::fromBytes(bytes);
-}
 
 AgentEvent feedback(qint64 block, const QString &value)
 {
@@ -664,5 +658,5 @@ void TstTriggersPage::deleteAsksThenRemoves()
     QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 5, TimeoutMs);
 }
 
-QTEST_MAIN(TstTriggersPage)
+ARBOR_TEST_MAIN(triggerspage, TstTriggersPage)
 #include "tst_triggerspage.moc"

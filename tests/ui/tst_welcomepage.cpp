@@ -7,6 +7,7 @@
 #include "devnet/localdevnet.h"
 #include "engine/engine.h"
 #include "pages/welcomepage.h"
+#include "testmain.h"
 #include "testresults.h"
 #include "uifixture.h"
 
@@ -205,5 +206,5 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)), 5000);
 }
 
-QTEST_MAIN(TstWelcomePage)
+ARBOR_TEST_MAIN(welcomepage, TstWelcomePage)
 #include "tst_welcomepage.moc"

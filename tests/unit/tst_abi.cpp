@@ -5,6 +5,7 @@
 #include "model/evmevents.h"
 #include "model/keccak.h"
 #include "rpc/evmjson.h"
+#include "testmain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -920,5 +921,5 @@ void TestAbi::requests()
     QCOMPARE(call[u"params"].toArray(), QJsonArray());
 }
 
-QTEST_GUILESS_MAIN(TestAbi)
+ARBOR_GUILESS_TEST_MAIN(abi, TestAbi)
 #include "tst_abi.moc"

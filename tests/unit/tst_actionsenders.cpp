@@ -7,6 +7,7 @@
 #include "httptestserver.h"
 #include "mcptestserver.h"
 #include "telegramstandin.h"
+#include "testmain.h"
 #include "webhookreceiver.h"
 
 #include <QDateTime>
@@ -548,5 +549,5 @@ void TestActionSenders::mcpBearerTokenAndResolvedEndpoint()
     QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
 }
 
-QTEST_GUILESS_MAIN(TestActionSenders)
+ARBOR_GUILESS_TEST_MAIN(actionsenders, TestActionSenders)
 #include "tst_actionsenders.moc"

@@ -3,6 +3,7 @@
 // silenced, acknowledged, dropped with the rule.
 
 #include "alerts/alertmonitor.h"
+#include "testmain.h"
 #include "triggers/alertrule.h"
 
 #include <QJsonDocument>
@@ -425,5 +426,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAlertRules)
+ARBOR_GUILESS_TEST_MAIN(alertrules, TestAlertRules)
 #include "tst_alertrules.moc"

@@ -3,6 +3,7 @@
 
 #include "alerts/alertmonitor.h"
 #include "logging/logsink.h"
+#include "testmain.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -391,5 +392,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAlerts)
+ARBOR_GUILESS_TEST_MAIN(alerts, TestAlerts)
 #include "tst_alerts.moc"

@@ -2,6 +2,7 @@
 // speaking of nodes and blocks; the node's message freed of JSON paths and wrappers.
 
 #include "alerts/alertmonitor.h"
+#include "testmain.h"
 #include "triggers/alerttext.h"
 
 #include <QHash>
@@ -194,5 +195,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAlertText)
+ARBOR_GUILESS_TEST_MAIN(alerttext, TestAlertText)
 #include "tst_alerttext.moc"

@@ -1,24 +1,20 @@
 // ChainEdit::apply(): what an edit of a registered chain may change, checked without network or
 // database, with the field each refusal names (arborctl turns it into the option).
 #include "model/chainedit.h"
+#include "testmain.h"
+#include "testvalues.h"
 
 #include <QTest>
 
 Q_DECLARE_METATYPE(arbor::ChainEdit)
 
 using namespace arbor;
+using namespace arbor::test;
 
 namespace {
 
 const QUrl First(QStringLiteral("http://127.0.0.1:8545"));
 const QUrl Second(QStringLiteral("https://rpc.example/v1"));
-
-Address addressOf(int n)
-{
-    QByteArray bytes(20, '\0');
-    bytes[19] = char(n);
-    return *Address::fromBytes(bytes);
-}
 
 ChainRecord registered()
 {
@@ -149,5 +145,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestChainEdits)
+ARBOR_GUILESS_TEST_MAIN(chainedits, TestChainEdits)
 #include "tst_chainedits.moc"

@@ -2,6 +2,7 @@
 
 #include "model/chainconfig.h"
 #include "store/databaseurl.h"
+#include "testmain.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -521,5 +522,5 @@ void TestConfig::chainStateNames()
     QCOMPARE(chainStateName(ChainState::Deleting), u"deleting"_s);
 }
 
-QTEST_GUILESS_MAIN(TestConfig)
+ARBOR_GUILESS_TEST_MAIN(config, TestConfig)
 #include "tst_config.moc"

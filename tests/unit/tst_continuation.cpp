@@ -1,5 +1,6 @@
 // arbor::then() and whenAll(): continuations of futures that other threads finish.
 
+#include "testmain.h"
 #include "util/continuation.h"
 #include "util/workerthread.h"
 
@@ -194,5 +195,5 @@ void TstContinuation::whenAllWaitsForEveryFuture()
     QTRY_VERIFY(all.isFinished());
 }
 
-QTEST_GUILESS_MAIN(TstContinuation)
+ARBOR_GUILESS_TEST_MAIN(continuation, TstContinuation)
 #include "tst_continuation.moc"

@@ -6,6 +6,7 @@
 #include "manualclock.h"
 #include "model/endpointstatus.h"
 #include "rpc/endpointpool.h"
+#include "testmain.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -211,5 +212,5 @@ void TestEndpointOutage::probeNowClosesAnOpenCircuitAtOnce()
     QVERIFY(!pool.health()[0].circuitOpen);
 }
 
-QTEST_GUILESS_MAIN(TestEndpointOutage)
+ARBOR_GUILESS_TEST_MAIN(endpointoutage, TestEndpointOutage)
 #include "tst_endpointoutage.moc"

@@ -5,6 +5,8 @@
 #include "rpc/endpointpool.h"
 #include "rpc/evmjson.h"
 #include "rpc/rpcclock.h"
+#include "testmain.h"
+#include "testvalues.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,7 +15,6 @@
 #include <QNetworkProxy>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QtTest>
 
 #include <functional>
@@ -110,16 +111,6 @@ RpcPolicy quickPolicy()
     policy.breakerBaseMs = 300;
     policy.breakerMaxMs = 2000;
     return policy;
-}
-
-QUrl closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port));
 }
 
 QString describe(const Outcome &o)
@@ -936,5 +927,5 @@ void TestEndpointPool::logRangeSizer()
     QCOMPARE(small.span(), qint64(1));
 }
 
-QTEST_GUILESS_MAIN(TestEndpointPool)
+ARBOR_GUILESS_TEST_MAIN(endpointpool, TestEndpointPool)
 #include "tst_endpointpool.moc"

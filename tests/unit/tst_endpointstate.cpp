@@ -8,6 +8,7 @@
 #include "model/endpointstatus.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/endpointstate.h"
+#include "testmain.h"
 
 #include <QtTest>
 
@@ -337,5 +338,5 @@ void TestEndpointState::describeNamesTheEndpoint()
     QCOMPARE(f.state.describe(Error::unavailable(u"rpc"_s, named)), named);
 }
 
-QTEST_GUILESS_MAIN(TestEndpointState)
+ARBOR_GUILESS_TEST_MAIN(endpointstate, TestEndpointState)
 #include "tst_endpointstate.moc"

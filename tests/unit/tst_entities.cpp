@@ -2,6 +2,7 @@
 
 #include "model/entitydef.h"
 #include "store/ddl.h"
+#include "testmain.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -729,5 +730,5 @@ void TestEntities::sqliteAddColumnFillsExistingRows()
     QCOMPARE(info.last().notNull, !nullable);
 }
 
-QTEST_GUILESS_MAIN(TestEntities)
+ARBOR_GUILESS_TEST_MAIN(entities, TestEntities)
 #include "tst_entities.moc"

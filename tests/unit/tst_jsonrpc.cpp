@@ -4,6 +4,7 @@
 #include "rpc/endpointprobe.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/jsonrpcclient.h"
+#include "testmain.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -425,5 +426,5 @@ void TestJsonRpc::probeNoUrls()
     QVERIFY(results.isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestJsonRpc)
+ARBOR_GUILESS_TEST_MAIN(jsonrpc, TestJsonRpc)
 #include "tst_jsonrpc.moc"

@@ -4,6 +4,7 @@
 // stream that stays open, a notification, HTTP and transport failures, a destroyed context).
 
 #include "httptestserver.h"
+#include "testmain.h"
 #include "triggers/mcpexchange.h"
 
 #include <QJsonDocument>
@@ -432,5 +433,5 @@ void TestMcpExchange::nothingAfterTheContextIsGone()
     QCOMPARE(e->calls, 0);
 }
 
-QTEST_GUILESS_MAIN(TestMcpExchange)
+ARBOR_GUILESS_TEST_MAIN(mcpexchange, TestMcpExchange)
 #include "tst_mcpexchange.moc"

@@ -5,6 +5,7 @@
 #include "metrics/chainmetrics.h"
 #include "metrics/seriesmath.h"
 #include "metrics/timeseries.h"
+#include "testmain.h"
 
 #include <QTest>
 
@@ -446,5 +447,5 @@ void TestMetrics::betweenIsInclusive()
     QVERIFY(seriesmath::between(points, 20000, 30000).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestMetrics)
+ARBOR_GUILESS_TEST_MAIN(metrics, TestMetrics)
 #include "tst_metrics.moc"

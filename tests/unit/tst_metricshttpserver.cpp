@@ -5,6 +5,7 @@
 // tst_prometheus covers the text format and the server behind PrometheusExporter's thread.
 
 #include "metrics/metricshttpserver.h"
+#include "testmain.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -457,5 +458,5 @@ void TestMetricsHttpServer::listeningAgainMoves()
     QCOMPARE(now.read(1).value(0).status, 200);
 }
 
-QTEST_GUILESS_MAIN(TestMetricsHttpServer)
+ARBOR_GUILESS_TEST_MAIN(metricshttpserver, TestMetricsHttpServer)
 #include "tst_metricshttpserver.moc"

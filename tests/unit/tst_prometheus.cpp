@@ -4,6 +4,7 @@
 
 #include "metrics/prometheusexporter.h"
 #include "metrics/prometheustext.h"
+#include "testmain.h"
 
 #include <QDeadlineTimer>
 #include <QNetworkAccessManager>
@@ -565,5 +566,5 @@ void TestPrometheus::showsTheNewestSnapshot()
     QVERIFY(!socket.waitForConnected(2000));
 }
 
-QTEST_MAIN(TestPrometheus)
+ARBOR_TEST_MAIN(prometheus, TestPrometheus)
 #include "tst_prometheus.moc"

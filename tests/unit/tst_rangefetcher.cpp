@@ -5,6 +5,8 @@
 #include "fakenode.h"
 #include "model/evmevents.h"
 #include "rpc/endpointpool.h"
+#include "testmain.h"
+#include "testvalues.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -16,6 +18,7 @@
 #include <optional>
 
 using namespace arbor;
+using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -23,11 +26,6 @@ namespace {
 QString word(quint64 value, quint64 salt = 0)
 {
     return u"0x"_s + QString::number(salt, 16).rightJustified(32, u'0') + QString::number(value, 16).rightJustified(32, u'0');
-}
-
-QString quantity(qint64 value)
-{
-    return u"0x"_s + QString::number(value, 16);
 }
 
 const QString Token = u"0x00000000000000000000000000000000000000aa"_s;
@@ -297,5 +295,5 @@ void TestRangeFetcher::failsWithoutAPool()
     QCOMPARE(outcome->error().kind, Error::Kind::Unavailable);
 }
 
-QTEST_GUILESS_MAIN(TestRangeFetcher)
+ARBOR_GUILESS_TEST_MAIN(rangefetcher, TestRangeFetcher)
 #include "tst_rangefetcher.moc"

@@ -7,6 +7,7 @@
 #include "manualclock.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/lograngesizer.h"
+#include "testmain.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -583,5 +584,5 @@ void TestRpcLimits::retryAfterHeader()
     QVERIFY2(*ms >= lowest && *ms <= highest, qPrintable(QString::number(*ms)));
 }
 
-QTEST_GUILESS_MAIN(TestRpcLimits)
+ARBOR_GUILESS_TEST_MAIN(rpclimits, TestRpcLimits)
 #include "tst_rpclimits.moc"

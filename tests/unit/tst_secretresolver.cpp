@@ -1,6 +1,7 @@
 // Secret references of trigger actions resolved: env:VAR and file:PATH, the errors that name
 // the reference, and every secret of an action at once.
 
+#include "testmain.h"
 #include "triggers/actionsecrets.h"
 
 #include <QFile>
@@ -115,5 +116,5 @@ void TestSecretResolver::valuesAreCachedFailuresAreNot()
     qunsetenv("ARBOR_TEST_ROTATED");
 }
 
-QTEST_GUILESS_MAIN(TestSecretResolver)
+ARBOR_GUILESS_TEST_MAIN(secretresolver, TestSecretResolver)
 #include "tst_secretresolver.moc"

@@ -2,6 +2,7 @@
 // their way from a Store to the collector the lease holder writes out.
 
 #include "store/statementtimings.h"
+#include "testmain.h"
 
 #include <QTest>
 
@@ -111,5 +112,5 @@ void TestStatementTimings::collectorKeepsDatabasesApart()
     QCOMPARE(collector.take(b).value(QStringLiteral("SELECT ?")).calls, 7);
 }
 
-QTEST_GUILESS_MAIN(TestStatementTimings)
+ARBOR_GUILESS_TEST_MAIN(statementtimings, TestStatementTimings)
 #include "tst_statementtimings.moc"

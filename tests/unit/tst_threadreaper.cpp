@@ -3,6 +3,7 @@
 // left, so no thread outlives its owner.
 
 #include "engine/threadreaper.h"
+#include "testmain.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -143,5 +144,5 @@ void TestThreadReaper::destructorJoinsWhatIsLeft()
     QVERIFY2(timer.elapsed() >= 700, qPrintable(QString::number(timer.elapsed())));
 }
 
-QTEST_GUILESS_MAIN(TestThreadReaper)
+ARBOR_GUILESS_TEST_MAIN(threadreaper, TestThreadReaper)
 #include "tst_threadreaper.moc"

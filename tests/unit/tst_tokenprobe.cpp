@@ -6,28 +6,25 @@
 #include "fakenode.h"
 #include "model/evmevents.h"
 #include "rpc/tokenprobe.h"
+#include "testmain.h"
+#include "testvalues.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QTcpServer>
 #include <QTimer>
 #include <QtTest>
 
 #include <optional>
 
 using namespace arbor;
+using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 const QString TokenHex = u"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"_s;
-
-QString quantity(qint64 n)
-{
-    return u"0x"_s + QString::number(n, 16);
-}
 
 qint64 fromQuantity(const QJsonValue &v)
 {
@@ -163,16 +160,6 @@ public:
 Address token()
 {
     return *Address::fromHex(TokenHex);
-}
-
-QUrl closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port));
 }
 
 } // namespace
@@ -573,5 +560,5 @@ void TestTokenProbe::givesUpAfterTwoHundredCalls()
     QCOMPARE(info->balanceModeReason, expected);
 }
 
-QTEST_GUILESS_MAIN(TestTokenProbe)
+ARBOR_GUILESS_TEST_MAIN(tokenprobe, TestTokenProbe)
 #include "tst_tokenprobe.moc"

@@ -1,5 +1,6 @@
 // Trigger files as operators write them: what is accepted, what is refused and with which field.
 
+#include "testmain.h"
 #include "triggers/triggerdef.h"
 
 #include <QJsonArray>
@@ -230,5 +231,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstTriggerDef)
+ARBOR_GUILESS_TEST_MAIN(triggerdef, TstTriggerDef)
 #include "tst_triggerdef.moc"

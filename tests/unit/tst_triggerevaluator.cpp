@@ -1,6 +1,7 @@
 // TriggerEvaluator: every condition type, the stateful ones (EMA, rate limits) step by step, and
 // state that goes through JSON text between events deciding as an uninterrupted run does.
 
+#include "testmain.h"
 #include "triggers/triggerevaluator.h"
 #include "triggerevents.h"
 
@@ -299,5 +300,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTriggerEvaluator)
+ARBOR_GUILESS_TEST_MAIN(triggerevaluator, TestTriggerEvaluator)
 #include "tst_triggerevaluator.moc"

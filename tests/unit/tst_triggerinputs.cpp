@@ -5,6 +5,7 @@
 // tst_triggerdef covers whole trigger files; this file pins each reader's contract.
 
 #include "model/secretref.h"
+#include "testmain.h"
 #include "triggers/jsonfields.h"
 
 #include <QJsonDocument>
@@ -334,5 +335,5 @@ void TestTriggerInputs::unknownKeysAreRefused()
     QVERIFY(all.finish());
 }
 
-QTEST_GUILESS_MAIN(TestTriggerInputs)
+ARBOR_GUILESS_TEST_MAIN(triggerinputs, TestTriggerInputs)
 #include "tst_triggerinputs.moc"

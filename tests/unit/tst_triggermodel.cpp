@@ -1,6 +1,7 @@
 // The pure model of triggers: exact decimals, message templates, the event's JSON, rendered
 // payloads and delivery ids (the evaluator: tst_triggerevaluator).
 
+#include "testmain.h"
 #include "triggers/decimal.h"
 #include "triggers/eventpayload.h"
 #include "triggers/messagetemplate.h"
@@ -492,5 +493,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTriggerModel)
+ARBOR_GUILESS_TEST_MAIN(triggermodel, TestTriggerModel)
 #include "tst_triggermodel.moc"

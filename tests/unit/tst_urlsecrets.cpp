@@ -12,6 +12,7 @@
 #include "rpc/rpchttp.h"
 #include "secrets/secretresolver.h"
 #include "secrets/secretstore.h"
+#include "testmain.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -365,5 +366,5 @@ void TestUrlSecrets::keychainPlaceholder()
     QCOMPARE(node.requests, 1);
 }
 
-QTEST_GUILESS_MAIN(TestUrlSecrets)
+ARBOR_GUILESS_TEST_MAIN(urlsecrets, TestUrlSecrets)
 #include "tst_urlsecrets.moc"

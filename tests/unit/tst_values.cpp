@@ -5,6 +5,7 @@
 #include "model/hex.h"
 #include "model/keccak.h"
 #include "model/u256.h"
+#include "testmain.h"
 
 #include <QtTest>
 
@@ -831,5 +832,5 @@ void TestValues::u256Hash()
     QVERIFY(!set.contains(U256(1) << 201));
 }
 
-QTEST_GUILESS_MAIN(TestValues)
+ARBOR_GUILESS_TEST_MAIN(values, TestValues)
 #include "tst_values.moc"
