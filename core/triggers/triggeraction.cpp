@@ -15,8 +15,6 @@ namespace {
 
 using triggerjson::Fields;
 
-const char *const ActionTypeNames[] = {"rest", "telegram", "mcp"};
-
 /// Header names whose values authenticate: a literal there would land in the database.
 bool isSecretHeader(const QString &name)
 {
@@ -111,20 +109,6 @@ std::optional<SecretRef> secretField(Fields &f, const QJsonObject &json, const c
 }
 
 } // namespace
-
-QString actionTypeName(ActionType type)
-{
-    return QString::fromLatin1(ActionTypeNames[int(type)]);
-}
-
-std::optional<ActionType> actionTypeFromName(QStringView name)
-{
-    for (int i = 0; i < 3; ++i) {
-        if (name == QLatin1String(ActionTypeNames[i]))
-            return ActionType(i);
-    }
-    return std::nullopt;
-}
 
 Result<Action> parseAction(const QJsonObject &json, const QString &field)
 {

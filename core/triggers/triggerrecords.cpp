@@ -2,6 +2,27 @@
 
 namespace arbor {
 
+// The action type names live with the other stored names, not in triggeraction.cpp: the outbox
+// writer (store/deliveryoutbox.cpp), which reorg and chain deletion call, writes them and must
+// not pull action parsing in at link time.
+namespace {
+const char *const ActionTypeNames[] = {"rest", "telegram", "mcp"};
+}
+
+QString actionTypeName(ActionType type)
+{
+    return QString::fromLatin1(ActionTypeNames[int(type)]);
+}
+
+std::optional<ActionType> actionTypeFromName(QStringView name)
+{
+    for (int i = 0; i < 3; ++i) {
+        if (name == QLatin1String(ActionTypeNames[i]))
+            return ActionType(i);
+    }
+    return std::nullopt;
+}
+
 QString deliveryStatusName(DeliveryStatus status)
 {
     switch (status) {
