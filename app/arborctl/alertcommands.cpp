@@ -519,7 +519,7 @@ int alertResults(const Invocation &inv)
             return;
         }
         withRule(engine, ruleRef, finish, [print, filter](const AlertRule &r) mutable {
-            filter.triggerId = r.id;
+            filter.alertRuleId = r.id;
             print(filter);
         });
     });

@@ -1,6 +1,6 @@
 #include "store/alertstore.h"
 
-#include "store/triggerstore.h"
+#include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 #include "triggers/alerttext.h"
 #include "triggers/eventpayload.h"
@@ -129,10 +129,10 @@ Status AlertStore::writeActions(qint64 ruleId, const QList<Action> &actions, con
         return ids.error();
     for (const SqlRow &r : *ids)
         kept.append(r[0]);
-    QString where = QStringLiteral("source = 'alert' AND trigger_id = ?");
+    QString where = QStringLiteral("alert_rule_id = ?");
     if (!kept.isEmpty())
         where += QLatin1String(" AND action_id NOT IN (") + placeholders(kept.size()) + u')';
-    auto cancelled = TriggerStore(m_store).cancelDeliveries(where, QVariantList{ruleId} + kept, QStringLiteral("the action was removed from the alert rule"));
+    auto cancelled = DeliveryOutbox(m_store).cancel(where, QVariantList{ruleId} + kept, QStringLiteral("the action was removed from the alert rule"));
     if (!cancelled)
         return cancelled.error();
     return {};
@@ -189,8 +189,7 @@ Status AlertStore::deleteRule(qint64 ruleId)
         auto old = rule(ruleId);
         if (!old)
             return old.error();
-        auto cancelled = TriggerStore(m_store).cancelDeliveries(QStringLiteral("source = 'alert' AND trigger_id = ?"), {ruleId},
-                                                                QStringLiteral("the alert rule was deleted"));
+        auto cancelled = DeliveryOutbox(m_store).cancel(QStringLiteral("alert_rule_id = ?"), {ruleId}, QStringLiteral("the alert rule was deleted"));
         if (!cancelled)
             return cancelled.error();
         if (Status d = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("alert_rule_actions") + QLatin1String(" WHERE rule_id = ?"), {ruleId}); !d)
@@ -325,38 +324,25 @@ Result<int> AlertStore::queueDeliveries(const AlertRecord &alert, bool resolved)
     if (!chain)
         return chain.error();
     const QString chainName = chain->isEmpty() ? QString() : chain->first()[0].toString();
-    const QString deliveries = m_store.admin("trigger_deliveries");
+    DeliveryOutbox outbox(m_store);
     int created = 0;
     for (Action action : r.actions) {
-        const QString id = deliveryIdFor(alert.id, action.id, resolved);
+        OutboxDelivery d;
+        d.id = deliveryIdFor(alert.id, action.id, resolved);
         if (action.type == ActionType::Telegram && action.text.isEmpty())
             action.text = defaultTelegramText(resolved);
-        const QJsonObject context = payloadContext(id, alert, resolved, r, action, chainName);
-        auto rendered = renderPayload(action, context);
-        const QString error = rendered ? QString() : rendered.error().toString();
-        auto written = m_store.query(
-            QLatin1String("INSERT INTO ") + deliveries
-                + QLatin1String(" (id, source, trigger_id, action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, "
-                                "target, status, attempts, next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at) "
-                                "VALUES (?, 'alert', ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id"),
-            {id, r.id, action.id, actionTypeName(action.type), action.priority, alert.chainId, QByteArray(32, '\0'),
-             jsonText(context.value(QLatin1String("alert")).toObject()), rendered ? rendered->body : QByteArray(),
-             rendered && !rendered->target.isEmpty() ? QVariant(rendered->target) : QVariant(),
-             rendered ? QStringLiteral("pending") : QStringLiteral("failed"), now, rendered ? QVariant() : QVariant(error), false, false, now, now,
-             rendered ? QVariant() : QVariant(now)});
+        const QJsonObject context = payloadContext(d.id, alert, resolved, r, action, chainName);
+        d.subject = DeliverySubject::alertRule(r.id);
+        d.actionId = action.id;
+        d.actionType = action.type;
+        d.priority = action.priority;
+        d.chainId = alert.chainId;
+        d.event = jsonText(context.value(QLatin1String("alert")).toObject());
+        d.rendered = renderPayload(action, context);
+        auto written = outbox.add(d);
         if (!written)
             return written.error();
-        if (written->isEmpty())
-            continue;
-        ++created;
-        if (!rendered) {
-            if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
-                                            + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
-                                                            "status, attempt, error, is_test, at, source) VALUES (?, ?, ?, ?, ?, 0, ?, 0, 'failed', 0, ?, ?, ?, 'alert')"),
-                                        {id, r.id, action.id, actionTypeName(action.type), alert.chainId, QByteArray(32, '\0'), error, false, now});
-                !s)
-                return s.error();
-        }
+        created += *written ? 1 : 0;
     }
     return created;
 }

@@ -23,8 +23,9 @@ struct AlertHistoryFilter
 
 /**
  * Alert rules and the alert history over a Store, and the outbox rows alerts deliver through
- * (the trigger outbox, rows with source 'alert'; the DeliveryWorker sends them like a
- * trigger's, with the same retries and action_results).
+ * (the trigger outbox, rows with source 'alert' naming their rule in alert_rule_id, written by
+ * DeliveryOutbox as a trigger's are; the DeliveryWorker sends them like a trigger's, with the
+ * same retries and action_results).
  *
  * A cheap view that owns this SQL and no state: `AlertStore(store).addRule(rule)`. What writes
  * more than one row does so in one transaction (joining the caller's if open).

@@ -448,6 +448,7 @@ QList<Migration> build(Backend backend)
     list.append(databaseMigration(backend));
     list.append(alertParamsMigration(backend));
     list.append(endpointsMigration(backend));
+    list.append(alertSubjectMigration(backend));
     return list;
 }
 

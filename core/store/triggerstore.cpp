@@ -3,6 +3,7 @@
 
 #include "store/triggerstore.h"
 
+#include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 
 #include <QHash>
@@ -56,7 +57,7 @@ Result<QList<TriggerRecord>> TriggerStore::loadTriggers(const QString &where, co
     QVariantList statParams{false, m_store.now() - DayMs};
     statParams += params;
     auto stats = !withStats ? Result<QList<SqlRow>>(QList<SqlRow>()) : m_store.query(QLatin1String("SELECT trigger_id, COUNT(*), SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) FROM ")
-                                   + m_store.admin("trigger_deliveries") + QLatin1String(" WHERE source = 'trigger' AND is_test = ? AND created_at >= ? AND trigger_id IN (")
+                                   + m_store.admin("trigger_deliveries") + QLatin1String(" WHERE is_test = ? AND created_at >= ? AND trigger_id IN (")
                                    + chosen + QLatin1String(") GROUP BY trigger_id"),
                                statParams);
     if (!stats)
@@ -288,8 +289,8 @@ Result<TriggerRecord> TriggerStore::updateTrigger(const TriggerDef &input)
         for (const Action &o : was.actions) {
             if (kept.contains(o.id))
                 continue;
-            auto cancelled = cancelDeliveries(QStringLiteral("source = 'trigger' AND trigger_id = ? AND action_id = ?"), {def.id, o.id},
-                                              QStringLiteral("the action was removed from the trigger"));
+            auto cancelled = DeliveryOutbox(m_store).cancel(QStringLiteral("trigger_id = ? AND action_id = ?"), {def.id, o.id},
+                                                            QStringLiteral("the action was removed from the trigger"));
             if (!cancelled)
                 return cancelled.error();
             if (Status e = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("trigger_actions") + QLatin1String(" WHERE id = ?"), {o.id}); !e)
@@ -359,7 +360,7 @@ Status TriggerStore::deleteTrigger(qint64 triggerId)
             return row.error();
         if (row->isEmpty())
             return Error::notFound(QStringLiteral("trigger"), tr("There is no trigger %1; `arborctl trigger list` shows the triggers.").arg(triggerId));
-        auto cancelled = cancelDeliveries(QStringLiteral("source = 'trigger' AND trigger_id = ?"), {triggerId}, QStringLiteral("the trigger was deleted"));
+        auto cancelled = DeliveryOutbox(m_store).cancel(QStringLiteral("trigger_id = ?"), {triggerId}, QStringLiteral("the trigger was deleted"));
         if (!cancelled)
             return cancelled.error();
         return m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("triggers") + QLatin1String(" WHERE id = ?"), {triggerId});

@@ -39,6 +39,8 @@ namespace arbor {
  *   every cancellation leaves an action_results row.
  * - Deliveries and results keep their trigger and action ids after the trigger is gone; its
  *   open deliveries are cancelled with a reason first.
+ * - Outbox rows and action results are written through DeliveryOutbox only, the writer the
+ *   alert rules' deliveries (AlertStore) share.
  *
  * Thread: the thread of the Store it wraps; it must not outlive that Store.
  */
@@ -198,12 +200,6 @@ public:
     /// The duration a bucket stands for: its geometric centre, within ±9.1 % of any value in it.
     static qint64 bucketValue(int bucket);
 
-    /// Cancels the open deliveries matching `where` (on trigger_deliveries, no alias) with
-    /// `reason`, an action_results row each; `reorgBlock` marks them revivable. AlertStore
-    /// cancels its rules' deliveries (source 'alert') through it too.
-    Result<qint64> cancelDeliveries(const QString &where, const QVariantList &params, const QString &reason,
-                                    std::optional<qint64> reorgBlock = std::nullopt);
-
 private:
     /// The chain's checkpoint, or the block before its start when nothing is indexed yet; locks
     /// the chain row (PostgreSQL). NotFound for an unknown chain or one being deleted.
@@ -229,7 +225,8 @@ private:
     /// Adds `sign` × the events of (after, through] (of one registry contract when given) to
     /// the hourly counts.
     Status addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign, const QVariant &registry = QVariant());
-    /// Inserts one delivery (or revives one a reorg cancelled); true when a row was written.
+    /// Renders one delivery and adds it to the outbox (DeliveryOutbox::add(): or revives one a
+    /// reorg cancelled); true when a row was written.
     Result<bool> insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
                                 const QString &deliveryId, bool isTest, bool replay);
     /// action_metrics_hourly += the attempts (`types`: their action types), one row per hour and type.

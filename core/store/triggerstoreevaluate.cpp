@@ -3,6 +3,7 @@
 
 #include "store/triggerstore.h"
 
+#include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 #include "triggers/triggerevaluator.h"
 
@@ -172,41 +173,21 @@ Result<QList<TriggerEvent>> TriggerStore::readWholeBlocks(qint64 chainId, Regist
 Result<bool> TriggerStore::insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
                                           const QString &deliveryId, bool isTest, bool replay)
 {
-    auto rendered = renderPayload(action, payloadContext(deliveryId, def, action, eventJson));
-    const qint64 now = m_store.now();
-    const QString error = rendered ? QString() : rendered.error().toString();
-    const AgentEvent &e = event.event;
-    // A delivery a reorg cancelled comes back when its event does (same id: same trigger,
-    // action, transaction and log index); any other existing delivery stays as it is.
-    auto written = m_store.query(
-        QLatin1String("INSERT INTO ") + m_store.admin("trigger_deliveries")
-            + QLatin1String(" AS d (id, trigger_id, action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, "
-                            "target, status, attempts, next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) "
-                            "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
-                            "payload = excluded.payload, target = excluded.target, status = excluded.status, "
-                            "next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, reorged_at = NULL, "
-                            "claimed_by = NULL, claimed_until = NULL, replay = excluded.replay, updated_at = excluded.updated_at, "
-                            "finished_at = excluded.finished_at WHERE d.reorged_at IS NOT NULL RETURNING id"),
-        {deliveryId, def.id, action.id, actionTypeName(action.type), action.priority, event.chainId, e.blockNumber, e.logIndex,
-         e.txHash.toBytes(), jsonText(eventJson), rendered ? rendered->body : QByteArray(),
-         rendered && !rendered->target.isEmpty() ? QVariant(rendered->target) : QVariant(), rendered ? QStringLiteral("pending") : QStringLiteral("failed"),
-         now, rendered ? QVariant() : QVariant(error), isTest, replay, now, now, rendered ? QVariant() : QVariant(now)});
-    if (!written)
-        return written.error();
-    if (written->isEmpty())
-        return false;
-    if (!rendered) {
-        // Never sent: the log shows why, at attempt 0.
-        if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
-                                        + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
-                                                        "status, attempt, error, is_test, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', 0, ?, ?, ?)"),
-                                    {deliveryId, def.id, action.id, actionTypeName(action.type), event.chainId, e.blockNumber, e.txHash.toBytes(),
-                                     e.logIndex, error, isTest, now});
-            !s)
-            return s.error();
-    }
-    return true;
+    OutboxDelivery d;
+    d.id = deliveryId;
+    d.subject = DeliverySubject::trigger(def.id);
+    d.actionId = action.id;
+    d.actionType = action.type;
+    d.priority = action.priority;
+    d.chainId = event.chainId;
+    d.blockNumber = event.event.blockNumber;
+    d.logIndex = event.event.logIndex;
+    d.txHash = event.event.txHash.toBytes();
+    d.event = jsonText(eventJson);
+    d.rendered = renderPayload(action, payloadContext(deliveryId, def, action, eventJson));
+    d.isTest = isTest;
+    d.replay = replay;
+    return DeliveryOutbox(m_store).add(d);
 }
 
 // --- live evaluation -----------------------------------------------------------------------

@@ -1,8 +1,9 @@
-// TriggerStore: the delivery outbox. Evaluation fills it (triggerstoreevaluate.cpp); workers
-// claim due rows, send, and record each attempt here.
+// TriggerStore: the delivery outbox. Evaluation and alert rules fill it through DeliveryOutbox;
+// workers claim due rows, send, and record each attempt here.
 
 #include "store/triggerstore.h"
 
+#include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 
 #include <QHash>
@@ -29,15 +30,15 @@ QString indexedBy(const Store &store, const char *index)
     return store.backend() == Backend::Sqlite ? QLatin1String(" INDEXED BY ") + QLatin1String(index) : QString();
 }
 
-// A delivery's trigger and action, or its alert rule and rule action (source 'alert'): t, a, r, ra.
+// A delivery's trigger and action, or its alert rule and rule action: t, a, r, ra. A row names
+// one of the two (trigger_id or alert_rule_id); the other pair stays NULL.
 QString ownerJoins(const Store &store)
 {
-    return QLatin1String(" LEFT JOIN ") + store.admin("triggers") + QLatin1String(" t ON d.source = 'trigger' AND t.id = d.trigger_id")
-        + QLatin1String(" LEFT JOIN ") + store.admin("trigger_actions")
-        + QLatin1String(" a ON d.source = 'trigger' AND a.id = d.action_id AND a.trigger_id = d.trigger_id")
-        + QLatin1String(" LEFT JOIN ") + store.admin("alert_rules") + QLatin1String(" r ON d.source = 'alert' AND r.id = d.trigger_id")
+    return QLatin1String(" LEFT JOIN ") + store.admin("triggers") + QLatin1String(" t ON t.id = d.trigger_id")
+        + QLatin1String(" LEFT JOIN ") + store.admin("trigger_actions") + QLatin1String(" a ON a.id = d.action_id AND a.trigger_id = d.trigger_id")
+        + QLatin1String(" LEFT JOIN ") + store.admin("alert_rules") + QLatin1String(" r ON r.id = d.alert_rule_id")
         + QLatin1String(" LEFT JOIN ") + store.admin("alert_rule_actions")
-        + QLatin1String(" ra ON d.source = 'alert' AND ra.id = d.action_id AND ra.rule_id = d.trigger_id");
+        + QLatin1String(" ra ON ra.id = d.action_id AND ra.rule_id = d.alert_rule_id");
 }
 
 QString claimIndex(const Store &store)
@@ -115,9 +116,9 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
         QVariantList ids;
         for (const SqlRow &r : *claimed)
             ids.append(r[0]);
-        auto rows = m_store.query(QLatin1String("SELECT d.id, d.trigger_id, COALESCE(t.name, r.name), d.chain_id, d.action_id, COALESCE(a.config, ra.config), "
-                                                "d.payload, d.target, d.event, d.block_number, d.log_index, d.tx_hash, d.attempts, d.is_test, d.replay, "
-                                                "d.created_at, d.source FROM ")
+        auto rows = m_store.query(QLatin1String("SELECT d.id, COALESCE(d.trigger_id, d.alert_rule_id), COALESCE(t.name, r.name), d.chain_id, d.action_id, "
+                                                "COALESCE(a.config, ra.config), d.payload, d.target, d.event, d.block_number, d.log_index, d.tx_hash, "
+                                                "d.attempts, d.is_test, d.replay, d.created_at, d.source FROM ")
                                       + table + QLatin1String(" d") + ownerJoins(m_store) + QLatin1String(" WHERE d.id IN (")
                                       + placeholders(ids.size()) + QLatin1String(") ORDER BY d.next_attempt_at, d.chain_id, d.block_number, d.log_index, d.priority"),
                                   ids);
@@ -134,7 +135,7 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
                 const QString reason = r[2].isNull() ? (alert ? QStringLiteral("the alert rule no longer exists") : QStringLiteral("the trigger no longer exists"))
                     : !action                        ? action.error().message
                                                      : tx.error().toString();
-                if (auto c = cancelDeliveries(QStringLiteral("id = ?"), {id}, reason); !c)
+                if (auto c = DeliveryOutbox(m_store).cancel(QStringLiteral("id = ?"), {id}, reason); !c)
                     return c.error();
                 continue;
             }
@@ -207,14 +208,15 @@ Result<std::optional<qint64>> TriggerStore::nextDueAt()
 Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
 {
     const QString deliveries = m_store.admin("trigger_deliveries");
+    DeliveryOutbox outbox(m_store);
     return m_store.transaction([&]() -> Status {
         QList<DeliveryAttempt> measured;
         QList<ActionType> types;
         for (DeliveryAttempt a : attempts) {
             if (a.at == 0)
                 a.at = m_store.now();
-            auto row = m_store.query(QLatin1String("SELECT trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, attempts, "
-                                                   "status, claimed_by, is_test, source FROM ")
+            auto row = m_store.query(QLatin1String("SELECT source, trigger_id, alert_rule_id, action_id, action_type, chain_id, block_number, tx_hash, "
+                                                   "log_index, attempts, status, claimed_by, is_test FROM ")
                                          + deliveries + QLatin1String(" WHERE id = ?"),
                                      {a.deliveryId});
             if (!row)
@@ -225,24 +227,33 @@ Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
                 continue;
             }
             const SqlRow &d = row->first();
-            const QString status = d[8].toString();
+            const QString status = d[10].toString();
             const bool open = status == u"pending" || status == u"retrying";
-            const bool mine = d[9].isNull() || d[9].toString() == a.holder;
-            const int attempt = d[7].toInt() + 1;
+            const bool mine = d[11].isNull() || d[11].toString() == a.holder;
+            const ActionType type = actionTypeFromName(d[4].toString()).value_or(ActionType::Rest);
             DeliveryStatus result = a.outcome == DeliveryAttempt::Outcome::Success ? DeliveryStatus::Success
                 : a.outcome == DeliveryAttempt::Outcome::Fail || !open             ? DeliveryStatus::Failed
                                                                          : DeliveryStatus::Retrying;
             const QString error = a.error.left(DeliveryAttempt::MaxError);
-            if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
-                                            + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
-                                                            "status, attempt, http_status, duration_ms, duration_bucket, error, response_excerpt, is_test, at, source) "
-                                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                        {a.deliveryId, d[0], d[1], d[2], d[3], d[4], d[5], d[6], deliveryStatusName(result), attempt,
-                                         a.httpStatus ? QVariant(*a.httpStatus) : QVariant(), a.durationMs, durationBucket(a.durationMs),
-                                         error.isEmpty() ? QVariant() : QVariant(error),
-                                         a.responseExcerpt.isEmpty() ? QVariant() : QVariant(a.responseExcerpt.left(DeliveryAttempt::MaxExcerpt)),
-                                         d[10].toBool(), a.at, d[11]});
-                !s)
+            OutboxResult r;
+            r.deliveryId = a.deliveryId;
+            r.subject = deliverySourceFromName(d[0].toString()) == DeliverySource::Alert ? DeliverySubject::alertRule(d[2].toLongLong())
+                                                                                        : DeliverySubject::trigger(d[1].toLongLong());
+            r.actionId = d[3].toLongLong();
+            r.actionType = type;
+            r.chainId = d[5].toLongLong();
+            r.blockNumber = d[6].toLongLong();
+            r.txHash = d[7].toByteArray();
+            r.logIndex = d[8].toLongLong();
+            r.status = result;
+            r.attempt = d[9].toInt() + 1;
+            r.httpStatus = a.httpStatus;
+            r.durationMs = a.durationMs;
+            r.error = error;
+            r.responseExcerpt = a.responseExcerpt.left(DeliveryAttempt::MaxExcerpt);
+            r.isTest = d[12].toBool();
+            r.at = a.at;
+            if (Status s = outbox.addResult(r); !s)
                 return s;
             Status s = open && mine
                 ? m_store.exec(QLatin1String("UPDATE ") + deliveries
@@ -256,7 +267,7 @@ Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
             if (!s)
                 return s;
             measured.append(a);
-            types.append(actionTypeFromName(d[2].toString()).value_or(ActionType::Rest));
+            types.append(type);
         }
         return addMetrics(measured, types);
     });

@@ -1,9 +1,10 @@
 // TriggerStore: what reorgs and chain deletion do to triggers, and the pieces they share with
-// the outbox. Only SQL here: IndexStore and ChainRegistry call into this file, and it must not
-// tie them to the trigger model's code at link time.
+// the outbox. Only SQL here (and DeliveryOutbox's, SQL too): IndexStore and ChainRegistry call
+// into this file, and it must not tie them to the trigger model's code at link time.
 
 #include "store/triggerstore.h"
 
+#include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 
 #include <cmath>
@@ -25,37 +26,6 @@ qint64 TriggerStore::bucketValue(int bucket)
     if (bucket <= 0)
         return 0;
     return qint64(std::llround(std::exp2((bucket - 0.5) / 4.0)));
-}
-
-Result<qint64> TriggerStore::cancelDeliveries(const QString &where, const QVariantList &params, const QString &reason,
-                                              std::optional<qint64> reorgBlock)
-{
-    const QString deliveries = m_store.admin("trigger_deliveries");
-    const QString open = QLatin1String(" WHERE status IN ('pending', 'retrying') AND (") + where + u')';
-    const qint64 now = m_store.now();
-    qint64 cancelled = 0;
-    Status s = m_store.transaction([&]() -> Status {
-        if (Status e = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results")
-                                        + QLatin1String(" (delivery_id, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, "
-                                                        "status, attempt, error, is_test, at, source) SELECT id, trigger_id, action_id, action_type, chain_id, "
-                                                        "block_number, tx_hash, log_index, 'cancelled', attempts, ?, is_test, ?, source FROM ")
-                                        + deliveries + open,
-                                    QVariantList{reason, now} + params);
-            !e)
-            return e;
-        auto rows = m_store.query(QLatin1String("UPDATE ") + deliveries
-                                      + QLatin1String(" SET status = 'cancelled', last_error = ?, reorged_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                                                      "updated_at = ?, finished_at = ?")
-                                      + open + QLatin1String(" RETURNING id"),
-                                  QVariantList{reason, reorgBlock ? QVariant(*reorgBlock) : QVariant(), now, now} + params);
-        if (!rows)
-            return rows.error();
-        cancelled = rows->size();
-        return {};
-    });
-    if (!s)
-        return s.error();
-    return cancelled;
 }
 
 Status TriggerStore::addEventCounts(qint64 chainId, qint64 after, qint64 through, int sign, const QVariant &registry)
@@ -109,8 +79,8 @@ Status TriggerStore::cancelForRollback(qint64 chainId, qint64 ancestorBlock)
 {
     const qint64 keep = ancestorBlock;
     return m_store.transaction([&]() -> Status {
-        auto cancelled = cancelDeliveries(QStringLiteral("source = 'trigger' AND chain_id = ? AND block_number > ? AND is_test = ?"), {chainId, keep, false},
-                                          QStringLiteral("removed by a reorg at block %1").arg(keep + 1), keep);
+        auto cancelled = DeliveryOutbox(m_store).cancel(QStringLiteral("source = 'trigger' AND chain_id = ? AND block_number > ? AND is_test = ?"),
+                                                        {chainId, keep, false}, QStringLiteral("removed by a reorg at block %1").arg(keep + 1), keep);
         if (!cancelled)
             return cancelled.error();
 
@@ -162,7 +132,7 @@ Status TriggerStore::cancelForRollback(qint64 chainId, qint64 ancestorBlock)
 Status TriggerStore::removeChain(qint64 chainId)
 {
     return m_store.transaction([&]() -> Status {
-        auto cancelled = cancelDeliveries(QStringLiteral("chain_id = ?"), {chainId}, QStringLiteral("chain %1 was deleted").arg(chainId));
+        auto cancelled = DeliveryOutbox(m_store).cancel(QStringLiteral("chain_id = ?"), {chainId}, QStringLiteral("chain %1 was deleted").arg(chainId));
         if (!cancelled)
             return cancelled.error();
         for (const char *table : {"triggers", "trigger_event_counts_hourly", "trigger_event_count_progress"}) {

@@ -18,6 +18,10 @@ Result<QList<ActionResult>> TriggerStore::results(const ResultFilter &filter)
         where += QLatin1String(" AND r.trigger_id = ?");
         params.append(*filter.triggerId);
     }
+    if (filter.alertRuleId) {
+        where += QLatin1String(" AND r.alert_rule_id = ?");
+        params.append(*filter.alertRuleId);
+    }
     if (filter.status) {
         where += QLatin1String(" AND r.status = ?");
         params.append(deliveryStatusName(*filter.status));
@@ -35,12 +39,12 @@ Result<QList<ActionResult>> TriggerStore::results(const ResultFilter &filter)
         params.append(filter.beforeId);
     }
     params.append(std::clamp(filter.limit, 1, 10000));
-    auto rows = m_store.query(QLatin1String("SELECT r.id, r.delivery_id, r.trigger_id, COALESCE(t.name, ar.name), r.action_id, r.action_type, r.chain_id, "
-                                            "r.block_number, r.tx_hash, r.log_index, r.status, r.attempt, r.http_status, r.duration_ms, r.error, "
-                                            "r.response_excerpt, r.is_test, r.at, r.source FROM ")
+    auto rows = m_store.query(QLatin1String("SELECT r.id, r.delivery_id, COALESCE(r.trigger_id, r.alert_rule_id), COALESCE(t.name, ar.name), r.action_id, "
+                                            "r.action_type, r.chain_id, r.block_number, r.tx_hash, r.log_index, r.status, r.attempt, r.http_status, "
+                                            "r.duration_ms, r.error, r.response_excerpt, r.is_test, r.at, r.source FROM ")
                                   + m_store.admin("action_results") + QLatin1String(" r LEFT JOIN ") + m_store.admin("triggers")
-                                  + QLatin1String(" t ON r.source = 'trigger' AND t.id = r.trigger_id LEFT JOIN ") + m_store.admin("alert_rules")
-                                  + QLatin1String(" ar ON r.source = 'alert' AND ar.id = r.trigger_id WHERE ") + where
+                                  + QLatin1String(" t ON t.id = r.trigger_id LEFT JOIN ") + m_store.admin("alert_rules")
+                                  + QLatin1String(" ar ON ar.id = r.alert_rule_id WHERE ") + where
                                   + QLatin1String(" ORDER BY r.id DESC LIMIT ?"),
                               params);
     if (!rows)
@@ -149,7 +153,7 @@ Result<DeliveryCounts> TriggerStore::deliveryCounts(std::optional<qint64> trigge
     QString sql = QLatin1String("SELECT status, COUNT(*) FROM ") + m_store.admin("trigger_deliveries");
     QVariantList params;
     if (triggerId) {
-        sql += QLatin1String(" WHERE source = 'trigger' AND trigger_id = ?");
+        sql += QLatin1String(" WHERE trigger_id = ?");
         params.append(*triggerId);
     }
     auto rows = m_store.query(sql + QLatin1String(" GROUP BY status"), params);

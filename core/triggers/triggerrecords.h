@@ -36,8 +36,8 @@ enum class DeliveryStatus { Pending, Retrying, Success, Failed, Cancelled };
 QString deliveryStatusName(DeliveryStatus status);   ///< "pending", "retrying", …
 std::optional<DeliveryStatus> deliveryStatusFromName(QStringView name);
 
-/// What made an outbox row: a trigger's event, or an operator's alert rule (then the row's
-/// trigger id is the rule's id and its action id the rule action's).
+/// What made an outbox row: a trigger's event, or an operator's alert rule (then the row names
+/// the rule in alert_rule_id, trigger_id NULL, and its action id is the rule action's).
 enum class DeliverySource { Trigger, Alert };
 QString deliverySourceName(DeliverySource source);   ///< "trigger", "alert"
 DeliverySource deliverySourceFromName(QStringView name);   ///< anything but "alert" is Trigger
@@ -115,13 +115,14 @@ struct ActionResult
 /// What results() returns; every filter is optional.
 struct ResultFilter
 {
-    std::optional<qint64> triggerId;        ///< with source Alert: the alert rule
+    std::optional<qint64> triggerId;        ///< one trigger's results (never an alert rule's)
     std::optional<DeliveryStatus> status;
     std::optional<ActionType> actionType;
     QString deliveryId;
     qint64 beforeId = 0;             ///< paging: rows older than this result id
     int limit = 100;
     std::optional<DeliverySource> source;   ///< empty: both
+    std::optional<qint64> alertRuleId;      ///< one alert rule's results
 };
 
 /// Deliveries attempted in one minute, for the console's charts.

@@ -8,6 +8,7 @@
 #include "model/entitydef.h"
 #include "store/alertstore.h"
 #include "store/chainregistry.h"
+#include "store/deliveryoutbox.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
 #include "triggers/alerttext.h"
@@ -65,6 +66,9 @@ private Q_SLOTS:
     void silencedRuleRecordsButDeliversNothing();
     void deliveriesAreSentAndRecordedApartFromTriggers();
     void deletedRuleCancelsItsOpenDeliveries();
+    void ruleNeverTouchesTheDeliveriesOfTheTriggerWithItsNumber();
+    void alertAndTriggerDeliveriesComeFromOneWriter();
+    void outboxRefusesRowsWithoutOneSubject();
     void acknowledgesAndListsHistory();
     void storesKindAndParamsAndKeepsOldRowsText();
 
@@ -158,7 +162,7 @@ void TestAlertStore::raisedAlertQueuesOneDeliveryPerAction()
     QVERIFY2(raised, qPrintable(raised ? QString() : raised.error().toString()));
     QVERIFY(raised->first.id > 0);
     QCOMPARE(raised->second, 2);
-    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'pending' AND trigger_id = ?"), {rule->id}), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'pending' AND alert_rule_id = ?"), {rule->id}), 2);
 
     // The REST body is the alert's context; the Telegram text the default summary.
     auto claimed = TriggerStore(*m_store).claimDue(QStringLiteral("w"), m_now, 10, 30000);
@@ -284,6 +288,158 @@ void TestAlertStore::deletedRuleCancelsItsOpenDeliveries()
     QCOMPARE(results->first().status, DeliveryStatus::Cancelled);
     QCOMPARE(results->first().error, QStringLiteral("the alert rule was deleted"));
     QCOMPARE(alerts().history({})->size(), 1);   // the history stays
+}
+
+void TestAlertStore::ruleNeverTouchesTheDeliveriesOfTheTriggerWithItsNumber()
+{
+    // Trigger 1 and alert rule 1, both with pending deliveries: what the rule's verbs cancel
+    // and what the trigger's log shows are the rule's rows and the trigger's, never each other's.
+    TriggerStore triggers(*m_store);
+    auto trigger = triggers.addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
+                                              " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t'}]}"));
+    QVERIFY2(trigger, qPrintable(trigger ? QString() : trigger.error().toString()));
+    auto rule = alerts().addRule(lagRule());
+    QVERIFY(rule);
+    QCOMPARE(rule->id, trigger->def.id);
+    QCOMPARE(rule->actions[0].id, trigger->def.actions[0].id);
+    TriggerEvent event;
+    event.chainId = ChainId;
+    event.event = feedback(5, 0, QStringLiteral("-1"));
+    auto test = triggers.createTestDelivery(trigger->def.id, trigger->def.actions[0].id, event);
+    QVERIFY2(test, qPrintable(test ? QString() : test.error().toString()));
+    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0)));
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending'")), 3);
+
+    AlertRule oneAction = *rule;
+    oneAction.actions.removeLast();
+    QVERIFY(alerts().updateRule(oneAction));   // cancels the removed action's delivery
+    QVERIFY(alerts().deleteRule(rule->id));    // and then the other
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'cancelled'")), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("id = ? AND status = 'pending'"), {*test}), 1);
+    QCOMPARE(triggers.deliveryCounts(trigger->def.id)->pending, 1);
+    QCOMPARE(triggers.deliveryCounts(trigger->def.id)->cancelled, 0);
+
+    // The trigger's log, asked by its id alone, holds none of the rule's cancellations.
+    ResultFilter ofTrigger;
+    ofTrigger.triggerId = trigger->def.id;
+    auto logged = triggers.results(ofTrigger);
+    QVERIFY(logged);
+    QCOMPARE(logged->size(), 0);
+    // The rule's, asked by its id, are its two, in rows that name no trigger.
+    ResultFilter ofRule;
+    ofRule.alertRuleId = rule->id;
+    auto ruleLog = triggers.results(ofRule);
+    QVERIFY(ruleLog);
+    QCOMPARE(ruleLog->size(), 2);
+    for (const ActionResult &r : *ruleLog) {
+        QCOMPARE(r.source, DeliverySource::Alert);
+        QCOMPARE(r.status, DeliveryStatus::Cancelled);
+        QCOMPARE(r.triggerId, rule->id);
+        QVERIFY(r.triggerName.isEmpty());   // the rule is gone
+    }
+    QCOMPARE(rows("action_results", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'trigger' AND trigger_id = ? AND alert_rule_id IS NULL"), {trigger->def.id}), 1);
+}
+
+void TestAlertStore::alertAndTriggerDeliveriesComeFromOneWriter()
+{
+    // A trigger's test delivery and an alert rule's delivery, as TriggerStore and AlertStore
+    // write them: the same columns filled, the same defaults, each naming its own subject.
+    TriggerStore triggers(*m_store);
+    auto trigger = triggers.addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
+                                              " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t', 'priority': 1}]}"));
+    QVERIFY(trigger);
+    auto rule = alerts().addRule(lagRule());
+    QVERIFY(rule);
+    TriggerEvent event;
+    event.chainId = ChainId;
+    event.event = feedback(5, 0, QStringLiteral("-1"));
+    auto test = triggers.createTestDelivery(trigger->def.id, trigger->def.actions[0].id, event);
+    QVERIFY(test);
+    auto raised = alerts().recordRaised(raisedBy(*rule, T0));
+    QVERIFY(raised);
+
+    const QStringList columns{QStringLiteral("source"), QStringLiteral("trigger_id"), QStringLiteral("alert_rule_id"),
+                              QStringLiteral("action_id"), QStringLiteral("action_type"), QStringLiteral("priority"),
+                              QStringLiteral("chain_id"), QStringLiteral("block_number"), QStringLiteral("log_index"),
+                              QStringLiteral("tx_hash"), QStringLiteral("event"), QStringLiteral("payload"), QStringLiteral("target"),
+                              QStringLiteral("status"), QStringLiteral("attempts"), QStringLiteral("next_attempt_at"),
+                              QStringLiteral("claimed_by"), QStringLiteral("claimed_until"), QStringLiteral("last_error"),
+                              QStringLiteral("reorged_at"), QStringLiteral("replay"), QStringLiteral("created_at"),
+                              QStringLiteral("updated_at"), QStringLiteral("finished_at")};
+    auto read = [&](const QString &id) {
+        auto r = m_store->query(QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM ")
+                                    + m_store->admin("trigger_deliveries") + QLatin1String(" WHERE id = ?"),
+                                {id});
+        return r && r->size() == 1 ? r->first() : SqlRow();
+    };
+    const SqlRow ofTrigger = read(*test);
+    const SqlRow ofAlert = read(AlertStore::deliveryIdFor(raised->first.id, rule->actions[0].id, false));
+    QCOMPARE(ofTrigger.size(), columns.size());
+    QCOMPARE(ofAlert.size(), columns.size());
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (columns[i] == u"trigger_id" || columns[i] == u"alert_rule_id")
+            continue;
+        QVERIFY2(ofTrigger[i].isNull() == ofAlert[i].isNull(), qPrintable(columns[i]));
+    }
+    auto at = [&](const SqlRow &row, const char *column) { return row[columns.indexOf(QLatin1String(column))]; };
+    QCOMPARE(at(ofTrigger, "source").toString(), QStringLiteral("trigger"));
+    QCOMPARE(at(ofTrigger, "trigger_id").toLongLong(), trigger->def.id);
+    QVERIFY(at(ofTrigger, "alert_rule_id").isNull());
+    QCOMPARE(at(ofAlert, "source").toString(), QStringLiteral("alert"));
+    QCOMPARE(at(ofAlert, "alert_rule_id").toLongLong(), rule->id);
+    QVERIFY(at(ofAlert, "trigger_id").isNull());
+    for (const SqlRow &row : {ofTrigger, ofAlert}) {
+        QCOMPARE(at(row, "status").toString(), QStringLiteral("pending"));
+        QCOMPARE(at(row, "attempts").toInt(), 0);
+        QCOMPARE(at(row, "priority").toInt(), 1);
+        QCOMPARE(at(row, "action_type").toString(), QStringLiteral("rest"));
+        QCOMPARE(at(row, "next_attempt_at").toLongLong(), T0);
+        QCOMPARE(at(row, "created_at").toLongLong(), T0);
+        QCOMPARE(at(row, "updated_at").toLongLong(), T0);
+        QCOMPARE(at(row, "replay").toBool(), false);
+        QCOMPARE(at(row, "tx_hash").toByteArray().size(), 32);
+        for (const char *unset : {"target", "claimed_by", "claimed_until", "last_error", "reorged_at", "finished_at"})
+            QVERIFY2(at(row, unset).isNull(), unset);
+    }
+}
+
+void TestAlertStore::outboxRefusesRowsWithoutOneSubject()
+{
+    OutboxDelivery d;
+    d.id = QStringLiteral("dlv_test");
+    d.subject = DeliverySubject::alertRule(0);
+    d.actionId = 1;
+    d.chainId = ChainId;
+    d.event = QStringLiteral("{}");
+    auto noRule = DeliveryOutbox(*m_store).add(d);
+    QVERIFY(!noRule);
+    QCOMPARE(noRule.error().kind, Error::Kind::Invalid);
+    QCOMPARE(noRule.error().field, QStringLiteral("rule"));
+    d.subject = DeliverySubject::trigger(1);
+    d.actionId = 0;
+    QCOMPARE(DeliveryOutbox(*m_store).add(d).error().field, QStringLiteral("action"));
+    d.actionId = 1;
+    d.id.clear();
+    QCOMPARE(DeliveryOutbox(*m_store).add(d).error().field, QStringLiteral("delivery"));
+    OutboxResult pending;
+    pending.deliveryId = QStringLiteral("dlv_test");
+    pending.subject = DeliverySubject::trigger(1);
+    pending.actionId = 1;
+    pending.status = DeliveryStatus::Pending;
+    QCOMPARE(DeliveryOutbox(*m_store).addResult(pending).error().field, QStringLiteral("status"));
+    QCOMPARE(rows("trigger_deliveries"), 0);
+    QCOMPARE(rows("action_results"), 0);
+
+    // Nor does the database take a row in the old shape: an alert named in trigger_id.
+    const Status oldShape = m_store->exec(QLatin1String("INSERT INTO ") + m_store->admin("trigger_deliveries")
+                                              + QLatin1String(" (id, source, trigger_id, action_id, action_type, priority, chain_id, block_number, log_index, "
+                                                              "tx_hash, event, payload, status, next_attempt_at, created_at, updated_at) "
+                                                              "VALUES ('alr_x', 'alert', 1, 1, 'rest', 1, ?, 0, 0, ?, '{}', ?, 'pending', 0, 0, 0)"),
+                                          {ChainId, QByteArray(32, '\0'), QByteArray()});
+    QVERIFY(!oldShape);
+    QCOMPARE(rows("trigger_deliveries"), 0);
 }
 
 void TestAlertStore::acknowledgesAndListsHistory()

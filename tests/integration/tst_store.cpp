@@ -4,7 +4,9 @@
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
+#include "store/migrations.h"
 #include "store/store.h"
+#include "store/triggerstore.h"
 
 #include <QProcess>
 #include <QTest>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void migratesFreshDatabase();
     void refusesEditedMigration();
     void refusesNewerDatabase();
+    void upgradeNamesAlertDeliveriesByTheirRule();
     void registersChainWithTables();
     void refusesDuplicateChainAndWritesNothing();
     void pausesAndResumes();
@@ -36,6 +39,29 @@ private Q_SLOTS:
 static qint64 migrationRows(Store &store)
 {
     return *store.rowCount(ddl::adminTable(store.backend(), QStringLiteral("schema_migrations")));
+}
+
+/// Leaves the database as a binary that knew the migrations up to `version` would have.
+static Status migrateThrough(Store &store, int version)
+{
+    if (auto status = store.migrationStatus(); !status)
+        return status.error();
+    for (const Migration &m : migrations(store.backend())) {
+        if (m.version > version)
+            break;
+        Status s = store.transaction([&]() -> Status {
+            for (const QString &statement : m.sql.split(QLatin1String(";\n"), Qt::SkipEmptyParts)) {
+                if (Status e = store.exec(statement); !e)
+                    return e;
+            }
+            return store.exec(QLatin1String("INSERT INTO ") + store.admin("schema_migrations")
+                                  + QLatin1String(" (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)"),
+                              {m.version, m.name, m.checksum(), 0});
+        });
+        if (!s)
+            return s;
+    }
+    return {};
 }
 
 void TestStore::migratesFreshDatabase()
@@ -113,6 +139,112 @@ void TestStore::refusesNewerDatabase()
     auto status = store->migrationStatus();
     QCOMPARE(status->databaseVersion, 999);
     QCOMPARE(migrationRows(*store), int(migrations(store->backend()).size()) + 1);  // untouched: ours plus the future one
+}
+
+void TestStore::upgradeNamesAlertDeliveriesByTheirRule()
+{
+    // A database of migration 11: alert rule 1's delivery and result name the rule in
+    // trigger_id, beside a trigger's delivery and result with the same number 1.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open(false);
+    QVERIFY(store);
+    const Status old = migrateThrough(*store, 11);
+    QVERIFY2(old, qPrintable(old ? QString() : old.error().toString()));
+    auto rule = store->query(QLatin1String("INSERT INTO ") + store->admin("alert_rules")
+                                 + QLatin1String(" (name, chain_id, kind, threshold, for_seconds, enabled, send_resolved, silenced_until, created_at, updated_at) "
+                                                 "VALUES ('Lag', NULL, 'lag_blocks', 100, 0, ?, ?, 0, 1, 1) RETURNING id"),
+                             {true, true});
+    QVERIFY2(rule, qPrintable(rule ? QString() : rule.error().toString()));
+    const qint64 ruleId = rule->first()[0].toLongLong();
+    auto action = store->query(QLatin1String("INSERT INTO ") + store->admin("alert_rule_actions")
+                                   + QLatin1String(" (rule_id, position, action_type, priority, config) VALUES (?, 0, 'rest', 1, ?) RETURNING id"),
+                               {ruleId, QStringLiteral("{\"type\":\"rest\",\"url\":\"http://127.0.0.1:9/hook\",\"priority\":1}")});
+    QVERIFY2(action, qPrintable(action ? QString() : action.error().toString()));
+    const qint64 actionId = action->first()[0].toLongLong();
+    const QByteArray noTx(32, '\0');
+    const QByteArray tx(32, '\x07');
+    const QString deliveries = store->admin("trigger_deliveries");
+    const QString insertDelivery = QLatin1String("INSERT INTO ") + deliveries
+        + QLatin1String(" (id, source, trigger_id, action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, status, "
+                        "attempts, next_attempt_at, is_test, replay, created_at, updated_at) VALUES (?, ?, ?, ?, 'rest', 1, 7, ?, 0, ?, ?, ?, ?, ?, 1000, ?, ?, 1000, 1000)");
+    QVERIFY(store->exec(insertDelivery, {QStringLiteral("alr_old"), QStringLiteral("alert"), ruleId, actionId, 0, noTx,
+                                         QStringLiteral("{\"title\":\"Lag\"}"), QByteArray("raised"), QStringLiteral("retrying"), 1, false, false}));
+    QVERIFY(store->exec(insertDelivery, {QStringLiteral("dlv_old"), QStringLiteral("trigger"), ruleId, actionId, 5, tx, QStringLiteral("{}"),
+                                         QByteArray("event"), QStringLiteral("success"), 1, false, false}));
+    const QString results = store->admin("action_results");
+    const QString insertResult = QLatin1String("INSERT INTO ") + results
+        + QLatin1String(" (delivery_id, source, trigger_id, action_id, action_type, chain_id, block_number, tx_hash, log_index, status, attempt, "
+                        "http_status, is_test, at) VALUES (?, ?, ?, ?, 'rest', 7, ?, ?, 0, ?, 1, ?, ?, ?) RETURNING id");
+    QVERIFY(store->query(insertResult, {QStringLiteral("alr_old"), QStringLiteral("alert"), ruleId, actionId, 0, noTx, QStringLiteral("retrying"), 503,
+                                        false, 900}));
+    QVERIFY(store->query(insertResult, {QStringLiteral("dlv_old"), QStringLiteral("trigger"), ruleId, actionId, 5, tx, QStringLiteral("success"), 200,
+                                        false, 950}));
+    // The newest result went (retention): its id is not handed out again after the upgrade.
+    auto gone = store->query(insertResult, {QStringLiteral("dlv_gone"), QStringLiteral("trigger"), ruleId, actionId, 5, tx, QStringLiteral("success"),
+                                            200, false, 990});
+    QVERIFY(gone);
+    const qint64 goneId = gone->first()[0].toLongLong();
+    QVERIFY(store->exec(QLatin1String("DELETE FROM ") + results + QLatin1String(" WHERE id = ?"), {goneId}));
+
+    auto applied = store->migrate();
+    QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toString()));
+    QCOMPARE(*applied, int(migrations(store->backend()).size()) - 11);
+    QVERIFY(store->migrationStatus()->ok());
+
+    // Every row is there, each naming its subject in the column for it, the rest as it was.
+    QCOMPARE(*store->rowCount(deliveries), 2);
+    QCOMPARE(*store->rowCount(results), 2);
+    QCOMPARE(*store->rowCount(deliveries, QStringLiteral("id = 'alr_old' AND alert_rule_id = ? AND trigger_id IS NULL"), {ruleId}), 1);
+    QCOMPARE(*store->rowCount(deliveries, QStringLiteral("id = 'dlv_old' AND trigger_id = ? AND alert_rule_id IS NULL"), {ruleId}), 1);
+    QCOMPARE(*store->rowCount(results, QStringLiteral("delivery_id = 'alr_old' AND alert_rule_id = ? AND trigger_id IS NULL"), {ruleId}), 1);
+    QCOMPARE(*store->rowCount(results, QStringLiteral("delivery_id = 'dlv_old' AND trigger_id = ? AND alert_rule_id IS NULL"), {ruleId}), 1);
+    auto kept = store->query(QLatin1String("SELECT payload, status, attempts, next_attempt_at, tx_hash, created_at FROM ") + deliveries
+                             + QLatin1String(" WHERE id = 'alr_old'"));
+    QVERIFY(kept);
+    QCOMPARE(kept->first()[0].toByteArray(), QByteArray("raised"));
+    QCOMPARE(kept->first()[1].toString(), QStringLiteral("retrying"));
+    QCOMPARE(kept->first()[2].toInt(), 1);
+    QCOMPARE(kept->first()[3].toLongLong(), 1000);
+    QCOMPARE(kept->first()[4].toByteArray(), noTx);
+    QCOMPARE(kept->first()[5].toLongLong(), 1000);
+
+    // Read back, the alert's result and delivery are its rule's, named; the trigger's are not.
+    TriggerStore triggers(*store);
+    ResultFilter ofRule;
+    ofRule.alertRuleId = ruleId;
+    auto log = triggers.results(ofRule);
+    QVERIFY2(log, qPrintable(log ? QString() : log.error().toString()));
+    QCOMPARE(log->size(), 1);
+    QCOMPARE(log->first().deliveryId, QStringLiteral("alr_old"));
+    QCOMPARE(log->first().source, DeliverySource::Alert);
+    QCOMPARE(log->first().triggerName, QStringLiteral("Lag"));
+    QCOMPARE(log->first().httpStatus, std::optional<int>(503));
+    ResultFilter ofTrigger;
+    ofTrigger.triggerId = ruleId;
+    auto triggerLog = triggers.results(ofTrigger);
+    QCOMPARE(triggerLog->size(), 1);
+    QCOMPARE(triggerLog->first().deliveryId, QStringLiteral("dlv_old"));
+    auto claimed = triggers.claimDue(QStringLiteral("w"), 2000, 10, 30000);
+    QVERIFY2(claimed, qPrintable(claimed ? QString() : claimed.error().toString()));
+    QCOMPARE(claimed->size(), 1);
+    QCOMPARE(claimed->first().id, QStringLiteral("alr_old"));
+    QCOMPARE(claimed->first().source, DeliverySource::Alert);
+    QCOMPARE(claimed->first().triggerName, QStringLiteral("Lag"));
+    QCOMPARE(claimed->first().action.id, actionId);
+
+    // Its next attempt is recorded as the rule's, under a result id never used before.
+    DeliveryAttempt attempt;
+    attempt.deliveryId = QStringLiteral("alr_old");
+    attempt.holder = QStringLiteral("w");
+    attempt.httpStatus = 200;
+    attempt.at = 2100;
+    QVERIFY(triggers.recordAttempts({attempt}));
+    auto latest = triggers.results(ofRule);
+    QCOMPARE(latest->size(), 2);
+    QCOMPARE(latest->first().status, DeliveryStatus::Success);
+    QCOMPARE(latest->first().attempt, 2);
+    QVERIFY2(latest->first().id > goneId, qPrintable(QString::number(latest->first().id)));
 }
 
 void TestStore::registersChainWithTables()

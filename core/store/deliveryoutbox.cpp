@@ -1,0 +1,139 @@
+#include "store/deliveryoutbox.h"
+
+#include "store/triggerstore.h"
+
+namespace arbor {
+
+namespace {
+
+const char *const SubjectColumns = "source, trigger_id, alert_rule_id";
+
+/// (source, trigger_id, alert_rule_id) of a subject, in SubjectColumns order.
+QVariantList subjectValues(const DeliverySubject &subject)
+{
+    const bool alert = subject.source == DeliverySource::Alert;
+    return {deliverySourceName(subject.source), alert ? QVariant() : QVariant(subject.id), alert ? QVariant(subject.id) : QVariant()};
+}
+
+} // namespace
+
+Status DeliveryOutbox::check(const QString &deliveryId, const DeliverySubject &subject, qint64 actionId) const
+{
+    if (deliveryId.isEmpty())
+        return Error::invalid(QStringLiteral("delivery"), tr("An outbox row needs a delivery id."));
+    if (subject.id <= 0)
+        return Error::invalid(subject.source == DeliverySource::Alert ? QStringLiteral("rule") : QStringLiteral("trigger"),
+                              tr("Delivery %1 names no %2: give the id of the %2 it is for.")
+                                  .arg(deliveryId, subject.source == DeliverySource::Alert ? tr("alert rule") : tr("trigger")));
+    if (actionId <= 0)
+        return Error::invalid(QStringLiteral("action"), tr("Delivery %1 names no action: give the id of the action that sends it.").arg(deliveryId));
+    return {};
+}
+
+Result<bool> DeliveryOutbox::add(const OutboxDelivery &d)
+{
+    if (Status c = check(d.id, d.subject, d.actionId); !c)
+        return c.error();
+    const qint64 now = m_store.now();
+    const bool sendable = d.rendered.ok();
+    const QString error = sendable ? QString() : d.rendered.error().toString();
+    bool written = false;
+    Status s = m_store.transaction([&]() -> Status {
+        // Any other existing row stays as it is.
+        auto rows = m_store.query(
+            QLatin1String("INSERT INTO ") + m_store.admin("trigger_deliveries") + QLatin1String(" AS d (id, ") + QLatin1String(SubjectColumns)
+                + QLatin1String(", action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, target, status, attempts, "
+                                "next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
+                                "payload = excluded.payload, target = excluded.target, status = excluded.status, "
+                                "next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, reorged_at = NULL, "
+                                "claimed_by = NULL, claimed_until = NULL, replay = excluded.replay, updated_at = excluded.updated_at, "
+                                "finished_at = excluded.finished_at WHERE d.reorged_at IS NOT NULL RETURNING id"),
+            QVariantList{d.id} + subjectValues(d.subject)
+                + QVariantList{d.actionId, actionTypeName(d.actionType), d.priority, d.chainId, d.blockNumber, d.logIndex, d.txHash, d.event,
+                               sendable ? d.rendered->body : QByteArray(),
+                               sendable && !d.rendered->target.isEmpty() ? QVariant(d.rendered->target) : QVariant(),
+                               deliveryStatusName(sendable ? DeliveryStatus::Pending : DeliveryStatus::Failed), now,
+                               sendable ? QVariant() : QVariant(error), d.isTest, d.replay, now, now, sendable ? QVariant() : QVariant(now)});
+        if (!rows)
+            return rows.error();
+        written = !rows->isEmpty();
+        if (!written || sendable)
+            return {};
+        // Never sent: the log shows why, at attempt 0.
+        OutboxResult r;
+        r.deliveryId = d.id;
+        r.subject = d.subject;
+        r.actionId = d.actionId;
+        r.actionType = d.actionType;
+        r.chainId = d.chainId;
+        r.blockNumber = d.blockNumber;
+        r.txHash = d.txHash;
+        r.logIndex = d.logIndex;
+        r.status = DeliveryStatus::Failed;
+        r.error = error;
+        r.isTest = d.isTest;
+        r.at = now;
+        return addResult(r);
+    });
+    if (!s)
+        return s.error();
+    return written;
+}
+
+Status DeliveryOutbox::addResult(const OutboxResult &r)
+{
+    if (Status c = check(r.deliveryId, r.subject, r.actionId); !c)
+        return c;
+    if (r.status == DeliveryStatus::Pending)
+        return Error::invalid(QStringLiteral("status"), tr("A result of delivery %1 is success, failed, retrying or cancelled, never pending.").arg(r.deliveryId));
+    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results") + QLatin1String(" (delivery_id, ") + QLatin1String(SubjectColumns)
+                            + QLatin1String(", action_id, action_type, chain_id, block_number, tx_hash, log_index, status, attempt, http_status, "
+                                            "duration_ms, duration_bucket, error, response_excerpt, is_test, at) "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        QVariantList{r.deliveryId} + subjectValues(r.subject)
+                            + QVariantList{r.actionId, actionTypeName(r.actionType), r.chainId, r.blockNumber, r.txHash, r.logIndex,
+                                           deliveryStatusName(r.status), r.attempt, r.httpStatus ? QVariant(*r.httpStatus) : QVariant(),
+                                           r.durationMs ? QVariant(*r.durationMs) : QVariant(),
+                                           r.durationMs ? QVariant(TriggerStore::durationBucket(*r.durationMs)) : QVariant(),
+                                           r.error.isEmpty() ? QVariant() : QVariant(r.error),
+                                           r.responseExcerpt.isEmpty() ? QVariant() : QVariant(r.responseExcerpt), r.isTest, r.at});
+}
+
+Result<qint64> DeliveryOutbox::cancel(const QString &where, const QVariantList &params, const QString &reason, std::optional<qint64> reorgBlock)
+{
+    const QString deliveries = m_store.admin("trigger_deliveries");
+    const QString open = QLatin1String(" WHERE status IN ('pending', 'retrying') AND (") + where + u')';
+    const qint64 now = m_store.now();
+    qint64 cancelled = 0;
+    Status s = m_store.transaction([&]() -> Status {
+        // One statement for however many rows (a reorg may cancel thousands); the columns are
+        // addResult()'s, copied from each row.
+        if (Status e = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results") + QLatin1String(" (delivery_id, ")
+                                        + QLatin1String(SubjectColumns)
+                                        + QLatin1String(", action_id, action_type, chain_id, block_number, tx_hash, log_index, status, attempt, error, "
+                                                        "is_test, at) SELECT id, ")
+                                        + QLatin1String(SubjectColumns)
+                                        + QLatin1String(", action_id, action_type, chain_id, block_number, tx_hash, log_index, 'cancelled', attempts, ?, "
+                                                        "is_test, ? FROM ")
+                                        + deliveries + open,
+                                    QVariantList{reason, now} + params);
+            !e)
+            return e;
+        auto rows = m_store.query(QLatin1String("UPDATE ") + deliveries
+                                      + QLatin1String(" SET status = 'cancelled', last_error = ?, reorged_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                                                      "updated_at = ?, finished_at = ?")
+                                      + open + QLatin1String(" RETURNING id"),
+                                  QVariantList{reason, reorgBlock ? QVariant(*reorgBlock) : QVariant(), now, now} + params);
+        if (!rows)
+            return rows.error();
+        cancelled = rows->size();
+        return {};
+    });
+    if (!s)
+        return s.error();
+    return cancelled;
+}
+
+} // namespace arbor
