@@ -488,7 +488,7 @@ int alertResults(const Invocation &inv)
                     for (const ActionResult &r : std::as_const(*results)) {
                         QJsonObject o{{QStringLiteral("id"), r.id},
                                       {QStringLiteral("deliveryId"), r.deliveryId},
-                                      {QStringLiteral("rule"), QJsonObject{{QStringLiteral("id"), r.triggerId}, {QStringLiteral("name"), r.triggerName}}},
+                                      {QStringLiteral("rule"), QJsonObject{{QStringLiteral("id"), r.subjectId}, {QStringLiteral("name"), r.subjectName}}},
                                       {QStringLiteral("action"), QJsonObject{{QStringLiteral("id"), r.actionId}, {QStringLiteral("type"), actionTypeName(r.actionType)}}},
                                       {QStringLiteral("chainId"), r.chainId},
                                       {QStringLiteral("status"), deliveryStatusName(r.status)},
@@ -503,7 +503,7 @@ int alertResults(const Invocation &inv)
                 } else {
                     QList<QStringList> rows;
                     for (const ActionResult &r : std::as_const(*results)) {
-                        rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.triggerName, actionTypeName(r.actionType),
+                        rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.subjectName, actionTypeName(r.actionType),
                                      deliveryStatusName(r.status), QString::number(r.attempt),
                                      r.httpStatus ? QString::number(*r.httpStatus) : QStringLiteral("-"), r.error.left(60)});
                     }

@@ -72,7 +72,7 @@ QJsonObject resultToJson(const ActionResult &r)
 {
     QJsonObject o{{QStringLiteral("id"), r.id},
                   {QStringLiteral("deliveryId"), r.deliveryId},
-                  {QStringLiteral("trigger"), QJsonObject{{QStringLiteral("id"), r.triggerId}, {QStringLiteral("name"), r.triggerName}}},
+                  {QStringLiteral("trigger"), QJsonObject{{QStringLiteral("id"), r.subjectId}, {QStringLiteral("name"), r.subjectName}}},
                   {QStringLiteral("action"), QJsonObject{{QStringLiteral("id"), r.actionId}, {QStringLiteral("type"), actionTypeName(r.actionType)}}},
                   {QStringLiteral("chainId"), r.chainId},
                   {QStringLiteral("blockNumber"), r.blockNumber},
@@ -458,7 +458,7 @@ int triggerResults(const Invocation &inv)
             } else {
                 QList<QStringList> rows;
                 for (const ActionResult &r : std::as_const(*results)) {
-                    rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.triggerName, actionTypeName(r.actionType),
+                    rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.subjectName, actionTypeName(r.actionType),
                                  deliveryStatusName(r.status), QString::number(r.attempt),
                                  r.httpStatus ? QString::number(*r.httpStatus) : QStringLiteral("-"),
                                  r.durationMs ? QString::number(*r.durationMs) : QStringLiteral("-"), r.error.left(60)});

@@ -141,8 +141,8 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
             }
             ClaimedDelivery d;
             d.id = id;
-            d.triggerId = r[1].toLongLong();
-            d.triggerName = r[2].toString();
+            d.subjectId = r[1].toLongLong();
+            d.subjectName = r[2].toString();
             d.chainId = r[3].toLongLong();
             d.action = *action;
             d.action.id = r[4].toLongLong();

@@ -55,8 +55,8 @@ Result<QList<ActionResult>> TriggerStore::results(const ResultFilter &filter)
         ActionResult a;
         a.id = r[0].toLongLong();
         a.deliveryId = r[1].toString();
-        a.triggerId = r[2].toLongLong();
-        a.triggerName = r[3].toString();
+        a.subjectId = r[2].toLongLong();
+        a.subjectName = r[3].toString();
         a.actionId = r[4].toLongLong();
         a.actionType = actionTypeFromName(r[5].toString()).value_or(ActionType::Rest);
         a.chainId = r[6].toLongLong();

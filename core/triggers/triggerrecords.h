@@ -46,8 +46,8 @@ DeliverySource deliverySourceFromName(QStringView name);   ///< anything but "al
 struct ClaimedDelivery
 {
     QString id;                ///< the delivery id, sent as `webhook-id` on every attempt
-    qint64 triggerId = 0;
-    QString triggerName;
+    qint64 subjectId = 0;      ///< the trigger's id, or the alert rule's (source Alert)
+    QString subjectName;       ///< the trigger's name, or the alert rule's
     qint64 chainId = 0;
     Action action;             ///< as the trigger holds it now (id set)
     QByteArray payload;        ///< rendered when the delivery was created (renderPayload())
@@ -61,7 +61,7 @@ struct ClaimedDelivery
     bool replay = false;
     qint64 createdAt = 0;
     qint64 claimedUntil = 0;   ///< the claim lapses then; record the attempt before
-    DeliverySource source = DeliverySource::Trigger;   ///< Alert: triggerId/Name are the rule's
+    DeliverySource source = DeliverySource::Trigger;   ///< whose delivery: a trigger's or an alert rule's
 };
 
 /// One attempt to record (TriggerStore::recordAttempts()).
@@ -93,8 +93,8 @@ struct ActionResult
 {
     qint64 id = 0;
     QString deliveryId;
-    qint64 triggerId = 0;
-    QString triggerName;             ///< empty when the trigger was deleted since
+    qint64 subjectId = 0;            ///< the trigger's id, or the alert rule's (source Alert)
+    QString subjectName;             ///< its name; empty when it was deleted since
     qint64 actionId = 0;
     ActionType actionType = ActionType::Rest;
     qint64 chainId = 0;
@@ -109,7 +109,7 @@ struct ActionResult
     QString responseExcerpt;
     bool isTest = false;
     qint64 at = 0;                   ///< unix ms
-    DeliverySource source = DeliverySource::Trigger;   ///< Alert: triggerId/Name are the alert rule's
+    DeliverySource source = DeliverySource::Trigger;   ///< whose delivery: a trigger's or an alert rule's
 };
 
 /// What results() returns; every filter is optional.

@@ -171,7 +171,7 @@ void TestAlertStore::raisedAlertQueuesOneDeliveryPerAction()
     const ClaimedDelivery &rest = claimed->at(0).action.type == ActionType::Rest ? claimed->at(0) : claimed->at(1);
     const ClaimedDelivery &telegram = claimed->at(0).action.type == ActionType::Rest ? claimed->at(1) : claimed->at(0);
     QCOMPARE(rest.source, DeliverySource::Alert);
-    QCOMPARE(rest.triggerName, QStringLiteral("Lag"));
+    QCOMPARE(rest.subjectName, QStringLiteral("Lag"));
     QCOMPARE(rest.id, AlertStore::deliveryIdFor(raised->first.id, rule->actions[0].id, false));
     const QJsonObject body = QJsonDocument::fromJson(rest.payload).object();
     QCOMPARE(body.value(QLatin1String("deliveryId")).toString(), rest.id);
@@ -258,7 +258,7 @@ void TestAlertStore::deliveriesAreSentAndRecordedApartFromTriggers()
     QCOMPARE(results->size(), 2);
     for (const ActionResult &r : *results) {
         QCOMPARE(r.source, DeliverySource::Alert);
-        QCOMPARE(r.triggerName, QStringLiteral("Lag"));
+        QCOMPARE(r.subjectName, QStringLiteral("Lag"));
     }
     ResultFilter ofTrigger;
     ofTrigger.source = DeliverySource::Trigger;
@@ -334,8 +334,8 @@ void TestAlertStore::ruleNeverTouchesTheDeliveriesOfTheTriggerWithItsNumber()
     for (const ActionResult &r : *ruleLog) {
         QCOMPARE(r.source, DeliverySource::Alert);
         QCOMPARE(r.status, DeliveryStatus::Cancelled);
-        QCOMPARE(r.triggerId, rule->id);
-        QVERIFY(r.triggerName.isEmpty());   // the rule is gone
+        QCOMPARE(r.subjectId, rule->id);
+        QVERIFY(r.subjectName.isEmpty());   // the rule is gone
     }
     QCOMPARE(rows("action_results", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);

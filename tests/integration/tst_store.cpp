@@ -218,7 +218,7 @@ void TestStore::upgradeNamesAlertDeliveriesByTheirRule()
     QCOMPARE(log->size(), 1);
     QCOMPARE(log->first().deliveryId, QStringLiteral("alr_old"));
     QCOMPARE(log->first().source, DeliverySource::Alert);
-    QCOMPARE(log->first().triggerName, QStringLiteral("Lag"));
+    QCOMPARE(log->first().subjectName, QStringLiteral("Lag"));
     QCOMPARE(log->first().httpStatus, std::optional<int>(503));
     ResultFilter ofTrigger;
     ofTrigger.triggerId = ruleId;
@@ -230,7 +230,7 @@ void TestStore::upgradeNamesAlertDeliveriesByTheirRule()
     QCOMPARE(claimed->size(), 1);
     QCOMPARE(claimed->first().id, QStringLiteral("alr_old"));
     QCOMPARE(claimed->first().source, DeliverySource::Alert);
-    QCOMPARE(claimed->first().triggerName, QStringLiteral("Lag"));
+    QCOMPARE(claimed->first().subjectName, QStringLiteral("Lag"));
     QCOMPARE(claimed->first().action.id, actionId);
 
     // Its next attempt is recorded as the rule's, under a result id never used before.

@@ -315,7 +315,7 @@ void TestTriggerStore::claimsRetriesAndFinishesDeliveries()
     QVERIFY2(claimed, qPrintable(claimed ? QString() : claimed.error().toString()));
     QCOMPARE(claimed->size(), 2);
     QCOMPARE(claimed->first().action.type, ActionType::Rest);   // priority 1 first
-    QCOMPARE(claimed->first().triggerName, QStringLiteral("negative"));
+    QCOMPARE(claimed->first().subjectName, QStringLiteral("negative"));
     QCOMPARE(claimed->first().action.id, added->def.actions[0].id);
     QCOMPARE(claimed->first().event.value(QLatin1String("blockNumber")).toInteger(), 3);
     QVERIFY(triggers().claimDue(QStringLiteral("worker-b"), m_now, 10, 30000)->isEmpty());   // held
@@ -532,7 +532,7 @@ void TestTriggerStore::filtersResultsResendsAndSendsTests()
     auto failures = triggers().results(failed);
     QCOMPARE(failures->size(), 1);
     QCOMPARE(failures->first().actionType, ActionType::Telegram);
-    QCOMPARE(failures->first().triggerName, QStringLiteral("negative"));
+    QCOMPARE(failures->first().subjectName, QStringLiteral("negative"));
     ResultFilter rest;
     rest.actionType = ActionType::Rest;
     QCOMPARE(triggers().results(rest)->size(), 2);
@@ -570,7 +570,7 @@ void TestTriggerStore::filtersResultsResendsAndSendsTests()
     auto log = triggers().results(byTrigger);
     QCOMPARE(log->first().status, DeliveryStatus::Cancelled);
     QCOMPARE(log->first().error, QStringLiteral("the trigger was deleted"));
-    QVERIFY(log->first().triggerName.isEmpty());
+    QVERIFY(log->first().subjectName.isEmpty());
 }
 
 void TestTriggerStore::chainDeletionRemovesTriggers()

@@ -191,11 +191,11 @@ void TstAlertRulesUi::deliveryLogMarksAlertRules()
     DeliveryLogModel model;
     ActionResult fromTrigger;
     fromTrigger.id = 2;
-    fromTrigger.triggerId = 1;
-    fromTrigger.triggerName = QStringLiteral("Negative feedback");
+    fromTrigger.subjectId = 1;
+    fromTrigger.subjectName = QStringLiteral("Negative feedback");
     ActionResult fromRule = fromTrigger;
     fromRule.id = 1;
-    fromRule.triggerName = LagRule;
+    fromRule.subjectName = LagRule;
     fromRule.source = DeliverySource::Alert;
     model.update({fromTrigger, fromRule});
     QCOMPARE(model.index(0, DeliveryLogModel::TriggerColumn).data().toString(), QStringLiteral("Negative feedback"));

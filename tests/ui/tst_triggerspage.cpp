@@ -107,8 +107,8 @@ ActionResult result(qint64 id, const QString &trigger, DeliveryStatus status = D
 {
     ActionResult r;
     r.id = id;
-    r.triggerId = 1;
-    r.triggerName = trigger;
+    r.subjectId = 1;
+    r.subjectName = trigger;
     r.status = status;
     r.attempt = 1;
     r.at = 1700000000000 + id;

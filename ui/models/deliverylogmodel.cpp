@@ -46,8 +46,8 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QLocale().toString(QDateTime::fromMSecsSinceEpoch(result.at), QLocale::LongFormat);
         case TriggerColumn:
-            return result.source == DeliverySource::Alert ? tr("Alert rule %1, delivery %2").arg(result.triggerId).arg(result.deliveryId)
-                                                          : tr("Trigger %1, delivery %2").arg(result.triggerId).arg(result.deliveryId);
+            return result.source == DeliverySource::Alert ? tr("Alert rule %1, delivery %2").arg(result.subjectId).arg(result.deliveryId)
+                                                          : tr("Trigger %1, delivery %2").arg(result.subjectId).arg(result.deliveryId);
         case ErrorColumn: {
             QString text = result.error;
             if (!result.responseExcerpt.isEmpty())
@@ -98,9 +98,9 @@ QVariant DeliveryLogModel::displayData(const ActionResult &result, int column) c
     case TriggerColumn:
         // An alert rule's deliveries share the outbox and the log: marked as the rule's.
         if (result.source == DeliverySource::Alert)
-            return result.triggerName.isEmpty() ? tr("(deleted alert rule %1)").arg(result.triggerId)
-                                                : tr("⚑ %1 (alert rule)").arg(result.triggerName);
-        return result.triggerName.isEmpty() ? tr("(deleted trigger %1)").arg(result.triggerId) : result.triggerName;
+            return result.subjectName.isEmpty() ? tr("(deleted alert rule %1)").arg(result.subjectId)
+                                                : tr("⚑ %1 (alert rule)").arg(result.subjectName);
+        return result.subjectName.isEmpty() ? tr("(deleted trigger %1)").arg(result.subjectId) : result.subjectName;
     case ActionColumn:
         return result.isTest ? tr("%1 (test)").arg(actionTypeText(result.actionType)) : actionTypeText(result.actionType);
     case StatusColumn:
@@ -187,7 +187,7 @@ QVariant DeliveryLogModel::headerData(int section, Qt::Orientation orientation, 
 bool DeliveryLogModel::sameRow(const ActionResult &a, const ActionResult &b)
 {
     // A result row is written once; only its trigger's name changes (renamed or deleted).
-    return a.triggerName == b.triggerName && a.status == b.status && a.error == b.error && a.source == b.source;
+    return a.subjectName == b.subjectName && a.status == b.status && a.error == b.error && a.source == b.source;
 }
 
 void DeliveryLogModel::update(const QList<ActionResult> &results)
