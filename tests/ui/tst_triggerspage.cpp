@@ -127,6 +127,7 @@ private Q_SLOTS:
 
     // The models on their own.
     void logModelDiffsWithoutReset();
+    void logModelNamesTriggersFromTheList();
     void listModelAsksBeforeEnabling();
 
     // The page against a real engine, in order: each step builds on the last.
@@ -258,6 +259,30 @@ void TstTriggersPage::logModelDiffsWithoutReset()
     QCOMPARE(reset.size(), 0);
     QCOMPARE(model.index(0, DeliveryLogModel::StatusColumn).data(DeliveryLogModel::BadgeColorRole).value<QColor>(),
              DeliveryLogModel::statusColor(DeliveryStatus::Success));
+}
+
+void TstTriggersPage::logModelNamesTriggersFromTheList()
+{
+    DeliveryLogModel model;
+    ActionResult ofRule = result(3, QStringLiteral("Lag"));
+    ofRule.source = DeliverySource::Alert;   // alert rule 1, the same number as trigger 1
+    ActionResult ofOther = result(1, QStringLiteral("b"));
+    ofOther.subjectId = 2;
+    model.update({ofRule, result(2, QStringLiteral("a")), ofOther});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // Trigger 1 renamed, trigger 2 unchanged: one row changes, the rule's row keeps its name.
+    model.nameTriggers({{1, QStringLiteral("renamed")}, {2, QStringLiteral("b")}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, DeliveryLogModel::TriggerColumn).data().toString(), QStringLiteral("renamed"));
+    QVERIFY(model.index(0, DeliveryLogModel::TriggerColumn).data().toString().contains(QStringLiteral("Lag")));
+    QCOMPARE(model.index(2, DeliveryLogModel::TriggerColumn).data().toString(), QStringLiteral("b"));
+
+    // Trigger 2 deleted: its row says so.
+    model.nameTriggers({{1, QStringLiteral("renamed")}});
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(model.index(2, DeliveryLogModel::TriggerColumn).data().toString(), QStringLiteral("(deleted trigger 2)"));
 }
 
 void TstTriggersPage::listModelAsksBeforeEnabling()
@@ -656,6 +681,9 @@ void TstTriggersPage::deleteAsksThenRemoves()
     auto *trigger = m_window->findChild<QComboBox *>(QStringLiteral("logTriggerFilter"));
     QTRY_COMPARE(trigger->count(), 1);   // the filter fell back to every trigger
     QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 5, TimeoutMs);
+    for (int row = 0; row < log->rowCount(); ++row)
+        QTRY_VERIFY_WITH_TIMEOUT(log->index(row, DeliveryLogModel::TriggerColumn).data().toString().startsWith(QStringLiteral("(deleted trigger ")),
+                                 TimeoutMs);
 }
 
 ARBOR_TEST_MAIN(triggerspage, TstTriggersPage)

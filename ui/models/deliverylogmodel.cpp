@@ -195,6 +195,20 @@ void DeliveryLogModel::update(const QList<ActionResult> &results)
     syncKeyedRows(this, m_rows, results, [](const ActionResult &r) { return r.id; }, &DeliveryLogModel::sameRow);
 }
 
+void DeliveryLogModel::nameTriggers(const QHash<qint64, QString> &names)
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        ActionResult &result = m_rows[row];
+        if (result.source != DeliverySource::Trigger)
+            continue;
+        const QString name = names.value(result.subjectId);
+        if (name == result.subjectName)
+            continue;
+        result.subjectName = name;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
 const ActionResult *DeliveryLogModel::resultAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;

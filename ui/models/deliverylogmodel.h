@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QHash>
 #include <QList>
 
 namespace arbor::ui {
@@ -53,6 +54,11 @@ public:
 
     /// Brings the rows in line with `results` (newest first) with the fewest signals.
     void update(const QList<arbor::ActionResult> &results);
+
+    /// Names the triggers' rows by `names` (trigger id → name; a trigger not in it was deleted),
+    /// as the trigger list just read says: a renamed or deleted trigger shows at once, without
+    /// reading the log again. Alert rules' rows keep their names.
+    void nameTriggers(const QHash<qint64, QString> &names);
 
     /// The result shown in `row`, or nullptr when the row does not exist.
     const arbor::ActionResult *resultAt(int row) const;

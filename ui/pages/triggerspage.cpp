@@ -156,7 +156,9 @@ TriggersPage::TriggersPage(TriggerService *triggers, ChainService *chains, Index
     m_logRefresh = new RefreshThrottle(this, [this] { return readLog(); }, RefreshDelayMs, MinuteMs);
     m_chartsRefresh = new RefreshThrottle(this, [this] { return readCharts(); }, RefreshDelayMs, MinuteMs);
 
-    connect(m_triggers, &TriggerService::triggersChanged, this, [this] { scheduleRefresh(AllParts); });
+    // A definition changed: only the trigger list is read again; the log's names follow it
+    // (readTriggers), and deliveries and charts are not touched by a definition.
+    connect(m_triggers, &TriggerService::triggersChanged, this, [this] { scheduleRefresh(TriggersPart); });
     connect(m_triggers, &TriggerService::deliveriesChanged, this, [this] { scheduleRefresh(AllParts); });
     connect(m_triggers, &EngineService::stateChanged, this, &TriggersPage::applyEngineState);
     connect(m_chains, &ChainService::chainsChanged, this, &TriggersPage::onChainsChanged);
@@ -276,6 +278,10 @@ bool TriggersPage::readTriggers()
             return;
         }
         m_triggerModel->update(*triggers);
+        QHash<qint64, QString> names;
+        for (const TriggerRecord &trigger : *triggers)
+            names.insert(trigger.def.id, trigger.def.name);
+        m_log->nameTriggers(names);
         updateTriggerFilter();
         if (m_selectAfterRead && m_triggerModel->rowOf(m_selectAfterRead) >= 0) {
             selectTrigger(m_selectAfterRead);
