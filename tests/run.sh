@@ -19,6 +19,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 # ccache (when installed) keys on paths relative to the checkout, so every clone on this machine
 # shares one cache: a fresh clone rebuilds in minutes instead of the full half hour.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$repo}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
+# The precompiled headers (core/pch.h, ui/pch.h, tests/support/testpch.h) are cached too only with
+# this sloppiness; without it ccache passes every file that uses one straight to the compiler.
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
 build_dir="$repo/build/tests"
 devnet="$repo/tests/support/devnet"
 
