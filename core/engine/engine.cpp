@@ -23,6 +23,10 @@ using futures::fulfil;
 /// What prepareDatabase() found and did.
 struct Engine::Prepared
 {
+    Prepared() = default;
+    /// The job could not run (the writer had closed, or it threw): StoreThread::run's answer.
+    explicit Prepared(Error error) : status(std::move(error)) {}
+
     Status status;
     std::optional<LeaseInfo> lease;
     QString leaseConflict;                  ///< another engine holds the lease (ReadOnlyIfHeld)
