@@ -24,6 +24,7 @@
 #include "services/devnetrecovery.h"
 #include "widgets/chaincolumns.h"
 #include "widgets/logpanel.h"
+#include "widgets/pagehost.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,6 +104,12 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+ChainDetailPage *MainWindow::detailPage()
+{
+    m_detailHost->page();
+    return m_detailPage;
+}
+
 void MainWindow::createActions()
 {
     connect(m_actions.addChain(), &QAction::triggered, this, &MainWindow::openAddChainWizard);
@@ -127,8 +134,11 @@ void MainWindow::createActions()
     connect(m_actions.deleteChain(), &QAction::triggered, this, &MainWindow::confirmDeleteSelected);
     connect(m_actions.refresh(), &QAction::triggered, m_engine->chains(), &ChainService::refreshSnapshot);
     connect(m_actions.refresh(), &QAction::triggered, this, [this] {
-        m_queuePage->refresh();
-        m_triggersPage->refresh();
+        // A page not made yet has read nothing to refresh.
+        if (m_queuePage)
+            m_queuePage->refresh();
+        if (m_triggersPage)
+            m_triggersPage->refresh();
     });
     for (int page = 0; page < m_actions.pages().size(); ++page)
         connect(m_actions.pages()[page], &QAction::triggered, this, [this, page] { m_pages->setCurrentIndex(page); });
@@ -232,30 +242,37 @@ void MainWindow::createCentralWidget()
     m_stack->addWidget(placeholderPage);
     m_stack->addWidget(m_welcomePage);
 
-    m_detailPage = new ChainDetailPage(m_engine->chains(), m_engine->indexing(), m_engine->stats());
-    connect(m_detailPage, &ChainDetailPage::editRequested, this, &MainWindow::openEditChainDialog);
-    connect(m_detailPage, &ChainDetailPage::chainChosen, this, &MainWindow::selectChainRow);
-    m_queuePage = new QueuePage(m_engine->balances());
-    m_balancesPage = new BalancesPage(m_engine->balances(), m_engine->chains());
-    m_triggersPage = new TriggersPage(m_engine->triggers(), m_engine->chains(), m_engine->indexing(), m_engine->stats());
+    // Every page but the chain table is made when first shown (PageHost), so opening the window
+    // (and every database switch) makes only the page in view.
+    m_detailHost = new PageHost([this] {
+        m_detailPage = new ChainDetailPage(m_engine->chains(), m_engine->indexing(), m_engine->stats());
+        connect(m_detailPage, &ChainDetailPage::editRequested, this, &MainWindow::openEditChainDialog);
+        connect(m_detailPage, &ChainDetailPage::chainChosen, this, &MainWindow::selectChainRow);
+        return m_detailPage;
+    });
+    auto *queue = new PageHost([this] { return m_queuePage = new QueuePage(m_engine->balances()); });
+    auto *balances = new PageHost([this] { return new BalancesPage(m_engine->balances(), m_engine->chains()); });
+    auto *triggers = new PageHost([this] {
+        return m_triggersPage = new TriggersPage(m_engine->triggers(), m_engine->chains(), m_engine->indexing(), m_engine->stats());
+    });
 
     // Tab labels without mnemonics: Ctrl+1… choose pages, and Alt+letters stay with the pages' fields.
     m_pages = new QTabWidget;
     m_pages->setObjectName(QStringLiteral("pageTabs"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_stack, tr("Chains"));
-    m_pages->addTab(m_detailPage, tr("Chain Details"));
-    m_pages->addTab(m_queuePage, tr("Balance Queue"));
-    m_pages->addTab(m_balancesPage, tr("Balances"));
-    m_pages->addTab(m_triggersPage, tr("Triggers"));
+    m_pages->addTab(m_detailHost, tr("Chain Details"));
+    m_pages->addTab(queue, tr("Balance Queue"));
+    m_pages->addTab(balances, tr("Balances"));
+    m_pages->addTab(triggers, tr("Triggers"));
     for (int page = 0; page < m_pages->count(); ++page)
         m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
     // Every chain at a glance (worst lag, chains down, requests per provider); after the pages
     // Ctrl+1… choose, which it has no shortcut among.
-    auto *overview = new OverviewPage(m_engine->chains(), m_engine->indexing());
+    auto *overview = new PageHost([this] { return new OverviewPage(m_engine->chains(), m_engine->indexing()); });
     m_pages->setTabToolTip(m_pages->addTab(overview, tr("Overview")), tr("Every chain at a glance: worst lag, chains down, requests per provider"));
-    m_databasePage = new DatabasePage(m_engine->database(), m_engine->chains());
-    m_pages->setTabToolTip(m_pages->addTab(m_databasePage, tr("Database")),
+    auto *database = new PageHost([this] { return new DatabasePage(m_engine->database(), m_engine->chains()); });
+    m_pages->setTabToolTip(m_pages->addTab(database, tr("Database")),
                            tr("Sizes per chain and table, growth over time, the slowest statements, maintenance"));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
@@ -309,16 +326,16 @@ void MainWindow::onPageChanged()
         m_actions.pages()[page]->setChecked(true);
     // The chain verbs act on the chain table's selection: on the chain table, and on the Chain
     // Details page, where that selection is the chain shown.
-    const bool details = m_pages->currentWidget() == m_detailPage;
+    const bool details = m_pages->currentWidget() == m_detailHost;
     m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack || details);
-    if (details && m_detailPage->chainId() == 0) {
+    if (details && detailPage()->chainId() == 0) {
         const std::optional<ChainRecord> chain = selectedChain();
         const ChainRecord *first = m_model->chainAt(0);
         if (chain || first)
-            m_detailPage->showChain(chain ? chain->config.chainId : first->config.chainId);
+            detailPage()->showChain(chain ? chain->config.chainId : first->config.chainId);
     }
-    if (details && m_detailPage->chainId() != 0)
-        selectChainRow(m_detailPage->chainId());
+    if (details && detailPage()->chainId() != 0)
+        selectChainRow(detailPage()->chainId());
     updateActions();
 }
 
@@ -459,7 +476,7 @@ void MainWindow::updateActions()
 {
     // The chain verbs act on the table's selection, on the chain table and on the Chain Details
     // page (where the selection follows the chain shown).
-    const bool onChains = (m_pages->currentWidget() == m_stack || m_pages->currentWidget() == m_detailPage) && !m_closing;
+    const bool onChains = (m_pages->currentWidget() == m_stack || m_pages->currentWidget() == m_detailHost) && !m_closing;
     const std::optional<ChainRecord> chain = onChains ? selectedChain() : std::nullopt;
     m_actions.update(m_closing ? EngineState() : m_engine->state(), chain, chain && m_busyChains.contains(chain->config.chainId));
     if (onChains)
@@ -514,8 +531,8 @@ void MainWindow::showSelectedDetails()
     const std::optional<ChainRecord> chain = selectedChain();
     if (!chain)
         return;
-    m_detailPage->showChain(chain->config.chainId);
-    m_pages->setCurrentWidget(m_detailPage);
+    detailPage()->showChain(chain->config.chainId);
+    m_pages->setCurrentWidget(m_detailHost);
 }
 
 void MainWindow::showCommandError(const QString &title, const Error &error)

@@ -29,7 +29,6 @@ class Engine;
 namespace arbor::ui {
 
 class AlertRulesDialog;
-class BalancesPage;
 class ChainDetailPage;
 class ChainsPage;
 class ChainListModel;
@@ -37,7 +36,7 @@ class DesktopNotifier;
 class LogPanel;
 class AppSettings;
 class QueuePage;
-class DatabasePage;
+class PageHost;
 class TriggersPage;
 class WelcomePage;
 
@@ -143,6 +142,8 @@ private:
 
     void readSettings();
     void writeSettings() const;
+    /// The Chain Details page, made now if it has not been shown yet.
+    ChainDetailPage *detailPage();
 
     arbor::Engine *m_engine = nullptr;
     ChainListModel *m_model = nullptr;
@@ -151,11 +152,11 @@ private:
     QFrame *m_readOnlyBanner = nullptr;
     QLabel *m_readOnlyBannerText = nullptr;
     QTabWidget *m_pages = nullptr;
+    // The pages the window talks to, each in its tab's PageHost; null until the page is made.
+    PageHost *m_detailHost = nullptr;
+    ChainDetailPage *m_detailPage = nullptr;   ///< detailPage() makes it
     QueuePage *m_queuePage = nullptr;
-    DatabasePage *m_databasePage = nullptr;
-    BalancesPage *m_balancesPage = nullptr;
     TriggersPage *m_triggersPage = nullptr;
-    ChainDetailPage *m_detailPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     QToolBar *m_chainToolBar = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -443,7 +443,10 @@ int main(int argc, char **argv)
 
     // ---- dialogs of the Triggers page ---------------------------------------------------------
     if (auto *triggers = window->findChild<QWidget *>(QStringLiteral("triggersPage"))) {
-        pages->setCurrentWidget(triggers);
+        for (int tab = 0; tab < pages->count(); ++tab) {
+            if (pages->widget(tab)->isAncestorOf(triggers))
+                pages->setCurrentIndex(tab);
+        }
         if (auto *table = triggers->findChild<QTableView *>(QStringLiteral("triggerTable")); table && table->model()->rowCount() > 0)
             table->selectRow(0);
         QTest::qWait(500);

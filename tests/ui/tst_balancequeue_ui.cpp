@@ -184,6 +184,8 @@ private Q_SLOTS:
 
 private:
     void showPage(int key);
+    /// The Balance Queue page's table: there once the page has been shown (Ctrl+3).
+    QTableView *queueTable() const { return child<QTableView>("queueHealthTable"); }
     QString queueCell(qint64 chainId, int column) const;
     /// Selects the chain's row once the table shows it; false if it never does.
     bool selectQueueRow(qint64 chainId);
@@ -204,7 +206,6 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<Store> m_store;
     QTabWidget *m_pages = nullptr;
-    QTableView *m_queueTable = nullptr;
 };
 
 void TstBalanceQueueUi::initTestCase()
@@ -224,9 +225,7 @@ void TstBalanceQueueUi::initTestCase()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_pages = child<QTabWidget>("pageTabs");
-    m_queueTable = child<QTableView>("queueHealthTable");
     QVERIFY(m_pages);
-    QVERIFY(m_queueTable);
 
     const Status started = waitFor(m_engine->start());
     QVERIFY2(started, why(started).constData());
@@ -273,7 +272,7 @@ void TstBalanceQueueUi::showPage(int key)
 
 QString TstBalanceQueueUi::queueCell(qint64 chainId, int column) const
 {
-    const QAbstractItemModel *model = m_queueTable->model();
+    const QAbstractItemModel *model = queueTable()->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, column);
         if (index.data(QueueHealthModel::ChainIdRole).toLongLong() == chainId)
@@ -284,7 +283,7 @@ QString TstBalanceQueueUi::queueCell(qint64 chainId, int column) const
 
 bool TstBalanceQueueUi::selectQueueRow(qint64 chainId)
 {
-    const QAbstractItemModel *model = m_queueTable->model();
+    const QAbstractItemModel *model = queueTable()->model();
     int found = -1;
     const bool shown = QTest::qWaitFor([&] {
         for (int row = 0; row < model->rowCount(); ++row) {
@@ -294,7 +293,7 @@ bool TstBalanceQueueUi::selectQueueRow(qint64 chainId)
         return found >= 0;
     }, EngineTimeoutMs);
     if (shown)
-        m_queueTable->selectRow(found);
+        queueTable()->selectRow(found);
     return shown;
 }
 
@@ -631,10 +630,15 @@ void TstBalanceQueueUi::pagesAreReachableByKeyboard()
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QCOMPARE(m_pages->currentIndex(), 0);   // the chains page
+    // The page in the current tab (each tab makes its page when first shown).
+    const auto shown = [this](const QString &name) {
+        const auto *page = m_pages->currentWidget()->findChild<QWidget *>(name);
+        return page && page->isVisible();
+    };
     showPage(Qt::Key_3);
-    QTRY_COMPARE(m_pages->currentWidget()->objectName(), QStringLiteral("queuePage"));
+    QTRY_VERIFY(shown(QStringLiteral("queuePage")));
     showPage(Qt::Key_4);
-    QTRY_COMPARE(m_pages->currentWidget()->objectName(), QStringLiteral("balancesPage"));
+    QTRY_VERIFY(shown(QStringLiteral("balancesPage")));
     showPage(Qt::Key_1);
     QTRY_COMPARE(m_pages->currentIndex(), 0);
     QVERIFY(child<QTableView>("chainTable")->isVisible() || child<QLabel>("emptyStateLabel")->isVisible()
@@ -645,8 +649,8 @@ void TstBalanceQueueUi::pagesAreReachableByKeyboard()
 void TstBalanceQueueUi::queueTableShowsEveryChain()
 {
     showPage(Qt::Key_3);
-    QTRY_VERIFY(m_queueTable->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(m_queueTable->model()->rowCount(), 2, EngineTimeoutMs);
+    QTRY_VERIFY(queueTable()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(queueTable()->model()->rowCount(), 2, EngineTimeoutMs);
 
     QTRY_COMPARE(queueCell(Devnet, QueueHealthModel::PendingColumn), QStringLiteral("3"));
     QCOMPARE(queueCell(Devnet, QueueHealthModel::ChainColumn), QStringLiteral("devnet"));
@@ -662,7 +666,7 @@ void TstBalanceQueueUi::queueTableShowsEveryChain()
     QCOMPARE(queueCell(Nine, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
 
     // Sorted by name: devnet before nine.
-    QCOMPARE(m_queueTable->model()->index(0, QueueHealthModel::ChainColumn).data().toString(), QStringLiteral("devnet"));
+    QCOMPARE(queueTable()->model()->index(0, QueueHealthModel::ChainColumn).data().toString(), QStringLiteral("devnet"));
 }
 
 void TstBalanceQueueUi::chartsFollowTheSelectedChain()

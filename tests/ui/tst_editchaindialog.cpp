@@ -397,6 +397,7 @@ void TstEditChainDialog::isReachableFromTheChainMenuAndPage()
     table->selectAll();
     QTRY_VERIFY(!edit->isEnabled());
 
+    window.findChild<QTabWidget *>(QStringLiteral("pageTabs"))->setCurrentIndex(1);   // Chain Details
     auto *page = window.findChild<arbor::ui::ChainDetailPage *>();
     QVERIFY(page);
     page->showChain(ChainId);

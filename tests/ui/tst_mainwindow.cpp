@@ -13,6 +13,9 @@
 #include "models/chainlistmodel.h"
 #include "pages/chaindetailpage.h"
 #include "pages/chainspage.h"
+#include "pages/databasepage.h"
+#include "pages/queuepage.h"
+#include "pages/triggerspage.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
 #include "testresults.h"
@@ -167,6 +170,7 @@ private Q_SLOTS:
     void logPanelShowsCoreMessages();
 
     void startsEmpty();
+    void pagesAreMadeWhenFirstShown();
     void showsRegisteredChains();
     void pausesAndResumesThroughTheUi();
     void filterBoxAndColumnChooser();
@@ -555,6 +559,36 @@ void TstMainWindow::startsEmpty()
     QVERIFY(!notice->isVisible());
 }
 
+void TstMainWindow::pagesAreMadeWhenFirstShown()
+{
+    // Opening the window (and every database switch) makes only the page in view: a page
+    // nobody has opened does not exist yet, and reads nothing.
+    auto *pages = m_window->findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    QVERIFY(pages);
+    QCOMPARE(pages->currentIndex(), 0);
+    QVERIFY(!m_window->findChild<arbor::ui::TriggersPage *>());
+    QVERIFY(!m_window->findChild<arbor::ui::DatabasePage *>());
+    QVERIFY(!m_window->findChild<arbor::ui::QueuePage *>());
+    // Chosen, a tab shows its page at once, not an empty tab until the next turn of the event loop.
+    for (int tab = 1; tab < pages->count(); ++tab) {
+        pages->setCurrentIndex(tab);
+        const QList<QWidget *> shown = pages->currentWidget()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(shown.first()->isVisible(), qPrintable(pages->tabText(tab)));
+        QVERIFY2(!shown.first()->objectName().isEmpty(), qPrintable(pages->tabText(tab)));
+    }
+    QVERIFY(m_window->findChild<arbor::ui::TriggersPage *>());
+    QVERIFY(m_window->findChild<arbor::ui::DatabasePage *>());
+    // Chosen again, a tab keeps the page it made.
+    pages->setCurrentIndex(1);
+    auto *details = m_window->findChild<arbor::ui::ChainDetailPage *>();
+    QVERIFY(details && details->isVisible());
+    pages->setCurrentIndex(2);
+    pages->setCurrentIndex(1);
+    QCOMPARE(m_window->findChildren<arbor::ui::ChainDetailPage *>().size(), 1);
+    pages->setCurrentIndex(0);
+}
+
 void TstMainWindow::showsRegisteredChains()
 {
     Status s = registerChain(m_url, 1337, QStringLiteral("devnet"));
@@ -780,11 +814,12 @@ void TstMainWindow::chainVerbsOpenTheirDialogs()
 void TstMainWindow::chainVerbsOnTheChainDetailsPage()
 {
     auto *pages = m_window->findChild<QTabWidget *>(QStringLiteral("pageTabs"));
-    auto *details = m_window->findChild<arbor::ui::ChainDetailPage *>(QStringLiteral("chainDetailPage"));
     auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("chainToolBar"));
-    QVERIFY(pages && details && toolBar);
+    QVERIFY(pages && toolBar);
     m_table->clearSelection();
-    pages->setCurrentWidget(details);
+    pages->setCurrentIndex(1);   // Chain Details
+    auto *details = m_window->findChild<arbor::ui::ChainDetailPage *>(QStringLiteral("chainDetailPage"));
+    QVERIFY(details && details->isVisible());
     // The chain page shows a chain, the chain verbs are there, and they act on that chain.
     QTRY_VERIFY(details->chainId() != 0);
     QVERIFY(toolBar->isVisible());

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+
+namespace arbor::ui {
+
+/**
+ * A tab's place for a page that is made when it is first needed: when the tab is first shown,
+ * or when the window asks for the page (a verb that opens it, Refresh).
+ *
+ * Making every page of the main window at once held the GUI thread for 20–30 ms on an idle
+ * machine and over 50 ms under indexing load, on start and on every database switch; a page
+ * nobody opens also reads nothing. Each page then costs its few milliseconds on the click that
+ * shows it.
+ *
+ * Thread: GUI thread only.
+ */
+class PageHost final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using Factory = std::function<QWidget *()>;
+
+    explicit PageHost(Factory factory, QWidget *parent = nullptr);
+
+    /// The page, made by the factory on the first call and owned by this host from then on.
+    QWidget *page();
+    bool hasPage() const { return m_page != nullptr; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    Factory m_factory;
+    QWidget *m_page = nullptr;
+};
+
+} // namespace arbor::ui
