@@ -89,8 +89,7 @@ echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 # AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
 # ARBOR_SANITIZE=0 skips it. The ThreadSanitizer run (tests/sanitize.sh thread) is not part of
-# this command yet: uninstrumented Qt hides its event queue's ordering from TSan, so it reports
-# data handed between threads through Qt as races until that is bridged (see the README).
+# this command: it takes about 25 minutes on two cores on its own (see the README).
 san_rc=0
 if [[ "${ARBOR_SANITIZE:-1}" != 0 ]]; then
     say "sanitizers"
