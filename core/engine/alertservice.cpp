@@ -2,6 +2,7 @@
 
 #include "engine/balanceservice.h"
 #include "engine/chainservice.h"
+#include "engine/deliverybell.h"
 #include "engine/enginecontext.h"
 #include "engine/indexingservice.h"
 #include "engine/triggerservice.h"
@@ -218,16 +219,26 @@ void AlertService::record(const Alert &alert, bool cleared)
         }
         Q_EMIT alertHistoryChanged();
         if (*created > 0)
-            m_triggers.deliveriesCreated();
+            Q_EMIT m_triggers.deliveriesChanged();
     };
+    // The rules' deliveries are committed by the writer's job, which wakes the delivery worker
+    // itself: they leave without waiting for this thread.
+    const std::shared_ptr<DeliveryBell> &bell = m_triggers.deliveryBell();
     if (cleared) {
-        then(m_context.writer()->run([rec, now](Store &s) { return AlertStore(s).recordCleared(rec, now); }), this, done);
+        then(m_context.writer()->run([rec, now, bell](Store &s) {
+            auto created = AlertStore(s).recordCleared(rec, now);
+            if (created && *created > 0)
+                bell->ring();
+            return created;
+        }), this, done);
         return;
     }
-    then(m_context.writer()->run([rec](Store &s) -> Result<int> {
+    then(m_context.writer()->run([rec, bell](Store &s) -> Result<int> {
         auto r = AlertStore(s).recordRaised(rec);
         if (!r)
             return r.error();
+        if (r->second > 0)
+            bell->ring();
         return r->second;
     }), this, done);
 }

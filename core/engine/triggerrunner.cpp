@@ -1,5 +1,6 @@
 #include "engine/triggerrunner.h"
 
+#include "engine/deliverybell.h"
 #include "engine/futures.h"
 #include "engine/storethread.h"
 #include "store/chainregistry.h"
@@ -14,11 +15,12 @@ Q_LOGGING_CATEGORY(lcTriggers, "arbor.triggers")
 
 namespace arbor {
 
-TriggerRunner::TriggerRunner(StoreThread *writer, QString holder, HeadOf headOf, DeliveryOptions options,
-                               QObject *parent)
+TriggerRunner::TriggerRunner(StoreThread *writer, QString holder, HeadOf headOf, std::shared_ptr<DeliveryBell> bell,
+                             DeliveryOptions options, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
     , m_headOf(std::move(headOf))
+    , m_bell(std::move(bell))
     , m_holder(std::move(holder))
     , m_options(std::move(options))
 {
@@ -30,10 +32,20 @@ TriggerRunner::TriggerRunner(StoreThread *writer, QString holder, HeadOf headOf,
     connect(&m_deliveryThread, &GuardedThread::failed, this, &TriggerRunner::workerFailed);
     m_sweep.setInterval(SweepMs);
     connect(&m_sweep, &QTimer::timeout, this, &TriggerRunner::sweep);
+    // Rung on the writer's thread: posted to the mailbox, which lives until the destructor has
+    // taken the receiver back. A wake-up that finds no worker (stopped, or restarting) is lost;
+    // the next worker claims what is due when it starts.
+    m_bell->setReceiver([this] {
+        QMetaObject::invokeMethod(m_mailbox, [this] {
+            if (m_worker)
+                m_worker->poke();
+        });
+    });
 }
 
 TriggerRunner::~TriggerRunner()
 {
+    m_bell->clearReceiver();   // no ring reaches the mailbox deleted below
     m_sweep.stop();
     if (m_deliveryThread.isRunning()) {
         // Not shut down first (arborctl, tests): the worker's thread is ended here. Its attempts
@@ -127,20 +139,12 @@ void TriggerRunner::evaluate(qint64 chainId)
     runEvaluation(chainId);
 }
 
-void TriggerRunner::wakeDelivery()
-{
-    QMetaObject::invokeMethod(m_mailbox, [this] {
-        if (m_worker)
-            m_worker->poke();
-    });
-}
-
 void TriggerRunner::runEvaluation(qint64 chainId)
 {
     m_evaluating.insert(chainId);
     const std::optional<qint64> head = m_headOf ? m_headOf(chainId) : std::nullopt;
     then(m_writer
-        ->run([chainId, head](Store &store) -> Result<EvaluationRun> {
+        ->run([chainId, head, bell = m_bell](Store &store) -> Result<EvaluationRun> {
             qint64 bound = 0;
             if (head) {
                 bound = *head;
@@ -155,7 +159,10 @@ void TriggerRunner::runEvaluation(qint64 chainId)
                         bound = chain.checkpointBlock.value_or(0) + chain.config.confirmations;
                 }
             }
-            return TriggerStore(store).evaluate(chainId, bound);
+            auto run = TriggerStore(store).evaluate(chainId, bound);
+            if (run && run->deliveries > 0)
+                bell->ring();   // committed: the worker claims them now
+            return run;
         }), this, [this, chainId](Result<EvaluationRun> run) {
             m_evaluating.remove(chainId);
             if (m_stopped)
@@ -164,10 +171,8 @@ void TriggerRunner::runEvaluation(qint64 chainId)
             if (!run) {
                 qCWarning(lcTriggers) << "Evaluating the triggers of chain" << chainId << "failed:" << run.error().toString();
             } else {
-                if (run->deliveries > 0) {
-                    wakeDelivery();
+                if (run->deliveries > 0)
                     Q_EMIT deliveriesChanged();
-                }
                 again = again || !run->caughtUp;
             }
             if (again)

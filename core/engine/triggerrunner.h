@@ -11,10 +11,12 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace arbor {
 
+class DeliveryBell;
 class StoreThread;
 
 /**
@@ -24,8 +26,10 @@ class StoreThread;
  * Evaluation is a job on the writer: TriggerStore::evaluate() writes the outbox rows, state and
  * cursor of each trigger in one transaction. One evaluation per chain runs at a time; a
  * promotion meanwhile asks for another. A sweep every `sweepMs` catches what no promotion
- * announced (a trigger just enabled, a replay). New deliveries wake the worker at once, so a
- * promoted event with confirmations 0 is on its way within one writer round trip.
+ * announced (a trigger just enabled, a replay). New deliveries wake the worker at once: the
+ * writer rings the DeliveryBell as the job that created them ends, wherever they came from, so
+ * a promoted event with confirmations 0 is on its way within one writer round trip, without
+ * passing through this (the engine's) thread.
  *
  * The DeliveryWorker runs on its own thread ("arbor-delivery"). Every call to it is posted to a
  * mailbox object on that thread, which alone holds the worker: should the worker throw, its
@@ -43,8 +47,10 @@ public:
     /// The node's head of a chain as the engine last saw it (empty: not known).
     using HeadOf = std::function<std::optional<qint64>(qint64 chainId)>;
 
-    TriggerRunner(StoreThread *writer, QString holder, HeadOf headOf, DeliveryOptions options = {},
-                   QObject *parent = nullptr);
+    /// `bell` wakes the worker while this runner exists (it is the receiver from construction
+    /// until destruction).
+    TriggerRunner(StoreThread *writer, QString holder, HeadOf headOf, std::shared_ptr<DeliveryBell> bell,
+                  DeliveryOptions options = {}, QObject *parent = nullptr);
     ~TriggerRunner() override;
 
     /// Starts the delivery worker and evaluates every chain once.
@@ -55,8 +61,6 @@ public:
 
     /// A range of the chain was promoted: evaluate its triggers.
     void evaluate(qint64 chainId);
-    /// Deliveries were created or requeued outside evaluation (resend, replay, test).
-    void wakeDelivery();
 
 Q_SIGNALS:
     /// New deliveries were created, or attempts recorded: the delivery log changed.
@@ -71,6 +75,7 @@ private:
 
     StoreThread *m_writer;
     HeadOf m_headOf;
+    const std::shared_ptr<DeliveryBell> m_bell;
     const QString m_holder;
     const DeliveryOptions m_options;
     GuardedThread m_deliveryThread;

@@ -1,5 +1,6 @@
 #include "engine/triggerservice.h"
 
+#include "engine/deliverybell.h"
 #include "engine/enginecontext.h"
 #include "engine/indexingservice.h"
 #include "engine/leasekeeper.h"
@@ -14,6 +15,7 @@ namespace arbor {
 TriggerService::TriggerService(EngineContext &context, IndexingService &indexing, QObject *parent)
     : EngineService(context, parent)
     , m_indexing(indexing)
+    , m_bell(std::make_shared<DeliveryBell>())
 {
 }
 
@@ -32,7 +34,8 @@ void TriggerService::start()
         }
         return std::nullopt;
     };
-    m_runner = std::make_unique<TriggerRunner>(m_context.writer(), m_context.lease()->holder().token, headOf, m_context.options().delivery);
+    m_runner = std::make_unique<TriggerRunner>(m_context.writer(), m_context.lease()->holder().token, headOf, m_bell,
+                                               m_context.options().delivery);
     connect(m_runner.get(), &TriggerRunner::deliveriesChanged, this, &TriggerService::deliveriesChanged);
     connect(&m_indexing, &IndexingService::chainPromoted, m_runner.get(),
             [this](qint64 chainId, qint64, qint64, std::optional<qint64>) { m_runner->evaluate(chainId); });
@@ -42,13 +45,6 @@ void TriggerService::start()
 QFuture<void> TriggerService::shutdown()
 {
     return m_runner ? m_runner->shutdown() : futures::finished();
-}
-
-void TriggerService::deliveriesCreated()
-{
-    if (m_runner)
-        m_runner->wakeDelivery();
-    Q_EMIT deliveriesChanged();
 }
 
 QFuture<Result<TriggerRecord>> TriggerService::addTrigger(const TriggerDef &def)
@@ -125,9 +121,14 @@ QFuture<Result<DryRunResult>> TriggerService::dryRunTrigger(qint64 triggerId, st
 
 QFuture<Result<ReplayResult>> TriggerService::replayTrigger(qint64 triggerId, qint64 from, qint64 to)
 {
-    return then(m_context.write([triggerId, from, to](Store &s) { return TriggerStore(s).replay(triggerId, from, to); }), this, [this](Result<ReplayResult> r) {
+    return then(m_context.write([triggerId, from, to, bell = m_bell](Store &s) {
+                    auto r = TriggerStore(s).replay(triggerId, from, to);
+                    if (r && r->created > 0)
+                        bell->ring();
+                    return r;
+                }), this, [this](Result<ReplayResult> r) {
             if (r && r->created > 0)
-                deliveriesCreated();
+                Q_EMIT deliveriesChanged();
             return r;
         });
 }
@@ -139,9 +140,14 @@ QFuture<Result<QList<ActionResult>>> TriggerService::triggerResults(const Result
 
 QFuture<Result<QString>> TriggerService::resendResult(qint64 resultId)
 {
-    return then(m_context.write([resultId](Store &s) { return TriggerStore(s).resend(resultId); }), this, [this](Result<QString> r) {
+    return then(m_context.write([resultId, bell = m_bell](Store &s) {
+                    auto r = TriggerStore(s).resend(resultId);
+                    if (r)
+                        bell->ring();
+                    return r;
+                }), this, [this](Result<QString> r) {
         if (r)
-            deliveriesCreated();
+            Q_EMIT deliveriesChanged();
         return r;
     });
 }
@@ -149,7 +155,7 @@ QFuture<Result<QString>> TriggerService::resendResult(qint64 resultId)
 QFuture<Result<QString>> TriggerService::sendTestDelivery(qint64 triggerId, qint64 actionId)
 {
     return then(m_context
-        .write([triggerId, actionId](Store &s) -> Result<QString> {
+        .write([triggerId, actionId, bell = m_bell](Store &s) -> Result<QString> {
             TriggerStore triggers(s);
             auto stored = triggers.trigger(triggerId);
             if (!stored)
@@ -164,10 +170,13 @@ QFuture<Result<QString>> TriggerService::sendTestDelivery(qint64 triggerId, qint
                                        tr("The chain has no %1 event indexed yet to send a test with.")
                                            .arg(registryKindName(stored->def.registry)));
             }
-            return triggers.createTestDelivery(triggerId, actionId, **latest);
+            auto created = triggers.createTestDelivery(triggerId, actionId, **latest);
+            if (created)
+                bell->ring();
+            return created;
         }), this, [this](Result<QString> r) {
             if (r)
-                Q_EMIT triggersChanged();
+                Q_EMIT deliveriesChanged();
             return r;
         });
 }

@@ -13,6 +13,7 @@
 namespace arbor {
 
 class IndexingService;
+class DeliveryBell;
 class TriggerRunner;
 
 /**
@@ -75,11 +76,12 @@ private:
     QFuture<void> shutdown();
     /// Evaluating and delivering here (start() found an indexing engine with the lease).
     bool running() const { return m_runner != nullptr; }
-    /// Deliveries were created outside evaluation (a resend, replay, test or alert): the
-    /// delivery worker looks now instead of at its next poll.
-    void deliveriesCreated();
+    /// Rung by the writer job that commits deliveries outside evaluation (a resend, replay,
+    /// test or alert): the delivery worker looks now instead of at its next poll.
+    const std::shared_ptr<DeliveryBell> &deliveryBell() const { return m_bell; }
 
     IndexingService &m_indexing;
+    const std::shared_ptr<DeliveryBell> m_bell;
     std::unique_ptr<TriggerRunner> m_runner;   ///< from start(), when indexing with the lease
 };
 

@@ -1,0 +1,112 @@
+// New deliveries leave without the engine's thread: the writer job that commits them wakes the
+// delivery worker itself. An engine in this process raises an alert whose rule posts a signed
+// webhook; the test then holds the engine's thread (the console's GUI thread) as a busy window
+// would, and the receiver — on its own thread — gets the webhook meanwhile. The worker's idle
+// poll is set to a minute, so only the wake-up can send it in time.
+#include "testdatabase.h"
+#include "testresults.h"
+#include "testvalues.h"
+#include "webhookreceiver.h"
+
+#include "engine/alertservice.h"
+#include "engine/engine.h"
+#include "model/entitydef.h"
+#include "store/chainregistry.h"
+#include "testmain.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <QThread>
+
+using namespace arbor;
+using namespace arbor::test;
+
+namespace {
+
+constexpr qint64 ChainId = 31337;
+constexpr auto SecretVariable = "ARBOR_TEST_WAKE_SECRET";
+
+} // namespace
+
+class TestDeliveryWake : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { ARBOR_REQUIRE_BACKEND(); }
+    void alertDeliveryLeavesWhileTheEngineThreadIsBusy();
+};
+
+void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
+{
+    const QString secret = WebhookReceiver::makeSecret();
+    qputenv(SecretVariable, secret.toUtf8());
+    WebhookReceiver receiver(secret);
+    QString error;
+    QVERIFY2(receiver.start(&error), qPrintable(error));
+
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    {
+        const std::unique_ptr<Store> store = db.open();
+        QVERIFY(store);
+        ChainConfig config = sampleChain(ChainId, QStringLiteral("devnet"));
+        config.rpcUrls = {closedPort()};   // nothing indexes: the alert is raised by hand below
+        const Status registered = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities());
+        QVERIFY2(registered, why(registered).constData());
+    }
+
+    EngineOptions options;
+    options.database = db.url();
+    options.app = QStringLiteral("arbor");
+    options.lease = EngineOptions::Lease::Required;
+    options.indexing = true;                      // an engine that evaluates and delivers
+    options.delivery.idlePollMs = 60000;          // only a wake-up sends within the test's wait
+    Engine engine(options);
+    const Status started = waitFor(engine.start());
+    QVERIFY2(started, why(started).constData());
+
+    AlertRule rule;
+    rule.name = QStringLiteral("deep reorg");
+    rule.kind = AlertKind::DeepReorg;
+    rule.threshold = 1;
+    Action hook;
+    hook.type = ActionType::Rest;
+    hook.url = receiver.url().toString();
+    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
+    rule.actions = {hook};
+    const Result<AlertRule> added = waitFor(engine.alerts()->addAlertRule(rule));
+    QVERIFY2(added, why(added).constData());
+
+    // Right after the engine has asked the writer to record the alert (its own handler runs
+    // first), this thread is busy for up to 10 s, processing nothing.
+    qint64 heldMs = -1;
+    bool deliveredWhileHeld = false;
+    connect(engine.alerts()->monitor(), &AlertMonitor::alertRaised, this, [&](const Alert &alert) {
+        if (alert.ruleId != added->id)
+            return;
+        QElapsedTimer held;
+        held.start();
+        while (held.elapsed() < 10000 && receiver.acceptedIds().isEmpty())
+            QThread::msleep(20);
+        heldMs = held.elapsed();
+        deliveredWhileHeld = !receiver.acceptedIds().isEmpty();
+    });
+    ReorgRecord reorg;
+    reorg.chainId = ChainId;
+    reorg.depth = 3;
+    reorg.ancestorBlock = 100;
+    reorg.detectedAt = QDateTime::currentDateTime();
+    // The rule reaches the monitor once the engine has read the rules again after the write.
+    QTRY_VERIFY2_WITH_TIMEOUT((engine.alerts()->monitor()->reorgHandled(reorg), heldMs >= 0), "the rule raised no alert", 10000);
+    qInfo("the webhook arrived %lld ms into holding the engine's thread", heldMs);
+    QVERIFY2(deliveredWhileHeld, "the delivery waited for the engine's thread");
+    const QList<WebhookReceiver::Received> received = receiver.received();
+    QCOMPARE(received.size(), 1);
+    QVERIFY2(received.first().verified, qPrintable(received.first().verifyError));
+    const QFuture<void> down = engine.shutdown();
+    QTRY_VERIFY_WITH_TIMEOUT(down.isFinished(), 30000);
+}
+
+ARBOR_GUILESS_TEST_MAIN(deliverywake, TestDeliveryWake)
+#include "tst_deliverywake.moc"
