@@ -38,7 +38,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -283,40 +282,6 @@ void MainWindow::createCentralWidget()
     layout->addWidget(m_readOnlyBanner);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_readOnlyLabel = new QLabel(tr("Read-only"));
-    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyNotice"));
-    m_readOnlyLabel->setStyleSheet(QStringLiteral(
-        "QLabel { background: #f0b400; color: #1f1600; font-weight: bold; border-radius: 3px; padding: 1px 8px; }"));
-    m_readOnlyLabel->hide();
-
-    m_countLabel = new QLabel;
-    m_countLabel->setObjectName(QStringLiteral("chainCountLabel"));
-    m_indexingLabel = new QLabel;
-    m_indexingLabel->setObjectName(QStringLiteral("indexingLabel"));
-    m_alertsButton = new QPushButton;
-    m_alertsButton->setObjectName(QStringLiteral("alertsButton"));
-    m_alertsButton->setFlat(true);
-    m_alertsButton->setCursor(Qt::PointingHandCursor);
-    m_alertsButton->setToolTip(tr("Show the alerts"));
-    connect(m_alertsButton, &QPushButton::clicked, this, &MainWindow::showAlertsPanel);
-    m_backendLabel = new QLabel;
-    m_backendLabel->setObjectName(QStringLiteral("backendLabel"));
-    m_backendLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    statusBar()->addPermanentWidget(m_readOnlyLabel);
-    statusBar()->addPermanentWidget(m_alertsButton);
-    statusBar()->addPermanentWidget(m_indexingLabel);
-    m_chainHealthLabel = new QLabel;
-    m_chainHealthLabel->setObjectName(QStringLiteral("chainHealthLabel"));
-    m_chainHealthLabel->hide();
-    statusBar()->addPermanentWidget(m_chainHealthLabel);
-    statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(m_backendLabel);
-    updateAlertSummary();
 }
 
 void MainWindow::onPageChanged()
