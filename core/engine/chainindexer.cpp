@@ -90,6 +90,13 @@ void ChainIndexer::loadPlan()
         m_checkpoint = m_plan.checkpoint;
         m_checkpointHash = m_plan.checkpointHash;
         m_status.indexed = m_checkpoint;
+        // Until this engine hears from the node, when the chain's head was last reported (by an
+        // earlier engine too): a console started into an outage shows the lag growing from then,
+        // not "—".
+        for (const EndpointRecord &endpoint : std::as_const(m_plan.chain.endpoints)) {
+            if (endpoint.lastHeadAt.isValid())
+                m_status.headSeenAtMs = std::max(m_status.headSeenAtMs, endpoint.lastHeadAt.toMSecsSinceEpoch());
+        }
         m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
         m_ready.clear();
         m_inFlight = 0;
