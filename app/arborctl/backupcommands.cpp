@@ -5,6 +5,7 @@
 #include "secrets/secretstore.h"
 #include "store/databasebackup.h"
 #include "util/continuation.h"
+#include "util/workerthread.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -189,6 +190,7 @@ int dbRestore(const Invocation &inv)
                 QCoreApplication::exit(0);
             });
         }));
+        joinable(worker.get());
         worker->start();
     };
     if (url->backend == Backend::Postgres) {
@@ -202,7 +204,7 @@ int dbRestore(const Invocation &inv)
     }
     QCoreApplication::exec();
     if (worker)
-        worker->wait();
+        join(worker.get());   // to its end: it ran libpq (Kerberos, OpenSSL thread-exit cleanup)
     progress.end();
     if (!result)
         return fail(Error::internal(Arborctl::tr("The restore did not run.")));

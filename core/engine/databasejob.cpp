@@ -21,6 +21,7 @@ DatabaseJob *DatabaseJob::start(QObject *owner, const QString &name, BackupProgr
     job->m_thread->setObjectName(name);
     connect(job->m_thread.get(), &QThread::finished, job, &QObject::deleteLater);
     runInBackground(job->m_thread.get());
+    joinable(job->m_thread.get());
     job->m_thread->start();
     job->m_finished = whenFinished(job->m_thread.get());
     return job;
@@ -30,7 +31,7 @@ DatabaseJob::~DatabaseJob()
 {
     m_stop = true;
     if (m_thread)
-        m_thread->wait();
+        join(m_thread.get());
 }
 
 Error databaseJobThrew(const QString &thread, const QString &what)

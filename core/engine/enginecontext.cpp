@@ -29,13 +29,14 @@ EngineContext::EngineContext(EngineOptions options, QObject *parent)
     m_network->moveToThread(&m_networkThread);
     connect(&m_networkThread, &QThread::finished, m_network, &QObject::deleteLater);
     runInBackground(&m_networkThread);
+    joinable(&m_networkThread);
     m_networkThread.start();
 }
 
 EngineContext::~EngineContext()
 {
     m_networkThread.quit();
-    m_networkThread.wait();
+    join(&m_networkThread);
 }
 
 void EngineContext::markStarted()

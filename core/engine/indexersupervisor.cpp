@@ -111,6 +111,7 @@ void IndexerSupervisor::start(qint64 chainId)
         m_statusTimer.start();
     qCInfo(lcEngine) << "indexing chain" << chainId;
     runInBackground(slot.thread);
+    joinable(slot.thread);   // joined by m_reaper
     slot.thread->start();
 }
 

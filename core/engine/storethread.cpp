@@ -14,6 +14,7 @@ StoreThread::StoreThread(QString name, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     runInBackground(&m_thread);
+    joinable(&m_thread);
     m_thread.start();
 }
 
@@ -24,7 +25,9 @@ StoreThread::~StoreThread()
         QMetaObject::invokeMethod(m_worker, [this]() { m_store.reset(); }, Qt::BlockingQueuedConnection);
         m_thread.quit();
     }
-    m_thread.wait();
+    // Joined to the end: the thread that closed a PostgreSQL connection still runs Kerberos'
+    // and OpenSSL's thread-exit cleanup after finished(), which must be over before exit().
+    join(&m_thread);
 }
 
 QFuture<void> StoreThread::close()

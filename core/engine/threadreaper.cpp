@@ -11,6 +11,7 @@ ThreadReaper::ThreadReaper()
     m_worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     runInBackground(&m_thread);
+    joinable(&m_thread);
     m_thread.start();
 }
 
@@ -19,7 +20,7 @@ ThreadReaper::~ThreadReaper()
     // Queued behind the joins already posted: quit() itself would drop them.
     if (!m_finishing)
         QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); });
-    m_thread.wait();
+    join(&m_thread);
 }
 
 void ThreadReaper::reap(QThread *thread)
@@ -28,7 +29,7 @@ void ThreadReaper::reap(QThread *thread)
     // Moved so that the reaper thread may delete it: a QObject is deleted on its own thread.
     thread->moveToThread(&m_thread);
     QMetaObject::invokeMethod(m_worker, [thread] {
-        thread->wait();
+        join(thread);
         delete thread;
     });
 }

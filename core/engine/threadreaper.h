@@ -28,9 +28,9 @@ public:
     ThreadReaper(const ThreadReaper &) = delete;
     ThreadReaper &operator=(const ThreadReaper &) = delete;
 
-    /// Takes ownership of `thread`, which lives on the caller's thread and has been asked to
-    /// finish (its event loop quits once its last job is done); waits for it and deletes it.
-    /// Not after finish().
+    /// Takes ownership of `thread`, which lives on the caller's thread, was made joinable()
+    /// before it started and has been asked to finish (its event loop quits once its last job
+    /// is done); joins it (arbor::join) and deletes it. Not after finish().
     void reap(QThread *thread);
     /// Joins the threads handed over so far, then ends the reaper thread, without blocking the
     /// caller; the future resolves when the reaper thread has finished. Calling it again

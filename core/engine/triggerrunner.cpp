@@ -25,6 +25,7 @@ TriggerRunner::TriggerRunner(StoreThread *writer, QString holder, HeadOf headOf,
     , m_options(std::move(options))
 {
     m_deliveryThread.setObjectName(QStringLiteral("arbor-delivery"));
+    joinable(&m_deliveryThread);
     m_mailbox = new QObject;
     m_mailbox->moveToThread(&m_deliveryThread);
     // On the delivery thread, before it finishes and deletes the worker: no call finds it again.
@@ -51,8 +52,8 @@ TriggerRunner::~TriggerRunner()
         // Not shut down first (arborctl, tests): the worker's thread is ended here. Its attempts
         // in flight are abandoned; their claims lapse and they are sent again.
         m_deliveryThread.quit();
-        m_deliveryThread.wait();
     }
+    join(&m_deliveryThread);
     // The thread has ended (or never ran): its objects are deleted here.
     delete m_mailbox;
 }
@@ -96,7 +97,7 @@ void TriggerRunner::restartWorker()
         return;
     // It threw a second or more ago: the thread has ended (its old worker deleted there), and
     // this returns at once. Only then may a new worker be tied to the thread's finished().
-    m_deliveryThread.wait();
+    join(&m_deliveryThread);
     startWorker();
 }
 

@@ -17,6 +17,7 @@ PrometheusExporter::PrometheusExporter(QObject *parent)
     m_server->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
     runInBackground(&m_thread);
+    joinable(&m_thread);
     m_thread.start();
 }
 
@@ -29,7 +30,7 @@ PrometheusExporter::~PrometheusExporter()
             QThread::currentThread()->quit();
         });
     }
-    m_thread.wait();
+    join(&m_thread);
 }
 
 QFuture<Result<ListenAddress>> PrometheusExporter::listen(const ListenAddress &address, const QString &field)

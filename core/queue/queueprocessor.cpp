@@ -39,7 +39,7 @@ QueueProcessor::~QueueProcessor()
                 QThread::currentThread()->quit();
             });
         }
-        thread->wait();
+        join(thread);
         delete m_workers.at(i);
         delete thread;
     }
@@ -78,6 +78,7 @@ void QueueProcessor::start()
         m_workers.append(nullptr);
         ++m_running;
         runInBackground(thread);
+        joinable(thread);
         createWorker(i);
     }
 }
@@ -131,7 +132,7 @@ void QueueProcessor::restartWorker(qsizetype i)
     }
     GuardedThread *thread = m_threads.at(i);
     // It threw a second or more ago: the thread has ended, and this returns at once.
-    thread->wait();
+    join(thread);
     QueueWorker *failed = m_workers.at(i);
     createWorker(i);
     // The failed worker (its connection, its network manager) is deleted on its own thread,

@@ -1,5 +1,7 @@
 #include "secrets/keychainthread.h"
 
+#include "util/workerthread.h"
+
 #include <QCoreApplication>
 #include <QThread>
 
@@ -27,6 +29,7 @@ KeychainThread::KeychainThread()
     m_thread->setObjectName(QStringLiteral("arbor-keychain"));
     m_context->moveToThread(m_thread);
     QObject::connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    joinable(m_thread);
     m_thread->start();
     qAddPostRoutine(&KeychainThread::stop);
 }
@@ -54,7 +57,7 @@ void KeychainThread::stop()
     }
     QThread *thread = keychain.m_thread;
     thread->quit();
-    if (thread->wait(StopWaitMs))
+    if (join(thread, QDeadlineTimer(StopWaitMs)))
         delete thread;
 }
 

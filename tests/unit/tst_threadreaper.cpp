@@ -3,6 +3,7 @@
 // left, so no thread outlives its owner.
 
 #include "engine/threadreaper.h"
+#include "util/workerthread.h"
 #include "testmain.h"
 
 #include <QElapsedTimer>
@@ -49,6 +50,7 @@ QThread *TestThreadReaper::busyThread(const QString &name, int workMs)
         m_deleted.append(name);
         m_deletedOn.append(QThread::currentThreadId());
     }, Qt::DirectConnection);
+    joinable(thread);
     thread->start();
     QMetaObject::invokeMethod(worker, [thread, workMs] {
         QThread::msleep(workMs);

@@ -1,5 +1,7 @@
 #include "services/devnetservice.h"
 
+#include "util/workerthread.h"
+
 #include <QSettings>
 
 namespace arbor::ui {
@@ -75,6 +77,7 @@ DevnetService::DevnetService(QObject *parent)
             Q_EMIT failed(error);
         });
     }, Qt::DirectConnection);
+    joinable(&m_thread);
     m_thread.start();
 }
 
@@ -86,7 +89,7 @@ DevnetService::~DevnetService()
         m_devnet = nullptr;
     }, Qt::BlockingQueuedConnection);
     m_thread.quit();
-    m_thread.wait();
+    join(&m_thread);
 }
 
 void DevnetService::start()
