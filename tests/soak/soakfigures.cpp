@@ -96,16 +96,31 @@ GuiStallProbe::Figures GuiStallProbe::figures() const
     return f;
 }
 
-double residentMiB()
+namespace {
+
+/// A field of /proc/self/status in kB, as MiB; 0 when it cannot be read.
+double statusMiB(const QByteArray &field)
 {
     QFile file(QStringLiteral("/proc/self/status"));
     if (!file.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).simplified().split(' ').value(0).toDouble() / 1024.0;
+        if (line.startsWith(field))
+            return line.mid(field.size()).simplified().split(' ').value(0).toDouble() / 1024.0;
     }
     return 0;
+}
+
+} // namespace
+
+double residentMiB()
+{
+    return statusMiB("VmRSS:");
+}
+
+double anonymousResidentMiB()
+{
+    return statusMiB("RssAnon:");
 }
 
 RssSampler::RssSampler(int intervalMs, double warmUpSeconds, QObject *parent)
@@ -131,7 +146,7 @@ void RssSampler::stop()
 void RssSampler::sample()
 {
     const HarnessStep step;
-    m_samples.emplace_back(double(m_clock.elapsed()) / 1000.0, residentMiB());
+    m_samples.push_back({double(m_clock.elapsed()) / 1000.0, residentMiB(), anonymousResidentMiB()});
 }
 
 RssSampler::Figures RssSampler::figures() const
@@ -140,29 +155,40 @@ RssSampler::Figures RssSampler::figures() const
     f.samples = int(m_samples.size());
     if (m_samples.empty())
         return f;
-    f.startMiB = m_samples.front().second;
-    f.endMiB = m_samples.back().second;
+    f.startMiB = m_samples.front().mib;
+    f.endMiB = m_samples.back().mib;
+    f.endAnonymousMiB = m_samples.back().anonymousMiB;
     f.warmMiB = f.startMiB;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    int n = 0;
+    f.warmAnonymousMiB = m_samples.front().anonymousMiB;
+    // Least squares through the samples after warm-up, for the total and for its anonymous part.
+    struct Fit
+    {
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int n = 0;
+        void add(double x, double y) { sx += x; sy += y; sxx += x * x; sxy += x * y; ++n; }
+        double slopePerHour() const
+        {
+            const double denominator = n * sxx - sx * sx;
+            return n >= 3 && denominator > 0 ? (n * sxy - sx * sy) / denominator * 3600.0 : 0;
+        }
+    };
+    Fit total;
+    Fit anonymous;
     bool warm = false;
-    for (const auto &[seconds, mib] : m_samples) {
-        f.maxMiB = std::max(f.maxMiB, mib);
-        if (seconds < m_warmUpSeconds)
+    for (const Sample &s : m_samples) {
+        f.maxMiB = std::max(f.maxMiB, s.mib);
+        if (s.seconds < m_warmUpSeconds)
             continue;
         if (!warm) {
-            f.warmMiB = mib;
+            f.warmMiB = s.mib;
+            f.warmAnonymousMiB = s.anonymousMiB;
             warm = true;
         }
-        sx += seconds;
-        sy += mib;
-        sxx += seconds * seconds;
-        sxy += seconds * mib;
-        ++n;
+        total.add(s.seconds, s.mib);
+        anonymous.add(s.seconds, s.anonymousMiB);
     }
-    const double denominator = n * sxx - sx * sx;
-    if (n >= 3 && denominator > 0)
-        f.slopeMiBPerHour = (n * sxy - sx * sy) / denominator * 3600.0;
+    f.slopeMiBPerHour = total.slopePerHour();
+    f.anonymousSlopeMiBPerHour = anonymous.slopePerHour();
     return f;
 }
 

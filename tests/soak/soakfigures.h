@@ -84,6 +84,10 @@ private:
 
 /// VmRSS of this process (/proc/self/status), in MiB; 0 when it cannot be read.
 double residentMiB();
+/// The anonymous part of it (RssAnon: the heap, thread stacks), in MiB. The rest is mostly
+/// file-backed pages of the program and its libraries, which grow as more of their code runs and
+/// stop at their size; a leak shows in this part.
+double anonymousResidentMiB();
 
 /**
  * Samples VmRSS every few seconds. After `warmUpSeconds` the "warm" figure is taken, and growth
@@ -100,6 +104,9 @@ public:
         double endMiB = 0;
         double maxMiB = 0;
         double slopeMiBPerHour = 0;
+        double warmAnonymousMiB = 0;   ///< RssAnon at the warm sample
+        double endAnonymousMiB = 0;
+        double anonymousSlopeMiBPerHour = 0;
         int samples = 0;
     };
 
@@ -113,7 +120,13 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_warmUpSeconds;
-    std::vector<std::pair<double, double>> m_samples;   ///< seconds, MiB
+    struct Sample
+    {
+        double seconds;
+        double mib;
+        double anonymousMiB;
+    };
+    std::vector<Sample> m_samples;
 };
 
 } // namespace arbor::soak

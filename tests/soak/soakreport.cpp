@@ -103,6 +103,9 @@ int SoakRun::report()
     line(u"RSS start %1 MiB, warm %2 MiB, end %3 MiB, max %4 MiB, growth after warm-up %5 MiB (limit %6), slope %7 MiB/h, "
          "%8 samples"_s.arg(rss.startMiB, 0, 'f', 1).arg(rss.warmMiB, 0, 'f', 1).arg(rss.endMiB, 0, 'f', 1).arg(rss.maxMiB, 0, 'f', 1)
              .arg(growth, 0, 'f', 1).arg(m_options.rssGrowthLimitMiB).arg(rss.slopeMiBPerHour, 0, 'f', 1).arg(rss.samples));
+    line(u"RSS anonymous (heap, stacks; file-backed pages of the program and its libraries are the rest): warm %1 MiB, "
+         "end %2 MiB, growth after warm-up %3 MiB, slope %4 MiB/h"_s.arg(rss.warmAnonymousMiB, 0, 'f', 1).arg(rss.endAnonymousMiB, 0, 'f', 1)
+             .arg(rss.endAnonymousMiB - rss.warmAnonymousMiB, 0, 'f', 1).arg(rss.anonymousSlopeMiBPerHour, 0, 'f', 1));
     line(u"GUI stall max %1 ms (at %2 s, during \"%3\"), p99 %4 ms, p99.9 %5 ms, %6 of %7 ticks ≥ %8 ms; as measured with the "
          "CPU run-queue wait: max %9 ms"_s.arg(stalls.maxMs, 0, 'f', 1).arg(stalls.worstAtSeconds, 0, 'f', 0).arg(stalls.worstDuring)
              .arg(stalls.p99Ms, 0, 'f', 1).arg(stalls.p999Ms, 0, 'f', 1).arg(stalls.overLimit).arg(stalls.ticks - stalls.excluded)
