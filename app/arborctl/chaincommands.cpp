@@ -1,5 +1,7 @@
 #include "chaincommands.h"
 
+#include "indexcommands.h"
+
 #include "engine/chaindeletion.h"
 #include "engine/chainservice.h"
 #include "model/urlsecrets.h"
@@ -96,6 +98,20 @@ QString headText(const ChainStatus &status)
     return status.head ? QString::number(*status.head) : QStringLiteral("-");
 }
 
+QString blockStatsHelp()
+{
+    return Arborctl::tr("Which blocks the daily statistics count: 'events' (default; headers of the blocks with events only, "
+                        "fewest calls: daily transfers and holders exact, blocks, transactions and gas not counted) or 'every' "
+                        "(one header per block: every daily figure exact, one call per block).");
+}
+
+QString blockStatsText(BlockStats stats)
+{
+    return stats == BlockStats::Every
+        ? Arborctl::tr("Block statistics: every block (one header per block; daily blocks, transactions and gas exact).")
+        : Arborctl::tr("Block statistics: blocks with events (headers of those blocks only; daily blocks, transactions and gas not counted).");
+}
+
 } // namespace
 
 int chainAdd(const Invocation &inv)
@@ -111,9 +127,10 @@ int chainAdd(const Invocation &inv)
     const QCommandLineOption erc8004(QStringLiteral("erc8004"), Arborctl::tr("ERC-8004 registries to index: identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset)."),
                                      QStringLiteral("KIND=ADDRESS,…"));
     const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (default: unlimited)."), QStringLiteral("N"));
+    const QCommandLineOption blockStats(QStringLiteral("block-stats"), blockStatsHelp(), QStringLiteral("events|every"));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the added chain as JSON."));
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Validate, probe every RPC URL, and register a chain."),
-                                                     {name, chainId, rpc, startBlock, confirmations, pollInterval, token, erc8004, rpcRate, json}}))
+                                                     {name, chainId, rpc, startBlock, confirmations, pollInterval, token, erc8004, rpcRate, blockStats, json}}))
         return *exit;
 
     ChainConfig config;
@@ -171,6 +188,12 @@ int chainAdd(const Invocation &inv)
             return fail(v.error());
         config.rpcRateLimit = double(*v);
     }
+    if (parser.isSet(blockStats)) {
+        auto v = parseBlockStats(parser.value(blockStats), QStringLiteral("--block-stats"));
+        if (!v)
+            return fail(v.error());
+        config.blockStats = *v;
+    }
     if (Status valid = config.validate(); !valid) {
         Error e = valid.error();
         e.field = QLatin1String("--") + e.field.replace(u' ', u'-');
@@ -193,6 +216,7 @@ int chainAdd(const Invocation &inv)
                            .arg(added->config.chainId)
                            .arg(added->config.startBlock.value_or(0))
                     << Qt::endl;
+                out << "  " << blockStatsText(added->config.blockStats) << Qt::endl;
                 for (const EndpointRecord &e : added->endpoints) {
                     out << "  " << urlsecrets::displayText(e.url) << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
                         << ", " << historyText(e);
@@ -224,13 +248,16 @@ int chainEdit(const Invocation &inv)
     const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds."), QStringLiteral("MS"));
     const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep."), QStringLiteral("N"));
     const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (0: unlimited)."), QStringLiteral("N"));
+    const QCommandLineOption blockStats(QStringLiteral("block-stats"), blockStatsHelp(), QStringLiteral("events|every"));
     const QCommandLineOption addRegistry(QStringLiteral("add-registry"),
                                          Arborctl::tr("An ERC-8004 registry to index from the chain's start block: identity=ADDRESS, "
                                                       "reputation=ADDRESS or validation=ADDRESS (repeatable)."),
                                          QStringLiteral("KIND=ADDRESS"));
+    const QCommandLineOption wait(QStringLiteral("wait"), Arborctl::tr("Do the backfills the edit starts (registries added, every block's header) now, "
+                                                                       "and return when they are done; otherwise a running engine does them."));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the edited chain as JSON."));
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Change a registered chain; new RPC URLs are probed first, and nothing is written unless every check passes."),
-                                                     {name, addRpc, removeRpc, pollInterval, confirmations, rpcRate, addRegistry, json},
+                                                     {name, addRpc, removeRpc, pollInterval, confirmations, rpcRate, addRegistry, blockStats, wait, json},
                                                      {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
         return *exit;
     auto chain = singleChainArgument(parser);
@@ -272,6 +299,12 @@ int chainEdit(const Invocation &inv)
             return fail(v.error());
         edit.rpcRateLimit = double(*v);
     }
+    if (parser.isSet(blockStats)) {
+        auto v = parseBlockStats(parser.value(blockStats), QStringLiteral("--block-stats"));
+        if (!v)
+            return fail(v.error());
+        edit.blockStats = *v;
+    }
     for (const QString &text : parser.values(addRegistry)) {
         auto registries = parseRegistries(text, QStringLiteral("--add-registry"));
         if (!registries)
@@ -280,11 +313,12 @@ int chainEdit(const Invocation &inv)
     }
     if (edit.isEmpty())
         return fail(Error::invalid(QStringLiteral("chain"), Arborctl::tr("Nothing to change: give at least one of --name, --add-rpc, --remove-rpc, "
-                                                                         "--poll-interval, --confirmations, --rpc-rate, --add-registry.")));
+                                                                         "--poll-interval, --confirmations, --rpc-rate, --add-registry, --block-stats.")));
 
     const bool asJson = parser.isSet(json);
-    return runWithEngine(inv, adminOptions(), [chain = *chain, edit, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.chains()->editChain(chain, edit), &engine, [edit, asJson, finish](Result<ChainRecord> edited) {
+    qint64 chainId = 0;
+    const int edited = runWithEngine(inv, adminOptions(), [&chainId, chain = *chain, edit, asJson](Engine &engine, std::function<void(int)> finish) {
+        then(engine.chains()->editChain(chain, edit), &engine, [&chainId, edit, asJson, finish](Result<ChainRecord> edited) {
             if (!edited) {
                 // The edit's fields are its options.
                 Error e = edited.error();
@@ -295,6 +329,7 @@ int chainEdit(const Invocation &inv)
                 finish(fail(e));
                 return;
             }
+            chainId = edited->config.chainId;
             if (asJson) {
                 printJson(chainToJson(*edited));
                 finish(ExitOk);
@@ -317,6 +352,14 @@ int chainEdit(const Invocation &inv)
             for (const QUrl &u : edit.removeRpcUrls)
                 out << "  " << Arborctl::tr("removed %1").arg(urlsecrets::displayText(u)) << Qt::endl;
             out << "  " << Arborctl::tr("poll interval %1 ms, %2 confirmations").arg(edited->config.pollIntervalMs).arg(edited->config.confirmations) << Qt::endl;
+            if (edit.blockStats) {
+                out << "  " << blockStatsText(edited->config.blockStats) << Qt::endl;
+                if (edited->headerBackfill)
+                    out << "  " << Arborctl::tr("The headers of blocks %1–%2 are being fetched by the indexer (%n call(s)); "
+                                                "'chain list' shows how far it got.", nullptr, int(std::min<qint64>(edited->headerBackfill->to - edited->headerBackfill->from + 1, std::numeric_limits<int>::max())))
+                                       .arg(edited->headerBackfill->from).arg(edited->headerBackfill->to)
+                        << Qt::endl;
+            }
             for (const RegistryRef &r : edit.addRegistries)
                 out << "  " << Arborctl::tr("%1 registry %2 added; its events from block %3 on are being backfilled by the indexer.")
                                    .arg(registryKindName(r.kind), r.address.toChecksumHex())
@@ -325,6 +368,9 @@ int chainEdit(const Invocation &inv)
             finish(ExitOk);
         });
     });
+    if (edited != ExitOk || !parser.isSet(wait) || chainId == 0)
+        return edited;
+    return waitForBackfills(inv, chainId, Arborctl::tr("Backfills of chain %1").arg(chainId));
 }
 
 int chainList(const Invocation &inv)

@@ -540,7 +540,12 @@ int chainAddToken(const Invocation &inv)
     });
     if (added != ExitOk || parser.isSet(noWait) || chainId == 0)
         return added;
-    return indexUntil(inv, chainId, Arborctl::tr("Backfill of %1").arg(address->toChecksumHex()), [chainId](Engine &engine, std::function<void(bool)> done) {
+    return waitForBackfills(inv, chainId, Arborctl::tr("Backfill of %1").arg(address->toChecksumHex()));
+}
+
+int waitForBackfills(const Invocation &inv, qint64 chainId, const QString &what)
+{
+    return indexUntil(inv, chainId, what, [chainId](Engine &engine, std::function<void(bool)> done) {
         then(engine.indexing()->pendingBackfills(ChainRef{chainId, {}}), &engine, [done](Result<int> n) { done(n && *n == 0); });
     });
 }

@@ -44,6 +44,18 @@ QJsonObject endpointToJson(const EndpointRecord &e)
     return o;
 }
 
+/// {"mode": "events"|"every", "headersBackfill": {"from", "to", "next"} or null}
+static QJsonObject blockStatsToJson(const ChainRecord &chain)
+{
+    QJsonValue backfill;
+    if (chain.headerBackfill) {
+        backfill = QJsonObject{{QStringLiteral("from"), chain.headerBackfill->from},
+                               {QStringLiteral("to"), chain.headerBackfill->to},
+                               {QStringLiteral("next"), chain.headerBackfill->next}};
+    }
+    return {{QStringLiteral("mode"), blockStatsName(chain.config.blockStats)}, {QStringLiteral("headersBackfill"), backfill}};
+}
+
 QJsonObject chainToJson(const ChainRecord &chain)
 {
     QJsonArray endpoints;
@@ -87,6 +99,7 @@ QJsonObject chainToJson(const ChainRecord &chain)
         {QStringLiteral("tokens"), tokens},
         {QStringLiteral("tokenInfo"), tokenInfo},
         {QStringLiteral("erc8004"), registries},
+        {QStringLiteral("blockStats"), blockStatsToJson(chain)},
     };
 }
 

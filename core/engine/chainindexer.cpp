@@ -1,6 +1,7 @@
 #include "engine/chainindexer.h"
 
 #include "engine/storethread.h"
+#include "rpc/evmjson.h"
 #include "store/chainregistry.h"
 #include "store/indexstore.h"
 #include "util/continuation.h"
@@ -100,6 +101,7 @@ void ChainIndexer::loadPlan()
         m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
         m_ready.clear();
         m_inFlight = 0;
+        m_finalizedInFlight = false;
         if (!m_pool) {
             RpcPolicy policy = m_options.rpc;
             m_pool = new EndpointPool(m_network, m_plan.chain.endpoints, policy, this);
@@ -169,6 +171,7 @@ void ChainIndexer::pollHead()
         }
         if (m_checkpoint && target == *m_checkpoint && m_inFlight == 0 && m_ready.empty() && !m_promoting)
             verifyTip();
+        refreshFinalized();
         pump();
     });
 }
@@ -198,12 +201,87 @@ static std::optional<qint64> headTarget(const std::optional<qint64> &head, int c
     return target;
 }
 
+qint64 ChainIndexer::finalBoundary() const
+{
+    if (m_plan.chain.config.blockStats == BlockStats::Every || !m_head)
+        return -1;
+    const qint64 target = *m_head - m_plan.chain.config.confirmations;
+    const qint64 boundary = m_finalized ? std::min(target, *m_finalized) : target - m_options.reorgWindow;
+    return std::max<qint64>(-1, boundary);
+}
+
+HeaderScope ChainIndexer::scopeFor(BatchMode mode, qint64 to) const
+{
+    const bool sparse = m_plan.chain.config.blockStats == BlockStats::Events;
+    if (mode == BatchMode::Backfill)
+        return sparse ? HeaderScope::WithLogs : HeaderScope::None;
+    if (mode == BatchMode::Headers)
+        return HeaderScope::Every;
+    return sparse && to <= finalBoundary() ? HeaderScope::WithLogs : HeaderScope::Every;
+}
+
+qint64 ChainIndexer::rangeSpan(HeaderScope scope) const
+{
+    return scope == HeaderScope::Every ? std::min(m_fetcher.span(), m_options.maxPromotionBlocks) : m_fetcher.span();
+}
+
+void ChainIndexer::refreshFinalized()
+{
+    if (!m_pool || !m_head || !m_finalizedServed || m_finalizedInFlight || m_plan.chain.config.blockStats == BlockStats::Every)
+        return;
+    if (m_finalizedAsked && m_clock.elapsed() - m_finalizedAtMs < FinalizedRefreshMs)
+        return;
+    // Only while the head scan is behind: at the head every range is inside the window.
+    if (m_nextFetch > *m_head - m_plan.chain.config.confirmations)
+        return;
+    m_finalizedInFlight = true;
+    const quint64 generation = m_generation;
+    static std::atomic<qint64> ids{1};
+    const qint64 id = ids.fetch_add(1) + (qint64(1) << 41);
+    auto finalized = std::make_shared<std::optional<qint64>>();
+    m_pool->send(
+        evmjson::finalizedBlockRequest(id), 1, std::nullopt,
+        [finalized, id](const QByteArray &answer) -> Status {
+            auto number = evmjson::parseFinalizedBlock(answer, id);
+            if (!number)
+                return number.error();
+            *finalized = *number;
+            return {};
+        },
+        [this, generation, finalized](Status status) {
+            m_finalizedInFlight = false;
+            if (!m_running)
+                return;
+            if (status) {
+                m_finalized = *finalized;
+            } else if (status.error().kind == Error::Kind::Refused) {
+                // A node without the tag: head − confirmations − the reorg window from now on.
+                qCInfo(lcIndexer).noquote() << QStringLiteral("chain %1: the node does not serve the finalized block (%2); "
+                                                              "blocks below head - %3 are taken as final")
+                                                   .arg(m_chainId).arg(status.error().message)
+                                                   .arg(m_plan.chain.config.confirmations + m_options.reorgWindow);
+                m_finalizedServed = false;
+                m_finalized.reset();
+            } else {
+                return;   // no endpoint answered: the head poll's own failure says so; asked again next poll
+            }
+            m_finalizedAsked = true;
+            m_finalizedAtMs = m_clock.elapsed();
+            if (generation == m_generation)
+                pump();
+        });
+}
+
 void ChainIndexer::pump()
 {
     if (!m_running || !m_pool)
         return;
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
     if (!target)
+        return;
+    // History below the reorg window is fetched without every header once the node said where
+    // its finalized block is (or that it does not say).
+    if (m_finalizedInFlight && !m_finalizedAsked)
         return;
     if (const qint64 wait = m_fetchResumeAtMs - m_clock.elapsed(); wait > 0) {
         const quint64 generation = m_generation;
@@ -251,16 +329,20 @@ void ChainIndexer::startHeadFetch()
 {
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
     const qint64 from = m_nextFetch;
-    const qint64 to = std::min(from + m_fetcher.span() - 1, *target);
+    const qint64 boundary = finalBoundary();
+    const HeaderScope scope = scopeFor(BatchMode::Head, from);
+    qint64 to = std::min(from + rangeSpan(scope) - 1, *target);
+    if (scope == HeaderScope::WithLogs)
+        to = std::min(to, boundary);   // the reorg window starts with every header
     m_nextFetch = to + 1;
-    fetchHeadRange(from, to, false);
+    fetchHeadRange(from, to, scope, false);
 }
 
-void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
+void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, bool again)
 {
     ++m_inFlight;
     const quint64 generation = m_generation;
-    m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, [this, generation, from, to, again](Result<IndexBatch> batch) {
+    m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, scope, [this, generation, from, to, scope, again](Result<IndexBatch> batch) {
         if (!m_running || generation != m_generation)
             return;
         --m_inFlight;
@@ -269,9 +351,9 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, bool again)
         if (!batch && !again) {
             rpcFailed(batch.error(), next);
             // Fetch this range again before anything after it can be promoted.
-            QTimer::singleShot(retryDelayMs(), this, [this, generation, from, to] {
+            QTimer::singleShot(retryDelayMs(), this, [this, generation, from, to, scope] {
                 if (m_running && generation == m_generation)
-                    fetchHeadRange(from, to, true);
+                    fetchHeadRange(from, to, scope, true);
             });
             return;
         }
@@ -315,8 +397,14 @@ void ChainIndexer::promoteReady()
     // break is left to the promotion's own parent-hash check.
     for (auto next = m_ready.find(batch.to + 1); next != m_ready.end(); next = m_ready.find(batch.to + 1)) {
         IndexBatch &more = next->second;
-        if (more.headers.isEmpty() || batch.headers.isEmpty() || more.headers.first().parentHash != batch.headers.last().hash
-            || more.to - batch.from + 1 > m_options.maxPromotionBlocks)
+        if (more.headerScope != batch.headerScope || more.headers.isEmpty() || batch.headers.isEmpty())
+            break;
+        // Ranges with every header join up to maxPromotionBlocks blocks, if they link; ranges
+        // below the reorg window (final, their empty blocks not fetched) up to as many logs.
+        const bool joins = batch.headerScope == HeaderScope::Every
+            ? more.headers.first().parentHash == batch.headers.last().hash && more.to - batch.from + 1 <= m_options.maxPromotionBlocks
+            : batch.transfers.size() + batch.agentEvents.size() + more.transfers.size() + more.agentEvents.size() <= m_options.maxPromotionLogs;
+        if (!joins)
             break;
         batch.to = more.to;
         batch.headers.append(std::move(more.headers));
@@ -472,19 +560,27 @@ void ChainIndexer::runSpecialWork()
         bool last = false;
     };
     std::optional<Job> job;
-    const qint64 span = m_fetcher.span();
+    // A range below the reorg window spans what the logs allow; one with every header at most
+    // maxPromotionBlocks, and ends where the window starts.
+    const auto end = [this](BatchMode mode, qint64 from, qint64 last) {
+        const qint64 to = std::min(last, from + rangeSpan(scopeFor(mode, from)) - 1);
+        const qint64 boundary = finalBoundary();
+        return from <= boundary && scopeFor(mode, from) == HeaderScope::WithLogs ? std::min(to, boundary) : to;
+    };
     if (!m_plan.reindexRequests.isEmpty()) {
         ReindexRequest &r = m_plan.reindexRequests.first();
-        const qint64 to = std::min(r.to, r.from + span - 1);
+        const qint64 to = end(BatchMode::Reindex, r.from, r.to);
         job = Job{r.from, to, BatchMode::Reindex, std::nullopt, r.id, 0, to == r.to};
     } else if (!m_plan.backfills.isEmpty()) {
         Backfill &b = m_plan.backfills.first();
-        const qint64 to = std::min(b.to, b.next + span - 1);
-        job = Job{b.next, to, BatchMode::Backfill, b.address, 0, b.id, to == b.to};
+        const BatchMode mode = b.contractKind == u"headers" ? BatchMode::Headers : BatchMode::Backfill;
+        const qint64 to = mode == BatchMode::Headers ? std::min(b.to, b.next + m_options.maxPromotionBlocks - 1)
+                                                     : std::min(b.to, b.next + m_fetcher.span() - 1);
+        job = Job{b.next, to, mode, mode == BatchMode::Backfill ? std::optional<Address>(b.address) : std::nullopt, 0, b.id, to == b.to};
     } else if (m_plan.checkpoint) {
         const QList<IndexRange> gaps = findGaps(m_plan.ranges, m_startBlock, *m_plan.checkpoint);
         if (!gaps.isEmpty()) {
-            const qint64 to = std::min(gaps.first().to, gaps.first().from + span - 1);
+            const qint64 to = end(BatchMode::Gap, gaps.first().from, gaps.first().to);
             job = Job{gaps.first().from, to, BatchMode::Gap, std::nullopt, 0, 0, true};
             qCInfo(lcIndexer).noquote() << QStringLiteral("chain %1: filling the gap %2-%3").arg(m_chainId).arg(gaps.first().from).arg(gaps.first().to);
         }
@@ -493,7 +589,7 @@ void ChainIndexer::runSpecialWork()
         return;
     m_specialBusy = true;
     const quint64 generation = m_generation;
-    m_fetcher.fetch(job->from, job->to, job->mode, job->only, [this, generation, job = *job](Result<IndexBatch> fetched) {
+    auto fetched = [this, generation, job = *job](Result<IndexBatch> fetched) {
         if (!m_running || generation != m_generation) {
             m_specialBusy = false;
             return;
@@ -523,7 +619,7 @@ void ChainIndexer::runSpecialWork()
                         m_plan.reindexRequests.removeFirst();
                     else
                         m_plan.reindexRequests.first().from = job.to + 1;
-                } else if (job.mode == BatchMode::Backfill) {
+                } else if (job.mode == BatchMode::Backfill || job.mode == BatchMode::Headers) {
                     if (job.last)
                         m_plan.backfills.removeFirst();
                     else
@@ -535,7 +631,11 @@ void ChainIndexer::runSpecialWork()
                 Q_EMIT promoted(m_chainId, job.from, job.to, m_checkpoint);
                 runSpecialWork();
             });
-    });
+    };
+    if (job->mode == BatchMode::Headers)
+        m_fetcher.fetchHeaders(job->from, job->to, std::move(fetched), BatchMode::Headers);
+    else
+        m_fetcher.fetch(job->from, job->to, job->mode, job->only, scopeFor(job->mode, job->to), std::move(fetched));
 }
 
 // --- status ---------------------------------------------------------------------------------

@@ -95,7 +95,22 @@ private:
     void verifyTip();
     void startHeadFetch();
     /// One head range; a range that fails is fetched `again` once before the pipeline restarts.
-    void fetchHeadRange(qint64 from, qint64 to, bool again);
+    void fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, bool again);
+    /**
+     * The highest block below the reorg window: the node's finalized block where it serves that
+     * tag (never above head − confirmations), else head − confirmations − the reorg window kept.
+     * Ranges up to it are fetched logs first, with the headers of their blocks with logs only;
+     * -1 when nothing is (block statistics "every", no head yet).
+     */
+    qint64 finalBoundary() const;
+    /// The headers a range of `mode` ending at `to` is fetched with.
+    HeaderScope scopeFor(BatchMode mode, qint64 to) const;
+    /// Asks the node for its finalized block while the head scan is behind and the last answer
+    /// is older than FinalizedRefreshMs; a node that refuses the tag is not asked again.
+    void refreshFinalized();
+    /// Blocks per range for `scope` from `from`: the log span, and at most maxPromotionBlocks
+    /// when every header comes with it.
+    qint64 rangeSpan(HeaderScope scope) const;
     void promoteReady();
     void onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result);
     void handleReorg(qint64 atBlock);
@@ -140,6 +155,12 @@ private:
     bool m_poolDown = false;                ///< every endpoint was unreachable at the pool's last report
     qint64 m_fetchResumeAtMs = 0;           ///< m_clock time before which the head scan fetches nothing (backoff)
     int m_failures = 0;
+    std::optional<qint64> m_finalized;      ///< the node's finalized block as last answered
+    bool m_finalizedServed = true;          ///< false once a node refused the "finalized" tag
+    bool m_finalizedAsked = false;          ///< a finalized request has been answered (or refused) once
+    bool m_finalizedInFlight = false;
+    qint64 m_finalizedAtMs = 0;             ///< m_clock time of the last finalized answer
+    static constexpr qint64 FinalizedRefreshMs = 15000;
 
     // Children, so they move to the indexer's thread with it.
     QTimer m_headTimer{this};

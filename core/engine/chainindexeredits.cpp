@@ -25,6 +25,11 @@ bool ChainIndexer::takeUpEdits(const ChainIndexPlan &plan)
     ChainConfig &config = m_plan.chain.config;
     const ChainConfig &edited = plan.chain.config;
     config.name = edited.name;
+    if (edited.blockStats != config.blockStats) {
+        // Ranges from now on; a switch to "every" backfills the history's headers (checkForWork).
+        qCInfo(lcIndexer).noquote() << QStringLiteral("chain %1: block statistics %2").arg(m_chainId).arg(blockStatsName(edited.blockStats));
+        config.blockStats = edited.blockStats;
+    }
     if (plan.registries != m_plan.registries) {
         // Ranges fetched without a new registry are refused by promote() and fetched again;
         // its past comes from its backfill.

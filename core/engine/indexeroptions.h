@@ -14,9 +14,12 @@ struct IndexerOptions
     RpcPolicy rpc;
     int maxRangesInFlight = 8;              ///< catch-up ranges fetched while earlier ones are written
     qint64 initialLogSpan = 100;            ///< blocks per range to start with (grows while answers are small)
-    qint64 maxLogSpan = 2000;
+    /// Blocks per eth_getLogs at most where no endpoint stated a range cap: sparse history is
+    /// read in few calls. A range with every header is at most maxPromotionBlocks long.
+    qint64 maxLogSpan = 100000;
     int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch
-    qint64 maxPromotionBlocks = 2000;       ///< ready ranges are promoted together up to this many blocks
+    qint64 maxPromotionBlocks = 2000;       ///< ready ranges with every header are promoted together up to this many blocks
+    qint64 maxPromotionLogs = 50000;        ///< ready ranges below the reorg window, up to this many logs
     int reorgWindow = 256;                  ///< blocks searched for a common ancestor
     int healthSaveIntervalMs = 2000;
     int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for

@@ -21,19 +21,25 @@ static QString stoppedMessage()
     return QCoreApplication::translate("arbor::ChainIndexer", "Indexing has stopped.");
 }
 
-/// One range being fetched: headers in batches and logs (split when a node refuses the span).
+/// One range being fetched: logs (split when a node refuses the span) and headers in batches,
+/// every header of the range at once, or those of the blocks with logs once the logs are in.
 struct RangeFetcher::Fetch
 {
     IndexBatch batch;
-    bool withHeaders = true;
+    HeaderScope scope = HeaderScope::Every;
+    bool withLogs = true;
+    bool headersAsked = false;              ///< WithLogs: the headers of the logs' blocks were requested
     std::optional<Address> only;
-    QList<BlockHeader> headers;             ///< indexed by number - from
+    QList<qint64> numbers;                  ///< WithLogs: the blocks whose headers are fetched, ascending
+    QList<BlockHeader> headers;             ///< by slot: number - from (Every) or index in numbers (WithLogs)
     QList<bool> haveHeader;
     QList<LogEntry> logs;
     int pending = 0;
     std::optional<Error> error;
     Done done;
     QElapsedTimer timer;
+
+    qint64 numberAt(qsizetype slot) const { return scope == HeaderScope::Every ? batch.from + slot : numbers[slot]; }
 };
 
 RangeFetcher::RangeFetcher(qint64 chainId, FetchLimits limits)
@@ -56,17 +62,17 @@ void RangeFetcher::setContracts(QList<Address> tokens, const QList<RegistryRef> 
     }
 }
 
-void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, Done done)
+void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done)
 {
-    start(from, to, mode, std::move(only), std::move(done), true);
+    start(from, to, mode, std::move(only), scope, std::move(done), true);
 }
 
-void RangeFetcher::fetchHeaders(qint64 from, qint64 to, Done done)
+void RangeFetcher::fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode)
 {
-    start(from, to, BatchMode::Head, std::nullopt, std::move(done), false);
+    start(from, to, mode, std::nullopt, HeaderScope::Every, std::move(done), false);
 }
 
-void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, Done done, bool withLogs)
+void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs)
 {
     auto fetch = std::make_shared<Fetch>();
     fetch->batch.chainId = m_chainId;
@@ -75,63 +81,88 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
     fetch->batch.mode = mode;
     fetch->batch.contract = only;
     fetch->batch.tokens = m_tokens;
+    fetch->batch.headerScope = scope;
     QList<Address> registries;
     for (const auto &[address, kind] : m_registries)
         registries.append(address);
     fetch->batch.registries = registries;
     fetch->only = only;
-    fetch->withHeaders = mode != BatchMode::Backfill;
+    fetch->scope = scope;
+    fetch->withLogs = withLogs && (only || !m_tokens.isEmpty() || !m_registries.empty());
     fetch->done = std::move(done);
     fetch->timer.start();
     fetch->pending = 1;   // held until every request is under way
-    if (fetch->withHeaders) {
+    if (scope == HeaderScope::Every) {
         fetch->headers.resize(to - from + 1);
         fetch->haveHeader.fill(false, to - from + 1);
-        requestHeaders(fetch, from, to);
+        requestHeaders(fetch, 0, to - from);
     }
-    const bool wantLogs = only || !m_tokens.isEmpty() || !m_registries.empty();
-    if (withLogs && wantLogs)
+    if (fetch->withLogs)
         requestLogs(fetch, from, to);
     if (--fetch->pending == 0)
         finish(fetch);
 }
 
-void RangeFetcher::requestHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to)
+void RangeFetcher::requestLogHeaders(const std::shared_ptr<Fetch> &fetch)
+{
+    // Logs first: the headers of the blocks that hold them, and of the last block (the
+    // checkpoint's hash), in as few batches as the endpoints accept.
+    fetch->headersAsked = true;
+    QList<qint64> &numbers = fetch->numbers;
+    numbers.reserve(fetch->logs.size() + 1);
+    for (const LogEntry &log : std::as_const(fetch->logs)) {
+        if (numbers.isEmpty() || numbers.last() != log.blockNumber)
+            numbers.append(log.blockNumber);
+    }
+    if (fetch->batch.mode != BatchMode::Backfill && (numbers.isEmpty() || numbers.last() != fetch->batch.to))
+        numbers.append(fetch->batch.to);
+    if (numbers.isEmpty())
+        return;
+    fetch->headers.resize(numbers.size());
+    fetch->haveHeader.fill(false, numbers.size());
+    requestHeaders(fetch, 0, numbers.size() - 1);
+}
+
+void RangeFetcher::requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype first, qsizetype last)
 {
     if (!m_pool) {
         fetch->error = Error::unavailable(QStringLiteral("rpc"), stoppedMessage());
         return;
     }
     // In batches the endpoints accept: a provider's cap is learned from its first refusal.
-    const qint64 perBatch = m_pool->batchLimit(m_limits.headerBatchSize);
-    if (to - from + 1 > perBatch) {
-        for (qint64 a = from; a <= to; a += perBatch)
-            requestHeaders(fetch, a, std::min(to, a + perBatch - 1));
+    const qsizetype perBatch = m_pool->batchLimit(m_limits.headerBatchSize);
+    if (last - first + 1 > perBatch) {
+        for (qsizetype a = first; a <= last; a += perBatch)
+            requestHeaders(fetch, a, std::min(last, a + perBatch - 1));
         return;
     }
     ++fetch->pending;
     static std::atomic<qint64> ids{1};
-    const qint64 firstId = ids.fetch_add(to - from + 1);
-    const QByteArray body = evmjson::blockBatchRequest(from, to, firstId);
+    const qint64 count = last - first + 1;
+    const qint64 firstId = ids.fetch_add(count);
+    const bool contiguous = fetch->scope == HeaderScope::Every;
+    const qint64 from = fetch->numberAt(first);
+    const qint64 to = fetch->numberAt(last);
+    const QList<qint64> numbers = contiguous ? QList<qint64>() : fetch->numbers.mid(first, count);
+    const QByteArray body = contiguous ? evmjson::blockBatchRequest(from, to, firstId) : evmjson::blockBatchRequest(numbers, firstId);
     m_pool->send(
-        body, int(to - from + 1), to,
-        [fetch, from, to, firstId](const QByteArray &answer) -> Status {
-            auto headers = evmjson::parseBlockBatch(answer, from, to, firstId);
+        body, int(count), to,
+        [fetch, first, from, to, numbers, firstId](const QByteArray &answer) -> Status {
+            auto headers = numbers.isEmpty() ? evmjson::parseBlockBatch(answer, from, to, firstId) : evmjson::parseBlockBatch(answer, numbers, firstId);
             if (!headers)
                 return headers.error();
-            for (const BlockHeader &h : *headers) {
-                const qint64 i = h.number - fetch->batch.from;
-                fetch->headers[i] = h;
-                fetch->haveHeader[i] = true;
+            for (qsizetype i = 0; i < headers->size(); ++i) {
+                fetch->headers[first + i] = (*headers)[i];
+                fetch->haveHeader[first + i] = true;
             }
             return {};
         },
-        [this, fetch, from, to](Status status) {
-            if (!status && to > from && evmjson::isBatchTooLarge(status.error().message)) {
-                qCDebug(lcIndexer) << "chain" << m_chainId << ": batch of" << (to - from + 1) << "headers refused; sending smaller ones";
-                const qint64 mid = from + (to - from) / 2;
-                requestHeaders(fetch, from, mid);
-                requestHeaders(fetch, mid + 1, to);
+        [this, fetch, first, last](Status status) {
+            if (!status && last > first && evmjson::isBatchTooLarge(status.error().message)) {
+                qCDebug(lcIndexer) << "chain" << m_chainId << ": batch of" << (last - first + 1) << "headers refused; sending smaller ones";
+                const qsizetype mid = first + (last - first) / 2;
+                requestHeaders(fetch, first, mid);
+                requestHeaders(fetch, mid + 1, last);
             } else if (!status && !fetch->error) {
                 fetch->error = status.error();
             }
@@ -194,6 +225,19 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
 {
     if (!fetch->done)
         return;
+    QList<LogEntry> &logs = fetch->logs;
+    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
+        return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
+    };
+    if (!fetch->error && fetch->scope == HeaderScope::WithLogs && !fetch->headersAsked) {
+        // Nodes answer in chain order; a split range arrives in pieces.
+        if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
+            std::sort(logs.begin(), logs.end(), inChainOrder);
+        fetch->pending = 1;
+        requestLogHeaders(fetch);
+        if (--fetch->pending != 0)
+            return;
+    }
     Done done = std::move(fetch->done);
     fetch->done = nullptr;
     if (fetch->error) {
@@ -201,33 +245,32 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
         return;
     }
     IndexBatch &batch = fetch->batch;
-    if (fetch->withHeaders) {
-        for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
-            if (!fetch->haveHeader[i])
-                return done(Error::unavailable(QStringLiteral("rpc"), QCoreApplication::translate("arbor::ChainIndexer", "Block %1 was not fetched.")
-                                                                          .arg(batch.from + i)));
-            if (i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash)
-                return done(Error::unavailable(QStringLiteral("chain"),
-                                               QCoreApplication::translate("arbor::ChainIndexer",
-                                                                           "Block %1 does not build on block %2 as fetched: the chain "
-                                                                           "changed while it was being read; fetching again.")
-                                                   .arg(batch.from + i).arg(batch.from + i - 1)));
-        }
-        batch.headers = std::move(fetch->headers);
-    }
-    QList<LogEntry> &logs = fetch->logs;
-    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
-        return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
-    };
-    // Nodes answer in chain order; a split range arrives in pieces.
-    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
-        std::sort(logs.begin(), logs.end(), inChainOrder);
-    for (const LogEntry &log : logs) {
-        if (fetch->withHeaders && log.blockHash != batch.headers.at(log.blockNumber - batch.from).hash)
+    for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
+        if (!fetch->haveHeader[i])
+            return done(Error::unavailable(QStringLiteral("rpc"), QCoreApplication::translate("arbor::ChainIndexer", "Block %1 was not fetched.")
+                                                                      .arg(fetch->numberAt(i))));
+        if (fetch->scope == HeaderScope::Every && i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash)
             return done(Error::unavailable(QStringLiteral("chain"),
                                            QCoreApplication::translate("arbor::ChainIndexer",
-                                                                       "The logs of block %1 come from another fork than its header; fetching again.")
-                                               .arg(log.blockNumber)));
+                                                                       "Block %1 does not build on block %2 as fetched: the chain "
+                                                                       "changed while it was being read; fetching again.")
+                                               .arg(batch.from + i).arg(batch.from + i - 1)));
+    }
+    batch.headers = std::move(fetch->headers);
+    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
+        std::sort(logs.begin(), logs.end(), inChainOrder);
+    if (fetch->scope != HeaderScope::None) {
+        // Every log came from the block whose header was fetched (not from another fork).
+        qsizetype h = 0;
+        for (const LogEntry &log : logs) {
+            while (h < batch.headers.size() && batch.headers[h].number < log.blockNumber)
+                ++h;
+            if (h == batch.headers.size() || batch.headers[h].number != log.blockNumber || batch.headers[h].hash != log.blockHash)
+                return done(Error::unavailable(QStringLiteral("chain"),
+                                               QCoreApplication::translate("arbor::ChainIndexer",
+                                                                           "The logs of block %1 come from another fork than its header; fetching again.")
+                                                   .arg(log.blockNumber)));
+        }
     }
     decode(logs, batch);
     batch.fetchMs = fetch->timer.elapsed();

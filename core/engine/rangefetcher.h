@@ -21,14 +21,15 @@ struct FetchLimits
 {
     int headerBatchSize = 100;              ///< eth_getBlockByNumber calls per JSON-RPC batch, at most
     qint64 initialLogSpan = 100;            ///< blocks per eth_getLogs call to start with
-    qint64 maxLogSpan = 2000;               ///< blocks per eth_getLogs call, at most
+    qint64 maxLogSpan = 100000;             ///< blocks per eth_getLogs call, at most (an endpoint's stated cap lowers it)
 };
 
 /**
  * Fetches one block range of one chain from its endpoints and decodes it into an IndexBatch:
- * the headers of every block (JSON-RPC batches of eth_getBlockByNumber) and the logs of the
- * chain's tokens and ERC-8004 registries (eth_getLogs), decoded into TokenTransfers and
- * AgentEvents in chain order.
+ * the logs of the chain's tokens and ERC-8004 registries (eth_getLogs), decoded into
+ * TokenTransfers and AgentEvents in chain order, and block headers (JSON-RPC batches of
+ * eth_getBlockByNumber): of every block inside the reorg window, of the blocks with logs and
+ * the range's last block below it (HeaderScope).
  *
  * What the endpoints refuse is split and reassembled, never failed: a header batch refused as
  * too large (evmjson::isBatchTooLarge) is sent again in halves, and batches are never larger
@@ -37,9 +38,9 @@ struct FetchLimits
  * indexer schedules with, span()) learns from every answer and is capped at the pool's learned
  * EndpointPool::logRangeLimit().
  *
- * Invariants of a batch handed to `done`: it holds every header of [from, to] in order (none
- * for BatchMode::Backfill), each header's parentHash is the previous header's hash, and every
- * log came from the block whose header was fetched. A range whose headers do not link, or
+ * Invariants of a batch handed to `done`: it holds the headers its scope names in order (for
+ * HeaderScope::Every each header's parentHash is the previous header's hash), and every log
+ * came from the block whose header was fetched (its blockHash is the header's). A range whose headers do not link, or
  * whose logs come from another fork than its headers, is an Error of kind Unavailable with
  * field "chain" (the chain changed while it was read: fetch again); a request that failed on
  * every endpoint is the pool's Unavailable error. Logs that do not decode are skipped and
@@ -77,19 +78,24 @@ public:
     qint64 skippedLogs() const { return m_skippedLogs; }
 
     /**
-     * Fetches and decodes [from, to] for `mode`. `only` restricts the logs to one contract
-     * (BatchMode::Backfill: no headers are fetched then). The batch carries chainId, the range,
-     * mode, contract, the tokens asked for and the time spent; the caller fills in the rest.
+     * Fetches and decodes [from, to] for `mode`, with the headers `scope` names (WithLogs:
+     * the logs first, then the headers of their blocks and of `to`, none for a Backfill's end).
+     * `only` restricts the logs to one contract (BatchMode::Backfill). The batch carries
+     * chainId, the range, mode, header scope, contract, the tokens asked for and the time spent;
+     * the caller fills in the rest.
      */
-    void fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, Done done);
-    /// The headers of [from, to] alone, as a Head batch without logs (tip and reorg checks).
-    void fetchHeaders(qint64 from, qint64 to, Done done);
+    void fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done);
+    /// Every header of [from, to] alone, as a batch of `mode` without logs (tip and reorg
+    /// checks: Head; a chain's block statistics filled in: Headers).
+    void fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode = BatchMode::Head);
 
 private:
     struct Fetch;
 
-    void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, Done done, bool withLogs);
-    void requestHeaders(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs);
+    /// The headers of the fetch's slots [first, last] (see Fetch::numberAt), in batches.
+    void requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype first, qsizetype last);
+    void requestLogHeaders(const std::shared_ptr<Fetch> &fetch);
     void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);

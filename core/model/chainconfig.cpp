@@ -159,6 +159,22 @@ Result<BalanceMode> parseBalanceMode(const QString &text, const QString &field)
                                                  "“balance_of” (balanceOf by eth_call).").arg(text));
 }
 
+QString blockStatsName(BlockStats stats)
+{
+    return stats == BlockStats::Every ? QStringLiteral("every") : QStringLiteral("events");
+}
+
+Result<BlockStats> parseBlockStats(const QString &text, const QString &field)
+{
+    if (text == u"events")
+        return BlockStats::Events;
+    if (text == u"every")
+        return BlockStats::Every;
+    return Error::invalid(field, ChainConfig::tr("“%1” is not a choice of block statistics; use “events” (headers of the blocks with "
+                                                 "events only: fewest calls) or “every” (one header per block: daily blocks, "
+                                                 "transactions and gas exact).").arg(text));
+}
+
 QString chainStateName(ChainState state)
 {
     switch (state) {

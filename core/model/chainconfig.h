@@ -43,6 +43,20 @@ QString balanceModeName(BalanceMode mode);                    ///< "transfers", 
 /// Invalid error naming `field` and the accepted values.
 Result<BalanceMode> parseBalanceMode(const QString &text, const QString &field = QStringLiteral("mode"));
 
+/**
+ * Which blocks a chain's daily statistics count.
+ *
+ * Events: only the blocks that hold the chain's events have their headers fetched below the
+ * reorg window (one eth_getLogs per range and the headers of the blocks with logs), so a sparse
+ * chain costs its logs, not its length; daily transfers and active holders are exact, daily
+ * blocks, transactions and gas are not counted. Every: one header per block, so those are
+ * exact too, at one call per block.
+ */
+enum class BlockStats { Events, Every };
+QString blockStatsName(BlockStats stats);                     ///< "events", "every"
+/// Invalid error naming `field` and the accepted values.
+Result<BlockStats> parseBlockStats(const QString &text, const QString &field = QStringLiteral("block-stats"));
+
 /// An ERC-20 token as fetched from the chain (eth_call) when it is added.
 struct TokenInfo
 {
@@ -78,6 +92,7 @@ struct ChainConfig
     QList<Address> tokens;
     QList<RegistryRef> registries;
     double rpcRateLimit = 0;             ///< requests per second per RPC URL; 0 = unlimited
+    BlockStats blockStats = BlockStats::Events;
 
     /// Checks every field on its own (no network, no database): the first problem found.
     Status validate() const;
@@ -147,6 +162,18 @@ struct EndpointRecord
     friend bool operator==(const EndpointRecord &, const EndpointRecord &) = default;
 };
 
+/// The headers of a chain's indexed history being fetched after its block statistics were set
+/// to "every" (a backfill of kind 'headers').
+struct HeaderBackfill
+{
+    qint64 from = 0;
+    qint64 to = 0;
+    qint64 next = 0;                        ///< first block whose headers are still to come
+
+    double progress() const { return to >= from ? double(next - from) / double(to - from + 1) : 1.0; }
+    friend bool operator==(const HeaderBackfill &, const HeaderBackfill &) = default;
+};
+
 /// A registered chain as stored: configuration plus state.
 struct ChainRecord
 {
@@ -156,6 +183,7 @@ struct ChainRecord
     QList<EndpointRecord> endpoints;
     std::optional<qint64> checkpointBlock;
     QList<TokenInfo> tokens;                ///< metadata of config.tokens, same order
+    std::optional<HeaderBackfill> headerBackfill;
 
     friend bool operator==(const ChainRecord &, const ChainRecord &) = default;
 };

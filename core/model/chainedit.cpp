@@ -23,7 +23,7 @@ double chainRpcRate(const ChainRecord &chain)
 bool ChainEdit::isEmpty() const
 {
     return !name && addRpcUrls.isEmpty() && removeRpcUrls.isEmpty() && !pollIntervalMs && !confirmations && !rpcRateLimit
-        && addRegistries.isEmpty();
+        && addRegistries.isEmpty() && !blockStats;
 }
 
 Result<ChainConfig> ChainEdit::apply(const ChainRecord &chain) const
@@ -42,6 +42,8 @@ Result<ChainConfig> ChainEdit::apply(const ChainRecord &chain) const
         config.pollIntervalMs = *pollIntervalMs;
     if (confirmations)
         config.confirmations = *confirmations;
+    if (blockStats)
+        config.blockStats = *blockStats;
     if (rpcRateLimit) {
         if (!(*rpcRateLimit >= 0 && *rpcRateLimit <= MaxRpcRate))
             return Error::invalid(QStringLiteral("rpc rate"), tr("The RPC rate must be between 1 and %1 requests per second, or 0 for no limit.")

@@ -36,6 +36,9 @@ struct ChainEdit
     std::optional<int> confirmations;
     std::optional<double> rpcRateLimit;    ///< requests per second per URL, on every URL; 0 = unlimited
     QList<RegistryRef> addRegistries;      ///< indexed from the chain's start block (backfilled)
+    /// Which blocks the daily statistics count; "every" on a chain indexed with "events" fetches
+    /// the missing headers of its indexed history as a backfill (BatchMode::Headers).
+    std::optional<BlockStats> blockStats;
 
     bool isEmpty() const;
     /// The chain's configuration after this edit (rpcRateLimit: the rate its URLs get), or the

@@ -468,26 +468,29 @@ QByteArray quantityText(qint64 n)
 
 } // namespace
 
-QByteArray blockBatchRequest(qint64 from, qint64 to, qint64 firstId)
+namespace {
+
+/// The batch of eth_getBlockByNumber for `count` blocks, block `numberAt(i)` with id firstId + i.
+template<typename NumberAt>
+QByteArray blockBatch(qint64 count, qint64 firstId, NumberAt numberAt)
 {
     QByteArray out;
-    out.reserve(qsizetype((to - from + 1) * 100 + 2));
+    out.reserve(qsizetype(count * 100 + 2));
     out += '[';
-    for (qint64 n = from; n <= to; ++n) {
-        if (n != from)
+    for (qint64 i = 0; i < count; ++i) {
+        if (i != 0)
             out += ',';
-        out += R"({"jsonrpc":"2.0","id":)" + QByteArray::number(firstId + (n - from))
-            + R"(,"method":"eth_getBlockByNumber","params":[")" + quantityText(n) + R"(",false]})";
+        out += R"({"jsonrpc":"2.0","id":)" + QByteArray::number(firstId + i)
+            + R"(,"method":"eth_getBlockByNumber","params":[")" + quantityText(numberAt(i)) + R"(",false]})";
     }
     out += ']';
     return out;
 }
 
-Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, qint64 to, qint64 firstId)
+/// Parses the answer to blockBatch(count, firstId, numberAt): the headers in request order.
+template<typename NumberAt>
+Result<QList<BlockHeader>> parseBlocks(const QByteArray &body, qint64 count, qint64 firstId, NumberAt numberAt)
 {
-    if (from < 0 || to < from || firstId < 0 || firstId > std::numeric_limits<qint64>::max() - (to - from))
-        return Error::invalid(QStringLiteral("range"), tr("The block range %1–%2 with first id %3 is not a valid batch.").arg(from).arg(to).arg(firstId));
-    const qint64 count = to - from + 1;
     const Result<element> root = parseJson(body);
     if (!root)
         return root.error();
@@ -517,7 +520,7 @@ Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, 
                                                           ? tr("The node answered call %1 twice.").arg(r->id)
                                                           : tr("The node answered call %1, which the batch did not contain.").arg(r->id));
         answered[size_t(slot)] = true;
-        const qint64 number = from + slot;
+        const qint64 number = numberAt(slot);
         if (r->result.is_null())
             return blockNotServed(number);
         Result<BlockHeader> b = block(r->result, JsonPath{"", at.index, "result"}, number);
@@ -526,6 +529,69 @@ Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, 
         blocks[slot] = *b;
     }
     return blocks;
+}
+
+bool ascendingDistinct(const QList<qint64> &numbers)
+{
+    for (qsizetype i = 0; i < numbers.size(); ++i) {
+        if (numbers[i] < 0 || (i > 0 && numbers[i] <= numbers[i - 1]))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QByteArray blockBatchRequest(qint64 from, qint64 to, qint64 firstId)
+{
+    return blockBatch(to - from + 1, firstId, [from](qint64 i) { return from + i; });
+}
+
+Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, qint64 to, qint64 firstId)
+{
+    if (from < 0 || to < from || firstId < 0 || firstId > std::numeric_limits<qint64>::max() - (to - from))
+        return Error::invalid(QStringLiteral("range"), tr("The block range %1–%2 with first id %3 is not a valid batch.").arg(from).arg(to).arg(firstId));
+    return parseBlocks(body, to - from + 1, firstId, [from](qint64 i) { return from + i; });
+}
+
+QByteArray blockBatchRequest(const QList<qint64> &numbers, qint64 firstId)
+{
+    Q_ASSERT(ascendingDistinct(numbers));
+    return blockBatch(numbers.size(), firstId, [&numbers](qint64 i) { return numbers[i]; });
+}
+
+Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, const QList<qint64> &numbers, qint64 firstId)
+{
+    if (numbers.isEmpty() || !ascendingDistinct(numbers) || firstId < 0 || firstId > std::numeric_limits<qint64>::max() - numbers.size())
+        return Error::invalid(QStringLiteral("range"), tr("The blocks from %1 with first id %2 are not a valid batch.")
+                                                           .arg(numbers.isEmpty() ? 0 : numbers.first()).arg(firstId));
+    return parseBlocks(body, numbers.size(), firstId, [&numbers](qint64 i) { return numbers[i]; });
+}
+
+QByteArray finalizedBlockRequest(qint64 id)
+{
+    return R"({"jsonrpc":"2.0","id":)" + QByteArray::number(id) + R"(,"method":"eth_getBlockByNumber","params":["finalized",false]})";
+}
+
+Result<std::optional<qint64>> parseFinalizedBlock(const QByteArray &body, qint64 id)
+{
+    const Result<element> result = singleResult(body, id);
+    if (!result)
+        return result.error();
+    if (result->is_null())
+        return std::optional<qint64>();
+    object obj;
+    if (result->get_object().get(obj))
+        return expected(QStringLiteral("result"), QT_TR_NOOP("a block object"), *result);
+    for (auto [key, field] : obj) {
+        if (key == "number") {
+            const Result<qint64> n = readQuantity(field, JsonPath{"result", -1, ""}, "number");
+            if (!n)
+                return n.error();
+            return std::optional<qint64>(*n);
+        }
+    }
+    return missing(QStringLiteral("result.number"));
 }
 
 QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id)

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <optional>
+
 namespace arbor::evmjson {
 
 /**
@@ -29,6 +31,15 @@ QByteArray blockBatchRequest(qint64 from, qint64 to, qint64 firstId);
 /// Parses the batch answer to blockBatchRequest (answers may come in any order). A null result
 /// ("block not found": the node is behind) is blockNotServed() for the first such block.
 Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, qint64 from, qint64 to, qint64 firstId);
+/// The same for the blocks `numbers` (ascending, distinct; the blocks that hold logs of a range).
+QByteArray blockBatchRequest(const QList<qint64> &numbers, qint64 firstId);
+/// Parses the answer to blockBatchRequest(numbers, firstId): the headers in the order of `numbers`.
+Result<QList<BlockHeader>> parseBlockBatch(const QByteArray &body, const QList<qint64> &numbers, qint64 firstId);
+/// eth_getBlockByNumber("finalized", false): the newest block the chain will not reorganise.
+QByteArray finalizedBlockRequest(qint64 id);
+/// The number of the finalized block; empty when the node has none yet (a null result). A node
+/// that does not know the tag answers with an error (kind Refused).
+Result<std::optional<qint64>> parseFinalizedBlock(const QByteArray &body, qint64 id);
 /// The error for a block a node that answered does not serve yet (eth_getBlockByNumber gave
 /// null: the node is behind the head it or another endpoint reported, or still importing the
 /// block): Unavailable, field "eth_getBlockByNumber", a message naming the block.

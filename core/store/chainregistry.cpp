@@ -35,7 +35,7 @@ std::optional<qint64> optionalInt(const QVariant &v)
 Result<QList<ChainRecord>> ChainRegistry::chains()
 {
     auto rows = m_store.query(QLatin1String("SELECT c.chain_id, c.name, c.state, c.start_block, c.confirmations, c.poll_interval_ms, "
-                                    "c.created_at, k.block_number FROM ")
+                                    "c.created_at, k.block_number, c.block_stats FROM ")
                       + m_store.admin("chains") + QLatin1String(" c LEFT JOIN ") + m_store.admin("checkpoints")
                       + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
     if (!rows)
@@ -50,6 +50,11 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
     if (!tokens)
         return tokens.error();
 
+    auto headerBackfills = m_store.query(QLatin1String("SELECT chain_id, from_block, to_block, next_block FROM ") + m_store.admin("backfills")
+                                         + QLatin1String(" WHERE contract_kind = 'headers' AND status = 'pending' ORDER BY id"));
+    if (!headerBackfills)
+        return headerBackfills.error();
+
     QList<ChainRecord> out;
     QHash<qint64, qsizetype> index;
     for (const SqlRow &r : *rows) {
@@ -62,6 +67,7 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
         c.config.pollIntervalMs = r[5].toInt();
         c.createdAt = QDateTime::fromMSecsSinceEpoch(r[6].toLongLong());
         c.checkpointBlock = optionalInt(r[7]);
+        c.config.blockStats = r[8].toString() == u"events" ? BlockStats::Events : BlockStats::Every;
         index.insert(c.config.chainId, out.size());
         out.append(c);
     }
@@ -127,6 +133,11 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
         auto address = Address::fromBytes(r[2].toByteArray());
         if (it != index.constEnd() && kind && address)
             out[*it].config.registries.append({*kind, *address});
+    }
+    for (const SqlRow &r : *headerBackfills) {
+        auto it = index.constFind(r[0].toLongLong());
+        if (it != index.constEnd() && !out[*it].headerBackfill)
+            out[*it].headerBackfill = HeaderBackfill{r[1].toLongLong(), r[2].toLongLong(), r[3].toLongLong()};
     }
     return out;
 }
@@ -194,10 +205,10 @@ Status ChainRegistry::registerChain(const ChainConfig &config, const QList<Endpo
             return s;
         const qint64 now = m_store.now();
         Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("chains")
-                            + QLatin1String(" (chain_id, name, state, start_block, confirmations, poll_interval_ms, created_at) "
-                                            "VALUES (?, ?, 'active', ?, ?, ?, ?)"),
+                            + QLatin1String(" (chain_id, name, state, start_block, confirmations, poll_interval_ms, created_at, block_stats) "
+                                            "VALUES (?, ?, 'active', ?, ?, ?, ?, ?)"),
                         {config.chainId, config.name, config.startBlock ? QVariant(*config.startBlock) : QVariant(),
-                         config.confirmations, config.pollIntervalMs, now});
+                         config.confirmations, config.pollIntervalMs, now, blockStatsName(config.blockStats)});
         if (!s)
             return s;
         for (const EndpointRecord &e : endpoints) {

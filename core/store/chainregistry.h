@@ -74,6 +74,9 @@ public:
     Status editChain(qint64 chainId, const ChainEdit &edit, const QList<EndpointRecord> &added);
     /// Conflict error (field "name") if another chain than `chainId` is called `name`.
     Status checkNameIsFree(const QString &name, qint64 chainId);
+    /// Block statistics set to `stats` (inside editChain's transaction): "every" backfills the
+    /// headers of what is indexed; any switch drops a headers backfill still pending.
+    Status switchBlockStats(const ChainRecord &chain, BlockStats stats);
     /// Adds the token row of a chain indexed from `indexedFrom`, with the balance mode the probe
     /// decided or, failing that, the one that is exact from there (IndexStore::addToken() and
     /// registerChain() call it inside their transactions).

@@ -17,6 +17,31 @@ Status ChainRegistry::checkNameIsFree(const QString &name, qint64 chainId)
     return {};
 }
 
+Status ChainRegistry::switchBlockStats(const ChainRecord &chain, BlockStats stats)
+{
+    // A headers backfill is a backfills row of kind 'headers' whose address is twenty zero bytes.
+    const qint64 chainId = chain.config.chainId;
+    if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("backfills")
+                                    + QLatin1String(" WHERE chain_id = ? AND contract_kind = 'headers' AND status = 'pending'"),
+                                {chainId});
+        !s)
+        return s;
+    if (stats != BlockStats::Every)
+        return {};
+    // Every header of what is indexed: the head scan fetches every header from now on.
+    auto cp = m_store.query(QLatin1String("SELECT block_number FROM ") + m_store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+    if (!cp)
+        return cp.error();
+    const qint64 from = chain.config.startBlock.value_or(0);
+    const qint64 to = cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong();
+    if (to < from)
+        return {};
+    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("backfills")
+                            + QLatin1String(" (chain_id, address, contract_kind, from_block, to_block, next_block, status, created_at) "
+                                            "VALUES (?, ?, 'headers', ?, ?, ?, 'pending', ?)"),
+                        {chainId, Address().toBytes(), from, to, from, m_store.now()});
+}
+
 Status ChainRegistry::editChain(qint64 chainId, const ChainEdit &edit, const QList<EndpointRecord> &added)
 {
     return m_store.transaction([&]() -> Status {
@@ -41,10 +66,14 @@ Status ChainRegistry::editChain(qint64 chainId, const ChainEdit &edit, const QLi
                 return s;
         }
         if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chains")
-                                        + QLatin1String(" SET name = ?, poll_interval_ms = ?, confirmations = ? WHERE chain_id = ?"),
-                                    {config->name, config->pollIntervalMs, config->confirmations, chainId});
+                                        + QLatin1String(" SET name = ?, poll_interval_ms = ?, confirmations = ?, block_stats = ? WHERE chain_id = ?"),
+                                    {config->name, config->pollIntervalMs, config->confirmations, blockStatsName(config->blockStats), chainId});
             !s)
             return s;
+        if (config->blockStats != chain.config.blockStats) {
+            if (Status s = switchBlockStats(chain, config->blockStats); !s)
+                return s;
+        }
 
         for (const QUrl &url : edit.removeRpcUrls) {
             for (const EndpointRecord &e : chain.endpoints) {

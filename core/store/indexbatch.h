@@ -18,6 +18,22 @@ enum class BatchMode {
     Gap,        ///< a hole below the checkpoint found in index_progress
     Reindex,    ///< an operator's audited reindex request: the range's rows are replaced
     Backfill,   ///< one contract added to a live chain: only its rows in the range are replaced
+    Headers,    ///< the headers of a range indexed without them (block statistics "every"): blocks rows only
+};
+
+/**
+ * Which block headers a batch carries.
+ *
+ * Below the reorg window a chain's blocks cannot change, so a range there is fetched logs first
+ * and only the headers it needs: those of the blocks that hold its logs (timestamps, and each
+ * log's block hash checked against its header) and of its last block (the checkpoint's hash,
+ * which the next range's first header must build on). Inside the window, and on a chain whose
+ * block statistics count every block, every header is fetched and the parent-hash chain kept.
+ */
+enum class HeaderScope {
+    Every,      ///< every block of [from, to], each building on the one before
+    WithLogs,   ///< the blocks that hold logs and the last block `to` (none but the logs' for Backfill)
+    None,       ///< no headers (a Backfill on a chain that keeps every header already)
 };
 
 /**
@@ -30,7 +46,8 @@ struct IndexBatch
     qint64 from = 0;
     qint64 to = 0;
     BatchMode mode = BatchMode::Head;
-    QList<BlockHeader> headers;             ///< every block of [from, to]; empty for Backfill
+    HeaderScope headerScope = HeaderScope::Every;
+    QList<BlockHeader> headers;             ///< ascending; which blocks: headerScope
     QList<TokenTransfer> transfers;
     QList<AgentEvent> agentEvents;
     qint64 reindexRequestId = 0;            ///< Reindex: the request this range belongs to

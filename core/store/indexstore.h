@@ -107,6 +107,9 @@ public:
      */
     Result<Backfill> addToken(qint64 chainId, const TokenInfo &token, qint64 from);
 
+    /// Whether the batch's headers are those its headerScope promises (a programming error if not).
+    static Status checkHeaders(const IndexBatch &batch);
+
 private:
     /// What promote() gathers while it runs: agent keys to recompute, rows written.
     struct Promotion;

@@ -111,8 +111,8 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
 
     if (batch.from > batch.to)
         return Error::invalid(QStringLiteral("range"), tr("The range %1–%2 is empty.").arg(batch.from).arg(batch.to));
-    if (batch.mode != BatchMode::Backfill && batch.headers.size() != batch.to - batch.from + 1)
-        return Error::internal(tr("A batch for blocks %1–%2 carries %3 headers.").arg(batch.from).arg(batch.to).arg(batch.headers.size()));
+    if (Status s = checkHeaders(batch); !s)
+        return s.error();
 
     // Holders of rows about to be replaced are computed again, whether or not the new rows
     // still name them.
@@ -124,7 +124,9 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
             return s;
         // The hourly event counts forget the replaced events and count their replacements.
         const QVariant registry = batch.mode == BatchMode::Backfill ? bytes(*batch.contract) : QVariant();
-        if (batch.mode != BatchMode::Head) {
+        // Headers alone change no event: their blocks with events had their headers already.
+        const bool replacesEvents = batch.mode != BatchMode::Head && batch.mode != BatchMode::Headers;
+        if (replacesEvents) {
             if (Status s = TriggerStore(m_store).recountReplacedEvents(chain, batch.from, batch.to, registry, -1); !s)
                 return s;
         }
@@ -132,11 +134,11 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
             return s;
         if (Status s = stageBatch(batch, entities, p); !s)
             return s;
-        if (batch.mode != BatchMode::Head) {
+        if (replacesEvents) {
             if (Status s = TriggerStore(m_store).recountReplacedEvents(chain, batch.from, batch.to, registry, +1); !s)
                 return s;
         }
-        const bool force = batch.mode == BatchMode::Reindex;
+        const bool force = batch.mode == BatchMode::Reindex || batch.mode == BatchMode::Headers;
         // A head range adds to its days; a range that replaced rows recounts them.
         if (Status s = batch.mode == BatchMode::Head ? addDailyStats(batch, requireEntity(entities, "block_summaries"))
                                                      : recomputeBlockSummaries(chain, batch.from, batch.to, entities, force);
@@ -152,6 +154,38 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
     return p.result;
 }
 
+Status IndexStore::checkHeaders(const IndexBatch &batch)
+{
+    const auto wrong = [&batch](const QString &what) {
+        return Error::internal(tr("A batch for blocks %1–%2 %3.").arg(batch.from).arg(batch.to).arg(what));
+    };
+    const QList<BlockHeader> &headers = batch.headers;
+    switch (batch.headerScope) {
+    case HeaderScope::Every:
+        if (batch.mode == BatchMode::Backfill)
+            return wrong(tr("of one contract carries every header"));
+        if (headers.size() != batch.to - batch.from + 1)
+            return wrong(tr("carries %1 headers").arg(headers.size()));
+        return {};
+    case HeaderScope::WithLogs:
+        if (batch.mode == BatchMode::Headers)
+            return wrong(tr("of headers lacks some"));
+        for (qsizetype i = 0; i < headers.size(); ++i) {
+            if (headers[i].number < batch.from || headers[i].number > batch.to || (i > 0 && headers[i].number <= headers[i - 1].number))
+                return wrong(tr("carries the header of block %1 out of order or range").arg(headers[i].number));
+        }
+        // The checkpoint moves to the last block: its hash is the one the next range builds on.
+        if (batch.mode != BatchMode::Backfill && (headers.isEmpty() || headers.last().number != batch.to))
+            return wrong(tr("lacks the header of its last block"));
+        return {};
+    case HeaderScope::None:
+        if (batch.mode != BatchMode::Backfill || !headers.isEmpty())
+            return wrong(tr("carries no headers"));
+        return {};
+    }
+    return {};
+}
+
 Status IndexStore::checkPromotable(const IndexBatch &batch)
 {
     const qint64 chain = batch.chainId;
@@ -165,7 +199,7 @@ Status IndexStore::checkPromotable(const IndexBatch &batch)
     if (state->isEmpty() || state->first()[0].toString() != u"active")
         return promoteRefused(PromoteRefusal::ChainInactive, tr("Chain %1 is not active; the range %2–%3 was not written.")
                                                                  .arg(chain).arg(batch.from).arg(batch.to));
-    if (batch.mode != BatchMode::Backfill) {
+    if (batch.mode != BatchMode::Backfill && batch.mode != BatchMode::Headers) {
         // A token added after the range was fetched has no rows in it; its backfill only
         // reaches the checkpoint it was added at.
         auto tokens = m_store.query(QLatin1String("SELECT address FROM ") + m_store.admin("tokens") + QLatin1String(" WHERE chain_id = ?"), {chain});
@@ -208,7 +242,8 @@ Status IndexStore::checkPromotable(const IndexBatch &batch)
             return promoteRefused(PromoteRefusal::OffCheckpoint,
                                   tr("Chain %1 is indexed through block %2; a range starting at %3 does not follow it.")
                                       .arg(chain).arg(at).arg(batch.from));
-        if (cp->first()[1].toByteArray() != batch.headers.first().parentHash.toBytes())
+        // A range below the reorg window is not linked header by header: its blocks are final.
+        if (batch.headerScope == HeaderScope::Every && cp->first()[1].toByteArray() != batch.headers.first().parentHash.toBytes())
             return promoteRefused(PromoteRefusal::Fork,
                                   tr("Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.")
                                       .arg(batch.from).arg(chain).arg(at));
@@ -254,6 +289,11 @@ Status IndexStore::clearReplacedRows(const IndexBatch &batch, const QList<Entity
     }
     if (batch.mode == BatchMode::Head)
         return {};
+    if (batch.mode == BatchMode::Headers) {
+        // The headers of blocks with logs and of range ends are kept; every other goes in with them.
+        return m_store.exec(QLatin1String("DELETE FROM ") + m_store.chainTable(chain, blocks.name) + QLatin1String(" WHERE number BETWEEN ? AND ?"),
+                            {batch.from, batch.to});
+    }
     if (Status s = agentKeysIn(QStringLiteral("block_number BETWEEN ? AND ?"), {batch.from, batch.to}); !s)
         return s;
     if (Status s = m_store.enqueueHolders(chain, m_store.chainTable(chain, transfers.name), QStringLiteral("block_number BETWEEN ? AND ?"),
@@ -290,8 +330,12 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
     if (Status s = m_store.bulkInsert(staging, columns, rows); !s)
         return s;
     const QString list = columns.join(QLatin1String(", "));
+    // A backfill's blocks may have their headers stored already (the same, below the reorg
+    // window); the WHERE keeps SQLite from reading ON CONFLICT as a join's ON.
+    const bool keepStored = batch.mode == BatchMode::Backfill && e.name == u"blocks";
     if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.chainTable(chain, e.name) + QLatin1String(" (") + list
-                                    + QLatin1String(") SELECT ") + list + QLatin1String(" FROM ") + staging);
+                                    + QLatin1String(") SELECT ") + list + QLatin1String(" FROM ") + staging
+                                    + (keepStored ? QLatin1String(" WHERE 1 = 1 ON CONFLICT DO NOTHING") : QLatin1String()));
         !s)
         return s;
     p.result.rows += rows.size();
@@ -336,8 +380,11 @@ Status IndexStore::advance(const IndexBatch &batch, Promotion &p)
     const qint64 chain = batch.chainId;
     // A reindex replaces rows the range already counted.
     const qint64 newRows = batch.mode == BatchMode::Reindex ? 0 : p.result.rows;
-    if (Status s = recordProgress(chain, batch.from, batch.to, newRows, batch.fetchMs + p.timer.elapsed()); !s)
-        return s;
+    // Headers fill in a range that is indexed already.
+    if (batch.mode != BatchMode::Headers) {
+        if (Status s = recordProgress(chain, batch.from, batch.to, newRows, batch.fetchMs + p.timer.elapsed()); !s)
+            return s;
+    }
 
     if (batch.mode == BatchMode::Head) {
         const BlockHeader &last = batch.headers.last();
@@ -358,7 +405,7 @@ Status IndexStore::advance(const IndexBatch &batch, Promotion &p)
             !s)
             return s;
     }
-    if (batch.mode == BatchMode::Backfill) {
+    if (batch.mode == BatchMode::Backfill || batch.mode == BatchMode::Headers) {
         if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("backfills")
                                         + QLatin1String(" SET next_block = ?, status = CASE WHEN ? >= to_block THEN 'done' ELSE 'pending' END, "
                                                         "finished_at = CASE WHEN ? >= to_block THEN CAST(? AS BIGINT) ELSE NULL END WHERE id = ?"),

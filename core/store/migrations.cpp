@@ -3,6 +3,7 @@
 #include "store/migrationsalerts.h"
 #include "store/migrationsdatabase.h"
 #include "store/migrationsendpoints.h"
+#include "store/migrationsindexing.h"
 #include "store/migrationsmetrics.h"
 #include "store/migrationstriggers.h"
 
@@ -449,6 +450,7 @@ QList<Migration> build(Backend backend)
     list.append(alertParamsMigration(backend));
     list.append(endpointsMigration(backend));
     list.append(alertSubjectMigration(backend));
+    list.append(blockStatsMigration(backend));
     return list;
 }
 

@@ -658,8 +658,10 @@ void TestIndexing::initTestCase()
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
     m_backend = m_db->url().backend;
+    // Every block's header and the daily block statistics are checked here: the chain counts
+    // every block (tst_sparsechain covers the default, headers of blocks with events only).
     QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(m_chainId), u"--rpc"_s,
-                    m_devnet.rpcUrl().toString(), u"--start-block"_s, u"0"_s, u"--json"_s,
+                    m_devnet.rpcUrl().toString(), u"--start-block"_s, u"0"_s, u"--json"_s, u"--block-stats"_s, u"every"_s,
                     u"--erc8004"_s, u"identity=%1,reputation=%2,validation=%3"_s.arg(m_registries.value(u"identity"_s).toString(),
                                                                                      m_registries.value(u"reputation"_s).toString(),
                                                                                      m_registries.value(u"validation"_s).toString())};

@@ -2,6 +2,7 @@
 // block range fetched, split where the node refuses, checked and decoded into an IndexBatch.
 
 #include "engine/rangefetcher.h"
+#include "store/indexstore.h"
 #include "fakenode.h"
 #include "model/evmevents.h"
 #include "rpc/endpointpool.h"
@@ -53,6 +54,7 @@ public:
         node.head = 1000;
         node.answers[u"eth_getBlockByNumber"_s] = [this](const QJsonArray &params) {
             const qint64 n = params.at(0).toString().mid(2).toLongLong(nullptr, 16);
+            headersServed.append(n);
             return FakeNode::Answer{n <= node.head ? QJsonValue(block(n)) : QJsonValue(QJsonValue::Null)};
         };
         node.answers[u"eth_getLogs"_s] = [this](const QJsonArray &params) {
@@ -78,6 +80,8 @@ public:
 
     int refusedLogRanges = 0;
     QList<std::pair<qint64, qint64>> logRanges;   ///< eth_getLogs ranges answered
+    QList<qint64> headersServed;            ///< blocks whose eth_getBlockByNumber was answered
+    std::optional<qint64> forkedLog;        ///< this block's logs carry another block hash
 
 private:
     QJsonObject block(qint64 n) const
@@ -96,7 +100,7 @@ private:
                                    {u"topics"_s, QJsonArray{evmevents::transferTopic().toHex(), word(t.from), word(t.to)}},
                                    {u"data"_s, word(t.value)},
                                    {u"blockNumber"_s, quantity(t.block)},
-                                   {u"blockHash"_s, hashOf(t.block)},
+                                   {u"blockHash"_s, forkedLog == t.block ? word(quint64(t.block), 0xf0f0) : hashOf(t.block)},
                                    {u"transactionHash"_s, word(quint64(t.block * 1000 + t.logIndex), 0x7a)},
                                    {u"logIndex"_s, quantity(t.logIndex)},
                                    {u"removed"_s, false}});
@@ -134,11 +138,13 @@ private slots:
     void splitsARangeRefusedAsTooLarge();
     void splitsABatchRefusedAsTooLarge();
     void reportsAHeaderThatDoesNotLink();
+    void fetchesOnlyTheHeadersOfBlocksWithLogs();
+    void reportsALogFromAnotherFork();
     void failsWithoutAPool();
 
 private:
     /// Fetches [from, to] with every log the fake node holds and waits for the outcome.
-    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {});
+    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {}, HeaderScope scope = HeaderScope::Every);
 
     QNetworkAccessManager m_network;
     std::unique_ptr<FakeChain> m_chain;
@@ -164,7 +170,7 @@ void TestRangeFetcher::cleanup()
     m_chain.reset();
 }
 
-Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits)
+Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope)
 {
     m_pool.reset();
     m_fetcher = std::make_unique<RangeFetcher>(7, limits);
@@ -177,7 +183,7 @@ Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits l
 
     std::optional<Result<IndexBatch>> outcome;
     int calls = 0;
-    m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, [&](Result<IndexBatch> batch) {
+    m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, scope, [&](Result<IndexBatch> batch) {
         ++calls;
         outcome.emplace(std::move(batch));
     });
@@ -230,6 +236,47 @@ void TestRangeFetcher::fetchesARangeInChainOrder()
     QVERIFY(batch->agentEvents.isEmpty());
     QCOMPARE(m_chain->logRanges, (QList<std::pair<qint64, qint64>>{{2, 12}}));
     QCOMPARE(m_fetcher->skippedLogs(), qint64(0));
+}
+
+void TestRangeFetcher::fetchesOnlyTheHeadersOfBlocksWithLogs()
+{
+    // Below the reorg window: the logs of [100, 900], then the headers of their four blocks and
+    // of block 900 (the checkpoint's hash), none of the 796 empty ones.
+    m_chain->transfers = {{120, 0, 1, 2, 500}, {120, 3, 2, 3, 200}, {455, 1, 3, 1, 1}, {456, 0, 0, 1, 7}, {899, 2, 1, 2, 9}};
+    const Result<IndexBatch> batch = fetch(100, 900, {}, HeaderScope::WithLogs);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+    QCOMPARE(batch->headerScope, HeaderScope::WithLogs);
+    QList<qint64> numbers;
+    for (const BlockHeader &h : batch->headers) {
+        numbers.append(h.number);
+        QCOMPARE(h.hash.toHex(), m_chain->hashOf(h.number));
+        QCOMPARE(h.timestamp, 1700000000 + h.number * 12);
+    }
+    QCOMPARE(numbers, (QList<qint64>{120, 455, 456, 899, 900}));
+    std::sort(m_chain->headersServed.begin(), m_chain->headersServed.end());
+    QCOMPARE(m_chain->headersServed, numbers);
+    QCOMPARE(batch->transfers.size(), qsizetype(5));
+    QCOMPARE(batch->transfers.last().blockNumber, qint64(899));
+    QVERIFY(IndexStore::checkHeaders(*batch));
+
+    // A range without a log still brings its last header.
+    m_chain->headersServed.clear();
+    const Result<IndexBatch> empty = fetch(901, 950, {}, HeaderScope::WithLogs);
+    QVERIFY2(empty, qPrintable(empty ? QString() : empty.error().toString()));
+    QCOMPARE(empty->headers.size(), qsizetype(1));
+    QCOMPARE(empty->headers.first().number, qint64(950));
+    QCOMPARE(m_chain->headersServed, QList<qint64>{950});
+}
+
+void TestRangeFetcher::reportsALogFromAnotherFork()
+{
+    m_chain->transfers = {{120, 0, 1, 2, 500}, {300, 0, 2, 3, 200}};
+    m_chain->forkedLog = 300;
+    const Result<IndexBatch> batch = fetch(100, 400, {}, HeaderScope::WithLogs);
+    QVERIFY(!batch);
+    QCOMPARE(batch.error().kind, Error::Kind::Unavailable);
+    QCOMPARE(batch.error().field, u"chain"_s);
+    QVERIFY2(batch.error().message.contains(u"300"_s), qPrintable(batch.error().message));
 }
 
 void TestRangeFetcher::splitsARangeRefusedAsTooLarge()
