@@ -7,12 +7,29 @@
 
 #include "engine/storethread.h"
 #include "store/chainregistry.h"
+#include "util/continuation.h"
 
 #include <QDateTime>
 
 #include <utility>
 
 namespace arbor {
+namespace {
+
+/// The calls `pool` sent since the last save, added to the chain's counts on the writer; given
+/// back to the pool when the write fails, to go with the next save.
+void saveCalls(qint64 chainId, EndpointPool *pool, StoreThread *writer)
+{
+    QHash<qint64, RpcCalls> calls = pool->takeCalls();
+    if (calls.isEmpty())
+        return;
+    then(writer->run([chainId, calls](Store &s) { return ChainRegistry(s).addCalls(chainId, calls); }), pool, [pool, calls](Status saved) {
+        if (!saved)
+            pool->restoreCalls(calls);
+    });
+}
+
+} // namespace
 
 void ChainIndexer::onPoolHealth()
 {
@@ -93,7 +110,10 @@ void ChainIndexer::saveHealth()
         m_status.blocksPerSecond = 0;
         emitStatus();
     }
-    if (!m_pool || !m_healthDirty)
+    if (!m_pool)
+        return;
+    saveCalls(m_chainId, m_pool, m_writer);
+    if (!m_healthDirty)
         return;
     m_healthDirty = false;
     takeEndpointHealth();

@@ -6,6 +6,9 @@
 #include "engine/enginecontext.h"
 #include "engine/indexingservice.h"
 #include "engine/tokenaddition.h"
+#include "engine/futures.h"
+#include "model/chainedit.h"
+#include "model/urlsecrets.h"
 #include "rpc/endpointpool.h"
 #include "rpc/tokenprobe.h"
 #include "store/chainregistry.h"
@@ -164,6 +167,43 @@ QFuture<Status> ChainService::setPaused(const ChainRef &chain, bool paused)
     });
 }
 
+QFuture<Result<ChainRecord>> ChainService::setRpcPrice(const ChainRef &chain, const QUrl &endpoint, const QString &method,
+                                                       std::optional<qint64> units)
+{
+    using R = Result<ChainRecord>;
+    if (Status name = checkRpcMethodName(method, QStringLiteral("method")); !name)
+        return futures::ready(R(name.error()));
+    if (units && (*units < 0 || *units > RpcPrices::MaxUnits))
+        return futures::ready(R(Error::invalid(QStringLiteral("units"), tr("A price is a whole number of units per call from 0 to %1.")
+                                                                            .arg(RpcPrices::MaxUnits))));
+    auto written = m_context.write([chain, endpoint, method, units](Store &s) -> R {
+        auto c = EngineContext::resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        const QString key = rpcUrlKey(endpoint);
+        const auto e = std::find_if(c->endpoints.cbegin(), c->endpoints.cend(), [&](const EndpointRecord &e) { return rpcUrlKey(e.url) == key; });
+        if (e == c->endpoints.cend()) {
+            QStringList urls;
+            for (const EndpointRecord &other : std::as_const(c->endpoints))
+                urls.append(urlsecrets::displayText(other.url));
+            return Error::notFound(QStringLiteral("endpoint"), tr("Chain %1 has no RPC endpoint %2; its endpoints are: %3.")
+                                                                   .arg(c->config.name, urlsecrets::displayText(endpoint), urls.join(u", ")));
+        }
+        RpcPrices prices = e->prices;
+        if (units)
+            prices.unitsPerCall.insert(method, *units);
+        else
+            prices.unitsPerCall.remove(method);
+        if (Status saved = ChainRegistry(s).setEndpointPrices(e->id, prices); !saved)
+            return saved.error();
+        return EngineContext::resolveChain(s, chain);
+    });
+    return then(written, this, [this](R r) {
+        refreshSnapshot();
+        return r;
+    });
+}
+
 QFuture<Status> ChainService::deleteChain(const ChainRef &chain)
 {
     auto found = m_context.write([chain](Store &s) { return ChainRegistry(s).findChain(chain); });
@@ -282,9 +322,14 @@ QFuture<Result<QList<EndpointRecord>>> ChainService::probeNow(const ChainRef &ch
         // Not indexed here: a pool of its own on the network thread, asked once and dropped.
         QNetworkAccessManager *network = m_context.network();
         const RpcPolicy policy = m_context.options().indexer.rpc;
-        m_context.onNetworkThread([network, policy, record, deliver] {
+        m_context.onNetworkThread([this, network, policy, record, deliver] {
             auto *pool = new EndpointPool(network, record.endpoints, policy, network);
-            pool->probeNow([pool, record, deliver](const QList<EndpointHealth> &health) {
+            pool->probeNow([this, pool, record, deliver](const QList<EndpointHealth> &health) {
+                // The probes are calls on the bill too. The network thread ends before this
+                // service is destroyed; a post still queued then is dropped with it.
+                QMetaObject::invokeMethod(this, [this, chainId = record.config.chainId, calls = pool->takeCalls()] {
+                    m_context.write([chainId, calls](Store &s) { return ChainRegistry(s).addCalls(chainId, calls); });
+                }, Qt::QueuedConnection);
                 QList<EndpointRecord> out;
                 for (const EndpointHealth &h : health) {
                     EndpointRecord e = h.record();

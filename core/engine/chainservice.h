@@ -54,6 +54,15 @@ public:
     /// its history up to the checkpoint: no full reindex.
     QFuture<Result<TokenInfo>> addToken(const ChainRef &chain, const Address &token);
     QFuture<Status> setPaused(const ChainRef &chain, bool paused);
+    /**
+     * The operator's price of one call of `method` on the chain's endpoint `endpoint` (the URL as
+     * stored or shown), in the provider's unit (Alchemy's compute units, Infura's credits); empty
+     * `units` removes the price. The calls counted so far and from now are shown with calls × price.
+     * NotFound when the chain has no such endpoint; Invalid (field "method" or "units") for a name
+     * that is not a JSON-RPC method or units outside 0…RpcPrices::MaxUnits. Returns the chain as
+     * stored afterwards.
+     */
+    QFuture<Result<ChainRecord>> setRpcPrice(const ChainRef &chain, const QUrl &endpoint, const QString &method, std::optional<qint64> units);
     /// Runs the journaled delete; deletionProgress reports each step.
     QFuture<Status> deleteChain(const ChainRef &chain);
     /// Every registered chain, read now.
@@ -76,7 +85,8 @@ public:
      * engine indexes the chain, its indexer's endpoints are probed: an open circuit's wait is
      * reset, an answer closes it, the head is polled again and the result shows in the chain's
      * status. Elsewhere (arborctl, a read-only console, a paused chain) the endpoints are probed
-     * from the network thread and nothing is recorded; the engine indexing the chain probes an
+     * from the network thread and nothing is recorded but their calls (rpc_call_counts, when
+     * this engine may write); the engine indexing the chain probes an
      * open circuit every few seconds anyway. Returns the endpoints as probed, in the one
      * vocabulary (EndpointStatus).
      */

@@ -4,6 +4,7 @@
 #include "model/address.h"
 #include "model/endpointstatus.h"
 #include "model/evm.h"
+#include "model/rpccalls.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -158,6 +159,8 @@ struct EndpointRecord
     qint64 requests = 0;
     qint64 failures = 0;
     QDateTime lastErrorAt;
+    RpcCalls calls;                    ///< JSON-RPC calls by method, every process's (rpc_call_counts)
+    RpcPrices prices;                  ///< the operator's price per call by method; empty: none
 
     friend bool operator==(const EndpointRecord &, const EndpointRecord &) = default;
 };

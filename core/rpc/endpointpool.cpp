@@ -18,6 +18,7 @@
 #include <cmath>
 #include <limits>
 #include <tuple>
+#include <utility>
 
 namespace arbor {
 namespace {
@@ -401,6 +402,9 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
     QNetworkRequest request = rpchttp::postRequest(target.url, timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     QNetworkReply *reply = m_network->post(request, pending->body);
+    if (pending->calls.isEmpty())
+        pending->calls = RpcCalls::inRequest(pending->body);
+    endpoint->calls.add(pending->calls);
     rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
     rpchttp::limitDuration(reply, timeoutMs);
     endpoint->replies.append(reply);
@@ -418,11 +422,13 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
         if (!body)
             body = target.redact(body.error());
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429) {
+            countFailure(endpoint, *pending);
             endpoint->limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);
             retryRateLimited(endpoint, pending, body ? Error::unavailable(QStringLiteral("rpc"), tr("HTTP 429")) : body.error());
             return;
         }
         if (!body) {
+            countFailure(endpoint, *pending);
             finish(endpoint, pending, startedMs, body.error(), rpchttp::isUnreachable(reply));
             return;
         }
@@ -430,6 +436,17 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
         Status status = pending->parse(*body);
         if (!alive)
             return;
+        if (!status) {
+            switch (status.error().kind) {
+            case Error::Kind::Invalid:
+            case Error::Kind::Unavailable:
+            case Error::Kind::Refused:
+                countFailure(endpoint, *pending);   // a node error, a refusal or an answer that cannot be used
+                break;
+            default:
+                break;   // the caller's verdict on a good answer
+            }
+        }
         if (!status && evmjson::isRateLimited(status.error().message) && !evmjson::isRangeTooLarge(status.error())) {
             endpoint->limiter->rateLimited(std::nullopt, sentAt);
             retryRateLimited(endpoint, pending, status.error());
@@ -437,6 +454,30 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
         }
         finish(endpoint, pending, startedMs, std::move(status));
     });
+}
+
+void EndpointPool::countFailure(Endpoint *endpoint, const Pending &pending)
+{
+    endpoint->calls.addFailures(pending.calls);
+}
+
+QHash<qint64, RpcCalls> EndpointPool::takeCalls()
+{
+    QHash<qint64, RpcCalls> out;
+    for (const auto &e : m_endpoints) {
+        if (!e->calls.isEmpty())
+            out[e->health.id].add(std::exchange(e->calls, {}));
+    }
+    return out;
+}
+
+void EndpointPool::restoreCalls(const QHash<qint64, RpcCalls> &calls)
+{
+    for (auto it = calls.cbegin(); it != calls.cend(); ++it) {
+        const auto e = std::find_if(m_endpoints.begin(), m_endpoints.end(), [&](const auto &owned) { return owned->health.id == it.key(); });
+        if (e != m_endpoints.end())
+            (*e)->calls.add(*it);
+    }
 }
 
 void EndpointPool::retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending> pending, const Error &error)

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QUrl>
@@ -149,6 +150,16 @@ public:
     void probeNow(std::function<void(QList<EndpointHealth>)> done);
 
     QList<EndpointHealth> health() const;
+
+    /**
+     * The JSON-RPC calls sent since the last takeCalls(), by endpoint (rpc_endpoints.id) and
+     * method, read from each request body as it went out: every call of a batch, every attempt
+     * (retries and requests sent again after a 429 too), head polls and probes included. Calls
+     * whose request failed are also counted in `failed`. The pool forgets what it hands out.
+     */
+    QHash<qint64, RpcCalls> takeCalls();
+    /// Gives back calls takeCalls() handed out that could not be recorded, to be taken again.
+    void restoreCalls(const QHash<qint64, RpcCalls> &calls);
     /// True when every endpoint is Unreachable: its circuit is open or its last request did not
     /// reach the node. A 429 or an answer with an error is not that.
     bool allDown() const;
@@ -172,6 +183,8 @@ private:
                   RpcClock::TimePoint sentAt);
     /// `unreachable`: the failure in `status` came from the transport, not from the node.
     void finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status, bool unreachable = false);
+    /// The calls of `pending` sent to `endpoint` failed.
+    static void countFailure(Endpoint *endpoint, const Pending &pending);
     /// An eth_blockNumber pinned to `endpoint` that may go while its circuit is open.
     std::shared_ptr<Pending> probe(Endpoint *endpoint, std::function<void()> then);
     std::shared_ptr<Pending> headRequest(Endpoint *endpoint);

@@ -30,6 +30,7 @@ struct EndpointPool::Pending
     QList<const Endpoint *> tried;
     QList<std::pair<const Endpoint *, QString>> errors;     ///< this request's failure per endpoint
     bool onlyNotServed = true;      ///< every failed attempt met a node that does not serve the block yet
+    RpcCalls calls;                 ///< the calls in `body` by method, read from it when first sent
 };
 
 } // namespace arbor

@@ -43,6 +43,7 @@ struct EndpointState
     std::optional<qint64> lastNodeErrorMs;
     EndpointStatus announcedStatus = EndpointStatus::Unknown;
     QList<QPointer<QNetworkReply>> replies;
+    RpcCalls calls;                 ///< sent since the pool's last takeCalls()
 
     bool open() const { return consecutiveFailures >= std::max(1, policy->breakerThreshold); }
     /// The one vocabulary (model/endpointstatus.h): Unreachable while open or when its last

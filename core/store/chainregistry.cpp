@@ -5,6 +5,7 @@
 #include "store/triggerstore.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace arbor {
 namespace {
@@ -41,10 +42,16 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
     if (!rows)
         return rows.error();
     auto endpoints = m_store.query(QLatin1String("SELECT chain_id, id, url, priority, status, latency_ms, last_head, last_error, client_version, max_rps, error_rate, request_count, failure_count, last_error_at, serves_history, history_note, "
-                                         "learned_rps, max_batch, log_range_limit, log_result_limit, last_head_at FROM ")
+                                         "learned_rps, max_batch, log_range_limit, log_result_limit, last_head_at, rpc_prices FROM ")
                            + m_store.admin("rpc_endpoints") + QLatin1String(" ORDER BY chain_id, priority"));
     if (!endpoints)
         return endpoints.error();
+    auto calls = m_store.query(QLatin1String("SELECT endpoint_id, method, calls, failed FROM ") + m_store.admin("rpc_call_counts"));
+    if (!calls)
+        return calls.error();
+    QHash<qint64, RpcCalls> callsByEndpoint;
+    for (const SqlRow &r : *calls)
+        callsByEndpoint[r[0].toLongLong()].byMethod.insert(r[1].toString(), MethodCalls{r[2].toLongLong(), r[3].toLongLong()});
     auto tokens = m_store.query(QLatin1String("SELECT chain_id, address, name, symbol, decimals, deploy_block, deploy_block_note, balance_mode, balance_mode_reason FROM ") + m_store.admin("tokens")
                         + QLatin1String(" ORDER BY chain_id, added_at, address"));
     if (!tokens)
@@ -100,6 +107,9 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
         e.limits.logResultLimit = r[19].toLongLong();
         if (!r[20].isNull())
             e.lastHeadAt = QDateTime::fromMSecsSinceEpoch(r[20].toLongLong());
+        // A price the operator set through arborctl; unreadable only if edited by hand: shown as none.
+        e.prices = RpcPrices::fromJson(r[21].toString(), QStringLiteral("rpc prices")).value_or(RpcPrices());
+        e.calls = callsByEndpoint.value(e.id);
         ChainRecord &chain = out[*it];
         chain.endpoints.append(e);
         chain.config.rpcUrls.append(e.url);
@@ -346,7 +356,7 @@ Status ChainRegistry::deleteTrackingRows(qint64 chainId)
         // Triggers reference the chain row; their open deliveries are cancelled, results stay.
         if (Status s = TriggerStore(m_store).removeChain(chainId); !s)
             return s;
-        for (const char *table : {"rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
+        for (const char *table : {"rpc_call_counts", "rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
                                   "reindex_requests", "checkpoints", "balance_update_queue", "queue_config", "queue_health",
                                   "balance_snapshot_days", "network_day_holders", "aggregate_state"}) {
             if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)
@@ -397,6 +407,41 @@ Status ChainRegistry::saveEndpointHealth(const QList<EndpointRecord> &endpoints)
         }
         return {};
     });
+}
+
+Status ChainRegistry::addCalls(qint64 chainId, const QHash<qint64, RpcCalls> &byEndpoint)
+{
+    if (byEndpoint.isEmpty())
+        return {};
+    return m_store.transaction([&]() -> Status {
+        auto ids = m_store.query(QLatin1String("SELECT id FROM ") + m_store.admin("rpc_endpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
+        if (!ids)
+            return ids.error();
+        QSet<qint64> known;
+        for (const SqlRow &r : *ids)
+            known.insert(r[0].toLongLong());
+        const QString sql = QLatin1String("INSERT INTO ") + m_store.admin("rpc_call_counts")
+            + QLatin1String(" AS c (chain_id, endpoint_id, method, calls, failed, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                            "ON CONFLICT (endpoint_id, method) DO UPDATE SET calls = c.calls + excluded.calls, "
+                            "failed = c.failed + excluded.failed, updated_at = excluded.updated_at");
+        const qint64 now = m_store.now();
+        for (auto e = byEndpoint.cbegin(); e != byEndpoint.cend(); ++e) {
+            if (!known.contains(e.key()))
+                continue;   // removed from the chain meanwhile: its counts went with it
+            for (auto m = e->byMethod.cbegin(); m != e->byMethod.cend(); ++m) {
+                if (Status s = m_store.exec(sql, {chainId, e.key(), m.key(), m->calls, m->failed, now}); !s)
+                    return s;
+            }
+        }
+        return {};
+    });
+}
+
+Status ChainRegistry::setEndpointPrices(qint64 endpointId, const RpcPrices &prices)
+{
+    const QString json = prices.toJson();
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints") + QLatin1String(" SET rpc_prices = ? WHERE id = ?"),
+                        {json.isEmpty() ? QVariant() : QVariant(json), endpointId});
 }
 
 // --- status ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -98,6 +99,14 @@ public:
     Status setEndpointHistory(qint64 endpointId, bool servesHistory, const QString &note);
     /// Records measured endpoint health on rpc_endpoints rows (matched by id).
     Status saveEndpointHealth(const QList<EndpointRecord> &endpoints);
+    /**
+     * Adds the JSON-RPC calls `byEndpoint` (rpc_endpoints.id → calls by method) to the chain's
+     * rpc_call_counts rows in one transaction: increments, never overwrites, so processes sharing
+     * the database add up. Calls of an endpoint the chain no longer has are dropped.
+     */
+    Status addCalls(qint64 chainId, const QHash<qint64, RpcCalls> &byEndpoint);
+    /// Sets the operator's prices per call of the endpoint (rpc_endpoints.rpc_prices); empty: none.
+    Status setEndpointPrices(qint64 endpointId, const RpcPrices &prices);
     /// Per chain and table: production rows, global rows, last synced height, lag.
     Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
 

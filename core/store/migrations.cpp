@@ -5,6 +5,7 @@
 #include "store/migrationsendpoints.h"
 #include "store/migrationsindexing.h"
 #include "store/migrationsmetrics.h"
+#include "store/migrationsrpccalls.h"
 #include "store/migrationstriggers.h"
 
 #include <QCryptographicHash>
@@ -451,6 +452,7 @@ QList<Migration> build(Backend backend)
     list.append(endpointsMigration(backend));
     list.append(alertSubjectMigration(backend));
     list.append(blockStatsMigration(backend));
+    list.append(rpcCallsMigration(backend));
     return list;
 }
 
