@@ -112,6 +112,23 @@ QString blockStatsText(BlockStats stats)
         : Arborctl::tr("Block statistics: blocks with events (headers of those blocks only; daily blocks, transactions and gas not counted).");
 }
 
+/// The JSON-RPC calls each endpoint was sent, one line per endpoint that was sent any.
+void printCallLines(const QList<ChainRecord> &chains)
+{
+    QTextStream out(stdout);
+    bool first = true;
+    for (const ChainRecord &c : chains) {
+        for (const EndpointRecord &e : c.endpoints) {
+            const QString calls = callsText(e);
+            if (calls.isEmpty())
+                continue;
+            if (std::exchange(first, false))
+                out << Qt::endl << Arborctl::tr("JSON-RPC calls (every element of a batch is a call):") << Qt::endl;
+            out << "  " << c.config.chainId << "  " << urlsecrets::displayText(e.url) << "  " << calls << Qt::endl;
+        }
+    }
+}
+
 } // namespace
 
 int chainAdd(const Invocation &inv)
@@ -404,6 +421,7 @@ int chainList(const Invocation &inv)
                 printTable({Arborctl::tr("ID"), Arborctl::tr("NAME"), Arborctl::tr("STATE"), Arborctl::tr("ENDPOINTS"), Arborctl::tr("START"),
                             Arborctl::tr("CHECKPOINT"), Arborctl::tr("HEAD")},
                            rows);
+                printCallLines(*chains);
             }
             finish(ExitOk);
         });

@@ -2,6 +2,7 @@
 #include "backupcommands.h"
 #include "balancecommands.h"
 #include "chaincommands.h"
+#include "rpcpricecommands.h"
 #include "indexcommands.h"
 #include "commandline.h"
 #include "dbcommands.h"
@@ -58,6 +59,8 @@ QString usage()
                         "  chain delete NAME|ID --yes\n"
                         "  chain add-token --chain ID ADDRESS [--no-wait]\n"
                         "  chain set-balance-mode --chain ID --token ADDRESS --mode transfers|balance_of\n"
+                        "  chain set-rpc-price --chain ID --endpoint URL --method M --units N|--clear [--json]\n"
+                        "                           what one call costs (compute units); chain list then shows calls × price\n"
                         "  index [--chain ID…] --until-block N [--json]\n"
                         "  serve                    index all active chains until SIGINT/SIGTERM\n"
                         "  reindex --chain ID --from A --to B --reason TEXT [--no-wait]\n"
@@ -218,7 +221,8 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("resume"), [](const Invocation &v) { return chainSetPaused(v, false); }},
                                    {QStringLiteral("delete"), chainDelete},
                                    {QStringLiteral("add-token"), chainAddToken},
-                                   {QStringLiteral("set-balance-mode"), chainSetBalanceMode}}},
+                                   {QStringLiteral("set-balance-mode"), chainSetBalanceMode},
+                                   {QStringLiteral("set-rpc-price"), chainSetRpcPrice}}},
         {QStringLiteral("query"), {{QStringLiteral("balance"), queryBalance},
                                    {QStringLiteral("portfolio"), queryPortfolio},
                                    {QStringLiteral("top-holders"), queryTopHolders}}},

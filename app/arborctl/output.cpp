@@ -3,6 +3,7 @@
 #include "engine/recordedstatuses.h"
 #include "model/urlsecrets.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +42,23 @@ QJsonObject endpointToJson(const EndpointRecord &e)
     o.insert(QStringLiteral("logResultLimit"), learned(e.limits.logResultLimit));
     o.insert(QStringLiteral("servesHistory"), e.servesHistory ? QJsonValue(*e.servesHistory) : QJsonValue());
     o.insert(QStringLiteral("historyNote"), e.historyNote.isEmpty() ? QJsonValue() : QJsonValue(e.historyNote));
+    // The bill: JSON-RPC calls by method (every process's), and units where the operator set a price.
+    QJsonObject calls;
+    for (auto it = e.calls.byMethod.cbegin(); it != e.calls.byMethod.cend(); ++it) {
+        const auto units = e.prices.units(it.key(), it->calls);
+        calls.insert(it.key(), QJsonObject{{QStringLiteral("calls"), it->calls},
+                                           {QStringLiteral("failed"), it->failed},
+                                           {QStringLiteral("computeUnits"), units ? QJsonValue(*units) : QJsonValue()}});
+    }
+    o.insert(QStringLiteral("calls"), calls);
+    o.insert(QStringLiteral("callsTotal"), e.calls.total());
+    o.insert(QStringLiteral("callsFailed"), e.calls.totalFailed());
+    const auto units = e.prices.units(e.calls);
+    o.insert(QStringLiteral("computeUnitsTotal"), units ? QJsonValue(*units) : QJsonValue());
+    QJsonObject prices;
+    for (auto it = e.prices.unitsPerCall.cbegin(); it != e.prices.unitsPerCall.cend(); ++it)
+        prices.insert(it.key(), *it);
+    o.insert(QStringLiteral("pricePerCall"), prices);
     return o;
 }
 
@@ -54,6 +72,21 @@ static QJsonObject blockStatsToJson(const ChainRecord &chain)
                                {QStringLiteral("next"), chain.headerBackfill->next}};
     }
     return {{QStringLiteral("mode"), blockStatsName(chain.config.blockStats)}, {QStringLiteral("headersBackfill"), backfill}};
+}
+
+QString callsText(const EndpointRecord &e)
+{
+    if (e.calls.isEmpty())
+        return {};
+    const auto tr = [](const char *text) { return QCoreApplication::translate("arborctl", text); };
+    QStringList methods;
+    for (auto it = e.calls.byMethod.cbegin(); it != e.calls.byMethod.cend(); ++it)
+        methods.append(it.key() + u' ' + QString::number(it->calls));
+    QString text = e.calls.totalFailed() > 0 ? tr("%1 calls, %2 failed: %3").arg(e.calls.total()).arg(e.calls.totalFailed()).arg(methods.join(u", "))
+                                             : tr("%1 calls: %2").arg(e.calls.total()).arg(methods.join(u", "));
+    if (const auto units = e.prices.units(e.calls))
+        text += QStringLiteral("; ") + tr("%1 compute units").arg(*units);
+    return text;
 }
 
 QJsonObject chainToJson(const ChainRecord &chain)

@@ -19,6 +19,9 @@ namespace arbor::cli {
 QJsonObject chainToJson(const ChainRecord &chain);
 /// One endpoint: "status" is the machine token (endpointStatusToken), "statusText" the words.
 QJsonObject endpointToJson(const EndpointRecord &endpoint);
+/// The endpoint's bill in one line: "1989 calls, 3 failed: eth_getBlockByNumber 1952, eth_getLogs 17,
+/// eth_blockNumber 20; 31400 compute units", the units only where a price is set. Empty without calls.
+QString callsText(const EndpointRecord &endpoint);
 /// The chain's status as the database recorded it (engine/recordedstatuses.h), read now.
 ChainStatus recordedStatus(const ChainRecord &chain);
 QJsonObject migrationStatusToJson(const MigrationStatus &status);

@@ -1,5 +1,7 @@
 #include "metrics/prometheustext.h"
 
+#include "model/urlsecrets.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QLocale>
@@ -216,7 +218,19 @@ QByteArray formatValue(double value)
 
 QString endpointLabel(const QUrl &url)
 {
-    QString label = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toDisplayString();
+    QUrl shown = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    // An API key written into the path (Alchemy's /v2/KEY, Infura's /v3/KEY, a QuickNode token).
+    for (int guard = 0; guard < 8; ++guard) {
+        const auto key = urlsecrets::findLikelyKey(shown);
+        if (!key || key->inQuery)
+            break;
+        QStringList segments = shown.path(QUrl::FullyEncoded).split(u'/');
+        if (key->index <= 0 || key->index >= segments.size())
+            break;
+        segments[key->index] = QStringLiteral("REDACTED");
+        shown.setPath(segments.join(u'/'), QUrl::TolerantMode);
+    }
+    QString label = shown.toDisplayString();
     // A ${keychain:NAME} placeholder as written, not as QUrl encodes its braces.
     label.replace(QLatin1String("%7B"), QLatin1String("{"), Qt::CaseInsensitive);
     label.replace(QLatin1String("%7D"), QLatin1String("}"), Qt::CaseInsensitive);
@@ -315,6 +329,41 @@ QByteArray render(const MetricsSnapshot &snapshot, qint64 nowMs)
     for (const EndpointRow &e : std::as_const(endpoints)) {
         for (const EndpointStatus status : endpointStatuses())
             w.sample({{"chain", e.chain}, {"endpoint", e.endpoint}, {"status", endpointStatusToken(status)}}, e.record.status == status ? 1 : 0);
+    }
+
+    // The bill: calls per method as every process on the database recorded them (rpc_call_counts),
+    // from the stored records, which the indexer adds to at each health save.
+    struct CallRow
+    {
+        Labels labels;
+        MethodCalls calls;
+        std::optional<qint64> units;
+    };
+    QList<CallRow> calls;
+    for (const ChainView &c : chains) {
+        if (!c.record)
+            continue;
+        for (const EndpointRecord &e : c.record->endpoints) {
+            const QString endpoint = endpointLabel(e.url);
+            for (auto it = e.calls.byMethod.cbegin(); it != e.calls.byMethod.cend(); ++it)
+                calls.append({{{"chain", QString::number(c.id)}, {"endpoint", endpoint}, {"method", it.key()}}, *it, e.prices.units(it.key(), it->calls)});
+        }
+    }
+    w.family("arbor_rpc_calls_total", "counter",
+             "JSON-RPC calls sent to the endpoint by method, as providers bill them: every call of a batch and every retry counts. "
+             "Every Arbor process on the database added up.");
+    for (const CallRow &row : std::as_const(calls))
+        w.sample(row.labels, double(row.calls.calls));
+    w.family("arbor_rpc_failed_calls_total", "counter",
+             "Of arbor_rpc_calls_total, the calls whose request failed (no answer, HTTP error or 429, JSON-RPC error, malformed answer).");
+    for (const CallRow &row : std::as_const(calls))
+        w.sample(row.labels, double(row.calls.failed));
+    w.family("arbor_rpc_compute_units_total", "counter",
+             "Calls times the price per call the operator set for the method on the endpoint (arborctl chain set-rpc-price); "
+             "only methods with a price. A changed price applies to every call counted.");
+    for (const CallRow &row : std::as_const(calls)) {
+        if (row.units)
+            w.sample(row.labels, double(*row.units));
     }
 
     w.family("arbor_queue_pending", "gauge", "Balance-queue items of the chain waiting to be processed.");

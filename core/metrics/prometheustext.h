@@ -14,7 +14,9 @@ namespace arbor {
  * no I/O, callable on any thread.
  *
  * Every series carries `chain` (the chain id as a decimal string); the arbor_chain_* gauges also
- * carry `name`, RPC series `endpoint` (metricsEndpointLabel()), state sets the state as a label.
+ * carry `name`, RPC series `endpoint` (endpointLabel()), the calls per method (arbor_rpc_calls_total,
+ * arbor_rpc_failed_calls_total, arbor_rpc_compute_units_total) also `method`, state sets the
+ * state as a label.
  * Every family is written with its HELP and TYPE lines even when it has no sample, so an
  * operator sees every name Arbor exports on the first scrape.
  */
@@ -32,9 +34,10 @@ QByteArray formatValue(double value);
 
 /**
  * How an RPC endpoint is named in the `endpoint` label: scheme, host, port and path of its
- * URL as stored, without user info, query or fragment (where providers put API keys). A
- * `${keychain:NAME}` placeholder in the path stays a placeholder: a resolved secret is never
- * passed in here.
+ * URL as stored, without user info, query or fragment (where providers put API keys), and with
+ * a key written literally into the path (urlsecrets::findLikelyKey: Alchemy's /v2/KEY, Infura's
+ * /v3/KEY, a long random-looking segment) shown as REDACTED. A `${keychain:NAME}` placeholder in
+ * the path stays a placeholder: a resolved secret is never passed in here.
  */
 QString endpointLabel(const QUrl &url);
 
