@@ -156,8 +156,30 @@ struct FaultProxy::Shared
     std::atomic<quint64> resultsRefused{0};
     std::atomic<quint64> callsAdmitted{0};
     std::atomic<quint64> largestBatchAdmitted{0};
+    QMap<QString, quint64> callsByMethod;   // guarded by mutex
+    QMap<QString, quint64> faultedCallsByMethod;   // guarded by mutex
 
     explicit Shared(const QUrl &url) : upstream(url) { clock.start(); }
+
+    /// Counts the calls of a request body by method, as a provider bills them, in `counts`.
+    void countCalls(const QByteArray &body, QMap<QString, quint64> Shared::*counts)
+    {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+        QStringList methods;
+        if (error.error != QJsonParseError::NoError || document.isNull()) {
+            methods.append(u"(not json)"_s);
+        } else {
+            const QJsonArray calls = document.isArray() ? document.array() : QJsonArray{document.object()};
+            for (const QJsonValue call : calls) {
+                const QJsonValue method = call.toObject().value(u"method"_s);
+                methods.append(method.isString() ? method.toString() : u"(no method)"_s);
+            }
+        }
+        const QMutexLocker locker(&mutex);
+        for (const QString &method : std::as_const(methods))
+            ++(this->*counts)[method];
+    }
 
     void count(Fault kind) { ++faults[std::size_t(kind)]; }
 
@@ -353,6 +375,7 @@ private:
     void handle(HttpRequest request)
     {
         ++m_shared->requests;
+        m_shared->countCalls(request.body, &Shared::callsByMethod);
         auto limited = std::make_shared<const LimitedRequest>(request.body, m_shared->currentLimits());
         if (const std::optional<LocalAnswer> refusal = m_shared->admit(*limited)) {
             m_keepAlive = request.keepAlive;
@@ -362,8 +385,10 @@ private:
         auto [decision, plan] = m_shared->decide(request.body);
         if (decision.delayMs)
             m_shared->count(Fault::Delay);
-        if (decision.answer)
+        if (decision.answer) {
             m_shared->count(*decision.answer);
+            m_shared->countCalls(request.body, &Shared::faultedCallsByMethod);
+        }
         if (decision.delayMs) {
             // Copied by name: clang 14 (the sanitizer build's) cannot capture structured bindings.
             QTimer::singleShot(*decision.delayMs, this, [this, request = std::move(request), limited, decision = decision, plan = plan] {
@@ -750,6 +775,11 @@ FaultProxy::Counters FaultProxy::counters() const
     counters.resultsRefused = m_shared->resultsRefused;
     counters.callsAdmitted = m_shared->callsAdmitted;
     counters.largestBatchAdmitted = m_shared->largestBatchAdmitted;
+    {
+        const QMutexLocker locker(&m_shared->mutex);
+        counters.callsByMethod = m_shared->callsByMethod;
+        counters.faultedCallsByMethod = m_shared->faultedCallsByMethod;
+    }
     return counters;
 }
 
@@ -768,6 +798,9 @@ void FaultProxy::resetCounters()
     m_shared->resultsRefused = 0;
     m_shared->callsAdmitted = 0;
     m_shared->largestBatchAdmitted = 0;
+    const QMutexLocker locker(&m_shared->mutex);
+    m_shared->callsByMethod.clear();
+    m_shared->faultedCallsByMethod.clear();
 }
 
 } // namespace arbor::test

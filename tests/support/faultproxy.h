@@ -2,6 +2,7 @@
 
 #include "faultplan.h"
 
+#include <QMap>
 #include <QString>
 #include <QUrl>
 
@@ -100,6 +101,13 @@ public:
         /// The most calls admitted from one request: 1 for a single call, the batch size for
         /// a batch (less its range-refused calls); 0 before any admission.
         quint64 largestBatchAdmitted = 0;
+        /// Every call received, by the "method" it names, each element of a batch apart, whatever
+        /// became of it (refused, rate limited, faulted or forwarded): what a provider bills. A
+        /// body that is not JSON counts as one call of "(not json)", an element without a method
+        /// as one of "(no method)".
+        QMap<QString, quint64> callsByMethod;
+        /// Of those, the calls of requests given an answer fault (every kind but Delay), by method.
+        QMap<QString, quint64> faultedCallsByMethod;
 
         quint64 fault(Fault kind) const { return faults[std::size_t(kind)]; }
         /// Requests given an answer fault (every kind but Delay).
