@@ -183,6 +183,7 @@ private Q_SLOTS:
     void rendersWhatAnOperatorQueries();
     void chainsNotIndexedHereComeFromTheirRecords();
     void resolvedSecretsNeverReachTheOutput();
+    void rendersCallsByMethod();
     void emptySnapshotStillDeclaresEveryFamily();
     void parsesListenAddresses_data();
     void parsesListenAddresses();
@@ -257,6 +258,13 @@ void TestPrometheus::endpointLabelDropsCredentials_data()
     QTest::newRow("fragment") << u"https://eth.example.org/#token"_s << u"https://eth.example.org/"_s;
     QTest::newRow("placeholder stays") << u"https://mainnet.example.io/v3/${keychain:infura}"_s
                                        << u"https://mainnet.example.io/v3/${keychain:infura}"_s;
+    // A key pasted into the path, as providers hand URLs out: never in a label.
+    QTest::newRow("alchemy key in the path") << u"https://eth-mainnet.g.alchemy.com/v2/AbCdEfGhIjKlMnOpQrStUvWx"_s
+                                             << u"https://eth-mainnet.g.alchemy.com/v2/REDACTED"_s;
+    QTest::newRow("infura key in the path") << u"https://mainnet.infura.io/v3/0123456789abcdef0123456789abcdef"_s
+                                            << u"https://mainnet.infura.io/v3/REDACTED"_s;
+    QTest::newRow("random token in the path") << u"https://node.example.org/rpc/q8Zt3LkP0vWm7Yx2Rb9NcQ4sHj6A/"_s
+                                              << u"https://node.example.org/rpc/REDACTED/"_s;
 }
 
 void TestPrometheus::endpointLabelDropsCredentials()
@@ -346,13 +354,42 @@ void TestPrometheus::resolvedSecretsNeverReachTheOutput()
     QVERIFY(!bare.contains("bob"));
 }
 
+void TestPrometheus::rendersCallsByMethod()
+{
+    MetricsSnapshot s = snapshot();
+    EndpointRecord &local = s.chains[0].endpoints[0];
+    local.calls.byMethod = {{u"eth_getLogs"_s, MethodCalls{17, 2}}, {u"eth_getBlockByNumber"_s, MethodCalls{1952, 0}}};
+    local.prices.unitsPerCall = {{u"eth_getLogs"_s, 75}};
+    EndpointRecord &keyed = s.chains[0].endpoints[1];
+    keyed.url = QUrl(u"https://eth-mainnet.g.alchemy.com/v2/AbCdEfGhIjKlMnOpQrStUvWx?apikey=QUERYKEY"_s);
+    keyed.calls.byMethod = {{u"eth_blockNumber"_s, MethodCalls{5, 5}}};
+    const QByteArray text = prometheus::render(s, Now);
+    QVERIFY2(formatProblem(text).isEmpty(), qPrintable(formatProblem(text) + u"\n"_s + QString::fromUtf8(text)));
+    const QStringList lines = samples(text);
+    for (const QString &line : QStringList{
+             u"arbor_rpc_calls_total{chain=\"31337\",endpoint=\"http://127.0.0.1:8545\",method=\"eth_getBlockByNumber\"} 1952"_s,
+             u"arbor_rpc_calls_total{chain=\"31337\",endpoint=\"http://127.0.0.1:8545\",method=\"eth_getLogs\"} 17"_s,
+             u"arbor_rpc_failed_calls_total{chain=\"31337\",endpoint=\"http://127.0.0.1:8545\",method=\"eth_getLogs\"} 2"_s,
+             u"arbor_rpc_failed_calls_total{chain=\"31337\",endpoint=\"http://127.0.0.1:8545\",method=\"eth_getBlockByNumber\"} 0"_s,
+             u"arbor_rpc_compute_units_total{chain=\"31337\",endpoint=\"http://127.0.0.1:8545\",method=\"eth_getLogs\"} 1275"_s,
+             u"arbor_rpc_calls_total{chain=\"31337\",endpoint=\"https://eth-mainnet.g.alchemy.com/v2/REDACTED\",method=\"eth_blockNumber\"} 5"_s})
+        QVERIFY2(lines.contains(line), qPrintable(line + u"\nnot in:\n"_s + lines.join(u'\n')));
+    // Units only where a price is set; the key never in the output.
+    QCOMPARE(lines.filter(u"arbor_rpc_compute_units_total"_s).size(), 1);
+    QVERIFY(!text.contains("AbCdEfGhIjKlMnOpQrStUvWx"));
+    QVERIFY(!text.contains("QUERYKEY"));
+    // The paused chain was never sent a call: no samples, the families declared all the same.
+    QVERIFY(lines.filter(u"arbor_rpc_calls_total{chain=\"5\""_s).isEmpty());
+}
+
 void TestPrometheus::emptySnapshotStillDeclaresEveryFamily()
 {
     const QByteArray text = prometheus::render(MetricsSnapshot(), Now);
     QVERIFY2(formatProblem(text).isEmpty(), qPrintable(formatProblem(text)));
     QCOMPARE(samples(text), QStringList{u"arbor_engine_read_only 0"_s});
     for (const char *family : {"arbor_chain_head_block", "arbor_chain_indexed_block", "arbor_chain_lag_blocks", "arbor_rpc_requests_total",
-                               "arbor_rpc_errors_total", "arbor_queue_pending", "arbor_trigger_deliveries"})
+                               "arbor_rpc_errors_total", "arbor_rpc_calls_total", "arbor_rpc_failed_calls_total",
+                               "arbor_rpc_compute_units_total", "arbor_queue_pending", "arbor_trigger_deliveries"})
         QVERIFY2(text.contains(QByteArray(QByteArray("# TYPE ") + family + ' ')), family);
 }
 
