@@ -137,25 +137,35 @@ int statsNetwork(const Invocation &inv)
             }
             if (args.json) {
                 QJsonArray array;
+                // null: the chain counts only the blocks with events (chain edit --block-stats every).
+                const auto counted = [](const NetworkDay &d, qint64 v) { return d.blocksCounted ? QJsonValue(v) : QJsonValue(); };
                 for (const NetworkDay &d : std::as_const(*days)) {
                     array.append(QJsonObject{{QStringLiteral("chainId"), d.chainId},
                                              {QStringLiteral("day"), dayText(d.day)},
-                                             {QStringLiteral("blocks"), d.blocks},
-                                             {QStringLiteral("transactions"), d.transactions},
+                                             {QStringLiteral("blocks"), counted(d, d.blocks)},
+                                             {QStringLiteral("transactions"), counted(d, d.transactions)},
                                              {QStringLiteral("transfers"), d.transfers},
                                              {QStringLiteral("activeHolders"), d.activeHolders},
-                                             {QStringLiteral("gasUsed"), d.gasUsed}});
+                                             {QStringLiteral("gasUsed"), counted(d, d.gasUsed)},
+                                             {QStringLiteral("blocksCounted"), d.blocksCounted}});
                 }
                 printJson(QJsonObject{{QStringLiteral("days"), array}});
             } else {
                 QList<QStringList> rows;
+                bool uncounted = false;
                 for (const NetworkDay &d : std::as_const(*days)) {
-                    rows.append({dayText(d.day), QString::number(d.chainId), QString::number(d.blocks), QString::number(d.transactions),
-                                 QString::number(d.transfers), QString::number(d.activeHolders), QString::number(d.gasUsed)});
+                    const auto counted = [&d](qint64 v) { return d.blocksCounted ? QString::number(v) : QStringLiteral("-"); };
+                    uncounted = uncounted || !d.blocksCounted;
+                    rows.append({dayText(d.day), QString::number(d.chainId), counted(d.blocks), counted(d.transactions),
+                                 QString::number(d.transfers), QString::number(d.activeHolders), counted(d.gasUsed)});
                 }
                 printTable({Arborctl::tr("DAY (UTC)"), Arborctl::tr("CHAIN"), Arborctl::tr("BLOCKS"), Arborctl::tr("TRANSACTIONS"), Arborctl::tr("TRANSFERS"),
                             Arborctl::tr("ACTIVE HOLDERS"), Arborctl::tr("GAS USED")},
                            rows);
+                if (uncounted)
+                    QTextStream(stdout) << Arborctl::tr("-: not counted; the chain fetches the headers of its blocks with events only "
+                                                        "(arborctl chain edit CHAIN --block-stats every counts every block).")
+                                        << Qt::endl;
             }
             finish(ExitOk);
         });

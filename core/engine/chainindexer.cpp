@@ -279,10 +279,6 @@ void ChainIndexer::pump()
     const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
     if (!target)
         return;
-    // History below the reorg window is fetched without every header once the node said where
-    // its finalized block is (or that it does not say).
-    if (m_finalizedInFlight && !m_finalizedAsked)
-        return;
     if (const qint64 wait = m_fetchResumeAtMs - m_clock.elapsed(); wait > 0) {
         const quint64 generation = m_generation;
         QTimer::singleShot(int(wait), this, [this, generation] {

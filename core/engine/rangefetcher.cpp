@@ -29,6 +29,7 @@ struct RangeFetcher::Fetch
     HeaderScope scope = HeaderScope::Every;
     bool withLogs = true;
     bool headersAsked = false;              ///< WithLogs: the headers of the logs' blocks were requested
+    std::optional<BlockHeader> last;        ///< WithLogs: the range's last header, asked for beside the logs
     std::optional<Address> only;
     QList<qint64> numbers;                  ///< WithLogs: the blocks whose headers are fetched, ascending
     QList<BlockHeader> headers;             ///< by slot: number - from (Every) or index in numbers (WithLogs)
@@ -96,11 +97,42 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
         fetch->headers.resize(to - from + 1);
         fetch->haveHeader.fill(false, to - from + 1);
         requestHeaders(fetch, 0, to - from);
+    } else if (scope == HeaderScope::WithLogs && mode != BatchMode::Backfill) {
+        // The last block's header is needed whatever the logs hold: asked for beside them, a
+        // range without logs (most of a sparse chain's) takes one round trip.
+        requestLastHeader(fetch);
     }
     if (fetch->withLogs)
         requestLogs(fetch, from, to);
     if (--fetch->pending == 0)
         finish(fetch);
+}
+
+void RangeFetcher::requestLastHeader(const std::shared_ptr<Fetch> &fetch)
+{
+    if (!m_pool) {
+        fetch->error = Error::unavailable(QStringLiteral("rpc"), stoppedMessage());
+        return;
+    }
+    ++fetch->pending;
+    static std::atomic<qint64> ids{1};
+    const qint64 id = ids.fetch_add(1) + (qint64(1) << 42);
+    const qint64 to = fetch->batch.to;
+    m_pool->send(
+        evmjson::blockBatchRequest(to, to, id), 1, to,
+        [fetch, to, id](const QByteArray &answer) -> Status {
+            auto headers = evmjson::parseBlockBatch(answer, to, to, id);
+            if (!headers)
+                return headers.error();
+            fetch->last = headers->first();
+            return {};
+        },
+        [this, fetch](Status status) {
+            if (!status && !fetch->error)
+                fetch->error = status.error();
+            if (--fetch->pending == 0)
+                finish(fetch);
+        });
 }
 
 void RangeFetcher::requestLogHeaders(const std::shared_ptr<Fetch> &fetch)
@@ -111,11 +143,10 @@ void RangeFetcher::requestLogHeaders(const std::shared_ptr<Fetch> &fetch)
     QList<qint64> &numbers = fetch->numbers;
     numbers.reserve(fetch->logs.size() + 1);
     for (const LogEntry &log : std::as_const(fetch->logs)) {
-        if (numbers.isEmpty() || numbers.last() != log.blockNumber)
+        // The last block's header is fetched on its own (requestLastHeader()).
+        if ((numbers.isEmpty() || numbers.last() != log.blockNumber) && !(fetch->last && log.blockNumber == fetch->batch.to))
             numbers.append(log.blockNumber);
     }
-    if (fetch->batch.mode != BatchMode::Backfill && (numbers.isEmpty() || numbers.last() != fetch->batch.to))
-        numbers.append(fetch->batch.to);
     if (numbers.isEmpty())
         return;
     fetch->headers.resize(numbers.size());
@@ -257,6 +288,8 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
                                                .arg(batch.from + i).arg(batch.from + i - 1)));
     }
     batch.headers = std::move(fetch->headers);
+    if (fetch->last)
+        batch.headers.append(*fetch->last);
     if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
         std::sort(logs.begin(), logs.end(), inChainOrder);
     if (fetch->scope != HeaderScope::None) {

@@ -96,6 +96,7 @@ private:
     /// The headers of the fetch's slots [first, last] (see Fetch::numberAt), in batches.
     void requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype first, qsizetype last);
     void requestLogHeaders(const std::shared_ptr<Fetch> &fetch);
+    void requestLastHeader(const std::shared_ptr<Fetch> &fetch);
     void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);

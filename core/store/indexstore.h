@@ -44,6 +44,9 @@ struct NetworkDay
     qint64 transfers = 0;        ///< token transfers of the chain's tokens
     qint64 activeHolders = 0;    ///< addresses that sent or received one of them that day
     qint64 gasUsed = 0;
+    /// False while the chain's block statistics count only the blocks with events (or every
+    /// block's header is still being fetched): blocks, transactions and gas are then not the day's.
+    bool blocksCounted = true;
 };
 
 class IndexStore

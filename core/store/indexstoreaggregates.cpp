@@ -192,10 +192,21 @@ Result<QList<NetworkDay>> IndexStore::networkStats(std::optional<qint64> chainId
     auto rows = chainId ? m_store.query(sql, {*chainId, sinceDay}) : m_store.query(sql, {sinceDay});
     if (!rows)
         return rows.error();
+    // Chains whose daily blocks, transactions and gas do not count every block.
+    auto partial = m_store.query(QLatin1String("SELECT chain_id FROM ") + m_store.admin("chains") + QLatin1String(" WHERE block_stats = 'events' UNION SELECT chain_id FROM ")
+                                 + m_store.admin("backfills") + QLatin1String(" WHERE contract_kind = 'headers' AND status = 'pending'"));
+    if (!partial)
+        return partial.error();
+    QSet<qint64> uncounted;
+    for (const SqlRow &r : *partial)
+        uncounted.insert(r[0].toLongLong());
     QList<NetworkDay> out;
     out.reserve(rows->size());
-    for (const SqlRow &r : *rows)
-        out.append({r[0].toLongLong(), r[1].toLongLong(), r[2].toLongLong(), r[3].toLongLong(), r[4].toLongLong(), r[5].toLongLong(), r[6].toLongLong()});
+    for (const SqlRow &r : *rows) {
+        const qint64 chain = r[0].toLongLong();
+        out.append({chain, r[1].toLongLong(), r[2].toLongLong(), r[3].toLongLong(), r[4].toLongLong(), r[5].toLongLong(), r[6].toLongLong(),
+                    !uncounted.contains(chain)});
+    }
     return out;
 }
 

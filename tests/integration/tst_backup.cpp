@@ -333,8 +333,10 @@ void TestBackup::restoredDatabaseIndexesOnFromItsCheckpoint()
     auto store = m_quietRestored->open(false);
     QCOMPARE(rowsText(*store, u"SELECT from_block, to_block FROM "_s + admin(u"index_progress"_s) + u" WHERE chain_id = %1"_s.arg(m_chainId)),
              QStringList{u"0 | %1"_s.arg(head)});
-    QCOMPARE(rowsText(*store, u"SELECT COUNT(*), COUNT(DISTINCT number), MAX(number) FROM "_s + prod(u"blocks"_s)),
-             QStringList{u"%1 | %1 | %2"_s.arg(head + 1).arg(head)});
+    // Each stored header once and the head's among them (below the reorg window the chain keeps
+    // the headers of its blocks with events only: block statistics "events").
+    QCOMPARE(rowsText(*store, u"SELECT COUNT(*) - COUNT(DISTINCT number), MAX(number) FROM "_s + prod(u"blocks"_s)),
+             QStringList{u"0 | %1"_s.arg(head)});
     store.reset();
     checkBalances(*m_quietRestored, 0, head);
 }

@@ -53,8 +53,9 @@ constexpr int TokenCount = 3;
 constexpr int TransferCount = 12000;
 constexpr int HolderCount = 300;
 constexpr int BlockCount = 60;
-// Empty blocks after the traffic make the chain longer than the provider's eth_getLogs range.
-constexpr qint64 ChainBlocks = 520;
+// Empty blocks after the traffic make the chain longer than the provider's eth_getLogs range, also
+// below the reorg window (anvil's finalized block, head - 64), where ranges are fetched logs first.
+constexpr qint64 ChainBlocks = 1200;
 // Blocks per eth_getLogs arborctl starts with (ARBOR_INDEX_RANGE_BLOCKS; by default it starts at
 // 100 and grows to 2000 on a long chain): over the provider's 500, as on a real chain.
 const QString IndexRangeBlocks = u"1000"_s;

@@ -308,6 +308,12 @@ void NetworkStatsPanel::plot(const QList<NetworkDay> &days)
         QList<QList<QPointF>> segments;
         qint64 previous = first - 2;
         for (const NetworkDay &d : std::as_const(m_shown)) {
+            // Transactions and gas of a chain that fetches only its blocks with events are not the day's.
+            const bool counted = d.blocksCounted || (line != TransactionsLine && line != GasLine);
+            if (!counted) {
+                previous = first - 2;
+                continue;
+            }
             if (d.day != previous + 1 || segments.isEmpty())
                 segments.append(QList<QPointF>());
             const double y = line == GasLine ? double(d.gasUsed) / m_gasDivisor : double(value(d, Line(line)));
@@ -342,8 +348,15 @@ void NetworkStatsPanel::plot(const QList<NetworkDay> &days)
         transfers += d.transfers;
         holders = std::max(holders, d.activeHolders);
     }
-    m_summary->setText(tr("Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.", nullptr, m_days)
-                           .arg(locale.toString(blocks), locale.toString(transactions), locale.toString(transfers), locale.toString(holders)));
+    const bool counted = std::all_of(m_shown.cbegin(), m_shown.cend(), [](const NetworkDay &d) { return d.blocksCounted; });
+    if (counted)
+        m_summary->setText(tr("Last %n day(s): %1 blocks, %2 transactions, %3 token transfers; at most %4 active holders a day.", nullptr, m_days)
+                               .arg(locale.toString(blocks), locale.toString(transactions), locale.toString(transfers), locale.toString(holders)));
+    else
+        m_summary->setText(tr("Last %n day(s): %1 token transfers; at most %2 active holders a day. Blocks, transactions and gas are not "
+                              "counted: the chain fetches the headers of its blocks with events only (Chain › Edit › Block statistics).",
+                              nullptr, m_days)
+                               .arg(locale.toString(transfers), locale.toString(holders)));
 }
 
 QList<QPointF> NetworkStatsPanel::points(Line line) const
@@ -382,12 +395,13 @@ QString NetworkStatsPanel::readOut(qint64 day) const
     QString heading = tr("%1, %2 (UTC)").arg(locale.dayName(date.dayOfWeek(), QLocale::ShortFormat), locale.toString(date, QLocale::ShortFormat));
     if (day == today())
         heading = tr("%1, so far").arg(heading);
+    const auto counted = [&](qint64 v) { return found->blocksCounted ? locale.toString(v) : tr("not counted"); };
     const QStringList lines{heading,
-                            tr("Blocks: %1").arg(locale.toString(found->blocks)),
-                            tr("Transactions: %1").arg(locale.toString(found->transactions)),
+                            tr("Blocks: %1").arg(counted(found->blocks)),
+                            tr("Transactions: %1").arg(counted(found->transactions)),
                             tr("Token transfers: %1").arg(locale.toString(found->transfers)),
                             tr("Active holders: %1").arg(locale.toString(found->activeHolders)),
-                            tr("Gas used: %1").arg(locale.toString(found->gasUsed)),
+                            tr("Gas used: %1").arg(counted(found->gasUsed)),
                             tr("Active holders: addresses that sent or received one of the chain's tokens that day.")};
     return lines.join(QLatin1Char('\n'));
 }

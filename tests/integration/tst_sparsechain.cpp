@@ -1,0 +1,311 @@
+// A chain shaped like a real contract's history, at provider cost: token traffic in a few blocks
+// with hundreds of empty blocks between, on a devnet restarted from a state dump (logs and blocks,
+// no old state), behind a FaultProxy that counts every JSON-RPC call by method. On SQLite and
+// PostgreSQL.
+//
+// What an operator would notice is asserted: a default `chain add` and `index` end with every
+// transfer and balance exact while fetching the headers of the blocks with transfers, of each
+// range's last block and of the reorg window only (not one per block of the chain); a reorg inside
+// the window is still found and rolled back; and `chain edit --block-stats every` fetches the
+// missing headers, after which the daily block counts are exact.
+//
+// The functions share one devnet, one proxy and one database and run in declaration order.
+#include "arborctlrun.h"
+#include "devnet.h"
+#include "faultproxy.h"
+#include "testdatabase.h"
+
+#include "store/ddl.h"
+#include "testmain.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace arbor;
+using namespace arbor::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Run = ArborctlRun;
+const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+
+Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 180000)
+{
+    return runArborctl(Arborctl, db, args, timeoutMs);
+}
+
+constexpr int TokenCount = 2;
+constexpr int Rounds = 5;                   ///< bursts of traffic before the state dump
+constexpr int TransfersPerRound = 120;
+constexpr int HoldersPerRound = 15;
+constexpr int BlocksPerRound = 3;
+constexpr int EmptyBlocksBetween = 350;     ///< about 2% of the blocks hold transfers
+constexpr quint64 Seed = 20261124;
+/// How far below its head anvil reports its finalized block (anvil 1.7: head - 64).
+constexpr qint64 AnvilFinality = 64;
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString methods(const FaultProxy::Counters &c)
+{
+    QStringList parts;
+    for (auto it = c.callsByMethod.cbegin(); it != c.callsByMethod.cend(); ++it)
+        parts.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
+    return u"%1 requests: %2"_s.arg(c.requests).arg(parts.join(u", "_s));
+}
+
+} // namespace
+
+class TestSparseChain : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { ARBOR_REQUIRE_BACKEND(); }
+
+    void indexesWithTheHeadersItNeeds();
+    void rollsBackAReorgInsideTheWindow();
+    void everyBlockBackfillsTheHeaders();
+
+private:
+    /// Adds one round of traffic and what it left to the expected transfers and balances.
+    bool traffic(quint64 seed, QString *error);
+    QString balancesMismatch(qint64 atBlock) const;
+    qint64 nodeHead();
+    QString admin(const QString &name) const { return ddl::adminTable(m_db->url().backend, name); }
+    QString prod(const QString &entity) const
+    {
+        return ddl::entityTable(m_db->url().backend, ddl::TableKind::Production, m_chainId, entity);
+    }
+
+    Devnet m_devnet;
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<FaultProxy> m_proxy;
+    qint64 m_chainId = 0;
+    qint64 m_startBlock = 0;
+    qint64 m_head = 0;
+    QStringList m_tokens;
+    QStringList m_holders;                              ///< every holder of every round
+    QStringList m_lastHolders;                          ///< the last round's, which hold tokens after the dump
+    qint64 m_trafficBlocks = 0;                         ///< blocks of the rounds (at most this many hold transfers)
+    QHash<QString, qint64> m_transfers;                 ///< token → Transfer events, mints included
+    QHash<QString, QHash<QString, U256>> m_balances;    ///< token → holder → balance
+    bool m_indexed = false;
+};
+
+bool TestSparseChain::traffic(quint64 seed, QString *error)
+{
+    const auto t = m_devnet.generateTraffic(m_tokens, TransfersPerRound, HoldersPerRound, BlocksPerRound, seed, error);
+    if (!t)
+        return false;
+    m_trafficBlocks += t->value(u"toBlock"_s).toInteger() - t->value(u"fromBlock"_s).toInteger() + 1;
+    m_lastHolders.clear();
+    for (const QJsonValue &h : t->value(u"holders"_s).toArray()) {
+        m_holders.append(h.toString().toLower());
+        m_lastHolders.append(h.toString().toLower());
+    }
+    for (const QString &token : std::as_const(m_tokens)) {
+        m_transfers[token] += t->value(u"transfers"_s)[token].toInteger();
+        const QJsonObject balances = t->value(u"balances"_s)[token].toObject();
+        for (auto it = balances.begin(); it != balances.end(); ++it)
+            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
+    }
+    return true;
+}
+
+QString TestSparseChain::balancesMismatch(qint64 atBlock) const
+{
+    for (const QString &token : m_tokens) {
+        // A holder's balance is as of its last transfer, at most the indexed head.
+        const QString top = topHoldersMismatch(Arborctl, *m_db, m_chainId, token, m_balances.value(token), m_startBlock, atBlock);
+        if (!top.isEmpty())
+            return u"token %1: %2"_s.arg(token, top);
+    }
+    return {};
+}
+
+qint64 TestSparseChain::nodeHead()
+{
+    QString error;
+    const auto head = m_devnet.rpc(u"eth_blockNumber"_s, {}, &error);
+    return head ? head->toString().mid(2).toLongLong(nullptr, 16) : -1;
+}
+
+void TestSparseChain::initTestCase()
+{
+    ARBOR_REQUIRE_BACKEND();
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(m_devnet.start(&error), qPrintable(error));
+    m_chainId = qint64(m_devnet.chainId());
+    const auto deployed = m_devnet.deployTokens(TokenCount, &error);
+    QVERIFY2(deployed, qPrintable(error));
+    m_startBlock = std::numeric_limits<qint64>::max();
+    for (const QJsonValue &t : deployed->value(u"tokens"_s).toArray()) {
+        m_tokens.append(t[u"address"_s].toString());
+        m_startBlock = std::min<qint64>(m_startBlock, t[u"deployBlock"_s].toInteger());
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    const QString empty = u"0x"_s + QString::number(EmptyBlocksBetween, 16);
+    for (int round = 0; round < Rounds; ++round) {
+        QVERIFY2(traffic(Seed + quint64(round), &error), qPrintable(error));
+        QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {empty}, &error), qPrintable(error));
+    }
+    // As operators meet public endpoints: blocks and logs, no old state.
+    QVERIFY2(m_devnet.restartFromStateDump(&error), qPrintable(error));
+    // One more round after the restart, a reorg can replace (reorg() cannot go below the dump).
+    QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x20"_s}, &error), qPrintable(error));
+    QVERIFY2(traffic(Seed + Rounds, &error), qPrintable(error));
+    QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x4"_s}, &error), qPrintable(error));
+    m_head = nodeHead();
+    qInfo("%lld blocks from block %lld, %lld of them with traffic, made in %.1f s", m_head - m_startBlock + 1, m_startBlock, m_trafficBlocks,
+          double(timer.elapsed()) / 1000.0);
+    QVERIFY(m_head - m_startBlock + 1 > 20 * m_trafficBlocks);
+
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_proxy = std::make_unique<FaultProxy>(m_devnet.rpcUrl(), Seed);
+    QVERIFY2(m_proxy->start(&error), qPrintable(error));
+}
+
+// --- 1. default add and index ---------------------------------------------------------------------
+
+void TestSparseChain::indexesWithTheHeadersItNeeds()
+{
+    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"sparse"_s, u"--chain-id"_s, QString::number(m_chainId),
+                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock), u"--json"_s};
+    for (const QString &token : std::as_const(m_tokens))
+        add << u"--token"_s << token;
+    const Run added = arborctl(*m_db, add);
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    // The default: headers of the blocks with events.
+    QCOMPARE(added.object().value(u"blockStats"_s).toObject().value(u"mode"_s).toString(), u"events"_s);
+
+    m_proxy->resetCounters();
+    QElapsedTimer timer;
+    timer.start();
+    const Run indexed = arborctl(*m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
+    const FaultProxy::Counters counters = m_proxy->counters();
+    qInfo().noquote() << u"indexed %1 blocks in %2 s: %3"_s.arg(m_head - m_startBlock + 1).arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                             .arg(methods(counters));
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+    QVERIFY2(indexed.out.contains(u"Indexed through block %1"_s.arg(m_head)), qPrintable(describe(indexed)));
+    m_indexed = true;
+
+    // Every Transfer once, every balance exact.
+    auto store = m_db->open(false);
+    QVERIFY(store);
+    for (const QString &token : std::as_const(m_tokens)) {
+        const auto n = store->rowCount(prod(u"token_transfers"_s), u"token = ?"_s, {Address::fromHex(token)->toBytes()});
+        QVERIFY(n);
+        QCOMPARE(*n, m_transfers.value(token));
+    }
+    const QString mismatch = balancesMismatch(m_head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+
+    // The headers it needed: the blocks with transfers, the last block of each eth_getLogs range,
+    // the reorg window (anvil's finalized block is head - 64) and a few for the finalized block
+    // and the tip check. Not one per block of the chain.
+    const quint64 headers = counters.callsByMethod.value(u"eth_getBlockByNumber"_s);
+    const quint64 logs = counters.callsByMethod.value(u"eth_getLogs"_s);
+    const quint64 bound = quint64(m_trafficBlocks) + logs + quint64(AnvilFinality) + 8;
+    QVERIFY2(logs > 0, qPrintable(methods(counters)));
+    QVERIFY2(headers <= bound, qPrintable(u"%1 header calls, at most %2 expected; %3"_s.arg(headers).arg(bound).arg(methods(counters))));
+    // Sparse history is read in few eth_getLogs calls: the span grows while answers stay small.
+    QVERIFY2(logs <= 20, qPrintable(methods(counters)));
+    // What the blocks table holds: those headers, not the chain.
+    const auto blocks = store->rowCount(prod(u"blocks"_s));
+    QVERIFY(blocks);
+    QVERIFY2(*blocks <= qint64(bound) && *blocks < (m_head - m_startBlock + 1) / 4, qPrintable(u"%1 blocks stored"_s.arg(*blocks)));
+    // Index progress covers the whole range, empty blocks included: no gap to fill.
+    const QJsonObject chain = chainRow(Arborctl, *m_db, m_chainId);
+    QCOMPARE(chain.value(u"checkpointBlock"_s).toInteger(), m_head);
+}
+
+// --- 2. a reorg inside the window -----------------------------------------------------------------
+
+void TestSparseChain::rollsBackAReorgInsideTheWindow()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    QString error;
+    // The last three blocks replaced by five with other transfers among the last round's holders.
+    const auto reorg = m_devnet.reorg(3, m_tokens, 10, m_lastHolders, Seed + 100, &error, 5);
+    QVERIFY2(reorg, qPrintable(error));
+    m_head = nodeHead();
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
+        for (auto it = balances.begin(); it != balances.end(); ++it)
+            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
+        // Holders the new blocks emptied are no longer listed.
+        for (auto it = m_balances[token].begin(); it != m_balances[token].end();) {
+            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
+        }
+    }
+    const Run indexed = arborctl(*m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+
+    auto store = m_db->open(false);
+    QVERIFY(store);
+    const auto reorgs = store->rowCount(admin(u"reorgs"_s), u"chain_id = ?"_s, {m_chainId});
+    QVERIFY(reorgs);
+    QCOMPARE(*reorgs, qint64(1));
+    // The checkpoint is the new fork's head.
+    const QString newHead = reorg->value(u"newHashes"_s).toObject().value(QString::number(m_head)).toString();
+    const auto cp = store->query(u"SELECT block_number, block_hash FROM "_s + admin(u"checkpoints"_s) + u" WHERE chain_id = ?"_s, {m_chainId});
+    QVERIFY(cp && cp->size() == 1);
+    QCOMPARE(cp->first()[0].toLongLong(), m_head);
+    QCOMPARE(u"0x"_s + QString::fromLatin1(cp->first()[1].toByteArray().toHex()), newHead.toLower());
+    const QString mismatch = balancesMismatch(m_head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+}
+
+// --- 3. every block -------------------------------------------------------------------------------
+
+void TestSparseChain::everyBlockBackfillsTheHeaders()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    const qint64 indexed = chainRow(Arborctl, *m_db, m_chainId).value(u"checkpointBlock"_s).toInteger();
+    const qint64 length = indexed - m_startBlock + 1;
+    m_proxy->resetCounters();
+    const Run edited = arborctl(*m_db, {u"chain"_s, u"edit"_s, QString::number(m_chainId), u"--block-stats"_s, u"every"_s, u"--wait"_s});
+    const FaultProxy::Counters counters = m_proxy->counters();
+    qInfo().noquote() << u"every block: %1"_s.arg(methods(counters));
+    QVERIFY2(edited.exitCode == 0, qPrintable(describe(edited)));
+    QVERIFY2(edited.out.contains(u"every block"_s), qPrintable(describe(edited)));
+
+    const QJsonObject chain = chainRow(Arborctl, *m_db, m_chainId);
+    const QJsonObject stats = chain.value(u"blockStats"_s).toObject();
+    QVERIFY2(stats.value(u"mode"_s).toString() == u"every"_s && stats.value(u"headersBackfill"_s).isNull(), qPrintable(compact(chain)));
+    // One header per block now, linked, and the days count every block.
+    auto store = m_db->open(false);
+    QVERIFY(store);
+    const auto rows = store->query(u"SELECT number, hash, parent_hash FROM "_s + prod(u"blocks"_s) + u" WHERE number BETWEEN ? AND ? ORDER BY number"_s,
+                                   {m_startBlock, indexed});
+    QVERIFY(rows);
+    QCOMPARE(qint64(rows->size()), length);
+    for (qsizetype i = 1; i < rows->size(); ++i) {
+        QVERIFY2((*rows)[i][2] == (*rows)[i - 1][1], qPrintable(u"block %1 does not build on block %2"_s.arg((*rows)[i][0].toLongLong())
+                                                                    .arg((*rows)[i - 1][0].toLongLong())));
+    }
+    const auto days = store->query(u"SELECT SUM(block_count), SUM(transfer_count) FROM "_s + prod(u"block_summaries"_s));
+    QVERIFY(days && !days->isEmpty());
+    QCOMPARE(days->first()[0].toLongLong(), length);
+    qint64 transfers = 0;
+    for (const QString &token : std::as_const(m_tokens))
+        transfers += *store->rowCount(prod(u"token_transfers"_s), u"token = ?"_s, {Address::fromHex(token)->toBytes()});
+    QCOMPARE(days->first()[1].toLongLong(), transfers);
+    // The headers came in batches: about one call per block, not more.
+    QVERIFY2(counters.callsByMethod.value(u"eth_getBlockByNumber"_s) <= quint64(length) + 8, qPrintable(methods(counters)));
+}
+
+ARBOR_GUILESS_TEST_MAIN(sparsechain, TestSparseChain)
+#include "tst_sparsechain.moc"
