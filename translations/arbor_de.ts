@@ -599,6 +599,17 @@
     </message>
 </context>
 <context>
+    <name>arbor::ChainService</name>
+    <message>
+        <source>A price is a whole number of units per call from 0 to %1.</source>
+        <translation>Ein Preis ist eine ganze Zahl von Einheiten pro Aufruf von 0 bis %1.</translation>
+    </message>
+    <message>
+        <source>Chain %1 has no RPC endpoint %2; its endpoints are: %3.</source>
+        <translation>Die Chain %1 hat keinen RPC-Endpunkt %2; ihre Endpunkte sind: %3.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::CrashReporter</name>
     <message>
         <source>Cannot create the folder for crash reports, %1: check that it is writable.</source>
@@ -959,6 +970,33 @@
     <message>
         <source>“%1” is not a whole number: write digits with an optional sign, such as -1234.</source>
         <translation>„%1“ ist keine ganze Zahl: Ziffern mit optionalem Vorzeichen schreiben, etwa -1234.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::DeliveryOutbox</name>
+    <message>
+        <source>An outbox row needs a delivery id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery %1 names no %2: give the id of the %2 it is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery %1 names no action: give the id of the action that sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A result of delivery %1 is success, failed, retrying or cancelled, never pending.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1745,21 @@
     <message>
         <source>chain %1 keeps its raw events until its daily statistics have been counted from them</source>
         <translation>Chain %1 behält ihre Rohereignisse, bis ihre Tagesstatistiken daraus gezählt wurden</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::RpcPrices</name>
+    <message>
+        <source>The prices per call are not a JSON object of method names and units: “%1”.</source>
+        <translation>Die Preise pro Aufruf sind kein JSON-Objekt aus Methodennamen und Einheiten: „%1“.</translation>
+    </message>
+    <message>
+        <source>The price of %1 is not a whole number of units from 0 to %2.</source>
+        <translation>Der Preis von %1 ist keine ganze Zahl von Einheiten von 0 bis %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JSON-RPC method name such as eth_getLogs.</source>
+        <translation>„%1“ ist kein JSON-RPC-Methodenname wie eth_getLogs.</translation>
     </message>
 </context>
 <context>
@@ -5241,6 +5294,53 @@
     <message>
         <source>No answer from the node (refused, reset, timed out or a gateway error); Arbor probes it every few seconds and uses it again as soon as it answers. Probe now asks at once.</source>
         <translation>Keine Antwort vom Knoten (abgewiesen, zurückgesetzt, Zeitüberschreitung oder Gateway-Fehler); Arbor prüft ihn alle paar Sekunden und verwendet ihn wieder, sobald er antwortet. „Jetzt prüfen“ fragt sofort.</translation>
+    </message>
+    <message>
+        <source>No JSON-RPC call recorded yet.</source>
+        <translation>Noch kein JSON-RPC-Aufruf erfasst.</translation>
+    </message>
+    <message>
+        <source>JSON-RPC calls by method, as providers bill them (every call of a batch, every retry):</source>
+        <translation>JSON-RPC-Aufrufe nach Methode, wie Anbieter sie abrechnen (jeder Aufruf eines Batches, jede Wiederholung):</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 failed</source>
+        <comment>method: calls, failed calls</comment>
+        <translation>%1: %2, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>method: calls</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No price per call set. Set one with “arborctl chain set-rpc-price --chain ID --endpoint URL --method NAME --units N”.</source>
+        <translation>Kein Preis pro Aufruf festgelegt. Legen Sie einen fest mit „arborctl chain set-rpc-price --chain ID --endpoint URL --method NAME --units N“.</translation>
+    </message>
+    <message>
+        <source>Calls × the price per call you set, by method; methods without a price are not counted:</source>
+        <translation>Aufrufe × der von Ihnen festgelegte Preis pro Aufruf, nach Methode; Methoden ohne Preis werden nicht gezählt:</translation>
+    </message>
+    <message>
+        <source>%1: %2 × %3 = %4</source>
+        <comment>method: calls × price = compute units</comment>
+        <translation>%1: %2 × %3 = %4</translation>
+    </message>
+    <message>
+        <source>JSON-RPC calls sent to the endpoint, as providers bill them: every call of a batch and every retry</source>
+        <translation>An den Endpunkt gesendete JSON-RPC-Aufrufe, wie Anbieter sie abrechnen: jeder Aufruf eines Batches und jede Wiederholung</translation>
+    </message>
+    <message>
+        <source>Calls × the price per call you set for each method (compute units, credits)</source>
+        <translation>Aufrufe × der von Ihnen je Methode festgelegte Preis pro Aufruf (Compute Units, Credits)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>Compute Units</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void endpointModelSaysWhetherTheNodeServesHistory();
     void endpointModelShowsLimits_data();
     void endpointModelShowsLimits();
+    void endpointModelShowsTheBill();
     void tokenModelShowsModesAndWhy();
     void pageShowsTheChainsTokensAndEndpointHistory();
     void chainSelectorShowsAnotherChain();
@@ -323,6 +324,37 @@ void TstChainDetail::endpointModelShowsLimits()
         QVERIFY(badge != EndpointModel::statusColor(EndpointStatus::AnsweringWithErrors));
         QVERIFY(at(EndpointModel::StatusColumn, Qt::ToolTipRole).toString().contains(QLatin1String("nothing is lost")));
     }
+}
+
+void TstChainDetail::endpointModelShowsTheBill()
+{
+    EndpointModel model;
+    EndpointRecord e;
+    e.url = QUrl(QStringLiteral("https://eth-mainnet.example.org/v2/${keychain:alchemy}"));
+    model.update({e});
+    QCOMPARE(model.headerData(EndpointModel::CallsColumn, Qt::Horizontal).toString(), QStringLiteral("Calls"));
+    QCOMPARE(model.headerData(EndpointModel::ComputeUnitsColumn, Qt::Horizontal).toString(), QStringLiteral("Compute units"));
+    QCOMPARE(model.index(0, EndpointModel::CallsColumn).data().toString(), QStringLiteral("–"));
+    QCOMPARE(model.index(0, EndpointModel::ComputeUnitsColumn).data().toString(), QStringLiteral("–"));
+    QVERIFY(model.index(0, EndpointModel::ComputeUnitsColumn).data(Qt::ToolTipRole).toString().contains(QLatin1String("set-rpc-price")));
+
+    // The chain: 1,952 headers and 17 eth_getLogs, two of which failed; Alchemy's prices.
+    e.calls.byMethod = {{QStringLiteral("eth_getBlockByNumber"), MethodCalls{1952, 0}}, {QStringLiteral("eth_getLogs"), MethodCalls{17, 2}},
+                        {QStringLiteral("eth_blockNumber"), MethodCalls{20, 0}}};
+    e.prices.unitsPerCall = {{QStringLiteral("eth_getLogs"), 75}, {QStringLiteral("eth_getBlockByNumber"), 16}};
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.update({e});
+    QCOMPARE(changed.size(), 1);
+    const QLocale locale;
+    QCOMPARE(model.index(0, EndpointModel::CallsColumn).data().toString(), locale.toString(1989));
+    QCOMPARE(model.index(0, EndpointModel::ComputeUnitsColumn).data().toString(), locale.toString(17 * 75 + 1952 * 16));
+    const QString calls = model.index(0, EndpointModel::CallsColumn).data(Qt::ToolTipRole).toString();
+    for (const QString &line : {QStringLiteral("eth_getBlockByNumber: %1").arg(locale.toString(1952)), QStringLiteral("eth_getLogs: 17, 2 failed"),
+                                QStringLiteral("eth_blockNumber: 20")})
+        QVERIFY2(calls.contains(line), qPrintable(calls));
+    const QString units = model.index(0, EndpointModel::ComputeUnitsColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(units.contains(QStringLiteral("eth_getLogs: 17 × 75 = %1").arg(locale.toString(1275))), qPrintable(units));
+    QVERIFY2(!units.contains(QLatin1String("eth_blockNumber")), qPrintable(units));   // no price, not counted
 }
 
 void TstChainDetail::tokenModelShowsModesAndWhy()
@@ -843,6 +875,19 @@ void TstChainDetail::liveChainFromTheDevnet()
     // A live anvil keeps every state: detected once and shown on the endpoint row.
     QTRY_COMPARE_WITH_TIMEOUT(endpoints->index(0, EndpointModel::HistoryColumn).data().toString(),
                               QStringLiteral("Archive (full history)"), 15000);
+    // The bill: the calls indexing made, recorded and shown by method; with a price, compute units.
+    const QModelIndex callsCell = endpoints->index(0, EndpointModel::CallsColumn);
+    QTRY_VERIFY_WITH_TIMEOUT(callsCell.data(Qt::ToolTipRole).toString().contains(QLatin1String("eth_getLogs: ")), 15000);
+    QVERIFY2(callsCell.data(Qt::ToolTipRole).toString().contains(QLatin1String("eth_getBlockByNumber: ")),
+             qPrintable(callsCell.data(Qt::ToolTipRole).toString()));
+    QVERIFY(QLocale().toLongLong(callsCell.data().toString()) > 0);
+    QCOMPARE(endpoints->index(0, EndpointModel::ComputeUnitsColumn).data().toString(), QStringLiteral("–"));
+    const auto priced = waitFor(engine->chains()->setRpcPrice(ChainRef{chainId, {}}, devnet.rpcUrl(), QStringLiteral("eth_getLogs"), 75));
+    QVERIFY2(priced, why(priced).constData());
+    QTRY_VERIFY_WITH_TIMEOUT(endpoints->index(0, EndpointModel::ComputeUnitsColumn).data().toString() != QStringLiteral("–"), 10000);
+    const EndpointRecord shown = endpoints->endpoints().first();
+    QCOMPARE(endpoints->index(0, EndpointModel::ComputeUnitsColumn).data().toString(),
+             QLocale().toString(shown.calls.byMethod.value(QStringLiteral("eth_getLogs")).calls * 75));
 
     // The token, indexed from block 0, with the mode it got and why.
     TokenModel *tokens = page.tokenModel();

@@ -124,6 +124,33 @@ QString EndpointModel::logsText(const EndpointLimits &limits)
     return parts.isEmpty() ? tr("–") : parts.join(QLatin1String(", "));
 }
 
+QString EndpointModel::callsToolTip(const EndpointRecord &e)
+{
+    if (e.calls.isEmpty())
+        return tr("No JSON-RPC call recorded yet.");
+    const QLocale locale;
+    QStringList lines{tr("JSON-RPC calls by method, as providers bill them (every call of a batch, every retry):")};
+    for (auto it = e.calls.byMethod.cbegin(); it != e.calls.byMethod.cend(); ++it) {
+        lines.append(it->failed > 0 ? tr("%1: %2, %3 failed", "method: calls, failed calls").arg(it.key(), locale.toString(it->calls), locale.toString(it->failed))
+                                    : tr("%1: %2", "method: calls").arg(it.key(), locale.toString(it->calls)));
+    }
+    return lines.join(u'\n');
+}
+
+QString EndpointModel::computeUnitsToolTip(const EndpointRecord &e)
+{
+    if (e.prices.isEmpty())
+        return tr("No price per call set. Set one with “arborctl chain set-rpc-price --chain ID --endpoint URL --method NAME --units N”.");
+    const QLocale locale;
+    QStringList lines{tr("Calls × the price per call you set, by method; methods without a price are not counted:")};
+    for (auto it = e.prices.unitsPerCall.cbegin(); it != e.prices.unitsPerCall.cend(); ++it) {
+        const qint64 calls = e.calls.byMethod.value(it.key()).calls;
+        lines.append(tr("%1: %2 × %3 = %4", "method: calls × price = compute units")
+                         .arg(it.key(), locale.toString(calls), locale.toString(*it), locale.toString(calls * *it)));
+    }
+    return lines.join(u'\n');
+}
+
 QString EndpointModel::historyText(std::optional<bool> servesHistory)
 {
     if (!servesHistory)
@@ -191,6 +218,12 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
         return batchText(e.limits);
     case LogsColumn:
         return logsText(e.limits);
+    case CallsColumn:
+        return e.calls.isEmpty() ? tr("–") : locale.toString(e.calls.total());
+    case ComputeUnitsColumn:
+        if (const auto units = e.prices.units(e.calls))
+            return locale.toString(*units);
+        return tr("–");
     case LastErrorColumn:
         return e.lastError;
     case ColumnCount:
@@ -237,6 +270,10 @@ QVariant EndpointModel::toolTip(const EndpointRecord &e, Column column)
         return {};
     case HistoryColumn:
         return historyToolTip(e.servesHistory, e.historyNote);
+    case CallsColumn:
+        return callsToolTip(e);
+    case ComputeUnitsColumn:
+        return computeUnitsToolTip(e);
     default:
         return {};
     }
@@ -252,6 +289,10 @@ QVariant EndpointModel::headerData(int section, Qt::Orientation orientation, int
             return tr("The largest JSON-RPC batch the provider accepts, when it refused a larger one");
         case LogsColumn:
             return tr("The most blocks per eth_getLogs query and logs per answer the provider accepts");
+        case CallsColumn:
+            return tr("JSON-RPC calls sent to the endpoint, as providers bill them: every call of a batch and every retry");
+        case ComputeUnitsColumn:
+            return tr("Calls × the price per call you set for each method (compute units, credits)");
         default:
             return {};
         }
@@ -281,6 +322,10 @@ QVariant EndpointModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Batch");
     case LogsColumn:
         return tr("Logs");
+    case CallsColumn:
+        return tr("Calls");
+    case ComputeUnitsColumn:
+        return tr("Compute units");
     case LastErrorColumn:
         return tr("Last error");
     case ColumnCount:

@@ -14,7 +14,9 @@ namespace arbor::ui {
  * The RPC endpoints of one chain as a table: URL, status, latency, error rate, requests and
  * failures, last head, whether the node serves historical state (its note as the tooltip), the
  * limits it runs under (the operator's or the learned rate, the batch size and the eth_getLogs
- * caps a hosted provider was found to accept) and the last error.
+ * caps a hosted provider was found to accept), the bill (JSON-RPC calls as providers count them,
+ * by method in the tooltip, and compute units where the operator set a price per call) and the
+ * last error.
  *
  * Statuses in the one vocabulary (model/endpointstatus.h). "rate limited" is a working endpoint
  * that Arbor slows down for, not a failure: its badge is blue, never the red of "unreachable".
@@ -43,6 +45,8 @@ public:
         RateColumn,             ///< "10/s set", "8.4/s learned" or "–"
         BatchColumn,            ///< "50 calls" or "–"
         LogsColumn,             ///< eth_getLogs caps: "500 blocks, 10,000 logs" or "–"
+        CallsColumn,            ///< JSON-RPC calls recorded, every process's; by method in the tooltip
+        ComputeUnitsColumn,     ///< calls × the operator's price per call, or "–" without one
         LastErrorColumn,
         ColumnCount
     };
@@ -78,6 +82,10 @@ public:
     static QString batchText(const arbor::EndpointLimits &limits);
     /// The eth_getLogs caps: "500 blocks, 10,000 logs", one of them, or "–".
     static QString logsText(const arbor::EndpointLimits &limits);
+    /// The calls by method, one line each: "eth_getLogs: 17, 2 failed".
+    static QString callsToolTip(const arbor::EndpointRecord &endpoint);
+    /// Calls × price per priced method, or how to set a price.
+    static QString computeUnitsToolTip(const arbor::EndpointRecord &endpoint);
     /// Whether a node serves historical state, as an operator reads it (also the probe page's).
     static QString historyText(std::optional<bool> servesHistory);
     /// What that means for balances, and `note` (what the detection saw) when there is one.

@@ -48,9 +48,12 @@ QString block(std::optional<qint64> n)
 }
 
 // What the row recorded and the live figures do not carry yet: the node's history, detected
-// once, and the limits an earlier run learned (a limit, once learned, is never 0 again).
+// once, the limits an earlier run learned (a limit, once learned, is never 0 again), and the
+// bill, which only the database adds up (every process's calls, the operator's prices).
 void mergeRecorded(EndpointRecord &live, const EndpointRecord &recorded)
 {
+    live.calls = recorded.calls;
+    live.prices = recorded.prices;
     if (!live.servesHistory) {
         live.servesHistory = recorded.servesHistory;
         live.historyNote = recorded.historyNote;
