@@ -236,11 +236,13 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
         done();
         return true;
     }
-    fetchBalances(**chain, remote, [this, config, claimId, stats, remote, done](QList<ComputedBalance> balances, QList<QueueItemError> errors) mutable {
+    fetchBalances(**chain, remote, [this, config, claimId, stats, remote, done, record = **chain](QList<ComputedBalance> balances,
+                                                                                                 QList<QueueItemError> errors) mutable {
         if (!m_store) {
             done();
             return;
         }
+        saveCalls(record);
         // A failure every item of a token shares in this batch is the token's (or the node's):
         // said once for the token, its items held back without using up retries.
         QHash<QByteArray, QList<qint64>> itemsOf;
@@ -285,9 +287,34 @@ Result<bool> QueueWorker::processChain(const QueueConfig &config, std::function<
     return true;
 }
 
-void QueueWorker::call(const QUrl &url, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done)
+std::shared_ptr<RpcCalls> QueueWorker::callsOf(qint64 endpointId)
+{
+    std::shared_ptr<RpcCalls> &calls = m_calls[endpointId];
+    if (!calls)
+        calls = std::make_shared<RpcCalls>();
+    return calls;
+}
+
+void QueueWorker::saveCalls(const ChainRecord &chain)
+{
+    QHash<qint64, RpcCalls> calls;
+    for (const EndpointRecord &e : chain.endpoints) {
+        if (const auto counted = m_calls.value(e.id); counted && !counted->isEmpty())
+            calls.insert(e.id, std::exchange(*counted, {}));
+    }
+    if (calls.isEmpty())
+        return;
+    if (Status s = ChainRegistry(*m_store).addCalls(chain.config.chainId, calls); !s) {
+        Q_EMIT workerError(s.error().toString());
+        for (auto it = calls.cbegin(); it != calls.cend(); ++it)
+            callsOf(it.key())->add(*it);   // with the next batch
+    }
+}
+
+void QueueWorker::call(const QUrl &url, qint64 endpointId, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done)
 {
     auto *client = new JsonRpcClient(m_network, url, this);
+    client->countCallsIn(callsOf(endpointId));
     client->setTimeout(m_options.rpcTimeoutMs);
     client->call(method, params, [client, done = std::move(done)](Result<QJsonValue> r) {
         client->deleteLater();
@@ -371,7 +398,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         Source &source = job->sources[sourceIndex];
         if (!source.history) {
             // Detected once per endpoint and kept on its row, for the operator.
-            call(source.url, QStringLiteral("eth_getBalance"), QJsonArray{QStringLiteral("0x0000000000000000000000000000000000000000"), QStringLiteral("0x1")},
+            call(source.url, source.endpointId, QStringLiteral("eth_getBalance"), QJsonArray{QStringLiteral("0x0000000000000000000000000000000000000000"), QStringLiteral("0x1")},
                  [this, job, sendChunk, sourceIndex](Result<QJsonValue> r) {
                      if (!*sendChunk)
                          return;
@@ -394,7 +421,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         }
         const bool atCheckpoint = job->checkpoint && !source.noStateAtCheckpoint;
         if (!atCheckpoint && !source.newest) {
-            call(source.url, QStringLiteral("eth_blockNumber"), {}, [this, job, sendChunk, sourceIndex](Result<QJsonValue> r) {
+            call(source.url, source.endpointId, QStringLiteral("eth_blockNumber"), {}, [this, job, sendChunk, sourceIndex](Result<QJsonValue> r) {
                 if (!*sendChunk)
                     return;
                 Source &source = job->sources[sourceIndex];
@@ -431,6 +458,7 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         }
         const QUrl url = source.url;
         auto *client = new JsonRpcClient(m_network, url, this);
+        client->countCallsIn(callsOf(source.endpointId));
         client->setTimeout(m_options.rpcTimeoutMs);
         client->setMaxResponseBytes(MaxReplyBytes);
         const qsizetype batch = client->limiter().batchLimit(int(count));

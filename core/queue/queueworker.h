@@ -58,7 +58,11 @@ private:
     /// balanceOf for `items` through the chain's endpoints: at the checkpoint, or where the node
     /// keeps no state there, at its newest block `confirmations` deep.
     void fetchBalances(const ChainRecord &chain, QList<QueueItem> items, BalancesDone done);
-    void call(const QUrl &url, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done);
+    void call(const QUrl &url, qint64 endpointId, const QString &method, const QJsonArray &params, JsonRpcClient::Callback done);
+    /// Where the calls sent to the endpoint are counted until saveCalls() adds them to its chain's.
+    std::shared_ptr<RpcCalls> callsOf(qint64 endpointId);
+    /// Adds the calls sent to the chain's endpoints since the last save to rpc_call_counts.
+    void saveCalls(const ChainRecord &chain);
     void finishStop();
 
     DatabaseUrl m_url;
@@ -70,6 +74,7 @@ private:
     QTimer m_timer;
     QList<QueueConfig> m_configs;
     QHash<qint64, ChainRecord> m_chains;
+    QHash<qint64, std::shared_ptr<RpcCalls>> m_calls;   ///< by rpc_endpoints.id, not saved yet
     QElapsedTimer m_sinceRefresh;
     QElapsedTimer m_sinceReclaim;
     qsizetype m_nextChain = 0;

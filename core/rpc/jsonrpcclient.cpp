@@ -40,6 +40,7 @@ struct JsonRpcClient::Post
     BodyCallback done;
     int attempts = 0;
     int rateLimited = 0;
+    RpcCalls calls;             ///< the calls of `body`, read when first sent (when counted)
 };
 
 JsonRpcClient::JsonRpcClient(QNetworkAccessManager *network, QUrl url, QObject *parent)
@@ -59,12 +60,19 @@ void JsonRpcClient::call(const QString &method, const QJsonArray &params, Callba
         {QStringLiteral("method"), method},
         {QStringLiteral("params"), params},
     };
-    post(QJsonDocument(body).toJson(QJsonDocument::Compact), 1, method, [id, url = m_url, done = std::move(done)](Result<QByteArray> data) {
+    post(QJsonDocument(body).toJson(QJsonDocument::Compact), 1, method,
+         [id, url = m_url, method, counts = m_calls, done = std::move(done)](Result<QByteArray> data) {
         if (!data) {
             done(data.error());
             return;
         }
-        done(parseResponse(*data, id, url));
+        Result<QJsonValue> value = parseResponse(*data, id, url);
+        if (!value && counts) {
+            RpcCalls failed;
+            failed.byMethod[method].calls = 1;
+            counts->addFailures(failed);
+        }
+        done(std::move(value));
     });
 }
 
@@ -104,6 +112,11 @@ void JsonRpcClient::send(std::shared_ptr<Post> post)
 void JsonRpcClient::transmit(std::shared_ptr<Post> post, const rpchttp::ResolvedUrl &target, RpcClock::TimePoint sentAt)
 {
     QNetworkReply *reply = m_network->post(rpchttp::postRequest(target.url, m_timeoutMs), post->body);
+    if (m_calls) {
+        if (post->calls.isEmpty())
+            post->calls = RpcCalls::inRequest(post->body);
+        m_calls->add(post->calls);
+    }
     rpchttp::limitResponseSize(reply, m_maxResponseBytes);
     rpchttp::limitDuration(reply, m_timeoutMs);
     connect(reply, &QNetworkReply::finished, this, [this, reply, post, sentAt, target]() {
@@ -113,6 +126,10 @@ void JsonRpcClient::transmit(std::shared_ptr<Post> post, const rpchttp::Resolved
             data = target.redact(data.error());
         const bool tooMany = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 429
             || (data && post->weight == 1 && evmjson::isRateLimited(errorMessage(*data)));
+        const bool refusedBatch = !tooMany && data && post->weight > 1 && !data->trimmed().startsWith('[')
+            && evmjson::isBatchTooLarge(rpchttp::excerpt(*data));
+        if (m_calls && (tooMany || !data || refusedBatch))
+            m_calls->addFailures(post->calls);
         if (tooMany) {
             m_limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);
             if (++post->rateLimited <= m_rateLimitedRetries) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "model/rpccalls.h"
 #include "rpc/rpcclock.h"
 
 #include <QJsonArray>
@@ -72,6 +73,15 @@ public:
      */
     void post(const QByteArray &body, int weight, BodyCallback done);
 
+    /**
+     * Counts every call this client sends into `calls` (RpcCalls::inRequest of each request body,
+     * every attempt: retries and requests sent again after a 429 too), and in `failed` the calls
+     * of a request that failed: no answer, an HTTP error or 429, a batch refused as too large,
+     * and for call() a JSON-RPC error answer. A batch sent with post() that is answered counts
+     * as answered: reading its elements is the caller's. Null (the default): nothing is counted.
+     */
+    void countCallsIn(std::shared_ptr<RpcCalls> calls) { m_calls = std::move(calls); }
+
     /// The endpoint's shared limiter: its learned batch size, rate and caps.
     EndpointLimiter &limiter() const { return *m_limiter; }
 
@@ -92,6 +102,7 @@ private:
     int m_rateLimitedRetries = 30;
     qint64 m_maxResponseBytes = 64 * 1024 * 1024;
     qint64 m_nextId = 1;
+    std::shared_ptr<RpcCalls> m_calls;
 };
 
 /// Reads a JSON-RPC quantity ("0x1a") that must fit in a non-negative int64.

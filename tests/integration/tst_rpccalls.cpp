@@ -2,8 +2,8 @@
 // call by method (batch elements one by one) as a hosted provider bills them, while it answers
 // some requests with 503, 429 or a JSON-RPC error. What `chain list --json` says each method cost
 // equals what the provider counted, over two arborctl processes (the counts add up in the
-// database); a price per call gives compute units; `/metrics` of `arborctl serve` shows the same
-// counters. On SQLite and PostgreSQL.
+// database) and the balance queue's balanceOf batches; a price per call gives compute units;
+// `/metrics` of `arborctl serve` shows the same counters. On SQLite and PostgreSQL.
 //
 // The functions share one devnet, proxy and database and run in declaration order.
 
@@ -118,6 +118,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void callsAreWhatTheProviderCounted();
+    void balanceQueueCallsAreCountedToo();
     void pricesGiveComputeUnits();
     void metricsShowTheSameCounts();
 
@@ -130,6 +131,7 @@ private:
     std::unique_ptr<FaultProxy> m_proxy;
     qint64 m_chainId = 0;
     qint64 m_head = 0;
+    QString m_token;
     bool m_indexed = false;
     QProcess m_serve;
 };
@@ -145,6 +147,7 @@ void TestRpcCalls::initTestCase()
     QVERIFY2(deployed, qPrintable(error));
     const QJsonObject token = deployed->value(u"tokens"_s).toArray().first().toObject();
     const QString address = token.value(u"address"_s).toString();
+    m_token = address;
     const qint64 startBlock = token.value(u"deployBlock"_s).toInteger();
     QVERIFY2(m_devnet.generateTraffic({address}, 300, 30, 30, Seed, &error), qPrintable(error));
     // Quiet blocks after the traffic, as on a real chain.
@@ -234,6 +237,29 @@ void TestRpcCalls::callsAreWhatTheProviderCounted()
     const QString expected = u"%1 calls, %2 failed: "_s.arg(endpoint.value(u"callsTotal"_s).toInteger()).arg(endpoint.value(u"callsFailed"_s).toInteger());
     QVERIFY2(list.out.contains(expected), qPrintable(expected + u"\nnot in:\n"_s + list.out));
     QVERIFY2(list.out.contains(u"eth_getLogs %1"_s.arg(calls.value(u"eth_getLogs"_s).toObject().value(u"calls"_s).toInteger())), qPrintable(list.out));
+}
+
+void TestRpcCalls::balanceQueueCallsAreCountedToo()
+{
+    QVERIFY2(m_indexed, "needs the indexing of callsAreWhatTheProviderCounted");
+    // balanceOf for every holder, in batches, by the queue's workers: calls on the same bill.
+    // Failures at the HTTP level only here: a batch answered with an error per call is an answer
+    // to the client, whose elements the worker reads (and retries) itself.
+    FaultPlan plan = badDay();
+    plan.rpcError = 0;
+    m_proxy->setFaults(plan);
+    const ArborctlRun mode = arborctl(*m_db, {u"chain"_s, u"set-balance-mode"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, m_token,
+                                              u"--mode"_s, u"balance_of"_s}, 60000);
+    QVERIFY2(mode.exitCode == 0, qPrintable(describe(mode)));
+    const ArborctlRun drained = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--json"_s});
+    QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
+    QVERIFY2(drained.object().value(u"completed"_s).toInteger() > 0, qPrintable(drained.out));
+    QJsonObject endpoint;
+    const QString problem = mismatch(&endpoint);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    qInfo().noquote() << "calls after the queue:" << compact(endpoint.value(u"calls"_s).toObject());
+    QVERIFY2(endpoint.value(u"calls"_s).toObject().value(u"eth_call"_s).toObject().value(u"calls"_s).toInteger() > 0, qPrintable(compact(endpoint)));
+    m_proxy->setFaults(badDay());
 }
 
 void TestRpcCalls::pricesGiveComputeUnits()
