@@ -481,6 +481,10 @@
         <source>A placeholder belongs in the URL&apos;s path or query, such as https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; not in its scheme, host or port.</source>
         <translation>Ein Platzhalter gehört in den Pfad oder den Query-Teil der URL, etwa https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; nicht in Schema, Host oder Port.</translation>
     </message>
+    <message>
+        <source>“%1” is not a choice of block statistics; use “events” (headers of the blocks with events only: fewest calls) or “every” (one header per block: daily blocks, transactions and gas exact).</source>
+        <translation>„%1“ ist keine Wahl der Blockstatistik; verwenden Sie „events“ (nur die Header der Blöcke mit Ereignissen: die wenigsten Aufrufe) oder „every“ (ein Header je Block: tägliche Blöcke, Transaktionen und Gas genau).</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -976,27 +980,27 @@
     <name>arbor::DeliveryOutbox</name>
     <message>
         <source>An outbox row needs a delivery id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile des Postausgangs braucht eine Zustellungs-ID.</translation>
     </message>
     <message>
         <source>Delivery %1 names no %2: give the id of the %2 it is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung %1 nennt keine %2: Geben Sie die ID der %2 an, für die sie ist.</translation>
     </message>
     <message>
         <source>alert rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregel</translation>
     </message>
     <message>
         <source>trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger</translation>
     </message>
     <message>
         <source>Delivery %1 names no action: give the id of the action that sends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung %1 nennt keine Aktion: Geben Sie die ID der Aktion an, die sie sendet.</translation>
     </message>
     <message>
         <source>A result of delivery %1 is success, failed, retrying or cancelled, never pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ergebnis der Zustellung %1 ist success, failed, retrying oder cancelled, nie pending.</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2052,26 @@
         <source>A transfer of block %1 lies outside the range %2–%3.</source>
         <translation>Ein Transfer aus Block %1 liegt außerhalb des Bereichs %2–%3.</translation>
     </message>
+    <message>
+        <source>The backfill of blocks %1–%2 carries every header; a backfill brings none or those of its logs.</source>
+        <translation>Das Nachladen der Blöcke %1–%2 bringt jeden Header mit; ein Nachladen bringt keine oder die seiner Logs.</translation>
+    </message>
+    <message>
+        <source>The headers of blocks %1–%2 are not all there.</source>
+        <translation>Die Header der Blöcke %1–%2 sind nicht alle da.</translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 carries the header of block %3 out of order or range.</source>
+        <translation>Ein Stapel für die Blöcke %1–%2 enthält den Header von Block %3 außer der Reihe oder außerhalb des Bereichs.</translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 lacks the header of block %2.</source>
+        <translation>Einem Stapel für die Blöcke %1–%2 fehlt der Header von Block %2.</translation>
+    </message>
+    <message>
+        <source>Only a backfill comes without headers (blocks %1–%2).</source>
+        <translation>Nur ein Nachladen kommt ohne Header (Blöcke %1–%2).</translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
@@ -2679,6 +2703,10 @@
     <message>
         <source>The node does not serve block %1 yet: it is behind the chain&apos;s head or still importing the block. Asked again shortly.</source>
         <translation>Der Knoten liefert Block %1 noch nicht: Er liegt hinter dem letzten Block der Chain zurück oder importiert den Block noch. Es wird in Kürze erneut angefragt.</translation>
+    </message>
+    <message>
+        <source>The blocks from %1 with first id %2 are not a valid batch.</source>
+        <translation>Die Blöcke ab %1 mit erster ID %2 sind kein gültiger Stapel.</translation>
     </message>
 </context>
 <context>
@@ -4210,6 +4238,34 @@
         <source>Block %1 is beyond the chain&apos;s head (%2); enter %2 or less.</source>
         <translation>Block %1 liegt hinter dem letzten Block der Chain (%2); geben Sie %2 oder weniger ein.</translation>
     </message>
+    <message>
+        <source>Blocks with &amp;events (fewest calls)</source>
+        <translation>Blöcke mit &amp;Ereignissen (die wenigsten Aufrufe)</translation>
+    </message>
+    <message>
+        <source>Below the last blocks that may still be reorganised, only the headers of blocks that hold the chain&apos;s events are fetched: daily transfers and active holders are exact, daily blocks, transactions and gas are not counted.</source>
+        <translation>Unterhalb der letzten Blöcke, die sich noch reorganisieren können, werden nur die Header der Blöcke mit Ereignissen der Chain abgerufen: tägliche Transfers und aktive Inhaber sind genau, tägliche Blöcke, Transaktionen und Gas werden nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>E&amp;very block (one call per block)</source>
+        <translation>&amp;Jeder Block (ein Aufruf je Block)</translation>
+    </message>
+    <message>
+        <source>One header per block: daily blocks, transactions and gas are exact too. Hosted providers bill and rate-limit per call.</source>
+        <translation>Ein Header je Block: auch tägliche Blöcke, Transaktionen und Gas sind genau. Gehostete Anbieter rechnen je Aufruf ab und begrenzen die Rate je Aufruf.</translation>
+    </message>
+    <message>
+        <source>Block statistics:</source>
+        <translation>Blockstatistik:</translation>
+    </message>
+    <message>
+        <source>The calls to reach the head are shown once the tokens are chosen (Review).</source>
+        <translation>Die Aufrufe bis zum Kopf werden angezeigt, sobald die Token gewählt sind (Überprüfung).</translation>
+    </message>
+    <message>
+        <source>To reach the head (%1 blocks): about %2 calls plus one per block with events, or %3 calls for every block.</source>
+        <translation>Bis zum Kopf (%1 Blöcke): etwa %2 Aufrufe plus einer je Block mit Ereignissen, oder %3 Aufrufe für jeden Block.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainSizeModel</name>
@@ -4921,10 +4977,6 @@
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <source>Save the name, RPC URLs, poll interval, confirmations and RPC rate as one change</source>
-        <translation>Name, RPC-URLs, Abfrageintervall, Bestätigungen und RPC-Rate als eine Änderung speichern</translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation> ms</translation>
     </message>
@@ -5115,6 +5167,30 @@
     <message>
         <source>Probing the new URLs and saving…</source>
         <translation>Die neuen URLs werden geprüft und gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save the name, RPC URLs, poll interval, confirmations, RPC rate and block statistics as one change</source>
+        <translation>Name, RPC-URLs, Abfrageintervall, Bestätigungen, RPC-Rate und Blockstatistik als eine Änderung speichern</translation>
+    </message>
+    <message>
+        <source>Blocks with events (fewest calls)</source>
+        <translation>Blöcke mit Ereignissen (die wenigsten Aufrufe)</translation>
+    </message>
+    <message>
+        <source>Every block (one call per block)</source>
+        <translation>Jeder Block (ein Aufruf je Block)</translation>
+    </message>
+    <message>
+        <source>Which blocks the daily statistics count. Every block fetches the header of each of the %1 blocks indexed so far (about one call per block) and of each new block; blocks with events only those that hold the chain&apos;s events.</source>
+        <translation>Welche Blöcke die Tagesstatistik zählt. „Jeder Block“ ruft den Header jedes der %1 bisher indizierten Blöcke (etwa ein Aufruf je Block) und jedes neuen Blocks ab; „Blöcke mit Ereignissen“ nur die der Blöcke mit Ereignissen der Chain.</translation>
+    </message>
+    <message>
+        <source>Which blocks the daily statistics count: every block (one call per block) or the blocks that hold the chain&apos;s events only.</source>
+        <translation>Welche Blöcke die Tagesstatistik zählt: jeden Block (ein Aufruf je Block) oder nur die Blöcke mit Ereignissen der Chain.</translation>
+    </message>
+    <message>
+        <source>&amp;Block statistics:</source>
+        <translation>&amp;Blockstatistik:</translation>
     </message>
 </context>
 <context>
@@ -6331,6 +6407,17 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <source>Active holders: addresses that sent or received one of the chain&apos;s tokens that day.</source>
         <translation>Aktive Inhaber: Adressen, die an diesem Tag einen der Tokens der Chain gesendet oder empfangen haben.</translation>
     </message>
+    <message numerus="yes">
+        <source>Last %n day(s): %1 token transfers; at most %2 active holders a day. Blocks, transactions and gas are not counted: the chain fetches the headers of its blocks with events only (Chain › Edit › Block statistics).</source>
+        <translation>
+            <numerusform>Letzter %n Tag: %1 Token-Transfers; höchstens %2 aktive Inhaber pro Tag. Blöcke, Transaktionen und Gas werden nicht gezählt: Die Chain ruft nur die Header ihrer Blöcke mit Ereignissen ab (Chain › Bearbeiten › Blockstatistik).</numerusform>
+            <numerusform>Letzte %n Tage: %1 Token-Transfers; höchstens %2 aktive Inhaber pro Tag. Blöcke, Transaktionen und Gas werden nicht gezählt: Die Chain ruft nur die Header ihrer Blöcke mit Ereignissen ab (Chain › Bearbeiten › Blockstatistik).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::OverviewPage</name>
@@ -7532,6 +7619,26 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message>
         <source>Create decides the modes itself when it adds the chain.</source>
         <translation>Beim Erstellen entscheidet Arbor die Modi selbst, wenn die Chain hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>every block (one header per block)</source>
+        <translation>jeder Block (ein Header je Block)</translation>
+    </message>
+    <message>
+        <source>blocks with events (headers of those blocks only)</source>
+        <translation>Blöcke mit Ereignissen (nur deren Header)</translation>
+    </message>
+    <message>
+        <source>to reach the head (%1 blocks): about %2 calls, plus one per block with events</source>
+        <translation>bis zum Kopf (%1 Blöcke): etwa %2 Aufrufe, plus einer je Block mit Ereignissen</translation>
+    </message>
+    <message>
+        <source>to reach the head (%1 blocks): about %2 calls</source>
+        <translation>bis zum Kopf (%1 Blöcke): etwa %2 Aufrufe</translation>
+    </message>
+    <message>
+        <source>Block statistics</source>
+        <translation>Blockstatistik</translation>
     </message>
 </context>
 <context>

@@ -481,6 +481,10 @@
         <source>A placeholder belongs in the URL&apos;s path or query, such as https://eth-mainnet.g.alchemy.com/v2/${keychain:alchemy}; not in its scheme, host or port.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is not a choice of block statistics; use “events” (headers of the blocks with events only: fewest calls) or “every” (one header per block: daily blocks, transactions and gas exact).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ChainDeletion</name>
@@ -2048,6 +2052,26 @@
         <source>A transfer of block %1 lies outside the range %2–%3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backfill of blocks %1–%2 carries every header; a backfill brings none or those of its logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The headers of blocks %1–%2 are not all there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 carries the header of block %3 out of order or range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 lacks the header of block %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a backfill comes without headers (blocks %1–%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::StoreThread</name>
@@ -2678,6 +2702,10 @@
     </message>
     <message>
         <source>The node does not serve block %1 yet: it is behind the chain&apos;s head or still importing the block. Asked again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blocks from %1 with first id %2 are not a valid batch.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4210,6 +4238,34 @@
         <source>Na&amp;me:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Blocks with &amp;events (fewest calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the last blocks that may still be reorganised, only the headers of blocks that hold the chain&apos;s events are fetched: daily transfers and active holders are exact, daily blocks, transactions and gas are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;very block (one call per block)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One header per block: daily blocks, transactions and gas are exact too. Hosted providers bill and rate-limit per call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block statistics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calls to reach the head are shown once the tokens are chosen (Review).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reach the head (%1 blocks): about %2 calls plus one per block with events, or %3 calls for every block.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainSizeModel</name>
@@ -4921,10 +4977,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the name, RPC URLs, poll interval, confirmations and RPC rate as one change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5114,6 +5166,30 @@
     </message>
     <message>
         <source>Probing the new URLs and saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the name, RPC URLs, poll interval, confirmations, RPC rate and block statistics as one change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks with events (fewest calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every block (one call per block)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which blocks the daily statistics count. Every block fetches the header of each of the %1 blocks indexed so far (about one call per block) and of each new block; blocks with events only those that hold the chain&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which blocks the daily statistics count: every block (one call per block) or the blocks that hold the chain&apos;s events only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block statistics:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6327,6 +6403,17 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <source>Active holders: addresses that sent or received one of the chain&apos;s tokens that day.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Last %n day(s): %1 token transfers; at most %2 active holders a day. Blocks, transactions and gas are not counted: the chain fetches the headers of its blocks with events only (Chain › Edit › Block statistics).</source>
+        <translation>
+            <numerusform>Last %n day: %1 token transfers; at most %2 active holders a day. Blocks, transactions and gas are not counted: the chain fetches the headers of its blocks with events only (Chain › Edit › Block statistics).</numerusform>
+            <numerusform>Last %n days: %1 token transfers; at most %2 active holders a day. Blocks, transactions and gas are not counted: the chain fetches the headers of its blocks with events only (Chain › Edit › Block statistics).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::OverviewPage</name>
@@ -7527,6 +7614,26 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Create decides the modes itself when it adds the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every block (one header per block)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks with events (headers of those blocks only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to reach the head (%1 blocks): about %2 calls, plus one per block with events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to reach the head (%1 blocks): about %2 calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block statistics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

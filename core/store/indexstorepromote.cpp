@@ -156,31 +156,30 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
 
 Status IndexStore::checkHeaders(const IndexBatch &batch)
 {
-    const auto wrong = [&batch](const QString &what) {
-        return Error::internal(tr("A batch for blocks %1–%2 %3.").arg(batch.from).arg(batch.to).arg(what));
-    };
     const QList<BlockHeader> &headers = batch.headers;
+    const qint64 from = batch.from, to = batch.to;
     switch (batch.headerScope) {
     case HeaderScope::Every:
         if (batch.mode == BatchMode::Backfill)
-            return wrong(tr("of one contract carries every header"));
-        if (headers.size() != batch.to - batch.from + 1)
-            return wrong(tr("carries %1 headers").arg(headers.size()));
+            return Error::internal(tr("The backfill of blocks %1–%2 carries every header; a backfill brings none or those of its logs.").arg(from).arg(to));
+        if (headers.size() != to - from + 1)
+            return Error::internal(tr("A batch for blocks %1–%2 carries %3 headers.").arg(from).arg(to).arg(headers.size()));
         return {};
     case HeaderScope::WithLogs:
         if (batch.mode == BatchMode::Headers)
-            return wrong(tr("of headers lacks some"));
+            return Error::internal(tr("The headers of blocks %1–%2 are not all there.").arg(from).arg(to));
         for (qsizetype i = 0; i < headers.size(); ++i) {
-            if (headers[i].number < batch.from || headers[i].number > batch.to || (i > 0 && headers[i].number <= headers[i - 1].number))
-                return wrong(tr("carries the header of block %1 out of order or range").arg(headers[i].number));
+            if (headers[i].number < from || headers[i].number > to || (i > 0 && headers[i].number <= headers[i - 1].number))
+                return Error::internal(tr("A batch for blocks %1–%2 carries the header of block %3 out of order or range.")
+                                           .arg(from).arg(to).arg(headers[i].number));
         }
         // The checkpoint moves to the last block: its hash is the one the next range builds on.
-        if (batch.mode != BatchMode::Backfill && (headers.isEmpty() || headers.last().number != batch.to))
-            return wrong(tr("lacks the header of its last block"));
+        if (batch.mode != BatchMode::Backfill && (headers.isEmpty() || headers.last().number != to))
+            return Error::internal(tr("A batch for blocks %1–%2 lacks the header of block %2.").arg(from).arg(to));
         return {};
     case HeaderScope::None:
         if (batch.mode != BatchMode::Backfill || !headers.isEmpty())
-            return wrong(tr("carries no headers"));
+            return Error::internal(tr("Only a backfill comes without headers (blocks %1–%2).").arg(from).arg(to));
         return {};
     }
     return {};

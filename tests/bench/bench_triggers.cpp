@@ -47,6 +47,7 @@
 #include "testdatabase.h"
 #include "webhookreceiver.h"
 
+#include "engine/deliverybell.h"
 #include "engine/deliveryworker.h"
 #include "engine/storethread.h"
 #include "engine/triggerrunner.h"
@@ -843,7 +844,9 @@ bool phaseLatency(const Options &o)
         return false;
     }
     qint64 head = blocks.next() - 1;
-    TriggerRunner service(&writer, QStringLiteral("bench"), [&head](qint64) { return std::optional<qint64>(head); });
+    // What rings the delivery worker from the writer's jobs, as TriggerService keeps one.
+    auto bell = std::make_shared<DeliveryBell>();
+    TriggerRunner service(&writer, QStringLiteral("bench"), [&head](qint64) { return std::optional<qint64>(head); }, bell);
     int changes = 0;
     std::optional<SteadyClock::time_point> evaluatedAt;
     bool awaitingEvaluation = false;

@@ -668,6 +668,15 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     choose(child<QRadioButton>("startDeploymentRadio"));
     QVERIFY(child<QRadioButton>("startDeploymentRadio")->isChecked());
     child<QSpinBox>("pollIntervalSpin")->setValue(200);
+    // Block statistics: blocks with events unless chosen otherwise, with what each choice costs.
+    QVERIFY(child<QRadioButton>("blockStatsEventsRadio")->isChecked());
+    choose(child<QRadioButton>("startBlockRadio"));
+    QTest::keyClicks(child<QLineEdit>("startBlockEdit"), QStringLiteral("0"));
+    const QString cost = child<QLabel>("blockStatsCost")->text();
+    QVERIFY2(cost.contains(QLatin1String("plus one per block with events")) && cost.contains(QLatin1String("for every block")), qPrintable(cost));
+    child<QLineEdit>("startBlockEdit")->clear();
+    choose(child<QRadioButton>("startDeploymentRadio"));
+    choose(child<QRadioButton>("blockStatsEveryRadio"));
     screenshot(m_wizard.get(), QStringLiteral("wizard-3-chain"));
     QVERIFY(clickNext());
 
@@ -741,6 +750,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
         QVERIFY(summary.contains(t.toObject().value(QLatin1String("symbol")).toString()));
     QVERIFY(summary.contains(QLatin1String("earliest token deployment")));
     QVERIFY(summary.contains(QLatin1String("identity")) && summary.contains(QLatin1String("validation")));
+    QVERIFY2(summary.contains(QLatin1String("every block")) && summary.contains(QLatin1String("to reach the head")), qPrintable(summary));
 
     // Create.
     QSignalSpy added(m_wizard.get(), &AddChainWizard::chainAdded);
@@ -765,6 +775,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QCOMPARE(record.config.startBlock, std::optional<qint64>(earliest));
     QCOMPARE(record.config.tokens.size(), 2);
     QCOMPARE(record.config.registries.size(), 3);
+    QCOMPARE(record.config.blockStats, BlockStats::Every);
     // The modes the chain got are what the review shows.
     QCOMPARE(review->tokenModel()->tokens(), record.tokens);
     for (const TokenInfo &t : record.tokens) {

@@ -94,11 +94,13 @@ AgentEvent agentEvent(qint64 block, RegistryKind kind, const QString &event)
     return e;
 }
 
-Status registerChain(Store &store, qint64 chainId, const QString &name)
+/// A chain whose daily statistics count every block unless `stats` says otherwise.
+Status registerChain(Store &store, qint64 chainId, const QString &name, BlockStats stats = BlockStats::Every)
 {
     ChainConfig config;
     config.chainId = chainId;
     config.name = name;
+    config.blockStats = stats;
     config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
     config.startBlock = 0;
     config.tokens = {addressOf(1)};
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void initTestCase();
     void dailyActivityShowsTheStoresDays();
     void dailyActivitySaysWhenNothingIsIndexed();
+    void dailyActivityOfAChainCountingBlocksWithEventsOnly();
     void triggersPageShowsEventsAndAttemptsPerHour();
 
 private:
@@ -263,6 +266,41 @@ void TstAggregateCharts::dailyActivityShowsTheStoresDays()
     page.showChain(0);
     QCOMPARE(daily->emptyText(), QStringLiteral("No chain selected."));
     QVERIFY(daily->points(NetworkStatsPanel::TransactionsLine).isEmpty());
+}
+
+void TstAggregateCharts::dailyActivityOfAChainCountingBlocksWithEventsOnly()
+{
+    // Block statistics "events": the day's transfers and holders are drawn, its transactions and
+    // gas are not (they would count the fetched blocks only), and the panel says why.
+    const qint64 chainId = 68;
+    const QString file = QStringLiteral("events.db");
+    std::unique_ptr<Engine> engine = startEngine(file);
+    std::unique_ptr<Store> store = openStore(file);
+    QVERIFY(registerChain(*store, chainId, QStringLiteral("events"), BlockStats::Events));
+    const qint64 today = QDateTime::currentSecsSinceEpoch() / 86400;
+    auto time = [today](qint64 n) { return today * 86400 + n; };
+    auto promoted = IndexStore(*store).promote(blocks(chainId, 0, 9, time), evmEntities());
+    QVERIFY2(promoted, why(promoted).constData());
+    auto stored = IndexStore(*store).networkStats(chainId, today - 29);
+    QVERIFY2(stored && stored->size() == 1, stored ? "not one day" : why(stored).constData());
+    QVERIFY(!stored->first().blocksCounted);
+    engine->chains()->refreshSnapshot();
+
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
+    page.resize(1100, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.showChain(chainId);
+    NetworkStatsPanel *daily = page.dailyStats();
+    page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"))->setCurrentWidget(daily);
+    QTRY_COMPARE_WITH_TIMEOUT(daily->shownDays().size(), 1, TimeoutMs);
+    QCOMPARE(valueAt(daily->points(NetworkStatsPanel::TransfersLine), double(today)), double(stored->first().transfers));
+    QVERIFY(daily->points(NetworkStatsPanel::TransactionsLine).isEmpty());
+    daily->gasCheckBox()->setChecked(true);
+    QVERIFY(daily->points(NetworkStatsPanel::GasLine).isEmpty());
+    QVERIFY2(daily->summary().contains(QStringLiteral("not counted")) && !daily->summary().contains(QStringLiteral("blocks,")),
+             qPrintable(daily->summary()));
+    QVERIFY2(daily->readOut(today).contains(QStringLiteral("Transactions: not counted")), qPrintable(daily->readOut(today)));
 }
 
 void TstAggregateCharts::dailyActivitySaysWhenNothingIsIndexed()

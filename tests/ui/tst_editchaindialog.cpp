@@ -197,6 +197,10 @@ void TstEditChainDialog::savesNameAndSettingsAsOneEdit()
     dialog->findChild<QSpinBox *>(QStringLiteral("pollIntervalSpin"))->setValue(5000);
     dialog->findChild<QSpinBox *>(QStringLiteral("confirmationsSpin"))->setValue(3);
     dialog->findChild<QSpinBox *>(QStringLiteral("rpcRateSpin"))->setValue(25);
+    auto *stats = dialog->findChild<QComboBox *>(QStringLiteral("blockStatsCombo"));
+    QVERIFY(stats);
+    QCOMPARE(stats->currentText(), QStringLiteral("Blocks with events (fewest calls)"));
+    stats->setCurrentIndex(1);
     QVERIFY(save->isEnabled());
     QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
     QSignalSpy changed(m_engine.get()->chains(), &ChainService::chainsChanged);
@@ -209,6 +213,7 @@ void TstEditChainDialog::savesNameAndSettingsAsOneEdit()
     QCOMPARE(after.config.pollIntervalMs, 5000);
     QCOMPARE(after.config.confirmations, 3);
     QCOMPARE(after.endpoints.first().maxRequestsPerSecond, 25.0);
+    QCOMPARE(after.config.blockStats, BlockStats::Every);
     // The console's list hears of it.
     QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
 }

@@ -94,6 +94,7 @@ ChainConfig AddChainWizard::config() const
     }
     config.confirmations = m_chainPage->confirmations();
     config.pollIntervalMs = m_chainPage->pollIntervalMs();
+    config.blockStats = m_chainPage->blockStats();
     config.tokens = m_contractsPage->tokens();
     config.registries = m_contractsPage->registries();
     return config;

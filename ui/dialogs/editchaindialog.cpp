@@ -17,6 +17,7 @@
 #include <QGridLayout>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -74,7 +75,7 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     m_saveButton->setObjectName(QStringLiteral("saveChainButton"));
-    m_saveButton->setToolTip(tr("Save the name, RPC URLs, poll interval, confirmations and RPC rate as one change"));
+    m_saveButton->setToolTip(tr("Save the name, RPC URLs, poll interval, confirmations, RPC rate and block statistics as one change"));
     connect(m_saveButton, &QPushButton::clicked, this, &EditChainDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -111,13 +112,29 @@ QWidget *EditChainDialog::createSettings()
     m_rpcRate->setToolTip(tr("Requests per second allowed on each RPC URL of the chain; Unlimited learns the provider's limit from its refusals"));
     m_rateMessage = new MessageLabel(QStringLiteral("rpcRateMessage"));
 
+    m_blockStats = new QComboBox;
+    m_blockStats->setObjectName(QStringLiteral("blockStatsCombo"));
+    m_blockStats->addItem(tr("Blocks with events (fewest calls)"), QVariant::fromValue(int(BlockStats::Events)));
+    m_blockStats->addItem(tr("Every block (one call per block)"), QVariant::fromValue(int(BlockStats::Every)));
+    m_blockStats->setCurrentIndex(m_chain.config.blockStats == BlockStats::Every ? 1 : 0);
+    const qint64 indexed = m_chain.checkpointBlock ? *m_chain.checkpointBlock - m_chain.config.startBlock.value_or(0) + 1 : 0;
+    m_blockStats->setToolTip(indexed > 0
+                                 ? tr("Which blocks the daily statistics count. Every block fetches the header of each of the %1 blocks "
+                                      "indexed so far (about one call per block) and of each new block; blocks with events only "
+                                      "those that hold the chain's events.")
+                                       .arg(QLocale().toString(indexed))
+                                 : tr("Which blocks the daily statistics count: every block (one call per block) or the blocks that "
+                                      "hold the chain's events only."));
+
     auto *box = new QGroupBox(tr("Chain"));
     auto *form = new QFormLayout(box);
     form->addRow(tr("&Name:"), withMessage(m_name, m_nameMessage));
     form->addRow(tr("&Poll interval:"), withMessage(m_pollInterval, m_pollMessage));
     form->addRow(tr("&Confirmations:"), withMessage(m_confirmations, m_confirmationsMessage));
     form->addRow(tr("RPC &rate:"), withMessage(m_rpcRate, m_rateMessage));
+    form->addRow(tr("&Block statistics:"), m_blockStats);
     connect(m_name, &QLineEdit::textChanged, this, &EditChainDialog::revalidate);
+    connect(m_blockStats, &QComboBox::currentIndexChanged, this, &EditChainDialog::revalidate);
     for (QSpinBox *spin : {m_pollInterval, m_confirmations, m_rpcRate})
         connect(spin, &QSpinBox::valueChanged, this, &EditChainDialog::revalidate);
     return box;
@@ -296,6 +313,8 @@ ChainEdit EditChainDialog::edit() const
     e.addRpcUrls = m_added;
     e.removeRpcUrls = m_removed;
     e.addRegistries = m_addedRegistries;
+    if (const auto stats = BlockStats(m_blockStats->currentData().toInt()); stats != m_chain.config.blockStats)
+        e.blockStats = stats;
     return e;
 }
 

@@ -86,6 +86,7 @@ private:
     QSpinBox *m_confirmations = nullptr;
     MessageLabel *m_confirmationsMessage = nullptr;
     QSpinBox *m_rpcRate = nullptr;
+    QComboBox *m_blockStats = nullptr;
     MessageLabel *m_rateMessage = nullptr;
 
     QListWidget *m_urls = nullptr;

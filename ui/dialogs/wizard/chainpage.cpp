@@ -2,6 +2,7 @@
 
 #include "dialogs/addchainwizard.h"
 #include "engine/chainservice.h"
+#include "model/callestimate.h"
 #include "model/chainconfig.h"
 #include "widgets/messagelabel.h"
 
@@ -84,6 +85,28 @@ ChainPage::ChainPage(AddChainWizard *wizard)
     m_pollSpin->setSuffix(tr(" ms"));
     m_pollSpin->setToolTip(tr("How often Arbor asks the endpoints for a new head."));
 
+    m_eventsRadio = new QRadioButton(tr("Blocks with &events (fewest calls)"), this);
+    m_eventsRadio->setObjectName(QStringLiteral("blockStatsEventsRadio"));
+    m_eventsRadio->setToolTip(tr("Below the last blocks that may still be reorganised, only the headers of blocks that hold the "
+                                 "chain's events are fetched: daily transfers and active holders are exact, daily blocks, "
+                                 "transactions and gas are not counted."));
+    m_everyRadio = new QRadioButton(tr("E&very block (one call per block)"), this);
+    m_everyRadio->setObjectName(QStringLiteral("blockStatsEveryRadio"));
+    m_everyRadio->setToolTip(tr("One header per block: daily blocks, transactions and gas are exact too. Hosted providers bill "
+                                "and rate-limit per call."));
+    auto *statsGroup = new QButtonGroup(this);
+    statsGroup->addButton(m_eventsRadio);
+    statsGroup->addButton(m_everyRadio);
+    m_eventsRadio->setChecked(true);
+    m_costLabel = new QLabel(this);
+    m_costLabel->setObjectName(QStringLiteral("blockStatsCost"));
+    m_costLabel->setWordWrap(true);
+    auto *stats = new QVBoxLayout;
+    stats->setContentsMargins(0, 0, 0, 0);
+    stats->addWidget(m_eventsRadio);
+    stats->addWidget(m_everyRadio);
+    stats->addWidget(m_costLabel);
+
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Na&me:"), m_nameEdit);
@@ -92,9 +115,11 @@ ChainPage::ChainPage(AddChainWizard *wizard)
     form->addRow(tr("Start indexing:"), start);
     form->addRow(tr("&Confirmations:"), m_confirmationsSpin);
     form->addRow(tr("&Poll interval:"), m_pollSpin);
+    form->addRow(tr("Block statistics:"), stats);
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &ChainPage::check);
     connect(m_blockEdit, &QLineEdit::textChanged, this, &ChainPage::check);
+    connect(m_confirmationsSpin, &QSpinBox::valueChanged, this, &ChainPage::showCost);
     connect(group, &QButtonGroup::buttonToggled, this, [this] {
         m_blockEdit->setEnabled(m_blockRadio->isChecked());
         if (m_blockRadio->isChecked())
@@ -150,7 +175,29 @@ void ChainPage::check()
     m_startError->showMessage(startProblem);
 
     m_valid = nameProblem.isEmpty() && startProblem.isEmpty() && !startMissing;
+    showCost();
     Q_EMIT completeChanged();
+}
+
+void ChainPage::showCost()
+{
+    const std::optional<qint64> head = m_wizard->probedHead();
+    std::optional<qint64> from;
+    if (start() == Start::Block)
+        from = startBlock();
+    else if (start() == Start::Latest)
+        from = head;
+    if (!head || !from || *from > *head) {
+        m_costLabel->setText(start() == Start::TokenDeployment ? tr("The calls to reach the head are shown once the tokens are chosen (Review).")
+                                                               : QString());
+        return;
+    }
+    const QLocale locale;
+    const qint64 blocks = *head - *from + 1;
+    const CallEstimate events = estimateIndexingCalls(blocks, BlockStats::Events);
+    const CallEstimate every = estimateIndexingCalls(blocks, BlockStats::Every);
+    m_costLabel->setText(tr("To reach the head (%1 blocks): about %2 calls plus one per block with events, or %3 calls for every block.")
+                             .arg(locale.toString(blocks), locale.toString(events.knownCalls()), locale.toString(every.knownCalls())));
 }
 
 bool ChainPage::isComplete() const
@@ -179,6 +226,11 @@ std::optional<qint64> ChainPage::startBlock() const
     if (!ok || block < 0)
         return std::nullopt;
     return block;
+}
+
+BlockStats ChainPage::blockStats() const
+{
+    return m_everyRadio->isChecked() ? BlockStats::Every : BlockStats::Events;
 }
 
 int ChainPage::confirmations() const

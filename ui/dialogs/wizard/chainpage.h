@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/chainconfig.h"
+
 #include <QWizardPage>
 
 #include <optional>
@@ -17,7 +19,8 @@ class MessageLabel;
 /**
  * Third page of the add-chain wizard: the chain's name (checked as ChainConfig::validate does,
  * and against the chains already added), its id as probed, where indexing starts, the
- * confirmations to wait for and the poll interval.
+ * confirmations to wait for, the poll interval, and which blocks the daily statistics count
+ * (with what reaching the head costs in calls for each choice).
  */
 class ChainPage final : public QWizardPage
 {
@@ -36,12 +39,15 @@ public:
     /// The block typed for Start::Block.
     std::optional<qint64> startBlock() const;
     int confirmations() const;
+    BlockStats blockStats() const;
     int pollIntervalMs() const;
     /// The poll interval proposed (the console's setting for new chains).
     void setPollIntervalMs(int ms);
 
 private:
     void check();
+    /// What reaching the head costs for each choice of block statistics, from the start chosen.
+    void showCost();
 
     AddChainWizard *m_wizard;
     QLineEdit *m_nameEdit = nullptr;
@@ -55,6 +61,9 @@ private:
     MessageLabel *m_startError = nullptr;
     QSpinBox *m_confirmationsSpin = nullptr;
     QSpinBox *m_pollSpin = nullptr;
+    QRadioButton *m_eventsRadio = nullptr;
+    QRadioButton *m_everyRadio = nullptr;
+    QLabel *m_costLabel = nullptr;
     bool m_valid = false;
 };
 

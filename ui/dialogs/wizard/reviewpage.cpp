@@ -1,5 +1,7 @@
 #include "dialogs/wizard/reviewpage.h"
 
+#include "model/callestimate.h"
+
 #include "dialogs/addchainwizard.h"
 #include "engine/chainservice.h"
 #include "model/urlsecrets.h"
@@ -125,6 +127,17 @@ void ReviewPage::initializePage()
     html += row(tr("Start indexing at"), start);
     html += row(tr("Confirmations"), config.confirmations == 0 ? tr("none: follow the head") : tr("index blocks %1 deep").arg(config.confirmations));
     html += row(tr("Poll interval"), tr("%1 ms").arg(locale.toString(config.pollIntervalMs)));
+    QString stats = config.blockStats == BlockStats::Every ? tr("every block (one header per block)")
+                                                           : tr("blocks with events (headers of those blocks only)");
+    if (const std::optional<qint64> head = m_wizard->probedHead()) {
+        const qint64 blocks = *head - config.startBlock.value_or(*head) + 1;
+        const CallEstimate cost = estimateIndexingCalls(blocks, config.blockStats);
+        stats += QLatin1String("<br>")
+            + (cost.plusBlocksWithEvents
+                   ? tr("to reach the head (%1 blocks): about %2 calls, plus one per block with events").arg(locale.toString(blocks), locale.toString(cost.knownCalls()))
+                   : tr("to reach the head (%1 blocks): about %2 calls").arg(locale.toString(blocks), locale.toString(cost.knownCalls())));
+    }
+    html += row(tr("Block statistics"), stats);
 
     QStringList tokens;
     for (const TokenInfo &t : m_wizard->tokenInfos()) {
