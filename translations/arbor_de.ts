@@ -3990,6 +3990,30 @@
         <source>unknown (no endpoint reports the head)</source>
         <translation>unbekannt (kein Endpunkt meldet den Kopfblock)</translation>
     </message>
+    <message>
+        <source>Block statistics:</source>
+        <translation>Blockstatistik:</translation>
+    </message>
+    <message>
+        <source>every block — fetching the headers of blocks %1–%2: %3%</source>
+        <translation>jeder Block – Header der Blöcke %1–%2 werden abgerufen: %3 %</translation>
+    </message>
+    <message>
+        <source>every block</source>
+        <translation>jeder Block</translation>
+    </message>
+    <message>
+        <source>blocks with events</source>
+        <translation>Blöcke mit Ereignissen</translation>
+    </message>
+    <message>
+        <source>Below the reorg window only the headers of blocks with the chain&apos;s events are fetched: daily transfers and holders are exact, daily blocks, transactions and gas are not counted (Edit Chain › Block statistics)</source>
+        <translation>Unterhalb des Reorg-Fensters werden nur die Header der Blöcke mit Ereignissen der Chain abgerufen: tägliche Transfers und Inhaber sind genau, tägliche Blöcke, Transaktionen und Gas werden nicht gezählt (Chain bearbeiten › Blockstatistik)</translation>
+    </message>
+    <message>
+        <source>One header per block: every daily figure is exact</source>
+        <translation>Ein Header je Block: jede Tageszahl ist genau</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>

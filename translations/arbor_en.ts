@@ -3990,6 +3990,30 @@
         <source>unknown (no endpoint reports the head)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Block statistics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every block — fetching the headers of blocks %1–%2: %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocks with events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the reorg window only the headers of blocks with the chain&apos;s events are fetched: daily transfers and holders are exact, daily blocks, transactions and gas are not counted (Edit Chain › Block statistics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One header per block: every daily figure is exact</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainListModel</name>

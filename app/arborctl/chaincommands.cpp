@@ -4,6 +4,7 @@
 
 #include "engine/chaindeletion.h"
 #include "engine/chainservice.h"
+#include "model/callestimate.h"
 #include "model/urlsecrets.h"
 #include "output.h"
 #include "util/continuation.h"
@@ -234,6 +235,22 @@ int chainAdd(const Invocation &inv)
                            .arg(added->config.startBlock.value_or(0))
                     << Qt::endl;
                 out << "  " << blockStatsText(added->config.blockStats) << Qt::endl;
+                // What reaching the head costs, for this choice and the other (the highest head an endpoint reported).
+                qint64 head = -1;
+                for (const EndpointRecord &e : added->endpoints)
+                    head = std::max(head, e.lastHead.value_or(-1));
+                const qint64 start = added->config.startBlock.value_or(head);
+                if (head >= start && start >= 0) {
+                    const QLocale locale;
+                    const qint64 blocks = head - start + 1;
+                    const CallEstimate events = estimateIndexingCalls(blocks, BlockStats::Events);
+                    const CallEstimate every = estimateIndexingCalls(blocks, BlockStats::Every);
+                    out << "  "
+                        << Arborctl::tr("To reach the head (%1 blocks): about %2 JSON-RPC calls plus one per block with events "
+                                        "(events), or %3 calls (every).")
+                               .arg(locale.toString(blocks), locale.toString(events.knownCalls()), locale.toString(every.knownCalls()))
+                        << Qt::endl;
+                }
                 for (const EndpointRecord &e : added->endpoints) {
                     out << "  " << urlsecrets::displayText(e.url) << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
                         << ", " << historyText(e);

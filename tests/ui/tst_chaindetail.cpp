@@ -436,6 +436,14 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     Q_EMIT engine.chains()->chainsChanged({record});
 
     QCOMPARE(label(page, "chainDetailName"), QStringLiteral("pruned"));
+    QCOMPARE(label(page, "chainDetailBlockStats"), QStringLiteral("blocks with events"));
+    // Switched to every block: the headers' backfill and how far it got.
+    ChainRecord every = record;
+    every.config.blockStats = BlockStats::Every;
+    every.headerBackfill = HeaderBackfill{120, 319, 170};
+    Q_EMIT engine.chains()->chainsChanged({every});
+    QCOMPARE(label(page, "chainDetailBlockStats"), QStringLiteral("every block — fetching the headers of blocks 120–319: 25%"));
+    Q_EMIT engine.chains()->chainsChanged({record});
     auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("chainDetailTabs"));
     auto *tokens = page.findChild<QTableView *>(QStringLiteral("chainDetailTokens"));
     QVERIFY(tabs && tokens);

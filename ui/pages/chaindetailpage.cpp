@@ -175,6 +175,7 @@ QWidget *ChainDetailPage::createHeader()
     m_indexed = valueLabel(QStringLiteral("chainDetailIndexed"));
     m_lag = valueLabel(QStringLiteral("chainDetailLag"));
     m_rate = valueLabel(QStringLiteral("chainDetailRate"));
+    m_blockStats = valueLabel(QStringLiteral("chainDetailBlockStats"));
     m_message = valueLabel(QStringLiteral("chainDetailMessage"));
     m_message->setWordWrap(true);
 
@@ -205,7 +206,7 @@ QWidget *ChainDetailPage::createHeader()
     grid->addWidget(m_edit, 0, 8, Qt::AlignRight);
     const std::pair<QString, QLabel *> fields[] = {
         {tr("Chain id:"), m_id}, {tr("Status:"), m_state}, {tr("Head:"), m_head}, {tr("Indexed:"), m_indexed},
-        {tr("Lag:"), m_lag},     {tr("Rate:"), m_rate},
+        {tr("Lag:"), m_lag},     {tr("Rate:"), m_rate},       {tr("Block statistics:"), m_blockStats},
     };
     int i = 0;
     for (const auto &[caption, value] : fields) {
@@ -215,7 +216,7 @@ QWidget *ChainDetailPage::createHeader()
         grid->addWidget(value, 1 + i / 3, (i % 3) * 2 + 1);
         ++i;
     }
-    grid->addWidget(m_message, 3, 0, 1, 8);
+    grid->addWidget(m_message, 4, 0, 1, 8);
     grid->setColumnStretch(6, 1);
     return header;
 }
@@ -417,7 +418,7 @@ void ChainDetailPage::updateHeader()
     m_probe->setEnabled(m_edit->isEnabled() && m_probe->property("probing").toBool() == false);
     if (m_chainId == 0) {
         m_name->setText(tr("No chain selected"));
-        for (QLabel *l : {m_id, m_state, m_head, m_indexed, m_lag, m_rate, m_message})
+        for (QLabel *l : {m_id, m_state, m_head, m_indexed, m_lag, m_rate, m_blockStats, m_message})
             l->clear();
         return;
     }
@@ -453,6 +454,20 @@ void ChainDetailPage::updateHeader()
         m_lag->setText(tr("%n block(s)", nullptr, int(*lagBlocks)) + tr(", %n second(s)", nullptr, int(*lagSeconds)));
     m_rate->setText(m_status && active ? tr("%1 blocks/s").arg(locale.toString(m_status->blocksPerSecond, 'f', 1)) : tr("–"));
     m_message->setText(m_status ? m_status->message : QString());
+    if (!m_record) {
+        m_blockStats->clear();
+    } else if (const std::optional<HeaderBackfill> &b = m_record->headerBackfill) {
+        m_blockStats->setText(tr("every block — fetching the headers of blocks %1–%2: %3%")
+                                  .arg(locale.toString(b->from), locale.toString(b->to))
+                                  .arg(int(b->progress() * 100)));
+    } else {
+        m_blockStats->setText(m_record->config.blockStats == BlockStats::Every ? tr("every block") : tr("blocks with events"));
+    }
+    m_blockStats->setToolTip(m_record && m_record->config.blockStats == BlockStats::Events
+                                 ? tr("Below the reorg window only the headers of blocks with the chain's events are fetched: daily "
+                                      "transfers and holders are exact, daily blocks, transactions and gas are not counted (Edit Chain "
+                                      "› Block statistics)")
+                                 : tr("One header per block: every daily figure is exact"));
 }
 
 void ChainDetailPage::updateCharts()

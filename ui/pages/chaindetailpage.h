@@ -141,6 +141,7 @@ private:
     QLabel *m_indexed = nullptr;
     QLabel *m_lag = nullptr;
     QLabel *m_rate = nullptr;
+    QLabel *m_blockStats = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_probe = nullptr;              ///< Probe now, on the RPC endpoints tab
