@@ -286,7 +286,14 @@ void ChainIndexer::pump()
                 pump();
         });
     } else {
-        while (m_inFlight < m_options.maxRangesInFlight && m_nextFetch <= *target)
+        // Below the reorg window, while the log span is still growing from its start, one range
+        // at a time: sparse history is read in a few wide eth_getLogs calls, not in as many
+        // narrow ones as fit in flight before the first answer (slow start).
+        const auto inFlightLimit = [this] {
+            const bool slowStart = m_fetcher.spanGrowing() && scopeFor(BatchMode::Head, m_nextFetch) == HeaderScope::WithLogs;
+            return slowStart ? 1 : m_options.maxRangesInFlight;
+        };
+        while (m_inFlight < inFlightLimit() && m_nextFetch <= *target)
             startHeadFetch();
     }
 

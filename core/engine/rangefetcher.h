@@ -74,6 +74,8 @@ public:
 
     /// Blocks per range as learned from the endpoints' answers; ranges are scheduled this wide.
     qint64 span() const { return m_sizer.span(); }
+    /// Whether the span is still growing from its start (LogRangeSizer::growing()).
+    bool spanGrowing() const { return m_sizer.growing(); }
     /// Logs skipped since construction because they did not decode.
     qint64 skippedLogs() const { return m_skippedLogs; }
 

@@ -13,6 +13,8 @@ LogRangeSizer::LogRangeSizer(qint64 initial, qint64 max, qint64 comfortableLogs)
 
 void LogRangeSizer::succeeded(qint64 blocks, qint64 logs)
 {
+    if (logs > m_comfortableLogs)
+        m_growing = false;
     if (blocks < m_span || logs > m_comfortableLogs)
         return;
     if (m_cooldown > 0) {
@@ -33,6 +35,7 @@ bool LogRangeSizer::tooLarge(qint64 blocks)
     if (blocks <= 1)
         return false;
     const qint64 before = m_span;
+    m_growing = false;
     m_span = std::max<qint64>(1, std::min(m_span, blocks / 2));
     if (m_span < before) {
         m_cooldown = m_nextCooldown;

@@ -24,6 +24,13 @@ public:
     void succeeded(qint64 blocks, qint64 logs);
     /// The node refused a call over `blocks` blocks as too large; false when it cannot shrink.
     bool tooLarge(qint64 blocks);
+    /**
+     * True while the span has only grown so far: no answer was too large or held more than the
+     * comfortable number of logs, and the span is below its most. A caller may fetch one range
+     * at a time then ("slow start"), so that sparse history is read in a few wide calls rather
+     * than many narrow ones sent before the first answer came back.
+     */
+    bool growing() const { return m_growing && m_span < m_max; }
 
 private:
     qint64 m_span;
@@ -31,6 +38,7 @@ private:
     qint64 m_comfortableLogs;
     int m_cooldown = 0;         ///< comfortable calls still needed before the span may grow
     int m_nextCooldown = 2;     ///< the cooldown the next refusal sets
+    bool m_growing = true;      ///< every answer so far let the span grow
 };
 
 } // namespace arbor

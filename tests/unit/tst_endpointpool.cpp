@@ -882,10 +882,13 @@ void TestEndpointPool::logRangeSizer()
 
     LogRangeSizer sizer(2000, 10000, 5000);
     QCOMPARE(sizer.span(), qint64(2000));
+    QVERIFY(sizer.growing());               // nothing answered yet
     sizer.succeeded(2000, 10);
     QCOMPARE(sizer.span(), qint64(4000));
-    sizer.succeeded(4000, 9000);            // busy: stays
+    QVERIFY(sizer.growing());
+    sizer.succeeded(4000, 9000);            // busy: stays, and the span has found its size
     QCOMPARE(sizer.span(), qint64(4000));
+    QVERIFY(!sizer.growing());
     sizer.succeeded(100, 0);                // a short call at the head says nothing
     QCOMPARE(sizer.span(), qint64(4000));
     sizer.succeeded(4000, 0);
@@ -916,6 +919,19 @@ void TestEndpointPool::logRangeSizer()
     QCOMPARE(sizer.span(), qint64(1500));
     QVERIFY(sizer.tooLarge(20000));
     QCOMPARE(sizer.span(), qint64(1500));
+
+    // Sparse history: the span grows to its most, and is no longer growing there.
+    LogRangeSizer sparse(100, 800, 5000);
+    for (qint64 span = 100; span < 800; span *= 2) {
+        QVERIFY(sparse.growing());
+        sparse.succeeded(span, 3);
+    }
+    QCOMPARE(sparse.span(), qint64(800));
+    QVERIFY(!sparse.growing());
+    // A refusal ends the growing too.
+    LogRangeSizer refused(100, 800, 5000);
+    QVERIFY(refused.tooLarge(100));
+    QVERIFY(!refused.growing());
 
     // Down to one block, which cannot be split.
     LogRangeSizer small(4, 100);
