@@ -17,11 +17,25 @@
 //                  [--live-node] [--hold]
 //   bench_indexing --rpc http://127.0.0.1:PORT --token ADDRESS... [--start-block N] [--runs 3]
 //   bench_indexing --provider-rate 25 --provider-batch 50 [...]
+//   bench_indexing --sparse [--rounds 8] [--empty-between 238] [--provider-rate 25] [...]
 //
 // --provider-rate/--provider-batch measure only `arborctl index` through a FaultProxy that
 // behaves like a hosted provider (calls per second above which it answers 429 with Retry-After,
 // batches above which it answers 400): the time against the least possible at that rate, the
 // calls needed (one header per block, one eth_getLogs per 2,000 blocks) divided by the rate.
+//
+// --sparse measures a chain shaped like a real contract's history (issue 25): --rounds bursts of
+// traffic, each --empty-between empty blocks before the next; --transfers, --holders and --blocks
+// are then totals split over the rounds (default 8,640 transfers among 480 holders in 32 blocks,
+// plus a block of mints per round: about 10,000 Transfer logs in 40 of 1,947 blocks). A default
+// `chain add` (block statistics for the blocks with events), `index` and `queue run --until-empty`
+// go through a FaultProxy without faults that counts every JSON-RPC call (batch elements one by
+// one) and HTTP request, and once more straight to the node. Printed: the calls by method and the
+// requests against the raw sparse pull's (eth_getLogs over the range, then the headers of the
+// blocks with logs in batches of 100), and the time from `index` start to every balance exact
+// against that pull on the same path. With --provider-rate, the same run behind a provider at that
+// rate: its time against its admitted calls divided by the rate and against the raw pull's calls
+// divided by the rate.
 //
 // Generating the devnet takes most of a minute: --hold keeps it up after the figures (until
 // Enter), and --rpc measures a node that is already up, e.g. while profiling arborctl (no
@@ -53,6 +67,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -208,6 +223,8 @@ struct PullResult
     qint64 bytes = 0;
     qint64 blocks = 0;      ///< headers received (counted only when parsing)
     qint64 logs = 0;
+    qint64 calls = 0;       ///< JSON-RPC calls sent, batch elements one by one
+    qint64 requests = 0;    ///< HTTP requests sent
 };
 
 std::string hexQuantity(qint64 n)
@@ -215,6 +232,36 @@ std::string hexQuantity(qint64 n)
     char text[24];
     std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(n));
     return text;
+}
+
+/// `addresses` as a JSON array's inside: "0x..","0x..".
+std::string addressList(const QStringList &tokens)
+{
+    std::string addresses;
+    for (const QString &t : tokens)
+        addresses += (addresses.empty() ? "\"" : ",\"") + t.toStdString() + '"';
+    return addresses;
+}
+
+std::string logsCall(qint64 id, qint64 from, qint64 to, const std::string &addresses)
+{
+    return R"({"jsonrpc":"2.0","id":)" + std::to_string(id) + R"(,"method":"eth_getLogs","params":[{"fromBlock":")" + hexQuantity(from)
+        + R"(","toBlock":")" + hexQuantity(to) + R"(","address":[)" + addresses
+        + R"(],"topics":[["0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"]]}]})";
+}
+
+/// A batch of eth_getBlockByNumber (no transactions) for `numbers`, ids from `*id` on.
+std::string headersBatch(qint64 *id, const std::vector<qint64> &numbers)
+{
+    std::string body = "[";
+    for (const qint64 n : numbers) {
+        if (body.size() > 1)
+            body += ',';
+        body += R"({"jsonrpc":"2.0","id":)" + std::to_string((*id)++) + R"(,"method":"eth_getBlockByNumber","params":[")" + hexQuantity(n)
+            + R"(",false]})";
+    }
+    body += ']';
+    return body;
 }
 
 // Walks what the indexer reads from a block or a log, as string views (no decoding).
@@ -230,114 +277,206 @@ qint64 touch(simdjson::dom::element value, std::initializer_list<const char *> f
     return n;
 }
 
-PullResult pull(quint16 port, qint64 head, const QStringList &tokens, const PullConfig &config)
+/// Walks the logs of an eth_getLogs answer; `onLog` gets each. False when it holds no result array.
+template <typename OnLog>
+bool walkLogs(simdjson::dom::element root, qint64 *touched, OnLog onLog)
 {
-    struct Job
-    {
-        std::string body;
-        bool logs;
-    };
-    std::vector<Job> jobs;
-    std::string addresses;
-    for (const QString &t : tokens)
-        addresses += (addresses.empty() ? "\"" : ",\"") + t.toStdString() + '"';
-    // The heavy calls first, so no connection ends with a big one alone.
-    qint64 id = 1;
-    for (qint64 from = 0; from <= head; from += config.logSpan) {
-        const qint64 to = std::min(head, from + config.logSpan - 1);
-        jobs.push_back({R"({"jsonrpc":"2.0","id":)" + std::to_string(id++) + R"(,"method":"eth_getLogs","params":[{"fromBlock":")"
-                            + hexQuantity(from) + R"(","toBlock":")" + hexQuantity(to) + R"(","address":[)" + addresses
-                            + R"(],"topics":[["0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"]]}]})",
-                        true});
-    }
-    for (qint64 from = 0; from <= head; from += config.headerBatch) {
-        const qint64 to = std::min(head, from + config.headerBatch - 1);
-        std::string body = "[";
-        for (qint64 n = from; n <= to; ++n) {
-            if (n != from)
-                body += ',';
-            body += R"({"jsonrpc":"2.0","id":)" + std::to_string(id++) + R"(,"method":"eth_getBlockByNumber","params":[")" + hexQuantity(n)
-                + R"(",false]})";
+    simdjson::dom::array items;
+    if (root["result"].get_array().get(items))
+        return false;
+    for (simdjson::dom::element log : items) {
+        *touched += touch(log, {"address", "data", "blockNumber", "blockHash", "transactionHash", "logIndex", "removed"});
+        simdjson::dom::array topics;
+        if (!log["topics"].get_array().get(topics)) {
+            for (simdjson::dom::element topic : topics) {
+                std::string_view text;
+                if (!topic.get_string().get(text))
+                    *touched += qint64(text.size());
+            }
         }
-        body += ']';
-        jobs.push_back({std::move(body), false});
+        onLog(log);
     }
+    return true;
+}
 
+/// Walks the headers of an eth_getBlockByNumber batch answer; returns how many it held.
+qint64 walkHeaders(simdjson::dom::element root, qint64 *touched)
+{
+    simdjson::dom::array items;
+    if (root.get_array().get(items))
+        return 0;
+    qint64 blocks = 0;
+    for (simdjson::dom::element answerItem : items) {
+        simdjson::dom::element block;
+        simdjson::dom::array txs;
+        if (answerItem["result"].get(block) || block["transactions"].get_array().get(txs))
+            continue;
+        *touched += touch(block, {"number", "hash", "parentHash", "timestamp", "gasUsed"});
+        *touched += qint64(txs.size());
+        ++blocks;
+    }
+    return blocks;
+}
+
+/**
+ * Posts `bodies` over `connections` keep-alive connections, each taking the next body in order,
+ * and hands every answer to `onAnswer(index, answer, parser)`, which returns an error or "".
+ * Adds the answers' sizes to `bytes`; returns the first error, "" when every body went through.
+ */
+template <typename OnAnswer>
+std::string postAll(quint16 port, const std::vector<std::string> &bodies, int connections, std::atomic<qint64> &bytes, OnAnswer onAnswer)
+{
     std::atomic<size_t> next{0};
-    std::atomic<qint64> bytes{0}, blocks{0}, logs{0};
     std::atomic<bool> failed{false};
     std::string firstError;
     std::mutex errorLock;
-    QElapsedTimer timer;
-    timer.start();
     std::vector<std::thread> threads;
-    for (int c = 0; c < config.connections; ++c) {
+    for (int c = 0; c < connections; ++c) {
         threads.emplace_back([&] {
             Connection connection(port);
             simdjson::dom::parser parser;
             std::string answer;
             std::string error;
-            for (size_t i; !failed && (i = next.fetch_add(1)) < jobs.size();) {
-                if (!connection.post(jobs[i].body, answer, &error)) {
+            for (size_t i; !failed && (i = next.fetch_add(1)) < bodies.size();) {
+                if (connection.post(bodies[i], answer, &error)) {
+                    bytes += qint64(answer.size());
+                    error = onAnswer(i, answer, parser);
+                }
+                if (!error.empty()) {
                     std::lock_guard lock(errorLock);
-                    firstError = error;
+                    if (firstError.empty())
+                        firstError = error;
                     failed = true;
                     return;
                 }
-                bytes += qint64(answer.size());
-                if (!config.parse)
-                    continue;
-                simdjson::dom::element root;
-                if (parser.parse(answer.data(), answer.size(), false).get(root)) {
-                    std::lock_guard lock(errorLock);
-                    firstError = "invalid JSON";
-                    failed = true;
-                    return;
-                }
-                qint64 touched = 0;
-                simdjson::dom::array items;
-                if (jobs[i].logs) {
-                    if (root["result"].get_array().get(items))
-                        items = {};
-                    for (simdjson::dom::element log : items) {
-                        touched += touch(log, {"address", "data", "blockNumber", "blockHash", "transactionHash", "logIndex", "removed"});
-                        simdjson::dom::array topics;
-                        if (!log["topics"].get_array().get(topics)) {
-                            for (simdjson::dom::element topic : topics) {
-                                std::string_view text;
-                                if (!topic.get_string().get(text))
-                                    touched += qint64(text.size());
-                            }
-                        }
-                        ++logs;
-                    }
-                } else {
-                    if (root.get_array().get(items))
-                        items = {};
-                    for (simdjson::dom::element answerItem : items) {
-                        simdjson::dom::element block;
-                        simdjson::dom::array txs;
-                        if (answerItem["result"].get(block) || block["transactions"].get_array().get(txs))
-                            continue;
-                        touched += touch(block, {"number", "hash", "parentHash", "timestamp", "gasUsed"});
-                        touched += qint64(txs.size());
-                        ++blocks;
-                    }
-                }
-                if (touched == 0)
-                    bytes += 0;   // keeps the walk from being optimised away
             }
         });
     }
     for (std::thread &t : threads)
         t.join();
+    return firstError;
+}
+
+/// The dense pull: eth_getLogs over blocks 0-head and every header, both in parallel.
+PullResult pull(quint16 port, qint64 head, const QStringList &tokens, const PullConfig &config)
+{
+    std::vector<std::string> bodies;
+    std::vector<bool> isLogs;
+    const std::string addresses = addressList(tokens);
+    // The heavy calls first, so no connection ends with a big one alone.
+    qint64 id = 1;
+    for (qint64 from = 0; from <= head; from += config.logSpan) {
+        bodies.push_back(logsCall(id++, from, std::min(head, from + config.logSpan - 1), addresses));
+        isLogs.push_back(true);
+    }
+    const qint64 logCalls = qint64(bodies.size());
+    for (qint64 from = 0; from <= head; from += config.headerBatch) {
+        std::vector<qint64> numbers;
+        for (qint64 n = from; n <= std::min(head, from + config.headerBatch - 1); ++n)
+            numbers.push_back(n);
+        bodies.push_back(headersBatch(&id, numbers));
+        isLogs.push_back(false);
+    }
+
+    std::atomic<qint64> bytes{0}, blocks{0}, logs{0};
+    QElapsedTimer timer;
+    timer.start();
+    const std::string error = postAll(port, bodies, config.connections, bytes,
+                                      [&](size_t i, const std::string &answer, simdjson::dom::parser &parser) -> std::string {
+                                          if (!config.parse)
+                                              return {};
+                                          simdjson::dom::element root;
+                                          if (parser.parse(answer.data(), answer.size(), false).get(root))
+                                              return "invalid JSON";
+                                          qint64 touched = 0;
+                                          if (isLogs[i])
+                                              walkLogs(root, &touched, [&](simdjson::dom::element) { ++logs; });
+                                          else
+                                              blocks += walkHeaders(root, &touched);
+                                          if (touched == 0)
+                                              bytes += 0;   // keeps the walk from being optimised away
+                                          return {};
+                                      });
     PullResult r;
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
-    r.ok = !failed;
-    r.error = QString::fromStdString(firstError);
+    r.ok = error.empty();
+    r.error = QString::fromStdString(error);
     r.bytes = bytes;
     r.blocks = blocks;
     r.logs = logs;
+    r.requests = qint64(bodies.size());
+    r.calls = logCalls + head + 1;
+    return r;
+}
+
+/**
+ * The sparse pull, the least a client needs for a chain whose logs are in few blocks: eth_getLogs
+ * over blocks from-head in spans of config.logSpan, then the headers of the distinct blocks those
+ * logs are in, config.headerBatch to a batch. Always parses: the logs name the headers to fetch.
+ */
+PullResult pullSparse(quint16 port, qint64 from, qint64 head, const QStringList &tokens, const PullConfig &config)
+{
+    std::vector<std::string> logBodies;
+    const std::string addresses = addressList(tokens);
+    qint64 id = 1;
+    for (qint64 first = from; first <= head; first += config.logSpan)
+        logBodies.push_back(logsCall(id++, first, std::min(head, first + config.logSpan - 1), addresses));
+
+    std::atomic<qint64> bytes{0}, blocks{0}, logs{0};
+    std::mutex numbersLock;
+    std::vector<qint64> numbers;
+    QElapsedTimer timer;
+    timer.start();
+    std::string error = postAll(port, logBodies, config.connections, bytes,
+                                [&](size_t, const std::string &answer, simdjson::dom::parser &parser) -> std::string {
+                                    simdjson::dom::element root;
+                                    if (parser.parse(answer.data(), answer.size(), false).get(root))
+                                        return "invalid JSON";
+                                    std::vector<qint64> mine;
+                                    qint64 touched = 0;
+                                    const bool ok = walkLogs(root, &touched, [&](simdjson::dom::element log) {
+                                        std::string_view text;
+                                        qint64 number = -1;
+                                        if (!log["blockNumber"].get_string().get(text) && text.size() > 2)
+                                            std::from_chars(text.data() + 2, text.data() + text.size(), number, 16);
+                                        mine.push_back(number);
+                                        ++logs;
+                                    });
+                                    if (!ok)
+                                        return "eth_getLogs answered no result: " + answer.substr(0, 200);
+                                    std::lock_guard lock(numbersLock);
+                                    numbers.insert(numbers.end(), mine.begin(), mine.end());
+                                    return {};
+                                });
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+    std::vector<std::string> headerBodies;
+    for (size_t at = 0; error.empty() && at < numbers.size(); at += size_t(config.headerBatch)) {
+        const auto end = numbers.begin() + qsizetype(std::min(numbers.size(), at + size_t(config.headerBatch)));
+        headerBodies.push_back(headersBatch(&id, std::vector<qint64>(numbers.begin() + qsizetype(at), end)));
+    }
+    if (error.empty()) {
+        error = postAll(port, headerBodies, config.connections, bytes,
+                        [&](size_t, const std::string &answer, simdjson::dom::parser &parser) -> std::string {
+                            simdjson::dom::element root;
+                            if (parser.parse(answer.data(), answer.size(), false).get(root))
+                                return "invalid JSON";
+                            qint64 touched = 0;
+                            blocks += walkHeaders(root, &touched);
+                            if (touched == 0)
+                                bytes += 0;
+                            return {};
+                        });
+    }
+    PullResult r;
+    r.seconds = double(timer.nsecsElapsed()) / 1e9;
+    r.ok = error.empty();
+    r.error = QString::fromStdString(error);
+    r.bytes = bytes;
+    r.blocks = blocks;
+    r.logs = logs;
+    r.calls = qint64(logBodies.size() + numbers.size());
+    r.requests = qint64(logBodies.size() + headerBodies.size());
     return r;
 }
 
@@ -415,6 +554,40 @@ struct IndexResult
     double exactBest = 0;       ///< the best round's exactSeconds()
 };
 
+/// `chain add` of `tokens` from `startBlock` on the database `onDb` names, with `extra` options.
+QStringList chainAdd(const QStringList &onDb, const QString &name, qint64 chainId, const QUrl &rpc, qint64 startBlock, const QStringList &tokens,
+                     const QStringList &extra = {})
+{
+    QStringList add = onDb
+        + QStringList{QStringLiteral("chain"), QStringLiteral("add"), QStringLiteral("--name"), name, QStringLiteral("--chain-id"),
+                      QString::number(chainId), QStringLiteral("--rpc"), rpc.toString(), QStringLiteral("--start-block"), QString::number(startBlock)}
+        + extra;
+    for (const QString &t : tokens)
+        add << QStringLiteral("--token") << t;
+    return add;
+}
+
+/// The first chain of `chain list --json` on the database `onDb` names; empty on failure.
+QJsonObject firstChain(const QStringList &onDb)
+{
+    const CtlRun list = arborctl(onDb + QStringList{QStringLiteral("chain"), QStringLiteral("list"), QStringLiteral("--json")}, 120000);
+    return QJsonDocument::fromJson(list.stdOut).array().first().toObject();
+}
+
+/// Each token's balance mode and reason, and whether the endpoint serves history, as `chain list` shows them.
+QString chainSetup(const QJsonObject &chain)
+{
+    QStringList modes;
+    for (const QJsonValue &t : chain.value(QLatin1String("tokenInfo")).toArray())
+        modes << QStringLiteral("%1 %2 (%3)").arg(t.toObject().value(QLatin1String("symbol")).toString(),
+                                                 t.toObject().value(QLatin1String("balanceMode")).toString(),
+                                                 t.toObject().value(QLatin1String("balanceModeReason")).toString());
+    const QJsonObject endpoint = chain.value(QLatin1String("endpoints")).toArray().first().toObject();
+    const QJsonValue serves = endpoint.value(QLatin1String("servesHistory"));
+    modes << QStringLiteral("servesHistory %1").arg(serves.isBool() ? (serves.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : QStringLiteral("null"));
+    return modes.join(QStringLiteral("; "));
+}
+
 /// Every balance of `tokens` as `query top-holders` lists it, against the generator's
 /// {token: {holder: decimal}}: empty when all are exact, else the count and the first wrong one.
 QString wrongBalances(const TestDatabase &db, qint64 chainId, const QStringList &tokens, const QJsonObject &expected, qint64 *checked)
@@ -478,27 +651,12 @@ IndexResult indexOn(const QByteArray &backend, const QUrl &rpc, qint64 chainId, 
         return r;
     }
     const QStringList onDb{QStringLiteral("--db"), db.urlString()};
-    QStringList add = onDb
-        + QStringList{QStringLiteral("chain"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("devnet"), QStringLiteral("--chain-id"),
-                      QString::number(chainId), QStringLiteral("--rpc"), rpc.toString(), QStringLiteral("--start-block"),
-                      QString::number(startBlock), QStringLiteral("--confirmations"), QStringLiteral("0")};
-    for (const QString &t : tokens)
-        add << QStringLiteral("--token") << t;
+    const QStringList add = chainAdd(onDb, QStringLiteral("devnet"), chainId, rpc, startBlock, tokens, {QStringLiteral("--confirmations"), QStringLiteral("0")});
     if (const CtlRun added = arborctl(add, 120000); !added.ok) {
         r.error = added.error;
         return r;
     }
-    const CtlRun list = arborctl(onDb + QStringList{QStringLiteral("chain"), QStringLiteral("list"), QStringLiteral("--json")}, 120000);
-    const QJsonObject chain = QJsonDocument::fromJson(list.stdOut).array().first().toObject();
-    QStringList modes;
-    for (const QJsonValue &t : chain.value(QLatin1String("tokenInfo")).toArray())
-        modes << QStringLiteral("%1 %2 (%3)").arg(t.toObject().value(QLatin1String("symbol")).toString(),
-                                                 t.toObject().value(QLatin1String("balanceMode")).toString(),
-                                                 t.toObject().value(QLatin1String("balanceModeReason")).toString());
-    const QJsonObject endpoint = chain.value(QLatin1String("endpoints")).toArray().first().toObject();
-    const QJsonValue serves = endpoint.value(QLatin1String("servesHistory"));
-    modes << QStringLiteral("servesHistory %1").arg(serves.isBool() ? (serves.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : QStringLiteral("null"));
-    r.modes = modes.join(QStringLiteral("; "));
+    r.modes = chainSetup(firstChain(onDb));
 
     const CtlRun run = arborctl(onDb + QStringList{QStringLiteral("index"), QStringLiteral("--until-block"), QString::number(head), QStringLiteral("--json")});
     if (!run.ok) {
@@ -614,12 +772,8 @@ ProviderResult indexThroughProvider(const QByteArray &backend, const QUrl &rpc, 
         return r;
     }
     const QStringList onDb{QStringLiteral("--db"), db.urlString()};
-    QStringList add = onDb
-        + QStringList{QStringLiteral("chain"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("hosted"), QStringLiteral("--chain-id"),
-                      QString::number(chainId), QStringLiteral("--rpc"), proxy.url().toString(), QStringLiteral("--start-block"),
-                      QString::number(startBlock), QStringLiteral("--confirmations"), QStringLiteral("0")};
-    for (const QString &t : tokens)
-        add << QStringLiteral("--token") << t;
+    const QStringList add = chainAdd(onDb, QStringLiteral("hosted"), chainId, proxy.url(), startBlock, tokens,
+                                     {QStringLiteral("--confirmations"), QStringLiteral("0")});
     if (const CtlRun added = arborctl(add, 600000); !added.ok) {
         r.error = added.error;
         return r;
@@ -637,11 +791,418 @@ ProviderResult indexThroughProvider(const QByteArray &backend, const QUrl &rpc, 
         if (v.toObject().value(QLatin1String("table")).toString() == u"token_transfers")
             r.transfers = v.toObject().value(QLatin1String("rows")).toInteger();
     }
-    const CtlRun list = arborctl(onDb + QStringList{QStringLiteral("chain"), QStringLiteral("list"), QStringLiteral("--json")}, 120000);
-    r.endpoint = QJsonDocument::fromJson(list.stdOut).array().first().toObject().value(QLatin1String("endpoints")).toArray().first().toObject();
+    r.endpoint = firstChain(onDb).value(QLatin1String("endpoints")).toArray().first().toObject();
     r.ok = true;
     return r;
 }
+
+// ---- the sparse chain -------------------------------------------------------------------------
+
+namespace {
+
+/// tst_sparsechain's shape: rounds of traffic, each followed by empty blocks.
+struct SparseShape
+{
+    int rounds = 8;
+    int emptyBetween = 238;
+    int transfers = 1080;   ///< per round
+    int holders = 60;       ///< per round, new ones each round
+    int blocks = 4;         ///< of transfers per round; the round's mints come in the block(s) before
+};
+
+/**
+ * Generates `shape` on `devnet`: adds each round's Transfer logs (mints included) to `*transfers`
+ * and its holders' balances to `*balances` ({token: {holder: decimal}}). Each round's seed gives
+ * new holders, so the balances of earlier rounds stay as they were.
+ */
+bool generateSparseTraffic(Devnet &devnet, const QStringList &tokens, const SparseShape &shape, qint64 *transfers, QJsonObject *balances,
+                           QString *error)
+{
+    for (int round = 0; round < shape.rounds; ++round) {
+        const auto traffic = devnet.generateTraffic(tokens, shape.transfers, shape.holders, shape.blocks, quint64(round) + 1, error);
+        if (!traffic)
+            return false;
+        const QJsonObject byToken = traffic->value(QLatin1String("transfers")).toObject();
+        for (auto it = byToken.begin(); it != byToken.end(); ++it)
+            *transfers += it.value().toInteger();
+        const QJsonObject roundBalances = traffic->value(QLatin1String("balances")).toObject();
+        for (auto token = roundBalances.begin(); token != roundBalances.end(); ++token) {
+            QJsonObject merged = balances->value(token.key()).toObject();
+            const QJsonObject holders = token.value().toObject();
+            for (auto it = holders.begin(); it != holders.end(); ++it)
+                merged.insert(it.key(), it.value());
+            balances->insert(token.key(), merged);
+        }
+        if (shape.emptyBetween > 0
+            && !devnet.rpc(QStringLiteral("anvil_mine"), QJsonArray{QString(QStringLiteral("0x") + QString::number(shape.emptyBetween, 16))}, error))
+            return false;
+    }
+    return true;
+}
+
+/// What a counting FaultProxy saw of one phase.
+struct Calls
+{
+    QMap<QString, quint64> byMethod;   ///< every JSON-RPC call received, batch elements one by one
+    quint64 requests = 0;              ///< HTTP requests
+    quint64 admitted = 0;              ///< calls past the provider's limits (all of them without limits)
+    quint64 rateLimited = 0;           ///< requests answered 429
+    quint64 batchRefused = 0;          ///< requests answered 400 for their batch size
+
+    static Calls of(const FaultProxy::Counters &c)
+    {
+        return {c.callsByMethod, c.requests, c.callsAdmitted, c.rateLimited, c.batchRefused};
+    }
+    quint64 total() const
+    {
+        quint64 n = 0;
+        for (const quint64 calls : byMethod)
+            n += calls;
+        return n;
+    }
+    QString methods() const
+    {
+        QStringList parts;
+        for (auto it = byMethod.cbegin(); it != byMethod.cend(); ++it)
+            parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+    }
+    Calls operator+(const Calls &o) const
+    {
+        Calls sum = *this;
+        for (auto it = o.byMethod.cbegin(); it != o.byMethod.cend(); ++it)
+            sum.byMethod[it.key()] += it.value();
+        sum.requests += o.requests;
+        sum.admitted += o.admitted;
+        sum.rateLimited += o.rateLimited;
+        sum.batchRefused += o.batchRefused;
+        return sum;
+    }
+};
+
+/// One default `chain add`, then `index` and `queue run --until-empty`, on a fresh database.
+struct SparseRun
+{
+    bool ok = false;
+    QString error;
+    double seconds = 0;         ///< wall time of the `arborctl index` process
+    double engineSeconds = 0;   ///< what arborctl reports: engine start to the last promotion
+    double cpuSeconds = 0;      ///< CPU time of arborctl index
+    DrainResult drain;
+    qint64 headers = 0;         ///< rows of the blocks table
+    qint64 transfers = 0;
+    QString blockStats;         ///< the block statistics the default add chose
+    QString modes;
+    qint64 arborCalls = -1;     ///< the calls Arbor counted itself (chain list --json callsTotal)
+    QString checked;
+    Calls add, index, queue;    ///< counted by the proxy; nothing when straight to the node
+    double exactBest = 0;       ///< the best round's exactSeconds()
+
+    double exactSeconds() const { return seconds + drain.seconds; }
+};
+
+/**
+ * A default `chain add` of `tokens` at `startBlock` on a fresh `backend` database, then the timed
+ * `index --until-block head` and drain, and the balance check. With `through`, arborctl reaches
+ * the node through a new FaultProxy with those limits (ProviderLimits::none(): counting only),
+ * whose counts each phase keeps, its bucket full again after the add; without, straight.
+ */
+SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::optional<ProviderLimits> &through, qint64 chainId,
+                        const QStringList &tokens, qint64 startBlock, qint64 head, const QJsonObject &expected)
+{
+    SparseRun r;
+    std::unique_ptr<FaultProxy> proxy;
+    if (through) {
+        proxy = std::make_unique<FaultProxy>(rpc, 7);
+        if (!proxy->start(&r.error))
+            return r;
+        proxy->setLimits(*through);
+    }
+    qputenv("ARBOR_TEST_BACKEND", backend);
+    TestDatabase db;
+    if (!db.isValid()) {
+        r.error = db.error();
+        return r;
+    }
+    const QStringList onDb{QStringLiteral("--db"), db.urlString()};
+    if (const CtlRun added = arborctl(chainAdd(onDb, QStringLiteral("sparse"), chainId, proxy ? proxy->url() : rpc, startBlock, tokens), 600000);
+        !added.ok) {
+        r.error = added.error;
+        return r;
+    }
+    if (proxy) {
+        r.add = Calls::of(proxy->counters());
+        proxy->setLimits(*through);
+        proxy->resetCounters();
+    }
+    const CtlRun run = arborctl(onDb + QStringList{QStringLiteral("index"), QStringLiteral("--until-block"), QString::number(head), QStringLiteral("--json")});
+    if (proxy) {
+        r.index = Calls::of(proxy->counters());
+        proxy->resetCounters();
+    }
+    if (!run.ok) {
+        r.error = run.error;
+        return r;
+    }
+    const auto drained = drain(db, &r.error);
+    if (proxy)
+        r.queue = Calls::of(proxy->counters());
+    if (!drained)
+        return r;
+    r.drain = *drained;
+    const QJsonObject summary = QJsonDocument::fromJson(run.stdOut).object();
+    r.seconds = run.seconds;
+    r.cpuSeconds = run.cpuSeconds;
+    r.engineSeconds = summary.value(QLatin1String("seconds")).toDouble();
+    for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
+        const QString table = v.toObject().value(QLatin1String("table")).toString();
+        if (table == u"blocks")
+            r.headers = v.toObject().value(QLatin1String("rows")).toInteger();
+        else if (table == u"token_transfers")
+            r.transfers = v.toObject().value(QLatin1String("rows")).toInteger();
+    }
+    const QJsonObject chain = firstChain(onDb);
+    r.blockStats = chain.value(QLatin1String("blockStats")).toObject().value(QLatin1String("mode")).toString();
+    r.modes = chainSetup(chain);
+    r.arborCalls = chain.value(QLatin1String("endpoints")).toArray().first().toObject().value(QLatin1String("callsTotal")).toInteger(-1);
+    if (expected.isEmpty()) {
+        r.checked = QStringLiteral("not checked (no generator figures with --rpc)");
+    } else {
+        qint64 checked = 0;
+        const QString wrong = wrongBalances(db, chainId, tokens, expected, &checked);
+        r.checked = wrong.isEmpty() ? QStringLiteral("%1 balances exact").arg(checked) : wrong;
+    }
+    r.ok = true;
+    return r;
+}
+
+/// The --sparse figures: calls and requests against the raw pull's, times, and the provider run.
+int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64 startBlock, qint64 head, qint64 expectedTransfers,
+              const QJsonObject &expected, const QList<QByteArray> &backends, int runs, const std::optional<ProviderLimits> &provider)
+{
+    const quint16 port = quint16(rpc.port());
+    // One eth_getLogs for the whole range, down to spans of 250 blocks (about ponder's eight calls).
+    const QList<PullConfig> shapes = {{1, 100, 2000, true}, {2, 100, 500, true}, {4, 100, 250, true}};
+    FaultProxy counting(rpc, 7);
+    QString error;
+    if (!counting.start(&error)) {
+        out() << "bench_indexing: " << error << Qt::endl;
+        return 1;
+    }
+    (void)pullSparse(port, startBlock, head, tokens, shapes[0]);   // warm-up: the node's first answers are slower
+
+    struct PullFigures
+    {
+        PullResult direct, proxied;
+        Calls counted;      ///< the proxied pull's, as the proxy saw them
+    };
+    QList<PullFigures> pulls(shapes.size());
+    QMap<QByteArray, SparseRun> straight, counted;
+    qint64 logBlocks = -1;
+    for (int run = 0; run < runs; ++run) {
+        QString line = QStringLiteral("round %1:").arg(run + 1);
+        for (qsizetype i = 0; i < shapes.size(); ++i) {
+            const PullResult direct = pullSparse(port, startBlock, head, tokens, shapes[i]);
+            counting.resetCounters();
+            const PullResult proxied = pullSparse(counting.port(), startBlock, head, tokens, shapes[i]);
+            const Calls calls = Calls::of(counting.counters());
+            if (qint64(calls.total()) != proxied.calls || qint64(calls.requests) != proxied.requests)
+                out() << "warning: the raw pull sent " << proxied.calls << " calls in " << proxied.requests << " requests, the proxy counted "
+                      << calls.total() << " in " << calls.requests << Qt::endl;
+            for (const PullResult *r : {&direct, &proxied}) {
+                if (!r->ok) {
+                    out() << "raw pull failed: " << r->error << Qt::endl;
+                    return 1;
+                }
+                if (logBlocks < 0)
+                    logBlocks = r->blocks;
+                if ((expectedTransfers >= 0 && r->logs != expectedTransfers) || r->blocks != logBlocks)
+                    out() << "warning: a raw pull saw " << r->logs << " logs in " << r->blocks << " blocks" << Qt::endl;
+            }
+            PullFigures &keep = pulls[i];
+            if (run == 0) {
+                keep = {direct, proxied, calls};
+            } else {
+                if (direct.seconds < keep.direct.seconds)
+                    keep.direct = direct;
+                if (proxied.seconds < keep.proxied.seconds)
+                    keep.proxied = proxied;
+            }
+            line += QStringLiteral(" raw/%1c/%2 %3, proxied %4").arg(shapes[i].connections).arg(shapes[i].logSpan).arg(seconds(direct.seconds),
+                                                                                                          seconds(proxied.seconds));
+        }
+        if (expectedTransfers < 0)
+            expectedTransfers = pulls[0].direct.logs;
+        for (const QByteArray &backend : backends) {
+            for (const bool viaProxy : {false, true}) {
+                const SparseRun r = sparseIndexOn(backend, rpc, viaProxy ? std::optional(ProviderLimits::none()) : std::nullopt, chainId, tokens,
+                                                  startBlock, head, expected);
+                const QString path = viaProxy ? QStringLiteral("through the counting proxy") : QStringLiteral("straight to the node");
+                if (!r.ok) {
+                    out() << "arborctl on " << backend << ", " << path << ": " << r.error << Qt::endl;
+                    return 1;
+                }
+                if (r.transfers != expectedTransfers)
+                    out() << "warning: " << backend << " indexed " << r.transfers << " transfers" << Qt::endl;
+                if (r.checked.contains(QLatin1String("WRONG")) || r.drain.failed > 0)
+                    out() << "WRONG: " << backend << ", " << path << ": " << r.checked << "; failed items: " << r.drain.failed << Qt::endl;
+                if (run == 0)
+                    out() << backend << ", " << path << ": block statistics " << r.blockStats << "; " << r.modes << "; after index + drain: "
+                          << r.checked << Qt::endl;
+                SparseRun &keep = (viaProxy ? counted : straight)[backend];
+                if (!keep.ok) {
+                    keep = r;
+                    keep.exactBest = r.exactSeconds();
+                } else {
+                    if (r.seconds < keep.seconds) {
+                        keep.seconds = r.seconds;
+                        keep.engineSeconds = r.engineSeconds;
+                        keep.cpuSeconds = r.cpuSeconds;
+                    }
+                    if (r.drain.seconds < keep.drain.seconds)
+                        keep.drain = r.drain;
+                    keep.exactBest = std::min(keep.exactBest, r.exactSeconds());
+                }
+                line += QStringLiteral(" %1%2 %3 +drain %4").arg(QString::fromLatin1(backend), viaProxy ? QStringLiteral("/proxied") : QString(),
+                                                                   seconds(r.seconds), seconds(r.drain.seconds));
+            }
+        }
+        out() << line << Qt::endl;
+    }
+
+    const qint64 length = head - startBlock + 1;
+    out() << Qt::endl << "blocks " << startBlock << "-" << head << ": " << length << " blocks, " << expectedTransfers << " Transfer logs in " << logBlocks
+          << " of them (" << QString::number(100.0 * double(logBlocks) / double(length), 'f', 1) << "%); best of " << runs
+          << " round(s) on a machine with " << std::thread::hardware_concurrency() << " hardware threads" << Qt::endl;
+
+    // Calls: the raw pull's fewest is the minimum the issue names.
+    qsizetype least = 0;
+    for (qsizetype i = 1; i < pulls.size(); ++i) {
+        if (pulls[i].counted.total() < pulls[least].counted.total())
+            least = i;
+    }
+    const Calls &minimum = pulls[least].counted;
+    out() << Qt::endl << "JSON-RPC calls (batch elements one by one) and HTTP requests, as a FaultProxy without faults counted them:" << Qt::endl;
+    auto callRow = [](const QString &name, const Calls &c, const QString &note) {
+        out() << name.leftJustified(52) << QString::number(c.total()).rightJustified(7) << QString::number(c.requests).rightJustified(10) << "  "
+              << c.methods() << note << Qt::endl;
+    };
+    out() << QString().leftJustified(52) << QStringLiteral("calls").rightJustified(7) << QStringLiteral("requests").rightJustified(10) << "  by method"
+          << Qt::endl;
+    for (qsizetype i = 0; i < pulls.size(); ++i)
+        callRow(QStringLiteral("raw pull, eth_getLogs of %1 blocks, %2 headers/batch").arg(shapes[i].logSpan).arg(shapes[i].headerBatch),
+                pulls[i].counted, i == least ? QStringLiteral("  <- the raw minimum") : QString());
+    auto times = [&](const Calls &c) {
+        return QStringLiteral("  (%1x the raw minimum's calls, %2x its requests)")
+            .arg(double(c.total()) / double(minimum.total()), 0, 'f', 2)
+            .arg(double(c.requests) / double(minimum.requests), 0, 'f', 2);
+    };
+    for (const QByteArray &backend : backends) {
+        const SparseRun &r = counted[backend];
+        const QString name = QString::fromLatin1(backend);
+        callRow(name + QStringLiteral(": chain add (default)"), r.add, QString());
+        callRow(name + QStringLiteral(": index --until-block %1").arg(head), r.index, QStringLiteral("; %1 headers stored").arg(r.headers));
+        callRow(name + QStringLiteral(": queue run --until-empty"), r.queue, QString());
+        callRow(name + QStringLiteral(": index + queue"), r.index + r.queue, times(r.index + r.queue));
+        callRow(name + QStringLiteral(": chain add + index + queue"), r.add + r.index + r.queue,
+                QStringLiteral("  (Arbor counted %1 itself: chain list --json callsTotal)").arg(r.arborCalls));
+    }
+    // The issue's figures for ponder 1.0 on its chain (1,952 blocks, 10,000 transfers in 40 blocks).
+    constexpr quint64 PonderCalls = 59, PonderRequests = 59;
+    out() << "ponder 1.0: 59 calls (50 eth_getBlockByNumber, 8 eth_getLogs, 1 eth_chainId), 59 HTTP requests: issue 25's figure for its chain "
+             "of 1,952 blocks, NOT measured here (ponder is not installed)"
+          << Qt::endl;
+    for (const QByteArray &backend : backends) {
+        const SparseRun &r = counted[backend];
+        const Calls all = r.add + r.index + r.queue;
+        const Calls work = r.index + r.queue;
+        out() << "  " << backend << " against that figure: index + queue " << QString::number(double(work.total()) / PonderCalls, 'f', 2)
+              << "x its calls, " << QString::number(double(work.requests) / PonderRequests, 'f', 2) << "x its requests; chain add + index + queue "
+              << QString::number(double(all.total()) / PonderCalls, 'f', 2) << "x, " << QString::number(double(all.requests) / PonderRequests, 'f', 2)
+              << "x" << Qt::endl;
+    }
+
+    // Times: each against the raw pull on the same path.
+    PullResult rawDirect = pulls[0].direct, rawProxied = pulls[0].proxied;
+    PullConfig directShape = shapes[0], proxiedShape = shapes[0];
+    for (qsizetype i = 1; i < pulls.size(); ++i) {
+        if (pulls[i].direct.seconds < rawDirect.seconds) {
+            rawDirect = pulls[i].direct;
+            directShape = shapes[i];
+        }
+        if (pulls[i].proxied.seconds < rawProxied.seconds) {
+            rawProxied = pulls[i].proxied;
+            proxiedShape = shapes[i];
+        }
+    }
+    out() << Qt::endl << QString().leftJustified(44) << QStringLiteral("time").rightJustified(8) << QStringLiteral("vs raw").rightJustified(8)
+          << QStringLiteral("rate").rightJustified(22) << Qt::endl;
+    auto row = [&](const QString &name, double s, double limit, double n, const QString &note, const QString &unit) {
+        out() << name.leftJustified(44) << seconds(s).rightJustified(8) << QStringLiteral("%1x").arg(s / limit, 0, 'f', 2).rightJustified(8)
+              << perSecond(n, s, unit).rightJustified(22) << "  " << note << Qt::endl;
+    };
+    const QString logsUnit = QStringLiteral("transfers/s");
+    auto shapeNote = [](const PullResult &r, const PullConfig &shape) {
+        return QStringLiteral("%1 MB; %2 connection(s), eth_getLogs of %3 blocks, then %4 headers in batches of %5")
+            .arg(double(r.bytes) / 1e6, 0, 'f', 1).arg(shape.connections).arg(shape.logSpan).arg(r.blocks).arg(shape.headerBatch);
+    };
+    row(QStringLiteral("raw sparse pull + simdjson, straight"), rawDirect.seconds, rawDirect.seconds, double(expectedTransfers),
+        shapeNote(rawDirect, directShape), logsUnit);
+    row(QStringLiteral("raw sparse pull + simdjson, proxied"), rawProxied.seconds, rawProxied.seconds, double(expectedTransfers),
+        shapeNote(rawProxied, proxiedShape) + QStringLiteral("; through the counting proxy"), logsUnit);
+    for (const QByteArray &backend : backends) {
+        const QString name = QString::fromLatin1(backend);
+        for (const bool viaProxy : {false, true}) {
+            const SparseRun &r = (viaProxy ? counted : straight)[backend];
+            const double limit = viaProxy ? rawProxied.seconds : rawDirect.seconds;
+            const QString path = viaProxy ? QStringLiteral(", proxied") : QStringLiteral(", straight");
+            row(name + QStringLiteral(": index + queue") + path, r.exactBest, limit, double(r.transfers),
+                QStringLiteral("from `index` start to every balance exact (index, then queue run --until-empty)"), logsUnit);
+            row(name + QStringLiteral(": index") + path, r.seconds, limit, double(r.transfers),
+                QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 headers stored")
+                    .arg(seconds(r.engineSeconds), seconds(r.cpuSeconds)).arg(r.headers),
+                logsUnit);
+            row(name + QStringLiteral(": queue after index") + path, r.drain.seconds, limit, double(r.drain.completed),
+                QStringLiteral("%1 holder updates left by promotion (processor %2)").arg(r.drain.completed).arg(seconds(r.drain.workSeconds)),
+                QStringLiteral("updates/s"));
+        }
+    }
+    out() << "(\"vs raw\": against the raw pull on the same path, straight to the node or through the counting proxy)" << Qt::endl;
+    if (backends.size() == 1)
+        out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
+
+    if (!provider)
+        return 0;
+    const double rate = provider->requestsPerSecond;
+    out() << Qt::endl << "provider: " << rate << " calls/s (429 with Retry-After above it), batches of at most " << provider->maxBatch
+          << "; the raw minimum's " << minimum.total() << " calls take at least " << seconds(double(minimum.total()) / rate) << Qt::endl;
+    for (int run = 0; run < runs; ++run) {
+        for (const QByteArray &backend : backends) {
+            const SparseRun r = sparseIndexOn(backend, rpc, provider, chainId, tokens, startBlock, head, expected);
+            if (!r.ok) {
+                out() << backend << " behind the provider: " << r.error << Qt::endl;
+                return 1;
+            }
+            const Calls work = r.index + r.queue;
+            const double leastOwn = double(work.admitted) / rate;
+            const double leastRaw = double(minimum.total()) / rate;
+            out() << backend << " round " << run + 1 << ": index + queue " << seconds(r.exactSeconds()) << " = "
+                  << QString::number(r.exactSeconds() / leastOwn, 'f', 2) << "x the least possible for its " << work.admitted << " admitted calls ("
+                  << seconds(leastOwn) << "), " << QString::number(r.exactSeconds() / leastRaw, 'f', 2) << "x the raw minimum's " << minimum.total()
+                  << " calls / " << rate << " (" << seconds(leastRaw) << "); index alone " << seconds(r.seconds) << " = "
+                  << QString::number(r.seconds / (double(r.index.admitted) / rate), 'f', 2) << "x its " << r.index.admitted << " admitted calls / "
+                  << rate << Qt::endl
+                  << "  proxy, index + queue: " << work.total() << " calls received (" << work.methods() << "), " << work.requests << " requests, "
+                  << work.rateLimited << " answered 429, " << work.batchRefused << " batches refused; chain add before: " << r.add.total()
+                  << " calls, " << r.add.requests << " requests; " << r.transfers << " transfers"
+                  << (r.transfers != expectedTransfers ? QStringLiteral(" (WRONG: expected %1)").arg(expectedTransfers) : QString()) << "; "
+                  << r.checked << Qt::endl;
+        }
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -666,10 +1227,27 @@ int main(int argc, char *argv[])
                                                 QStringLiteral("Only measure `index` through a provider-like proxy allowing N calls/s."), QStringLiteral("N"));
     const QCommandLineOption providerBatchOption(QStringLiteral("provider-batch"), QStringLiteral("With --provider-rate: the largest batch it accepts."),
                                                  QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption sparseOption(QStringLiteral("sparse"),
+                                          QStringLiteral("A sparse chain (issue 25): rounds of traffic separated by empty blocks; calls counted by method."));
+    const QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("With --sparse: rounds of traffic."), QStringLiteral("N"),
+                                          QStringLiteral("8"));
+    const QCommandLineOption emptyOption(QStringLiteral("empty-between"), QStringLiteral("With --sparse: empty blocks after each round."),
+                                         QStringLiteral("M"), QStringLiteral("238"));
     parser.addOptions({tokensOption, blocksOption, transfersOption, holdersOption, runsOption, holdOption, rpcOption, tokenOption, startOption,
-                       liveOption, providerRateOption, providerBatchOption});
+                       liveOption, providerRateOption, providerBatchOption, sparseOption, roundsOption, emptyOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
+    const bool sparse = parser.isSet(sparseOption);
+    // --sparse: --transfers, --holders and --blocks are totals split over the rounds, with defaults of their own.
+    const auto total = [&](const QCommandLineOption &option, int sparseDefault) {
+        return sparse && !parser.isSet(option) ? sparseDefault : parser.value(option).toInt();
+    };
+    SparseShape shape;
+    shape.rounds = std::max(1, parser.value(roundsOption).toInt());
+    shape.emptyBetween = std::max(0, parser.value(emptyOption).toInt());
+    shape.transfers = std::max(0, total(transfersOption, 8640)) / shape.rounds;
+    shape.holders = std::max(2, total(holdersOption, 480) / shape.rounds);
+    shape.blocks = std::max(1, total(blocksOption, 32) / shape.rounds);
 
     Devnet devnet;
     QUrl rpc;
@@ -707,18 +1285,25 @@ int main(int argc, char *argv[])
             tokens.append(t.toObject().value(QLatin1String("address")).toString());
             startBlock = std::min(startBlock, t.toObject().value(QLatin1String("deployBlock")).toInteger());
         }
-        const auto traffic = devnet.generateTraffic(tokens, std::max(0, parser.value(transfersOption).toInt()),
-                                                    std::max(2, parser.value(holdersOption).toInt()),
-                                                    std::max(1, parser.value(blocksOption).toInt()), 1, &error);
-        if (!traffic) {
-            out() << "bench_indexing: " << error << Qt::endl;
-            return 1;
-        }
         expectedTransfers = 0;
-        const QJsonObject byToken = traffic->value(QLatin1String("transfers")).toObject();
-        for (auto it = byToken.begin(); it != byToken.end(); ++it)
-            expectedTransfers += it.value().isArray() ? it.value().toArray().size() : it.value().toInteger();
-        expectedBalances = traffic->value(QLatin1String("balances")).toObject();
+        if (sparse) {
+            if (!generateSparseTraffic(devnet, tokens, shape, &expectedTransfers, &expectedBalances, &error)) {
+                out() << "bench_indexing: " << error << Qt::endl;
+                return 1;
+            }
+        } else {
+            const auto traffic = devnet.generateTraffic(tokens, std::max(0, parser.value(transfersOption).toInt()),
+                                                        std::max(2, parser.value(holdersOption).toInt()),
+                                                        std::max(1, parser.value(blocksOption).toInt()), 1, &error);
+            if (!traffic) {
+                out() << "bench_indexing: " << error << Qt::endl;
+                return 1;
+            }
+            const QJsonObject byToken = traffic->value(QLatin1String("transfers")).toObject();
+            for (auto it = byToken.begin(); it != byToken.end(); ++it)
+                expectedTransfers += it.value().isArray() ? it.value().toArray().size() : it.value().toInteger();
+            expectedBalances = traffic->value(QLatin1String("balances")).toObject();
+        }
         node = QStringLiteral("the live anvil (state of about its last 500 blocks)");
         if (!parser.isSet(liveOption)) {
             QElapsedTimer restart;
@@ -730,11 +1315,17 @@ int main(int argc, char *argv[])
             node = QStringLiteral("anvil restarted from a state dump, no state before its head (restarted in %1)").arg(seconds(double(restart.elapsed()) / 1000));
         }
         rpc = devnet.rpcUrl();
-        out() << "devnet: " << tokenCount << " tokens, " << parser.value(holdersOption) << " holders, " << parser.value(transfersOption)
-              << " transfers over " << parser.value(blocksOption) << " blocks (generated in " << seconds(double(generation.elapsed()) / 1000)
-              << ")" << Qt::endl;
+        if (sparse)
+            out() << "sparse devnet: " << tokenCount << " tokens; " << shape.rounds << " rounds of " << shape.transfers << " transfers among "
+                  << shape.holders << " new holders in " << shape.blocks << " blocks after their mints, then " << shape.emptyBetween
+                  << " empty blocks (generated in " << seconds(double(generation.elapsed()) / 1000) << ")" << Qt::endl;
+        else
+            out() << "devnet: " << tokenCount << " tokens, " << parser.value(holdersOption) << " holders, " << parser.value(transfersOption)
+                  << " transfers over " << parser.value(blocksOption) << " blocks (generated in " << seconds(double(generation.elapsed()) / 1000)
+                  << ")" << Qt::endl;
     }
-    out() << "node: " << node << "; chains added at block " << startBlock << ", no balance mode forced" << Qt::endl;
+    out() << "node: " << node << "; chains added at block " << startBlock
+          << (sparse ? ", by a default `chain add` (no option but the tokens and start block)" : ", no balance mode forced") << Qt::endl;
     const quint16 port = quint16(rpc.port());
     const qint64 head = callQuantity(port, "eth_blockNumber");
     const qint64 chainId = callQuantity(port, "eth_chainId");
@@ -746,6 +1337,30 @@ int main(int argc, char *argv[])
     QList<QByteArray> backends{"sqlite"};
     if (!qEnvironmentVariableIsEmpty("ARBOR_TEST_PG_URL"))
         backends.append("postgres");
+    const auto holdDevnet = [&] {
+        if (!parser.isSet(holdOption) || !devnet.isRunning())
+            return;
+        out() << Qt::endl << "devnet held at " << rpc.toString() << "; measure again with:" << Qt::endl << "  bench_indexing --rpc " << rpc.toString();
+        if (sparse)
+            out() << " --sparse --start-block " << startBlock;
+        for (const QString &t : tokens)
+            out() << " --token " << t;
+        out() << Qt::endl << "Enter stops it." << Qt::endl;
+        QTextStream(stdin).readLine();
+    };
+
+    if (sparse) {
+        std::optional<ProviderLimits> provider;
+        if (parser.isSet(providerRateOption)) {
+            provider = ProviderLimits{};
+            provider->requestsPerSecond = std::max(0.1, parser.value(providerRateOption).toDouble());
+            provider->maxBatch = std::max(1, parser.value(providerBatchOption).toInt());
+        }
+        const int status = runSparse(rpc, chainId, tokens, startBlock, head, expectedTransfers, expectedBalances, backends, runs, provider);
+        if (status == 0)
+            holdDevnet();
+        return status;
+    }
 
     if (parser.isSet(providerRateOption)) {
         ProviderLimits limits;
@@ -886,12 +1501,6 @@ int main(int argc, char *argv[])
     if (backends.size() == 1)
         out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
 
-    if (parser.isSet(holdOption) && devnet.isRunning()) {
-        out() << Qt::endl << "devnet held at " << rpc.toString() << "; measure again with:" << Qt::endl << "  bench_indexing --rpc " << rpc.toString();
-        for (const QString &t : tokens)
-            out() << " --token " << t;
-        out() << Qt::endl << "Enter stops it." << Qt::endl;
-        QTextStream(stdin).readLine();
-    }
+    holdDevnet();
     return 0;
 }
