@@ -1429,8 +1429,9 @@ int main(int argc, char *argv[])
                 out() << "arborctl on " << backend << ": " << r.error << Qt::endl;
                 return 1;
             }
-            if (r.blocks != head + 1 - startBlock || r.transfers != expectedTransfers)
-                out() << "warning: " << backend << " indexed " << r.blocks << " blocks and " << r.transfers << " transfers" << Qt::endl;
+            // Headers: one per block with block statistics "every", else those of the blocks with logs and of the reorg window.
+            if (r.transfers != expectedTransfers)
+                out() << "warning: " << backend << " indexed " << r.transfers << " transfers (" << r.blocks << " headers)" << Qt::endl;
             if (r.checked.contains(QLatin1String("WRONG")) || r.drain.failed + r.balanceOf.failed + r.recount.failed > 0)
                 out() << "WRONG: " << backend << ": " << r.checked << "; failed items: " << r.drain.failed << " after index, "
                       << r.balanceOf.failed << " balance_of, " << r.recount.failed << " recount" << Qt::endl;
@@ -1481,8 +1482,8 @@ int main(int argc, char *argv[])
         row(name + QStringLiteral(": index + queue"), r.exactBest, double(r.blocks + r.transfers),
             QStringLiteral("from `index` start to every balance exact (index, then queue run --until-empty)"));
         row(name + QStringLiteral(": index"), r.seconds, double(r.blocks + r.transfers),
-            QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 rows in all tables")
-                .arg(seconds(r.engineSeconds), seconds(r.cpuSeconds)).arg(r.allRows));
+            QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 rows in all tables, %4 of them headers")
+                .arg(seconds(r.engineSeconds), seconds(r.cpuSeconds)).arg(r.allRows).arg(r.blocks));
         row(name + QStringLiteral(": queue after index"), r.drain.seconds, double(r.drain.completed),
             QStringLiteral("%1 holder updates left by promotion (processor %2)").arg(r.drain.completed).arg(seconds(r.drain.workSeconds)),
             QStringLiteral("updates/s"));
