@@ -89,7 +89,7 @@ echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 # AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
 # ARBOR_SANITIZE=0 skips it. The ThreadSanitizer run (tests/sanitize.sh thread) is not part of
-# this command: it takes about 25 minutes on two cores on its own (see the README).
+# this command: it takes about 16 minutes on two cores on its own (see the README).
 san_rc=0
 if [[ "${ARBOR_SANITIZE:-1}" != 0 ]]; then
     say "sanitizers"

@@ -68,12 +68,14 @@ if [[ "$which" == thread || "$which" == all ]]; then
     # tests/support/tsan/qtbridge.cpp shows ThreadSanitizer the hand-overs uninstrumented Qt makes
     # between threads (queued calls, futures, semaphores); preloaded into every process the tests
     # start, arborctl included.
+    # The integration tests wait on nodes and processes more than they compute (68% of two cores
+    # at four at a time): four in parallel take 12 minutes, two 21 (ARBOR_TSAN_PARALLEL sets it).
     # Instrumented code runs 5-15 times slower: Qt Test's 300 s limit per test function is
     # raised with the tests' own timeouts (three times as long under TSan, see CMakeLists.txt).
     QTEST_FUNCTION_TIMEOUT="${QTEST_FUNCTION_TIMEOUT:-900000}" \
     LD_PRELOAD="$repo/build/tsan/tests/support/libarbor_tsan_qt.so${LD_PRELOAD:+:$LD_PRELOAD}" \
     TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 history_size=7 ${TSAN_OPTIONS:-}" \
-        "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel 2 \
+        "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel "${ARBOR_TSAN_PARALLEL:-4}" \
         -L integration "$@" || t_rc=$?
     echo "ThreadSanitizer tests took $((SECONDS - start)) s (ctest exit $t_rc)" >&2
     ((t_rc == 0)) || rc=$t_rc
