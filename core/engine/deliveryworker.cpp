@@ -80,6 +80,15 @@ void DeliveryWorker::stop(std::function<void()> done)
     m_running = false;
     m_wakeTimer.stop();
     m_stopped = std::move(done);
+    if (m_inFlight > 0) {
+        qCInfo(lcDelivery) << "Stopping: waiting up to" << m_options.stopDrainMs << "ms for" << m_inFlight << "attempts in flight";
+        QTimer::singleShot(m_options.stopDrainMs, this, [this] {
+            if (m_inFlight > 0)
+                qCWarning(lcDelivery) << m_inFlight << "attempts still in flight are abandoned; they are sent again, same ids, when their claims lapse";
+            m_drainOver = true;
+            flush();
+        });
+    }
     flush();
 }
 
@@ -110,6 +119,12 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
     }
     const int count = int(claimed->size());
     m_lastClaimEmpty = count == 0;
+    if (!m_running) {
+        // Claimed while stopping: not sent now (the next worker of this holder releases the
+        // claims at its start, another engine takes them when they lapse).
+        flush();
+        return;
+    }
     for (const ClaimedDelivery &delivery : std::as_const(*claimed)) {
         // Never two attempts of one delivery at once, even if its claim lapsed meanwhile.
         if (m_sending.contains(delivery.id))
@@ -185,7 +200,7 @@ void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcom
         break;
     }
     m_finished.append(attempt);
-    if (m_finished.size() >= m_options.flushBatch)
+    if (m_finished.size() >= m_options.flushBatch || !m_running)
         flush();
     else if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -196,7 +211,7 @@ void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcom
 void DeliveryWorker::flush()
 {
     if (m_flushing || m_finished.isEmpty()) {
-        if (!m_running && !m_flushing && m_finished.isEmpty() && m_stopped)
+        if (!m_running && !m_flushing && m_finished.isEmpty() && m_stopped && (m_inFlight == 0 || m_drainOver))
             std::exchange(m_stopped, {})();
         return;
     }

@@ -24,8 +24,9 @@ class StoreThread;
  * Sends the trigger outbox (DESIGN.md §9): claims due deliveries through the writer, resolves
  * their secrets, sends each attempt with the action's sender and records every attempt.
  *
- * At least once, never under a new id: a claimed delivery that is not recorded (a crash, a
- * stop mid-send) is claimed again when its claim lapses, with the same delivery id. A Retry
+ * At least once, never under a new id: a claimed delivery that is not recorded (a crash, an
+ * attempt still open when a stop stopped waiting) is claimed again when its claim lapses, with
+ * the same delivery id. A Retry
  * outcome is due again after the server's Retry-After, else after an exponential backoff with
  * jitter (1 s doubling to 10 min, ±20 %); once the action's maxRetries are spent it fails.
  * Attempts are recorded in batches (one transaction per batch), and up to `maxInFlight`
@@ -50,8 +51,10 @@ public Q_SLOTS:
     void start();
     /// New deliveries may be due (evaluation created some, an operator resent one).
     void poke();
-    /// Stops claiming and records what has finished; attempts in flight are abandoned (their
-    /// claims lapse and they are sent again). `done` is called on this thread.
+    /// Stops claiming, lets the attempts in flight finish for up to DeliveryOptions::stopDrainMs
+    /// and records them: a receiver that accepted a delivery is not sent it again after a
+    /// database switch or a quit. Attempts still open then are abandoned (their claims lapse
+    /// and they are sent again, same id). `done` is called on this thread.
     void stop(std::function<void()> done);
 
 Q_SIGNALS:
@@ -87,6 +90,7 @@ private:
     QSet<QString> m_sending;      ///< delivery ids with an attempt under way
     QList<DeliveryAttempt> m_finished;
     std::function<void()> m_stopped;
+    bool m_drainOver = false;                 ///< stop(): the attempts still in flight are abandoned
 };
 
 } // namespace arbor

@@ -14,6 +14,10 @@ struct DeliveryOptions
     int flushIntervalMs = 20;          ///< results wait at most this long to be recorded
     int flushBatch = 200;
     int idlePollMs = 5000;             ///< look for due deliveries at least this often
+    /// A stop (a database switch, the console quitting, serve on SIGTERM) waits this long for
+    /// the attempts in flight to be answered and recorded; only those still open then are
+    /// abandoned (sent again, same id, once their claims lapse).
+    int stopDrainMs = 5000;
 };
 
 } // namespace arbor

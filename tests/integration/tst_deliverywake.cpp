@@ -12,6 +12,7 @@
 #include "engine/engine.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
+#include "store/triggerstore.h"
 #include "testmain.h"
 
 #include <QElapsedTimer>
@@ -35,6 +36,7 @@ class TestDeliveryWake : public QObject
 private Q_SLOTS:
     void initTestCase() { ARBOR_REQUIRE_BACKEND(); }
     void alertDeliveryLeavesWhileTheEngineThreadIsBusy();
+    void aDeliveryInFlightAtShutdownIsRecorded();
 };
 
 void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
@@ -106,6 +108,77 @@ void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
     QVERIFY2(received.first().verified, qPrintable(received.first().verifyError));
     const QFuture<void> down = engine.shutdown();
     QTRY_VERIFY_WITH_TIMEOUT(down.isFinished(), 30000);
+}
+
+void TestDeliveryWake::aDeliveryInFlightAtShutdownIsRecorded()
+{
+    // A database switch, the console quitting or serve on SIGTERM while a receiver is answering:
+    // the engine waits for the answer and records it, so the delivery is not sent again (same id,
+    // a duplicate for a receiver that does not deduplicate) when its claim lapses.
+    const QString secret = WebhookReceiver::makeSecret();
+    qputenv(SecretVariable, secret.toUtf8());
+    WebhookReceiver receiver(secret);
+    QString error;
+    QVERIFY2(receiver.start(&error), qPrintable(error));
+    receiver.setDelayMs(1500);
+
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    {
+        const std::unique_ptr<Store> store = db.open();
+        QVERIFY(store);
+        ChainConfig config = sampleChain(ChainId, QStringLiteral("devnet"));
+        config.rpcUrls = {closedPort()};
+        const Status registered = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities());
+        QVERIFY2(registered, why(registered).constData());
+    }
+    EngineOptions options;
+    options.database = db.url();
+    options.app = QStringLiteral("arbor");
+    options.lease = EngineOptions::Lease::Required;
+    options.indexing = true;
+    Engine engine(options);
+    const Status started = waitFor(engine.start());
+    QVERIFY2(started, why(started).constData());
+
+    AlertRule rule;
+    rule.name = QStringLiteral("deep reorg");
+    rule.kind = AlertKind::DeepReorg;
+    rule.threshold = 1;
+    Action hook;
+    hook.type = ActionType::Rest;
+    hook.url = receiver.url().toString();
+    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
+    rule.actions = {hook};
+    const Result<AlertRule> added = waitFor(engine.alerts()->addAlertRule(rule));
+    QVERIFY2(added, why(added).constData());
+    ReorgRecord reorg;
+    reorg.chainId = ChainId;
+    reorg.depth = 3;
+    reorg.ancestorBlock = 100;
+    reorg.detectedAt = QDateTime::currentDateTime();
+    // The request has reached the receiver, which answers 1.5 s later: shut down now.
+    QTRY_VERIFY2_WITH_TIMEOUT((engine.alerts()->monitor()->reorgHandled(reorg), receiver.count() > 0), "no delivery reached the receiver", 10000);
+    const QFuture<void> down = engine.shutdown();
+    QTRY_VERIFY_WITH_TIMEOUT(down.isFinished(), 30000);
+    // (The rule may have raised more than one alert before the first request arrived.)
+    const QList<QByteArray> accepted = receiver.acceptedIds();
+    QVERIFY(!accepted.isEmpty());
+    QCOMPARE(receiver.count(), int(accepted.size()));   // each sent once
+
+    // What the delivery log shows: each attempt answered 200, recorded as a success, so none is
+    // due again.
+    const std::unique_ptr<Store> store = db.open();
+    QVERIFY(store);
+    for (const QByteArray &id : accepted) {
+        ResultFilter filter;
+        filter.deliveryId = QString::fromLatin1(id);
+        const auto results = TriggerStore(*store).results(filter);
+        QVERIFY2(results, why(results).constData());
+        QVERIFY2(results->size() == 1, qPrintable(QStringLiteral("delivery %1 has %2 results").arg(QString::fromLatin1(id)).arg(results->size())));
+        QCOMPARE(results->first().status, DeliveryStatus::Success);
+        QCOMPARE(results->first().httpStatus, std::optional<int>(200));
+    }
 }
 
 ARBOR_GUILESS_TEST_MAIN(deliverywake, TestDeliveryWake)
