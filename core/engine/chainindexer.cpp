@@ -1,7 +1,6 @@
 #include "engine/chainindexer.h"
 
 #include "engine/storethread.h"
-#include "rpc/evmjson.h"
 #include "store/chainregistry.h"
 #include "store/indexstore.h"
 #include "util/continuation.h"
@@ -199,77 +198,6 @@ static std::optional<qint64> headTarget(const std::optional<qint64> &head, int c
     if (stopAfter)
         target = std::min(target, *stopAfter);
     return target;
-}
-
-qint64 ChainIndexer::finalBoundary() const
-{
-    if (m_plan.chain.config.blockStats == BlockStats::Every || !m_head)
-        return -1;
-    const qint64 target = *m_head - m_plan.chain.config.confirmations;
-    const qint64 boundary = m_finalized ? std::min(target, *m_finalized) : target - m_options.reorgWindow;
-    return std::max<qint64>(-1, boundary);
-}
-
-HeaderScope ChainIndexer::scopeFor(BatchMode mode, qint64 to) const
-{
-    const bool sparse = m_plan.chain.config.blockStats == BlockStats::Events;
-    if (mode == BatchMode::Backfill)
-        return sparse ? HeaderScope::WithLogs : HeaderScope::None;
-    if (mode == BatchMode::Headers)
-        return HeaderScope::Every;
-    return sparse && to <= finalBoundary() ? HeaderScope::WithLogs : HeaderScope::Every;
-}
-
-qint64 ChainIndexer::rangeSpan(HeaderScope scope) const
-{
-    return scope == HeaderScope::Every ? std::min(m_fetcher.span(), m_options.maxPromotionBlocks) : m_fetcher.span();
-}
-
-void ChainIndexer::refreshFinalized()
-{
-    if (!m_pool || !m_head || !m_finalizedServed || m_finalizedInFlight || m_plan.chain.config.blockStats == BlockStats::Every)
-        return;
-    if (m_finalizedAsked && m_clock.elapsed() - m_finalizedAtMs < FinalizedRefreshMs)
-        return;
-    // Only while the head scan is behind: at the head every range is inside the window.
-    if (m_nextFetch > *m_head - m_plan.chain.config.confirmations)
-        return;
-    m_finalizedInFlight = true;
-    const quint64 generation = m_generation;
-    static std::atomic<qint64> ids{1};
-    const qint64 id = ids.fetch_add(1) + (qint64(1) << 41);
-    auto finalized = std::make_shared<std::optional<qint64>>();
-    m_pool->send(
-        evmjson::finalizedBlockRequest(id), 1, std::nullopt,
-        [finalized, id](const QByteArray &answer) -> Status {
-            auto number = evmjson::parseFinalizedBlock(answer, id);
-            if (!number)
-                return number.error();
-            *finalized = *number;
-            return {};
-        },
-        [this, generation, finalized](Status status) {
-            m_finalizedInFlight = false;
-            if (!m_running)
-                return;
-            if (status) {
-                m_finalized = *finalized;
-            } else if (status.error().kind == Error::Kind::Refused) {
-                // A node without the tag: head − confirmations − the reorg window from now on.
-                qCInfo(lcIndexer).noquote() << QStringLiteral("chain %1: the node does not serve the finalized block (%2); "
-                                                              "blocks below head - %3 are taken as final")
-                                                   .arg(m_chainId).arg(status.error().message)
-                                                   .arg(m_plan.chain.config.confirmations + m_options.reorgWindow);
-                m_finalizedServed = false;
-                m_finalized.reset();
-            } else {
-                return;   // no endpoint answered: the head poll's own failure says so; asked again next poll
-            }
-            m_finalizedAsked = true;
-            m_finalizedAtMs = m_clock.elapsed();
-            if (generation == m_generation)
-                pump();
-        });
 }
 
 void ChainIndexer::pump()

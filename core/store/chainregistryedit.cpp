@@ -4,6 +4,21 @@
 #include "store/chainregistry.h"
 
 namespace arbor {
+namespace {
+
+/// The blocks of `chain` indexed so far, from its start block to its checkpoint (to < from: none),
+/// which a backfill of a registry or of every header covers.
+Result<std::pair<qint64, qint64>> indexedHistory(Store &store, const ChainRecord &chain)
+{
+    auto cp = store.query(QLatin1String("SELECT block_number FROM ") + store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"),
+                          {chain.config.chainId});
+    if (!cp)
+        return cp.error();
+    const qint64 from = chain.config.startBlock.value_or(0);
+    return std::pair<qint64, qint64>{from, cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong()};
+}
+
+} // namespace
 
 Status ChainRegistry::checkNameIsFree(const QString &name, qint64 chainId)
 {
@@ -29,11 +44,10 @@ Status ChainRegistry::switchBlockStats(const ChainRecord &chain, BlockStats stat
     if (stats != BlockStats::Every)
         return {};
     // Every header of what is indexed: the head scan fetches every header from now on.
-    auto cp = m_store.query(QLatin1String("SELECT block_number FROM ") + m_store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
-    if (!cp)
-        return cp.error();
-    const qint64 from = chain.config.startBlock.value_or(0);
-    const qint64 to = cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong();
+    auto indexed = indexedHistory(m_store, chain);
+    if (!indexed)
+        return indexed.error();
+    const auto [from, to] = *indexed;
     if (to < from)
         return {};
     return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("backfills")
@@ -115,11 +129,10 @@ Status ChainRegistry::editChain(qint64 chainId, const ChainEdit &edit, const QLi
 
         if (edit.addRegistries.isEmpty())
             return {};
-        auto cp = m_store.query(QLatin1String("SELECT block_number FROM ") + m_store.admin("checkpoints") + QLatin1String(" WHERE chain_id = ?"), {chainId});
-        if (!cp)
-            return cp.error();
-        const qint64 from = chain.config.startBlock.value_or(0);
-        const qint64 to = cp->isEmpty() ? from - 1 : cp->first()[0].toLongLong();
+        auto indexed = indexedHistory(m_store, chain);
+        if (!indexed)
+            return indexed.error();
+        const auto [from, to] = *indexed;
         for (const RegistryRef &r : edit.addRegistries) {
             if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("registries") + QLatin1String(" (chain_id, kind, address, added_at) VALUES (?, ?, ?, ?)"),
                                         {chainId, registryKindName(r.kind), r.address.toBytes(), now});

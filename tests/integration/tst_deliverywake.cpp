@@ -27,6 +27,54 @@ namespace {
 constexpr qint64 ChainId = 31337;
 constexpr auto SecretVariable = "ARBOR_TEST_WAKE_SECRET";
 
+/// A chain nothing indexes (its alerts are raised by hand) in `db`.
+Status registerQuietChain(const TestDatabase &db)
+{
+    const std::unique_ptr<Store> store = db.open();
+    if (!store)
+        return Error::internal(QStringLiteral("the database does not open"));
+    ChainConfig config = sampleChain(ChainId, QStringLiteral("devnet"));
+    config.rpcUrls = {closedPort()};
+    return ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities());
+}
+
+/// An engine that evaluates and delivers, with the lease.
+EngineOptions deliveringEngine(const TestDatabase &db)
+{
+    EngineOptions options;
+    options.database = db.url();
+    options.app = QStringLiteral("arbor");
+    options.lease = EngineOptions::Lease::Required;
+    options.indexing = true;
+    return options;
+}
+
+/// A deep-reorg rule whose one action posts a webhook to `receiver`, signed with the secret in
+/// SecretVariable.
+AlertRule reorgRule(const WebhookReceiver &receiver)
+{
+    AlertRule rule;
+    rule.name = QStringLiteral("deep reorg");
+    rule.kind = AlertKind::DeepReorg;
+    rule.threshold = 1;
+    Action hook;
+    hook.type = ActionType::Rest;
+    hook.url = receiver.url().toString();
+    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
+    rule.actions = {hook};
+    return rule;
+}
+
+ReorgRecord deepReorg()
+{
+    ReorgRecord reorg;
+    reorg.chainId = ChainId;
+    reorg.depth = 3;
+    reorg.ancestorBlock = 100;
+    reorg.detectedAt = QDateTime::currentDateTime();
+    return reorg;
+}
+
 } // namespace
 
 class TestDeliveryWake : public QObject
@@ -49,35 +97,15 @@ void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
 
     TestDatabase db;
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    {
-        const std::unique_ptr<Store> store = db.open();
-        QVERIFY(store);
-        ChainConfig config = sampleChain(ChainId, QStringLiteral("devnet"));
-        config.rpcUrls = {closedPort()};   // nothing indexes: the alert is raised by hand below
-        const Status registered = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities());
-        QVERIFY2(registered, why(registered).constData());
-    }
+    const Status registered = registerQuietChain(db);
+    QVERIFY2(registered, why(registered).constData());
 
-    EngineOptions options;
-    options.database = db.url();
-    options.app = QStringLiteral("arbor");
-    options.lease = EngineOptions::Lease::Required;
-    options.indexing = true;                      // an engine that evaluates and delivers
+    EngineOptions options = deliveringEngine(db);
     options.delivery.idlePollMs = 60000;          // only a wake-up sends within the test's wait
     Engine engine(options);
     const Status started = waitFor(engine.start());
     QVERIFY2(started, why(started).constData());
-
-    AlertRule rule;
-    rule.name = QStringLiteral("deep reorg");
-    rule.kind = AlertKind::DeepReorg;
-    rule.threshold = 1;
-    Action hook;
-    hook.type = ActionType::Rest;
-    hook.url = receiver.url().toString();
-    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
-    rule.actions = {hook};
-    const Result<AlertRule> added = waitFor(engine.alerts()->addAlertRule(rule));
+    const Result<AlertRule> added = waitFor(engine.alerts()->addAlertRule(reorgRule(receiver)));
     QVERIFY2(added, why(added).constData());
 
     // Right after the engine has asked the writer to record the alert (its own handler runs
@@ -94,11 +122,7 @@ void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
         heldMs = held.elapsed();
         deliveredWhileHeld = !receiver.acceptedIds().isEmpty();
     });
-    ReorgRecord reorg;
-    reorg.chainId = ChainId;
-    reorg.depth = 3;
-    reorg.ancestorBlock = 100;
-    reorg.detectedAt = QDateTime::currentDateTime();
+    const ReorgRecord reorg = deepReorg();
     // The rule reaches the monitor once the engine has read the rules again after the write.
     QTRY_VERIFY2_WITH_TIMEOUT((engine.alerts()->monitor()->reorgHandled(reorg), heldMs >= 0), "the rule raised no alert", 10000);
     qInfo("the webhook arrived %lld ms into holding the engine's thread", heldMs);
@@ -124,39 +148,14 @@ void TestDeliveryWake::aDeliveryInFlightAtShutdownIsRecorded()
 
     TestDatabase db;
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    {
-        const std::unique_ptr<Store> store = db.open();
-        QVERIFY(store);
-        ChainConfig config = sampleChain(ChainId, QStringLiteral("devnet"));
-        config.rpcUrls = {closedPort()};
-        const Status registered = ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities());
-        QVERIFY2(registered, why(registered).constData());
-    }
-    EngineOptions options;
-    options.database = db.url();
-    options.app = QStringLiteral("arbor");
-    options.lease = EngineOptions::Lease::Required;
-    options.indexing = true;
-    Engine engine(options);
+    const Status registered = registerQuietChain(db);
+    QVERIFY2(registered, why(registered).constData());
+    Engine engine(deliveringEngine(db));
     const Status started = waitFor(engine.start());
     QVERIFY2(started, why(started).constData());
-
-    AlertRule rule;
-    rule.name = QStringLiteral("deep reorg");
-    rule.kind = AlertKind::DeepReorg;
-    rule.threshold = 1;
-    Action hook;
-    hook.type = ActionType::Rest;
-    hook.url = receiver.url().toString();
-    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
-    rule.actions = {hook};
-    const Result<AlertRule> added = waitFor(engine.alerts()->addAlertRule(rule));
+    const Result<AlertRule> added = waitFor(engine.alerts()->addAlertRule(reorgRule(receiver)));
     QVERIFY2(added, why(added).constData());
-    ReorgRecord reorg;
-    reorg.chainId = ChainId;
-    reorg.depth = 3;
-    reorg.ancestorBlock = 100;
-    reorg.detectedAt = QDateTime::currentDateTime();
+    const ReorgRecord reorg = deepReorg();
     // The request has reached the receiver, which answers 1.5 s later: shut down now.
     QTRY_VERIFY2_WITH_TIMEOUT((engine.alerts()->monitor()->reorgHandled(reorg), receiver.count() > 0), "no delivery reached the receiver", 10000);
     const QFuture<void> down = engine.shutdown();
