@@ -330,9 +330,10 @@ void ChainIndexer::promoteReady()
         IndexBatch &more = next->second;
         if (more.headerScope != batch.headerScope || more.headers.isEmpty() || batch.headers.isEmpty())
             break;
-        // Ranges with every header join up to maxPromotionBlocks blocks, if they link; ranges
-        // below the reorg window (final, their empty blocks not fetched) up to as many logs.
-        const bool joins = batch.headerScope == HeaderScope::Every
+        // Ranges that link to the one before (every header, or the first inside the reorg window)
+        // join up to maxPromotionBlocks blocks, if they link; ranges below the window (final,
+        // their empty blocks not fetched) up to as many logs.
+        const bool joins = batch.headerScope != HeaderScope::WithLogs
             ? more.headers.first().parentHash == batch.headers.last().hash && more.to - batch.from + 1 <= m_options.maxPromotionBlocks
             : batch.transfers.size() + batch.agentEvents.size() + more.transfers.size() + more.agentEvents.size() <= m_options.maxPromotionLogs;
         if (!joins)

@@ -109,7 +109,7 @@ private:
     /// is older than FinalizedRefreshMs; a node that refuses the tag is not asked again.
     void refreshFinalized();
     /// Blocks per range for `scope` from `from`: the log span, and at most maxPromotionBlocks
-    /// when every header comes with it.
+    /// inside the reorg window (where ranges link to the checkpoint).
     qint64 rangeSpan(HeaderScope scope) const;
     void promoteReady();
     void onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result);

@@ -1,6 +1,7 @@
 // ChainIndexer: which headers a range is fetched with. Below the reorg window (the node's
 // finalized block, else head − confirmations − the window) logs first and the headers of the
-// blocks with logs; inside it, and for chains counting every block, every header.
+// blocks with logs; inside it also each range's first header, which must build on the
+// checkpoint; for chains counting every block, every header.
 
 #include "engine/chainindexer.h"
 
@@ -26,12 +27,14 @@ HeaderScope ChainIndexer::scopeFor(BatchMode mode, qint64 to) const
         return sparse ? HeaderScope::WithLogs : HeaderScope::None;
     if (mode == BatchMode::Headers)
         return HeaderScope::Every;
-    return sparse && to <= finalBoundary() ? HeaderScope::WithLogs : HeaderScope::Every;
+    if (!sparse)
+        return HeaderScope::Every;
+    return to <= finalBoundary() ? HeaderScope::WithLogs : HeaderScope::Linked;
 }
 
 qint64 ChainIndexer::rangeSpan(HeaderScope scope) const
 {
-    return scope == HeaderScope::Every ? std::min(m_fetcher.span(), m_options.maxPromotionBlocks) : m_fetcher.span();
+    return scope == HeaderScope::WithLogs ? m_fetcher.span() : std::min(m_fetcher.span(), m_options.maxPromotionBlocks);
 }
 
 void ChainIndexer::refreshFinalized()

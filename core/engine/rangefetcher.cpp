@@ -28,11 +28,12 @@ struct RangeFetcher::Fetch
     IndexBatch batch;
     HeaderScope scope = HeaderScope::Every;
     bool withLogs = true;
-    bool headersAsked = false;              ///< WithLogs: the headers of the logs' blocks were requested
-    std::optional<BlockHeader> last;        ///< WithLogs: the range's last header, asked for beside the logs
+    bool headersAsked = false;              ///< WithLogs, Linked: the headers of the logs' blocks were requested
+    std::optional<BlockHeader> first;       ///< Linked: the range's first header, asked for beside the logs
+    std::optional<BlockHeader> last;        ///< WithLogs, Linked: the range's last header, asked for beside the logs
     std::optional<Address> only;
-    QList<qint64> numbers;                  ///< WithLogs: the blocks whose headers are fetched, ascending
-    QList<BlockHeader> headers;             ///< by slot: number - from (Every) or index in numbers (WithLogs)
+    QList<qint64> numbers;                  ///< WithLogs, Linked: the blocks whose headers are fetched, ascending
+    QList<BlockHeader> headers;             ///< by slot: number - from (Every) or index in numbers (the others)
     QList<bool> haveHeader;
     QList<LogEntry> logs;
     int pending = 0;
@@ -73,6 +74,29 @@ void RangeFetcher::fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mod
     start(from, to, mode, std::nullopt, HeaderScope::Every, std::move(done), false);
 }
 
+void RangeFetcher::fetchHeadersAt(QList<qint64> numbers, Done done)
+{
+    auto fetch = std::make_shared<Fetch>();
+    fetch->batch.chainId = m_chainId;
+    fetch->batch.from = numbers.isEmpty() ? 0 : numbers.first();
+    fetch->batch.to = numbers.isEmpty() ? -1 : numbers.last();
+    fetch->batch.headerScope = HeaderScope::WithLogs;
+    fetch->scope = HeaderScope::WithLogs;
+    fetch->withLogs = false;
+    fetch->headersAsked = true;
+    fetch->done = std::move(done);
+    fetch->timer.start();
+    fetch->pending = 1;
+    fetch->numbers = std::move(numbers);
+    if (!fetch->numbers.isEmpty()) {
+        fetch->headers.resize(fetch->numbers.size());
+        fetch->haveHeader.fill(false, fetch->numbers.size());
+        requestHeaders(fetch, 0, fetch->numbers.size() - 1);
+    }
+    if (--fetch->pending == 0)
+        finish(fetch);
+}
+
 void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs)
 {
     auto fetch = std::make_shared<Fetch>();
@@ -97,10 +121,10 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
         fetch->headers.resize(to - from + 1);
         fetch->haveHeader.fill(false, to - from + 1);
         requestHeaders(fetch, 0, to - from);
-    } else if (scope == HeaderScope::WithLogs && mode != BatchMode::Backfill) {
-        // The last block's header is needed whatever the logs hold: asked for beside them, a
-        // range without logs (most of a sparse chain's) takes one round trip.
-        requestLastHeader(fetch);
+    } else if ((scope == HeaderScope::WithLogs || scope == HeaderScope::Linked) && mode != BatchMode::Backfill) {
+        // The last block's header (and a linked range's first) is needed whatever the logs hold:
+        // asked for beside them, a range without logs (most of a sparse chain's) takes one round trip.
+        requestEdgeHeaders(fetch);
     }
     if (fetch->withLogs)
         requestLogs(fetch, from, to);
@@ -108,7 +132,7 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
         finish(fetch);
 }
 
-void RangeFetcher::requestLastHeader(const std::shared_ptr<Fetch> &fetch)
+void RangeFetcher::requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch)
 {
     if (!m_pool) {
         fetch->error = Error::unavailable(QStringLiteral("rpc"), stoppedMessage());
@@ -116,15 +140,18 @@ void RangeFetcher::requestLastHeader(const std::shared_ptr<Fetch> &fetch)
     }
     ++fetch->pending;
     static std::atomic<qint64> ids{1};
-    const qint64 id = ids.fetch_add(1) + (qint64(1) << 42);
-    const qint64 to = fetch->batch.to;
+    const qint64 from = fetch->batch.from, to = fetch->batch.to;
+    const QList<qint64> numbers = fetch->scope == HeaderScope::Linked && from < to ? QList<qint64>{from, to} : QList<qint64>{to};
+    const qint64 id = ids.fetch_add(numbers.size()) + (qint64(1) << 42);
     m_pool->send(
-        evmjson::blockBatchRequest(to, to, id), 1, to,
-        [fetch, to, id](const QByteArray &answer) -> Status {
-            auto headers = evmjson::parseBlockBatch(answer, to, to, id);
+        evmjson::blockBatchRequest(numbers, id), int(numbers.size()), to,
+        [fetch, numbers, id](const QByteArray &answer) -> Status {
+            auto headers = evmjson::parseBlockBatch(answer, numbers, id);
             if (!headers)
                 return headers.error();
-            fetch->last = headers->first();
+            if (headers->size() == 2)
+                fetch->first = headers->first();
+            fetch->last = headers->last();
             return {};
         },
         [this, fetch](Status status) {
@@ -137,14 +164,14 @@ void RangeFetcher::requestLastHeader(const std::shared_ptr<Fetch> &fetch)
 
 void RangeFetcher::requestLogHeaders(const std::shared_ptr<Fetch> &fetch)
 {
-    // Logs first: the headers of the blocks that hold them, and of the last block (the
-    // checkpoint's hash), in as few batches as the endpoints accept.
+    // Logs first: the headers of the blocks that hold them, in as few batches as the endpoints
+    // accept. The first and last blocks' are fetched on their own (requestEdgeHeaders()).
     fetch->headersAsked = true;
     QList<qint64> &numbers = fetch->numbers;
     numbers.reserve(fetch->logs.size() + 1);
     for (const LogEntry &log : std::as_const(fetch->logs)) {
-        // The last block's header is fetched on its own (requestLastHeader()).
-        if ((numbers.isEmpty() || numbers.last() != log.blockNumber) && !(fetch->last && log.blockNumber == fetch->batch.to))
+        const bool edge = (fetch->last && log.blockNumber == fetch->last->number) || (fetch->first && log.blockNumber == fetch->first->number);
+        if ((numbers.isEmpty() || numbers.last() != log.blockNumber) && !edge)
             numbers.append(log.blockNumber);
     }
     if (numbers.isEmpty())
@@ -260,7 +287,7 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
     const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
         return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
     };
-    if (!fetch->error && fetch->scope == HeaderScope::WithLogs && !fetch->headersAsked) {
+    if (!fetch->error && (fetch->scope == HeaderScope::WithLogs || fetch->scope == HeaderScope::Linked) && !fetch->headersAsked) {
         // Nodes answer in chain order; a split range arrives in pieces.
         if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
             std::sort(logs.begin(), logs.end(), inChainOrder);
@@ -288,6 +315,8 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
                                                .arg(batch.from + i).arg(batch.from + i - 1)));
     }
     batch.headers = std::move(fetch->headers);
+    if (fetch->first)
+        batch.headers.prepend(*fetch->first);
     if (fetch->last)
         batch.headers.append(*fetch->last);
     if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))

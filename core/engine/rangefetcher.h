@@ -28,8 +28,8 @@ struct FetchLimits
  * Fetches one block range of one chain from its endpoints and decodes it into an IndexBatch:
  * the logs of the chain's tokens and ERC-8004 registries (eth_getLogs), decoded into
  * TokenTransfers and AgentEvents in chain order, and block headers (JSON-RPC batches of
- * eth_getBlockByNumber): of every block inside the reorg window, of the blocks with logs and
- * the range's last block below it (HeaderScope).
+ * eth_getBlockByNumber): those its HeaderScope names — every block's, or those of the blocks
+ * with logs and the range's last block (and, inside the reorg window, its first).
  *
  * What the endpoints refuse is split and reassembled, never failed: a header batch refused as
  * too large (evmjson::isBatchTooLarge) is sent again in halves, and batches are never larger
@@ -80,8 +80,9 @@ public:
     qint64 skippedLogs() const { return m_skippedLogs; }
 
     /**
-     * Fetches and decodes [from, to] for `mode`, with the headers `scope` names (WithLogs:
-     * the logs first, then the headers of their blocks and of `to`, none for a Backfill's end).
+     * Fetches and decodes [from, to] for `mode`, with the headers `scope` names (WithLogs,
+     * Linked: the logs first, then the headers of their blocks beside those of `to` and, for
+     * Linked, of `from`; a Backfill fetches its logs' only).
      * `only` restricts the logs to one contract (BatchMode::Backfill). The batch carries
      * chainId, the range, mode, header scope, contract, the tokens asked for and the time spent;
      * the caller fills in the rest.
@@ -90,6 +91,9 @@ public:
     /// Every header of [from, to] alone, as a batch of `mode` without logs (tip and reorg
     /// checks: Head; a chain's block statistics filled in: Headers).
     void fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode = BatchMode::Head);
+    /// The headers of the blocks `numbers` (ascending) alone, in that order (a reorg's search
+    /// for the common ancestor among the blocks the store holds).
+    void fetchHeadersAt(QList<qint64> numbers, Done done);
 
 private:
     struct Fetch;
@@ -98,7 +102,8 @@ private:
     /// The headers of the fetch's slots [first, last] (see Fetch::numberAt), in batches.
     void requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype first, qsizetype last);
     void requestLogHeaders(const std::shared_ptr<Fetch> &fetch);
-    void requestLastHeader(const std::shared_ptr<Fetch> &fetch);
+    /// The range's last header, and its first for HeaderScope::Linked, beside the logs.
+    void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch);
     void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);

@@ -38,7 +38,13 @@ void ReorgGuard::rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 st
                 return;
             if (!stored)
                 return done({ReorgOutcome::Kind::StoreFailed, {}, stored.error()});
-            m_fetcher->fetchHeaders(low, top, [this, search, low, checkpoint, startBlock, done, stored = *stored](Result<IndexBatch> node) {
+            // Only the blocks the store holds are compared: a chain that keeps the headers of
+            // its blocks with events holds few of the window's.
+            QList<qint64> numbers;
+            numbers.reserve(stored->size());
+            for (const auto &[number, hash] : *stored)
+                numbers.append(number);
+            m_fetcher->fetchHeadersAt(numbers, [this, search, low, checkpoint, startBlock, done, stored = *stored](Result<IndexBatch> node) {
                 if (search != m_search)
                     return;
                 if (!node)
@@ -60,14 +66,15 @@ ReorgOutcome ReorgGuard::compare(const QList<std::pair<qint64, Hash>> &stored, c
 {
     std::optional<qint64> ancestor;
     Hash oldHash, newHash;
-    for (auto it = stored.crbegin(); it != stored.crend(); ++it) {
-        const BlockHeader &h = node.at(it->first - low);
-        if (h.hash == it->second) {
-            ancestor = it->first;
+    // node[i] is the node's header of the block stored[i] names.
+    for (qsizetype i = stored.size() - 1; i >= 0; --i) {
+        const auto &[number, hash] = stored[i];
+        if (node.at(i).hash == hash) {
+            ancestor = number;
             break;
         }
-        oldHash = it->second;
-        newHash = h.hash;
+        oldHash = hash;
+        newHash = node.at(i).hash;
     }
     if (!ancestor) {
         if (low > startBlock) {

@@ -68,7 +68,7 @@ public:
     void rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 startBlock, std::function<void(ReorgOutcome)> done);
 
 private:
-    /// The search's verdict from the stored hashes of [low, top] and the node's headers from `low`.
+    /// The search's verdict from the stored hashes of [low, top] and the node's headers of the same blocks, in order.
     ReorgOutcome compare(const QList<std::pair<qint64, Hash>> &stored, const QList<BlockHeader> &node, qint64 low, qint64 checkpoint,
                            qint64 startBlock) const;
 

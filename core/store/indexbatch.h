@@ -26,13 +26,16 @@ enum class BatchMode {
  *
  * Below the reorg window a chain's blocks cannot change, so a range there is fetched logs first
  * and only the headers it needs: those of the blocks that hold its logs (timestamps, and each
- * log's block hash checked against its header) and of its last block (the checkpoint's hash,
- * which the next range's first header must build on). Inside the window, and on a chain whose
- * block statistics count every block, every header is fetched and the parent-hash chain kept.
+ * log's block hash checked against its header) and of its last block (the checkpoint's hash).
+ * Inside the window a range's first header must build on the checkpoint, so that a reorg is
+ * seen at the next range: a chain counting blocks with events fetches the first and last
+ * headers and those of the blocks with logs (Linked); a chain whose block statistics count
+ * every block fetches every header and keeps the parent-hash chain (Every).
  */
 enum class HeaderScope {
     Every,      ///< every block of [from, to], each building on the one before
     WithLogs,   ///< the blocks that hold logs and the last block `to` (none but the logs' for Backfill)
+    Linked,     ///< the first block `from` (building on the checkpoint), the blocks that hold logs and the last block `to`
     None,       ///< no headers (a Backfill on a chain that keeps every header already)
 };
 

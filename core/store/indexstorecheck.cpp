@@ -18,7 +18,8 @@ Status IndexStore::checkHeaders(const IndexBatch &batch)
             return Error::internal(tr("A batch for blocks %1–%2 carries %3 headers.").arg(from).arg(to).arg(headers.size()));
         return {};
     case HeaderScope::WithLogs:
-        if (batch.mode == BatchMode::Headers)
+    case HeaderScope::Linked:
+        if (batch.mode == BatchMode::Headers || (batch.headerScope == HeaderScope::Linked && batch.mode == BatchMode::Backfill))
             return Error::internal(tr("The headers of blocks %1–%2 are not all there.").arg(from).arg(to));
         for (qsizetype i = 0; i < headers.size(); ++i) {
             if (headers[i].number < from || headers[i].number > to || (i > 0 && headers[i].number <= headers[i - 1].number))
@@ -28,6 +29,9 @@ Status IndexStore::checkHeaders(const IndexBatch &batch)
         // The checkpoint moves to the last block: its hash is the one the next range builds on.
         if (batch.mode != BatchMode::Backfill && (headers.isEmpty() || headers.last().number != to))
             return Error::internal(tr("A batch for blocks %1–%2 lacks the header of block %2.").arg(from).arg(to));
+        // A linked range's first block is checked against the checkpoint (checkPromotable()).
+        if (batch.headerScope == HeaderScope::Linked && headers.first().number != from)
+            return Error::internal(tr("A batch for blocks %1–%2 lacks the header of block %1.").arg(from).arg(to));
         return {};
     case HeaderScope::None:
         if (batch.mode != BatchMode::Backfill || !headers.isEmpty())
@@ -93,8 +97,9 @@ Status IndexStore::checkPromotable(const IndexBatch &batch)
             return promoteRefused(PromoteRefusal::OffCheckpoint,
                                   tr("Chain %1 is indexed through block %2; a range starting at %3 does not follow it.")
                                       .arg(chain).arg(at).arg(batch.from));
-        // A range below the reorg window is not linked header by header: its blocks are final.
-        if (batch.headerScope == HeaderScope::Every && cp->first()[1].toByteArray() != batch.headers.first().parentHash.toBytes())
+        // A range below the reorg window is not linked to the checkpoint: its blocks are final.
+        const bool linked = batch.headerScope == HeaderScope::Every || batch.headerScope == HeaderScope::Linked;
+        if (linked && cp->first()[1].toByteArray() != batch.headers.first().parentHash.toBytes())
             return promoteRefused(PromoteRefusal::Fork,
                                   tr("Block %1 of chain %2 does not build on the stored block %3: the chain reorganised.")
                                       .arg(batch.from).arg(chain).arg(at));

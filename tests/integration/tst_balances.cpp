@@ -786,9 +786,12 @@ void TestBalances::reorgLeavesTheSurvivingChainsBalances()
     checkBalances(m_expected, 8);
     if (QTest::currentTestFailed())
         return;
-    // And each touched holder, one by one.
+    // checkBalances() compared every holder with a balance (top-holders lists them all); a touched
+    // holder the reorg emptied is listed nowhere, so each of those is asked for by itself.
     for (const QString &key : std::as_const(touched)) {
         const QString token = key.section(u'/', 0, 0), holder = key.section(u'/', 1, 1);
+        if (truth.value(token).value(holder) != 0)
+            continue;
         const Run b = arborctl(*m_db, {u"query"_s, u"balance"_s, u"--chain"_s, QString::number(m_chainId), u"--token"_s, token, u"--holder"_s, holder, u"--json"_s});
         QVERIFY2(b.exitCode == 0, qPrintable(describe(b)));
         QVERIFY2(b.object().value(u"balance"_s).toString() == text(truth.value(token).value(holder)),

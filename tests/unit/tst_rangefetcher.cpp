@@ -139,6 +139,7 @@ private slots:
     void splitsABatchRefusedAsTooLarge();
     void reportsAHeaderThatDoesNotLink();
     void fetchesOnlyTheHeadersOfBlocksWithLogs();
+    void linksARangeInsideTheWindowByItsFirstHeader();
     void reportsALogFromAnotherFork();
     void failsWithoutAPool();
 
@@ -266,6 +267,42 @@ void TestRangeFetcher::fetchesOnlyTheHeadersOfBlocksWithLogs()
     QCOMPARE(empty->headers.size(), qsizetype(1));
     QCOMPARE(empty->headers.first().number, qint64(950));
     QCOMPARE(m_chain->headersServed, QList<qint64>{950});
+}
+
+void TestRangeFetcher::linksARangeInsideTheWindowByItsFirstHeader()
+{
+    // Inside the reorg window, on a chain counting blocks with events: the headers of the blocks
+    // with logs and of both ends, the first to be checked against the checkpoint.
+    m_chain->transfers = {{950, 0, 1, 2, 500}, {955, 1, 2, 3, 200}, {979, 0, 3, 1, 1}};
+    const Result<IndexBatch> batch = fetch(950, 980, {}, HeaderScope::Linked);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+    QCOMPARE(batch->headerScope, HeaderScope::Linked);
+    QList<qint64> numbers;
+    for (const BlockHeader &h : batch->headers) {
+        numbers.append(h.number);
+        QCOMPARE(h.hash.toHex(), m_chain->hashOf(h.number));
+    }
+    QCOMPARE(numbers, (QList<qint64>{950, 955, 979, 980}));
+    QCOMPARE(batch->headers.first().parentHash.toHex(), m_chain->hashOf(949));
+    std::sort(m_chain->headersServed.begin(), m_chain->headersServed.end());
+    QCOMPARE(m_chain->headersServed, numbers);   // block 950 asked for once, not as an edge and a log block
+    QCOMPARE(batch->transfers.size(), qsizetype(3));
+    QVERIFY(IndexStore::checkHeaders(*batch));
+
+    // One without its first header is refused before anything is written.
+    IndexBatch unlinked = *batch;
+    unlinked.headers.removeFirst();
+    const Status refused = IndexStore::checkHeaders(unlinked);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"950"_s), qPrintable(refused.error().message));
+
+    // A one-block range: one header, both ends.
+    m_chain->headersServed.clear();
+    const Result<IndexBatch> single = fetch(981, 981, {}, HeaderScope::Linked);
+    QVERIFY2(single, qPrintable(single ? QString() : single.error().toString()));
+    QCOMPARE(single->headers.size(), qsizetype(1));
+    QCOMPARE(m_chain->headersServed, QList<qint64>{981});
+    QVERIFY(IndexStore::checkHeaders(*single));
 }
 
 void TestRangeFetcher::reportsALogFromAnotherFork()
