@@ -1237,6 +1237,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::EventDensityProbe</name>
+    <message>
+        <source>Could not read the events of blocks %1–%2: %3</source>
+        <translation>Die Ereignisse der Blöcke %1–%2 konnten nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
     <name>arbor::EventPayload</name>
     <message>
         <source>The event carries no endpoint to call: only NewFeedback events name the agent&apos;s endpoint. Turn off “resolve endpoint” and give the MCP server&apos;s URL, or limit the trigger to NewFeedback events.</source>
@@ -2071,6 +2078,10 @@
     <message>
         <source>Only a backfill comes without headers (blocks %1–%2).</source>
         <translation>Nur ein Nachladen kommt ohne Header (Blöcke %1–%2).</translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 lacks the header of block %1.</source>
+        <translation>Einem Stapel für die Blöcke %1–%2 fehlt der Header von Block %1.</translation>
     </message>
 </context>
 <context>
@@ -7663,6 +7674,18 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message>
         <source>Block statistics</source>
         <translation>Blockstatistik</translation>
+    </message>
+    <message>
+        <source>(sampling how many blocks hold events…)</source>
+        <translation>(Stichprobe läuft: wie viele Blöcke Ereignisse enthalten…)</translation>
+    </message>
+    <message>
+        <source>(events in %1 of the %2 blocks sampled)</source>
+        <translation>(Ereignisse in %1 der %2 geprüften Blöcke)</translation>
+    </message>
+    <message>
+        <source>How many blocks hold events could not be sampled: %1</source>
+        <translation>Wie viele Blöcke Ereignisse enthalten, ließ sich nicht prüfen: %1</translation>
     </message>
 </context>
 <context>

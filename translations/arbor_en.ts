@@ -1237,6 +1237,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::EventDensityProbe</name>
+    <message>
+        <source>Could not read the events of blocks %1–%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::EventPayload</name>
     <message>
         <source>The event carries no endpoint to call: only NewFeedback events name the agent&apos;s endpoint. Turn off “resolve endpoint” and give the MCP server&apos;s URL, or limit the trigger to NewFeedback events.</source>
@@ -2070,6 +2077,10 @@
     </message>
     <message>
         <source>Only a backfill comes without headers (blocks %1–%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch for blocks %1–%2 lacks the header of block %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7658,6 +7669,18 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>Block statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sampling how many blocks hold events…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(events in %1 of the %2 blocks sampled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many blocks hold events could not be sampled: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -132,6 +132,56 @@ void printCallLines(const QList<ChainRecord> &chains)
 
 } // namespace
 
+/// What `chain add` prints for the chain it added; `head`: the highest head an endpoint reported,
+/// `density`: a sample of how many blocks hold events, when one was taken.
+static void printAdded(const ChainRecord &added, qint64 head, const Result<EventDensity> *density)
+{
+    QTextStream out(stdout);
+    out << Arborctl::tr("Added chain %1 (id %2), starting at block %3.")
+               .arg(added.config.name)
+               .arg(added.config.chainId)
+               .arg(added.config.startBlock.value_or(0))
+        << Qt::endl;
+    out << "  " << blockStatsText(added.config.blockStats) << Qt::endl;
+    // What reaching the head costs, for this choice and the other.
+    const qint64 start = added.config.startBlock.value_or(head);
+    if (head >= start && start >= 0) {
+        const QLocale locale;
+        const qint64 blocks = head - start + 1;
+        const bool sampled = density && *density;
+        const CallEstimate events = estimateIndexingCalls(blocks, BlockStats::Events,
+                                                          sampled ? std::optional<qint64>((*density)->expectedIn(blocks)) : std::nullopt);
+        const CallEstimate every = estimateIndexingCalls(blocks, BlockStats::Every);
+        out << "  "
+            << (events.plusBlocksWithEvents
+                    ? Arborctl::tr("To reach the head (%1 blocks): about %2 JSON-RPC calls plus one per block with events "
+                                   "(events), or %3 calls (every).")
+                    : Arborctl::tr("To reach the head (%1 blocks): about %2 JSON-RPC calls (events), or %3 calls (every)."))
+                   .arg(locale.toString(blocks), locale.toString(events.knownCalls()), locale.toString(every.knownCalls()))
+            << Qt::endl;
+        if (sampled && (*density)->sampledBlocks > 0)
+            out << "  " << Arborctl::tr("Events in %1 of the %2 blocks sampled.")
+                               .arg(locale.toString((*density)->blocksWithEvents), locale.toString((*density)->sampledBlocks))
+                << Qt::endl;
+        else if (density && !*density)
+            out << "  " << Arborctl::tr("How many blocks hold events could not be sampled: %1").arg(density->error().message) << Qt::endl;
+    }
+    for (const EndpointRecord &e : added.endpoints) {
+        out << "  " << urlsecrets::displayText(e.url) << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
+            << ", " << historyText(e);
+        if (const QString limits = limitsText(e); !limits.isEmpty())
+            out << ", " << limits;
+        out << Qt::endl;
+    }
+    for (const TokenInfo &t : added.tokens) {
+        out << "  " << Arborctl::tr("Token %1 (%2): balances from %3. %4")
+                           .arg(t.address.toChecksumHex(), t.symbol.isEmpty() ? Arborctl::tr("no symbol") : t.symbol,
+                                t.balanceMode == BalanceMode::BalanceOf ? Arborctl::tr("balanceOf on the node") : Arborctl::tr("its transfers"),
+                                t.balanceModeReason)
+            << Qt::endl;
+    }
+}
+
 int chainAdd(const Invocation &inv)
 {
     QCommandLineParser parser;
@@ -220,53 +270,33 @@ int chainAdd(const Invocation &inv)
 
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [config, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.chains()->addChain(config), &engine, [asJson, finish](Result<ChainRecord> added) {
+        then(engine.chains()->addChain(config), &engine, [asJson, finish, &engine](Result<ChainRecord> added) {
             if (!added) {
                 finish(fail(added.error()));
                 return;
             }
             if (asJson) {
                 printJson(chainToJson(*added));
-            } else {
-                QTextStream out(stdout);
-                out << Arborctl::tr("Added chain %1 (id %2), starting at block %3.")
-                           .arg(added->config.name)
-                           .arg(added->config.chainId)
-                           .arg(added->config.startBlock.value_or(0))
-                    << Qt::endl;
-                out << "  " << blockStatsText(added->config.blockStats) << Qt::endl;
-                // What reaching the head costs, for this choice and the other (the highest head an endpoint reported).
-                qint64 head = -1;
-                for (const EndpointRecord &e : added->endpoints)
-                    head = std::max(head, e.lastHead.value_or(-1));
-                const qint64 start = added->config.startBlock.value_or(head);
-                if (head >= start && start >= 0) {
-                    const QLocale locale;
-                    const qint64 blocks = head - start + 1;
-                    const CallEstimate events = estimateIndexingCalls(blocks, BlockStats::Events);
-                    const CallEstimate every = estimateIndexingCalls(blocks, BlockStats::Every);
-                    out << "  "
-                        << Arborctl::tr("To reach the head (%1 blocks): about %2 JSON-RPC calls plus one per block with events "
-                                        "(events), or %3 calls (every).")
-                               .arg(locale.toString(blocks), locale.toString(events.knownCalls()), locale.toString(every.knownCalls()))
-                        << Qt::endl;
-                }
-                for (const EndpointRecord &e : added->endpoints) {
-                    out << "  " << urlsecrets::displayText(e.url) << "  " << Arborctl::tr("head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion)
-                        << ", " << historyText(e);
-                    if (const QString limits = limitsText(e); !limits.isEmpty())
-                        out << ", " << limits;
-                    out << Qt::endl;
-                }
-                for (const TokenInfo &t : added->tokens) {
-                    out << "  " << Arborctl::tr("Token %1 (%2): balances from %3. %4")
-                                       .arg(t.address.toChecksumHex(), t.symbol.isEmpty() ? Arborctl::tr("no symbol") : t.symbol,
-                                            t.balanceMode == BalanceMode::BalanceOf ? Arborctl::tr("balanceOf on the node") : Arborctl::tr("its transfers"),
-                                            t.balanceModeReason)
-                        << Qt::endl;
-                }
+                finish(ExitOk);
+                return;
             }
-            finish(ExitOk);
+            // What reaching the head costs, for this choice and the other (the highest head an
+            // endpoint reported), with a sample of how many blocks hold events.
+            qint64 head = -1;
+            for (const EndpointRecord &e : added->endpoints)
+                head = std::max(head, e.lastHead.value_or(-1));
+            const qint64 start = added->config.startBlock.value_or(head);
+            const ChainConfig &c = added->config;
+            if (head < start || start < 0 || c.rpcUrls.isEmpty() || (c.tokens.isEmpty() && c.registries.isEmpty())) {
+                printAdded(*added, head, nullptr);
+                finish(ExitOk);
+                return;
+            }
+            then(engine.chains()->sampleEvents(c.rpcUrls.first(), c.tokens, c.registries, start, head), &engine,
+                 [record = *added, head, finish](Result<EventDensity> density) {
+                     printAdded(record, head, &density);
+                     finish(ExitOk);
+                 });
         });
     });
 }

@@ -10,6 +10,7 @@
 #include "model/chainedit.h"
 #include "model/urlsecrets.h"
 #include "rpc/endpointpool.h"
+#include "rpc/eventdensity.h"
 #include "rpc/tokenprobe.h"
 #include "store/chainregistry.h"
 #include "util/continuation.h"
@@ -97,6 +98,23 @@ QFuture<Result<QList<TokenInfo>>> ChainService::probeTokens(const QUrl &url, con
             });
         };
         (*next)();
+    });
+    return promise->future();
+}
+
+QFuture<Result<EventDensity>> ChainService::sampleEvents(const QUrl &url, const QList<Address> &tokens, const QList<RegistryRef> &registries,
+                                                         qint64 from, qint64 to)
+{
+    auto promise = makePromise<Result<EventDensity>>();
+    QNetworkAccessManager *network = m_context.network();
+    const int timeoutMs = m_context.options().probeTimeoutMs;
+    m_context.onNetworkThread([=] {
+        auto *probe = new EventDensityProbe(network, network);
+        probe->setTimeout(timeoutMs);
+        probe->sample(url, tokens, registries, from, to, [promise, probe](Result<EventDensity> density) {
+            probe->deleteLater();
+            fulfil(promise, std::move(density));
+        });
     });
     return promise->future();
 }

@@ -7,6 +7,7 @@
 #include "model/chainedit.h"
 #include "model/chainstatus.h"
 #include "rpc/endpointprobe.h"
+#include "rpc/eventdensity.h"
 
 #include <QFuture>
 #include <QHash>
@@ -80,6 +81,11 @@ public:
      */
     QFuture<Result<QList<TokenInfo>>> probeTokens(const QUrl &url, const QList<Address> &tokens, qint64 head,
                                                   std::optional<qint64> startBlock = std::nullopt);
+    /// How many blocks of [from, to] hold events of the tokens and registries, from a sample
+    /// read through `url` (EventDensityProbe): what "blocks with events" pays headers for.
+    /// Needs no started engine.
+    QFuture<Result<EventDensity>> sampleEvents(const QUrl &url, const QList<Address> &tokens, const QList<RegistryRef> &registries,
+                                               qint64 from, qint64 to);
     /**
      * Probe now: every RPC endpoint of the chain gets an eth_blockNumber at once. Where this
      * engine indexes the chain, its indexer's endpoints are probed: an open circuit's wait is

@@ -4,7 +4,7 @@
 
 namespace arbor {
 
-CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, qint64 logSpanCap, qint64 window)
+CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optional<qint64> blocksWithEvents, qint64 logSpanCap)
 {
     // IndexerOptions' defaults: 100 blocks at first, 100,000 at most where no cap was stated.
     constexpr qint64 InitialSpan = 100;
@@ -19,8 +19,9 @@ CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, qint64 logSp
     if (stats == BlockStats::Every) {
         e.headerCalls = blocks;
     } else {
-        e.headerCalls = std::min(blocks, e.logCalls + std::max<qint64>(0, window));
-        e.plusBlocksWithEvents = true;
+        const qint64 edges = std::min(blocks, e.logCalls + 1);
+        e.headerCalls = blocksWithEvents ? std::min(blocks, edges + std::clamp<qint64>(*blocksWithEvents, 0, blocks)) : edges;
+        e.plusBlocksWithEvents = !blocksWithEvents;
     }
     return e;
 }

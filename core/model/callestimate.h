@@ -4,6 +4,8 @@
 
 #include <QtGlobal>
 
+#include <optional>
+
 namespace arbor {
 
 /**
@@ -13,19 +15,21 @@ namespace arbor {
  *
  * eth_getLogs: one per range, the span starting at 100 blocks and doubling while answers stay
  * small, up to `logSpanCap` (an endpoint's stated cap, else 100,000). Headers: with "every", one
- * per block (in batches); with "events", one per range (its last block) and every block of the
- * reorg window, plus one per block with events, which only the logs tell.
+ * per block (in batches); with "events", one per range (its last block) and one for the range
+ * that enters the reorg window (its first), plus one per block with events, which only the logs
+ * tell: a sample of them (EventDensityProbe) gives `blocksWithEvents`.
  */
 struct CallEstimate
 {
     qint64 logCalls = 0;
-    qint64 headerCalls = 0;                 ///< known in advance
-    bool plusBlocksWithEvents = false;      ///< add one header per block with events (BlockStats::Events)
+    qint64 headerCalls = 0;                 ///< the sampled blocks with events included when given
+    bool plusBlocksWithEvents = false;      ///< BlockStats::Events without a sample: add one header per block with events
 
     qint64 knownCalls() const { return logCalls + headerCalls; }
 };
 
-/// `blocks`: head − start + 1; `window`: the blocks kept with every header at the head.
-CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, qint64 logSpanCap = 0, qint64 window = 256);
+/// `blocks`: head − start + 1; `blocksWithEvents`: how many of them hold events, when sampled.
+CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optional<qint64> blocksWithEvents = std::nullopt,
+                                   qint64 logSpanCap = 0);
 
 } // namespace arbor

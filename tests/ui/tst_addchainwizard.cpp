@@ -11,6 +11,7 @@
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
+#include "model/callestimate.h"
 #include "models/tokenmodel.h"
 #include "secrets/namedsecrets.h"
 #include "secrets/secretstore.h"
@@ -27,6 +28,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -751,6 +753,39 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY(summary.contains(QLatin1String("earliest token deployment")));
     QVERIFY(summary.contains(QLatin1String("identity")) && summary.contains(QLatin1String("validation")));
     QVERIFY2(summary.contains(QLatin1String("every block")) && summary.contains(QLatin1String("to reach the head")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QLatin1String("sampled")), qPrintable(summary));
+
+    // Blocks with events instead: the review samples how many blocks of the range hold the
+    // tokens' and registries' events (all of them on a chain this short) and counts a header for
+    // each, instead of "plus one per block with events".
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    choose(child<QRadioButton>("blockStatsEventsRadio"));
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isSamplingEvents(), EngineTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isCheckingModes(), EngineTimeoutMs);
+    const QString sampled = child<QLabel>("reviewSummary")->text();
+    const std::optional<qint64> probedHead = m_wizard->probedHead();
+    QVERIFY(probedHead);
+    const qint64 range = *probedHead - earliest + 1;
+    QVERIFY2(sampled.contains(QStringLiteral(" of the %1 blocks sampled").arg(QLocale().toString(range))), qPrintable(sampled));
+    QVERIFY2(!sampled.contains(QLatin1String("plus one per block with events")), qPrintable(sampled));
+    // At least the blocks that deployed and minted the tokens hold events; not every block does.
+    const QRegularExpressionMatch found = QRegularExpression(QStringLiteral("events in ([0-9,]+) of the")).match(sampled);
+    QVERIFY2(found.hasMatch(), qPrintable(sampled));
+    const qint64 withEvents = QLocale().toLongLong(found.captured(1));
+    QVERIFY2(withEvents >= 1 && withEvents <= range, qPrintable(sampled));
+    const CallEstimate estimate = estimateIndexingCalls(range, BlockStats::Events, withEvents);
+    QVERIFY2(sampled.contains(QStringLiteral("about %1 calls").arg(QLocale().toString(estimate.knownCalls()))), qPrintable(sampled));
+    screenshot(m_wizard.get(), QStringLiteral("wizard-5-review-events"));
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    choose(child<QRadioButton>("blockStatsEveryRadio"));
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isCheckingModes(), EngineTimeoutMs);
+    QVERIFY(!review->isSamplingEvents());
 
     // Create.
     QSignalSpy added(m_wizard.get(), &AddChainWizard::chainAdded);

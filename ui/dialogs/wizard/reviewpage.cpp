@@ -99,6 +99,14 @@ ReviewPage::ReviewPage(AddChainWizard *wizard)
 
 void ReviewPage::initializePage()
 {
+    m_error->clearMessage();
+    sampleEvents();
+    showSummary();
+    checkBalanceModes();
+}
+
+void ReviewPage::showSummary()
+{
     const ChainConfig config = m_wizard->config();
     const QLocale locale;
     QString html = QStringLiteral("<table cellspacing=\"4\">");
@@ -131,11 +139,23 @@ void ReviewPage::initializePage()
                                                            : tr("blocks with events (headers of those blocks only)");
     if (const std::optional<qint64> head = m_wizard->probedHead()) {
         const qint64 blocks = *head - config.startBlock.value_or(*head) + 1;
-        const CallEstimate cost = estimateIndexingCalls(blocks, config.blockStats);
+        std::optional<qint64> withEvents;
+        if (m_density)
+            withEvents = m_density->expectedIn(blocks);
+        const CallEstimate cost = estimateIndexingCalls(blocks, config.blockStats, withEvents);
         stats += QLatin1String("<br>")
             + (cost.plusBlocksWithEvents
                    ? tr("to reach the head (%1 blocks): about %2 calls, plus one per block with events").arg(locale.toString(blocks), locale.toString(cost.knownCalls()))
                    : tr("to reach the head (%1 blocks): about %2 calls").arg(locale.toString(blocks), locale.toString(cost.knownCalls())));
+        if (config.blockStats == BlockStats::Events) {
+            if (m_sampling)
+                stats += QLatin1String(" ") + tr("(sampling how many blocks hold events…)");
+            else if (m_density && m_density->sampledBlocks > 0)
+                stats += QLatin1String(" ") + tr("(events in %1 of the %2 blocks sampled)")
+                                                  .arg(locale.toString(m_density->blocksWithEvents), locale.toString(m_density->sampledBlocks));
+            else if (!m_densityError.isEmpty())
+                stats += QLatin1String("<br>") + tr("How many blocks hold events could not be sampled: %1").arg(m_densityError.toHtmlEscaped());
+        }
     }
     html += row(tr("Block statistics"), stats);
 
@@ -157,13 +177,39 @@ void ReviewPage::initializePage()
     html += row(tr("ERC-8004 registries"), registries.isEmpty() ? tr("none") : registries.join(QLatin1String("<br>")));
     html += QLatin1String("</table>");
     m_summary->setText(html);
-    m_error->clearMessage();
-    checkBalanceModes();
+}
+
+void ReviewPage::sampleEvents()
+{
+    const int generation = ++m_densityGeneration;
+    m_density.reset();
+    m_densityError.clear();
+    const ChainConfig config = m_wizard->config();
+    const std::optional<qint64> head = m_wizard->probedHead();
+    // Only "blocks with events" pays a header per block with events.
+    m_sampling = config.blockStats == BlockStats::Events && head && !config.rpcUrls.isEmpty()
+        && (!config.tokens.isEmpty() || !config.registries.isEmpty());
+    if (!m_sampling)
+        return;
+    const qint64 from = config.startBlock.value_or(*head);
+    then(m_wizard->chains()->sampleEvents(config.rpcUrls.first(), config.tokens, config.registries, from, *head), this,
+         [this, generation](Result<EventDensity> density) {
+             if (generation != m_densityGeneration)
+                 return;
+             m_sampling = false;
+             if (density)
+                 m_density = *density;
+             else
+                 m_densityError = density.error().message;
+             showSummary();
+         });
 }
 
 void ReviewPage::cleanupPage()
 {
-    ++m_modeGeneration;   // the operator went back: the answer would be for settings that may change
+    ++m_modeGeneration;   // the operator went back: the answers would be for settings that may change
+    ++m_densityGeneration;
+    m_sampling = false;
     setCheckingModes(false);
     QWizardPage::cleanupPage();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/chainconfig.h"
+#include "rpc/eventdensity.h"
 
 #include <QList>
 #include <QWizardPage>
@@ -22,7 +23,9 @@ class TokenModel;
  *
  * The balance modes are asked of the node (ChainService::probeTokens with the start block) each time
  * the page is shown, without waiting: "Checking…" meanwhile, the error if it fails, and an
- * answer to an earlier request is dropped. Create runs ChainService::addChain, which checks and probes
+ * answer to an earlier request is dropped. For a chain counting blocks with events, how many
+ * blocks of the range hold events is sampled the same way (ChainService::sampleEvents), and the
+ * calls to reach the head count a header for each. Create runs ChainService::addChain, which checks and probes
  * everything again; a refusal is shown here and the operator can go back and fix it. On success
  * the page shows the modes the chain got, the wizard emits chainAdded and closes.
  */
@@ -40,10 +43,16 @@ public:
 
     bool isCreating() const { return m_creating; }
     bool isCheckingModes() const { return m_checkingModes; }
+    bool isSamplingEvents() const { return m_sampling; }
     /// The tokens with the balance modes shown: as checked, or as the created chain got them.
     TokenModel *tokenModel() const { return m_tokens; }
 
 private:
+    /// The summary of the settings, with the calls to reach the head for the statistics chosen.
+    void showSummary();
+    /// Samples how many blocks of the range hold events (ChainService::sampleEvents), for the
+    /// estimate of a chain counting blocks with events; supersedes an earlier request.
+    void sampleEvents();
     void create();
     void setCreating(bool creating);
     /// Asks the node which balance mode each token gets from the start block; supersedes an
@@ -63,6 +72,10 @@ private:
     QLabel *m_modeStatus = nullptr;
     MessageLabel *m_modeError = nullptr;
     int m_modeGeneration = 0;          ///< bumped by each request: older answers are dropped
+    int m_densityGeneration = 0;       ///< the same for the event sample
+    bool m_sampling = false;
+    std::optional<arbor::EventDensity> m_density;
+    QString m_densityError;
     bool m_checkingModes = false;
     bool m_creating = false;
     bool m_created = false;
