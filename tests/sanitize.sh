@@ -5,6 +5,8 @@
 #
 # thread   ThreadSanitizer (gcc) build of core and the integration suite in build/tsan (no GUI),
 #          ctest -L integration: every integration test on SQLite and on PostgreSQL.
+#          ARBOR_TSAN_STEP=build only builds, ARBOR_TSAN_STEP=test only runs (tests/run.sh builds
+#          first, then runs these tests beside the main suite's).
 # address  AddressSanitizer + UBSan (clang) build of the unit tests and the storage suite in
 #          build/fuzz, the build the fuzzers use (tests/fuzz/run.sh), so core is built once for both.
 #
@@ -51,34 +53,59 @@ fi
 exec_in_session=(bash "$repo/tests/support/with-keyring.sh")
 export QT_QPA_PLATFORM=offscreen
 
-rc=0
-if [[ "$which" == thread || "$which" == all ]]; then
-    say "ThreadSanitizer: core and the integration suite (build/tsan)"
-    start=$SECONDS
+tsan_build() {
+    local start=$SECONDS
     cmake -S "$repo" -B "$repo/build/tsan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=g++ \
         -DARBOR_SANITIZE=thread -DARBOR_BUILD_GUI=OFF -DARBOR_BUILD_TESTS=ON >/dev/null
     # The integration tests and what they start (arborctl); nothing of the console.
+    local targets
     mapfile -t targets < <(ninja -C "$repo/build/tsan" -t targets all |
         sed -n 's#^tests/integration/\(tst_[a-z_]*\): CXX_EXECUTABLE_LINKER.*#\1#p; s#^app/arborctl/arborctl: CXX_EXECUTABLE_LINKER.*#arborctl#p' | sort -u)
     cmake --build "$repo/build/tsan" --parallel --target arbor_tsan_qt "${targets[@]}"
     echo "ThreadSanitizer build took $((SECONDS - start)) s" >&2
-    start=$SECONDS
-    t_rc=0
+}
+
+tsan_test() {
+    local start=$SECONDS t_rc=0
     # tests/support/tsan/qtbridge.cpp shows ThreadSanitizer the hand-overs uninstrumented Qt makes
     # between threads (queued calls, futures, semaphores); preloaded into every process the tests
     # start, arborctl included.
-    # The integration tests wait on nodes and processes more than they compute (68% of two cores
-    # at four at a time): four in parallel take 12 minutes, two 21 (ARBOR_TSAN_PARALLEL sets it).
+    # The integration tests wait on nodes and processes more than they compute: four in parallel
+    # take about 10 minutes on two cores (ARBOR_TSAN_PARALLEL sets how many).
     # Instrumented code runs 5-15 times slower: Qt Test's 300 s limit per test function is
     # raised with the tests' own timeouts (three times as long under TSan, see CMakeLists.txt).
+    # Each report goes to a file of its own (report.PID), whole: a test shows only the end of
+    # what an arborctl it started wrote. They are printed below.
+    local reports="$repo/build/tsan/reports"
+    rm -rf "$reports"
+    mkdir -p "$reports"
     QTEST_FUNCTION_TIMEOUT="${QTEST_FUNCTION_TIMEOUT:-900000}" \
     LD_PRELOAD="$repo/build/tsan/tests/support/libarbor_tsan_qt.so${LD_PRELOAD:+:$LD_PRELOAD}" \
-    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 history_size=7 ${TSAN_OPTIONS:-}" \
+    TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 history_size=7 log_path=$reports/report ${TSAN_OPTIONS:-}" \
         "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel "${ARBOR_TSAN_PARALLEL:-4}" \
         -L integration "$@" || t_rc=$?
+    local report
+    for report in "$reports"/report.*; do
+        [[ -e "$report" ]] || continue
+        printf '\n== ThreadSanitizer report %s\n' "$report" >&2
+        cat "$report" >&2
+        ((t_rc != 0)) || t_rc=1
+    done
     echo "ThreadSanitizer tests took $((SECONDS - start)) s (ctest exit $t_rc)" >&2
-    ((t_rc == 0)) || rc=$t_rc
+    return "$t_rc"
+}
+
+rc=0
+if [[ "$which" == thread || "$which" == all ]]; then
+    say "ThreadSanitizer: core and the integration suite (build/tsan)"
+    step="${ARBOR_TSAN_STEP:-all}"
+    if [[ "$step" != test ]]; then
+        tsan_build
+    fi
+    if [[ "$step" != build ]]; then
+        tsan_test "$@" || rc=$?
+    fi
 fi
 
 if [[ "$which" == address || "$which" == all ]]; then
