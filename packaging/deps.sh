@@ -34,9 +34,10 @@ readonly RUN_PKGS
 # clang and its runtime libraries build the libFuzzer targets (tests/fuzz/run.sh); Google
 # Benchmark builds bench_evmjson; desktop-file-utils and appstream validate the desktop entry and
 # the metainfo (tests/ui, tests/packaging); lintian checks the .deb (tests/packaging); libtsan2 is
-# gcc's ThreadSanitizer runtime (tests/sanitize.sh thread).
+# gcc's ThreadSanitizer runtime (tests/sanitize.sh thread); procps's pgrep stops what tests/run.sh
+# left running when it is interrupted.
 readonly TEST_PKGS=(
-    postgresql-15 xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools imagemagick
+    postgresql-15 xvfb xauth dbus-daemon dbus-x11 gnome-keyring libsecret-tools imagemagick procps
     clang libclang-rt-14-dev libbenchmark-dev libtsan2 qt6-base-private-dev
     desktop-file-utils appstream lintian
 )

@@ -7,11 +7,14 @@
 # 2. installs the devnet's npm packages when tests/support/devnet/node_modules is missing or stale
 # 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
-# 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
-#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
-# 6. runs the AddressSanitizer + UBSan build of the unit and storage tests (tests/sanitize.sh
-#    address; ARBOR_SANITIZE=0 skips) and a short fuzzing pass, and exits non-zero when any of
-#    them failed.
+# 5. builds core and the integration suite with ThreadSanitizer (build/tsan)
+# 6. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
+#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen, and beside it the integration suite under
+#    ThreadSanitizer (tests/sanitize.sh thread, in its own session; its output in
+#    build/tests/tsan.log); then the soak test alone (it measures the console's GUI stalls)
+# 7. runs the AddressSanitizer + UBSan build of the unit and storage tests (tests/sanitize.sh
+#    address) and a short fuzzing pass, and exits non-zero when any of them failed.
+#    ARBOR_SANITIZE=0 skips both sanitizer runs.
 # Works as root and as a normal user with sudo; safe to run again.
 set -euo pipefail
 
@@ -50,8 +53,21 @@ fi
 
 say "PostgreSQL"
 pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/arbor-test-pg.XXXXXX")"
+tsan_pid=
+# shellcheck disable=SC2317  # called by cleanup
+kill_tree() {
+    local child
+    for child in $(pgrep -P "$1" || true); do
+        kill_tree "$child"
+    done
+    kill "$1" 2>/dev/null || true
+}
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
+    # The ThreadSanitizer tests still running when this ends early (interrupted, failed to build).
+    if [[ -n "$tsan_pid" ]] && kill -0 "$tsan_pid" 2>/dev/null; then
+        kill_tree "$tsan_pid"
+    fi
     bash "$repo/tests/support/pg.sh" stop "$pg_dir" || true
     rm -rf "$pg_dir"
 }
@@ -77,25 +93,67 @@ if ((build_rc != 0)); then
 fi
 echo "build took $(elapsed "$build_start")" >&2
 
+sanitize="${ARBOR_SANITIZE:-1}"
+if [[ "$sanitize" != 0 ]]; then
+    say "ThreadSanitizer build"
+    ARBOR_TSAN_STEP=build bash "$repo/tests/sanitize.sh" thread
+fi
+
 say "tests"
 export QT_QPA_PLATFORM=offscreen
 test_start=$SECONDS
 test_rc=0
 ctest_log="$build_dir/ctest.log"
-bash "$repo/tests/support/with-keyring.sh" \
-    ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" 2>&1 |
-    tee "$ctest_log" || test_rc=$?
+run_ctest() {
+    bash "$repo/tests/support/with-keyring.sh" \
+        ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" 2>&1 |
+        tee -a "$ctest_log"
+}
+: >"$ctest_log"
+# The integration suite under ThreadSanitizer runs beside the main suite: both wait on nodes and
+# processes far more than they compute, and one after the other they would not fit in the half
+# hour CI allows. The soak test, which measures the console's GUI stalls, runs after both, alone.
+tsan_log="$build_dir/tsan.log"
+if [[ "$sanitize" != 0 ]]; then
+    ARBOR_TSAN_STEP=test bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 &
+    tsan_pid=$!
+    echo "ThreadSanitizer tests started beside them (output: $tsan_log)" >&2
+fi
+if (($# == 0)) && [[ -n "$tsan_pid" ]]; then
+    run_ctest -E '^soak$' || test_rc=$?
+else
+    run_ctest "$@" || test_rc=$?
+fi
 echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
-# AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
-# ARBOR_SANITIZE=0 skips it. The ThreadSanitizer run (tests/sanitize.sh thread) is not part of
-# this command: it takes about 16 minutes on two cores on its own (see the README).
 san_rc=0
-if [[ "${ARBOR_SANITIZE:-1}" != 0 ]]; then
-    say "sanitizers"
+tsan_rc=0
+if [[ -n "$tsan_pid" ]]; then
+    say "ThreadSanitizer tests"
+    wait "$tsan_pid" || tsan_rc=$?
+    tsan_pid=
+    if ((tsan_rc != 0)); then
+        cat "$tsan_log" >&2
+    else
+        grep -E 'tests passed|Test +#|took' "$tsan_log" >&2 || true
+    fi
+    echo "ThreadSanitizer tests ended $(elapsed "$test_start") after the main suite started (exit $tsan_rc)" >&2
+    if (($# == 0)); then
+        say "soak test, alone"
+        soak_start=$SECONDS
+        soak_rc=0
+        run_ctest -R '^soak$' || soak_rc=$?
+        ((soak_rc == 0)) || test_rc=$soak_rc
+        echo "the soak test took $(elapsed "$soak_start") (ctest exit $soak_rc)" >&2
+    fi
+fi
+
+# AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
+if [[ "$sanitize" != 0 ]]; then
+    say "AddressSanitizer"
     san_start=$SECONDS
     bash "$repo/tests/sanitize.sh" address || san_rc=$?
-    echo "sanitizers took $(elapsed "$san_start") (exit $san_rc)" >&2
+    echo "AddressSanitizer took $(elapsed "$san_start") (exit $san_rc)" >&2
 fi
 
 # A short libFuzzer pass over the ABI decoder and the JSON-RPC parser (clang, ASan + UBSan).
@@ -114,14 +172,21 @@ if ((test_rc != 0)); then
     say "FAILED tests (full output above and in $ctest_log)"
     sed -n '/tests passed, .* tests failed out of/,$p' "$ctest_log" >&2
 fi
+if ((tsan_rc != 0)); then
+    say "ThreadSanitizer FAILED (exit $tsan_rc): see the 'ThreadSanitizer tests' section above"
+    sed -n '/tests passed, .* tests failed out of/,$p' "$tsan_log" >&2
+fi
 if ((san_rc != 0)); then
-    echo "sanitizers FAILED (exit $san_rc): see the 'sanitizers' section above" >&2
+    echo "AddressSanitizer FAILED (exit $san_rc): see the 'AddressSanitizer' section above" >&2
 fi
 if ((fuzz_rc != 0)); then
     echo "fuzzing FAILED (exit $fuzz_rc): see the 'fuzzing' section above" >&2
 fi
 if ((test_rc != 0)); then
     exit "$test_rc"
+fi
+if ((tsan_rc != 0)); then
+    exit "$tsan_rc"
 fi
 if ((san_rc != 0)); then
     exit "$san_rc"

@@ -12,9 +12,9 @@
 #
 # A report fails the test that meets it. Debian's Qt is not built with ThreadSanitizer: reports
 # whose racy access lies inside Qt's own libraries are suppressed (tests/tsan.supp names those
-# libraries, never Arbor's code). tests/run.sh runs this after the main suite with its
-# PostgreSQL (ARBOR_SANITIZE=0 skips it); run alone, it starts one itself. Tests run in a private
-# keyring session either way.
+# libraries, never Arbor's code). tests/run.sh runs both with its PostgreSQL, the thread run
+# beside the main suite (ARBOR_SANITIZE=0 skips them); run alone, this starts one itself. Tests
+# run in a private keyring session either way.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
