@@ -281,6 +281,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
         const bool next = from == (m_checkpoint ? *m_checkpoint + 1 : m_startBlock);
         if (!batch && !again) {
             rpcFailed(batch.error(), next);
+            promoteReady();   // what was ready waits for no more ranges after a failure
             // Fetch this range again before anything after it can be promoted.
             QTimer::singleShot(retryDelayMs(), this, [this, generation, from, to, scope] {
                 if (m_running && generation == m_generation)
@@ -307,8 +308,9 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
                 setPhase(IndexPhase::CatchingUp);
         }
         m_ready.emplace(from, std::move(*batch));
-        promoteReady();
+        // Fetches first: the promotion then knows what is in flight to wait for.
         pump();
+        promoteReady();
     });
 }
 
@@ -316,35 +318,10 @@ void ChainIndexer::promoteReady()
 {
     if (m_promoting || !m_running)
         return;
-    const qint64 expected = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
-    auto it = m_ready.find(expected);
-    if (it == m_ready.end())
+    std::optional<IndexBatch> next = nextPromotion();
+    if (!next)
         return;
-    IndexBatch batch = std::move(it->second);
-    m_ready.erase(it);
-    // Ranges that arrived while the writer was busy go in one promotion: fewer transactions and
-    // derived-row recomputations when writing is the bottleneck, while the first range of a
-    // catch-up still goes alone. Only ranges whose blocks link up as fetched are joined; a
-    // break is left to the promotion's own parent-hash check.
-    for (auto next = m_ready.find(batch.to + 1); next != m_ready.end(); next = m_ready.find(batch.to + 1)) {
-        IndexBatch &more = next->second;
-        if (more.headerScope != batch.headerScope || more.headers.isEmpty() || batch.headers.isEmpty())
-            break;
-        // Ranges that link to the one before (every header, or the first inside the reorg window)
-        // join up to maxPromotionBlocks blocks, if they link; ranges below the window (final,
-        // their empty blocks not fetched) up to as many logs.
-        const bool joins = batch.headerScope != HeaderScope::WithLogs
-            ? more.headers.first().parentHash == batch.headers.last().hash && more.to - batch.from + 1 <= m_options.maxPromotionBlocks
-            : batch.transfers.size() + batch.agentEvents.size() + more.transfers.size() + more.agentEvents.size() <= m_options.maxPromotionLogs;
-        if (!joins)
-            break;
-        batch.to = more.to;
-        batch.headers.append(std::move(more.headers));
-        batch.transfers.append(std::move(more.transfers));
-        batch.agentEvents.append(std::move(more.agentEvents));
-        batch.fetchMs += more.fetchMs;
-        m_ready.erase(next);
-    }
+    IndexBatch batch = std::move(*next);
     m_promoting = true;
     const quint64 generation = m_generation;
     then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });

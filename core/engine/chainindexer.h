@@ -19,6 +19,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -112,6 +113,9 @@ private:
     /// inside the reorg window (where ranges link to the checkpoint).
     qint64 rangeSpan(HeaderScope scope) const;
     void promoteReady();
+    /// The ready ranges from the checkpoint on, joined into one batch, once they are worth a
+    /// promotion; taken out of m_ready.
+    std::optional<IndexBatch> nextPromotion();
     void onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result);
     void handleReorg(qint64 atBlock);
     void runSpecialWork();

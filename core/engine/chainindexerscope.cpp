@@ -1,7 +1,8 @@
 // ChainIndexer: which headers a range is fetched with. Below the reorg window (the node's
 // finalized block, else head − confirmations − the window) logs first and the headers of the
 // blocks with logs; inside it also each range's first header, which must build on the
-// checkpoint; for chains counting every block, every header.
+// checkpoint; for chains counting every block, every header. And which fetched ranges go into
+// the next promotion.
 
 #include "engine/chainindexer.h"
 
@@ -82,6 +83,60 @@ void ChainIndexer::refreshFinalized()
             if (generation == m_generation)
                 pump();
         });
+}
+
+std::optional<IndexBatch> ChainIndexer::nextPromotion()
+{
+    const qint64 expected = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+    auto it = m_ready.find(expected);
+    if (it == m_ready.end())
+        return std::nullopt;
+    // Catching up with ranges still in flight, the ranges ready from the checkpoint wait until
+    // they hold half of what one promotion takes: every promotion rewrites the balances and
+    // daily rows its holders and days touched, on a busy chain most of them, so fewer and
+    // larger promotions write less. Live, after an RPC failure, or with nothing in flight,
+    // what is ready goes now.
+    if (m_inFlight > 0 && m_failures == 0 && m_status.phase == IndexPhase::CatchingUp) {
+        qint64 logs = 0;
+        bool enough = false;
+        for (auto r = it; r != m_ready.end() && !enough; r = m_ready.find(r->second.to + 1)) {
+            logs += r->second.transfers.size() + r->second.agentEvents.size();
+            enough = 2 * logs >= m_options.maxPromotionLogs || 2 * (r->second.to - expected + 1) >= m_options.maxPromotionBlocks;
+        }
+        if (!enough)
+            return std::nullopt;
+    }
+    IndexBatch batch = std::move(it->second);
+    m_ready.erase(it);
+    // Ranges that arrived while the writer was busy go in one promotion: fewer transactions and
+    // derived-row recomputations when writing is the bottleneck. Only ranges whose blocks link
+    // up as fetched are joined; a break is left to the promotion's own parent-hash check.
+    for (auto next = m_ready.find(batch.to + 1); next != m_ready.end(); next = m_ready.find(batch.to + 1)) {
+        IndexBatch &more = next->second;
+        // The last final range takes the reorg window's first ranges along: fewer promotions
+        // again, and the one that ends a catch-up is often the last to wait for.
+        const bool intoWindow = batch.headerScope == HeaderScope::WithLogs && more.headerScope == HeaderScope::Linked;
+        if ((more.headerScope != batch.headerScope && !intoWindow) || more.headers.isEmpty() || batch.headers.isEmpty())
+            break;
+        // Ranges that link to the one before (every header, or the first inside the reorg window)
+        // join up to maxPromotionBlocks blocks; ranges below the window (final, their empty
+        // blocks not fetched) up to as many logs, and the window's ranges after them if those
+        // link to their last header.
+        const bool links = more.headers.first().parentHash == batch.headers.last().hash;
+        const bool joins = batch.headerScope != HeaderScope::WithLogs
+            ? links && more.to - batch.from + 1 <= m_options.maxPromotionBlocks
+            : (links || !intoWindow)
+                && batch.transfers.size() + batch.agentEvents.size() + more.transfers.size() + more.agentEvents.size() <= m_options.maxPromotionLogs;
+        if (!joins)
+            break;
+        batch.to = more.to;
+        batch.headers.append(std::move(more.headers));
+        batch.transfers.append(std::move(more.transfers));
+        batch.agentEvents.append(std::move(more.agentEvents));
+        batch.fetchMs += more.fetchMs;
+        m_ready.erase(next);
+    }
+    return batch;
 }
 
 } // namespace arbor

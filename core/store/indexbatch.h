@@ -34,7 +34,8 @@ enum class BatchMode {
  */
 enum class HeaderScope {
     Every,      ///< every block of [from, to], each building on the one before
-    WithLogs,   ///< the blocks that hold logs and the last block `to` (none but the logs' for Backfill)
+    WithLogs,   ///< the blocks that hold logs and the last block `to` (none but the logs' for Backfill), and the
+                ///< headers of the reorg window's ranges a head range was joined with
     Linked,     ///< the first block `from` (building on the checkpoint), the blocks that hold logs and the last block `to`
     None,       ///< no headers (a Backfill on a chain that keeps every header already)
 };
