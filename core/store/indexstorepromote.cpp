@@ -12,6 +12,10 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+#include <array>
+#include <map>
+
 namespace arbor {
 
 /// Wide enough that no range's sum of uint256 transfers can overflow it.
@@ -35,19 +39,23 @@ QVariant opt(const std::optional<T> &value)
 QVariant optBytes(const std::optional<Address> &a) { return a ? QVariant(a->toBytes()) : QVariant(); }
 QVariant optBytes(const std::optional<Hash> &h) { return h ? QVariant(h->toBytes()) : QVariant(); }
 
-/// (token, holder) as one 40-byte key.
-QByteArray keyOf(const Address &token, const Address &holder)
+/// (token, holder) as one 40-byte key, kept in place: a range's transfers look up two each.
+struct HolderKey
 {
-    QByteArray key;
-    key.reserve(2 * Address::Size);
-    key.append(token.bytes());
-    key.append(holder.bytes());
-    return key;
-}
+    std::array<char, 2 * Address::Size> bytes;
 
-QByteArray keyOf(const QVariant &token, const QVariant &holder)
+    HolderKey(QByteArrayView token, QByteArrayView holder)
+    {
+        bytes.fill(0);
+        std::copy_n(token.data(), std::min<qsizetype>(token.size(), Address::Size), bytes.begin());
+        std::copy_n(holder.data(), std::min<qsizetype>(holder.size(), Address::Size), bytes.begin() + Address::Size);
+    }
+    friend bool operator==(const HolderKey &, const HolderKey &) = default;
+};
+
+size_t qHash(const HolderKey &key, size_t seed = 0)
 {
-    return token.toByteArray() + holder.toByteArray();
+    return qHashBits(key.bytes.data(), key.bytes.size(), seed);
 }
 
 } // namespace
@@ -347,16 +355,22 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
     for (const SqlRow &r : *backfilling)
         incomplete.insert(r[0].toByteArray());
 
-    QHash<QByteArray, HolderChange> changes;
-    QHash<QByteArray, HolderChange> queued;
+    QHash<HolderKey, HolderChange> changes;
+    QHash<HolderKey, HolderChange> queued;
+    // Whether each token's balances are kept here, decided once per token, not per transfer.
+    std::map<Address, bool> keptTokens;
     const Address zero;
     for (const TokenTransfer &t : batch.transfers) {
-        const QByteArray token = t.token.toBytes();
-        const bool kept = modes->value(token, BalanceMode::Transfers) == BalanceMode::Transfers && !incomplete.contains(token);
+        auto known = keptTokens.find(t.token);
+        if (known == keptTokens.end()) {
+            const QByteArray token = t.token.toBytes();
+            known = keptTokens.emplace(t.token, modes->value(token, BalanceMode::Transfers) == BalanceMode::Transfers && !incomplete.contains(token)).first;
+        }
+        const bool kept = known->second;
         for (const auto &[holder, incoming] : {std::pair{&t.from, false}, std::pair{&t.to, true}}) {
             if (*holder == zero)
                 continue;   // mints and burns move the supply, not a holder
-            HolderChange &c = (kept ? changes : queued)[keyOf(t.token, *holder)];
+            HolderChange &c = (kept ? changes : queued)[HolderKey(t.token.bytes(), holder->bytes())];
             c.token = t.token;
             c.holder = *holder;
             if (kept)
@@ -403,7 +417,7 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
         QList<SqlRow> balances;
         balances.reserve(current->size());
         for (const SqlRow &r : *current) {
-            const QByteArray key = keyOf(r[0], r[1]);
+            const HolderKey key(r[0].toByteArray(), r[1].toByteArray());
             auto it = changes.find(key);
             if (it == changes.end())
                 return Error::internal(tr("A staged balance key of chain %1 was not among the range's holders.").arg(chain));
