@@ -134,29 +134,49 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
 
 void RangeFetcher::requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch)
 {
+    const qint64 from = fetch->batch.from, to = fetch->batch.to;
+    if (fetch->scope == HeaderScope::Linked && from < to)
+        requestEdgeHeaders(fetch, {from, to});
+    else
+        requestEdgeHeaders(fetch, {to});
+}
+
+void RangeFetcher::requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const QList<qint64> &numbers)
+{
     if (!m_pool) {
         fetch->error = Error::unavailable(QStringLiteral("rpc"), stoppedMessage());
         return;
     }
+    // Both in one request, unless the endpoints take one call per batch.
+    if (numbers.size() > 1 && m_pool->batchLimit(int(numbers.size())) < numbers.size()) {
+        for (qint64 n : numbers)
+            requestEdgeHeaders(fetch, {n});
+        return;
+    }
     ++fetch->pending;
     static std::atomic<qint64> ids{1};
-    const qint64 from = fetch->batch.from, to = fetch->batch.to;
-    const QList<qint64> numbers = fetch->scope == HeaderScope::Linked && from < to ? QList<qint64>{from, to} : QList<qint64>{to};
     const qint64 id = ids.fetch_add(numbers.size()) + (qint64(1) << 42);
     m_pool->send(
-        evmjson::blockBatchRequest(numbers, id), int(numbers.size()), to,
+        evmjson::blockBatchRequest(numbers, id), int(numbers.size()), numbers.last(),
         [fetch, numbers, id](const QByteArray &answer) -> Status {
             auto headers = evmjson::parseBlockBatch(answer, numbers, id);
             if (!headers)
                 return headers.error();
-            if (headers->size() == 2)
-                fetch->first = headers->first();
-            fetch->last = headers->last();
+            for (const BlockHeader &h : std::as_const(*headers)) {
+                if (h.number == fetch->batch.to)
+                    fetch->last = h;
+                else
+                    fetch->first = h;
+            }
             return {};
         },
-        [this, fetch](Status status) {
-            if (!status && !fetch->error)
+        [this, fetch, numbers](Status status) {
+            if (!status && numbers.size() > 1 && evmjson::isBatchTooLarge(status.error().message)) {
+                for (qint64 n : numbers)
+                    requestEdgeHeaders(fetch, {n});
+            } else if (!status && !fetch->error) {
                 fetch->error = status.error();
+            }
             if (--fetch->pending == 0)
                 finish(fetch);
         });

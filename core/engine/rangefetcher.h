@@ -104,6 +104,7 @@ private:
     void requestLogHeaders(const std::shared_ptr<Fetch> &fetch);
     /// The range's last header, and its first for HeaderScope::Linked, beside the logs.
     void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch);
+    void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const QList<qint64> &numbers);
     void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);

@@ -296,6 +296,14 @@ void TestRangeFetcher::linksARangeInsideTheWindowByItsFirstHeader()
     QVERIFY(!refused);
     QVERIFY2(refused.error().message.contains(u"950"_s), qPrintable(refused.error().message));
 
+    // An endpoint that takes one call per batch: the ends asked for one by one.
+    m_chain->headersServed.clear();
+    m_chain->node.batchCap = 1;
+    const Result<IndexBatch> oneByOne = fetch(950, 980, {}, HeaderScope::Linked);
+    QVERIFY2(oneByOne, qPrintable(oneByOne ? QString() : oneByOne.error().toString()));
+    QCOMPARE(oneByOne->headers, batch->headers);
+    m_chain->node.batchCap = 0;
+
     // A one-block range: one header, both ends.
     m_chain->headersServed.clear();
     const Result<IndexBatch> single = fetch(981, 981, {}, HeaderScope::Linked);
