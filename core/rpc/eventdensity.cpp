@@ -73,7 +73,7 @@ void next(const std::shared_ptr<Sampling> &s)
     }
     auto &window = s->windows.first();
     window.second = std::min(window.second, window.first + s->cap - 1);
-    const auto [from, to] = window;
+    const qint64 from = window.first, to = window.second;
     const qint64 id = 1;
     s->client->post(evmjson::logsRequest(from, to, s->addresses, s->topics, id), 1, [s, from, to, id](Result<QByteArray> body) {
         ++s->density.calls;
