@@ -16,6 +16,8 @@
 //     reportResultsReady                           isFinished (true), waitForResult
 //   QFutureInterfaceBase::derefT (every holder)  derefT returning false (the last holder
 //                                                  frees the results)
+//   ~QFutureInterfaceBase (every holder)         ~QFutureInterfaceBase (the last holder frees
+//                                                  the shared state, its mutex included)
 //   QSemaphore::release                          QSemaphore::acquire, tryAcquire (true)
 //   QWaitCondition::wakeOne, wakeAll             QWaitCondition::wait
 //   QBasicMutex::unlockInternal                  QBasicMutex::lockInternal (contended QMutex)
@@ -33,6 +35,7 @@
 // Built only with -DARBOR_SANITIZE=thread. Not instrumented itself; without ThreadSanitizer in the
 // process (a preloaded child such as node or postgres) every wrapper only forwards.
 
+#include <QtCore/private/qfutureinterface_p.h>
 #include <QtCore/private/qobject_p.h>
 
 #include <dlfcn.h>
@@ -283,6 +286,12 @@ __attribute__((constructor)) void patchApplicationClasses()
 // ---- futures ------------------------------------------------------------------------------
 
 namespace {
+// QFutureInterfaceBase: its vtable pointer, then `QFutureInterfaceBasePrivate *d` (null once moved from).
+void *sharedState(const void *self)
+{
+    return *reinterpret_cast<void *const *>(static_cast<const char *>(self) + sizeof(void *));
+}
+
 // The private data every copy of one QFutureInterface shares, reached through its mutex.
 void *futureState(const void *self)
 {
@@ -329,12 +338,45 @@ ARBOR_EXPORT bool _ZNK20QFutureInterfaceBase10isFinishedEv(const void *self)
 ARBOR_EXPORT bool _ZNK20QFutureInterfaceBase6derefTEv(const void *self)
 {
     ARBOR_REAL(bool (*)(const void *), "_ZNK20QFutureInterfaceBase6derefTEv");
+    if (!sharedState(self))
+        return next(self);
     void *state = futureState(self);
     release(state);
     const bool stillHeld = next(self);
     if (!stillHeld)
         acquire(state);
     return stillHeld;
+}
+
+// Every copy of a QFutureInterface holds a reference to the state all copies share (its mutex,
+// the results, the continuation); the copy destroyed last deletes it, inside Qt. Each destructor
+// hands over what its copy did; the one that finds itself the last holder (every other copy has
+// dropped its reference, after handing over) takes all of it over before the state goes.
+namespace {
+void handOverState(void *self)
+{
+    auto *state = static_cast<QFutureInterfaceBasePrivate *>(sharedState(self));
+    if (!state)
+        return;
+    void *sync = futureState(self);
+    release(sync);
+    if (state->refCount.load() == 1)
+        acquire(sync);
+}
+} // namespace
+
+ARBOR_EXPORT void _ZN20QFutureInterfaceBaseD2Ev(void *self)
+{
+    ARBOR_REAL(void (*)(void *), "_ZN20QFutureInterfaceBaseD2Ev");
+    handOverState(self);
+    next(self);
+}
+
+ARBOR_EXPORT void _ZN20QFutureInterfaceBaseD1Ev(void *self)
+{
+    ARBOR_REAL(void (*)(void *), "_ZN20QFutureInterfaceBaseD1Ev");
+    handOverState(self);
+    next(self);
 }
 
 ARBOR_EXPORT void _ZN20QFutureInterfaceBase13waitForResultEi(void *self, int index)
