@@ -219,6 +219,17 @@ void TestBackup::backupWhileServeIndexes()
     // Nothing beside the backup: the partial file was renamed into place.
     QCOMPARE(QDir(m_files.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"live.backup"_s});
 
+    // Blocks the backup cannot hold, whenever its snapshot was taken: the restored copy has
+    // something to index on (a loaded machine let serve catch up before the snapshot).
+    const auto after = m_devnet.generateTraffic(m_tokens, 60, 20, 3, 10, &error);
+    QVERIFY2(after, qPrintable(error));
+    const QJsonObject later = after->value(u"balances"_s).toObject();
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject held = later.value(token).toObject();
+        for (auto it = held.begin(); it != held.end(); ++it)
+            m_balances[token][it.key()] = decimal(it.value().toString());
+    }
+
     // serve catches up with everything sent, then stops; its lease goes with it.
     const qint64 head = nodeHead();
     QTRY_VERIFY_WITH_TIMEOUT(checkpoint(*m_db).value_or(-1) >= head, 90000);
@@ -265,7 +276,7 @@ void TestBackup::liveBackupRestoresAConsistentSnapshotThatIndexesOn()
 
     // It indexes on from its checkpoint to the head, and then holds every balance sent.
     const qint64 head = nodeHead();
-    QVERIFY2(*restoredCheckpoint < head, "serve indexed on past the snapshot the backup took");
+    QVERIFY2(*restoredCheckpoint < head, "the backup holds blocks mined after it finished");
     const ArborctlRun index = arborctl(restored, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s,
                                                  QString::number(head), u"--json"_s});
     QVERIFY2(index.exitCode == 0, qPrintable(describe(index)));
