@@ -108,6 +108,8 @@ private:
     ArborctlRun restore(const TestDatabase &target, const QString &file);
     /// Balances of every token in `db` against what the generators computed.
     void checkBalances(const TestDatabase &db, qint64 minBlock, qint64 maxBlock);
+    /// Traffic on the devnet (Devnet::generateTraffic), its holders' balances kept in m_balances.
+    void sendTraffic(int transfers, int holders, int blocks, quint64 seed);
 
     Devnet m_devnet;
     QTemporaryDir m_files;
@@ -153,6 +155,19 @@ void TestBackup::checkBalances(const TestDatabase &db, qint64 minBlock, qint64 m
     }
 }
 
+void TestBackup::sendTraffic(int transfers, int holders, int blocks, quint64 seed)
+{
+    QString error;
+    const auto traffic = m_devnet.generateTraffic(m_tokens, transfers, holders, blocks, seed, &error);
+    QVERIFY2(traffic, qPrintable(error));
+    const QJsonObject balances = traffic->value(u"balances"_s).toObject();
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject held = balances.value(token).toObject();
+        for (auto it = held.begin(); it != held.end(); ++it)
+            m_balances[token][it.key()] = decimal(it.value().toString());
+    }
+}
+
 void TestBackup::initTestCase()
 {
     ARBOR_REQUIRE_BACKEND();
@@ -164,14 +179,9 @@ void TestBackup::initTestCase()
     QVERIFY2(deployed, qPrintable(error));
     for (const QJsonValue &t : deployed->value(u"tokens"_s).toArray())
         m_tokens.append(t.toObject().value(u"address"_s).toString());
-    const auto traffic = m_devnet.generateTraffic(m_tokens, 3000, 80, 150, 7, &error);
-    QVERIFY2(traffic, qPrintable(error));
-    const QJsonObject balances = traffic->value(u"balances"_s).toObject();
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject held = balances.value(token).toObject();
-        for (auto it = held.begin(); it != held.end(); ++it)
-            m_balances[token][it.key()] = decimal(it.value().toString());
-    }
+    sendTraffic(3000, 80, 150, 7);
+    if (QTest::currentTestFailed())
+        return;
 
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
@@ -199,15 +209,9 @@ void TestBackup::backupWhileServeIndexes()
     m_liveBackup = m_files.filePath(u"live.backup"_s);
     QProcess backup;
     startArborctl(backup, Arborctl, *m_db, {u"db"_s, u"backup"_s, u"--to"_s, m_liveBackup, u"--json"_s});
-    QString error;
-    const auto more = m_devnet.generateTraffic(m_tokens, 400, 40, 40, 8, &error);
-    QVERIFY2(more, qPrintable(error));
-    const QJsonObject balances = more->value(u"balances"_s).toObject();
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject held = balances.value(token).toObject();
-        for (auto it = held.begin(); it != held.end(); ++it)
-            m_balances[token][it.key()] = decimal(it.value().toString());
-    }
+    sendTraffic(400, 40, 40, 8);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(backup.waitForFinished(120000));
     const QString backupErr = QString::fromUtf8(backup.readAllStandardError());
     const QJsonObject written = QJsonDocument::fromJson(backup.readAllStandardOutput()).object();
@@ -221,14 +225,9 @@ void TestBackup::backupWhileServeIndexes()
 
     // Blocks the backup cannot hold, whenever its snapshot was taken: the restored copy has
     // something to index on (a loaded machine let serve catch up before the snapshot).
-    const auto after = m_devnet.generateTraffic(m_tokens, 60, 20, 3, 10, &error);
-    QVERIFY2(after, qPrintable(error));
-    const QJsonObject later = after->value(u"balances"_s).toObject();
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject held = later.value(token).toObject();
-        for (auto it = held.begin(); it != held.end(); ++it)
-            m_balances[token][it.key()] = decimal(it.value().toString());
-    }
+    sendTraffic(60, 20, 3, 10);
+    if (QTest::currentTestFailed())
+        return;
 
     // serve catches up with everything sent, then stops; its lease goes with it.
     const qint64 head = nodeHead();
@@ -325,15 +324,9 @@ void TestBackup::quiescentBackupRestoresTheSameRowsAndBalances()
 void TestBackup::restoredDatabaseIndexesOnFromItsCheckpoint()
 {
     QVERIFY(m_quietRestored);
-    QString error;
-    const auto more = m_devnet.generateTraffic(m_tokens, 100, 10, 10, 9, &error);
-    QVERIFY2(more, qPrintable(error));
-    const QJsonObject balances = more->value(u"balances"_s).toObject();
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject held = balances.value(token).toObject();
-        for (auto it = held.begin(); it != held.end(); ++it)
-            m_balances[token][it.key()] = decimal(it.value().toString());
-    }
+    sendTraffic(100, 10, 10, 9);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 head = nodeHead();
     QVERIFY(head > m_quietCheckpoint);
     const ArborctlRun index = arborctl(*m_quietRestored, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s,

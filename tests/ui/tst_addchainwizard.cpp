@@ -758,11 +758,14 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     // Blocks with events instead: the review samples how many blocks of the range hold the
     // tokens' and registries' events (all of them on a chain this short) and counts a header for
     // each, instead of "plus one per block with events".
-    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
-    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
-    choose(child<QRadioButton>("blockStatsEventsRadio"));
-    QVERIFY(clickNext());
-    QVERIFY(clickNext());
+    // Back to the chain page for the other statistics choice, and on to the review again.
+    const auto reviewWith = [this](const char *statsRadio) {
+        QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+        QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+        choose(child<QRadioButton>(statsRadio));
+        return clickNext() && clickNext();
+    };
+    QVERIFY(reviewWith("blockStatsEventsRadio"));
     QTRY_VERIFY_WITH_TIMEOUT(!review->isSamplingEvents(), EngineTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(!review->isCheckingModes(), EngineTimeoutMs);
     const QString sampled = child<QLabel>("reviewSummary")->text();
@@ -779,11 +782,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     const CallEstimate estimate = estimateIndexingCalls(range, BlockStats::Events, withEvents);
     QVERIFY2(sampled.contains(QStringLiteral("about %1 calls").arg(QLocale().toString(estimate.knownCalls()))), qPrintable(sampled));
     screenshot(m_wizard.get(), QStringLiteral("wizard-5-review-events"));
-    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
-    QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
-    choose(child<QRadioButton>("blockStatsEveryRadio"));
-    QVERIFY(clickNext());
-    QVERIFY(clickNext());
+    QVERIFY(reviewWith("blockStatsEveryRadio"));
     QTRY_VERIFY_WITH_TIMEOUT(!review->isCheckingModes(), EngineTimeoutMs);
     QVERIFY(!review->isSamplingEvents());
 
