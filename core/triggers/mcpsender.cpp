@@ -109,6 +109,10 @@ AttemptOutcome toolOutcome(const QString &tool, const QString &where, const McpA
     }
     outcome.responseExcerpt = actionhttp::excerpt(QJsonDocument(*answer.response).toJson(QJsonDocument::Compact), redactor);
     const QJsonObject error = rpcError(answer);
+    // A refused token is told as for any action ("refused the credentials (HTTP 401)... check the
+    // secret"), whatever JSON-RPC error the body carries; the body stays in the excerpt.
+    if (answer.failure && (answer.httpStatus == 401 || answer.httpStatus == 403))
+        return outcome;
     if (!error.isEmpty()) {
         if (outcome.kind != AttemptOutcome::Kind::Retry)
             outcome.kind = AttemptOutcome::Kind::Fail;

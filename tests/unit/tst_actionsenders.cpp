@@ -546,6 +546,9 @@ void TestActionSenders::mcpBearerTokenAndResolvedEndpoint()
     const AttemptOutcome refused = sendAndWait(sender, resolved);
     QVERIFY2(refused.kind == AttemptOutcome::Kind::Fail, why(refused));
     QCOMPARE(refused.httpStatus, 401);
+    // The test server's 401 carries a JSON-RPC error; the operator still reads what to check.
+    QVERIFY2(refused.error.contains(u"HTTP 401"_s) && refused.error.contains(u"credentials"_s), why(refused));
+    QVERIFY2(refused.responseExcerpt.contains(u"Unauthorized"_s), why(refused));
     QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
 }
 
