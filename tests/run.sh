@@ -4,7 +4,8 @@
 #   tests/run.sh [ctest arguments]...      e.g. tests/run.sh -R storage
 #
 # 1. installs missing build, run-time and test packages (packaging/deps.sh)
-# 2. installs the devnet's npm packages when tests/support/devnet/node_modules is missing or stale
+# 2. installs the devnet's npm packages when tests/support/devnet/node_modules is missing or stale,
+#    and so those of the MCP server built with the official MCP SDK (tests/support/mcp-sdk)
 # 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
 # 5. with ARBOR_TSAN=1, builds core and the integration suite with ThreadSanitizer (build/tsan)
@@ -36,17 +37,25 @@ total_start=$SECONDS
 say "dependencies"
 bash "$repo/packaging/deps.sh" build run test
 
+# npm ci in $1 when its node_modules is missing or older than its package-lock.json.
+install_npm_packages() {
+    local dir="$1"
+    if [[ ! -f "$dir/package.json" ]]; then
+        echo "skipped: $dir/package.json not found" >&2
+    elif [[ ! -f "$dir/package-lock.json" ]]; then
+        echo "skipped: $dir/package-lock.json not found (create it with 'npm install' there)" >&2
+    elif [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
+        (cd "$dir" && npm_config_update_notifier=false npm ci --no-audit --no-fund)
+        touch "$dir/node_modules"
+    else
+        echo "up to date" >&2
+    fi
+}
+
 say "devnet npm packages"
-if [[ ! -f "$devnet/package.json" ]]; then
-    echo "skipped: $devnet/package.json not found" >&2
-elif [[ ! -f "$devnet/package-lock.json" ]]; then
-    echo "skipped: $devnet/package-lock.json not found (create it with 'npm install' there)" >&2
-elif [[ ! -d "$devnet/node_modules" || "$devnet/package-lock.json" -nt "$devnet/node_modules" ]]; then
-    (cd "$devnet" && npm_config_update_notifier=false npm ci --no-audit --no-fund)
-    touch "$devnet/node_modules"
-else
-    echo "up to date" >&2
-fi
+install_npm_packages "$devnet"
+say "MCP SDK server npm packages"
+install_npm_packages "$repo/tests/support/mcp-sdk"
 if [[ -d "$devnet/node_modules/.bin" ]]; then
     export PATH="$devnet/node_modules/.bin:$PATH"
 fi

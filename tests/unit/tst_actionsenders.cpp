@@ -1,16 +1,20 @@
 // Trigger actions sent over HTTP to real local servers: a Standard Webhooks receiver, a Telegram
-// Bot API stand-in and MCP servers of both revisions (tests/support).
+// Bot API stand-in, MCP servers of both revisions (tests/support) and an MCP server built with the
+// official MCP TypeScript SDK (tests/support/mcp-sdk), so the client is checked against software
+// written elsewhere too.
 
 #include "triggers/actionhttp.h"
 #include "triggers/actionsender.h"
 
 #include "httptestserver.h"
 #include "mcptestserver.h"
+#include "sdkmcpserver.h"
 #include "telegramstandin.h"
 #include "testmain.h"
 #include "webhookreceiver.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -31,6 +35,7 @@ namespace {
 const QString DeliveryId = u"dlv_0123456789abcdef0123456789abcdef"_s;
 const QByteArray Body = R"({"deliveryId":"dlv_0123456789abcdef0123456789abcdef","event":{"agentId":"3","value":"-15"}})";
 const QString BotToken = u"123456:AAE-test_token-XYZ"_s;
+const QString McpToken = u"mcp-token-123"_s;
 
 OutgoingDelivery delivery(ActionType type, const QByteArray &body)
 {
@@ -93,6 +98,18 @@ QByteArray why(const AttemptOutcome &outcome)
         QVERIFY2((server).start(&startError), qPrintable(startError));                  \
     } while (false)
 
+// Arguments with what JSON can carry, for a server to hand back unchanged.
+QJsonObject feedbackArguments(int call)
+{
+    return {
+        {u"agentId"_s, u"3"_s},
+        {u"value"_s, u"-15"_s},
+        {u"call"_s, call},
+        {u"tags"_s, QJsonArray{u"reputation"_s, u"\u00fcn\u00efc\u00f8de \u2713"_s}},
+        {u"detail"_s, QJsonObject{{u"decimals"_s, 1}, {u"ok"_s, true}, {u"ratio"_s, 1.5}, {u"note"_s, QJsonValue()}}},
+    };
+}
+
 qint64 msBetween(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to)
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
@@ -128,6 +145,8 @@ private slots:
     void mcpLegacyExpiredSessionIsRenewed();
     void mcpToolErrorsFail();
     void mcpBearerTokenAndResolvedEndpoint();
+    void mcpOfficialSdkStateless();
+    void mcpOfficialSdkSession();
 };
 
 void TestActionSenders::restSignedDeliveryIsVerified()
@@ -550,6 +569,86 @@ void TestActionSenders::mcpBearerTokenAndResolvedEndpoint()
     QVERIFY2(refused.error.contains(u"HTTP 401"_s) && refused.error.contains(u"credentials"_s), why(refused));
     QVERIFY2(refused.responseExcerpt.contains(u"Unauthorized"_s), why(refused));
     QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
+}
+
+void TestActionSenders::mcpOfficialSdkStateless()
+{
+    ARBOR_REQUIRE_SDK_MCP_SERVER();
+    SdkMcpServer::Options options;
+    options.stateless = true;
+    options.requiredToken = McpToken;
+    SdkMcpServer server(options);
+    START(server);
+    ActionSender sender;
+    for (int i = 0; i < 2; ++i) {
+        OutgoingDelivery delivery = mcpDelivery(server.url(), feedbackArguments(i));
+        delivery.secrets.mcpToken = McpToken;
+        const AttemptOutcome outcome = sendAndWait(sender, delivery);
+        QVERIFY2(outcome.succeeded(), QByteArray(why(outcome) + "\nserver: " + server.errorOutput().toUtf8()));
+        QCOMPARE(outcome.httpStatus, 200);
+    }
+    const QList<SdkMcpCall> calls = server.calls();
+    QCOMPARE(calls.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(calls[i].tool, u"agent.receiveFeedback"_s);
+        QCOMPARE(calls[i].arguments, feedbackArguments(i));
+        QCOMPARE(calls[i].authorization, "Bearer " + McpToken.toUtf8());
+        QCOMPARE(calls[i].path, u"/mcp"_s);
+        QVERIFY(calls[i].sessionId.isEmpty());
+        QCOMPARE(calls[i].protocolVersion, u"2025-11-25"_s);
+    }
+    // The SDK (newest revision 2025-11-25) refuses the stateless revision's MCP-Protocol-Version
+    // with HTTP 400; Arbor falls back to the 2025 handshake once, and remembers it.
+    QCOMPARE(server.errorOutput().count(u"Unsupported protocol version: 2026-07-28"_s), 1);
+
+    OutgoingDelivery wrong = mcpDelivery(server.url(), feedbackArguments(2));
+    wrong.secrets.mcpToken = u"wrong-token-456"_s;
+    const AttemptOutcome refused = sendAndWait(sender, wrong);
+    QVERIFY2(refused.kind == AttemptOutcome::Kind::Fail, why(refused));
+    QCOMPARE(refused.httpStatus, 401);
+    QVERIFY2(refused.error.contains(u"401"_s), why(refused));
+    QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
+    QCOMPARE(server.calls().size(), 2);
+}
+
+void TestActionSenders::mcpOfficialSdkSession()
+{
+    ARBOR_REQUIRE_SDK_MCP_SERVER();
+    SdkMcpServer::Options options;
+    options.stateless = false;
+    options.requiredToken = McpToken;
+    SdkMcpServer server(options);
+    START(server);
+    ActionSender sender;
+    for (int i = 0; i < 2; ++i) {
+        OutgoingDelivery delivery = mcpDelivery(server.url(), feedbackArguments(i));
+        delivery.secrets.mcpToken = McpToken;
+        const AttemptOutcome outcome = sendAndWait(sender, delivery);
+        QVERIFY2(outcome.succeeded(), QByteArray(why(outcome) + "\nserver: " + server.errorOutput().toUtf8()));
+        QCOMPARE(outcome.httpStatus, 200);
+    }
+    const QList<SdkMcpCall> calls = server.calls();
+    QCOMPARE(calls.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(calls[i].tool, u"agent.receiveFeedback"_s);
+        QCOMPARE(calls[i].arguments, feedbackArguments(i));
+        QCOMPARE(calls[i].authorization, "Bearer " + McpToken.toUtf8());
+        QCOMPARE(calls[i].path, u"/mcp"_s);
+        QCOMPARE(calls[i].protocolVersion, u"2025-11-25"_s);
+    }
+    // One initialize: both calls in the session the SDK handed out.
+    QVERIFY(!calls[0].sessionId.isEmpty());
+    QCOMPARE(calls[1].sessionId, calls[0].sessionId);
+    QCOMPARE(server.errorOutput().count(u"No valid session ID provided"_s), 1);
+
+    OutgoingDelivery wrong = mcpDelivery(server.url(), feedbackArguments(2));
+    wrong.secrets.mcpToken = u"wrong-token-456"_s;
+    const AttemptOutcome refused = sendAndWait(sender, wrong);
+    QVERIFY2(refused.kind == AttemptOutcome::Kind::Fail, why(refused));
+    QCOMPARE(refused.httpStatus, 401);
+    QVERIFY2(refused.error.contains(u"401"_s), why(refused));
+    QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
+    QCOMPARE(server.calls().size(), 2);
 }
 
 ARBOR_GUILESS_TEST_MAIN(actionsenders, TestActionSenders)
