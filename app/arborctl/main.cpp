@@ -1,4 +1,5 @@
 // arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
+#include "agentcommands.h"
 #include "backupcommands.h"
 #include "balancecommands.h"
 #include "chaincommands.h"
@@ -95,6 +96,13 @@ QString usage()
                         "                           active holders, gas used\n"
                         "  stats actions [--since T] [--json]                trigger and alert actions per hour: total,\n"
                         "                           success, failure, average and p95 duration\n"
+                        "  agents list --chain ID [--json]   ERC-8004 agents: owner, registration file, reputation\n"
+                        "  agents show --chain ID --agent N [--raw] [--json]   one agent, its services and validations\n"
+                        "  agents token set --chain ID --agent N REF | clear …   the token MCP calls to the agent send\n"
+                        "  agents refresh --chain ID [--agent N]   fetch registration files again now\n"
+                        "  outbound list [--json]   hosts requests from chain data may reach although private\n"
+                        "  outbound allow HOST | deny HOST      (registration files, feedback files, agents' MCP endpoints)\n"
+                        "  outbound gateway URL | --clear       the IPFS gateway for ipfs:// URIs\n"
                         "  secret set NAME          store a secret for triggers (stdin) in the OS keychain: keychain:NAME\n"
                         "  secret list [--json]     the names of stored secrets (never their values)\n"
                         "  secret forget NAME       remove it\n"
@@ -256,6 +264,14 @@ int main(int argc, char *argv[])
         {QStringLiteral("stats"), {{QStringLiteral("events"), statsEvents},
                                    {QStringLiteral("network"), statsNetwork},
                                    {QStringLiteral("actions"), statsActions}}},
+        {QStringLiteral("agents"), {{QStringLiteral("list"), agentsList},
+                                    {QStringLiteral("show"), agentsShow},
+                                    {QStringLiteral("token"), agentsToken},
+                                    {QStringLiteral("refresh"), agentsRefresh}}},
+        {QStringLiteral("outbound"), {{QStringLiteral("list"), outboundList},
+                                      {QStringLiteral("allow"), outboundAllow},
+                                      {QStringLiteral("deny"), outboundDeny},
+                                      {QStringLiteral("gateway"), outboundGateway}}},
         {QStringLiteral("secret"), {{QStringLiteral("set"), secretSet},
                                     {QStringLiteral("list"), secretList},
                                     {QStringLiteral("forget"), secretForget}}},

@@ -1,5 +1,6 @@
 #include "engine/deliveryworker.h"
 
+#include "engine/agentcall.h"
 #include "engine/storethread.h"
 #include "triggers/actionsecrets.h"
 #include "triggers/actionsender.h"
@@ -54,6 +55,7 @@ void DeliveryWorker::start()
     // Made here, on the worker's thread, so they live where they are used.
     m_secrets = new SecretResolver(this);
     m_sender = new ActionSender(this);
+    m_agentCalls = new AgentCallPreparer(m_writer, m_sender->network(), m_secrets, this);
     m_running = true;
     // Only the engine holding the database lease sends: claims left by an engine before it
     // (one that crashed mid-send) are released at once, not when they lapse.
@@ -141,7 +143,18 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
                 finish(delivery, outcome);
                 return;
             }
-            send(delivery, std::move(*secrets));
+            if (!AgentCallPreparer::needed(delivery.action)) {
+                send(delivery, std::move(*secrets), QString());
+                return;
+            }
+            m_agentCalls->prepare(delivery, std::move(*secrets), [this, delivery](AgentCallPreparer::Prepared prepared) {
+                if (auto *outcome = std::get_if<AttemptOutcome>(&prepared)) {
+                    finish(delivery, *outcome);
+                    return;
+                }
+                auto &[target, ready] = std::get<0>(prepared);
+                send(delivery, std::move(ready), target);
+            });
         });
     }
     if (!m_running)
@@ -152,13 +165,15 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
         scheduleWake();
 }
 
-void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets)
+void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target)
 {
     OutgoingDelivery out;
     out.deliveryId = delivery.id;
     out.action = delivery.action;
     out.payload.body = delivery.payload;
-    out.payload.target = delivery.target;
+    // Never the target stored with the delivery: before the agent's endpoint came from its
+    // registration, it was taken from the event, and such deliveries may still be pending.
+    out.payload.target = target;
     out.secrets = std::move(secrets);
     out.attempt = delivery.attempts + 1;
     out.isTest = delivery.isTest;

@@ -17,6 +17,7 @@
 namespace arbor {
 
 class ActionSender;
+class AgentCallPreparer;
 class SecretResolver;
 class StoreThread;
 
@@ -64,7 +65,7 @@ Q_SIGNALS:
 private:
     void pump();
     void onClaimed(Result<QList<ClaimedDelivery>> claimed);
-    void send(const ClaimedDelivery &delivery, ActionSecrets secrets);
+    void send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target);
     void finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome);
     void flush();
     void scheduleWake();
@@ -74,6 +75,7 @@ private:
     DeliveryOptions m_options;
     SecretResolver *m_secrets = nullptr;
     ActionSender *m_sender = nullptr;
+    AgentCallPreparer *m_agentCalls = nullptr;   ///< MCP to "the agent's own endpoint": checks before sending
     QTimer m_flushTimer;
     QTimer m_wakeTimer;
     std::mt19937 m_random;

@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "engine/agentservice.h"
 #include "engine/alertservice.h"
 #include "engine/balanceservice.h"
 #include "engine/chainservice.h"
@@ -93,6 +94,7 @@ Engine::Engine(EngineOptions options, QObject *parent)
     m_alerts.reset(new AlertService(context, *m_chains, *m_indexing, *m_balances, *m_triggers));
     m_database.reset(new DatabaseService(context));
     m_stats.reset(new StatsService(context, *m_chains, *m_indexing, *m_balances));
+    m_agents.reset(new AgentService(context));
 
     connect(&context, &EngineContext::stateChanged, this, &Engine::stateChanged);
     // Indexing follows the registry: active chains are indexed, paused, deleted and gone ones not.
@@ -103,6 +105,7 @@ Engine::~Engine()
 {
     // The services that feed on others go first. After shutdown() has resolved, every step
     // finds its threads ended and returns at once; otherwise each joins its own here.
+    m_agents.reset();
     m_alerts.reset();
     m_stats.reset();
     m_triggers.reset();     // its delivery worker records attempts through the writer, still open
@@ -186,6 +189,7 @@ void Engine::startServices(const Prepared &prepared, const StartPromise &promise
     m_alerts->start();      // records alerts where the triggers run
     m_stats->start();
     m_database->start();
+    m_agents->start();
     m_chains->start();      // the first snapshot starts the indexers
     if (prepared.deleting.isEmpty() || m_context->readOnly())
         return fulfil(promise, Status());
@@ -202,6 +206,7 @@ QFuture<void> Engine::shutdown()
     // Raises and clears from here on (chains forgotten as indexers stop) are not recorded.
     m_alerts->stopRecording();
     m_stats->stop();
+    m_agents->stop();
 
     const QList<QFuture<void>> workers{m_balances->shutdown(), m_indexing->shutdown(), m_triggers->shutdown()};
     QList<QFuture<void>> threads = workers;

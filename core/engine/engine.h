@@ -11,6 +11,7 @@
 
 namespace arbor {
 
+class AgentService;
 class AlertService;
 class BalanceService;
 class ChainService;
@@ -33,6 +34,7 @@ class TriggerService;
  * - balances()  the balance queue and the balance queries
  * - triggers()  triggers, dry runs, replays, the delivery log
  * - alerts()    the alert monitor, alert rules and the alert history
+ * - agents()    ERC-8004 agents, their registration files and MCP tokens; the outbound allow-list
  * - database()  migrations, sizes, retention, maintenance, backup and restore
  * - stats()     metric series, chart history, aggregates and the Prometheus endpoint
  *
@@ -85,6 +87,7 @@ public:
     AlertService *alerts() const { return m_alerts.get(); }
     DatabaseService *database() const { return m_database.get(); }
     StatsService *stats() const { return m_stats.get(); }
+    AgentService *agents() const { return m_agents.get(); }
 
 Q_SIGNALS:
     void stateChanged(const arbor::EngineState &state);
@@ -111,6 +114,7 @@ private:
     std::unique_ptr<AlertService> m_alerts;
     std::unique_ptr<DatabaseService> m_database;
     std::unique_ptr<StatsService> m_stats;
+    std::unique_ptr<AgentService> m_agents;
     QFuture<void> m_shutdown;                     ///< shutdown()'s future, once called
 };
 

@@ -1,6 +1,7 @@
 #include "engine/enginecontext.h"
 
 #include "engine/leasekeeper.h"
+#include "net/chaindatafetcher.h"
 #include "rpc/endpointprobe.h"
 #include "store/chainregistry.h"
 #include "util/workerthread.h"
@@ -26,6 +27,7 @@ EngineContext::EngineContext(EngineOptions options, QObject *parent)
     m_network = new QNetworkAccessManager;
     m_probe = new EndpointProbe(m_network, m_network);
     m_probe->setTimeout(m_options.probeTimeoutMs);
+    m_fetcher = new ChainDataFetcher(m_network, m_network);
     m_network->moveToThread(&m_networkThread);
     connect(&m_networkThread, &QThread::finished, m_network, &QObject::deleteLater);
     runInBackground(&m_networkThread);

@@ -15,6 +15,7 @@ class QNetworkAccessManager;
 
 namespace arbor {
 
+class ChainDataFetcher;
 class EndpointProbe;
 class LeaseKeeper;
 struct ChainRecord;
@@ -67,6 +68,8 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
     /// Lives on the network thread.
     EndpointProbe *probe() const { return m_probe; }
+    /// Fetches documents named by chain data (registration files); lives on the network thread.
+    ChainDataFetcher *fetcher() const { return m_fetcher; }
     /// Runs `work` on the network thread, later.
     void onNetworkThread(std::function<void()> work) const;
     /// Ends the network thread; resolves once it has.
@@ -110,6 +113,7 @@ private:
     QThread m_networkThread;
     QNetworkAccessManager *m_network = nullptr;   ///< lives on m_networkThread
     EndpointProbe *m_probe = nullptr;              ///< lives on m_networkThread
+    ChainDataFetcher *m_fetcher = nullptr;         ///< lives on m_networkThread
 };
 
 } // namespace arbor

@@ -59,6 +59,10 @@ struct EngineOptions
     /// And runs database maintenance this often, counted from the last run recorded by any
     /// engine (0: never on a schedule).
     qint64 maintenanceIntervalMs = 24LL * 3600000;
+    /// ERC-8004 registration files (an indexing engine with the lease resolves them): how often
+    /// due ones are looked for, and how long a fetched file is kept before it is fetched again.
+    int registrationPollMs = 5000;
+    qint64 registrationRefreshMs = 24LL * 3600000;
     /// How the trigger outbox is sent (an indexing engine with the lease sends it).
     DeliveryOptions delivery;
     /// Called after each step of every delete (see DeletionStepHook). Unset in the product;

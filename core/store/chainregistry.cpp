@@ -356,7 +356,7 @@ Status ChainRegistry::deleteTrackingRows(qint64 chainId)
         // Triggers reference the chain row; their open deliveries are cancelled, results stay.
         if (Status s = TriggerStore(m_store).removeChain(chainId); !s)
             return s;
-        for (const char *table : {"rpc_call_counts", "rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
+        for (const char *table : {"agent_registrations", "agent_mcp_tokens", "rpc_call_counts", "rpc_endpoints", "tokens", "registries", "backfills", "reorgs", "index_progress", "index_summary",
                                   "reindex_requests", "checkpoints", "balance_update_queue", "queue_config", "queue_health",
                                   "balance_snapshot_days", "network_day_holders", "aggregate_state"}) {
             if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin(table) + QLatin1String(" WHERE chain_id = ?"), {chainId}); !s)

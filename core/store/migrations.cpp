@@ -6,6 +6,7 @@
 #include "store/migrationsindexing.h"
 #include "store/migrationsmetrics.h"
 #include "store/migrationsrpccalls.h"
+#include "store/migrationsagents.h"
 #include "store/migrationstriggers.h"
 
 #include <QCryptographicHash>
@@ -453,6 +454,7 @@ QList<Migration> build(Backend backend)
     list.append(alertSubjectMigration(backend));
     list.append(blockStatsMigration(backend));
     list.append(rpcCallsMigration(backend));
+    list.append(agentsMigration(backend));
     return list;
 }
 

@@ -143,22 +143,6 @@ QString truncatedForTelegram(const QString &text, const QString &parseMode)
     return text.left(cut) + u'…';
 }
 
-Result<QString> mcpTarget(const QJsonObject &context)
-{
-    const QString field = QStringLiteral("event.endpoint");
-    const QString endpoint = context.value(QLatin1String("event")).toObject().value(QLatin1String("endpoint")).toString();
-    if (endpoint.isEmpty())
-        return Error::invalid(field, EventPayload::tr("The event carries no endpoint to call: only NewFeedback "
-                                                      "events name the agent's endpoint. Turn off “resolve "
-                                                      "endpoint” and give the MCP server's URL, or limit the "
-                                                      "trigger to NewFeedback events."));
-    const QUrl url(endpoint, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-        return Error::invalid(field, EventPayload::tr("The event's endpoint “%1” is not an http(s) URL, so no "
-                                                      "MCP call can be made to it.").arg(endpoint.left(200)));
-    return endpoint;
-}
-
 } // namespace
 
 QJsonObject eventToJson(const TriggerEvent &event)
@@ -265,12 +249,8 @@ Result<RenderedPayload> renderPayload(const Action &action, const QJsonObject &c
     case ActionType::Mcp: {
         const QJsonValue arguments = renderJsonTemplates(action.arguments, context);
         out.body = QJsonDocument(arguments.toObject()).toJson(QJsonDocument::Compact);
-        if (action.resolveEndpoint) {
-            auto target = mcpTarget(context);
-            if (!target)
-                return target.error();
-            out.target = *target;
-        }
+        // The agent's own endpoint is looked up when the delivery is sent (AgentCallPreparer),
+        // from its registration file: never from the event.
         break;
     }
     }

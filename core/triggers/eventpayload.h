@@ -50,14 +50,14 @@ QJsonObject payloadContext(const QString &deliveryId, const TriggerDef &trigger,
  * rest: the body (default: the context as compact JSON; a text body rendered as text; a JSON
  * body with its string leaves rendered); telegram: the message text (the action's template, or
  * a one-line summary of the event when it has none; values escaped for the parse mode, cut to
- * 4,096 characters with "…"); mcp: the tools/call arguments as compact JSON, and `target` the
- * agent's endpoint when the action resolves it (an Invalid error naming "event.endpoint" when
- * the event carries none or it is not an http(s) URL). Headers are not rendered here.
+ * 4,096 characters with "…"); mcp: the tools/call arguments as compact JSON. Headers are not
+ * rendered here, nor is an MCP action's "agent's own endpoint": that is looked up from the
+ * agent's registration when the delivery is sent, never taken from event data.
  */
 struct RenderedPayload
 {
     QByteArray body;
-    QString target;   ///< mcp with resolveEndpoint: the URL to call; empty otherwise
+    QString target;   ///< mcp with resolveEndpoint, when sent: the agent's endpoint; empty otherwise
 };
 Result<RenderedPayload> renderPayload(const Action &action, const QJsonObject &context);
 

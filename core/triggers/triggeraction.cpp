@@ -230,6 +230,7 @@ Result<Action> parseAction(const QJsonObject &json, const QString &field)
     }
     case ActionType::Mcp: {
         a.resolveEndpoint = f.boolean("resolveEndpoint", false);
+        a.verifyFileHash = f.boolean("verifyFileHash", false);
         const QString url = f.string("url");
         if (f.failed())
             return f.error();
@@ -241,8 +242,8 @@ Result<Action> parseAction(const QJsonObject &json, const QString &field)
                 return parsed.error();
             a.url = parsed->toString();
         } else if (!a.resolveEndpoint) {
-            return Error::invalid(f.name("url"), Fields::tr("Give the MCP server's URL, or set \"resolveEndpoint\": true "
-                                                            "to call the endpoint the event names."));
+            return Error::invalid(f.name("url"), Fields::tr("Give the MCP server's URL, or call “the agent's own endpoint” "
+                                                            "(\"resolveEndpoint\": true) named in its registration file."));
         }
         a.tool = f.requiredString("tool").trimmed();
         if (f.failed())
@@ -255,6 +256,10 @@ Result<Action> parseAction(const QJsonObject &json, const QString &field)
         if (Status s = checkJsonTemplates(a.arguments, f.name("arguments")); !s.ok())
             return s.error();
         a.token = secretField(f, json, "token", false, error);
+        if (a.resolveEndpoint && a.token)
+            return Error::invalid(f.name("token"), Fields::tr("An action calling each agent's own endpoint sends that agent's "
+                                                              "token (“arborctl agents token set”), never one token to every "
+                                                              "agent's server: remove “token” here."));
         break;
     }
     }
@@ -302,6 +307,8 @@ QJsonObject actionToJson(const Action &a)
     case ActionType::Mcp:
         if (a.resolveEndpoint)
             o.insert(QStringLiteral("resolveEndpoint"), true);
+        if (a.verifyFileHash)
+            o.insert(QStringLiteral("verifyFileHash"), true);
         if (!a.url.isEmpty())
             o.insert(QStringLiteral("url"), a.url);
         o.insert(QStringLiteral("tool"), a.tool);

@@ -118,10 +118,16 @@ struct Action
     QString apiBaseUrl = QStringLiteral("https://api.telegram.org");
 
     // mcp
-    bool resolveEndpoint = false;    ///< the agent's endpoint from the event instead of `url`
+    /// Call the MCP service the agent's registration file names (its agentURI, resolved by
+    /// AgentService) instead of `url`, with the agent's own token (`agents token set`); never a
+    /// URL taken from event data.
+    bool resolveEndpoint = false;
+    /// Act only on feedback whose file (feedbackURI) hashes, keccak-256, to the event's
+    /// feedbackHash; otherwise the delivery is not sent and its result says why.
+    bool verifyFileHash = false;
     QString tool;
     QJsonObject arguments;           ///< string leaves are templates, as in `body`
-    std::optional<SecretRef> token;  ///< sent as "Authorization: Bearer …"
+    std::optional<SecretRef> token;  ///< sent as "Authorization: Bearer …" (not with resolveEndpoint)
 
     friend bool operator==(const Action &, const Action &) = default;
 };

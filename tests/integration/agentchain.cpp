@@ -233,6 +233,11 @@ std::optional<QJsonObject> AgentChain::traffic(int agents, int events, quint64 s
     return m_devnet.generateAgentTraffic(m_registries, agents, events, seed, error);
 }
 
+std::optional<QJsonObject> AgentChain::script(const QJsonArray &script, QString *error)
+{
+    return m_devnet.runAgentScript(m_registries, script, error);
+}
+
 ArborctlRun AgentChain::arborctl(const QStringList &args) const
 {
     return runArborctl(Arborctl, *m_db, args, 60000);

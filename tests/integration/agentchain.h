@@ -75,6 +75,8 @@ public:
 
     /// devnet.mjs agents: {"fromBlock", "toBlock", "events": [...]}, as the generator sent them.
     std::optional<QJsonObject> traffic(int agents, int events, quint64 seed, QString *error);
+    /// devnet.mjs agent-script: the exact actions of `script` (Devnet::runAgentScript).
+    std::optional<QJsonObject> script(const QJsonArray &script, QString *error);
 
     ArborctlRun arborctl(const QStringList &args) const;
     /// `args` with `--file F`, F holding `trigger` as JSON.

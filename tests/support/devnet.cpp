@@ -371,6 +371,16 @@ std::optional<QJsonObject> Devnet::generateAgentTraffic(const QJsonObject &regis
                      {}, timeoutMs, error);
 }
 
+std::optional<QJsonObject> Devnet::runAgentScript(const QJsonObject &registries, const QJsonArray &script, QString *error)
+{
+    return runScript(u"agent-script"_s,
+                     {u"--identity"_s, registries[u"identity"_s].toString(),
+                      u"--reputation"_s, registries[u"reputation"_s].toString(),
+                      u"--validation"_s, registries[u"validation"_s].toString(),
+                      u"--script"_s, u"-"_s},
+                     QJsonDocument(script).toJson(QJsonDocument::Compact), 60000 + int(script.size()) * 500, error);
+}
+
 std::optional<QJsonObject> Devnet::reorg(int depth, const QStringList &tokens, int transfers, const QStringList &holders,
                                          quint64 seed, QString *error, int newBlocks)
 {

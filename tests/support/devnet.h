@@ -151,6 +151,15 @@ public:
                                                     QString *error);
 
     /**
+     * The exact ERC-8004 actions of \a script, one transaction and block each, in order
+     * (devnet.mjs agent-script): {"register": {"uri"}}, {"setURI": {"agentId", "uri"}},
+     * {"feedback": {"agentId", "value", "decimals", "tag1", "tag2", "endpoint", "feedbackURI",
+     * "feedbackHash"}}. Returns {"results": [{"action", "agentId", "txHash", "blockNumber",
+     * "feedbackIndex" (feedback)}]}; agents are owned by one account, feedback comes from another.
+     */
+    std::optional<QJsonObject> runAgentScript(const QJsonObject &registries, const QJsonArray &script, QString *error);
+
+    /**
      * Reorganises the chain with anvil_reorg: the last \a depth blocks are replaced by new
      * ones holding \a transfers different transfers of \a tokens among \a holders (empty:
      * every recipient of a Transfer up to the common ancestor). A sender needs the token and

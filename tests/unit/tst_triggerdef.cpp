@@ -26,8 +26,8 @@ const char *const Example =
     "              \"signingSecret\": \"keychain:ops-hook\", \"timeoutMs\": 5000, \"maxRetries\": 6},"
     "             {\"type\": \"telegram\", \"priority\": 2, \"botToken\": \"keychain:tg-bot\", \"chatId\": \"-100123\","
     "              \"text\": \"Agent {{event.agentId}}: {{event.value | decimals}} ({{event.tag1}})\"},"
-    "             {\"type\": \"mcp\", \"priority\": 3, \"resolveEndpoint\": true, \"tool\": \"agent.receiveFeedback\","
-    "              \"arguments\": {\"agentId\": \"{{event.agentId}}\"}, \"token\": \"env:MCP_TOKEN\"}]}";
+    "             {\"type\": \"mcp\", \"priority\": 3, \"resolveEndpoint\": true, \"verifyFileHash\": true,"
+    "              \"tool\": \"agent.receiveFeedback\", \"arguments\": {\"agentId\": \"{{event.agentId}}\"}}]}";
 
 QJsonObject parseJson(const QByteArray &text)
 {
@@ -92,8 +92,9 @@ private Q_SLOTS:
         QCOMPARE(t->actions.at(0).signingSecret->toString(), u"keychain:ops-hook"_s);
         QCOMPARE(t->actions.at(0).timeoutMs, 5000);
         QCOMPARE(t->actions.at(1).botToken->source, SecretRef::Source::Keychain);
-        QCOMPARE(t->actions.at(2).token->toString(), u"env:MCP_TOKEN"_s);
+        QVERIFY(!t->actions.at(2).token);   // the agent's own token is sent, set per agent
         QVERIFY(t->actions.at(2).resolveEndpoint);
+        QVERIFY(t->actions.at(2).verifyFileHash);
     }
 
     void roundTrip()
@@ -136,6 +137,8 @@ private Q_SLOTS:
         QTest::newRow("no chain") << with(e, u"chain"_s, QJsonValue::Undefined) << u"chain"_s << u"which chain"_s;
         QTest::newRow("negative chain") << with(e, u"chain"_s, -4) << u"chain"_s << u"positive"_s;
         QTest::newRow("unknown key") << with(e, u"enabeld"_s, true) << u"enabeld"_s << u"Unknown field"_s;
+        QTest::newRow("one token for every agent") << with(e, u"actions/2/token"_s, u"env:MCP_TOKEN"_s) << u"actions[2].token"_s
+                                                   << u"agents token set"_s;
         QTest::newRow("unknown action key") << with(e, u"actions/0/signingsecret"_s, u"keychain:x"_s)
                                             << u"actions[0].signingsecret"_s << u"Unknown field"_s;
         QTest::newRow("no actions") << with(e, u"actions"_s, QJsonArray()) << u"actions"_s << u"at least one"_s;

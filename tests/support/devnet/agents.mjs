@@ -488,3 +488,71 @@ export async function agents(args) {
     events.sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
     return { fromBlock, toBlock: block - 1, events };
 }
+
+// ---------------------------------------------------------------- scripted actions
+
+/// `agent-script`: the exact actions a test lays out (registration URIs, feedback files and
+/// hashes), read as JSON from --script FILE (or "-" for stdin), one transaction per action, each
+/// mined in its own block, in order:
+///   {"register": {"uri": U}}                          -> {"agentId"} (the owner is --owner's account)
+///   {"setURI": {"agentId": N, "uri": U}}
+///   {"feedback": {"agentId": N, "value": "V", "decimals": D, "tag1", "tag2", "endpoint", "feedbackURI",
+///                 "feedbackHash": "0x…"}}                -> {"feedbackIndex"}
+/// Output: {"results": [{"action", "agentId", "txHash", "blockNumber", …}]}.
+export async function agentScript(args) {
+    const rpc = new Rpc(required(args, 'rpc'));
+    const addresses = Object.fromEntries(Object.keys(REGISTRIES).map((kind) => [kind, singleAddress(args, kind)]));
+    const source = required(args, 'script');
+    const { readFileSync } = await import('node:fs');
+    const script = JSON.parse(readFileSync(source === '-' ? 0 : source, 'utf8'));
+    if (!Array.isArray(script))
+        throw new Fail('--script must hold a JSON array of actions');
+    const artifacts = await loadRegistries();
+    const selectors = Object.fromEntries(Object.entries(REGISTRIES).map(([kind, r]) => [kind, artifacts[r.contract].selectors]));
+    // The agents' owner and one client giving feedback: fixed, funded, impersonated.
+    const owner = '0x' + '0a'.repeat(20);
+    const client = '0x' + '0c'.repeat(20);
+    await rpc.call('anvil_autoImpersonateAccount', [true]);
+    await rpc.batch([owner, client].map((s) => ['anvil_setBalance', [s, hex(SENDER_ETH)]]));
+    const automine = await automineState(rpc);
+    await rpc.call('evm_setAutomine', [false]);
+    const results = [];
+    const feedbackIndex = new Map();
+    try {
+        for (const step of script) {
+            const [action, p] = Object.entries(step)[0] ?? [];
+            let tx;
+            let result = { action };
+            if (action === 'register') {
+                tx = { from: owner, to: addresses.identity, data: encodeCall(selectors.identity, 'register(string)', [p.uri]) };
+            } else if (action === 'setURI') {
+                tx = { from: owner, to: addresses.identity,
+                    data: encodeCall(selectors.identity, 'setAgentURI(uint256,string)', [BigInt(p.agentId), p.uri]) };
+                result.agentId = String(p.agentId);
+            } else if (action === 'feedback') {
+                const key = String(p.agentId);
+                const index = (feedbackIndex.get(key) ?? 0) + 1;
+                feedbackIndex.set(key, index);
+                tx = { from: client, to: addresses.reputation,
+                    data: encodeCall(selectors.reputation, 'giveFeedback(uint256,int128,uint8,string,string,string,string,bytes32)',
+                        [BigInt(p.agentId), BigInt(p.value ?? '1'), BigInt(p.decimals ?? 0), p.tag1 ?? '', p.tag2 ?? '', p.endpoint ?? '',
+                            p.feedbackURI ?? '', p.feedbackHash ?? '0x' + '0'.repeat(64)]) };
+                result.agentId = key;
+                result.feedbackIndex = String(index);
+            } else {
+                throw new Fail(`unknown action ${JSON.stringify(step)}: use register, setURI or feedback`);
+            }
+            const hash = await rpc.call('eth_sendTransaction', [{ ...tx, gas: hex(GAS_AGENT_TX) }]);
+            await rpc.call('evm_mine');
+            const [receipt] = await waitForReceipts(rpc, [hash], 30_000);
+            if (receipt.status !== '0x1')
+                throw new Fail(`${action} reverted (tx ${hash})`);
+            if (action === 'register')
+                result.agentId = BigInt(receipt.logs[0].topics[1]).toString();
+            results.push({ ...result, txHash: hash.toLowerCase(), blockNumber: Number(BigInt(receipt.blockNumber)) });
+        }
+    } finally {
+        await rpc.call('evm_setAutomine', [automine]).catch(() => {});
+    }
+    return { results };
+}

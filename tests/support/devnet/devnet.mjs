@@ -8,6 +8,7 @@
 //   node devnet.mjs balances   --rpc URL --tokens A,B --holders X,Y [--block N]
 //   node devnet.mjs registries --rpc URL
 //   node devnet.mjs agents     --rpc URL --identity A --reputation B --validation C --agents N --events M --seed S
+//   node devnet.mjs agent-script --rpc URL --identity A --reputation B --validation C --script FILE|-
 //   node devnet.mjs reorg      --rpc URL --depth D --token T[,T2] --transfers N --seed S [--holders X,Y] [--blocks B]
 //   node devnet.mjs dump-state --rpc URL --out FILE
 //
@@ -25,7 +26,7 @@ import {
 import { writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
-import { agents, registries } from './agents.mjs';
+import { agentScript, agents, registries } from './agents.mjs';
 import { reorg } from './reorg.mjs';
 
 const SEL = {
@@ -367,7 +368,7 @@ async function dumpState(args) {
 
 // ---------------------------------------------------------------- main
 
-const commands = { deploy, traffic, balances: readBalances, registries, agents, reorg, 'dump-state': dumpState };
+const commands = { deploy, traffic, balances: readBalances, registries, agents, 'agent-script': agentScript, reorg, 'dump-state': dumpState };
 
 async function main() {
     const [command, ...rest] = process.argv.slice(2);
