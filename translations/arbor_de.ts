@@ -1237,6 +1237,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::Erc8004Deployment</name>
+    <message>
+        <source>Chain id %1 has no official ERC-8004 deployment in Arbor&apos;s list (%2). The chains that have one: %3.</source>
+        <translation>Chain-ID %1 hat in Arbors Liste (%2) kein offizielles ERC-8004-Deployment. Chains mit einem: %3.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::EventDensityProbe</name>
     <message>
         <source>Could not read the events of blocks %1–%2: %3</source>
@@ -4499,6 +4506,18 @@
     <message>
         <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
         <translation>Die Indizierung beginnt bei Block %1, dem frühesten Deployment dieser Tokens.</translation>
+    </message>
+    <message>
+        <source>Use the &amp;official ERC-8004 registries for %1</source>
+        <translation>&amp;Offizielle ERC-8004-Registrys für %1 verwenden</translation>
+    </message>
+    <message>
+        <source>The ERC-8004 team lists registries for chain %1 (%2); Arbor carries their list (%3).</source>
+        <translation>Das ERC-8004-Team führt Registrys für Chain %1 (%2) auf; Arbor bringt seine Liste mit (%3).</translation>
+    </message>
+    <message>
+        <source>It names no validation registry: give one below if the chain has one.</source>
+        <translation>Sie nennt keine Validation-Registry: unten eine angeben, falls die Chain eine hat.</translation>
     </message>
 </context>
 <context>

@@ -1237,6 +1237,13 @@
     </message>
 </context>
 <context>
+    <name>arbor::Erc8004Deployment</name>
+    <message>
+        <source>Chain id %1 has no official ERC-8004 deployment in Arbor&apos;s list (%2). The chains that have one: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::EventDensityProbe</name>
     <message>
         <source>Could not read the events of blocks %1–%2: %3</source>
@@ -4498,6 +4505,18 @@
     </message>
     <message>
         <source>Indexing starts at block %1, the earliest deployment of these tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the &amp;official ERC-8004 registries for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ERC-8004 team lists registries for chain %1 (%2); Arbor carries their list (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It names no validation registry: give one below if the chain has one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include "engine/chaindeletion.h"
 #include "engine/chainservice.h"
 #include "model/callestimate.h"
+#include "model/erc8004deployments.h"
 #include "model/urlsecrets.h"
 #include "output.h"
 #include "util/continuation.h"
@@ -113,6 +114,68 @@ QString blockStatsText(BlockStats stats)
         : Arborctl::tr("Block statistics: blocks with events (headers of those blocks only; daily blocks, transactions and gas not counted).");
 }
 
+/**
+ * The registries `--erc8004` asks for, from all its values: KIND=ADDRESS parts; "official", the
+ * deployment the ERC-8004 team lists for `chainId`, each KIND=ADDRESS given replacing the official
+ * registry of its kind (`official` is then set); or "none", no registries.
+ */
+Result<QList<RegistryRef>> erc8004Registries(const QStringList &values, qint64 chainId, std::optional<Erc8004Deployment> *official)
+{
+    const QString field = QStringLiteral("--erc8004");
+    QStringList explicitParts;
+    bool wantsOfficial = false;
+    bool wantsNone = false;
+    for (const QString &value : values) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            const QString word = part.trimmed();
+            if (word == u"official")
+                wantsOfficial = true;
+            else if (word == u"none")
+                wantsNone = true;
+            else if (!word.contains(u'='))
+                return Error::invalid(field, Arborctl::tr("“%1” is not KIND=ADDRESS (KIND one of identity, reputation, validation), "
+                                                          "“official” or “none”.").arg(word));
+            else
+                explicitParts.append(part);
+        }
+    }
+    if (wantsNone && (wantsOfficial || !explicitParts.isEmpty()))
+        return Error::invalid(field, Arborctl::tr("“none” means no registries: give it alone, or give “official” and KIND=ADDRESS as needed."));
+    if (wantsNone)
+        return QList<RegistryRef>{};
+    QList<RegistryRef> given;
+    if (!explicitParts.isEmpty() || !wantsOfficial) {
+        auto parsed = parseRegistries(explicitParts.join(u','), field);
+        if (!parsed)
+            return parsed.error();
+        given = *parsed;
+    }
+    if (!wantsOfficial)
+        return given;
+    auto registries = withOfficialErc8004Registries(chainId, given, field);
+    if (!registries) {
+        Error e = registries.error();
+        e.message = Arborctl::tr("%1 Give the registries' addresses instead, as --erc8004 identity=ADDRESS,reputation=ADDRESS. "
+                                 "Nothing was added.").arg(e.message);
+        return e;
+    }
+    *official = officialErc8004Deployment(chainId);
+    return registries;
+}
+
+/// "identity 0x… (official), validation 0x… (given)": the registries a chain was added with.
+QString registriesText(const QList<RegistryRef> &registries, const Erc8004Deployment &official)
+{
+    const QList<RegistryRef> listed = official.registries();
+    QStringList parts;
+    for (const RegistryRef &r : registries) {
+        parts.append(Arborctl::tr("%1 %2 (%3)", "registry kind, address, where it comes from")
+                         .arg(registryKindName(r.kind), r.address.toChecksumHex(),
+                              listed.contains(r) ? Arborctl::tr("official") : Arborctl::tr("given")));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 /// The JSON-RPC calls each endpoint was sent, one line per endpoint that was sent any.
 void printCallLines(const QList<ChainRecord> &chains)
 {
@@ -134,7 +197,9 @@ void printCallLines(const QList<ChainRecord> &chains)
 
 /// What `chain add` prints for the chain it added; `head`: the highest head an endpoint reported,
 /// `density`: a sample of how many blocks hold events, when one was taken.
-static void printAdded(const ChainRecord &added, qint64 head, const Result<EventDensity> *density)
+/// `official`: the deployment whose registries --erc8004 official gave, when it did.
+static void printAdded(const ChainRecord &added, qint64 head, const Result<EventDensity> *density,
+                       const std::optional<Erc8004Deployment> &official)
 {
     QTextStream out(stdout);
     out << Arborctl::tr("Added chain %1 (id %2), starting at block %3.")
@@ -143,6 +208,10 @@ static void printAdded(const ChainRecord &added, qint64 head, const Result<Event
                .arg(added.config.startBlock.value_or(0))
         << Qt::endl;
     out << "  " << blockStatsText(added.config.blockStats) << Qt::endl;
+    if (official)
+        out << "  " << Arborctl::tr("ERC-8004 registries of %1 as the ERC-8004 team lists them (%2): %3.")
+                           .arg(official->network, officialErc8004Source(), registriesText(added.config.registries, *official))
+            << Qt::endl;
     // What reaching the head costs, for this choice and the other.
     const qint64 start = added.config.startBlock.value_or(head);
     if (head >= start && start >= 0) {
@@ -192,8 +261,13 @@ int chainAdd(const Invocation &inv)
     const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep (default 0)."), QStringLiteral("N"));
     const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds (default 2000)."), QStringLiteral("MS"));
     const QCommandLineOption token(QStringLiteral("token"), Arborctl::tr("An ERC-20 token contract to track (repeatable)."), QStringLiteral("ADDRESS"));
-    const QCommandLineOption erc8004(QStringLiteral("erc8004"), Arborctl::tr("ERC-8004 registries to index: identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset)."),
-                                     QStringLiteral("KIND=ADDRESS,…"));
+    const QCommandLineOption erc8004(QStringLiteral("erc8004"),
+                                     Arborctl::tr("ERC-8004 registries to index: identity=ADDRESS,reputation=ADDRESS,validation=ADDRESS (any subset); "
+                                                  "'official': the registries the ERC-8004 team lists for the chain id (%1), refused for a chain "
+                                                  "they list none on; 'none' (default): no registries. With 'official', a KIND=ADDRESS given too "
+                                                  "replaces the official registry of that kind, or adds one the list lacks (e.g. validation).")
+                                         .arg(officialErc8004Source()),
+                                     QStringLiteral("KIND=ADDRESS,…|official|none"));
     const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (default: unlimited)."), QStringLiteral("N"));
     const QCommandLineOption blockStats(QStringLiteral("block-stats"), blockStatsHelp(), QStringLiteral("events|every"));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the added chain as JSON."));
@@ -244,8 +318,9 @@ int chainAdd(const Invocation &inv)
             return fail(address.error());
         config.tokens.append(*address);
     }
+    std::optional<Erc8004Deployment> official;
     if (parser.isSet(erc8004)) {
-        auto registries = parseRegistries(parser.values(erc8004).join(u','), QStringLiteral("--erc8004"));
+        auto registries = erc8004Registries(parser.values(erc8004), config.chainId, &official);
         if (!registries)
             return fail(registries.error());
         config.registries = *registries;
@@ -269,8 +344,8 @@ int chainAdd(const Invocation &inv)
     }
 
     const bool asJson = parser.isSet(json);
-    return runWithEngine(inv, adminOptions(), [config, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.chains()->addChain(config), &engine, [asJson, finish, &engine](Result<ChainRecord> added) {
+    return runWithEngine(inv, adminOptions(), [config, asJson, official](Engine &engine, std::function<void(int)> finish) {
+        then(engine.chains()->addChain(config), &engine, [asJson, official, finish, &engine](Result<ChainRecord> added) {
             if (!added) {
                 finish(fail(added.error()));
                 return;
@@ -288,13 +363,13 @@ int chainAdd(const Invocation &inv)
             const qint64 start = added->config.startBlock.value_or(head);
             const ChainConfig &c = added->config;
             if (head < start || start < 0 || c.rpcUrls.isEmpty() || (c.tokens.isEmpty() && c.registries.isEmpty())) {
-                printAdded(*added, head, nullptr);
+                printAdded(*added, head, nullptr, official);
                 finish(ExitOk);
                 return;
             }
             then(engine.chains()->sampleEvents(c.rpcUrls.first(), c.tokens, c.registries, start, head), &engine,
-                 [record = *added, head, finish](Result<EventDensity> density) {
-                     printAdded(record, head, &density);
+                 [record = *added, head, official, finish](Result<EventDensity> density) {
+                     printAdded(record, head, &density, official);
                      finish(ExitOk);
                  });
         });

@@ -1,5 +1,6 @@
 // Editing a chain end to end: `arborctl chain edit` and ChainService::editChain against a real devnet,
-// on SQLite and PostgreSQL, with and without an engine indexing the chain meanwhile.
+// on SQLite and PostgreSQL, with and without an engine indexing the chain meanwhile. And the
+// registries a chain is added with by `chain add --erc8004 official`, which go by its chain id.
 #include "arborctlrun.h"
 #include "devnet.h"
 #include "testdatabase.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void refusesBadEditsAndChangesNothing();
     void runningIndexerTakesUpEdits();
     void addedRegistryIsBackfilledFromTheStartBlock();
+    void officialRegistriesGoByTheChainId();
 
 private:
     /// `chain add` of the devnet as `name` from block 0 with `extra` options; its JSON row.
@@ -101,7 +103,7 @@ private:
     qint64 head();
 
     Devnet m_devnet;
-    Devnet m_otherChain;          ///< another chain id: its URL must be refused
+    Devnet m_otherChain;          ///< another chain id, Base Sepolia's: its URL must be refused; it has official ERC-8004 registries
     QJsonObject m_registries;
     qint64 m_agentEvents = 0;
 };
@@ -111,7 +113,7 @@ void TestChainEdit::initTestCase()
     ARBOR_REQUIRE_DEVNET();
     QString error;
     QVERIFY2(m_devnet.start(&error), qPrintable(error));
-    QVERIFY2(m_otherChain.start(&error, 31338), qPrintable(error));
+    QVERIFY2(m_otherChain.start(&error, 84532), qPrintable(error));
     const auto registries = m_devnet.deployRegistries(&error);
     QVERIFY2(registries, qPrintable(error));
     m_registries = *registries;
@@ -208,7 +210,7 @@ void TestChainEdit::addedUrlIsProbedFirst()
     const ArborctlRun wrongChain = arborctl(db, {u"chain"_s, u"edit"_s, u"devnet"_s, u"--name"_s, u"renamed"_s, u"--confirmations"_s, u"7"_s,
                                                  u"--add-rpc"_s, m_otherChain.rpcUrl().toString()});
     QCOMPARE(wrongChain.exitCode, 2);
-    QVERIFY2(wrongChain.err.contains(u"--add-rpc"_s) && wrongChain.err.contains(u"serves chain id 31338, not %1"_s.arg(m_devnet.chainId()))
+    QVERIFY2(wrongChain.err.contains(u"--add-rpc"_s) && wrongChain.err.contains(u"serves chain id 84532, not %1"_s.arg(m_devnet.chainId()))
                  && wrongChain.err.contains(u"Nothing was changed"_s),
              qPrintable(describe(wrongChain)));
     QCOMPARE(chainRow(db), before);
@@ -409,6 +411,43 @@ void TestChainEdit::addedRegistryIsBackfilledFromTheStartBlock()
     QVERIFY2(more, qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(count(), m_agentEvents + more->value(u"events"_s).toArray().size(), 60000);
     m_agentEvents += more->value(u"events"_s).toArray().size();
+}
+
+void TestChainEdit::officialRegistriesGoByTheChainId()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QVERIFY(db.open());
+    const auto chainList = [this, &db] { return arborctl(db, {u"chain"_s, u"list"_s, u"--json"_s}); };
+
+    // The devnet's chain id has none: refused, naming the option, the chain id and the chains
+    // that have one, and nothing is added.
+    const ArborctlRun refused = arborctl(db, {u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(m_devnet.chainId()),
+                                              u"--rpc"_s, m_devnet.rpcUrl().toString(), u"--erc8004"_s, u"official"_s});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(u"--erc8004"_s) && refused.err.contains(u"Chain id %1 has no official ERC-8004 deployment"_s.arg(m_devnet.chainId()))
+                 && refused.err.contains(u"84532 (Base Sepolia)"_s) && refused.err.contains(u"Nothing was added"_s),
+             qPrintable(describe(refused)));
+    QVERIFY2(refused.out.isEmpty(), qPrintable(refused.out));
+    const ArborctlRun none = chainList();
+    QVERIFY2(none.exitCode == 0 && none.array().isEmpty(), qPrintable(describe(none)));
+
+    // Base Sepolia's chain id: the identity and reputation registries the ERC-8004 team lists
+    // for it, and a validation registry given with them.
+    const QString validation = u"0x00000000000000000000000000000000000000aa"_s;
+    const ArborctlRun added = arborctl(db, {u"chain"_s, u"add"_s, u"--name"_s, u"base-sepolia"_s, u"--chain-id"_s, u"84532"_s,
+                                            u"--rpc"_s, m_otherChain.rpcUrl().toString(), u"--start-block"_s, u"0"_s,
+                                            u"--erc8004"_s, u"official"_s, u"--erc8004"_s, u"validation="_s + validation});
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    QVERIFY2(added.out.contains(u"ERC-8004 registries of Base Sepolia as the ERC-8004 team lists them"_s)
+                 && added.out.contains(u"identity 0x8004A818BFB912233c491871b3d84c89A494BD9e (official)"_s)
+                 && added.out.contains(u"reputation 0x8004B663056A597Dffe9eCcC1965A193B7388713 (official)"_s)
+                 && added.out.contains(u"validation 0x00000000000000000000000000000000000000AA (given)"_s),
+             qPrintable(added.out));
+    const QJsonObject registries = arbor::test::chainRow(Arborctl, db, 84532).value(u"erc8004"_s).toObject();
+    QCOMPARE(registries, (QJsonObject{{u"identity"_s, u"0x8004a818bfb912233c491871b3d84c89a494bd9e"_s},
+                                      {u"reputation"_s, u"0x8004b663056a597dffe9eccc1965a193b7388713"_s},
+                                      {u"validation"_s, validation}}));
 }
 
 ARBOR_GUILESS_TEST_MAIN(chainedit, TestChainEdit)

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void chainPageExplainsBadNamesAndBlocks_data();
     void chainPageExplainsBadNamesAndBlocks();
     void contractsPageExplainsBadAddressesAndContracts();
+    void contractsPageOffersTheOfficialRegistries();
     void createExplainsWhatTheEngineRefused();
     // Last: it adds the devnet's chain, which the pages above would then report as added.
     void addsTheDevnetChainEndToEnd();
@@ -529,6 +530,9 @@ void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
     QVERIFY(clickNext());
     QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
     QVERIFY(nextEnabled());   // tokens and registries are optional
+    // The ERC-8004 team lists no registries for the devnet's chain id: nothing is offered.
+    QVERIFY(!child<QPushButton>("officialRegistriesButton")->isVisible());
+    QVERIFY(shown(child<QLabel>("officialRegistriesNote")).isEmpty());
 
     auto *edit = child<QLineEdit>("tokenAddressEdit");
     auto *add = child<QPushButton>("addTokenButton");
@@ -594,6 +598,69 @@ void TstAddChainWizard::contractsPageExplainsBadAddressesAndContracts()
     QVERIFY(!nextEnabled());
     identity->clear();
     QTRY_VERIFY(nextEnabled());
+}
+
+void TstAddChainWizard::contractsPageOffersTheOfficialRegistries()
+{
+    ARBOR_REQUIRE_DEVNET();
+    QString error;
+    QVERIFY2(ensureDevnet(&error), qPrintable(error));
+    Devnet baseSepolia;
+    QVERIFY2(baseSepolia.start(&error, 84532), qPrintable(error));
+    QVERIFY(probe(baseSepolia.rpcUrl().toString()));
+    QVERIFY(clickNext());
+    QTest::keyClicks(child<QLineEdit>("chainNameEdit"), QStringLiteral("base-sepolia"));
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
+
+    // Base Sepolia's chain id: the registries the ERC-8004 team lists for it are offered, with
+    // where they come from; they are not filled in until asked for.
+    auto *official = child<QPushButton>("officialRegistriesButton");
+    auto *identity = child<QLineEdit>("identityRegistryEdit");
+    auto *reputation = child<QLineEdit>("reputationRegistryEdit");
+    auto *validation = child<QLineEdit>("validationRegistryEdit");
+    QVERIFY(official && identity && reputation && validation);
+    QVERIFY(official->isVisible() && official->isEnabled());
+    QCOMPARE(official->text(), QStringLiteral("Use the &official ERC-8004 registries for Base Sepolia"));
+    const QString note = shown(child<QLabel>("officialRegistriesNote"));
+    QVERIFY2(note.contains(QLatin1String("chain 84532 (Base Sepolia)")) && note.contains(QLatin1String("github.com/erc-8004/erc-8004-contracts"))
+                 && note.contains(QLatin1String("no validation registry")),
+             qPrintable(note));
+    QVERIFY(identity->text().isEmpty() && reputation->text().isEmpty());
+
+    // A validation registry of the operator's own stays as typed: the list names none.
+    const QString own = QStringLiteral("0x00000000000000000000000000000000000000aa");
+    QTest::keyClicks(validation, own);
+    QTest::mouseClick(official, Qt::LeftButton);
+    QCOMPARE(identity->text(), QStringLiteral("0x8004A818BFB912233c491871b3d84c89A494BD9e"));
+    QCOMPARE(reputation->text(), QStringLiteral("0x8004B663056A597Dffe9eCcC1965A193B7388713"));
+    QCOMPARE(validation->text(), own);
+    QTRY_VERIFY(!official->isEnabled());   // nothing left to fill in
+    QVERIFY(nextEnabled());
+    screenshot(m_wizard.get(), QStringLiteral("wizard-4-contracts-official"));
+    const QList<RegistryKind> kinds{RegistryKind::Identity, RegistryKind::Reputation, RegistryKind::Validation};
+    QList<RegistryKind> configured;
+    for (const RegistryRef &r : m_wizard->config().registries)
+        configured.append(r.kind);
+    QCOMPARE(configured, kinds);
+    QCOMPARE(m_wizard->config().registries.first().address.toChecksumHex(), identity->text());
+
+    // Another chain after all, the devnet: Base Sepolia's registries go, the operator's stays.
+    for (int page = AddChainWizard::ContractsPageId; page > AddChainWizard::RpcPageId; --page)
+        QTest::mouseClick(m_wizard->button(QWizard::BackButton), Qt::LeftButton);
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::RpcPageId));
+    auto *edit = child<QPlainTextEdit>("rpcUrlsEdit");
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, m_devnet->rpcUrl().toString());
+    QVERIFY(clickNext());
+    QTRY_VERIFY_WITH_TIMEOUT(nextEnabled(), EngineTimeoutMs);
+    QVERIFY(clickNext());
+    QVERIFY(clickNext());
+    QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ContractsPageId));
+    QVERIFY(!official->isVisible());
+    QVERIFY(identity->text().isEmpty() && reputation->text().isEmpty());
+    QCOMPARE(validation->text(), own);
 }
 
 // --- review page --------------------------------------------------------------------------------

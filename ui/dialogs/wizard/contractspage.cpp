@@ -18,11 +18,20 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 namespace arbor::ui {
 
 namespace {
 
 const RegistryKind Kinds[3] = {RegistryKind::Identity, RegistryKind::Reputation, RegistryKind::Validation};
+
+int indexOf(RegistryKind kind)
+{
+    return int(std::find(std::begin(Kinds), std::end(Kinds), kind) - std::begin(Kinds));
+}
 
 QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
 {
@@ -88,7 +97,18 @@ ContractsPage::ContractsPage(AddChainWizard *wizard)
 
     // Registries.
     auto *registries = new QGroupBox(tr("ERC-8004 registries"), this);
-    auto *form = new QFormLayout(registries);
+    m_officialButton = new QPushButton(registries);
+    m_officialButton->setObjectName(QStringLiteral("officialRegistriesButton"));
+    m_officialButton->hide();
+    m_officialNote = new MessageLabel(QStringLiteral("officialRegistriesNote"), registries);
+    auto *officialRow = new QHBoxLayout;
+    officialRow->addWidget(m_officialButton);
+    officialRow->addStretch(1);
+    auto *registriesLayout = new QVBoxLayout(registries);
+    registriesLayout->addLayout(officialRow);
+    registriesLayout->addWidget(m_officialNote);
+    auto *form = new QFormLayout;
+    registriesLayout->addLayout(form);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     const QString labels[3] = {tr("&Identity:"), tr("Re&putation:"), tr("&Validation:")};
     for (int i = 0; i < 3; ++i) {
@@ -111,6 +131,7 @@ ContractsPage::ContractsPage(AddChainWizard *wizard)
     layout->addWidget(registries);
     layout->addWidget(m_startMessage);
 
+    connect(m_officialButton, &QPushButton::clicked, this, &ContractsPage::useOfficialRegistries);
     connect(m_tokenEdit, &QLineEdit::textChanged, this, &ContractsPage::checkTokenInput);
     connect(m_tokenEdit, &QLineEdit::returnPressed, this, &ContractsPage::addToken);
     connect(m_addButton, &QPushButton::clicked, this, &ContractsPage::addToken);
@@ -124,12 +145,47 @@ void ContractsPage::initializePage()
 {
     // Tokens read on another chain (the operator went back and changed the URLs) mean nothing here.
     if (m_chainId != m_wizard->probedChainId()) {
-        m_chainId = m_wizard->probedChainId();
+        const qint64 previous = std::exchange(m_chainId, m_wizard->probedChainId());
         m_tokens.clear();
         m_table->setRowCount(0);
         showTokenProblems();
+        offerOfficialRegistries(previous);
     }
     updateStart();
+}
+
+void ContractsPage::offerOfficialRegistries(qint64 previousChainId)
+{
+    m_official = officialErc8004Deployment(m_chainId);
+    if (const auto previous = officialErc8004Deployment(previousChainId)) {
+        for (const RegistryRef &r : previous->registries()) {
+            QLineEdit *edit = m_registryEdits[indexOf(r.kind)];
+            const bool shared = m_official && m_official->registries().contains(r);
+            if (!shared && Address::fromHex(edit->text().trimmed()).value_or(Address()) == r.address)
+                edit->clear();
+        }
+    }
+    m_officialButton->setVisible(m_official.has_value());
+    if (!m_official) {
+        m_officialNote->clearMessage();
+        return;
+    }
+    m_officialButton->setText(tr("Use the &official ERC-8004 registries for %1").arg(m_official->network));
+    QString note = tr("The ERC-8004 team lists registries for chain %1 (%2); Arbor carries their list (%3).")
+                       .arg(m_chainId)
+                       .arg(m_official->network, officialErc8004Source());
+    if (!m_official->validation)
+        note += u' ' + tr("It names no validation registry: give one below if the chain has one.");
+    m_officialNote->showMessage(note, MessageLabel::Kind::Note);
+    checkRegistries();
+}
+
+void ContractsPage::useOfficialRegistries()
+{
+    if (!m_official)
+        return;
+    for (const RegistryRef &r : m_official->registries())
+        m_registryEdits[indexOf(r.kind)]->setText(r.address.toChecksumHex());
 }
 
 void ContractsPage::checkTokenInput()
@@ -272,6 +328,13 @@ void ContractsPage::checkRegistries()
         }
         m_registryErrors[i]->showMessage(problem);
         m_registriesOk &= problem.isEmpty();
+    }
+    // Nothing left to fill in once the rows hold the official registries.
+    if (m_official) {
+        const QList<RegistryRef> current = registries();
+        const QList<RegistryRef> official = m_official->registries();
+        m_officialButton->setEnabled(!std::all_of(official.cbegin(), official.cend(),
+                                                  [&current](const RegistryRef &r) { return current.contains(r); }));
     }
     Q_EMIT completeChanged();
 }

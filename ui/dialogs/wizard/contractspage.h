@@ -2,6 +2,7 @@
 
 #include "model/address.h"
 #include "model/chainconfig.h"
+#include "model/erc8004deployments.h"
 
 #include <QList>
 #include <QWizardPage>
@@ -22,7 +23,9 @@ class MessageLabel;
  * Fourth page of the add-chain wizard: the ERC-20 tokens to index, each read from the chain as
  * it is added (name, symbol, decimals, deployment block, through ChainService::probeTokens), and the
  * ERC-8004 registries (any subset of identity, reputation, validation). Addresses are checked
- * as they are typed; Next waits until every token was read and is an ERC-20.
+ * as they are typed; Next waits until every token was read and is an ERC-20. On a chain the
+ * ERC-8004 team lists a deployment for (model/erc8004deployments.h), a button fills in those
+ * registries.
  */
 class ContractsPage final : public QWizardPage
 {
@@ -59,6 +62,10 @@ private:
     /// Lists under the table why tokens cannot be added, in full (the table cells elide).
     void showTokenProblems();
     void checkRegistries();
+    /// Shows the official registries of the probed chain, when it has any; clears the ones
+    /// filled in for `previousChainId` that this chain does not share.
+    void offerOfficialRegistries(qint64 previousChainId);
+    void useOfficialRegistries();
     void updateStart();
     int rowOf(const arbor::Address &address) const;
 
@@ -71,6 +78,9 @@ private:
     MessageLabel *m_tokenProblems = nullptr;
     QLineEdit *m_registryEdits[3] = {};
     MessageLabel *m_registryErrors[3] = {};
+    QPushButton *m_officialButton = nullptr;
+    MessageLabel *m_officialNote = nullptr;
+    std::optional<arbor::Erc8004Deployment> m_official;   ///< of the probed chain
     MessageLabel *m_startMessage = nullptr;
     QList<Token> m_tokens;
     qint64 m_chainId = 0;   ///< the chain the listed tokens were read on
