@@ -34,7 +34,7 @@ private Q_SLOTS:
     void refusesDuplicateNameAndUnknownChainWritingNothing();
     void evaluatesNewEventsOnceWithDeliveriesStateAndCursor();
     void continuesAfterRestartWithTheSameState();
-    void waitsForConfirmationsAndRecordsUnrenderablePayloads();
+    void waitsForConfirmationsAndNeverStoresAnEventsEndpoint();
     void claimsRetriesAndFinishesDeliveries();
     void twoHoldersNeverClaimTheSameDelivery();
     void rollbackCancelsOpenDeliveriesAndRestoresState();
@@ -275,9 +275,11 @@ void TestTriggerStore::continuesAfterRestartWithTheSameState()
     QCOMPARE(rows("trigger_deliveries"), 2);
 }
 
-void TestTriggerStore::waitsForConfirmationsAndRecordsUnrenderablePayloads()
+void TestTriggerStore::waitsForConfirmationsAndNeverStoresAnEventsEndpoint()
 {
-    // Three confirmations of its own; its MCP action calls the endpoint the event names.
+    // Three confirmations of its own; its MCP action calls the agent's own endpoint, which is
+    // looked up from the agent's registration when the delivery is sent: whatever endpoint an
+    // event names, none is stored with the delivery.
     TriggerDef def = parsed("{'name': 'deep', 'chain': 7, 'registry': 'reputation', 'confirmations': 3,"
                             " 'conditions': [{'type': 'event_type_equals', 'event': 'NewFeedback'}],"
                             " 'actions': [{'type': 'mcp', 'resolveEndpoint': true, 'tool': 'agent.receiveFeedback'}]}");
@@ -291,18 +293,11 @@ void TestTriggerStore::waitsForConfirmationsAndRecordsUnrenderablePayloads()
     QVERIFY(run);
     QCOMPARE(run->deliveries, 1);
     QCOMPARE(triggers().trigger(added->def.id)->cursorBlock, 5);
-    QCOMPARE(rows("trigger_deliveries", QStringLiteral("target = ?"), {QStringLiteral("https://agent.example/mcp")}), 1);
     run = triggers().evaluate(ChainId, 12);
     QCOMPARE(run->deliveries, 1);
-    // No endpoint to call: a failed delivery with the reason, never a stuck trigger.
-    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'failed' AND block_number = 6")), 1);
-    ResultFilter failed;
-    failed.status = DeliveryStatus::Failed;
-    auto results = triggers().results(failed);
-    QCOMPARE(results->size(), 1);
-    QCOMPARE(results->first().attempt, 0);
-    QVERIFY(!results->first().error.isEmpty());
     QCOMPARE(triggers().trigger(added->def.id)->cursorBlock, 9);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending'")), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("target IS NOT NULL AND target <> ''")), 0);
 }
 
 void TestTriggerStore::claimsRetriesAndFinishesDeliveries()
