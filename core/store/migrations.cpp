@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/migrationsagents.h"
 #include "store/migrationsalerts.h"
 #include "store/migrationsdatabase.h"
 #include "store/migrationsendpoints.h"
@@ -453,6 +454,7 @@ QList<Migration> build(Backend backend)
     list.append(alertSubjectMigration(backend));
     list.append(blockStatsMigration(backend));
     list.append(rpcCallsMigration(backend));
+    list.append(agentAggregatesMigration(backend));
     return list;
 }
 
