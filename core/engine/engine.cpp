@@ -65,6 +65,10 @@ Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, con
             out.status = counted.error();
             return out;
         }
+        if (Status counted = IndexStore(store).recountAgentsOnce(evmEntities()); !counted) {
+            out.status = counted.error();
+            return out;
+        }
     }
     auto deleting = ChainRegistry(store).chainsBeingDeleted();
     if (!deleting) {

@@ -56,7 +56,10 @@ QList<EntityDef> buildEvmEntities()
                       col("uri", T::Text, true), col("data_hash", T::Hash, true), col("metadata_key", T::Text, true),
                       col("metadata_value", T::Bytes, true), col("response", T::Integer, true),
                       col("endpoint", T::Text, true), col("request_hash", T::Hash, true)},
-                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false, {}, {}, {}});
+                     names({"block_number", "log_index"}), QStringLiteral("block_number"), false,
+                     // An agent's events (a reorg or reindex recounts them), and a revoked
+                     // feedback's NewFeedback found by (agent, client, feedbackIndex).
+                     {names({"registry", "agent_id", "actor", "feedback_index"})}, {}, {}});
 
     // Cross-chain: the global table keeps the latest balance per (chain, token, holder), found
     // by holder for portfolios; top holders come from the per-chain table.
@@ -88,10 +91,30 @@ QList<EntityDef> buildEvmEntities()
                       col("registered_block", T::Integer), col("last_block", T::Integer)},
                      names({"registry", "agent_id"}), QStringLiteral("last_block"), true, {}, {}, {}});
 
+    // Kept at promotion from each range's events (not recounted from the agent's history):
+    // feedback_count counts every NewFeedback, revoked ones included; revoked_count the
+    // FeedbackRevoked events. latest_*: the agent's newest NewFeedback by (block, log index) and
+    // whether it has been revoked since; value as the event's int128 in decimal.
     entities.append({QStringLiteral("agent_reputation"),
                      {col("registry", T::Address), col("agent_id", T::U256), col("feedback_count", T::Integer),
-                      col("revoked_count", T::Integer), col("last_block", T::Integer)},
-                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true, {}, {}, {}});
+                      col("revoked_count", T::Integer), col("last_block", T::Integer),
+                      local(col("latest_client", T::Address, true)), local(col("latest_feedback_index", T::Integer, true)),
+                      local(col("latest_value", T::Text, true)), local(col("latest_value_decimals", T::Integer, true)),
+                      local(col("latest_tag1", T::Text, true)), local(col("latest_tag2", T::Text, true)),
+                      local(col("latest_block", T::Integer, true)), local(col("latest_log_index", T::Integer, true)),
+                      local(col("latest_tx_hash", T::Hash, true)), local(col("latest_uri", T::Text, true)),
+                      local(col("latest_revoked", T::Boolean, true))},
+                     names({"registry", "agent_id"}), QStringLiteral("last_block"), true,
+                     // An agent's reputation summed over the registries it has feedback in.
+                     {names({"agent_id"})}, {}, {}});
+
+    // The agent's feedback that is not revoked, per tag1 and valueDecimals: how many, and the
+    // exact sum of their int128 values (signed decimal text; the average is sum / 10^decimals /
+    // count). A tag whose feedback is all revoked has no row.
+    entities.append({QStringLiteral("agent_reputation_tags"),
+                     {col("registry", T::Address), col("agent_id", T::U256), col("tag", T::Text), col("value_decimals", T::Integer),
+                      col("feedback_count", T::Integer), col("value_sum", T::Text), col("last_block", T::Integer)},
+                     names({"registry", "agent_id", "tag", "value_decimals"}), QStringLiteral("last_block"), false, {}, {}, {}});
 
     for (const EntityDef &e : entities)
         Q_ASSERT_X(e.validate().ok(), "evmEntities", qPrintable(e.validate().ok() ? QString() : e.validate().error().toString()));

@@ -255,9 +255,10 @@ Status ChainRegistry::registerChain(const ChainConfig &config, const QList<Endpo
         s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("index_summary") + QLatin1String(" (chain_id) VALUES (?)"), {config.chainId});
         if (!s)
             return s;
-        // A new chain's days are all counted as they are promoted.
-        s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("aggregate_state") + QLatin1String(" (chain_id, network_recounted_at) VALUES (?, ?)"),
-                         {config.chainId, now});
+        // A new chain's days and agents are all counted as they are promoted.
+        s = m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("aggregate_state")
+                             + QLatin1String(" (chain_id, network_recounted_at, agents_recounted_at) VALUES (?, ?, ?)"),
+                         {config.chainId, now, now});
         if (!s)
             return s;
         for (const QString &statement : ddl::createChain(m_store.backend(), config.chainId, entities)) {

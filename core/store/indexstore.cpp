@@ -1,7 +1,8 @@
 // IndexStore: the indexing plan, progress and the derived rows. Derived per-chain rows (block
-// summaries, agent state) are recomputed from production rows for the keys a range touched;
-// global rows are synced from them. Promotion is in indexstorepromote.cpp, reorgs, reindex
-// requests and backfills in indexstorereorg.cpp.
+// summaries, agent summaries) are added to by head ranges and recomputed from production rows
+// for the keys a range that replaces rows touched; global rows are synced from them. Promotion is
+// in indexstorepromote.cpp, reorgs, reindex requests and backfills in indexstorereorg.cpp, the
+// daily stats in indexstoreaggregates.cpp, the agent summaries in indexstoreagents.cpp.
 
 #include "store/indexstore.h"
 
@@ -236,75 +237,6 @@ Status IndexStore::recomputeBlockSummaries(qint64 chainId, qint64 from, qint64 t
     if (Status s = recountActiveHolders(chainId, *dayLo, *dayHi, lo, hi); !s)
         return s;
     return syncGlobalRows(chainId, summaries, QStringLiteral("day BETWEEN ? AND ?"), {*dayLo, *dayHi}, force);
-}
-
-Status IndexStore::recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QVariant>> &keys, const QList<EntityDef> &entities,
-                              bool force)
-{
-    if (keys.isEmpty())
-        return {};
-    const EntityDef &identities = requireEntity(entities, "agent_identities");
-    const EntityDef &reputation = requireEntity(entities, "agent_reputation");
-    const QString events = m_store.chainTable(chainId, QStringLiteral("agent_events"));
-    const QString identityTable = m_store.chainTable(chainId, identities.name);
-    const QString reputationTable = m_store.chainTable(chainId, reputation.name);
-    const QString keyWhere = QStringLiteral("registry = ? AND agent_id = ?");
-
-    for (const auto &[registry, agentId] : keys) {
-        const QVariantList key{registry, agentId};
-        for (const QString &table : {identityTable, reputationTable}) {
-            if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE ") + keyWhere, key); !s)
-                return s;
-        }
-        auto rows = m_store.query(QLatin1String("SELECT registry_kind, event, actor, uri, block_number FROM ") + events
-                              + QLatin1String(" WHERE ") + keyWhere + QLatin1String(" ORDER BY block_number, log_index"),
-                          key);
-        if (!rows)
-            return rows.error();
-        // An agent left with no events (rolled back) gets no row; the global sync below removes its twin.
-        const QString kind = rows->isEmpty() ? QString() : rows->first()[0].toString();
-        if (kind == u"identity") {
-            QVariant owner, uri;
-            const qint64 firstBlock = rows->first()[4].toLongLong();
-            std::optional<qint64> registeredBlock;
-            qint64 lastBlock = firstBlock;
-            for (const SqlRow &r : *rows) {
-                const QString event = r[1].toString();
-                if (event == u"Registered") {
-                    owner = r[2];
-                    uri = r[3];
-                    if (!registeredBlock)
-                        registeredBlock = r[4].toLongLong();
-                } else if (event == u"URIUpdated") {
-                    uri = r[3];
-                }
-                lastBlock = std::max(lastBlock, r[4].toLongLong());
-            }
-            if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + identityTable
-                                    + QLatin1String(" (registry, agent_id, owner, uri, registered_block, last_block) VALUES (?, ?, ?, ?, ?, ?)"),
-                                {registry, agentId, owner, uri, registeredBlock.value_or(firstBlock), lastBlock});
-                !s)
-                return s;
-        } else if (kind == u"reputation") {
-            qint64 feedback = 0, revoked = 0, lastBlock = 0;
-            for (const SqlRow &r : *rows) {
-                const QString event = r[1].toString();
-                feedback += event == u"NewFeedback";
-                revoked += event == u"FeedbackRevoked";
-                lastBlock = std::max(lastBlock, r[4].toLongLong());
-            }
-            if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + reputationTable
-                                    + QLatin1String(" (registry, agent_id, feedback_count, revoked_count, last_block) VALUES (?, ?, ?, ?, ?)"),
-                                {registry, agentId, feedback, revoked, lastBlock});
-                !s)
-                return s;
-        }
-        for (const EntityDef *e : {&identities, &reputation}) {
-            if (Status s = syncGlobalRows(chainId, *e, keyWhere, key, force); !s)
-                return s;
-        }
-    }
-    return {};
 }
 
 Status IndexStore::syncGlobalRows(qint64 chainId, const EntityDef &e, const QString &where, const QVariantList &params, bool force)

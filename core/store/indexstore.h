@@ -90,6 +90,13 @@ public:
     /// chain, remembered in aggregate_state). Engine::start() calls it with the lease.
     Status countActiveHoldersOnce(const QList<EntityDef> &entities);
 
+    // --- agent summaries (indexstoreagents.cpp) ------------------------------------------------
+    /// Counts the agent summaries (identities, reputation, its sums per tag and latest feedback)
+    /// of chains indexed before the per-tag sums and latest feedback were kept, from their raw
+    /// agent events: once per chain, remembered in aggregate_state.agents_recounted_at. Engine
+    /// calls it with the lease, after countActiveHoldersOnce() (which gives every chain its row).
+    Status recountAgentsOnce(const QList<EntityDef> &entities);
+
     // --- reorgs, resync, reindex, backfills (indexstorereorg.cpp) ---------------------------
     /// Rolls the chain back to `reorg.ancestorBlock` (production, derived and global rows,
     /// index_progress, checkpoint) and records the reorg, in one transaction.
@@ -146,6 +153,14 @@ private:
     /// The holder sets and active_holders of days [dayLo, dayHi], whose blocks lie in [lo, hi],
     /// counted again from the raw transfers.
     Status recountActiveHolders(qint64 chainId, qint64 dayLo, qint64 dayHi, qint64 lo, qint64 hi);
+    /// The agent summary tables of one chain and how they are written (indexstoreagents.cpp).
+    class AgentTables;
+    /// Head ranges: folds the range's agent events onto the stored summaries of their agents
+    /// (counts, tag sums, latest feedback, identity) and their global rows, in place. Reads no
+    /// agent's history: only the NewFeedback of a feedback the range revokes.
+    Status keepAgents(const IndexBatch &batch, const QList<EntityDef> &entities);
+    /// Ranges that replace rows, reorgs and the one-time recount: the summaries of the agents
+    /// `keys` (registry, agent_id as bound) counted again from their remaining events.
     Status recomputeAgents(qint64 chainId, const QList<std::pair<QVariant, QVariant>> &keys, const QList<EntityDef> &entities, bool force);
     /// Upserts the global twins of the production rows matching `where` (higher height wins
     /// unless `force`), and removes global rows whose production row is gone.

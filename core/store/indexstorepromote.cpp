@@ -92,7 +92,8 @@ struct IndexStore::Promotion
     BalanceUpdateType updateType = BalanceUpdateType::Transfer;
     /// The token_balances entity, which head ranges keep current.
     const EntityDef *balances = nullptr;
-    /// Agent keys (registry, agent_id) as bound values, each once: their rows are recomputed.
+    /// Agent keys (registry, agent_id) as bound values, each once: the rows of those a range
+    /// other than a head range touches are recomputed.
     QList<std::pair<QVariant, QVariant>> agentKeys;
     QSet<QByteArray> seenAgentKeys;
 
@@ -152,7 +153,9 @@ Result<PromoteResult> IndexStore::promote(const IndexBatch &batch, const QList<E
                                                      : recomputeBlockSummaries(chain, batch.from, batch.to, entities, force);
             !s)
             return s;
-        if (Status s = recomputeAgents(chain, p.agentKeys, entities, force); !s)
+        // A head range adds its agent events to their summaries; a range that replaced rows
+        // counts the agents it touched again.
+        if (Status s = batch.mode == BatchMode::Head ? keepAgents(batch, entities) : recomputeAgents(chain, p.agentKeys, entities, force); !s)
             return s;
         return advance(batch, p);
     });
@@ -281,7 +284,8 @@ Status IndexStore::stageBatch(const IndexBatch &batch, const QList<EntityDef> &e
     rows.reserve(batch.agentEvents.size());
     for (const AgentEvent &e : batch.agentEvents) {
         rows.append(agentEventRow(e));
-        p.addAgentKey(bytes(e.registry), m_store.u256Value(e.agentId));
+        if (batch.mode != BatchMode::Head)
+            p.addAgentKey(bytes(e.registry), m_store.u256Value(e.agentId));
     }
     return stageRows(batch, requireEntity(entities, "agent_events"), rows, p);
 }

@@ -42,7 +42,8 @@ Status IndexStore::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &
                 !s)
                 return s;
         }
-        // Derived rows: summaries of the days above the ancestor, agents touched above it.
+        // Derived rows: summaries of the days above the ancestor; the agents touched above it
+        // counted again from the events they have left (reorgs are rare; head ranges add).
         if (Status s = recomputeBlockSummaries(chain, keep + 1, std::max(keep + 1, reorg.oldHead), entities, true); !s)
             return s;
         QList<std::pair<QVariant, QVariant>> keys;

@@ -1,12 +1,13 @@
 #include "store/migrations.h"
 
+#include "store/migrationsagentcounts.h"
+#include "store/migrationsagents.h"
 #include "store/migrationsalerts.h"
 #include "store/migrationsdatabase.h"
 #include "store/migrationsendpoints.h"
 #include "store/migrationsindexing.h"
 #include "store/migrationsmetrics.h"
 #include "store/migrationsrpccalls.h"
-#include "store/migrationsagents.h"
 #include "store/migrationstriggers.h"
 
 #include <QCryptographicHash>
@@ -455,6 +456,7 @@ QList<Migration> build(Backend backend)
     list.append(blockStatsMigration(backend));
     list.append(rpcCallsMigration(backend));
     list.append(agentsMigration(backend));
+    list.append(agentAggregatesMigration(backend));
     return list;
 }
 

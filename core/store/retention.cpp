@@ -140,7 +140,7 @@ Result<QList<RetentionTarget>> RetentionStore::targets()
 
 Result<QList<RetentionTarget>> RetentionStore::rawEventTargets(qint64 cutoffMs)
 {
-    auto chains = m_store.query(QLatin1String("SELECT c.chain_id, a.chain_id FROM ") + m_store.admin("chains") + QLatin1String(" c LEFT JOIN ")
+    auto chains = m_store.query(QLatin1String("SELECT c.chain_id, a.chain_id, a.agents_recounted_at FROM ") + m_store.admin("chains") + QLatin1String(" c LEFT JOIN ")
                                 + m_store.admin("aggregate_state") + QLatin1String(" a ON a.chain_id = c.chain_id WHERE c.state <> 'deleting' ORDER BY c.chain_id"));
     if (!chains)
         return chains.error();
@@ -184,7 +184,13 @@ Result<QList<RetentionTarget>> RetentionStore::rawEventTargets(qint64 cutoffMs)
         }
         if (!last)
             continue;
-        out.append(RetentionTarget{QStringLiteral("raw_events"), m_store.chainTable(chainId, QStringLiteral("agent_events")), QStringLiteral("block_number <= ?"), {*last}, {}});
+        if (chain[2].isNull()) {
+            // Its agents' summaries are still to be counted from these events.
+            out.append(RetentionTarget{QStringLiteral("raw_events"), QString(), QString(), {},
+                        tr("chain %1 keeps its ERC-8004 events until its agents' summaries have been counted from them").arg(chainId)});
+        } else {
+            out.append(RetentionTarget{QStringLiteral("raw_events"), m_store.chainTable(chainId, QStringLiteral("agent_events")), QStringLiteral("block_number <= ?"), {*last}, {}});
+        }
         out.append(RetentionTarget{QStringLiteral("raw_events"), m_store.chainTable(chainId, QStringLiteral("token_transfers")),
                     QLatin1String("block_number <= ? AND token IN (SELECT address FROM ") + m_store.admin("tokens")
                         + QLatin1String(" WHERE chain_id = ? AND balance_mode = 'balance_of')"),

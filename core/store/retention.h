@@ -60,7 +60,8 @@ struct RetentionTarget
  * maintenance runs not finished. Raw events are deleted by their block's timestamp, and only
  * those nothing recounts from: a transfers-mode token's balances are sums of its whole
  * transfer history, so its transfers are kept; a chain whose daily statistics have not yet
- * been counted from its raw rows (aggregate_state) keeps them too.
+ * been counted from its raw rows (aggregate_state) keeps them too, and one whose agents'
+ * summaries have not (agents_recounted_at) keeps its ERC-8004 events.
  *
  * deleteBatch() removes at most `batch` rows of one target in one short transaction, so a
  * caller on the writer thread lets other writer work run between batches (Engine does).

@@ -17,12 +17,13 @@ trap cleanup EXIT
 ARBOR_TEST_PG_URL="$(bash "$repo/tests/support/pg.sh" start "$pg_dir")"
 export ARBOR_TEST_PG_URL
 cmake -S "$repo" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DARBOR_BUILD_TESTS=ON -DARBOR_BUILD_BENCH=ON >/dev/null
-cmake --build "$build_dir" --parallel --target bench_chaintables bench_bulkinsert bench_queue bench_triggers bench_evmjson bench_indexing bench_gui
+cmake --build "$build_dir" --parallel --target bench_chaintables bench_bulkinsert bench_queue bench_triggers bench_agents bench_evmjson bench_indexing bench_gui
 export QT_LOGGING_RULES="arbor.*.info=false"
 "$build_dir/tests/bench/bench_chaintables" "${1:-20}"
 "$build_dir/tests/bench/bench_bulkinsert"
 "$build_dir/tests/bench/bench_queue"
 "$build_dir/tests/bench/bench_triggers"
+"$build_dir/tests/bench/bench_agents"
 "$build_dir/tests/bench/bench_evmjson"
 if [[ -x "$repo/tests/support/devnet/node_modules/.bin/anvil" ]]; then
     PATH="$repo/tests/support/devnet/node_modules/.bin:$PATH" "$build_dir/tests/bench/bench_indexing"

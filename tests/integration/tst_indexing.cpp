@@ -10,6 +10,7 @@
 #include "testdatabase.h"
 
 #include "model/entitydef.h"
+#include "store/agentreputation.h"
 #include "store/ddl.h"
 #include "testmain.h"
 
@@ -21,6 +22,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include <map>
 
 using namespace arbor;
@@ -28,6 +31,32 @@ using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+using BigInt = boost::multiprecision::cpp_int;
+
+/// `value` / 10^decimals as decimal text: no leading zeros, no trailing fraction zeros, "0" for zero.
+QString decimalText(const BigInt &value, int decimals)
+{
+    const BigInt magnitude = value < 0 ? BigInt(-value) : value;
+    QString digits = QString::fromStdString(magnitude.str()).rightJustified(decimals + 1, u'0');
+    QString fraction = digits.right(decimals);
+    while (fraction.endsWith(u'0'))
+        fraction.chop(1);
+    const QString text = digits.left(digits.size() - decimals) + (fraction.isEmpty() ? QString() : u'.' + fraction);
+    return value < 0 ? u'-' + text : text;
+}
+
+/// A signed decimal integer as the generator writes it ("-170141183460469231731687303715884105728").
+BigInt integerOf(const QString &text)
+{
+    QString digits = text;
+    const bool negative = digits.startsWith(u'-');
+    digits.remove(u'-');
+    while (digits.size() > 1 && digits.startsWith(u'0'))
+        digits.remove(0, 1);   // Boost reads a leading 0 as octal
+    const BigInt magnitude(digits.toStdString());
+    return negative ? BigInt(-magnitude) : magnitude;
+}
 
 struct Run
 {
@@ -447,6 +476,82 @@ void TestIndexing::checkAgents(Store &store, const QJsonArray &expected)
     QCOMPARE(read(global(u"agent_identities"_s), identityColumns, true), identities);
     QCOMPARE(read(prod(u"agent_reputation"_s), reputationColumns, false), reputation);
     QCOMPARE(read(global(u"agent_reputation"_s), reputationColumns, true), reputation);
+
+    // What the Agents page reads of each agent given feedback: counts, the feedback not revoked
+    // per tag (count, exact total, mean to within half a unit of its last decimal, six beyond the
+    // most precise value's) and the latest feedback, all from the generator's events.
+    struct Page
+    {
+        qint64 feedback = 0, revoked = 0, last = 0;
+        std::map<QString, std::pair<qint64, std::map<int, BigInt>>> tags;   ///< tag → count, decimals → sum
+        QJsonObject latest;
+    };
+    std::map<QString, Page> pages;
+    QSet<QString> revokedKeys;
+    auto feedbackKey = [](const QJsonObject &e) -> QString {
+        return e.value(u"agentId"_s).toString() + u'/' + e.value(u"clientAddress"_s).toString().toLower() + u'/'
+            + e.value(u"feedbackIndex"_s).toString();
+    };
+    for (const QJsonValue &x : expected) {
+        if (x.toObject().value(u"event"_s).toString() == u"FeedbackRevoked")
+            revokedKeys.insert(feedbackKey(x.toObject()));
+    }
+    QVERIFY2(!revokedKeys.isEmpty(), "the generator should have revoked feedback");
+    for (const QJsonValue &x : expected) {
+        const QJsonObject e = x.toObject();
+        if (e.value(u"kind"_s).toString() != u"reputation")
+            continue;
+        Page &p = pages[e.value(u"agentId"_s).toString()];
+        const QString event = e.value(u"event"_s).toString();
+        p.last = std::max(p.last, e.value(u"blockNumber"_s).toInteger());
+        p.revoked += event == u"FeedbackRevoked";
+        if (event != u"NewFeedback")
+            continue;
+        ++p.feedback;
+        p.latest = e;   // events are in chain order
+        if (!revokedKeys.contains(feedbackKey(e))) {
+            auto &[count, sums] = p.tags[e.value(u"tag1"_s).toString()];
+            ++count;
+            sums[int(e.value(u"valueDecimals"_s).toString().toInt())] += integerOf(e.value(u"value"_s).toString());
+        }
+    }
+    for (const auto &[agent, p] : pages) {
+        auto page = readAgentReputation(store, m_chainId, agent);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().toString()));
+        const QString what = u"agent "_s + agent;
+        QVERIFY2(page->feedbackCount == p.feedback && page->revokedCount == p.revoked && page->lastBlock == p.last, qPrintable(what));
+        QVERIFY2(page->tags.size() == qsizetype(p.tags.size()), qPrintable(what));
+        for (const TagAverage &t : page->tags) {
+            const auto it = p.tags.find(t.tag);
+            QVERIFY2(it != p.tags.end(), qPrintable(what + u": tag “"_s + t.tag + u'”'));
+            const auto &[count, sums] = it->second;
+            const int scale = sums.rbegin()->first;
+            BigInt total = 0;
+            for (const auto &[decimals, sum] : sums)
+                total += sum * boost::multiprecision::pow(BigInt(10), unsigned(scale - decimals));
+            QCOMPARE(t.count, count);
+            QCOMPARE(t.sum, decimalText(total, scale));
+            const qsizetype dot = t.average.indexOf(u'.');
+            const int places = dot < 0 ? 0 : int(t.average.size() - dot - 1);
+            QVERIFY2(places <= scale + 6, qPrintable(t.average));
+            const BigInt shown = integerOf(QString(t.average).remove(u'.')) * boost::multiprecision::pow(BigInt(10), unsigned(scale + 6 - places));
+            BigInt error = shown * count - total * 1'000'000;
+            if (error < 0)
+                error = -error;
+            QVERIFY2(2 * error <= count, qPrintable(u"%1, tag “%2”: average %3 of %4 values summing to %5"_s.arg(what, t.tag, t.average).arg(count).arg(t.sum)));
+        }
+        QVERIFY2(page->latest, qPrintable(what));
+        const FeedbackSummary &l = *page->latest;
+        QCOMPARE(l.client.toLower(), p.latest.value(u"clientAddress"_s).toString());
+        QCOMPARE(l.feedbackIndex, p.latest.value(u"feedbackIndex"_s).toString().toLongLong());
+        QCOMPARE(l.value, decimalText(integerOf(p.latest.value(u"value"_s).toString()), p.latest.value(u"valueDecimals"_s).toString().toInt()));
+        QCOMPARE(l.tag1, p.latest.value(u"tag1"_s).toString());
+        QCOMPARE(l.tag2, p.latest.value(u"tag2"_s).toString());
+        QCOMPARE(l.blockNumber, p.latest.value(u"blockNumber"_s).toInteger());
+        QCOMPARE(l.txHash, p.latest.value(u"txHash"_s).toString());
+        QCOMPARE(l.feedbackUri, p.latest.value(u"feedbackURI"_s).toString());
+        QCOMPARE(l.revoked, revokedKeys.contains(feedbackKey(p.latest)));
+    }
 }
 
 void TestIndexing::checkBlockSummaries(Store &store)

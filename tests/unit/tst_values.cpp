@@ -1,6 +1,7 @@
 // Value types an operator pastes or reads: Keccak-256, 0x-hex, addresses, hashes, 256-bit amounts.
 
 #include "model/address.h"
+#include "model/feedbacksum.h"
 #include "model/hash.h"
 #include "model/hex.h"
 #include "model/keccak.h"
@@ -117,6 +118,14 @@ private slots:
     void u256ToInt64_data();
     void u256ToInt64();
     void u256Hash();
+
+    void feedbackSumText_data();
+    void feedbackSumText();
+    void feedbackSumRejected_data();
+    void feedbackSumRejected();
+    void feedbackSumAddsExactly();
+    void feedbackAverage_data();
+    void feedbackAverage();
 };
 
 // Expected digests from an independent Keccak-256 implementation (js-sha3), not from this code.
@@ -830,6 +839,99 @@ void TestValues::u256Hash()
     const QSet<U256> set{base, U256(0), U256(1) << 200};
     QVERIFY(set.contains(U256(1) << 200));
     QVERIFY(!set.contains(U256(1) << 201));
+}
+
+void TestValues::feedbackSumText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("normalised");
+    QTest::newRow("zero") << u"0"_s << u"0"_s;
+    QTest::newRow("minus zero") << u"-0"_s << u"0"_s;
+    QTest::newRow("plus") << u"+5"_s << u"5"_s;
+    QTest::newRow("leading zeros, not octal") << u"-0089"_s << u"-89"_s;
+    QTest::newRow("int128 min") << u"-170141183460469231731687303715884105728"_s << u"-170141183460469231731687303715884105728"_s;
+    QTest::newRow("int128 max") << u"170141183460469231731687303715884105727"_s << u"170141183460469231731687303715884105727"_s;
+    QTest::newRow("2^255 - 1") << u"57896044618658097711785492504343953926634992332820282019728792003956564819967"_s
+                               << u"57896044618658097711785492504343953926634992332820282019728792003956564819967"_s;
+}
+
+void TestValues::feedbackSumText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, normalised);
+    const auto sum = FeedbackSum::fromText(text);
+    QVERIFY(sum);
+    QCOMPARE(sum->toText(), normalised);
+    QCOMPARE(sum->isZero(), normalised == u"0");
+}
+
+void TestValues::feedbackSumRejected_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("sign only") << u"-"_s;
+    QTest::newRow("fraction") << u"1.5"_s;
+    QTest::newRow("hex") << u"0x10"_s;
+    QTest::newRow("space") << u" 1"_s;
+    QTest::newRow("2^255") << u"57896044618658097711785492504343953926634992332820282019728792003956564819968"_s;
+}
+
+void TestValues::feedbackSumRejected()
+{
+    QFETCH(QString, text);
+    QVERIFY(!FeedbackSum::fromText(text));
+}
+
+void TestValues::feedbackSumAddsExactly()
+{
+    // Both int128 extremes many times over: beyond any 128-bit accumulator, exact here.
+    const auto min = *FeedbackSum::fromText(u"-170141183460469231731687303715884105728"_s);
+    const auto max = *FeedbackSum::fromText(u"170141183460469231731687303715884105727"_s);
+    FeedbackSum sum;
+    for (int i = 0; i < 1000; ++i)
+        sum += min;
+    QCOMPARE(sum.toText(), u"-170141183460469231731687303715884105728000"_s);
+    for (int i = 0; i < 1000; ++i)
+        sum += max;
+    QCOMPARE(sum.toText(), u"-1000"_s);
+    sum -= min;
+    QCOMPARE(sum.toText(), u"170141183460469231731687303715884104728"_s);
+    sum -= max;
+    QCOMPARE(sum, *FeedbackSum::fromText(u"-999"_s));
+}
+
+void TestValues::feedbackAverage_data()
+{
+    QTest::addColumn<QStringList>("sums");      // "sum/decimals"
+    QTest::addColumn<qint64>("count");
+    QTest::addColumn<QString>("total");
+    QTest::addColumn<QString>("average");
+    QTest::newRow("quarter") << QStringList{u"1275/2"_s} << qint64(3) << u"12.75"_s << u"4.25"_s;
+    QTest::newRow("mixed decimals") << QStringList{u"425/2"_s, u"45/1"_s, u"4/0"_s} << qint64(3) << u"12.75"_s << u"4.25"_s;
+    QTest::newRow("thirds, six decimals more") << QStringList{u"5/0"_s} << qint64(3) << u"5"_s << u"1.666667"_s;
+    QTest::newRow("negative thirds") << QStringList{u"-5/0"_s} << qint64(3) << u"-5"_s << u"-1.666667"_s;
+    QTest::newRow("exact within six decimals") << QStringList{u"1/0"_s} << qint64(16) << u"1"_s << u"0.0625"_s;
+    QTest::newRow("rounds up at half") << QStringList{u"1/0"_s} << qint64(2'000'000) << u"1"_s << u"0.000001"_s;
+    QTest::newRow("negative half") << QStringList{u"-1/0"_s} << qint64(2'000'000) << u"-1"_s << u"-0.000001"_s;
+    QTest::newRow("below half a unit is zero") << QStringList{u"-1/0"_s} << qint64(3'000'000) << u"-1"_s << u"0"_s;
+    QTest::newRow("integer") << QStringList{u"270/0"_s} << qint64(3) << u"270"_s << u"90"_s;
+    QTest::newRow("18 decimals") << QStringList{u"1000000000000000001/18"_s} << qint64(1) << u"1.000000000000000001"_s << u"1.000000000000000001"_s;
+    QTest::newRow("255 decimals") << QStringList{u"1/255"_s, u"2/0"_s} << qint64(2)
+                                  << u"2."_s + QString(254, u'0') + u'1' << u"1."_s + QString(255, u'0') + u'5';
+    QTest::newRow("none") << QStringList{} << qint64(0) << u"0"_s << u"0"_s;
+}
+
+void TestValues::feedbackAverage()
+{
+    QFETCH(QStringList, sums);
+    QFETCH(qint64, count);
+    QFETCH(QString, total);
+    QFETCH(QString, average);
+    QList<FeedbackSum::Part> parts;
+    for (const QString &s : sums)
+        parts.append({*FeedbackSum::fromText(s.section(u'/', 0, 0)), s.section(u'/', 1).toInt()});
+    QCOMPARE(FeedbackSum::scaledTotal(parts), total);
+    QCOMPARE(FeedbackSum::average(parts, count), average);
 }
 
 ARBOR_GUILESS_TEST_MAIN(values, TestValues)
