@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>arbor</name>
+    <message>
+        <source>Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.</source>
+        <translation>Die Chain „%1“ hat keinen Agenten %2 in ihrer Identity-Registry. Siehe „arborctl agents list --chain %1“.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ActionSender</name>
     <message>
         <source>%1 sent an answer larger than %2 MiB; Arbor stopped reading it.</source>
@@ -212,6 +219,146 @@
     <message>
         <source>An address has 20 bytes, not %1.</source>
         <translation>Eine Adresse hat 20 Bytes, nicht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentCallPreparer</name>
+    <message>
+        <source>Not sent: the event names no agent (%1).</source>
+        <translation>Nicht gesendet: Das Ereignis nennt keinen Agenten (%1).</translation>
+    </message>
+    <message>
+        <source>Could not read the agent&apos;s registration: %1</source>
+        <translation>Die Registrierung des Agenten konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1</source>
+        <translation>Noch nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the agent&apos;s MCP endpoint host “%1” does not resolve (%2).</source>
+        <translation>Noch nicht gesendet: Der Host „%1“ des MCP-Endpunkts des Agenten lässt sich nicht auflösen (%2).</translation>
+    </message>
+    <message>
+        <source>Not sent: the event names no feedback file, so its hash cannot be checked.</source>
+        <translation>Nicht gesendet: Das Ereignis nennt keine Feedback-Datei, daher kann ihr Hash nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Not sent: the feedback carries no file hash to check “%1” against.</source>
+        <translation>Nicht gesendet: Das Feedback enthält keinen Datei-Hash, gegen den „%1“ geprüft werden könnte.</translation>
+    </message>
+    <message>
+        <source>Not sent: the feedback file could not be fetched: %1</source>
+        <translation>Nicht gesendet: Die Feedback-Datei konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: the feedback file&apos;s keccak-256 is 0x%1, the event&apos;s feedbackHash is %2: the file at “%3” is not the one the feedback was given with.</source>
+        <translation>Nicht gesendet: Der keccak-256 der Feedback-Datei ist 0x%1, der feedbackHash des Ereignisses ist %2: Die Datei unter „%3“ ist nicht die, mit der das Feedback abgegeben wurde.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the agent&apos;s token %1 cannot be read: %2</source>
+        <translation>Noch nicht gesendet: Das Token %1 des Agenten kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentRegistration</name>
+    <message>
+        <source>Use a list ([…]) %1, not %2.</source>
+        <translation>Eine Liste ([…]) %1 verwenden, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Use true or false, not %1.</source>
+        <translation>true oder false verwenden, nicht %1.</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>ein Text</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>Use a text (in double quotes), not %1.</source>
+        <translation>Einen Text (in doppelten Anführungszeichen) verwenden, nicht %1.</translation>
+    </message>
+    <message>
+        <source>of services, each {&quot;name&quot;: …, &quot;endpoint&quot;: …}</source>
+        <translation>von Diensten, jeweils {&quot;name&quot;: …, &quot;endpoint&quot;: …}</translation>
+    </message>
+    <message>
+        <source>Use an object {&quot;name&quot;: …, &quot;endpoint&quot;: …}, not %1.</source>
+        <translation>Ein Objekt {&quot;name&quot;: …, &quot;endpoint&quot;: …} verwenden, nicht %1.</translation>
+    </message>
+    <message>
+        <source>of texts, such as [&quot;reputation&quot;]</source>
+        <translation>von Texten, etwa [&quot;reputation&quot;]</translation>
+    </message>
+    <message>
+        <source>The registration file is not valid JSON: %1 at byte %2.</source>
+        <translation>Die Registrierungsdatei ist kein gültiges JSON: %1 bei Byte %2.</translation>
+    </message>
+    <message>
+        <source>The registration file is not a JSON object ({…}).</source>
+        <translation>Die Registrierungsdatei ist kein JSON-Objekt ({…}).</translation>
+    </message>
+    <message>
+        <source>of registrations, each {&quot;agentId&quot;: …, &quot;agentRegistry&quot;: …}</source>
+        <translation>von Registrierungen, jeweils {&quot;agentId&quot;: …, &quot;agentRegistry&quot;: …}</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentService</name>
+    <message>
+        <source>The registration file is not valid: %1</source>
+        <translation>Die Registrierungsdatei ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http(s) URL. Give the gateway&apos;s base, e.g. https://ipfs.io/ipfs/ (the CID and path are appended).</source>
+        <translation>„%1“ ist keine http(s)-URL. Die Basis-URL des Gateways angeben, etwa https://ipfs.io/ipfs/ (CID und Pfad werden angehängt).</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentStore</name>
+    <message>
+        <source>Chain %1 has no agent %2 in its identity registry. See “arborctl agents list”.</source>
+        <translation>Die Chain %1 hat keinen Agenten %2 in ihrer Identity-Registry. Siehe „arborctl agents list“.</translation>
+    </message>
+    <message>
+        <source>Chain %1&apos;s identity registry has no agent %2, so it has no registration naming an MCP endpoint.</source>
+        <translation>Die Identity-Registry der Chain %1 hat keinen Agenten %2, also auch keine Registrierung, die einen MCP-Endpunkt nennt.</translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file (%2) has not been fetched yet.</source>
+        <translation>Die Registrierungsdatei (%2) des Agenten %1 wurde noch nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file could not be read: %2</source>
+        <translation>Die Registrierungsdatei des Agenten %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file names no MCP service.</source>
+        <translation>Die Registrierungsdatei des Agenten %1 nennt keinen MCP-Dienst.</translation>
     </message>
 </context>
 <context>
@@ -484,6 +631,85 @@
     <message>
         <source>“%1” is not a choice of block statistics; use “events” (headers of the blocks with events only: fewest calls) or “every” (one header per block: daily blocks, transactions and gas exact).</source>
         <translation>„%1“ ist keine Wahl der Blockstatistik; verwenden Sie „events“ (nur die Header der Blöcke mit Ereignissen: die wenigsten Aufrufe) oder „every“ (ein Header je Block: tägliche Blöcke, Transaktionen und Gas genau).</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainDataFetcher</name>
+    <message>
+        <source>“%1” is not a valid URL: %2</source>
+        <translation>„%1“ ist keine gültige URL: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http, https, ipfs or data URI; Arbor fetches nothing else named by chain data.</source>
+        <translation>„%1“ ist keine http-, https-, ipfs- oder data-URI; anderes, was Chain-Daten nennen, ruft Arbor nicht ab.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a data: URI: there is no comma before its data.</source>
+        <translation>„%1“ ist keine data:-URI: Vor den Daten steht kein Komma.</translation>
+    </message>
+    <message>
+        <source>“%1” says its data is base64, and it is not.</source>
+        <translation>„%1“ gibt seine Daten als Base64 an, sie sind es aber nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” holds a document larger than %2; Arbor reads at most %2 of a document named by chain data.</source>
+        <translation>„%1“ enthält ein Dokument größer als %2; von einem Dokument, das Chain-Daten nennen, liest Arbor höchstens %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is an IPFS URI, and no IPFS gateway is set. Set one with “arborctl outbound gateway https://ipfs.io/ipfs/” or in Settings.</source>
+        <translation>„%1“ ist eine IPFS-URI, und es ist kein IPFS-Gateway eingestellt. Eines mit „arborctl outbound gateway https://ipfs.io/ipfs/“ oder in den Einstellungen festlegen.</translation>
+    </message>
+    <message>
+        <source>The IPFS gateway “%1” is not an http or https URL. Set one such as “https://ipfs.io/ipfs/” with “arborctl outbound gateway” or in Settings.</source>
+        <translation>Das IPFS-Gateway „%1“ ist keine http- oder https-URL. Eines wie „https://ipfs.io/ipfs/“ mit „arborctl outbound gateway“ oder in den Einstellungen festlegen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPFS URI: write ipfs://CID or ipfs://CID/path.</source>
+        <translation>„%1“ ist keine IPFS-URI: ipfs://CID oder ipfs://CID/Pfad schreiben.</translation>
+    </message>
+    <message>
+        <source>“%1” does not name a valid IPFS CID.</source>
+        <translation>„%1“ nennt keine gültige IPFS-CID.</translation>
+    </message>
+    <message>
+        <source>“%1” has “..” in its path; an IPFS path names a file inside its CID.</source>
+        <translation>„%1“ hat „..“ im Pfad; ein IPFS-Pfad nennt eine Datei innerhalb seiner CID.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be fetched through the gateway “%2”.</source>
+        <translation>„%1“ kann nicht über das Gateway „%2“ abgerufen werden.</translation>
+    </message>
+    <message>
+        <source>The host of “%1” was not resolved within %2 s. Try again later.</source>
+        <translation>Der Host von „%1“ wurde nicht innerhalb von %2 s aufgelöst. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the host of “%1”: %2. Check the name, or try again later.</source>
+        <translation>Der Host von „%1“ lässt sich nicht auflösen: %2. Den Namen prüfen oder später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>“%1” sent a document larger than %2; Arbor reads at most %2 of a document named by chain data.</source>
+        <translation>„%1“ hat ein Dokument größer als %2 gesendet; von einem Dokument, das Chain-Daten nennen, liest Arbor höchstens %2.</translation>
+    </message>
+    <message>
+        <source>“%1” did not answer within %2 s. Try again later.</source>
+        <translation>„%1“ hat nicht innerhalb von %2 s geantwortet. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach “%1”: %2.</source>
+        <translation>„%1“ ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” answered HTTP %2 %3.</source>
+        <translation>„%1“ hat mit HTTP %2 %3 geantwortet.</translation>
+    </message>
+    <message>
+        <source>“%1” redirected more than %2 times from “%3”; Arbor follows at most %2 redirects.</source>
+        <translation>„%1“ wurde von „%3“ aus mehr als %2-mal umgeleitet; Arbor folgt höchstens %2 Umleitungen.</translation>
+    </message>
+    <message>
+        <source>“%1” redirects from https to http (“%2”); Arbor does not follow a redirect to a less safe scheme.</source>
+        <translation>„%1“ leitet von https auf http um („%2“); einer Umleitung auf ein weniger sicheres Schema folgt Arbor nicht.</translation>
     </message>
 </context>
 <context>
@@ -1251,17 +1477,6 @@
     </message>
 </context>
 <context>
-    <name>arbor::EventPayload</name>
-    <message>
-        <source>The event carries no endpoint to call: only NewFeedback events name the agent&apos;s endpoint. Turn off “resolve endpoint” and give the MCP server&apos;s URL, or limit the trigger to NewFeedback events.</source>
-        <translation>Das Ereignis nennt keinen Endpunkt zum Aufrufen: Nur NewFeedback-Ereignisse nennen den Endpunkt des Agenten. „resolve endpoint“ ausschalten und die URL des MCP-Servers angeben oder den Trigger auf NewFeedback-Ereignisse beschränken.</translation>
-    </message>
-    <message>
-        <source>The event&apos;s endpoint “%1” is not an http(s) URL, so no MCP call can be made to it.</source>
-        <translation>Der Endpunkt „%1“ des Ereignisses ist keine http(s)-URL, daher ist kein MCP-Aufruf an ihn möglich.</translation>
-    </message>
-</context>
-<context>
     <name>arbor::GuardedThread</name>
     <message>
         <source>an exception of unknown type</source>
@@ -1573,6 +1788,145 @@
     <message>
         <source>The secret is empty.</source>
         <translation>Das Geheimnis ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::OutboundPolicy</name>
+    <message>
+        <source>a public address</source>
+        <translation>eine öffentliche Adresse</translation>
+    </message>
+    <message>
+        <source>a loopback address</source>
+        <translation>eine Loopback-Adresse</translation>
+    </message>
+    <message>
+        <source>a private network address</source>
+        <translation>eine Adresse eines privaten Netzes</translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation>eine Link-Local-Adresse</translation>
+    </message>
+    <message>
+        <source>a cloud metadata service</source>
+        <translation>einen Cloud-Metadatendienst</translation>
+    </message>
+    <message>
+        <source>an address of the shared (carrier-grade NAT) space</source>
+        <translation>eine Adresse des gemeinsam genutzten Adressraums (Carrier-Grade-NAT)</translation>
+    </message>
+    <message>
+        <source>an unspecified address</source>
+        <translation>eine unspezifizierte Adresse</translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation>eine Multicast-Adresse</translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation>eine reservierte Adresse</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation>Loopback</translation>
+    </message>
+    <message>
+        <source>private network</source>
+        <translation>privates Netz</translation>
+    </message>
+    <message>
+        <source>link-local</source>
+        <translation>Link-Local</translation>
+    </message>
+    <message>
+        <source>cloud metadata</source>
+        <translation>Cloud-Metadaten</translation>
+    </message>
+    <message>
+        <source>shared address space (carrier-grade NAT)</source>
+        <translation>gemeinsam genutzter Adressraum (Carrier-Grade-NAT)</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>unspezifiziert</translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation>Multicast</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>reserviert</translation>
+    </message>
+    <message>
+        <source>Name a host: a name such as “example.org” or an IP address such as “192.168.1.20”.</source>
+        <translation>Einen Host angeben: einen Namen wie „example.org“ oder eine IP-Adresse wie „192.168.1.20“.</translation>
+    </message>
+    <message>
+        <source>“%1” contains a space. Name one host at a time, such as “example.org”.</source>
+        <translation>„%1“ enthält ein Leerzeichen. Einen Host nach dem anderen angeben, etwa „example.org“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a URL with a host. Name the host alone, such as “example.org”.</source>
+        <translation>„%1“ ist keine URL mit einem Host. Nur den Host angeben, etwa „example.org“.</translation>
+    </message>
+    <message>
+        <source>“%1” is a URL with a path; the allow-list names hosts only. Write “%2”.</source>
+        <translation>„%1“ ist eine URL mit einem Pfad; die Freigabeliste nennt nur Hosts. „%2“ schreiben.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name. The allow-list names hosts only, such as “example.org” or “192.168.1.20”.</source>
+        <translation>„%1“ ist kein Hostname. Die Freigabeliste nennt nur Hosts, etwa „example.org“ oder „192.168.1.20“.</translation>
+    </message>
+    <message>
+        <source>“%1” opens a bracket it does not close. Write an IPv6 address as “::1” or “[::1]”.</source>
+        <translation>„%1“ öffnet eine Klammer, die nicht geschlossen wird. Eine IPv6-Adresse als „::1“ oder „[::1]“ schreiben.</translation>
+    </message>
+    <message>
+        <source>“%1” names a port; the allow-list names hosts, each with all its ports. Write “%2”.</source>
+        <translation>„%1“ nennt einen Port; die Freigabeliste nennt Hosts, jeweils mit allen ihren Ports. „%2“ schreiben.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid IPv6 address.</source>
+        <translation>„%1“ ist keine gültige IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name: use letters, digits, “-” and dots, without wildcards, such as “example.org”.</source>
+        <translation>„%1“ ist kein Hostname: Buchstaben, Ziffern, „-“ und Punkte verwenden, ohne Platzhalter, etwa „example.org“.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid URL.</source>
+        <translation>„%1“ ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http or https URL; Arbor sends requests named by chain data only over http and https.</source>
+        <translation>„%1“ ist keine http- oder https-URL; Anfragen, die Chain-Daten nennen, sendet Arbor nur über http und https.</translation>
+    </message>
+    <message>
+        <source>“%1” names no host.</source>
+        <translation>„%1“ nennt keinen Host.</translation>
+    </message>
+    <message>
+        <source>“%1” carries a user name or password; Arbor does not send credentials taken from chain data.</source>
+        <translation>„%1“ enthält einen Benutzernamen oder ein Passwort; Zugangsdaten aus Chain-Daten sendet Arbor nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” points at %2; Arbor does not send requests from chain data there. Allow the host with “arborctl outbound allow %3” (or in Settings) if it is yours.</source>
+        <translation>„%1“ verweist auf %2; dorthin sendet Arbor keine Anfragen aus Chain-Daten. Den Host mit „arborctl outbound allow %3“ (oder in den Einstellungen) zulassen, wenn er Ihnen gehört.</translation>
+    </message>
+    <message>
+        <source>“%1” has no address.</source>
+        <translation>„%1“ hat keine Adresse.</translation>
+    </message>
+    <message>
+        <source>“%1” resolves to %2 (%3); Arbor does not send requests from chain data there. Allow the host with “arborctl outbound allow %1” (or in Settings) if it is yours.</source>
+        <translation>„%1“ wird zu %2 aufgelöst (%3); dorthin sendet Arbor keine Anfragen aus Chain-Daten. Den Host mit „arborctl outbound allow %1“ (oder in den Einstellungen) zulassen, wenn er Ihnen gehört.</translation>
     </message>
 </context>
 <context>
@@ -2271,10 +2625,6 @@
         <translation>&quot;MarkdownV2&quot; oder &quot;HTML&quot; verwenden oder für reinen Text weglassen (das alte &quot;Markdown&quot; von Telegram lässt sich nicht zuverlässig maskieren).</translation>
     </message>
     <message>
-        <source>Give the MCP server&apos;s URL, or set &quot;resolveEndpoint&quot;: true to call the endpoint the event names.</source>
-        <translation>Die URL des MCP-Servers angeben oder &quot;resolveEndpoint&quot;: true setzen, um den Endpunkt aufzurufen, den das Ereignis nennt.</translation>
-    </message>
-    <message>
         <source>“%1” is not a condition type. Use one of: %2.</source>
         <translation>„%1“ ist kein Bedingungstyp. Einen dieser Werte verwenden: %2.</translation>
     </message>
@@ -2397,6 +2747,14 @@
     <message>
         <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
         <translation>Ein Alarm hat keinen Agent-Endpunkt zum Aufrufen; stattdessen die „url“ des MCP-Servers angeben.</translation>
+    </message>
+    <message>
+        <source>Give the MCP server&apos;s URL, or call “the agent&apos;s own endpoint” (&quot;resolveEndpoint&quot;: true) named in its registration file.</source>
+        <translation>Die URL des MCP-Servers angeben oder „den eigenen Endpunkt des Agenten“ aufrufen (&quot;resolveEndpoint&quot;: true), den seine Registrierungsdatei nennt.</translation>
+    </message>
+    <message>
+        <source>An action calling each agent&apos;s own endpoint sends that agent&apos;s token (“arborctl agents token set”), never one token to every agent&apos;s server: remove “token” here.</source>
+        <translation>Eine Aktion, die den eigenen Endpunkt jedes Agenten aufruft, sendet das Token dieses Agenten („arborctl agents token set“), nie ein Token an die Server aller Agenten: „token“ hier entfernen.</translation>
     </message>
 </context>
 <context>
@@ -2904,6 +3262,484 @@
     <message>
         <source>&amp;Create Chain</source>
         <translation>Chain &amp;erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AgentDetailPane</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation>Reputation</translation>
+    </message>
+    <message>
+        <source>Validator</source>
+        <translation>Validator</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>No validation was requested for this agent.</source>
+        <translation>Für diesen Agenten wurde keine Validierung angefragt.</translation>
+    </message>
+    <message>
+        <source>Validations</source>
+        <translation>Validierungen</translation>
+    </message>
+    <message>
+        <source>The image&apos;s address as the registration file gives it. Arbor does not fetch images named in chain data.</source>
+        <translation>Die Adresse des Bildes, wie die Registrierungsdatei sie angibt. Bilder, die Chain-Daten nennen, ruft Arbor nicht ab.</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Eigentümer:</translation>
+    </message>
+    <message>
+        <source>agentURI:</source>
+        <translation>agentURI:</translation>
+    </message>
+    <message>
+        <source>Registration file:</source>
+        <translation>Registrierungsdatei:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation>Aktiv:</translation>
+    </message>
+    <message>
+        <source>Trust models:</source>
+        <translation>Vertrauensmodelle:</translation>
+    </message>
+    <message>
+        <source>MCP token:</source>
+        <translation>MCP-Token:</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Average value</source>
+        <translation>Durchschnittswert</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
+    <message>
+        <source>Agent %1 — %2</source>
+        <translation>Agent %1 – %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not known: the registration file has not been read</source>
+        <translation>nicht bekannt: Die Registrierungsdatei wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>none named</source>
+        <translation>keine genannt</translation>
+    </message>
+    <message>
+        <source>none: MCP actions send no token to this agent</source>
+        <translation>keins: MCP-Aktionen senden diesem Agenten kein Token</translation>
+    </message>
+    <message>
+        <source>MCP actions that call the agent&apos;s own endpoint call this one: %1</source>
+        <translation>MCP-Aktionen, die den eigenen Endpunkt des Agenten aufrufen, rufen diesen auf: %1</translation>
+    </message>
+    <message>
+        <source>Services (%1)</source>
+        <translation>Dienste (%1)</translation>
+    </message>
+    <message>
+        <source>(no tag)</source>
+        <translation>(kein Tag)</translation>
+    </message>
+    <message>
+        <source>Latest: %1 from %2 at block %3.</source>
+        <translation>Zuletzt: %1 von %2 in Block %3.</translation>
+    </message>
+    <message>
+        <source>Latest: %1 from %2 at block %3, tagged %4.</source>
+        <translation>Zuletzt: %1 von %2 in Block %3, mit den Tags %4.</translation>
+    </message>
+    <message>
+        <source>It was revoked.</source>
+        <translation>Es wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>Feedback file: %1</source>
+        <translation>Feedback-Datei: %1</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transaktion %1</translation>
+    </message>
+    <message>
+        <source>responded: %1</source>
+        <translation>beantwortet: %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>Requested at block %1</source>
+        <translation>Angefragt in Block %1</translation>
+    </message>
+    <message>
+        <source>Responded at block %1</source>
+        <translation>Beantwortet in Block %1</translation>
+    </message>
+    <message>
+        <source>Validations (%1)</source>
+        <translation>Validierungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AgentListModel</name>
+    <message>
+        <source>no agentURI</source>
+        <translation>keine agentURI</translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation>noch nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>The agent has no agentURI, so there is no registration file to fetch.</source>
+        <translation>Der Agent hat keine agentURI, also gibt es keine Registrierungsdatei abzurufen.</translation>
+    </message>
+    <message>
+        <source>The registration file of the agent&apos;s agentURI has not been fetched yet; the engine that indexes the chain fetches it within minutes.</source>
+        <translation>Die Registrierungsdatei der agentURI des Agenten wurde noch nicht abgerufen; die Engine, die die Chain indiziert, ruft sie innerhalb von Minuten ab.</translation>
+    </message>
+    <message>
+        <source>The last fetch failed at %1: %2</source>
+        <translation>Der letzte Abruf ist am %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The file fetched before that is still shown.</source>
+        <translation>Die davor abgerufene Datei wird weiter angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next attempt at %1 (%n failure(s) in a row).</source>
+        <translation>
+            <numerusform>Nächster Versuch am %1 (%n Fehlschlag in Folge).</numerusform>
+            <numerusform>Nächster Versuch am %1 (%n Fehlschläge in Folge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>%1 (%2 revoked)</source>
+        <translation>%1 (%2 widerrufen)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The registration file has not been read, so the agent&apos;s name is not known.</source>
+        <translation>Die Registrierungsdatei wurde nicht gelesen, daher ist der Name des Agenten nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 (version %3)</source>
+        <translation>%1: %2 (Version %3)</translation>
+    </message>
+    <message>
+        <source>The owner is not known: the agent&apos;s Registered event was not indexed.</source>
+        <translation>Der Eigentümer ist nicht bekannt: Das Registered-Ereignis des Agenten wurde nicht indiziert.</translation>
+    </message>
+    <message>
+        <source>MCP actions calling this agent&apos;s own endpoint send the secret %1 refers to</source>
+        <translation>MCP-Aktionen, die den eigenen Endpunkt dieses Agenten aufrufen, senden das Geheimnis, auf das %1 verweist</translation>
+    </message>
+    <message>
+        <source>MCP actions calling this agent&apos;s own endpoint send no token</source>
+        <translation>MCP-Aktionen, die den eigenen Endpunkt dieses Agenten aufrufen, senden kein Token</translation>
+    </message>
+    <message>
+        <source>The name the agent&apos;s registration file gives</source>
+        <translation>Der Name, den die Registrierungsdatei des Agenten angibt</translation>
+    </message>
+    <message>
+        <source>The services the registration file names (MCP, A2A, …)</source>
+        <translation>Die Dienste, die die Registrierungsdatei nennt (MCP, A2A, …)</translation>
+    </message>
+    <message>
+        <source>Whether the registration file says the agent is active</source>
+        <translation>Ob die Registrierungsdatei den Agenten als aktiv angibt</translation>
+    </message>
+    <message>
+        <source>Feedback the agent received in the chain&apos;s reputation registry, and how much of it was revoked</source>
+        <translation>Feedback, das der Agent in der Reputation-Registry der Chain erhalten hat, und wie viel davon widerrufen wurde</translation>
+    </message>
+    <message>
+        <source>How the last fetch of the registration file at the agent&apos;s agentURI went</source>
+        <translation>Wie der letzte Abruf der Registrierungsdatei unter der agentURI des Agenten verlaufen ist</translation>
+    </message>
+    <message>
+        <source>The secret MCP actions send when they call this agent&apos;s own endpoint</source>
+        <translation>Das Geheimnis, das MCP-Aktionen senden, wenn sie den eigenen Endpunkt dieses Agenten aufrufen</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>MCP Token</source>
+        <translation>MCP-Token</translation>
+    </message>
+    <message>
+        <source>Fetched at %1; next fetch at %2.</source>
+        <translation>Abgerufen am %1; nächster Abruf am %2.</translation>
+    </message>
+    <message>
+        <source>Fetched at %1; fetched again as soon as the engine gets to it.</source>
+        <translation>Abgerufen am %1; wird erneut abgerufen, sobald die Engine dazu kommt.</translation>
+    </message>
+    <message>
+        <source>the file itself, inline (a data: URI of %1 characters)</source>
+        <translation>die Datei selbst, eingebettet (eine data:-URI mit %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>No feedback yet.</source>
+        <translation>Noch kein Feedback.</translation>
+    </message>
+    <message>
+        <source>Feedback received: %1.</source>
+        <translation>Erhaltenes Feedback: %1.</translation>
+    </message>
+    <message>
+        <source>Feedback received: %1, of which %2 revoked.</source>
+        <translation>Erhaltenes Feedback: %1, davon %2 widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AgentsPage</name>
+    <message>
+        <source>Set MCP &amp;Token…</source>
+        <translation>MCP-&amp;Token festlegen …</translation>
+    </message>
+    <message>
+        <source>Fetch A&amp;gain</source>
+        <translation>Erneut a&amp;brufen</translation>
+    </message>
+    <message>
+        <source>Fetch A&amp;ll Again</source>
+        <translation>A&amp;lle erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Raw Registration…</source>
+        <translation>Registrierungsdatei &amp;roh anzeigen …</translation>
+    </message>
+    <message>
+        <source>No chains</source>
+        <translation>Keine Chains</translation>
+    </message>
+    <message>
+        <source>C&amp;hain:</source>
+        <translation>C&amp;hain:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not read the agents: %1</source>
+        <translation>Die Agenten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the agent: %1</source>
+        <translation>Der Agent konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select an agent to see its registration file, reputation and validations.</source>
+        <translation>Einen Agenten auswählen, um seine Registrierungsdatei, Reputation und Validierungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No chains yet: add one with an ERC-8004 identity registry to see its agents.</source>
+        <translation>Noch keine Chains: eine mit einer ERC-8004-Identity-Registry hinzufügen, um ihre Agenten zu sehen.</translation>
+    </message>
+    <message>
+        <source>“%1” indexes no ERC-8004 identity registry: add one with Edit Chain… to see its agents.</source>
+        <translation>„%1“ indiziert keine ERC-8004-Identity-Registry: eine mit „Chain bearbeiten …“ hinzufügen, um ihre Agenten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Reading the agents…</source>
+        <translation>Die Agenten werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No agent is registered in the identity registry of “%1” yet.</source>
+        <translation>In der Identity-Registry von „%1“ ist noch kein Agent registriert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s).</source>
+        <translation>
+            <numerusform>%n Agent.</numerusform>
+            <numerusform>%n Agenten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registration files: %1 read, %2 failed, %3 not fetched yet.</source>
+        <translation>Registrierungsdateien: %1 gelesen, %2 fehlgeschlagen, %3 noch nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Choose the token MCP actions send when they call this agent&apos;s own endpoint</source>
+        <translation>Das Token wählen, das MCP-Aktionen senden, wenn sie den eigenen Endpunkt dieses Agenten aufrufen</translation>
+    </message>
+    <message>
+        <source>The agent has no agentURI: there is no registration file to fetch</source>
+        <translation>Der Agent hat keine agentURI: Es gibt keine Registrierungsdatei abzurufen</translation>
+    </message>
+    <message>
+        <source>Fetch this agent&apos;s registration file again now</source>
+        <translation>Die Registrierungsdatei dieses Agenten jetzt erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Fetch the registration file of every agent of this chain again now</source>
+        <translation>Die Registrierungsdatei jedes Agenten dieser Chain jetzt erneut abrufen</translation>
+    </message>
+    <message>
+        <source>The registration file exactly as it was fetched</source>
+        <translation>Die Registrierungsdatei genau so, wie sie abgerufen wurde</translation>
+    </message>
+    <message>
+        <source>No registration file of this agent has been fetched yet</source>
+        <translation>Von diesem Agenten wurde noch keine Registrierungsdatei abgerufen</translation>
+    </message>
+    <message>
+        <source>MCP calls to agent %1 now send %2.</source>
+        <translation>MCP-Aufrufe an Agent %1 senden jetzt %2.</translation>
+    </message>
+    <message>
+        <source>MCP calls to agent %1 now send no token.</source>
+        <translation>MCP-Aufrufe an Agent %1 senden jetzt kein Token.</translation>
+    </message>
+    <message>
+        <source>Could not ask for the registration files again: %1</source>
+        <translation>Die Registrierungsdateien konnten nicht erneut angefordert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration file(s) will be fetched again by the engine that indexes the chain, within seconds; files not fetched yet are fetched as soon as it gets to them.</source>
+        <translation>
+            <numerusform>%n Registrierungsdatei wird von der Engine, die die Chain indiziert, innerhalb von Sekunden erneut abgerufen; noch nicht abgerufene Dateien ruft sie ab, sobald sie dazu kommt.</numerusform>
+            <numerusform>%n Registrierungsdateien werden von der Engine, die die Chain indiziert, innerhalb von Sekunden erneut abgerufen; noch nicht abgerufene Dateien ruft sie ab, sobald sie dazu kommt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file will be fetched again by the engine that indexes the chain, within seconds.</source>
+        <translation>Die Registrierungsdatei des Agenten %1 wird von der Engine, die die Chain indiziert, innerhalb von Sekunden erneut abgerufen.</translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file has not been fetched yet; the engine that indexes the chain fetches it as soon as it gets to it.</source>
+        <translation>Die Registrierungsdatei des Agenten %1 wurde noch nicht abgerufen; die Engine, die die Chain indiziert, ruft sie ab, sobald sie dazu kommt.</translation>
+    </message>
+    <message>
+        <source>Registration File of Agent %1</source>
+        <translation>Registrierungsdatei des Agenten %1</translation>
+    </message>
+    <message>
+        <source>Fetched from %1 at %2.</source>
+        <translation>Abgerufen von %1 am %2.</translation>
+    </message>
+    <message>
+        <source>Fetched from %1.</source>
+        <translation>Abgerufen von %1.</translation>
     </message>
 </context>
 <context>
@@ -6130,6 +6966,14 @@
         <source>Sizes per chain and table, growth over time, the slowest statements, maintenance</source>
         <translation>Größen pro Chain und Tabelle, Wachstum im Zeitverlauf, die langsamsten Anweisungen, Wartung</translation>
     </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation>&amp;Agenten</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MaintenancePanel</name>
@@ -6331,6 +7175,61 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     </message>
 </context>
 <context>
+    <name>arbor::ui::McpTokenDialog</name>
+    <message>
+        <source>MCP Token of Agent %1</source>
+        <translation>MCP-Token des Agenten %1</translation>
+    </message>
+    <message>
+        <source>MCP actions that call agent %1&apos;s own endpoint, the one its registration file names, send this token as a bearer token. Arbor keeps only the reference; the secret stays in the keychain, an environment variable or a file.</source>
+        <translation>MCP-Aktionen, die den eigenen Endpunkt des Agenten %1 aufrufen – den, den seine Registrierungsdatei nennt –, senden dieses Token als Bearer-Token. Arbor speichert nur den Verweis; das Geheimnis bleibt im Schlüsselbund, in einer Umgebungsvariablen oder in einer Datei.</translation>
+    </message>
+    <message>
+        <source>keychain:NAME, env:VAR or file:PATH; the list holds the secrets stored in the keychain through Arbor</source>
+        <translation>keychain:NAME, env:VAR oder file:PFAD; die Liste enthält die Geheimnisse, die über Arbor im Schlüsselbund gespeichert wurden</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Verweis:</translation>
+    </message>
+    <message>
+        <source>S&amp;tore Secret…</source>
+        <translation>Geheimnis s&amp;peichern …</translation>
+    </message>
+    <message>
+        <source>Type the token once; it goes to the system keychain and the reference is filled in</source>
+        <translation>Das Token einmal eingeben: Es kommt in den Schlüsselbund des Systems, und der Verweis wird eingetragen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Token</source>
+        <translation>Token &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Send no token to this agent</source>
+        <translation>Diesem Agenten kein Token senden</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>&amp;Festlegen</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Verweis</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s MCP token goes to the system keychain under the name below; Arbor keeps only the reference “keychain:NAME”.</source>
+        <translation>Das MCP-Token des Agenten kommt unter dem folgenden Namen in den Schlüsselbund des Systems; Arbor speichert nur den Verweis „keychain:NAME“.</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::NetworkStatsPanel</name>
     <message>
         <source>How many UTC days the chart shows, today included</source>
@@ -6471,6 +7370,113 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::OutboundRequestsEditor</name>
+    <message>
+        <source>Registration files, feedback files and agents&apos; MCP endpoints are named in chain data, which anyone can write; so Arbor refuses to send requests to loopback, private, link-local and cloud metadata addresses unless the host is allowed here, lest a chain event reach a service inside your network.</source>
+        <translation>Registrierungsdateien, Feedback-Dateien und die MCP-Endpunkte der Agenten werden in Chain-Daten genannt, die jeder schreiben kann; daher sendet Arbor keine Anfragen an Loopback-, private, Link-Local- und Cloud-Metadaten-Adressen, sofern der Host hier nicht zugelassen ist – sonst könnte ein Chain-Ereignis einen Dienst in Ihrem Netz erreichen.</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>Nicht mit einer Datenbank verbunden.</translation>
+    </message>
+    <message>
+        <source>Allowed hosts:</source>
+        <translation>Zugelassene Hosts:</translation>
+    </message>
+    <message>
+        <source>e.g. 127.0.0.1 or agents.internal</source>
+        <translation>etwa 127.0.0.1 oder agents.internal</translation>
+    </message>
+    <message>
+        <source>A host name or an IP address, without scheme or port: each host is allowed with all its ports</source>
+        <translation>Ein Hostname oder eine IP-Adresse, ohne Schema und Port: Jeder Host wird mit allen seinen Ports zugelassen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Zulassen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Refuse requests to the selected host again</source>
+        <translation>Anfragen an den gewählten Host wieder ablehnen</translation>
+    </message>
+    <message>
+        <source>IPFS &amp;gateway:</source>
+        <translation>IPFS-&amp;Gateway:</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Use no gateway: ipfs:// URIs are then not fetched</source>
+        <translation>Kein Gateway verwenden: ipfs://-URIs werden dann nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>Every engine on this database applies the list. Changes here apply at once.</source>
+        <translation>Jede Engine auf dieser Datenbank wendet die Liste an. Änderungen hier gelten sofort.</translation>
+    </message>
+    <message>
+        <source>ipfs:// agentURIs and feedback files are fetched through this gateway; without one they are not fetched.</source>
+        <translation>ipfs://-agentURIs und -Feedback-Dateien werden über dieses Gateway abgerufen; ohne eines werden sie nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the allowed hosts: %1</source>
+        <translation>Die zugelassenen Hosts können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the IPFS gateway: %1</source>
+        <translation>Das IPFS-Gateway kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Let requests from chain data reach this host</source>
+        <translation>Anfragen aus Chain-Daten diesen Host erreichen lassen</translation>
+    </message>
+    <message>
+        <source>Requests from chain data may now reach %1.</source>
+        <translation>Anfragen aus Chain-Daten dürfen %1 jetzt erreichen.</translation>
+    </message>
+    <message>
+        <source>%1 was already allowed.</source>
+        <translation>%1 war bereits zugelassen.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer allowed.</source>
+        <translation>%1 ist nicht mehr zugelassen.</translation>
+    </message>
+    <message>
+        <source>No IPFS gateway: ipfs:// URIs are not fetched.</source>
+        <translation>Kein IPFS-Gateway: ipfs://-URIs werden nicht abgerufen.</translation>
+    </message>
+    <message>
+        <source>ipfs:// URIs are fetched through %1.</source>
+        <translation>ipfs://-URIs werden über %1 abgerufen.</translation>
+    </message>
+    <message>
+        <source>Requests from chain data</source>
+        <translation>Anfragen aus Chain-Daten</translation>
+    </message>
+    <message>
+        <source>None: requests from chain data reach public addresses only.</source>
+        <translation>Keine: Anfragen aus Chain-Daten erreichen nur öffentliche Adressen.</translation>
     </message>
 </context>
 <context>
@@ -8015,6 +9021,14 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <source>Saving the retention policies…</source>
         <translation>Aufbewahrungsrichtlinien werden gespeichert…</translation>
     </message>
+    <message>
+        <source>Re&amp;quests</source>
+        <translation>An&amp;fragen</translation>
+    </message>
+    <message>
+        <source>Requests from chain data: the hosts they may reach, the IPFS gateway</source>
+        <translation>Anfragen aus Chain-Daten: die Hosts, die sie erreichen dürfen, und das IPFS-Gateway</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::SlowStatementModel</name>
@@ -8506,10 +9520,6 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>Format:</translation>
     </message>
     <message>
-        <source>The agent&apos;s own endpoint, from the event</source>
-        <translation>Endpunkt des Agenten, aus dem Ereignis</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -8556,6 +9566,30 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Empty: “ALERT:” with the alert&apos;s title and text. Templates such as {{alert.title}}, {{alert.state}} and {{chain.name}}.</source>
         <translation>Leer: „ALERT:“ mit Titel und Text des Alarms. Vorlagen wie {{alert.title}}, {{alert.state}} und {{chain.name}}.</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s own endpoint, from its registration file</source>
+        <translation>Eigener Endpunkt des Agenten, aus seiner Registrierungsdatei</translation>
+    </message>
+    <message>
+        <source>Call the MCP service named in the registration file of the event&apos;s agent (its agentURI), never a URL taken from the event. The agent&apos;s own token is sent, set on the Agents page.</source>
+        <translation>Den MCP-Dienst aufrufen, den die Registrierungsdatei (agentURI) des Agenten aus dem Ereignis nennt, nie eine URL aus dem Ereignis. Gesendet wird das eigene Token des Agenten, festgelegt auf der Seite „Agenten“.</translation>
+    </message>
+    <message>
+        <source>Verify the feedback file&apos;s hash</source>
+        <translation>Hash der Feedback-Datei prüfen</translation>
+    </message>
+    <message>
+        <source>Send only when the file at the feedback&apos;s feedbackURI hashes (keccak-256) to its feedbackHash; otherwise the delivery is not sent and the log says why.</source>
+        <translation>Nur senden, wenn der Hash (keccak-256) der Datei unter der feedbackURI des Feedbacks gleich seinem feedbackHash ist; sonst wird die Zustellung nicht gesendet, und das Protokoll nennt den Grund.</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>Prüfung:</translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s own token is sent, the one set for it on the Agents page (Set MCP Token…)</source>
+        <translation>Gesendet wird das eigene Token jedes Agenten, das auf der Seite „Agenten“ für ihn festgelegt ist (MCP-Token festlegen …)</translation>
     </message>
 </context>
 <context>
@@ -9102,10 +10136,6 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>Chat %1</translation>
     </message>
     <message>
-        <source>the agent&apos;s endpoint</source>
-        <translation>Endpunkt des Agenten</translation>
-    </message>
-    <message>
         <source>Send Test</source>
         <translation>Test senden</translation>
     </message>
@@ -9140,6 +10170,10 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Per Hour</source>
         <translation>Pro Stunde</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s own endpoint, from its registration file</source>
+        <translation>eigener Endpunkt des Agenten, aus seiner Registrierungsdatei</translation>
     </message>
 </context>
 <context>

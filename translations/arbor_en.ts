@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>arbor</name>
+    <message>
+        <source>Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ActionSender</name>
     <message>
         <source>%1 sent an answer larger than %2 MiB; Arbor stopped reading it.</source>
@@ -211,6 +218,146 @@
     </message>
     <message>
         <source>An address has 20 bytes, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentCallPreparer</name>
+    <message>
+        <source>Not sent: the event names no agent (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the agent&apos;s registration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: the agent&apos;s MCP endpoint host “%1” does not resolve (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the event names no feedback file, so its hash cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the feedback carries no file hash to check “%1” against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the feedback file could not be fetched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the feedback file&apos;s keccak-256 is 0x%1, the event&apos;s feedbackHash is %2: the file at “%3” is not the one the feedback was given with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: the agent&apos;s token %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentRegistration</name>
+    <message>
+        <source>Use a list ([…]) %1, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use true or false, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a text (in double quotes), not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of services, each {&quot;name&quot;: …, &quot;endpoint&quot;: …}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an object {&quot;name&quot;: …, &quot;endpoint&quot;: …}, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of texts, such as [&quot;reputation&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration file is not valid JSON: %1 at byte %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration file is not a JSON object ({…}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of registrations, each {&quot;agentId&quot;: …, &quot;agentRegistry&quot;: …}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentService</name>
+    <message>
+        <source>The registration file is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an http(s) URL. Give the gateway&apos;s base, e.g. https://ipfs.io/ipfs/ (the CID and path are appended).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::AgentStore</name>
+    <message>
+        <source>Chain %1 has no agent %2 in its identity registry. See “arborctl agents list”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1&apos;s identity registry has no agent %2, so it has no registration naming an MCP endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file (%2) has not been fetched yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file names no MCP service.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -483,6 +630,85 @@
     </message>
     <message>
         <source>“%1” is not a choice of block statistics; use “events” (headers of the blocks with events only: fewest calls) or “every” (one header per block: daily blocks, transactions and gas exact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ChainDataFetcher</name>
+    <message>
+        <source>“%1” is not a valid URL: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an http, https, ipfs or data URI; Arbor fetches nothing else named by chain data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a data: URI: there is no comma before its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” says its data is base64, and it is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds a document larger than %2; Arbor reads at most %2 of a document named by chain data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is an IPFS URI, and no IPFS gateway is set. Set one with “arborctl outbound gateway https://ipfs.io/ipfs/” or in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IPFS gateway “%1” is not an http or https URL. Set one such as “https://ipfs.io/ipfs/” with “arborctl outbound gateway” or in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPFS URI: write ipfs://CID or ipfs://CID/path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” does not name a valid IPFS CID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has “..” in its path; an IPFS path names a file inside its CID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be fetched through the gateway “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host of “%1” was not resolved within %2 s. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot resolve the host of “%1”: %2. Check the name, or try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” sent a document larger than %2; Arbor reads at most %2 of a document named by chain data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” did not answer within %2 s. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” answered HTTP %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” redirected more than %2 times from “%3”; Arbor follows at most %2 redirects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” redirects from https to http (“%2”); Arbor does not follow a redirect to a less safe scheme.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1251,17 +1477,6 @@
     </message>
 </context>
 <context>
-    <name>arbor::EventPayload</name>
-    <message>
-        <source>The event carries no endpoint to call: only NewFeedback events name the agent&apos;s endpoint. Turn off “resolve endpoint” and give the MCP server&apos;s URL, or limit the trigger to NewFeedback events.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event&apos;s endpoint “%1” is not an http(s) URL, so no MCP call can be made to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>arbor::GuardedThread</name>
     <message>
         <source>an exception of unknown type</source>
@@ -1572,6 +1787,145 @@
     </message>
     <message>
         <source>The secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::OutboundPolicy</name>
+    <message>
+        <source>a public address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a loopback address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a private network address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a link-local address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloud metadata service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address of the shared (carrier-grade NAT) space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unspecified address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a multicast address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reserved address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>private network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link-local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloud metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared address space (carrier-grade NAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a host: a name such as “example.org” or an IP address such as “192.168.1.20”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” contains a space. Name one host at a time, such as “example.org”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a URL with a host. Name the host alone, such as “example.org”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a URL with a path; the allow-list names hosts only. Write “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name. The allow-list names hosts only, such as “example.org” or “192.168.1.20”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” opens a bracket it does not close. Write an IPv6 address as “::1” or “[::1]”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” names a port; the allow-list names hosts, each with all its ports. Write “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a host name: use letters, digits, “-” and dots, without wildcards, such as “example.org”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an http or https URL; Arbor sends requests named by chain data only over http and https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” names no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” carries a user name or password; Arbor does not send credentials taken from chain data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” points at %2; Arbor does not send requests from chain data there. Allow the host with “arborctl outbound allow %3” (or in Settings) if it is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” resolves to %2 (%3); Arbor does not send requests from chain data there. Allow the host with “arborctl outbound allow %1” (or in Settings) if it is yours.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2271,10 +2625,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give the MCP server&apos;s URL, or set &quot;resolveEndpoint&quot;: true to call the endpoint the event names.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>“%1” is not a condition type. Use one of: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,6 +2746,14 @@
     </message>
     <message>
         <source>An alert has no agent endpoint to call; give the MCP server&apos;s “url” instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the MCP server&apos;s URL, or call “the agent&apos;s own endpoint” (&quot;resolveEndpoint&quot;: true) named in its registration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An action calling each agent&apos;s own endpoint sends that agent&apos;s token (“arborctl agents token set”), never one token to every agent&apos;s server: remove “token” here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2903,6 +3261,484 @@
     </message>
     <message>
         <source>&amp;Create Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AgentDetailPane</name>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reputation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No validation was requested for this agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image&apos;s address as the registration file gives it. Arbor does not fetch images named in chain data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentURI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known: the registration file has not been read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: MCP actions send no token to this agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP actions that call the agent&apos;s own endpoint call this one: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no tag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: %1 from %2 at block %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest: %1 from %2 at block %3, tagged %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>responded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested at block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responded at block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validations (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AgentListModel</name>
+    <message>
+        <source>no agentURI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not fetched yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent has no agentURI, so there is no registration file to fetch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration file of the agent&apos;s agentURI has not been fetched yet; the engine that indexes the chain fetches it within minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last fetch failed at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file fetched before that is still shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Next attempt at %1 (%n failure(s) in a row).</source>
+        <translation>
+            <numerusform>Next attempt at %1 (%n failure in a row).</numerusform>
+            <numerusform>Next attempt at %1 (%n failures in a row).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 revoked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration file has not been read, so the agent&apos;s name is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (version %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner is not known: the agent&apos;s Registered event was not indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP actions calling this agent&apos;s own endpoint send the secret %1 refers to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP actions calling this agent&apos;s own endpoint send no token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the agent&apos;s registration file gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The services the registration file names (MCP, A2A, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the registration file says the agent is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback the agent received in the chain&apos;s reputation registry, and how much of it was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the last fetch of the registration file at the agent&apos;s agentURI went</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret MCP actions send when they call this agent&apos;s own endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched at %1; next fetch at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched at %1; fetched again as soon as the engine gets to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file itself, inline (a data: URI of %1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback received: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback received: %1, of which %2 revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::AgentsPage</name>
+    <message>
+        <source>Set MCP &amp;Token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch A&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch A&amp;ll Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Raw Registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the agents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an agent to see its registration file, reputation and validations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chains yet: add one with an ERC-8004 identity registry to see its agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” indexes no ERC-8004 identity registry: add one with Edit Chain… to see its agents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent is registered in the identity registry of “%1” yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s).</source>
+        <translation>
+            <numerusform>%n agent.</numerusform>
+            <numerusform>%n agents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registration files: %1 read, %2 failed, %3 not fetched yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the token MCP actions send when they call this agent&apos;s own endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent has no agentURI: there is no registration file to fetch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch this agent&apos;s registration file again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the registration file of every agent of this chain again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration file exactly as it was fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration file of this agent has been fetched yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP calls to agent %1 now send %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP calls to agent %1 now send no token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask for the registration files again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration file(s) will be fetched again by the engine that indexes the chain, within seconds; files not fetched yet are fetched as soon as it gets to them.</source>
+        <translation>
+            <numerusform>%n registration file will be fetched again by the engine that indexes the chain, within seconds; files not fetched yet are fetched as soon as it gets to them.</numerusform>
+            <numerusform>%n registration files will be fetched again by the engine that indexes the chain, within seconds; files not fetched yet are fetched as soon as it gets to them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file will be fetched again by the engine that indexes the chain, within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent %1&apos;s registration file has not been fetched yet; the engine that indexes the chain fetches it as soon as it gets to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration File of Agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched from %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6127,6 +6963,14 @@
         <source>Sizes per chain and table, growth over time, the slowest statements, maintenance</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MaintenancePanel</name>
@@ -6327,6 +7171,61 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
 </context>
 <context>
+    <name>arbor::ui::McpTokenDialog</name>
+    <message>
+        <source>MCP Token of Agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP actions that call agent %1&apos;s own endpoint, the one its registration file names, send this token as a bearer token. Arbor keeps only the reference; the secret stays in the keychain, an environment variable or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain:NAME, env:VAR or file:PATH; the list holds the secrets stored in the keychain through Arbor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tore Secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the token once; it goes to the system keychain and the reference is filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send no token to this agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s MCP token goes to the system keychain under the name below; Arbor keeps only the reference “keychain:NAME”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::NetworkStatsPanel</name>
     <message>
         <source>How many UTC days the chart shows, today included</source>
@@ -6466,6 +7365,113 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::OutboundRequestsEditor</name>
+    <message>
+        <source>Registration files, feedback files and agents&apos; MCP endpoints are named in chain data, which anyone can write; so Arbor refuses to send requests to loopback, private, link-local and cloud metadata addresses unless the host is allowed here, lest a chain event reach a service inside your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed hosts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 127.0.0.1 or agents.internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host name or an IP address, without scheme or port: each host is allowed with all its ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse requests to the selected host again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPFS &amp;gateway:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use no gateway: ipfs:// URIs are then not fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every engine on this database applies the list. Changes here apply at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ipfs:// agentURIs and feedback files are fetched through this gateway; without one they are not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the allowed hosts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the IPFS gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let requests from chain data reach this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from chain data may now reach %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IPFS gateway: ipfs:// URIs are not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ipfs:// URIs are fetched through %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from chain data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: requests from chain data reach public addresses only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8007,6 +9013,14 @@ or put the password in ~/.pgpass.</source>
         <source>Saving the retention policies…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re&amp;quests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from chain data: the hosts they may reach, the IPFS gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::SlowStatementModel</name>
@@ -8498,10 +9512,6 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The agent&apos;s own endpoint, from the event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8547,6 +9557,30 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Empty: “ALERT:” with the alert&apos;s title and text. Templates such as {{alert.title}}, {{alert.state}} and {{chain.name}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s own endpoint, from its registration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the MCP service named in the registration file of the event&apos;s agent (its agentURI), never a URL taken from the event. The agent&apos;s own token is sent, set on the Agents page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the feedback file&apos;s hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send only when the file at the feedback&apos;s feedbackURI hashes (keccak-256) to its feedbackHash; otherwise the delivery is not sent and the log says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s own token is sent, the one set for it on the Agents page (Set MCP Token…)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9094,10 +10128,6 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the agent&apos;s endpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send Test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9131,6 +10161,10 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Per Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent&apos;s own endpoint, from its registration file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -84,6 +84,7 @@ ConsoleActions::ConsoleActions(QWidget *window)
         {QStringLiteral("showQueueAction"), tr("Balance &Queue")},
         {QStringLiteral("showBalancesAction"), tr("&Balances")},
         {QStringLiteral("showTriggersAction"), tr("&Triggers")},
+        {QStringLiteral("showAgentsAction"), tr("&Agents")},
     };
     auto *pageGroup = new QActionGroup(window);
     for (int page = 0; page < pages.size(); ++page) {

@@ -13,6 +13,7 @@
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
 #include "models/chainlistmodel.h"
+#include "pages/agentspage.h"
 #include "pages/balancespage.h"
 #include "pages/chaindetailpage.h"
 #include "pages/chainspage.h"
@@ -138,6 +139,8 @@ void MainWindow::createActions()
             m_queuePage->refresh();
         if (m_triggersPage)
             m_triggersPage->refresh();
+        if (m_agentsPage)
+            m_agentsPage->refresh();
     });
     for (int page = 0; page < m_actions.pages().size(); ++page)
         connect(m_actions.pages()[page], &QAction::triggered, this, [this, page] { m_pages->setCurrentIndex(page); });
@@ -255,6 +258,13 @@ void MainWindow::createCentralWidget()
         return m_triggersPage = new TriggersPage(m_engine->triggers(), m_engine->chains(), m_engine->indexing(), m_engine->stats());
     });
 
+    auto *agents = new PageHost([this] {
+        m_agentsPage = new AgentsPage(m_engine->agents(), m_engine->chains());
+        if (const std::optional<ChainRecord> chain = selectedChain())
+            m_agentsPage->preferChain(chain->config.chainId);
+        return m_agentsPage;
+    });
+
     // Tab labels without mnemonics: Ctrl+1… choose pages, and Alt+letters stay with the pages' fields.
     m_pages = new QTabWidget;
     m_pages->setObjectName(QStringLiteral("pageTabs"));
@@ -264,6 +274,7 @@ void MainWindow::createCentralWidget()
     m_pages->addTab(queue, tr("Balance Queue"));
     m_pages->addTab(balances, tr("Balances"));
     m_pages->addTab(triggers, tr("Triggers"));
+    m_pages->addTab(agents, tr("Agents"));
     for (int page = 0; page < m_pages->count(); ++page)
         m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
     // Every chain at a glance (worst lag, chains down, requests per provider); after the pages

@@ -28,6 +28,7 @@ class Engine;
 
 namespace arbor::ui {
 
+class AgentsPage;
 class AlertRulesDialog;
 class ChainDetailPage;
 class ChainsPage;
@@ -43,7 +44,7 @@ class WelcomePage;
 /**
  * The console's main window: pages for the registered chains (their live indexing figures and
  * the per-chain verbs add, pause, resume, resync, reindex, delete), one chain in detail, the
- * balance queue, the balance explorer and the triggers, chosen with tabs or Ctrl+1 … Ctrl+5; a
+ * balance queue, the balance explorer, the triggers and the ERC-8004 agents, chosen with tabs or Ctrl+1 … Ctrl+6; a
  * welcome page while there are no chains; a log and alerts panel; desktop notifications.
  *
  * Renders the snapshots the Engine sends (chainsChanged, stateChanged) and issues commands
@@ -157,6 +158,7 @@ private:
     ChainDetailPage *m_detailPage = nullptr;   ///< detailPage() makes it
     QueuePage *m_queuePage = nullptr;
     TriggersPage *m_triggersPage = nullptr;
+    AgentsPage *m_agentsPage = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     QToolBar *m_chainToolBar = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -178,7 +178,7 @@ void MainWindow::openSettings()
     if (!m_settings)
         return;
     auto *dialog = new SettingsDialog(*m_settings, this);
-    dialog->setServices(m_engine->stats(), m_engine->database());
+    dialog->setServices(m_engine->stats(), m_engine->database(), m_engine->agents());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
     connect(dialog, &SettingsDialog::databaseChanged, this, &MainWindow::databaseSwitchRequested, Qt::QueuedConnection);

@@ -8,6 +8,7 @@
 //
 // Meant for a real X server (tests/ui/screenshots.sh runs it under Xvfb); works offscreen too.
 #include "devnet.h"
+#include "engine/agentservice.h"
 #include "engine/alertservice.h"
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
@@ -16,6 +17,7 @@
 #include "webhookreceiver.h"
 
 #include "engine/engine.h"
+#include "appsettings.h"
 #include "consolesession.h"
 #include "mainwindow.h"
 #include "store/databaseurl.h"
@@ -44,6 +46,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -110,9 +113,10 @@ QSet<QWidget *> visibleDialogs()
     return dialogs;
 }
 
-/// Triggers `action` and grabs the dialog it opens, modal (exec) or not, then closes it.
+/// Triggers `action` and grabs the dialog it opens, modal (exec) or not (after `prepare`, e.g.
+/// choosing a tab), then closes it.
 /// False when no dialog appeared within the time limit.
-bool shootDialog(QAction *action, const QString &name, Shooter &shooter)
+bool shootDialog(QAction *action, const QString &name, Shooter &shooter, const std::function<void(QWidget *)> &prepare = {})
 {
     const QSet<QWidget *> before = visibleDialogs();
     bool done = false;
@@ -134,6 +138,8 @@ bool shootDialog(QAction *action, const QString &name, Shooter &shooter)
             if (!dialog)
                 return;
             found = dialog;
+            if (prepare)
+                prepare(dialog);
             since.start();
             return;
         }
@@ -262,6 +268,8 @@ int main(int argc, char **argv)
     options.queueHealthIntervalMs = 2000;
     auto engine = std::make_unique<Engine>(options);
     auto window = std::make_unique<ui::MainWindow>(engine.get());
+    ui::AppSettings settings;   // in the temporary HOME: Settings… opens
+    window->setSettings(&settings);
     const QStringList size = parser.value(sizeOption).split(u'x');
     const int width = size.value(0).toInt();
     const int height = size.value(1).toInt();
@@ -371,6 +379,68 @@ int main(int argc, char **argv)
                 out() << "replayed " << replayed.result()->created << " deliveries" << Qt::endl;
         }
     }
+    // Agents with registration files the engine can read without a network (data: URIs): one
+    // good file with services, one invalid; feedback for the first; a token for it.
+    QString weatherAgent;
+    {
+        const QJsonObject weather{{QStringLiteral("type"), QStringLiteral("https://eips.ethereum.org/EIPS/eip-8004#registration-v1")},
+                                  {QStringLiteral("name"), QStringLiteral("Weather Bot")},
+                                  {QStringLiteral("description"), QStringLiteral("Hourly forecasts for any city, with the sources it used.")},
+                                  {QStringLiteral("image"), QStringLiteral("https://weather.example/avatar.png")},
+                                  {QStringLiteral("services"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("MCP")},
+                                                                                      {QStringLiteral("endpoint"), QStringLiteral("https://weather.example/mcp")},
+                                                                                      {QStringLiteral("version"), QStringLiteral("2025-06-18")}},
+                                                                          QJsonObject{{QStringLiteral("name"), QStringLiteral("A2A")},
+                                                                                      {QStringLiteral("endpoint"), QStringLiteral("https://weather.example/.well-known/agent-card.json")},
+                                                                                      {QStringLiteral("version"), QStringLiteral("0.3.0")}}}},
+                                  {QStringLiteral("active"), true},
+                                  {QStringLiteral("supportedTrust"), QJsonArray{QStringLiteral("reputation"), QStringLiteral("validation")}}};
+        const QString weatherUri = QStringLiteral("data:application/json;base64,")
+            + QString::fromLatin1(QJsonDocument(weather).toJson(QJsonDocument::Compact).toBase64());
+        QString error;
+        const auto registeredAgents = chains.front().devnet->runAgentScript(
+            chains.front().registries,
+            QJsonArray{QJsonObject{{QStringLiteral("register"), QJsonObject{{QStringLiteral("uri"), weatherUri}}}},
+                       QJsonObject{{QStringLiteral("register"), QJsonObject{{QStringLiteral("uri"), QStringLiteral("data:application/json,{\"name\": ")}}}}},
+            &error);
+        if (registeredAgents) {
+            weatherAgent = registeredAgents->value(QLatin1String("results")).toArray().first().toObject().value(QLatin1String("agentId")).toString();
+            QJsonArray feedback;
+            for (const char *value : {"42", "47", "-10"})
+                feedback.append(QJsonObject{{QStringLiteral("feedback"), QJsonObject{{QStringLiteral("agentId"), weatherAgent},
+                                                                                     {QStringLiteral("value"), QLatin1String(value)},
+                                                                                     {QStringLiteral("decimals"), 1},
+                                                                                     {QStringLiteral("tag1"), QStringLiteral("accuracy")}}}});
+            const auto given = chains.front().devnet->runAgentScript(chains.front().registries, feedback, &error);
+            const qint64 lastBlock = given ? given->value(QLatin1String("results")).toArray().last().toObject().value(QLatin1String("blockNumber")).toInteger() : 0;
+            if (!QTest::qWaitFor([&] {
+                    for (const ChainStatus &s : engine->indexing()->chainStatuses()) {
+                        if (s.chainId == triggerChain)
+                            return s.indexed.value_or(-1) >= lastBlock;
+                    }
+                    return false;
+                }, 60000))
+                out() << "the scripted agents are not indexed yet" << Qt::endl;
+            const auto weatherId = u256::fromDecimal(weatherAgent, QStringLiteral("agentId"));
+            auto token = engine->agents()->setMcpToken(ChainRef{triggerChain, {}}, *weatherId, SecretRef{SecretRef::Source::Keychain, QStringLiteral("weather-mcp")});
+            if (!QTest::qWaitFor([&] { return token.isFinished(); }, 30000) || !token.result())
+                out() << "could not set the agent's MCP token" << Qt::endl;
+            // Fetched within the engine's registration poll (5 s).
+            const bool resolved = QTest::qWaitFor([&] {
+                auto listed = engine->agents()->agents(ChainRef{triggerChain, {}});
+                if (!QTest::qWaitFor([&] { return listed.isFinished(); }, 5000) || !listed.result())
+                    return false;
+                for (const AgentRecord &a : *listed.result()) {
+                    if (a.agentId == *weatherId)
+                        return a.resolvedCurrent();
+                }
+                return false;
+            }, 30000);
+            out() << "agent " << weatherAgent << (resolved ? " registration read" : " registration not read yet") << Qt::endl;
+        } else {
+            out() << "arbor_screenshots: agent script: " << error << Qt::endl;
+        }
+    }
     // Alert rules, so the Alert Rules dialog and the alerts panel have something to show.
     const QList<QByteArray> ruleFiles{
         QStringLiteral(R"json({"name": "Behind the head", "chain": "all", "kind": "lag_blocks", "threshold": 5, "forSeconds": 0,
@@ -402,6 +472,15 @@ int main(int argc, char **argv)
         if (chainTable && (current == chainTable || current->isAncestorOf(chainTable)) && chainTable->model()
             && chainTable->model()->rowCount() > 0)
             chainTable->selectRow(0);
+        // The Agents page: the agent with a registration file, in detail.
+        if (auto *agentTable = current->findChild<QTableView *>(QStringLiteral("agentTable")); agentTable && !weatherAgent.isEmpty()) {
+            if (!QTest::qWaitFor([&] { return agentTable->model()->rowCount() > 0; }, 5000))
+                out() << "the Agents page lists no agents" << Qt::endl;
+            for (int row = 0; row < agentTable->model()->rowCount(); ++row) {
+                if (agentTable->model()->index(row, 0).data(Qt::UserRole).toString() == weatherAgent)
+                    agentTable->selectRow(row);
+            }
+        }
         QTest::qWait(2000);
         shooter.save(window.get(), slug(pages->tabText(page)));
         // A page with tabs of its own (Balances: Portfolio, Top Holders): each further one too,
@@ -459,6 +538,32 @@ int main(int argc, char **argv)
             if (!shootDialog(action, QString::fromLatin1(name).remove(QStringLiteral("Action")), shooter))
                 out() << "no dialog opened for " << name << Qt::endl;
         }
+    }
+
+    // ---- dialogs of the Agents page and Settings › Requests ---------------
+    if (auto *agents = window->findChild<QWidget *>(QStringLiteral("agentsPage"))) {
+        for (int tab = 0; tab < pages->count(); ++tab) {
+            if (pages->widget(tab)->isAncestorOf(agents))
+                pages->setCurrentIndex(tab);
+        }
+        QTest::qWait(1000);
+        for (const char *name : {"setAgentTokenAction", "showRawRegistrationAction"}) {
+            auto *action = agents->findChild<QAction *>(QString::fromLatin1(name));
+            if (!action || !action->isEnabled()) {
+                out() << "skipped " << name << ": " << (action ? "disabled" : "no such action") << Qt::endl;
+                continue;
+            }
+            if (!shootDialog(action, QString::fromLatin1(name).remove(QStringLiteral("Action")), shooter))
+                out() << "no dialog opened for " << name << Qt::endl;
+        }
+    }
+    if (auto *settings = window->findChild<QAction *>(QStringLiteral("settingsAction")); settings && settings->isEnabled()) {
+        const bool shot = shootDialog(settings, QStringLiteral("settings-requests"), shooter, [](QWidget *dialog) {
+            if (auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("settingsTabs")))
+                tabs->setCurrentIndex(tabs->count() - 1);
+        });
+        if (!shot)
+            out() << "no dialog opened for the Requests page of the settings" << Qt::endl;
     }
 
     out() << shooter.written().size() << " screenshot(s) in " << dir << Qt::endl;

@@ -1,9 +1,14 @@
 // What the console says and how it is reached, in English and German: the translations an
 // operator sees (Qt's own buttons, RPC errors, the queue status), the chain table's columns wide
-// enough for the German titles, unique mnemonics on every wizard page and the verbs' shortcuts.
+// enough for the German titles, unique mnemonics on every wizard page, the Agents page, its MCP
+// token dialog, Settings › Requests and the View menu, and the verbs' shortcuts.
 
 #include "consolesession.h"
 #include "dialogs/addchainwizard.h"
+#include "dialogs/mcptokendialog.h"
+#include "dialogs/settingsdialog.h"
+#include "appsettings.h"
+#include "pages/agentspage.h"
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
@@ -24,6 +29,8 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenu>
+#include <QMenuBar>
+#include <QTabWidget>
 #include <QNetworkAccessManager>
 #include <QTableView>
 #include <QTcpServer>
@@ -37,6 +44,10 @@ using namespace arbor;
 using arbor::test::UiFixture;
 using arbor::test::why;
 using arbor::ui::AddChainWizard;
+using arbor::ui::AgentsPage;
+using arbor::ui::AppSettings;
+using arbor::ui::McpTokenDialog;
+using arbor::ui::SettingsDialog;
 using arbor::ui::ChainListModel;
 using arbor::ui::ConsoleSession;
 using arbor::ui::MainWindow;
@@ -105,6 +116,8 @@ private Q_SLOTS:
 
     void wizardPagesHaveUniqueMnemonics_data();
     void wizardPagesHaveUniqueMnemonics();
+    void agentScreensHaveUniqueMnemonics_data();
+    void agentScreensHaveUniqueMnemonics();
     void qtButtonsSpeakTheConsoleLanguage();
     void rpcErrorsSpeakTheConsoleLanguage();
     void queueStatusIsWords_data();
@@ -175,6 +188,89 @@ void TstConsoleTexts::wizardPagesHaveUniqueMnemonics()
             QVERIFY2(it.value().size() == 1, qPrintable(u"page %1 (%2): Alt+%3 is used by %4"_s.arg(id).arg(page->title(), it.key().toUpper(),
                                                                                                       it.value().join(u", "_s))));
         }
+    }
+}
+
+void TstConsoleTexts::agentScreensHaveUniqueMnemonics_data()
+{
+    wizardPagesHaveUniqueMnemonics_data();
+}
+
+void TstConsoleTexts::agentScreensHaveUniqueMnemonics()
+{
+    QFETCH(QString, language);
+    const Language lang(language);
+    if (language == u"de" && !qtGermanInstalled())
+        QSKIP("Qt's German translations (qt6-translations-l10n) are not installed");
+    // Each screen's Alt+letters: what one screen shows at once.
+    const auto check = [](const QString &screen, const QStringList &texts) {
+        QMap<QString, QStringList> byKey;
+        for (const QString &text : texts) {
+            if (const QString key = mnemonic(text); !key.isEmpty())
+                byKey[key].append(text);
+        }
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+            if (it.value().size() != 1)
+                return u"%1: Alt+%2 is used by %3"_s.arg(screen, it.key().toUpper(), it.value().join(u", "_s));
+        }
+        return QString();
+    };
+    const auto textsOf = [](QWidget *root, bool visibleOnly) {
+        QStringList texts;
+        for (const QAbstractButton *button : root->findChildren<QAbstractButton *>()) {
+            if (!visibleOnly || button->isVisible())
+                texts.append(button->text());
+        }
+        for (const QLabel *label : root->findChildren<QLabel *>()) {
+            if (label->buddy() && (!visibleOnly || label->isVisible()))
+                texts.append(label->text());
+        }
+        return texts;
+    };
+
+    // Settings on its Requests page: the tabs, the dialog's buttons and the page's own.
+    AppSettings settings(m_home.filePath(u"mnemonics-%1.conf"_s.arg(language)));
+    SettingsDialog dialog(settings);
+    dialog.setServices(m_engine.get()->stats(), m_engine.get()->database(), m_engine.get()->agents());
+    dialog.show();
+    auto *tabs = dialog.findChild<QTabWidget *>(u"settingsTabs"_s);
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(SettingsDialog::OutboundPage);
+    QStringList texts = textsOf(&dialog, true);
+    for (int tab = 0; tab < tabs->count(); ++tab)
+        texts.append(tabs->tabText(tab));
+    QString problem = check(u"Settings › Requests"_s, texts);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    dialog.reject();
+
+    AgentRecord agent;
+    agent.chainId = 1;
+    agent.agentId = U256(3);
+    McpTokenDialog token(m_engine.get()->agents(), agent);
+    problem = check(u"MCP token dialog"_s, textsOf(&token, false));
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    // The Agents page with the main window's menu bar, whose Alt+letters are there too.
+    MainWindow window(m_engine.get());
+    AgentsPage page(m_engine.get()->agents(), m_engine.get()->chains());
+    texts = textsOf(&page, false);
+    for (QAction *menu : window.menuBar()->actions())
+        texts.append(menu->text());
+    // Alt+H is the page's Chain field, as on the Chain Details and Balances pages; Help is a menu
+    // one opens with F1 or the mouse.
+    texts.removeIf([](const QString &text) { return mnemonic(text) == u"h" && !text.contains(u"C&h"_s); });
+    problem = check(u"Agents page"_s, texts);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    // The View menu, which names every page.
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (!menu->menu() || !menu->menu()->actions().contains(window.findChild<QAction *>(u"showAgentsAction"_s)))
+            continue;
+        texts.clear();
+        for (QAction *item : menu->menu()->actions())
+            texts.append(item->text());
+        problem = check(u"View menu"_s, texts);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 }
 

@@ -6,6 +6,7 @@
 #include "secrets/secretstore.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/outboundrequestseditor.h"
 #include "widgets/retentioneditor.h"
 
 #include <QButtonGroup>
@@ -61,6 +62,10 @@ SettingsDialog::SettingsDialog(AppSettings &settings, QWidget *parent)
     m_tabs->addTab(createLanguagePage(), tr("&Language"));
     m_retention = new RetentionEditor(this);
     m_tabs->addTab(m_retention, tr("&Retention"));
+    m_outbound = new OutboundRequestsEditor(this);
+    m_tabs->addTab(m_outbound, tr("Re&quests"));
+    m_tabs->setTabToolTip(OutboundPage, tr("Requests from chain data: the hosts they may reach, the IPFS gateway"));
+    m_tabs->setUsesScrollButtons(false);   // every page in sight, in either language
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("settingsStatus"));
@@ -244,11 +249,12 @@ QWidget *SettingsDialog::createMonitoringPage()
     return page;
 }
 
-void SettingsDialog::setServices(StatsService *stats, DatabaseService *database)
+void SettingsDialog::setServices(StatsService *stats, DatabaseService *database, AgentService *agents)
 {
     m_stats = stats;
     showMetricsState();
     m_retention->setDatabase(database);
+    m_outbound->setAgentService(agents);
 }
 
 void SettingsDialog::showMetricsState()

@@ -17,6 +17,7 @@ class QTabWidget;
 class QToolButton;
 
 namespace arbor {
+class AgentService;
 class DatabaseService;
 class StatsService;
 }
@@ -24,14 +25,15 @@ class StatsService;
 namespace arbor::ui {
 
 class MessageLabel;
+class OutboundRequestsEditor;
 class RetentionEditor;
 
 class AppSettings;
 
 /**
  * The console's settings: storage (embedded SQLite file or a PostgreSQL server, its password in
- * the OS keychain), indexing intervals, notifications, the Prometheus metrics endpoint and
- * language.
+ * the OS keychain), indexing intervals, notifications, the Prometheus metrics endpoint,
+ * language, retention, and the requests made from chain data (OutboundRequestsEditor).
  *
  * Every field is checked as it is edited; a problem is shown under the field with the fix, and
  * OK stays disabled until there is none. OK stores the password in the keychain first (never in
@@ -50,16 +52,18 @@ class SettingsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    enum Page { StoragePage, IndexingPage, NotificationsPage, MonitoringPage, LanguagePage, RetentionPage };
+    enum Page { StoragePage, IndexingPage, NotificationsPage, MonitoringPage, LanguagePage, RetentionPage, OutboundPage };
     enum class Keychain { Checking, Available, Unavailable };
 
     SettingsDialog(AppSettings &settings, QWidget *parent = nullptr);
 
-    /// The engine's services OK applies the metrics setting to (`stats`) and whose retention
-    /// policies the Retention page edits (`database`, saved through it at OK); none: the
-    /// setting is only saved, no policies shown.
-    void setServices(arbor::StatsService *stats, arbor::DatabaseService *database);
+    /// The engine's services OK applies the metrics setting to (`stats`), whose retention
+    /// policies the Retention page edits (`database`, saved through it at OK), and whose
+    /// outbound allow-list and IPFS gateway the Requests page edits (`agents`, written at once);
+    /// none: the setting is only saved, no policies or hosts shown.
+    void setServices(arbor::StatsService *stats, arbor::DatabaseService *database, arbor::AgentService *agents = nullptr);
     RetentionEditor *retentionEditor() const { return m_retention; }
+    OutboundRequestsEditor *outboundEditor() const { return m_outbound; }
 
     Keychain keychain() const { return m_keychain; }
     /// After OK: whether the database (URL or password) changed.
@@ -128,6 +132,7 @@ private:
     QComboBox *m_languageCombo = nullptr;
     QLabel *m_languageNote = nullptr;
     RetentionEditor *m_retention = nullptr;
+    OutboundRequestsEditor *m_outbound = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_okButton = nullptr;

@@ -21,6 +21,7 @@ StoreSecretDialog::StoreSecretDialog(const QString &name, const QString &what, Q
     auto *intro = new QLabel(tr("The %1 goes to the system keychain under the name below; the trigger keeps only "
                                 "the reference “keychain:NAME”.").arg(what));
     intro->setWordWrap(true);
+    m_intro = intro;
 
     m_name = new QLineEdit(name);
     m_name->setObjectName(QStringLiteral("secretNameEdit"));
@@ -55,6 +56,11 @@ StoreSecretDialog::StoreSecretDialog(const QString &name, const QString &what, Q
     setMinimumWidth(420);
     (name.isEmpty() ? m_name : m_value)->setFocus();
     updateButton();
+}
+
+void StoreSecretDialog::setIntro(const QString &text)
+{
+    m_intro->setText(text);
 }
 
 void StoreSecretDialog::updateButton()

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QLineEdit;
 class QPushButton;
 
@@ -25,6 +26,9 @@ public:
     /// `name`: the name proposed (the field's current reference, or one made from the trigger's name).
     explicit StoreSecretDialog(const QString &name, const QString &what, QWidget *parent = nullptr);
 
+    /// Replaces the sentence that says what keeps the reference (a trigger, by default).
+    void setIntro(const QString &text);
+
 Q_SIGNALS:
     /// The secret is in the keychain under `name`.
     void stored(const QString &name);
@@ -33,6 +37,7 @@ private:
     void store();
     void updateButton();
 
+    QLabel *m_intro = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_value = nullptr;
     QPushButton *m_storeButton = nullptr;

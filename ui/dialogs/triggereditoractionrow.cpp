@@ -222,26 +222,43 @@ QWidget *TriggerEditorActionRow::createMcpPage()
 {
     auto *page = new QWidget;
     QFormLayout *form = formOf(page);
-    m_resolveEndpoint = new QCheckBox(tr("The agent's own endpoint, from the event"));
+    m_resolveEndpoint = new QCheckBox(tr("The agent's own endpoint, from its registration file"));
     m_resolveEndpoint->setObjectName(QStringLiteral("mcpResolveEndpoint"));
+    m_resolveEndpoint->setToolTip(tr("Call the MCP service named in the registration file of the event's agent (its agentURI), "
+                                     "never a URL taken from the event. The agent's own token is sent, set on the Agents page."));
     m_mcpUrl = createLineEdit("mcpUrl", QStringLiteral("https://agent.example/mcp"));
-    connect(m_resolveEndpoint, &QCheckBox::toggled, this, [this](bool resolve) {
-        m_mcpUrl->setEnabled(!resolve);
+    connect(m_resolveEndpoint, &QCheckBox::toggled, this, [this] {
+        updateMcpTarget();
         Q_EMIT changed();
     });
     auto *target = new QHBoxLayout;
     target->addWidget(m_mcpUrl, 1);
     target->addWidget(m_resolveEndpoint);
     form->addRow(tr("Server:"), target);
+    m_verifyFileHash = new QCheckBox(tr("Verify the feedback file's hash"));
+    m_verifyFileHash->setObjectName(QStringLiteral("mcpVerifyFileHash"));
+    m_verifyFileHash->setToolTip(tr("Send only when the file at the feedback's feedbackURI hashes (keccak-256) to its feedbackHash; "
+                                    "otherwise the delivery is not sent and the log says why."));
+    connect(m_verifyFileHash, &QCheckBox::toggled, this, &TriggerEditorActionRow::changed);
+    form->addRow(tr("Check:"), m_verifyFileHash);
     m_tool = createLineEdit("mcpTool", QStringLiteral("agent.receiveFeedback"));
     form->addRow(tr("Tool:"), m_tool);
     m_arguments = createTextEdit("mcpArguments", QStringLiteral("{\"agentId\": \"{{event.agentId}}\"}"), 3);
     m_arguments->setToolTip(tr("A JSON object; its texts may hold templates"));
     form->addRow(tr("Arguments:"), m_arguments);
     m_token = createSecretField("mcpToken", tr("MCP access token"), QStringLiteral("-mcp"));
-    m_token->setToolTip(tr("Sent as a bearer token; empty: none"));
     form->addRow(tr("Token:"), m_token);
+    updateMcpTarget();
     return page;
+}
+
+void TriggerEditorActionRow::updateMcpTarget()
+{
+    const bool resolve = m_resolveEndpoint->isChecked();
+    m_mcpUrl->setEnabled(!resolve);
+    m_token->setEnabled(!resolve);
+    m_token->setToolTip(resolve ? tr("Each agent's own token is sent, the one set for it on the Agents page (Set MCP Token…)")
+                                : tr("Sent as a bearer token; empty: none"));
 }
 
 ActionType TriggerEditorActionRow::type() const
@@ -276,6 +293,7 @@ void TriggerEditorActionRow::setAction(const Action &a)
         break;
     case ActionType::Mcp:
         m_resolveEndpoint->setChecked(a.resolveEndpoint);
+        m_verifyFileHash->setChecked(a.verifyFileHash);
         m_mcpUrl->setText(a.url);
         m_tool->setText(a.tool);
         m_arguments->setPlainText(a.arguments.isEmpty() ? QString() : jsonText(a.arguments));
@@ -343,6 +361,8 @@ Result<QJsonObject> TriggerEditorActionRow::toJson(const QString &field, int pri
             o.insert(QStringLiteral("resolveEndpoint"), true);
         else
             putText("url", m_mcpUrl->text());
+        if (m_verifyFileHash->isChecked())
+            o.insert(QStringLiteral("verifyFileHash"), true);
         putText("tool", m_tool->text());
         const QString arguments = m_arguments->toPlainText().trimmed();
         if (!arguments.isEmpty()) {
@@ -354,7 +374,8 @@ Result<QJsonObject> TriggerEditorActionRow::toJson(const QString &field, int pri
             }
             o.insert(QStringLiteral("arguments"), document.object());
         }
-        putText("token", m_token->reference());
+        if (!m_resolveEndpoint->isChecked())   // the agent's own token goes to the agent's own endpoint
+            putText("token", m_token->reference());
         break;
     }
     }
@@ -388,6 +409,12 @@ void TriggerEditorActionRow::useAlertTemplates()
     m_arguments->setPlaceholderText(QStringLiteral("{\"text\": \"{{alert.title}}\"}"));
     m_resolveEndpoint->setChecked(false);
     m_resolveEndpoint->hide();
+    m_verifyFileHash->setChecked(false);
+    m_verifyFileHash->hide();
+    if (auto *form = qobject_cast<QFormLayout *>(m_verifyFileHash->parentWidget()->layout())) {
+        if (QWidget *label = form->labelForField(m_verifyFileHash))
+            label->hide();
+    }
 }
 
 QWidget *TriggerEditorActionRow::fieldWidget(const QString &key) const
@@ -427,6 +454,8 @@ QWidget *TriggerEditorActionRow::fieldWidget(const QString &key) const
             return m_resolveEndpoint->isChecked() ? static_cast<QWidget *>(m_resolveEndpoint) : m_mcpUrl;
         if (k == u"resolveEndpoint")
             return m_resolveEndpoint;
+        if (k == u"verifyFileHash")
+            return m_verifyFileHash;
         if (k == u"tool")
             return m_tool;
         if (k == u"arguments")

@@ -52,7 +52,8 @@ public:
     /// Proposes keychain names ("<slug>-bot") for the secret fields from the trigger's name.
     void setSecretNameBase(std::function<QString()> base);
     /// For an alert rule's action: the hints name the alert's templates ({{alert.title}}), and
-    /// MCP calls a server given by URL (an alert has no agent endpoint to resolve).
+    /// MCP calls a server given by URL (an alert has no agent endpoint to resolve, nor a
+    /// feedback file to verify).
     void useAlertTemplates();
     /// The input for `key` of this row's type ("url", "botToken", "headers"), else the type combo.
     QWidget *fieldWidget(const QString &key) const;
@@ -73,6 +74,8 @@ private:
     QPlainTextEdit *createTextEdit(const char *objectName, const QString &placeholder, int lines);
     SecretField *createSecretField(const char *objectName, const QString &what, const QString &suffix);
     QToolButton *createButton(const char *objectName, const char *icon, const QString &text, const QString &toolTip);
+    /// With the agent's own endpoint, the agent's own token is sent: the token field waits.
+    void updateMcpTarget();
 
     qint64 m_actionId = 0;
     int m_index = 0;
@@ -100,6 +103,7 @@ private:
     QLineEdit *m_apiBaseUrl = nullptr;
 
     QCheckBox *m_resolveEndpoint = nullptr;
+    QCheckBox *m_verifyFileHash = nullptr;
     QLineEdit *m_mcpUrl = nullptr;
     QLineEdit *m_tool = nullptr;
     QPlainTextEdit *m_arguments = nullptr;
