@@ -21,13 +21,6 @@
     </message>
 </context>
 <context>
-    <name>arbor</name>
-    <message>
-        <source>Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.</source>
-        <translation>Die Chain „%1“ hat keinen Agenten %2 in ihrer Identity-Registry. Siehe „arborctl agents list --chain %1“.</translation>
-    </message>
-</context>
-<context>
     <name>arbor::ActionSender</name>
     <message>
         <source>%1 sent an answer larger than %2 MiB; Arbor stopped reading it.</source>
@@ -336,6 +329,10 @@
     <message>
         <source>“%1” is not an http(s) URL. Give the gateway&apos;s base, e.g. https://ipfs.io/ipfs/ (the CID and path are appended).</source>
         <translation>„%1“ ist keine http(s)-URL. Die Basis-URL des Gateways angeben, etwa https://ipfs.io/ipfs/ (CID und Pfad werden angehängt).</translation>
+    </message>
+    <message>
+        <source>Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.</source>
+        <translation>Die Chain „%1“ hat keinen Agenten %2 in ihrer Identity-Registry. Siehe „arborctl agents list --chain %1“.</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2115,10 @@
         <source>chain %1 keeps its raw events until its daily statistics have been counted from them</source>
         <translation>Chain %1 behält ihre Rohereignisse, bis ihre Tagesstatistiken daraus gezählt wurden</translation>
     </message>
+    <message>
+        <source>chain %1 keeps its ERC-8004 events until its agents&apos; summaries have been counted from them</source>
+        <translation>Chain %1 behält ihre ERC-8004-Ereignisse, bis die Zusammenfassungen ihrer Agenten daraus gezählt wurden</translation>
+    </message>
 </context>
 <context>
     <name>arbor::RpcPrices</name>
@@ -2443,6 +2444,26 @@
     <message>
         <source>A batch for blocks %1–%2 lacks the header of block %1.</source>
         <translation>Einem Stapel für die Blöcke %1–%2 fehlt der Header von Block %1.</translation>
+    </message>
+    <message>
+        <source>The agent id “%1” is not a whole number from 0 to 2^256 − 1.</source>
+        <translation>Die Agenten-ID „%1“ ist keine ganze Zahl von 0 bis 2^256 − 1.</translation>
+    </message>
+    <message>
+        <source>The stored sum “%1” of tag “%2” is not an integer.</source>
+        <translation>Die gespeicherte Summe „%1“ des Tags „%2“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>A %1 event in block %2 has no feedback index.</source>
+        <translation>Ein %1-Ereignis in Block %2 hat keinen Feedback-Index.</translation>
+    </message>
+    <message>
+        <source>The feedback value “%1” in block %2 is not an integer.</source>
+        <translation>Der Feedback-Wert „%1“ in Block %2 ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>The feedback value “%1” is not an integer.</source>
+        <translation>Der Feedback-Wert „%1“ ist keine ganze Zahl.</translation>
     </message>
 </context>
 <context>

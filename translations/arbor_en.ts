@@ -21,13 +21,6 @@
     </message>
 </context>
 <context>
-    <name>arbor</name>
-    <message>
-        <source>Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>arbor::ActionSender</name>
     <message>
         <source>%1 sent an answer larger than %2 MiB; Arbor stopped reading it.</source>
@@ -335,6 +328,10 @@
     </message>
     <message>
         <source>“%1” is not an http(s) URL. Give the gateway&apos;s base, e.g. https://ipfs.io/ipfs/ (the CID and path are appended).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2118,6 +2115,10 @@
         <source>chain %1 keeps its raw events until its daily statistics have been counted from them</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>chain %1 keeps its ERC-8004 events until its agents&apos; summaries have been counted from them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::RpcPrices</name>
@@ -2442,6 +2443,26 @@
     </message>
     <message>
         <source>A batch for blocks %1–%2 lacks the header of block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent id “%1” is not a whole number from 0 to 2^256 − 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored sum “%1” of tag “%2” is not an integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 event in block %2 has no feedback index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feedback value “%1” in block %2 is not an integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feedback value “%1” is not an integer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -30,14 +30,15 @@ qint64 wallClockMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QString tr(const char *text)
+// Messages in the translation context "arbor::AgentService".
+struct AgentText
 {
-    return QCoreApplication::translate("arbor::AgentService", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arbor::AgentService)
+};
 
 Error noSuchAgent(const ChainRecord &chain, const U256 &agentId)
 {
-    return Error::notFound(QStringLiteral("agent"), tr("Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.")
+    return Error::notFound(QStringLiteral("agent"), AgentText::tr("Chain “%1” has no agent %2 in its identity registry. See “arborctl agents list --chain %1”.")
                                                         .arg(chain.config.name, u256::toDecimal(agentId)));
 }
 
@@ -135,7 +136,7 @@ void AgentService::resolveOne(const RegistrationDue &due, const QStringList &all
                     out.registration = registrationToJson(*registration);
                     out.raw = document->body;
                 } else {
-                    out.error = tr("The registration file is not valid: %1").arg(registration.error().toString());
+                    out.error = AgentText::tr("The registration file is not valid: %1").arg(registration.error().toString());
                 }
             } else {
                 out.error = document.error().toString();
@@ -285,7 +286,7 @@ QFuture<Result<QString>> AgentService::setIpfsGateway(const QString &text)
     if (!url.isEmpty()) {
         const QUrl parsed(url, QUrl::StrictMode);
         if (!parsed.isValid() || (parsed.scheme() != u"http" && parsed.scheme() != u"https") || parsed.host().isEmpty())
-            return ready(R(Error::invalid(QStringLiteral("gateway"), tr("“%1” is not an http(s) URL. Give the gateway's base, e.g. "
+            return ready(R(Error::invalid(QStringLiteral("gateway"), AgentText::tr("“%1” is not an http(s) URL. Give the gateway's base, e.g. "
                                                                          "https://ipfs.io/ipfs/ (the CID and path are appended).")
                                                                           .arg(text))));
         if (!url.endsWith(u'/'))

@@ -9,10 +9,11 @@
 namespace arbor {
 namespace {
 
-QString tr(const char *text)
+// Messages in the translation context "arbor::AgentStore".
+struct AgentText
 {
-    return QCoreApplication::translate("arbor::AgentStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(arbor::AgentStore)
+};
 
 std::optional<QJsonObject> jsonObject(const QVariant &text)
 {
@@ -276,7 +277,7 @@ Status AgentStore::setMcpToken(qint64 chainId, const U256 &agentId, const std::o
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return Error::notFound(QStringLiteral("agent"), tr("Chain %1 has no agent %2 in its identity registry. See “arborctl agents list”.")
+        return Error::notFound(QStringLiteral("agent"), AgentText::tr("Chain %1 has no agent %2 in its identity registry. See “arborctl agents list”.")
                                                             .arg(chainId)
                                                             .arg(u256::toDecimal(agentId)));
     const QString table = m_store.admin("agent_mcp_tokens");
@@ -300,7 +301,7 @@ Result<AgentMcpLookup> AgentStore::mcpTarget(qint64 chainId, const U256 &agentId
     if (!found)
         return found.error();
     if (found->isEmpty()) {
-        out.detail = tr("Chain %1's identity registry has no agent %2, so it has no registration naming an MCP endpoint.")
+        out.detail = AgentText::tr("Chain %1's identity registry has no agent %2, so it has no registration naming an MCP endpoint.")
                          .arg(chainId)
                          .arg(u256::toDecimal(agentId));
         return out;
@@ -309,18 +310,18 @@ Result<AgentMcpLookup> AgentStore::mcpTarget(qint64 chainId, const U256 &agentId
     out.token = a.mcpToken;
     if (!a.resolvedCurrent()) {
         out.state = AgentMcpLookup::State::NotResolved;
-        out.detail = tr("Agent %1's registration file (%2) has not been fetched yet.").arg(u256::toDecimal(agentId), a.uri.left(200));
+        out.detail = AgentText::tr("Agent %1's registration file (%2) has not been fetched yet.").arg(u256::toDecimal(agentId), a.uri.left(200));
         return out;
     }
     if (!a.resolved->registration) {
         out.state = AgentMcpLookup::State::ResolveFailed;
-        out.detail = tr("Agent %1's registration file could not be read: %2").arg(u256::toDecimal(agentId), a.resolved->error);
+        out.detail = AgentText::tr("Agent %1's registration file could not be read: %2").arg(u256::toDecimal(agentId), a.resolved->error);
         return out;
     }
     const auto service = mcpServiceOf(*a.resolved->registration);
     if (!service) {
         out.state = AgentMcpLookup::State::NoMcpService;
-        out.detail = tr("Agent %1's registration file names no MCP service.").arg(u256::toDecimal(agentId));
+        out.detail = AgentText::tr("Agent %1's registration file names no MCP service.").arg(u256::toDecimal(agentId));
         return out;
     }
     out.state = AgentMcpLookup::State::Found;
