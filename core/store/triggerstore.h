@@ -95,10 +95,13 @@ public:
                                        int limit = DefaultMaxEvents);
     /**
      * Evaluates the chain's enabled triggers on the events promoted since their cursors. `head`
-     * is the chain's head as its node reports it: a trigger sees events at or below
-     * min(checkpoint, head − confirmations) when it sets its own confirmations, and up to the
-     * checkpoint (which is the chain's confirmations deep) otherwise. Pass the checkpoint plus
-     * the chain's confirmations when the node's head is not known.
+     * is the chain's head as its node reports it: a trigger sees events up to the checkpoint
+     * (which is the chain's confirmations deep) unless it sets its own confirmations; then only
+     * those at or below min(checkpoint, head − confirmations, checkpoint + the chain's
+     * confirmations − confirmations). The last bound counts the depth in blocks Arbor indexed,
+     * linked by parent hash: the node's head alone may be above a reorg the indexer has not
+     * reached yet, and the event it replaced must not fire. Pass the checkpoint plus the chain's
+     * confirmations when the node's head is not known.
      *
      * Per trigger, in ONE transaction: an outbox row per (match, action), its state (and a
      * history row per block where it changed) and its cursor, moved to the last block read.

@@ -91,10 +91,17 @@ Result<TriggerEvent> eventFromRow(Store &store, qint64 chainId, const SqlRow &r)
     return t;
 }
 
-/// The limit of a trigger: how far it may read (see evaluate()).
-qint64 triggerLimit(const TriggerRecord &t, qint64 checkpoint, qint64 head)
+/// The limit of a trigger: how far it may read (see evaluate()). With confirmations of its own,
+/// the node's head must be that far above an event, and so must the blocks indexed above it
+/// (plus the chain's confirmations, which the checkpoint already lags the head by): while the
+/// indexer has not reached a reorg the node already made, the head alone would confirm an event
+/// that is gone.
+qint64 triggerLimit(const TriggerRecord &t, qint64 checkpoint, qint64 head, qint64 chainConfirmations)
 {
-    return t.def.confirmations ? std::min(checkpoint, head - *t.def.confirmations) : checkpoint;
+    if (!t.def.confirmations)
+        return checkpoint;
+    const qint64 depth = *t.def.confirmations;
+    return std::min({checkpoint, head - depth, checkpoint + chainConfirmations - depth});
 }
 
 } // namespace
@@ -205,6 +212,11 @@ Result<EvaluationRun> TriggerStore::evaluate(qint64 chainId, qint64 head, int ma
     const qint64 checkpoint = *cp;
     if (auto counted = countEvents(chainId, checkpoint, maxEvents, run.caughtUp); !counted)
         return counted.error();
+    auto chainRows = m_store.query(QLatin1String("SELECT confirmations FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ?"),
+                                   {chainId});
+    if (!chainRows)
+        return chainRows.error();
+    const qint64 chainConfirmations = chainRows->isEmpty() ? 0 : chainRows->first()[0].toLongLong();
 
     auto triggers = loadTriggers(QStringLiteral("t.chain_id = ? AND t.enabled = ?"), {chainId, true}, false);
     if (!triggers)
@@ -225,7 +237,7 @@ Result<EvaluationRun> TriggerStore::evaluate(qint64 chainId, qint64 head, int ma
         qint64 from = std::numeric_limits<qint64>::max();
         qint64 to = std::numeric_limits<qint64>::min();
         for (const TriggerRecord &t : std::as_const(*triggers)) {
-            const qint64 limit = triggerLimit(t, checkpoint, head);
+            const qint64 limit = triggerLimit(t, checkpoint, head, chainConfirmations);
             if (t.def.registry != kind || t.cursorBlock >= limit)
                 continue;
             active.append(&t);
@@ -244,7 +256,7 @@ Result<EvaluationRun> TriggerStore::evaluate(qint64 chainId, qint64 head, int ma
         run.events += events->size();
         QHash<qsizetype, QJsonObject> jsonOf;   // eventToJson(), made for events that fire only
         for (const TriggerRecord *t : std::as_const(active)) {
-            const qint64 newCursor = std::min(triggerLimit(*t, checkpoint, head), readThrough);
+            const qint64 newCursor = std::min(triggerLimit(*t, checkpoint, head, chainConfirmations), readThrough);
             if (newCursor <= t->cursorBlock)
                 continue;
             auto created = evaluateTrigger(*t, stateOf.value(t->def.id), *events, jsonOf, newCursor);

@@ -277,7 +277,8 @@ void TestTriggerStore::continuesAfterRestartWithTheSameState()
 
 void TestTriggerStore::waitsForConfirmationsAndNeverStoresAnEventsEndpoint()
 {
-    // Three confirmations of its own; its MCP action calls the agent's own endpoint, which is
+    // Three confirmations of its own, counted both on the node's head and on the blocks indexed;
+    // its MCP action calls the agent's own endpoint, which is
     // looked up from the agent's registration when the delivery is sent: whatever endpoint an
     // event names, none is stored with the delivery.
     TriggerDef def = parsed("{'name': 'deep', 'chain': 7, 'registry': 'reputation', 'confirmations': 3,"
@@ -293,8 +294,14 @@ void TestTriggerStore::waitsForConfirmationsAndNeverStoresAnEventsEndpoint()
     QVERIFY(run);
     QCOMPARE(run->deliveries, 1);
     QCOMPARE(triggers().trigger(added->def.id)->cursorBlock, 5);
+    // The node is at 12, but the blocks indexed (to 9) confirm only up to block 6: the node's head
+    // alone may be past a reorg the indexer has not reached, whose events must not fire.
     run = triggers().evaluate(ChainId, 12);
     QCOMPARE(run->deliveries, 1);
+    QCOMPARE(triggers().trigger(added->def.id)->cursorBlock, 6);
+    promote(12, {});
+    run = triggers().evaluate(ChainId, 12);
+    QCOMPARE(run->deliveries, 0);
     QCOMPARE(triggers().trigger(added->def.id)->cursorBlock, 9);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending'")), 2);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("target IS NOT NULL AND target <> ''")), 0);
