@@ -178,10 +178,7 @@ int agentsShow(const Invocation &inv)
     return runWithEngine(inv, adminOptions(), [ref = *ref, id = *id, asJson, asRaw](Engine &engine, std::function<void(int)> finish) {
         then(engine.agents()->agent(ref, id), &engine, [asJson, asRaw, finish](Result<AgentDetail> detail) {
             if (!detail) {
-                Error e = detail.error();
-                if (e.field == u"agent")
-                    e.field = QStringLiteral("--agent");
-                finish(fail(optionError(e)));
+                finish(fail(optionError(detail.error())));   // "agent" → "--agent"
                 return;
             }
             const AgentRecord &a = detail->agent;
@@ -290,10 +287,7 @@ int agentsToken(const Invocation &inv)
     return runWithEngine(inv, adminOptions(), [ref = *ref, id = *id, token, asJson](Engine &engine, std::function<void(int)> finish) {
         then(engine.agents()->setMcpToken(ref, id, token), &engine, [token, asJson, finish](Result<AgentRecord> agent) {
             if (!agent) {
-                Error e = agent.error();
-                if (e.field == u"agent")
-                    e.field = QStringLiteral("--agent");
-                finish(fail(optionError(e)));
+                finish(fail(optionError(agent.error())));   // "agent" → "--agent"
                 return;
             }
             if (asJson)
@@ -329,10 +323,7 @@ int agentsRefresh(const Invocation &inv)
     return runWithEngine(inv, adminOptions(), [ref = *ref, id](Engine &engine, std::function<void(int)> finish) {
         then(engine.agents()->refreshRegistrations(ref, id), &engine, [finish](Result<qint64> due) {
             if (!due) {
-                Error e = due.error();
-                if (e.field == u"agent")
-                    e.field = QStringLiteral("--agent");
-                finish(fail(optionError(e)));
+                finish(fail(optionError(due.error())));   // "agent" → "--agent"
                 return;
             }
             QTextStream(stdout) << Arborctl::tr("%n registration file(s) will be fetched again.", nullptr, int(*due)) << Qt::endl;

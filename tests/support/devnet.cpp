@@ -1,5 +1,7 @@
 #include "devnet.h"
 
+#include "childprocess.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
@@ -19,10 +21,6 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -40,22 +38,6 @@ constexpr qint64 LoadBytesPerSecond = 10 * 1000 * 1000;
 QString anvilProgram()
 {
     return Devnet::directory() + u"/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"_s;
-}
-
-QString nodeProgram()
-{
-    return QStandardPaths::findExecutable(u"node"_s);
-}
-
-// A child that outlives a crashed or killed test keeps ports and memory busy for the
-// rest of the run; on Linux the kernel kills it when the test process goes away.
-void dieWithParent(QProcess &process)
-{
-#ifdef Q_OS_LINUX
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#else
-    Q_UNUSED(process);
-#endif
 }
 
 quint16 freeLoopbackPort()

@@ -1,5 +1,7 @@
 #include "sdkmcpserver.h"
 
+#include "childprocess.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -13,10 +15,6 @@
 #include <algorithm>
 #include <utility>
 
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -26,21 +24,6 @@ namespace {
 
 constexpr int StartTimeoutMs = 20000;
 constexpr int StopTimeoutMs = 5000;
-
-QString nodeProgram()
-{
-    return QStandardPaths::findExecutable(u"node"_s);
-}
-
-// As Devnet's: a server that outlives a crashed test keeps its port; the kernel kills it with us.
-void dieWithParent(QProcess &process)
-{
-#ifdef Q_OS_LINUX
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-#else
-    Q_UNUSED(process);
-#endif
-}
 
 void setError(QString *error, const QString &message)
 {
