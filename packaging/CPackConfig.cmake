@@ -1,4 +1,5 @@
-# The Debian package: one .deb, `arbor`, holding the console, arborctl and the desktop files.
+# The Debian package: one .deb, `arbor`, holding the console, arborctl, the desktop files and the
+# systemd unit for headless engines.
 #
 #   cmake --build build/release --target package     or     cpack --config build/release/CPackConfig.cmake
 #
@@ -12,6 +13,8 @@
 include(GNUInstallDirs)
 # The manual pages, copyright, changelog and lintian overrides: the doc component.
 include(${CMAKE_CURRENT_LIST_DIR}/DebianDocs.cmake)
+# The systemd unit arbor-serve@.service (component arborctl) and its example environment file.
+include(${CMAKE_CURRENT_LIST_DIR}/Systemd.cmake)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME arbor)

@@ -9,14 +9,19 @@
 #     lines of packaging/runtime-packages.txt and every `depends` line; Recommends every
 #     `recommends` line;
 #   - the file list: the two executables, the desktop entry, the icons (the SVG and a PNG of
-#     each hicolor size, of that size), the metainfo, the manual pages, the copyright file and
-#     the changelog; nothing else in usr/bin, no test programs, nothing outside usr/, no build
-#     paths, no .qm files (the translations are embedded), no RPATH/RUNPATH into the build tree;
+#     each hicolor size, of that size), the metainfo, the manual pages, the copyright file, the
+#     changelog, the systemd unit lib/systemd/system/arbor-serve@.service and its example
+#     environment file; nothing else in usr/bin, no test programs, nothing outside usr/ but the
+#     unit, no build paths, no .qm files (the translations are embedded), no RPATH/RUNPATH into
+#     the build tree;
 #   - the manual page of arborctl has an entry for every command of `arborctl --help`; the
 #     changelog's newest entry is this version; the copyright file is machine-readable;
 #   - the extracted usr/bin/arborctl --version and usr/bin/arbor --version, without a display;
 #   - the extracted desktop entry and metainfo with desktop-file-validate and appstreamcli
 #     (skipped, with a note, when those are not installed);
+#   - the extracted systemd unit: it starts usr/bin/arborctl serve with options arborctl serve
+#     --help lists, reads /etc/arbor/%i.env and holds no password; systemd-analyze verify passes
+#     it without a word (skipped, with a note, when systemd-analyze is not installed);
 #   - lintian on the .deb: any error or warning fails (overrides, each with its reason, are in
 #     packaging/lintian-overrides; skipped, with a note, when lintian is not installed).
 # Exits non-zero naming every check that failed. Registered with ctest as packaging_deb.
@@ -111,6 +116,8 @@ while read -r kind relation; do
 done < <(sed 's/#.*//' "$packages_file")
 
 # 3. The file list.
+# The one file outside usr/: Debian 12's systemd looks for packaged units in /lib/systemd/system.
+unit_path=/lib/systemd/system/arbor-serve@.service
 dpkg-deb -c "$deb" >"$work/contents" || fail "dpkg-deb -c cannot list the package"
 awk '{ print $6 }' "$work/contents" | sed 's|^\./|/|; s|/$||' | grep -v '^$' | sort >"$work/files"
 for path in /usr/bin/arbor /usr/bin/arborctl \
@@ -118,7 +125,8 @@ for path in /usr/bin/arbor /usr/bin/arborctl \
     /usr/share/icons/hicolor/scalable/apps/org.arbor.Arbor.svg \
     /usr/share/metainfo/org.arbor.Arbor.metainfo.xml \
     /usr/share/man/man1/arbor.1.gz /usr/share/man/man1/arborctl.1.gz \
-    /usr/share/doc/arbor/copyright /usr/share/doc/arbor/changelog.gz; do
+    /usr/share/doc/arbor/copyright /usr/share/doc/arbor/changelog.gz \
+    /usr/share/doc/arbor/arbor-engine.env.example "$unit_path"; do
     grep -qxF "$path" "$work/files" || fail "the package lacks $path"
 done
 icon_sizes=(16 22 24 32 48 64 128 256 512)
@@ -131,7 +139,8 @@ while read -r path; do
         /usr | /usr/bin | /usr/bin/arbor | /usr/bin/arborctl | /usr/share) ;;
         /usr/bin/*) fail "unexpected program in the package: $path (a test or helper with an install rule?)" ;;
         /usr/share/*) ;;
-        *) fail "a path outside /usr/bin and /usr/share: $path" ;;
+        /lib | /lib/systemd | /lib/systemd/system | "$unit_path") ;;
+        *) fail "a path outside /usr/bin and /usr/share (and the unit $unit_path): $path" ;;
     esac
     case "$path" in
         *tst_* | *bench* | *fuzz* | */tests/* | *CMakeFiles* | *_CPack_Packages* | *.o | *.a | *.qm)
@@ -265,6 +274,46 @@ if command -v appstreamcli >/dev/null 2>&1; then
     fi
 else
     note "skipped: appstreamcli not installed (packaging/deps.sh test installs appstream)"
+fi
+
+# The systemd unit, as installed: what it starts, where its environment comes from, and
+# systemd-analyze verify on it (any word from it on the unit fails: it exits 0 on unknown keys).
+unit="$root$unit_path"
+if [[ -f "$unit" ]]; then
+    exec_start="$(sed -n 's/^ExecStart=//p' "$unit")"
+    read -r -a exec_words <<<"$exec_start"
+    if [[ "${exec_words[0]:-}" != /usr/bin/arborctl || "${exec_words[1]:-}" != serve ||
+        "$exec_start" != *"--engine-name %i"* ]]; then
+        fail "${unit_path#/}: ExecStart is '$exec_start', not /usr/bin/arborctl serve --engine-name %i …"
+    elif [[ -x "$root/usr/bin/arborctl" ]]; then
+        serve_help="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C.UTF-8 LANGUAGE= timeout 30 \
+            "$root/usr/bin/arborctl" serve --help 2>&1)"
+        for word in "${exec_words[@]:2}"; do
+            [[ "$word" == --* ]] || continue
+            grep -qE -- "(^|[ ,])${word}([ ,=<]|$)" <<<"$serve_help" ||
+                fail "${unit_path#/}: ExecStart passes $word, which usr/bin/arborctl serve --help does not list"
+        done
+    fi
+    grep -qxF 'EnvironmentFile=/etc/arbor/%i.env' "$unit" ||
+        fail "${unit_path#/} does not read its environment from /etc/arbor/%i.env"
+    grep -qiE '^[^#]*(PGPASSWORD|password)' "$unit" &&
+        fail "${unit_path#/} names a password: it belongs in /etc/arbor/%i.env or a .pgpass, never in the unit"
+    if command -v systemd-analyze >/dev/null 2>&1; then
+        # The host's systemd, with ExecStart pointing at the extracted arborctl (verify wants it
+        # executable); the manual page is checked above. What it says of the host's own units
+        # (the targets the unit names pull them in) is not the package's business.
+        mkdir -p "$work/unit"
+        sed "s|^ExecStart=/usr/bin/arborctl|ExecStart=$root/usr/bin/arborctl|" "$unit" >"$work/unit/${unit_path##*/}"
+        if ! out="$(systemd-analyze verify --man=no --recursive-errors=no "$work/unit/${unit_path##*/}" 2>&1)"; then
+            fail "systemd-analyze verify ${unit_path##*/} failed: $out"
+        elif grep -qF 'arbor-serve@' <<<"$out"; then
+            fail "systemd-analyze verify ${unit_path##*/}: $(grep -F 'arbor-serve@' <<<"$out")"
+        else
+            note "systemd-analyze verify ${unit_path##*/}: passed"
+        fi
+    else
+        note "skipped: systemd-analyze not installed (Debian's systemd package)"
+    fi
 fi
 
 # 6. lintian, with the Debian profile: errors and warnings fail; the informational tags are shown.
