@@ -4,6 +4,7 @@
 
 #include "engine/chaindeletion.h"
 #include "engine/chainservice.h"
+#include "engine/rosterservice.h"
 #include "model/callestimate.h"
 #include "model/erc8004deployments.h"
 #include "model/urlsecrets.h"
@@ -520,15 +521,30 @@ int chainList(const Invocation &inv)
         return *exit;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.chains()->list(), &engine, [asJson, finish](Result<QList<ChainRecord>> chains) {
+        then(engine.roster()->leases(), &engine, [&engine, asJson, finish](Result<QList<ChainLease>> leaseRows) {
+          if (!leaseRows) {
+              finish(fail(leaseRows.error()));
+              return;
+          }
+          then(engine.chains()->list(), &engine, [asJson, finish, leaseRows](Result<QList<ChainRecord>> chains) {
             if (!chains) {
                 finish(fail(chains.error()));
                 return;
             }
+            QHash<qint64, ChainLease> leases;
+            for (const ChainLease &l : std::as_const(*leaseRows))
+                leases.insert(l.chainId, l);
             if (asJson) {
                 QJsonArray list;
-                for (const ChainRecord &c : *chains)
-                    list.append(chainToJson(c));
+                for (const ChainRecord &c : *chains) {
+                    QJsonObject o = chainToJson(c);
+                    const ChainLease l = leases.value(c.config.chainId);
+                    o.insert(QStringLiteral("lease"), QJsonObject{{QStringLiteral("owner"), l.live ? QJsonValue(l.owner) : QJsonValue()},
+                                                                  {QStringLiteral("epoch"), l.epoch},
+                                                                  {QStringLiteral("heartbeatAt"), l.live && l.heartbeatAt ? timestampToJson(*l.heartbeatAt) : QJsonValue()},
+                                                                  {QStringLiteral("moveTo"), l.moveTo.isEmpty() ? QJsonValue() : QJsonValue(l.moveTo)}});
+                    list.append(o);
+                }
                 printJson(list);
             } else if (chains->isEmpty()) {
                 QTextStream(stdout) << Arborctl::tr("No chains. Add one with “arborctl chain add”.") << Qt::endl;
@@ -536,16 +552,19 @@ int chainList(const Invocation &inv)
                 QList<QStringList> rows;
                 for (const ChainRecord &c : *chains) {
                     const ChainStatus status = recordedStatus(c);
+                    const ChainLease l = leases.value(c.config.chainId);
                     rows.append({QString::number(c.config.chainId), c.config.name, chainStateName(c.state), endpointSummary(c.endpoints),
                                  c.config.startBlock ? QString::number(*c.config.startBlock) : QStringLiteral("-"),
-                                 c.checkpointBlock ? QString::number(*c.checkpointBlock) : QStringLiteral("-"), headText(status)});
+                                 c.checkpointBlock ? QString::number(*c.checkpointBlock) : QStringLiteral("-"), headText(status),
+                                 l.live ? l.owner : QStringLiteral("-")});
                 }
                 printTable({Arborctl::tr("ID"), Arborctl::tr("NAME"), Arborctl::tr("STATE"), Arborctl::tr("ENDPOINTS"), Arborctl::tr("START"),
-                            Arborctl::tr("CHECKPOINT"), Arborctl::tr("HEAD")},
+                            Arborctl::tr("CHECKPOINT"), Arborctl::tr("HEAD"), Arborctl::tr("ENGINE")},
                            rows);
                 printCallLines(*chains);
             }
             finish(ExitOk);
+          });
         });
     });
 }

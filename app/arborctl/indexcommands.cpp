@@ -2,6 +2,7 @@
 
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
+#include "engine/rosterservice.h"
 #include "engine/statsservice.h"
 #include "output.h"
 
@@ -321,8 +322,40 @@ int serveCommand(const Invocation &inv)
     const QCommandLineOption metrics(QStringLiteral("metrics"),
                                      Arborctl::tr("Also serve Prometheus metrics (GET /metrics) on HOST:PORT, e.g. 127.0.0.1:9464."),
                                      QStringLiteral("HOST:PORT"));
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Index every active chain and follow the heads until SIGINT or SIGTERM."), {metrics}}))
+    const QCommandLineOption engineName(QStringLiteral("engine-name"),
+                                        Arborctl::tr("This engine's name among the engines on the database (default: host and pid)."), QStringLiteral("NAME"));
+    const QCommandLineOption maxChains(QStringLiteral("max-chains"), Arborctl::tr("Index at most N chains (default: an even share)."), QStringLiteral("N"));
+    const QCommandLineOption leaseSeconds(QStringLiteral("lease-seconds"),
+                                          Arborctl::tr("Without a heartbeat for this long another engine takes this one's chains over "
+                                                       "(default 30; heartbeats every sixth of it)."),
+                                          QStringLiteral("S"));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Index the active chains and follow the heads until SIGINT or SIGTERM. On PostgreSQL "
+                                                                  "several engines share the chains: each is indexed by one engine at a time."),
+                                                     {metrics, engineName, maxChains, leaseSeconds}}))
         return *exit;
+    EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
+    if (parser.isSet(engineName)) {
+        options.engineName = parser.value(engineName).trimmed();
+        if (options.engineName.isEmpty() || options.engineName.size() > 64)
+            return fail(Error::invalid(QStringLiteral("--engine-name"), Arborctl::tr("An engine name is 1 to 64 characters, e.g. --engine-name eu-1.")));
+    }
+    if (parser.isSet(maxChains)) {
+        bool ok = false;
+        const int n = parser.value(maxChains).toInt(&ok);
+        if (!ok || n < 0 || n > 100000)
+            return fail(Error::invalid(QStringLiteral("--max-chains"), Arborctl::tr("“%1” is not a number of chains (0 or more).").arg(parser.value(maxChains))));
+        options.maxChains = n;
+    }
+    if (parser.isSet(leaseSeconds)) {
+        bool ok = false;
+        const int s = parser.value(leaseSeconds).toInt(&ok);
+        if (!ok || s < 3 || s > 600)
+            return fail(Error::invalid(QStringLiteral("--lease-seconds"), Arborctl::tr("A lease lasts 3 to 600 seconds; “%1” is not that.").arg(parser.value(leaseSeconds))));
+        options.chainLeaseMs = qint64(s) * 1000;
+        // The coordinator's role fails over on the same scale.
+        options.leaseStaleAfterMs = options.chainLeaseMs;
+        options.heartbeatMs = std::max(500, s * 1000 / 6);
+    }
     const QString metricsAddress = parser.isSet(metrics) ? parser.value(metrics) : QString();
     if (parser.isSet(metrics)) {
         if (auto address = parseListenAddress(metricsAddress, QStringLiteral("--metrics")); !address)
@@ -339,7 +372,6 @@ int serveCommand(const Invocation &inv)
         for (const QString &report : unseenCrashes)
             CrashReporter::markSeen(report);
     }
-    EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
     options.snapshotIntervalMs = 2000;
     // serve keeps balances current and records the queue's health for consoles to chart.
     options.processQueue = true;
@@ -368,6 +400,22 @@ int serveCommand(const Invocation &inv)
                                     << (s.message.isEmpty() ? QString() : QStringLiteral(" — ") + s.message) << Qt::endl;
             }
         });
+        // Which chains this engine holds, as the leases come and go.
+        RosterService *roster = engine.roster();
+        QObject::connect(roster, &RosterService::leaseTaken, &engine, [](qint64 chainId, qint64 epoch) {
+            QTextStream(stderr) << Arborctl::tr("arborctl: chain %1: lease taken (epoch %2)").arg(chainId).arg(epoch) << Qt::endl;
+        });
+        QObject::connect(roster, &RosterService::leaseHandedOver, &engine, [](qint64 chainId) {
+            QTextStream(stderr) << Arborctl::tr("arborctl: chain %1: handed over").arg(chainId) << Qt::endl;
+        });
+        QObject::connect(roster, &RosterService::leaseLost, &engine, [](qint64 chainId, const QString &reason) {
+            QTextStream(stderr) << Arborctl::tr("arborctl: chain %1: lease lost — %2").arg(chainId).arg(reason) << Qt::endl;
+        });
+        QObject::connect(engine.indexing(), &IndexingService::chainLeaseLost, &engine, [](qint64 chainId, const QString &reason) {
+            QTextStream(stderr) << Arborctl::tr("arborctl: chain %1: lease lost — %2").arg(chainId).arg(reason) << Qt::endl;
+        });
+        if (!roster->engineName().isEmpty())
+            QTextStream(stderr) << Arborctl::tr("arborctl: engine “%1”").arg(roster->engineName()) << Qt::endl;
         // Timer-driven snapshots start indexers for chains added while serving.
         exitOnSignals(&engine, [finish] {
             QTextStream(stderr) << Arborctl::tr("arborctl: stopping.") << Qt::endl;

@@ -1,5 +1,6 @@
 // arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
 #include "agentcommands.h"
+#include "enginecommands.h"
 #include "backupcommands.h"
 #include "balancecommands.h"
 #include "chaincommands.h"
@@ -54,7 +55,7 @@ QString usage()
                         "                           official: the ERC-8004 team's registries for the chain id\n"
                         "  chain edit NAME|ID [--name N] [--add-rpc URL…] [--remove-rpc URL…] [--poll-interval MS]\n"
                         "            [--confirmations N] [--rpc-rate N] [--add-registry KIND=ADDRESS…] [--json]\n"
-                        "  chain list [--json]\n"
+                        "  chain list [--json]      with each chain's lease: the engine indexing it and the epoch\n"
                         "  chain probe NAME|ID [--json]   ask every RPC endpoint for its head now (exit 1 if none answers)\n"
                         "  chain pause NAME|ID\n"
                         "  chain resume NAME|ID\n"
@@ -64,7 +65,12 @@ QString usage()
                         "  chain set-rpc-price --chain ID --endpoint URL --method M --units N|--clear [--json]\n"
                         "                           what one call costs (compute units); chain list then shows calls × price\n"
                         "  index [--chain ID…] --until-block N [--json]\n"
-                        "  serve                    index all active chains until SIGINT/SIGTERM\n"
+                        "  serve [--engine-name NAME] [--max-chains N] [--lease-seconds S] [--metrics HOST:PORT]\n"
+                        "                           index until SIGINT/SIGTERM; on PostgreSQL several engines share\n"
+                        "                           the chains, each chain held by one engine through a lease\n"
+                        "  engines [--json]         the engines on the database, their chains, the coordinator\n"
+                        "  engines drain NAME | resume NAME   give up all chains (before maintenance) / take again\n"
+                        "  chain move NAME|ID --to ENGINE     index the chain on that engine from its next heartbeat\n"
                         "  reindex --chain ID --from A --to B --reason TEXT [--no-wait]\n"
                         "  resync --chain ID [--table T]\n"
                         "  sync-status [--json]\n"
@@ -201,7 +207,7 @@ int main(int argc, char *argv[])
             break;
         }
     }
-    const QStringList words = args.mid(i);
+    QStringList words = args.mid(i);
     // Progress and results go to stdout; the engine's log only shows warnings unless asked.
     qSetMessagePattern(QStringLiteral("arborctl: %{if-category}%{category}: %{endif}%{message}"));
     if (!verbose && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
@@ -231,7 +237,11 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("delete"), chainDelete},
                                    {QStringLiteral("add-token"), chainAddToken},
                                    {QStringLiteral("set-balance-mode"), chainSetBalanceMode},
-                                   {QStringLiteral("set-rpc-price"), chainSetRpcPrice}}},
+                                   {QStringLiteral("set-rpc-price"), chainSetRpcPrice},
+                                   {QStringLiteral("move"), chainMove}}},
+        {QStringLiteral("engines"), {{QStringLiteral("list"), enginesList},
+                                     {QStringLiteral("drain"), enginesDrain},
+                                     {QStringLiteral("resume"), enginesResume}}},
         {QStringLiteral("query"), {{QStringLiteral("balance"), queryBalance},
                                    {QStringLiteral("portfolio"), queryPortfolio},
                                    {QStringLiteral("top-holders"), queryTopHolders}}},
@@ -295,6 +305,9 @@ int main(int argc, char *argv[])
         const auto group = commands.find(words.first());
         if (group == commands.end())
             return usageError(unknownCommand(words, commands, singleWord));
+        // `arborctl engines [--json]` lists them.
+        if (words.first() == u"engines" && (words.size() < 2 || words[1].startsWith(u'-')))
+            words.insert(1, QStringLiteral("list"));
         if (words.size() < 2 || words[1].startsWith(u'-')) {
             QStringList subcommands;
             for (const auto &[sub, h] : group->second)

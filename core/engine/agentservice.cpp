@@ -53,6 +53,13 @@ qint64 registrationBackoffMs(int failures, qint64 refreshMs)
 AgentService::AgentService(EngineContext &context, QObject *parent)
     : EngineService(context, parent)
 {
+    // Resolving registration files is a once-only chore: it follows the coordinator's role.
+    connect(&context, &EngineContext::coordinatorChanged, this, [this](bool coordinates) {
+        if (coordinates)
+            start();
+        else
+            stop();
+    });
     qRegisterMetaType<qint64>("qint64");
     m_resolveTimer.setObjectName(QStringLiteral("registrationTimer"));
     connect(&m_resolveTimer, &QTimer::timeout, this, &AgentService::resolveDue);
@@ -69,7 +76,7 @@ AgentService::~AgentService()
 
 void AgentService::start()
 {
-    if (!m_context.options().indexing || m_context.readOnly() || m_context.options().registrationPollMs <= 0)
+    if (!m_context.options().indexing || m_context.readOnly() || !m_context.holdsLease() || m_context.options().registrationPollMs <= 0)
         return;
     m_resolveTimer.start(m_context.options().registrationPollMs);
     resolveDue();

@@ -43,6 +43,13 @@ AlertService::AlertService(EngineContext &context, ChainService &chains, Indexin
     , m_triggers(triggers)
     , m_monitor(this)
 {
+    // Alerts are recorded where the triggers run: on the coordinator (EngineContext).
+    connect(&context, &EngineContext::coordinatorChanged, this, [this](bool coordinates) {
+        if (coordinates)
+            beginRecording();
+        else
+            m_recording = false;
+    });
     connect(&chains, &ChainService::chainsChanged, this, &AlertService::updateChains);
     const auto updateStatuses = [this](const QList<ChainStatus> &statuses) {
         m_monitor.updateChains(statuses, QDateTime::currentMSecsSinceEpoch());
@@ -74,7 +81,12 @@ void AlertService::start()
         reloadRules();
         m_ruleReload.start();
     }
-    if (!m_triggers.running())
+    beginRecording();
+}
+
+void AlertService::beginRecording()
+{
+    if (!m_triggers.running() || m_recording)
         return;
     m_recording = true;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

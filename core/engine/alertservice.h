@@ -79,6 +79,8 @@ private:
     void start();
     /// Raises and clears from here on are not recorded (the writer is about to close).
     void stopRecording();
+    /// Records from now on, if the triggers run here (this engine coordinates).
+    void beginRecording();
     void updateChains(const QList<ChainRecord> &chains);
     /// Rules read again (after a write here, and every RuleReloadMs for other processes').
     void reloadRules();

@@ -26,6 +26,13 @@ BalanceService::BalanceService(EngineContext &context, ChainService &chains, QOb
     : EngineService(context, parent)
     , m_chains(chains)
 {
+    // Queue upkeep is a once-only chore: it follows the coordinator's role.
+    connect(&context, &EngineContext::coordinatorChanged, this, [this](bool coordinates) {
+        if (coordinates)
+            start();
+        else
+            m_maintenanceTimer.stop();
+    });
     qRegisterMetaType<arbor::QueueHealth>();
     qRegisterMetaType<QList<arbor::QueueHealth>>();
     m_healthTimer.setObjectName(QStringLiteral("queueHealthTimer"));

@@ -19,7 +19,7 @@ ChainIndexer::ChainIndexer(qint64 chainId, StoreThread *writer, QList<EntityDef>
     , m_entities(std::move(entities))
     , m_options(std::move(options))
     , m_fetcher(chainId, FetchLimits{m_options.headerBatchSize, m_options.initialLogSpan, m_options.maxLogSpan})
-    , m_guard(chainId, writer, &m_fetcher, m_entities, m_options.reorgWindow, this)
+    , m_guard(chainId, writer, &m_fetcher, m_entities, m_options.reorgWindow, m_options.leaseEpoch, this)
 {
     qRegisterMetaType<arbor::ChainStatus>();
     qRegisterMetaType<arbor::ReorgRecord>();
@@ -322,6 +322,7 @@ void ChainIndexer::promoteReady()
     if (!next)
         return;
     IndexBatch batch = std::move(*next);
+    batch.leaseEpoch = m_options.leaseEpoch;
     m_promoting = true;
     const quint64 generation = m_generation;
     then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });
@@ -340,6 +341,8 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
         } else if (refusal == PromoteRefusal::ChainInactive) {
             // Paused or being deleted under us: the Engine stops this indexer.
             setPhase(IndexPhase::Stopped, e.message);
+        } else if (refusal == PromoteRefusal::LeaseLost) {
+            standDown(e);
         } else if (refusal || e.kind == Error::Kind::Conflict) {
             // Refused as planned on stale state (a token added, the checkpoint moved), or another
             // writer's conflict: plan again from the tables.
@@ -400,6 +403,12 @@ void ChainIndexer::handleReorg(qint64 atBlock)
         m_rollingBack = false;
         switch (outcome.kind) {
         case ReorgOutcome::Kind::StoreFailed:
+            if (promoteRefusal(outcome.error) == PromoteRefusal::LeaseLost) {
+                standDown(outcome.error);
+                return;
+            }
+            stall(outcome.error);
+            return;
         case ReorgOutcome::Kind::TooDeep:
             stall(outcome.error);
             return;
@@ -513,11 +522,16 @@ void ChainIndexer::runSpecialWork()
         batch.reindexRequestId = job.requestId;
         batch.backfillId = job.backfillId;
         batch.lastOfRequest = job.last;
+        batch.leaseEpoch = m_options.leaseEpoch;
         then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, job](Result<PromoteResult> result) {
                 m_specialBusy = false;
                 if (!m_running || generation != m_generation)
                     return;
                 if (!result) {
+                    if (promoteRefusal(result.error()) == PromoteRefusal::LeaseLost) {
+                        standDown(result.error());
+                        return;
+                    }
                     stall(result.error());
                     QTimer::singleShot(retryDelayMs(), this, &ChainIndexer::checkForWork);
                     return;
@@ -567,6 +581,14 @@ void ChainIndexer::rpcFailed(const Error &error, bool sayWhy)
     else if (sayWhy && m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
         setPhase(m_status.phase, error.message);
     m_healthDirty = true;
+}
+
+void ChainIndexer::standDown(const Error &error)
+{
+    qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: lease lost - %2").arg(m_chainId).arg(error.message);
+    setPhase(IndexPhase::Stopped, error.message);
+    stop();
+    Q_EMIT leaseLost(m_chainId, error.message);
 }
 
 void ChainIndexer::stall(const Error &error)

@@ -81,6 +81,9 @@ Q_SIGNALS:
     /// The chain's RPC URLs or their rate were edited: its pool is built from them, so the
     /// owner starts an indexer afresh for the chain. This one goes on until it is stopped.
     void endpointsChanged(qint64 chainId);
+    /// A write was refused because another engine holds the chain's lease now (or this one's
+    /// expired): this indexer has stopped fetching and writes nothing more; its owner stops it.
+    void leaseLost(qint64 chainId, const QString &reason);
 
 private:
     /// Takes up the chain's edited settings from a fresh plan; false when its endpoints changed
@@ -123,6 +126,8 @@ private:
     /// `sayWhy`: the error becomes the status message (false for a range that is not next).
     void rpcFailed(const Error &error, bool sayWhy = true);
     void stall(const Error &error);
+    /// Stops fetching for good and reports it (see the leaseLost signal).
+    void standDown(const Error &error);
     /// Stalled, with why, once the chain has been behind with no block promoted for stallAfterMs.
     void checkProgress();
     void emitStatus();

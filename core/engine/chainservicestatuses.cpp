@@ -1,5 +1,6 @@
 // ChainService: the recorded figures of chains this engine does not index (paused chains, every chain
-// on a read-only console), read from the database with each chain snapshot.
+// on a read-only console, the chains other engines index on a shared database), read from the
+// database with each chain snapshot.
 
 #include "engine/chainservice.h"
 
@@ -47,8 +48,10 @@ void ChainService::recordStatuses(const QList<ChainRecord> &chains)
     for (const ChainRecord &c : chains) {
         const qint64 id = c.config.chainId;
         // Paused chains keep their last figures; active ones are another engine's to index when
-        // this console is read-only (a writable engine that does not index shows none).
-        const bool wanted = c.state == ChainState::Paused || (c.state == ChainState::Active && m_context.readOnly());
+        // this console is read-only or shares the database with other engines (a lone writable
+        // engine that does not index shows none).
+        const bool elsewhere = m_context.readOnly() || m_context.shared();
+        const bool wanted = c.state == ChainState::Paused || (c.state == ChainState::Active && elsewhere);
         if (!wanted || indexedHere.contains(id))
             continue;
         RecordedStatuses::Sample sample{c, std::nullopt};

@@ -44,6 +44,19 @@ DatabaseService::DatabaseService(EngineContext &context, QObject *parent)
     : EngineService(context, parent)
     , m_runner(std::make_unique<MaintenanceRunner>(context))
 {
+    // Size samples, statement timings, retention and maintenance are once-only chores: they
+    // follow the coordinator's role.
+    connect(&context, &EngineContext::coordinatorChanged, this, [this](bool coordinates) {
+        if (coordinates) {
+            start();
+            return;
+        }
+        m_runner->stopSchedule();
+        if (m_stats) {
+            m_stats->stop();
+            m_stats.reset();
+        }
+    });
     connect(m_runner.get(), &MaintenanceRunner::runsChanged, this, &DatabaseService::maintenanceRunsChanged);
     connect(&context, &EngineContext::stateChanged, this, [this](const EngineState &state) {
         if (state.readOnly)
@@ -69,7 +82,7 @@ const DatabaseUrl &DatabaseService::url() const
 void DatabaseService::start()
 {
     m_runner->startSchedule();
-    if (m_context.readOnly() || m_context.options().lease == EngineOptions::Lease::None || m_stats)
+    if (m_context.readOnly() || m_context.options().lease == EngineOptions::Lease::None || !m_context.holdsLease() || m_stats)
         return;
     DatabaseStatsRecorder::Sources sources;
     sources.writer = m_context.writer();

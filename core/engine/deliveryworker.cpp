@@ -57,8 +57,8 @@ void DeliveryWorker::start()
     m_sender = new ActionSender(this);
     m_agentCalls = new AgentCallPreparer(m_writer, m_sender->network(), m_secrets, this);
     m_running = true;
-    // Only the engine holding the database lease sends: claims left by an engine before it
-    // (one that crashed mid-send) are released at once, not when they lapse.
+    // Claims left by an engine that is no longer live (one that crashed mid-send) are released
+    // at once, not when they lapse; a live engine's stay its own.
     then(m_writer->run([](Store &store) { return TriggerStore(store).releaseClaims(QString()); }), this, [this](Result<qint64> released) {
             if (!released)
                 qCWarning(lcDelivery) << "Could not release old claims:" << released.error().toString();

@@ -3,15 +3,18 @@
 #include "engine/agentservice.h"
 #include "engine/alertservice.h"
 #include "engine/balanceservice.h"
+#include "engine/chainleasekeeper.h"
 #include "engine/chainservice.h"
 #include "engine/databaseservice.h"
 #include "engine/enginecontext.h"
 #include "engine/indexingservice.h"
 #include "engine/leasekeeper.h"
+#include "engine/rosterservice.h"
 #include "engine/statsservice.h"
 #include "engine/triggerservice.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
+#include "store/enginestore.h"
 #include "store/indexstore.h"
 #include "util/continuation.h"
 #include "util/workerthread.h"
@@ -31,11 +34,13 @@ struct Engine::Prepared
     Status status;
     std::optional<LeaseInfo> lease;
     QString leaseConflict;                  ///< another engine holds the lease (ReadOnlyIfHeld)
+    bool standBy = false;                   ///< PostgreSQL: another engine coordinates; this one indexes beside it
+    std::optional<EngineIdentity> joined;   ///< an indexing engine's identity among the engines, as it joined
     QList<qint64> deleting;                 ///< deletes a crash interrupted
     QHash<qint64, QString> deletingNames;
 };
 
-Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, const LeaseHolder &holder)
+Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, const LeaseHolder &holder, EngineIdentity me)
 {
     Prepared out;
     if (options.schema == EngineOptions::Schema::Inspect)
@@ -46,10 +51,20 @@ Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, con
     }
     if (options.lease != EngineOptions::Lease::None) {
         auto lease = store.acquireLease(holder, options.leaseStaleAfterMs);
+        const bool conflict = !lease && lease.error().kind == Error::Kind::Conflict;
         if (lease) {
             out.lease = *lease;
-        } else if (lease.error().kind == Error::Kind::Conflict && options.lease == EngineOptions::Lease::ReadOnlyIfHeld) {
+        } else if (conflict && options.indexing && store.backend() == Backend::Postgres) {
+            // Several engines share a PostgreSQL database: this one indexes its share of the
+            // chains and stands by for the coordinator's chores.
+            out.standBy = true;
+        } else if (conflict && options.lease == EngineOptions::Lease::ReadOnlyIfHeld) {
             out.leaseConflict = lease.error().message;
+            return out;
+        } else if (conflict && store.backend() == Backend::Sqlite) {
+            out.status = Error::conflict(lease.error().field, lease.error().message + QLatin1Char(' ')
+                                                                   + QCoreApplication::translate("arbor::Engine", "An SQLite database serves one engine; "
+                                                                                                                  "for several engines use one PostgreSQL database."));
             return out;
         } else {
             out.status = lease.error();
@@ -69,6 +84,23 @@ Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, con
             out.status = counted.error();
             return out;
         }
+    }
+    if (options.indexing && (out.lease || out.standBy)) {
+        if (options.claimChainsOnlyWhenAlone) {
+            // A console beside running engines watches and commands; alone it indexes.
+            auto engines = EngineStore(store).engines();
+            if (!engines) {
+                out.status = engines.error();
+                return out;
+            }
+            if (std::any_of(engines->cbegin(), engines->cend(), [&](const EngineRecord &e) { return e.alive && e.name != me.name; }))
+                me.maxChains = 0;
+        }
+        if (Status joined = EngineStore(store).join(me); !joined) {
+            out.status = joined;
+            return out;
+        }
+        out.joined = me;
     }
     auto deleting = ChainRegistry(store).chainsBeingDeleted();
     if (!deleting) {
@@ -99,6 +131,7 @@ Engine::Engine(EngineOptions options, QObject *parent)
     m_database.reset(new DatabaseService(context));
     m_stats.reset(new StatsService(context, *m_chains, *m_indexing, *m_balances));
     m_agents.reset(new AgentService(context));
+    m_roster.reset(new RosterService(context));
 
     connect(&context, &EngineContext::stateChanged, this, &Engine::stateChanged);
     // Indexing follows the registry: active chains are indexed, paused, deleted and gone ones not.
@@ -109,6 +142,7 @@ Engine::~Engine()
 {
     // The services that feed on others go first. After shutdown() has resolved, every step
     // finds its threads ended and returns at once; otherwise each joins its own here.
+    m_roster.reset();
     m_agents.reset();
     m_alerts.reset();
     m_stats.reset();
@@ -119,7 +153,8 @@ Engine::~Engine()
     if (!m_context->shuttingDown())
         m_database->flushStatementTimings();   // while the lease is still ours
     m_database.reset();
-    m_context->lease()->release();             // queued behind any write in flight
+    m_context->chainLeases()->leave();         // queued behind any write in flight
+    m_context->lease()->release();
     m_context.reset();                         // the reader and then the writer close
 }
 
@@ -157,7 +192,15 @@ void Engine::prepareDatabase(const StartPromise &promise)
 {
     const EngineOptions options = m_context->options();
     const LeaseHolder holder = m_context->lease()->holder();
-    then(m_context->writer()->run([options, holder](Store &store) { return prepare(store, options, holder); }), this, [this, promise](Prepared out) {
+    EngineIdentity me;
+    me.name = options.engineName.isEmpty() ? QStringLiteral("%1-%2").arg(holder.host).arg(holder.pid) : options.engineName;
+    me.token = holder.token;
+    me.host = holder.host;
+    me.pid = holder.pid;
+    me.app = holder.app;
+    me.maxChains = options.maxChains;
+    me.leaseMs = options.chainLeaseMs;
+    then(m_context->writer()->run([options, holder, me](Store &store) { return prepare(store, options, holder, me); }), this, [this, promise](Prepared out) {
         if (m_context->shuttingDown())
             return cancel(promise);
         if (!out.status)
@@ -169,6 +212,12 @@ void Engine::prepareDatabase(const StartPromise &promise)
                 qCWarning(lcEngine) << "took over the lease of" << out.lease->tookOverFrom << "which is no longer running";
             m_context->lease()->keep(m_context->writer());
         }
+        if (m_context->options().database.backend == Backend::Postgres && out.joined)
+            m_context->setShared(true);
+        if (out.standBy)
+            m_context->lease()->standBy(m_context->writer(), m_context->options().leaseStaleAfterMs);
+        if (out.joined)
+            m_context->chainLeases()->setIdentity(*out.joined, m_context->options().onlyChains);
         openReader(out, promise);
     });
 }
@@ -195,6 +244,8 @@ void Engine::startServices(const Prepared &prepared, const StartPromise &promise
     m_database->start();
     m_agents->start();
     m_chains->start();      // the first snapshot starts the indexers
+    if (prepared.joined)
+        m_context->chainLeases()->start();   // its first beat claims the chains they index
     if (prepared.deleting.isEmpty() || m_context->readOnly())
         return fulfil(promise, Status());
     // Finish deletes a crash interrupted before anything else sees the chain.
@@ -234,6 +285,7 @@ QFuture<void> Engine::shutdown()
 QFuture<void> Engine::closeWriter()
 {
     LeaseKeeper *lease = m_context->lease();
+    m_context->chainLeases()->leave();   // the indexers have stopped: their chains are free now
     if (lease->holds()) {
         m_database->flushStatementTimings();
         lease->release();

@@ -12,6 +12,7 @@
 namespace arbor {
 
 class AgentService;
+class RosterService;
 class AlertService;
 class BalanceService;
 class ChainService;
@@ -19,6 +20,7 @@ class DatabaseService;
 class EngineContext;
 class IndexingService;
 class Store;
+struct EngineIdentity;
 struct LeaseHolder;
 class StatsService;
 class TriggerService;
@@ -35,6 +37,7 @@ class TriggerService;
  * - triggers()  triggers, dry runs, replays, the delivery log
  * - alerts()    the alert monitor, alert rules and the alert history
  * - agents()    ERC-8004 agents, their registration files and MCP tokens; the outbound allow-list
+ * - roster()    the engines on the database, which chain each indexes, move and drain
  * - database()  migrations, sizes, retention, maintenance, backup and restore
  * - stats()     metric series, chart history, aggregates and the Prometheus endpoint
  *
@@ -43,8 +46,10 @@ class TriggerService;
  * arrive as signals carrying immutable snapshots, and every service announces the engine's
  * state (EngineService::stateChanged).
  *
- * Only the Engine that holds the database lease writes. One started without it (another
- * engine is running) is read-only and every command says so.
+ * On SQLite only the Engine that holds the database lease writes; one started without it
+ * (another engine is running) is read-only and every command says so. On PostgreSQL several
+ * engines share the database: each indexes the chains it holds a lease on (ChainLeaseKeeper),
+ * and the one holding the database lease, the coordinator, also runs the once-only chores.
  *
  * Stopping: shutdown() ends every thread without blocking and resolves when they have ended;
  * the destructor is then instant. Without shutdown() (arborctl, tests) the destructor does the
@@ -88,6 +93,7 @@ public:
     DatabaseService *database() const { return m_database.get(); }
     StatsService *stats() const { return m_stats.get(); }
     AgentService *agents() const { return m_agents.get(); }
+    RosterService *roster() const { return m_roster.get(); }
 
 Q_SIGNALS:
     void stateChanged(const arbor::EngineState &state);
@@ -99,7 +105,7 @@ private:
     /// Migrations, the lease, entity tables and unfinished deletes, in one writer job.
     void prepareDatabase(const StartPromise &promise);
     /// That job, on the writer.
-    static Prepared prepare(Store &store, const EngineOptions &options, const LeaseHolder &holder);
+    static Prepared prepare(Store &store, const EngineOptions &options, const LeaseHolder &holder, EngineIdentity me);
     void openReader(const Prepared &prepared, const StartPromise &promise);
     void startServices(const Prepared &prepared, const StartPromise &promise);
     /// After the workers have stopped: statement timings flushed, the lease released and the
@@ -115,6 +121,7 @@ private:
     std::unique_ptr<DatabaseService> m_database;
     std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<AgentService> m_agents;
+    std::unique_ptr<RosterService> m_roster;
     QFuture<void> m_shutdown;                     ///< shutdown()'s future, once called
 };
 

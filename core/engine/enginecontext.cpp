@@ -1,5 +1,6 @@
 #include "engine/enginecontext.h"
 
+#include "engine/chainleasekeeper.h"
 #include "engine/leasekeeper.h"
 #include "net/chaindatafetcher.h"
 #include "rpc/endpointprobe.h"
@@ -19,9 +20,24 @@ EngineContext::EngineContext(EngineOptions options, QObject *parent)
     , m_writer(std::make_unique<StoreThread>(QStringLiteral("arbor-store-writer")))
     , m_reader(std::make_unique<StoreThread>(QStringLiteral("arbor-store-reader")))
     , m_lease(std::make_unique<LeaseKeeper>(LeaseHolder::currentProcess(m_options.app), m_options.heartbeatMs))
+    , m_chainLeases(std::make_unique<ChainLeaseKeeper>(m_writer.get(), int(std::max<qint64>(200, m_options.chainLeaseMs / 6))))
 {
     m_state.backend = m_options.database.displayName();
-    connect(m_lease.get(), &LeaseKeeper::lost, this, &EngineContext::markReadOnly);
+    connect(m_lease.get(), &LeaseKeeper::lost, this, [this](const QString &reason) {
+        if (!m_shared) {
+            markReadOnly(reason);
+            return;
+        }
+        // Another engine coordinates now (this one stalled past the lease): the chores stop
+        // here, indexing goes on for the chains this engine still holds.
+        qCWarning(lcEngine).noquote() << "no longer the coordinator:" << reason;
+        m_lease->standBy(m_writer.get(), m_options.leaseStaleAfterMs);
+        Q_EMIT coordinatorChanged(false);
+    });
+    connect(m_lease.get(), &LeaseKeeper::gained, this, [this] {
+        qCInfo(lcEngine) << "this engine coordinates now";
+        Q_EMIT coordinatorChanged(true);
+    });
 
     m_networkThread.setObjectName(QStringLiteral("arbor-network"));
     m_network = new QNetworkAccessManager;
@@ -50,6 +66,7 @@ void EngineContext::markStarted()
 void EngineContext::markReadOnly(const QString &reason)
 {
     m_lease->stop();
+    m_chainLeases->leave();
     m_state.readOnly = true;
     m_state.readOnlyReason = reason;
     qCWarning(lcEngine) << "read-only:" << reason;

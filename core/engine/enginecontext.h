@@ -16,6 +16,7 @@ class QNetworkAccessManager;
 namespace arbor {
 
 class ChainDataFetcher;
+class ChainLeaseKeeper;
 class EndpointProbe;
 class LeaseKeeper;
 struct ChainRecord;
@@ -63,7 +64,15 @@ public:
     StoreThread *writer() const { return m_writer.get(); }
     StoreThread *reader() const { return m_reader.get(); }
     LeaseKeeper *lease() const { return m_lease.get(); }
+    /// This engine runs the once-only chores: it holds the database lease (on PostgreSQL with
+    /// several engines, the coordinator's; see LeaseKeeper).
     bool holdsLease() const;
+    /// Per-chain leases: which chains this engine indexes (an indexing engine that joined).
+    ChainLeaseKeeper *chainLeases() const { return m_chainLeases.get(); }
+    /// Several engines may share the database (PostgreSQL): losing the database lease makes
+    /// this engine stand by for the coordinator's role instead of read-only.
+    void setShared(bool shared) { m_shared = shared; }
+    bool shared() const { return m_shared; }
     /// Lives on the network thread: use it there only (onNetworkThread()).
     QNetworkAccessManager *network() const { return m_network; }
     /// Lives on the network thread.
@@ -102,6 +111,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(const arbor::EngineState &state);
+    /// This engine took up (true) or gave up (false) the once-only chores (holdsLease()).
+    void coordinatorChanged(bool coordinates);
 
 private:
     EngineOptions m_options;
@@ -110,6 +121,8 @@ private:
     std::unique_ptr<StoreThread> m_writer;
     std::unique_ptr<StoreThread> m_reader;
     std::unique_ptr<LeaseKeeper> m_lease;
+    std::unique_ptr<ChainLeaseKeeper> m_chainLeases;
+    bool m_shared = false;
     QThread m_networkThread;
     QNetworkAccessManager *m_network = nullptr;   ///< lives on m_networkThread
     EndpointProbe *m_probe = nullptr;              ///< lives on m_networkThread

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace arbor {
 
@@ -39,6 +40,15 @@ struct EngineOptions
     Schema schema = Schema::Migrate;
     qint64 leaseStaleAfterMs = 30000;
     int heartbeatMs = 5000;
+    /// Among the engines on one database (an indexing engine joins them): its name (empty: host
+    /// and pid), how many chains it takes at most (none: its fair share), how long its chain
+    /// leases last without a heartbeat (the heartbeat is a sixth of it).
+    QString engineName;
+    std::optional<int> maxChains;
+    qint64 chainLeaseMs = 30000;
+    /// A console: on a database other engines already index (PostgreSQL), watch and command
+    /// without taking chains (maxChains 0); alone, take them all as any engine does.
+    bool claimChainsOnlyWhenAlone = false;
     int snapshotIntervalMs = 1000;      ///< 0: no periodic chain snapshots (CLI one-shots)
     int probeTimeoutMs = 10000;
     /// Index every active chain (the console, `arborctl index|serve`); one-shot commands do not.

@@ -25,6 +25,9 @@ struct IndexerOptions
     int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
     qint64 stallAfterMs = 120000;           ///< behind the head with no block promoted for this long: Stalled
     std::optional<qint64> stopAfterBlock;   ///< `arborctl index --until-block`: do not fetch beyond
+    /// The epoch of the chain's lease this indexer writes under (IndexerSupervisor sets it per
+    /// chain); every promotion and rollback is fenced on it. 0: unfenced (tests of the indexer alone).
+    qint64 leaseEpoch = 0;
 };
 
 } // namespace arbor

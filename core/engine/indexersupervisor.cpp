@@ -51,22 +51,26 @@ QFuture<void> IndexerSupervisor::shutdown()
     return m_reaper.finish();
 }
 
-void IndexerSupervisor::sync(const QSet<qint64> &wanted)
+void IndexerSupervisor::sync(const QHash<qint64, qint64> &wanted)
 {
+    // A chain no longer wanted, or held under another epoch now (lost and taken again), stops;
+    // the latter starts afresh below, from the checkpoint, writing under its new epoch.
     for (qint64 id : m_indexers.keys()) {
-        if (!wanted.contains(id))
+        if (!wanted.contains(id) || wanted.value(id) != m_epochs.value(id))
             stop(id);
     }
     // A chain paused or deleted while its failed indexer waits to start again stays stopped.
     for (qint64 id : m_restarting.values()) {
-        if (!wanted.contains(id))
+        if (!wanted.contains(id) || wanted.value(id) != m_epochs.value(id))
             stop(id);
     }
     if (m_shutDown)
         return;
-    for (qint64 id : wanted) {
-        if (!m_indexers.contains(id) && !m_restarting.contains(id))
-            start(id);
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        if (!m_indexers.contains(it.key()) && !m_restarting.contains(it.key())) {
+            m_epochs.insert(it.key(), it.value());
+            start(it.key());
+        }
     }
 }
 
@@ -76,7 +80,9 @@ void IndexerSupervisor::start(qint64 chainId)
     auto *thread = new GuardedThread;
     slot.thread = thread;
     slot.thread->setObjectName(QStringLiteral("arbor-chain-%1").arg(chainId));
-    slot.indexer = new ChainIndexer(chainId, m_writer, evmEntities(), m_options);
+    IndexerOptions options = m_options;
+    options.leaseEpoch = m_epochs.value(chainId);
+    slot.indexer = new ChainIndexer(chainId, m_writer, evmEntities(), options);
     slot.startedMs = QDateTime::currentMSecsSinceEpoch();
     slot.indexer->moveToThread(slot.thread);
     connect(slot.thread, &QThread::started, slot.indexer, &ChainIndexer::start);
@@ -95,13 +101,21 @@ void IndexerSupervisor::start(qint64 chainId)
     });
     connect(slot.indexer, &ChainIndexer::promoted, this, &IndexerSupervisor::promoted);
     connect(slot.indexer, &ChainIndexer::reorgHandled, this, &IndexerSupervisor::reorgHandled);
+    connect(slot.indexer, &ChainIndexer::leaseLost, this, [this, indexer](qint64 id, const QString &reason) {
+        if (m_indexers.value(id).indexer == indexer)
+            Q_EMIT leaseLost(id, reason);
+    });
     connect(slot.indexer, &ChainIndexer::endpointsChanged, this, [this, indexer](qint64 id) {
         if (m_indexers.value(id).indexer != indexer)
             return;
-        // The pool is built from the endpoints: a new indexer on them, from the checkpoint.
+        // The pool is built from the endpoints: a new indexer on them, from the checkpoint,
+        // under the same lease.
+        const qint64 epoch = m_epochs.value(id);
         stop(id);
-        if (!m_shutDown)
+        if (!m_shutDown) {
+            m_epochs.insert(id, epoch);
             start(id);
+        }
     });
     m_indexers.insert(chainId, slot);
     ChainStatus starting;
@@ -118,6 +132,7 @@ void IndexerSupervisor::start(qint64 chainId)
 void IndexerSupervisor::stop(qint64 chainId)
 {
     m_restarting.remove(chainId);
+    m_epochs.remove(chainId);
     const Indexer slot = m_indexers.take(chainId);
     m_statuses.remove(chainId);
     m_statusDirty = true;

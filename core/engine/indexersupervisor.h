@@ -49,8 +49,9 @@ public:
     IndexerSupervisor(StoreThread *writer, IndexerOptions options, int statusIntervalMs, QObject *parent = nullptr);
     ~IndexerSupervisor() override;
 
-    /// Starts indexers for the chains in `wanted` and stops every other one.
-    void sync(const QSet<qint64> &wanted);
+    /// Starts indexers for the chains in `wanted` (chain → the epoch of this engine's lease on
+    /// it, 0 for none) and stops every other one; a chain held under a new epoch starts afresh.
+    void sync(const QHash<qint64, qint64> &wanted);
     /// Stops the chain's indexer, if it has one, without waiting for its thread.
     void stop(qint64 chainId);
     void stopAll();
@@ -75,6 +76,8 @@ Q_SIGNALS:
     void statusesChanged(const QList<arbor::ChainStatus> &statuses);
     void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
     void reorgHandled(const arbor::ReorgRecord &reorg);
+    /// The chain's indexer had a write refused for a lost lease and stopped (ChainIndexer::leaseLost).
+    void leaseLost(qint64 chainId, const QString &reason);
 
 private:
     void start(qint64 chainId);
@@ -91,6 +94,7 @@ private:
     StoreThread *m_writer;
     const IndexerOptions m_options;
     QHash<qint64, Indexer> m_indexers;
+    QHash<qint64, qint64> m_epochs;        ///< the lease epoch each indexed (or restarting) chain writes under
     QSet<qint64> m_restarting;             ///< failed indexers waiting for their restart
     QHash<qint64, RestartBackoff> m_backoffs;
     QHash<qint64, ChainStatus> m_statuses;

@@ -1,5 +1,6 @@
 #include "engine/indexingservice.h"
 
+#include "engine/chainleasekeeper.h"
 #include "engine/enginecontext.h"
 #include "engine/indexersupervisor.h"
 #include "engine/leasekeeper.h"
@@ -22,6 +23,13 @@ IndexingService::IndexingService(EngineContext &context, QObject *parent)
         if (state.readOnly)
             m_supervisor->stopAll();
     });
+    // Chains taken, handed over or lost: index what is held now.
+    connect(context.chainLeases(), &ChainLeaseKeeper::heldChanged, this, [this] { follow(m_chains); });
+    // A write refused for a lost lease: the keeper's next beat says who holds it now.
+    connect(m_supervisor.get(), &IndexerSupervisor::leaseLost, this, [this](qint64 chainId, const QString &reason) {
+        Q_EMIT chainLeaseLost(chainId, reason);
+        m_context.chainLeases()->beatNow();
+    });
 }
 
 IndexingService::~IndexingService() = default;
@@ -34,15 +42,26 @@ QList<ChainStatus> IndexingService::chainStatuses() const
 void IndexingService::follow(const QList<ChainRecord> &chains)
 {
     const EngineOptions &options = m_context.options();
-    QSet<qint64> wanted;
-    if (options.indexing && m_context.active()) {
+    QHash<qint64, qint64> wanted;
+    const ChainLeaseKeeper *leases = m_context.chainLeases();
+    bool unleased = false;
+    if (options.indexing && m_context.active() && leases->isRunning()) {
         for (const ChainRecord &c : chains) {
             const qint64 id = c.config.chainId;
-            if (c.state == ChainState::Active && !m_stopped.contains(id) && (options.onlyChains.isEmpty() || options.onlyChains.contains(id)))
-                wanted.insert(id);
+            if (c.state != ChainState::Active || m_stopped.contains(id) || (!options.onlyChains.isEmpty() && !options.onlyChains.contains(id)))
+                continue;
+            // Only the chains this engine holds the lease on, each under its epoch.
+            if (leases->held().contains(id))
+                wanted.insert(id, leases->held().value(id));
+            else
+                unleased = true;
         }
     }
+    m_chains = chains;
     m_supervisor->sync(wanted);
+    // A chain just added or resumed: claim it now rather than at the next beat.
+    if (unleased)
+        m_context.chainLeases()->beatNow();
 }
 
 void IndexingService::stopChain(qint64 chainId)

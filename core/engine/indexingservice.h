@@ -26,7 +26,8 @@ class IndexerSupervisor;
  * Handed out by Engine::indexing(). Statuses arrive batched (EngineOptions::statusIntervalMs)
  * as chainStatusChanged; chainPromoted follows every promotion. Which chains are indexed
  * follows the chain registry (ChainService::chainsChanged): active chains, unless the engine
- * is read-only, shutting down or told to index only some (EngineOptions::onlyChains).
+ * is read-only, shutting down or told to index only some (EngineOptions::onlyChains) — and of
+ * those, only the chains whose lease this engine holds (ChainLeaseKeeper), each under its epoch.
  *
  * Thread: the Engine's; never waits on the database or the network.
  */
@@ -59,6 +60,8 @@ Q_SIGNALS:
     /// A range of `chainId` was promoted; `checkpoint` is its checkpoint afterwards.
     void chainPromoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
     void reorgHandled(const arbor::ReorgRecord &reorg);
+    /// A write for the chain was refused: another engine holds its lease now; indexing here stopped.
+    void chainLeaseLost(qint64 chainId, const QString &reason);
 
 private:
     friend class Engine;
@@ -83,6 +86,7 @@ private:
 
     std::unique_ptr<IndexerSupervisor> m_supervisor;
     QSet<qint64> m_stopped;   ///< chains being deleted: never started again here
+    QList<ChainRecord> m_chains;   ///< the registry as last followed
 };
 
 } // namespace arbor

@@ -193,10 +193,14 @@ void MaintenanceRunner::startSchedule()
     const EngineOptions &options = m_context.options();
     if (!options.indexing || m_context.readOnly() || options.lease == EngineOptions::Lease::None || !m_context.holdsLease())
         return;
-    const auto writable = [this] { return m_context.active(); };
+    const auto writable = [this] { return m_context.active() && m_context.holdsLease(); };
+    // Started again when this engine becomes the coordinator once more: connected once.
+    const bool connectTimers = !m_scheduleConnected;
+    m_scheduleConnected = true;
     if (options.retentionIntervalMs > 0 && !m_retentionTimer.isActive()) {
         m_retentionTimer.setInterval(options.retentionIntervalMs);
-        connect(&m_retentionTimer, &QTimer::timeout, this, [this, writable] {
+        if (connectTimers)
+            connect(&m_retentionTimer, &QTimer::timeout, this, [this, writable] {
             if (writable())
                 retention(QStringLiteral("schedule"));
         });
@@ -206,7 +210,8 @@ void MaintenanceRunner::startSchedule()
         // Due by the last run any engine recorded, checked hourly: a restart does not put it off.
         const qint64 interval = options.maintenanceIntervalMs;
         m_maintenanceTimer.setInterval(int(std::min<qint64>(interval, 3600000)));
-        connect(&m_maintenanceTimer, &QTimer::timeout, this, [this, writable, interval] {
+        if (connectTimers)
+            connect(&m_maintenanceTimer, &QTimer::timeout, this, [this, writable, interval] {
             if (!writable() || (m_maintenanceRun && !m_maintenanceRun->isFinished()))
                 return;
             then(m_context.read([](Store &s) { return MaintenanceLog(s).lastRun(QStringLiteral("maintenance")); }), this, [this, writable, interval](Result<std::optional<qint64>> last) {

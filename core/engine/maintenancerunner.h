@@ -47,6 +47,7 @@ private:
     EngineContext &m_context;
     QTimer m_retentionTimer;
     QTimer m_maintenanceTimer;
+    bool m_scheduleConnected = false;   ///< the schedule timers are connected (startSchedule() runs again on a regained role)
     std::optional<QFuture<Result<MaintenanceRun>>> m_retentionRun;     ///< under way
     std::optional<QFuture<Result<MaintenanceRun>>> m_maintenanceRun;   ///< under way
 };

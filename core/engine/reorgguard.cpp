@@ -9,12 +9,13 @@
 
 namespace arbor {
 
-ReorgGuard::ReorgGuard(qint64 chainId, StoreThread *writer, RangeFetcher *fetcher, QList<EntityDef> entities, int window, QObject *context)
+ReorgGuard::ReorgGuard(qint64 chainId, StoreThread *writer, RangeFetcher *fetcher, QList<EntityDef> entities, int window, qint64 leaseEpoch, QObject *context)
     : m_chainId(chainId)
     , m_writer(writer)
     , m_fetcher(fetcher)
     , m_entities(std::move(entities))
     , m_window(window)
+    , m_leaseEpoch(leaseEpoch)
     , m_context(context)
 {
 }
@@ -52,7 +53,7 @@ void ReorgGuard::rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 st
                 const ReorgOutcome found = compare(stored, node->headers, low, checkpoint, startBlock);
                 if (found.kind != ReorgOutcome::Kind::RolledBack)
                     return done(found);
-                then(m_writer->run([reorg = found.reorg, entities = m_entities](Store &s) { return IndexStore(s).rollBackTo(reorg, entities); }), m_context, [found, done](Status rolled) {
+                then(m_writer->run([reorg = found.reorg, entities = m_entities, epoch = m_leaseEpoch](Store &s) { return IndexStore(s).rollBackTo(reorg, entities, epoch); }), m_context, [found, done](Status rolled) {
                         if (!rolled)
                             return done({ReorgOutcome::Kind::StoreFailed, found.reorg, rolled.error()});
                         done(found);

@@ -53,7 +53,7 @@ struct ReorgOutcome
 class ReorgGuard final
 {
 public:
-    ReorgGuard(qint64 chainId, StoreThread *writer, RangeFetcher *fetcher, QList<EntityDef> entities, int window, QObject *context);
+    ReorgGuard(qint64 chainId, StoreThread *writer, RangeFetcher *fetcher, QList<EntityDef> entities, int window, qint64 leaseEpoch, QObject *context);
 
     /// Whether block `at`, stored with hash `stored`, is still on the node's chain. `done` gets
     /// false when the node now has another block there, or the error when it could not be asked.
@@ -77,6 +77,7 @@ private:
     RangeFetcher *m_fetcher;
     const QList<EntityDef> m_entities;
     const int m_window;
+    const qint64 m_leaseEpoch;              ///< the rollback is fenced on it (IndexerOptions::leaseEpoch)
     QObject *m_context;
     quint64 m_search = 0;                   ///< bumped per findAncestor: stale steps are dropped
 };

@@ -1,5 +1,7 @@
 #include "engine/triggerservice.h"
 
+#include "util/workerthread.h"
+
 #include "engine/deliverybell.h"
 #include "engine/enginecontext.h"
 #include "engine/indexingservice.h"
@@ -17,6 +19,22 @@ TriggerService::TriggerService(EngineContext &context, IndexingService &indexing
     , m_indexing(indexing)
     , m_bell(std::make_shared<DeliveryBell>())
 {
+    // Evaluation and delivery are once-only chores: they follow the coordinator's role.
+    connect(&context, &EngineContext::coordinatorChanged, this, [this](bool coordinates) {
+        if (coordinates)
+            start();
+        else
+            retireRunner();
+    });
+}
+
+void TriggerService::retireRunner()
+{
+    if (!m_runner)
+        return;
+    m_retired = std::move(m_runner);
+    m_retiredDone = m_retired->shutdown();
+    then(m_retiredDone, this, [this] { m_retired.reset(); });
 }
 
 TriggerService::~TriggerService() = default;
@@ -25,7 +43,7 @@ void TriggerService::start()
 {
     // Only an indexing engine that holds the lease evaluates and delivers: one-shot commands
     // and read-only consoles leave it to the engine that does.
-    if (!m_context.options().indexing || m_context.readOnly() || m_runner)
+    if (!m_context.options().indexing || m_context.readOnly() || !m_context.holdsLease() || m_runner)
         return;
     TriggerRunner::HeadOf headOf = [this](qint64 chainId) -> std::optional<qint64> {
         for (const ChainStatus &status : m_indexing.chainStatuses()) {
@@ -44,7 +62,10 @@ void TriggerService::start()
 
 QFuture<void> TriggerService::shutdown()
 {
-    return m_runner ? m_runner->shutdown() : futures::finished();
+    QList<QFuture<void>> runners{m_runner ? m_runner->shutdown() : futures::finished()};
+    if (m_retired)
+        runners.append(m_retiredDone);
+    return whenAll(runners, this);
 }
 
 QFuture<Result<TriggerRecord>> TriggerService::addTrigger(const TriggerDef &def)

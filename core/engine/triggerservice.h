@@ -74,6 +74,9 @@ private:
     /// The runner, for an indexing engine that holds the lease.
     void start();
     QFuture<void> shutdown();
+    /// The coordinator's role went to another engine: the runner stops (its deliveries in
+    /// flight are recorded or their claims lapse) and is dropped once it has.
+    void retireRunner();
     /// Evaluating and delivering here (start() found an indexing engine with the lease).
     bool running() const { return m_runner != nullptr; }
     /// Rung by the writer job that commits deliveries outside evaluation (a resend, replay,
@@ -83,6 +86,8 @@ private:
     IndexingService &m_indexing;
     const std::shared_ptr<DeliveryBell> m_bell;
     std::unique_ptr<TriggerRunner> m_runner;   ///< from start(), when indexing with the lease
+    std::unique_ptr<TriggerRunner> m_retired;  ///< the runner of a coordinator's role lost, until it has shut down
+    QFuture<void> m_retiredDone;
 };
 
 } // namespace arbor

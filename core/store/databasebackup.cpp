@@ -89,9 +89,17 @@ Result<MigrationStatus> checkRestored(Store &store, const QString &file)
                                                  "Restore it with the Arbor release that made it.")
                                   .arg(file).arg(m.version).arg(m.name, m.problem));
     }
-    // The lease belongs to the engine that ran on the source: nothing runs on the copy yet.
+    // The leases belong to the engines that ran on the source: nothing runs on the copy yet.
     if (store.tableExists(store.admin("lease"))) {
         if (Status s = store.exec(QLatin1String("DELETE FROM ") + store.admin("lease")); !s)
+            return s.error();
+    }
+    if (store.tableExists(store.admin("engines"))) {
+        if (Status s = store.exec(QLatin1String("DELETE FROM ") + store.admin("engines")); !s)
+            return s.error();
+        if (Status s = store.exec(QLatin1String("UPDATE ") + store.admin("chain_leases")
+                                  + QLatin1String(" SET owner = NULL, owner_token = NULL, heartbeat_at = NULL, expires_at = 0"));
+            !s)
             return s.error();
     }
     return status;

@@ -13,7 +13,7 @@ namespace {
 // Admin tables whose rows churn (claimed, completed, retried, sampled, heartbeated): vacuumed
 // at every run whatever the statistics say, since autovacuum lags behind them.
 const char *const BusyTables[] = {"balance_update_queue", "queue_health", "trigger_deliveries", "action_results", "metric_samples",
-                                  "endpoint_samples", "alert_history", "lease", "checkpoints", "index_progress", "rpc_endpoints", "rpc_call_counts", "chains"};
+                                  "endpoint_samples", "alert_history", "lease", "engines", "chain_leases", "checkpoints", "index_progress", "rpc_endpoints", "rpc_call_counts", "chains"};
 
 // Tables of Arbor's schemas in the PostgreSQL catalogue.
 const char *const OwnSchemas = "(schemaname IN ('arbor', 'arbor_global') OR schemaname LIKE 'chain\\_%')";

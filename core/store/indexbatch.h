@@ -63,6 +63,9 @@ struct IndexBatch
     /// says); unset on batches built without one, which are not checked against the registries.
     std::optional<QList<Address>> registries;
     qint64 fetchMs = 0;                     ///< time spent fetching, recorded in index_progress
+    /// The epoch of the chain's lease this engine indexes under, checked inside the promotion
+    /// (EngineStore::checkFence()); 0 for callers that hold no lease (tools, store tests).
+    qint64 leaseEpoch = 0;
 };
 
 /// What one promotion did.
@@ -84,6 +87,7 @@ enum class PromoteRefusal {
     TokensChanged,      ///< "tokens": a token or registry was added after the range was fetched; fetch it again
     OffCheckpoint,      ///< "checkpoint": a head range does not follow the checkpoint, another lies above it; replan
     Fork,               ///< "parent_hash": the range does not build on the stored checkpoint block; a reorg
+    LeaseLost,          ///< "lease": another engine holds the chain now (or this one's lease expired); stop indexing it
 };
 
 inline QString promoteRefusalField(PromoteRefusal refusal)
@@ -97,6 +101,8 @@ inline QString promoteRefusalField(PromoteRefusal refusal)
         return QStringLiteral("checkpoint");
     case PromoteRefusal::Fork:
         return QStringLiteral("parent_hash");
+    case PromoteRefusal::LeaseLost:
+        return QStringLiteral("lease");
     }
     return {};
 }
@@ -112,7 +118,8 @@ inline std::optional<PromoteRefusal> promoteRefusal(const Error &error)
 {
     if (error.kind != Error::Kind::Conflict)
         return std::nullopt;
-    for (PromoteRefusal r : {PromoteRefusal::ChainInactive, PromoteRefusal::TokensChanged, PromoteRefusal::OffCheckpoint, PromoteRefusal::Fork}) {
+    for (PromoteRefusal r : {PromoteRefusal::ChainInactive, PromoteRefusal::TokensChanged, PromoteRefusal::OffCheckpoint, PromoteRefusal::Fork,
+                             PromoteRefusal::LeaseLost}) {
         if (error.field == promoteRefusalField(r))
             return r;
     }

@@ -100,7 +100,8 @@ public:
     // --- reorgs, resync, reindex, backfills (indexstorereorg.cpp) ---------------------------
     /// Rolls the chain back to `reorg.ancestorBlock` (production, derived and global rows,
     /// index_progress, checkpoint) and records the reorg, in one transaction.
-    Status rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entities);
+    /// `leaseEpoch`: as IndexBatch::leaseEpoch (0: not checked).
+    Status rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entities, qint64 leaseEpoch = 0);
     Result<QList<ReorgRecord>> reorgs(qint64 chainId);
     /// Rebuilds the chain's global rows (all cross-chain tables, or `table`) from production.
     Status resyncGlobal(qint64 chainId, const QList<EntityDef> &entities, const QString &table = QString());

@@ -4,6 +4,8 @@
 
 #include "store/indexstore.h"
 
+#include "store/enginestore.h"
+
 namespace arbor {
 
 Status IndexStore::checkHeaders(const IndexBatch &batch)
@@ -54,6 +56,11 @@ Status IndexStore::checkPromotable(const IndexBatch &batch)
     if (state->isEmpty() || state->first()[0].toString() != u"active")
         return promoteRefused(PromoteRefusal::ChainInactive, tr("Chain %1 is not active; the range %2–%3 was not written.")
                                                                  .arg(chain).arg(batch.from).arg(batch.to));
+    // An engine that lost the chain's lease (stalled past it, or handed the chain over) writes nothing.
+    if (batch.leaseEpoch > 0) {
+        if (Status fenced = EngineStore(m_store).checkFence(chain, batch.leaseEpoch); !fenced)
+            return promoteRefused(PromoteRefusal::LeaseLost, fenced.error().message);
+    }
     if (batch.mode != BatchMode::Backfill && batch.mode != BatchMode::Headers) {
         // A token added after the range was fetched has no rows in it; its backfill only
         // reaches the checkpoint it was added at.

@@ -4,17 +4,22 @@
 #include "store/indexstore.h"
 
 #include "store/chainregistry.h"
+#include "store/enginestore.h"
 #include "store/triggerstore.h"
 
 namespace arbor {
 
 // --- reorgs, resync, reindex ----------------------------------------------------------------
 
-Status IndexStore::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entities)
+Status IndexStore::rollBackTo(const ReorgRecord &reorg, const QList<EntityDef> &entities, qint64 leaseEpoch)
 {
     const qint64 chain = reorg.chainId;
     const qint64 keep = reorg.ancestorBlock;
     return m_store.transaction([&]() -> Status {
+        if (leaseEpoch > 0) {
+            if (Status fenced = EngineStore(m_store).checkFence(chain, leaseEpoch); !fenced)
+                return promoteRefused(PromoteRefusal::LeaseLost, fenced.error().message);
+        }
         // Before the orphaned events go: their deliveries are cancelled, the triggers rewound.
         if (Status s = TriggerStore(m_store).cancelForRollback(chain, keep); !s)
             return s;
@@ -134,6 +139,12 @@ Status IndexStore::resyncGlobal(qint64 chainId, const QList<EntityDef> &entities
 {
     bool found = table.isEmpty();
     return m_store.transaction([&]() -> Status {
+        // Any engine may run a resync: the chain row's lock (PostgreSQL) orders it against the
+        // promotions of the engine that indexes the chain, which take the same lock.
+        if (m_store.backend() == Backend::Postgres) {
+            if (Status s = m_store.exec(QLatin1String("SELECT chain_id FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ? FOR UPDATE"), {chainId}); !s)
+                return s;
+        }
         for (const EntityDef &e : entities) {
             if (!e.crossChain || (!table.isEmpty() && e.name != table))
                 continue;

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "store/migrationsagentcounts.h"
+#include "store/migrationsengines.h"
 #include "store/migrationsagents.h"
 #include "store/migrationsalerts.h"
 #include "store/migrationsdatabase.h"
@@ -457,6 +458,7 @@ QList<Migration> build(Backend backend)
     list.append(rpcCallsMigration(backend));
     list.append(agentsMigration(backend));
     list.append(agentAggregatesMigration(backend));
+    list.append(enginesMigration(backend));
     return list;
 }
 

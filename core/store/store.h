@@ -47,6 +47,7 @@ struct LeaseInfo
     QDateTime acquiredAt;
     QDateTime heartbeatAt;
     QString tookOverFrom;   ///< set when acquire() replaced a dead holder's lease
+    bool locked = false;    ///< PostgreSQL: the holder also holds the advisory lock (it took the lease with it)
 };
 
 /// A row as the backends return it: qint64, double, bool, QString, QByteArray or a null QVariant.
@@ -104,6 +105,9 @@ public:
     Status renewLease(const LeaseHolder &holder);
     Status releaseLease(const LeaseHolder &holder);
     Result<std::optional<LeaseInfo>> currentLease();
+    /// The clock leases are judged by: the database server's (PostgreSQL), so engines on machines
+    /// whose clocks disagree still agree on who holds what; the local one on SQLite, or a test's.
+    Result<qint64> databaseNow();
 
     // --- the queue side of promotion (storeenqueue.cpp) ------------------------------------
     // IndexStore's promotion and rollback call these inside their transactions, and QueueStore
@@ -202,6 +206,8 @@ protected:
     /// PostgreSQL holds a session advisory lock alongside the lease row; SQLite does nothing.
     virtual Result<bool> tryLockLease() { return true; }
     virtual void unlockLease() {}
+    /// The server's clock in unix ms (PostgreSQL); SQLite has no server and answers now().
+    virtual Result<qint64> serverNow() { return now(); }
 
     DatabaseUrl m_url;
     StatementTimer m_statementTimer;

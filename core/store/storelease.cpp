@@ -29,6 +29,7 @@ LeaseInfo leaseFromRow(const SqlRow &r)
     info.holder.token = r[5].toString();
     info.acquiredAt = QDateTime::fromMSecsSinceEpoch(r[3].toLongLong());
     info.heartbeatAt = QDateTime::fromMSecsSinceEpoch(r[4].toLongLong());
+    info.locked = r[6].toLongLong() != 0;
     return info;
 }
 
@@ -44,9 +45,14 @@ QString LeaseHolder::describe() const
     return Store::tr("%1 (pid %2 on %3)").arg(app).arg(pid).arg(host);
 }
 
+Result<qint64> Store::databaseNow()
+{
+    return m_clock ? m_clock() : serverNow();
+}
+
 Result<std::optional<LeaseInfo>> Store::currentLease()
 {
-    auto rows = query(QLatin1String("SELECT holder_pid, holder_host, holder_app, acquired_at, heartbeat_at, holder_token FROM ") + admin("lease"));
+    auto rows = query(QLatin1String("SELECT holder_pid, holder_host, holder_app, acquired_at, heartbeat_at, holder_token, holder_locked FROM ") + admin("lease"));
     if (!rows)
         return rows.error();
     if (rows->isEmpty())
@@ -56,31 +62,30 @@ Result<std::optional<LeaseInfo>> Store::currentLease()
 
 Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAfterMs)
 {
+    // PostgreSQL: the advisory lock proves the last holder's session is gone (it took the lock
+    // with it); without the lock, the lease row is judged by the database's clock alone, so an
+    // engine that stalled past staleAfterMs is replaced even though its session lives on.
     auto locked = tryLockLease();
     if (!locked)
         return locked.error();
-    if (!*locked) {
-        // PostgreSQL: another live session holds the advisory lock, whatever the row says.
-        auto current = currentLease();
-        const QString who = current && *current ? (*current)->holder.describe() : tr("Another engine");
-        return Error::conflict(QStringLiteral("database"),
-                               tr("%1 is already running an engine on %2. Stop it first, or use the console read-only.")
-                                   .arg(who, m_url.displayName()));
-    }
 
     LeaseInfo result;
     Status s = transaction([&]() -> Status {
         auto current = currentLease();
         if (!current)
             return current.error();
-        const qint64 now = this->now();
+        auto clock = databaseNow();
+        if (!clock)
+            return clock.error();
+        const qint64 now = *clock;
         if (*current) {
             const LeaseInfo &held = **current;
             const bool same = held.holder.token == holder.token;
             const bool silent = now - held.heartbeatAt.toMSecsSinceEpoch() > staleAfterMs;
             const bool deadHere = held.holder.host == holder.host && !processAlive(held.holder.pid);
-            // On PostgreSQL the advisory lock is authoritative: if we got it, the holder's session is gone.
-            const bool lockProvesDead = backend() == Backend::Postgres;
+            // Only a holder that took the lock with the lease lost it with its session: one that
+            // replaced a stalled holder by the clock never had it.
+            const bool lockProvesDead = backend() == Backend::Postgres && *locked && held.locked;
             if (!same && !silent && !deadHere && !lockProvesDead) {
                 const qint64 ago = std::max<qint64>(0, (now - held.heartbeatAt.toMSecsSinceEpoch()) / 1000);
                 return Error::conflict(QStringLiteral("database"),
@@ -98,8 +103,9 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
         result.acquiredAt = QDateTime::fromMSecsSinceEpoch(now);
         result.heartbeatAt = result.acquiredAt;
         return exec(QLatin1String("INSERT INTO ") + admin("lease")
-                        + QLatin1String(" (id, holder_pid, holder_host, holder_app, holder_token, acquired_at, heartbeat_at) VALUES (1, ?, ?, ?, ?, ?, ?)"),
-                    {holder.pid, holder.host, holder.app, holder.token, now, now});
+                        + QLatin1String(" (id, holder_pid, holder_host, holder_app, holder_token, acquired_at, heartbeat_at, holder_locked) "
+                                        "VALUES (1, ?, ?, ?, ?, ?, ?, ?)"),
+                    {holder.pid, holder.host, holder.app, holder.token, now, now, *locked ? 1 : 0});
     });
     if (!s) {
         unlockLease();
@@ -112,12 +118,17 @@ Result<LeaseInfo> Store::acquireLease(const LeaseHolder &holder, qint64 staleAft
 
 Status Store::renewLease(const LeaseHolder &holder)
 {
+    auto clock = databaseNow();
+    if (!clock)
+        return clock.error();
     auto rows = query(QLatin1String("UPDATE ") + admin("lease") + QLatin1String(" SET heartbeat_at = ? WHERE holder_token = ? RETURNING id"),
-                      {now(), holder.token});
+                      {*clock, holder.token});
     if (!rows)
         return rows.error();
-    if (rows->isEmpty())
+    if (rows->isEmpty()) {
+        unlockLease();   // PostgreSQL: a stalled holder's session still has the lock
         return Error::conflict(QStringLiteral("database"), tr("The engine lease on %1 was taken over by another process.").arg(m_url.displayName()));
+    }
     return {};
 }
 

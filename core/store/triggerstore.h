@@ -152,9 +152,9 @@ public:
      * attempt is still recorded), and an unknown delivery id is skipped with a warning.
      */
     Status recordAttempts(const QList<DeliveryAttempt> &attempts);
-    /// Clears the claims `holder` holds (shutdown), or with an empty holder every claim: what
-    /// the lease holder does at start-up, when no other engine can be sending (a crashed
-    /// engine's claims would otherwise wait to lapse). Returns how many.
+    /// Clears the claims `holder` holds (shutdown), or with an empty holder the claims of every
+    /// holder that is no live engine (EngineStore): what a delivery worker does at start-up, so a
+    /// crashed engine's claims need not wait to lapse while a live engine keeps its own. Returns how many.
     Result<qint64> releaseClaims(const QString &holder);
     /// Earliest next_attempt_at of the open deliveries, for a worker's timer.
     Result<std::optional<qint64>> nextDueAt();

@@ -169,12 +169,23 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
 
 Result<qint64> TriggerStore::releaseClaims(const QString &holder)
 {
-    const bool everyone = holder.isEmpty();
+    const bool orphans = holder.isEmpty();
+    QVariantList params{holder};
+    if (orphans) {
+        auto now = m_store.databaseNow();
+        if (!now)
+            return now.error();
+        params = {*now};
+    }
+    // Orphans: claims of no live engine (one that crashed mid-send, or stalled past its lease);
+    // a live engine's claims are its own to finish.
     auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("trigger_deliveries")
                                   + QLatin1String(" SET claimed_by = NULL, claimed_until = NULL WHERE ")
-                                  + (everyone ? QLatin1String("claimed_by IS NOT NULL") : QLatin1String("claimed_by = ?"))
+                                  + (orphans ? QString(QLatin1String("claimed_by IS NOT NULL AND claimed_by NOT IN (SELECT token FROM ") + m_store.admin("engines")
+                                                           + QLatin1String(" WHERE heartbeat_at + lease_ms >= ?)"))
+                                             : QStringLiteral("claimed_by = ?"))
                                   + QLatin1String(" RETURNING id"),
-                              everyone ? QVariantList() : QVariantList{holder});
+                              params);
     if (!rows)
         return rows.error();
     return qint64(rows->size());

@@ -395,6 +395,17 @@ Result<bool> PostgresStore::tryLockLease()
     return m_leaseLocked;
 }
 
+Result<qint64> PostgresStore::serverNow()
+{
+    // clock_timestamp(), not now(): inside a long transaction now() stands still.
+    auto rows = query(QStringLiteral("SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint"));
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error::unavailable(QStringLiteral("database"), tr("PostgreSQL did not say what time it is."));
+    return rows->first().first().toLongLong();
+}
+
 void PostgresStore::unlockLease()
 {
     if (!m_leaseLocked)

@@ -39,6 +39,7 @@ protected:
     bool tableExists(const QString &table) override;
     Result<bool> tryLockLease() override;
     void unlockLease() override;
+    Result<qint64> serverNow() override;
 
 private:
     explicit PostgresStore(DatabaseUrl url);
