@@ -172,6 +172,9 @@ int main(int argc, char **argv)
     options.lease = arbor::EngineOptions::Lease::ReadOnlyIfHeld;
     options.snapshotIntervalMs = 1000;
     options.indexing = true;   // the console indexes every active chain while it holds the lease
+    // Beside engines already indexing a PostgreSQL database it watches and commands; it takes no
+    // chain from them (a desktop that closes in the evening would hand them back and forth).
+    options.claimChainsOnlyWhenAlone = true;
     options.processQueue = true;
     options.queueHealthIntervalMs = 2000;
     arbor::ui::ConsoleSession session(options, &logSink, &settings);

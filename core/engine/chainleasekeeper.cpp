@@ -63,12 +63,15 @@ void ChainLeaseKeeper::leave()
 
 void ChainLeaseKeeper::beat()
 {
-    if (!m_running || m_beating)
+    if (!m_running)
         return;
-    // The last good beat is too old: another engine may take these chains at any moment.
+    // The last good beat is too old: another engine may take these chains at any moment. Judged
+    // also while a beat hangs (a database that stopped answering).
     const qint64 sinceGood = m_clock.elapsed() - m_lastGoodStartMs;
     if (!m_held.isEmpty() && sinceGood > m_me.leaseMs - m_timer.interval())
         dropAll(LeaseText::tr("no heartbeat reached the database for %n s; indexing stopped before the lease could expire", nullptr, int(sinceGood / 1000)));
+    if (m_beating)
+        return;
     m_beating = true;
     m_again = false;
     const qint64 startedMs = m_clock.elapsed();

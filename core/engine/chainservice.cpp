@@ -13,6 +13,7 @@
 #include "rpc/eventdensity.h"
 #include "rpc/tokenprobe.h"
 #include "store/chainregistry.h"
+#include "store/enginestore.h"
 #include "util/continuation.h"
 #include "util/workerthread.h"
 
@@ -289,7 +290,21 @@ QFuture<Status> ChainService::runDeletion(qint64 chainId)
 
 QFuture<Result<QList<ChainRecord>>> ChainService::list()
 {
-    return m_context.read([](Store &s) { return ChainRegistry(s).chains(); });
+    const bool shared = m_context.shared();
+    return m_context.read([shared](Store &s) -> Result<QList<ChainRecord>> {
+        auto chains = ChainRegistry(s).chains();
+        if (!chains || !shared)
+            return chains;
+        // Who indexes each chain; a failed read leaves the column empty, the list stands.
+        if (auto leases = EngineStore(s).leases()) {
+            for (ChainRecord &c : *chains) {
+                const auto lease = std::find_if(leases->cbegin(), leases->cend(), [&c](const ChainLease &l) { return l.chainId == c.config.chainId; });
+                if (lease != leases->cend() && lease->live)
+                    c.indexedBy = lease->owner;
+            }
+        }
+        return chains;
+    });
 }
 
 void ChainService::refreshSnapshot()

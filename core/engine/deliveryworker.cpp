@@ -32,7 +32,17 @@ DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOpti
     , m_flushTimer(this)   // children, so moveToThread() takes them along
     , m_wakeTimer(this)
     , m_random(std::random_device{}())
+    , m_stallWatch(this)
 {
+    m_stallWatch.setInterval(1000);
+    connect(&m_stallWatch, &QTimer::timeout, this, [this] {
+        if (m_lastTick.elapsed() > m_options.staleClaimMs) {
+            ++m_stalls;
+            qCWarning(lcDelivery) << "this engine stalled for" << m_lastTick.elapsed() / 1000 << "s (stopped, suspended or starved):"
+                                  << "deliveries claimed before it are not sent";
+        }
+        m_lastTick.start();
+    });
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(m_options.flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &DeliveryWorker::flush);
@@ -57,6 +67,8 @@ void DeliveryWorker::start()
     m_sender = new ActionSender(this);
     m_agentCalls = new AgentCallPreparer(m_writer, m_sender->network(), m_secrets, this);
     m_running = true;
+    m_lastTick.start();
+    m_stallWatch.start();
     // Claims left by an engine that is no longer live (one that crashed mid-send) are released
     // at once, not when they lapse; a live engine's stay its own.
     then(m_writer->run([](Store &store) { return TriggerStore(store).releaseClaims(QString()); }), this, [this](Result<qint64> released) {
@@ -81,6 +93,7 @@ void DeliveryWorker::stop(std::function<void()> done)
 {
     m_running = false;
     m_wakeTimer.stop();
+    m_stallWatch.stop();
     m_stopped = std::move(done);
     if (m_inFlight > 0) {
         qCInfo(lcDelivery) << "Stopping: waiting up to" << m_options.stopDrainMs << "ms for" << m_inFlight << "attempts in flight";
@@ -132,6 +145,7 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
         if (m_sending.contains(delivery.id))
             continue;
         m_sending.insert(delivery.id);
+        m_claimedAfter.insert(delivery.id, m_stalls);
         ++m_inFlight;
         resolveActionSecrets(*m_secrets, delivery.action, [this, delivery](Result<ActionSecrets> secrets) {
             if (!secrets) {
@@ -167,6 +181,10 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
 
 void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target)
 {
+    if (stalledSinceClaim(delivery)) {
+        abandonStale(delivery);
+        return;
+    }
     OutgoingDelivery out;
     out.deliveryId = delivery.id;
     out.action = delivery.action;
@@ -180,10 +198,41 @@ void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets
     m_sender->send(out, [this, delivery](AttemptOutcome outcome) { finish(delivery, outcome); });
 }
 
+bool DeliveryWorker::stalledSinceClaim(const ClaimedDelivery &delivery)
+{
+    // The tick that would say so may still be queued behind this call.
+    if (m_lastTick.isValid() && m_lastTick.elapsed() > m_options.staleClaimMs) {
+        ++m_stalls;
+        m_lastTick.start();
+    }
+    return m_claimedAfter.value(delivery.id, m_stalls) != m_stalls;
+}
+
+void DeliveryWorker::abandonStale(const ClaimedDelivery &delivery)
+{
+    qCWarning(lcDelivery).noquote() << QStringLiteral("delivery %1 not sent: this engine stalled for more than %2 s after claiming it, so another "
+                                                      "engine may be sending it; the claim is given up and the delivery sent again under the same id")
+                                           .arg(delivery.id)
+                                           .arg(m_options.staleClaimMs / 1000.0);
+    --m_inFlight;
+    m_sending.remove(delivery.id);
+    m_claimedAfter.remove(delivery.id);
+    then(m_writer->run([holder = m_holder, id = delivery.id](Store &store) { return TriggerStore(store).releaseClaims(holder, {id}); }), this,
+         [this](Result<qint64> released) {
+             if (!released)
+                 qCWarning(lcDelivery) << "Could not give up a stale claim (it lapses by itself):" << released.error().toString();
+             if (m_running && !m_claiming)
+                 pump();
+             else
+                 flush();   // a stop waiting on the attempts in flight sees this one end
+         });
+}
+
 void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome)
 {
     --m_inFlight;
     m_sending.remove(delivery.id);
+    m_claimedAfter.remove(delivery.id);
     DeliveryAttempt attempt;
     attempt.deliveryId = delivery.id;
     attempt.holder = m_holder;

@@ -4,6 +4,7 @@
 #include "triggers/outgoingdelivery.h"
 #include "triggers/triggerrecords.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -67,6 +68,10 @@ private:
     void onClaimed(Result<QList<ClaimedDelivery>> claimed);
     void send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target);
     void finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome);
+    /// Whether this thread stalled past DeliveryOptions::staleClaimMs since `delivery` was claimed.
+    bool stalledSinceClaim(const ClaimedDelivery &delivery);
+    /// Such a delivery is not sent: its claim is given up.
+    void abandonStale(const ClaimedDelivery &delivery);
     void flush();
     void scheduleWake();
 
@@ -90,6 +95,12 @@ private:
     bool m_flushing = false;
     int m_inFlight = 0;
     QSet<QString> m_sending;      ///< delivery ids with an attempt under way
+    QHash<QString, quint64> m_claimedAfter;   ///< for each of them, m_stalls when it was claimed
+    /// Ticks every second: a tick that comes late by more than staleClaimMs (or none at all by
+    /// then) means this thread stalled, and what it had claimed before may be another's now.
+    QTimer m_stallWatch;
+    QElapsedTimer m_lastTick;                 ///< monotonic: runs on while the process is stopped
+    quint64 m_stalls = 0;
     QList<DeliveryAttempt> m_finished;
     std::function<void()> m_stopped;
     bool m_drainOver = false;                 ///< stop(): the attempts still in flight are abandoned

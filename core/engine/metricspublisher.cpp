@@ -79,6 +79,8 @@ void MetricsPublisher::publish()
     auto snapshot = std::make_shared<MetricsSnapshot>();
     snapshot->takenAtMs = QDateTime::currentMSecsSinceEpoch();
     snapshot->readOnly = m_sources.readOnly();
+    if (m_sources.shared)
+        snapshot->shared = m_sources.shared();
     snapshot->chains = m_sources.chains();
     snapshot->statuses = m_sources.statuses();
     snapshot->queues = m_queues;

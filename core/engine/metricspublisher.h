@@ -38,6 +38,8 @@ public:
         std::function<QList<ChainRecord>()> chains;
         std::function<QList<ChainStatus>()> statuses;
         std::function<bool()> readOnly;
+        /// This engine's name, role and chain leases on a shared database; none otherwise.
+        std::function<std::optional<EngineLeases>()> shared;
         /// The reader, or null before the Engine started (store figures wait until it is there).
         std::function<StoreThread *()> reader;
         /// Whether to sample queue health here (the Engine does not, or not often enough).

@@ -24,6 +24,11 @@ QString RosterService::engineName() const
     return m_context.chainLeases()->isRunning() ? m_context.chainLeases()->identity().name : QString();
 }
 
+bool RosterService::shared() const
+{
+    return m_context.shared();
+}
+
 QHash<qint64, qint64> RosterService::heldChains() const
 {
     return m_context.chainLeases()->held();

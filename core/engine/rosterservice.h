@@ -29,6 +29,8 @@ public:
 
     /// This engine's name among the engines (empty for an engine that does not index).
     QString engineName() const;
+    /// Whether other engines may index on this database beside this one (PostgreSQL, indexing).
+    bool shared() const;
     /// Chain → epoch, for the chains this engine holds the lease on now.
     QHash<qint64, qint64> heldChains() const;
 

@@ -1,6 +1,7 @@
 #include "engine/statsservice.h"
 
 #include "engine/balanceservice.h"
+#include "engine/chainleasekeeper.h"
 #include "engine/chainservice.h"
 #include "engine/enginecontext.h"
 #include "engine/indexingservice.h"
@@ -80,6 +81,12 @@ QFuture<Status> StatsService::serveMetrics(const QString &address)
         sources.chains = [this] { return m_chains.snapshot(); };
         sources.statuses = [this] { return m_indexing.chainStatuses(); };
         sources.readOnly = [this] { return m_context.readOnly(); };
+        sources.shared = [this]() -> std::optional<EngineLeases> {
+            const ChainLeaseKeeper *keeper = m_context.chainLeases();
+            if (!m_context.shared() || !keeper->isRunning())
+                return std::nullopt;
+            return EngineLeases{keeper->identity().name, m_context.holdsLease(), keeper->held()};
+        };
         sources.reader = [this]() -> StoreThread * { return m_context.started() && !m_context.shuttingDown() ? m_context.reader() : nullptr; };
         // The engine's own samples when they come often enough for a scrape interval.
         const int healthMs = m_context.options().queueHealthIntervalMs;
@@ -89,6 +96,8 @@ QFuture<Status> StatsService::serveMetrics(const QString &address)
         connect(&m_chains, &ChainService::chainsChanged, metrics, &MetricsPublisher::publish);
         connect(&m_indexing, &IndexingService::chainStatusChanged, metrics, &MetricsPublisher::publish);
         connect(this, &StatsService::stateChanged, metrics, &MetricsPublisher::publish);
+        connect(m_context.chainLeases(), &ChainLeaseKeeper::heldChanged, metrics, &MetricsPublisher::publish);
+        connect(&m_context, &EngineContext::coordinatorChanged, metrics, &MetricsPublisher::publish);
         connect(&m_balances, &BalanceService::queueHealthChanged, metrics, &MetricsPublisher::setQueueHealth);
         // A sample taken before serving began (the first one, at start) is served until the next.
         if (!m_balances.lastQueueHealth().isEmpty())

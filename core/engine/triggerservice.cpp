@@ -52,8 +52,15 @@ void TriggerService::start()
         }
         return std::nullopt;
     };
-    m_runner = std::make_unique<TriggerRunner>(m_context.writer(), m_context.lease()->holder().token, headOf, m_bell,
-                                               m_context.options().delivery);
+    // Another engine releases this one's claims once it looks dead (no heartbeat for a chain
+    // lease) and takes the coordinator's role once the database lease is stale: an attempt
+    // claimed before a stall that long is not sent after it.
+    DeliveryOptions delivery = m_context.options().delivery;
+    if (m_context.shared()) {
+        const qint64 deadAfterMs = std::min(m_context.options().chainLeaseMs, m_context.options().leaseStaleAfterMs);
+        delivery.staleClaimMs = std::min(delivery.staleClaimMs, deadAfterMs / 2);
+    }
+    m_runner = std::make_unique<TriggerRunner>(m_context.writer(), m_context.lease()->holder().token, headOf, m_bell, delivery);
     connect(m_runner.get(), &TriggerRunner::deliveriesChanged, this, &TriggerService::deliveriesChanged);
     connect(&m_indexing, &IndexingService::chainPromoted, m_runner.get(),
             [this](qint64 chainId, qint64, qint64, std::optional<qint64>) { m_runner->evaluate(chainId); });

@@ -9,6 +9,7 @@
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 namespace arbor {
 
@@ -21,10 +22,19 @@ namespace arbor {
  * and endpoint counters then come from the chain records the indexing engine stores), an engine
  * without periodic chain snapshots has statuses but no records.
  */
+/// This engine among the engines that share a PostgreSQL database.
+struct EngineLeases
+{
+    QString name;
+    bool coordinator = false;           ///< runs the once-only chores (triggers, alerts, maintenance)
+    QHash<qint64, qint64> held;         ///< chain → lease epoch, the chains this engine indexes
+};
+
 struct MetricsSnapshot
 {
     qint64 takenAtMs = 0;                       ///< ms since the epoch
     bool readOnly = false;                      ///< another engine holds the database lease
+    std::optional<EngineLeases> shared;         ///< on a database several engines share
     QList<ChainRecord> chains;                  ///< as stored (names, states, stored endpoint URLs)
     QList<ChainStatus> statuses;                ///< the chains this engine indexes, measured live
     QList<QueueHealth> queues;                  ///< balance-queue health per chain

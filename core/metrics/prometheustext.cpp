@@ -246,6 +246,35 @@ QByteArray render(const MetricsSnapshot &snapshot, qint64 nowMs)
              "1 when this engine only reads (another engine holds the database lease and indexes), else 0.");
     w.sample({}, snapshot.readOnly ? 1 : 0);
 
+    if (snapshot.shared) {
+        w.family("arbor_engine_info", "gauge", "1, naming this engine among the engines that share the database.");
+        w.sample({{"engine", snapshot.shared->name}}, 1);
+        w.family("arbor_engine_coordinator", "gauge",
+                 "1 when this engine runs the once-only chores (triggers, alerts, balance refreshes, maintenance) for all "
+                 "engines on the database, else 0.");
+        w.sample({}, snapshot.shared->coordinator ? 1 : 0);
+        w.family("arbor_engine_chains_held", "gauge", "How many chains this engine holds the lease on and indexes.");
+        w.sample({}, double(snapshot.shared->held.size()));
+        w.family("arbor_chain_lease_held", "gauge",
+                 "1 when this engine holds the chain's lease (it indexes the chain), 0 when another engine or none does.");
+        for (const ChainView &c : chains)
+            w.sample(chainLabels(c), snapshot.shared->held.contains(c.id) ? 1 : 0);
+        w.family("arbor_chain_indexed_by", "gauge", "1 for each chain with a live lease, naming the engine that holds it.");
+        for (const ChainView &c : chains) {
+            if (c.record && !c.record->indexedBy.isEmpty()) {
+                Labels labels = chainLabels(c);
+                labels.append({"engine", c.record->indexedBy});
+                w.sample(labels, 1);
+            }
+        }
+        w.family("arbor_chain_lease_epoch", "gauge",
+                 "The epoch of the chain lease this engine holds: raised at every takeover, what fences a stale writer.");
+        for (const ChainView &c : chains) {
+            if (const auto epoch = snapshot.shared->held.constFind(c.id); epoch != snapshot.shared->held.cend())
+                w.sample(chainLabels(c), double(*epoch));
+        }
+    }
+
     w.family("arbor_chain_info", "gauge", "Every registered chain, 1, with its name and state (active or paused).");
     for (const ChainView &c : chains) {
         Labels labels = chainLabels(c);

@@ -187,6 +187,9 @@ struct ChainRecord
     std::optional<qint64> checkpointBlock;
     QList<TokenInfo> tokens;                ///< metadata of config.tokens, same order
     std::optional<HeaderBackfill> headerBackfill;
+    /// On a database several engines share: the engine whose chain lease is live now (empty
+    /// when none is, and on a database one engine serves).
+    QString indexedBy;
 
     friend bool operator==(const ChainRecord &, const ChainRecord &) = default;
 };

@@ -156,6 +156,9 @@ public:
     /// holder that is no live engine (EngineStore): what a delivery worker does at start-up, so a
     /// crashed engine's claims need not wait to lapse while a live engine keeps its own. Returns how many.
     Result<qint64> releaseClaims(const QString &holder);
+    /// Clears `holder`'s claims on these deliveries (attempts it chose not to send); claims
+    /// another holder took meanwhile stay. Returns how many.
+    Result<qint64> releaseClaims(const QString &holder, const QStringList &deliveryIds);
     /// Earliest next_attempt_at of the open deliveries, for a worker's timer.
     Result<std::optional<qint64>> nextDueAt();
     /**

@@ -167,6 +167,25 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
     return out;
 }
 
+Result<qint64> TriggerStore::releaseClaims(const QString &holder, const QStringList &deliveryIds)
+{
+    qint64 released = 0;
+    Status s = m_store.transaction([&]() -> Status {
+        for (const QString &id : deliveryIds) {
+            auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("trigger_deliveries")
+                                          + QLatin1String(" SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ? RETURNING id"),
+                                      {id, holder});
+            if (!rows)
+                return rows.error();
+            released += rows->size();
+        }
+        return {};
+    });
+    if (!s)
+        return s.error();
+    return released;
+}
+
 Result<qint64> TriggerStore::releaseClaims(const QString &holder)
 {
     const bool orphans = holder.isEmpty();

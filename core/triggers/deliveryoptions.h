@@ -18,6 +18,12 @@ struct DeliveryOptions
     /// the attempts in flight to be answered and recorded; only those still open then are
     /// abandoned (sent again, same id, once their claims lapse).
     int stopDrainMs = 5000;
+    /// An attempt is not sent when its claim is older than this by then: this engine stalled
+    /// (frozen, suspended, starved) long enough that other engines may have judged it dead and
+    /// released its claims. The claim is given up instead, and whichever engine claims the
+    /// delivery next sends it, under the same id. Half an engine's chain lease (see
+    /// EngineOptions::chainLeaseMs) on a database several engines share.
+    qint64 staleClaimMs = 15000;
 };
 
 } // namespace arbor

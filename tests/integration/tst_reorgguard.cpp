@@ -196,7 +196,7 @@ std::unique_ptr<ReorgGuard> TestReorgGuard::guard(int window, const QUrl &url)
     policy.maxAttempts = 2;
     m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{endpoint}, policy);
     m_fetcher->setPool(m_pool.get());
-    return std::make_unique<ReorgGuard>(ChainId, m_writer.get(), m_fetcher.get(), evmEntities(), window, &m_context);
+    return std::make_unique<ReorgGuard>(ChainId, m_writer.get(), m_fetcher.get(), evmEntities(), window, 0, &m_context);
 }
 
 std::shared_ptr<Found> TestReorgGuard::search(ReorgGuard &guard, qint64 atBlock, qint64 checkpoint, qint64 startBlock)

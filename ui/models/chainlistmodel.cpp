@@ -228,6 +228,10 @@ QVariant ChainListModel::displayData(int row, int column) const
         return endpointSummary(endpointsOf(row));
     case RpcUrlColumn:
         return urlsecrets::displayText(firstRpcUrl(chain));
+    case EngineColumn:
+        if (chain.indexedBy.isEmpty())
+            return chain.state == ChainState::Active && !m_localEngine.isEmpty() ? tr("none yet") : QString();
+        return chain.indexedBy == m_localEngine ? tr("this console") : chain.indexedBy;
     default:
         return {};
     }
@@ -268,6 +272,8 @@ QString ChainListModel::toolTip(int row) const
         + QLatin1String("</p>");
     if (status && !status->message.isEmpty())
         html += QLatin1String("<p>") + status->message.toHtmlEscaped() + QLatin1String("</p>");
+    if (!chain.indexedBy.isEmpty() && chain.indexedBy != m_localEngine)
+        html += QLatin1String("<p>") + tr("Indexed by the engine “%1”.").arg(chain.indexedBy).toHtmlEscaped() + QLatin1String("</p>");
     const QList<EndpointRecord> &endpoints = endpointsOf(row);
     if (endpoints.isEmpty())
         return html + QLatin1String("<p>") + tr("No RPC endpoint is registered.") + QLatin1String("</p>");
@@ -305,6 +311,8 @@ QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, in
             return tr("How old the last indexed block is, while the chain is behind its head");
         case RateColumn:
             return tr("Blocks indexed per second, over the last ten seconds");
+        case EngineColumn:
+            return tr("The engine holding the chain's lease: each chain is indexed by one engine at a time");
         default:
             return {};
         }
@@ -332,6 +340,8 @@ QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("RPC health");
     case RpcUrlColumn:
         return tr("RPC URL");
+    case EngineColumn:
+        return tr("Engine");
     default:
         return {};
     }
@@ -450,6 +460,20 @@ const QList<EndpointRecord> &ChainListModel::endpointsOf(int row) const
     const ChainStatus *status = statusAt(row);
     // The indexer's measurements are newer than the stored rows.
     return status && !status->endpoints.isEmpty() ? status->endpoints : m_chains[row].endpoints;
+}
+
+void ChainListModel::setLocalEngine(const QString &name)
+{
+    if (name == m_localEngine)
+        return;
+    m_localEngine = name;
+    if (!m_chains.isEmpty())
+        Q_EMIT dataChanged(index(0, EngineColumn), index(int(m_chains.size()) - 1, EngineColumn));
+}
+
+bool ChainListModel::indexedElsewhere() const
+{
+    return std::any_of(m_chains.cbegin(), m_chains.cend(), [this](const ChainRecord &c) { return !c.indexedBy.isEmpty() && c.indexedBy != m_localEngine; });
 }
 
 int ChainListModel::rowOf(qint64 chainId) const

@@ -42,6 +42,7 @@ public:
         RateColumn,             ///< blocks per second
         EndpointsColumn,        ///< RPC health
         RpcUrlColumn,
+        EngineColumn,           ///< on a database several engines share: the one indexing the chain
         ColumnCount
     };
 
@@ -77,6 +78,13 @@ public:
     /// though their indexer still says it is indexing.
     void setStalled(const QSet<qint64> &chainIds);
 
+    /// This console's own name among the engines on a shared database: the Engine column says
+    /// "this console" for its chains.
+    void setLocalEngine(const QString &name);
+    /// Whether a chain is indexed by another engine than this console (the Engine column is
+    /// worth showing).
+    bool indexedElsewhere() const;
+
     /// The chain shown in `row`, or nullptr when the row does not exist.
     const arbor::ChainRecord *chainAt(int row) const;
     /// The indexing figures of the chain in `row`, when it is indexed here.
@@ -111,6 +119,7 @@ private:
     QHash<qint64, arbor::ChainStatus> m_statuses;
     QSet<qint64> m_stalled;
     qint64 m_nowSecs = 0;
+    QString m_localEngine;
 };
 
 } // namespace arbor::ui

@@ -1,0 +1,441 @@
+// EngineStore on both backends, driven by a test clock: engines join, beat and leave; the chains
+// are shared out fairly (max-chains respected), an expired owner's chains are claimed with a new
+// epoch and its writes are then refused (the fence), a chain moved by the operator goes where it
+// was sent, a draining engine gives everything up and takes its share again when resumed.
+
+#include "testdatabase.h"
+#include "testvalues.h"
+
+#include "model/entitydef.h"
+#include "store/chainregistry.h"
+#include "store/ddl.h"
+#include "store/enginestore.h"
+#include "store/indexstore.h"
+#include "store/store.h"
+#include "testmain.h"
+
+#include <QDateTime>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace arbor;
+using namespace arbor::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 LeaseMs = 6000;
+const QList<qint64> ChainIds{11, 12, 13, 14};
+
+EngineIdentity engineNamed(const QString &name, std::optional<int> maxChains = std::nullopt)
+{
+    EngineIdentity me;
+    me.name = name;
+    me.token = u"token-"_s + name + u"-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
+    me.host = u"host-"_s + name;
+    me.pid = 1000 + name.at(0).unicode();
+    me.app = u"arborctl"_s;
+    me.maxChains = maxChains;
+    me.leaseMs = LeaseMs;
+    return me;
+}
+
+/// Blocks [from, to] of `chainId` from genesis, one transfer each, fetched under `epoch`.
+IndexBatch batchFor(qint64 chainId, qint64 from, qint64 to, qint64 epoch)
+{
+    IndexBatch batch;
+    batch.chainId = chainId;
+    batch.from = from;
+    batch.to = to;
+    batch.leaseEpoch = epoch;
+    Hash parent = from == 0 ? Hash() : hashOf(from - 1);
+    for (qint64 n = from; n <= to; ++n) {
+        BlockHeader h{n, hashOf(n), parent, 1700000000 + n, 1, 21000};
+        parent = h.hash;
+        batch.headers.append(h);
+        batch.transfers.append({n, 0, hashOf(n, 7), addressOf(1), addressOf(2), addressOf(3), U256(n)});
+    }
+    batch.tokens = {addressOf(1)};
+    return batch;
+}
+
+QList<qint64> sortedKeys(const QHash<qint64, qint64> &held)
+{
+    QList<qint64> keys = held.keys();
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+} // namespace
+
+class TestEngineStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup()
+    {
+        m_store.reset();
+        m_db.reset();
+    }
+
+    void aLoneEngineClaimsEveryActiveChain();
+    void aSecondEngineGetsAFairShare();
+    void maxChainsCapsAnEngine();
+    void anExpiredOwnersChainIsTakenOverAndItsWritesRefused();
+    void anExpiredLeaseNobodyTookIsFencedUntilRenewed();
+    void aLiveNameIsRefusedADeadOneReplaced();
+    void leavingFreesTheChainsAtOnce();
+    void aMovedChainGoesWhereItWasSent();
+    void drainingGivesEverythingUpAndResumeTakesAShare();
+    void aStaleEpochCannotRollBack();
+
+private:
+    /// One beat of `me`, which held `previous` after its last one.
+    LeaseRound beat(const EngineIdentity &me, const QHash<qint64, qint64> &previous = {});
+    EngineRecord record(const QString &name);
+    qint64 blocks(qint64 chainId);
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<Store> m_store;
+    qint64 m_now = 1'800'000'000'000;
+};
+
+void TestEngineStore::init()
+{
+    ARBOR_REQUIRE_BACKEND();
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    m_store = m_db->open();
+    QVERIFY(m_store);
+    m_store->setClock([this] { return m_now; });
+    for (qint64 id : ChainIds) {
+        ChainConfig config = sampleChain(id, u"chain-%1"_s.arg(id));
+        config.startBlock = 0;
+        config.tokens = {addressOf(1)};
+        QVERIFY(ChainRegistry(*m_store).registerChain(config, {}, evmEntities()));
+    }
+    // A paused chain is nobody's to index.
+    ChainConfig paused = sampleChain(15, u"paused"_s);
+    paused.startBlock = 0;
+    QVERIFY(ChainRegistry(*m_store).registerChain(paused, {}, evmEntities()));
+    QVERIFY(ChainRegistry(*m_store).setChainState(15, ChainState::Paused));
+    QVERIFY(m_store->reconcileEntityTables(evmEntities()));
+}
+
+LeaseRound TestEngineStore::beat(const EngineIdentity &me, const QHash<qint64, qint64> &previous)
+{
+    auto round = EngineStore(*m_store).heartbeat(me, previous, {});
+    if (!round) {
+        QTest::qFail(qPrintable(u"heartbeat of %1: %2"_s.arg(me.name, round.error().message)), __FILE__, __LINE__);
+        return {};
+    }
+    return *round;
+}
+
+EngineRecord TestEngineStore::record(const QString &name)
+{
+    auto engines = EngineStore(*m_store).engines();
+    if (!engines)
+        return {};
+    const auto it = std::find_if(engines->cbegin(), engines->cend(), [&](const EngineRecord &e) { return e.name == name; });
+    return it == engines->cend() ? EngineRecord{} : *it;
+}
+
+qint64 TestEngineStore::blocks(qint64 chainId)
+{
+    return *m_store->rowCount(ddl::entityTable(m_store->backend(), ddl::TableKind::Production, chainId, u"blocks"_s));
+}
+
+void TestEngineStore::aLoneEngineClaimsEveryActiveChain()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    const LeaseRound round = beat(a);
+    QCOMPARE(sortedKeys(round.held), ChainIds);
+    QCOMPARE(round.taken.size(), ChainIds.size());
+    for (qint64 id : ChainIds)
+        QCOMPARE(round.held.value(id), 1);   // the first claim of each chain
+    const EngineRecord rec = record(u"a"_s);
+    QVERIFY(rec.alive);
+    QCOMPARE(rec.chains, ChainIds);
+    QCOMPARE(rec.host, u"host-a"_s);
+    // The next beat renews: same chains, same epochs, nothing taken or given up.
+    m_now += 1000;
+    const LeaseRound again = beat(a, round.held);
+    QCOMPARE(again.held, round.held);
+    QVERIFY(again.taken.isEmpty() && again.handedOver.isEmpty() && again.lost.isEmpty());
+}
+
+void TestEngineStore::aSecondEngineGetsAFairShare()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    QHash<qint64, qint64> heldA = beat(a).held;
+    QCOMPARE(heldA.size(), 4);
+
+    QVERIFY(EngineStore(*m_store).join(b));
+    m_now += 1000;
+    LeaseRound roundB = beat(b);
+    QVERIFY2(roundB.held.isEmpty(), "b took a chain a holds live");
+    const LeaseRound roundA = beat(a, heldA);
+    QCOMPARE(roundA.handedOver.size(), 2);
+    QCOMPARE(roundA.held.size(), 2);
+    QVERIFY(roundA.lost.isEmpty());
+    heldA = roundA.held;
+    roundB = beat(b, roundB.held);
+    QList<qint64> handedOver = roundA.handedOver;
+    std::sort(handedOver.begin(), handedOver.end());
+    QCOMPARE(sortedKeys(roundB.held), handedOver);
+    for (qint64 id : roundB.taken)
+        QCOMPARE(roundB.held.value(id), 2);   // the second claim of that chain
+
+    // Balanced: further beats change nothing.
+    m_now += 1000;
+    QCOMPARE(beat(a, heldA).held, heldA);
+    QCOMPARE(beat(b, roundB.held).held, roundB.held);
+    QCOMPARE(record(u"a"_s).chains.size(), 2);
+    QCOMPARE(record(u"b"_s).chains.size(), 2);
+    auto leases = EngineStore(*m_store).leases();
+    QVERIFY(leases);
+    for (const ChainLease &l : *leases) {
+        if (l.chainId == 15)
+            QVERIFY2(l.owner.isEmpty(), qPrintable(l.owner));
+        else
+            QVERIFY2(l.live && (l.owner == u"a"_s) == heldA.contains(l.chainId), qPrintable(l.owner));
+    }
+}
+
+void TestEngineStore::maxChainsCapsAnEngine()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s, 1);
+    QVERIFY(EngineStore(*m_store).join(a));
+    QVERIFY(EngineStore(*m_store).join(b));
+    QHash<qint64, qint64> heldA, heldB;
+    for (int i = 0; i < 3; ++i) {
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+        m_now += 1000;
+    }
+    QCOMPARE(heldB.size(), 1);
+    QCOMPARE(heldA.size(), 3);
+
+    // A watcher (max-chains 0) takes nothing even when the others die.
+    const EngineIdentity watcher = engineNamed(u"w"_s, 0);
+    QVERIFY(EngineStore(*m_store).join(watcher));
+    m_now += LeaseMs + 1;
+    QVERIFY(beat(watcher).held.isEmpty());
+    QVERIFY(record(u"w"_s).chains.isEmpty());
+    QVERIFY(!record(u"a"_s).alive);
+}
+
+void TestEngineStore::anExpiredOwnersChainIsTakenOverAndItsWritesRefused()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    const QHash<qint64, qint64> heldA = beat(a).held;
+    const qint64 epochA = heldA.value(11);
+    QVERIFY(IndexStore(*m_store).promote(batchFor(11, 0, 4, epochA), evmEntities()));
+    QCOMPARE(blocks(11), 5);
+
+    QVERIFY(EngineStore(*m_store).join(b));
+    // a falls silent (killed, frozen): its leases run out and b, beating on, takes every chain.
+    m_now += LeaseMs + 1;
+    const LeaseRound roundB = beat(b);
+    QCOMPARE(sortedKeys(roundB.held), ChainIds);
+    QCOMPARE(roundB.held.value(11), epochA + 1);
+    QVERIFY(!record(u"a"_s).alive);
+
+    // a wakes up with a batch fetched under its old epoch: refused, nothing written.
+    const Status fenced = EngineStore(*m_store).checkFence(11, epochA);
+    QVERIFY(!fenced);
+    QCOMPARE(fenced.error().field, u"lease"_s);
+    auto stale = IndexStore(*m_store).promote(batchFor(11, 5, 9, epochA), evmEntities());
+    QVERIFY(!stale);
+    QVERIFY(promoteRefusal(stale.error()) == PromoteRefusal::LeaseLost);
+    QCOMPARE(blocks(11), 5);
+    // b writes on under its epoch.
+    QVERIFY(IndexStore(*m_store).promote(batchFor(11, 5, 9, roundB.held.value(11)), evmEntities()));
+    QCOMPARE(blocks(11), 10);
+
+    // a's next beat says what it lost, and it takes nothing back while b lives.
+    const LeaseRound roundA = beat(a, heldA);
+    QVERIFY(roundA.held.isEmpty());
+    QCOMPARE(roundA.lost, ChainIds);
+    QVERIFY(roundA.handedOver.isEmpty());
+}
+
+void TestEngineStore::anExpiredLeaseNobodyTookIsFencedUntilRenewed()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    const QHash<qint64, qint64> held = beat(a).held;
+    QVERIFY(EngineStore(*m_store).checkFence(12, held.value(12)));
+    m_now += LeaseMs + 1000;
+    const Status expired = EngineStore(*m_store).checkFence(12, held.value(12));
+    QVERIFY(!expired);
+    QCOMPARE(expired.error().field, u"lease"_s);
+    QVERIFY2(expired.error().message.contains(u"expired"_s), qPrintable(expired.error().message));
+    auto r = IndexStore(*m_store).promote(batchFor(12, 0, 2, held.value(12)), evmEntities());
+    QVERIFY(!r);
+    QCOMPARE(blocks(12), 0);
+    // Nobody took it: the owner's next beat renews it under the same epoch, and it writes again.
+    const LeaseRound renewed = beat(a, held);
+    QCOMPARE(renewed.held, held);
+    QVERIFY(renewed.lost.isEmpty());
+    QVERIFY(IndexStore(*m_store).promote(batchFor(12, 0, 2, held.value(12)), evmEntities()));
+    QCOMPARE(blocks(12), 3);
+}
+
+void TestEngineStore::aLiveNameIsRefusedADeadOneReplaced()
+{
+    const EngineIdentity first = engineNamed(u"eu-1"_s);
+    QVERIFY(EngineStore(*m_store).join(first));
+    const QHash<qint64, qint64> held = beat(first).held;
+    EngineIdentity second = engineNamed(u"eu-1"_s);
+    second.token = u"another-token"_s;
+    const Status refused = EngineStore(*m_store).join(second);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, Error::Kind::Conflict);
+    QCOMPARE(refused.error().field, u"engine-name"_s);
+    QVERIFY2(refused.error().message.contains(u"--engine-name"_s) && refused.error().message.contains(u"host-e"_s),
+             qPrintable(refused.error().message));
+    QCOMPARE(record(u"eu-1"_s).chains.size(), 4);
+
+    // Once the first is dead, the name is free, and its chains are claimable at once.
+    m_now += LeaseMs + 1;
+    QVERIFY(EngineStore(*m_store).join(second));
+    const LeaseRound round = beat(second);
+    QCOMPARE(sortedKeys(round.held), ChainIds);
+    QCOMPARE(round.held.value(11), held.value(11) + 1);
+    // The first one's row is gone: its next beat asks it to join again.
+    auto gone = EngineStore(*m_store).heartbeat(first, held, {});
+    QVERIFY(!gone);
+    QCOMPARE(gone.error().field, u"engine"_s);
+}
+
+void TestEngineStore::leavingFreesTheChainsAtOnce()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    QHash<qint64, qint64> heldA = beat(a).held;
+    QCOMPARE(heldA.size(), 4);
+    QVERIFY(EngineStore(*m_store).join(b));
+    QVERIFY(EngineStore(*m_store).leave(a.token));
+    // No wait for the lease to run out: b takes them all at its next beat.
+    m_now += 10;
+    QCOMPARE(sortedKeys(beat(b).held), ChainIds);
+    QVERIFY(record(u"a"_s).name.isEmpty());
+}
+
+void TestEngineStore::aMovedChainGoesWhereItWasSent()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    QVERIFY(EngineStore(*m_store).join(b));
+    QHash<qint64, qint64> heldA, heldB;
+    for (int i = 0; i < 3; ++i) {
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+    }
+    QCOMPARE(heldA.size(), 2);
+    const qint64 chain = heldA.keys().first();
+    const qint64 epoch = heldA.value(chain);
+
+    const Status unknown = EngineStore(*m_store).requestMove(chain, u"nobody"_s);
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().field, u"to"_s);
+    const Status pausedChain = EngineStore(*m_store).requestMove(15, u"b"_s);
+    QVERIFY(!pausedChain);
+    QCOMPARE(pausedChain.error().kind, Error::Kind::Refused);
+
+    QVERIFY(EngineStore(*m_store).requestMove(chain, u"b"_s));
+    // b does not take it while a holds it; a hands it over; b takes it, beyond its share.
+    m_now += 1000;
+    QVERIFY(!beat(b, heldB).held.contains(chain));
+    const LeaseRound roundA = beat(a, heldA);
+    QCOMPARE(roundA.handedOver, QList<qint64>{chain});
+    heldA = roundA.held;
+    const LeaseRound roundB = beat(b, heldB);
+    QVERIFY(roundB.taken.contains(chain));
+    QCOMPARE(roundB.held.value(chain), epoch + 1);
+    QCOMPARE(roundB.held.size(), 3);
+    heldB = roundB.held;
+    // It stays there: a does not claim it back and b does not hand it over for balance.
+    for (int i = 0; i < 2; ++i) {
+        m_now += 1000;
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+    }
+    QVERIFY(heldB.contains(chain));
+    auto leases = EngineStore(*m_store).leases();
+    QVERIFY(leases);
+    for (const ChainLease &l : *leases)
+        QVERIFY2(l.moveTo.isEmpty(), qPrintable(u"chain %1 still to move to %2"_s.arg(l.chainId).arg(l.moveTo)));
+}
+
+void TestEngineStore::drainingGivesEverythingUpAndResumeTakesAShare()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    QVERIFY(EngineStore(*m_store).join(b));
+    QHash<qint64, qint64> heldA, heldB;
+    for (int i = 0; i < 3; ++i) {
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+    }
+    QCOMPARE(heldB.size(), 2);
+
+    QVERIFY(EngineStore(*m_store).setDraining(u"b"_s, true));
+    QCOMPARE(EngineStore(*m_store).setDraining(u"nobody"_s, true).error().kind, Error::Kind::NotFound);
+    const LeaseRound drained = beat(b, heldB);
+    QVERIFY(drained.held.isEmpty());
+    QCOMPARE(drained.handedOver.size(), 2);
+    heldB = drained.held;
+    heldA = beat(a, heldA).held;
+    QCOMPARE(sortedKeys(heldA), ChainIds);
+    m_now += 1000;
+    QVERIFY(beat(b, heldB).held.isEmpty());
+    QVERIFY(record(u"b"_s).draining);
+    // A move to a draining engine is refused.
+    QCOMPARE(EngineStore(*m_store).requestMove(11, u"b"_s).error().kind, Error::Kind::Refused);
+
+    QVERIFY(EngineStore(*m_store).setDraining(u"b"_s, false));
+    for (int i = 0; i < 2; ++i) {
+        m_now += 1000;
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+    }
+    QCOMPARE(heldA.size(), 2);
+    QCOMPARE(heldB.size(), 2);
+    QVERIFY(!record(u"b"_s).draining);
+}
+
+void TestEngineStore::aStaleEpochCannotRollBack()
+{
+    const EngineIdentity a = engineNamed(u"a"_s);
+    const EngineIdentity b = engineNamed(u"b"_s);
+    QVERIFY(EngineStore(*m_store).join(a));
+    const qint64 epochA = beat(a).held.value(13);
+    QVERIFY(IndexStore(*m_store).promote(batchFor(13, 0, 9, epochA), evmEntities()));
+    QVERIFY(EngineStore(*m_store).join(b));
+    m_now += LeaseMs + 1;
+    QVERIFY(beat(b).held.contains(13));
+
+    const ReorgRecord reorg{13, QDateTime::currentDateTimeUtc(), 4, 5, 9, hashOf(5), hashOf(5, 1)};
+    const Status rolled = IndexStore(*m_store).rollBackTo(reorg, evmEntities(), epochA);
+    QVERIFY(!rolled);
+    QCOMPARE(rolled.error().field, u"lease"_s);
+    QCOMPARE(blocks(13), 10);
+}
+
+ARBOR_GUILESS_TEST_MAIN(enginestore, TestEngineStore)
+#include "tst_enginestore.moc"
