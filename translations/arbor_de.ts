@@ -826,6 +826,20 @@
     </message>
 </context>
 <context>
+    <name>arbor::ChainLeaseKeeper</name>
+    <message numerus="yes">
+        <source>no heartbeat reached the database for %n s; indexing stopped before the lease could expire</source>
+        <translation>
+            <numerusform>seit %n s erreichte kein Lebenszeichen die Datenbank; die Indexierung wurde angehalten, bevor die Sperre ablaufen konnte</numerusform>
+            <numerusform>seit %n s erreichte kein Lebenszeichen die Datenbank; die Indexierung wurde angehalten, bevor die Sperre ablaufen konnte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>another engine holds the chain now</source>
+        <translation>eine andere Engine hält die Chain jetzt</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ChainService</name>
     <message>
         <source>A price is a whole number of units per call from 0 to %1.</source>
@@ -1362,6 +1376,49 @@
     <message>
         <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
         <translation>Die Sicherung oder Wiederherstellung wurde vor dem Abschluss durch einen unerwarteten Fehler (%1) abgebrochen; sie kann erneut ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>An SQLite database serves one engine; for several engines use one PostgreSQL database.</source>
+        <translation>Eine SQLite-Datenbank bedient eine Engine; für mehrere Engines eine gemeinsame PostgreSQL-Datenbank verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EngineStore</name>
+    <message>
+        <source>An engine named “%1” is already running on %2 (pid %3). Give this one another name with --engine-name.</source>
+        <translation>Eine Engine namens „%1“ läuft bereits auf %2 (PID %3). Dieser mit --engine-name einen anderen Namen geben.</translation>
+    </message>
+    <message>
+        <source>Engine “%1” is no longer registered on %2.</source>
+        <translation>Die Engine „%1“ ist auf %2 nicht mehr angemeldet.</translation>
+    </message>
+    <message>
+        <source>This engine no longer holds chain %1 (lease epoch %2): another engine indexes it now; nothing was written.</source>
+        <translation>Diese Engine hält Chain %1 nicht mehr (Sperr-Epoche %2): Eine andere Engine indexiert sie jetzt; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>This engine&apos;s lease on chain %1 expired %2 s ago (no heartbeat reached the database); nothing was written.</source>
+        <translation>Die Sperre dieser Engine auf Chain %1 ist vor %2 s abgelaufen (kein Lebenszeichen erreichte die Datenbank); nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>No engine is named “%1”. See “arborctl engines”.</source>
+        <translation>Keine Engine heißt „%1“. Siehe „arborctl engines“.</translation>
+    </message>
+    <message>
+        <source>No running engine is named “%1”. See “arborctl engines”.</source>
+        <translation>Keine laufende Engine heißt „%1“. Siehe „arborctl engines“.</translation>
+    </message>
+    <message>
+        <source>Engine “%1” is draining; resume it first (arborctl engines resume %1).</source>
+        <translation>Die Engine „%1“ gibt ihre Chains ab; sie zuerst fortsetzen (arborctl engines resume %1).</translation>
+    </message>
+    <message>
+        <source>Engine “%1” takes no chains (--max-chains 0).</source>
+        <translation>Die Engine „%1“ übernimmt keine Chains (--max-chains 0).</translation>
+    </message>
+    <message>
+        <source>Chain %1 is not active: only an active chain is indexed by an engine.</source>
+        <translation>Chain %1 ist nicht aktiv: Nur aktive Chains werden von einer Engine indexiert.</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2009,10 @@
         <source>A row for %1 has %2 values for %3 columns.</source>
         <translation>Eine Zeile für %1 hat %2 Werte für %3 Spalten.</translation>
     </message>
+    <message>
+        <source>PostgreSQL did not say what time it is.</source>
+        <translation>PostgreSQL hat die Uhrzeit nicht genannt.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::PrometheusExporter</name>
@@ -2288,14 +2349,6 @@
     <message>
         <source>%1 (pid %2 on %3)</source>
         <translation>%1 (PID %2 auf %3)</translation>
-    </message>
-    <message>
-        <source>Another engine</source>
-        <translation>Eine andere Engine</translation>
-    </message>
-    <message>
-        <source>%1 is already running an engine on %2. Stop it first, or use the console read-only.</source>
-        <translation>%1 betreibt bereits eine Engine auf %2. Diese zuerst beenden oder die Konsole schreibgeschützt verwenden.</translation>
     </message>
     <message>
         <source>%1 is already running an engine on %2 (last heartbeat %3 s ago). Stop it first, or use the console read-only.</source>
@@ -5046,6 +5099,26 @@
         <source>head unknown since %1</source>
         <translation>Kopfblock unbekannt seit %1</translation>
     </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation>diese Konsole</translation>
+    </message>
+    <message>
+        <source>Indexed by the engine “%1”.</source>
+        <translation>Indexiert von der Engine „%1“.</translation>
+    </message>
+    <message>
+        <source>The engine holding the chain&apos;s lease: each chain is indexed by one engine at a time</source>
+        <translation>Die Engine, die die Sperre der Chain hält: Jede Chain wird von jeweils einer Engine indexiert</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainPage</name>
@@ -5431,10 +5504,6 @@
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <source>Read the sizes and the slowest statements again (on SQLite this reads every page of the file)</source>
-        <translation>Größen und langsamste Anweisungen neu lesen (bei SQLite wird dabei jede Seite der Datei gelesen)</translation>
-    </message>
-    <message>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
@@ -5504,6 +5573,14 @@
     <message>
         <source>Read at %1 in %2 ms.</source>
         <translation>Gelesen um %1 in %2 ms.</translation>
+    </message>
+    <message>
+        <source>Read the sizes, the slowest statements and the engines again (on SQLite this reads every page of the file)</source>
+        <translation>Größen, langsamste Anweisungen und Engines neu lesen (bei SQLite wird dabei jede Seite der Datei gelesen)</translation>
+    </message>
+    <message>
+        <source>Engines</source>
+        <translation>Engines</translation>
     </message>
 </context>
 <context>
@@ -6328,6 +6405,230 @@
     <message>
         <source>Compute units</source>
         <translation>Compute Units</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EngineListModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>gibt ab</translation>
+    </message>
+    <message>
+        <source>not responding</source>
+        <translation>antwortet nicht</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <comment>a duration: 3 s ago</comment>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>chain %1</source>
+        <translation>Chain %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>chain name (chain id)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation>%1 (diese Konsole)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>The engine of this console: it indexes the chains it holds in this process.</source>
+        <translation>Die Engine dieser Konsole: Sie indexiert die Chains, die sie hält, in diesem Prozess.</translation>
+    </message>
+    <message>
+        <source>No heartbeat for %1, longer than its leases last (%2): the other engines take its chains.</source>
+        <translation>Kein Lebenszeichen seit %1, länger als ihre Sperren gelten (%2): Die anderen Engines übernehmen ihre Chains.</translation>
+    </message>
+    <message>
+        <source>Draining: it gives its chains to the other engines and takes none until it is resumed.</source>
+        <translation>Gibt ab: Sie gibt ihre Chains an die anderen Engines ab und übernimmt keine, bis sie fortgesetzt wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Takes at most %n chain(s).</source>
+        <translation>
+            <numerusform>Übernimmt höchstens %n Chain.</numerusform>
+            <numerusform>Übernimmt höchstens %n Chains.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes its fair share of the chains.</source>
+        <translation>Übernimmt ihren gerechten Anteil der Chains.</translation>
+    </message>
+    <message>
+        <source>Indexes no chain.</source>
+        <translation>Indexiert keine Chain.</translation>
+    </message>
+    <message>
+        <source>The coordinator, one engine at a time, runs triggers, alerts, balance refreshes and maintenance for all engines.</source>
+        <translation>Der Koordinator – jeweils eine Engine – führt Trigger, Alarme, Saldenaktualisierungen und Wartung für alle Engines aus.</translation>
+    </message>
+    <message>
+        <source>Running; not responding (no heartbeat within its lease: the other engines take its chains); draining (gives its chains to the others and takes none until resumed)</source>
+        <translation>Läuft; antwortet nicht (kein Lebenszeichen innerhalb ihrer Sperrdauer: Die anderen Engines übernehmen ihre Chains); gibt ab (gibt ihre Chains an die anderen ab und übernimmt keine, bis sie fortgesetzt wird)</translation>
+    </message>
+    <message>
+        <source>The chains the engine indexes now: each chain is indexed by one engine at a time</source>
+        <translation>Die Chains, die die Engine jetzt indexiert: Jede Chain wird von jeweils einer Engine indexiert</translation>
+    </message>
+    <message>
+        <source>The coordinator runs triggers, alerts, balance refreshes and maintenance for all engines</source>
+        <translation>Der Koordinator führt Trigger, Alarme, Saldenaktualisierungen und Wartung für alle Engines aus</translation>
+    </message>
+    <message>
+        <source>The program the engine runs in: arbor (a console) or arborctl (serve, index)</source>
+        <translation>Das Programm, in dem die Engine läuft: arbor (eine Konsole) oder arborctl (serve, index)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Chains</source>
+        <translation>Chains</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>Letztes Lebenszeichen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EnginesPanel</name>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Abgeben</translation>
+    </message>
+    <message>
+        <source>The selected engine gives its chains to the other engines and takes none until it is resumed: before maintaining or stopping its machine</source>
+        <translation>Die gewählte Engine gibt ihre Chains an die anderen Engines ab und übernimmt keine, bis sie fortgesetzt wird: vor Wartung oder Abschalten ihres Rechners</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The selected engine takes its share of the chains again</source>
+        <translation>Die gewählte Engine übernimmt wieder ihren Anteil der Chains</translation>
+    </message>
+    <message>
+        <source>&amp;Move a Chain Here…</source>
+        <translation>Chain &amp;hierher verschieben…</translation>
+    </message>
+    <message>
+        <source>Choose a chain for the selected engine to index from its next heartbeat on</source>
+        <translation>Eine Chain wählen, die die gewählte Engine ab ihrem nächsten Lebenszeichen indexiert</translation>
+    </message>
+    <message>
+        <source>Engines index this database&apos;s chains: this console and each arborctl serve started on it. Each chain is indexed by one engine at a time; when an engine stops responding, the others take its chains.</source>
+        <translation>Engines indexieren die Chains dieser Datenbank: diese Konsole und jedes darauf gestartete arborctl serve. Jede Chain wird von jeweils einer Engine indexiert; antwortet eine Engine nicht mehr, übernehmen die anderen ihre Chains.</translation>
+    </message>
+    <message>
+        <source>This database serves one engine: this console. Several engines need PostgreSQL.</source>
+        <translation>Diese Datenbank bedient eine Engine: diese Konsole. Mehrere Engines brauchen PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot read the engines: %1</source>
+        <translation>Die Engines können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Drain Engine</source>
+        <translation>Engine abgeben lassen</translation>
+    </message>
+    <message>
+        <source>Drain the engine “%1”?</source>
+        <translation>Soll die Engine „%1“ ihre Chains abgeben?</translation>
+    </message>
+    <message>
+        <source>It gives its chains to the other engines at its next heartbeat and takes none until it is resumed.</source>
+        <translation>Sie gibt ihre Chains bei ihrem nächsten Lebenszeichen an die anderen Engines ab und übernimmt keine, bis sie fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>“%1” is draining: its chains go to the other engines.</source>
+        <translation>„%1“ gibt ab: Ihre Chains gehen an die anderen Engines.</translation>
+    </message>
+    <message>
+        <source>Could not drain “%1”: %2</source>
+        <translation>„%1“ konnte nicht abgeben: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is resumed: it takes its share of the chains again.</source>
+        <translation>„%1“ ist fortgesetzt: Sie übernimmt wieder ihren Anteil der Chains.</translation>
+    </message>
+    <message>
+        <source>Could not resume “%1”: %2</source>
+        <translation>„%1“ konnte nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>No other active chain to move to “%1”.</source>
+        <translation>Keine andere aktive Chain, die zu „%1“ verschoben werden könnte.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>chain name (chain id)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Move a Chain Here</source>
+        <translation>Chain hierher verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>“%1” moves to “%2” at the engines&apos; next heartbeats.</source>
+        <translation>„%1“ wechselt bei den nächsten Lebenszeichen der Engines zu „%2“.</translation>
+    </message>
+    <message>
+        <source>Could not move “%1” to “%2”: %3</source>
+        <translation>„%1“ konnte nicht zu „%2“ verschoben werden: %3</translation>
+    </message>
+    <message>
+        <source>Which chain should “%1” index from now on? The engine indexing it now gives it up at its next heartbeat, and the chain stays with “%1”.</source>
+        <translation>Welche Chain soll „%1“ von nun an indexieren? Die Engine, die sie jetzt indexiert, gibt sie bei ihrem nächsten Lebenszeichen ab, und die Chain bleibt bei „%1“.</translation>
     </message>
 </context>
 <context>

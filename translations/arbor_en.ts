@@ -826,6 +826,20 @@
     </message>
 </context>
 <context>
+    <name>arbor::ChainLeaseKeeper</name>
+    <message numerus="yes">
+        <source>no heartbeat reached the database for %n s; indexing stopped before the lease could expire</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>another engine holds the chain now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ChainService</name>
     <message>
         <source>A price is a whole number of units per call from 0 to %1.</source>
@@ -1361,6 +1375,49 @@
     </message>
     <message>
         <source>The backup or restore stopped on an unexpected error (%1) before it finished; it can be run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An SQLite database serves one engine; for several engines use one PostgreSQL database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::EngineStore</name>
+    <message>
+        <source>An engine named “%1” is already running on %2 (pid %3). Give this one another name with --engine-name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine “%1” is no longer registered on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This engine no longer holds chain %1 (lease epoch %2): another engine indexes it now; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This engine&apos;s lease on chain %1 expired %2 s ago (no heartbeat reached the database); nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No engine is named “%1”. See “arborctl engines”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No running engine is named “%1”. See “arborctl engines”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine “%1” is draining; resume it first (arborctl engines resume %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine “%1” takes no chains (--max-chains 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 is not active: only an active chain is indexed by an engine.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1952,6 +2009,10 @@
         <source>A row for %1 has %2 values for %3 columns.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PostgreSQL did not say what time it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::PrometheusExporter</name>
@@ -2287,14 +2348,6 @@
     </message>
     <message>
         <source>%1 (pid %2 on %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already running an engine on %2. Stop it first, or use the console read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5046,6 +5099,26 @@
         <source>head unknown since %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed by the engine “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine holding the chain&apos;s lease: each chain is indexed by one engine at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::ChainPage</name>
@@ -5431,10 +5504,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read the sizes and the slowest statements again (on SQLite this reads every page of the file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5503,6 +5572,14 @@
     </message>
     <message>
         <source>Read at %1 in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the sizes, the slowest statements and the engines again (on SQLite this reads every page of the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engines</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6326,6 +6403,230 @@
     </message>
     <message>
         <source>Compute units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EngineListModel</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not responding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <comment>a duration: 3 s ago</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>chain name (chain id)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this console)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine of this console: it indexes the chains it holds in this process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat for %1, longer than its leases last (%2): the other engines take its chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draining: it gives its chains to the other engines and takes none until it is resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Takes at most %n chain(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes its fair share of the chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexes no chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinator, one engine at a time, runs triggers, alerts, balance refreshes and maintenance for all engines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running; not responding (no heartbeat within its lease: the other engines take its chains); draining (gives its chains to the others and takes none until resumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chains the engine indexes now: each chain is indexed by one engine at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinator runs triggers, alerts, balance refreshes and maintenance for all engines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program the engine runs in: arbor (a console) or arborctl (serve, index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EnginesPanel</name>
+    <message>
+        <source>&amp;Drain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected engine gives its chains to the other engines and takes none until it is resumed: before maintaining or stopping its machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected engine takes its share of the chains again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move a Chain Here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a chain for the selected engine to index from its next heartbeat on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engines index this database&apos;s chains: this console and each arborctl serve started on it. Each chain is indexed by one engine at a time; when an engine stops responding, the others take its chains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database serves one engine: this console. Several engines need PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the engines: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drain the engine “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It gives its chains to the other engines at its next heartbeat and takes none until it is resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is draining: its chains go to the other engines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not drain “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is resumed: it takes its share of the chains again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resume “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other active chain to move to “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>chain name (chain id)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a Chain Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” moves to “%2” at the engines&apos; next heartbeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move “%1” to “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which chain should “%1” index from now on? The engine indexing it now gives it up at its next heartbeat, and the chain stays with “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,6 +12,7 @@
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
+#include "engine/rosterservice.h"
 #include "models/chainlistmodel.h"
 #include "pages/agentspage.h"
 #include "pages/balancespage.h"
@@ -206,6 +207,7 @@ void MainWindow::createCentralWidget()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(true);
     fitChainColumns(header, true);
+    header->setSectionHidden(ChainListModel::EngineColumn, true);   // until another engine indexes a chain
     m_actions.addToContextMenu(m_view);
 
     m_placeholder = new QLabel;
@@ -281,7 +283,7 @@ void MainWindow::createCentralWidget()
     // Ctrl+1… choose, which it has no shortcut among.
     auto *overview = new PageHost([this] { return new OverviewPage(m_engine->chains(), m_engine->indexing()); });
     m_pages->setTabToolTip(m_pages->addTab(overview, tr("Overview")), tr("Every chain at a glance: worst lag, chains down, requests per provider"));
-    auto *database = new PageHost([this] { return new DatabasePage(m_engine->database(), m_engine->chains()); });
+    auto *database = new PageHost([this] { return new DatabasePage(m_engine->database(), m_engine->chains(), m_engine->roster()); });
     m_pages->setTabToolTip(m_pages->addTab(database, tr("Database")),
                            tr("Sizes per chain and table, growth over time, the slowest statements, maintenance"));
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
@@ -319,7 +321,14 @@ void MainWindow::onChainsChanged(const QList<ChainRecord> &chains)
 {
     // The Engine has told the alert monitor already: paused, deleting or deleted chains' alerts
     // are cleared in the panel and the count alike.
+    m_model->setLocalEngine(m_engine->roster()->shared() ? m_engine->roster()->engineName() : QString());
     m_model->update(chains);
+    // On a database other engines index too, the Engine column says which one holds each
+    // chain: shown once, the operator may hide it again.
+    if (!m_engineColumnShown && m_model->indexedElsewhere()) {
+        m_engineColumnShown = true;
+        m_view->horizontalHeader()->setSectionHidden(ChainListModel::EngineColumn, false);
+    }
     m_model->updateStatuses(shownStatuses(m_engine->indexing()->chainStatuses()), QDateTime::currentSecsSinceEpoch());
     updatePlaceholder();
     updateChainCounts();

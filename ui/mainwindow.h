@@ -185,6 +185,7 @@ private:
 
     QString m_startupError;
     bool m_closing = false;   ///< showClosing(): the engine is going away
+    bool m_engineColumnShown = false;   ///< the Engine column was shown for a shared database
     AppSettings *m_settings = nullptr;
     QSet<qint64> m_busyChains;   ///< chains with a command in flight: their actions wait
 };

@@ -542,7 +542,7 @@ int chainList(const Invocation &inv)
                     o.insert(QStringLiteral("lease"), QJsonObject{{QStringLiteral("owner"), l.live ? QJsonValue(l.owner) : QJsonValue()},
                                                                   {QStringLiteral("epoch"), l.epoch},
                                                                   {QStringLiteral("heartbeatAt"), l.live && l.heartbeatAt ? timestampToJson(*l.heartbeatAt) : QJsonValue()},
-                                                                  {QStringLiteral("moveTo"), l.moveTo.isEmpty() ? QJsonValue() : QJsonValue(l.moveTo)}});
+                                                                  {QStringLiteral("assignedTo"), l.assignedTo.isEmpty() ? QJsonValue() : QJsonValue(l.assignedTo)}});
                     list.append(o);
                 }
                 printJson(list);

@@ -141,18 +141,24 @@ int chainMove(const Invocation &inv)
 {
     QCommandLineParser parser;
     const QCommandLineOption to(QStringLiteral("to"), Arborctl::tr("The engine that should index the chain (see “arborctl engines”)."), QStringLiteral("NAME"));
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Move a chain to a named engine: its owner gives it up at its next heartbeat, "
-                                                                  "at a range boundary, and that engine resumes from the checkpoint."),
-                                                     {to},
+    const QCommandLineOption anywhere(QStringLiteral("anywhere"), Arborctl::tr("Lift the chain's assignment: any engine may index it, for an even share."));
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Assign a chain to a named engine: its owner gives it up at its next heartbeat, "
+                                                                  "at a range boundary, and that engine resumes from the checkpoint. The chain "
+                                                                  "stays with that engine; while it is stopped or draining another engine "
+                                                                  "indexes the chain, which goes back to it when it returns."),
+                                                     {to, anywhere},
                                                      {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
         return *exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return fail(Error::invalid(QStringLiteral("chain"), Arborctl::tr("Name exactly one chain, by name or id.")));
     const ChainRef chain = ChainRef::parse(positional.first());
-    if (!parser.isSet(to) || parser.value(to).trimmed().isEmpty())
-        return fail(Error::invalid(QStringLiteral("--to"), Arborctl::tr("Say which engine should index the chain: --to NAME (see “arborctl engines”).")));
-    const QString target = parser.value(to).trimmed();
+    if (parser.isSet(to) && parser.isSet(anywhere))
+        return fail(Error::invalid(QStringLiteral("--anywhere"), Arborctl::tr("Give either --to NAME or --anywhere, not both.")));
+    if (!parser.isSet(anywhere) && (!parser.isSet(to) || parser.value(to).trimmed().isEmpty()))
+        return fail(Error::invalid(QStringLiteral("--to"), Arborctl::tr("Say which engine should index the chain: --to NAME (see “arborctl engines”), "
+                                                                          "or --anywhere to lift its assignment.")));
+    const QString target = parser.isSet(anywhere) ? QString() : parser.value(to).trimmed();
     return runWithEngine(inv, adminOptions(), [chain, target](Engine &engine, std::function<void(int)> finish) {
         then(engine.roster()->moveChain(chain, target), &engine, [chain, target, finish](Status s) {
             if (!s) {
@@ -162,7 +168,10 @@ int chainMove(const Invocation &inv)
                 finish(fail(error));
                 return;
             }
-            QTextStream(stdout) << Arborctl::tr("Chain %1 moves to engine “%2” within a heartbeat.").arg(chain.toString(), target) << Qt::endl;
+            if (target.isEmpty())
+                QTextStream(stdout) << Arborctl::tr("Chain %1 is assigned to no engine: any engine may index it.").arg(chain.toString()) << Qt::endl;
+            else
+                QTextStream(stdout) << Arborctl::tr("Chain %1 moves to engine “%2” within a heartbeat and stays with it.").arg(chain.toString(), target) << Qt::endl;
             finish(ExitOk);
         });
     });

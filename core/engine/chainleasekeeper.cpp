@@ -57,8 +57,12 @@ void ChainLeaseKeeper::leave()
         return;
     m_running = false;
     m_timer.stop();
-    m_held.clear();
+    const QList<qint64> chains = std::exchange(m_held, {}).keys();
+    // Queued behind the writes in flight: the leases go once this engine's last batch is in.
     m_writer->run([token = m_me.token](Store &s) { return EngineStore(s).leave(token); });
+    // Said, not acted on: the indexers have stopped already (a shutdown).
+    for (qint64 chainId : chains)
+        Q_EMIT handedOver(chainId);
 }
 
 void ChainLeaseKeeper::beat()

@@ -142,7 +142,6 @@ Engine::~Engine()
 {
     // The services that feed on others go first. After shutdown() has resolved, every step
     // finds its threads ended and returns at once; otherwise each joins its own here.
-    m_roster.reset();
     m_agents.reset();
     m_alerts.reset();
     m_stats.reset();
@@ -154,6 +153,7 @@ Engine::~Engine()
         m_database->flushStatementTimings();   // while the lease is still ours
     m_database.reset();
     m_context->chainLeases()->leave();         // queued behind any write in flight
+    m_roster.reset();                          // after leave(): it says which chains were handed over
     m_context->lease()->release();
     m_context.reset();                         // the reader and then the writer close
 }

@@ -232,8 +232,8 @@ Result<LeaseRound> EngineStore::heartbeat(const EngineIdentity &me, const QHash<
             round.handedOver.append(chainId);
         }
 
-        // Claim up to the fair share: chains moved here first (beyond the share: the operator
-        // asked), then unowned or expired ones not promised to another engine.
+        // Claim up to the fair share: chains assigned here first (beyond the share: the operator
+        // asked), then unowned or expired ones not assigned to another engine that could take them.
         qint64 holding = round.held.size();
         QList<qint64> candidates;
         for (const Row &row : std::as_const(chains)) {
@@ -250,11 +250,10 @@ Result<LeaseRound> EngineStore::heartbeat(const EngineIdentity &me, const QHash<
             if (i >= moved && holding >= myTarget)
                 break;
             auto claimed = m_store.query(QLatin1String("UPDATE ") + m_store.admin("chain_leases")
-                                             + QLatin1String(" SET owner = ?, owner_token = ?, epoch = epoch + 1, heartbeat_at = ?, expires_at = ?, "
-                                                             "move_to = CASE WHEN move_to = ? THEN NULL ELSE move_to END "
+                                             + QLatin1String(" SET owner = ?, owner_token = ?, epoch = epoch + 1, heartbeat_at = ?, expires_at = ? "
                                                              "WHERE chain_id = ? AND (owner_token IS NULL OR expires_at < ? OR owner_token NOT IN (")
                                              + liveList + QLatin1String(")) RETURNING epoch"),
-                                         {me.name, me.token, now, expires, me.name, candidates.at(i), now, now});
+                                         {me.name, me.token, now, expires, candidates.at(i), now, now});
             if (!claimed)
                 return claimed.error();
             if (claimed->isEmpty())
@@ -358,7 +357,7 @@ Result<QList<ChainLease>> EngineStore::leases()
         if (!r[3].isNull())
             l.heartbeatAt = r[3].toLongLong();
         l.expiresAt = r[4].toLongLong();
-        l.moveTo = r[5].toString();
+        l.assignedTo = r[5].toString();
         l.live = !l.owner.isEmpty() && l.expiresAt >= *now;
         out.append(l);
     }
@@ -379,6 +378,10 @@ Status EngineStore::setDraining(const QString &name, bool draining)
 Status EngineStore::requestMove(qint64 chainId, const QString &name)
 {
     return m_store.transaction([&]() -> Status {
+        if (name.isEmpty()) {
+            // Back to the fair share: whichever engine holds it keeps it for now.
+            return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chain_leases") + QLatin1String(" SET move_to = NULL WHERE chain_id = ?"), {chainId});
+        }
         auto now = m_store.databaseNow();
         if (!now)
             return now.error();
@@ -403,10 +406,7 @@ Status EngineStore::requestMove(qint64 chainId, const QString &name)
                                     {chainId});
             !s)
             return s;
-        // Already there: nothing to move (a stale request is cleared).
-        const QString moveTo = target->chains.contains(chainId) ? QString() : name;
-        return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chain_leases") + QLatin1String(" SET move_to = ? WHERE chain_id = ?"),
-                            {moveTo.isEmpty() ? QVariant() : QVariant(moveTo), chainId});
+        return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("chain_leases") + QLatin1String(" SET move_to = ? WHERE chain_id = ?"), {name, chainId});
     });
 }
 

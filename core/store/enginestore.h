@@ -48,7 +48,9 @@ struct ChainLease
     qint64 epoch = 0;                   ///< raised at every claim: what fenced writes check
     std::optional<qint64> heartbeatAt;
     qint64 expiresAt = 0;
-    QString moveTo;                     ///< an operator's `chain move --to`, until taken up
+    /// The engine an operator assigned the chain to (`chain move --to`): it indexes the chain
+    /// whenever it runs and is not draining, beyond its fair share; empty: any engine may.
+    QString assignedTo;
     bool live = false;                  ///< an owner and not expired
 };
 
@@ -105,8 +107,10 @@ public:
     Result<QList<ChainLease>> leases();
     /// Drain: the engine gives up its chains at its next beat and claims none; resume undoes it.
     Status setDraining(const QString &name, bool draining);
-    /// Asks that `chainId` be indexed by engine `name`: its owner gives it up at its next beat
-    /// and `name` claims it (even beyond its fair share). NotFound/Refused with the reason.
+    /// Assigns `chainId` to engine `name`: its owner gives it up at its next beat and `name`
+    /// claims it (even beyond its fair share) and keeps it; while `name` is gone or draining,
+    /// another engine indexes it, and it goes back when `name` returns. An empty name lifts the
+    /// assignment. NotFound/Refused with the reason.
     Status requestMove(qint64 chainId, const QString &name);
 
 private:

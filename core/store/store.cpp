@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 #include <utility>
@@ -339,8 +341,38 @@ Result<QStringList> Store::reconcileEntityTables(const QList<EntityDef> &entitie
         return {};
     };
 
+    // PostgreSQL: CREATE INDEX and CREATE TABLE take their lock before IF NOT EXISTS is looked
+    // at. With several engines on one database, an engine starting beside others that promote
+    // would lock table after table in one transaction and deadlock with them: only what is
+    // missing is created.
+    QSet<QString> relations;
+    if (backend() == Backend::Postgres) {
+        auto rows = query(QStringLiteral("SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                         "WHERE n.nspname LIKE 'arbor%'"));
+        if (!rows)
+            return rows.error();
+        for (const SqlRow &r : std::as_const(*rows))
+            relations.insert(r[0].toString());
+    }
+    static const QRegularExpression createTable(QStringLiteral("^CREATE (?:UNLOGGED )?TABLE IF NOT EXISTS (\\S+)"));
+    static const QRegularExpression createIndex(QStringLiteral("^CREATE INDEX IF NOT EXISTS (\\S+) ON (\\S+)"));
+    const auto present = [&](const QString &statement) {
+        if (relations.isEmpty())
+            return false;
+        if (const QRegularExpressionMatch m = createTable.match(statement); m.hasMatch())
+            return relations.contains(m.captured(1));
+        if (const QRegularExpressionMatch m = createIndex.match(statement); m.hasMatch()) {
+            const QString table = m.captured(2);
+            const QString schema = table.contains(u'.') ? table.section(u'.', 0, 0) : QStringLiteral("public");
+            return relations.contains(schema + u'.' + m.captured(1));
+        }
+        return false;
+    };
+
     Status s = transaction([&]() -> Status {
         for (const QString &statement : ddl::createGlobal(backend(), entities)) {
+            if (present(statement))
+                continue;
             if (Status e = exec(statement); !e)
                 return e;
         }
@@ -367,6 +399,8 @@ Result<QStringList> Store::reconcileEntityTables(const QList<EntityDef> &entitie
                 }
                 // Indexes declared after the table was made (IF NOT EXISTS: cheap when present).
                 for (const QString &statement : ddl::createIndexes(backend(), ddl::TableKind::Production, chainId, e)) {
+                    if (present(statement))
+                        continue;
                     if (Status c = exec(statement); !c)
                         return c;
                 }

@@ -378,7 +378,32 @@ void TestEngineStore::aMovedChainGoesWhereItWasSent()
     auto leases = EngineStore(*m_store).leases();
     QVERIFY(leases);
     for (const ChainLease &l : *leases)
-        QVERIFY2(l.moveTo.isEmpty(), qPrintable(u"chain %1 still to move to %2"_s.arg(l.chainId).arg(l.moveTo)));
+        QCOMPARE(l.assignedTo, l.chainId == chain ? u"b"_s : QString());
+
+    // b drains: a indexes the chain meanwhile; b resumes: the chain goes back to b.
+    QVERIFY(EngineStore(*m_store).setDraining(u"b"_s, true));
+    heldB = beat(b, heldB).held;
+    QVERIFY(heldB.isEmpty());
+    heldA = beat(a, heldA).held;
+    QVERIFY(heldA.contains(chain));
+    QVERIFY(EngineStore(*m_store).setDraining(u"b"_s, false));
+    for (int i = 0; i < 2; ++i) {
+        m_now += 1000;
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+    }
+    QVERIFY(heldB.contains(chain));
+    QVERIFY(!heldA.contains(chain));
+
+    // Assignment lifted: the fair share decides again (2 and 2).
+    QVERIFY(EngineStore(*m_store).requestMove(chain, QString()));
+    for (int i = 0; i < 3; ++i) {
+        m_now += 1000;
+        heldA = beat(a, heldA).held;
+        heldB = beat(b, heldB).held;
+    }
+    QCOMPARE(heldA.size(), 2);
+    QCOMPARE(heldB.size(), 2);
 }
 
 void TestEngineStore::drainingGivesEverythingUpAndResumeTakesAShare()

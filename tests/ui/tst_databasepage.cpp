@@ -128,7 +128,7 @@ void TstDatabasePage::showsWhatTheStoreHolds()
 
     auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
     QVERIFY2(started, why(started).constData());
-    DatabasePage page(engine.get()->database(), engine.get()->chains());
+    DatabasePage page(engine.get()->database(), engine.get()->chains(), engine.get()->roster());
     page.resize(1100, 700);
     page.show();
     QTRY_VERIFY_WITH_TIMEOUT(!page.stats().tables.isEmpty(), 15000);
@@ -247,7 +247,7 @@ void TstDatabasePage::refreshDuringAReadIsReadAfterIt()
     QVERIFY2(opened, why(opened).constData());
     Store &store = **opened;
 
-    DatabasePage page(engine.get()->database(), engine.get()->chains());
+    DatabasePage page(engine.get()->database(), engine.get()->chains(), engine.get()->roster());
     page.resize(1100, 700);
     page.show();
     auto *tableView = page.findChild<QTableView *>(QStringLiteral("databaseTablesTable"));

@@ -7,6 +7,7 @@
 #include "models/slowstatementmodel.h"
 #include "models/tablesizemodel.h"
 #include "util/continuation.h"
+#include "widgets/enginespanel.h"
 #include "widgets/maintenancepanel.h"
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
@@ -34,7 +35,7 @@ const qint64 DayMs = 24 * 60 * 60 * 1000;
 
 } // namespace
 
-DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWidget *parent)
+DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, RosterService *roster, QWidget *parent)
     : QWidget(parent)
     , m_database(database), m_chains(chains)
     , m_chainSizes(new ChainSizeModel(this))
@@ -66,7 +67,7 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWid
 
     m_refreshButton = new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"));
     m_refreshButton->setObjectName(QStringLiteral("databaseRefreshButton"));
-    m_refreshButton->setToolTip(tr("Read the sizes and the slowest statements again (on SQLite this reads every page of the file)"));
+    m_refreshButton->setToolTip(tr("Read the sizes, the slowest statements and the engines again (on SQLite this reads every page of the file)"));
     connect(m_refreshButton, &QPushButton::clicked, this, &DatabasePage::refresh);
 
     auto *header = new QHBoxLayout;
@@ -135,6 +136,13 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWid
     m_maintenanceLayout = new QVBoxLayout(maintenance);
     m_maintenanceLayout->addWidget(new MaintenancePanel(database, maintenance));
 
+    // The engines that index the chains, and the verbs that move chains between them.
+    auto *engines = new QWidget;
+    engines->setObjectName(QStringLiteral("databaseEnginesArea"));
+    auto *enginesLayout = new QVBoxLayout(engines);
+    m_engines = new EnginesPanel(roster, chains, engines);
+    enginesLayout->addWidget(m_engines);
+
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("databaseTabs"));
     m_tabs->setDocumentMode(true);
@@ -142,6 +150,7 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, QWid
     m_tabs->addTab(growth, tr("Growth"));
     m_tabs->addTab(statements, tr("Slowest Statements"));
     m_tabs->addTab(maintenance, tr("Maintenance"));
+    m_tabs->addTab(engines, tr("Engines"));
 
     m_statusLine = new QLabel;
     m_statusLine->setObjectName(QStringLiteral("databaseStatusLine"));
@@ -199,6 +208,7 @@ void DatabasePage::refresh()
 {
     for (RefreshThrottle *throttle : {m_statsRefresh, m_statementsRefresh, m_historyRefresh})
         throttle->now();
+    m_engines->refresh();
 }
 
 bool DatabasePage::readStats()

@@ -15,6 +15,7 @@ class QVBoxLayout;
 namespace arbor {
 class ChainService;
 class DatabaseService;
+class RosterService;
 struct EngineState;
 }
 
@@ -22,6 +23,7 @@ namespace arbor::ui {
 
 class ChainSizeModel;
 class DatabaseGrowthChart;
+class EnginesPanel;
 class RefreshThrottle;
 class SlowStatementModel;
 class TableSizeModel;
@@ -30,14 +32,16 @@ class TableSizeModel;
  * The Database page: the backend and its file or server, the total size and the free pages
  * (SQLite) or dead rows (PostgreSQL), and in tabs: each chain's and each table's size (sortable,
  * with copy and CSV export), the growth over time (DatabaseService::sizeHistory), the slowest statements
- * with where their timings come from, and maintenance (a MaintenancePanel: what ran, when and
- * how long, with Run Maintenance Now and Apply Retention Now).
+ * with where their timings come from, maintenance (a MaintenancePanel: what ran, when and
+ * how long, with Run Maintenance Now and Apply Retention Now), and the engines that index the
+ * database's chains (an EnginesPanel: drain, resume, move a chain to one).
  *
  * Everything is read through the Engine on its reader thread, when the page is shown and then
  * every RefreshIntervalMs while it is visible (less often when reading the sizes takes long: a
  * large SQLite file), each of the sizes, the statements and the growth by a RefreshThrottle: a
  * read still under way is never started twice, Refresh clicked during one reads again after it,
- * and the GUI thread never waits for one. The page does not own the Engine, which must outlive it.
+ * and the GUI thread never waits for one (the Engines tab reads on its own, every few seconds
+ * while shown). The page does not own the Engine, which must outlive it.
  */
 class DatabasePage final : public QWidget
 {
@@ -48,7 +52,7 @@ public:
     static constexpr int MaxRefreshIntervalMs = 30 * 60 * 1000;
     static constexpr int StatementLimit = 25;
 
-    explicit DatabasePage(arbor::DatabaseService *database, arbor::ChainService *chains, QWidget *parent = nullptr);
+    DatabasePage(arbor::DatabaseService *database, arbor::ChainService *chains, arbor::RosterService *roster, QWidget *parent = nullptr);
     ~DatabasePage() override;
 
     /// Reads the figures now, or each as soon as its read under way is back (the Refresh button).
@@ -92,6 +96,7 @@ private:
     QComboBox *m_historyWindow = nullptr;
     DatabaseGrowthChart *m_growth = nullptr;
     QVBoxLayout *m_maintenanceLayout = nullptr;
+    EnginesPanel *m_engines = nullptr;
     QLabel *m_statusLine = nullptr;
 
     RefreshThrottle *m_statsRefresh = nullptr;
