@@ -763,6 +763,7 @@ void TestEngines::sqliteServesOneEngine()
     first.name = u"a"_s;
     dieWithParent(*first.process);
     startArborctl(*first.process, Arborctl, db, {u"serve"_s});
+    QVERIFY2(first.process->waitForStarted(), qPrintable(first.process->errorString()));
     auto stopFirst = qScopeGuard([&] {
         if (first.running()) {
             first.process->kill();
@@ -776,6 +777,7 @@ void TestEngines::sqliteServesOneEngine()
     second.name = u"b"_s;
     dieWithParent(*second.process);
     startArborctl(*second.process, Arborctl, db, {u"serve"_s, u"--engine-name"_s, u"b"_s});
+    QVERIFY2(second.process->waitForStarted(), qPrintable(second.process->errorString()));
     auto stopSecond = qScopeGuard([&] {
         if (second.running()) {
             second.process->kill();
