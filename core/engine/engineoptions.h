@@ -47,7 +47,8 @@ struct EngineOptions
     std::optional<int> maxChains;
     qint64 chainLeaseMs = 30000;
     /// A console: on a database other engines already index (PostgreSQL), watch and command
-    /// without taking chains (maxChains 0); alone, take them all as any engine does.
+    /// without taking chains (maxChains 0) unless the operator assigns one to it (chain move, the
+    /// Engines tab); alone, take them all as any engine does.
     bool claimChainsOnlyWhenAlone = false;
     int snapshotIntervalMs = 1000;      ///< 0: no periodic chain snapshots (CLI one-shots)
     int probeTimeoutMs = 10000;

@@ -181,8 +181,10 @@ Result<LeaseRound> EngineStore::heartbeat(const EngineIdentity &me, const QHash<
         const auto movingElsewhere = [&](const Row &row) {
             if (row.moveTo.isEmpty() || row.moveTo == me.name)
                 return false;
+            // Assigned by the operator: even an engine that takes no chains of itself (a
+            // console beside running engines, --max-chains 0) indexes it.
             const EngineRecord *target = byName.value(row.moveTo);
-            return target && !target->draining && target->maxChains.value_or(1) > 0;
+            return target && !target->draining;
         };
         const auto wanted = [&](const Row &row) { return row.active && (onlyChains.isEmpty() || onlyChains.contains(row.chainId)); };
 
@@ -393,8 +395,6 @@ Status EngineStore::requestMove(qint64 chainId, const QString &name)
             return Error::notFound(QStringLiteral("to"), tr("No running engine is named “%1”. See “arborctl engines”.").arg(name));
         if (target->draining)
             return Error::refused(tr("Engine “%1” is draining; resume it first (arborctl engines resume %1).").arg(name));
-        if (target->maxChains && *target->maxChains == 0)
-            return Error::refused(tr("Engine “%1” takes no chains (--max-chains 0).").arg(name));
         auto state = m_store.query(QLatin1String("SELECT state FROM ") + m_store.admin("chains") + QLatin1String(" WHERE chain_id = ?"), {chainId});
         if (!state)
             return state.error();

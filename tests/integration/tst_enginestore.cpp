@@ -228,9 +228,14 @@ void TestEngineStore::maxChainsCapsAnEngine()
     const EngineIdentity watcher = engineNamed(u"w"_s, 0);
     QVERIFY(EngineStore(*m_store).join(watcher));
     m_now += LeaseMs + 1;
-    QVERIFY(beat(watcher).held.isEmpty());
+    QHash<qint64, qint64> heldW = beat(watcher).held;
+    QVERIFY(heldW.isEmpty());
     QVERIFY(record(u"w"_s).chains.isEmpty());
     QVERIFY(!record(u"a"_s).alive);
+    // Told to (a chain assigned to it), it indexes that chain and no other.
+    QVERIFY(EngineStore(*m_store).requestMove(12, u"w"_s));
+    heldW = beat(watcher, heldW).held;
+    QCOMPARE(sortedKeys(heldW), QList<qint64>{12});
 }
 
 void TestEngineStore::anExpiredOwnersChainIsTakenOverAndItsWritesRefused()
