@@ -174,6 +174,7 @@ int main(int argc, char **argv)
     options.indexing = true;   // the console indexes every active chain while it holds the lease
     // Beside engines already indexing a PostgreSQL database it watches and commands; it takes no
     // chain from them (a desktop that closes in the evening would hand them back and forth).
+    options.shareChains = true;
     options.claimChainsOnlyWhenAlone = true;
     options.processQueue = true;
     options.queueHealthIntervalMs = 2000;

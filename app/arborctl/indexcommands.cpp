@@ -334,6 +334,7 @@ int serveCommand(const Invocation &inv)
                                                      {metrics, engineName, maxChains, leaseSeconds}}))
         return *exit;
     EngineOptions options = indexingOptions(QStringLiteral("arborctl serve"));
+    options.shareChains = true;
     if (parser.isSet(engineName)) {
         options.engineName = parser.value(engineName).trimmed();
         if (options.engineName.isEmpty() || options.engineName.size() > 64)

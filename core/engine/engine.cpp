@@ -54,7 +54,7 @@ Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, con
         const bool conflict = !lease && lease.error().kind == Error::Kind::Conflict;
         if (lease) {
             out.lease = *lease;
-        } else if (conflict && options.indexing && store.backend() == Backend::Postgres) {
+        } else if (conflict && options.indexing && options.shareChains && store.backend() == Backend::Postgres) {
             // Several engines share a PostgreSQL database: this one indexes its share of the
             // chains and stands by for the coordinator's chores.
             out.standBy = true;
@@ -95,6 +95,12 @@ Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, con
             }
             if (std::any_of(engines->cbegin(), engines->cend(), [&](const EngineRecord &e) { return e.alive && e.name != me.name; }))
                 me.maxChains = 0;
+        }
+        if (store.backend() == Backend::Sqlite && out.lease) {
+            if (Status forgot = EngineStore(store).forgetOthers(me.token); !forgot) {
+                out.status = forgot;
+                return out;
+            }
         }
         if (Status joined = EngineStore(store).join(me); !joined) {
             out.status = joined;

@@ -44,6 +44,10 @@ struct EngineOptions
     /// and pid), how many chains it takes at most (none: its fair share), how long its chain
     /// leases last without a heartbeat (the heartbeat is a sixth of it).
     QString engineName;
+    /// A long-running indexing engine (serve, the console): on a PostgreSQL database another
+    /// engine holds, index a share of the chains beside it instead of being refused or read-only.
+    /// One-shot commands (index, reindex) leave it false.
+    bool shareChains = false;
     std::optional<int> maxChains;
     qint64 chainLeaseMs = 30000;
     /// A console: on a database other engines already index (PostgreSQL), watch and command

@@ -35,23 +35,28 @@ Status EngineStore::join(const EngineIdentity &me)
         auto now = m_store.databaseNow();
         if (!now)
             return now.error();
-        auto rows = m_store.query(QLatin1String("SELECT token, host, pid, heartbeat_at, lease_ms FROM ") + m_store.admin("engines")
-                                      + QLatin1String(" WHERE name = ?"),
-                                  {me.name});
+        auto rows = m_store.query(QLatin1String("SELECT token, host, pid, heartbeat_at, lease_ms, name FROM ") + m_store.admin("engines"));
         if (!rows)
             return rows.error();
-        if (!rows->isEmpty()) {
-            const SqlRow &r = rows->first();
-            const bool alive = r[3].toLongLong() + r[4].toLongLong() >= *now;
-            if (r[0].toString() != me.token && alive)
+        for (const SqlRow &r : std::as_const(*rows)) {
+            const QString token = r[0].toString();
+            if (token == me.token)
+                continue;
+            // Known dead without waiting for its lease to run out: on this host, an engine whose
+            // process is gone (killed, crashed, restarted by systemd).
+            const bool dead = r[1].toString() == me.host && !processAlive(r[2].toLongLong());
+            const bool alive = !dead && r[3].toLongLong() + r[4].toLongLong() >= *now;
+            if (r[5].toString() == me.name && alive)
                 return Error::conflict(QStringLiteral("engine-name"),
                                        tr("An engine named “%1” is already running on %2 (pid %3). Give this one another name with --engine-name.")
                                            .arg(me.name, r[1].toString())
                                            .arg(r[2].toLongLong()));
-            // A dead engine of this name: its chains are claimable at once (their owner_token
+            // A dead engine is forgotten: its chains are claimable at once (their owner_token
             // names no engine any more).
-            if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("engines") + QLatin1String(" WHERE name = ?"), {me.name}); !s)
-                return s;
+            if (r[5].toString() == me.name || dead) {
+                if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("engines") + QLatin1String(" WHERE token = ?"), {token}); !s)
+                    return s;
+            }
         }
         // Engines gone for a day are forgotten; the recently dead stay listed as such.
         if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("engines") + QLatin1String(" WHERE heartbeat_at + lease_ms < ?"),
@@ -76,6 +81,11 @@ Status EngineStore::leave(const QString &token)
             return s;
         return m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("engines") + QLatin1String(" WHERE token = ?"), {token});
     });
+}
+
+Status EngineStore::forgetOthers(const QString &token)
+{
+    return m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("engines") + QLatin1String(" WHERE token <> ?"), {token});
 }
 
 Result<QList<EngineRecord>> EngineStore::liveEngines(qint64 now)

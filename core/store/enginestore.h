@@ -91,6 +91,10 @@ public:
     Status join(const EngineIdentity &me);
     /// Gives up every lease of this engine and removes it (a clean stop).
     Status leave(const QString &token);
+    /// Removes every engine but this one: on SQLite, where one engine serves the file, what
+    /// joined before this engine took the database lease is gone (killed, crashed), and its
+    /// chains are this engine's at once.
+    Status forgetOthers(const QString &token);
     /**
      * One beat: renew, give up, claim (see the class comment). `previous` is what the engine
      * held after its last round (for LeaseRound::lost); `onlyChains`, when not empty, limits

@@ -14,7 +14,9 @@
 #include "store/store.h"
 #include "testmain.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QProcess>
 #include <QTest>
 
 #include <algorithm>
@@ -34,7 +36,7 @@ EngineIdentity engineNamed(const QString &name, std::optional<int> maxChains = s
     me.name = name;
     me.token = u"token-"_s + name + u"-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
     me.host = u"host-"_s + name;
-    me.pid = 1000 + name.at(0).unicode();
+    me.pid = QCoreApplication::applicationPid();   // alive: not taken for a dead engine on its host
     me.app = u"arborctl"_s;
     me.maxChains = maxChains;
     me.leaseMs = LeaseMs;
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void anExpiredLeaseNobodyTookIsFencedUntilRenewed();
     void aLiveNameIsRefusedADeadOneReplaced();
     void leavingFreesTheChainsAtOnce();
+    void anEngineWhoseProcessIsGoneIsForgottenAtOnce();
     void aMovedChainGoesWhereItWasSent();
     void drainingGivesEverythingUpAndResumeTakesAShare();
     void aStaleEpochCannotRollBack();
@@ -337,6 +340,36 @@ void TestEngineStore::leavingFreesTheChainsAtOnce()
     m_now += 10;
     QCOMPARE(sortedKeys(beat(b).held), ChainIds);
     QVERIFY(record(u"a"_s).name.isEmpty());
+}
+
+void TestEngineStore::anEngineWhoseProcessIsGoneIsForgottenAtOnce()
+{
+    // A process that has exited: its pid is free.
+    QProcess child;
+    child.start(u"/bin/true"_s, {});
+    QVERIFY(child.waitForStarted());
+    const qint64 deadPid = child.processId();
+    QVERIFY(child.waitForFinished());
+
+    EngineIdentity killed = engineNamed(u"eu-1"_s);
+    killed.host = u"host-shared"_s;
+    killed.pid = deadPid;
+    QVERIFY(EngineStore(*m_store).join(killed));
+    QCOMPARE(beat(killed).held.size(), 4);
+
+    // Restarted on the same host (kill -9, then systemd): same name, no wait for the leases.
+    EngineIdentity restarted = engineNamed(u"eu-1"_s);
+    restarted.host = u"host-shared"_s;
+    restarted.token = u"token-restarted"_s;
+    QVERIFY(EngineStore(*m_store).join(restarted));
+    const LeaseRound round = beat(restarted);
+    QCOMPARE(sortedKeys(round.held), ChainIds);
+
+    // An engine of another name on that host finds a dead neighbour's chains free as well.
+    EngineIdentity neighbour = engineNamed(u"eu-2"_s);
+    neighbour.host = u"host-shared"_s;
+    QVERIFY(EngineStore(*m_store).join(neighbour));
+    QVERIFY(beat(neighbour).held.isEmpty());   // eu-1 lives: it holds them
 }
 
 void TestEngineStore::aMovedChainGoesWhereItWasSent()
