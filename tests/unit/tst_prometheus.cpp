@@ -185,6 +185,7 @@ private Q_SLOTS:
     void resolvedSecretsNeverReachTheOutput();
     void rendersCallsByMethod();
     void emptySnapshotStillDeclaresEveryFamily();
+    void namesTheEngineAndItsLeases();
     void parsesListenAddresses_data();
     void parsesListenAddresses();
 
@@ -380,6 +381,34 @@ void TestPrometheus::rendersCallsByMethod()
     QVERIFY(!text.contains("QUERYKEY"));
     // The paused chain was never sent a call: no samples, the families declared all the same.
     QVERIFY(lines.filter(u"arbor_rpc_calls_total{chain=\"5\""_s).isEmpty());
+}
+
+void TestPrometheus::namesTheEngineAndItsLeases()
+{
+    // One database, several engines: this one (eu-1) coordinates and holds chain 31337 under
+    // epoch 4; chain 5 is indexed by eu-2.
+    MetricsSnapshot s = snapshot();
+    s.shared = EngineLeases{u"eu-1"_s, true, {{31337, 4}}};
+    s.chains[0].indexedBy = u"eu-1"_s;
+    s.chains[1].indexedBy = u"eu-2"_s;
+    const QByteArray text = prometheus::render(s, Now);
+    QVERIFY2(formatProblem(text).isEmpty(), qPrintable(formatProblem(text) + u"\n"_s + QString::fromUtf8(text)));
+    const QStringList lines = samples(text);
+    for (const QString &line : QStringList{u"arbor_engine_info{engine=\"eu-1\"} 1"_s, u"arbor_engine_coordinator 1"_s,
+                                           u"arbor_engine_chains_held 1"_s,
+                                           u"arbor_chain_lease_held{chain=\"31337\",name=\"devnet\"} 1"_s,
+                                           u"arbor_chain_lease_epoch{chain=\"31337\",name=\"devnet\"} 4"_s,
+                                           u"arbor_chain_indexed_by{chain=\"31337\",name=\"devnet\",engine=\"eu-1\"} 1"_s})
+        QVERIFY2(lines.contains(line), qPrintable(line + u"\nnot in:\n"_s + lines.join(u'\n')));
+    // Chain 5 is not held here: 0, no epoch, and eu-2 named as its engine.
+    QCOMPARE(lines.filter(QRegularExpression(u"^arbor_chain_lease_held\\{chain=\"5\".* 0$"_s)).size(), 1);
+    QVERIFY(lines.filter(u"arbor_chain_lease_epoch{chain=\"5\""_s).isEmpty());
+    QCOMPARE(lines.filter(QRegularExpression(u"^arbor_chain_indexed_by\\{chain=\"5\".*engine=\"eu-2\"\\} 1$"_s)).size(), 1);
+
+    // A database one engine serves: none of these families.
+    s.shared.reset();
+    const QByteArray alone = prometheus::render(s, Now);
+    QVERIFY(!alone.contains("arbor_engine_info") && !alone.contains("arbor_chain_lease_held") && !alone.contains("arbor_engine_coordinator"));
 }
 
 void TestPrometheus::emptySnapshotStillDeclaresEveryFamily()
