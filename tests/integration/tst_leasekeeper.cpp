@@ -1,17 +1,25 @@
 // LeaseKeeper on both backends, on a writer StoreThread: the heartbeat renews the one-engine
 // lease; another engine holding it now ends the renewals with lost(reason), once; a database
 // hiccup is logged and retried; stop() lets the lease lapse; release() gives it back behind the
-// writes in flight, and release(writer) removes only this holder's row.
+// writes in flight, and release(writer) removes only this holder's row. And ChainLeaseKeeper:
+// a database that stops answering makes it give its chains up before their leases expire.
 
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "engine/chainleasekeeper.h"
 #include "engine/leasekeeper.h"
 #include "engine/storethread.h"
+#include "model/entitydef.h"
+#include "store/chainregistry.h"
+#include "store/enginestore.h"
 #include "testmain.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -46,6 +54,7 @@ private slots:
     void stopLetsTheLeaseLapse();
     void releaseGivesItBackBehindWritesInFlight();
     void releaseBeforeKeepRemovesOnlyThisHolder();
+    void chainLeasesDroppedWhileTheDatabaseDoesNotAnswer();
 
 private:
     /// Takes the lease for `holder` through the writer, as Engine::start() does.
@@ -234,6 +243,56 @@ void TestLeaseKeeper::releaseBeforeKeepRemovesOnlyThisHolder()
     QTest::qWait(100);
     QVERIFY(current());
     QCOMPARE(current()->holder.token, other.holder().token);
+}
+
+void TestLeaseKeeper::chainLeasesDroppedWhileTheDatabaseDoesNotAnswer()
+{
+    // An engine whose beats stop reaching the database (the server hangs, the network is cut)
+    // stops indexing its chains before its leases could expire and another engine take them.
+    {
+        auto store = m_db->open();
+        QVERIFY(store);
+        ChainConfig config = sampleChain(7, u"seven"_s);
+        config.startBlock = 0;
+        QVERIFY(ChainRegistry(*store).registerChain(config, {}, evmEntities()));
+    }
+    EngineIdentity me;
+    me.name = u"eu-1"_s;
+    me.token = u"token-eu-1"_s;
+    me.host = u"host"_s;
+    me.pid = QCoreApplication::applicationPid();
+    me.app = u"arborctl serve"_s;
+    me.leaseMs = 1200;
+    const Status joined = waitFor(m_writer->run([me](Store &s) { return EngineStore(s).join(me); }));
+    QVERIFY2(joined, why(joined).constData());
+
+    ChainLeaseKeeper keeper(m_writer.get(), 200);
+    keeper.setIdentity(me, {});
+    QSignalSpy taken(&keeper, &ChainLeaseKeeper::taken);
+    QSignalSpy lost(&keeper, &ChainLeaseKeeper::lost);
+    keeper.start();
+    QVERIFY(taken.wait(5000));
+    QCOMPARE(keeper.held().keys(), QList<qint64>{7});
+
+    // The writer stops answering for longer than the lease (a job that blocks it stands in for
+    // a database that does not answer): the keeper gives the chain up while the beat still
+    // hangs, before the lease runs out by the database's clock.
+    QElapsedTimer hung;
+    hung.start();
+    QFuture<Status> blocked = m_writer->run([](Store &) -> Status {
+        QThread::msleep(2500);
+        return {};
+    });
+    QVERIFY(lost.wait(5000));
+    QVERIFY2(!blocked.isFinished(), "the chain was given up only after the database answered again");
+    QVERIFY(keeper.held().isEmpty());
+    QVERIFY2(lost.first().at(1).toString().contains(u"no heartbeat reached the database"_s), qPrintable(lost.first().at(1).toString()));
+    qInfo("chain lease given up %lld ms after the database stopped answering (lease %lld ms)", hung.elapsed(), me.leaseMs);
+    QVERIFY(waitFor(blocked));
+
+    // The database answers again: the next beats renew the lease, and the chain is indexed again.
+    QTRY_VERIFY_WITH_TIMEOUT(keeper.held().contains(7), 5000);
+    keeper.leave();
 }
 
 ARBOR_GUILESS_TEST_MAIN(leasekeeper, TestLeaseKeeper)
