@@ -34,6 +34,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFrame>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -345,11 +346,15 @@ void MainWindow::onChainStatuses(const QList<ChainStatus> &statuses)
             stalled.insert(alert.chainId);
     }
     m_model->setStalled(stalled);
+    // Every chain's latest figures: on a database other engines index too, theirs count as well.
+    QHash<qint64, IndexPhase> phases;
+    for (const ChainStatus &s : shownStatuses(statuses))
+        phases.insert(s.chainId, s.phase);
     int indexing = 0;
     int live = 0;
-    for (const ChainStatus &s : statuses) {
-        indexing += s.phase == IndexPhase::CatchingUp || s.phase == IndexPhase::Starting;
-        live += s.phase == IndexPhase::Live;
+    for (IndexPhase phase : std::as_const(phases)) {
+        indexing += phase == IndexPhase::CatchingUp || phase == IndexPhase::Starting;
+        live += phase == IndexPhase::Live;
     }
     const bool engineIndexes = m_engine->state().started && !m_engine->state().readOnly;
     m_indexingLabel->setVisible(engineIndexes);

@@ -79,7 +79,13 @@ EnginesPanel::EnginesPanel(RosterService *roster, ChainService *chains, QWidget 
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->resizeSection(EngineListModel::NameColumn, 220);
+    // Each column at least as wide as its title with the sort arrow, in the language in use.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const int title = header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 28;
+        header->resizeSection(column, std::max(header->sectionSize(column), title));
+    }
+    header->resizeSection(EngineListModel::NameColumn, std::max(header->sectionSize(EngineListModel::NameColumn), 220));
     TableActions::install(m_view, QStringLiteral("engines"));
 
     auto *layout = new QVBoxLayout(this);
