@@ -37,6 +37,7 @@ EnginesPanel::EnginesPanel(RosterService *roster, ChainService *chains, QWidget 
     m_intro->setObjectName(QStringLiteral("enginesIntro"));
     m_intro->setTextFormat(Qt::PlainText);
     m_intro->setWordWrap(true);
+    m_intro->setAlignment(Qt::AlignLeft | Qt::AlignTop);   // at the top also when the table is hidden
 
     m_drainButton = new QPushButton(tr("&Drain"));
     m_drainButton->setObjectName(QStringLiteral("drainEngineButton"));
