@@ -1,5 +1,7 @@
 #include "net/chaindatafetcher.h"
 
+#include "rpc/rpchttp.h"
+
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QLocale>
@@ -80,7 +82,7 @@ ChainDataFetcher::~ChainDataFetcher()
 {
     for (const auto &[id, job] : m_jobs) {
         if (QNetworkReply *reply = job->reply) {
-            reply->disconnect(this);
+            rpchttp::ReplyScope::end(reply);
             reply->abort();
             reply->deleteLater();
         }
@@ -332,6 +334,7 @@ void ChainDataFetcher::send(Job &job)
     QNetworkReply *reply = m_network->get(request);
     job.reply = reply;
     const quint64 id = job.id;
+    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
 
     // Aborting finishes the reply at once: onFinished() runs, and may end the job, inside abort().
     const auto overLimit = [this, id, reply] {
@@ -341,12 +344,12 @@ void ChainDataFetcher::send(Job &job)
         }
         reply->abort();
     };
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, overLimit] {
+    connect(reply, &QNetworkReply::metaDataChanged, scope, [this, reply, overLimit] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_limits.maxBytes)
             overLimit();
     });
-    connect(reply, &QNetworkReply::readyRead, this, [this, id, reply, overLimit] {
+    connect(reply, &QNetworkReply::readyRead, scope, [this, id, reply, overLimit] {
         Job *job = find(id);
         if (!job)
             return;
@@ -354,8 +357,8 @@ void ChainDataFetcher::send(Job &job)
         if (job->body.size() > m_limits.maxBytes)
             overLimit();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
-    QTimer::singleShot(std::max(1, m_limits.timeoutMs), reply, [this, id, reply] {
+    connect(reply, &QNetworkReply::finished, scope, [this, id] { onFinished(id); });
+    QTimer::singleShot(std::max(1, m_limits.timeoutMs), scope, [this, id, reply] {
         Job *job = find(id);
         if (!job || !reply->isRunning())
             return;
@@ -371,7 +374,7 @@ void ChainDataFetcher::onFinished(quint64 id)
         return;
     QNetworkReply *reply = job->reply;
     job->reply = nullptr;
-    reply->disconnect(this);
+    rpchttp::ReplyScope::end(reply);
     reply->deleteLater();
     const QString where = displayOutboundUrl(job->url);
 

@@ -102,7 +102,7 @@ EndpointPool::~EndpointPool()
         for (const QPointer<QNetworkReply> &reply : replies) {
             if (!reply)
                 continue;
-            disconnect(reply, nullptr, this, nullptr);
+            rpchttp::ReplyScope::end(reply);
             reply->abort();
             reply->deleteLater();
         }
@@ -405,11 +405,12 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
     if (pending->calls.isEmpty())
         pending->calls = RpcCalls::inRequest(pending->body);
     endpoint->calls.add(pending->calls);
-    rpchttp::limitResponseSize(reply, m_policy.maxResponseBytes);
-    rpchttp::limitDuration(reply, timeoutMs);
+    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    rpchttp::limitResponseSize(reply, scope, m_policy.maxResponseBytes);
+    rpchttp::limitDuration(reply, scope, timeoutMs);
     endpoint->replies.append(reply);
 
-    connect(reply, &QNetworkReply::finished, this, [this, endpoint, pending, reply, startedMs, sentAt, target, timeoutMs] {
+    connect(reply, &QNetworkReply::finished, scope, [this, endpoint, pending, reply, startedMs, sentAt, target, timeoutMs] {
         endpoint->replies.removeAll(reply);
         reply->deleteLater();
         --endpoint->inFlight;

@@ -117,9 +117,10 @@ void JsonRpcClient::transmit(std::shared_ptr<Post> post, const rpchttp::Resolved
             post->calls = RpcCalls::inRequest(post->body);
         m_calls->add(post->calls);
     }
-    rpchttp::limitResponseSize(reply, m_maxResponseBytes);
-    rpchttp::limitDuration(reply, m_timeoutMs);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, post, sentAt, target]() {
+    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    rpchttp::limitResponseSize(reply, scope, m_maxResponseBytes);
+    rpchttp::limitDuration(reply, scope, m_timeoutMs);
+    connect(reply, &QNetworkReply::finished, scope, [this, reply, post, sentAt, target]() {
         reply->deleteLater();
         auto data = rpchttp::replyBody(reply, m_url, m_timeoutMs, m_maxResponseBytes, post->what, tr("waiting as it asks"));
         if (!data)

@@ -176,15 +176,40 @@ QNetworkRequest postRequest(const QUrl &url, int timeoutMs)
     return request;
 }
 
-void limitDuration(QNetworkReply *reply, int timeoutMs)
+namespace {
+constexpr char ScopeProperty[] = "arborReplyScope";
+}
+
+ReplyScope::ReplyScope(QNetworkReply *reply, QObject *owner)
+    : QObject(owner)
 {
-    QTimer::singleShot(timeoutMs, reply, [reply] {
+    reply->setProperty(ScopeProperty, QVariant::fromValue(QPointer<QObject>(this)));
+    // destroyed() is emitted before the reply lets go of its connections.
+    connect(reply, &QObject::destroyed, this, [this] { delete this; });
+}
+
+ReplyScope *ReplyScope::forReply(QNetworkReply *reply, QObject *owner)
+{
+    const auto existing = reply->property(ScopeProperty).value<QPointer<QObject>>();
+    if (existing)
+        return static_cast<ReplyScope *>(existing.data());
+    return new ReplyScope(reply, owner);
+}
+
+void ReplyScope::end(QNetworkReply *reply)
+{
+    delete reply->property(ScopeProperty).value<QPointer<QObject>>().data();
+}
+
+void limitDuration(QNetworkReply *reply, ReplyScope *scope, int timeoutMs)
+{
+    QTimer::singleShot(timeoutMs, scope, [reply] {
         if (reply->isRunning())
             reply->abort();
     });
 }
 
-void limitResponseSize(QNetworkReply *reply, qint64 limit)
+void limitResponseSize(QNetworkReply *reply, ReplyScope *scope, qint64 limit)
 {
     const auto check = [reply, limit](qint64 bytes) {
         if (bytes > limit && !reply->property("arborOversize").toBool()) {
@@ -192,12 +217,12 @@ void limitResponseSize(QNetworkReply *reply, qint64 limit)
             reply->abort();
         }
     };
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, check] {
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, scope, [reply, check] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid())
             check(length.toLongLong());
     });
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [check](qint64 received, qint64) { check(received); });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, scope, [check](qint64 received, qint64) { check(received); });
 }
 
 bool isTransient(const QNetworkReply *reply)

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QObject>
 #include <QString>
 #include <QUrl>
 
@@ -13,7 +14,6 @@
 
 class QNetworkReply;
 class QNetworkRequest;
-class QObject;
 
 namespace arbor::rpchttp {
 
@@ -28,13 +28,37 @@ namespace arbor::rpchttp {
 /// it, redirects only to an equally safe scheme.
 QNetworkRequest postRequest(const QUrl &url, int timeoutMs);
 
+/**
+ * The receiver for every connection to one reply's signals, on the reply's thread.
+ *
+ * Qt frees a connection's functor on the thread that last lets go of the sender's connection
+ * list. For a reply that can be Qt's HTTP thread, tearing down its half of the request while the
+ * reply's own thread destroys the reply, so the functors (and what they captured) would be read
+ * on one thread and freed on another. Connected to a scope instead, they are freed by the scope's
+ * destructor, here: the scope is destroyed as the reply's destruction begins, with `owner`
+ * (whose members the functors may use), or by end(), whichever comes first. A reply has at most
+ * one scope; forReply() creates it.
+ */
+class ReplyScope : public QObject
+{
+public:
+    /// The scope of `reply`, created as a child of `owner` on first use.
+    static ReplyScope *forReply(QNetworkReply *reply, QObject *owner);
+    /// Disconnects everything connected to `reply`'s scope, on this thread, before the reply is
+    /// aborted or handed to deleteLater() by an owner going away.
+    static void end(QNetworkReply *reply);
+
+private:
+    ReplyScope(QNetworkReply *reply, QObject *owner);
+};
+
 /// Aborts `reply` when it has not finished within `timeoutMs`, even while bytes still trickle
 /// in (the request's own timeout only catches silence); replyBody() then reports the timeout.
-void limitDuration(QNetworkReply *reply, int timeoutMs);
+void limitDuration(QNetworkReply *reply, ReplyScope *scope, int timeoutMs);
 
 /// Aborts `reply` as soon as its announced length or the bytes received pass `limit`;
 /// replyBody() then reports the oversized response.
-void limitResponseSize(QNetworkReply *reply, qint64 limit);
+void limitResponseSize(QNetworkReply *reply, ReplyScope *scope, qint64 limit);
 
 /// Whether a finished `reply` failed in a way a second try may not: HTTP 500/502/503/504/408 or
 /// a connection closed under it. Not a timeout, a refused connection or an HTTP 4xx.

@@ -84,15 +84,15 @@ void prepare(QNetworkRequest &request, int timeoutMs)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
 }
 
-void watch(QNetworkReply *reply, int timeoutMs)
+void watch(QNetworkReply *reply, rpchttp::ReplyScope *scope, int timeoutMs)
 {
-    QTimer::singleShot(std::max(1, timeoutMs), reply, [reply] {
+    QTimer::singleShot(std::max(1, timeoutMs), scope, [reply] {
         if (reply->isRunning()) {
             reply->setProperty(TimedOutProperty, true);
             reply->abort();
         }
     });
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+    QObject::connect(reply, &QNetworkReply::downloadProgress, scope, [reply](qint64 received, qint64) {
         if (received > MaxResponseBytes && !reply->property(OversizedProperty).toBool()) {
             reply->setProperty(OversizedProperty, true);
             reply->abort();

@@ -15,6 +15,9 @@ class QNetworkReply;
 class QNetworkRequest;
 
 namespace arbor {
+namespace rpchttp {
+class ReplyScope;
+}
 
 /// The translation context of every text the action senders produce.
 class ActionText
@@ -57,8 +60,8 @@ bool isHttpUrl(const QUrl &url);
 /// (a delivery is not re-sent to wherever a server points).
 void prepare(QNetworkRequest &request, int timeoutMs);
 /// Aborts `reply` after `timeoutMs` in all, or once it passes MaxResponseBytes; timedOut()
-/// and oversized() then tell which.
-void watch(QNetworkReply *reply, int timeoutMs);
+/// and oversized() then tell which. The checks are connected to `scope`.
+void watch(QNetworkReply *reply, rpchttp::ReplyScope *scope, int timeoutMs);
 bool timedOut(const QNetworkReply *reply);
 bool oversized(const QNetworkReply *reply);
 

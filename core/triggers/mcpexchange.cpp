@@ -1,5 +1,7 @@
 #include "triggers/mcpexchange.h"
 
+#include "rpc/rpchttp.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -105,21 +107,22 @@ void postMcpMessage(QNetworkAccessManager *network, QObject *context, const QNet
     exchange->done = std::move(done);
     QNetworkReply *reply = network->post(request, QJsonDocument(message).toJson(QJsonDocument::Compact));
     exchange->reply = reply;
-    actionhttp::watch(reply, timeoutMs);
+    auto *scope = rpchttp::ReplyScope::forReply(reply, context);
+    actionhttp::watch(reply, scope, timeoutMs);
 
     const auto complete = [exchange] {
         QNetworkReply *reply = exchange->reply.data();
         if (!reply)
             return;
         exchange->reply.clear();
-        reply->disconnect();
+        rpchttp::ReplyScope::end(reply);
         if (reply->isRunning())
             reply->abort();   // the answer is in; whatever else the stream carries is not wanted
         reply->deleteLater();
         exchange->done(std::move(exchange->answer));
     };
 
-    QObject::connect(reply, &QNetworkReply::readyRead, context, [exchange, complete] {
+    QObject::connect(reply, &QNetworkReply::readyRead, scope, [exchange, complete] {
         QNetworkReply *reply = exchange->reply.data();
         if (!reply)
             return;
@@ -139,7 +142,7 @@ void postMcpMessage(QNetworkAccessManager *network, QObject *context, const QNet
         }
     });
 
-    QObject::connect(reply, &QNetworkReply::finished, context, [exchange, complete, where, timeoutMs, redactor] {
+    QObject::connect(reply, &QNetworkReply::finished, scope, [exchange, complete, where, timeoutMs, redactor] {
         QNetworkReply *reply = exchange->reply.data();
         if (!reply)
             return;

@@ -1,5 +1,6 @@
 #include "triggers/restsender.h"
 
+#include "rpc/rpchttp.h"
 #include "triggers/actionhttp.h"
 
 #include <QCryptographicHash>
@@ -96,8 +97,9 @@ void RestSender::send(const OutgoingDelivery &delivery, std::function<void(Attem
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = m_network->sendCustomRequest(request, method.isEmpty() ? QByteArrayLiteral("POST") : method, body);
-    actionhttp::watch(reply, action.timeoutMs);
-    connect(reply, &QNetworkReply::finished, this,
+    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    actionhttp::watch(reply, scope, action.timeoutMs);
+    connect(reply, &QNetworkReply::finished, scope,
             [reply, clock, where, timeoutMs = action.timeoutMs, redactor = Redactor(delivery.secrets.values()),
              done = std::move(done)] {
         reply->deleteLater();

@@ -1,5 +1,6 @@
 #include "triggers/telegramsender.h"
 
+#include "rpc/rpchttp.h"
 #include "triggers/actionhttp.h"
 
 #include <QCryptographicHash>
@@ -181,8 +182,9 @@ void TelegramSender::post(const QString &key, Pending pending)
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = m_network->post(request, QJsonDocument(message).toJson(QJsonDocument::Compact));
-    actionhttp::watch(reply, action.timeoutMs);
-    connect(reply, &QNetworkReply::finished, this,
+    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    actionhttp::watch(reply, scope, action.timeoutMs);
+    connect(reply, &QNetworkReply::finished, scope,
             [this, key, reply, clock, where = apiDisplay(action.apiBaseUrl), timeoutMs = action.timeoutMs,
              redactor = Redactor(delivery.secrets.values()), done = std::move(pending.done)] {
         reply->deleteLater();

@@ -4,6 +4,7 @@
 #include "rpc/endpointprobe.h"
 #include "rpc/endpointlimiter.h"
 #include "rpc/jsonrpcclient.h"
+#include "rpc/rpchttp.h"
 #include "testmain.h"
 
 #include <QJsonDocument>
@@ -13,6 +14,7 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <memory>
 #include <optional>
 
 using namespace arbor;
@@ -66,6 +68,8 @@ private slots:
     void probeWithoutClientVersion();
     void probeSeveralUrls();
     void probeNoUrls();
+
+    void replyScopeLetsGoOfItsFunctorsWhereItIsEnded();
 
 private:
     Result<QJsonValue> callOnce(JsonRpcClient &client, const QString &method);
@@ -424,6 +428,61 @@ void TestJsonRpc::probeNoUrls()
     const auto results = probeAndWait(probe, {}, FakeChainId, &done);
     QVERIFY(done);
     QVERIFY(results.isEmpty());
+}
+
+// What a reply's signals are connected to is let go of on the thread that ends the scope, at once:
+// when the owner calls end() with the reply still in flight, when the owner is destroyed, and when
+// the reply's destruction begins. Connected to the reply itself, the functors would live on until
+// Qt let go of the reply's connections, on whichever thread did so last.
+void TestJsonRpc::replyScopeLetsGoOfItsFunctorsWhereItIsEnded()
+{
+    const auto connectHolder = [](QNetworkReply *reply, rpchttp::ReplyScope *scope, std::weak_ptr<int> *watch) {
+        auto held = std::make_shared<int>(1);
+        *watch = held;
+        QObject::connect(reply, &QNetworkReply::finished, scope, [held] { Q_UNUSED(held); });
+        QObject::connect(reply, &QNetworkReply::downloadProgress, scope, [held](qint64, qint64) { Q_UNUSED(held); });
+    };
+    const QNetworkRequest request(m_node.url());
+
+    // end(): the reply is still running and alive.
+    {
+        QObject owner;
+        QNetworkReply *reply = m_network.get(request);
+        auto *scope = rpchttp::ReplyScope::forReply(reply, &owner);
+        QCOMPARE(rpchttp::ReplyScope::forReply(reply, &owner), scope);
+        std::weak_ptr<int> watch;
+        connectHolder(reply, scope, &watch);
+        QVERIFY(!watch.expired());
+        rpchttp::ReplyScope::end(reply);
+        QVERIFY(watch.expired());
+        QVERIFY(reply->isRunning());
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        reply->abort();
+        QCOMPARE(finished.count(), 1);
+        delete reply;
+    }
+    // The owner goes first.
+    {
+        auto owner = std::make_unique<QObject>();
+        QNetworkReply *reply = m_network.get(request);
+        std::weak_ptr<int> watch;
+        connectHolder(reply, rpchttp::ReplyScope::forReply(reply, owner.get()), &watch);
+        owner.reset();
+        QVERIFY(watch.expired());
+        reply->abort();
+        delete reply;
+    }
+    // The reply goes first; the owner lives on without the scope.
+    {
+        QObject owner;
+        QNetworkReply *reply = m_network.get(request);
+        std::weak_ptr<int> watch;
+        connectHolder(reply, rpchttp::ReplyScope::forReply(reply, &owner), &watch);
+        QCOMPARE(owner.children().size(), 1);
+        delete reply;
+        QVERIFY(watch.expired());
+        QVERIFY(owner.children().isEmpty());
+    }
 }
 
 ARBOR_GUILESS_TEST_MAIN(jsonrpc, TestJsonRpc)
