@@ -8,7 +8,6 @@
 #include "util/continuation.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -107,7 +106,8 @@ int enginesList(const Invocation &inv)
             } else if (engines->isEmpty()) {
                 QTextStream(stdout) << Arborctl::tr("No engine has run on this database yet. Start one with “arborctl serve” or the console.") << Qt::endl;
             } else {
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                // Ages by the database's clock, as the heartbeats were stamped.
+                const qint64 now = engines->first().readAt;
                 QList<QStringList> rows;
                 for (const EngineRecord &e : std::as_const(*engines)) {
                     QStringList chains;

@@ -335,6 +335,7 @@ Result<QList<EngineRecord>> EngineStore::engines()
         e.app = r[3].toString();
         e.startedAt = r[4].toLongLong();
         e.heartbeatAt = r[5].toLongLong();
+        e.readAt = *now;
         e.leaseMs = r[6].toLongLong();
         if (!r[7].isNull())
             e.maxChains = int(r[7].toLongLong());

@@ -32,6 +32,7 @@ struct EngineRecord
     QString app;
     qint64 startedAt = 0;               ///< unix ms, database clock
     qint64 heartbeatAt = 0;
+    qint64 readAt = 0;                  ///< the database clock when this was read: the heartbeat's age is readAt − heartbeatAt
     qint64 leaseMs = 0;
     std::optional<int> maxChains;
     bool draining = false;

@@ -170,6 +170,11 @@ void TestEngineStore::aLoneEngineClaimsEveryActiveChain()
     const LeaseRound again = beat(a, round.held);
     QCOMPARE(again.held, round.held);
     QVERIFY(again.taken.isEmpty() && again.handedOver.isEmpty() && again.lost.isEmpty());
+    // A heartbeat's age is told by the database's clock, which stamped it, whatever the reader's.
+    m_now += 5000;
+    const EngineRecord later = record(u"a"_s);
+    QCOMPARE(later.readAt, m_now);
+    QCOMPARE(later.readAt - later.heartbeatAt, 5000);
 }
 
 void TestEngineStore::aSecondEngineGetsAFairShare()

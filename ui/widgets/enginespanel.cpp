@@ -8,7 +8,6 @@
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
 
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -159,7 +158,8 @@ bool EnginesPanel::read()
         }
         m_model->setLocalEngine(m_roster->engineName());
         m_model->setChainNames(names);
-        m_model->update(*engines, QDateTime::currentMSecsSinceEpoch());
+        // Ages by the database's clock, as the heartbeats were stamped: this machine's may differ.
+        m_model->update(*engines, engines->isEmpty() ? 0 : engines->first().readAt);
         updateButtons();
     });
     return true;

@@ -12,6 +12,8 @@
 //                                                  delivered, on any thread)
 //   QMetaObject::invokeMethodImpl, postEvent,
 //   QTimer::singleShotImpl
+//   a connection's or timer's functor returns    its destruction, on any thread (the functor's
+//     (QObject::connectImpl, singleShotImpl)       dispatch is swapped when Qt is handed it)
 //   QFutureInterfaceBase::reportFinished,        QFutureInterfaceBase::waitForFinished,
 //     reportResultsReady                           isFinished (true), waitForResult
 //   QFutureInterfaceBase::derefT (every holder)  derefT returning false (the last holder
@@ -49,6 +51,8 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <unordered_map>
 
 class QDeadlineTimer;
 namespace QtPrivate { class QSlotObjectBase; }
@@ -141,7 +145,71 @@ struct SlotObject
     void (*impl)(int which, SlotObject *self, QObject *receiver, void **args, bool *ret);
 };
 constexpr int DestroySlot = 0;
+constexpr int CallSlot = 1;
+using SlotImpl = void (*)(int, SlotObject *, QObject *, void **, bool *);
+
+// The functor of a connection or a timer is reference counted by Qt and destroyed by whichever
+// thread lets go of it last: the thread that destroys the sender or the receiver, or the one
+// that delivered its last queued call, while another thread may have been the one to run it. Qt's
+// count orders every run before the destruction, invisibly. The functor's own dispatch function is
+// swapped, when Qt is handed the functor, for one that states that order: each run hands over
+// (release) when it returns, and the destruction takes over (acquire) before the functor's
+// destructor runs. Runs on different threads are not ordered with each other by this.
+struct SlotTable
+{
+    std::mutex lock;
+    std::unordered_map<SlotObject *, SlotImpl> impls;
+};
+
+SlotTable &slotTable()
+{
+    static SlotTable *table = new SlotTable; // never destroyed: functors die during exit too
+    return *table;
+}
+
+void bridgedSlot(int which, SlotObject *self, QObject *receiver, void **args, bool *ret)
+{
+    SlotImpl impl = nullptr;
+    {
+        SlotTable &table = slotTable();
+        std::lock_guard<std::mutex> locker(table.lock);
+        const auto it = table.impls.find(self);
+        if (it == table.impls.end()) {
+            std::fprintf(stderr, "arbor tsan bridge: a functor Qt calls was never handed to it\n");
+            std::abort();
+        }
+        impl = it->second;
+        if (which == DestroySlot)
+            table.impls.erase(it);
+    }
+    if (which == DestroySlot)
+        acquire(self);
+    impl(which, self, receiver, args, ret);
+    if (which == CallSlot)
+        release(self);
+}
+
+void bridgeSlot(SlotObject *slot)
+{
+    if (!slot || !__tsan_acquire)
+        return;
+    SlotTable &table = slotTable();
+    std::lock_guard<std::mutex> locker(table.lock);
+    table.impls[slot] = slot->impl;
+    slot->impl = &bridgedSlot;
+}
 } // namespace
+
+ARBOR_EXPORT QMetaObject::Connection _ZN7QObject11connectImplEPKS_PPvS1_S3_PN9QtPrivate15QSlotObjectBaseEN2Qt14ConnectionTypeEPKiPK11QMetaObject(
+    const QObject *sender, void **signal, const QObject *receiver, void **slotPointer, SlotObject *slot, int type,
+    const int *types, const QMetaObject *senderMetaObject)
+{
+    ARBOR_REAL(QMetaObject::Connection (*)(const QObject *, void **, const QObject *, void **, SlotObject *, int, const int *,
+                                           const QMetaObject *),
+               "_ZN7QObject11connectImplEPKS_PPvS1_S3_PN9QtPrivate15QSlotObjectBaseEN2Qt14ConnectionTypeEPKiPK11QMetaObject");
+    bridgeSlot(slot);
+    return next(sender, signal, receiver, slotPointer, slot, type, types, senderMetaObject);
+}
 
 ARBOR_EXPORT bool _ZN11QMetaObject16invokeMethodImplEP7QObjectPN9QtPrivate15QSlotObjectBaseEN2Qt14ConnectionTypeEPv(
     QObject *object, SlotObject *slot, int type, void *ret)
@@ -176,6 +244,7 @@ ARBOR_EXPORT void _ZN6QTimer14singleShotImplEiN2Qt9TimerTypeEPK7QObjectPN9QtPriv
     ARBOR_REAL(void (*)(int, int, const QObject *, QtPrivate::QSlotObjectBase *),
                "_ZN6QTimer14singleShotImplEiN2Qt9TimerTypeEPK7QObjectPN9QtPrivate15QSlotObjectBaseE");
     release(&qtEventQueue);
+    bridgeSlot(reinterpret_cast<SlotObject *>(slot));
     next(msec, timerType, receiver, slot);
 }
 
