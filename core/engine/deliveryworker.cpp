@@ -119,12 +119,14 @@ void DeliveryWorker::pump()
     // A claim lasts past the longest an attempt can take here (a timeout of at most 2 min,
     // behind a Telegram chat's queue of at most maxInFlight messages a second apart).
     const qint64 leaseMs = ClaimLeaseMs;
+    // A stall counts from the moment the claim is asked for: the claim may be committed at once
+    // while this thread stalls before it hears so.
     then(m_writer->run([holder = m_holder, room, leaseMs](Store &store) {
                     return TriggerStore(store).claimDue(holder, wallClockMs(), room, leaseMs);
-                }), this, [this](Result<QList<ClaimedDelivery>> claimed) { onClaimed(std::move(claimed)); });
+                }), this, [this, stallsBefore = m_stalls](Result<QList<ClaimedDelivery>> claimed) { onClaimed(std::move(claimed), stallsBefore); });
 }
 
-void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
+void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 stallsBefore)
 {
     m_claiming = false;
     if (!claimed) {
@@ -145,7 +147,7 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed)
         if (m_sending.contains(delivery.id))
             continue;
         m_sending.insert(delivery.id);
-        m_claimedAfter.insert(delivery.id, m_stalls);
+        m_claimedAfter.insert(delivery.id, stallsBefore);
         ++m_inFlight;
         resolveActionSecrets(*m_secrets, delivery.action, [this, delivery](Result<ActionSecrets> secrets) {
             if (!secrets) {

@@ -65,7 +65,7 @@ Q_SIGNALS:
 
 private:
     void pump();
-    void onClaimed(Result<QList<ClaimedDelivery>> claimed);
+    void onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 stallsBefore);
     void send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target);
     void finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome);
     /// Whether this thread stalled past DeliveryOptions::staleClaimMs since `delivery` was claimed.
@@ -95,7 +95,7 @@ private:
     bool m_flushing = false;
     int m_inFlight = 0;
     QSet<QString> m_sending;      ///< delivery ids with an attempt under way
-    QHash<QString, quint64> m_claimedAfter;   ///< for each of them, m_stalls when it was claimed
+    QHash<QString, quint64> m_claimedAfter;   ///< for each of them, m_stalls when its claim was asked for
     /// Ticks every second: a tick that comes late by more than staleClaimMs (or none at all by
     /// then) means this thread stalled, and what it had claimed before may be another's now.
     QTimer m_stallWatch;

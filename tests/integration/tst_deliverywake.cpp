@@ -2,20 +2,26 @@
 // delivery worker itself. An engine in this process raises an alert whose rule posts a signed
 // webhook; the test then holds the engine's thread (the console's GUI thread) as a busy window
 // would, and the receiver — on its own thread — gets the webhook meanwhile. The worker's idle
-// poll is set to a minute, so only the wake-up can send it in time.
+// poll is set to a minute, so only the wake-up can send it in time. A delivery in flight at
+// shutdown is recorded, and a delivery thread that stalls after claiming sends nothing it claimed.
 #include "testdatabase.h"
 #include "testresults.h"
 #include "testvalues.h"
 #include "webhookreceiver.h"
 
 #include "engine/alertservice.h"
+#include "engine/deliveryworker.h"
 #include "engine/engine.h"
+#include "engine/storethread.h"
 #include "model/entitydef.h"
 #include "store/chainregistry.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
+#include "triggers/triggerdef.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -85,6 +91,7 @@ private Q_SLOTS:
     void initTestCase() { ARBOR_REQUIRE_BACKEND(); }
     void alertDeliveryLeavesWhileTheEngineThreadIsBusy();
     void aDeliveryInFlightAtShutdownIsRecorded();
+    void aStallAfterClaimingSendsNothingClaimedBeforeIt();
 };
 
 void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
@@ -177,6 +184,99 @@ void TestDeliveryWake::aDeliveryInFlightAtShutdownIsRecorded()
         QVERIFY2(results->size() == 1, qPrintable(QStringLiteral("delivery %1 has %2 results").arg(QString::fromLatin1(id)).arg(results->size())));
         QCOMPARE(results->first().status, DeliveryStatus::Success);
         QCOMPARE(results->first().httpStatus, std::optional<int>(200));
+    }
+}
+
+void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
+{
+    // An engine stopped, suspended or starved right after it claimed deliveries may wake to find
+    // that other engines took them over meanwhile (they judged it dead). It sends none of what it
+    // claimed before the stall, gives those claims up, and each delivery goes out once, under its
+    // id, when claimed again. Here the delivery thread stalls for 1.5 s right after asking for a
+    // claim, the database answering meanwhile; stalls of more than 300 ms count.
+    const QString secret = WebhookReceiver::makeSecret();
+    qputenv(SecretVariable, secret.toUtf8());
+    WebhookReceiver receiver(secret);
+    QString error;
+    QVERIFY2(receiver.start(&error), qPrintable(error));
+
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const Status registered = registerQuietChain(db);
+    QVERIFY2(registered, why(registered).constData());
+    QList<QString> ids;
+    {
+        const std::unique_ptr<Store> store = db.open();
+        QVERIFY(store);
+        TriggerStore triggers(*store);
+        const auto def = parseTrigger(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("stall")},
+            {QStringLiteral("chain"), ChainId},
+            {QStringLiteral("registry"), QStringLiteral("reputation")},
+            {QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("rest")},
+                                                               {QStringLiteral("url"), receiver.url().toString()},
+                                                               {QStringLiteral("signingSecret"), QString(QStringLiteral("env:") + QLatin1String(SecretVariable))}}}}});
+        QVERIFY2(def, why(def).constData());
+        const auto trigger = triggers.addTrigger(*def);
+        QVERIFY2(trigger, why(trigger).constData());
+        for (int i = 0; i < 3; ++i) {
+            TriggerEvent event;
+            event.chainId = ChainId;
+            event.event.blockNumber = 100 + i;
+            event.event.kind = RegistryKind::Reputation;
+            event.event.event = QStringLiteral("NewFeedback");
+            const auto id = triggers.createTestDelivery(trigger->def.id, trigger->def.actions.first().id, event);
+            QVERIFY2(id, why(id).constData());
+            ids.append(*id);
+        }
+    }
+
+    StoreThread writer(QStringLiteral("stall-writer"));
+    const Status opened = waitFor(writer.open(db.url(), QString()));
+    QVERIFY2(opened, why(opened).constData());
+    DeliveryOptions options;
+    options.staleClaimMs = 300;
+    options.idlePollMs = 60000;   // only the pokes below claim
+    QThread thread;
+    thread.setObjectName(QStringLiteral("stall-delivery"));
+    auto *worker = new DeliveryWorker(&writer, QStringLiteral("stall"), options);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    int recorded = 0;
+    connect(worker, &DeliveryWorker::attemptsRecorded, this, [&recorded](int count) { recorded += count; });
+    for (const QString &id : std::as_const(ids))
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("delivery %1 not sent: this engine stalled").arg(id)));
+    thread.start();
+    auto stopWorker = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
+        thread.wait();
+    });
+    // Start, ask for a claim (after the start's release of dead engines' claims, on the writer),
+    // and stall before hearing back.
+    QMetaObject::invokeMethod(worker, [worker] {
+        worker->start();
+        worker->poke();
+        QThread::msleep(1500);
+    });
+    QTRY_VERIFY2_WITH_TIMEOUT(receiver.acceptedIds().size() == ids.size(), qPrintable(QString::number(receiver.count())), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(recorded, int(ids.size()), 10000);
+    // Each sent once, all after the stall, and recorded once as a success.
+    QCOMPARE(receiver.count(), int(ids.size()));
+    QList<QString> accepted;
+    for (const QByteArray &id : receiver.acceptedIds())
+        accepted.append(QString::fromLatin1(id));
+    std::sort(accepted.begin(), accepted.end());
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(accepted, ids);
+    const std::unique_ptr<Store> store = db.open();
+    QVERIFY(store);
+    for (const QString &id : std::as_const(ids)) {
+        ResultFilter filter;
+        filter.deliveryId = id;
+        const auto results = TriggerStore(*store).results(filter);
+        QVERIFY2(results, why(results).constData());
+        QCOMPARE(results->size(), 1);
+        QCOMPARE(results->first().status, DeliveryStatus::Success);
     }
 }
 
