@@ -439,7 +439,12 @@ void TestTriggerStore::rollbackCancelsOpenDeliveriesAndRestoresState()
     QVERIFY(IndexStore(*m_store).rollBackTo(reorg, evmEntities()));
     // Block 8's three open deliveries are cancelled with the reason, each with a result row.
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'cancelled'")), 3);
-    auto cancelled = triggers().results({std::nullopt, DeliveryStatus::Cancelled, std::nullopt, {}, 0, 100});
+    auto cancelled = triggers().results([] {
+        ResultFilter f;
+        f.status = DeliveryStatus::Cancelled;
+        f.limit = 100;
+        return f;
+    }());
     QCOMPARE(cancelled->size(), 3);
     QCOMPARE(cancelled->first().error, QStringLiteral("removed by a reorg at block 8"));
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending'")), 3);   // block 6 stays

@@ -28,10 +28,13 @@ namespace {
 
 const QString ProbeTable = QStringLiteral("worker_failure_probe");
 
+/// The result of `future`, the event loop running meanwhile; one that does not finish within 30 s
+/// ends the test program (reading it would hang).
 template<typename T>
 T waitFor(QFuture<T> future)
 {
-    QTest::qWaitFor([&] { return future.isFinished(); }, 30000);
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
+        qFatal("a store job did not finish within 30 s");
     return future.result();
 }
 

@@ -46,7 +46,8 @@ void TstContinuation::runsOnceOnTheContextThreadWhileAnotherThreadFinishes()
             while (!go.load(std::memory_order_acquire)) {
             }
             // A different moment each round, to sweep the window in which the two threads meet.
-            for (volatile int spin = (round * 7919) % 4000; spin > 0; --spin) {
+            for (std::atomic<int> spin = (round * 7919) % 4000; spin.load(std::memory_order_relaxed) > 0;
+                 spin.fetch_sub(1, std::memory_order_relaxed)) {
             }
             promise->addResult(round);
             promise->finish();
