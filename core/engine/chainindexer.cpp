@@ -576,7 +576,9 @@ void ChainIndexer::rpcFailed(const Error &error, bool sayWhy)
 {
     ++m_failures;
     qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: %2").arg(m_chainId).arg(error.message);
-    if (m_pool && m_pool->allDown())
+    // Down once every circuit is open, as onPoolHealth() says too: a lone endpoint's single 503
+    // on the head poll is not an outage.
+    if (m_pool && m_pool->allCircuitsOpen())
         setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(error.message));
     else if (sayWhy && m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
         setPhase(m_status.phase, error.message);

@@ -207,6 +207,11 @@ bool EndpointPool::allDown() const
                        [now](const auto &e) { return e->status(now) == EndpointStatus::Unreachable; });
 }
 
+bool EndpointPool::allCircuitsOpen() const
+{
+    return !m_endpoints.empty() && std::all_of(m_endpoints.begin(), m_endpoints.end(), [](const auto &e) { return e->open(); });
+}
+
 int EndpointPool::inFlight() const
 {
     int n = 0;

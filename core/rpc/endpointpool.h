@@ -163,6 +163,9 @@ public:
     /// True when every endpoint is Unreachable: its circuit is open or its last request did not
     /// reach the node. A 429 or an answer with an error is not that.
     bool allDown() const;
+    /// True when every endpoint's circuit is open (breakerThreshold requests in a row did not
+    /// reach it): what "rpc down" means for a chain. One failed request is not that.
+    bool allCircuitsOpen() const;
     int inFlight() const;
 
 Q_SIGNALS:
