@@ -119,6 +119,20 @@ Result<LeaseRound> EngineStore::heartbeat(const EngineIdentity &me, const QHash<
             return Error::conflict(QStringLiteral("engine"), tr("Engine “%1” is no longer registered on %2.").arg(me.name, m_store.url().displayName()));
         const bool draining = beat->first()[0].toLongLong() != 0;
 
+        // An engine on this host whose process is gone (killed, crashed) is forgotten now, as a
+        // joining one would: its chains are claimable at once, not when their leases run out.
+        auto siblings = m_store.query(QLatin1String("SELECT token, pid FROM ") + m_store.admin("engines")
+                                          + QLatin1String(" WHERE host = ? AND token <> ?"),
+                                      {me.host, me.token});
+        if (!siblings)
+            return siblings.error();
+        for (const SqlRow &r : std::as_const(*siblings)) {
+            if (processAlive(r[1].toLongLong()))
+                continue;
+            if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("engines") + QLatin1String(" WHERE token = ?"), {r[0]}); !s)
+                return s;
+        }
+
         // Every active chain has a lease row; a chain gone from the registry has none.
         if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + m_store.admin("chain_leases") + QLatin1String(" WHERE chain_id NOT IN (SELECT chain_id FROM ")
                                         + m_store.admin("chains") + QLatin1String(")"));

@@ -363,9 +363,17 @@ void TestEngineStore::anEngineWhoseProcessIsGoneIsForgottenAtOnce()
     QCOMPARE(beat(killed).held.size(), 4);
 
     // Restarted on the same host (kill -9, then systemd): same name, no wait for the leases.
+    QProcess running;
+    running.start(u"/bin/sleep"_s, {u"600"_s});
+    QVERIFY(running.waitForStarted());
+    auto stopRunning = qScopeGuard([&] {
+        running.kill();
+        running.waitForFinished();
+    });
     EngineIdentity restarted = engineNamed(u"eu-1"_s);
     restarted.host = u"host-shared"_s;
     restarted.token = u"token-restarted"_s;
+    restarted.pid = running.processId();
     QVERIFY(EngineStore(*m_store).join(restarted));
     const LeaseRound round = beat(restarted);
     QCOMPARE(sortedKeys(round.held), ChainIds);
@@ -375,6 +383,13 @@ void TestEngineStore::anEngineWhoseProcessIsGoneIsForgottenAtOnce()
     neighbour.host = u"host-shared"_s;
     QVERIFY(EngineStore(*m_store).join(neighbour));
     QVERIFY(beat(neighbour).held.isEmpty());   // eu-1 lives: it holds them
+
+    // eu-1 dies while its neighbour runs: the neighbour's next beat, no later by the clock,
+    // forgets it and takes its chains.
+    running.kill();
+    QVERIFY(running.waitForFinished());
+    QCOMPARE(sortedKeys(beat(neighbour).held), ChainIds);
+    QVERIFY(record(u"eu-1"_s).name.isEmpty());
 }
 
 void TestEngineStore::aMovedChainGoesWhereItWasSent()
