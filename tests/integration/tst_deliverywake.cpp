@@ -89,23 +89,40 @@ class TestDeliveryWake : public QObject
 
 private Q_SLOTS:
     void initTestCase() { ARBOR_REQUIRE_BACKEND(); }
+    void init();
+    void cleanup();
     void alertDeliveryLeavesWhileTheEngineThreadIsBusy();
     void aDeliveryInFlightAtShutdownIsRecorded();
     void aStallAfterClaimingSendsNothingClaimedBeforeIt();
+
+private:
+    std::unique_ptr<WebhookReceiver> m_receiver;   ///< verifies with the secret in SecretVariable
+    std::unique_ptr<TestDatabase> m_db;            ///< with the quiet chain registered
 };
 
-void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
+void TestDeliveryWake::init()
 {
     const QString secret = WebhookReceiver::makeSecret();
     qputenv(SecretVariable, secret.toUtf8());
-    WebhookReceiver receiver(secret);
+    m_receiver = std::make_unique<WebhookReceiver>(secret);
     QString error;
-    QVERIFY2(receiver.start(&error), qPrintable(error));
-
-    TestDatabase db;
-    QVERIFY2(db.isValid(), qPrintable(db.error()));
-    const Status registered = registerQuietChain(db);
+    QVERIFY2(m_receiver->start(&error), qPrintable(error));
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->isValid(), qPrintable(m_db->error()));
+    const Status registered = registerQuietChain(*m_db);
     QVERIFY2(registered, why(registered).constData());
+}
+
+void TestDeliveryWake::cleanup()
+{
+    m_db.reset();
+    m_receiver.reset();
+}
+
+void TestDeliveryWake::alertDeliveryLeavesWhileTheEngineThreadIsBusy()
+{
+    WebhookReceiver &receiver = *m_receiver;
+    const TestDatabase &db = *m_db;
 
     EngineOptions options = deliveringEngine(db);
     options.delivery.idlePollMs = 60000;          // only a wake-up sends within the test's wait
@@ -146,17 +163,10 @@ void TestDeliveryWake::aDeliveryInFlightAtShutdownIsRecorded()
     // A database switch, the console quitting or serve on SIGTERM while a receiver is answering:
     // the engine waits for the answer and records it, so the delivery is not sent again (same id,
     // a duplicate for a receiver that does not deduplicate) when its claim lapses.
-    const QString secret = WebhookReceiver::makeSecret();
-    qputenv(SecretVariable, secret.toUtf8());
-    WebhookReceiver receiver(secret);
-    QString error;
-    QVERIFY2(receiver.start(&error), qPrintable(error));
+    WebhookReceiver &receiver = *m_receiver;
+    const TestDatabase &db = *m_db;
     receiver.setDelayMs(1500);
 
-    TestDatabase db;
-    QVERIFY2(db.isValid(), qPrintable(db.error()));
-    const Status registered = registerQuietChain(db);
-    QVERIFY2(registered, why(registered).constData());
     Engine engine(deliveringEngine(db));
     const Status started = waitFor(engine.start());
     QVERIFY2(started, why(started).constData());
@@ -194,16 +204,8 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
     // claimed before the stall, gives those claims up, and each delivery goes out once, under its
     // id, when claimed again. Here the delivery thread stalls for 1.5 s right after asking for a
     // claim, the database answering meanwhile; stalls of more than 300 ms count.
-    const QString secret = WebhookReceiver::makeSecret();
-    qputenv(SecretVariable, secret.toUtf8());
-    WebhookReceiver receiver(secret);
-    QString error;
-    QVERIFY2(receiver.start(&error), qPrintable(error));
-
-    TestDatabase db;
-    QVERIFY2(db.isValid(), qPrintable(db.error()));
-    const Status registered = registerQuietChain(db);
-    QVERIFY2(registered, why(registered).constData());
+    WebhookReceiver &receiver = *m_receiver;
+    const TestDatabase &db = *m_db;
     QList<QString> ids;
     {
         const std::unique_ptr<Store> store = db.open();
