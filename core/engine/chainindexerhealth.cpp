@@ -36,9 +36,7 @@ void ChainIndexer::onPoolHealth()
     m_healthDirty = true;
     // Down once every circuit is open (repeated failures), not on one failed request: a lone
     // endpoint's occasional 503 must neither show "rpc down" nor restart the ranges under way.
-    const QList<EndpointHealth> health = m_pool->health();
-    const bool down = !health.isEmpty()
-        && std::all_of(health.cbegin(), health.cend(), [](const EndpointHealth &h) { return h.circuitOpen; });
+    const bool down = m_pool->allCircuitsOpen();
     const bool wasDown = std::exchange(m_poolDown, down);
     if (wasDown && !down) {
         // Only an outage the chain noticed restarts the pipeline: a single failed request on a
@@ -52,7 +50,7 @@ void ChainIndexer::onPoolHealth()
     if (!down || m_status.phase == IndexPhase::RpcDown || m_status.phase == IndexPhase::Stalled || m_status.phase == IndexPhase::Stopped)
         return;
     QStringList errors;
-    for (const EndpointHealth &h : health)
+    for (const EndpointHealth &h : m_pool->health())
         errors.append(h.lastError);
     setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(errors.join(u"; ")));
 }
