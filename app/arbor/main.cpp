@@ -6,6 +6,7 @@
 #include "consolesession.h"
 #include "secrets/secretstore.h"
 #include "store/databaseurl.h"
+#include "store/store.h"
 #include "util/crashreporter.h"
 
 #include <QApplication>
@@ -178,6 +179,8 @@ int main(int argc, char **argv)
     options.claimChainsOnlyWhenAlone = true;
     options.processQueue = true;
     options.queueHealthIntervalMs = 2000;
+    // The GUI thread never waits on a database: should a statement ever run here, it is logged.
+    arbor::Store::forbidThread(app.thread());
     arbor::ui::ConsoleSession session(options, &logSink, &settings);
     session.noticeCrashReports(crashReports);
     session.open(*url);

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <atomic>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcStore, "arbor.store")
@@ -30,8 +31,34 @@ Store::Store(DatabaseUrl url)
 
 Store::~Store() = default;
 
+namespace {
+std::atomic<QThread *> s_forbiddenThread{nullptr};
+std::atomic<quint64> s_forbiddenThreadUses{0};
+}
+
+void Store::forbidThread(QThread *thread)
+{
+    s_forbiddenThread.store(thread);
+    s_forbiddenThreadUses.store(0);
+}
+
+quint64 Store::forbiddenThreadUses()
+{
+    return s_forbiddenThreadUses.load();
+}
+
+void Store::checkThread(const QString &what)
+{
+    QThread *forbidden = s_forbiddenThread.load(std::memory_order_relaxed);
+    if (!forbidden || QThread::currentThread() != forbidden)
+        return;
+    s_forbiddenThreadUses.fetch_add(1);
+    qCWarning(lcStore).noquote() << "the GUI thread waited on the database, which it must never do:" << what.left(200);
+}
+
 Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString &password)
 {
+    checkThread(QLatin1String("open ") + url.toString());
     if (url.backend == Backend::Postgres)
         return PostgresStore::open(url, password);
     return SqliteStore::open(url);
@@ -54,6 +81,7 @@ QString Store::globalTable(const QString &entity) const
 
 Result<QList<SqlRow>> Store::query(const QString &sql, const QVariantList &params)
 {
+    checkThread(sql);
     QElapsedTimer timer;
     timer.start();
     auto rows = runQuery(sql, params);
@@ -65,6 +93,7 @@ Status Store::bulkInsert(const QString &table, const QStringList &columns, const
 {
     if (rows.isEmpty())
         return {};
+    checkThread(QLatin1String("bulk insert into ") + table);
     QElapsedTimer timer;
     timer.start();
     Status s = runBulkInsert(table, columns, rows);

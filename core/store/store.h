@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QLoggingCategory>
 #include <QString>
+#include <QThread>
 #include <QVariant>
 
 #include <functional>
@@ -187,8 +188,21 @@ public:
     /// now (before the lease holder writes the collector's timings to statement_stats).
     void mergeStatementTimings() { m_statementTimer.merge(); }
 
+    /**
+     * The thread that must never wait on a database: the console's GUI thread. Opening a Store
+     * or running a statement there is logged with the statement and counted, so a run of the
+     * console can show that its GUI thread never waited on one (the soak test fails on any).
+     * Null (the default) forbids no thread. Thread: any.
+     */
+    static void forbidThread(QThread *thread);
+    /// How many opens and statements ran on the forbidden thread since it was set.
+    static quint64 forbiddenThreadUses();
+
 protected:
     explicit Store(DatabaseUrl url);
+
+    /// Counts and logs `what` when it runs on the forbidden thread (see forbidThread()).
+    static void checkThread(const QString &what);
 
     /// The backend's query() and bulkInsert(), untimed.
     virtual Result<QList<SqlRow>> runQuery(const QString &sql, const QVariantList &params) = 0;

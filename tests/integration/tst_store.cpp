@@ -9,6 +9,9 @@
 #include "store/triggerstore.h"
 
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QThread>
 #include <QTest>
 
 using namespace arbor;
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void deletionStepsLeaveNothing();
     void leaseConflictNamesHolder();
     void leaseOfDeadOrSilentHolderIsTakenOver();
+    void statementsOnTheForbiddenThreadAreCountedAndNamed();
 };
 
 static qint64 migrationRows(Store &store)
@@ -633,6 +637,50 @@ void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
         QVERIFY(other->renewLease(rival));
         QVERIFY(!store->acquireLease(me, 30000));
     }
+}
+
+void TestStore::statementsOnTheForbiddenThreadAreCountedAndNamed()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const auto forgetForbidden = qScopeGuard([] { Store::forbidThread(nullptr); });
+
+    // Another thread forbidden: this one's statements are not counted.
+    QThread other;
+    Store::forbidThread(&other);
+    auto store = db.open();
+    QVERIFY(store);
+    QVERIFY(store->exec(QStringLiteral("SELECT 1")));
+    QCOMPARE(Store::forbiddenThreadUses(), quint64(0));
+
+    // This thread forbidden (as the console forbids its GUI thread): each statement is counted
+    // and logged with its text; a transaction also for its BEGIN and its COMMIT.
+    Store::forbidThread(QThread::currentThread());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("GUI thread waited on the database.*SELECT 2")));
+    QVERIFY(store->exec(QStringLiteral("SELECT 2")));
+    QCOMPARE(Store::forbiddenThreadUses(), quint64(1));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("GUI thread waited on the database.*BEGIN")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("GUI thread waited on the database.*SELECT 3")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("GUI thread waited on the database.*COMMIT")));
+    QVERIFY(store->transaction([&] { return store->exec(QStringLiteral("SELECT 3")); }));
+    QCOMPARE(Store::forbiddenThreadUses(), quint64(4));
+
+    // A store opened and used on another thread while this one is forbidden is not counted.
+    QString workerError = QStringLiteral("did not run");
+    QThread *worker = QThread::create([&] {
+        auto workerStore = db.open(false);
+        if (!workerStore) {
+            workerError = QStringLiteral("not opened");
+            return;
+        }
+        const Status s = workerStore->exec(QStringLiteral("SELECT 4"));
+        workerError = s ? QString() : s.error().toString();
+    });
+    worker->start();
+    QVERIFY(worker->wait(30000));
+    delete worker;
+    QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
+    QCOMPARE(Store::forbiddenThreadUses(), quint64(4));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

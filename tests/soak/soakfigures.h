@@ -43,7 +43,10 @@ class GuiStallProbe final : public QObject
 {
 public:
     static constexpr int IntervalMs = 10;
+    /// Stalls this long are counted in the figures (the report prints them; nothing fails on them).
     static constexpr int StallLimitMs = 50;
+    /// A stall this long fails the run: desktops grey a window out as not responding after about 5 s.
+    static constexpr int HangLimitMs = 5000;
 
     struct Figures
     {

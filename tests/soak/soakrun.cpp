@@ -9,6 +9,7 @@
 #include "engine/indexingservice.h"
 #include "engine/triggerservice.h"
 #include "logging/logsink.h"
+#include "store/store.h"
 #include "mainwindow.h"
 #include "models/chainlistmodel.h"
 #include "testresults.h"
@@ -22,6 +23,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QProcess>
+#include <QThread>
 #include <QRadioButton>
 #include <QTableView>
 #include <QTest>
@@ -139,6 +141,8 @@ bool SoakRun::setUp(QString *error)
     options.queueHealthIntervalMs = 2000;
     m_session = std::make_unique<arbor::ui::ConsoleSession>(options, m_logSink.get(), m_settings.get());
     connect(m_session.get(), &arbor::ui::ConsoleSession::windowOpened, this, &SoakRun::onWindowOpened);
+    // As the console does: from here on every statement on this (the GUI) thread is counted.
+    Store::forbidThread(QThread::currentThread());
     m_session->open(*DatabaseUrl::parse(u"sqlite:"_s + m_databaseA));
     if (!QTest::qWaitFor([this] { return engine() && engine()->state().started; }, 60000)) {
         *error = u"the console's engine did not start on database A"_s;

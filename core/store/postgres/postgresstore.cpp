@@ -311,6 +311,7 @@ Status PostgresStore::runBulkInsert(const QString &table, const QStringList &col
 
 Status PostgresStore::begin()
 {
+    checkThread(QStringLiteral("BEGIN"));   // SQLite's go through exec()
     try {
         m_transaction = std::make_unique<pqxx::work>(*m_connection);
         return {};
@@ -321,6 +322,7 @@ Status PostgresStore::begin()
 
 Status PostgresStore::commit()
 {
+    checkThread(QStringLiteral("COMMIT"));
     try {
         m_transaction->commit();
         m_transaction.reset();
@@ -333,6 +335,7 @@ Status PostgresStore::commit()
 
 void PostgresStore::rollback()
 {
+    checkThread(QStringLiteral("ROLLBACK"));
     try {
         if (m_transaction)
             m_transaction->abort();
