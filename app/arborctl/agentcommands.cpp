@@ -1,6 +1,7 @@
 // ERC-8004 agents as operators see them, and the hosts requests from chain data may reach.
 
 #include "agentcommands.h"
+#include "translation.h"
 
 #include "engine/agentservice.h"
 #include "output.h"
@@ -13,11 +14,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 QJsonValue orNull(const QString &text)
 {

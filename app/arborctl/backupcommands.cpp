@@ -1,4 +1,5 @@
 #include "backupcommands.h"
+#include "translation.h"
 
 #include "engine/databaseservice.h"
 #include "output.h"
@@ -20,11 +21,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 /**
  * "Backing up: 42%" on stderr as a copy goes: rewritten in place on a terminal, otherwise one

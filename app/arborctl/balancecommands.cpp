@@ -1,4 +1,5 @@
 #include "balancecommands.h"
+#include "translation.h"
 
 #include "engine/balanceservice.h"
 #include "output.h"
@@ -10,11 +11,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 QString amount(const TokenBalance &b)
 {

@@ -1,4 +1,5 @@
 #include "chaincommands.h"
+#include "translation.h"
 
 #include "indexcommands.h"
 
@@ -21,11 +22,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();

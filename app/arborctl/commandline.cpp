@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "translation.h"
 
 #include "engine/chainservice.h"
 #include "secrets/secretstore.h"
@@ -23,11 +24,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 int g_signalFd[2] = {-1, -1};
 
 void onSignal(int)

@@ -1,4 +1,5 @@
 #include "dbcommands.h"
+#include "translation.h"
 
 #include "engine/databaseservice.h"
 #include "output.h"
@@ -13,11 +14,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 EngineOptions inspectOptions()
 {
     EngineOptions options;

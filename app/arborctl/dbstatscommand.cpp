@@ -1,4 +1,5 @@
 #include "dbstatscommand.h"
+#include "translation.h"
 
 #include "engine/databaseservice.h"
 #include "output.h"
@@ -13,11 +14,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 constexpr int DefaultStatementLimit = 10;
 constexpr qsizetype StatementColumnWidth = 100;
 
@@ -31,7 +27,7 @@ QString timeText(qint64 ms)
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : Arborctl::tr("never");
 }
 
-QJsonValue optionalNumber(const std::optional<qint64> &value)
+QJsonValue numberOrNull(const std::optional<qint64> &value)
 {
     return value ? QJsonValue(*value) : QJsonValue();
 }
@@ -81,7 +77,7 @@ QJsonObject statsToJson(const DatabaseStats &stats, const SlowStatements &statem
             {QStringLiteral("rowsEstimated"), t.rowsEstimated},
             {QStringLiteral("tableBytes"), t.tableBytes},
             {QStringLiteral("indexBytes"), t.indexBytes},
-            {QStringLiteral("deadRows"), optionalNumber(t.deadRows)},
+            {QStringLiteral("deadRows"), numberOrNull(t.deadRows)},
             {QStringLiteral("lastVacuum"), timestampToJson(t.lastVacuumMs)},
             {QStringLiteral("lastAnalyze"), timestampToJson(t.lastAnalyzeMs)},
         });
@@ -92,7 +88,7 @@ QJsonObject statsToJson(const DatabaseStats &stats, const SlowStatements &statem
         {QStringLiteral("location"), stats.location},
         {QStringLiteral("serverVersion"), stats.serverVersion},
         {QStringLiteral("totalBytes"), stats.totalBytes},
-        {QStringLiteral("freeBytes"), optionalNumber(stats.freeBytes)},
+        {QStringLiteral("freeBytes"), numberOrNull(stats.freeBytes)},
         {QStringLiteral("freePages"), sqlite ? QJsonValue(stats.freePages) : QJsonValue()},
         {QStringLiteral("pageSize"), sqlite ? QJsonValue(stats.pageSize) : QJsonValue()},
         {QStringLiteral("walBytes"), sqlite ? QJsonValue(stats.walBytes) : QJsonValue()},

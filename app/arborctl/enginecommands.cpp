@@ -1,6 +1,7 @@
 // arborctl engines, engines drain|resume, chain move: the engines on one database and which
 // chain each indexes (DESIGN.md §10).
 #include "enginecommands.h"
+#include "translation.h"
 
 #include "engine/rosterservice.h"
 #include "model/chainconfig.h"
@@ -14,11 +15,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 QJsonObject engineToJson(const EngineRecord &e)
 {

@@ -1,4 +1,5 @@
 #include "indexcommands.h"
+#include "translation.h"
 
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
@@ -19,11 +20,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 Result<qint64> parseBlock(const QString &text, const QString &field)
 {
@@ -64,7 +60,7 @@ EngineOptions indexingOptions(const QString &app)
     return options;
 }
 
-QString optionalNumber(const std::optional<qint64> &v)
+QString numberOrDash(const std::optional<qint64> &v)
 {
     return v ? QString::number(*v) : QStringLiteral("-");
 }
@@ -94,8 +90,8 @@ void printSyncStatus(const QList<SyncStatusRow> &rows, bool asJson)
     QList<QStringList> table;
     for (const SyncStatusRow &r : rows) {
         table.append({QString::number(r.chainId), r.chainName, r.table, QString::number(r.productionRows),
-                      r.globalRows ? QString::number(*r.globalRows) : Arborctl::tr("(per chain)"), optionalNumber(r.lastSyncedHeight),
-                      optionalNumber(r.checkpoint), optionalNumber(r.lag)});
+                      r.globalRows ? QString::number(*r.globalRows) : Arborctl::tr("(per chain)"), numberOrDash(r.lastSyncedHeight),
+                      numberOrDash(r.checkpoint), numberOrDash(r.lag)});
     }
     printTable({Arborctl::tr("ID"), Arborctl::tr("CHAIN"), Arborctl::tr("TABLE"), Arborctl::tr("ROWS"), Arborctl::tr("GLOBAL"),
                 Arborctl::tr("SYNCED TO"), Arborctl::tr("INDEXED TO"), Arborctl::tr("LAG")},

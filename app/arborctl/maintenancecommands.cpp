@@ -1,4 +1,5 @@
 #include "maintenancecommands.h"
+#include "translation.h"
 
 #include "engine/databaseservice.h"
 #include "output.h"
@@ -13,11 +14,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 using PolicyChange = std::pair<QString, std::optional<int>>;
 
 /// "NAME=DAYS" or "NAME=never", checked against the policy: Invalid naming --set otherwise.

@@ -1,4 +1,5 @@
 #include "queuecommands.h"
+#include "translation.h"
 
 #include "engine/balanceservice.h"
 #include "output.h"
@@ -14,11 +15,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 QString age(qint64 ms)
 {

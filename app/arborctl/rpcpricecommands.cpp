@@ -1,6 +1,7 @@
 // The bill of a hosted provider: the operator's price per JSON-RPC call, by method and endpoint.
 
 #include "rpcpricecommands.h"
+#include "translation.h"
 
 #include "engine/chainservice.h"
 #include "model/urlsecrets.h"
@@ -15,11 +16,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 } // namespace
 
 int chainSetRpcPrice(const Invocation &inv)

@@ -1,5 +1,6 @@
 // arborctl secret set|list|forget: the secrets triggers refer to as keychain:NAME.
 #include "secretcommands.h"
+#include "translation.h"
 
 #include "output.h"
 #include "secrets/namedsecrets.h"
@@ -12,11 +13,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 /// The NAME argument, checked; the exit code when it is missing or malformed.
 std::optional<int> nameArgument(const QCommandLineParser &parser, QString &name)

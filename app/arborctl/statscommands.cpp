@@ -1,4 +1,5 @@
 #include "statscommands.h"
+#include "translation.h"
 
 #include "engine/statsservice.h"
 #include "output.h"
@@ -16,11 +17,6 @@ namespace arbor::cli {
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 constexpr qint64 DayMs = 86400000;
 
 /// --chain and --since as the three commands share them.

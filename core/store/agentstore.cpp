@@ -15,7 +15,7 @@ struct AgentText
     Q_DECLARE_TR_FUNCTIONS(arbor::AgentStore)
 };
 
-std::optional<QJsonObject> jsonObject(const QVariant &text)
+std::optional<QJsonObject> registrationObject(const QVariant &text)
 {
     if (text.isNull() || text.toString().isEmpty())
         return std::nullopt;
@@ -96,7 +96,7 @@ Result<QList<AgentRecord>> AgentStore::readAgents(qint64 chainId, const std::opt
         if (!r[5].isNull()) {
             AgentRegistrationState s;
             s.uri = r[5].toString();
-            s.registration = jsonObject(r[6]);
+            s.registration = registrationObject(r[6]);
             s.error = r[7].toString();
             s.fetchedAt = r[8].toLongLong();
             s.nextFetchAt = r[9].toLongLong();

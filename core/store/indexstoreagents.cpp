@@ -13,6 +13,7 @@
 
 #include "model/feedbacksum.h"
 #include "store/indexstore.h"
+#include "store/sqlparams.h"
 
 #include <QHash>
 #include <QSet>
@@ -57,26 +58,20 @@ Fact factOf(const SqlRow &r)
     return f;
 }
 
-template<typename T>
-QVariant opt(const std::optional<T> &value)
-{
-    return value ? QVariant::fromValue(*value) : QVariant();
-}
-
 Fact factOf(const AgentEvent &e)
 {
-    return {registryKindName(e.kind), e.event, e.blockNumber, e.logIndex, e.actor ? QVariant(e.actor->toBytes()) : QVariant(), opt(e.uri),
-            e.txHash.toBytes(), e.feedbackIndex, e.value.value_or(QString()), e.valueDecimals.value_or(0), opt(e.tag1), opt(e.tag2)};
+    return {registryKindName(e.kind), e.event, e.blockNumber, e.logIndex, e.actor ? QVariant(e.actor->toBytes()) : QVariant(), nullableParam(e.uri),
+            e.txHash.toBytes(), e.feedbackIndex, e.value.value_or(QString()), e.valueDecimals.value_or(0), nullableParam(e.tag1), nullableParam(e.tag2)};
 }
 
 /// Row counts a multi-row statement is built for: few distinct statements for the cache.
-constexpr int ChunkSizes[] = {64, 16, 4, 1};
+constexpr int AgentChunkSizes[] = {64, 16, 4, 1};
 
-/// Calls `run(first, count)` over [0, size) in chunks of ChunkSizes, stopping at the first error.
+/// Calls `run(first, count)` over [0, size) in chunks of AgentChunkSizes, stopping at the first error.
 Status inChunks(qsizetype size, const std::function<Status(qsizetype, int)> &run)
 {
     qsizetype at = 0;
-    for (const int chunk : ChunkSizes) {
+    for (const int chunk : AgentChunkSizes) {
         for (; size - at >= chunk; at += chunk) {
             if (Status s = run(at, chunk); !s)
                 return s;

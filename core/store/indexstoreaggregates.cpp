@@ -34,7 +34,7 @@ struct DayDelta
 };
 
 /// Row counts a multi-row statement is built for: few distinct statements for the cache.
-constexpr int ChunkSizes[] = {256, 64, 16, 4, 1};
+constexpr int AggregateChunkSizes[] = {256, 64, 16, 4, 1};
 
 } // namespace
 
@@ -86,7 +86,7 @@ Status IndexStore::addDailyStats(const IndexBatch &batch, const EntityDef &summa
         m_store.rememberDayHolders(chain, it.key(), seen);
     }
     qsizetype at = 0;
-    for (const int chunk : ChunkSizes) {
+    for (const int chunk : AggregateChunkSizes) {
         while (parties.size() - at >= chunk) {
             QString sql = QLatin1String("INSERT INTO ") + holders + QLatin1String(" (chain_id, day, holder) VALUES ");
             QVariantList params;

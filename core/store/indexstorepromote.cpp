@@ -6,6 +6,7 @@
 
 #include "model/u256wide.h"
 #include "store/indexstore.h"
+#include "store/sqlparams.h"
 #include "store/triggerstore.h"
 
 #include <QElapsedTimer>
@@ -31,11 +32,6 @@ QVariant bytes(const Address &a) { return a.toBytes(); }
 // four allocations less per transfer, and the rows never outlive the batch.
 QVariant view(QByteArrayView b) { return QByteArray::fromRawData(b.constData(), b.size()); }
 
-template<typename T>
-QVariant opt(const std::optional<T> &value)
-{
-    return value ? QVariant::fromValue(*value) : QVariant();
-}
 QVariant optBytes(const std::optional<Address> &a) { return a ? QVariant(a->toBytes()) : QVariant(); }
 QVariant optBytes(const std::optional<Hash> &h) { return h ? QVariant(h->toBytes()) : QVariant(); }
 
@@ -76,9 +72,9 @@ SqlRow IndexStore::transferRow(const TokenTransfer &t) const
 SqlRow IndexStore::agentEventRow(const AgentEvent &e) const
 {
     return {e.blockNumber, e.logIndex, bytes(e.txHash), bytes(e.registry), registryKindName(e.kind), e.event,
-            m_store.u256Value(e.agentId), optBytes(e.actor), optBytes(e.counterparty), opt(e.feedbackIndex), opt(e.value),
-            opt(e.valueDecimals), opt(e.tag1), opt(e.tag2), opt(e.uri), optBytes(e.dataHash), opt(e.metadataKey),
-            opt(e.metadataValue), opt(e.response), opt(e.endpoint), optBytes(e.requestHash)};
+            m_store.u256Value(e.agentId), optBytes(e.actor), optBytes(e.counterparty), nullableParam(e.feedbackIndex), nullableParam(e.value),
+            nullableParam(e.valueDecimals), nullableParam(e.tag1), nullableParam(e.tag2), nullableParam(e.uri), optBytes(e.dataHash), nullableParam(e.metadataKey),
+            nullableParam(e.metadataValue), nullableParam(e.response), nullableParam(e.endpoint), optBytes(e.requestHash)};
 }
 
 // --- promotion -----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_agents {
+
 namespace {
 
 QJsonObject registration(const QString &name, const QString &mcpEndpoint, const QString &servicesKey = u"services"_s)
@@ -362,5 +364,7 @@ void TestAgents::mcpCallsOnlyTheRegisteredEndpointWithVerifiedFiles()
     QCOMPARE(m_trap.requests(), quint64(0));
 }
 
-ARBOR_GUILESS_TEST_MAIN(agents, TestAgents)
+} // namespace tst_agents
+
+ARBOR_GUILESS_TEST_MAIN(agents, tst_agents::TestAgents)
 #include "tst_agents.moc"

@@ -27,6 +27,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_aggregates {
+
 namespace {
 
 constexpr qint64 ChainId = 7;
@@ -842,5 +844,7 @@ void TestAggregates::agentSummariesOfAnOlderDatabaseAreCountedOnce()
     QCOMPARE(*m_store->rowCount(tags, QStringLiteral("feedback_count <> 1000")), 0);
 }
 
-ARBOR_GUILESS_TEST_MAIN(aggregates, TestAggregates)
+} // namespace tst_aggregates
+
+ARBOR_GUILESS_TEST_MAIN(aggregates, tst_aggregates::TestAggregates)
 #include "tst_aggregates.moc"

@@ -26,6 +26,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_alertdelivery {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -459,5 +461,7 @@ void TestAlertDelivery::refusesABadRuleFile()
     QCOMPARE(after.out, before.out);
 }
 
-ARBOR_GUILESS_TEST_MAIN(alertdelivery, TestAlertDelivery)
+} // namespace tst_alertdelivery
+
+ARBOR_GUILESS_TEST_MAIN(alertdelivery, tst_alertdelivery::TestAlertDelivery)
 #include "tst_alertdelivery.moc"

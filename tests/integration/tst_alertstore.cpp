@@ -19,6 +19,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_alertstore {
+
 namespace {
 
 /// A rule file written with ' for " (moc does not read raw string literals).
@@ -531,5 +533,7 @@ void TestAlertStore::storesKindAndParamsAndKeepsOldRowsText()
     QVERIFY(!QString::fromUtf8(claimed->first().payload).contains(QLatin1String("[0]")));
 }
 
-ARBOR_GUILESS_TEST_MAIN(alertstore, TestAlertStore)
+} // namespace tst_alertstore
+
+ARBOR_GUILESS_TEST_MAIN(alertstore, tst_alertstore::TestAlertStore)
 #include "tst_alertstore.moc"

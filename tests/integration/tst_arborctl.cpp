@@ -11,6 +11,8 @@
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_arborctl {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -131,5 +133,7 @@ void TestArborctl::commandHelpNamesTheCommand()
     QVERIFY2(group.err.contains(u"health"_s) && group.err.contains(u"retry-failed"_s), qPrintable(describe(group)));
 }
 
-ARBOR_GUILESS_TEST_MAIN(arborctl, TestArborctl)
+} // namespace tst_arborctl
+
+ARBOR_GUILESS_TEST_MAIN(arborctl, tst_arborctl::TestArborctl)
 #include "tst_arborctl.moc"

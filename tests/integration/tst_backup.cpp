@@ -24,6 +24,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_backup {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -398,5 +400,7 @@ void TestBackup::existingBackupFileIsNotOverwritten()
     QCOMPARE(fileHash(m_quietBackup), hash);
 }
 
-ARBOR_GUILESS_TEST_MAIN(backup, TestBackup)
+} // namespace tst_backup
+
+ARBOR_GUILESS_TEST_MAIN(backup, tst_backup::TestBackup)
 #include "tst_backup.moc"

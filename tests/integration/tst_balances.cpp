@@ -42,6 +42,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_balances {
+
 namespace {
 
 using Run = ArborctlRun;
@@ -1211,5 +1213,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"token A: "_s + mismatch));
 }
 
-ARBOR_GUILESS_TEST_MAIN(balances, TestBalances)
+} // namespace tst_balances
+
+ARBOR_GUILESS_TEST_MAIN(balances, tst_balances::TestBalances)
 #include "tst_balances.moc"

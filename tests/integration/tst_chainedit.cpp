@@ -23,6 +23,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_chainedit {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -450,5 +452,7 @@ void TestChainEdit::officialRegistriesGoByTheChainId()
                                       {u"validation"_s, validation}}));
 }
 
-ARBOR_GUILESS_TEST_MAIN(chainedit, TestChainEdit)
+} // namespace tst_chainedit
+
+ARBOR_GUILESS_TEST_MAIN(chainedit, tst_chainedit::TestChainEdit)
 #include "tst_chainedit.moc"

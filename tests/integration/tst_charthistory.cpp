@@ -22,6 +22,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_charthistory {
+
 namespace {
 
 constexpr qint64 ChainId = 4242;
@@ -205,5 +207,7 @@ void TestChartHistory::keptAcrossRestartAndDeletedWithTheChain()
     QCOMPARE(chainFootprint(*store, ChainId), QStringList());
 }
 
-ARBOR_GUILESS_TEST_MAIN(charthistory, TestChartHistory)
+} // namespace tst_charthistory
+
+ARBOR_GUILESS_TEST_MAIN(charthistory, tst_charthistory::TestChartHistory)
 #include "tst_charthistory.moc"

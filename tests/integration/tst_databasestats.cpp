@@ -24,6 +24,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_databasestats {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -452,5 +454,7 @@ void TestDatabaseStats::arborctlPrintsStats()
     QVERIFY2(bad.err.contains(QLatin1String("--limit")), qPrintable(bad.err));
 }
 
-ARBOR_GUILESS_TEST_MAIN(databasestats, TestDatabaseStats)
+} // namespace tst_databasestats
+
+ARBOR_GUILESS_TEST_MAIN(databasestats, tst_databasestats::TestDatabaseStats)
 #include "tst_databasestats.moc"

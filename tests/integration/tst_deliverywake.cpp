@@ -28,6 +28,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_deliverywake {
+
 namespace {
 
 constexpr qint64 ChainId = 31337;
@@ -282,5 +284,7 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
     }
 }
 
-ARBOR_GUILESS_TEST_MAIN(deliverywake, TestDeliveryWake)
+} // namespace tst_deliverywake
+
+ARBOR_GUILESS_TEST_MAIN(deliverywake, tst_deliverywake::TestDeliveryWake)
 #include "tst_deliverywake.moc"

@@ -44,6 +44,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_engines {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -815,5 +817,7 @@ void TestEngines::sqliteServesOneEngine()
     QVERIFY2(first.process->exitCode() == 0, qPrintable(first.readLog()));
 }
 
-ARBOR_GUILESS_TEST_MAIN(engines, TestEngines)
+} // namespace tst_engines
+
+ARBOR_GUILESS_TEST_MAIN(engines, tst_engines::TestEngines)
 #include "tst_engines.moc"

@@ -25,6 +25,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_enginestore {
+
 namespace {
 
 constexpr qint64 LeaseMs = 6000;
@@ -520,5 +522,7 @@ void TestEngineStore::aStaleEpochCannotRollBack()
     QCOMPARE(blocks(13), 10);
 }
 
-ARBOR_GUILESS_TEST_MAIN(enginestore, TestEngineStore)
+} // namespace tst_enginestore
+
+ARBOR_GUILESS_TEST_MAIN(enginestore, tst_enginestore::TestEngineStore)
 #include "tst_enginestore.moc"

@@ -32,6 +32,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_faults {
+
 namespace {
 
 constexpr int TokenCount = 3;
@@ -630,5 +632,7 @@ void TestFaults::survivesKill9AtRandomMoments()
     }
 }
 
-ARBOR_GUILESS_TEST_MAIN(faults, TestFaults)
+} // namespace tst_faults
+
+ARBOR_GUILESS_TEST_MAIN(faults, tst_faults::TestFaults)
 #include "tst_faults.moc"

@@ -30,6 +30,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_indexing {
+
 namespace {
 
 using BigInt = boost::multiprecision::cpp_int;
@@ -1263,5 +1265,7 @@ void TestIndexing::tokenAddedWhileServingLosesNoTransfers()
     checkTransfers(*store, QStringList(m_tokens) << fifth);
 }
 
-ARBOR_GUILESS_TEST_MAIN(indexing, TestIndexing)
+} // namespace tst_indexing
+
+ARBOR_GUILESS_TEST_MAIN(indexing, tst_indexing::TestIndexing)
 #include "tst_indexing.moc"

@@ -27,6 +27,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_leasekeeper {
+
 namespace {
 
 constexpr int HeartbeatMs = 50;
@@ -295,5 +297,7 @@ void TestLeaseKeeper::chainLeasesDroppedWhileTheDatabaseDoesNotAnswer()
     keeper.leave();
 }
 
-ARBOR_GUILESS_TEST_MAIN(leasekeeper, TestLeaseKeeper)
+} // namespace tst_leasekeeper
+
+ARBOR_GUILESS_TEST_MAIN(leasekeeper, tst_leasekeeper::TestLeaseKeeper)
 #include "tst_leasekeeper.moc"

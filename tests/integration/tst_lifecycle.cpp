@@ -20,6 +20,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_lifecycle {
+
 namespace {
 
 using Run = ArborctlRun;
@@ -459,5 +461,7 @@ void TestLifecycle::refusesEditedOrNewerDatabaseAndChangesNothing()
     QCOMPARE(*store->rowCount(ddl::adminTable(store->backend(), u"lease"_qs)), 0);
 }
 
-ARBOR_GUILESS_TEST_MAIN(lifecycle, TestLifecycle)
+} // namespace tst_lifecycle
+
+ARBOR_GUILESS_TEST_MAIN(lifecycle, tst_lifecycle::TestLifecycle)
 #include "tst_lifecycle.moc"

@@ -38,6 +38,8 @@ using arbor::test::waitFor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_localdevnet {
+
 namespace {
 
 constexpr int ReadyTimeoutMs = 90000;
@@ -415,5 +417,7 @@ void TestLocalDevnet::reportsNodeExitAndStartsAgain()
     QCOMPARE(ready.last().first().value<ChainConfig>().tokens.size(), 2);
 }
 
-ARBOR_GUILESS_TEST_MAIN(localdevnet, TestLocalDevnet)
+} // namespace tst_localdevnet
+
+ARBOR_GUILESS_TEST_MAIN(localdevnet, tst_localdevnet::TestLocalDevnet)
 #include "tst_localdevnet.moc"

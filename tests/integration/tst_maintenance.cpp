@@ -19,6 +19,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_maintenance {
+
 namespace {
 
 QString arborctl()
@@ -260,5 +262,7 @@ void TestMaintenance::arborctlMaintain()
     QCOMPARE(bad.exitCode, 2);
 }
 
-ARBOR_GUILESS_TEST_MAIN(maintenance, TestMaintenance)
+} // namespace tst_maintenance
+
+ARBOR_GUILESS_TEST_MAIN(maintenance, tst_maintenance::TestMaintenance)
 #include "tst_maintenance.moc"

@@ -22,6 +22,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_maintenancerunner {
+
 namespace {
 
 constexpr qint64 Day = RetentionStore::DayMs;
@@ -321,5 +323,7 @@ void TestMaintenanceRunner::noScheduleWithoutTheLease()
     v->lease()->release();
 }
 
-ARBOR_GUILESS_TEST_MAIN(maintenancerunner, TestMaintenanceRunner)
+} // namespace tst_maintenancerunner
+
+ARBOR_GUILESS_TEST_MAIN(maintenancerunner, tst_maintenancerunner::TestMaintenanceRunner)
 #include "tst_maintenancerunner.moc"

@@ -20,6 +20,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_metricsendpoint {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -227,5 +229,7 @@ void TestMetricsEndpoint::followsNewBlocks()
     QCOMPARE(sampleValue(text, chainSeries("arbor_chain_head_block")).value_or(-1), double(head));
 }
 
-ARBOR_TEST_MAIN(metricsendpoint, TestMetricsEndpoint)
+} // namespace tst_metricsendpoint
+
+ARBOR_TEST_MAIN(metricsendpoint, tst_metricsendpoint::TestMetricsEndpoint)
 #include "tst_metricsendpoint.moc"

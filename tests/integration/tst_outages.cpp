@@ -23,6 +23,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_outages {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -200,5 +202,7 @@ void TestOutages::nodeRefusingGetLogsKeepsHeadTrue()
     QVERIFY(serve.waitForFinished(20000));
 }
 
-ARBOR_GUILESS_TEST_MAIN(outages, TestOutages)
+} // namespace tst_outages
+
+ARBOR_GUILESS_TEST_MAIN(outages, tst_outages::TestOutages)
 #include "tst_outages.moc"

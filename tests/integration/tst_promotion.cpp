@@ -16,6 +16,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_promotion {
+
 namespace {
 
 constexpr qint64 ChainId = 5;
@@ -251,5 +253,7 @@ void TestPromotion::findsGaps()
     QCOMPARE(findGaps({{3, 4}}, 0, 4), (QList<IndexRange>{{0, 2}}));
 }
 
-ARBOR_GUILESS_TEST_MAIN(promotion, TestPromotion)
+} // namespace tst_promotion
+
+ARBOR_GUILESS_TEST_MAIN(promotion, tst_promotion::TestPromotion)
 #include "tst_promotion.moc"

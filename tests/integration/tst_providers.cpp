@@ -37,6 +37,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_providers {
+
 namespace {
 
 using Run = ArborctlRun;
@@ -405,5 +407,7 @@ void TestProviders::deadEndpointIsStillDown()
     QVERIFY2(endpoint.value(u"learnedRequestsPerSecond"_s).isNull(), qPrintable(compact(endpoint)));
 }
 
-ARBOR_GUILESS_TEST_MAIN(providers, TestProviders)
+} // namespace tst_providers
+
+ARBOR_GUILESS_TEST_MAIN(providers, tst_providers::TestProviders)
 #include "tst_providers.moc"

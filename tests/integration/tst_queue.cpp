@@ -39,6 +39,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_queue {
+
 namespace {
 
 constexpr qint64 ChainId = 7;
@@ -896,5 +898,7 @@ void TestQueue::drainingWhilePromotingMissesNoTransfer()
     QCOMPARE(wrong, 0);
 }
 
-ARBOR_GUILESS_TEST_MAIN(queue, TestQueue)
+} // namespace tst_queue
+
+ARBOR_GUILESS_TEST_MAIN(queue, tst_queue::TestQueue)
 #include "tst_queue.moc"

@@ -33,6 +33,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_reorgguard {
+
 namespace {
 
 constexpr qint64 ChainId = 5;
@@ -99,7 +101,9 @@ struct Found
 
 } // namespace
 
-Q_DECLARE_METATYPE(ReorgOutcome::Kind)
+} // namespace tst_reorgguard
+Q_DECLARE_METATYPE(arbor::ReorgOutcome::Kind)
+namespace tst_reorgguard {
 
 class TestReorgGuard final : public QObject
 {
@@ -488,5 +492,7 @@ void TestReorgGuard::checksTheTip()
     QCOMPARE(m_chain->asked, QList<qint64>{at});
 }
 
-ARBOR_GUILESS_TEST_MAIN(reorgguard, TestReorgGuard)
+} // namespace tst_reorgguard
+
+ARBOR_GUILESS_TEST_MAIN(reorgguard, tst_reorgguard::TestReorgGuard)
 #include "tst_reorgguard.moc"

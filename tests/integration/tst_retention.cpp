@@ -22,6 +22,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_retention {
+
 namespace {
 
 constexpr qint64 Now = 1700000000000;          // a whole second: block times are in seconds
@@ -545,5 +547,7 @@ void TestRetention::arborctlRetention()
     QVERIFY2(text.out.contains(u"Deleted 0 rows"_qs), qPrintable(text.out));
 }
 
-ARBOR_GUILESS_TEST_MAIN(retention, TestRetention)
+} // namespace tst_retention
+
+ARBOR_GUILESS_TEST_MAIN(retention, tst_retention::TestRetention)
 #include "tst_retention.moc"

@@ -27,6 +27,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_rpccalls {
+
 namespace {
 
 const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
@@ -356,5 +358,7 @@ void TestRpcCalls::metricsShowTheSameCounts()
     QVERIFY2(m_serve.waitForFinished(30000), "arborctl serve did not stop on SIGTERM");
 }
 
-ARBOR_GUILESS_TEST_MAIN(rpccalls, TestRpcCalls)
+} // namespace tst_rpccalls
+
+ARBOR_GUILESS_TEST_MAIN(rpccalls, tst_rpccalls::TestRpcCalls)
 #include "tst_rpccalls.moc"

@@ -25,6 +25,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_rpcurlsecrets {
+
 namespace {
 
 const QString KeyVariable = u"ARBOR_TEST_RPC_KEY"_s;
@@ -219,5 +221,7 @@ void TestRpcUrlSecrets::endpointRowNamesTheMissingVariable()
     QVERIFY2(!log.contains(m_key), qPrintable(log));
 }
 
-ARBOR_GUILESS_TEST_MAIN(rpcurlsecrets, TestRpcUrlSecrets)
+} // namespace tst_rpcurlsecrets
+
+ARBOR_GUILESS_TEST_MAIN(rpcurlsecrets, tst_rpcurlsecrets::TestRpcUrlSecrets)
 #include "tst_rpcurlsecrets.moc"

@@ -17,6 +17,8 @@
 
 using namespace arbor;
 
+namespace tst_secrets {
+
 namespace {
 
 const QString Key = QStringLiteral("postgresql://arbor@db.example:5432/arbor_secrets_test");
@@ -381,5 +383,7 @@ void TestSecrets::keychainUsedFromWorkerThreadsAndTheGuiThread()
     workers.clear();
 }
 
-ARBOR_GUILESS_TEST_MAIN(secrets, TestSecrets)
+} // namespace tst_secrets
+
+ARBOR_GUILESS_TEST_MAIN(secrets, tst_secrets::TestSecrets)
 #include "tst_secrets.moc"

@@ -27,6 +27,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_sparsechain {
+
 namespace {
 
 using Run = ArborctlRun;
@@ -311,5 +313,7 @@ void TestSparseChain::everyBlockBackfillsTheHeaders()
     QVERIFY2(counters.callsByMethod.value(u"eth_getBlockByNumber"_s) <= quint64(length) + 8, qPrintable(methods(counters)));
 }
 
-ARBOR_GUILESS_TEST_MAIN(sparsechain, TestSparseChain)
+} // namespace tst_sparsechain
+
+ARBOR_GUILESS_TEST_MAIN(sparsechain, tst_sparsechain::TestSparseChain)
 #include "tst_sparsechain.moc"

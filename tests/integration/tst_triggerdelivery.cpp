@@ -21,6 +21,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_triggerdelivery {
+
 namespace {
 
 using Received = WebhookReceiver::Received;
@@ -350,5 +352,7 @@ void TestTriggerDelivery::reorgBeforeConfirmationNeverDelivers()
     QCOMPARE(m_tip.receivedFor(doomedId).size(), doomedRows.size() - 1);
 }
 
-ARBOR_GUILESS_TEST_MAIN(triggerdelivery, TestTriggerDelivery)
+} // namespace tst_triggerdelivery
+
+ARBOR_GUILESS_TEST_MAIN(triggerdelivery, tst_triggerdelivery::TestTriggerDelivery)
 #include "tst_triggerdelivery.moc"

@@ -23,6 +23,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_triggers {
+
 namespace {
 
 constexpr quint64 FirstSeed = 8004;
@@ -594,5 +596,7 @@ void TestTriggers::secretsStayOutOfResultsLogsAndDatabase()
     }
 }
 
-ARBOR_GUILESS_TEST_MAIN(triggers, TestTriggers)
+} // namespace tst_triggers
+
+ARBOR_GUILESS_TEST_MAIN(triggers, tst_triggers::TestTriggers)
 #include "tst_triggers.moc"

@@ -23,6 +23,8 @@
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_triggerstore {
+
 class TestTriggerStore : public QObject
 {
     Q_OBJECT
@@ -599,5 +601,7 @@ void TestTriggerStore::chainDeletionRemovesTriggers()
     QVERIFY(chainFootprint(*m_store, ChainId).isEmpty());
 }
 
-ARBOR_GUILESS_TEST_MAIN(triggerstore, TestTriggerStore)
+} // namespace tst_triggerstore
+
+ARBOR_GUILESS_TEST_MAIN(triggerstore, tst_triggerstore::TestTriggerStore)
 #include "tst_triggerstore.moc"

@@ -30,4 +30,11 @@ inline void dieWithParent(QProcess &process)
 #endif
 }
 
+/// Sets `*error` to `message` when the caller asked for the error.
+inline void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
 } // namespace arbor::test

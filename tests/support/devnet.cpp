@@ -57,12 +57,6 @@ void pause(int ms)
     loop.exec();
 }
 
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
-
 QString tail(const QByteArray &output)
 {
     return QString::fromUtf8(output.right(2000)).trimmed();

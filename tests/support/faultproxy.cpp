@@ -33,8 +33,8 @@ namespace arbor::test {
 
 namespace {
 
-constexpr qsizetype MaxHeaderBytes = 64 * 1024;
-constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
+constexpr qsizetype ProxyMaxHeaderBytes = 64 * 1024;
+constexpr qsizetype ProxyMaxBodyBytes = 64 * 1024 * 1024;
 constexpr int UpstreamTimeoutMs = 60000;
 
 QByteArray rpcErrorBody(const QByteArray &requestBody, int code, const QString &message)
@@ -57,7 +57,7 @@ QByteArray rpcErrorBody(const QByteArray &requestBody, int code, const QString &
     return QJsonDocument(errorFor(id.isUndefined() ? QJsonValue() : id)).toJson(QJsonDocument::Compact);
 }
 
-QByteArray reasonPhrase(int status)
+QByteArray proxyReasonPhrase(int status)
 {
     switch (status) {
     case 100: return "Continue";
@@ -99,7 +99,7 @@ void resetSocket(QTcpSocket *socket)
     socket->abort();
 }
 
-struct HttpRequest
+struct ProxiedRequest
 {
     QByteArray method;
     QByteArray version;
@@ -309,7 +309,7 @@ private:
     {
         const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
         if (headerEnd < 0) {
-            if (m_buffer.size() > MaxHeaderBytes)
+            if (m_buffer.size() > ProxyMaxHeaderBytes)
                 refuse(431, "request headers too large\n");
             return;
         }
@@ -319,7 +319,7 @@ private:
             refuse(400, "malformed request line\n");
             return;
         }
-        HttpRequest request;
+        ProxiedRequest request;
         request.method = requestLine.at(0);
         request.version = requestLine.at(2);
         qsizetype contentLength = 0;
@@ -351,7 +351,7 @@ private:
             }
             request.headers.append({name, value});
         }
-        if (contentLength > MaxBodyBytes) {
+        if (contentLength > ProxyMaxBodyBytes) {
             refuse(413, "request body too large\n");
             return;
         }
@@ -372,7 +372,7 @@ private:
         handle(std::move(request));
     }
 
-    void handle(HttpRequest request)
+    void handle(ProxiedRequest request)
     {
         ++m_shared->requests;
         m_shared->countCalls(request.body, &Shared::callsByMethod);
@@ -399,7 +399,7 @@ private:
         act(request, limited, decision, plan);
     }
 
-    void act(const HttpRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
+    void act(const ProxiedRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
              const FaultDecision &decision, const FaultPlan &plan)
     {
         if (m_closing)
@@ -411,7 +411,7 @@ private:
         }
         switch (*decision.answer) {
         case Fault::ServerError:
-            respond(decision.status, "text/plain", {}, reasonPhrase(decision.status) + " (injected by FaultProxy)\n");
+            respond(decision.status, "text/plain", {}, proxyReasonPhrase(decision.status) + " (injected by FaultProxy)\n");
             return;
         case Fault::TooManyRequests:
             respond(429, "text/plain", {{"Retry-After", QByteArray::number(plan.retryAfterSeconds)}},
@@ -434,7 +434,7 @@ private:
         }
     }
 
-    void forward(const HttpRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
+    void forward(const ProxiedRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
                  std::optional<Fault> answer, const FaultPlan &plan)
     {
         QNetworkRequest upstreamRequest(m_shared->upstream);
@@ -482,7 +482,7 @@ private:
     QByteArray head(int status, const QByteArray &contentType, const QList<std::pair<QByteArray, QByteArray>> &extra,
                     qsizetype contentLength) const
     {
-        QByteArray text = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+        QByteArray text = "HTTP/1.1 " + QByteArray::number(status) + ' ' + proxyReasonPhrase(status) + "\r\n";
         text += "Content-Type: " + contentType + "\r\n";
         text += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
         for (const auto &[name, value] : extra)

@@ -22,14 +22,8 @@ namespace arbor::test {
 
 namespace {
 
-constexpr int StartTimeoutMs = 20000;
-constexpr int StopTimeoutMs = 5000;
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
+constexpr int SdkStartTimeoutMs = 20000;
+constexpr int SdkStopTimeoutMs = 5000;
 
 } // namespace
 
@@ -109,13 +103,13 @@ bool SdkMcpServer::start(QString *error)
     }
 
     // The first stdout line: "listening http://127.0.0.1:PORT/mcp".
-    const QDeadlineTimer deadline(StartTimeoutMs);
+    const QDeadlineTimer deadline(SdkStartTimeoutMs);
     QByteArray output;
     while (!output.contains('\n')) {
         if (deadline.hasExpired() || m_process->state() == QProcess::NotRunning) {
             const QString what = m_process->state() == QProcess::NotRunning
                                      ? u"exited during startup (exit code %1)"_s.arg(m_process->exitCode())
-                                     : u"printed no URL within %1 s"_s.arg(StartTimeoutMs / 1000);
+                                     : u"printed no URL within %1 s"_s.arg(SdkStartTimeoutMs / 1000);
             setError(error, u"the MCP SDK server %1: %2 %3"_s.arg(what, QString::fromUtf8(output).trimmed(), errorOutput()));
             stop();
             return false;
@@ -139,9 +133,9 @@ void SdkMcpServer::stop()
     if (m_process) {
         if (m_process->state() != QProcess::NotRunning) {
             m_process->terminate();   // SIGTERM: the server closes its sessions and exits 0
-            if (!m_process->waitForFinished(StopTimeoutMs)) {
+            if (!m_process->waitForFinished(SdkStopTimeoutMs)) {
                 m_process->kill();
-                m_process->waitForFinished(StopTimeoutMs);
+                m_process->waitForFinished(SdkStopTimeoutMs);
             }
         }
         m_process.reset();

@@ -50,6 +50,8 @@ using arbor::ui::ProbePage;
 using arbor::ui::ReviewPage;
 using arbor::ui::TokenModel;
 
+namespace tst_addchainwizard {
+
 namespace {
 
 const int EngineTimeoutMs = 30000;
@@ -920,5 +922,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY(!nextEnabled());
 }
 
-ARBOR_TEST_MAIN(addchainwizard, TstAddChainWizard)
+} // namespace tst_addchainwizard
+
+ARBOR_TEST_MAIN(addchainwizard, tst_addchainwizard::TstAddChainWizard)
 #include "tst_addchainwizard.moc"

@@ -74,6 +74,8 @@ using arbor::ui::OutboundRequestsEditor;
 using arbor::ui::SettingsDialog;
 using arbor::ui::TriggerEditorActionRow;
 
+namespace tst_agentspage {
+
 namespace {
 
 const int TimeoutMs = 20000;
@@ -403,9 +405,17 @@ void TstAgentsPage::paneShowsTagAveragesAndLatestFeedback()
     AgentRecord agent = record(5, u"https://agents.example/5.json"_s);
     agent.reputation.feedbackCount = 4;
     agent.reputation.revokedCount = 1;
-    agent.reputation.tags = {{u"uptime"_s, 2, u"4.25"_s}, {QString(), 1, u"-1"_s}};
-    agent.reputation.latest = FeedbackSummary{Client.toChecksumHex(), u"4.5"_s, u"uptime"_s, u"eu"_s, 1234, hashOf(1234).toHex(), true,
-                                              u"https://clients.example/feedback/9.json"_s};
+    agent.reputation.tags = {{u"uptime"_s, 2, u"4.25"_s, u"8.5"_s}, {QString(), 1, u"-1"_s, u"-1"_s}};
+    FeedbackSummary feedback;
+    feedback.client = Client.toChecksumHex();
+    feedback.value = u"4.5"_s;
+    feedback.tag1 = u"uptime"_s;
+    feedback.tag2 = u"eu"_s;
+    feedback.blockNumber = 1234;
+    feedback.txHash = hashOf(1234).toHex();
+    feedback.revoked = true;
+    feedback.feedbackUri = u"https://clients.example/feedback/9.json"_s;
+    agent.reputation.latest = feedback;
     AgentDetailPane pane;
     pane.show();
     pane.showAgent(agent);
@@ -776,5 +786,7 @@ void TstAgentsPage::editorTokenWaitsForTheAgentsOwnEndpoint()
     QCOMPARE(token->reference(), u"keychain:shared-mcp"_s);
 }
 
-ARBOR_TEST_MAIN(agentspage, TstAgentsPage)
+} // namespace tst_agentspage
+
+ARBOR_TEST_MAIN(agentspage, tst_agentspage::TstAgentsPage)
 #include "tst_agentspage.moc"

@@ -47,6 +47,8 @@ using arbor::ui::EventCountsPanel;
 using arbor::ui::NetworkStatsPanel;
 using arbor::ui::TriggersPage;
 
+namespace tst_aggregatecharts {
+
 namespace {
 
 const int TimeoutMs = 20000;
@@ -500,5 +502,7 @@ void TstAggregateCharts::triggersPageShowsEventsAndAttemptsPerHour()
     QVERIFY2(actions->summary().contains(QStringLiteral("9 attempt")), qPrintable(actions->summary()));
 }
 
-ARBOR_TEST_MAIN(aggregatecharts, TstAggregateCharts)
+} // namespace tst_aggregatecharts
+
+ARBOR_TEST_MAIN(aggregatecharts, tst_aggregatecharts::TstAggregateCharts)
 #include "tst_aggregatecharts.moc"

@@ -52,6 +52,8 @@ using arbor::ui::LogPanel;
 using arbor::ui::MainWindow;
 using arbor::ui::TriggerEditorActionRow;
 
+namespace tst_alertrules_ui {
+
 namespace {
 
 const int TimeoutMs = 20000;
@@ -462,5 +464,7 @@ void TstAlertRulesUi::deletingRemovesTheRule()
     QVERIFY2(list->topLevelItem(0)->text(2).endsWith(u"acknowledged"), qPrintable(list->topLevelItem(0)->text(2)));
 }
 
-ARBOR_TEST_MAIN(alertrules_ui, TstAlertRulesUi)
+} // namespace tst_alertrules_ui
+
+ARBOR_TEST_MAIN(alertrules_ui, tst_alertrules_ui::TstAlertRulesUi)
 #include "tst_alertrules_ui.moc"

@@ -48,6 +48,8 @@ using arbor::ui::MainWindow;
 
 Q_DECLARE_METATYPE(QList<arbor::IndexRange>)
 
+namespace tst_alerts_ui {
+
 namespace {
 
 const int EngineTimeoutMs = 30000;
@@ -419,5 +421,7 @@ void TstAlertsUi::liveChainShowsNoGapForNewBlocks()
     engine.reset();
 }
 
-ARBOR_TEST_MAIN(alerts_ui, TstAlertsUi)
+} // namespace tst_alerts_ui
+
+ARBOR_TEST_MAIN(alerts_ui, tst_alerts_ui::TstAlertsUi)
 #include "tst_alerts_ui.moc"

@@ -62,6 +62,8 @@ using arbor::ui::QueuePage;
 using arbor::ui::TokenProblemModel;
 using arbor::ui::TopHoldersModel;
 
+namespace tst_balancequeue_ui {
+
 namespace {
 
 const int EngineTimeoutMs = 20000;
@@ -1106,6 +1108,8 @@ void TstBalanceQueueUi::refreshDuringAReadIsReadAfterIt()
     QCOMPARE(cell(QueueHealthModel::PendingColumn), QStringLiteral("1"));
 }
 
+} // namespace tst_balancequeue_ui
+
 int arbor_test_main_balancequeue_ui(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -1113,7 +1117,7 @@ int arbor_test_main_balancequeue_ui(int argc, char **argv)
     QTranslator english;
     if (!english.load(QStringLiteral(":/i18n/arbor_en.qm")) || !QCoreApplication::installTranslator(&english))
         qFatal("arbor_en.qm is missing");
-    TstBalanceQueueUi test;
+    tst_balancequeue_ui::TstBalanceQueueUi test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
 }

@@ -60,6 +60,8 @@ using arbor::ui::ReindexRequestModel;
 using arbor::ui::ReorgModel;
 using arbor::ui::TokenModel;
 
+namespace tst_chaindetail {
+
 namespace {
 
 const int EngineTimeoutMs = 30000;
@@ -957,5 +959,7 @@ void TstChainDetail::liveChainFromTheDevnet()
     engine.reset();
 }
 
-ARBOR_TEST_MAIN(chaindetail, TstChainDetail)
+} // namespace tst_chaindetail
+
+ARBOR_TEST_MAIN(chaindetail, tst_chaindetail::TstChainDetail)
 #include "tst_chaindetail.moc"

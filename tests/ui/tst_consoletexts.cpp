@@ -54,6 +54,8 @@ using arbor::ui::MainWindow;
 using arbor::ui::QueueHealthModel;
 using namespace Qt::StringLiterals;
 
+namespace tst_consoletexts {
+
 namespace {
 
 /// The console's translators for `language` ("en", "de") while it lives, as the console installs them.
@@ -419,5 +421,7 @@ void TstConsoleTexts::logColoursFollowTheTheme()
     QVERIFY2(onDark.lightness() > 128, qPrintable(onDark.name()));
 }
 
-ARBOR_TEST_MAIN(consoletexts, TstConsoleTexts)
+} // namespace tst_consoletexts
+
+ARBOR_TEST_MAIN(consoletexts, tst_consoletexts::TstConsoleTexts)
 #include "tst_consoletexts.moc"

@@ -36,6 +36,8 @@ using namespace arbor;
 using namespace arbor::ui;
 using namespace arbor::test;
 
+namespace tst_databasepage {
+
 namespace {
 
 constexpr qint64 ChainId = 77;
@@ -284,5 +286,7 @@ void TstDatabasePage::refreshDuringAReadIsReadAfterIt()
     QCOMPARE(chainRows, locale.toString(rows));
 }
 
-ARBOR_TEST_MAIN(databasepage, TstDatabasePage)
+} // namespace tst_databasepage
+
+ARBOR_TEST_MAIN(databasepage, tst_databasepage::TstDatabasePage)
 #include "tst_databasepage.moc"

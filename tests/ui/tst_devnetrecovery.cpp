@@ -31,6 +31,8 @@ using arbor::ui::DevnetRecovery;
 using arbor::ui::MainWindow;
 using namespace Qt::StringLiterals;
 
+namespace tst_devnetrecovery {
+
 namespace {
 
 constexpr int EngineTimeoutMs = 60000;
@@ -196,5 +198,7 @@ void TstDevnetRecovery::startNewReplacesTheDeadChain()
     QTRY_VERIFY_WITH_TIMEOUT(indexed, EngineTimeoutMs);
 }
 
-ARBOR_TEST_MAIN(devnetrecovery, TstDevnetRecovery)
+} // namespace tst_devnetrecovery
+
+ARBOR_TEST_MAIN(devnetrecovery, tst_devnetrecovery::TstDevnetRecovery)
 #include "tst_devnetrecovery.moc"

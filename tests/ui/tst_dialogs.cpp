@@ -52,6 +52,8 @@ using arbor::ui::ReindexDialog;
 using arbor::ui::ResyncDialog;
 using arbor::ui::SettingsDialog;
 
+namespace tst_dialogs {
+
 namespace {
 
 const int EngineTimeoutMs = 20000;
@@ -649,7 +651,7 @@ void TstDialogs::settingsWithoutKeychainShowNotice()
     QVERIFY(child.waitForFinished(60000));
     const QByteArray output = child.readAll();
     QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
-    QVERIFY2(output.contains("PASS   : TstDialogs::noKeychainChild"), output.constData());
+    QVERIFY2(output.contains("PASS   : tst_dialogs::TstDialogs::noKeychainChild"), output.constData());
 }
 
 void TstDialogs::noKeychainChild()
@@ -678,5 +680,7 @@ void TstDialogs::noKeychainChild()
     QCOMPARE(AppSettings(file).databaseText(), QStringLiteral("postgresql://arbor@db.example.org:5432/arbor"));
 }
 
-ARBOR_TEST_MAIN(dialogs, TstDialogs)
+} // namespace tst_dialogs
+
+ARBOR_TEST_MAIN(dialogs, tst_dialogs::TstDialogs)
 #include "tst_dialogs.moc"

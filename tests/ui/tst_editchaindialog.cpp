@@ -38,6 +38,8 @@ using arbor::test::waitFor;
 using arbor::test::why;
 using arbor::ui::EditChainDialog;
 
+namespace tst_editchaindialog {
+
 namespace {
 
 constexpr qint64 ChainId = 4242;
@@ -415,5 +417,7 @@ void TstEditChainDialog::isReachableFromTheChainMenuAndPage()
     dialog->reject();
 }
 
-ARBOR_TEST_MAIN(editchaindialog, TstEditChainDialog)
+} // namespace tst_editchaindialog
+
+ARBOR_TEST_MAIN(editchaindialog, tst_editchaindialog::TstEditChainDialog)
 #include "tst_editchaindialog.moc"

@@ -38,6 +38,8 @@ using namespace arbor;
 using namespace arbor::ui;
 using namespace arbor::test;
 
+namespace tst_enginespanel {
+
 namespace {
 
 constexpr int TimeoutMs = 30000;
@@ -495,5 +497,7 @@ void TstEnginesPanel::sharedDatabaseMovesDrainsAndResumes()
     QVERIFY(!resume->isEnabled());
 }
 
-ARBOR_TEST_MAIN(enginespanel, TstEnginesPanel)
+} // namespace tst_enginespanel
+
+ARBOR_TEST_MAIN(enginespanel, tst_enginespanel::TstEnginesPanel)
 #include "tst_enginespanel.moc"

@@ -33,6 +33,8 @@ using arbor::ui::MaintenanceRunModel;
 using arbor::ui::RetentionEditor;
 using arbor::ui::SettingsDialog;
 
+namespace tst_maintenance_ui {
+
 class TstMaintenanceUi : public QObject
 {
     Q_OBJECT
@@ -207,5 +209,7 @@ void TstMaintenanceUi::readOnlyEngineDisablesEverything()
     QVERIFY(!dialog.retentionEditor()->hasChanges());
 }
 
-ARBOR_TEST_MAIN(maintenance_ui, TstMaintenanceUi)
+} // namespace tst_maintenance_ui
+
+ARBOR_TEST_MAIN(maintenance_ui, tst_maintenance_ui::TstMaintenanceUi)
 #include "tst_maintenance_ui.moc"

@@ -32,6 +32,8 @@ using arbor::test::why;
 using arbor::ui::AppSettings;
 using arbor::ui::SettingsDialog;
 
+namespace tst_metricssetting {
+
 namespace {
 
 quint16 freePort()
@@ -257,5 +259,7 @@ void TstMetricsSetting::servesAtOkAndStopsWhenTurnedOff()
                              10000);
 }
 
-ARBOR_TEST_MAIN(metricssetting, TstMetricsSetting)
+} // namespace tst_metricssetting
+
+ARBOR_TEST_MAIN(metricssetting, tst_metricssetting::TstMetricsSetting)
 #include "tst_metricssetting.moc"

@@ -14,6 +14,8 @@
 using namespace arbor;
 using arbor::ui::OverviewPage;
 
+namespace tst_overview {
+
 namespace {
 
 ChainRecord record(qint64 id, const QString &name, ChainState state = ChainState::Active)
@@ -115,5 +117,7 @@ void TstOverview::pageWithoutChains()
     QVERIFY(page.chartedHosts().isEmpty());
 }
 
-ARBOR_TEST_MAIN(overview, TstOverview)
+} // namespace tst_overview
+
+ARBOR_TEST_MAIN(overview, tst_overview::TstOverview)
 #include "tst_overview.moc"

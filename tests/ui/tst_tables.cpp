@@ -42,6 +42,8 @@ using arbor::ui::TableActions;
 using arbor::ui::TopHoldersModel;
 namespace amounts = arbor::ui::amounts;
 
+namespace tst_tables {
+
 namespace {
 
 const QString LongAddress = QStringLiteral("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
@@ -527,13 +529,17 @@ void TstTables::pausedChainShowsItsHead()
     QCOMPARE(model.counts().down, 0);
 }
 
+} // namespace tst_tables
+
 int arbor_test_main_tables(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    TstTables test;
+    tst_tables::TstTables test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
 }
+
+namespace tst_tables {
 
 void TstTables::outageShowsHeadUnknownAndGrowingLag()
 {
@@ -612,5 +618,7 @@ void TstTables::outageIsAGapInTheLagChart()
             QVERIFY(p.x() < double(t0 + 60000) || p.x() >= double(t0 + 240000));
     }
 }
+
+} // namespace tst_tables
 
 #include "tst_tables.moc"

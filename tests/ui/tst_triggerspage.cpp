@@ -68,6 +68,8 @@ using arbor::ui::TriggerEditorDialog;
 using arbor::ui::TriggerListModel;
 using arbor::ui::TriggersPage;
 
+namespace tst_triggerspage {
+
 namespace {
 
 const int TimeoutMs = 20000;
@@ -686,5 +688,7 @@ void TstTriggersPage::deleteAsksThenRemoves()
                                  TimeoutMs);
 }
 
-ARBOR_TEST_MAIN(triggerspage, TstTriggersPage)
+} // namespace tst_triggerspage
+
+ARBOR_TEST_MAIN(triggerspage, tst_triggerspage::TstTriggersPage)
 #include "tst_triggerspage.moc"

@@ -28,6 +28,8 @@ using arbor::test::UiFixture;
 using arbor::test::waitFor;
 using arbor::ui::WelcomePage;
 
+namespace tst_welcomepage {
+
 namespace {
 
 constexpr int EngineTimeoutMs = 30000;
@@ -206,5 +208,7 @@ void TstWelcomePage::devnetButtonAddsTheChain()
     QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)), 5000);
 }
 
-ARBOR_TEST_MAIN(welcomepage, TstWelcomePage)
+} // namespace tst_welcomepage
+
+ARBOR_TEST_MAIN(welcomepage, tst_welcomepage::TstWelcomePage)
 #include "tst_welcomepage.moc"

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QMetaType>
 #include <QObject>
 #include <QStringList>
 #include <QTcpServer>
@@ -112,3 +113,5 @@ private:
 };
 
 } // namespace arbor
+
+Q_DECLARE_METATYPE(arbor::FakeNode::Mode)

@@ -12,6 +12,8 @@
 
 using namespace arbor;
 
+namespace tst_alertrules {
+
 namespace {
 
 constexpr qint64 T0 = 1'800'000'000'000;   // a fixed "now", unix ms
@@ -426,5 +428,7 @@ private Q_SLOTS:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(alertrules, TestAlertRules)
+} // namespace tst_alertrules
+
+ARBOR_GUILESS_TEST_MAIN(alertrules, tst_alertrules::TestAlertRules)
 #include "tst_alertrules.moc"

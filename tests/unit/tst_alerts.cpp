@@ -15,6 +15,8 @@
 
 using namespace arbor;
 
+namespace tst_alerts {
+
 namespace {
 
 Q_LOGGING_CATEGORY(lcTest, "arbor.test")
@@ -392,5 +394,7 @@ private Q_SLOTS:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(alerts, TestAlerts)
+} // namespace tst_alerts
+
+ARBOR_GUILESS_TEST_MAIN(alerts, tst_alerts::TestAlerts)
 #include "tst_alerts.moc"

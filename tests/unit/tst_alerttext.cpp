@@ -12,6 +12,8 @@
 
 using namespace arbor;
 
+namespace tst_alerttext {
+
 namespace {
 
 /// German for the few texts these tests render, answering exactly the context and source the
@@ -195,5 +197,7 @@ private Q_SLOTS:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(alerttext, TestAlertText)
+} // namespace tst_alerttext
+
+ARBOR_GUILESS_TEST_MAIN(alerttext, tst_alerttext::TestAlertText)
 #include "tst_alerttext.moc"

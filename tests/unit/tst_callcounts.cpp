@@ -16,6 +16,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_callcounts {
+
 namespace {
 
 RpcCalls calls(std::initializer_list<std::tuple<const char *, qint64, qint64>> rows)
@@ -77,7 +79,9 @@ const QByteArray OneLogsCall = R"({"jsonrpc":"2.0","id":1,"method":"eth_getLogs"
 
 } // namespace
 
+} // namespace tst_callcounts
 Q_DECLARE_METATYPE(arbor::RpcCalls)
+namespace tst_callcounts {
 
 class TestCallCounts final : public QObject
 {
@@ -284,5 +288,7 @@ void TestCallCounts::callsTakenAreForgottenUntilGivenBack()
     QVERIFY(pool.takeCalls().isEmpty());
 }
 
-ARBOR_GUILESS_TEST_MAIN(callcounts, TestCallCounts)
+} // namespace tst_callcounts
+
+ARBOR_GUILESS_TEST_MAIN(callcounts, tst_callcounts::TestCallCounts)
 #include "tst_callcounts.moc"

@@ -23,6 +23,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_chaindatafetcher {
+
 namespace {
 
 const QString Field = u"agentURI"_s;
@@ -581,5 +583,7 @@ void TestChainDataFetcher::queuesRatherThanRefuses()
     QVERIFY(!server.paths().contains("/second"));
 }
 
-ARBOR_GUILESS_TEST_MAIN(chaindatafetcher, TestChainDataFetcher)
+} // namespace tst_chaindatafetcher
+
+ARBOR_GUILESS_TEST_MAIN(chaindatafetcher, tst_chaindatafetcher::TestChainDataFetcher)
 #include "tst_chaindatafetcher.moc"

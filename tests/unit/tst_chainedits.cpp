@@ -11,6 +11,8 @@ Q_DECLARE_METATYPE(arbor::ChainEdit)
 using namespace arbor;
 using namespace arbor::test;
 
+namespace tst_chainedits {
+
 namespace {
 
 const QUrl First(QStringLiteral("http://127.0.0.1:8545"));
@@ -145,5 +147,7 @@ private Q_SLOTS:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(chainedits, TestChainEdits)
+} // namespace tst_chainedits
+
+ARBOR_GUILESS_TEST_MAIN(chainedits, tst_chainedits::TestChainEdits)
 #include "tst_chainedits.moc"

@@ -1,5 +1,6 @@
 // What an operator types: chain configuration, RPC URLs, database URLs, chain references.
 
+#include "testmetatypes.h"
 #include "model/chainconfig.h"
 #include "store/databaseurl.h"
 #include "testmain.h"
@@ -13,7 +14,8 @@ using namespace arbor;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(arbor::ChainConfig)
-Q_DECLARE_METATYPE(arbor::Backend)
+
+namespace tst_config {
 
 namespace {
 
@@ -522,5 +524,7 @@ void TestConfig::chainStateNames()
     QCOMPARE(chainStateName(ChainState::Deleting), u"deleting"_s);
 }
 
-ARBOR_GUILESS_TEST_MAIN(config, TestConfig)
+} // namespace tst_config
+
+ARBOR_GUILESS_TEST_MAIN(config, tst_config::TestConfig)
 #include "tst_config.moc"

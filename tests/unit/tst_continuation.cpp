@@ -15,6 +15,8 @@
 
 using namespace arbor;
 
+namespace tst_continuation {
+
 class TstContinuation : public QObject
 {
     Q_OBJECT
@@ -196,5 +198,7 @@ void TstContinuation::whenAllWaitsForEveryFuture()
     QTRY_VERIFY(all.isFinished());
 }
 
-ARBOR_GUILESS_TEST_MAIN(continuation, TstContinuation)
+} // namespace tst_continuation
+
+ARBOR_GUILESS_TEST_MAIN(continuation, tst_continuation::TstContinuation)
 #include "tst_continuation.moc"

@@ -16,6 +16,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_endpointoutage {
+
 namespace {
 
 EndpointRecord record(qint64 id, const QUrl &url)
@@ -47,7 +49,6 @@ RpcPolicy policy()
 
 } // namespace
 
-Q_DECLARE_METATYPE(FakeNode::Mode)
 
 class TestEndpointOutage final : public QObject
 {
@@ -212,5 +213,7 @@ void TestEndpointOutage::probeNowClosesAnOpenCircuitAtOnce()
     QVERIFY(!pool.health()[0].circuitOpen);
 }
 
-ARBOR_GUILESS_TEST_MAIN(endpointoutage, TestEndpointOutage)
+} // namespace tst_endpointoutage
+
+ARBOR_GUILESS_TEST_MAIN(endpointoutage, tst_endpointoutage::TestEndpointOutage)
 #include "tst_endpointoutage.moc"

@@ -25,6 +25,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_endpointpool {
+
 namespace {
 
 /// What a send() delivered to its callback.
@@ -122,7 +124,6 @@ QString describe(const Outcome &o)
 
 } // namespace
 
-Q_DECLARE_METATYPE(FakeNode::Mode)
 
 class TestEndpointPool final : public QObject
 {
@@ -700,7 +701,7 @@ void TestEndpointPool::pollHeads()
     broken.mode = FakeNode::Mode::Http500;
     EndpointPool pool(&m_network, {record(1, a.url()), record(2, b.url()), record(3, broken.url())}, quickPolicy());
 
-    auto head = ::pollHeads(pool);
+    auto head = tst_endpointpool::pollHeads(pool);
     QVERIFY2(head.ok(), qPrintable(head.ok() ? QString() : head.error().toString()));
     QCOMPARE(*head, qint64(120));
     auto health = pool.health();
@@ -712,7 +713,7 @@ void TestEndpointPool::pollHeads()
 
     // A node that goes backwards (it resynced) is recorded as it reports.
     b.head = 110;
-    head = ::pollHeads(pool);
+    head = tst_endpointpool::pollHeads(pool);
     QVERIFY(head.ok());
     QCOMPARE(*head, qint64(110));
     health = pool.health();
@@ -724,7 +725,7 @@ void TestEndpointPool::pollHeads()
     RpcPolicy policy = quickPolicy();
     policy.timeoutMs = 300;
     EndpointPool down(&m_network, {record(1, a.url()), record(2, b.url())}, policy);
-    head = ::pollHeads(down);
+    head = tst_endpointpool::pollHeads(down);
     QVERIFY(!head.ok());
     QCOMPARE(head.error().kind, Error::Kind::Unavailable);
     QVERIFY2(head.error().message.contains(a.url().toString()), qPrintable(head.error().message));
@@ -741,7 +742,7 @@ void TestEndpointPool::minHeadSkipsLaggingEndpoint()
     b.head = 200;
     b.delayMs = 60;     // a ranks first on every count but the head
     EndpointPool pool(&m_network, {record(1, a.url(), 0), record(2, b.url(), 1)}, quickPolicy());
-    QVERIFY(::pollHeads(pool).ok());
+    QVERIFY(tst_endpointpool::pollHeads(pool).ok());
 
     Outcome o = call(pool, 200);
     QVERIFY2(o.status && o.status->ok(), qPrintable(describe(o)));
@@ -870,7 +871,7 @@ void TestEndpointPool::noEndpoints()
     const Outcome o = call(pool);
     QVERIFY(o.status && !o.status->ok());
     QCOMPARE(o.status->error().kind, Error::Kind::Unavailable);
-    QVERIFY(!::pollHeads(pool).ok());
+    QVERIFY(!tst_endpointpool::pollHeads(pool).ok());
     QVERIFY(pool.allDown());
 }
 
@@ -943,5 +944,7 @@ void TestEndpointPool::logRangeSizer()
     QCOMPARE(small.span(), qint64(1));
 }
 
-ARBOR_GUILESS_TEST_MAIN(endpointpool, TestEndpointPool)
+} // namespace tst_endpointpool
+
+ARBOR_GUILESS_TEST_MAIN(endpointpool, tst_endpointpool::TestEndpointPool)
 #include "tst_endpointpool.moc"

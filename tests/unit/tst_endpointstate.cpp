@@ -18,6 +18,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_endpointstate {
+
 namespace {
 
 /// The product's policy with round numbers: circuit after 3, probes 1 s doubling up to 4 s.
@@ -53,7 +55,9 @@ enum class Event { Answer, NodeError, Unreachable, RateLimited };
 
 } // namespace
 
-Q_DECLARE_METATYPE(Event)
+} // namespace tst_endpointstate
+Q_DECLARE_METATYPE(tst_endpointstate::Event)
+namespace tst_endpointstate {
 
 class TestEndpointState final : public QObject
 {
@@ -338,5 +342,7 @@ void TestEndpointState::describeNamesTheEndpoint()
     QCOMPARE(f.state.describe(Error::unavailable(u"rpc"_s, named)), named);
 }
 
-ARBOR_GUILESS_TEST_MAIN(endpointstate, TestEndpointState)
+} // namespace tst_endpointstate
+
+ARBOR_GUILESS_TEST_MAIN(endpointstate, tst_endpointstate::TestEndpointState)
 #include "tst_endpointstate.moc"

@@ -1,5 +1,6 @@
 // The entity registry, its validation, and the DDL generated from it for SQLite and PostgreSQL.
 
+#include "testmetatypes.h"
 #include "model/entitydef.h"
 #include "store/ddl.h"
 #include "testmain.h"
@@ -13,9 +14,10 @@ using namespace arbor;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(arbor::EntityDef)
-Q_DECLARE_METATYPE(arbor::Backend)
 Q_DECLARE_METATYPE(arbor::ColumnType)
 Q_DECLARE_METATYPE(arbor::ddl::TableKind)
+
+namespace tst_entities {
 
 namespace {
 
@@ -730,5 +732,7 @@ void TestEntities::sqliteAddColumnFillsExistingRows()
     QCOMPARE(info.last().notNull, !nullable);
 }
 
-ARBOR_GUILESS_TEST_MAIN(entities, TestEntities)
+} // namespace tst_entities
+
+ARBOR_GUILESS_TEST_MAIN(entities, tst_entities::TestEntities)
 #include "tst_entities.moc"

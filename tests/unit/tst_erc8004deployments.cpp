@@ -11,6 +11,11 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_erc8004deployments {
+
+// Hidden from moc, which loses count of the braces in these helpers and would then miss the
+// namespace the test class is in.
+#ifndef Q_MOC_RUN
 namespace {
 
 Address address(const QString &hex)
@@ -27,6 +32,7 @@ const QString TestnetIdentity = u"0x8004A818BFB912233c491871b3d84c89A494BD9e"_s;
 const QString TestnetReputation = u"0x8004B663056A597Dffe9eCcC1965A193B7388713"_s;
 
 } // namespace
+#endif
 
 class TestErc8004Deployments final : public QObject
 {
@@ -161,5 +167,7 @@ void TestErc8004Deployments::chainWithoutDeploymentIsRefusedWithTheListedOnes()
         QVERIFY2(e.message.contains(u"%1 (%2)"_s.arg(d.chainId).arg(d.network)), qPrintable(d.network));
 }
 
-ARBOR_GUILESS_TEST_MAIN(erc8004deployments, TestErc8004Deployments)
+} // namespace tst_erc8004deployments
+
+ARBOR_GUILESS_TEST_MAIN(erc8004deployments, tst_erc8004deployments::TestErc8004Deployments)
 #include "tst_erc8004deployments.moc"

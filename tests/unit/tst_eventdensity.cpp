@@ -20,6 +20,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_eventdensity {
+
 namespace {
 
 const QString Token = u"0x00000000000000000000000000000000000000aa"_s;
@@ -195,5 +197,7 @@ void TestEventDensity::estimatesTheCallsOfEachChoice()
     QCOMPARE(estimateIndexingCalls(0, BlockStats::Events).knownCalls(), qint64(0));
 }
 
-ARBOR_GUILESS_TEST_MAIN(eventdensity, TestEventDensity)
+} // namespace tst_eventdensity
+
+ARBOR_GUILESS_TEST_MAIN(eventdensity, tst_eventdensity::TestEventDensity)
 #include "tst_eventdensity.moc"

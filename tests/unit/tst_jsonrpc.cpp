@@ -1,5 +1,6 @@
 // The JSON-RPC client against hostile bodies and a fake node on 127.0.0.1, and the endpoint probe.
 
+#include "testmetatypes.h"
 #include "fakenode.h"
 #include "rpc/endpointprobe.h"
 #include "rpc/endpointlimiter.h"
@@ -20,8 +21,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
-Q_DECLARE_METATYPE(arbor::Error::Kind)
-Q_DECLARE_METATYPE(arbor::FakeNode::Mode)
+
+namespace tst_jsonrpc {
 
 namespace {
 
@@ -485,5 +486,7 @@ void TestJsonRpc::replyScopeLetsGoOfItsFunctorsWhereItIsEnded()
     }
 }
 
-ARBOR_GUILESS_TEST_MAIN(jsonrpc, TestJsonRpc)
+} // namespace tst_jsonrpc
+
+ARBOR_GUILESS_TEST_MAIN(jsonrpc, tst_jsonrpc::TestJsonRpc)
 #include "tst_jsonrpc.moc"

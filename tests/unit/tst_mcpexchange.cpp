@@ -20,6 +20,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_mcpexchange {
+
 namespace {
 
 QByteArray compact(const QJsonObject &o)
@@ -433,5 +435,7 @@ void TestMcpExchange::nothingAfterTheContextIsGone()
     QCOMPARE(e->calls, 0);
 }
 
-ARBOR_GUILESS_TEST_MAIN(mcpexchange, TestMcpExchange)
+} // namespace tst_mcpexchange
+
+ARBOR_GUILESS_TEST_MAIN(mcpexchange, tst_mcpexchange::TestMcpExchange)
 #include "tst_mcpexchange.moc"

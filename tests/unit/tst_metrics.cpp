@@ -12,6 +12,8 @@
 using namespace arbor;
 using namespace arbor::seriesmath;
 
+namespace tst_metrics {
+
 namespace {
 
 const qint64 T0 = 1700000000000;   // ms since the epoch, on a second boundary
@@ -447,5 +449,7 @@ void TestMetrics::betweenIsInclusive()
     QVERIFY(seriesmath::between(points, 20000, 30000).isEmpty());
 }
 
-ARBOR_GUILESS_TEST_MAIN(metrics, TestMetrics)
+} // namespace tst_metrics
+
+ARBOR_GUILESS_TEST_MAIN(metrics, tst_metrics::TestMetrics)
 #include "tst_metrics.moc"

@@ -17,6 +17,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_metricshttpserver {
+
 namespace {
 
 /// One HTTP response as a client reads it.
@@ -458,5 +460,7 @@ void TestMetricsHttpServer::listeningAgainMoves()
     QCOMPARE(now.read(1).value(0).status, 200);
 }
 
-ARBOR_GUILESS_TEST_MAIN(metricshttpserver, TestMetricsHttpServer)
+} // namespace tst_metricshttpserver
+
+ARBOR_GUILESS_TEST_MAIN(metricshttpserver, tst_metricshttpserver::TestMetricsHttpServer)
 #include "tst_metricshttpserver.moc"

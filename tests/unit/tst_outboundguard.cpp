@@ -13,6 +13,8 @@ using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(arbor::AddressClass)
 
+namespace tst_outboundguard {
+
 namespace {
 
 const QString Field = u"agentURI"_s;
@@ -358,5 +360,7 @@ void TestOutboundGuard::hostWithoutAddressIsUnavailable()
     QCOMPARE(status.error().field, Field);
 }
 
-ARBOR_GUILESS_TEST_MAIN(outboundguard, TestOutboundGuard)
+} // namespace tst_outboundguard
+
+ARBOR_GUILESS_TEST_MAIN(outboundguard, tst_outboundguard::TestOutboundGuard)
 #include "tst_outboundguard.moc"

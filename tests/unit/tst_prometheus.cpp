@@ -17,6 +17,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_prometheus {
+
 namespace {
 
 const qint64 Now = 1700000000000;
@@ -632,5 +634,7 @@ void TestPrometheus::showsTheNewestSnapshot()
     QVERIFY(!socket.waitForConnected(2000));
 }
 
-ARBOR_TEST_MAIN(prometheus, TestPrometheus)
+} // namespace tst_prometheus
+
+ARBOR_TEST_MAIN(prometheus, tst_prometheus::TestPrometheus)
 #include "tst_prometheus.moc"

@@ -22,6 +22,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_rangefetcher {
+
 namespace {
 
 QString word(quint64 value, quint64 salt = 0)
@@ -387,5 +389,7 @@ void TestRangeFetcher::failsWithoutAPool()
     QCOMPARE(outcome->error().kind, Error::Kind::Unavailable);
 }
 
-ARBOR_GUILESS_TEST_MAIN(rangefetcher, TestRangeFetcher)
+} // namespace tst_rangefetcher
+
+ARBOR_GUILESS_TEST_MAIN(rangefetcher, tst_rangefetcher::TestRangeFetcher)
 #include "tst_rangefetcher.moc"

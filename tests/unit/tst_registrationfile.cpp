@@ -12,6 +12,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_registrationfile {
+
 namespace {
 
 // Single-line pieces: moc loses its way in a raw string that breaks the line after "{".
@@ -229,5 +231,7 @@ void TestRegistrationFile::roundTripsThroughJson()
              (QSet<QString>{u"type"_s, u"name"_s, u"description"_s, u"image"_s, u"services"_s, u"registrations"_s, u"supportedTrust"_s}));
 }
 
-ARBOR_GUILESS_TEST_MAIN(registrationfile, TestRegistrationFile)
+} // namespace tst_registrationfile
+
+ARBOR_GUILESS_TEST_MAIN(registrationfile, tst_registrationfile::TestRegistrationFile)
 #include "tst_registrationfile.moc"

@@ -23,6 +23,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_rpclimits {
+
 namespace {
 
 /// Comfortable full-span calls until the span grows; -1 when it has not after `limit` calls.
@@ -584,5 +586,7 @@ void TestRpcLimits::retryAfterHeader()
     QVERIFY2(*ms >= lowest && *ms <= highest, qPrintable(QString::number(*ms)));
 }
 
-ARBOR_GUILESS_TEST_MAIN(rpclimits, TestRpcLimits)
+} // namespace tst_rpclimits
+
+ARBOR_GUILESS_TEST_MAIN(rpclimits, tst_rpclimits::TestRpcLimits)
 #include "tst_rpclimits.moc"

@@ -8,6 +8,8 @@
 
 using namespace arbor;
 
+namespace tst_statementtimings {
+
 class TestStatementTimings : public QObject
 {
     Q_OBJECT
@@ -112,5 +114,7 @@ void TestStatementTimings::collectorKeepsDatabasesApart()
     QCOMPARE(collector.take(b).value(QStringLiteral("SELECT ?")).calls, 7);
 }
 
-ARBOR_GUILESS_TEST_MAIN(statementtimings, TestStatementTimings)
+} // namespace tst_statementtimings
+
+ARBOR_GUILESS_TEST_MAIN(statementtimings, tst_statementtimings::TestStatementTimings)
 #include "tst_statementtimings.moc"

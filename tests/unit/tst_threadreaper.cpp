@@ -16,6 +16,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_threadreaper {
+
 class TestThreadReaper final : public QObject
 {
     Q_OBJECT
@@ -146,5 +148,7 @@ void TestThreadReaper::destructorJoinsWhatIsLeft()
     QVERIFY2(timer.elapsed() >= 700, qPrintable(QString::number(timer.elapsed())));
 }
 
-ARBOR_GUILESS_TEST_MAIN(threadreaper, TestThreadReaper)
+} // namespace tst_threadreaper
+
+ARBOR_GUILESS_TEST_MAIN(threadreaper, tst_threadreaper::TestThreadReaper)
 #include "tst_threadreaper.moc"

@@ -22,6 +22,8 @@ using namespace arbor;
 using namespace arbor::test;
 using namespace Qt::StringLiterals;
 
+namespace tst_tokenprobe {
+
 namespace {
 
 const QString TokenHex = u"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"_s;
@@ -164,7 +166,9 @@ Address token()
 
 } // namespace
 
-Q_DECLARE_METATYPE(CallAnswer)
+} // namespace tst_tokenprobe
+Q_DECLARE_METATYPE(tst_tokenprobe::CallAnswer)
+namespace tst_tokenprobe {
 
 class TestTokenProbe final : public QObject
 {
@@ -560,5 +564,7 @@ void TestTokenProbe::givesUpAfterTwoHundredCalls()
     QCOMPARE(info->balanceModeReason, expected);
 }
 
-ARBOR_GUILESS_TEST_MAIN(tokenprobe, TestTokenProbe)
+} // namespace tst_tokenprobe
+
+ARBOR_GUILESS_TEST_MAIN(tokenprobe, tst_tokenprobe::TestTokenProbe)
 #include "tst_tokenprobe.moc"

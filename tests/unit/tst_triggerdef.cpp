@@ -10,6 +10,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_triggerdef {
+
 namespace {
 
 /// The example of the trigger file documentation, verbatim in shape.
@@ -234,5 +236,7 @@ private Q_SLOTS:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(triggerdef, TstTriggerDef)
+} // namespace tst_triggerdef
+
+ARBOR_GUILESS_TEST_MAIN(triggerdef, tst_triggerdef::TstTriggerDef)
 #include "tst_triggerdef.moc"

@@ -14,6 +14,8 @@ using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(arbor::Condition)
 
+namespace tst_triggerevaluator {
+
 namespace {
 
 Condition condition(ConditionType type, auto change)
@@ -300,5 +302,7 @@ private slots:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(triggerevaluator, TestTriggerEvaluator)
+} // namespace tst_triggerevaluator
+
+ARBOR_GUILESS_TEST_MAIN(triggerevaluator, tst_triggerevaluator::TestTriggerEvaluator)
 #include "tst_triggerevaluator.moc"

@@ -15,6 +15,8 @@ using namespace arbor;
 using namespace arbor::triggerjson;
 using namespace Qt::StringLiterals;
 
+namespace tst_triggerinputs {
+
 namespace {
 
 QJsonObject object(const char *json)
@@ -24,7 +26,9 @@ QJsonObject object(const char *json)
 
 } // namespace
 
-Q_DECLARE_METATYPE(SecretRef::Source)
+} // namespace tst_triggerinputs
+Q_DECLARE_METATYPE(arbor::SecretRef::Source)
+namespace tst_triggerinputs {
 
 class TestTriggerInputs final : public QObject
 {
@@ -335,5 +339,7 @@ void TestTriggerInputs::unknownKeysAreRefused()
     QVERIFY(all.finish());
 }
 
-ARBOR_GUILESS_TEST_MAIN(triggerinputs, TestTriggerInputs)
+} // namespace tst_triggerinputs
+
+ARBOR_GUILESS_TEST_MAIN(triggerinputs, tst_triggerinputs::TestTriggerInputs)
 #include "tst_triggerinputs.moc"

@@ -15,6 +15,8 @@ using namespace arbor;
 using namespace arbor::testevents;
 using namespace Qt::StringLiterals;
 
+namespace tst_triggermodel {
+
 namespace {
 
 QJsonObject context(const QString &triggerName = u"Negative feedback"_s, const TriggerEvent &e = feedback())
@@ -480,5 +482,7 @@ private slots:
     }
 };
 
-ARBOR_GUILESS_TEST_MAIN(triggermodel, TestTriggerModel)
+} // namespace tst_triggermodel
+
+ARBOR_GUILESS_TEST_MAIN(triggermodel, tst_triggermodel::TestTriggerModel)
 #include "tst_triggermodel.moc"

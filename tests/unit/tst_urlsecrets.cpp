@@ -24,6 +24,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_urlsecrets {
+
 namespace {
 
 const QByteArray SegmentVar = "ARBOR_TEST_URL_SEGMENT";
@@ -366,5 +368,7 @@ void TestUrlSecrets::keychainPlaceholder()
     QCOMPARE(node.requests, 1);
 }
 
-ARBOR_GUILESS_TEST_MAIN(urlsecrets, TestUrlSecrets)
+} // namespace tst_urlsecrets
+
+ARBOR_GUILESS_TEST_MAIN(urlsecrets, tst_urlsecrets::TestUrlSecrets)
 #include "tst_urlsecrets.moc"

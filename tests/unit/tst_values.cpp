@@ -28,6 +28,8 @@ char *toString(const U256 &value)
 
 } // namespace arbor
 
+namespace tst_values {
+
 namespace {
 
 // Decimal test data as U256. u256::fromDecimal is itself checked against hex quantities
@@ -934,5 +936,7 @@ void TestValues::feedbackAverage()
     QCOMPARE(FeedbackSum::average(parts, count), average);
 }
 
-ARBOR_GUILESS_TEST_MAIN(values, TestValues)
+} // namespace tst_values
+
+ARBOR_GUILESS_TEST_MAIN(values, tst_values::TestValues)
 #include "tst_values.moc"

@@ -1,4 +1,5 @@
 #include "charts/actionmetricspanel.h"
+#include "charts/chartstyle.h"
 
 #include "charts/charthover.h"
 #include "widgets/refreshthrottle.h"
@@ -30,16 +31,6 @@ namespace {
 
 const QColor AverageColor(0x1e, 0x6f, 0xc8);
 const QColor P95Color(0x94, 0x67, 0xbd);
-
-/// Round ticks from 0 with some room above `top` (at least 0…3 for counts).
-void fitAxis(QValueAxis *axis, double top, bool counts)
-{
-    double max = top <= 0 ? 1.0 : top * 1.1;
-    if (counts)
-        max = std::max(3.0, std::ceil(max));
-    axis->setRange(0, max);
-    axis->applyNiceNumbers();
-}
 
 QString hourRange(qint64 hourStart, bool withDay)
 {
@@ -293,8 +284,8 @@ void ActionMetricsPanel::plot()
     m_durations[1]->setSegments(durations[1]);
     m_x->setFormat(m_hours > 24 ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm"));
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
-    fitAxis(m_attempts, topCount, true);
-    fitAxis(m_duration, topDuration, false);
+    charts::fitValueAxis(m_attempts, topCount, true);
+    charts::fitValueAxis(m_duration, topDuration, false);
 
     const QLocale locale;
     const QString window = m_hours > 24 ? tr("Last 7 days") : tr("Last 24 hours");

@@ -1,4 +1,5 @@
 #include "charts/chainchartpanel.h"
+#include "charts/chartstyle.h"
 
 #include "charts/segmentedline.h"
 #include "metrics/seriesmath.h"
@@ -38,11 +39,8 @@ using namespace arbor::seriesmath;
 
 namespace {
 
-const qint64 MinuteMs = 60 * 1000;
-const qint64 HourMs = 60 * MinuteMs;
-
-const QColor LineColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                             QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22)};
+using charts::HourMs;
+using charts::MinuteMs;
 
 QString csvField(const QString &text)
 {
@@ -208,10 +206,10 @@ void ChainChartPanel::createPlot(Chart chart)
     connect(plot.view, &QWidget::customContextMenuRequested, this, [this, chart](const QPoint &pos) { showContextMenu(chart, pos); });
 
     if (chart == LagChart) {
-        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks"), LineColors[0]));
-        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y2, tr("Seconds"), LineColors[1]));
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks"), charts::lineColor(0)));
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y2, tr("Seconds"), charts::lineColor(1)));
     } else if (chart == RateChart) {
-        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks/s"), LineColors[2]));
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks/s"), charts::lineColor(2)));
     }
     for (int axis = 0; axis < 2; ++axis) {
         QValueAxis *y = axis == 0 ? plot.y : plot.y2;
@@ -262,8 +260,9 @@ void ChainChartPanel::syncLatencyLines(const QStringList &urls)
         if (line(LatencyChart, url))
             continue;
         // The first colour not taken: a line keeps its colour while others come and go.
-        QColor color = LineColors[plot.lines.size() % std::size(LineColors)];
-        for (const QColor &c : LineColors) {
+        QColor color = charts::lineColor(int(plot.lines.size()));
+        for (int i = 0; i < charts::lineColorCount(); ++i) {
+            const QColor c = charts::lineColor(i);
             if (std::none_of(plot.lines.begin(), plot.lines.end(), [&](const auto &l) { return l->color() == c; })) {
                 color = c;
                 break;

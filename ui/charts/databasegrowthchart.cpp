@@ -1,4 +1,5 @@
 #include "charts/databasegrowthchart.h"
+#include "charts/chartstyle.h"
 
 #include "charts/segmentedline.h"
 #include "metrics/seriesmath.h"
@@ -19,7 +20,7 @@
 namespace arbor::ui {
 namespace {
 
-const qint64 HourMs = 60 * 60 * 1000;
+using charts::HourMs;
 const double Megabyte = 1e6;
 const double Gigabyte = 1e9;
 

@@ -1,4 +1,5 @@
 #include "charts/deliverychartpanel.h"
+#include "charts/chartstyle.h"
 
 #include "models/deliverylogmodel.h"
 
@@ -21,7 +22,7 @@
 namespace arbor::ui {
 namespace {
 
-const qint64 MinuteMs = 60 * 1000;
+using charts::MinuteMs;
 
 /// Headroom above the highest point, ticks on round numbers, at least 0…3 for counts.
 void fitY(QValueAxis *axis, double top, bool counts)

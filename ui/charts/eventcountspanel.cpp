@@ -1,4 +1,5 @@
 #include "charts/eventcountspanel.h"
+#include "charts/chartstyle.h"
 
 #include "charts/charthover.h"
 #include "widgets/refreshthrottle.h"
@@ -27,13 +28,6 @@
 #include <cmath>
 
 namespace arbor::ui {
-namespace {
-
-const QColor LineColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
-                             QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf), QColor(0xbc, 0xbd, 0x22)};
-
-} // namespace
-
 EventCountsPanel::EventCountsPanel(StatsService *stats, ChainService *chains, IndexingService *indexing, QWidget *parent)
     : QWidget(parent), m_stats(stats), m_chains(chains), m_indexing(indexing)
 {
@@ -246,7 +240,7 @@ void EventCountsPanel::plot()
             auto *series = new QLineSeries;
             series->setName(name);
             chart->addSeries(series);   // the chart owns it
-            series->setColor(LineColors[m_lines.size() % std::size(LineColors)]);
+            series->setColor(charts::lineColor(int(m_lines.size())));
             series->attachAxis(m_x);
             series->attachAxis(m_y);
             m_lines.append(series);

@@ -1,4 +1,5 @@
 #include "charts/networkstatspanel.h"
+#include "charts/chartstyle.h"
 
 #include "charts/charthover.h"
 #include "widgets/refreshthrottle.h"
@@ -31,9 +32,6 @@ namespace {
 
 constexpr qint64 SecondsPerDay = 86400;
 
-const QColor LineColors[NetworkStatsPanel::LineCount] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                                                         QColor(0x94, 0x67, 0xbd)};
-
 QDate dateOf(qint64 day)
 {
     return QDate(1970, 1, 1).addDays(day);
@@ -63,17 +61,6 @@ qint64 value(const NetworkDay &day, NetworkStatsPanel::Line line)
         break;
     }
     return 0;
-}
-
-/// Round ticks from 0 with some room above `top` (at least 0…3, counts are whole).
-void fitAxis(QValueAxis *axis, double top, bool whole)
-{
-    double max = top <= 0 ? 1.0 : top * 1.1;
-    if (whole)
-        max = std::max(3.0, std::ceil(max));
-    axis->setRange(0, max);
-    axis->applyNiceNumbers();
-    axis->setLabelFormat(whole || axis->max() >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
 }
 
 } // namespace
@@ -127,7 +114,7 @@ NetworkStatsPanel::NetworkStatsPanel(StatsService *stats, IndexingService *index
     chart->addAxis(m_gasAxis, Qt::AlignRight);
     m_gasAxis->setVisible(false);
     for (int line = TransactionsLine; line < GasLine; ++line)
-        m_lines[line] = std::make_unique<SegmentedLine>(chart, m_x, m_counts, lineName(Line(line)), LineColors[line]);
+        m_lines[line] = std::make_unique<SegmentedLine>(chart, m_x, m_counts, lineName(Line(line)), charts::lineColor(line));
 
     m_view = new QChartView(chart);
     m_view->setObjectName(QStringLiteral("networkStatsChart"));
@@ -289,7 +276,7 @@ void NetworkStatsPanel::plot(const QList<NetworkDay> &days)
     // The gas line exists only while asked for, so it is in the legend only then.
     QChart *chart = m_view->chart();
     if (m_gas->isChecked() && !m_lines[GasLine])
-        m_lines[GasLine] = std::make_unique<SegmentedLine>(chart, m_x, m_gasAxis, lineName(GasLine), LineColors[GasLine]);
+        m_lines[GasLine] = std::make_unique<SegmentedLine>(chart, m_x, m_gasAxis, lineName(GasLine), charts::lineColor(GasLine));
     else if (!m_gas->isChecked())
         m_lines[GasLine].reset();
     m_gasAxis->setVisible(m_gas->isChecked());
@@ -324,8 +311,8 @@ void NetworkStatsPanel::plot(const QList<NetworkDay> &days)
         }
         m_lines[line]->setSegments(segments);
     }
-    fitAxis(m_counts, topCount, true);
-    fitAxis(m_gasAxis, double(maxGas) / m_gasDivisor, false);
+    charts::fitValueAxis(m_counts, topCount, true);
+    charts::fitValueAxis(m_gasAxis, double(maxGas) / m_gasDivisor, false);
 
     // Day labels on whole days, counted back from today so that today is always labelled.
     const QStringList old = m_x->categoriesLabels();

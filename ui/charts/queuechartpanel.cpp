@@ -1,4 +1,5 @@
 #include "charts/queuechartpanel.h"
+#include "charts/chartstyle.h"
 
 #include "charts/segmentedline.h"
 #include "metrics/seriesmath.h"
@@ -21,7 +22,7 @@
 namespace arbor::ui {
 namespace {
 
-const qint64 MinuteMs = 60 * 1000;
+using charts::MinuteMs;
 
 } // namespace
 

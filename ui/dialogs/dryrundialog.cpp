@@ -1,4 +1,5 @@
 #include "dialogs/dryrundialog.h"
+#include "widgets/tablecell.h"
 
 #include "engine/triggerservice.h"
 #include "model/u256.h"
@@ -33,12 +34,9 @@ std::optional<qint64> blockOf(const QLineEdit *edit)
     return text.isEmpty() ? std::nullopt : std::optional<qint64>(text.toLongLong());
 }
 
-QTableWidgetItem *cell(const QString &text, bool number = false)
+QTableWidgetItem *dryRunCell(const QString &text, bool number = false)
 {
-    auto *item = new QTableWidgetItem(text);
-    if (number)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
+    return tableCell(text, number ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
 }
 
 } // namespace
@@ -163,11 +161,11 @@ void DryRunDialog::showResult(const DryRunResult &result)
     m_matches->setRowCount(int(result.matches.size()));
     for (int row = 0; row < result.matches.size(); ++row) {
         const AgentEvent &e = result.matches[row].event.event;
-        m_matches->setItem(row, BlockColumn, cell(locale.toString(e.blockNumber), true));
-        m_matches->setItem(row, TransactionColumn, cell(e.txHash.toHex()));
-        m_matches->setItem(row, LogColumn, cell(QString::number(e.logIndex), true));
-        m_matches->setItem(row, EventColumn, cell(e.event));
-        m_matches->setItem(row, AgentColumn, cell(u256::toDecimal(e.agentId), true));
+        m_matches->setItem(row, BlockColumn, dryRunCell(locale.toString(e.blockNumber), true));
+        m_matches->setItem(row, TransactionColumn, dryRunCell(e.txHash.toHex()));
+        m_matches->setItem(row, LogColumn, dryRunCell(QString::number(e.logIndex), true));
+        m_matches->setItem(row, EventColumn, dryRunCell(e.event));
+        m_matches->setItem(row, AgentColumn, dryRunCell(u256::toDecimal(e.agentId), true));
     }
     if (!result.matches.isEmpty())
         m_matches->selectRow(0);

@@ -1,4 +1,5 @@
 #include "dialogs/triggereditorconditionrow.h"
+#include "dialogs/stackedpage.h"
 
 #include "model/u256.h"
 #include "widgets/messagelabel.h"
@@ -57,15 +58,6 @@ void selectData(QComboBox *combo, int value)
     combo->setCurrentIndex(qMax(0, combo->findData(value)));
 }
 
-/// The stack as tall as the page shown, not as its tallest page.
-void showPage(QStackedWidget *pages, int index)
-{
-    pages->setCurrentIndex(index);
-    for (int i = 0; i < pages->count(); ++i)
-        pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-    pages->updateGeometry();
-}
-
 } // namespace
 
 TriggerEditorConditionRow::TriggerEditorConditionRow(RegistryKind registry, QWidget *parent)
@@ -90,10 +82,10 @@ TriggerEditorConditionRow::TriggerEditorConditionRow(RegistryKind registry, QWid
     m_pages = new QStackedWidget;
     for (ConditionType type : Types)
         m_pages->addWidget(createPage(type));
-    showPage(m_pages, 0);
+    showStackedPage(m_pages, 0);
     setRegistry(registry);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
-        showPage(m_pages, index);
+        showStackedPage(m_pages, index);
         clearError();
         Q_EMIT changed();
     });

@@ -1,4 +1,5 @@
 #include "models/agentlistmodel.h"
+#include "timetext.h"
 
 #include "models/keyedrows.h"
 #include "widgets/tableactions.h"
@@ -13,14 +14,9 @@ namespace {
 
 const QString Dash = QStringLiteral("—");
 
-bool isNumeric(int column)
+bool isAgentColumnNumeric(int column)
 {
     return column == AgentListModel::IdColumn || column == AgentListModel::FeedbackColumn;
-}
-
-QString timeText(qint64 ms)
-{
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
 }
 
 QStringList serviceNames(const QJsonObject &registration)
@@ -93,17 +89,17 @@ QString AgentListModel::registrationDetails(const AgentRecord &agent)
         return tr("The registration file of the agent's agentURI has not been fetched yet; the engine that indexes the chain "
                   "fetches it within minutes.");
     case RegistrationState::Failed: {
-        QString text = tr("The last fetch failed at %1: %2").arg(timeText(agent.resolved->fetchedAt), agent.resolved->error);
+        QString text = tr("The last fetch failed at %1: %2").arg(timestampText(agent.resolved->fetchedAt), agent.resolved->error);
         if (agent.resolved->registration)
             text += u'\n' + tr("The file fetched before that is still shown.");
         if (agent.resolved->nextFetchAt > 0)
-            text += u'\n' + tr("Next attempt at %1 (%n failure(s) in a row).", nullptr, agent.resolved->failures).arg(timeText(agent.resolved->nextFetchAt));
+            text += u'\n' + tr("Next attempt at %1 (%n failure(s) in a row).", nullptr, agent.resolved->failures).arg(timestampText(agent.resolved->nextFetchAt));
         return text;
     }
     case RegistrationState::Ok: {
         if (agent.resolved->nextFetchAt > 0)
-            return tr("Fetched at %1; next fetch at %2.").arg(timeText(agent.resolved->fetchedAt), timeText(agent.resolved->nextFetchAt));
-        return tr("Fetched at %1; fetched again as soon as the engine gets to it.").arg(timeText(agent.resolved->fetchedAt));
+            return tr("Fetched at %1; next fetch at %2.").arg(timestampText(agent.resolved->fetchedAt), timestampText(agent.resolved->nextFetchAt));
+        return tr("Fetched at %1; fetched again as soon as the engine gets to it.").arg(timestampText(agent.resolved->fetchedAt));
     }
     }
     return {};
@@ -168,7 +164,7 @@ QVariant AgentListModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().color(QPalette::PlaceholderText);
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumeric(index.column()))
+        if (isAgentColumnNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
@@ -268,7 +264,7 @@ QVariant AgentListModel::sortData(const AgentRecord &agent, int column) const
 QVariant AgentListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isAgentColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
         case NameColumn:

@@ -84,7 +84,7 @@ Health statusHealth(ChainState state, const ChainStatus *status)
     return Health::Idle;
 }
 
-bool isNumeric(int column)
+bool isChainColumnNumeric(int column)
 {
     switch (column) {
     case ChainListModel::ChainIdColumn:
@@ -172,7 +172,7 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumeric(index.column()))
+        if (isChainColumnNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
@@ -298,7 +298,7 @@ QString ChainListModel::toolTip(int row) const
 QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isChainColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
         case HeadColumn:

@@ -10,7 +10,7 @@
 namespace arbor::ui {
 namespace {
 
-bool isNumeric(int column)
+bool isDeliveryColumnNumeric(int column)
 {
     return column == DeliveryLogModel::AttemptColumn || column == DeliveryLogModel::HttpStatusColumn
         || column == DeliveryLogModel::DurationColumn;
@@ -64,7 +64,7 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == StatusColumn)
             return QVariant::fromValue(Qt::AlignCenter);
-        if (isNumeric(index.column()))
+        if (isDeliveryColumnNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case BadgeColorRole:
@@ -145,7 +145,7 @@ QVariant DeliveryLogModel::sortData(const ActionResult &result, int column) cons
 QVariant DeliveryLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isDeliveryColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
         case AttemptColumn:

@@ -1,4 +1,5 @@
 #include "models/enginelistmodel.h"
+#include "timetext.h"
 
 #include "models/keyedrows.h"
 #include "models/queuehealthmodel.h"
@@ -28,11 +29,6 @@ bool sameRecord(const EngineRecord &a, const EngineRecord &b)
     return a.name == b.name && a.host == b.host && a.pid == b.pid && a.app == b.app && a.startedAt == b.startedAt
         && a.heartbeatAt == b.heartbeatAt && a.leaseMs == b.leaseMs && a.maxChains == b.maxChains && a.draining == b.draining
         && a.alive == b.alive && a.coordinator == b.coordinator && a.chains == b.chains;
-}
-
-QString timeText(qint64 ms)
-{
-    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat) : QStringLiteral("—");
 }
 
 QString isoTime(qint64 ms)
@@ -179,7 +175,7 @@ QVariant EngineListModel::displayData(const EngineRecord &engine, int column) co
     case HeartbeatColumn:
         return engine.heartbeatAt > 0 ? ageText(std::max<qint64>(0, m_nowMs - engine.heartbeatAt)) : QStringLiteral("—");
     case StartedColumn:
-        return timeText(engine.startedAt);
+        return timestampText(engine.startedAt);
     case ColumnCount:
         break;
     }
@@ -240,7 +236,7 @@ QString EngineListModel::toolTip(const EngineRecord &engine, int column) const
     case CoordinatorColumn:
         return tr("The coordinator, one engine at a time, runs triggers, alerts, balance refreshes and maintenance for all engines.");
     case HeartbeatColumn:
-        return engine.heartbeatAt > 0 ? timeText(engine.heartbeatAt) : QString();
+        return engine.heartbeatAt > 0 ? timestampText(engine.heartbeatAt) : QString();
     case HostColumn:
     case PidColumn:
     case ProgramColumn:

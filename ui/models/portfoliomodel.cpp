@@ -13,7 +13,7 @@
 namespace arbor::ui {
 namespace {
 
-bool isNumeric(int column)
+bool isPortfolioColumnNumeric(int column)
 {
     return column == PortfolioModel::BalanceColumn || column == PortfolioModel::RawBalanceColumn
         || column == PortfolioModel::LastBlockColumn;
@@ -73,7 +73,7 @@ QVariant PortfolioModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isNumeric(index.column()) ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return isPortfolioColumnNumeric(index.column()) ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     if (const TokenBalance *balance = balanceAt(index))
         return balanceData(*balance, index.column(), role);
     return groupData(m_groups.at(index.row()), index.column(), role);
@@ -188,7 +188,7 @@ QVariant PortfolioModel::groupData(const Group &group, int column, int role) con
 QVariant PortfolioModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isPortfolioColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {

@@ -1,4 +1,5 @@
 #include "models/queuehealthmodel.h"
+#include "charts/chartstyle.h"
 
 #include <QHash>
 #include <QLocale>
@@ -9,12 +10,12 @@
 namespace arbor::ui {
 namespace {
 
-const qint64 SecondMs = 1000;
-const qint64 MinuteMs = 60 * SecondMs;
-const qint64 HourMs = 60 * MinuteMs;
-const qint64 DayMs = 24 * HourMs;
+using charts::DayMs;
+using charts::HourMs;
+using charts::MinuteMs;
+using charts::SecondMs;
 
-bool isNumeric(int column)
+bool isQueueColumnNumeric(int column)
 {
     return column != QueueHealthModel::ChainColumn && column != QueueHealthModel::StatusColumn;
 }
@@ -53,7 +54,7 @@ QVariant QueueHealthModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == StatusColumn)
             return QVariant::fromValue(Qt::AlignCenter);
-        if (isNumeric(index.column()))
+        if (isQueueColumnNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case BadgeColorRole:
@@ -127,7 +128,7 @@ QVariant QueueHealthModel::sortData(const QueueHealth &health, int column) const
 QVariant QueueHealthModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isQueueColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
         case FailedColumn:

@@ -9,7 +9,7 @@
 namespace arbor::ui {
 namespace {
 
-bool isNumeric(int column)
+bool isHolderColumnNumeric(int column)
 {
     return column != TopHoldersModel::HolderColumn;
 }
@@ -70,7 +70,7 @@ QVariant TopHoldersModel::data(const QModelIndex &index, int role) const
             return tr("Of a total supply of %1").arg(amounts::format(*m_supply, holder.decimals));
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumeric(index.column()))
+        if (isHolderColumnNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case HolderRole:
@@ -83,7 +83,7 @@ QVariant TopHoldersModel::data(const QModelIndex &index, int role) const
 QVariant TopHoldersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isHolderColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ShareColumn)
         return tr("The holder's share of the token's total supply, as the token's totalSupply() reports it");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

@@ -9,7 +9,7 @@
 namespace arbor::ui {
 namespace {
 
-bool isNumeric(int column)
+bool isTriggerColumnNumeric(int column)
 {
     return column == TriggerListModel::DeliveriesColumn || column == TriggerListModel::FailuresColumn;
 }
@@ -62,7 +62,7 @@ QVariant TriggerListModel::data(const QModelIndex &index, int role) const
             return QColor(0xc6, 0x28, 0x28);
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumeric(index.column()))
+        if (isTriggerColumnNumeric(index.column()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
@@ -137,7 +137,7 @@ Qt::ItemFlags TriggerListModel::flags(const QModelIndex &index) const
 QVariant TriggerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
-        return QVariant::fromValue((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        return QVariant::fromValue((isTriggerColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
         case LastFiredColumn:

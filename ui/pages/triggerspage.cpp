@@ -35,7 +35,7 @@ namespace arbor::ui {
 namespace {
 
 const int RefreshDelayMs = 500;      // at most two reads a second, however busy deliveries are
-const int MinuteMs = 60 * 1000;
+const int IdleRefreshMs = 60 * 1000;    // and at least once a minute, however quiet
 const int LogLimit = 500;
 
 void setUpTable(QTableView *view)
@@ -152,9 +152,9 @@ TriggersPage::TriggersPage(TriggerService *triggers, ChainService *chains, Index
     layout->addWidget(m_statusLine);
 
     // Every minute the 24 h figures and the charts' hour age.
-    m_triggersRefresh = new RefreshThrottle(this, [this] { return readTriggers(); }, RefreshDelayMs, MinuteMs);
-    m_logRefresh = new RefreshThrottle(this, [this] { return readLog(); }, RefreshDelayMs, MinuteMs);
-    m_chartsRefresh = new RefreshThrottle(this, [this] { return readCharts(); }, RefreshDelayMs, MinuteMs);
+    m_triggersRefresh = new RefreshThrottle(this, [this] { return readTriggers(); }, RefreshDelayMs, IdleRefreshMs);
+    m_logRefresh = new RefreshThrottle(this, [this] { return readLog(); }, RefreshDelayMs, IdleRefreshMs);
+    m_chartsRefresh = new RefreshThrottle(this, [this] { return readCharts(); }, RefreshDelayMs, IdleRefreshMs);
 
     // A definition changed: only the trigger list is read again; the log's names follow it
     // (readTriggers), and deliveries and charts are not touched by a definition.

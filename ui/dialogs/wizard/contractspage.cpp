@@ -1,4 +1,5 @@
 #include "dialogs/wizard/contractspage.h"
+#include "widgets/tablecell.h"
 
 #include "dialogs/addchainwizard.h"
 #include "engine/chainservice.h"
@@ -31,14 +32,6 @@ const RegistryKind Kinds[3] = {RegistryKind::Identity, RegistryKind::Reputation,
 int indexOf(RegistryKind kind)
 {
     return int(std::find(std::begin(Kinds), std::end(Kinds), kind) - std::begin(Kinds));
-}
-
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setTextAlignment(alignment);
-    item->setToolTip(text);
-    return item;
 }
 
 } // namespace
@@ -274,7 +267,7 @@ void ContractsPage::showToken(int row)
 {
     const Token &t = m_tokens.at(row);
     const Qt::Alignment numeric = Qt::AlignRight | Qt::AlignVCenter;
-    auto *address = cell(t.address.toChecksumHex());
+    auto *address = tableCell(t.address.toChecksumHex());
     address->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_table->setItem(row, AddressColumn, address);
     const QLocale locale;
@@ -292,12 +285,12 @@ void ContractsPage::showToken(int row)
     } else {
         status = tr("ERC-20");
     }
-    m_table->setItem(row, NameColumn, cell(t.info ? t.info->name : QString()));
-    m_table->setItem(row, SymbolColumn, cell(t.info ? t.info->symbol : QString()));
-    m_table->setItem(row, DecimalsColumn, cell(t.info && t.info->decimals ? QString::number(*t.info->decimals) : QString(), numeric));
+    m_table->setItem(row, NameColumn, tableCell(t.info ? t.info->name : QString()));
+    m_table->setItem(row, SymbolColumn, tableCell(t.info ? t.info->symbol : QString()));
+    m_table->setItem(row, DecimalsColumn, tableCell(t.info && t.info->decimals ? QString::number(*t.info->decimals) : QString(), numeric));
     m_table->setItem(row, DeployColumn,
-                     cell(t.info && t.info->deployBlock ? locale.toString(*t.info->deployBlock) : QString(), numeric));
-    auto *statusItem = cell(status);
+                     tableCell(t.info && t.info->deployBlock ? locale.toString(*t.info->deployBlock) : QString(), numeric));
+    auto *statusItem = tableCell(status);
     statusItem->setIcon(style()->standardIcon(icon));
     m_table->setItem(row, StatusColumn, statusItem);
     showTokenProblems();

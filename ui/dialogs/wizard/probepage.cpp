@@ -1,4 +1,5 @@
 #include "dialogs/wizard/probepage.h"
+#include "widgets/tablecell.h"
 
 #include "dialogs/addchainwizard.h"
 #include "engine/chainservice.h"
@@ -20,14 +21,6 @@
 namespace arbor::ui {
 
 namespace {
-
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setTextAlignment(alignment);
-    item->setToolTip(text);
-    return item;
-}
 
 const Qt::Alignment Numeric = Qt::AlignRight | Qt::AlignVCenter;
 
@@ -102,10 +95,10 @@ void ProbePage::probe()
     m_summary->clearMessage();
     m_table->setRowCount(int(urls.size()));
     for (int row = 0; row < urls.size(); ++row) {
-        m_table->setItem(row, UrlColumn, cell(urlsecrets::displayText(urls.at(row))));
+        m_table->setItem(row, UrlColumn, tableCell(urlsecrets::displayText(urls.at(row))));
         for (int column = ChainIdColumn; column < ResultColumn; ++column)
-            m_table->setItem(row, column, cell(QString()));
-        m_table->setItem(row, ResultColumn, cell(tr("Probing…")));
+            m_table->setItem(row, column, tableCell(QString()));
+        m_table->setItem(row, ResultColumn, tableCell(tr("Probing…")));
     }
     setProbing(true);
     then(m_wizard->chains()->probeEndpoints(urls, 0), this, [this, generation](Result<QList<ProbeResult>> probed) {
@@ -140,20 +133,20 @@ void ProbePage::showResults(const QList<ProbeResult> &results)
         const ProbeResult &r = results.at(row);
         if (!r.ok()) {
             failures.append(tr("URL %1 did not answer: %2").arg(row + 1).arg(r.error->message));
-            auto *result = cell(r.error->message);
+            auto *result = tableCell(r.error->message);
             result->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
             m_table->setItem(row, ResultColumn, result);
             continue;
         }
         ++answering;
-        m_table->setItem(row, ChainIdColumn, cell(QString::number(r.chainId), Numeric));
-        m_table->setItem(row, HeadColumn, cell(locale.toString(r.head), Numeric));
-        m_table->setItem(row, LatencyColumn, cell(tr("%1 ms").arg(locale.toString(r.latencyMs, 'f', 0)), Numeric));
-        m_table->setItem(row, ClientColumn, cell(r.clientVersion.isEmpty() ? tr("not reported") : r.clientVersion));
-        auto *history = cell(EndpointModel::historyText(r.servesHistory));
+        m_table->setItem(row, ChainIdColumn, tableCell(QString::number(r.chainId), Numeric));
+        m_table->setItem(row, HeadColumn, tableCell(locale.toString(r.head), Numeric));
+        m_table->setItem(row, LatencyColumn, tableCell(tr("%1 ms").arg(locale.toString(r.latencyMs, 'f', 0)), Numeric));
+        m_table->setItem(row, ClientColumn, tableCell(r.clientVersion.isEmpty() ? tr("not reported") : r.clientVersion));
+        auto *history = tableCell(EndpointModel::historyText(r.servesHistory));
         history->setToolTip(EndpointModel::historyToolTip(r.servesHistory, r.historyNote));
         m_table->setItem(row, HistoryColumn, history);
-        auto *result = cell(tr("Answered"));
+        auto *result = tableCell(tr("Answered"));
         result->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
         m_table->setItem(row, ResultColumn, result);
     }
