@@ -1,10 +1,12 @@
 // arborctl alert …: the operator's alert rules, the alerts they raised, acknowledgements,
 // silences and what their actions delivered.
 #include "alertcommands.h"
+#include "translation.h"
 
 #include "alerts/alertmonitor.h"
 #include "engine/alertservice.h"
 #include "engine/triggerservice.h"
+#include "model/duration.h"
 #include "output.h"
 #include "triggers/alertrule.h"
 #include "triggers/alerttext.h"
@@ -20,11 +22,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 const QString RuleArgument = QStringLiteral("RULE");
 
@@ -50,16 +47,12 @@ Result<AlertRule> readRuleFile(const QString &path)
 /// "30m", "2h", "1d", "90s" or plain seconds, as milliseconds.
 Result<qint64> parseDuration(const QString &text, const QString &field)
 {
-    static const QRegularExpression form(QStringLiteral("^(\\d{1,7})([smhd]?)$"));
-    const QRegularExpressionMatch m = form.match(text.trimmed());
-    if (!m.hasMatch() || m.captured(1).toLongLong() == 0)
+    const std::optional<qint64> seconds = parseDurationSeconds(QStringView(text));
+    if (!seconds || *seconds == 0)
         return Error::invalid(field, Arborctl::tr("“%1” is not a duration: write for example 30m, 2h or 1d.").arg(text));
-    const qint64 n = m.captured(1).toLongLong();
-    const QString unit = m.captured(2);
-    const qint64 seconds = unit == u"d" ? n * 86400 : unit == u"h" ? n * 3600 : unit == u"m" ? n * 60 : n;
-    if (seconds > 366 * 86400)
+    if (*seconds > 366 * 86400)
         return Error::invalid(field, Arborctl::tr("Silence for at most a year; disable the rule to stop it for longer."));
-    return seconds * 1000;
+    return *seconds * 1000;
 }
 
 QString chainText(const AlertRule &r)

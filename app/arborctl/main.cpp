@@ -1,5 +1,7 @@
 // arborctl: Arbor's command-line interface. Argument parsing and wiring only; the work is in core.
 #include "agentcommands.h"
+#include "deliverycommands.h"
+#include "translation.h"
 #include "enginecommands.h"
 #include "backupcommands.h"
 #include "balancecommands.h"
@@ -27,11 +29,6 @@ using namespace arbor::cli;
 namespace {
 
 // Every arborctl message is in the translation context "arborctl".
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
-
 QString usage()
 {
     return Arborctl::tr("Usage: arborctl [--db URL] COMMAND [options]\n"
@@ -260,7 +257,11 @@ int main(int argc, char *argv[])
                                      {QStringLiteral("dry-run"), triggerDryRun},
                                      {QStringLiteral("replay"), triggerReplay},
                                      {QStringLiteral("results"), triggerResults},
-                                     {QStringLiteral("resend"), triggerResend}}},
+                                     {QStringLiteral("resend"), triggerResend},
+                                     {QStringLiteral("actions"), triggerActions},
+                                     {QStringLiteral("enable-action"), triggerEnableAction},
+                                     {QStringLiteral("disable-action"), triggerDisableAction},
+                                     {QStringLiteral("rotate-secret"), triggerRotateSecret}}},
         {QStringLiteral("alert"), {{QStringLiteral("add"), alertAdd},
                                    {QStringLiteral("edit"), alertEdit},
                                    {QStringLiteral("rules"), alertRules},
@@ -272,7 +273,11 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("unsilence"), alertUnsilence},
                                    {QStringLiteral("list"), alertList},
                                    {QStringLiteral("ack"), alertAck},
-                                   {QStringLiteral("results"), alertResults}}},
+                                   {QStringLiteral("results"), alertResults},
+                                   {QStringLiteral("actions"), alertActions},
+                                   {QStringLiteral("enable-action"), alertEnableAction},
+                                   {QStringLiteral("disable-action"), alertDisableAction},
+                                   {QStringLiteral("rotate-secret"), alertRotateSecret}}},
         {QStringLiteral("stats"), {{QStringLiteral("events"), statsEvents},
                                    {QStringLiteral("network"), statsNetwork},
                                    {QStringLiteral("actions"), statsActions}}},

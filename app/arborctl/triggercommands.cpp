@@ -1,5 +1,7 @@
 // arborctl trigger …: edit triggers and see what they fired.
 #include "triggercommands.h"
+#include "translation.h"
+#include "deliverycommands.h"
 
 #include "engine/triggerservice.h"
 #include "output.h"
@@ -7,6 +9,7 @@
 #include "util/continuation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,11 +17,6 @@
 
 namespace arbor::cli {
 namespace {
-
-struct Arborctl
-{
-    Q_DECLARE_TR_FUNCTIONS(arborctl)
-};
 
 QCommandLineOption fileOption()
 {
@@ -370,40 +368,97 @@ int triggerReplay(const Invocation &inv)
     QCommandLineParser parser;
     const QCommandLineOption from(QStringLiteral("from-block"), Arborctl::tr("First block."), QStringLiteral("A"));
     const QCommandLineOption to(QStringLiteral("to-block"), Arborctl::tr("Last block."), QStringLiteral("B"));
+    const QCommandLineOption since(QStringLiteral("since"),
+                                   Arborctl::tr("Instead of blocks: events of blocks stamped from then (36h, 7d, 2026-11-01, 2026-11-01T12:00)."),
+                                   QStringLiteral("T"));
+    const QCommandLineOption until(QStringLiteral("until"), Arborctl::tr("With --since: up to then (default now)."), QStringLiteral("T"));
+    const QCommandLineOption action(QStringLiteral("action"), Arborctl::tr("Send to this action only (`arborctl trigger actions` lists them)."),
+                                    QStringLiteral("ACTION_ID"));
     const QCommandLineOption json = jsonOption();
-    const CommandSpec spec{Arborctl::tr("Send a trigger's actions for past events, explicitly: a delivery for each match in the "
-                                        "range that has none yet. The running engine (the console or arborctl serve) sends them."),
-                           {from, to, json},
+    const CommandSpec spec{Arborctl::tr("Send a trigger's actions for past events, explicitly: a delivery for each match in the range that has none "
+                                        "yet, and each one that was given up (dead) again under its own id. The running engine (the console or "
+                                        "arborctl serve) sends them."),
+                           {from, to, since, until, action, json},
                            {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}};
     if (const auto exit = parseCommand(parser, inv, spec))
         return *exit;
     auto id = idArgument(parser, QStringLiteral("ID"));
     if (!id)
         return fail(id.error());
-    if (!parser.isSet(from) || !parser.isSet(to))
-        return fail(Error::invalid(QStringLiteral("--from-block"), Arborctl::tr("A replay needs both --from-block A and --to-block B.")));
-    auto a = parseInteger(parser.value(from), QStringLiteral("--from-block"), 0, std::numeric_limits<qint64>::max());
-    if (!a)
-        return fail(a.error());
-    auto b = parseInteger(parser.value(to), QStringLiteral("--to-block"), *a, std::numeric_limits<qint64>::max());
-    if (!b)
-        return fail(b.error());
+    const bool byTime = parser.isSet(since);
+    if (byTime && (parser.isSet(from) || parser.isSet(to)))
+        return fail(Error::invalid(QStringLiteral("--since"), Arborctl::tr("Give blocks (--from-block, --to-block) or times (--since, --until), not both.")));
+    if (!byTime && parser.isSet(until))
+        return fail(Error::invalid(QStringLiteral("--until"), Arborctl::tr("--until ends a --since range; give --since too.")));
+    if (!byTime && (!parser.isSet(from) || !parser.isSet(to)))
+        return fail(Error::invalid(QStringLiteral("--from-block"), Arborctl::tr("A replay needs --from-block A and --to-block B, or --since T.")));
+    qint64 a = 0;
+    qint64 b = 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (byTime) {
+        auto start = parseSince(parser.value(since), QStringLiteral("--since"), now);
+        if (!start)
+            return fail(start.error());
+        auto end = parser.isSet(until) ? parseSince(parser.value(until), QStringLiteral("--until"), now) : Result<qint64>(now);
+        if (!end)
+            return fail(end.error());
+        if (*end < *start)
+            return fail(Error::invalid(QStringLiteral("--until"), Arborctl::tr("--until is before --since.")));
+        a = *start;
+        b = *end;
+    } else {
+        auto first = parseInteger(parser.value(from), QStringLiteral("--from-block"), 0, std::numeric_limits<qint64>::max());
+        if (!first)
+            return fail(first.error());
+        auto last = parseInteger(parser.value(to), QStringLiteral("--to-block"), *first, std::numeric_limits<qint64>::max());
+        if (!last)
+            return fail(last.error());
+        a = *first;
+        b = *last;
+    }
+    std::optional<qint64> actionId;
+    if (parser.isSet(action)) {
+        auto n = parseInteger(parser.value(action), QStringLiteral("--action"), 1, std::numeric_limits<qint64>::max());
+        if (!n)
+            return fail(n.error());
+        actionId = *n;
+    }
     const bool asJson = parser.isSet(json);
-    return runWithEngine(inv, adminOptions(), [id = *id, a = *a, b = *b, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.triggers()->replayTrigger(id, a, b), &engine, [finish, asJson](Result<ReplayResult> r) {
+    return runWithEngine(inv, adminOptions(), [id = *id, a, b, byTime, actionId, asJson](Engine &engine, std::function<void(int)> finish) {
+        const auto report = [finish, asJson](Result<ReplayResult> r) {
             if (!r) {
-                finish(fail(r.error()));
+                finish(fail(optionError(r.error())));
                 return;
             }
             if (asJson) {
                 printJson(QJsonObject{{QStringLiteral("events"), r->events}, {QStringLiteral("matches"), r->matches},
-                                      {QStringLiteral("created"), r->created}, {QStringLiteral("skipped"), r->skipped}});
+                                      {QStringLiteral("created"), r->created}, {QStringLiteral("skipped"), r->skipped},
+                                      {QStringLiteral("resent"), r->resent}});
             } else {
-                QTextStream(stdout) << Arborctl::tr("%1 events, %2 matches: %3 deliveries created, %4 already had one.")
-                                           .arg(r->events).arg(r->matches).arg(r->created).arg(r->skipped)
+                QTextStream(stdout) << Arborctl::tr("%1 events, %2 matches: %3 deliveries created, %4 already had one (%5 of them given up before, "
+                                                    "sent again).")
+                                           .arg(r->events).arg(r->matches).arg(r->created - r->resent).arg(r->skipped).arg(r->resent)
                                     << Qt::endl;
             }
             finish(ExitOk);
+        };
+        if (!byTime) {
+            then(engine.triggers()->replayTrigger(id, a, b, actionId), &engine, report);
+            return;
+        }
+        then(engine.triggers()->trigger(id), &engine, [&engine, id, a, b, actionId, report, finish](Result<TriggerRecord> trigger) {
+            if (!trigger) {
+                finish(fail(trigger.error()));
+                return;
+            }
+            then(engine.triggers()->blocksBetween(trigger->def.chainId, a, b), &engine,
+                 [&engine, id, actionId, report, finish](Result<std::pair<qint64, qint64>> blocks) {
+                     if (!blocks) {
+                         finish(fail(optionError(blocks.error())));
+                         return;
+                     }
+                     then(engine.triggers()->replayTrigger(id, blocks->first, blocks->second, actionId), &engine, report);
+                 });
         });
     });
 }
@@ -415,9 +470,12 @@ int triggerResults(const Invocation &inv)
     const QCommandLineOption status(QStringLiteral("status"), Arborctl::tr("success, failed, retrying or cancelled."), QStringLiteral("S"));
     const QCommandLineOption type(QStringLiteral("action-type"), Arborctl::tr("rest, telegram or mcp."), QStringLiteral("T"));
     const QCommandLineOption limit(QStringLiteral("limit"), Arborctl::tr("At most N rows, newest first (default 50)."), QStringLiteral("N"));
+    const QCommandLineOption dead(QStringLiteral("dead"), Arborctl::tr("The dead letters instead: deliveries given up (their retry schedule spent, "
+                                                                       "or refused by the receiver), one row each; `trigger resend --dead` sends them again."));
     const QCommandLineOption json = jsonOption();
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("What triggers fired: one row per attempt or cancellation."),
-                                                     {trigger, status, type, limit, json}}))
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("What triggers fired: one row per attempt or cancellation. With --json, also how "
+                                                                  "each action delivers (state, success rate, last error, next attempt, held and dead)."),
+                                                     {trigger, status, type, limit, dead, json}}))
         return *exit;
     ResultFilter filter;
     filter.limit = 50;
@@ -444,18 +502,37 @@ int triggerResults(const Invocation &inv)
         filter.limit = int(*n);
     }
     const bool asJson = parser.isSet(json);
+    if (parser.isSet(dead)) {
+        if (parser.isSet(status) || parser.isSet(type))
+            return fail(Error::invalid(QStringLiteral("--dead"), Arborctl::tr("--dead lists failed deliveries; --status and --action-type do not apply.")));
+        DeadLetterFilter deadFilter;
+        deadFilter.triggerId = filter.triggerId;
+        deadFilter.limit = parser.isSet(limit) ? filter.limit : 500;
+        return runWithEngine(inv, adminOptions(), [deadFilter, asJson](Engine &engine, std::function<void(int)> finish) {
+            then(engine.triggers()->deadLetters(deadFilter), &engine, [finish, asJson](Result<QList<DeadLetter>> letters) {
+                if (!letters) {
+                    finish(fail(letters.error()));
+                    return;
+                }
+                if (asJson) {
+                    QJsonArray array;
+                    for (const DeadLetter &d : std::as_const(*letters))
+                        array.append(deadLetterToJson(d));
+                    printJson(QJsonObject{{QStringLiteral("dead"), array}});
+                } else {
+                    printDeadLetters(*letters);
+                }
+                finish(ExitOk);
+            });
+        });
+    }
     return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.triggers()->triggerResults(filter), &engine, [finish, asJson](Result<QList<ActionResult>> results) {
+        then(engine.triggers()->triggerResults(filter), &engine, [&engine, filter, finish, asJson](Result<QList<ActionResult>> results) {
             if (!results) {
                 finish(fail(results.error()));
                 return;
             }
-            if (asJson) {
-                QJsonArray array;
-                for (const ActionResult &r : std::as_const(*results))
-                    array.append(resultToJson(r));
-                printJson(QJsonObject{{QStringLiteral("results"), array}});
-            } else {
+            if (!asJson) {
                 QList<QStringList> rows;
                 for (const ActionResult &r : std::as_const(*results)) {
                     rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.subjectName, actionTypeName(r.actionType),
@@ -466,8 +543,25 @@ int triggerResults(const Invocation &inv)
                 printTable({Arborctl::tr("ID"), Arborctl::tr("AT"), Arborctl::tr("TRIGGER"), Arborctl::tr("ACTION"), Arborctl::tr("STATUS"),
                             Arborctl::tr("TRY"), Arborctl::tr("HTTP"), Arborctl::tr("MS"), Arborctl::tr("ERROR")},
                            rows);
+                finish(ExitOk);
+                return;
             }
-            finish(ExitOk);
+            QJsonArray array;
+            for (const ActionResult &r : std::as_const(*results))
+                array.append(resultToJson(r));
+            then(engine.triggers()->actionHealth(filter.triggerId), &engine, [finish, array](Result<QList<ActionHealth>> actions) {
+                if (!actions) {
+                    finish(fail(actions.error()));
+                    return;
+                }
+                QJsonArray health;
+                for (const ActionHealth &h : std::as_const(*actions)) {
+                    if (h.source == DeliverySource::Trigger)
+                        health.append(actionHealthToJson(h));
+                }
+                printJson(QJsonObject{{QStringLiteral("results"), array}, {QStringLiteral("actions"), health}});
+                finish(ExitOk);
+            });
         });
     });
 }
@@ -475,14 +569,50 @@ int triggerResults(const Invocation &inv)
 int triggerResend(const Invocation &inv)
 {
     QCommandLineParser parser;
+    const QCommandLineOption dead(QStringLiteral("dead"), Arborctl::tr("Send the dead letters again (all, or those --trigger, --action or "
+                                                                       "--delivery pick), each under its own id with its retry schedule afresh."));
+    const QCommandLineOption trigger(QStringLiteral("trigger"), Arborctl::tr("With --dead: only this trigger's."), QStringLiteral("ID"));
+    const QCommandLineOption action(QStringLiteral("action"), Arborctl::tr("With --dead: only this action's."), QStringLiteral("ACTION_ID"));
+    const QCommandLineOption delivery(QStringLiteral("delivery"), Arborctl::tr("With --dead: only this delivery (dlv_…)."), QStringLiteral("ID"));
     const QCommandLineOption json = jsonOption();
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Send a result's delivery again, under the same delivery id."), {json},
-                                                     {{QStringLiteral("RESULT_ID"), Arborctl::tr("an id from trigger results")}}}))
+    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Send a result's delivery again, under the same delivery id; or, with --dead, "
+                                                                  "the deliveries that were given up."),
+                                                     {dead, trigger, action, delivery, json},
+                                                     {{QStringLiteral("RESULT_ID"), Arborctl::tr("an id from trigger results (not with --dead)")}}}))
         return *exit;
+    const bool asJson = parser.isSet(json);
+    if (parser.isSet(dead)) {
+        if (!parser.positionalArguments().isEmpty())
+            return fail(Error::invalid(QStringLiteral("RESULT_ID"), Arborctl::tr("With --dead, pick deliveries with --trigger, --action or --delivery, not a result id.")));
+        DeadLetterFilter filter;
+        for (const auto &[option, slot] : {std::pair{&trigger, &filter.triggerId}, std::pair{&action, &filter.actionId}}) {
+            if (!parser.isSet(*option))
+                continue;
+            auto n = parseInteger(parser.value(*option), QLatin1String("--") + option->names().constFirst(), 1, std::numeric_limits<qint64>::max());
+            if (!n)
+                return fail(n.error());
+            *slot = *n;
+        }
+        filter.deliveryId = parser.value(delivery);
+        return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
+            then(engine.triggers()->resendDeadLetters(filter), &engine, [finish, asJson](Result<qint64> resent) {
+                if (!resent) {
+                    finish(fail(resent.error()));
+                    return;
+                }
+                if (asJson)
+                    printJson(QJsonObject{{QStringLiteral("resent"), *resent}});
+                else
+                    QTextStream(stdout) << Arborctl::tr("%1 dead deliveries are pending again; the running engine sends them.").arg(*resent) << Qt::endl;
+                finish(ExitOk);
+            });
+        });
+    }
+    if (parser.isSet(trigger) || parser.isSet(action) || parser.isSet(delivery))
+        return fail(Error::invalid(QStringLiteral("--dead"), Arborctl::tr("--trigger, --action and --delivery pick dead letters: add --dead.")));
     auto id = idArgument(parser, QStringLiteral("RESULT_ID"));
     if (!id)
         return fail(id.error());
-    const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [id = *id, asJson](Engine &engine, std::function<void(int)> finish) {
         then(engine.triggers()->resendResult(id), &engine, [finish, asJson](Result<QString> deliveryId) {
             if (!deliveryId) {

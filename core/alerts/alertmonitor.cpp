@@ -2,6 +2,8 @@
 
 #include "rpc/rpchttp.h"
 
+#include <QUrl>
+
 #include <algorithm>
 #include <cmath>
 
@@ -12,9 +14,38 @@ namespace {
 // What a chain's indexer reports; these clear when it is no longer indexed here.
 const QList<Alert::Kind> IndexingKinds{Alert::Kind::Stalled, Alert::Kind::RpcDown, Alert::Kind::LagBlocks, Alert::Kind::LagSeconds,
                                        Alert::Kind::RpcErrorRate};
-const QList<Alert::Kind> AllConditionKinds{Alert::Kind::Stalled,     Alert::Kind::RpcDown,    Alert::Kind::QueueDelayed,
-                                           Alert::Kind::QueueErrors, Alert::Kind::LagBlocks,  Alert::Kind::LagSeconds,
-                                           Alert::Kind::RpcErrorRate};
+const QList<Alert::Kind> AllConditionKinds{Alert::Kind::Stalled,      Alert::Kind::RpcDown,         Alert::Kind::QueueDelayed,
+                                           Alert::Kind::QueueErrors,  Alert::Kind::LagBlocks,       Alert::Kind::LagSeconds,
+                                           Alert::Kind::RpcErrorRate, Alert::Kind::DeliveryFailing, Alert::Kind::DeliveryDisabled};
+
+/// Where an action sends, as an alert names it: the URL's host, or "Telegram".
+QString receiverOf(const Action &action)
+{
+    if (action.type == ActionType::Telegram)
+        return QStringLiteral("Telegram");
+    if (action.type == ActionType::Mcp && action.resolveEndpoint)
+        return QCoreApplication::translate("arbor::AlertText", "the agent's MCP endpoint");
+    const QUrl url(action.url);
+    return url.host().isEmpty() ? action.url : url.host() + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
+}
+
+/// The parameters of a chain's delivery condition: the action in that state longest, and how
+/// many others are in it too.
+QJsonObject deliveryParams(const QList<const ActionHealth *> &actions, qint64 nowMs)
+{
+    const ActionHealth *first = actions.first();
+    for (const ActionHealth *a : actions) {
+        if (a->stateSince < first->stateSince)
+            first = a;
+    }
+    const qint64 since = first->failingSince > 0 ? first->failingSince : first->stateSince;
+    return {{QStringLiteral("subject"), first->subjectName},
+            {QStringLiteral("receiver"), receiverOf(first->action)},
+            {QStringLiteral("error"), AlertText::nodeMessage(first->state == ActionState::Disabled ? first->stateReason : first->lastError)},
+            {QStringLiteral("failingSeconds"), std::max<qint64>(0, nowMs - since) / 1000},
+            {QStringLiteral("held"), first->held},
+            {QStringLiteral("others"), qint64(actions.size() - 1)}};
+}
 
 /// Why a chain's nodes fail, from the endpoint that failed last (else the indexer's message):
 /// its host and what it or the network said, and whether it answered at all.
@@ -162,6 +193,42 @@ void AlertMonitor::updateQueues(const QList<QueueHealth> &health, qint64 nowMs)
     }
 }
 
+void AlertMonitor::updateDeliveries(const QList<ActionHealth> &actions, qint64 nowMs)
+{
+    QHash<qint64, QList<const ActionHealth *>> failing;
+    QHash<qint64, QList<const ActionHealth *>> disabled;
+    for (const ActionHealth &a : actions) {
+        if (a.state == ActionState::Failing)
+            failing[a.chainId].append(&a);
+        else if (a.state == ActionState::Disabled)
+            disabled[a.chainId].append(&a);
+    }
+    QSet<qint64> chains = m_deliveryChains;
+    for (auto it = failing.cbegin(); it != failing.cend(); ++it)
+        chains.insert(it.key());
+    for (auto it = disabled.cbegin(); it != disabled.cend(); ++it)
+        chains.insert(it.key());
+    m_deliveryChains.clear();
+    for (const qint64 chainId : std::as_const(chains)) {
+        const bool isFailing = failing.contains(chainId);
+        const bool isDisabled = disabled.contains(chainId);
+        const QJsonObject failingParams = isFailing ? withChain(chainId, deliveryParams(failing.value(chainId), nowMs)) : QJsonObject();
+        const QJsonObject disabledParams = isDisabled ? withChain(chainId, deliveryParams(disabled.value(chainId), nowMs)) : QJsonObject();
+        setCondition(chainId, Alert::Kind::DeliveryFailing, isFailing, failingParams, nowMs);
+        setCondition(chainId, Alert::Kind::DeliveryDisabled, isDisabled, disabledParams, nowMs);
+        for (const AlertRule &rule : std::as_const(m_rules)) {
+            if (!rule.enabled || !rule.appliesTo(chainId))
+                continue;
+            if (rule.kind == AlertKind::DeliveryFailing)
+                setCondition(chainId, rule.kind, isFailing, failingParams, nowMs, &rule);
+            else if (rule.kind == AlertKind::DeliveryDisabled)
+                setCondition(chainId, rule.kind, isDisabled, disabledParams, nowMs, &rule);
+        }
+        if (isFailing || isDisabled)
+            m_deliveryChains.insert(chainId);
+    }
+}
+
 void AlertMonitor::forgetChain(qint64 chainId)
 {
     m_progress.remove(chainId);
@@ -173,7 +240,8 @@ void AlertMonitor::retainChains(const QSet<qint64> &chainIds)
     m_retained = chainIds;
     QSet<qint64> gone;
     for (auto it = m_conditions.cbegin(); it != m_conditions.cend(); ++it) {
-        if (!chainIds.contains(it.key().chainId))
+        // Chain 0: the deliveries of alert rules over every chain, not a chain of the registry.
+        if (it.key().chainId != 0 && !chainIds.contains(it.key().chainId))
             gone.insert(it.key().chainId);
     }
     for (auto it = m_progress.cbegin(); it != m_progress.cend(); ++it) {
@@ -301,7 +369,9 @@ void AlertMonitor::evaluateRules(const ChainStatus &status, qint64 stalledForMs,
         case AlertKind::DeepReorg:
         case AlertKind::QueueDelayed:
         case AlertKind::QueueErrors:
-            break;   // from reorgHandled() and updateQueues()
+        case AlertKind::DeliveryFailing:
+        case AlertKind::DeliveryDisabled:
+            break;   // from reorgHandled(), updateQueues() and updateDeliveries()
         }
     }
 }

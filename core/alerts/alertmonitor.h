@@ -5,6 +5,7 @@
 #include "model/chainstatus.h"
 #include "model/balancequeue.h"
 #include "store/indexbatch.h"
+#include "triggers/triggerrecords.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -122,6 +123,13 @@ public:
     /// A reorg; its time is the reorg's detectedAt (now when unset).
     void reorgHandled(const arbor::ReorgRecord &reorg);
     void updateQueues(const QList<arbor::QueueHealth> &health, qint64 nowMs);
+    /**
+     * How every trigger's and alert rule's actions deliver (TriggerService::actionHealth()):
+     * per chain one delivery_failing condition while any of its actions is Failing, and one
+     * delivery_disabled while any is Disabled (an alert rule over every chain counts as chain 0).
+     * Each clears once none is; an action's own recovery needs no operator.
+     */
+    void updateDeliveries(const QList<arbor::ActionHealth> &actions, qint64 nowMs);
     /// A chain that is paused, deleted or no longer indexed here: its conditions clear at once
     /// (alertCleared for each raised one), pending ones are dropped.
     void forgetChain(qint64 chainId);
@@ -200,6 +208,7 @@ private:
     QHash<qint64, Progress> m_progress;
     QHash<Key, Condition> m_conditions;
     QHash<Key, Notified> m_notified;
+    QSet<qint64> m_deliveryChains;              ///< chains updateDeliveries() raised a condition for
 };
 
 } // namespace arbor

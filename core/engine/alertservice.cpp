@@ -69,6 +69,16 @@ AlertService::AlertService(EngineContext &context, ChainService &chains, Indexin
     m_ruleReload.setObjectName(QStringLiteral("alertRuleReload"));
     m_ruleReload.setInterval(RuleReloadMs);
     connect(&m_ruleReload, &QTimer::timeout, this, &AlertService::reloadRules);
+    m_deliveryCheck.setObjectName(QStringLiteral("alertDeliveryCheck"));
+    m_deliveryCheck.setSingleShot(true);
+    m_deliveryCheck.setInterval(1000);
+    connect(&m_deliveryCheck, &QTimer::timeout, this, &AlertService::checkDeliveries);
+    const auto soon = [this] {
+        if (m_ruleReload.isActive() && !m_deliveryCheck.isActive())
+            m_deliveryCheck.start();
+    };
+    connect(&triggers, &TriggerService::deliveriesChanged, this, soon);
+    connect(&triggers, &TriggerService::actionsChanged, this, soon);
 }
 
 AlertService::~AlertService() = default;
@@ -130,6 +140,21 @@ void AlertService::reloadRules()
         }
         if (!m_context.shuttingDown() && *rules != m_monitor.rules())
             m_monitor.setRules(*rules);
+    });
+    checkDeliveries();
+}
+
+void AlertService::checkDeliveries()
+{
+    if (!m_context.started() || m_context.shuttingDown())
+        return;
+    then(m_triggers.actionHealth(), this, [this](Result<QList<ActionHealth>> actions) {
+        if (!actions) {
+            qCWarning(lcEngine) << "could not read how the actions deliver:" << actions.error().message;
+            return;
+        }
+        if (!m_context.shuttingDown())
+            m_monitor.updateDeliveries(*actions, QDateTime::currentMSecsSinceEpoch());
     });
 }
 

@@ -82,8 +82,12 @@ private:
     /// Records from now on, if the triggers run here (this engine coordinates).
     void beginRecording();
     void updateChains(const QList<ChainRecord> &chains);
-    /// Rules read again (after a write here, and every RuleReloadMs for other processes').
+    /// Rules read again (after a write here, and every RuleReloadMs for other processes'), and
+    /// the actions' delivery health with them.
     void reloadRules();
+    /// How every action delivers, read and handed to the monitor (delivery_failing and
+    /// delivery_disabled): after deliveries changed here (at most once a second) and with the rules.
+    void checkDeliveries();
     QFuture<Result<AlertRule>> afterRuleWrite(QFuture<Result<AlertRule>> written);
     void record(const Alert &alert, bool cleared);
 
@@ -92,6 +96,7 @@ private:
     AlertMonitor m_monitor;
     QTimer m_tick;
     QTimer m_ruleReload;
+    QTimer m_deliveryCheck;
     bool m_recording = false;
 };
 

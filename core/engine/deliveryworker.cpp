@@ -15,20 +15,13 @@
 Q_LOGGING_CATEGORY(lcDelivery, "arbor.triggers.delivery")
 
 namespace arbor {
-namespace {
-
-qint64 wallClockMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
 
 DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOptions options, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
     , m_holder(std::move(holder))
     , m_options(options)
+    , m_clock(options.clock ? options.clock : Clock::system())
     , m_flushTimer(this)   // children, so moveToThread() takes them along
     , m_wakeTimer(this)
     , m_random(std::random_device{}())
@@ -51,14 +44,6 @@ DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOpti
 }
 
 DeliveryWorker::~DeliveryWorker() = default;
-
-qint64 DeliveryWorker::backoffMs(int attempts, qint64 baseMs, qint64 maxMs, double jitter01)
-{
-    const double exponent = std::min(attempts > 0 ? attempts - 1 : 0, 30);
-    const double plain = std::min(double(maxMs), double(baseMs) * std::pow(2.0, exponent));
-    // ±20 %: retries of many deliveries that failed together do not arrive together.
-    return qint64(plain * (0.8 + 0.4 * std::clamp(jitter01, 0.0, 1.0)));
-}
 
 void DeliveryWorker::start()
 {
@@ -121,8 +106,8 @@ void DeliveryWorker::pump()
     const qint64 leaseMs = ClaimLeaseMs;
     // A stall counts from the moment the claim is asked for: the claim may be committed at once
     // while this thread stalls before it hears so.
-    then(m_writer->run([holder = m_holder, room, leaseMs](Store &store) {
-                    return TriggerStore(store).claimDue(holder, wallClockMs(), room, leaseMs);
+    then(m_writer->run([holder = m_holder, room, leaseMs, clock = m_clock](Store &store) {
+                    return TriggerStore(store).claimDue(holder, clock->nowMs(), room, leaseMs);
                 }), this, [this, stallsBefore = m_stalls](Result<QList<ClaimedDelivery>> claimed) { onClaimed(std::move(claimed), stallsBefore); });
 }
 
@@ -149,7 +134,7 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 s
         m_sending.insert(delivery.id);
         m_claimedAfter.insert(delivery.id, stallsBefore);
         ++m_inFlight;
-        resolveActionSecrets(*m_secrets, delivery.action, [this, delivery](Result<ActionSecrets> secrets) {
+        resolveActionSecrets(*m_secrets, delivery.action, now(), [this, delivery](Result<ActionSecrets> secrets) {
             if (!secrets) {
                 // A secret that cannot be read now may be readable later (a locked keychain,
                 // a file not yet mounted): retried like a failed connection.
@@ -243,7 +228,8 @@ void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcom
     attempt.durationMs = outcome.durationMs;
     attempt.error = outcome.error;
     attempt.responseExcerpt = outcome.responseExcerpt;
-    attempt.at = wallClockMs();
+    attempt.at = now();
+    attempt.failingAfterMs = delivery.action.failingAfterMs;
     const int attemptNumber = delivery.attempts + 1;
     switch (outcome.kind) {
     case AttemptOutcome::Kind::Success:
@@ -252,18 +238,24 @@ void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcom
     case AttemptOutcome::Kind::Fail:
         attempt.outcome = DeliveryAttempt::Outcome::Fail;
         break;
-    case AttemptOutcome::Kind::Retry:
-        if (attemptNumber > delivery.action.maxRetries) {
+    case AttemptOutcome::Kind::Gone:
+        attempt.outcome = DeliveryAttempt::Outcome::Hold;
+        break;
+    case AttemptOutcome::Kind::Retry: {
+        const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
+        const RetrySchedule &schedule = delivery.action.retry;
+        const auto next = schedule.nextAttemptAt(attemptNumber - delivery.scheduleFrom, attempt.at, jitter, outcome.retryAfterMs);
+        if (!next) {
             attempt.outcome = DeliveryAttempt::Outcome::Fail;
-            attempt.error = tr("%1 (gave up after %n attempt(s))", nullptr, attemptNumber).arg(outcome.error);
+            attempt.error = tr("%1 — not delivered after %n attempt(s): the retry schedule (%2) is spent. Resend it when the receiver is back.",
+                               nullptr, attemptNumber - delivery.scheduleFrom)
+                                .arg(outcome.error, schedule.describe());
         } else {
             attempt.outcome = DeliveryAttempt::Outcome::Retry;
-            const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
-            const qint64 wait = outcome.retryAfterMs ? std::min(*outcome.retryAfterMs, m_options.maxBackoffMs)
-                                                     : backoffMs(attemptNumber, m_options.baseBackoffMs, m_options.maxBackoffMs, jitter);
-            attempt.nextAttemptAt = attempt.at + wait;
+            attempt.nextAttemptAt = *next;
         }
         break;
+    }
     }
     m_finished.append(attempt);
     if (m_finished.size() >= m_options.flushBatch || !m_running)
@@ -308,7 +300,7 @@ void DeliveryWorker::scheduleWake()
                 return;
             qint64 wait = m_options.idlePollMs;
             if (next && *next)
-                wait = std::clamp<qint64>(**next - wallClockMs(), 0, m_options.idlePollMs);
+                wait = std::clamp<qint64>(**next - now(), 0, m_options.idlePollMs);
             // Due but claimed (in flight here or elsewhere): look again a little later, not at once.
             if (m_lastClaimEmpty)
                 wait = std::max<qint64>(wait, EmptyClaimPauseMs);

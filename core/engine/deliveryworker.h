@@ -28,9 +28,11 @@ class StoreThread;
  *
  * At least once, never under a new id: a claimed delivery that is not recorded (a crash, an
  * attempt still open when a stop stopped waiting) is claimed again when its claim lapses, with
- * the same delivery id. A Retry
- * outcome is due again after the server's Retry-After, else after an exponential backoff with
- * jitter (1 s doubling to 10 min, ±20 %); once the action's maxRetries are spent it fails.
+ * the same delivery id. A Retry outcome is due again on the action's RetrySchedule (by default
+ * about three days of waits, each ±10 %, never before the server's Retry-After); once the
+ * schedule is spent the delivery fails and is dead. A receiver answering 410 Gone holds the
+ * delivery and disables the action (TriggerStore::recordAttempts()). Times come from
+ * DeliveryOptions::clock.
  * Attempts are recorded in batches (one transaction per batch), and up to `maxInFlight`
  * attempts run at once; lower-priority actions of one event are claimed first.
  *
@@ -44,9 +46,6 @@ class DeliveryWorker final : public QObject
 public:
     DeliveryWorker(StoreThread *writer, QString holder, DeliveryOptions options, QObject *parent = nullptr);
     ~DeliveryWorker() override;
-
-    /// The backoff before attempt `attempts + 1` after `attempts` failed ones, jitter included.
-    static qint64 backoffMs(int attempts, qint64 baseMs, qint64 maxMs, double jitter01);
 
 public Q_SLOTS:
     /// Releases this holder's old claims and starts sending.
@@ -74,10 +73,12 @@ private:
     void abandonStale(const ClaimedDelivery &delivery);
     void flush();
     void scheduleWake();
+    qint64 now() const { return m_clock->nowMs(); }
 
     StoreThread *m_writer;
     QString m_holder;
     DeliveryOptions m_options;
+    std::shared_ptr<const Clock> m_clock;
     SecretResolver *m_secrets = nullptr;
     ActionSender *m_sender = nullptr;
     AgentCallPreparer *m_agentCalls = nullptr;   ///< MCP to "the agent's own endpoint": checks before sending

@@ -4,9 +4,11 @@
 
 #include "engine/deliverybell.h"
 #include "engine/enginecontext.h"
+#include "engine/futures.h"
 #include "engine/indexingservice.h"
 #include "engine/leasekeeper.h"
 #include "engine/triggerrunner.h"
+#include "store/actionstore.h"
 #include "store/triggerstore.h"
 #include "util/continuation.h"
 
@@ -147,10 +149,10 @@ QFuture<Result<DryRunResult>> TriggerService::dryRunTrigger(qint64 triggerId, st
     });
 }
 
-QFuture<Result<ReplayResult>> TriggerService::replayTrigger(qint64 triggerId, qint64 from, qint64 to)
+QFuture<Result<ReplayResult>> TriggerService::replayTrigger(qint64 triggerId, qint64 from, qint64 to, std::optional<qint64> actionId)
 {
-    return then(m_context.write([triggerId, from, to, bell = m_bell](Store &s) {
-                    auto r = TriggerStore(s).replay(triggerId, from, to);
+    return then(m_context.write([triggerId, from, to, actionId, bell = m_bell](Store &s) {
+                    auto r = TriggerStore(s).replay(triggerId, from, to, actionId);
                     if (r && r->created > 0)
                         bell->ring();
                     return r;
@@ -159,6 +161,79 @@ QFuture<Result<ReplayResult>> TriggerService::replayTrigger(qint64 triggerId, qi
                 Q_EMIT deliveriesChanged();
             return r;
         });
+}
+
+QFuture<Result<std::pair<qint64, qint64>>> TriggerService::blocksBetween(qint64 chainId, qint64 fromMs, qint64 toMs)
+{
+    return m_context.read([chainId, fromMs, toMs](Store &s) { return TriggerStore(s).blocksBetween(chainId, fromMs, toMs); });
+}
+
+qint64 TriggerService::now() const
+{
+    const auto &clock = m_context.options().delivery.clock;
+    return (clock ? clock : Clock::system())->nowMs();
+}
+
+QFuture<Result<QList<ActionHealth>>> TriggerService::actionHealth(std::optional<qint64> triggerId, std::optional<qint64> alertRuleId)
+{
+    return m_context.read([now = now(), triggerId, alertRuleId](Store &s) { return ActionStore(s).actions(now, triggerId, alertRuleId); });
+}
+
+QFuture<Result<qint64>> TriggerService::setActionEnabled(const ActionRef &action, bool enabled)
+{
+    return then(m_context.write([action, enabled, now = now(), bell = m_bell](Store &s) -> Result<qint64> {
+                    ActionStore actions(s);
+                    if (auto exists = actions.action(action); !exists)
+                        return exists.error();
+                    if (!enabled) {
+                        if (Status d = actions.disable(action, tr("disabled by an operator"), now); !d)
+                            return d.error();
+                        return qint64(0);
+                    }
+                    auto resumed = actions.enable(action, now);
+                    if (resumed && *resumed > 0)
+                        bell->ring();
+                    return resumed;
+                }), this, [this](Result<qint64> r) {
+        if (r) {
+            Q_EMIT actionsChanged();
+            Q_EMIT deliveriesChanged();
+        }
+        return r;
+    });
+}
+
+QFuture<Result<QList<DeadLetter>>> TriggerService::deadLetters(const DeadLetterFilter &filter)
+{
+    return m_context.read([filter](Store &s) { return ActionStore(s).deadLetters(filter); });
+}
+
+QFuture<Result<qint64>> TriggerService::resendDeadLetters(const DeadLetterFilter &filter)
+{
+    return then(m_context.write([filter, now = now(), bell = m_bell](Store &s) {
+                    auto r = ActionStore(s).resendDead(filter, now);
+                    if (r && *r > 0)
+                        bell->ring();
+                    return r;
+                }), this, [this](Result<qint64> r) {
+        if (r && *r > 0)
+            Q_EMIT deliveriesChanged();
+        return r;
+    });
+}
+
+QFuture<Status> TriggerService::rotateSigningSecret(const ActionRef &action, const SecretRef &next, qint64 overlapMs)
+{
+    if (overlapMs < 0)
+        return futures::ready(Status(Error::invalid(QStringLiteral("overlap"), tr("An overlap cannot be negative."))));
+    return then(m_context.write([action, next, until = now() + overlapMs](Store &s) { return ActionStore(s).rotateSigningSecret(action, next, until); }),
+                this, [this](Status r) {
+                    if (r) {
+                        Q_EMIT actionsChanged();
+                        Q_EMIT triggersChanged();
+                    }
+                    return r;
+                });
 }
 
 QFuture<Result<QList<ActionResult>>> TriggerService::triggerResults(const ResultFilter &filter)

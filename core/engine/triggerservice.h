@@ -47,8 +47,30 @@ public:
     /// returns the matches with the payloads each action would send. Sends and writes nothing.
     QFuture<Result<DryRunResult>> dryRunTrigger(const TriggerDef &def, std::optional<qint64> from, std::optional<qint64> to);
     QFuture<Result<DryRunResult>> dryRunTrigger(qint64 triggerId, std::optional<qint64> from, std::optional<qint64> to);
-    /// Sends for history, explicitly: a delivery for each match in [from, to] that has none.
-    QFuture<Result<ReplayResult>> replayTrigger(qint64 triggerId, qint64 from, qint64 to);
+    /// Sends for history, explicitly: a delivery for each match in [from, to] that has none, and
+    /// each dead letter among them again; with `actionId`, for that action only.
+    QFuture<Result<ReplayResult>> replayTrigger(qint64 triggerId, qint64 from, qint64 to, std::optional<qint64> actionId = std::nullopt);
+    /// The first and last indexed blocks of a chain stamped within [fromMs, toMs]: a replay of a
+    /// time range.
+    QFuture<Result<std::pair<qint64, qint64>>> blocksBetween(qint64 chainId, qint64 fromMs, qint64 toMs);
+    /// Every action of every trigger and alert rule (or of one trigger, one rule) with its state,
+    /// success rate, last error, next attempt, held and dead deliveries.
+    QFuture<Result<QList<ActionHealth>>> actionHealth(std::optional<qint64> triggerId = std::nullopt,
+                                                      std::optional<qint64> alertRuleId = std::nullopt);
+    /// Enables an action (its held deliveries resume at once, in the order of their events;
+    /// returns how many) or disables it (its deliveries are held; returns 0).
+    QFuture<Result<qint64>> setActionEnabled(const ActionRef &action, bool enabled);
+    /// The deliveries that ended failed, newest first.
+    QFuture<Result<QList<DeadLetter>>> deadLetters(const DeadLetterFilter &filter);
+    /// Sends the dead letters `filter` picks again, each under its own id, its retry schedule
+    /// afresh; returns how many.
+    QFuture<Result<qint64>> resendDeadLetters(const DeadLetterFilter &filter);
+    /**
+     * Rotates the signing secret of REST action `actionId` of trigger (or, with `alertRule`,
+     * alert rule) `subjectId`: `next` signs from now on and, for `overlapMs`, the current secret
+     * signs beside it (both signatures in `webhook-signature`), so receivers can switch over.
+     */
+    QFuture<Status> rotateSigningSecret(const ActionRef &action, const SecretRef &next, qint64 overlapMs);
     QFuture<Result<QList<ActionResult>>> triggerResults(const ResultFilter &filter);
     /// The result's delivery is sent again under the same delivery id; returns that id.
     QFuture<Result<QString>> resendResult(qint64 resultId);
@@ -64,6 +86,8 @@ Q_SIGNALS:
     void triggersChanged();
     /// Deliveries were created, cancelled or attempts recorded (the delivery log changed).
     void deliveriesChanged();
+    /// An action was enabled or disabled here, or its signing secret rotated.
+    void actionsChanged();
 
 private:
     friend class Engine;
@@ -82,6 +106,9 @@ private:
     /// Rung by the writer job that commits deliveries outside evaluation (a resend, replay,
     /// test or alert): the delivery worker looks now instead of at its next poll.
     const std::shared_ptr<DeliveryBell> &deliveryBell() const { return m_bell; }
+
+    /// What "now" is for the outbox (EngineOptions::delivery.clock).
+    qint64 now() const;
 
     IndexingService &m_indexing;
     const std::shared_ptr<DeliveryBell> m_bell;

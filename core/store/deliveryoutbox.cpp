@@ -40,22 +40,31 @@ Result<bool> DeliveryOutbox::add(const OutboxDelivery &d)
     bool written = false;
     Status s = m_store.transaction([&]() -> Status {
         // Any other existing row stays as it is.
+        // The delivery of a disabled action is held from the start (a test is sent regardless).
+        const bool mayHold = sendable && !d.isTest;
+        const QString held = mayHold ? QLatin1String("CASE WHEN EXISTS (SELECT 1 FROM ") + m_store.admin("action_health")
+                                           + QLatin1String(" WHERE source = ? AND action_id = ? AND state = 'disabled') THEN 1 ELSE 0 END")
+                                     : QStringLiteral("0");
+        const QVariantList heldParams = mayHold ? QVariantList{deliverySourceName(d.subject.source), d.actionId} : QVariantList();
         auto rows = m_store.query(
             QLatin1String("INSERT INTO ") + m_store.admin("trigger_deliveries") + QLatin1String(" AS d (id, ") + QLatin1String(SubjectColumns)
                 + QLatin1String(", action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, target, status, attempts, "
-                                "next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
+                                "next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at, held) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ")
+                + held
+                + QLatin1String(") ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
                                 "payload = excluded.payload, target = excluded.target, status = excluded.status, "
                                 "next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, reorged_at = NULL, "
                                 "claimed_by = NULL, claimed_until = NULL, replay = excluded.replay, updated_at = excluded.updated_at, "
-                                "finished_at = excluded.finished_at WHERE d.reorged_at IS NOT NULL RETURNING id"),
+                                "finished_at = excluded.finished_at, held = excluded.held, schedule_from = d.attempts "
+                                "WHERE d.reorged_at IS NOT NULL RETURNING id"),
             QVariantList{d.id} + subjectValues(d.subject)
                 + QVariantList{d.actionId, actionTypeName(d.actionType), d.priority, d.chainId, d.blockNumber, d.logIndex, d.txHash, d.event,
                                sendable ? d.rendered->body : QByteArray(),
                                sendable && !d.rendered->target.isEmpty() ? QVariant(d.rendered->target) : QVariant(),
                                deliveryStatusName(sendable ? DeliveryStatus::Pending : DeliveryStatus::Failed), now,
-                               sendable ? QVariant() : QVariant(error), d.isTest, d.replay, now, now, sendable ? QVariant() : QVariant(now)});
+                               sendable ? QVariant() : QVariant(error), d.isTest, d.replay, now, now, sendable ? QVariant() : QVariant(now)}
+                + heldParams);
         if (!rows)
             return rows.error();
         written = !rows->isEmpty();

@@ -2,6 +2,7 @@
 
 #include "store/migrationsagentcounts.h"
 #include "store/migrationsengines.h"
+#include "store/migrationsdeliveries.h"
 #include "store/migrationsagents.h"
 #include "store/migrationsalerts.h"
 #include "store/migrationsdatabase.h"
@@ -459,6 +460,7 @@ QList<Migration> build(Backend backend)
     list.append(agentsMigration(backend));
     list.append(agentAggregatesMigration(backend));
     list.append(enginesMigration(backend));
+    list.append(deliveriesMigration(backend));
     return list;
 }
 

@@ -120,10 +120,15 @@ public:
     /**
      * Sends for history, explicitly: evaluates the stored trigger on [fromBlock, toBlock] (at
      * most the checkpoint) from the initial state and creates a delivery, marked replay, for
-     * each (match, action) that has none (a delivery cancelled by a reorg is revived). Its
-     * live cursor and state are left alone. Pages of events, one transaction each.
+     * each (match, action) that has none (a delivery cancelled by a reorg is revived), and sends
+     * again, under its own id, each one that ended failed (a dead letter). With `actionId`, for
+     * that action only. Its live cursor and state are left alone. Pages of events, one
+     * transaction each.
      */
-    Result<ReplayResult> replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock);
+    Result<ReplayResult> replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock, std::optional<qint64> actionId = std::nullopt);
+    /// The indexed blocks of chain `chainId` stamped within [fromMs, toMs] (unix ms): the first
+    /// and the last. NotFound when none is (a range before the start block, or in the future).
+    Result<std::pair<qint64, qint64>> blocksBetween(qint64 chainId, qint64 fromMs, qint64 toMs);
     /// The newest stored event of the registry on the chain (the editor's preview, "Send test").
     Result<std::optional<TriggerEvent>> latestEvent(qint64 chainId, RegistryKind registry);
     /**

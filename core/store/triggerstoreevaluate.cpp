@@ -2,11 +2,13 @@
 // the hourly event counts.
 
 #include "store/triggerstore.h"
+#include "store/actionstore.h"
 
 #include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 #include "triggers/triggerevaluator.h"
 
+#include <QDateTime>
 #include <QHash>
 
 #include <algorithm>
@@ -413,12 +415,14 @@ Result<DryRunResult> TriggerStore::dryRun(const TriggerDef &def, qint64 fromBloc
     return result;
 }
 
-Result<ReplayResult> TriggerStore::replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock)
+Result<ReplayResult> TriggerStore::replay(qint64 triggerId, qint64 fromBlock, qint64 toBlock, std::optional<qint64> actionId)
 {
     auto rec = trigger(triggerId);
     if (!rec)
         return rec.error();
     const TriggerDef &def = rec->def;
+    if (actionId && std::none_of(def.actions.cbegin(), def.actions.cend(), [&](const Action &a) { return a.id == *actionId; }))
+        return Error::notFound(QStringLiteral("action"), tr("Trigger %1 has no action %2; `arborctl trigger actions` lists them.").arg(triggerId).arg(*actionId));
     auto checkpoint = checkpointOf(def.chainId);
     if (!checkpoint)
         return checkpoint.error();
@@ -444,11 +448,22 @@ Result<ReplayResult> TriggerStore::replay(qint64 triggerId, qint64 fromBlock, qi
                 ++result.matches;
                 const QJsonObject json = eventToJson(event);
                 for (const Action &a : def.actions) {
-                    auto written = insertDelivery(def, a, event, json, deliveryIdFor(def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex),
-                                                  false, true);
+                    if (actionId && a.id != *actionId)
+                        continue;
+                    const QString id = deliveryIdFor(def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex);
+                    auto written = insertDelivery(def, a, event, json, id, false, true);
                     if (!written)
                         return written.error();
                     ++(*written ? created : result.skipped);
+                    if (*written)
+                        continue;
+                    DeadLetterFilter dead;
+                    dead.deliveryId = id;
+                    auto resent = ActionStore(m_store).resendDead(dead, m_store.now());
+                    if (!resent)
+                        return resent.error();
+                    result.resent += *resent;
+                    created += *resent;
                 }
             }
             result.created += created;
@@ -531,6 +546,24 @@ Result<QList<EventCountHour>> TriggerStore::eventCounts(qint64 sinceMs, std::opt
         out.append({r[0].toLongLong(), r[1].toLongLong(), registryKindFromName(r[2].toString()).value_or(RegistryKind::Identity), r[3].toString(),
                     r[4].toLongLong()});
     return out;
+}
+
+Result<std::pair<qint64, qint64>> TriggerStore::blocksBetween(qint64 chainId, qint64 fromMs, qint64 toMs)
+{
+    if (auto exists = checkpointOf(chainId); !exists)
+        return exists.error();
+    auto rows = m_store.query(QLatin1String("SELECT MIN(number), MAX(number) FROM ") + m_store.chainTable(chainId, QStringLiteral("blocks"))
+                                  + QLatin1String(" WHERE timestamp >= ? AND timestamp <= ?"),
+                              {fromMs / 1000, toMs / 1000});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty() || rows->first()[0].isNull()) {
+        return Error::notFound(QStringLiteral("since"), tr("Chain %1 has no indexed block stamped between %2 and %3.")
+                                                            .arg(chainId)
+                                                            .arg(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(Qt::ISODate),
+                                                                 QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC).toString(Qt::ISODate)));
+    }
+    return std::pair<qint64, qint64>(rows->first()[0].toLongLong(), rows->first()[1].toLongLong());
 }
 
 } // namespace arbor

@@ -3,6 +3,7 @@
 
 #include "store/triggerstore.h"
 
+#include "store/actionstore.h"
 #include "store/deliveryoutbox.h"
 #include "store/triggerstorerows.h"
 
@@ -100,7 +101,7 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
         // As for the balance queue: PostgreSQL locks the chosen rows in a materialised CTE and
         // skips rows another claim holds; SQLite claims under its one write lock.
         const QString choose = QLatin1String("SELECT id FROM ") + table + claimIndex(m_store)
-            + QLatin1String(" WHERE status IN ('pending', 'retrying') AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY ")
+            + QLatin1String(" WHERE status IN ('pending', 'retrying') AND held = 0 AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY ")
             + QLatin1String(ClaimOrder) + QLatin1String(" LIMIT ?");
         const bool pg = m_store.backend() == Backend::Postgres;
         auto claimed = pg ? m_store.query(QLatin1String("WITH chosen AS MATERIALIZED (") + choose + QLatin1String(" FOR UPDATE SKIP LOCKED) UPDATE ") + table
@@ -118,7 +119,7 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
             ids.append(r[0]);
         auto rows = m_store.query(QLatin1String("SELECT d.id, COALESCE(d.trigger_id, d.alert_rule_id), COALESCE(t.name, r.name), d.chain_id, d.action_id, "
                                                 "COALESCE(a.config, ra.config), d.payload, d.target, d.event, d.block_number, d.log_index, d.tx_hash, "
-                                                "d.attempts, d.is_test, d.replay, d.created_at, d.source FROM ")
+                                                "d.attempts, d.is_test, d.replay, d.created_at, d.source, d.schedule_from FROM ")
                                       + table + QLatin1String(" d") + ownerJoins(m_store) + QLatin1String(" WHERE d.id IN (")
                                       + placeholders(ids.size()) + QLatin1String(") ORDER BY d.next_attempt_at, d.chain_id, d.block_number, d.log_index, d.priority"),
                                   ids);
@@ -153,6 +154,7 @@ Result<QList<ClaimedDelivery>> TriggerStore::claimDue(const QString &holder, qin
             d.logIndex = r[10].toLongLong();
             d.txHash = *tx;
             d.attempts = r[12].toInt();
+            d.scheduleFrom = r[17].toInt();
             d.isTest = r[13].toBool();
             d.replay = r[14].toBool();
             d.createdAt = r[15].toLongLong();
@@ -216,13 +218,13 @@ Result<std::optional<qint64>> TriggerStore::nextDueAt()
     // lapses): two index reads, however long the outbox.
     const QString table = m_store.admin("trigger_deliveries");
     auto free = m_store.query(QLatin1String("SELECT next_attempt_at FROM ") + table + claimIndex(m_store)
-                                  + QLatin1String(" WHERE status IN ('pending', 'retrying') AND claimed_by IS NULL ORDER BY ") + QLatin1String(ClaimOrder)
+                                  + QLatin1String(" WHERE status IN ('pending', 'retrying') AND held = 0 AND claimed_by IS NULL ORDER BY ") + QLatin1String(ClaimOrder)
                                   + QLatin1String(" LIMIT 1"));
     if (!free)
         return free.error();
     auto held = m_store.query(QLatin1String("SELECT MIN(CASE WHEN claimed_until > next_attempt_at THEN claimed_until ELSE next_attempt_at END) FROM ")
                                   + table + indexedBy(m_store, "arbor_trigger_deliveries_claimed")
-                                  + QLatin1String(" WHERE claimed_by IS NOT NULL AND status IN ('pending', 'retrying')"));
+                                  + QLatin1String(" WHERE claimed_by IS NOT NULL AND status IN ('pending', 'retrying') AND held = 0"));
     if (!held)
         return held.error();
     std::optional<qint64> due;
@@ -261,9 +263,11 @@ Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
             const bool open = status == u"pending" || status == u"retrying";
             const bool mine = d[11].isNull() || d[11].toString() == a.holder;
             const ActionType type = actionTypeFromName(d[4].toString()).value_or(ActionType::Rest);
+            // A 410 holds the delivery (open, not claimed again) and disables its action below.
             DeliveryStatus result = a.outcome == DeliveryAttempt::Outcome::Success ? DeliveryStatus::Success
                 : a.outcome == DeliveryAttempt::Outcome::Fail || !open             ? DeliveryStatus::Failed
                                                                          : DeliveryStatus::Retrying;
+            const bool hold = a.outcome == DeliveryAttempt::Outcome::Hold && result == DeliveryStatus::Retrying;
             const QString error = a.error.left(DeliveryAttempt::MaxError);
             OutboxResult r;
             r.deliveryId = a.deliveryId;
@@ -287,15 +291,19 @@ Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
                 return s;
             Status s = open && mine
                 ? m_store.exec(QLatin1String("UPDATE ") + deliveries
-                                   + QLatin1String(" SET status = ?, attempts = attempts + 1, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                                                   "last_error = ?, updated_at = ?, finished_at = ? WHERE id = ?"),
-                               {deliveryStatusName(result), result == DeliveryStatus::Retrying ? a.nextAttemptAt : a.at,
+                                   + QLatin1String(" AS d SET status = ?, attempts = d.attempts + 1, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                                                   "last_error = ?, updated_at = ?, finished_at = ?, held = ")
+                                   + (hold ? QStringLiteral("1") : ActionStore::heldWhenDisabled(m_store, QStringLiteral("d")))
+                                   + QLatin1String(" WHERE d.id = ?"),
+                               {deliveryStatusName(result), result == DeliveryStatus::Retrying ? (hold ? a.at : a.nextAttemptAt) : a.at,
                                 error.isEmpty() ? QVariant() : QVariant(error), a.at, result == DeliveryStatus::Retrying ? QVariant() : QVariant(a.at),
                                 a.deliveryId})
                 : m_store.exec(QLatin1String("UPDATE ") + deliveries + QLatin1String(" SET attempts = attempts + 1, updated_at = ? WHERE id = ?"),
                                {a.at, a.deliveryId});
             if (!s)
                 return s;
+            if (Status h = ActionStore(m_store).observe({r.subject.source, r.actionId}, a); !h)
+                return h;
             measured.append(a);
             types.append(type);
         }
@@ -377,8 +385,9 @@ Result<QString> TriggerStore::resend(qint64 resultId)
         if (sending)
             return {};   // a worker holds it right now
         return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("trigger_deliveries")
-                                + QLatin1String(" SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, reorged_at = NULL, "
-                                                "finished_at = NULL, updated_at = ? WHERE id = ?"),
+                                + QLatin1String(" AS d SET status = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, reorged_at = NULL, "
+                                                "finished_at = NULL, updated_at = ?, schedule_from = d.attempts, held = ")
+                                + ActionStore::heldWhenDisabled(m_store, QStringLiteral("d")) + QLatin1String(" WHERE d.id = ?"),
                             {now, now, deliveryId});
     });
     if (!s)

@@ -140,6 +140,8 @@ AttemptOutcome::Kind kindForStatus(int status)
         return AttemptOutcome::Kind::Success;
     if (status == 408 || status == 429 || status >= 500)
         return AttemptOutcome::Kind::Retry;
+    if (status == 410)
+        return AttemptOutcome::Kind::Gone;
     return AttemptOutcome::Kind::Fail;
 }
 
@@ -200,6 +202,9 @@ AttemptOutcome statusFailure(const QNetworkReply *reply, const QString &where, c
     } else if (outcome.kind == AttemptOutcome::Kind::Retry) {
         outcome.retryAfterMs = retryAfterMs(reply);
         outcome.error = ActionText::tr("%1 answered HTTP %2.").arg(where, statusText);
+    } else if (outcome.kind == AttemptOutcome::Kind::Gone) {
+        outcome.error = ActionText::tr("%1 answered HTTP %2: the receiver asks not to be sent anything more. The action is "
+                                       "disabled and its deliveries are held until you enable it again.").arg(where, statusText);
     } else if (status >= 300 && status < 400) {
         const QString location = redactor.apply(QString::fromUtf8(reply->rawHeader("Location")));
         outcome.error = ActionText::tr("%1 redirects to %2 (HTTP %3). Deliveries do not follow redirects; "

@@ -8,7 +8,7 @@ namespace arbor {
 QStringList ActionSecrets::values() const
 {
     QStringList all;
-    for (const QString &value : {signingSecret, botToken, mcpToken}) {
+    for (const QString &value : {signingSecret, previousSigningSecret, botToken, mcpToken}) {
         if (!value.isEmpty())
             all.append(value);
     }
@@ -19,7 +19,7 @@ QStringList ActionSecrets::values() const
     return all;
 }
 
-void resolveActionSecrets(SecretResolver &resolver, const Action &action, std::function<void(Result<ActionSecrets>)> done)
+void resolveActionSecrets(SecretResolver &resolver, const Action &action, qint64 nowMs, std::function<void(Result<ActionSecrets>)> done)
 {
     struct Wanted
     {
@@ -31,6 +31,9 @@ void resolveActionSecrets(SecretResolver &resolver, const Action &action, std::f
     if (action.type == ActionType::Rest && action.signingSecret)
         wanted.append({QStringLiteral("signingSecret"), *action.signingSecret,
                        [](ActionSecrets &s, const QString &v) { s.signingSecret = v; }});
+    if (action.type == ActionType::Rest && action.signingSecret && action.previousSigningSecret && nowMs < action.previousSecretUntilMs)
+        wanted.append({QStringLiteral("previousSigningSecret"), *action.previousSigningSecret,
+                       [](ActionSecrets &s, const QString &v) { s.previousSigningSecret = v; }});
     if (action.type == ActionType::Telegram && action.botToken)
         wanted.append({QStringLiteral("botToken"), *action.botToken, [](ActionSecrets &s, const QString &v) { s.botToken = v; }});
     if (action.type == ActionType::Mcp && action.token)

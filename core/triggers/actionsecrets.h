@@ -22,6 +22,8 @@ namespace arbor {
 struct ActionSecrets
 {
     QString signingSecret;   ///< rest: "whsec_<base64>"; empty when the action is not signed
+    /// rest, during a rotation's overlap: the earlier secret, whose signature is sent too
+    QString previousSigningSecret;
     QString botToken;        ///< telegram
     QString mcpToken;        ///< mcp: sent as "Authorization: Bearer …"; empty for none
     QList<std::pair<QString, QString>> headers;   ///< rest: name and value of each secret header
@@ -31,11 +33,12 @@ struct ActionSecrets
 };
 
 /**
- * Every secret `action` refers to, read through `resolver`: the signing secret, the bot token,
- * the MCP token and the secret headers. The first failure (in that order) is returned with its
- * field set to the action's field ("signingSecret", "botToken", "token",
+ * Every secret `action` refers to, read through `resolver`: the signing secret (and, while a
+ * rotation's overlap lasts at `nowMs`, the previous one), the bot token, the MCP token and the
+ * secret headers. The first failure (in that order) is returned with its field set to the
+ * action's field ("signingSecret", "previousSigningSecret", "botToken", "token",
  * "headers.Authorization"). `done` runs later, on the resolver's thread.
  */
-void resolveActionSecrets(SecretResolver &resolver, const Action &action, std::function<void(Result<ActionSecrets>)> done);
+void resolveActionSecrets(SecretResolver &resolver, const Action &action, qint64 nowMs, std::function<void(Result<ActionSecrets>)> done);
 
 } // namespace arbor

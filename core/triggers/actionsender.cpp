@@ -17,6 +17,7 @@ QString attemptKindName(AttemptOutcome::Kind kind)
     case AttemptOutcome::Kind::Success: return QStringLiteral("success");
     case AttemptOutcome::Kind::Retry: return QStringLiteral("retry");
     case AttemptOutcome::Kind::Fail: return QStringLiteral("fail");
+    case AttemptOutcome::Kind::Gone: return QStringLiteral("gone");
     }
     return {};
 }

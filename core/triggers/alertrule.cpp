@@ -26,6 +26,7 @@ constexpr KindName KindNames[] = {
     {AlertKind::Stalled, "stalled"},           {AlertKind::RpcDown, "rpc_down"},         {AlertKind::DeepReorg, "deep_reorg"},
     {AlertKind::QueueDelayed, "queue_delayed"}, {AlertKind::QueueErrors, "queue_errors"}, {AlertKind::LagBlocks, "lag_blocks"},
     {AlertKind::LagSeconds, "lag_seconds"},     {AlertKind::RpcErrorRate, "rpc_error_rate"},
+    {AlertKind::DeliveryFailing, "delivery_failing"}, {AlertKind::DeliveryDisabled, "delivery_disabled"},
 };
 
 QString kindList()
@@ -66,6 +67,8 @@ Status checkThreshold(AlertKind kind, double value)
     case AlertKind::RpcDown:
     case AlertKind::QueueDelayed:
     case AlertKind::QueueErrors:
+    case AlertKind::DeliveryFailing:
+    case AlertKind::DeliveryDisabled:
         break;
     }
     return {};
@@ -119,6 +122,8 @@ QString alertThresholdUnit(AlertKind kind)
     case AlertKind::RpcDown:
     case AlertKind::QueueDelayed:
     case AlertKind::QueueErrors:
+    case AlertKind::DeliveryFailing:
+    case AlertKind::DeliveryDisabled:
         break;
     }
     return QString();

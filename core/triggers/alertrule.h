@@ -23,10 +23,13 @@ enum class AlertKind {
     LagBlocks,      ///< the checkpoint is at least `threshold` blocks behind the head
     LagSeconds,     ///< the checkpoint block is at least `threshold` seconds older than now
     RpcErrorRate,   ///< an endpoint of the chain fails at least `threshold` % of its recent calls
+    DeliveryFailing,    ///< an action of the chain's triggers (or of an alert rule) is failing: no delivery for its failingAfter
+    DeliveryDisabled,   ///< such an action is disabled (its receiver answered 410 Gone): its deliveries are held
 };
 
 /// "stalled", "rpc_down", "deep_reorg", "queue_delayed", "queue_errors", "lag_blocks",
-/// "lag_seconds", "rpc_error_rate": the names of the rule file and of arborctl.
+/// "lag_seconds", "rpc_error_rate", "delivery_failing", "delivery_disabled": the names of the
+/// rule file and of arborctl.
 QString alertKindName(AlertKind kind);
 std::optional<AlertKind> alertKindFromName(QStringView name);
 /// Every kind, in the order above.

@@ -168,6 +168,12 @@ QString AlertText::title(AlertKind kind, qint64 chainId, const QJsonObject &para
     case AlertKind::RpcErrorRate:
         t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Nodes of %1 fail calls")).arg(chain);
         break;
+    case AlertKind::DeliveryFailing:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Deliveries of “%1” to %2 fail")).arg(string(params, "subject"), string(params, "receiver"));
+        break;
+    case AlertKind::DeliveryDisabled:
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Deliveries of “%1” to %2 are held")).arg(string(params, "subject"), string(params, "receiver"));
+        break;
     }
     return ruleName.isEmpty() ? t : ruleName + QLatin1String(": ") + t;
 }
@@ -212,6 +218,23 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
     case AlertKind::RpcErrorRate:
         return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The node %1 fails %2 % of its recent calls; the rule allows %3 %."))
             .arg(string(params, "host"), number(params, "percent"), number(params, "threshold"));
+    case AlertKind::DeliveryFailing:
+    case AlertKind::DeliveryDisabled: {
+        QString said = kind == AlertKind::DeliveryFailing
+            ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 has accepted no delivery for %2. Arbor keeps retrying on the action's schedule; nothing is lost."))
+                  .arg(string(params, "receiver"), duration(params.value(QLatin1String("failingSeconds")).toInteger() * 1000, language))
+            : say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText",
+                                                "%1 asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries "
+                                                "are held (%n now), not dropped. Enable the action on the Triggers page once the receiver takes "
+                                                "deliveries again."),
+                  count(params, "held"))
+                  .arg(string(params, "receiver"));
+        if (const QString error = string(params, "error"); !error.isEmpty() && kind == AlertKind::DeliveryFailing)
+            said += QLatin1Char(' ') + say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Last error: %1")).arg(error);
+        if (const int others = count(params, "others"); others > 0)
+            said += QLatin1Char(' ') + say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "Other actions of %1 in the same state: %n."), others).arg(chain);
+        return said;
+    }
     }
     return QString();
 }

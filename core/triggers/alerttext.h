@@ -32,6 +32,9 @@ enum class AlertLanguage {
  * - queue_errors: "errors" (failed attempts in the last hour); queue_delayed: "waitSeconds".
  * - lag_blocks: "blocks", "indexed", "head", "threshold"; lag_seconds: "seconds", "threshold".
  * - rpc_error_rate: "host", "percent", "threshold".
+ * - delivery_failing, delivery_disabled: "subject" (the trigger's or rule's name), "receiver"
+ *   (where its action sends), "error" (the last attempt's), "failingSeconds", "held" (deliveries
+ *   held), "others" (further actions of the chain in the same state).
  *
  * `heldMs` is how long the condition has held when it is rendered (rpc_down says "for 3 min").
  * Thread: any (pure).

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "util/clock.h"
+
 #include <QtGlobal>
+
+#include <memory>
 
 namespace arbor {
 
@@ -9,8 +13,6 @@ struct DeliveryOptions
 {
     int maxInFlight = 256;
     int claimBatch = 200;
-    qint64 baseBackoffMs = 1000;
-    qint64 maxBackoffMs = 600000;
     int flushIntervalMs = 20;          ///< results wait at most this long to be recorded
     int flushBatch = 200;
     int idlePollMs = 5000;             ///< look for due deliveries at least this often
@@ -24,6 +26,9 @@ struct DeliveryOptions
     /// delivery next sends it, under the same id. Half an engine's chain lease (see
     /// EngineOptions::chainLeaseMs) on a database several engines share.
     qint64 staleClaimMs = 15000;
+    /// What "now" is for claims, attempts and their retry schedule; the system clock when unset
+    /// (tests move a ManualClock through days of retries).
+    std::shared_ptr<const Clock> clock;
 };
 
 } // namespace arbor

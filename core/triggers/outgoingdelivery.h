@@ -32,11 +32,12 @@ struct OutgoingDelivery
  * What one attempt came to.
  *
  * `kind` says what the outbox does next: Success ends the delivery, Retry schedules another
- * attempt (after `retryAfterMs` when the server asked for a pause, otherwise after the
- * worker's backoff), Fail ends it as failed. Connection errors, timeouts, HTTP 429 and 5xx are
- * Retry; other HTTP 4xx, a refused configuration (a malformed signing secret), Telegram's
- * `ok: false` and an MCP JSON-RPC error or `isError: true` result are Fail. The sender does
- * not know the retry budget: the worker turns a Retry past `action.maxRetries` into a failure.
+ * attempt (on the action's RetrySchedule, no earlier than `retryAfterMs` when the server asked
+ * for a pause), Fail ends it as failed, Gone holds it and disables the action. Connection
+ * errors, timeouts, HTTP 408, 429 and 5xx are Retry; 410 is Gone; redirects, other HTTP 4xx, a
+ * refused configuration (a malformed signing secret), Telegram's `ok: false` and an MCP JSON-RPC
+ * error or `isError: true` result are Fail. The sender does not know the schedule: the worker
+ * turns a Retry past the schedule's last wait into a failure (the delivery is dead).
  *
  * `error` is in the operator's words and `responseExcerpt` holds the first ~500 characters of
  * the answer; neither ever contains a secret (bot tokens, bearer tokens, signing secrets and
@@ -44,7 +45,9 @@ struct OutgoingDelivery
  */
 struct AttemptOutcome
 {
-    enum class Kind { Success, Retry, Fail };
+    /// Gone: the receiver answered 410 Gone, asking senders to stop. The action is disabled and
+    /// its deliveries held (never dropped) until an operator enables it again.
+    enum class Kind { Success, Retry, Fail, Gone };
 
     static constexpr int ExcerptChars = 500;
 

@@ -82,11 +82,22 @@ void RestSender::send(const OutgoingDelivery &delivery, std::function<void(Attem
     request.setRawHeader("webhook-id", delivery.deliveryId.toUtf8());
     if (!delivery.secrets.signingSecret.isEmpty()) {
         const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
-        const Result<QByteArray> signature = RestSender::signature(delivery.secrets.signingSecret, delivery.deliveryId,
-                                                                   timestamp, body);
+        Result<QByteArray> signature = RestSender::signature(delivery.secrets.signingSecret, delivery.deliveryId, timestamp, body);
         if (!signature) {
             failNow(signature.error().toString());
             return;
+        }
+        // During a rotation's overlap the earlier secret signs too: Standard Webhooks receivers
+        // accept any of the space-separated signatures, whichever secret they hold.
+        if (!delivery.secrets.previousSigningSecret.isEmpty()) {
+            const Result<QByteArray> previous = RestSender::signature(delivery.secrets.previousSigningSecret, delivery.deliveryId, timestamp, body);
+            if (!previous) {
+                Error e = previous.error();
+                e.field = QStringLiteral("previousSigningSecret");
+                failNow(e.toString());
+                return;
+            }
+            *signature += ' ' + *previous;
         }
         request.setRawHeader("webhook-timestamp", QByteArray::number(timestamp));
         request.setRawHeader("webhook-signature", *signature);

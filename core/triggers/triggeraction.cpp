@@ -1,9 +1,11 @@
 // Actions of a trigger file: parsing, checking and writing back; secret references.
 
+#include "model/duration.h"
 #include "triggers/jsonfields.h"
 #include "triggers/messagetemplate.h"
 #include "triggers/triggerdef.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
@@ -126,7 +128,22 @@ Result<Action> parseAction(const QJsonObject &json, const QString &field)
     f.take("id");
     a.priority = int(f.integer("priority", 1, 0, 1000));
     a.timeoutMs = int(f.integer("timeoutMs", Action::DefaultTimeoutMs, 100, 120000));
-    a.maxRetries = int(f.integer("maxRetries", Action::DefaultMaxRetries, 0, 100));
+    if (json.contains(QLatin1String("retry")) && json.contains(QLatin1String("maxRetries")))
+        return Error::invalid(f.name("maxRetries"), Fields::tr("Give either “retry” or the older “maxRetries”, not both."));
+    if (json.contains(QLatin1String("retry"))) {
+        auto retry = RetrySchedule::parse(f.value("retry"), f.name("retry"));
+        if (!retry)
+            return retry.error();
+        a.retry = *retry;
+    } else if (json.contains(QLatin1String("maxRetries"))) {
+        a.retry = RetrySchedule::legacy(int(f.integer("maxRetries", 0, 0, RetrySchedule::MaxSteps)));
+    }
+    if (json.contains(QLatin1String("failingAfter"))) {
+        const std::optional<qint64> seconds = parseDurationSeconds(f.value("failingAfter"));
+        if (!seconds || *seconds < 60 || *seconds > 7 * 86400)
+            return Error::invalid(f.name("failingAfter"), Fields::tr("Use a duration from 1m to 7d, such as \"30m\", \"1h\" or \"1d\"."));
+        a.failingAfterMs = *seconds * 1000;
+    }
     if (f.failed())
         return f.error();
     std::optional<Error> error;
@@ -190,6 +207,24 @@ Result<Action> parseAction(const QJsonObject &json, const QString &field)
             a.body = body;
         }
         a.signingSecret = secretField(f, json, "signingSecret", false, error);
+        if (error)
+            return *error;
+        a.previousSigningSecret = secretField(f, json, "previousSigningSecret", false, error);
+        if (error)
+            return *error;
+        if (a.previousSigningSecret) {
+            if (!a.signingSecret)
+                return Error::invalid(f.name("previousSigningSecret"), Fields::tr("A previous signing secret overlaps a current one: set “signingSecret” too."));
+            const QString until = f.requiredString("previousSecretUntil");
+            if (f.failed())
+                return f.error();
+            const QDateTime at = QDateTime::fromString(until, Qt::ISODateWithMs);
+            if (!at.isValid())
+                return Error::invalid(f.name("previousSecretUntil"), Fields::tr("Use a date and time such as 2026-12-01T12:00:00Z."));
+            a.previousSecretUntilMs = at.toMSecsSinceEpoch();
+        } else if (json.contains(QLatin1String("previousSecretUntil"))) {
+            return Error::invalid(f.name("previousSecretUntil"), Fields::tr("Without “previousSigningSecret” there is no overlap to end."));
+        }
         break;
     }
     case ActionType::Telegram: {
@@ -277,7 +312,9 @@ QJsonObject actionToJson(const Action &a)
     if (a.id)
         o.insert(QStringLiteral("id"), a.id);
     o.insert(QStringLiteral("timeoutMs"), a.timeoutMs);
-    o.insert(QStringLiteral("maxRetries"), a.maxRetries);
+    o.insert(QStringLiteral("retry"), a.retry.toJson());
+    if (a.failingAfterMs != Action::DefaultFailingAfterMs)
+        o.insert(QStringLiteral("failingAfter"), durationText(a.failingAfterMs / 1000));
     switch (a.type) {
     case ActionType::Rest: {
         o.insert(QStringLiteral("method"), a.method);
@@ -292,6 +329,11 @@ QJsonObject actionToJson(const Action &a)
             o.insert(QStringLiteral("body"), a.body);
         if (a.signingSecret)
             o.insert(QStringLiteral("signingSecret"), a.signingSecret->toString());
+        if (a.previousSigningSecret) {
+            o.insert(QStringLiteral("previousSigningSecret"), a.previousSigningSecret->toString());
+            o.insert(QStringLiteral("previousSecretUntil"),
+                     QDateTime::fromMSecsSinceEpoch(a.previousSecretUntilMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        }
         break;
     }
     case ActionType::Telegram:

@@ -1,5 +1,6 @@
 #include "triggers/triggerdef.h"
 
+#include "model/duration.h"
 #include "model/chainconfig.h"
 #include "model/evmevents.h"
 #include "triggers/decimal.h"
@@ -65,41 +66,6 @@ QString namesOf(const Named (&table)[N])
     for (const Named &n : table)
         names.append(QString::fromLatin1(n.text));
     return names.join(QLatin1String(", "));
-}
-
-/// "30s", "15m", "1h", "1d" or a number of seconds.
-std::optional<qint64> parseDuration(const QJsonValue &value)
-{
-    if (value.isDouble()) {
-        const double seconds = value.toDouble();
-        if (seconds != std::floor(seconds))
-            return std::nullopt;
-        return qint64(seconds);
-    }
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,9})\\s*([smhd]?)\\s*$"));
-    const QRegularExpressionMatch m = pattern.match(value.toString());
-    if (!m.hasMatch())
-        return std::nullopt;
-    const qint64 n = m.captured(1).toLongLong();
-    const QString unit = m.captured(2);
-    if (unit == QLatin1String("m"))
-        return n * 60;
-    if (unit == QLatin1String("h"))
-        return n * 3600;
-    if (unit == QLatin1String("d"))
-        return n * 86400;
-    return n;
-}
-
-QString durationText(qint64 seconds)
-{
-    if (seconds % 86400 == 0)
-        return QString::number(seconds / 86400) + QLatin1Char('d');
-    if (seconds % 3600 == 0)
-        return QString::number(seconds / 3600) + QLatin1Char('h');
-    if (seconds % 60 == 0)
-        return QString::number(seconds / 60) + QLatin1Char('m');
-    return QString::number(seconds) + QLatin1Char('s');
 }
 
 } // namespace
@@ -225,7 +191,7 @@ Result<Condition> parseCondition(const QJsonObject &json, const QString &field)
             return f.error();
         if (!json.contains(QLatin1String("window")))
             return Error::invalid(field + QLatin1String(".window"), Fields::tr("Say how long the window is, such as \"1h\"."));
-        const std::optional<qint64> seconds = parseDuration(json.value(QLatin1String("window")));
+        const std::optional<qint64> seconds = parseDurationSeconds(json.value(QLatin1String("window")));
         if (!seconds || *seconds < 1 || *seconds > 30 * 86400) {
             return Error::invalid(field + QLatin1String(".window"),
                                   Fields::tr("Use a duration from 1s to 30d, such as \"30s\", \"15m\", \"1h\" or \"1d\"."));

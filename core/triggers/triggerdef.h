@@ -5,6 +5,7 @@
 #include "model/evm.h"
 #include "model/secretref.h"
 #include "model/u256.h"
+#include "triggers/retryschedule.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -89,15 +90,20 @@ struct HeaderSpec
 
 struct Action
 {
-    static constexpr int DefaultTimeoutMs = 10000;
-    static constexpr int DefaultMaxRetries = 8;
+    static constexpr int DefaultTimeoutMs = 15000;
+    static constexpr qint64 DefaultFailingAfterMs = 3600 * 1000;
     static constexpr int MaxTelegramText = 4096;
 
     qint64 id = 0;                   ///< 0 until stored
     ActionType type = ActionType::Rest;
     int priority = 1;                ///< lower runs first
     int timeoutMs = DefaultTimeoutMs;
-    int maxRetries = DefaultMaxRetries;  ///< retries after the first attempt
+    /// When a failed attempt is tried again, and when the delivery is dead ("retry"; the
+    /// Standard Webhooks schedule of about three days unless the file says otherwise).
+    RetrySchedule retry;
+    /// The action is marked failing, and alerts once, when it has delivered nothing for this
+    /// long while its attempts fail ("failingAfter", 1 min to 7 d).
+    qint64 failingAfterMs = DefaultFailingAfterMs;
 
     // rest
     QString method = QStringLiteral("POST");
@@ -109,6 +115,11 @@ struct Action
     QJsonValue body;
     bool bodyIsText = false;
     std::optional<SecretRef> signingSecret;  ///< "whsec_<base64>" once resolved
+    /// A rotation's overlap: until `previousSecretUntilMs` (unix ms) every request also carries
+    /// the signature made with this earlier secret, so a receiver still holding it verifies
+    /// (`webhook-signature` lists both, space-separated); afterwards only `signingSecret` signs.
+    std::optional<SecretRef> previousSigningSecret;
+    qint64 previousSecretUntilMs = 0;
 
     // telegram
     std::optional<SecretRef> botToken;

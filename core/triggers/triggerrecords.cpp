@@ -60,4 +60,23 @@ DeliverySource deliverySourceFromName(QStringView name)
     return name == u"alert" ? DeliverySource::Alert : DeliverySource::Trigger;
 }
 
+QString actionStateName(ActionState state)
+{
+    switch (state) {
+    case ActionState::Failing: return QStringLiteral("failing");
+    case ActionState::Disabled: return QStringLiteral("disabled");
+    case ActionState::Ok: break;
+    }
+    return QStringLiteral("ok");
+}
+
+ActionState actionStateFromName(QStringView name)
+{
+    if (name == u"failing")
+        return ActionState::Failing;
+    if (name == u"disabled")
+        return ActionState::Disabled;
+    return ActionState::Ok;
+}
+
 } // namespace arbor

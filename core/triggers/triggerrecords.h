@@ -57,6 +57,9 @@ struct ClaimedDelivery
     qint64 logIndex = 0;
     Hash txHash;
     int attempts = 0;          ///< attempts made before this one
+    /// attempts when the current retry schedule began: 0, or the attempts made before an
+    /// operator resent the delivery (a resend starts the schedule afresh).
+    int scheduleFrom = 0;
     bool isTest = false;
     bool replay = false;
     qint64 createdAt = 0;
@@ -74,7 +77,8 @@ struct DeliveryAttempt
     enum class Outcome {
         Success,   ///< delivered: the delivery is done
         Retry,     ///< failed, will be tried again at nextAttemptAt
-        Fail,      ///< failed for good (a 4xx, retries used up, a bad secret)
+        Fail,      ///< failed for good (a 4xx, retries used up, a bad secret): the delivery is dead
+        Hold,      ///< the receiver answered 410 Gone: the action is disabled, its deliveries held
     };
 
     QString deliveryId;
@@ -84,8 +88,88 @@ struct DeliveryAttempt
     qint64 durationMs = 0;
     QString error;                   ///< what went wrong, for the operator; never a secret
     QString responseExcerpt;
-    qint64 nextAttemptAt = 0;        ///< Retry: when it is due again (the caller's backoff)
+    qint64 nextAttemptAt = 0;        ///< Retry: when it is due again (the action's schedule)
     qint64 at = 0;                   ///< when the attempt ended (unix ms); 0: the store's clock
+    /// The action's failingAfter: how long its failures may last before it is marked failing.
+    qint64 failingAfterMs = Action::DefaultFailingAfterMs;
+};
+
+/// How an action's receiver is doing (action_health): Ok; Failing, once it has delivered nothing
+/// for the action's failingAfter while its attempts fail (alerts once, clears by itself on the
+/// next success); Disabled, after a 410 Gone or by an operator: its deliveries are held, not
+/// sent and not dropped, until it is enabled again.
+enum class ActionState { Ok, Failing, Disabled };
+QString actionStateName(ActionState state);   ///< "ok", "failing", "disabled"
+ActionState actionStateFromName(QStringView name);   ///< anything unknown is Ok
+
+/// One action of a trigger or alert rule and how its deliveries stand: what the Triggers page,
+/// `trigger actions`, `trigger results --json` and /metrics show.
+struct ActionHealth
+{
+    DeliverySource source = DeliverySource::Trigger;
+    qint64 actionId = 0;
+    qint64 subjectId = 0;            ///< the trigger's or the alert rule's id
+    QString subjectName;
+    qint64 chainId = 0;              ///< 0 for an alert rule over every chain
+    Action action;                   ///< as stored (id set)
+    ActionState state = ActionState::Ok;
+    qint64 stateSince = 0;           ///< unix ms; 0 for an action that never had an attempt
+    QString stateReason;             ///< Disabled: why (the receiver's 410, or an operator)
+    qint64 failingSince = 0;         ///< the first failed attempt since the last success; 0 when none
+    qint64 lastSuccessAt = 0;
+    qint64 lastFailureAt = 0;
+    QString lastError;
+    std::optional<int> lastHttpStatus;
+    qint64 attempts24h = 0;          ///< attempts in the last 24 hours
+    qint64 successes24h = 0;
+    qint64 pending = 0;              ///< open deliveries waiting for a worker (held ones apart)
+    qint64 held = 0;                 ///< open deliveries held while the action is disabled
+    qint64 dead = 0;                 ///< deliveries that ended failed: the dead letters
+    std::optional<qint64> nextAttemptAt;   ///< unix ms of the next due delivery; none while held or idle
+
+    /// successes24h / attempts24h; nothing without attempts.
+    std::optional<double> successRate() const
+    {
+        return attempts24h > 0 ? std::optional<double>(double(successes24h) / double(attempts24h)) : std::nullopt;
+    }
+};
+
+/// An action, named by its source and id (trigger_actions.id or alert_rule_actions.id).
+struct ActionRef
+{
+    DeliverySource source = DeliverySource::Trigger;
+    qint64 actionId = 0;
+    friend bool operator==(const ActionRef &, const ActionRef &) = default;
+};
+
+/// A delivery that ended failed — its schedule spent, or refused by the receiver: sent again
+/// only by an operator (resendDead(), `trigger resend`).
+struct DeadLetter
+{
+    QString deliveryId;
+    DeliverySource source = DeliverySource::Trigger;
+    qint64 subjectId = 0;
+    QString subjectName;             ///< empty when the trigger or rule was deleted since
+    qint64 actionId = 0;
+    ActionType actionType = ActionType::Rest;
+    qint64 chainId = 0;
+    qint64 blockNumber = 0;
+    qint64 logIndex = 0;
+    Hash txHash;
+    int attempts = 0;
+    QString lastError;
+    qint64 createdAt = 0;
+    qint64 failedAt = 0;
+};
+
+/// Which dead letters: every filter is optional.
+struct DeadLetterFilter
+{
+    std::optional<qint64> triggerId;
+    std::optional<qint64> alertRuleId;
+    std::optional<qint64> actionId;
+    QString deliveryId;
+    int limit = 500;
 };
 
 /// One row of action_results: an attempt, or a cancellation.
@@ -209,6 +293,7 @@ struct ReplayResult
     qint64 matches = 0;
     qint64 created = 0;              ///< deliveries created (marked replay)
     qint64 skipped = 0;              ///< (match, action) pairs that already had a delivery
+    qint64 resent = 0;               ///< of those, dead letters sent again under their ids
 };
 
 } // namespace arbor

@@ -30,6 +30,8 @@ using namespace std::chrono_literals;
 Q_DECLARE_METATYPE(arbor::AttemptOutcome::Kind)
 Q_DECLARE_METATYPE(arbor::test::McpTestServer::Answer)
 
+namespace tst_actionsenders {
+
 namespace {
 
 const QString DeliveryId = u"dlv_0123456789abcdef0123456789abcdef"_s;
@@ -49,7 +51,7 @@ OutgoingDelivery delivery(ActionType type, const QByteArray &body)
 
 OutgoingDelivery restDelivery(const QUrl &url, const QString &signingSecret = {})
 {
-    OutgoingDelivery delivery = ::delivery(ActionType::Rest, Body);
+    OutgoingDelivery delivery = tst_actionsenders::delivery(ActionType::Rest, Body);
     delivery.action.url = url.toString();
     delivery.secrets.signingSecret = signingSecret;
     return delivery;
@@ -57,7 +59,7 @@ OutgoingDelivery restDelivery(const QUrl &url, const QString &signingSecret = {}
 
 OutgoingDelivery telegramDelivery(const QString &apiBaseUrl, const QString &chatId, const QString &text)
 {
-    OutgoingDelivery delivery = ::delivery(ActionType::Telegram, text.toUtf8());
+    OutgoingDelivery delivery = tst_actionsenders::delivery(ActionType::Telegram, text.toUtf8());
     delivery.action.apiBaseUrl = apiBaseUrl;
     delivery.action.chatId = chatId;
     delivery.action.parseMode = u"MarkdownV2"_s;
@@ -67,7 +69,7 @@ OutgoingDelivery telegramDelivery(const QString &apiBaseUrl, const QString &chat
 
 OutgoingDelivery mcpDelivery(const QUrl &url, const QJsonObject &arguments = {{u"agentId"_s, u"3"_s}})
 {
-    OutgoingDelivery delivery = ::delivery(ActionType::Mcp, QJsonDocument(arguments).toJson(QJsonDocument::Compact));
+    OutgoingDelivery delivery = tst_actionsenders::delivery(ActionType::Mcp, QJsonDocument(arguments).toJson(QJsonDocument::Compact));
     delivery.action.url = url.toString();
     delivery.action.tool = u"agent.receiveFeedback"_s;
     return delivery;
@@ -238,7 +240,7 @@ void TestActionSenders::restStatusOutcome_data()
     QTest::newRow("400") << 400 << QByteArray() << AttemptOutcome::Kind::Fail << qint64(-1);
     QTest::newRow("401") << 401 << QByteArray() << AttemptOutcome::Kind::Fail << qint64(-1);
     QTest::newRow("404") << 404 << QByteArray() << AttemptOutcome::Kind::Fail << qint64(-1);
-    QTest::newRow("410") << 410 << QByteArray() << AttemptOutcome::Kind::Fail << qint64(-1);
+    QTest::newRow("410 disables the action") << 410 << QByteArray() << AttemptOutcome::Kind::Gone << qint64(-1);
     QTest::newRow("302 not followed") << 302 << QByteArray() << AttemptOutcome::Kind::Fail << qint64(-1);
 }
 
@@ -651,5 +653,7 @@ void TestActionSenders::mcpOfficialSdkSession()
     QCOMPARE(server.calls().size(), 2);
 }
 
-ARBOR_GUILESS_TEST_MAIN(actionsenders, TestActionSenders)
+} // namespace tst_actionsenders
+
+ARBOR_GUILESS_TEST_MAIN(actionsenders, tst_actionsenders::TestActionSenders)
 #include "tst_actionsenders.moc"

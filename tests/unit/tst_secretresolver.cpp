@@ -13,6 +13,8 @@
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
+namespace tst_secretresolver {
+
 class TestSecretResolver : public QObject
 {
     Q_OBJECT
@@ -80,7 +82,7 @@ void TestSecretResolver::actionSecretsResolved()
                       HeaderSpec{u"X-Team"_s, u"ops"_s, std::nullopt}};
     SecretResolver resolver;
     std::optional<Result<ActionSecrets>> secrets;
-    resolveActionSecrets(resolver, action, [&secrets](Result<ActionSecrets> r) { secrets = r; });
+    resolveActionSecrets(resolver, action, QDateTime::currentMSecsSinceEpoch(), [&secrets](Result<ActionSecrets> r) { secrets = r; });
     QTRY_VERIFY(secrets.has_value());
     QVERIFY(*secrets);
     QCOMPARE((*secrets)->signingSecret, u"whsec_c2lnbmluZw=="_s);
@@ -89,7 +91,7 @@ void TestSecretResolver::actionSecretsResolved()
 
     action.headers[0].secret->name = u"ARBOR_TEST_MISSING_AUTH"_s;
     secrets.reset();
-    resolveActionSecrets(resolver, action, [&secrets](Result<ActionSecrets> r) { secrets = r; });
+    resolveActionSecrets(resolver, action, QDateTime::currentMSecsSinceEpoch(), [&secrets](Result<ActionSecrets> r) { secrets = r; });
     QTRY_VERIFY(secrets.has_value());
     QVERIFY(!*secrets);
     QCOMPARE(secrets->error().field, u"headers.Authorization"_s);
@@ -116,5 +118,7 @@ void TestSecretResolver::valuesAreCachedFailuresAreNot()
     qunsetenv("ARBOR_TEST_ROTATED");
 }
 
-ARBOR_GUILESS_TEST_MAIN(secretresolver, TestSecretResolver)
+} // namespace tst_secretresolver
+
+ARBOR_GUILESS_TEST_MAIN(secretresolver, tst_secretresolver::TestSecretResolver)
 #include "tst_secretresolver.moc"

@@ -50,6 +50,8 @@ ThresholdShape thresholdShape(AlertKind kind)
     case AlertKind::RpcDown:
     case AlertKind::QueueDelayed:
     case AlertKind::QueueErrors:
+    case AlertKind::DeliveryFailing:
+    case AlertKind::DeliveryDisabled:
         break;
     }
     return {0, 0, 0};

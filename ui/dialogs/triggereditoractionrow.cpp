@@ -1,4 +1,5 @@
 #include "dialogs/triggereditoractionrow.h"
+#include "dialogs/stackedpage.h"
 
 #include "models/deliverylogmodel.h"
 #include "widgets/messagelabel.h"
@@ -38,15 +39,6 @@ QString jsonText(const QJsonValue &value)
     return {};
 }
 
-/// The stack as tall as the page shown, not as its tallest page.
-void showPage(QStackedWidget *pages, int index)
-{
-    pages->setCurrentIndex(index);
-    for (int i = 0; i < pages->count(); ++i)
-        pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-    pages->updateGeometry();
-}
-
 } // namespace
 
 TriggerEditorActionRow::TriggerEditorActionRow(QWidget *parent)
@@ -78,9 +70,9 @@ TriggerEditorActionRow::TriggerEditorActionRow(QWidget *parent)
     m_pages->addWidget(createRestPage());
     m_pages->addWidget(createTelegramPage());
     m_pages->addWidget(createMcpPage());
-    showPage(m_pages, 0);
+    showStackedPage(m_pages, 0);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
-        showPage(m_pages, index);
+        showStackedPage(m_pages, index);
         clearError();
         Q_EMIT changed();
     });
@@ -93,13 +85,19 @@ TriggerEditorActionRow::TriggerEditorActionRow(QWidget *parent)
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setGroupSeparatorShown(true);
     m_timeout->setToolTip(tr("How long one attempt may take"));
-    m_maxRetries = new QSpinBox;
-    m_maxRetries->setObjectName(QStringLiteral("actionMaxRetries"));
-    m_maxRetries->setRange(0, 100);
-    m_maxRetries->setValue(Action::DefaultMaxRetries);
-    m_maxRetries->setToolTip(tr("Retries after the first attempt, with backoff, for connection errors, timeouts, 429 and 5xx"));
+    m_retry = new QComboBox;
+    m_retry->setObjectName(QStringLiteral("actionRetry"));
+    m_retry->addItem(tr("About 3 days"), RetrySchedule::standard().toJson().toVariant());
+    m_retry->addItem(tr("About 4 minutes"), RetrySchedule::quick().toJson().toVariant());
+    m_retry->addItem(tr("No retries"), RetrySchedule::none().toJson().toVariant());
+    for (int i = 0; i < m_retry->count(); ++i) {
+        if (auto schedule = RetrySchedule::named(m_retry->itemData(i).toString()))
+            m_retry->setItemData(i, schedule->describe(), Qt::ToolTipRole);
+    }
+    m_retry->setToolTip(tr("When a delivery that failed on a connection error, a timeout, 429 or 5xx is tried again. After the last "
+                           "retry it is listed as undelivered, and can be resent."));
     connect(m_timeout, &QSpinBox::valueChanged, this, &TriggerEditorActionRow::changed);
-    connect(m_maxRetries, &QSpinBox::valueChanged, this, &TriggerEditorActionRow::changed);
+    connect(m_retry, &QComboBox::currentIndexChanged, this, &TriggerEditorActionRow::changed);
 
     m_error = new MessageLabel(QStringLiteral("actionError"), this);
 
@@ -109,8 +107,8 @@ TriggerEditorActionRow::TriggerEditorActionRow(QWidget *parent)
     top->addStretch(1);
     top->addWidget(new QLabel(tr("Timeout:")));
     top->addWidget(m_timeout);
-    top->addWidget(new QLabel(tr("Retries:")));
-    top->addWidget(m_maxRetries);
+    top->addWidget(new QLabel(tr("Retry for:")));
+    top->addWidget(m_retry);
     top->addSpacing(8);
     top->addWidget(m_up);
     top->addWidget(m_down);
@@ -270,8 +268,9 @@ void TriggerEditorActionRow::setAction(const Action &a)
 {
     m_actionId = a.id;
     m_type->setCurrentIndex(qMax(0, m_type->findData(int(a.type))));
+    m_loaded = a;
     m_timeout->setValue(a.timeoutMs);
-    m_maxRetries->setValue(a.maxRetries);
+    selectRetry(a.retry);
     switch (a.type) {
     case ActionType::Rest: {
         m_method->setCurrentText(a.method);
@@ -307,7 +306,9 @@ Result<QJsonObject> TriggerEditorActionRow::toJson(const QString &field, int pri
     QJsonObject o{{QStringLiteral("type"), actionTypeName(type())},
                   {QStringLiteral("priority"), priority},
                   {QStringLiteral("timeoutMs"), m_timeout->value()},
-                  {QStringLiteral("maxRetries"), m_maxRetries->value()}};
+                  {QStringLiteral("retry"), QJsonValue::fromVariant(m_retry->currentData())}};
+    if (m_loaded.failingAfterMs != Action::DefaultFailingAfterMs)
+        o.insert(QStringLiteral("failingAfter"), actionToJson(m_loaded).value(QLatin1String("failingAfter")));
     const auto putText = [&o](const char *key, const QString &text) {
         if (!text.trimmed().isEmpty())
             o.insert(QLatin1String(key), text.trimmed());
@@ -346,6 +347,12 @@ Result<QJsonObject> TriggerEditorActionRow::toJson(const QString &field, int pri
             putText("body", body);
         }
         putText("signingSecret", m_signingSecret->reference());
+        // A rotation under way goes on while the secret it rotated to stays.
+        if (m_loaded.previousSigningSecret && m_loaded.signingSecret && m_loaded.signingSecret->toString() == m_signingSecret->reference()) {
+            const QJsonObject loaded = actionToJson(m_loaded);
+            o.insert(QStringLiteral("previousSigningSecret"), loaded.value(QLatin1String("previousSigningSecret")));
+            o.insert(QStringLiteral("previousSecretUntil"), loaded.value(QLatin1String("previousSecretUntil")));
+        }
         break;
     }
     case ActionType::Telegram:
@@ -417,13 +424,24 @@ void TriggerEditorActionRow::useAlertTemplates()
     }
 }
 
+void TriggerEditorActionRow::selectRetry(const RetrySchedule &schedule)
+{
+    const QVariant data = schedule.toJson().toVariant();
+    int index = m_retry->findData(data);
+    if (index < 0) {
+        m_retry->addItem(tr("Own: %1").arg(schedule.describe()), data);
+        index = m_retry->count() - 1;
+    }
+    m_retry->setCurrentIndex(index);
+}
+
 QWidget *TriggerEditorActionRow::fieldWidget(const QString &key) const
 {
     const QString k = key.section(u'.', 0, 0).section(u'[', 0, 0);
     if (k == u"timeoutMs")
         return m_timeout;
-    if (k == u"maxRetries")
-        return m_maxRetries;
+    if (k == u"retry" || k == u"maxRetries")
+        return m_retry;
     switch (type()) {
     case ActionType::Rest:
         if (k == u"method")

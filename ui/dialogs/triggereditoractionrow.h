@@ -76,6 +76,8 @@ private:
     QToolButton *createButton(const char *objectName, const char *icon, const QString &text, const QString &toolTip);
     /// With the agent's own endpoint, the agent's own token is sent: the token field waits.
     void updateMcpTarget();
+    /// Selects `schedule` in the retry box, adding an item for waits of its own.
+    void selectRetry(const RetrySchedule &schedule);
 
     qint64 m_actionId = 0;
     int m_index = 0;
@@ -87,7 +89,11 @@ private:
     QToolButton *m_up = nullptr;
     QToolButton *m_down = nullptr;
     QSpinBox *m_timeout = nullptr;
-    QSpinBox *m_maxRetries = nullptr;
+    /// The retry schedule: standard, quick, none, or the action's own waits (kept as loaded).
+    QComboBox *m_retry = nullptr;
+    /// What the editor shows no control for, kept from the loaded action and written back: a
+    /// rotation's previous secret and its end, and the failing threshold.
+    Action m_loaded;
     MessageLabel *m_error = nullptr;
 
     QComboBox *m_method = nullptr;

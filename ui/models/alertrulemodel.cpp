@@ -229,6 +229,10 @@ QString AlertRuleModel::kindText(AlertKind kind)
         return tr("Lag in seconds");
     case AlertKind::RpcErrorRate:
         return tr("RPC error rate");
+    case AlertKind::DeliveryFailing:
+        return tr("Deliveries failing");
+    case AlertKind::DeliveryDisabled:
+        return tr("Deliveries held");
     }
     return {};
 }
@@ -252,6 +256,10 @@ QString AlertRuleModel::kindDescription(AlertKind kind)
         return tr("The last indexed block is at least this many seconds old.");
     case AlertKind::RpcErrorRate:
         return tr("An endpoint of the chain fails at least this share of its recent calls.");
+    case AlertKind::DeliveryFailing:
+        return tr("A trigger action of the chain has delivered nothing for as long as its “failing after” allows.");
+    case AlertKind::DeliveryDisabled:
+        return tr("A trigger action of the chain is disabled (its receiver answered 410 Gone): its deliveries are held.");
     }
     return {};
 }
@@ -271,6 +279,8 @@ QString AlertRuleModel::unitText(AlertKind kind)
     case AlertKind::RpcDown:
     case AlertKind::QueueDelayed:
     case AlertKind::QueueErrors:
+    case AlertKind::DeliveryFailing:
+    case AlertKind::DeliveryDisabled:
         break;
     }
     return {};
@@ -293,6 +303,8 @@ QString AlertRuleModel::conditionText(const AlertRule &rule)
     case AlertKind::RpcDown:
     case AlertKind::QueueDelayed:
     case AlertKind::QueueErrors:
+    case AlertKind::DeliveryFailing:
+    case AlertKind::DeliveryDisabled:
         break;
     }
     return kindText(rule.kind);
