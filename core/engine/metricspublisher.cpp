@@ -5,6 +5,7 @@
 #include "engine/storethread.h"
 #include "metrics/prometheusexporter.h"
 #include "store/queuestore.h"
+#include "store/actionstore.h"
 #include "store/triggerstore.h"
 #include "util/continuation.h"
 
@@ -23,6 +24,7 @@ struct StoreFigures
     Status status;
     std::optional<QList<QueueHealth>> queues;
     QHash<qint64, DeliveryCounts> deliveries;
+    QList<ActionHealth> actions;
 };
 
 } // namespace
@@ -85,6 +87,7 @@ void MetricsPublisher::publish()
     snapshot->statuses = m_sources.statuses();
     snapshot->queues = m_queues;
     snapshot->deliveries = m_deliveries;
+    snapshot->actions = m_actions;
     m_exporter->publish(std::move(snapshot));
 }
 
@@ -117,6 +120,12 @@ void MetricsPublisher::refreshStoreFigures()
             return figures;
         }
         figures.deliveries = *deliveries;
+        auto actions = ActionStore(s).actions(QDateTime::currentMSecsSinceEpoch());
+        if (!actions) {
+            figures.status = actions.error();
+            return figures;
+        }
+        figures.actions = *actions;
         return figures;
     }), this, [this](StoreFigures figures) {
         m_storeInFlight = false;
@@ -127,6 +136,7 @@ void MetricsPublisher::refreshStoreFigures()
         if (figures.queues)
             m_queues = *figures.queues;
         m_deliveries = figures.deliveries;
+        m_actions = figures.actions;
         publish();
     });
 }

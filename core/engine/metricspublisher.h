@@ -73,6 +73,7 @@ private:
     bool m_storeInFlight = false;
     QList<QueueHealth> m_queues;
     QHash<qint64, DeliveryCounts> m_deliveries;
+    QList<ActionHealth> m_actions;
     bool m_shuttingDown = false;
 };
 

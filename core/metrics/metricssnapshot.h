@@ -39,6 +39,7 @@ struct MetricsSnapshot
     QList<ChainStatus> statuses;                ///< the chains this engine indexes, measured live
     QList<QueueHealth> queues;                  ///< balance-queue health per chain
     QHash<qint64, DeliveryCounts> deliveries;   ///< trigger outbox rows by status, per chain
+    QList<ActionHealth> actions;                ///< every trigger and alert rule action: state and counts
 };
 
 using SharedMetricsSnapshot = std::shared_ptr<const MetricsSnapshot>;

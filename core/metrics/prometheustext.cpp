@@ -425,6 +425,51 @@ QByteArray render(const MetricsSnapshot &snapshot, qint64 nowMs)
         for (const auto &[status, count] : rows)
             w.sample({{"chain", chain}, {"status", QString::fromLatin1(status)}}, double(count));
     }
+
+    // Per action of a trigger or an alert rule: how its receiver is doing.
+    const auto actionLabels = [](const ActionHealth &a) {
+        return Labels{{"source", deliverySourceName(a.source)},
+                      {"subject", a.subjectName},
+                      {"subject_id", QString::number(a.subjectId)},
+                      {"action", QString::number(a.actionId)},
+                      {"type", actionTypeName(a.action.type)}};
+    };
+    w.family("arbor_action_state", "gauge",
+             "1 for the state each trigger or alert rule action is in: ok, failing (nothing delivered for its failingAfter) "
+             "or disabled (its receiver answered 410 Gone; deliveries held).");
+    for (const ActionHealth &a : snapshot.actions) {
+        for (const ActionState state : {ActionState::Ok, ActionState::Failing, ActionState::Disabled}) {
+            Labels labels = actionLabels(a);
+            labels.append({"state", actionStateName(state)});
+            w.sample(labels, a.state == state ? 1 : 0);
+        }
+    }
+    w.family("arbor_action_deliveries", "gauge",
+             "Deliveries of the action by where they stand: pending (due or waiting for a retry), held (the action is disabled) "
+             "and dead (given up; resend with arborctl trigger resend --dead).");
+    for (const ActionHealth &a : snapshot.actions) {
+        const std::pair<const char *, qint64> rows[] = {{"pending", a.pending}, {"held", a.held}, {"dead", a.dead}};
+        for (const auto &[status, count] : rows) {
+            Labels labels = actionLabels(a);
+            labels.append({"status", QString::fromLatin1(status)});
+            w.sample(labels, double(count));
+        }
+    }
+    w.family("arbor_action_success_ratio", "gauge", "Share of the action's attempts in the last 24 hours that were delivered; absent without attempts.");
+    for (const ActionHealth &a : snapshot.actions) {
+        if (const auto rate = a.successRate())
+            w.sample(actionLabels(a), *rate);
+    }
+    w.family("arbor_action_next_attempt_timestamp_seconds", "gauge", "When the action's next due delivery is tried (unix seconds); absent when none is due.");
+    for (const ActionHealth &a : snapshot.actions) {
+        if (a.nextAttemptAt)
+            w.sample(actionLabels(a), double(*a.nextAttemptAt) / 1000.0);
+    }
+    w.family("arbor_action_last_success_timestamp_seconds", "gauge", "When the action last delivered (unix seconds); absent before its first delivery.");
+    for (const ActionHealth &a : snapshot.actions) {
+        if (a.lastSuccessAt > 0)
+            w.sample(actionLabels(a), double(a.lastSuccessAt) / 1000.0);
+    }
     return w.take();
 }
 

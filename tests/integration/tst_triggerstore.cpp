@@ -10,6 +10,7 @@
 #include "store/ddl.h"
 #include "store/indexstore.h"
 #include "store/store.h"
+#include "store/actionstore.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void continuesAfterRestartWithTheSameState();
     void waitsForConfirmationsAndNeverStoresAnEventsEndpoint();
     void claimsRetriesAndFinishesDeliveries();
+    void aDisabledActionHoldsAndResumesInEventOrder();
     void twoHoldersNeverClaimTheSameDelivery();
     void rollbackCancelsOpenDeliveriesAndRestoresState();
     void dryRunWritesNothing();
@@ -307,6 +309,55 @@ void TestTriggerStore::waitsForConfirmationsAndNeverStoresAnEventsEndpoint()
     QCOMPARE(triggers().trigger(added->def.id)->cursorBlock, 9);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending'")), 2);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("target IS NOT NULL AND target <> ''")), 0);
+}
+
+void TestTriggerStore::aDisabledActionHoldsAndResumesInEventOrder()
+{
+    auto added = triggers().addTrigger(negativeFeedback());
+    QVERIFY(added);
+    const qint64 rest = added->def.actions[0].id;   // priority 1: the webhook
+    QCOMPARE(added->def.actions[0].type, ActionType::Rest);
+    promote(5, {feedback(3, 0, QStringLiteral("-1"))});
+    QCOMPARE(evaluate(), 2);
+    auto claimed = triggers().claimDue(QStringLiteral("worker-a"), m_now, 10, 30000);
+    QCOMPARE(claimed->size(), 2);
+    const QString first = claimed->first().id;
+    QCOMPARE(claimed->first().action.id, rest);
+
+    // The receiver answers 410: the action is disabled, this delivery held (open, not failed).
+    DeliveryAttempt gone{first, QStringLiteral("worker-a"), DeliveryAttempt::Outcome::Hold, 410, 20, QStringLiteral("HTTP 410"), {}, 0, m_now};
+    DeliveryAttempt telegram{claimed->at(1).id, QStringLiteral("worker-a"), DeliveryAttempt::Outcome::Success, 200, 20, {}, {}, 0, m_now};
+    QVERIFY(triggers().recordAttempts({gone, telegram}));
+    QVERIFY(*ActionStore(*m_store).isDisabled({DeliverySource::Trigger, rest}));
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("held = 1 AND status = 'retrying'")), 1);
+
+    // Later events: the webhook's deliveries are held from the start, Telegram's are not.
+    promote(9, {feedback(8, 2, QStringLiteral("-3")), feedback(7, 1, QStringLiteral("-2"))});
+    QCOMPARE(evaluate(), 4);
+    m_now += 3600 * 1000;
+    claimed = triggers().claimDue(QStringLiteral("worker-a"), m_now, 10, 30000);
+    QCOMPARE(claimed->size(), 2);
+    for (const ClaimedDelivery &d : *claimed)
+        QCOMPARE(d.action.type, ActionType::Telegram);
+    auto health = ActionStore(*m_store).actions(m_now, added->def.id);
+    QVERIFY2(health, qPrintable(health ? QString() : health.error().toString()));
+    const auto webhook = std::find_if(health->cbegin(), health->cend(), [&](const ActionHealth &h) { return h.actionId == rest; });
+    QVERIFY(webhook != health->cend());
+    QCOMPARE(webhook->state, ActionState::Disabled);
+    QCOMPARE(webhook->held, 3);
+    QCOMPARE(webhook->pending, 0);
+    QVERIFY(!webhook->nextAttemptAt);
+
+    // Enabled: the three are due at once and claimed in the order of their events.
+    auto resumed = ActionStore(*m_store).enable({DeliverySource::Trigger, rest}, m_now);
+    QCOMPARE(*resumed, 3);
+    claimed = triggers().claimDue(QStringLiteral("worker-a"), m_now, 10, 30000);
+    QCOMPARE(claimed->size(), 3);
+    QCOMPARE(claimed->at(0).blockNumber, 3);
+    QCOMPARE(claimed->at(1).blockNumber, 7);
+    QCOMPARE(claimed->at(2).blockNumber, 8);
+    QCOMPARE(claimed->at(0).id, first);
+    QVERIFY(!*ActionStore(*m_store).isDisabled({DeliverySource::Trigger, rest}));
 }
 
 void TestTriggerStore::claimsRetriesAndFinishesDeliveries()

@@ -188,6 +188,7 @@ private Q_SLOTS:
     void rendersCallsByMethod();
     void emptySnapshotStillDeclaresEveryFamily();
     void namesTheEngineAndItsLeases();
+    void tellsHowEachActionDelivers();
     void parsesListenAddresses_data();
     void parsesListenAddresses();
 
@@ -317,6 +318,49 @@ void TestPrometheus::rendersWhatAnOperatorQueries()
         QVERIFY2(lines.contains(line), qPrintable(line + u"\nnot in:\n"_s + lines.join(u'\n')));
     // One state per endpoint is 1.
     QCOMPARE(lines.filter(QRegularExpression(u"^arbor_rpc_endpoint_status\\{chain=\"31337\",endpoint=\"http://127.0.0.1:8545\".* 1$"_s)).size(), 1);
+}
+
+void TestPrometheus::tellsHowEachActionDelivers()
+{
+    MetricsSnapshot s = snapshot();
+    ActionHealth held;
+    held.source = DeliverySource::Trigger;
+    held.actionId = 4;
+    held.subjectId = 2;
+    held.subjectName = u"ops hook"_s;
+    held.action.type = ActionType::Rest;
+    held.state = ActionState::Disabled;
+    held.held = 7;
+    held.dead = 2;
+    held.attempts24h = 4;
+    held.successes24h = 3;
+    held.lastSuccessAt = 1700000000000;
+    ActionHealth fresh;
+    fresh.source = DeliverySource::Alert;
+    fresh.actionId = 1;
+    fresh.subjectId = 1;
+    fresh.subjectName = u"lag"_s;
+    fresh.action.type = ActionType::Telegram;
+    fresh.pending = 1;
+    fresh.nextAttemptAt = 1700000005000;
+    s.actions = {held, fresh};
+    const QByteArray text = prometheus::render(s, Now);
+    QVERIFY2(formatProblem(text).isEmpty(), qPrintable(formatProblem(text)));
+    const QStringList lines = samples(text);
+    const QString hook = u"source=\"trigger\",subject=\"ops hook\",subject_id=\"2\",action=\"4\",type=\"rest\""_s;
+    const QString rule = u"source=\"alert\",subject=\"lag\",subject_id=\"1\",action=\"1\",type=\"telegram\""_s;
+    for (const QString &line : QStringList{u"arbor_action_state{"_s + hook + u",state=\"disabled\"} 1"_s,
+                                           u"arbor_action_state{"_s + hook + u",state=\"ok\"} 0"_s,
+                                           u"arbor_action_deliveries{"_s + hook + u",status=\"held\"} 7"_s,
+                                           u"arbor_action_deliveries{"_s + hook + u",status=\"dead\"} 2"_s,
+                                           u"arbor_action_success_ratio{"_s + hook + u"} 0.75"_s,
+                                           u"arbor_action_last_success_timestamp_seconds{"_s + hook + u"} 1700000000"_s,
+                                           u"arbor_action_state{"_s + rule + u",state=\"ok\"} 1"_s,
+                                           u"arbor_action_deliveries{"_s + rule + u",status=\"pending\"} 1"_s,
+                                           u"arbor_action_next_attempt_timestamp_seconds{"_s + rule + u"} 1700000005"_s})
+        QVERIFY2(lines.contains(line), qPrintable(line + u"\nnot in:\n"_s + lines.filter(u"arbor_action"_s).join(u'\n')));
+    // An action without attempts has no ratio, rather than a 0 that reads as "everything fails".
+    QVERIFY(lines.filter(u"arbor_action_success_ratio{"_s + rule).isEmpty());
 }
 
 void TestPrometheus::chainsNotIndexedHereComeFromTheirRecords()

@@ -225,6 +225,88 @@ private Q_SLOTS:
         QCOMPARE(auth->secret->toString(), u"env:HOOK_AUTH"_s);
     }
 
+    void retrySchedules_data()
+    {
+        QTest::addColumn<QJsonValue>("retry");      // undefined: the key is left out
+        QTest::addColumn<QJsonValue>("maxRetries");
+        QTest::addColumn<QList<qint64>>("waits");   // empty with error set: refused
+        QTest::addColumn<QString>("error");
+        const qint64 s = 1000, m = 60 * s, h = 60 * m;
+        QTest::newRow("default: Standard Webhooks, about three days")
+            << QJsonValue(QJsonValue::Undefined) << QJsonValue(QJsonValue::Undefined)
+            << QList<qint64>{5 * s, 5 * m, 30 * m, 2 * h, 5 * h, 10 * h, 14 * h, 20 * h, 24 * h} << QString();
+        QTest::newRow("quick") << QJsonValue(u"quick"_s) << QJsonValue(QJsonValue::Undefined)
+                               << QList<qint64>{1 * s, 2 * s, 4 * s, 8 * s, 16 * s, 32 * s, 64 * s, 120 * s} << QString();
+        QTest::newRow("none") << QJsonValue(u"none"_s) << QJsonValue(QJsonValue::Undefined) << QList<qint64>{} << QString();
+        QTest::newRow("own waits") << QJsonValue(QJsonArray{u"30s"_s, u"5m"_s, 3600}) << QJsonValue(QJsonValue::Undefined)
+                                   << QList<qint64>{30 * s, 5 * m, 1 * h} << QString();
+        QTest::newRow("older maxRetries") << QJsonValue(QJsonValue::Undefined) << QJsonValue(3) << QList<qint64>{1 * s, 2 * s, 4 * s} << QString();
+        QTest::newRow("unknown name") << QJsonValue(u"forever"_s) << QJsonValue(QJsonValue::Undefined) << QList<qint64>{}
+                                      << u"actions[0].retry"_s;
+        QTest::newRow("a wait of nothing") << QJsonValue(QJsonArray{u"0s"_s}) << QJsonValue(QJsonValue::Undefined) << QList<qint64>{}
+                                           << u"actions[0].retry[0]"_s;
+        QTest::newRow("a wait past a week") << QJsonValue(QJsonArray{u"8d"_s}) << QJsonValue(QJsonValue::Undefined) << QList<qint64>{}
+                                            << u"actions[0].retry[0]"_s;
+        QTest::newRow("both forms") << QJsonValue(u"quick"_s) << QJsonValue(3) << QList<qint64>{} << u"actions[0].maxRetries"_s;
+    }
+
+    void retrySchedules()
+    {
+        QFETCH(QJsonValue, retry);
+        QFETCH(QJsonValue, maxRetries);
+        QFETCH(QList<qint64>, waits);
+        QFETCH(QString, error);
+        QJsonObject json = with(example(), u"actions/0/maxRetries"_s, QJsonValue::Undefined);
+        json = with(json, u"actions/0/retry"_s, retry);
+        json = with(json, u"actions/0/maxRetries"_s, maxRetries);
+        auto t = parseTrigger(json);
+        if (!error.isEmpty()) {
+            QVERIFY(!t.ok());
+            QCOMPARE(t.error().field, error);
+            return;
+        }
+        QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().toString()));
+        QCOMPARE(t->actions.at(0).retry.waitsMs(), waits);
+        auto again = parseTrigger(triggerToJson(*t));
+        QVERIFY(again.ok());
+        QCOMPARE(again->actions.at(0).retry, t->actions.at(0).retry);
+    }
+
+    void retryWaitsAreSpreadAndHonourRetryAfter()
+    {
+        const RetrySchedule schedule = RetrySchedule::standard();
+        const qint64 failedAt = 1000000;
+        // Attempt 1 failed: the first wait, 5 s, ±10 %.
+        QCOMPARE(*schedule.nextAttemptAt(1, failedAt, 0.0), failedAt + 4500);
+        QCOMPARE(*schedule.nextAttemptAt(1, failedAt, 0.5), failedAt + 5000);
+        QCOMPARE(*schedule.nextAttemptAt(1, failedAt, 1.0), failedAt + 5500);
+        // A receiver's Retry-After is a floor, capped at a day.
+        QCOMPARE(*schedule.nextAttemptAt(1, failedAt, 0.5, 60000), failedAt + 60000);
+        QCOMPARE(*schedule.nextAttemptAt(2, failedAt, 0.5, 1000), failedAt + 300000);
+        QCOMPARE(*schedule.nextAttemptAt(2, failedAt, 0.5, 7LL * 24 * 3600 * 1000), failedAt + 24LL * 3600 * 1000);
+        // After the ninth retry: spent.
+        QVERIFY(schedule.nextAttemptAt(9, failedAt, 0.5).has_value());
+        QVERIFY(!schedule.nextAttemptAt(10, failedAt, 0.5).has_value());
+        QVERIFY(schedule.totalMs() > 3LL * 24 * 3600 * 1000);
+        QCOMPARE(schedule.describe(), u"standard (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 1d)"_s);
+    }
+
+    void rotationNeedsAnEnd()
+    {
+        QJsonObject json = with(example(), u"actions/0/previousSigningSecret"_s, u"keychain:old-hook"_s);
+        auto t = parseTrigger(json);
+        QVERIFY(!t.ok());
+        QCOMPARE(t.error().field, u"actions[0].previousSecretUntil"_s);
+        json = with(json, u"actions/0/previousSecretUntil"_s, u"2026-12-01T12:00:00Z"_s);
+        t = parseTrigger(json);
+        QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().toString()));
+        QCOMPARE(t->actions.at(0).previousSigningSecret->toString(), u"keychain:old-hook"_s);
+        QCOMPARE(t->actions.at(0).previousSecretUntilMs, QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+        auto again = parseTrigger(triggerToJson(*t));
+        QVERIFY(again.ok());
+        QCOMPARE(*again, *t);
+    }
+
     void textBody()
     {
         auto t = parseTrigger(with(example(), u"actions/0/body"_s, u"agent={{event.agentId}}"_s));
