@@ -190,6 +190,33 @@
         <source>The Telegram API base URL &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>Die Basis-URL der Telegram-API &quot;%1&quot; ist keine URL mit http:// oder https://.</translation>
     </message>
+    <message>
+        <source>%1 answered HTTP %2: the receiver asks not to be sent anything more. The action is disabled and its deliveries are held until you enable it again.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet: Der Empfänger bittet, ihm nichts mehr zu senden. Die Aktion ist deaktiviert, ihre Zustellungen werden zurückgehalten, bis Sie sie wieder aktivieren.</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ActionStore</name>
+    <message>
+        <source>There is no alert rule action %1; `arborctl alert show RULE` lists a rule&apos;s actions.</source>
+        <translation>Es gibt keine Aktion %1 einer Alarmregel; `arborctl alert show REGEL` listet die Aktionen einer Regel auf.</translation>
+    </message>
+    <message>
+        <source>There is no trigger action %1; `arborctl trigger actions` lists them.</source>
+        <translation>Es gibt keine Trigger-Aktion %1; `arborctl trigger actions` listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Action %1 is not a webhook: only REST actions sign their requests.</source>
+        <translation>Die Aktion %1 ist kein Webhook: Nur REST-Aktionen signieren ihre Anfragen.</translation>
+    </message>
+    <message>
+        <source>Action %1 signs nothing yet: set its signingSecret instead of rotating.</source>
+        <translation>Die Aktion %1 signiert noch nichts: ihr signingSecret setzen, statt zu rotieren.</translation>
+    </message>
+    <message>
+        <source>The action already signs with %1; store the new secret under another name.</source>
+        <translation>Die Aktion signiert bereits mit %1; den neuen Schlüssel unter einem anderen Namen speichern.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::Address</name>
@@ -498,6 +525,40 @@
     <message>
         <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
         <translation>Beim Knoten %1 schlagen %2 % der letzten Aufrufe fehl; die Regel erlaubt %3 %.</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s MCP endpoint</source>
+        <translation>den MCP-Endpunkt des Agenten</translation>
+    </message>
+    <message>
+        <source>Deliveries of “%1” to %2 fail</source>
+        <translation>Zustellungen von „%1“ an %2 schlagen fehl</translation>
+    </message>
+    <message>
+        <source>Deliveries of “%1” to %2 are held</source>
+        <translation>Zustellungen von „%1“ an %2 werden zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1 has accepted no delivery for %2. Arbor keeps retrying on the action&apos;s schedule; nothing is lost.</source>
+        <translation>%1 hat seit %2 keine Zustellung angenommen. Arbor versucht es nach dem Zeitplan der Aktion weiter; nichts geht verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries are held (%n now), not dropped. Enable the action on the Triggers page once the receiver takes deliveries again.</source>
+        <translation>
+            <numerusform>%1 bat, ihm nichts mehr zu senden (HTTP 410 Gone), daher ist die Aktion deaktiviert und ihre Zustellungen werden zurückgehalten (derzeit %n), nicht verworfen. Die Aktion auf der Seite „Trigger“ aktivieren, sobald der Empfänger wieder Zustellungen annimmt.</numerusform>
+            <numerusform>%1 bat, ihm nichts mehr zu senden (HTTP 410 Gone), daher ist die Aktion deaktiviert und ihre Zustellungen werden zurückgehalten (derzeit %n), nicht verworfen. Die Aktion auf der Seite „Trigger“ aktivieren, sobald der Empfänger wieder Zustellungen annimmt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Other actions of %1 in the same state: %n.</source>
+        <translation>
+            <numerusform>Weitere Aktionen von %1 im selben Zustand: %n.</numerusform>
+            <numerusform>Weitere Aktionen von %1 im selben Zustand: %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1243,10 +1304,10 @@
 <context>
     <name>arbor::DeliveryWorker</name>
     <message numerus="yes">
-        <source>%1 (gave up after %n attempt(s))</source>
+        <source>%1 — not delivered after %n attempt(s): the retry schedule (%2) is spent. Resend it when the receiver is back.</source>
         <translation>
-            <numerusform>%1 (nach %n Versuch aufgegeben)</numerusform>
-            <numerusform>%1 (nach %n Versuchen aufgegeben)</numerusform>
+            <numerusform>%1 – nach %n Versuch nicht zugestellt: Der Wiederholungsplan (%2) ist ausgeschöpft. Erneut senden, sobald der Empfänger wieder erreichbar ist.</numerusform>
+            <numerusform>%1 – nach %n Versuchen nicht zugestellt: Der Wiederholungsplan (%2) ist ausgeschöpft. Erneut senden, sobald der Empfänger wieder erreichbar ist.</numerusform>
         </translation>
     </message>
 </context>
@@ -1411,10 +1472,6 @@
     <message>
         <source>Engine “%1” is draining; resume it first (arborctl engines resume %1).</source>
         <translation>Die Engine „%1“ gibt ihre Chains ab; sie zuerst fortsetzen (arborctl engines resume %1).</translation>
-    </message>
-    <message>
-        <source>Engine “%1” takes no chains (--max-chains 0).</source>
-        <translation>Die Engine „%1“ übernimmt keine Chains (--max-chains 0).</translation>
     </message>
     <message>
         <source>Chain %1 is not active: only an active chain is indexed by an engine.</source>
@@ -2182,6 +2239,33 @@
     </message>
 </context>
 <context>
+    <name>arbor::RetrySchedule</name>
+    <message>
+        <source>“%1” is not a retry schedule. Use standard (about three days), quick (about four minutes), none, or a list of waits such as [&quot;30s&quot;, &quot;5m&quot;, &quot;1h&quot;].</source>
+        <translation>„%1“ ist kein Wiederholungsplan. standard (etwa drei Tage), quick (etwa vier Minuten), none oder eine Liste von Wartezeiten wie [&quot;30s&quot;, &quot;5m&quot;, &quot;1h&quot;] verwenden.</translation>
+    </message>
+    <message>
+        <source>Use a schedule&apos;s name (standard, quick, none) or a list of waits such as [&quot;30s&quot;, &quot;5m&quot;, &quot;1h&quot;].</source>
+        <translation>Den Namen eines Plans (standard, quick, none) oder eine Liste von Wartezeiten wie [&quot;30s&quot;, &quot;5m&quot;, &quot;1h&quot;] verwenden.</translation>
+    </message>
+    <message>
+        <source>At most %1 retries; a longer list is more likely a mistake.</source>
+        <translation>Höchstens %1 Wiederholungen; eine längere Liste ist eher ein Versehen.</translation>
+    </message>
+    <message>
+        <source>Use a wait from 1s to 7d, such as &quot;30s&quot;, &quot;5m&quot;, &quot;2h&quot; or &quot;1d&quot;.</source>
+        <translation>Eine Wartezeit von 1s bis 7d verwenden, etwa &quot;30s&quot;, &quot;5m&quot;, &quot;2h&quot; oder &quot;1d&quot;.</translation>
+    </message>
+    <message>
+        <source>no retries</source>
+        <translation>keine Wiederholungen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>arbor::RpcPrices</name>
     <message>
         <source>The prices per call are not a JSON object of method names and units: “%1”.</source>
@@ -2830,12 +2914,40 @@
         <source>An action calling each agent&apos;s own endpoint sends that agent&apos;s token (“arborctl agents token set”), never one token to every agent&apos;s server: remove “token” here.</source>
         <translation>Eine Aktion, die den eigenen Endpunkt jedes Agenten aufruft, sendet das Token dieses Agenten („arborctl agents token set“), nie ein Token an die Server aller Agenten: „token“ hier entfernen.</translation>
     </message>
+    <message>
+        <source>Give either “retry” or the older “maxRetries”, not both.</source>
+        <translation>Entweder „retry“ oder das ältere „maxRetries“ angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Use a duration from 1m to 7d, such as &quot;30m&quot;, &quot;1h&quot; or &quot;1d&quot;.</source>
+        <translation>Eine Dauer von 1m bis 7d verwenden, etwa &quot;30m&quot;, &quot;1h&quot; oder &quot;1d&quot;.</translation>
+    </message>
+    <message>
+        <source>A previous signing secret overlaps a current one: set “signingSecret” too.</source>
+        <translation>Ein früherer Signaturschlüssel überlappt einen aktuellen: auch „signingSecret“ setzen.</translation>
+    </message>
+    <message>
+        <source>Use a date and time such as 2026-12-01T12:00:00Z.</source>
+        <translation>Datum und Uhrzeit angeben, etwa 2026-12-01T12:00:00Z.</translation>
+    </message>
+    <message>
+        <source>Without “previousSigningSecret” there is no overlap to end.</source>
+        <translation>Ohne „previousSigningSecret“ gibt es keine Überlappung, die enden könnte.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::TriggerService</name>
     <message>
         <source>The chain has no %1 event indexed yet to send a test with.</source>
         <translation>Auf der Chain ist noch kein Ereignis der %1-Registry indiziert, mit dem sich ein Test senden ließe.</translation>
+    </message>
+    <message>
+        <source>disabled by an operator</source>
+        <translation>von einem Operator deaktiviert</translation>
+    </message>
+    <message>
+        <source>An overlap cannot be negative.</source>
+        <translation>Eine Überlappung kann nicht negativ sein.</translation>
     </message>
 </context>
 <context>
@@ -2907,6 +3019,14 @@
     <message>
         <source>Trigger %1 has no action %2.</source>
         <translation>Trigger %1 hat keine Aktion %2.</translation>
+    </message>
+    <message>
+        <source>Trigger %1 has no action %2; `arborctl trigger actions` lists them.</source>
+        <translation>Der Trigger %1 hat keine Aktion %2; `arborctl trigger actions` listet sie auf.</translation>
+    </message>
+    <message>
+        <source>Chain %1 has no indexed block stamped between %2 and %3.</source>
+        <translation>Die Chain %1 hat keinen indizierten Block mit einem Zeitstempel zwischen %2 und %3.</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3338,99 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ActionHealthModel</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>schlägt fehl</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 → the agent&apos;s endpoint</source>
+        <comment>action type → where it sends</comment>
+        <translation>%1 → Endpunkt des Agenten</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>action type → where it sends</comment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (alert rule)</source>
+        <translation>%1 (Alarmregel)</translation>
+    </message>
+    <message>
+        <source>Tried again for %1 after a failure</source>
+        <translation>Nach einem Fehlschlag erneut versucht: %1</translation>
+    </message>
+    <message>
+        <source>Last delivered %1.</source>
+        <translation>Zuletzt zugestellt %1.</translation>
+    </message>
+    <message>
+        <source>Nothing delivered since %1; Arbor keeps retrying on the schedule.</source>
+        <translation>Seit %1 nichts zugestellt; Arbor versucht es nach dem Plan weiter.</translation>
+    </message>
+    <message>
+        <source>Disabled since %1: its deliveries are held until you enable it.</source>
+        <translation>Deaktiviert seit %1: Ihre Zustellungen werden zurückgehalten, bis Sie sie aktivieren.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 attempts in the last 24 hours were delivered.</source>
+        <translation>%1 von %2 Versuchen der letzten 24 Stunden wurden zugestellt.</translation>
+    </message>
+    <message>
+        <source>Kept while the action is disabled; sent, in order, once it is enabled.</source>
+        <translation>Aufbewahrt, solange die Aktion deaktiviert ist; der Reihe nach gesendet, sobald sie aktiviert ist.</translation>
+    </message>
+    <message>
+        <source>Given up: the retry schedule ran out, or the receiver refused them. Resend Dead sends them again.</source>
+        <translation>Aufgegeben: Der Wiederholungsplan ist ausgeschöpft oder der Empfänger hat sie abgelehnt. „Aufgegebene erneut senden“ sendet sie wieder.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Delivered (24 h)</source>
+        <translation>Zugestellt (24 h)</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Aufgegeben</translation>
+    </message>
+    <message>
+        <source>Next Attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Last Error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Trigger or Rule</source>
+        <translation>Trigger oder Regel</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ActionMetricsPanel</name>
     <message>
         <source>%1–%2</source>
@@ -3325,6 +3538,67 @@
     <message>
         <source>Slowest: %1 ms</source>
         <translation>Langsamster: %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ActionsPanel</name>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Send to this action again: the deliveries held while it was disabled go out at once, in the order of their events</source>
+        <translation>Wieder an diese Aktion senden: Die Zustellungen, die während der Deaktivierung zurückgehalten wurden, gehen sofort hinaus, in der Reihenfolge ihrer Ereignisse</translation>
+    </message>
+    <message>
+        <source>D&amp;isable</source>
+        <translation>D&amp;eaktivieren</translation>
+    </message>
+    <message>
+        <source>Hold this action&apos;s deliveries (kept, not sent) until it is enabled again</source>
+        <translation>Die Zustellungen dieser Aktion zurückhalten (aufbewahrt, nicht gesendet), bis sie wieder aktiviert ist</translation>
+    </message>
+    <message>
+        <source>Resend &amp;Dead</source>
+        <translation>Aufgegebene erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Send this action&apos;s given-up deliveries again, each under its own webhook-id, with a fresh retry schedule</source>
+        <translation>Die aufgegebenen Zustellungen dieser Aktion erneut senden, jede unter ihrer eigenen webhook-id, mit neuem Wiederholungsplan</translation>
+    </message>
+    <message>
+        <source>Cannot read the actions: %1</source>
+        <translation>Die Aktionen lassen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>Read-only: another engine holds this database</source>
+        <translation>Nur lesen: Eine andere Engine hält diese Datenbank</translation>
+    </message>
+    <message>
+        <source>Could not change the action of “%1”: %2</source>
+        <translation>Die Aktion von „%1“ ließ sich nicht ändern: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The action of “%1” is enabled; %n held delivery(s) go out now.</source>
+        <translation>
+            <numerusform>Die Aktion von „%1“ ist aktiviert; %n zurückgehaltene Zustellung geht jetzt hinaus.</numerusform>
+            <numerusform>Die Aktion von „%1“ ist aktiviert; %n zurückgehaltene Zustellungen gehen jetzt hinaus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The action of “%1” is disabled: its deliveries are held until you enable it.</source>
+        <translation>Die Aktion von „%1“ ist deaktiviert: Ihre Zustellungen werden zurückgehalten, bis Sie sie aktivieren.</translation>
+    </message>
+    <message>
+        <source>Could not resend the dead deliveries of “%1”: %2</source>
+        <translation>Die aufgegebenen Zustellungen von „%1“ ließen sich nicht erneut senden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead delivery(s) of “%1” are pending again.</source>
+        <translation>
+            <numerusform>%n aufgegebene Zustellung von „%1“ wartet wieder auf den Versand.</numerusform>
+            <numerusform>%n aufgegebene Zustellungen von „%1“ warten wieder auf den Versand.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4167,6 +4441,22 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Deliveries failing</source>
+        <translation>Zustellungen schlagen fehl</translation>
+    </message>
+    <message>
+        <source>Deliveries held</source>
+        <translation>Zustellungen zurückgehalten</translation>
+    </message>
+    <message>
+        <source>A trigger action of the chain has delivered nothing for as long as its “failing after” allows.</source>
+        <translation>Eine Trigger-Aktion der Chain hat so lange nichts zugestellt, wie ihr „failingAfter“ erlaubt.</translation>
+    </message>
+    <message>
+        <source>A trigger action of the chain is disabled (its receiver answered 410 Gone): its deliveries are held.</source>
+        <translation>Eine Trigger-Aktion der Chain ist deaktiviert (ihr Empfänger antwortete 410 Gone): Ihre Zustellungen werden zurückgehalten.</translation>
     </message>
 </context>
 <context>
@@ -9758,16 +10048,8 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>Wie lange ein Versuch dauern darf</translation>
     </message>
     <message>
-        <source>Retries after the first attempt, with backoff, for connection errors, timeouts, 429 and 5xx</source>
-        <translation>Wiederholungen nach dem ersten Versuch, mit wachsendem Abstand, bei Verbindungsfehlern, Zeitüberschreitungen, 429 und 5xx</translation>
-    </message>
-    <message>
         <source>Timeout:</source>
         <translation>Zeitlimit:</translation>
-    </message>
-    <message>
-        <source>Retries:</source>
-        <translation>Wiederholungen:</translation>
     </message>
     <message>
         <source>URL:</source>
@@ -9912,6 +10194,30 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Each agent&apos;s own token is sent, the one set for it on the Agents page (Set MCP Token…)</source>
         <translation>Gesendet wird das eigene Token jedes Agenten, das auf der Seite „Agenten“ für ihn festgelegt ist (MCP-Token festlegen …)</translation>
+    </message>
+    <message>
+        <source>About 3 days</source>
+        <translation>Etwa 3 Tage</translation>
+    </message>
+    <message>
+        <source>About 4 minutes</source>
+        <translation>Etwa 4 Minuten</translation>
+    </message>
+    <message>
+        <source>No retries</source>
+        <translation>Keine Wiederholungen</translation>
+    </message>
+    <message>
+        <source>When a delivery that failed on a connection error, a timeout, 429 or 5xx is tried again. After the last retry it is listed as undelivered, and can be resent.</source>
+        <translation>Wann eine Zustellung, die an einem Verbindungsfehler, einer Zeitüberschreitung, 429 oder 5xx scheiterte, erneut versucht wird. Nach der letzten Wiederholung wird sie als nicht zugestellt aufgeführt und kann erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Retry for:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Own: %1</source>
+        <translation>Eigene: %1</translation>
     </message>
 </context>
 <context>
@@ -10496,6 +10802,10 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>the agent&apos;s own endpoint, from its registration file</source>
         <translation>eigener Endpunkt des Agenten, aus seiner Registrierungsdatei</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
     </message>
 </context>
 <context>

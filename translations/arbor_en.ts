@@ -190,6 +190,33 @@
         <source>The Telegram API base URL &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 answered HTTP %2: the receiver asks not to be sent anything more. The action is disabled and its deliveries are held until you enable it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ActionStore</name>
+    <message>
+        <source>There is no alert rule action %1; `arborctl alert show RULE` lists a rule&apos;s actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no trigger action %1; `arborctl trigger actions` lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action %1 is not a webhook: only REST actions sign their requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action %1 signs nothing yet: set its signingSecret instead of rotating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action already signs with %1; store the new secret under another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::Address</name>
@@ -498,6 +525,40 @@
     <message>
         <source>The node %1 fails %2 % of its recent calls; the rule allows %3 %.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent&apos;s MCP endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries of “%1” to %2 fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries of “%1” to %2 are held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has accepted no delivery for %2. Arbor keeps retrying on the action&apos;s schedule; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries are held (%n now), not dropped. Enable the action on the Triggers page once the receiver takes deliveries again.</source>
+        <translation>
+            <numerusform>%1 asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries are held (%n now), not dropped. Enable the action on the Triggers page once the receiver takes deliveries again.</numerusform>
+            <numerusform>%1 asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries are held (%n now), not dropped. Enable the action on the Triggers page once the receiver takes deliveries again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Other actions of %1 in the same state: %n.</source>
+        <translation>
+            <numerusform>Other actions of %1 in the same state: %n.</numerusform>
+            <numerusform>Other actions of %1 in the same state: %n.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -829,9 +890,9 @@
     <name>arbor::ChainLeaseKeeper</name>
     <message numerus="yes">
         <source>no heartbeat reached the database for %n s; indexing stopped before the lease could expire</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no heartbeat reached the database for %n s; indexing stopped before the lease could expire</numerusform>
+            <numerusform>no heartbeat reached the database for %n s; indexing stopped before the lease could expire</numerusform>
         </translation>
     </message>
     <message>
@@ -1243,10 +1304,10 @@
 <context>
     <name>arbor::DeliveryWorker</name>
     <message numerus="yes">
-        <source>%1 (gave up after %n attempt(s))</source>
+        <source>%1 — not delivered after %n attempt(s): the retry schedule (%2) is spent. Resend it when the receiver is back.</source>
         <translation>
-            <numerusform>%1 (gave up after %n attempt)</numerusform>
-            <numerusform>%1 (gave up after %n attempts)</numerusform>
+            <numerusform>%1 — not delivered after %n attempt: the retry schedule (%2) is spent. Resend it when the receiver is back.</numerusform>
+            <numerusform>%1 — not delivered after %n attempts: the retry schedule (%2) is spent. Resend it when the receiver is back.</numerusform>
         </translation>
     </message>
 </context>
@@ -1410,10 +1471,6 @@
     </message>
     <message>
         <source>Engine “%1” is draining; resume it first (arborctl engines resume %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Engine “%1” takes no chains (--max-chains 0).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2182,6 +2239,33 @@
     </message>
 </context>
 <context>
+    <name>arbor::RetrySchedule</name>
+    <message>
+        <source>“%1” is not a retry schedule. Use standard (about three days), quick (about four minutes), none, or a list of waits such as [&quot;30s&quot;, &quot;5m&quot;, &quot;1h&quot;].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a schedule&apos;s name (standard, quick, none) or a list of waits such as [&quot;30s&quot;, &quot;5m&quot;, &quot;1h&quot;].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 retries; a longer list is more likely a mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a wait from 1s to 7d, such as &quot;30s&quot;, &quot;5m&quot;, &quot;2h&quot; or &quot;1d&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::RpcPrices</name>
     <message>
         <source>The prices per call are not a JSON object of method names and units: “%1”.</source>
@@ -2830,11 +2914,39 @@
         <source>An action calling each agent&apos;s own endpoint sends that agent&apos;s token (“arborctl agents token set”), never one token to every agent&apos;s server: remove “token” here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give either “retry” or the older “maxRetries”, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a duration from 1m to 7d, such as &quot;30m&quot;, &quot;1h&quot; or &quot;1d&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A previous signing secret overlaps a current one: set “signingSecret” too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a date and time such as 2026-12-01T12:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without “previousSigningSecret” there is no overlap to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::TriggerService</name>
     <message>
         <source>The chain has no %1 event indexed yet to send a test with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled by an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An overlap cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2906,6 +3018,14 @@
     </message>
     <message>
         <source>Trigger %1 has no action %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger %1 has no action %2; `arborctl trigger actions` lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain %1 has no indexed block stamped between %2 and %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3218,6 +3338,99 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ActionHealthModel</name>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → the agent&apos;s endpoint</source>
+        <comment>action type → where it sends</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>action type → where it sends</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (alert rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tried again for %1 after a failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last delivered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing delivered since %1; Arbor keeps retrying on the schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled since %1: its deliveries are held until you enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 attempts in the last 24 hours were delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept while the action is disabled; sent, in order, once it is enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given up: the retry schedule ran out, or the receiver refused them. Resend Dead sends them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered (24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger or Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ActionMetricsPanel</name>
     <message>
         <source>%1–%2</source>
@@ -3325,6 +3538,67 @@
     <message>
         <source>Slowest: %1 ms</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ActionsPanel</name>
+    <message>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to this action again: the deliveries held while it was disabled go out at once, in the order of their events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;isable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold this action&apos;s deliveries (kept, not sent) until it is enabled again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend &amp;Dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this action&apos;s given-up deliveries again, each under its own webhook-id, with a fresh retry schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the actions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: another engine holds this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the action of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The action of “%1” is enabled; %n held delivery(s) go out now.</source>
+        <translation>
+            <numerusform>The action of “%1” is enabled; %n held delivery goes out now.</numerusform>
+            <numerusform>The action of “%1” is enabled; %n held deliveries go out now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The action of “%1” is disabled: its deliveries are held until you enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resend the dead deliveries of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead delivery(s) of “%1” are pending again.</source>
+        <translation>
+            <numerusform>%n dead delivery of “%1” is pending again.</numerusform>
+            <numerusform>%n dead deliveries of “%1” are pending again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4166,6 +4440,22 @@
     </message>
     <message>
         <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trigger action of the chain has delivered nothing for as long as its “failing after” allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trigger action of the chain is disabled (its receiver answered 410 Gone): its deliveries are held.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6460,9 +6750,9 @@
     </message>
     <message numerus="yes">
         <source>Takes at most %n chain(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Takes at most %n chain.</numerusform>
+            <numerusform>Takes at most %n chains.</numerusform>
         </translation>
     </message>
     <message>
@@ -9750,15 +10040,7 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retries after the first attempt, with backoff, for connection errors, timeouts, 429 and 5xx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Timeout:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9903,6 +10185,30 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Each agent&apos;s own token is sent, the one set for it on the Agents page (Set MCP Token…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About 4 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a delivery that failed on a connection error, a timeout, 429 or 5xx is tried again. After the last retry it is listed as undelivered, and can be resent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10487,6 +10793,10 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>the agent&apos;s own endpoint, from its registration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

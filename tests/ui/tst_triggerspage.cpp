@@ -17,6 +17,7 @@
 #include "engine/triggerservice.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
+#include "models/actionhealthmodel.h"
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
 #include "pages/triggerspage.h"
@@ -57,6 +58,7 @@ using arbor::test::waitFor;
 using arbor::test::hashOf;
 using arbor::test::why;
 using arbor::ui::DeliveryChartPanel;
+using arbor::ui::ActionHealthModel;
 using arbor::ui::DeliveryLogModel;
 using arbor::ui::DryRunDialog;
 using arbor::ui::MainWindow;
@@ -137,6 +139,7 @@ private Q_SLOTS:
     void storeSecretFillsReferenceOrSaysWhy();
     void toggleEnabled();
     void deliveryLogShowsAttemptsAndFilters();
+    void actionsTabShowsHowEachActionDeliversWithItsVerbs();
     void sendTestReportsTheResult();
     void dryRunListsMatchesAndSendsNothing();
     void readOnlyConsoleCannotEdit();
@@ -576,6 +579,64 @@ void TstTriggersPage::deliveryLogShowsAttemptsAndFilters()
     QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 5, TimeoutMs);
     QCOMPARE(log->index(0, 0).data(DeliveryLogModel::DeliveryIdRole).toString(), deliveryId);
     QCOMPARE(log->index(0, DeliveryLogModel::AttemptColumn).data().toString(), QStringLiteral("2"));
+}
+
+void TstTriggersPage::actionsTabShowsHowEachActionDeliversWithItsVerbs()
+{
+    // After the delivery log's test: the webhook failed both its deliveries (dead), Telegram
+    // delivered both.
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("triggersTabs"));
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i).remove(u'&') == QStringLiteral("Actions"))
+            tabs->setCurrentIndex(i);
+    }
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("actionsTable"));
+    QVERIFY(table);
+    QTRY_VERIFY(table->isVisible());
+    QAbstractItemModel *model = table->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, TimeoutMs);
+    const auto rowOf = [model](const QString &startsWith) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, ActionHealthModel::ActionColumn).data().toString().startsWith(startsWith))
+                return row;
+        }
+        return -1;
+    };
+    const auto cell = [&](int column) { return model->index(rowOf(QStringLiteral("REST webhook")), column).data().toString(); };
+    QTRY_COMPARE_WITH_TIMEOUT(cell(ActionHealthModel::DeadColumn), QStringLiteral("2"), TimeoutMs);
+    QCOMPARE(cell(ActionHealthModel::SubjectColumn), TriggerName);
+    QCOMPARE(cell(ActionHealthModel::StateColumn), QStringLiteral("ok"));
+    QCOMPARE(cell(ActionHealthModel::SuccessColumn), QStringLiteral("0 %"));
+    QCOMPARE(cell(ActionHealthModel::LastErrorColumn), QStringLiteral("HTTP 500 from the receiver"));
+    QCOMPARE(model->index(rowOf(QStringLiteral("Telegram")), ActionHealthModel::SuccessColumn).data().toString(), QStringLiteral("100 %"));
+
+    // Resend Dead: both are pending again, under their ids.
+    table->selectRow(rowOf(QStringLiteral("REST webhook")));
+    auto *resend = m_window->findChild<QPushButton *>(QStringLiteral("resendDeadButton"));
+    auto *disable = m_window->findChild<QPushButton *>(QStringLiteral("disableActionButton"));
+    auto *enable = m_window->findChild<QPushButton *>(QStringLiteral("enableActionButton"));
+    auto *status = m_window->findChild<QLabel *>(QStringLiteral("actionsStatus"));
+    QTRY_VERIFY(resend->isEnabled());
+    QVERIFY(!enable->isEnabled());
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("2 dead deliver")) && status->text().contains(TriggerName), qPrintable(status->text()),
+                              TimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(ActionHealthModel::PendingColumn), QStringLiteral("2"), TimeoutMs);
+    QCOMPARE(cell(ActionHealthModel::DeadColumn), QStringLiteral("0"));
+
+    // Disable holds them; Enable lets them go.
+    QTRY_VERIFY(disable->isEnabled());
+    QTest::mouseClick(disable, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(ActionHealthModel::StateColumn), QStringLiteral("disabled"), TimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(ActionHealthModel::HeldColumn), QStringLiteral("2"), TimeoutMs);
+    QCOMPARE(cell(ActionHealthModel::PendingColumn), QStringLiteral("0"));
+    QCOMPARE(recordAttempts(), 0);   // nothing of a disabled action is claimed
+    QTRY_VERIFY(enable->isEnabled());
+    QTest::mouseClick(enable, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(ActionHealthModel::StateColumn), QStringLiteral("ok"), TimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(ActionHealthModel::HeldColumn), QStringLiteral("0"), TimeoutMs);
+    QVERIFY2(status->text().contains(QStringLiteral("is enabled; 2 held deliver")), qPrintable(status->text()));
+    QCOMPARE(recordAttempts(), 2);
 }
 
 void TstTriggersPage::sendTestReportsTheResult()

@@ -10,6 +10,7 @@
 #include "models/deliverylogmodel.h"
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
+#include "widgets/actionspanel.h"
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
@@ -123,6 +124,7 @@ TriggersPage::TriggersPage(TriggerService *triggers, ChainService *chains, Index
     m_tabs->setObjectName(QStringLiteral("triggersTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createLog(), tr("Delivery Log"));
+    m_tabs->addTab(new ActionsPanel(m_triggers), tr("Actions"));
     m_tabs->addTab(m_charts, tr("Charts"));
     auto *hourly = new QSplitter(Qt::Horizontal);   // the panels read the hourly aggregates themselves
     hourly->setObjectName(QStringLiteral("hourlyCharts"));

@@ -37,7 +37,8 @@ class TriggerListModel;
  * The Triggers page: the stored triggers (name, chain, registry, enabled, last fired, 24 h
  * deliveries and failures) with their verbs — New…, Edit…, Enable/Disable, Delete…, Dry Run…,
  * Send Test —, and under them the delivery log (filtered by trigger, status and action type;
- * Resend), charts of the last hour's deliveries, and per hour the attempts of actions and the
+ * Resend), how each action delivers with Enable, Disable and Resend Dead (ActionsPanel), charts
+ * of the last hour's deliveries, and per hour the attempts of actions and the
  * registry events (ActionMetricsPanel, EventCountsPanel, which read their figures themselves).
  *
  * Everything comes from the Engine: the list, the log and the delivery charts, each by a
