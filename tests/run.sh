@@ -5,7 +5,8 @@
 #
 # 1. installs missing build, run-time and test packages (packaging/deps.sh)
 # 2. installs the devnet's npm packages when tests/support/devnet/node_modules is missing or stale,
-#    and so those of the MCP server built with the official MCP SDK (tests/support/mcp-sdk)
+#    and so those of the MCP server built with the official MCP SDK (tests/support/mcp-sdk) and of
+#    the reference Standard Webhooks library (tests/support/standard-webhooks)
 # 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
 # 5. with ARBOR_TSAN=1, builds core and the integration suite with ThreadSanitizer (build/tsan)
@@ -56,6 +57,8 @@ say "devnet npm packages"
 install_npm_packages "$devnet"
 say "MCP SDK server npm packages"
 install_npm_packages "$repo/tests/support/mcp-sdk"
+say "Standard Webhooks reference library"
+install_npm_packages "$repo/tests/support/standard-webhooks"
 if [[ -d "$devnet/node_modules/.bin" ]]; then
     export PATH="$devnet/node_modules/.bin:$PATH"
 fi

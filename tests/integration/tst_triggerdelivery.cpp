@@ -9,6 +9,7 @@
 // The functions share one devnet, one database and one serve (restarted after the kill); each
 // has its own trigger and receivers.
 #include "agentchain.h"
+#include "referencewebhooks.h"
 #include "testmain.h"
 #include "webhookreceiver.h"
 
@@ -16,6 +17,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include <atomic>
 
 using namespace arbor;
 using namespace arbor::test;
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void retriesUntilSuccessAndFailsA400AtOnce();
     void killDuringDeliveryLosesNothing();
     void reorgBeforeConfirmationNeverDelivers();
+    void receiversThatGoAwayAreHeldResentAndRotatedThroughArborctl();
 
 private:
     QJsonObject restAction(const WebhookReceiver &receiver, int priority) const;
@@ -85,6 +89,11 @@ private:
     WebhookReceiver m_slow{m_secret};          ///< holds answers while serve is killed
     WebhookReceiver m_deep{m_secret};          ///< confirmations 6
     WebhookReceiver m_tip{m_secret};           ///< confirmations 0, failing
+    WebhookReceiver m_gone{m_secret};          ///< 410 Gone while m_goneAway
+    WebhookReceiver m_down{m_secret};          ///< 503 while m_downNow
+    std::atomic<bool> m_goneAway{false};
+    std::atomic<bool> m_downNow{false};
+    const QString m_nextSecret = WebhookReceiver::makeSecret();
 };
 
 void TestTriggerDelivery::initTestCase()
@@ -92,12 +101,13 @@ void TestTriggerDelivery::initTestCase()
     ARBOR_REQUIRE_BACKEND();
     ARBOR_REQUIRE_DEVNET();
     QString error;
-    for (WebhookReceiver *r : {&m_unavailable, &m_busy, &m_refusing, &m_slow, &m_deep, &m_tip})
+    for (WebhookReceiver *r : {&m_unavailable, &m_busy, &m_refusing, &m_slow, &m_deep, &m_tip, &m_gone, &m_down})
         QVERIFY2(r->start(&error), qPrintable(error));
     // One token with a few holders: devnet.mjs reorg fills the replacement blocks with its transfers.
     QVERIFY2(m_chain.start(&error, 1), qPrintable(error));
     QProcessEnvironment secrets;
     secrets.insert(u"ARBOR_TEST_HOOK_SECRET"_s, m_secret);
+    secrets.insert(u"ARBOR_TEST_HOOK_NEXT_SECRET"_s, m_nextSecret);
     m_chain.setServeEnvironment(secrets);
     QVERIFY2(m_chain.startServe(&error), qPrintable(error));
 }
@@ -350,6 +360,117 @@ void TestTriggerDelivery::reorgBeforeConfirmationNeverDelivers()
     }
     QVERIFY2(doomedRows.size() - at <= 2, qPrintable(doomedRows.join(u", "_s)));   // at most the attempt that was under way
     QCOMPARE(m_tip.receivedFor(doomedId).size(), doomedRows.size() - 1);
+}
+
+void TestTriggerDelivery::receiversThatGoAwayAreHeldResentAndRotatedThroughArborctl()
+{
+    const QJsonArray registered{condition(u"event_type_equals"_s, {{u"event"_s, u"Registered"_s}})};
+    const auto actionsOf = [this](qint64 trigger) {
+        const ArborctlRun run = m_chain.arborctl({u"trigger"_s, u"actions"_s, u"--trigger"_s, QString::number(trigger), u"--json"_s});
+        return run.object().value(u"actions"_s).toArray();
+    };
+
+    // A receiver that answers 410 Gone: the action is disabled, its deliveries held, not dropped.
+    m_gone.setRefuse([this](const Received &) { return m_goneAway.load(); }, 410);
+    m_goneAway = true;
+    const qint64 gone = addTrigger(u"gone"_s, u"identity"_s, registered, {restAction(m_gone, 1)});
+    QVERIFY(gone > 0);
+    const qint64 goneAction = m_chain.trigger(gone).value(u"actions"_s)[0][u"id"_s].toInteger();
+    traffic(1, 0);
+    QVERIFY2(waitFor([&] { return m_gone.count() == 1; }, 30000), qPrintable(m_chain.serveLog()));
+    QVERIFY2(waitFor([&] { return actionsOf(gone)[0][u"state"_s].toString() == u"disabled"; }, 30000), qPrintable(m_chain.serveLog()));
+    traffic(1, 0);
+    QVERIFY2(waitFor([&] { return actionsOf(gone)[0][u"held"_s].toInteger() == 2; }, 30000), qPrintable(m_chain.serveLog()));
+    QTest::qWait(1500);
+    QCOMPARE(m_gone.count(), 1);
+    QVERIFY(actionsOf(gone)[0][u"stateReason"_s].toString().contains(u"410"_s));
+
+    // Back: enable-action sends what was held, each once under its own id.
+    m_goneAway = false;
+    const ArborctlRun enable = m_chain.arborctl({u"trigger"_s, u"enable-action"_s, QString::number(goneAction)});
+    QVERIFY2(enable.exitCode == 0, qPrintable(describe(enable)));
+    QVERIFY2(enable.out.contains(u"2 held deliveries are due now"_s), qPrintable(enable.out));
+    QVERIFY2(waitFor([&] { return m_gone.acceptedIds().size() == 2; }, 30000), qPrintable(m_chain.serveLog()));
+    QTest::qWait(1000);
+    QCOMPARE(m_gone.count(), 3);
+    QCOMPARE(actionsOf(gone)[0][u"state"_s].toString(), u"ok"_s);
+
+    // A schedule of one retry after a second: dead after two attempts; resent once, same id.
+    m_down.setRefuse([this](const Received &) { return m_downNow.load(); }, 503);
+    m_downNow = true;
+    QJsonObject quickAction = restAction(m_down, 1);
+    quickAction.remove(u"maxRetries"_s);
+    quickAction.insert(u"retry"_s, QJsonArray{u"1s"_s});
+    const qint64 dead = addTrigger(u"dead"_s, u"identity"_s, registered, {quickAction});
+    QVERIFY(dead > 0);
+    traffic(1, 0);
+    QJsonArray letters;
+    QVERIFY2(waitFor([&] {
+        letters = m_chain.arborctl({u"trigger"_s, u"results"_s, u"--dead"_s, u"--trigger"_s, QString::number(dead), u"--json"_s}).object()[u"dead"_s].toArray();
+        return letters.size() == 1;
+    }, 30000), qPrintable(m_chain.serveLog()));
+    QCOMPARE(letters[0][u"attempts"_s].toInteger(), 2);
+    QVERIFY2(letters[0][u"lastError"_s].toString().contains(u"retry schedule"_s), qPrintable(letters[0][u"lastError"_s].toString()));
+    QCOMPARE(m_down.count(), 2);
+    const QByteArray deadId = letters[0][u"deliveryId"_s].toString().toLatin1();
+    m_downNow = false;
+    const ArborctlRun resend = m_chain.arborctl({u"trigger"_s, u"resend"_s, u"--dead"_s, u"--trigger"_s, QString::number(dead), u"--json"_s});
+    QVERIFY2(resend.exitCode == 0, qPrintable(describe(resend)));
+    QCOMPARE(resend.object()[u"resent"_s].toInteger(), 1);
+    QVERIFY2(waitFor([&] { return m_down.acceptedIds().size() == 1; }, 30000), qPrintable(m_chain.serveLog()));
+    QCOMPARE(m_down.acceptedIds().first(), deadId);
+    QTest::qWait(1000);
+    QCOMPARE(m_down.count(), 3);
+
+    // Another dead letter, sent again by a replay of the last ten minutes to the action.
+    m_downNow = true;
+    traffic(1, 0);
+    QVERIFY2(waitFor([&] {
+        letters = m_chain.arborctl({u"trigger"_s, u"results"_s, u"--dead"_s, u"--trigger"_s, QString::number(dead), u"--json"_s}).object()[u"dead"_s].toArray();
+        return letters.size() == 1;
+    }, 30000), qPrintable(m_chain.serveLog()));
+    m_downNow = false;
+    const qint64 deadAction = m_chain.trigger(dead).value(u"actions"_s)[0][u"id"_s].toInteger();
+    const ArborctlRun replay = m_chain.arborctl({u"trigger"_s, u"replay"_s, QString::number(dead), u"--since"_s, u"10m"_s, u"--action"_s,
+                                                 QString::number(deadAction), u"--json"_s});
+    QVERIFY2(replay.exitCode == 0, qPrintable(describe(replay)));
+    // The trigger's two deliveries are skipped, the dead one of them sent again; the events of the
+    // ten minutes from before the trigger existed get deliveries of their own (history, explicitly).
+    const QJsonObject replayed = replay.object();
+    QCOMPARE(replayed[u"resent"_s].toInteger(), 1);
+    QCOMPARE(replayed[u"skipped"_s].toInteger(), 2);
+    QCOMPARE(replayed[u"matches"_s].toInteger(), replayed[u"created"_s].toInteger() - 1 + 2);
+    const QByteArray secondDead = letters[0][u"deliveryId"_s].toString().toLatin1();
+    QVERIFY2(waitFor([&] { return m_down.acceptedIds().contains(secondDead); }, 30000), qPrintable(m_chain.serveLog()));
+    QVERIFY2(waitFor([&] { return m_down.acceptedIds().size() == replayed[u"created"_s].toInteger() + 1; }, 30000), qPrintable(m_chain.serveLog()));
+    QCOMPARE(m_down.acceptedIds().count(deadId), 1);   // what was delivered is not sent again
+
+    // A rotated secret: both signatures while the overlap lasts, each verifies — with this
+    // test's receiver and with the reference Standard Webhooks library.
+    const ArborctlRun rotate = m_chain.arborctl({u"trigger"_s, u"rotate-secret"_s, QString::number(goneAction), u"--to"_s,
+                                                 u"env:ARBOR_TEST_HOOK_NEXT_SECRET"_s, u"--overlap"_s, u"1h"_s});
+    QVERIFY2(rotate.exitCode == 0, qPrintable(describe(rotate)));
+    const qsizetype acceptedBefore = m_gone.acceptedIds().size();   // the dead trigger's events matched this trigger too
+    traffic(1, 0);
+    QVERIFY2(waitFor([&] { return m_gone.acceptedIds().size() == acceptedBefore + 1; }, 30000), qPrintable(m_chain.serveLog()));
+    const Received rotated = m_gone.received().last();
+    QCOMPARE(rotated.signature.split(' ').size(), 2);
+    QString why;
+    QVERIFY2(WebhookReceiver::verify(m_secret, rotated.id, rotated.timestamp, rotated.body, rotated.signature, &why), qPrintable(why));
+    QVERIFY2(WebhookReceiver::verify(m_nextSecret, rotated.id, rotated.timestamp, rotated.body, rotated.signature, &why), qPrintable(why));
+    if (!ReferenceWebhooks::available(&why)) {
+        if (ReferenceWebhooks::requiredByEnvironment())
+            QFAIL(qPrintable(why));
+        QSKIP(qPrintable(why));
+    }
+    for (const QString &secret : {m_secret, m_nextSecret}) {
+        const QStringList verdicts = ReferenceWebhooks::verify(secret, {rotated}, &why);
+        QVERIFY2(verdicts == QStringList{u"ok"_s}, qPrintable(verdicts.join(u"; "_s) + why));
+    }
+    // And a secret neither of them is refused by the library, so its "ok" means something.
+    const QStringList stranger = ReferenceWebhooks::verify(WebhookReceiver::makeSecret(), {rotated}, &why);
+    QCOMPARE(stranger.size(), 1);
+    QVERIFY2(stranger.first().startsWith(u"fail"_s), qPrintable(stranger.first()));
 }
 
 } // namespace tst_triggerdelivery
