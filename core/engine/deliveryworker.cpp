@@ -21,7 +21,7 @@ DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOpti
     , m_writer(writer)
     , m_holder(std::move(holder))
     , m_options(options)
-    , m_clock(options.clock ? options.clock : Clock::system())
+    , m_clock(options.clock ? options.clock : WallClock::system())
     , m_flushTimer(this)   // children, so moveToThread() takes them along
     , m_wakeTimer(this)
     , m_random(std::random_device{}())

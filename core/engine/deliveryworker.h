@@ -78,7 +78,7 @@ private:
     StoreThread *m_writer;
     QString m_holder;
     DeliveryOptions m_options;
-    std::shared_ptr<const Clock> m_clock;
+    std::shared_ptr<const WallClock> m_clock;
     SecretResolver *m_secrets = nullptr;
     ActionSender *m_sender = nullptr;
     AgentCallPreparer *m_agentCalls = nullptr;   ///< MCP to "the agent's own endpoint": checks before sending

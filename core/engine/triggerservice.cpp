@@ -171,7 +171,7 @@ QFuture<Result<std::pair<qint64, qint64>>> TriggerService::blocksBetween(qint64 
 qint64 TriggerService::now() const
 {
     const auto &clock = m_context.options().delivery.clock;
-    return (clock ? clock : Clock::system())->nowMs();
+    return (clock ? clock : WallClock::system())->nowMs();
 }
 
 QFuture<Result<QList<ActionHealth>>> TriggerService::actionHealth(std::optional<qint64> triggerId, std::optional<qint64> alertRuleId)

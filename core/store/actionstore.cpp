@@ -1,6 +1,7 @@
 #include "store/actionstore.h"
 
 #include "store/triggerstorerows.h"
+#include "util/timeunits.h"
 
 #include <QHash>
 
@@ -10,8 +11,6 @@ using triggerrows::jsonObject;
 using triggerrows::jsonText;
 
 namespace {
-
-constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
 QVariantList key(const ActionRef &action)
 {
@@ -211,7 +210,7 @@ Result<QList<ActionHealth>> ActionStore::actions(qint64 nowMs, std::optional<qin
     auto attempts = m_store.query(QLatin1String("SELECT source, action_id, COUNT(*), SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END) FROM ")
                                       + m_store.admin("action_results")
                                       + QLatin1String(" WHERE at >= ? AND attempt > 0 AND status <> 'cancelled' AND NOT is_test GROUP BY source, action_id"),
-                                  {nowMs - DayMs});
+                                  {nowMs - timeunits::DayMs});
     if (!attempts)
         return attempts.error();
     for (const SqlRow &r : *attempts) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "util/clock.h"
+#include "util/wallclock.h"
 
 #include <QtGlobal>
 
@@ -27,8 +27,8 @@ struct DeliveryOptions
     /// EngineOptions::chainLeaseMs) on a database several engines share.
     qint64 staleClaimMs = 15000;
     /// What "now" is for claims, attempts and their retry schedule; the system clock when unset
-    /// (tests move a ManualClock through days of retries).
-    std::shared_ptr<const Clock> clock;
+    /// (tests move a ManualWallClock through days of retries).
+    std::shared_ptr<const WallClock> clock;
 };
 
 } // namespace arbor

@@ -1,6 +1,7 @@
 #include "triggers/retryschedule.h"
 
 #include "model/duration.h"
+#include "util/timeunits.h"
 
 #include <QJsonArray>
 
@@ -9,10 +10,6 @@
 
 namespace arbor {
 namespace {
-
-constexpr qint64 SecondMs = 1000;
-constexpr qint64 MinuteMs = 60 * SecondMs;
-constexpr qint64 HourMs = 60 * MinuteMs;
 
 QList<qint64> doubling(int count, qint64 firstMs, qint64 capMs)
 {
@@ -41,12 +38,12 @@ RetrySchedule::RetrySchedule(QString name, QList<qint64> waitsMs)
 RetrySchedule RetrySchedule::standard()
 {
     return RetrySchedule(QStringLiteral("standard"),
-                         {5 * SecondMs, 5 * MinuteMs, 30 * MinuteMs, 2 * HourMs, 5 * HourMs, 10 * HourMs, 14 * HourMs, 20 * HourMs, 24 * HourMs});
+                         {5 * timeunits::SecondMs, 5 * timeunits::MinuteMs, 30 * timeunits::MinuteMs, 2 * timeunits::HourMs, 5 * timeunits::HourMs, 10 * timeunits::HourMs, 14 * timeunits::HourMs, 20 * timeunits::HourMs, 24 * timeunits::HourMs});
 }
 
 RetrySchedule RetrySchedule::quick()
 {
-    return RetrySchedule(QStringLiteral("quick"), doubling(8, SecondMs, 2 * MinuteMs));
+    return RetrySchedule(QStringLiteral("quick"), doubling(8, timeunits::SecondMs, 2 * timeunits::MinuteMs));
 }
 
 RetrySchedule RetrySchedule::none()
@@ -56,7 +53,7 @@ RetrySchedule RetrySchedule::none()
 
 RetrySchedule RetrySchedule::legacy(int retries)
 {
-    return RetrySchedule(QString(), doubling(std::clamp(retries, 0, MaxSteps), SecondMs, 10 * MinuteMs));
+    return RetrySchedule(QString(), doubling(std::clamp(retries, 0, MaxSteps), timeunits::SecondMs, 10 * timeunits::MinuteMs));
 }
 
 RetrySchedule RetrySchedule::steps(QList<qint64> waitsMs)
@@ -92,11 +89,11 @@ Result<RetrySchedule> RetrySchedule::parse(const QJsonValue &value, const QStrin
     QList<qint64> waits;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const std::optional<qint64> seconds = parseDurationSeconds(array[i]);
-        if (!seconds || *seconds < 1 || *seconds * SecondMs > MaxStepMs) {
+        if (!seconds || *seconds < 1 || *seconds * timeunits::SecondMs > MaxStepMs) {
             return Error::invalid(field + QStringLiteral("[%1]").arg(i),
                                   tr("Use a wait from 1s to 7d, such as \"30s\", \"5m\", \"2h\" or \"1d\"."));
         }
-        waits.append(*seconds * SecondMs);
+        waits.append(*seconds * timeunits::SecondMs);
     }
     return steps(waits);
 }
@@ -107,7 +104,7 @@ QJsonValue RetrySchedule::toJson() const
         return m_name;
     QJsonArray array;
     for (const qint64 wait : m_waitsMs)
-        array.append(wait % SecondMs == 0 ? durationText(wait / SecondMs) : QString::number(double(wait) / SecondMs) + u's');
+        array.append(wait % timeunits::SecondMs == 0 ? durationText(wait / timeunits::SecondMs) : QString::number(double(wait) / timeunits::SecondMs) + u's');
     return array;
 }
 
@@ -135,7 +132,7 @@ QString RetrySchedule::describe() const
 {
     QStringList waits;
     for (const qint64 wait : m_waitsMs)
-        waits.append(durationText(std::max<qint64>(1, wait / SecondMs)));
+        waits.append(durationText(std::max<qint64>(1, wait / timeunits::SecondMs)));
     const QString list = waits.isEmpty() ? tr("no retries") : waits.join(QLatin1String(", "));
     return m_name.isEmpty() ? list : tr("%1 (%2)").arg(m_name, list);
 }

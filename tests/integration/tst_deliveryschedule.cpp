@@ -1,5 +1,5 @@
 // Deliveries an integrator can rely on for days, against a local receiver that checks Standard
-// Webhooks signatures: the delivery worker runs on a ManualClock, so hours of retries pass in
+// Webhooks signatures: the delivery worker runs on a ManualWallClock, so hours of retries pass in
 // seconds. A receiver down for an hour gets its delivery when it is back, on the schedule; a 410
 // disables the action and holds its deliveries (an alert says so) until it is enabled, then they
 // go out in order; a spent schedule leaves dead letters that resend once each under their ids; a
@@ -19,7 +19,7 @@
 #include "store/indexstore.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
-#include "util/clock.h"
+#include "util/wallclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -95,7 +95,7 @@ private:
     std::unique_ptr<WebhookReceiver> m_receiver;
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<Store> m_store;
-    std::shared_ptr<ManualClock> m_clock;
+    std::shared_ptr<ManualWallClock> m_clock;
     std::unique_ptr<Engine> m_engine;
     std::atomic<bool> m_down{false};      ///< the receiver refuses every request while set
     qint64 m_next = 0;
@@ -125,7 +125,7 @@ void TestDeliverySchedule::init()
     m_next = 0;
     m_tip = Hash();
     promote(4, {});
-    m_clock = std::make_shared<ManualClock>();
+    m_clock = std::make_shared<ManualWallClock>();
 }
 
 void TestDeliverySchedule::cleanup()

@@ -1,11 +1,11 @@
-#include "util/clock.h"
+#include "util/wallclock.h"
 
 #include <QDateTime>
 
 namespace arbor {
 namespace {
 
-class SystemClock final : public Clock
+class SystemWallClock final : public WallClock
 {
 public:
     qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
@@ -13,13 +13,13 @@ public:
 
 } // namespace
 
-std::shared_ptr<const Clock> Clock::system()
+std::shared_ptr<const WallClock> WallClock::system()
 {
-    static const std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>();
+    static const std::shared_ptr<const WallClock> clock = std::make_shared<SystemWallClock>();
     return clock;
 }
 
-ManualClock::ManualClock()
+ManualWallClock::ManualWallClock()
     : m_now(QDateTime::currentMSecsSinceEpoch())
 {
 }
