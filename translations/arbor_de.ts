@@ -1070,6 +1070,10 @@
         <source>%1 is a PostgreSQL backup but not an Arbor one: it holds no arbor.schema_migrations table.</source>
         <translation>%1 ist eine PostgreSQL-Sicherung, aber keine von Arbor: Sie enthält keine Tabelle arbor.schema_migrations.</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist. Create it first (mkdir -p %1) or choose another; nothing was written.</source>
+        <translation>Der Ordner %1 existiert nicht. Legen Sie ihn zuerst an (mkdir -p %1) oder wählen Sie einen anderen; es wurde nichts geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::DatabaseMaintenance</name>
@@ -2933,6 +2937,10 @@
     <message>
         <source>Without “previousSigningSecret” there is no overlap to end.</source>
         <translation>Ohne „previousSigningSecret“ gibt es keine Überlappung, die enden könnte.</translation>
+    </message>
+    <message>
+        <source>Hold for 0 to %1 seconds; write seconds or a duration such as &quot;90s&quot;, &quot;5m&quot; or &quot;2h&quot;.</source>
+        <translation>Haltezeit 0 bis %1 Sekunden; Sekunden oder eine Dauer wie „90s“, „5m“ oder „2h“ angeben.</translation>
     </message>
 </context>
 <context>
@@ -7586,6 +7594,27 @@
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>Databa&amp;se</source>
+        <translation>Datenban&amp;k</translation>
+    </message>
+    <message>
+        <source>Restore Database</source>
+        <translation>Datenbank wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cannot switch to %1: %2</source>
+        <translation>Wechsel zu %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>what the page shows (its shortcut)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MaintenancePanel</name>
@@ -9006,10 +9035,6 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Enter the new database file, e.g. %1.</source>
-        <translation>Geben Sie die neue Datenbankdatei ein, z. B. %1.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -9053,10 +9078,6 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>Die Sicherung wurde in %1 wiederhergestellt.</translation>
     </message>
     <message>
-        <source>Arbor goes on with its current database. To work on the restored one, open File › Settings…, choose it under Database (%1) and save: the engine restarts on it.</source>
-        <translation>Arbor arbeitet mit seiner aktuellen Datenbank weiter. Um mit der wiederhergestellten zu arbeiten, öffnen Sie Datei › Einstellungen…, wählen sie unter Datenbank (%1) und speichern: Die Engine startet dann damit neu.</translation>
-    </message>
-    <message>
         <source>The restore failed: %1</source>
         <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
     </message>
@@ -9067,6 +9088,18 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message>
         <source>The restore failed.</source>
         <translation>Die Wiederherstellung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Enter the new database file.</source>
+        <translation>Geben Sie die neue Datenbankdatei an.</translation>
+    </message>
+    <message>
+        <source>Arbor goes on with its current database until you switch: now, or later under File › Settings… › Storage (%1).</source>
+        <translation>Arbor arbeitet mit der bisherigen Datenbank weiter, bis Sie wechseln: jetzt oder später unter Datei › Einstellungen … › Datenbank (%1).</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to It Now</source>
+        <translation>&amp;Jetzt wechseln</translation>
     </message>
 </context>
 <context>
@@ -9162,10 +9195,6 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>Die Aufbewahrungsrichtlinien können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
         <source>Keep for ever</source>
         <translation>Unbegrenzt aufbewahren</translation>
     </message>
@@ -9176,6 +9205,14 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message>
         <source>Rows older than this are deleted every hour, a small batch at a time.</source>
         <translation>Ältere Zeilen werden stündlich gelöscht, jeweils in kleinen Stapeln.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>spin box: a number of days</comment>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9415,6 +9452,10 @@ http://127.0.0.1:8545</translation>
     <message>
         <source>Type the secret once; it goes to the system keychain and this field gets its reference</source>
         <translation>Das Geheimnis einmal eingeben: Es kommt in den Schlüsselbund des Systems, und dieses Feld erhält den Verweis darauf</translation>
+    </message>
+    <message>
+        <source>No secret named “%1” is stored on this computer: the engine cannot send with it. Store secret… stores it (or store it where the engine that delivers runs).</source>
+        <translation>Auf diesem Computer ist kein Geheimnis namens „%1“ gespeichert: Die Engine kann damit nicht senden. „Geheimnis speichern …“ speichert es (oder speichern Sie es dort, wo die zustellende Engine läuft).</translation>
     </message>
 </context>
 <context>
@@ -9684,10 +9725,6 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>&amp;Secret:</source>
-        <translation>&amp;Geheimnis:</translation>
-    </message>
-    <message>
         <source>&amp;Store</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -9706,6 +9743,22 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Without a keychain, refer to an environment variable (env:VAR) or a file (file:PATH) instead.</source>
         <translation>Ohne Schlüsselbund stattdessen auf eine Umgebungsvariable (env:VAR) oder eine Datei (file:PFAD) verweisen.</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>A new signing secret (whsec_ and 32 random bytes): give it to the receiver, then store it</source>
+        <translation>Ein neues Signaturgeheimnis (whsec_ und 32 Zufallsbytes): dem Empfänger geben, dann speichern</translation>
+    </message>
+    <message>
+        <source>Copy this secret to the receiver now: once stored, Arbor never shows it again.</source>
+        <translation>Kopieren Sie dieses Geheimnis jetzt zum Empfänger: Einmal gespeichert, zeigt Arbor es nie wieder an.</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
     </message>
 </context>
 <context>

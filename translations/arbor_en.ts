@@ -1070,6 +1070,10 @@
         <source>%1 is a PostgreSQL backup but not an Arbor one: it holds no arbor.schema_migrations table.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist. Create it first (mkdir -p %1) or choose another; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::DatabaseMaintenance</name>
@@ -2932,6 +2936,10 @@
     </message>
     <message>
         <source>Without “previousSigningSecret” there is no overlap to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold for 0 to %1 seconds; write seconds or a duration such as &quot;90s&quot;, &quot;5m&quot; or &quot;2h&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7583,6 +7591,27 @@
         <source>Agents</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Databa&amp;se</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot switch to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>what the page shows (its shortcut)</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::MaintenancePanel</name>
@@ -9002,10 +9031,6 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the new database file, e.g. %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9049,10 +9074,6 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arbor goes on with its current database. To work on the restored one, open File › Settings…, choose it under Database (%1) and save: the engine restarts on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The restore failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9062,6 +9083,18 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>The restore failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbor goes on with its current database until you switch: now, or later under File › Settings… › Storage (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Switch to It Now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9158,10 +9191,6 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep for ever</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9172,6 +9201,14 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     <message>
         <source>Rows older than this are deleted every hour, a small batch at a time.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <comment>spin box: a number of days</comment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9409,6 +9446,10 @@ http://127.0.0.1:8545</source>
     </message>
     <message>
         <source>Type the secret once; it goes to the system keychain and this field gets its reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret named “%1” is stored on this computer: the engine cannot send with it. Store secret… stores it (or store it where the engine that delivers runs).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9676,10 +9717,6 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Secret:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9697,6 +9734,22 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Without a keychain, refer to an environment variable (env:VAR) or a file (file:PATH) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new signing secret (whsec_ and 32 random bytes): give it to the receiver, then store it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this secret to the receiver now: once stored, Arbor never shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,20 +27,20 @@ QAction *makeAction(const QIcon &icon, const QString &text, const char *objectNa
 
 ConsoleActions::ConsoleActions(QWidget *window)
 {
-    m_addChain = makeAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Chain…"), "addChainAction", window);
+    m_addChain = makeAction(themeIcon(QStringLiteral("list-add"), QStringLiteral("add")), tr("&Add Chain…"), "addChainAction", window);
     m_addChain->setToolTip(tr("Add an EVM chain: its RPC URLs, tokens and ERC-8004 registries"));
     m_addChain->setShortcut(QKeySequence::New);
 
-    m_details = makeAction(QIcon::fromTheme(QStringLiteral("document-properties")), tr("De&tails"), "chainDetailsAction", window);
+    m_details = makeAction(themeIcon(QStringLiteral("document-properties"), QStringLiteral("details")), tr("De&tails"), "chainDetailsAction", window);
     m_details->setToolTip(tr("Charts, endpoints, index progress, reindexes and reorgs of the selected chain"));
 
-    m_edit = makeAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit…"), "editChainAction", window);
+    m_edit = makeAction(themeIcon(QStringLiteral("document-edit"), QStringLiteral("edit")), tr("&Edit…"), "editChainAction", window);
     m_edit->setToolTip(tr("Change the selected chain: its name, RPC URLs, poll interval, confirmations, RPC rate and tokens"));
 
-    m_resync = makeAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Re&sync…"), "resyncChainAction", window);
+    m_resync = makeAction(themeIcon(QStringLiteral("view-refresh"), QStringLiteral("resync")), tr("Re&sync…"), "resyncChainAction", window);
     m_resync->setToolTip(tr("Rebuild the selected chain's cross-chain rows from its own tables"));
 
-    m_reindex = makeAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Rei&ndex…"), "reindexChainAction", window);
+    m_reindex = makeAction(themeIcon(QStringLiteral("edit-redo"), QStringLiteral("reindex")), tr("Rei&ndex…"), "reindexChainAction", window);
     m_reindex->setToolTip(tr("Fetch a block range of the selected chain again and replace its rows (audited)"));
     m_reindex->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));   // opens a dialog: nothing happens without a second step
 
@@ -85,6 +85,8 @@ ConsoleActions::ConsoleActions(QWidget *window)
         {QStringLiteral("showBalancesAction"), tr("&Balances")},
         {QStringLiteral("showTriggersAction"), tr("&Triggers")},
         {QStringLiteral("showAgentsAction"), tr("&Agents")},
+        {QStringLiteral("showOverviewAction"), tr("&Overview")},
+        {QStringLiteral("showDatabaseAction"), tr("Databa&se")},
     };
     auto *pageGroup = new QActionGroup(window);
     for (int page = 0; page < pages.size(); ++page) {

@@ -1,4 +1,5 @@
 #include "consolesession.h"
+#include "util/englishplurals.h"
 
 #include "appsettings.h"
 #include "engine/engine.h"
@@ -30,6 +31,8 @@ ConsoleSession::ConsoleSession(EngineOptions options, LogSink *logSink, AppSetti
 QStringList ConsoleSession::installTranslators(QCoreApplication &app, const QLocale &locale)
 {
     QStringList loaded;
+    // Installed first, so asked last: English plural forms for a text no catalogue has.
+    QCoreApplication::installTranslator(new EnglishPlurals(&app));
     auto *arbor = new QTranslator(&app);
     if (arbor->load(locale, QStringLiteral("arbor"), QStringLiteral("_"), QStringLiteral(":/i18n"))
         || arbor->load(QStringLiteral(":/i18n/arbor_en.qm"))) {

@@ -130,6 +130,16 @@ void MainWindow::createActions()
     connect(m_actions.restoreDatabase(), &QAction::triggered, this, [this] {
         auto *dialog = new RestoreDialog(m_engine->database(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RestoreDialog::switchRequested, this, [this, dialog](const QString &url) {
+            if (!m_settings)
+                return;
+            if (Status chosen = m_settings->setDatabase(url); !chosen) {
+                QMessageBox::warning(this, tr("Restore Database"), tr("Cannot switch to %1: %2").arg(url, chosen.error().message));
+                return;
+            }
+            dialog->close();
+            Q_EMIT databaseSwitchRequested();
+        });
         dialog->open();
     });
     connect(m_actions.resume(), &QAction::triggered, this, [this] { setSelectedPaused(false); });
@@ -278,15 +288,18 @@ void MainWindow::createCentralWidget()
     m_pages->addTab(balances, tr("Balances"));
     m_pages->addTab(triggers, tr("Triggers"));
     m_pages->addTab(agents, tr("Agents"));
-    for (int page = 0; page < m_pages->count(); ++page)
-        m_pages->setTabToolTip(page, m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText));
-    // Every chain at a glance (worst lag, chains down, requests per provider); after the pages
-    // Ctrl+1… choose, which it has no shortcut among.
+    // Every chain at a glance (worst lag, chains down, requests per provider), and the database.
     auto *overview = new PageHost([this] { return new OverviewPage(m_engine->chains(), m_engine->indexing()); });
-    m_pages->setTabToolTip(m_pages->addTab(overview, tr("Overview")), tr("Every chain at a glance: worst lag, chains down, requests per provider"));
+    m_pages->addTab(overview, tr("Overview"));
     auto *database = new PageHost([this] { return new DatabasePage(m_engine->database(), m_engine->chains(), m_engine->roster()); });
-    m_pages->setTabToolTip(m_pages->addTab(database, tr("Database")),
-                           tr("Sizes per chain and table, growth over time, the slowest statements, maintenance"));
+    m_pages->addTab(database, tr("Database"));
+    const QStringList about{QString(), QString(), QString(), QString(), QString(), QString(),
+                            tr("Every chain at a glance: worst lag, chains down, requests per provider"),
+                            tr("Sizes per chain and table, growth over time, the slowest statements, maintenance")};
+    for (int page = 0; page < m_pages->count(); ++page) {
+        const QString shortcut = m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText);
+        m_pages->setTabToolTip(page, about[page].isEmpty() ? shortcut : tr("%1 (%2)", "what the page shows (its shortcut)").arg(about[page], shortcut));
+    }
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
 
     auto *central = new QWidget;
@@ -303,10 +316,10 @@ void MainWindow::onPageChanged()
     const int page = m_pages->currentIndex();
     if (page >= 0 && page < m_actions.pages().size())
         m_actions.pages()[page]->setChecked(true);
-    // The chain verbs act on the chain table's selection: on the chain table, and on the Chain
-    // Details page, where that selection is the chain shown.
+    // The chain toolbar stays where it is on every page (a window whose toolbar comes and goes
+    // moves everything under the pointer); its chain verbs are enabled on the chain table and on
+    // the Chain Details page, where the selection is the chain shown (updateActions()).
     const bool details = m_pages->currentWidget() == m_detailHost;
-    m_chainToolBar->setVisible(m_pages->currentWidget() == m_stack || details);
     if (details && detailPage()->chainId() == 0) {
         const std::optional<ChainRecord> chain = selectedChain();
         const ChainRecord *first = m_model->chainAt(0);

@@ -1,6 +1,7 @@
 // arborctl alert …: the operator's alert rules, the alerts they raised, acknowledgements,
 // silences and what their actions delivered.
 #include "alertcommands.h"
+#include "triggercommands.h"
 #include "translation.h"
 
 #include "alerts/alertmonitor.h"
@@ -171,6 +172,7 @@ int alertAdd(const Invocation &inv)
     auto rule = readRuleFile(parser.value(file));
     if (!rule)
         return fail(rule.error());
+    warnAboutUnstoredSecrets(rule->actions);
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [rule = *rule, asJson](Engine &engine, std::function<void(int)> finish) {
         then(engine.alerts()->addAlertRule(rule), &engine, printOr(finish, asJson, Arborctl::tr("Added alert rule “%1” (id %2).")));
@@ -192,6 +194,7 @@ int alertEdit(const Invocation &inv)
     auto rule = readRuleFile(parser.value(file));
     if (!rule)
         return fail(rule.error());
+    warnAboutUnstoredSecrets(rule->actions);
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [ref = *ref, rule = *rule, asJson](Engine &engine, std::function<void(int)> finish) {
         withRule(engine, ref, finish, [&engine, rule, finish, asJson](const AlertRule &stored) {
@@ -381,7 +384,7 @@ int alertList(const Invocation &inv)
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [filter, chainRef, asJson](Engine &engine, std::function<void(int)> finish) {
         auto list = [&engine, finish, asJson](AlertHistoryFilter f) {
-            then(engine.alerts()->alertHistory(f), &engine, [finish, asJson](Result<QList<AlertRecord>> alerts) {
+            then(engine.alerts()->alertHistory(f), &engine, [finish, asJson, activeOnly = f.activeOnly](Result<QList<AlertRecord>> alerts) {
                 if (!alerts) {
                     finish(fail(alerts.error()));
                     return;
@@ -391,6 +394,9 @@ int alertList(const Invocation &inv)
                     for (const AlertRecord &a : std::as_const(*alerts))
                         array.append(recordToJson(a));
                     printJson(QJsonObject{{QStringLiteral("alerts"), array}});
+                } else if (alerts->isEmpty()) {
+                    QTextStream(stdout) << (activeOnly ? Arborctl::tr("No alert is active.") : Arborctl::tr("No alert has been raised."))
+                                        << Qt::endl;
                 } else {
                     QList<QStringList> rows;
                     for (const AlertRecord &a : std::as_const(*alerts)) {

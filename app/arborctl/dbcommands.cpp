@@ -71,7 +71,7 @@ int dbMigrate(const Invocation &inv)
                 finish(fail(applied.error()));
                 return;
             }
-            QTextStream(stdout) << (*applied == 0 ? Arborctl::tr("The database is up to date.") : Arborctl::tr("Applied %1 migration(s).").arg(*applied)) << Qt::endl;
+            QTextStream(stdout) << (*applied == 0 ? Arborctl::tr("The database is up to date.") : Arborctl::tr("Applied %n migration(s).", nullptr, int(*applied))) << Qt::endl;
             finish(ExitOk);
         });
     });

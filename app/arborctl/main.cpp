@@ -17,6 +17,7 @@
 #include "statscommands.h"
 #include "alertcommands.h"
 #include "triggercommands.h"
+#include "util/englishplurals.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -182,6 +183,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
     QCoreApplication::setApplicationName(QStringLiteral("arbor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ARBOR_VERSION));
+    // arborctl speaks English: "1 attempt", "2 attempts" rather than "attempt(s)".
+    QCoreApplication::installTranslator(new arbor::EnglishPlurals(&app));
 
     // Global options come before the command words; the rest belongs to the command.
     QStringList args = QCoreApplication::arguments();

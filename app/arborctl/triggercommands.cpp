@@ -4,6 +4,9 @@
 #include "deliverycommands.h"
 
 #include "engine/triggerservice.h"
+#include "secrets/namedsecrets.h"
+#include "triggers/actionsecrets.h"
+#include "model/u256.h"
 #include "output.h"
 #include "triggers/triggerdef.h"
 #include "util/continuation.h"
@@ -131,6 +134,21 @@ std::function<void(Result<TriggerRecord>)> printOr(std::function<void(int)> fini
 
 } // namespace
 
+// A keychain reference that names no secret stored on this machine is accepted (the engine that
+// delivers may run elsewhere, with its own keychain) but said, with the command that fixes it.
+void warnAboutUnstoredSecrets(const QList<Action> &actions)
+{
+    const QStringList stored = NamedSecrets::names();
+    for (const KeychainReference &ref : keychainReferences(actions)) {
+        if (!stored.contains(ref.name)) {
+            QTextStream(stderr) << Arborctl::tr("arborctl: warning: %1 refers to keychain:%2, which is not stored on this machine; store it with "
+                                                "`arborctl secret set %2` where the engine that delivers runs.")
+                                       .arg(ref.field, ref.name)
+                                << Qt::endl;
+        }
+    }
+}
+
 int triggerAdd(const Invocation &inv)
 {
     QCommandLineParser parser;
@@ -143,6 +161,7 @@ int triggerAdd(const Invocation &inv)
     auto def = readTriggerFile(parser.value(file));
     if (!def)
         return fail(def.error());
+    warnAboutUnstoredSecrets(def->actions);
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
         withChain(engine, def, finish, [&engine, finish, asJson](TriggerDef complete) {
@@ -168,6 +187,7 @@ int triggerEdit(const Invocation &inv)
     auto def = readTriggerFile(parser.value(file));
     if (!def)
         return fail(def.error());
+    warnAboutUnstoredSecrets(def->actions);
     def->id = *id;
     const bool asJson = parser.isSet(json);
     return runWithEngine(inv, adminOptions(), [def = *def, asJson](Engine &engine, std::function<void(int)> finish) {
@@ -348,8 +368,33 @@ int triggerDryRun(const Invocation &inv)
                 out << Arborctl::tr("%1 of %2 events in blocks %3–%4 match; nothing was sent.")
                            .arg(run->matches.size()).arg(run->events).arg(run->fromBlock).arg(run->throughBlock)
                     << Qt::endl;
-                for (const QJsonValue &m : std::as_const(matches))
-                    out << QJsonDocument(m.toObject()).toJson(QJsonDocument::Compact) << Qt::endl;
+                // What an operator reads: each match, then what each action would send (--json: all of it).
+                for (const DryRunMatch &m : std::as_const(run->matches)) {
+                    const TriggerEvent &e = m.event;
+                    out << Qt::endl
+                        << Arborctl::tr("Block %1, transaction %2, log %3: %4, agent %5")
+                               .arg(e.event.blockNumber)
+                               .arg(e.event.txHash.toHex())
+                               .arg(e.event.logIndex)
+                               .arg(e.event.event, u256::toDecimal(e.event.agentId))
+                        << Qt::endl;
+                    for (const DryRunAction &a : m.actions) {
+                        out << "  " << Arborctl::tr("%1 (priority %2), delivery %3").arg(actionTypeName(a.action.type)).arg(a.action.priority).arg(a.deliveryId)
+                            << Qt::endl;
+                        if (!a.error.isEmpty()) {
+                            out << "    " << Arborctl::tr("not sendable: %1").arg(a.error) << Qt::endl;
+                            continue;
+                        }
+                        if (!a.target.isEmpty())
+                            out << "    " << Arborctl::tr("to %1").arg(a.target) << Qt::endl;
+                        const QJsonValue payload = payloadToJson(a.body);
+                        const QString text = payload.isString() ? payload.toString()
+                                                                : QString::fromUtf8(payload.isArray() ? QJsonDocument(payload.toArray()).toJson(QJsonDocument::Indented)
+                                                                                                      : QJsonDocument(payload.toObject()).toJson(QJsonDocument::Indented));
+                        for (const QString &line : text.trimmed().split(u'\n'))
+                            out << "    " << line << Qt::endl;
+                    }
+                }
             }
             finish(ExitOk);
         };

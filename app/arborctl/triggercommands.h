@@ -2,6 +2,10 @@
 
 #include "commandline.h"
 
+#include "triggers/triggerdef.h"
+
+#include <QList>
+
 namespace arbor::cli {
 
 int triggerAdd(const Invocation &inv);
@@ -15,5 +19,8 @@ int triggerDryRun(const Invocation &inv);
 int triggerReplay(const Invocation &inv);
 int triggerResults(const Invocation &inv);
 int triggerResend(const Invocation &inv);
+
+/// Warns on stderr about each keychain reference of `actions` that names no secret stored here.
+void warnAboutUnstoredSecrets(const QList<Action> &actions);
 
 } // namespace arbor::cli

@@ -39,8 +39,10 @@ Result<QString> checkBackupTarget(const QString &file, ExistingBackup existing)
     if (info.exists() && existing == ExistingBackup::Refuse)
         return Error::conflict(QStringLiteral("--to"),
                                DatabaseBackup::tr("%1 exists already. Choose another name or remove it first; nothing was written.").arg(path));
-    if (!QDir().mkpath(info.absolutePath()))
-        return Error::unavailable(QStringLiteral("--to"), DatabaseBackup::tr("Cannot create the folder %1.").arg(info.absolutePath()));
+    // A folder that is not there is more likely a typo than a wish: say so rather than make it.
+    if (!QFileInfo(info.absolutePath()).isDir())
+        return Error::invalid(QStringLiteral("--to"), DatabaseBackup::tr("The folder %1 does not exist. Create it first (mkdir -p %1) or choose "
+                                                                         "another; nothing was written.").arg(info.absolutePath()));
     return path;
 }
 

@@ -18,9 +18,10 @@ const char *const BusyTables[] = {"balance_update_queue", "queue_health", "trigg
 // Tables of Arbor's schemas in the PostgreSQL catalogue.
 const char *const OwnSchemas = "(schemaname IN ('arbor', 'arbor_global') OR schemaname LIKE 'chain\\_%')";
 
-QString mib(qint64 bytes)
+// Megabytes as the console shows sizes everywhere else (SI: 1 MB = 1,000,000 bytes).
+QString megabytes(qint64 bytes)
 {
-    return QLocale::c().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QLatin1String(" MiB");
+    return QLocale::c().toString(double(bytes) / 1e6, 'f', 1) + QLatin1String(" MB");
 }
 
 } // namespace
@@ -110,7 +111,7 @@ DatabaseMaintenance::Outcome DatabaseMaintenance::run(const MaintenanceTask &tas
         simple("reindex", QLatin1String("REINDEX INDEX CONCURRENTLY ") + task.target, QString());
         auto after = m_store.query(QStringLiteral("SELECT pg_relation_size(CAST(? AS regclass))"), {task.target});
         if (out.step.ok && before && after)
-            out.step.detail = tr("%1 → %2").arg(mib(before->first()[0].toLongLong()), mib(after->first()[0].toLongLong()));
+            out.step.detail = tr("%1 → %2").arg(megabytes(before->first()[0].toLongLong()), megabytes(after->first()[0].toLongLong()));
         break;
     }
     }
@@ -135,7 +136,7 @@ DatabaseMaintenance::Outcome DatabaseMaintenance::sqliteIncrementalVacuum()
         out.step.detail = tr("not possible: this database file was created without incremental auto-vacuum, so its %1 free "
                              "pages (%2) stay in the file; a full VACUUM (arborctl db maintain --full) returns them and converts the file")
                               .arg(*freeBefore)
-                              .arg(mib(*freeBefore * *pageSize));
+                              .arg(megabytes(*freeBefore * *pageSize));
         return out;
     }
     if (*mode == 1) {
@@ -160,7 +161,7 @@ DatabaseMaintenance::Outcome DatabaseMaintenance::sqliteIncrementalVacuum()
         return out;
     }
     const qint64 returned = *pagesBefore - *pagesAfter;
-    out.step.detail = tr("returned %1 free pages (%2): %3 → %4 pages").arg(returned).arg(mib(returned * *pageSize)).arg(*pagesBefore).arg(*pagesAfter);
+    out.step.detail = tr("returned %1 free pages (%2): %3 → %4 pages").arg(returned).arg(megabytes(returned * *pageSize)).arg(*pagesBefore).arg(*pagesAfter);
     if (*freeAfter > 0 && returned > 0)
         out.next.append({MaintenanceTask::Kind::SqliteIncrementalVacuum, {}, 0});
     return out;
@@ -277,7 +278,7 @@ DatabaseMaintenance::Outcome DatabaseMaintenance::postgresIndexBloat()
         const qint64 wasted = qint64(bloat * double(bytes));
         if (bloat > m_options.reindexBloat && wasted >= m_options.reindexMinBytes) {
             out.next.append({MaintenanceTask::Kind::PostgresReindex, name, wasted});
-            rebuilt.append(tr("%1 (%2% of %3)").arg(name).arg(qRound(bloat * 100)).arg(mib(bytes)));
+            rebuilt.append(tr("%1 (%2% of %3)").arg(name).arg(qRound(bloat * 100)).arg(megabytes(bytes)));
         }
     }
     QString detail = pgstattuple ? tr("%n index(es) checked with pgstattuple", nullptr, checked)

@@ -13,6 +13,11 @@
 namespace arbor {
 namespace {
 
+// Schema changes run once, by a migration or at start-up: the slowest statements an operator can
+// act on are the ones that keep running.
+const char *const SchemaChangesLeftOut = " AND UPPER(LTRIM(%1)) NOT LIKE 'CREATE %' AND UPPER(LTRIM(%1)) NOT LIKE 'ALTER %'"
+                                         " AND UPPER(LTRIM(%1)) NOT LIKE 'DROP %'";
+
 struct Namespaces
 {
     QString admin;    ///< "arbor_" / "arbor."
@@ -374,7 +379,7 @@ Result<SlowStatements> DatabaseStatsStore::arborStatements(int limit)
 {
     SlowStatements out;
     const QString base = QLatin1String("SELECT statement, calls, total_ms, max_ms FROM ") + m_store.admin("statement_stats")
-        + QLatin1String(" WHERE calls > 0 ORDER BY ");
+        + QLatin1String(" WHERE calls > 0") + QLatin1String(SchemaChangesLeftOut).arg(QStringLiteral("statement")) + QLatin1String(" ORDER BY ");
     auto byMean = m_store.query(base + QLatin1String("total_ms / calls DESC, digest LIMIT ?"), {limit});
     if (!byMean)
         return byMean.error();
@@ -415,7 +420,8 @@ Result<std::optional<SlowStatements>> DatabaseStatsStore::serverStatements(int l
     }
     const QString base = QLatin1String("SELECT query, calls, total_exec_time, max_exec_time FROM ") + schema
         + QLatin1String(".pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                        "AND calls > 0 AND query <> '<insufficient privilege>' ORDER BY ");
+                        "AND calls > 0 AND query <> '<insufficient privilege>'") + QLatin1String(SchemaChangesLeftOut).arg(QStringLiteral("query"))
+        + QLatin1String(" ORDER BY ");
     // Installed but not loaded (shared_preload_libraries) or not readable: the view raises an error.
     auto byMean = m_store.query(base + QLatin1String("mean_exec_time DESC LIMIT ?"), {limit});
     auto byTotal = byMean ? m_store.query(base + QLatin1String("total_exec_time DESC LIMIT ?"), {limit}) : byMean;

@@ -86,4 +86,24 @@ void resolveActionSecrets(SecretResolver &resolver, const Action &action, qint64
     }
 }
 
+QList<KeychainReference> keychainReferences(const QList<Action> &actions)
+{
+    QList<KeychainReference> found;
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        const Action &a = actions[i];
+        const QString at = QStringLiteral("actions[%1].").arg(i);
+        const auto add = [&](const QString &key, const std::optional<SecretRef> &ref) {
+            if (ref && ref->source == SecretRef::Source::Keychain)
+                found.append({at + key, ref->name});
+        };
+        add(QStringLiteral("signingSecret"), a.signingSecret);
+        add(QStringLiteral("previousSigningSecret"), a.previousSigningSecret);
+        add(QStringLiteral("botToken"), a.botToken);
+        add(QStringLiteral("token"), a.token);
+        for (const HeaderSpec &h : a.headers)
+            add(QStringLiteral("headers.") + h.name, h.secret);
+    }
+    return found;
+}
+
 } // namespace arbor

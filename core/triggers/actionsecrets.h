@@ -32,6 +32,17 @@ struct ActionSecrets
     QStringList values() const;
 };
 
+/// A `keychain:NAME` reference of an action, by the field that holds it ("actions[0].botToken").
+struct KeychainReference
+{
+    QString field;
+    QString name;
+};
+
+/// Every `keychain:` reference of `actions`, for checking that each names a stored secret
+/// (NamedSecrets::names()) before the engine needs it.
+QList<KeychainReference> keychainReferences(const QList<Action> &actions);
+
 /**
  * Every secret `action` refers to, read through `resolver`: the signing secret (and, while a
  * rotation's overlap lasts at `nowMs`, the previous one), the bot token, the MCP token and the

@@ -1,5 +1,6 @@
 #include "triggers/alertrule.h"
 
+#include "model/duration.h"
 #include "triggers/jsonfields.h"
 
 #include <QJsonArray>
@@ -169,7 +170,15 @@ Result<AlertRule> parseAlertRule(const QJsonObject &json)
         return Error::invalid(QStringLiteral("threshold"), Fields::tr("A %1 rule takes no threshold; remove it.").arg(kindName));
     }
 
-    r.forSeconds = int(f.integer("forSeconds", AlertRule::DefaultForSeconds, 0, AlertRule::MaxForSeconds));
+    // A hold like the silence's "--for 2h": seconds, or "90s", "5m", "2h", "1d".
+    if (json.contains(QLatin1String("forSeconds"))) {
+        const std::optional<qint64> hold = parseDurationSeconds(f.value("forSeconds"));
+        if (!hold || *hold > AlertRule::MaxForSeconds)
+            return Error::invalid(QStringLiteral("forSeconds"),
+                                  Fields::tr("Hold for 0 to %1 seconds; write seconds or a duration such as \"90s\", \"5m\" or \"2h\".")
+                                      .arg(AlertRule::MaxForSeconds));
+        r.forSeconds = int(*hold);
+    }
     r.enabled = f.boolean("enabled", true);
     r.sendResolved = f.boolean("sendResolved", true);
     // What `arborctl alert show` adds about the rule's state: read back, never taken from a

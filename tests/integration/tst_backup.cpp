@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace arbor;
@@ -398,6 +399,13 @@ void TestBackup::existingBackupFileIsNotOverwritten()
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains(u"--to"_s) && r.err.contains(u"exists already"_s), qPrintable(r.err));
     QCOMPARE(fileHash(m_quietBackup), hash);
+
+    // A folder that is not there (a typo, more likely than a wish) is named, not made.
+    const QString typo = m_files.filePath(u"bakups/arbor.backup"_s);
+    const ArborctlRun missingFolder = arborctl(*m_db, {u"db"_s, u"backup"_s, u"--to"_s, typo});
+    QCOMPARE(missingFolder.exitCode, 2);
+    QVERIFY2(missingFolder.err.contains(u"--to"_s) && missingFolder.err.contains(u"does not exist"_s), qPrintable(missingFolder.err));
+    QVERIFY(!QFileInfo::exists(QFileInfo(typo).absolutePath()));
 }
 
 } // namespace tst_backup

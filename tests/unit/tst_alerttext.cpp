@@ -4,6 +4,7 @@
 #include "alerts/alertmonitor.h"
 #include "testmain.h"
 #include "triggers/alerttext.h"
+#include "util/englishplurals.h"
 
 #include <QHash>
 #include <QSignalSpy>
@@ -78,6 +79,31 @@ private Q_SLOTS:
         QTest::newRow("queue errors") << int(AlertKind::QueueErrors) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"errors"_qs, 7}} << qint64(0)
                                       << u"Balance queue of Base has errors"_qs
                                       << u"7 failed attempts in the last hour; failed items can be retried on the Balance Queue page."_qs;
+        QTest::newRow("deliveries failing")
+            << int(AlertKind::DeliveryFailing)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops hook"_qs}, {u"receiver"_qs, u"hooks.example"_qs},
+                           {u"error"_qs, u"hooks.example answered HTTP 503."_qs}, {u"failingSeconds"_qs, 5400}, {u"others"_qs, 1}}
+            << qint64(0) << u"Deliveries of “ops hook” to hooks.example fail"_qs
+            << u"hooks.example has accepted no delivery for 90 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+               "Last error: hooks.example answered HTTP 503. Other actions of Base in the same state: 1."_qs;
+        QTest::newRow("deliveries held")
+            << int(AlertKind::DeliveryDisabled)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops hook"_qs}, {u"receiver"_qs, u"hooks.example"_qs}, {u"held"_qs, 12}}
+            << qint64(0) << u"Deliveries of “ops hook” to hooks.example are held"_qs
+            << u"hooks.example asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries are held (12 now), "
+               "not dropped. Enable the action on the Triggers page once the receiver takes deliveries again."_qs;
+    }
+
+    void englishPluralsWithoutACatalogue()
+    {
+        // arborctl and serve speak English without a catalogue: "(s)" follows the number.
+        EnglishPlurals plurals;
+        QVERIFY(QCoreApplication::installTranslator(&plurals));
+        QCOMPARE(QCoreApplication::translate("arbor::Anything", "%n attempt(s) in the last hour", nullptr, 1), u"1 attempt in the last hour"_qs);
+        QCOMPARE(QCoreApplication::translate("arbor::Anything", "%n attempt(s) in the last hour", nullptr, 3), u"3 attempts in the last hour"_qs);
+        QCOMPARE(QCoreApplication::translate("arbor::Anything", "%n attempt(s) in the last hour", nullptr, 0), u"0 attempts in the last hour"_qs);
+        QCOMPARE(QCoreApplication::translate("arbor::Anything", "an http(s) URL"), u"an http(s) URL"_qs);   // no number: as written
+        QCoreApplication::removeTranslator(&plurals);
     }
 
     void rendersEveryKindInEnglish()

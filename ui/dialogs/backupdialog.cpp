@@ -26,7 +26,7 @@ namespace arbor::ui {
 QString describeCopy(qint64 bytes, qint64 durationMs)
 {
     return QCoreApplication::translate("arbor::ui::BackupDialog", "%1 in %2 s")
-        .arg(QLocale().formattedDataSize(bytes, 1))
+        .arg(QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat))
         .arg(QLocale().toString(double(durationMs) / 1000.0, 'f', 1));
 }
 

@@ -53,8 +53,13 @@ RestoreDialog::RestoreDialog(DatabaseService *database, QWidget *parent)
     m_sqliteRadio->setObjectName(QStringLiteral("restoreSqliteRadio"));
     m_sqlitePathEdit = new QLineEdit(this);
     m_sqlitePathEdit->setObjectName(QStringLiteral("restoreSqlitePathEdit"));
-    const QString folder = QFileInfo(DatabaseUrl::defaultSqlitePath()).absolutePath();
-    m_sqlitePathEdit->setPlaceholderText(QDir::toNativeSeparators(QDir(folder).filePath(QStringLiteral("restored.db"))));
+    // A real proposal, not a grey placeholder: Restore works without typing a path, and never
+    // onto a file that is there already.
+    const QDir folder = QFileInfo(DatabaseUrl::defaultSqlitePath()).absoluteDir();
+    QString proposal = folder.filePath(QStringLiteral("restored.db"));
+    for (int n = 2; QFileInfo::exists(proposal); ++n)
+        proposal = folder.filePath(QStringLiteral("restored-%1.db").arg(n));
+    m_sqlitePathEdit->setText(QDir::toNativeSeparators(proposal));
     m_sqliteBrowse = new QToolButton(this);
     m_sqliteBrowse->setText(tr("Choose…"));
     m_postgresRadio = new QRadioButton(tr("An empty &PostgreSQL database"), this);
@@ -75,7 +80,10 @@ RestoreDialog::RestoreDialog(DatabaseService *database, QWidget *parent)
     sqliteRow->addWidget(m_sqlitePathEdit, 1);
     sqliteRow->addWidget(m_sqliteBrowse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Backup file:"), backupRow);
+    // A label with a buddy, so "&B" is a shortcut and not a literal "&" (a row of a layout has none).
+    auto *backupLabel = new QLabel(tr("&Backup file:"), this);
+    backupLabel->setBuddy(m_backupEdit);
+    form->addRow(backupLabel, backupRow);
     form->addRow(QString(), m_backupError);
     form->addRow(tr("Restore into:"), m_sqliteRadio);
     form->addRow(QString(), sqliteRow);
@@ -165,7 +173,7 @@ Result<DatabaseUrl> RestoreDialog::chosenTarget() const
     if (m_sqliteRadio->isChecked()) {
         const QString path = QDir::fromNativeSeparators(m_sqlitePathEdit->text().trimmed());
         if (path.isEmpty())
-            return Error::invalid(tr("file"), tr("Enter the new database file, e.g. %1.").arg(m_sqlitePathEdit->placeholderText()));
+            return Error::invalid(tr("file"), tr("Enter the new database file."));
         auto url = DatabaseUrl::parse(QLatin1String("sqlite:") + path);
         if (!url)
             return Error::invalid(tr("file"), url.error().message);
@@ -268,10 +276,17 @@ void RestoreDialog::finish(const Result<RestoreResult> &result)
         m_status->setText(text);
         m_startButton->setEnabled(false);
         m_box = new QMessageBox(QMessageBox::Information, tr("Restore Database"), tr("The backup was restored into %1.").arg(result->target.displayName()),
-                                QMessageBox::Ok, this);
+                                QMessageBox::Close, this);
         m_box->setObjectName(QStringLiteral("restoreDoneBox"));
-        m_box->setInformativeText(tr("Arbor goes on with its current database. To work on the restored one, open File › Settings…, "
-                                     "choose it under Database (%1) and save: the engine restarts on it.").arg(url));
+        m_box->setInformativeText(tr("Arbor goes on with its current database until you switch: now, or later under File › Settings… › "
+                                     "Storage (%1).").arg(url));
+        QPushButton *switchNow = m_box->addButton(tr("&Switch to It Now"), QMessageBox::AcceptRole);
+        switchNow->setObjectName(QStringLiteral("restoreSwitchButton"));
+        m_box->setDefaultButton(switchNow);
+        connect(m_box, &QMessageBox::buttonClicked, this, [this, switchNow, url](QAbstractButton *clicked) {
+            if (clicked == switchNow)
+                Q_EMIT switchRequested(url);
+        });
         m_box->setAttribute(Qt::WA_DeleteOnClose);
         m_box->open();
         Q_EMIT restoreFinished(true, url);

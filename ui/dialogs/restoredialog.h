@@ -27,7 +27,7 @@ class MessageLabel;
  * File › Restore Database…: a backup file and a new database to restore it into — a new SQLite
  * file or an empty PostgreSQL database, never the one the console runs on — then the restore
  * with its progress (DatabaseService::restoreDatabase). The console goes on with its own database; once
- * done, a message says how to open the restored one (Settings › Database). Refusals (a target
+ * done, a message offers to switch to the restored one now (or later, Settings › Storage). Refusals (a target
  * that holds tables, a file that is no backup) and the tools' errors are shown in a message box.
  */
 class RestoreDialog final : public QDialog
@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     /// The restore ended: the restored database's URL, or the error shown.
     void restoreFinished(bool ok, const QString &urlOrError);
+    /// The operator chose to work on the restored database now.
+    void switchRequested(const QString &url);
 
 private:
     void chooseBackup();

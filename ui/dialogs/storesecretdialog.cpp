@@ -5,9 +5,11 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QVBoxLayout>
 
 namespace arbor::ui {
@@ -34,7 +36,21 @@ StoreSecretDialog::StoreSecretDialog(const QString &name, const QString &what, Q
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Secret:"), m_value);
+    m_generateButton = new QPushButton(tr("&Generate"));
+    m_generateButton->setObjectName(QStringLiteral("generateSecretButton"));
+    m_generateButton->setToolTip(tr("A new signing secret (whsec_ and 32 random bytes): give it to the receiver, then store it"));
+    m_generateButton->hide();
+    connect(m_generateButton, &QPushButton::clicked, this, [this] {
+        m_value->setEchoMode(QLineEdit::Normal);   // to be copied to the receiver
+        m_value->setText(generateSigningSecret());
+        m_value->selectAll();
+        m_value->setFocus();
+        m_message->showMessage(tr("Copy this secret to the receiver now: once stored, Arbor never shows it again."), MessageLabel::Kind::Note);
+    });
+    auto *valueRow = new QHBoxLayout;
+    valueRow->addWidget(m_value, 1);
+    valueRow->addWidget(m_generateButton);
+    form->addRow(tr("&Value:"), valueRow);
 
     m_message = new MessageLabel(QStringLiteral("storeSecretMessage"));
 
@@ -61,6 +77,18 @@ StoreSecretDialog::StoreSecretDialog(const QString &name, const QString &what, Q
 void StoreSecretDialog::setIntro(const QString &text)
 {
     m_intro->setText(text);
+}
+
+void StoreSecretDialog::offerGeneratedSigningSecret()
+{
+    m_generateButton->show();
+}
+
+QString StoreSecretDialog::generateSigningSecret()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / int(sizeof(quint32)));
+    return QLatin1String("whsec_") + QString::fromLatin1(key.toBase64());
 }
 
 void StoreSecretDialog::updateButton()

@@ -28,6 +28,11 @@ public:
 
     /// Replaces the sentence that says what keeps the reference (a trigger, by default).
     void setIntro(const QString &text);
+    /// Adds "Generate": a Standard Webhooks signing secret ("whsec_" and 32 random bytes in
+    /// base64), shown so it can be copied to the receiver before it is stored.
+    void offerGeneratedSigningSecret();
+    /// A fresh "whsec_…" secret from the system's random source.
+    static QString generateSigningSecret();
 
 Q_SIGNALS:
     /// The secret is in the keychain under `name`.
@@ -41,6 +46,7 @@ private:
     QLineEdit *m_name = nullptr;
     QLineEdit *m_value = nullptr;
     QPushButton *m_storeButton = nullptr;
+    QPushButton *m_generateButton = nullptr;
     MessageLabel *m_message = nullptr;
     bool m_storing = false;
 };

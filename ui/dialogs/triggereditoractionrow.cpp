@@ -183,6 +183,7 @@ QWidget *TriggerEditorActionRow::createRestPage()
                                            "or a text template."), 4);
     form->addRow(tr("Body:"), m_body);
     m_signingSecret = createSecretField("restSigningSecret", tr("webhook signing secret (whsec_…)"), QStringLiteral("-signing"));
+    m_signingSecret->setOffersSigningSecret(true);
     m_signingSecret->setToolTip(tr("Signs each delivery in the Standard Webhooks form; empty: unsigned"));
     form->addRow(tr("Signing secret:"), m_signingSecret);
     return page;

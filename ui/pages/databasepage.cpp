@@ -168,6 +168,8 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, Rost
     m_statementsRefresh = new RefreshThrottle(this, [this] { return readStatements(); }, 0, RefreshIntervalMs);
     m_historyRefresh = new RefreshThrottle(this, [this] { return readHistory(); }, 0, RefreshIntervalMs);
     connect(m_database, &EngineService::stateChanged, this, &DatabasePage::applyEngineState);
+    // A maintenance run (vacuum, checkpoint, retention) changes what the header says: read it again.
+    connect(m_database, &DatabaseService::maintenanceRunsChanged, m_statsRefresh, &RefreshThrottle::changed);
     m_backendLabel->setText(m_database->state().backend);
 }
 

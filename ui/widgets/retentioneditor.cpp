@@ -86,8 +86,16 @@ void RetentionEditor::showPolicies(const QList<RetentionSetting> &settings)
         Row row{s, new QSpinBox(m_form), nullptr};
         row.days->setObjectName(QLatin1String("retentionDays_") + s.policy.name);
         row.days->setRange(s.policy.minimumDays, MaximumDays);
-        row.days->setSuffix(tr(" days"));
+        // "1 day", "90 days" (Tag, Tage): the suffix follows the number, in the reader's language.
+        const auto daySuffix = [spin = row.days](int days) {
+            const QString text = RetentionEditor::tr("%n day(s)", "spin box: a number of days", days);
+            const QString number = QString::number(days);
+            const qsizetype at = text.indexOf(number);
+            spin->setSuffix(at >= 0 ? text.mid(at + number.size()) : u' ' + text);
+        };
+        connect(row.days, &QSpinBox::valueChanged, row.days, daySuffix);
         row.days->setValue(s.days.value_or(s.policy.defaultDays.value_or(std::max(s.policy.minimumDays, 365))));
+        daySuffix(row.days->value());
         auto *line = new QHBoxLayout;
         line->addWidget(row.days);
         if (s.policy.mayKeepForever) {
