@@ -9,11 +9,11 @@
 #    the reference Standard Webhooks library (tests/support/standard-webhooks)
 # 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
-# 5. with ARBOR_TSAN=1, builds core and the integration suite with ThreadSanitizer (build/tsan)
-# 6. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
-#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen; with ARBOR_TSAN=1, beside it the integration
-#    suite under ThreadSanitizer (tests/sanitize.sh thread, in its own session; its output in
-#    build/tests/tsan.log), then the soak test alone (it measures the console's GUI stalls)
+# 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
+#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
+# 6. with ARBOR_TSAN=1 (as CI runs it), then builds core and the integration suite with
+#    ThreadSanitizer (build/tsan) and runs that suite on both backends (tests/sanitize.sh thread,
+#    in its own session; its output in build/tests/tsan.log)
 # 7. runs the AddressSanitizer + UBSan build of the unit and storage tests (tests/sanitize.sh
 #    address; ARBOR_SANITIZE=0 skips it) and a short fuzzing pass, and exits non-zero when any of
 #    them failed.
@@ -65,21 +65,8 @@ fi
 
 say "PostgreSQL"
 pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/arbor-test-pg.XXXXXX")"
-tsan_pid=
-# shellcheck disable=SC2317  # called by cleanup
-kill_tree() {
-    local child
-    for child in $(pgrep -P "$1" || true); do
-        kill_tree "$child"
-    done
-    kill "$1" 2>/dev/null || true
-}
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
-    # The ThreadSanitizer tests still running when this ends early (interrupted, failed to build).
-    if [[ -n "$tsan_pid" ]] && kill -0 "$tsan_pid" 2>/dev/null; then
-        kill_tree "$tsan_pid"
-    fi
     bash "$repo/tests/support/pg.sh" stop "$pg_dir" || true
     rm -rf "$pg_dir"
 }
@@ -106,13 +93,10 @@ fi
 echo "build took $(elapsed "$build_start")" >&2
 
 sanitize="${ARBOR_SANITIZE:-1}"
-# The ThreadSanitizer run is not on by default: beside the main suite it brings a run to about 27
-# minutes on two cores, and under that load some timing-bound tests fail (see the README).
+# ThreadSanitizer (core and the integration suite on both backends, build/tsan) runs after the
+# main suite, alone: CI (.ci/run) sets ARBOR_TSAN=1. Beside the main suite it took longer in all
+# and its load made timing-bound tests fail now and then.
 tsan="${ARBOR_TSAN:-0}"
-if [[ "$tsan" == 1 ]]; then
-    say "ThreadSanitizer build"
-    ARBOR_TSAN_STEP=build bash "$repo/tests/sanitize.sh" thread
-fi
 
 say "tests"
 export QT_QPA_PLATFORM=offscreen
@@ -125,42 +109,22 @@ run_ctest() {
         tee -a "$ctest_log"
 }
 : >"$ctest_log"
-# The integration suite under ThreadSanitizer runs beside the main suite: both wait on nodes and
-# processes far more than they compute, and one after the other they take over half an hour. The
-# soak test, which measures the console's GUI stalls, runs after both, alone.
-tsan_log="$build_dir/tsan.log"
-if [[ "$tsan" == 1 ]]; then
-    ARBOR_TSAN_STEP=test bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 &
-    tsan_pid=$!
-    echo "ThreadSanitizer tests started beside them (output: $tsan_log)" >&2
-fi
-if (($# == 0)) && [[ -n "$tsan_pid" ]]; then
-    run_ctest -E '^soak$' || test_rc=$?
-else
-    run_ctest "$@" || test_rc=$?
-fi
+run_ctest "$@" || test_rc=$?
 echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 san_rc=0
 tsan_rc=0
-if [[ -n "$tsan_pid" ]]; then
-    say "ThreadSanitizer tests"
-    wait "$tsan_pid" || tsan_rc=$?
-    tsan_pid=
+tsan_log="$build_dir/tsan.log"
+if [[ "$tsan" == 1 ]]; then
+    say "ThreadSanitizer: core and the integration suite (build/tsan, output in $tsan_log)"
+    tsan_start=$SECONDS
+    bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 || tsan_rc=$?
     if ((tsan_rc != 0)); then
         cat "$tsan_log" >&2
     else
-        grep -E 'tests passed|Test +#|took' "$tsan_log" >&2 || true
+        grep -E 'tests passed|took' "$tsan_log" >&2 || true
     fi
-    echo "ThreadSanitizer tests ended $(elapsed "$test_start") after the main suite started (exit $tsan_rc)" >&2
-    if (($# == 0)); then
-        say "soak test, alone"
-        soak_start=$SECONDS
-        soak_rc=0
-        run_ctest -R '^soak$' || soak_rc=$?
-        ((soak_rc == 0)) || test_rc=$soak_rc
-        echo "the soak test took $(elapsed "$soak_start") (ctest exit $soak_rc)" >&2
-    fi
+    echo "ThreadSanitizer build and tests took $(elapsed "$tsan_start") (exit $tsan_rc)" >&2
 fi
 
 # AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).

@@ -5,16 +5,15 @@
 #
 # thread   ThreadSanitizer (gcc) build of core and the integration suite in build/tsan (no GUI),
 #          ctest -L integration: every integration test on SQLite and on PostgreSQL.
-#          ARBOR_TSAN_STEP=build only builds, ARBOR_TSAN_STEP=test only runs (tests/run.sh builds
-#          first, then runs these tests beside the main suite's).
+#          ARBOR_TSAN_STEP=build only builds, ARBOR_TSAN_STEP=test only runs.
 # address  AddressSanitizer + UBSan (clang) build of the unit tests and the storage suite in
 #          build/fuzz, the build the fuzzers use (tests/fuzz/run.sh), so core is built once for both.
 #
 # A report fails the test that meets it. Debian's Qt is not built with ThreadSanitizer: reports
 # whose racy access lies inside Qt's own libraries are suppressed (tests/tsan.supp names those
-# libraries, never Arbor's code). tests/run.sh runs both with its PostgreSQL, the thread run
-# beside the main suite (ARBOR_SANITIZE=0 skips them); run alone, this starts one itself. Tests
-# run in a private keyring session either way.
+# libraries, never Arbor's code). tests/run.sh runs both with its PostgreSQL after the main suite
+# (the thread run with ARBOR_TSAN=1, as CI does; ARBOR_SANITIZE=0 skips the address run); run
+# alone, this starts one itself. Tests run in a private keyring session either way.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -72,7 +71,7 @@ tsan_test() {
     # between threads (queued calls, futures, semaphores); preloaded into every process the tests
     # start, arborctl included.
     # The integration tests wait on nodes and processes more than they compute: four in parallel
-    # take about 10 minutes on two cores (ARBOR_TSAN_PARALLEL sets how many).
+    # take about 24 minutes on two cores (ARBOR_TSAN_PARALLEL sets how many).
     # Instrumented code runs 5-15 times slower: Qt Test's 300 s limit per test function is
     # raised with the tests' own timeouts (three times as long under TSan, see CMakeLists.txt).
     # Each report goes to a file of its own (report.PID), whole: a test shows only the end of

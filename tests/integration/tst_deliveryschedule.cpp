@@ -90,6 +90,7 @@ private:
     /// Moves the clock to the delivery's next attempt and waits until that attempt is recorded.
     void runNextAttempt(const QString &deliveryId);
     QStringList deliveryIds();
+    bool alertIsActive(AlertKind kind) const;
     qint64 actionId(qint64 triggerId);
 
     std::unique_ptr<WebhookReceiver> m_receiver;
@@ -220,6 +221,12 @@ QStringList TestDeliverySchedule::deliveryIds()
     return ids;
 }
 
+bool TestDeliverySchedule::alertIsActive(AlertKind kind) const
+{
+    const QList<Alert> active = m_engine->alerts()->monitor()->activeAlerts();
+    return std::any_of(active.cbegin(), active.cend(), [kind](const Alert &a) { return a.kind == kind; });
+}
+
 qint64 TestDeliverySchedule::actionId(qint64 triggerId)
 {
     auto trigger = TriggerStore(*m_store).trigger(triggerId);
@@ -305,9 +312,7 @@ void TestDeliverySchedule::goneDisablesTheActionAndHoldsUntilEnabled()
     QVERIFY(*disabled);
     QCOMPARE(deliveryRow(gone)[0].toString(), u"retrying"_s);
     QCOMPARE(deliveryRow(gone)[3].toInt(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_engine->alerts()->monitor()->activeAlerts().cbegin(), m_engine->alerts()->monitor()->activeAlerts().cend(),
-                                         [](const Alert &a) { return a.kind == AlertKind::DeliveryDisabled; }),
-                             WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(alertIsActive(AlertKind::DeliveryDisabled), WaitMs);
 
     // New events meanwhile: their deliveries are held from the start, and nothing is sent.
     promote(9, {feedback(7, 0, QStringLiteral("-2")), feedback(8, 1, QStringLiteral("-3"))});
@@ -336,9 +341,7 @@ void TestDeliverySchedule::goneDisablesTheActionAndHoldsUntilEnabled()
     QCOMPARE(QSet<QByteArray>(accepted.cbegin(), accepted.cend()), expected);
     QTest::qWait(500);
     QCOMPARE(m_receiver->count(), 4);   // the 410 and three deliveries
-    QTRY_VERIFY_WITH_TIMEOUT(std::none_of(m_engine->alerts()->monitor()->activeAlerts().cbegin(), m_engine->alerts()->monitor()->activeAlerts().cend(),
-                                          [](const Alert &a) { return a.kind == AlertKind::DeliveryDisabled; }),
-                             WaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!alertIsActive(AlertKind::DeliveryDisabled), WaitMs);
 }
 
 void TestDeliverySchedule::spentDeliveriesAreDeadAndResendOnce()
@@ -379,7 +382,8 @@ void TestDeliverySchedule::spentDeliveriesAreDeadAndResendOnce()
     QVERIFY2(resent, why(resent).constData());
     QCOMPARE(*resent, 2);
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->acceptedIds().size(), 2, WaitMs);
-    QCOMPARE(QSet<QByteArray>(m_receiver->acceptedIds().cbegin(), m_receiver->acceptedIds().cend()), QSet<QByteArray>({ids[0].toUtf8(), ids[1].toUtf8()}));
+    const QList<QByteArray> accepted = m_receiver->acceptedIds();   // a copy: both iterators into one list
+    QCOMPARE(QSet<QByteArray>(accepted.cbegin(), accepted.cend()), QSet<QByteArray>({ids[0].toUtf8(), ids[1].toUtf8()}));
     QTest::qWait(500);
     QCOMPARE(m_receiver->count(), 8);
     dead = waitFor(m_engine->triggers()->deadLetters({}));

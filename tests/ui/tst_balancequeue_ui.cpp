@@ -989,6 +989,13 @@ void TstBalanceQueueUi::topHoldersShowsLargestFirst()
     QCOMPARE(cell(2, TopHoldersModel::HolderColumn), Carol.toChecksumHex());
     QCOMPARE(cell(2, TopHoldersModel::BalanceColumn), QStringLiteral("0.00025"));
     QCOMPARE(cell(2, TopHoldersModel::RawBalanceColumn), QStringLiteral("250"));
+
+    // Choosing a token (as the combo reports a choice by mouse or keyboard) looks its holders up
+    // without Look Up.
+    limit->setValue(1);
+    Q_EMIT tokens->activated(tokens->currentIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible() && table->model()->rowCount() == 1, EngineTimeoutMs);
+    QCOMPARE(cell(0, TopHoldersModel::HolderColumn), Alice.toChecksumHex());
 }
 
 void TstBalanceQueueUi::retryFailedQueuesItemsAgain()

@@ -287,6 +287,11 @@ QWidget *BalancesPage::createHoldersTab()
     connect(m_holdersButton, &QPushButton::clicked, this, &BalancesPage::showTopHolders);
     connect(m_chainCombo, &QComboBox::currentIndexChanged, this, &BalancesPage::updateTokens);
     connect(m_tokenCombo, &QComboBox::currentIndexChanged, this, &BalancesPage::updateButtons);
+    // Choosing a token is asking for its holders; Look Up stays for a new limit or a refresh.
+    connect(m_tokenCombo, &QComboBox::activated, this, [this] {
+        if (m_holdersButton->isEnabled())
+            showTopHolders();
+    });
 
     auto *form = new QHBoxLayout;
     form->addWidget(chainLabel);
