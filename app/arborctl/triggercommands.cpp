@@ -385,8 +385,13 @@ int triggerDryRun(const Invocation &inv)
                             out << "    " << Arborctl::tr("not sendable: %1").arg(a.error) << Qt::endl;
                             continue;
                         }
-                        if (!a.target.isEmpty())
-                            out << "    " << Arborctl::tr("to %1").arg(a.target) << Qt::endl;
+                        const QString to = !a.target.isEmpty() ? a.target : a.action.url;   // an MCP endpoint from chain data, or the file's
+                        if (a.action.type == ActionType::Rest)
+                            out << "    " << Arborctl::tr("%1 to %2").arg(a.action.method, to) << Qt::endl;
+                        else if (a.action.type == ActionType::Telegram)
+                            out << "    " << Arborctl::tr("to Telegram chat %1").arg(a.action.chatId) << Qt::endl;
+                        else if (!to.isEmpty())
+                            out << "    " << Arborctl::tr("to %1").arg(to) << Qt::endl;
                         const QJsonValue payload = payloadToJson(a.body);
                         const QString text = payload.isString() ? payload.toString()
                                                                 : QString::fromUtf8(payload.isArray() ? QJsonDocument(payload.toArray()).toJson(QJsonDocument::Indented)

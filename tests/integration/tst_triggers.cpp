@@ -473,7 +473,36 @@ void TestTriggers::dryRunSendsNothingAndReplaySendsWhenAsked()
         dryId.insert(eventKey(event), actions[0][u"deliveryId"_s].toString());
     }
     QCOMPARE(sorted(dryId.keys()), sorted(eventKeys(m_events, feedback)));
+
+    // Without --json it reads as text: each match's block, transaction, log and event, then each
+    // action with its delivery id, where it would go and what it would send.
+    const ArborctlRun text = m_chain.arborctl({u"trigger"_s, u"dry-run"_s, QString::number(id)});
+    QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
+    for (const QJsonValue &v : matches) {
+        const QJsonObject event = v[u"event"_s].toObject();
+        const QString heading = u"Block %1, transaction %2, log %3: NewFeedback, agent "_s.arg(event.value(u"blockNumber"_s).toInteger())
+                                    .arg(event.value(u"txHash"_s).toString())
+                                    .arg(event.value(u"logIndex"_s).toInteger());
+        QVERIFY2(text.out.contains(heading, Qt::CaseInsensitive), qPrintable(heading + u"\n"_s + text.out));
+        QVERIFY2(text.out.contains(dryId.value(eventKey(event))), qPrintable(text.out));
+    }
+    QVERIFY2(text.out.contains(u"to "_s + m_hooks.url().toString()), qPrintable(text.out));
+    QVERIFY2(!text.out.contains(u"{\"event\""_s), qPrintable(text.out));   // no raw JSON lines
     QCOMPARE(m_hooks.count(), received);
+
+    // A keychain reference that names nothing stored here is accepted (the engine that delivers
+    // may run elsewhere) but said, with the command that stores it.
+    QJsonObject unstored = restAction();
+    unstored.insert(u"signingSecret"_s, u"keychain:arbor-test-nosuch"_s);
+    const ArborctlRun warned = m_chain.arborctlWithFile({u"trigger"_s, u"add"_s, u"--json"_s},
+                                                        triggerFile(u"unstored"_s, u"reputation"_s,
+                                                                    {condition(u"event_type_equals"_s, {{u"event"_s, u"NewFeedback"_s}})}, {unstored}));
+    QVERIFY2(warned.exitCode == 0, qPrintable(describe(warned)));
+    QVERIFY2(warned.err.contains(u"actions[0].signingSecret refers to keychain:arbor-test-nosuch, which is not stored on this machine"_s)
+                 && warned.err.contains(u"arborctl secret set arbor-test-nosuch"_s),
+             qPrintable(warned.err));
+    const ArborctlRun removed = m_chain.arborctl({u"trigger"_s, u"delete"_s, QString::number(warned.object().value(u"id"_s).toInteger()), u"--yes"_s});
+    QVERIFY2(removed.exitCode == 0, qPrintable(describe(removed)));
 
     // New events reach it; the history does not.
     const auto batch = m_chain.traffic(1, 10, ThirdSeed, &error);

@@ -59,7 +59,13 @@ struct Session
         auto future = engine->chains()->list();
         while (!future.isFinished())
             QTest::qWait(20);
-        return future.result() ? *future.result() : QList<ChainRecord>{};
+        // A read that fails fails the test, saying why: read as "no chains" it would flip a
+        // QTRY condition and be reported as something else.
+        if (!future.result()) {
+            QTest::qFail(qPrintable(u"reading the chains failed: "_s + future.result().error().toString()), __FILE__, __LINE__);
+            return {};
+        }
+        return *future.result();
     }
 };
 
@@ -187,7 +193,10 @@ void TstDevnetRecovery::startNewReplacesTheDeadChain()
     const QUrl dead = m_session->deadUrl;
     auto replaced = [this, dead] {
         const QList<ChainRecord> chains = m_session->chains();
-        return chains.size() == 1 && chains.first().config.chainId == LocalDevnet::ChainId && !chains.first().config.rpcUrls.contains(dead);
+        // Not the dead chain on its way out: while it is deleted it is listed as deleting, for a
+        // moment with its endpoints already gone.
+        return chains.size() == 1 && chains.first().config.chainId == LocalDevnet::ChainId && chains.first().state != ChainState::Deleting
+               && !chains.first().config.rpcUrls.isEmpty() && !chains.first().config.rpcUrls.contains(dead);
     };
     QTRY_VERIFY_WITH_TIMEOUT(replaced(), 120000);
     bool indexed = false;

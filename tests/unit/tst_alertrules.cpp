@@ -94,6 +94,14 @@ private Q_SLOTS:
         QVERIFY(!all->chainId);
         QCOMPARE(all->forSeconds, AlertRule::DefaultForSeconds);
         QVERIFY(all->actions.isEmpty());
+
+        // A hold is written like the silence's --for: seconds or a duration.
+        auto minutes = parseAlertRule(json("{'name': 'down', 'kind': 'rpc_down', 'forSeconds': '5m'}"));
+        QVERIFY2(minutes, qPrintable(minutes ? QString() : minutes.error().toString()));
+        QCOMPARE(minutes->forSeconds, 300);
+        auto hours = parseAlertRule(json("{'name': 'down', 'kind': 'rpc_down', 'forSeconds': '2h'}"));
+        QVERIFY(hours);
+        QCOMPARE(hours->forSeconds, 7200);
     }
 
     void refusesBadFiles_data()
@@ -110,6 +118,8 @@ private Q_SLOTS:
         QTest::newRow("chain text") << "{'name': 'a', 'kind': 'rpc_down', 'chain': 'base'}" << "chain";
         QTest::newRow("chain zero") << "{'name': 'a', 'kind': 'rpc_down', 'chain': 0}" << "chain";
         QTest::newRow("hold too long") << "{'name': 'a', 'kind': 'rpc_down', 'forSeconds': 100000}" << "forSeconds";
+        QTest::newRow("hold in words") << "{'name': 'a', 'kind': 'rpc_down', 'forSeconds': 'soon'}" << "forSeconds";
+        QTest::newRow("hold of two days") << "{'name': 'a', 'kind': 'rpc_down', 'forSeconds': '2d'}" << "forSeconds";
         QTest::newRow("typo") << "{'name': 'a', 'kind': 'rpc_down', 'sendresolved': false}" << "sendresolved";
         QTest::newRow("bad url") << "{'name': 'a', 'kind': 'rpc_down', 'actions': [{'type': 'rest', 'url': 'ftp://x'}]}" << "actions[0].url";
         QTest::newRow("literal secret") << "{'name': 'a', 'kind': 'rpc_down', 'actions': [{'type': 'telegram', 'botToken': '123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789', 'chatId': '1'}]}"
