@@ -3644,7 +3644,7 @@
     </message>
     <message>
         <source>Validator</source>
-        <translation>Validator</translation>
+        <translation>Validierer</translation>
     </message>
     <message>
         <source>Request</source>
@@ -3656,7 +3656,7 @@
     </message>
     <message>
         <source>Tag</source>
-        <translation>Tag</translation>
+        <translation>Schlagwort</translation>
     </message>
     <message>
         <source>No validation was requested for this agent.</source>
@@ -5058,7 +5058,7 @@
     </message>
     <message>
         <source>Rate:</source>
-        <translation>Rate:</translation>
+        <translation>Tempo:</translation>
     </message>
     <message>
         <source>Starting</source>
@@ -5070,7 +5070,7 @@
     </message>
     <message>
         <source>Live</source>
-        <translation>Live</translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <source>RPC down</source>
@@ -5363,7 +5363,7 @@
     </message>
     <message>
         <source>live</source>
-        <translation>live</translation>
+        <translation>aktuell</translation>
     </message>
     <message>
         <source>rpc down</source>
@@ -5669,7 +5669,7 @@
     </message>
     <message>
         <source>&amp;Identity:</source>
-        <translation>&amp;Identity:</translation>
+        <translation>&amp;Identität:</translation>
     </message>
     <message>
         <source>Re&amp;putation:</source>
@@ -5677,7 +5677,7 @@
     </message>
     <message>
         <source>&amp;Validation:</source>
-        <translation>&amp;Validation:</translation>
+        <translation>&amp;Validierung:</translation>
     </message>
     <message>
         <source>none</source>
@@ -6639,15 +6639,15 @@
     </message>
     <message>
         <source>Rate</source>
-        <translation>Rate</translation>
+        <translation>Anfragen/s</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation>Batch</translation>
+        <translation>Stapelgröße</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation>Logs</translation>
+        <translation>Log-Bereich</translation>
     </message>
     <message>
         <source>The node answers, but with errors (see the last error); Arbor retries and prefers other endpoints.</source>
@@ -7402,7 +7402,7 @@
     </message>
     <message>
         <source>%1 live, %2 catching up</source>
-        <translation>%1 live, %2 holen auf</translation>
+        <translation>%1 aktuell, %2 holen auf</translation>
     </message>
     <message numerus="yes">
         <source>Arbor — %n chain(s)</source>
@@ -10031,7 +10031,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>%1 live</source>
-        <translation>%1 live</translation>
+        <translation>%1 aktuell</translation>
     </message>
     <message>
         <source>%1 catching up</source>
@@ -10420,7 +10420,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Registry:</source>
-        <translation>Registry:</translation>
+        <translation>Register:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -10496,7 +10496,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Registry</source>
-        <translation>Registry</translation>
+        <translation>Register</translation>
     </message>
     <message>
         <source>Enabled</source>
@@ -10607,7 +10607,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Registry</source>
-        <translation>Registry</translation>
+        <translation>Register</translation>
     </message>
     <message>
         <source>Enabled</source>
@@ -10627,7 +10627,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation>Identity</translation>
+        <translation>Identität</translation>
     </message>
     <message>
         <source>Reputation</source>
@@ -10635,7 +10635,7 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     </message>
     <message>
         <source>Validation</source>
-        <translation>Validation</translation>
+        <translation>Validierung</translation>
     </message>
 </context>
 <context>
