@@ -8667,6 +8667,14 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
             <numerusform>%n Tokens scheitern bei jedem Eintrag auf dieselbe Weise: siehe die Probleme unter der Tabelle.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No tokens</source>
+        <translation>Keine Token</translation>
+    </message>
+    <message>
+        <source>This chain tracks no tokens, so there are no balances to keep. Add tokens under Chain › Edit….</source>
+        <translation>Diese Chain verfolgt keine Token, es gibt also keine Salden zu pflegen. Token fügen Sie unter Chain › Bearbeiten … hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::QueuePage</name>

@@ -8663,6 +8663,14 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chain tracks no tokens, so there are no balances to keep. Add tokens under Chain › Edit….</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::QueuePage</name>

@@ -82,6 +82,7 @@ struct QueueHealth
     qint64 oldestPendingAgeMs = 0;      ///< 0 with nothing pending
     QueueStatus status = QueueStatus::Healthy;
     QList<TokenProblem> problems;       ///< not recorded in queue_health: the current ones only
+    qint64 tokens = 0;                  ///< tokens the chain tracks (none: no balances to keep)
 
     double throughputPerSecond() const { return completedLastMinute / 60.0; }
     /// The status these figures mean under `config` (worst first: ERRORS, DELAYED, HIGH_LOAD);

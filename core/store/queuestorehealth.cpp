@@ -25,6 +25,12 @@ Result<QList<QueueHealth>> QueueStore::sampleQueueHealth(bool record)
     QHash<qint64, QString> chainNames;
     for (const SqlRow &r : *names)
         chainNames.insert(r[0].toLongLong(), r[1].toString());
+    auto tokenCounts = m_store.query(QLatin1String("SELECT chain_id, COUNT(*) FROM ") + m_store.admin("tokens") + QLatin1String(" GROUP BY chain_id"));
+    if (!tokenCounts)
+        return tokenCounts.error();
+    QHash<qint64, qint64> tokens;
+    for (const SqlRow &r : *tokenCounts)
+        tokens.insert(r[0].toLongLong(), r[1].toLongLong());
 
     const QString table = m_store.admin("balance_update_queue");
     const qint64 now = m_store.now();
@@ -33,6 +39,7 @@ Result<QList<QueueHealth>> QueueStore::sampleQueueHealth(bool record)
         QueueHealth h;
         h.chainId = config.chainId;
         h.chainName = chainNames.value(config.chainId);
+        h.tokens = tokens.value(config.chainId);
         h.sampledAt = now;
         // One statement, so one snapshot: a batch committing meanwhile is counted once, either
         // as pending or as completed. Each count is answered by the partial index of its status.

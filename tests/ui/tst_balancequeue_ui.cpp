@@ -126,6 +126,7 @@ QueueHealth sample(qint64 chainId, const QString &name, qint64 pending, qint64 a
     h.chainName = name;
     h.sampledAt = at;
     h.pending = pending;
+    h.tokens = 1;
     return h;
 }
 
@@ -188,7 +189,7 @@ private:
     void showPage(int key);
     /// The Balance Queue page's table: there once the page has been shown (Ctrl+3).
     QTableView *queueTable() const { return child<QTableView>("queueHealthTable"); }
-    QString queueCell(qint64 chainId, int column) const;
+    QString queueCell(qint64 chainId, int column, int role = Qt::DisplayRole) const;
     /// Selects the chain's row once the table shows it; false if it never does.
     bool selectQueueRow(qint64 chainId);
     QueueConfigDialog *openConfigDialog();
@@ -272,13 +273,13 @@ void TstBalanceQueueUi::showPage(int key)
     QTest::keyClick(m_window.get(), Qt::Key(key), Qt::ControlModifier);
 }
 
-QString TstBalanceQueueUi::queueCell(qint64 chainId, int column) const
+QString TstBalanceQueueUi::queueCell(qint64 chainId, int column, int role) const
 {
     const QAbstractItemModel *model = queueTable()->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, column);
         if (index.data(QueueHealthModel::ChainIdRole).toLongLong() == chainId)
-            return index.data().toString();
+            return index.data(role).toString();
     }
     return QStringLiteral("(no row)");
 }
@@ -663,7 +664,9 @@ void TstBalanceQueueUi::queueTableShowsEveryChain()
     QVERIFY(queueCell(Devnet, QueueHealthModel::OldestPendingColumn) != QStringLiteral("—"));
 
     QCOMPARE(queueCell(Nine, QueueHealthModel::ChainColumn), QStringLiteral("nine"));
-    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"));
+    // A chain that tracks no tokens has no balances to keep: not "Healthy", and says why.
+    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("No tokens"));
+    QVERIFY(queueCell(Nine, QueueHealthModel::StatusColumn, Qt::ToolTipRole).contains(QStringLiteral("tracks no tokens")));
     QCOMPARE(queueCell(Nine, QueueHealthModel::PendingColumn), QStringLiteral("0"));
     QCOMPARE(queueCell(Nine, QueueHealthModel::OldestPendingColumn), QStringLiteral("—"));
 
@@ -754,7 +757,7 @@ void TstBalanceQueueUi::configDialogRejectsInvalidValuesAndSaves()
 
     // 3 pending is above the new threshold of 2.
     QTRY_COMPARE_WITH_TIMEOUT(queueCell(Devnet, QueueHealthModel::StatusColumn), QStringLiteral("High load"), EngineTimeoutMs);
-    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("Healthy"));
+    QCOMPARE(queueCell(Nine, QueueHealthModel::StatusColumn), QStringLiteral("No tokens"));
 }
 
 void TstBalanceQueueUi::disabledQueueShowsDisabled()

@@ -58,7 +58,9 @@ QVariant QueueHealthModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case BadgeColorRole:
-        return index.column() == StatusColumn ? QVariant(statusColor(health.status)) : QVariant();
+        if (index.column() != StatusColumn)
+            return {};
+        return tracksNothing(health) ? statusColor(QueueStatus::Disabled) : statusColor(health.status);
     case SortRole:
         return sortData(health, index.column());
     case ChainIdRole:
@@ -77,7 +79,7 @@ QVariant QueueHealthModel::displayData(const QueueHealth &health, int column) co
     case ChainColumn:
         return health.chainName.isEmpty() ? QString::number(health.chainId) : health.chainName;
     case StatusColumn:
-        return statusText(health.status);
+        return tracksNothing(health) ? tr("No tokens") : statusText(health.status);
     case PendingColumn:
         return locale.toString(health.pending);
     case ProcessingColumn:
@@ -182,7 +184,7 @@ bool QueueHealthModel::sameFigures(const QueueHealth &a, const QueueHealth &b)
         && a.failed == b.failed && a.completedLastHour == b.completedLastHour
         && a.completedLastMinute == b.completedLastMinute && a.errorsLastHour == b.errorsLastHour
         && a.avgProcessingMs == b.avgProcessingMs && durationText(a.oldestPendingAgeMs) == durationText(b.oldestPendingAgeMs)
-        && a.problems.size() == b.problems.size();
+        && a.problems.size() == b.problems.size() && a.tokens == b.tokens;
 }
 
 void QueueHealthModel::update(const QList<QueueHealth> &health)
@@ -286,8 +288,16 @@ QColor QueueHealthModel::statusColor(QueueStatus status)
     return {};
 }
 
+bool QueueHealthModel::tracksNothing(const QueueHealth &health)
+{
+    // "Healthy" would say its balances are kept up to date: there are none to keep.
+    return health.tokens == 0 && health.status == QueueStatus::Healthy && health.pending == 0 && health.processing == 0;
+}
+
 QString QueueHealthModel::statusExplanation(const QueueHealth &health)
 {
+    if (tracksNothing(health))
+        return tr("This chain tracks no tokens, so there are no balances to keep. Add tokens under Chain › Edit….");
     switch (health.status) {
     case QueueStatus::Healthy:
         return tr("Balances are being kept up to date.");

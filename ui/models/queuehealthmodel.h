@@ -66,6 +66,8 @@ public:
     static QColor statusColor(arbor::QueueStatus status);
     /// What the status means for these figures, for a tooltip.
     static QString statusExplanation(const arbor::QueueHealth &health);
+    /// A chain that tracks no tokens: its status reads "No tokens", in grey, not "Healthy".
+    static bool tracksNothing(const arbor::QueueHealth &health);
     /// A duration as people say it: "45 s", "4 min", "2 h 5 min", "3 d 4 h"; "—" for none.
     static QString durationText(qint64 ms);
 
