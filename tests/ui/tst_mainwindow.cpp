@@ -361,6 +361,10 @@ void TstMainWindow::modelPresentation()
     model.update({chain, record(9, QStringLiteral("nine"))});
     QCOMPARE(model.columnCount(), int(ChainListModel::ColumnCount));
     QCOMPARE(model.headerData(ChainListModel::ChainIdColumn, Qt::Horizontal).toString(), QStringLiteral("Chain ID"));
+    // "Chain ID" (right-aligned over numbers) and "Status" do not run into each other.
+    const auto alignment = [&model](int column) { return model.headerData(column, Qt::Horizontal, Qt::TextAlignmentRole).value<Qt::Alignment>(); };
+    QVERIFY(alignment(ChainListModel::ChainIdColumn) & Qt::AlignRight);
+    QVERIFY(alignment(ChainListModel::StatusColumn) & Qt::AlignHCenter);
 
     const int row = model.rowOf(10);
     auto at = [&](int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };

@@ -297,8 +297,12 @@ QString ChainListModel::toolTip(int row) const
 
 QVariant ChainListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole)
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        // Over its centred badge, and apart from the right-aligned Chain ID before it.
+        if (section == StatusColumn)
+            return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
         return QVariant::fromValue((isChainColumnNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    }
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
         case HeadColumn:
