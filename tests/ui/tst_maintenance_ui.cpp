@@ -1,9 +1,11 @@
 // Settings › Retention (each policy's days, "Keep for ever" where allowed, saved through the
 // Engine at OK) and the MaintenancePanel (the maintenance log, its steps, "Run maintenance now"
-// and "Apply retention now" without blocking, disabled on a read-only engine), driven offscreen
-// against real engines on a temporary SQLite file.
+// and "Apply retention now" without blocking, disabled on a read-only engine) and File › Restore
+// Database (a real file proposed, the switch offered), driven offscreen against real engines on a
+// temporary SQLite file.
 
 #include "appsettings.h"
+#include "dialogs/restoredialog.h"
 #include "dialogs/settingsdialog.h"
 #include "engine/databaseservice.h"
 #include "engine/engine.h"
@@ -15,6 +17,10 @@
 #include "widgets/retentioneditor.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -30,6 +36,7 @@ using arbor::test::why;
 using arbor::ui::AppSettings;
 using arbor::ui::MaintenancePanel;
 using arbor::ui::MaintenanceRunModel;
+using arbor::ui::RestoreDialog;
 using arbor::ui::RetentionEditor;
 using arbor::ui::SettingsDialog;
 
@@ -46,6 +53,7 @@ private Q_SLOTS:
     void settingsWithoutEngineShowsNoPolicies();
     void panelRunsMaintenanceAndRetention();
     void readOnlyEngineDisablesEverything();
+    void restoreProposesAFileAndOffersTheSwitch();
 
 private:
     UiFixture m_home;
@@ -207,6 +215,40 @@ void TstMaintenanceUi::readOnlyEngineDisablesEverything()
     QVERIFY2(state->text().startsWith(QStringLiteral("Read-only")), qPrintable(state->text()));
     results->setValue(5);
     QVERIFY(!dialog.retentionEditor()->hasChanges());
+}
+
+void TstMaintenanceUi::restoreProposesAFileAndOffersTheSwitch()
+{
+    const QString backup = QFileInfo(m_url.path).absoluteDir().filePath(u"restore-source.arborbackup"_qs);
+    auto made = waitFor(m_engine->database()->backupDatabase(backup));
+    QVERIFY2(made, why(made).constData());
+
+    // A real file name is proposed (not a grey placeholder), next to the default database: Restore
+    // works without typing a path.
+    auto dialog = std::make_unique<RestoreDialog>(m_engine->database());
+    dialog->show();
+    auto *target = dialog->findChild<QLineEdit *>(u"restoreSqlitePathEdit"_qs);
+    QVERIFY(target);
+    QCOMPARE(QFileInfo(target->text()).fileName(), u"restored.db"_qs);
+    QVERIFY(!QFileInfo::exists(target->text()));
+    const QString restored = QDir::fromNativeSeparators(target->text());
+    dialog->findChild<QLineEdit *>(u"restoreBackupEdit"_qs)->setText(backup);
+    QSignalSpy switched(dialog.get(), &RestoreDialog::switchRequested);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"restoreStartButton"_qs), Qt::LeftButton);
+
+    // Done: a message offers to switch now, and says where to switch later.
+    QMessageBox *done = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((done = dialog->findChild<QMessageBox *>(u"restoreDoneBox"_qs)) && done->isVisible(), 60000);
+    QVERIFY(QFileInfo::exists(restored));
+    QVERIFY2(done->informativeText().contains(u"Settings… › Storage"_qs), qPrintable(done->informativeText()));
+    QTest::mouseClick(done->findChild<QPushButton *>(u"restoreSwitchButton"_qs), Qt::LeftButton);
+    QCOMPARE(switched.size(), 1);
+    QVERIFY2(switched.first().first().toString().contains(u"restored.db"_qs), qPrintable(switched.first().first().toString()));
+    dialog.reset();
+
+    // The next proposal is a file that is not there yet.
+    RestoreDialog again(m_engine->database());
+    QCOMPARE(QFileInfo(again.findChild<QLineEdit *>(u"restoreSqlitePathEdit"_qs)->text()).fileName(), u"restored-2.db"_qs);
 }
 
 } // namespace tst_maintenance_ui

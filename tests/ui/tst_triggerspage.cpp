@@ -36,6 +36,7 @@
 #include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
+#include <QCompleter>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,7 +45,9 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStringListModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -443,6 +446,18 @@ void TstTriggersPage::storeSecretFillsReferenceOrSaysWhy()
     QCOMPARE(secretName->text(), QStringLiteral("ops-hook-signing"));   // proposed from the trigger's name
     auto *value = dialog->findChild<QLineEdit *>(QStringLiteral("secretValueEdit"));
     QCOMPARE(value->echoMode(), QLineEdit::Password);
+    // A signing secret can be generated: whsec_ and 32 random bytes, shown so it can be copied
+    // to the receiver.
+    auto *generate = dialog->findChild<QPushButton *>(QStringLiteral("generateSecretButton"));
+    QVERIFY(generate && generate->isVisible());
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QVERIFY(value->text().startsWith(QStringLiteral("whsec_")));
+    QCOMPARE(QByteArray::fromBase64(value->text().mid(6).toLatin1(), QByteArray::AbortOnBase64DecodingErrors).size(), 32);
+    QCOMPARE(value->echoMode(), QLineEdit::Normal);
+    const QString first = value->text();
+    QTest::mouseClick(generate, Qt::LeftButton);
+    QVERIFY(value->text() != first);
+    value->clear();
     QTest::keyClicks(value, QStringLiteral("whsec_c2VjcmV0LWZvci10ZXN0cw=="));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("storeSecretButton")), Qt::LeftButton);
 
@@ -457,6 +472,25 @@ void TstTriggersPage::storeSecretFillsReferenceOrSaysWhy()
     } else {
         QCOMPARE(field->reference(), QStringLiteral("keychain:ops-hook-signing"));
     }
+
+    // The names stored on this computer are offered; a reference to one that is not carries a
+    // warning that says so.
+    QSettings().setValue(QStringLiteral("secrets/names"), QStringList{QStringLiteral("ops-hook-signing"), QStringLiteral("relay")});   // as NamedSecrets::set remembers them
+    field->hide();
+    field->show();   // the names are read as the field is shown (the editor opening)
+    QAction *unstored = field->findChild<QAction *>(QStringLiteral("restSigningSecretUnstored"));
+    QVERIFY(unstored);
+    auto *names = qobject_cast<QStringListModel *>(field->lineEdit()->completer()->model());
+    QVERIFY(names);
+    QCOMPARE(names->stringList(), (QStringList{QStringLiteral("keychain:ops-hook-signing"), QStringLiteral("keychain:relay")}));
+    field->setReference(QStringLiteral("keychain:relay"));
+    QVERIFY(!unstored->isVisible());
+    field->setReference(QStringLiteral("keychain:nosuch"));
+    QVERIFY(unstored->isVisible());
+    QVERIFY(unstored->toolTip().contains(QStringLiteral("No secret named “nosuch” is stored on this computer")));
+    field->setReference(QStringLiteral("env:HOOK_SECRET"));
+    QVERIFY(!unstored->isVisible());
+    QSettings().remove(QStringLiteral("secrets/names"));
     editor->reject();
 }
 
