@@ -223,6 +223,11 @@ void TstDatabasePage::showsWhatTheStoreHolds()
     QCOMPARE(growth->points(QStringLiteral("Total")).size(), 2);
     QCOMPARE(growth->segmentCount(QStringLiteral("Total")), 1);
     QCOMPARE(growth->unit(), QStringLiteral("MB"));
+    // The time axis starts at the data, not 30 days (the default window) before now.
+    const qint64 firstSample = qint64(growth->points(QStringLiteral("Total")).first().x());
+    QCOMPARE(growth->timeRange().first, firstSample);   // two hours ago
+    QVERIFY2(growth->timeRange().second - growth->timeRange().first < 24 * 3600 * 1000,
+             qPrintable(QString::number(growth->timeRange().second - growth->timeRange().first)));
 
     // The Maintenance tab holds the maintenance panel.
     auto *area = page.findChild<QWidget *>(QStringLiteral("databaseMaintenanceArea"));

@@ -197,8 +197,10 @@ void DatabaseGrowthChart::setSamples(const QList<DatabaseSizeSample> &samples, c
         line->setSegments(seriesmath::splitAtGaps(scaled, maxGap));
         m_lines.append(line);
     }
-    const qint64 first = std::min(fromMs, times.first());
+    // From the first sample, not from the start of the window: a day of samples in a 30-day
+    // window would be a sliver at the right edge. At least an hour wide.
     const qint64 last = std::max(toMs, times.last());
+    const qint64 first = std::min(std::max(fromMs, times.first()), last - HourMs);
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
     m_x->setFormat(last - first > 3 * 24 * HourMs ? QStringLiteral("MMM d") : QStringLiteral("MMM d HH:mm"));
     double top = 0;
@@ -219,6 +221,11 @@ QStringList DatabaseGrowthChart::lineNames() const
 QList<QPointF> DatabaseGrowthChart::points(const QString &line) const
 {
     return m_bytes.value(line);
+}
+
+std::pair<qint64, qint64> DatabaseGrowthChart::timeRange() const
+{
+    return {m_x->min().toMSecsSinceEpoch(), m_x->max().toMSecsSinceEpoch()};
 }
 
 int DatabaseGrowthChart::segmentCount(const QString &line) const

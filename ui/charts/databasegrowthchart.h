@@ -51,6 +51,8 @@ public:
     int segmentCount(const QString &line) const;
     /// "MB" or "GB": the unit of the y axis.
     QString unit() const { return m_unit; }
+    /// The time axis' range, start and end in ms since the epoch.
+    std::pair<qint64, qint64> timeRange() const;
 
 private:
     void clearLines();
