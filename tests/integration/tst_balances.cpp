@@ -1150,7 +1150,7 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
     const QJsonObject chain = chainRow(Arborctl, db, chainId);
     QCOMPARE(tokenRow(chain, a).value(u"balanceMode"_s).toString(), u"balance_of"_s);
     QCOMPARE(tokenRow(chain, b).value(u"balanceMode"_s).toString(), u"transfers"_s);
-    const Run backoff = arborctl(db, {u"queue"_s, u"config"_s, u"--chain"_s, QString::number(chainId), u"--retry-backoff-ms"_s, u"200"_s,
+    const Run backoff = arborctl(db, {u"queue"_s, u"config"_s, u"--chain"_s, QString::number(chainId), u"--retry-backoff-ms"_s, u"5000"_s,
                                       u"--max-retries"_s, u"2"_s});
     QVERIFY2(backoff.exitCode == 0, qPrintable(describe(backoff)));
     const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(chainId), u"--until-block"_s, QString::number(head)});
@@ -1171,7 +1171,10 @@ void TestBalances::repeatedFailureIsSaidOncePerToken()
         QVERIFY2(drained.object().value(u"failed"_s).toInteger() == 0 && drained.object().value(u"retried"_s).toInteger() == 0,
                  qPrintable(drained.out));
         heldBack = std::max(heldBack, drained.object().value(u"heldBack"_s).toInteger());
-        QTest::qWait(700);   // past the token's backoff, so the next run asks the node again
+        // Past the token's backoff, so the next run asks the node again. A run that outlasted it
+        // (5 s: longer than any run here, even under ThreadSanitizer) would hold its items back
+        // twice and count them twice.
+        QTest::qWait(5200);
     }
     QVERIFY2(heldBack >= 2, "no items of the reverting token were held back");
     QVERIFY2(proxy.counters().faults[std::size_t(FaultProxy::Fault::RpcError)] >= 2, "the node was not asked again");
