@@ -11,7 +11,7 @@
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
 # 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
 #    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
-# 6. with ARBOR_TSAN=1 (as CI runs it), then builds core and the integration suite with
+# 6. with ARBOR_TSAN=1, then builds core and the integration suite with
 #    ThreadSanitizer (build/tsan) and runs that suite on both backends (tests/sanitize.sh thread,
 #    in its own session; its output in build/tests/tsan.log)
 # 7. runs the AddressSanitizer + UBSan build of the unit and storage tests (tests/sanitize.sh
@@ -94,8 +94,8 @@ echo "build took $(elapsed "$build_start")" >&2
 
 sanitize="${ARBOR_SANITIZE:-1}"
 # ThreadSanitizer (core and the integration suite on both backends, build/tsan) runs after the
-# main suite, alone: CI (.ci/run) sets ARBOR_TSAN=1. Beside the main suite it took longer in all
-# and its load made timing-bound tests fail now and then.
+# main suite, alone, with ARBOR_TSAN=1 (not yet in CI: about 31 more minutes on two cores). Beside
+# the main suite it took longer in all and its load made timing-bound tests fail now and then.
 tsan="${ARBOR_TSAN:-0}"
 
 say "tests"

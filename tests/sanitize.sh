@@ -12,7 +12,7 @@
 # A report fails the test that meets it. Debian's Qt is not built with ThreadSanitizer: reports
 # whose racy access lies inside Qt's own libraries are suppressed (tests/tsan.supp names those
 # libraries, never Arbor's code). tests/run.sh runs both with its PostgreSQL after the main suite
-# (the thread run with ARBOR_TSAN=1, as CI does; ARBOR_SANITIZE=0 skips the address run); run
+# (the thread run with ARBOR_TSAN=1; ARBOR_SANITIZE=0 skips the address run); run
 # alone, this starts one itself. Tests run in a private keyring session either way.
 set -euo pipefail
 
