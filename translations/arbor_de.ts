@@ -10280,6 +10280,20 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <source>Own: %1</source>
         <translation>Eigene: %1</translation>
     </message>
+    <message>
+        <source>Server: give the MCP server&apos;s URL, or tick “%1”.</source>
+        <translation>Server: die URL des MCP-Servers angeben oder „%1“ ankreuzen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>field label, part of it, what is wrong</comment>
+        <translation>%1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::TriggerEditorConditionRow</name>
@@ -10535,16 +10549,8 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>Vorschau von</translation>
     </message>
     <message>
-        <source>Reading the newest stored event…</source>
-        <translation>Das neueste gespeicherte Ereignis wird gelesen…</translation>
-    </message>
-    <message>
         <source>No event of the %1 registry is indexed on “%2” yet, so there is nothing to render the templates with. They are still checked when you save.</source>
         <translation>Auf „%2“ ist noch kein Ereignis der %1-Registry indiziert, mit dem sich die Vorlagen füllen ließen. Geprüft werden sie beim Speichern trotzdem.</translation>
-    </message>
-    <message>
-        <source>Rendered from the newest event of the %1 registry on “%2”: %3 of agent %4 in block %5. Nothing is sent.</source>
-        <translation>Gefüllt mit dem neuesten Ereignis der %1-Registry auf „%2“: %3 von Agent %4 in Block %5. Es wird nichts gesendet.</translation>
     </message>
     <message>
         <source>Could not read a stored event for the preview: %1</source>
@@ -10565,6 +10571,21 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>tools/call %1 at %2</source>
         <translation>tools/call %1 an %2</translation>
+    </message>
+    <message>
+        <source>Reading the newest stored event that meets the conditions…</source>
+        <translation>Das neueste gespeicherte Ereignis, das die Bedingungen erfüllt, wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Rendered from the newest event on “%1” that meets the conditions: %2 of agent %3 in block %4. Nothing is sent.</source>
+        <translation>Erzeugt aus dem neuesten Ereignis auf „%1“, das die Bedingungen erfüllt: %2 von Agent %3 in Block %4. Es wird nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the newest %n event(s) of the %1 registry on “%2” meets the conditions, so this is rendered from the newest one: %3 of agent %4 in block %5. Nothing is sent.</source>
+        <translation>
+            <numerusform>Das neueste Ereignis des %1-Registers auf „%2“ erfüllt die Bedingungen nicht; erzeugt wird daher aus ihm: %3 von Agent %4 in Block %5. Es wird nichts gesendet.</numerusform>
+            <numerusform>Keines der neuesten %n Ereignisse des %1-Registers auf „%2“ erfüllt die Bedingungen; erzeugt wird daher aus dem neuesten: %3 von Agent %4 in Block %5. Es wird nichts gesendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10845,10 +10866,6 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>Keine Testzustellung für „%1“: %2</translation>
     </message>
     <message>
-        <source>Test delivery %1 of “%2” is in the outbox; its result shows here once it is sent.</source>
-        <translation>Testzustellung %1 von „%2“ liegt im Postausgang; das Ergebnis erscheint hier, sobald sie gesendet ist.</translation>
-    </message>
-    <message>
         <source>Could not resend: %1</source>
         <translation>Erneutes Senden nicht möglich: %1</translation>
     </message>
@@ -10867,6 +10884,18 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Actions</source>
         <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>%1 of agent %2 in block %3</source>
+        <translation>%1 von Agent %2 in Block %3</translation>
+    </message>
+    <message>
+        <source>Test delivery %1 of “%2” (%3) is in the outbox; its result shows here once it is sent.</source>
+        <translation>Die Testzustellung %1 von „%2“ (%3) liegt im Postausgang; ihr Ergebnis erscheint hier, sobald sie gesendet ist.</translation>
+    </message>
+    <message>
+        <source>Test delivery %1 of “%2” is in the outbox. No stored event meets its conditions, so it sends the newest one (%3); its result shows here once it is sent.</source>
+        <translation>Die Testzustellung %1 von „%2“ liegt im Postausgang. Kein gespeichertes Ereignis erfüllt ihre Bedingungen, daher sendet sie das neueste (%3); ihr Ergebnis erscheint hier, sobald sie gesendet ist.</translation>
     </message>
 </context>
 <context>

@@ -10272,6 +10272,20 @@ or put the password in ~/.pgpass.</source>
         <source>Own: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Server: give the MCP server&apos;s URL, or tick “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field label, what is wrong</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <comment>field label, part of it, what is wrong</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::TriggerEditorConditionRow</name>
@@ -10527,15 +10541,7 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the newest stored event…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No event of the %1 registry is indexed on “%2” yet, so there is nothing to render the templates with. They are still checked when you save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rendered from the newest event of the %1 registry on “%2”: %3 of agent %4 in block %5. Nothing is sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10557,6 +10563,21 @@ or put the password in ~/.pgpass.</source>
     <message>
         <source>tools/call %1 at %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the newest stored event that meets the conditions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendered from the newest event on “%1” that meets the conditions: %2 of agent %3 in block %4. Nothing is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the newest %n event(s) of the %1 registry on “%2” meets the conditions, so this is rendered from the newest one: %3 of agent %4 in block %5. Nothing is sent.</source>
+        <translation>
+            <numerusform>The newest event of the %1 registry on “%2” does not meet the conditions, so this is rendered from it anyway: %3 of agent %4 in block %5. Nothing is sent.</numerusform>
+            <numerusform>None of the newest %n events of the %1 registry on “%2” meets the conditions, so this is rendered from the newest one: %3 of agent %4 in block %5. Nothing is sent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10837,10 +10858,6 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test delivery %1 of “%2” is in the outbox; its result shows here once it is sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not resend: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10858,6 +10875,18 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of agent %2 in block %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test delivery %1 of “%2” (%3) is in the outbox; its result shows here once it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test delivery %1 of “%2” is in the outbox. No stored event meets its conditions, so it sends the newest one (%3); its result shows here once it is sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -255,38 +255,39 @@ QFuture<Result<QString>> TriggerService::resendResult(qint64 resultId)
     });
 }
 
-QFuture<Result<QString>> TriggerService::sendTestDelivery(qint64 triggerId, qint64 actionId)
+QFuture<Result<TestDelivery>> TriggerService::sendTestDelivery(qint64 triggerId, qint64 actionId)
 {
     return then(m_context
-        .write([triggerId, actionId, bell = m_bell](Store &s) -> Result<QString> {
+        .write([triggerId, actionId, bell = m_bell](Store &s) -> Result<TestDelivery> {
             TriggerStore triggers(s);
             auto stored = triggers.trigger(triggerId);
             if (!stored)
                 return stored.error();
-            // The newest stored event of the trigger's registry: a test sends what a real
-            // delivery would, from a real event.
-            auto latest = triggers.latestEvent(stored->def.chainId, stored->def.registry);
-            if (!latest)
-                return latest.error();
-            if (!*latest) {
+            // A test sends what a real delivery would, from a real event: the newest one the
+            // trigger's conditions let through, so its templates see the values it fires on.
+            auto sample = triggers.sampleEvent(stored->def);
+            if (!sample)
+                return sample.error();
+            if (!sample->event) {
                 return Error::notFound(QStringLiteral("event"),
                                        tr("The chain has no %1 event indexed yet to send a test with.")
                                            .arg(registryKindName(stored->def.registry)));
             }
-            auto created = triggers.createTestDelivery(triggerId, actionId, **latest);
-            if (created)
-                bell->ring();
-            return created;
-        }), this, [this](Result<QString> r) {
+            auto created = triggers.createTestDelivery(triggerId, actionId, *sample->event);
+            if (!created)
+                return created.error();
+            bell->ring();
+            return TestDelivery{*created, *sample};
+        }), this, [this](Result<TestDelivery> r) {
             if (r)
                 Q_EMIT deliveriesChanged();
             return r;
         });
 }
 
-QFuture<Result<std::optional<TriggerEvent>>> TriggerService::latestTriggerEvent(qint64 chainId, RegistryKind registry)
+QFuture<Result<SampleEvent>> TriggerService::previewEvent(const TriggerDef &def)
 {
-    return m_context.read([chainId, registry](Store &s) { return TriggerStore(s).latestEvent(chainId, registry); });
+    return m_context.read([def](Store &s) { return TriggerStore(s).sampleEvent(def); });
 }
 
 QFuture<Result<QList<DeliveryMinute>>> TriggerService::deliveriesPerMinute(qint64 sinceMs)

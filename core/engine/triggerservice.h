@@ -74,11 +74,11 @@ public:
     QFuture<Result<QList<ActionResult>>> triggerResults(const ResultFilter &filter);
     /// The result's delivery is sent again under the same delivery id; returns that id.
     QFuture<Result<QString>> resendResult(qint64 resultId);
-    /// A real delivery of the newest stored event of the trigger's registry for one action,
-    /// marked as a test; returns its delivery id.
-    QFuture<Result<QString>> sendTestDelivery(qint64 triggerId, qint64 actionId);
-    /// The newest stored event of a registry on a chain (the editor's template preview).
-    QFuture<Result<std::optional<TriggerEvent>>> latestTriggerEvent(qint64 chainId, RegistryKind registry);
+    /// A real delivery for one action, marked as a test, of the newest stored event that passes
+    /// the trigger's conditions (else the newest event of its registry; TriggerStore::sampleEvent).
+    QFuture<Result<TestDelivery>> sendTestDelivery(qint64 triggerId, qint64 actionId);
+    /// The event the editor's template preview renders for `def`, saved or not (see sampleEvent).
+    QFuture<Result<SampleEvent>> previewEvent(const TriggerDef &def);
     QFuture<Result<QList<DeliveryMinute>>> deliveriesPerMinute(qint64 sinceMs);
 
 Q_SIGNALS:

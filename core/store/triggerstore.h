@@ -50,6 +50,8 @@ class TriggerStore
 
 public:
     static constexpr int DefaultMaxEvents = 10000;
+    /// How many of the newest events sampleEvent() looks through for one that matches.
+    static constexpr int DefaultSampleScan = 20000;
     /// State history kept per trigger, newest first, for restoring after a reorg.
     static constexpr int StateHistoryRows = 256;
 
@@ -129,8 +131,13 @@ public:
     /// The indexed blocks of chain `chainId` stamped within [fromMs, toMs] (unix ms): the first
     /// and the last. NotFound when none is (a range before the start block, or in the future).
     Result<std::pair<qint64, qint64>> blocksBetween(qint64 chainId, qint64 fromMs, qint64 toMs);
-    /// The newest stored event of the registry on the chain (the editor's preview, "Send test").
-    Result<std::optional<TriggerEvent>> latestEvent(qint64 chainId, RegistryKind registry);
+    /**
+     * The event the editor's preview renders and a test delivery sends: the newest stored event
+     * of the trigger's registry on its chain that passes the conditions one event decides
+     * (TriggerEvaluator::matchesStateless), among the newest `scanLimit`; when none of those
+     * does, the newest event, with `matches` false. No event at all: `event` empty.
+     */
+    Result<SampleEvent> sampleEvent(const TriggerDef &def, int scanLimit = DefaultSampleScan);
     /**
      * For a range whose events promotion replaces (gap, reindex, backfill): adds `sign` × the
      * stored events of [from, to] (of the registry contract `registry` when not null) that the

@@ -12,6 +12,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <limits>
 
 namespace arbor {
 
@@ -134,23 +135,45 @@ Result<QList<TriggerEvent>> TriggerStore::events(qint64 chainId, std::optional<R
     return out;
 }
 
-Result<std::optional<TriggerEvent>> TriggerStore::latestEvent(qint64 chainId, RegistryKind registry)
+Result<SampleEvent> TriggerStore::sampleEvent(const TriggerDef &def, int scanLimit)
 {
-    if (auto exists = checkpointOf(chainId); !exists)
+    if (auto exists = checkpointOf(def.chainId); !exists)
         return exists.error();
-    auto rows = m_store.query(QLatin1String("SELECT ") + QLatin1String(EventColumns) + QLatin1String(" FROM ")
-                                  + m_store.chainTable(chainId, QStringLiteral("agent_events")) + QLatin1String(" e LEFT JOIN ")
-                                  + m_store.chainTable(chainId, QStringLiteral("blocks"))
-                                  + QLatin1String(" b ON b.number = e.block_number WHERE e.registry_kind = ? ORDER BY e.block_number DESC, e.log_index DESC LIMIT 1"),
-                              {registryKindName(registry)});
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<TriggerEvent>();
-    auto e = eventFromRow(m_store, chainId, rows->first());
-    if (!e)
-        return Error::internal(tr("An indexed event of chain %1 cannot be read (%2); reindex its block.").arg(chainId).arg(e.error().toString()));
-    return std::optional<TriggerEvent>(*e);
+    const TriggerEvaluator evaluator(def);
+    const QString sql = QLatin1String("SELECT ") + QLatin1String(EventColumns) + QLatin1String(" FROM ")
+        + m_store.chainTable(def.chainId, QStringLiteral("agent_events")) + QLatin1String(" e LEFT JOIN ")
+        + m_store.chainTable(def.chainId, QStringLiteral("blocks"))
+        + QLatin1String(" b ON b.number = e.block_number WHERE e.registry_kind = ?"
+                        " AND (e.block_number < ? OR (e.block_number = ? AND e.log_index < ?))"
+                        " ORDER BY e.block_number DESC, e.log_index DESC LIMIT ?");
+    constexpr int Page = 500;
+    SampleEvent sample;
+    qint64 beforeBlock = std::numeric_limits<qint64>::max();
+    qint64 beforeLog = 0;
+    while (sample.scanned < scanLimit) {
+        const int limit = int(std::min<qint64>(Page, scanLimit - sample.scanned));
+        auto rows = m_store.query(sql, {registryKindName(def.registry), beforeBlock, beforeBlock, beforeLog, limit});
+        if (!rows)
+            return rows.error();
+        for (const SqlRow &r : *rows) {
+            auto e = eventFromRow(m_store, def.chainId, r);
+            if (!e)
+                return Error::internal(tr("An indexed event of chain %1 cannot be read (%2); reindex its block.").arg(def.chainId).arg(e.error().toString()));
+            ++sample.scanned;
+            if (!sample.event)
+                sample.event = *e;   // the newest, in case none matches
+            if (evaluator.matchesStateless(*e)) {
+                sample.event = *e;
+                sample.matches = true;
+                return sample;
+            }
+            beforeBlock = e->event.blockNumber;
+            beforeLog = e->event.logIndex;
+        }
+        if (rows->size() < limit)
+            break;
+    }
+    return sample;
 }
 
 Result<QList<TriggerEvent>> TriggerStore::readWholeBlocks(qint64 chainId, RegistryKind kind, qint64 after, qint64 through, int maxEvents,

@@ -271,6 +271,21 @@ struct DryRunAction
     QString error;                   ///< renderPayload() refused (e.g. no endpoint to resolve)
 };
 
+/// The stored event the editor previews with and a test delivery sends (TriggerStore::sampleEvent).
+struct SampleEvent
+{
+    std::optional<TriggerEvent> event;   ///< empty: no event of the registry is indexed on the chain
+    bool matches = false;                ///< it passes the trigger's conditions; false: the newest event instead
+    qint64 scanned = 0;                  ///< events looked through for one that matches
+};
+
+/// A test delivery created: its id and the event it sends.
+struct TestDelivery
+{
+    QString deliveryId;
+    SampleEvent sample;
+};
+
 struct DryRunMatch
 {
     TriggerEvent event;

@@ -52,6 +52,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
 
@@ -83,7 +84,7 @@ const QString TriggerName = QStringLiteral("Negative feedback");
 // A Telegram bot token's shape: pasting one into the token field must be refused, not stored.
 const QString LiteralBotToken = QStringLiteral("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1x");
 
-AgentEvent feedback(qint64 block, const QString &value)
+AgentEvent feedback(qint64 block, const QString &value, quint64 agent = 3)
 {
     AgentEvent e;
     e.blockNumber = block;
@@ -92,7 +93,7 @@ AgentEvent feedback(qint64 block, const QString &value)
     e.registry = *Address::fromHex(QStringLiteral("0x8004000000000000000000000000000000000002"));
     e.kind = RegistryKind::Reputation;
     e.event = QStringLiteral("NewFeedback");
-    e.agentId = U256(3);
+    e.agentId = U256(agent);
     e.actor = *Address::fromHex(QStringLiteral("0x1234567890abcdef1234567890abcdef12345678"));
     e.feedbackIndex = block;
     e.value = value;
@@ -175,6 +176,7 @@ private:
     int recordAttempts();
 
     UiFixture m_home;
+    QTranslator m_english;   // the plural forms the console loads: "4 events", not "4 event(s)"
     DatabaseUrl m_url;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -183,6 +185,8 @@ private:
 
 void TstTriggersPage::initTestCase()
 {
+    QVERIFY(m_english.load(QStringLiteral(":/i18n/arbor_en.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&m_english));
     QVERIFY(m_home.isValid());
     m_home.setUp();
     auto url = m_home.databaseUrl();
@@ -210,7 +214,8 @@ void TstTriggersPage::initTestCase()
     Status s = ChainRegistry(*m_store).registerChain(chain, {endpoint}, evmEntities());
     QVERIFY2(s, why(s).constData());
 
-    // Blocks 0…9 with two negative feedbacks (-1.5 and -0.2) and a positive one (+4.0).
+    // Blocks 0…9 with two negative feedbacks (-1.5 and -0.2) and positive ones (+4.0, and the
+    // newest, +3.0 for agent 5).
     IndexBatch batch;
     batch.chainId = Devnet;
     batch.from = 0;
@@ -220,7 +225,8 @@ void TstTriggersPage::initTestCase()
         batch.headers.append(BlockHeader{n, hashOf(n), parent, 1700000000 + n * 12, 1, 21000});
         parent = hashOf(n);
     }
-    batch.agentEvents = {feedback(3, QStringLiteral("-15")), feedback(5, QStringLiteral("40")), feedback(7, QStringLiteral("-2"))};
+    batch.agentEvents = {feedback(3, QStringLiteral("-15")), feedback(5, QStringLiteral("40")), feedback(7, QStringLiteral("-2")),
+                         feedback(9, QStringLiteral("30"), 5)};
     auto promoted = IndexStore(*m_store).promote(batch, evmEntities());
     QVERIFY2(promoted, why(promoted).constData());
 
@@ -361,8 +367,11 @@ void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
     type->setCurrentIndex(type->findData(int(ConditionType::ValueThreshold)));
     QTest::keyClicks(threshold->findChild<QLineEdit *>(QStringLiteral("conditionValue")), QStringLiteral("0"));
 
-    // Actions: a webhook, then a Telegram message whose token is pasted in as it is.
+    // Actions: a webhook, then a Telegram message whose token is pasted in as it is. Without
+    // its URL the preview says so in the form's words, not as a JSON path.
     TriggerEditorActionRow *rest = editor->actionRows()[0];
+    QTRY_VERIFY_WITH_TIMEOUT(editor->preview()->text().startsWith(QStringLiteral("This action cannot be rendered yet: URL: ")), TimeoutMs);
+    QVERIFY2(!editor->preview()->text().contains(QStringLiteral("actions[")), qPrintable(editor->preview()->text()));
     QTest::keyClicks(rest->findChild<QLineEdit *>(QStringLiteral("restUrl")), QStringLiteral("http://127.0.0.1:9/hook"));
     rest->findChild<QPlainTextEdit *>(QStringLiteral("restBody"))
         ->setPlainText(QStringLiteral("{\"agent\": \"{{event.agentId}}\", \"value\": \"{{event.value | decimals}}\"}"));
@@ -377,10 +386,24 @@ void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
     apiBase->clear();
     QTest::keyClicks(apiBase, QStringLiteral("http://127.0.0.1:9"));
 
-    // The preview renders the webhook's body from the newest stored event (block 7, -0.2).
+    // The preview renders the webhook's body from the newest stored event that meets the
+    // conditions (block 7, agent 3, -0.2), not from the newest event (block 9, agent 5, +3.0).
+    // (The preview follows the focus, so it goes back into the webhook's row.)
+    rest->findChild<QLineEdit *>(QStringLiteral("restUrl"))->setFocus();
     editor->preview()->setCurrentAction(0);
-    QTRY_VERIFY_WITH_TIMEOUT(editor->preview()->text().contains(QStringLiteral("\"agent\": \"3\"")), TimeoutMs);
+    auto *source = editor->preview()->findChild<QLabel *>(QStringLiteral("previewSource"));
+    QVERIFY(source);
+    QTRY_VERIFY2_WITH_TIMEOUT(editor->preview()->text().contains(QStringLiteral("\"agent\": \"3\"")),
+                              qPrintable(source->text() + u'\n' + editor->preview()->text()), TimeoutMs);
     QVERIFY2(editor->preview()->text().contains(QStringLiteral("\"value\": \"-0.2\"")), qPrintable(editor->preview()->text()));
+    QVERIFY2(source->text().contains(QStringLiteral("meets the conditions: NewFeedback of agent 3 in block 7")), qPrintable(source->text()));
+    // A condition nothing stored meets: the newest event, and the preview says it does not match.
+    auto *value = threshold->findChild<QLineEdit *>(QStringLiteral("conditionValue"));
+    value->setText(QStringLiteral("-100"));
+    QTRY_VERIFY2_WITH_TIMEOUT(source->text().startsWith(QStringLiteral("None of the newest 4 events")), qPrintable(source->text()), TimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->preview()->text().contains(QStringLiteral("\"agent\": \"5\"")), TimeoutMs);
+    value->setText(QStringLiteral("0"));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->preview()->text().contains(QStringLiteral("\"agent\": \"3\"")), TimeoutMs);
 
     // Save: refused, the token field named, focused and marked, nothing stored.
     auto *save = editor->findChild<QPushButton *>(QStringLiteral("saveTriggerButton"));
@@ -419,6 +442,12 @@ void TstTriggersPage::editorRefusesLiteralSecretThenSaves()
     QVERIFY(editor);
     auto *name = editor->findChild<QLineEdit *>(QStringLiteral("triggerNameEdit"));
     QTest::keyClicks(name, TriggerName);
+    // An MCP action without a server: the preview names the URL field and the checkbox beside it.
+    auto *firstType = editor->actionRows()[0]->findChild<QComboBox *>(QStringLiteral("actionType"));
+    firstType->setCurrentIndex(firstType->findData(int(ActionType::Mcp)));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->preview()->text().contains(QStringLiteral("Server: give the MCP server's URL, or tick “The agent's own endpoint")),
+                             TimeoutMs);
+    firstType->setCurrentIndex(firstType->findData(int(ActionType::Rest)));
     QTest::keyClicks(editor->actionRows()[0]->findChild<QLineEdit *>(QStringLiteral("restUrl")), QStringLiteral("https://hooks.example/x"));
     QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("saveTriggerButton")), Qt::LeftButton);
     auto *general = editor->findChild<QLabel *>(QStringLiteral("triggerGeneralError"));
@@ -685,7 +714,9 @@ void TstTriggersPage::sendTestReportsTheResult()
     QCOMPARE(ask->comboBoxItems().size(), 2);
     ask->setTextValue(ask->comboBoxItems().at(1));
     ask->accept();
+    // It sends the newest event the conditions let through: block 7's, not block 9's.
     QTRY_VERIFY_WITH_TIMEOUT(statusLine().contains(QStringLiteral("is in the outbox")), TimeoutMs);
+    QVERIFY2(statusLine().contains(QStringLiteral("(NewFeedback of agent 3 in block 7)")), qPrintable(statusLine()));
     const DeliveryCounts counts = *TriggerStore(*m_store).deliveryCounts();
     QCOMPARE(counts.pending, qint64(1));
 

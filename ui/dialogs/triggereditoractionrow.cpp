@@ -486,6 +486,37 @@ QWidget *TriggerEditorActionRow::fieldWidget(const QString &key) const
     return m_type;
 }
 
+QString TriggerEditorActionRow::errorText(const QString &key, const QString &message) const
+{
+    // The MCP server is a URL or the checkbox beside it; the file format's words
+    // ("resolveEndpoint": true) mean nothing here.
+    if (type() == ActionType::Mcp && key == u"url" && m_mcpUrl->text().trimmed().isEmpty() && !m_resolveEndpoint->isChecked())
+        return tr("Server: give the MCP server's URL, or tick “%1”.").arg(m_resolveEndpoint->text());
+    QWidget *input = fieldWidget(key);
+    QString label;
+    const auto forms = findChildren<QFormLayout *>();
+    for (const QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount() && label.isEmpty(); ++row) {
+            QLayoutItem *field = form->itemAt(row, QFormLayout::FieldRole);
+            QLayoutItem *labelItem = form->itemAt(row, QFormLayout::LabelRole);
+            if (!field || !labelItem || !qobject_cast<QLabel *>(labelItem->widget()))
+                continue;
+            if (field->widget() == input || (field->widget() && field->widget()->isAncestorOf(input))
+                || (field->layout() && field->layout()->indexOf(input) >= 0))
+                label = qobject_cast<QLabel *>(labelItem->widget())->text();
+        }
+    }
+    label.remove(u'&');
+    while (label.endsWith(u':'))
+        label.chop(1);
+    if (label.isEmpty() || input == m_type)
+        return message;
+    // A part of the field ("headers.Authorization") says which header.
+    const QString part = key.contains(u'.') ? key.section(u'.', 1) : QString();
+    return part.isEmpty() ? tr("%1: %2", "field label, what is wrong").arg(label, message)
+                          : tr("%1 (%2): %3", "field label, part of it, what is wrong").arg(label, part, message);
+}
+
 void TriggerEditorActionRow::showError(const QString &message)
 {
     m_error->showMessage(message);

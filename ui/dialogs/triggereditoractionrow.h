@@ -57,6 +57,9 @@ public:
     void useAlertTemplates();
     /// The input for `key` of this row's type ("url", "botToken", "headers"), else the type combo.
     QWidget *fieldWidget(const QString &key) const;
+    /// An error about this row's field `key` (no "actions[i]." prefix) in the row's own words:
+    /// the label of the input it names ("URL: This field is required"), not a JSON path.
+    QString errorText(const QString &key, const QString &message) const;
     void showError(const QString &message);
     void clearError();
 

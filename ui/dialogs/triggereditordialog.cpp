@@ -29,6 +29,8 @@ namespace arbor::ui {
 namespace {
 
 const int PreviewDelayMs = 250;
+/// Conditions edited: how long typing may pause before the preview chooses its event again.
+const int SampleDelayMs = 400;
 
 } // namespace
 
@@ -82,6 +84,9 @@ TriggerEditorDialog::TriggerEditorDialog(TriggerService *triggers, ChainService 
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) { followFocus(now); });
     connect(m_name, &QLineEdit::textChanged, &m_previewTimer, qOverload<>(&QTimer::start));
     connect(m_description, &QLineEdit::textChanged, &m_previewTimer, qOverload<>(&QTimer::start));
+    m_sampleTimer.setSingleShot(true);
+    m_sampleTimer.setInterval(SampleDelayMs);
+    connect(&m_sampleTimer, &QTimer::timeout, this, [this] { fetchPreviewEvent(false); });
 
     if (existing) {
         load(*existing);
@@ -188,6 +193,7 @@ TriggerEditorConditionRow *TriggerEditorDialog::addCondition()
 {
     auto *row = new TriggerEditorConditionRow(registry());
     connect(row, &TriggerEditorConditionRow::removeRequested, this, [this, row] { removeCondition(row); });
+    connect(row, &TriggerEditorConditionRow::changed, &m_sampleTimer, qOverload<>(&QTimer::start));
     m_conditions.append(row);
     m_conditionLayout->addWidget(row);
     return row;
@@ -217,6 +223,7 @@ void TriggerEditorDialog::removeCondition(TriggerEditorConditionRow *row)
     m_conditions.removeOne(row);
     row->hide();
     row->deleteLater();
+    m_sampleTimer.start();
 }
 
 void TriggerEditorDialog::removeAction(TriggerEditorActionRow *row)
@@ -307,8 +314,27 @@ void TriggerEditorDialog::onRegistryChanged()
     fetchPreviewEvent();
 }
 
-void TriggerEditorDialog::fetchPreviewEvent()
+TriggerDef TriggerEditorDialog::sampleDef() const
 {
+    TriggerDef def;
+    def.chainId = chainId();
+    def.registry = registry();
+    for (int i = 0; i < m_conditions.size(); ++i) {
+        if (Result<Condition> c = parseCondition(m_conditions[i]->toJson(), QStringLiteral("conditions[%1]").arg(i)))
+            def.conditions.append(*c);
+    }
+    return def;
+}
+
+void TriggerEditorDialog::fetchPreviewEvent(bool force)
+{
+    const TriggerDef def = sampleDef();
+    QJsonArray conditions;
+    for (const Condition &c : def.conditions)
+        conditions.append(conditionToJson(c));
+    if (!force && conditions == m_sampledConditions && m_preview->hasEvent())
+        return;   // an edit that did not change what the conditions let through
+    m_sampledConditions = conditions;
     const quint64 request = ++m_previewRequest;
     m_preview->showLoading();
     if (m_chain->currentIndex() < 0) {
@@ -319,14 +345,14 @@ void TriggerEditorDialog::fetchPreviewEvent()
         return;
     const QString registryText = TriggerListModel::registryText(registry());
     const QString chain = chainName();
-    then(m_triggers->latestTriggerEvent(chainId(), registry()), this, [this, request, registryText, chain](Result<std::optional<TriggerEvent>> event) {
+    then(m_triggers->previewEvent(def), this, [this, request, registryText, chain](Result<SampleEvent> sample) {
             if (request != m_previewRequest)
-                return;   // the chain or registry changed meanwhile
-            if (!event) {
-                m_preview->showReadError(event.error().toString());
+                return;   // the chain, registry or conditions changed meanwhile
+            if (!sample) {
+                m_preview->showReadError(sample.error().toString());
                 return;
             }
-            m_preview->setEvent(*event, registryText, chain);
+            m_preview->setEvent(*sample, registryText, chain);
             updatePreview();
         });
 }
@@ -343,14 +369,26 @@ void TriggerEditorDialog::updatePreview()
     def.chainId = chainId();
     def.registry = registry();
     const QString field = QStringLiteral("actions[%1]").arg(index);
-    const Result<QJsonObject> json = m_actions[index]->toJson(field, index + 1);
+    TriggerEditorActionRow *row = m_actions[index];
+    // An action that does not parse yet is explained in the row's words, not as a JSON path.
+    const auto inRowWords = [row, &field](const Error &e) {
+        Error out = e;
+        const QString key = e.field == field ? QString() : e.field.startsWith(field + u'.') ? e.field.mid(field.size() + 1) : e.field;
+        out.message = key.isEmpty() ? e.message : row->errorText(key, e.message);
+        out.field.clear();
+        return out;
+    };
+    const Result<QJsonObject> json = row->toJson(field, index + 1);
     if (!json) {
-        m_preview->render(def, json.error(), chainName());
+        m_preview->render(def, inRowWords(json.error()), chainName());
         return;
     }
     Result<Action> action = parseAction(*json, field);
-    if (action)
-        action->id = m_actions[index]->actionId();
+    if (!action) {
+        m_preview->render(def, inRowWords(action.error()), chainName());
+        return;
+    }
+    action->id = row->actionId();
     m_preview->render(def, action, chainName());
 }
 
@@ -457,7 +495,7 @@ void TriggerEditorDialog::showError(const Error &error, const QString &prefix)
             m_conditions[index]->showError(text);
             input = m_conditions[index]->fieldWidget(key);
         } else if (match.captured(1) == u"actions" && index < m_actions.size()) {
-            m_actions[index]->showError(text);
+            m_actions[index]->showError(prefix + (key.isEmpty() ? error.message : m_actions[index]->errorText(key, error.message)));
             input = m_actions[index]->fieldWidget(key);
         }
         if (input) {

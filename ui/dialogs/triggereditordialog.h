@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QList>
 #include <QPointer>
+#include <QJsonArray>
 #include <QTimer>
 
 #include <optional>
@@ -82,8 +83,12 @@ private:
     arbor::RegistryKind registry() const;
     void onChainChanged();
     void onRegistryChanged();
-    /// Reads the registry's newest event on the chain for the preview.
-    void fetchPreviewEvent();
+    /// The trigger as far as choosing the preview's event needs it: chain, registry and the
+    /// conditions that parse (a half-typed one does not narrow the choice yet).
+    arbor::TriggerDef sampleDef() const;
+    /// Reads the newest event that meets the conditions for the preview, when they changed
+    /// since the last read (`force`: anyway).
+    void fetchPreviewEvent(bool force = true);
     void updatePreview();
     /// The focus moved into an action row: the preview shows that action.
     void followFocus(QWidget *now);
@@ -100,6 +105,7 @@ private:
     std::optional<arbor::TriggerRecord> m_existing;
     bool m_saving = false;
     quint64 m_previewRequest = 0;
+    QJsonArray m_sampledConditions;   ///< the conditions the preview's event was chosen by
 
     QLineEdit *m_name = nullptr;
     QLineEdit *m_description = nullptr;
@@ -119,6 +125,7 @@ private:
     QScrollArea *m_scroll = nullptr;
     TriggerEditorPreview *m_preview = nullptr;
     QTimer m_previewTimer;
+    QTimer m_sampleTimer;   ///< conditions edited: choose the preview's event again
     MessageLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;
     InvalidFields m_invalid;   ///< fields marked by the last refusal

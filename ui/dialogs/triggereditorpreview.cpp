@@ -85,22 +85,31 @@ void TriggerEditorPreview::setCurrentAction(int index)
 void TriggerEditorPreview::showLoading()
 {
     m_event.reset();
-    m_source->setText(tr("Reading the newest stored event…"));
+    m_source->setText(tr("Reading the newest stored event that meets the conditions…"));
     m_output->clear();
 }
 
-void TriggerEditorPreview::setEvent(const std::optional<TriggerEvent> &event, const QString &registry, const QString &chainName)
+void TriggerEditorPreview::setEvent(const SampleEvent &sample, const QString &registry, const QString &chainName)
 {
-    m_event = event;
-    if (!event) {
+    m_event = sample.event;
+    if (!sample.event) {
         m_source->setText(tr("No event of the %1 registry is indexed on “%2” yet, so there is nothing to render the templates "
                              "with. They are still checked when you save.").arg(registry, chainName));
         m_output->clear();
         return;
     }
-    m_source->setText(tr("Rendered from the newest event of the %1 registry on “%2”: %3 of agent %4 in block %5. Nothing is sent.")
-                          .arg(registry, chainName, event->event.event, u256::toDecimal(event->event.agentId))
-                          .arg(event->event.blockNumber));
+    const AgentEvent &e = sample.event->event;
+    if (sample.matches) {
+        m_source->setText(tr("Rendered from the newest event on “%1” that meets the conditions: %2 of agent %3 in block %4. "
+                             "Nothing is sent.")
+                              .arg(chainName, e.event, u256::toDecimal(e.agentId))
+                              .arg(e.blockNumber));
+        return;
+    }
+    m_source->setText(tr("None of the newest %n event(s) of the %1 registry on “%2” meets the conditions, so this is rendered "
+                         "from the newest one: %3 of agent %4 in block %5. Nothing is sent.", nullptr, int(sample.scanned))
+                          .arg(registry, chainName, e.event, u256::toDecimal(e.agentId))
+                          .arg(e.blockNumber));
 }
 
 void TriggerEditorPreview::showReadError(const QString &message)

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "triggers/eventpayload.h"
+#include "triggers/triggerrecords.h"
 
 #include <QWidget>
 
@@ -15,8 +16,9 @@ namespace arbor::ui {
 
 /**
  * The trigger editor's template preview: what the chosen action would send, rendered with
- * renderPayload() from a real stored event (the registry's newest on the chain, which the
- * editor reads with TriggerService::latestTriggerEvent), or a plain note that none is indexed yet.
+ * renderPayload() from a real stored event (the newest on the chain that meets the editor's
+ * conditions, which it reads with TriggerService::previewEvent), or a plain note that none is
+ * indexed yet.
  * Rendering is pure and cheap; nothing is sent.
  */
 class TriggerEditorPreview final : public QWidget
@@ -31,10 +33,11 @@ public:
     int currentAction() const;
     void setCurrentAction(int index);
 
-    /// The newest event is being read.
+    /// The event is being read.
     void showLoading();
-    /// The event to render from; nullopt: the chain has none of the registry yet.
-    void setEvent(const std::optional<arbor::TriggerEvent> &event, const QString &registry, const QString &chainName);
+    /// The event to render from, and whether it meets the conditions; none: the chain has no
+    /// event of the registry yet.
+    void setEvent(const arbor::SampleEvent &sample, const QString &registry, const QString &chainName);
     void showReadError(const QString &message);
     bool hasEvent() const { return m_event.has_value(); }
 

@@ -2,6 +2,7 @@
 // delete, dry run, send test, resend), each through the Engine, reported in the status line.
 
 #include "engine/triggerservice.h"
+#include "model/u256.h"
 #include "pages/triggerspage.h"
 
 #include "dialogs/dryrundialog.h"
@@ -154,16 +155,23 @@ void TriggersPage::sendTest(const TriggerRecord &trigger, const Action &action)
     m_busy.insert(id);
     updateActions();
     showStatus(tr("Sending a test delivery for “%1”…").arg(name));
-    then(m_triggers->sendTestDelivery(id, action.id), this, [this, id, name](Result<QString> delivery) {
+    then(m_triggers->sendTestDelivery(id, action.id), this, [this, id, name](Result<TestDelivery> delivery) {
         m_busy.remove(id);
         updateActions();
         if (!delivery) {
             showStatus(tr("No test delivery for “%1”: %2").arg(name, delivery.error().toString()), true);
             return;
         }
-        m_pendingTests.insert(*delivery, name);
+        m_pendingTests.insert(delivery->deliveryId, name);
         m_logRefresh->setReadWhileHidden(true);   // its result is reported whichever page is shown
-        showStatus(tr("Test delivery %1 of “%2” is in the outbox; its result shows here once it is sent.").arg(*delivery, name));
+        const AgentEvent &e = delivery->sample.event->event;
+        const QString event = tr("%1 of agent %2 in block %3").arg(e.event, u256::toDecimal(e.agentId)).arg(e.blockNumber);
+        showStatus(delivery->sample.matches
+                       ? tr("Test delivery %1 of “%2” (%3) is in the outbox; its result shows here once it is sent.")
+                             .arg(delivery->deliveryId, name, event)
+                       : tr("Test delivery %1 of “%2” is in the outbox. No stored event meets its conditions, so it sends the "
+                            "newest one (%3); its result shows here once it is sent.")
+                             .arg(delivery->deliveryId, name, event));
         scheduleRefresh(LogPart);
     });
 }
