@@ -9176,6 +9176,26 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <source>–</source>
         <translation>–</translation>
     </message>
+    <message>
+        <source>Token balances</source>
+        <translation>Token-Salden</translation>
+    </message>
+    <message>
+        <source>Daily block statistics</source>
+        <translation>Tägliche Blockstatistik</translation>
+    </message>
+    <message>
+        <source>Agent identities</source>
+        <translation>Agenten-Identitäten</translation>
+    </message>
+    <message>
+        <source>Agent reputation</source>
+        <translation>Agenten-Reputation</translation>
+    </message>
+    <message>
+        <source>The table %1</source>
+        <translation>Die Tabelle %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::RetentionEditor</name>

@@ -9172,6 +9172,26 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <source>–</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Token balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily block statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent reputation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::RetentionEditor</name>

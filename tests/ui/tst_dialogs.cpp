@@ -275,7 +275,7 @@ void TstDialogs::resyncRebuildsGlobalRows()
     QTRY_VERIFY_WITH_TIMEOUT(counts->rowCount() > 0, EngineTimeoutMs);
     int summaries = -1;
     for (int row = 0; row < counts->rowCount(); ++row) {
-        if (counts->item(row, 0)->text() == QLatin1String("block_summaries"))
+        if (counts->item(row, 0)->text() == QLatin1String("Daily block statistics"))
             summaries = row;
     }
     QVERIFY(summaries >= 0);

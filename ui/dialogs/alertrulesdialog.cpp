@@ -1,4 +1,5 @@
 #include "dialogs/alertrulesdialog.h"
+#include "timetext.h"
 
 #include "dialogs/alertruleeditordialog.h"
 #include "engine/alertservice.h"
@@ -288,7 +289,7 @@ void AlertRulesDialog::silenceSelected(int hours)
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + qint64(hours) * 3600000;
     runVerb(rule->id, m_alerts->silenceAlertRule(rule->id, until), [](const AlertRule &r) {
         return tr("“%1” is silenced until %2: its alerts are shown here, but nothing is delivered.")
-            .arg(r.name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.silencedUntilMs), QLocale::ShortFormat));
+            .arg(r.name, timestampText(r.silencedUntilMs));
     });
 }
 

@@ -27,6 +27,19 @@ QStringList ResyncDialog::crossChainTables()
     return tables;
 }
 
+QString ResyncDialog::tableText(const QString &table)
+{
+    if (table == u"token_balances")
+        return tr("Token balances");
+    if (table == u"block_summaries")
+        return tr("Daily block statistics");
+    if (table == u"agent_identities")
+        return tr("Agent identities");
+    if (table == u"agent_reputation")
+        return tr("Agent reputation");
+    return table;
+}
+
 ResyncDialog::ResyncDialog(IndexingService *indexing, const ChainRecord &chain, QWidget *parent)
     : QDialog(parent)
     , m_indexing(indexing)
@@ -44,8 +57,10 @@ ResyncDialog::ResyncDialog(IndexingService *indexing, const ChainRecord &chain, 
     m_tableCombo = new QComboBox(this);
     m_tableCombo->setObjectName(QStringLiteral("resyncTableCombo"));
     m_tableCombo->addItem(tr("All tables"), QString());
-    for (const QString &table : crossChainTables())
-        m_tableCombo->addItem(table, table);
+    for (const QString &table : crossChainTables()) {
+        m_tableCombo->addItem(tableText(table), table);
+        m_tableCombo->setItemData(m_tableCombo->count() - 1, tr("The table %1").arg(table), Qt::ToolTipRole);
+    }
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Tables:"), m_tableCombo);
@@ -180,7 +195,9 @@ void ResyncDialog::showCounts()
     m_counts->setRowCount(int(tables.size()));
     for (int row = 0; row < tables.size(); ++row) {
         const QString &table = tables.at(row);
-        m_counts->setItem(row, 0, cell(table, false));
+        QTableWidgetItem *name = cell(tableText(table), false);
+        name->setToolTip(tr("The table %1").arg(table));
+        m_counts->setItem(row, 0, name);
         m_counts->setItem(row, 1, cell(count(m_productionRows, table), true));
         m_counts->setItem(row, 2, cell(count(m_before, table), true));
         m_counts->setItem(row, 3, cell(count(m_after, table), true));

@@ -36,6 +36,8 @@ public:
 
     /// The cross-chain tables an operator can pick, in declaration order.
     static QStringList crossChainTables();
+    /// A table as the dialog names it ("Token balances" for token_balances).
+    static QString tableText(const QString &table);
 
     bool isRunning() const { return m_running; }
 

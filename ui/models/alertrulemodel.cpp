@@ -1,4 +1,5 @@
 #include "models/alertrulemodel.h"
+#include "timetext.h"
 
 #include "models/deliverylogmodel.h"
 #include "models/keyedrows.h"
@@ -95,7 +96,7 @@ QVariant AlertRuleModel::displayData(const AlertRule &rule, int column) const
     case SilencedColumn:
         if (!rule.silencedAt(m_nowMs))
             return QString();
-        return tr("silenced until %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(rule.silencedUntilMs), QLocale::ShortFormat));
+        return tr("silenced until %1").arg(timestampText(rule.silencedUntilMs));
     case ActionsColumn:
         return QLocale().toString(rule.actions.size());
     default:

@@ -1,4 +1,5 @@
 #include "models/deliverylogmodel.h"
+#include "timetext.h"
 
 #include "widgets/tableactions.h"
 
@@ -44,7 +45,7 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case TimeColumn:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(result.at), QLocale::LongFormat);
+            return timestampText(result.at, TimePrecision::Seconds);
         case TriggerColumn:
             return result.source == DeliverySource::Alert ? tr("Alert rule %1, delivery %2").arg(result.subjectId).arg(result.deliveryId)
                                                           : tr("Trigger %1, delivery %2").arg(result.subjectId).arg(result.deliveryId);

@@ -1,4 +1,5 @@
 #include "models/endpointmodel.h"
+#include "timetext.h"
 
 #include "model/urlsecrets.h"
 
@@ -264,7 +265,7 @@ QVariant EndpointModel::toolTip(const EndpointRecord &e, Column column)
     case LastErrorColumn:
         if (!e.lastError.isEmpty()) {
             return e.lastErrorAt.isValid()
-                ? tr("%1\n(at %2)").arg(e.lastError, QLocale().toString(e.lastErrorAt.toLocalTime(), QLocale::ShortFormat))
+                ? tr("%1\n(at %2)").arg(e.lastError, timestampText(e.lastErrorAt))
                 : e.lastError;
         }
         return {};

@@ -1,4 +1,5 @@
 #include "models/logmodel.h"
+#include "timetext.h"
 
 #include "widgets/themecolors.h"
 
@@ -45,7 +46,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn || index.column() == TimeColumn)
-            return QString(QLocale().toString(m.time, QLocale::LongFormat) + QLatin1Char('\n') + m.text);
+            return QString(timestampText(m.time, TimePrecision::Seconds) + QLatin1Char('\n') + m.text);
         return {};
     case Qt::ForegroundRole:
         if (index.column() != LevelColumn)

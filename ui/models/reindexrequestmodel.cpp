@@ -1,4 +1,5 @@
 #include "models/reindexrequestmodel.h"
+#include "timetext.h"
 
 #include <QLocale>
 
@@ -15,7 +16,7 @@ bool sameRequest(const ReindexRequest &a, const ReindexRequest &b)
 
 QString when(const QDateTime &t)
 {
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+    return t.isValid() ? timestampText(t) : QString();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "models/tokenproblemmodel.h"
+#include "timetext.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -10,7 +11,7 @@ namespace {
 
 QString when(qint64 ms)
 {
-    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::ShortFormat) : QString();
+    return ms > 0 ? timestampText(ms) : QString();
 }
 
 } // namespace

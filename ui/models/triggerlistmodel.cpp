@@ -1,4 +1,5 @@
 #include "models/triggerlistmodel.h"
+#include "timetext.h"
 
 #include "models/keyedrows.h"
 
@@ -52,7 +53,7 @@ QVariant TriggerListModel::data(const QModelIndex &index, int role) const
         case EnabledColumn:
             return trigger.def.enabled ? tr("Fires for events promoted from now on") : tr("Off: fires for nothing");
         case LastFiredColumn:
-            return trigger.lastFiredAt ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*trigger.lastFiredAt), QLocale::LongFormat)
+            return trigger.lastFiredAt ? timestampText(*trigger.lastFiredAt, TimePrecision::Seconds)
                                        : QVariant();
         default:
             return {};

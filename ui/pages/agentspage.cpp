@@ -1,4 +1,5 @@
 #include "pages/agentspage.h"
+#include "timetext.h"
 
 #include "dialogs/mcptokendialog.h"
 #include "engine/agentservice.h"
@@ -424,8 +425,7 @@ void AgentsPage::showRawRegistration()
     dialog->setWindowTitle(tr("Registration File of Agent %1").arg(u256::toDecimal(agent.agentId)));
     const QString uri = AgentListModel::uriText(agent.resolved ? agent.resolved->uri : agent.uri);
     auto *source = new QLabel(agent.resolved ? tr("Fetched from %1 at %2.")
-                                                   .arg(uri, QLocale().toString(QDateTime::fromMSecsSinceEpoch(agent.resolved->fetchedAt),
-                                                                                QLocale::ShortFormat))
+                                                   .arg(uri, timestampText(agent.resolved->fetchedAt))
                                              : tr("Fetched from %1.").arg(uri));
     source->setTextFormat(Qt::PlainText);
     source->setWordWrap(true);

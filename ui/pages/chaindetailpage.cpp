@@ -1,4 +1,5 @@
 #include "pages/chaindetailpage.h"
+#include "timetext.h"
 
 #include "charts/chainchartpanel.h"
 #include "charts/networkstatspanel.h"
@@ -398,7 +399,7 @@ void ChainDetailPage::probeNow()
             return;
         }
         m_probeResult->setText(tr("Probed at %1: %2")
-                                   .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), ChainListModel::endpointSummary(*probed)));
+                                   .arg(timeOfDayText(QTime::currentTime()), ChainListModel::endpointSummary(*probed)));
         if (!m_status)
             m_endpoints->update(*probed);   // not indexed here: what the probe found is all there is
     });

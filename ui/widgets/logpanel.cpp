@@ -1,4 +1,5 @@
 #include "widgets/logpanel.h"
+#include "timetext.h"
 
 #include "alertcounttext.h"
 #include "models/logmodel.h"
@@ -175,7 +176,7 @@ void LogPanel::addMessages(const QList<LogMessage> &messages)
 void LogPanel::alertRaised(const Alert &alert)
 {
     auto *item = new QTreeWidgetItem;
-    item->setText(AlertTimeColumn, QLocale().toString(alert.raisedAt, QLocale::ShortFormat));
+    item->setText(AlertTimeColumn, timestampText(alert.raisedAt));
     // A rule's alerts name it: its title usually does, else it goes first.
     const QString title = alert.ruleId && !alert.title.contains(alert.ruleName) ? alert.ruleName + QStringLiteral(": ") + alert.title
                                                                                  : alert.title;
@@ -258,7 +259,7 @@ void LogPanel::markCleared(int row)
 {
     QTreeWidgetItem *item = m_alerts->topLevelItem(row);
     item->setData(0, AlertKeyRole, QVariant());
-    QString state = tr("cleared %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    QString state = tr("cleared %1").arg(timeOfDayText(QTime::currentTime()));
     if (alertOf(item).acknowledged)
         state += QStringLiteral(", ") + tr("acknowledged");
     item->setText(AlertStateColumn, state);
