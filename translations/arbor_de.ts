@@ -6079,6 +6079,24 @@
         <source>⚑ %1 (alert rule)</source>
         <translation>⚑ %1 (Alarmregel)</translation>
     </message>
+    <message>
+        <source>block %1 · %2 #%3</source>
+        <comment>block number, transaction hash, log index</comment>
+        <translation>Block %1 · %2 #%3</translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation>Chat %1</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s own endpoint</source>
+        <translation>der eigene Endpunkt des Agenten</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <comment>priority, action type, where it sends</comment>
+        <translation>%1. %2 — %3</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::DesktopNotifier</name>
@@ -10862,10 +10880,6 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <translation>Trigger „%1“ gelöscht.</translation>
     </message>
     <message>
-        <source>chat %1</source>
-        <translation>Chat %1</translation>
-    </message>
-    <message>
         <source>Send Test</source>
         <translation>Test senden</translation>
     </message>
@@ -10896,10 +10910,6 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
     <message>
         <source>Per Hour</source>
         <translation>Pro Stunde</translation>
-    </message>
-    <message>
-        <source>the agent&apos;s own endpoint, from its registration file</source>
-        <translation>eigener Endpunkt des Agenten, aus seiner Registrierungsdatei</translation>
     </message>
     <message>
         <source>Actions</source>

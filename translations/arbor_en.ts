@@ -6079,6 +6079,24 @@
         <source>⚑ %1 (alert rule)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>block %1 · %2 #%3</source>
+        <comment>block number, transaction hash, log index</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agent&apos;s own endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <comment>priority, action type, where it sends</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::DesktopNotifier</name>
@@ -10854,10 +10872,6 @@ or put the password in ~/.pgpass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chat %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Send Test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10887,10 +10901,6 @@ or put the password in ~/.pgpass.</source>
     </message>
     <message>
         <source>Per Hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the agent&apos;s own endpoint, from its registration file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

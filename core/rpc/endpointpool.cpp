@@ -409,16 +409,18 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
     QNetworkReply *reply = m_network->post(request, pending->body);
     if (pending->calls.isEmpty())
         pending->calls = RpcCalls::inRequest(pending->body);
-    endpoint->calls.add(pending->calls);
     auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    // Counted as the provider bills: once the request went out (see countWhenSent).
+    const auto counted = rpchttp::countWhenSent(reply, scope, [endpoint, pending] { endpoint->calls.add(pending->calls); });
     rpchttp::limitResponseSize(reply, scope, m_policy.maxResponseBytes);
     rpchttp::limitDuration(reply, scope, timeoutMs);
     endpoint->replies.append(reply);
 
-    connect(reply, &QNetworkReply::finished, scope, [this, endpoint, pending, reply, startedMs, sentAt, target, timeoutMs] {
+    connect(reply, &QNetworkReply::finished, scope, [this, endpoint, pending, reply, startedMs, sentAt, target, timeoutMs, counted] {
         endpoint->replies.removeAll(reply);
         reply->deleteLater();
         --endpoint->inFlight;
+        const bool sent = counted();
 
         const double rate = endpoint->limiter->rate();
         const QString advice = rate > 0 ? tr("sending at most %1 calls/s to it; waiting as it asks").arg(rate, 0, 'f', 1)
@@ -434,7 +436,8 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
             return;
         }
         if (!body) {
-            countFailure(endpoint, *pending);
+            if (sent)
+                countFailure(endpoint, *pending);   // never counted when it was given up before it went out
             finish(endpoint, pending, startedMs, body.error(), rpchttp::isUnreachable(reply));
             return;
         }

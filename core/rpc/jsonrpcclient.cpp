@@ -112,16 +112,19 @@ void JsonRpcClient::send(std::shared_ptr<Post> post)
 void JsonRpcClient::transmit(std::shared_ptr<Post> post, const rpchttp::ResolvedUrl &target, RpcClock::TimePoint sentAt)
 {
     QNetworkReply *reply = m_network->post(rpchttp::postRequest(target.url, m_timeoutMs), post->body);
-    if (m_calls) {
+    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    const auto counted = rpchttp::countWhenSent(reply, scope, [this, post] {
+        if (!m_calls)
+            return;
         if (post->calls.isEmpty())
             post->calls = RpcCalls::inRequest(post->body);
         m_calls->add(post->calls);
-    }
-    auto *scope = rpchttp::ReplyScope::forReply(reply, this);
+    });
     rpchttp::limitResponseSize(reply, scope, m_maxResponseBytes);
     rpchttp::limitDuration(reply, scope, m_timeoutMs);
-    connect(reply, &QNetworkReply::finished, scope, [this, reply, post, sentAt, target]() {
+    connect(reply, &QNetworkReply::finished, scope, [this, reply, post, sentAt, target, counted]() {
         reply->deleteLater();
+        const bool sent = counted();
         auto data = rpchttp::replyBody(reply, m_url, m_timeoutMs, m_maxResponseBytes, post->what, tr("waiting as it asks"));
         if (!data)
             data = target.redact(data.error());
@@ -129,7 +132,7 @@ void JsonRpcClient::transmit(std::shared_ptr<Post> post, const rpchttp::Resolved
             || (data && post->weight == 1 && evmjson::isRateLimited(errorMessage(*data)));
         const bool refusedBatch = !tooMany && data && post->weight > 1 && !data->trimmed().startsWith('[')
             && evmjson::isBatchTooLarge(rpchttp::excerpt(*data));
-        if (m_calls && (tooMany || !data || refusedBatch))
+        if (m_calls && sent && (tooMany || !data || refusedBatch))
             m_calls->addFailures(post->calls);
         if (tooMany) {
             m_limiter->rateLimited(EndpointLimiter::retryAfterMs(reply), sentAt);

@@ -201,6 +201,34 @@ void ReplyScope::end(QNetworkReply *reply)
     delete reply->property(ScopeProperty).value<QPointer<QObject>>().data();
 }
 
+std::function<bool()> countWhenSent(QNetworkReply *reply, ReplyScope *scope, std::function<void()> count)
+{
+    struct State
+    {
+        bool counted = false;
+        std::function<void()> count;
+        void once()
+        {
+            if (!counted) {
+                counted = true;
+                count();
+            }
+        }
+    };
+    auto state = std::make_shared<State>();
+    state->count = std::move(count);
+    QObject::connect(reply, &QNetworkReply::requestSent, scope, [state] { state->once(); });
+    QObject::connect(reply, &QNetworkReply::uploadProgress, scope, [state](qint64 sent, qint64 total) {
+        if (total > 0 && sent == total)
+            state->once();
+    });
+    return [state, reply] {
+        if (reply->error() != QNetworkReply::OperationCanceledError)
+            state->once();
+        return state->counted;
+    };
+}
+
 void limitDuration(QNetworkReply *reply, ReplyScope *scope, int timeoutMs)
 {
     QTimer::singleShot(timeoutMs, scope, [reply] {

@@ -52,6 +52,15 @@ private:
     ReplyScope(QNetworkReply *reply, QObject *owner);
 };
 
+/**
+ * Counts a request's calls as a provider bills them: `count` runs once, when the request has
+ * gone out (Qt reports it sent, or its whole body uploaded), or when the reply finishes with an
+ * answer or an error other than Arbor's own abort. A request given up before it was sent (a
+ * process exiting with it queued, a timeout while connecting) is never counted. The finished
+ * handler calls the returned function first; it says whether the request was counted.
+ */
+std::function<bool()> countWhenSent(QNetworkReply *reply, ReplyScope *scope, std::function<void()> count);
+
 /// Aborts `reply` when it has not finished within `timeoutMs`, even while bytes still trickle
 /// in (the request's own timeout only catches silence); replyBody() then reports the timeout.
 void limitDuration(QNetworkReply *reply, ReplyScope *scope, int timeoutMs);

@@ -51,6 +51,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTranslator>
 
@@ -593,7 +594,10 @@ void TstTriggersPage::deliveryLogShowsAttemptsAndFilters()
         if (log->index(row, DeliveryLogModel::StatusColumn).data().toString() == QStringLiteral("Failed")) {
             ++failed;
             QCOMPARE(log->index(row, DeliveryLogModel::HttpStatusColumn).data().toString(), QStringLiteral("500"));
-            QCOMPARE(log->index(row, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("REST webhook"));
+            // Each action named by its place and where it sends, each event by its block.
+            QCOMPARE(log->index(row, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("1. REST webhook — http://127.0.0.1:9/hook"));
+            QVERIFY2(log->index(row, DeliveryLogModel::EventColumn).data().toString().contains(QRegularExpression(QStringLiteral("^block [37] · 0x"))),
+                     qPrintable(log->index(row, DeliveryLogModel::EventColumn).data().toString()));
             QCOMPARE(log->index(row, DeliveryLogModel::ErrorColumn).data().toString(), QStringLiteral("HTTP 500 from the receiver"));
         }
     }
@@ -606,7 +610,7 @@ void TstTriggersPage::deliveryLogShowsAttemptsAndFilters()
     status->setCurrentIndex(status->findText(QStringLiteral("Success")));
     QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 2, TimeoutMs);
     for (int row = 0; row < 2; ++row)
-        QCOMPARE(log->index(row, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("Telegram"));
+        QCOMPARE(log->index(row, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("2. Telegram — chat -100123"));
     type->setCurrentIndex(type->findText(QStringLiteral("REST webhook")));
     QTRY_COMPARE_WITH_TIMEOUT(log->rowCount(), 0, TimeoutMs);
     status->setCurrentIndex(0);
@@ -726,7 +730,7 @@ void TstTriggersPage::sendTestReportsTheResult()
     QTRY_VERIFY_WITH_TIMEOUT(statusLine().startsWith(QStringLiteral("Test delivery of “Negative feedback”: Success (HTTP 200, 42 ms)")),
                              TimeoutMs);
     QAbstractItemModel *log = logTable()->model();
-    QTRY_COMPARE(log->index(0, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("Telegram (test)"));
+    QTRY_COMPARE(log->index(0, DeliveryLogModel::ActionColumn).data().toString(), QStringLiteral("2. Telegram — chat -100123 (test)"));
 }
 
 void TstTriggersPage::dryRunListsMatchesAndSendsNothing()

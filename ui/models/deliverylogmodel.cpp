@@ -49,6 +49,8 @@ QVariant DeliveryLogModel::data(const QModelIndex &index, int role) const
         case TriggerColumn:
             return result.source == DeliverySource::Alert ? tr("Alert rule %1, delivery %2").arg(result.subjectId).arg(result.deliveryId)
                                                           : tr("Trigger %1, delivery %2").arg(result.subjectId).arg(result.deliveryId);
+        case ActionColumn:
+            return displayData(result, ActionColumn);   // in full where the column cuts it
         case ErrorColumn: {
             QString text = result.error;
             if (!result.responseExcerpt.isEmpty())
@@ -95,15 +97,18 @@ QVariant DeliveryLogModel::displayData(const ActionResult &result, int column) c
     const QLocale locale;
     switch (column) {
     case TimeColumn:
-        return locale.toString(QDateTime::fromMSecsSinceEpoch(result.at), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return timestampText(result.at, TimePrecision::Seconds);
     case TriggerColumn:
         // An alert rule's deliveries share the outbox and the log: marked as the rule's.
         if (result.source == DeliverySource::Alert)
             return result.subjectName.isEmpty() ? tr("(deleted alert rule %1)").arg(result.subjectId)
                                                 : tr("⚑ %1 (alert rule)").arg(result.subjectName);
         return result.subjectName.isEmpty() ? tr("(deleted trigger %1)").arg(result.subjectId) : result.subjectName;
-    case ActionColumn:
-        return result.isTest ? tr("%1 (test)").arg(actionTypeText(result.actionType)) : actionTypeText(result.actionType);
+    case ActionColumn: {
+        const QString name = result.source == DeliverySource::Trigger ? m_actionNames.value(result.actionId) : QString();
+        const QString action = name.isEmpty() ? actionTypeText(result.actionType) : name;
+        return result.isTest ? tr("%1 (test)").arg(action) : action;
+    }
     case StatusColumn:
         return statusText(result.status);
     case AttemptColumn:
@@ -117,7 +122,9 @@ QVariant DeliveryLogModel::displayData(const ActionResult &result, int column) c
     case EventColumn:
         if (result.source == DeliverySource::Alert)
             return QStringLiteral("—");
-        return QString(shortHex(result.txHash.toHex()) + QStringLiteral(" #") + QString::number(result.logIndex));
+        return tr("block %1 · %2 #%3", "block number, transaction hash, log index")
+            .arg(locale.toString(result.blockNumber), shortHex(result.txHash.toHex()))
+            .arg(result.logIndex);
     default:
         return {};
     }
@@ -194,6 +201,23 @@ bool DeliveryLogModel::sameRow(const ActionResult &a, const ActionResult &b)
 void DeliveryLogModel::update(const QList<ActionResult> &results)
 {
     syncKeyedRows(this, m_rows, results, [](const ActionResult &r) { return r.id; }, &DeliveryLogModel::sameRow);
+}
+
+void DeliveryLogModel::nameActions(const QHash<qint64, QString> &names)
+{
+    if (names == m_actionNames)
+        return;
+    m_actionNames = names;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ActionColumn), index(int(m_rows.size()) - 1, ActionColumn));
+}
+
+QString DeliveryLogModel::actionText(const Action &action, int index)
+{
+    const QString target = action.type == ActionType::Telegram ? tr("chat %1").arg(action.chatId)
+                         : action.resolveEndpoint               ? tr("the agent's own endpoint")
+                                                                : action.url;
+    return tr("%1. %2 — %3", "priority, action type, where it sends").arg(index + 1).arg(actionTypeText(action.type), target);
 }
 
 void DeliveryLogModel::nameTriggers(const QHash<qint64, QString> &names)

@@ -59,6 +59,9 @@ public:
     /// as the trigger list just read says: a renamed or deleted trigger shows at once, without
     /// reading the log again. Alert rules' rows keep their names.
     void nameTriggers(const QHash<qint64, QString> &names);
+    /// Names the triggers' actions in the Action column ("2. Telegram — chat -100123") from the
+    /// trigger list just read (action id → actionText()); an action not in it keeps its type.
+    void nameActions(const QHash<qint64, QString> &names);
 
     /// The result shown in `row`, or nullptr when the row does not exist.
     const arbor::ActionResult *resultAt(int row) const;
@@ -70,6 +73,9 @@ public:
     static QColor statusColor(arbor::DeliveryStatus status);
     /// "REST webhook", "Telegram", "MCP".
     static QString actionTypeText(arbor::ActionType type);
+    /// Action `index` (0-based) of a trigger as the console names it: "1. REST webhook —
+    /// https://hooks.example/x", "2. Telegram — chat -100123".
+    static QString actionText(const arbor::Action &action, int index);
     /// "0x1234…abcd" for a long hex text.
     static QString shortHex(const QString &hex);
 
@@ -82,6 +88,7 @@ private:
     static bool sameRow(const arbor::ActionResult &a, const arbor::ActionResult &b);
 
     QList<arbor::ActionResult> m_rows;
+    QHash<qint64, QString> m_actionNames;   ///< trigger action id → actionText()
 };
 
 } // namespace arbor::ui

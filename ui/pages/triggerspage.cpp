@@ -284,6 +284,12 @@ bool TriggersPage::readTriggers()
         for (const TriggerRecord &trigger : *triggers)
             names.insert(trigger.def.id, trigger.def.name);
         m_log->nameTriggers(names);
+        QHash<qint64, QString> actions;
+        for (const TriggerRecord &trigger : *triggers) {
+            for (int i = 0; i < trigger.def.actions.size(); ++i)
+                actions.insert(trigger.def.actions[i].id, DeliveryLogModel::actionText(trigger.def.actions[i], i));
+        }
+        m_log->nameActions(actions);
         updateTriggerFilter();
         if (m_selectAfterRead && m_triggerModel->rowOf(m_selectAfterRead) >= 0) {
             selectTrigger(m_selectAfterRead);

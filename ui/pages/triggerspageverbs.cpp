@@ -125,11 +125,7 @@ void TriggersPage::sendTestForSelected()
     }
     QStringList items;
     for (int i = 0; i < trigger->def.actions.size(); ++i) {
-        const Action &a = trigger->def.actions[i];
-        const QString target = a.type == ActionType::Telegram ? tr("chat %1").arg(a.chatId)
-                             : a.resolveEndpoint              ? tr("the agent's own endpoint, from its registration file")
-                                                              : a.url;
-        items.append(QStringLiteral("%1. %2 — %3").arg(i + 1).arg(DeliveryLogModel::actionTypeText(a.type), target));
+        items.append(DeliveryLogModel::actionText(trigger->def.actions[i], i));
     }
     auto *dialog = new QInputDialog(this);
     dialog->setObjectName(QStringLiteral("sendTestDialog"));
