@@ -94,7 +94,7 @@ echo "build took $(elapsed "$build_start")" >&2
 
 sanitize="${ARBOR_SANITIZE:-1}"
 # ThreadSanitizer (core and the integration suite on both backends, build/tsan) runs after the
-# main suite, alone, with ARBOR_TSAN=1 (not yet in CI: about 31 more minutes on two cores). Beside
+# main suite, alone, with ARBOR_TSAN=1 (as .ci/run sets it: about 26 more minutes on two cores). Beside
 # the main suite it took longer in all and its load made timing-bound tests fail now and then.
 tsan="${ARBOR_TSAN:-0}"
 
