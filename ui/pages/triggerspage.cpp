@@ -226,13 +226,14 @@ QWidget *TriggersPage::createLog()
     QHeaderView *header = m_logView->horizontalHeader();
     header->resizeSection(DeliveryLogModel::TimeColumn, 150);
     header->resizeSection(DeliveryLogModel::TriggerColumn, 180);
-    header->resizeSection(DeliveryLogModel::ActionColumn, 130);
+    header->resizeSection(DeliveryLogModel::ActionColumn, 300);   // "2. Telegram — chat -1001234567890"
     header->resizeSection(DeliveryLogModel::StatusColumn, 100);
     header->resizeSection(DeliveryLogModel::AttemptColumn, 70);
     header->resizeSection(DeliveryLogModel::HttpStatusColumn, 60);
     TableActions::install(m_logView, QStringLiteral("delivery-log"));
     header->resizeSection(DeliveryLogModel::DurationColumn, 70);
     header->resizeSection(DeliveryLogModel::ErrorColumn, 240);
+    header->resizeSection(DeliveryLogModel::EventColumn, 200);    // "block 12,345,678 · 0x1234…abcd #12"
     header->moveSection(DeliveryLogModel::EventColumn, DeliveryLogModel::TriggerColumn + 1);
 
     auto *log = new QWidget;
