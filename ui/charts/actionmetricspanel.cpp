@@ -1,5 +1,6 @@
 #include "charts/actionmetricspanel.h"
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "charts/charthover.h"
 #include "widgets/refreshthrottle.h"
@@ -13,7 +14,6 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -77,8 +77,7 @@ ActionMetricsPanel::ActionMetricsPanel(StatsService *stats, TriggerService *trig
 
     QFont axisTitleFont = font();
     axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
-    m_x = new QDateTimeAxis;
-    m_x->setTickCount(5);
+    m_x = new charts::TimeAxis(chart);
     m_x->setTitleText(tr("Time"));
     m_x->setTitleFont(axisTitleFont);
     m_attempts = new QValueAxis;
@@ -111,8 +110,8 @@ ActionMetricsPanel::ActionMetricsPanel(StatsService *stats, TriggerService *trig
     m_view->setMinimumSize(260, 180);
     m_view->setFocusPolicy(Qt::NoFocus);
     new ChartHover(m_view, [this](double fraction) {
-        const qint64 from = m_x->min().toMSecsSinceEpoch();
-        const qint64 to = m_x->max().toMSecsSinceEpoch();
+        const qint64 from = m_x->fromMs();
+        const qint64 to = m_x->toMs();
         return readOut(from + qint64(fraction * double(to - from)));
     });
 
@@ -282,8 +281,7 @@ void ActionMetricsPanel::plot()
     m_counts[1]->replace(counts[1]);
     m_durations[0]->setSegments(durations[0]);
     m_durations[1]->setSegments(durations[1]);
-    m_x->setFormat(m_hours > 24 ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm"));
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
+    m_x->setTimeRange(first, last);
     charts::fitValueAxis(m_attempts, topCount, true);
     charts::fitValueAxis(m_duration, topDuration, false);
 

@@ -12,7 +12,6 @@
 
 class QChartView;
 class QComboBox;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QValueAxis;
@@ -20,6 +19,10 @@ class QValueAxis;
 namespace arbor {
 class StatsService;
 class TriggerService;
+}
+
+namespace arbor::ui::charts {
+class TimeAxis;
 }
 
 namespace arbor::ui {
@@ -101,7 +104,7 @@ private:
     QComboBox *m_type = nullptr;
     QLabel *m_summary = nullptr;
     QChartView *m_view = nullptr;
-    QDateTimeAxis *m_x = nullptr;
+    charts::TimeAxis *m_x = nullptr;
     QValueAxis *m_attempts = nullptr;
     QValueAxis *m_duration = nullptr;
     std::array<QLineSeries *, 2> m_counts{};              ///< successes, failures

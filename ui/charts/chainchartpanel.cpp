@@ -1,5 +1,6 @@
 #include "charts/chainchartpanel.h"
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "charts/segmentedline.h"
 #include "metrics/seriesmath.h"
@@ -8,7 +9,6 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QDir>
 #include <QFileDialog>
 #include <QHelpEvent>
@@ -141,9 +141,9 @@ QString ChainChartPanel::title(Chart chart) const
     case LagChart:
         return tr("Lag");
     case RateChart:
-        return tr("Blocks per second");
+        return tr("Blocks per second (%n s average)", nullptr, int(ChainMetrics::RateWindowMs / 1000));
     case LatencyChart:
-        return tr("RPC latency");
+        return tr("RPC latency (ms)");
     case ChartCount:
         break;
     }
@@ -162,35 +162,24 @@ void ChainChartPanel::createPlot(Chart chart)
     c->legend()->setVisible(chart != RateChart);
     c->legend()->setAlignment(Qt::AlignBottom);
 
-    QFont axisTitleFont = font();
-    axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
-    auto valueAxis = [&](const QString &name, Qt::Alignment alignment) {
+    // The units are in the chart's title and the legend, not in axis titles: at the heights a
+    // chart gets beside the other panes an axis title is cut to "Blocks beh…".
+    auto valueAxis = [&](Qt::Alignment alignment) {
         auto *axis = new QValueAxis;
         axis->setLabelFormat(QStringLiteral("%g"));
-        axis->setTitleText(name);
-        axis->setTitleFont(axisTitleFont);
         axis->setRange(0, 1);
         axis->setTickCount(6);
         c->addAxis(axis, alignment);
         return axis;
     };
-    plot.x = new QDateTimeAxis;
-    plot.x->setFormat(QStringLiteral("HH:mm"));
-    plot.x->setTickCount(5);
-    plot.x->setTitleText(tr("Time"));
-    plot.x->setTitleFont(axisTitleFont);
+    plot.x = new charts::TimeAxis(c);
     c->addAxis(plot.x, Qt::AlignBottom);
-    switch (chart) {
-    case LagChart:
-        plot.y = valueAxis(tr("Blocks behind"), Qt::AlignLeft);
-        plot.y2 = valueAxis(tr("Seconds behind"), Qt::AlignRight);
-        break;
-    case RateChart:
-        plot.y = valueAxis(tr("Blocks/s (%n s average)", nullptr, int(ChainMetrics::RateWindowMs / 1000)), Qt::AlignLeft);
-        break;
-    default:
-        plot.y = valueAxis(tr("Latency (ms)"), Qt::AlignLeft);
-        break;
+    plot.y = valueAxis(Qt::AlignLeft);
+    if (chart == LagChart) {
+        // Blocks on the left, seconds on the right, each axis's labels in its line's colour.
+        plot.y2 = valueAxis(Qt::AlignRight);
+        plot.y->setLabelsColor(charts::lineColor(0));
+        plot.y2->setLabelsColor(charts::lineColor(1));
     }
 
     plot.view = new QChartView(c);
@@ -206,8 +195,8 @@ void ChainChartPanel::createPlot(Chart chart)
     connect(plot.view, &QWidget::customContextMenuRequested, this, [this, chart](const QPoint &pos) { showContextMenu(chart, pos); });
 
     if (chart == LagChart) {
-        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks"), charts::lineColor(0)));
-        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y2, tr("Seconds"), charts::lineColor(1)));
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks behind"), charts::lineColor(0)));
+        plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y2, tr("Seconds behind"), charts::lineColor(1)));
     } else if (chart == RateChart) {
         plot.lines.push_back(std::make_unique<SegmentedLine>(c, plot.x, plot.y, tr("Blocks/s"), charts::lineColor(2)));
     }
@@ -245,10 +234,6 @@ void ChainChartPanel::setWindowMs(qint64 ms)
     const int index = m_range->findData(m_windowMs);
     if (index >= 0)
         m_range->setCurrentIndex(index);
-    const QString format = m_windowMs >= 24 * HourMs ? QStringLiteral("ddd HH:mm") : m_windowMs <= 5 * MinuteMs ? QStringLiteral("HH:mm:ss")
-                                                                                                                 : QStringLiteral("HH:mm");
-    for (Plot &plot : m_plots)
-        plot.x->setFormat(format);
     plotWindow();
 }
 
@@ -314,7 +299,9 @@ void ChainChartPanel::fitAxis(Chart chart, int axis, const QList<QPointF> &point
 {
     Plot &plot = m_plots[chart];
     QValueAxis *y = axis == 0 ? plot.y : plot.y2;
-    const Scale scale = robustScale(points);
+    Scale scale = robustScale(points);
+    if (chart == LagChart)
+        scale.top = std::max(scale.top, 5.0);   // whole blocks and seconds: 0–5 by 1, never 0.2 of a block
     const double current = y->max();
     if (scale.top > current || scale.top < current * 0.25 || (current > 1 && scale.highest <= 0)) {
         y->setRange(0, scale.top);
@@ -349,10 +336,8 @@ void ChainChartPanel::plotWindow()
 {
     const qint64 now = m_nowMs > 0 ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - m_windowMs;
-    const QDateTime fromTime = QDateTime::fromMSecsSinceEpoch(from);
-    const QDateTime toTime = QDateTime::fromMSecsSinceEpoch(now);
     for (Plot &plot : m_plots) {
-        plot.x->setRange(fromTime, toTime);
+        plot.x->setTimeRange(from, now);
         plot.clipped = false;
         plot.peak = 0;
     }
@@ -467,8 +452,8 @@ bool ChainChartPanel::eventFilter(QObject *watched, QEvent *event)
             const QRectF area = view->chart()->plotArea();
             QString text;
             if (area.contains(inChart) && area.width() > 0) {
-                const qint64 from = m_plots[chart].x->min().toMSecsSinceEpoch();
-                const qint64 to = m_plots[chart].x->max().toMSecsSinceEpoch();
+                const qint64 from = m_plots[chart].x->fromMs();
+                const qint64 to = m_plots[chart].x->toMs();
                 text = readOut(Chart(chart), from + qint64((inChart.x() - area.left()) / area.width() * double(to - from)));
             }
             if (text.isEmpty())

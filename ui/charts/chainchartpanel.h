@@ -13,10 +13,13 @@
 
 class QChartView;
 class QComboBox;
-class QDateTimeAxis;
 class QScatterSeries;
 class QSplitter;
 class QValueAxis;
+
+namespace arbor::ui::charts {
+class TimeAxis;
+}
 
 namespace arbor::ui {
 
@@ -109,7 +112,7 @@ private:
     struct Plot
     {
         QChartView *view = nullptr;
-        QDateTimeAxis *x = nullptr;
+        charts::TimeAxis *x = nullptr;
         QValueAxis *y = nullptr;
         QValueAxis *y2 = nullptr;                 ///< LagChart: seconds
         std::vector<std::unique_ptr<SegmentedLine>> lines;   ///< in plotting order

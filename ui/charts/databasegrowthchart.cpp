@@ -1,5 +1,6 @@
 #include "charts/databasegrowthchart.h"
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "charts/segmentedline.h"
 #include "metrics/seriesmath.h"
@@ -7,7 +8,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QLabel>
 #include <QLegend>
 #include <QMap>
@@ -49,9 +49,7 @@ DatabaseGrowthChart::DatabaseGrowthChart(QWidget *parent)
 
     QFont axisTitleFont = font();
     axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
-    m_x = new QDateTimeAxis;
-    m_x->setFormat(QStringLiteral("MMM d HH:mm"));
-    m_x->setTickCount(5);
+    m_x = new charts::TimeAxis(m_chart);
     m_x->setTitleText(tr("Time"));
     m_x->setTitleFont(axisTitleFont);
     m_y = new QValueAxis;
@@ -201,8 +199,7 @@ void DatabaseGrowthChart::setSamples(const QList<DatabaseSizeSample> &samples, c
     // window would be a sliver at the right edge. At least an hour wide.
     const qint64 last = std::max(toMs, times.last());
     const qint64 first = std::min(std::max(fromMs, times.first()), last - HourMs);
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
-    m_x->setFormat(last - first > 3 * 24 * HourMs ? QStringLiteral("MMM d") : QStringLiteral("MMM d HH:mm"));
+    m_x->setTimeRange(first, last);
     double top = 0;
     for (const QPointF &p : std::as_const(all))
         top = std::max(top, p.y());
@@ -225,7 +222,7 @@ QList<QPointF> DatabaseGrowthChart::points(const QString &line) const
 
 std::pair<qint64, qint64> DatabaseGrowthChart::timeRange() const
 {
-    return {m_x->min().toMSecsSinceEpoch(), m_x->max().toMSecsSinceEpoch()};
+    return {m_x->fromMs(), m_x->toMs()};
 }
 
 int DatabaseGrowthChart::segmentCount(const QString &line) const

@@ -11,10 +11,13 @@
 
 class QChart;
 class QChartView;
-class QDateTimeAxis;
 class QLabel;
 class QStackedWidget;
 class QValueAxis;
+
+namespace arbor::ui::charts {
+class TimeAxis;
+}
 
 namespace arbor::ui {
 
@@ -59,7 +62,7 @@ private:
 
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
-    QDateTimeAxis *m_x = nullptr;
+    charts::TimeAxis *m_x = nullptr;
     QValueAxis *m_y = nullptr;
     QLabel *m_hint = nullptr;
     QStackedWidget *m_stack = nullptr;

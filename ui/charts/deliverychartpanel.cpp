@@ -1,12 +1,12 @@
 #include "charts/deliverychartpanel.h"
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "models/deliverylogmodel.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
@@ -87,9 +87,7 @@ DeliveryChartPanel::Plot DeliveryChartPanel::createPlot(const QString &title, co
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignBottom);
 
-    plot.x = new QDateTimeAxis;
-    plot.x->setFormat(QStringLiteral("HH:mm"));
-    plot.x->setTickCount(5);
+    plot.x = new charts::TimeAxis(chart);
     plot.x->setTitleText(tr("Time"));
     plot.y = new QValueAxis;
     plot.y->setLabelFormat(QStringLiteral("%g"));
@@ -178,7 +176,7 @@ void DeliveryChartPanel::plot()
     for (int s = 0; s < SeriesCount; ++s)
         m_series[s]->replace(points[s]);
     for (Plot *plot : {&m_counts, &m_latency})
-        plot->x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
+        plot->x->setTimeRange(first, last);
     fitY(m_counts.y, topCount, true);
     fitY(m_latency.y, topLatency, false);
 

@@ -9,10 +9,13 @@
 #include <array>
 
 class QChartView;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QValueAxis;
+
+namespace arbor::ui::charts {
+class TimeAxis;
+}
 
 namespace arbor::ui {
 
@@ -49,7 +52,7 @@ private:
     struct Plot
     {
         QChartView *view = nullptr;
-        QDateTimeAxis *x = nullptr;
+        charts::TimeAxis *x = nullptr;
         QValueAxis *y = nullptr;
     };
 

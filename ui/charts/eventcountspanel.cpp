@@ -1,5 +1,6 @@
 #include "charts/eventcountspanel.h"
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "charts/charthover.h"
 #include "widgets/refreshthrottle.h"
@@ -13,7 +14,6 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -66,8 +66,7 @@ EventCountsPanel::EventCountsPanel(StatsService *stats, ChainService *chains, In
 
     QFont axisTitleFont = font();
     axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
-    m_x = new QDateTimeAxis;
-    m_x->setTickCount(5);
+    m_x = new charts::TimeAxis(chart);
     m_x->setTitleText(tr("Time (block time)"));
     m_x->setTitleFont(axisTitleFont);
     m_y = new QValueAxis;
@@ -83,8 +82,8 @@ EventCountsPanel::EventCountsPanel(StatsService *stats, ChainService *chains, In
     m_view->setMinimumSize(260, 180);
     m_view->setFocusPolicy(Qt::NoFocus);
     new ChartHover(m_view, [this](double fraction) {
-        const qint64 from = m_x->min().toMSecsSinceEpoch();
-        const qint64 to = m_x->max().toMSecsSinceEpoch();
+        const qint64 from = m_x->fromMs();
+        const qint64 to = m_x->toMs();
         return readOut(from + qint64(fraction * double(to - from)));
     });
 
@@ -267,8 +266,7 @@ void EventCountsPanel::plot()
         total += sum;
         parts.append(tr("%1 %2").arg(series->name(), locale.toString(sum)));
     }
-    m_x->setFormat(m_hours > 24 ? QStringLiteral("ddd HH:mm") : QStringLiteral("HH:mm"));
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
+    m_x->setTimeRange(first, last);
     m_y->setRange(0, std::max(3.0, std::ceil(top * 1.1)));
     m_y->applyNiceNumbers();
 

@@ -11,7 +11,6 @@
 
 class QChartView;
 class QComboBox;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QValueAxis;
@@ -21,6 +20,10 @@ class ChainService;
 class IndexingService;
 class StatsService;
 struct ChainRecord;
+}
+
+namespace arbor::ui::charts {
+class TimeAxis;
 }
 
 namespace arbor::ui {
@@ -94,7 +97,7 @@ private:
     QComboBox *m_chain = nullptr;
     QLabel *m_summary = nullptr;
     QChartView *m_view = nullptr;
-    QDateTimeAxis *m_x = nullptr;
+    charts::TimeAxis *m_x = nullptr;
     QValueAxis *m_y = nullptr;
     QList<QLineSeries *> m_lines;
 };

@@ -1,5 +1,6 @@
 #include "charts/queuechartpanel.h"
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "charts/segmentedline.h"
 #include "metrics/seriesmath.h"
@@ -8,7 +9,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -100,9 +100,7 @@ QueueChartPanel::Plot QueueChartPanel::createPlot(Metric metric)
 
     QFont axisTitleFont = font();
     axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
-    plot.x = new QDateTimeAxis;
-    plot.x->setFormat(QStringLiteral("HH:mm"));
-    plot.x->setTickCount(4);
+    plot.x = new charts::TimeAxis(chart);
     plot.x->setTitleText(tr("Time"));
     plot.x->setTitleFont(axisTitleFont);
     plot.y = new QValueAxis;
@@ -263,7 +261,7 @@ void QueueChartPanel::plot()
         for (const QueueHealth &sample : std::as_const(m_samples))
             points.append(QPointF(double(sample.sampledAt), value(sample, Metric(metric))));
         plot.line->setSegments(seriesmath::splitAtGaps(points, maxGap));
-        plot.x->setRange(QDateTime::fromMSecsSinceEpoch(oldest), QDateTime::fromMSecsSinceEpoch(newest));
+        plot.x->setTimeRange(oldest, newest);
         // Robust to a short burst, at least 0…3 for counts, ticks on round numbers.
         const bool counts = metric == PendingMetric || metric == ErrorsMetric;
         double max = seriesmath::robustScale(points).top;

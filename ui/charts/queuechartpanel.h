@@ -11,11 +11,14 @@
 
 class QChart;
 class QChartView;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
 class QStackedWidget;
 class QValueAxis;
+
+namespace arbor::ui::charts {
+class TimeAxis;
+}
 
 namespace arbor::ui {
 
@@ -77,7 +80,7 @@ private:
     {
         QChartView *view = nullptr;
         std::shared_ptr<SegmentedLine> line;
-        QDateTimeAxis *x = nullptr;
+        charts::TimeAxis *x = nullptr;
         QValueAxis *y = nullptr;
     };
 
