@@ -289,12 +289,19 @@ void MainWindow::createCentralWidget()
     m_pages->addTab(triggers, tr("Triggers"));
     m_pages->addTab(agents, tr("Agents"));
     // Every chain at a glance (worst lag, chains down, requests per provider), and the database.
-    auto *overview = new PageHost([this] { return new OverviewPage(m_engine->chains(), m_engine->indexing()); });
+    auto *overview = new PageHost([this] {
+        auto *page = new OverviewPage(m_engine->chains(), m_engine->indexing(), m_engine->stats());
+        connect(page, &OverviewPage::chainChosen, this, [this](qint64 chainId) {
+            detailPage()->showChain(chainId);
+            m_pages->setCurrentWidget(m_detailHost);
+        });
+        return page;
+    });
     m_pages->addTab(overview, tr("Overview"));
     auto *database = new PageHost([this] { return new DatabasePage(m_engine->database(), m_engine->chains(), m_engine->roster()); });
     m_pages->addTab(database, tr("Database"));
     const QStringList about{QString(), QString(), QString(), QString(), QString(), QString(),
-                            tr("Every chain at a glance: worst lag, chains down, requests per provider"),
+                            tr("Every chain at a glance: its status, lag and endpoints, and requests per provider"),
                             tr("Sizes per chain and table, growth over time, the slowest statements, maintenance")};
     for (int page = 0; page < m_pages->count(); ++page) {
         const QString shortcut = m_actions.pages()[page]->shortcut().toString(QKeySequence::NativeText);

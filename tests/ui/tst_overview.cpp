@@ -1,17 +1,31 @@
 // The overview page offscreen: its figures from chain records and statuses (worst lag, chains
-// down, stalled, paused, requests per provider) and the page built on an Engine.
+// down, stalled, paused, requests per provider) and the page built on an Engine: one card per
+// chain in the chain table's words, and a click on a card asks for that chain.
 
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
+#include "engine/statsservice.h"
+#include "model/entitydef.h"
+#include "models/chainlistmodel.h"
+#include "pages/chaincard.h"
 #include "pages/overviewpage.h"
+#include "store/chainregistry.h"
+#include "store/store.h"
 #include "testmain.h"
+#include "uifixture.h"
 
 #include <QApplication>
 #include <QLabel>
+#include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace arbor;
+using namespace Qt::StringLiterals;
+using arbor::test::UiFixture;
+using arbor::ui::ChainCard;
+using arbor::ui::ChainListModel;
 using arbor::ui::OverviewPage;
 
 namespace tst_overview {
@@ -53,10 +67,15 @@ class TstOverview : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { m_home.setUp(); }
     void summaryCountsAndWorstLag();
     void worstLagByBlocksWhenTimeIsUnknown();
     void requestsPerProviderHost();
     void pageWithoutChains();
+    void aCardPerChainThatOpensIt();
+
+private:
+    UiFixture m_home;
 };
 
 void TstOverview::summaryCountsAndWorstLag()
@@ -108,13 +127,93 @@ void TstOverview::pageWithoutChains()
 {
     EngineOptions options;   // not started: no chains, no statuses
     Engine engine(options);
-    OverviewPage page(engine.chains(), engine.indexing());
+    OverviewPage page(engine.chains(), engine.indexing(), engine.stats());
     page.resize(1000, 600);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     QCOMPARE(page.findChild<QLabel *>(QStringLiteral("overviewDown"))->text(), QStringLiteral("0"));
     QCOMPARE(page.findChild<QLabel *>(QStringLiteral("overviewWorstLag"))->text(), QStringLiteral("–"));
     QVERIFY(page.chartedHosts().isEmpty());
+    QVERIFY(page.cards().isEmpty());
+}
+
+void TstOverview::aCardPerChainThatOpensIt()
+{
+    // Two chains whose only endpoint refuses connections (a port just closed), one paused.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const QUrl dead(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+    closed.close();
+    auto url = m_home.databaseUrl(QStringLiteral("overview.db"));
+    QVERIFY(url);
+    {
+        auto store = Store::open(*url);
+        QVERIFY(store);
+        QVERIFY((*store)->migrate());
+        for (const auto &[id, name] : {std::pair{qint64(71), QStringLiteral("down-chain")}, std::pair{qint64(72), QStringLiteral("resting")}}) {
+            ChainConfig config;
+            config.chainId = id;
+            config.name = name;
+            config.rpcUrls = {dead};
+            config.startBlock = 0;
+            EndpointRecord endpoint;
+            endpoint.url = dead;
+            QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
+        }
+    }
+    EngineOptions options = UiFixture::engineOptions(*url);
+    options.indexing = true;
+    auto [engine, started] = UiFixture::startEngine(options);
+    QVERIFY(started);
+    QTRY_COMPARE(engine->chains()->snapshot().size(), 2);
+    ChainRef resting;
+    resting.id = 72;
+    QFuture<Status> paused = engine->chains()->setPaused(resting, true);
+    QTRY_VERIFY(paused.isFinished());
+    QVERIFY(paused.result());
+
+    OverviewPage page(engine->chains(), engine->indexing(), engine->stats());
+    page.resize(1280, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_COMPARE(page.cards().size(), 2);
+    auto card = [&](qint64 id) -> ChainCard * {
+        for (ChainCard *c : page.cards()) {
+            if (c->chainId() == id)
+                return c;
+        }
+        return nullptr;
+    };
+    QVERIFY(card(71) && card(72));
+    QVERIFY(card(71)->isVisible() && card(72)->isVisible());
+    QCOMPARE(card(71)->figures().name, QStringLiteral("down-chain"));
+    // The paused chain says so, in the chain table's word, and that nobody here indexes it.
+    QTRY_COMPARE(card(72)->figures().status, ChainListModel::statusText(ChainState::Paused, nullptr));
+    QCOMPARE(card(72)->figures().lag, QStringLiteral("Not indexed by this console"));
+    // The chain whose endpoint refuses: down, with its head unknown, in the table's words.
+    QTRY_VERIFY2_WITH_TIMEOUT(card(71)->figures().lag.startsWith(QStringLiteral("head unknown")), qPrintable(card(71)->figures().lag + u" / "_s + card(71)->figures().status), 8000);
+    const QList<ChainStatus> statuses = engine->indexing()->chainStatuses();
+    const auto down = std::find_if(statuses.begin(), statuses.end(), [](const ChainStatus &s) { return s.chainId == 71; });
+    QVERIFY(down != statuses.end());
+    QTRY_COMPARE_WITH_TIMEOUT(card(71)->figures().status, ChainListModel::statusText(ChainState::Active, &*down), 8000);
+    QVERIFY(card(71)->figures().statusColor.isValid());
+    QVERIFY2(card(71)->figures().endpoints.contains(QStringLiteral("1")), qPrintable(card(71)->figures().endpoints));
+
+    QSignalSpy chosen(&page, &OverviewPage::chainChosen);
+    QTest::mouseClick(card(71), Qt::LeftButton);
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().first().toLongLong(), 71);
+    card(72)->setFocus();
+    QTest::keyClick(card(72), Qt::Key_Return);
+    QCOMPARE(chosen.size(), 2);
+    QCOMPARE(chosen.last().first().toLongLong(), 72);
+
+    // Deleted from the registry: its card goes.
+    QFuture<Status> gone = engine->chains()->deleteChain(resting);
+    QTRY_VERIFY_WITH_TIMEOUT(gone.isFinished(), 8000);
+    QVERIFY(gone.result());
+    QTRY_COMPARE_WITH_TIMEOUT(page.cards().size(), 1, 8000);
+    QCOMPARE(page.cards().first()->chainId(), 71);
 }
 
 } // namespace tst_overview

@@ -2,7 +2,11 @@
 
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
+#include "engine/statsservice.h"
+#include "metrics/chainmetrics.h"
 #include "metrics/seriesmath.h"
+#include "models/chainlistmodel.h"
+#include "pages/chaincard.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -15,6 +19,8 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLocale>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -23,8 +29,8 @@
 
 namespace arbor::ui {
 
-OverviewPage::OverviewPage(ChainService *chains, IndexingService *indexing, QWidget *parent)
-    : QWidget(parent), m_chains(chains), m_indexing(indexing)
+OverviewPage::OverviewPage(ChainService *chains, IndexingService *indexing, StatsService *stats, QWidget *parent)
+    : QWidget(parent), m_chains(chains), m_indexing(indexing), m_stats(stats)
 {
     setObjectName(QStringLiteral("overviewPage"));
 
@@ -64,11 +70,23 @@ OverviewPage::OverviewPage(ChainService *chains, IndexingService *indexing, QWid
     m_chart = new QChartView(chart);
     m_chart->setObjectName(QStringLiteral("overviewProviders"));
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(200);
+    m_chart->setMinimumHeight(180);
+
+    m_model = new ChainListModel(this);
+    auto *cards = new QWidget;
+    m_cardGrid = new QGridLayout(cards);
+    m_cardGrid->setContentsMargins(0, 0, 0, 0);
+    m_cardGrid->setSpacing(8);
+    m_cardArea = new QScrollArea;
+    m_cardArea->setObjectName(QStringLiteral("overviewChainCards"));
+    m_cardArea->setWidgetResizable(true);
+    m_cardArea->setFrameShape(QFrame::NoFrame);
+    m_cardArea->setWidget(cards);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tiles);
-    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_cardArea, 3);
+    layout->addWidget(m_chart, 2);
 
     m_timer.setObjectName(QStringLiteral("overviewTimer"));
     m_timer.setInterval(RefreshIntervalMs);
@@ -165,11 +183,91 @@ void OverviewPage::hideEvent(QHideEvent *event)
     m_timer.stop();
 }
 
+void OverviewPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeCards();
+}
+
+void OverviewPage::refreshCards(qint64 nowMs)
+{
+    // One card per chain, in the table's order; a chain that left takes its card with it.
+    QList<ChainCard *> cards;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 chainId = m_model->data(m_model->index(row, 0), ChainListModel::ChainIdRole).toLongLong();
+        auto found = std::find_if(m_cards.begin(), m_cards.end(), [&](ChainCard *c) { return c->chainId() == chainId; });
+        ChainCard *card = found != m_cards.end() ? *found : nullptr;
+        if (!card) {
+            card = new ChainCard(chainId);
+            connect(card, &ChainCard::chosen, this, &OverviewPage::chainChosen);
+        }
+        cards.append(card);
+
+        auto text = [&](int column) { return m_model->data(m_model->index(row, column)).toString(); };
+        ChainCard::Figures f;
+        f.name = text(ChainListModel::NameColumn);
+        f.status = text(ChainListModel::StatusColumn);
+        f.statusColor = m_model->data(m_model->index(row, ChainListModel::StatusColumn), ChainListModel::BadgeColorRole).value<QColor>();
+        const ChainStatus *status = m_model->statusAt(row);
+        const std::optional<qint64> lag = status ? status->lag() : std::nullopt;
+        const std::optional<qint64> seconds = status ? status->lagSeconds(nowMs / 1000) : std::nullopt;
+        if (!status)
+            f.lag = tr("Not indexed by this console");
+        else if (status->headUnknown)
+            f.lag = ChainListModel::headUnknownText(*status);
+        else if (!lag)
+            f.lag = tr("Lag not known yet");
+        else if (*lag == 0)
+            f.lag = tr("At the head");
+        else if (seconds)
+            f.lag = tr("%n block(s) behind, %1", nullptr, int(std::min<qint64>(*lag, INT_MAX))).arg(ChainListModel::durationText(*seconds));
+        else
+            f.lag = tr("%n block(s) behind", nullptr, int(std::min<qint64>(*lag, INT_MAX)));
+        f.endpoints = text(ChainListModel::EndpointsColumn);
+        f.fromMs = nowMs - LineWindowMs;
+        f.toMs = nowMs;
+        if (status)
+            f.lagSeconds = m_stats->chainSeries(chainId, f.fromMs).lagSeconds;
+        card->setFigures(f);
+    }
+    for (ChainCard *old : std::as_const(m_cards)) {
+        if (!cards.contains(old))
+            old->deleteLater();
+    }
+    const bool changed = cards != m_cards;
+    m_cards = cards;
+    if (changed) {
+        m_cardColumns = 0;
+        placeCards();
+    }
+}
+
+void OverviewPage::placeCards()
+{
+    // As many columns of cards as fit at 300 px each, at most four.
+    const int columns = std::clamp(m_cardArea->viewport()->width() / 300, 1, 4);
+    if (columns == m_cardColumns)
+        return;
+    m_cardColumns = columns;
+    while (m_cardGrid->count() > 0)
+        delete m_cardGrid->takeAt(0);
+    for (qsizetype i = 0; i < m_cards.size(); ++i)
+        m_cardGrid->addWidget(m_cards[i], int(i / columns), int(i % columns));
+    for (int c = 0; c < 4; ++c)
+        m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
+    m_cardGrid->setRowStretch(int((m_cards.size() + columns - 1) / columns), 1);
+}
+
 void OverviewPage::refresh()
 {
     const QLocale locale;
     const QList<ChainStatus> statuses = m_indexing->chainStatuses();
-    m_summary = summarize(m_chains->snapshot(), statuses, QDateTime::currentSecsSinceEpoch());
+    const QList<ChainRecord> chains = m_chains->snapshot();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    m_model->update(chains);
+    m_model->updateStatuses(statuses, nowMs / 1000);
+    refreshCards(nowMs);
+    m_summary = summarize(chains, statuses, nowMs / 1000);
     const Summary &s = m_summary;
     m_chainsLabel->setText(tr("%1 of %2").arg(locale.toString(s.indexing), locale.toString(s.chains)));
     m_down->setText(locale.toString(s.down));
