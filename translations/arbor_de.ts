@@ -4852,6 +4852,21 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ChainCard</name>
+    <message>
+        <source>Click to open the chain&apos;s details</source>
+        <translation>Klicken öffnet die Details der Chain</translation>
+    </message>
+    <message>
+        <source>Seconds behind the head over the last 15 minutes</source>
+        <translation>Rückstand in Sekunden über die letzten 15 Minuten</translation>
+    </message>
+    <message>
+        <source>RPC endpoints: %1</source>
+        <translation>RPC-Endpunkte: %1</translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainChartPanel</name>
     <message>
         <source>Export</source>
@@ -4872,18 +4887,6 @@
     <message>
         <source>Lag</source>
         <translation>Rückstand</translation>
-    </message>
-    <message>
-        <source>Blocks per second</source>
-        <translation>Blöcke pro Sekunde</translation>
-    </message>
-    <message>
-        <source>Blocks</source>
-        <translation>Blöcke</translation>
-    </message>
-    <message>
-        <source>Seconds</source>
-        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Blocks/s</source>
@@ -4948,31 +4951,12 @@
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <source>RPC latency</source>
-        <translation>RPC-Latenz</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
         <source>Blocks behind</source>
         <translation>Rückstand in Blöcken</translation>
     </message>
     <message>
         <source>Seconds behind</source>
         <translation>Rückstand in Sekunden</translation>
-    </message>
-    <message numerus="yes">
-        <source>Blocks/s (%n s average)</source>
-        <translation>
-            <numerusform>Blöcke/s (Mittel über %n s)</numerusform>
-            <numerusform>Blöcke/s (Mittel über %n s)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Latency (ms)</source>
-        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>Above the scale</source>
@@ -5008,6 +4992,17 @@
             <numerusform>Pro Sekunde indizierte Blöcke, gemittelt über die %n Sekunde vor jedem Punkt.</numerusform>
             <numerusform>Pro Sekunde indizierte Blöcke, gemittelt über die %n Sekunden vor jedem Punkt.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks per second (%n s average)</source>
+        <translation>
+            <numerusform>Blöcke pro Sekunde (Mittel über %n s)</numerusform>
+            <numerusform>Blöcke pro Sekunde (Mittel über %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RPC latency (ms)</source>
+        <translation>RPC-Latenz (ms)</translation>
     </message>
 </context>
 <context>
@@ -7485,10 +7480,6 @@
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
-    <message>
-        <source>Every chain at a glance: worst lag, chains down, requests per provider</source>
-        <translation>Alle Chains auf einen Blick: größter Rückstand, ausgefallene Chains, Anfragen pro Anbieter</translation>
-    </message>
     <message numerus="yes">
         <source>%n down</source>
         <comment>chains whose endpoints are all down</comment>
@@ -7632,6 +7623,10 @@
         <source>%1 (%2)</source>
         <comment>what the page shows (its shortcut)</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Every chain at a glance: its status, lag and endpoints, and requests per provider</source>
+        <translation>Alle Chains auf einen Blick: Status, Rückstand und Endpunkte, Anfragen je Anbieter</translation>
     </message>
 </context>
 <context>
@@ -8200,6 +8195,32 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>
             <numerusform>, %n Sekunde</numerusform>
             <numerusform>, %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not indexed by this console</source>
+        <translation>Wird von dieser Konsole nicht indiziert</translation>
+    </message>
+    <message>
+        <source>Lag not known yet</source>
+        <translation>Rückstand noch unbekannt</translation>
+    </message>
+    <message>
+        <source>At the head</source>
+        <translation>Auf dem neuesten Block</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) behind, %1</source>
+        <translation>
+            <numerusform>%n Block zurück, %1</numerusform>
+            <numerusform>%n Blöcke zurück, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) behind</source>
+        <translation>
+            <numerusform>%n Block zurück</numerusform>
+            <numerusform>%n Blöcke zurück</numerusform>
         </translation>
     </message>
 </context>

@@ -4852,6 +4852,21 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::ChainCard</name>
+    <message>
+        <source>Click to open the chain&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds behind the head over the last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPC endpoints: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::ChainChartPanel</name>
     <message>
         <source>Export</source>
@@ -4871,18 +4886,6 @@
     </message>
     <message>
         <source>Lag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocks per second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4948,30 +4951,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>RPC latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Blocks behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Seconds behind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Blocks/s (%n s average)</source>
-        <translation>
-            <numerusform>Blocks/s (%n s average)</numerusform>
-            <numerusform>Blocks/s (%n s average)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5008,6 +4992,17 @@
             <numerusform>Blocks promoted per second, averaged over the %n second before each point.</numerusform>
             <numerusform>Blocks promoted per second, averaged over the %n seconds before each point.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks per second (%n s average)</source>
+        <translation>
+            <numerusform>Blocks per second (%n s average)</numerusform>
+            <numerusform>Blocks per second (%n s average)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>RPC latency (ms)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7482,10 +7477,6 @@
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Every chain at a glance: worst lag, chains down, requests per provider</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n down</source>
         <comment>chains whose endpoints are all down</comment>
@@ -7628,6 +7619,10 @@
     <message>
         <source>%1 (%2)</source>
         <comment>what the page shows (its shortcut)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every chain at a glance: its status, lag and endpoints, and requests per provider</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8196,6 +8191,32 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation>
             <numerusform>, %n second</numerusform>
             <numerusform>, %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not indexed by this console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) behind, %1</source>
+        <translation>
+            <numerusform>%n block behind, %1</numerusform>
+            <numerusform>%n blocks behind, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) behind</source>
+        <translation>
+            <numerusform>%n block behind</numerusform>
+            <numerusform>%n blocks behind</numerusform>
         </translation>
     </message>
 </context>

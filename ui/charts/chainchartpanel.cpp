@@ -154,6 +154,7 @@ void ChainChartPanel::createPlot(Chart chart)
 {
     Plot &plot = m_plots[chart];
     auto *c = new QChart;
+    c->setLocalizeNumbers(true);   // "1,5" in German
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     c->setMargins(QMargins(4, 4, 4, 4));

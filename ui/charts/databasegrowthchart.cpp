@@ -40,6 +40,7 @@ DatabaseGrowthChart::DatabaseGrowthChart(QWidget *parent)
 {
     setObjectName(QStringLiteral("databaseGrowthChart"));
     m_chart = new QChart;
+    m_chart->setLocalizeNumbers(true);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->setTitle(tr("Database size over time"));

@@ -79,6 +79,7 @@ DeliveryChartPanel::Plot DeliveryChartPanel::createPlot(const QString &title, co
 {
     Plot plot;
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setTitle(title);

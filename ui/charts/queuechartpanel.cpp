@@ -76,6 +76,7 @@ QueueChartPanel::Plot QueueChartPanel::createPlot(Metric metric)
 {
     Plot plot;
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true);
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->legend()->hide();

@@ -51,6 +51,7 @@ OverviewPage::OverviewPage(ChainService *chains, IndexingService *indexing, Stat
     series->append(m_requests);
     series->append(m_failures);
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true);   // axis labels with the locale's separators
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundRoundness(0);
@@ -85,8 +86,8 @@ OverviewPage::OverviewPage(ChainService *chains, IndexingService *indexing, Stat
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tiles);
-    layout->addWidget(m_cardArea, 3);
-    layout->addWidget(m_chart, 2);
+    layout->addWidget(m_cardArea);
+    layout->addWidget(m_chart, 1);
 
     m_timer.setObjectName(QStringLiteral("overviewTimer"));
     m_timer.setInterval(RefreshIntervalMs);
@@ -246,16 +247,17 @@ void OverviewPage::placeCards()
 {
     // As many columns of cards as fit at 300 px each, at most four.
     const int columns = std::clamp(m_cardArea->viewport()->width() / 300, 1, 4);
-    if (columns == m_cardColumns)
-        return;
-    m_cardColumns = columns;
-    while (m_cardGrid->count() > 0)
-        delete m_cardGrid->takeAt(0);
-    for (qsizetype i = 0; i < m_cards.size(); ++i)
-        m_cardGrid->addWidget(m_cards[i], int(i / columns), int(i % columns));
-    for (int c = 0; c < 4; ++c)
-        m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
-    m_cardGrid->setRowStretch(int((m_cards.size() + columns - 1) / columns), 1);
+    if (columns != m_cardColumns) {
+        m_cardColumns = columns;
+        while (m_cardGrid->count() > 0)
+            delete m_cardGrid->takeAt(0);
+        for (qsizetype i = 0; i < m_cards.size(); ++i)
+            m_cardGrid->addWidget(m_cards[i], int(i / columns), int(i % columns));
+        for (int c = 0; c < 4; ++c)
+            m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
+    }
+    // The cards take the rows they need (scrolling past half the page), the chart the rest.
+    m_cardArea->setMaximumHeight(std::min(m_cardGrid->sizeHint().height() + 2, std::max(height() / 2, 120)));
 }
 
 void OverviewPage::refresh()
