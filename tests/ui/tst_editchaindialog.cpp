@@ -19,6 +19,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -62,6 +64,24 @@ std::unique_ptr<FakeNode> nodeOf(qint64 chainId)
     });
     node->answers.insert(QStringLiteral("web3_clientVersion"), [](const QJsonArray &) { return FakeNode::Answer(QStringLiteral("fakenode/1.0")); });
     node->answers.insert(QStringLiteral("eth_getBalance"), [](const QJsonArray &) { return FakeNode::Answer(QStringLiteral("0x0")); });
+    // Every address is an ERC-20 "New Token" (NEW, 9 decimals) with code from block 0 and no
+    // Transfer logged: what ChainService::probeTokens and addToken read.
+    node->answers.insert(QStringLiteral("eth_call"), [](const QJsonArray &params) {
+        const QString data = params.at(0).toObject().value(QStringLiteral("data")).toString();
+        auto word = [](qint64 v) { return QStringLiteral("%1").arg(v, 64, 16, QLatin1Char('0')); };
+        auto text = [&](const QByteArray &utf8) -> QString {
+            return QStringLiteral("0x") + word(32) + word(utf8.size()) + QString::fromLatin1(utf8.toHex()).leftJustified(64, QLatin1Char('0'));
+        };
+        if (data == u"0x06fdde03")
+            return FakeNode::Answer(text("New Token"));
+        if (data == u"0x95d89b41")
+            return FakeNode::Answer(text("NEW"));
+        if (data == u"0x313ce567")
+            return FakeNode::Answer(QString(QStringLiteral("0x") + word(9)));
+        return FakeNode::Answer::error(-32000, QStringLiteral("execution reverted"));
+    });
+    node->answers.insert(QStringLiteral("eth_getCode"), [](const QJsonArray &) { return FakeNode::Answer(QStringLiteral("0x6000")); });
+    node->answers.insert(QStringLiteral("eth_getLogs"), [](const QJsonArray &) { return FakeNode::Answer(QJsonArray()); });
     node->head = 100;
     return node;
 }
@@ -95,6 +115,8 @@ private Q_SLOTS:
     void probesAnAddedUrlAndRefusesAnotherChain();
     void removesUrlsButNeverTheLast();
     void setsATokensBalanceMode();
+    void addsATokenOnlyWhenSaved();
+    void keepsItsSizeWhileMessagesShow();
     void addsARegistryWhenSaved();
     void isReachableFromTheChainMenuAndPage();
 
@@ -319,23 +341,112 @@ void TstEditChainDialog::setsATokensBalanceMode()
 {
     auto dialog = openDialog();
     auto *tokens = dialog->findChild<QTableWidget *>(QStringLiteral("tokenTable"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton"));
     QCOMPARE(tokens->rowCount(), 1);
     QVERIFY(tokens->item(0, 0)->text().contains(QLatin1String("TST")));
     auto *mode = qobject_cast<QComboBox *>(tokens->cellWidget(0, 1));
     QVERIFY(mode);
     QCOMPARE(BalanceMode(mode->currentData().toInt()), BalanceMode::Transfers);
+    QVERIFY(!save->isEnabled());
 
+    // Chosen here, set by Save: until then the chain keeps its mode.
     mode->setCurrentIndex(mode->findData(int(BalanceMode::BalanceOf)));
     Q_EMIT mode->activated(mode->currentIndex());
-    QTRY_VERIFY_WITH_TIMEOUT(visibleText(dialog.get(), "tokenMessage").contains(QLatin1String("now takes its balances")), 10000);
+    QVERIFY(visibleText(dialog.get(), "tokenMessage").contains(QLatin1String("when you save")));
+    QVERIFY(save->isEnabled());
+    QTest::qWait(300);
+    QCOMPARE(chain(ChainId).tokens.first().balanceMode, std::optional<BalanceMode>(BalanceMode::Transfers));
+    // Back to the stored mode: nothing to save.
+    mode->setCurrentIndex(mode->findData(int(BalanceMode::Transfers)));
+    Q_EMIT mode->activated(mode->currentIndex());
+    QVERIFY(!save->isEnabled());
+    mode->setCurrentIndex(mode->findData(int(BalanceMode::BalanceOf)));
+    Q_EMIT mode->activated(mode->currentIndex());
+
+    QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 10000);
     QCOMPARE(chain(ChainId).tokens.first().balanceMode, std::optional<BalanceMode>(BalanceMode::BalanceOf));
+    QVERIFY(waitFor(m_engine->balances()->setBalanceMode(ChainRef{ChainId, {}}, tokenAddress(), BalanceMode::Transfers)));
 
     // A malformed token address is said under the token field; nothing is asked of the engine.
+    auto again = openDialog();
+    tokens = again->findChild<QTableWidget *>(QStringLiteral("tokenTable"));
+    again->findChild<QLineEdit *>(QStringLiteral("newTokenEdit"))->setText(QStringLiteral("0x12"));
+    QTest::mouseClick(again->findChild<QPushButton *>(QStringLiteral("addTokenButton")), Qt::LeftButton);
+    QVERIFY(!visibleText(again.get(), "tokenMessage").isEmpty());
+    QCOMPARE(tokens->rowCount(), 1);
+    // The chain's own token again: said, not added twice.
+    again->findChild<QLineEdit *>(QStringLiteral("newTokenEdit"))->setText(tokenAddress().toHex());
+    QTest::mouseClick(again->findChild<QPushButton *>(QStringLiteral("addTokenButton")), Qt::LeftButton);
+    QVERIFY(visibleText(again.get(), "tokenMessage").contains(QLatin1String("already in the list")));
+    QCOMPARE(tokens->rowCount(), 1);
+}
+
+void TstEditChainDialog::addsATokenOnlyWhenSaved()
+{
+    const QString newToken = QStringLiteral("0x00000000000000000000000000000000000000cc");
+    auto addIn = [&](EditChainDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("newTokenEdit"))->setText(newToken);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addTokenButton")), Qt::LeftButton);
+    };
+
+    // Read from the chain and shown as new; Cancel: the chain never had it.
+    {
+        auto dialog = openDialog();
+        auto *tokens = dialog->findChild<QTableWidget *>(QStringLiteral("tokenTable"));
+        addIn(dialog.get());
+        QTRY_COMPARE_WITH_TIMEOUT(tokens->rowCount(), 2, 10000);
+        QVERIFY2(tokens->item(1, 0)->text().contains(QLatin1String("NEW")), qPrintable(tokens->item(1, 0)->text()));
+        QVERIFY(tokens->item(1, 0)->text().contains(QLatin1String("added when you save")));
+        QVERIFY(visibleText(dialog.get(), "tokenMessage").contains(QLatin1String("9 decimals")));
+        QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton"))->isEnabled());
+        QTest::qWait(300);
+        QCOMPARE(chain(ChainId).tokens.size(), 1);
+        dialog->reject();
+    }
+    QCOMPARE(chain(ChainId).tokens.size(), 1);
+
+    // Saved with a renamed chain: the edit, then the token.
+    auto dialog = openDialog();
+    auto *tokens = dialog->findChild<QTableWidget *>(QStringLiteral("tokenTable"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("chainNameEdit"))->setText(QStringLiteral("devnet with NEW"));
+    addIn(dialog.get());
+    QTRY_COMPARE_WITH_TIMEOUT(tokens->rowCount(), 2, 10000);
+    QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 20000);
+    const ChainRecord saved = chain(ChainId);
+    QCOMPARE(saved.config.name, QStringLiteral("devnet with NEW"));
+    QCOMPARE(saved.tokens.size(), 2);
+    const auto added = std::find_if(saved.tokens.cbegin(), saved.tokens.cend(), [&](const TokenInfo &t) { return t.address.toHex() == newToken; });
+    QVERIFY(added != saved.tokens.cend());
+    QCOMPARE(added->symbol, QStringLiteral("NEW"));
+    QCOMPARE(added->decimals, std::optional<int>(9));
+}
+
+void TstEditChainDialog::keepsItsSizeWhileMessagesShow()
+{
+    auto dialog = openDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton"));
+    QApplication::processEvents();
+    const QSize size = dialog->size();
+    const QPoint savePos = save->mapTo(dialog.get(), QPoint());
+
+    // Four messages at once: a name too long, a malformed registry, a malformed token, a URL removal's note.
+    dialog->findChild<QLineEdit *>(QStringLiteral("chainNameEdit"))->setText(QString(200, u'x'));
+    dialog->findChild<QLineEdit *>(QStringLiteral("registryAddressEdit"))->setText(QStringLiteral("0x12"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addRegistryButton")), Qt::LeftButton);
     dialog->findChild<QLineEdit *>(QStringLiteral("newTokenEdit"))->setText(QStringLiteral("0x12"));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addTokenButton")), Qt::LeftButton);
+    QVERIFY(!visibleText(dialog.get(), "chainNameMessage").isEmpty());
+    QVERIFY(!visibleText(dialog.get(), "registryMessage").isEmpty());
     QVERIFY(!visibleText(dialog.get(), "tokenMessage").isEmpty());
-    QVERIFY(!visibleText(dialog.get(), "tokenMessage").contains(QLatin1String("now takes")));
-    QCOMPARE(tokens->rowCount(), 1);
+    QApplication::processEvents();
+    QTest::qWait(100);
+    QCOMPARE(dialog->size(), size);
+    QCOMPARE(save->mapTo(dialog.get(), QPoint()), savePos);
 }
 
 void TstEditChainDialog::addsARegistryWhenSaved()

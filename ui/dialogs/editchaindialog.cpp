@@ -75,7 +75,7 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     m_saveButton->setObjectName(QStringLiteral("saveChainButton"));
-    m_saveButton->setToolTip(tr("Save the name, RPC URLs, poll interval, confirmations, RPC rate and block statistics as one change"));
+    m_saveButton->setToolTip(tr("Save the name, RPC URLs, poll interval, confirmations, RPC rate, block statistics and registries as one change, then add the new tokens and set the balance modes"));
     connect(m_saveButton, &QPushButton::clicked, this, &EditChainDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -88,6 +88,13 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(620);
+    // A fixed size while messages come and go under the fields: the lists give up the room
+    // (down to a few rows) instead of the dialog growing and Save moving under the pointer.
+    const int line = fontMetrics().height();
+    m_urls->setMinimumHeight(3 * line);
+    m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + 2 * m_tokens->verticalHeader()->defaultSectionSize());
+    const QSize natural = sizeHint();
+    resize(std::max(natural.width(), 620), natural.height() + 6 * line);
     revalidate();
 }
 
@@ -183,7 +190,6 @@ QWidget *EditChainDialog::createTokens()
     m_tokens->horizontalHeader()->setSectionResizeMode(TokenMode, QHeaderView::ResizeToContents);
     m_tokens->horizontalHeader()->setSectionResizeMode(TokenReason, QHeaderView::Stretch);
     m_tokens->setWordWrap(false);
-    m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + 4 * m_tokens->verticalHeader()->defaultSectionSize());
     m_tokens->verticalHeader()->hide();
     m_tokens->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tokens->setSelectionMode(QAbstractItemView::NoSelection);
@@ -194,12 +200,12 @@ QWidget *EditChainDialog::createTokens()
     m_newToken->setPlaceholderText(tr("0x… an ERC-20 token contract"));
     m_addToken = new QPushButton(tr("Add &Token"));
     m_addToken->setObjectName(QStringLiteral("addTokenButton"));
-    m_addToken->setToolTip(tr("Read the token from the chain and add it now; its past transfers are backfilled, without a full reindex"));
+    m_addToken->setToolTip(tr("Read the token from the chain; it is added when you save, and its past transfers are then backfilled without a full reindex"));
     m_tokenMessage = new MessageLabel(QStringLiteral("tokenMessage"));
     connect(m_addToken, &QPushButton::clicked, this, &EditChainDialog::addToken);
     connect(m_newToken, &QLineEdit::returnPressed, this, &EditChainDialog::addToken);
 
-    auto *box = new QGroupBox(tr("Tokens (changed at once)"));
+    auto *box = new QGroupBox(tr("Tokens"));
     auto *grid = new QGridLayout(box);
     grid->addWidget(m_tokens, 0, 0, 1, 2);
     grid->addWidget(m_newToken, 1, 0);
@@ -278,11 +284,16 @@ void EditChainDialog::addRegistry()
 
 void EditChainDialog::addTokenRow(const TokenInfo &token)
 {
+    const bool isNew = std::any_of(m_addedTokens.cbegin(), m_addedTokens.cend(), [&](const TokenInfo &t) { return t.address == token.address; });
     const int row = m_tokens->rowCount();
     m_tokens->insertRow(row);
     const QString symbol = token.symbol.isEmpty() ? tr("(no symbol)") : token.symbol;
-    auto *name = new QTableWidgetItem(symbol + QStringLiteral("  ") + token.address.toChecksumHex());
+    QString text = symbol + QStringLiteral("  ") + token.address.toChecksumHex();
+    if (isNew)
+        text = tr("%1 (new: added when you save)").arg(text);
+    auto *name = new QTableWidgetItem(text);
     name->setToolTip(token.name);
+    name->setData(Qt::UserRole, token.address.toHex());
     m_tokens->setItem(row, TokenName, name);
     auto *mode = new QComboBox;
     mode->setObjectName(QStringLiteral("balanceModeCombo"));
@@ -297,6 +308,11 @@ void EditChainDialog::addTokenRow(const TokenInfo &token)
     m_tokens->setItem(row, TokenReason, reason);
     const Address address = token.address;
     connect(mode, &QComboBox::activated, this, [this, mode, address] { setTokenMode(mode, address); });
+}
+
+bool EditChainDialog::hasChanges() const
+{
+    return (!m_saved && !edit().isEmpty()) || !m_addedTokens.isEmpty() || !m_modeChanges.isEmpty();
 }
 
 ChainEdit EditChainDialog::edit() const
@@ -349,15 +365,16 @@ void EditChainDialog::revalidate()
     m_removeUrl->setEnabled(m_urls->currentItem() && m_urls->count() > 1 && !m_saving);
     m_removeUrl->setToolTip(m_urls->count() > 1 ? tr("Remove the selected URL when the edit is saved")
                                                 : tr("A chain needs at least one RPC URL: add another before removing this one"));
-    const ChainEdit e = edit();
-    bool ok = !e.isEmpty();
-    if (ok) {
+    const ChainEdit e = m_saved ? ChainEdit() : edit();   // once saved, the edit is not sent again
+    bool ok = true;
+    if (!e.isEmpty()) {
         const Result<ChainConfig> applied = e.apply(m_chain);
         if (!applied) {
             showError(applied.error());
             ok = false;
         }
     }
+    ok = ok && (!e.isEmpty() || !m_addedTokens.isEmpty() || !m_modeChanges.isEmpty());
     m_saveButton->setEnabled(ok && !m_saving && !m_probing);
 }
 
@@ -430,66 +447,137 @@ void EditChainDialog::addToken()
         m_tokenMessage->showMessage(token.error().message);
         return;
     }
+    const auto known = [&](const TokenInfo &t) { return t.address == *token; };
+    if (std::any_of(m_chain.tokens.cbegin(), m_chain.tokens.cend(), known) || std::any_of(m_addedTokens.cbegin(), m_addedTokens.cend(), known)) {
+        m_tokenMessage->showMessage(tr("%1 is already in the list.").arg(token->toChecksumHex()));
+        return;
+    }
     m_addToken->setEnabled(false);
     m_newToken->setEnabled(false);
+    m_probing = true;
+    revalidate();
     m_tokenMessage->showMessage(tr("Reading %1 from the chain…").arg(token->toChecksumHex()), MessageLabel::Kind::Note);
-    then(m_chains->addToken(ChainRef{m_chain.config.chainId, {}}, *token), this, [this](Result<TokenInfo> added) {
+    // Read only: symbol, decimals and the balance mode indexing from the chain's start would give.
+    const QUrl url = m_chain.config.rpcUrls.value(0);
+    const qint64 head = m_chain.checkpointBlock.value_or(m_chain.config.startBlock.value_or(0));
+    then(m_chains->probeTokens(url, {*token}, head, m_chain.config.startBlock), this, [this](Result<QList<TokenInfo>> read) {
         m_addToken->setEnabled(true);
         m_newToken->setEnabled(true);
-        if (!added) {
-            m_tokenMessage->showMessage(tr("Not added: %1").arg(added.error().message));
+        m_probing = false;
+        revalidate();
+        if (!read || read->isEmpty()) {
+            m_tokenMessage->showMessage(tr("Not added: %1").arg(read ? tr("the chain did not answer for the token.") : read.error().message));
             return;
         }
-        addTokenRow(*added);
+        const TokenInfo info = read->first();
+        m_addedTokens.append(info);
+        addTokenRow(info);
         m_newToken->clear();
-        m_tokenMessage->showMessage(tr("Added %1 (%2 decimals); its past transfers are being backfilled.")
-                                        .arg(added->symbol.isEmpty() ? added->address.toChecksumHex() : added->symbol)
-                                        .arg(added->decimals ? QString::number(*added->decimals) : tr("unknown")),
+        m_tokenMessage->showMessage(tr("%1 (%2 decimals) is added when you save; its past transfers are then backfilled.")
+                                        .arg(info.symbol.isEmpty() ? info.address.toChecksumHex() : info.symbol)
+                                        .arg(info.decimals ? QString::number(*info.decimals) : tr("unknown")),
                                     MessageLabel::Kind::Note);
+        revalidate();
     });
 }
 
 void EditChainDialog::setTokenMode(QComboBox *combo, const Address &token)
 {
     const auto mode = BalanceMode(combo->currentData().toInt());
-    combo->setEnabled(false);
     m_tokenMessage->clearMessage();
-    QPointer<QComboBox> guard(combo);
-    then(m_balances->setBalanceMode(ChainRef{m_chain.config.chainId, {}}, token, mode), this, [this, guard, token, mode](Status set) {
-        if (!guard)
-            return;
-        guard->setEnabled(true);
-        if (!set) {
-            // Back to what is stored.
-            const BalanceMode other = mode == BalanceMode::Transfers ? BalanceMode::BalanceOf : BalanceMode::Transfers;
-            guard->setCurrentIndex(guard->findData(int(other)));
-            m_tokenMessage->showMessage(tr("Balance mode not changed: %1").arg(set.error().message));
+    for (TokenInfo &added : m_addedTokens) {
+        if (added.address == token) {
+            added.balanceMode = mode;   // a new token is added with the mode chosen
+            revalidate();
             return;
         }
-        m_tokenMessage->showMessage(tr("%1 now takes its balances from %2; they are computed again.")
+    }
+    m_modeChanges.removeIf([&](const auto &change) { return change.first == token; });
+    const auto stored = std::find_if(m_chain.tokens.cbegin(), m_chain.tokens.cend(), [&](const TokenInfo &t) { return t.address == token; });
+    if (stored != m_chain.tokens.cend() && stored->balanceMode.value_or(BalanceMode::Transfers) != mode) {
+        m_modeChanges.append({token, mode});
+        m_tokenMessage->showMessage(tr("%1 takes its balances from %2 when you save; they are then computed again.")
                                         .arg(token.toChecksumHex(), TokenModel::modeText(mode)),
                                     MessageLabel::Kind::Note);
-    });
+    }
+    revalidate();
 }
 
 void EditChainDialog::save()
 {
-    const ChainEdit wanted = edit();
-    if (wanted.isEmpty() || m_saving)
+    if (!hasChanges() || m_saving)
         return;
     m_saving = true;
+    m_done.clear();
     m_saveButton->setEnabled(false);
-    m_error->showMessage(wanted.addRpcUrls.isEmpty() ? tr("Saving…") : tr("Probing the new URLs and saving…"), MessageLabel::Kind::Note);
-    then(m_chains->editChain(ChainRef{m_chain.config.chainId, {}}, wanted), this, [this](Result<ChainRecord> edited) {
-        m_saving = false;
-        revalidate();
-        if (!edited) {
-            showError(edited.error());
-            return;
-        }
-        Q_EMIT chainEdited(*edited);
-        accept();
-    });
+    saveNext();
+}
+
+void EditChainDialog::saveNext()
+{
+    const ChainRef ref{m_chain.config.chainId, {}};
+    const ChainEdit wanted = m_saved ? ChainEdit() : edit();
+    if (!wanted.isEmpty()) {
+        m_error->showMessage(wanted.addRpcUrls.isEmpty() ? tr("Saving…") : tr("Probing the new URLs and saving…"), MessageLabel::Kind::Note);
+        then(m_chains->editChain(ref, wanted), this, [this](Result<ChainRecord> edited) {
+            if (!edited) {
+                m_saving = false;
+                revalidate();
+                showError(edited.error());
+                return;
+            }
+            m_saved = *edited;
+            m_done.append(tr("the chain's settings"));
+            saveNext();
+        });
+        return;
+    }
+    if (!m_addedTokens.isEmpty()) {
+        const TokenInfo token = m_addedTokens.first();
+        const QString name = token.symbol.isEmpty() ? token.address.toChecksumHex() : token.symbol;
+        m_error->showMessage(tr("Adding %1…").arg(name), MessageLabel::Kind::Note);
+        then(m_chains->addToken(ref, token.address), this, [this, token, name](Result<TokenInfo> added) {
+            if (!added) {
+                saveFailed(tr("%1 was not added").arg(name), added.error());
+                return;
+            }
+            m_addedTokens.removeFirst();
+            m_done.append(name);
+            // Added with the mode its history gives; the one chosen here, if another, is set next.
+            if (token.balanceMode && added->balanceMode != token.balanceMode)
+                m_modeChanges.append({token.address, *token.balanceMode});
+            saveNext();
+        });
+        return;
+    }
+    if (!m_modeChanges.isEmpty()) {
+        const auto [token, mode] = m_modeChanges.first();
+        m_error->showMessage(tr("Setting the balance mode of %1…").arg(token.toChecksumHex()), MessageLabel::Kind::Note);
+        then(m_balances->setBalanceMode(ref, token, mode), this, [this, token, mode](Status set) {
+            if (!set) {
+                saveFailed(tr("The balance mode of %1 was not set").arg(token.toChecksumHex()), set.error());
+                return;
+            }
+            m_modeChanges.removeFirst();
+            m_done.append(tr("the balance mode of %1").arg(token.toChecksumHex()));
+            saveNext();
+        });
+        return;
+    }
+    m_saving = false;
+    ChainRecord record = m_saved.value_or(m_chain);
+    Q_EMIT chainEdited(record);
+    accept();
+}
+
+void EditChainDialog::saveFailed(const QString &what, const Error &error)
+{
+    m_saving = false;
+    revalidate();
+    QString text = tr("%1: %2").arg(what, error.message);
+    if (!m_done.isEmpty())
+        text += QLatin1Char(' ') + tr("Saved before it: %1. Save again to try the rest.").arg(QLocale().createSeparatedList(m_done));
+    m_tokenMessage->showMessage(text);
 }
 
 } // namespace arbor::ui

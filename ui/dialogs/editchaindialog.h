@@ -6,6 +6,9 @@
 #include <QList>
 #include <QUrl>
 
+#include <optional>
+#include <utility>
+
 class QComboBox;
 class QLineEdit;
 class QListWidget;
@@ -30,8 +33,15 @@ class MessageLabel;
  *
  * A URL to add is probed when it is added here (ChainService::probeEndpoints(), with the chain's id)
  * and what the probe found is shown; the engine probes it again when the edit is saved. A URL
- * removed here leaves the list; the last one cannot be removed. The settings and URLs are
- * saved together, as one edit, by Save; a token is added, and a balance mode set, at once.
+ * removed here leaves the list; the last one cannot be removed. A token to add is read from the
+ * chain when it is added here (ChainService::probeTokens(): symbol, decimals, the balance mode it
+ * would get) and shown as new. Nothing is changed before Save, which sends the settings, URLs and
+ * registries as one edit, then adds the new tokens and sets the changed balance modes; Cancel
+ * leaves the chain as it was. A step that fails stops Save there and says what was saved before
+ * it; Save again takes up what is left.
+ *
+ * The dialog keeps its size while messages come and go (the lists give up the room), so Save
+ * does not move under the pointer.
  *
  * What is entered is checked as it is typed (ChainEdit::apply(), no database or network), and
  * every problem, the engine's refusals included, is shown under the field it is about; the
@@ -65,7 +75,12 @@ private:
     void removeSelectedUrl();
     void addToken();
     void setTokenMode(QComboBox *combo, const arbor::Address &token);
+    /// Whether anything waits for Save: the edit, tokens to add or balance modes to set.
+    bool hasChanges() const;
     void save();
+    /// The next step of Save: the edit, then each token, then each balance mode.
+    void saveNext();
+    void saveFailed(const QString &what, const arbor::Error &error);
     /// Shows `error` under the field it names, or at the bottom.
     void showError(const arbor::Error &error);
     void clearErrors();
@@ -76,6 +91,10 @@ private:
     QList<QUrl> m_added;          ///< probed here, in the order added
     QList<QUrl> m_removed;        ///< of the chain's URLs
     QList<arbor::RegistryRef> m_addedRegistries;   ///< added when the edit is saved
+    QList<arbor::TokenInfo> m_addedTokens;         ///< read from the chain here, added by Save (balanceMode: the one chosen)
+    QList<std::pair<arbor::Address, arbor::BalanceMode>> m_modeChanges;   ///< of the chain's tokens, set by Save
+    std::optional<arbor::ChainRecord> m_saved;     ///< the edit, once Save has written it
+    QStringList m_done;                            ///< what this Save has changed so far, for a failure's message
     bool m_probing = false;
     bool m_saving = false;
 
