@@ -381,6 +381,9 @@ int chainEdit(const Invocation &inv)
                                     QStringLiteral("URL"));
     const QCommandLineOption removeRpc(QStringLiteral("remove-rpc"), Arborctl::tr("An RPC URL of the chain to remove (repeatable); the last one cannot go."),
                                        QStringLiteral("URL"));
+    const QCommandLineOption preferRpc(QStringLiteral("prefer-rpc"),
+                                       Arborctl::tr("An RPC URL of the chain to try first (repeat to give an order); the others follow in their order."),
+                                       QStringLiteral("URL"));
     const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds."), QStringLiteral("MS"));
     const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep."), QStringLiteral("N"));
     const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (0: unlimited)."), QStringLiteral("N"));
@@ -393,7 +396,7 @@ int chainEdit(const Invocation &inv)
                                                                        "and return when they are done; otherwise a running engine does them."));
     const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the edited chain as JSON."));
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Change a registered chain; new RPC URLs are probed first, and nothing is written unless every check passes."),
-                                                     {name, addRpc, removeRpc, pollInterval, confirmations, rpcRate, addRegistry, blockStats, wait, json},
+                                                     {name, addRpc, removeRpc, preferRpc, pollInterval, confirmations, rpcRate, addRegistry, blockStats, wait, json},
                                                      {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
         return *exit;
     auto chain = singleChainArgument(parser);
@@ -416,6 +419,12 @@ int chainEdit(const Invocation &inv)
         if (!url.isValid() || text.trimmed().isEmpty())
             return fail(Error::invalid(QStringLiteral("--remove-rpc"), Arborctl::tr("“%1” is not a URL; give it as “arborctl chain list --json” shows it.").arg(text)));
         edit.removeRpcUrls.append(url);
+    }
+    for (const QString &text : parser.values(preferRpc)) {
+        const QUrl url(text.trimmed());
+        if (!url.isValid() || text.trimmed().isEmpty())
+            return fail(Error::invalid(QStringLiteral("--prefer-rpc"), Arborctl::tr("“%1” is not a URL; give it as “arborctl chain list --json” shows it.").arg(text)));
+        edit.rpcUrlOrder.append(url);
     }
     if (parser.isSet(pollInterval)) {
         auto v = parseInteger(parser.value(pollInterval), QStringLiteral("--poll-interval"), 100, 3600 * 1000);
@@ -448,7 +457,7 @@ int chainEdit(const Invocation &inv)
         edit.addRegistries.append(*registries);
     }
     if (edit.isEmpty())
-        return fail(Error::invalid(QStringLiteral("chain"), Arborctl::tr("Nothing to change: give at least one of --name, --add-rpc, --remove-rpc, "
+        return fail(Error::invalid(QStringLiteral("chain"), Arborctl::tr("Nothing to change: give at least one of --name, --add-rpc, --remove-rpc, --prefer-rpc, "
                                                                          "--poll-interval, --confirmations, --rpc-rate, --add-registry, --block-stats.")));
 
     const bool asJson = parser.isSet(json);
@@ -458,7 +467,7 @@ int chainEdit(const Invocation &inv)
             if (!edited) {
                 // The edit's fields are its options.
                 Error e = edited.error();
-                static const QStringList options{QStringLiteral("name"), QStringLiteral("add rpc"), QStringLiteral("remove rpc"), QStringLiteral("poll interval"),
+                static const QStringList options{QStringLiteral("name"), QStringLiteral("add rpc"), QStringLiteral("remove rpc"), QStringLiteral("prefer rpc"), QStringLiteral("poll interval"),
                                                  QStringLiteral("confirmations"), QStringLiteral("rpc rate"), QStringLiteral("add registry")};
                 if (options.contains(e.field))
                     e.field = QLatin1String("--") + e.field.replace(u' ', u'-');
@@ -487,6 +496,8 @@ int chainEdit(const Invocation &inv)
             }
             for (const QUrl &u : edit.removeRpcUrls)
                 out << "  " << Arborctl::tr("removed %1").arg(urlsecrets::displayText(u)) << Qt::endl;
+            if (!edit.rpcUrlOrder.isEmpty() && !edited->endpoints.isEmpty())
+                out << "  " << Arborctl::tr("%1 is tried first.").arg(urlsecrets::displayText(edited->endpoints.first().url)) << Qt::endl;
             out << "  " << Arborctl::tr("poll interval %1 ms, %2 confirmations").arg(edited->config.pollIntervalMs).arg(edited->config.confirmations) << Qt::endl;
             if (edit.blockStats) {
                 out << "  " << blockStatsText(edited->config.blockStats) << Qt::endl;

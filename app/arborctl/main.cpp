@@ -51,7 +51,7 @@ QString usage()
                         "            [--confirmations N] [--poll-interval MS] [--token ADDRESS…]\n"
                         "            [--erc8004 identity=ADDR,reputation=ADDR,validation=ADDR|official] [--json]\n"
                         "                           official: the ERC-8004 team's registries for the chain id\n"
-                        "  chain edit NAME|ID [--name N] [--add-rpc URL…] [--remove-rpc URL…] [--poll-interval MS]\n"
+                        "  chain edit NAME|ID [--name N] [--add-rpc URL…] [--remove-rpc URL…] [--prefer-rpc URL…] [--poll-interval MS]\n"
                         "            [--confirmations N] [--rpc-rate N] [--add-registry KIND=ADDRESS…] [--json]\n"
                         "  chain list [--json]      with each chain's lease: the engine indexing it and the epoch\n"
                         "  chain probe NAME|ID [--json]   ask every RPC endpoint for its head now (exit 1 if none answers)\n"

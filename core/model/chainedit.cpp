@@ -22,7 +22,7 @@ double chainRpcRate(const ChainRecord &chain)
 
 bool ChainEdit::isEmpty() const
 {
-    return !name && addRpcUrls.isEmpty() && removeRpcUrls.isEmpty() && !pollIntervalMs && !confirmations && !rpcRateLimit
+    return !name && addRpcUrls.isEmpty() && removeRpcUrls.isEmpty() && rpcUrlOrder.isEmpty() && !pollIntervalMs && !confirmations && !rpcRateLimit
         && addRegistries.isEmpty() && !blockStats;
 }
 
@@ -83,6 +83,26 @@ Result<ChainConfig> ChainEdit::apply(const ChainRecord &chain) const
     if (config.rpcUrls.isEmpty())
         return Error::invalid(QStringLiteral("remove rpc"), tr("Chain “%1” would have no RPC URL left; add another URL before removing the last one.")
                                                                 .arg(chainName));
+    if (!rpcUrlOrder.isEmpty()) {
+        QList<QUrl> first;
+        for (const QUrl &url : rpcUrlOrder) {
+            const QString key = rpcUrlKey(url);
+            const auto at = std::find_if(config.rpcUrls.cbegin(), config.rpcUrls.cend(), [&](const QUrl &u) { return rpcUrlKey(u) == key; });
+            if (at == config.rpcUrls.cend()) {
+                QStringList known;
+                for (const QUrl &u : std::as_const(config.rpcUrls))
+                    known.append(urlsecrets::displayText(u));
+                return Error::notFound(QStringLiteral("prefer rpc"), tr("%1 is not an RPC URL of chain “%2”; its URLs are: %3.")
+                                                                         .arg(urlsecrets::displayText(url), chainName, known.join(QStringLiteral(", "))));
+            }
+            if (std::any_of(first.cbegin(), first.cend(), [&](const QUrl &u) { return rpcUrlKey(u) == key; }))
+                return Error::invalid(QStringLiteral("prefer rpc"), tr("The RPC URL %1 is given twice.").arg(urlsecrets::displayText(url)));
+            first.append(*at);
+        }
+        QList<QUrl> rest = config.rpcUrls;
+        rest.removeIf([&](const QUrl &u) { return std::any_of(first.cbegin(), first.cend(), [&](const QUrl &f) { return rpcUrlKey(f) == rpcUrlKey(u); }); });
+        config.rpcUrls = first + rest;
+    }
 
     for (const RegistryRef &r : addRegistries) {
         for (const RegistryRef &existing : std::as_const(config.registries)) {

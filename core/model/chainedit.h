@@ -19,7 +19,7 @@ namespace arbor {
  * apply() checks the edit against the chain as stored, without network or database: the new
  * configuration must pass ChainConfig::validate() as at add, a removed URL must be one of the
  * chain's, an added URL or registry must be new, and at least one URL must remain. Errors name
- * the field as the operator typed it: "name", "add rpc", "remove rpc", "poll interval",
+ * the field as the operator typed it: "name", "add rpc", "remove rpc", "prefer rpc", "poll interval",
  * "confirmations", "rpc rate", "add registry".
  *
  * New URLs must also answer eth_chainId with the chain's id: ChainService::editChain() probes them
@@ -32,6 +32,9 @@ struct ChainEdit
     std::optional<QString> name;
     QList<QUrl> addRpcUrls;                ///< appended after the chain's URLs, in this order
     QList<QUrl> removeRpcUrls;
+    /// URLs of the chain (after the adds and removals) to put first, in this order; the others
+    /// keep their order after them. The first URL is the one the indexer prefers.
+    QList<QUrl> rpcUrlOrder;
     std::optional<int> pollIntervalMs;
     std::optional<int> confirmations;
     std::optional<double> rpcRateLimit;    ///< requests per second per URL, on every URL; 0 = unlimited
@@ -45,7 +48,7 @@ struct ChainEdit
     /// first problem found.
     Result<ChainConfig> apply(const ChainRecord &chain) const;
     /// True when the edit changes what the chain's RPC pool is made of (URLs or their rate).
-    bool changesEndpoints() const { return !addRpcUrls.isEmpty() || !removeRpcUrls.isEmpty() || rpcRateLimit.has_value(); }
+    bool changesEndpoints() const { return !addRpcUrls.isEmpty() || !removeRpcUrls.isEmpty() || !rpcUrlOrder.isEmpty() || rpcRateLimit.has_value(); }
 
     friend bool operator==(const ChainEdit &, const ChainEdit &) = default;
 

@@ -120,6 +120,20 @@ Status ChainRegistry::editChain(qint64 chainId, const ChainEdit &edit, const QLi
                 !s)
                 return s;
         }
+        if (!edit.rpcUrlOrder.isEmpty()) {
+            // The order apply() gave: the first URL is tried first.
+            for (qsizetype i = 0; i < config->rpcUrls.size(); ++i) {
+                const QString key = rpcUrlKey(config->rpcUrls[i]);
+                const auto stored = std::find_if(chain.endpoints.cbegin(), chain.endpoints.cend(), [&](const EndpointRecord &e) { return rpcUrlKey(e.url) == key; });
+                // A URL the chain had, by its row; one added just now, as it was inserted.
+                Status s = stored != chain.endpoints.cend()
+                               ? m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints") + QLatin1String(" SET priority = ? WHERE id = ?"), {int(i), stored->id})
+                               : m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints") + QLatin1String(" SET priority = ? WHERE chain_id = ? AND url = ?"),
+                                              {int(i), chainId, config->rpcUrls[i].toString()});
+                if (!s)
+                    return s;
+            }
+        }
         if (edit.rpcRateLimit) {
             if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("rpc_endpoints") + QLatin1String(" SET max_rps = ? WHERE chain_id = ?"),
                                         {*edit.rpcRateLimit, chainId});

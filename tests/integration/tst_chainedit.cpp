@@ -272,6 +272,17 @@ void TestChainEdit::removesUrlsButNeverTheLast()
     QVERIFY2(swapped.exitCode == 0, qPrintable(describe(swapped)));
     QCOMPARE(urlsOf(swapped.object()), QStringList{m_devnet.rpcUrl().toString()});
     QCOMPARE(urlsOf(chainRow(db)), QStringList{m_devnet.rpcUrl().toString()});
+
+    // A URL added and tried first in the same edit; then the other put back in front.
+    const ArborctlRun preferred = arborctl(db, {u"chain"_s, u"edit"_s, u"devnet"_s, u"--add-rpc"_s, viaLocalhost.toString(),
+                                                u"--prefer-rpc"_s, viaLocalhost.toString()});
+    QVERIFY2(preferred.exitCode == 0, qPrintable(describe(preferred)));
+    QVERIFY2(preferred.out.contains(u"%1 is tried first."_s.arg(viaLocalhost.toString())), qPrintable(preferred.out));
+    QCOMPARE(urlsOf(chainRow(db)), (QStringList{viaLocalhost.toString(), m_devnet.rpcUrl().toString()}));
+    const ArborctlRun back = arborctl(db, {u"chain"_s, u"edit"_s, u"devnet"_s, u"--prefer-rpc"_s, m_devnet.rpcUrl().toString(), u"--json"_s});
+    QVERIFY2(back.exitCode == 0, qPrintable(describe(back)));
+    QCOMPARE(urlsOf(back.object()), (QStringList{m_devnet.rpcUrl().toString(), viaLocalhost.toString()}));
+    QCOMPARE(urlsOf(chainRow(db)), (QStringList{m_devnet.rpcUrl().toString(), viaLocalhost.toString()}));
 }
 
 void TestChainEdit::refusesBadEditsAndChangesNothing_data()
@@ -289,6 +300,7 @@ void TestChainEdit::refusesBadEditsAndChangesNothing_data()
     QTest::newRow("url without scheme") << QStringList{u"devnet"_s, u"--add-rpc"_s, u"127.0.0.1:8545"_s} << 2 << u"--add-rpc"_s;
     QTest::newRow("url with password") << QStringList{u"devnet"_s, u"--add-rpc"_s, u"https://user:secret@rpc.example"_s} << 2 << u"--add-rpc"_s;
     QTest::newRow("unknown url removed") << QStringList{u"devnet"_s, u"--remove-rpc"_s, u"http://10.9.9.9:8545"_s} << 2 << u"--remove-rpc"_s;
+    QTest::newRow("unknown url preferred") << QStringList{u"devnet"_s, u"--prefer-rpc"_s, u"http://10.9.9.9:8545"_s} << 2 << u"--prefer-rpc"_s;
     QTest::newRow("registry kind") << QStringList{u"devnet"_s, u"--add-registry"_s, u"karma=0x00000000000000000000000000000000000000aa"_s} << 2
                                    << u"--add-registry"_s;
     QTest::newRow("registry address") << QStringList{u"devnet"_s, u"--add-registry"_s, u"identity=0x1234"_s} << 2 << u"--add-registry"_s;

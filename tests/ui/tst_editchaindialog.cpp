@@ -114,6 +114,7 @@ private Q_SLOTS:
     void showsProblemsUnderTheirField();
     void probesAnAddedUrlAndRefusesAnotherChain();
     void removesUrlsButNeverTheLast();
+    void reordersUrlsWhenSaved();
     void setsATokensBalanceMode();
     void addsATokenOnlyWhenSaved();
     void keepsItsSizeWhileMessagesShow();
@@ -335,6 +336,49 @@ void TstEditChainDialog::removesUrlsButNeverTheLast()
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 10000);
     QCOMPARE(chain(ChainId).config.rpcUrls, QList<QUrl>{m_secondNode->url()});
+}
+
+void TstEditChainDialog::reordersUrlsWhenSaved()
+{
+    // Two URLs on the chain first.
+    ChainEdit two;
+    two.addRpcUrls = {m_secondNode->url()};
+    const auto added = waitFor(m_engine->chains()->editChain(ChainRef{ChainId, {}}, two));
+    QVERIFY2(added, why(added).constData());
+    QCOMPARE(chain(ChainId).config.rpcUrls, (QList<QUrl>{m_node->url(), m_secondNode->url()}));
+
+    auto dialog = openDialog();
+    auto *urls = dialog->findChild<QListWidget *>(QStringLiteral("rpcUrlList"));
+    auto *up = dialog->findChild<QPushButton *>(QStringLiteral("moveRpcUpButton"));
+    auto *down = dialog->findChild<QPushButton *>(QStringLiteral("moveRpcDownButton"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveChainButton"));
+    QVERIFY(urls && up && down && save);
+    QVERIFY2(!up->isEnabled() && !down->isEnabled(), "nothing selected");
+    urls->setCurrentRow(0);
+    QVERIFY(!up->isEnabled());
+    QVERIFY(down->isEnabled());
+    urls->setCurrentRow(1);
+    QVERIFY(up->isEnabled());
+    QVERIFY(!down->isEnabled());
+    QTest::mouseClick(up, Qt::LeftButton);
+    QCOMPARE(urls->item(0)->data(Qt::UserRole).toUrl(), m_secondNode->url());
+    QVERIFY(visibleText(dialog.get(), "rpcMessage").contains(QLatin1String("tried first")));
+    QCOMPARE(dialog->edit().rpcUrlOrder, (QList<QUrl>{m_secondNode->url(), m_node->url()}));
+    QVERIFY(save->isEnabled());
+    // Back again: nothing to save.
+    QTest::mouseClick(down, Qt::LeftButton);
+    QVERIFY(dialog->edit().isEmpty());
+    QVERIFY(!save->isEnabled());
+    urls->setCurrentRow(1);
+    QTest::mouseClick(up, Qt::LeftButton);
+    QTest::qWait(200);
+    QCOMPARE(chain(ChainId).config.rpcUrls.first(), m_node->url());   // not before Save
+
+    QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(edited.count(), 1, 10000);
+    QCOMPARE(chain(ChainId).config.rpcUrls, (QList<QUrl>{m_secondNode->url(), m_node->url()}));
+    QCOMPARE(chain(ChainId).endpoints.first().url, m_secondNode->url());
 }
 
 void TstEditChainDialog::setsATokensBalanceMode()

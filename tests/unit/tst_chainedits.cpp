@@ -71,6 +71,27 @@ private Q_SLOTS:
         QVERIFY(!rename.changesEndpoints());
     }
 
+    void putsPreferredUrlsFirst()
+    {
+        // One URL named: it goes first, the others keep their order after it.
+        ChainEdit prefer;
+        prefer.rpcUrlOrder = {QUrl(QStringLiteral("https://rpc.example/v1/"))};   // as stored, give or take a slash
+        const Result<ChainConfig> after = prefer.apply(registered());
+        QVERIFY2(after, qPrintable(after ? QString() : after.error().toString()));
+        QCOMPARE(after->rpcUrls, (QList<QUrl>{Second, First}));
+        QVERIFY(!prefer.isEmpty());
+        QVERIFY(prefer.changesEndpoints());
+
+        // With a URL added in the same edit: the new one may go first.
+        ChainEdit addAndPrefer;
+        const QUrl third(QStringLiteral("http://localhost:9000"));
+        addAndPrefer.addRpcUrls = {third};
+        addAndPrefer.rpcUrlOrder = {third, Second};
+        const Result<ChainConfig> reordered = addAndPrefer.apply(registered());
+        QVERIFY2(reordered, qPrintable(reordered ? QString() : reordered.error().toString()));
+        QCOMPARE(reordered->rpcUrls, (QList<QUrl>{third, Second, First}));
+    }
+
     void refusesNamingTheField_data()
     {
         QTest::addColumn<ChainEdit>("edit");
@@ -104,6 +125,16 @@ private Q_SLOTS:
         e.addRpcUrls = {First};
         e.removeRpcUrls = {First};
         QTest::newRow("url added and removed") << e << QStringLiteral("add rpc") << int(Error::Kind::Invalid) << QStringLiteral("both added and removed");
+        e = {};
+        e.rpcUrlOrder = {QUrl(QStringLiteral("http://10.0.0.1:8545"))};
+        QTest::newRow("unknown url preferred") << e << QStringLiteral("prefer rpc") << int(Error::Kind::NotFound) << QStringLiteral("its URLs are");
+        e = {};
+        e.removeRpcUrls = {First};
+        e.rpcUrlOrder = {First};
+        QTest::newRow("removed url preferred") << e << QStringLiteral("prefer rpc") << int(Error::Kind::NotFound) << QStringLiteral("its URLs are");
+        e = {};
+        e.rpcUrlOrder = {Second, Second};
+        QTest::newRow("url preferred twice") << e << QStringLiteral("prefer rpc") << int(Error::Kind::Invalid) << QStringLiteral("twice");
         e = {};
         e.pollIntervalMs = 99;
         QTest::newRow("poll interval") << e << QStringLiteral("poll interval") << int(Error::Kind::Invalid) << QStringLiteral("100 ms");

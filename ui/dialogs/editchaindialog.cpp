@@ -75,7 +75,7 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
     m_saveButton->setObjectName(QStringLiteral("saveChainButton"));
-    m_saveButton->setToolTip(tr("Save the name, RPC URLs, poll interval, confirmations, RPC rate, block statistics and registries as one change, then add the new tokens and set the balance modes"));
+    m_saveButton->setToolTip(tr("Save the name, RPC URLs and their order, poll interval, confirmations, RPC rate, block statistics and registries as one change, then add the new tokens and set the balance modes"));
     connect(m_saveButton, &QPushButton::clicked, this, &EditChainDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -158,6 +158,14 @@ QWidget *EditChainDialog::createEndpoints()
     }
     m_removeUrl = new QPushButton(tr("Re&move"));
     m_removeUrl->setObjectName(QStringLiteral("removeRpcButton"));
+    m_moveUp = new QPushButton(tr("Move &Up"));
+    m_moveUp->setObjectName(QStringLiteral("moveRpcUpButton"));
+    m_moveUp->setToolTip(tr("Try the selected URL before the one above it; the first URL is the one the indexer prefers"));
+    m_moveDown = new QPushButton(tr("Move Do&wn"));
+    m_moveDown->setObjectName(QStringLiteral("moveRpcDownButton"));
+    m_moveDown->setToolTip(tr("Try the selected URL after the one below it"));
+    connect(m_moveUp, &QPushButton::clicked, this, [this] { moveSelectedUrl(-1); });
+    connect(m_moveDown, &QPushButton::clicked, this, [this] { moveSelectedUrl(+1); });
     m_newUrl = new QLineEdit;
     m_newUrl->setObjectName(QStringLiteral("newRpcEdit"));
     m_newUrl->setPlaceholderText(tr("https://… another endpoint of this chain"));
@@ -173,8 +181,13 @@ QWidget *EditChainDialog::createEndpoints()
 
     auto *box = new QGroupBox(tr("RPC endpoints"));
     auto *grid = new QGridLayout(box);
+    auto *side = new QVBoxLayout;
+    side->addWidget(m_moveUp);
+    side->addWidget(m_moveDown);
+    side->addWidget(m_removeUrl);
+    side->addStretch(1);
     grid->addWidget(m_urls, 0, 0);
-    grid->addWidget(m_removeUrl, 0, 1, Qt::AlignTop);
+    grid->addLayout(side, 0, 1);
     grid->addWidget(m_newUrl, 1, 0);
     grid->addWidget(m_addUrl, 1, 1);
     grid->addWidget(m_urlMessage, 2, 0, 1, 2);
@@ -328,6 +341,21 @@ ChainEdit EditChainDialog::edit() const
         e.rpcRateLimit = double(m_rpcRate->value());
     e.addRpcUrls = m_added;
     e.removeRpcUrls = m_removed;
+    // The order shown, when it is not the one the chain gets anyway (its URLs, then the new ones).
+    QList<QUrl> listed;
+    for (int row = 0; row < m_urls->count(); ++row)
+        listed.append(m_urls->item(row)->data(Qt::UserRole).toUrl());
+    QList<QUrl> natural = m_chain.config.rpcUrls;
+    natural.removeIf([&](const QUrl &u) { return m_removed.contains(u); });
+    natural.append(m_added);
+    auto keys = [](const QList<QUrl> &urls) {
+        QStringList out;
+        for (const QUrl &u : urls)
+            out.append(rpcUrlKey(u));
+        return out;
+    };
+    if (keys(listed) != keys(natural))
+        e.rpcUrlOrder = listed;
     e.addRegistries = m_addedRegistries;
     if (const auto stats = BlockStats(m_blockStats->currentData().toInt()); stats != m_chain.config.blockStats)
         e.blockStats = stats;
@@ -352,7 +380,7 @@ void EditChainDialog::showError(const Error &error)
         label = m_confirmationsMessage;
     else if (f == u"rpc rate")
         label = m_rateMessage;
-    else if (f == u"add rpc" || f == u"remove rpc" || f == u"rpc" || f == u"chain id")
+    else if (f == u"add rpc" || f == u"remove rpc" || f == u"prefer rpc" || f == u"rpc" || f == u"chain id")
         label = m_urlMessage;
     else if (f == u"add registry")
         label = m_registryMessage;
@@ -363,6 +391,9 @@ void EditChainDialog::revalidate()
 {
     clearErrors();
     m_removeUrl->setEnabled(m_urls->currentItem() && m_urls->count() > 1 && !m_saving);
+    const int row = m_urls->currentItem() ? m_urls->currentRow() : -1;
+    m_moveUp->setEnabled(row > 0 && !m_saving);
+    m_moveDown->setEnabled(row >= 0 && row < m_urls->count() - 1 && !m_saving);
     m_removeUrl->setToolTip(m_urls->count() > 1 ? tr("Remove the selected URL when the edit is saved")
                                                 : tr("A chain needs at least one RPC URL: add another before removing this one"));
     const ChainEdit e = m_saved ? ChainEdit() : edit();   // once saved, the edit is not sent again
@@ -423,6 +454,21 @@ void EditChainDialog::probeAndAddUrl()
         revalidate();
         m_urlMessage->showMessage(tr("%1 answers: %2. It is added when you save.").arg(urlsecrets::displayText(wanted), found), MessageLabel::Kind::Note);
     });
+}
+
+void EditChainDialog::moveSelectedUrl(int by)
+{
+    const int row = m_urls->currentRow();
+    const int to = row + by;
+    if (!m_urls->currentItem() || to < 0 || to >= m_urls->count())
+        return;
+    QListWidgetItem *item = m_urls->takeItem(row);
+    m_urls->insertItem(to, item);
+    m_urls->setCurrentItem(item);
+    revalidate();
+    m_urlMessage->showMessage(to == 0 ? tr("%1 is tried first once you save.").arg(urlsecrets::displayText(item->data(Qt::UserRole).toUrl()))
+                                      : tr("The new order is saved with the edit."),
+                              MessageLabel::Kind::Note);
 }
 
 void EditChainDialog::removeSelectedUrl()

@@ -33,7 +33,8 @@ class MessageLabel;
  *
  * A URL to add is probed when it is added here (ChainService::probeEndpoints(), with the chain's id)
  * and what the probe found is shown; the engine probes it again when the edit is saved. A URL
- * removed here leaves the list; the last one cannot be removed. A token to add is read from the
+ * removed here leaves the list; the last one cannot be removed. Move Up and Move Down order the
+ * URLs (the first is the one the indexer prefers), saved with the edit. A token to add is read from the
  * chain when it is added here (ChainService::probeTokens(): symbol, decimals, the balance mode it
  * would get) and shown as new. Nothing is changed before Save, which sends the settings, URLs and
  * registries as one edit, then adds the new tokens and sets the changed balance modes; Cancel
@@ -73,6 +74,8 @@ private:
     void revalidate();
     void probeAndAddUrl();
     void removeSelectedUrl();
+    /// Moves the selected URL one place up (-1) or down (+1): the first is tried first.
+    void moveSelectedUrl(int by);
     void addToken();
     void setTokenMode(QComboBox *combo, const arbor::Address &token);
     /// Whether anything waits for Save: the edit, tokens to add or balance modes to set.
@@ -110,6 +113,8 @@ private:
 
     QListWidget *m_urls = nullptr;
     QPushButton *m_removeUrl = nullptr;
+    QPushButton *m_moveUp = nullptr;
+    QPushButton *m_moveDown = nullptr;
     QLineEdit *m_newUrl = nullptr;
     QPushButton *m_addUrl = nullptr;
     MessageLabel *m_urlMessage = nullptr;
