@@ -419,6 +419,14 @@
         <source>There is no alert %1; `arborctl alert list` shows them.</source>
         <translation>Es gibt keinen Alarm %1; `arborctl alert list` zeigt sie.</translation>
     </message>
+    <message>
+        <source>Alert rule “%1” has no action to test; add one in its editor first.</source>
+        <translation>Die Alarmregel „%1“ hat keine Aktion zum Testen; fügen Sie zuerst im Editor eine hinzu.</translation>
+    </message>
+    <message>
+        <source>No chain is registered to make a test alert for; add a chain first.</source>
+        <translation>Keine Chain ist registriert, für die ein Testalarm erstellt werden kann; fügen Sie zuerst eine Chain hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::AlertText</name>
@@ -4605,6 +4613,33 @@
         <source>Alert rule “%1” deleted.</source>
         <translation>Alarmregel „%1“ gelöscht.</translation>
     </message>
+    <message>
+        <source>Send &amp;Test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <source>The rule has no action to test; add one in its editor</source>
+        <translation>Die Regel hat keine Aktion zum Testen; fügen Sie im Editor eine hinzu</translation>
+    </message>
+    <message>
+        <source>Send each action of the selected rule what it would send when the rule is raised, marked as a test; the results show in Triggers › Delivery Log</source>
+        <translation>Jeder Aktion der gewählten Regel senden, was sie beim Auslösen der Regel senden würde, als Test gekennzeichnet; die Ergebnisse stehen unter Trigger › Zustellprotokoll</translation>
+    </message>
+    <message>
+        <source>Sending a test of “%1”…</source>
+        <translation>Test von „%1“ wird gesendet …</translation>
+    </message>
+    <message>
+        <source>No test sent for “%1”: %2</source>
+        <translation>Kein Test für „%1“ gesendet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent a test of “%1” to its %n action(s) (“%2”); the results show in Triggers › Delivery Log.</source>
+        <translation>
+            <numerusform>Test von „%1“ an ihre %n Aktion gesendet („%2“); die Ergebnisse stehen unter Trigger › Zustellprotokoll.</numerusform>
+            <numerusform>Test von „%1“ an ihre %n Aktionen gesendet („%2“); die Ergebnisse stehen unter Trigger › Zustellprotokoll.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::AppSettings</name>
@@ -6360,14 +6395,6 @@
         <translation>&amp;Token hinzufügen</translation>
     </message>
     <message>
-        <source>Read the token from the chain and add it now; its past transfers are backfilled, without a full reindex</source>
-        <translation>Den Token von der Chain lesen und sofort hinzufügen; seine früheren Transfers werden nachgeladen, ohne vollständige Neuindizierung</translation>
-    </message>
-    <message>
-        <source>Tokens (changed at once)</source>
-        <translation>Tokens (Änderungen gelten sofort)</translation>
-    </message>
-    <message>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
@@ -6444,20 +6471,8 @@
         <translation>%1 wird von der Chain gelesen…</translation>
     </message>
     <message>
-        <source>Added %1 (%2 decimals); its past transfers are being backfilled.</source>
-        <translation>%1 hinzugefügt (%2 Dezimalstellen); seine früheren Transfers werden nachgeladen.</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Balance mode not changed: %1</source>
-        <translation>Saldenmodus nicht geändert: %1</translation>
-    </message>
-    <message>
-        <source>%1 now takes its balances from %2; they are computed again.</source>
-        <translation>%1 bezieht seine Salden jetzt aus %2; sie werden neu berechnet.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -6466,10 +6481,6 @@
     <message>
         <source>Probing the new URLs and saving…</source>
         <translation>Die neuen URLs werden geprüft und gespeichert…</translation>
-    </message>
-    <message>
-        <source>Save the name, RPC URLs, poll interval, confirmations, RPC rate and block statistics as one change</source>
-        <translation>Name, RPC-URLs, Abfrageintervall, Bestätigungen, RPC-Rate und Blockstatistik als eine Änderung speichern</translation>
     </message>
     <message>
         <source>Blocks with events (fewest calls)</source>
@@ -6490,6 +6501,90 @@
     <message>
         <source>&amp;Block statistics:</source>
         <translation>&amp;Blockstatistik:</translation>
+    </message>
+    <message>
+        <source>Save the name, RPC URLs and their order, poll interval, confirmations, RPC rate, block statistics and registries as one change, then add the new tokens and set the balance modes</source>
+        <translation>Name, RPC-URLs und ihre Reihenfolge, Abfrageintervall, Bestätigungen, RPC-Rate, Blockstatistik und Register als eine Änderung speichern, dann die neuen Tokens hinzufügen und die Saldenmodi setzen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Try the selected URL before the one above it; the first URL is the one the indexer prefers</source>
+        <translation>Die gewählte URL vor der darüber versuchen; die erste URL bevorzugt der Indexer</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Try the selected URL after the one below it</source>
+        <translation>Die gewählte URL nach der darunter versuchen</translation>
+    </message>
+    <message>
+        <source>Read the token from the chain; it is added when you save, and its past transfers are then backfilled without a full reindex</source>
+        <translation>Den Token von der Chain lesen; er wird beim Speichern hinzugefügt, seine bisherigen Transfers werden dann ohne vollständige Neuindizierung nachgeladen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>%1 (new: added when you save)</source>
+        <translation>%1 (neu: wird beim Speichern hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>%1 is tried first once you save.</source>
+        <translation>%1 wird nach dem Speichern zuerst versucht.</translation>
+    </message>
+    <message>
+        <source>The new order is saved with the edit.</source>
+        <translation>Die neue Reihenfolge wird mit der Änderung gespeichert.</translation>
+    </message>
+    <message>
+        <source>the chain did not answer for the token.</source>
+        <translation>die Chain hat für den Token nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 decimals) is added when you save; its past transfers are then backfilled.</source>
+        <translation>%1 (%2 Dezimalstellen) wird beim Speichern hinzugefügt; seine bisherigen Transfers werden dann nachgeladen.</translation>
+    </message>
+    <message>
+        <source>%1 takes its balances from %2 when you save; they are then computed again.</source>
+        <translation>%1 bezieht seine Salden nach dem Speichern aus %2; sie werden dann neu berechnet.</translation>
+    </message>
+    <message>
+        <source>the chain&apos;s settings</source>
+        <translation>die Einstellungen der Chain</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>%1 wird hinzugefügt …</translation>
+    </message>
+    <message>
+        <source>%1 was not added</source>
+        <translation>%1 wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Setting the balance mode of %1…</source>
+        <translation>Saldenmodus von %1 wird gesetzt …</translation>
+    </message>
+    <message>
+        <source>The balance mode of %1 was not set</source>
+        <translation>Der Saldenmodus von %1 wurde nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>the balance mode of %1</source>
+        <translation>der Saldenmodus von %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Saved before it: %1. Save again to try the rest.</source>
+        <translation>Davor gespeichert: %1. Erneut speichern, um den Rest zu versuchen.</translation>
     </message>
 </context>
 <context>

@@ -419,6 +419,14 @@
         <source>There is no alert %1; `arborctl alert list` shows them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alert rule “%1” has no action to test; add one in its editor first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chain is registered to make a test alert for; add a chain first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::AlertText</name>
@@ -4605,6 +4613,33 @@
         <source>Alert rule “%1” deleted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Send &amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule has no action to test; add one in its editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send each action of the selected rule what it would send when the rule is raised, marked as a test; the results show in Triggers › Delivery Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No test sent for “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent a test of “%1” to its %n action(s) (“%2”); the results show in Triggers › Delivery Log.</source>
+        <translation>
+            <numerusform>Sent a test of “%1” to its %n action (“%2”); the results show in Triggers › Delivery Log.</numerusform>
+            <numerusform>Sent a test of “%1” to its %n actions (“%2”); the results show in Triggers › Delivery Log.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::AppSettings</name>
@@ -6360,14 +6395,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read the token from the chain and add it now; its past transfers are backfilled, without a full reindex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tokens (changed at once)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1  %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6444,19 +6471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Added %1 (%2 decimals); its past transfers are being backfilled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance mode not changed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 now takes its balances from %2; they are computed again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6465,10 +6480,6 @@
     </message>
     <message>
         <source>Probing the new URLs and saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the name, RPC URLs, poll interval, confirmations, RPC rate and block statistics as one change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6489,6 +6500,90 @@
     </message>
     <message>
         <source>&amp;Block statistics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the name, RPC URLs and their order, poll interval, confirmations, RPC rate, block statistics and registries as one change, then add the new tokens and set the balance modes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the selected URL before the one above it; the first URL is the one the indexer prefers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the selected URL after the one below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the token from the chain; it is added when you save, and its past transfers are then backfilled without a full reindex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new: added when you save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is tried first once you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new order is saved with the edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain did not answer for the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 decimals) is added when you save; its past transfers are then backfilled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes its balances from %2 when you save; they are then computed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the balance mode of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance mode of %1 was not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the balance mode of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved before it: %1. Save again to try the rest.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

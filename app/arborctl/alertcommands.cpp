@@ -355,6 +355,51 @@ int alertUnsilence(const Invocation &inv)
     });
 }
 
+int alertTest(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the test deliveries as JSON."));
+    if (const auto exit = parseCommand(parser, inv, ruleSpec(Arborctl::tr("Send each action of an alert rule what it would send when the rule is "
+                                                                          "raised, from a made-up alert of it marked as a test. The engine that "
+                                                                          "delivers (arborctl serve, the console) sends them; 'alert results' shows how it went."),
+                                                             {json})))
+        return *exit;
+    auto ref = ruleArgument(parser);
+    if (!ref)
+        return fail(ref.error());
+    const bool asJson = parser.isSet(json);
+    return runWithEngine(inv, adminOptions(), [ref = *ref, asJson](Engine &engine, std::function<void(int)> finish) {
+        withRule(engine, ref, finish, [&engine, asJson, finish](const AlertRule &r) {
+            then(engine.alerts()->sendTestDeliveries(r.id), &engine, [r, asJson, finish](Result<QList<AlertTestDelivery>> sent) {
+                if (!sent) {
+                    finish(fail(sent.error()));
+                    return;
+                }
+                if (asJson) {
+                    QJsonArray out;
+                    for (const AlertTestDelivery &d : *sent)
+                        out.append(QJsonObject{{QStringLiteral("deliveryId"), d.deliveryId},
+                                               {QStringLiteral("actionId"), d.actionId},
+                                               {QStringLiteral("type"), actionTypeName(d.actionType)},
+                                               {QStringLiteral("title"), d.title}});
+                    printJson(out);
+                    finish(ExitOk);
+                    return;
+                }
+                QTextStream stream(stdout);
+                stream << Arborctl::tr("Queued a test of “%1” (id %2) for %n action(s): “%3”.", nullptr, int(sent->size()))
+                              .arg(r.name)
+                              .arg(r.id)
+                              .arg(sent->isEmpty() ? QString() : sent->first().title)
+                       << Qt::endl;
+                for (const AlertTestDelivery &d : *sent)
+                    stream << "  " << Arborctl::tr("action %1 (%2): delivery %3").arg(d.actionId).arg(actionTypeName(d.actionType), d.deliveryId) << Qt::endl;
+                finish(ExitOk);
+            });
+        });
+    });
+}
+
 int alertList(const Invocation &inv)
 {
     QCommandLineParser parser;

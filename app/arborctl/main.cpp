@@ -99,6 +99,7 @@ QString usage()
                         "  alert edit RULE --file F [--json]\n"
                         "  alert rules [--json] | show RULE | enable RULE | disable RULE | delete RULE --yes\n"
                         "  alert silence RULE --for 2h | unsilence RULE\n"
+                        "  alert test RULE [--json]\n"
                         "  alert list [--active] [--chain ID] [--limit N] [--json]   the alerts raised, newest first\n"
                         "  alert ack ID [--note TEXT]\n"
                         "  alert results [--rule RULE] [--limit N] [--json]         what the rules' actions delivered\n"
@@ -281,6 +282,7 @@ int main(int argc, char *argv[])
                                    {QStringLiteral("delete"), alertDelete},
                                    {QStringLiteral("silence"), alertSilence},
                                    {QStringLiteral("unsilence"), alertUnsilence},
+                                   {QStringLiteral("test"), alertTest},
                                    {QStringLiteral("list"), alertList},
                                    {QStringLiteral("ack"), alertAck},
                                    {QStringLiteral("results"), alertResults},

@@ -206,6 +206,22 @@ QFuture<Status> AlertService::deleteAlertRule(qint64 ruleId)
     });
 }
 
+QFuture<Result<QList<AlertTestDelivery>>> AlertService::sendTestDeliveries(qint64 ruleId)
+{
+    const std::shared_ptr<DeliveryBell> &bell = m_triggers.deliveryBell();
+    return then(m_context.write([ruleId, bell](Store &s) -> Result<QList<AlertTestDelivery>> {
+                    auto created = AlertStore(s).createTestDeliveries(ruleId);
+                    if (created)
+                        bell->ring();   // committed: the worker sends them without waiting for this thread
+                    return created;
+                }),
+                this, [this](Result<QList<AlertTestDelivery>> created) {
+                    if (created)
+                        Q_EMIT m_triggers.deliveriesChanged();
+                    return created;
+                });
+}
+
 QFuture<Result<QList<AlertRecord>>> AlertService::alertHistory(const AlertHistoryFilter &filter)
 {
     return m_context.read([filter](Store &s) { return AlertStore(s).history(filter); });

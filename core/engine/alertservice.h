@@ -53,6 +53,9 @@ public:
     QFuture<Result<AlertRule>> silenceAlertRule(qint64 ruleId, qint64 untilMs);
     /// The rule goes; its open deliveries are cancelled, its history and results stay.
     QFuture<Status> deleteAlertRule(qint64 ruleId);
+    /// A test delivery per action of the rule (AlertStore::createTestDeliveries), sent by the
+    /// delivery worker at once; they show in the delivery log as tests.
+    QFuture<Result<QList<AlertTestDelivery>>> sendTestDeliveries(qint64 ruleId);
     QFuture<Result<QList<AlertRecord>>> alertHistory(const AlertHistoryFilter &filter);
     /// Acknowledges a recorded alert (`arborctl alert ack ID`).
     QFuture<Result<AlertRecord>> acknowledgeAlert(qint64 alertId, const QString &note);

@@ -65,13 +65,12 @@ QString isoTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-/// The text of a Telegram action that has none of its own.
-QString defaultTelegramText(bool resolved)
+} // namespace
+
+QString AlertStore::defaultTelegramText(bool resolved)
 {
     return resolved ? QStringLiteral("RESOLVED: {{alert.title}}") : QStringLiteral("ALERT: {{alert.title}}\n{{alert.text}}");
 }
-
-} // namespace
 
 // --- rules ---------------------------------------------------------------------------------
 

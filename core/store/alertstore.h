@@ -21,6 +21,15 @@ struct AlertHistoryFilter
     int limit = 200;
 };
 
+/// A test delivery of an alert rule's action (AlertStore::createTestDeliveries).
+struct AlertTestDelivery
+{
+    QString deliveryId;
+    qint64 actionId = 0;
+    ActionType actionType = ActionType::Rest;
+    QString title;   ///< the made-up alert's title, in English
+};
+
 /**
  * Alert rules and the alert history over a Store, and the outbox rows alerts deliver through
  * (the trigger outbox, rows with source 'alert' naming their rule in alert_rule_id, written by
@@ -97,6 +106,18 @@ public:
                                       const Action &action, const QString &chainName);
     /// "alr_" and 32 hex digits of a SHA-256 over (history row, action, state).
     static QString deliveryIdFor(qint64 alertId, qint64 actionId, bool resolved);
+    /// The text of a Telegram action that has none of its own.
+    static QString defaultTelegramText(bool resolved);
+
+    /**
+     * One test delivery per action of rule `ruleId`: what the action sends when the rule is
+     * raised, rendered from an alert made up from the rule (its kind, a value just past its
+     * threshold, its chain or the first registered one), marked as a test ("alert.test": true,
+     * and in the delivery log), sent by the DeliveryWorker like any other, with its retries.
+     * Nothing goes to the alert history. Invalid ("actions") for a rule without actions,
+     * NotFound ("chain") when no chain is registered.
+     */
+    Result<QList<AlertTestDelivery>> createTestDeliveries(qint64 ruleId);
 
 private:
     Status checkRule(const AlertRule &rule, qint64 exceptId);

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void resolvedWhenTheEndpointIsBack();
     void refusesABadRuleFile_data();
     void refusesABadRuleFile();
+    void testSendsEachActionAMadeUpAlert();
 
 private:
     ArborctlRun arborctl(const QStringList &args) const;
@@ -459,6 +460,51 @@ void TestAlertDelivery::refusesABadRuleFile()
     const ArborctlRun after = arborctl({u"alert"_s, u"rules"_s, u"--json"_s});
     QVERIFY2(after.exitCode == 0, qPrintable(describe(after)));
     QCOMPARE(after.out, before.out);
+}
+
+
+void TestAlertDelivery::testSendsEachActionAMadeUpAlert()
+{
+    QVERIFY(m_serve.state() == QProcess::Running);
+    const QJsonObject newestBefore = alertOf(m_rule);
+    const qsizetype before = m_hook.received().size();
+
+    // Queued by a one-shot arborctl; the running serve sends it, signed, like a real alert.
+    const ArborctlRun sent = arborctl({u"alert"_s, u"test"_s, u"endpoint down"_s, u"--json"_s});
+    QVERIFY2(sent.exitCode == 0, qPrintable(describe(sent)));
+    const QJsonArray deliveries = QJsonDocument::fromJson(sent.out.toUtf8()).array();
+    QCOMPARE(deliveries.size(), 1);
+    const QString id = deliveries.first()[u"deliveryId"_s].toString();
+    QVERIFY2(id.startsWith(u"test_"_s), qPrintable(sent.out));
+    QVERIFY2(waitFor([&] { return m_hook.received().size() > before; }, 30000, 100), qPrintable(serveLog()));
+    const WebhookReceiver::Received hook = m_hook.received().last();
+    QCOMPARE(hook.id, id.toLatin1());
+    QVERIFY2(hook.verified, qPrintable(hook.verifyError));
+    const QJsonObject body = bodyOf(hook);
+    const QJsonObject alert = body.value(u"alert"_s).toObject();
+    QCOMPARE(alert.value(u"test"_s).toBool(), true);
+    QCOMPARE(alert.value(u"state"_s).toString(), u"raised"_s);
+    QCOMPARE(alert.value(u"kind"_s).toString(), u"rpc_down"_s);
+    QVERIFY2(alert.value(u"title"_s).toString().startsWith(u"endpoint down: "_s), qPrintable(json(alert)));
+    QCOMPARE(body[u"rule"_s][u"name"_s].toString(), u"endpoint down"_s);
+    QCOMPARE(body[u"chain"_s][u"id"_s].toInteger(), m_chainId);
+    // A test is no alert: the history's newest row for the rule is the one it had.
+    QCOMPARE(alertOf(m_rule).value(u"id"_s).toInteger(), newestBefore.value(u"id"_s).toInteger());
+
+    // The silenced rule's actions get their test too: the operator asked for it.
+    const qsizetype quietBefore = m_quiet.received().size();
+    const ArborctlRun quiet = arborctl({u"alert"_s, u"test"_s, QString::number(m_silencedRule)});
+    QVERIFY2(quiet.exitCode == 0, qPrintable(describe(quiet)));
+    QVERIFY2(quiet.out.contains(u"for 1 action"_s), qPrintable(quiet.out));
+    QVERIFY2(waitFor([&] { return m_quiet.received().size() > quietBefore; }, 30000, 100), qPrintable(serveLog()));
+
+    // A rule without actions: said, with the fix.
+    QString error;
+    const qint64 bare = addRule({{u"name"_s, u"no actions"_s}, {u"chain"_s, u"all"_s}, {u"kind"_s, u"rpc_down"_s}, {u"actions"_s, QJsonArray()}}, &error);
+    QVERIFY2(bare > 0, qPrintable(error));
+    const ArborctlRun refused = arborctl({u"alert"_s, u"test"_s, u"no actions"_s});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(u"no action to test"_s), qPrintable(describe(refused)));
 }
 
 } // namespace tst_alertdelivery

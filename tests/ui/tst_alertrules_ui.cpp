@@ -41,6 +41,7 @@
 #include <memory>
 
 using namespace arbor;
+using namespace Qt::StringLiterals;
 using arbor::test::UiFixture;
 using arbor::test::waitFor;
 using arbor::test::why;
@@ -89,6 +90,7 @@ private Q_SLOTS:
     // The console against a real engine, in order: each step builds on the last.
     void badThresholdIsRefusedThenRuleIsAdded();
     void takenNameIsRefusedInTheEditor();
+    void sendTestQueuesATestPerAction();
     void silencingShowsSilencedUntil();
     void acknowledgingTakesTheAlertOutOfTheCount();
     void deletingRemovesTheRule();
@@ -325,6 +327,34 @@ void TstAlertRulesUi::badThresholdIsRefusedThenRuleIsAdded()
     QCOMPARE(stored.first().forSeconds, 0);
     QCOMPARE(stored.first().actions.size(), 1);
     QCOMPARE(stored.first().actions.first().url, QStringLiteral("http://127.0.0.1:9/alerts"));
+}
+
+void TstAlertRulesUi::sendTestQueuesATestPerAction()
+{
+    AlertRulesDialog *dialog = rulesDialog();
+    QVERIFY(dialog);
+    auto *test = dialog->findChild<QAction *>(QStringLiteral("testAlertRuleAction"));
+    QVERIFY(test);
+    QVERIFY(selectRule(LagRule));
+    QTRY_VERIFY(test->isEnabled());
+    test->trigger();
+    auto *status = dialog->findChild<QLabel *>(QStringLiteral("alertRulesStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(u"Sent a test of “%1” to its 1 action"_s.arg(LagRule)), qPrintable(status->text()), TimeoutMs);
+    // One outbox row for the rule's one action, marked as a test, and nothing in the alert history.
+    auto url = m_home.databaseUrl();
+    QVERIFY(url);
+    auto store = Store::open(*url);
+    QVERIFY2(store, why(store).constData());
+    auto rows = (*store)->query(u"SELECT is_test, source FROM "_s + (*store)->admin("trigger_deliveries") + u" WHERE id LIKE 'test_%'"_s);
+    QVERIFY2(rows, why(rows).constData());
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->first()[0].toInt(), 1);
+    QCOMPARE(rows->first()[1].toString(), u"alert"_s);
+    const auto history = waitFor(m_engine->alerts()->alertHistory(AlertHistoryFilter()));
+    QVERIFY2(history, why(history).constData());
+    for (const AlertRecord &a : *history)
+        QVERIFY2(a.ruleName != LagRule, qPrintable(a.title));
 }
 
 void TstAlertRulesUi::takenNameIsRefusedInTheEditor()

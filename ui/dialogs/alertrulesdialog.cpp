@@ -43,6 +43,7 @@ AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, Q
     m_toggle = createAction(QStringLiteral("media-playback-pause"), tr("Disa&ble"), "toggleAlertRuleAction");
     m_lift = createAction(QStringLiteral("audio-volume-high"), tr("&Lift Silence"), "liftSilenceAction");
     m_delete = createAction(QStringLiteral("edit-delete"), tr("&Delete…"), "deleteAlertRuleAction");
+    m_test = createAction(QStringLiteral("mail-send"), tr("Send &Test"), "testAlertRuleAction");
     const QList<std::pair<int, QString>> silences{{1, tr("Silence for 1 hour")}, {8, tr("Silence for 8 hours")}, {24, tr("Silence for 24 hours")}};
     auto *silenceMenu = new QMenu(this);
     for (const auto &choice : silences) {
@@ -60,6 +61,7 @@ AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, Q
     connect(m_toggle, &QAction::triggered, this, &AlertRulesDialog::toggleSelected);
     connect(m_lift, &QAction::triggered, this, &AlertRulesDialog::liftSilence);
     connect(m_delete, &QAction::triggered, this, &AlertRulesDialog::confirmDeleteSelected);
+    connect(m_test, &QAction::triggered, this, &AlertRulesDialog::sendTestOfSelected);
 
     m_silenceButton = new QToolButton;
     m_silenceButton->setObjectName(QStringLiteral("silenceAlertRuleButton"));
@@ -75,6 +77,7 @@ AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, Q
     toolBar->addAction(m_add);
     toolBar->addAction(m_edit);
     toolBar->addAction(m_toggle);
+    toolBar->addAction(m_test);
     toolBar->addSeparator();
     toolBar->addWidget(m_silenceButton);
     toolBar->addAction(m_lift);
@@ -111,7 +114,7 @@ AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, Q
     header->resizeSection(AlertRuleModel::EnabledColumn, 60);
     header->resizeSection(AlertRuleModel::SilencedColumn, 280);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->addActions({m_edit, m_toggle});
+    m_view->addActions({m_edit, m_toggle, m_test});
     m_view->addActions(m_silence);
     m_view->addActions({m_lift, m_delete});
     TableActions::install(m_view, QStringLiteral("alert-rules"));
@@ -218,6 +221,7 @@ void AlertRulesDialog::updateActions()
     m_edit->setEnabled(writable && idle);
     m_toggle->setEnabled(writable && idle);
     m_delete->setEnabled(writable && idle);
+    m_test->setEnabled(writable && idle && !rule->actions.isEmpty());
     m_lift->setEnabled(writable && idle && silenced);
     m_silenceButton->setEnabled(writable && idle);
     for (QAction *silence : std::as_const(m_silence))
@@ -237,6 +241,32 @@ void AlertRulesDialog::updateActions()
                                                     : tr("Deliver and notify nothing for a while; its alerts are still shown here"));
     m_lift->setToolTip(!readOnly.isEmpty() ? readOnly : tr("Deliver the rule's alerts again from now on"));
     m_delete->setToolTip(!readOnly.isEmpty() ? readOnly : tr("Delete the selected rule; its delivery log and alert history stay"));
+    m_test->setToolTip(!readOnly.isEmpty()                 ? readOnly
+                       : rule && rule->actions.isEmpty() ? tr("The rule has no action to test; add one in its editor")
+                                                         : tr("Send each action of the selected rule what it would send when the rule is raised, "
+                                                              "marked as a test; the results show in Triggers › Delivery Log"));
+}
+
+void AlertRulesDialog::sendTestOfSelected()
+{
+    const std::optional<AlertRule> rule = selectedRule();
+    if (!rule || !m_test->isEnabled())
+        return;
+    const qint64 id = rule->id;
+    const QString name = rule->name;
+    m_busy.insert(id);
+    updateActions();
+    showStatus(tr("Sending a test of “%1”…").arg(name));
+    then(m_alerts->sendTestDeliveries(id), this, [this, id, name](Result<QList<AlertTestDelivery>> sent) {
+        m_busy.remove(id);
+        updateActions();
+        if (!sent) {
+            showStatus(tr("No test sent for “%1”: %2").arg(name, sent.error().message), true);
+            return;
+        }
+        showStatus(tr("Sent a test of “%1” to its %n action(s) (“%2”); the results show in Triggers › Delivery Log.", nullptr, int(sent->size()))
+                       .arg(name, sent->isEmpty() ? QString() : sent->first().title));
+    });
 }
 
 void AlertRulesDialog::openEditor(const std::optional<AlertRule> &rule)

@@ -76,6 +76,8 @@ private:
     void silenceSelected(int hours);
     void liftSilence();
     void confirmDeleteSelected();
+    /// Sends every action of the selected rule a made-up alert of it, as a test.
+    void sendTestOfSelected();
     /// Runs a verb that answers with the rule, marking it busy until then.
     void runVerb(qint64 ruleId, QFuture<arbor::Result<arbor::AlertRule>> verb, const std::function<QString(const arbor::AlertRule &)> &done);
     void showStatus(const QString &text, bool error = false);
@@ -92,6 +94,7 @@ private:
     QAction *m_toggle = nullptr;
     QAction *m_lift = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_test = nullptr;
     QList<QAction *> m_silence;
     QToolButton *m_silenceButton = nullptr;
 
