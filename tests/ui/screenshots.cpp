@@ -564,6 +564,13 @@ int main(int argc, char **argv)
         });
         if (!shot)
             out() << "no dialog opened for the Requests page of the settings" << Qt::endl;
+        // The retention policies: eight rows of a policy, its days and its default, at the dialog's size.
+        const bool retention = shootDialog(settings, QStringLiteral("settings-retention"), shooter, [](QWidget *dialog) {
+            if (auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("settingsTabs")))
+                tabs->setCurrentIndex(tabs->count() - 2);
+        });
+        if (!retention)
+            out() << "no dialog opened for the Retention page of the settings" << Qt::endl;
     }
 
     out() << shooter.written().size() << " screenshot(s) in " << dir << Qt::endl;

@@ -26,6 +26,9 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTranslator>
+#include <QTabWidget>
+#include <QLocale>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -101,6 +104,54 @@ void TstMaintenanceUi::settingsEditsAndSavesThePolicies()
     QVERIFY(raw && raw->isChecked());
     QVERIFY(!editor->daysSpin(QStringLiteral("raw_events"))->isEnabled());
     QVERIFY(!editor->hasChanges());
+
+    // At the dialog's own size, in German (the longest words), every note reads in full: each
+    // label is at least as tall as its wrapped text needs; the page scrolls instead.
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/arbor_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        // Opened as the console opens it: shown at once, the policies arriving afterwards.
+        SettingsDialog deutsch(settings);
+        QSignalSpy deutschLoaded(deutsch.retentionEditor(), &RetentionEditor::loaded);
+        deutsch.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&deutsch));
+        auto *tabs = deutsch.findChild<QTabWidget *>(QStringLiteral("settingsTabs"));
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(deutsch.retentionEditor());
+        deutsch.setServices(m_engine.get()->stats(), m_engine.get()->database());
+        QTRY_VERIFY_WITH_TIMEOUT(!deutschLoaded.isEmpty(), 30000);
+        QTest::qWait(50);
+        QApplication::processEvents();
+        // Each policy's spin box, then its note, then the next spin box, top to bottom, none over another.
+        RetentionEditor *editor = deutsch.retentionEditor();
+        auto place = [editor](QWidget *w) { return QRect(w->mapTo(editor, QPoint(0, 0)), w->size()); };
+        QList<QRect> spins;
+        QList<QRect> notes;
+        for (QSpinBox *spin : editor->findChildren<QSpinBox *>())
+            spins.append(place(spin));
+        for (QLabel *label : editor->findChildren<QLabel *>()) {
+            if (!label->wordWrap() || label->objectName() == u"retentionState")
+                continue;
+            notes.append(place(label));
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 px of %3").arg(label->text()).arg(label->height()).arg(label->heightForWidth(label->width()))));
+        }
+        QCOMPARE(notes.size(), 8);
+        QCOMPARE(spins.size(), 8);
+        auto byTop = [](const QRect &a, const QRect &b) { return a.top() < b.top(); };
+        std::sort(spins.begin(), spins.end(), byTop);
+        std::sort(notes.begin(), notes.end(), byTop);
+        for (int i = 0; i < 8; ++i) {
+            QVERIFY2(notes[i].top() > spins[i].bottom(), qPrintable(QStringLiteral("note %1 starts at %2, its spin box ends at %3").arg(i).arg(notes[i].top()).arg(spins[i].bottom())));
+            if (i + 1 < 8)
+                QVERIFY2(notes[i].bottom() < spins[i + 1].top(),
+                         qPrintable(QStringLiteral("note %1 ends at %2, the next spin box starts at %3").arg(i).arg(notes[i].bottom()).arg(spins[i + 1].top())));
+        }
+        QCoreApplication::removeTranslator(&german);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
 
     results->setValue(30);
     editor->foreverCheck(QStringLiteral("alert_history"))->setChecked(true);

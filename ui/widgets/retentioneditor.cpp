@@ -5,6 +5,8 @@
 
 #include <QCheckBox>
 #include <QFormLayout>
+#include <QFrame>
+#include <QScrollArea>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -47,13 +49,23 @@ RetentionEditor::RetentionEditor(QWidget *parent)
     m_state->setObjectName(QStringLiteral("retentionState"));
     m_state->setWordWrap(true);
     m_state->setTextFormat(Qt::PlainText);
-    m_form = new QWidget(this);
+    m_form = new QWidget;
     m_formLayout = new QFormLayout(m_form);
     m_formLayout->setContentsMargins(0, 0, 0, 0);
+    // Eight policies with a note each are taller than the settings dialog's other pages: they
+    // scroll, each note at its full height, instead of being squeezed into the page.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("retentionScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_form);
+    // The page's own background shows through, as on the other pages.
+    scroll->viewport()->setAutoFillBackground(false);
+    m_form->setAutoFillBackground(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_state);
-    layout->addWidget(m_form);
-    layout->addStretch(1);
+    layout->addWidget(scroll, 1);
     m_form->setEnabled(false);
 }
 
@@ -110,8 +122,12 @@ void RetentionEditor::showPolicies(const QList<RetentionSetting> &settings)
         auto *note = new QLabel(s.policy.covers + QLatin1String(" (") + defaultText(s.policy) + u')', m_form);
         note->setWordWrap(true);
         note->setForegroundRole(QPalette::PlaceholderText);
-        m_formLayout->addRow(s.policy.title + u':', line);
-        m_formLayout->addRow(QString(), note);
+        // The note under its field, in one cell: a row of its own is laid out at a guessed height.
+        auto *cell = new QVBoxLayout;
+        cell->setSpacing(2);
+        cell->addLayout(line);
+        cell->addWidget(note);
+        m_formLayout->addRow(s.policy.title + u':', cell);
         m_rows.append(row);
     }
     m_form->setEnabled(!m_readOnly);
