@@ -8,6 +8,9 @@
 #include "engine/indexingservice.h"
 #include "engine/leasekeeper.h"
 #include "engine/triggerrunner.h"
+#include "secrets/secretresolver.h"
+
+#include <QNetworkAccessManager>
 #include "store/actionstore.h"
 #include "store/triggerstore.h"
 #include "util/continuation.h"
@@ -293,6 +296,34 @@ QFuture<Result<SampleEvent>> TriggerService::previewEvent(const TriggerDef &def)
 QFuture<Result<QList<DeliveryMinute>>> TriggerService::deliveriesPerMinute(qint64 sinceMs)
 {
     return m_context.read([sinceMs](Store &s) { return TriggerStore(s).deliveriesPerMinute(sinceMs); });
+}
+
+QFuture<Result<McpToolList>> TriggerService::listMcpTools(const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs)
+{
+    auto promise = futures::makePromise<Result<McpToolList>>();
+    QNetworkAccessManager *network = m_context.network();
+    m_context.onNetworkThread([=] {
+        // On the network thread: its resolver reads the token, a sender of its own asks.
+        auto ask = [=](const QString &secret) {
+            auto *sender = new McpSender(network, network);
+            sender->listTools(url, secret, timeoutMs, [promise, sender](Result<McpToolList> listed) {
+                futures::fulfil(promise, std::move(listed));
+                sender->deleteLater();
+            });
+        };
+        if (!token) {
+            ask(QString());
+            return;
+        }
+        SecretResolver::forCurrentThread()->resolve(*token, [promise, ask](Result<QString> secret) {
+            if (!secret) {
+                futures::fulfil(promise, Result<McpToolList>(secret.error()));
+                return;
+            }
+            ask(*secret);
+        });
+    });
+    return promise->future();
 }
 
 } // namespace arbor

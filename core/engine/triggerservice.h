@@ -2,6 +2,8 @@
 
 #include "engine/engineservice.h"
 #include "error.h"
+#include "model/secretref.h"
+#include "triggers/mcpsender.h"
 #include "triggers/triggerrecords.h"
 
 #include <QFuture>
@@ -80,6 +82,9 @@ public:
     /// The event the editor's template preview renders for `def`, saved or not (see sampleEvent).
     QFuture<Result<SampleEvent>> previewEvent(const TriggerDef &def);
     QFuture<Result<QList<DeliveryMinute>>> deliveriesPerMinute(qint64 sinceMs);
+    /// An MCP action's connection test: the tools the server at `url` offers (McpSender::listTools),
+    /// with the access token `token` names read first; on the network thread.
+    QFuture<Result<McpToolList>> listMcpTools(const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs);
 
 Q_SIGNALS:
     /// A trigger was added, changed or deleted here.

@@ -31,7 +31,10 @@ struct McpSender::Call
     QElapsedTimer clock;
     bool reinitialised = false;
     QString statelessNote;   // what the stateless request got, when it led to the fallback
+    QString method = QStringLiteral("tools/call");   // or "tools/list"
+    QString cursor;          // tools/list: the page asked for
     std::function<void(AttemptOutcome)> done;
+    std::function<void(const McpAnswer &)> answered;   // tools/list: the answer, instead of an outcome
 };
 
 namespace {
@@ -219,19 +222,17 @@ void McpSender::callStateless(const std::shared_ptr<Call> &call)
 {
     QNetworkRequest request = this->request(*call);
     request.setRawHeader("MCP-Protocol-Version", StatelessVersion.toLatin1());
-    request.setRawHeader("Mcp-Method", "tools/call");
-    request.setRawHeader("Mcp-Name", call->tool.toUtf8());
+    request.setRawHeader("Mcp-Method", call->method.toLatin1());
+    if (call->answered == nullptr)
+        request.setRawHeader("Mcp-Name", call->tool.toUtf8());
     const QJsonObject meta{
         {QStringLiteral("io.modelcontextprotocol/protocolVersion"), StatelessVersion},
         {QStringLiteral("io.modelcontextprotocol/clientCapabilities"), QJsonObject()},
         {QStringLiteral("io.modelcontextprotocol/clientInfo"), clientInfo()},
     };
-    const QJsonObject params{
-        {QStringLiteral("name"), call->tool},
-        {QStringLiteral("arguments"), call->arguments},
-        {QStringLiteral("_meta"), meta},
-    };
-    postMcpMessage(m_network, this, request, message(QStringLiteral("tools/call"), params), call->timeoutMs, call->where,
+    QJsonObject params = callParams(*call);
+    params.insert(QStringLiteral("_meta"), meta);
+    postMcpMessage(m_network, this, request, message(call->method, params), call->timeoutMs, call->where,
                    call->redactor, [this, call](McpAnswer answer) { statelessAnswered(call, answer); });
 }
 
@@ -249,6 +250,10 @@ void McpSender::statelessAnswered(const std::shared_ptr<Call> &call, const McpAn
         endpoint.revision = Revision::Unknown;
     } else if (!answer.failure && answer.response && answer.response->contains(QLatin1String("result"))) {
         endpoint.revision = Revision::Stateless2026;
+    }
+    if (call->answered) {
+        call->answered(answer);
+        return;
     }
     finish(call, toolOutcome(call->tool, call->where, answer, call->redactor));
 }
@@ -370,8 +375,7 @@ void McpSender::callWithSession(const std::shared_ptr<Call> &call)
     request.setRawHeader("MCP-Protocol-Version", endpoint.version.toLatin1());
     if (!session.isEmpty())
         request.setRawHeader("Mcp-Session-Id", session);
-    const QJsonObject params{{QStringLiteral("name"), call->tool}, {QStringLiteral("arguments"), call->arguments}};
-    postMcpMessage(m_network, this, request, message(QStringLiteral("tools/call"), params), call->timeoutMs, call->where,
+    postMcpMessage(m_network, this, request, message(call->method, callParams(*call)), call->timeoutMs, call->where,
                    call->redactor, [this, call, session](McpAnswer answer) {
         if (answer.httpStatus == 404 && !session.isEmpty() && !call->reinitialised) {
             // The server forgot the session (restart, expiry): a new handshake, once per call.
@@ -384,8 +388,81 @@ void McpSender::callWithSession(const std::shared_ptr<Call> &call)
             callLegacy(call);
             return;
         }
+        if (call->answered) {
+            call->answered(answer);
+            return;
+        }
         finish(call, toolOutcome(call->tool, call->where, answer, call->redactor));
     });
+}
+
+QJsonObject McpSender::callParams(const Call &call)
+{
+    if (call.method == u"tools/list")
+        return call.cursor.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("cursor"), call.cursor}};
+    return {{QStringLiteral("name"), call.tool}, {QStringLiteral("arguments"), call.arguments}};
+}
+
+void McpSender::listTools(const QUrl &url, const QString &token, int timeoutMs, std::function<void(Result<McpToolList>)> done)
+{
+    if (!actionhttp::isHttpUrl(url)) {
+        const Error error = Error::invalid(QStringLiteral("url"), ActionText::tr("The MCP endpoint \"%1\" is not an http:// or https:// URL.")
+                                                                      .arg(actionhttp::displayUrl(url)));
+        QMetaObject::invokeMethod(this, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    auto found = std::make_shared<McpToolList>();
+    auto call = std::make_shared<Call>();
+    call->key = endpointKey(url.toString(), token);
+    call->url = url;
+    call->where = actionhttp::displayUrl(url);
+    call->token = token;
+    call->timeoutMs = timeoutMs;
+    call->redactor = Redactor(token.isEmpty() ? QStringList() : QStringList{token});
+    call->method = QStringLiteral("tools/list");
+    call->clock.start();
+    call->done = [done](AttemptOutcome outcome) { done(Error::unavailable(QStringLiteral("mcp"), outcome.error)); };
+    // Each page's answer: its tools, then the next page while the server gives a cursor.
+    std::weak_ptr<Call> weak = call;
+    call->answered = [this, weak, found, done](const McpAnswer &answer) {
+        const std::shared_ptr<Call> call = weak.lock();
+        if (!call)
+            return;
+        const QJsonObject error = rpcError(answer);
+        if (!answer.response || !error.isEmpty() || (answer.failure && answer.failure->kind != AttemptOutcome::Kind::Success)) {
+            const QString said = answer.failure ? answer.failure->error : answerSummary(answer, call->redactor);
+            const QString text = call->statelessNote.isEmpty()
+                                     ? ActionText::tr("%1 did not list its tools: %2").arg(call->where, said)
+                                     : ActionText::tr("%1 did not list its tools: the stateless request got %2; the 2025 handshake: %3")
+                                           .arg(call->where, call->statelessNote, said);
+            done(Error::unavailable(QStringLiteral("mcp"), text));
+            return;
+        }
+        const QJsonObject result = answer.response->value(QLatin1String("result")).toObject();
+        for (const QJsonValue tool : result.value(QLatin1String("tools")).toArray())
+            found->tools.append({tool[QLatin1String("name")].toString(), tool[QLatin1String("description")].toString()});
+        const Endpoint &endpoint = m_endpoints.value(call->key);
+        found->protocolVersion = endpoint.revision == Revision::Legacy2025 ? endpoint.version : StatelessVersion;
+        const QString next = result.value(QLatin1String("nextCursor")).toString();
+        if (!next.isEmpty() && next != call->cursor && found->tools.size() < 10000) {
+            call->cursor = next;
+            if (endpoint.revision == Revision::Legacy2025)
+                callWithSession(call);
+            else
+                callStateless(call);
+            return;
+        }
+        done(*found);
+    };
+    // The answer callback holds the call only weakly: the chain of pages keeps it alive.
+    auto keep = call;
+    auto first = [this, keep] {
+        if (m_endpoints.value(keep->key).revision == Revision::Legacy2025)
+            callLegacy(keep);
+        else
+            callStateless(keep);
+    };
+    first();
 }
 
 void McpSender::finish(const std::shared_ptr<Call> &call, AttemptOutcome outcome)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "triggers/outgoingdelivery.h"
 
 #include <QByteArray>
@@ -19,6 +20,20 @@ class QNetworkRequest;
 namespace arbor {
 
 struct McpAnswer;
+
+/// One tool an MCP server offers (tools/list).
+struct McpTool
+{
+    QString name;
+    QString description;
+};
+
+/// What tools/list found at a server: how it spoke and what it offers.
+struct McpToolList
+{
+    QString protocolVersion;   ///< the revision spoken: the stateless one or the negotiated 2025 one
+    QList<McpTool> tools;      ///< in the server's order (every page)
+};
 
 /**
  * Sends MCP deliveries (ActionSender's part for ActionType::Mcp): one `tools/call` over
@@ -55,6 +70,12 @@ public:
     ~McpSender() override;
 
     void send(const OutgoingDelivery &delivery, std::function<void(AttemptOutcome)> done);
+    /**
+     * The tools the server at `url` offers (`tools/list`, every page), spoken as send() speaks
+     * (the stateless revision first, else the 2025 handshake, remembered alike): an action's
+     * connection test. Fails with what the server or the network said, the token never in it.
+     */
+    void listTools(const QUrl &url, const QString &token, int timeoutMs, std::function<void(Result<McpToolList>)> done);
 
     /// What has been learnt about the server at `url` called with `token` (empty for none).
     Revision revisionOf(const QString &url, const QString &token = {}) const;
@@ -74,6 +95,7 @@ private:
     static QString endpointKey(const QString &url, const QString &token);
     QNetworkRequest request(const Call &call) const;
     QJsonObject message(const QString &method, const QJsonObject &params);
+    static QJsonObject callParams(const Call &call);
 
     void callStateless(const std::shared_ptr<Call> &call);
     void statelessAnswered(const std::shared_ptr<Call> &call, const McpAnswer &answer);

@@ -5,6 +5,7 @@
 
 #include "triggers/actionhttp.h"
 #include "triggers/actionsender.h"
+#include "triggers/mcpsender.h"
 
 #include "httptestserver.h"
 #include "mcptestserver.h"
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QtTest>
 
 #include <chrono>
@@ -149,6 +151,8 @@ private slots:
     void mcpBearerTokenAndResolvedEndpoint();
     void mcpOfficialSdkStateless();
     void mcpOfficialSdkSession();
+    void mcpListsTheSdkServersTools_data();
+    void mcpListsTheSdkServersTools();
 };
 
 void TestActionSenders::restSignedDeliveryIsVerified()
@@ -651,6 +655,53 @@ void TestActionSenders::mcpOfficialSdkSession()
     QVERIFY2(refused.error.contains(u"401"_s), why(refused));
     QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
     QCOMPARE(server.calls().size(), 2);
+}
+
+void TestActionSenders::mcpListsTheSdkServersTools_data()
+{
+    QTest::addColumn<bool>("stateless");
+    QTest::newRow("stateless") << true;
+    QTest::newRow("sessions") << false;
+}
+
+// The MCP action's connection test: tools/list against the official SDK's server, in both of its
+// modes, with the token and with a wrong one.
+void TestActionSenders::mcpListsTheSdkServersTools()
+{
+    ARBOR_REQUIRE_SDK_MCP_SERVER();
+    QFETCH(bool, stateless);
+    SdkMcpServer::Options options;
+    options.stateless = stateless;
+    options.requiredToken = McpToken;
+    SdkMcpServer server(options);
+    START(server);
+    QNetworkAccessManager network;
+    McpSender sender(&network);
+    auto list = [&](const QString &token) {
+        std::optional<Result<McpToolList>> listed;
+        sender.listTools(server.url(), token, 10000, [&](Result<McpToolList> r) { listed = std::move(r); });
+        QTest::qWaitFor([&] { return listed.has_value(); }, 20000);
+        return listed;
+    };
+    const auto listed = list(McpToken);
+    QVERIFY(listed.has_value());
+    QVERIFY2(*listed, qPrintable((*listed ? QString() : listed->error().message) + u"\nserver: "_s + server.errorOutput()));
+    QStringList names;
+    for (const McpTool &tool : (*listed)->tools)
+        names.append(tool.name);
+    names.sort();
+    QCOMPARE(names, (QStringList{u"agent.receiveFeedback"_s, u"echo"_s}));
+    QCOMPARE((*listed)->protocolVersion, u"2025-11-25"_s);   // the SDK's newest: after the stateless request was refused
+    QVERIFY(server.calls().isEmpty());                        // listing calls no tool
+
+    const auto refused = list(u"wrong-token-456"_s);
+    QVERIFY(refused.has_value());
+    QVERIFY(!*refused);
+    QVERIFY2(refused->error().message.contains(u"401"_s), qPrintable(refused->error().message));
+    QVERIFY(!refused->error().message.contains(u"wrong-token-456"_s));
+
+    const auto nowhere = list(QString());
+    QVERIFY(nowhere.has_value() && !*nowhere);
 }
 
 } // namespace tst_actionsenders
