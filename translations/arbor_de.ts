@@ -194,6 +194,14 @@
         <source>%1 answered HTTP %2: the receiver asks not to be sent anything more. The action is disabled and its deliveries are held until you enable it again.</source>
         <translation>%1 hat mit HTTP %2 geantwortet: Der Empfänger bittet, ihm nichts mehr zu senden. Die Aktion ist deaktiviert, ihre Zustellungen werden zurückgehalten, bis Sie sie wieder aktivieren.</translation>
     </message>
+    <message>
+        <source>%1 did not list its tools: %2</source>
+        <translation>%1 hat seine Tools nicht aufgelistet: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not list its tools: the stateless request got %2; the 2025 handshake: %3</source>
+        <translation>%1 hat seine Tools nicht aufgelistet: die zustandslose Anfrage erhielt %2; der Handshake von 2025: %3</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ActionStore</name>
@@ -10447,6 +10455,45 @@ oder legen Sie das Passwort in ~/.pgpass ab.</translation>
         <source>%1 (%2): %3</source>
         <comment>field label, part of it, what is wrong</comment>
         <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>&amp;List Tools</source>
+        <translation>Tools &amp;auflisten</translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s server is known only when its event arrives: give a server&apos;s URL to list its tools</source>
+        <translation>Den Server eines Agenten kennt man erst, wenn sein Ereignis eintrifft: geben Sie die URL eines Servers an, um seine Tools aufzulisten</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL first</source>
+        <translation>Geben Sie zuerst die URL des Servers an</translation>
+    </message>
+    <message>
+        <source>Connect to the server with the token and list the tools it offers; nothing is called</source>
+        <translation>Mit dem Token zum Server verbinden und die angebotenen Tools auflisten; nichts wird aufgerufen</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its tools…</source>
+        <translation>%1 wird nach seinen Tools gefragt …</translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation>Keine Verbindung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected (MCP %1): %n tool(s): %2.</source>
+        <translation>
+            <numerusform>Verbunden (MCP %1): %n Tool: %2.</numerusform>
+            <numerusform>Verbunden (MCP %1): %n Tools: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It offers no tool named “%1”.</source>
+        <translation>Er bietet kein Tool namens „%1“ an.</translation>
     </message>
 </context>
 <context>

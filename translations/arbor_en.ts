@@ -194,6 +194,14 @@
         <source>%1 answered HTTP %2: the receiver asks not to be sent anything more. The action is disabled and its deliveries are held until you enable it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 did not list its tools: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not list its tools: the stateless request got %2; the 2025 handshake: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ActionStore</name>
@@ -10438,6 +10446,45 @@ or put the password in ~/.pgpass.</source>
     <message>
         <source>%1 (%2): %3</source>
         <comment>field label, part of it, what is wrong</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s server is known only when its event arrives: give a server&apos;s URL to list its tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the server with the token and list the tools it offers; nothing is called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for its tools…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected (MCP %1): %n tool(s): %2.</source>
+        <translation>
+            <numerusform>Connected (MCP %1): %n tool: %2.</numerusform>
+            <numerusform>Connected (MCP %1): %n tools: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It offers no tool named “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

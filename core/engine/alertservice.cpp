@@ -222,6 +222,11 @@ QFuture<Result<QList<AlertTestDelivery>>> AlertService::sendTestDeliveries(qint6
                 });
 }
 
+QFuture<Result<McpToolList>> AlertService::listMcpTools(const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs)
+{
+    return m_triggers.listMcpTools(url, token, timeoutMs);
+}
+
 QFuture<Result<QList<AlertRecord>>> AlertService::alertHistory(const AlertHistoryFilter &filter)
 {
     return m_context.read([filter](Store &s) { return AlertStore(s).history(filter); });

@@ -6,6 +6,7 @@
 #include "model/chainconfig.h"
 #include "store/alertstore.h"
 #include "triggers/alertrule.h"
+#include "triggers/mcpsender.h"
 
 #include <QFuture>
 #include <QList>
@@ -56,6 +57,8 @@ public:
     /// A test delivery per action of the rule (AlertStore::createTestDeliveries), sent by the
     /// delivery worker at once; they show in the delivery log as tests.
     QFuture<Result<QList<AlertTestDelivery>>> sendTestDeliveries(qint64 ruleId);
+    /// An MCP action's connection test, as for a trigger's (TriggerService::listMcpTools).
+    QFuture<Result<McpToolList>> listMcpTools(const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs);
     QFuture<Result<QList<AlertRecord>>> alertHistory(const AlertHistoryFilter &filter);
     /// Acknowledges a recorded alert (`arborctl alert ack ID`).
     QFuture<Result<AlertRecord>> acknowledgeAlert(qint64 alertId, const QString &note);

@@ -19,10 +19,12 @@
 #include "engine/agentservice.h"
 #include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "engine/triggerservice.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "models/agentlistmodel.h"
 #include "pages/agentspage.h"
+#include "sdkmcpserver.h"
 #include "store/agentstore.h"
 #include "store/chainregistry.h"
 #include "store/indexstore.h"
@@ -60,6 +62,7 @@
 
 using namespace arbor;
 using namespace Qt::StringLiterals;
+using arbor::test::SdkMcpServer;
 using arbor::test::UiFixture;
 using arbor::test::hashOf;
 using arbor::test::waitFor;
@@ -178,6 +181,7 @@ private Q_SLOTS:
     // The trigger editor's MCP action.
     void editorRoundTripsVerifyFileHash();
     void editorTokenWaitsForTheAgentsOwnEndpoint();
+    void editorListsTheServersTools();
 
 private:
     AgentsPage *page() const { return m_window->findChild<AgentsPage *>(); }
@@ -784,6 +788,55 @@ void TstAgentsPage::editorTokenWaitsForTheAgentsOwnEndpoint()
     resolve->setChecked(false);
     QVERIFY(token->isEnabled());
     QCOMPARE(token->reference(), u"keychain:shared-mcp"_s);
+}
+
+// List Tools on the MCP page: the engine asks the official SDK's server with the token the
+// reference names, and the Tool field completes what it offers.
+void TstAgentsPage::editorListsTheServersTools()
+{
+    ARBOR_REQUIRE_SDK_MCP_SERVER();
+    SdkMcpServer::Options options;
+    options.requiredToken = u"list-token-789"_s;
+    SdkMcpServer server(options);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    qputenv("ARBOR_TEST_LIST_TOKEN", "list-token-789");
+
+    TriggerEditorActionRow row;
+    auto *type = row.findChild<QComboBox *>(u"actionType"_s);
+    type->setCurrentIndex(type->findData(int(ActionType::Mcp)));
+    auto *list = row.findChild<QPushButton *>(u"mcpListTools"_s);
+    QVERIFY(list);
+    QVERIFY2(!list->isVisibleTo(&row), "no lister yet");
+    row.setToolLister([engine = m_engine.get()](const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs) {
+        return engine->triggers()->listMcpTools(url, token, timeoutMs);
+    });
+    QVERIFY(list->isVisibleTo(&row));
+    QVERIFY2(!list->isEnabled(), "no URL yet");
+    row.findChild<QLineEdit *>(u"mcpUrl"_s)->setText(server.url().toString());
+    QVERIFY(list->isEnabled());
+    row.findChild<arbor::ui::SecretField *>(u"mcpToken"_s)->setReference(u"env:ARBOR_TEST_LIST_TOKEN"_s);
+    row.findChild<QLineEdit *>(u"mcpTool"_s)->setText(u"nosuch"_s);
+
+    QTest::mouseClick(list, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(row.listedTools().size(), 2, TimeoutMs);
+    QStringList names = row.listedTools();
+    names.sort();
+    QCOMPARE(names, (QStringList{u"agent.receiveFeedback"_s, u"echo"_s}));
+    const QString said = row.findChild<QLabel *>(u"actionError"_s) ? row.findChild<QLabel *>(u"actionError"_s)->text() : QString();
+    QVERIFY2(said.contains(u"Connected (MCP 2025-11-25)"_s) && said.contains(u"no tool named “nosuch”"_s), qPrintable(said));
+    QVERIFY(row.findChild<QLineEdit *>(u"mcpTool"_s)->completer());
+    QVERIFY(server.calls().isEmpty());
+
+    // A wrong token: said, not echoed.
+    qputenv("ARBOR_TEST_WRONG_TOKEN", "wrong-token-000");
+    row.findChild<arbor::ui::SecretField *>(u"mcpToken"_s)->setReference(u"env:ARBOR_TEST_WRONG_TOKEN"_s);
+    QTest::mouseClick(list, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(row.findChild<QLabel *>(u"actionError"_s)->text().startsWith(u"No connection"_s), TimeoutMs);
+    const QString refused = row.findChild<QLabel *>(u"actionError"_s)->text();
+    QVERIFY2(refused.contains(u"401"_s) && !refused.contains(u"wrong-token-000"_s), qPrintable(refused));
+    qunsetenv("ARBOR_TEST_LIST_TOKEN");
+    qunsetenv("ARBOR_TEST_WRONG_TOKEN");
 }
 
 } // namespace tst_agentspage

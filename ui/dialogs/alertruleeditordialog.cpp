@@ -197,6 +197,9 @@ TriggerEditorActionRow *AlertRuleEditorDialog::addAction()
     auto *row = new TriggerEditorActionRow;
     row->useAlertTemplates();
     row->setSecretNameBase([this] { return secretNameBase(); });
+    row->setToolLister([alerts = m_alerts](const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs) {
+        return alerts->listMcpTools(url, token, timeoutMs);
+    });
     connect(row, &TriggerEditorActionRow::removeRequested, this, [this, row] { removeAction(row); });
     connect(row, &TriggerEditorActionRow::moveUpRequested, this, [this, row] { moveAction(row, -1); });
     connect(row, &TriggerEditorActionRow::moveDownRequested, this, [this, row] { moveAction(row, 1); });

@@ -2,18 +2,22 @@
 #include "dialogs/stackedpage.h"
 
 #include "models/deliverylogmodel.h"
+#include "util/continuation.h"
 #include "widgets/messagelabel.h"
 #include "widgets/secretfield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -241,7 +245,15 @@ QWidget *TriggerEditorActionRow::createMcpPage()
     connect(m_verifyFileHash, &QCheckBox::toggled, this, &TriggerEditorActionRow::changed);
     form->addRow(tr("Check:"), m_verifyFileHash);
     m_tool = createLineEdit("mcpTool", QStringLiteral("agent.receiveFeedback"));
-    form->addRow(tr("Tool:"), m_tool);
+    m_listTools = new QPushButton(tr("&List Tools"));
+    m_listTools->setObjectName(QStringLiteral("mcpListTools"));
+    m_listTools->setVisible(false);   // until the editor can ask (setToolLister)
+    connect(m_listTools, &QPushButton::clicked, this, &TriggerEditorActionRow::listTools);
+    connect(m_mcpUrl, &QLineEdit::textChanged, this, &TriggerEditorActionRow::updateListToolsButton);
+    auto *toolLine = new QHBoxLayout;
+    toolLine->addWidget(m_tool, 1);
+    toolLine->addWidget(m_listTools);
+    form->addRow(tr("Tool:"), toolLine);
     m_arguments = createTextEdit("mcpArguments", QStringLiteral("{\"agentId\": \"{{event.agentId}}\"}"), 3);
     m_arguments->setToolTip(tr("A JSON object; its texts may hold templates"));
     form->addRow(tr("Arguments:"), m_arguments);
@@ -251,6 +263,65 @@ QWidget *TriggerEditorActionRow::createMcpPage()
     return page;
 }
 
+void TriggerEditorActionRow::setToolLister(ToolLister lister)
+{
+    m_toolLister = std::move(lister);
+    m_listTools->setVisible(bool(m_toolLister));
+    updateListToolsButton();
+}
+
+void TriggerEditorActionRow::updateListToolsButton()
+{
+    const bool resolve = m_resolveEndpoint->isChecked();
+    m_listTools->setEnabled(!resolve && !m_mcpUrl->text().trimmed().isEmpty());
+    m_listTools->setToolTip(resolve ? tr("Each agent's server is known only when its event arrives: give a server's URL to list its tools")
+                            : m_mcpUrl->text().trimmed().isEmpty() ? tr("Give the server's URL first")
+                                                                   : tr("Connect to the server with the token and list the tools it offers; "
+                                                                        "nothing is called"));
+}
+
+void TriggerEditorActionRow::listTools()
+{
+    if (!m_toolLister)
+        return;
+    const QUrl url(m_mcpUrl->text().trimmed());
+    std::optional<SecretRef> token;
+    if (const QString reference = m_token->reference().trimmed(); !reference.isEmpty()) {
+        auto parsed = SecretRef::parse(reference, tr("Token"));
+        if (!parsed) {
+            m_error->showMessage(parsed.error().message);
+            return;
+        }
+        token = *parsed;
+    }
+    m_listTools->setEnabled(false);
+    m_error->showMessage(tr("Asking %1 for its tools…").arg(url.toDisplayString()), MessageLabel::Kind::Note);
+    then(m_toolLister(url, token, m_timeout->value()), this, [this](Result<McpToolList> listed) {
+        updateListToolsButton();
+        if (!listed) {
+            m_error->showMessage(tr("No connection: %1").arg(listed.error().message));
+            return;
+        }
+        m_listedTools.clear();
+        for (const McpTool &tool : listed->tools)
+            m_listedTools.append(tool.name);
+        auto *completer = new QCompleter(m_listedTools, m_tool);
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        m_tool->setCompleter(completer);
+        const QString tool = m_tool->text().trimmed();
+        QString text = tr("Connected (MCP %1): %n tool(s): %2.", nullptr, int(m_listedTools.size()))
+                           .arg(listed->protocolVersion, QLocale().createSeparatedList(m_listedTools));
+        if (!tool.isEmpty() && !m_listedTools.contains(tool))
+            text += QLatin1Char(' ') + tr("It offers no tool named “%1”.").arg(tool);
+        m_error->showMessage(text, !tool.isEmpty() && !m_listedTools.contains(tool) ? MessageLabel::Kind::Error : MessageLabel::Kind::Note);
+        if (m_listedTools.isEmpty())
+            return;
+        if (tool.isEmpty())
+            completer->complete();   // offer them at once
+    });
+}
+
 void TriggerEditorActionRow::updateMcpTarget()
 {
     const bool resolve = m_resolveEndpoint->isChecked();
@@ -258,6 +329,8 @@ void TriggerEditorActionRow::updateMcpTarget()
     m_token->setEnabled(!resolve);
     m_token->setToolTip(resolve ? tr("Each agent's own token is sent, the one set for it on the Agents page (Set MCP Token…)")
                                 : tr("Sent as a bearer token; empty: none"));
+    if (m_listTools)
+        updateListToolsButton();
 }
 
 ActionType TriggerEditorActionRow::type() const

@@ -1,9 +1,16 @@
 #pragma once
 
 #include "error.h"
+#include "model/secretref.h"
+#include "triggers/mcpsender.h"
 #include "triggers/triggerdef.h"
 
 #include <QFrame>
+#include <QFuture>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
 #include <QJsonObject>
 
 #include <functional>
@@ -13,6 +20,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QToolButton;
@@ -51,6 +59,12 @@ public:
     QString summary() const;
     /// Proposes keychain names ("<slug>-bot") for the secret fields from the trigger's name.
     void setSecretNameBase(std::function<QString()> base);
+    /// How the MCP page asks a server for its tools (TriggerService::listMcpTools); without it
+    /// the page offers no List Tools button.
+    using ToolLister = std::function<QFuture<arbor::Result<arbor::McpToolList>>(const QUrl &, const std::optional<arbor::SecretRef> &, int)>;
+    void setToolLister(ToolLister lister);
+    /// The tool names the server listed last (the Tool field completes them).
+    QStringList listedTools() const { return m_listedTools; }
     /// For an alert rule's action: the hints name the alert's templates ({{alert.title}}), and
     /// MCP calls a server given by URL (an alert has no agent endpoint to resolve, nor a
     /// feedback file to verify).
@@ -117,6 +131,12 @@ private:
     QLineEdit *m_tool = nullptr;
     QPlainTextEdit *m_arguments = nullptr;
     SecretField *m_token = nullptr;
+    QPushButton *m_listTools = nullptr;
+    ToolLister m_toolLister;
+    QStringList m_listedTools;
+
+    void listTools();
+    void updateListToolsButton();
 };
 
 } // namespace arbor::ui

@@ -203,6 +203,9 @@ TriggerEditorActionRow *TriggerEditorDialog::addAction()
 {
     auto *row = new TriggerEditorActionRow;
     row->setSecretNameBase([this] { return secretNameBase(); });
+    row->setToolLister([triggers = m_triggers](const QUrl &url, const std::optional<SecretRef> &token, int timeoutMs) {
+        return triggers->listMcpTools(url, token, timeoutMs);
+    });
     connect(row, &TriggerEditorActionRow::removeRequested, this, [this, row] { removeAction(row); });
     connect(row, &TriggerEditorActionRow::moveUpRequested, this, [this, row] { moveAction(row, -1); });
     connect(row, &TriggerEditorActionRow::moveDownRequested, this, [this, row] { moveAction(row, 1); });

@@ -59,6 +59,9 @@ RetentionEditor::RetentionEditor(QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Always there: a scroll bar that comes and goes changes the width the notes wrap to after
+    // their height was laid out, and cuts their last line.
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     scroll->setWidget(m_form);
     // The page's own background shows through, as on the other pages.
     scroll->viewport()->setAutoFillBackground(false);
