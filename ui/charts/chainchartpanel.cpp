@@ -167,7 +167,7 @@ void ChainChartPanel::createPlot(Chart chart)
     // chart gets beside the other panes an axis title is cut to "Blocks beh…".
     auto valueAxis = [&](Qt::Alignment alignment) {
         auto *axis = new QValueAxis;
-        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setLabelFormat(QStringLiteral("%.0f"));
         axis->setRange(0, 1);
         axis->setTickCount(6);
         c->addAxis(axis, alignment);
@@ -309,7 +309,7 @@ void ChainChartPanel::fitAxis(Chart chart, int axis, const QList<QPointF> &point
         // Ticks on round numbers: 0–2 by 0.5, 0–5 and 0–10 by 1 and 2, and so on.
         const double leading = scale.top / std::pow(10.0, std::floor(std::log10(scale.top)));
         y->setTickCount(std::abs(leading - 2) < 1e-9 ? 5 : 6);
-        y->setLabelFormat(scale.top >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%g"));
+        charts::setTickLabelFormat(y);
     }
     const double top = y->max();
     QList<QPointF> above;

@@ -24,6 +24,15 @@ int lineColorCount()
     return int(Palette.size());
 }
 
+void setTickLabelFormat(QValueAxis *axis)
+{
+    const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+    auto whole = [](double v) { return std::abs(v - std::round(v)) < 1e-6; };
+    const char *format = whole(step) ? "%.0f" : whole(step * 10) ? "%.1f" : "%.2f";
+    if (axis->labelFormat() != QLatin1String(format))
+        axis->setLabelFormat(QLatin1String(format));
+}
+
 void fitValueAxis(QValueAxis *axis, double top, bool whole)
 {
     double max = top <= 0 ? 1.0 : top * 1.1;

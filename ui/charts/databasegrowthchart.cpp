@@ -54,7 +54,7 @@ DatabaseGrowthChart::DatabaseGrowthChart(QWidget *parent)
     m_x->setTitleText(tr("Time"));
     m_x->setTitleFont(axisTitleFont);
     m_y = new QValueAxis;
-    m_y->setLabelFormat(QStringLiteral("%g"));
+    m_y->setLabelFormat(QStringLiteral("%.0f"));
     m_y->setTickCount(5);
     m_y->setTitleFont(axisTitleFont);
     m_chart->addAxis(m_x, Qt::AlignBottom);
@@ -206,6 +206,7 @@ void DatabaseGrowthChart::setSamples(const QList<DatabaseSizeSample> &samples, c
         top = std::max(top, p.y());
     m_y->setRange(0, std::max(top * 1.1, scale == Gigabyte ? 1.0 : 0.1));
     m_y->applyNiceNumbers();
+    charts::setTickLabelFormat(m_y);
 }
 
 QStringList DatabaseGrowthChart::lineNames() const

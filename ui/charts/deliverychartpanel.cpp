@@ -32,6 +32,7 @@ void fitY(QValueAxis *axis, double top, bool counts)
         max = qMax(3.0, std::ceil(max));
     axis->setRange(0, max);
     axis->applyNiceNumbers();
+    charts::setTickLabelFormat(axis);
 }
 
 } // namespace
@@ -91,7 +92,7 @@ DeliveryChartPanel::Plot DeliveryChartPanel::createPlot(const QString &title, co
     plot.x = new charts::TimeAxis(chart);
     plot.x->setTitleText(tr("Time"));
     plot.y = new QValueAxis;
-    plot.y->setLabelFormat(QStringLiteral("%g"));
+    plot.y->setLabelFormat(QStringLiteral("%.0f"));
     plot.y->setTickCount(4);
     plot.y->setTitleText(yTitle);
     chart->addAxis(plot.x, Qt::AlignBottom);

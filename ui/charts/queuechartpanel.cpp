@@ -105,7 +105,7 @@ QueueChartPanel::Plot QueueChartPanel::createPlot(Metric metric)
     plot.x->setTitleText(tr("Time"));
     plot.x->setTitleFont(axisTitleFont);
     plot.y = new QValueAxis;
-    plot.y->setLabelFormat(QStringLiteral("%g"));
+    plot.y->setLabelFormat(QStringLiteral("%.0f"));
     plot.y->setTickCount(4);
     plot.y->setTitleFont(axisTitleFont);
     switch (metric) {
@@ -270,6 +270,7 @@ void QueueChartPanel::plot()
             max = qMax(3.0, std::ceil(max));
         plot.y->setRange(0, max);
         plot.y->applyNiceNumbers();
+        charts::setTickLabelFormat(plot.y);
     }
 }
 

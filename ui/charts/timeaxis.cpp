@@ -5,6 +5,7 @@
 
 #include <QChart>
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QLocale>
 #include <QSet>
 #include <QTime>
@@ -202,6 +203,17 @@ void TimeAxis::relabel()
 {
     QList<TimeTick> ticks = roundTimeTicks(m_from, m_to, m_maxTicks);
     ticks.removeIf([this](const TimeTick &tick) { return tick.ms <= m_from; });   // a category ends after the axis starts
+    // A label is centred on its tick: one that would stick out past the plot's right edge is
+    // cut there ("2:40 A"), so that tick goes (unless it is the only one).
+    const double width = m_chart->plotArea().width();
+    if (width > 0 && ticks.size() > 1) {
+        const QFontMetrics metrics(labelsFont());
+        const double span = double(m_to - m_from);
+        const TimeTick &last = ticks.last();
+        const double x = double(last.ms - m_from) / span * width;
+        if (x + metrics.horizontalAdvance(last.label) / 2.0 > width + 1)
+            ticks.removeLast();
+    }
     QList<qint64> moments;
     for (const TimeTick &tick : std::as_const(ticks))
         moments.append(tick.ms);
