@@ -6594,6 +6594,10 @@
         <source>Saved before it: %1. Save again to try the rest.</source>
         <translation>Davor gespeichert: %1. Erneut speichern, um den Rest zu versuchen.</translation>
     </message>
+    <message>
+        <source>Saved. Open Edit Chain again to change it.</source>
+        <translation>Gespeichert. Öffnen Sie „Chain bearbeiten“ erneut, um es zu ändern.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::EndpointModel</name>

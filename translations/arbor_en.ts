@@ -6594,6 +6594,10 @@
         <source>Saved before it: %1. Save again to try the rest.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved. Open Edit Chain again to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ui::EndpointModel</name>

@@ -81,9 +81,10 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
-    layout->addWidget(createSettings());
-    layout->addWidget(createEndpoints(), 1);
-    layout->addWidget(createRegistries());
+    m_editParts = {createSettings(), createEndpoints(), createRegistries()};
+    layout->addWidget(m_editParts[0]);
+    layout->addWidget(m_editParts[1], 1);
+    layout->addWidget(m_editParts[2]);
     layout->addWidget(createTokens(), 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);

@@ -132,6 +132,7 @@ private:
 
     MessageLabel *m_error = nullptr;
     QPushButton *m_saveButton = nullptr;
+    QList<QWidget *> m_editParts;   ///< the settings, endpoints and registries: what one edit sends
 };
 
 } // namespace arbor::ui

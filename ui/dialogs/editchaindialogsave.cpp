@@ -106,6 +106,12 @@ void EditChainDialog::saveNext()
             }
             m_saved = *edited;
             m_done.append(tr("the chain's settings"));
+            // Written: a later step that fails leaves the dialog open for the tokens, and what
+            // was saved is not edited again here (Save would not send it twice).
+            for (QWidget *part : std::as_const(m_editParts)) {
+                part->setEnabled(false);
+                part->setToolTip(tr("Saved. Open Edit Chain again to change it."));
+            }
             saveNext();
         });
         return;
