@@ -454,15 +454,11 @@ void McpSender::listTools(const QUrl &url, const QString &token, int timeoutMs, 
         }
         done(*found);
     };
-    // The answer callback holds the call only weakly: the chain of pages keeps it alive.
-    auto keep = call;
-    auto first = [this, keep] {
-        if (m_endpoints.value(keep->key).revision == Revision::Legacy2025)
-            callLegacy(keep);
-        else
-            callStateless(keep);
-    };
-    first();
+    // The requests in flight hold the call; its answer callback holds it only weakly.
+    if (m_endpoints.value(call->key).revision == Revision::Legacy2025)
+        callLegacy(call);
+    else
+        callStateless(call);
 }
 
 void McpSender::finish(const std::shared_ptr<Call> &call, AttemptOutcome outcome)
