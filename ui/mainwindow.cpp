@@ -247,7 +247,7 @@ void MainWindow::createCentralWidget()
     m_welcomePage = new WelcomePage(m_engine->chains());
     connect(m_welcomePage, &WelcomePage::addChainRequested, this, &MainWindow::openAddChainWizard);
     connect(m_welcomePage, &WelcomePage::chainAdded, this, &MainWindow::onChainAdded);
-    auto *devnetRecovery = new DevnetRecovery(m_engine->chains(), m_engine->indexing(), this);   // the dead devnet of an earlier session
+    auto *devnetRecovery = new DevnetRecovery(m_engine->chains(), m_engine->indexing(), m_alertMonitor, this);   // the dead devnet of an earlier session
     connect(devnetRecovery, &DevnetRecovery::notice, this, &MainWindow::showNotice);
     connect(devnetRecovery, &DevnetRecovery::chainAdded, this, &MainWindow::onChainAdded);
 

@@ -106,12 +106,24 @@ bool AlertMonitor::coveredByRule(qint64 chainId, AlertKind kind) const
                        [&](const AlertRule &rule) { return rule.enabled && rule.kind == kind && rule.appliesTo(chainId); });
 }
 
+void AlertMonitor::holdChain(qint64 chainId)
+{
+    m_held.insert(chainId);
+    forget(chainId, IndexingKinds);
+}
+
+void AlertMonitor::releaseChain(qint64 chainId)
+{
+    m_held.remove(chainId);
+}
+
 void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs)
 {
     QSet<qint64> seen;
     for (const ChainStatus &status : statuses) {
-        if (status.phase == IndexPhase::Stopped || (m_retained && !m_retained->contains(status.chainId)))
-            continue;   // not indexed any more: forgotten below
+        if (status.phase == IndexPhase::Stopped || m_held.contains(status.chainId)
+            || (m_retained && !m_retained->contains(status.chainId)))
+            continue;   // not indexed any more, or held: forgotten below
         seen.insert(status.chainId);
         auto known = m_progress.find(status.chainId);
         if (known == m_progress.end() || known->indexed != status.indexed)

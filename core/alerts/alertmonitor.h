@@ -133,6 +133,16 @@ public:
     /// A chain that is paused, deleted or no longer indexed here: its conditions clear at once
     /// (alertCleared for each raised one), pending ones are dropped.
     void forgetChain(qint64 chainId);
+    /**
+     * Holds back the indexing alerts of `chainId` (all endpoints down, stalled, lag rules)
+     * while the console itself brings the chain's node back: the local devnet starting again
+     * from its saved state, or the operator being asked what to do with it. Its raised ones
+     * clear (alertCleared), pending ones are dropped and its statuses are ignored until
+     * releaseChain(); a condition that still holds then is raised after its usual hold time.
+     */
+    void holdChain(qint64 chainId);
+    void releaseChain(qint64 chainId);
+    bool isHeld(qint64 chainId) const { return m_held.contains(chainId); }
     /// forgetChain() for every chain with a condition that is not in `chainIds` (the chains
     /// active in the registry); from now on statuses and queue health of other chains (a
     /// paused chain's recorded figures, a deleted chain's last status) are ignored.
@@ -204,6 +214,7 @@ private:
     AlertPolicy m_policy;
     QList<AlertRule> m_rules;
     QHash<qint64, QString> m_names;
+    QSet<qint64> m_held;                        ///< holdChain()
     std::optional<QSet<qint64>> m_retained;     ///< the chains alerts may be about, once known
     QHash<qint64, Progress> m_progress;
     QHash<Key, Condition> m_conditions;

@@ -2,6 +2,8 @@
 
 #include "rpc/jsonrpcclient.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -37,6 +39,8 @@ constexpr qint64 GasAgentTx = 500000;
 constexpr int SetupAgents = 3;
 constexpr qint64 ConfirmedAfterMs = 3000;     // a transaction sent this long ago is in a block
 constexpr qint64 MintedUnits = 1000000;
+constexpr int StateIntervalSeconds = 60;
+constexpr int StopTimeoutMs = 3000;
 
 quint16 freeLoopbackPort()
 {
@@ -138,18 +142,31 @@ void LocalDevnet::start()
     }
     m_artifacts = *artifacts;
     m_state = State::Starting;
+    m_resuming = false;
     m_launchAttempts = 0;
-    launch();
+    launch(0);
 }
 
-void LocalDevnet::launch()
+void LocalDevnet::setStateDirectory(const QString &directory)
+{
+    m_stateDirectory = directory;
+}
+
+QString LocalDevnet::stateFileFor(const QString &directory, const QUrl &rpcUrl)
+{
+    return QDir(directory).filePath(u"anvil-state-%1.json"_s.arg(rpcUrl.port()));
+}
+
+void LocalDevnet::launch(quint16 port)
 {
     ++m_launchAttempts;
-    const quint16 port = freeLoopbackPort();
+    if (port == 0)
+        port = freeLoopbackPort();
     if (port == 0) {
         fail(Error::unavailable(u"anvil"_s, tr("no free loopback port for the local devnet")));
         return;
     }
+    m_rpcUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
     m_output.clear();
     if (m_process) {
         m_process->disconnect(this);
@@ -158,10 +175,18 @@ void LocalDevnet::launch()
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(m_program);
     // Automine while deploying (every transaction its own block, receipts at once); finishSetup()
-    // switches to a block a second. No state spilled to disk: a console runs for days.
-    m_process->setArguments({u"--host"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--chain-id"_s,
-                             QString::number(ChainId), u"--accounts"_s, u"10"_s, u"--max-persisted-states"_s, u"0"_s,
-                             u"--silent"_s});
+    // switches to a block a second. No historical states spilled to disk: a console runs for days.
+    QStringList arguments{u"--host"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--chain-id"_s,
+                          QString::number(ChainId), u"--accounts"_s, u"10"_s, u"--max-persisted-states"_s, u"0"_s,
+                          u"--silent"_s};
+    if (!m_stateDirectory.isEmpty()) {
+        const QString stateFile = stateFileFor(m_stateDirectory, m_rpcUrl);
+        QDir().mkpath(m_stateDirectory);
+        if (!m_resuming)
+            QFile::remove(stateFile);
+        arguments << u"--state"_s << stateFile << u"--state-interval"_s << QString::number(StateIntervalSeconds);
+    }
+    m_process->setArguments(arguments);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
 #ifdef Q_OS_LINUX
     // The node must not outlive the console, even one that crashed or was killed.
@@ -179,7 +204,6 @@ void LocalDevnet::launch()
             fail(Error::unavailable(u"anvil"_s, tr("cannot start %1: %2").arg(m_program, process->errorString())));
     });
 
-    m_rpcUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
     delete m_client;
     m_client = new JsonRpcClient(m_network, m_rpcUrl, this);
     m_client->setTimeout(5000);
@@ -197,13 +221,17 @@ void LocalDevnet::onProcessFinished()
 {
     const QString tail = outputTail();
     const int exitCode = m_process ? m_process->exitCode() : -1;
-    if (m_state == State::Starting && tail.contains(u"in use"_s) && m_launchAttempts < LaunchAttempts) {
+    if (m_state == State::Starting && !m_resuming && tail.contains(u"in use"_s) && m_launchAttempts < LaunchAttempts) {
         // Another process took the port between our probe and anvil's bind.
         ++m_generation;
-        launch();
+        launch(0);
         return;
     }
     // On Unix a crashed process's exit code is the signal that ended it.
+    if (m_state == State::Starting && m_resuming && tail.contains(u"in use"_s)) {
+        fail(Error::unavailable(u"anvil"_s, tr("another program took %1, the address of the local devnet").arg(m_rpcUrl.toString())));
+        return;
+    }
     const bool crashed = m_process && m_process->exitStatus() == QProcess::CrashExit;
     const QString how = crashed ? tr("killed by signal %1").arg(exitCode) : tr("exit code %1").arg(exitCode);
     if (m_state == State::Starting)
@@ -243,7 +271,10 @@ void LocalDevnet::pollChainId()
                                                       .arg(ChainId)));
             return;
         }
-        deployDemo();
+        if (m_resuming)
+            reconnectDemo();
+        else
+            deployDemo();
     });
 }
 
@@ -480,7 +511,7 @@ void LocalDevnet::sendTraffic()
     }
     const int roll = randomBelow(100);
 
-    if (roll >= 94 && !m_openValidations.isEmpty() && now - m_openValidations.first().requestedAtMs > ConfirmedAfterMs) {
+    if (roll >= 94 && !m_validation.isZero() && !m_openValidations.isEmpty() && now - m_openValidations.first().requestedAtMs > ConfirmedAfterMs) {
         const Validation v = m_openValidations.takeFirst();
         const QByteArray data = devnet::callData(
             "validationResponse(bytes32,uint8,string,bytes32,string)",
@@ -490,7 +521,7 @@ void LocalDevnet::sendTraffic()
         send(v.validator, m_validation, data, GasAgentTx);
         return;
     }
-    if (roll >= 88 && roll < 94 && !confirmed.isEmpty()) {
+    if (roll >= 88 && roll < 94 && !m_validation.isZero() && !confirmed.isEmpty()) {
         const Agent agent = confirmed.at(randomBelow(confirmed.size()));
         Validation v{randomBytes32(), otherThan(agent.owner), now};
         const QByteArray data = devnet::callData(
@@ -501,7 +532,7 @@ void LocalDevnet::sendTraffic()
         send(agent.owner, m_validation, data, GasAgentTx);
         return;
     }
-    if (roll >= 82 && roll < 88) {
+    if (roll >= 82 && roll < 88 && !m_identity.isZero()) {
         // One sender for every new agent: its nonces order the registrations, so the ids
         // counted here are the ids the registry hands out.
         const Address owner = m_holders.at(1);
@@ -512,7 +543,7 @@ void LocalDevnet::sendTraffic()
         send(owner, m_identity, data, GasAgentTx);
         return;
     }
-    if (roll >= 70 && roll < 82 && !confirmed.isEmpty()) {
+    if (roll >= 70 && roll < 82 && !m_reputation.isZero() && !confirmed.isEmpty()) {
         const Agent agent = confirmed.at(randomBelow(confirmed.size()));
         const bool cents = randomBelow(2) == 0;
         const QByteArray data = devnet::callData(
@@ -565,8 +596,12 @@ void LocalDevnet::stop()
     if (m_process) {
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
-            m_process->kill();
-            m_process->waitForFinished(1000);
+            // SIGTERM: anvil writes its state file before it exits.
+            m_process->terminate();
+            if (!m_process->waitForFinished(StopTimeoutMs)) {
+                m_process->kill();
+                m_process->waitForFinished(1000);
+            }
         }
         // stop() may run inside one of the process's own signals (finished, errorOccurred).
         m_process.release()->deleteLater();

@@ -41,13 +41,20 @@ class JsonRpcClient;
  * validation requests and responses).
  *
  * Every step is asynchronous (signals, timers, JSON-RPC callbacks): nothing here blocks the
- * calling thread, except stop(), which waits up to a second for the killed node to exit.
+ * calling thread, except stop(), which waits up to 3 s for the node to write its state and exit.
  * progress() reports each step; failed() reports the first failure (anvil missing or exited,
  * with the tail of its output; the node not answering; a reverted deployment) and leaves the
  * node stopped, so start() may be called again.
  *
- * anvil is a child process: stop() and the destructor kill it, and on Linux it also dies with
- * the console (parent-death signal), so it never outlives the process that started it.
+ * With a state directory (setStateDirectory()) the node keeps its chain in a file there (anvil
+ * --state, one file per port): written every minute and when stop() ends the node. resume()
+ * starts that node again on its old URL from the file, with its blocks and hashes as they were,
+ * so a console that indexed it goes on where it stopped; the demo traffic resumes. A state file
+ * grows by about 4 KB a block (a block a second while the devnet runs).
+ *
+ * anvil is a child process: stop() and the destructor end it (SIGTERM, so it writes its state;
+ * killed after 3 s), and on Linux it also dies with the console (parent-death signal), so it
+ * never outlives the process that started it.
  *
  * Thread: lives on one thread, which needs an event loop, and emits its signals there. The
  * console keeps it off the GUI thread, on the worker of a ui::DevnetService; on Linux the node
@@ -70,8 +77,24 @@ public:
     /// Empty when anvil is installed; otherwise what is missing and how to install it.
     static QString unavailableReason();
 
-    /// Starts the node and deploys the demo; no-op while starting or running.
+    /**
+     * Where the node keeps its state (see the class comment); empty, the default, keeps none.
+     * Set before start() or resume().
+     */
+    void setStateDirectory(const QString &directory);
+    /// The state file, under `directory`, of the node that serves `rpcUrl`.
+    static QString stateFileFor(const QString &directory, const QUrl &rpcUrl);
+
+    /// Starts a new node and deploys the demo; no-op while starting or running. A state file
+    /// left on the port it picks is deleted first: a new devnet is a new chain.
     void start();
+    /**
+     * Starts the node of an earlier run again, from its state file, on the URL `config` names
+     * (its first RPC URL), and resumes the demo traffic on the tokens and ERC-8004 registries
+     * `config` lists; emits resumed(). failed() when there is no state file, the port is taken
+     * or the node on it is not the devnet. No-op while starting or running.
+     */
+    void resume(const arbor::ChainConfig &config);
     /// Stops traffic and kills the node; safe to call in any state. Emits no signal.
     void stop();
 
@@ -95,15 +118,23 @@ Q_SIGNALS:
     void progress(const QString &step);
     /// The node runs, the demo is deployed and traffic flows: add \a config as a chain.
     void ready(const arbor::ChainConfig &config);
-    /// start() failed, or the node exited while running; the node is stopped.
+    /// resume() is done: the node serves its old chain again and traffic flows.
+    void resumed(const arbor::ChainConfig &config);
+    /// start() or resume() failed, or the node exited while running; the node is stopped.
     void failed(const arbor::Error &error);
 
 private:
     using ReceiptCallback = std::function<void(const QJsonObject &receipt)>;
 
-    void launch();
+    /// Starts anvil on `port` (0: a free one, retried when another process takes it first).
+    void launch(quint16 port);
     void pollChainId();
     void deployDemo();
+    /// resume()'s steps once the node answers: accounts, token decimals, the registered agents.
+    void reconnectDemo();
+    void readTokenDecimals(qsizetype next);
+    void readRegisteredAgents();
+    void resumeTraffic();
     void deployTokens();
     void deployRegistries();
     void mintDemoTokens();
@@ -123,6 +154,8 @@ private:
     bool alive(quint64 generation) const { return generation == m_generation && m_state == State::Starting; }
 
     QString m_program;
+    QString m_stateDirectory;
+    bool m_resuming = false;       ///< the run is resume()'s, not start()'s
     std::unique_ptr<QProcess> m_process;
     QNetworkAccessManager *m_network = nullptr;
     JsonRpcClient *m_client = nullptr;

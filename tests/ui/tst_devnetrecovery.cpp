@@ -1,14 +1,19 @@
-// The local devnet of an earlier session, found dead at start: the console asks once whether to
-// start a new one in its place or forget the chain, and leaves a chain 31337 the operator runs
-// themselves alone. Real Engine (indexing, so the dead endpoint is found) on SQLite, offscreen.
+// The local devnet of an earlier session, found at start: its node runs again from its saved
+// state, the chain indexed on without a reorg; without a saved state the console asks once
+// whether to start a new one in its place or forget the chain, holding back the chain's alert
+// meanwhile; a chain 31337 the operator runs themselves is left alone. Real Engine (indexing, so
+// the dead endpoint is found) on SQLite, real anvil, offscreen.
 
+#include "alerts/alertmonitor.h"
 #include "devnet/localdevnet.h"
+#include "engine/alertservice.h"
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
 #include "mainwindow.h"
 #include "model/entitydef.h"
 #include "services/devnetrecovery.h"
+#include "services/devnetservice.h"
 #include "store/chainregistry.h"
 #include "store/store.h"
 #include "testmain.h"
@@ -16,6 +21,7 @@
 #include "uifixture.h"
 
 #include <QCheckBox>
+#include <QFile>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -28,6 +34,7 @@ using namespace arbor;
 using arbor::test::UiFixture;
 using arbor::test::why;
 using arbor::ui::DevnetRecovery;
+using arbor::ui::DevnetService;
 using arbor::ui::MainWindow;
 using namespace Qt::StringLiterals;
 
@@ -54,6 +61,12 @@ struct Session
     std::unique_ptr<MainWindow> window;
 
     QMessageBox *question() const { return window->findChild<QMessageBox *>(u"devnetRecoveryBox"_s); }
+    AlertMonitor *alerts() const { return engine->alerts()->monitor(); }
+    bool alertActive(qint64 chainId, Alert::Kind kind) const
+    {
+        const QList<Alert> active = alerts()->activeAlerts();
+        return std::any_of(active.cbegin(), active.cend(), [&](const Alert &a) { return a.chainId == chainId && a.kind == kind; });
+    }
     QList<ChainRecord> chains() const
     {
         auto future = engine->chains()->list();
@@ -84,11 +97,15 @@ private Q_SLOTS:
     void forgetDeletesTheDeadChain();
     void rememberedForgetNeedsNoQuestion();
     void startNewReplacesTheDeadChain();
+    void questionHoldsBackTheDownAlert();
+    void savedDevnetRunsAgainWhereItStopped();
 
 private:
     /// Opens a session on `file` with a dead chain 31337; `startedByDevnet`: its URL is one a
     /// DevnetService recorded, as the welcome page's devnet of an earlier session.
-    void open(const QString &file, bool startedByDevnet);
+    void open(const QString &file, bool startedByDevnet, const AlertPolicy &policy = AlertPolicy());
+    /// A console on `url` (an indexing engine holding the lease, its main window), started.
+    void startSession(const DatabaseUrl &url, const AlertPolicy &policy = AlertPolicy());
 
     UiFixture m_home;
     std::unique_ptr<Session> m_session;
@@ -105,12 +122,11 @@ void TstDevnetRecovery::init()
     QSettings().remove(u"localDevnet"_s);
 }
 
-void TstDevnetRecovery::open(const QString &file, bool startedByDevnet)
+void TstDevnetRecovery::open(const QString &file, bool startedByDevnet, const AlertPolicy &policy)
 {
     auto url = m_home.databaseUrl(file);
     QVERIFY2(url, why(url).constData());
-    m_session = std::make_unique<Session>();
-    m_session->deadUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort()));
+    const QUrl deadUrl(u"http://127.0.0.1:%1"_s.arg(closedPort()));
     {
         auto store = Store::open(*url);
         QVERIFY2(store, why(store).constData());
@@ -118,24 +134,32 @@ void TstDevnetRecovery::open(const QString &file, bool startedByDevnet)
         ChainConfig config;
         config.chainId = LocalDevnet::ChainId;
         config.name = u"Local devnet"_s;
-        config.rpcUrls = {m_session->deadUrl};
+        config.rpcUrls = {deadUrl};
         config.startBlock = 0;
         EndpointRecord endpoint;
-        endpoint.url = m_session->deadUrl;
+        endpoint.url = deadUrl;
         endpoint.status = EndpointStatus::Ok;
         const Status registered = ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities());
         QVERIFY2(registered.ok(), why(registered).constData());
     }
     if (startedByDevnet)   // what DevnetService records when a devnet comes up
-        QSettings().setValue(u"localDevnet/rpcUrls"_s, QStringList{m_session->deadUrl.toString()});
+        QSettings().setValue(u"localDevnet/rpcUrls"_s, QStringList{deadUrl.toString()});
+    startSession(*url, policy);
+    if (m_session)
+        m_session->deadUrl = deadUrl;
+}
 
-    EngineOptions options = UiFixture::engineOptions(*url);
+void TstDevnetRecovery::startSession(const DatabaseUrl &url, const AlertPolicy &policy)
+{
+    m_session = std::make_unique<Session>();
+    EngineOptions options = UiFixture::engineOptions(url);
     options.lease = EngineOptions::Lease::Required;
     options.indexing = true;
     m_session->engine = std::make_unique<Engine>(options);
     m_session->window = std::make_unique<MainWindow>(m_session->engine.get());
     m_session->window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_session->window.get()));
+    m_session->alerts()->setPolicy(policy);
     auto started = m_session->engine->start();
     QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), EngineTimeoutMs);
     QVERIFY2(started.result().ok(), why(started.result()).constData());
@@ -205,6 +229,82 @@ void TstDevnetRecovery::startNewReplacesTheDeadChain()
             indexed = indexed || (s.indexed && *s.indexed > 0);
     });
     QTRY_VERIFY_WITH_TIMEOUT(indexed, EngineTimeoutMs);
+}
+
+void TstDevnetRecovery::questionHoldsBackTheDownAlert()
+{
+    AlertPolicy quick;
+    quick.raiseAfterMs = 300;
+    open(u"held.db"_s, true, quick);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->question(), EngineTimeoutMs);
+    // Every endpoint has been down for far longer than the alert waits; the question is open.
+    QTest::qWait(3000);
+    QVERIFY(!m_session->alertActive(LocalDevnet::ChainId, Alert::Kind::RpcDown));
+    // Not now: the chain stays down, and now that nobody is dealing with it, that is an alert.
+    m_session->question()->findChild<QPushButton *>(u"devnetKeepButton"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->alertActive(LocalDevnet::ChainId, Alert::Kind::RpcDown), EngineTimeoutMs);
+    QCOMPARE(m_session->chains().size(), 1);
+}
+
+void TstDevnetRecovery::savedDevnetRunsAgainWhereItStopped()
+{
+    if (const QString reason = LocalDevnet::unavailableReason(); !reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    auto url = m_home.databaseUrl(u"resume.db"_s);
+    QVERIFY2(url, why(url).constData());
+    {
+        auto store = Store::open(*url);
+        QVERIFY2(store, why(store).constData());
+        QVERIFY((*store)->migrate().ok());
+    }
+    const auto indexedOf = [this](qint64 *indexed) {
+        connect(m_session->engine->indexing(), &IndexingService::chainStatusChanged, this, [indexed](const QList<ChainStatus> &statuses) {
+            for (const ChainStatus &s : statuses) {
+                if (s.chainId == LocalDevnet::ChainId && s.indexed)
+                    *indexed = *s.indexed;
+            }
+        });
+    };
+
+    // The first session: "Try a local devnet", indexed for a while; then the console closes.
+    startSession(*url);
+    qint64 indexedBefore = -1;
+    indexedOf(&indexedBefore);
+    auto devnet = std::make_unique<DevnetService>();
+    std::optional<ChainConfig> config;
+    connect(devnet.get(), &DevnetService::ready, this, [&config](const ChainConfig &c) { config = c; });
+    devnet->start();
+    QTRY_VERIFY_WITH_TIMEOUT(config, 120000);
+    auto added = m_session->engine->chains()->addChain(*config);
+    QTRY_VERIFY_WITH_TIMEOUT(added.isFinished(), EngineTimeoutMs);
+    QVERIFY2(added.result(), why(added.result()).constData());
+    QTRY_VERIFY_WITH_TIMEOUT(indexedBefore >= 20, EngineTimeoutMs);   // setup's blocks and a few of traffic
+    QVERIFY(!m_session->question());   // its own devnet, running: nothing to recover
+    m_session.reset();
+    devnet.reset();   // the node writes its state as it ends
+    QVERIFY(DevnetService::hasSavedState(*config));
+
+    // The next session: the node runs again from its state and the chain is indexed on, with
+    // the blocks indexed before still the chain's (no reorg), and no alert.
+    AlertPolicy quick;
+    quick.raiseAfterMs = 300;
+    startSession(*url, quick);
+    qint64 indexedAfter = -1;
+    indexedOf(&indexedAfter);
+    int reorgs = 0;
+    connect(m_session->engine->indexing(), &IndexingService::reorgHandled, this, [&reorgs] { ++reorgs; });
+    QList<Alert> raised;
+    connect(m_session->alerts(), &AlertMonitor::alertRaised, this, [&raised](const Alert &a) { raised.append(a); });
+    QTRY_VERIFY_WITH_TIMEOUT(indexedAfter > indexedBefore + 5, EngineTimeoutMs);
+    QVERIFY(!m_session->question());
+    QCOMPARE(reorgs, 0);
+    for (const Alert &a : std::as_const(raised))
+        QVERIFY2(a.chainId != LocalDevnet::ChainId, qPrintable(u"alert raised: "_s + a.title));
+    const QList<ChainRecord> chains = m_session->chains();
+    QCOMPARE(chains.size(), 1);
+    QCOMPARE(chains.first().config.rpcUrls, config->rpcUrls);
+    auto *recovery = m_session->window->findChild<DevnetRecovery *>();
+    QVERIFY(recovery && recovery->devnet() && recovery->devnet()->isRunning());
 }
 
 } // namespace tst_devnetrecovery

@@ -1,5 +1,6 @@
 #include "services/devnetrecovery.h"
 
+#include "alerts/alertmonitor.h"
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
 #include "services/devnetservice.h"
@@ -18,9 +19,9 @@ const QString ChoiceKey = QStringLiteral("localDevnet/onStart");
 
 } // namespace
 
-DevnetRecovery::DevnetRecovery(ChainService *chains, IndexingService *indexing, QWidget *window)
+DevnetRecovery::DevnetRecovery(ChainService *chains, IndexingService *indexing, AlertMonitor *alerts, QWidget *window)
     : QObject(window)
-    , m_chains(chains), m_indexing(indexing)
+    , m_chains(chains), m_indexing(indexing), m_alerts(alerts)
     , m_window(window)
 {
     connect(m_chains, &ChainService::chainsChanged, this, [this](const QList<ChainRecord> &chains) { m_knownChains = chains; });
@@ -50,35 +51,74 @@ void DevnetRecovery::setRememberedChoice(std::optional<Choice> choice)
 
 void DevnetRecovery::onStatuses(const QList<ChainStatus> &statuses)
 {
+    for (const ChainStatus &status : statuses)
+        m_phases.insert(status.chainId, status.phase);
     if (m_handled || m_chains->state().readOnly || !m_chains->state().started)
         return;
     for (const ChainStatus &status : statuses) {
-        if (status.phase != IndexPhase::RpcDown)
-            continue;
         for (const ChainRecord &chain : std::as_const(m_knownChains)) {
             if (chain.config.chainId != status.chainId || chain.state != ChainState::Active
-                || !DevnetService::isLocalDevnetChain(chain.config))
+                || !DevnetService::isLocalDevnetChain(chain.config) || DevnetService::isRunningHere(chain.config))
                 continue;
-            // This session's own devnet is alive while its service runs: not ours to replace.
-            if (m_devnet && m_devnet->state() != LocalDevnet::State::Failed)
-                return;
+            const bool canResume = DevnetService::hasSavedState(chain.config) && LocalDevnet::unavailableReason().isEmpty();
+            if (!canResume && status.phase != IndexPhase::RpcDown)
+                continue;
             m_handled = true;
-            if (const auto remembered = rememberedChoice())
-                apply(*remembered, chain);
+            m_heldChain = chain.config.chainId;
+            m_alerts->holdChain(m_heldChain);
+            if (canResume)
+                resume(chain);
             else
-                ask(chain);
+                decide(chain, QString());
             return;
         }
     }
 }
 
-void DevnetRecovery::ask(const ChainRecord &chain)
+void DevnetRecovery::resume(const ChainRecord &chain)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Local Devnet Not Running"),
-                                tr("The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. "
-                                   "Its chain can no longer be indexed, and a new node would be a different chain.")
-                                    .arg(chain.config.name),
-                                QMessageBox::NoButton, m_window);
+    Q_EMIT notice(tr("Starting the local devnet “%1” again from where it stopped…").arg(chain.config.name));
+    m_resuming = chain;
+    devnetService()->resume(chain.config);
+}
+
+void DevnetRecovery::onResumeFailed(const Error &error)
+{
+    const ChainRecord chain = *std::exchange(m_resuming, std::nullopt);
+    // Something answers on its URL (another console's node took it): not down, not ours to replace.
+    if (m_phases.value(chain.config.chainId) != IndexPhase::RpcDown) {
+        Q_EMIT notice(tr("The local devnet “%1” could not be started again: %2").arg(chain.config.name, error.message));
+        release();
+        return;
+    }
+    decide(chain, error.message);
+}
+
+void DevnetRecovery::decide(const ChainRecord &chain, const QString &failure)
+{
+    if (const auto remembered = rememberedChoice()) {
+        if (!failure.isEmpty())
+            Q_EMIT notice(tr("The local devnet “%1” could not be started again: %2").arg(chain.config.name, failure));
+        apply(*remembered, chain);
+    } else {
+        ask(chain, failure);
+    }
+}
+
+void DevnetRecovery::release()
+{
+    if (m_heldChain != 0)
+        m_alerts->releaseChain(std::exchange(m_heldChain, 0));
+}
+
+void DevnetRecovery::ask(const ChainRecord &chain, const QString &failure)
+{
+    const QString text = failure.isEmpty()
+        ? tr("The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor and kept no saved state. "
+             "Its chain can no longer be indexed, and a new node would be a different chain.").arg(chain.config.name)
+        : tr("The local devnet “%1” stopped when Arbor last closed, and starting it again from its saved state failed: %2 "
+             "Its chain cannot be indexed until its node runs.").arg(chain.config.name, failure);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Local Devnet Not Running"), text, QMessageBox::NoButton, m_window);
     box->setObjectName(QStringLiteral("devnetRecoveryBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Start a new local devnet in its place (the old chain's indexed data is deleted), "
@@ -108,20 +148,25 @@ void DevnetRecovery::ask(const ChainRecord &chain)
 
 void DevnetRecovery::apply(Choice choice, const ChainRecord &chain)
 {
-    if (choice == Choice::Keep)
+    if (choice == Choice::Keep) {
+        release();
         return;
+    }
     const QString name = chain.config.name;
     if (choice == Choice::StartNew && !LocalDevnet::unavailableReason().isEmpty()) {
         Q_EMIT notice(tr("The local devnet “%1” is not running and cannot be started again: %2").arg(name, LocalDevnet::unavailableReason()));
+        release();
         return;
     }
     Q_EMIT notice(choice == Choice::StartNew ? tr("Replacing the stopped local devnet “%1” with a new one…").arg(name)
                                              : tr("Forgetting the stopped local devnet “%1”…").arg(name));
-    then(m_chains->deleteChain(ChainRef{chain.config.chainId, QString()}), this, [this, choice, name](Status deleted) {
+    then(m_chains->deleteChain(ChainRef{chain.config.chainId, QString()}), this, [this, choice, chain, name](Status deleted) {
+        release();
         if (!deleted) {
             Q_EMIT notice(tr("The stopped local devnet “%1” could not be deleted: %2").arg(name, deleted.error().toString()));
             return;
         }
+        DevnetService::forgetSavedState(chain.config);
         if (choice == Choice::StartNew)
             startNewDevnet();
         else
@@ -129,27 +174,42 @@ void DevnetRecovery::apply(Choice choice, const ChainRecord &chain)
     });
 }
 
+DevnetService *DevnetRecovery::devnetService()
+{
+    if (m_devnet)
+        return m_devnet;
+    m_devnet = new DevnetService(this);
+    connect(m_devnet, &DevnetService::progress, this, &DevnetRecovery::notice);
+    connect(m_devnet, &DevnetService::failed, this, [this](const Error &error) {
+        if (m_resuming)
+            onResumeFailed(error);
+        else
+            Q_EMIT notice(tr("The local devnet could not start: %1").arg(error.message));
+    });
+    connect(m_devnet, &DevnetService::resumed, this, [this](const ChainConfig &config) {
+        const ChainRecord chain = *std::exchange(m_resuming, std::nullopt);
+        release();
+        // The indexer backs off from an endpoint that failed; it need not wait for its next try.
+        m_chains->probeNow(ChainRef{config.chainId, QString()});
+        Q_EMIT notice(tr("The local devnet “%1” runs again; its chain is indexed on from where it stopped.").arg(chain.config.name));
+    });
+    connect(m_devnet, &DevnetService::ready, this, [this](const ChainConfig &config) {
+        then(m_chains->addChain(config), this, [this](const Result<ChainRecord> &added) {
+            if (!added) {
+                m_devnet->stop();
+                Q_EMIT notice(tr("The local devnet could not be added: %1").arg(added.error().toString()));
+                return;
+            }
+            Q_EMIT notice(tr("The new local devnet “%1” is being indexed.").arg(added->config.name));
+            Q_EMIT chainAdded(*added);
+        });
+    });
+    return m_devnet;
+}
+
 void DevnetRecovery::startNewDevnet()
 {
-    if (!m_devnet) {
-        m_devnet = new DevnetService(this);
-        connect(m_devnet, &DevnetService::progress, this, &DevnetRecovery::notice);
-        connect(m_devnet, &DevnetService::failed, this, [this](const Error &error) {
-            Q_EMIT notice(tr("The local devnet could not start: %1").arg(error.message));
-        });
-        connect(m_devnet, &DevnetService::ready, this, [this](const ChainConfig &config) {
-            then(m_chains->addChain(config), this, [this](const Result<ChainRecord> &added) {
-                if (!added) {
-                    m_devnet->stop();
-                    Q_EMIT notice(tr("The local devnet could not be added: %1").arg(added.error().toString()));
-                    return;
-                }
-                Q_EMIT notice(tr("The new local devnet “%1” is being indexed.").arg(added->config.name));
-                Q_EMIT chainAdded(*added);
-            });
-        });
-    }
-    m_devnet->start();
+    devnetService()->start();
 }
 
 } // namespace arbor::ui

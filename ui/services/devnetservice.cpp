@@ -2,7 +2,11 @@
 
 #include "util/workerthread.h"
 
+#include <QDir>
+#include <QFile>
+#include <QSet>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace arbor::ui {
 
@@ -20,11 +24,32 @@ void rememberUrls(const QList<QUrl> &urls)
         known.append(url.toString());
     }
     while (known.size() > 20)
-        known.removeFirst();
+        QFile::remove(LocalDevnet::stateFileFor(DevnetService::stateDirectory(), QUrl(known.takeFirst())));
     settings.setValue(UrlsKey, known);
 }
 
+// The URLs of the nodes DevnetServices of this process run; GUI thread only.
+QSet<QUrl> &runningHere()
+{
+    static QSet<QUrl> urls;
+    return urls;
+}
+
 } // namespace
+
+bool DevnetService::isRunningHere(const ChainConfig &config)
+{
+    return !config.rpcUrls.isEmpty() && runningHere().contains(config.rpcUrls.first());
+}
+
+void DevnetService::setState(LocalDevnet::State state, const QUrl &url)
+{
+    runningHere().remove(m_url);
+    m_state = state;
+    m_url = state == LocalDevnet::State::Running ? url : QUrl();
+    if (!m_url.isEmpty())
+        runningHere().insert(m_url);
+}
 
 bool DevnetService::isLocalDevnetChain(const ChainConfig &config)
 {
@@ -36,6 +61,22 @@ bool DevnetService::isLocalDevnetChain(const ChainConfig &config)
             return false;
     }
     return true;
+}
+
+QString DevnetService::stateDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("devnet"));
+}
+
+bool DevnetService::hasSavedState(const ChainConfig &config)
+{
+    return isLocalDevnetChain(config) && QFile::exists(LocalDevnet::stateFileFor(stateDirectory(), config.rpcUrls.first()));
+}
+
+void DevnetService::forgetSavedState(const ChainConfig &config)
+{
+    if (isLocalDevnetChain(config))
+        QFile::remove(LocalDevnet::stateFileFor(stateDirectory(), config.rpcUrls.first()));
 }
 
 template<typename F>
@@ -55,6 +96,7 @@ DevnetService::DevnetService(QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_devnet = new LocalDevnet;
+    m_devnet->setStateDirectory(stateDirectory());
     m_devnet->moveToThread(&m_thread);
 
     // Direct: these run on the worker, where the devnet emits, and post the outcome back.
@@ -65,14 +107,22 @@ DevnetService::DevnetService(QObject *parent)
         const qint64 pid = m_devnet->nodeProcessId();
         report(m_workerRun, [this, config, pid] {
             rememberUrls(config.rpcUrls);
-            m_state = LocalDevnet::State::Running;
+            setState(LocalDevnet::State::Running, config.rpcUrls.value(0));
             m_nodeProcessId = pid;
             Q_EMIT ready(config);
         });
     }, Qt::DirectConnection);
+    connect(m_devnet, &LocalDevnet::resumed, m_devnet, [this](const ChainConfig &config) {
+        const qint64 pid = m_devnet->nodeProcessId();
+        report(m_workerRun, [this, config, pid] {
+            setState(LocalDevnet::State::Running, config.rpcUrls.value(0));
+            m_nodeProcessId = pid;
+            Q_EMIT resumed(config);
+        });
+    }, Qt::DirectConnection);
     connect(m_devnet, &LocalDevnet::failed, m_devnet, [this](const Error &error) {
         report(m_workerRun, [this, error] {
-            m_state = LocalDevnet::State::Failed;
+            setState(LocalDevnet::State::Failed);
             m_nodeProcessId = 0;
             Q_EMIT failed(error);
         });
@@ -83,6 +133,7 @@ DevnetService::DevnetService(QObject *parent)
 
 DevnetService::~DevnetService()
 {
+    setState(LocalDevnet::State::Stopped);
     // The node is killed on the thread that started it; then the thread ends.
     QMetaObject::invokeMethod(m_worker, [this] {
         delete m_devnet;
@@ -97,7 +148,7 @@ void DevnetService::start()
     if (m_state == LocalDevnet::State::Starting || m_state == LocalDevnet::State::Running)
         return;
     const quint64 run = ++m_run;
-    m_state = LocalDevnet::State::Starting;
+    setState(LocalDevnet::State::Starting);
     m_nodeProcessId = 0;
     QMetaObject::invokeMethod(m_worker, [this, run] {
         m_workerRun = run;
@@ -105,10 +156,23 @@ void DevnetService::start()
     });
 }
 
+void DevnetService::resume(const ChainConfig &config)
+{
+    if (m_state == LocalDevnet::State::Starting || m_state == LocalDevnet::State::Running)
+        return;
+    const quint64 run = ++m_run;
+    setState(LocalDevnet::State::Starting);
+    m_nodeProcessId = 0;
+    QMetaObject::invokeMethod(m_worker, [this, run, config] {
+        m_workerRun = run;
+        m_devnet->resume(config);
+    });
+}
+
 void DevnetService::stop()
 {
     const quint64 run = ++m_run;
-    m_state = LocalDevnet::State::Stopped;
+    setState(LocalDevnet::State::Stopped);
     m_nodeProcessId = 0;
     QMetaObject::invokeMethod(m_worker, [this, run] {
         m_workerRun = run;
