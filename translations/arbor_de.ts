@@ -1834,6 +1834,22 @@
         <source>The local devnet is running on %1</source>
         <translation>Das lokale Devnet läuft auf %1</translation>
     </message>
+    <message>
+        <source>another program took %1, the address of the local devnet</source>
+        <translation>ein anderes Programm belegt %1, die Adresse des lokalen Devnets</translation>
+    </message>
+    <message>
+        <source>the local devnet on %1 kept no state to start again from</source>
+        <translation>das lokale Devnet auf %1 hat keinen gespeicherten Zustand, aus dem es neu starten könnte</translation>
+    </message>
+    <message>
+        <source>Reading the demo from the saved chain…</source>
+        <translation>Demo wird aus der gespeicherten Chain gelesen …</translation>
+    </message>
+    <message>
+        <source>The local devnet is running again on %1</source>
+        <translation>Das lokale Devnet läuft wieder auf %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::MaintenanceRunner</name>
@@ -6158,10 +6174,6 @@
         <translation>Lokales Devnet läuft nicht</translation>
     </message>
     <message>
-        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. Its chain can no longer be indexed, and a new node would be a different chain.</source>
-        <translation>Das lokale Devnet „%1“ wurde beendet, als Arbor zuletzt geschlossen wurde: Sein Knoten lief in Arbor. Seine Chain kann nicht mehr indiziert werden, und ein neuer Knoten wäre eine andere Chain.</translation>
-    </message>
-    <message>
         <source>Start a new local devnet in its place (the old chain&apos;s indexed data is deleted), or forget the chain?</source>
         <translation>Ein neues lokales Devnet an seiner Stelle starten (die indizierten Daten der alten Chain werden gelöscht) oder die Chain vergessen?</translation>
     </message>
@@ -6212,6 +6224,26 @@
     <message>
         <source>The new local devnet “%1” is being indexed.</source>
         <translation>Das neue lokale Devnet „%1“ wird indiziert.</translation>
+    </message>
+    <message>
+        <source>Starting the local devnet “%1” again from where it stopped…</source>
+        <translation>Lokales Devnet „%1“ wird dort fortgesetzt, wo es angehalten hat …</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” could not be started again: %2</source>
+        <translation>Das lokale Devnet „%1“ konnte nicht wieder gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor and kept no saved state. Its chain can no longer be indexed, and a new node would be a different chain.</source>
+        <translation>Das lokale Devnet „%1“ wurde beim letzten Beenden von Arbor angehalten: Sein Knoten lief innerhalb von Arbor und hat keinen Zustand gespeichert. Seine Chain kann nicht mehr indexiert werden, und ein neuer Knoten wäre eine andere Chain.</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed, and starting it again from its saved state failed: %2 Its chain cannot be indexed until its node runs.</source>
+        <translation>Das lokale Devnet „%1“ wurde beim letzten Beenden von Arbor angehalten, und der Neustart aus seinem gespeicherten Zustand ist fehlgeschlagen: %2 Seine Chain kann erst wieder indexiert werden, wenn sein Knoten läuft.</translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” runs again; its chain is indexed on from where it stopped.</source>
+        <translation>Das lokale Devnet „%1“ läuft wieder; seine Chain wird ab der Stelle weiter indexiert, an der sie angehalten hat.</translation>
     </message>
 </context>
 <context>

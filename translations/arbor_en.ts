@@ -1834,6 +1834,22 @@
         <source>The local devnet is running on %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>another program took %1, the address of the local devnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local devnet on %1 kept no state to start again from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the demo from the saved chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet is running again on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::MaintenanceRunner</name>
@@ -6158,10 +6174,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor. Its chain can no longer be indexed, and a new node would be a different chain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start a new local devnet in its place (the old chain&apos;s indexed data is deleted), or forget the chain?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6211,6 +6223,26 @@
     </message>
     <message>
         <source>The new local devnet “%1” is being indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the local devnet “%1” again from where it stopped…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” could not be started again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed: its node ran inside Arbor and kept no saved state. Its chain can no longer be indexed, and a new node would be a different chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” stopped when Arbor last closed, and starting it again from its saved state failed: %2 Its chain cannot be indexed until its node runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local devnet “%1” runs again; its chain is indexed on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
