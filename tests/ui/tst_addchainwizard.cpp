@@ -820,7 +820,7 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     for (const QJsonValue &t : std::as_const(m_tokenInfo))
         QVERIFY(summary.contains(t.toObject().value(QLatin1String("symbol")).toString()));
     QVERIFY(summary.contains(QLatin1String("earliest token deployment")));
-    QVERIFY(summary.contains(QLatin1String("identity")) && summary.contains(QLatin1String("validation")));
+    QVERIFY(summary.contains(QLatin1String("Identity")) && summary.contains(QLatin1String("Validation")));
     QVERIFY2(summary.contains(QLatin1String("every block")) && summary.contains(QLatin1String("to reach the head")), qPrintable(summary));
     QVERIFY2(!summary.contains(QLatin1String("sampled")), qPrintable(summary));
 

@@ -510,13 +510,13 @@ void TstEditChainDialog::addsARegistryWhenSaved()
     QCOMPARE(list->count(), 0);
     QVERIFY(!save->isEnabled());
 
-    kind->setCurrentIndex(kind->findText(QStringLiteral("reputation")));
+    kind->setCurrentIndex(kind->findData(int(RegistryKind::Reputation)));
     address->setText(QStringLiteral("0x00000000000000000000000000000000000000aa"));
     QTest::mouseClick(add, Qt::LeftButton);
     QCOMPARE(list->count(), 1);
-    QVERIFY(list->item(0)->text().contains(QLatin1String("reputation")));
+    QVERIFY(list->item(0)->text().contains(QLatin1String("Reputation")));
     QVERIFY(list->item(0)->text().contains(QLatin1String("new:")));
-    QCOMPARE(kind->findText(QStringLiteral("reputation")), -1);   // one registry of a kind
+    QCOMPARE(kind->findData(int(RegistryKind::Reputation)), -1);   // one registry of a kind
     QVERIFY(save->isEnabled());
 
     QSignalSpy edited(dialog.get(), &EditChainDialog::chainEdited);

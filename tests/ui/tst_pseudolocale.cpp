@@ -282,6 +282,8 @@ void TstPseudoLocale::dialogsSpeakThroughTranslation_data()
     QTest::newRow("Restore") << u"restoreDatabaseAction"_s;
     QTest::newRow("Resync") << u"resyncChainAction"_s;
     QTest::newRow("Delete Chain") << u"deleteChainAction"_s;
+    QTest::newRow("Edit Chain") << u"editChainAction"_s;
+    QTest::newRow("Reindex") << u"reindexChainAction"_s;
     QTest::newRow("New Trigger") << u"newTrigger"_s;
 }
 

@@ -4,6 +4,7 @@
 #include "engine/chainservice.h"
 #include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
+#include "models/triggerlistmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
@@ -241,10 +242,10 @@ QWidget *EditChainDialog::createRegistries()
                                          [kind](const RegistryRef &r) { return r.kind == kind; });
         if (indexed)
             continue;
-        m_registryKind->addItem(registryKindName(kind), int(kind));
+        m_registryKind->addItem(TriggerListModel::registryText(kind), int(kind));
     }
     for (const RegistryRef &r : m_chain.config.registries)
-        new QListWidgetItem(tr("%1  %2").arg(registryKindName(r.kind), r.address.toChecksumHex()), m_registries);
+        new QListWidgetItem(tr("%1  %2").arg(TriggerListModel::registryText(r.kind), r.address.toChecksumHex()), m_registries);
     m_registryAddress = new QLineEdit;
     m_registryAddress->setObjectName(QStringLiteral("registryAddressEdit"));
     m_registryAddress->setPlaceholderText(tr("0x… the registry contract"));
@@ -282,7 +283,7 @@ void EditChainDialog::addRegistry()
     const auto kind = RegistryKind(m_registryKind->currentData().toInt());
     m_addedRegistries.append({kind, *address});
     new QListWidgetItem(tr("%1  %2 (new: indexed from block %3 when you save)")
-                            .arg(registryKindName(kind), address->toChecksumHex())
+                            .arg(TriggerListModel::registryText(kind), address->toChecksumHex())
                             .arg(m_chain.config.startBlock.value_or(0)),
                         m_registries);
     m_registryKind->removeItem(m_registryKind->currentIndex());

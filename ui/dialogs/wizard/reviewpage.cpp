@@ -6,6 +6,7 @@
 #include "engine/chainservice.h"
 #include "model/urlsecrets.h"
 #include "models/tokenmodel.h"
+#include "models/triggerlistmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
 
@@ -173,7 +174,7 @@ void ReviewPage::showSummary()
 
     QStringList registries;
     for (const RegistryRef &r : config.registries)
-        registries.append(registryKindName(r.kind) + QLatin1String(": <code>") + r.address.toChecksumHex() + QLatin1String("</code>"));
+        registries.append(TriggerListModel::registryText(r.kind) + QLatin1String(": <code>") + r.address.toChecksumHex() + QLatin1String("</code>"));
     html += row(tr("ERC-8004 registries"), registries.isEmpty() ? tr("none") : registries.join(QLatin1String("<br>")));
     html += QLatin1String("</table>");
     m_summary->setText(html);
