@@ -152,6 +152,14 @@ Result<qint64> parseInteger(const QString &text, const QString &field, qint64 mi
     return v;
 }
 
+Result<qint64> positionalId(const QCommandLineParser &parser, const QString &what)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1)
+        return Error::invalid(what, Arborctl::tr("Give one %1.").arg(what));
+    return parseInteger(args.first(), what, 1, std::numeric_limits<qint64>::max());
+}
+
 Result<qint64> parseSince(const QString &text, const QString &field, qint64 nowMs)
 {
     static const QRegularExpression ago(QStringLiteral("^(\\d{1,6})([mhd])$"));

@@ -83,6 +83,9 @@ Result<QJsonObject> readJsonObjectFile(const QString &path, const QString &what)
 /// A whole number in [min, max], or an Invalid error naming `field` and the range.
 Result<qint64> parseInteger(const QString &text, const QString &field, qint64 min, qint64 max);
 
+/// The one positional argument, an id ≥ 1; an Invalid error naming `what` otherwise.
+Result<qint64> positionalId(const QCommandLineParser &parser, const QString &what);
+
 /// A moment given as how long ago ("90m", "36h", "7d") or as an ISO date or date-time in UTC
 /// ("2026-11-01", "2026-11-01T12:00"), as unix ms; Invalid error naming `field` otherwise.
 Result<qint64> parseSince(const QString &text, const QString &field, qint64 nowMs);

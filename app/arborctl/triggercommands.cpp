@@ -1,7 +1,6 @@
 // arborctl trigger …: edit triggers and see what they fired.
 #include "triggercommands.h"
 #include "translation.h"
-#include "deliverycommands.h"
 
 #include "engine/triggerservice.h"
 #include "secrets/namedsecrets.h"
@@ -41,14 +40,6 @@ Result<TriggerDef> readTriggerFile(const QString &path)
     return def;
 }
 
-Result<qint64> idArgument(const QCommandLineParser &parser, const QString &what)
-{
-    const QStringList args = parser.positionalArguments();
-    if (args.size() != 1)
-        return Error::invalid(what, Arborctl::tr("Give one %1.").arg(what));
-    return parseInteger(args.first(), what, 1, std::numeric_limits<qint64>::max());
-}
-
 QJsonObject recordToJson(const TriggerRecord &r)
 {
     QJsonObject o = triggerToJson(r.def);
@@ -67,28 +58,6 @@ QJsonValue payloadToJson(const QByteArray &body)
     if (error.error == QJsonParseError::NoError)
         return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     return QString::fromUtf8(body);
-}
-
-QJsonObject resultToJson(const ActionResult &r)
-{
-    QJsonObject o{{QStringLiteral("id"), r.id},
-                  {QStringLiteral("deliveryId"), r.deliveryId},
-                  {QStringLiteral("trigger"), QJsonObject{{QStringLiteral("id"), r.subjectId}, {QStringLiteral("name"), r.subjectName}}},
-                  {QStringLiteral("action"), QJsonObject{{QStringLiteral("id"), r.actionId}, {QStringLiteral("type"), actionTypeName(r.actionType)}}},
-                  {QStringLiteral("chainId"), r.chainId},
-                  {QStringLiteral("blockNumber"), r.blockNumber},
-                  {QStringLiteral("event"), QJsonObject{{QStringLiteral("txHash"), r.txHash.toHex()}, {QStringLiteral("logIndex"), r.logIndex}}},
-                  {QStringLiteral("status"), deliveryStatusName(r.status)},
-                  {QStringLiteral("attempt"), r.attempt},
-                  {QStringLiteral("isTest"), r.isTest},
-                  {QStringLiteral("at"), timestampToJson(r.at)}};
-    o.insert(QStringLiteral("httpStatus"), r.httpStatus ? QJsonValue(*r.httpStatus) : QJsonValue());
-    o.insert(QStringLiteral("durationMs"), r.durationMs ? QJsonValue(*r.durationMs) : QJsonValue());
-    if (!r.error.isEmpty())
-        o.insert(QStringLiteral("error"), r.error);
-    if (!r.responseExcerpt.isEmpty())
-        o.insert(QStringLiteral("responseExcerpt"), r.responseExcerpt);
-    return o;
 }
 
 void printRecord(const TriggerRecord &r, bool asJson, const QString &verb)
@@ -179,7 +148,7 @@ int triggerEdit(const Invocation &inv)
                            {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}};
     if (const auto exit = parseCommand(parser, inv, spec))
         return *exit;
-    auto id = idArgument(parser, QStringLiteral("ID"));
+    auto id = positionalId(parser, QStringLiteral("ID"));
     if (!id)
         return fail(id.error());
     if (!parser.isSet(file))
@@ -239,7 +208,7 @@ int triggerShow(const Invocation &inv)
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("A trigger's definition (the file format) and its figures."), {json},
                                                      {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}}))
         return *exit;
-    auto id = idArgument(parser, QStringLiteral("ID"));
+    auto id = positionalId(parser, QStringLiteral("ID"));
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id](Engine &engine, std::function<void(int)> finish) {
@@ -262,7 +231,7 @@ int triggerSetEnabled(const Invocation &inv, bool enabled)
                                         : Arborctl::tr("Disable a trigger. Deliveries already created still go out.");
     if (const auto exit = parseCommand(parser, inv, {description, {}, {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}}))
         return *exit;
-    auto id = idArgument(parser, QStringLiteral("ID"));
+    auto id = positionalId(parser, QStringLiteral("ID"));
     if (!id)
         return fail(id.error());
     return runWithEngine(inv, adminOptions(), [id = *id, enabled](Engine &engine, std::function<void(int)> finish) {
@@ -280,7 +249,7 @@ int triggerDelete(const Invocation &inv)
                                                                      "open deliveries are cancelled. Results stay."));
     if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Delete a trigger."), {yes}, {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}}))
         return *exit;
-    auto id = idArgument(parser, QStringLiteral("ID"));
+    auto id = positionalId(parser, QStringLiteral("ID"));
     if (!id)
         return fail(id.error());
     if (!parser.isSet(yes))
@@ -331,7 +300,7 @@ int triggerDryRun(const Invocation &inv)
             return fail(parsed.error());
         def = *parsed;
     } else {
-        auto id = idArgument(parser, QStringLiteral("ID"));
+        auto id = positionalId(parser, QStringLiteral("ID"));
         if (!id)
             return fail(id.error());
         def.id = *id;
@@ -432,7 +401,7 @@ int triggerReplay(const Invocation &inv)
                            {{QStringLiteral("ID"), Arborctl::tr("the trigger's id")}}};
     if (const auto exit = parseCommand(parser, inv, spec))
         return *exit;
-    auto id = idArgument(parser, QStringLiteral("ID"));
+    auto id = positionalId(parser, QStringLiteral("ID"));
     if (!id)
         return fail(id.error());
     const bool byTime = parser.isSet(since);
@@ -509,171 +478,6 @@ int triggerReplay(const Invocation &inv)
                      }
                      then(engine.triggers()->replayTrigger(id, blocks->first, blocks->second, actionId), &engine, report);
                  });
-        });
-    });
-}
-
-int triggerResults(const Invocation &inv)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption trigger(QStringLiteral("trigger"), Arborctl::tr("Only this trigger's results."), QStringLiteral("ID"));
-    const QCommandLineOption status(QStringLiteral("status"), Arborctl::tr("success, failed, retrying or cancelled."), QStringLiteral("S"));
-    const QCommandLineOption type(QStringLiteral("action-type"), Arborctl::tr("rest, telegram or mcp."), QStringLiteral("T"));
-    const QCommandLineOption limit(QStringLiteral("limit"), Arborctl::tr("At most N rows, newest first (default 50)."), QStringLiteral("N"));
-    const QCommandLineOption dead(QStringLiteral("dead"), Arborctl::tr("The dead letters instead: deliveries given up (their retry schedule spent, "
-                                                                       "or refused by the receiver), one row each; `trigger resend --dead` sends them again."));
-    const QCommandLineOption json = jsonOption();
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("What triggers fired: one row per attempt or cancellation. With --json, also how "
-                                                                  "each action delivers (state, success rate, last error, next attempt, held and dead)."),
-                                                     {trigger, status, type, limit, dead, json}}))
-        return *exit;
-    ResultFilter filter;
-    filter.limit = 50;
-    if (parser.isSet(trigger)) {
-        auto id = parseInteger(parser.value(trigger), QStringLiteral("--trigger"), 1, std::numeric_limits<qint64>::max());
-        if (!id)
-            return fail(id.error());
-        filter.triggerId = *id;
-    }
-    if (parser.isSet(status)) {
-        filter.status = deliveryStatusFromName(parser.value(status));
-        if (!filter.status || *filter.status == DeliveryStatus::Pending)
-            return fail(Error::invalid(QStringLiteral("--status"), Arborctl::tr("Use success, failed, retrying or cancelled.")));
-    }
-    if (parser.isSet(type)) {
-        filter.actionType = actionTypeFromName(parser.value(type));
-        if (!filter.actionType)
-            return fail(Error::invalid(QStringLiteral("--action-type"), Arborctl::tr("Use rest, telegram or mcp.")));
-    }
-    if (parser.isSet(limit)) {
-        auto n = parseInteger(parser.value(limit), QStringLiteral("--limit"), 1, 10000);
-        if (!n)
-            return fail(n.error());
-        filter.limit = int(*n);
-    }
-    const bool asJson = parser.isSet(json);
-    if (parser.isSet(dead)) {
-        if (parser.isSet(status) || parser.isSet(type))
-            return fail(Error::invalid(QStringLiteral("--dead"), Arborctl::tr("--dead lists failed deliveries; --status and --action-type do not apply.")));
-        DeadLetterFilter deadFilter;
-        deadFilter.triggerId = filter.triggerId;
-        deadFilter.limit = parser.isSet(limit) ? filter.limit : 500;
-        return runWithEngine(inv, adminOptions(), [deadFilter, asJson](Engine &engine, std::function<void(int)> finish) {
-            then(engine.triggers()->deadLetters(deadFilter), &engine, [finish, asJson](Result<QList<DeadLetter>> letters) {
-                if (!letters) {
-                    finish(fail(letters.error()));
-                    return;
-                }
-                if (asJson) {
-                    QJsonArray array;
-                    for (const DeadLetter &d : std::as_const(*letters))
-                        array.append(deadLetterToJson(d));
-                    printJson(QJsonObject{{QStringLiteral("dead"), array}});
-                } else {
-                    printDeadLetters(*letters);
-                }
-                finish(ExitOk);
-            });
-        });
-    }
-    return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.triggers()->triggerResults(filter), &engine, [&engine, filter, finish, asJson](Result<QList<ActionResult>> results) {
-            if (!results) {
-                finish(fail(results.error()));
-                return;
-            }
-            if (!asJson) {
-                QList<QStringList> rows;
-                for (const ActionResult &r : std::as_const(*results)) {
-                    rows.append({QString::number(r.id), timestampToJson(r.at).toString(), r.subjectName, actionTypeName(r.actionType),
-                                 deliveryStatusName(r.status), QString::number(r.attempt),
-                                 r.httpStatus ? QString::number(*r.httpStatus) : QStringLiteral("-"),
-                                 r.durationMs ? QString::number(*r.durationMs) : QStringLiteral("-"), r.error.left(60)});
-                }
-                printTable({Arborctl::tr("ID"), Arborctl::tr("AT"), Arborctl::tr("TRIGGER"), Arborctl::tr("ACTION"), Arborctl::tr("STATUS"),
-                            Arborctl::tr("TRY"), Arborctl::tr("HTTP"), Arborctl::tr("MS"), Arborctl::tr("ERROR")},
-                           rows);
-                finish(ExitOk);
-                return;
-            }
-            QJsonArray array;
-            for (const ActionResult &r : std::as_const(*results))
-                array.append(resultToJson(r));
-            then(engine.triggers()->actionHealth(filter.triggerId), &engine, [finish, array](Result<QList<ActionHealth>> actions) {
-                if (!actions) {
-                    finish(fail(actions.error()));
-                    return;
-                }
-                QJsonArray health;
-                for (const ActionHealth &h : std::as_const(*actions)) {
-                    if (h.source == DeliverySource::Trigger)
-                        health.append(actionHealthToJson(h));
-                }
-                printJson(QJsonObject{{QStringLiteral("results"), array}, {QStringLiteral("actions"), health}});
-                finish(ExitOk);
-            });
-        });
-    });
-}
-
-int triggerResend(const Invocation &inv)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption dead(QStringLiteral("dead"), Arborctl::tr("Send the dead letters again (all, or those --trigger, --action or "
-                                                                       "--delivery pick), each under its own id with its retry schedule afresh."));
-    const QCommandLineOption trigger(QStringLiteral("trigger"), Arborctl::tr("With --dead: only this trigger's."), QStringLiteral("ID"));
-    const QCommandLineOption action(QStringLiteral("action"), Arborctl::tr("With --dead: only this action's."), QStringLiteral("ACTION_ID"));
-    const QCommandLineOption delivery(QStringLiteral("delivery"), Arborctl::tr("With --dead: only this delivery (dlv_…)."), QStringLiteral("ID"));
-    const QCommandLineOption json = jsonOption();
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Send a result's delivery again, under the same delivery id; or, with --dead, "
-                                                                  "the deliveries that were given up."),
-                                                     {dead, trigger, action, delivery, json},
-                                                     {{QStringLiteral("RESULT_ID"), Arborctl::tr("an id from trigger results (not with --dead)")}}}))
-        return *exit;
-    const bool asJson = parser.isSet(json);
-    if (parser.isSet(dead)) {
-        if (!parser.positionalArguments().isEmpty())
-            return fail(Error::invalid(QStringLiteral("RESULT_ID"), Arborctl::tr("With --dead, pick deliveries with --trigger, --action or --delivery, not a result id.")));
-        DeadLetterFilter filter;
-        for (const auto &[option, slot] : {std::pair{&trigger, &filter.triggerId}, std::pair{&action, &filter.actionId}}) {
-            if (!parser.isSet(*option))
-                continue;
-            auto n = parseInteger(parser.value(*option), QLatin1String("--") + option->names().constFirst(), 1, std::numeric_limits<qint64>::max());
-            if (!n)
-                return fail(n.error());
-            *slot = *n;
-        }
-        filter.deliveryId = parser.value(delivery);
-        return runWithEngine(inv, adminOptions(), [filter, asJson](Engine &engine, std::function<void(int)> finish) {
-            then(engine.triggers()->resendDeadLetters(filter), &engine, [finish, asJson](Result<qint64> resent) {
-                if (!resent) {
-                    finish(fail(resent.error()));
-                    return;
-                }
-                if (asJson)
-                    printJson(QJsonObject{{QStringLiteral("resent"), *resent}});
-                else
-                    QTextStream(stdout) << Arborctl::tr("%1 dead deliveries are pending again; the running engine sends them.").arg(*resent) << Qt::endl;
-                finish(ExitOk);
-            });
-        });
-    }
-    if (parser.isSet(trigger) || parser.isSet(action) || parser.isSet(delivery))
-        return fail(Error::invalid(QStringLiteral("--dead"), Arborctl::tr("--trigger, --action and --delivery pick dead letters: add --dead.")));
-    auto id = idArgument(parser, QStringLiteral("RESULT_ID"));
-    if (!id)
-        return fail(id.error());
-    return runWithEngine(inv, adminOptions(), [id = *id, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.triggers()->resendResult(id), &engine, [finish, asJson](Result<QString> deliveryId) {
-            if (!deliveryId) {
-                finish(fail(deliveryId.error()));
-                return;
-            }
-            if (asJson)
-                printJson(QJsonObject{{QStringLiteral("deliveryId"), *deliveryId}});
-            else
-                QTextStream(stdout) << Arborctl::tr("Delivery %1 is pending again; the running engine sends it.").arg(*deliveryId) << Qt::endl;
-            finish(ExitOk);
         });
     });
 }
