@@ -2,6 +2,7 @@
 // live figures and charts from a devnet chain being indexed, and gaps from promoted ranges.
 
 #include "charts/chainchartpanel.h"
+#include "charts/timeaxis.h"
 #include "delegates/statusbadgedelegate.h"
 #include "devnet.h"
 #include "engine/chainservice.h"
@@ -758,6 +759,11 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     const QString rate = charts->lineNames(ChainChartPanel::RateChart).first();
     QTRY_VERIFY(charts->points(ChainChartPanel::LagChart, lag).size() >= 55);
     QVERIFY(charts->points(ChainChartPanel::LagChart, lag).first().x() >= double(now - ChainChartPanel::DefaultWindowMs - step));
+    // The data fills the window, and so does the time axis.
+    const auto axisFrom = [charts](ChainChartPanel::Chart chart) {
+        return qobject_cast<arbor::ui::charts::TimeAxis *>(charts->view(chart)->chart()->axes(Qt::Horizontal).first())->fromMs();
+    };
+    QVERIFY(qAbs(axisFrom(ChainChartPanel::LagChart) - (now - ChainChartPanel::DefaultWindowMs)) < 60000);
     QCOMPARE(charts->segmentCount(ChainChartPanel::LagChart, lag), 1);
     QCOMPARE(charts->axisTop(ChainChartPanel::RateChart), 10.0);
     QVERIFY(charts->isClipped(ChainChartPanel::RateChart));
@@ -781,6 +787,11 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     QVERIFY(charts->isClipped(ChainChartPanel::RateChart));
     QVERIFY(charts->readOut(ChainChartPanel::LagChart, now - 55 * 60000).isEmpty());   // in the gap: nothing measured
     QVERIFY(charts->points(ChainChartPanel::RateChart, rate).size() > 100);
+    // History covers two of the six hours: the axes start where it does, not at an empty four hours.
+    for (ChainChartPanel::Chart chart : {ChainChartPanel::LagChart, ChainChartPanel::RateChart, ChainChartPanel::LatencyChart}) {
+        QVERIFY2(axisFrom(chart) > now - 121 * 60000 && axisFrom(chart) <= qint64(charts->points(ChainChartPanel::LagChart, lag).first().x()),
+                 qPrintable(QDateTime::fromMSecsSinceEpoch(axisFrom(chart)).toString()));
+    }
 
     if (const QString dir = qEnvironmentVariable("ARBOR_SCREENSHOTS"); !dir.isEmpty())
         page.grab().save(QDir(dir).filePath(QStringLiteral("chaindetail-history-6h.png")));
@@ -793,7 +804,7 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     QVERIFY(charts->points(ChainChartPanel::RateChart, rate).isEmpty());
     QVERIFY(charts->lineNames(ChainChartPanel::LatencyChart).isEmpty());
 
-    // A new chain with the same id starts empty, whatever the window.
+    // A new chain with the same id starts empty, whatever the window (the whole of which shows).
     registerChain(QStringLiteral("again"));
     engine->chains()->refreshSnapshot();
     page.showChain(chainId);
@@ -805,6 +816,7 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     QVERIFY(charts->points(ChainChartPanel::LagChart, lag).isEmpty());
     QCOMPARE(charts->segmentCount(ChainChartPanel::RateChart, rate), 0);
     QVERIFY(charts->lineNames(ChainChartPanel::LatencyChart).isEmpty());
+    QVERIFY(axisFrom(ChainChartPanel::LagChart) < QDateTime::currentMSecsSinceEpoch() - charts->windowMs() + 60000);
 
     page.hide();
     engine.reset();

@@ -64,6 +64,8 @@ private Q_SLOTS:
     void axisShowsTheTicksAndKeepsThemWhileTheRangeMoves();
     void repeatedLabelsAreAllShown();
     void valueLabelsAreDrawnInTheLocalesNumbers();
+    void rangeStartsWhereTheDataDoes_data();
+    void rangeStartsWhereTheDataDoes();
 };
 
 void TstTimeAxis::fifteenMinutesTickEveryFiveWhereverTheRangeStarts()
@@ -248,6 +250,28 @@ void TstTimeAxis::valueLabelsAreDrawnInTheLocalesNumbers()
     arbor::ui::charts::setTickLabelFormat(y);
     QCOMPARE(y->labelFormat(), u"%.0f"_s);
     QTRY_VERIFY2(drawn().contains(u"3"_s) && drawn().contains(u"4"_s), qPrintable(drawn().join(u" | ")));
+}
+
+void TstTimeAxis::rangeStartsWhereTheDataDoes_data()
+{
+    QTest::addColumn<qint64>("firstDataMinutesAgo");   // -1: no data
+    QTest::addColumn<qint64>("startMinutesAgo");
+    // A 60-minute window ending now, spanning at least 10 minutes.
+    QTest::newRow("no data: the whole window") << qint64(-1) << qint64(60);
+    QTest::newRow("data before the window") << qint64(90) << qint64(60);
+    QTest::newRow("data all through") << qint64(60) << qint64(60);
+    QTest::newRow("the last half hour") << qint64(30) << qint64(30);
+    QTest::newRow("two minutes: the shortest span") << qint64(2) << qint64(10);
+}
+
+void TstTimeAxis::rangeStartsWhereTheDataDoes()
+{
+    QFETCH(qint64, firstDataMinutesAgo);
+    QFETCH(qint64, startMinutesAgo);
+    const qint64 now = 1'800'000'000'000;
+    const qint64 minute = 60000;
+    const std::optional<qint64> first = firstDataMinutesAgo < 0 ? std::nullopt : std::optional(now - firstDataMinutesAgo * minute);
+    QCOMPARE(arbor::ui::charts::fittedStart(now - 60 * minute, now, first, 10 * minute), now - startMinutesAgo * minute);
 }
 
 } // namespace tst_timeaxis

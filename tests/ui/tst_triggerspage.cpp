@@ -626,6 +626,8 @@ void TstTriggersPage::deliveryLogShowsAttemptsAndFilters()
     QCOMPARE(total(charts->points(DeliveryChartPanel::SuccessSeries)), 2.0);
     QCOMPARE(total(charts->points(DeliveryChartPanel::CancelledSeries)), 0.0);
     QCOMPARE(charts->points(DeliveryChartPanel::LatencySeries).size(), 1);
+    // Deliveries of this minute only: the charts span the last ten minutes, not an hour of zeros.
+    QCOMPARE(charts->points(DeliveryChartPanel::SuccessSeries).size(), int(DeliveryChartPanel::MinSpanMs / 60000) + 1);
 
     // Resend a failed delivery: queued again under the same id.
     int failedRow = -1;

@@ -338,7 +338,6 @@ void ChainChartPanel::plotWindow()
     const qint64 now = m_nowMs > 0 ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - m_windowMs;
     for (Plot &plot : m_plots) {
-        plot.x->setTimeRange(from, now);
         plot.clipped = false;
         plot.peak = 0;
     }
@@ -367,6 +366,19 @@ void ChainChartPanel::plotWindow()
     }
     fitAxis(LatencyChart, 0, all);
     updateTitle(LatencyChart);
+
+    // The three charts share one time range: the window, or where their data starts.
+    std::optional<qint64> firstData;
+    for (const Plot &plot : std::as_const(m_plots)) {
+        for (const auto &l : plot.lines) {
+            const QList<QPointF> points = l->points();
+            if (!points.isEmpty())
+                firstData = std::min(firstData.value_or(now), qint64(points.first().x()));
+        }
+    }
+    const qint64 start = charts::fittedStart(from, now, firstData, std::min(m_windowMs, MinSpanMs));
+    for (Plot &plot : m_plots)
+        plot.x->setTimeRange(start, now);
 }
 
 QStringList ChainChartPanel::lineNames(Chart chart) const

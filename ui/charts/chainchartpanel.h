@@ -57,6 +57,8 @@ public:
     static constexpr qint64 DefaultWindowMs = 15 * 60 * 1000;
     static constexpr int MaxPointsPerLine = 720;
     static constexpr int GapSteps = 5;
+    /// The shortest time the charts span when their data covers less of the window (fittedStart()).
+    static constexpr qint64 MinSpanMs = 2 * 60 * 1000;
 
     explicit ChainChartPanel(QWidget *parent = nullptr);
     ~ChainChartPanel() override;

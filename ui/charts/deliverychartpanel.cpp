@@ -145,12 +145,14 @@ void DeliveryChartPanel::plot()
 {
     m_plotPending = false;
     const qint64 last = m_nowMs - m_nowMs % MinuteMs;
-    const qint64 first = last - WindowMs + MinuteMs;
+    const qint64 windowStart = last - WindowMs + MinuteMs;
     QMap<qint64, DeliveryMinute> byMinute;
     for (const DeliveryMinute &m : std::as_const(m_minutes)) {
-        if (m.minute >= first && m.minute <= last)
+        if (m.minute >= windowStart && m.minute <= last)
             byMinute.insert(m.minute, m);
     }
+    const qint64 first = charts::fittedStart(windowStart, last, byMinute.isEmpty() ? std::nullopt : std::optional(byMinute.firstKey()),
+                                             MinSpanMs);
 
     // Minutes without attempts are zero, not a gap: a line that stops would read as "no data".
     std::array<QList<QPointF>, SeriesCount> points;

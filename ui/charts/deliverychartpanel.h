@@ -37,6 +37,8 @@ public:
     enum Series { SuccessSeries, FailedSeries, RetryingSeries, CancelledSeries, LatencySeries, SeriesCount };
 
     static constexpr qint64 WindowMs = 60 * 60 * 1000;
+    /// The shortest time the charts span when deliveries cover less of the hour.
+    static constexpr qint64 MinSpanMs = 10 * 60 * 1000;
 
     explicit DeliveryChartPanel(QWidget *parent = nullptr);
 

@@ -255,6 +255,8 @@ void QueueChartPanel::plot()
     const qint64 typicalStep = steps.isEmpty() ? 0 : steps[steps.size() / 2];
     const qint64 maxGap = std::max<qint64>(MinuteMs, GapSteps * typicalStep);
 
+    const qint64 start = charts::fittedStart(oldest, newest, m_samples.isEmpty() ? std::nullopt : std::optional(m_samples.first().sampledAt),
+                                             std::min(m_windowMs, MinSpanMs));
     for (int metric = 0; metric < MetricCount; ++metric) {
         Plot &plot = m_plots[metric];
         QList<QPointF> points;
@@ -262,7 +264,7 @@ void QueueChartPanel::plot()
         for (const QueueHealth &sample : std::as_const(m_samples))
             points.append(QPointF(double(sample.sampledAt), value(sample, Metric(metric))));
         plot.line->setSegments(seriesmath::splitAtGaps(points, maxGap));
-        plot.x->setTimeRange(oldest, newest);
+        plot.x->setTimeRange(start, newest);
         // Robust to a short burst, at least 0…3 for counts, ticks on round numbers.
         const bool counts = metric == PendingMetric || metric == ErrorsMetric;
         double max = seriesmath::robustScale(points).top;

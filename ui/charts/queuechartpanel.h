@@ -46,6 +46,8 @@ public:
 
     static constexpr qint64 DefaultWindowMs = 30 * 60 * 1000;
     static constexpr int GapSteps = 5;
+    /// The shortest time the charts span when samples cover less of the window.
+    static constexpr qint64 MinSpanMs = 2 * 60 * 1000;
 
     explicit QueueChartPanel(QWidget *parent = nullptr);
     ~QueueChartPanel() override;

@@ -175,6 +175,13 @@ QList<TimeTick> roundTimeTicks(qint64 fromMs, qint64 toMs, int maxTicks)
     return result;
 }
 
+qint64 fittedStart(qint64 windowStartMs, qint64 toMs, std::optional<qint64> firstDataMs, qint64 minSpanMs)
+{
+    if (!firstDataMs || *firstDataMs <= windowStartMs)
+        return windowStartMs;
+    return std::max(windowStartMs, std::min(*firstDataMs, toMs - minSpanMs));
+}
+
 TimeAxis::TimeAxis(QChart *chart) : m_chart(chart)
 {
     setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 class QChart;
 
 namespace arbor::ui::charts {
@@ -23,6 +25,15 @@ struct TimeTick
  * spans days. Empty when the range is empty.
  */
 QList<TimeTick> roundTimeTicks(qint64 fromMs, qint64 toMs, int maxTicks);
+
+/**
+ * Where a time axis that ends at `toMs` starts: at `windowStartMs`, the range the operator
+ * chose, or later where the data does when it covers only the end of that range, so a console
+ * that has run for two minutes shows those two minutes rather than a sliver at the edge of an
+ * hour. The axis spans at least `minSpanMs` (never more than the window). `firstDataMs`: the
+ * earliest moment with data in the window, none when there is none (the whole window shows).
+ */
+qint64 fittedStart(qint64 windowStartMs, qint64 toMs, std::optional<qint64> firstDataMs, qint64 minSpanMs);
 
 /**
  * A chart's time axis with ticks on round moments. QDateTimeAxis spreads a fixed number of
