@@ -41,6 +41,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -598,8 +599,9 @@ void MainWindow::readSettings()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("MainWindow"));
+    // First run: room for the chain table's columns and the charts, within the screen.
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(980, 560);
+        resize(QSize(1280, 860).boundedTo(screen()->availableGeometry().size() * 0.9));
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     if (m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("chainTableHeader")).toByteArray()))
         fitChainColumns(m_view->horizontalHeader(), false);   // saved in another language, perhaps

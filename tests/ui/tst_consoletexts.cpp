@@ -125,6 +125,8 @@ private Q_SLOTS:
     void queueStatusIsWords_data();
     void queueStatusIsWords();
     void chainTableFitsGermanTitlesAndBadges();
+    void everyPageFitsALaptopScreen_data();
+    void everyPageFitsALaptopScreen();
     void verbsHaveUniqueShortcutsShownInMenus();
     void trayShowsOverallHealth();
     void logColoursFollowTheTheme();
@@ -347,6 +349,37 @@ void TstConsoleTexts::chainTableFitsGermanTitlesAndBadges()
     QCOMPARE(badge, u"RPC ausgefallen"_s);
     QVERIFY2(header->sectionSize(ChainListModel::StatusColumn) >= table->fontMetrics().horizontalAdvance(badge) + 20,
              qPrintable(u"%1 px for the badge “%2”"_s.arg(header->sectionSize(ChainListModel::StatusColumn)).arg(badge)));
+}
+
+void TstConsoleTexts::everyPageFitsALaptopScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << u"en"_s;
+    QTest::newRow("German") << u"de"_s;
+}
+
+void TstConsoleTexts::everyPageFitsALaptopScreen()
+{
+    // A 1366×768 laptop leaves about 1300×700 to a window. A page that needs more scrolls; the
+    // window keeps the size the operator gave it rather than growing past the screen.
+    QFETCH(QString, language);
+    const Language chosen(language);
+    MainWindow window(m_engine.get());
+    const QSize laptop(1300, 700);
+    window.resize(laptop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
+    QVERIFY(pages);
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QTest::qWait(200);
+        QVERIFY2(window.size() == laptop && window.minimumSizeHint().height() <= laptop.height()
+                     && window.minimumSizeHint().width() <= laptop.width(),
+                 qPrintable(u"%1: the window is %2×%3, needs at least %4×%5"_s.arg(pages->tabText(page))
+                                .arg(window.width()).arg(window.height())
+                                .arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
+    }
 }
 
 void TstConsoleTexts::verbsHaveUniqueShortcutsShownInMenus()

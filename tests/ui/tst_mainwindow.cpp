@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "engine/enginelog.h"
 #include "mainwindow.h"
+#include "widgets/pagehost.h"
 #include "model/entitydef.h"
 #include "models/chainlistmodel.h"
 #include "pages/chaindetailpage.h"
@@ -576,10 +577,10 @@ void TstMainWindow::pagesAreMadeWhenFirstShown()
     // Chosen, a tab shows its page at once, not an empty tab until the next turn of the event loop.
     for (int tab = 1; tab < pages->count(); ++tab) {
         pages->setCurrentIndex(tab);
-        const QList<QWidget *> shown = pages->currentWidget()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
-        QCOMPARE(shown.size(), 1);
-        QVERIFY2(shown.first()->isVisible(), qPrintable(pages->tabText(tab)));
-        QVERIFY2(!shown.first()->objectName().isEmpty(), qPrintable(pages->tabText(tab)));
+        auto *host = qobject_cast<arbor::ui::PageHost *>(pages->currentWidget());
+        QVERIFY2(host && host->hasPage(), qPrintable(pages->tabText(tab)));
+        QVERIFY2(host->page()->isVisible(), qPrintable(pages->tabText(tab)));
+        QVERIFY2(!host->page()->objectName().isEmpty(), qPrintable(pages->tabText(tab)));
     }
     QVERIFY(m_window->findChild<arbor::ui::TriggersPage *>());
     QVERIFY(m_window->findChild<arbor::ui::DatabasePage *>());

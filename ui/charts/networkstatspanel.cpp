@@ -138,6 +138,7 @@ NetworkStatsPanel::NetworkStatsPanel(StatsService *stats, IndexingService *index
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("networkStatsSummary"));
     m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
 

@@ -1,5 +1,6 @@
 #include "pagehost.h"
 
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace arbor::ui {
@@ -11,6 +12,10 @@ PageHost::PageHost(Factory factory, QWidget *parent)
     Q_ASSERT(m_factory);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_scroll = new QScrollArea;
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    layout->addWidget(m_scroll);
 }
 
 QWidget *PageHost::page()
@@ -19,9 +24,9 @@ QWidget *PageHost::page()
         return m_page;
     m_page = std::exchange(m_factory, {})();
     Q_ASSERT(m_page);
-    layout()->addWidget(m_page);
-    // Shown now, not on the next turn of the event loop (QLayout's default for a widget added
-    // to a visible parent): the tab must not flash empty.
+    m_scroll->setWidget(m_page);
+    // Shown now, not on the next turn of the event loop (the default for a widget added to a
+    // visible parent): the tab must not flash empty.
     if (isVisible())
         m_page->show();
     return m_page;

@@ -4,6 +4,8 @@
 
 #include <functional>
 
+class QScrollArea;
+
 namespace arbor::ui {
 
 /**
@@ -14,6 +16,9 @@ namespace arbor::ui {
  * machine and over 50 ms under indexing load, on start and on every database switch; a page
  * nobody opens also reads nothing. Each page then costs its few milliseconds on the click that
  * shows it.
+ *
+ * The page scrolls when the window is smaller than the page needs (a laptop's 1366×768): its
+ * minimum size would otherwise be the window's, which then grows past the screen.
  *
  * Thread: GUI thread only.
  */
@@ -35,6 +40,7 @@ protected:
 
 private:
     Factory m_factory;
+    QScrollArea *m_scroll = nullptr;
     QWidget *m_page = nullptr;
 };
 
