@@ -11,11 +11,13 @@
 #include "pages/chaincard.h"
 #include "pages/overviewpage.h"
 #include "store/chainregistry.h"
+#include "metrics/metricsstore.h"
 #include "store/store.h"
 #include "testmain.h"
 #include "uifixture.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -160,6 +162,19 @@ void TstOverview::aCardPerChainThatOpensIt()
             endpoint.url = dead;
             QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
         }
+        // What an engine indexing "resting" recorded over the ten minutes before it was paused.
+        QList<MetricSample> samples;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (qint64 t = now - 10 * 60000; t <= now - 60000; t += MetricsStore::SampleIntervalMs) {
+            MetricSample sample;
+            sample.chainId = 72;
+            sample.sampledAt = t;
+            sample.lagBlocks = 3;
+            sample.lagSeconds = 30;
+            sample.blocksPerSecond = 1;
+            samples.append(sample);
+        }
+        QVERIFY(MetricsStore(**store).append(samples));
     }
     EngineOptions options = UiFixture::engineOptions(*url);
     options.indexing = true;
@@ -190,6 +205,12 @@ void TstOverview::aCardPerChainThatOpensIt()
     // The paused chain says so, in the chain table's word, and that nobody here indexes it.
     QTRY_COMPARE(card(72)->figures().status, ChainListModel::statusText(ChainState::Paused, nullptr));
     QCOMPARE(card(72)->figures().lag, QStringLiteral("Not indexed by this console"));
+    // Its line is what the database recorded, though nothing here records it now.
+    QTRY_VERIFY(!card(72)->figures().lagSeconds.isEmpty());
+    for (const QPointF &p : card(72)->figures().lagSeconds) {
+        QCOMPARE(p.y(), 30.0);
+        QVERIFY(p.x() >= double(card(72)->figures().fromMs));
+    }
     // The chain whose endpoint refuses: down, with its head unknown, in the table's words.
     QTRY_VERIFY2_WITH_TIMEOUT(card(71)->figures().lag.startsWith(QStringLiteral("head unknown")), qPrintable(card(71)->figures().lag + u" / "_s + card(71)->figures().status), 8000);
     const QList<ChainStatus> statuses = engine->indexing()->chainStatuses();

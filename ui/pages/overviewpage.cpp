@@ -7,6 +7,7 @@
 #include "metrics/seriesmath.h"
 #include "models/chainlistmodel.h"
 #include "pages/chaincard.h"
+#include "util/continuation.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -201,6 +202,7 @@ void OverviewPage::refreshCards(qint64 nowMs)
         if (!card) {
             card = new ChainCard(chainId);
             connect(card, &ChainCard::chosen, this, &OverviewPage::chainChosen);
+            readLagHistory(chainId, nowMs);
         }
         cards.append(card);
 
@@ -227,13 +229,21 @@ void OverviewPage::refreshCards(qint64 nowMs)
         f.endpoints = text(ChainListModel::EndpointsColumn);
         f.fromMs = nowMs - LineWindowMs;
         f.toMs = nowMs;
-        if (status)
-            f.lagSeconds = m_stats->chainSeries(chainId, f.fromMs).lagSeconds;
+        // The database's record up to where this console's own series begins, then that series.
+        const QList<QPointF> live = status ? m_stats->chainSeries(chainId, f.fromMs).lagSeconds : QList<QPointF>();
+        const double liveFrom = live.isEmpty() ? double(f.toMs) + 1 : live.first().x();
+        for (const QPointF &p : m_lagHistory.value(chainId)) {
+            if (p.x() >= double(f.fromMs) && p.x() < liveFrom)
+                f.lagSeconds.append(p);
+        }
+        f.lagSeconds.append(live);
         card->setFigures(f);
     }
     for (ChainCard *old : std::as_const(m_cards)) {
-        if (!cards.contains(old))
+        if (!cards.contains(old)) {
+            m_lagHistory.remove(old->chainId());
             old->deleteLater();
+        }
     }
     const bool changed = cards != m_cards;
     m_cards = cards;
@@ -241,6 +251,17 @@ void OverviewPage::refreshCards(qint64 nowMs)
         m_cardColumns = 0;
         placeCards();
     }
+}
+
+void OverviewPage::readLagHistory(qint64 chainId, qint64 nowMs)
+{
+    then(m_stats->chainHistory(chainId, nowMs - LineWindowMs, nowMs, 180), this, [this, chainId](const Result<ChainSeries> &history) {
+        const bool carded = std::any_of(m_cards.cbegin(), m_cards.cend(), [chainId](ChainCard *c) { return c->chainId() == chainId; });
+        if (!history || !carded)   // no record to show (the line starts with this console), or the card left
+            return;
+        m_lagHistory.insert(chainId, history->lagSeconds);
+        refreshCards(QDateTime::currentMSecsSinceEpoch());
+    });
 }
 
 void OverviewPage::placeCards()

@@ -3,7 +3,9 @@
 #include "model/chainconfig.h"
 #include "model/chainstatus.h"
 
+#include <QHash>
 #include <QMap>
+#include <QPointF>
 #include <QTimer>
 #include <QWidget>
 
@@ -97,6 +99,8 @@ protected:
 private:
     void refresh();
     void refreshCards(qint64 nowMs);
+    /// Reads what the database recorded of the chain's last LineWindowMs, for a new card.
+    void readLagHistory(qint64 chainId, qint64 nowMs);
     void placeCards();
     QLabel *addTile(QGridLayout *grid, int column, const QString &name, const QString &caption);
 
@@ -119,6 +123,8 @@ private:
     QScrollArea *m_cardArea = nullptr;
     QGridLayout *m_cardGrid = nullptr;
     QList<ChainCard *> m_cards;
+    /// Per card, its chain's seconds behind as recorded before this console's own series began.
+    QHash<qint64, QList<QPointF>> m_lagHistory;
     int m_cardColumns = 0;
 };
 
