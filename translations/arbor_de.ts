@@ -1850,6 +1850,10 @@
         <source>The local devnet is running again on %1</source>
         <translation>Das lokale Devnet läuft wieder auf %1</translation>
     </message>
+    <message>
+        <source>its saved chain ends at block %1, before block %2 that was indexed: the node stopped without saving its last blocks (the console did not close normally)</source>
+        <translation>seine gespeicherte Chain endet bei Block %1, vor dem bereits indizierten Block %2: Der Knoten wurde beendet, ohne seine letzten Blöcke zu speichern (die Konsole wurde nicht normal geschlossen)</translation>
+    </message>
 </context>
 <context>
     <name>arbor::MaintenanceRunner</name>

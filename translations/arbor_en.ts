@@ -1850,6 +1850,10 @@
         <source>The local devnet is running again on %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>its saved chain ends at block %1, before block %2 that was indexed: the node stopped without saving its last blocks (the console did not close normally)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::MaintenanceRunner</name>

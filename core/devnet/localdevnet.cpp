@@ -39,7 +39,7 @@ constexpr qint64 GasAgentTx = 500000;
 constexpr int SetupAgents = 3;
 constexpr qint64 ConfirmedAfterMs = 3000;     // a transaction sent this long ago is in a block
 constexpr qint64 MintedUnits = 1000000;
-constexpr int StateIntervalSeconds = 60;
+constexpr int StateIntervalSeconds = 600;   // the state file is rewritten whole: about 4 KB a block
 constexpr int StopTimeoutMs = 3000;
 
 quint16 freeLoopbackPort()
@@ -229,7 +229,7 @@ void LocalDevnet::onProcessFinished()
     }
     // On Unix a crashed process's exit code is the signal that ended it.
     if (m_state == State::Starting && m_resuming && tail.contains(u"in use"_s)) {
-        fail(Error::unavailable(u"anvil"_s, tr("another program took %1, the address of the local devnet").arg(m_rpcUrl.toString())));
+        fail(Error::conflict(u"anvil"_s, tr("another program took %1, the address of the local devnet").arg(m_rpcUrl.toString())));
         return;
     }
     const bool crashed = m_process && m_process->exitStatus() == QProcess::CrashExit;
@@ -272,7 +272,7 @@ void LocalDevnet::pollChainId()
             return;
         }
         if (m_resuming)
-            reconnectDemo();
+            checkSavedHead();
         else
             deployDemo();
     });

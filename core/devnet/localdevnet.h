@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QProcess;
@@ -47,7 +48,8 @@ class JsonRpcClient;
  * node stopped, so start() may be called again.
  *
  * With a state directory (setStateDirectory()) the node keeps its chain in a file there (anvil
- * --state, one file per port): written every minute and when stop() ends the node. resume()
+ * --state, one file per port): written when stop() ends the node, and every 10 minutes in case
+ * the console crashes. resume()
  * starts that node again on its old URL from the file, with its blocks and hashes as they were,
  * so a console that indexed it goes on where it stopped; the demo traffic resumes. A state file
  * grows by about 4 KB a block (a block a second while the devnet runs).
@@ -92,9 +94,12 @@ public:
      * Starts the node of an earlier run again, from its state file, on the URL `config` names
      * (its first RPC URL), and resumes the demo traffic on the tokens and ERC-8004 registries
      * `config` lists; emits resumed(). failed() when there is no state file, the port is taken
-     * or the node on it is not the devnet. No-op while starting or running.
+     * (a Conflict error),
+     * the node on it is not the devnet, or its saved chain ends before `indexedBlock` (what a
+     * console indexed of it: the node stopped without saving its last blocks, and a chain that
+     * went on from there would be another one). No-op while starting or running.
      */
-    void resume(const arbor::ChainConfig &config);
+    void resume(const arbor::ChainConfig &config, std::optional<qint64> indexedBlock = std::nullopt);
     /// Stops traffic and kills the node; safe to call in any state. Emits no signal.
     void stop();
 
@@ -132,6 +137,7 @@ private:
     void deployDemo();
     /// resume()'s steps once the node answers: accounts, token decimals, the registered agents.
     void reconnectDemo();
+    void checkSavedHead();
     void readTokenDecimals(qsizetype next);
     void readRegisteredAgents();
     void resumeTraffic();
@@ -156,6 +162,7 @@ private:
     QString m_program;
     QString m_stateDirectory;
     bool m_resuming = false;       ///< the run is resume()'s, not start()'s
+    std::optional<qint64> m_indexedBlock;   ///< resume(): the block the saved chain must reach
     std::unique_ptr<QProcess> m_process;
     QNetworkAccessManager *m_network = nullptr;
     JsonRpcClient *m_client = nullptr;

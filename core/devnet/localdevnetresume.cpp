@@ -29,7 +29,7 @@ std::optional<quint64> wordTail(const QString &word)
 
 } // namespace
 
-void LocalDevnet::resume(const ChainConfig &config)
+void LocalDevnet::resume(const ChainConfig &config, std::optional<qint64> indexedBlock)
 {
     if (m_state == State::Starting || m_state == State::Running)
         return;
@@ -46,10 +46,32 @@ void LocalDevnet::resume(const ChainConfig &config)
         return;
     }
     m_config = config;
+    m_indexedBlock = indexedBlock;
     m_state = State::Starting;
     m_resuming = true;
     m_launchAttempts = 0;
     launch(quint16(url.port()));
+}
+
+void LocalDevnet::checkSavedHead()
+{
+    const quint64 generation = m_generation;
+    m_client->call(u"eth_blockNumber"_s, {}, [this, generation](Result<QJsonValue> result) {
+        if (!alive(generation))
+            return;
+        const auto head = result ? quantityToInt64(*result, u"eth_blockNumber"_s) : Result<qint64>(result.error());
+        if (!head) {
+            fail(head.error());
+            return;
+        }
+        if (m_indexedBlock && *head < *m_indexedBlock) {
+            fail(Error::refused(tr("its saved chain ends at block %1, before block %2 that was indexed: the node stopped "
+                                   "without saving its last blocks (the console did not close normally)")
+                                    .arg(*head).arg(*m_indexedBlock)));
+            return;
+        }
+        reconnectDemo();
+    });
 }
 
 void LocalDevnet::reconnectDemo()

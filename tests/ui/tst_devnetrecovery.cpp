@@ -283,6 +283,9 @@ void TstDevnetRecovery::savedDevnetRunsAgainWhereItStopped()
     m_session.reset();
     devnet.reset();   // the node writes its state as it ends
     QVERIFY(DevnetService::hasSavedState(*config));
+    const QString stateFile = LocalDevnet::stateFileFor(DevnetService::stateDirectory(), config->rpcUrls.first());
+    const QString firstState = stateFile + u".first"_s;
+    QVERIFY(QFile::copy(stateFile, firstState));
 
     // The next session: the node runs again from its state and the chain is indexed on, with
     // the blocks indexed before still the chain's (no reorg), and no alert.
@@ -305,6 +308,19 @@ void TstDevnetRecovery::savedDevnetRunsAgainWhereItStopped()
     QCOMPARE(chains.first().config.rpcUrls, config->rpcUrls);
     auto *recovery = m_session->window->findChild<DevnetRecovery *>();
     QVERIFY(recovery && recovery->devnet() && recovery->devnet()->isRunning());
+
+    // A crash: the state file is older than what was indexed (here, the first session's). The
+    // node cannot go on from there as the same chain: the operator is asked, and no alert
+    // rings while the question is open.
+    m_session.reset();
+    QVERIFY(QFile::remove(stateFile));
+    QVERIFY(QFile::rename(firstState, stateFile));
+    startSession(*url, quick);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->question(), EngineTimeoutMs);
+    QVERIFY2(m_session->question()->text().contains(u"saved"_s), qPrintable(m_session->question()->text()));
+    QTest::qWait(2000);
+    QVERIFY(!m_session->alertActive(LocalDevnet::ChainId, Alert::Kind::RpcDown));
+    QCOMPARE(m_session->chains().size(), 1);
 }
 
 } // namespace tst_devnetrecovery

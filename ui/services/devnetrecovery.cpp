@@ -51,8 +51,6 @@ void DevnetRecovery::setRememberedChoice(std::optional<Choice> choice)
 
 void DevnetRecovery::onStatuses(const QList<ChainStatus> &statuses)
 {
-    for (const ChainStatus &status : statuses)
-        m_phases.insert(status.chainId, status.phase);
     if (m_handled || m_chains->state().readOnly || !m_chains->state().started)
         return;
     for (const ChainStatus &status : statuses) {
@@ -67,7 +65,7 @@ void DevnetRecovery::onStatuses(const QList<ChainStatus> &statuses)
             m_heldChain = chain.config.chainId;
             m_alerts->holdChain(m_heldChain);
             if (canResume)
-                resume(chain);
+                resume(chain, status.indexed);
             else
                 decide(chain, QString());
             return;
@@ -75,18 +73,18 @@ void DevnetRecovery::onStatuses(const QList<ChainStatus> &statuses)
     }
 }
 
-void DevnetRecovery::resume(const ChainRecord &chain)
+void DevnetRecovery::resume(const ChainRecord &chain, std::optional<qint64> indexedBlock)
 {
     Q_EMIT notice(tr("Starting the local devnet “%1” again from where it stopped…").arg(chain.config.name));
     m_resuming = chain;
-    devnetService()->resume(chain.config);
+    devnetService()->resume(chain.config, indexedBlock);
 }
 
 void DevnetRecovery::onResumeFailed(const Error &error)
 {
     const ChainRecord chain = *std::exchange(m_resuming, std::nullopt);
-    // Something answers on its URL (another console's node took it): not down, not ours to replace.
-    if (m_phases.value(chain.config.chainId) != IndexPhase::RpcDown) {
+    // Another program holds its address (another console's node, perhaps): not ours to replace.
+    if (error.kind == Error::Kind::Conflict) {
         Q_EMIT notice(tr("The local devnet “%1” could not be started again: %2").arg(chain.config.name, error.message));
         release();
         return;

@@ -3,7 +3,6 @@
 #include "model/chainconfig.h"
 #include "model/chainstatus.h"
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -76,7 +75,8 @@ Q_SIGNALS:
 
 private:
     void onStatuses(const QList<arbor::ChainStatus> &statuses);
-    void resume(const arbor::ChainRecord &chain);
+    /// `indexedBlock`: what the chain's status says was indexed, which the saved chain must reach.
+    void resume(const arbor::ChainRecord &chain, std::optional<qint64> indexedBlock);
     void onResumeFailed(const arbor::Error &error);
     /// The remembered choice, else the question; `failure`: why starting it again failed.
     void decide(const arbor::ChainRecord &chain, const QString &failure);
@@ -92,7 +92,6 @@ private:
     arbor::AlertMonitor *m_alerts = nullptr;
     QWidget *m_window;
     QList<arbor::ChainRecord> m_knownChains;
-    QHash<qint64, arbor::IndexPhase> m_phases;       ///< the last phase reported per chain
     bool m_handled = false;   ///< acted (or asked) once this session
     std::optional<arbor::ChainRecord> m_resuming;   ///< the chain whose node resume() brings back
     qint64 m_heldChain = 0;   ///< the chain whose alerts are held back, or 0

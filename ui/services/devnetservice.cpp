@@ -156,16 +156,16 @@ void DevnetService::start()
     });
 }
 
-void DevnetService::resume(const ChainConfig &config)
+void DevnetService::resume(const ChainConfig &config, std::optional<qint64> indexedBlock)
 {
     if (m_state == LocalDevnet::State::Starting || m_state == LocalDevnet::State::Running)
         return;
     const quint64 run = ++m_run;
     setState(LocalDevnet::State::Starting);
     m_nodeProcessId = 0;
-    QMetaObject::invokeMethod(m_worker, [this, run, config] {
+    QMetaObject::invokeMethod(m_worker, [this, run, config, indexedBlock] {
         m_workerRun = run;
-        m_devnet->resume(config);
+        m_devnet->resume(config, indexedBlock);
     });
 }
 

@@ -34,7 +34,7 @@ public:
     void start();
     /// Starts the devnet of an earlier session again from its saved state (LocalDevnet::resume());
     /// no-op while starting or running.
-    void resume(const arbor::ChainConfig &config);
+    void resume(const arbor::ChainConfig &config, std::optional<qint64> indexedBlock = std::nullopt);
     /// Stops traffic and kills the node; emits nothing. Safe in any state.
     void stop();
 
