@@ -8052,16 +8052,8 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>Zusätzlich das pro Tag von den Blöcken der Chain verbrauchte Gas auf einer eigenen Achse zeichnen</translation>
     </message>
     <message>
-        <source>Daily activity</source>
-        <translation>Tägliche Aktivität</translation>
-    </message>
-    <message>
         <source>Day (UTC)</source>
         <translation>Tag (UTC)</translation>
-    </message>
-    <message>
-        <source>Per day (count)</source>
-        <translation>Pro Tag (Anzahl)</translation>
     </message>
     <message>
         <source>No chain selected.</source>
@@ -8167,6 +8159,10 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
     <message>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Daily activity (counts per day)</source>
+        <translation>Tägliche Aktivität (Anzahl pro Tag)</translation>
     </message>
 </context>
 <context>

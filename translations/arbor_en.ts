@@ -8048,15 +8048,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Daily activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Day (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per day (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8162,6 +8154,10 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
     </message>
     <message>
         <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily activity (counts per day)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -602,7 +602,9 @@ void MainWindow::readSettings()
     // First run: room for the chain table's columns and the charts, within the screen.
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(QSize(1280, 860).boundedTo(screen()->availableGeometry().size() * 0.9));
-    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    // First run: the log and alerts a fifth of the window, the page the rest.
+    if (!restoreState(settings.value(QStringLiteral("state")).toByteArray()))
+        resizeDocks({m_logDock}, {std::max(140, height() / 5)}, Qt::Vertical);
     if (m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("chainTableHeader")).toByteArray()))
         fitChainColumns(m_view->horizontalHeader(), false);   // saved in another language, perhaps
     settings.endGroup();

@@ -25,6 +25,8 @@
 #include "uifixture.h"
 
 #include <QApplication>
+#include <QCategoryAxis>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -221,6 +223,10 @@ void TstAggregateCharts::dailyActivityShowsTheStoresDays()
     }
     QCOMPARE(daily->points(NetworkStatsPanel::TransactionsLine).size(), 2);
     QCOMPARE(daily->segmentCount(NetworkStatsPanel::TransactionsLine), 1);
+    // Two days of figures in a 30-day range: the chart spans the last week, not 28 empty days.
+    auto *days = qobject_cast<QCategoryAxis *>(daily->findChild<QChartView *>()->chart()->axes(Qt::Horizontal).first());
+    QVERIFY(days);
+    QCOMPARE(days->min(), double(stored->last().day - NetworkStatsPanel::MinSpanDays + 1) - 0.5);
     // Yesterday: 15 transfers to holders 3–6 from holder 2, five holders; today 10 transfers.
     QCOMPARE(stored->at(0).transfers, 15);
     QCOMPARE(stored->at(0).activeHolders, 5);

@@ -40,6 +40,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QValueAxis>
 #include <QTranslator>
 
 #include <memory>
@@ -129,6 +130,8 @@ class TstChainDetail : public QObject
 private Q_SLOTS:
     void initTestCase();
     void csvMergesLinesByTime();
+    void valueAxesNeverRepeatALabel_data();
+    void valueAxesNeverRepeatALabel();
     void endpointModelUpdatesRowsInPlace();
     void endpointModelSaysWhetherTheNodeServesHistory_data();
     void endpointModelSaysWhetherTheNodeServesHistory();
@@ -184,6 +187,45 @@ void TstChainDetail::csvMergesLinesByTime()
     QCOMPARE(csv, QStringLiteral("time,a,\"http://x/?q=1,2\"\n"
                                  "2023-11-14T22:13:20.000Z,1,\n"
                                  "2023-11-14T22:13:21.000Z,2,7.5\n"));
+}
+
+void TstChainDetail::valueAxesNeverRepeatALabel_data()
+{
+    QTest::addColumn<double>("blocksPerSecond");   // -1: no data yet
+    QTest::newRow("no data yet") << -1.0;
+    QTest::newRow("under a block a second") << 0.6;
+    QTest::newRow("a few blocks a second") << 3.0;
+    QTest::newRow("hundreds") << 240.0;
+}
+
+void TstChainDetail::valueAxesNeverRepeatALabel()
+{
+    // "0, 0, 0, 1, 1, 1" says nothing: every tick of every value axis reads differently.
+    QFETCH(double, blocksPerSecond);
+    ChainChartPanel panel;
+    panel.resize(1200, 300);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ChainSeries live;
+    live.stepMs = 1000;
+    for (qint64 t = now - 60000; blocksPerSecond >= 0 && t <= now; t += 1000) {
+        live.lagBlocks.append(QPointF(double(t), 0));
+        live.lagSeconds.append(QPointF(double(t), 1));
+        live.blocksPerSecond.append(QPointF(double(t), blocksPerSecond));
+        live.endpointLatencyMs[QStringLiteral("http://127.0.0.1:1")].append(QPointF(double(t), blocksPerSecond * 7));
+    }
+    panel.setSeries(live, now);
+    for (ChainChartPanel::Chart chart : {ChainChartPanel::LagChart, ChainChartPanel::RateChart, ChainChartPanel::LatencyChart}) {
+        for (QAbstractAxis *axis : panel.view(chart)->chart()->axes(Qt::Vertical)) {
+            auto *y = qobject_cast<QValueAxis *>(axis);
+            QVERIFY(y);
+            QStringList labels;
+            const double step = (y->max() - y->min()) / (y->tickCount() - 1);
+            for (int i = 0; i < y->tickCount(); ++i)
+                labels.append(QString::asprintf(y->labelFormat().toLatin1().constData(), y->min() + i * step));
+            QVERIFY2(QSet<QString>(labels.cbegin(), labels.cend()).size() == labels.size(),
+                     qPrintable(panel.title(chart) + QStringLiteral(": ") + labels.join(QStringLiteral(", "))));
+        }
+    }
 }
 
 void TstChainDetail::endpointModelUpdatesRowsInPlace()

@@ -167,9 +167,9 @@ void ChainChartPanel::createPlot(Chart chart)
     // chart gets beside the other panes an axis title is cut to "Blocks beh…".
     auto valueAxis = [&](Qt::Alignment alignment) {
         auto *axis = new QValueAxis;
-        axis->setLabelFormat(QStringLiteral("%.0f"));
         axis->setRange(0, 1);
         axis->setTickCount(6);
+        charts::setTickLabelFormat(axis);   // 0.2 steps: "%.0f" would read 0, 0, 0, 1, 1, 1
         c->addAxis(axis, alignment);
         return axis;
     };

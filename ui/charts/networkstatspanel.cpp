@@ -1,5 +1,7 @@
 #include "charts/networkstatspanel.h"
+
 #include "charts/chartstyle.h"
+#include "charts/timeaxis.h"
 
 #include "charts/charthover.h"
 #include "widgets/refreshthrottle.h"
@@ -91,7 +93,8 @@ NetworkStatsPanel::NetworkStatsPanel(StatsService *stats, IndexingService *index
     auto *chart = new QChart;
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(tr("Daily activity"));
+    // Units in the title: an axis title beside a plot this short is cut to "Per day (c…".
+    chart->setTitle(tr("Daily activity (counts per day)"));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -105,8 +108,6 @@ NetworkStatsPanel::NetworkStatsPanel(StatsService *stats, IndexingService *index
     m_x->setTitleText(tr("Day (UTC)"));
     m_x->setTitleFont(axisTitleFont);
     m_counts = new QValueAxis;
-    m_counts->setTitleText(tr("Per day (count)"));
-    m_counts->setTitleFont(axisTitleFont);
     m_gasAxis = new QValueAxis;
     m_gasAxis->setTitleFont(axisTitleFont);
     chart->addAxis(m_x, Qt::AlignBottom);
@@ -315,18 +316,24 @@ void NetworkStatsPanel::plot(const QList<NetworkDay> &days)
     charts::fitValueAxis(m_counts, topCount, true);
     charts::fitValueAxis(m_gasAxis, double(maxGas) / m_gasDivisor, false);
 
+    // From the first day with figures when they cover only the end of the range (a week at least):
+    // a day of data is not a dot at the edge of 30 empty days.
+    const auto firstShown = std::min_element(shown.cbegin(), shown.cend(), [](const NetworkDay &a, const NetworkDay &b) { return a.day < b.day; });
+    const qint64 from = charts::fittedStart(first, last, firstShown->day, MinSpanDays - 1);
+
     // Day labels on whole days, counted back from today so that today is always labelled.
     const QStringList old = m_x->categoriesLabels();
     for (const QString &label : old)
         m_x->remove(label);
-    const int step = m_days <= 7 ? 1 : m_days <= 30 ? 5 : 15;
+    const qint64 span = last - from + 1;
+    const int step = span <= 7 ? 1 : span <= 30 ? 5 : 15;
     const QString format = dayFormat();
-    m_x->setStartValue(double(first) - 0.5);
-    for (qint64 day = first; day <= last; ++day) {
+    m_x->setStartValue(double(from) - 0.5);
+    for (qint64 day = from; day <= last; ++day) {
         if ((last - day) % step == 0)
             m_x->append(QLocale().toString(dateOf(day), format), double(day));
     }
-    m_x->setRange(double(first) - 0.5, double(last) + 0.5);
+    m_x->setRange(double(from) - 0.5, double(last) + 0.5);
 
     const QLocale locale;
     qint64 blocks = 0, transactions = 0, transfers = 0, holders = 0;

@@ -50,6 +50,8 @@ public:
     enum Line { TransactionsLine, TransfersLine, HoldersLine, GasLine, LineCount };
 
     static constexpr int DefaultDays = 30;
+    /// The fewest days the chart spans when its figures cover less of the range.
+    static constexpr int MinSpanDays = 7;
     static constexpr int RefreshDelayMs = 5000;
     static constexpr int PeriodMs = 60000;
 
