@@ -227,11 +227,11 @@ void LocalDevnet::onProcessFinished()
         launch(0);
         return;
     }
-    // On Unix a crashed process's exit code is the signal that ended it.
     if (m_state == State::Starting && m_resuming && tail.contains(u"in use"_s)) {
         fail(Error::conflict(u"anvil"_s, tr("another program took %1, the address of the local devnet").arg(m_rpcUrl.toString())));
         return;
     }
+    // On Unix a crashed process's exit code is the signal that ended it.
     const bool crashed = m_process && m_process->exitStatus() == QProcess::CrashExit;
     const QString how = crashed ? tr("killed by signal %1").arg(exitCode) : tr("exit code %1").arg(exitCode);
     if (m_state == State::Starting)
