@@ -1,7 +1,6 @@
 #include "chaincommands.h"
+#include "chaintexts.h"
 #include "translation.h"
-
-#include "indexcommands.h"
 
 #include "engine/chaindeletion.h"
 #include "engine/chainservice.h"
@@ -21,54 +20,9 @@
 namespace arbor::cli {
 namespace {
 
-// Every arborctl message is in the translation context "arborctl".
-Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
-{
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return Error::invalid(QStringLiteral("chain"), Arborctl::tr("Name exactly one chain, by name or id."));
-    return ChainRef::parse(positional.first());
-}
 
-QString historyText(const EndpointRecord &e)
-{
-    if (!e.servesHistory)
-        return Arborctl::tr("state history not known yet");
-    return *e.servesHistory ? Arborctl::tr("serves historical state")
-                            : Arborctl::tr("recent state only (balanceOf is read at its newest block)");
-}
 
-/// What the endpoint was found to accept, when anything: "rate 8.5/s learned, batches of 50".
-QString limitsText(const EndpointRecord &e)
-{
-    QStringList parts;
-    if (e.maxRequestsPerSecond > 0)
-        parts.append(Arborctl::tr("at most %1 requests/s (set)").arg(e.maxRequestsPerSecond));
-    else if (e.limits.learnedRate > 0)
-        parts.append(Arborctl::tr("rate limited: %1 requests/s learned").arg(e.limits.learnedRate, 0, 'f', 1));
-    if (e.limits.maxBatch > 0)
-        parts.append(Arborctl::tr("batches of at most %1 calls").arg(e.limits.maxBatch));
-    if (e.limits.logRangeLimit > 0)
-        parts.append(Arborctl::tr("eth_getLogs over at most %1 blocks").arg(e.limits.logRangeLimit));
-    if (e.limits.logResultLimit > 0)
-        parts.append(Arborctl::tr("at most %1 logs per answer").arg(e.limits.logResultLimit));
-    return parts.join(QStringLiteral(", "));
-}
 
-/// A key pasted into a URL is accepted, but the operator is told how to keep it out of the database.
-void warnLiteralKey(const QUrl &url)
-{
-    const auto key = urlsecrets::findLikelyKey(url);
-    if (!key)
-        return;
-    SecretRef ref;
-    ref.name = key->suggestedName;
-    QTextStream(stderr) << Arborctl::tr("warning: the RPC URL of %1 holds what looks like an API key (%2). It will be stored in the "
-                                        "database and shown as written. To keep it out, store the key with “arborctl secret set %3” "
-                                        "and give the URL as %4 (or use ${env:VAR}).")
-                               .arg(url.host(), key->provider, key->suggestedName, urlsecrets::displayText(key->withReference(ref)))
-                        << Qt::endl;
-}
 
 /// "2 (1 ok, 1 unreachable)": how many endpoints, and how many in each status.
 QString endpointSummary(const QList<EndpointRecord> &endpoints)
@@ -97,19 +51,7 @@ QString headText(const ChainStatus &status)
     return status.head ? QString::number(*status.head) : QStringLiteral("-");
 }
 
-QString blockStatsHelp()
-{
-    return Arborctl::tr("Which blocks the daily statistics count: 'events' (default; headers of the blocks with events only, "
-                        "fewest calls: daily transfers and holders exact, blocks, transactions and gas not counted) or 'every' "
-                        "(one header per block: every daily figure exact, one call per block).");
-}
 
-QString blockStatsText(BlockStats stats)
-{
-    return stats == BlockStats::Every
-        ? Arborctl::tr("Block statistics: every block (one header per block; daily blocks, transactions and gas exact).")
-        : Arborctl::tr("Block statistics: blocks with events (headers of those blocks only; daily blocks, transactions and gas not counted).");
-}
 
 /**
  * The registries `--erc8004` asks for, from all its values: KIND=ADDRESS parts; "official", the
@@ -191,6 +133,66 @@ void printCallLines(const QList<ChainRecord> &chains)
 }
 
 } // namespace
+
+Result<ChainRef> singleChainArgument(const QCommandLineParser &parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return Error::invalid(QStringLiteral("chain"), Arborctl::tr("Name exactly one chain, by name or id."));
+    return ChainRef::parse(positional.first());
+}
+
+QString historyText(const EndpointRecord &e)
+{
+    if (!e.servesHistory)
+        return Arborctl::tr("state history not known yet");
+    return *e.servesHistory ? Arborctl::tr("serves historical state")
+                            : Arborctl::tr("recent state only (balanceOf is read at its newest block)");
+}
+
+QString limitsText(const EndpointRecord &e)
+{
+    QStringList parts;
+    if (e.maxRequestsPerSecond > 0)
+        parts.append(Arborctl::tr("at most %1 requests/s (set)").arg(e.maxRequestsPerSecond));
+    else if (e.limits.learnedRate > 0)
+        parts.append(Arborctl::tr("rate limited: %1 requests/s learned").arg(e.limits.learnedRate, 0, 'f', 1));
+    if (e.limits.maxBatch > 0)
+        parts.append(Arborctl::tr("batches of at most %1 calls").arg(e.limits.maxBatch));
+    if (e.limits.logRangeLimit > 0)
+        parts.append(Arborctl::tr("eth_getLogs over at most %1 blocks").arg(e.limits.logRangeLimit));
+    if (e.limits.logResultLimit > 0)
+        parts.append(Arborctl::tr("at most %1 logs per answer").arg(e.limits.logResultLimit));
+    return parts.join(QStringLiteral(", "));
+}
+
+void warnLiteralKey(const QUrl &url)
+{
+    const auto key = urlsecrets::findLikelyKey(url);
+    if (!key)
+        return;
+    SecretRef ref;
+    ref.name = key->suggestedName;
+    QTextStream(stderr) << Arborctl::tr("warning: the RPC URL of %1 holds what looks like an API key (%2). It will be stored in the "
+                                        "database and shown as written. To keep it out, store the key with “arborctl secret set %3” "
+                                        "and give the URL as %4 (or use ${env:VAR}).")
+                               .arg(url.host(), key->provider, key->suggestedName, urlsecrets::displayText(key->withReference(ref)))
+                        << Qt::endl;
+}
+
+QString blockStatsHelp()
+{
+    return Arborctl::tr("Which blocks the daily statistics count: 'events' (default; headers of the blocks with events only, "
+                        "fewest calls: daily transfers and holders exact, blocks, transactions and gas not counted) or 'every' "
+                        "(one header per block: every daily figure exact, one call per block).");
+}
+
+QString blockStatsText(BlockStats stats)
+{
+    return stats == BlockStats::Every
+        ? Arborctl::tr("Block statistics: every block (one header per block; daily blocks, transactions and gas exact).")
+        : Arborctl::tr("Block statistics: blocks with events (headers of those blocks only; daily blocks, transactions and gas not counted).");
+}
 
 /// What `chain add` prints for the chain it added; `head`: the highest head an endpoint reported,
 /// `density`: a sample of how many blocks hold events, when one was taken.
@@ -371,153 +373,6 @@ int chainAdd(const Invocation &inv)
                  });
         });
     });
-}
-
-int chainEdit(const Invocation &inv)
-{
-    QCommandLineParser parser;
-    const QCommandLineOption name(QStringLiteral("name"), Arborctl::tr("A new name for the chain."), QStringLiteral("NAME"));
-    const QCommandLineOption addRpc(QStringLiteral("add-rpc"), Arborctl::tr("A JSON-RPC URL to add, probed first: it must serve the chain's id (repeatable)."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption removeRpc(QStringLiteral("remove-rpc"), Arborctl::tr("An RPC URL of the chain to remove (repeatable); the last one cannot go."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption preferRpc(QStringLiteral("prefer-rpc"),
-                                       Arborctl::tr("An RPC URL of the chain to try first (repeat to give an order); the others follow in their order."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption pollInterval(QStringLiteral("poll-interval"), Arborctl::tr("Head poll interval in milliseconds."), QStringLiteral("MS"));
-    const QCommandLineOption confirmations(QStringLiteral("confirmations"), Arborctl::tr("Index only blocks this deep."), QStringLiteral("N"));
-    const QCommandLineOption rpcRate(QStringLiteral("rpc-rate"), Arborctl::tr("Requests per second allowed on each RPC URL (0: unlimited)."), QStringLiteral("N"));
-    const QCommandLineOption blockStats(QStringLiteral("block-stats"), blockStatsHelp(), QStringLiteral("events|every"));
-    const QCommandLineOption addRegistry(QStringLiteral("add-registry"),
-                                         Arborctl::tr("An ERC-8004 registry to index from the chain's start block: identity=ADDRESS, "
-                                                      "reputation=ADDRESS or validation=ADDRESS (repeatable)."),
-                                         QStringLiteral("KIND=ADDRESS"));
-    const QCommandLineOption wait(QStringLiteral("wait"), Arborctl::tr("Do the backfills the edit starts (registries added, every block's header) now, "
-                                                                       "and return when they are done; otherwise a running engine does them."));
-    const QCommandLineOption json(QStringLiteral("json"), Arborctl::tr("Print the edited chain as JSON."));
-    if (const auto exit = parseCommand(parser, inv, {Arborctl::tr("Change a registered chain; new RPC URLs are probed first, and nothing is written unless every check passes."),
-                                                     {name, addRpc, removeRpc, preferRpc, pollInterval, confirmations, rpcRate, addRegistry, blockStats, wait, json},
-                                                     {{QStringLiteral("chain"), Arborctl::tr("The chain's name or id.")}}}))
-        return *exit;
-    auto chain = singleChainArgument(parser);
-    if (!chain)
-        return fail(chain.error());
-
-    ChainEdit edit;
-    if (parser.isSet(name))
-        edit.name = parser.value(name);
-    for (const QString &text : parser.values(addRpc)) {
-        auto url = parseRpcUrl(text, QStringLiteral("--add-rpc"));
-        if (!url)
-            return fail(url.error());
-        warnLiteralKey(*url);
-        edit.addRpcUrls.append(*url);
-    }
-    for (const QString &text : parser.values(removeRpc)) {
-        // The URL as stored, which need not be one that would be accepted today.
-        const QUrl url(text.trimmed());
-        if (!url.isValid() || text.trimmed().isEmpty())
-            return fail(Error::invalid(QStringLiteral("--remove-rpc"), Arborctl::tr("“%1” is not a URL; give it as “arborctl chain list --json” shows it.").arg(text)));
-        edit.removeRpcUrls.append(url);
-    }
-    for (const QString &text : parser.values(preferRpc)) {
-        const QUrl url(text.trimmed());
-        if (!url.isValid() || text.trimmed().isEmpty())
-            return fail(Error::invalid(QStringLiteral("--prefer-rpc"), Arborctl::tr("“%1” is not a URL; give it as “arborctl chain list --json” shows it.").arg(text)));
-        edit.rpcUrlOrder.append(url);
-    }
-    if (parser.isSet(pollInterval)) {
-        auto v = parseInteger(parser.value(pollInterval), QStringLiteral("--poll-interval"), 100, 3600 * 1000);
-        if (!v)
-            return fail(v.error());
-        edit.pollIntervalMs = int(*v);
-    }
-    if (parser.isSet(confirmations)) {
-        auto v = parseInteger(parser.value(confirmations), QStringLiteral("--confirmations"), 0, ChainConfig::MaxConfirmations);
-        if (!v)
-            return fail(v.error());
-        edit.confirmations = int(*v);
-    }
-    if (parser.isSet(rpcRate)) {
-        auto v = parseInteger(parser.value(rpcRate), QStringLiteral("--rpc-rate"), 0, qint64(ChainEdit::MaxRpcRate));
-        if (!v)
-            return fail(v.error());
-        edit.rpcRateLimit = double(*v);
-    }
-    if (parser.isSet(blockStats)) {
-        auto v = parseBlockStats(parser.value(blockStats), QStringLiteral("--block-stats"));
-        if (!v)
-            return fail(v.error());
-        edit.blockStats = *v;
-    }
-    for (const QString &text : parser.values(addRegistry)) {
-        auto registries = parseRegistries(text, QStringLiteral("--add-registry"));
-        if (!registries)
-            return fail(registries.error());
-        edit.addRegistries.append(*registries);
-    }
-    if (edit.isEmpty())
-        return fail(Error::invalid(QStringLiteral("chain"), Arborctl::tr("Nothing to change: give at least one of --name, --add-rpc, --remove-rpc, --prefer-rpc, "
-                                                                         "--poll-interval, --confirmations, --rpc-rate, --add-registry, --block-stats.")));
-
-    const bool asJson = parser.isSet(json);
-    qint64 chainId = 0;
-    const int edited = runWithEngine(inv, adminOptions(), [&chainId, chain = *chain, edit, asJson](Engine &engine, std::function<void(int)> finish) {
-        then(engine.chains()->editChain(chain, edit), &engine, [&chainId, edit, asJson, finish](Result<ChainRecord> edited) {
-            if (!edited) {
-                // The edit's fields are its options.
-                Error e = edited.error();
-                static const QStringList options{QStringLiteral("name"), QStringLiteral("add rpc"), QStringLiteral("remove rpc"), QStringLiteral("prefer rpc"), QStringLiteral("poll interval"),
-                                                 QStringLiteral("confirmations"), QStringLiteral("rpc rate"), QStringLiteral("add registry")};
-                if (options.contains(e.field))
-                    e.field = QLatin1String("--") + e.field.replace(u' ', u'-');
-                finish(fail(e));
-                return;
-            }
-            chainId = edited->config.chainId;
-            if (asJson) {
-                printJson(chainToJson(*edited));
-                finish(ExitOk);
-                return;
-            }
-            QTextStream out(stdout);
-            out << Arborctl::tr("Edited chain %1 (id %2).").arg(edited->config.name).arg(edited->config.chainId) << Qt::endl;
-            for (const EndpointRecord &e : edited->endpoints) {
-                const bool isNew = std::any_of(edit.addRpcUrls.begin(), edit.addRpcUrls.end(), [&](const QUrl &u) { return rpcUrlKey(u) == rpcUrlKey(e.url); });
-                out << "  " << urlsecrets::displayText(e.url) << "  ";
-                if (isNew)
-                    out << Arborctl::tr("added: head %1, %2 ms, %3").arg(e.lastHead.value_or(0)).arg(e.latencyMs.value_or(0), 0, 'f', 1).arg(e.clientVersion) << ", "
-                        << historyText(e);
-                else
-                    out << endpointStatusText(e.status);
-                if (const QString limits = limitsText(e); !limits.isEmpty())
-                    out << ", " << limits;
-                out << Qt::endl;
-            }
-            for (const QUrl &u : edit.removeRpcUrls)
-                out << "  " << Arborctl::tr("removed %1").arg(urlsecrets::displayText(u)) << Qt::endl;
-            if (!edit.rpcUrlOrder.isEmpty() && !edited->endpoints.isEmpty())
-                out << "  " << Arborctl::tr("%1 is tried first.").arg(urlsecrets::displayText(edited->endpoints.first().url)) << Qt::endl;
-            out << "  " << Arborctl::tr("poll interval %1 ms, %2 confirmations").arg(edited->config.pollIntervalMs).arg(edited->config.confirmations) << Qt::endl;
-            if (edit.blockStats) {
-                out << "  " << blockStatsText(edited->config.blockStats) << Qt::endl;
-                if (edited->headerBackfill)
-                    out << "  " << Arborctl::tr("The headers of blocks %1–%2 are being fetched by the indexer (%n call(s)); "
-                                                "'chain list' shows how far it got.", nullptr, int(std::min<qint64>(edited->headerBackfill->to - edited->headerBackfill->from + 1, std::numeric_limits<int>::max())))
-                                       .arg(edited->headerBackfill->from).arg(edited->headerBackfill->to)
-                        << Qt::endl;
-            }
-            for (const RegistryRef &r : edit.addRegistries)
-                out << "  " << Arborctl::tr("%1 registry %2 added; its events from block %3 on are being backfilled by the indexer.")
-                                   .arg(registryKindName(r.kind), r.address.toChecksumHex())
-                                   .arg(edited->config.startBlock.value_or(0))
-                    << Qt::endl;
-            finish(ExitOk);
-        });
-    });
-    if (edited != ExitOk || !parser.isSet(wait) || chainId == 0)
-        return edited;
-    return waitForBackfills(inv, chainId, Arborctl::tr("Backfills of chain %1").arg(chainId));
 }
 
 int chainList(const Invocation &inv)
