@@ -85,7 +85,11 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, Rost
     m_tableView = createTable(QStringLiteral("databaseTablesTable"), m_tableProxy, TableSizeModel::SortRole, QStringLiteral("database-tables"));
     m_tableProxy->setSourceModel(m_tables);
     m_tableView->sortByColumn(TableSizeModel::TotalBytesColumn, Qt::DescendingOrder);
-    m_tableView->horizontalHeader()->resizeSection(TableSizeModel::NameColumn, 260);
+    // The names take the spare width: a stretched last column puts its figures far from their peers.
+    for (auto [view, nameColumn] : {std::pair{m_chainView, int(ChainSizeModel::NameColumn)}, std::pair{m_tableView, int(TableSizeModel::NameColumn)}}) {
+        view->horizontalHeader()->setStretchLastSection(false);
+        view->horizontalHeader()->setSectionResizeMode(nameColumn, QHeaderView::Stretch);
+    }
     auto *sizes = new QSplitter(Qt::Vertical);
     sizes->setObjectName(QStringLiteral("databaseSizesSplitter"));
     sizes->setChildrenCollapsible(false);
