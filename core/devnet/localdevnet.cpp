@@ -147,16 +147,6 @@ void LocalDevnet::start()
     launch(0);
 }
 
-void LocalDevnet::setStateDirectory(const QString &directory)
-{
-    m_stateDirectory = directory;
-}
-
-QString LocalDevnet::stateFileFor(const QString &directory, const QUrl &rpcUrl)
-{
-    return QDir(directory).filePath(u"anvil-state-%1.json"_s.arg(rpcUrl.port()));
-}
-
 void LocalDevnet::launch(quint16 port)
 {
     ++m_launchAttempts;
@@ -278,10 +268,10 @@ void LocalDevnet::pollChainId()
     });
 }
 
-void LocalDevnet::deployDemo()
+void LocalDevnet::readAccounts(std::function<void()> next)
 {
     const quint64 generation = m_generation;
-    m_client->call(u"eth_accounts"_s, {}, [this, generation](Result<QJsonValue> result) {
+    m_client->call(u"eth_accounts"_s, {}, [this, generation, next = std::move(next)](Result<QJsonValue> result) {
         if (!alive(generation))
             return;
         if (!result) {
@@ -299,6 +289,13 @@ void LocalDevnet::deployDemo()
             return;
         }
         m_deployer = m_holders.first();
+        next();
+    });
+}
+
+void LocalDevnet::deployDemo()
+{
+    readAccounts([this] {
         m_tokens.clear();
         m_agents.clear();
         m_openValidations.clear();

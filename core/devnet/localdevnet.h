@@ -134,6 +134,8 @@ private:
     /// Starts anvil on `port` (0: a free one, retried when another process takes it first).
     void launch(quint16 port);
     void pollChainId();
+    /// The node's unlocked accounts as the demo holders (at least two), then `next`.
+    void readAccounts(std::function<void()> next);
     void deployDemo();
     /// resume()'s steps once the node answers: accounts, token decimals, the registered agents.
     void reconnectDemo();

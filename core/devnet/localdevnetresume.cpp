@@ -5,6 +5,7 @@
 #include "model/keccak.h"
 #include "rpc/jsonrpcclient.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -28,6 +29,16 @@ std::optional<quint64> wordTail(const QString &word)
 }
 
 } // namespace
+
+void LocalDevnet::setStateDirectory(const QString &directory)
+{
+    m_stateDirectory = directory;
+}
+
+QString LocalDevnet::stateFileFor(const QString &directory, const QUrl &rpcUrl)
+{
+    return QDir(directory).filePath(u"anvil-state-%1.json"_s.arg(rpcUrl.port()));
+}
 
 void LocalDevnet::resume(const ChainConfig &config, std::optional<qint64> indexedBlock)
 {
@@ -77,20 +88,7 @@ void LocalDevnet::checkSavedHead()
 void LocalDevnet::reconnectDemo()
 {
     Q_EMIT progress(tr("Reading the demo from the saved chain…"));
-    const quint64 generation = m_generation;
-    m_client->call(u"eth_accounts"_s, {}, [this, generation](Result<QJsonValue> result) {
-        if (!alive(generation))
-            return;
-        if (!result) {
-            fail(result.error());
-            return;
-        }
-        m_holders.clear();
-        for (const QJsonValue &v : result->toArray()) {
-            if (auto a = Address::fromHex(v.toString().toLower(), u"eth_accounts"_s))
-                m_holders.append(*a);
-        }
-        m_deployer = m_holders.value(0);
+    readAccounts([this] {
         m_tokens.clear();
         m_agents.clear();
         m_openValidations.clear();
