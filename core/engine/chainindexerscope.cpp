@@ -9,6 +9,7 @@
 #include "rpc/evmjson.h"
 
 #include <atomic>
+#include <vector>
 
 namespace arbor {
 
@@ -111,30 +112,47 @@ std::optional<IndexBatch> ChainIndexer::nextPromotion()
     // Ranges that arrived while the writer was busy go in one promotion: fewer transactions and
     // derived-row recomputations when writing is the bottleneck. Only ranges whose blocks link
     // up as fetched are joined; a break is left to the promotion's own parent-hash check.
-    for (auto next = m_ready.find(batch.to + 1); next != m_ready.end(); next = m_ready.find(batch.to + 1)) {
+    // The ranges that join are chosen first, so that each list grows once, not range by range.
+    std::vector<std::map<qint64, IndexBatch>::iterator> joined;
+    const IndexBatch *last = &batch;
+    qsizetype logs = batch.transfers.size() + batch.agentEvents.size();
+    for (auto next = m_ready.find(last->to + 1); next != m_ready.end(); next = m_ready.find(last->to + 1)) {
         IndexBatch &more = next->second;
         // The last final range takes the reorg window's first ranges along: fewer promotions
         // again, and the one that ends a catch-up is often the last to wait for.
         const bool intoWindow = batch.headerScope == HeaderScope::WithLogs && more.headerScope == HeaderScope::Linked;
-        if ((more.headerScope != batch.headerScope && !intoWindow) || more.headers.isEmpty() || batch.headers.isEmpty())
+        if ((more.headerScope != batch.headerScope && !intoWindow) || more.headers.isEmpty() || last->headers.isEmpty())
             break;
         // Ranges that link to the one before (every header, or the first inside the reorg window)
         // join up to maxPromotionBlocks blocks; ranges below the window (final, their empty
         // blocks not fetched) up to as many logs, and the window's ranges after them if those
         // link to their last header.
-        const bool links = more.headers.first().parentHash == batch.headers.last().hash;
-        const bool joins = batch.headerScope != HeaderScope::WithLogs
-            ? links && more.to - batch.from + 1 <= m_options.maxPromotionBlocks
-            : (links || !intoWindow)
-                && batch.transfers.size() + batch.agentEvents.size() + more.transfers.size() + more.agentEvents.size() <= m_options.maxPromotionLogs;
+        const bool links = more.headers.first().parentHash == last->headers.last().hash;
+        const qsizetype moreLogs = more.transfers.size() + more.agentEvents.size();
+        const bool joins = batch.headerScope != HeaderScope::WithLogs ? links && more.to - batch.from + 1 <= m_options.maxPromotionBlocks
+                                                                      : (links || !intoWindow) && logs + moreLogs <= m_options.maxPromotionLogs;
         if (!joins)
             break;
-        batch.to = more.to;
-        batch.headers.append(std::move(more.headers));
-        batch.transfers.append(std::move(more.transfers));
-        batch.agentEvents.append(std::move(more.agentEvents));
-        batch.fetchMs += more.fetchMs;
-        m_ready.erase(next);
+        logs += moreLogs;
+        joined.push_back(next);
+        last = &more;
+    }
+    qsizetype headers = batch.headers.size(), transfers = batch.transfers.size(), events = batch.agentEvents.size();
+    for (const auto &more : joined) {
+        headers += more->second.headers.size();
+        transfers += more->second.transfers.size();
+        events += more->second.agentEvents.size();
+    }
+    batch.headers.reserve(headers);
+    batch.transfers.reserve(transfers);
+    batch.agentEvents.reserve(events);
+    for (const auto &more : joined) {
+        batch.to = more->second.to;
+        batch.headers.append(std::move(more->second.headers));
+        batch.transfers.append(std::move(more->second.transfers));
+        batch.agentEvents.append(std::move(more->second.agentEvents));
+        batch.fetchMs += more->second.fetchMs;
+        m_ready.erase(more);
     }
     return batch;
 }

@@ -285,7 +285,12 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
                 m_sizer.setMax(std::min(cap, m_limits.maxLogSpan));
             if (status) {
                 m_sizer.succeeded(to - from + 1, found->size());
-                fetch->logs.append(std::move(*found));
+                // A range not split is one call: its logs are taken whole, not moved one by one
+                // into a new list (appending allocates even to an empty one).
+                if (fetch->logs.isEmpty())
+                    fetch->logs = std::move(*found);
+                else
+                    fetch->logs.append(std::move(*found));
             } else if (evmjson::isRangeTooLarge(status.error()) && to > from && m_sizer.tooLarge(to - from + 1)) {
                 const qint64 mid = from + (to - from) / 2;
                 qCDebug(lcIndexer) << "chain" << m_chainId << ": splitting eth_getLogs" << from << "-" << to;

@@ -132,9 +132,10 @@ private:
     /// Removes the rows the range replaces (Gap/Reindex: the range; Backfill: the contract's
     /// rows in it), queueing their holders and noting their agent keys.
     Status clearReplacedRows(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p);
-    /// Writes one entity's rows: straight to production for Head (with the balances kept),
-    /// through staging otherwise (with the new rows' holders queued).
+    /// Writes one entity's rows: straight to production for Head, through staging otherwise
+    /// (with the new rows' holders queued).
     Status stageRows(const IndexBatch &batch, const EntityDef &entity, const QList<SqlRow> &rows, Promotion &p);
+    /// Writes the batch's rows, and for Head keeps the balances its transfers changed.
     Status stageBatch(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p);
     /// Progress, checkpoint (Head), and the reindex request or backfill the range belongs to.
     Status advance(const IndexBatch &batch, Promotion &p);

@@ -23,6 +23,8 @@ namespace arbor {
 using Net = boost::multiprecision::int512_t;
 /// 2^256: no balance reaches it.
 const Net Limit = Net(1) << 256;
+/// Transfer rows a head range writes per bulk insert.
+constexpr qsizetype HeadRowsPerInsert = 4096;
 
 namespace {
 
@@ -234,7 +236,7 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
         if (Status s = m_store.bulkInsert(m_store.chainTable(chain, e.name), columns, rows); !s)
             return s;
         p.result.rows += rows.size();
-        return isTransfers ? keepTransferBalances(batch, *p.balances) : Status();
+        return {};
     }
     const QString staging = m_store.chainTable(chain, e.name, true);
     if (Status s = m_store.bulkInsert(staging, columns, rows); !s)
@@ -269,12 +271,24 @@ Status IndexStore::stageBatch(const IndexBatch &batch, const QList<EntityDef> &e
             return s;
     }
     {
+        // A head range's rows go to production directly, so they can go a slice at a time: each
+        // slice's values reuse the memory of the one before, where a whole range's took tens of
+        // MB anew. Staged rows go in one piece (moved, queued and cleared once).
+        const qsizetype slice = batch.mode == BatchMode::Head ? HeadRowsPerInsert : std::max<qsizetype>(1, batch.transfers.size());
         QList<SqlRow> rows;
-        rows.reserve(batch.transfers.size());
-        for (const TokenTransfer &t : batch.transfers)
-            rows.append(transferRow(t));
-        if (Status s = stageRows(batch, requireEntity(entities, "token_transfers"), rows, p); !s)
-            return s;
+        for (qsizetype first = 0; first < batch.transfers.size(); first += slice) {
+            const qsizetype end = std::min(batch.transfers.size(), first + slice);
+            rows.clear();
+            rows.reserve(end - first);
+            for (qsizetype i = first; i < end; ++i)
+                rows.append(transferRow(batch.transfers[i]));
+            if (Status s = stageRows(batch, requireEntity(entities, "token_transfers"), rows, p); !s)
+                return s;
+        }
+        if (batch.mode == BatchMode::Head && !batch.transfers.isEmpty()) {
+            if (Status s = keepTransferBalances(batch, *p.balances); !s)
+                return s;
+        }
     }
     QList<SqlRow> rows;
     rows.reserve(batch.agentEvents.size());
