@@ -33,7 +33,9 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QGraphicsTextItem>
 #include <QTest>
+#include <QValueAxis>
 
 #include <memory>
 
@@ -227,6 +229,19 @@ void TstAggregateCharts::dailyActivityShowsTheStoresDays()
     auto *days = qobject_cast<QCategoryAxis *>(daily->findChild<QChartView *>()->chart()->axes(Qt::Horizontal).first());
     QVERIFY(days);
     QCOMPARE(days->min(), double(stored->last().day - NetworkStatsPanel::MinSpanDays + 1) - 0.5);
+    // Counts read as whole numbers ("2.000", not "2.000,0").
+    auto *counts = qobject_cast<QValueAxis *>(daily->findChild<QChartView *>()->chart()->axes(Qt::Vertical).first());
+    QVERIFY(counts);
+    QCOMPARE(counts->labelFormat(), QStringLiteral("%.0f"));
+    auto drawn = [daily] {
+        QStringList texts;
+        for (QGraphicsItem *item : daily->findChild<QChartView *>()->scene()->items()) {
+            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                texts.append(text->toPlainText());
+        }
+        return texts;
+    };
+    QTRY_VERIFY2(drawn().contains(QStringLiteral("0")) && !drawn().contains(QStringLiteral("0.0")), qPrintable(drawn().join(QStringLiteral(" | "))));
     // Yesterday: 15 transfers to holders 3–6 from holder 2, five holders; today 10 transfers.
     QCOMPARE(stored->at(0).transfers, 15);
     QCOMPARE(stored->at(0).activeHolders, 5);

@@ -108,6 +108,7 @@ NetworkStatsPanel::NetworkStatsPanel(StatsService *stats, IndexingService *index
     m_x->setTitleText(tr("Day (UTC)"));
     m_x->setTitleFont(axisTitleFont);
     m_counts = new QValueAxis;
+    m_counts->setLabelFormat(QStringLiteral("%.0f"));   // counts, from the first frame on
     m_gasAxis = new QValueAxis;
     m_gasAxis->setTitleFont(axisTitleFont);
     chart->addAxis(m_x, Qt::AlignBottom);
