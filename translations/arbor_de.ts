@@ -4127,11 +4127,11 @@
     </message>
     <message>
         <source>Fetched from %1 at %2.</source>
-        <translation>Abgerufen von %1 am %2.</translation>
+        <translation>Quelle: %1; abgerufen am %2.</translation>
     </message>
     <message>
         <source>Fetched from %1.</source>
-        <translation>Abgerufen von %1.</translation>
+        <translation>Quelle: %1.</translation>
     </message>
 </context>
 <context>
