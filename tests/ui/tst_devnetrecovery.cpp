@@ -222,7 +222,15 @@ void TstDevnetRecovery::startNewReplacesTheDeadChain()
         return chains.size() == 1 && chains.first().config.chainId == LocalDevnet::ChainId && chains.first().state != ChainState::Deleting
                && !chains.first().config.rpcUrls.isEmpty() && !chains.first().config.rpcUrls.contains(dead);
     };
-    QTRY_VERIFY_WITH_TIMEOUT(replaced(), 120000);
+    // What the registry holds, for the failure message: a replacement that never comes says which.
+    const auto listed = [this] {
+        QStringList rows;
+        for (const ChainRecord &c : m_session->chains())
+            rows.append(u"%1 %2 state %3 %4"_s.arg(c.config.chainId).arg(c.config.name).arg(int(c.state))
+                            .arg(QUrl::toStringList(c.config.rpcUrls).join(u',')));
+        return rows.join(u"; "_s);
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(replaced(), qPrintable(u"dead node "_s + dead.toString() + u", registry: "_s + listed()), 120000);
     bool indexed = false;
     connect(m_session->engine.get()->indexing(), &IndexingService::chainStatusChanged, this, [&indexed](const QList<ChainStatus> &statuses) {
         for (const ChainStatus &s : statuses)
