@@ -125,16 +125,23 @@ void LocalDevnet::setTrafficInterval(int ms)
     m_trafficTimer->setInterval(std::max(ms, 10));
 }
 
-void LocalDevnet::start()
+bool LocalDevnet::beginRun()
 {
     if (m_state == State::Starting || m_state == State::Running)
-        return;
+        return false;
     stop();
     m_program = anvilProgram();
     if (m_program.isEmpty()) {
         fail(Error::unavailable(u"anvil"_s, unavailableReason()));
-        return;
+        return false;
     }
+    return true;
+}
+
+void LocalDevnet::start()
+{
+    if (!beginRun())
+        return;
     auto artifacts = devnet::loadArtifacts();
     if (!artifacts) {
         fail(artifacts.error());

@@ -131,6 +131,9 @@ Q_SIGNALS:
 private:
     using ReceiptCallback = std::function<void(const QJsonObject &receipt)>;
 
+    /// start()'s and resume()'s first steps: false (having failed, when anvil is missing) when
+    /// no run may begin; the node of an earlier run is stopped.
+    bool beginRun();
     /// Starts anvil on `port` (0: a free one, retried when another process takes it first).
     void launch(quint16 port);
     void pollChainId();

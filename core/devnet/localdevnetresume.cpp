@@ -42,14 +42,8 @@ QString LocalDevnet::stateFileFor(const QString &directory, const QUrl &rpcUrl)
 
 void LocalDevnet::resume(const ChainConfig &config, std::optional<qint64> indexedBlock)
 {
-    if (m_state == State::Starting || m_state == State::Running)
+    if (!beginRun())
         return;
-    stop();
-    m_program = anvilProgram();
-    if (m_program.isEmpty()) {
-        fail(Error::unavailable(u"anvil"_s, unavailableReason()));
-        return;
-    }
     const QUrl url = config.rpcUrls.value(0);
     if (m_stateDirectory.isEmpty() || url.port() <= 0 || !QFileInfo::exists(stateFileFor(m_stateDirectory, url))) {
         fail(Error::unavailable(u"anvil"_s, tr("the local devnet on %1 kept no state to start again from")
