@@ -27,6 +27,7 @@
 #include "widgets/chaincolumns.h"
 #include "widgets/logpanel.h"
 #include "widgets/pagehost.h"
+#include "widgets/screenfit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -601,7 +602,7 @@ void MainWindow::readSettings()
     settings.beginGroup(QStringLiteral("MainWindow"));
     // First run: room for the chain table's columns and the charts, within the screen.
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(QSize(1280, 860).boundedTo(screen()->availableGeometry().size() * 0.9));
+        resizeOnScreen(this, QSize(1280, 860));
     // First run: the log and alerts a fifth of the window, the page the rest.
     if (!restoreState(settings.value(QStringLiteral("state")).toByteArray()))
         resizeDocks({m_logDock}, {std::max(140, height() / 5)}, Qt::Vertical);

@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QTabBar>
 #include <QTableView>
 #include <QTest>
@@ -113,8 +114,11 @@ private Q_SLOTS:
     void everyPageSpeaksThroughTranslation();
     void dialogsSpeakThroughTranslation_data();
     void dialogsSpeakThroughTranslation();
+    void dialogsFitTheScreen_data();
+    void dialogsFitTheScreen();
 
 private:
+    QPointer<QDialog> openDialog(const QString &action);
     /// Texts of `root`'s visible widgets, actions, headers and tabs with words not translated.
     QStringList findUntranslated(QWidget *root) const;
     void check(const QString &where, const QString &text, QStringList &out) const;
@@ -287,38 +291,54 @@ void TstPseudoLocale::dialogsSpeakThroughTranslation_data()
     QTest::newRow("New Trigger") << u"newTrigger"_s;
 }
 
-void TstPseudoLocale::dialogsSpeakThroughTranslation()
+/// Opens the dialog of the main window's verb `action` (on the first chain), as a click would;
+/// null when the verb is not there or no dialog opened.
+QPointer<QDialog> TstPseudoLocale::openDialog(const QString &action)
 {
-    QFETCH(QString, action);
     QApplication::setActiveWindow(m_window.get());
     QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
     auto *table = m_window->findChild<QTableView *>(u"chainTable"_s);
-    QVERIFY(table);
+    if (!table)
+        return nullptr;
     QAction *verb = m_window->findChild<QAction *>(action);
     if (action == u"newTrigger") {
         QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);   // the Triggers page, made when first shown
-        QTRY_VERIFY(m_window->findChild<arbor::ui::TriggersPage *>());
+        if (!QTest::qWaitFor([&] { return m_window->findChild<arbor::ui::TriggersPage *>() != nullptr; }, TimeoutMs))
+            return nullptr;
         verb = m_window->findChild<arbor::ui::TriggersPage *>()->newAction();
     }
-    QVERIFY2(verb, qPrintable(action));
+    if (!verb)
+        return nullptr;
     // The chain verbs act on the selected chain (selected again while the table refreshes).
-    QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                 if (!table->selectionModel()->hasSelection())
-                                     table->selectRow(0);
-                                 return verb->isEnabled();
-                             }()),
-                             TimeoutMs);
+    const bool enabled = QTest::qWaitFor(
+        [&] {
+            if (!table->selectionModel()->hasSelection())
+                table->selectRow(0);
+            return verb->isEnabled();
+        },
+        TimeoutMs);
+    if (!enabled)
+        return nullptr;
     const QList<QWidget *> before = QApplication::topLevelWidgets();
     verb->trigger();
     QPointer<QDialog> dialog;
-    QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                 for (QWidget *w : QApplication::topLevelWidgets()) {
-                                     if (!before.contains(w) && w->isVisible() && qobject_cast<QDialog *>(w))
-                                         dialog = qobject_cast<QDialog *>(w);
-                                 }
-                                 return !dialog.isNull();
-                             }()),
-                             TimeoutMs);
+    (void)QTest::qWaitFor(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (!before.contains(w) && w->isVisible() && qobject_cast<QDialog *>(w))
+                    dialog = qobject_cast<QDialog *>(w);
+            }
+            return !dialog.isNull();
+        },
+        TimeoutMs);
+    return dialog;
+}
+
+void TstPseudoLocale::dialogsSpeakThroughTranslation()
+{
+    QFETCH(QString, action);
+    QPointer<QDialog> dialog = openDialog(action);
+    QVERIFY2(dialog, qPrintable(action + u": no dialog opened"_s));
     QTest::qWait(800);
     QStringList found;
     if (auto *tabs = dialog->findChild<QTabBar *>()) {
@@ -335,6 +355,31 @@ void TstPseudoLocale::dialogsSpeakThroughTranslation()
     QTRY_VERIFY(!dialog || !dialog->isVisible());
     found.removeDuplicates();
     QVERIFY2(found.isEmpty(), qPrintable(u"texts that did not go through translation:\n"_s + found.join(u'\n')));
+}
+
+void TstPseudoLocale::dialogsFitTheScreen_data()
+{
+    dialogsSpeakThroughTranslation_data();
+}
+
+void TstPseudoLocale::dialogsFitTheScreen()
+{
+    // A dialog opens within the screen, its buttons in reach, and could open on a 1366×768
+    // laptop (about 1300×700 for a window). Texts here are the pseudo-locale's, longer than English.
+    QFETCH(QString, action);
+    QPointer<QDialog> dialog = openDialog(action);
+    QVERIFY2(dialog, qPrintable(action + u": no dialog opened"_s));
+    QTest::qWait(300);
+    const QSize available = dialog->screen()->availableGeometry().size();
+    const QSize least = dialog->minimumSizeHint().expandedTo(dialog->minimumSize());
+    const QString sizes = u"%1: opened at %2×%3 on a screen of %4×%5; it needs at least %6×%7"_s.arg(action)
+                              .arg(dialog->width()).arg(dialog->height()).arg(available.width()).arg(available.height())
+                              .arg(least.width()).arg(least.height());
+    dialog->reject();
+    QVERIFY2(least.width() <= 1300 && least.height() <= 700, qPrintable(sizes));
+    QVERIFY2(dialog->height() <= std::max(available.height(), least.height()) && dialog->width() <= std::max(available.width(), least.width()),
+             qPrintable(sizes));
+    qInfo().noquote() << sizes;
 }
 
 } // namespace tst_pseudolocale

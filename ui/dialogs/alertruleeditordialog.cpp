@@ -6,6 +6,7 @@
 #include "models/alertrulemodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/screenfit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,7 +92,7 @@ AlertRuleEditorDialog::AlertRuleEditorDialog(AlertService *alerts, ChainService 
     layout->addWidget(m_scroll, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(820, 640);
+    resizeOnScreen(this, QSize(820, 640));
 
     if (existing)
         load(*existing);

@@ -9,6 +9,7 @@
 #include "widgets/messagelabel.h"
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
+#include "widgets/screenfit.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -132,7 +133,7 @@ AlertRulesDialog::AlertRulesDialog(AlertService *alerts, ChainService *chains, Q
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(1060, 420);
+    resizeOnScreen(this, QSize(1060, 420));
 
     m_refresh = new RefreshThrottle(this, [this] { return read(); }, 0, RefreshMs);
     connect(m_alerts, &AlertService::alertRulesChanged, m_refresh, &RefreshThrottle::changed);

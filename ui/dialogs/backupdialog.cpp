@@ -3,6 +3,7 @@
 #include "engine/databaseservice.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/screenfit.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -82,7 +83,7 @@ BackupDialog::BackupDialog(DatabaseService *database, QWidget *parent)
     layout->addWidget(m_status);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(std::max(560, sizeHint().width()), sizeHint().height());
+    resizeOnScreen(this, QSize(std::max(560, sizeHint().width()), sizeHint().height()));
 
     connect(browse, &QToolButton::clicked, this, &BackupDialog::chooseFile);
     connect(m_fileEdit, &QLineEdit::textChanged, m_fileError, &MessageLabel::clearMessage);

@@ -5,6 +5,7 @@
 #include "model/u256.h"
 #include "models/deliverylogmodel.h"
 #include "util/continuation.h"
+#include "widgets/screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -117,7 +118,7 @@ DryRunDialog::DryRunDialog(TriggerService *triggers, const TriggerRecord &trigge
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(820, 620);
+    resizeOnScreen(this, QSize(820, 620));
     run();
 }
 

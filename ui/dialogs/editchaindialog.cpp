@@ -7,6 +7,7 @@
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/screenfit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -96,7 +97,7 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
     m_urls->setMinimumHeight(3 * line);
     m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + 2 * m_tokens->verticalHeader()->defaultSectionSize());
     const QSize natural = sizeHint();
-    resize(std::max(natural.width(), 620), natural.height() + 6 * line);
+    resizeOnScreen(this, QSize(std::max(natural.width(), 620), natural.height() + 6 * line));
     revalidate();
 }
 

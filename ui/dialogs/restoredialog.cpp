@@ -5,6 +5,7 @@
 #include "secrets/secretstore.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/screenfit.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -111,7 +112,7 @@ RestoreDialog::RestoreDialog(DatabaseService *database, QWidget *parent)
     layout->addWidget(m_status);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(std::max(600, sizeHint().width()), sizeHint().height());
+    resizeOnScreen(this, QSize(std::max(600, sizeHint().width()), sizeHint().height()));
     updateTargetFields();
 
     connect(browseBackup, &QToolButton::clicked, this, &RestoreDialog::chooseBackup);

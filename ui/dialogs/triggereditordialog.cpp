@@ -8,6 +8,7 @@
 #include "models/triggerlistmodel.h"
 #include "util/continuation.h"
 #include "widgets/messagelabel.h"
+#include "widgets/screenfit.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -76,7 +77,7 @@ TriggerEditorDialog::TriggerEditorDialog(TriggerService *triggers, ChainService 
     layout->addWidget(splitter, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(900, 780);
+    resizeOnScreen(this, QSize(900, 780));
 
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(PreviewDelayMs);

@@ -10,6 +10,7 @@
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
+#include "widgets/screenfit.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -442,7 +443,7 @@ void AgentsPage::showRawRegistration()
     layout->addWidget(source);
     layout->addWidget(text, 1);
     layout->addWidget(buttons);
-    dialog->resize(720, 520);
+    resizeOnScreen(dialog, QSize(720, 520));
     dialog->open();
 }
 
