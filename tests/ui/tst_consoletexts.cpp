@@ -20,6 +20,7 @@
 #include "testresults.h"
 #include "trayicon.h"
 #include "uifixture.h"
+#include "widgets/pagehost.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -32,6 +33,8 @@
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QNetworkAccessManager>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
@@ -47,6 +50,7 @@ using arbor::ui::AddChainWizard;
 using arbor::ui::AgentsPage;
 using arbor::ui::AppSettings;
 using arbor::ui::McpTokenDialog;
+using arbor::ui::PageHost;
 using arbor::ui::SettingsDialog;
 using arbor::ui::ChainListModel;
 using arbor::ui::ConsoleSession;
@@ -127,6 +131,8 @@ private Q_SLOTS:
     void chainTableFitsGermanTitlesAndBadges();
     void everyPageFitsALaptopScreen_data();
     void everyPageFitsALaptopScreen();
+    void pagesScrollOnlyWhenTheyMust();
+    void aChosenTabComesIntoView();
     void verbsHaveUniqueShortcutsShownInMenus();
     void trayShowsOverallHealth();
     void logColoursFollowTheTheme();
@@ -380,6 +386,61 @@ void TstConsoleTexts::everyPageFitsALaptopScreen()
                                 .arg(window.width()).arg(window.height())
                                 .arg(window.minimumSizeHint().width()).arg(window.minimumSizeHint().height())));
     }
+}
+
+void TstConsoleTexts::pagesScrollOnlyWhenTheyMust()
+{
+    // In the first window (with its log dock), a page that fits shows whole: no scroll bar, the
+    // lower half of a chart out of sight. A page taller than the room it has scrolls.
+    MainWindow window(m_engine.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
+    QVERIFY(pages);
+    int fitting = 0;
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QTest::qWait(300);
+        auto *host = qobject_cast<PageHost *>(pages->currentWidget());
+        if (!host)
+            continue;   // the chain table scrolls its rows itself
+        auto *scroll = host->findChild<QScrollArea *>();
+        QVERIFY(scroll && scroll->widget());
+        const int room = scroll->height();
+        const int needed = host->page()->minimumSizeHint().height();
+        const bool scrolls = scroll->verticalScrollBar()->isVisible();
+        QVERIFY2(scrolls == (needed > room),
+                 qPrintable(u"%1 needs %2 px of %3 and %4"_s.arg(pages->tabText(page)).arg(needed).arg(room)
+                                .arg(scrolls ? u"scrolls"_s : u"does not scroll"_s)));
+        fitting += needed <= room ? 1 : 0;
+    }
+    // Most pages fit the first window; the test would check nothing if none did.
+    QVERIFY2(fitting >= 4, qPrintable(QString::number(fitting)));
+}
+
+void TstConsoleTexts::aChosenTabComesIntoView()
+{
+    // Chain Details is taller than the first window leaves it: the tab chosen below the charts
+    // scrolls into view instead of showing its top edge.
+    MainWindow window(m_engine.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
+    QVERIFY(pages);
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    auto *tabs = window.findChild<QTabWidget *>(u"chainDetailTabs"_s);
+    QTRY_VERIFY(tabs && tabs->isVisible());
+    auto *scroll = qobject_cast<PageHost *>(pages->currentWidget())->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QTRY_VERIFY2(scroll->verticalScrollBar()->isVisible(), "Chain Details fits the first window: this test needs a page that scrolls");
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    tabs->tabBar()->setCurrentIndex(tabs->count() - 1);   // Daily activity
+    const QWidget *viewport = scroll->viewport();
+    QTRY_VERIFY2(tabs->mapTo(viewport, QPoint(0, tabs->height())).y() <= viewport->height(),
+                 qPrintable(u"the tabs end at %1 of a view %2 px tall"_s.arg(tabs->mapTo(viewport, QPoint(0, tabs->height())).y()).arg(viewport->height())));
+    QVERIFY(tabs->mapTo(viewport, QPoint(0, 0)).y() >= 0);
 }
 
 void TstConsoleTexts::verbsHaveUniqueShortcutsShownInMenus()

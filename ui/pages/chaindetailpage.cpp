@@ -14,6 +14,7 @@
 #include "models/tokenmodel.h"
 #include "util/continuation.h"
 #include "widgets/indexprogressbar.h"
+#include "widgets/pagehost.h"
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 
@@ -122,6 +123,11 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
     m_daily = new NetworkStatsPanel(stats, indexing);
     m_tabs->addTab(m_daily, tr("Daily activity"));
+    // On a small screen the tabs sit below the fold: the one chosen comes into view.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->isVisible())
+            PageHost::bringIntoView(m_tabs);
+    });
 
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_charts);

@@ -18,7 +18,9 @@ namespace arbor::ui {
  * shows it.
  *
  * The page scrolls when the window is smaller than the page needs (a laptop's 1366×768): its
- * minimum size would otherwise be the window's, which then grows past the screen.
+ * minimum size would otherwise be the window's, which then grows past the screen. It scrolls
+ * only below its minimum height: QScrollArea gives a page with wrapping labels its preferred
+ * height for the width, and the Database page scrolled with 150 pixels to spare.
  *
  * Thread: GUI thread only.
  */
@@ -34,6 +36,10 @@ public:
     /// The page, made by the factory on the first call and owned by this host from then on.
     QWidget *page();
     bool hasPage() const { return m_page != nullptr; }
+
+    /// Scrolls the page that holds \a widget so that as much of it as fits is in view, as when a
+    /// tab low on a page is chosen. Nothing happens for a widget outside a PageHost.
+    static void bringIntoView(QWidget *widget);
 
 protected:
     void showEvent(QShowEvent *event) override;
