@@ -8538,10 +8538,6 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>Ältester wartender (min)</translation>
     </message>
     <message>
-        <source>Errors in the last hour</source>
-        <translation>Fehler in der letzten Stunde</translation>
-    </message>
-    <message>
         <source>“%1”, last %2</source>
         <translation>„%1“, letzte %2</translation>
     </message>
@@ -8550,24 +8546,8 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
         <translation>Warteschlange im Zeitverlauf</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>Einträge</translation>
-    </message>
-    <message>
-        <source>Items/s</source>
-        <translation>Einträge/s</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>Failed attempts</source>
-        <translation>Fehlgeschlagene Versuche</translation>
+        <source>Failed attempts in the last hour</source>
+        <translation>Fehlgeschlagene Versuche in der letzten Stunde</translation>
     </message>
 </context>
 <context>

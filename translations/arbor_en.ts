@@ -8534,10 +8534,6 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Errors in the last hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>“%1”, last %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8546,23 +8542,7 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed attempts</source>
+        <source>Failed attempts in the last hour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,9 @@
 #include "pages/agentspage.h"
 #include "engine/chainservice.h"
 #include "engine/engine.h"
+#include "model/entitydef.h"
+#include "store/chainregistry.h"
+#include "store/store.h"
 #include "mainwindow.h"
 #include "models/chainlistmodel.h"
 #include "models/logmodel.h"
@@ -23,6 +26,9 @@
 #include "widgets/pagehost.h"
 
 #include <QAbstractButton>
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
 #include <QAction>
 #include <QApplication>
 #include <QFileInfo>
@@ -133,6 +139,8 @@ private Q_SLOTS:
     void everyPageFitsALaptopScreen();
     void pagesScrollOnlyWhenTheyMust();
     void aChosenTabComesIntoView();
+    void chartAxisTitlesAreWhole_data();
+    void chartAxisTitlesAreWhole();
     void verbsHaveUniqueShortcutsShownInMenus();
     void trayShowsOverallHealth();
     void logColoursFollowTheTheme();
@@ -151,6 +159,22 @@ void TstConsoleTexts::initTestCase()
     auto [engine, started] = UiFixture::startEngine(UiFixture::engineOptions(*url));
     QVERIFY2(started.ok(), why(started).constData());
     m_engine = std::move(engine);
+    // One chain, so Chain Details and the queue show their charts (its node never answers).
+    {
+        auto store = Store::open(*url);
+        QVERIFY2(store, why(store).constData());
+        ChainConfig chain;
+        chain.chainId = 31337;
+        chain.name = u"textnet"_s;
+        chain.rpcUrls = {QUrl(u"http://127.0.0.1:1"_s)};
+        chain.startBlock = 0;
+        EndpointRecord endpoint;
+        endpoint.url = chain.rpcUrls.first();
+        endpoint.status = EndpointStatus::Ok;
+        const Status registered = ChainRegistry(**store).registerChain(chain, {endpoint}, evmEntities());
+        QVERIFY2(registered, why(registered).constData());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!m_engine->chains()->snapshot().isEmpty(), 20000);
 }
 
 void TstConsoleTexts::cleanupTestCase()
@@ -441,6 +465,61 @@ void TstConsoleTexts::aChosenTabComesIntoView()
     QTRY_VERIFY2(tabs->mapTo(viewport, QPoint(0, tabs->height())).y() <= viewport->height(),
                  qPrintable(u"the tabs end at %1 of a view %2 px tall"_s.arg(tabs->mapTo(viewport, QPoint(0, tabs->height())).y()).arg(viewport->height())));
     QVERIFY(tabs->mapTo(viewport, QPoint(0, 0)).y() >= 0);
+}
+
+void TstConsoleTexts::chartAxisTitlesAreWhole_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << u"en"_s;
+    QTest::newRow("German") << u"de"_s;
+}
+
+void TstConsoleTexts::chartAxisTitlesAreWhole()
+{
+    // Qt Charts cuts an axis title longer than its side of the plot ("Failed atte…"): in the
+    // first window, every chart on every page and tab has room for its axis titles.
+    QFETCH(QString, language);
+    const Language chosen(language);
+    MainWindow window(m_engine.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
+    QVERIFY(pages);
+    QStringList cut;
+    int titles = 0;
+    auto checkCharts = [&](const QString &where) {
+        for (QChartView *view : window.findChildren<QChartView *>()) {
+            if (!view->isVisible())
+                continue;
+            const QRectF plot = view->chart()->plotArea();
+            for (QAbstractAxis *axis : view->chart()->axes()) {
+                if (!axis->isVisible() || !axis->isTitleVisible() || axis->titleText().isEmpty())
+                    continue;
+                ++titles;
+                const qreal room = axis->orientation() == Qt::Horizontal ? plot.width() : plot.height();
+                const int needed = QFontMetrics(axis->titleFont()).horizontalAdvance(axis->titleText());
+                if (needed > room)
+                    cut.append(u"%1, “%2”: axis title “%3” needs %4 px of %5"_s.arg(where, view->chart()->title(), axis->titleText()).arg(needed).arg(room));
+            }
+        }
+    };
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QTest::qWait(300);
+        const QString name = pages->tabText(page);
+        checkCharts(name);
+        for (QTabWidget *tabs : pages->currentWidget()->findChildren<QTabWidget *>()) {
+            for (int tab = 0; tab < tabs->count(); ++tab) {
+                tabs->setCurrentIndex(tab);
+                QTest::qWait(200);
+                checkCharts(name + u" › "_s + tabs->tabText(tab));
+            }
+        }
+    }
+    cut.removeDuplicates();
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
+    QVERIFY2(titles >= 5, qPrintable(QString::number(titles)));
 }
 
 void TstConsoleTexts::verbsHaveUniqueShortcutsShownInMenus()

@@ -319,7 +319,12 @@ QPointer<QDialog> TstPseudoLocale::openDialog(const QString &action)
         TimeoutMs);
     if (!enabled)
         return nullptr;
-    const QList<QWidget *> before = QApplication::topLevelWidgets();
+    // A dialog the window keeps (Alert Rules) is shown again, not made anew.
+    QList<QWidget *> before;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (w->isVisible())
+            before.append(w);
+    }
     verb->trigger();
     QPointer<QDialog> dialog;
     (void)QTest::qWaitFor(

@@ -93,35 +93,18 @@ QueueChartPanel::Plot QueueChartPanel::createPlot(Metric metric)
         chart->setTitle(tr("Oldest pending (min)"));
         break;
     case ErrorsMetric:
-        chart->setTitle(tr("Errors in the last hour"));
+        chart->setTitle(tr("Failed attempts in the last hour"));
         break;
     case MetricCount:
         break;
     }
 
-    QFont axisTitleFont = font();
-    axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
+    // No axis titles: the chart's title names what is counted and its unit, and the plots are
+    // small (a title longer than the plot's height is cut to "Failed atte…").
     plot.x = new charts::TimeAxis(chart);
-    plot.x->setTitleText(tr("Time"));
-    plot.x->setTitleFont(axisTitleFont);
     plot.y = new QValueAxis;
     plot.y->setLabelFormat(QStringLiteral("%.0f"));
     plot.y->setTickCount(4);
-    plot.y->setTitleFont(axisTitleFont);
-    switch (metric) {
-    case PendingMetric:
-        plot.y->setTitleText(tr("Items"));
-        break;
-    case ThroughputMetric:
-        plot.y->setTitleText(tr("Items/s"));
-        break;
-    case OldestPendingMetric:
-        plot.y->setTitleText(tr("Minutes"));
-        break;
-    default:
-        plot.y->setTitleText(tr("Failed attempts"));
-        break;
-    }
     chart->addAxis(plot.x, Qt::AlignBottom);
     chart->addAxis(plot.y, Qt::AlignLeft);
     const QColor color = metric == ErrorsMetric ? QueueHealthModel::statusColor(QueueStatus::Errors) : QColor(0x1f, 0x77, 0xb4);
