@@ -3509,14 +3509,6 @@
         <translation>Aktionen pro Stunde</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Attempts per hour</source>
-        <translation>Versuche pro Stunde</translation>
-    </message>
-    <message>
         <source>Duration (ms)</source>
         <translation>Dauer (ms)</translation>
     </message>
@@ -3582,6 +3574,10 @@
     <message>
         <source>Slowest: %1 ms</source>
         <translation>Langsamster: %1 ms</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
     </message>
 </context>
 <context>
@@ -6008,10 +6004,6 @@
         <translation>p95</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
         <source>No delivery attempts in the last hour.</source>
         <translation>Keine Zustellversuche in der letzten Stunde.</translation>
     </message>
@@ -7120,18 +7112,6 @@
         <translation>Alle Chains</translation>
     </message>
     <message>
-        <source>Registry events per hour</source>
-        <translation>Registry-Ereignisse pro Stunde</translation>
-    </message>
-    <message>
-        <source>Time (block time)</source>
-        <translation>Zeit (Blockzeit)</translation>
-    </message>
-    <message>
-        <source>Events per hour</source>
-        <translation>Ereignisse pro Stunde</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -7169,6 +7149,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Registry events per hour (block time)</source>
+        <translation>Registry-Ereignisse pro Stunde (Blockzeit)</translation>
     </message>
 </context>
 <context>

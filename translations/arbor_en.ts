@@ -3509,14 +3509,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attempts per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Duration (ms)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3581,6 +3573,10 @@
     </message>
     <message>
         <source>Slowest: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6008,10 +6004,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No delivery attempts in the last hour.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7119,18 +7111,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Registry events per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time (block time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Events per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7167,6 +7147,10 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry events per hour (block time)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

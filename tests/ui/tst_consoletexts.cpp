@@ -31,6 +31,7 @@
 #include <QChartView>
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -67,6 +68,23 @@ using namespace Qt::StringLiterals;
 namespace tst_consoletexts {
 
 namespace {
+
+/// Shows `window` as the console's first window at the default screenshot size: 1280×800, its
+/// log and alerts dock open and a fifth of the first window's 860 pixels tall.
+bool showAsFirstWindow(MainWindow &window)
+{
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    auto *dock = window.findChild<QDockWidget *>(u"logDock"_s);
+    if (!dock)
+        return false;
+    dock->show();
+    window.resizeDocks({dock}, {860 / 5}, Qt::Vertical);
+    QTest::qWait(100);
+    return dock->isVisible() && dock->height() >= 860 / 5 - 10;
+}
 
 /// The console's translators for `language` ("en", "de") while it lives, as the console installs them.
 class Language
@@ -417,9 +435,7 @@ void TstConsoleTexts::pagesScrollOnlyWhenTheyMust()
     // In the first window (with its log dock), a page that fits shows whole: no scroll bar, the
     // lower half of a chart out of sight. A page taller than the room it has scrolls.
     MainWindow window(m_engine.get());
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showAsFirstWindow(window));
     auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
     QVERIFY(pages);
     int fitting = 0;
@@ -448,9 +464,7 @@ void TstConsoleTexts::aChosenTabComesIntoView()
     // Chain Details is taller than the first window leaves it: the tab chosen below the charts
     // scrolls into view instead of showing its top edge.
     MainWindow window(m_engine.get());
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showAsFirstWindow(window));
     auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
     QVERIFY(pages);
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
@@ -481,9 +495,7 @@ void TstConsoleTexts::chartAxisTitlesAreWhole()
     QFETCH(QString, language);
     const Language chosen(language);
     MainWindow window(m_engine.get());
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showAsFirstWindow(window));
     auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
     QVERIFY(pages);
     QStringList cut;

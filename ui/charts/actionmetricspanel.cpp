@@ -77,12 +77,11 @@ ActionMetricsPanel::ActionMetricsPanel(StatsService *stats, TriggerService *trig
 
     QFont axisTitleFont = font();
     axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
+    // The time axis needs no title; the value axes' are short, the chart's title says per hour.
     m_x = new charts::TimeAxis(chart);
-    m_x->setTitleText(tr("Time"));
-    m_x->setTitleFont(axisTitleFont);
     m_attempts = new QValueAxis;
     m_attempts->setLabelFormat(QStringLiteral("%.0f"));
-    m_attempts->setTitleText(tr("Attempts per hour"));
+    m_attempts->setTitleText(tr("Attempts"));
     m_attempts->setTitleFont(axisTitleFont);
     m_duration = new QValueAxis;
     m_duration->setLabelFormat(QStringLiteral("%.0f"));

@@ -89,8 +89,7 @@ DeliveryChartPanel::Plot DeliveryChartPanel::createPlot(const QString &title, co
     chart->legend()->setVisible(legend);
     chart->legend()->setAlignment(Qt::AlignBottom);
 
-    plot.x = new charts::TimeAxis(chart);
-    plot.x->setTitleText(tr("Time"));
+    plot.x = new charts::TimeAxis(chart);   // its labels are times: no title
     plot.y = new QValueAxis;
     plot.y->setLabelFormat(QStringLiteral("%.0f"));
     plot.y->setTickCount(4);

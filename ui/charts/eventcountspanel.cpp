@@ -57,22 +57,17 @@ EventCountsPanel::EventCountsPanel(StatsService *stats, ChainService *chains, In
     auto *chart = new QChart;
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(tr("Registry events per hour"));
+    chart->setTitle(tr("Registry events per hour (block time)"));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setLocale(QLocale());
     chart->setLocalizeNumbers(true);
 
-    QFont axisTitleFont = font();
-    axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
+    // No axis titles: the chart's title says what is counted, per what and on which clock.
     m_x = new charts::TimeAxis(chart);
-    m_x->setTitleText(tr("Time (block time)"));
-    m_x->setTitleFont(axisTitleFont);
     m_y = new QValueAxis;
     m_y->setLabelFormat(QStringLiteral("%.0f"));
-    m_y->setTitleText(tr("Events per hour"));
-    m_y->setTitleFont(axisTitleFont);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
 
