@@ -42,6 +42,8 @@
 #include <QNetworkAccessManager>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStyle>
+#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
@@ -159,6 +161,8 @@ private Q_SLOTS:
     void aChosenTabComesIntoView();
     void chartAxisTitlesAreWhole_data();
     void chartAxisTitlesAreWhole();
+    void columnTitlesAreWhole_data();
+    void columnTitlesAreWhole();
     void verbsHaveUniqueShortcutsShownInMenus();
     void trayShowsOverallHealth();
     void logColoursFollowTheTheme();
@@ -532,6 +536,66 @@ void TstConsoleTexts::chartAxisTitlesAreWhole()
     cut.removeDuplicates();
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
     QVERIFY2(titles >= 5, qPrintable(QString::number(titles)));
+}
+
+void TstConsoleTexts::columnTitlesAreWhole_data()
+{
+    chartAxisTitlesAreWhole_data();
+}
+
+void TstConsoleTexts::columnTitlesAreWhole()
+{
+    // A table's column title is cut when its column is narrower than the title ("Tabelle oder
+    // Ind"): in the first window, every table on every page and tab shows its titles whole.
+    QFETCH(QString, language);
+    const Language chosen(language);
+    MainWindow window(m_engine.get());
+    QVERIFY(showAsFirstWindow(window));
+    auto *pages = window.findChild<QTabWidget *>(u"pageTabs"_s);
+    QVERIFY(pages);
+    QStringList cut;
+    int columns = 0;
+    auto checkTables = [&](const QString &where) {
+        for (QHeaderView *header : window.findChildren<QHeaderView *>()) {
+            if (!header->isVisible() || header->orientation() != Qt::Horizontal || !header->model())
+                continue;
+            for (int i = 0; i < header->count(); ++i) {
+                if (header->isSectionHidden(i))
+                    continue;
+                const QString title = header->model()->headerData(i, Qt::Horizontal).toString();
+                if (title.isEmpty())
+                    continue;
+                ++columns;
+                // The title's width, its sort indicator's where one shows, and the style's margins.
+                QStyleOptionHeader option;
+                option.initFrom(header);
+                option.text = title;
+                option.section = i;
+                option.sortIndicator = header->isSortIndicatorShown() && header->sortIndicatorSection() == i
+                    ? QStyleOptionHeader::SortDown : QStyleOptionHeader::None;
+                const int needed = header->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header).width();
+                if (header->sectionSize(i) < needed)
+                    cut.append(u"%1, %2: column “%3” is %4 px wide, its title needs %5"_s.arg(where, header->parentWidget()->objectName(), title)
+                                   .arg(header->sectionSize(i)).arg(needed));
+            }
+        }
+    };
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QTest::qWait(300);
+        const QString name = pages->tabText(page);
+        checkTables(name);
+        for (QTabWidget *tabs : pages->currentWidget()->findChildren<QTabWidget *>()) {
+            for (int tab = 0; tab < tabs->count(); ++tab) {
+                tabs->setCurrentIndex(tab);
+                QTest::qWait(200);
+                checkTables(name + u" › "_s + tabs->tabText(tab));
+            }
+        }
+    }
+    cut.removeDuplicates();
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
+    QVERIFY2(columns >= 50, qPrintable(QString::number(columns)));
 }
 
 void TstConsoleTexts::verbsHaveUniqueShortcutsShownInMenus()

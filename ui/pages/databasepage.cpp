@@ -12,6 +12,7 @@
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
+#include "widgets/columnwidths.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -89,6 +90,7 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, Rost
     for (auto [view, nameColumn] : {std::pair{m_chainView, int(ChainSizeModel::NameColumn)}, std::pair{m_tableView, int(TableSizeModel::NameColumn)}}) {
         view->horizontalHeader()->setStretchLastSection(false);
         view->horizontalHeader()->setSectionResizeMode(nameColumn, QHeaderView::Stretch);
+        widenColumnsToTitles(view->horizontalHeader());
     }
     auto *sizes = new QSplitter(Qt::Vertical);
     sizes->setObjectName(QStringLiteral("databaseSizesSplitter"));
@@ -129,6 +131,7 @@ DatabasePage::DatabasePage(DatabaseService *database, ChainService *chains, Rost
                                   QStringLiteral("slow-statements"));
     m_statementProxy->setSourceModel(m_statements);
     m_statementView->sortByColumn(SlowStatementModel::MeanColumn, Qt::DescendingOrder);
+    widenColumnsToTitles(m_statementView->horizontalHeader());
     auto *statements = new QWidget;
     auto *statementsLayout = new QVBoxLayout(statements);
     statementsLayout->addWidget(m_statementSource);

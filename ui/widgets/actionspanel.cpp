@@ -7,6 +7,7 @@
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
+#include "widgets/columnwidths.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,10 +70,7 @@ ActionsPanel::ActionsPanel(TriggerService *triggers, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        const int title = header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 28;
-        header->resizeSection(column, std::max(header->sectionSize(column), title));
-    }
+    widenColumnsToTitles(header);
     header->resizeSection(ActionHealthModel::SubjectColumn, std::max(header->sectionSize(ActionHealthModel::SubjectColumn), 180));
     header->resizeSection(ActionHealthModel::ActionColumn, std::max(header->sectionSize(ActionHealthModel::ActionColumn), 240));
     header->resizeSection(ActionHealthModel::NextAttemptColumn, std::max(header->sectionSize(ActionHealthModel::NextAttemptColumn), 140));

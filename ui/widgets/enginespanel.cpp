@@ -7,6 +7,7 @@
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
 #include "widgets/themecolors.h"
+#include "widgets/columnwidths.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -79,12 +80,8 @@ EnginesPanel::EnginesPanel(RosterService *roster, ChainService *chains, QWidget 
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    // Each column at least as wide as its title with the sort arrow, in the language in use.
     QHeaderView *header = m_view->horizontalHeader();
-    for (int column = 0; column < m_model->columnCount(); ++column) {
-        const int title = header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 28;
-        header->resizeSection(column, std::max(header->sectionSize(column), title));
-    }
+    widenColumnsToTitles(header);
     header->resizeSection(EngineListModel::NameColumn, std::max(header->sectionSize(EngineListModel::NameColumn), 220));
     TableActions::install(m_view, QStringLiteral("engines"));
 

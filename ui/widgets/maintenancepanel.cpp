@@ -5,6 +5,7 @@
 #include "util/continuation.h"
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
+#include "widgets/columnwidths.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,6 +48,7 @@ MaintenancePanel::MaintenancePanel(DatabaseService *database, QWidget *parent)
     m_runsView->verticalHeader()->hide();
     m_runsView->horizontalHeader()->setStretchLastSection(true);
     m_runsView->setAlternatingRowColors(true);
+    widenColumnsToTitles(m_runsView->horizontalHeader());
     TableActions::install(m_runsView, QStringLiteral("maintenance-runs"));
 
     m_stepsView = new QTreeWidget(this);
@@ -55,6 +57,7 @@ MaintenancePanel::MaintenancePanel(DatabaseService *database, QWidget *parent)
     m_stepsView->setColumnCount(5);
     m_stepsView->setHeaderLabels({tr("Step"), tr("Table or index"), tr("Duration"), tr("Result"), tr("Detail")});
     m_stepsView->setAlternatingRowColors(true);
+    widenColumnsToTitles(m_stepsView->header());
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_maintainButton);
