@@ -94,6 +94,9 @@ DeliveryChartPanel::Plot DeliveryChartPanel::createPlot(const QString &title, co
     plot.y->setLabelFormat(QStringLiteral("%.0f"));
     plot.y->setTickCount(4);
     plot.y->setTitleText(yTitle);
+    QFont axisTitleFont = font();   // as the other charts' axis titles: not Qt Charts' bold
+    axisTitleFont.setPointSizeF(axisTitleFont.pointSizeF() * 0.9);
+    plot.y->setTitleFont(axisTitleFont);
     chart->addAxis(plot.x, Qt::AlignBottom);
     chart->addAxis(plot.y, Qt::AlignLeft);
 
