@@ -1224,8 +1224,8 @@
         <translation>Die Anzahl der Anweisungen muss mindestens 1 sein.</translation>
     </message>
     <message>
-        <source>Arbor&apos;s own timings of its statements, written by the engine that indexes.</source>
-        <translation>Arbors eigene Zeitmessungen seiner Anweisungen, geschrieben von der indexierenden Engine.</translation>
+        <source>Arbor&apos;s own timings of its statements, written every minute by the engine that indexes.</source>
+        <translation>Arbors eigene Zeitmessungen seiner Anweisungen, jede Minute von der indexierenden Engine geschrieben.</translation>
     </message>
 </context>
 <context>

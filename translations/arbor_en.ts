@@ -1224,7 +1224,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Arbor&apos;s own timings of its statements, written by the engine that indexes.</source>
+        <source>Arbor&apos;s own timings of its statements, written every minute by the engine that indexes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -457,7 +457,7 @@ Result<SlowStatements> DatabaseStatsStore::slowStatements(int limit)
     auto own = arborStatements(limit);
     if (!own)
         return own;
-    own->note = m_store.backend() == Backend::Postgres ? why : tr("Arbor's own timings of its statements, written by the engine that indexes.");
+    own->note = m_store.backend() == Backend::Postgres ? why : tr("Arbor's own timings of its statements, written every minute by the engine that indexes.");
     return own;
 }
 
