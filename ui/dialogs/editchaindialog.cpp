@@ -94,8 +94,12 @@ EditChainDialog::EditChainDialog(ChainService *chains, BalanceService *balances,
     // A fixed size while messages come and go under the fields: the lists give up the room
     // (down to a few rows) instead of the dialog growing and Save moving under the pointer.
     const int line = fontMetrics().height();
+    // Down to two lines or one row each: the dialog then fits a 1366×768 laptop with every
+    // message showing.
     m_urls->setMinimumHeight(3 * line);
-    m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + 2 * m_tokens->verticalHeader()->defaultSectionSize());
+    m_registries->setMinimumHeight(2 * line + 2 * m_registries->frameWidth());
+    m_tokens->setMinimumHeight(m_tokens->horizontalHeader()->sizeHint().height() + m_tokens->verticalHeader()->defaultSectionSize()
+                               + 2 * m_tokens->frameWidth());
     const QSize natural = sizeHint();
     resizeOnScreen(this, QSize(std::max(natural.width(), 620), natural.height() + 6 * line));
     revalidate();
