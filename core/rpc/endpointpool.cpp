@@ -139,7 +139,15 @@ void EndpointPool::enqueue(std::shared_ptr<Pending> pending)
         }, Qt::QueuedConnection);
         return;
     }
-    m_queue.append(std::move(pending));
+    // Requests for earlier blocks go first: the indexer promotes ranges in block order, so a
+    // range's last request (its logs' headers) must not wait behind the logs of every range
+    // after it. Equal blocks, and requests without one (head polls), keep their order.
+    qsizetype at = m_queue.size();
+    if (pending->minHead) {
+        while (at > 0 && m_queue.at(at - 1)->minHead && *m_queue.at(at - 1)->minHead > *pending->minHead)
+            --at;
+    }
+    m_queue.insert(at, std::move(pending));
     scheduleDispatch();
 }
 

@@ -88,7 +88,9 @@ struct EndpointHealth
  * A batch larger than every endpoint's learned batch size, or a log range wider than every
  * endpoint's learned range cap, fails at once in the same way, without a request.
  * Every request goes through the endpoint's EndpointLimiter, shared with the process's other
- * clients of that URL.
+ * clients of that URL. Requests waiting for an endpoint go in order of `minHead`, lowest first
+ * (those without one, and those of equal blocks, in the order sent): a range's answers then
+ * come back before those of the ranges after it.
  * When every attempt failed, `done` gets an Unavailable error naming each endpoint's last error;
  * a request made while every circuit is open fails at once in the same way (the caller backs
  * off; the pool's probes find the endpoints again).

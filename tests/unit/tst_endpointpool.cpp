@@ -141,6 +141,7 @@ private slots:
     void rateLimitSpacesRequests();
     void batchHeavierThanBurst();
     void inFlightCap();
+    void earlierBlocksGoFirst();
     void rangeTooLargeReturnsAtOnce();
     void rateLimitedIsNotAnOutage();
     void batchCapIsLearned();
@@ -446,6 +447,33 @@ void TestEndpointPool::inFlightCap()
     QCOMPARE(node.requests, 6);
     QCOMPARE(node.maxConcurrent, 2);
     QCOMPARE(pool.inFlight(), 0);
+}
+
+void TestEndpointPool::earlierBlocksGoFirst()
+{
+    // The indexer's ranges: a range's last request, sent after the logs of the ranges after it,
+    // is answered before them, so that ranges come back in the order they are promoted.
+    FakeNode node(u"a"_s);
+    QVERIFY(node.listen());
+    node.delayMs = 50;
+    RpcPolicy policy = quickPolicy();
+    policy.maxInFlightPerEndpoint = 1;
+    EndpointPool pool(&m_network, {record(1, node.url())}, policy);
+    QList<qint64> answered;
+    const auto send = [&](std::optional<qint64> minHead) {
+        auto outcome = std::make_shared<Outcome>();
+        pool.send(R"({"jsonrpc":"2.0","id":1,"method":"eth_getLogs","params":[]})"_ba, 1, minHead, parser(outcome),
+                  [&answered, minHead](Status) { answered.append(minHead.value_or(-1)); });
+    };
+    send(10);
+    QTRY_COMPARE(pool.inFlight(), 1);
+    send(300);
+    send(std::nullopt);   // no block: never overtaken, never overtakes
+    send(200);
+    send(100);
+    send(200);
+    QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 6, 10000);
+    QCOMPARE(answered, (QList<qint64>{10, 300, -1, 100, 200, 200}));
 }
 
 void TestEndpointPool::rangeTooLargeReturnsAtOnce()
