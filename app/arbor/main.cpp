@@ -8,6 +8,7 @@
 #include "store/databaseurl.h"
 #include "store/store.h"
 #include "util/crashreporter.h"
+#include "util/heapsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -135,6 +136,7 @@ int main(int argc, char **argv)
         return printVersionOrHelp(argc, argv);
 
     setIdentity();
+    arbor::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Arbor"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.arbor.Arbor"));

@@ -18,6 +18,7 @@
 #include "alertcommands.h"
 #include "triggercommands.h"
 #include "util/englishplurals.h"
+#include "util/heapsettings.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -180,6 +181,7 @@ QString unknownCommand(const QStringList &words, const Groups &groups, const Sin
 
 int main(int argc, char *argv[])
 {
+    arbor::keepFreedMemoryForReuse();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Arbor"));
     QCoreApplication::setApplicationName(QStringLiteral("arbor"));
