@@ -170,8 +170,10 @@ int indexCommand(const Invocation &inv)
     EngineOptions options = indexingOptions(QStringLiteral("arborctl index"));
     options.indexer.stopAfterBlock = untilBlock;
     // Resolving names needs the database; the engine is told its chains once they are known.
-    QList<qint64> selected;
-    {
+    // Without --chain the indexing engine takes every active chain itself (no engine started
+    // only to list them: on PostgreSQL two connections and a schema check, about 0.09 s).
+    auto selected = std::make_shared<QList<qint64>>();
+    if (!refs.isEmpty()) {
         const int resolved = runWithEngine(inv, adminOptions(), [&](Engine &engine, std::function<void(int)> finish) {
             then(engine.chains()->list(), &engine, [&, finish](Result<QList<ChainRecord>> chains) {
                 if (!chains) {
@@ -190,17 +192,7 @@ int indexCommand(const Invocation &inv)
                         finish(fail(Error::conflict(QStringLiteral("--chain"), Arborctl::tr("Chain %1 is %2; resume it first.").arg(it->config.name, chainStateName(it->state)))));
                         return;
                     }
-                    selected.append(it->config.chainId);
-                }
-                if (refs.isEmpty()) {
-                    for (const ChainRecord &c : *chains) {
-                        if (c.state == ChainState::Active)
-                            selected.append(c.config.chainId);
-                    }
-                }
-                if (selected.isEmpty()) {
-                    finish(fail(Error::notFound(QStringLiteral("chain"), Arborctl::tr("No active chain to index. Add one with “arborctl chain add”."))));
-                    return;
+                    selected->append(it->config.chainId);
                 }
                 finish(ExitOk);
             });
@@ -208,7 +200,7 @@ int indexCommand(const Invocation &inv)
         if (resolved != ExitOk)
             return resolved;
     }
-    options.onlyChains = selected;
+    options.onlyChains = *selected;
 
     return runWithEngine(inv, options, [selected, untilBlock, asJson](Engine &engine, std::function<void(int)> finish) {
         auto timer = std::make_shared<QElapsedTimer>();
@@ -229,7 +221,7 @@ int indexCommand(const Invocation &inv)
                 }
                 QList<SyncStatusRow> mine;
                 for (const SyncStatusRow &r : *rows) {
-                    if (selected.contains(r.chainId))
+                    if (selected->contains(r.chainId))
                         mine.append(r);
                 }
                 if (asJson) {
@@ -278,7 +270,7 @@ int indexCommand(const Invocation &inv)
                 }
                 if (findGaps(*ranges, startBlocks->value(chainId), untilBlock).isEmpty()) {
                     reached->insert(chainId);
-                    if (reached->size() == selected.size())
+                    if (reached->size() == selected->size())
                         summarise();
                 } else if (again->remove(chainId)) {
                     if (auto self = weak.lock())
@@ -299,8 +291,19 @@ int indexCommand(const Invocation &inv)
                 finish(fail(chains.error()));
                 return;
             }
+            if (selected->isEmpty()) {
+                for (const ChainRecord &c : *chains) {
+                    if (c.state == ChainState::Active)
+                        selected->append(c.config.chainId);
+                }
+            }
+            if (selected->isEmpty()) {
+                *finished = true;
+                finish(fail(Error::notFound(QStringLiteral("chain"), Arborctl::tr("No active chain to index. Add one with “arborctl chain add”."))));
+                return;
+            }
             for (const ChainRecord &c : *chains) {
-                if (!selected.contains(c.config.chainId))
+                if (!selected->contains(c.config.chainId))
                     continue;
                 startedAt->insert(c.config.chainId, c.checkpointBlock);
                 // Nothing below the start block exists to index: gaps are looked for from there.
