@@ -8,7 +8,6 @@
 #include "store/databaseurl.h"
 #include "store/store.h"
 #include "util/crashreporter.h"
-#include "util/heapsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -136,7 +135,6 @@ int main(int argc, char **argv)
         return printVersionOrHelp(argc, argv);
 
     setIdentity();
-    arbor::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Arbor"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.arbor.Arbor"));

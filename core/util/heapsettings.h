@@ -15,7 +15,10 @@ namespace arbor {
  *
  * A no-op where the C library is not glibc.
  *
- * Thread: call on the main thread before other threads start (both executables' main()).
+ * arborctl sets it (a batch `index` or `queue run`, and `serve`); the console does not: a
+ * desktop application left running for days gives memory back after a catch-up instead.
+ *
+ * Thread: call on the main thread before other threads start (arborctl's main()).
  */
 void keepFreedMemoryForReuse();
 
