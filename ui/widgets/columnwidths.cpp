@@ -4,8 +4,6 @@
 #include <QStyle>
 #include <QStyleOptionHeader>
 
-#include <algorithm>
-
 namespace arbor::ui {
 
 void widenColumnsToTitles(QHeaderView *header)
