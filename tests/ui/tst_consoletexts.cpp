@@ -50,6 +50,7 @@
 #include <QTranslator>
 #include <QWizard>
 
+#include <functional>
 #include <memory>
 
 using namespace arbor;
@@ -86,6 +87,25 @@ bool showAsFirstWindow(MainWindow &window)
     window.resizeDocks({dock}, {860 / 5}, Qt::Vertical);
     QTest::qWait(100);
     return dock->isVisible() && dock->height() >= 860 / 5 - 10;
+}
+
+/// Shows each of `pages` in turn and each tab of its tab widgets, and calls `check` with where
+/// it is ("Database › Growth") once that has had time to fill.
+void showEveryPageAndTab(QTabWidget *pages, const std::function<void(const QString &)> &check)
+{
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QTest::qWait(300);
+        const QString name = pages->tabText(page);
+        check(name);
+        for (QTabWidget *tabs : pages->currentWidget()->findChildren<QTabWidget *>()) {
+            for (int tab = 0; tab < tabs->count(); ++tab) {
+                tabs->setCurrentIndex(tab);
+                QTest::qWait(200);
+                check(name + u" › "_s + tabs->tabText(tab));
+            }
+        }
+    }
 }
 
 /// The console's translators for `language` ("en", "de") while it lives, as the console installs them.
@@ -520,19 +540,7 @@ void TstConsoleTexts::chartAxisTitlesAreWhole()
             }
         }
     };
-    for (int page = 0; page < pages->count(); ++page) {
-        pages->setCurrentIndex(page);
-        QTest::qWait(300);
-        const QString name = pages->tabText(page);
-        checkCharts(name);
-        for (QTabWidget *tabs : pages->currentWidget()->findChildren<QTabWidget *>()) {
-            for (int tab = 0; tab < tabs->count(); ++tab) {
-                tabs->setCurrentIndex(tab);
-                QTest::qWait(200);
-                checkCharts(name + u" › "_s + tabs->tabText(tab));
-            }
-        }
-    }
+    showEveryPageAndTab(pages, checkCharts);
     cut.removeDuplicates();
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
     QVERIFY2(titles >= 5, qPrintable(QString::number(titles)));
@@ -580,19 +588,7 @@ void TstConsoleTexts::columnTitlesAreWhole()
             }
         }
     };
-    for (int page = 0; page < pages->count(); ++page) {
-        pages->setCurrentIndex(page);
-        QTest::qWait(300);
-        const QString name = pages->tabText(page);
-        checkTables(name);
-        for (QTabWidget *tabs : pages->currentWidget()->findChildren<QTabWidget *>()) {
-            for (int tab = 0; tab < tabs->count(); ++tab) {
-                tabs->setCurrentIndex(tab);
-                QTest::qWait(200);
-                checkTables(name + u" › "_s + tabs->tabText(tab));
-            }
-        }
-    }
+    showEveryPageAndTab(pages, checkTables);
     cut.removeDuplicates();
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u'\n')));
     QVERIFY2(columns >= 50, qPrintable(QString::number(columns)));
