@@ -507,9 +507,7 @@ void TstConsoleTexts::aChosenTabComesIntoView()
 
 void TstConsoleTexts::chartAxisTitlesAreWhole_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("English") << u"en"_s;
-    QTest::newRow("German") << u"de"_s;
+    everyPageFitsALaptopScreen_data();
 }
 
 void TstConsoleTexts::chartAxisTitlesAreWhole()
