@@ -34,6 +34,11 @@ ChainIndexer::ChainIndexer(qint64 chainId, StoreThread *writer, QList<EntityDef>
     connect(&m_healthTimer, &QTimer::timeout, this, &ChainIndexer::saveHealth);
     m_workTimer.setInterval(m_options.workPollIntervalMs);
     connect(&m_workTimer, &QTimer::timeout, this, &ChainIndexer::checkForWork);
+    // In slow start the next range goes as soon as the last one's logs are in, beside its headers.
+    m_fetcher.setLogsAnswered([this] {
+        if (m_running)
+            pump();
+    });
 }
 
 ChainIndexer::~ChainIndexer() = default;
@@ -214,14 +219,15 @@ void ChainIndexer::pump()
                 pump();
         });
     } else {
-        // Below the reorg window, while the log span is still growing from its start, one range
-        // at a time: sparse history is read in a few wide eth_getLogs calls, not in as many
-        // narrow ones as fit in flight before the first answer (slow start).
-        const auto inFlightLimit = [this] {
+        // Below the reorg window, while the log span is still growing from its start, one
+        // eth_getLogs at a time: sparse history is read in a few wide calls, not in as many
+        // narrow ones as fit in flight before the first answer (slow start). A range that waits
+        // only for the headers of its logs' blocks does not hold the next one back.
+        const auto mayStart = [this] {
             const bool slowStart = m_fetcher.spanGrowing() && scopeFor(BatchMode::Head, m_nextFetch) == HeaderScope::WithLogs;
-            return slowStart ? 1 : m_options.maxRangesInFlight;
+            return m_inFlight < m_options.maxRangesInFlight && (!slowStart || m_fetcher.logsInFlight() == 0);
         };
-        while (m_inFlight < inFlightLimit() && m_nextFetch <= *target)
+        while (mayStart() && m_nextFetch <= *target)
             startHeadFetch();
     }
 
@@ -273,10 +279,14 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
 {
     ++m_inFlight;
     const quint64 generation = m_generation;
+    qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: fetching blocks %2-%3 (%4 range(s) in flight)").arg(m_chainId).arg(from).arg(to).arg(m_inFlight);
     m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, scope, [this, generation, from, to, scope, again](Result<IndexBatch> batch) {
         if (!m_running || generation != m_generation)
             return;
         --m_inFlight;
+        if (batch)
+            qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: blocks %2-%3 fetched: %4 header(s), %5 transfer(s)")
+                                                .arg(m_chainId).arg(from).arg(to).arg(batch->headers.size()).arg(batch->transfers.size());
         // Only the range promoted next says why the chain waits (later ones may fail for their own blocks).
         const bool next = from == (m_checkpoint ? *m_checkpoint + 1 : m_startBlock);
         if (!batch && !again) {
@@ -324,6 +334,7 @@ void ChainIndexer::promoteReady()
     IndexBatch batch = std::move(*next);
     batch.leaseEpoch = m_options.leaseEpoch;
     m_promoting = true;
+    qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: promoting blocks %2-%3").arg(m_chainId).arg(batch.from).arg(batch.to);
     const quint64 generation = m_generation;
     then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });
 }
@@ -331,6 +342,7 @@ void ChainIndexer::promoteReady()
 void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result)
 {
     m_promoting = false;
+    qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: blocks %2-%3 %4").arg(m_chainId).arg(batch.from).arg(batch.to).arg(result ? QStringLiteral("promoted") : QStringLiteral("not promoted"));
     if (!m_running || generation != m_generation)
         return;
     if (!result) {

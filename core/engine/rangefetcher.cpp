@@ -37,6 +37,8 @@ struct RangeFetcher::Fetch
     QList<bool> haveHeader;
     QList<LogEntry> logs;
     int pending = 0;
+    int logsPending = 0;                    ///< eth_getLogs calls sent and not answered (a split range is several)
+    quint64 poolEpoch = 0;                  ///< RangeFetcher::m_poolEpoch when counted in logsInFlight(), else 0
     std::optional<Error> error;
     Done done;
     QElapsedTimer timer;
@@ -52,6 +54,13 @@ RangeFetcher::RangeFetcher(qint64 chainId, FetchLimits limits)
 }
 
 RangeFetcher::~RangeFetcher() = default;
+
+void RangeFetcher::setPool(EndpointPool *pool)
+{
+    m_pool = pool;
+    ++m_poolEpoch;
+    m_logsInFlight = 0;
+}
 
 void RangeFetcher::setContracts(QList<Address> tokens, const QList<RegistryRef> &registries)
 {
@@ -126,8 +135,13 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
         // asked for beside them, a range without logs (most of a sparse chain's) takes one round trip.
         requestEdgeHeaders(fetch);
     }
-    if (fetch->withLogs)
+    if (fetch->withLogs) {
         requestLogs(fetch, from, to);
+        if (fetch->logsPending > 0) {
+            fetch->poolEpoch = m_poolEpoch;
+            ++m_logsInFlight;
+        }
+    }
     if (--fetch->pending == 0)
         finish(fetch);
 }
@@ -256,6 +270,7 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
         return;
     }
     ++fetch->pending;
+    ++fetch->logsPending;
     QList<Address> addresses;
     QList<Hash> topics;
     if (fetch->only) {
@@ -299,9 +314,22 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
             } else if (!fetch->error) {
                 fetch->error = status.error();
             }
+            const bool logsIn = --fetch->logsPending == 0;
             if (--fetch->pending == 0)
                 finish(fetch);
+            if (logsIn)
+                logsAnswered(fetch);
         });
+}
+
+void RangeFetcher::logsAnswered(const std::shared_ptr<Fetch> &fetch)
+{
+    if (fetch->poolEpoch == 0 || fetch->poolEpoch != m_poolEpoch)
+        return;
+    fetch->poolEpoch = 0;
+    --m_logsInFlight;
+    if (m_logsAnswered)
+        m_logsAnswered();
 }
 
 void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)

@@ -62,7 +62,8 @@ public:
     RangeFetcher(const RangeFetcher &) = delete;
     RangeFetcher &operator=(const RangeFetcher &) = delete;
 
-    void setPool(EndpointPool *pool) { m_pool = pool; }
+    /// Fetches sent to an earlier pool are forgotten (logsInFlight()): that pool never calls back.
+    void setPool(EndpointPool *pool);
     EndpointPool *pool() const { return m_pool; }
 
     /// The contracts whose logs a range fetch asks for (a token's Transfers, a registry's events).
@@ -78,6 +79,11 @@ public:
     bool spanGrowing() const { return m_sizer.growing(); }
     /// Logs skipped since construction because they did not decode.
     qint64 skippedLogs() const { return m_skippedLogs; }
+    /// Fetches whose eth_getLogs are not all answered yet; one waiting for its headers only is
+    /// not counted. While the span grows, the indexer sends the next range once this is 0.
+    int logsInFlight() const { return m_logsInFlight; }
+    /// Called each time a fetch's logs are all in (or failed), after its header requests are sent.
+    void setLogsAnswered(std::function<void()> logsAnswered) { m_logsAnswered = std::move(logsAnswered); }
 
     /**
      * Fetches and decodes [from, to] for `mode`, with the headers `scope` names (WithLogs,
@@ -106,6 +112,8 @@ private:
     void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch);
     void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const QList<qint64> &numbers);
     void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    /// One of the fetch's eth_getLogs answered: the last one lowers logsInFlight().
+    void logsAnswered(const std::shared_ptr<Fetch> &fetch);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);
 
@@ -117,6 +125,9 @@ private:
     std::map<Address, RegistryKind> m_registries;
     QList<Hash> m_topics;                   ///< topic0 of Transfer and of every registry event
     qint64 m_skippedLogs = 0;
+    int m_logsInFlight = 0;
+    quint64 m_poolEpoch = 0;                ///< bumped by setPool(): fetches of an earlier pool are not counted
+    std::function<void()> m_logsAnswered;
 };
 
 } // namespace arbor

@@ -144,6 +144,7 @@ private slots:
     void linksARangeInsideTheWindowByItsFirstHeader();
     void reportsALogFromAnotherFork();
     void failsWithoutAPool();
+    void saysWhenTheLogsAreInBeforeTheHeaders();
 
 private:
     /// Fetches [from, to] with every log the fake node holds and waits for the outcome.
@@ -387,6 +388,57 @@ void TestRangeFetcher::failsWithoutAPool()
     QVERIFY(outcome.has_value());   // at once
     QVERIFY(!*outcome);
     QCOMPARE(outcome->error().kind, Error::Kind::Unavailable);
+}
+
+void TestRangeFetcher::saysWhenTheLogsAreInBeforeTheHeaders()
+{
+    // Slow start sends the next range once this one's logs are in: the fetcher says so while
+    // the headers of the logs' blocks are still on their way, once per range however often its
+    // eth_getLogs was split, and forgets the fetches of a pool it no longer uses.
+    for (qint64 b = 100; b < 160; b += 7)
+        m_chain->transfers.append({b, 0, quint64(b), quint64(b + 1), 5});
+    m_chain->maxLogRange = 20;   // 100-159 in 60 blocks: answered in pieces of at most 20
+    FetchLimits limits;
+    limits.initialLogSpan = 60;
+    m_fetcher = std::make_unique<RangeFetcher>(7, limits);
+    EndpointRecord endpoint;
+    endpoint.id = 1;
+    endpoint.url = m_chain->node.url();
+    m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{endpoint}, quickPolicy());
+    m_fetcher->setPool(m_pool.get());
+    m_fetcher->setContracts({*Address::fromHex(Token)}, {});
+
+    int answered = 0;
+    int inFlightWhenAnswered = -1;
+    qsizetype logRangesWhenAnswered = -1;
+    bool doneWhenAnswered = true;
+    std::optional<Result<IndexBatch>> outcome;
+    m_fetcher->setLogsAnswered([&] {
+        ++answered;
+        inFlightWhenAnswered = m_fetcher->logsInFlight();
+        logRangesWhenAnswered = m_chain->logRanges.size();
+        doneWhenAnswered = outcome.has_value();
+    });
+    m_fetcher->fetch(100, 159, BatchMode::Head, std::nullopt, HeaderScope::WithLogs, [&](Result<IndexBatch> batch) { outcome.emplace(std::move(batch)); });
+    QCOMPARE(m_fetcher->logsInFlight(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+    QVERIFY2(*outcome, qPrintable(*outcome ? QString() : outcome->error().toString()));
+    QCOMPARE(outcome->value().transfers.size(), qsizetype(9));
+
+    QVERIFY(m_chain->refusedLogRanges > 0);
+    QVERIFY(m_chain->logRanges.size() >= 3);
+    QCOMPARE(answered, 1);
+    QCOMPARE(inFlightWhenAnswered, 0);
+    QCOMPARE(logRangesWhenAnswered, m_chain->logRanges.size());   // every piece was in
+    QVERIFY2(!doneWhenAnswered, "the range was done before its logs were said to be in: its headers had come back already");
+    QCOMPARE(m_fetcher->logsInFlight(), 0);
+
+    // A fetch under a pool the indexer dropped never answers; the next pool starts at 0.
+    m_fetcher->fetch(200, 210, BatchMode::Head, std::nullopt, HeaderScope::WithLogs, [](Result<IndexBatch>) {});
+    QCOMPARE(m_fetcher->logsInFlight(), 1);
+    m_fetcher->setPool(nullptr);
+    m_pool.reset();
+    QCOMPARE(m_fetcher->logsInFlight(), 0);
 }
 
 } // namespace tst_rangefetcher
