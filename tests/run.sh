@@ -11,12 +11,14 @@
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
 # 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
 #    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
-# 6. with ARBOR_TSAN=1, then builds core and the integration suite with
-#    ThreadSanitizer (build/tsan) and runs that suite on both backends (tests/sanitize.sh thread,
-#    in its own session; its output in build/tests/tsan.log)
-# 7. runs the AddressSanitizer + UBSan build of the unit and storage tests (tests/sanitize.sh
-#    address; ARBOR_SANITIZE=0 skips it) and a short fuzzing pass, and exits non-zero when any of
-#    them failed.
+# 6. builds, beside the main suite and at the lowest CPU and I/O priority, the AddressSanitizer +
+#    UBSan build of the unit and storage tests and the fuzzers (tests/sanitize.sh address, build/fuzz;
+#    ARBOR_SANITIZE=0 skips it) and, with ARBOR_TSAN=1, the ThreadSanitizer build of core and the
+#    integration suite (tests/sanitize.sh thread, build/tsan); their output in
+#    build/tests/sanitizer-build.log
+# 7. with ARBOR_TSAN=1, runs the ThreadSanitizer suite on both backends (in its own session; its
+#    output in build/tests/tsan.log), then the AddressSanitizer tests and a short fuzzing pass,
+#    and exits non-zero when any of them failed.
 # Works as root and as a normal user with sudo; safe to run again.
 set -euo pipefail
 
@@ -67,6 +69,9 @@ say "PostgreSQL"
 pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/arbor-test-pg.XXXXXX")"
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
+    if [[ -n "${san_build_pid:-}" ]]; then
+        kill -- "-$san_build_pid" 2>/dev/null || true
+    fi
     bash "$repo/tests/support/pg.sh" stop "$pg_dir" || true
     rm -rf "$pg_dir"
 }
@@ -94,9 +99,35 @@ echo "build took $(elapsed "$build_start")" >&2
 
 sanitize="${ARBOR_SANITIZE:-1}"
 # ThreadSanitizer (core and the integration suite on both backends, build/tsan) runs after the
-# main suite, alone, with ARBOR_TSAN=1 (as .ci/run sets it: about 26 more minutes on two cores). Beside
-# the main suite it took longer in all and its load made timing-bound tests fail now and then.
+# main suite, alone, with ARBOR_TSAN=1 (as .ci/run sets it). Beside the main suite its tests took
+# longer in all and their load made timing-bound tests fail now and then.
 tsan="${ARBOR_TSAN:-0}"
+fuzz_seconds="${ARBOR_FUZZ_SECONDS:-20}"
+
+# The sanitizer builds are not tests: they run beside the main suite, at nice 19 and idle I/O
+# priority. The suite keeps two cores about half busy (it waits on devnets' blocks, timers and
+# receivers); built after it, the two builds had added 14 minutes to CI on two cores.
+san_build_pid=""
+san_build_log="$build_dir/sanitizer-build.log"
+san_kinds=()
+[[ "$tsan" == 1 ]] && san_kinds+=(thread)
+[[ "$sanitize" != 0 ]] && san_kinds+=(address)
+if ((${#san_kinds[@]} > 0)); then
+    say "sanitizer builds (${san_kinds[*]}) beside the tests, at low priority (output in $san_build_log)"
+    low=(nice -n 19)
+    if ionice -c 3 true 2>/dev/null; then
+        low+=(ionice -c 3)
+    fi
+    # Its own session (setsid), so that an interrupted run stops the compilers too. With the
+    # kernel's automatic grouping by session (sched_autogroup), nice orders processes only within
+    # their session: the session itself is set to nice 19, or it would take half of the CPU.
+    setsid "${low[@]}" bash -c '
+        echo 19 2>/dev/null >/proc/self/autogroup || true
+        for kind in "${@:2}"; do
+            ARBOR_SANITIZE_STEP=build bash "$1/tests/sanitize.sh" "$kind" || exit
+        done' build "$repo" "${san_kinds[@]}" >"$san_build_log" 2>&1 &
+    san_build_pid=$!
+fi
 
 say "tests"
 export QT_QPA_PLATFORM=offscreen
@@ -114,31 +145,50 @@ echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 san_rc=0
 tsan_rc=0
+san_build_rc=0
+if [[ -n "$san_build_pid" ]]; then
+    say "sanitizer builds"
+    wait "$san_build_pid" || san_build_rc=$?
+    san_build_pid=""
+    if ((san_build_rc != 0)); then
+        cat "$san_build_log" >&2
+        echo "sanitizer builds FAILED (exit $san_build_rc)" >&2
+    else
+        grep -E 'build took' "$san_build_log" >&2 || true
+    fi
+fi
 tsan_log="$build_dir/tsan.log"
 if [[ "$tsan" == 1 ]]; then
     say "ThreadSanitizer: core and the integration suite (build/tsan, output in $tsan_log)"
     tsan_start=$SECONDS
-    bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 || tsan_rc=$?
+    if ((san_build_rc != 0)); then
+        tsan_rc=$san_build_rc
+    else
+        ARBOR_SANITIZE_STEP=test bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 || tsan_rc=$?
+    fi
     if ((tsan_rc != 0)); then
-        cat "$tsan_log" >&2
+        cat "$tsan_log" >&2 || true
     else
         grep -E 'tests passed|took' "$tsan_log" >&2 || true
     fi
-    echo "ThreadSanitizer build and tests took $(elapsed "$tsan_start") (exit $tsan_rc)" >&2
+    echo "ThreadSanitizer tests took $(elapsed "$tsan_start") (exit $tsan_rc)" >&2
 fi
 
 # AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
 if [[ "$sanitize" != 0 ]]; then
     say "AddressSanitizer"
     san_start=$SECONDS
-    bash "$repo/tests/sanitize.sh" address || san_rc=$?
-    echo "AddressSanitizer took $(elapsed "$san_start") (exit $san_rc)" >&2
+    if ((san_build_rc != 0)); then
+        san_rc=$san_build_rc
+    else
+        ARBOR_SANITIZE_STEP=test bash "$repo/tests/sanitize.sh" address || san_rc=$?
+    fi
+    echo "AddressSanitizer tests took $(elapsed "$san_start") (exit $san_rc)" >&2
 fi
 
 # A short libFuzzer pass over the ABI decoder and the JSON-RPC parser (clang, ASan + UBSan).
 # ARBOR_FUZZ_SECONDS=0 skips it; longer runs: tests/fuzz/run.sh 300.
 fuzz_rc=0
-fuzz_seconds="${ARBOR_FUZZ_SECONDS:-20}"
 if ((fuzz_seconds > 0)) && [[ -x "$repo/tests/fuzz/run.sh" ]]; then
     say "fuzzing (${fuzz_seconds} s per target)"
     fuzz_start=$SECONDS

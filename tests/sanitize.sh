@@ -5,9 +5,12 @@
 #
 # thread   ThreadSanitizer (gcc) build of core and the integration suite in build/tsan (no GUI),
 #          ctest -L integration: every integration test on SQLite and on PostgreSQL.
-#          ARBOR_TSAN_STEP=build only builds, ARBOR_TSAN_STEP=test only runs.
 # address  AddressSanitizer + UBSan (clang) build of the unit tests and the storage suite in
-#          build/fuzz, the build the fuzzers use (tests/fuzz/run.sh), so core is built once for both.
+#          build/fuzz, the build the fuzzers use (tests/fuzz/run.sh), so core is built once for
+#          both; the fuzzers are built with them.
+#
+# ARBOR_SANITIZE_STEP=build only builds, ARBOR_SANITIZE_STEP=test only runs what was built
+# (tests/run.sh builds beside its main suite, then tests).
 #
 # A report fails the test that meets it. Debian's Qt is not built with ThreadSanitizer: reports
 # whose racy access lies inside Qt's own libraries are suppressed (tests/tsan.supp names those
@@ -98,7 +101,7 @@ tsan_test() {
 rc=0
 if [[ "$which" == thread || "$which" == all ]]; then
     say "ThreadSanitizer: core and the integration suite (build/tsan)"
-    step="${ARBOR_TSAN_STEP:-all}"
+    step="${ARBOR_SANITIZE_STEP:-all}"
     if [[ "$step" != test ]]; then
         tsan_build
     fi
@@ -109,20 +112,25 @@ fi
 
 if [[ "$which" == address || "$which" == all ]]; then
     say "AddressSanitizer + UBSan: the unit tests and the storage suite (build/fuzz)"
-    start=$SECONDS
-    bash "$repo/tests/fuzz/configure.sh"
-    mapfile -t targets < <(ninja -C "$repo/build/fuzz" -t targets all |
-        sed -n 's#^tests/unit/\(tst_[a-z_]*\): CXX_EXECUTABLE_LINKER.*#\1#p; s#^tests/integration/\(tst_store\): CXX_EXECUTABLE_LINKER.*#\1#p' | sort -u)
-    cmake --build "$repo/build/fuzz" --parallel --target "${targets[@]}"
-    echo "AddressSanitizer build took $((SECONDS - start)) s" >&2
-    start=$SECONDS
-    a_rc=0
-    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
-    LSAN_OPTIONS="suppressions=$repo/tests/lsan.supp ${LSAN_OPTIONS:-}" \
-    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
-        "${exec_in_session[@]}" ctest --test-dir "$repo/build/fuzz" --output-on-failure --parallel 2 \
-        -R '^(unit_|store_)' "$@" || a_rc=$?
-    echo "AddressSanitizer tests took $((SECONDS - start)) s (ctest exit $a_rc)" >&2
-    ((a_rc == 0)) || rc=$a_rc
+    step="${ARBOR_SANITIZE_STEP:-all}"
+    if [[ "$step" != test ]]; then
+        start=$SECONDS
+        bash "$repo/tests/fuzz/configure.sh"
+        mapfile -t targets < <(ninja -C "$repo/build/fuzz" -t targets all |
+            sed -n 's#^tests/unit/\(tst_[a-z_]*\): CXX_EXECUTABLE_LINKER.*#\1#p; s#^tests/integration/\(tst_store\): CXX_EXECUTABLE_LINKER.*#\1#p' | sort -u)
+        cmake --build "$repo/build/fuzz" --parallel --target "${targets[@]}" fuzz_abi fuzz_evmjson
+        echo "AddressSanitizer build took $((SECONDS - start)) s" >&2
+    fi
+    if [[ "$step" != build ]]; then
+        start=$SECONDS
+        a_rc=0
+        ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+        LSAN_OPTIONS="suppressions=$repo/tests/lsan.supp ${LSAN_OPTIONS:-}" \
+        UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
+            "${exec_in_session[@]}" ctest --test-dir "$repo/build/fuzz" --output-on-failure --parallel 2 \
+            -R '^(unit_|store_)' "$@" || a_rc=$?
+        echo "AddressSanitizer tests took $((SECONDS - start)) s (ctest exit $a_rc)" >&2
+        ((a_rc == 0)) || rc=$a_rc
+    fi
 fi
 exit "$rc"
