@@ -373,21 +373,27 @@ Result<QStringList> Store::reconcileEntityTables(const QList<EntityDef> &entitie
     // PostgreSQL: CREATE INDEX and CREATE TABLE take their lock before IF NOT EXISTS is looked
     // at. With several engines on one database, an engine starting beside others that promote
     // would lock table after table in one transaction and deadlock with them: only what is
-    // missing is created.
+    // missing is created. The catalogue read covers Arbor's schemas (arbor, arbor_global) and
+    // every chain's (chain_<id>), whose indexes are declared here too; the schemas themselves
+    // are listed by name.
     QSet<QString> relations;
     if (backend() == Backend::Postgres) {
         auto rows = query(QStringLiteral("SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                         "WHERE n.nspname LIKE 'arbor%'"));
+                                         "WHERE n.nspname LIKE 'arbor%' OR n.nspname LIKE 'chain\\_%' "
+                                         "UNION ALL SELECT nspname FROM pg_namespace WHERE nspname LIKE 'arbor%' OR nspname LIKE 'chain\\_%'"));
         if (!rows)
             return rows.error();
         for (const SqlRow &r : std::as_const(*rows))
             relations.insert(r[0].toString());
     }
+    static const QRegularExpression createSchema(QStringLiteral("^CREATE SCHEMA IF NOT EXISTS (\\S+)$"));
     static const QRegularExpression createTable(QStringLiteral("^CREATE (?:UNLOGGED )?TABLE IF NOT EXISTS (\\S+)"));
     static const QRegularExpression createIndex(QStringLiteral("^CREATE INDEX IF NOT EXISTS (\\S+) ON (\\S+)"));
     const auto present = [&](const QString &statement) {
         if (relations.isEmpty())
             return false;
+        if (const QRegularExpressionMatch m = createSchema.match(statement); m.hasMatch())
+            return relations.contains(m.captured(1));
         if (const QRegularExpressionMatch m = createTable.match(statement); m.hasMatch())
             return relations.contains(m.captured(1));
         if (const QRegularExpressionMatch m = createIndex.match(statement); m.hasMatch()) {

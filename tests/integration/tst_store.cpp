@@ -10,6 +10,7 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QScopeGuard>
 #include <QThread>
 #include <QTest>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void refusesDuplicateChainAndWritesNothing();
     void pausesAndResumes();
     void addsNewEntityColumnsOnStartup();
+    void startsBesideAnOpenPromotion();
     void storesUint256Exactly();
     void bulkInsertKeepsEveryValueExact();
     void deletionStepsLeaveNothing();
@@ -443,6 +445,67 @@ void TestStore::storesUint256Exactly()
         QVERIFY(v);
         QCOMPARE(u256::toDecimal(*v), u256::toDecimal(sorted[i]));
     }
+}
+
+void TestStore::startsBesideAnOpenPromotion()
+{
+    // PostgreSQL takes CREATE INDEX's lock on the table before it looks at IF NOT EXISTS. An
+    // engine starting (or an arborctl command opening the database) while another engine
+    // promotes must not ask for what exists, or it waits behind that promotion, and with several
+    // tables in one transaction it can deadlock with it.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    if (db.url().backend != Backend::Postgres)
+        QSKIP("SQLite has one writer at a time: no engine starts beside another's promotion");
+    {
+        auto store = db.open();
+        QVERIFY(store);
+        const ChainConfig config = sampleChain(10, QStringLiteral("optimism"));
+        QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
+    }
+
+    // What a promotion holds on every table it writes, until it commits.
+    QSemaphore locked, release;
+    QString holderError;   // written before `locked` is released, read after
+    QThread *holder = QThread::create([&] {
+        bool holding = false;
+        const auto hold = [&]() -> Status {
+            auto other = db.open(false);
+            if (!other)
+                return Error::internal(QStringLiteral("cannot open a second session"));
+            return other->transaction([&]() -> Status {
+                for (const EntityDef &e : evmEntities()) {
+                    const QString table = ddl::entityTable(Backend::Postgres, ddl::TableKind::Production, 10, e.name);
+                    if (Status s = other->exec(QLatin1String("LOCK TABLE ") + table + QLatin1String(" IN ROW EXCLUSIVE MODE")); !s)
+                        return s;
+                }
+                holding = true;
+                locked.release();
+                release.acquire();
+                return {};
+            });
+        };
+        const Status held = hold();
+        if (!holding) {
+            holderError = held ? QStringLiteral("nothing was locked") : held.error().toString();
+            locked.release();
+        }
+    });
+    holder->start();
+    const auto finish = qScopeGuard([&] {
+        release.release();
+        holder->wait();
+        delete holder;
+    });
+    locked.acquire();
+    QVERIFY2(holderError.isEmpty(), qPrintable(holderError));
+
+    auto starting = db.open(false);
+    QVERIFY(starting);
+    QVERIFY(starting->exec(QStringLiteral("SET lock_timeout = '3s'")));
+    const Result<QStringList> changes = starting->reconcileEntityTables(evmEntities());
+    QVERIFY2(changes, qPrintable(changes ? QString() : changes.error().toString()));
+    QVERIFY2(changes->isEmpty(), qPrintable(changes->join(u", ")));
 }
 
 void TestStore::bulkInsertKeepsEveryValueExact()
