@@ -189,6 +189,11 @@ QFuture<Status> Engine::start()
             return cancel(promise);
         if (!opened)
             return fulfil(promise, opened);
+        // A PostgreSQL session takes a round trip or two and a server process to set up: the
+        // reader's is made while the writer migrates and takes the lease. SQLite's reader waits:
+        // it opens in no time, and beside the writer's first migrations it could meet their locks.
+        if (m_context->options().database.backend == Backend::Postgres)
+            m_readerOpened = m_context->reader()->open(m_context->options().database, m_context->options().password);
         prepareDatabase(promise);
     });
     return promise->future();
@@ -231,7 +236,8 @@ void Engine::prepareDatabase(const StartPromise &promise)
 void Engine::openReader(const Prepared &prepared, const StartPromise &promise)
 {
     const EngineOptions &options = m_context->options();
-    then(m_context->reader()->open(options.database, options.password), this, [this, prepared, promise](Status opened) {
+    const QFuture<Status> readerOpen = m_readerOpened.isValid() ? m_readerOpened : m_context->reader()->open(options.database, options.password);
+    then(readerOpen, this, [this, prepared, promise](Status opened) {
         if (m_context->shuttingDown())
             return cancel(promise);
         if (!opened)

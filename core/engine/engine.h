@@ -123,6 +123,7 @@ private:
     std::unique_ptr<AgentService> m_agents;
     std::unique_ptr<RosterService> m_roster;
     QFuture<void> m_shutdown;                     ///< shutdown()'s future, once called
+    QFuture<Status> m_readerOpened;               ///< PostgreSQL: the reader's session, opened while the writer prepares
 };
 
 } // namespace arbor
