@@ -10,6 +10,9 @@
 #include <QRandomGenerator>
 
 Q_LOGGING_CATEGORY(lcIndexer, "arbor.indexer")
+// Every range fetched and promoted, for profiling a catch-up: off unless asked for
+// (QT_LOGGING_RULES="arbor.indexer.timeline.debug=true"); live, it is four lines a block.
+Q_LOGGING_CATEGORY(lcTimeline, "arbor.indexer.timeline", QtInfoMsg)
 
 namespace arbor {
 
@@ -279,13 +282,13 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
 {
     ++m_inFlight;
     const quint64 generation = m_generation;
-    qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: fetching blocks %2-%3 (%4 range(s) in flight)").arg(m_chainId).arg(from).arg(to).arg(m_inFlight);
+    qCDebug(lcTimeline).noquote() << QStringLiteral("chain %1: fetching blocks %2-%3 (%4 range(s) in flight)").arg(m_chainId).arg(from).arg(to).arg(m_inFlight);
     m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, scope, [this, generation, from, to, scope, again](Result<IndexBatch> batch) {
         if (!m_running || generation != m_generation)
             return;
         --m_inFlight;
         if (batch)
-            qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: blocks %2-%3 fetched: %4 header(s), %5 transfer(s)")
+            qCDebug(lcTimeline).noquote() << QStringLiteral("chain %1: blocks %2-%3 fetched: %4 header(s), %5 transfer(s)")
                                                 .arg(m_chainId).arg(from).arg(to).arg(batch->headers.size()).arg(batch->transfers.size());
         // Only the range promoted next says why the chain waits (later ones may fail for their own blocks).
         const bool next = from == (m_checkpoint ? *m_checkpoint + 1 : m_startBlock);
@@ -334,7 +337,7 @@ void ChainIndexer::promoteReady()
     IndexBatch batch = std::move(*next);
     batch.leaseEpoch = m_options.leaseEpoch;
     m_promoting = true;
-    qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: promoting blocks %2-%3").arg(m_chainId).arg(batch.from).arg(batch.to);
+    qCDebug(lcTimeline).noquote() << QStringLiteral("chain %1: promoting blocks %2-%3").arg(m_chainId).arg(batch.from).arg(batch.to);
     const quint64 generation = m_generation;
     then(m_writer->run([batch, entities = m_entities](Store &s) { return IndexStore(s).promote(batch, entities); }), this, [this, generation, batch](Result<PromoteResult> result) { onPromoted(generation, batch, std::move(result)); });
 }
@@ -342,7 +345,7 @@ void ChainIndexer::promoteReady()
 void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result)
 {
     m_promoting = false;
-    qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: blocks %2-%3 %4").arg(m_chainId).arg(batch.from).arg(batch.to).arg(result ? QStringLiteral("promoted") : QStringLiteral("not promoted"));
+    qCDebug(lcTimeline).noquote() << QStringLiteral("chain %1: blocks %2-%3 %4").arg(m_chainId).arg(batch.from).arg(batch.to).arg(result ? QStringLiteral("promoted") : QStringLiteral("not promoted"));
     if (!m_running || generation != m_generation)
         return;
     if (!result) {
