@@ -1,5 +1,6 @@
 // ChainIndexer: its endpoints' health — saved and shown, an outage noticed and left at once
-// when an endpoint answers again, and Probe now.
+// when an endpoint answers again, and Probe now — and the status it reports (phase, failures,
+// stalls).
 
 #include "engine/chainindexer.h"
 
@@ -10,6 +11,7 @@
 #include "util/continuation.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 
 #include <utility>
 
@@ -125,6 +127,57 @@ void ChainIndexer::takeEndpointHealth()
     for (const EndpointHealth &h : m_pool->health())
         records.append(h.record());
     m_status.endpoints = records;
+}
+
+// --- status ---------------------------------------------------------------------------------
+
+void ChainIndexer::setPhase(IndexPhase phase, const QString &message)
+{
+    if (m_status.phase == phase && m_status.message == message)
+        return;
+    m_status.phase = phase;
+    m_status.message = message;
+    emitStatus();
+}
+
+void ChainIndexer::rpcFailed(const Error &error, bool sayWhy)
+{
+    ++m_failures;
+    qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: %2").arg(m_chainId).arg(error.message);
+    // Down once every circuit is open, as onPoolHealth() says too: a lone endpoint's single 503
+    // on the head poll is not an outage.
+    if (m_pool && m_pool->allCircuitsOpen())
+        setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(error.message));
+    else if (sayWhy && m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
+        setPhase(m_status.phase, error.message);
+    m_healthDirty = true;
+}
+
+void ChainIndexer::standDown(const Error &error)
+{
+    qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: lease lost - %2").arg(m_chainId).arg(error.message);
+    setPhase(IndexPhase::Stopped, error.message);
+    stop();
+    Q_EMIT leaseLost(m_chainId, error.message);
+}
+
+void ChainIndexer::stall(const Error &error)
+{
+    ++m_failures;
+    qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1 stalled: %2").arg(m_chainId).arg(error.message);
+    setPhase(IndexPhase::Stalled, error.message);
+}
+
+int ChainIndexer::retryDelayMs()
+{
+    const int base = std::min(30000, 250 << std::min(m_failures, 7));
+    return base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+}
+
+void ChainIndexer::emitStatus()
+{
+    m_status.skippedLogs = m_fetcher.skippedLogs();
+    Q_EMIT statusChanged(m_status);
 }
 
 } // namespace arbor

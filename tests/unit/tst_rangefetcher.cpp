@@ -147,6 +147,8 @@ private slots:
     void saysWhenTheLogsAreInBeforeTheHeaders();
 
 private:
+    /// A fetcher of the fake node's token, with a pool of that one node.
+    void makeFetcher(FetchLimits limits);
     /// Fetches [from, to] with every log the fake node holds and waits for the outcome.
     Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {}, HeaderScope scope = HeaderScope::Every);
 
@@ -174,7 +176,7 @@ void TestRangeFetcher::cleanup()
     m_chain.reset();
 }
 
-Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope)
+void TestRangeFetcher::makeFetcher(FetchLimits limits)
 {
     m_pool.reset();
     m_fetcher = std::make_unique<RangeFetcher>(7, limits);
@@ -184,6 +186,11 @@ Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits l
     m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{endpoint}, quickPolicy());
     m_fetcher->setPool(m_pool.get());
     m_fetcher->setContracts({*Address::fromHex(Token)}, {});
+}
+
+Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope)
+{
+    makeFetcher(limits);
 
     std::optional<Result<IndexBatch>> outcome;
     int calls = 0;
@@ -400,13 +407,7 @@ void TestRangeFetcher::saysWhenTheLogsAreInBeforeTheHeaders()
     m_chain->maxLogRange = 20;   // 100-159 in 60 blocks: answered in pieces of at most 20
     FetchLimits limits;
     limits.initialLogSpan = 60;
-    m_fetcher = std::make_unique<RangeFetcher>(7, limits);
-    EndpointRecord endpoint;
-    endpoint.id = 1;
-    endpoint.url = m_chain->node.url();
-    m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{endpoint}, quickPolicy());
-    m_fetcher->setPool(m_pool.get());
-    m_fetcher->setContracts({*Address::fromHex(Token)}, {});
+    makeFetcher(limits);
 
     int answered = 0;
     int inFlightWhenAnswered = -1;
