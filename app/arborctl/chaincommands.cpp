@@ -217,9 +217,11 @@ static void printAdded(const ChainRecord &added, qint64 head, const Result<Event
         const QLocale locale;
         const qint64 blocks = head - start + 1;
         const bool sampled = density && *density;
+        // `index` sizes its first eth_getLogs by the sample too (it is kept with the chain).
+        const std::optional<double> logsPerBlock = sampled ? std::optional<double>((*density)->logsPerBlock()) : std::nullopt;
         const CallEstimate events = estimateIndexingCalls(blocks, BlockStats::Events,
-                                                          sampled ? std::optional<qint64>((*density)->expectedIn(blocks)) : std::nullopt);
-        const CallEstimate every = estimateIndexingCalls(blocks, BlockStats::Every);
+                                                          sampled ? std::optional<qint64>((*density)->expectedIn(blocks)) : std::nullopt, 0, logsPerBlock);
+        const CallEstimate every = estimateIndexingCalls(blocks, BlockStats::Every, std::nullopt, 0, logsPerBlock);
         out << "  "
             << (events.plusBlocksWithEvents
                     ? Arborctl::tr("To reach the head (%1 blocks): about %2 JSON-RPC calls plus one per block with events "
@@ -367,9 +369,21 @@ int chainAdd(const Invocation &inv)
                 return;
             }
             then(engine.chains()->sampleEvents(c.rpcUrls.first(), c.tokens, c.registries, start, head), &engine,
-                 [record = *added, head, official, finish](Result<EventDensity> density) {
-                     printAdded(record, head, &density, official);
-                     finish(ExitOk);
+                 [&engine, record = *added, head, official, finish](Result<EventDensity> density) {
+                     if (!density) {
+                         printAdded(record, head, &density, official);
+                         finish(ExitOk);
+                         return;
+                     }
+                     // Kept for `index`: its first eth_getLogs are sized by what the sample found.
+                     then(engine.chains()->recordEventSample(ChainRef{record.config.chainId, {}}, *density), &engine,
+                          [record, head, official, finish, density](Status kept) {
+                              printAdded(record, head, &density, official);
+                              if (!kept)
+                                  QTextStream(stderr) << "arborctl: note: "
+                                                      << Arborctl::tr("The sample of the chain's events was not kept: %1").arg(kept.error().toString()) << Qt::endl;
+                              finish(ExitOk);
+                          });
                  });
         });
     });

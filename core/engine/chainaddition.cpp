@@ -116,9 +116,14 @@ void ChainAddition::registerChain(const QList<TokenInfo> &tokens)
     // The token probes may have met the endpoint's rate limit too: the rows keep all it learned.
     for (EndpointRecord &e : m_endpoints)
         e.limits = EndpointLimiter::forUrl(e.url)->limits();
-    then(m_services.writer->run([config = m_config, endpoints = m_endpoints, tokens](Store &s) -> R {
-        if (Status r = ChainRegistry(s).registerChain(config, endpoints, evmEntities(), tokens); !r)
-            return r.error();
+    then(m_services.writer->run([config = m_config, endpoints = m_endpoints, tokens, sample = m_sampledLogsPerBlock](Store &s) -> R {
+        Status registered = s.transaction([&]() -> Status {
+            if (Status r = ChainRegistry(s).registerChain(config, endpoints, evmEntities(), tokens); !r)
+                return r;
+            return sample ? ChainRegistry(s).setEventSample(config.chainId, *sample) : Status{};
+        });
+        if (!registered)
+            return registered.error();
         auto found = ChainRegistry(s).findChain(ChainRef{config.chainId, {}});
         if (!found)
             return found.error();

@@ -44,6 +44,9 @@ public:
 
     ChainAddition(ChainConfig requested, Services services, QObject *parent = nullptr);
 
+    /// Events per block a sample of the range found (the wizard samples before the add): kept
+    /// with the registration, so that the indexer starting on it sizes its first eth_getLogs by it.
+    void setSampledLogsPerBlock(std::optional<double> logsPerBlock) { m_sampledLogsPerBlock = logsPerBlock; }
     /// Validates the configuration and runs the steps; the future holds the registered chain.
     QFuture<Result<ChainRecord>> start();
 
@@ -58,6 +61,7 @@ private:
     const Services m_services;
     QList<EndpointRecord> m_endpoints;     ///< every URL, probed and answering, in the operator's order
     qint64 m_lowestHead = 0;               ///< the head every endpoint can serve
+    std::optional<double> m_sampledLogsPerBlock;
     std::shared_ptr<QPromise<Result<ChainRecord>>> m_promise;
 };
 

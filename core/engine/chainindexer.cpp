@@ -114,6 +114,10 @@ void ChainIndexer::loadPlan()
             connect(m_pool, &EndpointPool::healthChanged, this, &ChainIndexer::onPoolHealth);
             m_fetcher.setPool(m_pool);
         }
+        // The sample taken when the chain was added says how many logs a block holds: the first
+        // eth_getLogs go about that wide at once, not from 100 blocks up one call at a time.
+        if (m_plan.chain.sampledLogsPerBlock)
+            m_fetcher.seedSpan(*m_plan.chain.sampledLogsPerBlock);
         qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_fetcher.tokens().size() << "tokens and"
                           << m_fetcher.registryCount() << "registries";
         pollHead();

@@ -120,7 +120,21 @@ QFuture<Result<EventDensity>> ChainService::sampleEvents(const QUrl &url, const 
     return promise->future();
 }
 
-QFuture<Result<ChainRecord>> ChainService::addChain(const ChainConfig &requested)
+QFuture<Status> ChainService::recordEventSample(const ChainRef &chain, const EventDensity &sample)
+{
+    if (sample.sampledBlocks <= 0)
+        return futures::ready(Status{});
+    if (Status s = m_context.checkWritable(); !s)
+        return futures::ready(s);
+    return m_context.write([chain, logsPerBlock = sample.logsPerBlock()](Store &s) -> Status {
+        auto c = EngineContext::resolveChain(s, chain);
+        if (!c)
+            return c.error();
+        return ChainRegistry(s).setEventSample(c->config.chainId, logsPerBlock);
+    });
+}
+
+QFuture<Result<ChainRecord>> ChainService::addChain(const ChainConfig &requested, std::optional<double> sampledLogsPerBlock)
 {
     using R = Result<ChainRecord>;
     if (Status s = m_context.checkWritable(); !s)
@@ -132,6 +146,7 @@ QFuture<Result<ChainRecord>> ChainService::addChain(const ChainConfig &requested
         return probeTokens(url, tokens, head, startBlock);
     };
     auto *addition = new ChainAddition(requested, std::move(services), this);
+    addition->setSampledLogsPerBlock(sampledLogsPerBlock);
     return then(addition->start(), this, [this](R added) {
         refreshSnapshot();
         return added;

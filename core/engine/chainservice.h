@@ -41,7 +41,7 @@ public:
 
     /// Validates, probes every URL (chain id must match on all), registers the chain and its
     /// tables. Nothing is written unless every check passes.
-    QFuture<Result<ChainRecord>> addChain(const ChainConfig &config);
+    QFuture<Result<ChainRecord>> addChain(const ChainConfig &config, std::optional<double> sampledLogsPerBlock = std::nullopt);
     /**
      * Changes a registered chain (ChainEdit): its name, RPC URLs (new ones probed as at add:
      * the chain id must match), poll interval, confirmations, RPC rate, and ERC-8004 registries
@@ -86,6 +86,10 @@ public:
     /// Needs no started engine.
     QFuture<Result<EventDensity>> sampleEvents(const QUrl &url, const QList<Address> &tokens, const QList<RegistryRef> &registries,
                                                qint64 from, qint64 to);
+    /// Keeps what a sample of the chain's range found (ChainRecord::sampledLogsPerBlock), for
+    /// the indexer's next start: `arborctl chain add` samples after the add. A sample of no
+    /// blocks changes nothing. NotFound for a chain not registered.
+    QFuture<Status> recordEventSample(const ChainRef &chain, const EventDensity &sample);
     /**
      * Probe now: every RPC endpoint of the chain gets an eth_blockNumber at once. Where this
      * engine indexes the chain, its indexer's endpoints are probed: an open circuit's wait is

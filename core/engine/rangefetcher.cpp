@@ -55,6 +55,13 @@ RangeFetcher::RangeFetcher(qint64 chainId, FetchLimits limits)
 
 RangeFetcher::~RangeFetcher() = default;
 
+void RangeFetcher::seedSpan(double logsPerBlock)
+{
+    if (const qint64 cap = m_pool ? m_pool->logRangeLimit() : 0; cap > 0)
+        m_sizer.setMax(std::min(cap, m_limits.maxLogSpan));
+    m_sizer.seed(logsPerBlock);
+}
+
 void RangeFetcher::setPool(EndpointPool *pool)
 {
     m_pool = pool;

@@ -75,6 +75,9 @@ public:
 
     /// Blocks per range as learned from the endpoints' answers; ranges are scheduled this wide.
     qint64 span() const { return m_sizer.span(); }
+    /// Starts the span from a sample of the chain's logs per block (LogRangeSizer::seed()),
+    /// within the range cap the pool learned; nothing once an answer was counted.
+    void seedSpan(double logsPerBlock);
     /// Whether the span is still growing from its start (LogRangeSizer::growing()).
     bool spanGrowing() const { return m_sizer.growing(); }
     /// Logs skipped since construction because they did not decode.

@@ -1,21 +1,40 @@
 #include "model/callestimate.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace arbor {
 
-CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optional<qint64> blocksWithEvents, qint64 logSpanCap)
+CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optional<qint64> blocksWithEvents, qint64 logSpanCap,
+                                   std::optional<double> logsPerBlock)
 {
-    // IndexerOptions' defaults: 100 blocks at first, 100,000 at most where no cap was stated.
+    // IndexerOptions' defaults: 100 blocks at first, 100,000 at most where no cap was stated;
+    // LogRangeSizer's comfortable answer, which a sampled chain's spans start from.
     constexpr qint64 InitialSpan = 100;
     constexpr qint64 DefaultMaxSpan = 100000;
+    constexpr double ComfortableLogs = 5000;
+    constexpr qint64 MaxSeed = 2000;
     const qint64 cap = std::max<qint64>(1, logSpanCap > 0 ? logSpanCap : DefaultMaxSpan);
     CallEstimate e;
     if (blocks <= 0)
         return e;
-    qint64 span = std::min(InitialSpan, cap);
-    for (qint64 left = blocks; left > 0; left -= span, span = std::min(cap, span * 2))
-        ++e.logCalls;
+    if (logsPerBlock && *logsPerBlock > 0) {
+        // Spans of about the comfortable number of logs from the first call, at most 2,000 blocks
+        // (LogRangeSizer::seed()), doubling after each answer that stayed comfortable.
+        const double wide = ComfortableLogs / *logsPerBlock;
+        const qint64 most = std::min(cap, MaxSeed);
+        qint64 span = wide >= double(most) ? most : std::clamp<qint64>(qint64(std::ceil(wide)), 1, most);
+        for (qint64 left = blocks; left > 0;) {
+            ++e.logCalls;
+            left -= span;
+            if (2.0 * double(span) <= wide)
+                span = std::min(cap, span * 2);
+        }
+    } else {
+        qint64 span = std::min(InitialSpan, cap);
+        for (qint64 left = blocks; left > 0; left -= span, span = std::min(cap, span * 2))
+            ++e.logCalls;
+    }
     if (stats == BlockStats::Every) {
         e.headerCalls = blocks;
     } else {

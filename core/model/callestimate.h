@@ -14,7 +14,9 @@ namespace arbor {
  * before and after the operator commits, for each choice of block statistics.
  *
  * eth_getLogs: one per range, the span starting at 100 blocks and doubling while answers stay
- * small, up to `logSpanCap` (an endpoint's stated cap, else 100,000). Headers: with "every", one
+ * small, up to `logSpanCap` (an endpoint's stated cap, else 100,000); with a sample's
+ * `logsPerBlock`, spans of about 5,000 logs from the first call, 2,000 blocks at most at first
+ * (LogRangeSizer::seed()). Headers: with "every", one
  * per block (in batches); with "events", one per range (its last block) and one for the range
  * that enters the reorg window (its first), plus one per block with events, which only the logs
  * tell: a sample of them (EventDensityProbe) gives `blocksWithEvents`.
@@ -28,8 +30,9 @@ struct CallEstimate
     qint64 knownCalls() const { return logCalls + headerCalls; }
 };
 
-/// `blocks`: head − start + 1; `blocksWithEvents`: how many of them hold events, when sampled.
+/// `blocks`: head − start + 1; `blocksWithEvents`: how many of them hold events, when sampled;
+/// `logsPerBlock`: the events per block of that sample.
 CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optional<qint64> blocksWithEvents = std::nullopt,
-                                   qint64 logSpanCap = 0);
+                                   qint64 logSpanCap = 0, std::optional<double> logsPerBlock = std::nullopt);
 
 } // namespace arbor

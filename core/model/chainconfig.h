@@ -187,6 +187,9 @@ struct ChainRecord
     std::optional<qint64> checkpointBlock;
     QList<TokenInfo> tokens;                ///< metadata of config.tokens, same order
     std::optional<HeaderBackfill> headerBackfill;
+    /// Events per block in the sample of its range taken when the chain was added (the wizard's
+    /// review, `arborctl chain add`): how wide the indexer's first eth_getLogs go. Empty: never sampled.
+    std::optional<double> sampledLogsPerBlock;
     /// On a database several engines share: the engine whose chain lease is live now (empty
     /// when none is, and on a database one engine serves).
     QString indexedBy;

@@ -94,8 +94,10 @@ void next(const std::shared_ptr<Sampling> &s)
         }
         QSet<qint64> blocks;
         for (const LogEntry &log : std::as_const(*logs)) {
-            if (!log.removed)
+            if (!log.removed) {
                 blocks.insert(log.blockNumber);
+                ++s->density.logs;
+            }
         }
         s->density.sampledBlocks += to - from + 1;
         s->density.blocksWithEvents += blocks.size();

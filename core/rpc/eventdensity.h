@@ -20,10 +20,14 @@ struct EventDensity
     qint64 sampledBlocks = 0;       ///< blocks whose logs were read
     qint64 blocksWithEvents = 0;    ///< of those, the blocks with at least one event
     int calls = 0;                  ///< eth_getLogs calls the sample took
+    qint64 logs = 0;                ///< the events found in the blocks sampled
 
     /// The blocks with events to expect in a range of `blocks` at the sampled share: exact when
     /// the sample covered the range, at least one when the sample found any.
     qint64 expectedIn(qint64 blocks) const;
+    /// Events per block over the sample (0 without one): how wide an eth_getLogs may start
+    /// (LogRangeSizer::seed()).
+    double logsPerBlock() const { return sampledBlocks > 0 ? double(logs) / double(sampledBlocks) : 0.0; }
 };
 
 /**

@@ -1,6 +1,7 @@
 #include "rpc/lograngesizer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace arbor {
 
@@ -11,8 +12,19 @@ LogRangeSizer::LogRangeSizer(qint64 initial, qint64 max, qint64 comfortableLogs)
 {
 }
 
+void LogRangeSizer::seed(double logsPerBlock)
+{
+    if (m_answered || !(logsPerBlock > 0))
+        return;
+    const qint64 most = std::min(m_max, MaxSeed);
+    const double blocks = double(std::max<qint64>(1, m_comfortableLogs)) / logsPerBlock;
+    m_span = blocks >= double(most) ? most : std::clamp<qint64>(qint64(std::ceil(blocks)), 1, most);
+    m_growing = false;
+}
+
 void LogRangeSizer::succeeded(qint64 blocks, qint64 logs)
 {
+    m_answered = true;
     if (logs > m_comfortableLogs)
         m_growing = false;
     if (blocks < m_span || logs > m_comfortableLogs)
@@ -32,6 +44,7 @@ void LogRangeSizer::setMax(qint64 max)
 
 bool LogRangeSizer::tooLarge(qint64 blocks)
 {
+    m_answered = true;
     if (blocks <= 1)
         return false;
     const qint64 before = m_span;

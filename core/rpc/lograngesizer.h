@@ -31,6 +31,17 @@ public:
      * than many narrow ones sent before the first answer came back.
      */
     bool growing() const { return m_growing && m_span < m_max; }
+    /// The widest span seed() starts from: the window a sample reads (EventDensityProbe::Window).
+    /// An endpoint was never seen to answer wider; a quiet chain grows from there as answers come.
+    static constexpr qint64 MaxSeed = 2000;
+    /**
+     * Starts from a sample of the range instead (`logsPerBlock`: the logs a chain's contracts
+     * emitted per block where it was sampled, EventDensity::logsPerBlock()): the span whose
+     * answers should hold about the comfortable number of logs, within [1, min(max, MaxSeed)],
+     * and no slow start, since the density it was for is known. Ignored once an answer or a
+     * refusal was counted, and for a sample without logs (it says nothing about an answer's size).
+     */
+    void seed(double logsPerBlock);
 
 private:
     qint64 m_span;
@@ -39,6 +50,7 @@ private:
     int m_cooldown = 0;         ///< comfortable calls still needed before the span may grow
     int m_nextCooldown = 2;     ///< the cooldown the next refusal sets
     bool m_growing = true;      ///< every answer so far let the span grow
+    bool m_answered = false;    ///< succeeded() or tooLarge() was called
 };
 
 } // namespace arbor

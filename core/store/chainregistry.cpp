@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <cmath>
+
 namespace arbor {
 namespace {
 
@@ -36,7 +38,7 @@ std::optional<qint64> optionalInt(const QVariant &v)
 Result<QList<ChainRecord>> ChainRegistry::chains()
 {
     auto rows = m_store.query(QLatin1String("SELECT c.chain_id, c.name, c.state, c.start_block, c.confirmations, c.poll_interval_ms, "
-                                    "c.created_at, k.block_number, c.block_stats FROM ")
+                                    "c.created_at, k.block_number, c.block_stats, c.sampled_logs_per_block FROM ")
                       + m_store.admin("chains") + QLatin1String(" c LEFT JOIN ") + m_store.admin("checkpoints")
                       + QLatin1String(" k ON k.chain_id = c.chain_id ORDER BY c.chain_id"));
     if (!rows)
@@ -75,6 +77,8 @@ Result<QList<ChainRecord>> ChainRegistry::chains()
         c.createdAt = QDateTime::fromMSecsSinceEpoch(r[6].toLongLong());
         c.checkpointBlock = optionalInt(r[7]);
         c.config.blockStats = r[8].toString() == u"events" ? BlockStats::Events : BlockStats::Every;
+        if (!r[9].isNull())
+            c.sampledLogsPerBlock = r[9].toDouble();
         index.insert(c.config.chainId, out.size());
         out.append(c);
     }
@@ -267,6 +271,19 @@ Status ChainRegistry::registerChain(const ChainConfig &config, const QList<Endpo
         }
         return {};
     });
+}
+
+Status ChainRegistry::setEventSample(qint64 chainId, double logsPerBlock)
+{
+    if (!(logsPerBlock >= 0) || !std::isfinite(logsPerBlock))
+        return Error::invalid(QStringLiteral("sample"), tr("Events per block must be a number of at least 0, not %1.").arg(logsPerBlock));
+    auto updated = m_store.query(QLatin1String("UPDATE ") + m_store.admin("chains") + QLatin1String(" SET sampled_logs_per_block = ? WHERE chain_id = ? RETURNING chain_id"),
+                                 {logsPerBlock, chainId});
+    if (!updated)
+        return updated.error();
+    if (updated->isEmpty())
+        return Error::notFound(QStringLiteral("chain"), tr("No chain %1 is registered.").arg(chainId));
+    return {};
 }
 
 Status ChainRegistry::setChainState(qint64 chainId, ChainState state)

@@ -63,6 +63,9 @@ public:
     Status registerChain(const ChainConfig &config, const QList<EndpointRecord> &endpoints,
                          const QList<EntityDef> &entities, const QList<TokenInfo> &tokens = {});
     Status setChainState(qint64 chainId, ChainState state);
+    /// Keeps the events per block a sample of the chain's range found (ChainRecord::sampledLogsPerBlock).
+    /// NotFound for a chain not registered; Invalid (field "sample") below 0 or not finite.
+    Status setEventSample(qint64 chainId, double logsPerBlock);
     /**
      * Edits a registered chain in one transaction (chainregistryedit.cpp): checks `edit` again
      * against the chain as stored now (ChainEdit::apply(), and the new name unused by another

@@ -461,6 +461,7 @@ QList<Migration> build(Backend backend)
     list.append(agentAggregatesMigration(backend));
     list.append(enginesMigration(backend));
     list.append(deliveriesMigration(backend));
+    list.append(eventSampleMigration(backend));
     return list;
 }
 

@@ -14,12 +14,29 @@ const char *const SqliteV13 = R"(ALTER TABLE arbor_chains ADD COLUMN block_stats
 const char *const PostgresV13 = R"(ALTER TABLE arbor.chains ADD COLUMN block_stats TEXT NOT NULL DEFAULT 'every'
     CHECK (block_stats IN ('events', 'every')))";
 
+// Migration 19: the events per block of the sample taken when the chain was added.
+const char *const SqliteV19 = R"(ALTER TABLE arbor_chains ADD COLUMN sampled_logs_per_block REAL
+    CHECK (sampled_logs_per_block IS NULL OR sampled_logs_per_block >= 0))";
+
+const char *const PostgresV19 = R"(ALTER TABLE arbor.chains ADD COLUMN sampled_logs_per_block DOUBLE PRECISION
+    CHECK (sampled_logs_per_block IS NULL OR sampled_logs_per_block >= 0))";
+
 } // namespace
 
 Migration blockStatsMigration(Backend backend)
 {
     return {13, QStringLiteral("block statistics per chain: headers of the blocks with events only, or of every block"),
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV13 : SqliteV13)};
+}
+
+} // namespace arbor
+
+namespace arbor {
+
+Migration eventSampleMigration(Backend backend)
+{
+    return {19, QStringLiteral("the events per block sampled when a chain is added: how wide its first eth_getLogs go"),
+            QString::fromUtf8(backend == Backend::Postgres ? PostgresV19 : SqliteV19)};
 }
 
 } // namespace arbor

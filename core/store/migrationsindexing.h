@@ -9,4 +9,9 @@ namespace arbor {
 /// before it fetched every header, so they keep 'every'. Appended by migrations(); never edited.
 Migration blockStatsMigration(Backend backend);
 
+/// Migration 19: chains.sampled_logs_per_block, the events per block of the sample taken when
+/// the chain was added (EventDensityProbe); the indexer's first eth_getLogs spans are sized
+/// from it (LogRangeSizer::seed()). NULL: never sampled. Appended by migrations(); never edited.
+Migration eventSampleMigration(Backend backend);
+
 } // namespace arbor

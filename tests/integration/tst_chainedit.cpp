@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
 #include "model/entitydef.h"
+#include "rpc/eventdensity.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "testmain.h"
@@ -345,8 +346,20 @@ void TestChainEdit::runningIndexerTakesUpEdits()
     config.startBlock = 0;
     config.confirmations = 3;
     config.pollIntervalMs = OneHourMs;   // after its first poll the indexer would wait an hour
-    const auto added = waitFor(engine->chains()->addChain(config));
+    // With the events per block the wizard sampled: kept with the chain, for the indexer's first calls.
+    const auto added = waitFor(engine->chains()->addChain(config, 0.5));
     QVERIFY2(added, why(added).constData());
+    QCOMPARE(added->sampledLogsPerBlock, std::optional<double>(0.5));
+    // A later sample (what `arborctl chain add` takes after the add) replaces it; one of no
+    // blocks changes nothing, and a chain that is not registered is said to be unknown.
+    QVERIFY(waitFor(engine->chains()->recordEventSample(ChainRef{chainId, {}}, EventDensity{1000, 20, 1, 3000})));
+    QVERIFY(waitFor(engine->chains()->recordEventSample(ChainRef{chainId, {}}, EventDensity{})));
+    const Status unknown = waitFor(engine->chains()->recordEventSample(ChainRef{{}, u"nosuchchain"_s}, EventDensity{1000, 20, 1, 3000}));
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
+    const auto listed = waitFor(engine->chains()->list());
+    QVERIFY(listed && listed->size() == 1);
+    QCOMPARE(listed->first().sampledLogsPerBlock, std::optional<double>(3.0));
     const qint64 top = head();
     QVERIFY(top > 3);
     QTRY_COMPARE_WITH_TIMEOUT(indexedOf(*engine, chainId), top - 3, 30000);

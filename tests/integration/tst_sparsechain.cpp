@@ -73,13 +73,15 @@ private Q_SLOTS:
     void init() { ARBOR_REQUIRE_BACKEND(); }
 
     void indexesWithTheHeadersItNeeds();
+    void sampledAddReadsWideRangesAtOnce();
     void rollsBackAReorgInsideTheWindow();
     void everyBlockBackfillsTheHeaders();
 
 private:
     /// Adds one round of traffic and what it left to the expected transfers and balances.
     bool traffic(quint64 seed, QString *error);
-    QString balancesMismatch(qint64 atBlock) const;
+    QString balancesMismatch(qint64 atBlock) const { return balancesMismatch(*m_db, atBlock); }
+    QString balancesMismatch(const TestDatabase &db, qint64 atBlock) const;
     qint64 nodeHead();
     QString admin(const QString &name) const { return ddl::adminTable(m_db->url().backend, name); }
     QString prod(const QString &entity) const
@@ -100,6 +102,7 @@ private:
     QHash<QString, qint64> m_transfers;                 ///< token → Transfer events, mints included
     QHash<QString, QHash<QString, U256>> m_balances;    ///< token → holder → balance
     bool m_indexed = false;
+    quint64 m_unsampledLogCalls = 0;                    ///< eth_getLogs of the first index, after `chain add --json` (no sample)
 };
 
 bool TestSparseChain::traffic(quint64 seed, QString *error)
@@ -122,11 +125,11 @@ bool TestSparseChain::traffic(quint64 seed, QString *error)
     return true;
 }
 
-QString TestSparseChain::balancesMismatch(qint64 atBlock) const
+QString TestSparseChain::balancesMismatch(const TestDatabase &db, qint64 atBlock) const
 {
     for (const QString &token : m_tokens) {
         // A holder's balance is as of its last transfer, at most the indexed head.
-        const QString top = topHoldersMismatch(Arborctl, *m_db, m_chainId, token, m_balances.value(token), m_startBlock, atBlock);
+        const QString top = topHoldersMismatch(Arborctl, db, m_chainId, token, m_balances.value(token), m_startBlock, atBlock);
         if (!top.isEmpty())
             return u"token %1: %2"_s.arg(token, top);
     }
@@ -228,6 +231,7 @@ void TestSparseChain::indexesWithTheHeadersItNeeds()
     // one range at a time until it stops growing (100, 200, … blocks: about log2 of the chain's
     // length in hundreds, and one more for the reorg window).
     QVERIFY2(logs <= 8, qPrintable(methods(counters)));
+    m_unsampledLogCalls = logs;
     // What the blocks table holds: those headers, not the chain.
     const auto blocks = store->rowCount(prod(u"blocks"_s));
     QVERIFY(blocks);
@@ -235,6 +239,47 @@ void TestSparseChain::indexesWithTheHeadersItNeeds()
     // Index progress covers the whole range, empty blocks included: no gap to fill.
     const QJsonObject chain = chainRow(Arborctl, *m_db, m_chainId);
     QCOMPARE(chain.value(u"checkpointBlock"_s).toInteger(), m_head);
+}
+
+// --- 1b. the sample `chain add` takes sizes the first calls ---------------------------------------
+
+void TestSparseChain::sampledAddReadsWideRangesAtOnce()
+{
+    QVERIFY2(m_indexed, "needs indexesWithTheHeadersItNeeds");
+    // The same chain on a database of its own, added as an operator types it: `chain add` samples
+    // how many blocks hold events (and prints it) and keeps the events per block for `index`.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"sampled"_s, u"--chain-id"_s, QString::number(m_chainId),
+                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock)};
+    for (const QString &token : std::as_const(m_tokens))
+        add << u"--token"_s << token;
+    const Run added = arborctl(db, add);
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    QVERIFY2(added.out.contains(u"blocks sampled"_s), qPrintable(describe(added)));
+
+    m_proxy->resetCounters();
+    const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
+    const FaultProxy::Counters counters = m_proxy->counters();
+    qInfo().noquote() << u"after a sampled add: %1 (without the sample: %2 eth_getLogs)"_s.arg(methods(counters)).arg(m_unsampledLogCalls);
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+    QVERIFY2(indexed.out.contains(u"Indexed through block %1"_s.arg(m_head)), qPrintable(describe(indexed)));
+
+    // The same transfers and balances, from fewer eth_getLogs: about 1,300 Transfers in 1,800
+    // blocks fit in one call below the reorg window, where the span otherwise grows from 100
+    // blocks one call at a time; the window's ranges come on top.
+    auto store = db.open(false);
+    QVERIFY(store);
+    for (const QString &token : std::as_const(m_tokens)) {
+        const auto n = store->rowCount(ddl::entityTable(db.url().backend, ddl::TableKind::Production, m_chainId, u"token_transfers"_s),
+                                       u"token = ?"_s, {Address::fromHex(token)->toBytes()});
+        QVERIFY(n);
+        QCOMPARE(*n, m_transfers.value(token));
+    }
+    const QString mismatch = balancesMismatch(db, m_head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    const quint64 logs = counters.callsByMethod.value(u"eth_getLogs"_s);
+    QVERIFY2(logs <= 3 && logs < m_unsampledLogCalls, qPrintable(methods(counters)));
 }
 
 // --- 2. a reorg inside the window -----------------------------------------------------------------

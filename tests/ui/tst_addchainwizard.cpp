@@ -848,7 +848,9 @@ void TstAddChainWizard::addsTheDevnetChainEndToEnd()
     QVERIFY2(found.hasMatch(), qPrintable(sampled));
     const qint64 withEvents = QLocale().toLongLong(found.captured(1));
     QVERIFY2(withEvents >= 1 && withEvents <= range, qPrintable(sampled));
-    const CallEstimate estimate = estimateIndexingCalls(range, BlockStats::Events, withEvents);
+    QVERIFY(review->sampledEvents());
+    QCOMPARE(review->sampledEvents()->blocksWithEvents, withEvents);
+    const CallEstimate estimate = estimateIndexingCalls(range, BlockStats::Events, withEvents, 0, review->sampledEvents()->logsPerBlock());
     QVERIFY2(sampled.contains(QStringLiteral("about %1 calls").arg(QLocale().toString(estimate.knownCalls()))), qPrintable(sampled));
     screenshot(m_wizard.get(), QStringLiteral("wizard-5-review-events"));
     QVERIFY(reviewWith("blockStatsEveryRadio"));

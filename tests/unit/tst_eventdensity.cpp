@@ -128,6 +128,8 @@ void TestEventDensity::readsAShortRangeWhole()
     QVERIFY2(d, qPrintable(d ? QString() : d.error().toString()));
     QCOMPARE(d->sampledBlocks, qint64(5000));
     QCOMPARE(d->blocksWithEvents, qint64(100));   // blocks, not logs (two per block)
+    QCOMPARE(d->logs, qint64(200));
+    QCOMPARE(d->logsPerBlock(), 0.04);
     QCOMPARE(d->calls, 3);
     QCOMPARE(d->expectedIn(5000), qint64(100));
     QCOMPARE(m_asked, (QList<std::pair<qint64, qint64>>{{1000, 2999}, {3000, 4999}, {5000, 5999}}));
@@ -195,6 +197,18 @@ void TestEventDensity::estimatesTheCallsOfEachChoice()
     // A stated cap of 500 blocks per eth_getLogs: 100, 200, 400, then 500 at a time.
     QCOMPARE(estimateIndexingCalls(5000, BlockStats::Every, std::nullopt, 500).logCalls, qint64(3 + 9));
     QCOMPARE(estimateIndexingCalls(0, BlockStats::Events).knownCalls(), qint64(0));
+    // With the sample's 5.18 events per block, spans of 966 blocks (about 5,000 events each) from
+    // the first call: 3 eth_getLogs, and their last headers beside the 40 with events.
+    const CallEstimate seeded = estimateIndexingCalls(1952, BlockStats::Events, 40, 0, 10080.0 / 1947.0);
+    QCOMPARE(seeded.logCalls, qint64(3));
+    QCOMPARE(seeded.headerCalls, qint64(44));
+    // A sample with no events sizes nothing: the spans grow from 100 blocks as without one.
+    QCOMPARE(estimateIndexingCalls(1952, BlockStats::Every, std::nullopt, 0, 0.0).logCalls, qint64(5));
+    // A stated cap bounds the sampled span too.
+    QCOMPARE(estimateIndexingCalls(5000, BlockStats::Every, std::nullopt, 500, 0.01).logCalls, qint64(10));
+    // A quiet chain: 2,000 blocks at first, doubling while answers stay comfortable (2,000, 4,000,
+    // 8,000 and the rest of 20,000).
+    QCOMPARE(estimateIndexingCalls(20000, BlockStats::Every, std::nullopt, 0, 0.1).logCalls, qint64(4));
 }
 
 } // namespace tst_eventdensity

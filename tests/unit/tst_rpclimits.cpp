@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <cmath>
+
 #include <memory>
 #include <optional>
 
@@ -62,6 +64,9 @@ private slots:
     void sizerStatedCapShrinksAtOnce();
     void sizerRefusalThatDoesNotShrinkSetsNoWait();
     void sizerFixedCapWaitsLongerEachTimeUpTo256();
+    void sizerStartsFromASample_data();
+    void sizerStartsFromASample();
+    void sizerSampleComesTooLate();
 
     // EndpointLimiter
     void noRateUntilTheFirst429();
@@ -191,6 +196,64 @@ void TestRpcLimits::sizerFixedCapWaitsLongerEachTimeUpTo256()
     }
     // Comfortable calls before the next try: 2, 4, … doubling, then at most 256 (+ the growing one).
     QCOMPARE(waits, (QList<int>{3, 5, 9, 17, 33, 65, 129, 257, 257, 257}));
+}
+
+void TestRpcLimits::sizerStartsFromASample_data()
+{
+    QTest::addColumn<double>("logsPerBlock");
+    QTest::addColumn<qint64>("span");
+    QTest::addColumn<bool>("growing");
+    // The span whose answers hold about the comfortable 5,000 logs, from the first call on.
+    QTest::newRow("sparse: 5.18 logs per block") << 5.18 << qint64(966) << false;
+    QTest::newRow("dense: 51 logs per block") << 51.0 << qint64(99) << false;
+    QTest::newRow("busier than comfortable in one block") << 20000.0 << qint64(1) << false;
+    // Quiet: no wider than a sample reads (an endpoint was never seen to answer wider); it grows from there.
+    QTest::newRow("quiet: 2,000 blocks at first") << 0.001 << qint64(2000) << false;
+    // A sample without logs, or nonsense, says nothing: the usual slow start from the initial span.
+    QTest::newRow("no logs sampled") << 0.0 << qint64(100) << true;
+    QTest::newRow("negative") << -3.0 << qint64(100) << true;
+    QTest::newRow("not a number") << std::nan("") << qint64(100) << true;
+}
+
+void TestRpcLimits::sizerStartsFromASample()
+{
+    QFETCH(double, logsPerBlock);
+    QFETCH(qint64, span);
+    QFETCH(bool, growing);
+    LogRangeSizer sizer(100, 100000);
+    sizer.seed(logsPerBlock);
+    QCOMPARE(sizer.span(), span);
+    QCOMPARE(sizer.growing(), growing);
+    // A seeded span still grows after comfortable answers and halves on refusals.
+    if (!growing && span > 1 && span < 100000) {
+        sizer.succeeded(span, 10);
+        QCOMPARE(sizer.span(), std::min<qint64>(100000, 2 * span));
+        QVERIFY(sizer.tooLarge(sizer.span()));
+        QCOMPARE(sizer.span(), span);
+    }
+}
+
+void TestRpcLimits::sizerSampleComesTooLate()
+{
+    // What the endpoint answered outweighs a sample: after an answer or a refusal, seed() is ignored.
+    LogRangeSizer answered(100, 100000);
+    answered.succeeded(100, 4000);
+    QCOMPARE(answered.span(), qint64(200));
+    answered.seed(0.5);
+    QCOMPARE(answered.span(), qint64(200));
+    QVERIFY(answered.growing());
+
+    LogRangeSizer refused(100, 100000);
+    QVERIFY(refused.tooLarge(100));
+    QCOMPARE(refused.span(), qint64(50));
+    refused.seed(0.5);
+    QCOMPARE(refused.span(), qint64(50));
+
+    // A stated cap bounds a seeded span as any other.
+    LogRangeSizer capped(100, 100000);
+    capped.setMax(700);
+    capped.seed(0.5);
+    QCOMPARE(capped.span(), qint64(700));
 }
 
 // --- EndpointLimiter ----------------------------------------------------------------------------

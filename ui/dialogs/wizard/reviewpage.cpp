@@ -141,9 +141,12 @@ void ReviewPage::showSummary()
     if (const std::optional<qint64> head = m_wizard->probedHead()) {
         const qint64 blocks = *head - config.startBlock.value_or(*head) + 1;
         std::optional<qint64> withEvents;
-        if (m_density)
+        std::optional<double> logsPerBlock;
+        if (m_density) {
             withEvents = m_density->expectedIn(blocks);
-        const CallEstimate cost = estimateIndexingCalls(blocks, config.blockStats, withEvents);
+            logsPerBlock = m_density->logsPerBlock();
+        }
+        const CallEstimate cost = estimateIndexingCalls(blocks, config.blockStats, withEvents, 0, logsPerBlock);
         stats += QLatin1String("<br>")
             + (cost.plusBlocksWithEvents
                    ? tr("to reach the head (%1 blocks): about %2 calls, plus one per block with events").arg(locale.toString(blocks), locale.toString(cost.knownCalls()))
@@ -281,7 +284,11 @@ void ReviewPage::create()
 {
     m_error->clearMessage();
     setCreating(true);
-    then(m_wizard->chains()->addChain(m_wizard->config()), this, [this](Result<ChainRecord> added) {
+    // The sample of the range says how wide the indexer's first eth_getLogs may go.
+    std::optional<double> logsPerBlock;
+    if (m_density && m_density->sampledBlocks > 0)
+        logsPerBlock = m_density->logsPerBlock();
+    then(m_wizard->chains()->addChain(m_wizard->config(), logsPerBlock), this, [this](Result<ChainRecord> added) {
         setCreating(false);
         if (!added) {
             m_error->showMessage(added.error().toString() + u'\n'

@@ -44,6 +44,8 @@ public:
     bool isCreating() const { return m_creating; }
     bool isCheckingModes() const { return m_checkingModes; }
     bool isSamplingEvents() const { return m_sampling; }
+    /// What the last sample found (empty while sampling, after a failure, or for "every block").
+    const std::optional<arbor::EventDensity> &sampledEvents() const { return m_density; }
     /// The tokens with the balance modes shown: as checked, or as the created chain got them.
     TokenModel *tokenModel() const { return m_tokens; }
 
