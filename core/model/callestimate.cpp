@@ -19,11 +19,11 @@ CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optiona
     if (blocks <= 0)
         return e;
     if (logsPerBlock && *logsPerBlock > 0) {
-        // Spans of about the comfortable number of logs from the first call, at most 2,000 blocks
-        // (LogRangeSizer::seed()), doubling after each answer that stayed comfortable.
+        // Spans of about half the comfortable number of logs from the first call, at most 2,000
+        // blocks (LogRangeSizer::seed()), doubling while answers would stay comfortable.
         const double wide = ComfortableLogs / *logsPerBlock;
         const qint64 most = std::min(cap, MaxSeed);
-        qint64 span = wide >= double(most) ? most : std::clamp<qint64>(qint64(std::ceil(wide)), 1, most);
+        qint64 span = wide / 2 >= double(most) ? most : std::clamp<qint64>(qint64(std::ceil(wide / 2)), 1, most);
         for (qint64 left = blocks; left > 0;) {
             ++e.logCalls;
             left -= span;

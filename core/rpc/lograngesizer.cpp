@@ -17,7 +17,9 @@ void LogRangeSizer::seed(double logsPerBlock)
     if (m_answered || !(logsPerBlock > 0))
         return;
     const qint64 most = std::min(m_max, MaxSeed);
-    const double blocks = double(std::max<qint64>(1, m_comfortableLogs)) / logsPerBlock;
+    // Half the comfortable answer: a sample's average hides busier stretches, and narrower
+    // ranges in flight together come back sooner; the answers that stay comfortable grow the span.
+    const double blocks = double(std::max<qint64>(1, m_comfortableLogs / 2)) / logsPerBlock;
     m_span = blocks >= double(most) ? most : std::clamp<qint64>(qint64(std::ceil(blocks)), 1, most);
     m_growing = false;
 }

@@ -37,7 +37,7 @@ public:
     /**
      * Starts from a sample of the range instead (`logsPerBlock`: the logs a chain's contracts
      * emitted per block where it was sampled, EventDensity::logsPerBlock()): the span whose
-     * answers should hold about the comfortable number of logs, within [1, min(max, MaxSeed)],
+     * answers should hold about half the comfortable number of logs, within [1, min(max, MaxSeed)],
      * and no slow start, since the density it was for is known. Ignored once an answer or a
      * refusal was counted, and for a sample without logs (it says nothing about an answer's size).
      */

@@ -197,11 +197,11 @@ void TestEventDensity::estimatesTheCallsOfEachChoice()
     // A stated cap of 500 blocks per eth_getLogs: 100, 200, 400, then 500 at a time.
     QCOMPARE(estimateIndexingCalls(5000, BlockStats::Every, std::nullopt, 500).logCalls, qint64(3 + 9));
     QCOMPARE(estimateIndexingCalls(0, BlockStats::Events).knownCalls(), qint64(0));
-    // With the sample's 5.18 events per block, spans of 966 blocks (about 5,000 events each) from
-    // the first call: 3 eth_getLogs, and their last headers beside the 40 with events.
+    // With the sample's 5.18 events per block, spans of 483 blocks (about 2,500 events each) from
+    // the first call: 5 eth_getLogs, and their last headers beside the 40 with events.
     const CallEstimate seeded = estimateIndexingCalls(1952, BlockStats::Events, 40, 0, 10080.0 / 1947.0);
-    QCOMPARE(seeded.logCalls, qint64(3));
-    QCOMPARE(seeded.headerCalls, qint64(44));
+    QCOMPARE(seeded.logCalls, qint64(5));
+    QCOMPARE(seeded.headerCalls, qint64(46));
     // A sample with no events sizes nothing: the spans grow from 100 blocks as without one.
     QCOMPARE(estimateIndexingCalls(1952, BlockStats::Every, std::nullopt, 0, 0.0).logCalls, qint64(5));
     // A stated cap bounds the sampled span too.

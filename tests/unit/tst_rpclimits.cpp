@@ -203,9 +203,9 @@ void TestRpcLimits::sizerStartsFromASample_data()
     QTest::addColumn<double>("logsPerBlock");
     QTest::addColumn<qint64>("span");
     QTest::addColumn<bool>("growing");
-    // The span whose answers hold about the comfortable 5,000 logs, from the first call on.
-    QTest::newRow("sparse: 5.18 logs per block") << 5.18 << qint64(966) << false;
-    QTest::newRow("dense: 51 logs per block") << 51.0 << qint64(99) << false;
+    // The span whose answers hold about half the comfortable 5,000 logs, from the first call on.
+    QTest::newRow("sparse: 5.18 logs per block") << 5.18 << qint64(483) << false;
+    QTest::newRow("dense: 51 logs per block") << 51.0 << qint64(50) << false;
     QTest::newRow("busier than comfortable in one block") << 20000.0 << qint64(1) << false;
     // Quiet: no wider than a sample reads (an endpoint was never seen to answer wider); it grows from there.
     QTest::newRow("quiet: 2,000 blocks at first") << 0.001 << qint64(2000) << false;
