@@ -135,7 +135,9 @@ QString usage()
                         "Environment (index, serve and the waiting commands):\n"
                         "  ARBOR_RPC_TIMEOUT_MS      give up on an RPC request after this many ms without data\n"
                         "                            (default 15000) and retry it, on another endpoint if any\n"
-                        "  ARBOR_INDEX_RANGE_BLOCKS  blocks per eth_getLogs range, fixed (default: 100, growing while answers are small up to an endpoint's cap or 100,000)\n"
+                        "  ARBOR_INDEX_RANGE_BLOCKS  blocks per eth_getLogs range, fixed (default: sized from the events\n"
+                        "                            per block `chain add` sampled, else 100; growing while answers\n"
+                        "                            are small up to an endpoint's cap or 100,000)\n"
                         "\n"
                         "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
 }

@@ -133,6 +133,8 @@ QJsonObject chainToJson(const ChainRecord &chain)
         {QStringLiteral("tokenInfo"), tokenInfo},
         {QStringLiteral("erc8004"), registries},
         {QStringLiteral("blockStats"), blockStatsToJson(chain)},
+        // Events per block in the sample `chain add` took: how wide the first eth_getLogs go.
+        {QStringLiteral("sampledEventsPerBlock"), chain.sampledLogsPerBlock ? QJsonValue(*chain.sampledLogsPerBlock) : QJsonValue()},
     };
 }
 

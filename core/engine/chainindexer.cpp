@@ -116,7 +116,8 @@ void ChainIndexer::loadPlan()
         }
         // The sample taken when the chain was added says how many logs a block holds: the first
         // eth_getLogs go about that wide at once, not from 100 blocks up one call at a time.
-        if (m_plan.chain.sampledLogsPerBlock)
+        // A span the options fix (ARBOR_INDEX_RANGE_BLOCKS: as wide at first as at most) stays.
+        if (m_plan.chain.sampledLogsPerBlock && m_options.initialLogSpan < m_options.maxLogSpan)
             m_fetcher.seedSpan(*m_plan.chain.sampledLogsPerBlock);
         qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_fetcher.tokens().size() << "tokens and"
                           << m_fetcher.registryCount() << "registries";

@@ -257,6 +257,14 @@ void TestSparseChain::sampledAddReadsWideRangesAtOnce()
     const Run added = arborctl(db, add);
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
     QVERIFY2(added.out.contains(u"blocks sampled"_s), qPrintable(describe(added)));
+    // What it found is shown with the chain: the Transfers per block of the whole range (it is
+    // shorter than a sample window, so read whole).
+    qint64 transfers = 0;
+    for (const QString &token : std::as_const(m_tokens))
+        transfers += m_transfers.value(token);
+    const double perBlock = chainRow(Arborctl, db, m_chainId).value(u"sampledEventsPerBlock"_s).toDouble();
+    QVERIFY2(qAbs(perBlock - double(transfers) / double(m_head - m_startBlock + 1)) < 1e-9,
+             qPrintable(u"%1 events per block sampled, %2 Transfers in %3 blocks"_s.arg(perBlock).arg(transfers).arg(m_head - m_startBlock + 1)));
 
     m_proxy->resetCounters();
     const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
