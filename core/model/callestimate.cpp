@@ -9,7 +9,7 @@ CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optiona
                                    std::optional<double> logsPerBlock)
 {
     // IndexerOptions' defaults: 100 blocks at first, 100,000 at most where no cap was stated;
-    // LogRangeSizer's comfortable answer, which a sampled chain's spans start from.
+    // LogRangeSizer's comfortable answer, half of which a sampled chain's spans start from.
     constexpr qint64 InitialSpan = 100;
     constexpr qint64 DefaultMaxSpan = 100000;
     constexpr double ComfortableLogs = 5000;

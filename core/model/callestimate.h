@@ -16,10 +16,10 @@ namespace arbor {
  * eth_getLogs: one per range, the span starting at 100 blocks and doubling while answers stay
  * small, up to `logSpanCap` (an endpoint's stated cap, else 100,000); with a sample's
  * `logsPerBlock`, spans of about 2,500 logs from the first call, 2,000 blocks at most at first
- * (LogRangeSizer::seed()). Headers: with "every", one
- * per block (in batches); with "events", one per range (its last block) and one for the range
- * that enters the reorg window (its first), plus one per block with events, which only the logs
- * tell: a sample of them (EventDensityProbe) gives `blocksWithEvents`.
+ * (LogRangeSizer::seed()). Headers: with "every", one per block (in batches); with "events", one
+ * per range (its last block) and one for the range that enters the reorg window (its first),
+ * plus one per block with events, which only the logs tell: a sample of them
+ * (EventDensityProbe) gives `blocksWithEvents`.
  */
 struct CallEstimate
 {
