@@ -106,6 +106,10 @@ Engine::Prepared Engine::prepare(Store &store, const EngineOptions &options, con
             out.status = joined;
             return out;
         }
+        // Its chains' leases lapse when a write holds this connection longer than a lease
+        // (heartbeats queue behind it); a transaction frozen that long is ended by the server,
+        // so the engine that takes the chains over is not left waiting on its row locks.
+        store.limitIdleTransactions(me.leaseMs);
         out.joined = me;
     }
     auto deleting = ChainRegistry(store).chainsBeingDeleted();

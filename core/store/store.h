@@ -198,6 +198,16 @@ public:
     /// How many opens and statements ran on the forbidden thread since it was set.
     static quint64 forbiddenThreadUses();
 
+    /**
+     * PostgreSQL: the server ends a transaction of this connection that waits longer than `ms`
+     * for its next statement, and with it the session, so its row locks go. An engine frozen
+     * in the middle of a write (a stopped process, a suspended machine, a cut network) then
+     * holds up the engine that takes its chains over for no longer than its lease lasts.
+     * Every connection has a backstop of a minute; the setting outlives the reconnect libpqxx
+     * makes on the next statement. SQLite (one engine per file): nothing.
+     */
+    virtual void limitIdleTransactions(qint64 ms) { Q_UNUSED(ms) }
+
 protected:
     explicit Store(DatabaseUrl url);
 

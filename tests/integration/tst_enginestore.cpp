@@ -16,6 +16,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
 
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void aMovedChainGoesWhereItWasSent();
     void drainingGivesEverythingUpAndResumeTakesAShare();
     void aStaleEpochCannotRollBack();
+    void aFrozenWriteHoldsItsLocksNoLongerThanItsLimit();
 
 private:
     /// One beat of `me`, which held `previous` after its last one.
@@ -520,6 +522,53 @@ void TestEngineStore::aStaleEpochCannotRollBack()
     QVERIFY(!rolled);
     QCOMPARE(rolled.error().field, u"lease"_s);
     QCOMPARE(blocks(13), 10);
+}
+
+
+void TestEngineStore::aFrozenWriteHoldsItsLocksNoLongerThanItsLimit()
+{
+    if (m_store->backend() != Backend::Postgres)
+        QSKIP("SQLite serves one engine: no other engine waits on its locks");
+    const auto setting = [](Store &store, const QString &name) -> QString {
+        auto rows = store.query(u"SHOW "_s + name);
+        return rows && !rows->isEmpty() ? rows->first().first().toString() : u"(no answer: %1)"_s.arg(rows ? QString() : rows.error().message);
+    };
+    // Every connection has the backstop.
+    QCOMPARE(setting(*m_store, u"idle_in_transaction_session_timeout"_s), u"1min"_s);
+
+    // An engine's writer, limited to its lease as Engine::prepare does (1 s here), writes a row
+    // in a transaction and stops there: a stopped process, a suspended machine.
+    std::unique_ptr<Store> frozen = m_db->open();
+    QVERIFY(frozen);
+    frozen->limitIdleTransactions(1000);
+    QCOMPARE(setting(*frozen, u"idle_in_transaction_session_timeout"_s), u"1s"_s);
+    const QString upsert = u"INSERT INTO "_s + m_store->admin("settings")
+        + u" (name, value, updated_at) VALUES ('handover', ?, 0) ON CONFLICT (name) DO UPDATE SET value = excluded.value"_s;
+    // Without the limit the other engine would wait for ever; it gives up after 30 s instead.
+    QVERIFY(m_store->exec(u"SET lock_timeout = '30s'"_s));
+    Status heirWrite;
+    QElapsedTimer waited;
+    const Status frozenTransaction = frozen->transaction([&]() -> Status {
+        if (Status s = frozen->exec(upsert, {u"frozen"_s}); !s)
+            return s;
+        // The engine that took its chains writes the same row while it is frozen: it waits
+        // for the frozen transaction's lock until the server ends that transaction.
+        waited.start();
+        heirWrite = m_store->exec(upsert, {u"heir"_s});
+        // Thawed, the frozen engine finds its transaction gone; nothing it wrote stays.
+        return frozen->exec(upsert, {u"frozen again"_s});
+    });
+    QVERIFY2(heirWrite, qPrintable(heirWrite ? QString() : heirWrite.error().toString()));
+    qInfo("the heir's write waited %lld ms on the frozen transaction", waited.elapsed());
+    QVERIFY(!frozenTransaction);
+    QCOMPARE(frozenTransaction.error().kind, Error::Kind::Unavailable);
+    auto value = m_store->query(u"SELECT value FROM "_s + m_store->admin("settings") + u" WHERE name = 'handover'"_s);
+    QVERIFY(value && value->size() == 1);
+    QCOMPARE(value->first().first().toString(), u"heir"_s);
+
+    // Its next statement reconnects, with the limit it had.
+    QCOMPARE(setting(*frozen, u"idle_in_transaction_session_timeout"_s), u"1s"_s);
+    QVERIFY(frozen->exec(upsert, {u"frozen, reconnected"_s}));
 }
 
 } // namespace tst_enginestore

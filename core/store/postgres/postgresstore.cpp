@@ -218,26 +218,59 @@ Result<std::unique_ptr<Store>> PostgresStore::open(const DatabaseUrl &url, const
 {
     std::string conninfo = "host=" + quoteConnValue(url.host) + " port=" + std::to_string(url.port)
         + " user=" + quoteConnValue(url.user) + " dbname=" + quoteConnValue(url.database)
-        + " application_name='arbor' connect_timeout=10";
+        + " application_name='arbor' connect_timeout=10"
+        // In the connection string, not SET: a reconnect (reconnectIfLost()) has them too.
+        + " options='-c client_min_messages=warning -c idle_in_transaction_session_timeout="
+        + std::to_string(IdleTransactionBackstopMs) + "'";
     if (!password.isEmpty())
         conninfo += " password=" + quoteConnValue(password);
     std::unique_ptr<PostgresStore> store(new PostgresStore(url));
     try {
         store->m_connection = std::make_unique<pqxx::connection>(conninfo);
+        store->m_conninfo = std::move(conninfo);
     } catch (const std::exception &e) {
         QString what = QString::fromUtf8(e.what()).trimmed();
         if (what.contains(QLatin1String("password")))
             what += u' ' + tr("Store the password with “arborctl db set-password” or set PGPASSWORD.");
         return Error::unavailable(QStringLiteral("--db"), tr("Cannot connect to %1: %2").arg(url.displayName(), what));
     }
-    if (Status s = store->exec(QStringLiteral("SET client_min_messages = warning")); !s)
-        return s.error();
     return std::unique_ptr<Store>(std::move(store));
+}
+
+void PostgresStore::limitIdleTransactions(qint64 ms)
+{
+    m_idleLimitMs = std::max<qint64>(ms, 1000);
+    if (Status s = applyIdleLimit(); !s)
+        qCWarning(lcStore).noquote() << "postgresql: cannot limit idle transactions:" << s.error().message;
+}
+
+Status PostgresStore::applyIdleLimit()
+{
+    if (m_idleLimitMs <= 0)
+        return {};
+    return exec(QLatin1String("SET idle_in_transaction_session_timeout = ") + QString::number(m_idleLimitMs));
+}
+
+Status PostgresStore::reconnectIfLost()
+{
+    if (m_transaction || m_connection->is_open())
+        return {};
+    try {
+        auto connection = std::make_unique<pqxx::connection>(m_conninfo);
+        m_connection = std::move(connection);
+    } catch (const std::exception &e) {
+        return Error::unavailable(QStringLiteral("database"),
+                                  tr("Lost the connection to %1 and cannot connect again: %2").arg(m_url.displayName(), QString::fromUtf8(e.what()).trimmed()));
+    }
+    qCWarning(lcStore).noquote() << "postgresql: the connection to" << m_url.displayName() << "was lost; connected again";
+    return applyIdleLimit();
 }
 
 Result<QList<SqlRow>> PostgresStore::runQuery(const QString &sql, const QVariantList &params)
 {
     const std::string statement = numberPlaceholders(sql);
+    if (Status s = reconnectIfLost(); !s)
+        return s.error();
     try {
         const BoundParams bound = bind(params);
         pqxx::result result;
@@ -312,6 +345,8 @@ Status PostgresStore::runBulkInsert(const QString &table, const QStringList &col
 Status PostgresStore::begin()
 {
     checkThread(QStringLiteral("BEGIN"));   // SQLite's go through exec()
+    if (Status s = reconnectIfLost(); !s)
+        return s;
     try {
         m_transaction = std::make_unique<pqxx::work>(*m_connection);
         return {};
@@ -389,12 +424,13 @@ Status PostgresStore::dropChainNamespace(qint64 chainId)
 
 Result<bool> PostgresStore::tryLockLease()
 {
-    if (m_leaseLocked)
+    if (m_leaseLocked && m_connection->backendpid() == m_leaseLockSession)
         return true;
     auto rows = query(QStringLiteral("SELECT pg_try_advisory_lock(?)"), {LeaseLockKey});
     if (!rows)
         return rows.error();
     m_leaseLocked = !rows->isEmpty() && rows->first().first().toBool();
+    m_leaseLockSession = m_leaseLocked ? m_connection->backendpid() : 0;
     return m_leaseLocked;
 }
 
@@ -413,8 +449,10 @@ void PostgresStore::unlockLease()
 {
     if (!m_leaseLocked)
         return;
-    (void)query(QStringLiteral("SELECT pg_advisory_unlock(?)"), {LeaseLockKey});
+    if (m_connection->backendpid() == m_leaseLockSession)
+        (void)query(QStringLiteral("SELECT pg_advisory_unlock(?)"), {LeaseLockKey});
     m_leaseLocked = false;
+    m_leaseLockSession = 0;
 }
 
 } // namespace arbor

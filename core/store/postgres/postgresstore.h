@@ -25,6 +25,10 @@ public:
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, const QString &password);
     ~PostgresStore() override;
 
+    /// How long any Arbor transaction may wait for its next statement (see limitIdleTransactions()).
+    static constexpr qint64 IdleTransactionBackstopMs = 60000;
+
+    void limitIdleTransactions(qint64 ms) override;
 
 protected:
     Result<QList<SqlRow>> runQuery(const QString &sql, const QVariantList &params) override;
@@ -43,11 +47,19 @@ protected:
 
 private:
     explicit PostgresStore(DatabaseUrl url);
+    /// Outside a transaction: a connection the server ended (a restart, an idle limit, a cut
+    /// network) is opened again, with its session settings, before the next statement. libpqxx
+    /// 6 does so by itself only for statements without parameters, which Arbor never sends.
+    Status reconnectIfLost();
+    Status applyIdleLimit();
 
     // pqxx::connection_base has no virtual destructor: own the concrete type, or it never closes.
     std::unique_ptr<pqxx::connection> m_connection;
+    std::string m_conninfo;
+    qint64 m_idleLimitMs = 0;   ///< limitIdleTransactions(); 0: the backstop
     std::unique_ptr<pqxx::transaction_base> m_transaction;
     bool m_leaseLocked = false;
+    int m_leaseLockSession = 0;   ///< the backend that took the advisory lock: a reconnect loses it
 };
 
 } // namespace arbor
