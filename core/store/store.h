@@ -203,8 +203,9 @@ public:
      * for its next statement, and with it the session, so its row locks go. An engine frozen
      * in the middle of a write (a stopped process, a suspended machine, a cut network) then
      * holds up the engine that takes its chains over for no longer than its lease lasts.
-     * Every connection has a backstop of a minute; the setting outlives the reconnect libpqxx
-     * makes on the next statement. SQLite (one engine per file): nothing.
+     * Every connection has a backstop of a minute; the setting outlives a reconnect (a lost
+     * connection is opened again before its next statement). SQLite (one engine per file):
+     * nothing.
      */
     virtual void limitIdleTransactions(qint64 ms) { Q_UNUSED(ms) }
 
