@@ -39,6 +39,7 @@ private Q_SLOTS:
     void deletionStepsLeaveNothing();
     void leaseConflictNamesHolder();
     void leaseOfDeadOrSilentHolderIsTakenOver();
+    void leaseHolderConnectedAgainKeepsItsLease();
     void statementsOnTheForbiddenThreadAreCountedAndNamed();
 };
 
@@ -700,6 +701,41 @@ void TestStore::leaseOfDeadOrSilentHolderIsTakenOver()
         QVERIFY(other->renewLease(rival));
         QVERIFY(!store->acquireLease(me, 30000));
     }
+}
+
+void TestStore::leaseHolderConnectedAgainKeepsItsLease()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    if (db.url().backend != Backend::Postgres)
+        QSKIP("SQLite has no server that ends a connection");
+    auto a = db.open();
+    auto b = db.open(false);
+    QVERIFY(a && b);
+    const LeaseHolder first{QCoreApplication::applicationPid(), QStringLiteral("host-a"), QStringLiteral("arborctl serve"), QStringLiteral("token-a")};
+    const LeaseHolder second{QCoreApplication::applicationPid() + 1, QStringLiteral("host-b"), QStringLiteral("arborctl index"), QStringLiteral("token-b")};
+    QVERIFY(a->acquireLease(first, 30000));
+
+    // The server ends the holder's session (a restart, a cut network): the advisory lock goes
+    // with it. The holder's next statement finds the connection lost, the one after connects
+    // again and takes the lock back.
+    auto session = a->query(QStringLiteral("SELECT pg_backend_pid()"));
+    QVERIFY(session && session->size() == 1);
+    QVERIFY(b->exec(QStringLiteral("SELECT pg_terminate_backend(?)"), {session->first().first()}));
+    (void)a->renewLease(first);
+    const Status renewed = a->renewLease(first);
+    QVERIFY2(renewed, qPrintable(renewed ? QString() : renewed.error().toString()));
+    auto again = a->query(QStringLiteral("SELECT pg_backend_pid()"));
+    QVERIFY(again && again->size() == 1);
+    QVERIFY(again->first().first() != session->first().first());
+
+    // Another process does not read the free lock as the holder's death: the holder lives.
+    auto other = b->acquireLease(second, 30000);
+    QVERIFY2(!other, "a second process took the lease of a live holder whose connection was opened again");
+    QCOMPARE(other.error().kind, Error::Kind::Conflict);
+    QVERIFY(a->renewLease(first));
+    QVERIFY(a->releaseLease(first));
+    QVERIFY(b->acquireLease(second, 30000));
 }
 
 void TestStore::statementsOnTheForbiddenThreadAreCountedAndNamed()

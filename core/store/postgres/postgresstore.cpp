@@ -263,7 +263,19 @@ Status PostgresStore::reconnectIfLost()
                                   tr("Lost the connection to %1 and cannot connect again: %2").arg(m_url.displayName(), QString::fromUtf8(e.what()).trimmed()));
     }
     qCWarning(lcStore).noquote() << "postgresql: the connection to" << m_url.displayName() << "was lost; connected again";
-    return applyIdleLimit();
+    if (Status s = applyIdleLimit(); !s)
+        return s;
+    if (m_leaseLocked) {
+        // The engine lease's lock went with the old session. Taken again at once: another
+        // process that found it free would read that as this holder's death and take the lease.
+        m_leaseLocked = false;
+        auto locked = tryLockLease();
+        if (!locked)
+            return locked.error();
+        if (!*locked)
+            qCWarning(lcStore) << "postgresql: another session took the engine lease's lock while the connection was lost";
+    }
+    return {};
 }
 
 Result<QList<SqlRow>> PostgresStore::runQuery(const QString &sql, const QVariantList &params)
