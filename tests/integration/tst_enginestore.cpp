@@ -524,7 +524,6 @@ void TestEngineStore::aStaleEpochCannotRollBack()
     QCOMPARE(blocks(13), 10);
 }
 
-
 void TestEngineStore::aFrozenWriteHoldsItsLocksNoLongerThanItsLimit()
 {
     if (m_store->backend() != Backend::Postgres)
