@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHashFunctions>
 #include <QMetaType>
 #include <QString>
 
@@ -43,6 +44,7 @@ public:
 
     friend auto operator<=>(const Address &, const Address &) = default;
     friend bool operator==(const Address &, const Address &) = default;
+    friend size_t qHash(const Address &a, size_t seed = 0) noexcept { return qHashBits(a.m_bytes.data(), Size, seed); }
 
 private:
     std::array<unsigned char, Size> m_bytes{};

@@ -30,7 +30,7 @@ struct DayDelta
     qint64 gasUsed = 0;
     qint64 transfers = 0;
     qint64 newHolders = 0;
-    QSet<QByteArray> holders;
+    QSet<Address> holders;
 };
 
 /// Row counts a multi-row statement is built for: few distinct statements for the cache.
@@ -56,28 +56,34 @@ Status IndexStore::addDailyStats(const IndexBatch &batch, const EntityDef &summa
         d.gasUsed += h.gasUsed;
         dayOf.insert(h.number, day);
     }
+    // A block's transfers come together: its day is looked up once, not per transfer.
     const Address zero;
+    qint64 block = -1;
+    DayDelta *d = nullptr;
     for (const TokenTransfer &t : batch.transfers) {
-        const auto day = dayOf.constFind(t.blockNumber);
-        if (day == dayOf.constEnd())
-            return Error::internal(tr("A transfer of block %1 lies outside the range %2–%3.").arg(t.blockNumber).arg(batch.from).arg(batch.to));
-        DayDelta &d = days[*day];
-        ++d.transfers;
+        if (t.blockNumber != block) {
+            const auto day = dayOf.constFind(t.blockNumber);
+            if (day == dayOf.constEnd())
+                return Error::internal(tr("A transfer of block %1 lies outside the range %2–%3.").arg(t.blockNumber).arg(batch.from).arg(batch.to));
+            block = t.blockNumber;
+            d = &days[*day];
+        }
+        ++d->transfers;
         for (const Address *party : {&t.from, &t.to}) {
             if (*party != zero)
-                d.holders.insert(party->toBytes());
+                d->holders.insert(*party);
         }
     }
 
     // The day's parties not seen that day before are its new active holders. Those this
     // connection knows are recorded are not sent again.
     const QString holders = m_store.admin("network_day_holders");
-    QList<std::pair<qint64, QByteArray>> parties;
+    QList<std::pair<qint64, Address>> parties;
     for (auto it = days.cbegin(); it != days.cend(); ++it) {
-        const QSet<QByteArray> *known = m_store.knownDayHolders(chain, it.key());
-        QList<QByteArray> seen;
+        const QSet<Address> *known = m_store.knownDayHolders(chain, it.key());
+        QList<Address> seen;
         seen.reserve(it->holders.size());
-        for (const QByteArray &holder : it->holders) {
+        for (const Address &holder : it->holders) {
             if (!known || !known->contains(holder)) {
                 parties.append({it.key(), holder});
                 seen.append(holder);
@@ -93,7 +99,7 @@ Status IndexStore::addDailyStats(const IndexBatch &batch, const EntityDef &summa
             params.reserve(3 * chunk);
             for (int i = 0; i < chunk; ++i, ++at) {
                 sql += i == 0 ? QLatin1String("(?, ?, ?)") : QLatin1String(", (?, ?, ?)");
-                params << chain << parties[at].first << parties[at].second;
+                params << chain << parties[at].first << parties[at].second.toBytes();
             }
             sql += QLatin1String(" ON CONFLICT (chain_id, day, holder) DO NOTHING RETURNING day");
             auto added = m_store.query(sql, params);

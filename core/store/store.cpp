@@ -172,9 +172,9 @@ Status Store::transaction(const std::function<Status()> &work)
     }
     m_onDemandIndexed += built;
     for (const auto &[chainId, day, list] : holders) {
-        QMap<qint64, QSet<QByteArray>> &days = m_dayHolders[chainId];
-        QSet<QByteArray> &known = days[day];
-        for (const QByteArray &h : list) {
+        QMap<qint64, QSet<Address>> &days = m_dayHolders[chainId];
+        QSet<Address> &known = days[day];
+        for (const Address &h : list) {
             if (known.size() >= MaxKnownDayHolders)
                 break;
             known.insert(h);
@@ -224,7 +224,7 @@ void Store::forgetOnDemandIndexes(qint64 chainId)
     m_onDemandIndexed.remove(chainId);
 }
 
-const QSet<QByteArray> *Store::knownDayHolders(qint64 chainId, qint64 day) const
+const QSet<Address> *Store::knownDayHolders(qint64 chainId, qint64 day) const
 {
     const auto chain = m_dayHolders.constFind(chainId);
     if (chain == m_dayHolders.constEnd())
@@ -233,7 +233,7 @@ const QSet<QByteArray> *Store::knownDayHolders(qint64 chainId, qint64 day) const
     return known == chain->constEnd() ? nullptr : &*known;
 }
 
-void Store::rememberDayHolders(qint64 chainId, qint64 day, const QList<QByteArray> &holders)
+void Store::rememberDayHolders(qint64 chainId, qint64 day, const QList<Address> &holders)
 {
     if (m_transactionDepth > 0)
         m_dayHoldersPending.append({chainId, day, holders});

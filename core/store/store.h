@@ -138,8 +138,8 @@ public:
      * nothing is known. Holders remembered inside a transaction count once it commits; only
      * the two newest days of a chain and at most MaxKnownDayHolders per day are kept.
      */
-    const QSet<QByteArray> *knownDayHolders(qint64 chainId, qint64 day) const;
-    void rememberDayHolders(qint64 chainId, qint64 day, const QList<QByteArray> &holders);
+    const QSet<Address> *knownDayHolders(qint64 chainId, qint64 day) const;
+    void rememberDayHolders(qint64 chainId, qint64 day, const QList<Address> &holders);
     /// Forgets the chain's known holders (its days were recounted or its rows removed).
     void forgetDayHolders(qint64 chainId);
     static constexpr qsizetype MaxKnownDayHolders = 200000;
@@ -241,8 +241,8 @@ protected:
     bool m_keepAggregates = true;
     QSet<qint64> m_onDemandIndexed;         ///< chains whose on-demand indexes are known to exist
     QSet<qint64> m_onDemandIndexedPending;  ///< built in the open transaction, not committed yet
-    QHash<qint64, QMap<qint64, QSet<QByteArray>>> m_dayHolders;   ///< chain → day → holders (committed)
-    QList<std::tuple<qint64, qint64, QList<QByteArray>>> m_dayHoldersPending;   ///< remembered in the open transaction
+    QHash<qint64, QMap<qint64, QSet<Address>>> m_dayHolders;   ///< chain → day → holders (committed)
+    QList<std::tuple<qint64, qint64, QList<Address>>> m_dayHoldersPending;   ///< remembered in the open transaction
 };
 
 /// Milliseconds since the epoch: the time format of every admin table.
