@@ -54,7 +54,10 @@ int triggerResults(const Invocation &inv)
                                                                   "each action delivers (state, success rate, last error, next attempt, held and dead)."),
                                                      {trigger, status, type, limit, dead, json}}))
         return *exit;
+    // Alert rules' deliveries share the log (the console's Triggers page shows both); this
+    // command lists the triggers' only, as its rows and `trigger resend` speak of triggers.
     ResultFilter filter;
+    filter.source = DeliverySource::Trigger;
     filter.limit = 50;
     if (parser.isSet(trigger)) {
         auto id = parseInteger(parser.value(trigger), QStringLiteral("--trigger"), 1, std::numeric_limits<qint64>::max());
@@ -83,6 +86,7 @@ int triggerResults(const Invocation &inv)
         if (parser.isSet(status) || parser.isSet(type))
             return fail(Error::invalid(QStringLiteral("--dead"), Arborctl::tr("--dead lists failed deliveries; --status and --action-type do not apply.")));
         DeadLetterFilter deadFilter;
+        deadFilter.source = DeliverySource::Trigger;
         deadFilter.triggerId = filter.triggerId;
         deadFilter.limit = parser.isSet(limit) ? filter.limit : 500;
         return runWithEngine(inv, adminOptions(), [deadFilter, asJson](Engine &engine, std::function<void(int)> finish) {
@@ -162,6 +166,7 @@ int triggerResend(const Invocation &inv)
         if (!parser.positionalArguments().isEmpty())
             return fail(Error::invalid(QStringLiteral("RESULT_ID"), Arborctl::tr("With --dead, pick deliveries with --trigger, --action or --delivery, not a result id.")));
         DeadLetterFilter filter;
+        filter.source = DeliverySource::Trigger;   // an alert rule's action may have the same id
         for (const auto &[option, slot] : {std::pair{&trigger, &filter.triggerId}, std::pair{&action, &filter.actionId}}) {
             if (!parser.isSet(*option))
                 continue;

@@ -225,6 +225,10 @@ Result<QList<ActionHealth>> ActionStore::actions(qint64 nowMs, std::optional<qin
 QString ActionStore::deadWhere(const DeadLetterFilter &filter, QVariantList &params) const
 {
     QString where = QStringLiteral("d.status = 'failed' AND NOT d.is_test");
+    if (filter.source) {
+        where += QLatin1String(" AND d.source = ?");
+        params.append(deliverySourceName(*filter.source));
+    }
     if (filter.triggerId) {
         where += QLatin1String(" AND d.trigger_id = ?");
         params.append(*filter.triggerId);

@@ -165,6 +165,7 @@ struct DeadLetter
 /// Which dead letters: every filter is optional.
 struct DeadLetterFilter
 {
+    std::optional<DeliverySource> source;   ///< empty: both; actionId needs it (ids are per source)
     std::optional<qint64> triggerId;
     std::optional<qint64> alertRuleId;
     std::optional<qint64> actionId;

@@ -401,6 +401,10 @@ void TestAlertDelivery::resolvedWhenTheEndpointIsBack()
     const ArborctlRun all = arborctl({u"alert"_s, u"results"_s, u"--limit"_s, u"1000"_s, u"--json"_s});
     QVERIFY2(all.exitCode == 0, qPrintable(describe(all)));
     QCOMPARE(all.object().value(u"results"_s).toArray().size(), 2);
+    // `trigger results` is the triggers' log: the rule's deliveries are not listed as a trigger's.
+    const ArborctlRun ofTriggers = arborctl({u"trigger"_s, u"results"_s, u"--limit"_s, u"1000"_s, u"--json"_s});
+    QVERIFY2(ofTriggers.exitCode == 0, qPrintable(describe(ofTriggers)));
+    QCOMPARE(ofTriggers.object().value(u"results"_s).toArray().size(), 0);
 }
 
 void TestAlertDelivery::refusesABadRuleFile_data()

@@ -6,6 +6,7 @@
 #include "triggerstorefixtures.h"
 
 #include "model/entitydef.h"
+#include "store/actionstore.h"
 #include "store/alertstore.h"
 #include "store/chainregistry.h"
 #include "store/deliveryoutbox.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void deliveriesAreSentAndRecordedApartFromTriggers();
     void deletedRuleCancelsItsOpenDeliveries();
     void ruleNeverTouchesTheDeliveriesOfTheTriggerWithItsNumber();
+    void deadLettersOfTriggersLeaveTheRuleActionWithTheirNumber();
     void alertAndTriggerDeliveriesComeFromOneWriter();
     void outboxRefusesRowsWithoutOneSubject();
     void acknowledgesAndListsHistory();
@@ -342,6 +344,55 @@ void TestAlertStore::ruleNeverTouchesTheDeliveriesOfTheTriggerWithItsNumber()
     QCOMPARE(rows("action_results", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'trigger' AND trigger_id = ? AND alert_rule_id IS NULL"), {trigger->def.id}), 1);
+}
+
+void TestAlertStore::deadLettersOfTriggersLeaveTheRuleActionWithTheirNumber()
+{
+    // Trigger action 1 and alert rule action 1: the rule's delivery, refused for good, is a dead
+    // letter of the rule's action. Picked by action id and source, the triggers' dead letters
+    // (what `trigger results --dead` lists and `trigger resend --dead --action 1` sends again)
+    // hold none of it; the rule's do.
+    TriggerStore triggers(*m_store);
+    auto trigger = triggers.addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
+                                              " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t'}]}"));
+    QVERIFY2(trigger, qPrintable(trigger ? QString() : trigger.error().toString()));
+    auto rule = alerts().addRule(lagRule());
+    QVERIFY(rule);
+    QCOMPARE(rule->actions[0].id, trigger->def.actions[0].id);
+    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0)));
+    auto claimed = triggers.claimDue(QStringLiteral("w"), m_now, 10, 30000);
+    QVERIFY(claimed);
+    QList<DeliveryAttempt> attempts;
+    for (const ClaimedDelivery &d : *claimed) {
+        DeliveryAttempt a;
+        a.deliveryId = d.id;
+        a.holder = QStringLiteral("w");
+        const bool refused = d.action.id == rule->actions[0].id;
+        a.outcome = refused ? DeliveryAttempt::Outcome::Fail : DeliveryAttempt::Outcome::Success;
+        a.httpStatus = refused ? 400 : 200;
+        attempts.append(a);
+    }
+    QVERIFY(triggers.recordAttempts(attempts));
+
+    ActionStore actions(*m_store);
+    DeadLetterFilter ofTriggerAction;
+    ofTriggerAction.source = DeliverySource::Trigger;
+    ofTriggerAction.actionId = trigger->def.actions[0].id;
+    auto none = actions.deadLetters(ofTriggerAction);
+    QVERIFY(none);
+    QCOMPARE(none->size(), 0);
+    QCOMPARE(*actions.resendDead(ofTriggerAction, m_now), 0);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'failed'")), 1);
+
+    DeadLetterFilter ofRuleAction = ofTriggerAction;
+    ofRuleAction.source = DeliverySource::Alert;
+    auto dead = actions.deadLetters(ofRuleAction);
+    QVERIFY(dead);
+    QCOMPARE(dead->size(), 1);
+    QCOMPARE(dead->first().source, DeliverySource::Alert);
+    QCOMPARE(dead->first().subjectName, QStringLiteral("Lag"));
+    QCOMPARE(*actions.resendDead(ofRuleAction, m_now), 1);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'pending'")), 1);
 }
 
 void TestAlertStore::alertAndTriggerDeliveriesComeFromOneWriter()

@@ -173,6 +173,7 @@ void ActionsPanel::resendSelectedDead()
     if (!action)
         return;
     DeadLetterFilter filter;
+    filter.source = action->source;
     (action->source == DeliverySource::Alert ? filter.alertRuleId : filter.triggerId) = action->subjectId;
     filter.actionId = action->actionId;
     const QString name = action->subjectName;
