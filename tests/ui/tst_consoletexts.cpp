@@ -421,6 +421,13 @@ void TstConsoleTexts::chainTableFitsGermanTitlesAndBadges()
     QCOMPARE(badge, u"RPC ausgefallen"_s);
     QVERIFY2(header->sectionSize(ChainListModel::StatusColumn) >= table->fontMetrics().horizontalAdvance(badge) + 20,
              qPrintable(u"%1 px for the badge “%2”"_s.arg(header->sectionSize(ChainListModel::StatusColumn)).arg(badge)));
+    // In an outage the head column says since when no node answered, in full.
+    down.headUnknown = true;
+    down.headSeenAtMs = QDateTime(QDate::currentDate(), QTime(23, 58)).toMSecsSinceEpoch();
+    const QString head = ChainListModel::headUnknownText(down);
+    QVERIFY2(head.startsWith(u"Kopfblock unbekannt seit "_s), qPrintable(head));
+    QVERIFY2(header->sectionSize(ChainListModel::HeadColumn) >= table->fontMetrics().horizontalAdvance(head) + 8,
+             qPrintable(u"%1 px for “%2”"_s.arg(header->sectionSize(ChainListModel::HeadColumn)).arg(head)));
 }
 
 void TstConsoleTexts::everyPageFitsALaptopScreen_data()

@@ -2,6 +2,7 @@
 
 #include "models/chainlistmodel.h"
 
+#include <QDateTime>
 #include <QHeaderView>
 #include <QStyle>
 
@@ -15,12 +16,19 @@ void fitChainColumns(QHeaderView *header, bool defaults)
     int badge = 0;
     for (const QString &text : ChainListModel::statusTexts())
         badge = std::max(badge, header->parentWidget()->fontMetrics().horizontalAdvance(text) + 32);
+    // A head no node answers for reads "head unknown since 10:35 PM": the column fits it, in the
+    // reader's language and time format, so an outage does not show as "head …35 PM".
+    ChainStatus unknown;
+    unknown.headUnknown = true;
+    unknown.headSeenAtMs = QDateTime(QDate::currentDate(), QTime(22, 58)).toMSecsSinceEpoch();
+    const int headUnknown = header->parentWidget()->fontMetrics().horizontalAdvance(ChainListModel::headUnknownText(unknown)) + 16;
     const std::pair<int, int> widths[] = {{ChainListModel::NameColumn, 170}, {ChainListModel::ChainIdColumn, 80}, {ChainListModel::StatusColumn, 100},
                                           {ChainListModel::HeadColumn, 100}, {ChainListModel::CheckpointColumn, 100}, {ChainListModel::LagBlocksColumn, 70},
                                           {ChainListModel::LagSecondsColumn, 80}, {ChainListModel::RateColumn, 75}, {ChainListModel::EndpointsColumn, 150}};
     for (const auto &[column, width] : widths) {
         const int title = header->fontMetrics().horizontalAdvance(header->model()->headerData(column, Qt::Horizontal).toString()) + titlePad;
-        header->resizeSection(column, std::max({defaults ? width : header->sectionSize(column), title, column == ChainListModel::StatusColumn ? badge : 0}));
+        header->resizeSection(column, std::max({defaults ? width : header->sectionSize(column), title, column == ChainListModel::StatusColumn ? badge : 0,
+                                        column == ChainListModel::HeadColumn ? headUnknown : 0}));
     }
 }
 
