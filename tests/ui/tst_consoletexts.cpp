@@ -428,6 +428,13 @@ void TstConsoleTexts::chainTableFitsGermanTitlesAndBadges()
     QVERIFY2(head.startsWith(u"Kopfblock unbekannt seit "_s), qPrintable(head));
     QVERIFY2(header->sectionSize(ChainListModel::HeadColumn) >= table->fontMetrics().horizontalAdvance(head) + 8,
              qPrintable(u"%1 px for “%2”"_s.arg(header->sectionSize(ChainListModel::HeadColumn)).arg(head)));
+    // And the RPC health of its one node, with the dot drawn before it.
+    EndpointRecord endpoint;
+    endpoint.status = EndpointStatus::Unreachable;
+    const QString health = ChainListModel::endpointSummary({endpoint});
+    QCOMPARE(health, u"1 (1 nicht erreichbar)"_s);
+    QVERIFY2(header->sectionSize(ChainListModel::EndpointsColumn) >= table->fontMetrics().horizontalAdvance(health) + 24,
+             qPrintable(u"%1 px for “%2”"_s.arg(header->sectionSize(ChainListModel::EndpointsColumn)).arg(health)));
 }
 
 void TstConsoleTexts::everyPageFitsALaptopScreen_data()
