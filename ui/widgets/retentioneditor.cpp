@@ -9,6 +9,7 @@
 #include <QScrollArea>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -21,6 +22,24 @@ QString defaultText(const RetentionPolicy &p)
 {
     return p.defaultDays ? RetentionEditor::tr("default %n day(s)", nullptr, *p.defaultDays) : RetentionEditor::tr("default: kept for ever");
 }
+
+/// A policy's note under its field. QFormLayout's height for a width misjudges a wrapped label
+/// inside a row's cell at some widths: one line short, and the last line cut when the page is
+/// just too short to scroll (a wider dialog, German). The note asks for the height its text needs
+/// at the width it was given; the page then scrolls instead.
+class PolicyNote final : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        if (const int needed = heightForWidth(width()); needed > 0 && needed != minimumHeight())
+            setMinimumHeight(needed);
+    }
+};
 
 /// Sets `changes` one after the other through the engine.
 void saveNext(QObject *context, DatabaseService *database, QList<std::pair<QString, std::optional<int>>> changes, std::function<void(Status)> done)
@@ -122,7 +141,7 @@ void RetentionEditor::showPolicies(const QList<RetentionSetting> &settings)
             line->addWidget(row.keepForever);
         }
         line->addStretch(1);
-        auto *note = new QLabel(s.policy.covers + QLatin1String(" (") + defaultText(s.policy) + u')', m_form);
+        auto *note = new PolicyNote(s.policy.covers + QLatin1String(" (") + defaultText(s.policy) + u')', m_form);
         note->setWordWrap(true);
         note->setForegroundRole(QPalette::PlaceholderText);
         // The note under its field, in one cell: a row of its own is laid out at a guessed height.
