@@ -2110,6 +2110,10 @@
         <source>PostgreSQL did not say what time it is.</source>
         <translation>PostgreSQL hat die Uhrzeit nicht genannt.</translation>
     </message>
+    <message>
+        <source>Lost the connection to %1 and cannot connect again: %2</source>
+        <translation>Die Verbindung zu %1 ist verloren und lässt sich nicht wiederherstellen: %2</translation>
+    </message>
 </context>
 <context>
     <name>arbor::PrometheusExporter</name>
@@ -2641,6 +2645,14 @@
     <message>
         <source>The feedback value “%1” is not an integer.</source>
         <translation>Der Feedback-Wert „%1“ ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>Events per block must be a number of at least 0, not %1.</source>
+        <translation>Ereignisse pro Block müssen eine Zahl ab 0 sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>No chain %1 is registered.</source>
+        <translation>Es ist keine Chain %1 registriert.</translation>
     </message>
 </context>
 <context>
@@ -5470,6 +5482,14 @@
     <message>
         <source>Engine</source>
         <translation>Engine</translation>
+    </message>
+    <message>
+        <source>unknown since %1</source>
+        <translation>unbekannt seit %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>

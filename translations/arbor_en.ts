@@ -2110,6 +2110,10 @@
         <source>PostgreSQL did not say what time it is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lost the connection to %1 and cannot connect again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::PrometheusExporter</name>
@@ -2640,6 +2644,14 @@
     </message>
     <message>
         <source>The feedback value “%1” is not an integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events per block must be a number of at least 0, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chain %1 is registered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5469,6 +5481,14 @@
     </message>
     <message>
         <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -569,7 +569,8 @@ void TstTables::outageShowsHeadUnknownAndGrowingLag()
     model.updateStatuses({s}, t + 90);
     auto cell = [&model](int column) { return model.index(0, column).data().toString(); };
     const QString since = QLocale().toString(QTime(19, 47, 10), QLocale::ShortFormat);
-    QCOMPARE(cell(ChainListModel::HeadColumn), QStringLiteral("head unknown since %1").arg(since));
+    // The column is the head: its cell says since when no node named one.
+    QCOMPARE(cell(ChainListModel::HeadColumn), QStringLiteral("unknown since %1").arg(since));
     QCOMPARE(cell(ChainListModel::LagSecondsColumn), ChainListModel::durationText(90));
     QCOMPARE(cell(ChainListModel::LagBlocksColumn), QStringLiteral("—"));   // not "0": unknown
     QCOMPARE(cell(ChainListModel::EndpointsColumn), QStringLiteral("1 (1 unreachable)"));

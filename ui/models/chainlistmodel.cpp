@@ -132,6 +132,14 @@ QUrl firstRpcUrl(const ChainRecord &chain)
     return chain.endpoints.isEmpty() ? QUrl() : chain.endpoints.first().url;
 }
 
+/// When an endpoint last answered for the head: the time today, else date and time.
+QString headSeenText(const ChainStatus &status)
+{
+    const QDateTime seen = QDateTime::fromMSecsSinceEpoch(status.headSeenAtMs);
+    const QLocale locale;
+    return seen.date() == QDate::currentDate() ? locale.toString(seen.time(), QLocale::ShortFormat) : locale.toString(seen, QLocale::ShortFormat);
+}
+
 } // namespace
 
 ChainListModel::ChainListModel(QObject *parent)
@@ -210,7 +218,7 @@ QVariant ChainListModel::displayData(int row, int column) const
         return statusText(chain.state, status, m_stalled.contains(chain.config.chainId));
     case HeadColumn:
         if (status && status->headUnknown)
-            return headUnknownText(*status);
+            return headUnknownValue(*status);
         return status && status->head ? locale.toString(*status->head) : none;
     case CheckpointColumn: {
         const std::optional<qint64> indexed = status && status->indexed ? status->indexed : chain.checkpointBlock;
@@ -560,13 +568,12 @@ QStringList ChainListModel::statusTexts()
 
 QString ChainListModel::headUnknownText(const ChainStatus &status)
 {
-    if (status.headSeenAtMs <= 0)
-        return tr("head unknown");
-    const QDateTime seen = QDateTime::fromMSecsSinceEpoch(status.headSeenAtMs);
-    const QLocale locale;
-    const QString when = seen.date() == QDate::currentDate() ? locale.toString(seen.time(), QLocale::ShortFormat)
-                                                             : locale.toString(seen, QLocale::ShortFormat);
-    return tr("head unknown since %1").arg(when);
+    return status.headSeenAtMs > 0 ? tr("head unknown since %1").arg(headSeenText(status)) : tr("head unknown");
+}
+
+QString ChainListModel::headUnknownValue(const ChainStatus &status)
+{
+    return status.headSeenAtMs > 0 ? tr("unknown since %1").arg(headSeenText(status)) : tr("unknown");
 }
 
 QString ChainListModel::durationText(qint64 seconds)

@@ -106,6 +106,9 @@ public:
     /// "head unknown since 19:47" (the time of the last head an endpoint answered, in the
     /// locale's short time format; with the date when not today), or "head unknown".
     static QString headUnknownText(const arbor::ChainStatus &status);
+    /// The same where the head is the field's name already (the head column, "Head:"):
+    /// "unknown since 19:47", or "unknown".
+    static QString headUnknownValue(const arbor::ChainStatus &status);
     /// "2 (1 ok, 1 down)": how many endpoints and how they are doing.
     static QString endpointSummary(const QList<arbor::EndpointRecord> &endpoints);
 

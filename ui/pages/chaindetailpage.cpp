@@ -443,7 +443,7 @@ void ChainDetailPage::updateHeader()
     else
         m_state->setText(tr("Not indexed by this console"));
 
-    m_head->setText(m_status && m_status->headUnknown ? ChainListModel::headUnknownText(*m_status)
+    m_head->setText(m_status && m_status->headUnknown ? ChainListModel::headUnknownValue(*m_status)
                                                       : block(m_status ? m_status->head : std::nullopt));
     m_indexed->setText(block(checkpoint()));
     const auto lagBlocks = m_status ? m_status->lag() : std::nullopt;

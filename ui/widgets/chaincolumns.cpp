@@ -16,12 +16,12 @@ void fitChainColumns(QHeaderView *header, bool defaults)
     int badge = 0;
     for (const QString &text : ChainListModel::statusTexts())
         badge = std::max(badge, header->parentWidget()->fontMetrics().horizontalAdvance(text) + 32);
-    // A head no node answers for reads "head unknown since 10:35 PM": the column fits it, in the
-    // reader's language and time format, so an outage does not show as "head …35 PM".
+    // A head no node answers for reads "unknown since 10:35 PM": the column fits it, in the
+    // reader's language and time format, so an outage does not show as "unknown …35 PM".
     ChainStatus unknown;
     unknown.headUnknown = true;
     unknown.headSeenAtMs = QDateTime(QDate::currentDate(), QTime(22, 58)).toMSecsSinceEpoch();
-    const int headUnknown = header->parentWidget()->fontMetrics().horizontalAdvance(ChainListModel::headUnknownText(unknown)) + 16;
+    const int headUnknown = header->parentWidget()->fontMetrics().horizontalAdvance(ChainListModel::headUnknownValue(unknown)) + 16;
     // And a one-endpoint chain's RPC health in any state: "1 (1 nicht erreichbar)".
     int health = 0;
     for (const EndpointStatus status : {EndpointStatus::Ok, EndpointStatus::RateLimited, EndpointStatus::AnsweringWithErrors,
