@@ -78,6 +78,7 @@ private Q_SLOTS:
 
 private:
     AlertStore alerts() { return AlertStore(*m_store); }
+    void addTriggerAndRuleNumberedAlike(TriggerRecord &trigger, AlertRule &rule);
     qint64 rows(const char *admin, const QString &where = QStringLiteral("1 = 1"), const QVariantList &params = {})
     {
         return m_store->rowCount(m_store->admin(admin), where, params).value_or(-1);
@@ -294,56 +295,69 @@ void TestAlertStore::deletedRuleCancelsItsOpenDeliveries()
     QCOMPARE(alerts().history({})->size(), 1);   // the history stays
 }
 
+/// Trigger 1 with one REST action, and alert rule 1 (lagRule()) whose first action has the
+/// trigger action's number too: only the source tells their rows apart.
+void TestAlertStore::addTriggerAndRuleNumberedAlike(TriggerRecord &trigger, AlertRule &rule)
+{
+    auto addedTrigger = TriggerStore(*m_store).addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
+                                                                 " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t'}]}"));
+    QVERIFY2(addedTrigger, qPrintable(addedTrigger ? QString() : addedTrigger.error().toString()));
+    auto addedRule = alerts().addRule(lagRule());
+    QVERIFY2(addedRule, qPrintable(addedRule ? QString() : addedRule.error().toString()));
+    QCOMPARE(addedRule->id, addedTrigger->def.id);
+    QCOMPARE(addedRule->actions[0].id, addedTrigger->def.actions[0].id);
+    trigger = *addedTrigger;
+    rule = *addedRule;
+}
+
 void TestAlertStore::ruleNeverTouchesTheDeliveriesOfTheTriggerWithItsNumber()
 {
     // Trigger 1 and alert rule 1, both with pending deliveries: what the rule's verbs cancel
     // and what the trigger's log shows are the rule's rows and the trigger's, never each other's.
     TriggerStore triggers(*m_store);
-    auto trigger = triggers.addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
-                                              " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t'}]}"));
-    QVERIFY2(trigger, qPrintable(trigger ? QString() : trigger.error().toString()));
-    auto rule = alerts().addRule(lagRule());
-    QVERIFY(rule);
-    QCOMPARE(rule->id, trigger->def.id);
-    QCOMPARE(rule->actions[0].id, trigger->def.actions[0].id);
+    TriggerRecord trigger;
+    AlertRule rule;
+    addTriggerAndRuleNumberedAlike(trigger, rule);
+    if (QTest::currentTestFailed())
+        return;
     TriggerEvent event;
     event.chainId = ChainId;
     event.event = feedback(5, 0, QStringLiteral("-1"));
-    auto test = triggers.createTestDelivery(trigger->def.id, trigger->def.actions[0].id, event);
+    auto test = triggers.createTestDelivery(trigger.def.id, trigger.def.actions[0].id, event);
     QVERIFY2(test, qPrintable(test ? QString() : test.error().toString()));
-    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0)));
+    QVERIFY(alerts().recordRaised(raisedBy(rule, T0)));
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending'")), 3);
 
-    AlertRule oneAction = *rule;
+    AlertRule oneAction = rule;
     oneAction.actions.removeLast();
     QVERIFY(alerts().updateRule(oneAction));   // cancels the removed action's delivery
-    QVERIFY(alerts().deleteRule(rule->id));    // and then the other
+    QVERIFY(alerts().deleteRule(rule.id));     // and then the other
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND status = 'cancelled'")), 2);
     QCOMPARE(rows("trigger_deliveries", QStringLiteral("id = ? AND status = 'pending'"), {*test}), 1);
-    QCOMPARE(triggers.deliveryCounts(trigger->def.id)->pending, 1);
-    QCOMPARE(triggers.deliveryCounts(trigger->def.id)->cancelled, 0);
+    QCOMPARE(triggers.deliveryCounts(trigger.def.id)->pending, 1);
+    QCOMPARE(triggers.deliveryCounts(trigger.def.id)->cancelled, 0);
 
     // The trigger's log, asked by its id alone, holds none of the rule's cancellations.
     ResultFilter ofTrigger;
-    ofTrigger.triggerId = trigger->def.id;
+    ofTrigger.triggerId = trigger.def.id;
     auto logged = triggers.results(ofTrigger);
     QVERIFY(logged);
     QCOMPARE(logged->size(), 0);
     // The rule's, asked by its id, are its two, in rows that name no trigger.
     ResultFilter ofRule;
-    ofRule.alertRuleId = rule->id;
+    ofRule.alertRuleId = rule.id;
     auto ruleLog = triggers.results(ofRule);
     QVERIFY(ruleLog);
     QCOMPARE(ruleLog->size(), 2);
     for (const ActionResult &r : *ruleLog) {
         QCOMPARE(r.source, DeliverySource::Alert);
         QCOMPARE(r.status, DeliveryStatus::Cancelled);
-        QCOMPARE(r.subjectId, rule->id);
+        QCOMPARE(r.subjectId, rule.id);
         QVERIFY(r.subjectName.isEmpty());   // the rule is gone
     }
-    QCOMPARE(rows("action_results", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
-    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule->id}), 2);
-    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'trigger' AND trigger_id = ? AND alert_rule_id IS NULL"), {trigger->def.id}), 1);
+    QCOMPARE(rows("action_results", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule.id}), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'alert' AND alert_rule_id = ? AND trigger_id IS NULL"), {rule.id}), 2);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("source = 'trigger' AND trigger_id = ? AND alert_rule_id IS NULL"), {trigger.def.id}), 1);
 }
 
 void TestAlertStore::deadLettersOfTriggersLeaveTheRuleActionWithTheirNumber()
@@ -353,13 +367,12 @@ void TestAlertStore::deadLettersOfTriggersLeaveTheRuleActionWithTheirNumber()
     // (what `trigger results --dead` lists and `trigger resend --dead --action 1` sends again)
     // hold none of it; the rule's do.
     TriggerStore triggers(*m_store);
-    auto trigger = triggers.addTrigger(parsed("{'name': 'fb', 'chain': 7, 'registry': 'reputation',"
-                                              " 'actions': [{'type': 'rest', 'url': 'http://127.0.0.1:9/t'}]}"));
-    QVERIFY2(trigger, qPrintable(trigger ? QString() : trigger.error().toString()));
-    auto rule = alerts().addRule(lagRule());
-    QVERIFY(rule);
-    QCOMPARE(rule->actions[0].id, trigger->def.actions[0].id);
-    QVERIFY(alerts().recordRaised(raisedBy(*rule, T0)));
+    TriggerRecord trigger;
+    AlertRule rule;
+    addTriggerAndRuleNumberedAlike(trigger, rule);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(alerts().recordRaised(raisedBy(rule, T0)));
     auto claimed = triggers.claimDue(QStringLiteral("w"), m_now, 10, 30000);
     QVERIFY(claimed);
     QList<DeliveryAttempt> attempts;
@@ -367,7 +380,7 @@ void TestAlertStore::deadLettersOfTriggersLeaveTheRuleActionWithTheirNumber()
         DeliveryAttempt a;
         a.deliveryId = d.id;
         a.holder = QStringLiteral("w");
-        const bool refused = d.action.id == rule->actions[0].id;
+        const bool refused = d.action.id == rule.actions[0].id;
         a.outcome = refused ? DeliveryAttempt::Outcome::Fail : DeliveryAttempt::Outcome::Success;
         a.httpStatus = refused ? 400 : 200;
         attempts.append(a);
@@ -377,7 +390,7 @@ void TestAlertStore::deadLettersOfTriggersLeaveTheRuleActionWithTheirNumber()
     ActionStore actions(*m_store);
     DeadLetterFilter ofTriggerAction;
     ofTriggerAction.source = DeliverySource::Trigger;
-    ofTriggerAction.actionId = trigger->def.actions[0].id;
+    ofTriggerAction.actionId = trigger.def.actions[0].id;
     auto none = actions.deadLetters(ofTriggerAction);
     QVERIFY(none);
     QCOMPARE(none->size(), 0);
