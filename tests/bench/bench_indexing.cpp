@@ -15,7 +15,7 @@
 //
 //   bench_indexing [--tokens 3] [--blocks 2000] [--transfers 100000] [--holders 1000] [--runs 3]
 //                  [--live-node] [--hold]
-//   bench_indexing --rpc http://127.0.0.1:PORT --token ADDRESS... [--start-block N] [--runs 3]
+//   bench_indexing --rpc http://127.0.0.1:PORT --token ADDRESS... [--start-block N] [--node-pid PID] [--runs 3]
 //   bench_indexing --provider-rate 25 --provider-batch 50 [...]
 //   bench_indexing --sparse [--rounds 8] [--empty-between 238] [--provider-rate 25] [...]
 //
@@ -37,6 +37,12 @@
 // rate: its time against its admitted calls divided by the rate and against the raw pull's calls
 // divided by the rate.
 //
+// The node shares this machine's CPU, and so does a local PostgreSQL server: the dense figures
+// end with the node's CPU time during the raw pull and during each index (and the server's),
+// and the wall time those and arborctl's CPU time leave as the least possible on this
+// machine's hardware threads. The node's process is known when this program started it, or
+// from --node-pid; the server's from a backend's parent.
+//
 // Generating the devnet takes most of a minute: --hold keeps it up after the figures (until
 // Enter), and --rpc measures a node that is already up, e.g. while profiling arborctl (no
 // generator figures there: balances are not checked).
@@ -46,7 +52,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,6 +77,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <mutex>
@@ -85,6 +94,65 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
+}
+
+// ---- CPU time of the node and of the PostgreSQL server ------------------------------------------
+
+/// The node's process id: the devnet this program started, or --node-pid; 0 when unknown.
+qint64 nodePid = 0;
+/// The PostgreSQL server's postmaster on this machine, when ARBOR_TEST_PG_URL names one here; else 0.
+qint64 postmasterPid = 0;
+
+/// A process's /proc/PID/stat fields after the parenthesis that ends its name (which may hold
+/// spaces): state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14]. Empty
+/// when there is no such process.
+QList<QByteArray> procStat(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() >= 15 ? fields : QList<QByteArray>{};
+}
+
+double ticks(qint64 n) { return double(n) / double(::sysconf(_SC_CLK_TCK)); }
+
+/// User + system CPU time the node has used so far (Linux /proc, 10 ms ticks); 0 when unknown.
+double nodeCpuSeconds()
+{
+    const QList<QByteArray> f = nodePid > 0 ? procStat(nodePid) : QList<QByteArray>{};
+    return f.isEmpty() ? 0 : ticks(f[11].toLongLong() + f[12].toLongLong());
+}
+
+/// CPU time the PostgreSQL server has used so far: the postmaster's, its live backends' and
+/// that of the backends it has reaped (a connection's backend ends with the connection). A
+/// backend that has ended but is not reaped yet counts nowhere: such a moment is waited out.
+double serverCpuSeconds()
+{
+    for (int attempt = 0; postmasterPid > 0 && attempt < 100; ++attempt) {
+        const QList<QByteArray> postmaster = procStat(postmasterPid);
+        if (postmaster.isEmpty())
+            return 0;
+        qint64 sum = postmaster[11].toLongLong() + postmaster[12].toLongLong() + postmaster[13].toLongLong() + postmaster[14].toLongLong();
+        bool unreaped = false;
+        const QStringList processes = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &name : processes) {
+            bool number = false;
+            const qint64 pid = name.toLongLong(&number);
+            if (!number || pid == postmasterPid)
+                continue;
+            const QList<QByteArray> f = procStat(pid);
+            if (f.isEmpty() || f[1].toLongLong() != postmasterPid)
+                continue;
+            unreaped = unreaped || f[0] == "Z";
+            sum += f[11].toLongLong() + f[12].toLongLong();
+        }
+        if (!unreaped)
+            return ticks(sum);
+        QThread::msleep(10);
+    }
+    return 0;
 }
 
 // ---- the limit: a minimal keep-alive JSON-RPC client ------------------------------------------
@@ -225,6 +293,7 @@ struct PullResult
     qint64 logs = 0;
     qint64 calls = 0;       ///< JSON-RPC calls sent, batch elements one by one
     qint64 requests = 0;    ///< HTTP requests sent
+    double nodeCpuSeconds = 0;  ///< the node's CPU time while it answered (0: node unknown)
 };
 
 std::string hexQuantity(qint64 n)
@@ -379,6 +448,7 @@ PullResult pull(quint16 port, qint64 head, const QStringList &tokens, const Pull
     }
 
     std::atomic<qint64> bytes{0}, blocks{0}, logs{0};
+    const double nodeBefore = nodeCpuSeconds();
     QElapsedTimer timer;
     timer.start();
     const std::string error = postAll(port, bodies, config.connections, bytes,
@@ -399,6 +469,7 @@ PullResult pull(quint16 port, qint64 head, const QStringList &tokens, const Pull
                                       });
     PullResult r;
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
+    r.nodeCpuSeconds = nodeCpuSeconds() - nodeBefore;
     r.ok = error.empty();
     r.error = QString::fromStdString(error);
     r.bytes = bytes;
@@ -425,6 +496,7 @@ PullResult pullSparse(quint16 port, qint64 from, qint64 head, const QStringList 
     std::atomic<qint64> bytes{0}, blocks{0}, logs{0};
     std::mutex numbersLock;
     std::vector<qint64> numbers;
+    const double nodeBefore = nodeCpuSeconds();
     QElapsedTimer timer;
     timer.start();
     std::string error = postAll(port, logBodies, config.connections, bytes,
@@ -470,6 +542,7 @@ PullResult pullSparse(quint16 port, qint64 from, qint64 head, const QStringList 
     }
     PullResult r;
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
+    r.nodeCpuSeconds = nodeCpuSeconds() - nodeBefore;
     r.ok = error.empty();
     r.error = QString::fromStdString(error);
     r.bytes = bytes;
@@ -489,6 +562,8 @@ struct CtlRun
     QByteArray stdOut;
     double seconds = 0;
     double cpuSeconds = 0;      ///< user + system time of the arborctl process
+    double nodeCpuSeconds = 0;  ///< the node's CPU time meanwhile (0: node unknown)
+    double serverCpuSeconds = 0;    ///< the local PostgreSQL server's meanwhile (0: none known)
 };
 
 double childCpuSeconds()
@@ -506,6 +581,8 @@ CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::SeparateChannels);
     const double cpuBefore = childCpuSeconds();
+    const double nodeBefore = nodeCpuSeconds();
+    const double serverBefore = serverCpuSeconds();
     QElapsedTimer timer;
     timer.start();
     p.start(QStringLiteral(ARBOR_ARBORCTL), args);
@@ -518,6 +595,8 @@ CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
     }
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
     r.cpuSeconds = childCpuSeconds() - cpuBefore;
+    r.nodeCpuSeconds = nodeCpuSeconds() - nodeBefore;
+    r.serverCpuSeconds = serverCpuSeconds() - serverBefore;
     r.stdOut = p.readAllStandardOutput();
     r.ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (!r.ok)
@@ -541,6 +620,8 @@ struct IndexResult
     double seconds = 0;         ///< wall time of the `arborctl index` process
     double engineSeconds = 0;   ///< what arborctl reports: engine start to the last promotion
     double cpuSeconds = 0;      ///< CPU time of arborctl (not of the node or the PostgreSQL server)
+    double nodeCpuSeconds = 0;  ///< the node's CPU time while arborctl indexed
+    double serverCpuSeconds = 0;    ///< the local PostgreSQL server's meanwhile
     qint64 blocks = 0;
     qint64 transfers = 0;
     qint64 allRows = 0;
@@ -670,6 +751,8 @@ IndexResult indexOn(const QByteArray &backend, const QUrl &rpc, qint64 chainId, 
     const QJsonObject summary = QJsonDocument::fromJson(run.stdOut).object();
     r.seconds = run.seconds;
     r.cpuSeconds = run.cpuSeconds;
+    r.nodeCpuSeconds = run.nodeCpuSeconds;
+    r.serverCpuSeconds = run.serverCpuSeconds;
     r.engineSeconds = summary.value(QLatin1String("seconds")).toDouble();
     for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
         const QJsonObject t = v.toObject();
@@ -739,6 +822,46 @@ QString seconds(double s)
 QString perSecond(double n, double s, const QString &unit = QStringLiteral("rows/s"))
 {
     return s > 0 && n > 0 ? QString::number(qint64(n / s)) + u' ' + unit : QStringLiteral("-");
+}
+
+/// One index's CPU time and wall time, for printCpuFloor().
+struct CpuFigures
+{
+    double seconds = 0, arborctl = 0, node = 0, server = 0;
+
+    template<typename Run>
+    static CpuFigures of(const Run &r)
+    {
+        return {r.seconds, r.cpuSeconds, r.nodeCpuSeconds, r.serverCpuSeconds};
+    }
+};
+
+/**
+ * The node runs on this machine too (and a local PostgreSQL server): an index takes no less
+ * wall time than its CPU time, the node's and the server's spread over every hardware thread,
+ * where the raw pull's CPU time is the node's alone. Prints those floors against the raw pull
+ * `raw` and each backend's best index (`figures`); nothing when the node's process is unknown.
+ */
+void printCpuFloor(const PullResult &raw, const std::function<CpuFigures(const QByteArray &)> &figures, const QList<QByteArray> &backends)
+{
+    if (nodePid <= 0)
+        return;
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    out() << Qt::endl << "CPU time on this machine's " << threads << " hardware threads, which the node shares (best rounds):" << Qt::endl
+          << "  raw pull: the node " << seconds(raw.nodeCpuSeconds) << " in " << seconds(raw.seconds) << " ("
+          << QString::number(raw.nodeCpuSeconds / raw.seconds, 'f', 1) << " threads busy)" << Qt::endl;
+    for (const QByteArray &backend : backends) {
+        const CpuFigures r = figures(backend);
+        const bool server = backend == "postgres" && postmasterPid > 0;
+        const double cpu = r.node + r.arborctl + (server ? r.server : 0);
+        const double floor = cpu / threads;
+        out() << "  " << backend << " index: the node " << seconds(r.node) << " + arborctl " << seconds(r.arborctl)
+              << (server ? QStringLiteral(" + the PostgreSQL server %1").arg(seconds(r.server)) : QString()) << " = " << seconds(cpu)
+              << ", so at least " << seconds(floor) << " of wall time (" << QString::number(floor / raw.seconds, 'f', 2) << "x the raw pull); it took "
+              << seconds(r.seconds) << " (" << QString::number(r.seconds / floor, 'f', 2) << "x that floor)"
+              << (backend == "postgres" && !server ? " - the PostgreSQL server is not on this machine or not found: its CPU not counted" : "")
+              << Qt::endl;
+    }
 }
 
 } // namespace
@@ -888,6 +1011,8 @@ struct SparseRun
     double seconds = 0;         ///< wall time of the `arborctl index` process
     double engineSeconds = 0;   ///< what arborctl reports: engine start to the last promotion
     double cpuSeconds = 0;      ///< CPU time of arborctl index
+    double nodeCpuSeconds = 0;  ///< the node's CPU time while arborctl indexed
+    double serverCpuSeconds = 0;    ///< the local PostgreSQL server's meanwhile
     DrainResult drain;
     qint64 headers = 0;         ///< rows of the blocks table
     qint64 transfers = 0;
@@ -953,6 +1078,8 @@ SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::o
     const QJsonObject summary = QJsonDocument::fromJson(run.stdOut).object();
     r.seconds = run.seconds;
     r.cpuSeconds = run.cpuSeconds;
+    r.nodeCpuSeconds = run.nodeCpuSeconds;
+    r.serverCpuSeconds = run.serverCpuSeconds;
     r.engineSeconds = summary.value(QLatin1String("seconds")).toDouble();
     for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
         const QString table = v.toObject().value(QLatin1String("table")).toString();
@@ -1058,6 +1185,8 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
                         keep.seconds = r.seconds;
                         keep.engineSeconds = r.engineSeconds;
                         keep.cpuSeconds = r.cpuSeconds;
+                        keep.nodeCpuSeconds = r.nodeCpuSeconds;
+                        keep.serverCpuSeconds = r.serverCpuSeconds;
                     }
                     if (r.drain.seconds < keep.drain.seconds)
                         keep.drain = r.drain;
@@ -1170,6 +1299,7 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
     out() << "(\"vs raw\": against the raw pull on the same path, straight to the node or through the counting proxy)" << Qt::endl;
     if (backends.size() == 1)
         out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
+    printCpuFloor(rawDirect, [&](const QByteArray &backend) { return CpuFigures::of(straight[backend]); }, backends);
 
     if (!provider)
         return 0;
@@ -1222,6 +1352,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("With --rpc: a token to index (repeatable)."), QStringLiteral("ADDRESS"));
     const QCommandLineOption startOption(QStringLiteral("start-block"), QStringLiteral("With --rpc: the chain's start block (default 0)."),
                                          QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption nodePidOption(QStringLiteral("node-pid"), QStringLiteral("With --rpc: the node's process, whose CPU time is then shown."),
+                                           QStringLiteral("PID"));
     const QCommandLineOption liveOption(QStringLiteral("live-node"), QStringLiteral("Measure the live anvil, not one restarted from a state dump."));
     const QCommandLineOption providerRateOption(QStringLiteral("provider-rate"),
                                                 QStringLiteral("Only measure `index` through a provider-like proxy allowing N calls/s."), QStringLiteral("N"));
@@ -1233,7 +1365,7 @@ int main(int argc, char *argv[])
                                           QStringLiteral("8"));
     const QCommandLineOption emptyOption(QStringLiteral("empty-between"), QStringLiteral("With --sparse: empty blocks after each round."),
                                          QStringLiteral("M"), QStringLiteral("238"));
-    parser.addOptions({tokensOption, blocksOption, transfersOption, holdersOption, runsOption, holdOption, rpcOption, tokenOption, startOption,
+    parser.addOptions({tokensOption, blocksOption, transfersOption, holdersOption, runsOption, holdOption, rpcOption, tokenOption, startOption, nodePidOption,
                        liveOption, providerRateOption, providerBatchOption, sparseOption, roundsOption, emptyOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
@@ -1262,6 +1394,7 @@ int main(int argc, char *argv[])
         for (QString &t : tokens)
             t = t.toLower();
         startBlock = std::max<qint64>(0, parser.value(startOption).toLongLong());
+        nodePid = parser.value(nodePidOption).toLongLong();
     } else {
         const int tokenCount = std::max(1, parser.value(tokensOption).toInt());
         if (const QString reason = Devnet::unavailableReason(); !reason.isEmpty()) {
@@ -1315,6 +1448,7 @@ int main(int argc, char *argv[])
             node = QStringLiteral("anvil restarted from a state dump, no state before its head (restarted in %1)").arg(seconds(double(restart.elapsed()) / 1000));
         }
         rpc = devnet.rpcUrl();
+        nodePid = devnet.processId();
         if (sparse)
             out() << "sparse devnet: " << tokenCount << " tokens; " << shape.rounds << " rounds of " << shape.transfers << " transfers among "
                   << shape.holders << " new holders in " << shape.blocks << " blocks after their mints, then " << shape.emptyBetween
@@ -1335,8 +1469,21 @@ int main(int argc, char *argv[])
     }
 
     QList<QByteArray> backends{"sqlite"};
-    if (!qEnvironmentVariableIsEmpty("ARBOR_TEST_PG_URL"))
+    if (!qEnvironmentVariableIsEmpty("ARBOR_TEST_PG_URL")) {
         backends.append("postgres");
+        // A server on this machine shares its CPU too: its postmaster is a backend's parent
+        // (a process here named postgres, when the server is here at all).
+        qputenv("ARBOR_TEST_BACKEND", "postgres");
+        const TestDatabase db;
+        if (const std::unique_ptr<Store> store = db.isValid() ? db.open(false) : nullptr) {
+            const auto backend = store->query(QStringLiteral("SELECT pg_backend_pid()"));
+            const qint64 pid = backend && !backend->isEmpty() ? backend->first().value(0).toLongLong() : 0;
+            const QList<QByteArray> f = pid > 0 ? procStat(pid) : QList<QByteArray>{};
+            QFile name(QStringLiteral("/proc/%1/comm").arg(pid));
+            if (!f.isEmpty() && name.open(QIODevice::ReadOnly) && name.readAll().trimmed() == "postgres")
+                postmasterPid = f[1].toLongLong();
+        }
+    }
     const auto holdDevnet = [&] {
         if (!parser.isSet(holdOption) || !devnet.isRunning())
             return;
@@ -1447,6 +1594,8 @@ int main(int argc, char *argv[])
                     keep.seconds = r.seconds;
                     keep.engineSeconds = r.engineSeconds;
                     keep.cpuSeconds = r.cpuSeconds;
+                    keep.nodeCpuSeconds = r.nodeCpuSeconds;
+                    keep.serverCpuSeconds = r.serverCpuSeconds;
                 }
                 for (const auto &[mine, kept] : {std::pair(&r.drain, &keep.drain), std::pair(&r.balanceOf, &keep.balanceOf),
                                                  std::pair(&r.recount, &keep.recount)}) {
@@ -1455,7 +1604,9 @@ int main(int argc, char *argv[])
                 }
                 keep.exactBest = std::min(keep.exactBest, r.exactSeconds());
             }
-            line += QStringLiteral(" %1 %2 (cpu %3) +drain %4").arg(QString::fromLatin1(backend), seconds(r.seconds), seconds(r.cpuSeconds), seconds(r.drain.seconds));
+            const QString server = backend == "postgres" && postmasterPid > 0 ? QStringLiteral(", server %1").arg(seconds(r.serverCpuSeconds)) : QString();
+            line += QStringLiteral(" %1 %2 (cpu %3, node %4%5) +drain %6")
+                        .arg(QString::fromLatin1(backend), seconds(r.seconds), seconds(r.cpuSeconds), seconds(r.nodeCpuSeconds), server, seconds(r.drain.seconds));
         }
         out() << line << Qt::endl;
     }
@@ -1501,6 +1652,8 @@ int main(int argc, char *argv[])
     out() << "(queue rows: process wall time, including arborctl's start; \"vs raw\" of those is for scale only)" << Qt::endl;
     if (backends.size() == 1)
         out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
+
+    printCpuFloor(best, [&](const QByteArray &backend) { return CpuFigures::of(bestIndex[backend]); }, backends);
 
     holdDevnet();
     return 0;

@@ -290,6 +290,11 @@ bool Devnet::isRunning() const
     return m_process && m_process->state() == QProcess::Running;
 }
 
+qint64 Devnet::processId() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
 QUrl Devnet::rpcUrl() const
 {
     return m_rpcUrl;

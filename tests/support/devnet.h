@@ -66,6 +66,8 @@ public:
     /// Kills anvil and waits for it; safe to call when not running.
     void stop();
     bool isRunning() const;
+    /// anvil's process id while it runs (it changes with restartFromStateDump()), else 0.
+    qint64 processId() const;
 
     /**
      * Turns the running node into "a node started from a state dump", the kind operators meet
