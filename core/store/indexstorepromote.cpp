@@ -352,6 +352,43 @@ struct HolderChange
     const TokenTransfer *last = nullptr;
 };
 
+namespace {
+
+/// Each changed holder's stored balance (null where it has none) and its unfinished queue items:
+/// rows of (token, holder, balance, count).
+Result<QList<SqlRow>> storedBalances(Store &store, qint64 chainId, const EntityDef &balances, const QHash<HolderKey, HolderChange> &changes)
+{
+    // The keys go in as VALUES lists, a few hundred per statement: in process, a staging table
+    // would cost SQLite an insert and a delete per key more. A few statement shapes only
+    // (256, 64, 16, 4 and 1 keys), so each is prepared once.
+    const QString head = QLatin1String("SELECT s.column1, s.column2, b.balance, (SELECT COUNT(*) FROM ") + store.admin("balance_update_queue")
+        + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.column1 AND q.holder = s.column2 AND q.status <> 'completed') FROM (VALUES ");
+    const QString tail = QLatin1String(") AS s LEFT JOIN ") + store.chainTable(chainId, balances.name)
+        + QLatin1String(" b ON b.token = s.column1 AND b.holder = s.column2");
+    QList<SqlRow> out;
+    out.reserve(changes.size());
+    auto next = changes.cbegin();
+    qsizetype left = changes.size();
+    for (const qsizetype chunk : {256, 64, 16, 4, 1}) {
+        for (; left >= chunk; left -= chunk) {
+            QString sql = head;
+            QVariantList params{chainId};
+            params.reserve(1 + 2 * chunk);
+            for (qsizetype i = 0; i < chunk; ++i, ++next) {
+                sql += i == 0 ? QLatin1String("(?, ?)") : QLatin1String(", (?, ?)");
+                params << view(next->token.bytes()) << view(next->holder.bytes());
+            }
+            auto rows = store.query(sql + tail, params);
+            if (!rows)
+                return rows.error();
+            out += *rows;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef &balances)
 {
     const qint64 chain = batch.chainId;
@@ -404,7 +441,6 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
     }
 
     const qint64 now = m_store.now();
-    const QString staging = m_store.chainTable(chain, balances.name, true);
     if (!changes.isEmpty() && m_store.backend() == Backend::Postgres) {
         if (Status s = addChangesInDatabase(chain, balances, batch.to, changes.values(), now); !s)
             return s;
@@ -412,21 +448,9 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
         // The touched holders' balances at the previous checkpoint, and whether the queue holds
         // an unfinished item for them (a reorg, reindex or mode change recount): those are
         // recounted by the queue, which sees this range's transfers too.
-        QList<SqlRow> keys;
-        keys.reserve(changes.size());
-        for (const HolderChange &c : std::as_const(changes))
-            keys.append({view(c.token.bytes()), view(c.holder.bytes()), m_store.u256Value(0), batch.to, view(c.last->txHash.bytes()), now});
-        if (Status s = m_store.bulkInsert(staging, ddl::columnNames(ddl::TableKind::Staging, balances), keys); !s)
-            return s;
-        auto current = m_store.query(QLatin1String("SELECT s.token, s.holder, b.balance, (SELECT COUNT(*) FROM ") + m_store.admin("balance_update_queue")
-                                 + QLatin1String(" q WHERE q.chain_id = ? AND q.token = s.token AND q.holder = s.holder AND q.status <> 'completed') FROM ")
-                                 + staging + QLatin1String(" s LEFT JOIN ") + m_store.chainTable(chain, balances.name)
-                                 + QLatin1String(" b ON b.token = s.token AND b.holder = s.holder"),
-                             {chain});
+        auto current = storedBalances(m_store, chain, balances, changes);
         if (!current)
             return current.error();
-        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + staging); !s)
-            return s;
 
         QList<SqlRow> balances;
         balances.reserve(current->size());
