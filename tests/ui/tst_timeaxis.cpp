@@ -63,6 +63,7 @@ private Q_SLOTS:
     void everyRangeHasRoundTicksWithinItAndNoMoreThanAsked();
     void axisShowsTheTicksAndKeepsThemWhileTheRangeMoves();
     void repeatedLabelsAreAllShown();
+    void labelsWithSecondsAreNotCut();
     void valueLabelsAreDrawnInTheLocalesNumbers();
     void rangeStartsWhereTheDataDoes_data();
     void rangeStartsWhereTheDataDoes();
@@ -213,6 +214,36 @@ void TstTimeAxis::repeatedLabelsAreAllShown()
     QTRY_COMPARE(axis->tickLabels(), labels(expected).mid(0, expected.size() - 1));
     QCOMPARE(axis->tickLabels().count(u"06:00"_s), 2);
     QCOMPARE(axis->categoriesLabels().size(), expected.size() - 1);
+}
+
+void TstTimeAxis::labelsWithSecondsAreNotCut()
+{
+    // A console up for two minutes, in English: ticks every 30 s read "3:19:30 AM", wider than
+    // the room Qt Charts gives a label when four share a chart of the console's size; it cut
+    // them to "3:19:30 ...". Fewer ticks, each drawn whole.
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    auto *chart = new QChart;
+    QChartView view(chart);
+    view.resize(440, 180);
+    auto *axis = new TimeAxis(chart);
+    chart->addAxis(axis, Qt::AlignBottom);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const qint64 from = at(2026, 11, 27, 3, 18, 50);
+    axis->setTimeRange(from, from + 120000);
+    auto drawn = [&] {
+        QStringList texts;
+        for (QGraphicsItem *item : view.scene()->items()) {
+            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() && !text->toPlainText().isEmpty())
+                texts.append(text->toPlainText());
+        }
+        return texts;
+    };
+    QTRY_VERIFY2(!drawn().isEmpty(), "no label drawn");
+    QTRY_VERIFY2(drawn().size() == axis->tickLabels().size(), qPrintable(drawn().join(u" | ") + u" against "_s + axis->tickLabels().join(u" | ")));
+    QVERIFY2(axis->tickLabels().size() >= 2, qPrintable(axis->tickLabels().join(u" | ")));
+    for (const QString &label : axis->tickLabels())
+        QVERIFY2(drawn().contains(label), qPrintable(label + u" is drawn as: "_s + drawn().join(u" | ")));
 }
 
 void TstTimeAxis::valueLabelsAreDrawnInTheLocalesNumbers()

@@ -208,13 +208,27 @@ void TimeAxis::setTimeRange(qint64 fromMs, qint64 toMs)
 
 void TimeAxis::relabel()
 {
-    QList<TimeTick> ticks = roundTimeTicks(m_from, m_to, m_maxTicks);
-    ticks.removeIf([this](const TimeTick &tick) { return tick.ms <= m_from; });   // a category ends after the axis starts
+    const double width = m_chart->plotArea().width();
+    const QFontMetrics metrics(labelsFont());
+    // Qt Charts gives each label of a category axis the axis' width over one more than its
+    // categories, less 4 px either side, and elides a longer one ("3:19:00 ..."): labels with
+    // seconds need more room than the 90 px a tick is planned with, so fewer ticks until the
+    // widest fits.
+    QList<TimeTick> ticks;
+    for (int budget = m_maxTicks;; --budget) {
+        ticks = roundTimeTicks(m_from, m_to, budget);
+        ticks.removeIf([this](const TimeTick &tick) { return tick.ms <= m_from; });   // a category ends after the axis starts
+        if (width <= 0 || ticks.size() <= 1 || budget <= 2)
+            break;
+        int widest = 0;
+        for (const TimeTick &tick : std::as_const(ticks))
+            widest = std::max(widest, metrics.boundingRect(tick.label).width());
+        if (widest + 2 <= width / double(ticks.size() + 1) - 8)
+            break;
+    }
     // A label is centred on its tick: one that would stick out past the plot's right edge is
     // cut there ("2:40 A"), so that tick goes (unless it is the only one).
-    const double width = m_chart->plotArea().width();
     if (width > 0 && ticks.size() > 1) {
-        const QFontMetrics metrics(labelsFont());
         const double span = double(m_to - m_from);
         const TimeTick &last = ticks.last();
         const double x = double(last.ms - m_from) / span * width;
