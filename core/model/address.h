@@ -10,6 +10,7 @@
 
 #include <array>
 #include <compare>
+#include <cstring>
 
 namespace arbor {
 
@@ -44,7 +45,18 @@ public:
 
     friend auto operator<=>(const Address &, const Address &) = default;
     friend bool operator==(const Address &, const Address &) = default;
-    friend size_t qHash(const Address &a, size_t seed = 0) noexcept { return qHashBits(a.m_bytes.data(), Size, seed); }
+    /// As Qt hashes composite keys, from the 20 bytes as three words: qHashBits' SipHash over
+    /// the bytes was 3% of a dense index's CPU, where every transfer hashes two addresses.
+    friend size_t qHash(const Address &a, size_t seed = 0) noexcept
+    {
+        quint64 first = 0;
+        quint64 second = 0;
+        quint32 last = 0;
+        std::memcpy(&first, a.m_bytes.data(), sizeof first);
+        std::memcpy(&second, a.m_bytes.data() + 8, sizeof second);
+        std::memcpy(&last, a.m_bytes.data() + 16, sizeof last);
+        return qHashMulti(seed, first, second, last);
+    }
 
 private:
     std::array<unsigned char, Size> m_bytes{};
