@@ -46,6 +46,32 @@ QList<qint64> moments(const QList<TimeTick> &ticks)
     return out;
 }
 
+/// A chart view of the given size with a TimeAxis along its bottom, shown.
+struct AxisView
+{
+    QChart *chart = new QChart;
+    QChartView view{chart};
+    TimeAxis *axis = new TimeAxis(chart);
+
+    AxisView(int width, int height)
+    {
+        view.resize(width, height);
+        chart->addAxis(axis, Qt::AlignBottom);
+        view.show();
+    }
+};
+
+/// The texts `view` draws: visible, not empty.
+QStringList drawnTexts(const QChartView &view)
+{
+    QStringList texts;
+    for (QGraphicsItem *item : view.scene()->items()) {
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() && !text->toPlainText().isEmpty())
+            texts.append(text->toPlainText());
+    }
+    return texts;
+}
+
 } // namespace
 
 class TstTimeAxis : public QObject
@@ -161,13 +187,9 @@ void TstTimeAxis::everyRangeHasRoundTicksWithinItAndNoMoreThanAsked()
 
 void TstTimeAxis::axisShowsTheTicksAndKeepsThemWhileTheRangeMoves()
 {
-    auto *chart = new QChart;
-    QChartView view(chart);
-    view.resize(700, 300);
-    auto *axis = new TimeAxis(chart);
-    chart->addAxis(axis, Qt::AlignBottom);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    AxisView shown(700, 300);
+    QVERIFY(QTest::qWaitForWindowExposed(&shown.view));
+    TimeAxis *axis = shown.axis;
 
     const qint64 from = at(2026, 11, 25, 20, 16, 7);
     axis->setTimeRange(from, from + 15 * 60000);
@@ -175,9 +197,9 @@ void TstTimeAxis::axisShowsTheTicksAndKeepsThemWhileTheRangeMoves()
     QCOMPARE(axis->toMs(), from + 15 * 60000);
     QCOMPARE(axis->min(), double(from));
     QCOMPARE(axis->max(), double(from + 15 * 60000));
-    const QStringList shown = axis->tickLabels();
-    QVERIFY2(shown.contains(u"20:20"_s) && shown.contains(u"20:30"_s), qPrintable(shown.join(u", ")));
-    QCOMPARE(axis->categoriesLabels().size(), shown.size());
+    const QStringList labelled = axis->tickLabels();
+    QVERIFY2(labelled.contains(u"20:20"_s) && labelled.contains(u"20:30"_s), qPrintable(labelled.join(u", ")));
+    QCOMPARE(axis->categoriesLabels().size(), labelled.size());
     for (const QString &label : axis->categoriesLabels()) {
         const double end = axis->endValue(label);
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(end)).time().second(), 0);
@@ -186,27 +208,23 @@ void TstTimeAxis::axisShowsTheTicksAndKeepsThemWhileTheRangeMoves()
 
     // A second later: the same ticks; a minute later past 20:35, one more.
     axis->setTimeRange(from + 1000, from + 15 * 60000 + 1000);
-    QCOMPARE(axis->tickLabels(), shown);
+    QCOMPARE(axis->tickLabels(), labelled);
     axis->setTimeRange(from + 4 * 60000, from + 19 * 60000);
-    QVERIFY2(axis->tickLabels().last() != shown.last(), qPrintable(axis->tickLabels().join(u", ")));
+    QVERIFY2(axis->tickLabels().last() != labelled.last(), qPrintable(axis->tickLabels().join(u", ")));
     QVERIFY2(!axis->tickLabels().contains(u"20:18"_s), qPrintable(axis->tickLabels().join(u", ")));
 
     // A narrow chart shows fewer.
     const qsizetype wide = axis->tickLabels().size();
-    view.resize(260, 300);
+    shown.view.resize(260, 300);
     QTRY_VERIFY2(axis->tickLabels().size() < wide, qPrintable(axis->tickLabels().join(u", ")));
 }
 
 void TstTimeAxis::repeatedLabelsAreAllShown()
 {
     // Two days by six hours: "06:00" and "12:00" twice each; a category's label is its key.
-    auto *chart = new QChart;
-    QChartView view(chart);
-    view.resize(1200, 300);
-    auto *axis = new TimeAxis(chart);
-    chart->addAxis(axis, Qt::AlignBottom);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    AxisView shown(1200, 300);
+    QVERIFY(QTest::qWaitForWindowExposed(&shown.view));
+    TimeAxis *axis = shown.axis;
     const qint64 from = at(2026, 11, 24, 1, 0);
     axis->setTimeRange(from, from + 47 * 3600000LL);
     const QList<TimeTick> expected = roundTimeTicks(from, from + 47 * 3600000LL, 10);
@@ -222,23 +240,12 @@ void TstTimeAxis::labelsWithSecondsAreNotCut()
     // the room Qt Charts gives a label when four share a chart of the console's size; it cut
     // them to "3:19:30 ...". Fewer ticks, each drawn whole.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    auto *chart = new QChart;
-    QChartView view(chart);
-    view.resize(440, 180);
-    auto *axis = new TimeAxis(chart);
-    chart->addAxis(axis, Qt::AlignBottom);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    AxisView shown(440, 180);
+    QVERIFY(QTest::qWaitForWindowExposed(&shown.view));
+    TimeAxis *axis = shown.axis;
     const qint64 from = at(2026, 11, 27, 3, 18, 50);
     axis->setTimeRange(from, from + 120000);
-    auto drawn = [&] {
-        QStringList texts;
-        for (QGraphicsItem *item : view.scene()->items()) {
-            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible() && !text->toPlainText().isEmpty())
-                texts.append(text->toPlainText());
-        }
-        return texts;
-    };
+    auto drawn = [&] { return drawnTexts(shown.view); };
     QTRY_VERIFY2(!drawn().isEmpty(), "no label drawn");
     QTRY_VERIFY2(drawn().size() == axis->tickLabels().size(), qPrintable(drawn().join(u" | ") + u" against "_s + axis->tickLabels().join(u" | ")));
     QVERIFY2(axis->tickLabels().size() >= 2, qPrintable(axis->tickLabels().join(u" | ")));
@@ -266,14 +273,7 @@ void TstTimeAxis::valueLabelsAreDrawnInTheLocalesNumbers()
     QCOMPARE(y->labelFormat(), u"%.1f"_s);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto drawn = [&] {
-        QStringList texts;
-        for (QGraphicsItem *item : view.scene()->items()) {
-            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
-                texts.append(text->toPlainText());
-        }
-        return texts;
-    };
+    auto drawn = [&] { return drawnTexts(view); };
     QTRY_VERIFY2(drawn().contains(u"0,5"_s) && drawn().contains(u"2,0"_s), qPrintable(drawn().join(u" | ")));
 
     // Whole steps: no decimals.
