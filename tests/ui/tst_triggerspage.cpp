@@ -33,10 +33,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTime>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -54,6 +57,7 @@
 #include <QRegularExpression>
 #include <QTest>
 #include <QTranslator>
+#include <QXYSeries>
 
 #include <memory>
 
@@ -138,6 +142,7 @@ private Q_SLOTS:
     void logModelDiffsWithoutReset();
     void logModelNamesTriggersFromTheList();
     void listModelAsksBeforeEnabling();
+    void latencyDotsAreDrawnWhole();
 
     // The page against a real engine, in order: each step builds on the last.
     void editorRefusesLiteralSecretThenSaves();
@@ -348,6 +353,41 @@ QList<TriggerRecord> TstTriggersPage::storedTriggers() const
         return {};
     }
     return *triggers;
+}
+
+void TstTriggersPage::latencyDotsAreDrawnWhole()
+{
+    // Deliveries this minute and twenty minutes ago, the first at the chart's start: each p95
+    // dot lies inside the plot, not cut in half by its edge.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 minute = now - now % 60000;
+    DeliveryMinute older;
+    older.minute = minute - 20 * 60000;
+    older.success = 3;
+    older.p95Ms = 40;
+    DeliveryMinute newest;
+    newest.minute = minute;
+    newest.success = 2;
+    newest.p95Ms = 7;
+    DeliveryChartPanel panel;
+    panel.resize(900, 260);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setMinutes({older, newest}, now);
+
+    auto *view = panel.findChild<QChartView *>(QStringLiteral("deliveryLatencyChart"));
+    QVERIFY(view);
+    auto *series = qobject_cast<QXYSeries *>(view->chart()->series().value(0));
+    QVERIFY(series);
+    QCOMPARE(series->points().size(), 2);
+    const QRectF plotArea = view->chart()->plotArea();
+    const double radius = series->markerSize() / 2;
+    for (const QPointF &point : series->points()) {
+        const QPointF at = view->chart()->mapToPosition(point, series);
+        const QRectF dot(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius);
+        QVERIFY2(plotArea.contains(dot), qPrintable(QStringLiteral("the dot at %1,%2 crosses the plot area %3…%4 × %5…%6").arg(at.x()).arg(at.y())
+                                                    .arg(plotArea.left()).arg(plotArea.right()).arg(plotArea.top()).arg(plotArea.bottom())));
+    }
 }
 
 void TstTriggersPage::editorRefusesLiteralSecretThenSaves()

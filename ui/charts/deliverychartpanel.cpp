@@ -58,6 +58,8 @@ DeliveryChartPanel::DeliveryChartPanel(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("deliveryChartsSplitter"));
     splitter->setChildrenCollapsible(false);
+    m_counts.view->setObjectName(QStringLiteral("deliveryCountsChart"));
+    m_latency.view->setObjectName(QStringLiteral("deliveryLatencyChart"));
     splitter->addWidget(m_counts.view);
     splitter->addWidget(m_latency.view);
     splitter->setStretchFactor(0, 3);
@@ -181,8 +183,10 @@ void DeliveryChartPanel::plot()
     }
     for (int s = 0; s < SeriesCount; ++s)
         m_series[s]->replace(points[s]);
-    for (Plot *plot : {&m_counts, &m_latency})
-        plot->x->setTimeRange(first, last);
+    m_counts.x->setTimeRange(first, last);
+    // The p95 chart marks each minute with a dot, which Qt Charts clips at the plot's edges:
+    // half a minute either side keeps the oldest and the newest whole.
+    m_latency.x->setTimeRange(first - MinuteMs / 2, last + MinuteMs / 2);
     fitY(m_counts.y, topCount, true);
     fitY(m_latency.y, topLatency, false);
 
