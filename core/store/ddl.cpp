@@ -164,8 +164,11 @@ QString createTable(Backend backend, TableKind kind, qint64 chainId, const Entit
         lines.append(QLatin1String("PRIMARY KEY (") + keyColumns(kind, entity).join(QLatin1String(", ")) + u')');
 
     const bool unlogged = backend == Backend::Postgres && kind == TableKind::Staging;
-    return QLatin1String(unlogged ? "CREATE UNLOGGED TABLE IF NOT EXISTS " : "CREATE TABLE IF NOT EXISTS ") + table
+    QString sql = QLatin1String(unlogged ? "CREATE UNLOGGED TABLE IF NOT EXISTS " : "CREATE TABLE IF NOT EXISTS ") + table
         + QLatin1String(" (\n    ") + lines.join(QLatin1String(",\n    ")) + QLatin1String("\n)");
+    if (backend == Backend::Postgres && kind == TableKind::Global)
+        sql += QLatin1String(" WITH (fillfactor = ") + QString::number(GlobalFillFactor) + u')';
+    return sql;
 }
 
 QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity, bool onDemand)

@@ -58,13 +58,22 @@ enum class NullColumns {
  */
 QString upsertConflict(TableKind kind, const EntityDef &entity, const QString &alias, NullColumns nulls = NullColumns::Replace);
 
-/// CREATE TABLE IF NOT EXISTS for one of an entity's tables.
+/**
+ * How full PostgreSQL fills the pages of the cross-chain tables. They keep the latest row per
+ * key and every promotion rewrites the rows its holders touched; their indexes hold none of the
+ * values that change, so with room left on the page an update stays on it (a HOT update): no
+ * new index entries, and the old version is pruned the next time the page is read.
+ */
+inline constexpr int GlobalFillFactor = 70;
+
+/// CREATE TABLE IF NOT EXISTS for one of an entity's tables (PostgreSQL's global tables with
+/// GlobalFillFactor).
 QString createTable(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity);
-/// ALTER TABLE … ADD COLUMN … DEFAULT for a column missing from an existing table.
 /// CREATE INDEX IF NOT EXISTS statements for the entity's secondary indexes on one table
 /// (production or global; staging has none); with `onDemand`, its production table's
 /// on-demand indexes instead.
 QStringList createIndexes(Backend backend, TableKind kind, qint64 chainId, const EntityDef &entity, bool onDemand = false);
+/// ALTER TABLE … ADD COLUMN … DEFAULT for a column missing from an existing table.
 QString addColumn(Backend backend, const QString &table, const ColumnDef &column, const QString &columnName);
 
 /// Everything that creates one chain's tables (PostgreSQL: its schema first).

@@ -462,6 +462,7 @@ QList<Migration> build(Backend backend)
     list.append(enginesMigration(backend));
     list.append(deliveriesMigration(backend));
     list.append(eventSampleMigration(backend));
+    list.append(globalFillFactorMigration(backend));
     return list;
 }
 

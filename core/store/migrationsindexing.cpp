@@ -21,6 +21,14 @@ const char *const SqliteV19 = R"(ALTER TABLE arbor_chains ADD COLUMN sampled_log
 const char *const PostgresV19 = R"(ALTER TABLE arbor.chains ADD COLUMN sampled_logs_per_block DOUBLE PRECISION
     CHECK (sampled_logs_per_block IS NULL OR sampled_logs_per_block >= 0))";
 
+// Migration 20: room on each page of the cross-chain tables for their rows' next versions
+// (ddl::GlobalFillFactor, spelled out: a migration's text never changes). The tables exist only
+// once the entities were reconciled, after the first migrations: IF EXISTS.
+const char *const PostgresV20 = R"(ALTER TABLE IF EXISTS arbor_global.token_balances SET (fillfactor = 70);
+ALTER TABLE IF EXISTS arbor_global.block_summaries SET (fillfactor = 70);
+ALTER TABLE IF EXISTS arbor_global.agent_identities SET (fillfactor = 70);
+ALTER TABLE IF EXISTS arbor_global.agent_reputation SET (fillfactor = 70))";
+
 } // namespace
 
 Migration blockStatsMigration(Backend backend)
@@ -29,14 +37,16 @@ Migration blockStatsMigration(Backend backend)
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV13 : SqliteV13)};
 }
 
-} // namespace arbor
-
-namespace arbor {
-
 Migration eventSampleMigration(Backend backend)
 {
     return {19, QStringLiteral("the events per block sampled when a chain is added: how wide its first eth_getLogs go"),
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV19 : SqliteV19)};
+}
+
+Migration globalFillFactorMigration(Backend backend)
+{
+    return {20, QStringLiteral("room on the pages of the cross-chain tables for updates in place (PostgreSQL)"),
+            backend == Backend::Postgres ? QString::fromUtf8(PostgresV20) : QString()};
 }
 
 } // namespace arbor

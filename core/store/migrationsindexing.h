@@ -14,4 +14,9 @@ Migration blockStatsMigration(Backend backend);
 /// from it (LogRangeSizer::seed()). NULL: never sampled. Appended by migrations(); never edited.
 Migration eventSampleMigration(Backend backend);
 
+/// Migration 20: PostgreSQL's cross-chain tables made before it get ddl::GlobalFillFactor, so
+/// their updates stay on the page (new pages only; the ones written before fill as they are
+/// rewritten). Nothing on SQLite. Appended by migrations(); never edited.
+Migration globalFillFactorMigration(Backend backend);
+
 } // namespace arbor

@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "store/triggerstore.h"
 
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSemaphore>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void refusesEditedMigration();
     void refusesNewerDatabase();
     void upgradeNamesAlertDeliveriesByTheirRule();
+    void crossChainTablesLeaveRoomForUpdates();
     void registersChainWithTables();
     void refusesDuplicateChainAndWritesNothing();
     void pausesAndResumes();
@@ -252,6 +254,65 @@ void TestStore::upgradeNamesAlertDeliveriesByTheirRule()
     QCOMPARE(latest->first().status, DeliveryStatus::Success);
     QCOMPARE(latest->first().attempt, 2);
     QVERIFY2(latest->first().id > goneId, qPrintable(QString::number(latest->first().id)));
+}
+
+/// PostgreSQL: the fill factor of each cross-chain table, "" where it has the default.
+static QMap<QString, QString> globalFillFactors(Store &store)
+{
+    QMap<QString, QString> out;
+    auto rows = store.query(QStringLiteral("SELECT c.relname, COALESCE(array_to_string(c.reloptions, ','), '') FROM pg_class c "
+                                           "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'arbor_global' AND c.relkind = 'r'"));
+    if (rows) {
+        for (const SqlRow &r : std::as_const(*rows))
+            out.insert(r[0].toString(), r[1].toString());
+    }
+    return out;
+}
+
+void TestStore::crossChainTablesLeaveRoomForUpdates()
+{
+    if (TestDatabase::backend() != Backend::Postgres)
+        QSKIP("A PostgreSQL storage parameter: SQLite has no fill factor.");
+    const QString room = QStringLiteral("fillfactor=%1").arg(ddl::GlobalFillFactor);
+    QStringList crossChain;
+    for (const EntityDef &e : evmEntities()) {
+        if (e.crossChain)
+            crossChain.append(e.name);
+    }
+    crossChain.sort();
+
+    // A new database makes its cross-chain tables with room on each page.
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        auto store = db.open();
+        QVERIFY(store);
+        QVERIFY(store->reconcileEntityTables(evmEntities()));
+        const QMap<QString, QString> factors = globalFillFactors(*store);
+        QCOMPARE(factors.keys(), crossChain);
+        for (auto it = factors.begin(); it != factors.end(); ++it)
+            QVERIFY2(it.value() == room, qPrintable(it.key() + u": " + it.value()));
+    }
+
+    // One made before migration 20 (tables packed full) gets it from the migration.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open(false);
+    QVERIFY(store);
+    const Status old = migrateThrough(*store, 19);
+    QVERIFY2(old, qPrintable(old ? QString() : old.error().toString()));
+    QVERIFY(store->reconcileEntityTables(evmEntities()));
+    for (const QString &table : std::as_const(crossChain))
+        QVERIFY(store->exec(QLatin1String("ALTER TABLE arbor_global.") + table + QLatin1String(" RESET (fillfactor)")));
+    QCOMPARE(globalFillFactors(*store).value(QStringLiteral("token_balances")), QString());
+
+    auto applied = store->migrate();
+    QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().toString()));
+    QCOMPARE(*applied, int(migrations(store->backend()).size()) - 19);
+    const QMap<QString, QString> factors = globalFillFactors(*store);
+    QCOMPARE(factors.keys(), crossChain);
+    for (auto it = factors.begin(); it != factors.end(); ++it)
+        QVERIFY2(it.value() == room, qPrintable(it.key() + u": " + it.value()));
 }
 
 void TestStore::registersChainWithTables()
