@@ -9,12 +9,15 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 
 namespace arbor {
 namespace {
 
 constexpr qsizetype MaxCachedStatements = 256;
+/// Rows a bulk insert puts in one INSERT (fewer where SQLite's limit on parameters says so).
+constexpr qsizetype RowsPerInsert = 32;
 
 // u256_sum(blob): SQL SUM over the 32-byte big-endian uint256 BLOBs SQLite stores amounts as.
 // NULL over no rows, like SUM; an error on a malformed value or past 2^256 - 1. The running
@@ -276,19 +279,34 @@ Status SqliteStore::runBulkInsert(const QString &table, const QStringList &colum
 {
     if (rows.isEmpty())
         return {};
-    const QString sql = QLatin1String("INSERT INTO ") + table + QLatin1String(" (") + columns.join(QLatin1String(", "))
-        + QLatin1String(") VALUES (") + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", ")) + u')';
+    if (columns.isEmpty())
+        return Error::internal(tr("A bulk insert into %1 names no columns.").arg(table));
+    for (const SqlRow &row : rows) {
+        if (row.size() != columns.size())
+            return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
+    }
+    // Several rows per statement: each execution of a statement opens and closes its cursors and
+    // runs its prologue once, which for one narrow row is about as much as inserting it.
+    const QString head = QLatin1String("INSERT INTO ") + table + QLatin1String(" (") + columns.join(QLatin1String(", ")) + QLatin1String(") VALUES ");
+    const QString tuple = u'(' + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(", ")) + u')';
+    const qsizetype maxParameters = sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+    const qsizetype perStatement = std::clamp<qsizetype>(maxParameters / columns.size(), 1, RowsPerInsert);
+    const QString many = head + QStringList(perStatement, tuple).join(QLatin1String(", "));
+    const QString one = head + tuple;
     return transaction([&]() -> Status {
         Error error;
-        sqlite3_stmt *stmt = statement(sql, &error);
-        if (!stmt)
-            return error;
-        for (const SqlRow &row : rows) {
-            if (row.size() != columns.size())
-                return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
-            for (qsizetype i = 0; i < row.size(); ++i) {
-                if (const int rc = bind(stmt, int(i + 1), row[i]); rc != SQLITE_OK)
-                    return sqlError(m_db, rc, sql);
+        for (qsizetype first = 0; first < rows.size();) {
+            const qsizetype count = rows.size() - first >= perStatement ? perStatement : 1;
+            const QString &sql = count > 1 ? many : one;
+            sqlite3_stmt *stmt = statement(sql, &error);
+            if (!stmt)
+                return error;
+            int index = 1;
+            for (qsizetype r = first; r < first + count; ++r) {
+                for (const QVariant &value : rows[r]) {
+                    if (const int rc = bind(stmt, index++, value); rc != SQLITE_OK)
+                        return sqlError(m_db, rc, sql);
+                }
             }
             if (sqlite3_step(stmt) != SQLITE_DONE) {
                 const Error e = sqlError(m_db, sqlite3_extended_errcode(m_db), sql);
@@ -296,6 +314,7 @@ Status SqliteStore::runBulkInsert(const QString &table, const QStringList &colum
                 return e;
             }
             sqlite3_reset(stmt);
+            first += count;
         }
         return {};
     });
