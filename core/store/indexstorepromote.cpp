@@ -348,13 +348,32 @@ Status IndexStore::advance(const IndexBatch &batch, Promotion &p)
 
 // --- balances kept by head ranges -------------------------------------------------------------
 
+/// An exact sum of uint256 amounts: the low 256 bits and how often they wrapped. Adding one is
+/// four word additions, where the signed 512-bit Net took a sign test and a subtraction.
+struct AmountSum
+{
+    U256 low;
+    quint64 wraps = 0;
+
+    void add(const U256 &amount)
+    {
+        const U256 before = low;
+        low += amount;
+        wraps += low < before ? 1 : 0;
+    }
+    Net wide() const { return (Net(wraps) << 256) + u256::toWide<Net>(low); }
+};
+
 /// One holder's net change of one token over a range, and its latest transfer there.
 struct HolderChange
 {
     Address token;
     Address holder;
-    Net net = 0;
+    AmountSum in;    ///< received over the range
+    AmountSum out;   ///< sent over the range
     const TokenTransfer *last = nullptr;
+
+    Net net() const { return in.wide() - out.wide(); }
 };
 
 namespace {
@@ -427,17 +446,19 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
             if (*holder == zero)
                 continue;   // mints and burns move the supply, not a holder
             HolderChange &c = (kept ? changes : queued)[HolderKey(t.token.bytes(), holder->bytes())];
-            c.token = t.token;
-            c.holder = *holder;
+            if (!c.last) {
+                c.token = t.token;
+                c.holder = *holder;
+            }
             if (kept)
-                c.net += incoming ? u256::toWide<Net>(t.value) : -u256::toWide<Net>(t.value);
+                (incoming ? c.in : c.out).add(t.value);
             c.last = &t;
         }
     }
     // A range's net beyond uint256 either way (spam tokens move absurd amounts) cannot be a
     // change of a real balance: the queue recounts such holders and says what it found.
     for (auto it = changes.begin(); it != changes.end();) {
-        if (it->net >= Limit || it->net <= -Limit) {
+        if (const Net net = it->net(); net >= Limit || net <= -Limit) {
             queued.insert(it.key(), *it);
             it = changes.erase(it);
         } else {
@@ -464,7 +485,7 @@ Status IndexStore::keepTransferBalances(const IndexBatch &batch, const EntityDef
             auto it = changes.find(key);
             if (it == changes.end())
                 return Error::internal(tr("A staged balance key of chain %1 was not among the range's holders.").arg(chain));
-            Net balance = it->net;
+            Net balance = it->net();
             if (!r[2].isNull()) {
                 auto old = m_store.u256FromValue(r[2], QStringLiteral("token_balances.balance"));
                 if (!old)
@@ -505,7 +526,7 @@ Status IndexStore::addChangesInDatabase(qint64 chainId, const EntityDef &balance
     QList<SqlRow> rows;
     rows.reserve(changes.size());
     for (const HolderChange &c : changes) {
-        rows.append({view(c.token.bytes()), view(c.holder.bytes()), QString::fromStdString(c.net.str()), height,
+        rows.append({view(c.token.bytes()), view(c.holder.bytes()), QString::fromStdString(c.net().str()), height,
                      view(c.last->txHash.bytes()), now});
     }
     if (Status s = m_store.bulkInsert(staging, columns, rows); !s)

@@ -123,6 +123,7 @@ private Q_SLOTS:
     void init();
     void cleanup() { m_store.reset(); m_db.reset(); }
     void headRangesKeepBalancesWithoutTheQueue();
+    void headRangeSumsPastUint256Exactly();
     void queuingPromotionsQueueBothSidesCoalesced_data();
     void queuingPromotionsQueueBothSidesCoalesced();
     void computesExactBalancesAndAnswersQueries_data();
@@ -300,6 +301,31 @@ void TestQueue::headRangesKeepBalancesWithoutTheQueue()
     QVERIFY2(failed->first()[1].toString().contains(QStringLiteral("history is incomplete")), qPrintable(failed->first()[1].toString()));
     QCOMPARE(storedBalance(TokenB, party(9)), U256(0));
     QCOMPARE(storedBalance(TokenB, party(9), true), U256(0));
+}
+
+void TestQueue::headRangeSumsPastUint256Exactly()
+{
+    // In one range holder 1 receives two amounts just over 2^255, more than 2^256 in all, and
+    // passes most of one on: its change fits a balance and is kept exactly. Holder 2 receives
+    // three (a spam token's absurd amounts): more than any balance holds, so nothing is written
+    // for it and the queue recounts it.
+    const U256 big = (U256(1) << 255) + 12345;
+    std::map<qint64, QList<Move>> moves;
+    moves[0] = {{TokenA, 0, 3, big}, {TokenA, 0, 4, big}};
+    moves[1] = {{TokenA, 3, 1, big}, {TokenA, 4, 1, big}, {TokenA, 1, 5, big - 7}};
+    moves[2] = {{TokenA, 0, 2, big}, {TokenA, 0, 2, big}, {TokenA, 0, 2, big}};
+    auto r = IndexStore(*m_store).promote(batchOf(0, 2, parentOf(0), moves), evmEntities());
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+
+    for (bool global : {false, true}) {
+        QCOMPARE(u256::toDecimal(storedBalance(TokenA, party(1), global)), u256::toDecimal(big + 7));
+        QCOMPARE(u256::toDecimal(storedBalance(TokenA, party(5), global)), u256::toDecimal(big - 7));
+        QCOMPARE(storedBalance(TokenA, party(3), global), U256(0));
+    }
+    const QString table = ddl::entityTable(m_store->backend(), ddl::TableKind::Production, ChainId, QStringLiteral("token_balances"));
+    QCOMPARE(*m_store->rowCount(table, QStringLiteral("holder = ?"), {party(2).toBytes()}), 0);
+    QCOMPARE(countItems(QStringLiteral("status = 'pending'")), 1);
+    QCOMPARE(countItems(QStringLiteral("holder = ? AND status = 'pending' AND update_type = 'transfer'"), {party(2).toBytes()}), 1);
 }
 
 void TestQueue::queuingPromotionsQueueBothSidesCoalesced_data()
