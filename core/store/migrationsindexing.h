@@ -15,8 +15,9 @@ Migration blockStatsMigration(Backend backend);
 Migration eventSampleMigration(Backend backend);
 
 /// Migration 20: PostgreSQL's cross-chain tables made before it get ddl::GlobalFillFactor, so
-/// their updates stay on the page (new pages only; the ones written before fill as they are
-/// rewritten). Nothing on SQLite. Appended by migrations(); never edited.
+/// their updates can stay on the page. It governs how full pages are filled from then on; pages
+/// packed before it gain room as VACUUM frees their dead rows. Nothing on SQLite. Appended by
+/// migrations(); never edited.
 Migration globalFillFactorMigration(Backend backend);
 
 } // namespace arbor
