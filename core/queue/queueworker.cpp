@@ -25,19 +25,33 @@ namespace {
 constexpr int RetryAfterErrorMs = 1000;
 constexpr int CallsPerRequest = 100;
 constexpr qint64 MaxReplyBytes = 16 * 1024 * 1024;
+/// Qt's HTTP/1.1 client writes a request's body in pieces of 16 KiB and leaves Nagle's algorithm
+/// on: the last piece of a longer body waits until the server acknowledges the first, which a
+/// server delaying its ACKs does after 40 ms (over a network, a round trip). So a balanceOf
+/// request stays within one piece: against a local anvil, 3,000 balances took 1.5 s in requests
+/// of 100 calls (20 KB each), 0.27 s in requests of 79.
+constexpr qsizetype MaxRequestBytes = 16 * 1024;
 
-QByteArray balanceOfRequest(const QList<QueueItem> &items, qsizetype from, qsizetype count, qint64 height)
+/// Up to `count` balanceOf calls from `from`, as many as fit in MaxRequestBytes (at least one);
+/// how many went in is returned in `taken`.
+QByteArray balanceOfRequest(const QList<QueueItem> &items, qsizetype from, qsizetype count, qint64 height, qsizetype *taken)
 {
     // balanceOf(address): selector 0x70a08231, the holder left-padded to 32 bytes.
     const QByteArray block = "\"0x" + QByteArray::number(height, 16) + '"';
     QByteArray body = "[";
-    for (qsizetype i = from; i < from + count; ++i) {
-        if (i > from)
-            body += ',';
-        body += "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(i) + ",\"method\":\"eth_call\",\"params\":[{\"to\":\""
+    body.reserve(MaxRequestBytes);
+    qsizetype i = from;
+    for (; i < from + count; ++i) {
+        const QByteArray call = "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(i) + ",\"method\":\"eth_call\",\"params\":[{\"to\":\""
             + items[i].token.toHex().toLatin1() + "\",\"data\":\"0x70a08231000000000000000000000000"
             + items[i].holder.toHex().toLatin1().mid(2) + "\"}," + block + "]}";
+        if (i > from && body.size() + 1 + call.size() + 1 > MaxRequestBytes)
+            break;
+        if (i > from)
+            body += ',';
+        body += call;
     }
+    *taken = i - from;
     return body + ']';
 }
 
@@ -461,8 +475,9 @@ void QueueWorker::fetchBalances(const ChainRecord &chain, QList<QueueItem> items
         client->countCallsIn(callsOf(source.endpointId));
         client->setTimeout(m_options.rpcTimeoutMs);
         client->setMaxResponseBytes(MaxReplyBytes);
-        const qsizetype batch = client->limiter().batchLimit(int(count));
-        client->post(balanceOfRequest(job->items, job->next, batch, height), int(batch),
+        qsizetype batch = 0;
+        const QByteArray request = balanceOfRequest(job->items, job->next, client->limiter().batchLimit(int(count)), height, &batch);
+        client->post(request, int(batch),
                      [client, url, sourceIndex, count = batch, height, atCheckpoint, job, sendChunk, chainId](Result<QByteArray> body) {
             client->deleteLater();
             if (!*sendChunk)

@@ -843,11 +843,29 @@ void TestBalances::balanceOfModeReadsTheChain()
     // Every holder the token has (each was minted it) is queued again, and only those of this token.
     const qint64 pending = health().value(u"pending"_s).toInteger();
     QCOMPARE(pending, qint64(m_holders.size()));
+    // The queue reads the node through a proxy that sees each request whole.
+    FaultProxy proxy(m_devnet.rpcUrl(), 11);
+    QVERIFY2(proxy.start(&error), qPrintable(error));
+    const QString through = proxy.url().toString();
+    const auto edit = [&](const QStringList &args) { return arborctl(*m_db, QStringList{u"chain"_s, u"edit"_s, QString::number(m_chainId)} + args); };
+    const Run added = edit({u"--add-rpc"_s, through, u"--prefer-rpc"_s, through});
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    setBatchSize(500);   // every holder in one claim: requests as full as the worker makes them
+    proxy.resetCounters();
     const Run r = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s, u"--workers"_s, u"2"_s, u"--json"_s});
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     QCOMPARE(r.object().value(u"completed"_s).toInteger(), pending);
     QCOMPARE(r.object().value(u"failed"_s).toInteger(), 0);
     checkDrained();
+    const FaultProxy::Counters seen = proxy.counters();
+    const Run removed = edit({u"--remove-rpc"_s, through});
+    QVERIFY2(removed.exitCode == 0, qPrintable(describe(removed)));
+    setBatchSize(30);
+    // One balanceOf per holder, in batches whose bodies Qt's HTTP client writes in one piece
+    // (16 KiB): a longer body's last piece waits for the server's delayed ACK, 40 ms a batch.
+    QCOMPARE(seen.callsByMethod.value(u"eth_call"_s), quint64(pending));
+    QVERIFY2(seen.requests < quint64(pending), "balanceOf was not batched");
+    QVERIFY2(seen.largestBody <= 16 * 1024, qPrintable(u"a request of %1 bytes"_s.arg(seen.largestBody)));
 
     // The poked balance shows; every other token still sums its transfers (and equals the chain).
     Balances unpoked = truth;

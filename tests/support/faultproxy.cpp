@@ -156,6 +156,7 @@ struct FaultProxy::Shared
     std::atomic<quint64> resultsRefused{0};
     std::atomic<quint64> callsAdmitted{0};
     std::atomic<quint64> largestBatchAdmitted{0};
+    std::atomic<quint64> largestBody{0};
     QMap<QString, quint64> callsByMethod;   // guarded by mutex
     QMap<QString, quint64> faultedCallsByMethod;   // guarded by mutex
 
@@ -375,6 +376,9 @@ private:
     void handle(ProxiedRequest request)
     {
         ++m_shared->requests;
+        const quint64 size = quint64(request.body.size());
+        quint64 largest = m_shared->largestBody;
+        while (size > largest && !m_shared->largestBody.compare_exchange_weak(largest, size)) { }
         m_shared->countCalls(request.body, &Shared::callsByMethod);
         auto limited = std::make_shared<const LimitedRequest>(request.body, m_shared->currentLimits());
         if (const std::optional<LocalAnswer> refusal = m_shared->admit(*limited)) {
@@ -775,6 +779,7 @@ FaultProxy::Counters FaultProxy::counters() const
     counters.resultsRefused = m_shared->resultsRefused;
     counters.callsAdmitted = m_shared->callsAdmitted;
     counters.largestBatchAdmitted = m_shared->largestBatchAdmitted;
+    counters.largestBody = m_shared->largestBody;
     {
         const QMutexLocker locker(&m_shared->mutex);
         counters.callsByMethod = m_shared->callsByMethod;
@@ -798,6 +803,7 @@ void FaultProxy::resetCounters()
     m_shared->resultsRefused = 0;
     m_shared->callsAdmitted = 0;
     m_shared->largestBatchAdmitted = 0;
+    m_shared->largestBody = 0;
     const QMutexLocker locker(&m_shared->mutex);
     m_shared->callsByMethod.clear();
     m_shared->faultedCallsByMethod.clear();

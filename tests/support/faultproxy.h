@@ -101,6 +101,8 @@ public:
         /// The most calls admitted from one request: 1 for a single call, the batch size for
         /// a batch (less its range-refused calls); 0 before any admission.
         quint64 largestBatchAdmitted = 0;
+        /// The longest request body read, in bytes (refused and faulted requests included).
+        quint64 largestBody = 0;
         /// Every call received, by the "method" it names, each element of a batch apart, whatever
         /// became of it (refused, rate limited, faulted or forwarded): what a provider bills. A
         /// body that is not JSON counts as one call of "(not json)", an element without a method
