@@ -21,6 +21,18 @@ qint64 backoffMs(const QueueConfig &config, int retries)
 
 } // namespace
 
+QueueStore::IdSet QueueStore::idSet(const QList<qint64> &ids) const
+{
+    const bool pg = m_store.backend() == Backend::Postgres;
+    QStringList text;
+    text.reserve(ids.size());
+    for (qint64 id : ids)
+        text.append(QString::number(id));
+    if (pg)
+        return {QStringLiteral("id = ANY(CAST(? AS BIGINT[]))"), QString(u'{' + text.join(u',') + u'}')};
+    return {QStringLiteral("id IN (SELECT value FROM json_each(?))"), QString(u'[' + text.join(u',') + u']')};
+}
+
 // --- settings ------------------------------------------------------------------------------
 
 namespace {
@@ -395,17 +407,35 @@ Result<QueueRunStats> QueueStore::completeQueueItems(qint64 chainId, const QStri
     const QString table = m_store.admin("balance_update_queue");
     Status status = m_store.transaction([&]() -> Status {
         const qint64 now = m_store.now();
+        // The items still held by this claim are completed and read back in one statement: a
+        // round trip per item cost PostgreSQL more than the balanceOf calls did. Items reclaimed
+        // meanwhile are left to their new holder.
+        QList<qint64> claimed;
+        claimed.reserve(balances.size());
+        for (const ComputedBalance &b : balances)
+            claimed.append(b.id);
+        QHash<qint64, SqlRow> held;
+        if (!claimed.isEmpty()) {
+            const IdSet set = idSet(claimed);
+            auto completed = m_store.query(QLatin1String("UPDATE ") + table
+                                               + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ? - claimed_at, error = NULL WHERE ")
+                                               + set.condition + QLatin1String(" AND claim_id = ? AND status = 'processing' RETURNING id, token, holder, tx_hash"),
+                                           {now, now, set.ids, claimId});
+            if (!completed)
+                return completed.error();
+            held.reserve(completed->size());
+            for (const SqlRow &r : std::as_const(*completed))
+                held.insert(r[0].toLongLong(), r);
+        }
         QList<SqlRow> rows;
         QList<qint64> ids;
+        rows.reserve(held.size());
+        ids.reserve(held.size());
         for (const ComputedBalance &b : balances) {
-            auto item = m_store.query(QLatin1String("SELECT token, holder, tx_hash FROM ") + table
-                                  + QLatin1String(" WHERE id = ? AND claim_id = ? AND status = 'processing'"),
-                              {b.id, claimId});
-            if (!item)
-                return item.error();
-            if (item->isEmpty())
-                continue;   // reclaimed meanwhile: its new holder computes it
-            rows.append({item->first()[0], item->first()[1], m_store.u256Value(b.balance), b.block, item->first()[2], now});
+            const auto item = held.constFind(b.id);
+            if (item == held.cend())
+                continue;
+            rows.append({(*item)[1], (*item)[2], m_store.u256Value(b.balance), b.block, (*item)[3], now});
             ids.append(b.id);
         }
         if (Status s = m_store.writeBalances(chainId, rows); !s)
@@ -416,13 +446,6 @@ Result<QueueRunStats> QueueStore::completeQueueItems(qint64 chainId, const QStri
             tokens.insert(r[0].toByteArray());
         for (const QByteArray &token : std::as_const(tokens)) {
             if (Status s = clearTokenProblem(chainId, *Address::fromBytes(token)); !s)
-                return s;
-        }
-        for (qint64 id : std::as_const(ids)) {
-            if (Status s = m_store.exec(QLatin1String("UPDATE ") + table
-                                    + QLatin1String(" SET status = 'completed', processed_at = ?, duration_ms = ? - claimed_at, error = NULL WHERE id = ?"),
-                                {now, now, id});
-                !s)
                 return s;
         }
         stats.completed = ids.size();

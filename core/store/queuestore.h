@@ -125,6 +125,14 @@ public:
     Result<qint64> takeBalanceSnapshots(qint64 atMs);
 
 private:
+    /// Item ids as one bound value and the condition on `id` that takes it (a PostgreSQL array,
+    /// a JSON list on SQLite): one statement for a whole batch, of any size.
+    struct IdSet
+    {
+        QString condition;
+        QVariant ids;
+    };
+    IdSet idSet(const QList<qint64> &ids) const;
     /// Retries (with backoff, or hands over to a pending twin) or fails the items of `errors`,
     /// counting them in `stats`; runs inside the caller's transaction.
     Status failQueueItems(qint64 chainId, const QList<QueueItemError> &errors, const QueueConfig &config, QueueRunStats &stats);

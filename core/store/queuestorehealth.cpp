@@ -104,13 +104,7 @@ Status QueueStore::holdBackTokenItems(qint64 chainId, const QString &claimId, co
                                  const QList<qint64> &ids, const QueueConfig &config)
 {
     const QString table = m_store.admin("balance_update_queue");
-    const bool pg = m_store.backend() == Backend::Postgres;
-    QStringList idText;
-    idText.reserve(ids.size());
-    for (qint64 id : ids)
-        idText.append(QString::number(id));
-    const QString idList = pg ? u'{' + idText.join(u',') + u'}' : u'[' + idText.join(u',') + u']';
-    const QString inIds = pg ? QStringLiteral("id = ANY(CAST(? AS BIGINT[]))") : QStringLiteral("id IN (SELECT value FROM json_each(?))");
+    const IdSet set = idSet(ids);
     return m_store.transaction([&]() -> Status {
         const qint64 now = m_store.now();
         if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("tokens")
@@ -128,18 +122,18 @@ Status QueueStore::holdBackTokenItems(qint64 chainId, const QString &claimId, co
         const int attempts = count->isEmpty() ? 1 : std::max(1, count->first()[0].toInt());
         const qint64 due = now + std::min<qint64>(5 * 60000, config.retryBackoffMs << std::clamp(attempts - 1, 0, 20));
         // An item with a pending twin (queued again meanwhile) gives way to it.
-        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE ") + inIds
+        if (Status s = m_store.exec(QLatin1String("DELETE FROM ") + table + QLatin1String(" WHERE ") + set.condition
                                 + QLatin1String(" AND claim_id = ? AND status = 'processing' AND EXISTS (SELECT 1 FROM ") + table
                                 + QLatin1String(" p WHERE p.chain_id = ") + table.section(u'.', -1) + QLatin1String(".chain_id AND p.token = ")
                                 + table.section(u'.', -1) + QLatin1String(".token AND p.holder = ") + table.section(u'.', -1)
                                 + QLatin1String(".holder AND p.status = 'pending')"),
-                            {idList, claimId});
+                            {set.ids, claimId});
             !s)
             return s;
         if (Status s = m_store.exec(QLatin1String("UPDATE ") + table
                                 + QLatin1String(" SET status = 'pending', error = ?, claim_id = NULL, claimed_by = NULL, claimed_at = NULL WHERE ")
-                                + inIds + QLatin1String(" AND claim_id = ? AND status = 'processing'"),
-                            {message, idList, claimId});
+                                + set.condition + QLatin1String(" AND claim_id = ? AND status = 'processing'"),
+                            {message, set.ids, claimId});
             !s)
             return s;
         return m_store.exec(QLatin1String("UPDATE ") + table
