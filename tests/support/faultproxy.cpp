@@ -24,7 +24,9 @@
 #include <utility>
 
 #ifdef Q_OS_UNIX
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -581,6 +583,7 @@ public:
     {
         const QSet<Connection *> connections = std::exchange(m_connections, {});
         qDeleteAll(connections);
+        releasePort();
         delete m_listener;
         m_listener = nullptr;
         delete m_network;
@@ -591,12 +594,15 @@ public:
     {
         if (dead) {
             m_shared->dead = true;
-            if (mode == DeadMode::Refuse)
+            if (mode == DeadMode::Refuse) {
                 m_listener->close();
+                holdPort();
+            }
             for (Connection *connection : std::as_const(m_connections))
                 connection->reset();
             return true;
         }
+        releasePort();
         if (!m_listener->isListening() && !m_listener->listen(QHostAddress::LocalHost, m_port))
             return false;
         m_shared->dead = false;
@@ -604,6 +610,35 @@ public:
     }
 
 private:
+    /// While refusing, the port stays bound but not listening: connecting is refused as with
+    /// a stopped node, and the kernel gives the port to no socket asking for a free one. Closed,
+    /// it went to another test's node, which the client then reached at this proxy's URL.
+    void holdPort()
+    {
+#ifdef Q_OS_UNIX
+        m_held = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (m_held < 0)
+            return;
+        const int one = 1;
+        ::setsockopt(m_held, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(m_port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(m_held, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
+            releasePort();
+#endif
+    }
+
+    void releasePort()
+    {
+#ifdef Q_OS_UNIX
+        if (m_held >= 0)
+            ::close(m_held);
+#endif
+        m_held = -1;
+    }
+
     void accept()
     {
         while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
@@ -625,6 +660,7 @@ private:
     QTcpServer *m_listener = nullptr;
     QSet<Connection *> m_connections; // open or closing; each removes itself when destroyed
     quint16 m_port = 0;
+    int m_held = -1; // the port's placeholder socket while refusing
 };
 
 FaultProxy::FaultProxy(const QUrl &upstream, quint64 seed)

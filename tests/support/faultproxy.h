@@ -67,6 +67,7 @@ public:
     /// How a dead proxy refuses.
     enum class DeadMode {
         /// Stop listening: connecting fails with "connection refused", as with a stopped node.
+        /// The port stays bound meanwhile: no other process asking for a free port gets it.
         Refuse,
         /// Keep listening but reset every connection at once, as with a crashing load balancer.
         Reset,

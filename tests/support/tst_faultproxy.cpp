@@ -20,6 +20,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -154,6 +158,7 @@ private slots:
     void sameSeedSameFaults();
     void deadRefusesAndRevives_data();
     void deadRefusesAndRevives();
+    void refusingKeepsThePort();
     void countersAddUpUnderConcurrentMixedFaults();
     void stopsWithRequestsInFlightAndRestarts();
     void rateBucketKeepsTheAverageRate();
@@ -610,6 +615,31 @@ void TestFaultProxy::deadRefusesAndRevives()
     QVERIFY(m_proxy->setDead(false));
     QVERIFY(!m_proxy->isDead());
     QCOMPARE(post(*m_network, proxied(), call(u"eth_chainId"_s)).status, 200);
+}
+
+void TestFaultProxy::refusingKeepsThePort()
+{
+    // A refusing proxy's port must not be free for the taking: another test's node started on
+    // it would answer the client at the proxy's URL, with another chain's head.
+    FaultProxy proxy(upstream(), 7);
+    QString error;
+    QVERIFY2(proxy.start(&error), qPrintable(error));
+    const quint16 port = quint16(proxy.url().port());
+    QVERIFY(proxy.setDead(true, FaultProxy::DeadMode::Refuse));
+    const auto bindsTo = [port] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const bool bound = ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+        ::close(fd);
+        return bound;
+    };
+    QVERIFY2(!bindsTo(), "the refusing proxy's port was free");
+    QCOMPARE(post(*m_network, proxy.url(), call(u"eth_chainId"_s)).error, QNetworkReply::ConnectionRefusedError);
+    QVERIFY(proxy.setDead(false));
+    QCOMPARE(post(*m_network, proxy.url(), call(u"eth_chainId"_s)).status, 200);
 }
 
 void TestFaultProxy::countersAddUpUnderConcurrentMixedFaults()
