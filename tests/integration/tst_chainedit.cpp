@@ -2,6 +2,7 @@
 // on SQLite and PostgreSQL, with and without an engine indexing the chain meanwhile. And the
 // registries a chain is added with by `chain add --erc8004 official`, which go by its chain id.
 #include "arborctlrun.h"
+#include "testvalues.h"
 #include "devnet.h"
 #include "testdatabase.h"
 #include "testresults.h"
@@ -17,7 +18,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace arbor;
@@ -35,15 +35,6 @@ constexpr int OneHourMs = 3600 * 1000;
 ArborctlRun arborctl(const TestDatabase &db, const QStringList &args)
 {
     return runArborctl(Arborctl, db, args, TimeoutMs);
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 QStringList urlsOf(const QJsonObject &chain)
@@ -219,7 +210,7 @@ void TestChainEdit::addedUrlIsProbedFirst()
     QCOMPARE(chainRow(db), before);
 
     // Nothing listening: a failure (exit 1), nothing written.
-    const ArborctlRun unreachable = arborctl(db, {u"chain"_s, u"edit"_s, u"devnet"_s, u"--add-rpc"_s, u"http://127.0.0.1:%1"_s.arg(closedPort())});
+    const ArborctlRun unreachable = arborctl(db, {u"chain"_s, u"edit"_s, u"devnet"_s, u"--add-rpc"_s, u"http://127.0.0.1:%1"_s.arg(closedPort().port())});
     QCOMPARE(unreachable.exitCode, 1);
     QVERIFY2(unreachable.err.contains(u"--add-rpc"_s), qPrintable(describe(unreachable)));
     QCOMPARE(chainRow(db), before);

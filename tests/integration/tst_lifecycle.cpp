@@ -1,5 +1,6 @@
 // Chain lifecycle end to end: arborctl against a real devnet node, on SQLite and PostgreSQL.
 #include "arborctlrun.h"
+#include "testvalues.h"
 #include "devnet.h"
 #include "testdatabase.h"
 
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace arbor;
@@ -45,15 +45,6 @@ QJsonArray chainList(const TestDatabase &db)
     if (r.exitCode != 0)
         qWarning() << "chain list failed:" << r.err;
     return r.array();
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 } // namespace
@@ -161,7 +152,7 @@ void TestLifecycle::rejectsBadInputAndWritesNothing_data()
 
     const QString rpc = m_devnet.rpcUrl().toString();
     const QString id = QString::number(m_devnet.chainId());
-    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closedPort().port());
     auto add = [](QStringList more) { return QStringList{QStringLiteral("chain"), QStringLiteral("add")} + more; };
 
     QTest::newRow("wrong chain id") << add({u"--name"_qs, u"wrong"_qs, u"--chain-id"_qs, u"5"_qs, u"--rpc"_qs, rpc}) << 2 << u"chain id"_qs << id;

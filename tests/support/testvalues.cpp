@@ -1,7 +1,8 @@
 #include "testvalues.h"
 
-#include <QHostAddress>
-#include <QTcpServer>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace arbor::test {
 
@@ -31,12 +32,24 @@ QString quantity(qint64 value)
 
 QUrl closedPort()
 {
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
+    // Bound but never listening, until the process ends: a connection is refused, and the
+    // kernel gives the port to no one asking for a free one (another test's node would answer).
+    // SO_REUSEADDR: a test may still listen there on purpose (a node that comes up).
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
         return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof address;
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), size) != 0
+        || ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &size) != 0) {
+        ::close(fd);
+        return {};
+    }
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(ntohs(address.sin_port)));
 }
 
 } // namespace arbor::test

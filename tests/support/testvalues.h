@@ -36,7 +36,7 @@ Address addressOf(quint32 n, quint8 tag = 0x11, quint8 middle = 0);
 /// `value` as JSON-RPC writes a quantity: "0x" and lowercase hex digits, no leading zeros ("0x0").
 QString quantity(qint64 value);
 
-/// An http URL of 127.0.0.1 at a port that was free a moment ago: a connection there is refused.
+/// An http URL of 127.0.0.1 at a port held closed until the process ends: a connection there is refused.
 QUrl closedPort();
 
 } // namespace arbor::test

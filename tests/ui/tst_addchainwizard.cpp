@@ -3,6 +3,7 @@
 // endpoints of two different chains, and a chain added end to end from a local devnet.
 
 #include "devnet.h"
+#include "testvalues.h"
 #include "dialogs/addchainwizard.h"
 #include "dialogs/wizard/chainpage.h"
 #include "dialogs/wizard/contractspage.h"
@@ -55,15 +56,6 @@ namespace tst_addchainwizard {
 namespace {
 
 const int EngineTimeoutMs = 30000;
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 /// Selects a radio button as a keyboard user does.
 void choose(QRadioButton *radio)
@@ -345,7 +337,7 @@ void TstAddChainWizard::rpcPageOffersToMoveALiteralKey()
 
 void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
 {
-    const quint16 port = closedPort();
+    const quint16 port = arbor::test::closedPort().port();
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     QVERIFY(probe(url));
     QCOMPARE(m_wizard->currentId(), int(AddChainWizard::ProbePageId));
@@ -386,7 +378,7 @@ void TstAddChainWizard::probeExplainsAnEndpointThatDoesNotAnswer()
 void TstAddChainWizard::probeNamesAnUnsetVariableInTheUrl()
 {
     qunsetenv("ARBOR_TEST_WIZARD_KEY");
-    const QString url = QStringLiteral("http://127.0.0.1:%1/?apikey=${env:ARBOR_TEST_WIZARD_KEY}").arg(closedPort());
+    const QString url = QStringLiteral("http://127.0.0.1:%1/?apikey=${env:ARBOR_TEST_WIZARD_KEY}").arg(arbor::test::closedPort().port());
     QVERIFY(probe(url));
     auto *table = child<QTableWidget>("probeTable");
     QVERIFY(table);
@@ -434,7 +426,7 @@ void TstAddChainWizard::probeLeavesOutEndpointsThatDoNotAnswer()
     ARBOR_REQUIRE_DEVNET();
     QString error;
     QVERIFY2(ensureDevnet(&error), qPrintable(error));
-    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(arbor::test::closedPort().port());
     QVERIFY(probe(dead + u'\n' + m_devnet->rpcUrl().toString()));
     auto *table = child<QTableWidget>("probeTable");
     QCOMPARE(table->rowCount(), 2);

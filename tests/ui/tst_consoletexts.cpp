@@ -4,6 +4,7 @@
 // token dialog, Settings › Requests and the View menu, and the verbs' shortcuts.
 
 #include "consolesession.h"
+#include "testvalues.h"
 #include "dialogs/addchainwizard.h"
 #include "dialogs/mcptokendialog.h"
 #include "dialogs/settingsdialog.h"
@@ -45,7 +46,6 @@
 #include <QStyle>
 #include <QStyleOptionHeader>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTest>
 #include <QTranslator>
 #include <QWizard>
@@ -145,15 +145,6 @@ QString mnemonic(const QString &text)
         return text[i + 1].toLower();
     }
     return {};
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 } // namespace
@@ -366,7 +357,7 @@ void TstConsoleTexts::rpcErrorsSpeakTheConsoleLanguage()
 {
     const Language german(u"de"_s);
     QNetworkAccessManager network;
-    JsonRpcClient client(&network, QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort())));
+    JsonRpcClient client(&network, QUrl(u"http://127.0.0.1:%1"_s.arg(arbor::test::closedPort().port())));
     client.setAttempts(1);
     std::optional<Result<QJsonValue>> answer;
     client.call(u"eth_chainId"_s, {}, [&answer](Result<QJsonValue> r) { answer = std::move(r); });

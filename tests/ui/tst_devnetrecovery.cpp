@@ -5,6 +5,7 @@
 // the dead endpoint is found) on SQLite, real anvil, offscreen.
 
 #include "alerts/alertmonitor.h"
+#include "testvalues.h"
 #include "devnet/localdevnet.h"
 #include "engine/alertservice.h"
 #include "engine/chainservice.h"
@@ -25,7 +26,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -43,15 +43,6 @@ namespace tst_devnetrecovery {
 namespace {
 
 constexpr int EngineTimeoutMs = 60000;
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 /// A console session on its own database holding one chain 31337 whose node is gone.
 struct Session
@@ -126,7 +117,7 @@ void TstDevnetRecovery::open(const QString &file, bool startedByDevnet, const Al
 {
     auto url = m_home.databaseUrl(file);
     QVERIFY2(url, why(url).constData());
-    const QUrl deadUrl(u"http://127.0.0.1:%1"_s.arg(closedPort()));
+    const QUrl deadUrl(u"http://127.0.0.1:%1"_s.arg(arbor::test::closedPort().port()));
     {
         auto store = Store::open(*url);
         QVERIFY2(store, why(store).constData());
