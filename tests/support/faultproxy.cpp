@@ -1,5 +1,7 @@
 #include "faultproxy.h"
 
+#include "testvalues.h"
+
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -24,7 +26,6 @@
 #include <utility>
 
 #ifdef Q_OS_UNIX
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -610,25 +611,9 @@ public:
     }
 
 private:
-    /// While refusing, the port stays bound but not listening: connecting is refused as with
-    /// a stopped node, and the kernel gives the port to no socket asking for a free one. Closed,
-    /// it went to another test's node, which the client then reached at this proxy's URL.
-    void holdPort()
-    {
-#ifdef Q_OS_UNIX
-        m_held = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (m_held < 0)
-            return;
-        const int one = 1;
-        ::setsockopt(m_held, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(m_port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(m_held, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
-            releasePort();
-#endif
-    }
+    /// While refusing, the port stays bound but not listening (holdLoopbackPort()). Closed, it
+    /// went to another test's node, which the client then reached at this proxy's URL.
+    void holdPort() { m_held = holdLoopbackPort(m_port); }
 
     void releasePort()
     {

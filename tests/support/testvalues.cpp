@@ -30,26 +30,36 @@ QString quantity(qint64 value)
     return QStringLiteral("0x") + QString::number(value, 16);
 }
 
-QUrl closedPort()
+int holdLoopbackPort(quint16 port, quint16 *bound)
 {
-    // Bound but never listening, until the process ends: a connection is refused, and the
-    // kernel gives the port to no one asking for a free one (another test's node would answer).
-    // SO_REUSEADDR: a test may still listen there on purpose (a node that comes up).
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
-        return {};
+        return -1;
+    // A test may still listen on the port on purpose (a node that comes up).
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     sockaddr_in address{};
     address.sin_family = AF_INET;
+    address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t size = sizeof address;
     if (::bind(fd, reinterpret_cast<const sockaddr *>(&address), size) != 0
         || ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &size) != 0) {
         ::close(fd);
-        return {};
+        return -1;
     }
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(ntohs(address.sin_port)));
+    if (bound)
+        *bound = ntohs(address.sin_port);
+    return fd;
+}
+
+QUrl closedPort()
+{
+    // Held until the process ends.
+    quint16 port = 0;
+    if (holdLoopbackPort(0, &port) < 0)
+        return {};
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
 }
 
 } // namespace arbor::test

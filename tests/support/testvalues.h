@@ -36,7 +36,15 @@ Address addressOf(quint32 n, quint8 tag = 0x11, quint8 middle = 0);
 /// `value` as JSON-RPC writes a quantity: "0x" and lowercase hex digits, no leading zeros ("0x0").
 QString quantity(qint64 value);
 
-/// An http URL of 127.0.0.1 at a port held closed until the process ends: a connection there is refused.
+/**
+ * A TCP socket bound to 127.0.0.1:`port` (0: a free one, written to `bound`) that never listens:
+ * connecting there is refused, as at a stopped node, and the kernel gives the port to no one
+ * asking for a free one (another test's node would answer at the URL). SO_REUSEADDR, so a test
+ * may still listen there on purpose. The descriptor, or -1; close() gives the port back.
+ */
+int holdLoopbackPort(quint16 port, quint16 *bound = nullptr);
+
+/// An http URL of 127.0.0.1 at a port held closed until the process ends (holdLoopbackPort()).
 QUrl closedPort();
 
 } // namespace arbor::test

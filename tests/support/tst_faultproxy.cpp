@@ -626,6 +626,7 @@ void TestFaultProxy::refusingKeepsThePort()
     QVERIFY2(proxy.start(&error), qPrintable(error));
     const quint16 port = quint16(proxy.url().port());
     QVERIFY(proxy.setDead(true, FaultProxy::DeadMode::Refuse));
+    // Taking it as another process would: without SO_REUSEADDR.
     const auto bindsTo = [port] {
         const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in address{};
