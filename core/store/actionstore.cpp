@@ -31,18 +31,43 @@ QString ActionStore::heldWhenDisabled(const Store &store, const QString &alias)
         + QLatin1String(".is_test THEN 1 ELSE 0 END");
 }
 
+Status ActionStore::succeeded(const ActionRef &action, qint64 firstAt, qint64 lastAt)
+{
+    // The first success ends a failing state (state_since); the ones after it leave the state
+    // as it is and move last_success_at on.
+    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_health")
+                            + QLatin1String(" AS h (source, action_id, state, state_since, last_success_at) VALUES (?, ?, 'ok', ?, ?) "
+                                            "ON CONFLICT (source, action_id) DO UPDATE SET "
+                                            "state = CASE WHEN h.state = 'disabled' THEN 'disabled' ELSE 'ok' END, "
+                                            "state_since = CASE WHEN h.state = 'failing' THEN excluded.state_since ELSE h.state_since END, "
+                                            "failing_since = NULL, last_success_at = excluded.last_success_at"),
+                        key(action) + QVariantList{firstAt, lastAt});
+}
+
+Status ActionStore::observe(const ActionRef &action, const QList<DeliveryAttempt> &attempts)
+{
+    for (qsizetype i = 0; i < attempts.size();) {
+        if (attempts[i].outcome != DeliveryAttempt::Outcome::Success) {
+            if (Status s = observe(action, attempts[i]); !s)
+                return s;
+            ++i;
+            continue;
+        }
+        qsizetype last = i;
+        while (last + 1 < attempts.size() && attempts[last + 1].outcome == DeliveryAttempt::Outcome::Success)
+            ++last;
+        if (Status s = succeeded(action, attempts[i].at, attempts[last].at); !s)
+            return s;
+        i = last + 1;
+    }
+    return {};
+}
+
 Status ActionStore::observe(const ActionRef &action, const DeliveryAttempt &attempt)
 {
     const QString table = m_store.admin("action_health");
-    if (attempt.outcome == DeliveryAttempt::Outcome::Success) {
-        return m_store.exec(QLatin1String("INSERT INTO ") + table
-                                + QLatin1String(" AS h (source, action_id, state, state_since, last_success_at) VALUES (?, ?, 'ok', ?, ?) "
-                                                "ON CONFLICT (source, action_id) DO UPDATE SET "
-                                                "state = CASE WHEN h.state = 'disabled' THEN 'disabled' ELSE 'ok' END, "
-                                                "state_since = CASE WHEN h.state = 'failing' THEN excluded.state_since ELSE h.state_since END, "
-                                                "failing_since = NULL, last_success_at = excluded.last_success_at"),
-                            key(action) + QVariantList{attempt.at, attempt.at});
-    }
+    if (attempt.outcome == DeliveryAttempt::Outcome::Success)
+        return succeeded(action, attempt.at, attempt.at);
     return m_store.transaction([&]() -> Status {
         const QVariant status = attempt.httpStatus ? QVariant(*attempt.httpStatus) : QVariant();
         const QString error = attempt.error.left(DeliveryAttempt::MaxError);

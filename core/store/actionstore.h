@@ -45,6 +45,9 @@ public:
     /// Takes in one recorded attempt of `action`: success, failure, or a 410 (outcome Hold),
     /// which disables the action. Joins the caller's transaction.
     Status observe(const ActionRef &action, const DeliveryAttempt &attempt);
+    /// observe() of each of `attempts`, all of `action`, in the order they ended; a run of
+    /// successes is taken in by one statement. Joins the caller's transaction.
+    Status observe(const ActionRef &action, const QList<DeliveryAttempt> &attempts);
     /// Disables `action` at `atMs` for `reason` and holds its open deliveries.
     Status disable(const ActionRef &action, const QString &reason, qint64 atMs);
     /// Enables `action` again; its held deliveries are due at `atMs`. Returns how many resumed.
@@ -73,6 +76,8 @@ public:
     Status rotateSigningSecret(const ActionRef &action, const SecretRef &next, qint64 untilMs);
 
 private:
+    /// A run of successes of `action`, the first at `firstAt`, the last at `lastAt`.
+    Status succeeded(const ActionRef &action, qint64 firstAt, qint64 lastAt);
     QString deadWhere(const DeadLetterFilter &filter, QVariantList &params) const;
 
     Store &m_store;

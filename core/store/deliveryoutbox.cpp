@@ -15,6 +15,20 @@ QVariantList subjectValues(const DeliverySubject &subject)
     return {deliverySourceName(subject.source), alert ? QVariant() : QVariant(subject.id), alert ? QVariant(subject.id) : QVariant()};
 }
 
+/// The action_results columns addResult() and addResults() write, in resultValues() order.
+const char *const ResultColumns = "delivery_id, source, trigger_id, alert_rule_id, action_id, action_type, chain_id, block_number, tx_hash, "
+                                  "log_index, status, attempt, http_status, duration_ms, duration_bucket, error, response_excerpt, is_test, at";
+
+QVariantList resultValues(const OutboxResult &r)
+{
+    return QVariantList{r.deliveryId} + subjectValues(r.subject)
+        + QVariantList{r.actionId, actionTypeName(r.actionType), r.chainId, r.blockNumber, r.txHash, r.logIndex, deliveryStatusName(r.status),
+                       r.attempt, r.httpStatus ? QVariant(*r.httpStatus) : QVariant(), r.durationMs ? QVariant(*r.durationMs) : QVariant(),
+                       r.durationMs ? QVariant(TriggerStore::durationBucket(*r.durationMs)) : QVariant(),
+                       r.error.isEmpty() ? QVariant() : QVariant(r.error), r.responseExcerpt.isEmpty() ? QVariant() : QVariant(r.responseExcerpt),
+                       r.isTest, r.at};
+}
+
 } // namespace
 
 Status DeliveryOutbox::check(const QString &deliveryId, const DeliverySubject &subject, qint64 actionId) const
@@ -91,23 +105,34 @@ Result<bool> DeliveryOutbox::add(const OutboxDelivery &d)
     return written;
 }
 
-Status DeliveryOutbox::addResult(const OutboxResult &r)
+Status DeliveryOutbox::checkResult(const OutboxResult &r) const
 {
     if (Status c = check(r.deliveryId, r.subject, r.actionId); !c)
         return c;
     if (r.status == DeliveryStatus::Pending)
         return Error::invalid(QStringLiteral("status"), tr("A result of delivery %1 is success, failed, retrying or cancelled, never pending.").arg(r.deliveryId));
-    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results") + QLatin1String(" (delivery_id, ") + QLatin1String(SubjectColumns)
-                            + QLatin1String(", action_id, action_type, chain_id, block_number, tx_hash, log_index, status, attempt, http_status, "
-                                            "duration_ms, duration_bucket, error, response_excerpt, is_test, at) "
-                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        QVariantList{r.deliveryId} + subjectValues(r.subject)
-                            + QVariantList{r.actionId, actionTypeName(r.actionType), r.chainId, r.blockNumber, r.txHash, r.logIndex,
-                                           deliveryStatusName(r.status), r.attempt, r.httpStatus ? QVariant(*r.httpStatus) : QVariant(),
-                                           r.durationMs ? QVariant(*r.durationMs) : QVariant(),
-                                           r.durationMs ? QVariant(TriggerStore::durationBucket(*r.durationMs)) : QVariant(),
-                                           r.error.isEmpty() ? QVariant() : QVariant(r.error),
-                                           r.responseExcerpt.isEmpty() ? QVariant() : QVariant(r.responseExcerpt), r.isTest, r.at});
+    return {};
+}
+
+Status DeliveryOutbox::addResult(const OutboxResult &r)
+{
+    if (Status c = checkResult(r); !c)
+        return c;
+    return m_store.exec(QLatin1String("INSERT INTO ") + m_store.admin("action_results") + QLatin1String(" (") + QLatin1String(ResultColumns)
+                            + QLatin1String(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        resultValues(r));
+}
+
+Status DeliveryOutbox::addResults(const QList<OutboxResult> &results)
+{
+    QList<SqlRow> rows;
+    rows.reserve(results.size());
+    for (const OutboxResult &r : results) {
+        if (Status c = checkResult(r); !c)
+            return c;
+        rows.append(resultValues(r));
+    }
+    return m_store.bulkInsert(m_store.admin("action_results"), QString::fromLatin1(ResultColumns).split(QLatin1String(", ")), rows);
 }
 
 Result<qint64> DeliveryOutbox::cancel(const QString &where, const QVariantList &params, const QString &reason, std::optional<qint64> reorgBlock)

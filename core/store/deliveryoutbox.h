@@ -102,6 +102,9 @@ public:
     Result<bool> add(const OutboxDelivery &delivery);
     /// Writes one action_results row. Invalid, with nothing written, as for add().
     Status addResult(const OutboxResult &result);
+    /// Writes the action_results rows of `results` in one go (COPY on PostgreSQL). Invalid, with
+    /// nothing written, when any of them is.
+    Status addResults(const QList<OutboxResult> &results);
     /**
      * Cancels the open deliveries matching `where` (on trigger_deliveries, no alias; e.g.
      * "alert_rule_id = ?") with `reason`, an action result each; `reorgBlock` marks them
@@ -112,6 +115,7 @@ public:
 
 private:
     Status check(const QString &deliveryId, const DeliverySubject &subject, qint64 actionId) const;
+    Status checkResult(const OutboxResult &result) const;
 
     Store &m_store;
 };

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -103,6 +104,26 @@ Status Store::bulkInsert(const QString &table, const QStringList &columns, const
         + (backend() == Backend::Postgres ? QLatin1String(") FROM STDIN") : QLatin1String(") VALUES (...)"));
     m_statementTimer.record(statement, timer.nsecsElapsed());
     return s;
+}
+
+QString Store::jsonRows(const QList<JsonColumn> &columns, const QString &alias) const
+{
+    QStringList parts;
+    parts.reserve(columns.size());
+    if (backend() == Backend::Postgres) {
+        for (const JsonColumn &c : columns)
+            parts.append(c.name + u' ' + c.type);
+        return QLatin1String("jsonb_to_recordset(CAST(? AS jsonb)) AS ") + alias + u'(' + parts.join(QLatin1String(", ")) + u')';
+    }
+    for (const JsonColumn &c : columns)
+        parts.append(QLatin1String("json_extract(value, '$.") + c.name + QLatin1String("') AS ") + c.name);
+    return QLatin1String("(SELECT ") + parts.join(QLatin1String(", ")) + QLatin1String(" FROM json_each(?)) AS ") + alias;
+}
+
+QVariant Store::jsonRowsValue(const QJsonArray &rows)
+{
+    // Text, not bytes: SQLite's JSON functions refuse a BLOB.
+    return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
 }
 
 Status Store::exec(const QString &sql, const QVariantList &params)

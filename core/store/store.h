@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -169,6 +170,22 @@ public:
      * ddl.h and an EntityDef, never from input. Timed as one statement per call.
      */
     Status bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows);
+    /// A column of jsonRows(): its name (the JSON key as well) and its PostgreSQL type
+    /// ("bigint", "integer", "text").
+    struct JsonColumn
+    {
+        QLatin1String name;
+        QLatin1String type;
+    };
+    /**
+     * A FROM item that reads the JSON array of objects bound to its one `?` as the rows `alias`
+     * with `columns` (jsonb_to_recordset on PostgreSQL, json_each on SQLite): a batch of rows as
+     * one bound value, so one statement selects or updates them all, whatever their number.
+     * Bind jsonRowsValue() of the array. Columns come from code, never from input.
+     */
+    QString jsonRows(const QList<JsonColumn> &columns, const QString &alias) const;
+    /// `rows` as the value to bind to a jsonRows() item: compact JSON text.
+    static QVariant jsonRowsValue(const QJsonArray &rows);
     /// Runs `work` in a transaction: commit when it succeeds, roll back when it fails.
     Status transaction(const std::function<Status()> &work);
 

@@ -247,6 +247,8 @@ private:
     /// reorg cancelled); true when a row was written.
     Result<bool> insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
                                 const QString &deliveryId, bool isTest, bool replay);
+    /// recordAttempts() of attempts that name each delivery once, inside its transaction.
+    Status recordDistinctAttempts(const QList<DeliveryAttempt> &attempts);
     /// action_metrics_hourly += the attempts (`types`: their action types), one row per hour and type.
     Status addMetrics(const QList<DeliveryAttempt> &attempts, const QList<ActionType> &types);
     /// The `quantile` of durations counted per durationBucket(), as bucketValue().

@@ -239,76 +239,151 @@ Result<std::optional<qint64>> TriggerStore::nextDueAt()
 
 Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
 {
-    const QString deliveries = m_store.admin("trigger_deliveries");
-    DeliveryOutbox outbox(m_store);
     return m_store.transaction([&]() -> Status {
-        QList<DeliveryAttempt> measured;
-        QList<ActionType> types;
+        // A batch is recorded by a few statements whatever its size. A delivery named twice
+        // (never by one worker's batch) starts a new part, so its second attempt reads the row
+        // its first one left.
+        QList<DeliveryAttempt> part;
+        QSet<QString> named;
         for (DeliveryAttempt a : attempts) {
             if (a.at == 0)
                 a.at = m_store.now();
-            auto row = m_store.query(QLatin1String("SELECT source, trigger_id, alert_rule_id, action_id, action_type, chain_id, block_number, tx_hash, "
-                                                   "log_index, attempts, status, claimed_by, is_test FROM ")
-                                         + deliveries + QLatin1String(" WHERE id = ?"),
-                                     {a.deliveryId});
-            if (!row)
-                return row.error();
-            if (row->isEmpty()) {
-                // Deliveries are never deleted; one restored away must not hold up the batch.
-                qCWarning(lcStore) << "recording an attempt of delivery" << a.deliveryId << "that does not exist; ignored";
-                continue;
+            if (named.contains(a.deliveryId)) {
+                if (Status s = recordDistinctAttempts(part); !s)
+                    return s;
+                part.clear();
+                named.clear();
             }
-            const SqlRow &d = row->first();
-            const QString status = d[10].toString();
-            const bool open = status == u"pending" || status == u"retrying";
-            const bool mine = d[11].isNull() || d[11].toString() == a.holder;
-            const ActionType type = actionTypeFromName(d[4].toString()).value_or(ActionType::Rest);
-            // A 410 holds the delivery (open, not claimed again) and disables its action below.
-            DeliveryStatus result = a.outcome == DeliveryAttempt::Outcome::Success ? DeliveryStatus::Success
-                : a.outcome == DeliveryAttempt::Outcome::Fail || !open             ? DeliveryStatus::Failed
-                                                                         : DeliveryStatus::Retrying;
-            const bool hold = a.outcome == DeliveryAttempt::Outcome::Hold && result == DeliveryStatus::Retrying;
-            const QString error = a.error.left(DeliveryAttempt::MaxError);
-            OutboxResult r;
-            r.deliveryId = a.deliveryId;
-            r.subject = deliverySourceFromName(d[0].toString()) == DeliverySource::Alert ? DeliverySubject::alertRule(d[2].toLongLong())
-                                                                                        : DeliverySubject::trigger(d[1].toLongLong());
-            r.actionId = d[3].toLongLong();
-            r.actionType = type;
-            r.chainId = d[5].toLongLong();
-            r.blockNumber = d[6].toLongLong();
-            r.txHash = d[7].toByteArray();
-            r.logIndex = d[8].toLongLong();
-            r.status = result;
-            r.attempt = d[9].toInt() + 1;
-            r.httpStatus = a.httpStatus;
-            r.durationMs = a.durationMs;
-            r.error = error;
-            r.responseExcerpt = a.responseExcerpt.left(DeliveryAttempt::MaxExcerpt);
-            r.isTest = d[12].toBool();
-            r.at = a.at;
-            if (Status s = outbox.addResult(r); !s)
-                return s;
-            Status s = open && mine
-                ? m_store.exec(QLatin1String("UPDATE ") + deliveries
-                                   + QLatin1String(" AS d SET status = ?, attempts = d.attempts + 1, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                                                   "last_error = ?, updated_at = ?, finished_at = ?, held = ")
-                                   + (hold ? QStringLiteral("1") : ActionStore::heldWhenDisabled(m_store, QStringLiteral("d")))
-                                   + QLatin1String(" WHERE d.id = ?"),
-                               {deliveryStatusName(result), result == DeliveryStatus::Retrying ? (hold ? a.at : a.nextAttemptAt) : a.at,
-                                error.isEmpty() ? QVariant() : QVariant(error), a.at, result == DeliveryStatus::Retrying ? QVariant() : QVariant(a.at),
-                                a.deliveryId})
-                : m_store.exec(QLatin1String("UPDATE ") + deliveries + QLatin1String(" SET attempts = attempts + 1, updated_at = ? WHERE id = ?"),
-                               {a.at, a.deliveryId});
-            if (!s)
-                return s;
-            if (Status h = ActionStore(m_store).observe({r.subject.source, r.actionId}, a); !h)
-                return h;
-            measured.append(a);
-            types.append(type);
+            named.insert(a.deliveryId);
+            part.append(a);
         }
-        return addMetrics(measured, types);
+        return recordDistinctAttempts(part);
     });
+}
+
+Status TriggerStore::recordDistinctAttempts(const QList<DeliveryAttempt> &attempts)
+{
+    if (attempts.isEmpty())
+        return {};
+    const QString deliveries = m_store.admin("trigger_deliveries");
+    QJsonArray ids;
+    for (const DeliveryAttempt &a : attempts)
+        ids.append(QJsonObject{{QStringLiteral("id"), a.deliveryId}});
+    auto rows = m_store.query(QLatin1String("SELECT id, source, trigger_id, alert_rule_id, action_id, action_type, chain_id, block_number, tx_hash, "
+                                            "log_index, attempts, status, claimed_by, is_test FROM ")
+                                  + deliveries + QLatin1String(" WHERE id IN (SELECT id FROM ")
+                                  + m_store.jsonRows({{QLatin1String("id"), QLatin1String("text")}}, QStringLiteral("a")) + u')',
+                              {Store::jsonRowsValue(ids)});
+    if (!rows)
+        return rows.error();
+    QHash<QString, qsizetype> rowOf;
+    for (qsizetype i = 0; i < rows->size(); ++i)
+        rowOf.insert(rows->at(i)[0].toString(), i);
+
+    QList<OutboxResult> results;
+    QJsonArray settled, counted;   // deliveries this attempt settles; ones it only counts
+    QList<std::pair<ActionRef, QList<DeliveryAttempt>>> byAction;   // in the order they ended
+    QHash<std::pair<int, qint64>, qsizetype> actionAt;
+    QList<DeliveryAttempt> measured;
+    QList<ActionType> types;
+    for (const DeliveryAttempt &a : attempts) {
+        const auto found = rowOf.constFind(a.deliveryId);
+        if (found == rowOf.cend()) {
+            // Deliveries are never deleted; one restored away must not hold up the batch.
+            qCWarning(lcStore) << "recording an attempt of delivery" << a.deliveryId << "that does not exist; ignored";
+            continue;
+        }
+        const SqlRow &d = rows->at(*found);
+        const QString status = d[11].toString();
+        const bool open = status == u"pending" || status == u"retrying";
+        const bool mine = d[12].isNull() || d[12].toString() == a.holder;
+        const ActionType type = actionTypeFromName(d[5].toString()).value_or(ActionType::Rest);
+        // A 410 holds the delivery (open, not claimed again) and disables its action below.
+        DeliveryStatus result = a.outcome == DeliveryAttempt::Outcome::Success ? DeliveryStatus::Success
+            : a.outcome == DeliveryAttempt::Outcome::Fail || !open             ? DeliveryStatus::Failed
+                                                                     : DeliveryStatus::Retrying;
+        const bool hold = a.outcome == DeliveryAttempt::Outcome::Hold && result == DeliveryStatus::Retrying;
+        const QString error = a.error.left(DeliveryAttempt::MaxError);
+        OutboxResult r;
+        r.deliveryId = a.deliveryId;
+        r.subject = deliverySourceFromName(d[1].toString()) == DeliverySource::Alert ? DeliverySubject::alertRule(d[3].toLongLong())
+                                                                                    : DeliverySubject::trigger(d[2].toLongLong());
+        r.actionId = d[4].toLongLong();
+        r.actionType = type;
+        r.chainId = d[6].toLongLong();
+        r.blockNumber = d[7].toLongLong();
+        r.txHash = d[8].toByteArray();
+        r.logIndex = d[9].toLongLong();
+        r.status = result;
+        r.attempt = d[10].toInt() + 1;
+        r.httpStatus = a.httpStatus;
+        r.durationMs = a.durationMs;
+        r.error = error;
+        r.responseExcerpt = a.responseExcerpt.left(DeliveryAttempt::MaxExcerpt);
+        r.isTest = d[13].toBool();
+        r.at = a.at;
+        results.append(r);
+        if (open && mine) {
+            const bool retrying = result == DeliveryStatus::Retrying;
+            settled.append(QJsonObject{{QStringLiteral("id"), a.deliveryId},
+                                       {QStringLiteral("status"), deliveryStatusName(result)},
+                                       {QStringLiteral("next_at"), retrying ? (hold ? a.at : a.nextAttemptAt) : a.at},
+                                       {QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error)},
+                                       {QStringLiteral("at"), a.at},
+                                       {QStringLiteral("finished"), retrying ? QJsonValue() : QJsonValue(a.at)},
+                                       {QStringLiteral("hold"), hold ? 1 : 0}});
+        } else {
+            counted.append(QJsonObject{{QStringLiteral("id"), a.deliveryId}, {QStringLiteral("at"), a.at}});
+        }
+        const ActionRef action{r.subject.source, r.actionId};
+        const std::pair<int, qint64> key{int(action.source), action.actionId};
+        qsizetype at = actionAt.value(key, -1);
+        if (at < 0) {
+            at = byAction.size();
+            byAction.append({action, {}});
+            actionAt.insert(key, at);
+        }
+        byAction[at].second.append(a);
+        measured.append(a);
+        types.append(type);
+    }
+
+    if (Status s = DeliveryOutbox(m_store).addResults(results); !s)
+        return s;
+    using C = Store::JsonColumn;
+    if (!settled.isEmpty()) {
+        const QString from = m_store.jsonRows({C{QLatin1String("id"), QLatin1String("text")}, C{QLatin1String("status"), QLatin1String("text")},
+                                               C{QLatin1String("next_at"), QLatin1String("bigint")}, C{QLatin1String("error"), QLatin1String("text")},
+                                               C{QLatin1String("at"), QLatin1String("bigint")}, C{QLatin1String("finished"), QLatin1String("bigint")},
+                                               C{QLatin1String("hold"), QLatin1String("integer")}},
+                                              QStringLiteral("u"));
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + deliveries
+                                        + QLatin1String(" AS d SET status = u.status, attempts = d.attempts + 1, next_attempt_at = u.next_at, "
+                                                        "claimed_by = NULL, claimed_until = NULL, last_error = u.error, updated_at = u.at, "
+                                                        "finished_at = u.finished, held = CASE WHEN u.hold = 1 THEN 1 ELSE ")
+                                        + ActionStore::heldWhenDisabled(m_store, QStringLiteral("d")) + QLatin1String(" END FROM ") + from
+                                        + QLatin1String(" WHERE d.id = u.id"),
+                                    {Store::jsonRowsValue(settled)});
+            !s)
+            return s;
+    }
+    if (!counted.isEmpty()) {
+        const QString from = m_store.jsonRows({C{QLatin1String("id"), QLatin1String("text")}, C{QLatin1String("at"), QLatin1String("bigint")}},
+                                              QStringLiteral("u"));
+        if (Status s = m_store.exec(QLatin1String("UPDATE ") + deliveries + QLatin1String(" AS d SET attempts = d.attempts + 1, updated_at = u.at FROM ")
+                                        + from + QLatin1String(" WHERE d.id = u.id"),
+                                    {Store::jsonRowsValue(counted)});
+            !s)
+            return s;
+    }
+    // After the deliveries: a 410 disables its action and holds every open delivery of it,
+    // the ones just set retrying included.
+    ActionStore actions(m_store);
+    for (const auto &[action, observed] : std::as_const(byAction)) {
+        if (Status s = actions.observe(action, observed); !s)
+            return s;
+    }
+    return addMetrics(measured, types);
 }
 
 Status TriggerStore::addMetrics(const QList<DeliveryAttempt> &attempts, const QList<ActionType> &types)

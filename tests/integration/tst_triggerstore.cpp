@@ -40,6 +40,7 @@ private Q_SLOTS:
     void waitsForConfirmationsAndNeverStoresAnEventsEndpoint();
     void claimsRetriesAndFinishesDeliveries();
     void aDisabledActionHoldsAndResumesInEventOrder();
+    void aBatchOfAttemptsEndsAsOneByOne();
     void twoHoldersNeverClaimTheSameDelivery();
     void rollbackCancelsOpenDeliveriesAndRestoresState();
     void dryRunWritesNothing();
@@ -358,6 +359,104 @@ void TestTriggerStore::aDisabledActionHoldsAndResumesInEventOrder()
     QCOMPARE(claimed->at(2).blockNumber, 8);
     QCOMPARE(claimed->at(0).id, first);
     QVERIFY(!*ActionStore(*m_store).isDisabled({DeliverySource::Trigger, rest}));
+}
+
+void TestTriggerStore::aBatchOfAttemptsEndsAsOneByOne()
+{
+    // A worker records its attempts in batches; each delivery and action ends as if they had
+    // been recorded one by one, in the order they ended.
+    auto added = triggers().addTrigger(negativeFeedback());
+    QVERIFY(added);
+    const qint64 rest = added->def.actions[0].id;
+    const qint64 telegram = added->def.actions[1].id;
+    promote(9, {feedback(5, 0, QStringLiteral("-1")), feedback(6, 0, QStringLiteral("-2")), feedback(7, 0, QStringLiteral("-3")),
+                feedback(8, 0, QStringLiteral("-4"))});
+    QCOMPARE(evaluate(), 8);
+    auto claimed = triggers().claimDue(QStringLiteral("worker-a"), m_now, 20, 30000);
+    QCOMPARE(claimed->size(), 8);
+    QStringList hooks, chats;   // in event order
+    for (const ClaimedDelivery &d : *claimed)
+        (d.action.id == rest ? hooks : chats).append(d.id);
+    QCOMPARE(hooks.size(), 4);
+    QCOMPARE(chats.size(), 4);
+
+    using O = DeliveryAttempt::Outcome;
+    const QString a = QStringLiteral("worker-a");
+    const qint64 t = m_now;
+    const QList<DeliveryAttempt> batch{
+        {hooks[0], a, O::Retry, 503, 10, QStringLiteral("HTTP 503"), {}, t + 60000, t + 1},
+        {chats[0], a, O::Success, 200, 10, {}, {}, 0, t + 2},
+        {hooks[1], a, O::Success, 200, 10, {}, {}, 0, t + 3},
+        {QStringLiteral("no-such-delivery"), a, O::Success, 200, 10, {}, {}, 0, t + 4},
+        {hooks[2], a, O::Hold, 410, 10, QStringLiteral("HTTP 410"), {}, 0, t + 5},   // the webhook is gone
+        {hooks[3], a, O::Retry, 503, 10, QStringLiteral("HTTP 503"), {}, t + 60000, t + 6},
+        {chats[1], a, O::Fail, 404, 10, QStringLiteral("HTTP 404"), {}, 0, t + 7},
+        {chats[2], a, O::Retry, 502, 10, QStringLiteral("HTTP 502"), {}, t + 60000, t + 8},
+        {chats[2], a, O::Success, 200, 10, {}, {}, 0, t + 9},   // named twice: its second attempt
+        {chats[3], a, O::Retry, 429, 10, QStringLiteral("HTTP 429"), {}, t + 60000, t + 10},
+    };
+    QVERIFY(triggers().recordAttempts(batch));
+
+    auto delivery = [&](const QString &id) {
+        auto r = m_store->query(QStringLiteral("SELECT status, attempts, held, claimed_by, next_attempt_at FROM ") + m_store->admin("trigger_deliveries")
+                                    + QStringLiteral(" WHERE id = ?"),
+                                {id});
+        return r && r->size() == 1 ? r->first() : SqlRow();
+    };
+    // The webhook: disabled by the 410, so every open delivery of it is held, the ones retried
+    // before the 410 in the same batch too; the one delivered stays delivered.
+    QCOMPARE(delivery(hooks[0]).value(0).toString(), QStringLiteral("retrying"));
+    QCOMPARE(delivery(hooks[0]).value(2).toInt(), 1);
+    QCOMPARE(delivery(hooks[0]).value(4).toLongLong(), t + 60000);
+    QCOMPARE(delivery(hooks[1]).value(0).toString(), QStringLiteral("success"));
+    QCOMPARE(delivery(hooks[1]).value(2).toInt(), 0);
+    QCOMPARE(delivery(hooks[2]).value(0).toString(), QStringLiteral("retrying"));
+    QCOMPARE(delivery(hooks[2]).value(2).toInt(), 1);
+    QCOMPARE(delivery(hooks[3]).value(2).toInt(), 1);
+    for (const QString &id : hooks + chats) {
+        QVERIFY2(delivery(id).value(3).isNull(), qPrintable(id));   // no claim left
+        QCOMPARE(delivery(id).value(1).toInt(), id == chats[2] ? 2 : 1);
+    }
+    // Telegram: failed, delivered on its second attempt, retrying; never held.
+    QCOMPARE(delivery(chats[0]).value(0).toString(), QStringLiteral("success"));
+    QCOMPARE(delivery(chats[1]).value(0).toString(), QStringLiteral("failed"));
+    QCOMPARE(delivery(chats[2]).value(0).toString(), QStringLiteral("success"));
+    QCOMPARE(delivery(chats[3]).value(0).toString(), QStringLiteral("retrying"));
+    QCOMPARE(delivery(chats[3]).value(2).toInt(), 0);
+
+    auto health = ActionStore(*m_store).actions(t + 20, added->def.id);
+    QVERIFY2(health, qPrintable(health ? QString() : health.error().toString()));
+    const auto of = [&](qint64 id) { return *std::find_if(health->cbegin(), health->cend(), [&](const ActionHealth &h) { return h.actionId == id; }); };
+    QCOMPARE(of(rest).state, ActionState::Disabled);
+    QCOMPARE(of(rest).held, 3);
+    QCOMPARE(of(rest).lastSuccessAt, t + 3);
+    QCOMPARE(of(rest).lastHttpStatus, std::optional<int>(503));   // its last failure, after the 410
+    QCOMPARE(of(telegram).state, ActionState::Ok);
+    QCOMPARE(of(telegram).lastSuccessAt, t + 9);
+    QCOMPARE(of(telegram).failingSince, t + 10);   // failing since the retry after its last success
+    QCOMPARE(of(telegram).lastHttpStatus, std::optional<int>(429));
+    QCOMPARE(of(telegram).dead, 1);
+
+    // A result per attempt of a known delivery, numbered per delivery; the unknown one skipped.
+    QCOMPARE(rows("action_results"), 10 - 1);
+    auto results = triggers().results({});
+    QVERIFY(results);
+    QList<int> second;
+    for (const ActionResult &r : *results) {
+        if (r.deliveryId == chats[2])
+            second.append(r.attempt);
+    }
+    std::sort(second.begin(), second.end());
+    QCOMPARE(second, (QList<int>{1, 2}));
+    auto metrics = triggers().actionMetrics(0);
+    QVERIFY(metrics);
+    qint64 total = 0, success = 0;
+    for (const ActionMetricsHour &m : std::as_const(*metrics)) {
+        total += m.total;
+        success += m.success;
+    }
+    QCOMPARE(total, 9);
+    QCOMPARE(success, 3);
 }
 
 void TestTriggerStore::claimsRetriesAndFinishesDeliveries()
