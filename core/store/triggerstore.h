@@ -233,9 +233,14 @@ private:
     /// block read completely.
     Result<QList<TriggerEvent>> readWholeBlocks(qint64 chainId, RegistryKind kind, qint64 after, qint64 through, int maxEvents,
                                                 qint64 &readThrough);
-    /// evaluate() for one trigger over `events` up to `newCursor`: one transaction.
+    /// evaluate() for one trigger over `events` up to `newCursor`: one transaction. A trigger
+    /// that neither fired nor changed state only moves its cursor: that move is appended to
+    /// `quietMoves` instead, for moveQuietCursors().
     Result<qint64> evaluateTrigger(const TriggerRecord &trigger, QJsonArray state, const QList<TriggerEvent> &events,
-                                   QHash<qsizetype, QJsonObject> &jsonOf, qint64 newCursor);
+                                   QHash<qsizetype, QJsonObject> &jsonOf, qint64 newCursor, QJsonArray &quietMoves);
+    /// Moves the cursors of `moves` (from evaluateTrigger()) in one statement, each only where
+    /// its trigger was not moved, edited or disabled since it was read.
+    Status moveQuietCursors(const QJsonArray &moves);
     /// State (with history rows, pruned), last fired time and cursor, inside evaluateTrigger()'s transaction.
     Status saveProgress(qint64 triggerId, qint64 newCursor, const QList<std::pair<qint64, QJsonArray>> &history, bool fired);
     /// Counts the chain's events above the count cursor up to `checkpoint` (about maxEvents).

@@ -257,6 +257,7 @@ Result<EvaluationRun> TriggerStore::evaluate(qint64 chainId, qint64 head, int ma
     for (const SqlRow &r : *states)
         stateOf.insert(r[0].toLongLong(), jsonArray(r[1]));
 
+    QJsonArray quietMoves;   // the cursors of triggers that neither fired nor changed state
     for (RegistryKind kind : {RegistryKind::Identity, RegistryKind::Reputation, RegistryKind::Validation}) {
         QList<const TriggerRecord *> active;
         qint64 from = std::numeric_limits<qint64>::max();
@@ -284,17 +285,32 @@ Result<EvaluationRun> TriggerStore::evaluate(qint64 chainId, qint64 head, int ma
             const qint64 newCursor = std::min(triggerLimit(*t, checkpoint, head, chainConfirmations), readThrough);
             if (newCursor <= t->cursorBlock)
                 continue;
-            auto created = evaluateTrigger(*t, stateOf.value(t->def.id), *events, jsonOf, newCursor);
+            auto created = evaluateTrigger(*t, stateOf.value(t->def.id), *events, jsonOf, newCursor, quietMoves);
             if (!created)
                 return created.error();
             run.deliveries += *created;
         }
     }
+    if (Status s = moveQuietCursors(quietMoves); !s)
+        return s.error();
     return run;
 }
 
+Status TriggerStore::moveQuietCursors(const QJsonArray &moves)
+{
+    if (moves.isEmpty())
+        return {};
+    using C = Store::JsonColumn;
+    const QString from = m_store.jsonRows({C{QLatin1String("id"), QLatin1String("bigint")}, C{QLatin1String("cursor"), QLatin1String("bigint")},
+                                           C{QLatin1String("was"), QLatin1String("bigint")}, C{QLatin1String("edited"), QLatin1String("bigint")}},
+                                          QStringLiteral("m"));
+    return m_store.exec(QLatin1String("UPDATE ") + m_store.admin("triggers") + QLatin1String(" AS t SET cursor_block = m.cursor FROM ") + from
+                            + QLatin1String(" WHERE t.id = m.id AND t.cursor_block = m.was AND t.updated_at = m.edited AND t.enabled = ?"),
+                        {Store::jsonRowsValue(moves), true});
+}
+
 Result<qint64> TriggerStore::evaluateTrigger(const TriggerRecord &t, QJsonArray state, const QList<TriggerEvent> &events,
-                                             QHash<qsizetype, QJsonObject> &jsonOf, qint64 newCursor)
+                                             QHash<qsizetype, QJsonObject> &jsonOf, qint64 newCursor, QJsonArray &quietMoves)
 {
     const TriggerEvaluator evaluator(t.def);
     QList<qsizetype> matches;
@@ -315,15 +331,14 @@ Result<qint64> TriggerStore::evaluateTrigger(const TriggerRecord &t, QJsonArray 
     if (state != saved)
         history.append({block, state});
 
-    // Nothing matched and the state stayed: only the cursor moves. One statement with the same
-    // guard as the transaction below (not moved, edited or disabled since it was read) instead
-    // of four round trips; with many triggers on a chain most evaluations are these.
+    // Nothing matched and the state stayed: only the cursor moves, with the same guard as the
+    // transaction below (not moved, edited or disabled since it was read). With many triggers
+    // on a chain most evaluations are these: evaluate() moves them all in one statement.
     if (matches.isEmpty() && history.isEmpty()) {
-        if (Status s = m_store.exec(QLatin1String("UPDATE ") + m_store.admin("triggers")
-                                        + QLatin1String(" SET cursor_block = ? WHERE id = ? AND cursor_block = ? AND updated_at = ? AND enabled = ?"),
-                                    {newCursor, t.def.id, t.cursorBlock, t.def.updatedAt, true});
-            !s)
-            return s.error();
+        quietMoves.append(QJsonObject{{QStringLiteral("id"), t.def.id},
+                                      {QStringLiteral("cursor"), newCursor},
+                                      {QStringLiteral("was"), t.cursorBlock},
+                                      {QStringLiteral("edited"), t.def.updatedAt}});
         return qint64(0);
     }
 
