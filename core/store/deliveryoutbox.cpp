@@ -46,59 +46,93 @@ Status DeliveryOutbox::check(const QString &deliveryId, const DeliverySubject &s
 
 Result<bool> DeliveryOutbox::add(const OutboxDelivery &d)
 {
-    if (Status c = check(d.id, d.subject, d.actionId); !c)
-        return c.error();
+    auto written = addAll({d});
+    if (!written)
+        return written.error();
+    return *written > 0;
+}
+
+Result<qint64> DeliveryOutbox::addAll(const QList<OutboxDelivery> &deliveries)
+{
+    QList<const OutboxDelivery *> rows;   // each id once, the first kept
+    rows.reserve(deliveries.size());
+    QSet<QString> ids;
+    for (const OutboxDelivery &d : deliveries) {
+        if (Status c = check(d.id, d.subject, d.actionId); !c)
+            return c.error();
+        if (!ids.contains(d.id)) {
+            ids.insert(d.id);
+            rows.append(&d);
+        }
+    }
     const qint64 now = m_store.now();
-    const bool sendable = d.rendered.ok();
-    const QString error = sendable ? QString() : d.rendered.error().toString();
-    bool written = false;
+    // Any other existing row stays as it is. The delivery of a disabled action is held from
+    // the start (a test is sent regardless): the flag before the EXISTS says whether it may be.
+    const QString row = QLatin1String("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = 1 AND EXISTS (SELECT 1 FROM ")
+        + m_store.admin("action_health") + QLatin1String(" WHERE source = ? AND action_id = ? AND state = 'disabled') THEN 1 ELSE 0 END)");
+    const QString head = QLatin1String("INSERT INTO ") + m_store.admin("trigger_deliveries") + QLatin1String(" AS d (id, ") + QLatin1String(SubjectColumns)
+        + QLatin1String(", action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, target, status, attempts, "
+                        "next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at, held) VALUES ");
+    const QString tail = QLatin1String(" ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
+                                       "payload = excluded.payload, target = excluded.target, status = excluded.status, "
+                                       "next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, reorged_at = NULL, "
+                                       "claimed_by = NULL, claimed_until = NULL, replay = excluded.replay, updated_at = excluded.updated_at, "
+                                       "finished_at = excluded.finished_at, held = excluded.held, schedule_from = d.attempts "
+                                       "WHERE d.reorged_at IS NOT NULL RETURNING id");
+    qint64 written = 0;
     Status s = m_store.transaction([&]() -> Status {
-        // Any other existing row stays as it is.
-        // The delivery of a disabled action is held from the start (a test is sent regardless).
-        const bool mayHold = sendable && !d.isTest;
-        const QString held = mayHold ? QLatin1String("CASE WHEN EXISTS (SELECT 1 FROM ") + m_store.admin("action_health")
-                                           + QLatin1String(" WHERE source = ? AND action_id = ? AND state = 'disabled') THEN 1 ELSE 0 END")
-                                     : QStringLiteral("0");
-        const QVariantList heldParams = mayHold ? QVariantList{deliverySourceName(d.subject.source), d.actionId} : QVariantList();
-        auto rows = m_store.query(
-            QLatin1String("INSERT INTO ") + m_store.admin("trigger_deliveries") + QLatin1String(" AS d (id, ") + QLatin1String(SubjectColumns)
-                + QLatin1String(", action_id, action_type, priority, chain_id, block_number, log_index, tx_hash, event, payload, target, status, attempts, "
-                                "next_attempt_at, last_error, is_test, replay, created_at, updated_at, finished_at, held) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ")
-                + held
-                + QLatin1String(") ON CONFLICT (id) DO UPDATE SET block_number = excluded.block_number, event = excluded.event, "
-                                "payload = excluded.payload, target = excluded.target, status = excluded.status, "
-                                "next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, reorged_at = NULL, "
-                                "claimed_by = NULL, claimed_until = NULL, replay = excluded.replay, updated_at = excluded.updated_at, "
-                                "finished_at = excluded.finished_at, held = excluded.held, schedule_from = d.attempts "
-                                "WHERE d.reorged_at IS NOT NULL RETURNING id"),
-            QVariantList{d.id} + subjectValues(d.subject)
-                + QVariantList{d.actionId, actionTypeName(d.actionType), d.priority, d.chainId, d.blockNumber, d.logIndex, d.txHash, d.event,
-                               sendable ? d.rendered->body : QByteArray(),
-                               sendable && !d.rendered->target.isEmpty() ? QVariant(d.rendered->target) : QVariant(),
-                               deliveryStatusName(sendable ? DeliveryStatus::Pending : DeliveryStatus::Failed), now,
-                               sendable ? QVariant() : QVariant(error), d.isTest, d.replay, now, now, sendable ? QVariant() : QVariant(now)}
-                + heldParams);
-        if (!rows)
-            return rows.error();
-        written = !rows->isEmpty();
-        if (!written || sendable)
-            return {};
+        QSet<QString> writtenIds;
+        // A few statement shapes only (64, 16, 4 and 1 rows), so each is prepared once.
+        qsizetype next = 0;
+        for (const qsizetype chunk : {64, 16, 4, 1}) {
+            for (; rows.size() - next >= chunk; next += chunk) {
+                QString sql = head;
+                QVariantList params;
+                params.reserve(chunk * 26);
+                for (qsizetype i = 0; i < chunk; ++i) {
+                    const OutboxDelivery &d = *rows[next + i];
+                    const bool sendable = d.rendered.ok();
+                    if (i > 0)
+                        sql += QLatin1String(", ");
+                    sql += row;
+                    params << d.id << subjectValues(d.subject)
+                           << QVariantList{d.actionId, actionTypeName(d.actionType), d.priority, d.chainId, d.blockNumber, d.logIndex, d.txHash, d.event,
+                                           sendable ? d.rendered->body : QByteArray(),
+                                           sendable && !d.rendered->target.isEmpty() ? QVariant(d.rendered->target) : QVariant(),
+                                           deliveryStatusName(sendable ? DeliveryStatus::Pending : DeliveryStatus::Failed), now,
+                                           sendable ? QVariant() : QVariant(d.rendered.error().toString()), d.isTest, d.replay, now, now,
+                                           sendable ? QVariant() : QVariant(now), sendable && !d.isTest ? 1 : 0,
+                                           deliverySourceName(d.subject.source), d.actionId};
+                }
+                auto ids = m_store.query(sql + tail, params);
+                if (!ids)
+                    return ids.error();
+                for (const SqlRow &r : std::as_const(*ids))
+                    writtenIds.insert(r[0].toString());
+            }
+        }
+        written = writtenIds.size();
         // Never sent: the log shows why, at attempt 0.
-        OutboxResult r;
-        r.deliveryId = d.id;
-        r.subject = d.subject;
-        r.actionId = d.actionId;
-        r.actionType = d.actionType;
-        r.chainId = d.chainId;
-        r.blockNumber = d.blockNumber;
-        r.txHash = d.txHash;
-        r.logIndex = d.logIndex;
-        r.status = DeliveryStatus::Failed;
-        r.error = error;
-        r.isTest = d.isTest;
-        r.at = now;
-        return addResult(r);
+        QList<OutboxResult> results;
+        for (const OutboxDelivery *d : std::as_const(rows)) {
+            if (d->rendered.ok() || !writtenIds.contains(d->id))
+                continue;
+            OutboxResult r;
+            r.deliveryId = d->id;
+            r.subject = d->subject;
+            r.actionId = d->actionId;
+            r.actionType = d->actionType;
+            r.chainId = d->chainId;
+            r.blockNumber = d->blockNumber;
+            r.txHash = d->txHash;
+            r.logIndex = d->logIndex;
+            r.status = DeliveryStatus::Failed;
+            r.error = d->rendered.error().toString();
+            r.isTest = d->isTest;
+            r.at = now;
+            results.append(r);
+        }
+        return results.size() == 1 ? addResult(results.first()) : addResults(results);
     });
     if (!s)
         return s.error();

@@ -100,6 +100,10 @@ public:
     /// Writes `delivery` (see the invariants). True when a row was written or revived; Invalid
     /// for a delivery without an id, subject or action, with nothing written.
     Result<bool> add(const OutboxDelivery &delivery);
+    /// add() of each of `deliveries`, in one transaction and a statement per up to 64 rows.
+    /// Returns how many rows were written or revived; Invalid, with nothing written, when any
+    /// of them is. A delivery id given twice is written once, as add() twice would.
+    Result<qint64> addAll(const QList<OutboxDelivery> &deliveries);
     /// Writes one action_results row. Invalid, with nothing written, as for add().
     Status addResult(const OutboxResult &result);
     /// Writes the action_results rows of `results` in one go (COPY on PostgreSQL). Invalid, with

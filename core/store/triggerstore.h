@@ -20,6 +20,8 @@
 
 namespace arbor {
 
+struct OutboxDelivery;
+
 /**
  * Triggers (DESIGN.md §9) over a Store: definitions, evaluation of indexed ERC-8004 events
  * with persisted state, the delivery outbox, action results and the hourly aggregates.
@@ -252,6 +254,9 @@ private:
     /// reorg cancelled); true when a row was written.
     Result<bool> insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
                                 const QString &deliveryId, bool isTest, bool replay);
+    /// The outbox row of one delivery of `action` for `event`, its payload rendered.
+    OutboxDelivery outboxDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
+                                  const QString &deliveryId, bool isTest, bool replay) const;
     /// recordAttempts() of attempts that name each delivery once, inside its transaction.
     Status recordDistinctAttempts(const QList<DeliveryAttempt> &attempts);
     /// action_metrics_hourly += the attempts (`types`: their action types), one row per hour and type.

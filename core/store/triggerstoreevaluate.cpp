@@ -205,6 +205,12 @@ Result<QList<TriggerEvent>> TriggerStore::readWholeBlocks(qint64 chainId, Regist
 Result<bool> TriggerStore::insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
                                           const QString &deliveryId, bool isTest, bool replay)
 {
+    return DeliveryOutbox(m_store).add(outboxDelivery(def, action, event, eventJson, deliveryId, isTest, replay));
+}
+
+OutboxDelivery TriggerStore::outboxDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
+                                            const QString &deliveryId, bool isTest, bool replay) const
+{
     OutboxDelivery d;
     d.id = deliveryId;
     d.subject = DeliverySubject::trigger(def.id);
@@ -219,7 +225,7 @@ Result<bool> TriggerStore::insertDelivery(const TriggerDef &def, const Action &a
     d.rendered = renderPayload(action, payloadContext(deliveryId, def, action, eventJson));
     d.isTest = isTest;
     d.replay = replay;
-    return DeliveryOutbox(m_store).add(d);
+    return d;
 }
 
 // --- live evaluation -----------------------------------------------------------------------
@@ -352,19 +358,22 @@ Result<qint64> TriggerStore::evaluateTrigger(const TriggerRecord &t, QJsonArray 
             return now.error();
         if (now->isEmpty() || now->first()[0].toLongLong() != t.cursorBlock || now->first()[1].toLongLong() != t.def.updatedAt || !now->first()[2].toBool())
             return {};
+        QList<OutboxDelivery> deliveries;
+        deliveries.reserve(matches.size() * t.def.actions.size());
         for (qsizetype i : std::as_const(matches)) {
             const TriggerEvent &event = events[i];
             auto json = jsonOf.find(i);
             if (json == jsonOf.end())
                 json = jsonOf.insert(i, eventToJson(event));
             for (const Action &a : t.def.actions) {
-                auto written = insertDelivery(t.def, a, event, *json,
-                                              deliveryIdFor(t.def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex), false, false);
-                if (!written)
-                    return written.error();
-                created += *written ? 1 : 0;
+                deliveries.append(outboxDelivery(t.def, a, event, *json,
+                                                 deliveryIdFor(t.def.id, a.id, event.chainId, event.event.txHash, event.event.logIndex), false, false));
             }
         }
+        auto written = DeliveryOutbox(m_store).addAll(deliveries);
+        if (!written)
+            return written.error();
+        created = *written;
         return saveProgress(t.def.id, newCursor, history, created > 0);
     });
     if (!s)

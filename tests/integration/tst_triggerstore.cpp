@@ -11,6 +11,7 @@
 #include "store/indexstore.h"
 #include "store/store.h"
 #include "store/actionstore.h"
+#include "store/deliveryoutbox.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void claimsRetriesAndFinishesDeliveries();
     void aDisabledActionHoldsAndResumesInEventOrder();
     void aBatchOfAttemptsEndsAsOneByOne();
+    void theOutboxTakesABatchAsOneByOne();
     void twoHoldersNeverClaimTheSameDelivery();
     void rollbackCancelsOpenDeliveriesAndRestoresState();
     void dryRunWritesNothing();
@@ -457,6 +459,57 @@ void TestTriggerStore::aBatchOfAttemptsEndsAsOneByOne()
     }
     QCOMPARE(total, 9);
     QCOMPARE(success, 3);
+}
+
+void TestTriggerStore::theOutboxTakesABatchAsOneByOne()
+{
+    // Evaluation hands the outbox all of a trigger's deliveries at once: 70 rows (a statement of
+    // 64, then smaller ones), one of them unrenderable, one id twice, the webhook disabled.
+    auto added = triggers().addTrigger(negativeFeedback());
+    QVERIFY(added);
+    const Action &hook = added->def.actions[0];
+    const Action &chat = added->def.actions[1];
+    QVERIFY(ActionStore(*m_store).disable({DeliverySource::Trigger, hook.id}, QStringLiteral("HTTP 410"), m_now));
+    QList<OutboxDelivery> batch;
+    for (int i = 0; i < 70; ++i) {
+        OutboxDelivery d;
+        d.id = QStringLiteral("msg_batch_%1").arg(i);
+        d.subject = DeliverySubject::trigger(added->def.id);
+        const Action &a = i % 2 ? chat : hook;
+        d.actionId = a.id;
+        d.actionType = a.type;
+        d.chainId = ChainId;
+        d.blockNumber = 10 + i;
+        d.event = QStringLiteral("{}");
+        d.rendered = RenderedPayload{QByteArray("{\"n\":") + QByteArray::number(i) + '}', {}};
+        batch.append(d);
+    }
+    batch[7].rendered = Error::invalid(QStringLiteral("text"), QStringLiteral("the template does not parse"));
+    batch.append(batch[3]);   // named twice
+    DeliveryOutbox outbox(*m_store);
+    auto written = outbox.addAll(batch);
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
+    QCOMPARE(*written, 70);
+    QCOMPARE(rows("trigger_deliveries"), 70);
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending' AND held = 1")), 35);   // the disabled webhook's
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'pending' AND held = 0")), 34);   // the chat's, less the failed one
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("status = 'failed' AND id = 'msg_batch_7' AND last_error IS NOT NULL")), 1);
+    QCOMPARE(rows("action_results"), 1);   // why msg_batch_7 was never sent, at attempt 0
+    QCOMPARE(rows("action_results", QStringLiteral("delivery_id = 'msg_batch_7' AND attempt = 0 AND status = 'failed'")), 1);
+    auto payload = m_store->query(QStringLiteral("SELECT payload FROM ") + m_store->admin("trigger_deliveries") + QStringLiteral(" WHERE id = 'msg_batch_69'"));
+    QVERIFY(payload && payload->size() == 1);
+    QCOMPARE(payload->first()[0].toByteArray(), QByteArray("{\"n\":69}"));
+
+    // The same batch again writes nothing: each row exists and was never cancelled by a reorg.
+    QCOMPARE(*outbox.addAll(batch), 0);
+    QCOMPARE(rows("action_results"), 1);
+    // Nothing half-written: a batch with one row that names no action is refused whole.
+    QList<OutboxDelivery> bad{batch[0], batch[1]};
+    bad[0].id = QStringLiteral("msg_new_0");
+    bad[1].id = QStringLiteral("msg_new_1");
+    bad[1].actionId = 0;
+    QVERIFY(!outbox.addAll(bad));
+    QCOMPARE(rows("trigger_deliveries", QStringLiteral("id LIKE 'msg_new_%'")), 0);
 }
 
 void TestTriggerStore::claimsRetriesAndFinishesDeliveries()
