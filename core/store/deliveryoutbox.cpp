@@ -132,7 +132,7 @@ Result<qint64> DeliveryOutbox::addAll(const QList<OutboxDelivery> &deliveries)
             r.at = now;
             results.append(r);
         }
-        return results.size() == 1 ? addResult(results.first()) : addResults(results);
+        return addResults(results);
     });
     if (!s)
         return s.error();
@@ -159,6 +159,8 @@ Status DeliveryOutbox::addResult(const OutboxResult &r)
 
 Status DeliveryOutbox::addResults(const QList<OutboxResult> &results)
 {
+    if (results.size() == 1)
+        return addResult(results.first());   // one INSERT: a COPY costs PostgreSQL more round trips
     QList<SqlRow> rows;
     rows.reserve(results.size());
     for (const OutboxResult &r : results) {
