@@ -235,6 +235,34 @@ Result<std::optional<qint64>> TriggerStore::nextDueAt()
     return due;
 }
 
+// --- deliveries ----------------------------------------------------------------------------
+
+Result<bool> TriggerStore::insertDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
+                                          const QString &deliveryId, bool isTest, bool replay)
+{
+    return DeliveryOutbox(m_store).add(outboxDelivery(def, action, event, eventJson, deliveryId, isTest, replay));
+}
+
+OutboxDelivery TriggerStore::outboxDelivery(const TriggerDef &def, const Action &action, const TriggerEvent &event, const QJsonObject &eventJson,
+                                            const QString &deliveryId, bool isTest, bool replay) const
+{
+    OutboxDelivery d;
+    d.id = deliveryId;
+    d.subject = DeliverySubject::trigger(def.id);
+    d.actionId = action.id;
+    d.actionType = action.type;
+    d.priority = action.priority;
+    d.chainId = event.chainId;
+    d.blockNumber = event.event.blockNumber;
+    d.logIndex = event.event.logIndex;
+    d.txHash = event.event.txHash.toBytes();
+    d.event = jsonText(eventJson);
+    d.rendered = renderPayload(action, payloadContext(deliveryId, def, action, eventJson));
+    d.isTest = isTest;
+    d.replay = replay;
+    return d;
+}
+
 // --- attempts ------------------------------------------------------------------------------
 
 Status TriggerStore::recordAttempts(const QList<DeliveryAttempt> &attempts)
