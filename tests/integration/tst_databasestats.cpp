@@ -90,6 +90,7 @@ private Q_SLOTS:
     void sizesGrowAndDeletesShow();
     void sizeSamplesReadBack();
     void statementTimingsFlushedNormalised();
+    void manyStatementShapesInOneFlush();
     void engineRecordsItsStatementsAndReports();
     void arborctlPrintsStats();
 };
@@ -337,6 +338,57 @@ void TestDatabaseStats::statementTimingsFlushedNormalised()
     auto bad = DatabaseStatsStore(*store).slowStatements(0);
     QVERIFY(!bad);
     QCOMPARE(bad.error().field, QStringLiteral("limit"));
+}
+
+void TestDatabaseStats::manyStatementShapesInOneFlush()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    QVERIFY(DatabaseStatsStore(*store).flushStatementStats());
+    // 300 shapes, each with a backslash, a tab and a non-ASCII letter the flush must carry intact
+    // (a quoted alias is kept as written where literals become ?).
+    const int shapes = 300;
+    auto alias = [](int i) { return QStringLiteral("\"shape \\ \u00e9\t%1\"").arg(i); };
+    auto runAll = [&]() {
+        for (int i = 0; i < shapes; ++i) {
+            if (!store->query(QLatin1String("SELECT 1 AS ") + alias(i)))
+                return false;
+        }
+        return true;
+    };
+    auto stored = [&]() {
+        QHash<QString, std::pair<qint64, qint64>> out;   // statement -> (calls, first_seen)
+        auto rows = store->query(QLatin1String("SELECT statement, calls, first_seen, last_seen, total_ms, max_ms FROM ") + store->admin("statement_stats")
+                                 + QLatin1String(" WHERE statement LIKE 'SELECT ? AS \"shape %'"));
+        if (!rows)
+            return out;
+        for (const SqlRow &r : *rows) {
+            if (r[3].toLongLong() < r[2].toLongLong() || r[5].toDouble() <= 0 || r[4].toDouble() < r[5].toDouble())
+                return QHash<QString, std::pair<qint64, qint64>>{};
+            out.insert(r[0].toString(), {r[1].toLongLong(), r[2].toLongLong()});
+        }
+        return out;
+    };
+    QVERIFY(runAll());
+    QVERIFY(DatabaseStatsStore(*store).flushStatementStats());
+    const auto first = stored();
+    QCOMPARE(first.size(), shapes);
+    const QString expected = QLatin1String("SELECT ? AS ") + alias(17);
+    QVERIFY2(first.contains(expected), qPrintable(QStringList(first.keys()).first()));
+    QCOMPARE(first.value(expected).first, qint64(1));
+
+    // Flushed again: each shape adds up in its row, first seen kept.
+    QVERIFY(runAll());
+    QVERIFY(runAll());
+    QVERIFY(DatabaseStatsStore(*store).flushStatementStats());
+    const auto second = stored();
+    QCOMPARE(second.size(), shapes);
+    for (auto it = second.cbegin(); it != second.cend(); ++it) {
+        QCOMPARE(it->first, qint64(3));
+        QCOMPARE(it->second, first.value(it.key()).second);
+    }
 }
 
 void TestDatabaseStats::engineRecordsItsStatementsAndReports()
