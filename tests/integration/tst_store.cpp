@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "store/triggerstore.h"
 
+#include <QFileInfo>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void startsBesideAnOpenPromotion();
     void storesUint256Exactly();
     void bulkInsertKeepsEveryValueExact();
+    void sqliteLogIsCheckpointedBesideTheWriter();
     void deletionStepsLeaveNothing();
     void leaseConflictNamesHolder();
     void leaseOfDeadOrSilentHolderIsTakenOver();
@@ -568,6 +570,46 @@ void TestStore::startsBesideAnOpenPromotion()
     const Result<QStringList> changes = starting->reconcileEntityTables(evmEntities());
     QVERIFY2(changes, qPrintable(changes ? QString() : changes.error().toString()));
     QVERIFY2(changes->isEmpty(), qPrintable(changes->join(u", ")));
+}
+
+void TestStore::sqliteLogIsCheckpointedBesideTheWriter()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    if (db.url().backend != Backend::Sqlite)
+        QSKIP("SQLite's write-ahead log");
+    const QString path = db.url().path;
+    {
+        auto store = db.open();
+        QVERIFY(store);
+        QVERIFY((*store).exec(QStringLiteral("CREATE TABLE log_test (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)")));
+        const qint64 before = QFileInfo(path).size();
+        // About 12 MB in one commit: past where a background checkpoint is asked for (8 MB),
+        // below where the writer would checkpoint itself (40 MB).
+        const int rowsPerCommit = 3000;
+        QList<SqlRow> rows;
+        for (int i = 0; i < rowsPerCommit; ++i)
+            rows.append({i, QByteArray(4000, char('a' + i % 26))});
+        Status written = store->transaction([&] { return store->bulkInsert(QStringLiteral("log_test"), {QStringLiteral("id"), QStringLiteral("payload")}, rows); });
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
+        QVERIFY(QFileInfo(path + QLatin1String("-wal")).size() > 12'000'000);
+
+        // Nothing more is written, and the store stays open: only a checkpoint moves the pages
+        // from the log into the database file.
+        QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(path).size() >= before + 12'000'000,
+                                  qPrintable(QStringLiteral("the database file is %1 bytes").arg(QFileInfo(path).size())), 20000);
+        auto count = store->query(QStringLiteral("SELECT COUNT(*), SUM(LENGTH(payload)) FROM log_test"));
+        QVERIFY(count);
+        QCOMPARE(count->first()[0].toLongLong(), qint64(rowsPerCommit));
+        QCOMPARE(count->first()[1].toLongLong(), qint64(rowsPerCommit) * 4000);
+    }
+    // Closed: its close was the last, so nothing is left in a log.
+    QVERIFY(!QFileInfo::exists(path + QLatin1String("-wal")));
+    auto again = db.open();
+    QVERIFY(again);
+    auto count = again->query(QStringLiteral("SELECT COUNT(*) FROM log_test WHERE LENGTH(payload) = 4000"));
+    QVERIFY(count);
+    QCOMPARE(count->first()[0].toLongLong(), qint64(3000));
 }
 
 void TestStore::bulkInsertKeepsEveryValueExact()

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlitestore.h"
 
+#include "store/sqlite/sqlitecheckpointer.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -18,6 +20,10 @@ namespace {
 constexpr qsizetype MaxCachedStatements = 256;
 /// Rows a bulk insert puts in one INSERT (fewer where SQLite's limit on parameters says so).
 constexpr qsizetype RowsPerInsert = 32;
+/// Pages of write-ahead log (4 KiB each) from which a commit asks for a background checkpoint,
+/// and from which the writer checkpoints itself (the background ones fell behind).
+constexpr int BackgroundCheckpointFrames = 2000;
+constexpr int WriterCheckpointFrames = 10000;
 
 // u256_sum(blob): SQL SUM over the 32-byte big-endian uint256 BLOBs SQLite stores amounts as.
 // NULL over no rows, like SUM; an error on a malformed value or past 2^256 - 1. The running
@@ -163,6 +169,9 @@ SqliteStore::SqliteStore(DatabaseUrl url)
 
 SqliteStore::~SqliteStore()
 {
+    // Its connection closes first, so this one's close is the last: it checkpoints what is left
+    // and removes the log.
+    m_checkpointer.reset();
     finalizeStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -192,10 +201,9 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
     if (QSqlQuery q(db); newFile && !q.exec(QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")))
         return Error::unavailable(QStringLiteral("--db"), tr("%1 is not a usable SQLite database: %2").arg(url.path, q.lastError().text()));
     // A range's promotion touches a few MB of pages: with the default 2 MB cache they spill to
-    // the WAL mid-transaction and are read back, and every commit checkpoints. 64 MiB (allocated
-    // only as used) and a checkpoint every ~40 MB of WAL keep both off the writer's path.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=10000"}) {
+    // the WAL mid-transaction and are read back. 64 MiB are allocated only as used. Checkpoints
+    // are walCommitted()'s, not SQLite's automatic ones (which its hook replaces).
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536"}) {
         QSqlQuery q(db);
         if (!q.exec(QString::fromLatin1(pragma)))
             return Error::unavailable(QStringLiteral("--db"), tr("%1 is not a usable SQLite database: %2").arg(url.path, q.lastError().text()));
@@ -209,7 +217,23 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
                                               u256SumStep, u256SumFinal, nullptr);
     if (rc != SQLITE_OK)
         return Error::unavailable(QStringLiteral("--db"), tr("Cannot register u256_sum on %1: %2").arg(url.path, QString::fromUtf8(sqlite3_errstr(rc))));
+    sqlite3_wal_hook(store->m_db, &SqliteStore::walCommitted, store.get());
     return std::unique_ptr<Store>(std::move(store));
+}
+
+int SqliteStore::walCommitted(void *store, sqlite3 *db, const char *name, int frames)
+{
+    auto *self = static_cast<SqliteStore *>(store);
+    if (frames >= WriterCheckpointFrames) {
+        // What SQLite's automatic checkpoint would do at this size: a read holding old pages
+        // kept the background ones from finishing the log.
+        sqlite3_wal_checkpoint(db, name);
+    } else if (frames >= BackgroundCheckpointFrames) {
+        if (!self->m_checkpointer)
+            self->m_checkpointer = std::make_unique<SqliteCheckpointer>(self->url().path);
+        self->m_checkpointer->request();
+    }
+    return SQLITE_OK;
 }
 
 sqlite3_stmt *SqliteStore::statement(const QString &sql, Error *error)

@@ -6,10 +6,14 @@
 #include <QHash>
 #include <QSqlDatabase>
 
+#include <memory>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace arbor {
+
+class SqliteCheckpointer;
 
 /**
  * The embedded backend: one SQLite file through Qt Sql, in WAL mode so readers on other
@@ -19,6 +23,10 @@ namespace arbor {
  * Qt Sql opens and closes the connection; statements run on its native handle, prepared once
  * and kept in a small cache (indexing runs the same few dozen statements for every range), with
  * values bound straight from the QVariants.
+ *
+ * Its write-ahead log is checkpointed off the writer's path: past 8 MB of log a commit asks a
+ * SqliteCheckpointer (a connection on a thread of its own) for a passive checkpoint; only past
+ * 40 MB, when those fell behind a long read, does the writer checkpoint itself.
  */
 class SqliteStore final : public Store
 {
@@ -46,10 +54,13 @@ private:
     /// The cached prepared statement for `sql`, reset; nullptr with `error` set when it does not prepare.
     sqlite3_stmt *statement(const QString &sql, Error *error);
     void finalizeStatements();
+    /// SQLite's WAL hook, after each commit on this connection: `frames` pages are in the log.
+    static int walCommitted(void *store, sqlite3 *db, const char *name, int frames);
 
     QString m_connectionName;
     sqlite3 *m_db = nullptr;                        ///< Qt's connection, borrowed
     QHash<QString, sqlite3_stmt *> m_statements;
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer;   ///< started by the first commit that needs it
 };
 
 } // namespace arbor
