@@ -75,8 +75,6 @@ void SqliteCheckpointer::run()
             qCWarning(lcStore) << "Checkpointing" << m_path << "failed:" << sqlite3_errmsg(db);
             warned = true;
         }
-        if (rc == SQLITE_OK)
-            m_completed.fetch_add(1);
     }
     sqlite3_close(db);
 }

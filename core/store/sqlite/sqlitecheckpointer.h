@@ -5,8 +5,6 @@
 #include <QThread>
 #include <QWaitCondition>
 
-#include <atomic>
-
 namespace arbor {
 
 /**
@@ -34,8 +32,6 @@ public:
 
     /// Asks for a passive checkpoint; requests made while one runs are served by one more.
     void request();
-    /// Checkpoints completed so far (each copied the log as far as it could).
-    int completed() const { return m_completed.load(); }
 
 private:
     void run();
@@ -45,7 +41,6 @@ private:
     QWaitCondition m_wake;
     bool m_requested = false;   ///< under m_mutex
     bool m_stopping = false;    ///< under m_mutex
-    std::atomic<int> m_completed{0};
     QThread *m_thread = nullptr;
 };
 
