@@ -21,7 +21,9 @@
 //   ~QFutureInterfaceBase (every holder)         ~QFutureInterfaceBase (the last holder frees
 //                                                  the shared state, its mutex included)
 //   QSemaphore::release                          QSemaphore::acquire, tryAcquire (true)
-//   QWaitCondition::wakeOne, wakeAll             QWaitCondition::wait
+//   QWaitCondition::wakeOne, wakeAll             QWaitCondition::wait (which also gives up and
+//                                                  retakes its QMutex, as the inline
+//                                                  QMutex::unlock and lock annotate it)
 //   QBasicMutex::unlockInternal                  QBasicMutex::lockInternal (contended QMutex)
 //   QReadWriteLock::unlock                       QReadWriteLock::lockFor*, tryLockFor* (true)
 //   QThread::exec returns, QThread::exit/quit    QThread::wait (true)
@@ -61,6 +63,10 @@ extern "C" {
 void __tsan_acquire(void *addr) __attribute__((weak));
 void __tsan_release(void *addr) __attribute__((weak));
 void __tsan_write_range(void *addr, unsigned long size) __attribute__((weak));
+void __tsan_mutex_pre_unlock(void *addr, unsigned flags) __attribute__((weak));
+void __tsan_mutex_post_unlock(void *addr, unsigned flags) __attribute__((weak));
+void __tsan_mutex_pre_lock(void *addr, unsigned flags) __attribute__((weak));
+void __tsan_mutex_post_lock(void *addr, unsigned flags, int recursion) __attribute__((weak));
 }
 
 namespace {
@@ -77,6 +83,27 @@ void acquire(void *addr)
 {
     if (__tsan_acquire)
         __tsan_acquire(addr);
+}
+
+// A QMutex's owner as ThreadSanitizer knows it: Arbor's code locks and unlocks through Qt's
+// inline QBasicMutex::lock()/unlock(), which annotate both (qtsan_impl.h), but QWaitCondition::wait
+// unlocks and relocks the mutex inside libQt6Core, unseen. Without these the waiting thread
+// still holds the mutex in ThreadSanitizer's eyes, and the next thread to lock it is reported as
+// a double lock.
+void mutexUnlocked(void *mutex)
+{
+    if (__tsan_mutex_pre_unlock && __tsan_mutex_post_unlock) {
+        __tsan_mutex_pre_unlock(mutex, 0);
+        __tsan_mutex_post_unlock(mutex, 0);
+    }
+}
+
+void mutexLocked(void *mutex)
+{
+    if (__tsan_mutex_pre_lock && __tsan_mutex_post_lock) {
+        __tsan_mutex_pre_lock(mutex, 0);
+        __tsan_mutex_post_lock(mutex, 0, 0);
+    }
 }
 
 // The next definition of a Qt symbol after this library: libQt6Core's.
@@ -514,20 +541,24 @@ struct DeadlineWords
 ARBOR_EXPORT bool _ZN14QWaitCondition4waitEP6QMutex14QDeadlineTimer(void *self, void *mutex, DeadlineWords deadline)
 {
     ARBOR_REAL(bool (*)(void *, void *, DeadlineWords), "_ZN14QWaitCondition4waitEP6QMutex14QDeadlineTimer");
+    mutexUnlocked(mutex);
     release(mutex); // the mutex is unlocked while waiting
     const bool woken = next(self, mutex, deadline);
     acquire(self);
     acquire(mutex);
+    mutexLocked(mutex);
     return woken;
 }
 
 ARBOR_EXPORT bool _ZN14QWaitCondition4waitEP6QMutexm(void *self, void *mutex, unsigned long time)
 {
     ARBOR_REAL(bool (*)(void *, void *, unsigned long), "_ZN14QWaitCondition4waitEP6QMutexm");
+    mutexUnlocked(mutex);
     release(mutex);
     const bool woken = next(self, mutex, time);
     acquire(self);
     acquire(mutex);
+    mutexLocked(mutex);
     return woken;
 }
 
