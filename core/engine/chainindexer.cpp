@@ -202,13 +202,13 @@ void ChainIndexer::verifyTip()
     });
 }
 
-static std::optional<qint64> headTarget(const std::optional<qint64> &head, int confirmations, const std::optional<qint64> &stopAfter)
+std::optional<qint64> ChainIndexer::fetchTarget() const
 {
-    if (!head)
+    if (!m_head)
         return std::nullopt;
-    qint64 target = *head - confirmations;
-    if (stopAfter)
-        target = std::min(target, *stopAfter);
+    qint64 target = *m_head - m_plan.chain.config.confirmations;
+    if (m_options.stopAfterBlock)
+        target = std::min(target, *m_options.stopAfterBlock);
     return target;
 }
 
@@ -216,7 +216,7 @@ void ChainIndexer::pump()
 {
     if (!m_running || !m_pool)
         return;
-    const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
+    const auto target = fetchTarget();
     if (!target)
         return;
     if (const qint64 wait = m_fetchResumeAtMs - m_clock.elapsed(); wait > 0) {
@@ -253,7 +253,7 @@ void ChainIndexer::checkProgress()
     // A chain that is behind and promotes nothing is stalled, whatever keeps it (a node that
     // does not serve the next block, an error that repeats), and says so with the last problem.
     const qint64 now = m_clock.elapsed();
-    const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
+    const auto target = fetchTarget();
     const qint64 behind = target ? *target - m_checkpoint.value_or(m_startBlock - 1) : 0;
     if (!m_running || m_status.phase == IndexPhase::Stalled)
         return;   // a promotion ends the stall
@@ -271,7 +271,7 @@ void ChainIndexer::checkProgress()
 
 void ChainIndexer::startHeadFetch()
 {
-    const auto target = headTarget(m_head, m_plan.chain.config.confirmations, m_options.stopAfterBlock);
+    const auto target = fetchTarget();
     const qint64 from = m_nextFetch;
     const qint64 boundary = finalBoundary();
     const HeaderScope scope = scopeFor(BatchMode::Head, from);

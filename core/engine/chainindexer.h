@@ -97,6 +97,8 @@ private:
     void scheduleHeadPoll(int delayMs);
     void pollHead();
     void verifyTip();
+    /// The last block to fetch: head − confirmations, at most stopAfterBlock; none before a head.
+    std::optional<qint64> fetchTarget() const;
     void startHeadFetch();
     /// One head range; a range that fails is fetched `again` once before the pipeline restarts.
     void fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, bool again);

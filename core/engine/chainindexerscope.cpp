@@ -92,19 +92,26 @@ std::optional<IndexBatch> ChainIndexer::nextPromotion()
     auto it = m_ready.find(expected);
     if (it == m_ready.end())
         return std::nullopt;
-    // Catching up with ranges still in flight, the ranges ready from the checkpoint wait until
-    // they hold half of what one promotion takes: every promotion rewrites the balances and
-    // daily rows its holders and days touched, on a busy chain most of them, so fewer and
-    // larger promotions write less. Live, after an RPC failure, or with nothing in flight,
-    // what is ready goes now.
+    // Catching up with ranges in flight, the ranges ready from the checkpoint wait until they
+    // hold half of what one promotion takes: every promotion rewrites the balances and daily
+    // rows its holders and days touched, on a busy chain most of them, so fewer and larger
+    // promotions write less. A sparse stretch (most of its blocks without logs, their headers
+    // never fetched) whose last ranges are in flight goes as it arrives: its promotions touch
+    // few holders and days each, and the end would wait for the writer. Live, after an RPC
+    // failure, or with nothing in flight, what is ready goes now.
     if (m_inFlight > 0 && m_failures == 0 && m_status.phase == IndexPhase::CatchingUp) {
-        qint64 logs = 0;
+        qint64 logs = 0, headers = 0, to = expected - 1;
         bool enough = false;
         for (auto r = it; r != m_ready.end() && !enough; r = m_ready.find(r->second.to + 1)) {
             logs += r->second.transfers.size() + r->second.agentEvents.size();
-            enough = 2 * logs >= m_options.maxPromotionLogs || 2 * (r->second.to - expected + 1) >= m_options.maxPromotionBlocks;
+            headers += r->second.headers.size();
+            to = r->second.to;
+            enough = 2 * logs >= m_options.maxPromotionLogs || 2 * (to - expected + 1) >= m_options.maxPromotionBlocks;
         }
-        if (!enough)
+        const auto target = fetchTarget();
+        const bool lastInFlight = target && m_nextFetch > *target;
+        const bool sparse = 2 * headers < to - expected + 1;
+        if (!enough && !(lastInFlight && sparse))
             return std::nullopt;
     }
     IndexBatch batch = std::move(it->second);
