@@ -707,6 +707,21 @@ QString wrongBalances(const TestDatabase &db, qint64 chainId, const QStringList 
     return wrong == 0 ? QString() : QStringLiteral("%1 WRONG, first: %2").arg(wrong).arg(first);
 }
 
+/**
+ * The balances as `index` exited, before any queue run: sets `*exact` when every one is the
+ * generator's `expected`. Empty when nothing is expected (--rpc); not WRONG when some are not
+ * exact yet, since the queue run after it may be what completes them.
+ */
+QString checkAfterIndex(const TestDatabase &db, qint64 chainId, const QStringList &tokens, const QJsonObject &expected, bool *exact)
+{
+    *exact = false;
+    if (expected.isEmpty())
+        return {};
+    qint64 checked = 0;
+    *exact = wrongBalances(db, chainId, tokens, expected, &checked).isEmpty();
+    return *exact ? QStringLiteral("%1 balances exact").arg(checked) : QStringLiteral("not every balance exact yet");
+}
+
 /// What a "to exact balances" row timed: the index alone where every round's balances were
 /// exact as it exited (checked before the queue ran), else the index and the queue run after it.
 QString exactNote(bool exactAfterIndex)
@@ -756,13 +771,7 @@ IndexResult indexOn(const QByteArray &backend, const QUrl &rpc, qint64 chainId, 
         r.error = run.error;
         return r;
     }
-    QString afterIndex;
-    if (!expected.isEmpty()) {
-        qint64 exact = 0;
-        r.exactAfterIndex = wrongBalances(db, chainId, tokens, expected, &exact).isEmpty();
-        // Not WRONG yet: the queue run after it may be what completes them.
-        afterIndex = r.exactAfterIndex ? QStringLiteral("%1 balances exact").arg(exact) : QStringLiteral("not every balance exact yet");
-    }
+    const QString afterIndex = checkAfterIndex(db, chainId, tokens, expected, &r.exactAfterIndex);
     const auto drained = drain(db, &r.error);
     if (!drained)
         return r;
@@ -1093,13 +1102,7 @@ SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::o
         r.error = run.error;
         return r;
     }
-    QString afterIndex;
-    if (!expected.isEmpty()) {
-        qint64 exact = 0;
-        r.exactAfterIndex = wrongBalances(db, chainId, tokens, expected, &exact).isEmpty();
-        // Not WRONG yet: the queue run after it may be what completes them.
-        afterIndex = r.exactAfterIndex ? QStringLiteral("%1 balances exact").arg(exact) : QStringLiteral("not every balance exact yet");
-    }
+    const QString afterIndex = checkAfterIndex(db, chainId, tokens, expected, &r.exactAfterIndex);
     const auto drained = drain(db, &r.error);
     if (proxy)
         r.queue = Calls::of(proxy->counters());
