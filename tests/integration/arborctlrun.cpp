@@ -1,7 +1,11 @@
 #include "arborctlrun.h"
 
+#include <QDeadlineTimer>
 #include <QDebug>
 #include <QProcess>
+#include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +34,17 @@ QStringList withDatabase(const TestDatabase &db, const QStringList &args)
 }
 
 } // namespace
+
+bool waitForArborctl(const std::function<bool()> &done, int timeoutMs, int intervalMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(int(std::min<qint64>(intervalMs, deadline.remainingTime())));
+    }
+    return true;
+}
 
 ArborctlRun runArborctl(const QString &program, const TestDatabase &db, const QStringList &args, int timeoutMs,
                         const QProcessEnvironment &extra)

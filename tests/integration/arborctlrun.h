@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QProcess;
 
 namespace arbor::test {
@@ -44,6 +46,15 @@ ArborctlRun runArborctlRaw(const QString &program, const QStringList &args, int 
 /// test watches, stops or kills while it goes.
 void startArborctl(QProcess &process, const QString &program, const TestDatabase &db, const QStringList &args,
                    const QProcessEnvironment &extra = {});
+
+/**
+ * Waits until `done` holds, asking it every `intervalMs` and processing events between, for at
+ * most `timeoutMs`; true when it held. For conditions that start an arborctl process each time
+ * they are asked: QTRY_* and QTest::qWaitFor ask again 10 to 50 ms after each answer, and under
+ * ThreadSanitizer each process takes 0.2 to 0.5 s of CPU, so such a wait kept a core busy
+ * starting processes while the engines it waited for shared the other.
+ */
+bool waitForArborctl(const std::function<bool()> &done, int timeoutMs, int intervalMs = 500);
 
 /// A decimal string as U256 (0 when it is not one), and back.
 U256 decimal(const QString &text);

@@ -112,15 +112,17 @@ void TestOutages::outageUnderServe()
     });
     QJsonObject chain;
     auto read = [&] { return chain = chainRow(Arborctl, db, m_chainId); };
-    QTRY_VERIFY2_WITH_TIMEOUT(read().value(u"lag"_s).isDouble() && chain.value(u"lag"_s).toInteger() <= 3
-                                  && endpointOf(chain).value(u"status"_s).toString() == u"ok"_s,
-                              qPrintable(compact(chain)), 60000);
+    QVERIFY2(waitForArborctl([&] {
+                                 return read().value(u"lag"_s).isDouble() && chain.value(u"lag"_s).toInteger() <= 3
+                                        && endpointOf(chain).value(u"status"_s).toString() == u"ok"_s;
+                             }, 60000),
+             qPrintable(compact(chain)));
 
     // The node goes away (the proxy refuses every connection) for a minute.
     QVERIFY(proxy.setDead(true));
     QElapsedTimer outage;
     outage.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(!read().value(u"headUnknownSince"_s).isNull(), qPrintable(compact(chain)), 20000);
+    QVERIFY2(waitForArborctl([&] { return !read().value(u"headUnknownSince"_s).isNull(); }, 20000), qPrintable(compact(chain)));
     qInfo("head unknown reported %.1f s into the outage", double(outage.elapsed()) / 1000.0);
     const qint64 headSeen = chain.value(u"head"_s).toInteger();
     QCOMPARE(endpointOf(chain).value(u"status"_s).toString(), u"unreachable"_s);
@@ -141,11 +143,16 @@ void TestOutages::outageUnderServe()
     QVERIFY(proxy.setDead(false));
     QElapsedTimer back;
     back.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(read().value(u"headUnknownSince"_s).isNull() && chain.value(u"head"_s).toInteger() > headSeen
-                                  && endpointOf(chain).value(u"status"_s).toString() == u"ok"_s,
-                              qPrintable(compact(chain)), 15000);
+    QVERIFY2(waitForArborctl([&] {
+                                 return read().value(u"headUnknownSince"_s).isNull() && chain.value(u"head"_s).toInteger() > headSeen
+                                        && endpointOf(chain).value(u"status"_s).toString() == u"ok"_s;
+                             }, 15000),
+             qPrintable(compact(chain)));
     qInfo("head known again %.1f s after the node came back (the issue asks for 5 s)", double(back.elapsed()) / 1000.0);
-    QTRY_VERIFY2_WITH_TIMEOUT(read().value(u"lag"_s).isDouble() && chain.value(u"lag"_s).toInteger() <= 3, qPrintable(compact(chain)), 30000);
+    QVERIFY2(waitForArborctl([&] {
+                                 return read().value(u"lag"_s).isDouble() && chain.value(u"lag"_s).toInteger() <= 3;
+                             }, 30000),
+             qPrintable(compact(chain)));
     qInfo("caught up %.1f s after the node came back", double(back.elapsed()) / 1000.0);
 
     serve.terminate();
@@ -174,7 +181,10 @@ void TestOutages::nodeRefusingGetLogsKeepsHeadTrue()
     });
     QJsonObject chain;
     auto read = [&] { return chain = chainRow(Arborctl, db, m_chainId); };
-    QTRY_VERIFY2_WITH_TIMEOUT(read().value(u"lag"_s).isDouble() && chain.value(u"lag"_s).toInteger() <= 3, qPrintable(compact(chain)), 60000);
+    QVERIFY2(waitForArborctl([&] {
+                                 return read().value(u"lag"_s).isDouble() && chain.value(u"lag"_s).toInteger() <= 3;
+                             }, 60000),
+             qPrintable(compact(chain)));
 
     FaultPlan refuse;
     refuse.rpcError = 1.0;

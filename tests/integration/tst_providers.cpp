@@ -397,8 +397,10 @@ void TestProviders::deadEndpointIsStillDown()
 
     // The endpoint's row, as chain list shows it while the outage lasts.
     QJsonObject endpoint;
-    QTRY_VERIFY2_WITH_TIMEOUT((endpoint = endpointRow(db, m_chainId)).value(u"status"_s).toString() == u"unreachable"_s,
-                              qPrintable(compact(endpoint)), 15000);
+    QVERIFY2(waitForArborctl([&] {
+                                 return (endpoint = endpointRow(db, m_chainId)).value(u"status"_s).toString() == u"unreachable"_s;
+                             }, 15000),
+             qPrintable(compact(endpoint)));
     QVERIFY2(endpoint.value(u"lastError"_s).toString().contains(u"Cannot reach"_s)
                  && endpoint.value(u"lastError"_s).toString().contains(dead.url().authority()),
              qPrintable(compact(endpoint)));
