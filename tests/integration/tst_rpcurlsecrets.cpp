@@ -207,13 +207,14 @@ void TestRpcUrlSecrets::endpointRowNamesTheMissingVariable()
     startArborctl(serve, QStringLiteral(ARBOR_ARBORCTL), *m_db, {u"serve"_s});
     QVERIFY(serve.waitForStarted());
     QString lastError;
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        [&] {
-            const QJsonObject chain = chainRow(QStringLiteral(ARBOR_ARBORCTL), *m_db, qint64(m_devnet.chainId()));
-            lastError = chain[u"endpoints"_s][0][u"lastError"_s].toString();
-            return lastError.contains(u"${env:ARBOR_TEST_RPC_KEY}"_s);
-        }(),
-        qPrintable(lastError), 60000);
+    QVERIFY2(waitForArborctl(
+                 [&] {
+                     const QJsonObject chain = chainRow(QStringLiteral(ARBOR_ARBORCTL), *m_db, qint64(m_devnet.chainId()));
+                     lastError = chain[u"endpoints"_s][0][u"lastError"_s].toString();
+                     return lastError.contains(u"${env:ARBOR_TEST_RPC_KEY}"_s);
+                 },
+                 60000),
+             qPrintable(lastError));
     QVERIFY2(lastError.contains(u"is not set"_s), qPrintable(lastError));
     serve.terminate();
     QVERIFY(serve.waitForFinished(30000));
