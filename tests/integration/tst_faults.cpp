@@ -560,26 +560,47 @@ void TestFaults::survivesKill9AtRandomMoments()
         QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
     }
 
-    // The kills land at random moments after arborctl has started: how long that takes is
-    // measured first, as it is several times longer on a loaded machine or under
+    // The kills land at random moments of a run, from its start to well past its first
+    // promotion. How long a run takes to promote once is measured first, on a run that is killed
+    // as soon as its checkpoint appears: it is several times longer on a loaded machine or under
     // ThreadSanitizer, where fixed moments would mostly fall before the first promotion.
-    QElapsedTimer started;
-    started.start();
-    const Run idle = arborctl(db, {u"chain"_s, u"list"_s, u"--json"_s});
-    QVERIFY2(idle.exitCode == 0, qPrintable(describe(idle)));
-    const int startupMs = int(started.elapsed());
-    qInfo("arborctl starts and stops in %d ms here", startupMs);
     QRandomGenerator random(4242);
     int kills = 0;
     int killsWithProgress = 0;
     bool finished = false;
     std::optional<qint64> last;
     QStringList log;
-    for (int attempt = 0; attempt < 14 && !finished; ++attempt) {
+    int firstPromotionMs = 0;
+    {
+        QProcess p;
+        QElapsedTimer started;
+        started.start();
+        startArborctl(p, Arborctl, db, index, tuning);
+        QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
+        const bool promoted = QTest::qWaitFor([&] { return checkpoint(*store).has_value() || p.state() == QProcess::NotRunning; }, 120000);
+        firstPromotionMs = int(started.elapsed());
+        QVERIFY2(promoted && p.state() == QProcess::Running,
+                 qPrintable(u"the first run neither promoted a range nor kept running within %1 ms: %2"_s.arg(firstPromotionMs)
+                                .arg(QString::fromUtf8(p.readAllStandardError()))));
+        p.kill();
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        ++kills;
+        last = verifyConsistent(*store);
+        if (QTest::currentTestFailed())
+            return;
+        if (last && *last < m_head)
+            ++killsWithProgress;
+        log << u"run 0 killed at its first checkpoint, %1, after %2 ms"_s.arg(last ? QString::number(*last) : u"none"_s).arg(firstPromotionMs);
+        QTest::qWait(300);
+    }
+    qInfo("a run promotes its first range %d ms after it starts here", firstPromotionMs);
+    for (int attempt = 1; attempt < 14 && !finished; ++attempt) {
         QProcess p;
         startArborctl(p, Arborctl, db, index, tuning);
         QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
-        const int delayMs = startupMs + 50 + int(random.bounded(2450));
+        // About half before the run could promote, half after.
+        const int delayMs = 50 + int(random.bounded(2 * firstPromotionMs));
         if (p.waitForFinished(delayMs)) {
             finished = true;
             const QString err = QString::fromUtf8(p.readAllStandardError());
