@@ -73,8 +73,8 @@ tsan_test() {
     # tests/support/tsan/qtbridge.cpp shows ThreadSanitizer the hand-overs uninstrumented Qt makes
     # between threads (queued calls, futures, semaphores); preloaded into every process the tests
     # start, arborctl included.
-    # The integration tests wait on nodes and processes more than they compute: four in parallel
-    # take about 24 minutes on two cores (ARBOR_TSAN_PARALLEL sets how many).
+    # Four tests at a time keep two cores about four-fifths busy: the 71 took 1,190 s (20 minutes),
+    # five at a time as long (1,215 s). ARBOR_TSAN_PARALLEL sets how many.
     # Instrumented code runs 5-15 times slower: Qt Test's 300 s limit per test function is
     # raised with the tests' own timeouts (three times as long under TSan, see CMakeLists.txt).
     # Each report goes to a file of its own (report.PID), whole: a test shows only the end of
