@@ -600,9 +600,9 @@ void TestFaults::survivesKill9AtRandomMoments()
         startArborctl(p, Arborctl, db, index, tuning);
         QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
         // About half before the run could promote, half after. A run that gets three blocks
-        // past the last checkpoint is killed there and then: after their start, runs promote
-        // faster than the first one did on a loaded machine, and the chain must not be indexed
-        // to its head before enough kills have landed.
+        // past the last checkpoint is killed there and then: on a loaded machine the first run
+        // can take far longer to promote than the runs after it, and the chain must not be
+        // indexed to its head before enough kills have landed.
         const int delayMs = 50 + int(random.bounded(2 * firstPromotionMs));
         QElapsedTimer running;
         running.start();
