@@ -2,7 +2,7 @@
 
 #include <QScopeGuard>
 
-#include "store/postgres/postgresstore.h"
+#include "store/postgres/postgresmodule.h"
 #include "store/sqlite/sqlitestore.h"
 
 #include <QCoreApplication>
@@ -61,7 +61,7 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, const QString
 {
     checkThread(QLatin1String("open ") + url.toString());
     if (url.backend == Backend::Postgres)
-        return PostgresStore::open(url, password);
+        return postgresmodule::open(url, password);
     return SqliteStore::open(url);
 }
 

@@ -8,7 +8,7 @@
 #   - Package, Version, Architecture; Depends holds what dpkg-shlibdeps finds for the `linked`
 #     lines of packaging/runtime-packages.txt and every `depends` line; Recommends every
 #     `recommends` line;
-#   - the file list: the two executables, the desktop entry, the icons (the SVG and a PNG of
+#   - the file list: the two executables, the PostgreSQL module, the desktop entry, the icons (the SVG and a PNG of
 #     each hicolor size, of that size), the metainfo, the manual pages, the copyright file, the
 #     changelog, the systemd unit lib/systemd/system/arbor-serve@.service and its example
 #     environment file; nothing else in usr/bin, no test programs, nothing outside usr/ but the
@@ -17,6 +17,8 @@
 #   - the manual page of arborctl has an entry for every command of `arborctl --help`; the
 #     changelog's newest entry is this version; the copyright file is machine-readable;
 #   - the extracted usr/bin/arborctl --version and usr/bin/arbor --version, without a display;
+#   - the PostgreSQL module usr/lib/.../arbor/arbor_postgres.so: the extracted arborctl loads
+#     that one (not the build tree's) for a PostgreSQL URL, and SQLite runs load no libpq;
 #   - the extracted desktop entry and metainfo with desktop-file-validate and appstreamcli
 #     (skipped, with a note, when those are not installed);
 #   - the extracted systemd unit: it starts usr/bin/arborctl serve with options arborctl serve
@@ -129,6 +131,8 @@ for path in /usr/bin/arbor /usr/bin/arborctl \
     /usr/share/doc/arbor/arbor-engine.env.example "$unit_path"; do
     grep -qxF "$path" "$work/files" || fail "the package lacks $path"
 done
+module_path="$(grep -E '^/usr/lib/(.+/)?arbor/arbor_postgres\.so$' "$work/files" | head -n 1)"
+[[ -n "$module_path" ]] || fail "the package lacks the PostgreSQL module /usr/lib/.../arbor/arbor_postgres.so"
 icon_sizes=(16 22 24 32 48 64 128 256 512)
 for size in "${icon_sizes[@]}"; do
     path="/usr/share/icons/hicolor/${size}x${size}/apps/org.arbor.Arbor.png"
@@ -137,10 +141,11 @@ done
 while read -r path; do
     case "$path" in
         /usr | /usr/bin | /usr/bin/arbor | /usr/bin/arborctl | /usr/share) ;;
+        /usr/lib | /usr/lib/*-linux-gnu | "${module_path%/*}" | "$module_path") ;;
         /usr/bin/*) fail "unexpected program in the package: $path (a test or helper with an install rule?)" ;;
         /usr/share/*) ;;
         /lib | /lib/systemd | /lib/systemd/system | "$unit_path") ;;
-        *) fail "a path outside /usr/bin and /usr/share (and the unit $unit_path): $path" ;;
+        *) fail "a path outside /usr/bin and /usr/share (and the module and the unit $unit_path): $path" ;;
     esac
     case "$path" in
         *tst_* | *bench* | *fuzz* | */tests/* | *CMakeFiles* | *_CPack_Packages* | *.o | *.a | *.qm)
@@ -176,6 +181,24 @@ for exe in arbor arborctl; do
         fail "usr/bin/$exe --version failed (exit $?): $out"
     fi
 done
+# PostgreSQL support is the module beside the program: the extracted arborctl loads the extracted
+# module (the dynamic loader's own log says which file), and a SQLite database loads no libpq.
+if [[ -x "$root/usr/bin/arborctl" && -n "$module_path" ]]; then
+    pg_log="$(env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS LC_ALL=C.UTF-8 LD_DEBUG=files timeout 30 \
+        "$root/usr/bin/arborctl" --db postgresql://arbor@127.0.0.1:1/arbor chain list 2>&1)"
+    if ! grep -qF "Cannot connect to" <<<"$pg_log"; then
+        fail "usr/bin/arborctl on a PostgreSQL URL did not get as far as connecting: $(grep -m3 'error' <<<"$pg_log")"
+    elif ! grep -qE "file=$root$module_path .*dynamically loaded" <<<"$pg_log"; then
+        fail "usr/bin/arborctl did not load the packaged module $module_path: $(grep -m2 'arbor_postgres' <<<"$pg_log")"
+    else
+        note "usr/bin/arborctl loads $module_path for a PostgreSQL URL"
+    fi
+    sqlite_log="$(env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS LC_ALL=C.UTF-8 LD_DEBUG=files timeout 30 \
+        "$root/usr/bin/arborctl" --db "sqlite://$work/none.db" chain list 2>&1)"
+    if grep -qE "file=[^ ]*(libpq|arbor_postgres)" <<<"$sqlite_log"; then
+        fail "usr/bin/arborctl loaded libpq for a SQLite database: $(grep -m2 -E 'file=[^ ]*(libpq|arbor_postgres)' <<<"$sqlite_log")"
+    fi
+fi
 # The translations are embedded (no .qm files installed): German help differs from English.
 if [[ -x "$root/usr/bin/arbor" ]]; then
     help_c="$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM LC_ALL=C.UTF-8 LANGUAGE= timeout 30 "$root/usr/bin/arbor" --help 2>&1)"

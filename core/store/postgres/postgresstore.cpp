@@ -1,4 +1,5 @@
 #include "store/postgres/postgresstore.h"
+#include "store/postgres/postgresmodule.h"
 
 #include <QCoreApplication>
 
@@ -468,3 +469,10 @@ void PostgresStore::unlockLease()
 }
 
 } // namespace arbor
+
+// The module's entry point (store/postgres/postgresmodule.h), looked up by name when it loads.
+extern "C" Q_DECL_EXPORT const arbor::postgresmodule::Module *arbor_postgres_module()
+{
+    static constexpr arbor::postgresmodule::Module module{ARBOR_BUILD_ID, &arbor::PostgresStore::open};
+    return &module;
+}
