@@ -1185,6 +1185,10 @@
         <source>rebuilding %1</source>
         <translation>%1 wird neu aufgebaut</translation>
     </message>
+    <message>
+        <source>another checkpoint was running for %1 s; the WAL was not truncated</source>
+        <translation>ein anderer Checkpoint lief seit %1 s; das WAL wurde nicht gekürzt</translation>
+    </message>
 </context>
 <context>
     <name>arbor::DatabaseService</name>
@@ -2435,6 +2439,10 @@
         <source>Cannot register u256_sum on %1: %2</source>
         <translation>u256_sum kann auf %1 nicht registriert werden: %2</translation>
     </message>
+    <message>
+        <source>A bulk insert into %1 names no columns.</source>
+        <translation>Ein Masseneinfügen in %1 nennt keine Spalten.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::Store</name>
@@ -3356,6 +3364,25 @@
     <message>
         <source>“%1” at position %2 is not a hex digit</source>
         <translation>„%1“ an Position %2 ist keine Hexadezimalziffer</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::postgresmodule</name>
+    <message>
+        <source>PostgreSQL support (%1) cannot be loaded: %2. Reinstall Arbor, or install libpqxx-6.4 if it is missing.</source>
+        <translation>Die PostgreSQL-Unterstützung (%1) kann nicht geladen werden: %2. Arbor neu installieren oder libpqxx-6.4 installieren, falls es fehlt.</translation>
+    </message>
+    <message>
+        <source>%1 is PostgreSQL support from another build of Arbor (%2; this program is %3). Reinstall Arbor, or rebuild it.</source>
+        <translation>%1 ist PostgreSQL-Unterstützung aus einem anderen Build von Arbor (%2; dieses Programm ist %3). Arbor neu installieren oder neu bauen.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>PostgreSQL support is not installed: no %1 in %2. Reinstall Arbor, or use an SQLite database.</source>
+        <translation>PostgreSQL-Unterstützung ist nicht installiert: kein %1 in %2. Arbor neu installieren oder eine SQLite-Datenbank verwenden.</translation>
     </message>
 </context>
 <context>

@@ -1185,6 +1185,10 @@
         <source>rebuilding %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>another checkpoint was running for %1 s; the WAL was not truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::DatabaseService</name>
@@ -2435,6 +2439,10 @@
         <source>Cannot register u256_sum on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A bulk insert into %1 names no columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::Store</name>
@@ -3355,6 +3363,25 @@
     </message>
     <message>
         <source>“%1” at position %2 is not a hex digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::postgresmodule</name>
+    <message>
+        <source>PostgreSQL support (%1) cannot be loaded: %2. Reinstall Arbor, or install libpqxx-6.4 if it is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is PostgreSQL support from another build of Arbor (%2; this program is %3). Reinstall Arbor, or rebuild it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL support is not installed: no %1 in %2. Reinstall Arbor, or use an SQLite database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

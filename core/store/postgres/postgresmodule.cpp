@@ -12,7 +12,7 @@ constexpr const char *FileName = "arbor_postgres.so";
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("arbor::PostgresStore", text);
+    return QCoreApplication::translate("arbor::postgresmodule", text);
 }
 
 } // namespace
