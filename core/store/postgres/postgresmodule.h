@@ -29,7 +29,8 @@ using EntryFunction = const Module *(*)();
 inline constexpr const char *EntryPoint = "arbor_postgres_module";
 
 /// Where the module is looked for, first to last: beside the installed program
-/// (<bin>/../lib/arbor), then the build tree's lib/arbor, then the installed prefix's.
+/// (<bin>/../lib/<triplet>/arbor on Debian), then the build tree's lib/arbor, then the install
+/// prefix's.
 QStringList searchPath();
 
 /// Loads the module from the first folder of `folders` that holds it, once per process (later
