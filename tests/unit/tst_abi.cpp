@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <cctype>
+
 using namespace arbor;
 using namespace Qt::StringLiterals;
 
@@ -235,6 +237,7 @@ private slots:
     void quantity();
     void data_data();
     void data();
+    void hexDigits();
     void rangeTooLarge_data();
     void rangeTooLarge();
     void requests();
@@ -805,6 +808,45 @@ void TestAbi::data()
         QCOMPARE(*d, bytes);
     else
         QCOMPARE(d.error().kind, Error::Kind::Invalid);
+}
+
+void TestAbi::hexDigits()
+{
+    // Every length from 0 to 40 bytes, so each of the decoder's steps (16 bytes, 8 bytes, one
+    // byte) ends a value, in digits of either case.
+    QRandomGenerator random(25);
+    for (int size = 0; size <= 40; ++size) {
+        QByteArray bytes(size, Qt::Uninitialized);
+        for (char &b : bytes)
+            b = char(random.bounded(256));
+        QByteArray digits = bytes.toHex();
+        for (char &c : digits) {
+            if (random.bounded(2))
+                c = char(std::toupper(static_cast<unsigned char>(c)));
+        }
+        const Result<QByteArray> d = evmjson::parseData(answer(3, "\"0x" + digits + '"'), 3);
+        QVERIFY2(d.ok(), qPrintable(QStringLiteral("%1 bytes: %2").arg(size).arg(d.ok() ? QString() : d.error().message)));
+        QCOMPARE(*d, bytes);
+    }
+    // Anything else in any place, for a value of 31 bytes (16 + 8 + 7): each printable
+    // character that is no hex digit, and "é", whose UTF-8 bytes are above 0x7f.
+    const QByteArray good = QByteArray(31, '\x5a').toHex();
+    QList<QByteArray> others{"\xc3\xa9"_ba};
+    for (int c = 0x20; c < 0x7f; ++c) {
+        if (!std::isxdigit(c) && c != '"' && c != '\\')
+            others.append(QByteArray(1, char(c)));
+    }
+    for (qsizetype at = 0; at < good.size(); ++at) {
+        for (const QByteArray &other : std::as_const(others)) {
+            if (at + other.size() > good.size())
+                continue;
+            QByteArray digits = good;
+            digits.replace(at, other.size(), other);
+            const Result<QByteArray> d = evmjson::parseData(answer(3, "\"0x" + digits + '"'), 3);
+            QVERIFY2(!d.ok(), qPrintable(QStringLiteral("accepted %1").arg(QString::fromUtf8(digits))));
+            QCOMPARE(d.error().kind, Error::Kind::Invalid);
+        }
+    }
 }
 
 void TestAbi::rangeTooLarge_data()
