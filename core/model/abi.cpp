@@ -69,7 +69,8 @@ Result<Address> address(QByteArrayView word, const char *field)
         return wrongSize(word, field);
     if (!allZero(word.first(WordSize - Address::Size)))
         return invalid(field, tr("The word 0x%1 is not an address: its first 12 bytes must be zero.").arg(QString::fromLatin1(word.toByteArray().toHex())));
-    return Address::fromBytes(word.last(Address::Size), QString::fromLatin1(field));
+    // Exactly 20 bytes, so this cannot fail: no field name is made for an error that cannot be.
+    return *Address::fromBytes(word.last(Address::Size));
 }
 
 Result<quint64> uint64(QByteArrayView word, const char *field)
@@ -119,7 +120,7 @@ Result<Hash> bytes32(QByteArrayView word, const char *field)
 {
     if (word.size() != WordSize)
         return wrongSize(word, field);
-    return Hash::fromBytes(word, QString::fromLatin1(field));
+    return *Hash::fromBytes(word);   // a word is 32 bytes: cannot fail
 }
 
 bool isValidUtf8(QByteArrayView bytes)

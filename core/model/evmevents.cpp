@@ -46,7 +46,7 @@ public:
             return;
         }
         for (int i = 0; i < topicCount; ++i)
-            m_topics[size_t(i)] = log.topics[size_t(i)].toBytes();
+            m_topics[size_t(i)] = log.topics[size_t(i)].bytes();
         Result<abi::Reader> reader = abi::Reader::open(log.data, headWords, event);
         if (reader)
             m_reader = std::move(*reader);
@@ -94,7 +94,7 @@ public:
 
 private:
     const LogEntry &m_log;
-    std::array<QByteArray, 4> m_topics;
+    std::array<QByteArrayView, 4> m_topics;   ///< into m_log's topics, which outlive this
     std::optional<abi::Reader> m_reader;
     std::optional<Error> m_error;
 };
