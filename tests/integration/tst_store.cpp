@@ -44,6 +44,7 @@ private Q_SLOTS:
     void leaseConflictNamesHolder();
     void leaseOfDeadOrSilentHolderIsTakenOver();
     void leaseHolderConnectedAgainKeepsItsLease();
+    void postgresPreparesWhatRunsAgain();
     void statementsOnTheForbiddenThreadAreCountedAndNamed();
 };
 
@@ -839,6 +840,87 @@ void TestStore::leaseHolderConnectedAgainKeepsItsLease()
     QVERIFY(a->renewLease(first));
     QVERIFY(a->releaseLease(first));
     QVERIFY(b->acquireLease(second, 30000));
+}
+
+void TestStore::postgresPreparesWhatRunsAgain()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    if (db.url().backend != Backend::Postgres)
+        QSKIP("SQLite's statements are prepared by Arbor's own cache (SqliteStore::statement)");
+    auto store = db.open();
+    auto other = db.open(false);
+    QVERIFY(store && other);
+    auto prepared = [&](const QString &like) -> int {
+        auto rows = store->query(QStringLiteral("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE ?"), {like});
+        return rows && rows->size() == 1 ? rows->first().first().toInt() : -1;
+    };
+    auto valueOf = [&](qint64 a) -> QString {
+        auto rows = store->query(QStringLiteral("SELECT b FROM arbor.prep_t WHERE a = ?"), {a});
+        return rows && rows->size() == 1 ? rows->first().first().toString() : QStringLiteral("<%1 rows>").arg(rows ? rows->size() : -1);
+    };
+    QVERIFY(store->exec(QStringLiteral("CREATE TABLE arbor.prep_t (a BIGINT PRIMARY KEY, b TEXT NOT NULL)")));
+    const QString insert = QStringLiteral("INSERT INTO arbor.prep_t (a, b) VALUES (?, ?)");
+    QCOMPARE(prepared(QStringLiteral("INSERT INTO arbor.prep_t%")), 0);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(store->exec(insert, {i, QStringLiteral("v%1").arg(i)}));
+    // Run once, a statement is not kept on the server; run again, it is, and runs as prepared.
+    QCOMPARE(prepared(QStringLiteral("INSERT INTO arbor.prep_t%")), 1);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(valueOf(i), QStringLiteral("v%1").arg(i));
+    QCOMPARE(prepared(QStringLiteral("SELECT b FROM arbor.prep_t%")), 1);
+
+    // A transaction rolled back takes its rows, not the prepared statements.
+    const Status rolledBack = store->transaction([&]() -> Status {
+        if (Status s = store->exec(insert, {100, QStringLiteral("gone")}); !s)
+            return s;
+        return Error::internal(QStringLiteral("rolled back on purpose"));
+    });
+    QVERIFY(!rolledBack);
+    QCOMPARE(valueOf(100), QStringLiteral("<0 rows>"));
+    QVERIFY(store->exec(insert, {6, QStringLiteral("v6")}));
+    QCOMPARE(valueOf(6), QStringLiteral("v6"));
+
+    // A statement that fails does not spoil the next run of the same text.
+    QVERIFY(!store->exec(insert, {6, QStringLiteral("duplicate")}));
+    QVERIFY(store->exec(insert, {7, QStringLiteral("v7")}));
+    QCOMPARE(valueOf(7), QStringLiteral("v7"));
+
+    // The table changes between runs (a column added, as a new entity field does): the server
+    // plans the prepared statements again.
+    QVERIFY(store->exec(QStringLiteral("ALTER TABLE arbor.prep_t ADD COLUMN c BIGINT NOT NULL DEFAULT 7")));
+    QVERIFY(store->exec(insert, {8, QStringLiteral("v8")}));
+    QCOMPARE(valueOf(8), QStringLiteral("v8"));
+    auto c = store->query(QStringLiteral("SELECT c FROM arbor.prep_t WHERE a = 8"));
+    QVERIFY(c && c->size() == 1);
+    QCOMPARE(c->first().first().toLongLong(), 7);
+
+    // The server ends the session: the statement after the one that finds it gone runs on a new
+    // session, where the statements are prepared again.
+    auto session = store->query(QStringLiteral("SELECT pg_backend_pid()"));
+    QVERIFY(session && session->size() == 1);
+    QVERIFY(other->exec(QStringLiteral("SELECT pg_terminate_backend(?)"), {session->first().first()}));
+    (void)store->query(QStringLiteral("SELECT 1"));
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(valueOf(i), QStringLiteral("v%1").arg(i));
+    auto again = store->query(QStringLiteral("SELECT pg_backend_pid()"));
+    QVERIFY(again && again->size() == 1);
+    QVERIFY(again->first().first() != session->first().first());
+    QCOMPARE(prepared(QStringLiteral("SELECT b FROM arbor.prep_t%")), 1);
+
+    // Many different statements, each run twice: right answers, and the session keeps a
+    // bounded number of them (a long-running engine does not grow the server's memory).
+    for (int i = 0; i < 1000; ++i) {
+        const QString sum = QStringLiteral("SELECT %1 + ?").arg(i);
+        for (int run = 0; run < 2; ++run) {
+            auto rows = store->query(sum, {1});
+            QVERIFY2(rows && rows->size() == 1, qPrintable(rows ? QString() : rows.error().toString()));
+            QCOMPARE(rows->first().first().toLongLong(), qint64(i) + 1);
+        }
+    }
+    const int kept = prepared(QStringLiteral("%"));
+    QVERIFY2(kept > 0 && kept <= 400, qPrintable(QString::number(kept)));
+    QCOMPARE(valueOf(3), QStringLiteral("v3"));
 }
 
 void TestStore::statementsOnTheForbiddenThreadAreCountedAndNamed()

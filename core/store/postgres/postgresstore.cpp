@@ -11,6 +11,7 @@
 #include <pqxx/tablewriter>
 #include <pqxx/transaction>
 
+#include <cctype>
 #include <charconv>
 #include <string>
 #include <vector>
@@ -20,6 +21,25 @@ namespace {
 
 // A fixed key for pg_try_advisory_lock: "arbor" + lease.
 constexpr qint64 LeaseLockKey = 0x6172626f72'01;
+
+// Statement texts remembered per session, prepared or seen once: reaching it drops them all
+// (between transactions). A promotion's statements name the chain's tables, so each chain
+// indexed adds its own dozen; statements of many rows' VALUES differ by their row count.
+constexpr size_t MaxStatements = 400;
+
+// Statements the server plans, worth preparing. Others (DDL, SET, BEGIN) run unnamed.
+bool plannable(const std::string &statement)
+{
+    size_t i = statement.find_first_not_of(" \t\r\n(");
+    if (i == std::string::npos)
+        return false;
+    for (const char *verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}) {
+        const size_t n = std::char_traits<char>::length(verb);
+        if (statement.size() - i > n && qstrnicmp(statement.data() + i, verb, n) == 0 && !std::isalnum(static_cast<unsigned char>(statement[i + n])))
+            return true;
+    }
+    return false;
+}
 
 // PostgreSQL type OIDs Arbor reads.
 constexpr unsigned OidBool = 16;
@@ -259,6 +279,7 @@ Status PostgresStore::reconnectIfLost()
     try {
         auto connection = std::make_unique<pqxx::connection>(m_conninfo);
         m_connection = std::move(connection);
+        m_statements.clear();   // the old session's prepared statements went with it
     } catch (const std::exception &e) {
         return Error::unavailable(QStringLiteral("database"),
                                   tr("Lost the connection to %1 and cannot connect again: %2").arg(m_url.displayName(), QString::fromUtf8(e.what()).trimmed()));
@@ -286,12 +307,17 @@ Result<QList<SqlRow>> PostgresStore::runQuery(const QString &sql, const QVariant
         return s.error();
     try {
         const BoundParams bound = bind(params);
+        const std::string *prepared = preparedName(statement);
+        auto run = [&](pqxx::transaction_base &tx) {
+            const auto values = pqxx::prepare::make_dynamic_params(bound.pointers);
+            return prepared ? tx.exec_prepared(*prepared, values) : tx.exec_params(statement, values);
+        };
         pqxx::result result;
         if (m_transaction) {
-            result = m_transaction->exec_params(statement, pqxx::prepare::make_dynamic_params(bound.pointers));
+            result = run(*m_transaction);
         } else {
             pqxx::nontransaction tx(*m_connection);
-            result = tx.exec_params(statement, pqxx::prepare::make_dynamic_params(bound.pointers));
+            result = run(tx);
         }
         QList<SqlRow> rows;
         rows.reserve(qsizetype(result.size()));
@@ -306,6 +332,43 @@ Result<QList<SqlRow>> PostgresStore::runQuery(const QString &sql, const QVariant
     } catch (const std::exception &e) {
         return fromException(e, statement);
     }
+}
+
+const std::string *PostgresStore::preparedName(const std::string &statement)
+{
+    if (!plannable(statement))
+        return nullptr;
+    auto it = m_statements.find(statement);
+    if (it == m_statements.end()) {
+        if (m_statements.size() >= MaxStatements) {
+            if (m_transaction)
+                return nullptr;   // DEALLOCATE waits for the transaction's end
+            forgetStatements();
+        }
+        m_statements.emplace(statement, std::string());
+        return nullptr;
+    }
+    if (it->second.empty()) {
+        // libpqxx sends the definition to the server with the first execution.
+        it->second = "arbor_" + std::to_string(++m_preparedCount);
+        m_connection->prepare(it->second, statement);
+    }
+    return &it->second;
+}
+
+void PostgresStore::forgetStatements()
+{
+    for (const auto &[statement, name] : m_statements) {
+        if (name.empty())
+            continue;
+        try {
+            m_connection->unprepare(name);
+        } catch (const std::exception &e) {
+            // A lost connection took them with it; a live one keeps an unused statement.
+            qCWarning(lcStore).noquote() << "postgresql: cannot drop a prepared statement:" << QString::fromUtf8(e.what()).trimmed();
+        }
+    }
+    m_statements.clear();
 }
 
 Status PostgresStore::runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include <pqxx/connection>
 #include <pqxx/transaction_base>
@@ -52,12 +54,22 @@ private:
     /// 6 does so by itself only for statements without parameters, which Arbor never sends.
     Status reconnectIfLost();
     Status applyIdleLimit();
+    /// The name `statement` runs under as a statement prepared on the server, or null to run it
+    /// unnamed. A statement is prepared the second time it runs: parsed and planned once per
+    /// session from then on. A range's promotion runs the same dozen statements every range,
+    /// and their parsing and planning were a quarter of the server's work for a sparse chain.
+    const std::string *preparedName(const std::string &statement);
+    /// Drops the server's prepared statements (outside a transaction) and forgets the rest.
+    void forgetStatements();
 
     // pqxx::connection_base has no virtual destructor: own the concrete type, or it never closes.
     std::unique_ptr<pqxx::connection> m_connection;
     std::string m_conninfo;
     qint64 m_idleLimitMs = 0;   ///< limitIdleTransactions(); 0: the backstop
     std::unique_ptr<pqxx::transaction_base> m_transaction;
+    /// Statement text → its prepared name on m_connection; empty: run once so far.
+    std::unordered_map<std::string, std::string> m_statements;
+    quint64 m_preparedCount = 0;   ///< names are never reused, even after forgetStatements()
     bool m_leaseLocked = false;
     int m_leaseLockSession = 0;   ///< the backend that took the advisory lock: a reconnect loses it
 };
