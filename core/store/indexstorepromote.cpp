@@ -552,26 +552,47 @@ Status IndexStore::addChangesInDatabase(qint64 chainId, const EntityDef &balance
             return s;
     }
     // Everyone else: the new balance, in production and in the global table, one statement.
-    // The staged balance is the change: the stored balance is added to it.
-    QStringList summed;
-    for (const QString &c : columns)
-        summed.append(c == u"balance" ? QStringLiteral("COALESCE(p.balance, 0) + s.balance") : QString(QLatin1String("s.") + c));
+    // The staged balance is the change. Stored balances are updated by a join, not by ON
+    // CONFLICT: every promotion of a busy chain rewrites most of its balances, and each
+    // conflict's index probe walks the versions the promotions before left behind (a balance
+    // is indexed, so no update is in place); the join reads the table once. New holders are
+    // inserted; the lease keeps any other writer out, and a conflict would fail the promotion
+    // rather than store the change as the balance.
+    const QString version = balances.versionColumn;
+    QStringList sameKey, set, kept, globalSet, sameGlobalKey;
+    for (const QString &k : balances.key)
+        sameKey.append(QLatin1String("b.") + k + QLatin1String(" = s.") + k);
+    for (const QString &c : columns) {
+        if (balances.key.contains(c))
+            continue;
+        set.append(c == u"balance" ? QStringLiteral("balance = b.balance + s.balance") : c + QLatin1String(" = s.") + c);
+    }
     const QStringList global = ddl::globalSourceColumns(balances);
-    QStringList kept;
-    for (const QString &c : global)
-        kept.append(QLatin1String("b.") + c);
-    kept.append(QStringLiteral("b.computed_at"));
-    if (Status s = m_store.exec(QLatin1String("WITH kept AS (INSERT INTO ") + production + QLatin1String(" AS b (")
-                            + columns.join(QLatin1String(", ")) + QLatin1String(") SELECT ") + summed.join(QLatin1String(", "))
-                            + QLatin1String(" FROM ") + staging + QLatin1String(" s LEFT JOIN ") + production
-                            + QLatin1String(" p ON p.token = s.token AND p.holder = s.holder WHERE NOT ") + unfinished + u' '
-                            + ddl::upsertConflict(ddl::TableKind::Production, balances, QStringLiteral("b")) + QLatin1String(" RETURNING ")
-                            + kept.join(QLatin1String(", ")) + QLatin1String(") INSERT INTO ") + m_store.globalTable(balances.name)
-                            + QLatin1String(" AS g (") + ddl::columnNames(ddl::TableKind::Global, balances).join(QLatin1String(", "))
-                            + QLatin1String(") SELECT ?, ") + global.join(QLatin1String(", ")) + QLatin1String(", computed_at FROM kept ")
-                            + ddl::upsertConflict(ddl::TableKind::Global, balances, QStringLiteral("g")),
-                        {chainId, chainId});
-        !s)
+    for (const ColumnDef &c : balances.globalColumns()) {
+        kept.append(QLatin1String("b.") + c.name);
+        if (balances.key.contains(c.name))
+            sameGlobalKey.append(QLatin1String("g.") + c.globalName() + QLatin1String(" = k.") + c.name);
+        else
+            globalSet.append(c.globalName() + QLatin1String(" = k.") + c.name);
+    }
+    globalSet.append(QStringLiteral("updated_at = k.computed_at"));
+    const QString globalVersion = balances.column(version)->globalName();
+    const QString globalTable = m_store.globalTable(balances.name);
+    const QString notQueued = QLatin1String(" AND NOT ") + unfinished;
+    const QString returning = QLatin1String(" RETURNING ") + kept.join(QLatin1String(", ")) + QLatin1String(", b.computed_at");
+    const QString sql = QLatin1String("WITH updated AS (UPDATE ") + production + QLatin1String(" AS b SET ") + set.join(QLatin1String(", "))
+        + QLatin1String(" FROM ") + staging + QLatin1String(" s WHERE ") + sameKey.join(QLatin1String(" AND ")) + QLatin1String(" AND b.") + version
+        + QLatin1String(" <= s.") + version + notQueued + returning + QLatin1String("), added AS (INSERT INTO ") + production + QLatin1String(" AS b (")
+        + columns.join(QLatin1String(", ")) + QLatin1String(") SELECT s.") + columns.join(QLatin1String(", s.")) + QLatin1String(" FROM ") + staging
+        + QLatin1String(" s WHERE NOT EXISTS (SELECT 1 FROM ") + production + QLatin1String(" b WHERE ") + sameKey.join(QLatin1String(" AND "))
+        + u')' + notQueued + returning + QLatin1String("), kept AS (SELECT * FROM updated UNION ALL SELECT * FROM added), moved AS (UPDATE ")
+        + globalTable + QLatin1String(" AS g SET ") + globalSet.join(QLatin1String(", ")) + QLatin1String(" FROM kept k WHERE g.chain_id = ? AND ")
+        + sameGlobalKey.join(QLatin1String(" AND ")) + QLatin1String(" AND g.") + globalVersion + QLatin1String(" <= k.") + version
+        + QLatin1String(") INSERT INTO ") + globalTable + QLatin1String(" AS g (") + ddl::columnNames(ddl::TableKind::Global, balances).join(QLatin1String(", "))
+        + QLatin1String(") SELECT ?, k.") + global.join(QLatin1String(", k.")) + QLatin1String(", k.computed_at FROM kept k WHERE NOT EXISTS (SELECT 1 FROM ")
+        + globalTable + QLatin1String(" g WHERE g.chain_id = ? AND ") + sameGlobalKey.join(QLatin1String(" AND ")) + QLatin1String(") ")
+        + ddl::upsertConflict(ddl::TableKind::Global, balances, QStringLiteral("g"));
+    if (Status s = m_store.exec(sql, {chainId, chainId, chainId, chainId, chainId}); !s)
         return s;
     return m_store.exec(QLatin1String("DELETE FROM ") + staging);
 }

@@ -301,6 +301,23 @@ void TestQueue::headRangesKeepBalancesWithoutTheQueue()
     QVERIFY2(failed->first()[1].toString().contains(QStringLiteral("history is incomplete")), qPrintable(failed->first()[1].toString()));
     QCOMPARE(storedBalance(TokenB, party(9)), U256(0));
     QCOMPARE(storedBalance(TokenB, party(9), true), U256(0));
+
+    // A balance read from the node at a later block (balance_of, a recount at the head) already
+    // holds the next range's transfers: the range leaves it as it is, in both tables, and adds
+    // to the other side's.
+    for (bool global : {false, true}) {
+        const QString table = global ? ddl::entityTable(m_store->backend(), ddl::TableKind::Global, 0, QStringLiteral("token_balances"))
+                                     : ddl::entityTable(m_store->backend(), ddl::TableKind::Production, ChainId, QStringLiteral("token_balances"));
+        QVERIFY(m_store->exec(QLatin1String("UPDATE ") + table + QLatin1String(" SET balance = ?, last_block = 20 WHERE token = ? AND holder = ?"),
+                              {m_store->u256Value(U256(1234)), TokenA.toBytes(), party(5).toBytes()}));
+    }
+    const U256 before = storedBalance(TokenA, party(1));
+    QVERIFY(IndexStore(*m_store).promote(batchOf(10, 10, parentOf(10), {{10, {{TokenA, 5, 1, 1}}}}), evmEntities()));
+    for (bool global : {false, true}) {
+        QCOMPARE(storedBalance(TokenA, party(5), global), U256(1234));
+        QCOMPARE(storedBalance(TokenA, party(1), global), before + 1);
+    }
+    QCOMPARE(balances().tokenBalance(ChainId, TokenA, party(5))->lastBlock, 20);
 }
 
 void TestQueue::headRangeSumsPastUint256Exactly()
