@@ -1,15 +1,19 @@
 #include "store/postgres/postgresstore.h"
 #include "store/postgres/postgresmodule.h"
+#include "store/postgres/postgrescopy.h"
 
 #include <QCoreApplication>
 
 #include <pqxx/connection>
 #include <pqxx/result>
 #include <pqxx/except>
+#include <pqxx/largeobject>
 #include <pqxx/nontransaction>
 #include <pqxx/prepared_statement>
 #include <pqxx/tablewriter>
 #include <pqxx/transaction>
+
+#include <libpq-fe.h>
 
 #include <cctype>
 #include <charconv>
@@ -83,20 +87,24 @@ std::string numberPlaceholders(const QString &sql)
     return out;
 }
 
-Error fromException(const std::exception &e, const std::string &sql)
+// A server's error as Arbor's: a lost connection, a conflict, or an internal error (logged).
+Error fromServerError(const QString &what, const std::string &state, bool broken, const std::string &sql)
 {
-    const QString what = QString::fromUtf8(e.what()).trimmed();
-    if (dynamic_cast<const pqxx::broken_connection *>(&e))
+    if (broken)
         return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("Lost the connection to PostgreSQL: %1").arg(what));
-    if (const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e)) {
-        const std::string state = sqlError->sqlstate();
-        if (state == "23505" || state == "23503")  // unique_violation, foreign_key_violation
-            return Error::conflict(QString(), what);
-        if (state.rfind("08", 0) == 0)
-            return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("PostgreSQL connection error: %1").arg(what));
-    }
+    if (state == "23505" || state == "23503")  // unique_violation, foreign_key_violation
+        return Error::conflict(QString(), what);
+    if (state.rfind("08", 0) == 0)
+        return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("PostgreSQL connection error: %1").arg(what));
     qCWarning(lcStore) << "postgresql:" << what << "in" << QString::fromStdString(sql.substr(0, 200));
     return Error::internal(PostgresStore::tr("PostgreSQL error: %1").arg(what));
+}
+
+Error fromException(const std::exception &e, const std::string &sql)
+{
+    const auto *sqlError = dynamic_cast<const pqxx::sql_error *>(&e);
+    return fromServerError(QString::fromUtf8(e.what()).trimmed(), sqlError ? sqlError->sqlstate() : std::string(),
+                           dynamic_cast<const pqxx::broken_connection *>(&e) != nullptr, sql);
 }
 
 QVariant fromField(const pqxx::field &f)
@@ -155,71 +163,35 @@ BoundParams bind(const QVariantList &params)
     return b;
 }
 
-// One field in COPY's text format: \N for NULL; backslash, tab, newline and carriage return
-// escaped; bytea in hex form (its own backslash escaped too). Written straight into `line`:
-// this runs for every value of every row promoted.
-void appendCopyField(std::string &line, const QVariant &v)
+// Rows go out in chunks of ~256 KB: a COPY data message may hold many rows.
+constexpr size_t CopyChunkBytes = 256 * 1024;
+
+// libpqxx 6.4 sends COPY only in text form (tablewriter, stream_to); binary needs the session's
+// libpq connection, which libpqxx hands to its large-object classes alone.
+class SessionConnection : private pqxx::largeobject
 {
-    if (v.isNull()) {
-        line += "\\N";
-        return;
-    }
-    QByteArray text;
-    switch (v.typeId()) {
-    case QMetaType::QByteArray: {
-        static constexpr char digits[] = "0123456789abcdef";
-        const auto *bytes = static_cast<const QByteArray *>(v.constData());
-        const size_t at = line.size();
-        line.resize(at + 3 + 2 * size_t(bytes->size()));
-        char *out = line.data() + at;
-        *out++ = '\\';
-        *out++ = '\\';
-        *out++ = 'x';
-        for (const char c : *bytes) {
-            *out++ = digits[static_cast<unsigned char>(c) >> 4];
-            *out++ = digits[static_cast<unsigned char>(c) & 0xf];
-        }
-        return;
-    }
-    case QMetaType::Bool:
-        line += v.toBool() ? 't' : 'f';
-        return;
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong: {
-        char digits[24];
-        const auto end = v.typeId() == QMetaType::UInt || v.typeId() == QMetaType::ULongLong
-            ? std::to_chars(digits, digits + sizeof digits, v.toULongLong()).ptr
-            : std::to_chars(digits, digits + sizeof digits, v.toLongLong()).ptr;
-        line.append(digits, end);
-        return;
-    }
-    case QMetaType::QString:
-        text = static_cast<const QString *>(v.constData())->toUtf8();
-        break;
-    default:
-        text = v.toString().toUtf8();
-        break;
-    }
-    for (const char c : std::as_const(text)) {
-        switch (c) {
-        case '\\':
-            line += "\\\\";
-            break;
-        case '\t':
-            line += "\\t";
-            break;
-        case '\n':
-            line += "\\n";
-            break;
-        case '\r':
-            line += "\\r";
-            break;
-        default:
-            line += c;
-        }
-    }
+public:
+    static PGconn *of(const pqxx::dbtransaction &transaction) { return raw_connection(transaction); }
+};
+
+struct ResultClear
+{
+    void operator()(PGresult *result) const { PQclear(result); }
+};
+using ResultHandle = std::unique_ptr<PGresult, ResultClear>;
+
+// The error of a statement sent through libpq itself (`result`, or the connection's own).
+Error copyError(PGconn *connection, const PGresult *result, const std::string &sql)
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    QString what = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(connection)).trimmed();
+    if (what.isEmpty())
+        what = PostgresStore::tr("COPY did not start (%1).").arg(QString::fromUtf8(PQresStatus(PQresultStatus(result))));
+    const bool broken = PQstatus(connection) == CONNECTION_BAD;
+    std::string code = state ? state : "";
+    if (!broken && code.rfind("08", 0) == 0)
+        code.clear();   // a protocol error on a live session: the server refused the data sent (a changed column type)
+    return fromServerError(what, code, broken, sql);
 }
 
 } // namespace
@@ -280,6 +252,7 @@ Status PostgresStore::reconnectIfLost()
         auto connection = std::make_unique<pqxx::connection>(m_conninfo);
         m_connection = std::move(connection);
         m_statements.clear();   // the old session's prepared statements went with it
+        m_copyColumns.clear();
     } catch (const std::exception &e) {
         return Error::unavailable(QStringLiteral("database"),
                                   tr("Lost the connection to %1 and cannot connect again: %2").arg(m_url.displayName(), QString::fromUtf8(e.what()).trimmed()));
@@ -307,6 +280,8 @@ Result<QList<SqlRow>> PostgresStore::runQuery(const QString &sql, const QVariant
         return s.error();
     try {
         const BoundParams bound = bind(params);
+        if (!plannable(statement))
+            m_copyColumns.clear();   // DDL may have changed a column's type
         const std::string *prepared = preparedName(statement);
         auto run = [&](pqxx::transaction_base &tx) {
             const auto values = pqxx::prepare::make_dynamic_params(bound.pointers);
@@ -375,47 +350,130 @@ Status PostgresStore::runBulkInsert(const QString &table, const QStringList &col
 {
     if (rows.isEmpty())
         return {};
+    for (const SqlRow &row : rows) {
+        if (row.size() != columns.size())
+            return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
+    }
     return transaction([&]() -> Status {
-        std::vector<std::string> names;
-        for (const QString &c : columns)
-            names.push_back(c.toStdString());
-        try {
-            // stream_to in libpqxx 6.4 only takes fixed-size tuples; tablewriter takes our
-            // pre-escaped lines. Arbor's connections are UTF-8, where its encoding caveat does not apply.
+        auto wires = copyWires(table, columns);
+        if (!wires)
+            return wires.error();
+        const Status copied = wires->empty() ? copyText(table, columns, rows) : copyBinary(table, columns, *wires, rows);
+        if (!copied)
+            m_copyColumns.clear();   // a table changed by another session is read again
+        return copied;
+    });
+}
+
+Result<std::vector<pgcopy::Wire>> PostgresStore::copyWires(const QString &table, const QStringList &columns)
+{
+    auto known = m_copyColumns.constFind(table);
+    if (known == m_copyColumns.cend()) {
+        auto rows = query(QStringLiteral("SELECT attname, atttypid FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped"), {table});
+        if (!rows)
+            return rows.error();
+        QHash<QString, unsigned> types;
+        for (const SqlRow &r : *rows)
+            types.insert(r[0].toString(), unsigned(r[1].toLongLong()));
+        known = m_copyColumns.insert(table, types);
+    }
+    std::vector<pgcopy::Wire> wires;
+    wires.reserve(size_t(columns.size()));
+    for (const QString &column : columns) {
+        const auto type = known->constFind(column);
+        const std::optional<pgcopy::Wire> wire = type == known->cend() ? std::nullopt : pgcopy::wireFor(*type);
+        if (!wire)
+            return std::vector<pgcopy::Wire>();   // as text: a type without a binary form here, or a column the server will name
+        wires.push_back(*wire);
+    }
+    return wires;
+}
+
+Status PostgresStore::copyText(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
+{
+    std::vector<std::string> names;
+    for (const QString &c : columns)
+        names.push_back(c.toStdString());
+    try {
+        // stream_to in libpqxx 6.4 only takes fixed-size tuples; tablewriter takes our
+        // pre-escaped lines. Arbor's connections are UTF-8, where its encoding caveat does not apply.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-            pqxx::tablewriter copy(*m_transaction, table.toStdString(), names.begin(), names.end());
+        pqxx::tablewriter copy(*m_transaction, table.toStdString(), names.begin(), names.end());
 #pragma GCC diagnostic pop
-            // Rows go out in chunks of ~256 KB: a COPY data message may hold many rows, and
-            // libpqxx copies each line it is given once more to append the newline.
-            constexpr size_t ChunkBytes = 256 * 1024;
-            std::string chunk;
-            chunk.reserve(ChunkBytes + 4096);
-            for (const SqlRow &row : rows) {
-                if (row.size() != columns.size()) {
-                    copy.complete();
-                    return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
-                }
-                if (!chunk.empty())
-                    chunk += '\n';
-                for (qsizetype i = 0; i < row.size(); ++i) {
-                    if (i > 0)
-                        chunk += '\t';
-                    appendCopyField(chunk, row[i]);
-                }
-                if (chunk.size() >= ChunkBytes) {
-                    copy.write_raw_line(chunk);   // adds the newline that ends the last row
-                    chunk.clear();
-                }
-            }
+        // libpqxx copies each line it is given once more to append the newline: many rows a line.
+        std::string chunk;
+        chunk.reserve(CopyChunkBytes + 4096);
+        for (const SqlRow &row : rows) {
             if (!chunk.empty())
-                copy.write_raw_line(chunk);
-            copy.complete();
-            return {};
-        } catch (const std::exception &e) {
-            return fromException(e, "COPY " + table.toStdString());
+                chunk += '\n';
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                if (i > 0)
+                    chunk += '\t';
+                pgcopy::appendTextField(chunk, row[i]);
+            }
+            if (chunk.size() >= CopyChunkBytes) {
+                copy.write_raw_line(chunk);   // adds the newline that ends the last row
+                chunk.clear();
+            }
         }
-    });
+        if (!chunk.empty())
+            copy.write_raw_line(chunk);
+        copy.complete();
+        return {};
+    } catch (const std::exception &e) {
+        return fromException(e, "COPY " + table.toStdString());
+    }
+}
+
+Status PostgresStore::copyBinary(const QString &table, const QStringList &columns, const std::vector<pgcopy::Wire> &wires, const QList<SqlRow> &rows)
+{
+    const std::string sql = "COPY " + table.toStdString() + " (" + columns.join(u',').toStdString() + ") FROM STDIN (FORMAT binary)";
+    PGconn *connection = SessionConnection::of(*m_transaction);
+    {
+        const ResultHandle started(PQexec(connection, sql.c_str()));
+        if (PQresultStatus(started.get()) != PGRES_COPY_IN)
+            return copyError(connection, started.get(), sql);
+    }
+    std::string chunk;
+    chunk.reserve(CopyChunkBytes + 4096);
+    pgcopy::appendHeader(chunk);
+    QString refused;
+    bool sent = true;
+    for (const SqlRow &row : rows) {
+        pgcopy::appendRowStart(chunk, int(row.size()));
+        for (qsizetype i = 0; i < row.size() && refused.isEmpty(); ++i) {
+            if (!pgcopy::appendField(chunk, wires[size_t(i)], row[i]))
+                refused = tr("Column %1 of %2 cannot hold the value “%3”.").arg(columns[i], table, row[i].toString().left(80));
+        }
+        if (!refused.isEmpty())
+            break;
+        if (chunk.size() >= CopyChunkBytes) {
+            sent = PQputCopyData(connection, chunk.data(), int(chunk.size())) == 1;
+            chunk.clear();
+            if (!sent)
+                break;
+        }
+    }
+    if (sent && refused.isEmpty()) {
+        pgcopy::appendTrailer(chunk);
+        sent = PQputCopyData(connection, chunk.data(), int(chunk.size())) == 1;
+    }
+    // A refused value ends the COPY as failed: the server keeps none of its rows.
+    const QByteArray reason = refused.toUtf8();
+    if (PQputCopyEnd(connection, refused.isEmpty() ? nullptr : reason.constData()) != 1)
+        sent = false;
+    Status status;
+    while (PGresult *result = PQgetResult(connection)) {
+        const ResultHandle held(result);
+        if (status && PQresultStatus(result) != PGRES_COMMAND_OK)
+            status = copyError(connection, result, sql);
+    }
+    if (!refused.isEmpty())
+        return Error::internal(refused);
+    if (status && !sent)
+        status = copyError(connection, nullptr, sql);
+    return status;
 }
 
 Status PostgresStore::begin()

@@ -1,15 +1,18 @@
 #pragma once
 
+#include "store/postgres/postgrescopy.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <pqxx/connection>
-#include <pqxx/transaction_base>
+#include <pqxx/transaction>
 
 namespace arbor {
 
@@ -61,15 +64,23 @@ private:
     const std::string *preparedName(const std::string &statement);
     /// Drops the server's prepared statements (outside a transaction) and forgets the rest.
     void forgetStatements();
+    /// How each of `columns` of `table` goes out in a binary COPY, from the table's column types
+    /// (read once per session, again after DDL or a failed COPY); empty: the table goes as text.
+    Result<std::vector<pgcopy::Wire>> copyWires(const QString &table, const QStringList &columns);
+    Status copyText(const QString &table, const QStringList &columns, const QList<SqlRow> &rows);
+    /// COPY in binary through the session's libpq connection, inside m_transaction.
+    Status copyBinary(const QString &table, const QStringList &columns, const std::vector<pgcopy::Wire> &wires, const QList<SqlRow> &rows);
 
     // pqxx::connection_base has no virtual destructor: own the concrete type, or it never closes.
     std::unique_ptr<pqxx::connection> m_connection;
     std::string m_conninfo;
     qint64 m_idleLimitMs = 0;   ///< limitIdleTransactions(); 0: the backstop
-    std::unique_ptr<pqxx::transaction_base> m_transaction;
+    std::unique_ptr<pqxx::work> m_transaction;
     /// Statement text → its prepared name on m_connection; empty: run once so far.
     std::unordered_map<std::string, std::string> m_statements;
     quint64 m_preparedCount = 0;   ///< names are never reused, even after forgetStatements()
+    /// Table → its columns' type OIDs, for copyWires().
+    QHash<QString, QHash<QString, unsigned>> m_copyColumns;
     bool m_leaseLocked = false;
     int m_leaseLockSession = 0;   ///< the backend that took the advisory lock: a reconnect loses it
 };

@@ -1,0 +1,396 @@
+#include "store/postgres/postgrescopy.h"
+
+#include <QtEndian>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <type_traits>
+
+namespace arbor::pgcopy {
+namespace {
+
+// PostgreSQL type OIDs with a binary form here.
+constexpr unsigned OidBool = 16;
+constexpr unsigned OidBytea = 17;
+constexpr unsigned OidInt8 = 20;
+constexpr unsigned OidInt2 = 21;
+constexpr unsigned OidInt4 = 23;
+constexpr unsigned OidText = 25;
+constexpr unsigned OidFloat4 = 700;
+constexpr unsigned OidFloat8 = 701;
+constexpr unsigned OidVarchar = 1043;
+constexpr unsigned OidNumeric = 1700;
+constexpr unsigned OidJsonb = 3802;
+
+constexpr quint16 NumericNegative = 0x4000;
+constexpr int NumericMaxScale = 0x3FFF;
+
+template<typename T>
+void appendNetwork(std::string &out, T value)
+{
+    char bytes[sizeof(T)];
+    qToBigEndian(value, bytes);
+    out.append(bytes, sizeof bytes);
+}
+
+void appendLength(std::string &out, size_t length)
+{
+    appendNetwork(out, qint32(length));
+}
+
+bool isIntegral(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isUnsigned(const QVariant &v)
+{
+    const int t = v.typeId();
+    return t == QMetaType::UInt || t == QMetaType::ULongLong || t == QMetaType::UShort || t == QMetaType::ULong;
+}
+
+// The text the text form would send for `v`, before its escaping (appendTextField()).
+QByteArray textOf(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(v.constData())->toUtf8();
+    case QMetaType::QByteArray:
+        return "\\x" + static_cast<const QByteArray *>(v.constData())->toHex();
+    case QMetaType::Bool:
+        return v.toBool() ? QByteArrayLiteral("t") : QByteArrayLiteral("f");
+    default:
+        if (isIntegral(v))
+            return isUnsigned(v) ? QByteArray::number(v.toULongLong()) : QByteArray::number(v.toLongLong());
+        return v.toString().toUtf8();
+    }
+}
+
+std::optional<qint64> integerOf(const QVariant &v)
+{
+    if (isIntegral(v)) {
+        if (isUnsigned(v) && v.toULongLong() > quint64(std::numeric_limits<qint64>::max()))
+            return std::nullopt;
+        return v.toLongLong();
+    }
+    if (v.typeId() == QMetaType::Double) {
+        const double d = v.toDouble();
+        if (std::trunc(d) != d || !(d >= -9.2e18 && d <= 9.2e18))
+            return std::nullopt;
+        return qint64(d);
+    }
+    if (v.typeId() == QMetaType::QString || v.typeId() == QMetaType::QByteArray) {
+        const QByteArray text = textOf(v).trimmed();
+        qint64 n = 0;
+        const auto [end, error] = std::from_chars(text.constData() + (text.startsWith('+') ? 1 : 0), text.constData() + text.size(), n);
+        if (error != std::errc() || end != text.constData() + text.size() || text.isEmpty())
+            return std::nullopt;
+        return n;
+    }
+    return std::nullopt;
+}
+
+// A decimal number ("-12.5", "115792089…") in numeric's binary form: sign, scale, and its
+// digits in base 10000, the whole part's groups ending at the point.
+bool appendNumeric(std::string &out, std::string_view s)
+{
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
+    quint16 sign = 0;
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+        sign = s.front() == '-' ? NumericNegative : 0;
+        s.remove_prefix(1);
+    }
+    const size_t point = s.find('.');
+    std::string_view whole = s.substr(0, point);
+    const std::string_view fraction = point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
+    if (whole.empty() && fraction.empty())
+        return false;
+    for (const std::string_view part : {whole, fraction}) {
+        for (const char c : part) {
+            if (c < '0' || c > '9')
+                return false;
+        }
+    }
+    if (fraction.size() > size_t(NumericMaxScale))
+        return false;
+    while (!whole.empty() && whole.front() == '0')
+        whole.remove_prefix(1);
+
+    const auto group = [](std::string_view digits) {
+        int g = 0;
+        for (size_t i = 0; i < 4; ++i)
+            g = g * 10 + (i < digits.size() ? digits[i] - '0' : 0);
+        return quint16(g);
+    };
+    std::string digits;   // base-10000 digits, two bytes each, in network order
+    digits.reserve(2 * (whole.size() / 4 + fraction.size() / 4 + 2));
+    size_t at = whole.size() % 4;
+    if (at > 0)
+        appendNetwork(digits, group(std::string(4 - at, '0') + std::string(whole.substr(0, at))));
+    for (; at < whole.size(); at += 4)
+        appendNetwork(digits, group(whole.substr(at, 4)));
+    long weight = long(digits.size() / 2) - 1;
+    for (size_t f = 0; f < fraction.size(); f += 4)
+        appendNetwork(digits, group(fraction.substr(f)));
+
+    // The server keeps neither leading nor trailing zero digits; zero has none at all.
+    size_t first = 0;
+    while (first < digits.size() && digits[first] == 0 && digits[first + 1] == 0) {
+        first += 2;
+        --weight;
+    }
+    size_t last = digits.size();
+    while (last > first && digits[last - 2] == 0 && digits[last - 1] == 0)
+        last -= 2;
+    if (first == last) {
+        weight = 0;
+        sign = 0;
+    }
+    if (weight < std::numeric_limits<qint16>::min() || weight > std::numeric_limits<qint16>::max())
+        return false;
+    appendLength(out, 8 + last - first);
+    appendNetwork(out, qint16((last - first) / 2));
+    appendNetwork(out, qint16(weight));
+    appendNetwork(out, sign);
+    appendNetwork(out, qint16(fraction.size()));
+    out.append(digits, first, last - first);
+    return true;
+}
+
+bool appendBool(std::string &out, const QVariant &v)
+{
+    bool b = false;
+    if (v.typeId() == QMetaType::Bool) {
+        b = v.toBool();
+    } else {
+        const QByteArray text = textOf(v).trimmed().toLower();
+        if (text == "t" || text == "true" || text == "1" || text == "yes" || text == "on")
+            b = true;
+        else if (!(text == "f" || text == "false" || text == "0" || text == "no" || text == "off"))
+            return false;
+    }
+    appendLength(out, 1);
+    out += b ? '\1' : '\0';
+    return true;
+}
+
+template<typename T>
+bool appendInteger(std::string &out, const QVariant &v)
+{
+    const std::optional<qint64> n = integerOf(v);
+    if (!n || *n < std::numeric_limits<T>::min() || *n > std::numeric_limits<T>::max())
+        return false;
+    appendLength(out, sizeof(T));
+    appendNetwork(out, T(*n));
+    return true;
+}
+
+template<typename T>
+bool appendFloat(std::string &out, const QVariant &v)
+{
+    bool ok = false;
+    const double d = v.typeId() == QMetaType::Bool ? 0.0 : v.toDouble(&ok);
+    if (!ok)
+        return false;
+    using Bits = std::conditional_t<sizeof(T) == 4, quint32, quint64>;
+    const T value = T(d);
+    Bits bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    appendLength(out, sizeof bits);
+    appendNetwork(out, bits);
+    return true;
+}
+
+} // namespace
+
+std::optional<Wire> wireFor(unsigned typeOid)
+{
+    switch (typeOid) {
+    case OidBool:
+        return Wire::Bool;
+    case OidInt2:
+        return Wire::Int2;
+    case OidInt4:
+        return Wire::Int4;
+    case OidInt8:
+        return Wire::Int8;
+    case OidFloat4:
+        return Wire::Float4;
+    case OidFloat8:
+        return Wire::Float8;
+    case OidNumeric:
+        return Wire::Numeric;
+    case OidBytea:
+        return Wire::Bytea;
+    case OidText:
+    case OidVarchar:
+        return Wire::Text;
+    case OidJsonb:
+        return Wire::Jsonb;
+    default:
+        return std::nullopt;
+    }
+}
+
+void appendHeader(std::string &out)
+{
+    static constexpr char signature[] = "PGCOPY\n\377\r\n";   // and the array's closing NUL
+    out.append(signature, sizeof signature);
+    appendNetwork(out, qint32(0));   // flags: no OIDs
+    appendNetwork(out, qint32(0));   // no header extension
+}
+
+void appendRowStart(std::string &out, int fields)
+{
+    appendNetwork(out, qint16(fields));
+}
+
+void appendTrailer(std::string &out)
+{
+    appendNetwork(out, qint16(-1));
+}
+
+bool appendField(std::string &out, Wire wire, const QVariant &value)
+{
+    if (value.isNull()) {
+        appendNetwork(out, qint32(-1));
+        return true;
+    }
+    const size_t at = out.size();
+    bool ok = true;
+    switch (wire) {
+    case Wire::Bool:
+        ok = appendBool(out, value);
+        break;
+    case Wire::Int2:
+        ok = appendInteger<qint16>(out, value);
+        break;
+    case Wire::Int4:
+        ok = appendInteger<qint32>(out, value);
+        break;
+    case Wire::Int8:
+        ok = appendInteger<qint64>(out, value);
+        break;
+    case Wire::Float4:
+        ok = appendFloat<float>(out, value);
+        break;
+    case Wire::Float8:
+        ok = appendFloat<double>(out, value);
+        break;
+    case Wire::Numeric:
+        if (isIntegral(value) || value.typeId() == QMetaType::Bool) {
+            ok = value.typeId() != QMetaType::Bool && appendNumeric(out, textOf(value).toStdString());
+        } else {
+            const QByteArray text = textOf(value);
+            ok = appendNumeric(out, std::string_view(text.constData(), size_t(text.size())));
+        }
+        break;
+    case Wire::Bytea: {
+        // Bytes as they are; text would be read as bytea's own input syntax, which is not sent.
+        if (value.typeId() != QMetaType::QByteArray) {
+            ok = false;
+            break;
+        }
+        const auto *bytes = static_cast<const QByteArray *>(value.constData());
+        appendLength(out, size_t(bytes->size()));
+        out.append(bytes->constData(), size_t(bytes->size()));
+        break;
+    }
+    case Wire::Text:
+    case Wire::Jsonb: {
+        const QByteArray text = textOf(value);
+        const bool jsonb = wire == Wire::Jsonb;
+        appendLength(out, size_t(text.size()) + (jsonb ? 1 : 0));
+        if (jsonb)
+            out += '\1';   // jsonb's binary form: a version, then the text
+        out.append(text.constData(), size_t(text.size()));
+        break;
+    }
+    }
+    if (!ok)
+        out.resize(at);
+    return ok;
+}
+
+void appendTextField(std::string &out, const QVariant &v)
+{
+    if (v.isNull()) {
+        out += "\\N";
+        return;
+    }
+    QByteArray text;
+    switch (v.typeId()) {
+    case QMetaType::QByteArray: {
+        static constexpr char digits[] = "0123456789abcdef";
+        const auto *bytes = static_cast<const QByteArray *>(v.constData());
+        const size_t at = out.size();
+        out.resize(at + 3 + 2 * size_t(bytes->size()));
+        char *to = out.data() + at;
+        *to++ = '\\';
+        *to++ = '\\';
+        *to++ = 'x';
+        for (const char c : *bytes) {
+            *to++ = digits[static_cast<unsigned char>(c) >> 4];
+            *to++ = digits[static_cast<unsigned char>(c) & 0xf];
+        }
+        return;
+    }
+    case QMetaType::Bool:
+        out += v.toBool() ? 't' : 'f';
+        return;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong: {
+        char digits[24];
+        const auto end = isUnsigned(v) ? std::to_chars(digits, digits + sizeof digits, v.toULongLong()).ptr
+                                       : std::to_chars(digits, digits + sizeof digits, v.toLongLong()).ptr;
+        out.append(digits, end);
+        return;
+    }
+    case QMetaType::QString:
+        text = static_cast<const QString *>(v.constData())->toUtf8();
+        break;
+    default:
+        text = v.toString().toUtf8();
+        break;
+    }
+    for (const char c : std::as_const(text)) {
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+} // namespace arbor::pgcopy
