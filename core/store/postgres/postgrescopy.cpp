@@ -1,4 +1,5 @@
 #include "store/postgres/postgrescopy.h"
+#include "store/postgres/pgtypes.h"
 
 #include <QtEndian>
 
@@ -11,19 +12,6 @@
 
 namespace arbor::pgcopy {
 namespace {
-
-// PostgreSQL type OIDs with a binary form here.
-constexpr unsigned OidBool = 16;
-constexpr unsigned OidBytea = 17;
-constexpr unsigned OidInt8 = 20;
-constexpr unsigned OidInt2 = 21;
-constexpr unsigned OidInt4 = 23;
-constexpr unsigned OidText = 25;
-constexpr unsigned OidFloat4 = 700;
-constexpr unsigned OidFloat8 = 701;
-constexpr unsigned OidVarchar = 1043;
-constexpr unsigned OidNumeric = 1700;
-constexpr unsigned OidJsonb = 3802;
 
 constexpr quint16 NumericNegative = 0x4000;
 constexpr int NumericMaxScale = 0x3FFF;
@@ -224,26 +212,26 @@ bool appendFloat(std::string &out, const QVariant &v)
 std::optional<Wire> wireFor(unsigned typeOid)
 {
     switch (typeOid) {
-    case OidBool:
+    case pgtype::Bool:
         return Wire::Bool;
-    case OidInt2:
+    case pgtype::Int2:
         return Wire::Int2;
-    case OidInt4:
+    case pgtype::Int4:
         return Wire::Int4;
-    case OidInt8:
+    case pgtype::Int8:
         return Wire::Int8;
-    case OidFloat4:
+    case pgtype::Float4:
         return Wire::Float4;
-    case OidFloat8:
+    case pgtype::Float8:
         return Wire::Float8;
-    case OidNumeric:
+    case pgtype::Numeric:
         return Wire::Numeric;
-    case OidBytea:
+    case pgtype::Bytea:
         return Wire::Bytea;
-    case OidText:
-    case OidVarchar:
+    case pgtype::Text:
+    case pgtype::Varchar:
         return Wire::Text;
-    case OidJsonb:
+    case pgtype::Jsonb:
         return Wire::Jsonb;
     default:
         return std::nullopt;

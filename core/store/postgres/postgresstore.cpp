@@ -1,6 +1,7 @@
 #include "store/postgres/postgresstore.h"
 #include "store/postgres/postgresmodule.h"
 #include "store/postgres/postgrescopy.h"
+#include "store/postgres/pgtypes.h"
 
 #include <QCoreApplication>
 
@@ -44,15 +45,6 @@ bool plannable(const std::string &statement)
     }
     return false;
 }
-
-// PostgreSQL type OIDs Arbor reads.
-constexpr unsigned OidBool = 16;
-constexpr unsigned OidBytea = 17;
-constexpr unsigned OidInt8 = 20;
-constexpr unsigned OidInt2 = 21;
-constexpr unsigned OidInt4 = 23;
-constexpr unsigned OidFloat4 = 700;
-constexpr unsigned OidFloat8 = 701;
 
 std::string quoteConnValue(const QString &v)
 {
@@ -113,16 +105,16 @@ QVariant fromField(const pqxx::field &f)
         return {};
     const char *text = f.c_str();
     switch (unsigned(f.type())) {
-    case OidBool:
+    case pgtype::Bool:
         return text[0] == 't';
-    case OidInt2:
-    case OidInt4:
-    case OidInt8:
+    case pgtype::Int2:
+    case pgtype::Int4:
+    case pgtype::Int8:
         return QByteArray::fromRawData(text, int(f.size())).toLongLong();
-    case OidFloat4:
-    case OidFloat8:
+    case pgtype::Float4:
+    case pgtype::Float8:
         return QByteArray::fromRawData(text, int(f.size())).toDouble();
-    case OidBytea:
+    case pgtype::Bytea:
         // Text output of bytea is "\x" followed by hex digits.
         return QByteArray::fromHex(QByteArray::fromRawData(text + 2, int(f.size()) - 2));
     default:
