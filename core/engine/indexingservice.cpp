@@ -140,9 +140,9 @@ QFuture<Status> IndexingService::resync(const ChainRef &chain, const QString &ta
     });
 }
 
-QFuture<Result<QList<SyncStatusRow>>> IndexingService::syncStatus()
+QFuture<Result<QList<SyncStatusRow>>> IndexingService::syncStatus(const QList<qint64> &only)
 {
-    return m_context.read([](Store &s) { return ChainRegistry(s).syncStatus(evmEntities()); });
+    return m_context.read([only](Store &s) { return ChainRegistry(s).syncStatus(evmEntities(), only); });
 }
 
 QFuture<Result<QList<ReorgRecord>>> IndexingService::reorgs(const ChainRef &chain)

@@ -47,7 +47,8 @@ public:
     QFuture<Result<QList<ReindexRequest>>> reindexRequests(const ChainRef &chain);
     /// Rebuilds the chain's global rows (all cross-chain tables, or `table`) from production.
     QFuture<Status> resync(const ChainRef &chain, const QString &table = QString());
-    QFuture<Result<QList<SyncStatusRow>>> syncStatus();
+    /// Rows per chain and table, of the chains `only` lists (every chain when it is empty).
+    QFuture<Result<QList<SyncStatusRow>>> syncStatus(const QList<qint64> &only = {});
     QFuture<Result<QList<ReorgRecord>>> reorgs(const ChainRef &chain);
     /// Backfills of the chain not yet finished.
     QFuture<Result<int>> pendingBackfills(const ChainRef &chain);

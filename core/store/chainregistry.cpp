@@ -464,14 +464,14 @@ Status ChainRegistry::setEndpointPrices(qint64 endpointId, const RpcPrices &pric
 
 // --- status ---------------------------------------------------------------------------------
 
-Result<QList<SyncStatusRow>> ChainRegistry::syncStatus(const QList<EntityDef> &entities)
+Result<QList<SyncStatusRow>> ChainRegistry::syncStatus(const QList<EntityDef> &entities, const QList<qint64> &only)
 {
     auto all = chains();
     if (!all)
         return all.error();
     QList<SyncStatusRow> out;
     for (const ChainRecord &chain : *all) {
-        if (chain.state == ChainState::Deleting)
+        if (chain.state == ChainState::Deleting || (!only.isEmpty() && !only.contains(chain.config.chainId)))
             continue;
         std::optional<qint64> head;
         for (const EndpointRecord &e : chain.endpoints) {

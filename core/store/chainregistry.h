@@ -110,8 +110,10 @@ public:
     Status addCalls(qint64 chainId, const QHash<qint64, RpcCalls> &byEndpoint);
     /// Sets the operator's prices per call of the endpoint (rpc_endpoints.rpc_prices); empty: none.
     Status setEndpointPrices(qint64 endpointId, const RpcPrices &prices);
-    /// Per chain and table: production rows, global rows, last synced height, lag.
-    Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities);
+    /// Per chain and table: production rows, global rows, last synced height, lag; of the chains
+    /// `only` lists, or of every chain when it is empty. Each row is counted: the cost grows with
+    /// the tables counted.
+    Result<QList<SyncStatusRow>> syncStatus(const QList<EntityDef> &entities, const QList<qint64> &only = {});
 
 private:
     Store &m_store;

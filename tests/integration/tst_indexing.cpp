@@ -801,10 +801,16 @@ void TestIndexing::indexesWhatTheGeneratorsSent()
     qint64 total = 0;
     for (const QString &token : std::as_const(m_tokens))
         total += m_transferCount.value(token);
+    // The summary counts the indexed chain's tables, and only those.
+    int transferTables = 0;
     for (const QJsonValue &t : summary.value(u"tables"_s).toArray()) {
-        if (t.toObject().value(u"table"_s).toString() == u"token_transfers")
+        QCOMPARE(t.toObject().value(u"chainId"_s).toInteger(), m_chainId);
+        if (t.toObject().value(u"table"_s).toString() == u"token_transfers") {
             QCOMPARE(t.toObject().value(u"rows"_s).toInteger(), total);
+            ++transferTables;
+        }
     }
+    QCOMPARE(transferTables, 1);
 
     checkBlocks(*store, head);
     if (QTest::currentTestFailed())
