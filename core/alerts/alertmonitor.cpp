@@ -125,6 +125,10 @@ void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs
             || (m_retained && !m_retained->contains(status.chainId)))
             continue;   // not indexed any more, or held: forgotten below
         seen.insert(status.chainId);
+        // Starting: nothing is known yet about its node or progress, so nothing raises or
+        // clears; an alert continued from before a restart stays until the chain says more.
+        if (status.phase == IndexPhase::Starting)
+            continue;
         auto known = m_progress.find(status.chainId);
         if (known == m_progress.end() || known->indexed != status.indexed)
             known = m_progress.insert(status.chainId, Progress{status.indexed, nowMs});
@@ -397,6 +401,57 @@ QList<Alert> AlertMonitor::activeAlerts() const
     }
     std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) { return a.raisedAt < b.raisedAt; });
     return alerts;
+}
+
+QList<qint64> AlertMonitor::continueRecorded(const QList<AlertRecord> &open)
+{
+    QList<qint64> continued;
+    QList<Alert> raised;
+    QSet<Key> taken;
+    QList<AlertRecord> oldestFirst = open;
+    std::sort(oldestFirst.begin(), oldestFirst.end(), [](const AlertRecord &a, const AlertRecord &b) { return a.raisedAt < b.raisedAt; });
+    for (const AlertRecord &record : std::as_const(oldestFirst)) {
+        if (!record.active() || record.kind == AlertKind::DeepReorg)
+            continue;
+        const Key key{record.chainId, int(record.kind), record.ruleId.value_or(0)};
+        if (taken.contains(key))
+            continue;   // a condition has one open row; a second one is an earlier engine's leftover
+        taken.insert(key);
+        auto it = m_conditions.find(key);
+        if (it == m_conditions.end()) {
+            it = m_conditions.insert(key, Condition{});
+            it->alert.kind = record.kind;
+            it->alert.chainId = record.chainId;
+            it->alert.ruleId = key.ruleId;
+            it->alert.ruleName = record.ruleName;
+            it->alert.params = record.params;
+            it->alert.title = record.params.isEmpty() ? record.title : AlertText::title(record);
+            it->alert.text = record.params.isEmpty() ? record.text : AlertText::text(record.kind, record.chainId, record.params, 0);
+            it->alert.silenced = record.silenced;
+        }
+        const bool wasRaised = it->raised;
+        it->raised = true;
+        it->holdingSinceMs = record.raisedAt;
+        it->alert.raisedAt = QDateTime::fromMSecsSinceEpoch(record.raisedAt);
+        it->alert.acknowledged = it->alert.acknowledged || record.acknowledgedAt.has_value();
+        it->alert.carriedOver = true;
+        it->alert.notify = false;   // notified when it was raised
+        m_notified.insert(key, Notified{record.raisedAt, 1});
+        if (record.kind == AlertKind::DeliveryFailing || record.kind == AlertKind::DeliveryDisabled)
+            m_deliveryChains.insert(record.chainId);
+        continued.append(record.id);
+        if (!wasRaised)
+            raised.append(it->alert);
+    }
+    for (const Alert &alert : std::as_const(raised))
+        Q_EMIT alertRaised(alert);
+    // What would have cleared it in the earlier engine clears it here, now.
+    setRules(QList<AlertRule>(m_rules));
+    if (m_retained)
+        retainChains(QSet<qint64>(*m_retained));
+    for (const qint64 chainId : QSet<qint64>(m_held))
+        forget(chainId, IndexingKinds);
+    return continued;
 }
 
 void AlertMonitor::decideNotification(Alert &alert, qint64 nowMs)

@@ -47,6 +47,10 @@ struct Alert
     /// An operator acknowledged it (AlertMonitor::acknowledge): still active, no longer counted
     /// as needing attention.
     bool acknowledged = false;
+    /// Recorded, and delivered, by an earlier engine (this console before a restart, or the
+    /// coordinator before this one) and continued here (AlertMonitor::continueRecorded): the
+    /// same alert, so neither recorded nor notified again.
+    bool carriedOver = false;
 
     /// Alerts about a state (all but DeepReorg) stay active until the state clears.
     bool isCondition() const { return kind != Kind::DeepReorg; }
@@ -162,6 +166,17 @@ public:
      * unacknowledged.
      */
     bool acknowledge(qint64 chainId, arbor::AlertKind kind, qint64 ruleId);
+
+    /**
+     * Takes over the conditions an earlier engine recorded as open (the alert history's rows
+     * without cleared_at): each is active here as that same alert, carriedOver, with its raise
+     * time and acknowledgement, and clears (alertCleared, so its "resolved" goes out) the way
+     * it would have there: when its condition is over for its hold time, or at once when its
+     * rule is gone or disabled, its chain is no longer indexed or is held. A condition already
+     * raised here continues the recorded alert instead. Returns the ids of the rows continued;
+     * events (reorgs) and a second row of one condition are not.
+     */
+    QList<qint64> continueRecorded(const QList<arbor::AlertRecord> &open);
 
 Q_SIGNALS:
     void alertRaised(const arbor::Alert &alert);

@@ -45,10 +45,14 @@ AlertService::AlertService(EngineContext &context, ChainService &chains, Indexin
 {
     // Alerts are recorded where the triggers run: on the coordinator (EngineContext).
     connect(&context, &EngineContext::coordinatorChanged, this, [this](bool coordinates) {
-        if (coordinates)
+        if (coordinates) {
             beginRecording();
-        else
+        } else {
             m_recording = false;
+            m_continuing = false;
+            ++m_recordingEpoch;
+            m_earlyEvents.clear();
+        }
     });
     connect(&chains, &ChainService::chainsChanged, this, &AlertService::updateChains);
     const auto updateStatuses = [this](const QList<ChainStatus> &statuses) {
@@ -87,32 +91,99 @@ void AlertService::start()
 {
     const EngineOptions &options = m_context.options();
     // One-shot commands raise no alerts; the console and `serve` evaluate the rules.
-    if (options.schema == EngineOptions::Schema::Migrate && options.snapshotIntervalMs > 0) {
+    if (evaluatesRules()) {
         reloadRules();
         m_ruleReload.start();
     }
     beginRecording();
 }
 
+bool AlertService::evaluatesRules() const
+{
+    const EngineOptions &options = m_context.options();
+    return options.schema == EngineOptions::Schema::Migrate && options.snapshotIntervalMs > 0;
+}
+
 void AlertService::beginRecording()
 {
-    if (!m_triggers.running() || m_recording)
+    if (!m_triggers.running() || m_recording || m_continuing)
         return;
-    m_recording = true;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    then(m_context.writer()->run([now](Store &s) { return AlertStore(s).closeOpen(now); }), this, [](Result<qint64> closed) {
-        if (!closed)
-            qCWarning(lcEngine) << "could not close the alerts an earlier engine left open:" << closed.error().message;
+    if (!evaluatesRules()) {
+        m_recording = true;
+        recordUnrecorded();
+        return;
+    }
+    // A restart during an outage is the same outage: the alert an earlier engine raised (and
+    // delivered) goes on, and its "resolved" follows when it is over; not a second "raised"
+    // and no "resolved" ever for the first.
+    struct Open
+    {
+        QList<AlertRule> rules;
+        QList<AlertRecord> alerts;
+    };
+    m_continuing = true;
+    const quint64 epoch = ++m_recordingEpoch;
+    then(m_context.read([](Store &s) -> Result<Open> {
+        AlertStore alerts(s);
+        auto rules = alerts.rules();
+        if (!rules)
+            return rules.error();
+        AlertHistoryFilter filter;
+        filter.activeOnly = true;
+        filter.limit = 10000;
+        auto open = alerts.history(filter);
+        if (!open)
+            return open.error();
+        return Open{*rules, *open};
+    }), this, [this, epoch](Result<Open> open) {
+        if (epoch != m_recordingEpoch || m_context.shuttingDown())
+            return;
+        m_continuing = false;
+        m_recording = true;
+        if (!open) {
+            qCWarning(lcEngine) << "could not read the alerts an earlier engine left open:" << open.error().message;
+            recordUnrecorded();
+            return;
+        }
+        if (open->rules != m_monitor.rules())
+            m_monitor.setRules(open->rules);
+        // Recording already: what continueRecorded() clears at once is recorded as resolved.
+        const QList<qint64> continued = m_monitor.continueRecorded(open->alerts);
+        QList<qint64> leftOver;
+        for (const AlertRecord &alert : std::as_const(open->alerts)) {
+            if (!continued.contains(alert.id))
+                leftOver.append(alert.id);
+        }
+        if (!leftOver.isEmpty()) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            then(m_context.writer()->run([now, leftOver](Store &s) { return AlertStore(s).closeOpen(now, leftOver); }), this,
+                 [](Result<qint64> closed) {
+                     if (!closed)
+                         qCWarning(lcEngine) << "could not close the alerts an earlier engine left open:" << closed.error().message;
+                 });
+        }
+        recordUnrecorded();
     });
-    // What is active already was raised before recording began: it is recorded now.
-    for (const Alert &alert : m_monitor.activeAlerts())
-        record(alert, false);
+}
+
+void AlertService::recordUnrecorded()
+{
+    for (const Alert &alert : m_monitor.activeAlerts()) {
+        if (!alert.carriedOver)
+            record(alert, false);
+    }
+    const QList<Alert> events = std::exchange(m_earlyEvents, {});
+    for (const Alert &event : events)
+        record(event, false);
 }
 
 void AlertService::stopRecording()
 {
     m_ruleReload.stop();
     m_recording = false;
+    m_continuing = false;
+    ++m_recordingEpoch;
+    m_earlyEvents.clear();
 }
 
 void AlertService::updateChains(const QList<ChainRecord> &chains)
@@ -266,7 +337,9 @@ bool AlertService::acknowledgeAlert(const Alert &alert, const QString &note)
 
 void AlertService::record(const Alert &alert, bool cleared)
 {
-    if (!m_recording)
+    if (m_continuing && !cleared && !alert.isCondition())
+        m_earlyEvents.append(alert);   // conditions are recorded from activeAlerts() once it has the open ones
+    if (!m_recording || (alert.carriedOver && !cleared))
         return;
     const AlertRecord rec = recordOf(alert);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

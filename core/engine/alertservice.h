@@ -85,8 +85,18 @@ private:
     void start();
     /// Raises and clears from here on are not recorded (the writer is about to close).
     void stopRecording();
-    /// Records from now on, if the triggers run here (this engine coordinates).
+    /**
+     * Records from now on, if the triggers run here (this engine coordinates). An engine that
+     * evaluates the rules first continues the alerts an earlier engine left open
+     * (AlertMonitor::continueRecorded) and closes the rest of those rows; one that does not
+     * (a one-shot command) leaves them to the next that does.
+     */
     void beginRecording();
+    /// The console and `serve`: the rules are read and evaluated here.
+    bool evaluatesRules() const;
+    /// Records the monitor's active alerts an earlier engine did not record, and the events
+    /// raised while the open alerts were read.
+    void recordUnrecorded();
     void updateChains(const QList<ChainRecord> &chains);
     /// Rules read again (after a write here, and every RuleReloadMs for other processes'), and
     /// the actions' delivery health with them.
@@ -104,6 +114,9 @@ private:
     QTimer m_ruleReload;
     QTimer m_deliveryCheck;
     bool m_recording = false;
+    bool m_continuing = false;     ///< the open alerts are being read (beginRecording)
+    quint64 m_recordingEpoch = 0;  ///< a beginRecording() whose read ends in another is void
+    QList<Alert> m_earlyEvents;    ///< raised meanwhile
 };
 
 } // namespace arbor

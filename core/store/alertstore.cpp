@@ -414,10 +414,16 @@ Result<int> AlertStore::recordCleared(const AlertRecord &input, qint64 clearedAt
     return created;
 }
 
-Result<qint64> AlertStore::closeOpen(qint64 atMs)
+Result<qint64> AlertStore::closeOpen(qint64 atMs, const QList<qint64> &ids)
 {
-    auto rows = m_store.query(QLatin1String("UPDATE ") + m_store.admin("alert_history") + QLatin1String(" SET cleared_at = ? WHERE cleared_at IS NULL RETURNING id"),
-                              {atMs});
+    QString sql = QLatin1String("UPDATE ") + m_store.admin("alert_history") + QLatin1String(" SET cleared_at = ? WHERE cleared_at IS NULL");
+    QVariantList params{atMs};
+    if (!ids.isEmpty()) {
+        sql += QLatin1String(" AND id IN (") + QStringList(ids.size(), QStringLiteral("?")).join(u',') + u')';
+        for (const qint64 id : ids)
+            params.append(id);
+    }
+    auto rows = m_store.query(sql + QLatin1String(" RETURNING id"), params);
     if (!rows)
         return rows.error();
     return qint64(rows->size());

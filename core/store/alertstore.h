@@ -87,8 +87,9 @@ public:
      * deliveries created (0 when there was no open row).
      */
     Result<int> recordCleared(const AlertRecord &alert, qint64 clearedAt);
-    /// Closes every open row (an engine starting: it raises what still holds again).
-    Result<qint64> closeOpen(qint64 atMs);
+    /// Closes the open rows among `ids` (every open row when empty) without a "resolved": rows
+    /// an engine starting does not continue (AlertMonitor::continueRecorded). Returns how many.
+    Result<qint64> closeOpen(qint64 atMs, const QList<qint64> &ids = {});
     /// Acknowledges history row `id` with an optional note.
     Result<AlertRecord> acknowledge(qint64 alertId, const QString &note);
     /// Acknowledges the open row of (chain, kind, rule): the console's verb on a live alert.

@@ -537,11 +537,23 @@ void TestAlertStore::acknowledgesAndListsHistory()
     QVERIFY(open->first().acknowledgedAt.has_value());
     QVERIFY(!open->first().ruleId);
 
+    // The rows an engine starting does not continue are closed, the others stay open.
+    AlertRecord stalled = builtin;
+    stalled.kind = AlertKind::Stalled;
+    stalled.raisedAt = T0 + 20;
+    auto third = alerts().recordRaised(stalled);
+    QVERIFY(third);
+    QCOMPARE(*alerts().closeOpen(T0 + 8000, {third->first.id, first->first.id}), 1);   // the first is closed already
+    open = alerts().history(active);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().id, second->first.id);
+
     QCOMPARE(*alerts().closeOpen(T0 + 9000), 1);
     QCOMPARE(alerts().history(active)->size(), 0);
     auto all = alerts().history({});
-    QCOMPARE(all->size(), 2);
-    QCOMPARE(all->first().raisedAt, T0 + 10);   // newest first
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(all->first().raisedAt, T0 + 20);   // newest first
+    QCOMPARE(all->first().clearedAt, std::optional<qint64>(T0 + 8000));
 }
 
 void TestAlertStore::storesKindAndParamsAndKeepsOldRowsText()

@@ -4,6 +4,8 @@
 // would, and the receiver — on its own thread — gets the webhook meanwhile. The worker's idle
 // poll is set to a minute, so only the wake-up can send it in time. A delivery in flight at
 // shutdown is recorded, and a delivery thread that stalls after claiming sends nothing it claimed.
+// An engine started again during an outage continues the alert the first one raised and
+// delivered: no second "raised", and the "resolved" of that same alert when it is over.
 #include "testdatabase.h"
 #include "testresults.h"
 #include "testvalues.h"
@@ -14,12 +16,16 @@
 #include "engine/engine.h"
 #include "engine/storethread.h"
 #include "model/entitydef.h"
+#include "engine/chainservice.h"
+#include "engine/indexingservice.h"
+#include "store/alertstore.h"
 #include "store/chainregistry.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
 #include "triggers/triggerdef.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
@@ -96,6 +102,7 @@ private Q_SLOTS:
     void alertDeliveryLeavesWhileTheEngineThreadIsBusy();
     void aDeliveryInFlightAtShutdownIsRecorded();
     void aStallAfterClaimingSendsNothingClaimedBeforeIt();
+    void aRestartDuringAnOutageContinuesItsAlert();
 
 private:
     std::unique_ptr<WebhookReceiver> m_receiver;   ///< verifies with the secret in SecretVariable
@@ -294,6 +301,84 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
         QCOMPARE(results->size(), 1);
         QCOMPARE(results->first().status, DeliveryStatus::Success);
     }
+}
+
+void TestDeliveryWake::aRestartDuringAnOutageContinuesItsAlert()
+{
+    // The quiet chain's only node is a closed port: the chain is down from the start. A rule
+    // says so to the receiver at once (forSeconds 0), and again when it is over.
+    WebhookReceiver &receiver = *m_receiver;
+    const TestDatabase &db = *m_db;
+    AlertRule rule;
+    rule.name = QStringLiteral("node down");
+    rule.chainId = ChainId;
+    rule.kind = AlertKind::RpcDown;
+    rule.forSeconds = 0;
+    Action hook;
+    hook.type = ActionType::Rest;
+    hook.url = receiver.url().toString();
+    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
+    rule.actions = {hook};
+    const auto alertOf = [](const WebhookReceiver::Received &r) {
+        return QJsonDocument::fromJson(r.body).object().value(QLatin1String("alert")).toObject();
+    };
+    const auto history = [&db](bool activeOnly) {
+        const std::unique_ptr<Store> store = db.open();
+        AlertHistoryFilter filter;
+        filter.activeOnly = activeOnly;
+        return store ? AlertStore(*store).history(filter).value_or({}) : QList<AlertRecord>();
+    };
+
+    qint64 alertId = 0;
+    {
+        Engine first(deliveringEngine(db));
+        const Status started = waitFor(first.start());
+        QVERIFY2(started, why(started).constData());
+        const Result<AlertRule> added = waitFor(first.alerts()->addAlertRule(rule));
+        QVERIFY2(added, why(added).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.acceptedIds().size(), 1, 20000);
+        const QJsonObject raised = alertOf(receiver.received().first());
+        QCOMPARE(raised.value(QLatin1String("state")).toString(), QStringLiteral("raised"));
+        alertId = raised.value(QLatin1String("id")).toInteger();
+        const QFuture<void> down = first.shutdown();
+        QTRY_VERIFY_WITH_TIMEOUT(down.isFinished(), 30000);
+    }
+    QVERIFY(alertId > 0);
+    QCOMPARE(history(true).size(), 1);
+
+    // Started again, the node still down: the same alert, shown as active, not raised again.
+    Engine second(deliveringEngine(db));
+    const Status started = waitFor(second.start());
+    QVERIFY2(started, why(started).constData());
+    const auto downHere = [&second] {
+        const QList<ChainStatus> statuses = second.indexing()->chainStatuses();
+        return std::any_of(statuses.cbegin(), statuses.cend(), [](const ChainStatus &s) { return s.phase == IndexPhase::RpcDown; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(downHere(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.alerts()->monitor()->activeAlerts().size(), 1, 10000);
+    const Alert continued = second.alerts()->monitor()->activeAlerts().first();
+    QVERIFY(continued.carriedOver);
+    QCOMPARE(continued.kind, AlertKind::RpcDown);
+    // The monitor has judged the chain down (at once for this rule) for a few of its ticks.
+    QTest::qWait(2500);
+    QVERIFY(downHere());
+    const QList<AlertRecord> open = history(true);
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().id, alertId);
+    QCOMPARE(history(false).size(), 1);
+    QCOMPARE(receiver.count(), 1);
+
+    // Over (the chain paused): that alert resolved, under its id.
+    const Status paused = waitFor(second.chains()->setPaused(ChainRef{ChainId, {}}, true));
+    QVERIFY2(paused, why(paused).constData());
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.acceptedIds().size(), 2, 20000);
+    const QJsonObject resolved = alertOf(receiver.received().last());
+    QCOMPARE(resolved.value(QLatin1String("state")).toString(), QStringLiteral("resolved"));
+    QCOMPARE(resolved.value(QLatin1String("id")).toInteger(), alertId);
+    QVERIFY(history(true).isEmpty());
+    QCOMPARE(history(false).size(), 1);
+    const QFuture<void> down = second.shutdown();
+    QTRY_VERIFY_WITH_TIMEOUT(down.isFinished(), 30000);
 }
 
 } // namespace tst_deliverywake

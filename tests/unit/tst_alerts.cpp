@@ -118,6 +118,156 @@ private Q_SLOTS:
         QVERIFY(monitor.activeAlerts().isEmpty());
     }
 
+    void aRestartContinuesTheAlertsAnEarlierEngineLeftOpen()
+    {
+        // The console restarted during an outage: the alert history has the rule's alert and a
+        // built-in one open. They go on as the same alerts, and clear the way they would have.
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        monitor.setChainNames({{5, QStringLiteral("Goerli")}});
+        AlertRule down;
+        down.id = 7;
+        down.name = QStringLiteral("node down");
+        down.chainId = 5;
+        down.kind = AlertKind::RpcDown;
+        down.forSeconds = 30;
+        monitor.setRules({down});
+        Seen seen(monitor);
+
+        AlertRecord ruled;
+        ruled.id = 41;
+        ruled.ruleId = down.id;
+        ruled.ruleName = down.name;
+        ruled.chainId = 5;
+        ruled.kind = AlertKind::RpcDown;
+        ruled.params = QJsonObject{{QStringLiteral("chain"), QStringLiteral("Goerli")}, {QStringLiteral("error"), QStringLiteral("connection refused")}};
+        ruled.raisedAt = 500000;
+        ruled.acknowledgedAt = 600000;
+        AlertRecord older = ruled;   // the same condition, left open by an older engine still
+        older.id = 12;
+        older.raisedAt = 400000;
+        AlertRecord queueErrors;
+        queueErrors.id = 42;
+        queueErrors.chainId = 5;
+        queueErrors.kind = AlertKind::QueueErrors;
+        queueErrors.params = QJsonObject{{QStringLiteral("errors"), 3}};
+        queueErrors.raisedAt = 550000;
+        AlertRecord reorg = queueErrors;   // an event: never open, never continued
+        reorg.id = 43;
+        reorg.kind = AlertKind::DeepReorg;
+        AlertRecord closed = queueErrors;
+        closed.id = 44;
+        closed.kind = AlertKind::Stalled;
+        closed.clearedAt = 560000;
+
+        QList<qint64> continued = monitor.continueRecorded({ruled, older, queueErrors, reorg, closed});
+        std::sort(continued.begin(), continued.end());
+        QCOMPARE(continued, (QList<qint64>{12, 42}));   // the oldest row of each open condition
+        QCOMPARE(seen.raised.size(), 2);
+        QCOMPARE(seen.notified(), 0);   // notified when they were raised
+        const QList<Alert> active = monitor.activeAlerts();
+        QCOMPARE(active.size(), 2);
+        QCOMPARE(active.first().kind, AlertKind::RpcDown);
+        QCOMPARE(active.first().raisedAt.toMSecsSinceEpoch(), 400000);
+        QCOMPARE(active.first().ruleId, down.id);
+        QVERIFY(active.first().carriedOver);
+        QVERIFY(active.first().acknowledged);
+        QVERIFY2(active.first().text.contains(u"connection refused"), qPrintable(active.first().text));
+        QCOMPARE(active.last().kind, AlertKind::QueueErrors);
+        QVERIFY(!active.last().acknowledged);
+
+        // The indexer starting again says nothing about the node yet: the alert stays.
+        monitor.updateChains({status(5, IndexPhase::Starting, 0, 0)}, 650000);
+        monitor.updateChains({status(5, IndexPhase::Starting, 0, 0)}, 690000);
+        QCOMPARE(seen.cleared.size(), 0);
+        // Still down after the restart: the same alert, not raised again.
+        for (qint64 t = 700000; t <= 760000; t += 1000)
+            monitor.updateChains({status(5, IndexPhase::RpcDown, 10, 10, QStringLiteral("connection refused"))}, t);
+        monitor.updateQueues({queue(5, QueueStatus::Errors)}, 760000);
+        QCOMPARE(seen.raised.size(), 2);
+        QCOMPARE(monitor.activeAlerts().size(), 2);
+        // Over: cleared after the rule's hold time, dated when the earlier engine raised it.
+        monitor.updateChains({status(5, IndexPhase::Live, 11, 11)}, 761000);
+        monitor.updateChains({status(5, IndexPhase::Live, 11, 11)}, 791000);
+        QCOMPARE(seen.cleared.size(), 1);
+        const Alert over = seen.cleared.last().at(0).value<Alert>();
+        QCOMPARE(over.kind, AlertKind::RpcDown);
+        QCOMPARE(over.raisedAt.toMSecsSinceEpoch(), 400000);
+        QVERIFY(over.carriedOver);
+        // Down again later: a new alert, raised and notified as any other.
+        for (qint64 t = 800000; t <= 830000; t += 1000)
+            monitor.updateChains({status(5, IndexPhase::RpcDown, 11, 11, QStringLiteral("connection refused"))}, t);
+        QCOMPARE(seen.raised.size(), 3);
+        QVERIFY(!seen.lastRaised().carriedOver);
+        QCOMPARE(seen.lastRaised().raisedAt.toMSecsSinceEpoch(), 800000);
+    }
+
+    void aContinuedAlertWhoseReasonIsGoneClearsAtOnce()
+    {
+        // What would have cleared it in the earlier engine: its rule deleted or disabled, its
+        // chain paused, a rule now covering a built-in alert.
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        AlertRule lag;
+        lag.id = 3;
+        lag.name = QStringLiteral("behind");
+        lag.kind = AlertKind::LagBlocks;
+        lag.threshold = 100;
+        AlertRule down = lag;
+        down.id = 4;
+        down.kind = AlertKind::RpcDown;
+        down.threshold = 0;
+        monitor.setRules({lag, down});
+        monitor.retainChains({5});
+        Seen seen(monitor);
+
+        auto record = [](qint64 id, qint64 chainId, AlertKind kind, std::optional<qint64> ruleId) {
+            AlertRecord r;
+            r.id = id;
+            r.chainId = chainId;
+            r.kind = kind;
+            r.ruleId = ruleId;
+            r.raisedAt = 1000 * id;
+            r.params = QJsonObject{{QStringLiteral("blocks"), 150}};
+            return r;
+        };
+        const AlertRecord kept = record(1, 5, AlertKind::LagBlocks, lag.id);
+        const AlertRecord ruleGone = record(2, 5, AlertKind::LagSeconds, 99);
+        const AlertRecord chainGone = record(3, 6, AlertKind::LagBlocks, lag.id);
+        const AlertRecord covered = record(4, 5, AlertKind::RpcDown, std::nullopt);
+        QList<qint64> continued = monitor.continueRecorded({kept, ruleGone, chainGone, covered});
+        std::sort(continued.begin(), continued.end());
+        QCOMPARE(continued, (QList<qint64>{1, 2, 3, 4}));
+        QCOMPARE(seen.raised.size(), 4);
+        QCOMPARE(seen.cleared.size(), 3);
+        QList<qint64> clearedAt;
+        for (const QList<QVariant> &args : seen.cleared)
+            clearedAt.append(args.at(0).value<Alert>().raisedAt.toMSecsSinceEpoch());
+        std::sort(clearedAt.begin(), clearedAt.end());
+        QCOMPARE(clearedAt, (QList<qint64>{2000, 3000, 4000}));
+        QCOMPARE(monitor.activeAlerts().size(), 1);
+        QCOMPARE(monitor.activeAlerts().first().raisedAt.toMSecsSinceEpoch(), 1000);
+
+        // An alert raised here before the open rows were read continues the recorded one.
+        monitor.updateChains({status(5, IndexPhase::Live, 500, 300)}, 100000);
+        monitor.updateChains({status(5, IndexPhase::RpcDown, 500, 300)}, 100000);
+        QCOMPARE(seen.raised.size(), 4);
+        down.forSeconds = 0;
+        monitor.setRules({lag, down});
+        monitor.updateChains({status(5, IndexPhase::RpcDown, 500, 300)}, 101000);
+        QCOMPARE(seen.raised.size(), 5);
+        QVERIFY(!seen.lastRaised().carriedOver);
+        AlertRecord recorded = record(9, 5, AlertKind::RpcDown, down.id);
+        recorded.raisedAt = 90000;
+        QCOMPARE(monitor.continueRecorded({recorded}), QList<qint64>{9});
+        QCOMPARE(seen.raised.size(), 5);   // already shown
+        const QList<Alert> now = monitor.activeAlerts();
+        const auto same = std::find_if(now.cbegin(), now.cend(), [](const Alert &a) { return a.kind == AlertKind::RpcDown; });
+        QVERIFY(same != now.cend());
+        QVERIFY(same->carriedOver);
+        QCOMPARE(same->raisedAt.toMSecsSinceEpoch(), 90000);
+    }
+
     void flappingEndpointIsOneAlert_data()
     {
         QTest::addColumn<int>("downMs");

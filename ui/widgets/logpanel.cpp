@@ -212,7 +212,7 @@ void LogPanel::showActiveState(QTreeWidgetItem *item)
         state.append(tr("acknowledged"));
     QString text = state.join(QStringLiteral(", "));
     // Raised again soon after a notification: said here, not popped up again.
-    if (!alert.notify && !alert.silenced)
+    if (!alert.notify && !alert.silenced && !alert.carriedOver)
         text += QLatin1Char(' ') + tr("(%n time(s) since the last notification)", nullptr, alert.occurrence);
     item->setText(AlertStateColumn, text);
 }
