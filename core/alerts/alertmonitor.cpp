@@ -403,7 +403,7 @@ QList<Alert> AlertMonitor::activeAlerts() const
     return alerts;
 }
 
-QList<qint64> AlertMonitor::continueRecorded(const QList<AlertRecord> &open)
+QList<qint64> AlertMonitor::continueRecorded(const QList<AlertRecord> &open, qint64 nowMs)
 {
     QList<qint64> continued;
     QList<Alert> raised;
@@ -426,7 +426,8 @@ QList<qint64> AlertMonitor::continueRecorded(const QList<AlertRecord> &open)
             it->alert.ruleName = record.ruleName;
             it->alert.params = record.params;
             it->alert.title = record.params.isEmpty() ? record.title : AlertText::title(record);
-            it->alert.text = record.params.isEmpty() ? record.text : AlertText::text(record.kind, record.chainId, record.params, 0);
+            it->alert.text = record.params.isEmpty() ? record.text
+                                                     : AlertText::text(record.kind, record.chainId, record.params, nowMs - record.raisedAt);
             it->alert.silenced = record.silenced;
         }
         const bool wasRaised = it->raised;

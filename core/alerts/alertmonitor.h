@@ -176,7 +176,7 @@ public:
      * raised here continues the recorded alert instead. Returns the ids of the rows continued;
      * events (reorgs) and a second row of one condition are not.
      */
-    QList<qint64> continueRecorded(const QList<arbor::AlertRecord> &open);
+    QList<qint64> continueRecorded(const QList<arbor::AlertRecord> &open, qint64 nowMs);
 
 Q_SIGNALS:
     void alertRaised(const arbor::Alert &alert);

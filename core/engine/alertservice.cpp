@@ -148,7 +148,7 @@ void AlertService::beginRecording()
         if (open->rules != m_monitor.rules())
             m_monitor.setRules(open->rules);
         // Recording already: what continueRecorded() clears at once is recorded as resolved.
-        const QList<qint64> continued = m_monitor.continueRecorded(open->alerts);
+        const QList<qint64> continued = m_monitor.continueRecorded(open->alerts, QDateTime::currentMSecsSinceEpoch());
         QList<qint64> leftOver;
         for (const AlertRecord &alert : std::as_const(open->alerts)) {
             if (!continued.contains(alert.id))

@@ -160,7 +160,7 @@ private Q_SLOTS:
         closed.kind = AlertKind::Stalled;
         closed.clearedAt = 560000;
 
-        QList<qint64> continued = monitor.continueRecorded({ruled, older, queueErrors, reorg, closed});
+        QList<qint64> continued = monitor.continueRecorded({ruled, older, queueErrors, reorg, closed}, 640000);
         std::sort(continued.begin(), continued.end());
         QCOMPARE(continued, (QList<qint64>{12, 42}));   // the oldest row of each open condition
         QCOMPARE(seen.raised.size(), 2);
@@ -173,6 +173,7 @@ private Q_SLOTS:
         QVERIFY(active.first().carriedOver);
         QVERIFY(active.first().acknowledged);
         QVERIFY2(active.first().text.contains(u"connection refused"), qPrintable(active.first().text));
+        QVERIFY2(active.first().text.contains(u"4 min"), qPrintable(active.first().text));   // down since 400 s, now 640 s
         QCOMPARE(active.last().kind, AlertKind::QueueErrors);
         QVERIFY(!active.last().acknowledged);
 
@@ -235,7 +236,7 @@ private Q_SLOTS:
         const AlertRecord ruleGone = record(2, 5, AlertKind::LagSeconds, 99);
         const AlertRecord chainGone = record(3, 6, AlertKind::LagBlocks, lag.id);
         const AlertRecord covered = record(4, 5, AlertKind::RpcDown, std::nullopt);
-        QList<qint64> continued = monitor.continueRecorded({kept, ruleGone, chainGone, covered});
+        QList<qint64> continued = monitor.continueRecorded({kept, ruleGone, chainGone, covered}, 20000);
         std::sort(continued.begin(), continued.end());
         QCOMPARE(continued, (QList<qint64>{1, 2, 3, 4}));
         QCOMPARE(seen.raised.size(), 4);
@@ -259,7 +260,7 @@ private Q_SLOTS:
         QVERIFY(!seen.lastRaised().carriedOver);
         AlertRecord recorded = record(9, 5, AlertKind::RpcDown, down.id);
         recorded.raisedAt = 90000;
-        QCOMPARE(monitor.continueRecorded({recorded}), QList<qint64>{9});
+        QCOMPARE(monitor.continueRecorded({recorded}, 102000), QList<qint64>{9});
         QCOMPARE(seen.raised.size(), 5);   // already shown
         const QList<Alert> now = monitor.activeAlerts();
         const auto same = std::find_if(now.cbegin(), now.cend(), [](const Alert &a) { return a.kind == AlertKind::RpcDown; });
