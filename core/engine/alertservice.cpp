@@ -89,7 +89,6 @@ AlertService::~AlertService() = default;
 
 void AlertService::start()
 {
-    const EngineOptions &options = m_context.options();
     // One-shot commands raise no alerts; the console and `serve` evaluate the rules.
     if (evaluatesRules()) {
         reloadRules();
