@@ -29,6 +29,10 @@ struct Error
     Kind kind = Kind::Internal;
     QString field;
     QString message;
+    /// What went wrong as a token, the same in every language ("refused", "timeout"), where the
+    /// code that made the error gave one: what is kept for readers in another language (an
+    /// alert's parameters), since `message` is in this process's.
+    QString code = {};
 
     static Error invalid(QString field, QString message) { return {Kind::Invalid, std::move(field), std::move(message)}; }
     static Error notFound(QString field, QString message) { return {Kind::NotFound, std::move(field), std::move(message)}; }
@@ -37,6 +41,11 @@ struct Error
     static Error refused(QString message) { return {Kind::Refused, {}, std::move(message)}; }
     static Error internal(QString message) { return {Kind::Internal, {}, std::move(message)}; }
 
+    Error withCode(QString token) &&
+    {
+        code = std::move(token);
+        return std::move(*this);
+    }
     /// "field: message", or the message alone.
     QString toString() const { return field.isEmpty() ? message : field + QLatin1String(": ") + message; }
 };

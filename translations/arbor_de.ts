@@ -576,6 +576,34 @@
             <numerusform>Weitere Aktionen von %1 im selben Zustand: %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der Wartezeit</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation>TLS-Handshake fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>connection closed by the host</source>
+        <translation>Verbindung vom Host geschlossen</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>
@@ -2117,6 +2145,14 @@
     <message>
         <source>Lost the connection to %1 and cannot connect again: %2</source>
         <translation>Die Verbindung zu %1 ist verloren und lässt sich nicht wiederherstellen: %2</translation>
+    </message>
+    <message>
+        <source>COPY did not start (%1).</source>
+        <translation>COPY ist nicht angelaufen (%1).</translation>
+    </message>
+    <message>
+        <source>Column %1 of %2 cannot hold the value “%3”.</source>
+        <translation>Die Spalte %1 von %2 kann den Wert „%3“ nicht aufnehmen.</translation>
     </message>
 </context>
 <context>

@@ -576,6 +576,34 @@
             <numerusform>Other actions of %1 in the same state: %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection closed by the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>
@@ -2116,6 +2144,14 @@
     </message>
     <message>
         <source>Lost the connection to %1 and cannot connect again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COPY did not start (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 of %2 cannot hold the value “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -48,7 +48,9 @@ QJsonObject deliveryParams(const QList<const ActionHealth *> &actions, qint64 no
 }
 
 /// Why a chain's nodes fail, from the endpoint that failed last (else the indexer's message):
-/// its host and what it or the network said, and whether it answered at all.
+/// its host and what it or the network said, and whether it answered at all. What the network
+/// said is a token ("network": "refused") where the request's error had one: this process's
+/// words for it are in its language, and the alert is read in others.
 QJsonObject nodeProblem(const ChainStatus &status)
 {
     const EndpointRecord *last = nullptr;
@@ -67,7 +69,9 @@ QJsonObject nodeProblem(const ChainStatus &status)
     QJsonObject params{{QStringLiteral("answered"), answered}};
     if (last && !last->url.host().isEmpty())
         params.insert(QStringLiteral("host"), last->url.host());
-    if (!error.isEmpty())
+    if (!answered && last && !last->lastErrorCode.isEmpty())
+        params.insert(QStringLiteral("network"), last->lastErrorCode);
+    else if (!error.isEmpty())
         params.insert(QStringLiteral("error"), error);
     return params;
 }

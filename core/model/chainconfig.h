@@ -148,6 +148,9 @@ struct EndpointRecord
     std::optional<qint64> lastHead;
     QDateTime lastHeadAt;    ///< when it last reported its head (invalid: never)
     QString lastError;
+    /// lastError as a token ("refused", "timeout": Error::code) where it had one; this process's
+    /// own measurement only (not stored: empty when read from the database).
+    QString lastErrorCode;
     QString clientVersion;
     /// Whether the node serves state at old blocks (an archive node): detected once per
     /// endpoint. Unset until detected. Without it, balanceOf is read at the newest block.

@@ -49,6 +49,7 @@ EndpointRecord EndpointHealth::record() const
     if (lastHeadAtMs > 0)
         e.lastHeadAt = QDateTime::fromMSecsSinceEpoch(lastHeadAtMs);
     e.lastError = lastError;
+    e.lastErrorCode = lastErrorCode;
     if (lastErrorAtMs > 0)
         e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(lastErrorAtMs);
     e.errorRate = errorRate;
@@ -558,7 +559,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
     } else if (unreachable) {
         failed = true;
         pending->onlyNotServed = false;
-        endpoint->recordUnreachable(endpoint->describe(status.error()), now, pending->probe);
+        endpoint->recordUnreachable(endpoint->describe(status.error()), now, pending->probe, status.error().code);
     } else {
         switch (status.error().kind) {
         case Error::Kind::Invalid:

@@ -40,6 +40,7 @@ struct EndpointHealth
     std::optional<qint64> lastHead;
     qint64 lastHeadAtMs = 0;                ///< ms since the epoch when it last reported its head; 0 = never
     QString lastError;
+    QString lastErrorCode;                  ///< Error::code of lastError: "refused", "timeout", …; empty: none
     qint64 lastErrorAtMs = 0;
     qint64 requests = 0;
     qint64 failures = 0;

@@ -63,18 +63,19 @@ void EndpointState::recordAnswer(std::optional<qint64> latencyMs)
     last = Outcome::Answer;
 }
 
-void EndpointState::recordFailure(const QString &message)
+void EndpointState::recordFailure(const QString &message, const QString &code)
 {
     ++health.requests;
     ++health.failures;
     health.errorRate = health.errorRate * (1 - ErrorRateAlpha) + ErrorRateAlpha;
     health.lastError = message;
+    health.lastErrorCode = code;
     health.lastErrorAtMs = QDateTime::currentMSecsSinceEpoch();
 }
 
 void EndpointState::recordNodeError(const QString &message, qint64 now)
 {
-    recordFailure(message);
+    recordFailure(message, QString());
     if (open())
         qCInfo(lcRpc).noquote() << rpchttp::displayUrl(health.url) << "answers again, with errors; its circuit is closed";
     consecutiveFailures = 0;
@@ -83,9 +84,9 @@ void EndpointState::recordNodeError(const QString &message, qint64 now)
     lastNodeErrorMs = now;
 }
 
-void EndpointState::recordUnreachable(const QString &message, qint64 now, bool probe)
+void EndpointState::recordUnreachable(const QString &message, qint64 now, bool probe, const QString &code)
 {
-    recordFailure(message);
+    recordFailure(message, code);
     last = Outcome::Unreachable;
     ++consecutiveFailures;
     const int base = std::max(1, policy->breakerBaseMs);

@@ -58,15 +58,15 @@ struct EndpointState
     /// The node answered, with an error: reachable, so the circuit closes.
     void recordNodeError(const QString &message, qint64 now);
     /// The request never got an answer from the node. `probe`: it was the open circuit's probe,
-    /// whose failure doubles the wait before the next one.
-    void recordUnreachable(const QString &message, qint64 now, bool probe);
+    /// whose failure doubles the wait before the next one. `code`: the error's (Error::code).
+    void recordUnreachable(const QString &message, qint64 now, bool probe, const QString &code = QString());
     /// Probe now: the next probe goes at `now`, and later ones wait breakerBaseMs again.
     void probeSoon(qint64 now);
     /// An error text that names this endpoint, whatever produced it.
     QString describe(const Error &error) const;
 
 private:
-    void recordFailure(const QString &message);
+    void recordFailure(const QString &message, const QString &code);
 };
 
 } // namespace arbor

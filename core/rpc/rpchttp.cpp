@@ -30,24 +30,33 @@ Error networkError(QNetworkReply *reply, const QUrl &url, int timeoutMs)
 {
     const QString where = displayUrl(url);
     const QString field = QStringLiteral("rpc");
+    const auto cannotReach = [&](const char *code) {
+        return Error::unavailable(field, tr("Cannot reach %1: %2. Check the host and port, and that the node is running.")
+                                             .arg(where, reply->errorString()))
+            .withCode(QLatin1String(code));
+    };
     switch (reply->error()) {
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
         return Error::unavailable(field, tr("%1 did not answer within %2 s. Check that the node is up and not overloaded.")
-                                             .arg(where).arg(timeoutMs / 1000.0));
+                                             .arg(where).arg(timeoutMs / 1000.0))
+            .withCode(QStringLiteral("timeout"));
     case QNetworkReply::SslHandshakeFailedError:
         return Error::unavailable(field, tr("The TLS handshake with %1 failed: %2. Check the certificate, or use http:// for a local node.")
-                                             .arg(where, reply->errorString()));
+                                             .arg(where, reply->errorString()))
+            .withCode(QStringLiteral("tls"));
     case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+        return cannotReach("refused");
     case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyNotFoundError:
+        return cannotReach("host_not_found");
     case QNetworkReply::RemoteHostClosedError:
+        return cannotReach("closed");
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
-        return Error::unavailable(field, tr("Cannot reach %1: %2. Check the host and port, and that the node is running.")
-                                             .arg(where, reply->errorString()));
+        return cannotReach("network");
     default:
         return Error::unavailable(field, tr("Request to %1 failed: %2.").arg(where, reply->errorString()));
     }
@@ -323,7 +332,7 @@ Result<QByteArray> replyBody(QNetworkReply *reply, const QUrl &url, int timeoutM
             message += tr(" (the endpoint requires credentials or an API key)");
         if (!data.isEmpty())
             message += QStringLiteral(": ") + excerpt(data);
-        return Error::unavailable(field, message);
+        return Error::unavailable(field, message).withCode(QStringLiteral("http_") + QString::number(status));
     }
     if (reply->error() != QNetworkReply::NoError)
         return networkError(reply, url, timeoutMs);

@@ -45,11 +45,35 @@ QString chainOf(qint64 chainId, const QJsonObject &params, AlertLanguage languag
     return name.isEmpty() ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "chain %1")).arg(chainId) : name;
 }
 
+/// What the network said (rpc_down's "network" parameter) in `language`; empty for a token
+/// this version does not know.
+QString networkFailure(const QString &token, AlertLanguage language)
+{
+    static const std::pair<const char *, const char *> Words[] = {
+        {"refused", QT_TRANSLATE_NOOP("arbor::AlertText", "connection refused")},
+        {"timeout", QT_TRANSLATE_NOOP("arbor::AlertText", "no answer in time")},
+        {"tls", QT_TRANSLATE_NOOP("arbor::AlertText", "TLS handshake failed")},
+        {"host_not_found", QT_TRANSLATE_NOOP("arbor::AlertText", "host not found")},
+        {"closed", QT_TRANSLATE_NOOP("arbor::AlertText", "connection closed by the host")},
+        {"network", QT_TRANSLATE_NOOP("arbor::AlertText", "network error")},
+    };
+    for (const auto &[known, words] : Words) {
+        if (token == QLatin1String(known))
+            return say(language, words);
+    }
+    static const QRegularExpression http(QStringLiteral("^http_(\\d{3})$"));
+    if (const QRegularExpressionMatch m = http.match(token); m.hasMatch())
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "HTTP status %1")).arg(m.captured(1));
+    return QString();
+}
+
 /// "rpc.example.org: connection refused", the host or the error alone when one is missing.
-QString detailOf(const QJsonObject &params)
+QString detailOf(const QJsonObject &params, AlertLanguage language)
 {
     const QString host = string(params, "host");
-    const QString error = string(params, "error");
+    QString error = string(params, "error");
+    if (error.isEmpty())
+        error = networkFailure(string(params, "network"), language);
     if (host.isEmpty() || error.isEmpty())
         return host.isEmpty() ? error : host;
     return host + QLatin1String(": ") + error;
@@ -187,7 +211,7 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
         const QString said = params.value(QLatin1String("answered")).toBool()
                                  ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1: the node answers with errors")).arg(chain)
                                  : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "No node of %1 answered for %2")).arg(chain, duration(heldMs, language));
-        return withDetail(said, detailOf(params)) + QLatin1String(". ") + waits;
+        return withDetail(said, detailOf(params, language)) + QLatin1String(". ") + waits;
     }
     case AlertKind::Stalled: {
         const QString error = string(params, "error");

@@ -31,6 +31,7 @@ public:
             {u"arbor::AlertText|Indexing waits and resumes by itself when a node answers again."_qs,
              u"Die Indizierung wartet und setzt von selbst fort, sobald ein Knoten wieder antwortet."_qs},
             {u"arbor::evmjson|JSON-RPC error %1 from the node: %2"_qs, u"JSON-RPC-Fehler %1 vom Knoten: %2"_qs},
+            {u"arbor::AlertText|connection refused"_qs, u"Verbindung abgelehnt"_qs},
         };
         return de.value(QLatin1String(context) + u'|' + QLatin1String(source));
     }
@@ -64,6 +65,22 @@ private Q_SLOTS:
             << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"error"_qs, u"header not found"_qs}, {u"answered"_qs, true}}
             << qint64(50000) << u"Base: the node answers with errors"_qs
             << u"Base: the node answers with errors (rpc.example.org: header not found). Indexing waits and resumes by itself when a node answers again."_qs;
+        QTest::newRow("no node answers, the network's token")
+            << int(AlertKind::RpcDown)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"network"_qs, u"timeout"_qs}, {u"answered"_qs, false}}
+            << qint64(180000) << u"No node of Base answers"_qs
+            << u"No node of Base answered for 3 min (rpc.example.org: no answer in time). "
+               "Indexing waits and resumes by itself when a node answers again."_qs;
+        QTest::newRow("a gateway's HTTP status") << int(AlertKind::RpcDown)
+                                                 << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"network"_qs, u"http_503"_qs}}
+                                                 << qint64(60000) << u"No node of Base answers"_qs
+                                                 << u"No node of Base answered for 60 s (rpc.example.org: HTTP status 503). "
+                                                    "Indexing waits and resumes by itself when a node answers again."_qs;
+        QTest::newRow("a token of a later version") << int(AlertKind::RpcDown)
+                                                    << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"network"_qs, u"quic_lost"_qs}}
+                                                    << qint64(60000) << u"No node of Base answers"_qs
+                                                    << u"No node of Base answered for 60 s (rpc.example.org). "
+                                                       "Indexing waits and resumes by itself when a node answers again."_qs;
         QTest::newRow("unnamed chain, nothing said") << int(AlertKind::RpcDown) << QJsonObject{} << qint64(45000) << u"No node of chain 8453 answers"_qs
                                                      << u"No node of chain 8453 answered for 45 s. Indexing waits and resumes by itself when a node answers again."_qs;
         QTest::newRow("stalled") << int(AlertKind::Stalled) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"blocks"_qs, 1}, {u"stalledSeconds"_qs, 600}}
@@ -155,6 +172,11 @@ private Q_SLOTS:
         const QString reader = AlertText::text(AlertKind::RpcDown, 8453, unreachable(), 180000);
         const QString english = AlertText::text(AlertKind::RpcDown, 8453, unreachable(), 180000, AlertLanguage::English);
         const QString readerTitle = AlertText::title(AlertKind::RpcDown, 8453, unreachable(), QString());
+        QJsonObject refused = unreachable();
+        refused.remove(u"error"_qs);
+        refused.insert(u"network"_qs, u"refused"_qs);
+        const QString readerRefused = AlertText::text(AlertKind::RpcDown, 8453, refused, 180000);
+        const QString englishRefused = AlertText::text(AlertKind::RpcDown, 8453, refused, 180000, AlertLanguage::English);
         // The text, as a German console's node pool words it: still the node's words alone.
         bool answered = false;
         const QString node = AlertText::nodeMessage(u"https://rpc.example.org/: [0].error: JSON-RPC-Fehler -32000 vom Knoten: header not found"_qs,
@@ -168,6 +190,49 @@ private Q_SLOTS:
                           "Indexing waits and resumes by itself when a node answers again."_qs);
         QCOMPARE(node, u"header not found"_qs);
         QVERIFY(answered);
+        // What the network said, as a token: each reader's words.
+        QVERIFY2(readerRefused.startsWith(u"Kein Knoten von Base antwortet seit 3 Min. (rpc.example.org: Verbindung abgelehnt)."_qs), qPrintable(readerRefused));
+        QVERIFY2(englishRefused.startsWith(u"No node of Base answered for 3 min (rpc.example.org: connection refused)."_qs), qPrintable(englishRefused));
+    }
+
+    // A German console's pool words a refused connection in German; the alert keeps the token,
+    // so its stored English text and a webhook's params carry no German.
+    void aNetworkFailureIsKeptAsATokenNotInTheRaisersLanguage()
+    {
+        AlertMonitor monitor;
+        AlertPolicy policy;
+        policy.raiseAfterMs = 0;
+        monitor.setPolicy(policy);
+        monitor.setChainNames({{8453, u"Base"_qs}});
+        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
+        ChainStatus s;
+        s.chainId = 8453;
+        s.phase = IndexPhase::RpcDown;
+        s.head = 100;
+        s.indexed = 90;
+        EndpointRecord e;
+        e.url = QUrl(u"https://rpc.example.org/"_qs);
+        e.status = EndpointStatus::Unreachable;
+        e.lastError = u"Kann https://rpc.example.org/ nicht erreichen: Verbindung verweigert. Prüfen Sie Host und Port."_qs;
+        e.lastErrorCode = u"refused"_qs;
+        e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(1000);
+        s.endpoints = {e};
+        monitor.updateChains({s}, 1000);
+        QCOMPARE(raised.size(), 1);
+        const Alert alert = raised.first().at(0).value<Alert>();
+        QCOMPARE(alert.params.value(u"network"_qs).toString(), u"refused"_qs);
+        QVERIFY2(!alert.params.contains(u"error"_qs), qPrintable(alert.params.value(u"error"_qs).toString()));
+        const QString english = AlertText::text(alert.kind, alert.chainId, alert.params, 0, AlertLanguage::English);
+        QVERIFY2(english.contains(u"rpc.example.org: connection refused"_qs), qPrintable(english));
+
+        // Without a token (a process that gave none), the message is what there is.
+        e.lastErrorCode.clear();
+        s.endpoints = {e};
+        s.chainId = 10;
+        monitor.updateChains({s}, 2000);
+        QCOMPARE(raised.size(), 2);
+        QVERIFY2(raised.last().at(0).value<Alert>().params.value(u"error"_qs).toString().contains(u"Verbindung verweigert"_qs),
+                 qPrintable(raised.last().at(0).value<Alert>().params.value(u"error"_qs).toString()));
     }
 
     void aStoredRowRendersFromParamsOrShowsItsOldText()

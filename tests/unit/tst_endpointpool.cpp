@@ -172,19 +172,20 @@ void TestEndpointPool::failover_data()
     QTest::addColumn<bool>("closed");
     QTest::addColumn<QString>("needle");
     QTest::addColumn<EndpointStatus>("status");
+    QTest::addColumn<QString>("code");
 
     // What failed says what the endpoint is: no answer from the node is "unreachable", an
     // answer with an error is "answering with errors", never "unreachable".
     using M = FakeNode::Mode;
     using S = EndpointStatus;
-    QTest::newRow("closed port") << M::Ok << true << u"Cannot reach"_s << S::Unreachable;
-    QTest::newRow("HTTP 500") << M::Http500 << false << u"HTTP 500 Internal Server Error: upstream exploded"_s << S::AnsweringWithErrors;
-    QTest::newRow("HTTP 503 from a gateway") << M::Flaky << false << u"HTTP 503"_s << S::Unreachable;
-    QTest::newRow("not JSON") << M::Garbage << false << u"the answer is not JSON"_s << S::AnsweringWithErrors;
-    QTest::newRow("parse says invalid") << M::BadResult << false << u"the node sent a bad result"_s << S::AnsweringWithErrors;
-    QTest::newRow("too large") << M::Large << false << u"sent a response larger than"_s << S::AnsweringWithErrors;
-    QTest::newRow("connection closed") << M::Close << false << QString() << S::Unreachable;
-    QTest::newRow("no answer") << M::Silent << false << u"did not answer within 0.3 s"_s << S::Unreachable;
+    QTest::newRow("closed port") << M::Ok << true << u"Cannot reach"_s << S::Unreachable << u"refused"_s;
+    QTest::newRow("HTTP 500") << M::Http500 << false << u"HTTP 500 Internal Server Error: upstream exploded"_s << S::AnsweringWithErrors << QString();
+    QTest::newRow("HTTP 503 from a gateway") << M::Flaky << false << u"HTTP 503"_s << S::Unreachable << u"http_503"_s;
+    QTest::newRow("not JSON") << M::Garbage << false << u"the answer is not JSON"_s << S::AnsweringWithErrors << QString();
+    QTest::newRow("parse says invalid") << M::BadResult << false << u"the node sent a bad result"_s << S::AnsweringWithErrors << QString();
+    QTest::newRow("too large") << M::Large << false << u"sent a response larger than"_s << S::AnsweringWithErrors << QString();
+    QTest::newRow("connection closed") << M::Close << false << QString() << S::Unreachable << u"closed"_s;
+    QTest::newRow("no answer") << M::Silent << false << u"did not answer within 0.3 s"_s << S::Unreachable << u"timeout"_s;
 }
 
 void TestEndpointPool::failover()
@@ -193,6 +194,7 @@ void TestEndpointPool::failover()
     QFETCH(bool, closed);
     QFETCH(QString, needle);
     QFETCH(EndpointStatus, status);
+    QFETCH(QString, code);
     QTest::failOnWarning(QRegularExpression(u"device not open"_s));
 
     FakeNode dead(u"dead"_s);
@@ -222,6 +224,8 @@ void TestEndpointPool::failover()
     QVERIFY2(health[0].lastError.contains(deadUrl.toString()), qPrintable(health[0].lastError));
     QVERIFY2(health[0].lastError.contains(needle), qPrintable(health[0].lastError));
     QCOMPARE(health[0].status, status);
+    // A failure the node did not answer has a token an alert can word in any language.
+    QCOMPARE(health[0].lastErrorCode, code);
     QCOMPARE(health[1].status, EndpointStatus::Ok);
     QCOMPARE(health[1].failures, qint64(0));
     QVERIFY(health[1].latencyMs > 0);
