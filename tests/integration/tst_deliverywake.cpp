@@ -63,19 +63,24 @@ EngineOptions deliveringEngine(const TestDatabase &db)
     return options;
 }
 
-/// A deep-reorg rule whose one action posts a webhook to `receiver`, signed with the secret in
-/// SecretVariable.
+/// A webhook to `receiver`, signed with the secret in SecretVariable.
+Action signedHook(const WebhookReceiver &receiver)
+{
+    Action hook;
+    hook.type = ActionType::Rest;
+    hook.url = receiver.url().toString();
+    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
+    return hook;
+}
+
+/// A deep-reorg rule whose one action is signedHook(receiver).
 AlertRule reorgRule(const WebhookReceiver &receiver)
 {
     AlertRule rule;
     rule.name = QStringLiteral("deep reorg");
     rule.kind = AlertKind::DeepReorg;
     rule.threshold = 1;
-    Action hook;
-    hook.type = ActionType::Rest;
-    hook.url = receiver.url().toString();
-    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
-    rule.actions = {hook};
+    rule.actions = {signedHook(receiver)};
     return rule;
 }
 
@@ -314,11 +319,7 @@ void TestDeliveryWake::aRestartDuringAnOutageContinuesItsAlert()
     rule.chainId = ChainId;
     rule.kind = AlertKind::RpcDown;
     rule.forSeconds = 0;
-    Action hook;
-    hook.type = ActionType::Rest;
-    hook.url = receiver.url().toString();
-    hook.signingSecret = *SecretRef::parse(QStringLiteral("env:") + QLatin1String(SecretVariable), QStringLiteral("signingSecret"));
-    rule.actions = {hook};
+    rule.actions = {signedHook(receiver)};
     const auto alertOf = [](const WebhookReceiver::Received &r) {
         return QJsonDocument::fromJson(r.body).object().value(QLatin1String("alert")).toObject();
     };

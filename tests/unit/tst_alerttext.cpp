@@ -43,6 +43,26 @@ QJsonObject unreachable()
     return QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"host"_qs, u"rpc.example.org"_qs}, {u"error"_qs, u"connection refused"_qs}, {u"answered"_qs, false}};
 }
 
+/// Raises as soon as a condition holds; chain 8453 is "Base".
+void raiseAtOnce(AlertMonitor &monitor)
+{
+    AlertPolicy policy;
+    policy.raiseAfterMs = 0;
+    monitor.setPolicy(policy);
+    monitor.setChainNames({{8453, u"Base"_qs}});
+}
+
+/// Base with no node answering, 10 blocks behind.
+ChainStatus baseDown()
+{
+    ChainStatus s;
+    s.chainId = 8453;
+    s.phase = IndexPhase::RpcDown;
+    s.head = 100;
+    s.indexed = 90;
+    return s;
+}
+
 } // namespace
 
 class TestAlertText : public QObject
@@ -200,16 +220,9 @@ private Q_SLOTS:
     void aNetworkFailureIsKeptAsATokenNotInTheRaisersLanguage()
     {
         AlertMonitor monitor;
-        AlertPolicy policy;
-        policy.raiseAfterMs = 0;
-        monitor.setPolicy(policy);
-        monitor.setChainNames({{8453, u"Base"_qs}});
+        raiseAtOnce(monitor);
         QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
-        ChainStatus s;
-        s.chainId = 8453;
-        s.phase = IndexPhase::RpcDown;
-        s.head = 100;
-        s.indexed = 90;
+        ChainStatus s = baseDown();
         EndpointRecord e;
         e.url = QUrl(u"https://rpc.example.org/"_qs);
         e.status = EndpointStatus::Unreachable;
@@ -258,16 +271,9 @@ private Q_SLOTS:
     void anOutageAlertSpeaksOfNodes()
     {
         AlertMonitor monitor;
-        AlertPolicy policy;
-        policy.raiseAfterMs = 0;
-        monitor.setPolicy(policy);
-        monitor.setChainNames({{8453, u"Base"_qs}});
+        raiseAtOnce(monitor);
         QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
-        ChainStatus s;
-        s.chainId = 8453;
-        s.phase = IndexPhase::RpcDown;
-        s.head = 100;
-        s.indexed = 90;
+        ChainStatus s = baseDown();
         s.message = u"No RPC endpoint answered after 4 attempts: https://rpc.example.org/: [0].error: JSON-RPC error -32000 from the node: header not found"_qs;
         EndpointRecord e;
         e.url = QUrl(u"https://rpc.example.org/"_qs);
