@@ -41,6 +41,7 @@ struct Error
     static Error refused(QString message) { return {Kind::Refused, {}, std::move(message)}; }
     static Error internal(QString message) { return {Kind::Internal, {}, std::move(message)}; }
 
+    /// This error with `code` set: `Error::unavailable(field, message).withCode(u"refused"_s)`.
     Error withCode(QString token) &&
     {
         code = std::move(token);
