@@ -604,6 +604,18 @@
         <source>HTTP status %1</source>
         <translation>HTTP-Status %1</translation>
     </message>
+    <message>
+        <source>answer too large</source>
+        <translation>Antwort zu groß</translation>
+    </message>
+    <message>
+        <source>URL not supported</source>
+        <translation>URL nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s MCP endpoint</source>
+        <translation>Der MCP-Endpunkt des Agenten</translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

@@ -604,6 +604,18 @@
         <source>HTTP status %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>answer too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s MCP endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

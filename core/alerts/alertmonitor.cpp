@@ -18,19 +18,28 @@ const QList<Alert::Kind> AllConditionKinds{Alert::Kind::Stalled,      Alert::Kin
                                            Alert::Kind::QueueErrors,  Alert::Kind::LagBlocks,       Alert::Kind::LagSeconds,
                                            Alert::Kind::RpcErrorRate, Alert::Kind::DeliveryFailing, Alert::Kind::DeliveryDisabled};
 
-/// Where an action sends, as an alert names it: the URL's host, or "Telegram".
-QString receiverOf(const Action &action)
+/// Where an action sends, as an alert names it: the URL's host, or "Telegram". An MCP action
+/// that calls the agent's own endpoint has no fixed host: `agentEndpoint`, which AlertText words
+/// in each reader's language.
+void addReceiver(QJsonObject &params, const Action &action)
 {
-    if (action.type == ActionType::Telegram)
-        return QStringLiteral("Telegram");
-    if (action.type == ActionType::Mcp && action.resolveEndpoint)
-        return QCoreApplication::translate("arbor::AlertText", "the agent's MCP endpoint");
+    if (action.type == ActionType::Telegram) {
+        params.insert(QStringLiteral("receiver"), QStringLiteral("Telegram"));
+        return;
+    }
+    if (action.type == ActionType::Mcp && action.resolveEndpoint) {
+        params.insert(QStringLiteral("agentEndpoint"), true);
+        return;
+    }
     const QUrl url(action.url);
-    return url.host().isEmpty() ? action.url : url.host() + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString());
+    params.insert(QStringLiteral("receiver"),
+                  url.host().isEmpty() ? action.url : url.host() + (url.port() > 0 ? QLatin1Char(':') + QString::number(url.port()) : QString()));
 }
 
 /// The parameters of a chain's delivery condition: the action in that state longest, and how
-/// many others are in it too.
+/// many others are in it too. A failing action's last error goes in as its code (`network`:
+/// "refused", "http_503", ...) where the attempt had one, so each reader gets it in their
+/// language; in words only where nothing else says it (a tool's own error).
 QJsonObject deliveryParams(const QList<const ActionHealth *> &actions, qint64 nowMs)
 {
     const ActionHealth *first = actions.first();
@@ -39,12 +48,18 @@ QJsonObject deliveryParams(const QList<const ActionHealth *> &actions, qint64 no
             first = a;
     }
     const qint64 since = first->failingSince > 0 ? first->failingSince : first->stateSince;
-    return {{QStringLiteral("subject"), first->subjectName},
-            {QStringLiteral("receiver"), receiverOf(first->action)},
-            {QStringLiteral("error"), AlertText::nodeMessage(first->state == ActionState::Disabled ? first->stateReason : first->lastError)},
-            {QStringLiteral("failingSeconds"), std::max<qint64>(0, nowMs - since) / 1000},
-            {QStringLiteral("held"), first->held},
-            {QStringLiteral("others"), qint64(actions.size() - 1)}};
+    QJsonObject params{{QStringLiteral("subject"), first->subjectName},
+                       {QStringLiteral("failingSeconds"), std::max<qint64>(0, nowMs - since) / 1000},
+                       {QStringLiteral("held"), first->held},
+                       {QStringLiteral("others"), qint64(actions.size() - 1)}};
+    addReceiver(params, first->action);
+    if (first->state == ActionState::Disabled)
+        params.insert(QStringLiteral("error"), AlertText::nodeMessage(first->stateReason));
+    else if (!first->lastErrorCode.isEmpty())
+        params.insert(QStringLiteral("network"), first->lastErrorCode);
+    else
+        params.insert(QStringLiteral("error"), AlertText::nodeMessage(first->lastError));
+    return params;
 }
 
 /// Why a chain's nodes fail, from the endpoint that failed last (else the indexer's message):
@@ -77,10 +92,11 @@ QJsonObject nodeProblem(const ChainStatus &status)
 }
 
 /// A stall: how far behind and for how long, or the indexer's reason when it stopped on an error.
+/// A stall for want of progress alone says it in numbers, which each reader's language words.
 QJsonObject stallOf(const ChainStatus &status, qint64 stalledForMs)
 {
     QJsonObject params{{QStringLiteral("blocks"), status.lag().value_or(0)}, {QStringLiteral("stalledSeconds"), stalledForMs / 1000}};
-    if (status.phase == IndexPhase::Stalled) {
+    if (status.phase == IndexPhase::Stalled && !status.noProgress) {
         const QString reason = AlertText::nodeMessage(status.message);
         if (!reason.isEmpty())
             params.insert(QStringLiteral("error"), reason);

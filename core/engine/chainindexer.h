@@ -124,7 +124,8 @@ private:
     void onPromoted(quint64 generation, const IndexBatch &batch, Result<PromoteResult> result);
     void handleReorg(qint64 atBlock);
     void runSpecialWork();
-    void setPhase(IndexPhase phase, const QString &message = QString());
+    /// `noProgress`: Stalled only because nothing was promoted (ChainStatus::noProgress).
+    void setPhase(IndexPhase phase, const QString &message = QString(), bool noProgress = false);
     /// `sayWhy`: the error becomes the status message (false for a range that is not next).
     void rpcFailed(const Error &error, bool sayWhy = true);
     void stall(const Error &error);

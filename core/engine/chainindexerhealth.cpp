@@ -131,12 +131,14 @@ void ChainIndexer::takeEndpointHealth()
 
 // --- status ---------------------------------------------------------------------------------
 
-void ChainIndexer::setPhase(IndexPhase phase, const QString &message)
+void ChainIndexer::setPhase(IndexPhase phase, const QString &message, bool noProgress)
 {
-    if (m_status.phase == phase && m_status.message == message)
+    noProgress = noProgress && phase == IndexPhase::Stalled;
+    if (m_status.phase == phase && m_status.message == message && m_status.noProgress == noProgress)
         return;
     m_status.phase = phase;
     m_status.message = message;
+    m_status.noProgress = noProgress;
     emitStatus();
 }
 

@@ -227,6 +227,7 @@ void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcom
         attempt.httpStatus = outcome.httpStatus;
     attempt.durationMs = outcome.durationMs;
     attempt.error = outcome.error;
+    attempt.errorCode = outcome.code;
     attempt.responseExcerpt = outcome.responseExcerpt;
     attempt.at = now();
     attempt.failingAfterMs = delivery.action.failingAfterMs;

@@ -38,6 +38,9 @@ struct ChainStatus
     std::optional<qint64> indexedTime;      ///< unix seconds of the checkpoint block, once one was promoted here
     double blocksPerSecond = 0;             ///< recent promotion rate
     QString message;                        ///< why it is RpcDown/Stalled, or the last warning
+    /// Stalled for want of progress alone (behind, nothing promoted for the stall time), not on
+    /// an error of its own: `message` then only repeats the numbers and the last problem.
+    bool noProgress = false;
     qint64 reorgs = 0;                      ///< reorgs handled since start
     qint64 skippedLogs = 0;                 ///< logs that failed to decode (not ERC-20, malformed)
     QList<EndpointRecord> endpoints;        ///< measured health

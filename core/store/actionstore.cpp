@@ -71,14 +71,15 @@ Status ActionStore::observe(const ActionRef &action, const DeliveryAttempt &atte
     return m_store.transaction([&]() -> Status {
         const QVariant status = attempt.httpStatus ? QVariant(*attempt.httpStatus) : QVariant();
         const QString error = attempt.error.left(DeliveryAttempt::MaxError);
+        const QVariant code = attempt.errorCode.isEmpty() ? QVariant() : QVariant(attempt.errorCode.left(40));
         if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + table
                                         + QLatin1String(" AS h (source, action_id, state, state_since, failing_since, last_failure_at, last_error, "
-                                                        "last_http_status) VALUES (?, ?, 'ok', ?, ?, ?, ?, ?) "
+                                                        "last_error_code, last_http_status) VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?) "
                                                         "ON CONFLICT (source, action_id) DO UPDATE SET "
                                                         "failing_since = COALESCE(h.failing_since, excluded.failing_since), "
                                                         "last_failure_at = excluded.last_failure_at, last_error = excluded.last_error, "
-                                                        "last_http_status = excluded.last_http_status"),
-                                    key(action) + QVariantList{attempt.at, attempt.at, attempt.at, error, status});
+                                                        "last_error_code = excluded.last_error_code, last_http_status = excluded.last_http_status"),
+                                    key(action) + QVariantList{attempt.at, attempt.at, attempt.at, error, code, status});
             !s)
             return s;
         if (attempt.outcome == DeliveryAttempt::Outcome::Hold)
@@ -191,7 +192,7 @@ Result<QList<ActionHealth>> ActionStore::actions(qint64 nowMs, std::optional<qin
     };
 
     auto health = m_store.query(QLatin1String("SELECT source, action_id, state, state_since, state_reason, failing_since, last_success_at, "
-                                              "last_failure_at, last_error, last_http_status FROM ")
+                                              "last_failure_at, last_error, last_http_status, last_error_code FROM ")
                                 + m_store.admin("action_health"));
     if (!health)
         return health.error();
@@ -208,6 +209,7 @@ Result<QList<ActionHealth>> ActionStore::actions(qint64 nowMs, std::optional<qin
         h->lastError = r[8].toString();
         if (!r[9].isNull())
             h->lastHttpStatus = r[9].toInt();
+        h->lastErrorCode = r[10].toString();
     }
 
     // Open and dead deliveries per action: the (source, action_id, status) index.

@@ -463,6 +463,7 @@ QList<Migration> build(Backend backend)
     list.append(deliveriesMigration(backend));
     list.append(eventSampleMigration(backend));
     list.append(globalFillFactorMigration(backend));
+    list.append(deliveryErrorCodeMigration(backend));
     return list;
 }
 

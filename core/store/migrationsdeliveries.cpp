@@ -1,4 +1,5 @@
 // Migration 18: retry schedules measured in days, held deliveries and each action's health.
+// Migration 21: each action's last error in no language.
 
 #include "store/migrationsdeliveries.h"
 
@@ -51,12 +52,21 @@ UPDATE arbor.trigger_actions SET config = config - 'maxRetries' - 'timeoutMs'
 UPDATE arbor.alert_rule_actions SET config = config - 'maxRetries' - 'timeoutMs'
     WHERE config->>'maxRetries' = '8' AND config->>'timeoutMs' = '10000')";
 
+const char *const SqliteV21 = "ALTER TABLE arbor_action_health ADD COLUMN last_error_code TEXT";
+const char *const PostgresV21 = "ALTER TABLE arbor.action_health ADD COLUMN last_error_code TEXT";
+
 } // namespace
 
 Migration deliveriesMigration(Backend backend)
 {
     return {18, QStringLiteral("deliveries for days: retry schedules, held deliveries of a disabled action, each action's health"),
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV18 : SqliteV18)};
+}
+
+Migration deliveryErrorCodeMigration(Backend backend)
+{
+    return {21, QStringLiteral("each action's last error in no language, for alerts worded in the reader's"),
+            QString::fromUtf8(backend == Backend::Postgres ? PostgresV21 : SqliteV21)};
 }
 
 } // namespace arbor

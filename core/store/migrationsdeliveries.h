@@ -13,4 +13,9 @@ namespace arbor {
 /// the standard retry schedule of about three days). Appended by migrations(); never edited.
 Migration deliveriesMigration(Backend backend);
 
+/// Migration 21: action_health.last_error_code, the last error in no language
+/// (AttemptOutcome::code), so a delivery_failing alert is worded in each reader's language, not
+/// in the language of the engine that made the attempt. Appended by migrations(); never edited.
+Migration deliveryErrorCodeMigration(Backend backend);
+
 } // namespace arbor

@@ -152,31 +152,42 @@ AttemptOutcome transportFailure(const QNetworkReply *reply, const QString &where
     const QString reason = redactor.apply(reply->errorString());
     if (oversized(reply)) {
         outcome.kind = AttemptOutcome::Kind::Fail;
+        outcome.code = QStringLiteral("too_large");
         outcome.error = ActionText::tr("%1 sent an answer larger than %2 MiB; Arbor stopped reading it.")
                             .arg(where).arg(MaxResponseBytes / (1024 * 1024));
         return outcome;
     }
     if (timedOut(reply)) {
+        outcome.code = QStringLiteral("timeout");
         outcome.error = ActionText::tr("%1 did not answer within %2 s. If the receiver is slow, raise the action's timeout.").arg(where).arg(timeoutMs / 1000.0);
         return outcome;
     }
     switch (reply->error()) {
     case QNetworkReply::ConnectionRefusedError:
+        outcome.code = QStringLiteral("refused");
         outcome.error = ActionText::tr("%1 refused the connection. Check that the receiver is running.").arg(where);
         break;
     case QNetworkReply::HostNotFoundError:
+        outcome.code = QStringLiteral("host_not_found");
         outcome.error = ActionText::tr("The host of %1 was not found. Check the URL and DNS.").arg(where);
         break;
     case QNetworkReply::SslHandshakeFailedError:
+        outcome.code = QStringLiteral("tls");
         outcome.error = ActionText::tr("The TLS handshake with %1 failed: %2. Check the certificate.")
                             .arg(where, reason);
         break;
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
         outcome.kind = AttemptOutcome::Kind::Fail;
+        outcome.code = QStringLiteral("unsupported_url");
         outcome.error = ActionText::tr("Arbor cannot send to %1: %2. Check the URL.").arg(where, reason);
         break;
+    case QNetworkReply::RemoteHostClosedError:
+        outcome.code = QStringLiteral("closed");
+        outcome.error = ActionText::tr("Sending to %1 failed: %2.").arg(where, reason);
+        break;
     default:
+        outcome.code = QStringLiteral("network");
         outcome.error = ActionText::tr("Sending to %1 failed: %2.").arg(where, reason);
         break;
     }
@@ -189,6 +200,7 @@ AttemptOutcome statusFailure(const QNetworkReply *reply, const QString &where, c
     AttemptOutcome outcome;
     const int status = httpStatus(reply);
     outcome.httpStatus = status;
+    outcome.code = QStringLiteral("http_%1").arg(status);
     outcome.kind = kindForStatus(status);
     outcome.responseExcerpt = excerpt(body, redactor);
     const QString phrase = redactor.apply(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());

@@ -45,8 +45,8 @@ QString chainOf(qint64 chainId, const QJsonObject &params, AlertLanguage languag
     return name.isEmpty() ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "chain %1")).arg(chainId) : name;
 }
 
-/// What the network said (rpc_down's "network" parameter) in `language`; empty for a token
-/// this version does not know.
+/// What the network said (the "network" parameter of rpc_down and delivery_failing) in
+/// `language`; empty for a token this version does not know.
 QString networkFailure(const QString &token, AlertLanguage language)
 {
     static const std::pair<const char *, const char *> Words[] = {
@@ -56,6 +56,8 @@ QString networkFailure(const QString &token, AlertLanguage language)
         {"host_not_found", QT_TRANSLATE_NOOP("arbor::AlertText", "host not found")},
         {"closed", QT_TRANSLATE_NOOP("arbor::AlertText", "connection closed by the host")},
         {"network", QT_TRANSLATE_NOOP("arbor::AlertText", "network error")},
+        {"too_large", QT_TRANSLATE_NOOP("arbor::AlertText", "answer too large")},
+        {"unsupported_url", QT_TRANSLATE_NOOP("arbor::AlertText", "URL not supported")},
     };
     for (const auto &[known, words] : Words) {
         if (token == QLatin1String(known))
@@ -77,6 +79,16 @@ QString detailOf(const QJsonObject &params, AlertLanguage language)
     if (host.isEmpty() || error.isEmpty())
         return host.isEmpty() ? error : host;
     return host + QLatin1String(": ") + error;
+}
+
+/// A delivery condition's receiver: its host, "Telegram", or the agent's own MCP endpoint, as
+/// the object of a sentence or, `asSubject`, as the subject that begins one.
+QString receiverOf(const QJsonObject &params, AlertLanguage language, bool asSubject = false)
+{
+    if (!params.value(QLatin1String("agentEndpoint")).toBool())
+        return string(params, "receiver");
+    return asSubject ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The agent's MCP endpoint"))
+                     : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the agent's MCP endpoint"));
 }
 
 QString withDetail(const QString &sentence, const QString &detail)
@@ -193,10 +205,10 @@ QString AlertText::title(AlertKind kind, qint64 chainId, const QJsonObject &para
         t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Nodes of %1 fail calls")).arg(chain);
         break;
     case AlertKind::DeliveryFailing:
-        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Deliveries of “%1” to %2 fail")).arg(string(params, "subject"), string(params, "receiver"));
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Deliveries of “%1” to %2 fail")).arg(string(params, "subject"), receiverOf(params, language));
         break;
     case AlertKind::DeliveryDisabled:
-        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Deliveries of “%1” to %2 are held")).arg(string(params, "subject"), string(params, "receiver"));
+        t = say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Deliveries of “%1” to %2 are held")).arg(string(params, "subject"), receiverOf(params, language));
         break;
     }
     return ruleName.isEmpty() ? t : ruleName + QLatin1String(": ") + t;
@@ -244,16 +256,22 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
             .arg(string(params, "host"), number(params, "percent"), number(params, "threshold"));
     case AlertKind::DeliveryFailing:
     case AlertKind::DeliveryDisabled: {
+        const QString receiver = receiverOf(params, language, true);
         QString said = kind == AlertKind::DeliveryFailing
             ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 has accepted no delivery for %2. Arbor keeps retrying on the action's schedule; nothing is lost."))
-                  .arg(string(params, "receiver"), duration(params.value(QLatin1String("failingSeconds")).toInteger() * 1000, language))
+                  .arg(receiver, duration(params.value(QLatin1String("failingSeconds")).toInteger() * 1000, language))
             : say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText",
                                                 "%1 asked not to be sent anything more (HTTP 410 Gone), so the action is disabled and its deliveries "
                                                 "are held (%n now), not dropped. Enable the action on the Triggers page once the receiver takes "
                                                 "deliveries again."),
                   count(params, "held"))
-                  .arg(string(params, "receiver"));
-        if (const QString error = string(params, "error"); !error.isEmpty() && kind == AlertKind::DeliveryFailing)
+                  .arg(receiver);
+        QString error = string(params, "error");
+        if (error.isEmpty())
+            error = networkFailure(string(params, "network"), language);
+        if (!error.isEmpty() && error.back().isLetterOrNumber())
+            error += QLatin1Char('.');   // a token's words end a sentence too
+        if (!error.isEmpty() && kind == AlertKind::DeliveryFailing)
             said += QLatin1Char(' ') + say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Last error: %1")).arg(error);
         if (const int others = count(params, "others"); others > 0)
             said += QLatin1Char(' ') + say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "Other actions of %1 in the same state: %n."), others).arg(chain);

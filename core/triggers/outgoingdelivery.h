@@ -55,6 +55,10 @@ struct AttemptOutcome
     int httpStatus = 0;                   ///< the last HTTP status seen; 0 when none arrived
     qint64 durationMs = 0;                ///< from the first byte sent to the answer (MCP: handshake included)
     QString error;                        ///< empty on Success
+    /// What went wrong in no language, for alerts each reader words in theirs (AlertText):
+    /// "refused", "timeout", "host_not_found", "tls", "closed", "network", "too_large",
+    /// "unsupported_url", "http_503"; empty where only `error` can say it (a tool's own error).
+    QString code;
     QString responseExcerpt;
     std::optional<qint64> retryAfterMs;   ///< Retry: the pause the server asked for
 

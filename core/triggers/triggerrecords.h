@@ -92,6 +92,7 @@ struct DeliveryAttempt
     qint64 at = 0;                   ///< when the attempt ended (unix ms); 0: the store's clock
     /// The action's failingAfter: how long its failures may last before it is marked failing.
     qint64 failingAfterMs = Action::DefaultFailingAfterMs;
+    QString errorCode = {};          ///< `error` in no language (AttemptOutcome::code); may be empty
 };
 
 /// How an action's receiver is doing (action_health): Ok; Failing, once it has delivered nothing
@@ -119,6 +120,7 @@ struct ActionHealth
     qint64 lastSuccessAt = 0;
     qint64 lastFailureAt = 0;
     QString lastError;
+    QString lastErrorCode;           ///< lastError in no language (AttemptOutcome::code); may be empty
     std::optional<int> lastHttpStatus;
     qint64 attempts24h = 0;          ///< attempts in the last 24 hours
     qint64 successes24h = 0;

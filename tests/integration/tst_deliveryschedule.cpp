@@ -267,12 +267,20 @@ void TestDeliverySchedule::aReceiverDownForAnHourGetsItsDeliveryOnTheSchedule()
     QCOMPARE(health->size(), 1);
     QCOMPARE(health->first().state, ActionState::Failing);
     QCOMPARE(health->first().lastHttpStatus, std::optional<int>(503));
+    QCOMPARE(health->first().lastErrorCode, u"http_503"_s);   // kept in no language (migration 21)
     QVERIFY(health->first().nextAttemptAt.has_value());
     const auto active = [this](AlertKind kind) {
         const QList<Alert> alerts = m_engine->alerts()->monitor()->activeAlerts();
         return std::count_if(alerts.cbegin(), alerts.cend(), [kind](const Alert &a) { return a.kind == kind; });
     };
     QTRY_COMPARE_WITH_TIMEOUT(active(AlertKind::DeliveryFailing), 1, WaitMs);
+    // The alert says it as the code, which each reader's language words.
+    for (const Alert &a : m_engine->alerts()->monitor()->activeAlerts()) {
+        if (a.kind != AlertKind::DeliveryFailing)
+            continue;
+        QCOMPARE(a.params.value(u"network"_s).toString(), u"http_503"_s);
+        QVERIFY2(a.text.endsWith(u"Last error: HTTP status 503."_s), qPrintable(a.text));
+    }
 
     // Back after the hour: the next attempt on the schedule (2 h after the last) delivers it.
     m_down = false;

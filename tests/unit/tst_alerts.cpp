@@ -332,14 +332,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("phase");
         QTest::addColumn<QString>("message");
         QTest::addColumn<qint64>("stalledAfterMs");
+        QTest::addColumn<bool>("noProgress");
         QTest::addColumn<QString>("says");
-        // The indexer says why (ChainIndexer's watchdog, a database error): raised once it holds.
-        QTest::newRow("indexer says stalled") << int(IndexPhase::Stalled)
-                                              << QStringLiteral("No block indexed for 120 s while 10000 blocks behind the head.")
-                                              << qint64(10000) << QStringLiteral("No block indexed for 120 s");
+        // The indexer stopped on an error of its own: raised once it holds, with the error.
+        QTest::newRow("indexer says stalled on an error") << int(IndexPhase::Stalled) << QStringLiteral("database disk image is malformed")
+                                                          << qint64(10000) << false << QStringLiteral("stopped on an error and retries by itself (database disk image is malformed)");
+        // ChainIndexer's watchdog: stalled for want of progress alone. Its own words (in the
+        // raising engine's language) stay out; the numbers say it in each reader's.
+        QTest::newRow("indexer's watchdog says stalled") << int(IndexPhase::Stalled)
+                                                         << QStringLiteral("Seit 120 s kein Block indiziert, 10000 Blöcke hinter dem Kopf.")
+                                                         << qint64(10000) << true << QStringLiteral("behind the head and indexed no new block for 10 s");
         // It still says indexing at 0.0 blocks/s: the checkpoint that does not move says stalled.
-        QTest::newRow("indexer says catching up") << int(IndexPhase::CatchingUp) << QString() << qint64(130000) << QStringLiteral("10000 block");
-        QTest::newRow("indexer says live") << int(IndexPhase::Live) << QString() << qint64(130000) << QStringLiteral("10000 block");
+        QTest::newRow("indexer says catching up") << int(IndexPhase::CatchingUp) << QString() << qint64(130000) << false << QStringLiteral("10000 block");
+        QTest::newRow("indexer says live") << int(IndexPhase::Live) << QString() << qint64(130000) << false << QStringLiteral("10000 block");
     }
 
     void stalledAtZeroBlocksPerSecond()
@@ -347,11 +352,13 @@ private Q_SLOTS:
         QFETCH(int, phase);
         QFETCH(QString, message);
         QFETCH(qint64, stalledAfterMs);
+        QFETCH(bool, noProgress);
         QFETCH(QString, says);
         AlertMonitor monitor;
         monitor.setPolicy(policy());
         Seen seen(monitor);
         ChainStatus stuck = status(1, IndexPhase(phase), 20000, 10000, message);
+        stuck.noProgress = noProgress;
         stuck.blocksPerSecond = 0;
         for (qint64 t = 0; t < stalledAfterMs; t += 1000)
             monitor.updateChains({stuck}, t);
@@ -360,6 +367,7 @@ private Q_SLOTS:
         QCOMPARE(seen.raised.size(), 1);
         QCOMPARE(seen.lastRaised().kind, Alert::Kind::Stalled);
         QVERIFY2(seen.lastRaised().text.contains(says), qPrintable(seen.lastRaised().text));
+        QCOMPARE(seen.lastRaised().params.contains(QLatin1String("error")), !message.isEmpty() && !noProgress);
 
         // Blocks are promoted again: cleared once that has lasted.
         ChainStatus moving = status(1, IndexPhase::CatchingUp, 20000, 10000);

@@ -32,6 +32,8 @@ public:
              u"Die Indizierung wartet und setzt von selbst fort, sobald ein Knoten wieder antwortet."_qs},
             {u"arbor::evmjson|JSON-RPC error %1 from the node: %2"_qs, u"JSON-RPC-Fehler %1 vom Knoten: %2"_qs},
             {u"arbor::AlertText|connection refused"_qs, u"Verbindung abgelehnt"_qs},
+            {u"arbor::AlertText|Last error: %1"_qs, u"Letzter Fehler: %1"_qs},
+            {u"arbor::AlertText|the agent's MCP endpoint"_qs, u"der MCP-Endpunkt des Agenten"_qs},
         };
         return de.value(QLatin1String(context) + u'|' + QLatin1String(source));
     }
@@ -123,6 +125,20 @@ private Q_SLOTS:
             << qint64(0) << u"Deliveries of “ops hook” to hooks.example fail"_qs
             << u"hooks.example has accepted no delivery for 90 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
                "Last error: hooks.example answered HTTP 503. Other actions of Base in the same state: 1."_qs;
+        QTest::newRow("deliveries failing, the network's token")
+            << int(AlertKind::DeliveryFailing)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops hook"_qs}, {u"receiver"_qs, u"hooks.example"_qs},
+                           {u"network"_qs, u"http_503"_qs}, {u"failingSeconds"_qs, 5400}, {u"others"_qs, 0}}
+            << qint64(0) << u"Deliveries of “ops hook” to hooks.example fail"_qs
+            << u"hooks.example has accepted no delivery for 90 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+               "Last error: HTTP status 503."_qs;
+        QTest::newRow("deliveries to the agent's own endpoint failing")
+            << int(AlertKind::DeliveryFailing)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ask agent"_qs}, {u"agentEndpoint"_qs, true},
+                           {u"network"_qs, u"refused"_qs}, {u"failingSeconds"_qs, 600}}
+            << qint64(0) << u"Deliveries of “ask agent” to the agent's MCP endpoint fail"_qs
+            << u"The agent's MCP endpoint has accepted no delivery for 10 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+               "Last error: connection refused."_qs;
         QTest::newRow("deliveries held")
             << int(AlertKind::DeliveryDisabled)
             << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops hook"_qs}, {u"receiver"_qs, u"hooks.example"_qs}, {u"held"_qs, 12}}
@@ -246,6 +262,67 @@ private Q_SLOTS:
         QCOMPARE(raised.size(), 2);
         QVERIFY2(raised.last().at(0).value<Alert>().params.value(u"error"_qs).toString().contains(u"Verbindung verweigert"_qs),
                  qPrintable(raised.last().at(0).value<Alert>().params.value(u"error"_qs).toString()));
+    }
+
+    // The same for a failing delivery: the attempt's code goes into the params, and the agent's
+    // own endpoint is named by each reader, not by the German console that raised the alert.
+    void aDeliveryFailureIsKeptAsATokenNotInTheRaisersLanguage()
+    {
+        AlertMonitor monitor;
+        raiseAtOnce(monitor);
+        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
+        ActionHealth hook;
+        hook.chainId = 8453;
+        hook.actionId = 1;
+        hook.subjectName = u"ops hook"_qs;
+        hook.action.type = ActionType::Rest;
+        hook.action.url = u"http://127.0.0.1:9/hook"_qs;
+        hook.state = ActionState::Failing;
+        hook.stateSince = hook.failingSince = 1000;
+        hook.lastError = u"http://127.0.0.1:9/hook hat die Verbindung abgelehnt. Prüfen Sie, ob der Empfänger läuft."_qs;
+        hook.lastErrorCode = u"refused"_qs;
+        ActionHealth agent = hook;
+        agent.chainId = 10;
+        agent.actionId = 2;
+        agent.subjectName = u"ask agent"_qs;
+        agent.action.type = ActionType::Mcp;
+        agent.action.url.clear();
+        agent.action.resolveEndpoint = true;
+        agent.lastErrorCode = u"http_502"_qs;
+        monitor.updateDeliveries({hook, agent}, 601000);
+        QCOMPARE(raised.size(), 2);
+        QHash<qint64, Alert> byChain;
+        for (const QList<QVariant> &r : raised)
+            byChain.insert(r.at(0).value<Alert>().chainId, r.at(0).value<Alert>());
+        const Alert refused = byChain.value(8453);
+        QCOMPARE(refused.kind, AlertKind::DeliveryFailing);
+        QCOMPARE(refused.params.value(u"network"_qs).toString(), u"refused"_qs);
+        QCOMPARE(refused.params.value(u"receiver"_qs).toString(), u"127.0.0.1:9"_qs);
+        QVERIFY2(!refused.params.contains(u"error"_qs), qPrintable(refused.params.value(u"error"_qs).toString()));
+        const Alert gateway = byChain.value(10);
+        QCOMPARE(gateway.params.value(u"network"_qs).toString(), u"http_502"_qs);
+        QVERIFY(gateway.params.value(u"agentEndpoint"_qs).toBool());
+        QVERIFY(!gateway.params.contains(u"receiver"_qs));
+
+        QCOMPARE(AlertText::text(refused.kind, refused.chainId, refused.params, 0, AlertLanguage::English),
+                 u"127.0.0.1:9 has accepted no delivery for 10 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+                 "Last error: connection refused."_qs);
+        FakeGerman german;
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const QString readerText = AlertText::text(refused.kind, refused.chainId, refused.params, 0);
+        const QString readerTitle = AlertText::title(gateway.kind, gateway.chainId, gateway.params, QString());
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY2(readerText.endsWith(u"Letzter Fehler: Verbindung abgelehnt."_qs), qPrintable(readerText));
+        QVERIFY2(readerTitle.contains(u"der MCP-Endpunkt des Agenten"_qs), qPrintable(readerTitle));
+        QCOMPARE(AlertText::title(gateway.kind, gateway.chainId, gateway.params, QString(), AlertLanguage::English),
+                 u"Deliveries of “ask agent” to the agent's MCP endpoint fail"_qs);
+
+        // An error only words can say (a tool's own answer) is kept as it was said.
+        hook.lastErrorCode.clear();
+        hook.chainId = 11;
+        monitor.updateDeliveries({hook}, 602000);
+        QCOMPARE(raised.size(), 3);
+        QVERIFY(raised.last().at(0).value<Alert>().params.value(u"error"_qs).toString().contains(u"Verbindung abgelehnt"_qs));
     }
 
     void aStoredRowRendersFromParamsOrShowsItsOldText()

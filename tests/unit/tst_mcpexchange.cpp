@@ -336,6 +336,7 @@ void TestMcpExchange::httpFailures()
     QVERIFY(a.failure);
     QCOMPARE(int(a.failure->kind), kind);
     QCOMPARE(a.failure->httpStatus, status);
+    QCOMPARE(a.failure->code, u"http_%1"_s.arg(status));   // the same in no language, for alerts
     QVERIFY2(a.failure->error.startsWith(u"MCP server "_s + server.url(u"/mcp"_s).toString()), qPrintable(a.failure->error));
     QVERIFY2(a.failure->error.contains(needle), qPrintable(a.failure->error));
     QVERIFY2(a.failure->responseExcerpt.contains(u"[redacted]"_s), qPrintable(a.failure->responseExcerpt));
@@ -390,6 +391,7 @@ void TestMcpExchange::serverThatCannotBeReached()
     QVERIFY(a.failure);
     QCOMPARE(a.failure->kind, AttemptOutcome::Kind::Retry);
     QCOMPARE(a.failure->error, u"MCP server %1 refused the connection. Check that the receiver is running."_s.arg(url.toString()));
+    QCOMPARE(a.failure->code, u"refused"_s);
     QVERIFY(!a.response);
 }
 
@@ -413,6 +415,7 @@ void TestMcpExchange::serverThatDoesNotAnswerInTime()
     QCOMPARE(a.failure->kind, AttemptOutcome::Kind::Retry);
     QVERIFY2(a.failure->error.contains(u"did not answer within 0.3 s. If the receiver is slow, raise the action's timeout."_s),
              qPrintable(a.failure->error));
+    QCOMPARE(a.failure->code, u"timeout"_s);
     // The aborted reply is not read: Qt's "device not open" warning stays out of the operator's log.
     QCOMPARE(deviceNotOpen.count(), 0);
 }
