@@ -616,6 +616,14 @@
         <source>The agent&apos;s MCP endpoint</source>
         <translation>Der MCP-Endpunkt des Agenten</translation>
     </message>
+    <message>
+        <source>%1 has indexed no new block for %2.</source>
+        <translation>%1 hat seit %2 keinen neuen Block indiziert.</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Letztes Problem: %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

@@ -616,6 +616,14 @@
         <source>The agent&apos;s MCP endpoint</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has indexed no new block for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

@@ -91,16 +91,19 @@ QJsonObject nodeProblem(const ChainStatus &status)
     return params;
 }
 
-/// A stall: how far behind and for how long, or the indexer's reason when it stopped on an error.
-/// A stall for want of progress alone says it in numbers, which each reader's language words.
+/// A stall: how far behind (where known) and for how long, or the indexer's reason when it
+/// stopped on an error. A stall for want of progress alone says it in numbers, which each
+/// reader's language words, with the last problem before it as it was said.
 QJsonObject stallOf(const ChainStatus &status, qint64 stalledForMs)
 {
-    QJsonObject params{{QStringLiteral("blocks"), status.lag().value_or(0)}, {QStringLiteral("stalledSeconds"), stalledForMs / 1000}};
-    if (status.phase == IndexPhase::Stalled && !status.noProgress) {
-        const QString reason = AlertText::nodeMessage(status.message);
-        if (!reason.isEmpty())
-            params.insert(QStringLiteral("error"), reason);
-    }
+    QJsonObject params{{QStringLiteral("stalledSeconds"), stalledForMs / 1000}};
+    if (const std::optional<qint64> lag = status.lag())
+        params.insert(QStringLiteral("blocks"), *lag);
+    if (status.phase != IndexPhase::Stalled)
+        return params;
+    const QString said = AlertText::nodeMessage(status.noProgress ? status.lastProblem : status.message);
+    if (!said.isEmpty())
+        params.insert(status.noProgress ? QStringLiteral("lastProblem") : QStringLiteral("error"), said);
     return params;
 }
 

@@ -266,6 +266,7 @@ void ChainIndexer::checkProgress()
     if (!m_status.message.isEmpty())
         why += QLatin1Char(' ') + tr("Last problem: %1").arg(m_status.message);
     qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1 stalled: %2").arg(m_chainId).arg(why);
+    m_status.lastProblem = m_status.message;
     setPhase(IndexPhase::Stalled, why, true);
 }
 

@@ -139,6 +139,8 @@ void ChainIndexer::setPhase(IndexPhase phase, const QString &message, bool noPro
     m_status.phase = phase;
     m_status.message = message;
     m_status.noProgress = noProgress;
+    if (!noProgress)
+        m_status.lastProblem.clear();
     emitStatus();
 }
 

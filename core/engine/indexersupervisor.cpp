@@ -169,6 +169,7 @@ void IndexerSupervisor::indexerFailed(qint64 chainId, const ChainIndexer *indexe
     status.chainId = chainId;
     status.phase = IndexPhase::Stalled;
     status.noProgress = false;
+    status.lastProblem.clear();
     status.message = tr("Indexing stopped on an internal error (%1). It starts again from the checkpoint in %n s.",
                         nullptr, int((delayMs + 999) / 1000))
                          .arg(what);

@@ -39,8 +39,10 @@ struct ChainStatus
     double blocksPerSecond = 0;             ///< recent promotion rate
     QString message;                        ///< why it is RpcDown/Stalled, or the last warning
     /// Stalled for want of progress alone (behind, nothing promoted for the stall time), not on
-    /// an error of its own: `message` then only repeats the numbers and the last problem.
+    /// an error of its own: `message` then words the numbers, and `lastProblem` is what was
+    /// said before the stall (a node that does not serve the next block yet), if anything.
     bool noProgress = false;
+    QString lastProblem;
     qint64 reorgs = 0;                      ///< reorgs handled since start
     qint64 skippedLogs = 0;                 ///< logs that failed to decode (not ERC-20, malformed)
     QList<EndpointRecord> endpoints;        ///< measured health

@@ -230,9 +230,15 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
         if (!error.isEmpty())
             return withDetail(say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The indexer of %1 stopped on an error and retries by itself")).arg(chain),
                               error);
-        return say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "%1 is %n block(s) behind the head and indexed no new block for %2."),
-                   count(params, "blocks"))
-            .arg(chain, duration(params.value(QLatin1String("stalledSeconds")).toInteger() * 1000, language));
+        const QString stalledFor = duration(params.value(QLatin1String("stalledSeconds")).toInteger() * 1000, language);
+        QString said = params.contains(QLatin1String("blocks"))
+            ? say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "%1 is %n block(s) behind the head and indexed no new block for %2."),
+                  count(params, "blocks"))
+                  .arg(chain, stalledFor)
+            : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 has indexed no new block for %2.")).arg(chain, stalledFor);
+        if (const QString problem = string(params, "lastProblem"); !problem.isEmpty())
+            said += QLatin1Char(' ') + say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Last problem: %1")).arg(problem);
+        return said;
     }
     case AlertKind::DeepReorg:
         return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Rolled back to block %1 (the common ancestor) and indexing again from there."))

@@ -119,6 +119,7 @@ AttemptOutcome toolOutcome(const QString &tool, const QString &where, const McpA
     if (!error.isEmpty()) {
         if (outcome.kind != AttemptOutcome::Kind::Retry)
             outcome.kind = AttemptOutcome::Kind::Fail;
+        outcome.code.clear();   // the server's own words say more than its HTTP status
         outcome.error = ActionText::tr("%1 refused the call of %2: JSON-RPC error %3: %4")
                             .arg(where, tool)
                             .arg(error.value(QLatin1String("code")).toInt())
@@ -128,6 +129,7 @@ AttemptOutcome toolOutcome(const QString &tool, const QString &where, const McpA
     const QJsonObject result = answer.response->value(QLatin1String("result")).toObject();
     if (result.value(QLatin1String("isError")).toBool()) {
         outcome.kind = AttemptOutcome::Kind::Fail;
+        outcome.code.clear();
         const QString text = redactor.apply(toolErrorText(result));
         outcome.error = text.isEmpty() ? ActionText::tr("The tool %1 at %2 reported an error.").arg(tool, where)
                                        : ActionText::tr("The tool %1 at %2 reported an error: %3").arg(tool, where, text);
@@ -135,6 +137,7 @@ AttemptOutcome toolOutcome(const QString &tool, const QString &where, const McpA
     }
     outcome.kind = AttemptOutcome::Kind::Success;
     outcome.error.clear();
+    outcome.code.clear();
     return outcome;
 }
 

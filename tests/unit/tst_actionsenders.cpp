@@ -541,12 +541,14 @@ void TestActionSenders::mcpToolErrorsFail()
         QVERIFY2(isError.error.contains(u"agent.receiveFeedback"_s) && isError.error.contains(u"as the test asked"_s),
                  why(isError));
         QVERIFY(isError.responseExcerpt.contains(u"isError"_s));
+        QVERIFY2(isError.code.isEmpty(), why(isError));   // only the tool's words say it: no code for alerts to word
 
         OutgoingDelivery unknown = mcpDelivery(server.url());
         unknown.action.tool = u"no.such.tool"_s;
         const AttemptOutcome rpcError = sendAndWait(sender, unknown);
         QVERIFY2(rpcError.kind == AttemptOutcome::Kind::Fail, why(rpcError));
         QVERIFY2(rpcError.error.contains(u"-32602"_s), why(rpcError));
+        QVERIFY2(rpcError.code.isEmpty(), why(rpcError));
         QCOMPARE(server.initializeCount(), revision == McpTestServer::Revision::Legacy2025 ? 1 : 0);
     }
 }
@@ -573,6 +575,7 @@ void TestActionSenders::mcpBearerTokenAndResolvedEndpoint()
     QCOMPARE(refused.httpStatus, 401);
     // The test server's 401 carries a JSON-RPC error; the operator still reads what to check.
     QVERIFY2(refused.error.contains(u"HTTP 401"_s) && refused.error.contains(u"credentials"_s), why(refused));
+    QCOMPARE(refused.code, u"http_401"_s);
     QVERIFY2(refused.responseExcerpt.contains(u"Unauthorized"_s), why(refused));
     QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
 }

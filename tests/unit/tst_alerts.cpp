@@ -359,6 +359,8 @@ private Q_SLOTS:
         Seen seen(monitor);
         ChainStatus stuck = status(1, IndexPhase(phase), 20000, 10000, message);
         stuck.noProgress = noProgress;
+        if (noProgress)
+            stuck.lastProblem = QStringLiteral("header not found");   // the node's words before the stall
         stuck.blocksPerSecond = 0;
         for (qint64 t = 0; t < stalledAfterMs; t += 1000)
             monitor.updateChains({stuck}, t);
@@ -368,6 +370,8 @@ private Q_SLOTS:
         QCOMPARE(seen.lastRaised().kind, Alert::Kind::Stalled);
         QVERIFY2(seen.lastRaised().text.contains(says), qPrintable(seen.lastRaised().text));
         QCOMPARE(seen.lastRaised().params.contains(QLatin1String("error")), !message.isEmpty() && !noProgress);
+        if (noProgress)
+            QVERIFY2(seen.lastRaised().text.endsWith(QStringLiteral("Last problem: header not found")), qPrintable(seen.lastRaised().text));
 
         // Blocks are promoted again: cleared once that has lasted.
         ChainStatus moving = status(1, IndexPhase::CatchingUp, 20000, 10000);

@@ -107,6 +107,10 @@ private Q_SLOTS:
                                                      << u"No node of chain 8453 answered for 45 s. Indexing waits and resumes by itself when a node answers again."_qs;
         QTest::newRow("stalled") << int(AlertKind::Stalled) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"blocks"_qs, 1}, {u"stalledSeconds"_qs, 600}}
                                  << qint64(0) << u"Base has stalled"_qs << u"Base is 1 block behind the head and indexed no new block for 10 min."_qs;
+        QTest::newRow("stalled before its first block, with the last problem")
+            << int(AlertKind::Stalled)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"stalledSeconds"_qs, 120}, {u"lastProblem"_qs, u"header not found"_qs}} << qint64(0)
+            << u"Base has stalled"_qs << u"Base has indexed no new block for 2 min. Last problem: header not found"_qs;
         QTest::newRow("reorg") << int(AlertKind::DeepReorg) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"depth"_qs, 5}, {u"ancestor"_qs, 1200}} << qint64(0)
                                << u"Reorg of 5 blocks on Base"_qs << u"Rolled back to block 1200 (the common ancestor) and indexing again from there."_qs;
         QTest::newRow("lag in blocks") << int(AlertKind::LagBlocks)
