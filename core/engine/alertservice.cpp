@@ -51,7 +51,6 @@ AlertService::AlertService(EngineContext &context, ChainService &chains, Indexin
             m_recording = false;
             m_continuing = false;
             ++m_recordingEpoch;
-            m_earlyEvents.clear();
         }
     });
     connect(&chains, &ChainService::chainsChanged, this, &AlertService::updateChains);
@@ -171,9 +170,6 @@ void AlertService::recordUnrecorded()
         if (!alert.carriedOver)
             record(alert, false);
     }
-    const QList<Alert> events = std::exchange(m_earlyEvents, {});
-    for (const Alert &event : events)
-        record(event, false);
 }
 
 void AlertService::stopRecording()
@@ -182,7 +178,6 @@ void AlertService::stopRecording()
     m_recording = false;
     m_continuing = false;
     ++m_recordingEpoch;
-    m_earlyEvents.clear();
 }
 
 void AlertService::updateChains(const QList<ChainRecord> &chains)
@@ -336,9 +331,12 @@ bool AlertService::acknowledgeAlert(const Alert &alert, const QString &note)
 
 void AlertService::record(const Alert &alert, bool cleared)
 {
-    if (m_continuing && !cleared && !alert.isCondition())
-        m_earlyEvents.append(alert);   // conditions are recorded from activeAlerts() once it has the open ones
-    if (!m_recording || (alert.carriedOver && !cleared))
+    // While the open alerts are being read (beginRecording), a condition waits: it is recorded
+    // from activeAlerts() once the monitor has taken them over. An event (a deep reorg) is never
+    // open, so nothing read can change it: it is recorded now, and its deliveries leave without
+    // waiting for that read's answer on this thread.
+    const bool eventNow = m_continuing && !cleared && !alert.isCondition();
+    if ((!m_recording && !eventNow) || (alert.carriedOver && !cleared))
         return;
     const AlertRecord rec = recordOf(alert);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

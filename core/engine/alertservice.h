@@ -116,7 +116,6 @@ private:
     bool m_recording = false;
     bool m_continuing = false;     ///< the open alerts are being read (beginRecording)
     quint64 m_recordingEpoch = 0;  ///< a beginRecording() whose read ends in another is void
-    QList<Alert> m_earlyEvents;    ///< raised meanwhile
 };
 
 } // namespace arbor
