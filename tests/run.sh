@@ -16,9 +16,10 @@
 #    ARBOR_SANITIZE=0 skips it) and, with ARBOR_TSAN=1, the ThreadSanitizer build of core and the
 #    integration suite (tests/sanitize.sh thread, build/tsan); their output in
 #    build/tests/sanitizer-build.log
-# 7. with ARBOR_TSAN=1, runs the ThreadSanitizer suite on both backends (in its own session; its
-#    output in build/tests/tsan.log), then the AddressSanitizer tests and a short fuzzing pass,
-#    and exits non-zero when any of them failed.
+# 7. with ARBOR_TSAN=1, runs the ThreadSanitizer suite on both backends once the main suite and
+#    its build are done (in its own session; its output in build/tests/tsan.log), while the
+#    AddressSanitizer build goes on beside it at low priority; then the AddressSanitizer tests and
+#    a short fuzzing pass, and exits non-zero when any of them failed.
 # Works as root and as a normal user with sudo; safe to run again.
 set -euo pipefail
 
@@ -109,6 +110,11 @@ fuzz_seconds="${ARBOR_FUZZ_SECONDS:-20}"
 # receivers); built after it, the two builds had added 14 minutes to CI on two cores.
 san_build_pid=""
 san_build_log="$build_dir/sanitizer-build.log"
+# Each build writes its exit status here when it ends (thread.rc, address.rc): the
+# ThreadSanitizer tests start once theirs is done, not once both are.
+san_status="$build_dir/sanitizer-build.status"
+rm -rf "$san_status"
+mkdir -p "$san_status"
 san_kinds=()
 [[ "$tsan" == 1 ]] && san_kinds+=(thread)
 [[ "$sanitize" != 0 ]] && san_kinds+=(address)
@@ -123,11 +129,28 @@ if ((${#san_kinds[@]} > 0)); then
     # their session: the session itself is set to nice 19, or it would take half of the CPU.
     setsid "${low[@]}" bash -c '
         echo 19 2>/dev/null >/proc/self/autogroup || true
-        for kind in "${@:2}"; do
-            ARBOR_SANITIZE_STEP=build bash "$1/tests/sanitize.sh" "$kind" || exit
-        done' build "$repo" "${san_kinds[@]}" >"$san_build_log" 2>&1 &
+        for kind in "${@:3}"; do
+            rc=0
+            ARBOR_SANITIZE_STEP=build bash "$1/tests/sanitize.sh" "$kind" || rc=$?
+            echo "$rc" >"$2/$kind.rc.new" && mv "$2/$kind.rc.new" "$2/$kind.rc"
+            ((rc == 0)) || exit "$rc"
+        done' build "$repo" "$san_status" "${san_kinds[@]}" >"$san_build_log" 2>&1 &
     san_build_pid=$!
 fi
+
+# The exit status of the sanitizer build of kind $1 (thread, address) once it has ended; 1 when
+# the builds stopped without reaching it.
+san_build_result() {
+    local kind="$1"
+    while [[ ! -f "$san_status/$kind.rc" ]] && kill -0 "$san_build_pid" 2>/dev/null; do
+        sleep 2
+    done
+    if [[ -f "$san_status/$kind.rc" ]]; then
+        cat "$san_status/$kind.rc"
+    else
+        echo 1
+    fi
+}
 
 say "tests"
 export QT_QPA_PLATFORM=offscreen
@@ -146,23 +169,27 @@ echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 san_rc=0
 tsan_rc=0
 san_build_rc=0
-if [[ -n "$san_build_pid" ]]; then
-    say "sanitizer builds"
-    wait "$san_build_pid" || san_build_rc=$?
-    san_build_pid=""
-    if ((san_build_rc != 0)); then
+# Says how the sanitizer build of kind $1 ended, with its log when it failed.
+report_san_build() {
+    local kind="$1" rc="$2"
+    if ((rc != 0)); then
         cat "$san_build_log" >&2
-        echo "sanitizer builds FAILED (exit $san_build_rc)" >&2
-    else
-        grep -E 'build took' "$san_build_log" >&2 || true
+        echo "$kind sanitizer build FAILED (exit $rc)" >&2
     fi
-fi
+}
 tsan_log="$build_dir/tsan.log"
 if [[ "$tsan" == 1 ]]; then
+    # The AddressSanitizer build, when it is still going, goes on beside these tests at nice 19:
+    # it takes what they leave idle (they keep two cores about four-fifths busy), where waiting
+    # for it had left both cores to it alone for minutes.
+    say "ThreadSanitizer build"
+    tsan_build_rc="$(san_build_result thread)"
+    report_san_build ThreadSanitizer "$tsan_build_rc"
+    grep -E 'ThreadSanitizer build took' "$san_build_log" >&2 || true
     say "ThreadSanitizer: core and the integration suite (build/tsan, output in $tsan_log)"
     tsan_start=$SECONDS
-    if ((san_build_rc != 0)); then
-        tsan_rc=$san_build_rc
+    if ((tsan_build_rc != 0)); then
+        tsan_rc=$tsan_build_rc
     else
         ARBOR_SANITIZE_STEP=test bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 || tsan_rc=$?
     fi
@@ -172,6 +199,17 @@ if [[ "$tsan" == 1 ]]; then
         grep -E 'tests passed|took' "$tsan_log" >&2 || true
     fi
     echo "ThreadSanitizer tests took $(elapsed "$tsan_start") (exit $tsan_rc)" >&2
+fi
+if [[ -n "$san_build_pid" ]]; then
+    say "sanitizer builds"
+    wait "$san_build_pid" || san_build_rc=$?
+    san_build_pid=""
+    if [[ -f "$san_status/address.rc" ]]; then
+        report_san_build AddressSanitizer "$(cat "$san_status/address.rc")"
+        grep -E 'AddressSanitizer build took' "$san_build_log" >&2 || true
+    elif ((san_build_rc != 0)) && [[ "$(cat "$san_status/thread.rc" 2>/dev/null || echo 0)" == 0 ]]; then
+        report_san_build "The" "$san_build_rc"   # stopped before a build could say how it ended
+    fi
 fi
 
 # AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
