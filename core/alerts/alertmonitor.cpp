@@ -143,7 +143,10 @@ void AlertMonitor::releaseChain(qint64 chainId)
 void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs)
 {
     QSet<qint64> seen;
+    QSet<qint64> reported;
     for (const ChainStatus &status : statuses) {
+        reported.insert(status.chainId);
+        m_reportDue.remove(status.chainId);
         if (status.phase == IndexPhase::Stopped || m_held.contains(status.chainId)
             || (m_retained && !m_retained->contains(status.chainId)))
             continue;   // not indexed any more, or held: forgotten below
@@ -174,8 +177,15 @@ void AlertMonitor::updateChains(const QList<ChainStatus> &statuses, qint64 nowMs
             known.insert(it.key().chainId);
     }
     for (qint64 chainId : std::as_const(known)) {
-        if (!seen.contains(chainId))
-            forget(chainId, IndexingKinds);
+        if (seen.contains(chainId))
+            continue;
+        // Not reported at all since its alert was continued: its indexer may not have started
+        // yet (the lease is taken first); stopped, held or paused says more, and so does time.
+        const auto due = m_reportDue.constFind(chainId);
+        if (!reported.contains(chainId) && due != m_reportDue.cend() && nowMs < *due)
+            continue;
+        m_reportDue.remove(chainId);
+        forget(chainId, IndexingKinds);
     }
 }
 
@@ -271,6 +281,7 @@ void AlertMonitor::updateDeliveries(const QList<ActionHealth> &actions, qint64 n
 void AlertMonitor::forgetChain(qint64 chainId)
 {
     m_progress.remove(chainId);
+    m_reportDue.remove(chainId);
     forget(chainId, AllConditionKinds);
 }
 
@@ -463,6 +474,8 @@ QList<qint64> AlertMonitor::continueRecorded(const QList<AlertRecord> &open, qin
         m_notified.insert(key, Notified{record.raisedAt, 1});
         if (record.kind == AlertKind::DeliveryFailing || record.kind == AlertKind::DeliveryDisabled)
             m_deliveryChains.insert(record.chainId);
+        if (IndexingKinds.contains(record.kind) && !m_progress.contains(record.chainId))
+            m_reportDue.insert(record.chainId, nowMs + ContinuedReportGraceMs);
         continued.append(record.id);
         if (!wasRaised)
             raised.append(it->alert);

@@ -172,11 +172,16 @@ public:
      * without cleared_at): each is active here as that same alert, carriedOver, with its raise
      * time and acknowledgement, and clears (alertCleared, so its "resolved" goes out) the way
      * it would have there: when its condition is over for its hold time, or at once when its
-     * rule is gone or disabled, its chain is no longer indexed or is held. A condition already
+     * rule is gone or disabled, its chain is no longer indexed or is held. A chain that has not
+     * reported yet (its indexer not started: its lease still being taken) keeps its alerts for
+     * up to ContinuedReportGraceMs; silent after that, it is taken as not indexed here. A condition already
      * raised here continues the recorded alert instead. Returns the ids of the rows continued;
      * events (reorgs) and a second row of one condition are not.
      */
     QList<qint64> continueRecorded(const QList<arbor::AlertRecord> &open, qint64 nowMs);
+    /// How long a chain whose alert was continued may report nothing before it is taken as not
+    /// indexed here (another engine's, say) and its alerts clear.
+    static constexpr qint64 ContinuedReportGraceMs = 120000;
 
 Q_SIGNALS:
     void alertRaised(const arbor::Alert &alert);
@@ -232,6 +237,10 @@ private:
     QSet<qint64> m_held;                        ///< holdChain()
     std::optional<QSet<qint64>> m_retained;     ///< the chains alerts may be about, once known
     QHash<qint64, Progress> m_progress;
+    /// Chains with an indexing alert continued from an earlier engine that have reported no
+    /// status here yet, and until when (ms) that silence means "not started yet" rather than
+    /// "not indexed here any more" (continueRecorded()).
+    QHash<qint64, qint64> m_reportDue;
     QHash<Key, Condition> m_conditions;
     QHash<Key, Notified> m_notified;
     QSet<qint64> m_deliveryChains;              ///< chains updateDeliveries() raised a condition for

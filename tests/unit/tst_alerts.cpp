@@ -203,6 +203,73 @@ private Q_SLOTS:
         QCOMPARE(seen.lastRaised().raisedAt.toMSecsSinceEpoch(), 800000);
     }
 
+    void aContinuedAlertWaitsForItsChainToStart()
+    {
+        // An engine that restarts during an outage reads the open alerts beside taking its
+        // chains' leases: the read may come back before a chain's indexer has said anything.
+        // That silence is not "no longer indexed here" (which clears at once): the alert stays
+        // until the chain reports, or for ContinuedReportGraceMs. (ThreadSanitizer's slowness
+        // found this: the outage's alert was resolved and raised anew.)
+        AlertMonitor monitor;
+        monitor.setPolicy(policy());
+        AlertRule down;
+        down.id = 7;
+        down.name = QStringLiteral("node down");
+        down.chainId = 5;
+        down.kind = AlertKind::RpcDown;
+        down.forSeconds = 0;
+        AlertRule down8 = down;
+        down8.id = 8;
+        down8.chainId = 8;
+        AlertRule down9 = down;
+        down9.id = 9;
+        down9.chainId = 9;
+        monitor.setRules({down, down8, down9});
+        Seen seen(monitor);
+        const auto open = [&](qint64 id, qint64 chainId, const AlertRule &rule) {
+            AlertRecord r;
+            r.id = id;
+            r.chainId = chainId;
+            r.kind = AlertKind::RpcDown;
+            r.ruleId = rule.id;
+            r.ruleName = rule.name;
+            r.params = QJsonObject{{QStringLiteral("network"), QStringLiteral("refused")}};
+            r.raisedAt = 1000;
+            return r;
+        };
+
+        QCOMPARE(monitor.continueRecorded({open(21, 5, down)}, 10000), QList<qint64>{21});
+        QCOMPARE(seen.raised.size(), 1);
+        // No status of chain 5 yet, only of another chain: the alert stays.
+        monitor.updateChains({}, 11000);
+        monitor.updateChains({status(6, IndexPhase::Live, 10, 10)}, 12000);
+        QCOMPARE(seen.cleared.size(), 0);
+        QCOMPARE(monitor.activeAlerts().size(), 1);
+        // Then it starts, and is still down: the same alert, not raised again.
+        monitor.updateChains({status(5, IndexPhase::Starting, 0, 0)}, 13000);
+        monitor.updateChains({status(5, IndexPhase::RpcDown, 0, 0, QStringLiteral("connection refused"))}, 14000);
+        QCOMPARE(seen.raised.size(), 1);
+        QCOMPARE(seen.cleared.size(), 0);
+        QVERIFY(monitor.activeAlerts().first().carriedOver);
+        QCOMPARE(monitor.activeAlerts().first().raisedAt.toMSecsSinceEpoch(), 1000);
+        // Once it has reported, its silence is news: no longer indexed here, cleared at once.
+        monitor.updateChains({}, 15000);
+        QCOMPARE(seen.cleared.size(), 1);
+        QVERIFY(monitor.activeAlerts().isEmpty());
+
+        // A chain that never reports is taken as not indexed here once the grace is over.
+        QCOMPARE(monitor.continueRecorded({open(22, 8, down8)}, 20000), QList<qint64>{22});
+        monitor.updateChains({}, 20000 + AlertMonitor::ContinuedReportGraceMs - 1);
+        QCOMPARE(seen.cleared.size(), 1);
+        monitor.updateChains({}, 20000 + AlertMonitor::ContinuedReportGraceMs);
+        QCOMPARE(seen.cleared.size(), 2);
+        // One reported stopped says it at once.
+        QCOMPARE(monitor.continueRecorded({open(23, 9, down9)}, 300000), QList<qint64>{23});
+        monitor.updateChains({status(9, IndexPhase::Stopped, 0, 0)}, 300001);
+        QCOMPARE(seen.cleared.size(), 3);
+        QVERIFY(monitor.activeAlerts().isEmpty());
+    }
+
     void aContinuedAlertWhoseReasonIsGoneClearsAtOnce()
     {
         // What would have cleared it in the earlier engine: its rule deleted or disabled, its
