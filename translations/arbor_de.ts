@@ -624,6 +624,26 @@
         <source>Last problem: %1</source>
         <translation>Letztes Problem: %1</translation>
     </message>
+    <message>
+        <source>Telegram is rate limiting the bot</source>
+        <translation>Telegram drosselt den Bot</translation>
+    </message>
+    <message>
+        <source>Telegram is rate limiting the bot and asks for a pause of %1 s</source>
+        <translation>Telegram drosselt den Bot und verlangt eine Pause von %1 s</translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (401 Unauthorized)</source>
+        <translation>Telegram hat das Bot-Token abgelehnt (401 Unauthorized)</translation>
+    </message>
+    <message>
+        <source>the group became a supergroup; set the action&apos;s chat id to %1</source>
+        <translation>die Gruppe wurde zur Supergruppe; setzen Sie die Chat-ID der Aktion auf %1</translation>
+    </message>
+    <message>
+        <source>Telegram refused the message: %1</source>
+        <translation>Telegram hat die Nachricht abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

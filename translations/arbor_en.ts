@@ -624,6 +624,26 @@
         <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Telegram is rate limiting the bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram is rate limiting the bot and asks for a pause of %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (401 Unauthorized)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the group became a supergroup; set the action&apos;s chat id to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

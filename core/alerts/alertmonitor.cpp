@@ -38,8 +38,9 @@ void addReceiver(QJsonObject &params, const Action &action)
 
 /// The parameters of a chain's delivery condition: the action in that state longest, and how
 /// many others are in it too. A failing action's last error goes in as its code (`network`:
-/// "refused", "http_503", ...) where the attempt had one, so each reader gets it in their
-/// language; in words only where nothing else says it (a tool's own error).
+/// "refused", "http_503", "telegram_refused", ...) where the attempt had one, with what the
+/// code's sentence names as `detail` (Telegram's own description, a chat id), so each reader
+/// gets it in their language; in words only where nothing else says it (a tool's own error).
 QJsonObject deliveryParams(const QList<const ActionHealth *> &actions, qint64 nowMs)
 {
     const ActionHealth *first = actions.first();
@@ -53,12 +54,15 @@ QJsonObject deliveryParams(const QList<const ActionHealth *> &actions, qint64 no
                        {QStringLiteral("held"), first->held},
                        {QStringLiteral("others"), qint64(actions.size() - 1)}};
     addReceiver(params, first->action);
-    if (first->state == ActionState::Disabled)
+    if (first->state == ActionState::Disabled) {
         params.insert(QStringLiteral("error"), AlertText::nodeMessage(first->stateReason));
-    else if (!first->lastErrorCode.isEmpty())
+    } else if (!first->lastErrorCode.isEmpty()) {
         params.insert(QStringLiteral("network"), first->lastErrorCode);
-    else
+        if (!first->lastErrorDetail.isEmpty())
+            params.insert(QStringLiteral("detail"), first->lastErrorDetail);
+    } else {
         params.insert(QStringLiteral("error"), AlertText::nodeMessage(first->lastError));
+    }
     return params;
 }
 

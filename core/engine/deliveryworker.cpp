@@ -228,6 +228,7 @@ void DeliveryWorker::finish(const ClaimedDelivery &delivery, const AttemptOutcom
     attempt.durationMs = outcome.durationMs;
     attempt.error = outcome.error;
     attempt.errorCode = outcome.code;
+    attempt.errorDetail = outcome.detail;
     attempt.responseExcerpt = outcome.responseExcerpt;
     attempt.at = now();
     attempt.failingAfterMs = delivery.action.failingAfterMs;

@@ -72,14 +72,16 @@ Status ActionStore::observe(const ActionRef &action, const DeliveryAttempt &atte
         const QVariant status = attempt.httpStatus ? QVariant(*attempt.httpStatus) : QVariant();
         const QString error = attempt.error.left(DeliveryAttempt::MaxError);
         const QVariant code = attempt.errorCode.isEmpty() ? QVariant() : QVariant(attempt.errorCode.left(40));
+        const QVariant detail = attempt.errorDetail.isEmpty() ? QVariant() : QVariant(attempt.errorDetail.left(DeliveryAttempt::MaxError));
         if (Status s = m_store.exec(QLatin1String("INSERT INTO ") + table
                                         + QLatin1String(" AS h (source, action_id, state, state_since, failing_since, last_failure_at, last_error, "
-                                                        "last_error_code, last_http_status) VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?) "
+                                                        "last_error_code, last_error_detail, last_http_status) VALUES (?, ?, 'ok', ?, ?, ?, ?, ?, ?, ?) "
                                                         "ON CONFLICT (source, action_id) DO UPDATE SET "
                                                         "failing_since = COALESCE(h.failing_since, excluded.failing_since), "
                                                         "last_failure_at = excluded.last_failure_at, last_error = excluded.last_error, "
-                                                        "last_error_code = excluded.last_error_code, last_http_status = excluded.last_http_status"),
-                                    key(action) + QVariantList{attempt.at, attempt.at, attempt.at, error, code, status});
+                                                        "last_error_code = excluded.last_error_code, last_error_detail = excluded.last_error_detail, "
+                                                        "last_http_status = excluded.last_http_status"),
+                                    key(action) + QVariantList{attempt.at, attempt.at, attempt.at, error, code, detail, status});
             !s)
             return s;
         if (attempt.outcome == DeliveryAttempt::Outcome::Hold)
@@ -192,7 +194,7 @@ Result<QList<ActionHealth>> ActionStore::actions(qint64 nowMs, std::optional<qin
     };
 
     auto health = m_store.query(QLatin1String("SELECT source, action_id, state, state_since, state_reason, failing_since, last_success_at, "
-                                              "last_failure_at, last_error, last_http_status, last_error_code FROM ")
+                                              "last_failure_at, last_error, last_http_status, last_error_code, last_error_detail FROM ")
                                 + m_store.admin("action_health"));
     if (!health)
         return health.error();
@@ -210,6 +212,7 @@ Result<QList<ActionHealth>> ActionStore::actions(qint64 nowMs, std::optional<qin
         if (!r[9].isNull())
             h->lastHttpStatus = r[9].toInt();
         h->lastErrorCode = r[10].toString();
+        h->lastErrorDetail = r[11].toString();
     }
 
     // Open and dead deliveries per action: the (source, action_id, status) index.

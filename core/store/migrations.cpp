@@ -464,6 +464,7 @@ QList<Migration> build(Backend backend)
     list.append(eventSampleMigration(backend));
     list.append(globalFillFactorMigration(backend));
     list.append(deliveryErrorCodeMigration(backend));
+    list.append(deliveryErrorDetailMigration(backend));
     return list;
 }
 

@@ -1,5 +1,6 @@
 // Migration 18: retry schedules measured in days, held deliveries and each action's health.
 // Migration 21: each action's last error in no language.
+// Migration 22: what that error's sentence names (a receiver's own words, a value).
 
 #include "store/migrationsdeliveries.h"
 
@@ -55,6 +56,9 @@ UPDATE arbor.alert_rule_actions SET config = config - 'maxRetries' - 'timeoutMs'
 const char *const SqliteV21 = "ALTER TABLE arbor_action_health ADD COLUMN last_error_code TEXT";
 const char *const PostgresV21 = "ALTER TABLE arbor.action_health ADD COLUMN last_error_code TEXT";
 
+const char *const SqliteV22 = "ALTER TABLE arbor_action_health ADD COLUMN last_error_detail TEXT";
+const char *const PostgresV22 = "ALTER TABLE arbor.action_health ADD COLUMN last_error_detail TEXT";
+
 } // namespace
 
 Migration deliveriesMigration(Backend backend)
@@ -67,6 +71,12 @@ Migration deliveryErrorCodeMigration(Backend backend)
 {
     return {21, QStringLiteral("each action's last error in no language, for alerts worded in the reader's"),
             QString::fromUtf8(backend == Backend::Postgres ? PostgresV21 : SqliteV21)};
+}
+
+Migration deliveryErrorDetailMigration(Backend backend)
+{
+    return {22, QStringLiteral("what each action's last error names (a receiver's own words, a value), for alerts worded in the reader's language"),
+            QString::fromUtf8(backend == Backend::Postgres ? PostgresV22 : SqliteV22)};
 }
 
 } // namespace arbor

@@ -18,4 +18,9 @@ Migration deliveriesMigration(Backend backend);
 /// in the language of the engine that made the attempt. Appended by migrations(); never edited.
 Migration deliveryErrorCodeMigration(Backend backend);
 
+/// Migration 22: action_health.last_error_detail, what the last error's code names in no
+/// language of Arbor's (AttemptOutcome::detail: Telegram's description, the chat id to move
+/// to). Appended by migrations(); never edited.
+Migration deliveryErrorDetailMigration(Backend backend);
+
 } // namespace arbor

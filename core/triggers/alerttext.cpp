@@ -69,6 +69,28 @@ QString networkFailure(const QString &token, AlertLanguage language)
     return QString();
 }
 
+/// A delivery's last failure (delivery_failing's "network" and "detail") in `language`: the
+/// words of networkFailure(), with what the receiver said where it said something, and
+/// Telegram's refusals with Telegram's own description; empty for a code this version does not
+/// know.
+QString deliveryFailure(const QJsonObject &params, AlertLanguage language)
+{
+    const QString code = string(params, "network");
+    const QString detail = string(params, "detail");
+    if (code == u"telegram_rate_limited") {
+        return detail.isEmpty() ? say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Telegram is rate limiting the bot"))
+                                : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Telegram is rate limiting the bot and asks for a pause of %1 s")).arg(detail);
+    }
+    if (code == u"telegram_token_refused")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Telegram refused the bot token (401 Unauthorized)"));
+    if (code == u"telegram_migrated")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the group became a supergroup; set the action's chat id to %1")).arg(detail);
+    if (code == u"telegram_refused")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Telegram refused the message: %1")).arg(detail);
+    const QString words = networkFailure(code, language);
+    return words.isEmpty() || detail.isEmpty() ? words : words + QLatin1String(": ") + detail;
+}
+
 /// "rpc.example.org: connection refused", the host or the error alone when one is missing.
 QString detailOf(const QJsonObject &params, AlertLanguage language)
 {
@@ -274,7 +296,7 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
                   .arg(receiver);
         QString error = string(params, "error");
         if (error.isEmpty())
-            error = networkFailure(string(params, "network"), language);
+            error = deliveryFailure(params, language);
         if (!error.isEmpty() && error.back().isLetterOrNumber())
             error += QLatin1Char('.');   // a token's words end a sentence too
         if (!error.isEmpty() && kind == AlertKind::DeliveryFailing)

@@ -57,8 +57,14 @@ struct AttemptOutcome
     QString error;                        ///< empty on Success
     /// What went wrong in no language, for alerts each reader words in theirs (AlertText):
     /// "refused", "timeout", "host_not_found", "tls", "closed", "network", "too_large",
-    /// "unsupported_url", "http_503"; empty where only `error` can say it (a tool's own error).
+    /// "unsupported_url", "http_503", and Telegram's "telegram_rate_limited",
+    /// "telegram_token_refused", "telegram_migrated", "telegram_refused"; empty where only
+    /// `error` can say it (a tool's own error).
     QString code;
+    /// What `code`'s sentence names, in no language of Arbor's: the receiver's own words
+    /// (Telegram's description) or a value (the chat id to move to, the pause asked for in
+    /// seconds); empty when the code says it all.
+    QString detail;
     QString responseExcerpt;
     std::optional<qint64> retryAfterMs;   ///< Retry: the pause the server asked for
 

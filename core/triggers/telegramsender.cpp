@@ -51,6 +51,9 @@ AttemptOutcome telegramOutcome(QNetworkReply *reply, const QString &where, int t
         outcome.kind = AttemptOutcome::Kind::Success;
         return outcome;
     }
+    // Each failure gets a code (and what its sentence names) beside the words: an alert about
+    // it is worded in its reader's language, not in this engine's.
+    const QString httpCode = QStringLiteral("http_%1").arg(status);
     if (status == 429 || parameters.contains(QLatin1String("retry_after"))) {
         outcome.kind = AttemptOutcome::Kind::Retry;
         const int seconds = parameters.value(QLatin1String("retry_after")).toInt(-1);
@@ -59,26 +62,38 @@ AttemptOutcome telegramOutcome(QNetworkReply *reply, const QString &where, int t
                             ? ActionText::tr("Telegram is rate limiting this bot and asks for a pause of %1 s.")
                                   .arg(*outcome.retryAfterMs / 1000.0)
                             : ActionText::tr("Telegram is rate limiting this bot.");
+        outcome.code = QStringLiteral("telegram_rate_limited");
+        if (outcome.retryAfterMs)
+            outcome.detail = QString::number(*outcome.retryAfterMs / 1000.0);
         return outcome;
     }
     if (status >= 500 || status == 408) {
         outcome.kind = AttemptOutcome::Kind::Retry;
         outcome.error = ActionText::tr("%1 answered HTTP %2: %3").arg(where).arg(status).arg(description);
+        outcome.code = httpCode;
+        outcome.detail = description;
         return outcome;
     }
     outcome.kind = AttemptOutcome::Kind::Fail;
     if (status == 401) {
         outcome.error = ActionText::tr("Telegram refused the bot token (401 Unauthorized). Check the secret botToken refers "
                                        "to; it is the token @BotFather gave.");
+        outcome.code = QStringLiteral("telegram_token_refused");
     } else if (status == 404) {
         outcome.error = ActionText::tr("%1 answered 404 Not Found. Check the API base URL and the bot token.").arg(where);
+        outcome.code = httpCode;
     } else if (const QJsonValue migrated = parameters.value(QLatin1String("migrate_to_chat_id")); !migrated.isUndefined()) {
         outcome.error = ActionText::tr("The group became a supergroup; set the action's chat id to %1.")
                             .arg(QString::number(migrated.toInteger()));
+        outcome.code = QStringLiteral("telegram_migrated");
+        outcome.detail = QString::number(migrated.toInteger());
     } else if (!description.isEmpty()) {
         outcome.error = ActionText::tr("Telegram refused the message: %1").arg(description);
+        outcome.code = QStringLiteral("telegram_refused");
+        outcome.detail = description;
     } else {
         outcome.error = ActionText::tr("%1 answered HTTP %2 without ok: true.").arg(where).arg(status);
+        outcome.code = httpCode;
     }
     return outcome;
 }

@@ -93,6 +93,7 @@ struct DeliveryAttempt
     /// The action's failingAfter: how long its failures may last before it is marked failing.
     qint64 failingAfterMs = Action::DefaultFailingAfterMs;
     QString errorCode = {};          ///< `error` in no language (AttemptOutcome::code); may be empty
+    QString errorDetail = {};        ///< what errorCode's sentence names (AttemptOutcome::detail); may be empty
 };
 
 /// How an action's receiver is doing (action_health): Ok; Failing, once it has delivered nothing
@@ -121,6 +122,7 @@ struct ActionHealth
     qint64 lastFailureAt = 0;
     QString lastError;
     QString lastErrorCode;           ///< lastError in no language (AttemptOutcome::code); may be empty
+    QString lastErrorDetail;         ///< what lastErrorCode's sentence names (AttemptOutcome::detail); may be empty
     std::optional<int> lastHttpStatus;
     qint64 attempts24h = 0;          ///< attempts in the last 24 hours
     qint64 successes24h = 0;

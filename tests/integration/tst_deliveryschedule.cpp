@@ -77,6 +77,7 @@ private Q_SLOTS:
     void goneDisablesTheActionAndHoldsUntilEnabled();
     void spentDeliveriesAreDeadAndResendOnce();
     void aRotatedSecretSignsBesideTheNewOneUntilTheOverlapEnds();
+    void anActionsLastErrorKeepsItsCodeAndDetail();
 
 private:
     /// Blocks after the last promoted one up to `to`, with `events`, as indexing writes them.
@@ -440,6 +441,47 @@ void TestDeliverySchedule::aRotatedSecretSignsBesideTheNewOneUntilTheOverlapEnds
     QCOMPARE(after.signature.split(' ').size(), 1);
     QVERIFY2(verifies(after, newSecret), "the new secret does not verify after the overlap");
     QVERIFY2(!verifies(after, oldSecret), "the old secret still verifies after the overlap");
+}
+
+// What an alert words the last error from, kept in no language of Arbor's (migrations 21 and
+// 22): the code and what its sentence names (here Telegram's own description), replaced by the
+// next failure's and left as they were by a success.
+void TestDeliverySchedule::anActionsLastErrorKeepsItsCodeAndDetail()
+{
+    auto trigger = TriggerStore(*m_store).addTrigger(everyFeedback(m_receiver->url()));
+    QVERIFY2(trigger, why(trigger).constData());
+    const ActionRef action{DeliverySource::Trigger, actionId(trigger->def.id)};
+    using Said = std::optional<std::pair<QString, QString>>;
+    const auto lastError = [&]() -> Said {
+        auto health = ActionStore(*m_store).actions(m_clock->nowMs());
+        if (!health || health->size() != 1)
+            return std::nullopt;
+        return std::pair{health->first().lastErrorCode, health->first().lastErrorDetail};
+    };
+    DeliveryAttempt refused;
+    refused.outcome = DeliveryAttempt::Outcome::Retry;
+    refused.httpStatus = 400;
+    refused.error = u"Telegram hat die Nachricht abgelehnt: Bad Request: chat not found"_s;
+    refused.errorCode = u"telegram_refused"_s;
+    refused.errorDetail = u"Bad Request: chat not found"_s;
+    refused.at = 1000;
+    QVERIFY(ActionStore(*m_store).observe(action, refused));
+    QCOMPARE(lastError(), (Said{{u"telegram_refused"_s, u"Bad Request: chat not found"_s}}));
+
+    DeliveryAttempt down = refused;
+    down.httpStatus.reset();
+    down.errorCode = u"refused"_s;
+    down.errorDetail.clear();
+    down.at = 2000;
+    QVERIFY(ActionStore(*m_store).observe(action, down));
+    QCOMPARE(lastError(), (Said{{u"refused"_s, QString()}}));
+
+    DeliveryAttempt delivered;
+    delivered.outcome = DeliveryAttempt::Outcome::Success;
+    delivered.httpStatus = 200;
+    delivered.at = 3000;
+    QVERIFY(ActionStore(*m_store).observe(action, delivered));
+    QCOMPARE(lastError(), (Said{{u"refused"_s, QString()}}));
 }
 
 } // namespace tst_deliveryschedule

@@ -140,6 +140,8 @@ private slots:
     void telegramRetryAfterIsHonoured();
     void telegramOneMessagePerSecondPerChat();
     void telegramTokenNeverInErrors();
+    void telegramFailuresCarryCodes_data();
+    void telegramFailuresCarryCodes();
 
     void mcpStateless_data();
     void mcpStateless();
@@ -433,6 +435,49 @@ void TestActionSenders::telegramTokenNeverInErrors()
         QVERIFY2(!outcome.error.contains(BotToken) && !outcome.responseExcerpt.contains(BotToken), why(outcome));
         QVERIFY(!outcome.error.contains(u"AAE-test"_s));
     }
+}
+
+void TestActionSenders::telegramFailuresCarryCodes_data()
+{
+    // How the Bot API answers, and the code and detail an alert about it is worded from.
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QJsonObject>("answer");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+    const auto refused = [](int status, const QString &description, const QJsonObject &parameters = {}) {
+        QJsonObject body{{u"ok"_s, false}, {u"error_code"_s, status}, {u"description"_s, description}};
+        if (!parameters.isEmpty())
+            body.insert(u"parameters"_s, parameters);
+        return body;
+    };
+    QTest::newRow("chat not found") << 400 << refused(400, u"Bad Request: chat not found"_s) << u"telegram_refused"_s
+                                    << u"Bad Request: chat not found"_s;
+    QTest::newRow("became a supergroup")
+        << 400 << refused(400, u"Bad Request: group chat was upgraded to a supergroup chat"_s, {{u"migrate_to_chat_id"_s, -1001234567890LL}})
+        << u"telegram_migrated"_s << u"-1001234567890"_s;
+    QTest::newRow("rate limited") << 429 << refused(429, u"Too Many Requests: retry after 7"_s, {{u"retry_after"_s, 7}})
+                                  << u"telegram_rate_limited"_s << u"7"_s;
+    QTest::newRow("token refused") << 401 << refused(401, u"Unauthorized"_s) << u"telegram_token_refused"_s << QString();
+    QTest::newRow("server error") << 502 << refused(502, u"Bad Gateway"_s) << u"http_502"_s << u"Bad Gateway"_s;
+    QTest::newRow("no description") << 400 << QJsonObject{{u"ok"_s, false}} << u"http_400"_s << QString();
+}
+
+void TestActionSenders::telegramFailuresCarryCodes()
+{
+    QFETCH(int, status);
+    QFETCH(QJsonObject, answer);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    HttpTestServer api([&](const HttpRequest &) { return HttpResponse::json(status, answer); });
+    START(api);
+    ActionSender sender;
+    const AttemptOutcome outcome = sendAndWait(sender, telegramDelivery(api.url(QString()).toString(), u"-100123"_s, u"hi"_s));
+    QVERIFY2(!outcome.succeeded(), why(outcome));
+    QCOMPARE(outcome.httpStatus, status);
+    QCOMPARE(outcome.code, code);
+    QCOMPARE(outcome.detail, detail);
+    QVERIFY2(!outcome.error.isEmpty(), why(outcome));   // the words this engine shows stay as they were
+    QVERIFY(!outcome.detail.contains(BotToken));
 }
 
 void TestActionSenders::mcpStateless_data()

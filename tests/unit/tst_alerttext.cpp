@@ -34,6 +34,9 @@ public:
             {u"arbor::AlertText|connection refused"_qs, u"Verbindung abgelehnt"_qs},
             {u"arbor::AlertText|Last error: %1"_qs, u"Letzter Fehler: %1"_qs},
             {u"arbor::AlertText|the agent's MCP endpoint"_qs, u"der MCP-Endpunkt des Agenten"_qs},
+            {u"arbor::AlertText|Telegram refused the message: %1"_qs, u"Telegram hat die Nachricht abgelehnt: %1"_qs},
+            {u"arbor::AlertText|the group became a supergroup; set the action's chat id to %1"_qs,
+             u"die Gruppe wurde zur Supergruppe; setzen Sie die Chat-ID der Aktion auf %1"_qs},
         };
         return de.value(QLatin1String(context) + u'|' + QLatin1String(source));
     }
@@ -143,6 +146,27 @@ private Q_SLOTS:
             << qint64(0) << u"Deliveries of “ask agent” to the agent's MCP endpoint fail"_qs
             << u"The agent's MCP endpoint has accepted no delivery for 10 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
                "Last error: connection refused."_qs;
+        QTest::newRow("deliveries failing, Telegram's own words")
+            << int(AlertKind::DeliveryFailing)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops chat"_qs}, {u"receiver"_qs, u"Telegram"_qs},
+                           {u"network"_qs, u"telegram_refused"_qs}, {u"detail"_qs, u"Bad Request: chat not found"_qs}, {u"failingSeconds"_qs, 600}}
+            << qint64(0) << u"Deliveries of “ops chat” to Telegram fail"_qs
+            << u"Telegram has accepted no delivery for 10 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+               "Last error: Telegram refused the message: Bad Request: chat not found."_qs;
+        QTest::newRow("deliveries failing, Telegram asks for a pause")
+            << int(AlertKind::DeliveryFailing)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops chat"_qs}, {u"receiver"_qs, u"Telegram"_qs},
+                           {u"network"_qs, u"telegram_rate_limited"_qs}, {u"detail"_qs, u"30"_qs}, {u"failingSeconds"_qs, 600}}
+            << qint64(0) << u"Deliveries of “ops chat” to Telegram fail"_qs
+            << u"Telegram has accepted no delivery for 10 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+               "Last error: Telegram is rate limiting the bot and asks for a pause of 30 s."_qs;
+        QTest::newRow("deliveries failing, a status and what the server said")
+            << int(AlertKind::DeliveryFailing)
+            << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops chat"_qs}, {u"receiver"_qs, u"Telegram"_qs},
+                           {u"network"_qs, u"http_502"_qs}, {u"detail"_qs, u"Bad Gateway"_qs}, {u"failingSeconds"_qs, 600}}
+            << qint64(0) << u"Deliveries of “ops chat” to Telegram fail"_qs
+            << u"Telegram has accepted no delivery for 10 min. Arbor keeps retrying on the action's schedule; nothing is lost. "
+               "Last error: HTTP status 502: Bad Gateway."_qs;
         QTest::newRow("deliveries held")
             << int(AlertKind::DeliveryDisabled)
             << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"subject"_qs, u"ops hook"_qs}, {u"receiver"_qs, u"hooks.example"_qs}, {u"held"_qs, 12}}
@@ -327,6 +351,56 @@ private Q_SLOTS:
         monitor.updateDeliveries({hook}, 602000);
         QCOMPARE(raised.size(), 3);
         QVERIFY(raised.last().at(0).value<Alert>().params.value(u"error"_qs).toString().contains(u"Verbindung abgelehnt"_qs));
+    }
+
+    // Telegram's refusal, raised by a German console: the code and Telegram's own description go
+    // into the params, and each reader gets Arbor's part of the sentence in their language.
+    void aTelegramRefusalKeepsTelegramsWordsInEachReadersSentence()
+    {
+        AlertMonitor monitor;
+        raiseAtOnce(monitor);
+        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
+        ActionHealth chat;
+        chat.chainId = 8453;
+        chat.actionId = 1;
+        chat.subjectName = u"ops chat"_qs;
+        chat.action.type = ActionType::Telegram;
+        chat.action.chatId = u"-100123"_qs;
+        chat.state = ActionState::Failing;
+        chat.stateSince = chat.failingSince = 1000;
+        chat.lastError = u"Die Gruppe wurde zur Supergruppe; setzen Sie die Chat-ID der Aktion auf -1009."_qs;
+        chat.lastErrorCode = u"telegram_migrated"_qs;
+        chat.lastErrorDetail = u"-1009"_qs;
+        ActionHealth refused = chat;
+        refused.chainId = 10;
+        refused.lastError = u"Telegram hat die Nachricht abgelehnt: Bad Request: chat not found"_qs;
+        refused.lastErrorCode = u"telegram_refused"_qs;
+        refused.lastErrorDetail = u"Bad Request: chat not found"_qs;
+        monitor.updateDeliveries({chat, refused}, 601000);
+        QCOMPARE(raised.size(), 2);
+        QHash<qint64, Alert> byChain;
+        for (const QList<QVariant> &r : raised)
+            byChain.insert(r.at(0).value<Alert>().chainId, r.at(0).value<Alert>());
+        const Alert migrated = byChain.value(8453);
+        QCOMPARE(migrated.params.value(u"network"_qs).toString(), u"telegram_migrated"_qs);
+        QCOMPARE(migrated.params.value(u"detail"_qs).toString(), u"-1009"_qs);
+        QVERIFY2(!migrated.params.contains(u"error"_qs), qPrintable(migrated.params.value(u"error"_qs).toString()));
+        const Alert notFound = byChain.value(10);
+        QCOMPARE(notFound.params.value(u"detail"_qs).toString(), u"Bad Request: chat not found"_qs);
+
+        const QString english = AlertText::text(migrated.kind, migrated.chainId, migrated.params, 0, AlertLanguage::English);
+        QVERIFY2(english.endsWith(u"Last error: the group became a supergroup; set the action's chat id to -1009."_qs), qPrintable(english));
+        QVERIFY2(!english.contains(u"Supergruppe"_qs), qPrintable(english));
+        FakeGerman german;
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const QString readerMigrated = AlertText::text(migrated.kind, migrated.chainId, migrated.params, 0);
+        const QString readerRefused = AlertText::text(notFound.kind, notFound.chainId, notFound.params, 0);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY2(readerMigrated.endsWith(u"Letzter Fehler: die Gruppe wurde zur Supergruppe; setzen Sie die Chat-ID der Aktion auf -1009."_qs),
+                 qPrintable(readerMigrated));
+        QVERIFY2(readerRefused.endsWith(u"Letzter Fehler: Telegram hat die Nachricht abgelehnt: Bad Request: chat not found."_qs), qPrintable(readerRefused));
+        QCOMPARE(AlertText::text(notFound.kind, notFound.chainId, notFound.params, 0, AlertLanguage::English).section(u"Last error: "_qs, 1),
+                 u"Telegram refused the message: Bad Request: chat not found."_qs);
     }
 
     void aStoredRowRendersFromParamsOrShowsItsOldText()
