@@ -13,13 +13,13 @@
 #    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
 # 6. builds, beside the main suite and at the lowest CPU and I/O priority, the AddressSanitizer +
 #    UBSan build of the unit and storage tests and the fuzzers (tests/sanitize.sh address, build/fuzz;
-#    ARBOR_SANITIZE=0 skips it) and, with ARBOR_TSAN=1, the ThreadSanitizer build of core and the
-#    integration suite (tests/sanitize.sh thread, build/tsan); their output in
+#    ARBOR_SANITIZE=0 skips it) and then, with ARBOR_TSAN=1, the ThreadSanitizer build of core and
+#    the integration suite (tests/sanitize.sh thread, build/tsan); their output in
 #    build/tests/sanitizer-build.log
-# 7. with ARBOR_TSAN=1, runs the ThreadSanitizer suite on both backends once the main suite and
-#    its build are done (in its own session; its output in build/tests/tsan.log), while the
-#    AddressSanitizer build goes on beside it at low priority; then the AddressSanitizer tests and
-#    a short fuzzing pass, and exits non-zero when any of them failed.
+# 7. after the main suite, runs each sanitizer's tests as soon as its build is done: the
+#    AddressSanitizer tests and a short fuzzing pass (while the ThreadSanitizer build finishes),
+#    and with ARBOR_TSAN=1 the ThreadSanitizer suite on both backends (in its own session; its
+#    output in build/tests/tsan.log); exits non-zero when any of them failed.
 # Works as root and as a normal user with sudo; safe to run again.
 set -euo pipefail
 
@@ -108,16 +108,21 @@ fuzz_seconds="${ARBOR_FUZZ_SECONDS:-20}"
 # The sanitizer builds are not tests: they run beside the main suite, at nice 19 and idle I/O
 # priority. The suite keeps two cores about half busy (it waits on devnets' blocks, timers and
 # receivers); built after it, the two builds had added 14 minutes to CI on two cores.
+# The AddressSanitizer build goes first: its tests and the fuzzing (about 80 s) then run as soon
+# as the main suite is over, while the ThreadSanitizer build finishes, and the ThreadSanitizer
+# tests (which keep two cores four-fifths busy, starving anything at nice 19 beside them) come
+# last. Built the other way round, the AddressSanitizer build was left to finish beside them
+# and the run waited for it at the end (ci88: 111 s).
 san_build_pid=""
 san_build_log="$build_dir/sanitizer-build.log"
-# Each build writes its exit status here when it ends (thread.rc, address.rc): the
-# ThreadSanitizer tests start once theirs is done, not once both are.
+# Each build writes its exit status here when it ends (address.rc, thread.rc): each build's
+# tests start once it is done, not once both are.
 san_status="$build_dir/sanitizer-build.status"
 rm -rf "$san_status"
 mkdir -p "$san_status"
 san_kinds=()
-[[ "$tsan" == 1 ]] && san_kinds+=(thread)
 [[ "$sanitize" != 0 ]] && san_kinds+=(address)
+[[ "$tsan" == 1 ]] && san_kinds+=(thread)
 if ((${#san_kinds[@]} > 0)); then
     say "sanitizer builds (${san_kinds[*]}) beside the tests, at low priority (output in $san_build_log)"
     low=(nice -n 19)
@@ -133,23 +138,26 @@ if ((${#san_kinds[@]} > 0)); then
             rc=0
             ARBOR_SANITIZE_STEP=build bash "$1/tests/sanitize.sh" "$kind" || rc=$?
             echo "$rc" >"$2/$kind.rc.new" && mv "$2/$kind.rc.new" "$2/$kind.rc"
-            ((rc == 0)) || exit "$rc"
         done' build "$repo" "$san_status" "${san_kinds[@]}" >"$san_build_log" 2>&1 &
     san_build_pid=$!
 fi
 
-# The exit status of the sanitizer build of kind $1 (thread, address) once it has ended; 1 when
-# the builds stopped without reaching it.
-san_build_result() {
-    local kind="$1"
-    while [[ ! -f "$san_status/$kind.rc" ]] && kill -0 "$san_build_pid" 2>/dev/null; do
-        sleep 2
-    done
-    if [[ -f "$san_status/$kind.rc" ]]; then
-        cat "$san_status/$kind.rc"
+# Whether the sanitizer build of kind $1 (address, thread) has ended; true too when the builds
+# stopped without reaching it (san_build_rc then says 1).
+san_build_ended() {
+    [[ -f "$san_status/$1.rc" ]] || ! kill -0 "$san_build_pid" 2>/dev/null
+}
+# Its exit status, once san_build_ended; 1 when it never ran. Says so, with the log, when it failed.
+san_build_rc() {
+    local kind="$1" name="$2" rc=1
+    [[ -f "$san_status/$kind.rc" ]] && rc="$(cat "$san_status/$kind.rc")"
+    if ((rc != 0)); then
+        cat "$san_build_log" >&2
+        echo "$name build FAILED (exit $rc)" >&2
     else
-        echo 1
+        grep -E "$name build took" "$san_build_log" >&2 || true
     fi
+    echo "$rc"
 }
 
 say "tests"
@@ -168,70 +176,73 @@ echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 san_rc=0
 tsan_rc=0
-san_build_rc=0
-# Says how the sanitizer build of kind $1 ended, with its log when it failed.
-report_san_build() {
-    local kind="$1" rc="$2"
-    if ((rc != 0)); then
-        cat "$san_build_log" >&2
-        echo "$kind sanitizer build FAILED (exit $rc)" >&2
-    fi
-}
+fuzz_rc=0
 tsan_log="$build_dir/tsan.log"
-if [[ "$tsan" == 1 ]]; then
-    # The AddressSanitizer build, when it is still going, goes on beside these tests at nice 19:
-    # it takes what they leave idle (they keep two cores about four-fifths busy), where waiting
-    # for it had left both cores to it alone for minutes.
-    say "ThreadSanitizer build"
-    tsan_build_rc="$(san_build_result thread)"
-    report_san_build ThreadSanitizer "$tsan_build_rc"
-    grep -E 'ThreadSanitizer build took' "$san_build_log" >&2 || true
-    say "ThreadSanitizer: core and the integration suite (build/tsan, output in $tsan_log)"
-    tsan_start=$SECONDS
-    if ((tsan_build_rc != 0)); then
-        tsan_rc=$tsan_build_rc
-    else
-        ARBOR_SANITIZE_STEP=test bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 || tsan_rc=$?
-    fi
-    if ((tsan_rc != 0)); then
-        cat "$tsan_log" >&2 || true
-    else
-        grep -E 'tests passed|took' "$tsan_log" >&2 || true
-    fi
-    echo "ThreadSanitizer tests took $(elapsed "$tsan_start") (exit $tsan_rc)" >&2
-fi
-if [[ -n "$san_build_pid" ]]; then
-    say "sanitizer builds"
-    wait "$san_build_pid" || san_build_rc=$?
-    san_build_pid=""
-    if [[ -f "$san_status/address.rc" ]]; then
-        report_san_build AddressSanitizer "$(cat "$san_status/address.rc")"
-        grep -E 'AddressSanitizer build took' "$san_build_log" >&2 || true
-    elif ((san_build_rc != 0)) && [[ "$(cat "$san_status/thread.rc" 2>/dev/null || echo 0)" == 0 ]]; then
-        report_san_build "The" "$san_build_rc"   # stopped before a build could say how it ended
-    fi
-fi
 
-# AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address).
-if [[ "$sanitize" != 0 ]]; then
+# AddressSanitizer + UBSan over the unit and storage tests (tests/sanitize.sh address), then a
+# short libFuzzer pass over the ABI decoder and the JSON-RPC parser (clang, ASan + UBSan;
+# ARBOR_FUZZ_SECONDS=0 skips it; longer runs: tests/fuzz/run.sh 300).
+run_address_part() {
     say "AddressSanitizer"
-    san_start=$SECONDS
-    if ((san_build_rc != 0)); then
-        san_rc=$san_build_rc
+    local start=$SECONDS build_rc
+    build_rc="$(san_build_rc address AddressSanitizer)"
+    if ((build_rc != 0)); then
+        san_rc=$build_rc
     else
         ARBOR_SANITIZE_STEP=test bash "$repo/tests/sanitize.sh" address || san_rc=$?
     fi
-    echo "AddressSanitizer tests took $(elapsed "$san_start") (exit $san_rc)" >&2
-fi
+    echo "AddressSanitizer tests took $(elapsed "$start") (exit $san_rc)" >&2
+    if ((fuzz_seconds > 0)) && [[ -x "$repo/tests/fuzz/run.sh" ]] && ((build_rc == 0)); then
+        say "fuzzing (${fuzz_seconds} s per target)"
+        start=$SECONDS
+        bash "$repo/tests/fuzz/run.sh" "$fuzz_seconds" || fuzz_rc=$?
+        echo "fuzzing took $(elapsed "$start") (exit $fuzz_rc)" >&2
+    fi
+}
 
-# A short libFuzzer pass over the ABI decoder and the JSON-RPC parser (clang, ASan + UBSan).
-# ARBOR_FUZZ_SECONDS=0 skips it; longer runs: tests/fuzz/run.sh 300.
-fuzz_rc=0
-if ((fuzz_seconds > 0)) && [[ -x "$repo/tests/fuzz/run.sh" ]]; then
-    say "fuzzing (${fuzz_seconds} s per target)"
-    fuzz_start=$SECONDS
-    bash "$repo/tests/fuzz/run.sh" "$fuzz_seconds" || fuzz_rc=$?
-    echo "fuzzing took $(elapsed "$fuzz_start") (exit $fuzz_rc)" >&2
+run_thread_part() {
+    say "ThreadSanitizer: core and the integration suite (build/tsan, output in $tsan_log)"
+    local start=$SECONDS build_rc
+    build_rc="$(san_build_rc thread ThreadSanitizer)"
+    if ((build_rc != 0)); then
+        tsan_rc=$build_rc
+    else
+        ARBOR_SANITIZE_STEP=test bash "$repo/tests/sanitize.sh" thread "$@" >"$tsan_log" 2>&1 || tsan_rc=$?
+        if ((tsan_rc != 0)); then
+            cat "$tsan_log" >&2 || true
+        else
+            grep -E 'tests passed|took' "$tsan_log" >&2 || true
+        fi
+    fi
+    echo "ThreadSanitizer tests took $(elapsed "$start") (exit $tsan_rc)" >&2
+}
+
+# Each sanitizer's tests as soon as its build is done, the AddressSanitizer part first when both are.
+address_left=0
+thread_left=0
+[[ "$sanitize" != 0 ]] && address_left=1
+[[ "$tsan" == 1 ]] && thread_left=1
+said_waiting=0
+while ((address_left + thread_left > 0)); do
+    if ((address_left)) && san_build_ended address; then
+        address_left=0
+        run_address_part
+    elif ((thread_left)) && san_build_ended thread; then
+        thread_left=0
+        run_thread_part "$@"
+    else
+        if ((!said_waiting)); then
+            say "waiting for the sanitizer builds (output in $san_build_log)"
+            said_waiting=1
+        fi
+        sleep 2
+        continue
+    fi
+    said_waiting=0
+done
+if [[ -n "$san_build_pid" ]]; then
+    wait "$san_build_pid" || true
+    san_build_pid=""
 fi
 echo "total $(elapsed "$total_start")" >&2
 # The end of the output is what a CI page shows: repeat what failed there.
