@@ -13,13 +13,13 @@
 #    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
 # 6. builds, beside the main suite and at the lowest CPU and I/O priority, the AddressSanitizer +
 #    UBSan build of the unit and storage tests and the fuzzers (tests/sanitize.sh address, build/fuzz;
-#    ARBOR_SANITIZE=0 skips it) and then, with ARBOR_TSAN=1, the ThreadSanitizer build of core and
+#    ARBOR_SANITIZE=0 skips it), after, with ARBOR_TSAN=1, the ThreadSanitizer build of core and
 #    the integration suite (tests/sanitize.sh thread, build/tsan); their output in
 #    build/tests/sanitizer-build.log
-# 7. after the main suite, runs each sanitizer's tests as soon as its build is done: the
-#    AddressSanitizer tests and a short fuzzing pass (while the ThreadSanitizer build finishes),
-#    and with ARBOR_TSAN=1 the ThreadSanitizer suite on both backends (in its own session; its
-#    output in build/tests/tsan.log); exits non-zero when any of them failed.
+# 7. after the main suite, runs each sanitizer's tests as soon as its build is done: with
+#    ARBOR_TSAN=1 the ThreadSanitizer suite on both backends (in its own session; its output in
+#    build/tests/tsan.log), the AddressSanitizer build going on beside it, then the
+#    AddressSanitizer tests and a short fuzzing pass; exits non-zero when any of them failed.
 # Works as root and as a normal user with sudo; safe to run again.
 set -euo pipefail
 
@@ -108,21 +108,22 @@ fuzz_seconds="${ARBOR_FUZZ_SECONDS:-20}"
 # The sanitizer builds are not tests: they run beside the main suite, at nice 19 and idle I/O
 # priority. The suite keeps two cores about half busy (it waits on devnets' blocks, timers and
 # receivers); built after it, the two builds had added 14 minutes to CI on two cores.
-# The AddressSanitizer build goes first: its tests and the fuzzing (about 80 s) then run as soon
-# as the main suite is over, while the ThreadSanitizer build finishes, and the ThreadSanitizer
-# tests (which keep two cores four-fifths busy, starving anything at nice 19 beside them) come
-# last. Built the other way round, the AddressSanitizer build was left to finish beside them
-# and the run waited for it at the end (ci88: 111 s).
+# The ThreadSanitizer build goes first, so that its tests, the longest part after the main suite,
+# start as soon as that is over; the AddressSanitizer build then takes what those tests leave
+# idle (about a fifth of two cores) and its tests and the fuzzing (about 60 s) follow them.
+# AddressSanitizer first was worse whenever the builds cannot finish within the main suite:
+# what was left of them ran with nothing beside it (ci89, its compiler cache partly cold: the
+# ThreadSanitizer tests started 446 s after the main suite ended).
 san_build_pid=""
 san_build_log="$build_dir/sanitizer-build.log"
-# Each build writes its exit status here when it ends (address.rc, thread.rc): each build's
+# Each build writes its exit status here when it ends (thread.rc, address.rc): each build's
 # tests start once it is done, not once both are.
 san_status="$build_dir/sanitizer-build.status"
 rm -rf "$san_status"
 mkdir -p "$san_status"
 san_kinds=()
-[[ "$sanitize" != 0 ]] && san_kinds+=(address)
 [[ "$tsan" == 1 ]] && san_kinds+=(thread)
+[[ "$sanitize" != 0 ]] && san_kinds+=(address)
 if ((${#san_kinds[@]} > 0)); then
     say "sanitizer builds (${san_kinds[*]}) beside the tests, at low priority (output in $san_build_log)"
     low=(nice -n 19)
@@ -217,7 +218,8 @@ run_thread_part() {
     echo "ThreadSanitizer tests took $(elapsed "$start") (exit $tsan_rc)" >&2
 }
 
-# Each sanitizer's tests as soon as its build is done, the AddressSanitizer part first when both are.
+# Each sanitizer's tests as soon as its build is done, the AddressSanitizer part first when both are
+# (it is short, and the ThreadSanitizer tests leave little beside them).
 address_left=0
 thread_left=0
 [[ "$sanitize" != 0 ]] && address_left=1
