@@ -18,6 +18,7 @@
 #include "store/store.h"
 #include "testmain.h"
 #include "testresults.h"
+#include "timetext.h"
 #include "uifixture.h"
 #include "widgets/indexprogressbar.h"
 #include "widgets/logpanel.h"
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void statusBarTrayAndPanelCountAlike();
     void chainWhoseNodeLacksTheBlockIsStalledNotDown();
     void liveChainShowsNoGapForNewBlocks();
+    void aContinuedAlertShowsWhenItWasFirstRaised();
 
 private:
     std::unique_ptr<Engine> startEngine(const QString &file, qint64 stallAfterMs = 120000);
@@ -365,6 +367,36 @@ void TstAlertsUi::chainWhoseNodeLacksTheBlockIsStalledNotDown()
     }
     QVERIFY(endpointShown);
     window.close();
+}
+
+// A console restarted during an outage may raise the alert before it has read the open row an
+// earlier run left; the monitor then continues that row, and the panel shows its raise time,
+// not the restart's (seen in a German console restarted in English: 21:22 instead of 21:21).
+void TstAlertsUi::aContinuedAlertShowsWhenItWasFirstRaised()
+{
+    LogPanel panel;
+    auto *list = panel.findChild<QTreeWidget *>(QStringLiteral("alertList"));
+    QVERIFY(list);
+    Alert here;
+    here.kind = AlertKind::DeliveryFailing;
+    here.chainId = 5;
+    here.ruleId = 2;
+    here.ruleName = QStringLiteral("pager unreachable");
+    here.title = QStringLiteral("Deliveries of “devnet down” to Telegram fail");
+    here.raisedAt = QDateTime::fromMSecsSinceEpoch(1795901000000);
+    panel.alertRaised(here);
+    QCOMPARE(list->topLevelItem(0)->text(0), ui::timestampText(here.raisedAt));
+    Alert continued = here;
+    continued.raisedAt = QDateTime::fromMSecsSinceEpoch(1795900880000);
+    continued.carriedOver = true;
+    panel.syncActive({continued});
+    QCOMPARE(list->topLevelItem(0)->text(0), ui::timestampText(continued.raisedAt));
+    QCOMPARE(panel.activeAlertCount(), 1);
+    QCOMPARE(list->topLevelItemCount(), 1);
+    // Over: cleared, its time still the first raise's.
+    panel.syncActive({});
+    QCOMPARE(panel.activeAlertCount(), 0);
+    QCOMPARE(list->topLevelItem(0)->text(0), ui::timestampText(continued.raisedAt));
 }
 
 void TstAlertsUi::liveChainShowsNoGapForNewBlocks()

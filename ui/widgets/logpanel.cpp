@@ -239,17 +239,28 @@ void LogPanel::alertAcknowledged(const Alert &alert)
 
 void LogPanel::syncActive(const QList<Alert> &active)
 {
-    QHash<QString, bool> acknowledged;
+    QHash<QString, const Alert *> byKey;
     for (const Alert &alert : active)
-        acknowledged.insert(alertKey(alert), alert.acknowledged);
+        byKey.insert(alertKey(alert), &alert);
     for (int i = 0; i < m_alerts->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_alerts->topLevelItem(i);
         const QString key = item->data(0, AlertKeyRole).toString();
         if (key.isEmpty())
             continue;
-        if (!acknowledged.contains(key))
+        const Alert *current = byKey.value(key);
+        if (!current) {
             markCleared(i);
-        else if (acknowledged.value(key) && !alertOf(item).acknowledged)
+            continue;
+        }
+        // Raised here while an earlier engine's row of the same alert was being read, then
+        // found to continue it: the alert's time is that row's.
+        if (Alert shown = alertOf(item); shown.raisedAt != current->raisedAt) {
+            shown.raisedAt = current->raisedAt;
+            shown.carriedOver = current->carriedOver;
+            item->setData(0, AlertRole, QVariant::fromValue(shown));
+            item->setText(AlertTimeColumn, timestampText(current->raisedAt));
+        }
+        if (current->acknowledged && !alertOf(item).acknowledged)
             markAcknowledged(i);
     }
     updateAlertsTab();
