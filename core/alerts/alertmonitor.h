@@ -174,8 +174,8 @@ public:
      * it would have there: when its condition is over for its hold time, or at once when its
      * rule is gone or disabled, its chain is no longer indexed or is held. A chain that has not
      * reported yet (its indexer not started: its lease still being taken) keeps its alerts for
-     * up to ContinuedReportGraceMs; silent after that, it is taken as not indexed here. A condition already
-     * raised here continues the recorded alert instead. Returns the ids of the rows continued;
+     * up to ContinuedReportGraceMs; silent after that, it is taken as not indexed here. A
+     * condition already raised here continues the recorded alert instead. Returns the ids of the rows continued;
      * events (reorgs) and a second row of one condition are not.
      */
     QList<qint64> continueRecorded(const QList<arbor::AlertRecord> &open, qint64 nowMs);
