@@ -47,6 +47,7 @@
 // Generating the devnet takes most of a minute: --hold keeps it up after the figures (until
 // Enter), and --rpc measures a node that is already up, e.g. while profiling arborctl (no
 // generator figures there: balances are not checked).
+#include "buildpaths.h"
 #include "devnet.h"
 #include "faultproxy.h"
 #include "testdatabase.h"
@@ -586,7 +587,7 @@ CtlRun arborctl(const QStringList &args, int timeoutMs = 1800000)
     const double serverBefore = serverCpuSeconds();
     QElapsedTimer timer;
     timer.start();
-    p.start(QStringLiteral(ARBOR_ARBORCTL), args);
+    p.start(BuildPaths::arborctl(), args);
     CtlRun r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

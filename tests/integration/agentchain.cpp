@@ -1,4 +1,5 @@
 #include "agentchain.h"
+#include "buildpaths.h"
 
 #include <QDeadlineTimer>
 #include <QDebug>
@@ -11,7 +12,7 @@ using namespace Qt::StringLiterals;
 namespace arbor::test {
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 qint64 hexNumber(const QJsonValue &v)
 {

@@ -11,6 +11,7 @@
 //    nothing is stored.
 // On SQLite and PostgreSQL. The functions run in order on one devnet, database and serve.
 #include "agentchain.h"
+#include "buildpaths.h"
 #include "faultproxy.h"
 #include "testmain.h"
 #include "webhookreceiver.h"
@@ -30,7 +31,7 @@ namespace tst_alertdelivery {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 const QString SecretVariable = u"ARBOR_TEST_ALERT_SECRET"_s;
 /// The rules' forSeconds: held this long to raise, over this long to clear.
 constexpr int HoldSeconds = 3;

@@ -1,6 +1,7 @@
 // arborctl's command line on its own: a database path that does not exist, typos in command
 // names, and each command's --help. No node and no database server needed.
 #include "arborctlrun.h"
+#include "buildpaths.h"
 #include "testmain.h"
 
 #include <QDir>
@@ -15,7 +16,7 @@ namespace tst_arborctl {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 constexpr int TimeoutMs = 60000;
 
 ArborctlRun arborctl(const QStringList &args)

@@ -9,6 +9,7 @@
 #include "devnet.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "store/ddl.h"
 #include "testmain.h"
 
@@ -29,7 +30,7 @@ namespace tst_backup {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 ArborctlRun arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000)
 {

@@ -16,10 +16,11 @@
 #include "arborctlrun.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "model/address.h"
+#include "model/balancequeue.h"
 #include "model/keccak.h"
 #include "model/u256.h"
-#include "model/balancequeue.h"
 #include "store/chainregistry.h"
 #include "store/ddl.h"
 #include "store/queuestore.h"
@@ -47,7 +48,7 @@ namespace tst_balances {
 namespace {
 
 using Run = ArborctlRun;
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000, const QProcessEnvironment &extra = {})
 {
@@ -569,7 +570,7 @@ void TestBalances::concurrentWorkersNeverShareAnItem()
     const auto startBoth = [&] {
         for (QProcess *p : {&a, &b}) {
             p->setProcessEnvironment(arborctlEnvironment());
-            p->start(QStringLiteral(ARBOR_ARBORCTL), run);
+            p->start(BuildPaths::arborctl(), run);
         }
     };
     if (m_backend == Backend::Postgres) {
@@ -679,7 +680,7 @@ void TestBalances::killedWorkerLeavesItsBatchPending()
 
     QProcess worker;
     worker.setProcessEnvironment(arborctlEnvironment());
-    worker.start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--until-empty"_s});
+    worker.start(BuildPaths::arborctl(), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--until-empty"_s});
     QVERIFY2(worker.waitForStarted(), qPrintable(worker.errorString()));
     // One batch committed (seen in the database), the next one being written: kill it there.
     QVERIFY2(QTest::qWaitFor([&] { return itemIds(u"completed"_s).size() > completedEarlier.size() || worker.state() != QProcess::Running; },
@@ -893,7 +894,7 @@ void TestBalances::queueRunStopsOnSigterm()
 
     QProcess worker;
     worker.setProcessEnvironment(arborctlEnvironment());
-    worker.start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--workers"_s, u"2"_s, u"--json"_s});
+    worker.start(BuildPaths::arborctl(), {u"--db"_s, m_db->urlString(), u"queue"_s, u"run"_s, u"--workers"_s, u"2"_s, u"--json"_s});
     QVERIFY2(worker.waitForStarted(), qPrintable(worker.errorString()));
     QString log;
     const bool drained = QTest::qWaitFor([&] {

@@ -7,6 +7,7 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "buildpaths.h"
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
@@ -28,7 +29,7 @@ namespace tst_chainedit {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 constexpr int TimeoutMs = 60000;
 constexpr int OneHourMs = 3600 * 1000;
 

@@ -6,6 +6,7 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "buildpaths.h"
 #include "engine/chainservice.h"
 #include "engine/databaseservice.h"
 #include "engine/engine.h"
@@ -28,7 +29,7 @@ namespace tst_databasestats {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 constexpr qint64 First = 11;
 constexpr qint64 Second = 22;
 

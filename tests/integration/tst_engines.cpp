@@ -20,6 +20,7 @@
 // read-only, saying PostgreSQL is the backend for several engines.
 #include "agentchain.h"
 #include "arborctlrun.h"
+#include "buildpaths.h"
 #include "childprocess.h"
 #include "devnet.h"
 #include "testdatabase.h"
@@ -48,7 +49,7 @@ namespace tst_engines {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 const QString TransferTopic = u"0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"_s;
 /// Short leases: heartbeat every second, a silent engine's chains free after 6 s.
 const QString LeaseSeconds = u"6"_s;

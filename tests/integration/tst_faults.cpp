@@ -12,6 +12,7 @@
 #include "faultproxy.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "model/address.h"
 #include "model/u256.h"
 #include "store/ddl.h"
@@ -43,7 +44,7 @@ constexpr int BlockCount = 60;
 constexpr quint64 TrafficSeed = 20240611;
 
 using Run = ArborctlRun;
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {})
 {

@@ -9,6 +9,7 @@
 #include "devnet.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "model/entitydef.h"
 #include "store/agentreputation.h"
 #include "store/ddl.h"
@@ -78,7 +79,7 @@ Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 60
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"ARBOR_DB"_s);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ARBOR_ARBORCTL), QStringList{u"--db"_s, db.urlString()} + args);
+    p.start(BuildPaths::arborctl(), QStringList{u"--db"_s, db.urlString()} + args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -245,7 +246,7 @@ std::unique_ptr<QProcess> TestIndexing::startServe()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"ARBOR_DB"_s);
     serve->setProcessEnvironment(env);
-    serve->start(QStringLiteral(ARBOR_ARBORCTL), {u"--db"_s, m_db->urlString(), u"serve"_s});
+    serve->start(BuildPaths::arborctl(), {u"--db"_s, m_db->urlString(), u"serve"_s});
     if (!serve->waitForStarted())
         qWarning() << "arborctl serve did not start:" << serve->errorString();
     return serve;

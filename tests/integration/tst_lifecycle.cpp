@@ -4,6 +4,7 @@
 #include "devnet.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "engine/chainservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
@@ -25,7 +26,7 @@ namespace tst_lifecycle {
 namespace {
 
 using Run = ArborctlRun;
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL_TESTHOOKS);
+const QString Arborctl = BuildPaths::arborctlTesthooks();
 constexpr int TimeoutMs = 60000;
 
 Run arborctl(const TestDatabase &db, const QStringList &args, const QProcessEnvironment &extra = {})

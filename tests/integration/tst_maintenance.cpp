@@ -7,6 +7,7 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "buildpaths.h"
 #include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "store/databasemaintenance.h"
@@ -25,7 +26,7 @@ namespace {
 
 QString arborctl()
 {
-    return QStringLiteral(ARBOR_ARBORCTL);
+    return BuildPaths::arborctl();
 }
 
 qint64 pragma(Store &store, const char *name)

@@ -5,6 +5,7 @@
 // On SQLite and PostgreSQL.
 
 #include "arborctlrun.h"
+#include "buildpaths.h"
 #include "devnet.h"
 #include "testmain.h"
 
@@ -24,7 +25,7 @@ namespace tst_metricsendpoint {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 /// A loopback port nothing listens on right now.
 quint16 freePort()

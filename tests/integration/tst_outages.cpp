@@ -6,6 +6,7 @@
 // that refuses eth_getLogs but answers eth_blockNumber keeps head and lag true. SQLite and
 // PostgreSQL.
 #include "arborctlrun.h"
+#include "buildpaths.h"
 #include "devnet.h"
 #include "faultproxy.h"
 #include "testdatabase.h"
@@ -27,7 +28,7 @@ namespace tst_outages {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 QString compact(const QJsonObject &o)
 {

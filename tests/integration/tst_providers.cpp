@@ -17,6 +17,7 @@
 #include "arborctlrun.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "model/address.h"
 #include "model/u256.h"
 #include "store/ddl.h"
@@ -42,7 +43,7 @@ namespace tst_providers {
 namespace {
 
 using Run = ArborctlRun;
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 120000, const QProcessEnvironment &extra = {})
 {
@@ -375,7 +376,7 @@ void TestProviders::deadEndpointIsStillDown()
 
     QProcess index;
     index.setProcessEnvironment(arborctlEnvironment());
-    index.start(QStringLiteral(ARBOR_ARBORCTL),
+    index.start(BuildPaths::arborctl(),
                 withDatabase(db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)}));
     QVERIFY2(index.waitForStarted(), qPrintable(index.errorString()));
     auto stop = qScopeGuard([&] {

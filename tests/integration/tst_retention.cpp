@@ -8,6 +8,7 @@
 #include "testdatabase.h"
 #include "testresults.h"
 
+#include "buildpaths.h"
 #include "engine/databaseservice.h"
 #include "engine/engine.h"
 #include "model/entitydef.h"
@@ -38,7 +39,7 @@ const Address BalanceOfToken = *Address::fromHex(QStringLiteral("0xfb6916095ca1d
 
 QString arborctl()
 {
-    return QStringLiteral(ARBOR_ARBORCTL);
+    return BuildPaths::arborctl();
 }
 
 QByteArray bytes(int size, int seed)

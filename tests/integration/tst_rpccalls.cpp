@@ -8,6 +8,7 @@
 // The functions share one devnet, proxy and database and run in declaration order.
 
 #include "arborctlrun.h"
+#include "buildpaths.h"
 #include "devnet.h"
 #include "faultproxy.h"
 #include "testmain.h"
@@ -31,7 +32,7 @@ namespace tst_rpccalls {
 
 namespace {
 
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 constexpr quint64 Seed = 20250425;
 
 ArborctlRun arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 180000)

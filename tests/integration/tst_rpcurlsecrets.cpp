@@ -9,6 +9,7 @@
 #include "devnet.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "store/ddl.h"
 #include "testmain.h"
 
@@ -93,7 +94,7 @@ ArborctlRun TestRpcUrlSecrets::arborctl(const QStringList &args, bool withKey, i
     QProcessEnvironment extra;
     if (withKey)
         extra.insert(KeyVariable, m_key);
-    ArborctlRun run = runArborctl(QStringLiteral(ARBOR_ARBORCTL), *m_db, args, timeoutMs, extra);
+    ArborctlRun run = runArborctl(BuildPaths::arborctl(), *m_db, args, timeoutMs, extra);
     keep(run);
     return run;
 }
@@ -131,7 +132,7 @@ void TestRpcUrlSecrets::chainWithAPlaceholderIsAddedAndIndexed()
                                          true, 300000);
     QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
 
-    const QJsonObject chain = chainRow(QStringLiteral(ARBOR_ARBORCTL), *m_db, qint64(m_devnet.chainId()));
+    const QJsonObject chain = chainRow(BuildPaths::arborctl(), *m_db, qint64(m_devnet.chainId()));
     QCOMPARE(chain[u"checkpointBlock"_s].toInteger(), m_head);
     const QJsonObject endpoint = chain[u"endpoints"_s][0].toObject();
     QCOMPARE(endpoint[u"url"_s].toString(), placeholderUrl());
@@ -204,12 +205,12 @@ void TestRpcUrlSecrets::endpointRowNamesTheMissingVariable()
     // A running engine without the variable: requests fail before they are sent, and the
     // endpoint's row says why.
     QProcess serve;
-    startArborctl(serve, QStringLiteral(ARBOR_ARBORCTL), *m_db, {u"serve"_s});
+    startArborctl(serve, BuildPaths::arborctl(), *m_db, {u"serve"_s});
     QVERIFY(serve.waitForStarted());
     QString lastError;
     QVERIFY2(waitForArborctl(
                  [&] {
-                     const QJsonObject chain = chainRow(QStringLiteral(ARBOR_ARBORCTL), *m_db, qint64(m_devnet.chainId()));
+                     const QJsonObject chain = chainRow(BuildPaths::arborctl(), *m_db, qint64(m_devnet.chainId()));
                      lastError = chain[u"endpoints"_s][0][u"lastError"_s].toString();
                      return lastError.contains(u"${env:ARBOR_TEST_RPC_KEY}"_s);
                  },

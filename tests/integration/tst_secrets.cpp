@@ -1,5 +1,6 @@
 // Secrets live in the OS keychain or nowhere: the keychain round trip, and the explicit error
 // (never a plain-text fallback) when there is no keychain. Run under tests/support/with-keyring.sh.
+#include "buildpaths.h"
 #include "secrets/secretresolver.h"
 #include "secrets/secretstore.h"
 #include "store/store.h"
@@ -55,7 +56,7 @@ Run arborctl(const QStringList &args, const QByteArray &input, const QProcessEnv
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ARBOR_ARBORCTL), args);
+    p.start(test::BuildPaths::arborctl(), args);
     p.write(input);
     p.closeWriteChannel();
     Run r;

@@ -15,6 +15,7 @@
 #include "faultproxy.h"
 #include "testdatabase.h"
 
+#include "buildpaths.h"
 #include "store/ddl.h"
 #include "testmain.h"
 
@@ -32,7 +33,7 @@ namespace tst_sparsechain {
 namespace {
 
 using Run = ArborctlRun;
-const QString Arborctl = QStringLiteral(ARBOR_ARBORCTL);
+const QString Arborctl = BuildPaths::arborctl();
 
 Run arborctl(const TestDatabase &db, const QStringList &args, int timeoutMs = 180000)
 {

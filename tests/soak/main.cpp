@@ -4,6 +4,7 @@
 // Exits 0 when every check passed, 1 when one failed, 2 when it could not start, 77 when the
 // devnet is not installed (outside CI); a crash ends it with the signal after printing where.
 
+#include "buildpaths.h"
 #include "devnet.h"
 #include "soakrun.h"
 
@@ -83,7 +84,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsSet("ARBOR_SOAK_RSS_GROWTH_MB"))
         options.rssGrowthLimitMiB = qEnvironmentVariable("ARBOR_SOAK_RSS_GROWTH_MB").toDouble();
     options.settingsFirst = qEnvironmentVariableIntValue("ARBOR_SOAK_SETTINGS_FIRST") != 0;
-    options.arborctl = qEnvironmentVariable("ARBOR_SOAK_ARBORCTL", QStringLiteral(ARBOR_ARBORCTL));
+    options.arborctl = qEnvironmentVariable("ARBOR_SOAK_ARBORCTL", arbor::test::BuildPaths::arborctl());
 
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
         std::fprintf(stderr, "soak: no D-Bus session: run it through tests/support/with-keyring.sh (or tests/soak/run.sh)\n");

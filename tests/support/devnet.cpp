@@ -1,5 +1,6 @@
 #include "devnet.h"
 
+#include "buildpaths.h"
 #include "childprocess.h"
 
 #include <QDeadlineTimer>
@@ -76,7 +77,7 @@ QString Devnet::directory()
     const QString fromEnvironment = qEnvironmentVariable("ARBOR_DEVNET_DIR");
     if (!fromEnvironment.isEmpty())
         return QDir::cleanPath(fromEnvironment);
-    return QDir::cleanPath(QStringLiteral(ARBOR_DEVNET_DIR));
+    return BuildPaths::sourceDir() + u"/tests/support/devnet"_s;
 }
 
 bool Devnet::requiredByEnvironment()

@@ -36,7 +36,7 @@ namespace arbor::test {
  *     QVERIFY2(deployed, qPrintable(error));
  * \endcode
  *
- * The devnet directory is the ARBOR_DEVNET_DIR compile definition, overridden by the
+ * The devnet directory is tests/support/devnet of the source tree, overridden by the
  * ARBOR_DEVNET_DIR environment variable. node is taken from PATH.
  */
 class Devnet final

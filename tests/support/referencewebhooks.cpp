@@ -1,5 +1,6 @@
 #include "referencewebhooks.h"
 
+#include "buildpaths.h"
 #include "childprocess.h"
 
 #include <QDir>
@@ -16,7 +17,7 @@ namespace {
 QString directory()
 {
     const QString fromEnvironment = qEnvironmentVariable("ARBOR_STANDARD_WEBHOOKS_DIR");
-    return QDir::cleanPath(fromEnvironment.isEmpty() ? QStringLiteral(ARBOR_STANDARD_WEBHOOKS_DIR) : fromEnvironment);
+    return QDir::cleanPath(fromEnvironment.isEmpty() ? BuildPaths::sourceDir() + u"/tests/support/standard-webhooks"_s : fromEnvironment);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "sdkmcpserver.h"
 
+#include "buildpaths.h"
 #include "childprocess.h"
 
 #include <QDeadlineTimer>
@@ -42,7 +43,7 @@ QString SdkMcpServer::directory()
     const QString fromEnvironment = qEnvironmentVariable("ARBOR_MCP_SDK_DIR");
     if (!fromEnvironment.isEmpty())
         return QDir::cleanPath(fromEnvironment);
-    return QDir::cleanPath(QStringLiteral(ARBOR_MCP_SDK_DIR));
+    return BuildPaths::sourceDir() + u"/tests/support/mcp-sdk"_s;
 }
 
 bool SdkMcpServer::requiredByEnvironment()

@@ -41,7 +41,7 @@ struct SdkMcpCall
  * answering text content. calls() lists the calls the SDK dispatched to them, in order;
  * requests it refused are not calls.
  *
- * The directory is the ARBOR_MCP_SDK_DIR compile definition, overridden by the ARBOR_MCP_SDK_DIR
+ * The directory is tests/support/mcp-sdk of the source tree, overridden by the ARBOR_MCP_SDK_DIR
  * environment variable; node is taken from PATH. tests/run.sh installs the packages with
  * `npm ci`. Everything here blocks the calling thread; use it from the test's main thread.
  * The server runs until stop() or destruction, and on Linux also dies with the test process.

@@ -2,11 +2,13 @@
 // panel receives.
 
 #include "alerts/alertmonitor.h"
+#include "buildpaths.h"
 #include "logging/logsink.h"
 #include "testmain.h"
 
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -566,8 +568,8 @@ private Q_SLOTS:
     // in a Latin-1 string it shows as mojibake ("â€”" for an em dash).
     void noUtf8TextInLatin1Holders()
     {
-        const QString root = QFINDTESTDATA("../../core/alerts/alertmonitor.cpp").section(QStringLiteral("/core/alerts/"), 0, 0);
-        QVERIFY2(!root.isEmpty(), "the source tree was not found next to the test's source");
+        const QString root = test::BuildPaths::sourceDir();
+        QVERIFY2(QFileInfo::exists(root + QStringLiteral("/core/alerts/alertmonitor.cpp")), qPrintable(QStringLiteral("no source tree at ") + root));
         static const QRegularExpression latin1(QStringLiteral(
             "(QLatin1String(View)?\\s*\\(|QLatin1Char\\s*\\(|fromLatin1\\s*\\()\\s*(\"([^\"\\\\]|\\\\.)*[^\\x{0}-\\x{7f}]|'[^\\x{0}-\\x{7f}])"
             "|\"([^\"\\\\]|\\\\.)*[^\\x{0}-\\x{7f}]([^\"\\\\]|\\\\.)*\"_L1"));
