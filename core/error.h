@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <utility>
@@ -33,6 +34,9 @@ struct Error
     /// code that made the error gave one: what is kept for readers in another language (an
     /// alert's parameters), since `message` is in this process's.
     QString code = {};
+    /// What the code's wording names, in the order it names them: a block number, the words a
+    /// database or node said (which are not Arbor's to translate).
+    QStringList codeArgs = {};
 
     static Error invalid(QString field, QString message) { return {Kind::Invalid, std::move(field), std::move(message)}; }
     static Error notFound(QString field, QString message) { return {Kind::NotFound, std::move(field), std::move(message)}; }
@@ -41,10 +45,12 @@ struct Error
     static Error refused(QString message) { return {Kind::Refused, {}, std::move(message)}; }
     static Error internal(QString message) { return {Kind::Internal, {}, std::move(message)}; }
 
-    /// This error with `code` set: `Error::unavailable(field, message).withCode(u"refused"_s)`.
-    Error withCode(QString token) &&
+    /// This error with `code` set: `Error::unavailable(field, message).withCode(u"refused"_s)`,
+    /// and what its wording names: `.withCode(u"block_not_served"_s, {QString::number(n)})`.
+    Error withCode(QString token, QStringList args = {}) &&
     {
         code = std::move(token);
+        codeArgs = std::move(args);
         return std::move(*this);
     }
     /// "field: message", or the message alone.

@@ -644,6 +644,22 @@
         <source>Telegram refused the message: %1</source>
         <translation>Telegram hat die Nachricht abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>the node does not serve block %1 yet</source>
+        <translation>der Knoten liefert Block %1 noch nicht</translation>
+    </message>
+    <message>
+        <source>database error: %1</source>
+        <translation>Datenbankfehler: %1</translation>
+    </message>
+    <message>
+        <source>the database is locked by another process: %1</source>
+        <translation>die Datenbank ist von einem anderen Prozess gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>lost the connection to PostgreSQL: %1</source>
+        <translation>die Verbindung zu PostgreSQL ist abgebrochen: %1</translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

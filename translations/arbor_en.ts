@@ -644,6 +644,22 @@
         <source>Telegram refused the message: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the node does not serve block %1 yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is locked by another process: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost the connection to PostgreSQL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::BalanceService</name>

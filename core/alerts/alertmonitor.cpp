@@ -2,6 +2,7 @@
 
 #include "rpc/rpchttp.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 #include <algorithm>
@@ -108,6 +109,12 @@ QJsonObject stallOf(const ChainStatus &status, qint64 stalledForMs)
     const QString said = AlertText::nodeMessage(status.noProgress ? status.lastProblem : status.message);
     if (!said.isEmpty())
         params.insert(status.noProgress ? QStringLiteral("lastProblem") : QStringLiteral("error"), said);
+    // The same as a code, which each reader's language words; the words above stay for a
+    // reader whose version does not know the code.
+    if (const QString code = status.noProgress ? status.lastProblemCode : status.messageCode; !said.isEmpty() && !code.isEmpty()) {
+        params.insert(QStringLiteral("problem"), code);
+        params.insert(QStringLiteral("problemArgs"), QJsonArray::fromStringList(status.noProgress ? status.lastProblemArgs : status.messageArgs));
+    }
     return params;
 }
 

@@ -267,6 +267,8 @@ void ChainIndexer::checkProgress()
         why += QLatin1Char(' ') + tr("Last problem: %1").arg(m_status.message);
     qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1 stalled: %2").arg(m_chainId).arg(why);
     m_status.lastProblem = m_status.message;
+    m_status.lastProblemCode = m_status.messageCode;
+    m_status.lastProblemArgs = m_status.messageArgs;
     setPhase(IndexPhase::Stalled, why, true);
 }
 

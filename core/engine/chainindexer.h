@@ -126,6 +126,10 @@ private:
     void runSpecialWork();
     /// `noProgress`: Stalled only because nothing was promoted (ChainStatus::noProgress).
     void setPhase(IndexPhase phase, const QString &message = QString(), bool noProgress = false);
+    /// The phase, saying why in `error`'s words and keeping its code for other languages.
+    void setPhase(IndexPhase phase, const Error &error);
+    /// What both setPhase() overloads show: the phase, why, and why's code where it has one.
+    void showPhase(IndexPhase phase, const QString &message, const QString &code, const QStringList &args, bool noProgress);
     /// `sayWhy`: the error becomes the status message (false for a range that is not next).
     void rpcFailed(const Error &error, bool sayWhy = true);
     void stall(const Error &error);

@@ -133,14 +133,32 @@ void ChainIndexer::takeEndpointHealth()
 
 void ChainIndexer::setPhase(IndexPhase phase, const QString &message, bool noProgress)
 {
+    // Words of Arbor's own (numbers worded here) carry no code; the same words again keep theirs.
+    const bool same = m_status.message == message;
+    showPhase(phase, message, same ? m_status.messageCode : QString(), same ? m_status.messageArgs : QStringList(), noProgress);
+}
+
+void ChainIndexer::setPhase(IndexPhase phase, const Error &error)
+{
+    showPhase(phase, error.message, error.code, error.codeArgs, false);
+}
+
+void ChainIndexer::showPhase(IndexPhase phase, const QString &message, const QString &code, const QStringList &args, bool noProgress)
+{
     noProgress = noProgress && phase == IndexPhase::Stalled;
-    if (m_status.phase == phase && m_status.message == message && m_status.noProgress == noProgress)
+    if (m_status.phase == phase && m_status.message == message && m_status.noProgress == noProgress && m_status.messageCode == code
+        && m_status.messageArgs == args)
         return;
     m_status.phase = phase;
     m_status.message = message;
+    m_status.messageCode = code;
+    m_status.messageArgs = args;
     m_status.noProgress = noProgress;
-    if (!noProgress)
+    if (!noProgress) {
         m_status.lastProblem.clear();
+        m_status.lastProblemCode.clear();
+        m_status.lastProblemArgs.clear();
+    }
     emitStatus();
 }
 
@@ -153,7 +171,7 @@ void ChainIndexer::rpcFailed(const Error &error, bool sayWhy)
     if (m_pool && m_pool->allCircuitsOpen())
         setPhase(IndexPhase::RpcDown, tr("Every RPC endpoint is failing; retrying by itself. %1").arg(error.message));
     else if (sayWhy && m_status.phase != IndexPhase::Stalled)   // a stall keeps saying why
-        setPhase(m_status.phase, error.message);
+        setPhase(m_status.phase, error);
     m_healthDirty = true;
 }
 
@@ -169,7 +187,7 @@ void ChainIndexer::stall(const Error &error)
 {
     ++m_failures;
     qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1 stalled: %2").arg(m_chainId).arg(error.message);
-    setPhase(IndexPhase::Stalled, error.message);
+    setPhase(IndexPhase::Stalled, error);
 }
 
 int ChainIndexer::retryDelayMs()

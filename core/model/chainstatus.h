@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 #include <optional>
@@ -43,6 +44,13 @@ struct ChainStatus
     /// said before the stall (a node that does not serve the next block yet), if anything.
     bool noProgress = false;
     QString lastProblem;
+    /// The error that set `message`, and the one behind `lastProblem`, as a code and what its
+    /// wording names (Error::code, Error::codeArgs) where it had one: what a reader in another
+    /// language words (an alert), since `message` and `lastProblem` are in this process's.
+    QString messageCode;
+    QStringList messageArgs;
+    QString lastProblemCode;
+    QStringList lastProblemArgs;
     qint64 reorgs = 0;                      ///< reorgs handled since start
     qint64 skippedLogs = 0;                 ///< logs that failed to decode (not ERC-20, malformed)
     QList<EndpointRecord> endpoints;        ///< measured health

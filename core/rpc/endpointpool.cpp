@@ -555,7 +555,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
         notServed = true;
         endpoint->recordAnswer(now - startedMs);
         endpoint->limiter->answered(pending->weight);
-        status = Error::unavailable(status.error().field, endpoint->describe(status.error()));
+        status = Error::unavailable(status.error().field, endpoint->describe(status.error())).withCode(status.error().code, status.error().codeArgs);
     } else if (unreachable) {
         failed = true;
         pending->onlyNotServed = false;

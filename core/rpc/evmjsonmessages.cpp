@@ -42,7 +42,8 @@ Error blockNotServed(qint64 number)
     return Error::unavailable(QStringLiteral("eth_getBlockByNumber"),
                               QCoreApplication::translate("arbor::evmjson", "The node does not serve block %1 yet: it is behind the "
                                                                             "chain's head or still importing the block. Asked again shortly.")
-                                  .arg(number));
+                                  .arg(number))
+        .withCode(QStringLiteral("block_not_served"), {QString::number(number)});
 }
 
 bool isBlockNotServed(const Error &error)

@@ -1,5 +1,6 @@
 #include "triggers/alerttext.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -89,6 +90,24 @@ QString deliveryFailure(const QJsonObject &params, AlertLanguage language)
         return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Telegram refused the message: %1")).arg(detail);
     const QString words = networkFailure(code, language);
     return words.isEmpty() || detail.isEmpty() ? words : words + QLatin1String(": ") + detail;
+}
+
+/// A stall's error or last problem (its "problem" code and "problemArgs") in `language`; empty
+/// for a code this version does not know, whose reader shows the raiser's words instead.
+QString problemOf(const QJsonObject &params, AlertLanguage language)
+{
+    const QString code = string(params, "problem");
+    const QJsonArray args = params.value(QLatin1String("problemArgs")).toArray();
+    const QString named = args.isEmpty() ? QString() : args.first().toString();
+    if (code == u"block_not_served")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the node does not serve block %1 yet")).arg(named);
+    if (code == u"database")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "database error: %1")).arg(named);
+    if (code == u"database_locked")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the database is locked by another process: %1")).arg(named);
+    if (code == u"database_connection_lost")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "lost the connection to PostgreSQL: %1")).arg(named);
+    return QString();
 }
 
 /// "rpc.example.org: connection refused", the host or the error alone when one is missing.
@@ -248,10 +267,11 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
         return withDetail(said, detailOf(params, language)) + QLatin1String(". ") + waits;
     }
     case AlertKind::Stalled: {
+        const QString coded = problemOf(params, language);
         const QString error = string(params, "error");
         if (!error.isEmpty())
             return withDetail(say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "The indexer of %1 stopped on an error and retries by itself")).arg(chain),
-                              error);
+                              coded.isEmpty() ? error : coded);
         const QString stalledFor = duration(params.value(QLatin1String("stalledSeconds")).toInteger() * 1000, language);
         QString said = params.contains(QLatin1String("blocks"))
             ? say(language, QT_TRANSLATE_N_NOOP("arbor::AlertText", "%1 is %n block(s) behind the head and indexed no new block for %2."),
@@ -259,7 +279,7 @@ QString AlertText::text(AlertKind kind, qint64 chainId, const QJsonObject &param
                   .arg(chain, stalledFor)
             : say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "%1 has indexed no new block for %2.")).arg(chain, stalledFor);
         if (const QString problem = string(params, "lastProblem"); !problem.isEmpty())
-            said += QLatin1Char(' ') + say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Last problem: %1")).arg(problem);
+            said += QLatin1Char(' ') + say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "Last problem: %1")).arg(coded.isEmpty() ? problem : coded);
         return said;
     }
     case AlertKind::DeepReorg:

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void addsNewEntityColumnsOnStartup();
     void startsBesideAnOpenPromotion();
     void storesUint256Exactly();
+    void databaseErrorsKeepTheServersWordsBesideArbors();
     void bulkInsertKeepsEveryValueExact();
     void sqliteLogIsCheckpointedBesideTheWriter();
     void deletionStepsLeaveNothing();
@@ -511,6 +512,24 @@ void TestStore::storesUint256Exactly()
         QVERIFY(v);
         QCOMPARE(u256::toDecimal(*v), u256::toDecimal(sorted[i]));
     }
+}
+
+// A stall on a database error is worded by each alert reader: the error carries a code and the
+// server's own words, apart from Arbor's sentence in this process's language.
+void TestStore::databaseErrorsKeepTheServersWordsBesideArbors()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    auto rows = store->query(QStringLiteral("SELECT holder FROM arbor_no_such_table"));
+    QVERIFY(!rows);
+    const Error &e = rows.error();
+    QCOMPARE(e.code, QStringLiteral("database"));
+    QCOMPARE(e.codeArgs.size(), 1);
+    const QString said = e.codeArgs.first();
+    QVERIFY2(said.contains(QLatin1String("arbor_no_such_table")), qPrintable(said));
+    QVERIFY2(e.message.contains(said) && e.message != said, qPrintable(e.message));   // Arbor's sentence around the server's words
 }
 
 void TestStore::startsBesideAnOpenPromotion()

@@ -352,6 +352,11 @@ void TstAlertsUi::chainWhoseNodeLacksTheBlockIsStalledNotDown()
     for (const Alert &alert : window.alertMonitor()->activeAlerts()) {
         QCOMPARE(alert.kind, Alert::Kind::Stalled);
         QVERIFY2(alert.text.contains(QRegularExpression(QStringLiteral("does not serve block \\d+ yet"))), qPrintable(alert.text));
+        // As a code and its block too, which a reader in another language words.
+        QCOMPARE(alert.params.value(QStringLiteral("problem")).toString(), QStringLiteral("block_not_served"));
+        bool isNumber = false;
+        alert.params.value(QStringLiteral("problemArgs")).toArray().first().toString().toLongLong(&isNumber);
+        QVERIFY(isNumber);
     }
     for (const QString &status : std::as_const(seen)) {
         QVERIFY2(!status.startsWith(u"rpc down"), qPrintable(status));

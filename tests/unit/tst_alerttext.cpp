@@ -7,6 +7,7 @@
 #include "util/englishplurals.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
@@ -37,6 +38,11 @@ public:
             {u"arbor::AlertText|Telegram refused the message: %1"_qs, u"Telegram hat die Nachricht abgelehnt: %1"_qs},
             {u"arbor::AlertText|the group became a supergroup; set the action's chat id to %1"_qs,
              u"die Gruppe wurde zur Supergruppe; setzen Sie die Chat-ID der Aktion auf %1"_qs},
+            {u"arbor::AlertText|The indexer of %1 stopped on an error and retries by itself"_qs,
+             u"Der Indexer von %1 wurde durch einen Fehler angehalten und versucht es selbst erneut"_qs},
+            {u"arbor::AlertText|database error: %1"_qs, u"Datenbankfehler: %1"_qs},
+            {u"arbor::AlertText|the node does not serve block %1 yet"_qs, u"der Knoten liefert Block %1 noch nicht"_qs},
+            {u"arbor::AlertText|Last problem: %1"_qs, u"Letztes Problem: %1"_qs},
         };
         return de.value(QLatin1String(context) + u'|' + QLatin1String(source));
     }
@@ -401,6 +407,67 @@ private Q_SLOTS:
         QVERIFY2(readerRefused.endsWith(u"Letzter Fehler: Telegram hat die Nachricht abgelehnt: Bad Request: chat not found."_qs), qPrintable(readerRefused));
         QCOMPARE(AlertText::text(notFound.kind, notFound.chainId, notFound.params, 0, AlertLanguage::English).section(u"Last error: "_qs, 1),
                  u"Telegram refused the message: Bad Request: chat not found."_qs);
+    }
+
+    // A stall raised by a German console, on an error of Arbor's own (a database error) or for
+    // want of progress after one (a node that does not serve the next block yet): the params
+    // carry the code and what it names, so each reader words it; the raiser's sentence stays for
+    // a reader whose version does not know the code.
+    void aStallsProblemIsKeptAsACodeNotInTheRaisersLanguage()
+    {
+        AlertMonitor monitor;
+        raiseAtOnce(monitor);
+        QSignalSpy raised(&monitor, &AlertMonitor::alertRaised);
+        ChainStatus s = baseDown();
+        s.phase = IndexPhase::Stalled;
+        s.message = u"SQLite-Fehler: disk I/O error"_qs;
+        s.messageCode = u"database"_qs;
+        s.messageArgs = {u"disk I/O error"_qs};
+        monitor.updateChains({s}, 1000);
+        QCOMPARE(raised.size(), 1);
+        const Alert onError = raised.first().at(0).value<Alert>();
+        QCOMPARE(onError.kind, AlertKind::Stalled);
+        QCOMPARE(onError.params.value(u"problem"_qs).toString(), u"database"_qs);
+        QCOMPARE(onError.params.value(u"problemArgs"_qs).toArray(), QJsonArray{u"disk I/O error"_qs});
+        QCOMPARE(AlertText::text(onError.kind, onError.chainId, onError.params, 0, AlertLanguage::English),
+                 u"The indexer of Base stopped on an error and retries by itself (database error: disk I/O error)"_qs);
+        {
+            FakeGerman german;
+            QCoreApplication::installTranslator(&german);
+            const QString reader = AlertText::text(onError.kind, onError.chainId, onError.params, 0, AlertLanguage::Reader);
+            QCoreApplication::removeTranslator(&german);
+            QCOMPARE(reader, u"Der Indexer von Base wurde durch einen Fehler angehalten und versucht es selbst erneut (Datenbankfehler: disk I/O error)"_qs);
+        }
+
+        // Stalled for want of progress, the last problem said by the German pool before it.
+        ChainStatus behind = baseDown();
+        behind.chainId = 10;
+        behind.phase = IndexPhase::Stalled;
+        behind.noProgress = true;
+        behind.message = u"Seit 130 s kein Block indiziert, 10 Blöcke hinter dem letzten Block."_qs;
+        behind.lastProblem = u"http://node.example:8545: Der Knoten liefert Block 91 noch nicht: Er liegt hinter dem letzten Block der Chain zurück."_qs;
+        behind.lastProblemCode = u"block_not_served"_qs;
+        behind.lastProblemArgs = {u"91"_qs};
+        monitor.updateChains({s, behind}, 2000);
+        QCOMPARE(raised.size(), 2);
+        const Alert stuck = raised.last().at(0).value<Alert>();
+        QCOMPARE(stuck.params.value(u"problem"_qs).toString(), u"block_not_served"_qs);
+        const QString english = AlertText::text(stuck.kind, stuck.chainId, stuck.params, 0, AlertLanguage::English);
+        QVERIFY2(english.endsWith(u"Last problem: the node does not serve block 91 yet"_qs), qPrintable(english));
+        QVERIFY2(!english.contains(u"Knoten"_qs), qPrintable(english));
+        {
+            FakeGerman german;
+            QCoreApplication::installTranslator(&german);
+            const QString reader = AlertText::text(stuck.kind, stuck.chainId, stuck.params, 0, AlertLanguage::Reader);
+            QCoreApplication::removeTranslator(&german);
+            QVERIFY2(reader.endsWith(u"Letztes Problem: der Knoten liefert Block 91 noch nicht"_qs), qPrintable(reader));
+        }
+
+        // A code this version does not know: the raiser's words, as before codes.
+        QJsonObject later = onError.params;
+        later.insert(u"problem"_qs, u"disk_gone"_qs);
+        const QString unknown = AlertText::text(onError.kind, onError.chainId, later, 0, AlertLanguage::English);
+        QVERIFY2(unknown.endsWith(u"(SQLite-Fehler: disk I/O error)"_qs), qPrintable(unknown));
     }
 
     void aStoredRowRendersFromParamsOrShowsItsOldText()

@@ -288,6 +288,9 @@ void TestEndpointPool::nodeWithoutTheBlockIsBehindNotDown()
         const Error &e = o.status->error();
         QVERIFY2(evmjson::isBlockNotServed(e), qPrintable(e.toString()));
         QVERIFY2(e.message.contains(u"does not serve block 12 yet") && e.message.contains(behind.url().toString()), qPrintable(e.message));
+        // The same as a code and its block, for a stall alert read in another language.
+        QCOMPARE(e.code, u"block_not_served"_s);
+        QCOMPARE(e.codeArgs, QStringList{u"12"_s});
         QVERIFY2(!e.toString().contains(u"].result"), qPrintable(e.toString()));
         QVERIFY(!pool.allDown());
         QCOMPARE(pool.health().first().status, EndpointStatus::Ok);

@@ -82,14 +82,19 @@ std::string numberPlaceholders(const QString &sql)
 // A server's error as Arbor's: a lost connection, a conflict, or an internal error (logged).
 Error fromServerError(const QString &what, const std::string &state, bool broken, const std::string &sql)
 {
-    if (broken)
-        return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("Lost the connection to PostgreSQL: %1").arg(what));
+    // The codes keep the server's words (in its lc_messages) for readers in another language.
+    if (broken) {
+        return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("Lost the connection to PostgreSQL: %1").arg(what))
+            .withCode(QStringLiteral("database_connection_lost"), {what});
+    }
     if (state == "23505" || state == "23503")  // unique_violation, foreign_key_violation
         return Error::conflict(QString(), what);
-    if (state.rfind("08", 0) == 0)
-        return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("PostgreSQL connection error: %1").arg(what));
+    if (state.rfind("08", 0) == 0) {
+        return Error::unavailable(QStringLiteral("database"), PostgresStore::tr("PostgreSQL connection error: %1").arg(what))
+            .withCode(QStringLiteral("database_connection_lost"), {what});
+    }
     qCWarning(lcStore) << "postgresql:" << what << "in" << QString::fromStdString(sql.substr(0, 200));
-    return Error::internal(PostgresStore::tr("PostgreSQL error: %1").arg(what));
+    return Error::internal(PostgresStore::tr("PostgreSQL error: %1").arg(what)).withCode(QStringLiteral("database"), {what});
 }
 
 Error fromException(const std::exception &e, const std::string &sql)

@@ -84,12 +84,13 @@ Error sqlError(sqlite3 *db, int code, const QString &sql)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         // Another process holds the write lock past busy_timeout.
-        return Error::unavailable(QStringLiteral("database"), SqliteStore::tr("The database is locked by another process: %1").arg(text));
+        return Error::unavailable(QStringLiteral("database"), SqliteStore::tr("The database is locked by another process: %1").arg(text))
+            .withCode(QStringLiteral("database_locked"), {text});
     case SQLITE_CONSTRAINT:
         return Error::conflict(QString(), text);
     default:
         qCWarning(lcStore) << "sqlite:" << text << "in" << sql.left(200);
-        return Error::internal(SqliteStore::tr("SQLite error: %1").arg(text));
+        return Error::internal(SqliteStore::tr("SQLite error: %1").arg(text)).withCode(QStringLiteral("database"), {text});
     }
 }
 
