@@ -645,6 +645,22 @@
         <translation>Telegram hat die Nachricht abgelehnt: %1</translation>
     </message>
     <message>
+        <source>the chain reorganised deeper than %1 blocks (no common ancestor since block %2): reindex it from an earlier block, or delete and re-add it</source>
+        <translation>die Chain wurde tiefer als %1 Blöcke reorganisiert (kein gemeinsamer Vorfahre ab Block %2): die Chain ab einem früheren Block neu indizieren oder sie löschen und neu hinzufügen</translation>
+    </message>
+    <message>
+        <source>block %1 was not fetched</source>
+        <translation>Block %1 wurde nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>block %1 does not build on block %2 as fetched: the chain changed while it was read</source>
+        <translation>Block %1 baut nicht auf dem abgerufenen Block %2 auf: Die Chain hat sich während des Lesens geändert</translation>
+    </message>
+    <message>
+        <source>the logs of block %1 come from another fork than its header</source>
+        <translation>die Logs von Block %1 stammen aus einem anderen Fork als sein Header</translation>
+    </message>
+    <message>
         <source>the node does not serve block %1 yet</source>
         <translation>der Knoten liefert Block %1 noch nicht</translation>
     </message>

@@ -645,6 +645,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the chain reorganised deeper than %1 blocks (no common ancestor since block %2): reindex it from an earlier block, or delete and re-add it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 was not fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block %1 does not build on block %2 as fetched: the chain changed while it was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the logs of block %1 come from another fork than its header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the node does not serve block %1 yet</source>
         <translation type="unfinished"></translation>
     </message>

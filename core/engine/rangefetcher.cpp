@@ -366,13 +366,15 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
     for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
         if (!fetch->haveHeader[i])
             return done(Error::unavailable(QStringLiteral("rpc"), QCoreApplication::translate("arbor::ChainIndexer", "Block %1 was not fetched.")
-                                                                      .arg(fetch->numberAt(i))));
+                                                                      .arg(fetch->numberAt(i)))
+                            .withCode(QStringLiteral("block_not_fetched"), {QString::number(fetch->numberAt(i))}));
         if (fetch->scope == HeaderScope::Every && i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash)
             return done(Error::unavailable(QStringLiteral("chain"),
                                            QCoreApplication::translate("arbor::ChainIndexer",
                                                                        "Block %1 does not build on block %2 as fetched: the chain "
                                                                        "changed while it was being read; fetching again.")
-                                               .arg(batch.from + i).arg(batch.from + i - 1)));
+                                               .arg(batch.from + i).arg(batch.from + i - 1))
+                            .withCode(QStringLiteral("block_not_linked"), {QString::number(batch.from + i), QString::number(batch.from + i - 1)}));
     }
     batch.headers = std::move(fetch->headers);
     if (fetch->first)
@@ -391,7 +393,8 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
                 return done(Error::unavailable(QStringLiteral("chain"),
                                                QCoreApplication::translate("arbor::ChainIndexer",
                                                                            "The logs of block %1 come from another fork than its header; fetching again.")
-                                                   .arg(log.blockNumber)));
+                                                   .arg(log.blockNumber))
+                                .withCode(QStringLiteral("logs_from_other_fork"), {QString::number(log.blockNumber)}));
         }
     }
     decode(logs, batch);

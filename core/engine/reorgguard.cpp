@@ -82,7 +82,9 @@ ReorgOutcome ReorgGuard::compare(const QList<std::pair<qint64, Hash>> &stored, c
             const QString message = QCoreApplication::translate("arbor::ChainIndexer",
                                                                 "Chain %1 reorganised deeper than %2 blocks (no common ancestor since block %3). "
                                                                 "Reindex the chain from an earlier block, or delete and re-add it.");
-            return {ReorgOutcome::Kind::TooDeep, {}, Error::conflict(QStringLiteral("reorg"), message.arg(m_chainId).arg(m_window).arg(low))};
+            return {ReorgOutcome::Kind::TooDeep, {},
+                    Error::conflict(QStringLiteral("reorg"), message.arg(m_chainId).arg(m_window).arg(low))
+                        .withCode(QStringLiteral("reorg_too_deep"), {QString::number(m_window), QString::number(low)})};
         }
         ancestor = startBlock - 1;
     }

@@ -99,6 +99,19 @@ QString problemOf(const QJsonObject &params, AlertLanguage language)
     const QString code = string(params, "problem");
     const QJsonArray args = params.value(QLatin1String("problemArgs")).toArray();
     const QString named = args.isEmpty() ? QString() : args.first().toString();
+    const QString second = args.size() < 2 ? QString() : args.at(1).toString();
+    if (code == u"reorg_too_deep") {
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the chain reorganised deeper than %1 blocks (no common ancestor since block %2): "
+                                                                   "reindex it from an earlier block, or delete and re-add it"))
+            .arg(named, second);
+    }
+    if (code == u"block_not_fetched")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "block %1 was not fetched")).arg(named);
+    if (code == u"block_not_linked")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "block %1 does not build on block %2 as fetched: the chain changed while it was read"))
+            .arg(named, second);
+    if (code == u"logs_from_other_fork")
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the logs of block %1 come from another fork than its header")).arg(named);
     if (code == u"block_not_served")
         return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the node does not serve block %1 yet")).arg(named);
     if (code == u"database")

@@ -343,6 +343,9 @@ void TestReorgGuard::leavesReorgsDeeperThanTheWindowToTheOperator()
     QCOMPARE(o.error.field, u"reorg"_s);
     QCOMPARE(o.error.message, u"Chain 5 reorganised deeper than %1 blocks (no common ancestor since block %2). "
                               "Reindex the chain from an earlier block, or delete and re-add it."_s.arg(window).arg(lowest));
+    // The same as a code and its numbers, which a stall alert's reader words in its own language.
+    QCOMPARE(o.error.code, u"reorg_too_deep"_s);
+    QCOMPARE(o.error.codeArgs, (QStringList{QString::number(window), QString::number(lowest)}));
     // Not guessed at: nothing rolled back, nothing recorded.
     QCOMPARE(storedBlocks().size(), 30);
     QCOMPARE(storedTransfers(), qint64(30));

@@ -19,6 +19,7 @@
 #include "testmain.h"
 #include "testresults.h"
 #include "timetext.h"
+#include "triggers/alerttext.h"
 #include "uifixture.h"
 #include "widgets/indexprogressbar.h"
 #include "widgets/logpanel.h"
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <memory>
@@ -354,9 +356,19 @@ void TstAlertsUi::chainWhoseNodeLacksTheBlockIsStalledNotDown()
         QVERIFY2(alert.text.contains(QRegularExpression(QStringLiteral("does not serve block \\d+ yet"))), qPrintable(alert.text));
         // As a code and its block too, which a reader in another language words.
         QCOMPARE(alert.params.value(QStringLiteral("problem")).toString(), QStringLiteral("block_not_served"));
+        const QString block = alert.params.value(QStringLiteral("problemArgs")).toArray().first().toString();
         bool isNumber = false;
-        alert.params.value(QStringLiteral("problemArgs")).toArray().first().toString().toLongLong(&isNumber);
+        block.toLongLong(&isNumber);
         QVERIFY(isNumber);
+        // A German reader's list words it in German from the catalogue; English stays English.
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/arbor_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const QString inGerman = AlertText::text(alert.kind, alert.chainId, alert.params, 0, AlertLanguage::Reader);
+        const QString inEnglish = AlertText::text(alert.kind, alert.chainId, alert.params, 0, AlertLanguage::English);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY2(inGerman.contains(QStringLiteral("Letztes Problem: der Knoten liefert Block %1 noch nicht").arg(block)), qPrintable(inGerman));
+        QVERIFY2(inEnglish.contains(QStringLiteral("Last problem: the node does not serve block %1 yet").arg(block)), qPrintable(inEnglish));
     }
     for (const QString &status : std::as_const(seen)) {
         QVERIFY2(!status.startsWith(u"rpc down"), qPrintable(status));

@@ -120,6 +120,33 @@ private Q_SLOTS:
             << int(AlertKind::Stalled)
             << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"stalledSeconds"_qs, 120}, {u"lastProblem"_qs, u"header not found"_qs}} << qint64(0)
             << u"Base has stalled"_qs << u"Base has indexed no new block for 2 min. Last problem: header not found"_qs;
+        // A stall's problem as a code: the raiser's words (German here) give way to the reader's.
+        const auto stalledOn = [](const char *code, const QStringList &args) {
+            return QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"error"_qs, u"(in der Sprache der Konsole, die den Alarm auslöste)"_qs}, {u"problem"_qs, QLatin1String(code)},
+                               {u"problemArgs"_qs, QJsonArray::fromStringList(args)}};
+        };
+        const QString onAnError = u"The indexer of Base stopped on an error and retries by itself (%1)"_qs;
+        QTest::newRow("stalled on a reorg deeper than the window")
+            << int(AlertKind::Stalled) << stalledOn("reorg_too_deep", {u"64"_qs, u"1200"_qs}) << qint64(0) << u"Base has stalled"_qs
+            << onAnError.arg(u"the chain reorganised deeper than 64 blocks (no common ancestor since block 1200): "
+                             "reindex it from an earlier block, or delete and re-add it"_qs);
+        QTest::newRow("stalled on a database error") << int(AlertKind::Stalled) << stalledOn("database", {u"database or disk is full"_qs}) << qint64(0)
+                                                     << u"Base has stalled"_qs << onAnError.arg(u"database error: database or disk is full"_qs);
+        QTest::newRow("stalled on a locked database")
+            << int(AlertKind::Stalled) << stalledOn("database_locked", {u"database is locked"_qs}) << qint64(0) << u"Base has stalled"_qs
+            << onAnError.arg(u"the database is locked by another process: database is locked"_qs);
+        QTest::newRow("stalled on a lost connection")
+            << int(AlertKind::Stalled) << stalledOn("database_connection_lost", {u"server closed the connection unexpectedly"_qs}) << qint64(0)
+            << u"Base has stalled"_qs << onAnError.arg(u"lost the connection to PostgreSQL: server closed the connection unexpectedly"_qs);
+        QTest::newRow("stalled on a block not fetched") << int(AlertKind::Stalled) << stalledOn("block_not_fetched", {u"77"_qs}) << qint64(0)
+                                                        << u"Base has stalled"_qs << onAnError.arg(u"block 77 was not fetched"_qs);
+        QTest::newRow("stalled on a header that does not link")
+            << int(AlertKind::Stalled) << stalledOn("block_not_linked", {u"78"_qs, u"77"_qs}) << qint64(0) << u"Base has stalled"_qs
+            << onAnError.arg(u"block 78 does not build on block 77 as fetched: the chain changed while it was read"_qs);
+        QTest::newRow("stalled on logs of another fork") << int(AlertKind::Stalled) << stalledOn("logs_from_other_fork", {u"79"_qs}) << qint64(0)
+                                                         << u"Base has stalled"_qs << onAnError.arg(u"the logs of block 79 come from another fork than its header"_qs);
+        QTest::newRow("stalled on a node that lacks a block") << int(AlertKind::Stalled) << stalledOn("block_not_served", {u"80"_qs}) << qint64(0)
+                                                              << u"Base has stalled"_qs << onAnError.arg(u"the node does not serve block 80 yet"_qs);
         QTest::newRow("reorg") << int(AlertKind::DeepReorg) << QJsonObject{{u"chain"_qs, u"Base"_qs}, {u"depth"_qs, 5}, {u"ancestor"_qs, 1200}} << qint64(0)
                                << u"Reorg of 5 blocks on Base"_qs << u"Rolled back to block 1200 (the common ancestor) and indexing again from there."_qs;
         QTest::newRow("lag in blocks") << int(AlertKind::LagBlocks)

@@ -385,6 +385,8 @@ void TestRangeFetcher::reportsAHeaderThatDoesNotLink()
     QCOMPARE(batch.error().kind, Error::Kind::Unavailable);
     QCOMPARE(batch.error().field, u"chain"_s);
     QVERIFY2(batch.error().message.contains(u"Block 5 does not build on block 4"_s), qPrintable(batch.error().message));
+    QCOMPARE(batch.error().code, u"block_not_linked"_s);
+    QCOMPARE(batch.error().codeArgs, (QStringList{u"5"_s, u"4"_s}));
 }
 
 void TestRangeFetcher::failsWithoutAPool()
