@@ -645,8 +645,8 @@
         <translation>Telegram hat die Nachricht abgelehnt: %1</translation>
     </message>
     <message>
-        <source>the chain reorganised deeper than %1 blocks (no common ancestor since block %2): reindex it from an earlier block, or delete and re-add it</source>
-        <translation>die Chain wurde tiefer als %1 Blöcke reorganisiert (kein gemeinsamer Vorfahre ab Block %2): die Chain ab einem früheren Block neu indizieren oder sie löschen und neu hinzufügen</translation>
+        <source>the chain reorganised deeper than %1 blocks, with no common ancestor since block %2: reindex it from an earlier block, or delete and re-add it</source>
+        <translation>die Chain wurde tiefer als %1 Blöcke reorganisiert, ohne gemeinsamen Vorfahren ab Block %2: die Chain ab einem früheren Block neu indizieren oder sie löschen und neu hinzufügen</translation>
     </message>
     <message>
         <source>block %1 was not fetched</source>

@@ -645,7 +645,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the chain reorganised deeper than %1 blocks (no common ancestor since block %2): reindex it from an earlier block, or delete and re-add it</source>
+        <source>the chain reorganised deeper than %1 blocks, with no common ancestor since block %2: reindex it from an earlier block, or delete and re-add it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

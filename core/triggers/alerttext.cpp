@@ -101,7 +101,7 @@ QString problemOf(const QJsonObject &params, AlertLanguage language)
     const QString named = args.isEmpty() ? QString() : args.first().toString();
     const QString second = args.size() < 2 ? QString() : args.at(1).toString();
     if (code == u"reorg_too_deep") {
-        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the chain reorganised deeper than %1 blocks (no common ancestor since block %2): "
+        return say(language, QT_TRANSLATE_NOOP("arbor::AlertText", "the chain reorganised deeper than %1 blocks, with no common ancestor since block %2: "
                                                                    "reindex it from an earlier block, or delete and re-add it"))
             .arg(named, second);
     }

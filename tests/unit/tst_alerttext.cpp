@@ -128,7 +128,7 @@ private Q_SLOTS:
         const QString onAnError = u"The indexer of Base stopped on an error and retries by itself (%1)"_qs;
         QTest::newRow("stalled on a reorg deeper than the window")
             << int(AlertKind::Stalled) << stalledOn("reorg_too_deep", {u"64"_qs, u"1200"_qs}) << qint64(0) << u"Base has stalled"_qs
-            << onAnError.arg(u"the chain reorganised deeper than 64 blocks (no common ancestor since block 1200): "
+            << onAnError.arg(u"the chain reorganised deeper than 64 blocks, with no common ancestor since block 1200: "
                              "reindex it from an earlier block, or delete and re-add it"_qs);
         QTest::newRow("stalled on a database error") << int(AlertKind::Stalled) << stalledOn("database", {u"database or disk is full"_qs}) << qint64(0)
                                                      << u"Base has stalled"_qs << onAnError.arg(u"database error: database or disk is full"_qs);
