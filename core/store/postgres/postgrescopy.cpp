@@ -1,6 +1,7 @@
 #include "store/postgres/postgrescopy.h"
 #include "store/postgres/pgtypes.h"
 
+#include <QVarLengthArray>
 #include <QtEndian>
 
 #include <charconv>
@@ -94,72 +95,77 @@ std::optional<qint64> integerOf(const QVariant &v)
 }
 
 // A decimal number ("-12.5", "115792089…") in numeric's binary form: sign, scale, and its
-// digits in base 10000, the whole part's groups ending at the point.
-bool appendNumeric(std::string &out, std::string_view s)
+// digits in base 10000, the whole part's groups ending at the point. Read from the text as it
+// is held (a QString's UTF-16 or bytes) into digits on the stack: a range's values go out
+// without an allocation each.
+template<typename Char>
+bool appendNumeric(std::string &out, std::basic_string_view<Char> s)
 {
-    while (!s.empty() && s.front() == ' ')
+    while (!s.empty() && s.front() == Char(' '))
         s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
+    while (!s.empty() && s.back() == Char(' '))
         s.remove_suffix(1);
     quint16 sign = 0;
-    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-        sign = s.front() == '-' ? NumericNegative : 0;
+    if (!s.empty() && (s.front() == Char('-') || s.front() == Char('+'))) {
+        sign = s.front() == Char('-') ? NumericNegative : 0;
         s.remove_prefix(1);
     }
-    const size_t point = s.find('.');
-    std::string_view whole = s.substr(0, point);
-    const std::string_view fraction = point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
+    const size_t point = s.find(Char('.'));
+    std::basic_string_view<Char> whole = s.substr(0, point);
+    const std::basic_string_view<Char> fraction = point == std::basic_string_view<Char>::npos ? std::basic_string_view<Char>() : s.substr(point + 1);
     if (whole.empty() && fraction.empty())
         return false;
-    for (const std::string_view part : {whole, fraction}) {
-        for (const char c : part) {
-            if (c < '0' || c > '9')
+    for (const std::basic_string_view<Char> part : {whole, fraction}) {
+        for (const Char c : part) {
+            if (c < Char('0') || c > Char('9'))
                 return false;
         }
     }
     if (fraction.size() > size_t(NumericMaxScale))
         return false;
-    while (!whole.empty() && whole.front() == '0')
+    while (!whole.empty() && whole.front() == Char('0'))
         whole.remove_prefix(1);
 
-    const auto group = [](std::string_view digits) {
+    // `count` decimal digits from `at` as one base-10000 digit; those past the text's end count
+    // as zeros (a fraction's last group).
+    const auto group = [](std::basic_string_view<Char> digits, size_t at, size_t count) {
         int g = 0;
-        for (size_t i = 0; i < 4; ++i)
-            g = g * 10 + (i < digits.size() ? digits[i] - '0' : 0);
+        for (size_t i = 0; i < count; ++i)
+            g = g * 10 + (at + i < digits.size() ? int(digits[at + i] - Char('0')) : 0);
         return quint16(g);
     };
-    std::string digits;   // base-10000 digits, two bytes each, in network order
-    digits.reserve(2 * (whole.size() / 4 + fraction.size() / 4 + 2));
+    QVarLengthArray<quint16, 32> digits;   // a uint256 has at most 20
     size_t at = whole.size() % 4;
     if (at > 0)
-        appendNetwork(digits, group(std::string(4 - at, '0') + std::string(whole.substr(0, at))));
+        digits.append(group(whole, 0, at));
     for (; at < whole.size(); at += 4)
-        appendNetwork(digits, group(whole.substr(at, 4)));
-    long weight = long(digits.size() / 2) - 1;
+        digits.append(group(whole, at, 4));
+    long weight = long(digits.size()) - 1;
     for (size_t f = 0; f < fraction.size(); f += 4)
-        appendNetwork(digits, group(fraction.substr(f)));
+        digits.append(group(fraction, f, 4));
 
     // The server keeps neither leading nor trailing zero digits; zero has none at all.
-    size_t first = 0;
-    while (first < digits.size() && digits[first] == 0 && digits[first + 1] == 0) {
-        first += 2;
+    qsizetype first = 0;
+    while (first < digits.size() && digits[first] == 0) {
+        ++first;
         --weight;
     }
-    size_t last = digits.size();
-    while (last > first && digits[last - 2] == 0 && digits[last - 1] == 0)
-        last -= 2;
+    qsizetype last = digits.size();
+    while (last > first && digits[last - 1] == 0)
+        --last;
     if (first == last) {
         weight = 0;
         sign = 0;
     }
     if (weight < std::numeric_limits<qint16>::min() || weight > std::numeric_limits<qint16>::max())
         return false;
-    appendLength(out, 8 + last - first);
-    appendNetwork(out, qint16((last - first) / 2));
+    appendLength(out, 8 + 2 * size_t(last - first));
+    appendNetwork(out, qint16(last - first));
     appendNetwork(out, qint16(weight));
     appendNetwork(out, sign);
     appendNetwork(out, qint16(fraction.size()));
-    out.append(digits, first, last - first);
+    for (qsizetype i = first; i < last; ++i)
+        appendNetwork(out, digits[i]);
     return true;
 }
 
@@ -284,11 +290,13 @@ bool appendField(std::string &out, Wire wire, const QVariant &value)
         ok = appendFloat<double>(out, value);
         break;
     case Wire::Numeric:
-        if (isIntegral(value) || value.typeId() == QMetaType::Bool) {
-            ok = value.typeId() != QMetaType::Bool && appendNumeric(out, textOf(value).toStdString());
+        if (value.typeId() == QMetaType::QString) {
+            const auto *text = static_cast<const QString *>(value.constData());
+            ok = appendNumeric(out, std::u16string_view(reinterpret_cast<const char16_t *>(text->utf16()), size_t(text->size())));
         } else {
+            // Any other value by its text form: bytes as bytea's hex, which no numeric takes.
             const QByteArray text = textOf(value);
-            ok = appendNumeric(out, std::string_view(text.constData(), size_t(text.size())));
+            ok = value.typeId() != QMetaType::Bool && appendNumeric(out, std::string_view(text.constData(), size_t(text.size())));
         }
         break;
     case Wire::Bytea: {
