@@ -1,5 +1,7 @@
 #include "store/postgres/postgresmodule.h"
 
+#include "arbor_buildid.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -45,11 +47,11 @@ Result<OpenFunction> load(const QStringList &folders)
         }
         const auto entry = reinterpret_cast<EntryFunction>(library.resolve(EntryPoint));
         const Module *module = entry ? entry() : nullptr;
-        if (!module || !module->open || qstrcmp(module->buildId, ARBOR_BUILD_ID) != 0) {
+        if (!module || !module->open || qstrcmp(module->buildId, ARBOR_POSTGRES_MODULE_ID) != 0) {
             return Error::unavailable(QStringLiteral("--db"), tr("%1 is PostgreSQL support from another build of Arbor (%2; this program is %3). "
                                                                  "Reinstall Arbor, or rebuild it.")
                                                                   .arg(path, module ? QString::fromLatin1(module->buildId) : tr("unknown"),
-                                                                       QStringLiteral(ARBOR_BUILD_ID)));
+                                                                       QStringLiteral(ARBOR_POSTGRES_MODULE_ID)));
         }
         return module->open;
     }

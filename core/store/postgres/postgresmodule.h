@@ -19,10 +19,15 @@ namespace arbor::postgresmodule {
 
 using OpenFunction = Result<std::unique_ptr<Store>> (*)(const DatabaseUrl &url, const QString &password);
 
+/// The build a program and its module must share: ARBOR_BUILD_ID (Arbor's version and the build
+/// tree) and ARBOR_CORE_HEADERS_HASH (arbor_buildid.h: the core's headers they were compiled
+/// against). Only the files that compile ARBOR_BUILD_ID in expand it.
+#define ARBOR_POSTGRES_MODULE_ID ARBOR_BUILD_ID "-" ARBOR_CORE_HEADERS_HASH
+
 /// What the module's one entry point, `const Module *arbor_postgres_module()`, returns.
 struct Module
 {
-    const char *buildId;   ///< ARBOR_BUILD_ID of the build it came from: only that build's programs use it
+    const char *buildId;   ///< ARBOR_POSTGRES_MODULE_ID of the build it came from: only that build's programs use it
     OpenFunction open;
 };
 using EntryFunction = const Module *(*)();

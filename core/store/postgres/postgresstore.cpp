@@ -3,6 +3,8 @@
 #include "store/postgres/postgrescopy.h"
 #include "store/postgres/pgtypes.h"
 
+#include "arbor_buildid.h"
+
 #include <QCoreApplication>
 
 #include <pqxx/connection>
@@ -591,6 +593,6 @@ void PostgresStore::unlockLease()
 // The module's entry point (store/postgres/postgresmodule.h), looked up by name when it loads.
 extern "C" Q_DECL_EXPORT const arbor::postgresmodule::Module *arbor_postgres_module()
 {
-    static constexpr arbor::postgresmodule::Module module{ARBOR_BUILD_ID, &arbor::PostgresStore::open};
+    static constexpr arbor::postgresmodule::Module module{ARBOR_POSTGRES_MODULE_ID, &arbor::PostgresStore::open};
     return &module;
 }
