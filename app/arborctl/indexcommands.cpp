@@ -8,6 +8,7 @@
 #include "output.h"
 
 #include "metrics/prometheustext.h"
+#include "model/entitydef.h"
 #include "util/continuation.h"
 #include "util/crashreporter.h"
 
@@ -205,39 +206,41 @@ int indexCommand(const Invocation &inv)
     return runWithEngine(inv, options, [selected, untilBlock, asJson](Engine &engine, std::function<void(int)> finish) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
-        auto startedAt = std::make_shared<QHash<qint64, std::optional<qint64>>>();
         auto reached = std::make_shared<QSet<qint64>>();
         auto finished = std::make_shared<bool>(false);
+        // The rows this run's promotions wrote, by chain and table, as they reported them: the
+        // summary counts nothing in the database (a table's COUNT(*) reads all of it, seconds
+        // on a real chain's millions of rows; `arborctl sync-status` shows those totals).
+        auto written = std::make_shared<QHash<qint64, QHash<QString, qint64>>>();
+        auto names = std::make_shared<QHash<qint64, QString>>();
 
-        auto summarise = [&engine, timer, startedAt, selected, untilBlock, asJson, finish, finished]() {
+        auto summarise = [timer, selected, written, names, untilBlock, asJson, finish, finished]() {
             if (*finished)
                 return;
             *finished = true;
             const double seconds = double(timer->elapsed()) / 1000.0;
-            // Only the chains indexed here are counted: a database's other chains may hold millions of rows.
-            then(engine.indexing()->syncStatus(*selected), &engine, [=](Result<QList<SyncStatusRow>> rows) {
-                if (!rows) {
-                    finish(fail(rows.error()));
-                    return;
+            QJsonArray tables;
+            QTextStream out(stdout);
+            if (!asJson)
+                out << Arborctl::tr("Indexed through block %1 in %2 s.").arg(untilBlock).arg(seconds, 0, 'f', 2) << Qt::endl;
+            for (const qint64 chainId : std::as_const(*selected)) {
+                const QHash<QString, qint64> rows = written->value(chainId);
+                for (const EntityDef &e : evmEntities()) {
+                    const qint64 n = rows.value(e.name);
+                    if (n == 0)
+                        continue;
+                    if (asJson)
+                        tables.append(QJsonObject{{QStringLiteral("chainId"), chainId}, {QStringLiteral("chain"), names->value(chainId)},
+                                                  {QStringLiteral("table"), e.name}, {QStringLiteral("rowsWritten"), n}});
+                    else
+                        out << "  " << Arborctl::tr("%1 %2: %3 rows written").arg(names->value(chainId), e.name).arg(n) << Qt::endl;
                 }
-                const QList<SyncStatusRow> &mine = *rows;
-                if (asJson) {
-                    QJsonArray tables;
-                    for (const SyncStatusRow &r : mine)
-                        tables.append(QJsonObject{{QStringLiteral("chainId"), r.chainId}, {QStringLiteral("table"), r.table},
-                                                  {QStringLiteral("rows"), r.productionRows}});
-                    printJson(QJsonObject{{QStringLiteral("untilBlock"), untilBlock}, {QStringLiteral("seconds"), seconds},
-                                          {QStringLiteral("tables"), tables}});
-                } else {
-                    QTextStream out(stdout);
-                    out << Arborctl::tr("Indexed through block %1 in %2 s.").arg(untilBlock).arg(seconds, 0, 'f', 2) << Qt::endl;
-                    for (const SyncStatusRow &r : mine) {
-                        if (r.productionRows > 0)
-                            out << "  " << r.chainName << ' ' << r.table << ": " << r.productionRows << Qt::endl;
-                    }
-                }
-                finish(ExitOk);
-            });
+            }
+            if (asJson)
+                printJson(QJsonObject{{QStringLiteral("untilBlock"), untilBlock}, {QStringLiteral("seconds"), seconds}, {QStringLiteral("tables"), tables}});
+            else if (written->isEmpty())
+                out << "  " << Arborctl::tr("Nothing was left to index: no rows written.") << Qt::endl;
+            finish(ExitOk);
         };
 
         // A chain is done when index_progress covers [start block, untilBlock]: indexed through
@@ -275,7 +278,13 @@ int indexCommand(const Invocation &inv)
                 }
             });
         };
-        QObject::connect(engine.indexing(), &IndexingService::chainPromoted, &engine, [check](qint64 chainId, qint64, qint64, std::optional<qint64>) { (*check)(chainId); });
+        QObject::connect(engine.indexing(), &IndexingService::chainPromoted, &engine,
+                         [check, written](qint64 chainId, qint64, qint64, std::optional<qint64>, const QHash<QString, qint64> &rows) {
+                             QHash<QString, qint64> &sum = (*written)[chainId];
+                             for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+                                 sum[it.key()] += it.value();
+                             (*check)(chainId);
+                         });
         QObject::connect(engine.indexing(), &IndexingService::chainStatusChanged, &engine, [](const QList<ChainStatus> &statuses) {
             for (const ChainStatus &s : statuses) {
                 if (s.phase == IndexPhase::RpcDown || s.phase == IndexPhase::Stalled)
@@ -302,7 +311,7 @@ int indexCommand(const Invocation &inv)
             for (const ChainRecord &c : *chains) {
                 if (!selected->contains(c.config.chainId))
                     continue;
-                startedAt->insert(c.config.chainId, c.checkpointBlock);
+                names->insert(c.config.chainId, c.config.name);
                 // Nothing below the start block exists to index: gaps are looked for from there.
                 startBlocks->insert(c.config.chainId, c.config.startBlock.value_or(0));
                 (*check)(c.config.chainId);

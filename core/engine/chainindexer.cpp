@@ -395,7 +395,7 @@ void ChainIndexer::onPromoted(quint64 generation, const IndexBatch &batch, Resul
     if (m_rate.size() >= 2 && m_rate.back().first > m_rate.front().first)
         m_status.blocksPerSecond = double(m_rate.back().second - m_rate.front().second) * 1000.0
             / double(m_rate.back().first - m_rate.front().first);
-    Q_EMIT promoted(m_chainId, batch.from, batch.to, m_checkpoint);
+    Q_EMIT promoted(m_chainId, batch.from, batch.to, m_checkpoint, result->tableRows);
     emitStatus();
     promoteReady();
     pump();
@@ -573,7 +573,7 @@ void ChainIndexer::runSpecialWork()
                     m_plan.ranges.append({job.from, job.to});
                     std::sort(m_plan.ranges.begin(), m_plan.ranges.end(), [](const IndexRange &a, const IndexRange &b) { return a.from < b.from; });
                 }
-                Q_EMIT promoted(m_chainId, job.from, job.to, m_checkpoint);
+                Q_EMIT promoted(m_chainId, job.from, job.to, m_checkpoint, result->tableRows);
                 runSpecialWork();
             });
     };

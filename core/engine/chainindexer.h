@@ -75,8 +75,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void statusChanged(const arbor::ChainStatus &status);
-    /// A range was promoted; `checkpoint` is the chain's checkpoint afterwards.
-    void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
+    /// A range was promoted; `checkpoint` is the chain's checkpoint afterwards, `rows` the rows
+    /// it wrote by table.
+    void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint, const QHash<QString, qint64> &rows);
     void reorgHandled(const arbor::ReorgRecord &reorg);
     /// The chain's RPC URLs or their rate were edited: its pool is built from them, so the
     /// owner starts an indexer afresh for the chain. This one goes on until it is stopped.

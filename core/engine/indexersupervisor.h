@@ -74,7 +74,7 @@ public:
 
 Q_SIGNALS:
     void statusesChanged(const QList<arbor::ChainStatus> &statuses);
-    void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
+    void promoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint, const QHash<QString, qint64> &rows);
     void reorgHandled(const arbor::ReorgRecord &reorg);
     /// The chain's indexer had a write refused for a lost lease and stopped (ChainIndexer::leaseLost).
     void leaseLost(qint64 chainId, const QString &reason);

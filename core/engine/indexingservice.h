@@ -7,6 +7,7 @@
 #include "store/indexbatch.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -58,8 +59,9 @@ public:
 Q_SIGNALS:
     /// Indexing status of every chain this engine indexes, batched (statusIntervalMs).
     void chainStatusChanged(const QList<arbor::ChainStatus> &statuses);
-    /// A range of `chainId` was promoted; `checkpoint` is its checkpoint afterwards.
-    void chainPromoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint);
+    /// A range of `chainId` was promoted; `checkpoint` is its checkpoint afterwards, `rows` the
+    /// rows the promotion wrote by table (blocks, token_transfers, agent_events).
+    void chainPromoted(qint64 chainId, qint64 from, qint64 to, std::optional<qint64> checkpoint, const QHash<QString, qint64> &rows = {});
     void reorgHandled(const arbor::ReorgRecord &reorg);
     /// A write for the chain was refused: another engine holds its lease now; indexing here stopped.
     void chainLeaseLost(qint64 chainId, const QString &reason);

@@ -5,6 +5,7 @@
 #include "model/evm.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -72,6 +73,7 @@ struct IndexBatch
 struct PromoteResult
 {
     qint64 rows = 0;                        ///< production rows written
+    QHash<QString, qint64> tableRows;       ///< the same by table (blocks, token_transfers, agent_events)
     std::optional<qint64> checkpoint;       ///< after the promotion
     Hash checkpointHash;
     qint64 durationMs = 0;

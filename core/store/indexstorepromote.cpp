@@ -203,6 +203,7 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
         if (Status s = m_store.bulkInsert(m_store.chainTable(chain, e.name), columns, rows); !s)
             return s;
         p.result.rows += rows.size();
+        p.result.tableRows[e.name] += rows.size();
         return {};
     }
     const QString staging = m_store.chainTable(chain, e.name, true);
@@ -218,6 +219,7 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
         !s)
         return s;
     p.result.rows += rows.size();
+    p.result.tableRows[e.name] += rows.size();
     // A range that replaces rows has the holders of its new rows recounted by the queue
     // too, in this same transaction (a head range keeps its balances itself, above).
     if (isTransfers) {

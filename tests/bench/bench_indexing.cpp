@@ -785,7 +785,7 @@ IndexResult indexOn(const QByteArray &backend, const QUrl &rpc, qint64 chainId, 
     r.engineSeconds = summary.value(QLatin1String("seconds")).toDouble();
     for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
         const QJsonObject t = v.toObject();
-        const qint64 rows = t.value(QLatin1String("rows")).toInteger();
+        const qint64 rows = t.value(QLatin1String("rowsWritten")).toInteger();
         const QString table = t.value(QLatin1String("table")).toString();
         if (table == u"blocks")
             r.blocks = rows;
@@ -943,7 +943,7 @@ ProviderResult indexThroughProvider(const QByteArray &backend, const QUrl &rpc, 
     r.seconds = run.seconds;
     for (const QJsonValue &v : QJsonDocument::fromJson(run.stdOut).object().value(QLatin1String("tables")).toArray()) {
         if (v.toObject().value(QLatin1String("table")).toString() == u"token_transfers")
-            r.transfers = v.toObject().value(QLatin1String("rows")).toInteger();
+            r.transfers = v.toObject().value(QLatin1String("rowsWritten")).toInteger();
     }
     r.endpoint = firstChain(onDb).value(QLatin1String("endpoints")).toArray().first().toObject();
     r.ok = true;
@@ -1119,9 +1119,9 @@ SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::o
     for (const QJsonValue &v : summary.value(QLatin1String("tables")).toArray()) {
         const QString table = v.toObject().value(QLatin1String("table")).toString();
         if (table == u"blocks")
-            r.headers = v.toObject().value(QLatin1String("rows")).toInteger();
+            r.headers = v.toObject().value(QLatin1String("rowsWritten")).toInteger();
         else if (table == u"token_transfers")
-            r.transfers = v.toObject().value(QLatin1String("rows")).toInteger();
+            r.transfers = v.toObject().value(QLatin1String("rowsWritten")).toInteger();
     }
     const QJsonObject chain = firstChain(onDb);
     r.blockStats = chain.value(QLatin1String("blockStats")).toObject().value(QLatin1String("mode")).toString();
@@ -1668,7 +1668,7 @@ int main(int argc, char *argv[])
         const QString name = QString::fromLatin1(backend);
         row(name + QStringLiteral(": to exact balances"), r.exactBest, double(r.blocks + r.transfers), exactNote(r.exactAfterIndex));
         row(name + QStringLiteral(": index"), r.seconds, double(r.blocks + r.transfers),
-            QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 rows in all tables, %4 of them headers")
+            QStringLiteral("process wall time (engine %1, arborctl cpu %2); %3 rows written, %4 of them headers")
                 .arg(seconds(r.engineSeconds), seconds(r.cpuSeconds)).arg(r.allRows).arg(r.blocks));
         row(name + QStringLiteral(": queue after index"), r.drain.seconds, double(r.drain.completed),
             QStringLiteral("%1 holder updates left by promotion (processor %2)").arg(r.drain.completed).arg(seconds(r.drain.workSeconds)),
