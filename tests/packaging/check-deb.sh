@@ -13,7 +13,8 @@
 #     changelog, the systemd unit lib/systemd/system/arbor-serve@.service and its example
 #     environment file; nothing else in usr/bin, no test programs, nothing outside usr/ but the
 #     unit, no build paths, no .qm files (the translations are embedded), no RPATH/RUNPATH into
-#     the build tree;
+#     the build tree, and no empty RPATH/RUNPATH entry (the current directory) in the packaged
+#     programs and module or in the build tree's;
 #   - the manual page of arborctl has an entry for every command of `arborctl --help`; the
 #     changelog's newest entry is this version; the copyright file is machine-readable;
 #   - the extracted usr/bin/arborctl --version and usr/bin/arbor --version, without a display;
@@ -164,6 +165,17 @@ done < <(awk '$2 != "root/root" || substr($1, 6, 1) == "w" || substr($1, 9, 1) =
 # 4. Extract and run.
 root="$work/root"
 dpkg-deb -x "$deb" "$root" || fail "dpkg-deb -x cannot extract the package"
+# An empty RPATH/RUNPATH entry (a leading or trailing ':', or '::') is the current directory: the
+# loader would look there for Qt, libpq... first, wherever the program is started from.
+empty_search_entry() {
+    readelf -d "$1" 2>/dev/null | sed -nE 's/.*\((RPATH|RUNPATH)\).*\[(.*)\]$/\2/p' | grep -qE '^:|::|:$|^$'
+}
+for built in "$build_dir/app/arbor/arbor" "$build_dir/app/arborctl/arborctl" "$build_dir/lib/arbor/arbor_postgres.so" \
+    "$root/usr/bin/arbor" "$root/usr/bin/arborctl" "$root$module_path"; do
+    if [[ -f "$built" ]] && empty_search_entry "$built"; then
+        fail "${built#"$work/"} searches the current directory for libraries (an empty RPATH/RUNPATH entry)"
+    fi
+done
 for exe in arbor arborctl; do
     bin="$root/usr/bin/$exe"
     [[ -x "$bin" ]] || continue
