@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -108,9 +109,14 @@ namespace u256 {
 QByteArray toBigEndian(const U256 &value)
 {
     QByteArray out(32, Qt::Uninitialized);
-    for (int i = 0; i < 4; ++i)
-        qToBigEndian(value.limbs()[3 - i], out.data() + 8 * i);
+    toBigEndian(value, out.data());
     return out;
+}
+
+void toBigEndian(const U256 &value, char *out)
+{
+    for (int i = 0; i < 4; ++i)
+        qToBigEndian(value.limbs()[3 - i], out + 8 * i);
 }
 
 Result<U256> fromBigEndian(QByteArrayView bytes, const QString &field)
@@ -123,23 +129,43 @@ Result<U256> fromBigEndian(QByteArrayView bytes, const QString &field)
     return U256::fromLimbs(limbs);
 }
 
-QString toDecimal(const U256 &value)
+namespace {
+
+// The decimal digits of `value` at the end of `digits` (MaxDecimalDigits long); the index of the first.
+template<typename Char>
+qsizetype decimalDigits(const U256 &value, Char *digits)
 {
     // Nineteen digits per division; every group but the most significant keeps its zeros.
     U256::Limbs rest = value.limbs();
-    char16_t digits[80];
-    qsizetype begin = std::size(digits);
+    qsizetype begin = MaxDecimalDigits;
     do {
         quint64 group = divideBySmall(rest, TenToThe19);
         const bool last = allZero(rest);
         for (int i = 0; i < 19 && (group || !last); ++i) {
-            digits[--begin] = char16_t(u'0' + group % 10);
+            digits[--begin] = Char('0' + group % 10);
             group /= 10;
         }
     } while (!allZero(rest));
-    if (begin == qsizetype(std::size(digits)))
-        digits[--begin] = u'0';
-    return QString(reinterpret_cast<const QChar *>(digits + begin), qsizetype(std::size(digits)) - begin);
+    if (begin == MaxDecimalDigits)
+        digits[--begin] = Char('0');
+    return begin;
+}
+
+} // namespace
+
+QString toDecimal(const U256 &value)
+{
+    char16_t digits[MaxDecimalDigits];
+    const qsizetype begin = decimalDigits(value, digits);
+    return QString(reinterpret_cast<const QChar *>(digits + begin), MaxDecimalDigits - begin);
+}
+
+qsizetype toDecimal(const U256 &value, char *out)
+{
+    char digits[MaxDecimalDigits];
+    const qsizetype begin = decimalDigits(value, digits);
+    std::memcpy(out, digits + begin, size_t(MaxDecimalDigits - begin));
+    return MaxDecimalDigits - begin;
 }
 
 Result<U256> fromDecimal(QStringView text, const QString &field)

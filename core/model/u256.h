@@ -184,10 +184,16 @@ namespace u256 {
 
 /// 32 bytes, big-endian: the SQLite storage form (memcmp order equals numeric order).
 QByteArray toBigEndian(const U256 &value);
+/// The same 32 bytes into `out`, with no allocation.
+void toBigEndian(const U256 &value, char *out);
 /// Exactly 32 bytes, or (for ABI words and SQLite BLOBs of other sizes) an error.
 Result<U256> fromBigEndian(QByteArrayView bytes, const QString &field = QString());
 
 QString toDecimal(const U256 &value);
+/// The most decimal digits a uint256 has: 2^256 - 1 has 78.
+constexpr qsizetype MaxDecimalDigits = 78;
+/// toDecimal()'s digits into `out` (room for MaxDecimalDigits), with no allocation; returns their count.
+qsizetype toDecimal(const U256 &value, char *out);
 /// Plain decimal digits only; rejects signs, spaces, and values of 2^256 or more.
 Result<U256> fromDecimal(QStringView text, const QString &field = QString());
 /// "0x…" quantity as JSON-RPC returns it; rejects empty, non-hex and oversize input.

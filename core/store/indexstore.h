@@ -132,17 +132,17 @@ private:
     /// Removes the rows the range replaces (Gap/Reindex: the range; Backfill: the contract's
     /// rows in it), queueing their holders and noting their agent keys.
     Status clearReplacedRows(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p);
-    /// Writes one entity's rows: straight to production for Head, through staging otherwise
-    /// (with the new rows' holders queued).
-    Status stageRows(const IndexBatch &batch, const EntityDef &entity, const QList<SqlRow> &rows, Promotion &p);
+    /// Writes one entity's `count` rows, which `insert` puts into the table it is given with the
+    /// columns it is given: straight to production for Head, through staging otherwise (with
+    /// the new rows' holders queued).
+    Status stageRows(const IndexBatch &batch, const EntityDef &entity, qsizetype count,
+                     const std::function<Status(const QString &table, const QStringList &columns)> &insert, Promotion &p);
     /// Writes the batch's rows, and for Head keeps the balances its transfers changed.
     Status stageBatch(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p);
     /// Progress, checkpoint (Head), and the reindex request or backfill the range belongs to.
     Status advance(const IndexBatch &batch, Promotion &p);
 
-    /// Bound values of one row; hashes and addresses refer to `header`/`transfer` in place.
-    SqlRow blockRow(const BlockHeader &header) const;
-    SqlRow transferRow(const TokenTransfer &transfer) const;
+    /// Bound values of one agent event's row (blocks and transfers go as typed rows).
     SqlRow agentEventRow(const AgentEvent &event) const;
     Status recordProgress(qint64 chainId, qint64 from, qint64 to, qint64 rows, qint64 durationMs);
     Status refreshIndexSummary(qint64 chainId);

@@ -12,9 +12,6 @@
 
 namespace arbor {
 
-/// Transfer rows a head range writes per bulk insert.
-constexpr qsizetype HeadRowsPerInsert = 4096;
-
 namespace {
 
 QVariant bytes(const Hash &h) { return h.toBytes(); }
@@ -27,16 +24,33 @@ QVariant optBytes(const std::optional<Hash> &h) { return h ? QVariant(h->toBytes
 
 // --- rows ----------------------------------------------------------------------------------
 
-SqlRow IndexStore::blockRow(const BlockHeader &h) const
+namespace {
+
+// The production columns' order (ddl::columnNames of the blocks and token_transfers entities),
+// written in place: hashes and addresses from the batch, a range's hundred thousand transfers
+// without a QVariant each.
+void writeBlockRow(RowWriter &out, const BlockHeader &h)
 {
-    return {h.number, borrowedBytes(h.hash.bytes()), borrowedBytes(h.parentHash.bytes()), h.timestamp, h.txCount, h.gasUsed};
+    out.integer(h.number);
+    out.bytes(h.hash.bytes());
+    out.bytes(h.parentHash.bytes());
+    out.integer(h.timestamp);
+    out.integer(h.txCount);
+    out.integer(h.gasUsed);
 }
 
-SqlRow IndexStore::transferRow(const TokenTransfer &t) const
+void writeTransferRow(RowWriter &out, const TokenTransfer &t)
 {
-    return {t.blockNumber, t.logIndex, borrowedBytes(t.txHash.bytes()), borrowedBytes(t.token.bytes()), borrowedBytes(t.from.bytes()), borrowedBytes(t.to.bytes()),
-            m_store.u256Value(t.value)};
+    out.integer(t.blockNumber);
+    out.integer(t.logIndex);
+    out.bytes(t.txHash.bytes());
+    out.bytes(t.token.bytes());
+    out.bytes(t.from.bytes());
+    out.bytes(t.to.bytes());
+    out.u256(t.value);
 }
+
+} // namespace
 
 SqlRow IndexStore::agentEventRow(const AgentEvent &e) const
 {
@@ -189,25 +203,26 @@ Status IndexStore::clearReplacedRows(const IndexBatch &batch, const QList<Entity
     return {};
 }
 
-Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const QList<SqlRow> &rows, Promotion &p)
+Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, qsizetype count,
+                             const std::function<Status(const QString &table, const QStringList &columns)> &insert, Promotion &p)
 {
     // Stage, then move staging into production. A head range only appends above the
     // checkpoint, in this one transaction: its rows go to production directly, which spares
     // SQLite two B-tree inserts and a delete per row.
-    if (rows.isEmpty())
+    if (count == 0)
         return {};
     const qint64 chain = batch.chainId;
     const bool isTransfers = e.name == u"token_transfers";
     const QStringList columns = ddl::columnNames(ddl::TableKind::Production, e);
     if (batch.mode == BatchMode::Head) {
-        if (Status s = m_store.bulkInsert(m_store.chainTable(chain, e.name), columns, rows); !s)
+        if (Status s = insert(m_store.chainTable(chain, e.name), columns); !s)
             return s;
-        p.result.rows += rows.size();
-        p.result.tableRows[e.name] += rows.size();
+        p.result.rows += count;
+        p.result.tableRows[e.name] += count;
         return {};
     }
     const QString staging = m_store.chainTable(chain, e.name, true);
-    if (Status s = m_store.bulkInsert(staging, columns, rows); !s)
+    if (Status s = insert(staging, columns); !s)
         return s;
     const QString list = columns.join(QLatin1String(", "));
     // A backfill's blocks may have their headers stored already (the same, below the reorg
@@ -218,8 +233,8 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
                                     + (keepStored ? QLatin1String(" WHERE 1 = 1 ON CONFLICT DO NOTHING") : QLatin1String()));
         !s)
         return s;
-    p.result.rows += rows.size();
-    p.result.tableRows[e.name] += rows.size();
+    p.result.rows += count;
+    p.result.tableRows[e.name] += count;
     // A range that replaces rows has the holders of its new rows recounted by the queue
     // too, in this same transaction (a head range keeps its balances itself, above).
     if (isTransfers) {
@@ -231,33 +246,20 @@ Status IndexStore::stageRows(const IndexBatch &batch, const EntityDef &e, const 
 
 Status IndexStore::stageBatch(const IndexBatch &batch, const QList<EntityDef> &entities, Promotion &p)
 {
-    {
-        QList<SqlRow> rows;
-        rows.reserve(batch.headers.size());
-        for (const BlockHeader &h : batch.headers)
-            rows.append(blockRow(h));
-        if (Status s = stageRows(batch, requireEntity(entities, "blocks"), rows, p); !s)
+    // Blocks and transfers go as typed rows, each in one bulk insert: nothing of them is copied.
+    const auto insertBlocks = [&](const QString &table, const QStringList &columns) {
+        return m_store.bulkInsert(table, columns, batch.headers.size(), [&](qsizetype row, RowWriter &out) { writeBlockRow(out, batch.headers[row]); });
+    };
+    const auto insertTransfers = [&](const QString &table, const QStringList &columns) {
+        return m_store.bulkInsert(table, columns, batch.transfers.size(), [&](qsizetype row, RowWriter &out) { writeTransferRow(out, batch.transfers[row]); });
+    };
+    if (Status s = stageRows(batch, requireEntity(entities, "blocks"), batch.headers.size(), insertBlocks, p); !s)
+        return s;
+    if (Status s = stageRows(batch, requireEntity(entities, "token_transfers"), batch.transfers.size(), insertTransfers, p); !s)
+        return s;
+    if (batch.mode == BatchMode::Head && !batch.transfers.isEmpty()) {
+        if (Status s = keepTransferBalances(batch, *p.balances); !s)
             return s;
-    }
-    {
-        // A head range's rows go to production directly, so they can go a slice at a time: each
-        // slice's values reuse the memory of the one before, where a whole range's took tens of
-        // MB anew. Staged rows go in one piece (moved, queued and cleared once).
-        const qsizetype slice = batch.mode == BatchMode::Head ? HeadRowsPerInsert : std::max<qsizetype>(1, batch.transfers.size());
-        QList<SqlRow> rows;
-        for (qsizetype first = 0; first < batch.transfers.size(); first += slice) {
-            const qsizetype end = std::min(batch.transfers.size(), first + slice);
-            rows.clear();
-            rows.reserve(end - first);
-            for (qsizetype i = first; i < end; ++i)
-                rows.append(transferRow(batch.transfers[i]));
-            if (Status s = stageRows(batch, requireEntity(entities, "token_transfers"), rows, p); !s)
-                return s;
-        }
-        if (batch.mode == BatchMode::Head && !batch.transfers.isEmpty()) {
-            if (Status s = keepTransferBalances(batch, *p.balances); !s)
-                return s;
-        }
     }
     QList<SqlRow> rows;
     rows.reserve(batch.agentEvents.size());
@@ -266,7 +268,8 @@ Status IndexStore::stageBatch(const IndexBatch &batch, const QList<EntityDef> &e
         if (batch.mode != BatchMode::Head)
             p.addAgentKey(bytes(e.registry), m_store.u256Value(e.agentId));
     }
-    return stageRows(batch, requireEntity(entities, "agent_events"), rows, p);
+    return stageRows(batch, requireEntity(entities, "agent_events"), rows.size(),
+                     [&](const QString &table, const QStringList &columns) { return m_store.bulkInsert(table, columns, rows); }, p);
 }
 
 Status IndexStore::advance(const IndexBatch &batch, Promotion &p)

@@ -90,6 +90,65 @@ Result<QList<SqlRow>> Store::query(const QString &sql, const QVariantList &param
     return rows;
 }
 
+namespace {
+
+/// The typed rows as QVariants, as u256Value() would bind them.
+class VariantRowWriter final : public RowWriter
+{
+public:
+    VariantRowWriter(const Store &store, SqlRow &row)
+        : m_store(store)
+        , m_row(row)
+    {
+    }
+    void integer(qint64 value) override { m_row.append(value); }
+    void bytes(QByteArrayView value) override { m_row.append(QByteArray::fromRawData(value.data(), value.size())); }
+    void u256(const U256 &value) override { m_row.append(m_store.u256Value(value)); }
+
+private:
+    const Store &m_store;
+    SqlRow &m_row;
+};
+
+} // namespace
+
+Status Store::runBulkInsertRows(const QString &table, const QStringList &columns, qsizetype count, const RowFiller &fill)
+{
+    QList<SqlRow> rows(count);
+    for (qsizetype r = 0; r < count; ++r) {
+        rows[r].reserve(columns.size());
+        VariantRowWriter out(*this, rows[r]);
+        fill(r, out);
+        if (rows[r].size() != columns.size())
+            return rowSizeError(table, r, rows[r].size(), columns.size());
+    }
+    return runBulkInsert(table, columns, rows);
+}
+
+Error Store::rowSizeError(const QString &table, qsizetype row, qsizetype values, qsizetype columns)
+{
+    return Error::internal(tr("Row %1 for %2 has %3 values for %4 columns.").arg(row).arg(table).arg(values).arg(columns));
+}
+
+Status Store::bulkInsert(const QString &table, const QStringList &columns, qsizetype count, const RowFiller &fill)
+{
+    if (count == 0)
+        return {};
+    checkThread(QLatin1String("bulk insert into ") + table);
+    QElapsedTimer timer;
+    timer.start();
+    Status s = runBulkInsertRows(table, columns, count, fill);
+    m_statementTimer.record(bulkStatement(table, columns), timer.nsecsElapsed());
+    return s;
+}
+
+QString Store::bulkStatement(const QString &table, const QStringList &columns) const
+{
+    // One row of the slow statements per table and column list, whatever the number of rows.
+    return (backend() == Backend::Postgres ? QLatin1String("COPY ") : QLatin1String("bulk INSERT INTO ")) + table + QLatin1String(" (")
+        + columns.join(QLatin1String(", ")) + (backend() == Backend::Postgres ? QLatin1String(") FROM STDIN") : QLatin1String(") VALUES (...)"));
+}
+
 Status Store::bulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
 {
     if (rows.isEmpty())
@@ -98,11 +157,7 @@ Status Store::bulkInsert(const QString &table, const QStringList &columns, const
     QElapsedTimer timer;
     timer.start();
     Status s = runBulkInsert(table, columns, rows);
-    // One row of the slow statements per table and column list, whatever the number of rows.
-    const QString statement = (backend() == Backend::Postgres ? QLatin1String("COPY ") : QLatin1String("bulk INSERT INTO "))
-        + table + QLatin1String(" (") + columns.join(QLatin1String(", "))
-        + (backend() == Backend::Postgres ? QLatin1String(") FROM STDIN") : QLatin1String(") VALUES (...)"));
-    m_statementTimer.record(statement, timer.nsecsElapsed());
+    m_statementTimer.record(bulkStatement(table, columns), timer.nsecsElapsed());
     return s;
 }
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void storesUint256Exactly();
     void databaseErrorsKeepTheServersWordsBesideArbors();
     void bulkInsertKeepsEveryValueExact();
+    void typedBulkInsertStoresWhatVariantRowsWould();
     void sqliteLogIsCheckpointedBesideTheWriter();
     void deletionStepsLeaveNothing();
     void leaseConflictNamesHolder();
@@ -697,6 +698,100 @@ void TestStore::bulkInsertKeepsEveryValueExact()
     });
     QVERIFY(!failed);
     QCOMPARE(*store->rowCount(table), before);
+}
+
+void TestStore::typedBulkInsertStoresWhatVariantRowsWould()
+{
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    auto store = db.open();
+    QVERIFY(store);
+    const ChainConfig config = sampleChain(5, QStringLiteral("typed"));
+    QVERIFY(ChainRegistry(*store).registerChain(config, sampleEndpoints(config), evmEntities()));
+    const EntityDef &transfers = requireEntity(evmEntities(), "token_transfers");
+    const QStringList columns = ddl::columnNames(ddl::TableKind::Production, transfers);
+    QCOMPARE(columns.size(), 7);
+    const QString typedTable = ddl::entityTable(store->backend(), ddl::TableKind::Production, 5, transfers.name);
+    const QString variantTable = ddl::entityTable(store->backend(), ddl::TableKind::Staging, 5, transfers.name);
+
+    // Every base-10000 and base-10^19 boundary a numeric's digits and the decimal conversion
+    // have, both ends of uint256, and enough rows for several INSERTs and COPY chunks.
+    const U256 max = std::numeric_limits<U256>::max();
+    const QList<U256> edges = {U256(0), U256(1), U256(9999), U256(10000), U256(10001), U256(99'999'999), U256(100'000'000),
+                               U256(9'999'999'999'999'999'999ULL), U256(10'000'000'000'000'000'000ULL), U256(std::numeric_limits<quint64>::max()),
+                               U256(std::numeric_limits<quint64>::max()) + U256(1), max, max - U256(1), *u256::fromDecimal(u"1000000000000000000000000000000000000000")};
+    struct Row
+    {
+        qint64 block, index;
+        QByteArray hash, token, from, to;
+        U256 value;
+    };
+    QList<Row> rows;
+    const int count = 10000;
+    for (int i = 0; i < count; ++i) {
+        rows.append({i == count - 1 ? std::numeric_limits<qint64>::max() : qint64(i / 7), qint64(i % 7), i == 3 ? QByteArray() : QByteArray(32, char(i % 253)),
+                     QByteArray(20, char(i % 3)), QByteArray(20, char(i % 256)), QByteArray(20, '\0'),
+                     i < edges.size() ? edges[i] : U256(quint64(i) * 1'000'003ULL) * U256(quint64(i) + 7)});
+    }
+    const Status typed = store->bulkInsert(typedTable, columns, rows.size(), [&](qsizetype r, RowWriter &out) {
+        const Row &row = rows[r];
+        out.integer(row.block);
+        out.integer(row.index);
+        out.bytes(row.hash);
+        out.bytes(row.token);
+        out.bytes(row.from);
+        out.bytes(row.to);
+        out.u256(row.value);
+    });
+    QVERIFY2(typed, qPrintable(typed ? QString() : typed.error().toString()));
+    QList<SqlRow> variants;
+    for (const Row &row : std::as_const(rows))
+        variants.append({row.block, row.index, row.hash, row.token, row.from, row.to, store->u256Value(row.value)});
+    QVERIFY(store->bulkInsert(variantTable, columns, variants));
+
+    const QString select = QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM %1 ORDER BY block_number, log_index");
+    auto got = store->query(select.arg(typedTable));
+    auto want = store->query(select.arg(variantTable));
+    QVERIFY(got && want);
+    QCOMPARE(got->size(), count);
+    QCOMPARE(*got, *want);
+    for (int i = 0; i < edges.size(); ++i)
+        QCOMPARE(u256::toDecimal(*store->u256FromValue(got->at(i)[6], QStringLiteral("value"))), u256::toDecimal(edges[i]));
+    QCOMPARE(got->at(3)[2].toByteArray(), QByteArray());
+    QCOMPARE(got->last()[0].toLongLong(), std::numeric_limits<qint64>::max());
+
+    // A row with a value too few is a programming error, named; nothing of the insert stays.
+    const qint64 before = *store->rowCount(typedTable);
+    const Status short_ = store->bulkInsert(typedTable, columns, 100, [&](qsizetype r, RowWriter &out) {
+        out.integer(1'000'000 + r);
+        out.integer(0);
+        out.bytes(rows[0].hash);
+        out.bytes(rows[0].token);
+        out.bytes(rows[0].from);
+        if (r != 60)
+            out.bytes(rows[0].to);
+        out.u256(U256(5));
+    });
+    QVERIFY(!short_);
+    QVERIFY2(short_.error().message.contains(QStringLiteral("Row 60")) && short_.error().message.contains(typedTable),
+             qPrintable(short_.error().message));
+    QCOMPARE(*store->rowCount(typedTable), before);
+
+    if (store->backend() == Backend::Postgres) {
+        // PostgreSQL checks each value against its column's type: bytes are no numeric.
+        const Status refused = store->bulkInsert(typedTable, columns, 1, [&](qsizetype, RowWriter &out) {
+            out.integer(2'000'000);
+            out.integer(0);
+            out.bytes(rows[0].hash);
+            out.bytes(rows[0].token);
+            out.bytes(rows[0].from);
+            out.bytes(rows[0].to);
+            out.bytes(rows[0].hash);
+        });
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("Column value of ")), qPrintable(refused.error().message));
+        QCOMPARE(*store->rowCount(typedTable), before);
+    }
 }
 
 void TestStore::deletionStepsLeaveNothing()

@@ -326,6 +326,51 @@ bool appendField(std::string &out, Wire wire, const QVariant &value)
     return ok;
 }
 
+bool appendInteger(std::string &out, Wire wire, qint64 value)
+{
+    const auto fixed = [&](auto type) {
+        using T = decltype(type);
+        if (value < std::numeric_limits<T>::min() || value > std::numeric_limits<T>::max())
+            return false;
+        appendLength(out, sizeof(T));
+        appendNetwork(out, T(value));
+        return true;
+    };
+    switch (wire) {
+    case Wire::Int2:
+        return fixed(qint16());
+    case Wire::Int4:
+        return fixed(qint32());
+    case Wire::Int8:
+        return fixed(qint64());
+    case Wire::Numeric: {
+        char digits[24];
+        const auto [end, error] = std::to_chars(std::begin(digits), std::end(digits), value);
+        return error == std::errc() && appendNumeric(out, std::string_view(digits, size_t(end - digits)));
+    }
+    default:
+        return false;
+    }
+}
+
+bool appendBytes(std::string &out, Wire wire, QByteArrayView value)
+{
+    if (wire != Wire::Bytea)
+        return false;
+    appendLength(out, size_t(value.size()));
+    out.append(value.data(), size_t(value.size()));
+    return true;
+}
+
+bool appendU256(std::string &out, Wire wire, const U256 &value)
+{
+    if (wire != Wire::Numeric)
+        return false;
+    char digits[u256::MaxDecimalDigits];
+    const qsizetype count = u256::toDecimal(value, digits);
+    return appendNumeric(out, std::string_view(digits, size_t(count)));
+}
+
 void appendTextField(std::string &out, const QVariant &v)
 {
     if (v.isNull()) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "model/u256.h"
+
+#include <QByteArrayView>
 #include <QVariant>
 
 #include <optional>
@@ -34,6 +37,14 @@ void appendRowStart(std::string &out, int fields);
  * integer out of range, bytea given as text): the text form would have been refused as well.
  */
 bool appendField(std::string &out, Wire wire, const QVariant &value);
+/// An integer as one binary field of an integer or numeric column; false, with `out` as it was,
+/// when the column is of another type or too narrow for it.
+bool appendInteger(std::string &out, Wire wire, qint64 value);
+/// Bytes as one binary field of a bytea column; false for any other.
+bool appendBytes(std::string &out, Wire wire, QByteArrayView value);
+/// A uint256 as one binary field of a numeric column, from its digits with no allocation; false
+/// for any other.
+bool appendU256(std::string &out, Wire wire, const U256 &value);
 /// The end-of-data marker that closes a binary COPY.
 void appendTrailer(std::string &out);
 

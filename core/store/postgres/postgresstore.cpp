@@ -357,9 +357,101 @@ Status PostgresStore::runBulkInsert(const QString &table, const QStringList &col
         auto wires = copyWires(table, columns);
         if (!wires)
             return wires.error();
-        const Status copied = wires->empty() ? copyText(table, columns, rows) : copyBinary(table, columns, *wires, rows);
+        if (wires->empty()) {
+            const Status copied = copyText(table, columns, rows);
+            if (!copied)
+                m_copyColumns.clear();   // a table changed by another session is read again
+            return copied;
+        }
+        const Status copied = copyBinary(table, columns, rows.size(), [&](std::string &chunk, qsizetype r) {
+            const SqlRow &row = rows[r];
+            pgcopy::appendRowStart(chunk, int(row.size()));
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                if (!pgcopy::appendField(chunk, (*wires)[size_t(i)], row[i]))
+                    return tr("Column %1 of %2 cannot hold the value “%3”.").arg(columns[i], table, row[i].toString().left(80));
+            }
+            return QString();
+        });
         if (!copied)
-            m_copyColumns.clear();   // a table changed by another session is read again
+            m_copyColumns.clear();
+        return copied;
+    });
+}
+
+namespace {
+
+/// A typed row straight into binary COPY fields, by each column's wire.
+class PgRowEncoder final : public RowWriter
+{
+public:
+    PgRowEncoder(const std::vector<pgcopy::Wire> &wires, const QString &table, const QStringList &columns)
+        : m_wires(wires)
+        , m_table(table)
+        , m_columns(columns)
+    {
+    }
+    /// Row values go to `chunk`, after the row's field count.
+    void start(std::string &chunk)
+    {
+        m_chunk = &chunk;
+        m_column = 0;
+        m_refused.clear();
+        pgcopy::appendRowStart(chunk, int(m_wires.size()));
+    }
+    qsizetype values() const { return m_column; }
+    const QString &refused() const { return m_refused; }
+
+    void integer(qint64 value) override { next(pgcopy::appendInteger(*m_chunk, wire(), value), [&] { return QString::number(value); }); }
+    void bytes(QByteArrayView value) override
+    {
+        next(pgcopy::appendBytes(*m_chunk, wire(), value), [&] { return QString::fromLatin1(value.toByteArray().toHex().left(80)); });
+    }
+    void u256(const U256 &value) override { next(pgcopy::appendU256(*m_chunk, wire(), value), [&] { return u256::toDecimal(value); }); }
+
+private:
+    pgcopy::Wire wire() const { return m_column < qsizetype(m_wires.size()) ? m_wires[size_t(m_column)] : pgcopy::Wire::Bool; }
+    template<typename Text>
+    void next(bool appended, Text text)
+    {
+        if (m_column >= qsizetype(m_wires.size())) {
+            m_refused = PostgresStore::tr("A row for %1 has more values than its %2 columns.").arg(m_table).arg(m_wires.size());
+        } else if (!appended && m_refused.isEmpty()) {
+            m_refused = PostgresStore::tr("Column %1 of %2 cannot hold the value “%3”.").arg(m_columns[m_column], m_table, text());
+        }
+        ++m_column;
+    }
+
+    const std::vector<pgcopy::Wire> &m_wires;
+    const QString &m_table;
+    const QStringList &m_columns;
+    std::string *m_chunk = nullptr;
+    qsizetype m_column = 0;
+    QString m_refused;
+};
+
+} // namespace
+
+Status PostgresStore::runBulkInsertRows(const QString &table, const QStringList &columns, qsizetype count, const RowFiller &fill)
+{
+    if (count == 0)
+        return {};
+    return transaction([&]() -> Status {
+        auto wires = copyWires(table, columns);
+        if (!wires)
+            return wires.error();
+        if (wires->empty())
+            return Store::runBulkInsertRows(table, columns, count, fill);   // as text, by way of QVariants
+        PgRowEncoder encoder(*wires, table, columns);
+        const Status copied = copyBinary(table, columns, count, [&](std::string &chunk, qsizetype row) {
+            encoder.start(chunk);
+            fill(row, encoder);
+            // A value too few or too many shifts the rest into the wrong columns: say that first.
+            if (encoder.values() != columns.size())
+                return rowSizeError(table, row, encoder.values(), columns.size()).message;
+            return encoder.refused();
+        });
+        if (!copied)
+            m_copyColumns.clear();
         return copied;
     });
 }
@@ -425,7 +517,8 @@ Status PostgresStore::copyText(const QString &table, const QStringList &columns,
     }
 }
 
-Status PostgresStore::copyBinary(const QString &table, const QStringList &columns, const std::vector<pgcopy::Wire> &wires, const QList<SqlRow> &rows)
+Status PostgresStore::copyBinary(const QString &table, const QStringList &columns, qsizetype count,
+                                 const std::function<QString(std::string &chunk, qsizetype row)> &encode)
 {
     const std::string sql = "COPY " + table.toStdString() + " (" + columns.join(u',').toStdString() + ") FROM STDIN (FORMAT binary)";
     PGconn *connection = SessionConnection::of(*m_transaction);
@@ -439,12 +532,8 @@ Status PostgresStore::copyBinary(const QString &table, const QStringList &column
     pgcopy::appendHeader(chunk);
     QString refused;
     bool sent = true;
-    for (const SqlRow &row : rows) {
-        pgcopy::appendRowStart(chunk, int(row.size()));
-        for (qsizetype i = 0; i < row.size() && refused.isEmpty(); ++i) {
-            if (!pgcopy::appendField(chunk, wires[size_t(i)], row[i]))
-                refused = tr("Column %1 of %2 cannot hold the value “%3”.").arg(columns[i], table, row[i].toString().left(80));
-        }
+    for (qsizetype row = 0; row < count; ++row) {
+        refused = encode(chunk, row);
         if (!refused.isEmpty())
             break;
         if (chunk.size() >= CopyChunkBytes) {

@@ -38,6 +38,7 @@ public:
 protected:
     Result<QList<SqlRow>> runQuery(const QString &sql, const QVariantList &params) override;
     Status runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) override;
+    Status runBulkInsertRows(const QString &table, const QStringList &columns, qsizetype count, const RowFiller &fill) override;
     Status begin() override;
     Status commit() override;
     void rollback() override;
@@ -68,8 +69,10 @@ private:
     /// (read once per session, again after DDL or a failed COPY); empty: the table goes as text.
     Result<std::vector<pgcopy::Wire>> copyWires(const QString &table, const QStringList &columns);
     Status copyText(const QString &table, const QStringList &columns, const QList<SqlRow> &rows);
-    /// COPY in binary through the session's libpq connection, inside m_transaction.
-    Status copyBinary(const QString &table, const QStringList &columns, const std::vector<pgcopy::Wire> &wires, const QList<SqlRow> &rows);
+    /// COPY in binary through the session's libpq connection, inside m_transaction: `encode`
+    /// appends row `row` to `chunk` and says why it refused a value (empty: it did not).
+    Status copyBinary(const QString &table, const QStringList &columns, qsizetype count,
+                      const std::function<QString(std::string &chunk, qsizetype row)> &encode);
 
     // pqxx::connection_base has no virtual destructor: own the concrete type, or it never closes.
     std::unique_ptr<pqxx::connection> m_connection;

@@ -12,7 +12,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <deque>
 
 namespace arbor {
 namespace {
@@ -302,14 +304,95 @@ Result<QList<SqlRow>> SqliteStore::runQuery(const QString &sql, const QVariantLi
 
 Status SqliteStore::runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows)
 {
-    if (rows.isEmpty())
-        return {};
-    if (columns.isEmpty())
-        return Error::internal(tr("A bulk insert into %1 names no columns.").arg(table));
     for (const SqlRow &row : rows) {
         if (row.size() != columns.size())
             return Error::internal(tr("A row for %1 has %2 values for %3 columns.").arg(table).arg(row.size()).arg(columns.size()));
     }
+    return insertRows(table, columns, rows.size(), [&](sqlite3_stmt *stmt, int index, qsizetype row) -> Status {
+        for (const QVariant &value : rows[row]) {
+            if (const int rc = bind(stmt, index++, value); rc != SQLITE_OK)
+                return sqlError(m_db, rc, table);
+        }
+        return {};
+    });
+}
+
+namespace {
+
+/// A typed row bound straight to the INSERT's parameters. A uint256's 32 bytes are kept until
+/// the statement has run: bound without a copy, like the caller's bytes.
+class SqliteRowBinder final : public RowWriter
+{
+public:
+    /// Row values go to `stmt` from parameter `index` on; the uint256 buffers of the statement
+    /// before are free again when `index` is 1.
+    void start(sqlite3_stmt *stmt, int index)
+    {
+        m_stmt = stmt;
+        m_index = index;
+        m_values = 0;
+        m_rc = SQLITE_OK;
+        if (index == 1)
+            m_usedWords = 0;
+    }
+    int result() const { return m_rc; }
+    qsizetype values() const { return m_values; }
+
+    void integer(qint64 value) override { next(sqlite3_bind_int64(m_stmt, m_index, value)); }
+    void bytes(QByteArrayView value) override
+    {
+        next(value.isEmpty() ? sqlite3_bind_zeroblob(m_stmt, m_index, 0)
+                             : sqlite3_bind_blob64(m_stmt, m_index, value.data(), sqlite3_uint64(value.size()), SQLITE_STATIC));
+    }
+    void u256(const U256 &value) override
+    {
+        if (m_usedWords == qsizetype(m_words.size()))
+            m_words.emplace_back();   // a deque: the words bound before stay where they are
+        char *word = m_words[size_t(m_usedWords++)].data();
+        u256::toBigEndian(value, word);
+        next(sqlite3_bind_blob64(m_stmt, m_index, word, 32, SQLITE_STATIC));
+    }
+
+private:
+    void next(int rc)
+    {
+        ++m_index;
+        ++m_values;
+        if (m_rc == SQLITE_OK)
+            m_rc = rc;
+    }
+
+    sqlite3_stmt *m_stmt = nullptr;
+    int m_index = 1;
+    int m_rc = SQLITE_OK;
+    qsizetype m_values = 0;
+    std::deque<std::array<char, 32>> m_words;
+    qsizetype m_usedWords = 0;
+};
+
+} // namespace
+
+Status SqliteStore::runBulkInsertRows(const QString &table, const QStringList &columns, qsizetype count, const RowFiller &fill)
+{
+    SqliteRowBinder binder;
+    return insertRows(table, columns, count, [&](sqlite3_stmt *stmt, int index, qsizetype row) -> Status {
+        binder.start(stmt, index);
+        fill(row, binder);
+        if (binder.values() != columns.size())
+            return rowSizeError(table, row, binder.values(), columns.size());
+        if (binder.result() != SQLITE_OK)
+            return sqlError(m_db, binder.result(), table);
+        return {};
+    });
+}
+
+Status SqliteStore::insertRows(const QString &table, const QStringList &columns, qsizetype count,
+                               const std::function<Status(sqlite3_stmt *stmt, int index, qsizetype row)> &bindRow)
+{
+    if (count == 0)
+        return {};
+    if (columns.isEmpty())
+        return Error::internal(tr("A bulk insert into %1 names no columns.").arg(table));
     // Several rows per statement: each execution of a statement opens and closes its cursors and
     // runs its prologue once, which for one narrow row is about as much as inserting it.
     const QString head = QLatin1String("INSERT INTO ") + table + QLatin1String(" (") + columns.join(QLatin1String(", ")) + QLatin1String(") VALUES ");
@@ -320,17 +403,17 @@ Status SqliteStore::runBulkInsert(const QString &table, const QStringList &colum
     const QString one = head + tuple;
     return transaction([&]() -> Status {
         Error error;
-        for (qsizetype first = 0; first < rows.size();) {
-            const qsizetype count = rows.size() - first >= perStatement ? perStatement : 1;
-            const QString &sql = count > 1 ? many : one;
+        for (qsizetype first = 0; first < count;) {
+            const qsizetype rows = count - first >= perStatement ? perStatement : 1;
+            const QString &sql = rows > 1 ? many : one;
             sqlite3_stmt *stmt = statement(sql, &error);
             if (!stmt)
                 return error;
-            int index = 1;
-            for (qsizetype r = first; r < first + count; ++r) {
-                for (const QVariant &value : rows[r]) {
-                    if (const int rc = bind(stmt, index++, value); rc != SQLITE_OK)
-                        return sqlError(m_db, rc, sql);
+            for (qsizetype r = 0; r < rows; ++r) {
+                if (Status s = bindRow(stmt, int(1 + r * columns.size()), first + r); !s) {
+                    sqlite3_reset(stmt);
+                    sqlite3_clear_bindings(stmt);
+                    return s;
                 }
             }
             if (sqlite3_step(stmt) != SQLITE_DONE) {
@@ -339,7 +422,7 @@ Status SqliteStore::runBulkInsert(const QString &table, const QStringList &colum
                 return e;
             }
             sqlite3_reset(stmt);
-            first += count;
+            first += rows;
         }
         return {};
     });

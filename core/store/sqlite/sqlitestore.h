@@ -40,6 +40,7 @@ public:
 protected:
     Result<QList<SqlRow>> runQuery(const QString &sql, const QVariantList &params) override;
     Status runBulkInsert(const QString &table, const QStringList &columns, const QList<SqlRow> &rows) override;
+    Status runBulkInsertRows(const QString &table, const QStringList &columns, qsizetype count, const RowFiller &fill) override;
     Status begin() override;
     Status commit() override;
     void rollback() override;
@@ -54,6 +55,10 @@ private:
     /// The cached prepared statement for `sql`, reset; nullptr with `error` set when it does not prepare.
     sqlite3_stmt *statement(const QString &sql, Error *error);
     void finalizeStatements();
+    /// The bulk inserts' loop: `count` rows into `table`, many per INSERT; `bind` binds row `row`
+    /// from parameter `index` on and returns SQLite's code, or an Error of its own.
+    Status insertRows(const QString &table, const QStringList &columns, qsizetype count,
+                      const std::function<Status(sqlite3_stmt *stmt, int index, qsizetype row)> &bind);
     /// SQLite's WAL hook, after each commit on this connection: `frames` pages are in the log.
     static int walCommitted(void *store, sqlite3 *db, const char *name, int frames);
 
