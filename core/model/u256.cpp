@@ -153,6 +153,24 @@ qsizetype decimalDigits(const U256 &value, Char *digits)
 
 } // namespace
 
+int toBase10000(const U256 &value, quint16 *out)
+{
+    // Four digits per division by 10^16, which fits in a limb.
+    constexpr quint64 TenToThe16 = 10'000'000'000'000'000ULL;
+    U256::Limbs rest = value.limbs();
+    int count = 0;
+    while (!allZero(rest)) {
+        quint64 group = divideBySmall(rest, TenToThe16);
+        for (int i = 0; i < 4; ++i) {
+            out[count++] = quint16(group % 10000);
+            group /= 10000;
+        }
+    }
+    while (count > 0 && out[count - 1] == 0)
+        --count;
+    return count;
+}
+
 QString toDecimal(const U256 &value)
 {
     char16_t digits[MaxDecimalDigits];

@@ -194,6 +194,11 @@ QString toDecimal(const U256 &value);
 constexpr qsizetype MaxDecimalDigits = 78;
 /// toDecimal()'s digits into `out` (room for MaxDecimalDigits), with no allocation; returns their count.
 qsizetype toDecimal(const U256 &value, char *out);
+/// The most base-10000 digits a uint256 has.
+constexpr int MaxBase10000Digits = 20;
+/// `value`'s base-10000 digits (PostgreSQL's numeric) into `out`, least significant first, with
+/// no leading zero digit (none at all for zero); returns their count.
+int toBase10000(const U256 &value, quint16 *out);
 /// Plain decimal digits only; rejects signs, spaces, and values of 2^256 or more.
 Result<U256> fromDecimal(QStringView text, const QString &field = QString());
 /// "0x…" quantity as JSON-RPC returns it; rejects empty, non-hex and oversize input.

@@ -344,6 +344,8 @@ void TestValues::decimalRoundTrip_data()
     QTest::addColumn<QString>("quantity");   // the same number in hex (Python's hex())
     QTest::newRow("0") << u"0"_s << u"0x0"_s;
     QTest::newRow("1") << u"1"_s << u"0x1"_s;
+    QTest::newRow("10^4, one base-10000 digit and a zero") << u"10000"_s << u"0x2710"_s;
+    QTest::newRow("10^16, one division's worth") << u"10000000000000000"_s << u"0x2386f26fc10000"_s;
     QTest::newRow("10^18") << u"1000000000000000000"_s << u"0xde0b6b3a7640000"_s;
     QTest::newRow("2^64") << u"18446744073709551616"_s << u"0x10000000000000000"_s;
     QTest::newRow("10^19, one whole group of digits") << u"10000000000000000000"_s << u"0x8ac7230489e80000"_s;
@@ -362,6 +364,18 @@ void TestValues::decimalRoundTrip()
     QVERIFY2(value.ok(), qPrintable(value.ok() ? QString() : value.error().toString()));
     QCOMPARE(*value, fromHex(quantity));
     QCOMPARE(u256::toDecimal(*value), decimal);
+    // The forms written without an allocation: the digits into a buffer, and PostgreSQL's
+    // base-10000 digits (least significant first, none for zero, the most significant not zero).
+    char digits[u256::MaxDecimalDigits];
+    QCOMPARE(QString::fromLatin1(digits, u256::toDecimal(*value, digits)), decimal);
+    quint16 groups[u256::MaxBase10000Digits];
+    const int count = u256::toBase10000(*value, groups);
+    QString joined = count == 0 ? u"0"_s : QString::number(groups[count - 1]);
+    for (int i = count - 2; i >= 0; --i)
+        joined += QString::number(groups[i]).rightJustified(4, u'0');
+    QCOMPARE(joined, decimal);
+    QVERIFY(count == 0 || groups[count - 1] != 0);
+    QCOMPARE(count == 0, decimal == u"0");
 }
 
 void TestValues::decimalRejected_data()

@@ -366,9 +366,22 @@ bool appendU256(std::string &out, Wire wire, const U256 &value)
 {
     if (wire != Wire::Numeric)
         return false;
-    char digits[u256::MaxDecimalDigits];
-    const qsizetype count = u256::toDecimal(value, digits);
-    return appendNumeric(out, std::string_view(digits, size_t(count)));
+    // An integer's numeric: its base-10000 digits, most significant first, the weight that of the
+    // first; trailing zero digits are left out, as the server does.
+    quint16 digits[u256::MaxBase10000Digits];
+    const int count = u256::toBase10000(value, digits);
+    int last = 0;
+    while (last < count && digits[last] == 0)
+        ++last;
+    const int kept = count - last;
+    appendLength(out, 8 + 2 * size_t(kept));
+    appendNetwork(out, qint16(kept));
+    appendNetwork(out, qint16(count > 0 ? count - 1 : 0));
+    appendNetwork(out, quint16(0));   // sign: positive
+    appendNetwork(out, qint16(0));    // display scale: none
+    for (int i = count - 1; i >= last; --i)
+        appendNetwork(out, digits[i]);
+    return true;
 }
 
 void appendTextField(std::string &out, const QVariant &v)
