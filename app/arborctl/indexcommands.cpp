@@ -220,6 +220,7 @@ int indexCommand(const Invocation &inv)
             *finished = true;
             const double seconds = double(timer->elapsed()) / 1000.0;
             QJsonArray tables;
+            bool any = false;
             QTextStream out(stdout);
             if (!asJson)
                 out << Arborctl::tr("Indexed through block %1 in %2 s.").arg(untilBlock).arg(seconds, 0, 'f', 2) << Qt::endl;
@@ -229,6 +230,7 @@ int indexCommand(const Invocation &inv)
                     const qint64 n = rows.value(e.name);
                     if (n == 0)
                         continue;
+                    any = true;
                     if (asJson)
                         tables.append(QJsonObject{{QStringLiteral("chainId"), chainId}, {QStringLiteral("chain"), names->value(chainId)},
                                                   {QStringLiteral("table"), e.name}, {QStringLiteral("rowsWritten"), n}});
@@ -238,7 +240,7 @@ int indexCommand(const Invocation &inv)
             }
             if (asJson)
                 printJson(QJsonObject{{QStringLiteral("untilBlock"), untilBlock}, {QStringLiteral("seconds"), seconds}, {QStringLiteral("tables"), tables}});
-            else if (written->isEmpty())
+            else if (!any)
                 out << "  " << Arborctl::tr("Nothing was left to index: no rows written.") << Qt::endl;
             finish(ExitOk);
         };

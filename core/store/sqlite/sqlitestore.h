@@ -56,7 +56,7 @@ private:
     sqlite3_stmt *statement(const QString &sql, Error *error);
     void finalizeStatements();
     /// The bulk inserts' loop: `count` rows into `table`, many per INSERT; `bind` binds row `row`
-    /// from parameter `index` on and returns SQLite's code, or an Error of its own.
+    /// from parameter `index` on and says what went wrong, if anything.
     Status insertRows(const QString &table, const QStringList &columns, qsizetype count,
                       const std::function<Status(sqlite3_stmt *stmt, int index, qsizetype row)> &bind);
     /// SQLite's WAL hook, after each commit on this connection: `frames` pages are in the log.
