@@ -15,6 +15,7 @@
 #include "queuecommands.h"
 #include "secretcommands.h"
 #include "statscommands.h"
+#include "synccommands.h"
 #include "alertcommands.h"
 #include "triggercommands.h"
 #include "util/englishplurals.h"
