@@ -253,13 +253,15 @@ void Engine::openReader(const Prepared &prepared, const StartPromise &promise)
 void Engine::startServices(const Prepared &prepared, const StartPromise &promise)
 {
     m_context->markStarted();
+    // The chains first: their snapshot starts the indexers, and it is read before the first
+    // jobs of the services below (which all start before any of their answers comes back).
+    m_chains->start();
     m_balances->start();
     m_triggers->start();
     m_alerts->start();      // records alerts where the triggers run
     m_stats->start();
     m_database->start();
     m_agents->start();
-    m_chains->start();      // the first snapshot starts the indexers
     if (prepared.joined)
         m_context->chainLeases()->start();   // its first beat claims the chains they index
     if (prepared.deleting.isEmpty() || m_context->readOnly())
