@@ -11,7 +11,7 @@
 // The incremental fold relies on chain order: a feedback is revoked after it was given, never
 // before.
 
-#include "model/feedbacksum.h"
+#include "store/agentfolds.h"
 #include "store/indexstore.h"
 #include "store/sqlparams.h"
 
@@ -25,44 +25,20 @@
 namespace arbor {
 namespace {
 
-const QString NewFeedback = QStringLiteral("NewFeedback");
-const QString FeedbackRevoked = QStringLiteral("FeedbackRevoked");
+using agentfold::Fact;
+using agentfold::FactColumns;
+using agentfold::factOf;
+using agentfold::FeedbackKey;
+using agentfold::FeedbackRevoked;
+using agentfold::GivenFeedback;
+using agentfold::IdentityFold;
+using agentfold::NewFeedback;
+using agentfold::ReputationColumns;
+using agentfold::ReputationFold;
+using agentfold::TagChange;
+using agentfold::TagKey;
+
 const QString KeyWhere = QStringLiteral("registry = ? AND agent_id = ?");
-
-/// One agent event as the fold reads it, from a batch or from agent_events; values as bound and stored.
-struct Fact
-{
-    QString kind;
-    QString event;
-    qint64 block = 0;
-    qint64 log = 0;
-    QVariant actor;
-    QVariant uri;
-    QVariant txHash;
-    std::optional<qint64> feedbackIndex;
-    QString value;
-    qint64 decimals = 0;
-    QVariant tag1;
-    QVariant tag2;
-};
-
-/// The agent_events columns factOf(SqlRow) reads, in order.
-const char *const FactColumns = "registry_kind, event, block_number, log_index, actor, uri, tx_hash, feedback_index, value, value_decimals, tag1, tag2";
-
-Fact factOf(const SqlRow &r)
-{
-    Fact f{r[0].toString(), r[1].toString(), r[2].toLongLong(), r[3].toLongLong(), r[4], r[5], r[6], {}, r[8].toString(), r[9].toLongLong(),
-           r[10], r[11]};
-    if (!r[7].isNull())
-        f.feedbackIndex = r[7].toLongLong();
-    return f;
-}
-
-Fact factOf(const AgentEvent &e)
-{
-    return {registryKindName(e.kind), e.event, e.blockNumber, e.logIndex, e.actor ? QVariant(e.actor->toBytes()) : QVariant(), nullableParam(e.uri),
-            e.txHash.toBytes(), e.feedbackIndex, e.value.value_or(QString()), e.valueDecimals.value_or(0), nullableParam(e.tag1), nullableParam(e.tag2)};
-}
 
 /// Row counts a multi-row statement is built for: few distinct statements for the cache.
 constexpr int AgentChunkSizes[] = {64, 16, 4, 1};
@@ -90,166 +66,6 @@ QString repeated(const QString &term, int n, const QString &separator)
     return terms.join(separator);
 }
 
-/// (client, feedback index): one feedback of an agent.
-using FeedbackKey = std::pair<QByteArray, qint64>;
-/// (tag1, valueDecimals): one row of agent_reputation_tags.
-using TagKey = std::pair<QString, qint64>;
-
-struct TagChange
-{
-    qint64 count = 0;
-    FeedbackSum sum;
-    qint64 lastBlock = 0;
-};
-
-/// A feedback given: what its revocation takes off its tag.
-struct GivenFeedback
-{
-    TagKey tag;
-    FeedbackSum value;
-    bool revoked = false;
-};
-
-struct LatestFeedback
-{
-    QVariant client;
-    qint64 index = 0;
-    QString value;
-    qint64 decimals = 0;
-    QVariant tag1, tag2;
-    qint64 block = 0, log = 0;
-    QVariant txHash, uri;
-    bool revoked = false;
-};
-
-/// The agent_reputation columns after the key, in order: what ReputationFold reads and writes.
-const char *const ReputationColumns = "feedback_count, revoked_count, last_block, latest_client, latest_feedback_index, latest_value, "
-                                      "latest_value_decimals, latest_tag1, latest_tag2, latest_block, latest_log_index, latest_tx_hash, latest_uri, "
-                                      "latest_revoked";
-
-/// An agent's reputation and what a run of its reputation events changes in it.
-class ReputationFold
-{
-public:
-    qint64 feedback = 0;
-    qint64 revoked = 0;
-    qint64 lastBlock = 0;
-    std::optional<LatestFeedback> latest;
-    /// What the folded events add to each tag (onto the stored rows, or onto nothing from scratch).
-    std::map<TagKey, TagChange> tags;
-
-    /// Feedback given before the events folded here, that they may revoke.
-    void setEarlier(const QHash<FeedbackKey, GivenFeedback> *earlier) { m_earlier = earlier; }
-
-    /// The stored summary, `r` holding ReputationColumns.
-    void load(const SqlRow &r)
-    {
-        feedback = r[0].toLongLong();
-        revoked = r[1].toLongLong();
-        lastBlock = r[2].toLongLong();
-        if (!r[9].isNull())
-            latest = LatestFeedback{r[3], r[4].toLongLong(), r[5].toString(), r[6].toLongLong(), r[7], r[8], r[9].toLongLong(), r[10].toLongLong(),
-                                    r[11], r[12], r[13].toBool()};
-    }
-
-    SqlRow row() const
-    {
-        SqlRow r{feedback, revoked, lastBlock};
-        if (!latest)
-            return r + SqlRow(11);
-        const LatestFeedback &l = *latest;
-        return r + SqlRow{l.client, l.index, l.value, l.decimals, l.tag1, l.tag2, l.block, l.log, l.txHash, l.uri, l.revoked};
-    }
-
-    Status apply(const Fact &f)
-    {
-        lastBlock = std::max(lastBlock, f.block);
-        const bool given = f.event == NewFeedback;
-        if (!given && f.event != FeedbackRevoked)
-            return {};
-        (given ? feedback : revoked) += 1;
-        if (!f.feedbackIndex)
-            return Error::internal(IndexStore::tr("A %1 event in block %2 has no feedback index.").arg(f.event).arg(f.block));
-        const FeedbackKey key{f.actor.toByteArray(), *f.feedbackIndex};
-        if (given) {
-            auto value = FeedbackSum::fromText(f.value);
-            if (!value)
-                return Error::internal(IndexStore::tr("The feedback value “%1” in block %2 is not an integer.").arg(f.value).arg(f.block));
-            const GivenFeedback g{{f.tag1.toString(), f.decimals}, *value, m_revoked.contains(key)};
-            m_given.insert(key, g);
-            if (!g.revoked)
-                change(g.tag, +1, g.value, f.block);
-            latest = LatestFeedback{f.actor, key.second, f.value, f.decimals, f.tag1, f.tag2, f.block, f.log, f.txHash, f.uri, g.revoked};
-            return {};
-        }
-        if (latest && latest->client.toByteArray() == key.first && latest->index == key.second)
-            latest->revoked = true;
-        if (m_revoked.contains(key))
-            return {};
-        m_revoked.insert(key);
-        std::optional<GivenFeedback> g;
-        if (auto it = m_given.find(key); it != m_given.end()) {
-            g = *it;
-            it->revoked = true;
-        } else if (m_earlier) {
-            if (auto earlier = m_earlier->constFind(key); earlier != m_earlier->constEnd())
-                g = *earlier;
-        }
-        if (g && !g->revoked)
-            change(g->tag, -1, g->value, f.block);
-        return {};
-    }
-
-private:
-    void change(const TagKey &tag, int sign, const FeedbackSum &value, qint64 block)
-    {
-        TagChange &c = tags[tag];
-        c.count += sign;
-        if (sign > 0)
-            c.sum += value;
-        else
-            c.sum -= value;
-        c.lastBlock = std::max(c.lastBlock, block);
-    }
-
-    const QHash<FeedbackKey, GivenFeedback> *m_earlier = nullptr;
-    QHash<FeedbackKey, GivenFeedback> m_given;
-    QSet<FeedbackKey> m_revoked;
-};
-
-/// An agent's identity: owner and URI by its latest Registered / URIUpdated, the block of its
-/// first Registered (or of its first event, indexed after it registered).
-struct IdentityFold
-{
-    QVariant owner, uri;
-    std::optional<qint64> registeredBlock;
-    std::optional<qint64> firstBlock;
-    qint64 lastBlock = 0;
-
-    /// The stored row: owner, uri, registered_block, last_block.
-    void load(const SqlRow &r)
-    {
-        owner = r[0];
-        uri = r[1];
-        registeredBlock = firstBlock = r[2].toLongLong();
-        lastBlock = r[3].toLongLong();
-    }
-
-    void apply(const Fact &f)
-    {
-        if (!firstBlock)
-            firstBlock = f.block;
-        if (f.event == u"Registered") {
-            owner = f.actor;
-            uri = f.uri;
-            if (!registeredBlock)
-                registeredBlock = f.block;
-        } else if (f.event == u"URIUpdated") {
-            uri = f.uri;
-        }
-        lastBlock = std::max(lastBlock, f.block);
-    }
-};
 
 } // namespace
 
