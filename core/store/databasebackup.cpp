@@ -342,13 +342,6 @@ Result<RestoreResult> restoreSqlite(const DatabaseUrl &url, const QString &file,
         result.durationMs = timer.elapsed();
         if (Status s = recordRestore(**store, startedAt, file, result.durationMs); !s)
             return s.error();
-        // The file takes its name alone: what its log holds is copied into it first.
-        auto folded = (*store)->query(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        if (!folded)
-            return folded.error();
-        if (folded->isEmpty() || folded->first().value(0).toLongLong() != 0)
-            return Error::unavailable(QStringLiteral("--db"), DatabaseBackup::tr("SQLite could not copy the restored database's log into %1; "
-                                                                                 "nothing was changed. Try again.").arg(partialPath));
     }
     for (const char *suffix : {"-wal", "-shm"})
         QFile::remove(partialPath + QLatin1String(suffix));

@@ -24,9 +24,6 @@ SqliteCheckpointer::~SqliteCheckpointer()
     {
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
-        // Checked between the pages a checkpoint copies; one about to start clears it and runs.
-        if (m_db)
-            sqlite3_interrupt(m_db);
         m_wake.wakeOne();
     }
     join(m_thread);
@@ -57,35 +54,27 @@ void SqliteCheckpointer::run()
             int rc = sqlite3_open_v2(m_path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
             // A connection learns that the file is in WAL mode from its first read.
             if (rc == SQLITE_OK) {
-                sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
                 sqlite3_busy_timeout(db, 5000);
                 rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
             }
             if (rc != SQLITE_OK) {
                 if (!warned)
                     qCWarning(lcStore) << "Cannot open" << m_path << "to checkpoint its log:" << (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc))
-                                       << "- the writer checkpoints it itself past 40 MB";
+                                       << "- the writer checkpoints it itself past 40 MB, and its close does";
                 warned = true;
                 sqlite3_close(db);
                 db = nullptr;
                 continue;
             }
-            QMutexLocker lock(&m_mutex);
-            m_db = db;
         }
         int logFrames = 0;
         int copied = 0;
         const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
         // BUSY: another checkpoint (the writer's, or maintenance's) runs now and does the same.
-        // INTERRUPT: the destructor's.
-        if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_INTERRUPT && !warned) {
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY && !warned) {
             qCWarning(lcStore) << "Checkpointing" << m_path << "failed:" << sqlite3_errmsg(db);
             warned = true;
         }
-    }
-    {
-        QMutexLocker lock(&m_mutex);
-        m_db = nullptr;
     }
     sqlite3_close(db);
 }

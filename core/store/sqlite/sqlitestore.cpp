@@ -4,17 +4,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -166,17 +161,6 @@ QVariant column(sqlite3_stmt *stmt, int i)
     }
 }
 
-/// Syncs the write-ahead log beside the database `path` to disk, if there is one.
-void syncLog(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path + QLatin1String("-wal")).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    if (::fdatasync(fd) != 0)
-        qCWarning(lcStore) << "Cannot sync the log of" << path << "to disk:" << qt_error_string(errno);
-    ::close(fd);
-}
-
 } // namespace
 
 SqliteStore::SqliteStore(DatabaseUrl url)
@@ -188,7 +172,8 @@ SqliteStore::SqliteStore(DatabaseUrl url)
 
 SqliteStore::~SqliteStore()
 {
-    // A checkpoint still running is stopped where it is: the next opener goes on from there.
+    // Its connection closes first, so this one's close is the last: it checkpoints what is left
+    // and removes the log.
     m_checkpointer.reset();
     finalizeStatements();
     {
@@ -197,11 +182,6 @@ SqliteStore::~SqliteStore()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
-    // The close left the log (see open()). With synchronous=NORMAL a commit does not sync it,
-    // and a checkpoint no longer does on the way out: synced here, what this process committed
-    // outlives a power cut once it has exited, as it did when the close copied the log.
-    if (m_committed)
-        syncLog(url().path);
 }
 
 Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
@@ -240,12 +220,6 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
                                               u256SumStep, u256SumFinal, nullptr);
     if (rc != SQLITE_OK)
         return Error::unavailable(QStringLiteral("--db"), tr("Cannot register u256_sum on %1: %2").arg(url.path, QString::fromUtf8(sqlite3_errstr(rc))));
-    // The last connection's close would copy the whole log into the database file and sync it
-    // twice, and a process's exit waited for it (about 0.03 s of a 0.75 s dense index). The log
-    // stays beside the file instead, a valid part of the database, as while any connection is
-    // open: the next writer's background checkpoint copies it. Code that moves or copies the
-    // file alone checkpoints it first (restore does).
-    sqlite3_db_config(store->m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_wal_hook(store->m_db, &SqliteStore::walCommitted, store.get());
     return std::unique_ptr<Store>(std::move(store));
 }
@@ -253,7 +227,6 @@ Result<std::unique_ptr<Store>> SqliteStore::open(const DatabaseUrl &url)
 int SqliteStore::walCommitted(void *store, sqlite3 *db, const char *name, int frames)
 {
     auto *self = static_cast<SqliteStore *>(store);
-    self->m_committed = true;
     if (frames >= WriterCheckpointFrames) {
         // What SQLite's automatic checkpoint would do at this size: a read holding old pages
         // kept the background ones from finishing the log.

@@ -66,7 +66,6 @@ private:
     sqlite3 *m_db = nullptr;                        ///< Qt's connection, borrowed
     QHash<QString, sqlite3_stmt *> m_statements;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer;   ///< started by the first commit that needs it
-    bool m_committed = false;                       ///< a commit on this connection wrote to the log
 };
 
 } // namespace arbor
