@@ -93,9 +93,11 @@ std::optional<IndexBatch> ChainIndexer::nextPromotion()
     if (it == m_ready.end())
         return std::nullopt;
     // Catching up with ranges in flight, the ranges ready from the checkpoint wait until they
-    // hold half of what one promotion takes: every promotion rewrites the balances and daily
-    // rows its holders and days touched, on a busy chain most of them, so fewer and larger
-    // promotions write less. A sparse stretch (most of its blocks without logs, their headers
+    // hold three quarters of what one promotion takes: every promotion rewrites the balances
+    // and daily rows its holders and days touched, on a busy chain most of them, so fewer and
+    // larger promotions write less. (From half: PostgreSQL, whose balance rewrite costs most,
+    // indexes the dense bench chain in 3 promotions instead of 4, 0.95 -> 0.90 s; SQLite's
+    // time is unchanged.) A sparse stretch (most of its blocks without logs, their headers
     // never fetched) whose last ranges are in flight goes as it arrives: its promotions touch
     // few holders and days each, and the end would wait for the writer. Live, after an RPC
     // failure, or with nothing in flight, what is ready goes now.
@@ -106,7 +108,7 @@ std::optional<IndexBatch> ChainIndexer::nextPromotion()
             logs += r->second.transfers.size() + r->second.agentEvents.size();
             headers += r->second.headers.size();
             to = r->second.to;
-            enough = 2 * logs >= m_options.maxPromotionLogs || 2 * (to - expected + 1) >= m_options.maxPromotionBlocks;
+            enough = 4 * logs >= 3 * m_options.maxPromotionLogs || 4 * (to - expected + 1) >= 3 * m_options.maxPromotionBlocks;
         }
         const auto target = fetchTarget();
         const bool lastInFlight = target && m_nextFetch > *target;
