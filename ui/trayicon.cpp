@@ -2,6 +2,7 @@
 
 
 #include "engine/indexingservice.h"
+#include "widgets/statustone.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,7 +32,7 @@ QIcon markedIcon(const QIcon &base)
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(Qt::white, 3));
-    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    painter.setBrush(toneColor(StatusTone::Bad));
     painter.drawEllipse(QRect(34, 34, 28, 28));
     return QIcon(pixmap);
 }

@@ -3,6 +3,7 @@
 #include "models/deliverylogmodel.h"
 #include "models/keyedrows.h"
 #include "timetext.h"
+#include "widgets/statustone.h"
 #include "widgets/tableactions.h"
 
 #include <QColor>
@@ -33,11 +34,11 @@ QColor stateColor(ActionState state)
 {
     switch (state) {
     case ActionState::Ok:
-        return QColor(0x2e, 0x9d, 0x4f);
+        return toneColor(StatusTone::Good);
     case ActionState::Failing:
-        return QColor(0xd4, 0xa0, 0x00);
+        return toneColor(StatusTone::Warning);
     case ActionState::Disabled:
-        return QColor(0xc6, 0x28, 0x28);
+        return toneColor(StatusTone::Bad);
     }
     return {};
 }

@@ -1,87 +1,44 @@
 #include "models/chainlistmodel.h"
 
 #include "model/urlsecrets.h"
+#include "widgets/statustone.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QIcon>
 #include <QLocale>
 #include <QMap>
-#include <QPainter>
-#include <QPixmap>
 #include <QSet>
-
-#include <array>
 
 namespace arbor::ui {
 namespace {
 
-enum class Health { Good, Warning, Bad, Idle };
-
-QIcon makeDot(const QColor &color)
-{
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(8, 8, 16, 16));
-    painter.end();
-    QIcon icon(pixmap);
-    icon.addPixmap(pixmap, QIcon::Selected);   // keep the colour on a selected row
-    return icon;
-}
-
-QIcon healthDot(Health health)
-{
-    static const std::array<QIcon, 4> dots{
-        makeDot(QColor(0x2e, 0x9d, 0x4f)),   // Good
-        makeDot(QColor(0xd9, 0x8c, 0x00)),   // Warning
-        makeDot(QColor(0xc6, 0x28, 0x28)),   // Bad
-        makeDot(QColor(0x8a, 0x8f, 0x98)),   // Idle
-    };
-    return dots[size_t(health)];
-}
-
-QColor healthColor(Health health)
-{
-    static const std::array<QColor, 4> colors{
-        QColor(0x2e, 0x9d, 0x4f),   // Good
-        QColor(0xd9, 0x8c, 0x00),   // Warning
-        QColor(0xc6, 0x28, 0x28),   // Bad
-        QColor(0x8a, 0x8f, 0x98),   // Idle
-    };
-    return colors[size_t(health)];
-}
-
 // What the Status badge's colour says: green when indexing or live, amber while starting or
 // catching up after trouble, red when it needs the operator, grey when paused.
-Health statusHealth(ChainState state, const ChainStatus *status)
+StatusTone statusTone(ChainState state, const ChainStatus *status)
 {
     switch (state) {
     case ChainState::Paused:
-        return Health::Idle;
+        return StatusTone::Idle;
     case ChainState::Deleting:
-        return Health::Bad;
+        return StatusTone::Bad;
     case ChainState::Active:
         break;
     }
     if (!status)
-        return Health::Idle;
+        return StatusTone::Idle;
     switch (status->phase) {
     case IndexPhase::CatchingUp:
     case IndexPhase::Live:
-        return Health::Good;
+        return StatusTone::Good;
     case IndexPhase::Starting:
-        return Health::Warning;
+        return StatusTone::Warning;
     case IndexPhase::RpcDown:
     case IndexPhase::Stalled:
-        return Health::Bad;
+        return StatusTone::Bad;
     case IndexPhase::Stopped:
-        return Health::Idle;
+        return StatusTone::Idle;
     }
-    return Health::Idle;
+    return StatusTone::Idle;
 }
 
 bool isChainColumnNumeric(int column)
@@ -107,10 +64,10 @@ bool sameFigures(const ChainStatus &a, const ChainStatus &b)
         && a.endpoints == b.endpoints;
 }
 
-Health endpointHealth(const QList<EndpointRecord> &endpoints)
+StatusTone endpointTone(const QList<EndpointRecord> &endpoints)
 {
     if (endpoints.isEmpty())
-        return Health::Bad;
+        return StatusTone::Bad;
     // Rate limited is working: the provider's quota, which Arbor keeps to, not a failure.
     int working = 0;
     int down = 0;
@@ -119,10 +76,10 @@ Health endpointHealth(const QList<EndpointRecord> &endpoints)
         down += e.status == EndpointStatus::Unreachable;
     }
     if (working == endpoints.size())
-        return Health::Good;
+        return StatusTone::Good;
     if (down == endpoints.size())
-        return Health::Bad;
-    return Health::Warning;
+        return StatusTone::Bad;
+    return StatusTone::Warning;
 }
 
 QUrl firstRpcUrl(const ChainRecord &chain)
@@ -170,13 +127,13 @@ QVariant ChainListModel::data(const QModelIndex &index, int role) const
         return toolTip(row);
     case Qt::DecorationRole:
         if (index.column() == EndpointsColumn)
-            return healthDot(chain.state == ChainState::Paused ? Health::Idle : endpointHealth(endpointsOf(row)));
+            return toneDot(chain.state == ChainState::Paused ? StatusTone::Idle : endpointTone(endpointsOf(row)));
         return {};
     case BadgeColorRole:
         if (index.column() == StatusColumn) {
             if (chain.state == ChainState::Active && m_stalled.contains(chain.config.chainId) && statusAt(row))
-                return healthColor(Health::Bad);
-            return healthColor(statusHealth(chain.state, statusAt(row)));
+                return toneColor(StatusTone::Bad);
+            return toneColor(statusTone(chain.state, statusAt(row)));
         }
         return {};
     case Qt::TextAlignmentRole:
@@ -253,7 +210,7 @@ QVariant ChainListModel::sortData(int row, int column) const
     case ChainIdColumn:
         return chain.config.chainId;
     case StatusColumn:
-        return int(statusHealth(chain.state, status));
+        return int(statusTone(chain.state, status));
     case HeadColumn:
         return status && status->head ? *status->head : qint64(-1);
     case CheckpointColumn:
@@ -265,7 +222,7 @@ QVariant ChainListModel::sortData(int row, int column) const
     case RateColumn:
         return status ? status->blocksPerSecond : -1.0;
     case EndpointsColumn:
-        return int(endpointHealth(endpointsOf(row)));
+        return int(endpointTone(endpointsOf(row)));
     default:
         return displayData(row, column).toString().toCaseFolded();
     }

@@ -1,6 +1,7 @@
 #include "models/deliverylogmodel.h"
 #include "timetext.h"
 
+#include "widgets/statustone.h"
 #include "widgets/tableactions.h"
 
 #include "models/keyedrows.h"
@@ -269,15 +270,15 @@ QColor DeliveryLogModel::statusColor(DeliveryStatus status)
 {
     switch (status) {
     case DeliveryStatus::Pending:
-        return QColor(0x1e, 0x6f, 0xc8);
+        return toneColor(StatusTone::Calm);
     case DeliveryStatus::Retrying:
-        return QColor(0xd4, 0xa0, 0x00);
+        return toneColor(StatusTone::Warning);
     case DeliveryStatus::Success:
-        return QColor(0x2e, 0x9d, 0x4f);
+        return toneColor(StatusTone::Good);
     case DeliveryStatus::Failed:
-        return QColor(0xc6, 0x28, 0x28);
+        return toneColor(StatusTone::Bad);
     case DeliveryStatus::Cancelled:
-        return QColor(0x8a, 0x8f, 0x98);
+        return toneColor(StatusTone::Idle);
     }
     return {};
 }

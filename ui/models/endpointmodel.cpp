@@ -1,5 +1,6 @@
 #include "models/endpointmodel.h"
 #include "timetext.h"
+#include "widgets/statustone.h"
 
 #include "model/urlsecrets.h"
 
@@ -88,17 +89,17 @@ QColor EndpointModel::statusColor(EndpointStatus status)
 {
     switch (status) {
     case EndpointStatus::Ok:
-        return QColor(0x2e, 0x9d, 0x4f);
+        return toneColor(StatusTone::Good);
     case EndpointStatus::RateLimited:
-        return QColor(0x2f, 0x6f, 0xb3);     // calm: the endpoint works, Arbor only sends more slowly
+        return toneColor(StatusTone::Calm);   // the endpoint works, Arbor only sends more slowly
     case EndpointStatus::AnsweringWithErrors:
-        return QColor(0xd9, 0x8c, 0x00);
+        return toneColor(StatusTone::Warning);
     case EndpointStatus::Unreachable:
-        return QColor(0xc6, 0x28, 0x28);
+        return toneColor(StatusTone::Bad);
     case EndpointStatus::Unknown:
         break;
     }
-    return QColor(0x8a, 0x8f, 0x98);
+    return toneColor(StatusTone::Idle);
 }
 
 QString EndpointModel::rateText(const EndpointRecord &endpoint)

@@ -1,5 +1,6 @@
 #include "models/queuehealthmodel.h"
 #include "charts/chartstyle.h"
+#include "widgets/statustone.h"
 
 #include <QHash>
 #include <QLocale>
@@ -275,15 +276,15 @@ QColor QueueHealthModel::statusColor(QueueStatus status)
 {
     switch (status) {
     case QueueStatus::Healthy:
-        return QColor(0x2e, 0x9d, 0x4f);
+        return toneColor(StatusTone::Good);
     case QueueStatus::HighLoad:
-        return QColor(0xd4, 0xa0, 0x00);
+        return toneColor(StatusTone::Warning);
     case QueueStatus::Delayed:
-        return QColor(0xe6, 0x6a, 0x00);
+        return toneColor(StatusTone::Serious);
     case QueueStatus::Errors:
-        return QColor(0xc6, 0x28, 0x28);
+        return toneColor(StatusTone::Bad);
     case QueueStatus::Disabled:
-        return QColor(0x8a, 0x8f, 0x98);
+        return toneColor(StatusTone::Idle);
     }
     return {};
 }

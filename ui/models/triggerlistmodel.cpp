@@ -1,5 +1,6 @@
 #include "models/triggerlistmodel.h"
 #include "timetext.h"
+#include "widgets/statustone.h"
 
 #include "models/keyedrows.h"
 
@@ -60,7 +61,7 @@ QVariant TriggerListModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == FailuresColumn && trigger.failures24h > 0)
-            return QColor(0xc6, 0x28, 0x28);
+            return toneColor(StatusTone::Bad);
         return {};
     case Qt::TextAlignmentRole:
         if (isTriggerColumnNumeric(index.column()))
