@@ -9,6 +9,7 @@
 # keeps ctest's default cost; the figures need only be roughly right.
 set(ARBOR_TEST_COSTS
     soak                          188    0
+    soak_postgres                 190    0
     balances_postgres             114  809
     outages_postgres               98  160
     outages_sqlite                 95  131

@@ -1,11 +1,13 @@
 // arbor_soak: the console left running (tests/soak/soakrun.h). Usage:
 //   arbor_soak [MINUTES]          (default: $ARBOR_SOAK_MINUTES, else 3)
-// inside a private D-Bus session with an unlocked keyring (tests/support/with-keyring.sh).
+// inside a private D-Bus session with an unlocked keyring (tests/support/with-keyring.sh); on
+// SQLite, or with ARBOR_TEST_BACKEND=postgres on the server ARBOR_TEST_PG_URL names.
 // Exits 0 when every check passed, 1 when one failed, 2 when it could not start, 77 when the
 // devnet is not installed (outside CI); a crash ends it with the signal after printing where.
 
 #include "buildpaths.h"
 #include "devnet.h"
+#include "testdatabase.h"
 #include "soakrun.h"
 
 #include <QApplication>
@@ -93,6 +95,10 @@ int main(int argc, char **argv)
     if (const QString missing = arbor::test::Devnet::unavailableReason(); !missing.isEmpty()) {
         std::fprintf(stderr, "soak: %s\n", qPrintable(missing));
         return arbor::test::Devnet::requiredByEnvironment() ? 2 : 77;
+    }
+    if (const QString missing = arbor::test::TestDatabase::unavailableReason(); !missing.isEmpty()) {
+        std::fprintf(stderr, "soak: %s\n", qPrintable(missing));
+        return qEnvironmentVariableIsSet("CI") ? 2 : 77;   // as the integration tests: CI runs every backend
     }
 
     arbor::soak::SoakRun soak(options);

@@ -5,8 +5,9 @@
 #
 # Builds arbor_soak (and arborctl) in build/tests when needed, puts the devnet's anvil on PATH and
 # runs it in a private D-Bus session with an unlocked keyring (tests/support/with-keyring.sh),
-# offscreen, on SQLite (files A and B in a temporary folder; no PostgreSQL needed). Under gdb when
-# it is installed, so a crash prints every thread's backtrace. The figures end the output; the
+# offscreen, on SQLite (files A and B in a temporary folder; no PostgreSQL needed), or with
+# ARBOR_TEST_BACKEND=postgres on two new databases of the server ARBOR_TEST_PG_URL names. Under
+# gdb when it is installed, so a crash prints every thread's backtrace. The figures end the output; the
 # whole log is kept in build/tests/soak-<date>.log. Exits with the soak's status (0: passed).
 #
 # Environment: ARBOR_SOAK_RSS_GROWTH_MB (default 96), ARBOR_SOAK_SETTINGS_FIRST=1 (Settings before

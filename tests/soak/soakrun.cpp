@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "mainwindow.h"
 #include "models/chainlistmodel.h"
+#include "testdatabase.h"
 #include "testresults.h"
 #include "triggers/alertrule.h"
 #include "triggers/triggerdef.h"
@@ -37,8 +38,10 @@ using arbor::test::waitFor;
 namespace arbor::soak {
 namespace {
 
-const QString HookSecretName = u"soak-hook"_s;
-const QString AlertSecretName = u"soak-alert"_s;
+// The keychain is the session's: the soaks on SQLite and on PostgreSQL share it when ctest runs
+// them side by side, and a name they both used would end with the other run's secret.
+const QString HookSecretName = u"soak-hook-%1"_s.arg(QCoreApplication::applicationPid());
+const QString AlertSecretName = u"soak-alert-%1"_s.arg(QCoreApplication::applicationPid());
 
 void say(const QString &line)
 {
@@ -92,6 +95,10 @@ SoakRun::~SoakRun()
 {
     m_traffic.reset();
     m_session.reset();   // the engine's threads end before the nodes and receivers go
+    // Dropping PostgreSQL's databases A and B is the harness's work, after the report.
+    Store::forbidThread(nullptr);
+    m_serverA.reset();
+    m_serverB.reset();
 }
 
 arbor::Engine *SoakRun::engine() const
@@ -105,9 +112,22 @@ bool SoakRun::setUp(QString *error)
         *error = u"no temporary folder"_s;
         return false;
     }
-    m_databaseA = m_dir.filePath(u"soak-a.db"_s);
-    m_databaseB = m_dir.filePath(u"soak-b.db"_s);
-    say(u"setting up in %1"_s.arg(m_dir.path()));
+    if (arbor::test::TestDatabase::backend() == Backend::Postgres) {
+        m_serverA = std::make_unique<arbor::test::TestDatabase>();
+        m_serverB = std::make_unique<arbor::test::TestDatabase>();
+        for (const auto *db : {m_serverA.get(), m_serverB.get()}) {
+            if (!db->isValid()) {
+                *error = u"cannot create a PostgreSQL database for the soak: "_s + db->error();
+                return false;
+            }
+        }
+        m_databaseA = m_serverA->urlString();
+        m_databaseB = m_serverB->urlString();
+    } else {
+        m_databaseA = u"sqlite:"_s + m_dir.filePath(u"soak-a.db"_s);
+        m_databaseB = u"sqlite:"_s + m_dir.filePath(u"soak-b.db"_s);
+    }
+    say(u"setting up in %1: database A %2, database B %3"_s.arg(m_dir.path(), m_databaseA, m_databaseB));
 
     for (int i = 0; i < 2; ++i) {
         auto chain = std::make_unique<SoakChain>();
@@ -125,7 +145,7 @@ bool SoakRun::setUp(QString *error)
         return false;
 
     m_settings = std::make_unique<arbor::ui::AppSettings>(m_dir.filePath(u"settings.ini"_s));
-    if (Status s = m_settings->setDatabase(u"sqlite:"_s + m_databaseA); !s) {
+    if (Status s = m_settings->setDatabase(m_databaseA); !s) {
         *error = why(s);
         return false;
     }
@@ -143,7 +163,7 @@ bool SoakRun::setUp(QString *error)
     connect(m_session.get(), &arbor::ui::ConsoleSession::windowOpened, this, &SoakRun::onWindowOpened);
     // As the console does: from here on every statement on this (the GUI) thread is counted.
     Store::forbidThread(QThread::currentThread());
-    m_session->open(*DatabaseUrl::parse(u"sqlite:"_s + m_databaseA));
+    m_session->open(*DatabaseUrl::parse(m_databaseA));
     if (!QTest::qWaitFor([this] { return engine() && engine()->state().started; }, 60000)) {
         *error = u"the console's engine did not start on database A"_s;
         return false;
@@ -266,20 +286,20 @@ void SoakRun::onWindowOpened(arbor::ui::MainWindow *window)
     poll->start();
 }
 
-void SoakRun::switchDatabase(const QString &path, std::function<void()> then, int postponedSeconds)
+void SoakRun::switchDatabase(const QString &url, std::function<void()> then, int postponedSeconds)
 {
     if (m_switching) {
-        QTimer::singleShot(1000, this, [this, path, then, postponedSeconds] { switchDatabase(path, then, postponedSeconds); });
+        QTimer::singleShot(1000, this, [this, url, then, postponedSeconds] { switchDatabase(url, then, postponedSeconds); });
         return;
     }
-    if ((path == m_databaseB) == m_onB) {
+    if ((url == m_databaseB) == m_onB) {
         if (then)
             then();
         return;
     }
     // An alert still active (an outage not over) is the outage's business: switch after it.
     if (engine() && !engine()->alerts()->monitor()->activeAlerts().isEmpty() && postponedSeconds < 180) {
-        QTimer::singleShot(5000, this, [this, path, then, postponedSeconds] { switchDatabase(path, then, postponedSeconds + 5); });
+        QTimer::singleShot(5000, this, [this, url, then, postponedSeconds] { switchDatabase(url, then, postponedSeconds + 5); });
         return;
     }
     arbor::ui::MainWindow *window = m_session->window();
@@ -292,8 +312,11 @@ void SoakRun::switchDatabase(const QString &path, std::function<void()> then, in
         if (d->isVisible())
             dialog = d;
     }
-    auto *radio = dialog ? dialog->findChild<QRadioButton *>(u"sqliteRadio"_s) : nullptr;
-    auto *edit = dialog ? dialog->findChild<QLineEdit *>(u"sqlitePathEdit"_s) : nullptr;
+    // As an operator switches: the file's path, or the server's URL (trust: no password).
+    const DatabaseUrl target = *DatabaseUrl::parse(url);
+    const bool postgres = target.backend == Backend::Postgres;
+    auto *radio = dialog ? dialog->findChild<QRadioButton *>(postgres ? u"postgresRadio"_s : u"sqliteRadio"_s) : nullptr;
+    auto *edit = dialog ? dialog->findChild<QLineEdit *>(postgres ? u"postgresUrlEdit"_s : u"sqlitePathEdit"_s) : nullptr;
     auto *ok = dialog ? dialog->findChild<QAbstractButton *>(u"settingsOkButton"_s) : nullptr;
     if (!radio || !edit || !ok) {
         say(u"FAILED: Settings did not open with its storage page for the database switch"_s);
@@ -302,9 +325,9 @@ void SoakRun::switchDatabase(const QString &path, std::function<void()> then, in
         return;
     }
     radio->setChecked(true);
-    edit->setText(path);
+    edit->setText(postgres ? url : target.path);
     if (!ok->isEnabled()) {
-        say(u"FAILED: Settings refused %1 as the database"_s.arg(path));
+        say(u"FAILED: Settings refused %1 as the database"_s.arg(url));
         m_result = 1;
         QCoreApplication::exit(1);
         return;
@@ -312,10 +335,10 @@ void SoakRun::switchDatabase(const QString &path, std::function<void()> then, in
     m_switching = true;
     // Where a switch's GUI time goes: the old window's teardown, then the new one built and shown.
     connect(window, &QObject::destroyed, this, [this] { m_oldWindowGoneNs = m_clock.nsecsElapsed(); });
-    m_onB = path == m_databaseB;
+    m_onB = url == m_databaseB;
     m_afterSwitch = std::move(then);
     m_switchClock.start();
-    say(u"%1 s: Settings › Storage: switching to %2"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(path));
+    say(u"%1 s: Settings › Storage: switching to %2"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(url));
     ok->click();
 }
 

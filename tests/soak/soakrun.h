@@ -20,6 +20,10 @@ class Engine;
 class LogSink;
 }
 
+namespace arbor::test {
+class TestDatabase;
+}
+
 namespace arbor::ui {
 class AppSettings;
 class ConsoleSession;
@@ -42,10 +46,12 @@ struct SoakOptions
 
 /**
  * The soak run: the console (ConsoleSession, its MainWindow, an indexing Engine as the arbor
- * executable configures it) on SQLite file A with two chains indexing live anvils through fault
+ * executable configures it) on database A (an SQLite file; with ARBOR_TEST_BACKEND=postgres, a
+ * new database on the server ARBOR_TEST_PG_URL names) with two chains indexing live anvils through fault
  * proxies, a trigger per chain whose REST action signs with a `keychain:` secret, an rpc_down
  * alert rule that signs with another; over the run, traffic on both chains, node outages,
- * receiver outages (503), the database switched to file B and back through Settings, and the
+ * receiver outages (503), the database switched to B (of the same kind) and back through
+ * Settings, and the
  * PageWalker opening and closing every page and dialog. At the end: traffic stops, everything
  * still owed is awaited, and the figures are printed and checked.
  *
@@ -74,7 +80,7 @@ private:
     void startOutage(int chain, double seconds);
     void recordOutageLag(const SoakChain &chain, double seconds);
     void failReceiver(double seconds);
-    void switchDatabase(const QString &path, std::function<void()> then, int postponedSeconds = 0);
+    void switchDatabase(const QString &url, std::function<void()> then, int postponedSeconds = 0);
     void onWindowOpened(arbor::ui::MainWindow *window);
     void onGenerated(qint64 chainId, const QJsonArray &events);
     void heartbeat();
@@ -87,7 +93,9 @@ private:
 
     SoakOptions m_options;
     QTemporaryDir m_dir;
-    QString m_databaseA;
+    /// On PostgreSQL: databases A and B, created for the run and dropped after it.
+    std::unique_ptr<arbor::test::TestDatabase> m_serverA, m_serverB;
+    QString m_databaseA;   ///< URL, as Settings shows it
     QString m_databaseB;
     bool m_onB = false;
     bool m_bPrepared = false;
