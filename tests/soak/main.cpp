@@ -3,7 +3,8 @@
 // inside a private D-Bus session with an unlocked keyring (tests/support/with-keyring.sh); on
 // SQLite, or with ARBOR_TEST_BACKEND=postgres on the server ARBOR_TEST_PG_URL names.
 // Exits 0 when every check passed, 1 when one failed, 2 when it could not start, 77 when the
-// devnet is not installed (outside CI); a crash ends it with the signal after printing where.
+// devnet is not installed or PostgreSQL is asked for without ARBOR_TEST_PG_URL (outside CI); a
+// crash ends it with the signal after printing where.
 
 #include "buildpaths.h"
 #include "devnet.h"

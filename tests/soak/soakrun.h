@@ -47,13 +47,12 @@ struct SoakOptions
 /**
  * The soak run: the console (ConsoleSession, its MainWindow, an indexing Engine as the arbor
  * executable configures it) on database A (an SQLite file; with ARBOR_TEST_BACKEND=postgres, a
- * new database on the server ARBOR_TEST_PG_URL names) with two chains indexing live anvils through fault
- * proxies, a trigger per chain whose REST action signs with a `keychain:` secret, an rpc_down
- * alert rule that signs with another; over the run, traffic on both chains, node outages,
- * receiver outages (503), the database switched to B (of the same kind) and back through
- * Settings, and the
- * PageWalker opening and closing every page and dialog. At the end: traffic stops, everything
- * still owed is awaited, and the figures are printed and checked.
+ * new database on the server ARBOR_TEST_PG_URL names) with two chains indexing live anvils
+ * through fault proxies, a trigger per chain whose REST action signs with a `keychain:` secret,
+ * an rpc_down alert rule that signs with another; over the run, traffic on both chains, node
+ * outages, receiver outages (503), the database switched to B (of the same kind) and back
+ * through Settings, and the PageWalker opening and closing every page and dialog. At the end:
+ * traffic stops, everything still owed is awaited, and the figures are printed and checked.
  *
  * Thread: the GUI thread; everything here runs from its event loop.
  */
