@@ -10,6 +10,7 @@
 #include "trayicon.h"
 #include "util/continuation.h"
 #include "util/crashreporter.h"
+#include "util/heaptrimmer.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -23,6 +24,7 @@ namespace arbor::ui {
 ConsoleSession::ConsoleSession(EngineOptions options, LogSink *logSink, AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_heapTrimmer(std::make_unique<HeapTrimmer>())
     , m_logSink(logSink)
     , m_settings(settings)
 {

@@ -12,6 +12,7 @@ class QCoreApplication;
 
 namespace arbor {
 class Engine;
+class HeapTrimmer;
 class LogSink;
 }
 
@@ -34,6 +35,9 @@ class MainWindow;
  *
  * Only destroying the session itself (the application quits) destroys a running Engine, whose
  * destructor then does the same steps and waits for them.
+ *
+ * Left running for days, the session hands what its threads freed back to the system once a
+ * minute (HeapTrimmer).
  *
  * Thread: the GUI thread.
  */
@@ -85,6 +89,7 @@ private:
     void show(MainWindow *window);
 
     arbor::EngineOptions m_options;
+    std::unique_ptr<arbor::HeapTrimmer> m_heapTrimmer;
     arbor::LogSink *m_logSink;
     AppSettings *m_settings;
     // The engine outlives the window, which holds a plain pointer to it.

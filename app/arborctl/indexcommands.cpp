@@ -11,6 +11,7 @@
 #include "model/entitydef.h"
 #include "util/continuation.h"
 #include "util/crashreporter.h"
+#include "util/heaptrimmer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -341,6 +342,8 @@ int serveCommand(const Invocation &inv)
     // serve keeps balances current and records the queue's health for consoles to chart.
     options.processQueue = true;
     options.queueHealthIntervalMs = 10000;
+    // What the catch-up freed goes back to the system once a minute (arborctl keeps it otherwise).
+    const HeapTrimmer heapTrimmer;
     return runWithEngine(inv, options, [metricsAddress](Engine &engine, std::function<void(int)> finish) {
         QTextStream(stderr) << Arborctl::tr("arborctl: serving %1; stop with Ctrl+C.").arg(engine.state().backend) << Qt::endl;
         if (!metricsAddress.isEmpty()) {

@@ -16,7 +16,8 @@ namespace arbor {
  * A no-op where the C library is not glibc.
  *
  * arborctl sets it (a batch `index` or `queue run`, and `serve`); the console does not: a
- * desktop application left running for days gives memory back after a catch-up instead.
+ * desktop application left running for days gives memory back after a catch-up instead. Both
+ * the console and `serve` also hand what stays free back once a minute (HeapTrimmer).
  *
  * Thread: call on the main thread before other threads start (arborctl's main()).
  */
