@@ -2,6 +2,12 @@
 
 #include <QFile>
 
+#include <sqlite3.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 
@@ -123,6 +129,17 @@ double anonymousResidentMiB()
     return statusMiB("RssAnon:");
 }
 
+double liveHeapMiB()
+{
+#ifdef __GLIBC__
+    const struct mallinfo2 info = mallinfo2();
+    // Small blocks in the heaps, and the large ones mapped on their own.
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+#else
+    return 0;
+#endif
+}
+
 RssSampler::RssSampler(int intervalMs, double warmUpSeconds, QObject *parent)
     : QObject(parent)
     , m_warmUpSeconds(warmUpSeconds)
@@ -146,7 +163,8 @@ void RssSampler::stop()
 void RssSampler::sample()
 {
     const HarnessStep step;
-    m_samples.push_back({double(m_clock.elapsed()) / 1000.0, residentMiB(), anonymousResidentMiB()});
+    m_samples.push_back({double(m_clock.elapsed()) / 1000.0, residentMiB(), anonymousResidentMiB(), liveHeapMiB(),
+                         double(sqlite3_memory_used()) / (1024.0 * 1024.0)});
 }
 
 RssSampler::Figures RssSampler::figures() const
@@ -160,6 +178,10 @@ RssSampler::Figures RssSampler::figures() const
     f.endAnonymousMiB = m_samples.back().anonymousMiB;
     f.warmMiB = f.startMiB;
     f.warmAnonymousMiB = m_samples.front().anonymousMiB;
+    f.endLiveHeapMiB = m_samples.back().liveHeapMiB;
+    f.warmLiveHeapMiB = m_samples.front().liveHeapMiB;
+    f.endSqliteMiB = m_samples.back().sqliteMiB;
+    f.warmSqliteMiB = m_samples.front().sqliteMiB;
     // Least squares through the samples after warm-up, for the total and for its anonymous part.
     struct Fit
     {
@@ -174,21 +196,27 @@ RssSampler::Figures RssSampler::figures() const
     };
     Fit total;
     Fit anonymous;
+    Fit live;
     bool warm = false;
     for (const Sample &s : m_samples) {
         f.maxMiB = std::max(f.maxMiB, s.mib);
+        f.maxSqliteMiB = std::max(f.maxSqliteMiB, s.sqliteMiB);
         if (s.seconds < m_warmUpSeconds)
             continue;
         if (!warm) {
             f.warmMiB = s.mib;
             f.warmAnonymousMiB = s.anonymousMiB;
+            f.warmLiveHeapMiB = s.liveHeapMiB;
+            f.warmSqliteMiB = s.sqliteMiB;
             warm = true;
         }
         total.add(s.seconds, s.mib);
         anonymous.add(s.seconds, s.anonymousMiB);
+        live.add(s.seconds, s.liveHeapMiB);
     }
     f.slopeMiBPerHour = total.slopePerHour();
     f.anonymousSlopeMiBPerHour = anonymous.slopePerHour();
+    f.liveHeapSlopeMiBPerHour = live.slopePerHour();
     return f;
 }
 

@@ -92,8 +92,11 @@ double residentMiB();
 /// stop at their size; a leak shows in this part.
 double anonymousResidentMiB();
 
+/// The heap the allocator has handed out and not had back, in MiB (glibc; 0 elsewhere).
+double liveHeapMiB();
+
 /**
- * Samples VmRSS every few seconds. After `warmUpSeconds` the "warm" figure is taken, and growth
+ * Samples VmRSS (and the live heap, and SQLite's part of it) every few seconds. After `warmUpSeconds` the "warm" figure is taken, and growth
  * is measured from there: end − warm, and the slope of a least-squares line through the samples
  * after warm-up, in MiB per hour.
  */
@@ -110,6 +113,15 @@ public:
         double warmAnonymousMiB = 0;   ///< RssAnon at the warm sample
         double endAnonymousMiB = 0;
         double anonymousSlopeMiBPerHour = 0;
+        /// What the allocator has handed out and not had back (glibc's mallinfo2(); 0 elsewhere):
+        /// memory the process holds alive. RSS above it is freed memory the allocator kept.
+        double warmLiveHeapMiB = 0;
+        double endLiveHeapMiB = 0;
+        double liveHeapSlopeMiBPerHour = 0;
+        /// Of the live heap, SQLite's (its page caches and statements: sqlite3_memory_used()).
+        double warmSqliteMiB = 0;
+        double endSqliteMiB = 0;
+        double maxSqliteMiB = 0;
         int samples = 0;
     };
 
@@ -128,6 +140,8 @@ private:
         double seconds;
         double mib;
         double anonymousMiB;
+        double liveHeapMiB;
+        double sqliteMiB;
     };
     std::vector<Sample> m_samples;
 };

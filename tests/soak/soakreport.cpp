@@ -111,6 +111,10 @@ int SoakRun::report()
     line(u"RSS anonymous (heap, stacks; file-backed pages of the program and its libraries are the rest): warm %1 MiB, "
          "end %2 MiB, growth after warm-up %3 MiB, slope %4 MiB/h"_s.arg(rss.warmAnonymousMiB, 0, 'f', 1).arg(rss.endAnonymousMiB, 0, 'f', 1)
              .arg(rss.endAnonymousMiB - rss.warmAnonymousMiB, 0, 'f', 1).arg(rss.anonymousSlopeMiBPerHour, 0, 'f', 1));
+    line(u"live heap (allocated and not freed; RSS above it is freed memory the allocator kept): warm %1 MiB, end %2 MiB, "
+         "slope %3 MiB/h; of it SQLite's page caches and statements: warm %4 MiB, end %5 MiB, max %6 MiB"_s
+             .arg(rss.warmLiveHeapMiB, 0, 'f', 1).arg(rss.endLiveHeapMiB, 0, 'f', 1).arg(rss.liveHeapSlopeMiBPerHour, 0, 'f', 1)
+             .arg(rss.warmSqliteMiB, 0, 'f', 1).arg(rss.endSqliteMiB, 0, 'f', 1).arg(rss.maxSqliteMiB, 0, 'f', 1));
     line(u"GUI stall max %1 ms (at %2 s, during \"%3\"), p99 %4 ms, p99.9 %5 ms, %6 of %7 ticks ≥ %8 ms; as measured with the "
          "CPU run-queue wait: max %9 ms"_s.arg(stalls.maxMs, 0, 'f', 1).arg(stalls.worstAtSeconds, 0, 'f', 0).arg(stalls.worstDuring)
              .arg(stalls.p99Ms, 0, 'f', 1).arg(stalls.p999Ms, 0, 'f', 1).arg(stalls.overLimit).arg(stalls.ticks - stalls.excluded)
