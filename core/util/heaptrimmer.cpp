@@ -8,7 +8,16 @@
 #include <QThread>
 #include <QTimer>
 
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// A sanitizer's runtime brings an allocator of its own: glibc's heaps then hold nothing to trim.
+// GCC says so with __SANITIZE_*__, clang with __has_feature().
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define ARBOR_SANITIZER_ALLOCATOR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define ARBOR_SANITIZER_ALLOCATOR 1
+#endif
+#endif
+#if defined(__GLIBC__) && !defined(ARBOR_SANITIZER_ALLOCATOR)
 #define ARBOR_HEAP_TRIM 1
 #include <malloc.h>
 #endif
