@@ -96,9 +96,9 @@ double anonymousResidentMiB();
 double liveHeapMiB();
 
 /**
- * Samples VmRSS (and the live heap, and SQLite's part of it) every few seconds. After `warmUpSeconds` the "warm" figure is taken, and growth
- * is measured from there: end − warm, and the slope of a least-squares line through the samples
- * after warm-up, in MiB per hour.
+ * Samples VmRSS, the live heap and SQLite's part of it every few seconds. After `warmUpSeconds`
+ * the "warm" figure is taken, and growth is measured from there: end − warm, and the slope of a
+ * least-squares line through the samples after warm-up, in MiB per hour.
  */
 class RssSampler final : public QObject
 {
