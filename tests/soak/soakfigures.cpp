@@ -140,6 +140,11 @@ double liveHeapMiB()
 #endif
 }
 
+double sqliteMiB()
+{
+    return double(sqlite3_memory_used()) / (1024.0 * 1024.0);
+}
+
 RssSampler::RssSampler(int intervalMs, double warmUpSeconds, QObject *parent)
     : QObject(parent)
     , m_warmUpSeconds(warmUpSeconds)
@@ -163,8 +168,7 @@ void RssSampler::stop()
 void RssSampler::sample()
 {
     const HarnessStep step;
-    m_samples.push_back({double(m_clock.elapsed()) / 1000.0, residentMiB(), anonymousResidentMiB(), liveHeapMiB(),
-                         double(sqlite3_memory_used()) / (1024.0 * 1024.0)});
+    m_samples.push_back({double(m_clock.elapsed()) / 1000.0, residentMiB(), anonymousResidentMiB(), liveHeapMiB(), sqliteMiB()});
 }
 
 RssSampler::Figures RssSampler::figures() const

@@ -94,6 +94,8 @@ double anonymousResidentMiB();
 
 /// The heap the allocator has handed out and not had back, in MiB (glibc; 0 elsewhere).
 double liveHeapMiB();
+/// SQLite's part of it: what its connections' caches and statements hold, in MiB.
+double sqliteMiB();
 
 /**
  * Samples VmRSS, the live heap and SQLite's part of it every few seconds. After `warmUpSeconds`

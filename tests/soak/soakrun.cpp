@@ -500,10 +500,11 @@ void SoakRun::heartbeat()
 {
     const HarnessStep step;
     const auto stalls = m_probe->figures();
-    say(u"%1 s: events %2, deliveries expected %3, accepted %4, RSS %5 MiB, GUI stall max %6 ms, outages %7, "
-        "switches %8, dialogs opened %9"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(m_eventsGenerated).arg(m_expected.size())
-            .arg(m_triggerHook->acceptedKeys()).arg(residentMiB(), 0, 'f', 0).arg(stalls.maxMs, 0, 'f', 1)
-            .arg(m_outages.size()).arg(m_switches).arg(m_walker->figures().dialogsOpened));
+    say(u"%1 s: events %2, deliveries expected %3, accepted %4, RSS %5 MiB (live heap %6 MiB, SQLite %7 MiB), "
+        "GUI stall max %8 ms, outages %9, switches %10, dialogs opened %11"_s.arg(elapsedSeconds(), 0, 'f', 0).arg(m_eventsGenerated)
+            .arg(m_expected.size()).arg(m_triggerHook->acceptedKeys()).arg(residentMiB(), 0, 'f', 0).arg(liveHeapMiB(), 0, 'f', 1)
+            .arg(sqliteMiB(), 0, 'f', 1).arg(stalls.maxMs, 0, 'f', 1).arg(m_outages.size()).arg(m_switches)
+            .arg(m_walker->figures().dialogsOpened));
 }
 
 void SoakRun::finish()
