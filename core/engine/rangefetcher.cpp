@@ -21,6 +21,16 @@ static QString stoppedMessage()
     return QCoreApplication::translate("arbor::ChainIndexer", "Indexing has stopped.");
 }
 
+/// Nodes answer in chain order; a split range arrives in pieces.
+static void sortInChainOrder(QList<LogEntry> &logs)
+{
+    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
+        return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
+    };
+    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
+        std::sort(logs.begin(), logs.end(), inChainOrder);
+}
+
 /// One range being fetched: logs (split when a node refuses the span) and headers in batches,
 /// every header of the range at once, or those of the blocks with logs once the logs are in.
 struct RangeFetcher::Fetch
@@ -29,6 +39,8 @@ struct RangeFetcher::Fetch
     HeaderScope scope = HeaderScope::Every;
     bool withLogs = true;
     bool headersAsked = false;              ///< WithLogs, Linked: the headers of the logs' blocks were requested
+    bool lastWithLogHeaders = false;        ///< WithLogs: the last block's header goes in the logs' blocks' batch
+    bool edgesApart = false;                ///< the last block's header (a linked range's first too) is asked for on its own
     std::optional<BlockHeader> first;       ///< Linked: the range's first header, asked for beside the logs
     std::optional<BlockHeader> last;        ///< WithLogs, Linked: the range's last header, asked for beside the logs
     std::optional<Address> only;
@@ -133,20 +145,30 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
     fetch->done = std::move(done);
     fetch->timer.start();
     fetch->pending = 1;   // held until every request is under way
-    if (scope == HeaderScope::Every) {
-        fetch->headers.resize(to - from + 1);
-        fetch->haveHeader.fill(false, to - from + 1);
-        requestHeaders(fetch, 0, to - from);
-    } else if ((scope == HeaderScope::WithLogs || scope == HeaderScope::Linked) && mode != BatchMode::Backfill) {
-        // The last block's header (and a linked range's first) is needed whatever the logs hold:
-        // asked for beside them, a range without logs (most of a sparse chain's) takes one round trip.
-        requestEdgeHeaders(fetch);
-    }
+    // The logs first: the longest answers, and where the endpoints cap the requests in flight
+    // they are sent before the headers of the ranges besides.
     if (fetch->withLogs) {
         requestLogs(fetch, from, to);
         if (fetch->logsPending > 0) {
             fetch->poolEpoch = m_poolEpoch;
             ++m_logsInFlight;
+        }
+    }
+    if (scope == HeaderScope::Every) {
+        fetch->headers.resize(to - from + 1);
+        fetch->haveHeader.fill(false, to - from + 1);
+        requestHeaders(fetch, 0, to - from);
+    } else if ((scope == HeaderScope::WithLogs || scope == HeaderScope::Linked) && mode != BatchMode::Backfill) {
+        // The last block's header (and a linked range's first) is needed whatever the logs hold.
+        // Below the reorg window it goes in the batch of the logs' blocks' headers: one request
+        // per range fewer, and the ranges of a catch-up in flight together are not held back
+        // by the endpoint's cap on requests in flight. A range following the head asks for it
+        // beside its logs: without logs, one round trip.
+        if (scope == HeaderScope::WithLogs && fetch->withLogs) {
+            fetch->lastWithLogHeaders = true;
+        } else {
+            fetch->edgesApart = true;
+            requestEdgeHeaders(fetch);
         }
     }
     if (--fetch->pending == 0)
@@ -206,15 +228,21 @@ void RangeFetcher::requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const
 void RangeFetcher::requestLogHeaders(const std::shared_ptr<Fetch> &fetch)
 {
     // Logs first: the headers of the blocks that hold them, in as few batches as the endpoints
-    // accept. The first and last blocks' are fetched on their own (requestEdgeHeaders()).
+    // accept, with the last block's where it was left for them; else the first and last
+    // blocks' are fetched on their own (requestEdgeHeaders()).
     fetch->headersAsked = true;
     QList<qint64> &numbers = fetch->numbers;
     numbers.reserve(fetch->logs.size() + 1);
+    const qint64 from = fetch->batch.from, to = fetch->batch.to;
+    const bool linked = fetch->scope == HeaderScope::Linked && from < to;
     for (const LogEntry &log : std::as_const(fetch->logs)) {
-        const bool edge = (fetch->last && log.blockNumber == fetch->last->number) || (fetch->first && log.blockNumber == fetch->first->number);
+        const bool edge = fetch->edgesApart && (log.blockNumber == to || (linked && log.blockNumber == from));
         if ((numbers.isEmpty() || numbers.last() != log.blockNumber) && !edge)
             numbers.append(log.blockNumber);
     }
+    // The logs are in chain order and within the range: the last block comes last.
+    if (fetch->lastWithLogHeaders && (numbers.isEmpty() || numbers.last() != fetch->batch.to))
+        numbers.append(fetch->batch.to);
     if (numbers.isEmpty())
         return;
     fetch->headers.resize(numbers.size());
@@ -322,6 +350,12 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
                 fetch->error = status.error();
             }
             const bool logsIn = --fetch->logsPending == 0;
+            // The headers of the logs' blocks go out as soon as the logs are in, not after the
+            // edge headers asked for beside them.
+            if (logsIn && !fetch->error && (fetch->scope == HeaderScope::WithLogs || fetch->scope == HeaderScope::Linked) && !fetch->headersAsked) {
+                sortInChainOrder(fetch->logs);
+                requestLogHeaders(fetch);
+            }
             if (--fetch->pending == 0)
                 finish(fetch);
             if (logsIn)
@@ -344,13 +378,8 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
     if (!fetch->done)
         return;
     QList<LogEntry> &logs = fetch->logs;
-    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
-        return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
-    };
     if (!fetch->error && (fetch->scope == HeaderScope::WithLogs || fetch->scope == HeaderScope::Linked) && !fetch->headersAsked) {
-        // Nodes answer in chain order; a split range arrives in pieces.
-        if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
-            std::sort(logs.begin(), logs.end(), inChainOrder);
+        sortInChainOrder(logs);
         fetch->pending = 1;
         requestLogHeaders(fetch);
         if (--fetch->pending != 0)
@@ -381,8 +410,7 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
         batch.headers.prepend(*fetch->first);
     if (fetch->last)
         batch.headers.append(*fetch->last);
-    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
-        std::sort(logs.begin(), logs.end(), inChainOrder);
+    sortInChainOrder(logs);
     if (fetch->scope != HeaderScope::None) {
         // Every log came from the block whose header was fetched (not from another fork).
         qsizetype h = 0;

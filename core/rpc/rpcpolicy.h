@@ -10,7 +10,9 @@ struct RpcPolicy
     int timeoutMs = 15000;                  ///< per HTTP request
     qint64 maxResponseBytes = 256ll * 1024 * 1024;
     int maxAttempts = 4;                    ///< endpoints tried (with backoff) before send() fails
-    int maxInFlightPerEndpoint = 4;
+    /// Requests sent to one endpoint and not answered yet: as many as Qt opens connections to one
+    /// host (6), so a catch-up's ranges are not served a few at a time while the answers travel.
+    int maxInFlightPerEndpoint = 6;
     int breakerThreshold = 3;               ///< requests in a row that did not reach the node: the circuit opens
     int breakerBaseMs = 1000;               ///< wait before an open circuit's first probe; doubles while probes fail
     int breakerMaxMs = 3000;                ///< the longest wait between probes: recovery within seconds

@@ -252,8 +252,11 @@ void TestRangeFetcher::fetchesARangeInChainOrder()
 void TestRangeFetcher::fetchesOnlyTheHeadersOfBlocksWithLogs()
 {
     // Below the reorg window: the logs of [100, 900], then the headers of their four blocks and
-    // of block 900 (the checkpoint's hash), none of the 796 empty ones.
+    // of block 900 (the checkpoint's hash), none of the 796 empty ones. Two requests: the logs,
+    // then one batch of those headers, block 900's among them (not a request of its own, which
+    // would take a third of a catch-up's requests where an endpoint caps those in flight).
     m_chain->transfers = {{120, 0, 1, 2, 500}, {120, 3, 2, 3, 200}, {455, 1, 3, 1, 1}, {456, 0, 0, 1, 7}, {899, 2, 1, 2, 9}};
+    const int requestsBefore = m_chain->node.requests;
     const Result<IndexBatch> batch = fetch(100, 900, {}, HeaderScope::WithLogs);
     QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
     QCOMPARE(batch->headerScope, HeaderScope::WithLogs);
@@ -266,17 +269,20 @@ void TestRangeFetcher::fetchesOnlyTheHeadersOfBlocksWithLogs()
     QCOMPARE(numbers, (QList<qint64>{120, 455, 456, 899, 900}));
     std::sort(m_chain->headersServed.begin(), m_chain->headersServed.end());
     QCOMPARE(m_chain->headersServed, numbers);
+    QCOMPARE(m_chain->node.requests - requestsBefore, 2);
     QCOMPARE(batch->transfers.size(), qsizetype(5));
     QCOMPARE(batch->transfers.last().blockNumber, qint64(899));
     QVERIFY(IndexStore::checkHeaders(*batch));
 
     // A range without a log still brings its last header.
     m_chain->headersServed.clear();
+    const int emptyBefore = m_chain->node.requests;
     const Result<IndexBatch> empty = fetch(901, 950, {}, HeaderScope::WithLogs);
     QVERIFY2(empty, qPrintable(empty ? QString() : empty.error().toString()));
     QCOMPARE(empty->headers.size(), qsizetype(1));
     QCOMPARE(empty->headers.first().number, qint64(950));
     QCOMPARE(m_chain->headersServed, QList<qint64>{950});
+    QCOMPARE(m_chain->node.requests - emptyBefore, 2);
 }
 
 void TestRangeFetcher::linksARangeInsideTheWindowByItsFirstHeader()
