@@ -18,7 +18,7 @@
 //                  [--live-node] [--hold]
 //   bench_indexing --rpc http://127.0.0.1:PORT --token ADDRESS... [--start-block N] [--node-pid PID] [--runs 3]
 //   bench_indexing --provider-rate 25 --provider-batch 50 [...]
-//   bench_indexing --sparse [--rounds 8] [--empty-between 238] [--provider-rate 25] [...]
+//   bench_indexing --sparse [--rounds 8] [--empty-between 238] [--latency 40] [--provider-rate 25] [...]
 //
 // --provider-rate/--provider-batch measure only `arborctl index` through a FaultProxy that
 // behaves like a hosted provider (calls per second above which it answers 429 with Retry-After,
@@ -36,7 +36,9 @@
 // blocks with logs in batches of 100), and the time from `index` start to every balance exact
 // against that pull on the same path. With --provider-rate, the same run behind a provider at that
 // rate: its time against its admitted calls divided by the rate and against the raw pull's calls
-// divided by the rate.
+// divided by the rate. With --latency, the counting proxy (not the provider's) holds every request
+// that many milliseconds before forwarding it, as a hosted endpoint's round trip does: the proxied
+// raw pull and the proxied `index` then each wait for it, call by call.
 //
 // The node shares this machine's CPU, and so does a local PostgreSQL server: the dense figures
 // end with the node's CPU time during the raw pull and during each index (and the server's),
@@ -1066,11 +1068,12 @@ struct SparseRun
 /**
  * A default `chain add` of `tokens` at `startBlock` on a fresh `backend` database, then the timed
  * `index --until-block head` and drain, and the balance check. With `through`, arborctl reaches
- * the node through a new FaultProxy with those limits (ProviderLimits::none(): counting only),
- * whose counts each phase keeps, its bucket full again after the add; without, straight.
+ * the node through a new FaultProxy with those limits (ProviderLimits::none(): counting only)
+ * and `latency`'s delay, whose counts each phase keeps, its bucket full again after the add;
+ * without, straight.
  */
-SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::optional<ProviderLimits> &through, qint64 chainId,
-                        const QStringList &tokens, qint64 startBlock, qint64 head, const QJsonObject &expected)
+SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::optional<ProviderLimits> &through, const FaultPlan &latency,
+                        qint64 chainId, const QStringList &tokens, qint64 startBlock, qint64 head, const QJsonObject &expected)
 {
     SparseRun r;
     std::unique_ptr<FaultProxy> proxy;
@@ -1079,6 +1082,7 @@ SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::o
         if (!proxy->start(&r.error))
             return r;
         proxy->setLimits(*through);
+        proxy->setFaults(latency);
     }
     qputenv("ARBOR_TEST_BACKEND", backend);
     TestDatabase db;
@@ -1152,8 +1156,15 @@ SparseRun sparseIndexOn(const QByteArray &backend, const QUrl &rpc, const std::o
 
 /// The --sparse figures: calls and requests against the raw pull's, times, and the provider run.
 int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64 startBlock, qint64 head, qint64 expectedTransfers,
-              const QJsonObject &expected, const QList<QByteArray> &backends, int runs, const std::optional<ProviderLimits> &provider)
+              const QJsonObject &expected, const QList<QByteArray> &backends, int runs, const std::optional<ProviderLimits> &provider,
+              int latencyMs)
 {
+    // Every request through a proxy held as long, whatever it asks: a round trip's worth.
+    FaultPlan latency;
+    latency.delay = latencyMs > 0 ? 1.0 : 0.0;
+    latency.delayMinMs = latency.delayMaxMs = latencyMs;
+    const QString proxiedPath = latencyMs > 0 ? QStringLiteral("through the counting proxy, each request held %1 ms").arg(latencyMs)
+                                              : QStringLiteral("through the counting proxy");
     const quint16 port = quint16(rpc.port());
     // One eth_getLogs for the whole range, down to spans of 250 blocks (about ponder's eight calls).
     const QList<PullConfig> shapes = {{1, 100, 2000, true}, {2, 100, 500, true}, {4, 100, 250, true}};
@@ -1163,6 +1174,7 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
         out() << "bench_indexing: " << error << Qt::endl;
         return 1;
     }
+    counting.setFaults(latency);
     (void)pullSparse(port, startBlock, head, tokens, shapes[0]);   // warm-up: the node's first answers are slower
 
     struct PullFigures
@@ -1209,9 +1221,9 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
             expectedTransfers = pulls[0].direct.logs;
         for (const QByteArray &backend : backends) {
             for (const bool viaProxy : {false, true}) {
-                const SparseRun r = sparseIndexOn(backend, rpc, viaProxy ? std::optional(ProviderLimits::none()) : std::nullopt, chainId, tokens,
-                                                  startBlock, head, expected);
-                const QString path = viaProxy ? QStringLiteral("through the counting proxy") : QStringLiteral("straight to the node");
+                const SparseRun r = sparseIndexOn(backend, rpc, viaProxy ? std::optional(ProviderLimits::none()) : std::nullopt, latency, chainId,
+                                                  tokens, startBlock, head, expected);
+                const QString path = viaProxy ? proxiedPath : QStringLiteral("straight to the node");
                 if (!r.ok) {
                     out() << "arborctl on " << backend << ", " << path << ": " << r.error << Qt::endl;
                     return 1;
@@ -1327,7 +1339,7 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
     row(QStringLiteral("raw sparse pull + simdjson, straight"), rawDirect.seconds, rawDirect.seconds, double(expectedTransfers),
         shapeNote(rawDirect, directShape), logsUnit);
     row(QStringLiteral("raw sparse pull + simdjson, proxied"), rawProxied.seconds, rawProxied.seconds, double(expectedTransfers),
-        shapeNote(rawProxied, proxiedShape) + QStringLiteral("; through the counting proxy"), logsUnit);
+        shapeNote(rawProxied, proxiedShape) + QStringLiteral("; ") + proxiedPath, logsUnit);
     for (const QByteArray &backend : backends) {
         const QString name = QString::fromLatin1(backend);
         for (const bool viaProxy : {false, true}) {
@@ -1347,7 +1359,7 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
                 QStringLiteral("updates/s"));
         }
     }
-    out() << "(\"vs raw\": against the raw pull on the same path, straight to the node or through the counting proxy)" << Qt::endl;
+    out() << "(\"vs raw\": against the raw pull on the same path, straight to the node or " << proxiedPath << ")" << Qt::endl;
     if (backends.size() == 1)
         out() << "postgres: skipped (set ARBOR_TEST_PG_URL, or use tests/bench/run.sh)" << Qt::endl;
     printCpuFloor(rawDirect, [&](const QByteArray &backend) { return CpuFigures::of(straight[backend]); }, backends);
@@ -1370,7 +1382,8 @@ int runSparse(const QUrl &rpc, qint64 chainId, const QStringList &tokens, qint64
           << "; the raw minimum's " << minimum.total() << " calls take at least " << seconds(double(minimum.total()) / rate) << Qt::endl;
     for (int run = 0; run < runs; ++run) {
         for (const QByteArray &backend : backends) {
-            const SparseRun r = sparseIndexOn(backend, rpc, provider, chainId, tokens, startBlock, head, expected);
+            // At the provider's rate alone: its least possible time is the calls over the rate.
+            const SparseRun r = sparseIndexOn(backend, rpc, provider, FaultPlan(), chainId, tokens, startBlock, head, expected);
             if (!r.ok) {
                 out() << backend << " behind the provider: " << r.error << Qt::endl;
                 return 1;
@@ -1427,8 +1440,11 @@ int main(int argc, char *argv[])
                                           QStringLiteral("8"));
     const QCommandLineOption emptyOption(QStringLiteral("empty-between"), QStringLiteral("With --sparse: empty blocks after each round."),
                                          QStringLiteral("M"), QStringLiteral("238"));
+    const QCommandLineOption latencyOption(QStringLiteral("latency"),
+                                           QStringLiteral("With --sparse: the counting proxy holds each request MS ms, as a hosted endpoint's round trip."),
+                                           QStringLiteral("MS"), QStringLiteral("0"));
     parser.addOptions({tokensOption, blocksOption, transfersOption, holdersOption, runsOption, holdOption, rpcOption, tokenOption, startOption, nodePidOption,
-                       liveOption, providerRateOption, providerBatchOption, sparseOption, roundsOption, emptyOption});
+                       liveOption, providerRateOption, providerBatchOption, sparseOption, roundsOption, emptyOption, latencyOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
     const bool sparse = parser.isSet(sparseOption);
@@ -1565,7 +1581,8 @@ int main(int argc, char *argv[])
             provider->requestsPerSecond = std::max(0.1, parser.value(providerRateOption).toDouble());
             provider->maxBatch = std::max(1, parser.value(providerBatchOption).toInt());
         }
-        const int status = runSparse(rpc, chainId, tokens, startBlock, head, expectedTransfers, expectedBalances, backends, runs, provider);
+        const int status = runSparse(rpc, chainId, tokens, startBlock, head, expectedTransfers, expectedBalances, backends, runs, provider,
+                                     std::max(0, parser.value(latencyOption).toInt()));
         if (status == 0)
             holdDevnet();
         return status;
