@@ -41,8 +41,8 @@ struct RangeFetcher::Fetch
     bool headersAsked = false;              ///< WithLogs, Linked: the headers of the logs' blocks were requested
     bool lastWithLogHeaders = false;        ///< WithLogs: the last block's header goes in the logs' blocks' batch
     bool edgesApart = false;                ///< the last block's header (a linked range's first too) is asked for on its own
-    std::optional<BlockHeader> first;       ///< Linked: the range's first header, asked for beside the logs
-    std::optional<BlockHeader> last;        ///< WithLogs, Linked: the range's last header, asked for beside the logs
+    std::optional<BlockHeader> first;       ///< edgesApart, Linked: the range's first header
+    std::optional<BlockHeader> last;        ///< edgesApart: the range's last header
     std::optional<Address> only;
     QList<qint64> numbers;                  ///< WithLogs, Linked: the blocks whose headers are fetched, ascending
     QList<BlockHeader> headers;             ///< by slot: number - from (Every) or index in numbers (the others)
