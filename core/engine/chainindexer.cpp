@@ -100,9 +100,12 @@ void ChainIndexer::loadPlan()
         // Until this engine hears from the node, when the chain's head was last reported (by an
         // earlier engine too): a console started into an outage shows the lag growing from then,
         // not "—".
+        m_recordedHead.reset();
         for (const EndpointRecord &endpoint : std::as_const(m_plan.chain.endpoints)) {
             if (endpoint.lastHeadAt.isValid())
                 m_status.headSeenAtMs = std::max(m_status.headSeenAtMs, endpoint.lastHeadAt.toMSecsSinceEpoch());
+            if (endpoint.lastHead)
+                m_recordedHead = std::max(m_recordedHead.value_or(*endpoint.lastHead), *endpoint.lastHead);
         }
         m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
         m_ready.clear();
@@ -122,6 +125,9 @@ void ChainIndexer::loadPlan()
         qCInfo(lcIndexer) << "chain" << m_chainId << "starts at block" << m_nextFetch << "with" << m_fetcher.tokens().size() << "tokens and"
                           << m_fetcher.registryCount() << "registries";
         pollHead();
+        // The history below the head an endpoint reported before, less the reorg window, goes
+        // out beside the first head poll, not one round trip after it.
+        pump();
         runSpecialWork();
     });
 }
@@ -204,9 +210,12 @@ void ChainIndexer::verifyTip()
 
 std::optional<qint64> ChainIndexer::fetchTarget() const
 {
-    if (!m_head)
+    // Before the node has answered, only what was final at the head recorded before: the chain
+    // grows, so it still is. A node that is behind it now refuses those blocks like any other.
+    const std::optional<qint64> head = m_head ? m_head : m_recordedHead;
+    if (!head)
         return std::nullopt;
-    qint64 target = *m_head - m_plan.chain.config.confirmations;
+    qint64 target = *head - m_plan.chain.config.confirmations - (m_head ? 0 : m_options.reorgWindow);
     if (m_options.stopAfterBlock)
         target = std::min(target, *m_options.stopAfterBlock);
     return target;
@@ -238,7 +247,7 @@ void ChainIndexer::pump()
             startHeadFetch();
     }
 
-    if (m_status.phase != IndexPhase::RpcDown && m_status.phase != IndexPhase::Stalled) {
+    if (m_head && m_status.phase != IndexPhase::RpcDown && m_status.phase != IndexPhase::Stalled) {
         const qint64 behind = *target - m_checkpoint.value_or(m_startBlock - 1);
         const IndexPhase phase = behind > std::max<qint64>(10, m_options.headerBatchSize) ? IndexPhase::CatchingUp : IndexPhase::Live;
         // The last problem stays said while the phase stays: head polls pump often, and a stall names it.

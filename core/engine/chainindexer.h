@@ -161,6 +161,9 @@ private:
     std::optional<qint64> m_checkpoint;
     Hash m_checkpointHash;
     std::optional<qint64> m_head;
+    /// Until the node answers: the highest head an endpoint reported before (the database
+    /// keeps it). The history it had made final is fetched meanwhile (fetchTarget()).
+    std::optional<qint64> m_recordedHead;
     qint64 m_nextFetch = 0;                 ///< first block not yet scheduled for the head scan
     int m_inFlight = 0;
     std::map<qint64, IndexBatch> m_ready;   ///< fetched head ranges by first block, awaiting promotion

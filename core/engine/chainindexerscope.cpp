@@ -15,8 +15,10 @@ namespace arbor {
 
 qint64 ChainIndexer::finalBoundary() const
 {
-    if (m_plan.chain.config.blockStats == BlockStats::Every || !m_head)
+    if (m_plan.chain.config.blockStats == BlockStats::Every)
         return -1;
+    if (!m_head)   // before the node answers: what was final at the head recorded before
+        return m_recordedHead ? std::max<qint64>(-1, *m_recordedHead - m_plan.chain.config.confirmations - m_options.reorgWindow) : -1;
     const qint64 target = *m_head - m_plan.chain.config.confirmations;
     const qint64 boundary = m_finalized ? std::min(target, *m_finalized) : target - m_options.reorgWindow;
     return std::max<qint64>(-1, boundary);

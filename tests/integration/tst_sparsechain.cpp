@@ -6,8 +6,9 @@
 // What an operator would notice is asserted: a default `chain add` and `index` end with every
 // transfer and balance exact while fetching the headers of the blocks with transfers and of each
 // range's last block, and inside the reorg window of its first (not one per block of the chain or
-// of the window); a reorg inside the window is still found from those and rolled back; and `chain edit --block-stats every` fetches the
-// missing headers, after which the daily block counts are exact.
+// of the window); history that was final at the head `chain add` saw is indexed without waiting
+// for a new one; a reorg inside the window is still found from those and rolled back; and `chain
+// edit --block-stats every` fetches the missing headers, after which the daily block counts are exact.
 //
 // The functions share one devnet, one proxy and one database and run in declaration order.
 #include "arborctlrun.h"
@@ -16,6 +17,7 @@
 #include "testdatabase.h"
 
 #include "buildpaths.h"
+#include "engine/indexeroptions.h"
 #include "store/ddl.h"
 #include "testmain.h"
 
@@ -75,6 +77,7 @@ private Q_SLOTS:
 
     void indexesWithTheHeadersItNeeds();
     void sampledAddReadsWideRangesAtOnce();
+    void indexesFinalHistoryBeforeTheHead();
     void rollsBackAReorgInsideTheWindow();
     void everyBlockBackfillsTheHeaders();
 
@@ -289,6 +292,56 @@ void TestSparseChain::sampledAddReadsWideRangesAtOnce()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     const quint64 logs = counters.callsByMethod.value(u"eth_getLogs"_s);
     QVERIFY2(logs <= 3 && logs < m_unsampledLogCalls, qPrintable(methods(counters)));
+}
+
+// --- 1c. history known final does not wait for the node's head ------------------------------------
+
+void TestSparseChain::indexesFinalHistoryBeforeTheHead()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    // `chain add` kept the head the node reported. What was final then (that head less the
+    // confirmations and the reorg window) still is: `index` fetches it beside its first head
+    // poll instead of a round trip after it, and so needs no answer to eth_blockNumber at all
+    // when that is all it is asked for. Here every eth_blockNumber gets a JSON-RPC error.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"recorded"_s, u"--chain-id"_s, QString::number(m_chainId),
+                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock)};
+    for (const QString &token : std::as_const(m_tokens))
+        add << u"--token"_s << token;
+    const Run added = arborctl(db, add);
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    const qint64 confirmations = chainRow(Arborctl, db, m_chainId).value(u"confirmations"_s).toInteger();
+    const qint64 final = m_head - confirmations - IndexerOptions().reorgWindow;
+    QVERIFY2(final > m_startBlock + m_trafficBlocks, qPrintable(u"final block %1"_s.arg(final)));
+
+    FaultPlan noHead;
+    noHead.rpcError = 1.0;
+    noHead.onlyMethod = u"eth_blockNumber"_s;
+    m_proxy->setFaults(noHead);
+    m_proxy->resetCounters();
+    const Run indexed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(final)}, 60000);
+    const FaultProxy::Counters counters = m_proxy->counters();
+    m_proxy->setFaults(FaultPlan::passthrough());
+    qInfo().noquote() << u"through block %1 without a head: %2"_s.arg(final).arg(methods(counters));
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+    QVERIFY2(indexed.out.contains(u"Indexed through block %1"_s.arg(final)), qPrintable(describe(indexed)));
+    QVERIFY2(counters.faultedCallsByMethod.value(u"eth_blockNumber"_s) > 0, qPrintable(methods(counters)));
+
+    // The same transfers there as the chain indexed in full.
+    auto store = db.open(false);
+    auto full = m_db->open(false);
+    QVERIFY(store && full);
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QVariantList where{Address::fromHex(token)->toBytes(), final};
+        const auto n = store->rowCount(ddl::entityTable(db.url().backend, ddl::TableKind::Production, m_chainId, u"token_transfers"_s),
+                                       u"token = ? AND block_number <= ?"_s, where);
+        const auto expected = full->rowCount(prod(u"token_transfers"_s), u"token = ? AND block_number <= ?"_s, where);
+        QVERIFY(n && expected);
+        QVERIFY(*expected > 0);
+        QCOMPARE(*n, *expected);
+    }
+    QCOMPARE(chainRow(Arborctl, db, m_chainId).value(u"checkpointBlock"_s).toInteger(), final);
 }
 
 // --- 2. a reorg inside the window -----------------------------------------------------------------
