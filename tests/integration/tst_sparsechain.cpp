@@ -87,6 +87,8 @@ private:
     QString balancesMismatch(qint64 atBlock) const { return balancesMismatch(*m_db, atBlock); }
     QString balancesMismatch(const TestDatabase &db, qint64 atBlock) const;
     qint64 nodeHead();
+    /// `chain add` of the test's chain and tokens through the proxy, as an operator types it.
+    QStringList addThroughProxy(const QString &name) const;
     QString admin(const QString &name) const { return ddl::adminTable(m_db->url().backend, name); }
     QString prod(const QString &entity) const
     {
@@ -140,6 +142,15 @@ QString TestSparseChain::balancesMismatch(const TestDatabase &db, qint64 atBlock
     return {};
 }
 
+QStringList TestSparseChain::addThroughProxy(const QString &name) const
+{
+    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, name, u"--chain-id"_s, QString::number(m_chainId),
+                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock)};
+    for (const QString &token : std::as_const(m_tokens))
+        add << u"--token"_s << token;
+    return add;
+}
+
 qint64 TestSparseChain::nodeHead()
 {
     QString error;
@@ -190,11 +201,7 @@ void TestSparseChain::initTestCase()
 
 void TestSparseChain::indexesWithTheHeadersItNeeds()
 {
-    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"sparse"_s, u"--chain-id"_s, QString::number(m_chainId),
-                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock), u"--json"_s};
-    for (const QString &token : std::as_const(m_tokens))
-        add << u"--token"_s << token;
-    const Run added = arborctl(*m_db, add);
+    const Run added = arborctl(*m_db, addThroughProxy(u"sparse"_s) << u"--json"_s);
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
     // The default: headers of the blocks with events.
     QCOMPARE(added.object().value(u"blockStats"_s).toObject().value(u"mode"_s).toString(), u"events"_s);
@@ -254,11 +261,7 @@ void TestSparseChain::sampledAddReadsWideRangesAtOnce()
     // how many blocks hold events (and prints it) and keeps the events per block for `index`.
     TestDatabase db;
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"sampled"_s, u"--chain-id"_s, QString::number(m_chainId),
-                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock)};
-    for (const QString &token : std::as_const(m_tokens))
-        add << u"--token"_s << token;
-    const Run added = arborctl(db, add);
+    const Run added = arborctl(db, addThroughProxy(u"sampled"_s));
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
     QVERIFY2(added.out.contains(u"blocks sampled"_s), qPrintable(describe(added)));
     // What it found is shown with the chain: the Transfers per block of the whole range (it is
@@ -305,11 +308,7 @@ void TestSparseChain::indexesFinalHistoryBeforeTheHead()
     // when that is all it is asked for. Here every eth_blockNumber gets a JSON-RPC error.
     TestDatabase db;
     QVERIFY2(db.isValid(), qPrintable(db.error()));
-    QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"recorded"_s, u"--chain-id"_s, QString::number(m_chainId),
-                    u"--rpc"_s, m_proxy->url().toString(), u"--start-block"_s, QString::number(m_startBlock)};
-    for (const QString &token : std::as_const(m_tokens))
-        add << u"--token"_s << token;
-    const Run added = arborctl(db, add);
+    const Run added = arborctl(db, addThroughProxy(u"recorded"_s));
     QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
     const qint64 confirmations = chainRow(Arborctl, db, m_chainId).value(u"confirmations"_s).toInteger();
     const qint64 final = m_head - confirmations - IndexerOptions().reorgWindow;
