@@ -113,8 +113,9 @@ void TestHeapTrimmer::trimsOnItsInterval()
     QVERIFY2(kept >= 64 * MiB, qPrintable(QStringLiteral("resident grew only %1 MiB").arg(kept / MiB)));
 
     HeapTrimmer trimmer(std::chrono::milliseconds(100));
-    QTRY_VERIFY_WITH_TIMEOUT(HeapTrimmer::residentBytes() - baseline <= kept - 48 * MiB, 10000);
-    QVERIFY(trimmer.trims() >= 1);
+    // Both at once: a trim counts itself once malloc_trim has returned, and the trimmer's thread
+    // (at the lowest priority) may wait for a core in between while the memory is already back.
+    QTRY_VERIFY_WITH_TIMEOUT(trimmer.trims() >= 1 && HeapTrimmer::residentBytes() - baseline <= kept - 48 * MiB, 10000);
     QVERIFY(fragments.intact());
 }
 
