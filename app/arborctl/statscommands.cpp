@@ -30,7 +30,11 @@ struct StatsArgs
 std::optional<int> parseStats(const Invocation &inv, const QString &description, const QString &defaultSince, bool chainAllowed, StatsArgs &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption chain = chainIdOption();
+    QCommandLineOption chain = chainIdOption();
+    // Where the figures are not per chain, --chain is still understood, to say why it is
+    // refused, but not offered in the command's help.
+    if (!chainAllowed)
+        chain.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption since(QStringLiteral("since"),
                                    Arborctl::tr("From this moment on: a time ago (90m, 36h, 7d) or a UTC date (2026-11-01). Default: %1.").arg(defaultSince),
                                    QStringLiteral("T"));

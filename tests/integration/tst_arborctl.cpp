@@ -1,11 +1,13 @@
 // arborctl's command line on its own: a database path that does not exist, typos in command
-// names, and each command's --help. No node and no database server needed.
+// names, each command's --help and the overview `arborctl --help` gives of them. No node and
+// no database server needed.
 #include "arborctlrun.h"
 #include "buildpaths.h"
 #include "testmain.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void unknownCommandSuggestsTheClosest_data();
     void unknownCommandSuggestsTheClosest();
     void commandHelpNamesTheCommand();
+    void overviewNamesEveryOption();
 };
 
 void TestArborctl::readOnlyCommandRefusesMissingDatabase_data()
@@ -132,6 +135,44 @@ void TestArborctl::commandHelpNamesTheCommand()
     const ArborctlRun group = arborctl({u"queue"_s});
     QCOMPARE_EQ(group.exitCode, 2);
     QVERIFY2(group.err.contains(u"health"_s) && group.err.contains(u"retry-failed"_s), qPrintable(describe(group)));
+}
+
+void TestArborctl::overviewNamesEveryOption()
+{
+    // `arborctl --help` is where an operator looks first: each command it lists must name every
+    // option that command's own --help documents, or an option is only found by accident.
+    const ArborctlRun overview = arborctl({u"--help"_s});
+    QVERIFY2(overview.exitCode == 0, qPrintable(describe(overview)));
+    // An entry starts two spaces in ("  chain edit NAME|ID [--name N] …"); lines indented further
+    // continue it. The command is its leading lower-case words.
+    QList<std::pair<QStringList, QString>> entries;
+    static const QRegularExpression start(u"^  ([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*)(?=\\s|$)"_s);
+    for (const QString &line : overview.out.split(u'\n')) {
+        if (line.startsWith(u"   "_s) && !entries.isEmpty()) {
+            entries.last().second += u' ' + line;
+        } else if (const QRegularExpressionMatch m = start.match(line); m.hasMatch()) {
+            entries.append({m.captured(1).split(u' '), line});
+        }
+    }
+    QVERIFY2(entries.size() >= 40, qPrintable(u"only %1 commands found in:\n"_s.arg(entries.size()) + overview.out));
+
+    static const QRegularExpression optionLine(u"^\\s+(?:-\\w, )?(--[a-z][a-z0-9-]*)"_s, QRegularExpression::MultilineOption);
+    QStringList missing;
+    for (const auto &[command, entry] : std::as_const(entries)) {
+        const ArborctlRun help = arborctl(command + QStringList{u"--help"_s});
+        QVERIFY2(help.exitCode == 0, qPrintable(command.join(u' ') + u": "_s + describe(help)));
+        const QString options = help.out.section(u"Options:"_s, 1).section(u"Arguments:"_s, 0, 0);
+        QVERIFY2(!options.isEmpty(), qPrintable(command.join(u' ') + u": "_s + describe(help)));
+        for (auto it = optionLine.globalMatch(options); it.hasNext();) {
+            const QString option = it.next().captured(1);
+            if (option == u"--help"_s || option == u"--help-all"_s)
+                continue;
+            const QRegularExpression named(u"(?<![\\w-])"_s + QRegularExpression::escape(option) + u"(?![\\w-])"_s);
+            if (!named.match(entry).hasMatch())
+                missing.append(command.join(u' ') + u' ' + option);
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(u"`arborctl --help` does not name: "_s + missing.join(u", "_s)));
 }
 
 } // namespace tst_arborctl
