@@ -8,6 +8,7 @@
 #include "store/databaseurl.h"
 #include "store/store.h"
 #include "util/crashreporter.h"
+#include "util/heapsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -134,6 +135,8 @@ int main(int argc, char **argv)
     if (asksForVersionOrHelp(argc, argv))
         return printVersionOrHelp(argc, argv);
 
+    // Before QApplication, whose platform plugin starts a thread of its own.
+    arbor::shareFewHeaps();
     setIdentity();
     QApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Arbor"));

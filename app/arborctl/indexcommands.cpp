@@ -11,6 +11,7 @@
 #include "model/entitydef.h"
 #include "util/continuation.h"
 #include "util/crashreporter.h"
+#include "util/heapsettings.h"
 #include "util/heaptrimmer.h"
 
 #include <QCoreApplication>
@@ -283,6 +284,9 @@ int indexCommand(const Invocation &inv)
 
 int serveCommand(const Invocation &inv)
 {
+    // An engine left running: before its first thread starts (arborctl starts none before the
+    // command runs).
+    shareFewHeaps();
     QCommandLineParser parser;
     const QCommandLineOption metrics(QStringLiteral("metrics"),
                                      Arborctl::tr("Also serve Prometheus metrics (GET /metrics) on HOST:PORT, e.g. 127.0.0.1:9464."),

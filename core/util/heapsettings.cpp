@@ -15,4 +15,11 @@ void keepFreedMemoryForReuse()
 #endif
 }
 
+void shareFewHeaps()
+{
+#ifdef __GLIBC__
+    mallopt(M_ARENA_MAX, 2);
+#endif
+}
+
 } // namespace arbor

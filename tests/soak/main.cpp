@@ -9,6 +9,7 @@
 #include "buildpaths.h"
 #include "devnet.h"
 #include "testdatabase.h"
+#include "util/heapsettings.h"
 #include "soakrun.h"
 
 #include <QApplication>
@@ -67,6 +68,8 @@ void installCrashReport()
 int main(int argc, char **argv)
 {
     installCrashReport();
+    // As the console's main() does, so that the soak measures the console's memory.
+    arbor::shareFewHeaps();
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
