@@ -24,6 +24,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace arbor;
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void sampledAddReadsWideRangesAtOnce();
     void indexesFinalHistoryBeforeTheHead();
     void rollsBackAReorgInsideTheWindow();
+    void keepsTheTransfersOfAReorgBetweenLogsAndHeader();
     void everyBlockBackfillsTheHeaders();
 
 private:
@@ -377,6 +380,64 @@ void TestSparseChain::rollsBackAReorgInsideTheWindow()
     QCOMPARE(cp->first()[0].toLongLong(), m_head);
     QCOMPARE(u"0x"_s + QString::fromLatin1(cp->first()[1].toByteArray().toHex()), newHead.toLower());
     const QString mismatch = balancesMismatch(m_head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+}
+
+void TestSparseChain::keepsTheTransfersOfAReorgBetweenLogsAndHeader()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    QString error;
+    // Four empty blocks past the indexed head: the next range, inside the reorg window, has no
+    // transfer on this fork.
+    const qint64 indexed = nodeHead();
+    QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x4"_s}, &error), qPrintable(error));
+    const qint64 last = indexed + 4;
+    QCOMPARE(nodeHead(), last);
+
+    // The range's eth_getLogs is answered from this fork; the request for its last header is
+    // held while the node replaces the last two blocks with two holding transfers.
+    const QByteArray lastHex = "\"0x" + QByteArray::number(last, 16) + '"';
+    m_proxy->resetCounters();
+    m_proxy->holdRequests({QByteArrayLiteral("eth_getBlockByNumber"), lastHex});
+    QProcess index;
+    startArborctl(index, Arborctl, *m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(last)});
+    const auto cleanup = qScopeGuard([&] {
+        m_proxy->releaseHeld();
+        if (index.state() != QProcess::NotRunning) {
+            index.kill();
+            index.waitForFinished();
+        }
+    });
+    // Held, and everything else (the range's logs among it) answered by the node.
+    QTRY_VERIFY_WITH_TIMEOUT(m_proxy->heldRequests() == 1 && m_proxy->counters().callsByMethod.value(u"eth_getLogs"_s) >= 1
+                                 && m_proxy->counters().upstreamAnswered == m_proxy->counters().forwarded,
+                             60000);
+    const auto reorg = m_devnet.reorg(2, m_tokens, 6, m_lastHolders, Seed + 200, &error);
+    QVERIFY2(reorg, qPrintable(error));
+    QCOMPARE(nodeHead(), last);
+    m_proxy->releaseHeld();
+    QVERIFY(index.waitForFinished(120000));
+    QVERIFY2(index.exitCode() == 0, index.readAllStandardError().right(2000).constData());
+
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
+        for (auto it = balances.begin(); it != balances.end(); ++it)
+            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
+        for (auto it = m_balances[token].begin(); it != m_balances[token].end();)
+            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
+    }
+    // The chain goes on from the new fork's head: the transfers of its last two blocks are
+    // indexed by then, however the answers fell.
+    QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x2"_s}, &error), qPrintable(error));
+    m_head = nodeHead();
+    const Run more = arborctl(*m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
+    QVERIFY2(more.exitCode == 0, qPrintable(describe(more)));
+    const QString mismatch = balancesMismatch(m_head);
+    // Open bug: the range stored the new fork's last hash with the old fork's logs, and the
+    // next range linked to that hash, so nothing refetched the two blocks. Closing it needs the
+    // range's edge headers read before its logs, on the endpoint that answers the logs, and a
+    // rollback to below the lowest stored block the node no longer has.
+    QEXPECT_FAIL("", "a reorg between a range's eth_getLogs answer and its last header's loses the new fork's transfers", Abort);
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 

@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -150,6 +151,7 @@ struct FaultProxy::Shared
     std::atomic<quint64> connections{0};
     std::atomic<quint64> requests{0};
     std::atomic<quint64> forwarded{0};
+    std::atomic<quint64> upstreamAnswered{0};
     std::atomic<quint64> upstreamFailures{0};
     std::atomic<quint64> deadResets{0};
     std::array<std::atomic<quint64>, FaultCount> faults{};
@@ -162,6 +164,8 @@ struct FaultProxy::Shared
     std::atomic<quint64> largestBody{0};
     QMap<QString, quint64> callsByMethod;   // guarded by mutex
     QMap<QString, quint64> faultedCallsByMethod;   // guarded by mutex
+    QList<QByteArray> holdMarkers;          // guarded by mutex: holdRequests()
+    std::atomic<int> held{0};               // requests held and not yet released
 
     explicit Shared(const QUrl &url) : upstream(url) { clock.start(); }
 
@@ -202,6 +206,15 @@ struct FaultProxy::Shared
         }
         FaultDecision decision = current.decide(body, currentSeed, number);
         return {decision, std::move(current)};
+    }
+
+    /// Whether a request with this body is held until FaultProxy::releaseHeld().
+    bool holds(const QByteArray &body) const
+    {
+        const QMutexLocker locker(&mutex);
+        if (holdMarkers.isEmpty())
+            return false;
+        return std::all_of(holdMarkers.cbegin(), holdMarkers.cend(), [&body](const QByteArray &m) { return body.contains(m); });
     }
 
     FaultPlan currentPlan() const
@@ -267,6 +280,15 @@ public:
 
     ~Connection() override { abortUpstream(); }
 
+    /// Goes on with a request held by FaultProxy::holdRequests(), if it holds one.
+    void releaseHeld()
+    {
+        if (!m_heldAct)
+            return;
+        --m_shared->held;
+        std::exchange(m_heldAct, nullptr)();
+    }
+
     /// Resets the connection; the object goes away soon after.
     void reset()
     {
@@ -288,6 +310,8 @@ private:
     void close()
     {
         m_closing = true;
+        if (std::exchange(m_heldAct, nullptr))
+            --m_shared->held;
         abortUpstream();
         if (m_dripTimer) {
             m_dripTimer->stop();
@@ -411,6 +435,12 @@ private:
     {
         if (m_closing)
             return;
+        // After its delay, before its answer: releaseHeld() stops holding before it goes on.
+        if (m_shared->holds(request.body)) {
+            ++m_shared->held;
+            m_heldAct = [this, request, limited, decision, plan] { act(request, limited, decision, plan); };
+            return;
+        }
         m_keepAlive = request.keepAlive;
         if (!decision.answer) {
             forward(request, limited, std::nullopt, plan);
@@ -468,6 +498,7 @@ private:
             respond(502, "text/plain", {}, "upstream failed: " + reply->errorString().toUtf8() + '\n');
             return;
         }
+        ++m_shared->upstreamAnswered;
         QByteArray contentType = reply->rawHeader("Content-Type");
         if (contentType.isEmpty())
             contentType = "application/json";
@@ -555,6 +586,7 @@ private:
     bool m_closing = false;
     bool m_deleteScheduled = false;
     bool m_continueSent = false;
+    std::function<void()> m_heldAct;    ///< the request held by FaultProxy::holdRequests()
 };
 
 /// The listening side, on the proxy thread: owns the listener, the connections and the
@@ -589,6 +621,12 @@ public:
         m_listener = nullptr;
         delete m_network;
         m_network = nullptr;
+    }
+
+    void releaseHeld()
+    {
+        for (Connection *connection : QSet<Connection *>(m_connections))
+            connection->releaseHeld();
     }
 
     bool setDead(bool dead, DeadMode mode)
@@ -709,6 +747,24 @@ void FaultProxy::stop()
     m_shared->dead = false;
 }
 
+void FaultProxy::holdRequests(QList<QByteArray> markers)
+{
+    const QMutexLocker locker(&m_shared->mutex);
+    m_shared->holdMarkers = std::move(markers);
+}
+
+void FaultProxy::releaseHeld()
+{
+    holdRequests({});
+    if (m_server)
+        QMetaObject::invokeMethod(m_server, [this] { m_server->releaseHeld(); }, Qt::BlockingQueuedConnection);
+}
+
+int FaultProxy::heldRequests() const
+{
+    return m_shared->held;
+}
+
 bool FaultProxy::isRunning() const
 {
     return m_shared->running;
@@ -790,6 +846,7 @@ FaultProxy::Counters FaultProxy::counters() const
     counters.connections = m_shared->connections;
     counters.requests = m_shared->requests;
     counters.forwarded = m_shared->forwarded;
+    counters.upstreamAnswered = m_shared->upstreamAnswered;
     counters.upstreamFailures = m_shared->upstreamFailures;
     counters.deadResets = m_shared->deadResets;
     for (std::size_t i = 0; i < FaultCount; ++i)
@@ -814,6 +871,7 @@ void FaultProxy::resetCounters()
     m_shared->connections = 0;
     m_shared->requests = 0;
     m_shared->forwarded = 0;
+    m_shared->upstreamAnswered = 0;
     m_shared->upstreamFailures = 0;
     m_shared->deadResets = 0;
     for (auto &count : m_shared->faults)

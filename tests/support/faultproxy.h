@@ -86,6 +86,7 @@ public:
         quint64 connections = 0;       ///< connections accepted (dead-mode resets excluded)
         quint64 requests = 0;          ///< complete requests read
         quint64 forwarded = 0;         ///< requests sent upstream
+        quint64 upstreamAnswered = 0;  ///< forwarded requests the upstream answered (any HTTP status)
         quint64 upstreamFailures = 0;  ///< forwarded requests the upstream did not answer (client got 502)
         quint64 deadResets = 0;        ///< connections reset on arrival in DeadMode::Reset
         std::array<quint64, FaultCount> faults{};
@@ -159,6 +160,17 @@ public:
      */
     bool setDead(bool dead, DeadMode mode = DeadMode::Refuse);
     bool isDead() const;
+
+    /**
+     * Requests whose body contains every one of \a markers are counted and drawn as any other,
+     * then held after their delay, unanswered and not forwarded, until releaseHeld() (a test
+     * makes the node change meanwhile); empty: none is held.
+     */
+    void holdRequests(QList<QByteArray> markers);
+    /// Holds no more, and sends the requests held so far on as their draws said.
+    void releaseHeld();
+    /// Requests held and not yet released (nor closed by their client).
+    int heldRequests() const;
 
     Counters counters() const;
     void resetCounters();
