@@ -299,6 +299,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
     ++m_inFlight;
     const quint64 generation = m_generation;
     qCDebug(lcTimeline).noquote() << QStringLiteral("chain %1: fetching blocks %2-%3 (%4 range(s) in flight)").arg(m_chainId).arg(from).arg(to).arg(m_inFlight);
+    const bool headersFirst = to > windowBoundary();
     m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, scope, [this, generation, from, to, scope, again](Result<IndexBatch> batch) {
         if (!m_running || generation != m_generation)
             return;
@@ -340,7 +341,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
         // Fetches first: the promotion then knows what is in flight to wait for.
         pump();
         promoteReady();
-    });
+    }, headersFirst);
 }
 
 void ChainIndexer::promoteReady()
@@ -589,7 +590,7 @@ void ChainIndexer::runSpecialWork()
     if (job->mode == BatchMode::Headers)
         m_fetcher.fetchHeaders(job->from, job->to, std::move(fetched), BatchMode::Headers);
     else
-        m_fetcher.fetch(job->from, job->to, job->mode, job->only, scopeFor(job->mode, job->to), std::move(fetched));
+        m_fetcher.fetch(job->from, job->to, job->mode, job->only, scopeFor(job->mode, job->to), std::move(fetched), job->to > windowBoundary());
 }
 
 } // namespace arbor

@@ -110,6 +110,9 @@ private:
      * -1 when nothing is (block statistics "every", no head yet).
      */
     qint64 finalBoundary() const;
+    /// The same boundary whatever the block statistics: ranges above it are inside the reorg
+    /// window and read their headers before their logs (RangeFetcher::fetch(), headersFirst).
+    qint64 windowBoundary() const;
     /// The headers a range of `mode` ending at `to` is fetched with.
     HeaderScope scopeFor(BatchMode mode, qint64 to) const;
     /// Asks the node for its finalized block while the head scan is behind and the last answer

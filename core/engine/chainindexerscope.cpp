@@ -15,8 +15,11 @@ namespace arbor {
 
 qint64 ChainIndexer::finalBoundary() const
 {
-    if (m_plan.chain.config.blockStats == BlockStats::Every)
-        return -1;
+    return m_plan.chain.config.blockStats == BlockStats::Every ? -1 : windowBoundary();
+}
+
+qint64 ChainIndexer::windowBoundary() const
+{
     if (!m_head)   // before the node answers: what was final at the head recorded before
         return m_recordedHead ? std::max<qint64>(-1, *m_recordedHead - m_plan.chain.config.confirmations - m_options.reorgWindow) : -1;
     const qint64 target = *m_head - m_plan.chain.config.confirmations;

@@ -41,6 +41,9 @@ struct RangeFetcher::Fetch
     bool headersAsked = false;              ///< WithLogs, Linked: the headers of the logs' blocks were requested
     bool lastWithLogHeaders = false;        ///< WithLogs: the last block's header goes in the logs' blocks' batch
     bool edgesApart = false;                ///< the last block's header (a linked range's first too) is asked for on its own
+    bool logsAfterHeaders = false;          ///< headersFirst: the logs wait for the headers asked for before them
+    int headersPending = 0;                 ///< header requests sent and not answered
+    int endpoint = -1;                      ///< logsAfterHeaders: every request goes to this endpoint (EndpointPool::pickEndpoint())
     std::optional<BlockHeader> first;       ///< edgesApart, Linked: the range's first header
     std::optional<BlockHeader> last;        ///< edgesApart: the range's last header
     std::optional<Address> only;
@@ -92,9 +95,9 @@ void RangeFetcher::setContracts(QList<Address> tokens, const QList<RegistryRef> 
     }
 }
 
-void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done)
+void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool headersFirst)
 {
-    start(from, to, mode, std::move(only), scope, std::move(done), true);
+    start(from, to, mode, std::move(only), scope, std::move(done), true, headersFirst);
 }
 
 void RangeFetcher::fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode)
@@ -125,7 +128,8 @@ void RangeFetcher::fetchHeadersAt(QList<qint64> numbers, Done done)
         finish(fetch);
 }
 
-void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs)
+void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs,
+                         bool headersFirst)
 {
     auto fetch = std::make_shared<Fetch>();
     fetch->batch.chainId = m_chainId;
@@ -145,15 +149,17 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
     fetch->done = std::move(done);
     fetch->timer.start();
     fetch->pending = 1;   // held until every request is under way
-    // The logs first: the longest answers, and where the endpoints cap the requests in flight
-    // they are sent before the headers of the ranges besides.
-    if (fetch->withLogs) {
-        requestLogs(fetch, from, to);
-        if (fetch->logsPending > 0) {
-            fetch->poolEpoch = m_poolEpoch;
-            ++m_logsInFlight;
-        }
-    }
+    // Inside the reorg window the headers come first (see fetch()); without headers to wait
+    // for (a backfill, a scope without edges), the logs go at once.
+    fetch->logsAfterHeaders = headersFirst && fetch->withLogs && mode != BatchMode::Backfill
+        && (scope == HeaderScope::Every || scope == HeaderScope::Linked);
+    // On one node: another endpoint may be on another fork, or may reorganise at another time.
+    if (fetch->logsAfterHeaders && m_pool)
+        fetch->endpoint = m_pool->pickEndpoint(to);
+    // Else the logs first: the longest answers, and where the endpoints cap the requests in
+    // flight they are sent before the headers of the ranges besides.
+    if (fetch->withLogs && !fetch->logsAfterHeaders)
+        sendLogs(fetch);
     if (scope == HeaderScope::Every) {
         fetch->headers.resize(to - from + 1);
         fetch->haveHeader.fill(false, to - from + 1);
@@ -170,6 +176,30 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
             fetch->edgesApart = true;
             requestEdgeHeaders(fetch);
         }
+    }
+    if (fetch->logsAfterHeaders && fetch->headersPending == 0 && !fetch->error)
+        sendLogs(fetch);   // no header request went out (the fetcher has no pool)
+    if (--fetch->pending == 0)
+        finish(fetch);
+}
+
+void RangeFetcher::sendLogs(const std::shared_ptr<Fetch> &fetch)
+{
+    fetch->logsAfterHeaders = false;
+    requestLogs(fetch, fetch->batch.from, fetch->batch.to);
+    if (fetch->logsPending > 0) {
+        fetch->poolEpoch = m_poolEpoch;
+        ++m_logsInFlight;
+    }
+}
+
+void RangeFetcher::headersAnswered(const std::shared_ptr<Fetch> &fetch)
+{
+    if (--fetch->headersPending == 0 && fetch->logsAfterHeaders) {
+        if (fetch->error)
+            fetch->logsAfterHeaders = false;   // the range is fetched again whole
+        else
+            sendLogs(fetch);
     }
     if (--fetch->pending == 0)
         finish(fetch);
@@ -197,6 +227,7 @@ void RangeFetcher::requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const
         return;
     }
     ++fetch->pending;
+    ++fetch->headersPending;
     static std::atomic<qint64> ids{1};
     const qint64 id = ids.fetch_add(numbers.size()) + (qint64(1) << 42);
     m_pool->send(
@@ -220,9 +251,9 @@ void RangeFetcher::requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const
             } else if (!status && !fetch->error) {
                 fetch->error = status.error();
             }
-            if (--fetch->pending == 0)
-                finish(fetch);
-        });
+            headersAnswered(fetch);
+        },
+        fetch->endpoint);
 }
 
 void RangeFetcher::requestLogHeaders(const std::shared_ptr<Fetch> &fetch)
@@ -264,6 +295,7 @@ void RangeFetcher::requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype
         return;
     }
     ++fetch->pending;
+    ++fetch->headersPending;
     static std::atomic<qint64> ids{1};
     const qint64 count = last - first + 1;
     const qint64 firstId = ids.fetch_add(count);
@@ -293,9 +325,9 @@ void RangeFetcher::requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype
             } else if (!status && !fetch->error) {
                 fetch->error = status.error();
             }
-            if (--fetch->pending == 0)
-                finish(fetch);
-        });
+            headersAnswered(fetch);
+        },
+        fetch->endpoint);
 }
 
 void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to)
@@ -360,7 +392,8 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
                 finish(fetch);
             if (logsIn)
                 logsAnswered(fetch);
-        });
+        },
+        fetch->endpoint);
 }
 
 void RangeFetcher::logsAnswered(const std::shared_ptr<Fetch> &fetch)

@@ -92,11 +92,17 @@ public:
      * Fetches and decodes [from, to] for `mode`, with the headers `scope` names (WithLogs,
      * Linked: the logs first, then the headers of their blocks beside those of `to` and, for
      * Linked, of `from`; a Backfill fetches its logs' only).
+     * `headersFirst` (a range inside the reorg window): the headers that need no logs (Every:
+     * all of them; Linked: `from` and `to`) are read before the logs are asked for, on the
+     * endpoint that then answers the logs. The hashes stored for the range were then on the
+     * node's chain before its logs were read: a reorg in between leaves a stale hash, which the
+     * next range or tip check finds, never new hashes over old logs.
      * `only` restricts the logs to one contract (BatchMode::Backfill). The batch carries
      * chainId, the range, mode, header scope, contract, the tokens asked for and the time spent;
      * the caller fills in the rest.
      */
-    void fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done);
+    void fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done,
+               bool headersFirst = false);
     /// Every header of [from, to] alone, as a batch of `mode` without logs (tip and reorg
     /// checks: Head; a chain's block statistics filled in: Headers).
     void fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode = BatchMode::Head);
@@ -107,7 +113,13 @@ public:
 private:
     struct Fetch;
 
-    void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs);
+    void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs,
+               bool headersFirst = false);
+    /// The fetch's logs go out: at once, or once its headers are in (headersFirst).
+    void sendLogs(const std::shared_ptr<Fetch> &fetch);
+    /// One of the fetch's header requests answered (or failed); the last one of a headersFirst
+    /// fetch sends its logs.
+    void headersAnswered(const std::shared_ptr<Fetch> &fetch);
     /// The headers of the fetch's slots [first, last] (see Fetch::numberAt), in batches.
     void requestHeaders(const std::shared_ptr<Fetch> &fetch, qsizetype first, qsizetype last);
     void requestLogHeaders(const std::shared_ptr<Fetch> &fetch);

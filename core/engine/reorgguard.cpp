@@ -67,15 +67,18 @@ ReorgOutcome ReorgGuard::compare(const QList<std::pair<qint64, Hash>> &stored, c
 {
     std::optional<qint64> ancestor;
     Hash oldHash, newHash;
-    // node[i] is the node's header of the block stored[i] names.
-    for (qsizetype i = stored.size() - 1; i >= 0; --i) {
+    // node[i] is the node's header of the block stored[i] names. The ancestor is the highest
+    // stored block below the lowest one the node no longer has: a range whose hashes were read
+    // before a reorg and whose logs after it holds blocks of both forks, and what a block of
+    // the new fork above a stale one rests on was never checked.
+    for (qsizetype i = 0; i < stored.size(); ++i) {
         const auto &[number, hash] = stored[i];
-        if (node.at(i).hash == hash) {
-            ancestor = number;
+        if (node.at(i).hash != hash) {
+            oldHash = hash;
+            newHash = node.at(i).hash;
             break;
         }
-        oldHash = hash;
-        newHash = node.at(i).hash;
+        ancestor = number;
     }
     if (!ancestor) {
         if (low > startBlock) {

@@ -37,7 +37,10 @@ struct ReorgOutcome
  *
  * The search compares the hashes the store holds for the last `window` blocks below the
  * mismatch (never below the chain's start block) with the node's headers of the same blocks,
- * from the top down; the highest block whose hashes agree is the ancestor. A reorg deeper than
+ * from the bottom up; the ancestor is the highest block below the lowest one whose hashes
+ * differ. (A range read across a reorg, its headers before and its logs after, holds blocks of
+ * the new fork between stale ends: the highest block that agrees may rest on one that does
+ * not.) A reorg deeper than
  * the window is not guessed at: it is reported (TooDeep) for the operator to reindex. Promotion
  * itself refuses a range whose first parent hash differs from the stored checkpoint
  * (PromoteRefusal::Fork), which is how most reorgs are first noticed.
@@ -61,8 +64,8 @@ public:
 
     /**
      * Looks for the highest block at or below min(`atBlock`, `checkpoint`) that the store and
-     * the node agree on, within the window and not below `startBlock`, and rolls the tables
-     * back to it. When the chain forked below the start block the ancestor is `startBlock` − 1
+     * the node agree on, with every stored block below it agreeing too, within the window and
+     * not below `startBlock`, and rolls the tables back to it. When the chain forked below the start block the ancestor is `startBlock` − 1
      * (everything is replaced). `checkpoint` is the stored checkpoint the search starts from.
      */
     void rollBackToAncestor(qint64 atBlock, qint64 checkpoint, qint64 startBlock, std::function<void(ReorgOutcome)> done);

@@ -110,7 +110,7 @@ EndpointPool::~EndpointPool()
     }
 }
 
-void EndpointPool::send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done)
+void EndpointPool::send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done, int endpoint)
 {
     auto pending = std::make_shared<Pending>();
     pending->body = body;
@@ -118,10 +118,14 @@ void EndpointPool::send(const QByteArray &body, int weight, std::optional<qint64
     pending->minHead = minHead;
     pending->parse = std::move(parse);
     pending->done = std::move(done);
+    if (endpoint >= 0 && endpoint < int(m_endpoints.size())) {
+        pending->pinned = m_endpoints[size_t(endpoint)].get();
+        pending->retriesPinned = true;
+    }
     enqueue(std::move(pending));
 }
 
-void EndpointPool::sendLogs(const QByteArray &body, qint64 blocks, std::optional<qint64> minHead, Parser parse, Done done)
+void EndpointPool::sendLogs(const QByteArray &body, qint64 blocks, std::optional<qint64> minHead, Parser parse, Done done, int endpoint)
 {
     auto pending = std::make_shared<Pending>();
     pending->body = body;
@@ -129,6 +133,10 @@ void EndpointPool::sendLogs(const QByteArray &body, qint64 blocks, std::optional
     pending->minHead = minHead;
     pending->parse = std::move(parse);
     pending->done = std::move(done);
+    if (endpoint >= 0 && endpoint < int(m_endpoints.size())) {
+        pending->pinned = m_endpoints[size_t(endpoint)].get();
+        pending->retriesPinned = true;
+    }
     enqueue(std::move(pending));
 }
 
@@ -338,6 +346,42 @@ void EndpointPool::dispatch()
     }
 }
 
+void EndpointPool::rank(QList<Endpoint *> &endpoints, qint64 now) const
+{
+    std::optional<qint64> highest;
+    for (const auto &e : m_endpoints) {
+        if (e->health.lastHead)
+            highest = std::max(highest.value_or(*e->health.lastHead), *e->health.lastHead);
+    }
+    const auto rankOf = [&](const Endpoint *e) {
+        const EndpointStatus status = e->status(now);
+        const int statusRank = status == EndpointStatus::Unreachable ? 2 : status == EndpointStatus::AnsweringWithErrors ? 1 : 0;
+        const bool behind = highest && e->health.lastHead && *e->health.lastHead + LagToleranceBlocks < *highest;
+        // Coarse buckets keep the order stable against jitter; an endpoint not measured yet
+        // ranks as fast so that it gets tried.
+        const int latencyBucket = e->health.latencyMs <= 0 ? 0 : int(std::log2(1 + e->health.latencyMs) * 4);
+        return std::tuple(statusRank, int(e->health.errorRate * 5), behind, latencyBucket, e->health.priority);
+    };
+    std::stable_sort(endpoints.begin(), endpoints.end(), [&](const Endpoint *a, const Endpoint *b) { return rankOf(a) < rankOf(b); });
+}
+
+int EndpointPool::pickEndpoint(std::optional<qint64> minHead) const
+{
+    QList<Endpoint *> candidates;
+    for (const auto &e : m_endpoints) {
+        if (!e->open() && !(minHead && e->health.lastHead && *e->health.lastHead < *minHead))
+            candidates.append(e.get());
+    }
+    if (candidates.isEmpty())
+        return -1;
+    rank(candidates, now());
+    for (int i = 0; i < int(m_endpoints.size()); ++i) {
+        if (m_endpoints[size_t(i)].get() == candidates.first())
+            return i;
+    }
+    return -1;
+}
+
 EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now, const QList<const Endpoint *> &claimed,
                                               qint64 *readyAt, QList<const Endpoint *> *waitingFor) const
 {
@@ -359,22 +403,7 @@ EndpointPool::Endpoint *EndpointPool::choose(const Pending &pending, qint64 now,
             keepIf([&](const Endpoint *e) { return !e->open() && !(e->health.lastHead && *e->health.lastHead < minHead); });
         }
         keepIf([&](const Endpoint *e) { return !e->open() && !pending.tried.contains(e); });
-
-        std::optional<qint64> highest;
-        for (const auto &e : m_endpoints) {
-            if (e->health.lastHead)
-                highest = std::max(highest.value_or(*e->health.lastHead), *e->health.lastHead);
-        }
-        const auto rank = [&](const Endpoint *e) {
-            const EndpointStatus status = e->status(now);
-            const int statusRank = status == EndpointStatus::Unreachable ? 2 : status == EndpointStatus::AnsweringWithErrors ? 1 : 0;
-            const bool behind = highest && e->health.lastHead && *e->health.lastHead + LagToleranceBlocks < *highest;
-            // Coarse buckets keep the order stable against jitter; an endpoint not measured yet
-            // ranks as fast so that it gets tried.
-            const int latencyBucket = e->health.latencyMs <= 0 ? 0 : int(std::log2(1 + e->health.latencyMs) * 4);
-            return std::tuple(statusRank, int(e->health.errorRate * 5), behind, latencyBucket, e->health.priority);
-        };
-        std::stable_sort(candidates.begin(), candidates.end(), [&](const Endpoint *a, const Endpoint *b) { return rank(a) < rank(b); });
+        rank(candidates, now);
     }
 
     for (Endpoint *e : std::as_const(candidates)) {
@@ -580,7 +609,7 @@ void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, 
     if (failed) {
         pending->errors.removeIf([endpoint](const auto &entry) { return entry.first == endpoint; });
         pending->errors.append({endpoint, notServed ? status.error().message : endpoint->health.lastError});
-        const int attempts = pending->pinned ? 1 : std::max(1, m_policy.maxAttempts);
+        const int attempts = pending->pinned && !pending->retriesPinned ? 1 : std::max(1, m_policy.maxAttempts);
         if (pending->attempts < attempts) {
             const qint64 backoff = jitteredBackoffMs(m_policy.backoffBaseMs, pending->attempts, m_policy.breakerMaxMs);
             qCDebug(lcRpc).noquote() << "attempt" << pending->attempts << "failed, next in" << backoff << "ms:"

@@ -128,10 +128,17 @@ public:
     ~EndpointPool() override;
 
     /// `weight`: the number of calls in the body (a batch of 100 costs 100 rate-limit tokens).
-    void send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done);
+    /// `endpoint` (an index from pickEndpoint()): only that endpoint is asked, and asked again
+    /// after a failure as any request is, but never another (while its circuit is open the
+    /// request fails at once); -1: any, with failover.
+    void send(const QByteArray &body, int weight, std::optional<qint64> minHead, Parser parse, Done done, int endpoint = -1);
     /// send() for one eth_getLogs call over `blocks` blocks: endpoints whose learned range cap
     /// is smaller are passed over.
-    void sendLogs(const QByteArray &body, qint64 blocks, std::optional<qint64> minHead, Parser parse, Done done);
+    void sendLogs(const QByteArray &body, qint64 blocks, std::optional<qint64> minHead, Parser parse, Done done, int endpoint = -1);
+    /// The endpoint send() would rank first now among those whose circuit is closed and that
+    /// reported a head of at least `minHead` (when given): several requests that must be answered
+    /// by one node (a range's headers and then its logs) are sent to it. -1 when none qualifies.
+    int pickEndpoint(std::optional<qint64> minHead) const;
 
     /// `wanted` calls per batch, capped at the largest batch an endpoint that may be asked accepts.
     int batchLimit(int wanted) const;
@@ -180,6 +187,8 @@ private:
     struct Pending;
     void scheduleDispatch();
     void dispatch();
+    /// Best first: status, error rate, lag behind the others, latency, configured priority.
+    void rank(QList<Endpoint *> &endpoints, qint64 now) const;
     Endpoint *choose(const Pending &pending, qint64 now, const QList<const Endpoint *> &claimed, qint64 *readyAt,
                      QList<const Endpoint *> *waitingFor) const;
     void enqueue(std::shared_ptr<Pending> pending);

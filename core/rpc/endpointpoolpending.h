@@ -22,7 +22,8 @@ struct EndpointPool::Pending
     int rateLimited = 0;            ///< 429s this request met
     Parser parse;
     Done done;
-    Endpoint *pinned = nullptr;     ///< only this endpoint, once (head polls, probes)
+    Endpoint *pinned = nullptr;     ///< only this endpoint: once (head polls, probes) or as retriesPinned says
+    bool retriesPinned = false;     ///< pinned by the caller (send()'s `endpoint`): retried there like any request
     bool probe = false;             ///< an open circuit's probe: goes to `pinned` even while it is open
     int timeoutMs = 0;              ///< 0: RpcPolicy::timeoutMs
     int attempts = 0;

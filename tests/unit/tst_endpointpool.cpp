@@ -149,6 +149,7 @@ private slots:
     void allDownThenRecovers();
     void pollHeads();
     void minHeadSkipsLaggingEndpoint();
+    void pinnedRequestsStayOnTheirEndpoint();
     void nodeWithoutTheBlockIsBehindNotDown();
     void healthAfterFailures();
     void destroyWithRequestsUnderWay();
@@ -229,6 +230,49 @@ void TestEndpointPool::failover()
     QCOMPARE(health[1].status, EndpointStatus::Ok);
     QCOMPARE(health[1].failures, qint64(0));
     QVERIFY(health[1].latencyMs > 0);
+}
+
+void TestEndpointPool::pinnedRequestsStayOnTheirEndpoint()
+{
+    // A range inside the reorg window reads its headers and then its logs on one node: the pool
+    // picks the endpoint it ranks first, and requests sent to it are retried there, never
+    // failed over, even when another endpoint would answer.
+    FakeNode flaky(u"flaky"_s);
+    FakeNode steady(u"steady"_s);
+    QVERIFY(flaky.listen());
+    QVERIFY(steady.listen());
+    EndpointPool pool(&m_network, {record(1, flaky.url(), 0), record(2, steady.url(), 1)}, quickPolicy());
+    const int picked = pool.pickEndpoint(std::nullopt);
+    QCOMPARE(picked, 0);   // by configured priority, neither measured yet
+
+    flaky.mode = FakeNode::Mode::Flaky;
+    flaky.flaky = 2;       // two 503s, then answers
+    auto outcome = std::make_shared<Outcome>();
+    pool.send(R"({"jsonrpc":"2.0","id":1,"method":"eth_getLogs","params":[]})"_ba, 1, std::nullopt, parser(outcome),
+              [outcome](Status status) {
+                  ++outcome->calls;
+                  outcome->status.emplace(std::move(status));
+              },
+              picked);
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->status.has_value(), 10000);
+    QVERIFY2(outcome->status->ok(), qPrintable(describe(*outcome)));
+    QCOMPARE(outcome->result, u"flaky"_s);
+    QCOMPARE(flaky.requests, 3);
+    QCOMPARE(steady.requests, 0);
+
+    // Unpinned, the same failures move the request to the other endpoint.
+    flaky.flaky = 1000;
+    const Outcome moved = call(pool);
+    QVERIFY2(moved.status && moved.status->ok(), qPrintable(describe(moved)));
+    QCOMPARE(moved.result, u"steady"_s);
+
+    // Only an endpoint that reported the block is picked; none: -1 (any endpoint then).
+    flaky.mode = FakeNode::Mode::Ok;
+    flaky.head = 100;
+    steady.head = 200;
+    QVERIFY(tst_endpointpool::pollHeads(pool));
+    QCOMPARE(pool.pickEndpoint(150), 1);
+    QCOMPARE(pool.pickEndpoint(201), -1);
 }
 
 void TestEndpointPool::reusesConnections()

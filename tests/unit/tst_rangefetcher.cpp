@@ -142,6 +142,7 @@ private slots:
     void reportsAHeaderThatDoesNotLink();
     void fetchesOnlyTheHeadersOfBlocksWithLogs();
     void linksARangeInsideTheWindowByItsFirstHeader();
+    void readsTheHeadersBeforeTheLogsInsideTheWindow();
     void reportsALogFromAnotherFork();
     void failsWithoutAPool();
     void saysWhenTheLogsAreInBeforeTheHeaders();
@@ -150,7 +151,9 @@ private:
     /// A fetcher of the fake node's token, with a pool of that one node.
     void makeFetcher(FetchLimits limits);
     /// Fetches [from, to] with every log the fake node holds and waits for the outcome.
-    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {}, HeaderScope scope = HeaderScope::Every);
+    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {}, HeaderScope scope = HeaderScope::Every, bool headersFirst = false);
+    /// Waits for the outcome of a fetch the test started.
+    Result<IndexBatch> outcome(const std::function<void(RangeFetcher::Done)> &start);
 
     QNetworkAccessManager m_network;
     std::unique_ptr<FakeChain> m_chain;
@@ -188,13 +191,17 @@ void TestRangeFetcher::makeFetcher(FetchLimits limits)
     m_fetcher->setContracts({*Address::fromHex(Token)}, {});
 }
 
-Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope)
+Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope, bool headersFirst)
 {
     makeFetcher(limits);
+    return outcome([&](RangeFetcher::Done done) { m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, scope, std::move(done), headersFirst); });
+}
 
+Result<IndexBatch> TestRangeFetcher::outcome(const std::function<void(RangeFetcher::Done)> &start)
+{
     std::optional<Result<IndexBatch>> outcome;
     int calls = 0;
-    m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, scope, [&](Result<IndexBatch> batch) {
+    start([&](Result<IndexBatch> batch) {
         ++calls;
         outcome.emplace(std::move(batch));
     });
@@ -327,6 +334,71 @@ void TestRangeFetcher::linksARangeInsideTheWindowByItsFirstHeader()
     QCOMPARE(single->headers.size(), qsizetype(1));
     QCOMPARE(m_chain->headersServed, QList<qint64>{981});
     QVERIFY(IndexStore::checkHeaders(*single));
+}
+
+void TestRangeFetcher::readsTheHeadersBeforeTheLogsInsideTheWindow()
+{
+    // Inside the reorg window the hashes a range stores must have been on the node's chain
+    // before its logs were read: a reorg in between then leaves a stale hash, which the next
+    // range finds, never new hashes over old logs. The logs go out once the headers are in.
+    m_chain->transfers = {{950, 0, 1, 2, 500}, {955, 1, 2, 3, 200}, {979, 0, 3, 1, 1}};
+    const QString getLogs = u"eth_getLogs"_s;
+    const QString getBlock = u"eth_getBlockByNumber"_s;
+    const Result<IndexBatch> linked = fetch(950, 980, {}, HeaderScope::Linked, true);
+    QVERIFY2(linked, qPrintable(linked ? QString() : linked.error().toString()));
+    QCOMPARE(linked->headers.size(), qsizetype(4));
+    QCOMPARE(linked->transfers.size(), qsizetype(3));
+    // The two ends, then the logs, then the headers of the logs' blocks.
+    QCOMPARE(m_chain->node.methods, (QStringList{getBlock, getBlock, getLogs, getBlock, getBlock}));
+    QCOMPARE(m_chain->headersServed, (QList<qint64>{950, 980, 955, 979}));
+
+    // Every header of a chain counting every block, then the logs.
+    m_chain->node.methods.clear();
+    const Result<IndexBatch> every = fetch(950, 960, {}, HeaderScope::Every, true);
+    QVERIFY2(every, qPrintable(every ? QString() : every.error().toString()));
+    verifyChain(*every, *m_chain, 950, 960);
+    QStringList expected(11, getBlock);
+    expected.append(getLogs);
+    QCOMPARE(m_chain->node.methods, expected);
+
+    // Outside the window the logs go first, beside the headers.
+    m_chain->node.methods.clear();
+    const Result<IndexBatch> below = fetch(950, 980, {}, HeaderScope::Linked, false);
+    QVERIFY2(below, qPrintable(below ? QString() : below.error().toString()));
+    QCOMPARE(m_chain->node.methods.first(), getLogs);
+
+    // With two endpoints, on one node: the first, slow, answers the ends; the second, not yet
+    // measured, would rank first for the logs (it ranks as fast), but they follow the headers.
+    FakeChain other;
+    other.transfers = m_chain->transfers;
+    QVERIFY(other.node.listen());
+    m_chain->node.methods.clear();
+    m_chain->node.delayMs = 300;
+    m_pool.reset();
+    m_fetcher = std::make_unique<RangeFetcher>(7, FetchLimits{});
+    EndpointRecord slow, fast;
+    slow.id = 1;
+    slow.url = m_chain->node.url();
+    fast.id = 2;
+    fast.url = other.node.url();
+    fast.priority = 1;
+    m_pool = std::make_unique<EndpointPool>(&m_network, QList<EndpointRecord>{slow, fast}, quickPolicy());
+    m_fetcher->setPool(m_pool.get());
+    m_fetcher->setContracts({*Address::fromHex(Token)}, {});
+    const Result<IndexBatch> pinned = outcome([&](RangeFetcher::Done done) {
+        m_fetcher->fetch(950, 980, BatchMode::Head, std::nullopt, HeaderScope::Linked, std::move(done), true);
+    });
+    QVERIFY2(pinned, qPrintable(pinned ? QString() : pinned.error().toString()));
+    QCOMPARE(pinned->transfers.size(), qsizetype(3));
+    QCOMPARE(m_chain->node.methods, (QStringList{getBlock, getBlock, getLogs, getBlock, getBlock}));
+    QCOMPARE(other.node.methods, QStringList());
+    // Unpinned, the same logs go to the endpoint ranked first now.
+    m_chain->node.methods.clear();
+    const Result<IndexBatch> free = outcome([&](RangeFetcher::Done done) {
+        m_fetcher->fetch(950, 980, BatchMode::Head, std::nullopt, HeaderScope::Linked, std::move(done), false);
+    });
+    QVERIFY2(free, qPrintable(free ? QString() : free.error().toString()));
+    QVERIFY2(other.node.methods.contains(getLogs), qPrintable(other.node.methods.join(u", "_s)));
 }
 
 void TestRangeFetcher::reportsALogFromAnotherFork()
