@@ -405,13 +405,16 @@ void TestSparseChain::indexAcrossAReorg(qint64 last, const QList<QByteArray> &he
     // Held, and whatever the range sent beside it answered by the node: nothing more arrives,
     // nothing forwarded is unanswered.
     QTRY_VERIFY_WITH_TIMEOUT(m_proxy->heldRequests() == 1, 60000);
-    for (FaultProxy::Counters seen = m_proxy->counters();;) {
+    QElapsedTimer waited;
+    waited.start();
+    bool quiet = false;
+    for (FaultProxy::Counters seen = m_proxy->counters(); !quiet && waited.elapsed() < 60000;) {
         QTest::qWait(300);
         const FaultProxy::Counters now = m_proxy->counters();
-        if (now.callsByMethod == seen.callsByMethod && now.upstreamAnswered == now.forwarded)
-            break;
+        quiet = now.callsByMethod == seen.callsByMethod && now.upstreamAnswered == now.forwarded;
         seen = now;
     }
+    QVERIFY2(quiet, "the requests beside the held one were still coming after 60 s");
     const auto reorg = m_devnet.reorg(depth, m_tokens, transfers, m_lastHolders, seed, &error);
     QVERIFY2(reorg, qPrintable(error));
     QCOMPARE(nodeHead(), last);
