@@ -60,6 +60,14 @@ EngineOptions indexingOptions(const QString &app)
         options.indexer.initialLogSpan = *blocks;
         options.indexer.maxLogSpan = *blocks;
     }
+    if (qEnvironmentVariableIsSet("ARBOR_INDEX_TIP_BLOCKS")) {
+        bool ok = false;
+        const int blocks = qEnvironmentVariableIntValue("ARBOR_INDEX_TIP_BLOCKS", &ok);
+        if (ok && blocks >= 0)
+            options.indexer.tipBlocks = std::min(blocks, 1000);   // 0: off
+        else
+            QTextStream(stderr) << Arborctl::tr("arborctl: ignoring %1: not a whole number.").arg(QLatin1String("ARBOR_INDEX_TIP_BLOCKS")) << Qt::endl;
+    }
     return options;
 }
 

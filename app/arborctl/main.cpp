@@ -145,6 +145,8 @@ QString usage()
                         "  ARBOR_INDEX_RANGE_BLOCKS  blocks per eth_getLogs range, fixed (default: sized from the events\n"
                         "                            per block `chain add` sampled, else 100; growing while answers\n"
                         "                            are small up to an endpoint's cap or 100,000)\n"
+                        "  ARBOR_INDEX_TIP_BLOCKS    the newest blocks read by block hash, every header and the logs of\n"
+                        "                            the blocks whose bloom may hold them (default 8; 0: off)\n"
                         "\n"
                         "Exit codes: 0 ok, 1 failed, 2 invalid input (nothing changed), 3 conflict.\n");
 }

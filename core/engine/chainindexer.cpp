@@ -68,8 +68,10 @@ void ChainIndexer::stop()
     m_headTimer.stop();
     m_healthTimer.stop();
     m_workTimer.stop();
-    saveHealth();
     m_fetcher.setPool(nullptr);
+    if (m_pool)
+        m_pool->settleSent();   // the calls that went out are on the bill saved now
+    saveHealth();
     delete m_pool;   // aborts requests in flight without calling back
     m_pool = nullptr;
     setPhase(IndexPhase::Stopped);
@@ -290,6 +292,8 @@ void ChainIndexer::startHeadFetch()
     qint64 to = std::min(from + rangeSpan(scope) - 1, *target);
     if (scope == HeaderScope::WithLogs)
         to = std::min(to, boundary);   // the reorg window starts with every header
+    if (const qint64 tip = tipStart(); from < tip && to >= tip)
+        to = tip - 1;   // the newest blocks are read by hash, in a range of their own
     m_nextFetch = to + 1;
     fetchHeadRange(from, to, scope, false);
 }
@@ -299,7 +303,6 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
     ++m_inFlight;
     const quint64 generation = m_generation;
     qCDebug(lcTimeline).noquote() << QStringLiteral("chain %1: fetching blocks %2-%3 (%4 range(s) in flight)").arg(m_chainId).arg(from).arg(to).arg(m_inFlight);
-    const bool headersFirst = to > windowBoundary();
     m_fetcher.fetch(from, to, BatchMode::Head, std::nullopt, scope, [this, generation, from, to, scope, again](Result<IndexBatch> batch) {
         if (!m_running || generation != m_generation)
             return;
@@ -341,7 +344,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
         // Fetches first: the promotion then knows what is in flight to wait for.
         pump();
         promoteReady();
-    }, headersFirst);
+    }, orderFor(from, to));
 }
 
 void ChainIndexer::promoteReady()
@@ -590,7 +593,8 @@ void ChainIndexer::runSpecialWork()
     if (job->mode == BatchMode::Headers)
         m_fetcher.fetchHeaders(job->from, job->to, std::move(fetched), BatchMode::Headers);
     else
-        m_fetcher.fetch(job->from, job->to, job->mode, job->only, scopeFor(job->mode, job->to), std::move(fetched), job->to > windowBoundary());
+        m_fetcher.fetch(job->from, job->to, job->mode, job->only, scopeFor(job->mode, job->to), std::move(fetched),
+                        job->to > windowBoundary() ? FetchOrder::HeadersFirst : FetchOrder::LogsFirst);
 }
 
 } // namespace arbor

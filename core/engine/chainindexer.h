@@ -111,8 +111,14 @@ private:
      */
     qint64 finalBoundary() const;
     /// The same boundary whatever the block statistics: ranges above it are inside the reorg
-    /// window and read their headers before their logs (RangeFetcher::fetch(), headersFirst).
+    /// window and read their headers before their logs (FetchOrder::HeadersFirst).
     qint64 windowBoundary() const;
+    /// The first of the newest blocks, read by hash (FetchOrder::ByHash): the last tipBlocks up
+    /// to the fetch target, inside the reorg window; past the target when there are none.
+    qint64 tipStart() const;
+    /// How a head range [from, to] is read: logs first below the window, by hash at the tip,
+    /// else headers first.
+    FetchOrder orderFor(qint64 from, qint64 to) const;
     /// The headers a range of `mode` ending at `to` is fetched with.
     HeaderScope scopeFor(BatchMode mode, qint64 to) const;
     /// Asks the node for its finalized block while the head scan is behind and the last answer

@@ -9,6 +9,7 @@
 #include "rpc/evmjson.h"
 
 #include <atomic>
+#include <limits>
 #include <vector>
 
 namespace arbor {
@@ -25,6 +26,21 @@ qint64 ChainIndexer::windowBoundary() const
     const qint64 target = *m_head - m_plan.chain.config.confirmations;
     const qint64 boundary = m_finalized ? std::min(target, *m_finalized) : target - m_options.reorgWindow;
     return std::max<qint64>(-1, boundary);
+}
+
+qint64 ChainIndexer::tipStart() const
+{
+    const std::optional<qint64> target = fetchTarget();
+    if (!target || m_options.tipBlocks <= 0)
+        return std::numeric_limits<qint64>::max();
+    return std::max(*target - m_options.tipBlocks + 1, windowBoundary() + 1);
+}
+
+FetchOrder ChainIndexer::orderFor(qint64 from, qint64 to) const
+{
+    if (to <= windowBoundary())
+        return FetchOrder::LogsFirst;
+    return from >= tipStart() ? FetchOrder::ByHash : FetchOrder::HeadersFirst;
 }
 
 HeaderScope ChainIndexer::scopeFor(BatchMode mode, qint64 to) const

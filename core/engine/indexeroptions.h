@@ -21,6 +21,11 @@ struct IndexerOptions
     qint64 maxPromotionBlocks = 2000;       ///< ready ranges with every header are promoted together up to this many blocks
     qint64 maxPromotionLogs = 50000;        ///< ready ranges below the reorg window, up to this many logs
     int reorgWindow = 256;                  ///< blocks searched for a common ancestor
+    /// The newest blocks below the target are read by block hash (RangeFetcher, FetchOrder::ByHash):
+    /// every header, then the logs of the blocks whose bloom may hold the chain's, each asked for
+    /// by its hash. One URL may be several nodes behind a load balancer, on different forks at
+    /// the tip; read by hash, no log can come from another block than the header stored. 0: off.
+    int tipBlocks = 8;
     int healthSaveIntervalMs = 2000;
     int workPollIntervalMs = 5000;          ///< how often new reindex requests/backfills are looked for
     qint64 stallAfterMs = 120000;           ///< behind the head with no block promoted for this long: Stalled

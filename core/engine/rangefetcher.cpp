@@ -41,7 +41,9 @@ struct RangeFetcher::Fetch
     bool headersAsked = false;              ///< WithLogs, Linked: the headers of the logs' blocks were requested
     bool lastWithLogHeaders = false;        ///< WithLogs: the last block's header goes in the logs' blocks' batch
     bool edgesApart = false;                ///< the last block's header (a linked range's first too) is asked for on its own
-    bool logsAfterHeaders = false;          ///< headersFirst: the logs wait for the headers asked for before them
+    bool logsAfterHeaders = false;          ///< HeadersFirst: the logs wait for the headers asked for before them
+    bool logsByHash = false;                ///< ByHash: the logs are asked for by block hash once every header is in
+    bool keepLinked = false;                ///< ByHash of a Linked range: finish() keeps its edges' and logs' blocks' headers
     int headersPending = 0;                 ///< header requests sent and not answered
     int endpoint = -1;                      ///< logsAfterHeaders: every request goes to this endpoint (EndpointPool::pickEndpoint())
     std::optional<BlockHeader> first;       ///< edgesApart, Linked: the range's first header
@@ -93,11 +95,31 @@ void RangeFetcher::setContracts(QList<Address> tokens, const QList<RegistryRef> 
         m_registries[r.address] = r.kind;
         m_topics += evmevents::registryTopics(r.kind);
     }
+    probeContracts();
 }
 
-void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool headersFirst)
+void RangeFetcher::setTokens(QList<Address> tokens)
 {
-    start(from, to, mode, std::move(only), scope, std::move(done), true, headersFirst);
+    m_tokens = std::move(tokens);
+    probeContracts();
+}
+
+void RangeFetcher::probeContracts()
+{
+    m_probedAddresses = m_tokens;
+    for (const auto &[address, kind] : m_registries)
+        m_probedAddresses.append(address);
+    m_addressProbes.clear();
+    for (const Address &address : std::as_const(m_probedAddresses))
+        m_addressProbes.append(LogsBloom::probe(address));
+    m_topicProbes.clear();
+    for (const Hash &topic : std::as_const(m_topics))
+        m_topicProbes.append(LogsBloom::probe(topic));
+}
+
+void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, FetchOrder order)
+{
+    start(from, to, mode, std::move(only), scope, std::move(done), true, order);
 }
 
 void RangeFetcher::fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode)
@@ -129,7 +151,7 @@ void RangeFetcher::fetchHeadersAt(QList<qint64> numbers, Done done)
 }
 
 void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs,
-                         bool headersFirst)
+                         FetchOrder order)
 {
     auto fetch = std::make_shared<Fetch>();
     fetch->batch.chainId = m_chainId;
@@ -149,9 +171,24 @@ void RangeFetcher::start(qint64 from, qint64 to, BatchMode mode, std::optional<A
     fetch->done = std::move(done);
     fetch->timer.start();
     fetch->pending = 1;   // held until every request is under way
+    if (order == FetchOrder::ByHash && fetch->withLogs && mode == BatchMode::Head && !only
+        && (scope == HeaderScope::Every || scope == HeaderScope::Linked)) {
+        // At the tip: every header, then the logs by the hashes of the blocks that may hold them.
+        fetch->logsByHash = true;
+        fetch->keepLinked = scope == HeaderScope::Linked;
+        fetch->scope = HeaderScope::Every;
+        fetch->headers.resize(to - from + 1);
+        fetch->haveHeader.fill(false, to - from + 1);
+        requestHeaders(fetch, 0, to - from);
+        if (fetch->logsByHash && fetch->headersPending == 0 && !fetch->error)
+            requestLogsByHash(fetch);   // no header request went out (the fetcher has no pool)
+        if (--fetch->pending == 0)
+            finish(fetch);
+        return;
+    }
     // Inside the reorg window the headers come first (see fetch()); without headers to wait
     // for (a backfill, a scope without edges), the logs go at once.
-    fetch->logsAfterHeaders = headersFirst && fetch->withLogs && mode != BatchMode::Backfill
+    fetch->logsAfterHeaders = order != FetchOrder::LogsFirst && fetch->withLogs && mode != BatchMode::Backfill
         && (scope == HeaderScope::Every || scope == HeaderScope::Linked);
     // On one node: another endpoint may be on another fork, or may reorganise at another time.
     if (fetch->logsAfterHeaders && m_pool)
@@ -200,6 +237,12 @@ void RangeFetcher::headersAnswered(const std::shared_ptr<Fetch> &fetch)
             fetch->logsAfterHeaders = false;   // the range is fetched again whole
         else
             sendLogs(fetch);
+    }
+    if (fetch->headersPending == 0 && fetch->logsByHash) {
+        if (fetch->error)
+            fetch->logsByHash = false;
+        else
+            requestLogsByHash(fetch);
     }
     if (--fetch->pending == 0)
         finish(fetch);
@@ -396,6 +439,68 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
         fetch->endpoint);
 }
 
+void RangeFetcher::requestLogsByHash(const std::shared_ptr<Fetch> &fetch)
+{
+    fetch->logsByHash = false;
+    QList<qsizetype> chosen;
+    for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
+        // A header missing or not linked fails the range in finish(): no logs are asked for it.
+        if (!fetch->haveHeader[i] || (i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash))
+            return;
+        const LogsBloom &bloom = fetch->headers[i].logsBloom;
+        const bool believed = m_bloomTrust == BloomTrust::Proven || (m_bloomTrust == BloomTrust::Unproven && !bloom.isEmpty());
+        if (!believed || bloom.mayHoldLogs(m_addressProbes, m_topicProbes))
+            chosen.append(i);
+    }
+    const qsizetype perBatch = m_pool ? m_pool->batchLimit(m_limits.headerBatchSize) : 1;
+    for (qsizetype a = 0; a < chosen.size(); a += perBatch)
+        requestLogsByHash(fetch, chosen.mid(a, perBatch));
+}
+
+void RangeFetcher::requestLogsByHash(const std::shared_ptr<Fetch> &fetch, const QList<qsizetype> &chosen)
+{
+    if (!m_pool) {
+        fetch->error = Error::unavailable(QStringLiteral("rpc"), stoppedMessage());
+        return;
+    }
+    ++fetch->pending;
+    QList<Hash> hashes;
+    QList<qint64> numbers;
+    for (qsizetype slot : chosen) {
+        hashes.append(fetch->headers[slot].hash);
+        numbers.append(fetch->headers[slot].number);
+    }
+    QList<Address> addresses = m_tokens;
+    for (const auto &[address, kind] : m_registries)
+        addresses.append(address);
+    static std::atomic<qint64> ids{1};
+    const qint64 firstId = ids.fetch_add(hashes.size()) + (qint64(1) << 43);
+    auto found = std::make_shared<QList<LogEntry>>();
+    m_pool->send(
+        evmjson::logsByHashRequest(hashes, addresses, m_topics, firstId), int(hashes.size()), numbers.last(),
+        [found, hashes, numbers, firstId](const QByteArray &answer) -> Status {
+            auto logs = evmjson::parseLogsByHash(answer, hashes, numbers, firstId);
+            if (!logs)
+                return logs.error();
+            *found = std::move(*logs);
+            return {};
+        },
+        [this, fetch, found, chosen](Status status) {
+            if (status) {
+                fetch->logs.append(std::move(*found));
+            } else if (chosen.size() > 1 && evmjson::isBatchTooLarge(status.error().message)) {
+                const qsizetype half = chosen.size() / 2;
+                requestLogsByHash(fetch, chosen.mid(0, half));
+                requestLogsByHash(fetch, chosen.mid(half));
+            } else if (!fetch->error) {
+                fetch->error = status.error();
+            }
+            if (--fetch->pending == 0)
+                finish(fetch);
+        },
+        fetch->endpoint);
+}
+
 void RangeFetcher::logsAnswered(const std::shared_ptr<Fetch> &fetch)
 {
     if (fetch->poolEpoch == 0 || fetch->poolEpoch != m_poolEpoch)
@@ -444,6 +549,20 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
     if (fetch->last)
         batch.headers.append(*fetch->last);
     sortInChainOrder(logs);
+    if (fetch->keepLinked) {
+        // Read by hash, a Linked range keeps what it keeps read the other ways: its edges and
+        // the blocks of its logs (whose hashes are checked below).
+        QList<BlockHeader> kept;
+        qsizetype l = 0;
+        for (qsizetype i = 0; i < batch.headers.size(); ++i) {
+            while (l < logs.size() && logs[l].blockNumber < batch.headers[i].number)
+                ++l;
+            const bool withLogs = l < logs.size() && logs[l].blockNumber == batch.headers[i].number;
+            if (i == 0 || i == batch.headers.size() - 1 || withLogs)
+                kept.append(std::move(batch.headers[i]));
+        }
+        batch.headers = std::move(kept);
+    }
     if (fetch->scope != HeaderScope::None) {
         // Every log came from the block whose header was fetched (not from another fork).
         qsizetype h = 0;
@@ -458,9 +577,46 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
                                 .withCode(QStringLiteral("logs_from_other_fork"), {QString::number(log.blockNumber)}));
         }
     }
+    if (fetch->scope != HeaderScope::None)
+        weighBlooms(batch.headers, logs);
     decode(logs, batch);
     batch.fetchMs = fetch->timer.elapsed();
     done(std::move(batch));
+}
+
+void RangeFetcher::weighBlooms(const QList<BlockHeader> &headers, const QList<LogEntry> &logs)
+{
+    if (m_bloomTrust == BloomTrust::Broken)
+        return;
+    const auto probeOf = [](const auto &items, const QList<LogsBloom::Probe> &probes, const auto &item) -> const LogsBloom::Probe * {
+        const qsizetype i = items.indexOf(item);
+        return i >= 0 && i < probes.size() ? &probes[i] : nullptr;
+    };
+    qsizetype h = 0;
+    qint64 weighed = -1;
+    for (const LogEntry &log : logs) {
+        if (log.blockNumber == weighed || log.removed || log.topicCount == 0)
+            continue;   // one log a block is evidence enough
+        while (h < headers.size() && headers[h].number < log.blockNumber)
+            ++h;
+        if (h == headers.size())
+            return;
+        const LogsBloom &bloom = headers[h].logsBloom;
+        const LogsBloom::Probe *address = probeOf(m_probedAddresses, m_addressProbes, log.address);
+        const LogsBloom::Probe *topic = probeOf(m_topics, m_topicProbes, log.topics[0]);
+        if (headers[h].number != log.blockNumber || !bloom.isKnown() || !address || !topic)
+            continue;
+        weighed = log.blockNumber;
+        if (bloom.mayContain(*address) && bloom.mayContain(*topic)) {
+            m_bloomTrust = BloomTrust::Proven;
+            continue;
+        }
+        m_bloomTrust = BloomTrust::Broken;
+        qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: the logsBloom of block %2 leaves out a log the block holds; "
+                                                         "the newest blocks' logs are asked for block by block")
+                                              .arg(m_chainId).arg(log.blockNumber);
+        return;
+    }
 }
 
 void RangeFetcher::decode(const QList<LogEntry> &logs, IndexBatch &batch)

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "model/chainconfig.h"
+#include "model/logsbloom.h"
 #include "rpc/lograngesizer.h"
 #include "store/indexbatch.h"
 
@@ -15,6 +16,13 @@
 namespace arbor {
 
 class EndpointPool;
+
+/// In which order a RangeFetcher reads a range's logs and headers (see RangeFetcher::fetch()).
+enum class FetchOrder {
+    LogsFirst,      ///< below the reorg window: logs, then the headers of their blocks
+    HeadersFirst,   ///< inside the window: the headers that need no logs, then the logs, on one endpoint
+    ByHash,         ///< at the tip: every header, then the logs of the blocks whose bloom may hold them, by block hash
+};
 
 /// How large the requests of a RangeFetcher start out and may grow. IndexerOptions carries them.
 struct FetchLimits
@@ -69,7 +77,7 @@ public:
     /// The contracts whose logs a range fetch asks for (a token's Transfers, a registry's events).
     void setContracts(QList<Address> tokens, const QList<RegistryRef> &registries);
     /// Replaces the tokens only (one added to a live chain), keeping the registries.
-    void setTokens(QList<Address> tokens) { m_tokens = std::move(tokens); }
+    void setTokens(QList<Address> tokens);
     const QList<Address> &tokens() const { return m_tokens; }
     qsizetype registryCount() const { return qsizetype(m_registries.size()); }
 
@@ -80,6 +88,14 @@ public:
     void seedSpan(double logsPerBlock);
     /// Whether the span is still growing from its start (LogRangeSizer::growing()).
     bool spanGrowing() const { return m_sizer.growing(); }
+    /**
+     * Whether the chain's blooms were seen to name the logs of their blocks, and never seen not
+     * to. Reads by hash skip a block whose bloom holds none of the chain's logs, but an empty
+     * bloom only once they were: some chains' nodes send zeros for every block. (A bloom with
+     * bits set is believed before: geth and its forks answer eth_getLogs from the blooms.) For
+     * good once a bloom left out a log of its block, every block is asked.
+     */
+    bool bloomsTrusted() const { return m_bloomTrust == BloomTrust::Proven; }
     /// Logs skipped since construction because they did not decode.
     qint64 skippedLogs() const { return m_skippedLogs; }
     /// Fetches whose eth_getLogs are not all answered yet; one waiting for its headers only is
@@ -92,17 +108,25 @@ public:
      * Fetches and decodes [from, to] for `mode`, with the headers `scope` names (WithLogs,
      * Linked: the logs first, then the headers of their blocks beside those of `to` and, for
      * Linked, of `from`; a Backfill fetches its logs' only).
-     * `headersFirst` (a range inside the reorg window): the headers that need no logs (Every:
-     * all of them; Linked: `from` and `to`) are read before the logs are asked for, on the
-     * endpoint that then answers the logs. The hashes stored for the range were then on the
+     * FetchOrder::HeadersFirst (a range inside the reorg window): the headers that need no logs
+     * (Every: all of them; Linked: `from` and `to`) are read before the logs are asked for, on
+     * the endpoint that then answers the logs. The hashes stored for the range were then on the
      * node's chain before its logs were read: a reorg in between leaves a stale hash, which the
      * next range or tip check finds, never new hashes over old logs.
+     * FetchOrder::ByHash (the newest blocks, BatchMode::Head without `only`): every header of the
+     * range, linked by parentHash, then eth_getLogs by block hash (EIP-234) for each block whose
+     * logsBloom may hold the chain's logs, in batches; no other block's logs are asked for. The
+     * logs then come from the very blocks whose headers are stored, whichever node behind one
+     * URL answered: a node that does not know a hash answers "unknown block", and the request
+     * is retried as for a node behind (EndpointPool), then the range is fetched again. A Linked
+     * range keeps the headers it keeps when read the other ways: its first and last blocks' and
+     * those of its logs' blocks.
      * `only` restricts the logs to one contract (BatchMode::Backfill). The batch carries
      * chainId, the range, mode, header scope, contract, the tokens asked for and the time spent;
      * the caller fills in the rest.
      */
     void fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done,
-               bool headersFirst = false);
+               FetchOrder order = FetchOrder::LogsFirst);
     /// Every header of [from, to] alone, as a batch of `mode` without logs (tip and reorg
     /// checks: Head; a chain's block statistics filled in: Headers).
     void fetchHeaders(qint64 from, qint64 to, Done done, BatchMode mode = BatchMode::Head);
@@ -112,12 +136,15 @@ public:
 
 private:
     struct Fetch;
+    enum class BloomTrust { Unproven, Proven, Broken };
 
     void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs,
-               bool headersFirst = false);
-    /// The fetch's logs go out: at once, or once its headers are in (headersFirst).
+               FetchOrder order = FetchOrder::LogsFirst);
+    /// The blooms' probes of the contracts and topics asked for, after either changed.
+    void probeContracts();
+    /// The fetch's logs go out: at once, or once its headers are in (HeadersFirst).
     void sendLogs(const std::shared_ptr<Fetch> &fetch);
-    /// One of the fetch's header requests answered (or failed); the last one of a headersFirst
+    /// One of the fetch's header requests answered (or failed); the last one of a HeadersFirst
     /// fetch sends its logs.
     void headersAnswered(const std::shared_ptr<Fetch> &fetch);
     /// The headers of the fetch's slots [first, last] (see Fetch::numberAt), in batches.
@@ -127,10 +154,17 @@ private:
     void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch);
     void requestEdgeHeaders(const std::shared_ptr<Fetch> &fetch, const QList<qint64> &numbers);
     void requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from, qint64 to);
+    /// ByHash, once every header is in: the logs of the blocks whose bloom may hold them.
+    void requestLogsByHash(const std::shared_ptr<Fetch> &fetch);
+    /// The logs of the fetch's header slots `chosen`, by block hash, in one batch (halved when refused).
+    void requestLogsByHash(const std::shared_ptr<Fetch> &fetch, const QList<qsizetype> &chosen);
     /// One of the fetch's eth_getLogs answered: the last one lowers logsInFlight().
     void logsAnswered(const std::shared_ptr<Fetch> &fetch);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);
+    /// Checks the blooms of the blocks of `logs` against them (one log per block), and trusts
+    /// the chain's blooms once one names its logs, or never again once one does not.
+    void weighBlooms(const QList<BlockHeader> &headers, const QList<LogEntry> &logs);
 
     const qint64 m_chainId;
     const FetchLimits m_limits;
@@ -139,7 +173,11 @@ private:
     QList<Address> m_tokens;
     std::map<Address, RegistryKind> m_registries;
     QList<Hash> m_topics;                   ///< topic0 of Transfer and of every registry event
+    QList<Address> m_probedAddresses;          ///< the tokens and registries, in the order of m_addressProbes
+    QList<LogsBloom::Probe> m_addressProbes;   ///< the bits each token and registry sets in a block's logsBloom
+    QList<LogsBloom::Probe> m_topicProbes;     ///< the bits each of m_topics sets
     qint64 m_skippedLogs = 0;
+    BloomTrust m_bloomTrust = BloomTrust::Unproven;
     int m_logsInFlight = 0;
     quint64 m_poolEpoch = 0;                ///< bumped by setPool(): fetches of an earlier pool are not counted
     std::function<void()> m_logsAnswered;

@@ -2,6 +2,7 @@
 
 #include "model/address.h"
 #include "model/hash.h"
+#include "model/logsbloom.h"
 #include "model/u256.h"
 
 #include <QByteArray>
@@ -22,8 +23,15 @@ struct BlockHeader
     qint64 timestamp = 0;   ///< unix seconds
     qint64 txCount = 0;
     qint64 gasUsed = 0;
+    /// As the node sent it; not stored (a header read back from the database has none).
+    LogsBloom logsBloom;
 
-    friend bool operator==(const BlockHeader &, const BlockHeader &) = default;
+    /// The stored fields: a header as fetched equals the one read back.
+    friend bool operator==(const BlockHeader &a, const BlockHeader &b)
+    {
+        return a.number == b.number && a.hash == b.hash && a.parentHash == b.parentHash && a.timestamp == b.timestamp
+            && a.txCount == b.txCount && a.gasUsed == b.gasUsed;
+    }
 };
 
 /// One log as `eth_getLogs` returns it, validated (sizes checked, quantities in range).

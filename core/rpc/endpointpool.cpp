@@ -8,6 +8,7 @@
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -106,6 +107,21 @@ EndpointPool::~EndpointPool()
             rpchttp::ReplyScope::end(reply);
             reply->abort();
             reply->deleteLater();
+        }
+    }
+}
+
+void EndpointPool::settleSent()
+{
+    // The network thread says a request went out with a queued signal (countWhenSent()): one
+    // still queued when the pool is destroyed would never be counted, though the provider got
+    // it. Each reply's queued notices are delivered now (a reply that finished meanwhile
+    // completes as usual, its callbacks included).
+    for (const auto &e : m_endpoints) {
+        const auto replies = e->replies;
+        for (const QPointer<QNetworkReply> &reply : replies) {
+            if (reply)
+                QCoreApplication::sendPostedEvents(reply, QEvent::MetaCall);
         }
     }
 }

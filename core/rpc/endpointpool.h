@@ -168,6 +168,9 @@ public:
      * whose request failed are also counted in `failed`. The pool forgets what it hands out.
      */
     QHash<qint64, RpcCalls> takeCalls();
+    /// Counts the calls of the requests in flight that went out and whose notice is still
+    /// queued; before the last takeCalls() of a pool about to be destroyed.
+    void settleSent();
     /// Gives back calls takeCalls() handed out that could not be recorded, to be taken again.
     void restoreCalls(const QHash<qint64, RpcCalls> &calls);
     /// True when every endpoint is Unreachable: its circuit is open or its last request did not

@@ -275,6 +275,14 @@ Result<BlockHeader> block(element value, const JsonPath &at, qint64 number)
                 return g.error();
             b.gasUsed = *g;
             seen |= GasUsed;
+        } else if (key == "logsBloom") {
+            // Optional, and never an error: without a bloom of 256 bytes (some chains' nodes send
+            // none, or "0x") the block may hold any log (LogsBloom unknown); it costs calls only.
+            std::string_view s;
+            std::array<unsigned char, LogsBloom::Size> bits;
+            if (!field.get_string().get(s) && s.size() == size_t(2 + 2 * LogsBloom::Size) && evmhex::hasPrefix(s)
+                && evmhex::decodeHex(s.substr(2), bits.data()))
+                b.logsBloom = LogsBloom::fromBytes(QByteArrayView(bits.data(), LogsBloom::Size));
         } else if (key == "transactions") {
             array txs;
             if (field.get_array().get(txs))
@@ -507,9 +515,11 @@ Result<std::optional<qint64>> parseFinalizedBlock(const QByteArray &body, qint64
     return missing(QStringLiteral("result.number"));
 }
 
-QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id)
+namespace {
+
+/// The address and topic members of an eth_getLogs filter, appended to `filter`.
+void appendLogFilter(QByteArray &filter, const QList<Address> &addresses, const QList<Hash> &topic0s)
 {
-    QByteArray filter = R"({"fromBlock":")" + quantityText(from) + R"(","toBlock":")" + quantityText(to) + '"';
     if (!addresses.isEmpty()) {
         filter += R"(,"address":[)";
         for (qsizetype i = 0; i < addresses.size(); ++i)
@@ -522,8 +532,112 @@ QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, 
             filter += (i ? ",\"" : "\"") + topic0s[i].toHex().toLatin1() + '"';
         filter += "]]";
     }
+}
+
+/// Whether a node's error for a call naming a block by its hash says it does not know the block
+/// ("unknown block": geth, anvil, reth; "block not found", "header not found" and the like).
+bool unknownBlock(const Error &error)
+{
+    return error.kind == Error::Kind::Refused
+        && (error.message.contains(QLatin1String("unknown block"), Qt::CaseInsensitive)
+            || error.message.contains(QLatin1String("not found"), Qt::CaseInsensitive));
+}
+
+} // namespace
+
+QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id)
+{
+    QByteArray filter = R"({"fromBlock":")" + quantityText(from) + R"(","toBlock":")" + quantityText(to) + '"';
+    appendLogFilter(filter, addresses, topic0s);
     filter += '}';
     return callRequest("eth_getLogs", '[' + filter + ']', id);
+}
+
+QByteArray logsByHashRequest(const QList<Hash> &hashes, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 firstId)
+{
+    QByteArray tail;
+    appendLogFilter(tail, addresses, topic0s);
+    tail += "}]";
+    QByteArray out = "[";
+    for (qsizetype i = 0; i < hashes.size(); ++i) {
+        if (i != 0)
+            out += ',';
+        out += callRequest("eth_getLogs", R"([{"blockHash":")" + hashes[i].toHex().toLatin1() + '"' + tail, firstId + i);
+    }
+    out += ']';
+    return out;
+}
+
+Result<QList<LogEntry>> parseLogsByHash(const QByteArray &body, const QList<Hash> &hashes, const QList<qint64> &numbers, qint64 firstId)
+{
+    const qint64 count = hashes.size();
+    if (count == 0 || numbers.size() != count || firstId < 0 || firstId > std::numeric_limits<qint64>::max() - count)
+        return Error::invalid(QStringLiteral("range"), tr("The blocks from %1 with first id %2 are not a valid batch.")
+                                                           .arg(numbers.isEmpty() ? 0 : numbers.first()).arg(firstId));
+    const Result<element> root = parseJson(body);
+    if (!root)
+        return root.error();
+    array answers;
+    if (root->get_array().get(answers)) {
+        const Result<Response> single = response(*root, JsonPath{});
+        if (!single)
+            return single.error();
+        return expected(QStringLiteral("response"), QT_TR_NOOP("an array of answers to the batch"), *root);
+    }
+    const qsizetype size = arraySize(answers);
+    if (size != count)
+        return Error::invalid(QStringLiteral("response"), tr("The node answered %1 of the %2 calls of the batch.").arg(size).arg(count));
+    std::vector<QList<LogEntry>> bySlot(static_cast<size_t>(count));
+    std::vector<bool> answered(size_t(count), false);
+    qsizetype index = 0;
+    qsizetype total = 0;
+    for (element answer : answers) {
+        const JsonPath at{"", index++, ""};
+        int64_t idValue = -1;
+        object obj;
+        if (!answer.get_object().get(obj)) {
+            for (auto [key, field] : obj) {
+                if (key == "id" && field.get_int64().get(idValue))
+                    idValue = -1;
+            }
+        }
+        const qint64 slot = idValue - firstId;
+        const bool known = idValue >= firstId && slot < count;
+        const Result<Response> r = response(answer, at);
+        if (!r) {
+            // The node does not know the block: it is behind, or on another fork than the
+            // node that sent the header (one URL, several nodes behind a load balancer).
+            if (known && unknownBlock(r.error()))
+                return blockNotServed(numbers[slot]);
+            return r.error();
+        }
+        if (!known || answered[size_t(slot)])
+            return Error::invalid(at.field("id"), known ? tr("The node answered call %1 twice.").arg(r->id)
+                                                        : tr("The node answered call %1, which the batch did not contain.").arg(r->id));
+        answered[size_t(slot)] = true;
+        array items;
+        const JsonPath resultAt{"", at.index, "result"};
+        if (r->result.get_array().get(items))
+            return expected(resultAt.field(), QT_TR_NOOP("an array of logs"), r->result);
+        QList<LogEntry> &logs = bySlot[size_t(slot)];
+        logs.reserve(arraySize(items));
+        qsizetype i = 0;
+        for (element item : items) {
+            LogEntry &entry = logs.emplace_back();
+            const JsonPath logAt{"result", i++, ""};
+            if (Status st = log(item, logAt, numbers[slot], numbers[slot], entry); !st)
+                return st.error();
+            if (entry.blockHash != hashes[slot])
+                return Error::invalid(logAt.field("blockHash"), tr("The node answered the logs of block %1 (%2) with a log of block %3.")
+                                                                    .arg(numbers[slot]).arg(hashes[slot].toHex(), entry.blockHash.toHex()));
+        }
+        total += logs.size();
+    }
+    QList<LogEntry> out;
+    out.reserve(total);
+    for (QList<LogEntry> &logs : bySlot)
+        out.append(std::move(logs));
+    return out;
 }
 
 Result<QList<LogEntry>> parseLogs(const QByteArray &body, qint64 from, qint64 to, qint64 id)

@@ -54,6 +54,16 @@ bool isBlockNotServed(const Error &error);
 QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id);
 /// Parses the answer to logsRequest. Logs outside [from, to] are an Invalid error.
 Result<QList<LogEntry>> parseLogs(const QByteArray &body, qint64 from, qint64 to, qint64 id);
+/**
+ * A JSON-RPC batch of eth_getLogs by block hash (EIP-234), one call per block of `hashes`
+ * (ids firstId…), each with the filter of logsRequest(). The logs come from that block or
+ * from none: a node on another fork does not know the hash.
+ */
+QByteArray logsByHashRequest(const QList<Hash> &hashes, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 firstId);
+/// Parses the answer to logsByHashRequest: the logs of every block, in the order of `hashes`
+/// (`numbers` their blocks' numbers). A log naming another block is an Invalid error; a node
+/// that does not know a hash ("unknown block") gives blockNotServed() for that block.
+Result<QList<LogEntry>> parseLogsByHash(const QByteArray &body, const QList<Hash> &hashes, const QList<qint64> &numbers, qint64 firstId);
 
 /// A single call with `params` given as JSON text, e.g. call("eth_blockNumber", "[]", 1).
 QByteArray callRequest(const char *method, const QByteArray &paramsJson, qint64 id);

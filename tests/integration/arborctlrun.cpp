@@ -22,6 +22,7 @@ QProcessEnvironment arborctlEnvironment(const QProcessEnvironment &extra)
     env.remove(u"ARBOR_DB"_s);
     env.remove(u"ARBOR_RPC_TIMEOUT_MS"_s);
     env.remove(u"ARBOR_INDEX_RANGE_BLOCKS"_s);
+    env.remove(u"ARBOR_INDEX_TIP_BLOCKS"_s);
     env.insert(extra);
     return env;
 }

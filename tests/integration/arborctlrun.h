@@ -33,7 +33,7 @@ struct ArborctlRun
 QString describe(const ArborctlRun &run);
 
 /// The environment arborctl runs in: the test's, without ARBOR_DB and the indexer's tuning
-/// variables (ARBOR_RPC_TIMEOUT_MS, ARBOR_INDEX_RANGE_BLOCKS), plus `extra`.
+/// variables (ARBOR_RPC_TIMEOUT_MS, ARBOR_INDEX_RANGE_BLOCKS, ARBOR_INDEX_TIP_BLOCKS), plus `extra`.
 QProcessEnvironment arborctlEnvironment(const QProcessEnvironment &extra = {});
 
 /// Runs `program --db DB args…` and waits for it; killed (and said so in `err`) after `timeoutMs`.

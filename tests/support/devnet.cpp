@@ -273,6 +273,52 @@ bool Devnet::restartFromStateDump(QString *error)
     return true;
 }
 
+bool Devnet::startReplicaOf(Devnet &primary, QString *error)
+{
+    stop();
+    if (!primary.isRunning()) {
+        setError(error, u"the primary devnet is not running"_s);
+        return false;
+    }
+    auto stateDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/arbor-anvil-state-XXXXXX"_s);
+    if (!stateDir->isValid()) {
+        setError(error, u"cannot create a folder for the state dump: %1"_s.arg(stateDir->errorString()));
+        return false;
+    }
+    const QString file = stateDir->filePath(u"state.json"_s);
+    const auto dumped = primary.runScript(u"dump-state"_s, {u"--out"_s, file}, {}, 600000, error);
+    if (!dumped)
+        return false;
+    const qint64 head = dumped->value(u"head"_s).toInteger(-1);
+    const qint64 bytes = dumped->value(u"bytes"_s).toInteger();
+    m_chainId = primary.m_chainId;
+    m_stateDir = std::move(stateDir);
+    m_stateFile = file;
+    const int timeoutMs = StartTimeoutMs + int(std::min<qint64>(bytes * 1000 / LoadBytesPerSecond, 600000));
+    QString lastError;
+    bool started = false;
+    for (int attempt = 0; !started && attempt < StartAttempts; ++attempt) {
+        const quint16 port = freeLoopbackPort();
+        started = port != 0 && startOnce(port, &lastError, timeoutMs);
+        if (!started && !lastError.contains(u"in use"_s))
+            break;
+    }
+    if (!started) {
+        stop();
+        setError(error, u"anvil did not start from the primary's state dump (%1 bytes): %2"_s.arg(bytes).arg(lastError));
+        return false;
+    }
+    QString headError;
+    const auto newHead = rpc(u"eth_blockNumber"_s, {}, &headError);
+    const qint64 loaded = newHead ? newHead->toString().toLongLong(nullptr, 16) : -1;
+    if (loaded != head) {
+        stop();
+        setError(error, u"the replica started from the dump of block %1 is at block %2 %3"_s.arg(head).arg(loaded).arg(headError));
+        return false;
+    }
+    return true;
+}
+
 bool Devnet::isFromStateDump() const
 {
     return isRunning() && !m_stateFile.isEmpty();

@@ -89,6 +89,13 @@ public:
      * 100,000 transfers). The dump file lives until stop(). On failure the devnet is stopped.
      */
     bool restartFromStateDump(QString *error);
+    /**
+     * Starts this devnet as a second node of \a primary's chain, as a provider runs several
+     * behind one URL: anvil on a free port, loaded from a dump of the primary's state (same
+     * blocks, same hashes, no history of state, like restartFromStateDump()). From then on the
+     * two mine apart: blocks made on one only are another fork to the other.
+     */
+    bool startReplicaOf(Devnet &primary, QString *error);
     /// True when the running node was started from a state dump by restartFromStateDump().
     bool isFromStateDump() const;
 

@@ -165,6 +165,11 @@ struct FaultProxy::Shared
     QMap<QString, quint64> callsByMethod;   // guarded by mutex
     QMap<QString, quint64> faultedCallsByMethod;   // guarded by mutex
     QList<QByteArray> holdMarkers;          // guarded by mutex: holdRequests()
+    QList<QByteArray> divertMarkers;        // guarded by mutex: divertRequests()
+    QUrl divertTo;                          // guarded by mutex
+    int divertLeft = 0;                     // guarded by mutex
+    std::atomic<quint64> diverted{0};
+    std::atomic<quint64> logsByBlockHash{0};
     std::atomic<int> held{0};               // requests held and not yet released
 
     explicit Shared(const QUrl &url) : upstream(url) { clock.start(); }
@@ -175,6 +180,7 @@ struct FaultProxy::Shared
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(body, &error);
         QStringList methods;
+        quint64 byHash = 0;
         if (error.error != QJsonParseError::NoError || document.isNull()) {
             methods.append(u"(not json)"_s);
         } else {
@@ -182,11 +188,29 @@ struct FaultProxy::Shared
             for (const QJsonValue call : calls) {
                 const QJsonValue method = call.toObject().value(u"method"_s);
                 methods.append(method.isString() ? method.toString() : u"(no method)"_s);
+                if (method.toString() == u"eth_getLogs"_s && call[u"params"_s][0].toObject().contains(u"blockHash"_s))
+                    ++byHash;
             }
         }
+        if (counts == &Shared::callsByMethod)
+            logsByBlockHash += byHash;
         const QMutexLocker locker(&mutex);
         for (const QString &method : std::as_const(methods))
             ++(this->*counts)[method];
+    }
+
+    /// The upstream a request with this body goes to: another node for the next requests
+    /// FaultProxy::divertRequests() names, else the upstream.
+    QUrl upstreamFor(const QByteArray &body)
+    {
+        const QMutexLocker locker(&mutex);
+        if (divertLeft > 0 && !divertMarkers.isEmpty()
+            && std::all_of(divertMarkers.cbegin(), divertMarkers.cend(), [&body](const QByteArray &m) { return body.contains(m); })) {
+            --divertLeft;
+            ++diverted;
+            return divertTo;
+        }
+        return upstream;
     }
 
     void count(Fault kind) { ++faults[std::size_t(kind)]; }
@@ -474,7 +498,7 @@ private:
     void forward(const ProxiedRequest &request, const std::shared_ptr<const LimitedRequest> &limited,
                  std::optional<Fault> answer, const FaultPlan &plan)
     {
-        QNetworkRequest upstreamRequest(m_shared->upstream);
+        QNetworkRequest upstreamRequest(m_shared->upstreamFor(request.body));
         for (const auto &[name, value] : request.headers) {
             if (!isHopByHop(name.toLower()))
                 upstreamRequest.setRawHeader(name, value);
@@ -760,6 +784,14 @@ void FaultProxy::releaseHeld()
         QMetaObject::invokeMethod(m_server, [this] { m_server->releaseHeld(); }, Qt::BlockingQueuedConnection);
 }
 
+void FaultProxy::divertRequests(QList<QByteArray> markers, const QUrl &to, int count)
+{
+    const QMutexLocker locker(&m_shared->mutex);
+    m_shared->divertMarkers = std::move(markers);
+    m_shared->divertTo = to;
+    m_shared->divertLeft = count;
+}
+
 int FaultProxy::heldRequests() const
 {
     return m_shared->held;
@@ -858,6 +890,8 @@ FaultProxy::Counters FaultProxy::counters() const
     counters.callsAdmitted = m_shared->callsAdmitted;
     counters.largestBatchAdmitted = m_shared->largestBatchAdmitted;
     counters.largestBody = m_shared->largestBody;
+    counters.diverted = m_shared->diverted;
+    counters.logsByBlockHash = m_shared->logsByBlockHash;
     {
         const QMutexLocker locker(&m_shared->mutex);
         counters.callsByMethod = m_shared->callsByMethod;
@@ -883,6 +917,8 @@ void FaultProxy::resetCounters()
     m_shared->callsAdmitted = 0;
     m_shared->largestBatchAdmitted = 0;
     m_shared->largestBody = 0;
+    m_shared->diverted = 0;
+    m_shared->logsByBlockHash = 0;
     const QMutexLocker locker(&m_shared->mutex);
     m_shared->callsByMethod.clear();
     m_shared->faultedCallsByMethod.clear();

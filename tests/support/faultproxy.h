@@ -89,6 +89,8 @@ public:
         quint64 upstreamAnswered = 0;  ///< forwarded requests the upstream answered (any HTTP status)
         quint64 upstreamFailures = 0;  ///< forwarded requests the upstream did not answer (client got 502)
         quint64 deadResets = 0;        ///< connections reset on arrival in DeadMode::Reset
+        quint64 diverted = 0;          ///< requests sent to another node by divertRequests()
+        quint64 logsByBlockHash = 0;   ///< eth_getLogs calls naming a blockHash (EIP-234), batch elements each
         std::array<quint64, FaultCount> faults{};
 
         // ProviderLimits. The calls a client sent add up to callsAdmitted + rangeRefused +
@@ -171,6 +173,13 @@ public:
     void releaseHeld();
     /// Requests held and not yet released (nor closed by their client).
     int heldRequests() const;
+    /**
+     * The next \a count requests whose body contains every one of \a markers are forwarded to
+     * \a to instead of the upstream, as a provider's load balancer sends some requests of one
+     * URL to another node (which may be behind, or on another fork at the tip). Counted and
+     * drawn as any other request.
+     */
+    void divertRequests(QList<QByteArray> markers, const QUrl &to, int count);
 
     Counters counters() const;
     void resetCounters();

@@ -6,6 +6,8 @@
 #include "model/evmevents.h"
 #include "model/keccak.h"
 #include "rpc/evmjson.h"
+#include "model/keccak.h"
+#include "model/logsbloom.h"
 #include "testmain.h"
 
 #include <QJsonArray>
@@ -241,6 +243,8 @@ private slots:
     void rangeTooLarge_data();
     void rangeTooLarge();
     void requests();
+    void logsBloom();
+    void logsByHash();
     void providerMessages_data();
     void providerMessages();
 };
@@ -663,6 +667,104 @@ void TestAbi::blockBatchRejected()
     QVERIFY2(blocks.error().kind == kind, qPrintable(errorText(blocks.error())));
     QCOMPARE(blocks.error().field, field);
     QVERIFY2(blocks.error().message.contains(needle), qPrintable(blocks.error().message));
+}
+
+void TestAbi::logsBloom()
+{
+    // go-ethereum's core/types TestBloomExtensively: 100 items set in one bloom, whose
+    // keccak-256 it states; the bits of each item land where every node puts them.
+    QByteArray bits(LogsBloom::Size, '\0');
+    for (int i = 0; i < 100; ++i) {
+        const LogsBloom::Probe p = LogsBloom::probe(QByteArray("xxxxxxxxxx data " + QByteArray::number(i) + " yyyyyyyyyyyyyy"));
+        for (size_t k = 0; k < 3; ++k)
+            bits[p.byte[k]] = char(quint8(bits[p.byte[k]]) | p.mask[k]);
+    }
+    QCOMPARE(keccak256(bits).toHex(), "c8d3ca65cdb4874300a9e39475508f23ed6da09fdbc487f89a2dcf50b09eb263"_ba);
+    const LogsBloom bloom = LogsBloom::fromBytes(bits);
+    QVERIFY(bloom.isKnown());
+    QVERIFY(bloom.mayContain(LogsBloom::probe(QByteArrayView("xxxxxxxxxx data 42 yyyyyyyyyyyyyy"))));
+
+    // go-ethereum's TestBloom: four items in, two others out.
+    QByteArray few(LogsBloom::Size, '\0');
+    for (const char *item : {"testtest", "test", "hallo", "other"}) {
+        const LogsBloom::Probe p = LogsBloom::probe(QByteArrayView(item));
+        for (size_t k = 0; k < 3; ++k)
+            few[p.byte[k]] = char(quint8(few[p.byte[k]]) | p.mask[k]);
+    }
+    const LogsBloom four = LogsBloom::fromBytes(few);
+    for (const char *item : {"testtest", "test", "hallo", "other"})
+        QVERIFY(four.mayContain(LogsBloom::probe(QByteArrayView(item))));
+    for (const char *item : {"tes", "lo"})
+        QVERIFY(!four.mayContain(LogsBloom::probe(QByteArrayView(item))));
+    // A log of one of the addresses with one of the topics: both must be in.
+    const QList<LogsBloom::Probe> in{LogsBloom::probe(QByteArrayView("test"))};
+    const QList<LogsBloom::Probe> out{LogsBloom::probe(QByteArrayView("lo"))};
+    QVERIFY(four.mayHoldLogs(in, in));
+    QVERIFY(!four.mayHoldLogs(in, out));
+    QVERIFY(!four.mayHoldLogs(out, in));
+    QVERIFY(four.mayHoldLogs(out + in, in));
+
+    // Unknown (none sent, or not 256 bytes): any log may be there.
+    QVERIFY(LogsBloom().mayHoldLogs(out, out));
+    QVERIFY(!LogsBloom::fromBytes(few.left(255)).isKnown());
+
+    // From a header: read when it is 256 bytes of hex, unknown otherwise (never an error).
+    QByteArray block = blockJson(10);
+    const QByteArray zeros = "0x" + QByteArray(512, '0');
+    Result<QList<BlockHeader>> parsed = evmjson::parseBlockBatch('[' + answer(1, QByteArray(block).replace("\"logsBloom\":\"0x00\"", QByteArray("\"logsBloom\":\"0x" + few.toHex() + '"'))) + ']', 10, 10, 1);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : errorText(parsed.error())));
+    QCOMPARE(parsed->first().logsBloom, four);
+    parsed = evmjson::parseBlockBatch('[' + answer(1, block) + ']', 10, 10, 1);
+    QVERIFY(parsed.ok());
+    QVERIFY(!parsed->first().logsBloom.isKnown());
+    parsed = evmjson::parseBlockBatch('[' + answer(1, QByteArray(block).replace("\"logsBloom\":\"0x00\"", QByteArray("\"logsBloom\":\"" + zeros + '"'))) + ']', 10, 10, 1);
+    QVERIFY(parsed.ok());
+    QVERIFY(parsed->first().logsBloom.isKnown());
+    QVERIFY(!parsed->first().logsBloom.mayHoldLogs(in, in));
+}
+
+void TestAbi::logsByHash()
+{
+    const QList<Hash> hashes{hash(char(100)), hash(char(105))};
+    const QList<qint64> numbers{100, 105};
+    const QByteArray request = evmjson::logsByHashRequest(hashes, {address('\x11')}, {evmevents::transferTopic()}, 7);
+    QVERIFY(request.startsWith('['));
+    const QByteArray first = R"("id":7,"method":"eth_getLogs","params":[{"blockHash":")" + hashHex(char(100))
+        + R"(","address":["0x1111111111111111111111111111111111111111"],"topics":[[")" + TransferTopicHex + R"("]]}]})";
+    QVERIFY2(request.contains(first), request.constData());
+    QVERIFY(request.contains(R"("id":8,)"));
+
+    const QByteArray data = "0x" + uintWord(1).toHex();
+    const QByteArray a = answer(7, '[' + logJson(100, 0, {TransferTopicHex}, data) + ',' + logJson(100, 3, {TransferTopicHex}, data) + ']');
+    const QByteArray b = answer(8, '[' + logJson(105, 1, {TransferTopicHex}, data) + ']');
+    // Answers in any order; the logs in the order of the blocks asked for.
+    Result<QList<LogEntry>> logs = evmjson::parseLogsByHash('[' + b + ',' + a + ']', hashes, numbers, 7);
+    QVERIFY2(logs.ok(), qPrintable(logs.ok() ? QString() : errorText(logs.error())));
+    QCOMPARE(logs->size(), 3);
+    QCOMPARE(logs->at(0).blockNumber, 100);
+    QCOMPARE(logs->at(1).logIndex, 3);
+    QCOMPARE(logs->at(2).blockNumber, 105);
+
+    // A node that does not know a hash: the block is not served (retried as for a node behind).
+    logs = evmjson::parseLogsByHash('[' + a + ',' + errorAnswer("8", -32000, "unknown block") + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QVERIFY2(evmjson::isBlockNotServed(logs.error()), qPrintable(errorText(logs.error())));
+    QVERIFY2(logs.error().message.contains(u"105"_s), qPrintable(logs.error().message));
+    // Any other node error stays one.
+    logs = evmjson::parseLogsByHash('[' + a + ',' + errorAnswer("8", -32005, "query timeout exceeded") + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QCOMPARE(logs.error().kind, Error::Kind::Refused);
+    // A log of another block, or of the same number on another fork, is not the block's.
+    logs = evmjson::parseLogsByHash('[' + a + ',' + answer(8, '[' + logJson(104, 1, {TransferTopicHex}, data) + ']') + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QCOMPARE(logs.error().kind, Error::Kind::Invalid);
+    logs = evmjson::parseLogsByHash('[' + a + ',' + QByteArray(b).replace(hashHex(char(105)), hashHex(char(106))) + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QVERIFY2(logs.error().field.endsWith(u"blockHash"_s), qPrintable(errorText(logs.error())));
+    // A missing answer.
+    logs = evmjson::parseLogsByHash('[' + a + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QVERIFY2(logs.error().message.contains(u"1 of the 2"_s), qPrintable(logs.error().message));
 }
 
 void TestAbi::logs()

@@ -61,6 +61,20 @@ public:
         };
         node.answers[u"eth_getLogs"_s] = [this](const QJsonArray &params) {
             const QJsonObject filter = params.at(0).toObject();
+            if (filter.contains(u"blockHash"_s)) {   // EIP-234: one block, by its hash
+                const QString hash = filter.value(u"blockHash"_s).toString();
+                for (qint64 n = 0; n <= node.head; ++n) {
+                    if (hashOf(n) != hash)
+                        continue;
+                    if (unknownHash.value(n) != 0) {
+                        unknownHash[n] -= unknownHash[n] > 0 ? 1 : 0;
+                        return FakeNode::Answer::error(-32000, u"unknown block"_s);
+                    }
+                    logsByHash.append(n);
+                    return FakeNode::Answer{logs(n, n)};
+                }
+                return FakeNode::Answer::error(-32000, u"unknown block"_s);
+            }
             const qint64 from = filter.value(u"fromBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
             const qint64 to = filter.value(u"toBlock"_s).toString().mid(2).toLongLong(nullptr, 16);
             if (maxLogRange > 0 && to - from + 1 > maxLogRange) {
@@ -84,12 +98,37 @@ public:
     QList<std::pair<qint64, qint64>> logRanges;   ///< eth_getLogs ranges answered
     QList<qint64> headersServed;            ///< blocks whose eth_getBlockByNumber was answered
     std::optional<qint64> forkedLog;        ///< this block's logs carry another block hash
+    QList<qint64> logsByHash;               ///< blocks whose eth_getLogs by blockHash was answered
+    /// Blocks whose hash the node answers "unknown block" for, this many times (-1: always).
+    QHash<qint64, int> unknownHash;
+    bool blooms = true;                     ///< headers carry a logsBloom (else none, as some nodes)
+    bool emptyBlooms = false;               ///< every logsBloom is zero, whatever the block holds
+    QSet<qint64> bloomFalsePositive;        ///< these blocks' blooms name the token without its logs
 
 private:
     QJsonObject block(qint64 n) const
     {
-        return {{u"number"_s, quantity(n)}, {u"hash"_s, hashOf(n)}, {u"parentHash"_s, parentOf(n)},
-                {u"timestamp"_s, quantity(1700000000 + n * 12)}, {u"gasUsed"_s, quantity(21000)}, {u"transactions"_s, QJsonArray()}};
+        QJsonObject b{{u"number"_s, quantity(n)}, {u"hash"_s, hashOf(n)}, {u"parentHash"_s, parentOf(n)},
+                      {u"timestamp"_s, quantity(1700000000 + n * 12)}, {u"gasUsed"_s, quantity(21000)}, {u"transactions"_s, QJsonArray()}};
+        if (blooms)
+            b.insert(u"logsBloom"_s, bloom(n));
+        return b;
+    }
+
+    /// The bits the block's logs set: the token's address and the Transfer topic per log.
+    QString bloom(qint64 n) const
+    {
+        QByteArray bits(LogsBloom::Size, '\0');
+        const auto set = [&bits](const LogsBloom::Probe &p) {
+            for (size_t i = 0; i < 3; ++i)
+                bits[p.byte[i]] = char(quint8(bits[p.byte[i]]) | p.mask[i]);
+        };
+        const bool withLogs = std::any_of(transfers.cbegin(), transfers.cend(), [n](const FakeTransfer &t) { return t.block == n; });
+        if ((withLogs || bloomFalsePositive.contains(n)) && !emptyBlooms) {
+            set(LogsBloom::probe(*Address::fromHex(Token)));
+            set(LogsBloom::probe(evmevents::transferTopic()));
+        }
+        return u"0x"_s + QString::fromLatin1(bits.toHex());
     }
 
     QJsonArray logs(qint64 from, qint64 to) const
@@ -144,6 +183,8 @@ private slots:
     void linksARangeInsideTheWindowByItsFirstHeader();
     void readsTheHeadersBeforeTheLogsInsideTheWindow();
     void reportsALogFromAnotherFork();
+    void readsTheTipByBlockHash();
+    void retriesABlockHashTheNodeDoesNotKnow();
     void failsWithoutAPool();
     void saysWhenTheLogsAreInBeforeTheHeaders();
 
@@ -151,7 +192,7 @@ private:
     /// A fetcher of the fake node's token, with a pool of that one node.
     void makeFetcher(FetchLimits limits);
     /// Fetches [from, to] with every log the fake node holds and waits for the outcome.
-    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {}, HeaderScope scope = HeaderScope::Every, bool headersFirst = false);
+    Result<IndexBatch> fetch(qint64 from, qint64 to, FetchLimits limits = {}, HeaderScope scope = HeaderScope::Every, FetchOrder order = FetchOrder::LogsFirst);
     /// Waits for the outcome of a fetch the test started.
     Result<IndexBatch> outcome(const std::function<void(RangeFetcher::Done)> &start);
 
@@ -191,10 +232,10 @@ void TestRangeFetcher::makeFetcher(FetchLimits limits)
     m_fetcher->setContracts({*Address::fromHex(Token)}, {});
 }
 
-Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope, bool headersFirst)
+Result<IndexBatch> TestRangeFetcher::fetch(qint64 from, qint64 to, FetchLimits limits, HeaderScope scope, FetchOrder order)
 {
     makeFetcher(limits);
-    return outcome([&](RangeFetcher::Done done) { m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, scope, std::move(done), headersFirst); });
+    return outcome([&](RangeFetcher::Done done) { m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, scope, std::move(done), order); });
 }
 
 Result<IndexBatch> TestRangeFetcher::outcome(const std::function<void(RangeFetcher::Done)> &start)
@@ -344,7 +385,7 @@ void TestRangeFetcher::readsTheHeadersBeforeTheLogsInsideTheWindow()
     m_chain->transfers = {{950, 0, 1, 2, 500}, {955, 1, 2, 3, 200}, {979, 0, 3, 1, 1}};
     const QString getLogs = u"eth_getLogs"_s;
     const QString getBlock = u"eth_getBlockByNumber"_s;
-    const Result<IndexBatch> linked = fetch(950, 980, {}, HeaderScope::Linked, true);
+    const Result<IndexBatch> linked = fetch(950, 980, {}, HeaderScope::Linked, FetchOrder::HeadersFirst);
     QVERIFY2(linked, qPrintable(linked ? QString() : linked.error().toString()));
     QCOMPARE(linked->headers.size(), qsizetype(4));
     QCOMPARE(linked->transfers.size(), qsizetype(3));
@@ -354,7 +395,7 @@ void TestRangeFetcher::readsTheHeadersBeforeTheLogsInsideTheWindow()
 
     // Every header of a chain counting every block, then the logs.
     m_chain->node.methods.clear();
-    const Result<IndexBatch> every = fetch(950, 960, {}, HeaderScope::Every, true);
+    const Result<IndexBatch> every = fetch(950, 960, {}, HeaderScope::Every, FetchOrder::HeadersFirst);
     QVERIFY2(every, qPrintable(every ? QString() : every.error().toString()));
     verifyChain(*every, *m_chain, 950, 960);
     QStringList expected(11, getBlock);
@@ -363,7 +404,7 @@ void TestRangeFetcher::readsTheHeadersBeforeTheLogsInsideTheWindow()
 
     // Outside the window the logs go first, beside the headers.
     m_chain->node.methods.clear();
-    const Result<IndexBatch> below = fetch(950, 980, {}, HeaderScope::Linked, false);
+    const Result<IndexBatch> below = fetch(950, 980, {}, HeaderScope::Linked, FetchOrder::LogsFirst);
     QVERIFY2(below, qPrintable(below ? QString() : below.error().toString()));
     QCOMPARE(m_chain->node.methods.first(), getLogs);
 
@@ -386,7 +427,7 @@ void TestRangeFetcher::readsTheHeadersBeforeTheLogsInsideTheWindow()
     m_fetcher->setPool(m_pool.get());
     m_fetcher->setContracts({*Address::fromHex(Token)}, {});
     const Result<IndexBatch> pinned = outcome([&](RangeFetcher::Done done) {
-        m_fetcher->fetch(950, 980, BatchMode::Head, std::nullopt, HeaderScope::Linked, std::move(done), true);
+        m_fetcher->fetch(950, 980, BatchMode::Head, std::nullopt, HeaderScope::Linked, std::move(done), FetchOrder::HeadersFirst);
     });
     QVERIFY2(pinned, qPrintable(pinned ? QString() : pinned.error().toString()));
     QCOMPARE(pinned->transfers.size(), qsizetype(3));
@@ -395,7 +436,7 @@ void TestRangeFetcher::readsTheHeadersBeforeTheLogsInsideTheWindow()
     // Unpinned, the same logs go to the endpoint ranked first now.
     m_chain->node.methods.clear();
     const Result<IndexBatch> free = outcome([&](RangeFetcher::Done done) {
-        m_fetcher->fetch(950, 980, BatchMode::Head, std::nullopt, HeaderScope::Linked, std::move(done), false);
+        m_fetcher->fetch(950, 980, BatchMode::Head, std::nullopt, HeaderScope::Linked, std::move(done), FetchOrder::LogsFirst);
     });
     QVERIFY2(free, qPrintable(free ? QString() : free.error().toString()));
     QVERIFY2(other.node.methods.contains(getLogs), qPrintable(other.node.methods.join(u", "_s)));
@@ -465,6 +506,103 @@ void TestRangeFetcher::reportsAHeaderThatDoesNotLink()
     QVERIFY2(batch.error().message.contains(u"Block 5 does not build on block 4"_s), qPrintable(batch.error().message));
     QCOMPARE(batch.error().code, u"block_not_linked"_s);
     QCOMPARE(batch.error().codeArgs, (QStringList{u"5"_s, u"4"_s}));
+}
+
+void TestRangeFetcher::readsTheTipByBlockHash()
+{
+    m_chain->transfers = {{955, 0, 1, 2, 10}, {955, 1, 2, 3, 4}, {958, 0, 3, 1, 7}};
+    m_chain->bloomFalsePositive = {959};
+    const QString getBlock = u"eth_getBlockByNumber"_s;
+    const QString getLogs = u"eth_getLogs"_s;
+    const auto byHash = [this](HeaderScope scope) {
+        return outcome([&](RangeFetcher::Done done) { m_fetcher->fetch(950, 960, BatchMode::Head, std::nullopt, scope, std::move(done), FetchOrder::ByHash); });
+    };
+
+    // Before a bloom was seen to name its block's logs, every block's logs are asked for by hash.
+    makeFetcher({});
+    QVERIFY(!m_fetcher->bloomsTrusted());
+    const Result<IndexBatch> first = byHash(HeaderScope::Linked);
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
+    QCOMPARE(m_chain->logsByHash.size(), qsizetype(11));
+    QCOMPARE(first->transfers.size(), qsizetype(3));
+    QVERIFY(m_fetcher->bloomsTrusted());
+
+    // Then, Linked: every header first, then the logs of the blocks whose bloom names the token
+    // and the Transfer topic, each by its hash (959's bloom is a false positive: asked, empty).
+    m_chain->node.methods.clear();
+    m_chain->logsByHash.clear();
+    const Result<IndexBatch> linked = byHash(HeaderScope::Linked);
+    QVERIFY2(linked, qPrintable(linked ? QString() : linked.error().toString()));
+    QStringList expected(11, getBlock);
+    expected += QStringList(3, getLogs);
+    QCOMPARE(m_chain->node.methods, expected);
+    QCOMPARE(m_chain->logRanges.size(), qsizetype(0));
+    QCOMPARE(m_chain->logsByHash, (QList<qint64>{955, 958, 959}));
+    QCOMPARE(linked->transfers.size(), qsizetype(3));
+    QCOMPARE(linked->transfers[2].blockNumber, qint64(958));
+    // It keeps the headers a Linked range keeps: its ends and its logs' blocks.
+    QList<qint64> kept;
+    for (const BlockHeader &h : linked->headers) {
+        kept.append(h.number);
+        QCOMPARE(h.hash.toHex(), m_chain->hashOf(h.number));
+    }
+    QCOMPARE(kept, (QList<qint64>{950, 955, 958, 960}));
+    QCOMPARE(linked->headerScope, HeaderScope::Linked);
+
+    // Every: every header kept.
+    m_chain->logsByHash.clear();
+    const Result<IndexBatch> every = byHash(HeaderScope::Every);
+    QVERIFY2(every, qPrintable(every ? QString() : every.error().toString()));
+    verifyChain(*every, *m_chain, 950, 960);
+    QCOMPARE(m_chain->logsByHash, (QList<qint64>{955, 958, 959}));
+
+    // Headers that do not link: no logs asked for, the range fails to be fetched again.
+    m_chain->node.methods.clear();
+    m_chain->brokenParent = 957;
+    const Result<IndexBatch> broken = byHash(HeaderScope::Linked);
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().code, u"block_not_linked"_s);
+    QCOMPARE(m_chain->node.methods, QStringList(11, getBlock));
+    m_chain->brokenParent.reset();
+
+    // A node that sends no bloom: every block may hold logs, every one is asked for.
+    m_chain->blooms = false;
+    m_chain->logsByHash.clear();
+    const Result<IndexBatch> bloomless = byHash(HeaderScope::Linked);
+    QVERIFY2(bloomless, qPrintable(bloomless ? QString() : bloomless.error().toString()));
+    QCOMPARE(m_chain->logsByHash.size(), qsizetype(11));
+    QCOMPARE(bloomless->transfers.size(), qsizetype(3));
+
+    // A chain whose blooms leave out its logs is never trusted: every block, every time.
+    m_chain->blooms = true;
+    m_chain->emptyBlooms = true;
+    makeFetcher({});
+    for (int round = 0; round < 2; ++round) {
+        m_chain->logsByHash.clear();
+        const Result<IndexBatch> batch = byHash(HeaderScope::Linked);
+        QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+        QCOMPARE(batch->transfers.size(), qsizetype(3));
+        QCOMPARE(m_chain->logsByHash.size(), qsizetype(11));
+        QVERIFY(!m_fetcher->bloomsTrusted());
+    }
+}
+
+void TestRangeFetcher::retriesABlockHashTheNodeDoesNotKnow()
+{
+    // One URL, several nodes: the one asked for 958's logs is on another fork, the next knows it.
+    m_chain->transfers = {{955, 0, 1, 2, 10}, {958, 0, 3, 1, 7}};
+    m_chain->unknownHash = {{958, 1}};
+    const Result<IndexBatch> batch = fetch(950, 960, {}, HeaderScope::Linked, FetchOrder::ByHash);
+    QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().toString()));
+    QCOMPARE(batch->transfers.size(), qsizetype(2));
+    QCOMPARE(m_chain->unknownHash.value(958), 0);
+    QVERIFY(m_chain->logsByHash.contains(958));
+
+    // Never known: the range fails as a block not served, to be fetched again (new headers).
+    m_chain->unknownHash = {{958, -1}};
+    const Result<IndexBatch> failed = fetch(950, 960, {}, HeaderScope::Linked, FetchOrder::ByHash);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().message.contains(u"958"_s), qPrintable(failed.error().toString()));
 }
 
 void TestRangeFetcher::failsWithoutAPool()
