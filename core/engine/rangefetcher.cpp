@@ -470,14 +470,11 @@ void RangeFetcher::requestLogsByHash(const std::shared_ptr<Fetch> &fetch, const 
         hashes.append(fetch->headers[slot].hash);
         numbers.append(fetch->headers[slot].number);
     }
-    QList<Address> addresses = m_tokens;
-    for (const auto &[address, kind] : m_registries)
-        addresses.append(address);
     static std::atomic<qint64> ids{1};
     const qint64 firstId = ids.fetch_add(hashes.size()) + (qint64(1) << 43);
     auto found = std::make_shared<QList<LogEntry>>();
     m_pool->send(
-        evmjson::logsByHashRequest(hashes, addresses, m_topics, firstId), int(hashes.size()), numbers.last(),
+        evmjson::logsByHashRequest(hashes, m_probedAddresses, m_topics, firstId), int(hashes.size()), numbers.last(),
         [found, hashes, numbers, firstId](const QByteArray &answer) -> Status {
             auto logs = evmjson::parseLogsByHash(answer, hashes, numbers, firstId);
             if (!logs)

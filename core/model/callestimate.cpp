@@ -14,6 +14,7 @@ CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optiona
     constexpr qint64 DefaultMaxSpan = 100000;
     constexpr double ComfortableLogs = 5000;
     constexpr qint64 MaxSeed = 2000;
+    constexpr qint64 TipBlocks = 8;   // IndexerOptions::tipBlocks: every header of the newest blocks
     const qint64 cap = std::max<qint64>(1, logSpanCap > 0 ? logSpanCap : DefaultMaxSpan);
     CallEstimate e;
     if (blocks <= 0)
@@ -38,7 +39,9 @@ CallEstimate estimateIndexingCalls(qint64 blocks, BlockStats stats, std::optiona
     if (stats == BlockStats::Every) {
         e.headerCalls = blocks;
     } else {
-        const qint64 edges = std::min(blocks, e.logCalls + 1);
+        // The newest blocks are a range of their own, every header read: their last block's
+        // is the last range's, and the range below them has a last block of its own.
+        const qint64 edges = std::min(blocks, e.logCalls + 1 + std::min(blocks, TipBlocks));
         e.headerCalls = blocksWithEvents ? std::min(blocks, edges + std::clamp<qint64>(*blocksWithEvents, 0, blocks)) : edges;
         e.plusBlocksWithEvents = !blocksWithEvents;
     }

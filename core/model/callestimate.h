@@ -19,7 +19,9 @@ namespace arbor {
  * (LogRangeSizer::seed()). Headers: with "every", one per block (in batches); with "events", one
  * per range (its last block) and one for the range that enters the reorg window (its first),
  * plus one per block with events, which only the logs tell: a sample of them
- * (EventDensityProbe) gives `blocksWithEvents`.
+ * (EventDensityProbe) gives `blocksWithEvents`; plus every header of the newest 8 blocks, read
+ * by hash (IndexerOptions::tipBlocks; their eth_getLogs by hash, one per block whose bloom may
+ * hold events, are not counted).
  */
 struct CallEstimate
 {

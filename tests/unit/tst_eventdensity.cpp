@@ -185,14 +185,17 @@ void TestEventDensity::estimatesTheCallsOfEachChoice()
     QCOMPARE(every.headerCalls, qint64(1952));
     QVERIFY(!every.plusBlocksWithEvents);
     // Blocks with events, not sampled: the last header of each range and the first of the one
-    // entering the reorg window, plus one per block with events, said as such.
+    // entering the reorg window, every header of the newest 8 (read by hash), plus one per block
+    // with events, said as such.
     const CallEstimate unknown = estimateIndexingCalls(1952, BlockStats::Events);
-    QCOMPARE(unknown.headerCalls, qint64(6));
+    QCOMPARE(unknown.headerCalls, qint64(6 + 8));
     QVERIFY(unknown.plusBlocksWithEvents);
     // Sampled: 40 blocks with events.
     const CallEstimate sampled = estimateIndexingCalls(1952, BlockStats::Events, 40);
-    QCOMPARE(sampled.headerCalls, qint64(46));
-    QCOMPARE(sampled.knownCalls(), qint64(51));
+    QCOMPARE(sampled.headerCalls, qint64(46 + 8));
+    QCOMPARE(sampled.knownCalls(), qint64(51 + 8));
+    // A chain shorter than the newest 8: each of its blocks once.
+    QCOMPARE(estimateIndexingCalls(5, BlockStats::Events, 2).headerCalls, qint64(5));
     QVERIFY(!sampled.plusBlocksWithEvents);
     // A stated cap of 500 blocks per eth_getLogs: 100, 200, 400, then 500 at a time.
     QCOMPARE(estimateIndexingCalls(5000, BlockStats::Every, std::nullopt, 500).logCalls, qint64(3 + 9));
@@ -201,7 +204,7 @@ void TestEventDensity::estimatesTheCallsOfEachChoice()
     // the first call: 5 eth_getLogs, and their last headers beside the 40 with events.
     const CallEstimate seeded = estimateIndexingCalls(1952, BlockStats::Events, 40, 0, 10080.0 / 1947.0);
     QCOMPARE(seeded.logCalls, qint64(5));
-    QCOMPARE(seeded.headerCalls, qint64(46));
+    QCOMPARE(seeded.headerCalls, qint64(46 + 8));
     // A sample with no events sizes nothing: the spans grow from 100 blocks as without one.
     QCOMPARE(estimateIndexingCalls(1952, BlockStats::Every, std::nullopt, 0, 0.0).logCalls, qint64(5));
     // A stated cap bounds the sampled span too.
