@@ -262,15 +262,7 @@ bool Devnet::restartFromStateDump(QString *error)
         setError(error, u"anvil did not start again from its state dump (%1 bytes): %2"_s.arg(bytes).arg(lastError));
         return false;
     }
-    QString headError;
-    const auto newHead = rpc(u"eth_blockNumber"_s, {}, &headError);
-    const qint64 loaded = newHead ? newHead->toString().toLongLong(nullptr, 16) : -1;
-    if (loaded != head) {
-        stop();
-        setError(error, u"anvil started from the dump of block %1 is at block %2 %3"_s.arg(head).arg(loaded).arg(headError));
-        return false;
-    }
-    return true;
+    return loadedHeadIs(head, u"anvil started from the dump"_s, error);
 }
 
 bool Devnet::startReplicaOf(Devnet &primary, QString *error)
@@ -308,15 +300,19 @@ bool Devnet::startReplicaOf(Devnet &primary, QString *error)
         setError(error, u"anvil did not start from the primary's state dump (%1 bytes): %2"_s.arg(bytes).arg(lastError));
         return false;
     }
+    return loadedHeadIs(head, u"the replica started from the dump"_s, error);
+}
+
+bool Devnet::loadedHeadIs(qint64 head, const QString &what, QString *error)
+{
     QString headError;
     const auto newHead = rpc(u"eth_blockNumber"_s, {}, &headError);
     const qint64 loaded = newHead ? newHead->toString().toLongLong(nullptr, 16) : -1;
-    if (loaded != head) {
-        stop();
-        setError(error, u"the replica started from the dump of block %1 is at block %2 %3"_s.arg(head).arg(loaded).arg(headError));
-        return false;
-    }
-    return true;
+    if (loaded == head)
+        return true;
+    stop();
+    setError(error, u"%1 of block %2 is at block %3 %4"_s.arg(what).arg(head).arg(loaded).arg(headError));
+    return false;
 }
 
 bool Devnet::isFromStateDump() const

@@ -195,6 +195,9 @@ public:
 private:
     bool startOnce(quint16 port, QString *error, int timeoutMs);
     void killNode();
+    /// After a start from a dump of block `head`: true when the node is there, else it is
+    /// stopped and `error` says "`what` of block N is at block M".
+    bool loadedHeadIs(qint64 head, const QString &what, QString *error);
     QString logTail() const;
     std::optional<QJsonObject> runScript(const QString &command, const QStringList &arguments,
                                          const QByteArray &input, int timeoutMs, QString *error);
