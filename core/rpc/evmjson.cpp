@@ -408,9 +408,28 @@ QByteArray blockBatch(qint64 count, qint64 firstId, NumberAt numberAt)
     return out;
 }
 
-/// Parses the answer to blockBatch(count, firstId, numberAt): the headers in request order.
-template<typename NumberAt>
-Result<QList<BlockHeader>> parseBlocks(const QByteArray &body, qint64 count, qint64 firstId, NumberAt numberAt)
+/// The slot of a batch's answer, read from its id alone: for a node's error to one call, which
+/// response() reports without the id. None when the id is not one of the batch's.
+std::optional<qint64> answerSlot(element answer, qint64 count, qint64 firstId)
+{
+    object obj;
+    if (answer.get_object().get(obj))
+        return std::nullopt;
+    int64_t id = -1;
+    for (auto [key, field] : obj) {
+        if (key == "id" && !field.get_int64().get(id) && id >= firstId && id - firstId < count)
+            return id - firstId;
+    }
+    return std::nullopt;
+}
+
+/// Walks the answer to a batch of `count` calls with ids firstId to firstId + count - 1: an
+/// array of `count` responses, each answering a different call of the batch, in any order.
+/// Calls `onResult(slot, result, resultPath)` for each answer in the order the node sent them,
+/// and returns `onRefused(slot, error)` for the first answer that is a node's error (the slot of
+/// the call it answers, if its id says). Either may end the walk with an error.
+template<typename OnResult, typename OnRefused>
+Status walkBatch(const QByteArray &body, qint64 count, qint64 firstId, OnResult &&onResult, OnRefused &&onRefused)
 {
     const Result<element> root = parseJson(body);
     if (!root)
@@ -427,28 +446,48 @@ Result<QList<BlockHeader>> parseBlocks(const QByteArray &body, qint64 count, qin
     if (size != count)
         return Error::invalid(QStringLiteral("response"), tr("The node answered %1 of the %2 calls of the batch.").arg(size).arg(count));
 
-    QList<BlockHeader> blocks(count);
     std::vector<bool> answered(size_t(count), false);
     qsizetype index = 0;
     for (element answer : answers) {
         const JsonPath at{"", index++, ""};
         const Result<Response> r = response(answer, at);
-        if (!r)
+        if (!r) {
+            if (r.error().kind == Error::Kind::Refused)
+                return onRefused(answerSlot(answer, count, firstId), r.error());
             return r.error();
+        }
         const qint64 slot = r->id - firstId;
         if (r->id < firstId || slot >= count || answered[size_t(slot)])
             return Error::invalid(at.field("id"), r->id >= firstId && slot < count
                                                           ? tr("The node answered call %1 twice.").arg(r->id)
                                                           : tr("The node answered call %1, which the batch did not contain.").arg(r->id));
         answered[size_t(slot)] = true;
-        const qint64 number = numberAt(slot);
-        if (r->result.is_null())
-            return blockNotServed(number);
-        Result<BlockHeader> b = block(r->result, JsonPath{"", at.index, "result"}, number);
-        if (!b)
-            return b.error();
-        blocks[slot] = *b;
+        if (Status s = onResult(slot, r->result, JsonPath{"", at.index, "result"}); !s)
+            return s;
     }
+    return {};
+}
+
+/// Parses the answer to blockBatch(count, firstId, numberAt): the headers in request order.
+template<typename NumberAt>
+Result<QList<BlockHeader>> parseBlocks(const QByteArray &body, qint64 count, qint64 firstId, NumberAt numberAt)
+{
+    QList<BlockHeader> blocks(count);
+    const Status walked = walkBatch(
+        body, count, firstId,
+        [&](qint64 slot, element result, const JsonPath &at) -> Status {
+            const qint64 number = numberAt(slot);
+            if (result.is_null())
+                return blockNotServed(number);
+            Result<BlockHeader> b = block(result, at, number);
+            if (!b)
+                return b.error();
+            blocks[slot] = std::move(*b);
+            return {};
+        },
+        [](std::optional<qint64>, const Error &error) -> Status { return error; });
+    if (!walked)
+        return walked.error();
     return blocks;
 }
 
@@ -574,65 +613,38 @@ Result<QList<LogEntry>> parseLogsByHash(const QByteArray &body, const QList<Hash
     if (count == 0 || numbers.size() != count || firstId < 0 || firstId > std::numeric_limits<qint64>::max() - count)
         return Error::invalid(QStringLiteral("range"), tr("The blocks from %1 with first id %2 are not a valid batch.")
                                                            .arg(numbers.isEmpty() ? 0 : numbers.first()).arg(firstId));
-    const Result<element> root = parseJson(body);
-    if (!root)
-        return root.error();
-    array answers;
-    if (root->get_array().get(answers)) {
-        const Result<Response> single = response(*root, JsonPath{});
-        if (!single)
-            return single.error();
-        return expected(QStringLiteral("response"), QT_TR_NOOP("an array of answers to the batch"), *root);
-    }
-    const qsizetype size = arraySize(answers);
-    if (size != count)
-        return Error::invalid(QStringLiteral("response"), tr("The node answered %1 of the %2 calls of the batch.").arg(size).arg(count));
     std::vector<QList<LogEntry>> bySlot(static_cast<size_t>(count));
-    std::vector<bool> answered(size_t(count), false);
-    qsizetype index = 0;
     qsizetype total = 0;
-    for (element answer : answers) {
-        const JsonPath at{"", index++, ""};
-        int64_t idValue = -1;
-        object obj;
-        if (!answer.get_object().get(obj)) {
-            for (auto [key, field] : obj) {
-                if (key == "id" && field.get_int64().get(idValue))
-                    idValue = -1;
+    const Status walked = walkBatch(
+        body, count, firstId,
+        [&](qint64 slot, element result, const JsonPath &at) -> Status {
+            array items;
+            if (result.get_array().get(items))
+                return expected(at.field(), QT_TR_NOOP("an array of logs"), result);
+            QList<LogEntry> &logs = bySlot[size_t(slot)];
+            logs.reserve(arraySize(items));
+            qsizetype i = 0;
+            for (element item : items) {
+                LogEntry &entry = logs.emplace_back();
+                const JsonPath logAt{"result", i++, ""};
+                if (Status st = log(item, logAt, numbers[slot], numbers[slot], entry); !st)
+                    return st.error();
+                if (entry.blockHash != hashes[slot])
+                    return Error::invalid(logAt.field("blockHash"), tr("The node answered the logs of block %1 (%2) with a log of block %3.")
+                                                                        .arg(numbers[slot]).arg(hashes[slot].toHex(), entry.blockHash.toHex()));
             }
-        }
-        const qint64 slot = idValue - firstId;
-        const bool known = idValue >= firstId && slot < count;
-        const Result<Response> r = response(answer, at);
-        if (!r) {
-            // The node does not know the block: it is behind, or on another fork than the
-            // node that sent the header (one URL, several nodes behind a load balancer).
-            if (known && unknownBlock(r.error()))
-                return blockNotServed(numbers[slot]);
-            return r.error();
-        }
-        if (!known || answered[size_t(slot)])
-            return Error::invalid(at.field("id"), known ? tr("The node answered call %1 twice.").arg(r->id)
-                                                        : tr("The node answered call %1, which the batch did not contain.").arg(r->id));
-        answered[size_t(slot)] = true;
-        array items;
-        const JsonPath resultAt{"", at.index, "result"};
-        if (r->result.get_array().get(items))
-            return expected(resultAt.field(), QT_TR_NOOP("an array of logs"), r->result);
-        QList<LogEntry> &logs = bySlot[size_t(slot)];
-        logs.reserve(arraySize(items));
-        qsizetype i = 0;
-        for (element item : items) {
-            LogEntry &entry = logs.emplace_back();
-            const JsonPath logAt{"result", i++, ""};
-            if (Status st = log(item, logAt, numbers[slot], numbers[slot], entry); !st)
-                return st.error();
-            if (entry.blockHash != hashes[slot])
-                return Error::invalid(logAt.field("blockHash"), tr("The node answered the logs of block %1 (%2) with a log of block %3.")
-                                                                    .arg(numbers[slot]).arg(hashes[slot].toHex(), entry.blockHash.toHex()));
-        }
-        total += logs.size();
-    }
+            total += logs.size();
+            return {};
+        },
+        [&](std::optional<qint64> slot, const Error &error) -> Status {
+            // The node does not know the block: it is behind, or on another fork than the node
+            // that sent the header (one URL, several nodes behind a load balancer).
+            if (slot && unknownBlock(error))
+                return blockNotServed(numbers[*slot]);
+            return error;
+        });
+    if (!walked)
+        return walked.error();
     QList<LogEntry> out;
     out.reserve(total);
     for (QList<LogEntry> &logs : bySlot)

@@ -754,6 +754,14 @@ void TestAbi::logsByHash()
     logs = evmjson::parseLogsByHash('[' + a + ',' + errorAnswer("8", -32005, "query timeout exceeded") + ']', hashes, numbers, 7);
     QVERIFY(!logs.ok());
     QCOMPARE(logs.error().kind, Error::Kind::Refused);
+    // "Unknown block" to a call the batch did not hold names no block of it: the node's error.
+    logs = evmjson::parseLogsByHash('[' + a + ',' + errorAnswer("9", -32000, "unknown block") + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QVERIFY2(!evmjson::isBlockNotServed(logs.error()) && logs.error().kind == Error::Kind::Refused, qPrintable(errorText(logs.error())));
+    // The same call answered twice.
+    logs = evmjson::parseLogsByHash('[' + a + ',' + a + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QVERIFY2(logs.error().field == u"[1].id"_s && logs.error().message.contains(u"twice"_s), qPrintable(errorText(logs.error())));
     // A log of another block, or of the same number on another fork, is not the block's.
     logs = evmjson::parseLogsByHash('[' + a + ',' + answer(8, '[' + logJson(104, 1, {TransferTopicHex}, data) + ']') + ']', hashes, numbers, 7);
     QVERIFY(!logs.ok());
