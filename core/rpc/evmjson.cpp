@@ -575,11 +575,15 @@ void appendLogFilter(QByteArray &filter, const QList<Address> &addresses, const 
 
 /// Whether a node's error for a call naming a block by its hash says it does not know the block
 /// ("unknown block": geth, anvil, reth; "block not found", "header not found" and the like).
+/// JSON-RPC's "Method not found" (-32601) is a node without eth_getLogs, not one behind: it
+/// stays the node's error, said as the node said it, instead of "does not serve block N yet".
 bool unknownBlock(const Error &error)
 {
-    return error.kind == Error::Kind::Refused
-        && (error.message.contains(QLatin1String("unknown block"), Qt::CaseInsensitive)
-            || error.message.contains(QLatin1String("not found"), Qt::CaseInsensitive));
+    if (error.kind != Error::Kind::Refused || error.message.contains(QLatin1String("-32601"))
+        || error.message.contains(QLatin1String("method not found"), Qt::CaseInsensitive))
+        return false;
+    return error.message.contains(QLatin1String("unknown block"), Qt::CaseInsensitive)
+        || error.message.contains(QLatin1String("not found"), Qt::CaseInsensitive);
 }
 
 } // namespace

@@ -758,6 +758,10 @@ void TestAbi::logsByHash()
     logs = evmjson::parseLogsByHash('[' + a + ',' + errorAnswer("9", -32000, "unknown block") + ']', hashes, numbers, 7);
     QVERIFY(!logs.ok());
     QVERIFY2(!evmjson::isBlockNotServed(logs.error()) && logs.error().kind == Error::Kind::Refused, qPrintable(errorText(logs.error())));
+    // A node without eth_getLogs is not a node behind.
+    logs = evmjson::parseLogsByHash('[' + a + ',' + errorAnswer("8", -32601, "Method not found") + ']', hashes, numbers, 7);
+    QVERIFY(!logs.ok());
+    QVERIFY2(!evmjson::isBlockNotServed(logs.error()) && logs.error().message.contains(u"Method not found"_s), qPrintable(errorText(logs.error())));
     // The same call answered twice.
     logs = evmjson::parseLogsByHash('[' + a + ',' + a + ']', hashes, numbers, 7);
     QVERIFY(!logs.ok());
