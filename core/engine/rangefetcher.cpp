@@ -442,13 +442,17 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
 void RangeFetcher::requestLogsByHash(const std::shared_ptr<Fetch> &fetch)
 {
     fetch->logsByHash = false;
-    QList<qsizetype> chosen;
     for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
         // A header missing or not linked fails the range in finish(): no logs are asked for it.
         if (!fetch->haveHeader[i] || (i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash))
             return;
+    }
+    noteFilledBlooms(fetch->headers);
+    QList<qsizetype> chosen;
+    for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
         const LogsBloom &bloom = fetch->headers[i].logsBloom;
-        const bool believed = m_bloomTrust == BloomTrust::Proven || (m_bloomTrust == BloomTrust::Unproven && !bloom.isEmpty());
+        const bool believed = m_bloomTrust == BloomTrust::Proven
+            || (m_bloomTrust == BloomTrust::Unproven && (m_bloomsFilled || !bloom.isEmpty()));
         if (!believed || bloom.mayHoldLogs(m_addressProbes, m_topicProbes))
             chosen.append(i);
     }
@@ -576,6 +580,7 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
     }
     if (fetch->scope != HeaderScope::None)
         weighBlooms(batch.headers, logs);
+    noteFilledBlooms(batch.headers);
     decode(logs, batch);
     batch.fetchMs = fetch->timer.elapsed();
     done(std::move(batch));
@@ -614,6 +619,12 @@ void RangeFetcher::weighBlooms(const QList<BlockHeader> &headers, const QList<Lo
                                               .arg(m_chainId).arg(log.blockNumber);
         return;
     }
+}
+
+void RangeFetcher::noteFilledBlooms(const QList<BlockHeader> &headers)
+{
+    if (!m_bloomsFilled)
+        m_bloomsFilled = std::any_of(headers.cbegin(), headers.cend(), [](const BlockHeader &h) { return h.logsBloom.isKnown() && !h.logsBloom.isEmpty(); });
 }
 
 void RangeFetcher::decode(const QList<LogEntry> &logs, IndexBatch &batch)

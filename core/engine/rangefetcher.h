@@ -90,10 +90,12 @@ public:
     bool spanGrowing() const { return m_sizer.growing(); }
     /**
      * Whether the chain's blooms were seen to name the logs of their blocks, and never seen not
-     * to. Reads by hash skip a block whose bloom holds none of the chain's logs, but an empty
-     * bloom only once they were: some chains' nodes send zeros for every block. (A bloom with
-     * bits set is believed before: geth and its forks answer eth_getLogs from the blooms.) For
-     * good once a bloom left out a log of its block, every block is asked.
+     * to. Reads by hash skip a block whose bloom holds none of the chain's logs. A bloom with
+     * bits set is believed before that (geth and its forks answer eth_getLogs from the blooms);
+     * an empty one only once they were, or once the node sent a header with bits set in its
+     * bloom: some chains' nodes send zeros for every block, and a node that fills in some does
+     * not leave out the rest. For good once a bloom left out a log of its block, every block is
+     * asked.
      */
     bool bloomsTrusted() const { return m_bloomTrust == BloomTrust::Proven; }
     /// Logs skipped since construction because they did not decode.
@@ -165,6 +167,8 @@ private:
     /// Checks the blooms of the blocks of `logs` against them (one log per block), and trusts
     /// the chain's blooms once one names its logs, or never again once one does not.
     void weighBlooms(const QList<BlockHeader> &headers, const QList<LogEntry> &logs);
+    /// Notes whether one of `headers` has bits set in its bloom: the node fills them in.
+    void noteFilledBlooms(const QList<BlockHeader> &headers);
 
     const qint64 m_chainId;
     const FetchLimits m_limits;
@@ -178,6 +182,7 @@ private:
     QList<LogsBloom::Probe> m_topicProbes;     ///< the bits each of m_topics sets
     qint64 m_skippedLogs = 0;
     BloomTrust m_bloomTrust = BloomTrust::Unproven;
+    bool m_bloomsFilled = false;            ///< a header with bits set in its logsBloom was seen (see bloomsTrusted())
     int m_logsInFlight = 0;
     quint64 m_poolEpoch = 0;                ///< bumped by setPool(): fetches of an earlier pool are not counted
     std::function<void()> m_logsAnswered;

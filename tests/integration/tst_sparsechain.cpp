@@ -243,8 +243,8 @@ void TestSparseChain::indexesWithTheHeadersItNeeds()
     // for the finalized block and the tip check. Neither one per block of the chain nor one per
     // block of the window (AnvilFinality).
     // The newest TipBlocks are read by hash: every header, and the logs of the blocks whose
-    // bloom may hold them, block by block (before a bloom was seen to name its block's logs,
-    // an empty bloom is not believed: some chains fill in none).
+    // bloom may hold them, block by block (before the node was seen to fill blooms in, an
+    // empty bloom is not believed: some chains fill in none).
     const quint64 headers = counters.callsByMethod.value(u"eth_getBlockByNumber"_s);
     const quint64 byHash = counters.logsByBlockHash;
     const quint64 logs = counters.callsByMethod.value(u"eth_getLogs"_s) - byHash;

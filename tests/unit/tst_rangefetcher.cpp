@@ -514,16 +514,31 @@ void TestRangeFetcher::readsTheTipByBlockHash()
     m_chain->bloomFalsePositive = {959};
     const QString getBlock = u"eth_getBlockByNumber"_s;
     const QString getLogs = u"eth_getLogs"_s;
-    const auto byHash = [this](HeaderScope scope) {
-        return outcome([&](RangeFetcher::Done done) { m_fetcher->fetch(950, 960, BatchMode::Head, std::nullopt, scope, std::move(done), FetchOrder::ByHash); });
+    const auto byHash = [this](HeaderScope scope, qint64 from = 950, qint64 to = 960) {
+        return outcome([&](RangeFetcher::Done done) { m_fetcher->fetch(from, to, BatchMode::Head, std::nullopt, scope, std::move(done), FetchOrder::ByHash); });
     };
 
-    // Before a bloom was seen to name its block's logs, every block's logs are asked for by hash.
+    // Before the node was seen to fill in blooms, an empty one may be a node that fills in none:
+    // with every bloom of the range empty, every block's logs are asked for by hash.
     makeFetcher({});
     QVERIFY(!m_fetcher->bloomsTrusted());
+    const Result<IndexBatch> quiet = byHash(HeaderScope::Linked, 930, 940);
+    QVERIFY2(quiet, qPrintable(quiet ? QString() : quiet.error().toString()));
+    QCOMPARE(m_chain->logsByHash.size(), qsizetype(11));
+    QCOMPARE(quiet->transfers.size(), qsizetype(0));
+    // One bloom with bits set (935's, a false positive) shows the node fills them in: the empty
+    // ones are believed, though no bloom was seen to name its block's logs yet.
+    m_chain->bloomFalsePositive = {935, 959};
+    m_chain->logsByHash.clear();
+    const Result<IndexBatch> filled = byHash(HeaderScope::Linked, 930, 940);
+    QVERIFY2(filled, qPrintable(filled ? QString() : filled.error().toString()));
+    QCOMPARE(m_chain->logsByHash, (QList<qint64>{935}));
+    QVERIFY(!m_fetcher->bloomsTrusted());
+    // Then a bloom names its block's logs: trusted.
+    m_chain->logsByHash.clear();
     const Result<IndexBatch> first = byHash(HeaderScope::Linked);
     QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
-    QCOMPARE(m_chain->logsByHash.size(), qsizetype(11));
+    QCOMPARE(m_chain->logsByHash, (QList<qint64>{955, 958, 959}));
     QCOMPARE(first->transfers.size(), qsizetype(3));
     QVERIFY(m_fetcher->bloomsTrusted());
 
