@@ -106,15 +106,10 @@ void RangeFetcher::setTokens(QList<Address> tokens)
 
 void RangeFetcher::probeContracts()
 {
-    m_probedAddresses = m_tokens;
+    QList<Address> contracts = m_tokens;
     for (const auto &[address, kind] : m_registries)
-        m_probedAddresses.append(address);
-    m_addressProbes.clear();
-    for (const Address &address : std::as_const(m_probedAddresses))
-        m_addressProbes.append(LogsBloom::probe(address));
-    m_topicProbes.clear();
-    for (const Hash &topic : std::as_const(m_topics))
-        m_topicProbes.append(LogsBloom::probe(topic));
+        contracts.append(address);
+    m_tipBlooms.setContracts(std::move(contracts), m_topics);
 }
 
 void RangeFetcher::fetch(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, FetchOrder order)
@@ -447,13 +442,10 @@ void RangeFetcher::requestLogsByHash(const std::shared_ptr<Fetch> &fetch)
         if (!fetch->haveHeader[i] || (i > 0 && fetch->headers[i].parentHash != fetch->headers[i - 1].hash))
             return;
     }
-    noteFilledBlooms(fetch->headers);
+    m_tipBlooms.noteHeaders(fetch->headers);
     QList<qsizetype> chosen;
     for (qsizetype i = 0; i < fetch->headers.size(); ++i) {
-        const LogsBloom &bloom = fetch->headers[i].logsBloom;
-        const bool believed = m_bloomTrust == BloomTrust::Proven
-            || (m_bloomTrust == BloomTrust::Unproven && (m_bloomsFilled || !bloom.isEmpty()));
-        if (!believed || bloom.mayHoldLogs(m_addressProbes, m_topicProbes))
+        if (m_tipBlooms.mayHoldLogs(fetch->headers[i].logsBloom))
             chosen.append(i);
     }
     const qsizetype perBatch = m_pool ? m_pool->batchLimit(m_limits.headerBatchSize) : 1;
@@ -478,7 +470,7 @@ void RangeFetcher::requestLogsByHash(const std::shared_ptr<Fetch> &fetch, const 
     const qint64 firstId = ids.fetch_add(hashes.size()) + (qint64(1) << 43);
     auto found = std::make_shared<QList<LogEntry>>();
     m_pool->send(
-        evmjson::logsByHashRequest(hashes, m_probedAddresses, m_topics, firstId), int(hashes.size()), numbers.last(),
+        evmjson::logsByHashRequest(hashes, m_tipBlooms.contracts(), m_topics, firstId), int(hashes.size()), numbers.last(),
         [found, hashes, numbers, firstId](const QByteArray &answer) -> Status {
             auto logs = evmjson::parseLogsByHash(answer, hashes, numbers, firstId);
             if (!logs)
@@ -578,53 +570,16 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
                                 .withCode(QStringLiteral("logs_from_other_fork"), {QString::number(log.blockNumber)}));
         }
     }
-    if (fetch->scope != HeaderScope::None)
-        weighBlooms(batch.headers, logs);
-    noteFilledBlooms(batch.headers);
+    if (fetch->scope != HeaderScope::None) {
+        if (const std::optional<qint64> leftOut = m_tipBlooms.weigh(batch.headers, logs))
+            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: the logsBloom of block %2 leaves out a log the block holds; "
+                                                             "the newest blocks' logs are asked for block by block")
+                                                  .arg(m_chainId).arg(*leftOut);
+    }
+    m_tipBlooms.noteHeaders(batch.headers);
     decode(logs, batch);
     batch.fetchMs = fetch->timer.elapsed();
     done(std::move(batch));
-}
-
-void RangeFetcher::weighBlooms(const QList<BlockHeader> &headers, const QList<LogEntry> &logs)
-{
-    if (m_bloomTrust == BloomTrust::Broken)
-        return;
-    const auto probeOf = [](const auto &items, const QList<LogsBloom::Probe> &probes, const auto &item) -> const LogsBloom::Probe * {
-        const qsizetype i = items.indexOf(item);
-        return i >= 0 && i < probes.size() ? &probes[i] : nullptr;
-    };
-    qsizetype h = 0;
-    qint64 weighed = -1;
-    for (const LogEntry &log : logs) {
-        if (log.blockNumber == weighed || log.removed || log.topicCount == 0)
-            continue;   // one log a block is evidence enough
-        while (h < headers.size() && headers[h].number < log.blockNumber)
-            ++h;
-        if (h == headers.size())
-            return;
-        const LogsBloom &bloom = headers[h].logsBloom;
-        const LogsBloom::Probe *address = probeOf(m_probedAddresses, m_addressProbes, log.address);
-        const LogsBloom::Probe *topic = probeOf(m_topics, m_topicProbes, log.topics[0]);
-        if (headers[h].number != log.blockNumber || !bloom.isKnown() || !address || !topic)
-            continue;
-        weighed = log.blockNumber;
-        if (bloom.mayContain(*address) && bloom.mayContain(*topic)) {
-            m_bloomTrust = BloomTrust::Proven;
-            continue;
-        }
-        m_bloomTrust = BloomTrust::Broken;
-        qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: the logsBloom of block %2 leaves out a log the block holds; "
-                                                         "the newest blocks' logs are asked for block by block")
-                                              .arg(m_chainId).arg(log.blockNumber);
-        return;
-    }
-}
-
-void RangeFetcher::noteFilledBlooms(const QList<BlockHeader> &headers)
-{
-    if (!m_bloomsFilled)
-        m_bloomsFilled = std::any_of(headers.cbegin(), headers.cend(), [](const BlockHeader &h) { return h.logsBloom.isKnown() && !h.logsBloom.isEmpty(); });
 }
 
 void RangeFetcher::decode(const QList<LogEntry> &logs, IndexBatch &batch)

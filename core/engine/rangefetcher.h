@@ -2,7 +2,7 @@
 
 #include "error.h"
 #include "model/chainconfig.h"
-#include "model/logsbloom.h"
+#include "engine/tipblooms.h"
 #include "rpc/lograngesizer.h"
 #include "store/indexbatch.h"
 
@@ -88,16 +88,9 @@ public:
     void seedSpan(double logsPerBlock);
     /// Whether the span is still growing from its start (LogRangeSizer::growing()).
     bool spanGrowing() const { return m_sizer.growing(); }
-    /**
-     * Whether the chain's blooms were seen to name the logs of their blocks, and never seen not
-     * to. Reads by hash skip a block whose bloom holds none of the chain's logs. A bloom with
-     * bits set is believed before that (geth and its forks answer eth_getLogs from the blooms);
-     * an empty one only once they were, or once the node sent a header with bits set in its
-     * bloom: some chains' nodes send zeros for every block, and a node that fills in some does
-     * not leave out the rest. For good once a bloom left out a log of its block, every block is
-     * asked.
-     */
-    bool bloomsTrusted() const { return m_bloomTrust == BloomTrust::Proven; }
+    /// Whether the chain's blooms were seen to name the logs of their blocks, and never seen not
+    /// to. Reads by hash skip a block whose bloom holds none of the chain's logs (TipBlooms).
+    bool bloomsTrusted() const { return m_tipBlooms.trusted(); }
     /// Logs skipped since construction because they did not decode.
     qint64 skippedLogs() const { return m_skippedLogs; }
     /// Fetches whose eth_getLogs are not all answered yet; one waiting for its headers only is
@@ -138,11 +131,10 @@ public:
 
 private:
     struct Fetch;
-    enum class BloomTrust { Unproven, Proven, Broken };
 
     void start(qint64 from, qint64 to, BatchMode mode, std::optional<Address> only, HeaderScope scope, Done done, bool withLogs,
                FetchOrder order = FetchOrder::LogsFirst);
-    /// The blooms' probes of the contracts and topics asked for, after either changed.
+    /// The contracts and topics the blooms are read for, after either changed.
     void probeContracts();
     /// The fetch's logs go out: at once, or once its headers are in (HeadersFirst).
     void sendLogs(const std::shared_ptr<Fetch> &fetch);
@@ -164,11 +156,6 @@ private:
     void logsAnswered(const std::shared_ptr<Fetch> &fetch);
     void finish(const std::shared_ptr<Fetch> &fetch);
     void decode(const QList<LogEntry> &logs, IndexBatch &batch);
-    /// Checks the blooms of the blocks of `logs` against them (one log per block), and trusts
-    /// the chain's blooms once one names its logs, or never again once one does not.
-    void weighBlooms(const QList<BlockHeader> &headers, const QList<LogEntry> &logs);
-    /// Notes whether one of `headers` has bits set in its bloom: the node fills them in.
-    void noteFilledBlooms(const QList<BlockHeader> &headers);
 
     const qint64 m_chainId;
     const FetchLimits m_limits;
@@ -177,12 +164,8 @@ private:
     QList<Address> m_tokens;
     std::map<Address, RegistryKind> m_registries;
     QList<Hash> m_topics;                   ///< topic0 of Transfer and of every registry event
-    QList<Address> m_probedAddresses;          ///< the tokens and registries, in the order of m_addressProbes
-    QList<LogsBloom::Probe> m_addressProbes;   ///< the bits each token and registry sets in a block's logsBloom
-    QList<LogsBloom::Probe> m_topicProbes;     ///< the bits each of m_topics sets
+    TipBlooms m_tipBlooms;                  ///< which of the newest blocks may hold the chain's logs
     qint64 m_skippedLogs = 0;
-    BloomTrust m_bloomTrust = BloomTrust::Unproven;
-    bool m_bloomsFilled = false;            ///< a header with bits set in its logsBloom was seen (see bloomsTrusted())
     int m_logsInFlight = 0;
     quint64 m_poolEpoch = 0;                ///< bumped by setPool(): fetches of an earlier pool are not counted
     std::function<void()> m_logsAnswered;

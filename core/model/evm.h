@@ -23,8 +23,9 @@ struct BlockHeader
     qint64 timestamp = 0;   ///< unix seconds
     qint64 txCount = 0;
     qint64 gasUsed = 0;
-    /// As the node sent it; not stored (a header read back from the database has none).
-    LogsBloom logsBloom;
+    /// As the node sent it; not stored (a header read back from the database has none). With a
+    /// default initialiser, so that braced headers of the six stored fields need not name it.
+    LogsBloom logsBloom = {};
 
     /// The stored fields: a header as fetched equals the one read back.
     friend bool operator==(const BlockHeader &a, const BlockHeader &b)

@@ -49,7 +49,7 @@ IndexBatch headBatch(qint64 from, qint64 to)
     batch.to = to;
     Hash parent = from == 0 ? Hash() : hashOf(from - 1);
     for (qint64 n = from; n <= to; ++n) {
-        BlockHeader h{n, hashOf(n), parent, 1700000000 + n * 12, 1, 21000, {}};
+        BlockHeader h{n, hashOf(n), parent, 1700000000 + n * 12, 1, 21000};
         parent = h.hash;
         batch.headers.append(h);
         batch.transfers.append({n, 0, hashOf(n, 7), addressOf(1), addressOf(2), addressOf(3), U256(n)});
