@@ -222,23 +222,15 @@ bool Devnet::restartFromStateDump(QString *error)
         setError(error, u"the devnet is not running; call start() first"_s);
         return false;
     }
-    auto stateDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/arbor-anvil-state-XXXXXX"_s);
-    if (!stateDir->isValid()) {
-        setError(error, u"cannot create a folder for the state dump: %1"_s.arg(stateDir->errorString()));
+    std::optional<StateDump> dump = dumpState(error);
+    if (!dump)
         return false;
-    }
-    const QString file = stateDir->filePath(u"state.json"_s);
-    const auto dumped = runScript(u"dump-state"_s, {u"--out"_s, file}, {}, 600000, error);
-    if (!dumped)
-        return false;
-    const qint64 head = dumped->value(u"head"_s).toInteger(-1);
-    const qint64 bytes = dumped->value(u"bytes"_s).toInteger();
     const quint16 port = quint16(m_rpcUrl.port());
 
     killNode();
-    m_stateDir = std::move(stateDir);
-    m_stateFile = file;
-    const int timeoutMs = StartTimeoutMs + int(std::min<qint64>(bytes * 1000 / LoadBytesPerSecond, 600000));
+    m_stateDir = std::move(dump->dir);
+    m_stateFile = dump->file;
+    const int timeoutMs = dump->loadTimeoutMs;
     QString lastError;
     bool started = false;
     // The same URL first, so a chain registered with it keeps working; anvil binds with
@@ -259,10 +251,10 @@ bool Devnet::restartFromStateDump(QString *error)
     }
     if (!started) {
         stop();
-        setError(error, u"anvil did not start again from its state dump (%1 bytes): %2"_s.arg(bytes).arg(lastError));
+        setError(error, u"anvil did not start again from its state dump (%1 bytes): %2"_s.arg(dump->bytes).arg(lastError));
         return false;
     }
-    return loadedHeadIs(head, u"anvil started from the dump"_s, error);
+    return loadedHeadIs(dump->head, u"anvil started from the dump"_s, error);
 }
 
 bool Devnet::startReplicaOf(Devnet &primary, QString *error)
@@ -272,21 +264,13 @@ bool Devnet::startReplicaOf(Devnet &primary, QString *error)
         setError(error, u"the primary devnet is not running"_s);
         return false;
     }
-    auto stateDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/arbor-anvil-state-XXXXXX"_s);
-    if (!stateDir->isValid()) {
-        setError(error, u"cannot create a folder for the state dump: %1"_s.arg(stateDir->errorString()));
+    std::optional<StateDump> dump = primary.dumpState(error);
+    if (!dump)
         return false;
-    }
-    const QString file = stateDir->filePath(u"state.json"_s);
-    const auto dumped = primary.runScript(u"dump-state"_s, {u"--out"_s, file}, {}, 600000, error);
-    if (!dumped)
-        return false;
-    const qint64 head = dumped->value(u"head"_s).toInteger(-1);
-    const qint64 bytes = dumped->value(u"bytes"_s).toInteger();
     m_chainId = primary.m_chainId;
-    m_stateDir = std::move(stateDir);
-    m_stateFile = file;
-    const int timeoutMs = StartTimeoutMs + int(std::min<qint64>(bytes * 1000 / LoadBytesPerSecond, 600000));
+    m_stateDir = std::move(dump->dir);
+    m_stateFile = dump->file;
+    const int timeoutMs = dump->loadTimeoutMs;
     QString lastError;
     bool started = false;
     for (int attempt = 0; !started && attempt < StartAttempts; ++attempt) {
@@ -297,10 +281,28 @@ bool Devnet::startReplicaOf(Devnet &primary, QString *error)
     }
     if (!started) {
         stop();
-        setError(error, u"anvil did not start from the primary's state dump (%1 bytes): %2"_s.arg(bytes).arg(lastError));
+        setError(error, u"anvil did not start from the primary's state dump (%1 bytes): %2"_s.arg(dump->bytes).arg(lastError));
         return false;
     }
-    return loadedHeadIs(head, u"the replica started from the dump"_s, error);
+    return loadedHeadIs(dump->head, u"the replica started from the dump"_s, error);
+}
+
+std::optional<Devnet::StateDump> Devnet::dumpState(QString *error)
+{
+    StateDump dump;
+    dump.dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/arbor-anvil-state-XXXXXX"_s);
+    if (!dump.dir->isValid()) {
+        setError(error, u"cannot create a folder for the state dump: %1"_s.arg(dump.dir->errorString()));
+        return std::nullopt;
+    }
+    dump.file = dump.dir->filePath(u"state.json"_s);
+    const auto dumped = runScript(u"dump-state"_s, {u"--out"_s, dump.file}, {}, 600000, error);
+    if (!dumped)
+        return std::nullopt;
+    dump.head = dumped->value(u"head"_s).toInteger(-1);
+    dump.bytes = dumped->value(u"bytes"_s).toInteger();
+    dump.loadTimeoutMs = StartTimeoutMs + int(std::min<qint64>(dump.bytes * 1000 / LoadBytesPerSecond, 600000));
+    return dump;
 }
 
 bool Devnet::loadedHeadIs(qint64 head, const QString &what, QString *error)

@@ -193,6 +193,16 @@ public:
                                   int timeoutMs = 30000);
 
 private:
+    /// A dump of this node's state, in a folder of its own, and how long a node takes to load it.
+    struct StateDump
+    {
+        std::unique_ptr<QTemporaryDir> dir;
+        QString file;
+        qint64 head = -1;
+        qint64 bytes = 0;
+        int loadTimeoutMs = 0;
+    };
+    std::optional<StateDump> dumpState(QString *error);
     bool startOnce(quint16 port, QString *error, int timeoutMs);
     void killNode();
     /// After a start from a dump of block `head`: true when the node is there, else it is
