@@ -1,10 +1,9 @@
 #include "rpc/evmjson.h"
 
 #include "rpc/evmhex.h"
+#include "rpc/evmjsonreader.h"
 
 #include <QCoreApplication>
-
-#include <simdjson.h>
 
 #include <array>
 #include <limits>
@@ -14,223 +13,7 @@
 namespace arbor::evmjson {
 namespace {
 
-using evmhex::data;
 using evmhex::fixedBytes;
-using evmhex::quantity;
-
-using simdjson::dom::array;
-using simdjson::dom::element;
-using simdjson::dom::object;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("arbor::evmjson", text);
-}
-
-QString excerpt(std::string_view text, size_t max = 80)
-{
-    QString out = QString::fromUtf8(text.data(), qsizetype(std::min(text.size(), max)));
-    if (text.size() > max)
-        out += QStringLiteral("…");
-    return out;
-}
-
-QString excerpt(element value)
-{
-    std::string_view s;
-    if (!value.get_string().get(s))
-        return excerpt(s);
-    return excerpt(simdjson::minify(value));
-}
-
-// ---- errors with JSON paths ------------------------------------------------------------------
-
-/// Where a value sits in the answer, e.g. "result[3].blockHash" or "[3].result.hash"; rendered
-/// only when an error needs it, so the success path builds no strings.
-struct JsonPath
-{
-    const char *head = "";
-    qsizetype index = -1;
-    const char *tail = "";
-
-    QString field(const char *name = "") const
-    {
-        QString p = QLatin1String(head);
-        if (index >= 0)
-            p += QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-        for (const char *part : {tail, name}) {
-            if (*part)
-                p += (p.isEmpty() ? QString() : QStringLiteral(".")) + QLatin1String(part);
-        }
-        return p.isEmpty() ? QStringLiteral("response") : p;
-    }
-};
-
-Error expected(const QString &field, const char *what, element value)
-{
-    return Error::invalid(field, tr("Expected %1, got “%2”.").arg(tr(what), excerpt(value)));
-}
-
-Error missing(const QString &field)
-{
-    return Error::invalid(field, tr("The node's answer lacks this field."));
-}
-
-Result<qint64> readQuantity(element value, const JsonPath &at, const char *name)
-{
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (const auto q = quantity(s))
-            return *q;
-    }
-    return expected(at.field(name), QT_TR_NOOP("a quantity (0x and up to 16 hex digits, below 2^63)"), value);
-}
-
-Result<Hash> readHash(element value, const JsonPath &at, const char *name)
-{
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (auto h = fixedBytes<Hash>(s))
-            return *h;
-    }
-    return expected(at.field(name), QT_TR_NOOP("a 32-byte hash (0x and 64 hex digits)"), value);
-}
-
-Result<Address> readAddress(element value, const JsonPath &at, const char *name)
-{
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (auto a = fixedBytes<Address>(s))
-            return *a;
-    }
-    return expected(at.field(name), QT_TR_NOOP("a 20-byte address (0x and 40 hex digits)"), value);
-}
-
-Result<QByteArray> readData(element value, const JsonPath &at, const char *name)
-{
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (auto d = data(s))
-            return std::move(*d);
-    }
-    return expected(at.field(name), QT_TR_NOOP("hex data (0x and an even number of hex digits)"), value);
-}
-
-// dom::array::size() saturates at 0xFFFFFF.
-qsizetype arraySize(array a)
-{
-    const size_t n = a.size();
-    if (n < 0xFFFFFF)
-        return qsizetype(n);
-    qsizetype count = 0;
-    for ([[maybe_unused]] element e : a)
-        ++count;
-    return count;
-}
-
-// ---- the JSON-RPC envelope -------------------------------------------------------------------
-
-simdjson::dom::parser &threadParser()
-{
-    // Reused: its buffers, sized for the largest body seen, are allocated once per thread.
-    thread_local simdjson::dom::parser parser;
-    return parser;
-}
-
-Result<element> parseJson(const QByteArray &body)
-{
-    // QByteArray owns spare capacity more often than not; without the padding simdjson copies.
-    const bool padded = body.capacity() - body.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
-    element root;
-    const auto error = threadParser().parse(body.constData(), size_t(body.size()), !padded).get(root);
-    if (error == simdjson::MEMALLOC)
-        return Error::internal(tr("Out of memory parsing a node's answer of %1 bytes.").arg(body.size()));
-    if (error) {
-        const QString what = body.trimmed().isEmpty() ? tr("The node sent an empty answer.")
-                                                      : tr("The node's answer is not valid JSON (%1): “%2”.")
-                                                            .arg(QLatin1String(simdjson::error_message(error)), excerpt(std::string_view(body.constData(), size_t(body.size()))));
-        return Error::invalid(QStringLiteral("response"), what);
-    }
-    return root;
-}
-
-Error nodeError(element error)
-{
-    int64_t code = 0;
-    bool hasCode = false;
-    QString text;
-    object obj;
-    std::string_view s;
-    if (!error.get_object().get(obj)) {
-        for (auto [key, value] : obj) {
-            if (key == "code")
-                hasCode = !value.get_int64().get(code);
-            else if (key == "message" && !value.get_string().get(s))
-                text = excerpt(s, 500);
-        }
-    } else if (!error.get_string().get(s)) {
-        text = excerpt(s, 500);
-    } else {
-        text = excerpt(error);
-    }
-    const QString message = hasCode ? tr("JSON-RPC error %1 from the node: %2").arg(qint64(code)).arg(text)
-                                    : tr("Error from the node: %1").arg(text);
-    // No field: where the error sat in the answer ("[0].error") is no part of what the node said,
-    // and Error::toString() would put that JSON path in front of every message an operator reads.
-    return Error{Error::Kind::Refused, QString(), message};
-}
-
-struct Response
-{
-    qint64 id = 0;
-    element result;
-};
-
-// The id and result of one response object, after its error (Refused) and shape (Invalid).
-Result<Response> response(element value, const JsonPath &at)
-{
-    object obj;
-    if (value.get_object().get(obj))
-        return expected(at.field(), QT_TR_NOOP("a JSON-RPC response object"), value);
-    // The error first: a node that could not parse the request answers with "id": null.
-    std::optional<element> id, result, version;
-    for (auto [key, field] : obj) {
-        if (key == "result")
-            result = field;
-        else if (key == "id")
-            id = field;
-        else if (key == "jsonrpc")
-            version = field;
-        else if (key == "error" && !field.is_null())
-            return nodeError(field);
-    }
-    std::string_view versionText;
-    if (!version)
-        return missing(at.field("jsonrpc"));
-    if (version->get_string().get(versionText) || versionText != "2.0")
-        return expected(at.field("jsonrpc"), QT_TR_NOOP("\"2.0\""), *version);
-    int64_t idValue = 0;
-    if (!id)
-        return missing(at.field("id"));
-    if (id->get_int64().get(idValue))
-        return expected(at.field("id"), QT_TR_NOOP("a numeric id"), *id);
-    if (!result)
-        return missing(at.field("result"));
-    return Response{idValue, *result};
-}
-
-Result<element> singleResult(const QByteArray &body, qint64 id)
-{
-    const Result<element> root = parseJson(body);
-    if (!root)
-        return root.error();
-    const Result<Response> r = response(*root, JsonPath{});
-    if (!r)
-        return r.error();
-    if (r->id != id)
-        return Error::invalid(QStringLiteral("id"), tr("The node answered request %1, not %2.").arg(r->id).arg(id));
-    return r->result;
-}
 
 // ---- blocks and logs -------------------------------------------------------------------------
 
@@ -387,10 +170,6 @@ QByteArray quantityText(qint64 n)
     return "0x" + QByteArray::number(n, 16);
 }
 
-} // namespace
-
-namespace {
-
 /// The batch of eth_getBlockByNumber for `count` blocks, block `numberAt(i)` with id firstId + i.
 template<typename NumberAt>
 QByteArray blockBatch(qint64 count, qint64 firstId, NumberAt numberAt)
@@ -406,66 +185,6 @@ QByteArray blockBatch(qint64 count, qint64 firstId, NumberAt numberAt)
     }
     out += ']';
     return out;
-}
-
-/// The slot of a batch's answer, read from its id alone: for a node's error to one call, which
-/// response() reports without the id. None when the id is not one of the batch's.
-std::optional<qint64> answerSlot(element answer, qint64 count, qint64 firstId)
-{
-    object obj;
-    if (answer.get_object().get(obj))
-        return std::nullopt;
-    int64_t id = -1;
-    for (auto [key, field] : obj) {
-        if (key == "id" && !field.get_int64().get(id) && id >= firstId && id - firstId < count)
-            return id - firstId;
-    }
-    return std::nullopt;
-}
-
-/// Walks the answer to a batch of `count` calls with ids firstId to firstId + count - 1: an
-/// array of `count` responses, each answering a different call of the batch, in any order.
-/// Calls `onResult(slot, result, resultPath)` for each answer in the order the node sent them,
-/// and returns `onRefused(slot, error)` for the first answer that is a node's error (the slot of
-/// the call it answers, if its id says). Either may end the walk with an error.
-template<typename OnResult, typename OnRefused>
-Status walkBatch(const QByteArray &body, qint64 count, qint64 firstId, OnResult &&onResult, OnRefused &&onRefused)
-{
-    const Result<element> root = parseJson(body);
-    if (!root)
-        return root.error();
-    array answers;
-    if (root->get_array().get(answers)) {
-        // A node that rejects the whole batch answers with one error object.
-        const Result<Response> single = response(*root, JsonPath{});
-        if (!single)
-            return single.error();
-        return expected(QStringLiteral("response"), QT_TR_NOOP("an array of answers to the batch"), *root);
-    }
-    const qsizetype size = arraySize(answers);
-    if (size != count)
-        return Error::invalid(QStringLiteral("response"), tr("The node answered %1 of the %2 calls of the batch.").arg(size).arg(count));
-
-    std::vector<bool> answered(size_t(count), false);
-    qsizetype index = 0;
-    for (element answer : answers) {
-        const JsonPath at{"", index++, ""};
-        const Result<Response> r = response(answer, at);
-        if (!r) {
-            if (r.error().kind == Error::Kind::Refused)
-                return onRefused(answerSlot(answer, count, firstId), r.error());
-            return r.error();
-        }
-        const qint64 slot = r->id - firstId;
-        if (r->id < firstId || slot >= count || answered[size_t(slot)])
-            return Error::invalid(at.field("id"), r->id >= firstId && slot < count
-                                                          ? tr("The node answered call %1 twice.").arg(r->id)
-                                                          : tr("The node answered call %1, which the batch did not contain.").arg(r->id));
-        answered[size_t(slot)] = true;
-        if (Status s = onResult(slot, r->result, JsonPath{"", at.index, "result"}); !s)
-            return s;
-    }
-    return {};
 }
 
 /// Parses the answer to blockBatch(count, firstId, numberAt): the headers in request order.
@@ -573,19 +292,6 @@ void appendLogFilter(QByteArray &filter, const QList<Address> &addresses, const 
     }
 }
 
-/// Whether a node's error for a call naming a block by its hash says it does not know the block
-/// ("unknown block": geth, anvil, reth; "block not found", "header not found" and the like).
-/// JSON-RPC's "Method not found" (-32601) is a node without eth_getLogs, not one behind: it
-/// stays the node's error, said as the node said it, instead of "does not serve block N yet".
-bool unknownBlock(const Error &error)
-{
-    if (error.kind != Error::Kind::Refused || error.message.contains(QLatin1String("-32601"))
-        || error.message.contains(QLatin1String("method not found"), Qt::CaseInsensitive))
-        return false;
-    return error.message.contains(QLatin1String("unknown block"), Qt::CaseInsensitive)
-        || error.message.contains(QLatin1String("not found"), Qt::CaseInsensitive);
-}
-
 } // namespace
 
 QByteArray logsRequest(qint64 from, qint64 to, const QList<Address> &addresses, const QList<Hash> &topic0s, qint64 id)
@@ -643,7 +349,7 @@ Result<QList<LogEntry>> parseLogsByHash(const QByteArray &body, const QList<Hash
         [&](std::optional<qint64> slot, const Error &error) -> Status {
             // The node does not know the block: it is behind, or on another fork than the node
             // that sent the header (one URL, several nodes behind a load balancer).
-            if (slot && unknownBlock(error))
+            if (slot && isUnknownBlock(error))
                 return blockNotServed(numbers[*slot]);
             return error;
         });

@@ -72,6 +72,10 @@ Result<qint64> parseQuantity(const QByteArray &body, qint64 id);
 /// The result of a single call that must be a hex data string ("0x…"), e.g. eth_call, eth_getCode.
 Result<QByteArray> parseData(const QByteArray &body, qint64 id);
 
+/// Whether a node's error to a call naming a block by its hash says it does not know the block
+/// ("unknown block": geth, anvil, reth; "block not found", "header not found" and the like).
+/// JSON-RPC's "Method not found" (-32601) is a node without the method, not one behind: false.
+bool isUnknownBlock(const Error &error);
 /// Whether a node error says the log query was too large (too many results, response too big,
 /// block range too wide): the caller should split the range rather than fail over.
 bool isRangeTooLarge(const Error &error);

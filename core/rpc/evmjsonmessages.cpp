@@ -10,6 +10,15 @@
 
 namespace arbor::evmjson {
 
+bool isUnknownBlock(const Error &error)
+{
+    if (error.kind != Error::Kind::Refused || error.message.contains(QLatin1String("-32601"))
+        || error.message.contains(QLatin1String("method not found"), Qt::CaseInsensitive))
+        return false;
+    return error.message.contains(QLatin1String("unknown block"), Qt::CaseInsensitive)
+        || error.message.contains(QLatin1String("not found"), Qt::CaseInsensitive);
+}
+
 bool isRangeTooLarge(const Error &error)
 {
     if (error.kind != Error::Kind::Refused)
