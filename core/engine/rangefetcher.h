@@ -1,8 +1,8 @@
 #pragma once
 
+#include "engine/tipblooms.h"
 #include "error.h"
 #include "model/chainconfig.h"
-#include "engine/tipblooms.h"
 #include "rpc/lograngesizer.h"
 #include "store/indexbatch.h"
 
