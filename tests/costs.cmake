@@ -10,35 +10,35 @@
 set(ARBOR_TEST_COSTS
     soak                          188    0
     soak_postgres                 190    0
-    balances_postgres             114  809
-    outages_postgres               98  160
+    balances_postgres             114    0
+    outages_postgres               98    0
     outages_sqlite                 95  131
     balances_sqlite                73  417
-    providers_postgres             72  172
+    providers_postgres             72    0
     providers_sqlite               71  130
-    faults_postgres                63  144
+    faults_postgres                63    0
     engines_postgres               56  388
     faults_sqlite                  54   94
-    lifecycle_postgres             53  270
-    chainedit_postgres             33  321
+    lifecycle_postgres             53    0
+    chainedit_postgres             33    0
     ui_consoletexts                33    0
-    alertdelivery_postgres         32  175
-    indexing_postgres              31  108
-    triggerdelivery_postgres       29  131
+    alertdelivery_postgres         32    0
+    indexing_postgres              31    0
+    triggerdelivery_postgres       29    0
     triggerdelivery_sqlite         29   75
-    triggers_postgres              29  182
+    triggers_postgres              29    0
     ui_devnetrecovery              26    0
     ui_pseudolocale                25    0
-    agents_postgres                24   80
+    agents_postgres                24    0
     agents_sqlite                  24   56
-    deliveryschedule_postgres      24   29
+    deliveryschedule_postgres      24    0
     deliveryschedule_sqlite        22   26
     indexing_sqlite                22   77
     ui_alerts                      22    0
     alertdelivery_sqlite           21   85
     ui_chaindetail                 21    0
     triggers_sqlite                20  109
-    reorgguard_postgres            19   22
+    reorgguard_postgres            19    0
     devnet                         17    0
     packaging_deb                  16    0
     backup_postgres                15   73
@@ -47,8 +47,8 @@ set(ARBOR_TEST_COSTS
     localdevnet                    14   14
     lifecycle_sqlite               12  138
     queue_postgres                 12   30
-    rpccalls_postgres              12   58
-    sparsechain_postgres           12   41
+    rpccalls_postgres              12    0
+    sparsechain_postgres           12    0
     unit_endpointpool              11    0
     backup_sqlite                  10   40
     enginestore_postgres           10   18
@@ -58,7 +58,7 @@ set(ARBOR_TEST_COSTS
     leasekeeper_postgres            9   13
     ui_aggregatecharts              9    0
     maintenancerunner_postgres      8   18
-    triggerstore_postgres           8   16
+    triggerstore_postgres           8    0
     unit_actionsenders              8    0
 )
 

@@ -17,7 +17,7 @@
 #    the integration suite (tests/sanitize.sh thread, build/tsan); their output in
 #    build/tests/sanitizer-build.log
 # 7. after the main suite, runs each sanitizer's tests as soon as its build is done: with
-#    ARBOR_TSAN=1 the ThreadSanitizer suite on both backends (in its own session; its output in
+#    ARBOR_TSAN=1 the ThreadSanitizer suite (in its own session; its output in
 #    build/tests/tsan.log), the AddressSanitizer build going on beside it, then the
 #    AddressSanitizer tests and a short fuzzing pass; exits non-zero when any of them failed.
 # Works as root and as a normal user with sudo; safe to run again.
@@ -99,7 +99,7 @@ fi
 echo "build took $(elapsed "$build_start")" >&2
 
 sanitize="${ARBOR_SANITIZE:-1}"
-# ThreadSanitizer (core and the integration suite on both backends, build/tsan) runs after the
+# ThreadSanitizer (core and the integration suite, build/tsan; tests/sanitize.sh) runs after the
 # main suite, alone, with ARBOR_TSAN=1 (as .ci/run sets it). Beside the main suite its tests took
 # longer in all and their load made timing-bound tests fail now and then.
 tsan="${ARBOR_TSAN:-0}"

@@ -4,7 +4,10 @@
 #   tests/sanitize.sh [thread|address|all] [ctest arguments]...     (default: all)
 #
 # thread   ThreadSanitizer (gcc) build of core and the integration suite in build/tsan (no GUI),
-#          ctest -L integration: every integration test on SQLite and on PostgreSQL.
+#          ctest -L tsan: every integration test on SQLite, and on PostgreSQL those whose
+#          PostgreSQL code runs on several threads, connections or processes at once
+#          (tests/integration/CMakeLists.txt, POSTGRES_THREADS); ARBOR_TSAN_LABEL=integration:
+#          every integration test on both backends.
 # address  AddressSanitizer + UBSan (clang) build of the unit tests and the storage suite in
 #          build/fuzz, the build the fuzzers use (tests/fuzz/run.sh), so core is built once for
 #          both; the fuzzers are built with them.
@@ -73,8 +76,8 @@ tsan_test() {
     # tests/support/tsan/qtbridge.cpp shows ThreadSanitizer the hand-overs uninstrumented Qt makes
     # between threads (queued calls, futures, semaphores); preloaded into every process the tests
     # start, arborctl included.
-    # Four tests at a time keep two cores about four-fifths busy: the 71 took 1,190 s (20 minutes),
-    # five at a time as long (1,215 s). ARBOR_TSAN_PARALLEL sets how many.
+    # Four tests at a time keep two cores about four-fifths busy: all 71 integration tests took
+    # 1,190 s (20 minutes), five at a time as long (1,215 s). ARBOR_TSAN_PARALLEL sets how many.
     # Instrumented code runs 5-15 times slower: Qt Test's 300 s limit per test function is
     # raised with the tests' own timeouts (three times as long under TSan, see CMakeLists.txt).
     # Each report goes to a file of its own (report.PID), whole: a test shows only the end of
@@ -91,7 +94,7 @@ tsan_test() {
     LD_PRELOAD="$repo/build/tsan/tests/support/libarbor_tsan_qt.so${LD_PRELOAD:+:$LD_PRELOAD}" \
     TSAN_OPTIONS="suppressions=$repo/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 die_after_fork=0 history_size=7 atexit_sleep_ms=0 log_path=$reports/report ${TSAN_OPTIONS:-}" \
         "${exec_in_session[@]}" ctest --test-dir "$repo/build/tsan" --output-on-failure --parallel "${ARBOR_TSAN_PARALLEL:-4}" \
-        -L integration "$@" || t_rc=$?
+        -L "${ARBOR_TSAN_LABEL:-tsan}" "$@" || t_rc=$?
     local report
     for report in "$reports"/report.*; do
         [[ -e "$report" ]] || continue
