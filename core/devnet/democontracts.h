@@ -68,4 +68,15 @@ QByteArray callData(QByteArrayView signature, const AbiEncoder &arguments = {});
 /// "0x" + lowercase hex, as JSON-RPC takes data.
 QString hexData(const QByteArray &bytes);
 
+/// Gas limits of the demo's transactions: a call to a demo token (mint, transfer), a call to an
+/// ERC-8004 registry (register, feedback, validation).
+inline constexpr qint64 GasTokenCall = 100000;
+inline constexpr qint64 GasRegistryCall = 500000;
+
+/// "0x" + hex without leading zeros, as JSON-RPC takes a quantity (gas, a block number).
+QString quantity(qint64 n);
+
+/// `whole` tokens in the smallest units of a token with `decimals` decimals.
+U256 units(qint64 whole, int decimals);
+
 } // namespace arbor::devnet

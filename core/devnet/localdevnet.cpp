@@ -10,7 +10,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTimer>
@@ -34,10 +33,7 @@ constexpr int PollIntervalMs = 200;
 constexpr int ReceiptAttempts = 300;          // 100 ms apart: 30 s
 constexpr qint64 OutputTailBytes = 4096;
 constexpr qint64 GasDeploy = 3000000;
-constexpr qint64 GasTransfer = 100000;
-constexpr qint64 GasAgentTx = 500000;
 constexpr int SetupAgents = 3;
-constexpr qint64 ConfirmedAfterMs = 3000;     // a transaction sent this long ago is in a block
 constexpr qint64 MintedUnits = 1000000;
 constexpr int StateIntervalSeconds = 600;   // the state file is rewritten whole: about 4 KB a block
 constexpr int StopTimeoutMs = 3000;
@@ -50,45 +46,15 @@ quint16 freeLoopbackPort()
     return server.serverPort();
 }
 
-QString quantity(qint64 n)
-{
-    return u"0x"_s + QString::number(n, 16);
-}
-
-U256 units(qint64 whole, int decimals)
-{
-    U256 v = U256(whole);
-    for (int i = 0; i < decimals; ++i)
-        v *= 10;
-    return v;
-}
-
-QByteArray randomBytes32()
-{
-    QByteArray out(32, '\0');
-    for (char &c : out)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return out;
-}
-
-int randomBelow(qsizetype n)
-{
-    return n <= 1 ? 0 : int(QRandomGenerator::global()->bounded(int(n)));
-}
-
-const QStringList FeedbackTags{u"quality"_s, u"uptime"_s, u"latency"_s, u"accuracy"_s, u"starred"_s};
-
 } // namespace
 
 LocalDevnet::LocalDevnet(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
-    , m_trafficTimer(new QTimer(this))
+    , m_traffic(new DemoTraffic(this))
 {
     // A system proxy must never see loopback JSON-RPC.
     m_network->setProxy(QNetworkProxy::NoProxy);
-    m_trafficTimer->setInterval(400);
-    connect(m_trafficTimer, &QTimer::timeout, this, &LocalDevnet::sendTraffic);
 }
 
 LocalDevnet::~LocalDevnet()
@@ -122,7 +88,7 @@ qint64 LocalDevnet::nodeProcessId() const
 
 void LocalDevnet::setTrafficInterval(int ms)
 {
-    m_trafficTimer->setInterval(std::max(ms, 10));
+    m_traffic->setInterval(ms);
 }
 
 bool LocalDevnet::beginRun()
@@ -285,29 +251,24 @@ void LocalDevnet::readAccounts(std::function<void()> next)
             fail(result.error());
             return;
         }
-        m_holders.clear();
+        m_demo = DemoChain();
         for (const QJsonValue &v : result->toArray()) {
             if (auto a = Address::fromHex(v.toString().toLower(), u"eth_accounts"_s))
-                m_holders.append(*a);
+                m_demo.holders.append(*a);
         }
-        if (m_holders.size() < 2) {
+        if (m_demo.holders.size() < 2) {
             fail(Error::refused(tr("anvil offers %1 unlocked accounts; the demo needs at least 2")
-                                    .arg(m_holders.size())));
+                                    .arg(m_demo.holders.size())));
             return;
         }
-        m_deployer = m_holders.first();
+        m_deployer = m_demo.holders.first();
         next();
     });
 }
 
 void LocalDevnet::deployDemo()
 {
-    readAccounts([this] {
-        m_tokens.clear();
-        m_agents.clear();
-        m_openValidations.clear();
-        deployTokens();
-    });
+    readAccounts([this] { deployTokens(); });
 }
 
 void LocalDevnet::deployTokens()
@@ -318,10 +279,10 @@ void LocalDevnet::deployTokens()
     };
     deploy(u"TestToken"_s, token(u"Demo Dollar"_s, u"DUSD"_s, 6), tr("Demo Dollar (DUSD)"),
            [this, token](const Address &dusd) {
-        m_tokens.append({dusd, 6});
+        m_demo.tokens.append({dusd, 6});
         deploy(u"TestToken"_s, token(u"Demo Token"_s, u"DEMO"_s, 18), tr("Demo Token (DEMO)"),
                [this](const Address &demo) {
-            m_tokens.append({demo, 18});
+            m_demo.tokens.append({demo, 18});
             deployRegistries();
         });
     });
@@ -332,12 +293,12 @@ void LocalDevnet::deployRegistries()
     Q_EMIT progress(tr("Deploying the ERC-8004 registries…"));
     // Identity first: the other two take its address in their constructor.
     deploy(u"IdentityRegistry"_s, {}, tr("the identity registry"), [this](const Address &identity) {
-        m_identity = identity;
+        m_demo.identity = identity;
         const QByteArray bound = devnet::AbiEncoder().address(identity).encode();
         deploy(u"ReputationRegistry"_s, bound, tr("the reputation registry"), [this, bound](const Address &reputation) {
-            m_reputation = reputation;
+            m_demo.reputation = reputation;
             deploy(u"ValidationRegistry"_s, bound, tr("the validation registry"), [this](const Address &validation) {
-                m_validation = validation;
+                m_demo.validation = validation;
                 mintDemoTokens();
             });
         });
@@ -346,14 +307,14 @@ void LocalDevnet::deployRegistries()
 
 void LocalDevnet::mintDemoTokens()
 {
-    Q_EMIT progress(tr("Minting demo tokens to %n holder(s)…", nullptr, int(m_holders.size())));
+    Q_EMIT progress(tr("Minting demo tokens to %n holder(s)…", nullptr, int(m_demo.holders.size())));
     QList<QJsonObject> mints;
-    for (const DemoToken &t : std::as_const(m_tokens)) {
-        for (const Address &holder : std::as_const(m_holders)) {
+    for (const DemoChain::Token &t : std::as_const(m_demo.tokens)) {
+        for (const Address &holder : std::as_const(m_demo.holders)) {
             const QByteArray data = devnet::callData(
-                "mint(address,uint256)", devnet::AbiEncoder().address(holder).uint256(units(MintedUnits, t.decimals)));
+                "mint(address,uint256)", devnet::AbiEncoder().address(holder).uint256(devnet::units(MintedUnits, t.decimals)));
             mints.append({{u"from"_s, m_deployer.toHex()}, {u"to"_s, t.address.toHex()},
-                          {u"data"_s, devnet::hexData(data)}, {u"gas"_s, quantity(GasTransfer)}});
+                          {u"data"_s, devnet::hexData(data)}, {u"gas"_s, devnet::quantity(devnet::GasTokenCall)}});
         }
     }
     transactAll(mints, tr("minting"), [this] { registerDemoAgents(); });
@@ -364,12 +325,12 @@ void LocalDevnet::registerDemoAgents()
     Q_EMIT progress(tr("Registering demo agents…"));
     QList<QJsonObject> registrations;
     for (int i = 0; i < SetupAgents; ++i) {
-        const Address &owner = m_holders.at((i + 1) % m_holders.size());
+        const Address &owner = m_demo.holders.at((i + 1) % m_demo.holders.size());
         const QString uri = u"https://agents.example/agent-%1.json"_s.arg(i + 1);
         const QByteArray data = devnet::callData("register(string)", devnet::AbiEncoder().string(uri));
-        registrations.append({{u"from"_s, owner.toHex()}, {u"to"_s, m_identity.toHex()},
-                              {u"data"_s, devnet::hexData(data)}, {u"gas"_s, quantity(GasAgentTx)}});
-        m_agents.append({quint64(i + 1), owner, 0});
+        registrations.append({{u"from"_s, owner.toHex()}, {u"to"_s, m_demo.identity.toHex()},
+                              {u"data"_s, devnet::hexData(data)}, {u"gas"_s, devnet::quantity(devnet::GasRegistryCall)}});
+        m_demo.agents.append({quint64(i + 1), owner});
     }
     transactAll(registrations, tr("registering agents"), [this] { finishSetup(); });
 }
@@ -396,7 +357,7 @@ void LocalDevnet::deploy(const QString &contract, const QByteArray &constructorA
 void LocalDevnet::transact(const Address &from, const Address &to, const QByteArray &data, qint64 gas,
                            const QString &what, ReceiptCallback next)
 {
-    QJsonObject tx{{u"from"_s, from.toHex()}, {u"data"_s, devnet::hexData(data)}, {u"gas"_s, quantity(gas)}};
+    QJsonObject tx{{u"from"_s, from.toHex()}, {u"data"_s, devnet::hexData(data)}, {u"gas"_s, devnet::quantity(gas)}};
     if (!to.isZero())
         tx.insert(u"to"_s, to.toHex());
     const quint64 generation = m_generation;
@@ -468,118 +429,36 @@ void LocalDevnet::waitForReceipt(const QString &hash, const QString &what, int a
 void LocalDevnet::finishSetup()
 {
     Q_EMIT progress(tr("Switching to a block a second…"));
-    const quint64 generation = m_generation;
-    m_client->call(u"evm_setIntervalMining"_s, {1}, [this, generation](Result<QJsonValue> result) {
-        if (!alive(generation))
-            return;
-        // Without interval mining every generated transaction still gets its own block.
-        if (!result)
-            qCWarning(lcDevnet) << "evm_setIntervalMining failed:" << result.error().toString();
-
+    run([this] {
         ChainConfig config;
         config.chainId = ChainId;
         config.name = tr("Local devnet");
         config.rpcUrls = {m_rpcUrl};
         config.startBlock = 0;
         config.pollIntervalMs = 1000;
-        for (const DemoToken &t : std::as_const(m_tokens))
+        for (const DemoChain::Token &t : std::as_const(m_demo.tokens))
             config.tokens.append(t.address);
-        config.registries = {{RegistryKind::Identity, m_identity},
-                             {RegistryKind::Reputation, m_reputation},
-                             {RegistryKind::Validation, m_validation}};
+        config.registries = {{RegistryKind::Identity, m_demo.identity},
+                             {RegistryKind::Reputation, m_demo.reputation},
+                             {RegistryKind::Validation, m_demo.validation}};
         m_config = config;
-        m_state = State::Running;
-        m_trafficSent = 0;
-        m_trafficTimer->start();
         Q_EMIT progress(tr("The local devnet is running on %1").arg(m_rpcUrl.toString()));
         Q_EMIT ready(m_config);
     });
 }
 
-void LocalDevnet::sendTraffic()
+void LocalDevnet::run(std::function<void()> then)
 {
-    if (m_state != State::Running || m_holders.size() < 2 || m_tokens.isEmpty())
-        return;
-    ++m_tick;
-    const qint64 now = m_startClock.elapsed();
-    const auto otherThan = [this](const Address &a) {
-        Address b = a;
-        while (b == a)
-            b = m_holders.at(randomBelow(m_holders.size()));
-        return b;
-    };
-    QList<Agent> confirmed;
-    for (const Agent &agent : std::as_const(m_agents)) {
-        if (now - agent.registeredAtMs > ConfirmedAfterMs)
-            confirmed.append(agent);
-    }
-    const int roll = randomBelow(100);
-
-    if (roll >= 94 && !m_validation.isZero() && !m_openValidations.isEmpty() && now - m_openValidations.first().requestedAtMs > ConfirmedAfterMs) {
-        const Validation v = m_openValidations.takeFirst();
-        const QByteArray data = devnet::callData(
-            "validationResponse(bytes32,uint8,string,bytes32,string)",
-            devnet::AbiEncoder().bytes32(v.requestHash).uint256(randomBelow(101))
-                .string(u"https://validators.example/report-%1.json"_s.arg(m_tick)).bytes32(randomBytes32())
-                .string(u"demo"_s));
-        send(v.validator, m_validation, data, GasAgentTx);
-        return;
-    }
-    if (roll >= 88 && roll < 94 && !m_validation.isZero() && !confirmed.isEmpty()) {
-        const Agent agent = confirmed.at(randomBelow(confirmed.size()));
-        Validation v{randomBytes32(), otherThan(agent.owner), now};
-        const QByteArray data = devnet::callData(
-            "validationRequest(address,uint256,string,bytes32)",
-            devnet::AbiEncoder().address(v.validator).uint256(agent.id)
-                .string(u"https://agents.example/work-%1.json"_s.arg(m_tick)).bytes32(v.requestHash));
-        m_openValidations.append(v);
-        send(agent.owner, m_validation, data, GasAgentTx);
-        return;
-    }
-    if (roll >= 82 && roll < 88 && !m_identity.isZero()) {
-        // One sender for every new agent: its nonces order the registrations, so the ids
-        // counted here are the ids the registry hands out.
-        const Address owner = m_holders.at(1);
-        const quint64 id = quint64(m_agents.size()) + 1;
-        const QByteArray data = devnet::callData(
-            "register(string)", devnet::AbiEncoder().string(u"https://agents.example/agent-%1.json"_s.arg(id)));
-        m_agents.append({id, owner, now});
-        send(owner, m_identity, data, GasAgentTx);
-        return;
-    }
-    if (roll >= 70 && roll < 82 && !m_reputation.isZero() && !confirmed.isEmpty()) {
-        const Agent agent = confirmed.at(randomBelow(confirmed.size()));
-        const bool cents = randomBelow(2) == 0;
-        const QByteArray data = devnet::callData(
-            "giveFeedback(uint256,int128,uint8,string,string,string,string,bytes32)",
-            devnet::AbiEncoder().uint256(agent.id).int256(randomBelow(cents ? 10001 : 101) - (cents ? 2000 : 20))
-                .uint256(cents ? 2 : 0).string(FeedbackTags.at(randomBelow(FeedbackTags.size()))).string(QString())
-                .string(u"https://agents.example/mcp"_s).string(QString()).bytes32(randomBytes32()));
-        send(otherThan(agent.owner), m_reputation, data, GasAgentTx);
-        return;
-    }
-    // Most of the traffic: 0.01 to 5 units of a demo token between two holders.
-    const DemoToken &token = m_tokens.at(randomBelow(m_tokens.size()));
-    const Address from = m_holders.at(randomBelow(m_holders.size()));
-    const U256 amount = units(1 + randomBelow(500), token.decimals) / 100;
-    const QByteArray data =
-        devnet::callData("transfer(address,uint256)", devnet::AbiEncoder().address(otherThan(from)).uint256(amount));
-    send(from, token.address, data, GasTransfer);
-}
-
-void LocalDevnet::send(const Address &from, const Address &to, const QByteArray &data, qint64 gas)
-{
-    const QJsonObject tx{{u"from"_s, from.toHex()}, {u"to"_s, to.toHex()}, {u"data"_s, devnet::hexData(data)},
-                         {u"gas"_s, quantity(gas)}};
     const quint64 generation = m_generation;
-    ++m_trafficSent;
-    m_client->call(u"eth_sendTransaction"_s, {tx}, [generation, this](Result<QJsonValue> hash) {
-        if (generation != m_generation || m_state != State::Running)
+    m_client->call(u"evm_setIntervalMining"_s, {1}, [this, generation, then = std::move(then)](Result<QJsonValue> result) {
+        if (!alive(generation))
             return;
-        // A lost demo transaction is not worth stopping the devnet for; the node exiting is
-        // reported by onProcessFinished().
-        if (!hash)
-            qCWarning(lcDevnet) << "demo transaction failed:" << hash.error().toString();
+        // Without interval mining every generated transaction still gets its own block.
+        if (!result)
+            qCWarning(lcDevnet) << "evm_setIntervalMining failed:" << result.error().toString();
+        m_state = State::Running;
+        m_traffic->start(m_client, m_demo);
+        then();
     });
 }
 
@@ -596,7 +475,7 @@ void LocalDevnet::fail(const Error &error)
 void LocalDevnet::stop()
 {
     ++m_generation;
-    m_trafficTimer->stop();
+    m_traffic->stop();
     if (m_process) {
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {

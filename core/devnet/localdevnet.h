@@ -1,6 +1,7 @@
 #pragma once
 
 #include "devnet/democontracts.h"
+#include "devnet/demotraffic.h"
 #include "error.h"
 #include "model/address.h"
 #include "model/chainconfig.h"
@@ -20,7 +21,6 @@
 
 class QNetworkAccessManager;
 class QProcess;
-class QTimer;
 
 Q_DECLARE_LOGGING_CATEGORY(lcDevnet)
 
@@ -37,9 +37,9 @@ class JsonRpcClient;
  * tokens (Demo Dollar, DUSD, 6 decimals; Demo Token, DEMO, 18 decimals) and the ERC-8004
  * Identity, Reputation and Validation registries, mints to the demo holders (anvil's unlocked
  * accounts) and registers a few agents. It then switches the node to a block a second and
- * emits ready() with a ChainConfig for ChainService::addChain(). From then on a timer keeps sending
- * token transfers among the holders and, now and then, ERC-8004 events (new agents, feedback,
- * validation requests and responses).
+ * emits ready() with a ChainConfig for ChainService::addChain(). From then on DemoTraffic keeps
+ * sending token transfers among the holders and, now and then, ERC-8004 events (new agents,
+ * feedback, validation requests and responses).
  *
  * Every step is asynchronous (signals, timers, JSON-RPC callbacks): nothing here blocks the
  * calling thread, except stop(), which waits up to 3 s for the node to write its state and exit.
@@ -112,9 +112,9 @@ public:
     /// What ready() carried; empty before.
     ChainConfig chainConfig() const { return m_config; }
     /// The accounts that receive the demo tokens and send the traffic.
-    QList<Address> holders() const { return m_holders; }
+    QList<Address> holders() const { return m_demo.holders; }
     /// Transactions the traffic generator has sent since ready().
-    qint64 trafficSent() const { return m_trafficSent; }
+    qint64 trafficSent() const { return m_traffic->sent(); }
     /// Time between two generated transactions; default 400 ms.
     void setTrafficInterval(int ms);
 
@@ -137,7 +137,7 @@ private:
     /// Starts anvil on `port` (0: a free one, retried when another process takes it first).
     void launch(quint16 port);
     void pollChainId();
-    /// The node's unlocked accounts as the demo holders (at least two), then `next`.
+    /// The node's unlocked accounts as the holders of a new, empty demo (at least two), then `next`.
     void readAccounts(std::function<void()> next);
     void deployDemo();
     /// resume()'s steps once the node answers: accounts, token decimals, the registered agents.
@@ -157,8 +157,8 @@ private:
     void transactAll(const QList<QJsonObject> &transactions, const QString &what, std::function<void()> next);
     void waitForReceipt(const QString &hash, const QString &what, int attempt, ReceiptCallback next);
     void finishSetup();
-    void sendTraffic();
-    void send(const Address &from, const Address &to, const QByteArray &data, qint64 gas);
+    /// Interval mining on, the traffic started; then state Running.
+    void run(std::function<void()> then);
     void fail(const Error &error);
     void onProcessFinished();
     QString outputTail() const;
@@ -171,7 +171,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QNetworkAccessManager *m_network = nullptr;
     JsonRpcClient *m_client = nullptr;
-    QTimer *m_trafficTimer = nullptr;
+    DemoTraffic *m_traffic = nullptr;
     QUrl m_rpcUrl;
     State m_state = State::Stopped;
     quint64 m_generation = 0;      ///< bumped by stop(): callbacks of an earlier run do nothing
@@ -180,35 +180,9 @@ private:
     QByteArray m_output;           ///< the tail of anvil's output, for error messages
 
     QMap<QString, devnet::ContractArtifact> m_artifacts;
-    QList<Address> m_holders;
     Address m_deployer;
-    struct DemoToken
-    {
-        Address address;
-        int decimals = 18;
-    };
-    QList<DemoToken> m_tokens;
-    Address m_identity;
-    Address m_reputation;
-    Address m_validation;
+    DemoChain m_demo;
     ChainConfig m_config;
-
-    struct Agent
-    {
-        quint64 id = 0;
-        Address owner;
-        qint64 registeredAtMs = 0;
-    };
-    QList<Agent> m_agents;
-    struct Validation
-    {
-        QByteArray requestHash;
-        Address validator;
-        qint64 requestedAtMs = 0;
-    };
-    QList<Validation> m_openValidations;   ///< requested, not answered yet
-    qint64 m_trafficSent = 0;
-    quint64 m_tick = 0;
 };
 
 } // namespace arbor

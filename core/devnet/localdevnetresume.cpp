@@ -17,8 +17,6 @@ namespace arbor {
 
 namespace {
 
-constexpr qint64 ConfirmedLongAgoMs = -3600000;   // agents of an earlier run: confirmed at once
-
 /// The last 16 hex digits of a 32-byte word ("0x" + 64), as a number; nullopt when malformed.
 std::optional<quint64> wordTail(const QString &word)
 {
@@ -84,14 +82,10 @@ void LocalDevnet::reconnectDemo()
 {
     Q_EMIT progress(tr("Reading the demo from the saved chain…"));
     readAccounts([this] {
-        m_tokens.clear();
-        m_agents.clear();
-        m_openValidations.clear();
-        m_identity = m_reputation = m_validation = Address();
         for (const RegistryRef &registry : std::as_const(m_config.registries)) {
-            Address &slot = registry.kind == RegistryKind::Identity     ? m_identity
-                            : registry.kind == RegistryKind::Reputation ? m_reputation
-                                                                        : m_validation;
+            Address &slot = registry.kind == RegistryKind::Identity     ? m_demo.identity
+                            : registry.kind == RegistryKind::Reputation ? m_demo.reputation
+                                                                        : m_demo.validation;
             slot = registry.address;
         }
         readTokenDecimals(0);
@@ -112,7 +106,7 @@ void LocalDevnet::readTokenDecimals(qsizetype next)
             return;
         // A token the operator added that answers no decimals() gets no demo traffic.
         if (const auto decimals = result ? wordTail(result->toString()) : std::nullopt; decimals && *decimals <= 77)
-            m_tokens.append({token, int(*decimals)});
+            m_demo.tokens.append({token, int(*decimals)});
         else
             qCWarning(lcDevnet) << "no demo traffic for" << token.toHex() << ": it answers no decimals()";
         readTokenDecimals(next + 1);
@@ -121,13 +115,13 @@ void LocalDevnet::readTokenDecimals(qsizetype next)
 
 void LocalDevnet::readRegisteredAgents()
 {
-    if (m_identity.isZero()) {
+    if (m_demo.identity.isZero()) {
         resumeTraffic();
         return;
     }
     // New agents are numbered on from the ones the registry already holds.
     const QString registered = u"0x"_s + QString::fromLatin1(keccak256("Registered(uint256,string,address)").toHex());
-    const QJsonObject filter{{u"address"_s, m_identity.toHex()}, {u"fromBlock"_s, u"0x0"_s}, {u"toBlock"_s, u"latest"_s},
+    const QJsonObject filter{{u"address"_s, m_demo.identity.toHex()}, {u"fromBlock"_s, u"0x0"_s}, {u"toBlock"_s, u"latest"_s},
                              {u"topics"_s, QJsonArray{registered}}};
     const quint64 generation = m_generation;
     m_client->call(u"eth_getLogs"_s, {filter}, [this, generation](Result<QJsonValue> result) {
@@ -143,7 +137,7 @@ void LocalDevnet::readRegisteredAgents()
             const QString ownerHex = u"0x"_s + topics.at(2).toString().right(40);
             const auto owner = Address::fromHex(ownerHex, u"owner"_s);
             if (topics.size() == 3 && id && owner)
-                m_agents.append({*id, *owner, ConfirmedLongAgoMs});
+                m_demo.agents.append({*id, *owner});
         }
         resumeTraffic();
     });
@@ -151,15 +145,7 @@ void LocalDevnet::readRegisteredAgents()
 
 void LocalDevnet::resumeTraffic()
 {
-    const quint64 generation = m_generation;
-    m_client->call(u"evm_setIntervalMining"_s, {1}, [this, generation](Result<QJsonValue> result) {
-        if (!alive(generation))
-            return;
-        if (!result)
-            qCWarning(lcDevnet) << "evm_setIntervalMining failed:" << result.error().toString();
-        m_state = State::Running;
-        m_trafficSent = 0;
-        m_trafficTimer->start();
+    run([this] {
         Q_EMIT progress(tr("The local devnet is running again on %1").arg(m_rpcUrl.toString()));
         Q_EMIT resumed(m_config);
     });
