@@ -10,7 +10,8 @@
 # 3. starts a throwaway PostgreSQL on loopback (tests/support/pg.sh), stopped and removed on any exit
 # 4. configures and builds build/tests (RelWithDebInfo, tests on)
 # 5. runs ctest in a private keyring session (tests/support/with-keyring.sh) with
-#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen
+#    ARBOR_TEST_PG_URL and QT_QPA_PLATFORM=offscreen, the soak tests beside the others (their
+#    output in build/tests/soak.log, then in the run's)
 # 6. builds, beside the main suite and at the lowest CPU and I/O priority, the AddressSanitizer +
 #    UBSan build of the unit and storage tests and the fuzzers (tests/sanitize.sh address, build/fuzz;
 #    ARBOR_SANITIZE=0 skips it), after, with ARBOR_TSAN=1, the ThreadSanitizer build of core and
@@ -72,6 +73,9 @@ pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/arbor-test-pg.XXXXXX")"
 cleanup() {
     if [[ -n "${san_build_pid:-}" ]]; then
         kill -- "-$san_build_pid" 2>/dev/null || true
+    fi
+    if [[ -n "${soak_pid:-}" ]]; then
+        kill "$soak_pid" 2>/dev/null || true
     fi
     bash "$repo/tests/support/pg.sh" stop "$pg_dir" || true
     rm -rf "$pg_dir"
@@ -166,13 +170,29 @@ export QT_QPA_PLATFORM=offscreen
 test_start=$SECONDS
 test_rc=0
 ctest_log="$build_dir/ctest.log"
+soak_log="$build_dir/soak.log"
 run_ctest() {
     bash "$repo/tests/support/with-keyring.sh" \
         ctest --test-dir "$build_dir" --output-on-failure --parallel 2 "$@" 2>&1 |
         tee -a "$ctest_log"
 }
 : >"$ctest_log"
-run_ctest "$@" || test_rc=$?
+# The soaks (label soak: the console left running three minutes, on each backend) run beside the
+# rest of the suite, not in two of its slots: each uses about a third of a core, waiting on its
+# devnets' blocks and receivers, and as the longest tests they started first and had the suite's
+# first three minutes to themselves. What they check does not hang on timing (a console that does
+# not respond for 5 s, deliveries, memory growth, alerts).
+say "soak tests beside the others (output in $soak_log, repeated below)"
+bash "$repo/tests/support/with-keyring.sh" \
+    ctest --test-dir "$build_dir" --output-on-failure --parallel 2 -L soak "$@" >"$soak_log" 2>&1 &
+soak_pid=$!
+run_ctest -LE soak "$@" || test_rc=$?
+soak_rc=0
+wait "$soak_pid" || soak_rc=$?
+soak_pid=""
+say "soak tests"
+tee -a "$ctest_log" <"$soak_log"
+((test_rc != 0)) || test_rc=$soak_rc
 echo "tests took $(elapsed "$test_start") (ctest exit $test_rc)" >&2
 
 san_rc=0
