@@ -136,11 +136,6 @@ QString hexData(const QByteArray &bytes)
     return u"0x"_s + QString::fromLatin1(bytes.toHex());
 }
 
-QString quantity(qint64 n)
-{
-    return u"0x"_s + QString::number(n, 16);
-}
-
 U256 units(qint64 whole, int decimals)
 {
     U256 v = U256(whole);

@@ -73,9 +73,6 @@ QString hexData(const QByteArray &bytes);
 inline constexpr qint64 GasTokenCall = 100000;
 inline constexpr qint64 GasRegistryCall = 500000;
 
-/// "0x" + hex without leading zeros, as JSON-RPC takes a quantity (gas, a block number).
-QString quantity(qint64 n);
-
 /// `whole` tokens in the smallest units of a token with `decimals` decimals.
 U256 units(qint64 whole, int decimals);
 

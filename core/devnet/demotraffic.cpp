@@ -139,7 +139,7 @@ void DemoTraffic::sendOne()
 void DemoTraffic::send(const Address &from, const Address &to, const QByteArray &data, qint64 gas)
 {
     const QJsonObject tx{{u"from"_s, from.toHex()}, {u"to"_s, to.toHex()}, {u"data"_s, devnet::hexData(data)},
-                         {u"gas"_s, devnet::quantity(gas)}};
+                         {u"gas"_s, int64ToQuantity(gas)}};
     const quint64 generation = m_generation;
     ++m_sent;
     m_client->call(u"eth_sendTransaction"_s, {tx}, [generation, this](Result<QJsonValue> hash) {

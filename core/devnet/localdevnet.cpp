@@ -314,7 +314,7 @@ void LocalDevnet::mintDemoTokens()
             const QByteArray data = devnet::callData(
                 "mint(address,uint256)", devnet::AbiEncoder().address(holder).uint256(devnet::units(MintedUnits, t.decimals)));
             mints.append({{u"from"_s, m_deployer.toHex()}, {u"to"_s, t.address.toHex()},
-                          {u"data"_s, devnet::hexData(data)}, {u"gas"_s, devnet::quantity(devnet::GasTokenCall)}});
+                          {u"data"_s, devnet::hexData(data)}, {u"gas"_s, int64ToQuantity(devnet::GasTokenCall)}});
         }
     }
     transactAll(mints, tr("minting"), [this] { registerDemoAgents(); });
@@ -329,7 +329,7 @@ void LocalDevnet::registerDemoAgents()
         const QString uri = u"https://agents.example/agent-%1.json"_s.arg(i + 1);
         const QByteArray data = devnet::callData("register(string)", devnet::AbiEncoder().string(uri));
         registrations.append({{u"from"_s, owner.toHex()}, {u"to"_s, m_demo.identity.toHex()},
-                              {u"data"_s, devnet::hexData(data)}, {u"gas"_s, devnet::quantity(devnet::GasRegistryCall)}});
+                              {u"data"_s, devnet::hexData(data)}, {u"gas"_s, int64ToQuantity(devnet::GasRegistryCall)}});
         m_demo.agents.append({quint64(i + 1), owner});
     }
     transactAll(registrations, tr("registering agents"), [this] { finishSetup(); });
@@ -357,7 +357,7 @@ void LocalDevnet::deploy(const QString &contract, const QByteArray &constructorA
 void LocalDevnet::transact(const Address &from, const Address &to, const QByteArray &data, qint64 gas,
                            const QString &what, ReceiptCallback next)
 {
-    QJsonObject tx{{u"from"_s, from.toHex()}, {u"data"_s, devnet::hexData(data)}, {u"gas"_s, devnet::quantity(gas)}};
+    QJsonObject tx{{u"from"_s, from.toHex()}, {u"data"_s, devnet::hexData(data)}, {u"gas"_s, int64ToQuantity(gas)}};
     if (!to.isZero())
         tx.insert(u"to"_s, to.toHex());
     const quint64 generation = m_generation;

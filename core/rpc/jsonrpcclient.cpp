@@ -226,4 +226,9 @@ Result<qint64> quantityToInt64(const QJsonValue &value, const QString &field)
     return *n;
 }
 
+QString int64ToQuantity(qint64 n)
+{
+    return QStringLiteral("0x") + QString::number(n, 16);
+}
+
 } // namespace arbor

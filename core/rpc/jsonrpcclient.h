@@ -107,5 +107,7 @@ private:
 
 /// Reads a JSON-RPC quantity ("0x1a") that must fit in a non-negative int64.
 Result<qint64> quantityToInt64(const QJsonValue &value, const QString &field);
+/// Writes `n` as a JSON-RPC quantity: "0x" and lowercase hex without leading zeros ("0x1a", "0x0").
+QString int64ToQuantity(qint64 n);
 
 } // namespace arbor

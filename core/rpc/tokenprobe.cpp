@@ -38,11 +38,6 @@ constexpr qint64 MaxLogWindow = 5000000;
 /// The search gives up (and picks balance_of, exact either way) after this many eth_getLogs.
 constexpr int MaxLogCalls = 200;
 
-QString quantity(qint64 n)
-{
-    return QStringLiteral("0x") + QString::number(n, 16);
-}
-
 /// Whether a node's refusal of eth_getLogs means "ask for less", as the indexer reads it.
 bool rangeTooLarge(const Error &e)
 {
@@ -100,7 +95,7 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
     state->client->setTimeout(m_timeoutMs);
     state->hi = head;
     state->startBlock = startBlock;
-    const QString at = QStringLiteral("0x") + QString::number(head, 16);
+    const QString at = int64ToQuantity(head);
 
     auto finish = [state](Result<TokenInfo> result) {
         state->client->deleteLater();
@@ -123,8 +118,8 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
             return;
         }
         const qint64 from = std::max(state->scanLo, state->scanHi - state->window + 1);
-        const QJsonObject filter{{QStringLiteral("fromBlock"), quantity(from)},
-                                 {QStringLiteral("toBlock"), quantity(state->scanHi)},
+        const QJsonObject filter{{QStringLiteral("fromBlock"), int64ToQuantity(from)},
+                                 {QStringLiteral("toBlock"), int64ToQuantity(state->scanHi)},
                                  {QStringLiteral("address"), token.toHex()},
                                  {QStringLiteral("topics"), QJsonArray{evmevents::transferTopic().toHex()}}};
         state->client->call(QStringLiteral("eth_getLogs"), QJsonArray{filter}, [state, finish, scan, from](Result<QJsonValue> logs) {
@@ -225,7 +220,7 @@ void TokenProbe::probe(const QUrl &rpc, const Address &token, qint64 head, std::
             return;
         }
         const qint64 mid = state->lo + (state->hi - state->lo) / 2;
-        state->client->call(QStringLiteral("eth_getCode"), QJsonArray{token.toHex(), QString(QStringLiteral("0x") + QString::number(mid, 16))},
+        state->client->call(QStringLiteral("eth_getCode"), QJsonArray{token.toHex(), int64ToQuantity(mid)},
                             [state, decide, search, mid](Result<QJsonValue> code) {
                                 if (!code) {
                                     state->info.deployBlockNote = tr("The node cannot serve contract code at block %1 (%2); "
