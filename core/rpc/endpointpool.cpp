@@ -37,32 +37,6 @@ qint64 jitteredBackoffMs(int baseMs, int attempt, int capMs)
 
 } // namespace
 
-EndpointRecord EndpointHealth::record() const
-{
-    EndpointRecord e;
-    e.id = id;
-    e.url = url;
-    e.priority = priority;
-    e.status = status;
-    if (latencyMs > 0)
-        e.latencyMs = latencyMs;
-    e.lastHead = lastHead;
-    if (lastHeadAtMs > 0)
-        e.lastHeadAt = QDateTime::fromMSecsSinceEpoch(lastHeadAtMs);
-    e.lastError = lastError;
-    e.lastErrorCode = lastErrorCode;
-    if (lastErrorAtMs > 0)
-        e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(lastErrorAtMs);
-    e.errorRate = errorRate;
-    e.requests = requests;
-    e.failures = failures;
-    e.maxRequestsPerSecond = maxRequestsPerSecond;
-    e.limits = limits;
-    e.servesHistory = servesHistory;
-    e.historyNote = historyNote;
-    return e;
-}
-
 EndpointPool::EndpointPool(QNetworkAccessManager *network, const QList<EndpointRecord> &endpoints, RpcPolicy policy,
                            QObject *parent)
     : EndpointPool(network, endpoints, policy, RpcClock::steady(), parent)
@@ -499,17 +473,8 @@ void EndpointPool::transmit(Endpoint *endpoint, std::shared_ptr<Pending> pending
         Status status = pending->parse(*body);
         if (!alive)
             return;
-        if (!status) {
-            switch (status.error().kind) {
-            case Error::Kind::Invalid:
-            case Error::Kind::Unavailable:
-            case Error::Kind::Refused:
-                countFailure(endpoint, *pending);   // a node error, a refusal or an answer that cannot be used
-                break;
-            default:
-                break;   // the caller's verdict on a good answer
-            }
-        }
+        if (!status && isNodeFailure(status.error()))
+            countFailure(endpoint, *pending);
         if (!status && evmjson::isRateLimited(status.error().message) && !evmjson::isRangeTooLarge(status.error())) {
             endpoint->limiter->rateLimited(std::nullopt, sentAt);
             retryRateLimited(endpoint, pending, status.error());
@@ -576,49 +541,9 @@ void EndpointPool::retryRateLimited(Endpoint *endpoint, std::shared_ptr<Pending>
 void EndpointPool::finish(Endpoint *endpoint, std::shared_ptr<Pending> pending, qint64 startedMs, Status status, bool unreachable)
 {
     const qint64 now = this->now();
-    bool failed = false;
-    bool notServed = false;
-    if (status.ok()) {
-        endpoint->recordAnswer(now - startedMs);
-        endpoint->limiter->answered(pending->weight);
-        if (pending->weight > 1)
-            endpoint->limiter->batchAccepted(pending->weight);
-    } else if (evmjson::isRangeTooLarge(status.error())) {
-        endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller splits the range
-        endpoint->limiter->answered(pending->weight);
-        if (const auto blocks = evmjson::statedLogRangeLimit(status.error().message))
-            endpoint->limiter->logRangeLimited(*blocks);
-        if (const auto logs = evmjson::statedLogResultLimit(status.error().message))
-            endpoint->limiter->logResultsLimited(*logs);
-    } else if (pending->weight > 1 && evmjson::isBatchTooLarge(status.error().message)) {
-        endpoint->recordAnswer(std::nullopt);   // the node is fine; the caller sends smaller batches
-        endpoint->limiter->batchRefused(pending->weight);
-        status = Error::refused(endpoint->describe(status.error()));
-    } else if (evmjson::isBlockNotServed(status.error())) {
-        // It answered: it is behind, not down. Another endpoint may serve the block.
-        failed = true;
-        notServed = true;
-        endpoint->recordAnswer(now - startedMs);
-        endpoint->limiter->answered(pending->weight);
-        status = Error::unavailable(status.error().field, endpoint->describe(status.error())).withCode(status.error().code, status.error().codeArgs);
-    } else if (unreachable) {
-        failed = true;
+    const auto [failed, notServed] = endpoint->judge(status, unreachable, pending->weight, now - startedMs, now, pending->probe);
+    if (failed && !notServed)
         pending->onlyNotServed = false;
-        endpoint->recordUnreachable(endpoint->describe(status.error()), now, pending->probe, status.error().code);
-    } else {
-        switch (status.error().kind) {
-        case Error::Kind::Invalid:
-        case Error::Kind::Unavailable:
-        case Error::Kind::Refused:
-            failed = true;
-            pending->onlyNotServed = false;
-            endpoint->recordNodeError(endpoint->describe(status.error()), now);
-            break;
-        default:
-            endpoint->recordAnswer(now - startedMs);     // the caller's verdict on a good answer
-            break;
-        }
-    }
     noteStatusChanges(now);
 
     QPointer<EndpointPool> alive(this);

@@ -1,5 +1,6 @@
 #include "rpc/endpointstate.h"
 
+#include "rpc/evmjson.h"
 #include "rpc/jsonrpcclient.h"
 #include "rpc/rpchttp.h"
 
@@ -108,6 +109,88 @@ void EndpointState::probeSoon(qint64 now)
     nextProbeMs = now;
     if (open())
         probeWaitMs = 0;
+}
+
+EndpointState::Verdict EndpointState::judge(Status &status, bool unreachable, int weight, qint64 latencyMs, qint64 now, bool probe)
+{
+    if (status.ok()) {
+        recordAnswer(latencyMs);
+        limiter->answered(weight);
+        if (weight > 1)
+            limiter->batchAccepted(weight);
+        return {};
+    }
+    const Error error = status.error();
+    if (evmjson::isRangeTooLarge(error)) {
+        recordAnswer(std::nullopt);   // the node is fine; the caller splits the range
+        limiter->answered(weight);
+        if (const auto blocks = evmjson::statedLogRangeLimit(error.message))
+            limiter->logRangeLimited(*blocks);
+        if (const auto logs = evmjson::statedLogResultLimit(error.message))
+            limiter->logResultsLimited(*logs);
+        return {};
+    }
+    if (weight > 1 && evmjson::isBatchTooLarge(error.message)) {
+        recordAnswer(std::nullopt);   // the node is fine; the caller sends smaller batches
+        limiter->batchRefused(weight);
+        status = Error::refused(describe(error));
+        return {};
+    }
+    if (evmjson::isBlockNotServed(error)) {
+        // It answered: it is behind, not down. Another endpoint may serve the block.
+        recordAnswer(latencyMs);
+        limiter->answered(weight);
+        status = Error::unavailable(error.field, describe(error)).withCode(error.code, error.codeArgs);
+        return {true, true};
+    }
+    if (unreachable) {
+        recordUnreachable(describe(error), now, probe, error.code);
+        return {true, false};
+    }
+    if (isNodeFailure(error)) {
+        recordNodeError(describe(error), now);
+        return {true, false};
+    }
+    recordAnswer(latencyMs);     // the caller's verdict on a good answer
+    return {};
+}
+
+bool isNodeFailure(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Invalid:
+    case Error::Kind::Unavailable:
+    case Error::Kind::Refused:
+        return true;
+    default:
+        return false;
+    }
+}
+
+EndpointRecord EndpointHealth::record() const
+{
+    EndpointRecord e;
+    e.id = id;
+    e.url = url;
+    e.priority = priority;
+    e.status = status;
+    if (latencyMs > 0)
+        e.latencyMs = latencyMs;
+    e.lastHead = lastHead;
+    if (lastHeadAtMs > 0)
+        e.lastHeadAt = QDateTime::fromMSecsSinceEpoch(lastHeadAtMs);
+    e.lastError = lastError;
+    e.lastErrorCode = lastErrorCode;
+    if (lastErrorAtMs > 0)
+        e.lastErrorAt = QDateTime::fromMSecsSinceEpoch(lastErrorAtMs);
+    e.errorRate = errorRate;
+    e.requests = requests;
+    e.failures = failures;
+    e.maxRequestsPerSecond = maxRequestsPerSecond;
+    e.limits = limits;
+    e.servesHistory = servesHistory;
+    e.historyNote = historyNote;
+    return e;
 }
 
 QString EndpointState::describe(const Error &error) const

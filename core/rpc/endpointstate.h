@@ -62,11 +62,32 @@ struct EndpointState
     void recordUnreachable(const QString &message, qint64 now, bool probe, const QString &code = QString());
     /// Probe now: the next probe goes at `now`, and later ones wait breakerBaseMs again.
     void probeSoon(qint64 now);
+
+    /// What a finished request came to, for the pool's retries.
+    struct Verdict
+    {
+        bool failed = false;      ///< another endpoint may do better: retry, while attempts are left
+        bool notServed = false;   ///< it answered that it does not serve the block yet (behind)
+    };
+    /**
+     * Records what a finished request of `weight` calls says of the endpoint, on its health and
+     * its limiter: `status` is the caller's parse of the answer, or the error that kept it from
+     * the node (`unreachable`), `latencyMs` how long it took. An answer teaches the limiter
+     * (accepted batches, the log range or result caps a refusal states, a batch refused as too
+     * large); a refusal and a "not served" error are rewritten to name the endpoint, as the
+     * caller gets them. `probe`: the request was the open circuit's probe.
+     */
+    Verdict judge(Status &status, bool unreachable, int weight, qint64 latencyMs, qint64 now, bool probe);
     /// An error text that names this endpoint, whatever produced it.
     QString describe(const Error &error) const;
 
 private:
     void recordFailure(const QString &message, const QString &code);
 };
+
+/// Whether a parse's error counts against the endpoint that answered: a node error, a refusal,
+/// or an answer that cannot be used (Invalid, Unavailable, Refused). Other kinds are the caller's
+/// verdict on a good answer.
+bool isNodeFailure(const Error &error);
 
 } // namespace arbor
