@@ -1,5 +1,6 @@
 #include "engine/rangefetcher.h"
 
+#include "engine/fetchedrange.h"
 #include "model/evmevents.h"
 #include "rpc/endpointpool.h"
 #include "rpc/evmjson.h"
@@ -19,16 +20,6 @@ namespace arbor {
 static QString stoppedMessage()
 {
     return QCoreApplication::translate("arbor::ChainIndexer", "Indexing has stopped.");
-}
-
-/// Nodes answer in chain order; a split range arrives in pieces.
-static void sortInChainOrder(QList<LogEntry> &logs)
-{
-    const auto inChainOrder = [](const LogEntry &a, const LogEntry &b) {
-        return a.blockNumber != b.blockNumber ? a.blockNumber < b.blockNumber : a.logIndex < b.logIndex;
-    };
-    if (!std::is_sorted(logs.cbegin(), logs.cend(), inChainOrder))
-        std::sort(logs.begin(), logs.end(), inChainOrder);
 }
 
 /// One range being fetched: logs (split when a node refuses the span) and headers in batches,
@@ -423,7 +414,7 @@ void RangeFetcher::requestLogs(const std::shared_ptr<Fetch> &fetch, qint64 from,
             // The headers of the logs' blocks go out as soon as the logs are in, not after the
             // edge headers asked for beside them.
             if (logsIn && !fetch->error && (fetch->scope == HeaderScope::WithLogs || fetch->scope == HeaderScope::Linked) && !fetch->headersAsked) {
-                sortInChainOrder(fetch->logs);
+                fetchedrange::sortInChainOrder(fetch->logs);
                 requestLogHeaders(fetch);
             }
             if (--fetch->pending == 0)
@@ -510,7 +501,7 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
         return;
     QList<LogEntry> &logs = fetch->logs;
     if (!fetch->error && (fetch->scope == HeaderScope::WithLogs || fetch->scope == HeaderScope::Linked) && !fetch->headersAsked) {
-        sortInChainOrder(logs);
+        fetchedrange::sortInChainOrder(logs);
         fetch->pending = 1;
         requestLogHeaders(fetch);
         if (--fetch->pending != 0)
@@ -541,76 +532,28 @@ void RangeFetcher::finish(const std::shared_ptr<Fetch> &fetch)
         batch.headers.prepend(*fetch->first);
     if (fetch->last)
         batch.headers.append(*fetch->last);
-    sortInChainOrder(logs);
-    if (fetch->keepLinked) {
-        // Read by hash, a Linked range keeps what it keeps read the other ways: its edges and
-        // the blocks of its logs (whose hashes are checked below).
-        QList<BlockHeader> kept;
-        qsizetype l = 0;
-        for (qsizetype i = 0; i < batch.headers.size(); ++i) {
-            while (l < logs.size() && logs[l].blockNumber < batch.headers[i].number)
-                ++l;
-            const bool withLogs = l < logs.size() && logs[l].blockNumber == batch.headers[i].number;
-            if (i == 0 || i == batch.headers.size() - 1 || withLogs)
-                kept.append(std::move(batch.headers[i]));
-        }
-        batch.headers = std::move(kept);
-    }
+    fetchedrange::sortInChainOrder(logs);
+    // Read by hash, a Linked range keeps what it keeps read the other ways: its edges and the
+    // blocks of its logs (whose hashes are checked below).
+    if (fetch->keepLinked)
+        fetchedrange::keepEdgesAndLogBlocks(batch.headers, logs);
     if (fetch->scope != HeaderScope::None) {
         // Every log came from the block whose header was fetched (not from another fork).
-        qsizetype h = 0;
-        for (const LogEntry &log : logs) {
-            while (h < batch.headers.size() && batch.headers[h].number < log.blockNumber)
-                ++h;
-            if (h == batch.headers.size() || batch.headers[h].number != log.blockNumber || batch.headers[h].hash != log.blockHash)
-                return done(Error::unavailable(QStringLiteral("chain"),
-                                               QCoreApplication::translate("arbor::ChainIndexer",
-                                                                           "The logs of block %1 come from another fork than its header; fetching again.")
-                                                   .arg(log.blockNumber))
-                                .withCode(QStringLiteral("logs_from_other_fork"), {QString::number(log.blockNumber)}));
-        }
-    }
-    if (fetch->scope != HeaderScope::None) {
+        if (const std::optional<qint64> block = fetchedrange::firstLogWithoutItsHeader(batch.headers, logs))
+            return done(Error::unavailable(QStringLiteral("chain"),
+                                           QCoreApplication::translate("arbor::ChainIndexer",
+                                                                       "The logs of block %1 come from another fork than its header; fetching again.")
+                                               .arg(*block))
+                            .withCode(QStringLiteral("logs_from_other_fork"), {QString::number(*block)}));
         if (const std::optional<qint64> leftOut = m_tipBlooms.weigh(batch.headers, logs))
             qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: the logsBloom of block %2 leaves out a log the block holds; "
                                                              "the newest blocks' logs are asked for block by block")
                                                   .arg(m_chainId).arg(*leftOut);
     }
     m_tipBlooms.noteHeaders(batch.headers);
-    decode(logs, batch);
+    m_skippedLogs += fetchedrange::decodeLogs(logs, m_registries, batch, m_chainId);
     batch.fetchMs = fetch->timer.elapsed();
     done(std::move(batch));
-}
-
-void RangeFetcher::decode(const QList<LogEntry> &logs, IndexBatch &batch)
-{
-    batch.transfers.reserve(logs.size());
-    const Hash transfer = evmevents::transferTopic();
-    for (const LogEntry &log : logs) {
-        if (log.removed)
-            continue;
-        if (auto registry = m_registries.find(log.address); registry != m_registries.end()) {
-            auto event = evmevents::decodeAgentEvent(log, registry->second);
-            if (event) {
-                batch.agentEvents.append(std::move(*event));
-                continue;
-            }
-            ++m_skippedLogs;
-            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: skipped log %2 of block %3: %4")
-                                                  .arg(m_chainId).arg(log.logIndex).arg(log.blockNumber).arg(event.error().message);
-            continue;
-        }
-        if (log.topicCount > 0 && log.topics[0] == transfer) {
-            auto decoded = evmevents::decodeTransfer(log);
-            if (decoded) {
-                batch.transfers.append(std::move(*decoded));
-                continue;
-            }
-            ++m_skippedLogs;
-            qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: skipped log %2 of block %3: %4")
-                                                .arg(m_chainId).arg(log.logIndex).arg(log.blockNumber).arg(decoded.error().message);
-        }
-    }
 }
 
 } // namespace arbor

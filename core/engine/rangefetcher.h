@@ -155,7 +155,6 @@ private:
     /// One of the fetch's eth_getLogs answered: the last one lowers logsInFlight().
     void logsAnswered(const std::shared_ptr<Fetch> &fetch);
     void finish(const std::shared_ptr<Fetch> &fetch);
-    void decode(const QList<LogEntry> &logs, IndexBatch &batch);
 
     const qint64 m_chainId;
     const FetchLimits m_limits;
