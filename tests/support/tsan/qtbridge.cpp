@@ -12,8 +12,10 @@
 //                                                  delivered, on any thread)
 //   QMetaObject::invokeMethodImpl, postEvent,
 //   QTimer::singleShotImpl
-//   a connection's or timer's functor returns    its destruction, on any thread (the functor's
-//     (QObject::connectImpl, singleShotImpl)       dispatch is swapped when Qt is handed it)
+//   a functor is handed to Qt                    each of its runs and its destruction, on any
+//     (QObject::connectImpl, singleShotImpl)       thread (the functor's dispatch is swapped
+//                                                  when Qt is handed it)
+//   a connection's or timer's functor returns    its destruction, on any thread
 //   QFutureInterfaceBase::reportFinished,        QFutureInterfaceBase::waitForFinished,
 //     reportResultsReady                           isFinished (true), waitForResult
 //   QFutureInterfaceBase::derefT (every holder)  derefT returning false (the last holder
@@ -181,7 +183,18 @@ using SlotImpl = void (*)(int, SlotObject *, QObject *, void **, bool *);
 // count orders every run before the destruction, invisibly. The functor's own dispatch function is
 // swapped, when Qt is handed the functor, for one that states that order: each run hands over
 // (release) when it returns, and the destruction takes over (acquire) before the functor's
-// destructor runs. Runs on different threads are not ordered with each other by this.
+// destructor runs. Runs on different threads are not ordered with each other by this. Being
+// handed to Qt is a hand-over too, on a synchronisation object of its own (handedOver()), taken
+// over by every run and by the destruction, so that it orders no run after another: the functor
+// is built on the connecting thread and may first run, or be destroyed, on the thread that emits
+// the signal, with nothing else between them (QtFuture::connect on QThread::finished, whose
+// functor the finishing thread runs and destroys after the connecting thread's quit()).
+/// The synchronisation object of a functor's hand-over to Qt: the byte after the functor's start.
+void *handedOver(SlotObject *slot)
+{
+    return reinterpret_cast<char *>(slot) + 1;
+}
+
 struct SlotTable
 {
     std::mutex lock;
@@ -209,6 +222,7 @@ void bridgedSlot(int which, SlotObject *self, QObject *receiver, void **args, bo
         if (which == DestroySlot)
             table.impls.erase(it);
     }
+    acquire(handedOver(self));
     if (which == DestroySlot)
         acquire(self);
     impl(which, self, receiver, args, ret);
@@ -224,6 +238,7 @@ void bridgeSlot(SlotObject *slot)
     std::lock_guard<std::mutex> locker(table.lock);
     table.impls[slot] = slot->impl;
     slot->impl = &bridgedSlot;
+    release(handedOver(slot));
 }
 } // namespace
 
