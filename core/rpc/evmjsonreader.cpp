@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace arbor::evmjson {
 
@@ -94,44 +95,46 @@ Error missing(const QString &field)
     return Error::invalid(field, tr("The node's answer lacks this field."));
 }
 
-Result<qint64> readQuantity(element value, const JsonPath &at, const char *name)
+namespace {
+
+/// `value` as a JSON string that `decode` reads (nullopt when malformed), else an error naming the
+/// field and `what` it should have been.
+template <typename Decode>
+auto readHexString(element value, const JsonPath &at, const char *name, const char *what, Decode decode)
+    -> Result<typename std::invoke_result_t<Decode, std::string_view>::value_type>
 {
     std::string_view s;
     if (!value.get_string().get(s)) {
-        if (const auto q = quantity(s))
-            return *q;
+        if (auto decoded = decode(s))
+            return std::move(*decoded);
     }
-    return expected(at.field(name), QT_TR_NOOP("a quantity (0x and up to 16 hex digits, below 2^63)"), value);
+    return expected(at.field(name), what, value);
+}
+
+} // namespace
+
+Result<qint64> readQuantity(element value, const JsonPath &at, const char *name)
+{
+    return readHexString(value, at, name, QT_TR_NOOP("a quantity (0x and up to 16 hex digits, below 2^63)"),
+                         [](std::string_view s) { return quantity(s); });
 }
 
 Result<Hash> readHash(element value, const JsonPath &at, const char *name)
 {
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (auto h = fixedBytes<Hash>(s))
-            return *h;
-    }
-    return expected(at.field(name), QT_TR_NOOP("a 32-byte hash (0x and 64 hex digits)"), value);
+    return readHexString(value, at, name, QT_TR_NOOP("a 32-byte hash (0x and 64 hex digits)"),
+                         [](std::string_view s) { return fixedBytes<Hash>(s); });
 }
 
 Result<Address> readAddress(element value, const JsonPath &at, const char *name)
 {
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (auto a = fixedBytes<Address>(s))
-            return *a;
-    }
-    return expected(at.field(name), QT_TR_NOOP("a 20-byte address (0x and 40 hex digits)"), value);
+    return readHexString(value, at, name, QT_TR_NOOP("a 20-byte address (0x and 40 hex digits)"),
+                         [](std::string_view s) { return fixedBytes<Address>(s); });
 }
 
 Result<QByteArray> readData(element value, const JsonPath &at, const char *name)
 {
-    std::string_view s;
-    if (!value.get_string().get(s)) {
-        if (auto d = data(s))
-            return std::move(*d);
-    }
-    return expected(at.field(name), QT_TR_NOOP("hex data (0x and an even number of hex digits)"), value);
+    return readHexString(value, at, name, QT_TR_NOOP("hex data (0x and an even number of hex digits)"),
+                         [](std::string_view s) { return data(s); });
 }
 
 // dom::array::size() saturates at 0xFFFFFF.
