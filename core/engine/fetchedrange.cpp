@@ -46,6 +46,16 @@ std::optional<qint64> firstLogWithoutItsHeader(const QList<BlockHeader> &headers
     return std::nullopt;
 }
 
+namespace {
+
+/// What the indexer logs of a log it skipped: the chain, the log, and why it could not be decoded.
+QString skippedLog(qint64 chainId, const LogEntry &log, const Error &error)
+{
+    return QStringLiteral("chain %1: skipped log %2 of block %3: %4").arg(chainId).arg(log.logIndex).arg(log.blockNumber).arg(error.message);
+}
+
+} // namespace
+
 qint64 decodeLogs(const QList<LogEntry> &logs, const std::map<Address, RegistryKind> &registries, IndexBatch &batch,
                   qint64 chainId)
 {
@@ -61,9 +71,9 @@ qint64 decodeLogs(const QList<LogEntry> &logs, const std::map<Address, RegistryK
                 batch.agentEvents.append(std::move(*event));
                 continue;
             }
+            // A registry's log of one of the topics asked for that does not decode: worth a warning.
             ++skipped;
-            qCWarning(lcIndexer).noquote() << QStringLiteral("chain %1: skipped log %2 of block %3: %4")
-                                                  .arg(chainId).arg(log.logIndex).arg(log.blockNumber).arg(event.error().message);
+            qCWarning(lcIndexer).noquote() << skippedLog(chainId, log, event.error());
             continue;
         }
         if (log.topicCount > 0 && log.topics[0] == transfer) {
@@ -72,9 +82,9 @@ qint64 decodeLogs(const QList<LogEntry> &logs, const std::map<Address, RegistryK
                 batch.transfers.append(std::move(*decoded));
                 continue;
             }
+            // A Transfer that is no ERC-20 one (an ERC-721 token's, say): common, so only a debug line.
             ++skipped;
-            qCDebug(lcIndexer).noquote() << QStringLiteral("chain %1: skipped log %2 of block %3: %4")
-                                                .arg(chainId).arg(log.logIndex).arg(log.blockNumber).arg(decoded.error().message);
+            qCDebug(lcIndexer).noquote() << skippedLog(chainId, log, decoded.error());
         }
     }
     return skipped;
