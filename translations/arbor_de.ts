@@ -2226,6 +2226,10 @@
         <source>Column %1 of %2 cannot hold the value “%3”.</source>
         <translation>Die Spalte %1 von %2 kann den Wert „%3“ nicht aufnehmen.</translation>
     </message>
+    <message>
+        <source>A row for %1 has more values than its %2 columns.</source>
+        <translation>Eine Zeile für %1 hat mehr Werte als ihre %2 Spalten.</translation>
+    </message>
 </context>
 <context>
     <name>arbor::PrometheusExporter</name>
@@ -2769,6 +2773,10 @@
     <message>
         <source>No chain %1 is registered.</source>
         <translation>Es ist keine Chain %1 registriert.</translation>
+    </message>
+    <message>
+        <source>Row %1 for %2 has %3 values for %4 columns.</source>
+        <translation>Zeile %1 für %2 hat %3 Werte für %4 Spalten.</translation>
     </message>
 </context>
 <context>
@@ -3449,6 +3457,10 @@
     <message>
         <source>The blocks from %1 with first id %2 are not a valid batch.</source>
         <translation>Die Blöcke ab %1 mit erster ID %2 sind kein gültiger Stapel.</translation>
+    </message>
+    <message>
+        <source>The node answered the logs of block %1 (%2) with a log of block %3.</source>
+        <translation>Der Knoten hat die Logs von Block %1 (%2) mit einem Log von Block %3 beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -5218,10 +5230,6 @@
         <translation>–</translation>
     </message>
     <message>
-        <source>Gaps below the checkpoint (filled by the gap scan):</source>
-        <translation>Lücken unterhalb des Checkpoints (werden von der Lückensuche gefüllt):</translation>
-    </message>
-    <message>
         <source>RPC endpoints</source>
         <translation>RPC-Endpunkte</translation>
     </message>
@@ -5334,24 +5342,6 @@
     <message>
         <source>Reading index progress…</source>
         <translation>Indizierungsfortschritt wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Nothing indexed yet.</source>
-        <translation>Noch nichts indiziert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
-        <translation>
-            <numerusform>Blöcke %1 bis %2: %3 % indiziert, %n Lücke.</numerusform>
-            <numerusform>Blöcke %1 bis %2: %3 % indiziert, %n Lücken.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Blocks %1 – %2 (%n block(s))</source>
-        <translation>
-            <numerusform>Blöcke %1 – %2 (%n Block)</numerusform>
-            <numerusform>Blöcke %1 – %2 (%n Blöcke)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Could not read the chain&apos;s history: %1</source>
@@ -7329,6 +7319,31 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::IndexProgressPanel</name>
+    <message>
+        <source>Gaps below the checkpoint (filled by the gap scan):</source>
+        <translation>Lücken unterhalb des Checkpoints (werden von der Lückensuche gefüllt):</translation>
+    </message>
+    <message>
+        <source>Nothing indexed yet.</source>
+        <translation>Noch nichts indiziert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
+        <translation>
+            <numerusform>Blöcke %1 bis %2: %3 % indiziert, %n Lücke.</numerusform>
+            <numerusform>Blöcke %1 bis %2: %3 % indiziert, %n Lücken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 – %2 (%n block(s))</source>
+        <translation>
+            <numerusform>Blöcke %1 – %2 (%n Block)</numerusform>
+            <numerusform>Blöcke %1 – %2 (%n Blöcke)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::LogModel</name>
     <message>
         <source>Time</source>
@@ -7551,10 +7566,6 @@
     <message>
         <source>Another engine holds the database.</source>
         <translation>Eine andere Engine hält die Datenbank.</translation>
-    </message>
-    <message>
-        <source>This console is read-only: chains can be watched but not changed. %1</source>
-        <translation>Diese Konsole ist schreibgeschützt: Chains lassen sich beobachten, aber nicht ändern. %1</translation>
     </message>
     <message>
         <source>Arbor (read-only)</source>
@@ -9036,6 +9047,13 @@ SQLite: inkrementelles Vacuum, PRAGMA optimize und ein WAL-Checkpoint.</translat
             <numerusform>%n Token scheitert bei jedem Eintrag auf dieselbe Weise. Seine Einträge warten, ohne Wiederholungen zu verbrauchen, bis ein Stapel des Tokens wieder gelingt.</numerusform>
             <numerusform>%n Tokens scheitern bei jedem Eintrag auf dieselbe Weise. Ihre Einträge warten, ohne Wiederholungen zu verbrauchen, bis ein Stapel des Tokens wieder gelingt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ReadOnlyBanner</name>
+    <message>
+        <source>This console is read-only: chains can be watched but not changed. %1</source>
+        <translation>Diese Konsole ist schreibgeschützt: Chains lassen sich beobachten, aber nicht ändern. %1</translation>
     </message>
 </context>
 <context>

@@ -2226,6 +2226,10 @@
         <source>Column %1 of %2 cannot hold the value “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A row for %1 has more values than its %2 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::PrometheusExporter</name>
@@ -2768,6 +2772,10 @@
     </message>
     <message>
         <source>No chain %1 is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 for %2 has %3 values for %4 columns.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3448,6 +3456,10 @@
     </message>
     <message>
         <source>The blocks from %1 with first id %2 are not a valid batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node answered the logs of block %1 (%2) with a log of block %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5218,10 +5230,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gaps below the checkpoint (filled by the gap scan):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RPC endpoints</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5334,24 +5342,6 @@
     <message>
         <source>Reading index progress…</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing indexed yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
-        <translation>
-            <numerusform>Blocks %1 to %2: %3 % indexed, %n gap.</numerusform>
-            <numerusform>Blocks %1 to %2: %3 % indexed, %n gaps.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Blocks %1 – %2 (%n block(s))</source>
-        <translation>
-            <numerusform>Blocks %1 – %2 (%n block)</numerusform>
-            <numerusform>Blocks %1 – %2 (%n blocks)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Could not read the chain&apos;s history: %1</source>
@@ -7328,6 +7318,31 @@
     </message>
 </context>
 <context>
+    <name>arbor::ui::IndexProgressPanel</name>
+    <message>
+        <source>Gaps below the checkpoint (filled by the gap scan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing indexed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 to %2: %3 % indexed, %n gap(s).</source>
+        <translation>
+            <numerusform>Blocks %1 to %2: %3 % indexed, %n gap.</numerusform>
+            <numerusform>Blocks %1 to %2: %3 % indexed, %n gaps.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Blocks %1 – %2 (%n block(s))</source>
+        <translation>
+            <numerusform>Blocks %1 – %2 (%n block)</numerusform>
+            <numerusform>Blocks %1 – %2 (%n blocks)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>arbor::ui::LogModel</name>
     <message>
         <source>Time</source>
@@ -7549,10 +7564,6 @@
     </message>
     <message>
         <source>Another engine holds the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This console is read-only: chains can be watched but not changed. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9032,6 +9043,13 @@ SQLite: incremental vacuum, PRAGMA optimize and a WAL checkpoint.</source>
             <numerusform>%n token fails the same way on every item. Their items wait, using up no retries, until a batch of the token succeeds again.</numerusform>
             <numerusform>%n tokens fail the same way on every item. Their items wait, using up no retries, until a batch of the token succeeds again.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::ReadOnlyBanner</name>
+    <message>
+        <source>This console is read-only: chains can be watched but not changed. %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,6 @@
 
 #include "alertcounttext.h"
 #include "appsettings.h"
-#include "delegates/statusbadgedelegate.h"
 #include "desktopnotifier.h"
 #include "dialogs/addchainwizard.h"
 #include "dialogs/alertrulesdialog.h"
@@ -24,9 +23,10 @@
 #include "pages/triggerspage.h"
 #include "pages/welcomepage.h"
 #include "services/devnetrecovery.h"
-#include "widgets/chaincolumns.h"
+#include "widgets/emptystate.h"
 #include "widgets/logpanel.h"
 #include "widgets/pagehost.h"
+#include "widgets/readonlybanner.h"
 #include "widgets/screenfit.h"
 
 #include <QAction>
@@ -34,21 +34,17 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QFrame>
 #include <QHash>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -180,69 +176,10 @@ void MainWindow::createActions()
 
 void MainWindow::createCentralWidget()
 {
-    m_readOnlyBanner = new QFrame;
-    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
-    m_readOnlyBanner->setStyleSheet(QStringLiteral(
-        "#readOnlyBanner { background: #fff4ce; border: 1px solid #e2c56b; border-radius: 4px; }"
-        "#readOnlyBanner QLabel { color: #5c4300; background: transparent; }"));
-    auto *bannerIcon = new QLabel;
-    bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(24, 24));
-    m_readOnlyBannerText = new QLabel;
-    m_readOnlyBannerText->setObjectName(QStringLiteral("readOnlyBannerText"));
-    m_readOnlyBannerText->setWordWrap(true);
-    m_readOnlyBannerText->setTextFormat(Qt::PlainText);
-    m_readOnlyBannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *bannerLayout = new QHBoxLayout(m_readOnlyBanner);
-    bannerLayout->setContentsMargins(10, 8, 10, 8);
-    bannerLayout->addWidget(bannerIcon, 0, Qt::AlignTop);
-    bannerLayout->addWidget(m_readOnlyBannerText, 1);
-    m_readOnlyBanner->hide();
-
-    m_view = new QTableView;
-    m_view->setObjectName(QStringLiteral("chainTable"));
-    m_view->setModel(m_proxy);
-    m_view->setItemDelegateForColumn(ChainListModel::StatusColumn, new StatusBadgeDelegate(ChainListModel::BadgeColorRole, m_view));
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);   // the bulk verbs act on every selected chain
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setObjectName(QStringLiteral("chainTableHeader"));
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setStretchLastSection(true);
-    fitChainColumns(header, true);
-    header->setSectionHidden(ChainListModel::EngineColumn, true);   // until another engine indexes a chain
-    m_actions.addToContextMenu(m_view);
-
-    m_placeholder = new QLabel;
-    m_placeholder->setObjectName(QStringLiteral("emptyStateLabel"));
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setTextFormat(Qt::PlainText);
-    m_placeholder->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_placeholder->setMargin(24);
-    QFont placeholderFont = m_placeholder->font();
-    placeholderFont.setPointSizeF(placeholderFont.pointSizeF() * 1.25);
-    m_placeholder->setFont(placeholderFont);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
-
-    m_placeholderIcon = new QLabel;
-    m_placeholderIcon->setAlignment(Qt::AlignCenter);
-    auto *placeholderPage = new QWidget;
-    auto *placeholderLayout = new QVBoxLayout(placeholderPage);
-    placeholderLayout->addStretch(2);
-    placeholderLayout->addWidget(m_placeholderIcon);
-    placeholderLayout->addWidget(m_placeholder);
-    placeholderLayout->addStretch(3);
+    m_readOnlyBanner = new ReadOnlyBanner;
+    m_chainsPage = new ChainsPage(m_model, m_proxy, m_actions);
+    m_view = m_chainsPage->view();
+    m_placeholder = new EmptyState;
 
     connect(m_view, &QAbstractItemView::activated, this, &MainWindow::showSelectedDetails);
 
@@ -254,9 +191,8 @@ void MainWindow::createCentralWidget()
     connect(devnetRecovery, &DevnetRecovery::chainAdded, this, &MainWindow::onChainAdded);
 
     m_stack = new QStackedWidget;
-    m_chainsPage = new ChainsPage(m_model, m_proxy, m_view);
     m_stack->addWidget(m_chainsPage);
-    m_stack->addWidget(placeholderPage);
+    m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_welcomePage);
 
     // Every page but the chain table is made when first shown (PageHost), so opening the window
@@ -430,14 +366,14 @@ void MainWindow::applyEngineState(const EngineState &state)
     m_backendLabel->setToolTip(tr("Database: %1").arg(state.backend));
 
     m_readOnlyLabel->setVisible(state.readOnly);
-    m_readOnlyBanner->setVisible(state.readOnly);
     if (state.readOnly) {
         const QString reason = state.readOnlyReason.isEmpty() ? tr("Another engine holds the database.") : state.readOnlyReason;
         m_readOnlyLabel->setText(tr("Read-only"));
         m_readOnlyLabel->setToolTip(reason);
-        m_readOnlyBannerText->setText(tr("This console is read-only: chains can be watched but not changed. %1").arg(reason));
+        m_readOnlyBanner->setReason(reason);
         setWindowTitle(tr("Arbor (read-only)"));
     } else {
+        m_readOnlyBanner->setReason(QString());
         setWindowTitle(tr("Arbor"));
     }
     updatePlaceholder();
@@ -469,10 +405,11 @@ void MainWindow::updatePlaceholder()
         m_stack->setCurrentWidget(chains == 0 ? static_cast<QWidget *>(m_welcomePage) : m_chainsPage);
         return;
     }
-    const QIcon icon = m_startupError.isEmpty() ? windowIcon() : style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this);
-    m_placeholderIcon->setPixmap(icon.pixmap(64, 64, m_startupError.isEmpty() ? QIcon::Disabled : QIcon::Normal));
-    m_placeholder->setText(text);
-    m_stack->setCurrentWidget(m_placeholder->parentWidget());
+    if (m_startupError.isEmpty())
+        m_placeholder->setMessage(windowIcon(), QIcon::Disabled, text);
+    else
+        m_placeholder->setMessage(style()->standardIcon(QStyle::SP_MessageBoxCritical, nullptr, this), QIcon::Normal, text);
+    m_stack->setCurrentWidget(m_placeholder);
 }
 
 std::optional<ChainRecord> MainWindow::selectedChain() const
@@ -606,9 +543,8 @@ void MainWindow::readSettings()
     // First run: the log and alerts a fifth of the window, the page the rest.
     if (!restoreState(settings.value(QStringLiteral("state")).toByteArray()))
         resizeDocks({m_logDock}, {std::max(140, height() / 5)}, Qt::Vertical);
-    if (m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("chainTableHeader")).toByteArray()))
-        fitChainColumns(m_view->horizontalHeader(), false);   // saved in another language, perhaps
     settings.endGroup();
+    m_chainsPage->restoreColumns();
 }
 
 void MainWindow::writeSettings() const
@@ -617,8 +553,8 @@ void MainWindow::writeSettings() const
     settings.beginGroup(QStringLiteral("MainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("chainTableHeader"), m_view->horizontalHeader()->saveState());
     settings.endGroup();
+    m_chainsPage->saveColumns();
 }
 
 } // namespace arbor::ui

@@ -14,7 +14,6 @@
 class QAction;
 class QDockWidget;
 class QPushButton;
-class QFrame;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -34,10 +33,12 @@ class ChainDetailPage;
 class ChainsPage;
 class ChainListModel;
 class DesktopNotifier;
+class EmptyState;
 class LogPanel;
 class AppSettings;
 class QueuePage;
 class PageHost;
+class ReadOnlyBanner;
 class TriggersPage;
 class WelcomePage;
 
@@ -150,8 +151,7 @@ private:
     ChainListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
 
-    QFrame *m_readOnlyBanner = nullptr;
-    QLabel *m_readOnlyBannerText = nullptr;
+    ReadOnlyBanner *m_readOnlyBanner = nullptr;
     QTabWidget *m_pages = nullptr;
     // The pages the window talks to, each in its tab's PageHost; null until the page is made.
     PageHost *m_detailHost = nullptr;
@@ -162,10 +162,9 @@ private:
     WelcomePage *m_welcomePage = nullptr;
     QToolBar *m_chainToolBar = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QTableView *m_view = nullptr;
-    ChainsPage *m_chainsPage = nullptr;   ///< the filter box and the column chooser around m_view
-    QLabel *m_placeholderIcon = nullptr;
-    QLabel *m_placeholder = nullptr;
+    ChainsPage *m_chainsPage = nullptr;
+    QTableView *m_view = nullptr;         ///< the chain table, on m_chainsPage
+    EmptyState *m_placeholder = nullptr;  ///< in place of the chain table: opening, closing, a startup error
 
     QLabel *m_readOnlyLabel = nullptr;
     QLabel *m_countLabel = nullptr;

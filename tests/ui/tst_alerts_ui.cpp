@@ -22,6 +22,7 @@
 #include "triggers/alerttext.h"
 #include "uifixture.h"
 #include "widgets/indexprogressbar.h"
+#include "widgets/indexprogresspanel.h"
 #include "widgets/logpanel.h"
 
 #include <QApplication>
@@ -441,7 +442,7 @@ void TstAlertsUi::liveChainShowsNoGapForNewBlocks()
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     page.showChain(chainId);
-    QTRY_VERIFY_WITH_TIMEOUT(page.progressBar()->end() >= 2 && page.progressBar()->fraction() > 0.5, EngineTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(page.progress()->bar()->end() >= 2 && page.progress()->bar()->fraction() > 0.5, EngineTimeoutMs);
 
     // Every status the page takes in while the head moves on a block a second: never a gap.
     QStringList gapsSeen;
@@ -455,16 +456,16 @@ void TstAlertsUi::liveChainShowsNoGapForNewBlocks()
             if (firstEnd < 0)
                 firstEnd = *s.indexed;
         }
-        if (!page.progressBar()->gaps().isEmpty() || page.gapList()->count() > 0)
+        if (!page.progress()->bar()->gaps().isEmpty() || page.progress()->gapList()->count() > 0)
             gapsSeen.append(QStringLiteral("%1 gap(s) at checkpoint %2: %3")
-                                .arg(page.progressBar()->gaps().size())
+                                .arg(page.progress()->bar()->gaps().size())
                                 .arg(lastCheckpoint)
-                                .arg(page.gapList()->count() > 0 ? page.gapList()->item(0)->text() : QString()));
+                                .arg(page.progress()->gapList()->count() > 0 ? page.progress()->gapList()->item(0)->text() : QString()));
     });
     // At least a few new head blocks between two reads of the ranges (every 3 s).
     QTRY_VERIFY_WITH_TIMEOUT(firstEnd >= 0 && lastCheckpoint >= firstEnd + 8, EngineTimeoutMs);
     QVERIFY2(gapsSeen.isEmpty(), qPrintable(gapsSeen.join(u"; ")));
-    QCOMPARE(page.progressBar()->fraction() > 0.9, true);
+    QCOMPARE(page.progress()->bar()->fraction() > 0.9, true);
 
     page.hide();
     engine.reset();

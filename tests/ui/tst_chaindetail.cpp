@@ -25,6 +25,7 @@
 #include "testvalues.h"
 #include "uifixture.h"
 #include "widgets/indexprogressbar.h"
+#include "widgets/indexprogresspanel.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -681,12 +682,12 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("gappy"));
     QCOMPARE(label(page, "chainDetailId"), QStringLiteral("77"));
     QTRY_COMPARE(label(page, "chainDetailIndexed"), QStringLiteral("29"));
-    QTRY_COMPARE(page.gapList()->count(), 1);
+    QTRY_COMPARE(page.progress()->gapList()->count(), 1);
     // The plural form comes from the English translation the console loads.
-    QCOMPARE(page.gapList()->item(0)->text(), QStringLiteral("Blocks 10 – 19 (10 blocks)"));
-    QCOMPARE(page.progressBar()->gaps(), (QList<IndexRange>{{10, 19}}));
-    QCOMPARE(page.progressBar()->ranges(), (QList<IndexRange>{{0, 9}, {20, 29}}));
-    QCOMPARE(page.progressBar()->fraction(), 20.0 / 30.0);
+    QCOMPARE(page.progress()->gapList()->item(0)->text(), QStringLiteral("Blocks 10 – 19 (10 blocks)"));
+    QCOMPARE(page.progress()->bar()->gaps(), (QList<IndexRange>{{10, 19}}));
+    QCOMPARE(page.progress()->bar()->ranges(), (QList<IndexRange>{{0, 9}, {20, 29}}));
+    QCOMPARE(page.progress()->bar()->fraction(), 20.0 / 30.0);
 
     // Not indexed here: the endpoints are those recorded.
     QCOMPARE(page.endpointModel()->rowCount(), 1);
@@ -737,7 +738,7 @@ void TstChainDetail::reindexRequestedDuringAReadIsShownAfterIt()
     QTRY_COMPARE_WITH_TIMEOUT(page.reindexModel()->rowCount(), 1, ChainDetailPage::RefreshIntervalMs / 2);
     QCOMPARE(page.reindexModel()->index(0, ReindexRequestModel::ReasonColumn).data().toString(), QStringLiteral("stale fork"));
     QCOMPARE(page.reindexModel()->index(0, ReindexRequestModel::RangeColumn).data().toString(), QStringLiteral("5 – 10"));
-    QCOMPARE(page.progressBar()->ranges(), (QList<IndexRange>{{0, 29}}));
+    QCOMPARE(page.progress()->bar()->ranges(), (QList<IndexRange>{{0, 29}}));
 }
 
 void TstChainDetail::chartHistoryRangesGapsAndOutliers()
@@ -900,9 +901,9 @@ void TstChainDetail::liveChainFromTheDevnet()
     QCOMPARE(label(page, "chainDetailId"), QString::number(chainId));
 
     // Caught up: the checkpoint reaches the traffic and nothing is missing below it.
-    QTRY_VERIFY_WITH_TIMEOUT(page.progressBar()->end() >= trafficTo && page.progressBar()->fraction() == 1.0, 30000);
-    QVERIFY(page.progressBar()->gaps().isEmpty());
-    QCOMPARE(page.gapList()->count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(page.progress()->bar()->end() >= trafficTo && page.progress()->bar()->fraction() == 1.0, 30000);
+    QVERIFY(page.progress()->bar()->gaps().isEmpty());
+    QCOMPARE(page.progress()->gapList()->count(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(label(page, "chainDetailStatus"), QStringLiteral("Live"), 20000);
 
     // The lag line gains a point a second.

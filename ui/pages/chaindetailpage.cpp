@@ -13,7 +13,7 @@
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
 #include "util/continuation.h"
-#include "widgets/indexprogressbar.h"
+#include "widgets/indexprogresspanel.h"
 #include "widgets/pagehost.h"
 #include "widgets/refreshthrottle.h"
 #include "widgets/tableactions.h"
@@ -25,7 +25,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QListWidget>
 #include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
@@ -86,16 +85,7 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
     m_reindex = new ReindexRequestModel(this);
     m_reorgs = new ReorgModel(this);
 
-    m_progress = new IndexProgressBar;
-    m_progressText = valueLabel(QStringLiteral("chainDetailProgressText"));
-    m_gapList = new QListWidget;
-    m_gapList->setObjectName(QStringLiteral("chainDetailGaps"));
-    auto *progressPage = new QWidget;
-    auto *progressLayout = new QVBoxLayout(progressPage);
-    progressLayout->addWidget(m_progress);
-    progressLayout->addWidget(m_progressText);
-    progressLayout->addWidget(new QLabel(tr("Gaps below the checkpoint (filled by the gap scan):")));
-    progressLayout->addWidget(m_gapList, 1);
+    m_progress = new IndexProgressPanel;
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("chainDetailTabs"));
@@ -118,7 +108,7 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
     endpointLayout->addWidget(endpointTable, 1);
     m_tabs->addTab(endpointPage, tr("RPC endpoints"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailTokens"), m_tokens), tr("Tokens"));
-    m_tabs->addTab(progressPage, tr("Index progress"));
+    m_tabs->addTab(m_progress, tr("Index progress"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
     m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
     m_daily = new NetworkStatsPanel(stats, indexing);
@@ -518,9 +508,7 @@ std::optional<qint64> ChainDetailPage::checkpoint() const
 void ChainDetailPage::updateProgress()
 {
     if (m_chainId == 0 || !m_rangesKnown) {
-        m_progress->clear();
-        m_progressText->setText(m_chainId == 0 ? QString() : tr("Reading index progress…"));
-        m_gapList->clear();
+        m_progress->showMessage(m_chainId == 0 ? QString() : tr("Reading index progress…"));
         return;
     }
     const std::optional<qint64> checkpoint = this->checkpoint();
@@ -535,24 +523,6 @@ void ChainDetailPage::updateProgress()
     if (m_status && m_status->head)
         end = std::max(end, *m_status->head);
     m_progress->setProgress(m_ranges, start, end, checkpoint, m_rangesCheckpoint);
-
-    const QLocale locale;
-    if (end < start)
-        m_progressText->setText(tr("Nothing indexed yet."));
-    else
-        m_progressText->setText(tr("Blocks %1 to %2: %3 % indexed, %n gap(s).", nullptr, int(m_progress->gaps().size()))
-                                    .arg(locale.toString(start), locale.toString(end), locale.toString(m_progress->fraction() * 100, 'f', 1)));
-
-    QStringList lines;
-    for (const IndexRange &gap : m_progress->gaps())
-        lines.append(tr("Blocks %1 – %2 (%n block(s))", nullptr, int(gap.to - gap.from + 1)).arg(locale.toString(gap.from), locale.toString(gap.to)));
-    bool same = m_gapList->count() == lines.size();
-    for (int i = 0; same && i < lines.size(); ++i)
-        same = m_gapList->item(i)->text() == lines[i];
-    if (!same) {
-        m_gapList->clear();
-        m_gapList->addItems(lines);
-    }
 }
 
 void ChainDetailPage::refresh()

@@ -13,7 +13,6 @@
 class QAbstractItemModel;
 class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
 class QTableView;
 class QTabWidget;
@@ -28,7 +27,7 @@ namespace arbor::ui {
 
 class ChainChartPanel;
 class EndpointModel;
-class IndexProgressBar;
+class IndexProgressPanel;
 class NetworkStatsPanel;
 class RefreshThrottle;
 class ReindexRequestModel;
@@ -75,8 +74,7 @@ public:
     NetworkStatsPanel *dailyStats() const { return m_daily; }
     EndpointModel *endpointModel() const { return m_endpoints; }
     TokenModel *tokenModel() const { return m_tokens; }
-    IndexProgressBar *progressBar() const { return m_progress; }
-    QListWidget *gapList() const { return m_gapList; }
+    IndexProgressPanel *progress() const { return m_progress; }
     ReindexRequestModel *reindexModel() const { return m_reindex; }
     ReorgModel *reorgModel() const { return m_reorgs; }
 
@@ -151,9 +149,7 @@ private:
     NetworkStatsPanel *m_daily = nullptr;
     EndpointModel *m_endpoints = nullptr;
     TokenModel *m_tokens = nullptr;
-    IndexProgressBar *m_progress = nullptr;
-    QLabel *m_progressText = nullptr;
-    QListWidget *m_gapList = nullptr;
+    IndexProgressPanel *m_progress = nullptr;
     ReindexRequestModel *m_reindex = nullptr;
     ReorgModel *m_reorgs = nullptr;
     QLabel *m_loadError = nullptr;

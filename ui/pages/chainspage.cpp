@@ -1,6 +1,9 @@
 #include "pages/chainspage.h"
 
+#include "consoleactions.h"
+#include "delegates/statusbadgedelegate.h"
 #include "models/chainlistmodel.h"
+#include "widgets/chaincolumns.h"
 #include "widgets/tableactions.h"
 
 #include <QAction>
@@ -17,14 +20,22 @@
 #include <QVBoxLayout>
 
 namespace arbor::ui {
+namespace {
 
-ChainsPage::ChainsPage(ChainListModel *model, QSortFilterProxyModel *proxy, QTableView *view, QWidget *parent)
+/// Where the chain table's header state is kept (the window's group, as in earlier versions).
+const QString HeaderStateKey = QStringLiteral("MainWindow/chainTableHeader");
+
+} // namespace
+
+ChainsPage::ChainsPage(ChainListModel *model, QSortFilterProxyModel *proxy, const ConsoleActions &verbs, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_proxy(proxy)
-    , m_view(view)
+    , m_view(new QTableView)
 {
     setObjectName(QStringLiteral("chainsPage"));
+    createView();
+    verbs.addToContextMenu(m_view);   // before the copy and export actions (TableActions)
     m_proxy->setFilterRole(ChainListModel::FilterRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(0);
@@ -96,6 +107,32 @@ ChainsPage::ChainsPage(ChainListModel *model, QSortFilterProxyModel *proxy, QTab
     updateShownCount();
 }
 
+void ChainsPage::createView()
+{
+    m_view->setObjectName(QStringLiteral("chainTable"));
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegateForColumn(ChainListModel::StatusColumn, new StatusBadgeDelegate(ChainListModel::BadgeColorRole, m_view));
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ChainListModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);   // the bulk verbs act on every selected chain
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 12);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setObjectName(QStringLiteral("chainTableHeader"));
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(true);
+    fitChainColumns(header, true);
+    header->setSectionHidden(ChainListModel::EngineColumn, true);   // until another engine indexes a chain
+}
+
 void ChainsPage::updateFilter()
 {
     m_proxy->setFilterFixedString(m_filter->text().trimmed());
@@ -137,10 +174,14 @@ void ChainsPage::setColumnVisible(int column, bool visible)
 
 void ChainsPage::saveColumns() const
 {
-    QSettings settings;
-    settings.beginGroup(QStringLiteral("MainWindow"));
-    settings.setValue(QStringLiteral("chainTableHeader"), m_view->horizontalHeader()->saveState());
-    settings.endGroup();
+    QSettings().setValue(HeaderStateKey, m_view->horizontalHeader()->saveState());
+}
+
+void ChainsPage::restoreColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    if (header->restoreState(QSettings().value(HeaderStateKey).toByteArray()))
+        fitChainColumns(header, false);   // saved in another language, perhaps
 }
 
 } // namespace arbor::ui

@@ -12,24 +12,27 @@ class QTableView;
 namespace arbor::ui {
 
 class ChainListModel;
+class ConsoleActions;
 class TableActions;
 
 /**
- * The Chains page around the chain table the main window sets up: a filter box above it
+ * The Chains page: the chain table (sorted by name at first, the Engine column hidden until the
+ * main window shows it for a shared database), a filter box above it
  * (Ctrl+F; matches name, chain id, status and every RPC URL, case-insensitively), a column
  * chooser in the header's context menu (the choice is saved at once with the table's header
  * state, under MainWindow/chainTableHeader), several rows selectable for the bulk verbs, and
  * copy and CSV export (TableActions).
  *
- * The page does not own the model or the proxy; it takes the view into its layout. Thread: the
- * GUI thread.
+ * The page does not own the model or the proxy; the window connects the view's selection and
+ * activation to its chain verbs. Thread: the GUI thread.
  */
 class ChainsPage final : public QWidget
 {
     Q_OBJECT
 
 public:
-    ChainsPage(ChainListModel *model, QSortFilterProxyModel *proxy, QTableView *view, QWidget *parent = nullptr);
+    /// `verbs`: the chain verbs the table's context menu offers, above copy and export.
+    ChainsPage(ChainListModel *model, QSortFilterProxyModel *proxy, const ConsoleActions &verbs, QWidget *parent = nullptr);
 
     QLineEdit *filterEdit() const { return m_filter; }
     QTableView *view() const { return m_view; }
@@ -40,8 +43,12 @@ public:
     void setColumnVisible(int column, bool visible);
     /// Writes the table's header state (widths, order, hidden columns) to the settings.
     void saveColumns() const;
+    /// Takes the header state saveColumns() wrote, if any, and widens what the language in use
+    /// needs wider.
+    void restoreColumns();
 
 private:
+    void createView();
     void updateFilter();
     void updateShownCount();
     void updateColumnMenu();
