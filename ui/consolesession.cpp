@@ -161,8 +161,10 @@ void ConsoleSession::launch(const DatabaseUrl &database, const QString &password
     m_window = std::make_unique<MainWindow>(m_engine.get());
     m_window->setLogSink(m_logSink);
     m_window->setSettings(m_settings);
-    if (!notice.isEmpty())
+    if (!notice.isEmpty()) {
+        qWarning().noquote() << notice;   // kept in the log panel; the status bar shows it for a while
         m_window->showNotice(notice);
+    }
     if (!m_crashNotice.isEmpty()) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Arbor stopped unexpectedly"),
                                     std::exchange(m_crashNotice, QString()), QMessageBox::Ok, m_window.get());

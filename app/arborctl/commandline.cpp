@@ -273,15 +273,12 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     QObject context;
     int exitCode = ExitFailed;
     std::unique_ptr<Engine> engine;
-    QString keychainNotice;
 
     auto startEngine = [&](const QString &password) {
         options.password = password;
         engine = std::make_unique<Engine>(options);
         then(engine->start(), &context, [&](Status started) {
             if (!started) {
-                if (!keychainNotice.isEmpty())
-                    QTextStream(stderr) << "arborctl: note: " << keychainNotice << Qt::endl;
                 exitCode = fail(started.error());
                 QCoreApplication::exit(exitCode);
                 return;
@@ -295,7 +292,8 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
 
     if (url->backend == Backend::Postgres) {
         resolveDatabasePassword(url->keychainKey(), &context, [&](QString password, QString notice) {
-            keychainNotice = notice;
+            if (!notice.isEmpty())
+                QTextStream(stderr) << "arborctl: note: " << notice << Qt::endl;
             startEngine(password);
         });
     } else {

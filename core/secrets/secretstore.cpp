@@ -9,8 +9,6 @@
 #include <memory>
 #include <optional>
 
-Q_LOGGING_CATEGORY(lcSecrets, "arbor.secrets")
-
 namespace arbor {
 namespace {
 
@@ -123,7 +121,6 @@ void resolveDatabasePassword(const QString &keychainKey, QObject *context, std::
         } else if (secret.error().kind == Error::Kind::NotFound) {
             done(QString(), QString());
         } else {
-            qCWarning(lcSecrets) << secret.error().message;
             done(QString(), secret.error().message);
         }
     });

@@ -3,13 +3,10 @@
 #include "error.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QObject>
 #include <QString>
 
 #include <functional>
-
-Q_DECLARE_LOGGING_CATEGORY(lcSecrets)
 
 namespace arbor {
 
@@ -43,7 +40,8 @@ public:
 /**
  * The PostgreSQL password for `url`: empty when PGPASSWORD is set (libpq reads it) or when the
  * keychain holds none; the keychain's entry otherwise. `notice` receives a visible explanation
- * when the keychain could not be asked, so the console and arborctl can show it.
+ * when the keychain could not be asked; it is not logged here, so that each caller shows it once,
+ * where its user looks (arborctl's stderr, the console's status bar and log).
  */
 void resolveDatabasePassword(const QString &keychainKey, QObject *context,
                              std::function<void(QString password, QString notice)> done);

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void arborctlStoresAndForgetsTheDatabasePassword();
     void pgpasswordTakesPrecedence();
     void noKeychainIsAnExplicitErrorAndNothingIsWritten();
+    void noKeychainIsSaidOnceWhenOpeningPostgres();
     void postgresPasswordComesFromTheKeychain();
     void keychainUsedFromWorkerThreadsAndTheGuiThread();
 
@@ -196,6 +197,28 @@ void TestSecrets::noKeychainIsAnExplicitErrorAndNothingIsWritten()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains(password.toUtf8()), qPrintable(f.fileName()));
     }
+}
+
+// arborctl on PostgreSQL where no keychain answers (a server without a desktop session): one
+// note says so and how to give the password instead, then the command's own outcome.
+void TestSecrets::noKeychainIsSaidOnceWhenOpeningPostgres()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+    env.remove(QStringLiteral("PGPASSWORD"));
+
+    // Nothing listens on port 1: the command fails after the keychain was asked.
+    const Run r = arborctl({QStringLiteral("--db"), QStringLiteral("postgresql://arbor@127.0.0.1:1/arbor"), QStringLiteral("chain"),
+                            QStringLiteral("list")}, {}, env);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count(QLatin1String("No usable OS keychain")), 1);
+    QVERIFY2(r.err.contains(QLatin1String("arborctl: note: No usable OS keychain")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("PGPASSWORD")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("Cannot connect to PostgreSQL")), qPrintable(r.err));
 }
 
 void TestSecrets::postgresPasswordComesFromTheKeychain()

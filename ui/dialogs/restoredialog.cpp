@@ -208,7 +208,9 @@ void RestoreDialog::start()
     if (target->backend == Backend::Postgres) {
         QPointer<RestoreDialog> self(this);
         const DatabaseUrl url = *target;
-        resolveDatabasePassword(url.keychainKey(), this, [self, url, file](const QString &password, const QString &) {
+        resolveDatabasePassword(url.keychainKey(), this, [self, url, file](const QString &password, const QString &notice) {
+            if (!notice.isEmpty())
+                qWarning().noquote() << notice;   // in the console's log: a refused login then says why
             if (self && self->m_running)
                 self->run(url, file, password);
         });
