@@ -23,7 +23,7 @@ namespace arbor::ui {
 namespace {
 
 /// Where the chain table's header state is kept (the window's group, as in earlier versions).
-const QString HeaderStateKey = QStringLiteral("MainWindow/chainTableHeader");
+constexpr char HeaderStateKey[] = "MainWindow/chainTableHeader";
 
 } // namespace
 
