@@ -5380,26 +5380,6 @@
         <translation>Tägliche Aktivität</translation>
     </message>
     <message>
-        <source>&amp;Probe Now</source>
-        <translation>&amp;Jetzt prüfen</translation>
-    </message>
-    <message>
-        <source>Ask every endpoint for its head now; an unreachable one that answers is used again at once</source>
-        <translation>Jetzt jeden Endpunkt nach seinem Kopfblock fragen; ein nicht erreichbarer, der antwortet, wird sofort wieder verwendet</translation>
-    </message>
-    <message>
-        <source>Probing every endpoint…</source>
-        <translation>Alle Endpunkte werden geprüft …</translation>
-    </message>
-    <message>
-        <source>Probe failed: %1</source>
-        <translation>Prüfung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Probed at %1: %2</source>
-        <translation>Geprüft um %1: %2</translation>
-    </message>
-    <message>
         <source>at least %1 (no endpoint reports the head)</source>
         <translation>mindestens %1 (kein Endpunkt meldet den Kopfblock)</translation>
     </message>
@@ -6996,6 +6976,29 @@
     <message>
         <source>Compute units</source>
         <translation>Compute Units</translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EndpointsPanel</name>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Ask every endpoint for its head now; an unreachable one that answers is used again at once</source>
+        <translation>Jetzt jeden Endpunkt nach seinem Kopfblock fragen; ein nicht erreichbarer, der antwortet, wird sofort wieder verwendet</translation>
+    </message>
+    <message>
+        <source>Probing every endpoint…</source>
+        <translation>Alle Endpunkte werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Probe failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Probed at %1: %2</source>
+        <translation>Geprüft um %1: %2</translation>
     </message>
 </context>
 <context>

@@ -5380,26 +5380,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Probe Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask every endpoint for its head now; an unreachable one that answers is used again at once</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probing every endpoint…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probe failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Probed at %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>at least %1 (no endpoint reports the head)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6994,6 +6974,29 @@
     </message>
     <message>
         <source>Compute units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>arbor::ui::EndpointsPanel</name>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every endpoint for its head now; an unreachable one that answers is used again at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probing every endpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probed at %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

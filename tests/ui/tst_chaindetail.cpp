@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "engine/indexingservice.h"
 #include "engine/statsservice.h"
+#include "fakenode.h"
 #include "metrics/metricsstore.h"
 #include "model/entitydef.h"
 #include "models/endpointmodel.h"
@@ -36,6 +37,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -88,6 +90,24 @@ QString label(const QWidget &page, const char *name)
 {
     const auto *l = page.findChild<QLabel *>(QString::fromLatin1(name));
     return l ? l->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
+}
+
+/// Registers chain `chainId` as `name` from block 0, with an endpoint for each of `rpcs` (each as
+/// `endpoint` says besides its URL); nothing listens on http://127.0.0.1:1, the default.
+Status registerChain(Store &store, qint64 chainId, const QString &name, const QList<QUrl> &rpcs = {QUrl(QStringLiteral("http://127.0.0.1:1"))},
+                     EndpointRecord endpoint = {})
+{
+    ChainConfig config;
+    config.chainId = chainId;
+    config.name = name;
+    config.rpcUrls = rpcs;
+    config.startBlock = 0;
+    QList<EndpointRecord> endpoints;
+    for (const QUrl &rpc : rpcs) {
+        endpoint.url = rpc;
+        endpoints.append(endpoint);
+    }
+    return ChainRegistry(store).registerChain(config, endpoints, evmEntities());
 }
 
 TokenInfo token(int n, const QString &symbol, std::optional<BalanceMode> mode, const QString &reason)
@@ -145,6 +165,7 @@ private Q_SLOTS:
     void reindexModelInsertsNewRequestsOnTop();
     void reorgModelGrowsAtTheTop();
     void gapsBetweenPromotedRangesAreListed();
+    void probeNowAsksEveryEndpoint();
     void reindexRequestedDuringAReadIsShownAfterIt();
     void chartHistoryRangesGapsAndOutliers();
     void liveChainFromTheDevnet();
@@ -654,16 +675,10 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
         auto url = m_home.databaseUrl(QStringLiteral("gaps.db"));
         auto store = Store::open(*url);
         QVERIFY2(store, why(store).constData());
-        ChainConfig config;
-        config.chainId = chainId;
-        config.name = QStringLiteral("gappy");
-        config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
-        config.startBlock = 0;
-        EndpointRecord endpoint;
-        endpoint.url = config.rpcUrls.first();
-        endpoint.status = EndpointStatus::Unreachable;
-        endpoint.lastError = QStringLiteral("connection refused");
-        QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
+        EndpointRecord unreachable;
+        unreachable.status = EndpointStatus::Unreachable;
+        unreachable.lastError = QStringLiteral("connection refused");
+        QVERIFY(registerChain(**store, chainId, QStringLiteral("gappy"), {QUrl(QStringLiteral("http://127.0.0.1:1"))}, unreachable));
         QVERIFY((*store)->reconcileEntityTables(evmEntities()));
         // The head scan started at 20; the gap scan has filled 0–9 so far: 10–19 is missing.
         auto head = IndexStore(**store).promote(blocks(chainId, 20, 29, BatchMode::Head), evmEntities());
@@ -695,6 +710,49 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     QCOMPARE(page.endpointModel()->index(0, EndpointModel::LastErrorColumn).data().toString(), QStringLiteral("connection refused"));
 }
 
+// Probe Now on the RPC endpoints tab, for a chain this console does not index: every endpoint is
+// asked for its head at once, the button waits for the answer, and the answer is summed up.
+void TstChainDetail::probeNowAsksEveryEndpoint()
+{
+    const qint64 chainId = 78;
+    FakeNode node;
+    QVERIFY(node.listen());
+    node.head = 4321;
+    std::unique_ptr<Engine> engine = startEngine(QStringLiteral("probe.db"), false);
+    {
+        auto url = m_home.databaseUrl(QStringLiteral("probe.db"));
+        auto store = Store::open(*url);
+        QVERIFY2(store, why(store).constData());
+        QVERIFY(registerChain(**store, chainId, QStringLiteral("probed"), {node.url(), QUrl(QStringLiteral("http://127.0.0.1:1"))}));
+    }
+    engine->chains()->refreshSnapshot();
+
+    ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
+    page.resize(1000, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.showChain(chainId);
+    QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("probed"));
+    auto *probe = page.findChild<QPushButton *>(QStringLiteral("chainDetailProbeButton"));
+    QVERIFY(probe);
+    QTRY_VERIFY(probe->isEnabled());
+    QCOMPARE(label(page, "chainDetailProbeResult"), QString());
+
+    QTest::mouseClick(probe, Qt::LeftButton);
+    QVERIFY(!probe->isEnabled());   // one probe at a time
+    QCOMPARE(label(page, "chainDetailProbeResult"), QStringLiteral("Probing every endpoint…"));
+    QTRY_VERIFY_WITH_TIMEOUT(label(page, "chainDetailProbeResult").startsWith(QLatin1String("Probed at ")), 20000);
+    const QString said = label(page, "chainDetailProbeResult");
+    QVERIFY2(said.endsWith(QLatin1String(": 2 (1 ok, 1 unreachable)")), qPrintable(said));
+    QVERIFY(probe->isEnabled());
+    QVERIFY2(node.methods.contains(QLatin1String("eth_blockNumber")), qPrintable(node.methods.join(u' ')));
+
+    // Another chain shown: no result of this one's probe, and no probe without a chain.
+    page.showChain(0);
+    QCOMPARE(label(page, "chainDetailProbeResult"), QString());
+    QVERIFY(!probe->isEnabled());
+}
+
 void TstChainDetail::reindexRequestedDuringAReadIsShownAfterIt()
 {
     // A reindex requested (by another console, or arborctl) while the page reads the chain's
@@ -708,15 +766,9 @@ void TstChainDetail::reindexRequestedDuringAReadIsShownAfterIt()
     auto opened = Store::open(*url);
     QVERIFY2(opened, why(opened).constData());
     Store &store = **opened;
-    ChainConfig config;
-    config.chainId = chainId;
-    config.name = QStringLiteral("audited");
-    config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
-    config.startBlock = 0;
-    EndpointRecord endpoint;
-    endpoint.url = config.rpcUrls.first();
-    endpoint.status = EndpointStatus::Unreachable;
-    QVERIFY(ChainRegistry(store).registerChain(config, {endpoint}, evmEntities()));
+    EndpointRecord unreachable;
+    unreachable.status = EndpointStatus::Unreachable;
+    QVERIFY(registerChain(store, chainId, QStringLiteral("audited"), {QUrl(QStringLiteral("http://127.0.0.1:1"))}, unreachable));
     QVERIFY(store.reconcileEntityTables(evmEntities()));
     auto head = IndexStore(store).promote(blocks(chainId, 0, 29, BatchMode::Head), evmEntities());
     QVERIFY2(head, why(head).constData());
@@ -748,19 +800,12 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     std::unique_ptr<Engine> engine = startEngine(file, false);
     auto url = m_home.databaseUrl(file);
     QVERIFY2(url, why(url).constData());
-    auto registerChain = [&](const QString &name) {
+    auto registerNamed = [&](const QString &name) {
         auto store = Store::open(*url);
         QVERIFY2(store, why(store).constData());
-        ChainConfig config;
-        config.chainId = chainId;
-        config.name = name;
-        config.rpcUrls = {QUrl(QStringLiteral("http://127.0.0.1:1"))};
-        config.startBlock = 0;
-        EndpointRecord endpoint;
-        endpoint.url = config.rpcUrls.first();
-        QVERIFY(ChainRegistry(**store).registerChain(config, {endpoint}, evmEntities()));
+        QVERIFY(registerChain(**store, chainId, name));
     };
-    registerChain(QStringLiteral("recorded"));
+    registerNamed(QStringLiteral("recorded"));
 
     // What an indexing console wrote before this one started: two hours ago to 70 minutes ago
     // 100 blocks behind, then nothing for half an hour (the console was closed), then 50
@@ -848,7 +893,7 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     QVERIFY(charts->lineNames(ChainChartPanel::LatencyChart).isEmpty());
 
     // A new chain with the same id starts empty, whatever the window (the whole of which shows).
-    registerChain(QStringLiteral("again"));
+    registerNamed(QStringLiteral("again"));
     engine->chains()->refreshSnapshot();
     page.showChain(chainId);
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("again"));

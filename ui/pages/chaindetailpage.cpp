@@ -1,18 +1,16 @@
 #include "pages/chaindetailpage.h"
-#include "timetext.h"
 
 #include "charts/chainchartpanel.h"
 #include "charts/networkstatspanel.h"
-#include "delegates/statusbadgedelegate.h"
 #include "engine/chainservice.h"
 #include "engine/indexingservice.h"
 #include "engine/statsservice.h"
 #include "models/chainlistmodel.h"
-#include "models/endpointmodel.h"
 #include "models/reindexrequestmodel.h"
 #include "models/reorgmodel.h"
 #include "models/tokenmodel.h"
 #include "util/continuation.h"
+#include "widgets/endpointspanel.h"
 #include "widgets/indexprogresspanel.h"
 #include "widgets/pagehost.h"
 #include "widgets/refreshthrottle.h"
@@ -21,8 +19,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QLocale>
@@ -48,30 +44,6 @@ QString block(std::optional<qint64> n)
     return n ? QLocale().toString(*n) : ChainDetailPage::tr("–");
 }
 
-// What the row recorded and the live figures do not carry yet: the node's history, detected
-// once, the limits an earlier run learned (a limit, once learned, is never 0 again), and the
-// bill, which only the database adds up (every process's calls, the operator's prices).
-void mergeRecorded(EndpointRecord &live, const EndpointRecord &recorded)
-{
-    live.calls = recorded.calls;
-    live.prices = recorded.prices;
-    if (!live.servesHistory) {
-        live.servesHistory = recorded.servesHistory;
-        live.historyNote = recorded.historyNote;
-    }
-    if (live.maxRequestsPerSecond <= 0)
-        live.maxRequestsPerSecond = recorded.maxRequestsPerSecond;
-    EndpointLimits &limits = live.limits;
-    if (limits.learnedRate <= 0)
-        limits.learnedRate = recorded.limits.learnedRate;
-    if (limits.maxBatch <= 0)
-        limits.maxBatch = recorded.limits.maxBatch;
-    if (limits.logRangeLimit <= 0)
-        limits.logRangeLimit = recorded.limits.logRangeLimit;
-    if (limits.logResultLimit <= 0)
-        limits.logResultLimit = recorded.limits.logResultLimit;
-}
-
 } // namespace
 
 ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing, StatsService *stats, QWidget *parent)
@@ -80,7 +52,6 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
     setObjectName(QStringLiteral("chainDetailPage"));
 
     m_charts = new ChainChartPanel;
-    m_endpoints = new EndpointModel(this);
     m_tokens = new TokenModel(this);
     m_reindex = new ReindexRequestModel(this);
     m_reorgs = new ReorgModel(this);
@@ -89,28 +60,12 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("chainDetailTabs"));
-    QTableView *endpointTable = createTable(QStringLiteral("chainDetailEndpoints"), m_endpoints);
-    endpointTable->setItemDelegateForColumn(EndpointModel::StatusColumn,
-                                            new StatusBadgeDelegate(EndpointModel::BadgeColorRole, endpointTable));
-    m_probe = new QPushButton(tr("&Probe Now"));
-    m_probe->setObjectName(QStringLiteral("chainDetailProbeButton"));
-    m_probe->setToolTip(tr("Ask every endpoint for its head now; an unreachable one that answers is used again at once"));
-    m_probe->setEnabled(false);
-    connect(m_probe, &QPushButton::clicked, this, &ChainDetailPage::probeNow);
-    m_probeResult = valueLabel(QStringLiteral("chainDetailProbeResult"));
-    m_probeResult->setWordWrap(true);
-    auto *endpointPage = new QWidget;
-    auto *endpointLayout = new QVBoxLayout(endpointPage);
-    auto *probeRow = new QHBoxLayout;
-    probeRow->addWidget(m_probe);
-    probeRow->addWidget(m_probeResult, 1);
-    endpointLayout->addLayout(probeRow);
-    endpointLayout->addWidget(endpointTable, 1);
-    m_tabs->addTab(endpointPage, tr("RPC endpoints"));
-    m_tabs->addTab(createTable(QStringLiteral("chainDetailTokens"), m_tokens), tr("Tokens"));
+    m_endpoints = new EndpointsPanel(chains);
+    m_tabs->addTab(m_endpoints, tr("RPC endpoints"));
+    m_tabs->addTab(readOnlyTable(QStringLiteral("chainDetailTokens"), m_tokens), tr("Tokens"));
     m_tabs->addTab(m_progress, tr("Index progress"));
-    m_tabs->addTab(createTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
-    m_tabs->addTab(createTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
+    m_tabs->addTab(readOnlyTable(QStringLiteral("chainDetailReindex"), m_reindex), tr("Reindex requests"));
+    m_tabs->addTab(readOnlyTable(QStringLiteral("chainDetailReorgs"), m_reorgs), tr("Reorgs"));
     m_daily = new NetworkStatsPanel(stats, indexing);
     m_tabs->addTab(m_daily, tr("Daily activity"));
     // On a small screen the tabs sit below the fold: the one chosen comes into view.
@@ -157,6 +112,11 @@ ChainDetailPage::ChainDetailPage(ChainService *chains, IndexingService *indexing
     connect(m_chains, &ChainService::chainDeleted, this, &ChainDetailPage::onChainDeleted);
     updateChooser(m_chains->snapshot());
     showChain(0);
+}
+
+EndpointModel *ChainDetailPage::endpointModel() const
+{
+    return m_endpoints->model();
 }
 
 QWidget *ChainDetailPage::createHeader()
@@ -218,21 +178,6 @@ QWidget *ChainDetailPage::createHeader()
     return header;
 }
 
-QTableView *ChainDetailPage::createTable(const QString &name, QAbstractItemModel *model)
-{
-    auto *view = new QTableView;
-    view->setObjectName(name);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    TableActions::install(view, name);
-    return view;
-}
-
 QString ChainDetailPage::phaseText(IndexPhase phase)
 {
     switch (phase) {
@@ -256,12 +201,11 @@ void ChainDetailPage::showChain(qint64 chainId)
 {
     m_chainId = chainId;
     ++m_generation;
-    m_probeResult->clear();
+    m_endpoints->setChain(chainId);
     m_record.reset();
     m_status.reset();
     m_ranges.clear();
     m_rangesKnown = false;
-    m_endpoints->clear();
     m_tokens->setTokens({});
     m_reindex->setRequests({});
     m_reorgs->setReorgs({});
@@ -303,7 +247,7 @@ void ChainDetailPage::onStatuses(const QList<ChainStatus> &statuses)
         if (s.chainId == m_chainId)
             m_status = s;
     }
-    updateEndpoints();
+    m_endpoints->update(m_status, m_record);
     updateHeader();
     updateCharts();
     updateProgress();
@@ -354,53 +298,6 @@ void ChainDetailPage::onChains(const QList<ChainRecord> &chains)
     onStatuses(m_indexing->chainStatuses());   // a chain not indexed here changes with its record
 }
 
-void ChainDetailPage::updateEndpoints()
-{
-    // The live status measures endpoints more often; the record is what is left when paused,
-    // and it alone knows whether each node serves historical state (detected once) and, until
-    // the indexer reports, the limits an earlier run learned.
-    if (!m_status || m_status->endpoints.isEmpty()) {
-        if (m_record)
-            m_endpoints->update(m_record->endpoints);
-        return;
-    }
-    QList<EndpointRecord> endpoints = m_status->endpoints;
-    if (m_record) {
-        for (EndpointRecord &live : endpoints) {
-            for (const EndpointRecord &recorded : m_record->endpoints) {
-                if (recorded.url == live.url)
-                    mergeRecorded(live, recorded);
-            }
-        }
-    }
-    m_endpoints->update(endpoints);
-}
-
-void ChainDetailPage::probeNow()
-{
-    if (m_chainId == 0)
-        return;
-    const ChainRef chain{m_chainId, {}};
-    const int generation = m_generation;
-    m_probe->setProperty("probing", true);
-    m_probe->setEnabled(false);
-    m_probeResult->setText(tr("Probing every endpoint…"));
-    then(m_chains->probeNow(chain), this, [this, generation](const Result<QList<EndpointRecord>> &probed) {
-        m_probe->setProperty("probing", false);
-        m_probe->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
-        if (generation != m_generation)
-            return;     // another chain is shown now
-        if (!probed) {
-            m_probeResult->setText(tr("Probe failed: %1").arg(probed.error().message));
-            return;
-        }
-        m_probeResult->setText(tr("Probed at %1: %2")
-                                   .arg(timeOfDayText(QTime::currentTime()), ChainListModel::endpointSummary(*probed)));
-        if (!m_status)
-            m_endpoints->update(*probed);   // not indexed here: what the probe found is all there is
-    });
-}
-
 void ChainDetailPage::onChainDeleted(qint64 chainId)
 {
     if (chainId != m_chainId)
@@ -412,7 +309,7 @@ void ChainDetailPage::updateHeader()
 {
     const QLocale locale;
     m_edit->setEnabled(m_chainId != 0 && m_record && m_record->state != ChainState::Deleting);
-    m_probe->setEnabled(m_edit->isEnabled() && m_probe->property("probing").toBool() == false);
+    m_endpoints->setProbeAllowed(m_edit->isEnabled());
     if (m_chainId == 0) {
         m_name->setText(tr("No chain selected"));
         for (QLabel *l : {m_id, m_state, m_head, m_indexed, m_lag, m_rate, m_blockStats, m_message})

@@ -10,11 +10,9 @@
 
 #include <optional>
 
-class QAbstractItemModel;
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QTableView;
 class QTabWidget;
 
 namespace arbor {
@@ -27,6 +25,7 @@ namespace arbor::ui {
 
 class ChainChartPanel;
 class EndpointModel;
+class EndpointsPanel;
 class IndexProgressPanel;
 class NetworkStatsPanel;
 class RefreshThrottle;
@@ -72,7 +71,7 @@ public:
 
     ChainChartPanel *charts() const { return m_charts; }
     NetworkStatsPanel *dailyStats() const { return m_daily; }
-    EndpointModel *endpointModel() const { return m_endpoints; }
+    EndpointModel *endpointModel() const;
     TokenModel *tokenModel() const { return m_tokens; }
     IndexProgressPanel *progress() const { return m_progress; }
     ReindexRequestModel *reindexModel() const { return m_reindex; }
@@ -95,10 +94,6 @@ private:
     void onStatuses(const QList<arbor::ChainStatus> &statuses);
     void onChains(const QList<arbor::ChainRecord> &chains);
     void onChainDeleted(qint64 chainId);
-    /// The endpoints table from the live status, else from the record.
-    void updateEndpoints();
-    /// Probe now: every endpoint of the chain asked for its head at once (ChainService::probeNow).
-    void probeNow();
     void updateHeader();
     void updateCharts();
     /// Reads the chart history of the chart's window (StatsService::chainHistory); stale answers dropped.
@@ -113,7 +108,6 @@ private:
     QWidget *createHeader();
     /// The selector's entries follow the registry's chains; the shown chain stays selected.
     void updateChooser(const QList<arbor::ChainRecord> &chains);
-    QTableView *createTable(const QString &name, QAbstractItemModel *model);
 
     arbor::ChainService *m_chains = nullptr;
     arbor::IndexingService *m_indexing = nullptr;
@@ -142,12 +136,10 @@ private:
     QLabel *m_blockStats = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_edit = nullptr;
-    QPushButton *m_probe = nullptr;              ///< Probe now, on the RPC endpoints tab
-    QLabel *m_probeResult = nullptr;
     QComboBox *m_chooser = nullptr;
     ChainChartPanel *m_charts = nullptr;
     NetworkStatsPanel *m_daily = nullptr;
-    EndpointModel *m_endpoints = nullptr;
+    EndpointsPanel *m_endpoints = nullptr;
     TokenModel *m_tokens = nullptr;
     IndexProgressPanel *m_progress = nullptr;
     ReindexRequestModel *m_reindex = nullptr;

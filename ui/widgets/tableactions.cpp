@@ -269,4 +269,19 @@ void TableActions::chooseExportFile()
     dialog->open();
 }
 
+QTableView *readOnlyTable(const QString &name, QAbstractItemModel *model)
+{
+    auto *view = new QTableView;
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    TableActions::install(view, name);
+    return view;
+}
+
 } // namespace arbor::ui

@@ -7,8 +7,10 @@
 #include <QPersistentModelIndex>
 #include <QString>
 
+class QAbstractItemModel;
 class QAbstractItemView;
 class QAction;
+class QTableView;
 
 namespace arbor::ui {
 
@@ -76,5 +78,10 @@ private:
     QAction *m_export = nullptr;
     QPersistentModelIndex m_menuIndex;   ///< the cell the context menu was opened on
 };
+
+/// A read-only table of `model` named `name`: whole rows selected, alternating row colours, no
+/// row numbers, each column as wide as its contents and the last one stretched, with
+/// TableActions (its export offers `name`.csv). Returned without a parent.
+QTableView *readOnlyTable(const QString &name, QAbstractItemModel *model);
 
 } // namespace arbor::ui
