@@ -71,6 +71,19 @@ Run arborctl(const QStringList &args, const QByteArray &input, const QProcessEnv
     return r;
 }
 
+/// The environment of a process on a machine where no keychain answers (a server without a
+/// desktop session): its home in `home`, a D-Bus address nothing listens on, no PGPASSWORD.
+QProcessEnvironment withoutKeychain(const QTemporaryDir &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+    env.remove(QStringLiteral("PGPASSWORD"));
+    return env;
+}
+
 } // namespace
 
 class TestSecrets : public QObject
@@ -177,12 +190,7 @@ void TestSecrets::pgpasswordTakesPrecedence()
 void TestSecrets::noKeychainIsAnExplicitErrorAndNothingIsWritten()
 {
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
-    env.remove(QStringLiteral("PGPASSWORD"));
+    const QProcessEnvironment env = withoutKeychain(home);
 
     const QString password = QStringLiteral("never-in-plain-text-7431");
     const Run r = arborctl({QStringLiteral("--db"), Key, QStringLiteral("db"), QStringLiteral("set-password")}, password.toUtf8() + '\n', env);
@@ -204,12 +212,7 @@ void TestSecrets::noKeychainIsAnExplicitErrorAndNothingIsWritten()
 void TestSecrets::noKeychainIsSaidOnceWhenOpeningPostgres()
 {
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
-    env.remove(QStringLiteral("PGPASSWORD"));
+    const QProcessEnvironment env = withoutKeychain(home);
 
     // Nothing listens on port 1: the command fails after the keychain was asked.
     const Run r = arborctl({QStringLiteral("--db"), QStringLiteral("postgresql://arbor@127.0.0.1:1/arbor"), QStringLiteral("chain"),
