@@ -92,6 +92,17 @@ QString label(const QWidget &page, const char *name)
     return l ? l->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
 }
 
+/// Shows `page` at `size` and, once it is on screen, `chainId` on it; false if it never showed.
+bool showChainOn(ChainDetailPage &page, qint64 chainId, QSize size = QSize(1000, 800))
+{
+    page.resize(size);
+    page.show();
+    if (!QTest::qWaitForWindowExposed(&page))
+        return false;
+    page.showChain(chainId);
+    return true;
+}
+
 /// Registers chain `chainId` as `name` from block 0, with an endpoint for each of `rpcs` (each as
 /// `endpoint` says besides its URL); nothing listens on http://127.0.0.1:1, the default.
 Status registerChain(Store &store, qint64 chainId, const QString &name, const QList<QUrl> &rpcs = {QUrl(QStringLiteral("http://127.0.0.1:1"))},
@@ -496,10 +507,7 @@ void TstChainDetail::pageShowsTheChainsTokensAndEndpointHistory()
     record.endpoints[1].limits = limits(8.4, 50, 500, 10000);
 
     ChainDetailPage page(engine.chains(), engine.indexing(), engine.stats());
-    page.resize(1000, 800);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showChain(88);
+    QVERIFY(showChainOn(page, 88));
     Q_EMIT engine.chains()->chainsChanged({record});
 
     QCOMPARE(label(page, "chainDetailName"), QStringLiteral("pruned"));
@@ -592,10 +600,7 @@ void TstChainDetail::chainSelectorShowsAnotherChain()
     going.state = ChainState::Deleting;
 
     ChainDetailPage page(engine.chains(), engine.indexing(), engine.stats());
-    page.resize(1000, 800);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showChain(8453);
+    QVERIFY(showChainOn(page, 8453));
     Q_EMIT engine.chains()->chainsChanged({base, optimism, going});
 
     auto *chooser = page.findChild<QComboBox *>(QStringLiteral("chainDetailChooser"));
@@ -689,10 +694,7 @@ void TstChainDetail::gapsBetweenPromotedRangesAreListed()
     engine->chains()->refreshSnapshot();
 
     ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
-    page.resize(1000, 800);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showChain(chainId);
+    QVERIFY(showChainOn(page, chainId));
 
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("gappy"));
     QCOMPARE(label(page, "chainDetailId"), QStringLiteral("77"));
@@ -728,10 +730,7 @@ void TstChainDetail::probeNowAsksEveryEndpoint()
     engine->chains()->refreshSnapshot();
 
     ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
-    page.resize(1000, 800);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showChain(chainId);
+    QVERIFY(showChainOn(page, chainId));
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("probed"));
     auto *probe = page.findChild<QPushButton *>(QStringLiteral("chainDetailProbeButton"));
     QVERIFY(probe);
@@ -833,10 +832,7 @@ void TstChainDetail::chartHistoryRangesGapsAndOutliers()
     engine->chains()->refreshSnapshot();
 
     ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
-    page.resize(1280, 800);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showChain(chainId);
+    QVERIFY(showChainOn(page, chainId, QSize(1280, 800)));
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("recorded"));
 
     // 15 minutes (the default): the last quarter hour of history, in one piece; the burst is
@@ -937,10 +933,7 @@ void TstChainDetail::liveChainFromTheDevnet()
     engine->chains()->refreshSnapshot();
 
     ChainDetailPage page(engine.get()->chains(), engine.get()->indexing(), engine.get()->stats());
-    page.resize(1200, 900);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.showChain(chainId);
+    QVERIFY(showChainOn(page, chainId, QSize(1200, 900)));
 
     QTRY_COMPARE(label(page, "chainDetailName"), QStringLiteral("devnet"));
     QCOMPARE(label(page, "chainDetailId"), QString::number(chainId));
