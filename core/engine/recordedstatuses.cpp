@@ -25,6 +25,11 @@ void RecordedStatuses::update(const QList<Sample> &samples, qint64 nowMs)
         s.chainId = chain.config.chainId;
         s.head = recordedHead(chain);
         s.indexed = chain.checkpointBlock;
+        // The indexing engine saves its endpoints' heads every couple of seconds, its checkpoint at
+        // each promotion: a head read just after a promotion can be older than the checkpoint. The
+        // chain has reached the checkpoint, so the head shown never falls below it.
+        if (s.indexed)
+            s.head = std::max(s.head.value_or(*s.indexed), *s.indexed);
         s.indexedTime = sample.checkpointTime;
         s.endpoints = chain.endpoints;
 

@@ -17,8 +17,9 @@ namespace arbor {
  * database last recorded them, so the console still shows their head, checkpoint and lag.
  *
  * The head is the highest `rpc_endpoints.last_head` (the indexing engine saves its endpoints'
- * health every couple of seconds and when it stops), the checkpoint the chain's `checkpoints`
- * row and its time the checkpoint block's timestamp. The rate is the checkpoint's progress over
+ * health every couple of seconds and when it stops), and never below the checkpoint, which is
+ * saved at each promotion; the checkpoint is the chain's `checkpoints` row and its time the
+ * checkpoint block's timestamp. The rate is the checkpoint's progress over
  * the samples of the last RateWindowMs. The phase is read from the figures: Stopped for a paused
  * chain, RpcDown (and the head unknown since the last one an endpoint reported) when every
  * endpoint was recorded unreachable, Live within `liveWithin` blocks of the

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void portfolioGroupsByChainAndByToken();
 
     void recordedStatusesFromTheDatabase();
+    void recordedHeadIsNeverBelowTheCheckpoint();
     void pausedChainShowsItsHead();
     void outageShowsHeadUnknownAndGrowingLag();
     void outageIsAGapInTheLagChart();
@@ -501,6 +502,36 @@ void TstTables::recordedStatusesFromTheDatabase()
     // A chain no longer in the samples is dropped.
     recorded.update({}, t0 + 7000);
     QVERIFY(recorded.statuses().isEmpty());
+}
+
+void TstTables::recordedHeadIsNeverBelowTheCheckpoint()
+{
+    // The indexing engine promoted to 1665 and has not saved its endpoints' heads since 1645 (it
+    // does every couple of seconds): a watching console shows head 1665, not "head 1645, indexed 1665".
+    ChainRecord chain;
+    chain.config.chainId = 5;
+    EndpointRecord endpoint;
+    endpoint.status = EndpointStatus::Ok;
+    endpoint.lastHead = 1645;
+    chain.endpoints = {endpoint};
+    chain.checkpointBlock = 1665;
+    RecordedStatuses recorded(10);
+    recorded.update({{chain, std::nullopt}}, 1700000000000);
+    ChainStatus s = recorded.statuses().first();
+    QCOMPARE(s.head, std::optional<qint64>(1665));
+    QCOMPARE(s.indexed, std::optional<qint64>(1665));
+    QCOMPARE(s.lag(), std::optional<qint64>(0));
+    QCOMPARE(s.phase, IndexPhase::Live);
+
+    // Once the heads are saved, the newer one shows; with no checkpoint yet, the recorded head alone.
+    chain.endpoints[0].lastHead = 1700;
+    recorded.update({{chain, std::nullopt}}, 1700000002000);
+    QCOMPARE(recorded.statuses().first().head, std::optional<qint64>(1700));
+    QCOMPARE(recorded.statuses().first().lag(), std::optional<qint64>(35));
+    chain.checkpointBlock.reset();
+    recorded.update({{chain, std::nullopt}}, 1700000004000);
+    QCOMPARE(recorded.statuses().first().head, std::optional<qint64>(1700));
+    QCOMPARE(recorded.statuses().first().phase, IndexPhase::Starting);
 }
 
 void TstTables::pausedChainShowsItsHead()
