@@ -46,6 +46,7 @@ private Q_SLOTS:
     void leaseConflictNamesHolder();
     void leaseOfDeadOrSilentHolderIsTakenOver();
     void leaseHolderConnectedAgainKeepsItsLease();
+    void postgresConnectionsNameTheirProcessAndThread();
     void postgresPreparesWhatRunsAgain();
     void postgresCopiesInBinaryWhatTextWouldStore();
     void statementsOnTheForbiddenThreadAreCountedAndNamed();
@@ -955,6 +956,36 @@ void TestStore::leaseHolderConnectedAgainKeepsItsLease()
     QVERIFY(a->renewLease(first));
     QVERIFY(a->releaseLease(first));
     QVERIFY(b->acquireLease(second, 30000));
+}
+
+void TestStore::postgresConnectionsNameTheirProcessAndThread()
+{
+    // On a server shared by engines, consoles and queue runs, pg_stat_activity says whose each
+    // connection is: the process id, and the Arbor thread that opened it.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    if (db.url().backend != Backend::Postgres)
+        QSKIP("SQLite has no server to show connections on");
+    const QString process = QStringLiteral("arbor[%1]").arg(QCoreApplication::applicationPid());
+    const auto nameOf = [](Store &store) {
+        auto rows = store.query(QStringLiteral("SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"));
+        return rows && !rows->isEmpty() ? rows->first().first().toString() : QStringLiteral("(none)");
+    };
+    {
+        auto store = db.open(false);
+        QVERIFY(store);
+        QCOMPARE(nameOf(*store), process);   // the test's main thread has no name
+    }
+    QString onWorker;
+    QThread *worker = QThread::create([&] {
+        auto store = db.open(false);
+        onWorker = store ? nameOf(*store) : QStringLiteral("(not opened)");
+    });
+    worker->setObjectName(QStringLiteral("arbor-queue-3"));
+    worker->start();
+    QVERIFY(worker->wait(30000));
+    delete worker;
+    QCOMPARE(onWorker, process + QStringLiteral(" queue-3"));
 }
 
 void TestStore::postgresPreparesWhatRunsAgain()

@@ -6,6 +6,7 @@
 #include "arbor_buildid.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
 #include <pqxx/connection>
 #include <pqxx/result>
@@ -52,6 +53,19 @@ std::string quoteConnValue(const QString &v)
     QString escaped = v;
     escaped.replace(u'\\', QLatin1String("\\\\")).replace(u'\'', QLatin1String("\\'"));
     return QString(u'\'' + escaped + u'\'').toStdString();
+}
+
+// What pg_stat_activity shows for a connection: the process and the thread that opened it
+// ("arbor[4242] store-writer", "arbor[4242] queue-0"), so whoever looks after a server shared by
+// several engines, consoles and queue runs can tell whose connection holds a lock or runs long.
+QString applicationName()
+{
+    QString name = QStringLiteral("arbor[%1]").arg(QCoreApplication::applicationPid());
+    if (const QString thread = QThread::currentThread()->objectName(); thread.startsWith(QLatin1String("arbor-")))
+        name += u' ' + thread.mid(6);
+    // PostgreSQL keeps 63 bytes of printable ASCII and turns anything else into "?".
+    name.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() > 0x7e; });
+    return name.left(63);
 }
 
 // "?" placeholders become "$1", "$2", … outside quoted literals and identifiers.
@@ -182,7 +196,7 @@ Result<std::unique_ptr<Store>> PostgresStore::open(const DatabaseUrl &url, const
 {
     std::string conninfo = "host=" + quoteConnValue(url.host) + " port=" + std::to_string(url.port)
         + " user=" + quoteConnValue(url.user) + " dbname=" + quoteConnValue(url.database)
-        + " application_name='arbor' connect_timeout=10"
+        + " application_name=" + quoteConnValue(applicationName()) + " connect_timeout=10"
         // In the connection string, not SET: a reconnect (reconnectIfLost()) has them too.
         + " options='-c client_min_messages=warning -c idle_in_transaction_session_timeout="
         + std::to_string(IdleTransactionBackstopMs) + "'";
