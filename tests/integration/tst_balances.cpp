@@ -585,21 +585,27 @@ void TestBalances::concurrentWorkersNeverShareAnItem()
                 return locked.error();
             startBoth();
             // A worker that finds every item locked keeps polling the queue table on its own
-            // connection: two such connections are the two processes' workers.
-            QSet<qint64> claimers;
+            // connection, which PostgreSQL names after the process and the worker's thread. Any
+            // two connections that had read the queue were not enough: a process's engine reads
+            // its health too, and one process alone then released the items (completed 450 and 0).
+            QSet<QString> claimers;
+            const QVariantList workers{u"arbor[%1] queue-0"_s.arg(a.processId()), u"arbor[%1] queue-0"_s.arg(b.processId())};
             const auto pollClaimers = [&] {
                 // Inside a transaction pg_stat_activity is a snapshot taken at first use.
                 (void)holder->query(u"SELECT pg_stat_clear_snapshot()"_s);
-                auto rows = holder->query(u"SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                                          "AND query LIKE '%balance_update_queue%'"_s);
+                auto rows = holder->query(u"SELECT application_name FROM pg_stat_activity WHERE application_name IN (?, ?) "
+                                          "AND query LIKE '%balance_update_queue%'"_s,
+                                          workers);
                 if (rows) {
                     for (const SqlRow &row : *rows)
-                        claimers.insert(row.first().toLongLong());
+                        claimers.insert(row.first().toString());
                 }
                 return claimers.size();
             };
-            if (!QTest::qWaitFor([&] { return pollClaimers() >= 2; }, 60000))
-                return Error::internal(u"the two queue runs did not both start claiming within 60 s"_s);
+            if (!QTest::qWaitFor([&] { return pollClaimers() >= 2; }, 60000)) {
+                return Error::internal(u"the two queue runs' workers did not both start claiming within 60 s (seen: %1)"_s.arg(
+                    QStringList(claimers.cbegin(), claimers.cend()).join(u", "_s)));
+            }
             return Status();
         });
         QVERIFY2(held, qPrintable(held ? QString() : held.error().toString()));
