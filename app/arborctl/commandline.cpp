@@ -6,6 +6,7 @@
 #include "util/continuation.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -246,18 +247,53 @@ void exitOnSignals(QObject *context, std::function<void()> onExit)
     ::sigaction(SIGINT, &action, nullptr);
 }
 
+namespace {
+
+/// The outermost of `path` and its folders that does not exist yet: what creating a database at
+/// `path` makes. Empty when the file exists.
+QString outermostMissing(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists())
+        return {};
+    QString outermost = file.absoluteFilePath();
+    for (QFileInfo folder(file.absolutePath()); !folder.exists(); folder = QFileInfo(folder.absolutePath()))
+        outermost = folder.absoluteFilePath();
+    return outermost;
+}
+
+/// Removes the SQLite database at `path` with its journal files, then its folders up to
+/// `outermost`, which this process made for it; a folder that is not empty stays.
+void removeCreatedDatabase(const QString &path, const QString &outermost)
+{
+    const QString file = QFileInfo(path).absoluteFilePath();
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(file + QLatin1String(suffix));
+    for (QString folder = QFileInfo(file).absolutePath(); folder.size() >= outermost.size(); folder = QFileInfo(folder).absolutePath()) {
+        if (!QDir().rmdir(folder) || folder == outermost)
+            break;
+    }
+}
+
+} // namespace
+
 int runWithEngine(const Invocation &inv, EngineOptions options, const Command &command)
 {
     auto url = DatabaseUrl::resolve(inv.db);
     if (!url)
         return fail(url.error());
     options.database = *url;
-    if (url->backend == Backend::Sqlite && !inv.mayCreateDatabase && !QFileInfo::exists(url->path)) {
+    using MissingDatabase = Invocation::MissingDatabase;
+    if (url->backend == Backend::Sqlite && inv.missingDatabase == MissingDatabase::Refuse && !QFileInfo::exists(url->path)) {
         return fail(Error::notFound(QStringLiteral("--db"),
                                     Arborctl::tr("There is no database at %1. Check the path; a database is created by "
                                                  "“arborctl chain add”, “arborctl db migrate”, “arborctl serve” or the console.")
                                         .arg(url->path)));
     }
+    // A chain add that fails leaves no database behind that the operator did not have before.
+    const QString created = url->backend == Backend::Sqlite && inv.missingDatabase == MissingDatabase::CreateToKeep
+        ? outermostMissing(url->path)
+        : QString();
 #ifdef ARBOR_TEST_HOOKS
     // Only in arborctl_testhooks, the build the crash-recovery tests run: ARBOR_FAULT_DELETE_STEP=N
     // makes a delete die right after step N, as a crash would.
@@ -301,6 +337,8 @@ int runWithEngine(const Invocation &inv, EngineOptions options, const Command &c
     }
     QCoreApplication::exec();
     engine.reset();
+    if (exitCode != ExitOk && !created.isEmpty())
+        removeCreatedDatabase(url->path, created);
     return exitCode;
 }
 

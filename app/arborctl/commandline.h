@@ -32,9 +32,13 @@ struct Invocation
 {
     QStringList args;        ///< program name first, then the command's own arguments
     QString db;              ///< --db, empty when not given
-    /// The command may create the SQLite database when it does not exist (chain add, db migrate,
-    /// serve); every other command refuses a missing database file (exit 2) instead of creating it.
-    bool mayCreateDatabase = false;
+    /// What the command does when its SQLite database does not exist.
+    enum class MissingDatabase {
+        Refuse,          ///< exit 2 naming the path: every command that reads or changes what is there
+        Create,          ///< create it: db migrate, and serve (which picks up chains added while it runs)
+        CreateToKeep,    ///< create it, and take it back with the folders made for it if the command fails: chain add
+    };
+    MissingDatabase missingDatabase = MissingDatabase::Refuse;
 };
 
 /**

@@ -370,6 +370,9 @@ int main(int argc, char *argv[])
     }
     inv.args = QStringList{name} + rest;
     // Commands that start from nothing may create the database; the rest refuse a missing file.
-    inv.mayCreateDatabase = name == u"chain add" || name == u"db migrate" || name == u"serve";
+    if (name == u"chain add")
+        inv.missingDatabase = Invocation::MissingDatabase::CreateToKeep;
+    else if (name == u"db migrate" || name == u"serve")
+        inv.missingDatabase = Invocation::MissingDatabase::Create;
     return handler(inv);
 }

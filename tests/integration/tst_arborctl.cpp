@@ -1,6 +1,6 @@
-// arborctl's command line on its own: a database path that does not exist, typos in command
-// names, each command's --help and the overview `arborctl --help` gives of them. No node and
-// no database server needed.
+// arborctl's command line on its own: a database path that does not exist (and one a failed
+// chain add would have created), typos in command names, each command's --help and the overview
+// `arborctl --help` gives of them. No node and no database server needed.
 #include "arborctlrun.h"
 #include "buildpaths.h"
 #include "testmain.h"
@@ -36,6 +36,7 @@ private Q_SLOTS:
     void readOnlyCommandRefusesMissingDatabase_data();
     void readOnlyCommandRefusesMissingDatabase();
     void migrateCreatesMissingDatabase();
+    void failedChainAddLeavesNoDatabase();
     void unknownCommandSuggestsTheClosest_data();
     void unknownCommandSuggestsTheClosest();
     void commandHelpNamesTheCommand();
@@ -92,6 +93,33 @@ void TestArborctl::migrateCreatesMissingDatabase()
     const ArborctlRun listed = arborctl({u"--db"_s, u"sqlite:"_s + path, u"chain"_s, u"list"_s, u"--json"_s});
     QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
     QCOMPARE(listed.array().size(), 0);
+}
+
+void TestArborctl::failedChainAddLeavesNoDatabase()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    // Nothing listens on port 1: the endpoint check fails before anything is added.
+    const QStringList add{u"chain"_s, u"add"_s, u"--name"_s, u"mainnet"_s, u"--chain-id"_s, u"1"_s, u"--rpc"_s, u"http://127.0.0.1:1/"_s};
+
+    // A database the command would have created, in folders it would have made, is taken back
+    // with them.
+    const QString path = tmp.filePath(u"typo/arbor.db"_s);
+    const ArborctlRun refused = arborctl(QStringList{u"--db"_s, u"sqlite:"_s + path} + add);
+    QCOMPARE_EQ(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"Nothing was added"_s), qPrintable(describe(refused)));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+    const ArborctlRun listed = arborctl({u"--db"_s, u"sqlite:"_s + path, u"chain"_s, u"list"_s});
+    QCOMPARE_EQ(listed.exitCode, 2);
+
+    // One the operator had stays, with what is in it.
+    const QString kept = tmp.filePath(u"arbor.db"_s);
+    QVERIFY2(arborctl({u"--db"_s, u"sqlite:"_s + kept, u"db"_s, u"migrate"_s}).exitCode == 0, "db migrate failed");
+    const ArborctlRun again = arborctl(QStringList{u"--db"_s, u"sqlite:"_s + kept} + add);
+    QCOMPARE_EQ(again.exitCode, 1);
+    QVERIFY(QFileInfo::exists(kept));
+    const ArborctlRun none = arborctl({u"--db"_s, u"sqlite:"_s + kept, u"chain"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(none.exitCode == 0 && none.array().isEmpty(), qPrintable(describe(none)));
 }
 
 void TestArborctl::unknownCommandSuggestsTheClosest_data()
