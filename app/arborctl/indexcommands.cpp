@@ -254,10 +254,19 @@ int indexCommand(const Invocation &inv)
                                  sum[it.key()] += it.value();
                              (*check)(chainId);
                          });
-        QObject::connect(engine.indexing(), &IndexingService::chainStatusChanged, &engine, [](const QList<ChainStatus> &statuses) {
+        // An outage is told once as it starts and once as it ends, not at every retry.
+        auto troubled = std::make_shared<QHash<qint64, IndexPhase>>();
+        QObject::connect(engine.indexing(), &IndexingService::chainStatusChanged, &engine, [troubled](const QList<ChainStatus> &statuses) {
             for (const ChainStatus &s : statuses) {
-                if (s.phase == IndexPhase::RpcDown || s.phase == IndexPhase::Stalled)
+                const bool trouble = s.phase == IndexPhase::RpcDown || s.phase == IndexPhase::Stalled;
+                const auto was = troubled->constFind(s.chainId);
+                if (trouble && (was == troubled->cend() || *was != s.phase)) {
+                    troubled->insert(s.chainId, s.phase);
                     QTextStream(stderr) << "arborctl: chain " << s.chainId << ' ' << indexPhaseName(s.phase) << ": " << s.message << Qt::endl;
+                } else if (!trouble && was != troubled->cend()) {
+                    troubled->remove(s.chainId);
+                    QTextStream(stderr) << "arborctl: chain " << s.chainId << ' ' << indexPhaseName(s.phase) << Qt::endl;
+                }
             }
         });
         exitOnSignals(&engine, [finish] { finish(ExitFailed); });

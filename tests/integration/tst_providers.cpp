@@ -408,6 +408,12 @@ void TestProviders::deadEndpointIsStillDown()
     QVERIFY2(endpoint.value(u"failures"_s).toInteger() > 0, qPrintable(compact(endpoint)));
     // Refused connections are not a rate limit: nothing was learned about a rate.
     QVERIFY2(endpoint.value(u"learnedRequestsPerSecond"_s).isNull(), qPrintable(compact(endpoint)));
+
+    // The outage is said once, not again at every retry (the engine reports the chain's status
+    // every second).
+    QTest::qWait(4000);
+    QCOMPARE(index.state(), QProcess::Running);
+    QCOMPARE(readErr().count(downLine), 1);
 }
 
 } // namespace tst_providers
