@@ -24,6 +24,7 @@ struct AgentCallPreparer::Call
     AgentMcpLookup lookup;
     QString gateway;
     QString target;
+    QHostAddress address;
 };
 
 namespace {
@@ -134,6 +135,7 @@ void AgentCallPreparer::checkEndpoint(const std::shared_ptr<Call> &call)
             return;
         }
         call->target = call->lookup.endpoint;
+        call->address = connectionOrder(info.addresses()).constFirst();
         verifyFile(call);
     });
 }
@@ -179,7 +181,7 @@ void AgentCallPreparer::verifyFile(const std::shared_ptr<Call> &call)
 void AgentCallPreparer::readAgentToken(const std::shared_ptr<Call> &call)
 {
     if (!call->delivery.action.resolveEndpoint || !call->lookup.token) {
-        call->done(std::pair{call->target, std::move(call->secrets)});
+        call->done(Ready{call->target, call->address, std::move(call->secrets)});
         return;
     }
     m_secrets->resolve(*call->lookup.token, [call](Result<QString> token) {
@@ -189,7 +191,7 @@ void AgentCallPreparer::readAgentToken(const std::shared_ptr<Call> &call)
             return;
         }
         call->secrets.mcpToken = *token;
-        call->done(std::pair{call->target, std::move(call->secrets)});
+        call->done(Ready{call->target, call->address, std::move(call->secrets)});
     });
 }
 

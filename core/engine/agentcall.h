@@ -5,6 +5,7 @@
 #include "triggers/outgoingdelivery.h"
 #include "triggers/triggerrecords.h"
 
+#include <QHostAddress>
 #include <QObject>
 
 #include <functional>
@@ -47,9 +48,15 @@ public:
     /// Whether `action` needs prepare() before it is sent.
     static bool needed(const Action &action);
 
-    /// The payload's target and the secrets to send with, or the outcome that ends this
-    /// attempt unsent. `done` runs later on this thread.
-    using Prepared = std::variant<std::pair<QString, ActionSecrets>, AttemptOutcome>;
+    /// Where a prepared call goes, and the secrets to send with.
+    struct Ready
+    {
+        QString target;          ///< the agent's MCP endpoint; empty: the action's own URL
+        QHostAddress address;    ///< the address the guard checked `target`'s host at; null with no target
+        ActionSecrets secrets;
+    };
+    /// Ready, or the outcome that ends this attempt unsent. `done` runs later on this thread.
+    using Prepared = std::variant<Ready, AttemptOutcome>;
     void prepare(const ClaimedDelivery &delivery, ActionSecrets secrets, std::function<void(Prepared)> done);
 
 private:

@@ -153,8 +153,8 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 s
                     finish(delivery, *outcome);
                     return;
                 }
-                auto &[target, ready] = std::get<0>(prepared);
-                send(delivery, std::move(ready), target);
+                auto &ready = std::get<AgentCallPreparer::Ready>(prepared);
+                send(delivery, std::move(ready.secrets), ready.target, ready.address);
             });
         });
     }
@@ -166,7 +166,7 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 s
         scheduleWake();
 }
 
-void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target)
+void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target, const QHostAddress &targetAddress)
 {
     if (stalledSinceClaim(delivery)) {
         abandonStale(delivery);
@@ -179,6 +179,7 @@ void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets
     // Never the target stored with the delivery: before the agent's endpoint came from its
     // registration, it was taken from the event, and such deliveries may still be pending.
     out.payload.target = target;
+    out.payload.targetAddress = targetAddress;
     out.secrets = std::move(secrets);
     out.attempt = delivery.attempts + 1;
     out.isTest = delivery.isTest;

@@ -65,7 +65,7 @@ Q_SIGNALS:
 private:
     void pump();
     void onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 stallsBefore);
-    void send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target);
+    void send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target, const QHostAddress &targetAddress = QHostAddress());
     void finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome);
     /// Whether this thread stalled past DeliveryOptions::staleClaimMs since `delivery` was claimed.
     bool stalledSinceClaim(const ClaimedDelivery &delivery);

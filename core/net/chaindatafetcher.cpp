@@ -255,10 +255,7 @@ void ChainDataFetcher::onResolved(quint64 id, const QHostInfo &info)
         finish(id, allowed.error());
         return;
     }
-    job->addresses = info.addresses();
-    // IPv4 first: a server that listens on one family only is far more often IPv4-only.
-    std::stable_partition(job->addresses.begin(), job->addresses.end(),
-                          [](const QHostAddress &a) { return a.protocol() == QAbstractSocket::IPv4Protocol; });
+    job->addresses = connectionOrder(info.addresses());
     job->ready = true;
     pump(job->host);
 }
@@ -306,20 +303,9 @@ void ChainDataFetcher::forgetIdleHosts()
 
 void ChainDataFetcher::send(Job &job)
 {
-    QUrl target = job.url;
     QNetworkRequest request;
-    if (job.url.scheme() == Http && job.addressIndex < job.addresses.size()) {
-        // To the address that was checked, not to whatever the name resolves to by now.
-        const QHostAddress &address = job.addresses.at(job.addressIndex);
-        target.setHost(address.toString());
-        QByteArray host = job.url.host(QUrl::FullyEncoded).toLatin1();
-        if (host.contains(':'))
-            host = '[' + host + ']';
-        if (job.url.port() != -1)
-            host += ':' + QByteArray::number(job.url.port());
-        request.setRawHeader("Host", host);
-    }
-    request.setUrl(target);
+    // To the address that was checked, not to whatever the name resolves to by now.
+    pinToCheckedAddress(request, job.url, job.addresses.value(job.addressIndex));
     request.setRawHeader("User-Agent", QByteArrayLiteral("Arbor/" ARBOR_VERSION));
     request.setRawHeader("Accept", "application/json, */*;q=0.5");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

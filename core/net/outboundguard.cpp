@@ -1,6 +1,7 @@
 #include "net/outboundguard.h"
 
 #include <QCoreApplication>
+#include <QNetworkRequest>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -325,6 +326,29 @@ Status OutboundPolicy::checkAddresses(const QString &host, const QList<QHostAddr
                                   .arg(name, classPhrase(addressClass), literal));
     }
     return {};
+}
+
+QList<QHostAddress> connectionOrder(QList<QHostAddress> addresses)
+{
+    std::stable_partition(addresses.begin(), addresses.end(), [](const QHostAddress &a) { return a.protocol() == QAbstractSocket::IPv4Protocol; });
+    return addresses;
+}
+
+void pinToCheckedAddress(QNetworkRequest &request, const QUrl &url, const QHostAddress &address)
+{
+    if (address.isNull() || url.scheme() != QLatin1String("http")) {
+        request.setUrl(url);
+        return;
+    }
+    QUrl target = url;
+    target.setHost(address.toString());
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (url.port() != -1)
+        host += ':' + QByteArray::number(url.port());
+    request.setUrl(target);
+    request.setRawHeader("Host", host);
 }
 
 } // namespace arbor

@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QUrl>
 
+class QNetworkRequest;
+
 namespace arbor {
 
 /**
@@ -54,6 +56,19 @@ QString displayOutboundUrl(const QUrl &url);
  * host name at all.
  */
 Result<QString> normalizeOutboundHost(const QString &text, const QString &field);
+
+/// The addresses a checked host resolved to, in the order to connect to them: IPv4 first (a
+/// server that listens on one family only is far more often IPv4-only), else as resolved.
+QList<QHostAddress> connectionOrder(QList<QHostAddress> addresses);
+
+/**
+ * Sets `request`'s URL to `url` on the checked `address`: an http request connects to that
+ * address and names the host in its Host header, so a name that resolves elsewhere by the time
+ * it is sent (DNS rebinding) is never connected to. An https request keeps the name: its
+ * certificate is checked against the name, which a rebound address cannot present. So does a
+ * null `address`.
+ */
+void pinToCheckedAddress(QNetworkRequest &request, const QUrl &url, const QHostAddress &address);
 
 /**
  * A snapshot of the operator's outbound allow-list, and the checks made with it.

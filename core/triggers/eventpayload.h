@@ -6,6 +6,7 @@
 #include "triggers/triggerdef.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -58,6 +59,9 @@ struct RenderedPayload
 {
     QByteArray body;
     QString target;   ///< mcp with resolveEndpoint, when sent: the agent's endpoint; empty otherwise
+    /// With `target`: the address its host resolved to when the outbound guard checked it. An
+    /// http request goes there, not wherever the name resolves to by the time it is sent.
+    QHostAddress targetAddress;
 };
 Result<RenderedPayload> renderPayload(const Action &action, const QJsonObject &context);
 

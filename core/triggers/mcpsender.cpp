@@ -3,6 +3,7 @@
 #include "triggers/actionhttp.h"
 #include "triggers/actionsender.h"
 #include "triggers/mcpexchange.h"
+#include "net/outboundguard.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -22,6 +23,7 @@ struct McpSender::Call
 {
     QString key;
     QUrl url;
+    QHostAddress address;    // the agent's endpoint: where the outbound guard checked its host
     QString where;
     QString tool;
     QJsonObject arguments;
@@ -186,6 +188,8 @@ void McpSender::send(const OutgoingDelivery &delivery, std::function<void(Attemp
     auto call = std::make_shared<Call>();
     call->key = endpointKey(target, delivery.secrets.mcpToken);
     call->url = url;
+    if (!delivery.payload.target.isEmpty())
+        call->address = delivery.payload.targetAddress;
     call->where = actionhttp::displayUrl(url);
     call->tool = action.tool.trimmed();
     call->arguments = arguments.object();
@@ -202,7 +206,8 @@ void McpSender::send(const OutgoingDelivery &delivery, std::function<void(Attemp
 
 QNetworkRequest McpSender::request(const Call &call) const
 {
-    QNetworkRequest request(call.url);
+    QNetworkRequest request;
+    pinToCheckedAddress(request, call.url, call.address);
     actionhttp::prepare(request, call.timeoutMs);
     request.setRawHeader("Content-Type", "application/json");
     request.setRawHeader("Accept", "application/json, text/event-stream");

@@ -239,6 +239,7 @@ HttpResponse McpTestServer::toolsCall(const HttpRequest &request, const QJsonObj
     call.sessionId = session;
     call.meta = params.value(u"_meta"_s).toObject();
     call.authorization = request.header("Authorization");
+    call.host = request.header("Host");
     call.receivedAt = request.receivedAt;
     if (!m_tools.isEmpty() && !m_tools.contains(call.tool))
         return refuse(200, -32602, u"Unknown tool: %1"_s.arg(call.tool), id);

@@ -56,6 +56,7 @@ public:
         QByteArray sessionId;
         QJsonObject meta;          ///< params._meta
         QByteArray authorization;
+        QByteArray host;           ///< the Host header
         bool isError = false;
         std::chrono::steady_clock::time_point receivedAt;
     };

@@ -151,6 +151,7 @@ private slots:
     void mcpLegacyExpiredSessionIsRenewed();
     void mcpToolErrorsFail();
     void mcpBearerTokenAndResolvedEndpoint();
+    void mcpAgentEndpointGoesToTheCheckedAddress();
     void mcpOfficialSdkStateless();
     void mcpOfficialSdkSession();
     void mcpListsTheSdkServersTools_data();
@@ -623,6 +624,35 @@ void TestActionSenders::mcpBearerTokenAndResolvedEndpoint()
     QCOMPARE(refused.code, u"http_401"_s);
     QVERIFY2(refused.responseExcerpt.contains(u"Unauthorized"_s), why(refused));
     QVERIFY(!refused.error.contains(u"wrong-token-456"_s) && !refused.responseExcerpt.contains(u"wrong-token-456"_s));
+}
+
+void TestActionSenders::mcpAgentEndpointGoesToTheCheckedAddress()
+{
+    McpTestServer server(McpTestServer::Revision::Stateless2026);
+    START(server);
+    ActionSender sender;
+
+    // The agent's endpoint under a name that resolves nowhere (RFC 6761 .invalid), checked at the
+    // test server's address: an http call goes to that address and names the host, so a name
+    // resolving elsewhere by the time the call is sent (DNS rebinding) is never connected to.
+    QUrl named = server.url();
+    named.setHost(u"agent.invalid"_s);
+    OutgoingDelivery pinned = mcpDelivery(QUrl());
+    pinned.action.resolveEndpoint = true;
+    pinned.payload.target = named.toString();
+    pinned.payload.targetAddress = QHostAddress(server.url().host());
+    const AttemptOutcome outcome = sendAndWait(sender, pinned);
+    QVERIFY2(outcome.succeeded(), why(outcome));
+    QCOMPARE(server.calls().size(), 1);
+    QCOMPARE(server.calls().value(0).host, u"agent.invalid:%1"_s.arg(named.port()).toLatin1());
+
+    // Without a checked address the name is looked up, and does not resolve.
+    OutgoingDelivery unpinned = pinned;
+    unpinned.payload.targetAddress = QHostAddress();
+    const AttemptOutcome notFound = sendAndWait(sender, unpinned);
+    QVERIFY2(notFound.kind == AttemptOutcome::Kind::Retry, why(notFound));
+    QVERIFY2(notFound.error.contains(u"agent.invalid"_s), why(notFound));
+    QCOMPARE(server.calls().size(), 1);
 }
 
 void TestActionSenders::mcpOfficialSdkStateless()
