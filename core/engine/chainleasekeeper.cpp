@@ -44,6 +44,7 @@ void ChainLeaseKeeper::beatNow()
 {
     if (!m_running)
         return;
+    m_announce = true;
     if (m_beating) {
         m_again = true;
         return;
@@ -116,7 +117,7 @@ void ChainLeaseKeeper::onBeat(Result<LeaseRound> round, qint64 startedMs)
         qCInfo(lcEngine) << "took the lease on chain" << chainId << "epoch" << m_held.value(chainId);
         Q_EMIT taken(chainId, m_held.value(chainId));
     }
-    if (changed)
+    if (changed || std::exchange(m_announce, false))
         Q_EMIT heldChanged(m_held);
     if (m_again)
         beat();

@@ -38,7 +38,9 @@ public:
     /// The engine has joined (EngineStore::join() in Engine::prepare()): beat from now on.
     void start();
     bool isRunning() const { return m_running; }
-    /// A beat now (a chain was added or resumed, a write was refused), unless one is under way.
+    /// A beat now (a chain was added or resumed, a write was refused), unless one is under way;
+    /// its round emits heldChanged() even when what is held did not change, so that an indexer
+    /// that stood down starts again under a lease still (or again) this engine's.
     void beatNow();
     /// Stops beating and gives every lease back, queued behind the writes in flight.
     void leave();
@@ -69,6 +71,7 @@ private:
     bool m_running = false;
     bool m_beating = false;
     bool m_again = false;                   ///< beatNow() while a beat was under way
+    bool m_announce = false;                ///< beatNow(): the next round says what is held, changed or not
     QHash<qint64, qint64> m_held;
 };
 

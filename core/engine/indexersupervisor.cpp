@@ -102,8 +102,13 @@ void IndexerSupervisor::start(qint64 chainId)
     connect(slot.indexer, &ChainIndexer::promoted, this, &IndexerSupervisor::promoted);
     connect(slot.indexer, &ChainIndexer::reorgHandled, this, &IndexerSupervisor::reorgHandled);
     connect(slot.indexer, &ChainIndexer::leaseLost, this, [this, indexer](qint64 id, const QString &reason) {
-        if (m_indexers.value(id).indexer == indexer)
-            Q_EMIT leaseLost(id, reason);
+        if (m_indexers.value(id).indexer != indexer)
+            return;
+        // It has stood down. Its slot goes too, so that the chain starts afresh from its
+        // checkpoint should the next heartbeat find the lease this engine's still: one that
+        // expired while nobody took it (the machine slept) is renewed under the same epoch.
+        stop(id);
+        Q_EMIT leaseLost(id, reason);
     });
     connect(slot.indexer, &ChainIndexer::endpointsChanged, this, [this, indexer](qint64 id) {
         if (m_indexers.value(id).indexer != indexer)

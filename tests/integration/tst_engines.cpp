@@ -17,7 +17,9 @@
 // one webhook-id.
 //
 // On SQLite one engine serves a file: a second `serve --engine-name` is refused, or serves
-// read-only, saying PostgreSQL is the backend for several engines.
+// read-only, saying PostgreSQL is the backend for several engines. Its lease, expired while
+// nobody took it (a machine asleep: the engine's own clock stood still while the lease's ran
+// on), refuses its writes until the next heartbeat renews it, and indexing then goes on.
 #include "agentchain.h"
 #include "arborctlrun.h"
 #include "buildpaths.h"
@@ -174,6 +176,7 @@ private Q_SLOTS:
     void stoppedEnginesHandOver();
 
     void sqliteServesOneEngine();
+    void expiredLeaseIsRenewedAndIndexingGoesOn();
 
 private:
     bool requirePostgres();
@@ -855,6 +858,77 @@ void TestEngines::sqliteServesOneEngine()
     first.process->terminate();
     QVERIFY(first.process->waitForFinished(30000));
     QVERIFY2(first.process->exitCode() == 0, qPrintable(first.readLog()));
+}
+
+void TestEngines::expiredLeaseIsRenewedAndIndexingGoesOn()
+{
+    if (TestDatabase::backend() != Backend::Sqlite)
+        QSKIP("the SQLite case runs in engines_sqlite");
+    ARBOR_REQUIRE_DEVNET();
+    Devnet devnet;
+    QString error;
+    QVERIFY2(devnet.start(&error), qPrintable(error));
+    const auto deployed = devnet.deployTokens(1, &error);
+    QVERIFY2(deployed, qPrintable(error));
+    const QJsonObject token = deployed->value(u"tokens"_s).toArray().first().toObject();
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const qint64 chainId = qint64(devnet.chainId());
+    const ArborctlRun added = runArborctl(Arborctl, db,
+                                          {u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(chainId), u"--rpc"_s,
+                                           devnet.rpcUrl().toString(), u"--start-block"_s, QString::number(token[u"deployBlock"_s].toInteger()),
+                                           u"--confirmations"_s, u"0"_s, u"--poll-interval"_s, u"200"_s, u"--token"_s, token[u"address"_s].toString()});
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    const auto head = [&] {
+        const auto answer = devnet.rpc(u"eth_blockNumber"_s, {}, &error);
+        return answer ? hexNumber(*answer) : -1;
+    };
+    const auto mine = [&](int blocks) {
+        for (int i = 0; i < blocks; ++i) {
+            if (!devnet.rpc(u"evm_mine"_s, {}, &error))
+                return false;
+        }
+        return true;
+    };
+
+    ServeProcess serve;
+    dieWithParent(*serve.process);
+    startArborctl(*serve.process, Arborctl, db, {u"serve"_s, u"--lease-seconds"_s, LeaseSeconds});
+    QVERIFY2(serve.process->waitForStarted(), qPrintable(serve.process->errorString()));
+    auto stop = qScopeGuard([&] {
+        if (serve.running()) {
+            serve.process->kill();
+            serve.process->waitForFinished();
+        }
+    });
+    QJsonObject row;
+    QVERIFY2(waitForListing([&] { return (row = chainRow(Arborctl, db, chainId))[u"checkpointBlock"_s].toInteger(-1) == head(); }),
+             qPrintable(compact(row) + serve.readLog()));
+    const qint64 epoch = row[u"lease"_s][u"epoch"_s].toInteger(-1);
+    QVERIFY2(epoch > 0, qPrintable(compact(row)));
+
+    // The lease expires and every renewal is undone, as if each heartbeat came too late: the
+    // next promotion is refused and the indexer stands down.
+    auto store = db.open(false);
+    QVERIFY(store);
+    QVERIFY2(store->exec(u"CREATE TRIGGER test_lease_expires AFTER UPDATE ON arbor_chain_leases BEGIN "
+                         "UPDATE arbor_chain_leases SET expires_at = 0 WHERE chain_id = NEW.chain_id; END"_s),
+             "cannot create the trigger");
+    QVERIFY2(store->exec(u"UPDATE arbor_chain_leases SET expires_at = 0"_s), "cannot expire the lease");
+    QVERIFY2(mine(3), qPrintable(error));
+    QTRY_VERIFY2_WITH_TIMEOUT(serve.readLog().contains(u"lease lost"_s) || !serve.running(), qPrintable(serve.log), Deadline);
+    QVERIFY2(serve.running(), qPrintable(serve.log));
+
+    // Heartbeats reach the lease again: renewed under the same epoch, and indexing goes on.
+    QVERIFY2(store->exec(u"DROP TRIGGER test_lease_expires"_s), "cannot drop the trigger");
+    QVERIFY2(mine(3), qPrintable(error));
+    QVERIFY2(waitForListing([&] { return (row = chainRow(Arborctl, db, chainId))[u"checkpointBlock"_s].toInteger(-1) == head(); }),
+             qPrintable(compact(row) + u"\n"_s + serve.readLog().right(3000)));
+    QCOMPARE(row[u"lease"_s][u"epoch"_s].toInteger(-1), epoch);
+    QVERIFY2(serve.running(), qPrintable(serve.log));
+    serve.process->terminate();
+    QVERIFY(serve.process->waitForFinished(30000));
+    QVERIFY2(serve.process->exitCode() == 0, qPrintable(serve.readLog()));
 }
 
 } // namespace tst_engines
