@@ -109,7 +109,7 @@ void ChainIndexer::loadPlan()
             if (endpoint.lastHead)
                 m_recordedHead = std::max(m_recordedHead.value_or(*endpoint.lastHead), *endpoint.lastHead);
         }
-        m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+        fetchFromCheckpoint();
         m_ready.clear();
         m_inFlight = 0;
         m_finalizedInFlight = false;
@@ -283,12 +283,24 @@ void ChainIndexer::checkProgress()
     setPhase(IndexPhase::Stalled, why, true);
 }
 
+void ChainIndexer::fetchFromCheckpoint()
+{
+    m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+    m_linkNext = m_checkpoint.has_value();
+}
+
 void ChainIndexer::startHeadFetch()
 {
     const auto target = fetchTarget();
     const qint64 from = m_nextFetch;
     const qint64 boundary = finalBoundary();
-    const HeaderScope scope = scopeFor(BatchMode::Head, from);
+    HeaderScope scope = scopeFor(BatchMode::Head, from);
+    // Below the window a range is not linked to the block before it, which is final. Unless
+    // that block was read inside the window (the range before, or the checkpoint of an earlier
+    // run) and the window has moved past it since: the chain may have replaced it meanwhile.
+    if (scope == HeaderScope::WithLogs && m_linkNext)
+        scope = HeaderScope::Linked;
+    m_linkNext = scope != HeaderScope::WithLogs;
     qint64 to = std::min(from + rangeSpan(scope) - 1, *target);
     if (scope == HeaderScope::WithLogs)
         to = std::min(to, boundary);   // the reorg window starts with every header
@@ -330,7 +342,7 @@ void ChainIndexer::fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, boo
             m_ready.clear();
             m_promoting = false;
             m_headPollInFlight = false;
-            m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+            fetchFromCheckpoint();
             m_fetchResumeAtMs = m_clock.elapsed() + retryDelayMs();
             scheduleHeadPoll(m_plan.chain.config.pollIntervalMs);
             return;
@@ -456,7 +468,7 @@ void ChainIndexer::handleReorg(qint64 atBlock)
             return;
         case ReorgOutcome::Kind::Intact:
             // The mismatch was a node serving another fork for a moment. Fetch again.
-            m_nextFetch = *m_checkpoint + 1;
+            fetchFromCheckpoint();
             scheduleHeadPoll(retryDelayMs());
             return;
         case ReorgOutcome::Kind::RolledBack:

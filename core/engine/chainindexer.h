@@ -101,6 +101,9 @@ private:
     /// The last block to fetch: head − confirmations, at most stopAfterBlock; none before a head.
     std::optional<qint64> fetchTarget() const;
     void startHeadFetch();
+    /// The head scan goes on from the checkpoint (started, restarted after a failure or a
+    /// fork that was not one): its next range must build on the checkpoint's block.
+    void fetchFromCheckpoint();
     /// One head range; a range that fails is fetched `again` once before the pipeline restarts.
     void fetchHeadRange(qint64 from, qint64 to, HeaderScope scope, bool again);
     /**
@@ -174,6 +177,10 @@ private:
     /// keeps it). The history it had made final is fetched meanwhile (fetchTarget()).
     std::optional<qint64> m_recordedHead;
     qint64 m_nextFetch = 0;                 ///< first block not yet scheduled for the head scan
+    /// The block before m_nextFetch may have been read inside the reorg window (or is the
+    /// checkpoint, read by an earlier run when the window was elsewhere): the next range is
+    /// fetched linked to it even below the window, so that a block replaced since is found.
+    bool m_linkNext = false;
     int m_inFlight = 0;
     std::map<qint64, IndexBatch> m_ready;   ///< fetched head ranges by first block, awaiting promotion
     bool m_promoting = false;

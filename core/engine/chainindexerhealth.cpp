@@ -70,7 +70,7 @@ void ChainIndexer::resumeAfterOutage()
         ++m_generation;
         m_inFlight = 0;
         m_ready.clear();
-        m_nextFetch = m_checkpoint ? *m_checkpoint + 1 : m_startBlock;
+        fetchFromCheckpoint();
         m_headPollInFlight = false;
     }
     if (m_headPollScheduled) {

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void rollsBackAReorgInsideTheWindow();
     void keepsTheTransfersOfAReorgBetweenLogsAndHeader();
     void rollsBackBelowTheLowestBlockTheNodeNoLongerHas();
+    void findsTheCheckpointReplacedAfterTheWindowMovedOn();
     void readsTheTipByHashBehindALoadBalancer();
     void everyBlockBackfillsTheHeaders();
 
@@ -498,6 +499,47 @@ void TestSparseChain::rollsBackBelowTheLowestBlockTheNodeNoLongerHas()
     const auto reorgs = store->rowCount(admin(u"reorgs"_s), u"chain_id = ?"_s, {m_chainId});
     QVERIFY(reorgs);
     QCOMPARE(*reorgs, *reorgsBefore + 1);
+}
+
+void TestSparseChain::findsTheCheckpointReplacedAfterTheWindowMovedOn()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    // The checkpoint, read inside the reorg window, is replaced while nothing indexes the chain
+    // (the console closed, the chain paused), and the window moves past it: 300 blocks on, it is
+    // below both anvil's finalized block (head - 64) and head - the window kept (256). The next
+    // range lies below the window, where ranges do not link to the block before them; this one
+    // still must, or the stale block and its transfers stay.
+    QString error;
+    const auto reorg = m_devnet.reorg(1, m_tokens, 4, m_lastHolders, Seed + 400, &error);
+    QVERIFY2(reorg, qPrintable(error));
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
+        for (auto it = balances.begin(); it != balances.end(); ++it)
+            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
+        for (auto it = m_balances[token].begin(); it != m_balances[token].end();) {
+            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
+        }
+    }
+    QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x12c"_s}, &error), qPrintable(error));
+    m_head = nodeHead();
+    const auto reorgsBefore = [&]() -> Result<qint64> {
+        const auto store = m_db->open(false);
+        return store ? store->rowCount(admin(u"reorgs"_s), u"chain_id = ?"_s, {m_chainId}) : Error::internal(u"cannot open"_s);
+    }();
+    QVERIFY(reorgsBefore);
+
+    const Run indexed = arborctl(*m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
+    QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
+    const auto store = m_db->open(false);
+    QVERIFY(store);
+    const auto reorgs = store->rowCount(admin(u"reorgs"_s), u"chain_id = ?"_s, {m_chainId});
+    QVERIFY(reorgs);
+    QCOMPARE(*reorgs, *reorgsBefore + 1);
+    // The holders of the replaced block's transfers are counted again by the queue.
+    const Run drained = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s});
+    QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
+    const QString mismatch = balancesMismatch(m_head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
 void TestSparseChain::readsTheTipByHashBehindALoadBalancer()
