@@ -130,7 +130,7 @@ void AgentService::resolveOne(const RegistrationDue &due, const QStringList &all
     auto promise = makePromise<RegistrationFetch>();
     ChainDataFetcher *fetcher = m_context.fetcher();
     const qint64 refreshMs = m_context.options().registrationRefreshMs;
-    m_context.onNetworkThread([fetcher, due, policy = OutboundPolicy(allowedHosts), gateway, refreshMs, promise] {
+    const Status posted = m_context.onNetworkThread([fetcher, due, policy = OutboundPolicy(allowedHosts), gateway, refreshMs, promise] {
         fetcher->setPolicy(policy);
         fetcher->setIpfsGateway(gateway);
         fetcher->fetch(due.uri, QStringLiteral("agentURI"), [due, refreshMs, promise](Result<FetchedDocument> document) {
@@ -152,6 +152,10 @@ void AgentService::resolveOne(const RegistrationDue &due, const QStringList &all
             fulfil(promise, std::move(out));
         });
     });
+    if (!posted) {
+        --m_inFlight;   // the engine stops: the registration is fetched by the next one
+        return;
+    }
     then(promise->future(), this, [this](const RegistrationFetch &fetched) {
         if (!fetched.error.isEmpty())
             qCInfo(lcEngine).noquote() << "agent" << u256::toDecimal(fetched.due.agentId) << "of chain" << fetched.due.chainId

@@ -232,7 +232,7 @@ QFuture<Result<U256>> BalanceService::tokenSupply(qint64 chainId, const Address 
     auto promise = makePromise<R>();
     const int timeoutMs = m_context.options().probeTimeoutMs;
     QNetworkAccessManager *network = m_context.network();
-    m_context.onNetworkThread([=] {
+    const Status posted = m_context.onNetworkThread([=] {
         // On the network thread: each endpoint in turn until one answers.
         auto next = std::make_shared<std::function<void(int, Error)>>();
         *next = [=](int at, Error last) {
@@ -263,6 +263,8 @@ QFuture<Result<U256>> BalanceService::tokenSupply(qint64 chainId, const Address 
         };
         (*next)(0, Error::unavailable(QStringLiteral("rpc"), tr("No endpoint answered.")));
     });
+    if (!posted)
+        fulfil(promise, R(posted.error()));
     return promise->future();
 }
 

@@ -57,11 +57,13 @@ QFuture<Result<QList<ProbeResult>>> ChainService::probeEndpoints(const QList<QUr
 {
     auto promise = makePromise<Result<QList<ProbeResult>>>();
     EndpointProbe *probe = m_context.probe();
-    m_context.onNetworkThread([probe, promise, urls, expectedChainId]() {
+    const Status posted = m_context.onNetworkThread([probe, promise, urls, expectedChainId]() {
         probe->probe(urls, expectedChainId, [promise](QList<ProbeResult> results) {
             fulfil(promise, Result<QList<ProbeResult>>(std::move(results)));
         });
     });
+    if (!posted)
+        fulfil(promise, Result<QList<ProbeResult>>(posted.error()));
     return promise->future();
 }
 
@@ -74,7 +76,7 @@ QFuture<Result<QList<TokenInfo>>> ChainService::probeTokens(const QUrl &url, con
     auto promise = makePromise<R>();
     QNetworkAccessManager *network = m_context.network();
     const int timeoutMs = m_context.options().probeTimeoutMs;
-    m_context.onNetworkThread([=] {
+    const Status posted = m_context.onNetworkThread([=] {
         // On the network thread: the tokens one after another, stopping at the first error.
         auto *probe = new TokenProbe(network, network);
         probe->setTimeout(timeoutMs);
@@ -100,6 +102,8 @@ QFuture<Result<QList<TokenInfo>>> ChainService::probeTokens(const QUrl &url, con
         };
         (*next)();
     });
+    if (!posted)
+        fulfil(promise, R(posted.error()));
     return promise->future();
 }
 
@@ -109,7 +113,7 @@ QFuture<Result<EventDensity>> ChainService::sampleEvents(const QUrl &url, const 
     auto promise = makePromise<Result<EventDensity>>();
     QNetworkAccessManager *network = m_context.network();
     const int timeoutMs = m_context.options().probeTimeoutMs;
-    m_context.onNetworkThread([=] {
+    const Status posted = m_context.onNetworkThread([=] {
         auto *probe = new EventDensityProbe(network, network);
         probe->setTimeout(timeoutMs);
         probe->sample(url, tokens, registries, from, to, [promise, probe](Result<EventDensity> density) {
@@ -117,6 +121,8 @@ QFuture<Result<EventDensity>> ChainService::sampleEvents(const QUrl &url, const 
             fulfil(promise, std::move(density));
         });
     });
+    if (!posted)
+        fulfil(promise, Result<EventDensity>(posted.error()));
     return promise->future();
 }
 
@@ -370,13 +376,15 @@ QFuture<Result<QList<EndpointRecord>>> ChainService::probeNow(const ChainRef &ch
         // Not indexed here: a pool of its own on the network thread, asked once and dropped.
         QNetworkAccessManager *network = m_context.network();
         const RpcPolicy policy = m_context.options().indexer.rpc;
-        m_context.onNetworkThread([this, network, policy, record, deliver] {
+        EngineContext *context = &m_context;
+        const Status posted = m_context.onNetworkThread([context, network, policy, record, deliver] {
             auto *pool = new EndpointPool(network, record.endpoints, policy, network);
-            pool->probeNow([this, pool, record, deliver](const QList<EndpointHealth> &health) {
-                // The probes are calls on the bill too. The network thread ends before this
-                // service is destroyed; a post still queued then is dropped with it.
-                QMetaObject::invokeMethod(this, [this, chainId = record.config.chainId, calls = pool->takeCalls()] {
-                    m_context.write([chainId, calls](Store &s) { return ChainRegistry(s).addCalls(chainId, calls); });
+            pool->probeNow([context, pool, record, deliver](const QList<EndpointHealth> &health) {
+                // The probes are calls on the bill too. Posted to the context, not to this
+                // service: the engine destroys its services first, and the context joins the
+                // network thread before it goes (a post still queued then is dropped with it).
+                QMetaObject::invokeMethod(context, [context, chainId = record.config.chainId, calls = pool->takeCalls()] {
+                    context->write([chainId, calls](Store &s) { return ChainRegistry(s).addCalls(chainId, calls); });
                 }, Qt::QueuedConnection);
                 QList<EndpointRecord> out;
                 for (const EndpointHealth &h : health) {
@@ -391,6 +399,8 @@ QFuture<Result<QList<EndpointRecord>>> ChainService::probeNow(const ChainRef &ch
                 deliver(out);
             });
         });
+        if (!posted)
+            fulfil(promise, R(posted.error()));
     });
     return promise->future();
 }

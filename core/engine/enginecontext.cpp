@@ -92,13 +92,19 @@ bool EngineContext::holdsLease() const
     return m_lease->holds();
 }
 
-void EngineContext::onNetworkThread(std::function<void()> work) const
+Status EngineContext::onNetworkThread(std::function<void()> work) const
 {
+    // The manager is deleted as its thread ends: a command that reaches here after shutdown()
+    // (one step of a chain add whose write finished meanwhile) is refused, not posted to it.
+    if (m_networkClosed)
+        return Error::unavailable(QStringLiteral("engine"), QCoreApplication::translate("arbor::Engine", "The engine is stopping; nothing was sent."));
     QMetaObject::invokeMethod(m_network, std::move(work));
+    return {};
 }
 
 QFuture<void> EngineContext::closeNetwork()
 {
+    m_networkClosed = true;
     QFuture<void> finished = whenFinished(&m_networkThread);
     m_networkThread.quit();
     return finished;

@@ -79,9 +79,11 @@ public:
     EndpointProbe *probe() const { return m_probe; }
     /// Fetches documents named by chain data (registration files); lives on the network thread.
     ChainDataFetcher *fetcher() const { return m_fetcher; }
-    /// Runs `work` on the network thread, later.
-    void onNetworkThread(std::function<void()> work) const;
-    /// Ends the network thread; resolves once it has.
+    /// Runs `work` on the network thread, later. Refused once closeNetwork() was called (the
+    /// engine stops): nothing runs then, and the caller answers with the error.
+    Status onNetworkThread(std::function<void()> work) const;
+    /// Ends the network thread; resolves once it has. The manager, the probe and the fetcher go
+    /// with it.
     QFuture<void> closeNetwork();
 
     /// A read job on the reader; fails with notStarted() before start().
@@ -125,6 +127,7 @@ private:
     bool m_shared = false;
     QThread m_networkThread;
     QNetworkAccessManager *m_network = nullptr;   ///< lives on m_networkThread
+    bool m_networkClosed = false;                 ///< closeNetwork() was called: nothing more is posted
     EndpointProbe *m_probe = nullptr;              ///< lives on m_networkThread
     ChainDataFetcher *m_fetcher = nullptr;         ///< lives on m_networkThread
 };

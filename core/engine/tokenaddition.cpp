@@ -51,7 +51,7 @@ void TokenAddition::probe(const ChainRecord &chain)
     const qint64 start = chain.config.startBlock.value_or(0);
     const Address token = m_token;
     // On the network thread: the head first (the upper end of the deployment search), then the token.
-    m_context.onNetworkThread([=] {
+    const Status posted = m_context.onNetworkThread([=] {
         endpoints->probe({url}, chainId, [=](QList<ProbeResult> results) {
             if (results.isEmpty() || !results.first().ok()) {
                 futures::fulfil(probed, Probed(results.isEmpty() ? Error::unavailable(QStringLiteral("rpc"), tr("No endpoint answered."))
@@ -66,6 +66,8 @@ void TokenAddition::probe(const ChainRecord &chain)
             });
         });
     });
+    if (!posted)
+        futures::fulfil(probed, Probed(posted.error()));
     then(probed->future(), this, [this, chain](Probed info) {
         if (!info) {
             finish(info.error());

@@ -302,7 +302,7 @@ QFuture<Result<McpToolList>> TriggerService::listMcpTools(const QUrl &url, const
 {
     auto promise = futures::makePromise<Result<McpToolList>>();
     QNetworkAccessManager *network = m_context.network();
-    m_context.onNetworkThread([=] {
+    const Status posted = m_context.onNetworkThread([=] {
         // On the network thread: its resolver reads the token, a sender of its own asks.
         auto ask = [=](const QString &secret) {
             auto *sender = new McpSender(network, network);
@@ -323,6 +323,8 @@ QFuture<Result<McpToolList>> TriggerService::listMcpTools(const QUrl &url, const
             ask(*secret);
         });
     });
+    if (!posted)
+        futures::fulfil(promise, Result<McpToolList>(posted.error()));
     return promise->future();
 }
 

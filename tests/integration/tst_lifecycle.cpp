@@ -67,6 +67,7 @@ private Q_SLOTS:
     void deleteInterruptedAtEveryStepIsFinished();
     void secondEngineIsRefusedOrReadOnly();
     void engineThatLosesItsLeaseTurnsReadOnly();
+    void networkCommandsAfterShutdownAreRefused();
     void refusesEditedOrNewerDatabaseAndChangesNothing_data();
     void refusesEditedOrNewerDatabaseAndChangesNothing();
 
@@ -410,6 +411,32 @@ void TestLifecycle::engineThatLosesItsLeaseTurnsReadOnly()
     QFuture<Status> paused = engine.chains()->setPaused(ChainRef::parse(u"1"_qs), true);
     QTRY_VERIFY(paused.isFinished());
     QCOMPARE(paused.result().error().kind, Error::Kind::Refused);
+}
+
+void TestLifecycle::networkCommandsAfterShutdownAreRefused()
+{
+    // A command that reaches the network after the engine began to stop (one step of a chain
+    // add whose write finished during a database switch) is answered with why, not posted to a
+    // network thread that has ended and whose manager is gone.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    EngineOptions o;
+    o.database = db.url();
+    o.snapshotIntervalMs = 0;
+    Engine engine(o);
+    QFuture<Status> started = engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.isFinished(), 20000);
+    QVERIFY(started.result());
+    const QFuture<void> down = engine.shutdown();
+    QTRY_VERIFY_WITH_TIMEOUT(down.isFinished(), 30000);
+
+    const auto probed = engine.chains()->probeEndpoints({QUrl(u"http://127.0.0.1:1/"_qs)}, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(probed.isFinished(), 10000);
+    QVERIFY(!probed.result());
+    QVERIFY2(probed.result().error().message.contains(u"stopping"_qs), qPrintable(probed.result().error().toString()));
+    const auto sampled = engine.chains()->sampleEvents(QUrl(u"http://127.0.0.1:1/"_qs), {}, {}, 0, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(sampled.isFinished(), 10000);
+    QVERIFY(!sampled.result());
 }
 
 void TestLifecycle::refusesEditedOrNewerDatabaseAndChangesNothing_data()
