@@ -24,6 +24,7 @@ DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOpti
     , m_clock(options.clock ? options.clock : WallClock::system())
     , m_flushTimer(this)   // children, so moveToThread() takes them along
     , m_wakeTimer(this)
+    , m_orphanTimer(this)
     , m_random(std::random_device{}())
     , m_stallWatch(this)
 {
@@ -41,11 +42,13 @@ DeliveryWorker::DeliveryWorker(StoreThread *writer, QString holder, DeliveryOpti
     connect(&m_flushTimer, &QTimer::timeout, this, &DeliveryWorker::flush);
     m_wakeTimer.setSingleShot(true);
     connect(&m_wakeTimer, &QTimer::timeout, this, &DeliveryWorker::pump);
+    m_orphanTimer.setInterval(m_options.orphanReleaseMs);
+    connect(&m_orphanTimer, &QTimer::timeout, this, &DeliveryWorker::releaseOrphans);
 }
 
 DeliveryWorker::~DeliveryWorker() = default;
 
-void DeliveryWorker::start()
+void DeliveryWorker::start(Start how)
 {
     // Made here, on the worker's thread, so they live where they are used.
     m_secrets = new SecretResolver(this);
@@ -54,13 +57,38 @@ void DeliveryWorker::start()
     m_running = true;
     m_lastTick.start();
     m_stallWatch.start();
+    m_orphanTimer.start();
     // Claims left by an engine that is no longer live (one that crashed mid-send) are released
-    // at once, not when they lapse; a live engine's stay its own.
+    // at once, not when they lapse; a live engine's stay its own, unless they are this worker's
+    // holder's, left by the worker before it.
+    then(m_writer->run([holder = how == Start::Restarted ? m_holder : QString()](Store &store) -> Result<qint64> {
+             auto orphans = TriggerStore(store).releaseClaims(QString());
+             if (!orphans || holder.isEmpty())
+                 return orphans;
+             auto own = TriggerStore(store).releaseClaims(holder);
+             return own ? Result<qint64>(*orphans + *own) : own;
+         }),
+         this, [this](Result<qint64> released) {
+             if (!released)
+                 qCWarning(lcDelivery) << "Could not release old claims:" << released.error().toString();
+             pump();
+         });
+}
+
+void DeliveryWorker::releaseOrphans()
+{
+    if (!m_running)
+        return;
     then(m_writer->run([](Store &store) { return TriggerStore(store).releaseClaims(QString()); }), this, [this](Result<qint64> released) {
-            if (!released)
-                qCWarning(lcDelivery) << "Could not release old claims:" << released.error().toString();
-            pump();
-        });
+        if (!released) {
+            qCWarning(lcDelivery) << "Could not release the claims of engines that stopped:" << released.error().toString();
+            return;
+        }
+        if (*released > 0) {
+            qCInfo(lcDelivery) << "released" << *released << "claim(s) of engines that are no longer live";
+            poke();
+        }
+    });
 }
 
 void DeliveryWorker::poke()
@@ -78,6 +106,7 @@ void DeliveryWorker::stop(std::function<void()> done)
 {
     m_running = false;
     m_wakeTimer.stop();
+    m_orphanTimer.stop();
     m_stallWatch.stop();
     m_stopped = std::move(done);
     if (m_inFlight > 0) {

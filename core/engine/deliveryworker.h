@@ -47,9 +47,15 @@ public:
     DeliveryWorker(StoreThread *writer, QString holder, DeliveryOptions options, QObject *parent = nullptr);
     ~DeliveryWorker() override;
 
+    /// How start() finds the outbox: see there.
+    enum class Start { Fresh, Restarted };
+
 public Q_SLOTS:
-    /// Releases this holder's old claims and starts sending.
-    void start();
+    /// Releases the claims of engines that are no longer live (and from then on every
+    /// DeliveryOptions::orphanReleaseMs) and starts sending. `Restarted`: this holder's worker
+    /// before this one ended (it threw, and its thread was joined), so this holder's own claims
+    /// are released too; no other worker of the holder sends them.
+    void start(Start how = Start::Fresh);
     /// New deliveries may be due (evaluation created some, an operator resent one).
     void poke();
     /// Stops claiming, lets the attempts in flight finish for up to DeliveryOptions::stopDrainMs
@@ -64,6 +70,7 @@ Q_SIGNALS:
 
 private:
     void pump();
+    void releaseOrphans();
     void onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 stallsBefore);
     void send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target, const QHostAddress &targetAddress = QHostAddress());
     void finish(const ClaimedDelivery &delivery, const AttemptOutcome &outcome);
@@ -84,6 +91,7 @@ private:
     AgentCallPreparer *m_agentCalls = nullptr;   ///< MCP to "the agent's own endpoint": checks before sending
     QTimer m_flushTimer;
     QTimer m_wakeTimer;
+    QTimer m_orphanTimer;
     std::mt19937 m_random;
 
     static constexpr int EmptyClaimPauseMs = 200;

@@ -60,12 +60,12 @@ TriggerRunner::~TriggerRunner()
 
 void TriggerRunner::start()
 {
-    startWorker();
+    startWorker(DeliveryWorker::Start::Fresh);
     m_sweep.start();
     sweep();
 }
 
-void TriggerRunner::startWorker()
+void TriggerRunner::startWorker(DeliveryWorker::Start how)
 {
     auto *worker = new DeliveryWorker(m_writer, m_holder, m_options);
     worker->moveToThread(&m_deliveryThread);
@@ -73,9 +73,9 @@ void TriggerRunner::startWorker()
     connect(worker, &DeliveryWorker::attemptsRecorded, this, &TriggerRunner::deliveriesChanged);
     m_workerStartedMs = QDateTime::currentMSecsSinceEpoch();
     m_deliveryThread.start();
-    QMetaObject::invokeMethod(m_mailbox, [this, worker] {
+    QMetaObject::invokeMethod(m_mailbox, [this, worker, how] {
         m_worker = worker;
-        worker->start();
+        worker->start(how);
     });
 }
 
@@ -98,7 +98,7 @@ void TriggerRunner::restartWorker()
     // It threw a second or more ago: the thread has ended (its old worker deleted there), and
     // this returns at once. Only then may a new worker be tied to the thread's finished().
     join(&m_deliveryThread);
-    startWorker();
+    startWorker(DeliveryWorker::Start::Restarted);
 }
 
 QFuture<void> TriggerRunner::shutdown()

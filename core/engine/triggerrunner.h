@@ -69,7 +69,7 @@ Q_SIGNALS:
 private:
     void runEvaluation(qint64 chainId);
     void sweep();
-    void startWorker();
+    void startWorker(DeliveryWorker::Start how);
     void workerFailed(const QString &what);
     void restartWorker();
 

@@ -26,6 +26,10 @@ struct DeliveryOptions
     /// delivery next sends it, under the same id. Half an engine's chain lease (see
     /// EngineOptions::chainLeaseMs) on a database several engines share.
     qint64 staleClaimMs = 15000;
+    /// How often the claims of engines that are no longer live (killed, crashed, stalled past
+    /// their lease) are released while this worker runs, besides once as it starts: an engine
+    /// killed mid-send looks live for up to its lease after it died.
+    int orphanReleaseMs = 30000;
     /// What "now" is for claims, attempts and their retry schedule; the system clock when unset
     /// (tests move a ManualWallClock through days of retries).
     std::shared_ptr<const WallClock> clock;

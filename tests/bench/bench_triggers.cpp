@@ -776,7 +776,7 @@ bool phaseDelivery(const Options &o)
     QTimer::singleShot(o.timeoutSeconds * 1000, &loop, &QEventLoop::quit);
     thread.start();
     clock.start();
-    QMetaObject::invokeMethod(worker, &DeliveryWorker::start);
+    QMetaObject::invokeMethod(worker, [worker] { worker->start(); });
     loop.exec();
     const double elapsed = done ? doneAt : double(clock.nsecsElapsed()) / 1e9;
 

@@ -20,10 +20,12 @@
 #include "engine/indexingservice.h"
 #include "store/alertstore.h"
 #include "store/chainregistry.h"
+#include "store/enginestore.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
 #include "triggers/triggerdef.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,9 +109,19 @@ private Q_SLOTS:
     void alertDeliveryLeavesWhileTheEngineThreadIsBusy();
     void aDeliveryInFlightAtShutdownIsRecorded();
     void aStallAfterClaimingSendsNothingClaimedBeforeIt();
+    void claimsOfAnEngineThatDiedAreReleasedWhileTheWorkerRuns();
+    void aRestartedWorkerSendsWhatItsHolderClaimedBefore();
     void aRestartDuringAnOutageContinuesItsAlert();
 
 private:
+    /// `count` test deliveries of a new trigger named `name`, a signed webhook to the receiver
+    /// each, due now; their ids.
+    QList<QString> dueDeliveries(const QString &name, int count);
+    /// Claims every due delivery for `holder`, an engine that joined with `leaseMs` (live that
+    /// long from now, unless it beats), as a worker of it would have before it went.
+    void claimAs(const QString &holder, qint64 leaseMs);
+    /// Waits until the receiver accepted exactly `ids`, each once.
+    void expectEachSentOnce(QList<QString> ids);
     std::unique_ptr<WebhookReceiver> m_receiver;   ///< verifies with the secret in SecretVariable
     std::unique_ptr<TestDatabase> m_db;            ///< with the quiet chain registered
 };
@@ -230,34 +242,10 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
     // claimed before the stall, gives those claims up, and each delivery goes out once, under its
     // id, when claimed again. Here the delivery thread stalls for 1.5 s right after asking for a
     // claim, the database answering meanwhile; stalls of more than 300 ms count.
-    WebhookReceiver &receiver = *m_receiver;
     const TestDatabase &db = *m_db;
-    QList<QString> ids;
-    {
-        const std::unique_ptr<Store> store = db.open();
-        QVERIFY(store);
-        TriggerStore triggers(*store);
-        const auto def = parseTrigger(QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("stall")},
-            {QStringLiteral("chain"), ChainId},
-            {QStringLiteral("registry"), QStringLiteral("reputation")},
-            {QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("rest")},
-                                                               {QStringLiteral("url"), receiver.url().toString()},
-                                                               {QStringLiteral("signingSecret"), QString(QStringLiteral("env:") + QLatin1String(SecretVariable))}}}}});
-        QVERIFY2(def, why(def).constData());
-        const auto trigger = triggers.addTrigger(*def);
-        QVERIFY2(trigger, why(trigger).constData());
-        for (int i = 0; i < 3; ++i) {
-            TriggerEvent event;
-            event.chainId = ChainId;
-            event.event.blockNumber = 100 + i;
-            event.event.kind = RegistryKind::Reputation;
-            event.event.event = QStringLiteral("NewFeedback");
-            const auto id = triggers.createTestDelivery(trigger->def.id, trigger->def.actions.first().id, event);
-            QVERIFY2(id, why(id).constData());
-            ids.append(*id);
-        }
-    }
+    const QList<QString> ids = dueDeliveries(QStringLiteral("stall"), 3);
+    if (QTest::currentTestFailed())
+        return;
 
     StoreThread writer(QStringLiteral("stall-writer"));
     const Status opened = waitFor(writer.open(db.url(), QString()));
@@ -286,16 +274,11 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
         worker->poke();
         QThread::msleep(1500);
     });
-    QTRY_VERIFY2_WITH_TIMEOUT(receiver.acceptedIds().size() == ids.size(), qPrintable(QString::number(receiver.count())), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(recorded, int(ids.size()), 10000);
     // Each sent once, all after the stall, and recorded once as a success.
-    QCOMPARE(receiver.count(), int(ids.size()));
-    QList<QString> accepted;
-    for (const QByteArray &id : receiver.acceptedIds())
-        accepted.append(QString::fromLatin1(id));
-    std::sort(accepted.begin(), accepted.end());
-    std::sort(ids.begin(), ids.end());
-    QCOMPARE(accepted, ids);
+    expectEachSentOnce(ids);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(recorded, int(ids.size()), 10000);
     const std::unique_ptr<Store> store = db.open();
     QVERIFY(store);
     for (const QString &id : std::as_const(ids)) {
@@ -306,6 +289,135 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
         QCOMPARE(results->size(), 1);
         QCOMPARE(results->first().status, DeliveryStatus::Success);
     }
+}
+
+QList<QString> TestDeliveryWake::dueDeliveries(const QString &name, int count)
+{
+    const std::unique_ptr<Store> store = m_db->open();
+    if (!store) {
+        QTest::qFail("cannot open the database", __FILE__, __LINE__);
+        return {};
+    }
+    TriggerStore triggers(*store);
+    const auto def = parseTrigger(QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("chain"), ChainId},
+        {QStringLiteral("registry"), QStringLiteral("reputation")},
+        {QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("rest")},
+                                                           {QStringLiteral("url"), m_receiver->url().toString()},
+                                                           {QStringLiteral("signingSecret"), QString(QStringLiteral("env:") + QLatin1String(SecretVariable))}}}}});
+    const auto trigger = def ? triggers.addTrigger(*def) : Result<TriggerRecord>(def.error());
+    if (!trigger) {
+        QTest::qFail(why(trigger).constData(), __FILE__, __LINE__);
+        return {};
+    }
+    QList<QString> ids;
+    for (int i = 0; i < count; ++i) {
+        TriggerEvent event;
+        event.chainId = ChainId;
+        event.event.blockNumber = 100 + i;
+        event.event.kind = RegistryKind::Reputation;
+        event.event.event = QStringLiteral("NewFeedback");
+        const auto id = triggers.createTestDelivery(trigger->def.id, trigger->def.actions.first().id, event);
+        if (!id) {
+            QTest::qFail(why(id).constData(), __FILE__, __LINE__);
+            return {};
+        }
+        ids.append(*id);
+    }
+    return ids;
+}
+
+void TestDeliveryWake::claimAs(const QString &holder, qint64 leaseMs)
+{
+    const std::unique_ptr<Store> store = m_db->open();
+    QVERIFY(store);
+    EngineIdentity engine;
+    engine.name = holder;
+    engine.token = holder;
+    engine.host = QStringLiteral("test");
+    engine.pid = QCoreApplication::applicationPid();
+    engine.app = QStringLiteral("arborctl serve");
+    engine.leaseMs = leaseMs;
+    const Status joined = EngineStore(*store).join(engine);
+    QVERIFY2(joined, why(joined).constData());
+    const auto claimed = TriggerStore(*store).claimDue(holder, QDateTime::currentMSecsSinceEpoch(), 100, 15 * 60 * 1000);
+    QVERIFY2(claimed, why(claimed).constData());
+    QVERIFY(!claimed->isEmpty());
+}
+
+void TestDeliveryWake::expectEachSentOnce(QList<QString> ids)
+{
+    WebhookReceiver &receiver = *m_receiver;
+    QTRY_VERIFY2_WITH_TIMEOUT(receiver.acceptedIds().size() >= ids.size(), qPrintable(QString::number(receiver.count())), 20000);
+    QList<QString> accepted;
+    for (const QByteArray &id : receiver.acceptedIds())
+        accepted.append(QString::fromLatin1(id));
+    std::sort(accepted.begin(), accepted.end());
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(accepted, ids);
+    QCOMPARE(receiver.count(), int(ids.size()));
+}
+
+void TestDeliveryWake::claimsOfAnEngineThatDiedAreReleasedWhileTheWorkerRuns()
+{
+    // An engine killed mid-send looks live until its lease runs out: the engine that takes the
+    // coordinator's role over at once (the killed one's database session, and its lock, went
+    // with it) finds its claims still held as its worker starts. They are released once the
+    // dead engine's lease has run out (here 1.5 s), not when the claims lapse 15 minutes on.
+    const QList<QString> ids = dueDeliveries(QStringLiteral("died"), 3);
+    if (QTest::currentTestFailed())
+        return;
+    claimAs(QStringLiteral("killed"), 1500);
+    if (QTest::currentTestFailed())
+        return;
+
+    StoreThread writer(QStringLiteral("heir-writer"));
+    const Status opened = waitFor(writer.open(m_db->url(), QString()));
+    QVERIFY2(opened, why(opened).constData());
+    DeliveryOptions options;
+    options.orphanReleaseMs = 300;
+    QThread thread;
+    thread.setObjectName(QStringLiteral("heir-delivery"));
+    auto *worker = new DeliveryWorker(&writer, QStringLiteral("heir"), options);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    thread.start();
+    auto stopWorker = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
+        thread.wait();
+    });
+    QMetaObject::invokeMethod(worker, [worker] { worker->start(); });
+    expectEachSentOnce(ids);
+}
+
+void TestDeliveryWake::aRestartedWorkerSendsWhatItsHolderClaimedBefore()
+{
+    // A delivery worker that threw is replaced by a new one of the same engine, which is live
+    // all along: the claims the old worker held are released as the new one starts, not when
+    // they lapse.
+    const QList<QString> ids = dueDeliveries(QStringLiteral("restarted"), 3);
+    if (QTest::currentTestFailed())
+        return;
+    claimAs(QStringLiteral("same-engine"), 60000);
+    if (QTest::currentTestFailed())
+        return;
+
+    StoreThread writer(QStringLiteral("restarted-writer"));
+    const Status opened = waitFor(writer.open(m_db->url(), QString()));
+    QVERIFY2(opened, why(opened).constData());
+    QThread thread;
+    thread.setObjectName(QStringLiteral("restarted-delivery"));
+    auto *worker = new DeliveryWorker(&writer, QStringLiteral("same-engine"), DeliveryOptions());
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    thread.start();
+    auto stopWorker = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
+        thread.wait();
+    });
+    QMetaObject::invokeMethod(worker, [worker] { worker->start(DeliveryWorker::Start::Restarted); });
+    expectEachSentOnce(ids);
 }
 
 void TestDeliveryWake::aRestartDuringAnOutageContinuesItsAlert()

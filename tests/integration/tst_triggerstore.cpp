@@ -481,7 +481,7 @@ void TestTriggerStore::theOutboxTakesABatchAsOneByOne()
         d.chainId = ChainId;
         d.blockNumber = 10 + i;
         d.event = QStringLiteral("{}");
-        d.rendered = RenderedPayload{QByteArray("{\"n\":") + QByteArray::number(i) + '}', {}};
+        d.rendered = RenderedPayload{QByteArray("{\"n\":") + QByteArray::number(i) + '}', {}, {}};
         batch.append(d);
     }
     batch[7].rendered = Error::invalid(QStringLiteral("text"), QStringLiteral("the template does not parse"));
