@@ -454,7 +454,13 @@ void ChainIndexer::handleReorg(qint64 atBlock)
                 standDown(outcome.error);
                 return;
             }
+            // A database that failed for a moment (a deadlock, a connection reset, a full
+            // disk freed since): said, and the search for the ancestor made again.
             stall(outcome.error);
+            QTimer::singleShot(retryDelayMs(), this, [this, generation, top] {
+                if (m_running && generation == m_generation)
+                    handleReorg(top);
+            });
             return;
         case ReorgOutcome::Kind::TooDeep:
             stall(outcome.error);

@@ -12,6 +12,7 @@
 //
 // The functions share one devnet, one proxy and one database and run in declaration order.
 #include "arborctlrun.h"
+#include "childprocess.h"
 #include "devnet.h"
 #include "faultproxy.h"
 #include "testdatabase.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void keepsTheTransfersOfAReorgBetweenLogsAndHeader();
     void rollsBackBelowTheLowestBlockTheNodeNoLongerHas();
     void findsTheCheckpointReplacedAfterTheWindowMovedOn();
+    void rollsBackOnceTheDatabaseAllowsIt();
     void readsTheTipByHashBehindALoadBalancer();
     void everyBlockBackfillsTheHeaders();
 
@@ -536,6 +538,76 @@ void TestSparseChain::findsTheCheckpointReplacedAfterTheWindowMovedOn()
     QVERIFY(reorgs);
     QCOMPARE(*reorgs, *reorgsBefore + 1);
     // The holders of the replaced block's transfers are counted again by the queue.
+    const Run drained = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s});
+    QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
+    const QString mismatch = balancesMismatch(m_head);
+    QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+}
+
+void TestSparseChain::rollsBackOnceTheDatabaseAllowsIt()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    // A reorg whose rollback the database refuses (a deadlock, a connection reset, a disk full
+    // for a moment; here a trigger that refuses to delete blocks): the chain says it is stalled
+    // and why, and rolls back once the database allows it, without a restart.
+    QString error;
+    const auto reorg = m_devnet.reorg(2, m_tokens, 4, m_lastHolders, Seed + 500, &error, 4);
+    QVERIFY2(reorg, qPrintable(error));
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
+        for (auto it = balances.begin(); it != balances.end(); ++it)
+            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
+        for (auto it = m_balances[token].begin(); it != m_balances[token].end();) {
+            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
+        }
+    }
+    m_head = nodeHead();
+    const auto store = m_db->open(false);
+    QVERIFY(store);
+    const auto reorgsBefore = store->rowCount(admin(u"reorgs"_s), u"chain_id = ?"_s, {m_chainId});
+    QVERIFY(reorgsBefore);
+    const bool pg = m_db->url().backend == Backend::Postgres;
+    const QString blocks = prod(u"blocks"_s);
+    if (pg) {
+        QVERIFY(store->exec(u"CREATE OR REPLACE FUNCTION public.test_refuse_delete() RETURNS trigger AS $$ BEGIN "
+                            "RAISE EXCEPTION 'test: deleting blocks refused'; END $$ LANGUAGE plpgsql"_s));
+        QVERIFY(store->exec(u"CREATE TRIGGER test_refuse_delete BEFORE DELETE ON "_s + blocks
+                            + u" FOR EACH ROW EXECUTE FUNCTION public.test_refuse_delete()"_s));
+    } else {
+        QVERIFY(store->exec(u"CREATE TRIGGER test_refuse_delete BEFORE DELETE ON "_s + blocks
+                            + u" BEGIN SELECT RAISE(ABORT, 'test: deleting blocks refused'); END"_s));
+    }
+    auto dropTrigger = qScopeGuard([&] {
+        [[maybe_unused]] const Status dropped = store->exec(u"DROP TRIGGER test_refuse_delete"_s + (pg ? u" ON "_s + blocks : QString()));
+    });
+
+    QProcess index;
+    dieWithParent(index);
+    startArborctl(index, Arborctl, *m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
+    QVERIFY2(index.waitForStarted(), qPrintable(index.errorString()));
+    auto stopIndex = qScopeGuard([&] {
+        if (index.state() != QProcess::NotRunning) {
+            index.kill();
+            index.waitForFinished();
+        }
+    });
+    QString err;
+    const auto readErr = [&] {
+        err += QString::fromUtf8(index.readAllStandardError());
+        return err;
+    };
+    const QString stalled = u"arborctl: chain %1 stalled"_s.arg(m_chainId);
+    QTRY_VERIFY2_WITH_TIMEOUT(readErr().contains(stalled) || index.state() == QProcess::NotRunning, qPrintable(err), 60000);
+    QVERIFY2(readErr().contains(u"deleting blocks refused"_s), qPrintable(err));
+    QCOMPARE(index.state(), QProcess::Running);
+
+    dropTrigger.dismiss();
+    QVERIFY(store->exec(u"DROP TRIGGER test_refuse_delete"_s + (pg ? u" ON "_s + blocks : QString())));
+    QVERIFY2(index.waitForFinished(90000), qPrintable(readErr()));
+    QVERIFY2(index.exitStatus() == QProcess::NormalExit && index.exitCode() == 0, qPrintable(readErr()));
+    const auto reorgs = store->rowCount(admin(u"reorgs"_s), u"chain_id = ?"_s, {m_chainId});
+    QVERIFY(reorgs);
+    QCOMPARE(*reorgs, *reorgsBefore + 1);
     const Run drained = arborctl(*m_db, {u"queue"_s, u"run"_s, u"--until-empty"_s});
     QVERIFY2(drained.exitCode == 0, qPrintable(describe(drained)));
     const QString mismatch = balancesMismatch(m_head);
