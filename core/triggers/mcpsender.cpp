@@ -293,9 +293,14 @@ void McpSender::initialize(const QString &key)
         const QJsonObject error = rpcError(answer);
         if (!error.isEmpty() || (answer.failure && answer.failure->kind == AttemptOutcome::Kind::Fail)) {
             AttemptOutcome outcome = answer.failure.value_or(AttemptOutcome{});
-            outcome.kind = AttemptOutcome::Kind::Fail;
+            // A refusal ends the calls that wait; an HTTP status that asks to try again (5xx,
+            // 429, with or without a JSON-RPC error in its body) leaves them to their retries.
+            if (outcome.kind != AttemptOutcome::Kind::Retry)
+                outcome.kind = AttemptOutcome::Kind::Fail;
             outcome.httpStatus = answer.httpStatus;
-            outcome.error = ActionText::tr("%1 refused initialize: %2").arg(first->where, answerSummary(answer, first->redactor));
+            outcome.error = outcome.kind == AttemptOutcome::Kind::Retry
+                ? ActionText::tr("%1 failed initialize: %2").arg(first->where, answerSummary(answer, first->redactor))
+                : ActionText::tr("%1 refused initialize: %2").arg(first->where, answerSummary(answer, first->redactor));
             handshakeFailed(key, outcome);
             return;
         }

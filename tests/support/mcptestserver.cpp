@@ -101,6 +101,12 @@ void McpTestServer::expireSessions()
     m_sessions.clear();
 }
 
+void McpTestServer::failInitialize(int count)
+{
+    const QMutexLocker locker(&m_mutex);
+    m_initializeFailures = count;
+}
+
 HttpResponse McpTestServer::refuse(int status, int code, const QString &message, const QJsonValue &id)
 {
     m_refusals.append(message);
@@ -187,6 +193,10 @@ HttpResponse McpTestServer::handleLegacy(const HttpRequest &request, const QJson
     const QJsonObject params = message.value(u"params"_s).toObject();
     if (method == "initialize"_L1) {
         ++m_initializeCount;
+        if (m_initializeFailures > 0) {
+            --m_initializeFailures;
+            return refuse(500, -32603, u"Internal server error"_s, QJsonValue::Null);
+        }
         const QString asked = params.value(u"protocolVersion"_s).toString();
         if (asked.isEmpty() || !params.value(u"clientInfo"_s).isObject())
             return refuse(400, -32602, u"Invalid params: protocolVersion and clientInfo are required"_s, id);

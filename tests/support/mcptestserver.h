@@ -80,6 +80,9 @@ public:
     void setIsErrorWhen(std::function<bool(const QString &tool, const QJsonObject &arguments)> predicate);
     /// Legacy2025: forget every session, as a restarted server does.
     void expireSessions();
+    /// Legacy2025: answer the next `count` initialize requests HTTP 500 with a JSON-RPC error,
+    /// as the official SDK's transport does when the server throws.
+    void failInitialize(int count);
 
     QList<Call> calls() const;               ///< tools/call requests served, isError ones included
     int initializeCount() const;
@@ -113,6 +116,7 @@ private:
     QList<Call> m_calls;
     QStringList m_refusals;
     int m_initializeCount = 0;
+    int m_initializeFailures = 0;
     int m_initializedCount = 0;
     HttpTestServer m_server;
 };

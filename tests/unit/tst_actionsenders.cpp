@@ -149,6 +149,7 @@ private slots:
     void mcpLegacyHandshakeOnce();
     void mcpLegacyConcurrentCallsShareOneHandshake();
     void mcpLegacyExpiredSessionIsRenewed();
+    void mcpLegacyInitializeServerErrorIsRetried();
     void mcpToolErrorsFail();
     void mcpBearerTokenAndResolvedEndpoint();
     void mcpAgentEndpointGoesToTheCheckedAddress();
@@ -573,6 +574,30 @@ void TestActionSenders::mcpLegacyExpiredSessionIsRenewed()
     const QList<McpTestServer::Call> calls = server.calls();
     QCOMPARE(calls.size(), 2);
     QVERIFY(calls[1].sessionId != calls[0].sessionId);
+}
+
+void TestActionSenders::mcpLegacyInitializeServerErrorIsRetried()
+{
+    // A 2025 server whose initialize throws answers HTTP 500 with a JSON-RPC error (the official
+    // SDK's transport does): the calls waiting on the handshake are tried again later, not
+    // failed for good as a refusal would be.
+    McpTestServer server(McpTestServer::Revision::Legacy2025);
+    server.failInitialize(1);
+    START(server);
+    ActionSender sender;
+    QList<AttemptOutcome> outcomes;
+    for (int i = 0; i < 2; ++i)
+        sender.send(mcpDelivery(server.url(), {{u"call"_s, i}}), [&outcomes](AttemptOutcome o) { outcomes.append(o); });
+    QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 2, 10000);
+    for (const AttemptOutcome &o : std::as_const(outcomes)) {
+        QVERIFY2(o.kind == AttemptOutcome::Kind::Retry, why(o));
+        QCOMPARE(o.httpStatus, 500);
+    }
+    QVERIFY(server.calls().isEmpty());
+
+    const AttemptOutcome again = sendAndWait(sender, mcpDelivery(server.url(), {{u"call"_s, 0}}));
+    QVERIFY2(again.succeeded(), why(again));
+    QCOMPARE(server.calls().size(), 1);
 }
 
 void TestActionSenders::mcpToolErrorsFail()
