@@ -307,13 +307,23 @@ void DeliveryWorker::flush()
     }
     m_flushing = true;
     const QList<DeliveryAttempt> batch = std::exchange(m_finished, {});
-    then(m_writer->run([batch](Store &store) { return TriggerStore(store).recordAttempts(batch); }), this, [this, count = int(batch.size())](Status recorded) {
+    then(m_writer->run([batch](Store &store) { return TriggerStore(store).recordAttempts(batch); }), this, [this, batch](Status recorded) {
             m_flushing = false;
+            if (!recorded && m_running) {
+                // Kept and recorded a moment later (a deadlock, a connection reset): dropped, the
+                // claims would lapse and the deliveries be sent again, same ids, to receivers
+                // that answered them (a Telegram chat or an MCP tool cannot tell).
+                qCWarning(lcDelivery) << "Could not record" << batch.size() << "attempts; trying again in" << RecordRetryMs << "ms:"
+                                      << recorded.error().toString();
+                m_finished = batch + m_finished;
+                QTimer::singleShot(RecordRetryMs, this, &DeliveryWorker::flush);
+                return;
+            }
             if (!recorded) {
-                // Not recorded: the claims lapse and the deliveries are sent again, same ids.
-                qCWarning(lcDelivery) << "Could not record" << count << "attempts:" << recorded.error().toString();
+                // Stopping: the claims lapse and the deliveries are sent again, same ids.
+                qCWarning(lcDelivery) << "Could not record" << batch.size() << "attempts:" << recorded.error().toString();
             } else {
-                Q_EMIT attemptsRecorded(count);
+                Q_EMIT attemptsRecorded(int(batch.size()));
             }
             if (!m_finished.isEmpty() || (!m_running && m_stopped))
                 flush();

@@ -95,6 +95,7 @@ private:
     std::mt19937 m_random;
 
     static constexpr int EmptyClaimPauseMs = 200;
+    static constexpr int RecordRetryMs = 1000;   ///< a batch the database did not take is tried again after this
     static constexpr qint64 ClaimLeaseMs = 15 * 60 * 1000;
 
     bool m_running = false;

@@ -20,6 +20,7 @@
 #include "engine/indexingservice.h"
 #include "store/alertstore.h"
 #include "store/chainregistry.h"
+#include "store/ddl.h"
 #include "store/enginestore.h"
 #include "store/triggerstore.h"
 #include "testmain.h"
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void aStallAfterClaimingSendsNothingClaimedBeforeIt();
     void claimsOfAnEngineThatDiedAreReleasedWhileTheWorkerRuns();
     void aRestartedWorkerSendsWhatItsHolderClaimedBefore();
+    void attemptsTheDatabaseRefusedAreRecordedLater();
     void aRestartDuringAnOutageContinuesItsAlert();
 
 private:
@@ -418,6 +420,66 @@ void TestDeliveryWake::aRestartedWorkerSendsWhatItsHolderClaimedBefore()
     });
     QMetaObject::invokeMethod(worker, [worker] { worker->start(DeliveryWorker::Start::Restarted); });
     expectEachSentOnce(ids);
+}
+
+void TestDeliveryWake::attemptsTheDatabaseRefusedAreRecordedLater()
+{
+    // The receiver accepted the deliveries, and the database refuses to record that for a while
+    // (a deadlock, a connection reset; here a trigger): the attempts are recorded once it takes
+    // them, each delivery sent once, not sent again when its claim lapses.
+    const QList<QString> ids = dueDeliveries(QStringLiteral("unrecorded"), 3);
+    if (QTest::currentTestFailed())
+        return;
+    const std::unique_ptr<Store> store = m_db->open();
+    QVERIFY(store);
+    const bool pg = store->backend() == Backend::Postgres;
+    const QString deliveries = ddl::adminTable(store->backend(), QStringLiteral("trigger_deliveries"));
+    if (pg) {
+        QVERIFY(store->exec(QStringLiteral("CREATE OR REPLACE FUNCTION public.test_refuse_attempt() RETURNS trigger AS $$ BEGIN "
+                                           "RAISE EXCEPTION 'test: recording refused'; END $$ LANGUAGE plpgsql")));
+        QVERIFY(store->exec(QStringLiteral("CREATE TRIGGER test_refuse_attempt BEFORE UPDATE ON ") + deliveries
+                            + QStringLiteral(" FOR EACH ROW WHEN (NEW.attempts > OLD.attempts) EXECUTE FUNCTION public.test_refuse_attempt()")));
+    } else {
+        QVERIFY(store->exec(QStringLiteral("CREATE TRIGGER test_refuse_attempt BEFORE UPDATE ON ") + deliveries
+                            + QStringLiteral(" WHEN NEW.attempts > OLD.attempts BEGIN SELECT RAISE(ABORT, 'test: recording refused'); END")));
+    }
+    const QString drop = QStringLiteral("DROP TRIGGER test_refuse_attempt") + (pg ? QStringLiteral(" ON ") + deliveries : QString());
+    auto dropTrigger = qScopeGuard([&] { [[maybe_unused]] const Status dropped = store->exec(drop); });
+
+    StoreThread writer(QStringLiteral("record-writer"));
+    const Status opened = waitFor(writer.open(m_db->url(), QString()));
+    QVERIFY2(opened, why(opened).constData());
+    QThread thread;
+    thread.setObjectName(QStringLiteral("record-delivery"));
+    auto *worker = new DeliveryWorker(&writer, QStringLiteral("record"), DeliveryOptions());
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    int recorded = 0;
+    connect(worker, &DeliveryWorker::attemptsRecorded, this, [&recorded](int count) { recorded += count; });
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Could not record 3 attempts; trying again")));
+    thread.start();
+    auto stopWorker = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
+        thread.wait();
+    });
+    QMetaObject::invokeMethod(worker, [worker] { worker->start(); });
+    expectEachSentOnce(ids);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::qWait(1500);   // a refused record or two
+    QCOMPARE(recorded, 0);
+    dropTrigger.dismiss();
+    QVERIFY(store->exec(drop));
+    QTRY_COMPARE_WITH_TIMEOUT(recorded, int(ids.size()), 10000);
+    for (const QString &id : ids) {
+        ResultFilter filter;
+        filter.deliveryId = id;
+        const auto results = TriggerStore(*store).results(filter);
+        QVERIFY2(results, why(results).constData());
+        QCOMPARE(results->size(), 1);
+        QCOMPARE(results->first().status, DeliveryStatus::Success);
+    }
+    QCOMPARE(m_receiver->count(), int(ids.size()));
 }
 
 void TestDeliveryWake::aRestartDuringAnOutageContinuesItsAlert()
