@@ -294,13 +294,13 @@ void ChainIndexer::startHeadFetch()
     const auto target = fetchTarget();
     const qint64 from = m_nextFetch;
     const qint64 boundary = finalBoundary();
-    HeaderScope scope = scopeFor(BatchMode::Head, from);
+    const HeaderScope natural = scopeFor(BatchMode::Head, from);
     // Below the window a range is not linked to the block before it, which is final. Unless
     // that block was read inside the window (the range before, or the checkpoint of an earlier
     // run) and the window has moved past it since: the chain may have replaced it meanwhile.
-    if (scope == HeaderScope::WithLogs && m_linkNext)
-        scope = HeaderScope::Linked;
-    m_linkNext = scope != HeaderScope::WithLogs;
+    // The range after this one follows a final block again.
+    const HeaderScope scope = natural == HeaderScope::WithLogs && m_linkNext ? HeaderScope::Linked : natural;
+    m_linkNext = natural != HeaderScope::WithLogs;
     qint64 to = std::min(from + rangeSpan(scope) - 1, *target);
     if (scope == HeaderScope::WithLogs)
         to = std::min(to, boundary);   // the reorg window starts with every header

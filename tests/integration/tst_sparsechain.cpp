@@ -82,6 +82,7 @@ private Q_SLOTS:
     void indexesWithTheHeadersItNeeds();
     void sampledAddReadsWideRangesAtOnce();
     void indexesFinalHistoryBeforeTheHead();
+    void resumesFromItsCheckpointWithOneHeaderMore();
     void rollsBackAReorgInsideTheWindow();
     void keepsTheTransfersOfAReorgBetweenLogsAndHeader();
     void rollsBackBelowTheLowestBlockTheNodeNoLongerHas();
@@ -359,6 +360,51 @@ void TestSparseChain::indexesFinalHistoryBeforeTheHead()
         QCOMPARE(*n, *expected);
     }
     QCOMPARE(chainRow(Arborctl, db, m_chainId).value(u"checkpointBlock"_s).toInteger(), final);
+}
+
+void TestSparseChain::resumesFromItsCheckpointWithOneHeaderMore()
+{
+    QVERIFY2(m_indexed, "needs the chain of indexesWithTheHeadersItNeeds");
+    // An index that starts from a checkpoint links its first range to it (the checkpoint may
+    // have been read inside the reorg window and replaced since), and only its first: the
+    // ranges after it below the window fetch the headers of their blocks with logs and of their
+    // last block, as from no checkpoint.
+    TestDatabase db;
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const Run added = arborctl(db, addThroughProxy(u"resumed"_s));
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+    const qint64 confirmations = chainRow(Arborctl, db, m_chainId).value(u"confirmations"_s).toInteger();
+    const qint64 final = m_head - confirmations - IndexerOptions().reorgWindow;
+    // Ranges of at most 300 blocks, as an endpoint that caps eth_getLogs would have them: the
+    // first index learns the cap, the second plans its ranges by it.
+    ProviderLimits capped;
+    capped.maxLogRange = 300;
+    m_proxy->setLimits(capped);
+    auto uncap = qScopeGuard([this] { m_proxy->setLimits(ProviderLimits::none()); });
+    const qint64 first = m_startBlock + 400;
+    const Run started = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(first)});
+    QVERIFY2(started.exitCode == 0, qPrintable(describe(started)));
+
+    m_proxy->resetCounters();
+    const Run resumed = arborctl(db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(final)});
+    const FaultProxy::Counters counters = m_proxy->counters();
+    QVERIFY2(resumed.exitCode == 0, qPrintable(describe(resumed)));
+    auto store = db.open(false);
+    QVERIFY(store);
+    const auto withLogs = store->query(u"SELECT COUNT(DISTINCT block_number) FROM "_s
+                                           + ddl::entityTable(db.url().backend, ddl::TableKind::Production, m_chainId, u"token_transfers"_s)
+                                           + u" WHERE block_number > ?"_s,
+                                       {first});
+    QVERIFY(withLogs && withLogs->size() == 1);
+    const qint64 blocksWithLogs = withLogs->first()[0].toLongLong();
+    const qint64 ranges = qint64(counters.callsByMethod.value(u"eth_getLogs"_s)) - qint64(counters.rangeRefused);
+    const qint64 headers = counters.callsByMethod.value(u"eth_getBlockByNumber"_s);
+    qInfo().noquote() << u"from block %1 to %2: %3 blocks with logs; %4; %5 eth_getLogs refused for the range"_s.arg(first).arg(final)
+                             .arg(blocksWithLogs).arg(methods(counters)).arg(counters.rangeRefused);
+    QVERIFY2(ranges >= 2, qPrintable(methods(counters)));
+    // The headers of the blocks with logs, each range's last, the checkpoint's link, and the
+    // node's finalized block (eth_getBlockByNumber "finalized"): not each range's first too.
+    QVERIFY2(headers <= blocksWithLogs + ranges + 1 + 1, qPrintable(methods(counters)));
 }
 
 // --- 2. a reorg inside the window -----------------------------------------------------------------
