@@ -40,11 +40,18 @@ void ChainLeaseKeeper::start()
     beat();
 }
 
-void ChainLeaseKeeper::beatNow()
+void ChainLeaseKeeper::beatAfterRefusal()
 {
     if (!m_running)
         return;
     m_announce = true;
+    beatNow();
+}
+
+void ChainLeaseKeeper::beatNow()
+{
+    if (!m_running)
+        return;
     if (m_beating) {
         m_again = true;
         return;

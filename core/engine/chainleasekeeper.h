@@ -38,10 +38,14 @@ public:
     /// The engine has joined (EngineStore::join() in Engine::prepare()): beat from now on.
     void start();
     bool isRunning() const { return m_running; }
-    /// A beat now (a chain was added or resumed, a write was refused), unless one is under way;
-    /// its round emits heldChanged() even when what is held did not change, so that an indexer
-    /// that stood down starts again under a lease still (or again) this engine's.
+    /// A beat now (a chain was added or resumed), unless one is under way.
     void beatNow();
+    /// A beat now after a write was refused for its lease: its round emits heldChanged() even
+    /// when what is held did not change, so that the indexer that stood down starts again if
+    /// the lease is still (or again) this engine's. Not for beatNow()'s callers: IndexingService
+    /// asks for a beat whenever it sees a chain held elsewhere, and an answer to each would
+    /// have it ask again at once.
+    void beatAfterRefusal();
     /// Stops beating and gives every lease back, queued behind the writes in flight.
     void leave();
 
@@ -71,7 +75,7 @@ private:
     bool m_running = false;
     bool m_beating = false;
     bool m_again = false;                   ///< beatNow() while a beat was under way
-    bool m_announce = false;                ///< beatNow(): the next round says what is held, changed or not
+    bool m_announce = false;                ///< beatAfterRefusal(): the next round says what is held, changed or not
     QHash<qint64, qint64> m_held;
 };
 

@@ -28,7 +28,7 @@ IndexingService::IndexingService(EngineContext &context, QObject *parent)
     // A write refused for a lost lease: the keeper's next beat says who holds it now.
     connect(m_supervisor.get(), &IndexerSupervisor::leaseLost, this, [this](qint64 chainId, const QString &reason) {
         Q_EMIT chainLeaseLost(chainId, reason);
-        m_context.chainLeases()->beatNow();
+        m_context.chainLeases()->beatAfterRefusal();
     });
 }
 

@@ -465,6 +465,21 @@ void TestEngines::threeEnginesShareThreeChains()
         QVERIFY2(waitForListing([&] { return checkpoint(m_chains[i]->chainId) >= head; }),
                  qPrintable(compact(chainRow(Arborctl, *m_db, m_chains[i]->chainId))));
     }
+
+    // Each engine beats once a heartbeat, though it sees two chains held by others at each
+    // beat (and asks for a beat when it does): three engines, about 3 beats a second, each
+    // updating its engines row. Counted by the server over 4 s.
+    auto store = m_db->open(false);
+    QVERIFY(store);
+    const auto beats = [&]() -> qint64 {
+        const auto rows = store->query(u"SELECT n_tup_upd FROM pg_stat_user_tables WHERE schemaname = 'arbor' AND relname = 'engines'"_s);
+        return rows && rows->size() == 1 ? rows->first()[0].toLongLong() : -1;
+    };
+    const qint64 before = beats();
+    QTest::qWait(4000);
+    const qint64 after = beats();
+    qInfo("the engines row was updated %lld times in 4 s", after - before);
+    QVERIFY2(before >= 0 && after - before <= 3 * 4 * 3, qPrintable(u"%1 heartbeats in 4 s"_s.arg(after - before)));
 }
 
 void TestEngines::killedOwnersChainIsTakenOver()
