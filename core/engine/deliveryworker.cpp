@@ -198,7 +198,14 @@ void DeliveryWorker::onClaimed(Result<QList<ClaimedDelivery>> claimed, quint64 s
 void DeliveryWorker::send(const ClaimedDelivery &delivery, ActionSecrets secrets, const QString &target, const QHostAddress &targetAddress)
 {
     if (stalledSinceClaim(delivery)) {
-        abandonStale(delivery);
+        abandonStale(delivery, QStringLiteral("this engine stalled for more than %1 s after claiming it").arg(m_options.staleClaimMs / 1000.0));
+        return;
+    }
+    // The monotonic clock stands still while the machine sleeps; the claim lapses by the wall
+    // clock, and another engine may have claimed the delivery meanwhile. Not sent when the claim
+    // lapses before this attempt could time out.
+    if (now() + delivery.action.timeoutMs >= delivery.claimedUntil) {
+        abandonStale(delivery, QStringLiteral("its claim lapses before the attempt could end (the machine slept, or the engine was held up)"));
         return;
     }
     OutgoingDelivery out;
@@ -225,12 +232,11 @@ bool DeliveryWorker::stalledSinceClaim(const ClaimedDelivery &delivery)
     return m_claimedAfter.value(delivery.id, m_stalls) != m_stalls;
 }
 
-void DeliveryWorker::abandonStale(const ClaimedDelivery &delivery)
+void DeliveryWorker::abandonStale(const ClaimedDelivery &delivery, const QString &why)
 {
-    qCWarning(lcDelivery).noquote() << QStringLiteral("delivery %1 not sent: this engine stalled for more than %2 s after claiming it, so another "
-                                                      "engine may be sending it; the claim is given up and the delivery sent again under the same id")
-                                           .arg(delivery.id)
-                                           .arg(m_options.staleClaimMs / 1000.0);
+    qCWarning(lcDelivery).noquote() << QStringLiteral("delivery %1 not sent: %2, so another engine may be sending it; the claim is given "
+                                                      "up and the delivery sent again under the same id")
+                                           .arg(delivery.id, why);
     --m_inFlight;
     m_sending.remove(delivery.id);
     m_claimedAfter.remove(delivery.id);

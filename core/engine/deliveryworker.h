@@ -77,7 +77,7 @@ private:
     /// Whether this thread stalled past DeliveryOptions::staleClaimMs since `delivery` was claimed.
     bool stalledSinceClaim(const ClaimedDelivery &delivery);
     /// Such a delivery is not sent: its claim is given up.
-    void abandonStale(const ClaimedDelivery &delivery);
+    void abandonStale(const ClaimedDelivery &delivery, const QString &why);
     void flush();
     void scheduleWake();
     qint64 now() const { return m_clock->nowMs(); }

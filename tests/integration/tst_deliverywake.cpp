@@ -114,6 +114,7 @@ private Q_SLOTS:
     void aRestartedWorkerSendsWhatItsHolderClaimedBefore();
     void attemptsTheDatabaseRefusedAreRecordedLater();
     void aBacklogToASlowReceiverIsNotTimedOutWaiting();
+    void aClaimThatLapsedWhileAsleepIsNotSent();
     void aRestartDuringAnOutageContinuesItsAlert();
 
 private:
@@ -525,6 +526,59 @@ void TestDeliveryWake::aBacklogToASlowReceiverIsNotTimedOutWaiting()
                                 .arg(results->isEmpty() ? QString() : results->first().error)));
     }
     QCOMPARE(m_receiver->count(), int(ids.size()));
+}
+
+void TestDeliveryWake::aClaimThatLapsedWhileAsleepIsNotSent()
+{
+    // A laptop asleep: its monotonic clock (the stall watch's) stands still while the wall
+    // clock, in which claims are written, runs on. Woken, the worker hears back from a claim it
+    // asked for before the sleep, lapsed since, and another engine has claimed those deliveries
+    // meanwhile: it sends none of them. They go out once, under their ids, when that engine
+    // gives them up.
+    const QList<QString> ids = dueDeliveries(QStringLiteral("asleep"), 3);
+    if (QTest::currentTestFailed())
+        return;
+    auto clock = std::make_shared<ManualWallClock>();
+    StoreThread writer(QStringLiteral("asleep-writer"));
+    const Status opened = waitFor(writer.open(m_db->url(), QString()));
+    QVERIFY2(opened, why(opened).constData());
+    DeliveryOptions options;
+    options.clock = clock;
+    options.idlePollMs = 60000;   // only the pokes below claim
+    QThread thread;
+    thread.setObjectName(QStringLiteral("asleep-delivery"));
+    auto *worker = new DeliveryWorker(&writer, QStringLiteral("asleep"), options);
+    worker->moveToThread(&thread);
+    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    thread.start();
+    auto stopWorker = qScopeGuard([&] {
+        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
+        thread.wait();
+    });
+    const TestDatabase &db = *m_db;
+    bool otherClaimed = false;
+    QMetaObject::invokeMethod(worker, [worker, clock, &db, &otherClaimed] {
+        worker->start();
+        worker->poke();
+        QThread::msleep(500);   // the claim is made meanwhile, on the writer's thread
+        clock->advance(16 * 60 * 1000);
+        const std::unique_ptr<Store> store = db.open(false);
+        const auto claimed = store ? TriggerStore(*store).claimDue(QStringLiteral("other"), clock->nowMs(), 100, 15 * 60 * 1000)
+                                   : Result<QList<ClaimedDelivery>>(Error::internal(QStringLiteral("no database")));
+        otherClaimed = claimed && claimed->size() == 3;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(otherClaimed, 10000);
+    QTest::qWait(2000);
+    QCOMPARE(m_receiver->count(), 0);
+
+    {
+        const std::unique_ptr<Store> store = db.open(false);
+        QVERIFY(store);
+        const auto released = TriggerStore(*store).releaseClaims(QStringLiteral("other"));
+        QVERIFY2(released && *released == 3, why(released).constData());
+    }
+    QMetaObject::invokeMethod(worker, [worker] { worker->poke(); });
+    expectEachSentOnce(ids);
 }
 
 void TestDeliveryWake::aRestartDuringAnOutageContinuesItsAlert()
