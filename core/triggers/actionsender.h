@@ -2,10 +2,8 @@
 
 #include "triggers/outgoingdelivery.h"
 
-#include <QHash>
 #include <QLoggingCategory>
 #include <QObject>
-#include <QQueue>
 
 #include <functional>
 
@@ -31,11 +29,7 @@ class TelegramSender;
  *
  * Thread: lives on one thread with an event loop (the delivery worker's), owns its
  * QNetworkAccessManager there, and is used only there; `done` is called on that thread,
- * always after send() has returned. Many sends may be in flight at once; to one receiver
- * (REST and MCP: scheme, host and port) at most MaxPerHost, the rest wait here before their
- * timeouts start. Qt opens that many HTTP/1.1 connections to a host and queues the requests
- * beyond them with their timeouts running, so a backlog to a slow receiver timed out in Qt's
- * queue without ever being sent. Telegram paces itself per chat. Sends still in flight
+ * always after send() has returned. Many sends may be in flight at once. Sends still in flight
  * when the sender is destroyed are dropped without a callback: their deliveries stay pending
  * in the outbox and are sent again after a restart.
  */
@@ -56,28 +50,12 @@ public:
     /// The network access the senders share (its proxy and TLS settings apply to all).
     QNetworkAccessManager *network() const;
 
-    /// Attempts sent to one receiver at once.
-    static constexpr int MaxPerHost = 6;
-
 private:
-    struct Waiting
-    {
-        OutgoingDelivery delivery;
-        std::function<void(AttemptOutcome)> done;
-    };
-    /// The receiver `delivery` is sent to ("https://host:443"); empty for Telegram.
-    static QString receiverOf(const OutgoingDelivery &delivery);
-    void start(const OutgoingDelivery &delivery, std::function<void(AttemptOutcome)> done, const QString &receiver);
-    /// One attempt to `receiver` has ended: the next one waiting for it starts.
-    void receiverFreed(const QString &receiver);
-
     QNetworkAccessManager *m_network;
     RestSender *m_rest;
     TelegramSender *m_telegram;
     McpSender *m_mcp;
     int m_inFlight = 0;
-    QHash<QString, int> m_sending;             ///< receiver → attempts sent to it, unanswered
-    QHash<QString, QQueue<Waiting>> m_waiting; ///< receiver → attempts waiting for one of those to end
 };
 
 } // namespace arbor

@@ -113,14 +113,13 @@ private Q_SLOTS:
     void claimsOfAnEngineThatDiedAreReleasedWhileTheWorkerRuns();
     void aRestartedWorkerSendsWhatItsHolderClaimedBefore();
     void attemptsTheDatabaseRefusedAreRecordedLater();
-    void aBacklogToASlowReceiverIsNotTimedOutWaiting();
     void aClaimThatLapsedWhileAsleepIsNotSent();
     void aRestartDuringAnOutageContinuesItsAlert();
 
 private:
     /// `count` test deliveries of a new trigger named `name`, a signed webhook to the receiver
-    /// each (`timeoutMs` the action's timeout, 0 its default), due now; their ids.
-    QList<QString> dueDeliveries(const QString &name, int count, int timeoutMs = 0);
+    /// each, due now; their ids.
+    QList<QString> dueDeliveries(const QString &name, int count);
     /// Claims every due delivery for `holder`, an engine that joined with `leaseMs` (live that
     /// long from now, unless it beats), as a worker of it would have before it went.
     void claimAs(const QString &holder, qint64 leaseMs);
@@ -295,7 +294,7 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
     }
 }
 
-QList<QString> TestDeliveryWake::dueDeliveries(const QString &name, int count, int timeoutMs)
+QList<QString> TestDeliveryWake::dueDeliveries(const QString &name, int count)
 {
     const std::unique_ptr<Store> store = m_db->open();
     if (!store) {
@@ -303,16 +302,13 @@ QList<QString> TestDeliveryWake::dueDeliveries(const QString &name, int count, i
         return {};
     }
     TriggerStore triggers(*store);
-    QJsonObject action{{QStringLiteral("type"), QStringLiteral("rest")},
-                       {QStringLiteral("url"), m_receiver->url().toString()},
-                       {QStringLiteral("signingSecret"), QString(QStringLiteral("env:") + QLatin1String(SecretVariable))}};
-    if (timeoutMs > 0)
-        action.insert(QStringLiteral("timeoutMs"), timeoutMs);
     const auto def = parseTrigger(QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("chain"), ChainId},
         {QStringLiteral("registry"), QStringLiteral("reputation")},
-        {QStringLiteral("actions"), QJsonArray{action}}});
+        {QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("rest")},
+                                                           {QStringLiteral("url"), m_receiver->url().toString()},
+                                                           {QStringLiteral("signingSecret"), QString(QStringLiteral("env:") + QLatin1String(SecretVariable))}}}}});
     const auto trigger = def ? triggers.addTrigger(*def) : Result<TriggerRecord>(def.error());
     if (!trigger) {
         QTest::qFail(why(trigger).constData(), __FILE__, __LINE__);
@@ -483,47 +479,6 @@ void TestDeliveryWake::attemptsTheDatabaseRefusedAreRecordedLater()
         QVERIFY2(results, why(results).constData());
         QCOMPARE(results->size(), 1);
         QCOMPARE(results->first().status, DeliveryStatus::Success);
-    }
-    QCOMPARE(m_receiver->count(), int(ids.size()));
-}
-
-void TestDeliveryWake::aBacklogToASlowReceiverIsNotTimedOutWaiting()
-{
-    // Twenty deliveries due at once to a receiver that takes 2 s to answer each, with a 5 s
-    // timeout: each is answered within its timeout once sent, so each succeeds at its first
-    // attempt. Sent all at once, Qt kept all but six waiting for a connection with their
-    // timeouts running, and the later ones timed out unsent.
-    m_receiver->setDelayMs(2000);
-    const QList<QString> ids = dueDeliveries(QStringLiteral("backlog"), 20, 5000);
-    if (QTest::currentTestFailed())
-        return;
-    StoreThread writer(QStringLiteral("backlog-writer"));
-    const Status opened = waitFor(writer.open(m_db->url(), QString()));
-    QVERIFY2(opened, why(opened).constData());
-    QThread thread;
-    thread.setObjectName(QStringLiteral("backlog-delivery"));
-    auto *worker = new DeliveryWorker(&writer, QStringLiteral("backlog"), DeliveryOptions());
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    int recorded = 0;
-    connect(worker, &DeliveryWorker::attemptsRecorded, this, [&recorded](int count) { recorded += count; });
-    thread.start();
-    auto stopWorker = qScopeGuard([&] {
-        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
-        thread.wait();
-    });
-    QMetaObject::invokeMethod(worker, [worker] { worker->start(); });
-    QTRY_VERIFY2_WITH_TIMEOUT(recorded >= int(ids.size()), qPrintable(QString::number(recorded)), 30000);
-    const std::unique_ptr<Store> store = m_db->open();
-    QVERIFY(store);
-    for (const QString &id : ids) {
-        ResultFilter filter;
-        filter.deliveryId = id;
-        const auto results = TriggerStore(*store).results(filter);
-        QVERIFY2(results, why(results).constData());
-        QVERIFY2(results->size() == 1 && results->first().status == DeliveryStatus::Success,
-                 qPrintable(QStringLiteral("%1: %2 attempt(s), the first %3").arg(id).arg(results->size())
-                                .arg(results->isEmpty() ? QString() : results->first().error)));
     }
     QCOMPARE(m_receiver->count(), int(ids.size()));
 }
