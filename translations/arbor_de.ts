@@ -202,6 +202,10 @@
         <source>%1 did not list its tools: the stateless request got %2; the 2025 handshake: %3</source>
         <translation>%1 hat seine Tools nicht aufgelistet: die zustandslose Anfrage erhielt %2; der Handshake von 2025: %3</translation>
     </message>
+    <message>
+        <source>%1 failed initialize: %2</source>
+        <translation>%1: initialize ist fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>arbor::ActionStore</name>
@@ -1565,6 +1569,10 @@
     <message>
         <source>An SQLite database serves one engine; for several engines use one PostgreSQL database.</source>
         <translation>Eine SQLite-Datenbank bedient eine Engine; für mehrere Engines eine gemeinsame PostgreSQL-Datenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>The engine is stopping; nothing was sent.</source>
+        <translation>Die Engine wird beendet; es wurde nichts gesendet.</translation>
     </message>
 </context>
 <context>

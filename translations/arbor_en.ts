@@ -202,6 +202,10 @@
         <source>%1 did not list its tools: the stateless request got %2; the 2025 handshake: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 failed initialize: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>arbor::ActionStore</name>
@@ -1564,6 +1568,10 @@
     </message>
     <message>
         <source>An SQLite database serves one engine; for several engines use one PostgreSQL database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine is stopping; nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
