@@ -34,6 +34,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
+
 using namespace arbor;
 using namespace arbor::test;
 
@@ -511,7 +513,7 @@ void TestDeliveryWake::aClaimThatLapsedWhileAsleepIsNotSent()
         thread.wait();
     });
     const TestDatabase &db = *m_db;
-    bool otherClaimed = false;
+    std::atomic<bool> otherClaimed = false;   // set on the worker's thread, read here
     QMetaObject::invokeMethod(worker, [worker, clock, &db, &otherClaimed] {
         worker->start();
         worker->poke();
@@ -522,7 +524,7 @@ void TestDeliveryWake::aClaimThatLapsedWhileAsleepIsNotSent()
                                    : Result<QList<ClaimedDelivery>>(Error::internal(QStringLiteral("no database")));
         otherClaimed = claimed && claimed->size() == 3;
     });
-    QTRY_VERIFY_WITH_TIMEOUT(otherClaimed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(otherClaimed.load(), 10000);
     QTest::qWait(2000);
     QCOMPARE(m_receiver->count(), 0);
 
