@@ -94,6 +94,9 @@ private Q_SLOTS:
 private:
     /// Adds one round of traffic and what it left to the expected transfers and balances.
     bool traffic(quint64 seed, QString *error);
+    /// The expected balances after a reorg: the new fork's, as Devnet::reorg() computed them;
+    /// holders the new blocks emptied are no longer listed.
+    void takeBalancesOf(const QJsonObject &reorg);
     QString balancesMismatch(qint64 atBlock) const { return balancesMismatch(*m_db, atBlock); }
     QString balancesMismatch(const TestDatabase &db, qint64 atBlock) const;
     qint64 nodeHead();
@@ -143,6 +146,17 @@ bool TestSparseChain::traffic(quint64 seed, QString *error)
             m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
     }
     return true;
+}
+
+void TestSparseChain::takeBalancesOf(const QJsonObject &reorg)
+{
+    for (const QString &token : std::as_const(m_tokens)) {
+        const QJsonObject balances = reorg.value(u"balances"_s)[token].toObject();
+        for (auto it = balances.begin(); it != balances.end(); ++it)
+            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
+        for (auto it = m_balances[token].begin(); it != m_balances[token].end();)
+            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
+    }
 }
 
 QString TestSparseChain::balancesMismatch(const TestDatabase &db, qint64 atBlock) const
@@ -417,15 +431,7 @@ void TestSparseChain::rollsBackAReorgInsideTheWindow()
     const auto reorg = m_devnet.reorg(3, m_tokens, 10, m_lastHolders, Seed + 100, &error, 5);
     QVERIFY2(reorg, qPrintable(error));
     m_head = nodeHead();
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
-        for (auto it = balances.begin(); it != balances.end(); ++it)
-            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
-        // Holders the new blocks emptied are no longer listed.
-        for (auto it = m_balances[token].begin(); it != m_balances[token].end();) {
-            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
-        }
-    }
+    takeBalancesOf(*reorg);
     const Run indexed = arborctl(*m_db, {u"index"_s, u"--chain"_s, QString::number(m_chainId), u"--until-block"_s, QString::number(m_head)});
     QVERIFY2(indexed.exitCode == 0, qPrintable(describe(indexed)));
 
@@ -483,13 +489,7 @@ void TestSparseChain::indexAcrossAReorg(qint64 last, const QList<QByteArray> &he
     QVERIFY(index.waitForFinished(120000));
     QVERIFY2(index.exitCode() == 0, index.readAllStandardError().right(2000).constData());
 
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
-        for (auto it = balances.begin(); it != balances.end(); ++it)
-            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
-        for (auto it = m_balances[token].begin(); it != m_balances[token].end();)
-            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
-    }
+    takeBalancesOf(*reorg);
     // The chain goes on from the new fork's head: by then its transfers are indexed, however
     // the answers fell.
     QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x2"_s}, &error), qPrintable(error));
@@ -560,14 +560,7 @@ void TestSparseChain::findsTheCheckpointReplacedAfterTheWindowMovedOn()
     QString error;
     const auto reorg = m_devnet.reorg(1, m_tokens, 4, m_lastHolders, Seed + 400, &error);
     QVERIFY2(reorg, qPrintable(error));
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
-        for (auto it = balances.begin(); it != balances.end(); ++it)
-            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
-        for (auto it = m_balances[token].begin(); it != m_balances[token].end();) {
-            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
-        }
-    }
+    takeBalancesOf(*reorg);
     QVERIFY2(m_devnet.rpc(u"anvil_mine"_s, {u"0x12c"_s}, &error), qPrintable(error));
     m_head = nodeHead();
     const auto reorgsBefore = [&]() -> Result<qint64> {
@@ -599,14 +592,7 @@ void TestSparseChain::rollsBackOnceTheDatabaseAllowsIt()
     QString error;
     const auto reorg = m_devnet.reorg(2, m_tokens, 4, m_lastHolders, Seed + 500, &error, 4);
     QVERIFY2(reorg, qPrintable(error));
-    for (const QString &token : std::as_const(m_tokens)) {
-        const QJsonObject balances = reorg->value(u"balances"_s)[token].toObject();
-        for (auto it = balances.begin(); it != balances.end(); ++it)
-            m_balances[token].insert(it.key().toLower(), decimal(it.value().toString()));
-        for (auto it = m_balances[token].begin(); it != m_balances[token].end();) {
-            it = it.value() == U256(0) ? m_balances[token].erase(it) : std::next(it);
-        }
-    }
+    takeBalancesOf(*reorg);
     m_head = nodeHead();
     const auto store = m_db->open(false);
     QVERIFY(store);
