@@ -68,6 +68,41 @@ EngineOptions deliveringEngine(const TestDatabase &db)
     return options;
 }
 
+/// A DeliveryWorker for `holder` on a thread of its own, writing through a StoreThread of its
+/// own, as an engine runs one. open() starts the thread, not the worker: tests start it on its
+/// thread as they need. Stopped, and its thread joined, when this goes.
+struct WorkerOnThread
+{
+    StoreThread writer;
+    QThread thread;
+    DeliveryWorker *worker;
+
+    WorkerOnThread(const QString &holder, const DeliveryOptions &options)
+        : writer(holder + QStringLiteral("-writer"))
+        , worker(new DeliveryWorker(&writer, holder, options))
+    {
+        thread.setObjectName(holder + QStringLiteral("-delivery"));
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    }
+    ~WorkerOnThread()
+    {
+        if (!thread.isRunning()) {
+            delete worker;
+            return;
+        }
+        QMetaObject::invokeMethod(worker, [this] { worker->stop([this] { thread.quit(); }); });
+        thread.wait();
+    }
+    Status open(const DatabaseUrl &url)
+    {
+        const Status opened = waitFor(writer.open(url, QString()));
+        if (opened)
+            thread.start();
+        return opened;
+    }
+};
+
 /// A webhook to `receiver`, signed with the secret in SecretVariable.
 Action signedHook(const WebhookReceiver &receiver)
 {
@@ -252,26 +287,17 @@ void TestDeliveryWake::aStallAfterClaimingSendsNothingClaimedBeforeIt()
     if (QTest::currentTestFailed())
         return;
 
-    StoreThread writer(QStringLiteral("stall-writer"));
-    const Status opened = waitFor(writer.open(db.url(), QString()));
-    QVERIFY2(opened, why(opened).constData());
     DeliveryOptions options;
     options.staleClaimMs = 300;
     options.idlePollMs = 60000;   // only the pokes below claim
-    QThread thread;
-    thread.setObjectName(QStringLiteral("stall-delivery"));
-    auto *worker = new DeliveryWorker(&writer, QStringLiteral("stall"), options);
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    WorkerOnThread delivery(QStringLiteral("stall"), options);
+    const Status opened = delivery.open(db.url());
+    QVERIFY2(opened, why(opened).constData());
+    DeliveryWorker *worker = delivery.worker;
     int recorded = 0;
     connect(worker, &DeliveryWorker::attemptsRecorded, this, [&recorded](int count) { recorded += count; });
     for (const QString &id : std::as_const(ids))
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("delivery %1 not sent: this engine stalled").arg(id)));
-    thread.start();
-    auto stopWorker = qScopeGuard([&] {
-        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
-        thread.wait();
-    });
     // Start, ask for a claim (after the start's release of dead engines' claims, on the writer),
     // and stall before hearing back.
     QMetaObject::invokeMethod(worker, [worker] {
@@ -377,22 +403,12 @@ void TestDeliveryWake::claimsOfAnEngineThatDiedAreReleasedWhileTheWorkerRuns()
     if (QTest::currentTestFailed())
         return;
 
-    StoreThread writer(QStringLiteral("heir-writer"));
-    const Status opened = waitFor(writer.open(m_db->url(), QString()));
-    QVERIFY2(opened, why(opened).constData());
     DeliveryOptions options;
     options.orphanReleaseMs = 300;
-    QThread thread;
-    thread.setObjectName(QStringLiteral("heir-delivery"));
-    auto *worker = new DeliveryWorker(&writer, QStringLiteral("heir"), options);
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
-    auto stopWorker = qScopeGuard([&] {
-        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
-        thread.wait();
-    });
-    QMetaObject::invokeMethod(worker, [worker] { worker->start(); });
+    WorkerOnThread delivery(QStringLiteral("heir"), options);
+    const Status opened = delivery.open(m_db->url());
+    QVERIFY2(opened, why(opened).constData());
+    QMetaObject::invokeMethod(delivery.worker, [worker = delivery.worker] { worker->start(); });
     expectEachSentOnce(ids);
 }
 
@@ -408,20 +424,10 @@ void TestDeliveryWake::aRestartedWorkerSendsWhatItsHolderClaimedBefore()
     if (QTest::currentTestFailed())
         return;
 
-    StoreThread writer(QStringLiteral("restarted-writer"));
-    const Status opened = waitFor(writer.open(m_db->url(), QString()));
+    WorkerOnThread delivery(QStringLiteral("same-engine"), DeliveryOptions());
+    const Status opened = delivery.open(m_db->url());
     QVERIFY2(opened, why(opened).constData());
-    QThread thread;
-    thread.setObjectName(QStringLiteral("restarted-delivery"));
-    auto *worker = new DeliveryWorker(&writer, QStringLiteral("same-engine"), DeliveryOptions());
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
-    auto stopWorker = qScopeGuard([&] {
-        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
-        thread.wait();
-    });
-    QMetaObject::invokeMethod(worker, [worker] { worker->start(DeliveryWorker::Start::Restarted); });
+    QMetaObject::invokeMethod(delivery.worker, [worker = delivery.worker] { worker->start(DeliveryWorker::Start::Restarted); });
     expectEachSentOnce(ids);
 }
 
@@ -449,23 +455,13 @@ void TestDeliveryWake::attemptsTheDatabaseRefusedAreRecordedLater()
     const QString drop = QStringLiteral("DROP TRIGGER test_refuse_attempt") + (pg ? QStringLiteral(" ON ") + deliveries : QString());
     auto dropTrigger = qScopeGuard([&] { [[maybe_unused]] const Status dropped = store->exec(drop); });
 
-    StoreThread writer(QStringLiteral("record-writer"));
-    const Status opened = waitFor(writer.open(m_db->url(), QString()));
+    WorkerOnThread delivery(QStringLiteral("record"), DeliveryOptions());
+    const Status opened = delivery.open(m_db->url());
     QVERIFY2(opened, why(opened).constData());
-    QThread thread;
-    thread.setObjectName(QStringLiteral("record-delivery"));
-    auto *worker = new DeliveryWorker(&writer, QStringLiteral("record"), DeliveryOptions());
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
     int recorded = 0;
-    connect(worker, &DeliveryWorker::attemptsRecorded, this, [&recorded](int count) { recorded += count; });
+    connect(delivery.worker, &DeliveryWorker::attemptsRecorded, this, [&recorded](int count) { recorded += count; });
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Could not record 3 attempts; trying again")));
-    thread.start();
-    auto stopWorker = qScopeGuard([&] {
-        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
-        thread.wait();
-    });
-    QMetaObject::invokeMethod(worker, [worker] { worker->start(); });
+    QMetaObject::invokeMethod(delivery.worker, [worker = delivery.worker] { worker->start(); });
     expectEachSentOnce(ids);
     if (QTest::currentTestFailed())
         return;
@@ -496,22 +492,13 @@ void TestDeliveryWake::aClaimThatLapsedWhileAsleepIsNotSent()
     if (QTest::currentTestFailed())
         return;
     auto clock = std::make_shared<ManualWallClock>();
-    StoreThread writer(QStringLiteral("asleep-writer"));
-    const Status opened = waitFor(writer.open(m_db->url(), QString()));
-    QVERIFY2(opened, why(opened).constData());
     DeliveryOptions options;
     options.clock = clock;
     options.idlePollMs = 60000;   // only the pokes below claim
-    QThread thread;
-    thread.setObjectName(QStringLiteral("asleep-delivery"));
-    auto *worker = new DeliveryWorker(&writer, QStringLiteral("asleep"), options);
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
-    auto stopWorker = qScopeGuard([&] {
-        QMetaObject::invokeMethod(worker, [worker, &thread] { worker->stop([&thread] { thread.quit(); }); });
-        thread.wait();
-    });
+    WorkerOnThread delivery(QStringLiteral("asleep"), options);
+    const Status opened = delivery.open(m_db->url());
+    QVERIFY2(opened, why(opened).constData());
+    DeliveryWorker *worker = delivery.worker;
     const TestDatabase &db = *m_db;
     std::atomic<bool> otherClaimed = false;   // set on the worker's thread, read here
     QMetaObject::invokeMethod(worker, [worker, clock, &db, &otherClaimed] {
