@@ -180,6 +180,9 @@ private Q_SLOTS:
 
 private:
     bool requirePostgres();
+    /// Starts `devnet`, deploys one token on it and adds it to `db` as one chain, followed at
+    /// its head (no confirmations, a head poll every 200 ms), as an operator would.
+    void addOneTokenChain(Devnet &devnet, const TestDatabase &db);
     /// Sends traffic on chain `i` and keeps count of it.
     void sendTraffic(int i, int transfers, int holders, int blocks);
     void sendTrafficEverywhere();
@@ -797,6 +800,21 @@ void TestEngines::stoppedEnginesHandOver()
     }
 }
 
+void TestEngines::addOneTokenChain(Devnet &devnet, const TestDatabase &db)
+{
+    QString error;
+    QVERIFY2(devnet.start(&error), qPrintable(error));
+    const auto deployed = devnet.deployTokens(1, &error);
+    QVERIFY2(deployed, qPrintable(error));
+    const QJsonObject token = deployed->value(u"tokens"_s).toArray().first().toObject();
+    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    const ArborctlRun added = runArborctl(Arborctl, db,
+                                          {u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(devnet.chainId()), u"--rpc"_s,
+                                           devnet.rpcUrl().toString(), u"--start-block"_s, QString::number(token[u"deployBlock"_s].toInteger()),
+                                           u"--confirmations"_s, u"0"_s, u"--poll-interval"_s, u"200"_s, u"--token"_s, token[u"address"_s].toString()});
+    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+}
+
 void TestEngines::sqliteServesOneEngine()
 {
     if (TestDatabase::backend() != Backend::Sqlite)
@@ -804,18 +822,11 @@ void TestEngines::sqliteServesOneEngine()
     ARBOR_REQUIRE_DEVNET();
     Devnet devnet;
     QString error;
-    QVERIFY2(devnet.start(&error), qPrintable(error));
-    const auto deployed = devnet.deployTokens(1, &error);
-    QVERIFY2(deployed, qPrintable(error));
-    const QJsonObject token = deployed->value(u"tokens"_s).toArray().first().toObject();
     TestDatabase db;
-    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    addOneTokenChain(devnet, db);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 chainId = qint64(devnet.chainId());
-    const ArborctlRun added = runArborctl(Arborctl, db,
-                                          {u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(chainId), u"--rpc"_s,
-                                           devnet.rpcUrl().toString(), u"--start-block"_s, QString::number(token[u"deployBlock"_s].toInteger()),
-                                           u"--poll-interval"_s, u"200"_s, u"--token"_s, token[u"address"_s].toString()});
-    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
 
     ServeProcess first;
     first.name = u"a"_s;
@@ -882,18 +893,11 @@ void TestEngines::expiredLeaseIsRenewedAndIndexingGoesOn()
     ARBOR_REQUIRE_DEVNET();
     Devnet devnet;
     QString error;
-    QVERIFY2(devnet.start(&error), qPrintable(error));
-    const auto deployed = devnet.deployTokens(1, &error);
-    QVERIFY2(deployed, qPrintable(error));
-    const QJsonObject token = deployed->value(u"tokens"_s).toArray().first().toObject();
     TestDatabase db;
-    QVERIFY2(db.isValid(), qPrintable(db.error()));
+    addOneTokenChain(devnet, db);
+    if (QTest::currentTestFailed())
+        return;
     const qint64 chainId = qint64(devnet.chainId());
-    const ArborctlRun added = runArborctl(Arborctl, db,
-                                          {u"chain"_s, u"add"_s, u"--name"_s, u"devnet"_s, u"--chain-id"_s, QString::number(chainId), u"--rpc"_s,
-                                           devnet.rpcUrl().toString(), u"--start-block"_s, QString::number(token[u"deployBlock"_s].toInteger()),
-                                           u"--confirmations"_s, u"0"_s, u"--poll-interval"_s, u"200"_s, u"--token"_s, token[u"address"_s].toString()});
-    QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
     const auto head = [&] {
         const auto answer = devnet.rpc(u"eth_blockNumber"_s, {}, &error);
         return answer ? hexNumber(*answer) : -1;
